@@ -1,0 +1,3 @@
+from transfer_tool.cli import main
+
+raise SystemExit(main())
