@@ -1,0 +1,260 @@
+"""What is still missing before an assessment can be submitted, step by step.
+
+Step numbers (the wizard's order): 1 know your transfer and the pre-check · 2 transfer tool · 3 law and
+practice · 4 supplementary measures · 5 action plan and procedural steps · 6 quantified risk (when enabled)
+· 7 conclusion, re-evaluation and evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from transfer_tool.assessment.context import AssessmentContext, evaluate
+from transfer_tool.assessment.record import AssessmentRecord, StepConclusion
+from transfer_tool.domain import DataFormat, KeyHolder
+from transfer_tool.errors import Problem
+
+STEP_TITLES = {
+    1: "Know your transfer",
+    2: "Transfer tool",
+    3: "Law and practice",
+    4: "Supplementary measures",
+    5: "Action plan and procedural steps",
+    6: "Quantified risk",
+    7: "Conclusion and re-evaluation",
+}
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+# Tool warnings that make the choice wrong, not merely questionable.
+_BLOCKING_TOOL_WARNINGS = frozenset(
+    {
+        "unknown_tool",
+        "regime_not_applicable",
+        "tool_of_other_regime",
+        "not_adequate",
+        "importer_not_certified",
+        "partial_condition_unconfirmed",
+        "scc_module_mismatch",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One missing or contradictory item: the step, the record field it belongs to, and what to do."""
+
+    step: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"Step {self.step}: {self.message}"
+
+    def to_problem(self) -> Problem:
+        return Problem(f"Step {self.step} ({STEP_TITLES[self.step]}) · {self.field}", self.message)
+
+
+def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.date) -> tuple[Gap, ...]:
+    """Everything that blocks submission, in step order; empty when the record is complete."""
+    gaps: list[Gap] = []
+    f = record.facts
+    dest = ctx.destination
+    regime_names = {r.code: r.name_en for r in ctx.regimes}
+
+    for name, value in (
+        ("exporter_country", f.exporter_country),
+        ("importer_country", f.importer_country),
+        ("destination", f.destination),
+    ):
+        if not value.strip():
+            gaps.append(Gap(1, f"facts.{name}", f"enter the {name.replace('_', ' ')}"))
+    if f.destination and f.destination != dest.code:
+        gaps.append(
+            Gap(
+                1,
+                "facts.destination",
+                f"the destination {f.destination} does not match the country data {dest.code}",
+            )
+        )
+    if not f.data_categories:
+        gaps.append(Gap(1, "facts.data_categories", "choose at least one data category"))
+    if f.data_subjects_count is None and not f.large_volume:
+        gaps.append(Gap(1, "facts.data_subjects_count", "enter the number of data subjects (volume)"))
+    if (
+        DataFormat.ENCRYPTED in (f.format_at_rest, f.format_in_transit)
+        and f.key_holder is KeyHolder.NOT_APPLICABLE
+    ):
+        gaps.append(Gap(1, "facts.key_holder", "the data is encrypted: say who holds the keys"))
+    if not record.regimes.codes():
+        gaps.append(Gap(1, "regimes", "no regime applies to the exporter; add one with a reason"))
+    for i, added in enumerate(record.regimes.added):
+        if not added.reason.strip():
+            gaps.append(Gap(1, f"regimes.added[{i}].reason", f"say why {added.regime} was added"))
+    if gaps and not record.regimes.codes():
+        return tuple(gaps)
+
+    ev = evaluate(record, ctx, today)
+    pre = ev.precheck
+    if pre.is_transfer:
+        for check in pre.checks:
+            if not check.is_transfer:
+                continue
+            label = regime_names.get(check.regime, check.regime)
+            choice = record.tool_for(check.regime)
+            if choice is None:
+                gaps.append(Gap(2, f"tools.{check.regime}", f"no transfer tool chosen for {label}"))
+            elif not choice.justification.strip():
+                gaps.append(
+                    Gap(2, f"tools.{check.regime}.justification", f"say why {choice.tool} fits for {label}")
+                )
+        for w in ev.tool_warnings:
+            if w.code in _BLOCKING_TOOL_WARNINGS:
+                gaps.append(Gap(2, f"tools.{w.regime}", w.text))
+
+    if pre.full_assessment_needed:
+        gaps.extend(_law_gaps(record, ctx))
+        lp = record.law_practice
+        if lp.conclusion is StepConclusion.MEASURES_NEEDED and not record.measures:
+            gaps.append(Gap(4, "measures", "a problematic law applies: choose supplementary measures"))
+        for i, m in enumerate(record.measures):
+            if ctx.measures.get(m.code) is None:
+                gaps.append(Gap(4, f"measures[{i}].code", f"the measure {m.code!r} is not in the catalogue"))
+        for item in ev.action_plan.incomplete:
+            gaps.append(
+                Gap(
+                    5,
+                    f"measures.{item.measure.code}",
+                    f"planned measure '{item.name_en}' has no {' and no '.join(item.incomplete)}",
+                )
+            )
+        gaps.extend(_risk_gaps(record, ctx))
+
+    c = record.conclusion
+    rec = ev.recommendation.conclusion
+    if c.chosen is None:
+        gaps.append(Gap(7, "conclusion.chosen", "choose a conclusion"))
+    elif rec is not None and c.chosen is not rec and not c.reason.strip():
+        gaps.append(
+            Gap(
+                7,
+                "conclusion.reason",
+                f"the chosen conclusion '{c.chosen.value}' differs from the recommended '{rec.value}': say why",
+            )
+        )
+    for i, e in enumerate(record.evidence):
+        if not e.label.strip():
+            gaps.append(Gap(7, f"evidence[{i}].label", "give the evidence a label"))
+        if e.filename and not _SHA256.match(e.sha256):
+            gaps.append(Gap(7, f"evidence[{i}].sha256", f"the file {e.filename} has no valid SHA-256 digest"))
+    return tuple(gaps)
+
+
+def _law_gaps(record: AssessmentRecord, ctx: AssessmentContext) -> list[Gap]:
+    gaps: list[Gap] = []
+    lp = record.law_practice
+    answers = {a.law_key: a for a in lp.laws}
+    applying = []
+    for law in ctx.destination.access_laws:
+        if not law.problematic:
+            continue
+        a = answers.get(law.key)
+        if a is None or a.applies is None:
+            gaps.append(
+                Gap(
+                    3,
+                    f"law_practice.{law.key}.applies",
+                    f"say whether {law.name} applies to this importer and data",
+                )
+            )
+            continue
+        if not a.reasoning.strip():
+            gaps.append(Gap(3, f"law_practice.{law.key}.reasoning", f"give the reasoning for {law.name}"))
+        if a.applies:
+            applying.append(law)
+    if lp.conclusion is None:
+        gaps.append(Gap(3, "law_practice.conclusion", "reach the step conclusion"))
+    else:
+        if not lp.conclusion_reasoning.strip():
+            gaps.append(Gap(3, "law_practice.conclusion_reasoning", "explain the step conclusion"))
+        if lp.conclusion is StepConclusion.NO_PROBLEMATIC_LAW and applying:
+            names = ", ".join(law.name for law in applying)
+            gaps.append(
+                Gap(
+                    3,
+                    "law_practice.conclusion",
+                    f"'no problematic law applies' contradicts the answers ({names} applies)",
+                )
+            )
+        if (
+            lp.conclusion is not StepConclusion.NO_PROBLEMATIC_LAW
+            and not applying
+            and not any(a.applies for a in lp.laws)
+        ):
+            gaps.append(
+                Gap(
+                    3,
+                    "law_practice.conclusion",
+                    "the conclusion says a problematic law applies, but none is marked as applying",
+                )
+            )
+        if lp.conclusion is StepConclusion.NOT_APPLIED_IN_PRACTICE:
+            if not lp.practical_experience.strip():
+                gaps.append(
+                    Gap(
+                        3,
+                        "law_practice.practical_experience",
+                        "document the practical experience (requests received)",
+                    )
+                )
+            if not lp.practical_sources:
+                gaps.append(
+                    Gap(
+                        3,
+                        "law_practice.practical_sources",
+                        "corroborate the practical experience with objective sources",
+                    )
+                )
+    return gaps
+
+
+def _risk_gaps(record: AssessmentRecord, ctx: AssessmentContext) -> list[Gap]:
+    risk = record.risk
+    if not risk.enabled:
+        return []
+    gaps: list[Gap] = []
+    if risk.period_years < 1:
+        gaps.append(Gap(6, "risk.period_years", "the assessment period must be at least 1 year"))
+    if risk.threshold is None:
+        gaps.append(Gap(6, "risk.threshold", "set the organisation's acceptance threshold"))
+    if not risk.laws:
+        gaps.append(Gap(6, "risk.laws", "add the problematic laws to the risk calculation"))
+    for law in risk.laws:
+        name = law.law_name or law.law_key
+        for factor in law.factors:
+            where = f"risk.{law.law_key}.{factor.key}"
+            if factor.probability is None:
+                gaps.append(
+                    Gap(6, f"{where}.probability", f"factor '{factor.label}' for {name} has no probability")
+                )
+            elif not 0.0 <= factor.probability <= 1.0:
+                gaps.append(
+                    Gap(
+                        6,
+                        f"{where}.probability",
+                        f"factor '{factor.label}' for {name} is not between 0 and 1",
+                    )
+                )
+            if not factor.justification.strip():
+                gaps.append(
+                    Gap(
+                        6,
+                        f"{where}.justification",
+                        f"factor '{factor.label}' for {name} has no justification",
+                    )
+                )
+    problematic = {law.key for law in ctx.destination.access_laws if law.problematic}
+    applying = {a.law_key for a in record.law_practice.laws if a.applies and a.law_key in problematic}
+    for key in sorted(applying - {law.law_key for law in risk.laws}):
+        gaps.append(Gap(6, f"risk.{key}", f"the applying law {key} is missing from the risk calculation"))
+    return gaps

@@ -1,0 +1,243 @@
+"""Step 4/5: supplementary measures (EDPB Annex 2), the use-case warnings and the action plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from transfer_tool.assessment.precheck import Reason
+from transfer_tool.assessment.record import ChosenMeasure, MeasureStatus, TransferFacts
+from transfer_tool.domain import DataFormat, KeyHolder, PartyRole
+from transfer_tool.errors import Problem, ValidationError
+from transfer_tool.paths import data_file
+
+MEASURES_FORMAT = "transfer-tool/measures"
+NO_TECHNICAL_FIX = frozenset({6, 7})  # the EDPB found no effective technical measure for these
+
+
+class MeasureKind(StrEnum):
+    TECHNICAL = "technical"
+    CONTRACTUAL = "contractual"
+    ORGANISATIONAL = "organisational"
+
+
+class Effectiveness(StrEnum):
+    EFFECTIVE = "effective"
+    SUPPORTING = "supporting"  # helps only together with other measures
+    NOT_EFFECTIVE = "not_effective"
+
+
+@dataclass(frozen=True)
+class UseCase:
+    number: int
+    name_en: str
+    name_ja: str
+    technical_fix_possible: bool
+
+
+@dataclass(frozen=True)
+class UseCaseNote:
+    use_case: int
+    effectiveness: Effectiveness
+    note_en: str
+    note_ja: str
+
+
+@dataclass(frozen=True)
+class MeasureDef:
+    code: str
+    kind: MeasureKind
+    name_en: str
+    name_ja: str
+    source: str
+    description_en: str = ""
+    use_cases: tuple[UseCaseNote, ...] = ()
+
+    def effectiveness_for(self, use_case: int) -> Effectiveness | None:
+        note = next((n for n in self.use_cases if n.use_case == use_case), None)
+        return note.effectiveness if note else None
+
+
+@dataclass(frozen=True)
+class MeasureCatalog:
+    use_cases: tuple[UseCase, ...]
+    measures: tuple[MeasureDef, ...]
+
+    def get(self, code: str) -> MeasureDef | None:
+        return next((m for m in self.measures if m.code == code), None)
+
+    def for_use_case(self, use_case: int) -> tuple[MeasureDef, ...]:
+        return tuple(m for m in self.measures if m.effectiveness_for(use_case) is not None)
+
+
+def load_measure_catalog(path: Path | None = None) -> MeasureCatalog:
+    source = path or data_file("measures.json")
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ValidationError(f"The measure catalogue {source} cannot be read ({exc}).") from exc
+    return parse_measure_catalog(data, str(source))
+
+
+def parse_measure_catalog(data: Any, where: str = "measures.json") -> MeasureCatalog:
+    """Build the catalogue; the file's shape is described by data/schemas/measures.schema.json."""
+    if not isinstance(data, dict) or data.get("format") != MEASURES_FORMAT:
+        raise ValidationError(f"{where} is not a measure catalogue (format must be {MEASURES_FORMAT!r}).")
+    try:
+        use_cases = tuple(UseCase(**u) for u in data["use_cases"])
+        measures = tuple(
+            MeasureDef(
+                code=m["code"],
+                kind=MeasureKind(m["kind"]),
+                name_en=m["name_en"],
+                name_ja=m["name_ja"],
+                source=m["source"],
+                description_en=m.get("description_en", ""),
+                use_cases=tuple(
+                    UseCaseNote(n["use_case"], Effectiveness(n["effectiveness"]), n["note_en"], n["note_ja"])
+                    for n in m["use_cases"]
+                ),
+            )
+            for m in data["measures"]
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValidationError(
+            f"The measure catalogue {where} is malformed ({exc}); check it against measures.schema.json."
+        ) from exc
+    codes = [m.code for m in measures]
+    dupes = sorted({c for c in codes if codes.count(c) > 1})
+    if dupes:
+        raise ValidationError(
+            f"The measure catalogue {where} has duplicate codes.",
+            [Problem(where, f"duplicate {c!r}") for c in dupes],
+        )
+    return MeasureCatalog(use_cases, measures)
+
+
+def use_cases_for(facts: TransferFacts) -> tuple[int, ...]:
+    """The EDPB Annex 2 use cases the facts point to (a starting point the assessor can review).
+
+    6: a processor (e.g. cloud) needs the data in the clear; 7: a controller (typically a group company)
+    accesses it in the clear for business purposes. 1–3 follow from the data's format and key holder.
+    """
+    cases: list[int] = []
+    if facts.importer_needs_clear_data:
+        cases.append(6 if facts.importer_role is PartyRole.PROCESSOR else 7)
+        return tuple(cases)
+    if facts.format_at_rest is DataFormat.ENCRYPTED and facts.key_holder is KeyHolder.EXPORTER:
+        cases.append(1)
+    if DataFormat.PSEUDONYMISED in (facts.format_at_rest, facts.format_in_transit):
+        cases.append(2)
+    if facts.format_in_transit is DataFormat.ENCRYPTED and facts.key_holder in (
+        KeyHolder.EXPORTER,
+        KeyHolder.IMPORTER,
+    ):
+        cases.append(3)
+    return tuple(cases)
+
+
+def effective_measures(
+    chosen: Sequence[ChosenMeasure], use_cases: Sequence[int], catalog: MeasureCatalog
+) -> tuple[ChosenMeasure, ...]:
+    """The chosen measures the catalogue rates effective for at least one of the use cases."""
+    out = []
+    for m in chosen:
+        d = catalog.get(m.code)
+        if d and any(d.effectiveness_for(u) is Effectiveness.EFFECTIVE for u in use_cases):
+            out.append(m)
+    return tuple(out)
+
+
+def use_case_warnings(
+    facts: TransferFacts,
+    chosen: Sequence[ChosenMeasure],
+    catalog: MeasureCatalog,
+    *,
+    problematic_law_applies: bool,
+) -> tuple[Reason, ...]:
+    """Warnings the measures step shows (EDPB use cases 6 and 7; measures that do not help)."""
+    cases = use_cases_for(facts)
+    out: list[Reason] = []
+    clear = [u for u in cases if u in NO_TECHNICAL_FIX]
+    if clear:
+        what = (
+            "a cloud or other processor needs the data in the clear (EDPB use case 6)"
+            if 6 in clear
+            else "the importer accesses the data in the clear for business purposes (EDPB use case 7)"
+        )
+        text = (
+            f"The importer needs the data in the clear: {what}. Technical measures alone cannot fix this; "
+            "the EDPB found no effective measure where the destination's authorities' powers go beyond what "
+            "is necessary and proportionate."
+        )
+        if problematic_law_applies:
+            text += " A problematic law applies: unless its risk is shown to be acceptable, do not transfer."
+        out.append(Reason("use_case_6_7_clear_data", text))
+    for m in chosen:
+        d = catalog.get(m.code)
+        if d is None:
+            out.append(Reason("unknown_measure", f"The measure {m.code!r} is not in the catalogue."))
+            continue
+        if (
+            d.kind is MeasureKind.TECHNICAL
+            and cases
+            and all(d.effectiveness_for(u) in (None, Effectiveness.NOT_EFFECTIVE) for u in cases)
+        ):
+            out.append(
+                Reason(
+                    "measure_not_effective_here",
+                    f"{d.name_en} is not effective for this transfer's use case "
+                    f"({', '.join(str(u) for u in cases)}).",
+                )
+            )
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    measure: ChosenMeasure
+    name_en: str
+    incomplete: tuple[str, ...]  # what the item lacks ("owner", "due date")
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class ActionPlan:
+    items: tuple[ActionItem, ...]
+
+    @property
+    def planned(self) -> tuple[ActionItem, ...]:
+        return tuple(i for i in self.items if i.measure.status is MeasureStatus.PLANNED)
+
+    @property
+    def incomplete(self) -> tuple[ActionItem, ...]:
+        return tuple(i for i in self.items if i.incomplete)
+
+    @property
+    def overdue(self) -> tuple[ActionItem, ...]:
+        return tuple(i for i in self.items if i.overdue)
+
+    @property
+    def all_in_place(self) -> bool:
+        return bool(self.items) and not self.planned
+
+
+def action_plan(chosen: Sequence[ChosenMeasure], catalog: MeasureCatalog, today: dt.date) -> ActionPlan:
+    """The chosen measures as an action plan: planned ones need an owner and a due date; past due = overdue."""
+    items = []
+    for m in chosen:
+        d = catalog.get(m.code)
+        lacks: list[str] = []
+        if m.status is MeasureStatus.PLANNED:
+            if not m.owner.strip():
+                lacks.append("owner")
+            if m.due is None:
+                lacks.append("due date")
+        overdue = m.status is MeasureStatus.PLANNED and m.due is not None and m.due < today
+        items.append(ActionItem(m, d.name_en if d else m.code, tuple(lacks), overdue))
+    return ActionPlan(tuple(items))

@@ -1,0 +1,352 @@
+"""The assessment record: everything the six EDPB steps capture for one transfer, as plain values.
+
+The record is stored as JSON (`to_json` / `from_json`, an exact round trip). Edits make a new value with
+`dataclasses.replace`; `workflow.edit` refuses edits once a version is approved.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import types
+import typing
+from dataclasses import dataclass, field
+from enum import Enum, StrEnum
+from typing import Any, Union
+
+from transfer_tool.domain import (
+    AssessmentStatus,
+    Conclusion,
+    DataFormat,
+    Frequency,
+    KeyHolder,
+    PartyRole,
+    UserId,
+)
+from transfer_tool.errors import Problem, ValidationError
+
+RECORD_FORMAT = "transfer-tool/assessment"
+RECORD_SCHEMA_VERSION = 1
+
+
+class StepConclusion(StrEnum):
+    """The three-way conclusion of the law-and-practice step (EDPB step 3)."""
+
+    NO_PROBLEMATIC_LAW = "no_problematic_law"  # no problematic law applies to this importer/data
+    NOT_APPLIED_IN_PRACTICE = "not_applied_in_practice"  # applies on paper, documented as not applied
+    MEASURES_NEEDED = "measures_needed"  # problematic law applies: supplementary measures needed
+
+
+class MeasureStatus(StrEnum):
+    IN_PLACE = "in_place"
+    PLANNED = "planned"
+
+
+class RiskInputMode(StrEnum):
+    """How the factor probabilities are meant (legal-reference §8.5: both readings exist)."""
+
+    PER_YEAR = "per_year"  # each factor chain gives a yearly probability; compounded over the period
+    PER_PERIOD = "per_period"  # each factor chain gives the probability over the whole period
+
+
+class ReviewAction(StrEnum):
+    SUBMITTED = "submitted"
+    RESUBMITTED = "resubmitted"
+    RETURNED = "returned"
+    APPROVED = "approved"
+
+
+@dataclass(frozen=True)
+class OnwardTransfer:
+    """A sub-recipient: each onward transfer is a transfer too and gets its own assessment."""
+
+    recipient: str
+    country: str
+    purpose: str = ""
+
+
+@dataclass(frozen=True)
+class TransferFacts:
+    """Step 1, know your transfer: the facts the rules read."""
+
+    exporter_country: str
+    importer_country: str
+    destination: str  # the destination code the country data is looked up by (usually = importer_country)
+    importer_separate_entity: bool = True
+    exporter_role: PartyRole = PartyRole.CONTROLLER
+    importer_role: PartyRole = PartyRole.PROCESSOR
+    importer_group_company: bool = False
+    # e.g. "EU-US DPF", "UK Extension", "Swiss-US DPF", "APEC CBPR", "Global CBPR"
+    importer_certifications: tuple[str, ...] = ()
+    frequency: Frequency = Frequency.CONTINUOUS
+    data_subjects_count: int | None = None
+    large_volume: bool = False
+    data_categories: tuple[str, ...] = ()
+    sensitive_data: bool = False
+    format_in_transit: DataFormat = DataFormat.ENCRYPTED
+    format_at_rest: DataFormat = DataFormat.CLEAR
+    key_holder: KeyHolder = KeyHolder.NOT_APPLICABLE
+    storage_countries: tuple[str, ...] = ()
+    remote_access_countries: tuple[str, ...] = ()
+    importer_needs_clear_data: bool = True
+    onward_transfers: tuple[OnwardTransfer, ...] = ()
+
+
+@dataclass(frozen=True)
+class AddedRegime:
+    """A regime the assessor added beyond the exporter's country mapping (e.g. GDPR Art. 3(2))."""
+
+    regime: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class RegimeSelection:
+    applied: tuple[str, ...] = ()  # from the exporter's country (Regime.exporter_countries)
+    added: tuple[AddedRegime, ...] = ()
+
+    def codes(self) -> tuple[str, ...]:
+        extra = tuple(a.regime for a in self.added if a.regime not in self.applied)
+        return self.applied + extra
+
+
+@dataclass(frozen=True)
+class ConditionConfirmation:
+    """The assessor confirms a partial-adequacy condition is met (e.g. "importer is on the DPF List")."""
+
+    regime: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ToolChoice:
+    """Step 2: the transfer tool chosen for one regime, with why."""
+
+    regime: str
+    tool: str  # a code from data/transfer_tools.json
+    justification: str = ""
+
+
+@dataclass(frozen=True)
+class LawAssessment:
+    """Step 3, one government-access law of the destination judged for this importer and data."""
+
+    law_key: str  # AccessLaw.key
+    applies: bool | None = None  # None = not answered yet
+    reasoning: str = ""
+
+
+@dataclass(frozen=True)
+class LawPracticeStep:
+    laws: tuple[LawAssessment, ...] = ()
+    practical_experience: str = ""  # requests received (or none) over a representative period
+    practical_sources: tuple[str, ...] = ()
+    conclusion: StepConclusion | None = None
+    conclusion_reasoning: str = ""
+
+
+@dataclass(frozen=True)
+class ChosenMeasure:
+    """Step 4/5: a supplementary measure from the catalogue and its place in the action plan."""
+
+    code: str
+    status: MeasureStatus = MeasureStatus.PLANNED
+    owner: str = ""
+    due: dt.date | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class RiskFactor:
+    key: str
+    label: str
+    probability: float | None = None  # 0..1
+    justification: str = ""
+
+
+@dataclass(frozen=True)
+class LawRisk:
+    """The factor chain for one problematic law."""
+
+    law_key: str
+    law_name: str = ""
+    factors: tuple[RiskFactor, ...] = ()
+
+
+@dataclass(frozen=True)
+class RiskInputs:
+    enabled: bool = False
+    mode: RiskInputMode = RiskInputMode.PER_YEAR
+    period_years: int = 5
+    threshold: float | None = None  # the organisation's acceptance threshold over the period (0..1)
+    laws: tuple[LawRisk, ...] = ()
+
+
+@dataclass(frozen=True)
+class ConclusionRecord:
+    recommended: Conclusion | None = None
+    chosen: Conclusion | None = None
+    reason: str = ""  # required when chosen differs from recommended
+
+
+@dataclass(frozen=True)
+class Evidence:
+    label: str
+    text: str = ""
+    filename: str = ""
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewEvent:
+    action: ReviewAction
+    by: UserId
+    at: dt.datetime
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class AssessmentRecord:
+    facts: TransferFacts
+    regimes: RegimeSelection = field(default_factory=RegimeSelection)
+    confirmed_conditions: tuple[ConditionConfirmation, ...] = ()
+    tools: tuple[ToolChoice, ...] = ()
+    law_practice: LawPracticeStep = field(default_factory=LawPracticeStep)
+    measures: tuple[ChosenMeasure, ...] = ()
+    procedural_notes: str = ""  # EDPB step 5 (e.g. SA authorisation if the SCCs were modified)
+    risk: RiskInputs = field(default_factory=RiskInputs)
+    conclusion: ConclusionRecord = field(default_factory=ConclusionRecord)
+    reevaluation_date: dt.date | None = None
+    appi_check_due: dt.date | None = None  # yearly check of the APPI equivalent-measures route
+    evidence: tuple[Evidence, ...] = ()
+    destination_version: int | None = None  # the country-data version relied on
+    status: AssessmentStatus = AssessmentStatus.DRAFT
+    version: int = 1
+    assessor: UserId | None = None
+    approved_by: UserId | None = None
+    approved_at: dt.datetime | None = None
+    history: tuple[ReviewEvent, ...] = ()
+
+    def tool_for(self, regime: str) -> ToolChoice | None:
+        return next((t for t in self.tools if t.regime == regime), None)
+
+
+# --- JSON ------------------------------------------------------------------------------------------
+
+
+def to_dict(record: AssessmentRecord) -> dict[str, Any]:
+    return {"format": RECORD_FORMAT, "schema_version": RECORD_SCHEMA_VERSION, "record": _encode(record)}
+
+
+def to_json(record: AssessmentRecord) -> str:
+    return json.dumps(to_dict(record), ensure_ascii=False, sort_keys=True, indent=1)
+
+
+def from_dict(data: dict[str, Any]) -> AssessmentRecord:
+    if data.get("format") != RECORD_FORMAT:
+        raise ValidationError(
+            "This is not a stored assessment record (the 'format' field is missing or different)."
+        )
+    version = data.get("schema_version")
+    if version != RECORD_SCHEMA_VERSION:
+        raise ValidationError(
+            f"The assessment record has schema version {version!r}; this tool reads version "
+            f"{RECORD_SCHEMA_VERSION}. Update the tool to open it."
+        )
+    decoded = _decode(AssessmentRecord, data.get("record"), "record")
+    assert isinstance(decoded, AssessmentRecord)
+    return decoded
+
+
+def from_json(text: str) -> AssessmentRecord:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(f"The assessment record is not valid JSON ({exc}).") from exc
+    if not isinstance(data, dict):
+        raise ValidationError("The assessment record must be a JSON object.")
+    return from_dict(data)
+
+
+def _encode(value: object) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _encode(v) for k, v in value.items()}
+    return value
+
+
+def _bad(where: str, expected: str, raw: object) -> ValidationError:
+    return ValidationError(
+        "The assessment record cannot be read.",
+        [Problem(where, f"expected {expected}, found {raw!r}")],
+    )
+
+
+def _decode(tp: Any, raw: object, where: str) -> Any:
+    origin = typing.get_origin(tp)
+    if origin is Union or origin is types.UnionType:
+        args = typing.get_args(tp)
+        if raw is None and type(None) in args:
+            return None
+        inner = [a for a in args if a is not type(None)]
+        return _decode(inner[0], raw, where)
+    if origin is tuple:
+        if not isinstance(raw, list):
+            raise _bad(where, "a list", raw)
+        item_tp = typing.get_args(tp)[0]
+        return tuple(_decode(item_tp, v, f"{where}[{i}]") for i, v in enumerate(raw))
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        if not isinstance(raw, dict):
+            raise _bad(where, f"an object ({tp.__name__})", raw)
+        hints = typing.get_type_hints(tp)
+        kwargs = {}
+        for f in dataclasses.fields(tp):
+            if f.name in raw:
+                kwargs[f.name] = _decode(hints[f.name], raw[f.name], f"{where}.{f.name}")
+        unknown = set(raw) - {f.name for f in dataclasses.fields(tp)}
+        if unknown:
+            raise _bad(where, "known fields only", sorted(unknown))
+        try:
+            return tp(**kwargs)
+        except TypeError as exc:
+            raise _bad(where, "all required fields", str(exc)) from exc
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        try:
+            return tp(raw)
+        except ValueError as exc:
+            raise _bad(where, f"one of {[m.value for m in tp]}", raw) from exc
+    if tp is dt.datetime:
+        if not isinstance(raw, str):
+            raise _bad(where, "a date-time", raw)
+        return dt.datetime.fromisoformat(raw)
+    if tp is dt.date:
+        if not isinstance(raw, str):
+            raise _bad(where, "a date", raw)
+        return dt.date.fromisoformat(raw)
+    if tp is bool:
+        if not isinstance(raw, bool):
+            raise _bad(where, "true or false", raw)
+        return raw
+    if tp is float:
+        if isinstance(raw, bool) or not isinstance(raw, int | float):
+            raise _bad(where, "a number", raw)
+        return float(raw)
+    if tp is int or getattr(tp, "__supertype__", None) is int:
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise _bad(where, "a whole number", raw)
+        return raw
+    if tp is str:
+        if not isinstance(raw, str):
+            raise _bad(where, "text", raw)
+        return raw
+    raise TypeError(f"unsupported type in the assessment record: {tp!r} at {where}")

@@ -1,0 +1,379 @@
+"""Step 2, the transfer tool: propose the fitting tools per applicable regime and warn about misfits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from transfer_tool.assessment.precheck import PrecheckResult, Reason, RegimeCheck, Route
+from transfer_tool.assessment.record import ToolChoice, TransferFacts
+from transfer_tool.assessment.tool_catalog import ToolCatalog, ToolDef, ToolKind
+from transfer_tool.countries.model import Destination
+from transfer_tool.domain import AdequacyStatus, Frequency, PartyRole
+
+_MODULES = {
+    (PartyRole.CONTROLLER, PartyRole.CONTROLLER): 1,
+    (PartyRole.CONTROLLER, PartyRole.PROCESSOR): 2,
+    (PartyRole.PROCESSOR, PartyRole.PROCESSOR): 3,
+    (PartyRole.PROCESSOR, PartyRole.CONTROLLER): 4,
+}
+_CBPR = ("APEC CBPR", "Global CBPR")
+
+
+def scc_module(exporter_role: PartyRole, importer_role: PartyRole) -> int:
+    """EU SCC 2021/914 module from the two roles: C→C 1, C→P 2, P→P 3, P→C 4."""
+    return _MODULES[(exporter_role, importer_role)]
+
+
+@dataclass(frozen=True)
+class Proposal:
+    regime: str
+    tool: str
+    name_en: str
+    name_ja: str
+    why: str
+    preferred: bool = False  # the first choice for this regime
+
+
+@dataclass(frozen=True)
+class ToolWarning:
+    code: str
+    regime: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ConsentInformation:
+    """What to tell the data subject for APPI Art. 28(2) consent (PPC Rules Art. 17(2))."""
+
+    country_name_en: str
+    country_name_ja: str
+    protection_system: str  # (ii) the country's system, with indicators
+    indicators: tuple[str, ...]  # adequacy, CBPR participation, OECD-8 coverage
+    affecting_systems: tuple[str, ...]  # localisation, government-cooperation duties
+    recipient_measures: str  # (iii) to be filled from the importer; empty until known
+    missing: tuple[str, ...]  # items the country data lacks (the consent text is incomplete)
+
+
+@dataclass(frozen=True)
+class ToolProposals:
+    proposals: tuple[Proposal, ...]
+    notes: tuple[Reason, ...] = ()
+    consent_information: ConsentInformation | None = None
+
+    def for_regime(self, regime: str) -> tuple[Proposal, ...]:
+        return tuple(p for p in self.proposals if p.regime == regime)
+
+
+def _propose(tool: ToolDef | None, regime: str, why: str, preferred: bool = False) -> list[Proposal]:
+    if tool is None:
+        return []
+    return [Proposal(regime, tool.code, tool.name_en, tool.name_ja, why, preferred)]
+
+
+def propose_tools(
+    facts: TransferFacts, destination: Destination, pre: PrecheckResult, catalog: ToolCatalog
+) -> ToolProposals:
+    """The fitting tools for each regime under which this is a transfer, each with why."""
+    out: list[Proposal] = []
+    for check in pre.checks:
+        if check.is_transfer:
+            out.extend(_proposals_for(check, facts, destination, pre, catalog))
+    notes = [
+        Reason(
+            "destination_export_regime",
+            f"{destination.name_en} has its own export regime ({e.name_en}): {e.note_en} (source: {e.source})",
+        )
+        for e in catalog.export_regimes_of(destination.code)
+    ]
+    if facts.onward_transfers:
+        notes.append(
+            Reason(
+                "onward_transfers",
+                f"{len(facts.onward_transfers)} onward transfer(s) recorded; each is a transfer of its own "
+                "and needs its own tool and assessment.",
+            )
+        )
+    consent = None
+    if any(p.tool == "jp_consent" for p in out):
+        consent = appi_consent_information(destination)
+    return ToolProposals(tuple(out), tuple(notes), consent)
+
+
+def _proposals_for(
+    check: RegimeCheck,
+    facts: TransferFacts,
+    destination: Destination,
+    pre: PrecheckResult,
+    catalog: ToolCatalog,
+) -> list[Proposal]:
+    regime = check.regime
+    adequacy = catalog.adequacy_tool(regime)
+    if check.route in (Route.ADEQUACY, Route.PARTIAL_CONFIRMED):
+        ref = f" ({check.entry.instrument})" if check.entry and check.entry.instrument else ""
+        return _propose(
+            adequacy,
+            regime,
+            f"{destination.name_en} is adequate under {check.regime_name}{ref} for this importer; "
+            "no other tool is needed.",
+            preferred=True,
+        )
+    out: list[Proposal] = []
+    module = scc_module(facts.exporter_role, facts.importer_role)
+    roles = f"{facts.exporter_role.value} to {facts.importer_role.value}"
+    group = facts.importer_group_company
+    if regime == "EU":
+        out += _propose(
+            catalog.get(f"eu_scc_m{module}"),
+            regime,
+            f"The exporter and importer are {roles}: EU SCC Module {module}.",
+            preferred=not group,
+        )
+        if group:
+            out += _propose(
+                catalog.get("eu_intragroup"),
+                regime,
+                f"The importer is a group company: an intra-group agreement incorporating SCC Module {module} "
+                "covers all group flows at once.",
+                preferred=True,
+            )
+            out += _propose(catalog.get("eu_bcr"), regime, "Group transfers can rest on approved BCRs.")
+        for code in ("eu_code_of_conduct", "eu_certification"):
+            out += _propose(
+                catalog.get(code),
+                regime,
+                "Possible where the importer has made binding commitments under it.",
+            )
+    elif regime == "UK":
+        eu_check = pre.check_for("EU")
+        eu_too = eu_check is not None and eu_check.is_transfer
+        out += _propose(
+            catalog.get("uk_addendum"),
+            regime,
+            f"The EU SCCs (Module {module}) are used for the EU regime as well: add the UK Addendum."
+            if eu_too
+            else f"Add the UK Addendum to EU SCC Module {module} if the parties use the EU SCCs anyway.",
+            preferred=eu_too,
+        )
+        out += _propose(
+            catalog.get("uk_idta"),
+            regime,
+            "The UK IDTA is the stand-alone UK contract for this transfer.",
+            preferred=not eu_too,
+        )
+        if group:
+            out += _propose(catalog.get("uk_bcr"), regime, "Group transfers can rest on UK BCRs.")
+    elif regime == "CH":
+        out += _propose(
+            catalog.get("ch_scc_swiss"),
+            regime,
+            f"{destination.name_en} is not on the Swiss list for this importer: EU SCC Module {module} with "
+            "the Swiss adaptation (FDPIC guidance).",
+            preferred=not group,
+        )
+        if group:
+            out += _propose(
+                catalog.get("ch_intragroup"),
+                regime,
+                "The importer is a group company: an intra-group agreement with the Swiss-adapted SCCs.",
+                preferred=True,
+            )
+            out += _propose(catalog.get("ch_bcr"), regime, "Group transfers can rest on FDPIC-approved BCRs.")
+    elif regime == "JP":
+        certified = [c for c in _CBPR if c in facts.importer_certifications]
+        why = (
+            f"The importer holds {' and '.join(certified)} certification, which meets PPC Rules Art. 16(ii)."
+            if certified
+            else "Equivalent measures by contract or intra-group rules (PPC Rules Art. 16(i))"
+            + (
+                "; the importer is a group company, so the group's internal rules can serve."
+                if group
+                else "."
+            )
+        )
+        out += _propose(
+            catalog.get("jp_equivalent_measures"),
+            regime,
+            why + " The exporter must check the measures and the foreign system about once a year.",
+            preferred=True,
+        )
+        out += _propose(
+            catalog.get("jp_consent"),
+            regime,
+            "The data subject's prior consent, after being told the country name, its protection system "
+            "and the recipient's measures.",
+        )
+    elif regime == "BR":
+        out += _propose(
+            catalog.get("br_anpd_scc"),
+            regime,
+            "The ANPD standard clauses, incorporated verbatim.",
+            preferred=not group,
+        )
+        if group:
+            out += _propose(
+                catalog.get("br_global_corporate_rules"),
+                regime,
+                "Group transfers can rest on ANPD-approved global corporate rules.",
+                preferred=True,
+            )
+        out += _propose(catalog.get("br_specific_clauses"), regime, "Clauses approved by the ANPD.")
+    else:
+        for tool in catalog.for_regime(regime):
+            if tool.kind not in (ToolKind.ADEQUACY, ToolKind.DEROGATION):
+                out += _propose(tool, regime, f"A transfer tool listed for {check.regime_name}.")
+    if facts.frequency is Frequency.ONE_OFF and not facts.large_volume:
+        for tool in catalog.for_regime(regime):
+            if tool.kind is ToolKind.DEROGATION:
+                out += _propose(
+                    tool,
+                    regime,
+                    "Possible because the transfer is one-off and not large, if its condition is met.",
+                )
+    return out
+
+
+def appi_consent_information(destination: Destination) -> ConsentInformation:
+    """The information items for APPI consent, from the destination's AppiInfo; lists what is missing."""
+    info = destination.appi
+    missing: list[str] = []
+    if info is None:
+        return ConsentInformation(
+            destination.name_en,
+            destination.name_ja,
+            "",
+            (),
+            (),
+            "",
+            ("the country data has no APPI information for this destination",),
+        )
+    if info.has_protection_system is None:
+        missing.append("whether the country has a personal-information protection system")
+    if info.has_protection_system is False:
+        system = "The country has no general personal-information protection system."
+    else:
+        system = info.system_summary
+        if not system:
+            missing.append("a summary of the country's protection system")
+    indicators: list[str] = []
+    if info.cbpr:
+        indicators.append(f"Participates in the {info.cbpr} system.")
+    if info.oecd_principles_covered:
+        indicators.append(f"OECD principles covered: {', '.join(info.oecd_principles_covered)}.")
+    if info.oecd_gaps:
+        indicators.append(f"Gaps against the OECD principles: {info.oecd_gaps}")
+    if not info.cbpr and not info.oecd_principles_covered and not info.oecd_gaps:
+        missing.append("the OECD eight principles coverage (or CBPR participation)")
+    affecting = tuple(x for x in (info.localisation_duties, info.government_cooperation_duties) if x)
+    if not info.verified:
+        missing.append("verification of the APPI information (marked unverified)")
+    return ConsentInformation(
+        destination.name_en,
+        destination.name_ja,
+        system,
+        tuple(indicators),
+        affecting,
+        "",
+        tuple(missing),
+    )
+
+
+def check_tool_choices(
+    facts: TransferFacts,
+    destination: Destination,
+    pre: PrecheckResult,
+    choices: Sequence[ToolChoice],
+    catalog: ToolCatalog,
+) -> tuple[ToolWarning, ...]:
+    """Warnings where a chosen tool does not fit the transfer."""
+    warnings: list[ToolWarning] = []
+    for choice in choices:
+        warnings.extend(_check_one(facts, destination, pre, choice, catalog))
+    return tuple(warnings)
+
+
+def _check_one(
+    facts: TransferFacts,
+    destination: Destination,
+    pre: PrecheckResult,
+    choice: ToolChoice,
+    catalog: ToolCatalog,
+) -> list[ToolWarning]:
+    regime = choice.regime
+    tool = catalog.get(choice.tool)
+    if tool is None:
+        return [ToolWarning("unknown_tool", regime, f"The tool {choice.tool!r} is not in the catalogue.")]
+    out: list[ToolWarning] = []
+    check = pre.check_for(regime)
+    if check is None or not check.is_transfer:
+        out.append(
+            ToolWarning(
+                "regime_not_applicable",
+                regime,
+                f"{tool.name_en} was chosen for {regime}, but {regime} does not apply to this transfer "
+                "(not a transfer under it).",
+            )
+        )
+    if tool.regime != regime:
+        out.append(
+            ToolWarning(
+                "tool_of_other_regime",
+                regime,
+                f"{tool.name_en} is a tool of {tool.regime}, not of {regime}.",
+            )
+        )
+    if tool.kind is ToolKind.DEROGATION and (facts.frequency is Frequency.CONTINUOUS or facts.large_volume):
+        what = "continuous" if facts.frequency is Frequency.CONTINUOUS else "large"
+        out.append(
+            ToolWarning(
+                "derogation_not_occasional",
+                regime,
+                f"{tool.name_en} fits only occasional, non-repetitive transfers; this transfer is {what}. "
+                "Use a safeguard such as SCCs instead.",
+            )
+        )
+    if tool.kind is ToolKind.ADEQUACY:
+        entry = destination.status_under(regime)
+        if entry is None or entry.status is AdequacyStatus.NOT_ADEQUATE:
+            out.append(
+                ToolWarning(
+                    "not_adequate",
+                    regime,
+                    f"{destination.name_en} is not adequate under {regime}; the adequacy route is not available.",
+                )
+            )
+        elif (
+            entry.status is AdequacyStatus.PARTIAL
+            and check is not None
+            and (check.route is not Route.PARTIAL_CONFIRMED)
+        ):
+            cert = catalog.certification_for(destination.code, regime)
+            if cert is not None:
+                out.append(
+                    ToolWarning(
+                        "importer_not_certified",
+                        regime,
+                        f"The adequacy route for {destination.name_en} under {regime} covers only organisations "
+                        f"certified under the {cert.certification}; the importer is not recorded as certified.",
+                    )
+                )
+            else:
+                out.append(
+                    ToolWarning(
+                        "partial_condition_unconfirmed",
+                        regime,
+                        f"{destination.name_en} is adequate under {regime} only if {entry.condition or 'its condition'}"
+                        " holds; confirm the condition for this importer or choose another tool.",
+                    )
+                )
+    expected = scc_module(facts.exporter_role, facts.importer_role)
+    if tool.scc_module is not None and tool.scc_module != expected:
+        out.append(
+            ToolWarning(
+                "scc_module_mismatch",
+                regime,
+                f"{tool.name_en} does not match the roles ({facts.exporter_role.value} to "
+                f"{facts.importer_role.value}); use Module {expected}.",
+            )
+        )
+    return out

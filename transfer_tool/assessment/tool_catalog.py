@@ -1,0 +1,134 @@
+"""The transfer-tool catalogue (data/transfer_tools.json): tools per regime, the certification that
+meets a partial-adequacy condition, and destinations with their own export regime."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from transfer_tool.errors import Problem, ValidationError
+from transfer_tool.paths import data_file
+
+TOOLS_FORMAT = "transfer-tool/transfer-tools"
+
+
+class ToolKind(StrEnum):
+    ADEQUACY = "adequacy"  # adequacy decision, data bridge, PPC-recognised country
+    SAFEGUARD = "safeguard"  # SCCs, IDTA, BCRs, codes, certification, ad hoc clauses
+    DEROGATION = "derogation"  # Art. 49-type exceptions: occasional transfers only
+    CONSENT = "consent"  # APPI informed consent (a route of its own, not an Art. 49 derogation)
+    EQUIVALENT_MEASURES = "equivalent_measures"  # APPI 相当措置
+
+
+@dataclass(frozen=True)
+class ToolDef:
+    code: str
+    regime: str
+    kind: ToolKind
+    name_en: str
+    name_ja: str
+    source: str
+    scc_module: int | None = None  # EU SCC module the tool is
+    uses_scc_module: bool = False  # the tool wraps an EU SCC module (Swiss adaptation)
+    occasional_only: bool = False
+    yearly_check: bool = False
+
+
+@dataclass(frozen=True)
+class CertificationCondition:
+    """A partial-adequacy condition met by an importer certification (e.g. US under EU: "EU-US DPF")."""
+
+    destination: str
+    regime: str
+    certification: str
+    source: str
+
+
+@dataclass(frozen=True)
+class ExportRegime:
+    """A destination's own export regime, which governs data sent back or onward from there."""
+
+    destination: str
+    regime: str
+    name_en: str
+    name_ja: str
+    note_en: str
+    source: str
+
+
+@dataclass(frozen=True)
+class ToolCatalog:
+    tools: tuple[ToolDef, ...]
+    certification_conditions: tuple[CertificationCondition, ...] = ()
+    export_regimes: tuple[ExportRegime, ...] = ()
+
+    def get(self, code: str) -> ToolDef | None:
+        return next((t for t in self.tools if t.code == code), None)
+
+    def for_regime(self, regime: str) -> tuple[ToolDef, ...]:
+        return tuple(t for t in self.tools if t.regime == regime)
+
+    def adequacy_tool(self, regime: str) -> ToolDef | None:
+        return next((t for t in self.for_regime(regime) if t.kind is ToolKind.ADEQUACY), None)
+
+    def certification_for(self, destination: str, regime: str) -> CertificationCondition | None:
+        return next(
+            (c for c in self.certification_conditions if c.destination == destination and c.regime == regime),
+            None,
+        )
+
+    def export_regimes_of(self, destination: str) -> tuple[ExportRegime, ...]:
+        return tuple(e for e in self.export_regimes if e.destination == destination)
+
+
+def load_tool_catalog(path: Path | None = None) -> ToolCatalog:
+    """Read the shipped (or an admin-edited) transfer-tool catalogue."""
+    source = path or data_file("transfer_tools.json")
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ValidationError(f"The transfer-tool catalogue {source} cannot be read ({exc}).") from exc
+    return parse_tool_catalog(data, str(source))
+
+
+def parse_tool_catalog(data: Any, where: str = "transfer_tools.json") -> ToolCatalog:
+    if not isinstance(data, dict) or data.get("format") != TOOLS_FORMAT:
+        raise ValidationError(f"{where} is not a transfer-tool catalogue (format must be {TOOLS_FORMAT!r}).")
+    problems: list[Problem] = []
+    tools: list[ToolDef] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(data.get("tools", [])):
+        try:
+            tool = ToolDef(
+                code=str(raw["code"]),
+                regime=str(raw["regime"]),
+                kind=ToolKind(raw["kind"]),
+                name_en=str(raw["name_en"]),
+                name_ja=str(raw["name_ja"]),
+                source=str(raw["source"]),
+                scc_module=raw.get("scc_module"),
+                uses_scc_module=bool(raw.get("uses_scc_module", False)),
+                occasional_only=bool(raw.get("occasional_only", False)),
+                yearly_check=bool(raw.get("yearly_check", False)),
+            )
+        except (KeyError, ValueError, TypeError) as exc:
+            problems.append(Problem(f"{where}: tools[{i}]", f"missing or wrong field ({exc})"))
+            continue
+        if tool.code in seen:
+            problems.append(Problem(f"{where}: tools[{i}]", f"duplicate tool code {tool.code!r}"))
+        seen.add(tool.code)
+        tools.append(tool)
+    try:
+        certs = tuple(CertificationCondition(**c) for c in data.get("certification_conditions", []))
+        exports = tuple(ExportRegime(**e) for e in data.get("destination_export_regimes", []))
+    except TypeError as exc:
+        problems.append(Problem(where, f"a condition or export-regime entry is malformed ({exc})"))
+        certs, exports = (), ()
+    if problems:
+        raise ValidationError(
+            f"The transfer-tool catalogue {where} has errors; fix them and reload.", problems
+        )
+    return ToolCatalog(tuple(tools), certs, exports)
