@@ -1,0 +1,263 @@
+"""The `ReportData` value: everything the TIA PDF shows, as plain frozen dataclasses (no ORM).
+
+The builder (not here) resolves a stored assessment into this value. Texts the user typed are `str` and
+are shown as typed in either language; texts that exist in both languages (catalogue labels, country
+names) are `Localized` and are picked at render time, as are enum values (via data/terminology.json).
+Dates stay `datetime.date` so each language formats them its own way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from transfer_tool.countries.model import RegimeEntry
+from transfer_tool.domain import (
+    AssessmentStatus,
+    Conclusion,
+    DataFormat,
+    Frequency,
+    KeyHolder,
+    PartyRole,
+)
+
+MeasureKind = Literal["technical", "contractual", "organisational"]
+MeasureStatus = Literal["in_place", "planned"]
+ActionStatus = Literal["open", "in_progress", "done"]
+ReviewAction = Literal["created", "submitted", "returned", "approved"]
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A text that exists in English and Japanese; Japanese falls back to English when missing."""
+
+    en: str
+    ja: str = ""
+
+    def get(self, lang: str) -> str:
+        return self.ja if lang == "ja" and self.ja else self.en
+
+
+Text = str | Localized
+
+
+def localize(value: Text, lang: str) -> str:
+    return value.get(lang) if isinstance(value, Localized) else value
+
+
+@dataclass(frozen=True)
+class Party:
+    """One party as SCC Annex I.A lists it."""
+
+    name: str
+    country: Localized
+    role: PartyRole
+    address: str = ""
+    registration_no: str = ""
+    contact_name: str = ""
+    contact_position: str = ""
+    contact_details: str = ""
+    activities: str = ""
+    recipient_type: Text = ""  # policy §9 type, for the importer
+    signatory: str = ""
+    signature_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class PolicyItem:
+    """A catalogue entry with its privacy-policy reference, e.g. ("Contact information", "§4-1")."""
+
+    label: Text
+    section: str = ""
+    sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class OnwardTransfer:
+    recipient: str
+    country: Localized
+    purpose: Text = ""
+    safeguard: Text = ""
+
+
+@dataclass(frozen=True)
+class TransferDescription:
+    """SCC Annex I.B."""
+
+    data_subjects: tuple[Text, ...]
+    data_categories: tuple[PolicyItem, ...]
+    purposes: tuple[PolicyItem, ...]
+    frequency: Frequency
+    nature: str = ""
+    legal_basis: tuple[PolicyItem, ...] = ()
+    sensitive_data: str = ""
+    sensitive_restrictions: str = ""
+    volume: str = ""
+    retention: Text = ""
+    storage_location: str = ""
+    remote_access: str = ""
+    format_in_transit: DataFormat = DataFormat.ENCRYPTED
+    format_at_rest: DataFormat = DataFormat.CLEAR
+    key_holder: KeyHolder = KeyHolder.NOT_APPLICABLE
+    onward_transfers: tuple[OnwardTransfer, ...] = ()
+
+
+@dataclass(frozen=True)
+class RegimeTool:
+    """The transfer tool chosen under one regime."""
+
+    regime: str
+    tool: Text
+    justification: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LawFinding:
+    """A government-access law of the destination and the assessor's finding for this transfer."""
+
+    name: str
+    problematic: bool
+    applies: bool
+    reasoning: str = ""
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LawAndPractice:
+    laws: tuple[LawFinding, ...] = ()
+    practical_experience: str = ""
+    experience_sources: tuple[str, ...] = ()
+    step_conclusion: Text = ""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A supplementary measure (SCC Annex II)."""
+
+    name: Text
+    kind: MeasureKind
+    status: MeasureStatus
+    description: str = ""
+    owner: str = ""
+    due: dt.date | None = None
+    use_case: Text = ""
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    action: str
+    status: ActionStatus
+    owner: str = ""
+    due: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class RiskFactor:
+    label: Text
+    probability: float  # 0..1
+    justification: str = ""
+
+
+@dataclass(frozen=True)
+class RiskLaw:
+    """One problematic law: its factor chain and the engine's resulting probabilities."""
+
+    law: str
+    factors: tuple[RiskFactor, ...]
+    per_year: float  # 0..1
+    over_period: float  # 0..1
+
+
+@dataclass(frozen=True)
+class SensitivityRow:
+    label: Text
+    over_period: float
+
+
+@dataclass(frozen=True)
+class QuantifiedRisk:
+    period_years: int
+    laws: tuple[RiskLaw, ...]
+    total_over_period: float  # P(at least one prohibited access in the period)
+    threshold: float
+    once_every_years: float | None = None  # None when the probability is zero
+    sensitivity: tuple[SensitivityRow, ...] = ()
+    method: Text = ""
+
+
+@dataclass(frozen=True)
+class ConclusionInfo:
+    recommended: Conclusion
+    chosen: Conclusion
+    reason: str = ""
+    procedural_steps: str = ""
+    reevaluation_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class AppiConsentInfo:
+    """What the principal must be told under APPI Art. 28(2) / PPC Rules Art. 17."""
+
+    country_name: Localized
+    protection_system: str
+    recipient_measures: str
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewEvent:
+    who: str
+    when: dt.datetime
+    action: ReviewAction
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class SignOff:
+    approver_name: str = ""
+    approver_role: Text = ""
+    date: dt.date | None = None
+    single_user_mode: bool = False
+
+
+@dataclass(frozen=True)
+class Evidence:
+    label: str
+    filename: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything one TIA PDF shows."""
+
+    reference: str
+    version: int
+    status: AssessmentStatus
+    title: str
+    created: dt.date
+    updated: dt.date
+    organisation: str
+    assessor: str
+    exporter: Party
+    importer: Party
+    destination: Localized
+    destination_code: str
+    transfer: TransferDescription
+    regimes: tuple[str, ...]
+    destination_status: tuple[RegimeEntry, ...]
+    country_data_version: int
+    tools: tuple[RegimeTool, ...]
+    law_and_practice: LawAndPractice
+    conclusion: ConclusionInfo
+    country_data_verified: dt.date | None = None
+    measures: tuple[Measure, ...] = ()
+    action_plan: tuple[ActionItem, ...] = ()
+    risk: QuantifiedRisk | None = None
+    appi_consent: AppiConsentInfo | None = None
+    review_history: tuple[ReviewEvent, ...] = ()
+    sign_off: SignOff = field(default_factory=SignOff)
+    evidence: tuple[Evidence, ...] = ()
+    keywords: tuple[str, ...] = ()

@@ -1,0 +1,48 @@
+"""Font registration for the report: IPAexGothic embedded as a subset, DejaVu Sans as a fallback for
+scripts IPAex lacks (Arabic, many symbols and emoji), so user text never turns into nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from transfer_tool.paths import resource_file
+
+MAIN_FONT = "IPAexG"
+FALLBACK_FONT = "DejaVuSans"
+
+
+@dataclass(frozen=True)
+class ReportFonts:
+    """The registered fonts and the code points each one can draw."""
+
+    main: str
+    fallback: str
+    main_chars: frozenset[int]
+    fallback_chars: frozenset[int]
+
+
+def _register(name: str, filename: str) -> TTFont:
+    # ReportLab keeps one process-wide registry; registering twice would re-read a 6 MB file.
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(resource_file("fonts", filename))))
+        # There is no bold or italic face: make <b>/<i> fall back to the same face explicitly.
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(name, bold, italic, name)
+    font: TTFont = pdfmetrics.getFont(name)
+    return font
+
+
+def register_report_fonts() -> ReportFonts:
+    main = _register(MAIN_FONT, "ipaexg.ttf")
+    fallback = _register(FALLBACK_FONT, "DejaVuSans.ttf")
+    return ReportFonts(
+        MAIN_FONT,
+        FALLBACK_FONT,
+        frozenset(main.face.charToGlyph),
+        frozenset(fallback.face.charToGlyph),
+    )

@@ -1,0 +1,867 @@
+"""The TIA PDF renderer (ReportLab platypus), factored like pretix's invoice renderer.
+
+Fonts are registered once per renderer, one stylesheet function holds every style, two page templates
+(cover, later pages) draw the fixed decoration in `onPage`, and the story holds content only. "Page X of
+Y" uses a forward-referenced Form XObject filled in at save time (the NumberedCanvas recipe that defers
+showPage() would break the bookmarks).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from transfer_tool.domain import AssessmentStatus
+from transfer_tool.report.chart import Bar, risk_chart
+from transfer_tool.report.data import PolicyItem, ReportData, Text, localize
+from transfer_tool.report.fonts import ReportFonts, register_report_fonts
+from transfer_tool.report.styles import (
+    ACCENT,
+    BAD,
+    GOOD,
+    MUTED,
+    RULE,
+    SHADE,
+    WARN_SHADE,
+    WATERMARK,
+    build_stylesheet,
+)
+from transfer_tool.report.terms import (
+    LANGUAGES,
+    Terminology,
+    format_date,
+    format_datetime,
+    format_percent,
+)
+from transfer_tool.report.text import to_markup
+from transfer_tool.signing.fields import DEFAULT_SIGNATURE_FIELD, SignatureFieldLayout, add_signature_field
+
+_PDF_LANG = {"en": "en", "ja": "ja-JP"}
+_TOTAL_FORM = "pageTotal"
+
+
+@dataclass(frozen=True)
+class RenderedReport:
+    pdf: bytes
+    page_count: int
+    signature_field: SignatureFieldLayout
+
+
+class _Heading(Paragraph):  # type: ignore[misc]
+    """A section heading: becomes an outline entry and a clickable contents line."""
+
+    def __init__(self, text: str, style: ParagraphStyle, level: int) -> None:
+        super().__init__(escape(text), style)
+        self.outline_text = text
+        self.level = level
+
+
+class _SignatureSpace(Flowable):  # type: ignore[misc]
+    """An empty framed rectangle that records where it landed, so the signature field goes there."""
+
+    def __init__(
+        self, width: float, height: float, record: Callable[[int, tuple[float, float, float, float]], None]
+    ) -> None:
+        super().__init__()
+        self.width = width
+        self.height = height
+        self._record = record
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setStrokeColor(RULE)
+        canv.setDash(2, 2)
+        canv.setLineWidth(0.6)
+        canv.rect(0, 0, self.width, self.height)
+        canv.restoreState()
+        x, y = canv.absolutePosition(0, 0)
+        self._record(canv.getPageNumber() - 1, (x, y, x + self.width, y + self.height))
+
+
+class _TiaDocTemplate(BaseDocTemplate):  # type: ignore[misc]
+    def __init__(self, buffer: io.BytesIO, **kw: Any) -> None:
+        super().__init__(buffer, **kw)
+        self.signature_place: tuple[int, tuple[float, float, float, float]] | None = None
+        self._heading_seq = 0
+
+    def beforeDocument(self) -> None:
+        # multiBuild runs several passes; keys must be the same on every pass or the TOC never settles.
+        self._heading_seq = 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, _Heading):
+            self._heading_seq += 1
+            key = f"h{self._heading_seq}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.outline_text, key, flowable.level, closed=False)
+            self.notify("TOCEntry", (flowable.level, escape(flowable.outline_text), self.page, key))
+
+    def place_signature(self, page_index: int, box: tuple[float, float, float, float]) -> None:
+        self.signature_place = (page_index, box)
+
+
+def _canvas_class(total_text: str, font: str, size: float) -> type[Canvas]:
+    class _NumberedCanvas(Canvas):  # type: ignore[misc]
+        def save(self) -> None:
+            # The footer of every page already references this form; its content is the page total.
+            total = self.getPageNumber() - 1
+            self.beginForm(_TOTAL_FORM)
+            self.setFont(font, size)
+            self.setFillColor(MUTED)
+            self.drawString(0, 0, total_text.format(total=total))
+            self.endForm()
+            super().save()
+
+    return _NumberedCanvas
+
+
+@dataclass
+class _Build:
+    """Per-render state."""
+
+    data: ReportData
+    lang: str
+    styles: StyleSheet1
+
+
+class TiaReportRenderer:
+    pagesize = A4
+    margin_left = 20 * mm
+    margin_right = 20 * mm
+    margin_top = 24 * mm
+    margin_bottom = 20 * mm
+    signature_width = 80 * mm
+    signature_height = 30 * mm
+
+    def __init__(self, terms: Terminology | None = None, field_name: str = DEFAULT_SIGNATURE_FIELD) -> None:
+        self.terms = terms or Terminology.load()
+        self.fonts: ReportFonts = register_report_fonts()
+        self.field_name = field_name
+
+    @property
+    def content_width(self) -> float:
+        return float(self.pagesize[0] - self.margin_left - self.margin_right)
+
+    # ---- entry point -------------------------------------------------------------------------------
+
+    def render(self, data: ReportData, lang: str = "en") -> RenderedReport:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unsupported report language {lang!r}; use one of {', '.join(LANGUAGES)}")
+        build = _Build(data, lang, build_stylesheet(self.fonts.main, lang))
+        buffer = io.BytesIO()
+        doc = self._doc(buffer, build)
+        total_text = self.terms.get("doc.page_total", lang)
+        doc.multiBuild(self._story(build, doc), canvasmaker=_canvas_class(total_text, self.fonts.main, 7.5))
+        if doc.signature_place is None:  # the story always ends with the sign-off block
+            raise RuntimeError("the sign-off block was not placed")
+        page_index, box = doc.signature_place
+        return RenderedReport(
+            pdf=buffer.getvalue(),
+            page_count=doc.page,
+            signature_field=SignatureFieldLayout(self.field_name, page_index, box),
+        )
+
+    def _doc(self, buffer: io.BytesIO, b: _Build) -> _TiaDocTemplate:
+        d, t = b.data, self.terms
+        doc = _TiaDocTemplate(
+            buffer,
+            pagesize=self.pagesize,
+            leftMargin=self.margin_left,
+            rightMargin=self.margin_right,
+            topMargin=self.margin_top,
+            bottomMargin=self.margin_bottom,
+            title=f"{t.get('doc.title', b.lang)}: {d.title} ({d.reference} v{d.version})",
+            author=d.assessor,
+            subject=t.get("doc.subject", b.lang),
+            keywords=", ".join((d.reference, *d.keywords)),
+            creator="transfer-tool",
+            lang=_PDF_LANG[b.lang],
+            initialFontName=self.fonts.main,
+        )
+        frame = Frame(
+            doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0, rightPadding=0
+        )
+        doc.addPageTemplates(
+            [
+                PageTemplate("cover", [frame], onPage=lambda c, dc: self._on_page(c, dc, b, cover=True)),
+                PageTemplate("later", [frame], onPage=lambda c, dc: self._on_page(c, dc, b, cover=False)),
+            ]
+        )
+        return doc
+
+    # ---- fixed page decoration ------------------------------------------------------------------------
+
+    def _on_page(self, canv: Canvas, doc: _TiaDocTemplate, b: _Build, *, cover: bool) -> None:
+        d, lang, t, font = b.data, b.lang, self.terms, self.fonts.main
+        width, height = self.pagesize
+        left, right = self.margin_left, width - self.margin_right
+        canv.saveState()
+        if d.status is not AssessmentStatus.APPROVED:
+            self._watermark(canv, t.get("doc.watermark_draft", lang))
+        id_line = f"{d.reference} · {t.get('doc.version', lang)} {d.version} · {t.get('status.' + d.status.value, lang)}"
+        if cover:
+            canv.setFillColor(ACCENT)
+            canv.rect(0, height - 8 * mm, width, 8 * mm, stroke=0, fill=1)
+        else:
+            canv.setFont(font, 8)
+            canv.setFillColor(MUTED)
+            canv.drawString(
+                left,
+                height - 14 * mm,
+                self._fit(f"{d.organisation} — {t.get('doc.title', lang)}", font, 8, 95 * mm),
+            )
+            canv.drawRightString(right, height - 14 * mm, id_line)
+            canv.setStrokeColor(RULE)
+            canv.setLineWidth(0.5)
+            canv.line(left, height - 16 * mm, right, height - 16 * mm)
+        # footer: confidentiality and reference left, "Page X of Y" right
+        y = 11 * mm
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(left, y + 4 * mm, right, y + 4 * mm)
+        canv.setFont(font, 7.5)
+        canv.setFillColor(MUTED)
+        canv.drawString(left, y, f"{t.get('doc.confidential', lang)} · {id_line}")
+        total_room = stringWidth(t.get("doc.page_total", lang, total=999), font, 7.5)
+        prefix_end = right - total_room - stringWidth(" ", font, 7.5)
+        canv.drawRightString(prefix_end, y, t.get("doc.page_of", lang, page=doc.page))
+        canv.translate(prefix_end + stringWidth(" ", font, 7.5), y)
+        canv.doForm(_TOTAL_FORM)
+        canv.restoreState()
+
+    def _watermark(self, canv: Canvas, text: str) -> None:
+        width, height = self.pagesize
+        canv.saveState()
+        canv.setFillColor(WATERMARK)
+        canv.setFont(self.fonts.main, 110)
+        canv.translate(width / 2, height / 2)
+        canv.rotate(45)
+        canv.drawCentredString(0, -35, text)
+        canv.restoreState()
+
+    @staticmethod
+    def _fit(text: str, font: str, size: float, width: float) -> str:
+        if stringWidth(text, font, size) <= width:
+            return text
+        while text and stringWidth(text + "…", font, size) > width:
+            text = text[:-1]
+        return text + "…"
+
+    # ---- small builders ---------------------------------------------------------------------------------
+
+    def _t(self, b: _Build, key: str, **fields: object) -> str:
+        return self.terms.get(key, b.lang, **fields)
+
+    def _para(self, b: _Build, text: Text, style: str = "Body") -> Paragraph:
+        return Paragraph(to_markup(localize(text, b.lang), self.fonts), b.styles[style])
+
+    def _lines(self, b: _Build, items: Sequence[Text], style: str = "Cell") -> Paragraph:
+        text = "\n".join(localize(i, b.lang) for i in items) if items else self._t(b, "doc.none")
+        return self._para(b, text, style)
+
+    def _policy(self, b: _Build, items: Sequence[PolicyItem]) -> Paragraph:
+        lines = [
+            f"{localize(i.label, b.lang)} ({self._t(b, 'desc.policy_section')} {i.section})"
+            if i.section
+            else localize(i.label, b.lang)
+            for i in items
+        ]
+        return self._lines(b, lines)
+
+    def _yes_no(self, b: _Build, value: bool) -> str:
+        return self._t(b, "doc.yes" if value else "doc.no")
+
+    def _h1(self, b: _Build, number: int, key: str) -> _Heading:
+        return _Heading(f"{number}. {self._t(b, key)}", b.styles["H1"], 0)
+
+    def _h2(self, b: _Build, text: str) -> _Heading:
+        return _Heading(text, b.styles["H2"], 1)
+
+    def _table(
+        self,
+        b: _Build,
+        header: Sequence[str] | None,
+        rows: Sequence[Sequence[Flowable]],
+        widths: Sequence[float],
+        extra: Sequence[tuple[Any, ...]] = (),
+    ) -> Table:
+        data: list[Sequence[Flowable]] = []
+        if header:
+            data.append([self._para(b, h, "CellHead") for h in header])
+        data.extend(rows)
+        total = sum(widths)
+        col_widths = [w * self.content_width / total for w in widths]
+        table = Table(data, colWidths=col_widths, repeatRows=1 if header else 0, splitInRow=1, hAlign="LEFT")
+        style: list[tuple[Any, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.main),  # the cell default would pull in Helvetica
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 5),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ]
+        if header:
+            style.append(("BACKGROUND", (0, 0), (-1, 0), ACCENT))
+        style.extend(extra)
+        table.setStyle(TableStyle(style))
+        return table
+
+    def _kv(self, b: _Build, rows: Sequence[tuple[str, Flowable | Text]]) -> Table:
+        cells = [
+            [
+                self._para(b, self._t(b, key), "Label"),
+                value
+                if isinstance(value, Flowable)
+                else self._para(b, value if value != "" else "—", "Cell"),
+            ]
+            for key, value in rows
+        ]
+        return self._table(b, None, cells, (32, 68), extra=[("BACKGROUND", (0, 0), (0, -1), SHADE)])
+
+    # ---- the story ----------------------------------------------------------------------------------------
+
+    def _story(self, b: _Build, doc: _TiaDocTemplate) -> list[Flowable]:
+        sections: list[tuple[str, Callable[[_Build, int], list[Flowable]]]] = [
+            ("section.parties", self._parties),
+            ("section.description", self._description),
+            ("section.regimes", self._regimes),
+            ("section.tools", self._tools),
+            ("section.law_practice", self._law_practice),
+            ("section.measures", self._measures),
+            ("section.action_plan", self._action_plan),
+            ("section.risk", self._risk),
+            ("section.conclusion", self._conclusion),
+        ]
+        if b.data.appi_consent is not None:
+            sections.append(("section.appi_consent", self._appi_consent))
+        sections += [
+            ("section.review_history", self._review_history),
+            ("section.evidence", self._evidence),
+        ]
+        story: list[Flowable] = [
+            NextPageTemplate("later"),
+            *self._cover(b),
+            PageBreak(),
+            *self._contents(b),
+            PageBreak(),
+        ]
+        for number, (key, build_section) in enumerate(sections, start=1):
+            story.append(CondPageBreak(60 * mm))
+            story.append(self._h1(b, number, key))
+            story.extend(build_section(b, number))
+        story.extend(self._sign_off(b, len(sections) + 1, doc))
+        return story
+
+    def _cover(self, b: _Build) -> list[Flowable]:
+        d, lang = b.data, b.lang
+        conclusion = self._t(b, "conclusion." + d.conclusion.chosen.value)
+        verdict_colour = {"proceed": GOOD, "proceed_with_measures": ACCENT, "do_not_transfer": BAD}[
+            d.conclusion.chosen.value
+        ]
+        verdict = Table(
+            [[self._para(b, f"{self._t(b, 'doc.conclusion')}: {conclusion}", "Verdict")]],
+            colWidths=[self.content_width],
+            style=[
+                ("FONTNAME", (0, 0), (-1, -1), self.fonts.main),
+                ("BACKGROUND", (0, 0), (-1, -1), verdict_colour),
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+            ],
+        )
+        glance = self._kv(
+            b,
+            [
+                ("doc.reference", d.reference),
+                ("doc.version", str(d.version)),
+                ("doc.status", self._t(b, "status." + d.status.value)),
+                (
+                    "doc.exporter",
+                    f"{d.exporter.name}\n{d.exporter.country.get(lang)} · {self._t(b, 'role.' + d.exporter.role.value)}",
+                ),
+                (
+                    "doc.importer",
+                    f"{d.importer.name}\n{d.importer.country.get(lang)} · {self._t(b, 'role.' + d.importer.role.value)}",
+                ),
+                ("doc.destination", f"{d.destination.get(lang)} ({d.destination_code})"),
+                ("regime.applicable", "\n".join(self._regime_name(b, r) for r in d.regimes)),
+                ("doc.assessor", d.assessor),
+                ("doc.created", format_date(d.created, lang)),
+                ("doc.updated", format_date(d.updated, lang)),
+                ("doc.reevaluation", format_date(d.conclusion.reevaluation_date, lang)),
+            ],
+        )
+        return [
+            Spacer(1, 18 * mm),
+            self._para(b, d.organisation, "CoverKicker"),
+            self._para(b, self._t(b, "doc.title"), "CoverTitle"),
+            self._para(b, d.title, "CoverSubtitle"),
+            verdict,
+            Spacer(1, 8 * mm),
+            self._para(b, self._t(b, "doc.at_a_glance"), "H2"),
+            glance,
+        ]
+
+    def _contents(self, b: _Build) -> list[Flowable]:
+        toc = TableOfContents(dotsMinLevel=0)
+        toc.levelStyles = [b.styles["TOC1"], b.styles["TOC2"]]
+        toc.tableStyle = TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), self.fonts.main),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+        return [self._para(b, self._t(b, "doc.contents"), "TOCTitle"), toc]
+
+    def _regime_name(self, b: _Build, code: str) -> str:
+        key = f"regime.{code}"
+        return self._t(b, key) if self.terms.has(key) else code
+
+    def _party_rows(self, b: _Build, side: str) -> list[Flowable]:
+        p = b.data.exporter if side == "exporter" else b.data.importer
+        contact = "\n".join(x for x in (p.contact_name, p.contact_position) if x)
+        signature = " · ".join(x for x in (p.signatory, format_date(p.signature_date, b.lang)) if x)
+        rows: list[tuple[str, Flowable | Text]] = [
+            ("party.name", p.name),
+            ("party.role", self._t(b, "role." + p.role.value)),
+            ("party.country", p.country.get(b.lang)),
+            ("party.address", p.address),
+            ("party.registration_no", p.registration_no),
+            ("party.contact", contact),
+            ("party.contact_details", p.contact_details),
+            ("party.activities", p.activities),
+        ]
+        if side == "importer":
+            rows.append(("party.recipient_type", p.recipient_type))
+        rows.append(("party.signature", signature))
+        return [self._h2(b, self._t(b, f"doc.{side}")), self._kv(b, rows)]
+
+    def _parties(self, b: _Build, number: int) -> list[Flowable]:
+        return [*self._party_rows(b, "exporter"), *self._party_rows(b, "importer")]
+
+    def _description(self, b: _Build, number: int) -> list[Flowable]:
+        tr, lang = b.data.transfer, b.lang
+        categories = self._table(
+            b,
+            [self._t(b, "desc.category"), self._t(b, "desc.policy_section"), self._t(b, "desc.sensitive")],
+            [
+                [
+                    self._para(b, c.label, "Cell"),
+                    self._para(
+                        b, f"{self._t(b, 'desc.policy_section')} {c.section}" if c.section else "—", "Cell"
+                    ),
+                    self._para(b, self._yes_no(b, c.sensitive), "Cell"),
+                ]
+                for c in tr.data_categories
+            ],
+            (55, 30, 15),
+        )
+        kv = self._kv(
+            b,
+            [
+                ("desc.data_subjects", self._lines(b, tr.data_subjects)),
+                ("desc.purposes", self._policy(b, tr.purposes)),
+                ("desc.legal_basis", self._policy(b, tr.legal_basis)),
+                ("desc.sensitive_data", tr.sensitive_data),
+                ("desc.sensitive_restrictions", tr.sensitive_restrictions),
+                ("desc.frequency", self._t(b, "frequency." + tr.frequency.value)),
+                ("desc.volume", tr.volume),
+                ("desc.nature", tr.nature),
+                ("desc.retention", tr.retention),
+                ("desc.storage", tr.storage_location),
+                ("desc.remote_access", tr.remote_access),
+                ("desc.format_transit", self._t(b, "format." + tr.format_in_transit.value)),
+                ("desc.format_rest", self._t(b, "format." + tr.format_at_rest.value)),
+                ("desc.keys", self._t(b, "keyholder." + tr.key_holder.value)),
+            ],
+        )
+        out: list[Flowable] = [
+            self._h2(b, self._t(b, "desc.data_categories")),
+            categories,
+            Spacer(1, 4 * mm),
+            kv,
+        ]
+        out.append(self._h2(b, self._t(b, "desc.onward_transfers")))
+        if tr.onward_transfers:
+            out.append(
+                self._table(
+                    b,
+                    [
+                        self._t(b, k)
+                        for k in (
+                            "desc.onward_recipient",
+                            "party.country",
+                            "desc.purpose",
+                            "desc.onward_safeguard",
+                        )
+                    ],
+                    [
+                        [
+                            self._para(b, o.recipient, "Cell"),
+                            self._para(b, o.country.get(lang), "Cell"),
+                            self._para(b, o.purpose, "Cell"),
+                            self._para(b, o.safeguard, "Cell"),
+                        ]
+                        for o in tr.onward_transfers
+                    ],
+                    (28, 18, 27, 27),
+                )
+            )
+        else:
+            out.append(self._para(b, self._t(b, "doc.none")))
+        return out
+
+    def _regimes(self, b: _Build, number: int) -> list[Flowable]:
+        d, lang = b.data, b.lang
+        rows: list[list[Flowable]] = []
+        extra: list[tuple[Any, ...]] = []
+        for index, entry in enumerate(d.destination_status, start=1):
+            detail = "\n".join(x for x in (entry.condition, entry.instrument) if x) or "—"
+            cell: list[Flowable] = [self._para(b, detail, "Cell")]
+            if entry.source_url:
+                cell.append(self._para(b, entry.source_url, "CellMuted"))
+            verified = self._t(b, "doc.verified" if entry.verified else "doc.unverified")
+            if entry.verified and entry.last_verified:
+                verified += "\n" + format_date(entry.last_verified, lang)
+            rows.append(
+                [
+                    self._para(b, self._regime_name(b, entry.regime), "Cell"),
+                    self._para(b, self._t(b, "adequacy." + entry.status.value), "Cell"),
+                    cell,
+                    self._para(b, format_date(entry.adopted, lang) or "—", "Cell"),
+                    self._para(b, format_date(entry.expires, lang) or "—", "Cell"),
+                    self._para(b, verified, "Cell" if entry.verified else "Warning"),
+                ]
+            )
+            if not entry.verified:
+                extra.append(("BACKGROUND", (0, index), (-1, index), WARN_SHADE))
+        table = self._table(
+            b,
+            [
+                self._t(b, k)
+                for k in (
+                    "regime.column",
+                    "regime.status",
+                    "regime.instrument",
+                    "regime.adopted",
+                    "regime.expires",
+                    "regime.verified",
+                )
+            ],
+            rows,
+            (14, 14, 33, 13, 13, 13),
+            extra,
+        )
+        return [
+            self._kv(
+                b,
+                [
+                    ("regime.applicable", "\n".join(self._regime_name(b, r) for r in d.regimes)),
+                    ("doc.destination", f"{d.destination.get(lang)} ({d.destination_code})"),
+                    ("doc.country_data_version", str(d.country_data_version)),
+                    ("doc.country_data_verified", format_date(d.country_data_verified, lang)),
+                ],
+            ),
+            Spacer(1, 4 * mm),
+            table,
+        ]
+
+    def _tools(self, b: _Build, number: int) -> list[Flowable]:
+        rows: list[list[Flowable]] = []
+        for tool in b.data.tools:
+            justification: list[Flowable] = [self._para(b, tool.justification or "—", "Cell")]
+            justification += [
+                self._para(b, f"{self._t(b, 'tool.warnings')}: {w}", "Warning") for w in tool.warnings
+            ]
+            rows.append(
+                [
+                    self._para(b, self._regime_name(b, tool.regime), "Cell"),
+                    self._para(b, tool.tool, "Cell"),
+                    justification,
+                ]
+            )
+        return [
+            self._table(
+                b,
+                [self._t(b, k) for k in ("regime.column", "tool.tool", "tool.justification")],
+                rows,
+                (18, 32, 50),
+            )
+        ]
+
+    def _law_practice(self, b: _Build, number: int) -> list[Flowable]:
+        lp = b.data.law_and_practice
+        rows: list[list[Flowable]] = []
+        for law in lp.laws:
+            reasoning: list[Flowable] = [self._para(b, law.reasoning or "—", "Cell")]
+            reasoning += [self._para(b, s, "CellMuted") for s in law.sources]
+            rows.append(
+                [
+                    self._para(b, law.name, "Cell"),
+                    self._para(b, self._yes_no(b, law.problematic), "Warning" if law.problematic else "Cell"),
+                    self._para(b, self._yes_no(b, law.applies), "Cell"),
+                    reasoning,
+                ]
+            )
+        table = self._table(
+            b,
+            [self._t(b, k) for k in ("law.law", "law.problematic", "law.applies", "law.reasoning")],
+            rows,
+            (22, 13, 14, 51),
+        )
+        experience = (
+            "\n".join((lp.practical_experience, *lp.experience_sources))
+            if lp.experience_sources
+            else lp.practical_experience
+        )
+        return [
+            table,
+            Spacer(1, 4 * mm),
+            self._kv(
+                b, [("law.practical_experience", experience), ("law.step_conclusion", lp.step_conclusion)]
+            ),
+        ]
+
+    def _measures(self, b: _Build, number: int) -> list[Flowable]:
+        if not b.data.measures:
+            return [self._para(b, self._t(b, "doc.none"))]
+        rows: list[list[Flowable]] = []
+        for m in b.data.measures:
+            first: list[Flowable] = [self._para(b, m.name, "Cell")]
+            if m.description:
+                first.append(self._para(b, m.description, "CellMuted"))
+            if m.use_case:
+                first.append(
+                    self._para(
+                        b, f"{self._t(b, 'measure.use_case')}: {localize(m.use_case, b.lang)}", "CellMuted"
+                    )
+                )
+            rows.append(
+                [
+                    first,
+                    self._para(b, self._t(b, "measure.kind." + m.kind), "Cell"),
+                    self._para(
+                        b,
+                        self._t(b, "measure.status." + m.status),
+                        "Cell" if m.status == "in_place" else "Warning",
+                    ),
+                    self._para(b, m.owner or "—", "Cell"),
+                    self._para(b, format_date(m.due, b.lang) or "—", "Cell"),
+                ]
+            )
+        header = [
+            self._t(b, k)
+            for k in ("measure.measure", "measure.kind", "measure.status", "measure.owner", "measure.due")
+        ]
+        return [self._table(b, header, rows, (42, 15, 11, 15, 17))]
+
+    def _action_plan(self, b: _Build, number: int) -> list[Flowable]:
+        if not b.data.action_plan:
+            return [self._para(b, self._t(b, "doc.none"))]
+        rows = [
+            [
+                self._para(b, a.action, "Cell"),
+                self._para(b, self._t(b, "action.status." + a.status), "Cell"),
+                self._para(b, a.owner or "—", "Cell"),
+                self._para(b, format_date(a.due, b.lang) or "—", "Cell"),
+            ]
+            for a in b.data.action_plan
+        ]
+        header = [self._t(b, k) for k in ("action.action", "measure.status", "measure.owner", "measure.due")]
+        return [self._table(b, header, rows, (51, 15, 17, 17))]
+
+    def _risk(self, b: _Build, number: int) -> list[Flowable]:
+        risk = b.data.risk
+        if risk is None:
+            return [self._para(b, self._t(b, "risk.not_performed"))]
+        verdict_key = (
+            "risk.above_threshold" if risk.total_over_period > risk.threshold else "risk.below_threshold"
+        )
+        summary = self._kv(
+            b,
+            [
+                ("risk.period", self._t(b, "risk.years", n=risk.period_years)),
+                ("risk.threshold", format_percent(risk.threshold)),
+                ("risk.total", f"{format_percent(risk.total_over_period)} — {self._t(b, verdict_key)}"),
+                (
+                    "risk.frequency",
+                    self._t(b, "risk.once_every", n=f"{risk.once_every_years:,.0f}")
+                    if risk.once_every_years
+                    else "—",
+                ),
+                ("risk.method", risk.method),
+            ],
+        )
+        bars = [Bar(law.law, law.over_period) for law in risk.laws]
+        bars.append(Bar(self._t(b, "risk.all_laws"), risk.total_over_period, is_total=True))
+        chart = risk_chart(
+            bars, risk.threshold, self._t(b, "risk.threshold"), self.content_width, self.fonts.main
+        )
+        out: list[Flowable] = [
+            summary,
+            Spacer(1, 3 * mm),
+            KeepTogether([self._para(b, self._t(b, "risk.chart_title"), "Small"), chart]),
+        ]
+        for law in risk.laws:
+            rows: list[list[Flowable]] = [
+                [
+                    self._para(b, f.label, "Cell"),
+                    self._para(b, format_percent(f.probability), "Cell"),
+                    self._para(b, f.justification or "—", "Cell"),
+                ]
+                for f in law.factors
+            ]
+            rows.append(
+                [
+                    self._para(b, self._t(b, "risk.law_total"), "Cell"),
+                    self._para(b, f"{self._t(b, 'risk.per_year')}: {format_percent(law.per_year)}", "Cell"),
+                    self._para(
+                        b, f"{self._t(b, 'risk.over_period')}: {format_percent(law.over_period)}", "Cell"
+                    ),
+                ]
+            )
+            table = self._table(
+                b,
+                [self._t(b, "risk.factor"), self._t(b, "risk.probability"), self._t(b, "tool.justification")],
+                rows,
+                (32, 19, 49),
+                [("BACKGROUND", (0, len(rows)), (-1, len(rows)), SHADE)],
+            )
+            out += [self._h2(b, law.law), table]
+        if risk.sensitivity:
+            rows = [
+                [self._para(b, s.label, "Cell"), self._para(b, format_percent(s.over_period), "Cell")]
+                for s in risk.sensitivity
+            ]
+            out += [
+                self._h2(b, self._t(b, "risk.sensitivity")),
+                self._table(b, [self._t(b, "risk.factor"), self._t(b, "risk.over_period")], rows, (70, 30)),
+            ]
+        return out
+
+    def _conclusion(self, b: _Build, number: int) -> list[Flowable]:
+        c = b.data.conclusion
+        return [
+            self._kv(
+                b,
+                [
+                    ("conclusion.recommended", self._t(b, "conclusion." + c.recommended.value)),
+                    ("conclusion.chosen", self._t(b, "conclusion." + c.chosen.value)),
+                    ("conclusion.reason", c.reason),
+                    ("conclusion.procedural_steps", c.procedural_steps),
+                    ("doc.reevaluation", format_date(c.reevaluation_date, b.lang)),
+                ],
+            )
+        ]
+
+    def _appi_consent(self, b: _Build, number: int) -> list[Flowable]:
+        a = b.data.appi_consent
+        assert a is not None  # the section is only listed when present
+        rows: list[tuple[str, Flowable | Text]] = [
+            ("appi.country", a.country_name.get(b.lang)),
+            ("appi.system", a.protection_system),
+            ("appi.measures", a.recipient_measures),
+        ]
+        if a.notes:
+            rows.append(("appi.notes", a.notes))
+        return [self._kv(b, rows)]
+
+    def _review_history(self, b: _Build, number: int) -> list[Flowable]:
+        if not b.data.review_history:
+            return [self._para(b, self._t(b, "doc.none"))]
+        rows = [
+            [
+                self._para(b, e.who, "Cell"),
+                self._para(b, format_datetime(e.when, b.lang), "Cell"),
+                self._para(b, self._t(b, "review.action." + e.action), "Cell"),
+                self._para(b, e.comment or "—", "Cell"),
+            ]
+            for e in b.data.review_history
+        ]
+        header = [self._t(b, k) for k in ("review.who", "review.when", "review.action", "review.comment")]
+        return [self._table(b, header, rows, (22, 19, 17, 42))]
+
+    def _evidence(self, b: _Build, number: int) -> list[Flowable]:
+        if not b.data.evidence:
+            return [self._para(b, self._t(b, "evidence.none"))]
+        rows = [
+            [
+                self._para(b, e.label, "Cell"),
+                self._para(b, e.filename, "Cell"),
+                self._para(b, e.sha256, "CellMuted"),
+            ]
+            for e in b.data.evidence
+        ]
+        header = [self._t(b, k) for k in ("evidence.label", "evidence.filename", "evidence.sha256")]
+        return [self._table(b, header, rows, (30, 30, 40))]
+
+    def _sign_off(self, b: _Build, number: int, doc: _TiaDocTemplate) -> list[Flowable]:
+        s, lang = b.data.sign_off, b.lang
+        approved = b.data.status is AssessmentStatus.APPROVED
+        rows: list[tuple[str, Flowable | Text]] = [
+            ("signoff.approver", s.approver_name),
+            ("signoff.role", s.approver_role),
+            (
+                "signoff.date",
+                format_date(s.date, lang) if approved and s.date else self._t(b, "signoff.pending"),
+            ),
+        ]
+        block: list[Flowable] = [
+            self._h1(b, number, "section.sign_off"),
+            self._para(b, self._t(b, "signoff.statement")),
+            self._kv(b, rows),
+        ]
+        if s.single_user_mode:
+            block.append(Spacer(1, 2 * mm))
+            block.append(self._para(b, self._t(b, "signoff.single_user"), "Warning"))
+        block += [
+            Spacer(1, 6 * mm),
+            self._para(b, self._t(b, "signoff.signature"), "Label"),
+            _SignatureSpace(self.signature_width, self.signature_height, doc.place_signature),
+        ]
+        return [CondPageBreak(90 * mm), KeepTogether(block)]
+
+
+def render_report_with_layout(
+    data: ReportData, lang: str = "en", renderer: TiaReportRenderer | None = None
+) -> RenderedReport:
+    """The PDF (without a signature field) and where the sign-off box is, for callers placing the field."""
+    return (renderer or TiaReportRenderer()).render(data, lang)
+
+
+def render_report(data: ReportData, lang: str = "en", renderer: TiaReportRenderer | None = None) -> bytes:
+    """The TIA PDF with an empty signature field in the sign-off box, ready for `signing.sign_pdf`."""
+    rendered = render_report_with_layout(data, lang, renderer)
+    return add_signature_field(rendered.pdf, rendered.signature_field)
