@@ -1,0 +1,213 @@
+"""The shipped country data says what the legal reference (§6, §8) says."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pycountry
+import pytest
+
+from transfer_tool.countries.shipped import CountryDataset, load_shipped_dataset
+from transfer_tool.domain import AdequacyStatus, RegimeCode
+
+EU27 = [
+    "AT",
+    "BE",
+    "BG",
+    "HR",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "HU",
+    "IE",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SK",
+    "SI",
+    "ES",
+    "SE",
+]
+EEA = [*EU27, "IS", "LI", "NO"]
+
+# §6.1 / §8.3: every EU adequacy decision with its reference and date.
+EU_DECISIONS = {
+    "AD": ("2010/625/EU", "2010-10-19"),
+    "AR": ("2003/490/EC", "2003-06-30"),
+    "CA": ("2002/2/EC", "2001-12-20"),
+    "FO": ("2010/146/EU", "2010-03-05"),
+    "GG": ("2003/821/EC", "2003-11-21"),
+    "IM": ("2004/411/EC", "2004-04-28"),
+    "IL": ("2011/61/EU", "2011-01-31"),
+    "JP": ("(EU) 2019/419", "2019-01-23"),
+    "JE": ("2008/393/EC", "2008-05-08"),
+    "NZ": ("2013/65/EU", "2012-12-19"),
+    "KR": ("(EU) 2022/254", "2021-12-17"),
+    "CH": ("2000/518/EC", "2000-07-26"),
+    "GB": ("(EU) 2021/1772", "2021-06-28"),
+    "UY": ("2012/484/EU", "2012-08-21"),
+    "US": ("(EU) 2023/1795", "2023-07-10"),
+    "EPO": ("(EU) 2025/1382", "2025-07-15"),
+    "BR": ("(EU) 2026/179", "2026-01-26"),
+}
+
+
+@pytest.fixture(scope="module")
+def data() -> CountryDataset:
+    return load_shipped_dataset()
+
+
+def status(data: CountryDataset, code: str, regime: str) -> AdequacyStatus:
+    return data.destinations[code].regimes[regime].status
+
+
+def test_every_iso_country_plus_kosovo_and_epo(data: CountryDataset) -> None:
+    iso = {c.alpha_2 for c in pycountry.countries}
+    assert len(iso) == 249
+    assert set(data.destinations) == iso | {"XK", "EPO"}
+    assert data.destinations["EPO"].kind == "international_organisation"
+    assert data.dataset_version
+
+
+def test_every_destination_has_every_regime(data: CountryDataset) -> None:
+    assert set(data.regimes) == {r.value for r in RegimeCode}
+    for dest in data.destinations.values():
+        assert set(dest.regimes) == set(data.regimes), dest.code
+        assert dest.name_en and dest.name_ja, dest.code
+        for entry in dest.regimes.values():
+            assert entry.source_url.startswith("http"), (dest.code, entry.regime)
+
+
+@pytest.mark.parametrize(("code", "decision"), EU_DECISIONS.items())
+def test_eu_adequacy_decisions(data: CountryDataset, code: str, decision: tuple[str, str]) -> None:
+    entry = data.destinations[code].regimes["EU"]
+    assert entry.status in (AdequacyStatus.ADEQUATE, AdequacyStatus.PARTIAL)
+    assert decision[0] in entry.instrument
+    assert entry.adopted == dt.date.fromisoformat(decision[1])
+    assert entry.verified
+
+
+def test_exactly_the_listed_destinations_are_eu_adequate(data: CountryDataset) -> None:
+    favourable = {
+        c
+        for c, d in data.destinations.items()
+        if d.regimes["EU"].status in (AdequacyStatus.ADEQUATE, AdequacyStatus.PARTIAL)
+    }
+    assert favourable == set(EU_DECISIONS)
+
+
+def test_uk_renewed_until_2031(data: CountryDataset) -> None:
+    assert data.destinations["GB"].regimes["EU"].expires == dt.date(2031, 12, 27)
+
+
+def test_eea_is_inside_eu_and_home_area(data: CountryDataset) -> None:
+    assert data.regimes["EU"].home_area == frozenset(EEA)
+    for code in EEA:
+        assert status(data, code, "EU") is AdequacyStatus.INSIDE
+    assert status(data, "GB", "UK") is AdequacyStatus.INSIDE
+    assert status(data, "JP", "JP") is AdequacyStatus.INSIDE
+
+
+def test_us_partial_under_eu_uk_ch_and_not_recognised_under_appi(data: CountryDataset) -> None:
+    us = data.destinations["US"]
+    for regime in ("EU", "UK", "CH"):
+        assert us.regimes[regime].status is AdequacyStatus.PARTIAL
+        assert us.regimes[regime].condition
+    assert "SI 2023/1028" in us.regimes["UK"].instrument
+    assert "Swiss-U.S." in us.regimes["CH"].condition
+    assert us.regimes["CH"].adopted == dt.date(2024, 9, 15)
+    assert us.regimes["JP"].status is AdequacyStatus.NOT_ADEQUATE
+
+
+def test_canada_partial_commercial_organisations(data: CountryDataset) -> None:
+    for regime in ("EU", "UK", "CH"):
+        entry = data.destinations["CA"].regimes[regime]
+        assert entry.status is AdequacyStatus.PARTIAL
+        assert "PIPEDA" in entry.condition
+
+
+def test_switzerland_adequate_for_eu_but_not_recognised_by_appi(data: CountryDataset) -> None:
+    assert status(data, "CH", "EU") is AdequacyStatus.ADEQUATE
+    assert status(data, "CH", "JP") is AdequacyStatus.NOT_ADEQUATE
+
+
+def test_japan_and_korea_not_on_the_swiss_list(data: CountryDataset) -> None:
+    assert status(data, "JP", "CH") is AdequacyStatus.NOT_ADEQUATE
+    assert status(data, "KR", "CH") is AdequacyStatus.NOT_ADEQUATE
+
+
+def test_swiss_list_tail_is_unverified(data: CountryDataset) -> None:
+    for code in ("MC", "NZ", "GB", "UY"):
+        entry = data.destinations[code].regimes["CH"]
+        assert entry.status is AdequacyStatus.ADEQUATE
+        assert not entry.verified
+    assert data.destinations["GI"].regimes["CH"].verified
+
+
+def test_uk_bridges_faroe_confirmed_difc_none(data: CountryDataset) -> None:
+    faroe = data.destinations["FO"].regimes["UK"]
+    assert faroe.status is AdequacyStatus.ADEQUATE and faroe.verified
+    assert status(data, "KR", "UK") is AdequacyStatus.ADEQUATE
+    uae = data.destinations["AE"].regimes["UK"]
+    assert uae.status is AdequacyStatus.NOT_ADEQUATE and not uae.verified and "DIFC" in uae.notes
+
+
+def test_appi_recognises_eea_and_uk_only(data: CountryDataset) -> None:
+    recognised = {
+        c for c, d in data.destinations.items() if d.regimes["JP"].status is AdequacyStatus.ADEQUATE
+    }
+    # The EEA states and the UK, plus the EU outermost regions pycountry lists separately.
+    assert set(EEA) | {"GB"} <= recognised
+    assert recognised - set(EEA) - {"GB"} <= {"AX", "GF", "GP", "MQ", "RE", "YT", "MF"}
+
+
+def test_brazil_recognises_eu(data: CountryDataset) -> None:
+    entry = data.destinations["DE"].regimes["BR"]
+    assert entry.status is AdequacyStatus.ADEQUATE and entry.adopted == dt.date(2026, 1, 27)
+    assert status(data, "US", "BR") is AdequacyStatus.NOT_ADEQUATE
+
+
+def test_defaults_say_no_decision(data: CountryDataset) -> None:
+    entry = data.destinations["CN"].regimes["EU"]
+    assert entry.status is AdequacyStatus.NOT_ADEQUATE
+    assert "No adequacy decision" in entry.notes
+
+
+def test_unverified_entries_have_no_verification_date(data: CountryDataset) -> None:
+    for dest in data.destinations.values():
+        for entry in dest.regimes.values():
+            if not entry.verified:
+                assert entry.last_verified is None
+
+
+def test_access_profiles(data: CountryDataset) -> None:
+    for code in ("US", "CN", "IN", "RU", "BR", "GB", "JP", "SG", "AU", "TR", "AE", "ZA"):
+        laws = data.destinations[code].access_laws
+        assert laws, code
+        for law in laws:
+            assert law.sources and law.reason, (code, law.key)
+    us = {law.key: law for law in data.destinations["US"].access_laws}
+    assert us["fisa702"].problematic and us["eo12333"].problematic
+    assert "cloud_act" in us and "nsl" in us
+
+
+def test_appi_information_items(data: CountryDataset) -> None:
+    surveyed = "US AE IN ID UA AU CA KH SG CH TH KR TW CN TR NZ PH BR VN HK MY MM MX LA RU IL QA CR TN PA PE ZA MA MN"
+    for code in [*surveyed.split(), *EEA, "GB"]:
+        assert data.destinations[code].appi is not None, code
+    assert (
+        data.destinations["SG"].appi is not None and data.destinations["SG"].appi.cbpr == "Global CBPR member"
+    )
+    cn = data.destinations["CN"].appi
+    assert cn is not None and cn.localisation_duties and cn.government_cooperation_duties

@@ -1,0 +1,93 @@
+"""Which country-data changes require transfers to be re-assessed (pure; the service applies it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from transfer_tool.countries.model import Destination, RegimeEntry
+from transfer_tool.domain import AdequacyStatus
+
+_FAVOURABLE = {AdequacyStatus.INSIDE, AdequacyStatus.ADEQUATE, AdequacyStatus.PARTIAL}
+
+
+class ChangeKind(StrEnum):
+    WITHDRAWN = "withdrawn"  # adequacy annulled, repealed or expired: now not_adequate
+    GRANTED = "granted"  # was not_adequate, now adequate/partial/inside
+    STATUS = "status"  # other status change (e.g. adequate -> partial)
+    CONDITION = "condition"  # who is covered changed
+    INSTRUMENT = "instrument"  # a new or amended decision
+    RENEWAL = "renewal"  # expiry / review date moved
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    regime: str
+    before: AdequacyStatus | None  # None: the regime had no entry
+    after: AdequacyStatus | None
+    reason: str  # English message for the notification
+    kind: ChangeKind
+
+
+def _status(entry: RegimeEntry | None) -> AdequacyStatus | None:
+    return entry.status if entry is not None else None
+
+
+def _change(regime: str, old: RegimeEntry | None, new: RegimeEntry | None) -> StatusChange | None:
+    before, after = _status(old), _status(new)
+    effective_before = before or AdequacyStatus.NOT_ADEQUATE
+    effective_after = after or AdequacyStatus.NOT_ADEQUATE
+    if effective_before != effective_after:
+        if effective_after == AdequacyStatus.NOT_ADEQUATE:
+            kind, reason = (
+                ChangeKind.WITHDRAWN,
+                f"{regime}: {effective_before.value} -> not_adequate (withdrawn or annulled)",
+            )
+        elif effective_before == AdequacyStatus.NOT_ADEQUATE:
+            kind, reason = ChangeKind.GRANTED, f"{regime}: not_adequate -> {effective_after.value}"
+        else:
+            kind, reason = ChangeKind.STATUS, f"{regime}: {effective_before.value} -> {effective_after.value}"
+        return StatusChange(regime, before, after, reason, kind)
+    if old is None or new is None or effective_after == AdequacyStatus.NOT_ADEQUATE:
+        return None
+    if old.condition.strip() != new.condition.strip():
+        return StatusChange(
+            regime, before, after, f"{regime}: condition changed to {new.condition!r}", ChangeKind.CONDITION
+        )
+    if old.instrument.strip() != new.instrument.strip() or old.adopted != new.adopted:
+        return StatusChange(
+            regime, before, after, f"{regime}: instrument now {new.instrument!r}", ChangeKind.INSTRUMENT
+        )
+    if old.expires != new.expires:
+        until = new.expires.isoformat() if new.expires else "no date"
+        return StatusChange(
+            regime, before, after, f"{regime}: expiry/review date now {until}", ChangeKind.RENEWAL
+        )
+    return None
+
+
+def status_changes(before: Destination, after: Destination) -> list[StatusChange]:
+    """Per-regime changes that require re-assessment; notes, sources and verification stamps do not."""
+    changes = []
+    for regime in sorted(before.regimes.keys() | after.regimes.keys()):
+        change = _change(regime, before.regimes.get(regime), after.regimes.get(regime))
+        if change is not None:
+            changes.append(change)
+    return changes
+
+
+def access_profile_changed(before: Destination, after: Destination) -> bool:
+    """Whether a government-access law was added, removed or re-judged (step 4 of the TIA is affected)."""
+    old = {law.key: law.problematic for law in before.access_laws}
+    new = {law.key: law.problematic for law in after.access_laws}
+    return old != new
+
+
+def expired_entries(dest: Destination, today: dt.date) -> list[RegimeEntry]:
+    """Favourable entries whose expiry or review date has passed (the data must be re-checked)."""
+    return [
+        entry
+        for _, entry in sorted(dest.regimes.items())
+        if entry.expires is not None and entry.expires < today and entry.status in _FAVOURABLE
+    ]
