@@ -1,0 +1,1 @@
+"""Country profiles: every destination's status under each regime, government access, APPI items."""
