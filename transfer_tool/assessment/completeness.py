@@ -81,11 +81,8 @@ def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.da
         gaps.append(Gap(1, "facts.data_categories", "choose at least one data category"))
     if f.data_subjects_count is None and not f.large_volume:
         gaps.append(Gap(1, "facts.data_subjects_count", "enter the number of data subjects (volume)"))
-    if (
-        DataFormat.ENCRYPTED in (f.format_at_rest, f.format_in_transit)
-        and f.key_holder is KeyHolder.NOT_APPLICABLE
-    ):
-        gaps.append(Gap(1, "facts.key_holder", "the data is encrypted: say who holds the keys"))
+    if f.format_at_rest is DataFormat.ENCRYPTED and f.key_holder is KeyHolder.NOT_APPLICABLE:
+        gaps.append(Gap(1, "facts.key_holder", "the data is encrypted at rest: say who holds the keys"))
     if not record.regimes.codes():
         gaps.append(Gap(1, "regimes", "no regime applies to the exporter; add one with a reason"))
     for i, added in enumerate(record.regimes.added):

@@ -123,7 +123,8 @@ def use_cases_for(facts: TransferFacts) -> tuple[int, ...]:
     """The EDPB Annex 2 use cases the facts point to (a starting point the assessor can review).
 
     6: a processor (e.g. cloud) needs the data in the clear; 7: a controller (typically a group company)
-    accesses it in the clear for business purposes. 1–3 follow from the data's format and key holder.
+    accesses it in the clear for business purposes. 1 and 2 follow from the data's format and key
+    holder; 3–5 (transit only, protected recipient, split processing) need the assessor's judgement.
     """
     cases: list[int] = []
     if facts.importer_needs_clear_data:
@@ -133,11 +134,6 @@ def use_cases_for(facts: TransferFacts) -> tuple[int, ...]:
         cases.append(1)
     if DataFormat.PSEUDONYMISED in (facts.format_at_rest, facts.format_in_transit):
         cases.append(2)
-    if facts.format_in_transit is DataFormat.ENCRYPTED and facts.key_holder in (
-        KeyHolder.EXPORTER,
-        KeyHolder.IMPORTER,
-    ):
-        cases.append(3)
     return tuple(cases)
 
 

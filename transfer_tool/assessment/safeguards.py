@@ -78,7 +78,9 @@ def propose_tools(
     out: list[Proposal] = []
     for check in pre.checks:
         if check.is_transfer:
-            out.extend(_proposals_for(check, facts, destination, pre, catalog))
+            # Preferred tools first; otherwise the order the rules give.
+            found = _proposals_for(check, facts, destination, pre, catalog)
+            out.extend(sorted(found, key=lambda p: not p.preferred))
     notes = [
         Reason(
             "destination_export_regime",
