@@ -196,3 +196,53 @@ def test_full_fr_us_cycle_submit_and_approve_once_complete() -> None:
     approved = approve(submitted, by=UserId(2), now=NOW)
     assert approved.status is AssessmentStatus.APPROVED
     assert approved.reevaluation_date is not None and approved.reevaluation_date.year == 2027
+
+
+# --- the review cycle on the FR → US story ---------------------------------------------------------
+
+
+def test_scenario_incomplete_submit_is_refused_with_the_list() -> None:
+    from transfer_tool.assessment.record import LawPracticeStep
+    from transfer_tool.errors import ValidationError
+
+    rec = dataclasses.replace(complete_fr_us_record(), tools=(), law_practice=LawPracticeStep())
+    with pytest.raises(ValidationError) as exc:
+        submit(rec, context(us()), by=UserId(1), now=NOW)
+    messages = [str(p) for p in exc.value.problems]
+    assert any("no transfer tool chosen for EU GDPR" in m for m in messages)
+    assert any("FISA Section 702" in m for m in messages)
+
+
+def test_scenario_self_approval_refused_and_approved_version_frozen() -> None:
+    from transfer_tool.assessment.workflow import edit, new_version
+    from transfer_tool.errors import PermissionDenied, ValidationError
+
+    rec = submit(complete_fr_us_record(), context(us()), by=UserId(1), now=NOW)
+    with pytest.raises(PermissionDenied):
+        approve(rec, by=UserId(1), now=NOW)
+    approved = approve(rec, by=UserId(2), now=NOW)
+    with pytest.raises(ValidationError, match="new version"):
+        edit(approved, procedural_notes="x")
+    assert new_version(approved, by=UserId(1)).version == 2
+
+
+def test_scenario_factor_without_justification_blocks_submission() -> None:
+    from transfer_tool.errors import ValidationError
+
+    factors = tuple(
+        RiskFactor(k, label, 0.5, "" if k == "approach_importer" else "documented")
+        for k, label in (
+            ("in_scope", "in scope"),
+            ("authorities_want", "authorities want this data"),
+            ("approach_importer", "approach this importer"),
+            ("importer_cannot_resist", "importer can't resist"),
+            ("safeguards_fail", "safeguards don't prevent"),
+        )
+    )
+    risk = RiskInputs(enabled=True, threshold=0.01, laws=(LawRisk("fisa702", "FISA 702", factors),))
+    rec = dataclasses.replace(complete_fr_us_record(), risk=risk)
+    with pytest.raises(ValidationError) as exc:
+        submit(rec, context(us()), by=UserId(1), now=NOW)
+    assert [p.message for p in exc.value.problems] == [
+        "factor 'approach this importer' for FISA 702 has no justification"
+    ]

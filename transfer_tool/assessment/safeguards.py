@@ -259,7 +259,7 @@ def appi_consent_information(destination: Destination) -> ConsentInformation:
             missing.append("a summary of the country's protection system")
     indicators: list[str] = []
     if info.cbpr:
-        indicators.append(f"Participates in the {info.cbpr} system.")
+        indicators.append(f"Cross-Border Privacy Rules (CBPR): {info.cbpr}.")
     if info.oecd_principles_covered:
         indicators.append(f"OECD principles covered: {', '.join(info.oecd_principles_covered)}.")
     if info.oecd_gaps:
