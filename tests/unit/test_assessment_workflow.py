@@ -19,7 +19,7 @@ from transfer_tool.assessment.workflow import (
     return_for_changes,
     submit,
 )
-from transfer_tool.domain import AssessmentStatus, UserId
+from transfer_tool.domain import AssessmentStatus, Conclusion, UserId
 from transfer_tool.errors import PermissionDenied, ValidationError
 
 ALICE, BOB = UserId(1), UserId(2)
@@ -43,6 +43,9 @@ def test_submit_records_the_assessor_and_locks_editing() -> None:
     rec = submitted()
     assert rec.status is AssessmentStatus.SUBMITTED and rec.assessor == ALICE
     assert rec.history[-1].action is ReviewAction.SUBMITTED
+    # The review sees the recommendation and the country-data version as of submission.
+    assert rec.destination_version == 7
+    assert rec.conclusion.recommended is Conclusion.DO_NOT_TRANSFER
     with pytest.raises(ValidationError, match="submitted for review"):
         edit(rec, procedural_notes="late change")
 

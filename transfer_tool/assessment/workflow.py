@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from transfer_tool.assessment.completeness import missing_items
-from transfer_tool.assessment.context import AssessmentContext
+from transfer_tool.assessment.context import AssessmentContext, evaluate
 from transfer_tool.assessment.record import AssessmentRecord, ReviewAction, ReviewEvent
 from transfer_tool.domain import AssessmentStatus, UserId
 from transfer_tool.errors import PermissionDenied, ValidationError
@@ -70,10 +70,14 @@ def submit(
     action = (
         ReviewAction.RESUBMITTED if record.status is AssessmentStatus.RETURNED else ReviewAction.SUBMITTED
     )
+    # Freeze what the review is based on: the current recommendation and the country-data version.
+    recommended = evaluate(record, ctx, now.date()).recommendation.conclusion
     return dataclasses.replace(
         record,
         status=AssessmentStatus.SUBMITTED,
         assessor=record.assessor if record.assessor is not None else by,
+        conclusion=dataclasses.replace(record.conclusion, recommended=recommended),
+        destination_version=ctx.destination.version,
         history=(*record.history, ReviewEvent(action, by, now)),
     )
 
