@@ -811,7 +811,7 @@ class TiaReportRenderer:
             for e in b.data.review_history
         ]
         header = [self._t(b, k) for k in ("review.who", "review.when", "review.action", "review.comment")]
-        return [self._table(b, header, rows, (22, 19, 17, 42))]
+        return [self._table(b, header, rows, (21, 23, 16, 40))]
 
     def _evidence(self, b: _Build, number: int) -> list[Flowable]:
         if not b.data.evidence:

@@ -1,0 +1,126 @@
+"""Shared fixtures. Every database test runs on SQLite and, when TEST_DATABASE_URL is set, on PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sqlalchemy import text
+
+from transfer_tool import users
+from transfer_tool.bootstrap import _seeders
+from transfer_tool.domain import Role
+from transfer_tool.permissions import Actor
+from transfer_tool.storage import migrate
+from transfer_tool.storage.database import Database
+
+PG_URL = os.environ.get("TEST_DATABASE_URL", "")
+PASSWORD = "correct horse battery"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if {"qtbot", "qapp"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Never touch the real user's data folder or settings.
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("TRANSFER_TOOL_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
+    monkeypatch.delenv("TRANSFER_TOOL_DATABASE_URL", raising=False)
+
+
+def _seed(db: Database) -> None:
+    with db.unit_of_work() as s:
+        for seeder in _seeders():
+            seeder(s)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    migrate.upgrade(db)
+    _seed(db)
+    db.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_migrated() -> str:
+    if not PG_URL:
+        pytest.skip("TEST_DATABASE_URL not set: PostgreSQL run skipped")
+    db = Database(PG_URL)
+    with db.engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    migrate.upgrade(db)
+    db.dispose()
+    return PG_URL
+
+
+def _truncate_pg(db: Database) -> None:
+    with db.engine.begin() as conn:
+        names = [
+            r[0]
+            for r in conn.execute(
+                text(
+                    "SELECT tablename FROM pg_tables WHERE schemaname='public' AND tablename <> 'alembic_version'"
+                )
+            )
+        ]
+        if names:
+            conn.execute(text("TRUNCATE " + ", ".join(f'"{n}"' for n in names) + " RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend(request: pytest.FixtureRequest) -> str:
+    if request.param == "postgres" and not PG_URL:
+        pytest.skip("TEST_DATABASE_URL not set: PostgreSQL run skipped")
+    return str(request.param)
+
+
+@pytest.fixture
+def db_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if backend == "sqlite":
+        template: Path = request.getfixturevalue("sqlite_template")
+        path = tmp_path / "test.sqlite3"
+        shutil.copyfile(template, path)
+        return f"sqlite:///{path}"
+    url: str = request.getfixturevalue("pg_migrated")
+    return url
+
+
+@pytest.fixture
+def db(db_url: str, backend: str) -> Iterator[Database]:
+    database = Database(db_url)
+    if backend == "postgres":
+        _truncate_pg(database)
+        _seed(database)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def admin(db: Database) -> Actor:
+    return users.create_first_admin(db, "admin", "Ada Admin", PASSWORD).actor()
+
+
+@pytest.fixture
+def legal(db: Database, admin: Actor) -> Actor:
+    return users.create_user(db, admin, "lena", "Lena Legal", PASSWORD, Role.LEGAL).actor()
+
+
+@pytest.fixture
+def manager(db: Database, admin: Actor) -> Actor:
+    return users.create_user(db, admin, "max", "Max Manager 山田", PASSWORD, Role.MANAGER).actor()

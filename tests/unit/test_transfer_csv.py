@@ -1,0 +1,75 @@
+"""CSV import is all-or-nothing with line-numbered reasons; export neutralises formulas."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from tests import factories
+from transfer_tool import transfer_csv, transfers
+from transfer_tool.errors import ImportRefused
+from transfer_tool.permissions import Actor
+from transfer_tool.storage.database import Database
+
+HEADER = "reference,exporter,exporter_country,importer,importer_country,destination,data_categories,purposes,retention,volume\n"
+
+
+def _rows(n: int) -> str:
+    return "".join(
+        f"R-{i},Net Japan,JP,Importer {i % 7},US,US,contact;financial,respond_requests,1 year,{i}\n"
+        for i in range(n)
+    )
+
+
+def test_import_a_thousand_rows(db: Database, legal: Actor) -> None:
+    result = transfer_csv.import_csv(db, legal, (HEADER + _rows(1000)).encode())
+    assert result.created == 1000
+    assert len(transfers.search_ids(db, transfers.TransferQuery(country="US"))) == 1000
+    assert len(transfers.search_ids(db, transfers.TransferQuery(text="Importer 3"))) > 100
+
+
+def test_bad_rows_refuse_the_whole_file_and_each_is_named(db: Database, legal: Actor) -> None:
+    body = (
+        HEADER
+        + _rows(3)
+        + "R-x,Net Japan,JP,Imp,US,ZZ,contact,respond_requests,1 year,5\n"  # line 5: bad destination
+        + "R-y,Net Japan,JP,Imp,US,US,contact,respond_requests,,5\n"  # line 6: no retention
+        + "R-0,Net Japan,JP,Imp,US,US,contact,respond_requests,1y,many\n"
+    )  # line 7: dup ref, bad volume
+    with pytest.raises(ImportRefused) as err:
+        transfer_csv.import_csv(db, legal, body.encode())
+    msgs = [str(p) for p in err.value.problems]
+    assert any(m.startswith("line 5") and "ZZ" in m for m in msgs)
+    assert any(m.startswith("line 6") and "retention" in m for m in msgs)
+    assert any(m.startswith("line 7") and "also on line 2" in m for m in msgs)
+    assert any(m.startswith("line 7") and "whole number" in m for m in msgs)
+    assert transfers.search_ids(db) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        (b"exporter,importer\nA,B\n", "lacks required columns"),
+        ((HEADER.rstrip("\n") + ",colour\n").encode(), "does not know"),
+        (HEADER.encode(), "no transfers"),
+        ("caf\xe9".encode("latin-1"), "not UTF-8"),
+    ],
+)
+def test_malformed_files_are_refused_clearly(db: Database, legal: Actor, raw: bytes, words: str) -> None:
+    with pytest.raises(ImportRefused, match=words):
+        transfer_csv.import_csv(db, legal, raw)
+
+
+def test_byte_order_mark_is_accepted(db: Database, legal: Actor) -> None:
+    assert transfer_csv.import_csv(db, legal, b"\xef\xbb\xbf" + (HEADER + _rows(2)).encode()).created == 2
+
+
+def test_export_neutralises_formula_injection(db: Database, legal: Actor) -> None:
+    factories.transfer(db, legal, title='=HYPERLINK("http://x","click")')
+    factories.transfer(db, legal, "IN", title="@SUM(A1)")
+    factories.transfer(db, legal, "CN", title="-1+1")
+    text = transfer_csv.export_csv(db, legal)
+    titles = [r["title"] for r in csv.DictReader(io.StringIO(text))]
+    assert sorted(titles) == sorted(['\'=HYPERLINK("http://x","click")', "'@SUM(A1)", "'-1+1"])

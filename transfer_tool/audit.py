@@ -1,0 +1,185 @@
+"""The append-only, hash-chained audit log and its verification.
+
+Every change a service makes is recorded with who, when, what, before and after. Each event's hash covers
+its content and the previous event's hash, so editing or deleting a row breaks the chain at that point.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from transfer_tool.permissions import Actor
+from transfer_tool.storage.base import utcnow
+from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.core import AuditEvent, AuditHead
+
+GENESIS = "0" * 64
+
+
+def canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def event_hash(
+    *,
+    seq: int,
+    at: dt.datetime,
+    actor_id: int | None,
+    actor_name: str,
+    action: str,
+    table_name: str,
+    record_id: str,
+    before: Any,
+    after: Any,
+    prev_hash: str,
+) -> str:
+    payload = canonical(
+        [
+            seq,
+            at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
+            actor_id,
+            actor_name,
+            action,
+            table_name,
+            record_id,
+            before,
+            after,
+            prev_hash,
+        ]
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def jsonable(value: Any) -> Any:
+    """Round-trip through JSON so the stored value equals what was hashed."""
+    return json.loads(canonical(value)) if value is not None else None
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    table_name: str,
+    record_id: object,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+) -> AuditEvent:
+    """Append one event inside the caller's transaction (so it commits or vanishes with the change)."""
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one_or_none()
+    if head is None:
+        head = AuditHead(id=1, last_seq=0, last_hash=GENESIS)
+        session.add(head)
+        session.flush()
+    at = utcnow()
+    seq = head.last_seq + 1
+    b, a = jsonable(before), jsonable(after)
+    h = event_hash(
+        seq=seq,
+        at=at,
+        actor_id=actor.user_id,
+        actor_name=actor.username,
+        action=action,
+        table_name=table_name,
+        record_id=str(record_id),
+        before=b,
+        after=a,
+        prev_hash=head.last_hash,
+    )
+    event = AuditEvent(
+        seq=seq,
+        at=at,
+        actor_id=actor.user_id,
+        actor_name=actor.username,
+        action=action,
+        table_name=table_name,
+        record_id=str(record_id),
+        before=b,
+        after=a,
+        prev_hash=head.last_hash,
+        hash=h,
+    )
+    session.add(event)
+    head.last_seq, head.last_hash = seq, h
+    session.flush()
+    return event
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    ok: bool
+    checked: int
+    first_broken: int | None = None
+    reason: str = ""
+
+    def summary(self) -> str:
+        if self.ok:
+            return f"Audit log intact: {self.checked} events verified."
+        return f"Audit log BROKEN at event {self.first_broken}: {self.reason}"
+
+
+def verify(db: Database, batch: int = 2000) -> AuditReport:
+    """Walk the chain from the start and report the first event that does not fit."""
+    prev = GENESIS
+    expected_seq = 1
+    checked = 0
+    with db.read() as s:
+        head = s.get(AuditHead, 1)
+        last = 0
+        while True:
+            rows = (
+                s.execute(
+                    select(AuditEvent).where(AuditEvent.seq > last).order_by(AuditEvent.seq).limit(batch)
+                )
+                .scalars()
+                .all()
+            )
+            if not rows:
+                break
+            for ev in rows:
+                if ev.seq != expected_seq:
+                    return AuditReport(
+                        False, checked, expected_seq, f"event {expected_seq} is missing (deleted)"
+                    )
+                if ev.prev_hash != prev:
+                    return AuditReport(False, checked, ev.seq, "it does not follow the event before it")
+                h = event_hash(
+                    seq=ev.seq,
+                    at=ev.at,
+                    actor_id=ev.actor_id,
+                    actor_name=ev.actor_name,
+                    action=ev.action,
+                    table_name=ev.table_name,
+                    record_id=ev.record_id,
+                    before=ev.before,
+                    after=ev.after,
+                    prev_hash=ev.prev_hash,
+                )
+                if h != ev.hash:
+                    return AuditReport(
+                        False,
+                        checked,
+                        ev.seq,
+                        f"its content was changed after it was written ({ev.action} on "
+                        f"{ev.table_name} {ev.record_id})",
+                    )
+                prev = ev.hash
+                expected_seq += 1
+                checked += 1
+                last = ev.seq
+        if head is not None and (head.last_seq != checked or head.last_hash != prev):
+            return AuditReport(
+                False,
+                checked,
+                checked + 1,
+                f"the log ends at event {checked} but {head.last_seq} were written "
+                "(events at the end were deleted)",
+            )
+    return AuditReport(True, checked)

@@ -1,0 +1,92 @@
+"""The `transfer-tool` command line: the same services as the app, headless.
+
+Each command family lives in its own module with a `register(subparsers)` function; handlers take
+`(args, ctx)` and return an exit code. A user error prints one clear line and exits non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from transfer_tool import __version__
+from transfer_tool.cli.context import CliContext
+from transfer_tool.errors import ToolError, ValidationError
+
+COMMAND_MODULES = (
+    "transfer_tool.cli.core",
+    "transfer_tool.cli.countries",
+    "transfer_tool.cli.reports",
+)
+
+
+Register = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
+DefaultRun = Callable[[argparse.Namespace], int]
+
+
+def build_parser(extra: Sequence[Register] = ()) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="transfer-tool",
+        description="Cross-border transfer assessment tool. With no command, starts the desktop app.",
+    )
+    p.add_argument("--version", action="version", version=f"transfer-tool {__version__}")
+    p.add_argument(
+        "--database",
+        metavar="URL",
+        help="database URL (default: TRANSFER_TOOL_DATABASE_URL, else SQLite in the user data folder)",
+    )
+    p.add_argument(
+        "--user",
+        metavar="NAME",
+        default=os.environ.get("TRANSFER_TOOL_USER"),
+        help="act as this user (password from TRANSFER_TOOL_PASSWORD or a prompt)",
+    )
+    p.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    for register in extra:
+        register(sub)
+    return p
+
+
+def main(
+    argv: Sequence[str] | None = None, *, extra: Sequence[Register] = (), default: DefaultRun | None = None
+) -> int:
+    """Run a command. The desktop launcher (ui/launcher.py) adds the `gui` command and the default run;
+    the core itself never imports the front end."""
+    parser = build_parser(extra)
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
+    if args.command is None:
+        if default is None:
+            parser.print_help()
+            return 0
+        return default(args)
+    ctx = CliContext(args)
+    try:
+        code: int = args.handler(args, ctx)
+        return code
+    except ValidationError as exc:
+        print(f"error: {exc.details()}", file=sys.stderr)
+        return 2
+    except ToolError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; nothing more was done", file=sys.stderr)
+        return 130
+    finally:
+        ctx.close()

@@ -1,0 +1,52 @@
+"""What every command needs: the database (migrated on first use) and the acting user."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from transfer_tool import users
+from transfer_tool.bootstrap import open_database
+from transfer_tool.config import Config, resolve_config
+from transfer_tool.errors import AuthenticationFailed
+from transfer_tool.permissions import Actor
+from transfer_tool.storage.database import Database
+
+ENV_PASSWORD = "TRANSFER_TOOL_PASSWORD"
+
+
+class CliContext:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.config: Config = resolve_config(getattr(args, "database", None))
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = open_database(self.config)
+        return self._db
+
+    def password(self, prompt: str = "Password: ") -> str:
+        pw = os.environ.get(ENV_PASSWORD)
+        if pw:
+            return pw
+        if not sys.stdin.isatty():
+            raise AuthenticationFailed(f"No password: set {ENV_PASSWORD} or run the command in a terminal.")
+        return getpass.getpass(prompt)
+
+    def actor(self) -> Actor:
+        """Sign in as --user (or TRANSFER_TOOL_USER); changes are recorded under that name."""
+        name = self.args.user
+        if not name:
+            raise AuthenticationFailed(
+                "This command changes data: say who you are with --user NAME "
+                "(or TRANSFER_TOOL_USER) and give the password."
+            )
+        return users.authenticate(self.db, name, self.password()).actor()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()

@@ -1,0 +1,176 @@
+"""Commands: init, transfers (list/show/import-csv/export-csv), audit verify, users."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from transfer_tool import audit, transfer_csv, transfers, users
+from transfer_tool.bootstrap import open_database
+from transfer_tool.cli.context import CliContext
+from transfer_tool.domain import Role, TransferStatus
+from transfer_tool.errors import ToolError
+
+Sub = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("init", help="create or upgrade the database; create the first admin")
+    p.add_argument("--admin", metavar="USERNAME", help="create the first admin account with this user name")
+    p.add_argument("--name", metavar="DISPLAY_NAME", help="the admin's full name (default: the user name)")
+    p.set_defaults(handler=cmd_init)
+
+    t = sub.add_parser("transfers", help="the transfer register")
+    ts = t.add_subparsers(dest="action", metavar="ACTION", required=True)
+    lp = ts.add_parser("list", help="list transfers (filters combine)")
+    lp.add_argument("--country", help="destination country code, e.g. US")
+    lp.add_argument("--status", choices=[s.value for s in TransferStatus])
+    lp.add_argument("--search", default="", help="free text: reference, title, exporter, importer")
+    lp.add_argument("--reassessment", action="store_true", help="only transfers flagged for re-assessment")
+    lp.add_argument("--limit", type=int, default=0)
+    lp.set_defaults(handler=cmd_list)
+    sp = ts.add_parser("show", help="show one transfer")
+    sp.add_argument("ref", help="reference (TR-000001) or id")
+    sp.set_defaults(handler=cmd_show)
+    ip = ts.add_parser("import-csv", help="import transfers from CSV (all rows or none)")
+    ip.add_argument("file", type=Path)
+    ip.set_defaults(handler=cmd_import)
+    ep = ts.add_parser("export-csv", help="export the register as CSV")
+    ep.add_argument("file", type=Path, help="output file, or - for standard output")
+    ep.set_defaults(handler=cmd_export)
+
+    a = sub.add_parser("audit", help="the audit log")
+    as_ = a.add_subparsers(dest="action", metavar="ACTION", required=True)
+    vp = as_.add_parser("verify", help="check the hash chain; names the first broken event")
+    vp.set_defaults(handler=cmd_audit_verify)
+
+    u = sub.add_parser("users", help="user accounts (admin)")
+    us = u.add_subparsers(dest="action", metavar="ACTION", required=True)
+    up = us.add_parser("add", help="add a user (password from TRANSFER_TOOL_NEW_PASSWORD or a prompt)")
+    up.add_argument("username")
+    up.add_argument("--name", required=True)
+    up.add_argument("--role", choices=[r.value for r in Role], required=True)
+    up.set_defaults(handler=cmd_user_add)
+    ul = us.add_parser("list", help="list users")
+    ul.set_defaults(handler=cmd_user_list)
+
+
+def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
+    db = open_database(ctx.config)
+    try:
+        where = ctx.config.sqlite_path or ctx.config.database_url.split("@")[-1]
+        print(f"database ready: {where}")
+        if args.admin:
+            pw = ctx.password(f"Password for {args.admin}: ")
+            u = users.create_first_admin(db, args.admin, args.name or args.admin, pw)
+            print(f"admin account created: {u.username}")
+        elif not users.has_users(db):
+            print(
+                "no accounts yet: run `transfer-tool init --admin NAME` or start the app to create the admin"
+            )
+    finally:
+        db.dispose()
+    return 0
+
+
+def _find(ctx: CliContext, ref: str) -> int:
+    ids = transfers.search_ids(ctx.db, transfers.TransferQuery(text=ref))
+    for row in transfers.fetch_rows(ctx.db, ids):
+        if row.reference == ref:
+            return row.id
+    if ref.isdigit():
+        return int(ref)
+    raise ToolError(f"No transfer with reference '{ref}'. Try `transfer-tool transfers list --search {ref}`.")
+
+
+def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    q = transfers.TransferQuery(
+        text=args.search,
+        country=(args.country or "").upper(),
+        status=TransferStatus(args.status) if args.status else None,
+        reassessment_needed=True if args.reassessment else None,
+    )
+    rows = transfers.search(ctx.db, q, limit=args.limit or None)
+    out = sys.stdout
+    out.write(f"{'REFERENCE':<14}{'DEST':<6}{'STATUS':<11}{'EXPORTER':<28}{'IMPORTER':<28}TITLE\n")
+    for r in rows:
+        flag = " [re-assess]" if r.reassessment_needed else ""
+        out.write(
+            f"{r.reference:<14}{r.destination:<6}{r.status.value:<11}{r.exporter[:27]:<28}"
+            f"{r.importer[:27]:<28}{r.title}{flag}\n"
+        )
+    out.write(f"{len(rows)} transfer(s)\n")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    t = transfers.get_transfer(ctx.db, _find(ctx, args.ref))
+    lines = [
+        f"{t.reference}  {t.title}",
+        f"  status:        {t.status.value}"
+        + (f" (re-assessment needed: {t.reassessment_reason})" if t.reassessment_needed else ""),
+        f"  exporter:      {t.exporter_name} ({t.exporter_country}), {t.exporter_role.value}",
+        f"  importer:      {t.importer_name} ({t.importer_country}), {t.importer_role.value}",
+        f"  destination:   {t.destination}",
+        f"  data:          {', '.join(t.data_categories)}"
+        + (" + special categories" if t.special_categories else ""),
+        f"  subjects:      {', '.join(t.data_subjects)}",
+        f"  purposes:      {', '.join(t.purposes)}",
+        f"  legal basis:   {', '.join(t.legal_bases)}",
+        f"  frequency:     {t.frequency.value}" + (f", {t.volume} data subjects" if t.volume else ""),
+        f"  format:        in transit {t.format_in_transit.value}, at rest {t.format_at_rest.value}, keys: {t.key_holder.value}",
+        f"  storage:       {', '.join(t.storage_countries) or '-'}; remote access from {', '.join(t.remote_access_countries) or '-'}",
+        f"  retention:     {t.retention or t.retention_code}",
+        f"  next review:   {t.next_review or '-'}",
+    ]
+    for o in t.onward:
+        lines.append(f"  onward:        {o.reference} → {o.importer_name} ({o.destination})")
+    print("\n".join(lines))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    try:
+        raw = args.file.read_bytes()
+    except OSError as exc:
+        raise ToolError(f"Cannot read {args.file}: {exc.strerror}.") from exc
+    actor = ctx.actor()
+    result = transfer_csv.import_csv(ctx.db, actor, raw)
+    print(f"imported {result.created} transfer(s) from {args.file}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool.permissions import Actor
+
+    text = transfer_csv.export_csv(ctx.db, Actor.system() if not args.user else ctx.actor())
+    if str(args.file) == "-":
+        sys.stdout.write(text)
+    else:
+        args.file.write_text(text, encoding="utf-8")
+        print(f"exported to {args.file}")
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    report = audit.verify(ctx.db)
+    print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
+    return 0 if report.ok else 1
+
+
+def cmd_user_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    import os
+
+    actor = ctx.actor()
+    pw = os.environ.get("TRANSFER_TOOL_NEW_PASSWORD") or ctx.password(f"Password for {args.username}: ")
+    u = users.create_user(ctx.db, actor, args.username, args.name, pw, Role(args.role))
+    print(f"user added: {u.username} ({u.role.value})")
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    for u in users.list_users(ctx.db, ctx.actor()):
+        print(f"{u.username:<20}{u.role.value:<10}{'active' if u.active else 'inactive':<10}{u.display_name}")
+    return 0

@@ -1,0 +1,49 @@
+"""Where the database is: command-line flag > TRANSFER_TOOL_DATABASE_URL > SQLite in the user data folder."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "transfer-tool"
+ENV_DATABASE_URL = "TRANSFER_TOOL_DATABASE_URL"
+ENV_DATA_DIR = "TRANSFER_TOOL_DATA_DIR"
+
+
+def user_data_dir() -> Path:
+    """The user's data folder (database, backups, signing identities). Overridable for tests/portable use."""
+    override = os.environ.get(ENV_DATA_DIR)
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_sqlite_url() -> str:
+    return f"sqlite:///{user_data_dir() / 'transfer-tool.sqlite3'}"
+
+
+@dataclass(frozen=True)
+class Config:
+    database_url: str
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite:
+            return None
+        rest = self.database_url.split(":///", 1)[1] if ":///" in self.database_url else ""
+        return Path(rest) if rest and rest != ":memory:" else None
+
+
+def resolve_config(database_flag: str | None = None) -> Config:
+    url = database_flag or os.environ.get(ENV_DATABASE_URL) or default_sqlite_url()
+    if url.startswith("postgresql://"):
+        # psycopg 3 is the driver we ship; plain postgresql:// would look for psycopg2.
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return Config(database_url=url)

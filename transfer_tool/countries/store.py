@@ -1,0 +1,379 @@
+"""Country data in the database: seeding, reading, admin edits with versions, import/export, impact.
+
+The shipped files seed an empty database; from then on the database copy is the live one. Every edit
+makes a new version of the destination (who, when, why), and a change of status under a regime flags
+every transfer to that destination whose exporter that regime governs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from transfer_tool import audit
+from transfer_tool.countries import serialize
+from transfer_tool.countries.diff import FieldChange, diff_destinations
+from transfer_tool.countries.impact import ChangeKind, StatusChange, expired_entries, status_changes
+from transfer_tool.countries.model import Destination, Regime
+from transfer_tool.countries.names import CountryNames, SearchHit, load_country_names
+from transfer_tool.countries.shipped import CountryDataset, complete_destination, load_shipped_dataset
+from transfer_tool.countries.validate import validate_countries_document
+from transfer_tool.errors import ConflictError, ImportRefused, NotFound, Problem, ValidationError
+from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.storage.base import utcnow
+from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.core import Entity, OrgSetting, Transfer
+from transfer_tool.storage.models.countries import (
+    DestinationRecord,
+    DestinationVersion,
+    ReassessmentFlag,
+    RegimeRecord,
+)
+
+DATASET_KEY = "country_data.dataset_version"
+
+
+@cache
+def names() -> CountryNames:
+    """Localised names of every destination (shipped, immutable: read once per process)."""
+    return load_country_names()
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    code: str
+    version: int
+    changed_at: dt.datetime
+    changed_by: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FlagView:
+    transfer_id: int
+    reference: str
+    destination: str
+    regime: str
+    kind: str
+    reason: str
+    version_before: int | None
+    version_after: int | None
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    destination: Destination
+    changes: list[FieldChange]
+    status_changes: list[StatusChange]
+    flagged: int
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What an import would change (dry run) or changed: per destination, field changes and status changes."""
+
+    changes: dict[str, list[FieldChange]] = field(default_factory=dict)
+    status_changes: dict[str, list[StatusChange]] = field(default_factory=dict)
+    flagged: int = 0
+    applied: bool = False
+    dataset_version: str = ""
+
+    @property
+    def changed_destinations(self) -> list[str]:
+        return sorted(self.changes)
+
+
+# ---- seeding -------------------------------------------------------------------------------------
+
+
+def seed(session: Session) -> int:
+    """Load the shipped data into an empty database; an edited database is left as it is."""
+    if session.scalar(select(func.count()).select_from(DestinationRecord)):
+        return 0
+    shipped = load_shipped_dataset()
+    if not session.scalar(select(func.count()).select_from(RegimeRecord)):
+        session.execute(insert(RegimeRecord), [
+            {"code": r.code, "data": serialize.regime_to_dict(r), "updated_by": "system", "row_version": 1,
+             "updated_at": utcnow()} for r in shipped.regimes.values()])
+    now = utcnow()
+    rows = [serialize.destination_to_dict(replace(d, version=1)) for d in shipped.destinations.values()]
+    session.execute(insert(DestinationRecord), [
+        {"code": r["code"], "version": 1, "data": r, "updated_by": "system", "row_version": 1, "updated_at": now}
+        for r in rows])
+    session.execute(insert(DestinationVersion), [
+        {"code": r["code"], "version": 1, "data": r, "changed_by": "system", "changed_at": now,
+         "reason": f"shipped country data {shipped.dataset_version}", "dataset_version": shipped.dataset_version}
+        for r in rows])
+    _set_dataset_version(session, shipped.dataset_version)
+    audit.record(session, Actor.system(), "seed", "destination", "*", None,
+                 {"destinations": len(rows), "dataset_version": shipped.dataset_version})
+    return len(rows)
+
+
+def _set_dataset_version(session: Session, version: str) -> None:
+    row = session.get(OrgSetting, DATASET_KEY)
+    if row is None:
+        session.add(OrgSetting(key=DATASET_KEY, value=version))
+    else:
+        row.value = version
+
+
+# ---- reading --------------------------------------------------------------------------------------
+
+
+def _regimes(session: Session) -> dict[str, Regime]:
+    return {r.code: serialize.regime_from_dict(r.data) for r in session.execute(select(RegimeRecord)).scalars()}
+
+
+def _complete(session: Session, data: dict[str, object], regimes: dict[str, Regime] | None = None) -> Destination:
+    dest = serialize.destination_from_dict(data)
+    return complete_destination(dest, regimes if regimes is not None else _regimes(session), names())
+
+
+def dataset(db: Database) -> CountryDataset:
+    """The live country data as the engine and the report use it."""
+    with db.read() as s:
+        regimes = _regimes(s)
+        dests = {r.code: _complete(s, r.data, regimes) for r in s.execute(select(DestinationRecord)).scalars()}
+        version = s.get(OrgSetting, DATASET_KEY)
+        return CountryDataset(dests, regimes, str(version.value) if version else "", names())
+
+
+def regimes(db: Database) -> dict[str, Regime]:
+    with db.read() as s:
+        return _regimes(s)
+
+
+def get_destination(db: Database, code: str) -> Destination:
+    with db.read() as s:
+        rec = s.get(DestinationRecord, code.upper())
+        if rec is None:
+            raise NotFound(f"'{code}' is not a known destination. Try `transfer-tool countries search {code}`.")
+        return _complete(s, rec.data)
+
+
+def list_destinations(db: Database) -> list[Destination]:
+    with db.read() as s:
+        regs = _regimes(s)
+        return [_complete(s, r.data, regs)
+                for r in s.execute(select(DestinationRecord).order_by(DestinationRecord.code)).scalars()]
+
+
+def search(query: str, limit: int | None = 20) -> list[SearchHit]:
+    return names().search(query, limit)
+
+
+def dataset_version(db: Database) -> str:
+    with db.read() as s:
+        v = s.get(OrgSetting, DATASET_KEY)
+        return str(v.value) if v else ""
+
+
+# ---- editing ---------------------------------------------------------------------------------------
+
+
+def _validate_one(session: Session, dest: Destination) -> None:
+    doc = {"format": "transfer-tool.countries", "format_version": 1, "dataset_version": "edit",
+           "destinations": [serialize.destination_to_dict(dest)]}
+    validate_countries_document(doc, known_codes=names().codes, known_regimes=_regimes(session).keys())
+
+
+def update_destination(db: Database, actor: Actor, new: Destination, *, reason: str,
+                       expected_version: int, today: dt.date | None = None) -> UpdateResult:
+    """Save an admin's edit as a new version; flag the transfers whose status basis changed."""
+    require(actor, Action.EDIT_COUNTRIES)
+    if not reason.strip():
+        raise ValidationError("Say why the data changes.", [Problem("reason", "e.g. 'CJEU annulled the decision'")])
+    with db.unit_of_work() as s:
+        try:
+            _validate_one(s, new)
+        except ImportRefused as exc:
+            raise ValidationError("The destination cannot be saved as entered.", exc.problems) from exc
+        rec = s.get(DestinationRecord, new.code)
+        if rec is None:
+            raise NotFound(f"'{new.code}' is not a known destination.")
+        if rec.version != expected_version:
+            raise ConflictError(f"{new.code} was changed by {rec.updated_by} (version {rec.version}) after you "
+                                f"opened version {expected_version}; nothing was saved.",
+                                mine=new, theirs=_complete(s, rec.data))
+        before = _complete(s, rec.data)
+        result = _apply(s, actor, rec, before, new, reason.strip(), "")
+        return result
+
+
+def _apply(s: Session, actor: Actor, rec: DestinationRecord, before: Destination, new: Destination,
+           reason: str, dataset_version: str) -> UpdateResult:
+    regs = _regimes(s)
+    after = complete_destination(replace(new, version=rec.version + 1), regs, names())
+    changes = diff_destinations(before, after)
+    if not changes:
+        return UpdateResult(before, [], [], 0)
+    data = serialize.destination_to_dict(after)
+    old_data = rec.data
+    rec.version = after.version
+    rec.data = data
+    rec.updated_by = actor.username
+    s.add(DestinationVersion(code=after.code, version=after.version, data=data, changed_by=actor.username,
+                             reason=reason, dataset_version=dataset_version))
+    audit.record(s, actor, "update", "destination", after.code, {"version": before.version, "data": old_data},
+                 {"version": after.version, "data": data, "reason": reason})
+    sc = status_changes(before, after)
+    flagged = sum(flag_transfers(s, actor, after.code, c.regime, c.kind.value, c.reason, before.version,
+                                 after.version, regs) for c in sc)
+    s.flush()
+    return UpdateResult(after, changes, sc, flagged)
+
+
+def flag_transfers(s: Session, actor: Actor, code: str, regime: str, kind: str, reason: str,
+                   version_before: int | None, version_after: int | None,
+                   regs: dict[str, Regime] | None = None) -> int:
+    """Flag every transfer to `code` whose exporter `regime` governs. Set-based: 100,000 rows in well under 1 s."""
+    regs = regs if regs is not None else _regimes(s)
+    reg = regs.get(regime)
+    if reg is None or not reg.exporter_countries:
+        return 0
+    exporters = select(Entity.id).where(Entity.country.in_(sorted(reg.exporter_countries)))
+    affected = select(Transfer.id).where(Transfer.destination == code, Transfer.exporter_id.in_(exporters))
+    text = f"{code} under {regime}: {reason} (country data v{version_before} → v{version_after})"
+    now = utcnow()
+    s.execute(insert(ReassessmentFlag).from_select(
+        ["transfer_id", "destination", "regime", "kind", "reason", "version_before", "version_after", "created_at"],
+        select(Transfer.id, _lit(code), _lit(regime), _lit(kind), _lit(text), _lit(version_before),
+               _lit(version_after), _lit(now)).where(Transfer.id.in_(affected))))
+    n = s.execute(update(Transfer).where(Transfer.id.in_(affected))
+                  .values(reassessment_needed=True, reassessment_reason=text)
+                  .execution_options(synchronize_session=False)).rowcount
+    if n:
+        audit.record(s, actor, "flag_reassessment", "transfer", f"destination={code}", None,
+                     {"regime": regime, "kind": kind, "reason": text, "transfers": n})
+    return int(n or 0)
+
+
+def _lit(value: object) -> object:
+    from sqlalchemy import literal
+
+    return literal(value)
+
+
+def check_expiries(db: Database, actor: Actor, today: dt.date) -> int:
+    """Flag transfers whose destination's entry passed its expiry date (once per entry and version)."""
+    flagged = 0
+    with db.unit_of_work() as s:
+        regs = _regimes(s)
+        done = {(f.destination, f.regime, f.version_after) for f in s.execute(
+            select(ReassessmentFlag).where(ReassessmentFlag.kind == "expired")).scalars()}
+        for rec in s.execute(select(DestinationRecord)).scalars():
+            dest = _complete(s, rec.data, regs)
+            for entry in expired_entries(dest, today):
+                if (dest.code, entry.regime, dest.version) in done:
+                    continue
+                flagged += flag_transfers(s, actor, dest.code, entry.regime, "expired",
+                                          f"{entry.instrument or 'the decision'} expired on {entry.expires}",
+                                          dest.version, dest.version, regs)
+                done.add((dest.code, entry.regime, dest.version))
+    return flagged
+
+
+def open_flags(db: Database, transfer_id: int | None = None) -> list[FlagView]:
+    with db.read() as s:
+        q = (select(ReassessmentFlag, Transfer.reference).join(Transfer, Transfer.id == ReassessmentFlag.transfer_id)
+             .where(ReassessmentFlag.cleared_at.is_(None)).order_by(ReassessmentFlag.id))
+        if transfer_id is not None:
+            q = q.where(ReassessmentFlag.transfer_id == transfer_id)
+        return [FlagView(f.transfer_id, ref, f.destination, f.regime, f.kind, f.reason, f.version_before,
+                         f.version_after, f.created_at) for f, ref in s.execute(q)]
+
+
+def clear_flags(s: Session, transfer_id: int) -> None:
+    """Called when a new assessment version is approved: the re-assessment is done."""
+    s.execute(update(ReassessmentFlag).where(ReassessmentFlag.transfer_id == transfer_id,
+                                             ReassessmentFlag.cleared_at.is_(None)).values(cleared_at=utcnow()))
+
+
+# ---- history -----------------------------------------------------------------------------------------
+
+
+def history(db: Database, code: str) -> list[VersionInfo]:
+    with db.read() as s:
+        rows = s.execute(select(DestinationVersion).where(DestinationVersion.code == code.upper())
+                         .order_by(DestinationVersion.version)).scalars().all()
+        if not rows:
+            raise NotFound(f"'{code}' is not a known destination.")
+        return [VersionInfo(r.code, r.version, r.changed_at, r.changed_by, r.reason) for r in rows]
+
+
+def version(db: Database, code: str, number: int) -> Destination:
+    with db.read() as s:
+        row = s.execute(select(DestinationVersion).where(DestinationVersion.code == code.upper(),
+                                                         DestinationVersion.version == number)).scalar_one_or_none()
+        if row is None:
+            raise NotFound(f"{code} has no version {number}.")
+        return _complete(s, row.data)
+
+
+def diff_versions(db: Database, code: str, a: int, b: int) -> list[FieldChange]:
+    return diff_destinations(version(db, code, a), version(db, code, b))
+
+
+# ---- import / export -----------------------------------------------------------------------------------
+
+
+def export_document(db: Database) -> bytes:
+    with db.read() as s:
+        regs = _regimes(s)
+        dests = {r.code: _complete(s, r.data, regs) for r in s.execute(select(DestinationRecord)).scalars()}
+        v = s.get(OrgSetting, DATASET_KEY)
+    doc = serialize.countries_document(dests, str(v.value) if v else "")
+    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def import_document(db: Database, actor: Actor, raw: bytes, *, dry_run: bool = False,
+                    reason: str = "") -> ImportPreview:
+    """Check the whole file, then apply every change or none. A dry run returns what would change."""
+    require(actor, Action.EDIT_COUNTRIES)
+    with db.unit_of_work() as s:
+        regs = _regimes(s)
+        doc = validate_countries_document(raw, known_codes=names().codes, known_regimes=regs.keys())
+        changes: dict[str, list[FieldChange]] = {}
+        statuses: dict[str, list[StatusChange]] = {}
+        flagged = 0
+        why = reason or f"import of country data {doc.dataset_version}".strip()
+        for code, incoming in sorted(doc.destinations.items()):
+            rec = s.get(DestinationRecord, code)
+            if rec is None:
+                raise ImportRefused("The country data file was refused; nothing was changed.",
+                                    [Problem(f"destinations[{code}].code", "not a destination of this database")])
+            before = _complete(s, rec.data, regs)
+            target = complete_destination(replace(incoming, version=before.version), regs, names())
+            diff = diff_destinations(before, target)
+            if not diff:
+                continue
+            changes[code] = diff
+            statuses[code] = status_changes(before, target)
+            if not dry_run:
+                flagged += _apply(s, actor, rec, before, incoming, why, doc.dataset_version).flagged
+        if not dry_run and changes:
+            _set_dataset_version(s, doc.dataset_version)
+        if dry_run:
+            s.rollback()
+        return ImportPreview(changes, statuses, flagged, applied=not dry_run, dataset_version=doc.dataset_version)
+
+
+def transfers_affected(db: Database, code: str, regime: str) -> int:
+    """How many transfers a status change of `code` under `regime` would flag (for the editor's warning)."""
+    with db.read() as s:
+        reg = _regimes(s).get(regime)
+        if reg is None:
+            return 0
+        exporters = select(Entity.id).where(Entity.country.in_(sorted(reg.exporter_countries)))
+        return int(s.scalar(select(func.count()).select_from(Transfer).where(
+            Transfer.destination == code, Transfer.exporter_id.in_(exporters))) or 0)
+
+
+__all__ = ["ChangeKind", "dataset", "get_destination", "import_document", "seed", "update_destination"]

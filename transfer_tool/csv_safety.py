@@ -1,0 +1,12 @@
+"""CSV cells that a spreadsheet would run as a formula are neutralised on export."""
+
+from __future__ import annotations
+
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """Prefix a quote so =HYPERLINK(...), +cmd, -1+1, @SUM are shown as text (OWASP CSV injection)."""
+    if cell and cell.startswith(_TRIGGERS):
+        return "'" + cell
+    return cell

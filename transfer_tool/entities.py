@@ -1,0 +1,154 @@
+"""Entities: the legal persons that export and import data (group companies and outside recipients)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from transfer_tool import audit
+from transfer_tool.codes import is_known
+from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
+from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.core import Entity
+
+
+@dataclass(frozen=True)
+class EntityInput:
+    name: str
+    country: str
+    address: str = ""
+    contact_name: str = ""
+    contact_position: str = ""
+    contact_email: str = ""
+    is_group_company: bool = False
+    registration_no: str = ""
+    activities: str = ""
+    certifications: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EntityView(EntityInput):
+    id: int = 0
+    row_version: int = 1
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+_FIELDS = [f.name for f in fields(EntityInput)]
+
+
+def validate_entity(data: EntityInput) -> list[Problem]:
+    problems = []
+    if not data.name.strip():
+        problems.append(Problem("name", "enter the entity's legal name"))
+    if len(data.name) > 300:
+        problems.append(Problem("name", "keep the name under 300 characters"))
+    if not is_known(data.country):
+        problems.append(
+            Problem("country", f"'{data.country}' is not a known country code (use ISO 3166-1, e.g. JP, US)")
+        )
+    if data.contact_email and "@" not in data.contact_email:
+        problems.append(Problem("contact_email", "enter an email address like name@example.com"))
+    return problems
+
+
+def _dump(e: Entity) -> dict[str, object]:
+    return {n: (list(getattr(e, n)) if n == "certifications" else getattr(e, n)) for n in _FIELDS}
+
+
+def view(e: Entity) -> EntityView:
+    values = {n: getattr(e, n) for n in _FIELDS}
+    values["certifications"] = tuple(e.certifications or ())
+    return EntityView(**values, id=e.id, row_version=e.row_version)
+
+
+def create_in(session: Session, actor: Actor, data: EntityInput) -> Entity:
+    problems = validate_entity(data)
+    if problems:
+        raise ValidationError("The entity cannot be saved as entered.", problems)
+    values = {n: getattr(data, n) for n in _FIELDS}
+    values["name"] = data.name.strip()
+    values["certifications"] = list(data.certifications)
+    e = Entity(**values)
+    session.add(e)
+    session.flush()
+    audit.record(session, actor, "create", "entity", e.id, None, _dump(e))
+    return e
+
+
+def create_entity(db: Database, actor: Actor, data: EntityInput) -> EntityView:
+    require(actor, Action.EDIT_TRANSFERS)
+    with db.unit_of_work() as s:
+        return view(create_in(s, actor, data))
+
+
+def update_entity(
+    db: Database, actor: Actor, entity_id: int, data: EntityInput, row_version: int
+) -> EntityView:
+    require(actor, Action.EDIT_TRANSFERS)
+    problems = validate_entity(data)
+    if problems:
+        raise ValidationError("The entity cannot be saved as entered.", problems)
+    try:
+        with db.unit_of_work() as s:
+            e = s.get(Entity, entity_id)
+            if e is None:
+                raise NotFound(f"Entity {entity_id} no longer exists.")
+            if e.row_version != row_version:
+                raise ConflictError(
+                    "Someone else changed this entity after you opened it; nothing was saved.",
+                    mine=data,
+                    theirs=view(e),
+                )
+            before = _dump(e)
+            for n in _FIELDS:
+                setattr(e, n, list(data.certifications) if n == "certifications" else getattr(data, n))
+            s.flush()
+            audit.record(s, actor, "update", "entity", e.id, before, _dump(e))
+            return view(e)
+    except StaleDataError as exc:
+        raise ConflictError(
+            "Someone else changed this entity at the same moment; nothing was saved.", mine=data
+        ) from exc
+
+
+def get_entity(db: Database, entity_id: int) -> EntityView:
+    with db.read() as s:
+        e = s.get(Entity, entity_id)
+        if e is None:
+            raise NotFound(f"Entity {entity_id} does not exist.")
+        return view(e)
+
+
+def list_entities(db: Database, text: str = "") -> list[EntityView]:
+    with db.read() as s:
+        q = select(Entity).order_by(Entity.name)
+        if text:
+            q = q.where(Entity.name.ilike(f"%{text}%"))
+        return [view(e) for e in s.execute(q).scalars()]
+
+
+def find_or_create(
+    session: Session,
+    actor: Actor,
+    name: str,
+    country: str,
+    cache: dict[tuple[str, str], Entity] | None = None,
+) -> Entity:
+    """Used by imports: an entity is the same when its name and country match exactly."""
+    key = (name.strip(), country)
+    if cache is not None and key in cache:
+        return cache[key]
+    e = (
+        session.execute(select(Entity).where(Entity.name == key[0], Entity.country == country))
+        .scalars()
+        .first()
+    )
+    if e is None:
+        e = create_in(session, actor, EntityInput(name=key[0], country=country))
+    if cache is not None:
+        cache[key] = e
+    return e

@@ -1,0 +1,92 @@
+"""Signing the report: PAdES B-B (B-T with a timestamp) into the sign-off field, with a visible stamp."""
+
+from __future__ import annotations
+
+import io
+import os
+
+from pyhanko import stamp
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.text import TextBoxStyle
+from pyhanko.sign import fields, signers, timestamps
+from pyhanko.sign.timestamps.api import TimeStamper
+
+from transfer_tool.errors import ValidationError
+from transfer_tool.paths import resource_file
+from transfer_tool.signing.fields import DEFAULT_SIGNATURE_FIELD, SignatureFieldLayout
+from transfer_tool.signing.identity import SigningIdentity, open_identity
+
+# VL Gothic has unitsPerEm 1000; pyHanko 0.38 mis-spaces 2048-upem fonts such as IPAexGothic in stamps.
+STAMP_FONT_FILE = "VL-Gothic-Regular.ttf"
+_STAMP_FONT_SIZE = 9
+
+_STAMP_LABELS = {
+    "en": ("Digitally signed by", "Date", "Reason"),
+    "ja": ("電子署名者", "日時", "理由"),
+}
+
+
+def _stamp_style(lang: str) -> stamp.TextStampStyle:
+    # Imported here: it needs pyHanko's [opentype] extra (fonttools, uharfbuzz); verification does not.
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+
+    signed_by, date, reason = _STAMP_LABELS.get(lang, _STAMP_LABELS["en"])
+    font = GlyphAccumulatorFactory(str(resource_file("fonts", STAMP_FONT_FILE)), font_size=_STAMP_FONT_SIZE)
+    return stamp.TextStampStyle(
+        stamp_text=f"{signed_by}: %(display_name)s\n{date}: %(ts)s\n{reason}: %(reason)s",
+        text_box_style=TextBoxStyle(font=font, font_size=_STAMP_FONT_SIZE),
+        timestamp_format="%Y-%m-%d %H:%M %Z",
+        border_width=1,
+    )
+
+
+def sign_pdf(
+    pdf: bytes,
+    identity: SigningIdentity | str | os.PathLike[str],
+    passphrase: str,
+    *,
+    reason: str,
+    location: str,
+    signer_display_name: str,
+    field_name: str = DEFAULT_SIGNATURE_FIELD,
+    field_layout: SignatureFieldLayout | None = None,
+    timestamp_url: str | None = None,
+    timestamper: TimeStamper | None = None,
+    lang: str = "en",
+) -> bytes:
+    """`pdf` signed (PAdES, SHA-256) into `field_name`.
+
+    The field normally exists already (`report.render_report` adds it in the sign-off box); otherwise
+    `field_layout` says where to create it, and without that the signature is invisible. A timestamp
+    (RFC 3161) is added from `timestamp_url` or the `timestamper` object.
+    """
+    opened = open_identity(identity, passphrase)
+    signer = signers.SimpleSigner.load_pkcs12_data(opened.pkcs12_bytes, other_certs=[], passphrase=passphrase.encode("utf-8"))
+    if signer is None:  # pyHanko logs and returns None instead of raising
+        raise ValidationError("The signing identity could not be loaded. Check the file and the passphrase.")
+    if timestamper is None and timestamp_url:
+        timestamper = timestamps.HTTPTimeStamper(timestamp_url)
+    try:
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    except (PdfError, ValueError, OSError) as exc:
+        raise ValidationError(f"The document to sign is not a readable PDF ({exc}).") from exc
+    existing = {name for name, _value, _ref in fields.enumerate_sig_fields(writer)}
+    if field_name not in existing and field_layout is not None:
+        fields.append_signature_field(writer, SignatureFieldLayout(field_name, field_layout.page_index, field_layout.box).spec())
+    meta = signers.PdfSignatureMetadata(
+        field_name=field_name,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+        reason=reason,
+        location=location,
+        name=signer_display_name,
+    )
+    pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=_stamp_style(lang), timestamper=timestamper)
+    out = io.BytesIO()
+    pdf_signer.sign_pdf(
+        writer,
+        output=out,
+        appearance_text_params={"display_name": signer_display_name, "reason": reason},
+    )
+    return out.getvalue()

@@ -1,0 +1,141 @@
+"""Verifying a signed report. Never raises: garbage, encrypted or truncated input gives a result that
+says so. "Valid" here means intact, trusted, and covering the whole file (nothing appended since)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+from dataclasses import dataclass
+
+from asn1crypto import pem, x509
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation.errors import SignatureValidationError
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class VerificationResult:
+    signed: bool
+    intact: bool
+    covers_whole_file: bool
+    trusted: bool
+    signer_name: str = ""
+    signing_time: dt.datetime | None = None
+    timestamp_present: bool = False
+    timestamp_valid: bool = False
+    verdict: str = ""
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        timestamp_ok = self.timestamp_valid or not self.timestamp_present
+        return self.signed and self.intact and self.covers_whole_file and self.trusted and timestamp_ok
+
+
+def _failure(verdict: str, *reasons: str) -> VerificationResult:
+    return VerificationResult(False, False, False, False, verdict=verdict, reasons=reasons or (verdict,))
+
+
+def _load_certs(trusted_certs: list[bytes]) -> tuple[list[x509.Certificate], list[str]]:
+    roots: list[x509.Certificate] = []
+    problems: list[str] = []
+    for index, blob in enumerate(trusted_certs, start=1):
+        try:
+            der = pem.unarmor(blob)[2] if pem.detect(blob) else blob
+            cert = x509.Certificate.load(der)
+            cert.native  # noqa: B018 - parse now so a broken certificate is reported here
+            roots.append(cert)
+        except Exception:  # any parse failure: report it, keep going with the others
+            problems.append(f"Trusted certificate no. {index} could not be read and was ignored.")
+    return roots, problems
+
+
+def _signer_name(status: PdfSignatureStatus) -> str:
+    cert = status.signing_cert
+    if cert is None:
+        return ""
+    subject = cert.subject.native
+    return str(subject.get("common_name") or cert.subject.human_friendly)
+
+
+def verify_pdf(pdf: bytes, trusted_certs: list[bytes]) -> VerificationResult:
+    if b"%PDF-" not in pdf[:1024]:
+        return _failure("Not a PDF file.", "The data does not start with a PDF header.")
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        if reader.encrypted:
+            return _failure("The PDF is encrypted; its signatures cannot be verified.")
+        signatures = list(reader.embedded_signatures)
+    except Exception as exc:  # damaged input can fail anywhere in the parser
+        _log.info("unreadable PDF: %s", exc)
+        return _failure(
+            "The PDF is damaged or truncated and cannot be verified.", f"The file could not be read: {exc}"
+        )
+    if not signatures:
+        return _failure("The PDF is not signed.")
+    roots, reasons = _load_certs(trusted_certs)
+    context = ValidationContext(trust_roots=roots, allow_fetching=False)
+    intact = trusted = True
+    signer = ""
+    signing_time: dt.datetime | None = None
+    ts_present = ts_valid = False
+    coverage_ok = False
+    for embedded in signatures:
+        try:
+            status = validate_pdf_signature(embedded, context)
+        except (SignatureValidationError, ValueError, KeyError, TypeError) as exc:
+            return VerificationResult(
+                True, False, False, False, verdict="The signature is broken: the document was modified.", reasons=(*reasons, str(exc))
+            )
+        except Exception as exc:  # the validator must not take the caller down on hostile input
+            return VerificationResult(True, False, False, False, verdict="The signature could not be checked.", reasons=(*reasons, str(exc)))
+        signer = _signer_name(status)
+        if not status.intact or not status.valid:
+            intact = False
+            reasons.append(f"The signature of {signer or 'the signer'} does not match the document: it was modified after signing.")
+        if not status.trusted:
+            trusted = False
+            reasons.append(f"The signer's certificate ({signer or 'unknown'}) is not from a trusted source.")
+        ts = status.timestamp_validity
+        if ts is not None:
+            ts_present = True
+            ts_valid = bool(ts.intact and ts.valid and ts.trusted)
+            signing_time = ts.timestamp
+            if not ts_valid:
+                reasons.append("The timestamp is not valid or not from a trusted timestamp authority.")
+        else:
+            signing_time = status.signer_reported_dt
+        coverage_ok = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    if not coverage_ok:
+        reasons.append("The file was changed after it was signed (content was appended after the signature).")
+    result = VerificationResult(
+        signed=True,
+        intact=intact,
+        covers_whole_file=coverage_ok,
+        trusted=trusted,
+        signer_name=signer,
+        signing_time=signing_time,
+        timestamp_present=ts_present,
+        timestamp_valid=ts_valid,
+        reasons=tuple(reasons),
+    )
+    return _with_verdict(result)
+
+
+def _with_verdict(r: VerificationResult) -> VerificationResult:
+    if not r.intact:
+        verdict = "INVALID: the document was modified after signing."
+    elif not r.covers_whole_file:
+        verdict = "INVALID: content was added to the document after signing."
+    elif not r.trusted:
+        verdict = f"UNTRUSTED: intact, but the signer {r.signer_name} is not trusted."
+    elif r.timestamp_present and not r.timestamp_valid:
+        verdict = "INVALID: the timestamp could not be verified."
+    else:
+        verdict = f"VALID: signed by {r.signer_name}, unchanged since signing."
+    return VerificationResult(**{**r.__dict__, "verdict": verdict})

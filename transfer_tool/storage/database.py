@@ -1,0 +1,99 @@
+"""Engine, session factory and the unit of work. One `Database` per process, built at the composition root."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, create_engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from transfer_tool.errors import StorageError
+
+log = logging.getLogger("transfer_tool.storage")
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # pysqlite's own transaction handling is off (isolation_level=None); we emit BEGIN ourselves so
+    # that writing units of work take the write lock at once (BEGIN IMMEDIATE) instead of failing
+    # half-way with "database is locked" when another writer got there first.
+    immediate = conn.get_execution_options().get("sqlite_immediate", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 10, "isolation_level": None})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+
+
+class Database:
+    """Owns the engine and hands out sessions; every change happens inside `unit_of_work()`."""
+
+    def __init__(self, url: str, engine: Engine | None = None) -> None:
+        self.url = url
+        self.engine = engine or make_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """A transaction that commits whole or leaves nothing behind."""
+        session = self._sessions()
+        try:
+            with session.begin():
+                session.connection(execution_options={"sqlite_immediate": True})
+                yield session
+        except OperationalError as exc:
+            raise StorageError(
+                f"The database could not complete the operation ({exc.orig}). Nothing was saved; try again."
+            ) from exc
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session (still a transaction, so reads are consistent); takes no write lock."""
+        session = self._sessions()
+        try:
+            with session.begin():
+                yield session
+                session.rollback()
+        except OperationalError as exc:
+            raise StorageError(f"The database could not be read ({exc.orig}). Try again.") from exc
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def set_sqlite_foreign_keys(connection: Any, on: bool) -> None:
+    """Turn SQLite foreign-key enforcement on or off for this connection.
+
+    The PRAGMA is silently ignored inside a transaction, and our engine begins one on first use, so
+    end it and speak to the driver connection directly (autocommit mode).
+    """
+    if connection.in_transaction():
+        connection.commit()
+    raw = connection.connection.driver_connection
+    raw.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")

@@ -1,0 +1,456 @@
+"""The transfer register: create, edit, delete, search; onward transfers are transfers with a parent."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields, replace
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from transfer_tool import audit
+from transfer_tool.codes import is_known
+from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole, TransferStatus
+from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
+from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.core import Entity, Transfer
+
+
+@dataclass(frozen=True)
+class TransferInput:
+    """What the assessor records about one transfer (product.md, "Transfer")."""
+
+    exporter_id: int
+    importer_id: int
+    destination: str
+    exporter_role: PartyRole = PartyRole.CONTROLLER
+    importer_role: PartyRole = PartyRole.PROCESSOR
+    title: str = ""
+    recipient_type: str = ""
+    data_categories: tuple[str, ...] = ()
+    special_categories: bool = False
+    sensitive_details: str = ""
+    data_subjects: tuple[str, ...] = ()
+    purposes: tuple[str, ...] = ()
+    legal_bases: tuple[str, ...] = ()
+    acquisition_routes: tuple[str, ...] = ()
+    frequency: Frequency = Frequency.CONTINUOUS
+    volume: int | None = None
+    format_in_transit: DataFormat = DataFormat.ENCRYPTED
+    format_at_rest: DataFormat = DataFormat.CLEAR
+    key_holder: KeyHolder = KeyHolder.NOT_APPLICABLE
+    storage_countries: tuple[str, ...] = ()
+    remote_access_countries: tuple[str, ...] = ()
+    retention: str = ""
+    retention_code: str = ""
+    nature_of_processing: str = ""
+    notes: str = ""
+
+
+_INPUT_FIELDS = [f.name for f in fields(TransferInput)]
+_LIST_FIELDS = {
+    n
+    for n in _INPUT_FIELDS
+    if n
+    in {
+        "data_categories",
+        "data_subjects",
+        "purposes",
+        "legal_bases",
+        "acquisition_routes",
+        "storage_countries",
+        "remote_access_countries",
+    }
+}
+
+
+@dataclass(frozen=True)
+class TransferView(TransferInput):
+    id: int = 0
+    reference: str = ""
+    parent_id: int | None = None
+    exporter_name: str = ""
+    exporter_country: str = ""
+    importer_name: str = ""
+    importer_country: str = ""
+    status: TransferStatus = TransferStatus.NEW
+    reassessment_needed: bool = False
+    reassessment_reason: str = ""
+    next_review: dt.date | None = None
+    row_version: int = 1
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+    onward: tuple[TransferView, ...] = field(default=())
+
+    def as_input(self) -> TransferInput:
+        return TransferInput(**{n: getattr(self, n) for n in _INPUT_FIELDS})
+
+
+def validate_transfer(data: TransferInput) -> list[Problem]:
+    """Rules a user can fix; messages say what to do."""
+    p: list[Problem] = []
+    if not data.exporter_id:
+        p.append(Problem("exporter_id", "choose the exporter (the party sending the data)"))
+    if not data.importer_id:
+        p.append(Problem("importer_id", "choose the importer (the party receiving the data)"))
+    if data.exporter_id and data.exporter_id == data.importer_id:
+        p.append(Problem("importer_id", "the importer must be a different entity from the exporter"))
+    if not data.destination:
+        p.append(Problem("destination", "choose the destination country"))
+    elif not is_known(data.destination):
+        p.append(
+            Problem(
+                "destination", f"'{data.destination}' is not a known country code (use ISO 3166-1, e.g. US)"
+            )
+        )
+    for name in ("storage_countries", "remote_access_countries"):
+        for code in getattr(data, name):
+            if not is_known(code):
+                p.append(Problem(name, f"'{code}' is not a known country code"))
+    if not data.data_categories:
+        p.append(Problem("data_categories", "choose at least one category of personal data"))
+    if not data.purposes:
+        p.append(Problem("purposes", "choose at least one purpose"))
+    if not data.retention.strip() and not data.retention_code:
+        p.append(Problem("retention", "say how long the importer keeps the data"))
+    if data.volume is not None and data.volume < 0:
+        p.append(Problem("volume", "the number of data subjects cannot be negative"))
+    if data.special_categories and not data.sensitive_details.strip():
+        p.append(
+            Problem("sensitive_details", "describe the sensitive data and the restrictions applied to it")
+        )
+    if data.format_at_rest == DataFormat.ENCRYPTED and data.key_holder == KeyHolder.NOT_APPLICABLE:
+        p.append(Problem("key_holder", "say who holds the keys for the encrypted data"))
+    if len(data.title) > 300:
+        p.append(Problem("title", "keep the title under 300 characters"))
+    return p
+
+
+def _dump(t: Transfer) -> dict[str, Any]:
+    out: dict[str, Any] = {n: getattr(t, n) for n in _INPUT_FIELDS}
+    for n in _LIST_FIELDS:
+        out[n] = list(out[n] or [])
+    out["reference"] = t.reference
+    out["parent_id"] = t.parent_id
+    out["status"] = t.status.value
+    out["reassessment_needed"] = t.reassessment_needed
+    return out
+
+
+def view(t: Transfer, *, with_onward: bool = True) -> TransferView:
+    values: dict[str, Any] = {n: getattr(t, n) for n in _INPUT_FIELDS}
+    for n in _LIST_FIELDS:
+        values[n] = tuple(values[n] or ())
+    return TransferView(
+        **values,
+        id=t.id,
+        reference=t.reference,
+        parent_id=t.parent_id,
+        exporter_name=t.exporter.name,
+        exporter_country=t.exporter.country,
+        importer_name=t.importer.name,
+        importer_country=t.importer.country,
+        status=t.status,
+        reassessment_needed=t.reassessment_needed,
+        reassessment_reason=t.reassessment_reason,
+        next_review=t.next_review,
+        row_version=t.row_version,
+        created_at=t.created_at,
+        updated_at=t.updated_at,
+        onward=tuple(view(c) for c in t.onward) if with_onward else (),
+    )
+
+
+def _apply(t: Transfer, data: TransferInput) -> None:
+    for n in _INPUT_FIELDS:
+        v = getattr(data, n)
+        setattr(t, n, list(v) if n in _LIST_FIELDS else v)
+    t.title = data.title.strip()
+
+
+def _check(session: Session, data: TransferInput) -> None:
+    problems = validate_transfer(data)
+    for role in ("exporter_id", "importer_id"):
+        ident = getattr(data, role)
+        if ident and session.get(Entity, ident) is None:
+            problems.append(Problem(role, f"entity {ident} does not exist; choose or create it first"))
+    if problems:
+        raise ValidationError("The transfer cannot be saved as entered.", problems)
+
+
+def create_in(
+    session: Session, actor: Actor, data: TransferInput, *, parent_id: int | None = None, reference: str = ""
+) -> Transfer:
+    _check(session, data)
+    if reference and session.scalar(select(Transfer.id).where(Transfer.reference == reference)):
+        raise ValidationError(
+            "The transfer cannot be saved.", [Problem("reference", f"'{reference}' is already used")]
+        )
+    t = Transfer(reference=reference or f"tmp-{id(data)}", parent_id=parent_id, created_by=actor.user_id)
+    _apply(t, data)
+    session.add(t)
+    session.flush()
+    if not reference:
+        t.reference = f"TR-{t.id:06d}"
+        session.flush()
+    audit.record(session, actor, "create", "transfer", t.id, None, _dump(t))
+    return t
+
+
+def create_transfer(db: Database, actor: Actor, data: TransferInput, reference: str = "") -> TransferView:
+    require(actor, Action.EDIT_TRANSFERS)
+    with db.unit_of_work() as s:
+        t = create_in(s, actor, data, reference=reference)
+        s.refresh(t)
+        return view(t)
+
+
+def add_onward_transfer(db: Database, actor: Actor, parent_id: int, data: TransferInput) -> TransferView:
+    """A sub-recipient of the importer: a transfer too, with its own destination (product.md)."""
+    require(actor, Action.EDIT_TRANSFERS)
+    with db.unit_of_work() as s:
+        parent = s.get(Transfer, parent_id)
+        if parent is None:
+            raise NotFound(f"Transfer {parent_id} does not exist.")
+        t = create_in(s, actor, data, parent_id=parent_id)
+        t.reference = f"{parent.reference}-{len(parent.onward):02d}"
+        s.flush()
+        s.refresh(t)
+        return view(t)
+
+
+def update_transfer(
+    db: Database, actor: Actor, transfer_id: int, data: TransferInput, row_version: int
+) -> TransferView:
+    """Save changes; refused with ConflictError if someone saved since `row_version` was read."""
+    require(actor, Action.EDIT_TRANSFERS)
+    try:
+        with db.unit_of_work() as s:
+            t = s.get(Transfer, transfer_id)
+            if t is None:
+                raise NotFound(f"Transfer {transfer_id} no longer exists.")
+            if t.row_version != row_version:
+                raise ConflictError(
+                    f"{t.reference} was changed by someone else after you opened it; nothing was saved. "
+                    "Compare the two versions and save again.",
+                    mine=data,
+                    theirs=view(t),
+                )
+            _check(s, data)
+            before = _dump(t)
+            _apply(t, data)
+            s.flush()
+            audit.record(s, actor, "update", "transfer", t.id, before, _dump(t))
+            s.refresh(t)
+            return view(t)
+    except StaleDataError as exc:
+        raise ConflictError(
+            "The transfer was changed by someone else at the same moment; nothing was saved.", mine=data
+        ) from exc
+
+
+def delete_transfer(db: Database, actor: Actor, transfer_id: int, row_version: int) -> None:
+    require(actor, Action.EDIT_TRANSFERS)
+    with db.unit_of_work() as s:
+        t = s.get(Transfer, transfer_id)
+        if t is None:
+            raise NotFound(f"Transfer {transfer_id} no longer exists.")
+        if t.row_version != row_version:
+            raise ConflictError(f"{t.reference} was changed by someone else; reload it before deleting.")
+        if t.status in (TransferStatus.SUBMITTED, TransferStatus.APPROVED):
+            raise ValidationError(
+                f"{t.reference} has a {t.status.value} assessment and cannot be deleted.",
+                [Problem("status", "suspend the transfer instead, or withdraw the assessment")],
+            )
+        before = _dump(t)
+        for child in list(t.onward):
+            audit.record(s, actor, "delete", "transfer", child.id, _dump(child), None)
+        s.delete(t)
+        audit.record(s, actor, "delete", "transfer", transfer_id, before, None)
+
+
+def get_transfer(db: Database, transfer_id: int) -> TransferView:
+    with db.read() as s:
+        t = s.get(Transfer, transfer_id)
+        if t is None:
+            raise NotFound(f"Transfer {transfer_id} does not exist.")
+        return view(t)
+
+
+class SortKey(StrEnum):
+    REFERENCE = "reference"
+    TITLE = "title"
+    DESTINATION = "destination"
+    STATUS = "status"
+    UPDATED = "updated_at"
+    NEXT_REVIEW = "next_review"
+    EXPORTER = "exporter"
+    IMPORTER = "importer"
+
+
+@dataclass(frozen=True)
+class TransferQuery:
+    """Search and filters for the register (all optional, combined with AND)."""
+
+    text: str = ""
+    country: str = ""  # destination
+    exporter_id: int | None = None
+    importer_id: int | None = None
+    status: TransferStatus | None = None
+    reassessment_needed: bool | None = None
+    overdue_on: dt.date | None = None  # next_review before this date
+    include_onward: bool = True
+    sort: SortKey = SortKey.REFERENCE
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class TransferRow:
+    """One line of the register: only what the table shows."""
+
+    id: int
+    reference: str
+    title: str
+    exporter: str
+    importer: str
+    destination: str
+    status: TransferStatus
+    reassessment_needed: bool
+    next_review: dt.date | None
+    updated_at: dt.datetime | None
+    parent_id: int | None
+
+
+def _filtered(q: TransferQuery, stmt: Select[Any]) -> Select[Any]:
+    exp = Entity.__table__.alias("exp")
+    imp = Entity.__table__.alias("imp")
+    stmt = stmt.join(exp, exp.c.id == Transfer.exporter_id).join(imp, imp.c.id == Transfer.importer_id)
+    conds = []
+    if q.text:
+        like = f"%{q.text}%"
+        conds.append(
+            or_(
+                Transfer.reference.ilike(like),
+                Transfer.title.ilike(like),
+                exp.c.name.ilike(like),
+                imp.c.name.ilike(like),
+                Transfer.destination == q.text.upper(),
+            )
+        )
+    if q.country:
+        conds.append(Transfer.destination == q.country.upper())
+    if q.exporter_id:
+        conds.append(Transfer.exporter_id == q.exporter_id)
+    if q.importer_id:
+        conds.append(Transfer.importer_id == q.importer_id)
+    if q.status:
+        conds.append(Transfer.status == q.status)
+    if q.reassessment_needed is not None:
+        conds.append(Transfer.reassessment_needed.is_(q.reassessment_needed))
+    if q.overdue_on:
+        conds.append(and_(Transfer.next_review.is_not(None), Transfer.next_review < q.overdue_on))
+    if not q.include_onward:
+        conds.append(Transfer.parent_id.is_(None))
+    if conds:
+        stmt = stmt.where(and_(*conds))
+    order = {SortKey.EXPORTER: exp.c.name, SortKey.IMPORTER: imp.c.name}.get(q.sort)
+    col = order if order is not None else getattr(Transfer, q.sort.value)
+    stmt = stmt.order_by(col.desc() if q.descending else col.asc(), Transfer.id)
+    return stmt
+
+
+def search_ids(db: Database, q: TransferQuery | None = None) -> list[int]:
+    """Ids in display order; the register fetches rows for the visible ids only."""
+    with db.read() as s:
+        return list(s.execute(_filtered(q or TransferQuery(), select(Transfer.id))).scalars())
+
+
+def fetch_rows(db: Database, ids: list[int]) -> list[TransferRow]:
+    if not ids:
+        return []
+    with db.read() as s:
+        exp = Entity.__table__.alias("exp")
+        imp = Entity.__table__.alias("imp")
+        rows: dict[int, TransferRow] = {}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start : chunk_start + 500]
+            stmt = (
+                select(
+                    Transfer.id,
+                    Transfer.reference,
+                    Transfer.title,
+                    exp.c.name,
+                    imp.c.name,
+                    Transfer.destination,
+                    Transfer.status,
+                    Transfer.reassessment_needed,
+                    Transfer.next_review,
+                    Transfer.updated_at,
+                    Transfer.parent_id,
+                )
+                .join(exp, exp.c.id == Transfer.exporter_id)
+                .join(imp, imp.c.id == Transfer.importer_id)
+                .where(Transfer.id.in_(chunk))
+            )
+            for r in s.execute(stmt):
+                rows[r[0]] = TransferRow(*r)
+        return [rows[i] for i in ids if i in rows]
+
+
+def search(db: Database, q: TransferQuery | None = None, limit: int | None = None) -> list[TransferRow]:
+    ids = search_ids(db, q)
+    return fetch_rows(db, ids[:limit] if limit else ids)
+
+
+def count_by_status(db: Database) -> dict[TransferStatus, int]:
+    with db.read() as s:
+        return {st: n for st, n in s.execute(select(Transfer.status, func.count()).group_by(Transfer.status))}
+
+
+def set_status(
+    session: Session,
+    actor: Actor,
+    transfer_id: int,
+    status: TransferStatus,
+    *,
+    next_review: dt.date | None = None,
+    clear_reassessment: bool = False,
+) -> None:
+    """Used by the assessment workflow to keep the register's status column current."""
+    t = session.get(Transfer, transfer_id)
+    if t is None:
+        raise NotFound(f"Transfer {transfer_id} does not exist.")
+    before = {
+        "status": t.status.value,
+        "next_review": t.next_review,
+        "reassessment_needed": t.reassessment_needed,
+    }
+    t.status = status
+    if next_review is not None:
+        t.next_review = next_review
+    if clear_reassessment:
+        t.reassessment_needed = False
+        t.reassessment_reason = ""
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "status",
+        "transfer",
+        t.id,
+        before,
+        {
+            "status": t.status.value,
+            "next_review": t.next_review,
+            "reassessment_needed": t.reassessment_needed,
+        },
+    )
+
+
+def with_changes(view_: TransferView, **changes: Any) -> TransferInput:
+    """Convenience for callers editing one or two fields of an existing transfer."""
+    return replace(view_.as_input(), **changes)

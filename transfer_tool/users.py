@@ -1,0 +1,236 @@
+"""Accounts, roles, passwords (argon2) and sign-in with slow-down after repeated failures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+
+from transfer_tool import audit
+from transfer_tool.domain import Role
+from transfer_tool.errors import AuthenticationFailed, NotFound, Problem, ToolError, ValidationError
+from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.storage.base import utcnow
+from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.core import User
+
+_HASHER = PasswordHasher()  # stateless parameters object, safe to share
+MIN_PASSWORD = 10
+FREE_ATTEMPTS = 3  # failures allowed before sign-in slows down
+_USERNAME = re.compile(r"^[A-Za-z0-9_.@-]{2,64}$")
+
+
+@dataclass(frozen=True)
+class UserView:
+    id: int
+    username: str
+    display_name: str
+    email: str
+    role: Role
+    active: bool
+    language: str
+
+    def actor(self) -> Actor:
+        return Actor(user_id=self.id, username=self.username, role=self.role, display_name=self.display_name)
+
+
+def _view(u: User) -> UserView:
+    return UserView(u.id, u.username, u.display_name, u.email, u.role, u.active, u.language)
+
+
+def _check_new(username: str, display_name: str, password: str) -> None:
+    problems = []
+    if not _USERNAME.match(username):
+        problems.append(Problem("username", "use 2-64 letters, digits or . _ @ -"))
+    if not display_name.strip():
+        problems.append(Problem("display_name", "give the person's name as it should appear on reports"))
+    if len(password) < MIN_PASSWORD:
+        problems.append(Problem("password", f"use at least {MIN_PASSWORD} characters"))
+    if problems:
+        raise ValidationError("The account cannot be created as entered.", problems)
+
+
+def has_users(db: Database) -> bool:
+    with db.read() as s:
+        return bool(s.scalar(select(func.count()).select_from(User)))
+
+
+def create_first_admin(db: Database, username: str, display_name: str, password: str) -> UserView:
+    """The first run creates the admin account; refused once any account exists."""
+    _check_new(username, display_name, password)
+    with db.unit_of_work() as s:
+        if s.scalar(select(func.count()).select_from(User)):
+            raise ToolError("An administrator already exists; sign in with that account to add users.")
+        u = User(
+            username=username,
+            display_name=display_name.strip(),
+            role=Role.ADMIN,
+            password_hash=_HASHER.hash(password),
+        )
+        s.add(u)
+        s.flush()
+        audit.record(s, Actor.system(), "create", "user_account", u.id, None, _public(u))
+        return _view(u)
+
+
+def create_user(
+    db: Database, actor: Actor, username: str, display_name: str, password: str, role: Role, email: str = ""
+) -> UserView:
+    require(actor, Action.MANAGE_USERS)
+    _check_new(username, display_name, password)
+    with db.unit_of_work() as s:
+        if s.scalar(select(User.id).where(User.username == username)):
+            raise ValidationError(
+                "The account cannot be created as entered.",
+                [Problem("username", f"'{username}' is taken; choose another")],
+            )
+        u = User(
+            username=username,
+            display_name=display_name.strip(),
+            role=role,
+            email=email,
+            password_hash=_HASHER.hash(password),
+        )
+        s.add(u)
+        s.flush()
+        audit.record(s, actor, "create", "user_account", u.id, None, _public(u))
+        return _view(u)
+
+
+def _public(u: User) -> dict[str, object]:
+    return {
+        "username": u.username,
+        "display_name": u.display_name,
+        "role": u.role.value,
+        "active": u.active,
+        "email": u.email,
+    }
+
+
+def slowdown_seconds(failed_attempts: int) -> int:
+    """How long to wait after a failure before the next try is even checked (doubling, capped at 5 min)."""
+    if failed_attempts < FREE_ATTEMPTS:
+        return 0
+    return int(min(300, 2 ** (failed_attempts - FREE_ATTEMPTS + 1)))
+
+
+def authenticate(db: Database, username: str, password: str, *, now: dt.datetime | None = None) -> UserView:
+    now = now or utcnow()
+    with db.unit_of_work() as s:
+        u = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
+        if u is None or not u.active:
+            _HASHER.hash(password)  # same cost either way: don't reveal which names exist
+            raise AuthenticationFailed("Wrong user name or password.")
+        wait = slowdown_seconds(u.failed_attempts)
+        if wait and u.last_failed_at and now < u.last_failed_at + dt.timedelta(seconds=wait):
+            left = int((u.last_failed_at + dt.timedelta(seconds=wait) - now).total_seconds()) + 1
+            raise AuthenticationFailed(
+                f"Too many failed sign-ins for this account. Wait {left} seconds and try again."
+            )
+        try:
+            _HASHER.verify(u.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            u.failed_attempts += 1
+            u.last_failed_at = now
+            audit.record(
+                s,
+                Actor(u.id, u.username, u.role),
+                "sign_in_failed",
+                "user_account",
+                u.id,
+                None,
+                {"failed_attempts": u.failed_attempts},
+            )
+            failed = AuthenticationFailed("Wrong user name or password.")
+        else:
+            if u.failed_attempts:
+                u.failed_attempts = 0
+                u.last_failed_at = None
+            if _HASHER.check_needs_rehash(u.password_hash):
+                u.password_hash = _HASHER.hash(password)
+            return _view(u)
+    raise failed  # raised after the commit so the failure count is kept
+
+
+def list_users(db: Database, actor: Actor) -> list[UserView]:
+    require(actor, Action.MANAGE_USERS)
+    with db.read() as s:
+        return [_view(u) for u in s.execute(select(User).order_by(User.username)).scalars()]
+
+
+def get_user(db: Database, user_id: int) -> UserView:
+    with db.read() as s:
+        u = s.get(User, user_id)
+        if u is None:
+            raise NotFound(f"User {user_id} does not exist.")
+        return _view(u)
+
+
+def update_user(
+    db: Database,
+    actor: Actor,
+    user_id: int,
+    *,
+    role: Role | None = None,
+    active: bool | None = None,
+    display_name: str | None = None,
+    password: str | None = None,
+) -> UserView:
+    require(actor, Action.MANAGE_USERS)
+    with db.unit_of_work() as s:
+        u = s.get(User, user_id)
+        if u is None:
+            raise NotFound(f"User {user_id} does not exist.")
+        before = _public(u)
+        if role is not None:
+            if u.role == Role.ADMIN and role != Role.ADMIN and _admin_count(s) <= 1:
+                raise ValidationError(
+                    "The last administrator cannot lose the admin role.",
+                    [Problem("role", "make another user admin first")],
+                )
+            u.role = role
+        if active is not None:
+            if not active and u.role == Role.ADMIN and _admin_count(s) <= 1:
+                raise ValidationError(
+                    "The last administrator cannot be deactivated.",
+                    [Problem("active", "make another user admin first")],
+                )
+            u.active = active
+        if display_name is not None:
+            if not display_name.strip():
+                raise ValidationError("A name is required.", [Problem("display_name", "enter a name")])
+            u.display_name = display_name.strip()
+        if password is not None:
+            if len(password) < MIN_PASSWORD:
+                raise ValidationError(
+                    "The password is too short.",
+                    [Problem("password", f"use at least {MIN_PASSWORD} characters")],
+                )
+            u.password_hash = _HASHER.hash(password)
+            u.failed_attempts = 0
+        audit.record(s, actor, "update", "user_account", u.id, before, _public(u))
+        return _view(u)
+
+
+def set_language(db: Database, actor: Actor, language: str) -> None:
+    if language not in ("", "en", "ja"):
+        raise ValidationError("Unknown language.", [Problem("language", "choose English or Japanese")])
+    with db.unit_of_work() as s:
+        u = s.get(User, actor.user_id)
+        if u is None:
+            raise NotFound("Your account no longer exists.")
+        u.language = language
+
+
+def _admin_count(s: object) -> int:
+    from sqlalchemy.orm import Session
+
+    assert isinstance(s, Session)
+    return int(
+        s.scalar(select(func.count()).select_from(User).where(User.role == Role.ADMIN, User.active.is_(True)))
+        or 0
+    )
