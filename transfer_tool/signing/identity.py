@@ -18,6 +18,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.hazmat.primitives.serialization.pkcs12 import PKCS12PrivateKeyTypes
 from cryptography.x509.oid import NameOID
 
 from transfer_tool.errors import ValidationError
@@ -34,7 +35,7 @@ class SigningIdentity:
 
 @dataclass(frozen=True)
 class OpenedIdentity:
-    key: rsa.RSAPrivateKey | object
+    key: PKCS12PrivateKeyTypes
     certificate: x509.Certificate
     chain: tuple[x509.Certificate, ...]
     pkcs12_bytes: bytes
@@ -55,7 +56,9 @@ def open_identity(identity: SigningIdentity | str | os.PathLike[str], passphrase
     try:
         data = ident.path.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"The signing identity {ident.path} cannot be read ({exc.strerror}). Choose another file.") from exc
+        raise ValidationError(
+            f"The signing identity {ident.path} cannot be read ({exc.strerror}). Choose another file."
+        ) from exc
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(data, passphrase.encode("utf-8"))
     except ValueError as exc:
@@ -64,7 +67,9 @@ def open_identity(identity: SigningIdentity | str | os.PathLike[str], passphrase
             "file. Check the passphrase and try again."
         ) from exc
     if key is None or cert is None:
-        raise ValidationError("The signing identity holds no private key and certificate. Choose a complete .p12 file.")
+        raise ValidationError(
+            "The signing identity holds no private key and certificate. Choose a complete .p12 file."
+        )
     return OpenedIdentity(key, cert, tuple(extra), data)
 
 
@@ -80,7 +85,9 @@ def _write_private(path: Path, data: bytes) -> None:
     os.chmod(path, 0o600)  # the umask may have widened nothing, but be explicit
 
 
-def create_self_signed_identity(name: str, email: str, passphrase: str, directory: str | os.PathLike[str]) -> Path:
+def create_self_signed_identity(
+    name: str, email: str, passphrase: str, directory: str | os.PathLike[str]
+) -> Path:
     """Make a self-signed signing certificate for `name` (Japanese allowed) and store it with its key in
     an encrypted PKCS#12 file in `directory`. Returns the file's path."""
     problems = []

@@ -11,6 +11,7 @@ from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers, timestamps
 from pyhanko.sign.timestamps.api import TimeStamper
+from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 
 from transfer_tool.errors import ValidationError
 from transfer_tool.paths import resource_file
@@ -62,7 +63,9 @@ def sign_pdf(
     (RFC 3161) is added from `timestamp_url` or the `timestamper` object.
     """
     opened = open_identity(identity, passphrase)
-    signer = signers.SimpleSigner.load_pkcs12_data(opened.pkcs12_bytes, other_certs=[], passphrase=passphrase.encode("utf-8"))
+    signer = signers.SimpleSigner.load_pkcs12_data(
+        opened.pkcs12_bytes, other_certs=[], passphrase=passphrase.encode("utf-8")
+    )
     if signer is None:  # pyHanko logs and returns None instead of raising
         raise ValidationError("The signing identity could not be loaded. Check the file and the passphrase.")
     if timestamper is None and timestamp_url:
@@ -73,7 +76,9 @@ def sign_pdf(
         raise ValidationError(f"The document to sign is not a readable PDF ({exc}).") from exc
     existing = {name for name, _value, _ref in fields.enumerate_sig_fields(writer)}
     if field_name not in existing and field_layout is not None:
-        fields.append_signature_field(writer, SignatureFieldLayout(field_name, field_layout.page_index, field_layout.box).spec())
+        fields.append_signature_field(
+            writer, SignatureFieldLayout(field_name, field_layout.page_index, field_layout.box).spec()
+        )
     meta = signers.PdfSignatureMetadata(
         field_name=field_name,
         subfilter=fields.SigSeedSubFilter.PADES,
@@ -82,11 +87,19 @@ def sign_pdf(
         location=location,
         name=signer_display_name,
     )
-    pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=_stamp_style(lang), timestamper=timestamper)
-    out = io.BytesIO()
-    pdf_signer.sign_pdf(
-        writer,
-        output=out,
-        appearance_text_params={"display_name": signer_display_name, "reason": reason},
+    pdf_signer = signers.PdfSigner(
+        meta, signer=signer, stamp_style=_stamp_style(lang), timestamper=timestamper
     )
+    out = io.BytesIO()
+    try:
+        pdf_signer.sign_pdf(
+            writer,
+            output=out,
+            appearance_text_params={"display_name": signer_display_name, "reason": reason},
+        )
+    except TimestampRequestError as exc:
+        raise ValidationError(
+            f"The timestamp server did not answer ({exc}). Check the timestamp URL and the network, "
+            "or sign without a timestamp."
+        ) from exc
     return out.getvalue()

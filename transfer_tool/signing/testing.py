@@ -20,7 +20,7 @@ from transfer_tool.signing.identity import create_self_signed_identity
 
 
 @dataclass(frozen=True)
-class TestPki:
+class OfflinePki:
     ca_pem: bytes
     signer_p12: Path  # issued by the CA
     untrusted_p12: Path  # self-signed, not in any trust list
@@ -36,7 +36,12 @@ class TestPki:
 
 
 def _name(cn: str) -> x509.Name:
-    return x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Test PKI"), x509.NameAttribute(NameOID.COMMON_NAME, cn)])
+    return x509.Name(
+        [
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Test PKI"),
+            x509.NameAttribute(NameOID.COMMON_NAME, cn),
+        ]
+    )
 
 
 def _key_usage(*, sign: bool = False, ca: bool = False) -> x509.KeyUsage:
@@ -53,7 +58,9 @@ def _key_usage(*, sign: bool = False, ca: bool = False) -> x509.KeyUsage:
     )
 
 
-def make_test_pki(directory: Path, signer_name: str = "山田 太郎 (DPO)", passphrase: str = "correct horse battery") -> TestPki:
+def make_test_pki(
+    directory: Path, signer_name: str = "山田 太郎 (DPO)", passphrase: str = "correct horse battery"
+) -> OfflinePki:
     directory.mkdir(parents=True, exist_ok=True)
     now = dt.datetime.now(dt.UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
@@ -85,27 +92,37 @@ def make_test_pki(directory: Path, signer_name: str = "山田 太郎 (DPO)", pas
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
             .add_extension(_key_usage(sign=True), critical=True)
             .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
+            .add_extension(
+                x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
+            )
         )
         if tsa:
-            builder = builder.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+            builder = builder.add_extension(
+                x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True
+            )
         return key, builder.sign(ca_key, hashes.SHA256())
 
     signer_key, signer_cert = issue(signer_name, tsa=False)
     signer_p12 = directory / "signer.p12"
     signer_p12.write_bytes(
         pkcs12.serialize_key_and_certificates(
-            b"signer", signer_key, signer_cert, [ca_cert], serialization.BestAvailableEncryption(passphrase.encode())
+            b"signer",
+            signer_key,
+            signer_cert,
+            [ca_cert],
+            serialization.BestAvailableEncryption(passphrase.encode()),
         )
     )
     signer_p12.chmod(0o600)
     tsa_key, tsa_cert = issue("Test TSA", tsa=True)
     untrusted = create_self_signed_identity("Mallory Untrusted", "mallory@example.org", passphrase, directory)
-    return TestPki(
+    return OfflinePki(
         ca_pem=ca_cert.public_bytes(serialization.Encoding.PEM),
         signer_p12=signer_p12,
         untrusted_p12=untrusted,
         passphrase=passphrase,
         tsa_cert_der=tsa_cert.public_bytes(serialization.Encoding.DER),
-        tsa_key_der=tsa_key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()),
+        tsa_key_der=tsa_key.private_bytes(
+            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        ),
     )

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from asn1crypto import pem, x509
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
@@ -90,14 +90,28 @@ def verify_pdf(pdf: bytes, trusted_certs: list[bytes]) -> VerificationResult:
             status = validate_pdf_signature(embedded, context)
         except (SignatureValidationError, ValueError, KeyError, TypeError) as exc:
             return VerificationResult(
-                True, False, False, False, verdict="The signature is broken: the document was modified.", reasons=(*reasons, str(exc))
+                True,
+                False,
+                False,
+                False,
+                verdict="The signature is broken: the document was modified.",
+                reasons=(*reasons, str(exc)),
             )
         except Exception as exc:  # the validator must not take the caller down on hostile input
-            return VerificationResult(True, False, False, False, verdict="The signature could not be checked.", reasons=(*reasons, str(exc)))
+            return VerificationResult(
+                True,
+                False,
+                False,
+                False,
+                verdict="The signature could not be checked.",
+                reasons=(*reasons, str(exc)),
+            )
         signer = _signer_name(status)
         if not status.intact or not status.valid:
             intact = False
-            reasons.append(f"The signature of {signer or 'the signer'} does not match the document: it was modified after signing.")
+            reasons.append(
+                f"The signature of {signer or 'the signer'} does not match the document: it was modified after signing."
+            )
         if not status.trusted:
             trusted = False
             reasons.append(f"The signer's certificate ({signer or 'unknown'}) is not from a trusted source.")
