@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Integer, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from transfer_tool import audit
@@ -25,7 +25,7 @@ from transfer_tool.countries.shipped import CountryDataset, complete_destination
 from transfer_tool.countries.validate import validate_countries_document
 from transfer_tool.errors import ConflictError, ImportRefused, NotFound, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
-from transfer_tool.storage.base import utcnow
+from transfer_tool.storage.base import UTCDateTime, utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Entity, OrgSetting, Transfer
 from transfer_tool.storage.models.countries import (
@@ -244,21 +244,17 @@ def flag_transfers(s: Session, actor: Actor, code: str, regime: str, kind: str, 
     now = utcnow()
     s.execute(insert(ReassessmentFlag).from_select(
         ["transfer_id", "destination", "regime", "kind", "reason", "version_before", "version_after", "created_at"],
-        select(Transfer.id, _lit(code), _lit(regime), _lit(kind), _lit(text), _lit(version_before),
-               _lit(version_after), _lit(now)).where(Transfer.id.in_(affected))))
-    n = s.execute(update(Transfer).where(Transfer.id.in_(affected))
-                  .values(reassessment_needed=True, reassessment_reason=text)
-                  .execution_options(synchronize_session=False)).rowcount
+        select(Transfer.id, literal(code), literal(regime), literal(kind), literal(text),
+               literal(version_before, Integer), literal(version_after, Integer),
+               literal(now, UTCDateTime())).where(Transfer.id.in_(affected))))
+    result = s.execute(update(Transfer).where(Transfer.id.in_(affected))
+                       .values(reassessment_needed=True, reassessment_reason=text)
+                       .execution_options(synchronize_session=False))
+    n = int(getattr(result, "rowcount", 0) or 0)
     if n:
         audit.record(s, actor, "flag_reassessment", "transfer", f"destination={code}", None,
                      {"regime": regime, "kind": kind, "reason": text, "transfers": n})
-    return int(n or 0)
-
-
-def _lit(value: object) -> object:
-    from sqlalchemy import literal
-
-    return literal(value)
+    return n
 
 
 def check_expiries(db: Database, actor: Actor, today: dt.date) -> int:
@@ -329,7 +325,9 @@ def export_document(db: Database) -> bytes:
         regs = _regimes(s)
         dests = {r.code: _complete(s, r.data, regs) for r in s.execute(select(DestinationRecord)).scalars()}
         v = s.get(OrgSetting, DATASET_KEY)
-    doc = serialize.countries_document(dests, str(v.value) if v else "")
+        # Read the value before the session closes: the read session rolls back, which expires it.
+        version_text = str(v.value) if v else ""
+    doc = serialize.countries_document(dests, version_text)
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
 
 
