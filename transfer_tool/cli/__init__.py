@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "transfer_tool.cli.core",
     "transfer_tool.cli.countries",
     "transfer_tool.cli.reports",
+    "transfer_tool.cli.maintenance",
 )
 
 
