@@ -240,7 +240,9 @@ def flag_transfers(s: Session, actor: Actor, code: str, regime: str, kind: str, 
         return 0
     exporters = select(Entity.id).where(Entity.country.in_(sorted(reg.exporter_countries)))
     affected = select(Transfer.id).where(Transfer.destination == code, Transfer.exporter_id.in_(exporters))
-    text = f"{code} under {regime}: {reason} (country data v{version_before} → v{version_after})"
+    # Status-change reasons already start with "EU: ..."; don't say the regime twice.
+    text = (f"{code} under {regime}: {reason.removeprefix(f'{regime}: ')} "
+            f"(country data v{version_before} → v{version_after})")
     now = utcnow()
     s.execute(insert(ReassessmentFlag).from_select(
         ["transfer_id", "destination", "regime", "kind", "reason", "version_before", "version_after", "created_at"],
