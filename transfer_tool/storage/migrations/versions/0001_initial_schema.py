@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 21:18:36.786978
+Create Date: 2026-11-26 21:22:46.104007
 """
 from alembic import op
 import sqlalchemy as sa
@@ -186,6 +186,39 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_transfer_parent_id'), ['parent_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_transfer_reassessment_needed'), ['reassessment_needed'], unique=False)
 
+    op.create_table('assessment',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('transfer_id', sa.Integer(), nullable=False),
+    sa.Column('version_no', sa.Integer(), nullable=False),
+    sa.Column('status', sa.Enum('draft', 'submitted', 'returned', 'approved', name='status', native_enum=False, create_constraint=True, length=32), nullable=False),
+    sa.Column('record', sa.JSON(), nullable=False),
+    sa.Column('page', sa.String(length=64), nullable=False),
+    sa.Column('country_data_version', sa.String(length=64), nullable=False),
+    sa.Column('assessor_id', sa.Integer(), nullable=True),
+    sa.Column('approver_id', sa.Integer(), nullable=True),
+    sa.Column('submitted_at', transfer_tool.storage.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('approved_at', transfer_tool.storage.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('re_evaluation_date', sa.Date(), nullable=True),
+    sa.Column('appi_check_date', sa.Date(), nullable=True),
+    sa.Column('frozen', sa.Boolean(), nullable=False),
+    sa.Column('single_user_approval', sa.Boolean(), nullable=False),
+    sa.Column('attestations', sa.JSON(), nullable=False),
+    sa.Column('created_at', transfer_tool.storage.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', transfer_tool.storage.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('row_version', sa.Integer(), nullable=False),
+    sa.CheckConstraint("status <> 'approved' OR frozen", name=op.f('ck_assessment_approved_is_frozen')),
+    sa.ForeignKeyConstraint(['approver_id'], ['user_account.id'], name=op.f('fk_assessment_approver_id_user_account'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['assessor_id'], ['user_account.id'], name=op.f('fk_assessment_assessor_id_user_account'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['transfer_id'], ['transfer.id'], name=op.f('fk_assessment_transfer_id_transfer'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_assessment')),
+    sa.UniqueConstraint('transfer_id', 'version_no', name='uq_assessment_transfer_id_version_no')
+    )
+    with op.batch_alter_table('assessment', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_assessment_appi_check_date'), ['appi_check_date'], unique=False)
+        batch_op.create_index(batch_op.f('ix_assessment_re_evaluation_date'), ['re_evaluation_date'], unique=False)
+        batch_op.create_index('ix_assessment_status_submitted_at', ['status', 'submitted_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_assessment_transfer_id'), ['transfer_id'], unique=False)
+
     op.create_table('reassessment_flag',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('transfer_id', sa.Integer(), nullable=False),
@@ -203,15 +236,85 @@ def upgrade() -> None:
     with op.batch_alter_table('reassessment_flag', schema=None) as batch_op:
         batch_op.create_index('ix_reassessment_flag_transfer_open', ['transfer_id', 'cleared_at'], unique=False)
 
+    op.create_table('evidence_file',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('assessment_id', sa.Integer(), nullable=False),
+    sa.Column('label', sa.String(length=300), nullable=False),
+    sa.Column('filename', sa.String(length=255), nullable=False),
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('size', sa.Integer(), nullable=False),
+    sa.Column('added_by', sa.String(length=64), nullable=False),
+    sa.Column('added_at', transfer_tool.storage.base.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['assessment_id'], ['assessment.id'], name=op.f('fk_evidence_file_assessment_id_assessment'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['sha256'], ['blob.sha256'], name=op.f('fk_evidence_file_sha256_blob'), ondelete='RESTRICT'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_evidence_file'))
+    )
+    with op.batch_alter_table('evidence_file', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_evidence_file_assessment_id'), ['assessment_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_evidence_file_sha256'), ['sha256'], unique=False)
+
+    op.create_table('review_comment',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('assessment_id', sa.Integer(), nullable=False),
+    sa.Column('section', sa.String(length=64), nullable=False),
+    sa.Column('comment', sa.Text(), nullable=False),
+    sa.Column('author_id', sa.Integer(), nullable=True),
+    sa.Column('author_name', sa.String(length=200), nullable=False),
+    sa.Column('created_at', transfer_tool.storage.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('resolved_at', transfer_tool.storage.base.UTCDateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['assessment_id'], ['assessment.id'], name=op.f('fk_review_comment_assessment_id_assessment'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['author_id'], ['user_account.id'], name=op.f('fk_review_comment_author_id_user_account'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_review_comment'))
+    )
+    with op.batch_alter_table('review_comment', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_review_comment_assessment_id'), ['assessment_id'], unique=False)
+
+    op.create_table('signed_report',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('assessment_id', sa.Integer(), nullable=False),
+    sa.Column('version_no', sa.Integer(), nullable=False),
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('signer_name', sa.String(length=200), nullable=False),
+    sa.Column('signed_at', transfer_tool.storage.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('lang', sa.String(length=8), nullable=False),
+    sa.ForeignKeyConstraint(['assessment_id'], ['assessment.id'], name=op.f('fk_signed_report_assessment_id_assessment'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['sha256'], ['blob.sha256'], name=op.f('fk_signed_report_sha256_blob'), ondelete='RESTRICT'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_signed_report'))
+    )
+    with op.batch_alter_table('signed_report', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_signed_report_assessment_id'), ['assessment_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_signed_report_sha256'), ['sha256'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('signed_report', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_signed_report_sha256'))
+        batch_op.drop_index(batch_op.f('ix_signed_report_assessment_id'))
+
+    op.drop_table('signed_report')
+    with op.batch_alter_table('review_comment', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_review_comment_assessment_id'))
+
+    op.drop_table('review_comment')
+    with op.batch_alter_table('evidence_file', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_evidence_file_sha256'))
+        batch_op.drop_index(batch_op.f('ix_evidence_file_assessment_id'))
+
+    op.drop_table('evidence_file')
     with op.batch_alter_table('reassessment_flag', schema=None) as batch_op:
         batch_op.drop_index('ix_reassessment_flag_transfer_open')
 
     op.drop_table('reassessment_flag')
+    with op.batch_alter_table('assessment', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_assessment_transfer_id'))
+        batch_op.drop_index('ix_assessment_status_submitted_at')
+        batch_op.drop_index(batch_op.f('ix_assessment_re_evaluation_date'))
+        batch_op.drop_index(batch_op.f('ix_assessment_appi_check_date'))
+
+    op.drop_table('assessment')
     with op.batch_alter_table('transfer', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_transfer_reassessment_needed'))
         batch_op.drop_index(batch_op.f('ix_transfer_parent_id'))
