@@ -224,8 +224,9 @@ def _apply(s: Session, actor: Actor, rec: DestinationRecord, before: Destination
     audit.record(s, actor, "update", "destination", after.code, {"version": before.version, "data": old_data},
                  {"version": after.version, "data": data, "reason": reason})
     sc = status_changes(before, after)
-    flagged = sum(flag_transfers(s, actor, after.code, c.regime, c.kind.value, c.reason, before.version,
-                                 after.version, regs) for c in sc)
+    # The assessor sees what changed and the admin's why (e.g. "CJEU annulled the decision").
+    flagged = sum(flag_transfers(s, actor, after.code, c.regime, c.kind.value, f"{c.reason}; {reason}",
+                                 before.version, after.version, regs) for c in sc)
     s.flush()
     return UpdateResult(after, changes, sc, flagged)
 

@@ -1,0 +1,413 @@
+"""The country store on a real database: seeding, admin edits with versions, re-assessment flags,
+expiry checks, export and import (whole or nothing), permissions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from sqlalchemy import delete, func, select
+
+from tests import factories
+from transfer_tool import transfers
+from transfer_tool.countries import store
+from transfer_tool.countries.diff import FieldChange
+from transfer_tool.countries.impact import ChangeKind
+from transfer_tool.countries.model import Destination
+from transfer_tool.countries.shipped import load_shipped_dataset
+from transfer_tool.domain import AdequacyStatus
+from transfer_tool.errors import ConflictError, ImportRefused, NotFound, PermissionDenied, ValidationError
+from transfer_tool.permissions import Actor
+from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.countries import DestinationRecord, DestinationVersion, ReassessmentFlag
+
+ALL_DESTINATIONS = 251  # 249 ISO 3166-1 countries + Kosovo (XK) + the European Patent Organisation (EPO)
+
+
+def _count(db: Database, model: type[Any]) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def _with_entry(dest: Destination, regime: str, **changes: Any) -> Destination:
+    return replace(dest, regimes={**dest.regimes, regime: replace(dest.regimes[regime], **changes)})
+
+
+def _schrems_ii(db: Database, admin: Actor) -> store.UpdateResult:
+    us = store.get_destination(db, "US")
+    annulled = _with_entry(us, "EU", status=AdequacyStatus.NOT_ADEQUATE, condition="")
+    return store.update_destination(
+        db, admin, annulled, reason="CJEU annulled the adequacy decision", expected_version=us.version
+    )
+
+
+def _transfer(db: Database, actor: Actor, exporter_country: str, destination: str) -> int:
+    exp = factories.entity(db, actor, f"Exporter in {exporter_country}", exporter_country)
+    imp = factories.entity(db, actor, f"Importer in {destination}", destination)
+    return transfers.create_transfer(db, actor, factories.transfer_input(exp.id, imp.id, destination)).id
+
+
+def _export(db: Database) -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads(store.export_document(db))
+    return doc
+
+
+def _entry(doc: dict[str, Any], code: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(d for d in doc["destinations"] if d["code"] == code)
+    return found
+
+
+def _raw(doc: dict[str, Any]) -> bytes:
+    return json.dumps(doc, ensure_ascii=False).encode("utf-8")
+
+
+# ---- seeding -------------------------------------------------------------------------------------
+
+
+def test_seeding_loads_every_shipped_destination_once(db: Database) -> None:
+    with db.unit_of_work() as s:
+        s.execute(delete(DestinationVersion))
+        s.execute(delete(DestinationRecord))
+        assert store.seed(s) == ALL_DESTINATIONS
+    assert _count(db, DestinationRecord) == ALL_DESTINATIONS
+    assert _count(db, DestinationVersion) == ALL_DESTINATIONS
+    with db.unit_of_work() as s:
+        assert store.seed(s) == 0
+    assert _count(db, DestinationRecord) == ALL_DESTINATIONS
+    assert _count(db, DestinationVersion) == ALL_DESTINATIONS
+
+    live = store.dataset(db)
+    shipped = load_shipped_dataset()
+    assert live.dataset_version == shipped.dataset_version
+    assert live.destinations == shipped.destinations
+    assert store.get_destination(db, "us").regimes["EU"].status == AdequacyStatus.PARTIAL
+
+
+def test_admin_edits_survive_reseeding(db: Database, admin: Actor) -> None:
+    _schrems_ii(db, admin)
+    with db.unit_of_work() as s:
+        assert store.seed(s) == 0
+    us = store.get_destination(db, "US")
+    assert us.version == 2
+    assert us.regimes["EU"].status == AdequacyStatus.NOT_ADEQUATE
+
+
+def test_unknown_destination_is_not_found(db: Database) -> None:
+    with pytest.raises(NotFound, match="QQ"):
+        store.get_destination(db, "QQ")
+    assert [h.code for h in store.search("韓国")][:1] == ["KR"]
+
+
+# ---- editing -------------------------------------------------------------------------------------
+
+
+def test_an_edit_makes_a_new_version_with_who_when_and_why(db: Database, admin: Actor) -> None:
+    before = dt.datetime.now(dt.UTC)
+    us = store.get_destination(db, "US")
+    edited = _with_entry(us, "EU", notes="CJEU appeal C-703/25 P decided")
+    result = store.update_destination(db, admin, edited, reason="Appeal decided", expected_version=1)
+
+    assert result.changes == [
+        FieldChange("regimes.EU.notes", us.regimes["EU"].notes, "CJEU appeal C-703/25 P decided")
+    ]
+    assert result.status_changes == []  # a note is not a reason to re-assess
+    assert result.flagged == 0
+    assert result.destination.version == 2
+    assert store.get_destination(db, "US").regimes["EU"].notes == "CJEU appeal C-703/25 P decided"
+
+    versions = store.history(db, "US")
+    assert [v.version for v in versions] == [1, 2]
+    assert versions[0].changed_by == "system"
+    latest = versions[1]
+    assert (latest.changed_by, latest.reason) == ("admin", "Appeal decided")
+    assert before <= latest.changed_at <= dt.datetime.now(dt.UTC)
+    assert store.diff_versions(db, "US", 1, 2) == result.changes
+    assert store.version(db, "US", 1).regimes["EU"].notes == us.regimes["EU"].notes
+
+
+def test_an_unchanged_save_makes_no_version(db: Database, admin: Actor) -> None:
+    us = store.get_destination(db, "US")
+    result = store.update_destination(db, admin, us, reason="looked at it", expected_version=1)
+    assert (result.changes, result.flagged) == ([], 0)
+    assert len(store.history(db, "US")) == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        (
+            lambda d: replace(d, regimes={**d.regimes, "XX": replace(d.regimes["EU"], regime="XX")}),
+            "regimes.XX",
+            "unknown regime",
+        ),
+        (
+            lambda d: _with_entry(d, "EU", adopted=dt.date(2023, 7, 10), expires=dt.date(2020, 1, 1)),
+            "regimes.EU.expires",
+            "before adoption",
+        ),
+        (
+            lambda d: _with_entry(d, "EU", source_url="www.example.com/decision"),
+            "regimes.EU.source_url",
+            "http(s) URL",
+        ),
+        (lambda d: _with_entry(d, "EU", condition=""), "regimes.EU.condition", "partial status needs"),
+    ],
+    ids=["unknown-regime", "dates-out-of-order", "bad-url", "partial-without-condition"],
+)
+def test_an_invalid_edit_is_refused_naming_the_field(
+    db: Database, admin: Actor, change: Callable[[Destination], Destination], field: str, words: str
+) -> None:
+    us = store.get_destination(db, "US")
+    with pytest.raises(ValidationError) as err:
+        store.update_destination(db, admin, change(us), reason="typo", expected_version=1)
+    assert any(p.location.endswith(field) and words in p.message for p in err.value.problems), (
+        err.value.details()
+    )
+    assert store.get_destination(db, "US") == us
+    assert len(store.history(db, "US")) == 1
+
+
+def test_an_edit_without_a_reason_is_refused(db: Database, admin: Actor) -> None:
+    us = store.get_destination(db, "US")
+    with pytest.raises(ValidationError) as err:
+        store.update_destination(db, admin, _with_entry(us, "EU", notes="x"), reason="  ", expected_version=1)
+    assert err.value.problems[0].location == "reason"
+    assert store.get_destination(db, "US") == us
+
+
+def test_a_stale_edit_is_refused_and_overwrites_nothing(db: Database, admin: Actor) -> None:
+    opened = store.get_destination(db, "US")
+    _schrems_ii(db, admin)  # someone else saved first
+    mine = _with_entry(opened, "EU", notes="my note")
+    with pytest.raises(ConflictError, match="version 2") as err:
+        store.update_destination(db, admin, mine, reason="note", expected_version=opened.version)
+    assert isinstance(err.value.theirs, Destination)
+    assert err.value.theirs.regimes["EU"].status == AdequacyStatus.NOT_ADEQUATE
+    now = store.get_destination(db, "US")
+    assert now.version == 2
+    assert now.regimes["EU"].notes == opened.regimes["EU"].notes
+
+
+def test_a_legal_user_cannot_change_country_data(db: Database, legal: Actor) -> None:
+    us = store.get_destination(db, "US")
+    with pytest.raises(PermissionDenied):
+        store.update_destination(db, legal, _with_entry(us, "EU", notes="x"), reason="x", expected_version=1)
+    doc = _export(db)
+    _entry(doc, "US")["regimes"]["EU"]["notes"] = "x"
+    with pytest.raises(PermissionDenied):
+        store.import_document(db, legal, _raw(doc))
+    assert store.get_destination(db, "US") == us
+    assert len(store.history(db, "US")) == 1
+
+
+# ---- impact ----------------------------------------------------------------------------------------
+
+
+def test_schrems_ii_flags_every_eu_transfer_to_the_us_and_no_other(db: Database, admin: Actor) -> None:
+    de_us = _transfer(db, admin, "DE", "US")
+    fr_us = _transfer(db, admin, "FR", "US")
+    jp_us = _transfer(db, admin, "JP", "US")
+    de_in = _transfer(db, admin, "DE", "IN")
+    assert store.transfers_affected(db, "US", "EU") == 2
+
+    result = _schrems_ii(db, admin)
+
+    assert result.flagged == 2
+    assert [(c.regime, c.kind) for c in result.status_changes] == [("EU", ChangeKind.WITHDRAWN)]
+    flags = store.open_flags(db)
+    assert {f.transfer_id for f in flags} == {de_us, fr_us}
+    for f in flags:
+        assert (f.destination, f.regime, f.kind) == ("US", "EU", "withdrawn")
+        assert (f.version_before, f.version_after) == (1, 2)
+        assert "partial -> not_adequate" in f.reason
+        assert "CJEU annulled the adequacy decision" in f.reason
+    assert [f.transfer_id for f in store.open_flags(db, de_us)] == [de_us]
+    assert store.open_flags(db, jp_us) == []
+    flagged = {t: transfers.get_transfer(db, t).reassessment_needed for t in (de_us, fr_us, jp_us, de_in)}
+    assert flagged == {de_us: True, fr_us: True, jp_us: False, de_in: False}
+    assert "not_adequate" in transfers.get_transfer(db, de_us).reassessment_reason
+
+
+def test_reverting_keeps_the_history_of_both_changes(db: Database, admin: Actor) -> None:
+    original = store.get_destination(db, "US")
+    de_us = _transfer(db, admin, "DE", "US")
+    _schrems_ii(db, admin)
+    annulled = store.get_destination(db, "US")
+    back = replace(annulled, regimes=original.regimes)
+    result = store.update_destination(
+        db, admin, back, reason="Decision restored on appeal", expected_version=2
+    )
+
+    assert [(c.regime, c.kind) for c in result.status_changes] == [("EU", ChangeKind.GRANTED)]
+    versions = store.history(db, "US")
+    assert [(v.version, v.reason) for v in versions] == [
+        (1, f"shipped country data {load_shipped_dataset().dataset_version}"),
+        (2, "CJEU annulled the adequacy decision"),
+        (3, "Decision restored on appeal"),
+    ]
+    assert store.version(db, "US", 2).regimes["EU"].status == AdequacyStatus.NOT_ADEQUATE
+    assert store.version(db, "US", 3).regimes == original.regimes
+    assert store.diff_versions(db, "US", 1, 3) == []
+    assert {(f.version_before, f.version_after) for f in store.open_flags(db, de_us)} == {(1, 2), (2, 3)}
+
+
+def test_expired_decisions_flag_their_transfers_once(db: Database, admin: Actor) -> None:
+    gb = store.get_destination(db, "GB")
+    expires = gb.regimes["EU"].expires
+    assert expires is not None  # the shipped UK adequacy decision carries its expiry date
+    de_gb = _transfer(db, admin, "DE", "GB")
+    _transfer(db, admin, "JP", "GB")
+
+    assert store.check_expiries(db, admin, expires) == 0  # still valid on the day itself
+    day_after = expires + dt.timedelta(days=1)
+    assert store.check_expiries(db, admin, day_after) == 1
+    assert store.check_expiries(db, admin, day_after + dt.timedelta(days=30)) == 0
+    flags = store.open_flags(db)
+    assert [(f.transfer_id, f.destination, f.regime, f.kind) for f in flags] == [
+        (de_gb, "GB", "EU", "expired")
+    ]
+    assert expires.isoformat() in flags[0].reason
+    assert _count(db, ReassessmentFlag) == 1
+
+
+# ---- export and import ---------------------------------------------------------------------------
+
+
+def test_export_then_import_changes_nothing(db: Database, admin: Actor) -> None:
+    raw = store.export_document(db)
+    preview = store.import_document(db, admin, raw)
+    assert preview.changes == {}
+    assert preview.flagged == 0
+    assert store.export_document(db) == raw
+    assert _count(db, DestinationVersion) == ALL_DESTINATIONS
+
+
+def test_an_edited_export_previews_then_applies(db: Database, admin: Actor) -> None:
+    de_us = _transfer(db, admin, "DE", "US")
+    before = store.export_document(db)
+    doc = json.loads(before)
+    us = _entry(doc, "US")
+    us["regimes"]["EU"].update(status="not_adequate", condition="")
+    _entry(doc, "KR")["regimes"]["JP"]["notes"] = "PPC consultation ongoing"
+
+    preview = store.import_document(db, admin, _raw(doc), dry_run=True, reason="Schrems II")
+    assert not preview.applied
+    assert preview.changed_destinations == ["KR", "US"]
+    assert FieldChange("regimes.EU.status", "partial", "not_adequate") in preview.changes["US"]
+    assert [c.kind for c in preview.status_changes["US"]] == [ChangeKind.WITHDRAWN]
+    assert store.export_document(db) == before  # the dry run changed nothing
+    assert store.open_flags(db) == []
+
+    applied = store.import_document(db, admin, _raw(doc), reason="Schrems II")
+    assert applied.applied
+    assert applied.changes == preview.changes
+    assert applied.flagged == 1
+    assert store.get_destination(db, "US").regimes["EU"].status == AdequacyStatus.NOT_ADEQUATE
+    assert store.get_destination(db, "KR").regimes["JP"].notes == "PPC consultation ongoing"
+    assert [v.reason for v in store.history(db, "US")][-1] == "Schrems II"
+    assert [f.transfer_id for f in store.open_flags(db)] == [de_us]
+
+
+def test_an_import_that_fails_half_way_leaves_nothing_behind(
+    db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = store.export_document(db)
+    doc = json.loads(before)
+    for code in ("FR", "US"):
+        _entry(doc, code)["regimes"]["EU"]["notes"] = "changed"
+    real_apply = store._apply
+    calls: list[str] = []
+
+    def apply_then_fail(*args: Any, **kwargs: Any) -> store.UpdateResult:
+        calls.append("apply")
+        if len(calls) == 2:  # the first destination is already written in the transaction
+            raise RuntimeError("disk full")
+        return real_apply(*args, **kwargs)
+
+    monkeypatch.setattr(store, "_apply", apply_then_fail)
+    with pytest.raises(RuntimeError):
+        store.import_document(db, admin, _raw(doc))
+    assert len(calls) == 2
+    assert store.export_document(db) == before
+
+
+def _set(code: str, path: tuple[str, ...], value: Any) -> Callable[[dict[str, Any]], bytes]:
+    def change(doc: dict[str, Any]) -> bytes:
+        target = _entry(doc, code)
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+        return _raw(doc)
+
+    return change
+
+
+def _twice(doc: dict[str, Any]) -> bytes:
+    doc["destinations"].append(dict(_entry(doc, "JP")))
+    return _raw(doc)
+
+
+def _one_bad_among_good(doc: dict[str, Any]) -> bytes:
+    _entry(doc, "KR")["regimes"]["JP"]["notes"] = "a valid change"
+    _entry(doc, "US")["regimes"]["EU"].update(status="not_adequate", condition="")
+    _entry(doc, "FR")["access_laws"] = [
+        {"key": "x", "name": "Law", "problematic": False, "reason": "r", "sources": ["ftp://example.org"]}
+    ]
+    return _raw(doc)
+
+
+@pytest.mark.parametrize(
+    ("spoil", "location", "words"),
+    [
+        (_set("US", ("code",), "QQ"), "destinations[QQ].code", "unknown destination code"),
+        (
+            _set("US", ("regimes", "EU", "adopted"), "10/07/2023"),
+            "destinations[US].regimes.EU.adopted",
+            "YYYY-MM-DD",
+        ),
+        (_twice, "destinations[JP].code", "more than once"),
+        (
+            _set("US", ("regimes", "XX"), {"status": "adequate"}),
+            "destinations[US].regimes.XX",
+            "unknown regime",
+        ),
+        (_set("US", ("regimes", "EU", "verified"), "yes"), "destinations[US].regimes.EU.verified", "boolean"),
+        (
+            _set("US", ("regimes", "EU", "status"), "sort of"),
+            "destinations[US].regimes.EU.status",
+            "expected one of",
+        ),
+        (lambda doc: b"destinations: US, JP", "line 1, column 1", "not valid JSON"),
+        (_one_bad_among_good, "destinations[FR].access_laws[x].sources", "http(s) URL"),
+    ],
+    ids=[
+        "unknown-code",
+        "wrong-date-form",
+        "destination-twice",
+        "unknown-regime",
+        "wrong-type",
+        "unknown-status",
+        "not-json",
+        "one-bad-among-good",
+    ],
+)
+@pytest.mark.parametrize("dry_run", [False, True], ids=["apply", "dry-run"])
+def test_a_malformed_import_is_refused_whole_naming_entry_and_field(
+    db: Database,
+    admin: Actor,
+    spoil: Callable[[dict[str, Any]], bytes],
+    location: str,
+    words: str,
+    dry_run: bool,
+) -> None:
+    before = store.export_document(db)
+    with pytest.raises(ImportRefused) as err:
+        store.import_document(db, admin, spoil(json.loads(before)), dry_run=dry_run)
+    assert any(p.location == location and words in p.message for p in err.value.problems), err.value.details()
+    assert "nothing was imported" in err.value.message
+    assert store.export_document(db) == before
+    assert _count(db, DestinationVersion) == ALL_DESTINATIONS
