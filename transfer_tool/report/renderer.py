@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -33,7 +33,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.report.chart import Bar, risk_chart
@@ -74,10 +73,57 @@ class RenderedReport:
 class _Heading(Paragraph):  # type: ignore[misc]
     """A section heading: becomes an outline entry and a clickable contents line."""
 
-    def __init__(self, text: str, style: ParagraphStyle, level: int) -> None:
+    def __init__(self, text: str, style: ParagraphStyle, level: int, key: str) -> None:
         super().__init__(escape(text), style)
         self.outline_text = text
         self.level = level
+        self.key = key
+
+
+def _page_ref_form(key: str) -> str:
+    return f"tocPage_{key}"
+
+
+class _ContentsLine(Flowable):  # type: ignore[misc]
+    """One contents line: the heading text, a dot leader, and its page number as a forward-referenced
+    form filled in at save time. That keeps the build to a single pass (no multiBuild)."""
+
+    number_room = 28.0
+
+    def __init__(self, heading: _Heading, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.key = heading.key
+        self.para = Paragraph(escape(heading.outline_text), style)
+        self.style = style
+
+    def getSpaceBefore(self) -> float:
+        return float(self.style.spaceBefore)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        _w, self.height = self.para.wrap(avail_width - self.number_room, avail_height)
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        self.para.drawOn(canv, 0, 0)
+        baseline = self.style.leading - self.style.fontSize
+        last = self.para.blPara.lines[-1]
+        extra = last[0] if isinstance(last, tuple) else getattr(last, "extraSpace", None)
+        text_end = self.width - self.number_room - (extra if isinstance(extra, (int, float)) else 0)
+        canv.saveState()
+        canv.setStrokeColor(MUTED)
+        canv.setLineWidth(0.8)
+        canv.setLineCap(1)
+        canv.setDash([0.01, 3.2])
+        if text_end + 6 < self.width - self.number_room + 2:
+            canv.line(text_end + 6, baseline + 1, self.width - self.number_room + 2, baseline + 1)
+        canv.restoreState()
+        canv.saveState()
+        canv.translate(self.width, baseline)
+        canv.doForm(_page_ref_form(self.key))
+        canv.restoreState()
+        canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 
 class _SignatureSpace(Flowable):  # type: ignore[misc]
@@ -110,34 +156,36 @@ class _TiaDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     def __init__(self, buffer: io.BytesIO, **kw: Any) -> None:
         super().__init__(buffer, **kw)
         self.signature_place: tuple[int, tuple[float, float, float, float]] | None = None
-        self._heading_seq = 0
-
-    def beforeDocument(self) -> None:
-        # multiBuild runs several passes; keys must be the same on every pass or the TOC never settles.
-        self._heading_seq = 0
+        self.heading_pages: dict[str, int] = {}
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, _Heading):
-            self._heading_seq += 1
-            key = f"h{self._heading_seq}"
-            self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(flowable.outline_text, key, flowable.level, closed=False)
-            self.notify("TOCEntry", (flowable.level, escape(flowable.outline_text), self.page, key))
+            self.canv.bookmarkPage(flowable.key)
+            self.canv.addOutlineEntry(flowable.outline_text, flowable.key, flowable.level, closed=False)
+            self.heading_pages[flowable.key] = self.page
 
     def place_signature(self, page_index: int, box: tuple[float, float, float, float]) -> None:
         self.signature_place = (page_index, box)
 
 
-def _canvas_class(total_text: str, font: str, size: float) -> type[Canvas]:
+def _canvas_class(
+    total_text: str, font: str, size: float, heading_pages: dict[str, int], keys: list[str]
+) -> type[Canvas]:
     class _NumberedCanvas(Canvas):  # type: ignore[misc]
         def save(self) -> None:
-            # The footer of every page already references this form; its content is the page total.
+            # Pages already reference these forms; now that the layout is done, give them content.
             total = self.getPageNumber() - 1
             self.beginForm(_TOTAL_FORM)
             self.setFont(font, size)
             self.setFillColor(MUTED)
             self.drawString(0, 0, total_text.format(total=total))
             self.endForm()
+            for key in keys:
+                self.beginForm(_page_ref_form(key), lowerx=-60, lowery=-5, upperx=1, uppery=20)
+                self.setFont(font, 10)
+                self.setFillColor(MUTED)
+                self.drawRightString(0, 0, str(heading_pages.get(key, "?")))
+                self.endForm()
             super().save()
 
     return _NumberedCanvas
@@ -150,6 +198,12 @@ class _Build:
     data: ReportData
     lang: str
     styles: StyleSheet1
+    headings: list[_Heading] = field(default_factory=list)
+
+    def heading(self, text: str, style: str, level: int) -> _Heading:
+        made = _Heading(text, self.styles[style], level, f"h{len(self.headings) + 1}")
+        self.headings.append(made)
+        return made
 
 
 class TiaReportRenderer:
@@ -179,7 +233,9 @@ class TiaReportRenderer:
         buffer = io.BytesIO()
         doc = self._doc(buffer, build)
         total_text = self.terms.get("doc.page_total", lang)
-        doc.multiBuild(self._story(build, doc), canvasmaker=_canvas_class(total_text, self.fonts.main, 7.5))
+        story = self._story(build, doc)
+        keys = [h.key for h in build.headings]
+        doc.build(story, canvasmaker=_canvas_class(total_text, self.fonts.main, 7.5, doc.heading_pages, keys))
         if doc.signature_place is None:  # the story always ends with the sign-off block
             raise RuntimeError("the sign-off block was not placed")
         page_index, box = doc.signature_place
@@ -300,10 +356,10 @@ class TiaReportRenderer:
         return self._t(b, "doc.yes" if value else "doc.no")
 
     def _h1(self, b: _Build, number: int, key: str) -> _Heading:
-        return _Heading(f"{number}. {self._t(b, key)}", b.styles["H1"], 0)
+        return b.heading(f"{number}. {self._t(b, key)}", "H1", 0)
 
     def _h2(self, b: _Build, text: str) -> _Heading:
-        return _Heading(text, b.styles["H2"], 1)
+        return b.heading(text, "H2", 1)
 
     def _table(
         self,
@@ -367,19 +423,21 @@ class TiaReportRenderer:
             ("section.review_history", self._review_history),
             ("section.evidence", self._evidence),
         ]
-        story: list[Flowable] = [
+        body: list[Flowable] = []
+        for number, (key, build_section) in enumerate(sections, start=1):
+            body.append(CondPageBreak(60 * mm))
+            body.append(self._h1(b, number, key))
+            body.extend(build_section(b, number))
+        body.extend(self._sign_off(b, len(sections) + 1, doc))
+        # the contents list is made last: it lists the headings the body just created
+        return [
             NextPageTemplate("later"),
             *self._cover(b),
             PageBreak(),
             *self._contents(b),
             PageBreak(),
+            *body,
         ]
-        for number, (key, build_section) in enumerate(sections, start=1):
-            story.append(CondPageBreak(60 * mm))
-            story.append(self._h1(b, number, key))
-            story.extend(build_section(b, number))
-        story.extend(self._sign_off(b, len(sections) + 1, doc))
-        return story
 
     def _cover(self, b: _Build) -> list[Flowable]:
         d, lang = b.data, b.lang
@@ -431,19 +489,8 @@ class TiaReportRenderer:
         ]
 
     def _contents(self, b: _Build) -> list[Flowable]:
-        toc = TableOfContents(dotsMinLevel=0)
-        toc.levelStyles = [b.styles["TOC1"], b.styles["TOC2"]]
-        toc.tableStyle = TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), self.fonts.main),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-        return [self._para(b, self._t(b, "doc.contents"), "TOCTitle"), toc]
+        lines = [_ContentsLine(h, b.styles["TOC1" if h.level == 0 else "TOC2"]) for h in b.headings]
+        return [self._para(b, self._t(b, "doc.contents"), "TOCTitle"), *lines]
 
     def _regime_name(self, b: _Build, code: str) -> str:
         key = f"regime.{code}"

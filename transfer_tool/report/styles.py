@@ -41,6 +41,6 @@ def build_stylesheet(font: str, lang: str) -> StyleSheet1:
     add("CoverSubtitle", fontSize=13, leading=18, textColor=INK, spaceAfter=18)
     add("Verdict", fontSize=11, leading=15, textColor=colors.white, alignment=TA_CENTER)
     add("TOCTitle", fontSize=14, leading=19, textColor=ACCENT, spaceAfter=12)
-    add("TOC1", fontSize=10, leading=16, leftIndent=0, firstLineIndent=0)
-    add("TOC2", fontSize=9, leading=13, leftIndent=16, firstLineIndent=0, textColor=MUTED)
+    add("TOC1", fontSize=10, leading=15, spaceBefore=5, leftIndent=0, firstLineIndent=0)
+    add("TOC2", fontSize=8.5, leading=13, spaceBefore=0, leftIndent=16, firstLineIndent=0, textColor=MUTED)
     return sheet
