@@ -1,0 +1,101 @@
+"""Commands: backup, restore, check (the database's health)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from transfer_tool import audit, backup
+from transfer_tool.cli.context import CliContext
+from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.core import AuditHead
+
+
+def register(sub: Any) -> None:
+    b = sub.add_parser("backup", help="copy the SQLite database into the backups folder now")
+    b.add_argument(
+        "--keep",
+        type=int,
+        default=backup.DEFAULT_KEEP,
+        metavar="N",
+        help=f"keep the newest N routine backups (default {backup.DEFAULT_KEEP}); copies taken before an "
+        "upgrade or a restore are never removed",
+    )
+    b.add_argument("--list", action="store_true", help="only list the backups, newest first")
+    b.set_defaults(handler=cmd_backup)
+
+    r = sub.add_parser(
+        "restore",
+        help="replace the SQLite database with a backup (the current one is copied first; asks nothing)",
+    )
+    r.add_argument("file", type=Path, help="a backup file, e.g. from `transfer-tool backup --list`")
+    r.set_defaults(handler=cmd_restore)
+
+    c = sub.add_parser(
+        "check", help="check the database: SQLite integrity and foreign keys, and the audit chain"
+    )
+    c.set_defaults(handler=cmd_check)
+
+
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
+
+
+def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
+    # The database is copied as it is on disk: no sign-in, no migration (whoever can run this can
+    # read the file anyway).
+    if args.list:
+        found = backup.list_backups(ctx.config)
+        for b in found:
+            print(f"{b.created_at:%Y-%m-%d %H:%M:%S} UTC  {b.label:<24}{_size(b.size):>10}  {b.path}")
+        print(f"{len(found)} backup(s) in {backup.backup_dir()}")
+        return 0
+    path = backup.backup_now(ctx.config, args.keep)
+    print(f"backup written: {path} ({_size(path.stat().st_size)}, readable by your account only)")
+    print(f"routine backups kept: the newest {args.keep}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
+    target = ctx.config.sqlite_path
+    before = backup.restore(ctx.config, args.file)
+    print(f"restored {target} from {args.file}")
+    if before is not None:
+        print(f"the database as it was before the restore is at {before}")
+        print(f"to undo: transfer-tool restore {before}")
+    else:
+        print("there was no database before, so there is nothing to undo")
+    return 0
+
+
+def _audit_head(db: Database) -> str:
+    with db.read() as s:
+        head = s.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one_or_none()
+        return head.last_hash if head is not None else audit.GENESIS
+
+
+def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
+    results = backup.check_database(ctx.config)
+    failed = [r for r in results if not r.ok]
+    for r in results:
+        print(f"{'ok' if r.ok else 'FAILED':<8}{r.name}: {r.detail}")
+    if failed:
+        print("SKIPPED audit chain: the database is damaged; restore a backup (transfer-tool backup --list)")
+    else:
+        report = audit.verify(ctx.db)
+        if report.ok:
+            head = _audit_head(ctx.db)
+            print(f"{'ok':<8}audit chain: {report.checked} events verified; head hash {head}")
+            print("        (write the head hash down outside the tool: a later check shows any rewrite)")
+        else:
+            print(f"{'FAILED':<8}audit chain: {report.summary()}")
+            failed.append(backup.CheckResult("audit chain", False, report.summary()))
+    if failed:
+        print(f"check FAILED: {', '.join(r.name for r in failed)}", file=sys.stderr)
+        return 1
+    print("check passed")
+    return 0
