@@ -297,3 +297,27 @@ def test_unknown_language_is_refused(renderer: TiaReportRenderer) -> None:
 def test_module_level_helpers_render_both_languages() -> None:
     for lang in ("en", "ja"):
         assert render_report_with_layout(sample_report_data(), lang).pdf.startswith(b"%PDF-")
+
+
+def test_contents_lines_show_the_page_of_each_heading(renderer: TiaReportRenderer, tmp_path: Path) -> None:
+    # approved: no diagonal watermark to break the layout text into pieces
+    report = renderer.render(sample_report_data(AssessmentStatus.APPROVED), "en")
+    contents = _pdftotext(report.pdf, tmp_path, page=2, layout=True).splitlines()
+    reader = PdfReader(io.BytesIO(report.pdf))
+    outline = [e for e in reader.outline if not isinstance(e, list)]
+    assert len(outline) == len(SECTION_KEYS)
+    for entry in outline:
+        page = (reader.get_destination_page_number(entry) or 0) + 1
+        title = str(entry.title)
+        line = next(x for x in contents if x.strip().startswith(title))
+        assert re.fullmatch(rf"{re.escape(title)}\s+{page}", line.strip()), (line, page)
+
+
+def test_single_user_mode_is_stated_in_the_sign_off(
+    renderer: TiaReportRenderer, terms: Terminology, tmp_path: Path
+) -> None:
+    data = sample_report_data(AssessmentStatus.APPROVED)
+    single = dataclasses.replace(data, sign_off=dataclasses.replace(data.sign_off, single_user_mode=True))
+    statement = _squash(terms.get("signoff.single_user", "en"))
+    assert statement in _squash(_pdftotext(renderer.render(single, "en").pdf, tmp_path))
+    assert statement not in _squash(_pdftotext(renderer.render(data, "en").pdf, tmp_path))
