@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import os
 
 from pyhanko import stamp
@@ -32,6 +33,8 @@ def _stamp_style(lang: str) -> stamp.TextStampStyle:
     # Imported here: it needs pyHanko's [opentype] extra (fonttools, uharfbuzz); verification does not.
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 
+    # fontTools warns "FFTM NOT subset" for every stamp; it is harmless and would clutter the CLI.
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
     signed_by, date, reason = _STAMP_LABELS.get(lang, _STAMP_LABELS["en"])
     font = GlyphAccumulatorFactory(str(resource_file("fonts", STAMP_FONT_FILE)), font_size=_STAMP_FONT_SIZE)
     return stamp.TextStampStyle(
