@@ -1,0 +1,291 @@
+"""Evidence files and signed reports: content stored once per SHA-256 and re-checked on every read.
+
+A row (EvidenceFile, SignedReport) keeps the digest its content had when it was stored; reading hashes the
+stored bytes again, so content changed behind the tool's back is reported instead of handed out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from transfer_tool import audit
+from transfer_tool.domain import AssessmentStatus
+from transfer_tool.errors import NotFound, Problem, ToolError, ValidationError
+from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.assessment import Assessment, EvidenceFile, SignedReport
+from transfer_tool.storage.models.core import Blob, Transfer
+
+MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
+_EDITABLE = (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED)
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+class IntegrityFailure(ToolError):
+    """Stored file content no longer matches the SHA-256 it was stored with (changed or lost)."""
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    id: int
+    assessment_id: int
+    label: str
+    filename: str
+    sha256: str
+    size: int
+    added_by: str
+    added_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class SignedReportRef:
+    """Where a signed PDF with a given SHA-256 is kept (for "matches the copy in the database")."""
+
+    assessment_id: int
+    transfer_id: int
+    reference: str
+    version_no: int
+    sha256: str
+    signer_name: str
+    signed_at: dt.datetime
+    lang: str
+
+
+def sha256_hex(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+# ---- blobs ---------------------------------------------------------------------------------------------
+
+
+def store_blob(session: Session, content: bytes) -> str:
+    """Keep `content` once under its SHA-256; a stored copy that was damaged is replaced by this one."""
+    digest = sha256_hex(content)
+    blob = session.get(Blob, digest)
+    if blob is None:
+        session.add(Blob(sha256=digest, size=len(content), content=content))
+    elif sha256_hex(blob.content) != digest:
+        blob.content, blob.size = content, len(content)
+    session.flush()
+    return digest
+
+
+def load_blob(session: Session, digest: str, what: str) -> bytes:
+    """The stored bytes for `digest`; IntegrityFailure when they are missing or no longer match."""
+    blob = session.get(Blob, digest)
+    if blob is None:
+        raise IntegrityFailure(
+            f"The stored content of {what} is missing from the database (SHA-256 {digest}). "
+            "Restore the database from a backup or attach the file again."
+        )
+    actual = sha256_hex(blob.content)
+    if actual != digest:
+        raise IntegrityFailure(
+            f"The stored content of {what} has been changed since it was saved: its SHA-256 is now "
+            f"{actual}, but {digest} was recorded. Do not rely on it; restore the database from a backup "
+            "or attach the original file again."
+        )
+    return bytes(blob.content)
+
+
+# ---- evidence ------------------------------------------------------------------------------------------
+
+
+def _view(e: EvidenceFile) -> EvidenceView:
+    return EvidenceView(e.id, e.assessment_id, e.label, e.filename, e.sha256, e.size, e.added_by, e.added_at)
+
+
+def _dump(e: EvidenceFile) -> dict[str, object]:
+    return {
+        "assessment_id": e.assessment_id,
+        "label": e.label,
+        "filename": e.filename,
+        "sha256": e.sha256,
+        "size": e.size,
+    }
+
+
+def _clean_filename(filename: str) -> str:
+    # Keep only the last path component (a path typed or dropped from another system).
+    return re.split(r"[\\/]", filename.strip())[-1].strip()
+
+
+def _editable_row(session: Session, assessment_id: int) -> Assessment:
+    row = session.get(Assessment, assessment_id)
+    if row is None:
+        raise NotFound(f"Assessment {assessment_id} does not exist.")
+    if row.status not in _EDITABLE:
+        ref = session.get(Transfer, row.transfer_id)
+        name = f"{ref.reference if ref else 'The assessment'} version {row.version_no}"
+        if row.status is AssessmentStatus.APPROVED:
+            raise ValidationError(
+                f"{name} is approved and frozen; its evidence cannot change. Start a new version to add "
+                "or remove evidence."
+            )
+        raise ValidationError(
+            f"{name} is submitted for review; evidence can change again once the reviewer returns it."
+        )
+    return row
+
+
+def add_evidence(
+    db: Database, actor: Actor, assessment_id: int, filename: str, content: bytes, label: str
+) -> EvidenceView:
+    """Attach a file to a draft or returned assessment (its SHA-256 is kept and shown in the report)."""
+    require(actor, Action.ASSESS)
+    name = _clean_filename(filename)
+    problems: list[Problem] = []
+    if not label.strip():
+        problems.append(Problem("label", "say what the file shows (e.g. 'Signed SCC Module 2')"))
+    if len(label) > 300:
+        problems.append(Problem("label", "keep the label under 300 characters"))
+    if not name:
+        problems.append(Problem("filename", "the file has no name"))
+    if len(name) > 255:
+        problems.append(Problem("filename", "the file name is longer than 255 characters; rename the file"))
+    if not content:
+        problems.append(Problem("content", f"{name or 'the file'} is empty"))
+    if len(content) > MAX_EVIDENCE_BYTES:
+        problems.append(
+            Problem(
+                "content",
+                f"{name} is {len(content) / 1024 / 1024:.1f} MB; evidence files may be at most "
+                f"{MAX_EVIDENCE_BYTES // 1024 // 1024} MB. Attach a smaller extract or a reference instead.",
+            )
+        )
+    if problems:
+        raise ValidationError("The evidence file cannot be attached.", problems)
+    with db.unit_of_work() as s:
+        _editable_row(s, assessment_id)
+        digest = store_blob(s, content)
+        e = EvidenceFile(
+            assessment_id=assessment_id,
+            label=label.strip(),
+            filename=name,
+            sha256=digest,
+            size=len(content),
+            added_by=actor.username,
+        )
+        s.add(e)
+        s.flush()
+        audit.record(s, actor, "add_evidence", "evidence_file", e.id, None, _dump(e))
+        return _view(e)
+
+
+def remove_evidence(db: Database, actor: Actor, evidence_id: int) -> None:
+    """Detach a file from a draft or returned assessment (the content stays if another row uses it)."""
+    require(actor, Action.ASSESS)
+    with db.unit_of_work() as s:
+        e = s.get(EvidenceFile, evidence_id)
+        if e is None:
+            raise NotFound(f"Evidence file {evidence_id} does not exist (any more).")
+        _editable_row(s, e.assessment_id)
+        before = _dump(e)
+        s.delete(e)
+        audit.record(s, actor, "remove_evidence", "evidence_file", evidence_id, before, None)
+
+
+def evidence_rows(session: Session, assessment_id: int) -> list[EvidenceView]:
+    q = select(EvidenceFile).where(EvidenceFile.assessment_id == assessment_id).order_by(EvidenceFile.id)
+    return [_view(e) for e in session.execute(q).scalars()]
+
+
+def evidence_for(db: Database, assessment_id: int) -> list[EvidenceView]:
+    with db.read() as s:
+        return evidence_rows(s, assessment_id)
+
+
+def read_evidence(db: Database, evidence_id: int) -> bytes:
+    """The file's content, after checking it still has the SHA-256 recorded when it was attached."""
+    with db.read() as s:
+        e = s.get(EvidenceFile, evidence_id)
+        if e is None:
+            raise NotFound(f"Evidence file {evidence_id} does not exist (any more).")
+        return load_blob(s, e.sha256, f"the evidence file {e.filename!r} ({e.label})")
+
+
+def copy_evidence(session: Session, from_assessment: int, to_assessment: int) -> int:
+    """A new version starts with the files of the one it came from (same content, new rows)."""
+    rows = session.execute(
+        select(EvidenceFile).where(EvidenceFile.assessment_id == from_assessment).order_by(EvidenceFile.id)
+    ).scalars()
+    n = 0
+    for e in list(rows):
+        session.add(
+            EvidenceFile(
+                assessment_id=to_assessment,
+                label=e.label,
+                filename=e.filename,
+                sha256=e.sha256,
+                size=e.size,
+                added_by=e.added_by,
+                added_at=e.added_at,
+            )
+        )
+        n += 1
+    session.flush()
+    return n
+
+
+# ---- signed reports ------------------------------------------------------------------------------------
+
+
+def store_signed_report(
+    session: Session, row: Assessment, pdf: bytes, *, signer_name: str, lang: str
+) -> SignedReport:
+    digest = store_blob(session, pdf)
+    report = SignedReport(
+        assessment_id=row.id, version_no=row.version_no, sha256=digest, signer_name=signer_name, lang=lang
+    )
+    session.add(report)
+    session.flush()
+    return report
+
+
+def signed_report(db: Database, assessment_id: int) -> bytes | None:
+    """The signed PDF of an approved version (checked against its SHA-256), or None if there is none."""
+    with db.read() as s:
+        r = s.execute(
+            select(SignedReport)
+            .where(SignedReport.assessment_id == assessment_id)
+            .order_by(SignedReport.id.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        if r is None:
+            return None
+        return load_blob(s, r.sha256, f"the signed report of version {r.version_no}")
+
+
+def find_by_pdf_hash(db: Database, sha256: str) -> SignedReportRef | None:
+    """Which approved version a PDF with this SHA-256 is the stored signed copy of (None if none)."""
+    digest = sha256.strip().lower()
+    if not _SHA256.match(digest):
+        raise ValidationError(f"{sha256!r} is not a SHA-256 digest (64 hexadecimal characters).")
+    with db.read() as s:
+        hit = s.execute(
+            select(SignedReport, Assessment.transfer_id, Transfer.reference)
+            .join(Assessment, Assessment.id == SignedReport.assessment_id)
+            .join(Transfer, Transfer.id == Assessment.transfer_id)
+            .where(SignedReport.sha256 == digest)
+            .order_by(SignedReport.id.desc())
+            .limit(1)
+        ).first()
+        if hit is None:
+            return None
+        r, transfer_id, reference = hit
+        return SignedReportRef(
+            r.assessment_id,
+            transfer_id,
+            reference,
+            r.version_no,
+            r.sha256,
+            r.signer_name,
+            r.signed_at,
+            r.lang,
+        )

@@ -1,0 +1,495 @@
+"""From a stored assessment and what it refers to, the `ReportData` the TIA PDF shows (pure: no database).
+
+`report_data_from(ReportSources)` is the whole mapping; the service gathers the sources (the record, the
+transfer and its parties, catalogue labels, the country data relied on, the evaluation, review history and
+evidence) and calls it. Texts the assessor typed pass through as typed; labels that exist in both
+languages (catalogue entries, country names, tool and measure names) become `Localized`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from transfer_tool.assessment.context import Evaluation
+from transfer_tool.assessment.evidence import EvidenceView
+from transfer_tool.assessment.measures import Effectiveness, MeasureCatalog
+from transfer_tool.assessment.record import (
+    AssessmentRecord,
+    MeasureStatus,
+    ReviewAction,
+    RiskInputMode,
+    StepConclusion,
+)
+from transfer_tool.assessment.risk import RiskResult
+from transfer_tool.assessment.safeguards import ConsentInformation, appi_consent_information
+from transfer_tool.assessment.tool_catalog import ToolCatalog
+from transfer_tool.catalog import CatalogItem
+from transfer_tool.countries.model import Destination, Regime, RegimeEntry
+from transfer_tool.countries.names import CountryNames
+from transfer_tool.domain import AssessmentStatus, CatalogKind, Conclusion, PartyRole, Role
+from transfer_tool.entities import EntityView
+from transfer_tool.report import data as rd
+from transfer_tool.report.data import Localized
+from transfer_tool.transfers import TransferView
+
+ROLE_TITLES: dict[Role, Localized] = {
+    Role.LEGAL: Localized("Legal (assessor)", "法務担当（評価者）"),
+    Role.MANAGER: Localized("Manager (reviewer)", "マネージャー（レビュー者）"),
+    Role.ADMIN: Localized("Administrator", "管理者"),
+}
+_STEP_CONCLUSIONS: dict[StepConclusion, Localized] = {
+    StepConclusion.NO_PROBLEMATIC_LAW: Localized(
+        "No problematic law applies to this importer and data.",
+        "この輸入者及びデータに適用される問題のある法令はありません。",
+    ),
+    StepConclusion.NOT_APPLIED_IN_PRACTICE: Localized(
+        "A problematic law applies on paper but is not applied in practice to this transfer.",
+        "問題のある法令は形式上適用されますが、本移転には実務上適用されていません。",
+    ),
+    StepConclusion.MEASURES_NEEDED: Localized(
+        "Problematic legislation applies; supplementary measures are needed.",
+        "問題のある法令が適用されるため、補完的措置が必要です。",
+    ),
+}
+_FACTOR_JA = {
+    "in_scope": "データ及び輸入者が当該法令の適用対象である",
+    "authorities_want": "当局がこの種のデータを求める",
+    "approach_importer": "当局がこの輸入者に接触する",
+    "importer_cannot_resist": "輸入者が抵抗できない",
+    "safeguards_fail": "保護措置がアクセスを防げない",
+}
+_METHOD = {
+    RiskInputMode.PER_YEAR: Localized(
+        "Factor chain per problematic law (probability per year); P = 1 − Π(1 − pᵢ)^N over the assessment "
+        "period of N years (Rosenthal method, reconstruction).",
+        "問題のある法令ごとの要素の積（年間確率）；評価期間N年について P = 1 − Π(1 − pᵢ)^N"
+        "（Rosenthal手法、再構成）",
+    ),
+    RiskInputMode.PER_PERIOD: Localized(
+        "Factor chain per problematic law (probability over the whole period); P = 1 − Π(1 − pᵢ) "
+        "(Rosenthal method, reconstruction).",
+        "問題のある法令ごとの要素の積（評価期間全体の確率）；P = 1 − Π(1 − pᵢ)（Rosenthal手法、再構成）",
+    ),
+}
+_NO_CONCLUSION = "No conclusion has been reached yet (draft)."
+_ACTIONS: dict[ReviewAction, rd.ReviewAction] = {
+    ReviewAction.SUBMITTED: "submitted",
+    ReviewAction.RESUBMITTED: "submitted",
+    ReviewAction.RETURNED: "returned",
+    ReviewAction.APPROVED: "approved",
+}
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """What the report shows about the assessment version itself (not in the engine's record)."""
+
+    reference: str
+    version: int
+    status: AssessmentStatus
+    title: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    organisation: str
+    assessor: str
+    user_names: Mapping[int, str] = field(default_factory=dict)  # for the review history
+    sign_off: rd.SignOff = field(default_factory=rd.SignOff)
+    dataset_version: str = ""
+
+
+@dataclass(frozen=True)
+class ReportSources:
+    record: AssessmentRecord
+    meta: ReportMeta
+    transfer: TransferView
+    exporter: EntityView
+    importer: EntityView
+    catalog: Mapping[CatalogKind, Mapping[str, CatalogItem]]
+    destination: Destination  # the version the assessment relied on (the live one for drafts)
+    regimes: Mapping[str, Regime]
+    names: CountryNames
+    evaluation: Evaluation
+    tools: ToolCatalog
+    measures: MeasureCatalog
+    evidence_files: Sequence[EvidenceView] = ()
+
+
+def report_data_from(src: ReportSources) -> rd.ReportData:
+    """The complete report value for one assessment version."""
+    r, m, ev = src.record, src.meta, src.evaluation
+    dest = src.destination
+    codes = r.regimes.codes()
+    entries = tuple(e for e in (dest.status_under(c) for c in codes) if e is not None)
+    return rd.ReportData(
+        reference=m.reference,
+        version=m.version,
+        status=m.status,
+        title=m.title or f"{src.exporter.name} → {src.importer.name}",
+        created=m.created_at.date(),
+        updated=m.updated_at.date(),
+        organisation=m.organisation or src.exporter.name,
+        assessor=m.assessor,
+        exporter=_party(src, src.exporter, r.facts.exporter_role, importer=False),
+        importer=_party(src, src.importer, r.facts.importer_role, importer=True),
+        destination=Localized(dest.name_en, dest.name_ja),
+        destination_code=dest.code,
+        transfer=_description(src),
+        regimes=codes,
+        destination_status=entries,
+        country_data_version=r.destination_version or dest.version,
+        country_data_verified=_oldest_verification(entries),
+        tools=_tools(src),
+        law_and_practice=_law_and_practice(src),
+        measures=_measures(src),
+        action_plan=_action_plan(src),
+        risk=_risk(ev.risk, r),
+        conclusion=_conclusion(src),
+        appi_consent=_appi_consent(src),
+        review_history=_history(src),
+        sign_off=m.sign_off,
+        evidence=_evidence(src),
+        keywords=tuple(
+            k
+            for k in (
+                "TIA",
+                *codes,
+                dest.name_en,
+                f"country data {m.dataset_version}" if m.dataset_version else "",
+            )
+            if k
+        ),
+    )
+
+
+# ---- helpers ------------------------------------------------------------------------------------------
+
+
+def _country(names: CountryNames, code: str) -> Localized:
+    if not names.is_known(code):
+        return Localized(code, code)
+    return Localized(names.name(code, "en"), names.name(code, "ja"))
+
+
+def _countries(names: CountryNames, codes: Sequence[str]) -> str:
+    return ", ".join(f"{names.name(c, 'en') if names.is_known(c) else c} ({c})" for c in codes)
+
+
+def _item(src: ReportSources, kind: CatalogKind, code: str) -> CatalogItem | None:
+    return src.catalog.get(kind, {}).get(code)
+
+
+def _policy(src: ReportSources, kind: CatalogKind, codes: Sequence[str]) -> tuple[rd.PolicyItem, ...]:
+    out = []
+    for code in codes:
+        it = _item(src, kind, code)
+        if it is None:
+            out.append(rd.PolicyItem(code))
+            continue
+        section = f"§{it.section}" if it.section and it.section != "-" else ""
+        out.append(rd.PolicyItem(Localized(it.label_en, it.label_ja), section, it.sensitive))
+    return tuple(out)
+
+
+def _label(src: ReportSources, kind: CatalogKind, code: str) -> rd.Text:
+    it = _item(src, kind, code)
+    return Localized(it.label_en, it.label_ja) if it else code
+
+
+def _party(src: ReportSources, e: EntityView, role: PartyRole, *, importer: bool) -> rd.Party:
+    recipient: rd.Text = ""
+    if importer and src.transfer.recipient_type:
+        it = _item(src, CatalogKind.RECIPIENT_TYPE, src.transfer.recipient_type)
+        recipient = (
+            Localized(
+                f"{it.label_en} (§{it.section})" if it.section else it.label_en,
+                f"{it.label_ja or it.label_en} (§{it.section})" if it.section else it.label_ja,
+            )
+            if it
+            else src.transfer.recipient_type
+        )
+    return rd.Party(
+        name=e.name,
+        country=_country(src.names, e.country),
+        role=role,
+        address=e.address,
+        registration_no=e.registration_no,
+        contact_name=e.contact_name,
+        contact_position=e.contact_position,
+        contact_details=e.contact_email,
+        activities=e.activities,
+        recipient_type=recipient,
+    )
+
+
+def _description(src: ReportSources) -> rd.TransferDescription:
+    t, f = src.transfer, src.record.facts
+    volume = ""
+    if f.data_subjects_count is not None:
+        volume = f"{f.data_subjects_count:,} data subjects"
+    if f.large_volume:
+        volume = f"{volume} (large volume)".strip()
+    retention: rd.Text = t.retention
+    ret = _item(src, CatalogKind.RETENTION, t.retention_code) if t.retention_code else None
+    if ret is not None:
+        suffix = f" (§{ret.section})" if ret.section else ""
+        typed = f"{t.retention} — " if t.retention else ""
+        retention = Localized(
+            f"{typed}{ret.label_en}{suffix}", f"{typed}{ret.label_ja or ret.label_en}{suffix}"
+        )
+    onward = tuple(
+        rd.OnwardTransfer(o.recipient, _country(src.names, o.country), o.purpose) for o in f.onward_transfers
+    )
+    sensitive_labels = [
+        p.label.en if isinstance(p.label, Localized) else p.label
+        for p in _policy(src, CatalogKind.DATA_CATEGORY, f.data_categories)
+        if p.sensitive
+    ]
+    sensitive = t.sensitive_details if f.sensitive_data else "None"
+    if f.sensitive_data and sensitive_labels:
+        sensitive = f"{', '.join(sensitive_labels)}: {t.sensitive_details}".rstrip(": ")
+    return rd.TransferDescription(
+        data_subjects=tuple(_label(src, CatalogKind.DATA_SUBJECT, c) for c in t.data_subjects),
+        data_categories=_policy(src, CatalogKind.DATA_CATEGORY, f.data_categories),
+        purposes=_policy(src, CatalogKind.PURPOSE, t.purposes),
+        legal_basis=_policy(src, CatalogKind.LEGAL_BASIS, t.legal_bases),
+        frequency=f.frequency,
+        nature=t.nature_of_processing,
+        sensitive_data=sensitive,
+        volume=volume,
+        retention=retention,
+        storage_location=_countries(src.names, f.storage_countries),
+        remote_access=_countries(src.names, f.remote_access_countries),
+        format_in_transit=f.format_in_transit,
+        format_at_rest=f.format_at_rest,
+        key_holder=f.key_holder,
+        onward_transfers=onward,
+    )
+
+
+def _oldest_verification(entries: Sequence[RegimeEntry]) -> dt.date | None:
+    dates = [e.last_verified for e in entries if e.last_verified is not None]
+    return min(dates) if dates else None
+
+
+def _tools(src: ReportSources) -> tuple[rd.RegimeTool, ...]:
+    ev, r = src.evaluation, src.record
+    warnings: dict[str, list[str]] = {}
+    for w in ev.tool_warnings:
+        warnings.setdefault(w.regime, []).append(w.text)
+    out: list[rd.RegimeTool] = []
+    for choice in r.tools:
+        tool = src.tools.get(choice.tool)
+        name: rd.Text = Localized(tool.name_en, tool.name_ja) if tool else choice.tool
+        out.append(
+            rd.RegimeTool(choice.regime, name, choice.justification, tuple(warnings.get(choice.regime, ())))
+        )
+    chosen = {c.regime for c in r.tools}
+    for check in ev.precheck.checks:
+        if check.regime in chosen:
+            continue
+        if check.is_transfer:
+            why = " ".join(x.text for x in check.reasons[-1:])
+            out.append(rd.RegimeTool(check.regime, "—", why, ("No transfer tool has been chosen yet.",)))
+        else:
+            out.append(rd.RegimeTool(check.regime, "—", " ".join(x.text for x in check.reasons)))
+    return tuple(out)
+
+
+def _law_and_practice(src: ReportSources) -> rd.LawAndPractice:
+    lp = src.record.law_practice
+    answers = {a.law_key: a for a in lp.laws}
+    findings = []
+    for law in src.destination.access_laws:
+        a = answers.get(law.key)
+        sources = tuple(law.sources)
+        if "[unverified" in law.reason:
+            sources += ("Country data: this law's profile is marked unverified.",)
+        findings.append(
+            rd.LawFinding(
+                law.name,
+                law.problematic,
+                bool(a and a.applies),
+                a.reasoning if a else "",
+                sources,
+            )
+        )
+    step: rd.Text = ""
+    if lp.conclusion is not None:
+        label = _STEP_CONCLUSIONS[lp.conclusion]
+        why = lp.conclusion_reasoning.strip()
+        step = Localized(f"{label.en}\n{why}".strip(), f"{label.ja}\n{why}".strip()) if why else label
+    return rd.LawAndPractice(tuple(findings), lp.practical_experience, tuple(lp.practical_sources), step)
+
+
+def _measures(src: ReportSources) -> tuple[rd.Measure, ...]:
+    cases = src.evaluation.use_cases
+    use_case_names = {u.number: u for u in src.measures.use_cases}
+    out = []
+    for m in src.record.measures:
+        d = src.measures.get(m.code)
+        if d is None:
+            out.append(rd.Measure(m.code, "organisational", m.status.value, m.notes, m.owner, m.due))
+            continue
+        use_case: rd.Text = ""
+        for n in cases:
+            eff = d.effectiveness_for(n)
+            uc = use_case_names.get(n)
+            if eff is not None and uc is not None:
+                rating = {
+                    Effectiveness.EFFECTIVE: ("effective", "有効"),
+                    Effectiveness.SUPPORTING: ("supporting only", "補助的"),
+                    Effectiveness.NOT_EFFECTIVE: ("not effective", "有効でない"),
+                }[eff]
+                use_case = Localized(
+                    f"Use case {n}: {uc.name_en} — {rating[0]}",
+                    f"ユースケース{n}：{uc.name_ja}（{rating[1]}）",
+                )
+                break
+        description = "\n".join(x for x in (m.notes.strip(), d.description_en) if x)
+        out.append(
+            rd.Measure(
+                Localized(d.name_en, d.name_ja),
+                d.kind.value,
+                m.status.value,
+                description,
+                m.owner,
+                m.due,
+                use_case,
+            )
+        )
+    return tuple(out)
+
+
+def _action_plan(src: ReportSources) -> tuple[rd.ActionItem, ...]:
+    r = src.record
+    out = []
+    for item in src.evaluation.action_plan.items:
+        if item.measure.status is not MeasureStatus.PLANNED:
+            continue
+        note = f" ({item.measure.notes.strip()})" if item.measure.notes.strip() else ""
+        out.append(
+            rd.ActionItem(f"Put in place: {item.name_en}{note}", "open", item.measure.owner, item.measure.due)
+        )
+    if r.appi_check_due is not None or any(t.tool == "jp_equivalent_measures" for t in r.tools):
+        out.append(
+            rd.ActionItem(
+                "Yearly check of the recipient's equivalent measures and the foreign system "
+                "(APPI Art. 28(3), PPC Rules Art. 18)",
+                "open",
+                "",
+                r.appi_check_due,
+            )
+        )
+    return tuple(out)
+
+
+def _risk(result: RiskResult | None, r: AssessmentRecord) -> rd.QuantifiedRisk | None:
+    if result is None or result.threshold is None:
+        return None
+    years = result.period_years
+    laws = []
+    for law_in, law_out in zip(r.risk.laws, result.laws, strict=True):
+        p = law_out.probability
+        if result.mode is RiskInputMode.PER_YEAR:
+            per_year, over = p, 1.0 - (1.0 - p) ** years
+        else:
+            per_year, over = 1.0 - (1.0 - p) ** (1.0 / years), p
+        factors = tuple(
+            rd.RiskFactor(
+                Localized(f.label, _FACTOR_JA.get(f.key, "")), f.probability or 0.0, f.justification
+            )
+            for f in law_in.factors
+        )
+        laws.append(rd.RiskLaw(law_out.law_name or law_out.law_key, factors, per_year, over))
+    sensitivity = []
+    for row in result.sensitivity:
+        law_name = next(
+            (x.law_name or x.law_key for x in result.laws if x.law_key == row.law_key), row.law_key
+        )
+        ja = _FACTOR_JA.get(row.factor_key, row.factor_label)
+        sensitivity.append(
+            rd.SensitivityRow(
+                Localized(
+                    f"{law_name}: '{row.factor_label}' doubled ({row.base:g} → {row.doubled:g})",
+                    f"{law_name}：「{ja}」を2倍（{row.base:g} → {row.doubled:g}）",
+                ),
+                row.p_doubled,
+            )
+        )
+        sensitivity.append(
+            rd.SensitivityRow(
+                Localized(
+                    f"{law_name}: '{row.factor_label}' halved ({row.base:g} → {row.halved:g})",
+                    f"{law_name}：「{ja}」を半分（{row.base:g} → {row.halved:g}）",
+                ),
+                row.p_halved,
+            )
+        )
+    return rd.QuantifiedRisk(
+        period_years=years,
+        laws=tuple(laws),
+        total_over_period=result.period_probability,
+        threshold=result.threshold,
+        once_every_years=result.once_every_years,
+        sensitivity=tuple(sensitivity),
+        method=_METHOD[result.mode],
+    )
+
+
+def _conclusion(src: ReportSources) -> rd.ConclusionInfo:
+    r, ev = src.record, src.evaluation
+    live = ev.recommendation.conclusion
+    editable = src.meta.status in (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED)
+    # A submitted or approved version shows the recommendation frozen at submission.
+    recommended = (live if editable else r.conclusion.recommended) or live or r.conclusion.recommended
+    chosen = r.conclusion.chosen
+    reason = r.conclusion.reason
+    if chosen is None:
+        chosen = recommended or Conclusion.DO_NOT_TRANSFER
+        reason = _NO_CONCLUSION
+    return rd.ConclusionInfo(
+        recommended=recommended or chosen,
+        chosen=chosen,
+        reason=reason,
+        procedural_steps=r.procedural_notes,
+        reevaluation_date=r.reevaluation_date,
+    )
+
+
+def _appi_consent(src: ReportSources) -> rd.AppiConsentInfo | None:
+    choice = next((t for t in src.record.tools if t.tool == "jp_consent"), None)
+    if choice is None:
+        return None
+    info: ConsentInformation = src.evaluation.proposals.consent_information or appi_consent_information(
+        src.destination
+    )
+    system = "\n".join(x for x in (info.protection_system, *info.indicators, *info.affecting_systems) if x)
+    notes = ""
+    if info.missing:
+        notes = "The country data lacks: " + "; ".join(info.missing) + ". Complete it before using this text."
+    return rd.AppiConsentInfo(
+        country_name=Localized(info.country_name_en, info.country_name_ja),
+        protection_system=system,
+        recipient_measures=info.recipient_measures or choice.justification,
+        notes=notes,
+    )
+
+
+def _history(src: ReportSources) -> tuple[rd.ReviewEvent, ...]:
+    m = src.meta
+    names = m.user_names
+    out = [rd.ReviewEvent(m.assessor, m.created_at, "created")]
+    for e in src.record.history:
+        who = names.get(int(e.by), f"user {e.by}")
+        out.append(rd.ReviewEvent(who, e.at, _ACTIONS[e.action], e.comment))
+    return tuple(out)
+
+
+def _evidence(src: ReportSources) -> tuple[rd.Evidence, ...]:
+    out = [rd.Evidence(f.label, f.filename, f.sha256) for f in src.evidence_files]
+    for e in src.record.evidence:
+        label = f"{e.label}: {e.text}" if e.text.strip() else e.label
+        out.append(rd.Evidence(label, e.filename, e.sha256))
+    return tuple(out)

@@ -1,0 +1,1079 @@
+"""Assessment services: start, autosave, evaluate, submit, review, approve, new versions, reports, due dates.
+
+Each call checks the actor's permission, runs in one unit of work, records audit events in the same
+transaction and returns frozen dataclasses (never ORM objects). The rules themselves are the pure engine
+(`record`, `context`, `completeness`, `workflow`); this module stores its results and keeps the transfer's
+register status in step.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from transfer_tool import audit, catalog, entities, transfers
+from transfer_tool.assessment import workflow
+from transfer_tool.assessment.completeness import Gap, missing_items
+from transfer_tool.assessment.context import AssessmentContext, Evaluation, evaluate
+from transfer_tool.assessment.evidence import (
+    MAX_EVIDENCE_BYTES,
+    EvidenceView,
+    IntegrityFailure,
+    SignedReportRef,
+    add_evidence,
+    copy_evidence,
+    evidence_for,
+    evidence_rows,
+    find_by_pdf_hash,
+    read_evidence,
+    remove_evidence,
+    signed_report,
+    store_signed_report,
+)
+from transfer_tool.assessment.measures import ActionPlan, load_measure_catalog
+from transfer_tool.assessment.precheck import PrecheckResult, Reason, select_regimes
+from transfer_tool.assessment.record import (
+    AssessmentRecord,
+    LawAssessment,
+    LawPracticeStep,
+    OnwardTransfer,
+    RiskInputs,
+    TransferFacts,
+    from_dict,
+    to_dict,
+)
+from transfer_tool.assessment.report_builder import ROLE_TITLES, ReportMeta, ReportSources, report_data_from
+from transfer_tool.assessment.risk import RiskResult
+from transfer_tool.assessment.safeguards import ToolProposals, ToolWarning
+from transfer_tool.assessment.tool_catalog import load_tool_catalog
+from transfer_tool.countries import store as country_store
+from transfer_tool.countries.model import Destination
+from transfer_tool.countries.shipped import CountryDataset
+from transfer_tool.domain import (
+    AssessmentStatus,
+    Conclusion,
+    DataFormat,
+    KeyHolder,
+    TransferStatus,
+    UserId,
+)
+from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
+from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.report.data import ReportData, SignOff
+from transfer_tool.report.renderer import render_report
+from transfer_tool.storage.base import utcnow
+from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.assessment import Assessment, ReviewComment
+from transfer_tool.storage.models.core import Entity, OrgSetting, Transfer, User
+
+__all__ = [
+    "MAX_EVIDENCE_BYTES",
+    "REQUIRED_ATTESTATIONS",
+    "AssessmentEvaluation",
+    "AssessmentView",
+    "CommentView",
+    "DashboardCounts",
+    "DueRow",
+    "EvidenceView",
+    "IntegrityFailure",
+    "OrgSettings",
+    "QueueItem",
+    "SignedReportRef",
+    "add_evidence",
+    "approve",
+    "build_report_data",
+    "comments_for",
+    "dashboard",
+    "due_dates",
+    "evaluate_assessment",
+    "evaluate_record",
+    "evidence_for",
+    "find_by_pdf_hash",
+    "get_assessment",
+    "get_org_settings",
+    "latest_for_transfer",
+    "list_for_transfer",
+    "new_version",
+    "overdue",
+    "read_evidence",
+    "remove_evidence",
+    "render_for_approval",
+    "resolve_comment",
+    "return_with_comments",
+    "review_queue",
+    "save_draft",
+    "set_org_settings",
+    "signed_report",
+    "start_assessment",
+    "submit",
+]
+
+# What the approver confirms before signing (the UI shows these texts as checkboxes).
+REQUIRED_ATTESTATIONS: dict[str, str] = {
+    "description_accurate": "The description of the transfer is accurate and complete.",
+    "risks_understood": "I have read the assessment and understand the risks it describes.",
+    "measures_ratified": "I ratify the transfer tool and the supplementary measures chosen.",
+    "measures_will_be_carried_out": "The planned measures will be carried out by their owners and due dates.",
+}
+# Suggested section keys for review comments (the wizard shows each comment beside its section).
+REVIEW_SECTIONS = (
+    "general",
+    "facts",
+    "regimes",
+    "tools",
+    "law_practice",
+    "measures",
+    "action_plan",
+    "risk",
+    "conclusion",
+    "evidence",
+)
+_EDITABLE = (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED)
+_MAX_PDF_BYTES = 200 * 1024 * 1024
+
+
+# ---- organisation settings ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrgSettings:
+    """Organisation-wide settings, each stored as one OrgSetting row under its field name."""
+
+    risk_threshold: float | None = None  # acceptable probability of prohibited access over the period
+    reevaluation_months: int = workflow.DEFAULT_REEVALUATION_MONTHS
+    single_user_mode: bool = False  # one person may assess and approve (the report says so)
+    timestamp_url: str = ""  # RFC 3161 time-stamping service for signatures ("" = none)
+    organisation_name: str = ""  # shown in the report header ("" = the exporter's name)
+
+
+_SETTING_FIELDS = tuple(f.name for f in dataclasses.fields(OrgSettings))
+
+
+def _read_settings(session: Session) -> OrgSettings:
+    rows = {
+        r.key: r.value
+        for r in session.execute(select(OrgSetting).where(OrgSetting.key.in_(_SETTING_FIELDS))).scalars()
+    }
+    d = OrgSettings()
+    threshold = rows.get("risk_threshold", d.risk_threshold)
+    return OrgSettings(
+        risk_threshold=float(threshold) if threshold is not None else None,
+        reevaluation_months=int(rows.get("reevaluation_months", d.reevaluation_months)),
+        single_user_mode=bool(rows.get("single_user_mode", d.single_user_mode)),
+        timestamp_url=str(rows.get("timestamp_url", d.timestamp_url) or ""),
+        organisation_name=str(rows.get("organisation_name", d.organisation_name) or ""),
+    )
+
+
+def get_org_settings(db: Database) -> OrgSettings:
+    with db.read() as s:
+        return _read_settings(s)
+
+
+def validate_org_settings(settings: OrgSettings) -> list[Problem]:
+    p: list[Problem] = []
+    t = settings.risk_threshold
+    if t is not None and not 0.0 < t < 1.0:
+        p.append(Problem("risk_threshold", "give a probability between 0 and 1 (e.g. 0.05 for 5 %)"))
+    if not 1 <= settings.reevaluation_months <= 60:
+        p.append(Problem("reevaluation_months", "choose between 1 and 60 months"))
+    url = settings.timestamp_url.strip()
+    if url and not url.startswith(("http://", "https://")):
+        p.append(
+            Problem("timestamp_url", "enter the time-stamping service's http(s) address, or leave it empty")
+        )
+    if len(settings.organisation_name) > 300:
+        p.append(Problem("organisation_name", "keep the name under 300 characters"))
+    return p
+
+
+def set_org_settings(db: Database, actor: Actor, settings: OrgSettings) -> OrgSettings:
+    require(actor, Action.ORG_SETTINGS)
+    settings = dataclasses.replace(
+        settings,
+        timestamp_url=settings.timestamp_url.strip(),
+        organisation_name=settings.organisation_name.strip(),
+    )
+    problems = validate_org_settings(settings)
+    if problems:
+        raise ValidationError("The organisation settings cannot be saved.", problems)
+    with db.unit_of_work() as s:
+        before = dataclasses.asdict(_read_settings(s))
+        after = dataclasses.asdict(settings)
+        for key in _SETTING_FIELDS:
+            row = s.get(OrgSetting, key)
+            if row is None:
+                s.add(OrgSetting(key=key, value=after[key]))
+            elif row.value != after[key]:
+                row.value = after[key]
+        s.flush()
+        audit.record(s, actor, "update", "org_setting", "*", before, after)
+        return _read_settings(s)
+
+
+# ---- views ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AssessmentView:
+    id: int
+    transfer_id: int
+    reference: str
+    title: str
+    version_no: int
+    status: AssessmentStatus
+    record: AssessmentRecord
+    page: str
+    country_data_version: str
+    assessor_id: int | None
+    assessor_name: str
+    approver_id: int | None
+    approver_name: str
+    submitted_at: dt.datetime | None
+    approved_at: dt.datetime | None
+    re_evaluation_date: dt.date | None
+    appi_check_date: dt.date | None
+    frozen: bool
+    single_user_approval: bool
+    row_version: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+    @property
+    def editable(self) -> bool:
+        return self.status in _EDITABLE
+
+
+@dataclass(frozen=True)
+class AssessmentEvaluation:
+    """What the wizard shows, derived from the record and the live country data (never stored)."""
+
+    evaluation: Evaluation
+    missing: tuple[Gap, ...]
+    destination: Destination  # the live country data judged against (laws for step 3, statuses)
+    dataset_version: str
+    destination_version: int
+
+    @property
+    def precheck(self) -> PrecheckResult:
+        return self.evaluation.precheck
+
+    @property
+    def proposals(self) -> ToolProposals:
+        return self.evaluation.proposals
+
+    @property
+    def tool_warnings(self) -> tuple[ToolWarning, ...]:
+        return self.evaluation.tool_warnings
+
+    @property
+    def measure_warnings(self) -> tuple[Reason, ...]:
+        return self.evaluation.measure_warnings
+
+    @property
+    def action_plan(self) -> ActionPlan:
+        return self.evaluation.action_plan
+
+    @property
+    def recommendation(self) -> Conclusion | None:
+        return self.evaluation.recommendation.conclusion
+
+    @property
+    def risk(self) -> RiskResult | None:
+        return self.evaluation.risk
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    assessment_id: int
+    transfer_id: int
+    reference: str
+    title: str
+    version_no: int
+    destination: str
+    exporter: str
+    importer: str
+    assessor_name: str
+    submitted_at: dt.datetime | None
+    own: bool  # the reviewer assessed it (four-eyes: they cannot approve it unless single-user mode)
+
+
+@dataclass(frozen=True)
+class CommentView:
+    id: int
+    assessment_id: int
+    section: str
+    comment: str
+    author_name: str
+    created_at: dt.datetime
+    resolved_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class DueRow:
+    transfer_id: int
+    reference: str
+    assessment_id: int
+    version_no: int
+    kind: str  # "reevaluation" | "appi_yearly_check"
+    due: dt.date
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class DashboardCounts:
+    reassessment_needed: int  # transfers flagged by a country-data change
+    overdue_reevaluations: int
+    appi_checks_due: int  # APPI yearly checks due within the window (or overdue)
+    awaiting_review: int
+    returned: int
+
+
+def _user_names(session: Session, ids: Sequence[int | None]) -> dict[int, str]:
+    wanted = sorted({i for i in ids if i is not None})
+    if not wanted:
+        return {}
+    rows = session.execute(select(User.id, User.display_name, User.username).where(User.id.in_(wanted)))
+    return {i: (name or username) for i, name, username in rows}
+
+
+def _view(session: Session, row: Assessment) -> AssessmentView:
+    t = session.get(Transfer, row.transfer_id)
+    names = _user_names(session, [row.assessor_id, row.approver_id])
+    return AssessmentView(
+        id=row.id,
+        transfer_id=row.transfer_id,
+        reference=t.reference if t else "",
+        title=t.title if t else "",
+        version_no=row.version_no,
+        status=row.status,
+        record=from_dict(row.record),
+        page=row.page,
+        country_data_version=row.country_data_version,
+        assessor_id=row.assessor_id,
+        assessor_name=names.get(row.assessor_id, "") if row.assessor_id else "",
+        approver_id=row.approver_id,
+        approver_name=names.get(row.approver_id, "") if row.approver_id else "",
+        submitted_at=row.submitted_at,
+        approved_at=row.approved_at,
+        re_evaluation_date=row.re_evaluation_date,
+        appi_check_date=row.appi_check_date,
+        frozen=row.frozen,
+        single_user_approval=row.single_user_approval,
+        row_version=row.row_version,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _digest(record_dict: Any) -> str:
+    text = json.dumps(record_dict, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _dump(row: Assessment) -> dict[str, Any]:
+    """The audit view of a row: its state and a digest of the record (the record itself is large)."""
+    return {
+        "transfer_id": row.transfer_id,
+        "version_no": row.version_no,
+        "status": row.status.value,
+        "page": row.page,
+        "country_data_version": row.country_data_version,
+        "assessor_id": row.assessor_id,
+        "approver_id": row.approver_id,
+        "frozen": row.frozen,
+        "re_evaluation_date": row.re_evaluation_date,
+        "appi_check_date": row.appi_check_date,
+        "record_sha256": _digest(row.record),
+    }
+
+
+def _load(session: Session, assessment_id: int) -> Assessment:
+    row = session.get(Assessment, assessment_id)
+    if row is None:
+        raise NotFound(f"Assessment {assessment_id} does not exist (any more).")
+    return row
+
+
+def _name(session: Session, row: Assessment) -> str:
+    t = session.get(Transfer, row.transfer_id)
+    return f"{t.reference if t else 'The assessment'} version {row.version_no}"
+
+
+def _uid(actor: Actor) -> UserId:
+    # The system actor has no user row; 0 never matches a real assessor.
+    return UserId(actor.user_id or 0)
+
+
+def _at(today: dt.date) -> dt.datetime:
+    """`today` at the current UTC time of day (callers pass the date; tests pass a fixed one)."""
+    return dt.datetime.combine(today, utcnow().time(), tzinfo=dt.UTC)
+
+
+@contextmanager
+def _writing(db: Database, what: str) -> Iterator[Session]:
+    """A unit of work whose concurrent-write failures become ConflictError (nothing is saved)."""
+    try:
+        with db.unit_of_work() as s:
+            yield s
+    except StaleDataError as exc:
+        raise ConflictError(
+            f"Someone else changed {what} at the same moment; nothing was saved. Reload and try again."
+        ) from exc
+    except IntegrityError as exc:
+        raise ConflictError(
+            f"{what[:1].upper()}{what[1:]} was changed by someone else at the same moment "
+            "(e.g. a version was started twice); nothing was saved. Reload and try again."
+        ) from exc
+
+
+# ---- reference data ---------------------------------------------------------------------------------------
+
+
+def _context(ds: CountryDataset, code: str, destination: Destination | None = None) -> AssessmentContext:
+    dest = destination or ds.destinations.get(code)
+    if dest is None:
+        raise ValidationError(
+            f"The destination {code!r} is not in the country data; ask an administrator to add it, or "
+            "correct the transfer's destination."
+        )
+    return AssessmentContext(dest, tuple(ds.regimes.values()), load_tool_catalog(), load_measure_catalog())
+
+
+def facts_from_transfer(t: transfers.TransferView, importer: entities.EntityView) -> TransferFacts:
+    """Step 1 prefilled from the register: the wizard shows these for the assessor to confirm."""
+    # Data the exporter encrypts with keys it keeps is unreadable to the importer (EDPB use case 1).
+    clear_needed = not (t.format_at_rest is DataFormat.ENCRYPTED and t.key_holder is KeyHolder.EXPORTER)
+    return TransferFacts(
+        exporter_country=t.exporter_country,
+        importer_country=t.importer_country,
+        destination=t.destination,
+        importer_separate_entity=t.exporter_id != t.importer_id,
+        exporter_role=t.exporter_role,
+        importer_role=t.importer_role,
+        importer_group_company=importer.is_group_company,
+        importer_certifications=tuple(importer.certifications),
+        frequency=t.frequency,
+        data_subjects_count=t.volume,
+        data_categories=tuple(t.data_categories),
+        sensitive_data=t.special_categories,
+        format_in_transit=t.format_in_transit,
+        format_at_rest=t.format_at_rest,
+        key_holder=t.key_holder,
+        storage_countries=tuple(t.storage_countries),
+        remote_access_countries=tuple(t.remote_access_countries),
+        importer_needs_clear_data=clear_needed,
+        onward_transfers=tuple(
+            OnwardTransfer(o.importer_name, o.destination, o.title or ", ".join(o.purposes)) for o in t.onward
+        ),
+    )
+
+
+def initial_record(
+    t: transfers.TransferView,
+    importer: entities.EntityView,
+    ds: CountryDataset,
+    settings: OrgSettings,
+    assessor: UserId | None,
+) -> AssessmentRecord:
+    facts = facts_from_transfer(t, importer)
+    dest = ds.destinations.get(t.destination)
+    laws = tuple(LawAssessment(law.key) for law in dest.access_laws) if dest else ()
+    return AssessmentRecord(
+        facts=facts,
+        regimes=select_regimes(facts.exporter_country, ds.regimes.values()),
+        law_practice=LawPracticeStep(laws=laws),
+        risk=RiskInputs(threshold=settings.risk_threshold),
+        assessor=assessor,
+    )
+
+
+# ---- life cycle ---------------------------------------------------------------------------------------------
+
+
+def start_assessment(db: Database, actor: Actor, transfer_id: int) -> AssessmentView:
+    """Version 1 as a draft, prefilled from the transfer, its parties and the country data."""
+    require(actor, Action.ASSESS)
+    ds = country_store.dataset(db)
+    with _writing(db, "the transfer") as s:
+        settings = _read_settings(s)
+        t = s.get(Transfer, transfer_id)
+        if t is None:
+            raise NotFound(f"Transfer {transfer_id} does not exist.")
+        existing = s.scalar(select(func.max(Assessment.version_no)).where(Assessment.transfer_id == t.id))
+        if existing:
+            raise ValidationError(
+                f"{t.reference} already has an assessment (version {existing}); open it instead, or start a "
+                "new version from its approved version."
+            )
+        record = initial_record(
+            transfers.view(t),
+            entities.view(t.importer),
+            ds,
+            settings,
+            UserId(actor.user_id) if actor.user_id else None,
+        )
+        row = Assessment(
+            transfer_id=t.id,
+            version_no=1,
+            status=AssessmentStatus.DRAFT,
+            record=to_dict(record),
+            assessor_id=actor.user_id,
+        )
+        s.add(row)
+        s.flush()
+        audit.record(s, actor, "create", "assessment", row.id, None, _dump(row))
+        transfers.set_status(s, actor, t.id, TransferStatus.DRAFT)
+        return _view(s, row)
+
+
+def get_assessment(db: Database, assessment_id: int) -> AssessmentView:
+    with db.read() as s:
+        return _view(s, _load(s, assessment_id))
+
+
+def list_for_transfer(db: Database, transfer_id: int) -> list[AssessmentView]:
+    """Every version of the transfer's assessment, newest first."""
+    with db.read() as s:
+        rows = s.execute(
+            select(Assessment)
+            .where(Assessment.transfer_id == transfer_id)
+            .order_by(Assessment.version_no.desc())
+        ).scalars()
+        return [_view(s, r) for r in rows]
+
+
+def latest_for_transfer(db: Database, transfer_id: int) -> AssessmentView | None:
+    with db.read() as s:
+        row = s.execute(
+            select(Assessment)
+            .where(Assessment.transfer_id == transfer_id)
+            .order_by(Assessment.version_no.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        return _view(s, row) if row else None
+
+
+def _refuse_unless_editable(session: Session, row: Assessment) -> None:
+    if row.frozen or row.status is AssessmentStatus.APPROVED:
+        raise ValidationError(
+            f"{_name(session, row)} is approved and frozen; nothing was saved. Start a new version to "
+            "change it (the approved version stays as it was signed).",
+            [Problem("status", "approved versions cannot be edited: use 'New version'")],
+        )
+    if row.status is AssessmentStatus.SUBMITTED:
+        raise ValidationError(
+            f"{_name(session, row)} is submitted for review; nothing was saved. It can be edited again "
+            "once the reviewer returns it.",
+            [Problem("status", "submitted versions cannot be edited")],
+        )
+
+
+def save_draft(
+    db: Database,
+    actor: Actor,
+    assessment_id: int,
+    record: AssessmentRecord,
+    expected_row_version: int,
+    page: str = "",
+) -> AssessmentView:
+    """Autosave a draft or returned version; cheap when nothing changed. The life-cycle fields (status,
+    version, assessor, approval, history, country-data version relied on) are kept from the stored record."""
+    require(actor, Action.ASSESS)
+    with _writing(db, "the assessment") as s:
+        row = _load(s, assessment_id)
+        _refuse_unless_editable(s, row)
+        if row.row_version != expected_row_version:
+            raise ConflictError(
+                f"{_name(s, row)} was saved by someone else after you opened it: you have row version "
+                f"{expected_row_version}, the database has row version {row.row_version}. Nothing was "
+                "saved; reload to see their changes and apply yours again.",
+                mine=record,
+                theirs=_view(s, row),
+            )
+        stored = from_dict(row.record)
+        merged = dataclasses.replace(
+            record,
+            status=stored.status,
+            version=stored.version,
+            assessor=stored.assessor,
+            approved_by=stored.approved_by,
+            approved_at=stored.approved_at,
+            history=stored.history,
+            destination_version=stored.destination_version,
+        )
+        new = to_dict(merged)
+        old_fields: dict[str, Any] = row.record.get("record", {})
+        changed = sorted(k for k, v in new["record"].items() if old_fields.get(k) != v)
+        new_page = page or row.page
+        if not changed and new_page == row.page:
+            return _view(s, row)
+        before: dict[str, Any] = {k: old_fields.get(k) for k in changed}
+        after: dict[str, Any] = {k: new["record"][k] for k in changed}
+        if new_page != row.page:
+            before["page"], after["page"] = row.page, new_page
+        row.record = new
+        row.page = new_page[:64]
+        s.flush()
+        audit.record(s, actor, "autosave", "assessment", row.id, before, after)
+        return _view(s, row)
+
+
+def evaluate_record(
+    db: Database, record: AssessmentRecord, today: dt.date, *, dataset: CountryDataset | None = None
+) -> AssessmentEvaluation:
+    """Run every rule over a record (saved or not) against the live country data and catalogues."""
+    ds = dataset or country_store.dataset(db)
+    ctx = _context(ds, record.facts.destination)
+    return AssessmentEvaluation(
+        evaluation=evaluate(record, ctx, today),
+        missing=missing_items(record, ctx, today),
+        destination=ctx.destination,
+        dataset_version=ds.dataset_version,
+        destination_version=ctx.destination.version,
+    )
+
+
+def evaluate_assessment(db: Database, assessment_id: int, today: dt.date) -> AssessmentEvaluation:
+    return evaluate_record(db, get_assessment(db, assessment_id).record, today)
+
+
+def submit(db: Database, actor: Actor, assessment_id: int, today: dt.date) -> AssessmentView:
+    """Submit for review; refused with every missing item (step and field) while incomplete."""
+    require(actor, Action.ASSESS)
+    ds = country_store.dataset(db)
+    with _writing(db, "the assessment") as s:
+        row = _load(s, assessment_id)
+        _refuse_unless_editable(s, row)
+        before = _dump(row)
+        stored = from_dict(row.record)
+        now = _at(today)
+        done = workflow.submit(stored, _context(ds, stored.facts.destination), by=_uid(actor), now=now)
+        row.record = to_dict(done)
+        row.status = AssessmentStatus.SUBMITTED
+        row.submitted_at = now
+        row.country_data_version = ds.dataset_version
+        if row.assessor_id is None:
+            row.assessor_id = actor.user_id
+        # The resubmission answers the reviewer's comments; they stay visible as resolved.
+        for c in s.execute(
+            select(ReviewComment).where(
+                ReviewComment.assessment_id == row.id, ReviewComment.resolved_at.is_(None)
+            )
+        ).scalars():
+            c.resolved_at = now
+        s.flush()
+        audit.record(s, actor, "submit", "assessment", row.id, before, _dump(row))
+        transfers.set_status(s, actor, row.transfer_id, TransferStatus.SUBMITTED)
+        return _view(s, row)
+
+
+def review_queue(db: Database, actor: Actor) -> list[QueueItem]:
+    """Submitted assessments waiting for a reviewer, oldest first."""
+    require(actor, Action.REVIEW)
+    with db.read() as s:
+        exp = Entity.__table__.alias("exp")
+        imp = Entity.__table__.alias("imp")
+        q = (
+            select(
+                Assessment, Transfer.reference, Transfer.title, Transfer.destination, exp.c.name, imp.c.name
+            )
+            .join(Transfer, Transfer.id == Assessment.transfer_id)
+            .join(exp, exp.c.id == Transfer.exporter_id)
+            .join(imp, imp.c.id == Transfer.importer_id)
+            .where(Assessment.status == AssessmentStatus.SUBMITTED)
+            .order_by(Assessment.submitted_at, Assessment.id)
+        )
+        rows = s.execute(q).all()
+        names = _user_names(s, [r[0].assessor_id for r in rows])
+        return [
+            QueueItem(
+                a.id,
+                a.transfer_id,
+                ref,
+                title,
+                a.version_no,
+                dest,
+                exporter,
+                importer,
+                names.get(a.assessor_id, "") if a.assessor_id else "",
+                a.submitted_at,
+                a.assessor_id is not None and a.assessor_id == actor.user_id,
+            )
+            for a, ref, title, dest, exporter, importer in rows
+        ]
+
+
+def return_with_comments(
+    db: Database, actor: Actor, assessment_id: int, comments: Sequence[tuple[str, str]]
+) -> AssessmentView:
+    """The reviewer returns a submitted version with comments, each on a section of the wizard."""
+    require(actor, Action.REVIEW)
+    cleaned = [((section or "general").strip().lower(), text.strip()) for section, text in comments]
+    problems = [
+        Problem(f"comments[{i}]", "the comment is empty") for i, (_, text) in enumerate(cleaned) if not text
+    ]
+    problems += [
+        Problem(f"comments[{i}].section", "use a section key of at most 64 characters")
+        for i, (section, _) in enumerate(cleaned)
+        if len(section) > 64
+    ]
+    if not cleaned:
+        problems.append(Problem("comments", "say what must change: at least one comment is required"))
+    if problems:
+        raise ValidationError("The assessment cannot be returned without comments.", problems)
+    with _writing(db, "the assessment") as s:
+        settings = _read_settings(s)
+        row = _load(s, assessment_id)
+        before = _dump(row)
+        now = utcnow()
+        joined = "\n".join(f"[{section}] {text}" for section, text in cleaned)
+        returned = workflow.return_for_changes(
+            from_dict(row.record),
+            by=_uid(actor),
+            now=now,
+            comments=joined,
+            single_user_mode=settings.single_user_mode,
+        )
+        for section, text in cleaned:
+            s.add(
+                ReviewComment(
+                    assessment_id=row.id,
+                    section=section,
+                    comment=text,
+                    author_id=actor.user_id,
+                    author_name=actor.display_name or actor.username,
+                    created_at=now,
+                )
+            )
+        row.record = to_dict(returned)
+        row.status = AssessmentStatus.RETURNED
+        s.flush()
+        audit.record(s, actor, "return", "assessment", row.id, before, {**_dump(row), "comments": cleaned})
+        transfers.set_status(s, actor, row.transfer_id, TransferStatus.RETURNED)
+        return _view(s, row)
+
+
+def comments_for(db: Database, assessment_id: int, open_only: bool = True) -> list[CommentView]:
+    with db.read() as s:
+        q = select(ReviewComment).where(ReviewComment.assessment_id == assessment_id)
+        if open_only:
+            q = q.where(ReviewComment.resolved_at.is_(None))
+        return [
+            CommentView(
+                c.id, c.assessment_id, c.section, c.comment, c.author_name, c.created_at, c.resolved_at
+            )
+            for c in s.execute(q.order_by(ReviewComment.id)).scalars()
+        ]
+
+
+def resolve_comment(db: Database, actor: Actor, comment_id: int) -> None:
+    """The assessor marks one comment as dealt with (resubmitting resolves the rest)."""
+    require(actor, Action.ASSESS)
+    with db.unit_of_work() as s:
+        c = s.get(ReviewComment, comment_id)
+        if c is None:
+            raise NotFound(f"Comment {comment_id} does not exist (any more).")
+        if c.resolved_at is None:
+            c.resolved_at = utcnow()
+            audit.record(
+                s, actor, "resolve_comment", "review_comment", c.id, {"resolved": False}, {"resolved": True}
+            )
+
+
+def _approved_record(
+    record: AssessmentRecord, approver: Actor, today: dt.date, settings: OrgSettings
+) -> AssessmentRecord:
+    """The record as approval leaves it (checks status and four eyes; sets re-evaluation dates)."""
+    return workflow.approve(
+        record,
+        by=_uid(approver),
+        now=_at(today),
+        single_user_mode=settings.single_user_mode,
+        reevaluation_months=settings.reevaluation_months,
+    )
+
+
+def approve(
+    db: Database,
+    actor: Actor,
+    assessment_id: int,
+    *,
+    signed_pdf: bytes,
+    lang: str,
+    signer_name: str,
+    today: dt.date,
+    attestations: set[str] | frozenset[str],
+    comment: str = "",
+) -> AssessmentView:
+    """Approve a submitted version with the signed report: it is frozen, the transfer approved (or
+    suspended when the conclusion is 'do not transfer') and its re-assessment flags cleared."""
+    require(actor, Action.REVIEW)
+    missing = [k for k in REQUIRED_ATTESTATIONS if k not in attestations]
+    problems = [Problem(f"attestations.{k}", f"confirm: {REQUIRED_ATTESTATIONS[k]}") for k in missing]
+    if not signed_pdf.startswith(b"%PDF-"):
+        problems.append(Problem("signed_pdf", "the signed report is not a PDF; render, sign and try again"))
+    elif len(signed_pdf) > _MAX_PDF_BYTES:
+        problems.append(Problem("signed_pdf", "the signed report is larger than 200 MB"))
+    if not signer_name.strip():
+        problems.append(Problem("signer_name", "the signer's name is required"))
+    if lang not in ("en", "ja"):
+        problems.append(Problem("lang", "the report language must be 'en' or 'ja'"))
+    if problems:
+        raise ValidationError("The assessment cannot be approved yet.", problems)
+    with _writing(db, "the assessment") as s:
+        settings = _read_settings(s)
+        row = _load(s, assessment_id)
+        before = _dump(row)
+        record = from_dict(row.record)
+        done = workflow.approve(
+            record,
+            by=_uid(actor),
+            now=_at(today),
+            single_user_mode=settings.single_user_mode,
+            comment=comment,
+            reevaluation_months=settings.reevaluation_months,
+        )
+        report = store_signed_report(s, row, signed_pdf, signer_name=signer_name.strip(), lang=lang)
+        row.record = to_dict(done)
+        row.status = AssessmentStatus.APPROVED
+        row.frozen = True
+        row.approver_id = actor.user_id
+        row.approved_at = done.approved_at
+        row.re_evaluation_date = done.reevaluation_date
+        row.appi_check_date = done.appi_check_due
+        row.single_user_approval = record.assessor is not None and record.assessor == _uid(actor)
+        row.attestations = sorted(attestations & REQUIRED_ATTESTATIONS.keys())
+        s.flush()
+        audit.record(
+            s,
+            actor,
+            "approve",
+            "assessment",
+            row.id,
+            before,
+            {**_dump(row), "signed_pdf_sha256": report.sha256, "signer": report.signer_name, "lang": lang},
+        )
+        suspended = done.conclusion.chosen is Conclusion.DO_NOT_TRANSFER
+        country_store.clear_flags(s, row.transfer_id)
+        transfers.set_status(
+            s,
+            actor,
+            row.transfer_id,
+            TransferStatus.SUSPENDED if suspended else TransferStatus.APPROVED,
+            next_review=done.reevaluation_date,
+            clear_reassessment=True,
+        )
+        return _view(s, row)
+
+
+def new_version(db: Database, actor: Actor, assessment_id: int) -> AssessmentView:
+    """Version n+1 as a draft, copied from the approved version n (which stays frozen as signed).
+
+    The transfer's register status is left as it is: the approved version still governs until the new
+    one is submitted."""
+    require(actor, Action.ASSESS)
+    with _writing(db, "the assessment") as s:
+        row = _load(s, assessment_id)
+        latest = s.scalar(
+            select(func.max(Assessment.version_no)).where(Assessment.transfer_id == row.transfer_id)
+        )
+        if latest is not None and latest > row.version_no:
+            raise ValidationError(
+                f"{_name(s, row)} already has a newer version ({latest}); open that one instead."
+            )
+        draft = workflow.new_version(from_dict(row.record), by=_uid(actor))
+        new = Assessment(
+            transfer_id=row.transfer_id,
+            version_no=row.version_no + 1,
+            status=AssessmentStatus.DRAFT,
+            record=to_dict(draft),
+            page=row.page,
+            assessor_id=actor.user_id,
+        )
+        s.add(new)
+        s.flush()
+        copied = copy_evidence(s, row.id, new.id)
+        audit.record(
+            s,
+            actor,
+            "new_version",
+            "assessment",
+            new.id,
+            None,
+            {**_dump(new), "from": row.id, "evidence": copied},
+        )
+        return _view(s, new)
+
+
+# ---- report -----------------------------------------------------------------------------------------------
+
+
+def _relied_on_destination(
+    db: Database, record: AssessmentRecord, status: AssessmentStatus
+) -> Destination | None:
+    """A submitted or approved version is reported against the country data it relied on."""
+    if status in _EDITABLE or record.destination_version is None:
+        return None
+    try:
+        return country_store.version(db, record.facts.destination, record.destination_version)
+    except NotFound:
+        return None
+
+
+def _report_data(
+    db: Database,
+    assessment_id: int,
+    today: dt.date,
+    *,
+    approver: Actor | None = None,
+) -> ReportData:
+    ds = country_store.dataset(db)
+    items = catalog.all_items(db)
+    with db.read() as s:
+        settings = _read_settings(s)
+        row = _load(s, assessment_id)
+        t = s.get(Transfer, row.transfer_id)
+        if t is None:
+            raise NotFound(f"The transfer of assessment {assessment_id} does not exist (any more).")
+        tv = transfers.view(t)
+        exporter, importer = entities.view(t.exporter), entities.view(t.importer)
+        record = from_dict(row.record)
+        status = row.status
+        files = tuple(evidence_rows(s, row.id))
+        sign_off = SignOff()
+        if approver is not None:
+            record = _approved_record(record, approver, today, settings)
+            status = AssessmentStatus.APPROVED
+            sign_off = SignOff(
+                approver.display_name or approver.username,
+                ROLE_TITLES[approver.role],
+                today,
+                single_user_mode=record.assessor is not None and record.assessor == _uid(approver),
+            )
+        elif row.status is AssessmentStatus.APPROVED:
+            approver_row = s.get(User, row.approver_id) if row.approver_id else None
+            sign_off = SignOff(
+                approver_row.display_name if approver_row else "",
+                ROLE_TITLES[approver_row.role] if approver_row else "",
+                row.approved_at.date() if row.approved_at else None,
+                single_user_mode=row.single_user_approval,
+            )
+        ids: list[int | None] = [row.assessor_id, row.approver_id, *(int(e.by) for e in record.history)]
+        names = _user_names(s, ids)
+        meta = ReportMeta(
+            reference=t.reference,
+            version=row.version_no,
+            status=status,
+            title=t.title,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            organisation=settings.organisation_name,
+            assessor=names.get(row.assessor_id, "") if row.assessor_id else "",
+            user_names=names,
+            sign_off=sign_off,
+            dataset_version=row.country_data_version or ds.dataset_version,
+        )
+    relied = _relied_on_destination(db, record, status)
+    ctx = _context(ds, record.facts.destination, relied)
+    return report_data_from(
+        ReportSources(
+            record=record,
+            meta=meta,
+            transfer=tv,
+            exporter=exporter,
+            importer=importer,
+            catalog=items,
+            destination=ctx.destination,
+            regimes=ds.regimes,
+            names=ds.names,
+            evaluation=evaluate(record, ctx, today),
+            tools=ctx.tools,
+            measures=ctx.measures,
+            evidence_files=files,
+        )
+    )
+
+
+def build_report_data(db: Database, assessment_id: int, today: dt.date) -> ReportData:
+    """The report of a stored version as it stands (a draft shows the draft watermark)."""
+    return _report_data(db, assessment_id, today)
+
+
+def render_for_approval(
+    db: Database, assessment_id: int, lang: str, approver: Actor, today: dt.date
+) -> bytes:
+    """The unsigned PDF as it will be approved (status approved, sign-off filled) for the caller to sign
+    with `transfer_tool.signing` and pass to `approve()`. Refused if `approver` may not approve it."""
+    require(approver, Action.REVIEW)
+    return render_report(_report_data(db, assessment_id, today, approver=approver), lang)
+
+
+# ---- due dates and the dashboard ------------------------------------------------------------------------
+
+
+def due_dates(db: Database, today: dt.date, within_days: int = 30) -> list[DueRow]:
+    """Re-evaluations and APPI yearly checks of each transfer's latest approved version that fall due by
+    `today + within_days` (earliest first); past ones are marked overdue."""
+    horizon = today + dt.timedelta(days=within_days)
+    with db.read() as s:
+        latest = (
+            select(Assessment.transfer_id, func.max(Assessment.version_no).label("v"))
+            .where(Assessment.status == AssessmentStatus.APPROVED)
+            .group_by(Assessment.transfer_id)
+            .subquery()
+        )
+        q = (
+            select(Assessment, Transfer.reference)
+            .join(
+                latest,
+                and_(latest.c.transfer_id == Assessment.transfer_id, latest.c.v == Assessment.version_no),
+            )
+            .join(Transfer, Transfer.id == Assessment.transfer_id)
+        )
+        out: list[DueRow] = []
+        for a, ref in s.execute(q):
+            for kind, due in (
+                ("reevaluation", a.re_evaluation_date),
+                ("appi_yearly_check", a.appi_check_date),
+            ):
+                if due is not None and due <= horizon:
+                    out.append(DueRow(a.transfer_id, ref, a.id, a.version_no, kind, due, due < today))
+        return sorted(out, key=lambda r: (r.due, r.reference, r.kind))
+
+
+def overdue(db: Database, today: dt.date) -> list[DueRow]:
+    return [r for r in due_dates(db, today, within_days=0) if r.overdue]
+
+
+def dashboard(db: Database, today: dt.date, within_days: int = 30) -> DashboardCounts:
+    rows = due_dates(db, today, within_days)
+    with db.read() as s:
+        flagged = s.scalar(
+            select(func.count()).select_from(Transfer).where(Transfer.reassessment_needed.is_(True))
+        )
+        by_status = {
+            st: n for st, n in s.execute(select(Assessment.status, func.count()).group_by(Assessment.status))
+        }
+    return DashboardCounts(
+        reassessment_needed=int(flagged or 0),
+        overdue_reevaluations=sum(1 for r in rows if r.kind == "reevaluation" and r.overdue),
+        appi_checks_due=sum(1 for r in rows if r.kind == "appi_yearly_check"),
+        awaiting_review=int(by_status.get(AssessmentStatus.SUBMITTED, 0)),
+        returned=int(by_status.get(AssessmentStatus.RETURNED, 0)),
+    )
