@@ -1,0 +1,342 @@
+"""The composition root of the desktop app: application, fonts, settings, translators, database, sign-in,
+main window. Nothing else builds these; screens receive what they need (`ui.services.Services`).
+
+Order of start-up: QApplication → bundled font → settings → translators → the database
+(`open_database`: refuse a newer schema, back up, migrate, seed) before any window → sign-in → main window.
+Heavy libraries (reportlab, pyhanko) are not imported on this path; screens import them when used.
+
+Check mode (`transfer-tool gui --screenshot FILE`): opens the main window on the configured database,
+saves a PNG of it and exits 0, without any prompt. It signs in as TRANSFER_TOOL_USER with
+TRANSFER_TOOL_PASSWORD when both are set (a wrong password exits 3). Without them it creates nothing: it
+saves a PNG of the dialog a user would see first (the first-run administrator form on an empty database,
+the sign-in form otherwise) and exits 0. A database that cannot be opened exits 2 (message on stderr,
+PNG of the error dialog); a register that does not load within CHECK_TIMEOUT_S exits 4.
+
+Optional screens are looked up by module, when first used, so the shell runs before they exist:
+`ui.wizard.open_wizard(parent, services, transfer_id | None)`, `ui.review.open_review(parent, services)`,
+`ui.admin.open_countries / open_users / open_catalogues(parent, services)`; each returns the window it
+opened or None.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMessageLogContext, QObject, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from transfer_tool import users
+from transfer_tool.bootstrap import open_database
+from transfer_tool.config import resolve_config
+from transfer_tool.countries import store
+from transfer_tool.errors import ToolError
+from transfer_tool.users import UserView
+from ui import settings as keys
+from ui.errors import install_excepthook, show_info
+from ui.fonts import register_bundled_fonts
+from ui.i18n import effective_language, install_translators
+from ui.main_window import CATALOGUES, COUNTRIES, REVIEW, USERS, MainWindow, ScreenFactory, WizardFactory
+from ui.services import Services
+from ui.settings import Settings
+from ui.signin import SignInDialog
+from ui.workers import DbWorker
+
+log = logging.getLogger("ui.app")
+
+ORGANISATION = "TransferTool"
+APPLICATION = "transfer-tool"
+ENV_USER = "TRANSFER_TOOL_USER"
+ENV_PASSWORD = "TRANSFER_TOOL_PASSWORD"
+CHECK_SIZE = (1280, 800)
+CHECK_TIMEOUT_S = 30
+
+EXIT_OK, EXIT_DATABASE, EXIT_SIGN_IN, EXIT_TIMEOUT = 0, 2, 3, 4
+
+
+# ---- optional screens (other rooms) ---------------------------------------------------------------------
+
+
+def _lazy(module: str, function: str) -> Callable[..., QWidget | None] | None:
+    """A factory calling `module.function(...)`, imported on first use; None if the module is absent."""
+    try:
+        if importlib.util.find_spec(module) is None:
+            return None
+    except (ImportError, ValueError):
+        return None
+
+    def factory(parent: QWidget, *args: Any) -> QWidget | None:
+        fn = getattr(importlib.import_module(module), function, None)
+        if fn is None:
+            show_info(
+                parent,
+                parent.tr("Not available yet"),
+                parent.tr("This screen is not available in this version yet."),
+            )
+            return None
+        result = fn(parent, *args)
+        return result if isinstance(result, QWidget) else None
+
+    return factory
+
+
+def wizard_factory() -> WizardFactory | None:
+    return _lazy("ui.wizard", "open_wizard")
+
+
+def screen_factories() -> dict[str, ScreenFactory]:
+    found = {
+        REVIEW: _lazy("ui.review", "open_review"),
+        COUNTRIES: _lazy("ui.admin", "open_countries"),
+        USERS: _lazy("ui.admin", "open_users"),
+        CATALOGUES: _lazy("ui.admin", "open_catalogues"),
+    }
+    return {name: f for name, f in found.items() if f is not None}
+
+
+# ---- application set-up ------------------------------------------------------------------------------------
+
+
+def _qt_messages_to_logging() -> None:
+    """Route Qt's own messages into logging (logger "qt"), still passing them to any earlier handler."""
+    qt_log = logging.getLogger("qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+    previous: Any = None
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
+        if previous is not None:
+            previous(kind, context, message)
+
+    previous = qInstallMessageHandler(handler)
+
+
+def application() -> QApplication:
+    """The QApplication (created if needed) with our names; the settings file follows from them."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(app.translate("App", "Transfer tool"))
+    return app
+
+
+def startup_error_dialog(message: str) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Critical, "Transfer tool", message, QMessageBox.StandardButton.Ok)
+    box.setObjectName("startupError")
+    box.setWindowTitle(QApplication.translate("App", "The database cannot be opened"))
+    box.setText(QApplication.translate("App", "The database cannot be opened.") + "\n\n" + message)
+    return box
+
+
+def _describe_open_failure(exc: BaseException, url: str) -> str:
+    if isinstance(exc, ToolError):
+        return exc.message
+    where = url.split("@")[-1]  # never show a password from the URL
+    return (
+        QApplication.translate("App", "Could not open %1: %2. Check the address and that the server runs.")
+        .replace("%1", where)
+        .replace("%2", str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    )
+
+
+def database_label(url: str) -> str:
+    """Where the database is, for people: the file for SQLite, host/name for a server (never a password)."""
+    if url.startswith("sqlite") and ":///" in url:
+        return url.split(":///", 1)[1] or url
+    scheme, _, rest = url.partition("://")
+    return f"{scheme.split('+')[0]}://{rest.split('@')[-1]}"
+
+
+class _Startup(QObject):
+    """Runs the steps after the database is open: sign-in, then the main window (or the check-mode grab)."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        settings: Settings,
+        language: str,
+        worker: DbWorker,
+        first_run: bool,
+        screenshot: Path | None,
+        database_label: str = "",
+    ) -> None:
+        super().__init__(app)
+        self.database_label = database_label
+        self.app = app
+        self.settings = settings
+        self.language = language
+        self.worker = worker
+        self.first_run = first_run
+        self.screenshot = screenshot
+        self.dialog: SignInDialog | None = None
+        self.window: MainWindow | None = None
+        self._grabbed = False
+
+    def begin(self) -> None:
+        if self.screenshot is not None:
+            user, password = os.environ.get(ENV_USER, ""), os.environ.get(ENV_PASSWORD, "")
+            if user and password:
+                try:
+                    view = self.worker.call(lambda db: users.authenticate(db, user, password))
+                except ToolError as exc:
+                    print(f"transfer-tool: cannot sign in as {user}: {exc.message}", file=sys.stderr)
+                    self.app.exit(EXIT_SIGN_IN)
+                    return
+                self.open_main_window(view)
+                return
+        self.dialog = SignInDialog(self.worker, self.first_run, self.database_label)
+        self.dialog.signed_in.connect(self.open_main_window)
+        self.dialog.rejected.connect(lambda: self.app.exit(EXIT_OK))
+        if self.screenshot is not None:
+            self.dialog.show()
+            QTimer.singleShot(100, lambda: self._grab(self.dialog))
+            return
+        self.dialog.open()
+
+    def open_main_window(self, user: UserView) -> None:
+        services = Services(
+            worker=self.worker,
+            settings=self.settings,
+            actor=user.actor(),
+            language=self.language,
+            country_names=store.names(),
+        )
+        window = MainWindow(services, wizard_factory=wizard_factory(), screens=screen_factories())
+        self.window = window
+        if self.screenshot is not None:
+            window.save_on_close = False
+            window.resize(*CHECK_SIZE)
+            window.show()
+            waits = [window.ready] if not window.is_ready else []
+            if window.tabs.currentWidget() is window.dashboard:
+                waits.append(window.dashboard.loaded)
+            self._after(waits, lambda: self._grab(window))
+            QTimer.singleShot(CHECK_TIMEOUT_S * 1000, self._timed_out)
+        else:
+            window.show()
+        self.app.setQuitOnLastWindowClosed(True)
+
+    def _after(self, signals: Sequence[Any], then: Callable[[], None]) -> None:
+        remaining = list(signals)
+        if not remaining:
+            QTimer.singleShot(50, then)
+            return
+
+        def one_done(*_args: Any) -> None:
+            remaining.pop()
+            if not remaining:
+                QTimer.singleShot(50, then)
+
+        for signal in remaining:
+            signal.connect(one_done)
+
+    def _grab(self, widget: QWidget | None) -> None:
+        if self._grabbed or widget is None or self.screenshot is None:
+            return
+        self._grabbed = True
+        self.screenshot.parent.mkdir(parents=True, exist_ok=True)
+        if not widget.grab().save(str(self.screenshot), "PNG"):
+            print(f"transfer-tool: could not write {self.screenshot}", file=sys.stderr)
+            self.app.exit(1)
+            return
+        self.app.exit(EXIT_OK)
+
+    def _timed_out(self) -> None:
+        if not self._grabbed:
+            print(f"transfer-tool: the register did not load within {CHECK_TIMEOUT_S} s", file=sys.stderr)
+            self._grab(self.window)
+            self.app.exit(EXIT_TIMEOUT)
+
+    def close(self) -> None:
+        for w in (self.window, self.dialog):
+            if w is not None:
+                w.close()
+                w.deleteLater()
+
+
+def run(database: str | None = None, screenshot: Path | None = None) -> int:
+    """Start the desktop app (or, with `screenshot`, the check mode) and return the exit code."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app = application()
+    _qt_messages_to_logging()
+    register_bundled_fonts(app)
+    settings = Settings(parent=app)
+    language = effective_language(settings.get(keys.LANGUAGE))
+    translators = install_translators(app, language)
+    previous_hook = install_excepthook(lambda: app.activeWindow())
+    app.setQuitOnLastWindowClosed(False)  # the sign-in dialog closes before the main window opens
+
+    config = resolve_config(database)
+    try:
+        db = open_database(config)
+    except Exception as exc:
+        log.error("cannot open the database", exc_info=exc)
+        message = _describe_open_failure(exc, config.database_url)
+        box = startup_error_dialog(message)
+        if screenshot is not None:
+            print(f"transfer-tool: {message}", file=sys.stderr)
+            box.show()
+            box.grab().save(str(screenshot), "PNG")
+            box.deleteLater()
+        else:
+            box.exec()
+        sys.excepthook = previous_hook
+        return EXIT_DATABASE
+
+    worker = DbWorker(db, parent=app)
+    startup = _Startup(
+        app,
+        settings,
+        language,
+        worker,
+        not users.has_users(db),
+        screenshot,
+        database_label(config.database_url),
+    )
+    QTimer.singleShot(0, startup.begin)
+    try:
+        code = app.exec()
+    finally:
+        startup.close()
+        worker.shutdown()
+        db.dispose()
+        for t in translators:
+            app.removeTranslator(t)
+        sys.excepthook = previous_hook
+        app.setQuitOnLastWindowClosed(True)
+        startup.deleteLater()
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`transfer-tool-gui`: the app alone (the `transfer-tool` command adds the headless commands)."""
+    parser = argparse.ArgumentParser(
+        prog="transfer-tool-gui", description="Start the transfer tool desktop app."
+    )
+    parser.add_argument(
+        "--database", metavar="URL", help="database URL (default: TRANSFER_TOOL_DATABASE_URL or SQLite)"
+    )
+    parser.add_argument(
+        "--screenshot", type=Path, metavar="FILE", help="check mode: save a PNG of the window and exit"
+    )
+    args = parser.parse_args(argv)
+    return run(database=args.database, screenshot=args.screenshot)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

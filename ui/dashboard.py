@@ -1,0 +1,346 @@
+"""The dashboard: counts by status, transfers by destination, re-assessments needed, overdue re-evaluations.
+
+Everything is read through the worker. Counting by destination has no service of its own yet, so it walks
+the register in chunks of rows, one worker job per chunk: register queries queued meanwhile are served
+between chunks instead of waiting for the whole count. Further sections (e.g. the APPI yearly checks from
+the assessment services) plug in as `DashboardSource` functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from transfer_tool import transfers
+from transfer_tool.domain import TransferStatus
+from transfer_tool.transfers import SortKey, TransferQuery, TransferRow
+from ui.i18n import format_date, status_label
+from ui.services import TRANSFERS, Services
+from ui.widgets.bar_chart import BarChart
+
+LIST_LIMIT = 8
+CHART_LIMIT = 15
+COUNT_CHUNK = 5000  # ids per worker job when counting by destination
+TransferIdRole = int(Qt.ItemDataRole.UserRole) + 1
+
+
+@dataclass(frozen=True)
+class DashboardLine:
+    transfer_id: int | None
+    text: str
+
+
+@dataclass(frozen=True)
+class DashboardSection:
+    """An extra dashboard section from another room (e.g. APPI yearly checks)."""
+
+    title: str
+    count: int
+    lines: tuple[DashboardLine, ...] = ()
+
+
+# A function of (db, today) run on the worker; returns a section to show.
+DashboardSource = Callable[[Any, dt.date], DashboardSection]
+
+
+@dataclass(frozen=True)
+class DashboardSummary:
+    total: int
+    by_status: dict[TransferStatus, int]
+    reassessment_count: int
+    reassessment: tuple[TransferRow, ...]
+    overdue_count: int
+    overdue: tuple[TransferRow, ...]
+    ids: tuple[int, ...] = ()  # every transfer, for counting by destination
+    extra: tuple[DashboardSection, ...] = field(default=())
+
+
+def load_summary(db: Any, today: dt.date, sources: Sequence[DashboardSource] = ()) -> DashboardSummary:
+    """Everything but the per-destination counts (runs on the worker)."""
+    by_status = transfers.count_by_status(db)
+    reassess_ids = transfers.search_ids(db, TransferQuery(reassessment_needed=True, sort=SortKey.UPDATED))
+    overdue_ids = transfers.search_ids(db, TransferQuery(overdue_on=today, sort=SortKey.NEXT_REVIEW))
+    all_ids = transfers.search_ids(db, TransferQuery())
+    return DashboardSummary(
+        total=sum(by_status.values()),
+        by_status=by_status,
+        reassessment_count=len(reassess_ids),
+        reassessment=tuple(transfers.fetch_rows(db, reassess_ids[:LIST_LIMIT])),
+        overdue_count=len(overdue_ids),
+        overdue=tuple(transfers.fetch_rows(db, overdue_ids[:LIST_LIMIT])),
+        ids=tuple(all_ids),
+        extra=tuple(source(db, today) for source in sources),
+    )
+
+
+def count_destinations(db: Any, ids: Sequence[int]) -> Counter[str]:
+    return Counter(r.destination for r in transfers.fetch_rows(db, list(ids)))
+
+
+class _StatusCard(QPushButton):
+    """A big number over its label; clicking it filters the register."""
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._label = label
+        self.setMinimumSize(112, 72)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(2)
+        self.number = QLabel(self)
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.8)
+        font.setBold(True)
+        self.number.setFont(font)
+        self.caption = QLabel(label, self)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for child in (self.number, self.caption):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(child)
+        self.set_count(None)
+
+    def set_count(self, count: int | None) -> None:
+        number = "…" if count is None else str(count)
+        self.number.setText(number)
+        self.setAccessibleName(f"{self._label}: {number}")
+        self.setToolTip(self.tr("List these transfers in the register"))
+
+
+class Dashboard(QScrollArea):
+    status_clicked = Signal(object)  # TransferStatus, or None for all
+    destination_clicked = Signal(str)
+    reassessment_clicked = Signal()
+    overdue_clicked = Signal()
+    transfer_activated = Signal(int)
+    loaded = Signal()  # summary and destination counts are in
+
+    def __init__(
+        self, services: Services, sources: Sequence[DashboardSource] = (), parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._sources = list(sources)
+        self._generation = 0
+        self._counts: Counter[str] = Counter()
+        self._stale = True
+        self.summary: DashboardSummary | None = None
+        self.setObjectName("dashboard")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+
+        body = QWidget(self)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(12, 12, 12, 12)
+        outer.setSpacing(12)
+
+        # status cards
+        cards_box = QGroupBox(self.tr("Transfers by status"), body)
+        cards = QHBoxLayout(cards_box)
+        self.total_card = _StatusCard(self.tr("All transfers"), cards_box)
+        self.total_card.clicked.connect(lambda: self.status_clicked.emit(None))
+        cards.addWidget(self.total_card)
+        self.status_cards: dict[TransferStatus, _StatusCard] = {}
+        for status in TransferStatus:
+            card = _StatusCard(status_label(status), cards_box)
+            card.setObjectName(f"statusCard_{status.value}")
+            card.clicked.connect(lambda _checked=False, s=status: self.status_clicked.emit(s))
+            cards.addWidget(card)
+            self.status_cards[status] = card
+        outer.addWidget(cards_box)
+
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        # transfers by destination
+        chart_box = QGroupBox(self.tr("Transfers by destination"), body)
+        chart_layout = QVBoxLayout(chart_box)
+        self.chart = BarChart(chart_box)
+        self.chart.setObjectName("destinationChart")
+        self.chart.setAccessibleName(self.tr("Transfers by destination"))
+        self.chart.bar_clicked.connect(self.destination_clicked)
+        chart_layout.addWidget(self.chart)
+        self.chart_note = QLabel(chart_box)
+        self.chart_note.setWordWrap(True)
+        chart_layout.addWidget(self.chart_note)
+        chart_layout.addStretch(1)
+        grid.addWidget(chart_box, 0, 0, 2, 1)
+
+        self.reassessment_box, self.reassessment_list, self.reassessment_more = self._list_box(
+            self.tr("Re-assessment needed"), "reassessmentList", body
+        )
+        self.reassessment_more.clicked.connect(self.reassessment_clicked)
+        grid.addWidget(self.reassessment_box, 0, 1)
+        self.overdue_box, self.overdue_list, self.overdue_more = self._list_box(
+            self.tr("Overdue re-evaluations"), "overdueList", body
+        )
+        self.overdue_more.clicked.connect(self.overdue_clicked)
+        grid.addWidget(self.overdue_box, 1, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        outer.addLayout(grid, 1)
+
+        # hook: sections from other rooms (APPI yearly checks, ...)
+        self.extra_layout = QVBoxLayout()
+        outer.addLayout(self.extra_layout)
+        self.setWidget(body)
+
+        services.changes.changed.connect(self._data_changed)
+
+    def _list_box(self, title: str, name: str, parent: QWidget) -> tuple[QGroupBox, QListView, QPushButton]:
+        box = QGroupBox(title, parent)
+        layout = QVBoxLayout(box)
+        view = QListView(box)
+        view.setObjectName(name)
+        view.setAccessibleName(title)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setModel(QStandardItemModel(view))
+        view.activated.connect(self._line_activated)
+        layout.addWidget(view)
+        more = QPushButton(self.tr("Show all in the register"), box)
+        more.setAccessibleName(self.tr("Show all in the register: %1").replace("%1", title))
+        layout.addWidget(more, 0, Qt.AlignmentFlag.AlignRight)
+        return box, view, more
+
+    # ---- loading ------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        self._stale = False
+        today = self._services.today()
+        sources = list(self._sources)
+        self._services.worker.submit(
+            lambda db: load_summary(db, today, sources),
+            lambda summary: self._summary_loaded(generation, summary),
+            owner=self,
+            label="dashboard: summary",
+        )
+
+    def refresh_if_stale(self) -> None:
+        if self._stale:
+            self.refresh()
+
+    def _data_changed(self, kind: str) -> None:
+        self._stale = True
+        if self.isVisible() and kind == TRANSFERS:
+            self.refresh()
+
+    def _summary_loaded(self, generation: int, summary: DashboardSummary) -> None:
+        if generation != self._generation:
+            return
+        self.summary = summary
+        self.total_card.set_count(summary.total)
+        for status, card in self.status_cards.items():
+            card.set_count(summary.by_status.get(status, 0))
+        self._fill(self.reassessment_list, summary.reassessment, summary.reassessment_count, overdue=False)
+        self._fill(self.overdue_list, summary.overdue, summary.overdue_count, overdue=True)
+        self.reassessment_box.setTitle(
+            self.tr("Re-assessment needed (%1)").replace("%1", str(summary.reassessment_count))
+        )
+        self.overdue_box.setTitle(
+            self.tr("Overdue re-evaluations (%1)").replace("%1", str(summary.overdue_count))
+        )
+        self._show_extra(summary.extra)
+        self._counts = Counter()
+        self._count_chunk(generation, summary.ids, 0)
+
+    def _count_chunk(self, generation: int, ids: tuple[int, ...], start: int) -> None:
+        if generation != self._generation:
+            return
+        if start >= len(ids):
+            self._show_chart()
+            self.loaded.emit()
+            return
+        chunk = ids[start : start + COUNT_CHUNK]
+
+        def done(counts: Counter[str]) -> None:
+            if generation != self._generation:
+                return
+            self._counts.update(counts)
+            self._count_chunk(generation, ids, start + COUNT_CHUNK)
+
+        self._services.worker.submit(
+            lambda db: count_destinations(db, chunk), done, owner=self, label="dashboard: destinations"
+        )
+
+    def _show_chart(self) -> None:
+        top = self._counts.most_common(CHART_LIMIT)
+        items = [(code, self._services.country_name(code), n) for code, n in top]
+        self.chart.set_items(items, self.tr("No transfers recorded yet."))
+        others = len(self._counts) - len(top)
+        if others > 0:
+            self.chart_note.setText(
+                self.tr(
+                    "%1 more destinations with fewer transfers; click a bar to list its transfers."
+                ).replace("%1", str(others))
+            )
+        else:
+            self.chart_note.setText(
+                self.tr("Click a bar to list the transfers to that destination.") if top else ""
+            )
+
+    def _fill(self, view: QListView, rows: Sequence[TransferRow], count: int, *, overdue: bool) -> None:
+        model = view.model()
+        assert isinstance(model, QStandardItemModel)
+        model.clear()
+        lang = self._services.language
+        for r in rows:
+            where = self._services.country_name(r.destination)
+            text = f"{r.reference}  {r.title or r.importer} — {where}"
+            if overdue and r.next_review:
+                text += "  " + self.tr("(due %1)").replace("%1", format_date(r.next_review, lang))
+            item = QStandardItem(text)
+            item.setData(r.id, TransferIdRole)
+            item.setToolTip(text)
+            model.appendRow(item)
+        if not rows:
+            item = QStandardItem(self.tr("None."))
+            item.setEnabled(False)
+            model.appendRow(item)
+        more = self.overdue_more if overdue else self.reassessment_more
+        more.setVisible(count > 0)
+
+    def _show_extra(self, sections: Sequence[DashboardSection]) -> None:
+        while self.extra_layout.count():
+            child = self.extra_layout.takeAt(0)
+            widget = child.widget() if child else None
+            if widget is not None:
+                widget.deleteLater()
+        for section in sections:
+            box = QGroupBox(f"{section.title} ({section.count})", self.widget())
+            layout = QVBoxLayout(box)
+            view = QListView(box)
+            view.setAccessibleName(section.title)
+            model = QStandardItemModel(view)
+            for line in section.lines:
+                item = QStandardItem(line.text)
+                item.setData(line.transfer_id, TransferIdRole)
+                model.appendRow(item)
+            view.setModel(model)
+            view.activated.connect(self._line_activated)
+            layout.addWidget(view)
+            self.extra_layout.addWidget(box)
+
+    def _line_activated(self, index: QModelIndex) -> None:
+        tid = index.data(TransferIdRole)
+        if isinstance(tid, int):
+            self.transfer_activated.emit(tid)

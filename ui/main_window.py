@@ -1,0 +1,443 @@
+"""The main window: the transfer register and the dashboard, menus, status bar, remembered state.
+
+Other screens plug in through factories given by the composition root (ui/app.py):
+- `wizard_factory(parent, services, transfer_id)` opens the assessment wizard (`None` = a new transfer);
+- `screens[name](parent, services)` opens the review queue ("review") and the administration screens
+  ("countries", "users", "catalogues").
+Each returns the window it opened (shown by the main window if not yet visible) or None. A screen that
+saves data calls `services.changes.notify(...)`; the register and the dashboard refresh themselves.
+Menus only offer what the signed-in role may do (`permissions.allowed`); the services check again.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from transfer_tool import __version__
+from transfer_tool.permissions import Action
+from ui import settings as keys
+from ui.dashboard import Dashboard, DashboardSource
+from ui.errors import show_exception, show_info
+from ui.i18n import role_label
+from ui.services import Services
+from ui.widgets.register_panel import RegisterPanel
+
+log = logging.getLogger("ui.main_window")
+
+WizardFactory = Callable[[QWidget, Services, "int | None"], "QWidget | None"]
+ScreenFactory = Callable[[QWidget, Services], "QWidget | None"]
+
+# Screen names for `screens`, with the permission that shows their menu entry.
+REVIEW = "review"
+COUNTRIES = "countries"
+USERS = "users"
+CATALOGUES = "catalogues"
+SCREEN_PERMISSIONS: dict[str, Action] = {
+    REVIEW: Action.REVIEW,
+    COUNTRIES: Action.EDIT_COUNTRIES,
+    USERS: Action.MANAGE_USERS,
+    CATALOGUES: Action.EDIT_CATALOGS,
+}
+ADMIN_SCREENS = (COUNTRIES, USERS, CATALOGUES)
+
+DEFAULT_SIZE = (1280, 800)
+REGISTER_TAB, DASHBOARD_TAB = 0, 1
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()  # the register's first rows are in (check mode grabs after this)
+
+    def __init__(
+        self,
+        services: Services,
+        *,
+        wizard_factory: WizardFactory | None = None,
+        screens: Mapping[str, ScreenFactory] | None = None,
+        dashboard_sources: Sequence[DashboardSource] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.wizard_factory = wizard_factory
+        self.screens: dict[str, ScreenFactory] = dict(screens or {})
+        self._open_windows: list[QWidget] = []
+        self._is_ready = False
+        self.save_on_close = True  # the check mode turns this off: it must not change the user's settings
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Transfer register — Transfer tool"))
+
+        self.register = RegisterPanel(services, self)
+        self.dashboard = Dashboard(services, dashboard_sources, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.register, self.tr("&Register"))
+        self.tabs.addTab(self.dashboard, self.tr("&Dashboard"))
+        self.tabs.setTabToolTip(
+            REGISTER_TAB, self.tr("Every recorded transfer, with search and filters (Ctrl+1)")
+        )
+        self.tabs.setTabToolTip(
+            DASHBOARD_TAB, self.tr("Counts, destinations, re-assessments and overdue dates (Ctrl+2)")
+        )
+        self.setCentralWidget(self.tabs)
+
+        self._build_menus()
+        self._build_status_bar()
+
+        self.register.open_requested.connect(self.open_assessment)
+        self.register.model.loaded.connect(self._register_loaded)
+        self.register.columns_changed.connect(self._sync_column_actions)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.dashboard.status_clicked.connect(lambda st: self._show_in_register(status=st))
+        self.dashboard.destination_clicked.connect(lambda code: self._show_in_register(destination=code))
+        self.dashboard.reassessment_clicked.connect(lambda: self._show_in_register(reassessment=True))
+        self.dashboard.overdue_clicked.connect(lambda: self._show_in_register(overdue=True))
+        self.dashboard.transfer_activated.connect(self._show_transfer)
+        services.changes.changed.connect(self._data_changed)
+        services.worker.busy_changed.connect(self._busy_changed)
+        services.worker.unhandled_error.connect(lambda exc: show_exception(self, exc))
+
+        self._restore_state()
+
+    # ---- menus ----------------------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], Any],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        name: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        may = self.services.may
+
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        self.new_action = self._action(
+            self.tr("&New transfer…"), self.new_transfer, QKeySequence.StandardKey.New, "newTransfer"
+        )
+        self.new_action.setVisible(may(Action.EDIT_TRANSFERS))
+        file_menu.addAction(self.new_action)
+        self.open_action = self._action(
+            self.tr("&Open assessment"), self._open_selected, "Ctrl+O", "openAssessment"
+        )
+        file_menu.addAction(self.open_action)
+        file_menu.addSeparator()
+        self.export_action = self._action(
+            self.tr("&Export register as CSV…"), self.export_csv, "Ctrl+E", "exportCsv"
+        )
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(self.quit_action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.setObjectName("viewMenu")
+        self.refresh_action = self._action(
+            self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh, "refresh"
+        )
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        view_menu.addAction(self.refresh_action)
+        self.find_action = self._action(
+            self.tr("&Find in register"), self._focus_search, QKeySequence.StandardKey.Find, "find"
+        )
+        view_menu.addAction(self.find_action)
+        view_menu.addSeparator()
+        view_menu.addAction(
+            self._action(self.tr("Re&gister"), lambda: self.tabs.setCurrentIndex(REGISTER_TAB), "Ctrl+1")
+        )
+        view_menu.addAction(
+            self._action(self.tr("&Dashboard"), lambda: self.tabs.setCurrentIndex(DASHBOARD_TAB), "Ctrl+2")
+        )
+        view_menu.addSeparator()
+        self.columns_menu = view_menu.addMenu(self.tr("&Columns"))
+        self.columns_menu.aboutToShow.connect(self._sync_column_actions)
+        self._sync_column_actions()
+        self.language_menu = view_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = self.services.settings.get(keys.LANGUAGE)
+        for code, label in (
+            ("", self.tr("System language")),
+            ("en", "English"),
+            ("ja", "日本語"),
+        ):
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+
+        self.review_menu = bar.addMenu(self.tr("Re&view"))
+        self.review_menu.setObjectName("reviewMenu")
+        self.review_action = self._action(
+            self.tr("Assessments awaiting &review…"),
+            lambda: self.open_screen(REVIEW),
+            "Ctrl+R",
+            "reviewQueue",
+        )
+        self.review_menu.addAction(self.review_action)
+        self.review_menu.menuAction().setVisible(may(Action.REVIEW))
+        self.review_action.setEnabled(may(Action.REVIEW))
+
+        self.admin_menu = bar.addMenu(self.tr("&Administration"))
+        self.admin_menu.setObjectName("adminMenu")
+        self.admin_actions: dict[str, QAction] = {}
+        for name, text in (
+            (COUNTRIES, self.tr("&Country data…")),
+            (USERS, self.tr("&Users and roles…")),
+            (CATALOGUES, self.tr("Ca&talogues…")),
+        ):
+            action = self._action(text, partial(self.open_screen, name), name=f"admin_{name}")
+            allowed = may(SCREEN_PERMISSIONS[name])
+            action.setVisible(allowed)
+            action.setEnabled(allowed)
+            self.admin_menu.addAction(action)
+            self.admin_actions[name] = action
+        self.admin_menu.menuAction().setVisible(any(may(SCREEN_PERMISSIONS[n]) for n in ADMIN_SCREENS))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        self.about_action = self._action(self.tr("&About Transfer tool"), self.about, None, "about")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+
+    def visible_menu_titles(self) -> list[str]:
+        """The top-level menus the user sees (accelerator ampersands removed)."""
+        return [a.text().replace("&", "") for a in self.menuBar().actions() if a.isVisible()]
+
+    def _sync_column_actions(self) -> None:
+        self.columns_menu.clear()
+        template = self.register.columns_menu(self.columns_menu)
+        for action in template.actions():
+            action.setParent(self.columns_menu)
+            self.columns_menu.addAction(action)
+        template.deleteLater()
+
+    def _build_status_bar(self) -> None:
+        actor = self.services.actor
+        who = actor.display_name or actor.username
+        self.user_label = QLabel(
+            self.tr("Signed in as %1 (%2) — %3")
+            .replace("%1", who)
+            .replace("%2", actor.username)
+            .replace("%3", role_label(actor.role)),
+            self,
+        )
+        self.user_label.setObjectName("signedInUser")
+        self.busy_label = QLabel(self.tr("Working…"), self)
+        self.busy_label.setObjectName("busyIndicator")
+        self.busy_label.hide()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.user_label)
+
+    # ---- state ---------------------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = self.services.settings
+        geometry = settings.get(keys.WINDOW_GEOMETRY)
+        if not (geometry and self.restoreGeometry(geometry)):
+            self.resize(*DEFAULT_SIZE)
+        state = settings.get(keys.WINDOW_STATE)
+        if state:
+            self.restoreState(state)
+        self.register.restore_state()
+        tab = settings.get(keys.CURRENT_TAB)
+        if tab in (REGISTER_TAB, DASHBOARD_TAB):
+            self.tabs.setCurrentIndex(tab)
+        if self.tabs.currentIndex() == DASHBOARD_TAB:
+            self.dashboard.refresh()
+
+    def save_state(self) -> None:
+        settings = self.services.settings
+        settings.set(keys.WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        settings.set(keys.WINDOW_STATE, bytes(self.saveState().data()))
+        settings.set(keys.CURRENT_TAB, self.tabs.currentIndex())
+        self.register.save_state()
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.save_on_close:
+            self.save_state()
+        for window in self._open_windows:
+            window.close()
+        super().closeEvent(event)
+
+    # ---- slots -----------------------------------------------------------------------------------------------
+
+    def open_assessment(self, transfer_id: int) -> None:
+        """Open the assessment wizard on `transfer_id` (the wizard helper's factory)."""
+        if self.wizard_factory is None:
+            show_info(
+                self,
+                self.tr("Assessment"),
+                self.tr("The assessment wizard is not available in this version yet."),
+            )
+            return
+        self._keep(self.wizard_factory(self, self.services, transfer_id))
+
+    def new_transfer(self) -> None:
+        """Record a new transfer: the wizard starts with its register step."""
+        if self.wizard_factory is None:
+            show_info(
+                self,
+                self.tr("New transfer"),
+                self.tr("Recording transfers from the app is not available in this version yet."),
+            )
+            return
+        self._keep(self.wizard_factory(self, self.services, None))
+
+    def open_screen(self, name: str) -> None:
+        """Open a review or administration screen by name, if the role allows it."""
+        permission = SCREEN_PERMISSIONS.get(name)
+        if permission is not None and not self.services.may(permission):
+            return
+        factory = self.screens.get(name)
+        if factory is None:
+            show_info(
+                self,
+                self.tr("Not available yet"),
+                self.tr("This screen is not available in this version yet."),
+            )
+            return
+        self._keep(factory(self, self.services))
+
+    def _keep(self, window: QWidget | None) -> None:
+        if window is None:
+            return
+        self._open_windows = [w for w in self._open_windows if _alive(w)]
+        self._open_windows.append(window)
+        if not window.isVisible():
+            window.show()
+
+    def _open_selected(self) -> None:
+        tid = self.register.current_transfer_id()
+        if tid is not None:
+            self.open_assessment(tid)
+
+    def refresh(self) -> None:
+        self.register.refresh()
+        self.dashboard.refresh()
+
+    def _focus_search(self) -> None:
+        self.tabs.setCurrentIndex(REGISTER_TAB)
+        self.register.search.setFocus()
+        self.register.search.selectAll()
+
+    def export_csv(self) -> None:
+        settings = self.services.settings
+        folder = settings.get(keys.LAST_EXPORT_FOLDER) or str(Path.home())
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the register as CSV"),
+            str(Path(folder) / "transfers.csv"),
+            self.tr("CSV files (*.csv)"),
+        )
+        if not path:
+            return
+        settings.set(keys.LAST_EXPORT_FOLDER, str(Path(path).parent))
+        query = self.register.query()
+        actor = self.services.actor
+
+        def export(db: Any) -> int:
+            from transfer_tool import transfer_csv  # only needed here
+
+            text = transfer_csv.export_csv(db, actor, query)
+            Path(path).write_text(text, encoding="utf-8-sig")
+            return max(0, text.count("\n") - 1)
+
+        self.statusBar().showMessage(self.tr("Exporting…"))
+        self.services.worker.submit(
+            export,
+            lambda n: self.statusBar().showMessage(
+                self.tr("Exported %n transfer(s) to %1", "", n).replace("%1", path), 8000
+            ),
+            self._export_failed,
+            owner=self,
+            label="export csv",
+        )
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self.statusBar().clearMessage()
+        show_exception(self, exc, self.tr("Export failed"))
+
+    def about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About Transfer tool"))
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(
+            self.tr(
+                "Transfer tool %1\n\nRecords cross-border transfers of personal data, assesses them "
+                "(Transfer Impact Assessments) and keeps them current."
+            ).replace("%1", __version__)
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _set_language(self, code: str) -> None:
+        self.services.settings.set(keys.LANGUAGE, code)
+        self.statusBar().showMessage(self.tr("The language changes at the next start."), 8000)
+
+    # ---- reactions -------------------------------------------------------------------------------------------
+
+    def _register_loaded(self, _count: int) -> None:
+        if not self._is_ready:
+            self._is_ready = True
+            self.ready.emit()
+
+    @property
+    def is_ready(self) -> bool:
+        return self._is_ready
+
+    def _tab_changed(self, index: int) -> None:
+        if index == DASHBOARD_TAB:
+            self.dashboard.refresh_if_stale()
+        self.find_action.setEnabled(True)
+
+    def _data_changed(self, _kind: str) -> None:
+        # Any change can move a transfer's status, flags or dates: the register re-reads its page.
+        self.register.refresh()
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.busy_label.setVisible(busy)
+
+    def _show_in_register(self, **filters: Any) -> None:
+        self.register.show_only(**filters)
+        self.tabs.setCurrentIndex(REGISTER_TAB)
+
+    def _show_transfer(self, transfer_id: int) -> None:
+        self.tabs.setCurrentIndex(REGISTER_TAB)
+        if self.register.select_transfer(transfer_id):
+            return
+        before = self.register.model.query
+        self.register.clear_filters()
+        if self.register.model.query != before:  # a new query is loading: select when it is in
+            self.register.model.loaded.connect(
+                lambda _n: self.register.select_transfer(transfer_id),
+                Qt.ConnectionType.SingleShotConnection,
+            )
+
+
+def _alive(widget: QWidget) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(widget)

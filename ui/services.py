@@ -1,0 +1,59 @@
+"""What every screen receives from the composition root (ui/app.py): the services bundle.
+
+Screens get this object, never a database or a session: data calls go through `worker.submit(fn)`,
+where `fn(db)` is a transfer_tool service call. `changes` is the app-wide "something changed" signal
+(Anki's `operation_did_execute`): a screen that saves data announces it, the others refresh.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Signal
+
+from transfer_tool.countries.names import CountryNames
+from transfer_tool.permissions import Action, Actor, allowed
+from ui.settings import Settings
+from ui.workers import DbWorker
+
+# What `ChangeNotifier.changed` carries: which kind of record changed.
+TRANSFERS = "transfers"
+ASSESSMENTS = "assessments"
+COUNTRIES = "countries"
+USERS = "users"
+CATALOGUES = "catalogues"
+
+
+class ChangeNotifier(QObject):
+    """`changed(kind)` after a screen saved something (kind: TRANSFERS, ASSESSMENTS, COUNTRIES...)."""
+
+    changed = Signal(str)
+
+    def notify(self, kind: str) -> None:
+        self.changed.emit(kind)
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+@dataclass(frozen=True)
+class Services:
+    """The signed-in session's services: worker, settings, language, who is signed in."""
+
+    worker: DbWorker
+    settings: Settings
+    actor: Actor
+    language: str  # "en" or "ja": what the UI shows (country names, dates)
+    country_names: CountryNames
+    changes: ChangeNotifier = field(default_factory=ChangeNotifier)
+    today: Callable[[], dt.date] = _today  # injectable for tests (overdue re-evaluations)
+
+    def may(self, action: Action) -> bool:
+        """Whether to offer `action` (the services still check it themselves)."""
+        return allowed(self.actor, action)
+
+    def country_name(self, code: str) -> str:
+        return self.country_names.name(code, self.language) if code else ""

@@ -1,0 +1,1 @@
+"""Reusable widgets: the country picker, the dashboard's bar chart."""

@@ -1,0 +1,498 @@
+"""The register tab: filter bar, the transfer table (model/view over ids) and a details pane."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from transfer_tool import catalog, transfers
+from transfer_tool.catalog import CatalogItem
+from transfer_tool.domain import CatalogKind, TransferStatus
+from transfer_tool.transfers import SortKey, TransferQuery, TransferView
+from ui import settings as keys
+from ui.i18n import format_date, status_label
+from ui.models.register_model import (
+    COLUMN_KEYS,
+    COLUMNS,
+    DEFAULT_VISIBLE,
+    IdRole,
+    RegisterModel,
+    column_title,
+)
+from ui.services import Services
+
+SEARCH_DELAY_MS = 150
+DETAIL_DELAY_MS = 120
+
+
+class RegisterPanel(QWidget):
+    """Search and filters drive the model's `TransferQuery`; `open_requested(id)` on Enter/double-click."""
+
+    open_requested = Signal(int)
+    columns_changed = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._settings = services.settings
+        self.model = RegisterModel(
+            services.worker, services.country_name, services.language, services.today, self
+        )
+
+        # ---- filter bar
+        self.search = QLineEdit(self)
+        self.search.setObjectName("registerSearch")
+        self.search.setPlaceholderText(self.tr("Search reference, title, exporter, importer or country code"))
+        self.search.setAccessibleName(self.tr("Search the register"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(260)
+
+        self.destination = QComboBox(self)
+        self.destination.setObjectName("destinationFilter")
+        self.destination.setAccessibleName(self.tr("Destination filter"))
+        self.destination.setEditable(True)
+        self.destination.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.destination.setMinimumContentsLength(18)
+        self.destination.addItem(self.tr("All destinations"), "")
+        names = services.country_names
+        codes = sorted(names.codes, key=lambda c: services.country_name(c).casefold())
+        for code in codes:
+            self.destination.addItem(f"{services.country_name(code)} ({code})", code)
+        completer = self.destination.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+
+        self.status = QComboBox(self)
+        self.status.setObjectName("statusFilter")
+        self.status.setAccessibleName(self.tr("Status filter"))
+        self.status.addItem(self.tr("All statuses"), "")
+        for st in TransferStatus:
+            self.status.addItem(status_label(st), st.value)
+
+        self.reassessment = QCheckBox(self.tr("Re-assessment needed"), self)
+        self.reassessment.setObjectName("reassessmentFilter")
+        self.overdue = QCheckBox(self.tr("Overdue"), self)
+        self.overdue.setObjectName("overdueFilter")
+        self.overdue.setToolTip(self.tr("Transfers whose re-evaluation date has passed"))
+        self.onward = QCheckBox(self.tr("Onward transfers"), self)
+        self.onward.setObjectName("onwardFilter")
+        self.onward.setToolTip(self.tr("Also list onward transfers (sub-recipients)"))
+        self.onward.setChecked(self._settings.get(keys.SHOW_ONWARD))
+        self.clear_button = QPushButton(self.tr("Clear filters"), self)
+        self.clear_button.setObjectName("clearFilters")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("registerCount")
+        self.count_label.setAccessibleName(self.tr("Number of transfers shown"))
+
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.destination, 2)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.reassessment)
+        bar.addWidget(self.overdue)
+        bar.addWidget(self.onward)
+        bar.addWidget(self.clear_button)
+        bar.addWidget(self.count_label)
+
+        # ---- table
+        self.table = QTableView(self)
+        self.table.setObjectName("registerTable")
+        self.table.setAccessibleName(self.tr("Transfer register"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        # Uniform row heights: the view never asks every row for its size (100,000 rows stay cheap).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        self._default_widths()
+
+        # ---- details
+        self.details = QLabel(self)
+        self.details.setObjectName("transferDetails")
+        self.details.setAccessibleName(self.tr("Details of the selected transfer"))
+        self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setMargin(8)
+        self.details_area = QScrollArea(self)
+        self.details_area.setWidgetResizable(True)
+        self.details_area.setWidget(self.details)
+        self.details_area.setMinimumWidth(200)
+        self.open_button = QPushButton(self.tr("Open assessment…"), self)
+        self.open_button.setObjectName("openAssessment")
+        self.open_button.setEnabled(False)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.details_area, 1)
+        side_layout.addWidget(self.open_button)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("registerSplitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([1010, 250])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+
+        for a, b in (
+            (self.search, self.destination),
+            (self.destination, self.status),
+            (self.status, self.reassessment),
+            (self.reassessment, self.overdue),
+            (self.overdue, self.onward),
+            (self.onward, self.clear_button),
+            (self.clear_button, self.table),
+            (self.table, self.open_button),
+        ):
+            QWidget.setTabOrder(a, b)
+
+        # ---- behaviour
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self.apply_filters)
+        self.destination.activated.connect(lambda _i: self.apply_filters())
+        destination_edit = self.destination.lineEdit()
+        if destination_edit is not None:
+            destination_edit.editingFinished.connect(self._destination_typed)
+        self.status.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        for box in (self.reassessment, self.overdue, self.onward):
+            box.toggled.connect(lambda _on: self.apply_filters())
+        self.onward.toggled.connect(lambda on: self._settings.set(keys.SHOW_ONWARD, on))
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.table.activated.connect(self._activated)
+        self.open_button.clicked.connect(self._open_current)
+        self.model.loaded.connect(self._loaded)
+        self.model.modelReset.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(DETAIL_DELAY_MS)
+        self._detail_timer.timeout.connect(self._load_details)
+        self._detail_generation = 0
+        self._labels: Labels = {}
+        self._show_details(None)
+
+    # ---- state ----------------------------------------------------------------------------------------------
+
+    def _default_widths(self) -> None:
+        # Sized so that the default columns fit beside the details pane at 1280 pixels.
+        widths = {
+            "reference": 92,
+            "title": 185,
+            "exporter": 140,
+            "importer": 150,
+            "destination": 135,
+            "status": 82,
+            "reassessment": 92,
+            "next_review": 100,
+            "updated": 125,
+        }
+        for i, key in enumerate(COLUMN_KEYS):
+            self.table.setColumnWidth(i, widths.get(key, 120))
+
+    def restore_state(self) -> None:
+        """Header layout and visible columns from the settings, then the first query (sorted as saved)."""
+        header = self.table.horizontalHeader()
+        state = self._settings.get(keys.REGISTER_HEADER)
+        if state:
+            header.restoreState(state)
+        splitter = self._settings.get(keys.REGISTER_SPLITTER)
+        if splitter:
+            self.splitter.restoreState(splitter)
+        self.apply_visible_columns(self.visible_columns())
+        section = header.sortIndicatorSection()
+        sort = COLUMNS[section].sort if state and 0 <= section < len(COLUMNS) else None
+        if sort is None:
+            # First start: newest first (references are numbered in order of creation).
+            sort = SortKey.REFERENCE
+            header.setSortIndicator(COLUMN_KEYS.index("reference"), Qt.SortOrder.DescendingOrder)
+        descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        # Set the order first, so that enabling sorting (which calls model.sort) loads nothing extra.
+        self.model.set_query(replace(self.query(), sort=sort, descending=descending), load=False)
+        self.table.setSortingEnabled(True)
+        self.model.set_query(self.query())
+
+    def save_state(self) -> None:
+        self._settings.set(keys.REGISTER_HEADER, bytes(self.table.horizontalHeader().saveState().data()))
+        self._settings.set(keys.REGISTER_SPLITTER, bytes(self.splitter.saveState().data()))
+
+    def visible_columns(self) -> tuple[str, ...]:
+        chosen = tuple(k for k in self._settings.get(keys.REGISTER_COLUMNS) if k in COLUMN_KEYS)
+        return chosen or DEFAULT_VISIBLE
+
+    def apply_visible_columns(self, visible: tuple[str, ...]) -> None:
+        for i, key in enumerate(COLUMN_KEYS):
+            self.table.setColumnHidden(i, key not in visible)
+
+    def set_column_visible(self, key: str, visible: bool) -> None:
+        current = list(self.visible_columns())
+        if visible and key not in current:
+            current.append(key)
+        elif not visible and key in current:
+            if len(current) == 1:
+                return  # keep at least one column
+            current.remove(key)
+        ordered = tuple(k for k in COLUMN_KEYS if k in current)
+        self._settings.set(keys.REGISTER_COLUMNS, ordered)
+        self.apply_visible_columns(ordered)
+        self.columns_changed.emit()
+
+    def columns_menu(self, parent: QWidget) -> QMenu:
+        menu = QMenu(self.tr("Columns"), parent)
+        visible = self.visible_columns()
+        for col in COLUMNS:
+            action = menu.addAction(column_title(col))
+            action.setCheckable(True)
+            action.setChecked(col.key in visible)
+            action.setEnabled(not (col.key in visible and len(visible) == 1))
+            action.toggled.connect(lambda on, k=col.key: self.set_column_visible(k, on))
+        return menu
+
+    def _header_menu(self, pos: QPoint) -> None:
+        menu = self.columns_menu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.table.horizontalHeader().mapToGlobal(pos))
+
+    # ---- filters ---------------------------------------------------------------------------------------------
+
+    def query(self) -> TransferQuery:
+        status_value = self.status.currentData()
+        current = self.model.query
+        return TransferQuery(
+            text=self.search.text().strip(),
+            country=str(self.destination.currentData() or ""),
+            status=TransferStatus(status_value) if status_value else None,
+            reassessment_needed=True if self.reassessment.isChecked() else None,
+            overdue_on=self._services.today() if self.overdue.isChecked() else None,
+            include_onward=self.onward.isChecked(),
+            sort=current.sort,
+            descending=current.descending,
+        )
+
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        query = self.query()
+        if query != self.model.query or not self.model.has_loaded:
+            self.model.set_query(query)
+
+    def refresh(self) -> None:
+        self.model.set_query(self.query())
+
+    def clear_filters(self) -> None:
+        for w in (self.search, self.destination, self.status, self.reassessment, self.overdue):
+            w.blockSignals(True)
+        self.search.clear()
+        self.destination.setCurrentIndex(0)
+        self.status.setCurrentIndex(0)
+        self.reassessment.setChecked(False)
+        self.overdue.setChecked(False)
+        for w in (self.search, self.destination, self.status, self.reassessment, self.overdue):
+            w.blockSignals(False)
+        self.apply_filters()
+
+    def show_only(
+        self,
+        *,
+        status: TransferStatus | None = None,
+        destination: str = "",
+        reassessment: bool = False,
+        overdue: bool = False,
+    ) -> None:
+        """Reset the filters to exactly these (the dashboard's links)."""
+        for w in (self.search, self.destination, self.status, self.reassessment, self.overdue):
+            w.blockSignals(True)
+        self.search.clear()
+        idx = self.destination.findData(destination) if destination else 0
+        self.destination.setCurrentIndex(max(0, idx))
+        sidx = self.status.findData(status.value) if status else 0
+        self.status.setCurrentIndex(max(0, sidx))
+        self.reassessment.setChecked(reassessment)
+        self.overdue.setChecked(overdue)
+        for w in (self.search, self.destination, self.status, self.reassessment, self.overdue):
+            w.blockSignals(False)
+        self.apply_filters()
+
+    def _destination_typed(self) -> None:
+        # A typed name that matches an entry selects it; anything else means "all destinations".
+        text = self.destination.currentText().strip()
+        idx = self.destination.findText(text, Qt.MatchFlag.MatchFixedString)
+        if idx < 0 and text:
+            code = text.upper()
+            idx = self.destination.findData(code)
+        if idx < 0:
+            idx = 0
+        if (
+            idx != self.destination.currentIndex()
+            or self.destination.currentText() != self.destination.itemText(idx)
+        ):
+            self.destination.setCurrentIndex(idx)
+        self.apply_filters()
+
+    def _sort_indicator_changed(self, section: int, order: Qt.SortOrder) -> None:
+        if 0 <= section < len(COLUMNS) and COLUMNS[section].sort is None:
+            # Not sortable: put the indicator back where the data is sorted.
+            current = self.model.query
+            back = next(i for i, c in enumerate(COLUMNS) if c.sort == current.sort)
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(
+                back, Qt.SortOrder.DescendingOrder if current.descending else Qt.SortOrder.AscendingOrder
+            )
+            header.blockSignals(False)
+
+    def _loaded(self, count: int) -> None:
+        self.count_label.setText(self.tr("%n transfer(s)", "", count))
+
+    # ---- selection and details ---------------------------------------------------------------------------------
+
+    def current_transfer_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        value = rows[0].data(IdRole)
+        return value if isinstance(value, int) else None
+
+    def select_transfer(self, transfer_id: int) -> bool:
+        row = self.model.row_of(transfer_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _activated(self, index: QModelIndex) -> None:
+        value = index.data(IdRole)
+        if isinstance(value, int):
+            self.open_requested.emit(value)
+
+    def _open_current(self) -> None:
+        tid = self.current_transfer_id()
+        if tid is not None:
+            self.open_requested.emit(tid)
+
+    def _selection_changed(self) -> None:
+        self.open_button.setEnabled(self.current_transfer_id() is not None)
+        self._detail_timer.start()
+
+    def _load_details(self) -> None:
+        tid = self.current_transfer_id()
+        labels = self._labels
+        self._detail_generation += 1
+        generation = self._detail_generation
+        if tid is None:
+            self._show_details(None)
+            return
+
+        def done(result: tuple[TransferView, Labels]) -> None:
+            if generation == self._detail_generation:
+                self._labels = result[1]
+                self._show_details(result[0])
+
+        def failed(_exc: BaseException) -> None:
+            if generation == self._detail_generation:
+                self._show_details(None)
+
+        self._services.worker.submit(
+            lambda db: _details(db, tid, labels), done, failed, owner=self, label="register: details"
+        )
+
+    def _show_details(self, view: TransferView | None) -> None:
+        if view is None:
+            self.details.setText(
+                "<p style='color:#5f6b7a'>"
+                + html.escape(
+                    self.tr("Select a transfer to see its details. Press Enter to open its assessment.")
+                )
+                + "</p>"
+            )
+            return
+        e = html.escape
+        lang = self._services.language
+        name = self._services.country_name
+        rows = [
+            (self.tr("Status"), status_label(view.status)),
+            (self.tr("Exporter"), f"{view.exporter_name} ({name(view.exporter_country)})"),
+            (self.tr("Importer"), f"{view.importer_name} ({name(view.importer_country)})"),
+            (self.tr("Destination"), f"{name(view.destination)} ({view.destination})"),
+            (self.tr("Re-evaluation due"), format_date(view.next_review, lang) or "—"),
+            (self.tr("Data categories"), self._label_list(CatalogKind.DATA_CATEGORY, view.data_categories)),
+            (self.tr("Purposes"), self._label_list(CatalogKind.PURPOSE, view.purposes)),
+            (self.tr("Retention"), view.retention or "—"),
+        ]
+        if view.onward:
+            rows.append((self.tr("Onward transfers"), ", ".join(o.reference for o in view.onward)))
+        parts = [f"<h3 style='margin:0'>{e(view.reference)}</h3>", f"<p>{e(view.title)}</p>"]
+        if view.reassessment_needed:
+            reason = view.reassessment_reason or self.tr("The destination's data changed.")
+            parts.append(
+                "<p style='color:#b3261e'><b>"
+                + e(self.tr("Re-assessment needed"))
+                + "</b><br/>"
+                + e(reason)
+                + "</p>"
+            )
+        parts.append("<table cellspacing='0' cellpadding='2'>")
+        for label, value in rows:
+            parts.append(
+                f"<tr><td style='color:#5f6b7a;padding-right:8px'>{e(label)}</td><td>{e(value)}</td></tr>"
+            )
+        parts.append("</table>")
+        self.details.setText("".join(parts))
+
+    def _label_list(self, kind: CatalogKind, codes: tuple[str, ...]) -> str:
+        items = self._labels.get(kind, {})
+        lang = self._services.language
+        return ", ".join(items[c].label(lang) if c in items else c for c in codes) or "—"
+
+
+Labels = dict[CatalogKind, dict[str, CatalogItem]]
+
+
+def _details(db: Any, transfer_id: int, labels: Labels) -> tuple[TransferView, Labels]:
+    """The transfer, and the catalogue labels (read once, then passed back in)."""
+    return transfers.get_transfer(db, transfer_id), labels or catalog.all_items(db)
