@@ -385,3 +385,38 @@ def test_org_settings_are_validated_and_kept(db: Database, admin: Actor) -> None
     )
     assert service.get_org_settings(db) == saved
     assert saved.risk_threshold == 0.02 and saved.reevaluation_months == 6
+
+
+def test_appi_equivalent_measures_route_schedules_the_yearly_check_and_evidence_follows_new_versions(
+    db: Database, legal: Actor, manager: Actor
+) -> None:
+    exp = factories.entity(db, legal, "Net Japan Co., Ltd.", "JP")
+    imp = factories.entity(db, legal, "Cloud Desk Inc.", "US")
+    t = transfers.create_transfer(
+        db, legal, factories.transfer_input(exp.id, imp.id, "US", storage_countries=("US",), volume=800)
+    )
+    a = service.start_assessment(db, legal, t.id)
+    assert a.record.regimes.applied == ("JP",)
+    record = dataclasses.replace(
+        _filled(a.record, conclusion=Conclusion.PROCEED_WITH_MEASURES),
+        tools=(
+            ToolChoice("JP", "jp_equivalent_measures", "DPA binding the importer to APPI-level handling."),
+        ),
+    )
+    a = service.save_draft(db, legal, a.id, record, a.row_version)
+    kept = service.add_evidence(db, legal, a.id, "dpa.pdf", b"DPA text", "Signed DPA")
+    dropped = service.add_evidence(db, legal, a.id, "old.pdf", b"old", "Superseded draft")
+    service.remove_evidence(db, legal, dropped.id)
+    a = service.submit(db, legal, a.id, TODAY)
+    a = _approve(db, manager, a.id)
+    assert a.appi_check_date == dt.date(2027, 11, 26)
+
+    due = service.due_dates(db, dt.date(2027, 11, 10), within_days=30)
+    assert sorted(r.kind for r in due) == ["appi_yearly_check", "reevaluation"]
+    assert service.dashboard(db, dt.date(2027, 11, 10)).appi_checks_due == 1
+    plan = service.build_report_data(db, a.id, TODAY).action_plan
+    assert any("APPI" in item.action and item.due == dt.date(2027, 11, 26) for item in plan)
+
+    v2 = service.new_version(db, legal, a.id)
+    assert [(e.filename, e.sha256) for e in service.evidence_for(db, v2.id)] == [("dpa.pdf", kept.sha256)]
+    assert v2.record.appi_check_due is None and v2.record.history == ()

@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -166,13 +167,20 @@ def _read_settings(session: Session) -> OrgSettings:
         for r in session.execute(select(OrgSetting).where(OrgSetting.key.in_(_SETTING_FIELDS))).scalars()
     }
     d = OrgSettings()
-    threshold = rows.get("risk_threshold", d.risk_threshold)
+    # Values come from the database: a damaged one falls back to its default instead of breaking every call.
+    threshold = rows.get("risk_threshold")
+    months = rows.get("reevaluation_months")
+    single = rows.get("single_user_mode")
     return OrgSettings(
-        risk_threshold=float(threshold) if threshold is not None else None,
-        reevaluation_months=int(rows.get("reevaluation_months", d.reevaluation_months)),
-        single_user_mode=bool(rows.get("single_user_mode", d.single_user_mode)),
-        timestamp_url=str(rows.get("timestamp_url", d.timestamp_url) or ""),
-        organisation_name=str(rows.get("organisation_name", d.organisation_name) or ""),
+        risk_threshold=float(threshold)
+        if isinstance(threshold, int | float) and not isinstance(threshold, bool) and 0 < threshold < 1
+        else d.risk_threshold,
+        reevaluation_months=months
+        if isinstance(months, int) and not isinstance(months, bool) and 1 <= months <= 60
+        else d.reevaluation_months,
+        single_user_mode=single if isinstance(single, bool) else d.single_user_mode,
+        timestamp_url=str(rows.get("timestamp_url") or d.timestamp_url),
+        organisation_name=str(rows.get("organisation_name") or d.organisation_name),
     )
 
 
@@ -620,7 +628,7 @@ def save_draft(
         new = to_dict(merged)
         old_fields: dict[str, Any] = row.record.get("record", {})
         changed = sorted(k for k, v in new["record"].items() if old_fields.get(k) != v)
-        new_page = page or row.page
+        new_page = (page or row.page)[:64]
         if not changed and new_page == row.page:
             return _view(s, row)
         before: dict[str, Any] = {k: old_fields.get(k) for k in changed}
@@ -628,7 +636,7 @@ def save_draft(
         if new_page != row.page:
             before["page"], after["page"] = row.page, new_page
         row.record = new
-        row.page = new_page[:64]
+        row.page = new_page
         s.flush()
         audit.record(s, actor, "autosave", "assessment", row.id, before, after)
         return _view(s, row)
@@ -818,7 +826,7 @@ def approve(
     lang: str,
     signer_name: str,
     today: dt.date,
-    attestations: set[str] | frozenset[str],
+    attestations: AbstractSet[str],
     comment: str = "",
 ) -> AssessmentView:
     """Approve a submitted version with the signed report: it is frozen, the transfer approved (or
@@ -858,7 +866,7 @@ def approve(
         row.re_evaluation_date = done.reevaluation_date
         row.appi_check_date = done.appi_check_due
         row.single_user_approval = record.assessor is not None and record.assessor == _uid(actor)
-        row.attestations = sorted(attestations & REQUIRED_ATTESTATIONS.keys())
+        row.attestations = sorted(k for k in REQUIRED_ATTESTATIONS if k in attestations)
         s.flush()
         audit.record(
             s,
