@@ -9,6 +9,7 @@ import hashlib
 
 import pytest
 from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 
 from tests import factories
 from transfer_tool import transfers
@@ -33,6 +34,7 @@ from transfer_tool.domain import AdequacyStatus, AssessmentStatus, Conclusion, P
 from transfer_tool.errors import ConflictError, PermissionDenied, ValidationError
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import Blob
 
 TODAY = dt.date(2026, 11, 26)
@@ -420,3 +422,10 @@ def test_appi_equivalent_measures_route_schedules_the_yearly_check_and_evidence_
     v2 = service.new_version(db, legal, a.id)
     assert [(e.filename, e.sha256) for e in service.evidence_for(db, v2.id)] == [("dpa.pdf", kept.sha256)]
     assert v2.record.appi_check_due is None and v2.record.history == ()
+
+
+def test_the_database_refuses_an_approved_version_that_is_not_frozen(db: Database, legal: Actor) -> None:
+    t = _fr_to_us(db, legal)
+    a = service.start_assessment(db, legal, t.id)
+    with pytest.raises(IntegrityError, match="approved_is_frozen"), db.unit_of_work() as s:
+        s.execute(update(Assessment).where(Assessment.id == a.id).values(status=AssessmentStatus.APPROVED))

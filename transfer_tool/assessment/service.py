@@ -81,6 +81,7 @@ from transfer_tool.storage.models.core import Entity, OrgSetting, Transfer, User
 __all__ = [
     "MAX_EVIDENCE_BYTES",
     "REQUIRED_ATTESTATIONS",
+    "REVIEW_SECTIONS",
     "AssessmentEvaluation",
     "AssessmentView",
     "CommentView",
@@ -100,9 +101,11 @@ __all__ = [
     "evaluate_assessment",
     "evaluate_record",
     "evidence_for",
+    "facts_from_transfer",
     "find_by_pdf_hash",
     "get_assessment",
     "get_org_settings",
+    "initial_record",
     "latest_for_transfer",
     "list_for_transfer",
     "new_version",
@@ -118,6 +121,7 @@ __all__ = [
     "signed_report",
     "start_assessment",
     "submit",
+    "validate_org_settings",
 ]
 
 # What the approver confirms before signing (the UI shows these texts as checkboxes).
