@@ -30,7 +30,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMessageLogContext, QObject, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QObject,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from transfer_tool import users
@@ -40,6 +47,7 @@ from transfer_tool.countries import store
 from transfer_tool.errors import ToolError
 from transfer_tool.users import UserView
 from ui import settings as keys
+from ui.dashboard import appi_checks
 from ui.errors import install_excepthook, show_info
 from ui.fonts import register_bundled_fonts
 from ui.i18n import effective_language, install_translators
@@ -77,8 +85,8 @@ def _lazy(module: str, function: str) -> Callable[..., QWidget | None] | None:
         if fn is None:
             show_info(
                 parent,
-                parent.tr("Not available yet"),
-                parent.tr("This screen is not available in this version yet."),
+                QCoreApplication.translate("MainWindow", "Not available yet"),
+                QCoreApplication.translate("MainWindow", "This screen is not available in this version yet."),
             )
             return None
         result = fn(parent, *args)
@@ -215,7 +223,12 @@ class _Startup(QObject):
             language=self.language,
             country_names=store.names(),
         )
-        window = MainWindow(services, wizard_factory=wizard_factory(), screens=screen_factories())
+        window = MainWindow(
+            services,
+            wizard_factory=wizard_factory(),
+            screens=screen_factories(),
+            dashboard_sources=[appi_checks],
+        )
         self.window = window
         if self.screenshot is not None:
             window.save_on_close = False

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -89,6 +89,30 @@ def load_summary(db: Any, today: dt.date, sources: Sequence[DashboardSource] = (
         overdue=tuple(transfers.fetch_rows(db, overdue_ids[:LIST_LIMIT])),
         ids=tuple(all_ids),
         extra=tuple(source(db, today) for source in sources),
+    )
+
+
+def appi_checks(db: Any, today: dt.date) -> DashboardSection:
+    """APPI yearly checks due within 30 days or overdue (from the assessment services)."""
+    # Heavy (it brings the report and signing code): imported on the worker, when the dashboard first loads.
+    from transfer_tool.assessment import service
+
+    rows = [r for r in service.due_dates(db, today, within_days=30) if r.kind == "appi_yearly_check"]
+    lines = []
+    for r in rows[:LIST_LIMIT]:
+        if r.overdue:
+            when = QCoreApplication.translate("Dashboard", "overdue since %1")
+        else:
+            when = QCoreApplication.translate("Dashboard", "due %1")
+        lines.append(
+            DashboardLine(
+                r.transfer_id, f"{r.reference} (v{r.version_no}) — {when.replace('%1', r.due.isoformat())}"
+            )
+        )
+    return DashboardSection(
+        QCoreApplication.translate("Dashboard", "APPI yearly checks due within 30 days"),
+        len(rows),
+        tuple(lines),
     )
 
 
@@ -182,7 +206,7 @@ class Dashboard(QScrollArea):
         self.chart_note.setWordWrap(True)
         chart_layout.addWidget(self.chart_note)
         chart_layout.addStretch(1)
-        grid.addWidget(chart_box, 0, 0, 2, 1)
+        grid.addWidget(chart_box, 0, 0, 3, 1)
 
         self.reassessment_box, self.reassessment_list, self.reassessment_more = self._list_box(
             self.tr("Re-assessment needed"), "reassessmentList", body
@@ -194,13 +218,12 @@ class Dashboard(QScrollArea):
         )
         self.overdue_more.clicked.connect(self.overdue_clicked)
         grid.addWidget(self.overdue_box, 1, 1)
+        # hook: sections from other rooms (APPI yearly checks, ...)
+        self.extra_layout = QVBoxLayout()
+        grid.addLayout(self.extra_layout, 2, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         outer.addLayout(grid, 1)
-
-        # hook: sections from other rooms (APPI yearly checks, ...)
-        self.extra_layout = QVBoxLayout()
-        outer.addLayout(self.extra_layout)
         self.setWidget(body)
 
         services.changes.changed.connect(self._data_changed)

@@ -12,8 +12,8 @@ Menus only offer what the signed-in role may do (`permissions.allowed`); the ser
 from __future__ import annotations
 
 import logging
-from functools import partial
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 

@@ -6,16 +6,20 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from transfer_tool import transfers
 from transfer_tool.domain import TransferStatus
+from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from transfer_tool.transfers import SortKey, TransferQuery
 from ui.models import register_model
 from ui.models.register_model import COLUMN_KEYS, IdRole, RegisterModel, RowRole
 from ui.services import Services
 from ui.workers import DbWorker
+
+MakeServices = Callable[..., Services]
 
 
 def _model(worker: DbWorker, services: Services) -> RegisterModel:
@@ -30,14 +34,18 @@ def _references(model: RegisterModel) -> list[str]:
     return [model.index(r, _col("reference")).data() for r in range(model.rowCount())]
 
 
-def test_model_passes_qt_model_checks(qtmodeltester, worker, make_services, admin, seeded) -> None:  # type: ignore[no-untyped-def]
+def test_model_passes_qt_model_checks(
+    qtmodeltester: ModelTester, worker: DbWorker, make_services: MakeServices, admin: Actor, seeded: list[int]
+) -> None:
     model = _model(worker, make_services(admin))
     model.set_query(TransferQuery())
     assert model.rowCount() == len(seeded)
     qtmodeltester.check(model)
 
 
-def test_rows_show_what_the_service_returns(worker, make_services, admin, seeded, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_rows_show_what_the_service_returns(
+    worker: DbWorker, make_services: MakeServices, admin: Actor, seeded: list[int], db: Database
+) -> None:
     model = _model(worker, make_services(admin))
     model.set_query(TransferQuery(sort=SortKey.REFERENCE))
     first = transfers.get_transfer(db, seeded[0])
@@ -53,7 +61,9 @@ def test_rows_show_what_the_service_returns(worker, make_services, admin, seeded
     assert len(flagged) == len(transfers.search_ids(db, TransferQuery(reassessment_needed=True)))
 
 
-def test_destination_is_named_in_the_users_language(worker, make_services, admin, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_destination_is_named_in_the_users_language(
+    worker: DbWorker, make_services: MakeServices, admin: Actor, db: Database
+) -> None:
     from tests.factories import transfer
 
     transfer(db, admin, "US")
@@ -65,8 +75,12 @@ def test_destination_is_named_in_the_users_language(worker, make_services, admin
 
 
 def test_rows_are_fetched_lazily_a_page_at_a_time(
-    worker, make_services, admin, seeded, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    worker: DbWorker,
+    make_services: MakeServices,
+    admin: Actor,
+    seeded: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(register_model, "PAGE_SIZE", 7)
     fetched: list[int] = []
     real_fetch = transfers.fetch_rows
@@ -87,7 +101,9 @@ def test_rows_are_fetched_lazily_a_page_at_a_time(
     assert fetched == [7, 7]  # already cached
 
 
-def test_sorting_by_header_requeries_in_that_order(worker, make_services, admin, seeded, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_sorting_by_header_requeries_in_that_order(
+    worker: DbWorker, make_services: MakeServices, admin: Actor, seeded: list[int], db: Database
+) -> None:
     model = _model(worker, make_services(admin))
     model.set_query(TransferQuery())
     model.sort(_col("title"), Qt.SortOrder.DescendingOrder)
@@ -100,7 +116,9 @@ def test_sorting_by_header_requeries_in_that_order(worker, make_services, admin,
     assert model.query.sort == SortKey.TITLE
 
 
-def test_filters_change_the_rows(worker, make_services, admin, seeded, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_filters_change_the_rows(
+    worker: DbWorker, make_services: MakeServices, admin: Actor, seeded: list[int], db: Database
+) -> None:
     model = _model(worker, make_services(admin))
     model.set_query(TransferQuery(country="US"))
     assert model.rowCount() > 0
@@ -112,7 +130,9 @@ def test_filters_change_the_rows(worker, make_services, admin, seeded, db: Datab
     assert model.rowCount() == 0
 
 
-def test_overdue_dates_are_marked(worker, make_services, admin, seeded, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_overdue_dates_are_marked(
+    worker: DbWorker, make_services: MakeServices, admin: Actor, seeded: list[int], db: Database
+) -> None:
     services = make_services(admin)
     model = _model(worker, services)
     model.set_query(TransferQuery(overdue_on=services.today()))
@@ -124,8 +144,8 @@ def test_overdue_dates_are_marked(worker, make_services, admin, seeded, db: Data
 
 
 def test_with_the_real_worker_thread_results_arrive_and_stale_ones_are_dropped(
-    qtbot: QtBot, db: Database, make_services: Callable[..., Services], admin, seeded
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, db: Database, make_services: MakeServices, admin: Actor, seeded: list[int]
+) -> None:
     worker = DbWorker(db)  # a real background thread
     try:
         model = RegisterModel(worker, make_services(admin).country_name)
@@ -135,6 +155,8 @@ def test_with_the_real_worker_thread_results_arrive_and_stale_ones_are_dropped(
         qtbot.wait(100)  # let any late result of the first query arrive too
         assert blocker.args == [model.rowCount()]
         assert model.rowCount() == len(transfers.search_ids(db, TransferQuery(country="CN")))
-        assert all(model.index(r, _col("destination")).data().endswith("(CN)") for r in range(model.rowCount()))
+        assert all(
+            model.index(r, _col("destination")).data().endswith("(CN)") for r in range(model.rowCount())
+        )
     finally:
         worker.shutdown()

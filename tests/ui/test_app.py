@@ -1,0 +1,174 @@
+"""The app as started from the command line: check mode, start-up failures, translations, fonts, imports."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFontDatabase, QImage
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tests.conftest import PASSWORD
+from tests.ui.seed import realistic_register
+from transfer_tool import users
+from transfer_tool.domain import Role, TransferStatus
+from transfer_tool.paths import resource_file
+from transfer_tool.permissions import Actor
+from transfer_tool.storage.database import Database
+from ui import app as app_module
+from ui.fonts import register_bundled_fonts
+from ui.i18n import install_translators, remove_translators, role_label, status_label
+from ui.launcher import main as launcher_main
+
+ROOT = Path(__file__).resolve().parents[2]
+UNREACHABLE = "postgresql+psycopg://tia:secret@127.0.0.1:9/none"
+
+
+@pytest.fixture
+def signed_in_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRANSFER_TOOL_USER", "admin")
+    monkeypatch.setenv("TRANSFER_TOOL_PASSWORD", PASSWORD)
+
+
+def test_check_mode_saves_the_main_window_and_exits_0(
+    qapp: QApplication, db_url: str, db: Database, admin: Actor, tmp_path: Path, signed_in_env: None
+) -> None:
+    realistic_register(db, admin, 12)
+    png = tmp_path / "shots" / "main.png"
+    assert launcher_main(["--database", db_url, "gui", "--screenshot", str(png)]) == 0
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_check_mode_without_credentials_grabs_the_first_run_form_and_creates_nothing(
+    qapp: QApplication, db_url: str, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TRANSFER_TOOL_USER", raising=False)
+    monkeypatch.delenv("TRANSFER_TOOL_PASSWORD", raising=False)
+    png = tmp_path / "first-run.png"
+    assert launcher_main(["--database", db_url, "gui", "--screenshot", str(png)]) == 0
+    assert not QImage(str(png)).isNull()
+    assert not users.has_users(db)
+
+
+def test_check_mode_with_a_wrong_password_exits_3(
+    qapp: QApplication,
+    db_url: str,
+    admin: Actor,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("TRANSFER_TOOL_USER", "admin")
+    monkeypatch.setenv("TRANSFER_TOOL_PASSWORD", "not the password")
+    assert app_module.run(db_url, tmp_path / "x.png") == app_module.EXIT_SIGN_IN
+    assert "Wrong user name or password." in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_a_database_that_cannot_be_opened_is_reported_before_any_window(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    png = tmp_path / "error.png"
+    assert app_module.run(UNREACHABLE, png) == app_module.EXIT_DATABASE
+    err = capsys.readouterr().err
+    assert "127.0.0.1:9/none" in err and "secret" not in err
+    assert png.exists()  # the error dialog as a user would see it
+
+
+def test_outside_check_mode_the_failure_is_a_dialog(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    assert app_module.run(UNREACHABLE, None) == app_module.EXIT_DATABASE
+    assert shown and shown[0].startswith("The database cannot be opened.")
+
+
+def test_database_label_never_shows_a_password() -> None:
+    assert (
+        app_module.database_label("postgresql+psycopg://u:pw@db.example:5432/tia")
+        == "postgresql://db.example:5432/tia"
+    )
+    assert app_module.database_label("sqlite:////home/a/t.sqlite3") == "/home/a/t.sqlite3"
+
+
+def _qm_ready() -> Path:
+    qm = resource_file("translations", "transfer_tool_ja.qm")
+    if not qm.exists():
+        env = {**os.environ, "PYTHON": sys.executable}
+        done = subprocess.run(
+            [str(ROOT / "scripts" / "build-translations.sh"), "--release"], env=env, check=False
+        )
+        if done.returncode != 0 or not qm.exists():
+            pytest.skip("the Qt translation tools are not installed: .qm cannot be built")
+    return qm
+
+
+def test_japanese_translation_is_complete() -> None:
+    tree = ET.parse(resource_file("translations", "transfer_tool_ja.ts"))
+    untranslated = [
+        f"{ctx.findtext('name')}: {m.findtext('source')}"
+        for ctx in tree.getroot().iter("context")
+        for m in ctx.iter("message")
+        if (tr := m.find("translation")) is not None
+        and (
+            tr.get("type") in ("unfinished", "vanished", "obsolete")
+            or not (tr.text or tr.findtext("numerusform"))
+        )
+    ]
+    assert untranslated == [], "translate these in resources/translations/transfer_tool_ja.ts"
+
+
+def test_japanese_ui_strings_and_qt_buttons_load(qapp: QApplication) -> None:
+    _qm_ready()
+    translators = install_translators(qapp, "ja")
+    try:
+        assert status_label(TransferStatus.APPROVED) == "承認済み"
+        assert role_label(Role.LEGAL) == "法務担当者"
+        assert QApplication.translate("QPlatformTheme", "Cancel") == "キャンセル"  # Qt's own qtbase_ja
+    finally:
+        remove_translators(qapp, translators)
+    assert status_label(TransferStatus.APPROVED) == "Approved"
+
+
+def test_bundled_japanese_font_is_registered(qapp: QApplication) -> None:
+    families = register_bundled_fonts(qapp)
+    assert families == ["IPAexGothic"]
+    assert "IPAexGothic" in QFontDatabase.families()
+    assert "IPAexGothic" in qapp.font().families()
+
+
+def test_start_up_does_not_load_the_report_or_signing_libraries(
+    db_url: str, db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    script = (
+        "import json, sys\n"
+        "from ui.launcher import main\n"
+        f"rc = main(['--database', {db_url!r}, 'gui', '--screenshot', {str(tmp_path / 'p.png')!r}])\n"
+        "print(json.dumps({'rc': rc, 'loaded': sorted(m for m in ('reportlab', 'pyhanko', 'alembic') if m in sys.modules)}))\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "TRANSFER_TOOL_USER": "admin",
+        "TRANSFER_TOOL_PASSWORD": PASSWORD,
+        "PYTHONPATH": str(ROOT),
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120, check=True
+    )
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["rc"] == 0
+    # alembic is loaded by the schema check in open_database (transfer_tool/storage/migrate.py)
+    assert not {"reportlab", "pyhanko"} & set(result["loaded"])

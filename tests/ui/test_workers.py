@@ -1,0 +1,72 @@
+"""The database worker: one background thread, results and errors back on the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtCore import QObject
+from pytestqt.qtbot import QtBot
+
+from transfer_tool.errors import NotFound
+from ui.workers import DbWorker
+
+
+def test_calls_run_off_the_gui_thread_in_order_and_results_come_back_on_it(qtbot: QtBot) -> None:
+    worker = DbWorker("the-db")
+    seen: list[tuple[Any, bool]] = []
+    gui = threading.get_ident()
+    try:
+        for n in range(3):
+            worker.submit(
+                lambda db, n=n: (db, n, threading.get_ident() != gui),
+                lambda result: seen.append((result, threading.get_ident() == gui)),
+            )
+        qtbot.waitUntil(lambda: len(seen) == 3, timeout=3000)
+    finally:
+        worker.shutdown()
+    assert [result[1] for result, _ in seen] == [0, 1, 2]  # in order
+    assert all(result[0] == "the-db" and result[2] for result, _ in seen)  # ran on the worker thread
+    assert all(on_gui for _, on_gui in seen)  # callbacks ran on the GUI thread
+
+
+def test_errors_go_to_on_error_or_to_unhandled_error(qtbot: QtBot) -> None:
+    worker = DbWorker(None, synchronous=True)
+    caught: list[BaseException] = []
+
+    def fail(_db: object) -> None:
+        raise NotFound("Transfer 9 does not exist.")
+
+    worker.submit(fail, on_error=caught.append)
+    assert [str(e) for e in caught] == ["Transfer 9 does not exist."]
+    with qtbot.waitSignal(worker.unhandled_error) as blocker:
+        worker.submit(fail)
+    assert isinstance(blocker.args[0], NotFound)
+
+
+def test_results_for_a_deleted_owner_or_a_cancelled_job_are_dropped(qtbot: QtBot) -> None:
+    worker = DbWorker(None)
+    got: list[int] = []
+    try:
+        owner = QObject()
+        gate = threading.Event()
+        worker.submit(lambda _db: gate.wait(2), None)  # hold the thread
+        worker.submit(lambda _db: 1, got.append, owner=owner)
+        job = worker.submit(lambda _db: 2, got.append)
+        job.cancel()
+        worker.submit(lambda _db: 3, got.append)
+        owner.deleteLater()
+        qtbot.wait(20)  # the owner is deleted before its result arrives
+        gate.set()
+        qtbot.waitUntil(lambda: got == [3], timeout=3000)
+    finally:
+        worker.shutdown()
+    assert not worker.busy
+
+
+def test_busy_changes_around_work(qtbot: QtBot) -> None:
+    worker = DbWorker(None, synchronous=True)
+    states: list[bool] = []
+    worker.busy_changed.connect(states.append)
+    worker.submit(lambda _db: 1)
+    assert states == [True, False]
