@@ -844,6 +844,8 @@ def approve(
         problems.append(Problem("signed_pdf", "the signed report is larger than 200 MB"))
     if not signer_name.strip():
         problems.append(Problem("signer_name", "the signer's name is required"))
+    elif len(signer_name.strip()) > 200:
+        problems.append(Problem("signer_name", "keep the signer's name under 200 characters"))
     if lang not in ("en", "ja"):
         problems.append(Problem("lang", "the report language must be 'en' or 'ja'"))
     if problems:
