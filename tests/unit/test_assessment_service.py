@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+from pathlib import Path
 
 import pytest
 from sqlalchemy import update
@@ -429,3 +430,40 @@ def test_the_database_refuses_an_approved_version_that_is_not_frozen(db: Databas
     a = service.start_assessment(db, legal, t.id)
     with pytest.raises(IntegrityError, match="approved_is_frozen"), db.unit_of_work() as s:
         s.execute(update(Assessment).where(Assessment.id == a.id).values(status=AssessmentStatus.APPROVED))
+
+
+def test_the_rendered_report_signed_by_the_approver_is_stored_and_still_verifies(
+    db: Database, legal: Actor, manager: Actor, tmp_path: Path
+) -> None:
+    from transfer_tool import signing
+
+    _, a = _submitted(db, legal)
+    unsigned = service.render_for_approval(db, a.id, "ja", manager, TODAY)
+    identity = signing.create_self_signed_identity(
+        "Max Manager 山田", "max@example.com", "passphrase1", tmp_path
+    )
+    signed = signing.sign_pdf(
+        unsigned,
+        identity,
+        "passphrase1",
+        reason="Approval of the transfer impact assessment",
+        location="Tokyo",
+        signer_display_name="Max Manager 山田",
+        lang="ja",
+    )
+    a = service.approve(
+        db,
+        manager,
+        a.id,
+        signed_pdf=signed,
+        lang="ja",
+        signer_name="Max Manager 山田",
+        today=TODAY,
+        attestations=ALL_ATTESTATIONS,
+    )
+    stored = service.signed_report(db, a.id)
+    assert stored == signed
+    cert = signing.export_certificate_pem(identity, "passphrase1")
+    assert signing.verify_pdf(stored, [cert]).ok
+    ref = service.find_by_pdf_hash(db, hashlib.sha256(stored).hexdigest())
+    assert ref is not None and (ref.version_no, ref.signer_name, ref.lang) == (1, "Max Manager 山田", "ja")
