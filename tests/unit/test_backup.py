@@ -11,6 +11,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from tests import factories
 from tests.conftest import PASSWORD
@@ -20,6 +21,7 @@ from transfer_tool.config import Config, user_data_dir
 from transfer_tool.errors import StorageError, ValidationError
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.core import AuditEvent, AuditHead
 
 
 @pytest.fixture
@@ -170,10 +172,6 @@ def test_restore_brings_back_the_backup_and_can_be_undone(
     report = audit.verify(live)
     assert report.ok
     with live.read() as s:
-        from sqlalchemy import select
-
-        from transfer_tool.storage.models.core import AuditEvent
-
         last = s.execute(select(AuditEvent).order_by(AuditEvent.seq.desc())).scalars().first()
         assert last is not None and last.action == "restore"
         assert last.after["restored_from"] == str(saved)
@@ -353,8 +351,8 @@ def test_cli_check_passes_and_prints_the_audit_head(
     out = capsys.readouterr().out
     assert "integrity_check: ok" in out and "foreign_key_check: ok" in out
     with closing(sqlite3.connect(str(_db_path(config)))) as conn:
-        head = conn.execute("SELECT last_hash FROM audit_head").fetchone()[0]
-    assert f"head hash {head}" in out
+        n, head = conn.execute("SELECT last_seq, last_hash FROM audit_head").fetchone()
+    assert f"head {n}:{head}" in out
     assert "check passed" in out
 
 
@@ -378,3 +376,56 @@ def test_cli_check_fails_on_broken_foreign_keys(
     captured = capsys.readouterr()
     assert "FAILED  foreign_key_check" in captured.out and "transfer row" in captured.out
     assert "check FAILED: foreign_key_check" in captured.err
+
+
+def _rewrite_history(db: Database, seq: int, actor_name: str) -> None:
+    """What an admin with write access can do: edit an event and recompute every hash after it."""
+    with db.unit_of_work() as s:
+        events = s.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars().all()
+        prev = audit.GENESIS
+        for ev in events:
+            if ev.seq == seq:
+                ev.actor_name = actor_name
+            ev.prev_hash = prev
+            ev.hash = audit.event_hash(
+                seq=ev.seq,
+                at=ev.at,
+                actor_id=ev.actor_id,
+                actor_name=ev.actor_name,
+                action=ev.action,
+                table_name=ev.table_name,
+                record_id=ev.record_id,
+                before=ev.before,
+                after=ev.after,
+                prev_hash=prev,
+            )
+            prev = ev.hash
+        head = s.get(AuditHead, 1)
+        assert head is not None
+        head.last_hash = prev
+
+
+def test_a_recorded_head_detects_a_consistent_rewrite_that_the_chain_alone_misses(
+    config: Config, live: Database, boss: Actor, capsys: pytest.CaptureFixture[str]
+) -> None:
+    factories.transfer(live, boss)
+    with closing(sqlite3.connect(str(_db_path(config)))) as conn:
+        n, head = conn.execute("SELECT last_seq, last_hash FROM audit_head").fetchone()
+    anchor = f"{n}:{head}"
+    factories.transfer(live, boss, destination="IN")  # later, legitimate changes keep the anchor valid
+    assert main(["--database", config.database_url, "check", "--expect-head", anchor]) == 0
+    assert "audit anchor: event" in capsys.readouterr().out
+
+    _rewrite_history(live, 2, "someone-else")
+    assert audit.verify(live).ok  # the limit SECURITY.md states: a full rewrite verifies
+    assert main(["--database", config.database_url, "check"]) == 0
+    capsys.readouterr()
+    assert main(["--database", config.database_url, "check", "--expect-head", anchor]) == 1
+    captured = capsys.readouterr()
+    assert f"event {n} has a different hash" in captured.out
+    assert "check FAILED: audit anchor" in captured.err
+
+
+def test_check_refuses_a_malformed_anchor(config: Config, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--database", config.database_url, "check", "--expect-head", "abc"]) == 2
+    assert "N:HASH" in capsys.readouterr().err

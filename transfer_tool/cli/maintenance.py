@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from transfer_tool import audit, backup
 from transfer_tool.cli.context import CliContext
+from transfer_tool.errors import ToolError
 from transfer_tool.storage.database import Database
-from transfer_tool.storage.models.core import AuditHead
+from transfer_tool.storage.models.core import AuditEvent, AuditHead
 
 
 def register(sub: Any) -> None:
@@ -37,6 +38,12 @@ def register(sub: Any) -> None:
 
     c = sub.add_parser(
         "check", help="check the database: SQLite integrity and foreign keys, and the audit chain"
+    )
+    c.add_argument(
+        "--expect-head",
+        metavar="N:HASH",
+        help="the head printed by an earlier check: fail unless event N still has that hash "
+        "(detects a rewritten audit log)",
     )
     c.set_defaults(handler=cmd_check)
 
@@ -78,6 +85,29 @@ def _audit_head(db: Database) -> str:
         return head.last_hash if head is not None else audit.GENESIS
 
 
+def _anchor(expected: str) -> tuple[int, str]:
+    seq, _, digest = expected.partition(":")
+    if not seq.isdigit() or len(digest) != 64:
+        raise ToolError(f"--expect-head wants N:HASH as printed by `transfer-tool check` (got {expected!r}).")
+    return int(seq), digest.lower()
+
+
+def _anchor_result(db: Database, expected: str) -> backup.CheckResult:
+    """Whether the chain still holds the event recorded earlier. The chain itself was verified first,
+    so a matching hash at N vouches for every event up to N."""
+    seq, digest = _anchor(expected)
+    with db.read() as s:
+        found = s.execute(select(AuditEvent.hash).where(AuditEvent.seq == seq)).scalar_one_or_none()
+    if found == digest:
+        return backup.CheckResult("audit anchor", True, f"event {seq} still has the recorded hash")
+    what = "is missing" if found is None else "has a different hash"
+    return backup.CheckResult(
+        "audit anchor",
+        False,
+        f"event {seq} {what}: the audit log was rewritten or cut back since the head was recorded",
+    )
+
+
 def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
     results = backup.check_database(ctx.config)
     failed = [r for r in results if not r.ok]
@@ -89,8 +119,15 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
         report = audit.verify(ctx.db)
         if report.ok:
             head = _audit_head(ctx.db)
-            print(f"{'ok':<8}audit chain: {report.checked} events verified; head hash {head}")
-            print("        (write the head hash down outside the tool: a later check shows any rewrite)")
+            print(f"{'ok':<8}audit chain: {report.checked} events verified; head {report.checked}:{head}")
+            print(
+                "        (keep the head outside the tool; `check --expect-head N:HASH` later shows a rewrite)"
+            )
+            if args.expect_head:
+                anchor = _anchor_result(ctx.db, args.expect_head)
+                print(f"{'ok' if anchor.ok else 'FAILED':<8}{anchor.name}: {anchor.detail}")
+                if not anchor.ok:
+                    failed.append(anchor)
         else:
             print(f"{'FAILED':<8}audit chain: {report.summary()}")
             failed.append(backup.CheckResult("audit chain", False, report.summary()))
