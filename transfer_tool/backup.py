@@ -353,7 +353,22 @@ def _keep_current(db_file: Path) -> Path | None:
         return target
 
 
+def _writable_database(db_file: Path) -> bool:
+    """Whether the backup API can write into the file: an SQLite database, even one with bad pages."""
+    try:
+        with closing(sqlite3.connect(str(db_file))) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlite3.DatabaseError:
+        return False
+
+
 def _copy_in(source: Path, db_file: Path) -> None:
+    if db_file.exists() and not _writable_database(db_file):
+        # Not a database any more (overwritten, header lost): its bytes are in the pre-restore copy,
+        # so start from an empty file rather than refuse the one way out.
+        for path in (db_file, *(Path(f"{db_file}{s}") for s in ("-wal", "-shm", "-journal"))):
+            path.unlink(missing_ok=True)
     if not db_file.exists():
         db_file.parent.mkdir(parents=True, exist_ok=True)
         _create_private(db_file)
@@ -406,10 +421,8 @@ def restore(config: Config, file: Path) -> Path | None:
         try:
             _copy_in(staged, db_file)
         except sqlite3.Error as exc:
-            raise StorageError(
-                f"Copying {file.name} into {db_file} failed ({exc}). The database from before is kept at "
-                f"{before}; restore that file if the tool cannot open the database."
-            ) from exc
+            kept = f"The database from before is kept at {before}." if before else ""
+            raise StorageError(f"Copying {file.name} into {db_file} failed ({exc}). {kept}") from exc
     failed = [c for c in sqlite_checks(db_file) if not c.ok]
     if failed:
         if before is not None:

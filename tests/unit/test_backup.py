@@ -192,6 +192,34 @@ def test_restore_onto_a_new_machine_with_no_database(config: Config, live: Datab
     assert _mode(path) == 0o600
 
 
+@pytest.mark.parametrize("damage", ["pages", "garbage"])
+def test_restore_replaces_a_damaged_database_and_keeps_its_bytes(
+    config: Config, live: Database, boss: Actor, damage: str
+) -> None:
+    """The case restore exists for: the live file is damaged (bad pages) or no database at all."""
+    t = factories.transfer(live, boss)
+    saved = backup.backup_now(config, keep=5)
+    live.dispose()
+    path = _db_path(config)
+    for side in ("-wal", "-shm"):
+        Path(f"{path}{side}").unlink(missing_ok=True)
+    data = bytearray(path.read_bytes())
+    if damage == "pages":
+        for n in range(3, 40):
+            data[n * 4096 : n * 4096 + 64] = b"\xa5" * 64
+    else:
+        data = bytearray(b"\x13\x37" * 50_000)
+    path.write_bytes(bytes(data))
+    assert not all(c.ok for c in backup.sqlite_checks(path))
+
+    before = backup.restore(config, saved)
+
+    assert before is not None and before.read_bytes() == bytes(data)  # the damaged file, kept as it was
+    assert [c.ok for c in backup.sqlite_checks(path)] == [True, True]
+    assert _refs(live) == [t.reference]
+    assert audit.verify(live).ok
+
+
 def _snapshot(db: Database) -> tuple[str, int]:
     return transfer_csv.export_csv(db, Actor.system()), audit.verify(db).checked
 

@@ -76,6 +76,7 @@ def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"to undo: transfer-tool restore {before}")
     else:
         print("there was no database before, so there is nothing to undo")
+    print("if the app is open, close and start it again so it reads the restored database")
     return 0
 
 
