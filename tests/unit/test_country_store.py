@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -411,3 +412,31 @@ def test_a_malformed_import_is_refused_whole_naming_entry_and_field(
     assert "nothing was imported" in err.value.message
     assert store.export_document(db) == before
     assert _count(db, DestinationVersion) == ALL_DESTINATIONS
+
+
+def test_two_admins_saving_at_the_same_moment_get_a_conflict_not_a_crash(db: Database, admin: Actor) -> None:
+    opened = store.get_destination(db, "US")
+    outcome: list[BaseException | store.UpdateResult] = []
+
+    def second_admin() -> None:
+        try:
+            mine = _with_entry(opened, "EU", notes="second admin's note")
+            outcome.append(store.update_destination(db, admin, mine, reason="note", expected_version=1))
+        except BaseException as exc:  # collected for the assertion in the main thread
+            outcome.append(exc)
+
+    # The first admin's save is in flight (its transaction holds the row) when the second one saves.
+    with db.unit_of_work() as s:
+        rec = s.get(DestinationRecord, "US", with_for_update=True)
+        assert rec is not None
+        first = _with_entry(opened, "EU", notes="first admin's note")
+        store._apply(s, admin, rec, opened, first, "first", "")
+        worker = threading.Thread(target=second_admin)
+        worker.start()
+        worker.join(timeout=1.0)  # blocks on the row (PostgreSQL) or on the write lock (SQLite)
+        assert worker.is_alive()
+    worker.join(timeout=15)
+    assert len(outcome) == 1
+    assert isinstance(outcome[0], ConflictError), repr(outcome[0])
+    now = store.get_destination(db, "US")
+    assert (now.version, now.regimes["EU"].notes) == (2, "first admin's note")

@@ -195,7 +195,9 @@ def update_destination(db: Database, actor: Actor, new: Destination, *, reason: 
             _validate_one(s, new)
         except ImportRefused as exc:
             raise ValidationError("The destination cannot be saved as entered.", exc.problems) from exc
-        rec = s.get(DestinationRecord, new.code)
+        # Lock the row: on PostgreSQL a second admin saving at the same moment waits here, then sees the
+        # new version and gets a ConflictError (without the lock both pass the check; one fails at flush).
+        rec = s.get(DestinationRecord, new.code, with_for_update=True)
         if rec is None:
             raise NotFound(f"'{new.code}' is not a known destination.")
         if rec.version != expected_version:
@@ -346,8 +348,8 @@ def import_document(db: Database, actor: Actor, raw: bytes, *, dry_run: bool = F
     # A dry run reads only (and the read session rolls back), so it never blocks other writers.
     with db.read() if dry_run else db.unit_of_work() as s:
         regs = _regimes(s)
-        records = {r.code: r for r in s.execute(
-            select(DestinationRecord).where(DestinationRecord.code.in_(sorted(doc.destinations)))).scalars()}
+        wanted = select(DestinationRecord).where(DestinationRecord.code.in_(sorted(doc.destinations)))
+        records = {r.code: r for r in s.execute(wanted if dry_run else wanted.with_for_update()).scalars()}
         changes: dict[str, list[FieldChange]] = {}
         statuses: dict[str, list[StatusChange]] = {}
         flagged = 0
