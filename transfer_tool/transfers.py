@@ -261,16 +261,30 @@ def delete_transfer(db: Database, actor: Actor, transfer_id: int, row_version: i
             raise NotFound(f"Transfer {transfer_id} no longer exists.")
         if t.row_version != row_version:
             raise ConflictError(f"{t.reference} was changed by someone else; reload it before deleting.")
-        if t.status in (TransferStatus.SUBMITTED, TransferStatus.APPROVED):
+        if t.status in (TransferStatus.SUBMITTED, TransferStatus.APPROVED) or _has_approved_assessment(s, t):
             raise ValidationError(
-                f"{t.reference} has a {t.status.value} assessment and cannot be deleted.",
-                [Problem("status", "suspend the transfer instead, or withdraw the assessment")],
+                f"{t.reference} has a submitted or approved assessment and cannot be deleted.",
+                [Problem("status", "suspend the transfer instead; approved assessments are kept as records")],
             )
         before = _dump(t)
         for child in list(t.onward):
             audit.record(s, actor, "delete", "transfer", child.id, _dump(child), None)
         s.delete(t)
         audit.record(s, actor, "delete", "transfer", transfer_id, before, None)
+
+
+def _has_approved_assessment(s: Session, t: Transfer) -> bool:
+    # Approved versions are records the organisation must keep; deleting the transfer would cascade.
+    from transfer_tool.storage.models.assessment import Assessment
+
+    ids = [t.id, *(c.id for c in t.onward)]
+    return bool(
+        s.scalar(
+            select(func.count())
+            .select_from(Assessment)
+            .where(Assessment.transfer_id.in_(ids), Assessment.status == "approved")
+        )
+    )
 
 
 def get_transfer(db: Database, transfer_id: int) -> TransferView:

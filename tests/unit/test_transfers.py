@@ -145,3 +145,23 @@ def test_permissions_are_checked_in_the_services(db: Database, admin: Actor) -> 
 
     with pytest.raises(PermissionDenied, match="may not change the catalogues"):
         catalog.save_item(db, nobody, CatalogItem(CatalogKind.PURPOSE, "x", "", "X", ""))
+
+
+def test_a_transfer_with_an_approved_version_cannot_be_deleted(db: Database, legal: Actor) -> None:
+    """Even when a later version was returned (status RETURNED), the approved record must survive."""
+    from transfer_tool.domain import AssessmentStatus
+    from transfer_tool.storage.models.assessment import Assessment
+
+    t = factories.transfer(db, legal)
+    with db.unit_of_work() as s:
+        s.add(
+            Assessment(
+                transfer_id=t.id, version_no=1, status=AssessmentStatus.APPROVED, record={}, frozen=True
+            )
+        )
+        s.add(Assessment(transfer_id=t.id, version_no=2, status=AssessmentStatus.RETURNED, record={}))
+        transfers.set_status(s, legal, t.id, TransferStatus.RETURNED)
+    current = transfers.get_transfer(db, t.id)
+    with pytest.raises(ValidationError, match="cannot be deleted"):
+        transfers.delete_transfer(db, legal, t.id, current.row_version)
+    assert transfers.get_transfer(db, t.id).id == t.id
