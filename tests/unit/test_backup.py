@@ -457,3 +457,12 @@ def test_a_recorded_head_detects_a_consistent_rewrite_that_the_chain_alone_misse
 def test_check_refuses_a_malformed_anchor(config: Config, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--database", config.database_url, "check", "--expect-head", "abc"]) == 2
     assert "N:HASH" in capsys.readouterr().err
+
+
+def test_cli_check_on_either_backend(
+    db: Database, db_url: str, admin: Actor, capsys: pytest.CaptureFixture[str]
+) -> None:
+    factories.transfer(db, admin)
+    assert main(["--database", db_url, "check"]) == 0
+    out = capsys.readouterr().out
+    assert "audit chain: " in out and "events verified" in out and "check passed" in out
