@@ -440,3 +440,20 @@ def test_two_admins_saving_at_the_same_moment_get_a_conflict_not_a_crash(db: Dat
     assert isinstance(outcome[0], ConflictError), repr(outcome[0])
     now = store.get_destination(db, "US")
     assert (now.version, now.regimes["EU"].notes) == (2, "first admin's note")
+
+
+def test_two_clients_checking_expiries_at_once_flag_each_transfer_once(db: Database, admin: Actor) -> None:
+    expires = store.get_destination(db, "GB").regimes["EU"].expires
+    assert expires is not None
+    _transfer(db, admin, "DE", "GB")
+    day_after = expires + dt.timedelta(days=1)
+    second: list[int] = []
+    with db.unit_of_work() as s:
+        assert store._check_expiries_in(s, admin, day_after) == 1
+        worker = threading.Thread(target=lambda: second.append(store.check_expiries(db, admin, day_after)))
+        worker.start()
+        worker.join(timeout=1.0)  # waits for the first check to finish
+        assert worker.is_alive()
+    worker.join(timeout=15)
+    assert second == [0]
+    assert _count(db, ReassessmentFlag) == 1

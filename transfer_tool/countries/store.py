@@ -264,20 +264,28 @@ def flag_transfers(s: Session, actor: Actor, code: str, regime: str, kind: str, 
 
 def check_expiries(db: Database, actor: Actor, today: dt.date) -> int:
     """Flag transfers whose destination's entry passed its expiry date (once per entry and version)."""
-    flagged = 0
     with db.unit_of_work() as s:
-        regs = _regimes(s)
-        done = {(f.destination, f.regime, f.version_after) for f in s.execute(
-            select(ReassessmentFlag).where(ReassessmentFlag.kind == "expired")).scalars()}
-        for rec in s.execute(select(DestinationRecord)).scalars():
-            dest = _complete(s, rec.data, regs)
-            for entry in expired_entries(dest, today):
-                if (dest.code, entry.regime, dest.version) in done:
-                    continue
-                flagged += flag_transfers(s, actor, dest.code, entry.regime, "expired",
-                                          f"{entry.instrument or 'the decision'} expired on {entry.expires}",
-                                          dest.version, dest.version, regs)
-                done.add((dest.code, entry.regime, dest.version))
+        return _check_expiries_in(s, actor, today)
+
+
+def _check_expiries_in(s: Session, actor: Actor, today: dt.date) -> int:
+    regs = _regimes(s)
+    # Lock the destinations first, then read what was already flagged: two clients starting at the same
+    # moment on a shared PostgreSQL database would otherwise both flag the same expiry.
+    records = s.execute(select(DestinationRecord).order_by(DestinationRecord.code).with_for_update()).scalars().all()
+    done = {(d, r, v) for d, r, v in s.execute(
+        select(ReassessmentFlag.destination, ReassessmentFlag.regime, ReassessmentFlag.version_after)
+        .where(ReassessmentFlag.kind == "expired").distinct())}
+    flagged = 0
+    for rec in records:
+        dest = _complete(s, rec.data, regs)
+        for entry in expired_entries(dest, today):
+            if (dest.code, entry.regime, dest.version) in done:
+                continue
+            flagged += flag_transfers(s, actor, dest.code, entry.regime, "expired",
+                                      f"{entry.instrument or 'the decision'} expired on {entry.expires}",
+                                      dest.version, dest.version, regs)
+            done.add((dest.code, entry.regime, dest.version))
     return flagged
 
 
