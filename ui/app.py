@@ -28,7 +28,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -47,15 +47,16 @@ from transfer_tool.countries import store
 from transfer_tool.errors import ToolError
 from transfer_tool.users import UserView
 from ui import settings as keys
-from ui.dashboard import appi_checks
 from ui.errors import install_excepthook, show_info
 from ui.fonts import register_bundled_fonts
 from ui.i18n import effective_language, install_translators
-from ui.main_window import CATALOGUES, COUNTRIES, REVIEW, USERS, MainWindow, ScreenFactory, WizardFactory
-from ui.services import Services
+from ui.services import SCREEN_CATALOGUES, SCREEN_COUNTRIES, SCREEN_REVIEW, SCREEN_USERS, Services
 from ui.settings import Settings
 from ui.signin import SignInDialog
 from ui.workers import DbWorker
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow, ScreenFactory, WizardFactory
 
 log = logging.getLogger("ui.app")
 
@@ -65,6 +66,7 @@ ENV_USER = "TRANSFER_TOOL_USER"
 ENV_PASSWORD = "TRANSFER_TOOL_PASSWORD"
 CHECK_SIZE = (1280, 800)
 CHECK_TIMEOUT_S = 30
+PRELOAD_DELAY_MS = 300
 
 EXIT_OK, EXIT_DATABASE, EXIT_SIGN_IN, EXIT_TIMEOUT = 0, 2, 3, 4
 
@@ -101,10 +103,10 @@ def wizard_factory() -> WizardFactory | None:
 
 def screen_factories() -> dict[str, ScreenFactory]:
     found = {
-        REVIEW: _lazy("ui.review", "open_review"),
-        COUNTRIES: _lazy("ui.admin", "open_countries"),
-        USERS: _lazy("ui.admin", "open_users"),
-        CATALOGUES: _lazy("ui.admin", "open_catalogues"),
+        SCREEN_REVIEW: _lazy("ui.review", "open_review"),
+        SCREEN_COUNTRIES: _lazy("ui.admin", "open_countries"),
+        SCREEN_USERS: _lazy("ui.admin", "open_users"),
+        SCREEN_CATALOGUES: _lazy("ui.admin", "open_catalogues"),
     }
     return {name: f for name, f in found.items() if f is not None}
 
@@ -169,6 +171,12 @@ def database_label(url: str) -> str:
     return f"{scheme.split('+')[0]}://{rest.split('@')[-1]}"
 
 
+def preload_main_window() -> None:
+    """Import the main window's modules ahead of need (they are not needed for the sign-in dialog)."""
+    for name in ("ui.main_window", "ui.dashboard", "ui.widgets.register_panel"):
+        importlib.import_module(name)
+
+
 class _Startup(QObject):
     """Runs the steps after the database is open: sign-in, then the main window (or the check-mode grab)."""
 
@@ -198,13 +206,15 @@ class _Startup(QObject):
         if self.screenshot is not None:
             user, password = os.environ.get(ENV_USER, ""), os.environ.get(ENV_PASSWORD, "")
             if user and password:
-                try:
-                    view = self.worker.call(lambda db: users.authenticate(db, user, password))
-                except ToolError as exc:
-                    print(f"transfer-tool: cannot sign in as {user}: {exc.message}", file=sys.stderr)
-                    self.app.exit(EXIT_SIGN_IN)
-                    return
-                self.open_main_window(view)
+                # The password check (argon2, in C without the GIL) runs on the worker while this thread
+                # loads the main window's modules.
+                self.worker.submit(
+                    lambda db: users.authenticate(db, user, password),
+                    self.open_main_window,
+                    lambda exc: self._sign_in_failed(user, exc),
+                    label="check mode: sign in",
+                )
+                preload_main_window()
                 return
         self.dialog = SignInDialog(self.worker, self.first_run, self.database_label)
         self.dialog.signed_in.connect(self.open_main_window)
@@ -214,8 +224,18 @@ class _Startup(QObject):
             QTimer.singleShot(100, lambda: self._grab(self.dialog))
             return
         self.dialog.open()
+        # Load the main window's code while the user types (the dialog is on screen by then).
+        QTimer.singleShot(PRELOAD_DELAY_MS, preload_main_window)
+
+    def _sign_in_failed(self, user: str, exc: BaseException) -> None:
+        text = exc.message if isinstance(exc, ToolError) else repr(exc)
+        print(f"transfer-tool: cannot sign in as {user}: {text}", file=sys.stderr)
+        self.app.exit(EXIT_SIGN_IN)
 
     def open_main_window(self, user: UserView) -> None:
+        from ui.dashboard import appi_checks
+        from ui.main_window import MainWindow
+
         services = Services(
             worker=self.worker,
             settings=self.settings,

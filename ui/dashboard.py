@@ -19,7 +19,6 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -192,8 +191,11 @@ class Dashboard(QScrollArea):
             self.status_cards[status] = card
         outer.addWidget(cards_box)
 
-        grid = QGridLayout()
-        grid.setSpacing(12)
+        # Two columns: the chart (sized to its bars) above any extra sections; the two lists on the right.
+        columns = QHBoxLayout()
+        columns.setSpacing(12)
+        left = QVBoxLayout()
+        right = QVBoxLayout()
         # transfers by destination
         chart_box = QGroupBox(self.tr("Transfers by destination"), body)
         chart_layout = QVBoxLayout(chart_box)
@@ -206,24 +208,25 @@ class Dashboard(QScrollArea):
         self.chart_note.setWordWrap(True)
         chart_layout.addWidget(self.chart_note)
         chart_layout.addStretch(1)
-        grid.addWidget(chart_box, 0, 0, 3, 1)
+        left.addWidget(chart_box)
 
         self.reassessment_box, self.reassessment_list, self.reassessment_more = self._list_box(
             self.tr("Re-assessment needed"), "reassessmentList", body
         )
         self.reassessment_more.clicked.connect(self.reassessment_clicked)
-        grid.addWidget(self.reassessment_box, 0, 1)
+        right.addWidget(self.reassessment_box, 1)
         self.overdue_box, self.overdue_list, self.overdue_more = self._list_box(
             self.tr("Overdue re-evaluations"), "overdueList", body
         )
         self.overdue_more.clicked.connect(self.overdue_clicked)
-        grid.addWidget(self.overdue_box, 1, 1)
+        right.addWidget(self.overdue_box, 1)
         # hook: sections from other rooms (APPI yearly checks, ...)
         self.extra_layout = QVBoxLayout()
-        grid.addLayout(self.extra_layout, 2, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        outer.addLayout(grid, 1)
+        left.addLayout(self.extra_layout)
+        left.addStretch(1)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        outer.addLayout(columns, 1)
         self.setWidget(body)
 
         services.changes.changed.connect(self._data_changed)
@@ -236,6 +239,7 @@ class Dashboard(QScrollArea):
         view.setAccessibleName(title)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setModel(QStandardItemModel(view))
+        view.setMinimumHeight(4 * view.fontMetrics().height() + 8)
         view.activated.connect(self._line_activated)
         layout.addWidget(view)
         more = QPushButton(self.tr("Show all in the register"), box)
@@ -349,7 +353,10 @@ class Dashboard(QScrollArea):
             if widget is not None:
                 widget.deleteLater()
         for section in sections:
-            box = QGroupBox(f"{section.title} ({section.count})", self.widget())
+            box = QGroupBox(
+                self.tr("%1 (%2)").replace("%1", section.title).replace("%2", str(section.count)),
+                self.widget(),
+            )
             layout = QVBoxLayout(box)
             view = QListView(box)
             view.setAccessibleName(section.title)
@@ -358,7 +365,13 @@ class Dashboard(QScrollArea):
                 item = QStandardItem(line.text)
                 item.setData(line.transfer_id, TransferIdRole)
                 model.appendRow(item)
+            if not section.lines:
+                none = QStandardItem(self.tr("None."))
+                none.setEnabled(False)
+                model.appendRow(none)
             view.setModel(model)
+            rows = max(1, min(LIST_LIMIT, model.rowCount()))
+            view.setFixedHeight(rows * (view.fontMetrics().height() + 4) + 8)
             view.activated.connect(self._line_activated)
             layout.addWidget(view)
             self.extra_layout.addWidget(box)

@@ -27,7 +27,7 @@ from ui import settings as keys
 from ui.dashboard import Dashboard, DashboardSource
 from ui.errors import show_exception, show_info
 from ui.i18n import role_label
-from ui.services import Services
+from ui.services import SCREEN_CATALOGUES, SCREEN_COUNTRIES, SCREEN_REVIEW, SCREEN_USERS, Services
 from ui.widgets.register_panel import RegisterPanel
 
 log = logging.getLogger("ui.main_window")
@@ -36,10 +36,10 @@ WizardFactory = Callable[[QWidget, Services, "int | None"], "QWidget | None"]
 ScreenFactory = Callable[[QWidget, Services], "QWidget | None"]
 
 # Screen names for `screens`, with the permission that shows their menu entry.
-REVIEW = "review"
-COUNTRIES = "countries"
-USERS = "users"
-CATALOGUES = "catalogues"
+REVIEW = SCREEN_REVIEW
+COUNTRIES = SCREEN_COUNTRIES
+USERS = SCREEN_USERS
+CATALOGUES = SCREEN_CATALOGUES
 SCREEN_PERMISSIONS: dict[str, Action] = {
     REVIEW: Action.REVIEW,
     COUNTRIES: Action.EDIT_COUNTRIES,

@@ -26,6 +26,13 @@ USERS = "users"
 CATALOGUES = "catalogues"
 
 
+# Names of the screens other rooms provide (MainWindow's `screens` mapping; see ui/app.py).
+SCREEN_REVIEW = "review"
+SCREEN_COUNTRIES = "countries"
+SCREEN_USERS = "users"
+SCREEN_CATALOGUES = "catalogues"
+
+
 class ChangeNotifier(QObject):
     """`changed(kind)` after a screen saved something (kind: TRANSFERS, ASSESSMENTS, COUNTRIES...)."""
 

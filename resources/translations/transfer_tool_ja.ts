@@ -147,6 +147,10 @@
         <source>None.</source>
         <translation>なし</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2件）</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>

@@ -1,0 +1,145 @@
+"""Start-up to the main window over 1,000 transfers, against a bare PySide6 window running one query.
+
+Both run as fresh subprocesses (offscreen), interleaved, several times; the figure is the median wall time
+from spawn to exit. The app runs its check mode (`transfer-tool gui --screenshot`), which signs in from
+TRANSFER_TOOL_USER/PASSWORD (one argon2 verification, as a real sign-in), opens the main window, waits for
+the register's first rows and saves a PNG. The floor does the least a Qt + SQLAlchemy app can: import both,
+open the engine, run one `SELECT count(*)`, show a window with the number and save a PNG of it.
+A third line shows the app up to its sign-in dialog (no password check, no main window).
+Target: app ≤ 2 × floor. Prints figures and ratios; asserts nothing.
+
+    QT_QPA_PLATFORM=offscreen python bench/bench_startup.py [--runs 7] [--transfers 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+PASSWORD = "bench password 1234"
+
+FLOOR = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from sqlalchemy import create_engine, text
+
+app = QApplication(sys.argv[:1])
+engine = create_engine(sys.argv[1])
+with engine.connect() as conn:
+    count = conn.execute(text("SELECT count(*) FROM transfer")).scalar()
+window = QMainWindow()
+window.setCentralWidget(QLabel(f"{count} transfers"))
+window.resize(1280, 800)
+window.show()
+
+def grab() -> None:
+    window.grab().save(sys.argv[2], "PNG")
+    app.quit()
+
+QTimer.singleShot(0, grab)
+app.exec()
+"""
+
+
+def make_database(folder: Path, transfers: int) -> str:
+    from tests.ui.seed import bulk_register
+    from transfer_tool import users
+    from transfer_tool.bootstrap import open_database
+    from transfer_tool.config import resolve_config
+
+    url = f"sqlite:///{folder / 'bench.sqlite3'}"
+    db = open_database(resolve_config(url))
+    users.create_first_admin(db, "admin", "Bench Admin", PASSWORD)
+    bulk_register(db, transfers)
+    db.dispose()
+    return url
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{cmd[:4]} failed ({done.returncode}):\n{done.stderr}")
+    return seconds
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--transfers", type=int, default=1000)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
+        folder = Path(tmp)
+        url = make_database(folder, args.transfers)
+        base_env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "PYTHONPATH": str(ROOT),
+            "XDG_CONFIG_HOME": str(folder / "config"),
+            "TRANSFER_TOOL_DATA_DIR": str(folder / "data"),
+        }
+        signed_in = {**base_env, "TRANSFER_TOOL_USER": "admin", "TRANSFER_TOOL_PASSWORD": PASSWORD}
+        no_user = {
+            k: v for k, v in base_env.items() if k not in ("TRANSFER_TOOL_USER", "TRANSFER_TOOL_PASSWORD")
+        }
+        py = sys.executable
+        commands = {
+            "floor: PySide6 window + one SQLAlchemy query": (
+                [py, "-c", FLOOR, url, str(folder / "floor.png")],
+                base_env,
+            ),
+            "app: main window with the register": (
+                [py, "-m", "ui.launcher", "--database", url, "gui", "--screenshot", str(folder / "app.png")],
+                signed_in,
+            ),
+            "app: up to the sign-in dialog": (
+                [
+                    py,
+                    "-m",
+                    "ui.launcher",
+                    "--database",
+                    url,
+                    "gui",
+                    "--screenshot",
+                    str(folder / "signin.png"),
+                ],
+                no_user,
+            ),
+        }
+        for cmd, env in commands.values():  # warm the file cache once
+            timed(cmd, env)
+        results: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.runs):
+            for name, (cmd, env) in commands.items():
+                results[name].append(timed(cmd, env))
+
+    floor_name = next(iter(commands))
+    floor = statistics.median(results[floor_name])
+    print(f"start-up over {args.transfers} transfers, median of {args.runs} runs (wall, spawn to exit)")
+    for name, times in results.items():
+        med = statistics.median(times)
+        print(
+            f"  {name:48s} {med * 1000:7.0f} ms  (min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})"
+            f"  ratio {med / floor:4.2f}×"
+        )
+    app = statistics.median(results["app: main window with the register"])
+    print(f"target: app ≤ 2.00 × floor; measured {app / floor:.2f}×")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
