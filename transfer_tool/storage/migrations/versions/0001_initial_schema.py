@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 21:22:46.104007
+Create Date: 2026-11-26 21:40:47.459236
 """
 from alembic import op
 import sqlalchemy as sa
@@ -118,6 +118,22 @@ def upgrade() -> None:
     sa.Column('row_version', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('code', name=op.f('pk_regime'))
     )
+    op.create_table('trusted_certificate',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('label', sa.String(length=200), nullable=False),
+    sa.Column('pem', sa.Text(), nullable=False),
+    sa.Column('fingerprint_sha256', sa.String(length=64), nullable=False),
+    sa.Column('subject', sa.String(length=1000), nullable=False),
+    sa.Column('not_after', transfer_tool.storage.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('added_by', sa.String(length=64), nullable=False),
+    sa.Column('added_at', transfer_tool.storage.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_trusted_certificate')),
+    sa.UniqueConstraint('fingerprint_sha256', name=op.f('uq_trusted_certificate_fingerprint_sha256'))
+    )
+    with op.batch_alter_table('trusted_certificate', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_trusted_certificate_active'), ['active'], unique=False)
+
     op.create_table('user_account',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('username', sa.String(length=64), nullable=False),
@@ -325,6 +341,10 @@ def downgrade() -> None:
 
     op.drop_table('transfer')
     op.drop_table('user_account')
+    with op.batch_alter_table('trusted_certificate', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_trusted_certificate_active'))
+
+    op.drop_table('trusted_certificate')
     op.drop_table('regime')
     op.drop_table('org_setting')
     with op.batch_alter_table('entity', schema=None) as batch_op:

@@ -1,0 +1,28 @@
+"""Signing tables: the certificates an administrator trusts for verifying signed reports.
+
+People's certificates or an organisation CA are kept here (certificates only, never keys). Removing one
+deactivates it, so the audit log and older verifications keep their meaning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from transfer_tool.storage.base import Base, utcnow
+
+
+class TrustedCertificate(Base):
+    __tablename__ = "trusted_certificate"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(String(200))
+    pem: Mapped[str] = mapped_column(Text)
+    fingerprint_sha256: Mapped[str] = mapped_column(String(64), unique=True)  # of the DER encoding
+    subject: Mapped[str] = mapped_column(String(1000))
+    not_after: Mapped[dt.datetime] = mapped_column()
+    added_by: Mapped[str] = mapped_column(String(64), default="")
+    added_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, index=True)

@@ -1,0 +1,351 @@
+"""Trusted certificates and verifying a signed report against them and against the database.
+
+Administrators keep here the certificates whose signatures count as trusted: each manager's own
+(self-signed by the tool) or the organisation's CA. `verify_document` is what the Verify screen and
+`transfer-tool verify` call: the signature check of `signing.verify_pdf` with these certificates, plus
+which assessment version the file is and whether it is the very copy the database keeps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from transfer_tool import audit
+from transfer_tool.assessment.evidence import find_by_pdf_hash
+from transfer_tool.errors import NotFound, Problem, ValidationError
+from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.signing.verify import VerificationResult, verify_pdf
+from transfer_tool.storage.base import utcnow
+from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.assessment import Assessment, SignedReport
+from transfer_tool.storage.models.core import Transfer
+from transfer_tool.storage.models.signing import TrustedCertificate
+
+__all__ = [
+    "DatabaseMatch",
+    "DocumentVerification",
+    "TrustedCertificateView",
+    "add_trusted",
+    "get_trusted",
+    "list_trusted",
+    "parse_certificate",
+    "reference_from_metadata",
+    "remove_trusted",
+    "trusted_pems",
+    "verify_document",
+]
+
+_MAX_CERT_BYTES = 64 * 1024
+_MAX_LABEL = 200
+
+
+@dataclass(frozen=True)
+class TrustedCertificateView:
+    id: int
+    label: str
+    fingerprint_sha256: str
+    subject: str
+    not_after: dt.datetime
+    added_by: str
+    added_at: dt.datetime
+    active: bool
+    pem: bytes
+
+    def expired(self, now: dt.datetime | None = None) -> bool:
+        return self.not_after < (now or utcnow())
+
+    @property
+    def fingerprint_display(self) -> str:
+        """AA:BB:... as certificate viewers show it."""
+        fp = self.fingerprint_sha256.upper()
+        return ":".join(fp[i : i + 2] for i in range(0, len(fp), 2))
+
+
+def _view(row: TrustedCertificate) -> TrustedCertificateView:
+    return TrustedCertificateView(
+        id=row.id,
+        label=row.label,
+        fingerprint_sha256=row.fingerprint_sha256,
+        subject=row.subject,
+        not_after=row.not_after,
+        added_by=row.added_by,
+        added_at=row.added_at,
+        active=row.active,
+        pem=row.pem.encode("ascii"),
+    )
+
+
+def _dump(row: TrustedCertificate) -> dict[str, object]:
+    return {
+        "label": row.label,
+        "fingerprint_sha256": row.fingerprint_sha256,
+        "subject": row.subject,
+        "not_after": row.not_after,
+        "active": row.active,
+    }
+
+
+def parse_certificate(data: bytes) -> x509.Certificate:
+    """One X.509 certificate from PEM or DER bytes; anything else is a ValidationError saying what it is."""
+    if len(data) > _MAX_CERT_BYTES:
+        raise ValidationError(
+            f"The file is {len(data) // 1024} KB: too large for a certificate. Choose the certificate "
+            "file (.pem, .crt or .cer) of the signer or of your organisation's CA."
+        )
+    if b"-----BEGIN" in data:
+        if b"PRIVATE KEY-----" in data:
+            raise ValidationError(
+                "The file contains a private key. Never share keys: export only the certificate "
+                "(e.g. `transfer-tool` writes the signer's .pem certificate next to the identity)."
+            )
+        try:
+            certs = x509.load_pem_x509_certificates(data)
+        except ValueError as exc:
+            raise ValidationError(
+                "The file is PEM text but holds no readable certificate. Choose a file with a "
+                "'BEGIN CERTIFICATE' block."
+            ) from exc
+        if len(certs) != 1:
+            raise ValidationError(
+                f"The file holds {len(certs)} certificates. Add each one separately (e.g. the "
+                "organisation's root CA on its own)."
+            )
+        return certs[0]
+    try:
+        return x509.load_der_x509_certificate(data)
+    except ValueError as exc:
+        raise ValidationError(
+            "The file is not an X.509 certificate (PEM or DER). A signing identity (.p12/.pfx) holds a "
+            "private key too: give the certificate exported from it instead."
+        ) from exc
+
+
+def _subject(cert: x509.Certificate) -> str:
+    try:
+        return cert.subject.rfc4514_string()
+    except ValueError:  # an attribute that cannot be written as a string
+        return repr(cert.subject)
+
+
+def add_trusted(db: Database, actor: Actor, pem_or_der: bytes, label: str) -> TrustedCertificateView:
+    """Trust signatures made with this certificate (or issued under it, for a CA).
+
+    A certificate already trusted is refused; one that was removed is trusted again under the new label."""
+    require(actor, Action.MANAGE_TRUST)
+    label = label.strip()
+    problems: list[Problem] = []
+    if not label:
+        problems.append(Problem("label", "say whose certificate this is (e.g. 'Taro Yamada, DPO')"))
+    elif len(label) > _MAX_LABEL:
+        problems.append(Problem("label", f"keep the label under {_MAX_LABEL} characters"))
+    if problems:
+        raise ValidationError("The certificate cannot be added as entered.", problems)
+    cert = parse_certificate(pem_or_der)
+    der = cert.public_bytes(serialization.Encoding.DER)
+    fingerprint = hashlib.sha256(der).hexdigest()
+    pem = cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
+    with db.unit_of_work() as s:
+        row = s.execute(
+            select(TrustedCertificate).where(TrustedCertificate.fingerprint_sha256 == fingerprint)
+        ).scalar_one_or_none()
+        if row is not None and row.active:
+            raise ValidationError(
+                f"This certificate is already trusted as '{row.label}' (no. {row.id}); nothing was added.",
+                [Problem("certificate", f"SHA-256 fingerprint {fingerprint} is in the list")],
+            )
+        if row is not None:
+            before = _dump(row)
+            row.active = True
+            row.label = label
+            row.added_by = actor.username
+            row.added_at = utcnow()
+            s.flush()
+            audit.record(s, actor, "reactivate", "trusted_certificate", row.id, before, _dump(row))
+            return _view(row)
+        row = TrustedCertificate(
+            label=label,
+            pem=pem,
+            fingerprint_sha256=fingerprint,
+            subject=_subject(cert)[:1000],
+            not_after=cert.not_valid_after_utc,
+            added_by=actor.username,
+        )
+        s.add(row)
+        s.flush()
+        audit.record(s, actor, "create", "trusted_certificate", row.id, None, _dump(row))
+        return _view(row)
+
+
+def list_trusted(db: Database, *, include_removed: bool = False) -> list[TrustedCertificateView]:
+    with db.read() as s:
+        q = select(TrustedCertificate).order_by(TrustedCertificate.id)
+        if not include_removed:
+            q = q.where(TrustedCertificate.active.is_(True))
+        return [_view(r) for r in s.execute(q).scalars()]
+
+
+def get_trusted(db: Database, cert_id: int) -> TrustedCertificateView:
+    with db.read() as s:
+        row = s.get(TrustedCertificate, cert_id)
+        if row is None:
+            raise NotFound(f"Trusted certificate no. {cert_id} does not exist.")
+        return _view(row)
+
+
+def remove_trusted(db: Database, actor: Actor, cert_id: int) -> TrustedCertificateView:
+    """Stop trusting a certificate (kept, deactivated: documents it signed then verify as untrusted)."""
+    require(actor, Action.MANAGE_TRUST)
+    with db.unit_of_work() as s:
+        row = s.get(TrustedCertificate, cert_id)
+        if row is None or not row.active:
+            raise NotFound(
+                f"Trusted certificate no. {cert_id} is not in the list. "
+                "See `transfer-tool trust list` for the numbers."
+            )
+        before = _dump(row)
+        row.active = False
+        s.flush()
+        audit.record(s, actor, "deactivate", "trusted_certificate", row.id, before, _dump(row))
+        return _view(row)
+
+
+def trusted_pems(db: Database) -> list[bytes]:
+    """The active certificates as PEM, for `signing.verify_pdf`."""
+    with db.read() as s:
+        rows = s.execute(
+            select(TrustedCertificate.pem)
+            .where(TrustedCertificate.active.is_(True))
+            .order_by(TrustedCertificate.id)
+        ).scalars()
+        return [r.encode("ascii") for r in rows]
+
+
+# ---- verifying a document -----------------------------------------------------------------------------
+
+
+class DatabaseMatch(StrEnum):
+    EXACT = "exact"  # byte for byte the signed copy the database keeps
+    DIFFERS = "differs"  # names a version whose stored signed copy is a different file
+    NO_STORED_COPY = "no_stored_copy"  # names a version that has no signed copy (not approved here)
+    UNKNOWN = "unknown"  # names no assessment version of this database
+
+
+@dataclass(frozen=True)
+class DocumentVerification:
+    signature: VerificationResult
+    sha256: str
+    match: DatabaseMatch
+    assessment_id: int | None = None
+    transfer_id: int | None = None
+    reference: str = ""
+    version_no: int | None = None
+    stored_signer: str = ""
+    stored_signed_at: dt.datetime | None = None
+    stored_lang: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """Intact, covering the whole file, by a trusted signer (the database match is shown apart)."""
+        return self.signature.ok
+
+    @property
+    def matches_database(self) -> bool:
+        return self.match is DatabaseMatch.EXACT
+
+    @property
+    def identified(self) -> bool:
+        return self.assessment_id is not None
+
+
+_TITLE_REF = re.compile(r"\(([^()]+) v(\d+)\)\s*$")
+
+
+def reference_from_metadata(pdf: bytes) -> tuple[str, int] | None:
+    """(reference, version) as the report renderer writes them into the PDF's title, or None.
+
+    The title reads "...: <title> (<reference> v<version>)" and the keywords start with the reference;
+    both must agree. This is what the file claims, not proof: the signature says whether it is intact."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        meta = PdfFileReader(io.BytesIO(pdf), strict=False).document_meta_view
+        title, keywords = str(meta.title or ""), list(meta.keywords or [])
+    except Exception:  # damaged input can fail anywhere in the parser; it just names nothing
+        return None
+    m = _TITLE_REF.search(title)
+    if m is None:
+        return None
+    reference, version = m.group(1).strip(), int(m.group(2))
+    first_keyword = str(keywords[0]).split(",")[0].strip() if keywords else ""
+    if first_keyword and first_keyword != reference:
+        return None
+    return reference, version
+
+
+def _by_reference(s: Session, reference: str, version_no: int) -> tuple[int, int] | None:
+    hit = s.execute(
+        select(Assessment.id, Assessment.transfer_id)
+        .join(Transfer, Transfer.id == Assessment.transfer_id)
+        .where(Transfer.reference == reference, Assessment.version_no == version_no)
+    ).first()
+    return (hit[0], hit[1]) if hit else None
+
+
+def verify_document(db: Database, pdf: bytes) -> DocumentVerification:
+    """Check a signed report: signature (intact, whole file, trusted by this database's list), which
+    assessment version it is, and whether it is the copy stored at approval. Never raises on bad input."""
+    signature = verify_pdf(pdf, trusted_pems(db))
+    digest = hashlib.sha256(pdf).hexdigest()
+    ref = find_by_pdf_hash(db, digest)
+    if ref is not None:
+        return DocumentVerification(
+            signature,
+            digest,
+            DatabaseMatch.EXACT,
+            assessment_id=ref.assessment_id,
+            transfer_id=ref.transfer_id,
+            reference=ref.reference,
+            version_no=ref.version_no,
+            stored_signer=ref.signer_name,
+            stored_signed_at=ref.signed_at,
+            stored_lang=ref.lang,
+        )
+    claimed = reference_from_metadata(pdf) if signature.signed or pdf.startswith(b"%PDF-") else None
+    if claimed is None:
+        return DocumentVerification(signature, digest, DatabaseMatch.UNKNOWN)
+    reference, version_no = claimed
+    with db.read() as s:
+        found = _by_reference(s, reference, version_no)
+        if found is None:
+            return DocumentVerification(
+                signature, digest, DatabaseMatch.UNKNOWN, reference=reference, version_no=version_no
+            )
+        assessment_id, transfer_id = found
+        stored = s.execute(
+            select(SignedReport)
+            .where(SignedReport.assessment_id == assessment_id)
+            .order_by(SignedReport.id.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        return DocumentVerification(
+            signature,
+            digest,
+            DatabaseMatch.DIFFERS if stored is not None else DatabaseMatch.NO_STORED_COPY,
+            assessment_id=assessment_id,
+            transfer_id=transfer_id,
+            reference=reference,
+            version_no=version_no,
+            stored_signer=stored.signer_name if stored else "",
+            stored_signed_at=stored.signed_at if stored else None,
+            stored_lang=stored.lang if stored else "",
+        )
