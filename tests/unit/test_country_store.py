@@ -457,3 +457,12 @@ def test_two_clients_checking_expiries_at_once_flag_each_transfer_once(db: Datab
     worker.join(timeout=15)
     assert second == [0]
     assert _count(db, ReassessmentFlag) == 1
+
+
+def test_an_oversized_import_is_refused_before_it_is_read(db: Database, admin: Actor) -> None:
+    before = store.export_document(db)
+    padded = before + b" " * (store.MAX_IMPORT_BYTES - len(before) + 1)  # valid JSON, just too big
+    with pytest.raises(ImportRefused, match="the limit is 10 MB") as err:
+        store.import_document(db, admin, padded)
+    assert "nothing was imported" in err.value.message
+    assert store.import_document(db, admin, padded[: store.MAX_IMPORT_BYTES]).changes == {}

@@ -36,6 +36,7 @@ from transfer_tool.storage.models.countries import (
 )
 
 DATASET_KEY = "country_data.dataset_version"
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
 
 @cache
@@ -348,6 +349,12 @@ def import_document(db: Database, actor: Actor, raw: bytes, *, dry_run: bool = F
                     reason: str = "") -> ImportPreview:
     """Check the whole file, then apply every change or none. A dry run returns what would change."""
     require(actor, Action.EDIT_COUNTRIES)
+    if len(raw) > MAX_IMPORT_BYTES:
+        # A full export is about 0.6 MB; refuse a huge file before parsing and schema-checking all of it.
+        raise ImportRefused(
+            f"The country data file is {len(raw) / 1024 / 1024:.0f} MB; the limit is "
+            f"{MAX_IMPORT_BYTES // (1024 * 1024)} MB (a full export is under 1 MB). Check that this is the "
+            "right file; nothing was imported.")
     # Parse and check before taking the write lock: checking a full export takes a few hundred ms.
     with db.read() as s:
         known_regimes = set(_regimes(s))
