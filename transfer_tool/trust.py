@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -24,6 +25,7 @@ from transfer_tool import audit
 from transfer_tool.assessment.evidence import find_by_pdf_hash
 from transfer_tool.errors import NotFound, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.report.terms import LANGUAGES, Terminology
 from transfer_tool.signing.verify import VerificationResult, verify_pdf
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
@@ -32,6 +34,7 @@ from transfer_tool.storage.models.core import Transfer
 from transfer_tool.storage.models.signing import TrustedCertificate
 
 __all__ = [
+    "ClaimedReport",
     "DatabaseMatch",
     "DocumentVerification",
     "TrustedCertificateView",
@@ -252,6 +255,7 @@ class DocumentVerification:
     stored_signer: str = ""
     stored_signed_at: dt.datetime | None = None
     stored_lang: str = ""
+    file_lang: str = ""  # the language the file's metadata names ("" when not recognised)
 
     @property
     def ok(self) -> bool:
@@ -270,11 +274,21 @@ class DocumentVerification:
 _TITLE_REF = re.compile(r"\(([^()]+) v(\d+)\)\s*$")
 
 
-def reference_from_metadata(pdf: bytes) -> tuple[str, int] | None:
-    """(reference, version) as the report renderer writes them into the PDF's title, or None.
+@dataclass(frozen=True)
+class ClaimedReport:
+    """What a report PDF says it is, read from its metadata."""
 
-    The title reads "...: <title> (<reference> v<version>)" and the keywords start with the reference;
-    both must agree. This is what the file claims, not proof: the signature says whether it is intact."""
+    reference: str
+    version_no: int
+    lang: str  # "en" | "ja" | "" (not recognised)
+
+
+def reference_from_metadata(pdf: bytes) -> ClaimedReport | None:
+    """The reference, version and language the report renderer writes into the PDF's title, or None.
+
+    The title reads "<report title>: <title> (<reference> v<version>)" and the keywords start with the
+    reference; both must agree. This is what the file claims, not proof: the signature says whether it
+    is intact."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     try:
@@ -289,7 +303,9 @@ def reference_from_metadata(pdf: bytes) -> tuple[str, int] | None:
     first_keyword = str(keywords[0]).split(",")[0].strip() if keywords else ""
     if first_keyword and first_keyword != reference:
         return None
-    return reference, version
+    terms = Terminology.load()
+    lang = next((x for x in LANGUAGES if title.startswith(f"{terms.get('doc.title', x)}:")), "")
+    return ClaimedReport(reference, version, lang)
 
 
 def _by_reference(s: Session, reference: str, version_no: int) -> tuple[int, int] | None:
@@ -301,10 +317,11 @@ def _by_reference(s: Session, reference: str, version_no: int) -> tuple[int, int
     return (hit[0], hit[1]) if hit else None
 
 
-def verify_document(db: Database, pdf: bytes) -> DocumentVerification:
-    """Check a signed report: signature (intact, whole file, trusted by this database's list), which
-    assessment version it is, and whether it is the copy stored at approval. Never raises on bad input."""
-    signature = verify_pdf(pdf, trusted_pems(db))
+def verify_document(db: Database, pdf: bytes, extra_trusted: Sequence[bytes] = ()) -> DocumentVerification:
+    """Check a signed report: signature (intact, whole file, trusted by this database's list or by
+    `extra_trusted` certificates), which assessment version it is, and whether it is the copy stored at
+    approval. Never raises on bad input."""
+    signature = verify_pdf(pdf, [*trusted_pems(db), *extra_trusted])
     digest = hashlib.sha256(pdf).hexdigest()
     ref = find_by_pdf_hash(db, digest)
     if ref is not None:
@@ -319,16 +336,22 @@ def verify_document(db: Database, pdf: bytes) -> DocumentVerification:
             stored_signer=ref.signer_name,
             stored_signed_at=ref.signed_at,
             stored_lang=ref.lang,
+            file_lang=ref.lang,
         )
-    claimed = reference_from_metadata(pdf) if signature.signed or pdf.startswith(b"%PDF-") else None
+    claimed = reference_from_metadata(pdf) if b"%PDF-" in pdf[:1024] else None
     if claimed is None:
         return DocumentVerification(signature, digest, DatabaseMatch.UNKNOWN)
-    reference, version_no = claimed
+    reference, version_no, lang = claimed.reference, claimed.version_no, claimed.lang
     with db.read() as s:
         found = _by_reference(s, reference, version_no)
         if found is None:
             return DocumentVerification(
-                signature, digest, DatabaseMatch.UNKNOWN, reference=reference, version_no=version_no
+                signature,
+                digest,
+                DatabaseMatch.UNKNOWN,
+                reference=reference,
+                version_no=version_no,
+                file_lang=lang,
             )
         assessment_id, transfer_id = found
         stored = s.execute(
@@ -348,4 +371,5 @@ def verify_document(db: Database, pdf: bytes) -> DocumentVerification:
             stored_signer=stored.signer_name if stored else "",
             stored_signed_at=stored.signed_at if stored else None,
             stored_lang=stored.lang if stored else "",
+            file_lang=lang,
         )

@@ -195,4 +195,5 @@ def test_a_submitted_version_rendered_but_not_approved_has_no_stored_copy(
         a.id,
         False,
     )
-    assert trust.reference_from_metadata(pdf) == (t.reference, 1)
+    assert trust.reference_from_metadata(pdf) == trust.ClaimedReport(t.reference, 1, "ja")
+    assert r.file_lang == "ja"

@@ -1,0 +1,132 @@
+"""The demo end to end: a real database, a complete assessment through the services, signed TIAs in
+English and Japanese that verify with the tool and with poppler, and hold what the assessor typed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from transfer_tool import audit, transfers, trust, users
+from transfer_tool.assessment import service
+from transfer_tool.demo import DEMO_PASSWORD, DemoResult, build_demo
+from transfer_tool.domain import AssessmentStatus, TransferStatus
+from transfer_tool.errors import ValidationError
+from transfer_tool.report.terms import Terminology
+from transfer_tool.storage.database import Database
+
+# Every section of the report except the APPI consent information (this transfer relies on
+# equivalent measures, not on consent).
+SECTIONS = (
+    "description",
+    "parties",
+    "regimes",
+    "tools",
+    "law_practice",
+    "measures",
+    "action_plan",
+    "risk",
+    "conclusion",
+    "evidence",
+    "review_history",
+    "sign_off",
+)
+# Typed by the assessor or the reviewer in the services, shown as typed in both languages.
+TYPED = (
+    "Customer support and payment handling by Pacific Contact Services (US)",
+    "Pacific Contact Services Inc.",
+    "PCS Manila Support Center Inc.",
+    "remote computing service provider",
+    "Customer Support Department",
+    "Please attach the signed data processing agreement as evidence.",
+    "dpa-pacific-contact-services.txt",
+    "山田 太郎 (Taro Yamada)",
+    "佐藤 花子 (Hanako Sato)",
+    "TR-000001",
+)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoResult]:
+    home = tmp_path_factory.mktemp("demo-home")
+    with pytest.MonkeyPatch.context() as mp:  # never the real user's data folder
+        mp.setenv("TRANSFER_TOOL_DATA_DIR", str(home))
+        yield build_demo(tmp_path_factory.mktemp("demo") / "out")
+
+
+def _squashed_text(pdf: Path) -> str:
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True, text=True)
+    return re.sub(r"\s+", "", out.stdout)
+
+
+def test_both_signed_reports_verify_with_the_tool(built: DemoResult) -> None:
+    db = Database(built.database_url)
+    try:
+        for pdf in (built.pdf_en, built.pdf_ja):
+            v = trust.verify_document(db, pdf.read_bytes())
+            s = v.signature
+            assert (s.signed, s.intact, s.covers_whole_file, s.trusted) == (True, True, True, True), pdf
+            assert v.ok and s.signer_name == "山田 太郎 (Taro Yamada)"
+            assert (v.reference, v.version_no, v.assessment_id) == ("TR-000001", 1, built.assessment_id)
+        en = trust.verify_document(db, built.pdf_en.read_bytes())
+        assert en.match is trust.DatabaseMatch.EXACT  # the English copy is the one stored at approval
+        ja = trust.verify_document(db, built.pdf_ja.read_bytes())
+        assert (ja.match, ja.file_lang, ja.stored_lang) == (trust.DatabaseMatch.DIFFERS, "ja", "en")
+    finally:
+        db.dispose()
+
+
+@pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler's pdfsig is not installed")
+def test_poppler_reports_both_signatures_valid_over_the_whole_document(built: DemoResult) -> None:
+    for pdf in (built.pdf_en, built.pdf_ja):
+        out = subprocess.run(["pdfsig", str(pdf)], capture_output=True, text=True).stdout
+        assert "Signature Validation: Signature is Valid." in out, out
+        assert "Total document signed" in out, out
+        assert "山田 太郎 (Taro Yamada)" in out
+
+
+def test_the_reports_show_every_section_and_the_typed_values_in_both_languages(built: DemoResult) -> None:
+    terms = Terminology.load()
+    for lang, pdf in (("en", built.pdf_en), ("ja", built.pdf_ja)):
+        text = _squashed_text(pdf)
+        missing = [k for k in SECTIONS if re.sub(r"\s+", "", terms.get(f"section.{k}", lang)) not in text]
+        assert missing == [], lang
+        absent = [t for t in TYPED if re.sub(r"\s+", "", t) not in text]
+        assert absent == [], lang
+    assert "移転影響評価書" in _squashed_text(built.pdf_ja)
+
+
+def test_the_demo_database_holds_the_story(built: DemoResult) -> None:
+    db = Database(built.database_url)
+    try:
+        assessor = users.authenticate(db, "hanako.sato", DEMO_PASSWORD)
+        manager = users.authenticate(db, "taro.yamada", DEMO_PASSWORD)
+        a = service.get_assessment(db, built.assessment_id)
+        assert a.status is AssessmentStatus.APPROVED and a.frozen
+        assert (a.assessor_id, a.approver_id) == (assessor.id, manager.id)  # four eyes
+        assert service.evaluate_assessment(db, a.id, a.approved_at.date()).missing == ()  # type: ignore[union-attr]
+        t = transfers.get_transfer(db, a.transfer_id)
+        assert t.status is TransferStatus.APPROVED
+        assert [(o.reference, o.destination) for o in t.onward] == [(built.onward_reference, "PH")]
+        assert {"contact", "financial"} <= set(t.data_categories)
+        assert {"respond_requests", "manage_contracts"} <= set(t.purposes)
+        assert t.recipient_type == "subcontractor"
+        assert [c.section for c in service.comments_for(db, a.id, open_only=False)] == ["facts"]
+        assert [e.filename for e in service.evidence_for(db, a.id)] == ["dpa-pacific-contact-services.txt"]
+        assert service.signed_report(db, a.id) == built.pdf_en.read_bytes()
+        assert [c.pem for c in trust.list_trusted(db)] == [built.certificate.read_bytes()]
+        eu = [r for r in transfers.search(db) if r.exporter == "Net Japan Europe GmbH"]
+        assert [r.status for r in eu] == [TransferStatus.DRAFT]
+        assert audit.verify(db).ok
+    finally:
+        db.dispose()
+    assert built.identity.stat().st_mode & 0o077 == 0  # the signing key is owner-only
+
+
+def test_a_folder_that_holds_a_demo_is_refused(built: DemoResult) -> None:
+    with pytest.raises(ValidationError, match="already holds a demo"):
+        build_demo(built.directory)
