@@ -114,7 +114,7 @@ def screen_factories() -> dict[str, ScreenFactory]:
 # ---- application set-up ------------------------------------------------------------------------------------
 
 
-def _qt_messages_to_logging() -> None:
+def _qt_messages_to_logging() -> Any:
     """Route Qt's own messages into logging (logger "qt"), still passing them to any earlier handler."""
     qt_log = logging.getLogger("qt")
     levels = {
@@ -127,11 +127,15 @@ def _qt_messages_to_logging() -> None:
     previous: Any = None
 
     def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
+        level = levels.get(kind, logging.WARNING)
+        if "propagateSizeHints" in message:  # the offscreen platform's harmless notice on every window
+            level = logging.DEBUG
+        qt_log.log(level, "%s", message)
         if previous is not None:
             previous(kind, context, message)
 
     previous = qInstallMessageHandler(handler)
+    return previous
 
 
 def application() -> QApplication:
@@ -306,7 +310,7 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = application()
-    _qt_messages_to_logging()
+    previous_qt_handler = _qt_messages_to_logging()
     register_bundled_fonts(app)
     settings = Settings(parent=app)
     language = effective_language(settings.get(keys.LANGUAGE))
@@ -329,6 +333,7 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
         else:
             box.exec()
         sys.excepthook = previous_hook
+        qInstallMessageHandler(previous_qt_handler)
         return EXIT_DATABASE
 
     worker = DbWorker(db, parent=app)
@@ -351,6 +356,7 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
         for t in translators:
             app.removeTranslator(t)
         sys.excepthook = previous_hook
+        qInstallMessageHandler(previous_qt_handler)
         app.setQuitOnLastWindowClosed(True)
         startup.deleteLater()
     return code
