@@ -124,6 +124,11 @@ def test_search_and_filters_combine(db: Database, legal: Actor) -> None:
     assert ids(db, transfers.TransferQuery(text="payroll")) != []
     assert ids(db, transfers.TransferQuery(text="Importer in CN")) == [cn.id]
     assert ids(db, transfers.TransferQuery(status=TransferStatus.APPROVED)) == []
+    assert ids(db, transfers.TransferQuery(text="crm")) == [us.id]  # case does not matter
+    assert ids(db, transfers.TransferQuery(exporter_countries=("JP",))) != []
+    assert ids(db, transfers.TransferQuery(exporter_countries=("DE", "FR"))) == []
+    by_importer = transfers.search(db, transfers.TransferQuery(sort=transfers.SortKey.IMPORTER))
+    assert [r.importer for r in by_importer] == ["Importer in CN", "Importer in IN", "Importer in US"]
     assert len(ids(db, transfers.TransferQuery(status=TransferStatus.NEW))) == 3
     desc = transfers.search(db, transfers.TransferQuery(sort=transfers.SortKey.DESTINATION, descending=True))
     assert [r.destination for r in desc] == ["US", "IN", "CN"]

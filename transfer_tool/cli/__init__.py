@@ -89,5 +89,10 @@ def main(
     except KeyboardInterrupt:
         print("interrupted; nothing more was done", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader went away (`transfer-tool transfers list | head`): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     finally:
         ctx.close()
