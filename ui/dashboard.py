@@ -9,9 +9,11 @@ the assessment services) plug in as `DashboardSource` functions.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
@@ -33,8 +35,10 @@ from transfer_tool import transfers
 from transfer_tool.domain import TransferStatus
 from transfer_tool.transfers import SortKey, TransferQuery, TransferRow
 from ui.i18n import format_date, status_label
-from ui.services import TRANSFERS, Services
+from ui.services import Services
 from ui.widgets.bar_chart import BarChart
+
+log = logging.getLogger("ui.dashboard")
 
 LIST_LIMIT = 8
 CHART_LIMIT = 15
@@ -70,10 +74,9 @@ class DashboardSummary:
     overdue_count: int
     overdue: tuple[TransferRow, ...]
     ids: tuple[int, ...] = ()  # every transfer, for counting by destination
-    extra: tuple[DashboardSection, ...] = field(default=())
 
 
-def load_summary(db: Any, today: dt.date, sources: Sequence[DashboardSource] = ()) -> DashboardSummary:
+def load_summary(db: Any, today: dt.date) -> DashboardSummary:
     """Everything but the per-destination counts (runs on the worker)."""
     by_status = transfers.count_by_status(db)
     reassess_ids = transfers.search_ids(db, TransferQuery(reassessment_needed=True, sort=SortKey.UPDATED))
@@ -87,7 +90,6 @@ def load_summary(db: Any, today: dt.date, sources: Sequence[DashboardSource] = (
         overdue_count=len(overdue_ids),
         overdue=tuple(transfers.fetch_rows(db, overdue_ids[:LIST_LIMIT])),
         ids=tuple(all_ids),
-        extra=tuple(source(db, today) for source in sources),
     )
 
 
@@ -113,6 +115,10 @@ def appi_checks(db: Any, today: dt.date) -> DashboardSection:
         len(rows),
         tuple(lines),
     )
+
+
+def _run_source(source: DashboardSource, today: dt.date, db: Any) -> DashboardSection:
+    return source(db, today)
 
 
 def count_destinations(db: Any, ids: Sequence[int]) -> Counter[str]:
@@ -254,9 +260,8 @@ class Dashboard(QScrollArea):
         generation = self._generation
         self._stale = False
         today = self._services.today()
-        sources = list(self._sources)
         self._services.worker.submit(
-            lambda db: load_summary(db, today, sources),
+            lambda db: load_summary(db, today),
             lambda summary: self._summary_loaded(generation, summary),
             owner=self,
             label="dashboard: summary",
@@ -266,9 +271,10 @@ class Dashboard(QScrollArea):
         if self._stale:
             self.refresh()
 
-    def _data_changed(self, kind: str) -> None:
+    def _data_changed(self, _kind: str) -> None:
+        # Any saved change (a transfer, an assessment, country data) can move these figures.
         self._stale = True
-        if self.isVisible() and kind == TRANSFERS:
+        if self.isVisible():
             self.refresh()
 
     def _summary_loaded(self, generation: int, summary: DashboardSummary) -> None:
@@ -286,7 +292,6 @@ class Dashboard(QScrollArea):
         self.overdue_box.setTitle(
             self.tr("Overdue re-evaluations (%1)").replace("%1", str(summary.overdue_count))
         )
-        self._show_extra(summary.extra)
         self._counts = Counter()
         self._count_chunk(generation, summary.ids, 0)
 
@@ -295,7 +300,7 @@ class Dashboard(QScrollArea):
             return
         if start >= len(ids):
             self._show_chart()
-            self.loaded.emit()
+            self._load_sections(generation)
             return
         chunk = ids[start : start + COUNT_CHUNK]
 
@@ -308,6 +313,36 @@ class Dashboard(QScrollArea):
         self._services.worker.submit(
             lambda db: count_destinations(db, chunk), done, owner=self, label="dashboard: destinations"
         )
+
+    def _load_sections(self, generation: int) -> None:
+        """The other rooms' sections, one worker job each, after the figures above are on screen."""
+        today = self._services.today()
+        sections: list[DashboardSection | None] = [None] * len(self._sources)
+        if not self._sources:
+            self._show_extra([])
+            self.loaded.emit()
+            return
+
+        def arrived(index: int, section: DashboardSection | None) -> None:
+            if generation != self._generation:
+                return
+            sections[index] = section
+            self._show_extra([s for s in sections if s is not None])
+            if index == len(sections) - 1:
+                self.loaded.emit()
+
+        def failed(index: int, exc: BaseException) -> None:
+            log.error("a dashboard section could not be loaded", exc_info=exc)
+            arrived(index, None)
+
+        for i, source in enumerate(self._sources):
+            self._services.worker.submit(
+                partial(_run_source, source, today),
+                partial(arrived, i),
+                partial(failed, i),
+                owner=self,
+                label="dashboard: section",
+            )
 
     def _show_chart(self) -> None:
         top = self._counts.most_common(CHART_LIMIT)

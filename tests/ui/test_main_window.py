@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QGroupBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.factories import transfer
@@ -18,6 +18,7 @@ from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from transfer_tool.transfers import TransferQuery
 from ui import settings as keys
+from ui.dashboard import DashboardLine, DashboardSection, appi_checks
 from ui.main_window import MainWindow
 from ui.models.register_model import COLUMN_KEYS, RowRole
 from ui.services import TRANSFERS, Services
@@ -249,3 +250,17 @@ def test_nothing_is_clipped_at_1280_by_800(make_window: MakeWindow, admin: Actor
     bar = window.register.count_label
     assert bar.geometry().right() <= window.register.width()
     assert bar.width() >= bar.sizeHint().width()
+
+
+def test_dashboard_shows_sections_from_other_rooms(
+    qtbot: QtBot, make_window: MakeWindow, admin: Actor, seeded: list[int]
+) -> None:
+    def due_checks(db: object, today: object) -> DashboardSection:
+        return DashboardSection("APPI yearly checks", 1, (DashboardLine(seeded[3], "TR-000004 due soon"),))
+
+    window = make_window(admin, dashboard_sources=[due_checks, appi_checks])
+    with qtbot.waitSignal(window.dashboard.loaded, timeout=10000):
+        window.tabs.setCurrentIndex(1)
+    boxes = [b.title() for b in window.dashboard.findChildren(QGroupBox)]
+    assert "APPI yearly checks (1)" in boxes
+    assert "APPI yearly checks due within 30 days (0)" in boxes  # the assessment services' real list
