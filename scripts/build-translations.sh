@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Update the translation sources (resources/translations/*.ts) from the strings in ui/ and compile them
-# to .qm files, which the app loads at start-up. The .qm files are build output (git-ignored).
-#   scripts/build-translations.sh            update .ts from the code, then compile
-#   scripts/build-translations.sh --release  compile only (what setup-venv.sh needs)
+# Compile the translation sources (resources/translations/*.ts) to the .qm files the app loads at
+# start-up (build output, git-ignored); with --update, first collect the strings of ui/ into the .ts
+# files (pyside6-lupdate), then translate the new entries (marked unfinished) with pyside6-linguist or
+# an editor and commit the .ts.
+#   scripts/build-translations.sh            compile only (setup-venv.sh runs this; sources untouched)
+#   scripts/build-translations.sh --update   update the .ts from the code, then compile
 # The Qt tools come with PySide6: taken from the Python in $PYTHON, else .venv, else the PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +23,7 @@ tool() {
 
 TS_DIR=resources/translations
 LANGS=(ja en)
-if [ "${1:-}" != "--release" ]; then
+if [ "${1:-}" = "--update" ]; then
   lupdate=$(tool pyside6-lupdate)
   mapfile -t sources < <(find ui -name '*.py' -not -path '*/__pycache__/*' | sort)
   for lang in "${LANGS[@]}"; do
