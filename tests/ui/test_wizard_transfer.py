@@ -1,0 +1,205 @@
+"""Step 1 of the wizard, driven as a user would: a new transfer (parties with a new entity, destination
+searched in Japanese, data, handling), validation beside the fields with Next disabled until valid, the
+transfer and its assessment created on leaving step 1, edits of an existing transfer, onward transfers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests import factories
+from tests.ui import test_wizard_support as support
+from tests.ui.test_wizard_support import MakeWizard, choose, click_next, next_enabled, type_text
+from transfer_tool import entities, transfers
+from transfer_tool.assessment import service
+from transfer_tool.domain import DataFormat, KeyHolder, PartyRole
+from transfer_tool.permissions import Actor
+from transfer_tool.storage.database import Database
+from ui.wizard.entity_dialog import EntityDialog
+from ui.wizard.state import PAGE_DATA, PAGE_HANDLING, PAGE_PARTIES, PAGE_PRECHECK
+from ui.wizard.transfer import DataPage, HandlingPage, OnwardDialog, PartiesPage
+
+make_wizard = support.make_wizard
+us_transfer = support.us_transfer
+
+
+def test_a_new_transfer_is_entered_page_by_page_and_stored_on_leaving_step_1(
+    qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor
+) -> None:
+    importer = factories.entity(db, legal, "Cloud Desk Inc.", "US")
+    wizard = make_wizard(legal, None)
+    parties = wizard.page_for(PAGE_PARTIES)
+    assert isinstance(parties, PartiesPage)
+    assert wizard.current_key() == PAGE_PARTIES and wizard.windowTitle() == "New transfer"
+    # Nothing entered: Next is disabled and each required field says why, beside it.
+    assert not next_enabled(wizard)
+    shown = parties.visible_messages()
+    assert shown["exporter_id"] == "✖ choose the exporter (the party sending the data)"
+    assert shown["importer_id"] == "✖ choose the importer (the party receiving the data)"
+    assert shown["destination"] == "✖ choose the destination country"
+    assert "data_categories" not in shown  # that is the next page's field
+
+    # The exporter is new: "New entity…", typed in Japanese; Save stays disabled until name and country are valid.
+    parties.exporter.new_button.click()
+    dialog = parties.exporter.dialog
+    assert isinstance(dialog, EntityDialog) and dialog.isVisible()
+    assert not dialog.ok.isEnabled()
+    type_text(dialog.name, "ネット・ジャパン株式会社")
+    assert not dialog.ok.isEnabled()
+    assert dialog.messages["country"].text().startswith("✖ choose the country")
+    type_text(dialog.country.edit, "日本")
+    assert dialog.country.code() == "JP"
+    dialog.group_company.setChecked(True)
+    qtbot.keyClicks(dialog.contact_email, "dpo-at-example")
+    assert dialog.messages["contact_email"].text() == "✖ enter an email address like name@example.com"
+    assert not dialog.ok.isEnabled()
+    dialog.contact_email.setText("dpo@example.jp")
+    assert dialog.ok.isEnabled()
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    created = [e for e in entities.list_entities(db) if e.name == "ネット・ジャパン株式会社"]
+    assert len(created) == 1 and created[0].country == "JP" and created[0].is_group_company
+    assert parties.exporter.entity_id() == created[0].id
+    assert "exporter_id" not in parties.visible_messages()
+
+    choose(parties.importer.combo, importer.id)
+    # Choosing the importer proposes its country as the destination.
+    assert parties.picker.current_code() == "US"
+    # Searching in Japanese finds the destination; its status under every regime shows at once.
+    parties.picker.search_box.clear()
+    type_text(parties.picker.search_box, "ドイツ")
+    assert parties.picker.current_code() == "DE"
+    parties.picker.search_box.clear()
+    type_text(parties.picker.search_box, "米国")
+    assert parties.picker.current_code() == "US"
+    detail = parties.picker.detail.text()
+    assert (
+        "米国 / United States (US)" in detail
+        and "EU GDPR: Partial" in detail
+        and "Japan APPI: Not adequate" in detail
+    )
+    choose(parties.importer_role, PartyRole.PROCESSOR.value)
+    type_text(parties.title_edit, "顧客サポート窓口の委託")
+    assert parties.module_hint.text() == "These roles mean EU SCC Module 2 where the EU SCCs are used."
+    assert parties.visible_messages() == {}
+    assert next_enabled(wizard)
+    click_next(qtbot, wizard)
+
+    data = wizard.page_for(PAGE_DATA)
+    assert isinstance(data, DataPage) and wizard.current_key() == PAGE_DATA
+    assert not next_enabled(wizard)
+    assert data.visible_messages()["data_categories"] == "✖ choose at least one category of personal data"
+    data.categories.toggle("contact")
+    data.categories.toggle("special_category")  # a sensitive entry ticks "special categories" too
+    assert data.special.isChecked()
+    assert data.visible_messages()["sensitive_details"].startswith("✖ describe the sensitive data")
+    data.sensitive_details.setFocus()
+    type_text(data.sensitive_details, "健康情報（問い合わせ内容に含まれる場合のみ）")
+    data.purposes.toggle("respond_requests")
+    data.subjects.toggle("customers")
+    data.legal_bases.toggle("contract")
+    data.volume.setValue(12_000)
+    assert data.visible_messages() == {}
+    assert next_enabled(wizard)
+    click_next(qtbot, wizard)
+
+    handling = wizard.page_for(PAGE_HANDLING)
+    assert isinstance(handling, HandlingPage) and wizard.current_key() == PAGE_HANDLING
+    assert handling.visible_messages() == {"retention": "✖ say how long the importer keeps the data"}
+    choose(handling.at_rest, DataFormat.ENCRYPTED.value)
+    assert handling.key_holder.isEnabled()
+    assert handling.visible_messages()["key_holder"] == "✖ say who holds the keys for the encrypted data"
+    choose(handling.key_holder, KeyHolder.IMPORTER.value)
+    type_text(handling.storage, "米国、アイルランド")
+    assert handling.storage_names.text() == "United States (US), Ireland (IE)"
+    qtbot.keyClicks(handling.retention, "Contract term plus 1 year")
+    assert handling.visible_messages() == {}
+    assert transfers.search(db) == []  # nothing stored while step 1 is incomplete... until now
+    click_next(qtbot, wizard)
+
+    # Leaving step 1 stored the transfer and started its assessment; the wizard moved on by itself.
+    qtbot.waitUntil(lambda: wizard.current_key() == PAGE_PRECHECK, timeout=2000)
+    rows = transfers.search(db)
+    assert len(rows) == 1
+    t = transfers.get_transfer(db, rows[0].id)
+    assert (t.title, t.exporter_name, t.importer_name, t.destination) == (
+        "顧客サポート窓口の委託",
+        "ネット・ジャパン株式会社",
+        "Cloud Desk Inc.",
+        "US",
+    )
+    assert t.sensitive_details == "健康情報（問い合わせ内容に含まれる場合のみ）"
+    assert t.storage_countries == ("US", "IE") and t.key_holder is KeyHolder.IMPORTER
+    a = service.latest_for_transfer(db, t.id)
+    assert a is not None and a.record.facts.destination == "US" and a.record.regimes.applied == ("JP",)
+    assert wizard.windowTitle().startswith(f"Assessment — {t.reference} · version 1")
+
+
+def test_an_unknown_storage_country_blocks_next_with_the_core_message(
+    qtbot: QtBot, make_wizard: MakeWizard, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    wizard = make_wizard(legal, us_transfer.id)
+    wizard.go_to(PAGE_HANDLING)
+    handling = wizard.page_for(PAGE_HANDLING)
+    assert isinstance(handling, HandlingPage)
+    assert next_enabled(wizard)
+    handling.storage.clear()
+    qtbot.keyClicks(handling.storage, "US, Atlantis")
+    assert handling.storage_names.text() == "United States (US); not recognised: Atlantis"
+    assert handling.visible_messages()["storage_countries"] == "✖ 'ATLANTIS' is not a known country code"
+    assert not next_enabled(wizard)
+    handling.storage.setText("US")
+    assert next_enabled(wizard)
+
+
+def test_editing_an_existing_transfer_autosaves_it_and_the_assessment_facts_follow(
+    qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    wizard = make_wizard(legal, us_transfer.id)
+    parties = wizard.page_for(PAGE_PARTIES)
+    assert isinstance(parties, PartiesPage)
+    assert parties.title_edit.text() == "Support desk"
+    assert service.latest_for_transfer(db, us_transfer.id) is None  # opening changed nothing
+    parties.title_edit.selectAll()
+    type_text(parties.title_edit, "サポートデスク")
+    choose(parties.exporter_role, PartyRole.PROCESSOR.value)
+    qtbot.waitUntil(
+        lambda: transfers.get_transfer(db, us_transfer.id).title == "サポートデスク", timeout=2000
+    )
+    t = transfers.get_transfer(db, us_transfer.id)
+    assert t.exporter_role is PartyRole.PROCESSOR
+    a = service.latest_for_transfer(db, us_transfer.id)
+    assert a is not None and a.record.facts.exporter_role is PartyRole.PROCESSOR
+    assert parties.module_hint.text() == "These roles mean EU SCC Module 3 where the EU SCCs are used."
+
+
+def test_onward_transfers_are_added_and_removed_from_the_table(
+    qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    sub = factories.entity(db, legal, "Mumbai Helpdesk Pvt. Ltd.", "IN")
+    wizard = make_wizard(legal, us_transfer.id)
+    wizard.go_to(PAGE_HANDLING)
+    handling = wizard.page_for(PAGE_HANDLING)
+    assert isinstance(handling, HandlingPage)
+    assert handling.onward_model.rowCount() == 0
+    handling.add_onward.click()
+    dialog = handling.dialog
+    assert isinstance(dialog, OnwardDialog) and dialog.isVisible()
+    assert not dialog.ok.isEnabled()
+    choose(dialog.recipient.combo, sub.id)
+    assert dialog.country.code() == "IN"  # the sub-recipient's country, proposed
+    type_text(dialog.purpose, "Second-level support / 二次サポート")
+    assert dialog.ok.isEnabled()
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    parent = transfers.get_transfer(db, us_transfer.id)
+    assert [(o.importer_name, o.destination, o.title) for o in parent.onward] == [
+        ("Mumbai Helpdesk Pvt. Ltd.", "IN", "Second-level support / 二次サポート")
+    ]
+    assert handling.onward_model.rowCount() == 1
+    assert handling.onward_model.item(0, 1).text() == "Mumbai Helpdesk Pvt. Ltd."
+    # The facts the rules read list the onward transfer (the tool step notes it).
+    record = wizard.state.record
+    assert record is not None and [o.country for o in record.facts.onward_transfers] == ["IN"]
+    handling.onward.selectRow(0)
+    handling.remove_onward.click()
+    assert transfers.get_transfer(db, us_transfer.id).onward == ()
+    assert handling.onward_model.rowCount() == 0

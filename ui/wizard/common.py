@@ -1,0 +1,584 @@
+"""What every wizard page shares: the page frame (scrolling body, reviewer comments, notices, messages
+beside fields) and small input widgets (catalogue checklists, optional dates, probabilities, countries)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from transfer_tool.catalog import CatalogItem
+from transfer_tool.countries import store
+from transfer_tool.countries.names import CountryNames
+from ui.i18n import format_date
+from ui.wizard.state import COMMENT_PAGE, PAGE_PARTIES, PAGE_SUMMARY, Issue, WizardState
+
+BLOCKING_COLOUR = "#b3261e"
+MISSING_COLOUR = "#8a5a00"
+NOTICE_STYLE = "background:#fff4d6;border:1px solid #e3c56e;border-radius:4px;padding:6px;"
+WARNING_STYLE = "background:#fde7e4;border:1px solid #e1a59d;border-radius:4px;padding:6px;"
+INFO_STYLE = "background:#e8f0fb;border:1px solid #a9c1e6;border-radius:4px;padding:6px;"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Wizard", text)
+
+
+def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
+    """A label that shows text as typed (never as markup) and lets it be selected and copied."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setText(text)
+    return label
+
+
+def boxed(text: str, style: str, parent: QWidget | None = None) -> QLabel:
+    label = plain_label(text, parent)
+    label.setStyleSheet(style)
+    return label
+
+
+def strip_accelerator(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(":")
+
+
+class FieldMessage(QLabel):
+    """The core's message for one field, shown under it: red when it blocks Next, amber when still missing."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName(f"message:{key}")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.hide()
+
+    def show_issues(self, issues: Sequence[Issue]) -> None:
+        if not issues:
+            self.clear()
+            self.hide()
+            return
+        blocking = any(i.blocking for i in issues)
+        lines = [("✖ " if i.blocking else "• ") + i.message for i in issues]
+        self.setText("\n".join(lines))
+        self.setProperty("blocking", blocking)
+        colour = BLOCKING_COLOUR if blocking else MISSING_COLOUR
+        self.setStyleSheet(f"color:{colour};font-size:90%;")
+        self.setAccessibleName(tr("Problems with this field") if blocking else tr("Still missing"))
+        self.show()
+
+
+def _covers(key: str, field: str) -> bool:
+    if not key:
+        return True
+    return field == key or field.startswith(key + ".") or field.startswith(key + "[")
+
+
+class CommentBanner(QFrame):
+    """The reviewer's open comments on this page's sections, each with "Mark as dealt with"."""
+
+    resolve_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewerComments")
+        self.setStyleSheet(
+            "#reviewerComments{background:#fff4d6;border:1px solid #e3c56e;border-radius:4px;}"
+        )
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(8, 6, 8, 6)
+        self._layout.setSpacing(4)
+        self.labels: list[QLabel] = []
+        self.hide()
+
+    def set_comments(self, comments: Sequence[tuple[int, str, str]], can_resolve: bool) -> None:
+        """`comments`: (id, heading, text)."""
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            w = item.widget() if item else None
+            if w is not None:
+                w.deleteLater()
+        self.labels = []
+        if not comments:
+            self.hide()
+            return
+        title = QLabel(tr("Reviewer's comments on this step"), self)
+        title.setStyleSheet("font-weight:bold;")
+        self._layout.addWidget(title)
+        for cid, heading, text in comments:
+            row = QHBoxLayout()
+            label = plain_label(f"{heading}\n{text}", self)
+            label.setObjectName(f"comment:{cid}")
+            label.setAccessibleName(tr("Reviewer comment"))
+            self.labels.append(label)
+            row.addWidget(label, 1)
+            if can_resolve:
+                button = QPushButton(tr("Mark as dealt with"), self)
+                button.setAccessibleName(tr("Mark the comment as dealt with"))
+                button.clicked.connect(lambda _c=False, i=cid: self.resolve_requested.emit(i))
+                row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            self._layout.addLayout(row)
+        self.show()
+
+    def texts(self) -> list[str]:
+        return [label.text() for label in self.labels]
+
+
+class WizardPage(QWizardPage):
+    """A page of the assessment wizard: loads widgets from the state, writes changes back, shows messages.
+
+    Subclasses build their widgets into `self.body` (a scrolling area), implement `load()` (fill widgets from
+    the state) and `refresh()` (update what is derived from the evaluation), and register a `FieldMessage`
+    per field with `message(key)`. Next is enabled while no blocking issue is on the page.
+    """
+
+    KEY = ""
+
+    def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.loading = False
+        self.setObjectName(f"page:{self.KEY}")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(6)
+        self.comments = CommentBanner(self)
+        self.comments.resolve_requested.connect(self._resolve_comment)
+        self.notice = boxed("", NOTICE_STYLE, self)
+        self.notice.setObjectName("pageNotice")
+        self.notice.hide()
+        outer.addWidget(self.comments)
+        outer.addWidget(self.notice)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body = QWidget(self.scroll_area)
+        self.body.setObjectName("pageBody")
+        self.scroll_area.setWidget(self.body)
+        outer.addWidget(self.scroll_area, 1)
+        self.general = FieldMessage("", self)
+        outer.addWidget(self.general)
+        self.messages: list[FieldMessage] = []
+        self._stale = True
+        state.evaluated.connect(self._evaluated)
+        state.loaded.connect(self.reload)
+        state.comments_changed.connect(self._show_comments)
+        state.status_changed.connect(self._apply_editable)
+
+    # ---- to implement ----------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Fill the widgets from the state."""
+
+    def refresh(self) -> None:
+        """Update what is derived from the evaluation (called after every change)."""
+
+    def notice_text(self) -> str:
+        return ""
+
+    # ---- frame -------------------------------------------------------------------------------------------
+
+    def message(self, key: str, parent: QWidget | None = None) -> FieldMessage:
+        label = FieldMessage(key, parent or self.body)
+        self.messages.append(label)
+        return label
+
+    def forget_messages(self, prefix: str) -> None:
+        self.messages = [m for m in self.messages if not (m.key.startswith(prefix) and m.key != "")]
+
+    def add_row(
+        self,
+        form: QFormLayout,
+        label: str,
+        widget: QWidget | QLayout,
+        key: str = "",
+        buddy: QWidget | None = None,
+    ) -> FieldMessage | None:
+        """Add a labelled row whose message (if `key`) shows under the input."""
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.setContentsMargins(0, 0, 0, 0)
+        target: QWidget | None
+        if isinstance(widget, QWidget):
+            box.addWidget(widget)
+            target = buddy or widget
+        else:
+            box.addLayout(widget)
+            target = buddy
+        msg = self.message(key) if key else None
+        if msg is not None:
+            box.addWidget(msg)
+        caption = QLabel(label, self.body)
+        if target is not None:
+            caption.setBuddy(target)
+            if not target.accessibleName():
+                target.setAccessibleName(strip_accelerator(label))
+        form.addRow(caption, box)
+        return msg
+
+    def reload(self) -> None:
+        if not self.state.ready:
+            return
+        self.loading = True
+        try:
+            self.load()
+        finally:
+            self.loading = False
+        self._apply_editable()
+        self._show_comments()
+        self._evaluated()
+
+    def initializePage(self) -> None:
+        self.reload()
+
+    def cleanupPage(self) -> None:
+        # Back keeps what was entered (QWizard would otherwise reset registered fields).
+        pass
+
+    def isComplete(self) -> bool:
+        return self.state.ready and not self.state.blocking(self.KEY)
+
+    def _evaluated(self) -> None:
+        if not self.state.ready:
+            return
+        if not self.isVisible():
+            # Only the page on screen follows each keystroke; the others catch up when shown.
+            self._stale = True
+            return
+        self._stale = False
+        self.loading = True
+        try:
+            self.refresh()
+        finally:
+            self.loading = False
+        self.show_messages()
+        text = self.notice_text()
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+        self.completeChanged.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._evaluated()
+
+    def show_messages(self) -> None:
+        issues = self.state.issues_for(self.KEY)
+        shown: dict[int, list[Issue]] = {id(m): [] for m in self.messages}
+        unplaced: list[Issue] = []
+        for issue in issues:
+            best: FieldMessage | None = None
+            for m in self.messages:
+                if m.key and _covers(m.key, issue.field) and (best is None or len(m.key) > len(best.key)):
+                    best = m
+            if best is None:
+                unplaced.append(issue)
+            else:
+                shown[id(best)].append(issue)
+        for m in self.messages:
+            m.show_issues(shown[id(m)])
+        self.general.show_issues(unplaced)
+
+    def visible_messages(self) -> dict[str, str]:
+        """Field key → message text currently shown (for tests and accessibility checks)."""
+        out = {m.key: m.text() for m in self.messages if not m.isHidden() and m.text()}
+        if not self.general.isHidden() and self.general.text():
+            out[""] = self.general.text()
+        return out
+
+    def _apply_editable(self) -> None:
+        self.body.setEnabled(self.state.editable)
+
+    def _show_comments(self) -> None:
+        pages = {self.KEY}
+        mine = [
+            c
+            for c in self.state.comments
+            if c.resolved_at is None
+            and (
+                COMMENT_PAGE.get(c.section, PAGE_SUMMARY) in pages
+                or (self.KEY == PAGE_PARTIES and c.section == "general")
+            )
+        ]
+        self.comments.set_comments(
+            [
+                (
+                    c.id,
+                    f"{c.author_name} · {format_date(c.created_at.date(), self.state.language)}",
+                    c.comment,
+                )
+                for c in mine
+            ],
+            self.state.editable,
+        )
+
+    def _resolve_comment(self, comment_id: int) -> None:
+        wizard = self.wizard()
+        resolve = getattr(wizard, "resolve_comment", None)
+        if resolve is not None:
+            resolve(comment_id)
+
+
+# ---- small input widgets ---------------------------------------------------------------------------------
+
+
+class Checklist(QListView):
+    """A catalogue as a list of check boxes; each entry shows its privacy-policy section."""
+
+    changed = Signal()
+    CodeRole = int(Qt.ItemDataRole.UserRole) + 1
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model_ = QStandardItemModel(self)
+        self.setModel(self.model_)
+        self.setAccessibleName(accessible_name)
+        self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.model_.itemChanged.connect(lambda _i: self._emit())
+        self._silent = False
+
+    def _emit(self) -> None:
+        if not self._silent:
+            self.changed.emit()
+
+    def set_items(self, items: Iterable[CatalogItem], language: str) -> None:
+        self._silent = True
+        self.model_.clear()
+        for it in items:
+            section = f"§{it.section} " if it.section and it.section != "-" else ""
+            row = QStandardItem(f"{section}{it.label(language)}")
+            row.setCheckable(True)
+            row.setEditable(False)
+            row.setData(it.code, self.CodeRole)
+            other = it.label_en if language == "ja" else it.label_ja
+            row.setToolTip(f"{it.citation()}\n{other}".strip())
+            self.model_.appendRow(row)
+        self._silent = False
+        self.fit_height()
+
+    def codes(self) -> list[str]:
+        return [str(self.model_.item(r).data(self.CodeRole)) for r in range(self.model_.rowCount())]
+
+    def set_checked(self, codes: Iterable[str]) -> None:
+        wanted = set(codes)
+        self._silent = True
+        for r in range(self.model_.rowCount()):
+            item = self.model_.item(r)
+            checked = item.data(self.CodeRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self._silent = False
+
+    def checked(self) -> tuple[str, ...]:
+        return tuple(
+            str(self.model_.item(r).data(self.CodeRole))
+            for r in range(self.model_.rowCount())
+            if self.model_.item(r).checkState() == Qt.CheckState.Checked
+        )
+
+    def toggle(self, code: str, on: bool = True) -> None:
+        """Check or uncheck one entry as a click would (emits `changed`)."""
+        for r in range(self.model_.rowCount()):
+            item = self.model_.item(r)
+            if item.data(self.CodeRole) == code:
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+                return
+        raise KeyError(code)
+
+    def fit_height(self) -> None:
+        """Show every entry without an inner scroll bar (rows wrap, so the height follows the width)."""
+        rows = self.model_.rowCount()
+        height = 40
+        if rows:
+            self.doItemsLayout()
+            last = self.rectForIndex(self.model_.index(rows - 1, 0))
+            height = max(height, last.bottom() + 2 * self.frameWidth() + 6)
+        if height != self.height():
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit_height()
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date that may be empty: the lowest date shows as "not set"."""
+
+    EMPTY = QDate(2000, 1, 1)
+
+    def __init__(self, empty_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setMinimumDate(self.EMPTY)
+        self.setMaximumDate(QDate(2100, 12, 31))
+        self.setSpecialValueText(empty_text)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setDate(self.EMPTY)
+
+    def value(self) -> dt.date | None:
+        d = self.date()
+        return None if d == self.EMPTY else dt.date(d.year(), d.month(), d.day())
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.setDate(self.EMPTY if value is None else QDate(value.year, value.month, value.day))
+
+
+class ProbabilitySpin(QDoubleSpinBox):
+    """A probability entered in percent; the lowest value shows as "not set" (None)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(-1.0, 100.0)
+        self.setDecimals(2)
+        self.setSingleStep(1.0)
+        self.setSuffix(" %")
+        self.setSpecialValueText(tr("not set"))
+        self.setValue(-1.0)
+        self.setKeyboardTracking(False)
+
+    def probability(self) -> float | None:
+        v = self.value()
+        return None if v < 0 else round(v / 100.0, 6)
+
+    def set_probability(self, p: float | None) -> None:
+        self.setValue(-1.0 if p is None else p * 100.0)
+
+
+class CountryCombo(QWidget):
+    """One country, chosen by typing a name in English or Japanese or its code (the shared search)."""
+
+    changed = Signal(str)
+
+    def __init__(self, names: CountryNames, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QLineEdit
+
+        self._names = names
+        self._language = language
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(tr("Country name (English or Japanese) or code"))
+        self.resolved = plain_label("", self)
+        self.resolved.setStyleSheet("color:#555;font-size:90%;")
+        completions = sorted(
+            {f"{names.name(c, language)} ({c})" for c in names.codes}
+            | {f"{names.name(c, 'ja' if language == 'en' else 'en')} ({c})" for c in names.codes}
+        )
+        completer = QCompleter(completions, self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.edit.setCompleter(completer)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.resolved)
+        self.setFocusProxy(self.edit)
+        self._code = ""
+        self.edit.textChanged.connect(self._resolve)
+
+    def setAccessibleName(self, name: str) -> None:
+        super().setAccessibleName(name)
+        self.edit.setAccessibleName(name)
+
+    def code(self) -> str:
+        return self._code
+
+    def set_code(self, code: str) -> None:
+        self.edit.setText(f"{self._names.name(code, self._language)} ({code})" if code else "")
+
+    def _resolve(self, text: str) -> None:
+        code = resolve_country(text, self._names)
+        self.resolved.setText(
+            f"{self._names.name(code, 'ja')} / {self._names.name(code, 'en')} ({code})" if code else ""
+        )
+        if code != self._code:
+            self._code = code
+            self.changed.emit(code)
+
+
+def resolve_country(text: str, names: CountryNames) -> str:
+    """The country code a typed text means: "(US)" at the end, a code, or a name found by the shared search."""
+    t = text.strip()
+    if not t:
+        return ""
+    if t.endswith(")") and "(" in t:
+        inner = t[t.rindex("(") + 1 : -1].strip().upper()
+        if names.is_known(inner):
+            return inner
+    if names.is_known(t.upper()) and len(t) <= 3:
+        return t.upper()
+    hits = store.search(t, 1)
+    return hits[0].code if hits else ""
+
+
+def parse_country_list(text: str, names: CountryNames) -> tuple[tuple[str, ...], list[str]]:
+    """Codes from "US, IE" or "米国、アイルランド"; unknown entries are returned separately."""
+    codes: list[str] = []
+    unknown: list[str] = []
+    for token in text.replace("、", ",").replace(";", ",").split(","):
+        token = token.strip()
+        if not token:
+            continue
+        code = resolve_country(token, names)
+        if code:
+            if code not in codes:
+                codes.append(code)
+        else:
+            unknown.append(token)
+    return tuple(codes), unknown
+
+
+class PlainTextField(QPlainTextEdit):
+    """Multi-line text with a compact height; Tab moves focus instead of inserting a tab."""
+
+    def __init__(self, accessible_name: str, lines: int = 3, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(accessible_name)
+        self.setTabChangesFocus(True)
+        height = self.fontMetrics().lineSpacing() * lines + 12
+        self.setFixedHeight(height)
+
+    def set_text_quietly(self, text: str) -> None:
+        if self.toPlainText() != text:
+            self.blockSignals(True)
+            self.setPlainText(text)
+            self.blockSignals(False)
+
+
+def heading(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setStyleSheet("font-weight:bold;font-size:105%;margin-top:6px;")
+    label.setWordWrap(True)
+    return label

@@ -1,0 +1,180 @@
+""" "New entity…": record a legal person (exporter, importer or sub-recipient) without leaving the wizard.
+
+The core's `validate_entity` decides what is acceptable; its messages show under the fields and OK stays
+disabled until they are gone. Saving goes through the worker; `created(EntityView)` follows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from transfer_tool import entities
+from transfer_tool.entities import EntityInput, EntityView
+from transfer_tool.errors import Problem, ValidationError
+from ui.services import TRANSFERS, Services
+from ui.wizard.common import BLOCKING_COLOUR, CountryCombo, FieldMessage, strip_accelerator
+from ui.wizard.state import Issue
+
+CERTIFICATIONS = ("EU-US DPF", "UK Extension", "Swiss-US DPF", "APEC CBPR", "Global CBPR")
+
+
+class EntityDialog(QDialog):
+    created = Signal(object)  # EntityView
+
+    def __init__(self, services: Services, parent: QWidget | None = None, *, country: str = "") -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setObjectName("entityDialog")
+        self.setWindowTitle(self.tr("New entity"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr("A legal person of the group or outside it. Name and country are required."), self
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.addLayout(form)
+        self.messages: dict[str, FieldMessage] = {}
+
+        self.name = QLineEdit(self)
+        self.country = CountryCombo(services.country_names, services.language, self)
+        self.address = QLineEdit(self)
+        self.contact_name = QLineEdit(self)
+        self.contact_position = QLineEdit(self)
+        self.contact_email = QLineEdit(self)
+        self.registration_no = QLineEdit(self)
+        self.group_company = QCheckBox(self.tr("A company of our &group"), self)
+        self._row(form, self.tr("Legal &name:"), self.name, "name")
+        self._row(form, self.tr("&Country:"), self.country, "country", self.country.edit)
+        self._row(form, self.tr("&Address:"), self.address, "address")
+        self._row(form, self.tr("Contact &person:"), self.contact_name, "contact_name")
+        self._row(form, self.tr("Contact's p&osition:"), self.contact_position, "contact_position")
+        self._row(form, self.tr("Contact &e-mail:"), self.contact_email, "contact_email")
+        self._row(form, self.tr("&Registration no.:"), self.registration_no, "registration_no")
+        form.addRow("", self.group_company)
+        self.group_company.setAccessibleName(self.tr("A company of our group"))
+        certs = QGridLayout()
+        self.certifications: dict[str, QCheckBox] = {}
+        for i, cert in enumerate(CERTIFICATIONS):
+            box = QCheckBox(cert, self)
+            box.setAccessibleName(self.tr("Certified under %1").replace("%1", cert))
+            certs.addWidget(box, i // 3, i % 3)
+            self.certifications[cert] = box
+        caption = QLabel(self.tr("Certifications:"), self)
+        form.addRow(caption, certs)
+
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet(f"color:{BLOCKING_COLOUR};")
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("&Save entity"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        if country:
+            self.country.set_code(country)
+        for w in (
+            self.name,
+            self.address,
+            self.contact_name,
+            self.contact_position,
+            self.contact_email,
+            self.registration_no,
+        ):
+            w.textChanged.connect(self._validate)
+        self.country.changed.connect(lambda _c: self._validate())
+        self._validate()
+        self.name.setFocus()
+
+    def _row(
+        self, form: QFormLayout, label: str, widget: QWidget, key: str, buddy: QWidget | None = None
+    ) -> None:
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(widget)
+        msg = FieldMessage(key, self)
+        self.messages[key] = msg
+        box.addWidget(msg)
+        caption = QLabel(label, self)
+        target = buddy or widget
+        caption.setBuddy(target)
+        target.setAccessibleName(strip_accelerator(label))
+        widget.setAccessibleName(strip_accelerator(label))
+        form.addRow(caption, box)
+
+    def value(self) -> EntityInput:
+        return EntityInput(
+            name=self.name.text().strip(),
+            country=self.country.code(),
+            address=self.address.text().strip(),
+            contact_name=self.contact_name.text().strip(),
+            contact_position=self.contact_position.text().strip(),
+            contact_email=self.contact_email.text().strip(),
+            is_group_company=self.group_company.isChecked(),
+            registration_no=self.registration_no.text().strip(),
+            certifications=tuple(c for c, box in self.certifications.items() if box.isChecked()),
+        )
+
+    def _validate(self) -> bool:
+        problems = entities.validate_entity(self.value())
+        if not self.country.code():
+            # The core's message speaks of codes; here the user types names, so say it their way.
+            problems = [p for p in problems if p.location != "country"]
+            problems.append(
+                Problem("country", self.tr("choose the country: type its name (English or Japanese) or code"))
+            )
+        by_key: dict[str, list[Issue]] = {}
+        for p in problems:
+            by_key.setdefault(p.location, []).append(Issue("", p.location, p.message, True))
+        for key, msg in self.messages.items():
+            # Before anything is typed, an empty form shows no red.
+            pristine = not self.name.text() and not self.country.edit.text()
+            msg.show_issues([] if pristine else by_key.get(key, []))
+        self.ok.setEnabled(not problems)
+        return not problems
+
+    def save(self) -> None:
+        if not self._validate():
+            return
+        data = self.value()
+        self.ok.setEnabled(False)
+        actor = self.services.actor
+        self.services.worker.submit(
+            lambda db: entities.create_entity(db, actor, data),
+            self._saved,
+            self._failed,
+            owner=self,
+            label="create entity",
+        )
+
+    def _saved(self, view: EntityView) -> None:
+        self.services.changes.notify(TRANSFERS)
+        self.created.emit(view)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ok.setEnabled(True)
+        text = exc.details() if isinstance(exc, ValidationError) else str(exc)
+        self.error.setText(text)
+        self.error.show()

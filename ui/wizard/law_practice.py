@@ -1,0 +1,226 @@
+"""Step 3, law and practice of the destination: its government-access laws (from the country data), for
+each whether it applies to this importer and data and why, practical experience with sources, and the
+three-way conclusion of the step."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from transfer_tool.assessment.record import LawAssessment, StepConclusion
+from transfer_tool.countries.model import AccessLaw
+from ui.wizard import labels
+from ui.wizard.common import PlainTextField, WizardPage, heading, plain_label
+from ui.wizard.evidence_list import EvidenceList
+from ui.wizard.state import PAGE_LAW, WizardState
+
+
+class _LawRow(QFrame):
+    def __init__(self, page: LawPracticePage, law: AccessLaw) -> None:
+        super().__init__(page.body)
+        self.page = page
+        self.law = law
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        badge = self.tr("problematic") if law.problematic else self.tr("not problematic")
+        title = QLabel(f"{law.name} — {badge}", self)
+        title.setWordWrap(True)
+        colour = "#b3261e" if law.problematic else "#2e6b30"
+        title.setStyleSheet(f"font-weight:bold;color:{colour};")
+        details = [law.reason]
+        if law.scope:
+            details.append(self.tr("Reaches: %1").replace("%1", law.scope))
+        if law.sources:
+            details.append(self.tr("Sources: %1").replace("%1", "; ".join(law.sources)))
+        info = plain_label("\n".join(details), self)
+        info.setStyleSheet("color:#333;font-size:92%;")
+        row = QHBoxLayout()
+        question = QLabel(self.tr("&Applies to this importer and data?"), self)
+        self.applies = QComboBox(self)
+        self.applies.addItem(self.tr("— not answered —"), None)
+        self.applies.addItem(self.tr("Yes, it applies"), True)
+        self.applies.addItem(self.tr("No, it does not apply"), False)
+        self.applies.setAccessibleName(self.tr("Does %1 apply?").replace("%1", law.name))
+        question.setBuddy(self.applies)
+        row.addWidget(question)
+        row.addWidget(self.applies)
+        row.addStretch(1)
+        self.reasoning = PlainTextField(self.tr("Reasoning for %1").replace("%1", law.name), 2, self)
+        self.reasoning.setPlaceholderText(
+            self.tr("Why it does or does not reach this importer and this data")
+        )
+        layout.addWidget(title)
+        layout.addWidget(info)
+        layout.addLayout(row)
+        layout.addWidget(self.reasoning)
+        layout.addWidget(page.message(f"law_practice.{law.key}", self))
+        self.applies.currentIndexChanged.connect(lambda _i: self._changed())
+        self.reasoning.textChanged.connect(self._changed)
+
+    def show_answer(self, answer: LawAssessment | None) -> None:
+        value = answer.applies if answer else None
+        self.applies.blockSignals(True)
+        self.applies.setCurrentIndex({None: 0, True: 1, False: 2}[value])
+        self.applies.blockSignals(False)
+        if not self.reasoning.hasFocus():
+            self.reasoning.set_text_quietly(answer.reasoning if answer else "")
+
+    def _changed(self) -> None:
+        if self.page.loading:
+            return
+        data = self.applies.currentData()
+        self.page.set_answer(
+            LawAssessment(
+                self.law.key, data if isinstance(data, bool) else None, self.reasoning.toPlainText()
+            )
+        )
+
+
+class LawPracticePage(WizardPage):
+    KEY = PAGE_LAW
+
+    def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.setTitle(self.tr("3 · Law and practice of the destination"))
+        self.setSubTitle(
+            self.tr(
+                "Which government-access laws reach this importer and data, what happens in practice, and the step's conclusion."
+            )
+        )
+        layout = QVBoxLayout(self.body)
+        self.intro = plain_label("", self.body)
+        layout.addWidget(self.intro)
+        self.laws_box = QVBoxLayout()
+        layout.addLayout(self.laws_box)
+        self.rows: dict[str, _LawRow] = {}
+
+        layout.addWidget(heading(self.tr("Practical experience"), self.body))
+        self.experience = PlainTextField(self.tr("Practical experience"), 3, self.body)
+        self.experience.setPlaceholderText(
+            self.tr(
+                "Requests received (or none) over a representative period, e.g. the importer's transparency reports"
+            )
+        )
+        layout.addWidget(self.experience)
+        layout.addWidget(self.message("law_practice.practical_experience"))
+        sources_label = QLabel(self.tr("&Sources (one per line):"), self.body)
+        self.sources = PlainTextField(self.tr("Sources of the practical experience"), 2, self.body)
+        sources_label.setBuddy(self.sources)
+        layout.addWidget(sources_label)
+        layout.addWidget(self.sources)
+        layout.addWidget(self.message("law_practice.practical_sources"))
+
+        layout.addWidget(heading(self.tr("Conclusion of this step"), self.body))
+        self.conclusion_group = QButtonGroup(self)
+        self.conclusion_buttons: dict[StepConclusion, QRadioButton] = {}
+        for i, value in enumerate(StepConclusion):
+            button = QRadioButton(labels.step_conclusion(value), self.body)
+            self.conclusion_group.addButton(button, i)
+            self.conclusion_buttons[value] = button
+            layout.addWidget(button)
+        layout.addWidget(self.message("law_practice.conclusion"))
+        reasoning_label = QLabel(self.tr("&Why:"), self.body)
+        self.conclusion_reasoning = PlainTextField(self.tr("Reasoning of the step conclusion"), 3, self.body)
+        reasoning_label.setBuddy(self.conclusion_reasoning)
+        layout.addWidget(reasoning_label)
+        layout.addWidget(self.conclusion_reasoning)
+        layout.addWidget(self.message("law_practice.conclusion_reasoning"))
+        layout.addWidget(heading(self.tr("Evidence (e.g. transparency reports, legal opinions)"), self.body))
+        self.evidence = EvidenceList(state, self.tr("e.g. Importer's transparency report 2025"), self.body)
+        layout.addWidget(self.evidence)
+        layout.addStretch(1)
+
+        self.experience.textChanged.connect(self._experience_changed)
+        self.sources.textChanged.connect(self._experience_changed)
+        self.conclusion_group.idToggled.connect(self._conclusion_changed)
+        self.conclusion_reasoning.textChanged.connect(self._experience_changed)
+
+    def set_answer(self, answer: LawAssessment) -> None:
+        record = self.state.record
+        if record is None:
+            return
+        lp = record.law_practice
+        laws = tuple(answer if a.law_key == answer.law_key else a for a in lp.laws)
+        if all(a.law_key != answer.law_key for a in lp.laws):
+            laws = (*laws, answer)
+        self.state.update_record(law_practice=dataclasses.replace(lp, laws=laws))
+
+    def _experience_changed(self) -> None:
+        record = self.state.record
+        if record is None or self.loading:
+            return
+        sources = tuple(s.strip() for s in self.sources.toPlainText().splitlines() if s.strip())
+        self.state.update_record(
+            law_practice=dataclasses.replace(
+                record.law_practice,
+                practical_experience=self.experience.toPlainText(),
+                practical_sources=sources,
+                conclusion_reasoning=self.conclusion_reasoning.toPlainText(),
+            )
+        )
+
+    def _conclusion_changed(self, button_id: int, checked: bool) -> None:
+        record = self.state.record
+        if record is None or self.loading or not checked:
+            return
+        value = list(StepConclusion)[button_id]
+        self.state.update_record(law_practice=dataclasses.replace(record.law_practice, conclusion=value))
+
+    def load(self) -> None:
+        record, ctx = self.state.record, self.state.context()
+        if record is None or ctx is None:
+            return
+        laws = ctx.destination.access_laws
+        if list(self.rows) != [law.key for law in laws]:
+            for row in self.rows.values():
+                self.messages = [m for m in self.messages if m.parent() is not row]
+                row.deleteLater()
+            self.rows = {}
+            for i, law in enumerate(laws):
+                row = _LawRow(self, law)
+                self.laws_box.insertWidget(i, row)
+                self.rows[law.key] = row
+        lp = record.law_practice
+        answers = {a.law_key: a for a in lp.laws}
+        for key, row in self.rows.items():
+            row.show_answer(answers.get(key))
+        self.experience.set_text_quietly(lp.practical_experience)
+        self.sources.set_text_quietly("\n".join(lp.practical_sources))
+        self.conclusion_reasoning.set_text_quietly(lp.conclusion_reasoning)
+        self.conclusion_group.setExclusive(False)
+        for value, button in self.conclusion_buttons.items():
+            button.setChecked(lp.conclusion is value)
+        self.conclusion_group.setExclusive(True)
+        problematic = sum(1 for law in laws if law.problematic)
+        self.intro.setText(
+            self.tr(
+                "Government-access laws of %1 in the country data (version %2): %3, of which %4 problematic."
+            )
+            .replace("%1", self.state.country_name(ctx.destination.code))
+            .replace("%2", str(ctx.destination.version))
+            .replace("%3", str(len(laws)))
+            .replace("%4", str(problematic))
+            if laws
+            else self.tr("The country data lists no government-access law for %1.").replace(
+                "%1", self.state.country_name(ctx.destination.code)
+            )
+        )
+
+    def notice_text(self) -> str:
+        ev = self.state.evaluation
+        if ev is not None and not ev.precheck.full_assessment_needed:
+            return self.tr(
+                "A full assessment is not needed for this transfer (see the pre-check); this step may stay empty."
+            )
+        return self.state.context_error

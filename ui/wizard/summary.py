@@ -1,0 +1,397 @@
+"""The last page: an overview, the completeness list (each missing item jumps to its page), Submit, and
+Generate PDF (report data on the database worker, rendering on its own thread, then saved where the user
+chooses and offered to open)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QThread, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from transfer_tool.assessment import service
+from transfer_tool.assessment.completeness import STEP_TITLES
+from transfer_tool.errors import ToolError, ValidationError
+from transfer_tool.report.data import ReportData
+from ui import settings as keys
+from ui.errors import describe, show_exception
+from ui.i18n import regime_short_name
+from ui.services import ASSESSMENTS
+from ui.wizard import labels
+from ui.wizard.autosave import Autosaver
+from ui.wizard.common import (
+    BLOCKING_COLOUR,
+    INFO_STYLE,
+    WARNING_STYLE,
+    WizardPage,
+    boxed,
+    heading,
+    plain_label,
+)
+from ui.wizard.state import PAGE_ORDER, PAGE_SUMMARY, WizardState, page_titles
+
+PageRole = 0x0101
+
+
+class RenderThread(QThread):
+    """Renders the PDF off the GUI thread; `rendered(bytes | Exception)` comes back on the GUI thread."""
+
+    rendered = Signal(object)
+
+    def __init__(self, data: ReportData, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data = data
+        self.language = language
+
+    def run(self) -> None:
+        from transfer_tool.report import render_report  # reportlab only when a report is made
+
+        try:
+            self.rendered.emit(render_report(self.data, self.language))
+        except Exception as exc:  # delivered to the page, shown there
+            self.rendered.emit(exc)
+
+
+class SummaryPage(WizardPage):
+    KEY = PAGE_SUMMARY
+    jump_requested = Signal(str)
+    pdf_ready = Signal(bytes)
+    pdf_saved = Signal(str)
+    submitted = Signal(object)
+
+    def __init__(self, state: WizardState, autosaver: Autosaver, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.autosaver = autosaver
+        self.setTitle(self.tr("Summary, submission and report"))
+        self.setSubTitle(self.tr("What is still missing, submission for review, and the PDF report."))
+        columns = QHBoxLayout(self.body)
+        left = QVBoxLayout()
+        left.addWidget(heading(self.tr("Overview"), self.body))
+        self.overview = boxed("", INFO_STYLE, self.body)
+        self.overview.setObjectName("summaryOverview")
+        self.overview.setAccessibleName(self.tr("Overview of the assessment"))
+        left.addWidget(self.overview)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(heading(self.tr("Completeness"), self.body))
+        self.complete_label = plain_label("", self.body)
+        right.addWidget(self.complete_label)
+        self.missing_model = QStandardItemModel(self.body)
+        self.missing = QListView(self.body)
+        self.missing.setObjectName("completenessList")
+        self.missing.setModel(self.missing_model)
+        self.missing.setAccessibleName(self.tr("Missing items: activate one to go to its page"))
+        self.missing.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.missing.setWordWrap(True)
+        self.missing.setMinimumHeight(220)
+        right.addWidget(self.missing, 1)
+        self.result = boxed("", INFO_STYLE, self.body)
+        self.result.setObjectName("submitResult")
+        self.result.hide()
+        right.addWidget(self.result)
+        actions = QHBoxLayout()
+        self.submit_button = QPushButton(self.tr("&Submit for review"), self.body)
+        self.language = QComboBox(self.body)
+        self.language.addItem("English", "en")
+        self.language.addItem("日本語", "ja")
+        self.language.setAccessibleName(self.tr("Report language"))
+        self.language.setCurrentIndex(1 if state.language == "ja" else 0)
+        self.pdf_button = QPushButton(self.tr("&Generate PDF…"), self.body)
+        actions.addWidget(self.submit_button)
+        actions.addStretch(1)
+        actions.addWidget(QLabel(self.tr("Report in:"), self.body))
+        actions.addWidget(self.language)
+        actions.addWidget(self.pdf_button)
+        right.addLayout(actions)
+        self.progress = QProgressBar(self.body)
+        self.progress.setRange(0, 0)
+        self.progress.setAccessibleName(self.tr("Generating the PDF"))
+        self.progress.hide()
+        right.addWidget(self.progress)
+        self.pdf_status = QLabel(self.body)
+        self.pdf_status.setObjectName("pdfStatus")
+        self.pdf_status.setWordWrap(True)
+        self.pdf_status.linkActivated.connect(lambda link: QDesktopServices.openUrl(QUrl(link)))
+        right.addWidget(self.pdf_status)
+        left_box = QWidget(self.body)
+        left_box.setLayout(left)
+        right_box = QWidget(self.body)
+        right_box.setLayout(right)
+        columns.addWidget(left_box, 4)
+        columns.addWidget(right_box, 5)
+        self.render_thread: RenderThread | None = None
+        self.last_pdf: bytes = b""
+
+        self.missing.activated.connect(self._jump)
+        self.missing.clicked.connect(self._jump)
+        self.submit_button.clicked.connect(self.submit)
+        self.pdf_button.clicked.connect(self.generate_pdf)
+        state.status_changed.connect(self._buttons)
+
+    def _apply_editable(self) -> None:
+        # The summary stays usable when read-only: the PDF can always be generated.
+        self.body.setEnabled(True)
+        self._buttons()
+
+    def _buttons(self) -> None:
+        exists = self.state.record is not None
+        self.submit_button.setEnabled(exists and self.state.editable)
+        rendering = self.render_thread is not None and self.render_thread.isRunning()
+        self.pdf_button.setEnabled(exists and not rendering)
+
+    def _when_stored(self, then: Any) -> bool:
+        """True when the assessment is in the database; otherwise store it first and call `then` after."""
+        if self.state.assessment is not None:
+            return True
+        ensure = getattr(self.wizard(), "ensure_assessment", None)
+        if ensure is not None:
+            ensure(then)
+        return False
+
+    def isComplete(self) -> bool:
+        return True
+
+    # ---- completeness --------------------------------------------------------------------------------------
+
+    def missing_items(self) -> list[tuple[str, str]]:
+        """(page key, text) of each line in the completeness list."""
+        return [
+            (str(self.missing_model.item(r).data(PageRole)), self.missing_model.item(r).text())
+            for r in range(self.missing_model.rowCount())
+        ]
+
+    def _jump(self, index: Any) -> None:
+        page = self.missing_model.item(index.row()).data(PageRole)
+        if page:
+            self.jump_requested.emit(str(page))
+
+    def refresh(self) -> None:
+        st = self.state
+        self.missing_model.clear()
+        titles = page_titles()
+        ordered = sorted(st.issues, key=lambda i: (PAGE_ORDER.index(i.page), not i.blocking))
+        for issue in ordered:
+            step = STEP_TITLES.get(issue.step, "")
+            prefix = "✖ " if issue.blocking else "• "
+            item = QStandardItem(f"{prefix}{titles.get(issue.page, issue.page)} — {issue.message}")
+            item.setData(issue.page, PageRole)
+            item.setToolTip(
+                f"{self.tr('Step')} {issue.step} ({step}) · {issue.field}" if issue.step else issue.field
+            )
+            if issue.blocking:
+                item.setForeground(QBrush(QColor(BLOCKING_COLOUR)))
+            self.missing_model.appendRow(item)
+        if st.context_error:
+            self.complete_label.setText(st.context_error)
+        elif not ordered:
+            self.complete_label.setText(self.tr("Nothing is missing: the assessment can be submitted."))
+        else:
+            self.complete_label.setText(
+                self.tr(
+                    "%n item(s) to complete before submitting; activate one to go to its page.",
+                    "",
+                    len(ordered),
+                )
+            )
+        self.overview.setText(self._overview())
+        self._buttons()
+
+    def _overview(self) -> str:
+        st = self.state
+        a, record, ev, data = st.assessment, st.record, st.evaluation, st.transfer_input
+        lines = []
+        if a is not None:
+            lines.append(
+                self.tr("%1, version %2 — %3")
+                .replace("%1", a.reference)
+                .replace("%2", str(a.version_no))
+                .replace("%3", self._status_text())
+            )
+        if data.title:
+            lines.append(data.title)
+        exporter = st.entities.get(data.exporter_id)
+        importer = st.entities.get(data.importer_id)
+        if exporter and importer:
+            lines.append(self.tr("From %1 to %2").replace("%1", exporter.name).replace("%2", importer.name))
+        if data.destination:
+            lines.append(
+                self.tr("Destination: %1 (%2)")
+                .replace("%1", st.country_name(data.destination))
+                .replace("%2", data.destination)
+            )
+        if ev is not None:
+            regimes = ", ".join(regime_short_name(c) for c in ev.precheck.transfer_regimes) or self.tr("none")
+            lines.append(self.tr("A transfer under: %1").replace("%1", regimes))
+            lines.append(
+                self.tr("Full assessment needed")
+                if ev.precheck.full_assessment_needed
+                else self.tr("Short record")
+            )
+        if record is not None:
+            for choice in record.tools:
+                tool = st.tools.get(choice.tool)
+                name = (tool.name_ja if st.language == "ja" else tool.name_en) if tool else choice.tool
+                lines.append(
+                    self.tr("Tool (%1): %2")
+                    .replace("%1", regime_short_name(choice.regime))
+                    .replace("%2", name)
+                )
+            if record.law_practice.conclusion is not None:
+                lines.append(
+                    self.tr("Step 3: %1").replace(
+                        "%1", labels.step_conclusion(record.law_practice.conclusion)
+                    )
+                )
+            lines.append(self.tr("Measures chosen: %1").replace("%1", str(len(record.measures))))
+            if ev is not None:
+                lines.append(
+                    self.tr("Recommended: %1").replace("%1", labels.conclusion(ev.recommendation.conclusion))
+                )
+            if record.conclusion.chosen is not None:
+                lines.append(self.tr("Chosen: %1").replace("%1", labels.conclusion(record.conclusion.chosen)))
+        lines.append(self.tr("Evidence files: %1").replace("%1", str(len(st.evidence))))
+        return "\n".join(lines)
+
+    def _status_text(self) -> str:
+        a = self.state.assessment
+        if a is None:
+            return ""
+        return {
+            "draft": self.tr("draft"),
+            "submitted": self.tr("submitted for review"),
+            "returned": self.tr("returned with comments"),
+            "approved": self.tr("approved"),
+        }.get(a.status.value, a.status.value)
+
+    # ---- submit ----------------------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        if not self._when_stored(self.submit):
+            return
+        self.autosaver.flush()
+        chain, actor, today = self.autosaver.chain, self.state.services.actor, self.state.today
+
+        def job(db: Any) -> service.AssessmentView:
+            if chain.conflicted or chain.assessment_id is None:
+                raise ToolError(
+                    "Resolve the saving conflict first (keep yours or theirs), then submit again."
+                )
+            view = service.submit(db, actor, chain.assessment_id, today)
+            chain.row_version = view.row_version
+            return view
+
+        self.submit_button.setEnabled(False)
+        self.state.services.worker.submit(
+            job, self._submitted, self._submit_failed, owner=self, label="submit"
+        )
+
+    def _submitted(self, view: service.AssessmentView) -> None:
+        self.state.set_stored(None, view)
+        self.state.services.changes.notify(ASSESSMENTS)
+        self.result.setStyleSheet(INFO_STYLE)
+        self.result.setText(
+            self.tr(
+                "Submitted for review. A manager will approve it or return it with comments; until then it is read-only."
+            )
+        )
+        self.result.show()
+        self.submitted.emit(view)
+        self._buttons()
+
+    def _submit_failed(self, exc: BaseException) -> None:
+        self._buttons()
+        if isinstance(exc, ValidationError):
+            self.result.setStyleSheet(WARNING_STYLE)
+            self.result.setText(describe(exc))
+            self.result.show()
+            return
+        show_exception(self, exc, self.tr("Submit"))
+
+    # ---- PDF -------------------------------------------------------------------------------------------------
+
+    def generate_pdf(self) -> None:
+        if not self._when_stored(self.generate_pdf):
+            return
+        a = self.state.assessment
+        assert a is not None
+        self.autosaver.flush()
+        aid, today = a.id, self.state.today
+        language = str(self.language.currentData())
+        self.progress.show()
+        self.pdf_button.setEnabled(False)
+        self.pdf_status.setText(self.tr("Generating the PDF…"))
+        self.state.services.worker.submit(
+            lambda db: service.build_report_data(db, aid, today),
+            lambda data: self._render(data, language),
+            self._pdf_failed,
+            owner=self,
+            label="report data",
+        )
+
+    def _render(self, data: ReportData, language: str) -> None:
+        self.render_thread = RenderThread(data, language, self)
+        self.render_thread.rendered.connect(self._rendered)
+        self.render_thread.start()
+
+    def _rendered(self, result: object) -> None:
+        if self.render_thread is not None:
+            self.render_thread.wait()
+        self.progress.hide()
+        self._buttons()
+        if isinstance(result, BaseException):
+            self._pdf_failed(result)
+            return
+        assert isinstance(result, bytes)
+        self.last_pdf = result
+        self.pdf_ready.emit(result)
+        self._save_pdf(result)
+
+    def _save_pdf(self, pdf: bytes) -> None:
+        a = self.state.assessment
+        settings = self.state.services.settings
+        folder = settings.get(keys.LAST_EXPORT_FOLDER) or str(Path.home())
+        name = f"{a.reference}-v{a.version_no}.pdf" if a else "assessment.pdf"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the report"), str(Path(folder) / name), self.tr("PDF files (*.pdf)")
+        )
+        if not path:
+            self.pdf_status.setText(self.tr("The PDF was generated but not saved."))
+            return
+        try:
+            Path(path).write_bytes(pdf)
+        except OSError as exc:
+            self.pdf_status.setText(
+                self.tr("Could not save %1: %2").replace("%1", path).replace("%2", str(exc))
+            )
+            return
+        settings.set(keys.LAST_EXPORT_FOLDER, str(Path(path).parent))
+        url = QUrl.fromLocalFile(path).toString()
+        self.pdf_status.setText(
+            self.tr('Saved to %1. <a href="%2">Open the PDF</a>')
+            .replace("%1", _escape(path))
+            .replace("%2", _escape(url))
+        )
+        self.pdf_saved.emit(path)
+
+    def _pdf_failed(self, exc: BaseException) -> None:
+        self.progress.hide()
+        self._buttons()
+        self.pdf_status.setText(self.tr("The PDF could not be generated."))
+        show_exception(self, exc, self.tr("Generate PDF"))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

@@ -1,0 +1,256 @@
+"""Step 2, the transfer tool: the destination's status per regime, the tools the core proposes (with why),
+the tool chosen per regime with its justification, and the core's warnings in place."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QVBoxLayout, QWidget
+
+from transfer_tool.assessment.record import ToolChoice
+from transfer_tool.assessment.safeguards import ConsentInformation
+from transfer_tool.assessment.tool_catalog import ToolDef
+from ui.i18n import adequacy_label, regime_short_name
+from ui.wizard.common import (
+    INFO_STYLE,
+    NOTICE_STYLE,
+    WARNING_STYLE,
+    PlainTextField,
+    WizardPage,
+    boxed,
+    heading,
+    plain_label,
+)
+from ui.wizard.evidence_list import EvidenceList
+from ui.wizard.state import PAGE_TOOL, WizardState
+
+
+class _RegimeTool(QFrame):
+    """One applicable regime: status, proposals, choice and justification, warnings."""
+
+    def __init__(self, page: ToolPage, regime: str) -> None:
+        super().__init__(page.body)
+        self.page = page
+        self.regime = regime
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-weight:bold;")
+        self.title.setWordWrap(True)
+        self.status = plain_label("", self)
+        self.proposals = plain_label("", self)
+        self.combo = QComboBox(self)
+        self.combo.setAccessibleName(self.tr("Transfer tool for %1").replace("%1", regime_short_name(regime)))
+        self.combo_message = page.message(f"tools.{regime}", self)
+        self.justification = PlainTextField(
+            self.tr("Why this tool fits (%1)").replace("%1", regime_short_name(regime)), 3, self
+        )
+        self.justification.setPlaceholderText(self.tr("Why this tool fits this transfer"))
+        self.justification_message = page.message(f"tools.{regime}.justification", self)
+        self.warnings = boxed("", WARNING_STYLE, self)
+        self.warnings.hide()
+        chosen = QLabel(self.tr("&Chosen tool:"), self)
+        chosen.setBuddy(self.combo)
+        why = QLabel(self.tr("&Justification:"), self)
+        why.setBuddy(self.justification)
+        for w in (
+            self.title,
+            self.status,
+            self.proposals,
+            chosen,
+            self.combo,
+            self.combo_message,
+            self.warnings,
+            why,
+            self.justification,
+            self.justification_message,
+        ):
+            layout.addWidget(w)
+        self._codes: list[str] = []
+        self.combo.currentIndexChanged.connect(self._chosen)
+        self.justification.textChanged.connect(self._justified)
+
+    def _tool_name(self, tool: ToolDef) -> str:
+        return tool.name_ja if self.page.state.language == "ja" else tool.name_en
+
+    def update_view(self) -> None:
+        st = self.page.state
+        ev, record, ctx = st.evaluation, st.record, st.context()
+        if ev is None or record is None or ctx is None:
+            return
+        check = ev.precheck.check_for(self.regime)
+        regime = st.regimes().get(self.regime)
+        name = (regime.name_ja if st.language == "ja" else regime.name_en) if regime else self.regime
+        self.title.setText(f"{regime_short_name(self.regime)} — {name}")
+        entry = ctx.destination.status_under(self.regime)
+        parts = [
+            self.tr("Status of %1: %2")
+            .replace("%1", st.country_name(ctx.destination.code))
+            .replace("%2", adequacy_label(entry.status if entry else None))
+        ]
+        if entry and entry.condition:
+            parts.append(self.tr("condition: %1").replace("%1", entry.condition))
+        if entry and entry.instrument:
+            parts.append(entry.instrument)
+        if check is not None and not check.full_assessment_needed:
+            parts.append(self.tr("short record"))
+        self.status.setText(" · ".join(parts))
+        proposals = ev.proposals.for_regime(self.regime)
+        lines = [
+            ("★ " if p.preferred else "• ")
+            + (p.name_ja if st.language == "ja" else p.name_en)
+            + f" — {p.why}"
+            for p in proposals
+        ]
+        self.proposals.setText(
+            (self.tr("Proposed:") + "\n" + "\n".join(lines)) if lines else self.tr("No tool to propose.")
+        )
+        # Combo: proposals first (★ preferred), then the regime's other tools, then an odd current choice.
+        choice = record.tool_for(self.regime)
+        codes = [p.tool for p in proposals]
+        codes += [t.code for t in st.tools.for_regime(self.regime) if t.code not in codes]
+        if choice is not None and choice.tool not in codes:
+            codes.append(choice.tool)
+        if codes != self._codes:
+            self.combo.blockSignals(True)
+            self.combo.clear()
+            self.combo.addItem(self.tr("— choose a tool —"), "")
+            proposed = {p.tool: p for p in proposals}
+            for code in codes:
+                tool = st.tools.get(code)
+                text = self._tool_name(tool) if tool else code
+                if code in proposed:
+                    text = ("★ " if proposed[code].preferred else "") + text + self.tr(" (proposed)")
+                self.combo.addItem(text, code)
+            self.combo.blockSignals(False)
+            self._codes = codes
+        self.combo.blockSignals(True)
+        index = self.combo.findData(choice.tool if choice else "")
+        self.combo.setCurrentIndex(max(index, 0))
+        self.combo.blockSignals(False)
+        if not self.justification.hasFocus():
+            self.justification.set_text_quietly(choice.justification if choice else "")
+        shown = {g.message for g in st.gaps}
+        warnings = [w.text for w in ev.tool_warnings if w.regime == self.regime and w.text not in shown]
+        self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))
+        self.warnings.setVisible(bool(warnings))
+
+    def _chosen(self, _index: int) -> None:
+        code = str(self.combo.currentData() or "")
+        record = self.page.state.record
+        if record is None or self.page.loading:
+            return
+        current = record.tool_for(self.regime)
+        others = tuple(t for t in record.tools if t.regime != self.regime)
+        if not code:
+            tools = others
+        else:
+            justification = current.justification if current else ""
+            tools = (*others, ToolChoice(self.regime, code, justification))
+        self.page.state.update_record(tools=tools)
+
+    def _justified(self) -> None:
+        record = self.page.state.record
+        if record is None or self.page.loading:
+            return
+        current = record.tool_for(self.regime)
+        if current is None:
+            return
+        text = self.justification.toPlainText()
+        tools = tuple(
+            dataclasses.replace(t, justification=text) if t.regime == self.regime else t for t in record.tools
+        )
+        self.page.state.update_record(tools=tools)
+
+
+class ToolPage(WizardPage):
+    KEY = PAGE_TOOL
+
+    def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.setTitle(self.tr("2 · Transfer tool"))
+        self.setSubTitle(
+            self.tr(
+                "For each regime under which this is a transfer: the destination's status, the fitting tools, and your choice."
+            )
+        )
+        layout = QVBoxLayout(self.body)
+        self.sections_box = QVBoxLayout()
+        layout.addLayout(self.sections_box)
+        self.sections: dict[str, _RegimeTool] = {}
+        self.none_label = plain_label(
+            self.tr("This is not a transfer under any applicable regime: no tool is needed."), self.body
+        )
+        layout.addWidget(self.none_label)
+        self.consent = boxed("", NOTICE_STYLE, self.body)
+        self.consent.setObjectName("appiConsentInformation")
+        self.consent.hide()
+        layout.addWidget(self.consent)
+        self.notes = boxed("", INFO_STYLE, self.body)
+        self.notes.hide()
+        layout.addWidget(self.notes)
+        layout.addWidget(heading(self.tr("Evidence (e.g. the signed clauses)"), self.body))
+        self.evidence = EvidenceList(state, self.tr("e.g. Signed SCC Module 2"), self.body)
+        layout.addWidget(self.evidence)
+        layout.addStretch(1)
+
+    def section(self, regime: str) -> _RegimeTool:
+        return self.sections[regime]
+
+    def load(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        ev = self.state.evaluation
+        regimes = list(ev.precheck.transfer_regimes) if ev else []
+        if list(self.sections) != regimes:
+            for section in self.sections.values():
+                self.messages = [m for m in self.messages if m.parent() is not section]
+                section.deleteLater()
+            self.sections = {}
+            for i, code in enumerate(regimes):
+                section = _RegimeTool(self, code)
+                self.sections_box.insertWidget(i, section)
+                self.sections[code] = section
+        for section in self.sections.values():
+            section.update_view()
+        self.none_label.setVisible(ev is not None and not regimes)
+        info = ev.proposals.consent_information if ev else None
+        record = self.state.record
+        chosen_consent = bool(record and any(t.tool == "jp_consent" for t in record.tools))
+        self.consent.setVisible(info is not None)
+        if info is not None:
+            self.consent.setText(self._consent_text(info, chosen_consent))
+        notes = [n.text for n in ev.proposals.notes] if ev else []
+        self.notes.setText("\n".join(f"ℹ {n}" for n in notes))
+        self.notes.setVisible(bool(notes))
+
+    def _consent_text(self, info: ConsentInformation, chosen: bool) -> str:
+        lines = [
+            self.tr("APPI consent (Art. 28(2)): the information to give the data subject before consent")
+            + (
+                self.tr(" — this is the chosen route")
+                if chosen
+                else self.tr(" — if you choose the consent route")
+            ),
+            self.tr("(i) Country: %1 / %2")
+            .replace("%1", info.country_name_ja)
+            .replace("%2", info.country_name_en),
+            self.tr("(ii) Its personal-information protection system: %1").replace(
+                "%1", info.protection_system or "—"
+            ),
+        ]
+        lines += [f"    {i}" for i in info.indicators]
+        lines += [f"    {a}" for a in info.affecting_systems]
+        lines.append(
+            self.tr("(iii) The recipient's measures: %1").replace(
+                "%1", info.recipient_measures or self.tr("describe the importer's measures")
+            )
+        )
+        if info.missing:
+            lines.append(self.tr("Missing from the country data: %1").replace("%1", "; ".join(info.missing)))
+        return "\n".join(lines)
+
+    def notice_text(self) -> str:
+        return self.state.context_error
