@@ -112,7 +112,7 @@ def main() -> int:
                 [py, "-m", "ui.app", "--database", url, "--screenshot", str(folder / "app2.png")],
                 signed_in,
             ),
-            "app: up to the sign-in dialog": (
+            "app: up to the sign-in dialog (transfer-tool gui)": (
                 [
                     py,
                     "-m",
