@@ -420,7 +420,11 @@ Records cross-border transfers of personal data, assesses them (Transfer Impact 
 <context>
     <name>RegisterPanel</name>
     <message>
-        <source>Search reference, title, exporter, importer or country code</source>
+        <source>Search: reference, title, party, country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finds the reference, title, exporter or importer name, or the destination&apos;s country code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -441,6 +445,18 @@ Records cross-border transfers of personal data, assesses them (Transfer Impact 
     </message>
     <message>
         <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regime filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfers whose exporter is governed by this regime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All regimes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

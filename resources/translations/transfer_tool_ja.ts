@@ -421,8 +421,12 @@ Records cross-border transfers of personal data, assesses them (Transfer Impact 
 <context>
     <name>RegisterPanel</name>
     <message>
-        <source>Search reference, title, exporter, importer or country code</source>
-        <translation>管理番号・件名・輸出者・輸入者・国コードで検索</translation>
+        <source>Search: reference, title, party, country</source>
+        <translation>検索: 管理番号・件名・当事者・国</translation>
+    </message>
+    <message>
+        <source>Finds the reference, title, exporter or importer name, or the destination&apos;s country code</source>
+        <translation>管理番号、件名、データ輸出者・輸入者の名称、移転先の国コードで検索します</translation>
     </message>
     <message>
         <source>Search the register</source>
@@ -443,6 +447,18 @@ Records cross-border transfers of personal data, assesses them (Transfer Impact 
     <message>
         <source>All statuses</source>
         <translation>すべてのステータス</translation>
+    </message>
+    <message>
+        <source>Regime filter</source>
+        <translation>法制度で絞り込み</translation>
+    </message>
+    <message>
+        <source>Transfers whose exporter is governed by this regime</source>
+        <translation>データ輸出者にこの法制度が適用される移転</translation>
+    </message>
+    <message>
+        <source>All regimes</source>
+        <translation>すべての法制度</translation>
     </message>
     <message>
         <source>Re-assessment needed</source>

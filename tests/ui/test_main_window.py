@@ -264,3 +264,19 @@ def test_dashboard_shows_sections_from_other_rooms(
     boxes = [b.title() for b in window.dashboard.findChildren(QGroupBox)]
     assert "APPI yearly checks (1)" in boxes
     assert "APPI yearly checks due within 30 days (0)" in boxes  # the assessment services' real list
+
+
+def test_regime_filter_lists_transfers_whose_exporter_it_governs(
+    make_window: MakeWindow, admin: Actor, seeded: list[int], db: Database
+) -> None:
+    window = make_window(admin)
+    panel = window.register
+    assert panel.regime.isEnabled() and panel.regime.count() == 6  # all + EU, UK, CH, JP, BR
+    panel.select_regime("EU")
+    rows = [panel.model.index(r, 0).data(RowRole) for r in range(panel.model.rowCount())]
+    assert rows and {r.exporter for r in rows} == {"Net Japan Europe GmbH"}  # the German exporter
+    panel.select_regime("UK")
+    rows = [panel.model.index(r, 0).data(RowRole) for r in range(panel.model.rowCount())]
+    assert rows and {r.exporter for r in rows} == {"Net Japan UK Ltd."}
+    panel.clear_filters()
+    assert panel.model.rowCount() == len(seeded)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -30,7 +31,7 @@ from transfer_tool.catalog import CatalogItem
 from transfer_tool.domain import CatalogKind, TransferStatus
 from transfer_tool.transfers import SortKey, TransferQuery, TransferView
 from ui import settings as keys
-from ui.i18n import format_date, status_label
+from ui.i18n import format_date, regime_short_name, status_label
 from ui.models.register_model import (
     COLUMN_KEYS,
     COLUMNS,
@@ -42,6 +43,7 @@ from ui.models.register_model import (
 from ui.services import Services
 
 SEARCH_DELAY_MS = 150
+REGIME_CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 DETAIL_DELAY_MS = 120
 
 
@@ -62,17 +64,22 @@ class RegisterPanel(QWidget):
         # ---- filter bar
         self.search = QLineEdit(self)
         self.search.setObjectName("registerSearch")
-        self.search.setPlaceholderText(self.tr("Search reference, title, exporter, importer or country code"))
+        self.search.setPlaceholderText(self.tr("Search: reference, title, party, country"))
+        self.search.setToolTip(
+            self.tr(
+                "Finds the reference, title, exporter or importer name, or the destination's country code"
+            )
+        )
         self.search.setAccessibleName(self.tr("Search the register"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(220)
 
         self.destination = QComboBox(self)
         self.destination.setObjectName("destinationFilter")
         self.destination.setAccessibleName(self.tr("Destination filter"))
         self.destination.setEditable(True)
         self.destination.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.destination.setMinimumContentsLength(18)
+        self.destination.setMinimumContentsLength(14)
         self.destination.addItem(self.tr("All destinations"), "")
         names = services.country_names
         codes = sorted(names.codes, key=lambda c: services.country_name(c).casefold())
@@ -89,6 +96,14 @@ class RegisterPanel(QWidget):
         self.status.addItem(self.tr("All statuses"), "")
         for st in TransferStatus:
             self.status.addItem(status_label(st), st.value)
+
+        # Regime: transfers whose exporter that regime governs (its exporter countries, from country data).
+        self.regime = QComboBox(self)
+        self.regime.setObjectName("regimeFilter")
+        self.regime.setAccessibleName(self.tr("Regime filter"))
+        self.regime.setToolTip(self.tr("Transfers whose exporter is governed by this regime"))
+        self.regime.addItem(self.tr("All regimes"), ())
+        self.regime.setEnabled(False)  # until the regimes are loaded
 
         self.reassessment = QCheckBox(self.tr("Re-assessment needed"), self)
         self.reassessment.setObjectName("reassessmentFilter")
@@ -109,6 +124,7 @@ class RegisterPanel(QWidget):
         bar.setSpacing(8)
         bar.addWidget(self.search, 3)
         bar.addWidget(self.destination, 2)
+        bar.addWidget(self.regime, 1)
         bar.addWidget(self.status, 1)
         bar.addWidget(self.reassessment)
         bar.addWidget(self.overdue)
@@ -177,7 +193,8 @@ class RegisterPanel(QWidget):
 
         for a, b in (
             (self.search, self.destination),
-            (self.destination, self.status),
+            (self.destination, self.regime),
+            (self.regime, self.status),
             (self.status, self.reassessment),
             (self.reassessment, self.overdue),
             (self.overdue, self.onward),
@@ -199,6 +216,7 @@ class RegisterPanel(QWidget):
         if destination_edit is not None:
             destination_edit.editingFinished.connect(self._destination_typed)
         self.status.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.regime.currentIndexChanged.connect(lambda _i: self.apply_filters())
         for box in (self.reassessment, self.overdue, self.onward):
             box.toggled.connect(lambda _on: self.apply_filters())
         self.onward.toggled.connect(lambda on: self._settings.set(keys.SHOW_ONWARD, on))
@@ -216,6 +234,7 @@ class RegisterPanel(QWidget):
         self._detail_generation = 0
         self._labels: Labels = {}
         self._show_details(None)
+        services.worker.submit(_regimes, self.set_regimes, owner=self, label="register: regimes")
 
     # ---- state ----------------------------------------------------------------------------------------------
 
@@ -306,6 +325,7 @@ class RegisterPanel(QWidget):
         return TransferQuery(
             text=self.search.text().strip(),
             country=str(self.destination.currentData() or ""),
+            exporter_countries=tuple(self.regime.currentData() or ()),
             status=TransferStatus(status_value) if status_value else None,
             reassessment_needed=True if self.reassessment.isChecked() else None,
             overdue_on=self._services.today() if self.overdue.isChecked() else None,
@@ -313,6 +333,26 @@ class RegisterPanel(QWidget):
             sort=current.sort,
             descending=current.descending,
         )
+
+    def _filters(self) -> tuple[QWidget, ...]:
+        return (self.search, self.destination, self.regime, self.status, self.reassessment, self.overdue)
+
+    def set_regimes(self, regimes: Sequence[tuple[str, tuple[str, ...]]]) -> None:
+        """The regime choices: (code, exporter countries) each."""
+        current = self.regime.currentIndex()
+        self.regime.blockSignals(True)
+        while self.regime.count() > 1:
+            self.regime.removeItem(1)
+        for code, countries in regimes:
+            self.regime.addItem(regime_short_name(code), tuple(countries))
+            self.regime.setItemData(self.regime.count() - 1, code, REGIME_CODE_ROLE)
+        self.regime.setCurrentIndex(current if 0 <= current < self.regime.count() else 0)
+        self.regime.blockSignals(False)
+        self.regime.setEnabled(bool(regimes))
+
+    def select_regime(self, code: str) -> None:
+        idx = self.regime.findData(code, REGIME_CODE_ROLE)
+        self.regime.setCurrentIndex(max(0, idx))
 
     def apply_filters(self) -> None:
         self._search_timer.stop()
@@ -324,14 +364,15 @@ class RegisterPanel(QWidget):
         self.model.set_query(self.query())
 
     def clear_filters(self) -> None:
-        for w in (self.search, self.destination, self.status, self.reassessment, self.overdue):
+        for w in self._filters():
             w.blockSignals(True)
         self.search.clear()
         self.destination.setCurrentIndex(0)
+        self.regime.setCurrentIndex(0)
         self.status.setCurrentIndex(0)
         self.reassessment.setChecked(False)
         self.overdue.setChecked(False)
-        for w in (self.search, self.destination, self.status, self.reassessment, self.overdue):
+        for w in self._filters():
             w.blockSignals(False)
         self.apply_filters()
 
@@ -344,16 +385,17 @@ class RegisterPanel(QWidget):
         overdue: bool = False,
     ) -> None:
         """Reset the filters to exactly these (the dashboard's links)."""
-        for w in (self.search, self.destination, self.status, self.reassessment, self.overdue):
+        for w in self._filters():
             w.blockSignals(True)
         self.search.clear()
         idx = self.destination.findData(destination) if destination else 0
         self.destination.setCurrentIndex(max(0, idx))
+        self.regime.setCurrentIndex(0)
         sidx = self.status.findData(status.value) if status else 0
         self.status.setCurrentIndex(max(0, sidx))
         self.reassessment.setChecked(reassessment)
         self.overdue.setChecked(overdue)
-        for w in (self.search, self.destination, self.status, self.reassessment, self.overdue):
+        for w in self._filters():
             w.blockSignals(False)
         self.apply_filters()
 
@@ -491,6 +533,12 @@ class RegisterPanel(QWidget):
 
 
 Labels = dict[CatalogKind, dict[str, CatalogItem]]
+
+
+def _regimes(db: Any) -> list[tuple[str, tuple[str, ...]]]:
+    from transfer_tool.countries import store
+
+    return [(code, tuple(sorted(r.exporter_countries))) for code, r in store.regimes(db).items()]
 
 
 def _details(db: Any, transfer_id: int, labels: Labels) -> tuple[TransferView, Labels]:
