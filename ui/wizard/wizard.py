@@ -239,9 +239,10 @@ class AssessmentWizard(QWizard):
         self.loaded = True
         self._title()
         self.save_status.setText(self.tr("All changes are saved automatically."))
+        resume = self.state.page  # restart() below reports page 1 as the current page
         if self.currentId() < 0:
             self.restart()
-        self.go_to(self.state.page)
+        self.go_to(resume)
         self._show_status()
 
     def _load_failed(self, exc: BaseException) -> None:

@@ -1,0 +1,221 @@
+"""Drafts save themselves: within two seconds of a change, on closing, and the wizard reopens on the page
+it was left on. Conflicts with someone else's save show both versions; submitted and approved versions
+open read-only."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.ui import test_wizard_support as support
+from tests.ui.conftest import TODAY
+from tests.ui.test_wizard_support import MakeWizard, answer_everything, replace_record, type_text
+from transfer_tool import transfers
+from transfer_tool.assessment import service
+from transfer_tool.domain import AssessmentStatus, Conclusion
+from transfer_tool.permissions import Actor
+from transfer_tool.storage.database import Database
+from ui.wizard.autosave import DELAY_MS
+from ui.wizard.conclusion import ConclusionPage
+from ui.wizard.conflict_dialog import ConflictDialog
+from ui.wizard.law_practice import LawPracticePage
+from ui.wizard.state import PAGE_CONCLUSION, PAGE_LAW, PAGE_PARTIES, PAGE_SUMMARY
+from ui.wizard.transfer import PartiesPage
+
+make_wizard = support.make_wizard
+us_transfer = support.us_transfer
+
+FAKE_SIGNED_PDF = b"%PDF-1.7\n% a stand-in for a signed report\n%%EOF\n"
+
+
+def test_a_change_is_stored_within_two_seconds_and_the_wizard_reopens_on_that_page(
+    qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    assert DELAY_MS < 2000
+    wizard = make_wizard(legal, us_transfer.id)
+    wizard.go_to(PAGE_LAW)
+    page = wizard.page_for(PAGE_LAW)
+    assert isinstance(page, LawPracticePage)
+    typed = "米国の法執行機関からの要請はこれまでゼロ件 (0 requests since 2019)"
+    start = time.monotonic()
+    type_text(page.experience, typed)
+    assert service.latest_for_transfer(db, us_transfer.id) is None  # not yet: it waits for a pause
+
+    def saved() -> bool:
+        a = service.latest_for_transfer(db, us_transfer.id)
+        return a is not None and a.record.law_practice.practical_experience == typed
+
+    qtbot.waitUntil(saved, timeout=2000)
+    assert time.monotonic() - start < 2.0
+    a = service.latest_for_transfer(db, us_transfer.id)
+    assert a is not None and a.page == PAGE_LAW
+    assert wizard.save_status.text().startswith("All changes saved")
+    wizard.close()
+
+    again = make_wizard(legal, us_transfer.id)
+    assert again.current_key() == PAGE_LAW
+    reopened = again.page_for(PAGE_LAW)
+    assert isinstance(reopened, LawPracticePage)
+    assert reopened.experience.toPlainText() == typed
+    # Back from the resumed page works through the pages before it.
+    again.back()
+    assert again.current_key() != PAGE_LAW
+
+
+def test_closing_right_after_typing_loses_nothing(
+    qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    wizard = make_wizard(legal, us_transfer.id)
+    wizard.go_to(PAGE_CONCLUSION)
+    page = wizard.page_for(PAGE_CONCLUSION)
+    assert isinstance(page, ConclusionPage)
+    type_text(page.procedural, "SCC は無修正で締結")
+    assert wizard.autosaver.pending
+    wizard.close()  # before the autosave pause has passed
+    a = service.latest_for_transfer(db, us_transfer.id)
+    assert a is not None and a.record.procedural_notes == "SCC は無修正で締結" and a.page == PAGE_CONCLUSION
+
+
+def test_a_new_transfer_is_stored_as_soon_as_it_is_complete_even_without_next(
+    qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    source = transfers.get_transfer(db, us_transfer.id)
+    wizard = make_wizard(legal, None)
+    parties = wizard.page_for(PAGE_PARTIES)
+    assert isinstance(parties, PartiesPage)
+    # Fill step 1 from the same data as an existing transfer, the way the pages do.
+    wizard.state.set_transfer_input(
+        **{
+            **dataclasses.asdict(source.as_input()),
+            "title": "Copy of the support desk",
+            "data_categories": (),
+        }
+    )
+    qtbot.wait(DELAY_MS + 300)
+    assert len(transfers.search(db)) == 1  # incomplete (no data category): nothing stored yet
+    assert "Not saved yet" in wizard.save_status.text()
+    wizard.state.set_transfer_input(data_categories=("contact",))
+    qtbot.waitUntil(lambda: len(transfers.search(db)) == 2, timeout=2000)
+    new = next(r for r in transfers.search(db) if r.title == "Copy of the support desk")
+    a = service.latest_for_transfer(db, new.id)
+    assert a is not None and a.status is AssessmentStatus.DRAFT
+    assert wizard.windowTitle().startswith(f"Assessment — {new.reference}")
+
+
+def _conflict(qtbot: QtBot, wizard: support.AssessmentWizard) -> ConflictDialog:
+    qtbot.waitUntil(lambda: wizard.conflict_dialog() is not None, timeout=2000)
+    dialog = wizard.conflict_dialog()
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_someone_elses_save_shows_both_versions_and_keep_mine_wins(
+    qtbot: QtBot,
+    make_wizard: MakeWizard,
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    us_transfer: transfers.TransferView,
+) -> None:
+    a = service.start_assessment(db, legal, us_transfer.id)
+    wizard = make_wizard(legal, us_transfer.id)
+    wizard.go_to(PAGE_CONCLUSION)
+    page = wizard.page_for(PAGE_CONCLUSION)
+    assert isinstance(page, ConclusionPage)
+    qtbot.waitUntil(lambda: not wizard.autosaver.pending, timeout=2000)
+    replace_record(db, manager, a.id, procedural_notes="theirs: authorisation requested")
+    type_text(page.procedural, "mine: SCCs signed unchanged")
+    dialog = _conflict(qtbot, wizard)
+    rows = {key: (m, t) for key, m, t in dialog.rows}
+    assert rows["procedural_notes"] == ('"mine: SCCs signed unchanged"', '"theirs: authorisation requested"')
+    assert "Not saved: someone else saved this first" in wizard.save_status.text()
+    qtbot.mouseClick(dialog.mine_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: service.get_assessment(db, a.id).record.procedural_notes == "mine: SCCs signed unchanged",
+        timeout=2000,
+    )
+    # Saving goes on normally afterwards.
+    type_text(page.procedural, " + more")
+    qtbot.waitUntil(
+        lambda: (
+            service.get_assessment(db, a.id).record.procedural_notes == "mine: SCCs signed unchanged + more"
+        ),
+        timeout=2000,
+    )
+    assert wizard.conflict_dialog() is None
+
+
+def test_keep_theirs_shows_their_version_and_drops_mine(
+    qtbot: QtBot,
+    make_wizard: MakeWizard,
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    us_transfer: transfers.TransferView,
+) -> None:
+    a = service.start_assessment(db, legal, us_transfer.id)
+    wizard = make_wizard(legal, us_transfer.id)
+    wizard.go_to(PAGE_CONCLUSION)
+    page = wizard.page_for(PAGE_CONCLUSION)
+    assert isinstance(page, ConclusionPage)
+    qtbot.waitUntil(lambda: not wizard.autosaver.pending, timeout=2000)
+    replace_record(db, manager, a.id, procedural_notes="theirs")
+    type_text(page.procedural, "mine")
+    dialog = _conflict(qtbot, wizard)
+    qtbot.mouseClick(dialog.theirs_button, Qt.MouseButton.LeftButton)
+    assert page.procedural.toPlainText() == "theirs"
+    assert service.get_assessment(db, a.id).record.procedural_notes == "theirs"
+    page.procedural.setPlainText("theirs, then mine")
+    qtbot.waitUntil(
+        lambda: service.get_assessment(db, a.id).record.procedural_notes == "theirs, then mine", timeout=2000
+    )
+
+
+def test_submitted_and_approved_versions_open_read_only_and_a_new_version_can_start(
+    qtbot: QtBot,
+    make_wizard: MakeWizard,
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    us_transfer: transfers.TransferView,
+) -> None:
+    wizard = make_wizard(legal, us_transfer.id)
+    answer_everything(qtbot, wizard, conclusion=Conclusion.PROCEED_WITH_MEASURES)
+    wizard.close()
+    a = service.latest_for_transfer(db, us_transfer.id)
+    assert a is not None
+    service.submit(db, legal, a.id, TODAY)
+
+    submitted = make_wizard(legal, us_transfer.id)
+    assert submitted.current_key() == PAGE_CONCLUSION
+    assert submitted.banner.isVisible()
+    assert submitted.banner.text() == "Submitted for review: read-only until a manager returns it."
+    page = submitted.page_for(PAGE_CONCLUSION)
+    assert not page.body.isEnabled()
+    submitted.close()
+
+    service.approve(
+        db,
+        manager,
+        a.id,
+        signed_pdf=FAKE_SIGNED_PDF,
+        lang="en",
+        signer_name="Max Manager",
+        today=TODAY,
+        attestations=set(service.REQUIRED_ATTESTATIONS),
+    )
+    approved = make_wizard(legal, us_transfer.id)
+    assert approved.banner.text() == "Approved and signed: read-only. Changes go into a new version."
+    assert approved.new_version_button.isVisible()
+    approved.go_to(PAGE_SUMMARY)
+    assert approved.summary.pdf_button.isEnabled() and not approved.summary.submit_button.isEnabled()
+    qtbot.mouseClick(approved.new_version_button, Qt.MouseButton.LeftButton)
+    latest = service.latest_for_transfer(db, us_transfer.id)
+    assert latest is not None and latest.version_no == 2 and latest.status is AssessmentStatus.DRAFT
+    assert approved.state.assessment is not None and approved.state.assessment.id == latest.id
+    assert not approved.banner.isVisible()
+    assert approved.page_for(PAGE_CONCLUSION).body.isEnabled()
+    assert "version 2" in approved.windowTitle()

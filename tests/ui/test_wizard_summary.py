@@ -1,0 +1,364 @@
+"""The summary page (completeness list that jumps to pages, Submit, Generate PDF), evidence files, the
+reviewer's comments beside their sections, and the habits every page shares (labels, tab order)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from tests.ui import test_wizard_support as support
+from tests.ui.conftest import TODAY
+from tests.ui.test_wizard_support import MakeWizard, answer_everything, click_next, type_text
+from transfer_tool import transfers
+from transfer_tool.assessment import service
+from transfer_tool.domain import AssessmentStatus, Conclusion
+from transfer_tool.permissions import Actor
+from transfer_tool.storage.database import Database
+from ui.wizard import AssessmentWizard
+from ui.wizard.law_practice import LawPracticePage
+from ui.wizard.state import PAGE_CONCLUSION, PAGE_LAW, PAGE_ORDER, PAGE_PARTIES, PAGE_SUMMARY, PAGE_TOOL
+from ui.wizard.tool import ToolPage
+from ui.wizard.transfer import PartiesPage
+
+make_wizard = support.make_wizard
+us_transfer = support.us_transfer
+
+
+def _click_row(qtbot: QtBot, view: QAbstractItemView, row: int) -> None:
+    rect = view.visualRect(view.model().index(row, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_the_completeness_list_names_each_missing_item_and_jumps_to_its_page(
+    qtbot: QtBot, make_wizard: MakeWizard, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    wizard = make_wizard(legal, us_transfer.id)
+    wizard.go_to(PAGE_SUMMARY)
+    summary = wizard.summary
+    items = summary.missing_items()
+    assert items == [
+        (
+            PAGE_TOOL,
+            "• 2 Transfer tool — no transfer tool chosen for EU General Data Protection Regulation (GDPR)",
+        ),
+        (
+            PAGE_LAW,
+            "• 3 Law and practice — say whether FISA Section 702 (50 U.S.C. 1881a) applies to this importer and data",
+        ),
+        (
+            PAGE_LAW,
+            "• 3 Law and practice — say whether Executive Order 12333 applies to this importer and data",
+        ),
+        (
+            PAGE_LAW,
+            "• 3 Law and practice — say whether National Security Letters (18 U.S.C. 2709 and related) applies to "
+            "this importer and data",
+        ),
+        (PAGE_LAW, "• 3 Law and practice — reach the step conclusion"),
+        (PAGE_CONCLUSION, "• 7 Conclusion — choose a conclusion"),
+    ]
+    assert (
+        summary.complete_label.text()
+        == "6 item(s) to complete before submitting; activate one to go to its page."
+    )
+    _click_row(qtbot, summary.missing, 2)
+    assert wizard.current_key() == PAGE_LAW
+    wizard.go_to(PAGE_SUMMARY)
+    _click_row(qtbot, summary.missing, 0)
+    assert wizard.current_key() == PAGE_TOOL
+    # The step list jumps too, and marks the steps with open items.
+    steps = [wizard.steps_model.index(r, 0).data() for r in range(wizard.steps_model.rowCount())]
+    assert steps[PAGE_ORDER.index(PAGE_TOOL)] == "2 Transfer tool •"
+    assert steps[PAGE_ORDER.index(PAGE_PARTIES)] == "1 Parties and destination"
+    _click_row(qtbot, wizard.steps, PAGE_ORDER.index(PAGE_CONCLUSION))
+    assert wizard.current_key() == PAGE_CONCLUSION
+
+
+def test_submit_is_refused_while_incomplete_then_accepted(
+    qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    wizard = make_wizard(legal, us_transfer.id)
+    wizard.go_to(PAGE_SUMMARY)
+    qtbot.mouseClick(wizard.summary.submit_button, Qt.MouseButton.LeftButton)
+    result = wizard.summary.result
+    assert result.isVisible()
+    assert result.text().startswith("The assessment cannot be submitted: 6 item(s) are missing.")
+    assert "Step 3 (Law and practice) · law_practice.conclusion: reach the step conclusion" in result.text()
+    a = service.latest_for_transfer(db, us_transfer.id)
+    assert (
+        a is not None and a.status is AssessmentStatus.DRAFT
+    )  # stored (the click saved it) but not submitted
+
+    answer_everything(qtbot, wizard, conclusion=Conclusion.PROCEED_WITH_MEASURES)
+    click_next(qtbot, wizard)
+    assert wizard.current_key() == PAGE_SUMMARY
+    assert wizard.summary.missing_items() == []
+    assert wizard.summary.complete_label.text() == "Nothing is missing: the assessment can be submitted."
+    qtbot.mouseClick(wizard.summary.submit_button, Qt.MouseButton.LeftButton)
+    assert service.get_assessment(db, a.id).status is AssessmentStatus.SUBMITTED
+    assert result.text().startswith("Submitted for review.")
+    assert wizard.banner.text() == "Submitted for review: read-only until a manager returns it."
+    assert not wizard.summary.submit_button.isEnabled()
+    assert transfers.get_transfer(db, us_transfer.id).status.value == "submitted"
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_generate_pdf_writes_the_report_where_the_user_chooses(
+    qtbot: QtBot,
+    make_wizard: MakeWizard,
+    legal: Actor,
+    us_transfer: transfers.TransferView,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+) -> None:
+    wizard = make_wizard(legal, us_transfer.id, language)
+    answer_everything(qtbot, wizard, conclusion=Conclusion.PROCEED_WITH_MEASURES)
+    click_next(qtbot, wizard)
+    target = tmp_path / "reports" / "tia.pdf"
+    target.parent.mkdir()
+    asked: list[str] = []
+
+    def save_as(_parent: QWidget, _title: str, suggested: str, _filter: str) -> tuple[str, str]:
+        asked.append(suggested)
+        return str(target), "PDF files (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    summary = wizard.summary
+    assert summary.language.currentData() == language
+    with qtbot.waitSignal(summary.pdf_saved, timeout=30_000) as saved:
+        qtbot.mouseClick(summary.pdf_button, Qt.MouseButton.LeftButton)
+        assert summary.progress.isVisible()  # rendering runs off the GUI thread
+    assert saved.args == [str(target)]
+    assert asked and asked[0].endswith(f"{us_transfer.reference}-v1.pdf")
+    assert not summary.progress.isVisible()
+    assert "Open the PDF" in summary.pdf_status.text()
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(target.read_bytes())).pages)
+    flat = "".join(text.split())
+    for typed in (
+        "Controller to processor; the importer is not DPF-certified.",
+        "管理者から処理者へ",
+        "Cloud Desk is a remote computing service provider",
+        "FISA 702 reaches the importer as a cloud provider.",
+        "Ops team",
+        us_transfer.reference,
+    ):
+        assert "".join(typed.split()) in flat, typed
+
+
+# PySide marks QDragEnterEvent's only constructor deprecated; Qt 6 has no other way to start a drop.
+@pytest.mark.filterwarnings("ignore:Function. 'QDragEnterEvent:DeprecationWarning")
+def test_evidence_files_attach_with_the_button_and_by_dropping_them(
+    qtbot: QtBot,
+    make_wizard: MakeWizard,
+    db: Database,
+    legal: Actor,
+    us_transfer: transfers.TransferView,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    scc = tmp_path / "signed-scc-module2.pdf"
+    scc.write_bytes(b"%PDF-1.4 signed clauses \x00\x01")
+    report = tmp_path / "transparency-report-2025.txt"
+    report.write_text("0 requests / 要請なし", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(scc)], ""))
+    wizard = make_wizard(legal, us_transfer.id)
+    wizard.go_to(PAGE_TOOL)
+    tool = wizard.page_for(PAGE_TOOL)
+    assert isinstance(tool, ToolPage)
+    assert service.latest_for_transfer(db, us_transfer.id) is None
+    type_text(tool.evidence.label_edit, "Signed SCC Module 2 / 署名済み")
+    qtbot.mouseClick(tool.evidence.attach_button, Qt.MouseButton.LeftButton)
+    a = service.latest_for_transfer(db, us_transfer.id)  # the first attachment stored the assessment
+    assert a is not None
+    files = service.evidence_for(db, a.id)
+    assert [(f.label, f.filename, f.sha256) for f in files] == [
+        ("Signed SCC Module 2 / 署名済み", scc.name, hashlib.sha256(scc.read_bytes()).hexdigest())
+    ]
+    assert tool.evidence.rows() == [
+        f"Signed SCC Module 2 / 署名済み — {scc.name} ({scc.stat().st_size} B) · SHA-256 {files[0].sha256[:16]}…"
+    ]
+
+    wizard.go_to(PAGE_LAW)
+    law = wizard.page_for(PAGE_LAW)
+    assert isinstance(law, LawPracticePage)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(report))])
+    enter = QDragEnterEvent(
+        QPoint(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(law.evidence, enter)
+    assert enter.isAccepted()  # files are welcome
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(law.evidence, drop)
+    assert drop.isAccepted()
+    files = service.evidence_for(db, a.id)
+    assert [(f.label, f.sha256) for f in files][1] == (
+        "transparency-report-2025",
+        hashlib.sha256(report.read_bytes()).hexdigest(),
+    )
+    assert len(law.evidence.rows()) == 2 and len(tool.evidence.rows()) == 2  # one list per assessment
+    law.evidence.view.setCurrentIndex(law.evidence.model.index(0, 0))
+    law.evidence.remove_selected()
+    assert [f.filename for f in service.evidence_for(db, a.id)] == [report.name]
+
+
+def test_reviewer_comments_show_beside_their_sections_and_can_be_marked_dealt_with(
+    qtbot: QtBot,
+    make_wizard: MakeWizard,
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    us_transfer: transfers.TransferView,
+) -> None:
+    wizard = make_wizard(legal, us_transfer.id)
+    answer_everything(qtbot, wizard, conclusion=Conclusion.PROCEED_WITH_MEASURES)
+    wizard.close()
+    a = service.latest_for_transfer(db, us_transfer.id)
+    assert a is not None
+    service.submit(db, legal, a.id, TODAY)
+    service.return_with_comments(
+        db,
+        manager,
+        a.id,
+        [
+            ("law_practice", "NSL の理由をもう少し詳しく"),
+            ("tools", "Check the module."),
+            ("general", "Otherwise fine."),
+        ],
+    )
+    returned = make_wizard(legal, us_transfer.id)
+    assert returned.page_for(PAGE_CONCLUSION).body.isEnabled()  # returned versions are editable again
+    law = returned.page_for(PAGE_LAW)
+    returned.go_to(PAGE_LAW)
+    assert law.comments.isVisible()
+    texts = law.comments.texts()
+    assert (
+        len(texts) == 1
+        and texts[0].startswith("Max Manager 山田 · ")
+        and texts[0].endswith("NSL の理由をもう少し詳しく")
+    )
+    assert returned.page_for(PAGE_TOOL).comments.texts()[0].endswith("Check the module.")
+    assert returned.page_for(PAGE_SUMMARY).comments.texts()[0].endswith("Otherwise fine.")
+    assert returned.page_for(PAGE_CONCLUSION).comments.texts() == []
+    button = law.comments.findChildren(QAbstractButton)[0]
+    assert button.text() == "Mark as dealt with"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [c.comment for c in service.comments_for(db, a.id)] == ["Check the module.", "Otherwise fine."]
+    assert not law.comments.isVisible()
+
+
+def _unlabelled(page: QWidget) -> list[str]:
+    """Inputs the user can reach that a screen reader could not name."""
+    out = []
+    for w in page.findChildren(QWidget):
+        if not w.isVisibleTo(page):
+            continue
+        parent = w.parentWidget()
+        if isinstance(parent, QAbstractSpinBox | QComboBox) or isinstance(w, QHeaderView):
+            continue  # the inner line edit of a spin box or combo box; table headers
+        inputs = QLineEdit | QPlainTextEdit | QComboBox | QAbstractSpinBox | QAbstractItemView
+        if isinstance(w, QAbstractButton):
+            if not (w.text().replace("&", "").strip() or w.accessibleName()):
+                out.append(f"{type(w).__name__} {w.objectName()}")
+        elif isinstance(w, inputs) and not w.accessibleName():
+            out.append(f"{type(w).__name__} {w.objectName()}")
+    return out
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_every_control_on_every_page_is_labelled(
+    qtbot: QtBot, make_wizard: MakeWizard, legal: Actor, us_transfer: transfers.TransferView, language: str
+) -> None:
+    wizard = make_wizard(legal, us_transfer.id, language)
+    answer_everything(qtbot, wizard, conclusion=Conclusion.PROCEED)
+    for key in PAGE_ORDER:
+        wizard.go_to(key)
+        assert _unlabelled(wizard.page_for(key)) == [], key
+    assert _unlabelled(wizard.sideWidget()) == []
+
+
+def _tab_chain(start: QWidget, count: int) -> list[QWidget]:
+    """The widgets Tab visits from `start`, as Qt's focus chain gives them."""
+    out = [start]
+    w = start
+    while len(out) < count:
+        w = w.nextInFocusChain()
+        if (
+            w.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and w.isVisible()
+            and w.isEnabled()
+            and w.focusProxy() is None
+        ):
+            out.append(w)
+    return out
+
+
+def test_tab_order_follows_the_layout(
+    qtbot: QtBot, make_wizard: MakeWizard, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    wizard = make_wizard(legal, us_transfer.id)
+    parties = wizard.page_for(PAGE_PARTIES)
+    assert isinstance(parties, PartiesPage)
+    assert _tab_chain(parties.title_edit, 10) == [
+        parties.title_edit,
+        parties.exporter.combo,
+        parties.exporter.new_button,
+        parties.exporter_role,
+        parties.importer.combo,
+        parties.importer.new_button,
+        parties.importer_role,
+        parties.recipient_type,
+        parties.picker.search_box,
+        parties.picker.table,
+    ]
+
+
+def test_the_wizard_fits_1280_by_800_without_horizontal_clipping(
+    qtbot: QtBot, make_wizard: MakeWizard, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    wizard: AssessmentWizard = make_wizard(legal, us_transfer.id)
+    answer_everything(qtbot, wizard, conclusion=Conclusion.PROCEED_WITH_MEASURES)
+    wizard.resize(1280, 800)
+    for key in PAGE_ORDER:
+        wizard.go_to(key)
+        qtbot.wait(1)
+        page = wizard.page_for(key)
+        viewport = page.scroll_area.viewport().width()
+        assert page.body.width() <= viewport, key  # pages scroll vertically only
+        too_wide = [
+            f"{type(w).__name__}:{w.objectName()}"
+            for w in page.body.findChildren(QWidget)
+            if w.isVisibleTo(page) and w.mapTo(page.body, w.rect().topRight()).x() > page.body.width() + 1
+        ]
+        assert too_wide == [], key
+        assert wizard.width() <= 1280 and wizard.height() <= 800
