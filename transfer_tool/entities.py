@@ -40,12 +40,38 @@ class EntityView(EntityInput):
 _FIELDS = [f.name for f in fields(EntityInput)]
 
 
-def validate_entity(data: EntityInput) -> list[Problem]:
+# Column limits (the database refuses longer text on PostgreSQL; SQLite would silently keep it).
+_MAX_LEN = {
+    "name": 300,
+    "country": 8,
+    "contact_name": 200,
+    "contact_position": 200,
+    "contact_email": 200,
+    "registration_no": 100,
+}
+
+
+def text_problems(data: object, names: list[str], max_len: dict[str, int]) -> list[Problem]:
+    """NUL characters (PostgreSQL cannot store them) and over-long text, named by field."""
     problems = []
+    for n in names:
+        value = getattr(data, n)
+        values = value if isinstance(value, tuple) else (value,)
+        for v in values:
+            if not isinstance(v, str):
+                continue
+            if "\x00" in v:
+                problems.append(Problem(n, "remove the NUL (\\0) character; it cannot be stored"))
+            limit = max_len.get(n)
+            if limit is not None and len(v) > limit:
+                problems.append(Problem(n, f"keep this under {limit} characters (it has {len(v)})"))
+    return problems
+
+
+def validate_entity(data: EntityInput) -> list[Problem]:
+    problems = text_problems(data, _FIELDS, _MAX_LEN)
     if not data.name.strip():
         problems.append(Problem("name", "enter the entity's legal name"))
-    if len(data.name) > 300:
-        problems.append(Problem("name", "keep the name under 300 characters"))
     if not is_known(data.country):
         problems.append(
             Problem("country", f"'{data.country}' is not a known country code (use ISO 3166-1, e.g. JP, US)")

@@ -96,7 +96,7 @@ def parse(raw: bytes) -> list[tuple[int, dict[str, str]]]:
             f"The file is not UTF-8 text (byte {exc.start} cannot be read). "
             "Save it as 'CSV UTF-8' and import again."
         ) from exc
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)  # a file cut mid-cell is refused
     header = reader.fieldnames or []
     missing = [c for c in REQUIRED if c not in header]
     if missing:

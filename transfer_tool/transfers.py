@@ -14,6 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from transfer_tool import audit
 from transfer_tool.codes import is_known
 from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole, TransferStatus
+from transfer_tool.entities import text_problems
 from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.database import Database
@@ -90,9 +91,12 @@ class TransferView(TransferInput):
         return TransferInput(**{n: getattr(self, n) for n in _INPUT_FIELDS})
 
 
+_MAX_LEN = {"title": 300, "recipient_type": 64, "retention_code": 64, "destination": 8}
+
+
 def validate_transfer(data: TransferInput) -> list[Problem]:
     """Rules a user can fix; messages say what to do."""
-    p: list[Problem] = []
+    p: list[Problem] = text_problems(data, _INPUT_FIELDS, _MAX_LEN)
     if not data.exporter_id:
         p.append(Problem("exporter_id", "choose the exporter (the party sending the data)"))
     if not data.importer_id:
@@ -125,8 +129,6 @@ def validate_transfer(data: TransferInput) -> list[Problem]:
         )
     if data.format_at_rest == DataFormat.ENCRYPTED and data.key_holder == KeyHolder.NOT_APPLICABLE:
         p.append(Problem("key_holder", "say who holds the keys for the encrypted data"))
-    if len(data.title) > 300:
-        p.append(Problem("title", "keep the title under 300 characters"))
     return p
 
 

@@ -47,11 +47,6 @@ def _register(db: Database) -> tuple[str, int, int]:
     )
 
 
-TRUNCATED_CSV_BUG = (
-    "transfer_csv.parse reads with a non-strict csv reader, which ends a quoted cell at end of file: "
-    "a file cut mid-cell imports the cut value (fix: csv.DictReader(..., strict=True))"
-)
-
 CSV_REFUSED = [
     ("csv/latin1.csv", ["not UTF-8", "CSV UTF-8"]),
     ("csv/utf16.csv", ["not UTF-8", "CSV UTF-8"]),
@@ -59,7 +54,6 @@ CSV_REFUSED = [
     pytest.param(
         "csv/truncated-mid-quote.csv",
         ["cannot be read"],
-        marks=pytest.mark.xfail(strict=True, reason=TRUNCATED_CSV_BUG),
     ),
     ("csv/volume-many.csv", ["Nothing was imported", "line 3: volume 'many' is not a whole number"]),
     ("csv/duplicate-references.csv", ["line 4: reference 'DUP-1' also on line 2"]),
@@ -253,30 +247,10 @@ TRANSFER_FIELDS = [
 # Transfer CSV columns that carry a free-text field, and where the value comes from.
 EXPORT_COLUMNS = {"title": "title", "recipient_type": "recipient_type", "retention": "retention"}
 
-NUL_ON_POSTGRES_BUG = (
-    "PostgreSQL text cannot hold NUL: the service passes it through and a raw psycopg DataError escapes "
-    "(fix: entities.validate_entity / transfers.validate_transfer refuse NUL with a Problem for the field)"
-)
-UNCHECKED_LENGTH_BUG = (
-    "{table}.{field} is VARCHAR({limit}) but the service does not check its length: SQLite stores 20,000 "
-    "characters, PostgreSQL raises a raw DataError (fix: a length Problem in the validate_* function)"
-)
-
 
 def _limit(model: type[Entity] | type[Transfer], field: str) -> int | None:
     column_type = model.__table__.c[field].type
     return column_type.length if isinstance(column_type, String) else None
-
-
-def _known_bug(backend: str, model: type[Entity] | type[Transfer], field: str, key: str) -> str | None:
-    limit = _limit(model, field)
-    if key == "long" and limit is not None and limit < len(HOSTILE[key]):
-        validated = (model, field) in {(Entity, "name"), (Transfer, "title")}
-        if not validated:
-            return UNCHECKED_LENGTH_BUG.format(table=model.__tablename__, field=field, limit=limit)
-    if key == "nul" and backend == "postgres":
-        return NUL_ON_POSTGRES_BUG
-    return None
 
 
 def _must_refuse(model: type[Entity] | type[Transfer], field: str, value: str) -> bool:
@@ -309,11 +283,9 @@ def _exported(db: Database, actor: Actor, reference: str) -> dict[str, str]:
 @pytest.mark.parametrize("field", ENTITY_FIELDS)
 @pytest.mark.parametrize("key", list(HOSTILE))
 def test_hostile_text_in_an_entity_round_trips_or_is_refused_by_field(
-    text_db: Database, assessor: Actor, backend: str, request: pytest.FixtureRequest, key: str, field: str
+    text_db: Database, assessor: Actor, key: str, field: str
 ) -> None:
     db, legal = text_db, assessor
-    if bug := _known_bug(backend, Entity, field, key):
-        request.applymarker(pytest.mark.xfail(strict=True, reason=bug))
     value = HOSTILE[key]
     data = replace(entities.EntityInput(name="Helpdesk Inc.", country="US"), **{field: value})  # type: ignore[arg-type]
     exporter = factories.entity(db, legal)
@@ -336,11 +308,9 @@ def test_hostile_text_in_an_entity_round_trips_or_is_refused_by_field(
 @pytest.mark.parametrize("field", TRANSFER_FIELDS)
 @pytest.mark.parametrize("key", list(HOSTILE))
 def test_hostile_text_in_a_transfer_round_trips_or_is_refused_by_field(
-    text_db: Database, assessor: Actor, backend: str, request: pytest.FixtureRequest, key: str, field: str
+    text_db: Database, assessor: Actor, key: str, field: str
 ) -> None:
     db, legal = text_db, assessor
-    if bug := _known_bug(backend, Transfer, field, key):
-        request.applymarker(pytest.mark.xfail(strict=True, reason=bug))
     value = HOSTILE[key]
     exporter = factories.entity(db, legal)
     importer = factories.entity(db, legal, "Helpdesk Inc.", "US")
