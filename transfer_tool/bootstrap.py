@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -24,7 +26,24 @@ def _seeders() -> list[Seeder]:
     return [catalog.seed, country_store.seed]
 
 
-def open_database(config: Config, *, seed: bool = True) -> Database:
+def _create_private(path: Path) -> None:
+    """Create the SQLite file owner-only before SQLite does it with the umask (e.g. world-readable)."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
+def open_database(config: Config, *, seed: bool = True, daily_backup: bool = False) -> Database:
+    """Migrate and seed; with `daily_backup` (the app and the CLI), keep a daily copy of an SQLite file."""
+    if config.sqlite_path is not None:
+        if daily_backup and config.sqlite_path.is_file():
+            from transfer_tool import backup
+
+            try:
+                backup.daily_backup_if_due(config, keep=backup.DEFAULT_KEEP)
+            except Exception as exc:  # a failed routine copy must not keep anyone out of their data
+                log.warning("daily backup failed: %s", exc)
+        _create_private(config.sqlite_path)
     db = Database(config.database_url)
     migrate.upgrade(db, backup_dir=user_data_dir() / "backups", sqlite_path=config.sqlite_path)
     if seed:

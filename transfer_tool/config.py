@@ -17,7 +17,7 @@ def user_data_dir() -> Path:
     """The user's data folder (database, backups, signing identities). Overridable for tests/portable use."""
     override = os.environ.get(ENV_DATA_DIR)
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)  # other local users have no business here
     return path
 
 

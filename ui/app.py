@@ -320,7 +320,7 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
 
     config = resolve_config(database)
     try:
-        db = open_database(config)
+        db = open_database(config, daily_backup=True)
     except Exception as exc:
         log.error("cannot open the database", exc_info=exc)
         message = _describe_open_failure(exc, config.database_url)

@@ -142,3 +142,39 @@ def test_timestamps_come_back_in_utc_with_their_zone(db: Database, admin: Actor)
     assert got.created_at is not None and got.created_at.tzinfo is not None
     assert got.created_at.utcoffset() == dt.timedelta(0)
     assert abs((dt.datetime.now(dt.UTC) - got.created_at).total_seconds()) < 120
+
+
+def test_the_database_file_and_data_folder_are_owner_only(tmp_path: Path) -> None:
+    from transfer_tool.bootstrap import open_database
+    from transfer_tool.config import Config, user_data_dir
+
+    path = tmp_path / "private" / "tt.sqlite3"
+    db = open_database(Config(f"sqlite:///{path}"))
+    db.dispose()
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    assert oct(path.parent.stat().st_mode & 0o777) == "0o700"
+    assert oct(user_data_dir().stat().st_mode & 0o777) == "0o700"
+
+
+def test_schema_check_at_start_does_not_import_alembic(tmp_path: Path) -> None:
+    """Start-up on a current database reads the shipped revisions as text (Alembic costs ~0.25 s)."""
+    import subprocess
+    import sys
+
+    db = Database(f"sqlite:///{tmp_path / 's.sqlite3'}")
+    migrate.upgrade(db)
+    db.dispose()
+    code = (
+        "import sys; from transfer_tool.storage.database import Database; from transfer_tool.storage import migrate;"
+        f"migrate.upgrade(Database('sqlite:///{tmp_path / 's.sqlite3'}'));"
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    ).stdout.strip()
+    assert out == "False"
+    assert migrate.head_revision(db) in migrate.known_revisions(db)

@@ -26,7 +26,7 @@ class CliContext:
     @property
     def db(self) -> Database:
         if self._db is None:
-            self._db = open_database(self.config)
+            self._db = open_database(self.config, daily_backup=True)
         return self._db
 
     def password(self, prompt: str = "Password: ") -> str:

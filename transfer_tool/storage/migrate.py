@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import re
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,12 +31,28 @@ def alembic_config(db: Database) -> AlembicConfig:
     return cfg
 
 
-def head_revision(db: Database) -> str:
-    from alembic.script import ScriptDirectory
+_REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.MULTILINE)
 
-    head = ScriptDirectory.from_config(alembic_config(db)).get_current_head()
-    assert head is not None
-    return head
+
+def shipped_revisions() -> dict[str, str | None]:
+    """revision -> down_revision, read from the shipped migration files without importing Alembic
+    (it costs a quarter of a second, and start-up only needs to know whether the schema is current)."""
+    out: dict[str, str | None] = {}
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        text_ = path.read_text(encoding="utf-8")
+        rev, down = _REVISION.search(text_), _DOWN.search(text_)
+        if rev:
+            out[rev.group(1)] = down.group(1) if down else None
+    return out
+
+
+def head_revision(db: Database) -> str:
+    revisions = shipped_revisions()
+    heads = set(revisions) - {d for d in revisions.values() if d}
+    if len(heads) != 1:
+        raise StorageError(f"The shipped migrations have {len(heads)} heads; reinstall the tool.")
+    return heads.pop()
 
 
 def current_revision(db: Database) -> str | None:
@@ -46,9 +64,7 @@ def current_revision(db: Database) -> str | None:
 
 
 def known_revisions(db: Database) -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    return {s.revision for s in ScriptDirectory.from_config(alembic_config(db)).walk_revisions()}
+    return set(shipped_revisions())
 
 
 def check_not_newer(db: Database) -> None:
@@ -62,9 +78,10 @@ def check_not_newer(db: Database) -> None:
 
 def backup_sqlite(source: Path, backup_dir: Path, label: str) -> Path:
     """Copy a live SQLite file with the online backup API (consistent even while in use)."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
+    backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = backup_dir / f"{source.stem}-{label}-{stamp}.sqlite3"
+    os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))  # private from the first byte
     src = sqlite3.connect(str(source))
     try:
         dst = sqlite3.connect(str(target))
