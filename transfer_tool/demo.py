@@ -412,97 +412,110 @@ def build_demo(directory: Path, today: dt.date | None = None) -> DemoResult:
         )
     today = today or dt.date.today()
     url = f"sqlite:///{db_path}"
+    before = set(directory.iterdir())
     db = open_database(Config(url))
     try:
-        admin, assessor, manager = _users(db)
-        service.set_org_settings(
-            db,
-            admin,
-            service.OrgSettings(risk_threshold=0.05, organisation_name="Net Japan Co., Ltd."),
-        )
-        identity = signing.create_self_signed_identity(
-            MANAGER.display_name, MANAGER_EMAIL, DEMO_PASSPHRASE, directory
-        )
-        pem = signing.export_certificate_pem(identity, DEMO_PASSPHRASE)
-        certificate = directory / CERTIFICATE_FILE
-        certificate.write_bytes(pem)
-        trust.add_trusted(db, admin, pem, f"{MANAGER.display_name}, Data Protection Officer (demo)")
-
-        parties = create_demo_parties(db, assessor)
-        main, onward = create_demo_transfer(db, assessor, parties)
-
-        a = fill_and_submit(db, assessor, main.id, today)
-        # The EU subsidiary sends its European customers' tickets to the same desk; its assessment is
-        # only started, so the register shows a draft beside the approved transfer.
-        eu = transfers.create_transfer(
-            db,
-            assessor,
-            transfers.with_changes(
-                main,
-                exporter_id=parties.eu_subsidiary.id,
-                title="European customer support by Pacific Contact Services (US)",
-                volume=8_000,
-                remote_access_countries=(),
-            ),
-        )
-        service.start_assessment(db, assessor, eu.id)
-        a = service.return_with_comments(
-            db,
-            manager,
-            a.id,
-            [("facts", "Please attach the signed data processing agreement as evidence.")],
-        )
-        service.add_evidence(
-            db,
-            assessor,
-            a.id,
-            "dpa-pacific-contact-services.txt",
-            b"Data processing agreement between Net Japan Co., Ltd. and Pacific Contact Services Inc.\n"
-            b"Signed 2026-09-30. Clauses: APPI-level handling, sub-processing only with consent, audit "
-            b"rights, notification of government requests.\n",
-            "Signed data processing agreement (equivalent measures)",
-        )
-        a = service.submit(db, assessor, a.id, today)
-
-        signed: dict[str, bytes] = {}
-        for lang in ("en", "ja"):
-            unsigned = service.render_for_approval(db, a.id, lang, manager, today)
-            signed[lang] = signing.sign_pdf(
-                unsigned,
-                identity,
-                DEMO_PASSPHRASE,
-                reason=SIGN_REASONS[lang],
-                location=SIGN_LOCATION,
-                signer_display_name=MANAGER.display_name,
-                lang=lang,
-            )
-        a = service.approve(
-            db,
-            manager,
-            a.id,
-            signed_pdf=signed["en"],
-            lang="en",
-            signer_name=MANAGER.display_name,
-            today=today,
-            attestations=set(service.REQUIRED_ATTESTATIONS),
-            comment="Approved with the planned measures; re-evaluate in a year.",
-        )
-        pdf_en, pdf_ja = directory / PDF_EN, directory / PDF_JA
-        pdf_en.write_bytes(signed["en"])
-        pdf_ja.write_bytes(signed["ja"])
-        return DemoResult(
-            directory=directory,
-            database_url=url,
-            database_path=db_path,
-            pdf_en=pdf_en,
-            pdf_ja=pdf_ja,
-            certificate=certificate,
-            identity=identity,
-            passphrase=DEMO_PASSPHRASE,
-            users=(ADMIN, ASSESSOR, MANAGER),
-            transfer_reference=main.reference,
-            assessment_id=a.id,
-            onward_reference=onward.reference,
-        )
+        return _build(db, directory, url, today)
+    except BaseException:
+        # Leave the folder as it was, so the user can simply run the demo again.
+        db.dispose()
+        for leftover in set(directory.iterdir()) - before:
+            if leftover.is_file():
+                leftover.unlink()
+        raise
     finally:
         db.dispose()
+
+
+def _build(db: Database, directory: Path, url: str, today: dt.date) -> DemoResult:
+    db_path = directory / DATABASE_FILE
+    admin, assessor, manager = _users(db)
+    service.set_org_settings(
+        db,
+        admin,
+        service.OrgSettings(risk_threshold=0.05, organisation_name="Net Japan Co., Ltd."),
+    )
+    identity = signing.create_self_signed_identity(
+        MANAGER.display_name, MANAGER_EMAIL, DEMO_PASSPHRASE, directory
+    )
+    pem = signing.export_certificate_pem(identity, DEMO_PASSPHRASE)
+    certificate = directory / CERTIFICATE_FILE
+    certificate.write_bytes(pem)
+    trust.add_trusted(db, admin, pem, f"{MANAGER.display_name}, Data Protection Officer (demo)")
+
+    parties = create_demo_parties(db, assessor)
+    main, onward = create_demo_transfer(db, assessor, parties)
+
+    a = fill_and_submit(db, assessor, main.id, today)
+    # The EU subsidiary sends its European customers' tickets to the same desk; its assessment is
+    # only started, so the register shows a draft beside the approved transfer.
+    eu = transfers.create_transfer(
+        db,
+        assessor,
+        transfers.with_changes(
+            main,
+            exporter_id=parties.eu_subsidiary.id,
+            title="European customer support by Pacific Contact Services (US)",
+            volume=8_000,
+            remote_access_countries=(),
+        ),
+    )
+    service.start_assessment(db, assessor, eu.id)
+    a = service.return_with_comments(
+        db,
+        manager,
+        a.id,
+        [("facts", "Please attach the signed data processing agreement as evidence.")],
+    )
+    service.add_evidence(
+        db,
+        assessor,
+        a.id,
+        "dpa-pacific-contact-services.txt",
+        b"Data processing agreement between Net Japan Co., Ltd. and Pacific Contact Services Inc.\n"
+        b"Signed 2026-09-30. Clauses: APPI-level handling, sub-processing only with consent, audit "
+        b"rights, notification of government requests.\n",
+        "Signed data processing agreement (equivalent measures)",
+    )
+    a = service.submit(db, assessor, a.id, today)
+
+    signed: dict[str, bytes] = {}
+    for lang in ("en", "ja"):
+        unsigned = service.render_for_approval(db, a.id, lang, manager, today)
+        signed[lang] = signing.sign_pdf(
+            unsigned,
+            identity,
+            DEMO_PASSPHRASE,
+            reason=SIGN_REASONS[lang],
+            location=SIGN_LOCATION,
+            signer_display_name=MANAGER.display_name,
+            lang=lang,
+        )
+    a = service.approve(
+        db,
+        manager,
+        a.id,
+        signed_pdf=signed["en"],
+        lang="en",
+        signer_name=MANAGER.display_name,
+        today=today,
+        attestations=set(service.REQUIRED_ATTESTATIONS),
+        comment="Approved with the planned measures; re-evaluate in a year.",
+    )
+    pdf_en, pdf_ja = directory / PDF_EN, directory / PDF_JA
+    pdf_en.write_bytes(signed["en"])
+    pdf_ja.write_bytes(signed["ja"])
+    return DemoResult(
+        directory=directory,
+        database_url=url,
+        database_path=db_path,
+        pdf_en=pdf_en,
+        pdf_ja=pdf_ja,
+        certificate=certificate,
+        identity=identity,
+        passphrase=DEMO_PASSPHRASE,
+        users=(ADMIN, ASSESSOR, MANAGER),
+        transfer_reference=main.reference,
+        assessment_id=a.id,
+        onward_reference=onward.reference,
+    )

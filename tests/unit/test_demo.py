@@ -130,3 +130,19 @@ def test_the_demo_database_holds_the_story(built: DemoResult) -> None:
 def test_a_folder_that_holds_a_demo_is_refused(built: DemoResult) -> None:
     with pytest.raises(ValidationError, match="already holds a demo"):
         build_demo(built.directory)
+
+
+def test_a_failed_build_leaves_the_folder_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from transfer_tool import signing
+
+    target = tmp_path / "demo"
+    target.mkdir()
+    (target / "notes.txt").write_text("mine")
+
+    def broken(*args: object, **kwargs: object) -> bytes:
+        raise ValidationError("The signing device was unplugged.")
+
+    monkeypatch.setattr(signing, "sign_pdf", broken)
+    with pytest.raises(ValidationError, match="unplugged"):
+        build_demo(target)
+    assert [p.name for p in target.iterdir()] == ["notes.txt"]  # no half-built demo to refuse next time
