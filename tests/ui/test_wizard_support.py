@@ -93,13 +93,20 @@ def us_transfer(db: Database, legal: Actor) -> transfers.TransferView:
     return transfers.create_transfer(db, legal, data)
 
 
-def answer_everything(qtbot: QtBot, wizard: AssessmentWizard, *, conclusion: Conclusion | None) -> None:
+def answer_everything(
+    qtbot: QtBot,
+    wizard: AssessmentWizard,
+    *,
+    conclusion: Conclusion | None,
+    regime: str = "EU",
+    tool_code: str = "eu_scc_m2",
+) -> None:
     """Steps 2-7 answered through the pages, as an assessor would for the FR → US processor transfer."""
     wizard.go_to(PAGE_TOOL)
     tool = wizard.page_for(PAGE_TOOL)
     assert isinstance(tool, ToolPage)
-    section = tool.section("EU")
-    choose(section.combo, "eu_scc_m2")
+    section = tool.section(regime)
+    choose(section.combo, tool_code)
     type_text(
         section.justification,
         "Controller to processor; the importer is not DPF-certified. 管理者から処理者へ",

@@ -55,6 +55,15 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = T
     return label
 
 
+def form_layout() -> QFormLayout:
+    """A form whose fields grow, with the same compact spacing on every page (styles differ a lot here)."""
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setVerticalSpacing(8)
+    form.setHorizontalSpacing(12)
+    return form
+
+
 def boxed(text: str, style: str, parent: QWidget | None = None) -> QLabel:
     label = plain_label(text, parent)
     label.setStyleSheet(style)

@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtWidgets import QButtonGroup, QFormLayout, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QRadioButton, QVBoxLayout, QWidget
 
 from transfer_tool.domain import Conclusion
 from ui.wizard import labels
-from ui.wizard.common import INFO_STYLE, OptionalDateEdit, PlainTextField, WizardPage, boxed, heading
+from ui.wizard.common import (
+    INFO_STYLE,
+    OptionalDateEdit,
+    PlainTextField,
+    WizardPage,
+    boxed,
+    form_layout,
+    heading,
+)
 from ui.wizard.evidence_list import EvidenceList
 from ui.wizard.state import PAGE_CONCLUSION, WizardState
 
@@ -40,7 +48,7 @@ class ConclusionPage(WizardPage):
             self.buttons[value] = button
             layout.addWidget(button)
         layout.addWidget(self.message("conclusion.chosen"))
-        form = QFormLayout()
+        form = form_layout()
         self.reason = PlainTextField(self.tr("Reason for the chosen conclusion"), 3, self.body)
         self.reason.setPlaceholderText(
             self.tr("Required when your conclusion differs from the recommendation")
@@ -50,6 +58,7 @@ class ConclusionPage(WizardPage):
             self.tr("e.g. SCCs signed unchanged, no authorisation needed; supervisory authority informed")
         )
         self.reevaluation = OptionalDateEdit(self.tr("12 months after approval"), self.body)
+        self.reevaluation.setMaximumWidth(260)
         self.add_row(form, self.tr("&Reason:"), self.reason, "conclusion.reason")
         self.add_row(form, self.tr("&Procedural steps:"), self.procedural, "procedural_notes")
         self.add_row(form, self.tr("Re-e&valuation date:"), self.reevaluation, "reevaluation_date")

@@ -23,7 +23,7 @@ from transfer_tool import entities
 from transfer_tool.entities import EntityInput, EntityView
 from transfer_tool.errors import Problem, ValidationError
 from ui.services import TRANSFERS, Services
-from ui.wizard.common import BLOCKING_COLOUR, CountryCombo, FieldMessage, strip_accelerator
+from ui.wizard.common import BLOCKING_COLOUR, CountryCombo, FieldMessage, form_layout, strip_accelerator
 from ui.wizard.state import Issue
 
 CERTIFICATIONS = ("EU-US DPF", "UK Extension", "Swiss-US DPF", "APEC CBPR", "Global CBPR")
@@ -45,8 +45,7 @@ class EntityDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = form_layout()
         layout.addLayout(form)
         self.messages: dict[str, FieldMessage] = {}
 

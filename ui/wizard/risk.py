@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from ui.wizard.common import (
     ProbabilitySpin,
     WizardPage,
     boxed,
+    form_layout,
     heading,
     plain_label,
 )
@@ -226,7 +226,7 @@ class RiskPage(WizardPage):
         )
         self.enabled.setAccessibleName(self.tr("Quantify the risk"))
         left.addWidget(self.enabled)
-        form = QFormLayout()
+        form = form_layout()
         self.mode = QComboBox(self.body)
         for m in RiskInputMode:
             self.mode.addItem(labels.risk_mode(m), m.value)

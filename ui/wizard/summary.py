@@ -97,7 +97,7 @@ class SummaryPage(WizardPage):
         self.missing.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.missing.setWordWrap(True)
         self.missing.setMinimumHeight(220)
-        right.addWidget(self.missing, 1)
+        right.addWidget(self.missing, 10)
         self.result = boxed("", INFO_STYLE, self.body)
         self.result.setObjectName("submitResult")
         self.result.hide()
@@ -126,6 +126,7 @@ class SummaryPage(WizardPage):
         self.pdf_status.setWordWrap(True)
         self.pdf_status.linkActivated.connect(lambda link: QDesktopServices.openUrl(QUrl(link)))
         right.addWidget(self.pdf_status)
+        right.addStretch(1)  # takes the list's room when nothing is missing (the list is hidden then)
         left_box = QWidget(self.body)
         left_box.setLayout(left)
         right_box = QWidget(self.body)
@@ -206,6 +207,8 @@ class SummaryPage(WizardPage):
                     len(ordered),
                 )
             )
+        self.complete_label.setStyleSheet(INFO_STYLE if not ordered and not st.context_error else "")
+        self.missing.setVisible(bool(ordered))
         self.overview.setText(self._overview())
         self._buttons()
 

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -44,6 +43,7 @@ from ui.wizard.common import (
     FieldMessage,
     PlainTextField,
     WizardPage,
+    form_layout,
     heading,
     parse_country_list,
     plain_label,
@@ -126,9 +126,10 @@ class PartiesPage(WizardPage):
         self.setSubTitle(
             self.tr("Who sends the personal data, who receives it, in what role, and where it goes.")
         )
-        columns = QHBoxLayout(self.body)
-        left = QFormLayout()
-        left.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer = QVBoxLayout(self.body)
+        top = form_layout()
+        left = form_layout()
+        right = form_layout()
         self.title_edit = QLineEdit(self.body)
         self.title_edit.setPlaceholderText(self.tr("e.g. Customer support platform"))
         self.exporter = EntityCombo(state, self.tr("Exporter"), self.body)
@@ -136,31 +137,33 @@ class PartiesPage(WizardPage):
         self.importer = EntityCombo(state, self.tr("Importer"), self.body)
         self.importer_role = _enum_combo(list(PartyRole), labels.party_role, self.body)
         self.recipient_type = QComboBox(self.body)
-        self.add_row(left, self.tr("&Title:"), self.title_edit, "title")
+        self.add_row(top, self.tr("&Title:"), self.title_edit, "title")
+        # The exporter's column, then the importer's: Tab goes down one party, then the other.
         self.add_row(left, self.tr("E&xporter:"), self.exporter, "exporter_id", self.exporter.combo)
         self.add_row(left, self.tr("Exporter's &role:"), self.exporter_role, "exporter_role")
-        self.add_row(left, self.tr("I&mporter:"), self.importer, "importer_id", self.importer.combo)
-        self.add_row(left, self.tr("Importer's r&ole:"), self.importer_role, "importer_role")
-        self.add_row(left, self.tr("Recipient &type:"), self.recipient_type, "recipient_type")
         self.module_hint = plain_label("", self.body)
         self.module_hint.setStyleSheet("color:#555;font-size:90%;")
         left.addRow("", self.module_hint)
-        right = QVBoxLayout()
+        self.add_row(right, self.tr("I&mporter:"), self.importer, "importer_id", self.importer.combo)
+        self.add_row(right, self.tr("Importer's r&ole:"), self.importer_role, "importer_role")
+        self.add_row(right, self.tr("Recipient &type:"), self.recipient_type, "recipient_type")
+        parties = QHBoxLayout()
+        parties.setSpacing(24)
+        parties.addLayout(left, 1)
+        parties.addLayout(right, 1)
+        outer.addLayout(top)
+        outer.addLayout(parties)
         dest_label = QLabel(self.tr("&Destination (search in English or Japanese):"), self.body)
+        dest_label.setStyleSheet("font-weight:bold;margin-top:6px;")
         self.picker = CountryPicker(state.services.country_names, state.language, None, self.body)
         self.picker.setAccessibleName(self.tr("Destination"))
         self.picker.search_box.setAccessibleName(self.tr("Destination: search"))
         dest_label.setBuddy(self.picker.search_box)
-        self.picker.setMinimumHeight(360)
+        self.picker.setMinimumHeight(300)
         self._picker_dataset: object = None
-        right.addWidget(dest_label)
-        right.addWidget(self.picker, 1)
-        right.addWidget(self.message("destination"))
-        left_box = QWidget(self.body)
-        left_box.setLayout(left)
-        left_box.setMinimumWidth(380)
-        columns.addWidget(left_box, 2)
-        columns.addLayout(right, 3)
+        outer.addWidget(dest_label)
+        outer.addWidget(self.picker, 1)
+        outer.addWidget(self.message("destination"))
 
         self.title_edit.textChanged.connect(lambda t: self._set(title=t))
         self.exporter.changed.connect(lambda i: self._set(exporter_id=i))
@@ -215,6 +218,19 @@ class PartiesPage(WizardPage):
         _select_data(self.recipient_type, data.recipient_type)
         if data.destination and self.picker.current_code() != data.destination:
             self.picker.set_current_code(data.destination)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # After the layout has settled, so the chosen destination is in view (centred), not cut off.
+        QTimer.singleShot(0, self._centre_destination)
+
+    def _centre_destination(self) -> None:
+        code = self.picker.current_code()
+        row = self.picker.model.row_of(code) if code else -1
+        if row >= 0:
+            self.picker.table.scrollTo(
+                self.picker.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter
+            )
 
     def _fix_picker_columns(self) -> None:
         # Size the columns once: "resize to contents" re-reads all 249 rows on every layout change.
@@ -413,7 +429,7 @@ class OnwardDialog(QDialog):
                 self,
             )
         )
-        form = QFormLayout()
+        form = form_layout()
         self.recipient = EntityCombo(state, self.tr("Sub-recipient"), self)
         self.recipient.fill()
         self.country = CountryCombo(state.services.country_names, state.language, self)
@@ -526,8 +542,7 @@ class HandlingPage(WizardPage):
             )
         )
         columns = QHBoxLayout(self.body)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = form_layout()
         self.frequency = _enum_combo(list(Frequency), labels.frequency, self.body)
         self.in_transit = _enum_combo(list(DataFormat), labels.data_format, self.body)
         self.at_rest = _enum_combo(list(DataFormat), labels.data_format, self.body)
@@ -561,7 +576,7 @@ class HandlingPage(WizardPage):
         self.add_row(form, self.tr("Retention &period:"), self.retention, "retention")
         left = QWidget(self.body)
         left.setLayout(form)
-        columns.addWidget(left, 1)
+        columns.addWidget(left, 5)
 
         right = QVBoxLayout()
         right.addWidget(heading(self.tr("Onward transfers"), self.body))
@@ -583,8 +598,11 @@ class HandlingPage(WizardPage):
         self.onward.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.onward.verticalHeader().hide()
         self.onward.verticalHeader().setDefaultSectionSize(self.onward.fontMetrics().height() + 8)
-        self.onward.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.onward.horizontalHeader().setStretchLastSection(True)
+        header = self.onward.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.onward.setWordWrap(False)
         self.onward.setTabKeyNavigation(False)
         self.onward.setMinimumHeight(160)
         buttons = QHBoxLayout()
@@ -600,7 +618,7 @@ class HandlingPage(WizardPage):
         right.addLayout(buttons)
         right.addWidget(self.onward_hint)
         right.addStretch(1)
-        columns.addLayout(right, 1)
+        columns.addLayout(right, 6)
         self.dialog: OnwardDialog | None = None
         state.status_changed.connect(self._fill_onward)
 
