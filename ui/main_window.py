@@ -279,7 +279,8 @@ class MainWindow(QMainWindow):
         if self.save_on_close:
             self.save_state()
         for window in self._open_windows:
-            window.close()
+            if _alive(window):  # a screen closed earlier with WA_DeleteOnClose is gone (calling it crashes)
+                window.close()
         super().closeEvent(event)
 
     # ---- slots -----------------------------------------------------------------------------------------------
