@@ -189,12 +189,6 @@ def test_the_app_starts_without_the_report_or_signing_libraries(
     assert not {"reportlab", "pyhanko"} & set(result["loaded"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="transfer_tool/cli/reports.py imports signing and the assessment service (reportlab, pyhanko) at "
-    "module level, and `transfer-tool` builds every command's parser before starting the app; "
-    "fix: import them inside the report/sign command handlers",
-)
 def test_transfer_tool_gui_starts_without_the_report_or_signing_libraries(
     db_url: str, db: Database, admin: Actor, tmp_path: Path
 ) -> None:

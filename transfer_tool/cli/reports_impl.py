@@ -1,0 +1,517 @@
+"""Commands: report (one, or all in parallel), sign, verify, demo, trust add/list/remove.
+
+`report --all` renders every transfer's latest assessment version across the machine's cores: a pool
+of worker processes (spawned, so it behaves the same on Windows, macOS and Linux), each opening its own
+database connection and rendering a chunk of assessments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import io
+import logging
+import math
+import multiprocessing
+import os
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from transfer_tool import signing, trust
+from transfer_tool.assessment import service
+from transfer_tool.cli.context import CliContext
+from transfer_tool.cli.reports import ENV_SIGNING_PASSPHRASE, LANGS
+from transfer_tool.errors import AuthenticationFailed, PermissionDenied, ToolError
+from transfer_tool.permissions import Action, require
+from transfer_tool.report.renderer import render_report
+from transfer_tool.report.terms import Terminology
+from transfer_tool.signing.verify import VerificationResult
+from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.assessment import Assessment
+from transfer_tool.storage.models.core import Transfer
+
+_MAX_INPUT_PDF = 200 * 1024 * 1024
+
+
+# ---- files ------------------------------------------------------------------------------------------------
+
+
+def _read_pdf(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > _MAX_INPUT_PDF:
+            raise ToolError(f"{path} is {size // (1024 * 1024)} MB; a report larger than 200 MB is refused.")
+        return path.read_bytes()
+    except IsADirectoryError as exc:
+        raise ToolError(f"{path} is a folder; give a PDF file.") from exc
+    except OSError as exc:
+        raise ToolError(f"Cannot read {path}: {exc.strerror}.") from exc
+
+
+def _write_file(path: Path, content: bytes) -> None:
+    """Write whole or not at all (a temporary file renamed into place)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ToolError(f"The folder {folder} does not exist; create it or choose another output file.")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(content)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise ToolError(f"Cannot write {path}: {exc.strerror}.") from exc
+
+
+def report_filename(reference: str, version_no: int, lang: str) -> str:
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", reference).strip("._") or "transfer"
+    return f"{safe}-v{version_no}-{lang}.pdf"
+
+
+# ---- report -----------------------------------------------------------------------------------------------
+
+
+def _resolve(db: Database, ident: str) -> service.AssessmentView:
+    ident = ident.strip()
+    with db.read() as s:
+        transfer_id = s.scalar(select(Transfer.id).where(Transfer.reference == ident))
+    if transfer_id is not None:
+        latest = service.latest_for_transfer(db, transfer_id)
+        if latest is None:
+            raise ToolError(f"{ident} has no assessment yet; start one in the app first.")
+        return latest
+    if ident.isdigit():
+        return service.get_assessment(db, int(ident))
+    raise ToolError(
+        f"No transfer with reference '{ident}'. Try `transfer-tool transfers list --search {ident}`."
+    )
+
+
+def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
+    today = args.on or dt.date.today()
+    if args.all:
+        if args.ref:
+            raise ToolError("Give either an ID or --all, not both.")
+        if args.signed:
+            raise ToolError("--signed writes one approved copy; use it with an ID, not with --all.")
+        return _report_all(args, ctx, today)
+    if not args.ref:
+        raise ToolError("Say which report: `transfer-tool report TR-000001 -o tia.pdf`, or --all -o DIR.")
+    if args.lang == "both":
+        raise ToolError("One file holds one language: use --lang en or --lang ja (both: with --all).")
+    a = _resolve(ctx.db, args.ref)
+    if args.signed:
+        pdf = service.signed_report(ctx.db, a.id)
+        if pdf is None:
+            raise ToolError(
+                f"{a.reference} version {a.version_no} has no signed copy (status: {a.status.value}). "
+                "Leave out --signed to render its current state."
+            )
+        what = "the signed copy kept at approval"
+    else:
+        pdf = render_report(service.build_report_data(ctx.db, a.id, today), args.lang)
+        what = f"{a.status.value}, {args.lang}"
+    out: Path = args.output or Path(report_filename(a.reference, a.version_no, args.lang))
+    _write_file(out, pdf)
+    print(f"written: {out} ({a.reference} version {a.version_no}, {what})")
+    return 0
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    assessment_id: int
+    reference: str
+    version_no: int
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    assessment_id: int
+    reference: str
+    files: tuple[str, ...]
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    outcomes: tuple[BatchOutcome, ...]
+    seconds: float
+    jobs: int
+
+    @property
+    def files(self) -> list[str]:
+        return [f for o in self.outcomes for f in o.files]
+
+    @property
+    def failed(self) -> list[BatchOutcome]:
+        return [o for o in self.outcomes if o.error]
+
+
+def latest_assessments(db: Database) -> list[BatchItem]:
+    """Each transfer's latest assessment version, in reference order."""
+    with db.read() as s:
+        latest = (
+            select(Assessment.transfer_id, func.max(Assessment.version_no).label("v"))
+            .group_by(Assessment.transfer_id)
+            .subquery()
+        )
+        rows = s.execute(
+            select(Assessment.id, Transfer.reference, Assessment.version_no)
+            .join(
+                latest,
+                (latest.c.transfer_id == Assessment.transfer_id) & (latest.c.v == Assessment.version_no),
+            )
+            .join(Transfer, Transfer.id == Assessment.transfer_id)
+            .order_by(Transfer.reference)
+        ).all()
+    return [BatchItem(i, ref, v) for i, ref, v in rows]
+
+
+def render_chunk(
+    database_url: str, items: Sequence[BatchItem], out_dir: str, langs: Sequence[str], today: dt.date
+) -> list[BatchOutcome]:
+    """Render `items` into `out_dir` with a database connection of this process's own (a worker's task)."""
+    db = Database(database_url)
+    outcomes = []
+    try:
+        for item in items:
+            try:
+                data = service.build_report_data(db, item.assessment_id, today)
+                files = []
+                for lang in langs:
+                    path = Path(out_dir) / report_filename(item.reference, item.version_no, lang)
+                    _write_file(path, render_report(data, lang))
+                    files.append(str(path))
+                outcomes.append(BatchOutcome(item.assessment_id, item.reference, tuple(files)))
+            except ToolError as exc:  # one broken assessment must not stop the other 499
+                outcomes.append(BatchOutcome(item.assessment_id, item.reference, (), str(exc)))
+    finally:
+        db.dispose()
+    return outcomes
+
+
+def render_batch(
+    database_url: str,
+    items: Sequence[BatchItem],
+    out_dir: Path,
+    *,
+    langs: Sequence[str] = ("en",),
+    today: dt.date,
+    jobs: int = 0,
+    progress: Callable[[int, int], None] | None = None,
+) -> BatchResult:
+    """Render every item's report into `out_dir`, in `jobs` processes (0 = one per core, 1 = in this
+    process). `progress(done, total)` is called in this process as chunks finish."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    jobs = jobs or os.cpu_count() or 1
+    total = len(items)
+    start = time.perf_counter()
+    if jobs == 1 or total <= 1:
+        outcomes: list[BatchOutcome] = []
+        for item in items:
+            outcomes += render_chunk(database_url, [item], str(out_dir), langs, today)
+            if progress:
+                progress(len(outcomes), total)
+        return BatchResult(tuple(outcomes), time.perf_counter() - start, 1)
+    # Small chunks keep the cores busy to the end; each chunk opens one connection.
+    size = max(1, min(16, math.ceil(total / (jobs * 4))))
+    chunks = [items[i : i + size] for i in range(0, total, size)]
+    outcomes = []
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx) as pool:
+        pending: set[Future[list[BatchOutcome]]] = {
+            pool.submit(render_chunk, database_url, list(chunk), str(out_dir), tuple(langs), today)
+            for chunk in chunks
+        }
+        try:
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    outcomes += fut.result()
+                if progress:
+                    progress(len(outcomes), total)
+        except BaseException:
+            for fut in pending:
+                fut.cancel()
+            raise
+    order = {item.assessment_id: i for i, item in enumerate(items)}
+    outcomes.sort(key=lambda o: order.get(o.assessment_id, 0))
+    return BatchResult(tuple(outcomes), time.perf_counter() - start, jobs)
+
+
+class _Progress:
+    """One line on stderr, rewritten in a terminal; a line every tenth otherwise (logs, CI)."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.start = time.perf_counter()
+        self.tty = sys.stderr.isatty()
+        self.last_tenth = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        rate = done / max(time.perf_counter() - self.start, 1e-9)
+        line = f"rendered {done}/{total} ({rate:.1f}/s, {self.jobs} process(es))"
+        if self.tty:
+            end = "\n" if done == total else ""
+            print(f"\r{line}", end=end, file=sys.stderr, flush=True)
+            return
+        tenth = done * 10 // max(total, 1)
+        if tenth != self.last_tenth or done == total:
+            self.last_tenth = tenth
+            print(line, file=sys.stderr, flush=True)
+
+
+def _report_all(args: argparse.Namespace, ctx: CliContext, today: dt.date) -> int:
+    if args.output is None:
+        raise ToolError("Say where to write the reports: `transfer-tool report --all -o FOLDER`.")
+    if args.output.exists() and not args.output.is_dir():
+        raise ToolError(f"{args.output} is a file; --all writes into a folder.")
+    if args.jobs < 0:
+        raise ToolError("--jobs takes a number of processes (1 or more; 0 = one per core).")
+    items = latest_assessments(ctx.db)  # also migrates the database before the workers open it
+    if not items:
+        print("no assessments yet: nothing to render")
+        return 0
+    langs = LANGS if args.lang == "both" else (args.lang,)
+    jobs = args.jobs or os.cpu_count() or 1
+    result = render_batch(
+        ctx.config.database_url,
+        items,
+        args.output,
+        langs=langs,
+        today=today,
+        jobs=jobs,
+        progress=_Progress(min(jobs, len(items))),
+    )
+    for o in result.failed:
+        print(f"not rendered: {o.reference} (assessment {o.assessment_id}): {o.error}", file=sys.stderr)
+    n = len(result.files)
+    print(
+        f"written: {n} report(s) for {len(items) - len(result.failed)} assessment(s) into {args.output} "
+        f"in {result.seconds:.1f} s ({n / max(result.seconds, 1e-9):.1f} PDFs/s)"
+    )
+    return 1 if result.failed else 0
+
+
+# ---- sign ---------------------------------------------------------------------------------------------
+
+
+def _passphrase() -> str:
+    value = os.environ.get(ENV_SIGNING_PASSPHRASE)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise AuthenticationFailed(
+            f"No passphrase for the signing identity: set {ENV_SIGNING_PASSPHRASE} or run in a terminal."
+        )
+    return getpass.getpass("Passphrase of the signing identity: ")
+
+
+def _report_language(pdf: bytes) -> str:
+    """'ja' when the PDF's title is the Japanese report title, else 'en' (for the stamp's labels)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        title = str(PdfFileReader(io.BytesIO(pdf), strict=False).document_meta_view.title or "")
+    except Exception:  # damaged metadata: the stamp is then in English
+        return "en"
+    return "ja" if title.startswith(Terminology.load().get("doc.title", "ja")) else "en"
+
+
+def cmd_sign(args: argparse.Namespace, ctx: CliContext) -> int:
+    _quiet_validator(args)
+    pdf = _read_pdf(args.file)
+    if b"%PDF-" not in pdf[:1024]:
+        raise ToolError(f"{args.file} is not a PDF file; nothing was signed.")
+    found = trust.verify_document(ctx.db, pdf)
+    if found.assessment_id is not None:
+        # An assessment's report: signing it is the approver's act, and four eyes apply.
+        actor = ctx.actor()
+        require(actor, Action.REVIEW)
+        a = service.get_assessment(ctx.db, found.assessment_id)
+        if (
+            a.assessor_id is not None
+            and a.assessor_id == actor.user_id
+            and not service.get_org_settings(ctx.db).single_user_mode
+        ):
+            raise PermissionDenied(
+                f"You assessed {a.reference} version {a.version_no}; four-eyes principle: another "
+                "manager must sign its report. Nothing was signed."
+            )
+    passphrase = _passphrase()
+    name = args.name.strip() or signing.open_identity(args.identity, passphrase).subject_name
+    timestamp_url = args.timestamp_url
+    if timestamp_url is None:
+        timestamp_url = service.get_org_settings(ctx.db).timestamp_url or None
+    signed = signing.sign_pdf(
+        pdf,
+        args.identity,
+        passphrase,
+        reason=args.reason,
+        location=args.location,
+        signer_display_name=name,
+        timestamp_url=timestamp_url or None,
+        lang=args.lang or _report_language(pdf),
+    )
+    _write_file(args.output, signed)
+    print(f"signed by {name}: {args.output}")
+    if found.assessment_id is not None:
+        print(
+            f"this is the report of {found.reference} version {found.version_no}; signing the file does "
+            "not approve it: approve it in the app with this signed file"
+        )
+    return 0
+
+
+# ---- verify -------------------------------------------------------------------------------------------
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "NO"
+
+
+def _signature_lines(r: VerificationResult) -> list[str]:
+    if not r.signed:
+        return []
+    when = r.signing_time.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC") if r.signing_time else "-"
+    source = "from the timestamp" if r.timestamp_present else "as claimed by the signer"
+    return [
+        f"signer:           {r.signer_name or '-'}",
+        f"signing time:     {when} ({source})",
+        f"intact:           {_yes(r.intact)}",
+        f"whole file:       {_yes(r.covers_whole_file)}"
+        + ("" if r.covers_whole_file or not r.intact else " (modified after signing: content was appended)"),
+        f"trusted:          {_yes(r.trusted)}",
+        "timestamp:        "
+        + (("valid" if r.timestamp_valid else "NOT VALID") if r.timestamp_present else "none"),
+    ]
+
+
+_LANG_NAMES = {"en": "English", "ja": "Japanese"}
+
+
+def _copy_text(v: trust.DocumentVerification) -> str:
+    signer = f", signed by {v.stored_signer}" if v.stored_signer else ""
+    stored = _LANG_NAMES.get(v.stored_lang, v.stored_lang)
+    if v.match is trust.DatabaseMatch.EXACT:
+        return f"yes, byte for byte the signed copy stored at approval ({stored}{signer})"
+    if v.match is trust.DatabaseMatch.DIFFERS:
+        if v.file_lang and v.stored_lang and v.file_lang != v.stored_lang:
+            mine = _LANG_NAMES.get(v.file_lang, v.file_lang)
+            return (
+                f"no: the database keeps the {stored} signed copy of this version{signer}; "
+                f"this file is the {mine} report"
+            )
+        return f"NO: the file differs from the signed copy stored at approval ({stored}{signer})"
+    if v.match is trust.DatabaseMatch.NO_STORED_COPY:
+        return "NO: this version has no signed copy in the database (not approved here)"
+    return "no (the file names no assessment version of this database)"
+
+
+def _database_lines(v: trust.DocumentVerification) -> list[str]:
+    if v.assessment_id is not None:
+        where = f"{v.reference} version {v.version_no} (assessment {v.assessment_id})"
+    elif v.reference:
+        where = f"{v.reference} version {v.version_no}: not in this database"
+    else:
+        where = "unknown"
+    return [f"assessment:       {where}", f"matches database: {_copy_text(v)}"]
+
+
+def _quiet_validator(args: argparse.Namespace) -> None:
+    """pyHanko logs each failed check with a traceback; the result already says what failed."""
+    if not getattr(args, "verbose", False):
+        for name in ("pyhanko", "pyhanko_certvalidator"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    _quiet_validator(args)
+    pdf = _read_pdf(args.file)
+    extra = [_read_cert(p) for p in args.cert]
+    v = trust.verify_document(ctx.db, pdf, extra)
+    r = v.signature
+    lines = [f"file:             {args.file}", f"sha256:           {v.sha256}"]
+    lines += [f"signed:           {_yes(r.signed)}", *_signature_lines(r), *_database_lines(v)]
+    lines.append(f"verdict:          {r.verdict}")
+    lines += [f"  - {reason}" for reason in dict.fromkeys(r.reasons) if reason != r.verdict]
+    print("\n".join(lines), file=sys.stdout if v.ok else sys.stderr)
+    return 0 if v.ok else 1
+
+
+def _read_cert(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ToolError(f"Cannot read the certificate {path}: {exc.strerror}.") from exc
+    trust.parse_certificate(data)  # refuse a wrong file here, not silently during the check
+    return data
+
+
+# ---- demo and trust ---------------------------------------------------------------------------------------
+
+
+def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool import demo  # only this command needs it; report workers import this module
+
+    print(f"building the demo in {args.output} (a minute at most) ...", file=sys.stderr)
+    r = demo.build_demo(args.output)
+    url = r.database_url
+    print(
+        "\n".join(
+            [
+                f"database:     {r.database_path}",
+                f"signed TIA:   {r.pdf_en}",
+                f"              {r.pdf_ja}",
+                f"certificate:  {r.certificate} (trusted in the demo database)",
+                f"identity:     {r.identity} (passphrase: {r.passphrase})",
+                f"transfer:     {r.transfer_reference} (onward: {r.onward_reference})",
+                "users:        "
+                + ", ".join(f"{u.username} ({u.role.value})" for u in r.users)
+                + f"; password: {r.users[0].password}",
+                "try:",
+                f"  transfer-tool --database {url} verify {r.pdf_ja}",
+                f"  transfer-tool --database {url} report {r.transfer_reference} --lang ja -o tia-ja.pdf",
+            ]
+        )
+    )
+    return 0
+
+
+def cmd_trust_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise ToolError(f"Cannot read {args.file}: {exc.strerror}.") from exc
+    c = trust.add_trusted(ctx.db, ctx.actor(), data, args.label)
+    print(f"trusted no. {c.id}: {c.label} — {c.subject} (valid until {c.not_after:%Y-%m-%d})")
+    print(f"SHA-256 fingerprint: {c.fingerprint_display}")
+    return 0
+
+
+def cmd_trust_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    rows = trust.list_trusted(ctx.db, include_removed=args.all)
+    print(f"{'NO':<5}{'VALID UNTIL':<13}{'STATE':<10}{'LABEL':<40}SUBJECT")
+    for c in rows:
+        state = ("expired" if c.expired() else "active") if c.active else "removed"
+        print(f"{c.id:<5}{c.not_after:%Y-%m-%d}   {state:<10}{c.label[:39]:<40}{c.subject}")
+    print(f"{len(rows)} certificate(s)")
+    return 0
+
+
+def cmd_trust_remove(args: argparse.Namespace, ctx: CliContext) -> int:
+    c = trust.remove_trusted(ctx.db, ctx.actor(), args.id)
+    print(f"no longer trusted: no. {c.id} {c.label}")
+    return 0
