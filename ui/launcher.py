@@ -31,6 +31,9 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # `report --all` workers in a frozen bundle re-enter here
     return cli.main(argv, extra=[_register_gui], default=_run_gui)
 
 
