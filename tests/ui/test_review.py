@@ -1,0 +1,212 @@
+"""The review screen driven as a manager would: the queue, the report, return with comments, approve with
+a PKCS#12 identity, and the errors a reviewer can meet (wrong passphrase, four eyes, wrong role)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from tests.ui.review_support import submitted_assessment
+from transfer_tool import signing, transfers
+from transfer_tool.assessment import service
+from transfer_tool.domain import AssessmentStatus, TransferStatus
+from transfer_tool.permissions import Actor
+from transfer_tool.signing.testing import OfflinePki, make_test_pki
+from transfer_tool.storage.database import Database
+from ui.review import ReviewWindow, open_review
+from ui.review.approve_panel import attestation_label
+from ui.services import Services
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> OfflinePki:
+    return make_test_pki(tmp_path_factory.mktemp("pki"))
+
+
+@pytest.fixture
+def review(qtbot: QtBot, make_services: Callable[..., Services]) -> Callable[..., ReviewWindow]:
+    def make(actor: Actor, language: str = "en") -> ReviewWindow:
+        window = ReviewWindow(make_services(actor, language))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+def _tick_all(window: ReviewWindow) -> None:
+    for box in window.approve.attestations.values():
+        box.setChecked(True)
+
+
+def _choose_file(window: ReviewWindow, path: Path, passphrase: str) -> None:
+    window.decisions.setCurrentIndex(1)
+    window.approve.use_file.setChecked(True)
+    window.approve.file.setText(str(path))
+    window.approve.passphrase.setText(passphrase)
+
+
+def test_the_queue_shows_submitted_assessments_and_the_report(
+    db: Database, legal: Actor, manager: Actor, review: Callable[..., ReviewWindow]
+) -> None:
+    t, a = submitted_assessment(db, legal)
+    window = review(manager)
+    assert window.model.rowCount() == 1
+    assert window.heading.text() == "1 assessment(s) awaiting review"
+    row = [window.model.index(0, c).data() for c in range(window.model.columnCount())]
+    assert row[0] == t.reference and row[2] == "v1" and row[3] == "United States"
+    assert row[5] == "Lena Legal"
+    # The first item is opened: its report is shown page by page.
+    assert window._current is not None and window._current.assessment_id == a.id
+    assert window.pdf.page_count() >= 3
+    assert t.reference in window.doc_title.text()
+
+
+def test_return_with_comments_reaches_the_assessor(
+    db: Database, legal: Actor, manager: Actor, review: Callable[..., ReviewWindow]
+) -> None:
+    t, a = submitted_assessment(db, legal)
+    window = review(manager)
+    panel = window.comments
+    window.decisions.setCurrentIndex(0)
+    assert not panel.return_button.isEnabled()
+    panel.section.setCurrentIndex(panel.section.findData("law_practice"))
+    panel.text.setPlainText("Explain why FISA 702 applies to a support desk.")
+    panel.add_button.click()
+    panel.section.setCurrentIndex(panel.section.findData("measures"))
+    panel.text.setPlainText("Name the owner of the encryption measure — 暗号化の担当者")
+    assert panel.model.rowCount() == 1  # typed but not added yet: Return still sends it
+    panel.return_button.click()
+
+    assert service.get_assessment(db, a.id).status is AssessmentStatus.RETURNED
+    assert transfers.get_transfer(db, t.id).status is TransferStatus.RETURNED
+    comments = [(c.section, c.comment, c.author_name) for c in service.comments_for(db, a.id)]
+    assert comments == [
+        ("law_practice", "Explain why FISA 702 applies to a support desk.", "Max Manager 山田"),
+        ("measures", "Name the owner of the encryption measure — 暗号化の担当者", "Max Manager 山田"),
+    ]
+    assert window.model.rowCount() == 0
+    assert "returned to the assessor" in panel.message.text()
+
+
+def test_approve_is_enabled_only_with_all_four_attestations_and_an_identity(
+    db: Database, legal: Actor, manager: Actor, review: Callable[..., ReviewWindow], pki: OfflinePki
+) -> None:
+    submitted_assessment(db, legal)
+    window = review(manager)
+    panel = window.approve
+    # No identity of the manager's own in the data folder: the file choice is preselected, empty.
+    assert not panel.use_own.isEnabled() and panel.use_file.isChecked()
+    _tick_all(window)
+    assert not panel.approve_button.isEnabled()  # no identity chosen
+    _choose_file(window, pki.signer_p12, pki.passphrase)
+    assert panel.approve_button.isEnabled()
+    for key, box in panel.attestations.items():
+        box.setChecked(False)
+        assert not panel.approve_button.isEnabled(), key
+        box.setChecked(True)
+    panel.file.setText(str(pki.signer_p12) + ".missing")
+    assert not panel.approve_button.isEnabled()
+
+
+def test_the_attestations_are_worded_as_the_service_requires() -> None:
+    assert {k: attestation_label(k) for k in service.REQUIRED_ATTESTATIONS} == service.REQUIRED_ATTESTATIONS
+
+
+def test_approve_signs_the_report_and_shows_the_signed_pages(
+    db: Database, legal: Actor, manager: Actor, review: Callable[..., ReviewWindow], pki: OfflinePki
+) -> None:
+    t, a = submitted_assessment(db, legal)
+    window = review(manager)
+    _choose_file(window, pki.signer_p12, pki.passphrase)
+    _tick_all(window)
+    stages: list[str] = []
+    window._stages.stage.connect(stages.append)
+    window.approve.approve_button.click()
+
+    view = service.get_assessment(db, a.id)
+    assert view.status is AssessmentStatus.APPROVED and view.frozen
+    assert transfers.get_transfer(db, t.id).status is TransferStatus.APPROVED
+    signed = service.signed_report(db, a.id)
+    assert signed is not None
+    result = signing.verify_pdf(signed, [pki.ca_pem])
+    assert result.ok and result.signer_name == "山田 太郎 (DPO)"
+    assert stages == ["open", "render", "sign", "save"]
+    assert "is approved" in window.approve.banner.text()
+    assert window.approve.save_button.isVisible()
+    assert window.pdf.page_count() >= 3  # the signed copy, stamp drawn by pypdfium2
+    assert window.model.rowCount() == 0
+
+
+def test_a_wrong_passphrase_is_shown_and_nothing_is_approved(
+    db: Database, legal: Actor, manager: Actor, review: Callable[..., ReviewWindow], pki: OfflinePki
+) -> None:
+    _, a = submitted_assessment(db, legal)
+    window = review(manager)
+    _choose_file(window, pki.signer_p12, "not the passphrase")
+    _tick_all(window)
+    window.approve.approve_button.click()
+    assert window.approve.banner.isVisible()
+    assert "passphrase does not open this signing identity" in window.approve.banner.text()
+    assert service.get_assessment(db, a.id).status is AssessmentStatus.SUBMITTED
+    assert window.approve.approve_button.isEnabled()  # correct it and try again
+
+
+def test_four_eyes_refusal_is_explained(
+    db: Database, manager: Actor, review: Callable[..., ReviewWindow], pki: OfflinePki
+) -> None:
+    _, a = submitted_assessment(db, manager)  # the manager assessed it themselves
+    window = review(manager)
+    assert window.approve.four_eyes.isVisibleTo(window.approve)
+    assert "(you)" in window.model.index(0, 5).data()
+    _choose_file(window, pki.signer_p12, pki.passphrase)
+    _tick_all(window)
+    window.approve.approve_button.click()
+    text = window.approve.banner.text()
+    assert text.startswith("Not approved:") and "four-eyes" in text
+    assert service.get_assessment(db, a.id).status is AssessmentStatus.SUBMITTED
+
+
+def test_the_managers_own_identity_made_in_the_tool_is_offered_and_used(
+    db: Database, legal: Actor, manager: Actor, review: Callable[..., ReviewWindow]
+) -> None:
+    from ui.user_settings import create_identity, own_identity_path
+
+    create_identity(manager.username, "Max Manager 山田", "max@example.com", "manager-pass")
+    assert own_identity_path(manager.username).is_file()
+    _, a = submitted_assessment(db, legal)
+    window = review(manager)
+    assert window.approve.use_own.isChecked() and "Max Manager 山田" in window.approve.own_status.text()
+    window.approve.passphrase.setText("manager-pass")
+    _tick_all(window)
+    window.approve.approve_button.click()
+    assert service.get_assessment(db, a.id).status is AssessmentStatus.APPROVED
+
+
+def test_a_legal_user_cannot_open_review(
+    db: Database,
+    legal: Actor,
+    make_services: Callable[..., Services],
+    review: Callable[..., ReviewWindow],
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    shown: list[str] = []
+    monkeypatch.setattr("ui.review.window.show_info", lambda _p, _t, text: shown.append(text))
+    assert open_review(parent, make_services(legal)) is None
+    assert shown and "may not approve or return assessments" in shown[0]
+    # Built directly anyway, the service refuses and the window says why.
+    window = review(legal)
+    assert window.banner.isVisible()
+    assert "may not approve or return assessments" in window.banner.text()
+    assert not window.decisions.isEnabled()
+    _ = QMessageBox  # dialogs are never opened modally here

@@ -1,0 +1,235 @@
+"""The verify screen: a signed report from this database, an untrusted signer, tampered copies (a flipped
+byte, an incremental update) and garbage (not a PDF, encrypted, truncated, unreadable) — each a clear
+verdict line, never a crash."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from pytestqt.qtbot import QtBot
+
+from tests.ui.review_support import approved_with_signature
+from transfer_tool import trust
+from transfer_tool.permissions import Actor
+from transfer_tool.signing.testing import OfflinePki, make_test_pki
+from transfer_tool.storage.database import Database
+from ui.services import Services
+from ui.verify import BAD, GOOD, WARN, VerifyWindow, open_verify
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> OfflinePki:
+    return make_test_pki(tmp_path_factory.mktemp("pki"))
+
+
+@pytest.fixture
+def verify(qtbot: QtBot, make_services: Callable[..., Services]) -> Callable[..., VerifyWindow]:
+    def make(actor: Actor, language: str = "en") -> VerifyWindow:
+        window = VerifyWindow(make_services(actor, language))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def signed(db: Database, legal: Actor, manager: Actor, pki: OfflinePki) -> tuple[str, bytes]:
+    t, _a, pdf = approved_with_signature(db, legal, manager, pki.signer_p12, pki.passphrase)
+    return t.reference, pdf
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def _field(window: VerifyWindow, key: str) -> str:
+    return window.fields[key].text()
+
+
+def test_a_signed_report_from_this_database_is_valid_and_matches(
+    db: Database,
+    admin: Actor,
+    legal: Actor,
+    signed: tuple[str, bytes],
+    pki: OfflinePki,
+    verify: Callable[..., VerifyWindow],
+    tmp_path: Path,
+) -> None:
+    reference, pdf = signed
+    trust.add_trusted(db, admin, pki.ca_pem, "Test CA of the organisation")
+    window = verify(legal)  # anyone may verify
+    window.verify_file(_write(tmp_path, "report.pdf", pdf))
+    assert window.verdict.property("level") == GOOD
+    assert window.verdict_text() == (
+        "✔ VALID: signed by 山田 太郎 (DPO), unchanged since signing, trusted by your organisation."
+    )
+    assert _field(window, "signer") == "山田 太郎 (DPO)"
+    assert _field(window, "intact") == "Yes" and _field(window, "whole") == "Yes"
+    assert _field(window, "trusted") == "Yes"
+    assert _field(window, "assessment") == f"{reference} v1"
+    assert _field(window, "database") == f"Yes: this is the signed copy stored with {reference} v1."
+    assert _field(window, "time").endswith("UTC")
+    assert window.pdf.page_count() >= 3
+
+
+def test_a_signer_the_organisation_does_not_trust_is_flagged(
+    legal: Actor, signed: tuple[str, bytes], verify: Callable[..., VerifyWindow], tmp_path: Path
+) -> None:
+    _, pdf = signed
+    window = verify(legal)
+    window.verify_file(_write(tmp_path, "report.pdf", pdf))
+    assert window.verdict.property("level") == WARN
+    assert window.verdict_text().startswith("⚠ UNTRUSTED: unchanged since signing")
+    assert _field(window, "trusted") == "No" and _field(window, "intact") == "Yes"
+
+
+def _flip_a_content_byte(pdf: bytes) -> bytes:
+    # A byte inside the first content stream (covered by the signature), so the file still parses.
+    at = pdf.index(b"stream\n") + 40
+    return pdf[:at] + bytes([pdf[at] ^ 0x01]) + pdf[at + 1 :]
+
+
+def _incremental_update(pdf: bytes) -> bytes:
+    from pyhanko.pdf_utils.generic import pdf_string
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    info = writer.trailer["/Info"]
+    info["/Title"] = pdf_string("Edited after signing")
+    writer.update_container(info)
+    out = io.BytesIO()
+    writer.write(out)  # type: ignore[no-untyped-call]
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("tamper", [_flip_a_content_byte, _incremental_update], ids=["byte", "update"])
+def test_a_tampered_copy_shows_modified_after_signing(
+    db: Database,
+    admin: Actor,
+    legal: Actor,
+    signed: tuple[str, bytes],
+    pki: OfflinePki,
+    verify: Callable[..., VerifyWindow],
+    tmp_path: Path,
+    tamper: Callable[[bytes], bytes],
+) -> None:
+    _reference, pdf = signed
+    trust.add_trusted(db, admin, pki.ca_pem, "Test CA")
+    changed = tamper(pdf)
+    assert changed != pdf
+    window = verify(legal)
+    window.verify_file(_write(tmp_path, "tampered.pdf", changed))
+    assert window.verdict.property("level") == BAD
+    assert window.verdict_text().startswith("✖ INVALID")
+    assert "modified after signing" in window.verdict_text()
+    assert _field(window, "database").startswith("No")
+
+
+def _encrypted(tmp_path: Path) -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.encrypt("secret")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "expected"),
+    [
+        ("notes.pdf", lambda _p: "not a PDF at all — 全く違う".encode(), "This file is not a PDF."),
+        ("empty.pdf", lambda _p: b"", "This file is not a PDF."),
+        ("locked.pdf", _encrypted, "The PDF is encrypted"),
+        ("image.png", lambda _p: b"\x89PNG\r\n\x1a\n" + bytes(200), "This file is not a PDF."),
+    ],
+)
+def test_garbage_gives_a_clear_message(
+    legal: Actor,
+    verify: Callable[..., VerifyWindow],
+    tmp_path: Path,
+    name: str,
+    make: Callable[[Path], bytes],
+    expected: str,
+) -> None:
+    window = verify(legal)
+    window.verify_file(_write(tmp_path, name, make(tmp_path)))
+    assert window.verdict.property("level") == BAD
+    assert window.verdict_text().startswith("✖ CANNOT VERIFY:")
+    assert expected in window.verdict_text()
+
+
+def test_a_truncated_report_and_an_unsigned_one(
+    legal: Actor, signed: tuple[str, bytes], verify: Callable[..., VerifyWindow], tmp_path: Path
+) -> None:
+    _, pdf = signed
+    window = verify(legal)
+    window.verify_file(_write(tmp_path, "half.pdf", pdf[: len(pdf) // 2]))
+    assert window.verdict.property("level") == BAD
+    assert "✖" in window.verdict_text()
+    unsigned = pdf[: pdf.index(b"%%EOF") + 5]  # the report as rendered, before the signature was appended
+    window.verify_file(_write(tmp_path, "unsigned.pdf", unsigned))
+    assert window.verdict_text() == "✖ CANNOT VERIFY: The PDF is not signed."
+
+
+def test_a_missing_file_is_explained(
+    legal: Actor, verify: Callable[..., VerifyWindow], tmp_path: Path
+) -> None:
+    window = verify(legal)
+    window.verify_file(tmp_path / "gone.pdf")
+    assert window.verdict_text().startswith("✖ CANNOT VERIFY:")
+    assert "gone.pdf cannot be read" in window.verdict_text()
+    assert window.open_button.isEnabled()
+
+
+def test_dropping_a_file_on_the_window_verifies_it(
+    legal: Actor, signed: tuple[str, bytes], verify: Callable[..., VerifyWindow], tmp_path: Path
+) -> None:
+    reference, pdf = signed
+    path = _write(tmp_path, "dropped.pdf", pdf)
+    window = verify(legal)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(
+        QPointF(QPoint(200, 200)),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)
+    assert str(path) in window.file_label.text()
+    assert _field(window, "assessment") == f"{reference} v1"
+
+
+def test_open_uses_the_file_dialog_and_the_window_is_reused(
+    qtbot: QtBot,
+    legal: Actor,
+    signed: tuple[str, bytes],
+    make_services: Callable[..., Services],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QWidget
+
+    _, pdf = signed
+    path = _write(tmp_path, "chosen.pdf", pdf)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    services = make_services(legal)
+    window = open_verify(parent, services)
+    assert isinstance(window, VerifyWindow)
+    window.open_button.click()
+    assert window.result is not None and window.result.signature.signed
+    assert open_verify(parent, services) is window

@@ -1,0 +1,352 @@
+"""Verify any PDF: open it (button, menu, or drop it on the window) and read the verdict.
+
+The check is `trust.verify_document` on the database worker: the signature (intact, covering the whole
+file, by a signer the organisation trusts, timestamp), which assessment version the file is, and whether
+it is byte for byte the copy stored at approval. The verdict line uses colour *and* words, so it reads
+the same in grey. Garbage (not a PDF, encrypted, truncated) gives a message, never an exception.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from transfer_tool.trust import DatabaseMatch, DocumentVerification, verify_document
+from ui import settings as keys
+from ui.errors import describe
+from ui.services import Services
+from ui.widgets.pdf_view import PdfPagesView
+
+MAX_FILE_BYTES = 200 * 1024 * 1024  # the largest signed report the services accept
+WINDOW_SIZE = (1280, 800)
+
+GOOD, WARN, BAD = "good", "warn", "bad"
+VERDICT_STYLES = {
+    GOOD: "background: #e3f1e4; color: #1b5e20; border: 2px solid #4c9a52;",
+    WARN: "background: #fff4d6; color: #5c4400; border: 2px solid #d4a72c;",
+    BAD: "background: #fbe3e1; color: #8c1d18; border: 2px solid #c8463d;",
+}
+VERDICT_MARKS = {GOOD: "✔", WARN: "⚠", BAD: "✖"}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    level: str  # GOOD | WARN | BAD
+    text: str  # one line, starting with VALID / UNTRUSTED / INVALID / CANNOT VERIFY (translated)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("VerifyWindow", text)
+
+
+def _not_verifiable(core_verdict: str) -> str:
+    """The reason a file could not be checked at all, from the core's (English) verdict."""
+    known = {
+        "Not a PDF file.": _t("This file is not a PDF."),
+        "The PDF is encrypted; its signatures cannot be verified.": _t(
+            "The PDF is encrypted: its signatures cannot be verified."
+        ),
+        "The PDF is damaged or truncated and cannot be verified.": _t(
+            "The PDF is damaged or truncated and cannot be verified."
+        ),
+        "The PDF is not signed.": _t("The PDF is not signed."),
+    }
+    return known.get(core_verdict, core_verdict)
+
+
+def verdict_for(result: DocumentVerification) -> Verdict:
+    sig = result.signature
+    if not sig.signed:
+        return Verdict(BAD, _t("CANNOT VERIFY: %1").replace("%1", _not_verifiable(sig.verdict)))
+    if not sig.intact:
+        return Verdict(BAD, _t("INVALID: the document was modified after signing."))
+    if not sig.covers_whole_file:
+        return Verdict(
+            BAD,
+            _t("INVALID: the document was modified after signing (content was added after the signature)."),
+        )
+    if sig.timestamp_present and not sig.timestamp_valid:
+        return Verdict(BAD, _t("INVALID: the timestamp could not be verified."))
+    if not sig.trusted:
+        return Verdict(
+            WARN,
+            _t(
+                "UNTRUSTED: unchanged since signing, but the signer %1 is not trusted by your organisation."
+            ).replace("%1", sig.signer_name or "?"),
+        )
+    return Verdict(
+        GOOD,
+        _t("VALID: signed by %1, unchanged since signing, trusted by your organisation.").replace(
+            "%1", sig.signer_name
+        ),
+    )
+
+
+def yes_no(value: bool) -> str:
+    return _t("Yes") if value else _t("No")
+
+
+def database_line(result: DocumentVerification) -> str:
+    which = f"{result.reference} v{result.version_no}" if result.reference else ""
+    if result.match is DatabaseMatch.EXACT:
+        return _t("Yes: this is the signed copy stored with %1.").replace("%1", which)
+    if result.match is DatabaseMatch.DIFFERS:
+        return _t("No: the database keeps a different signed copy of %1.").replace("%1", which)
+    if result.match is DatabaseMatch.NO_STORED_COPY:
+        return _t("No: %1 has no signed copy in the database (it was not approved here).").replace(
+            "%1", which
+        )
+    if which:
+        return _t("No: %1 is not an assessment of this database.").replace("%1", which)
+    return _t("No: the file names no assessment of this database.")
+
+
+def _when(value: dt.datetime | None) -> str:
+    if value is None:
+        return "—"
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+@dataclass(frozen=True)
+class _Checked:
+    path: Path
+    pdf: bytes
+    result: DocumentVerification
+
+
+def _check_file(db: Any, path: Path) -> _Checked:
+    from transfer_tool.errors import ValidationError
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ValidationError(
+                f"{path.name} is {size // (1024 * 1024)} MB: larger than any signed report (200 MB at most). "
+                "Choose the signed PDF of an assessment."
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"{path} cannot be read ({exc.strerror or exc}). Choose another file.") from exc
+    return _Checked(path, data, verify_document(db, data))
+
+
+class VerifyWindow(QWidget):
+    verified = Signal(object)  # DocumentVerification
+    failed = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.services = services
+        self.setObjectName("verifyWindow")
+        self.setWindowTitle(self.tr("Verify a signed PDF — Transfer tool"))
+        self.resize(*WINDOW_SIZE)
+        self.setAcceptDrops(True)
+        self.result: DocumentVerification | None = None
+
+        self.open_button = QPushButton(self.tr("&Open a PDF…"), self)
+        self.open_button.setObjectName("openPdf")
+        self.open_button.clicked.connect(self.choose_file)
+        hint = QLabel(self.tr("…or drop a PDF file anywhere on this window."), self)
+        hint.setStyleSheet("color: #4a5360;")
+        self.file_label = QLabel(self)
+        self.file_label.setObjectName("verifiedFile")
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName("verdict")
+        self.verdict.setWordWrap(True)
+        self.verdict.setMinimumHeight(64)
+        self.verdict.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        details = QGroupBox(self.tr("Details"), self)
+        form = QFormLayout(details)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.fields: dict[str, QLabel] = {}
+        for key, label in (
+            ("signer", self.tr("Signed by:")),
+            ("time", self.tr("Signed at:")),
+            ("intact", self.tr("Unchanged since signing:")),
+            ("whole", self.tr("Signature covers the whole file:")),
+            ("trusted", self.tr("Signer trusted by your organisation:")),
+            ("timestamp", self.tr("Timestamp:")),
+            ("assessment", self.tr("Assessment and version:")),
+            ("database", self.tr("Same as the copy in the database:")),
+            ("sha256", self.tr("SHA-256 of the file:")),
+        ):
+            value = QLabel("—", details)
+            value.setObjectName(f"field_{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(label, value)
+            self.fields[key] = value
+        self.reasons = QLabel(self)
+        self.reasons.setObjectName("verifyReasons")
+        self.reasons.setWordWrap(True)
+        self.reasons.setStyleSheet("color: #4a5360;")
+        self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.pdf = PdfPagesView(self, synchronous=services.worker.synchronous)
+        self.pdf.set_message(self.tr("The document appears here once you open or drop it."))
+
+        left = QWidget(self)
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 0, 0)
+        left_lay.addWidget(self.verdict)
+        left_lay.addWidget(details)
+        left_lay.addWidget(self.reasons)
+        left_lay.addStretch(1)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(self.pdf)
+        split.setSizes([560, 700])
+
+        top = QHBoxLayout()
+        top.addWidget(self.open_button)
+        top.addWidget(hint)
+        top.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.file_label)
+        lay.addWidget(split, 1)
+        self._show_waiting()
+
+    # ---- opening -------------------------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        folder = self.services.settings.get(keys.LAST_IMPORT_FOLDER) or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the PDF to verify"), folder, self.tr("PDF files (*.pdf);;All files (*)")
+        )
+        if path:
+            self.services.settings.set(keys.LAST_IMPORT_FOLDER, str(Path(path).parent))
+            self.verify_file(Path(path))
+
+    def verify_file(self, path: Path) -> None:
+        self.file_label.setText(self.tr("File: %1").replace("%1", str(path)))
+        self._set_verdict(Verdict(WARN, self.tr("Checking…")))
+        self.open_button.setEnabled(False)
+        self.services.worker.submit(
+            lambda db: _check_file(db, path),
+            self._checked,
+            self._failed,
+            owner=self,
+            label="verify pdf",
+        )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = _local_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            self.verify_file(files[0])
+
+    # ---- results -----------------------------------------------------------------------------------
+
+    def _checked(self, checked: _Checked) -> None:
+        self.open_button.setEnabled(True)
+        result = checked.result
+        self.result = result
+        sig = result.signature
+        self._set_verdict(verdict_for(result))
+        f = self.fields
+        f["signer"].setText(sig.signer_name or "—")
+        f["time"].setText(_when(sig.signing_time) if sig.signed else "—")
+        f["intact"].setText(yes_no(sig.intact) if sig.signed else "—")
+        f["whole"].setText(yes_no(sig.covers_whole_file) if sig.signed else "—")
+        f["trusted"].setText(yes_no(sig.trusted) if sig.signed else "—")
+        if not sig.timestamp_present:
+            f["timestamp"].setText(
+                self.tr("None (the time is the signer's own clock)") if sig.signed else "—"
+            )
+        else:
+            f["timestamp"].setText(
+                self.tr("Valid") if sig.timestamp_valid else self.tr("Not valid or not trusted")
+            )
+        f["assessment"].setText(
+            f"{result.reference} v{result.version_no}"
+            if result.reference
+            else self.tr("Not named in the file")
+        )
+        f["database"].setText(database_line(result))
+        f["sha256"].setText(result.sha256)
+        reasons = [r for r in sig.reasons if r]
+        self.reasons.setText(
+            (self.tr("Technical details:") + "\n" + "\n".join(f"• {r}" for r in reasons)) if reasons else ""
+        )
+        if checked.pdf.startswith(b"%PDF-") or b"%PDF-" in checked.pdf[:1024]:
+            self.pdf.set_pdf(checked.pdf)
+        else:
+            self.pdf.set_message(self.tr("This file is not a PDF, so there is nothing to show."))
+        self.verified.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.open_button.setEnabled(True)
+        self.result = None
+        text = describe(exc)
+        self._set_verdict(Verdict(BAD, self.tr("CANNOT VERIFY: %1").replace("%1", text)))
+        for value in self.fields.values():
+            value.setText("—")
+        self.reasons.clear()
+        self.pdf.set_message(self.tr("Nothing to show."))
+        self.failed.emit(text)
+
+    def _set_verdict(self, verdict: Verdict) -> None:
+        self.verdict.setStyleSheet(
+            f"QLabel#verdict {{ {VERDICT_STYLES[verdict.level]} font-size: 15px; font-weight: 600; padding: 10px; }}"
+        )
+        self.verdict.setText(f"{VERDICT_MARKS[verdict.level]} {verdict.text}")
+        self.verdict.setProperty("level", verdict.level)
+
+    def _show_waiting(self) -> None:
+        self.verdict.setStyleSheet(
+            "QLabel#verdict { background: #eef1f5; color: #2b3440; border: 2px dashed #9aa5b4;"
+            " font-size: 15px; padding: 10px; }"
+        )
+        self.verdict.setText(
+            self.tr("Open or drop a signed PDF to check who signed it and whether it changed.")
+        )
+        self.verdict.setProperty("level", "")
+
+    def verdict_text(self) -> str:
+        return self.verdict.text()
+
+
+def _local_files(mime: Any) -> list[Path]:
+    if mime is None or not mime.hasUrls():
+        return []
+    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+
+
+def open_verify(parent: QWidget, services: Services, *_args: Any) -> QWidget | None:
+    """The verify window (one per main window); every role may verify."""
+    existing = parent.findChild(VerifyWindow) if parent is not None else None
+    if existing is not None:
+        existing.raise_()
+        existing.activateWindow()
+        return existing
+    window = VerifyWindow(services, parent)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.show()
+    return window

@@ -1,0 +1,188 @@
+"""A PDF shown as page images in a scroll area, rendered by pypdfium2 with form fields drawn.
+
+QtPdf's QPdfView does not draw widget annotations, so a signed report would show no signature stamp
+(platform-notes §1). pypdfium2 draws them once `init_forms()` is called. Pages are rendered off the GUI
+thread into QImages (which, unlike QPixmaps, may be made on any thread) and shown scaled to the width.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+log = logging.getLogger("ui.widgets.pdf_view")
+
+RENDER_SCALE = 1.6  # pixels per PDF point: an A4 page is ~950 px wide, sharp when shown at ~600-900 px
+MAX_PAGES = 200  # a report is 10-30 pages; stop a hostile file from exhausting memory
+PAGE_GAP = 12
+
+# PDFium is not thread-safe: one render at a time across every view in the process.
+_PDFIUM = threading.Lock()
+
+
+class PdfRenderError(Exception):
+    """The bytes could not be rendered (not a PDF, encrypted, damaged)."""
+
+
+def render_pdf_pages(pdf: bytes, scale: float = RENDER_SCALE, max_pages: int = MAX_PAGES) -> list[QImage]:
+    """Every page of `pdf` as an image, signature stamps and other form fields included."""
+    import pypdfium2 as pdfium  # imported at first use: the register does not need it
+
+    with _PDFIUM:
+        try:
+            doc = pdfium.PdfDocument(pdf)
+        except pdfium.PdfiumError as exc:
+            raise PdfRenderError(str(exc)) from exc
+        try:
+            doc.init_forms()
+            images: list[QImage] = []
+            for index in range(min(len(doc), max_pages)):
+                page = doc[index]
+                bitmap = page.render(scale=scale, may_draw_forms=True, rev_byteorder=True, prefer_bgrx=True)
+                width, height, stride = bitmap.width, bitmap.height, bitmap.stride
+                image = QImage(bitmap.buffer, width, height, stride, QImage.Format.Format_RGBX8888)
+                images.append(image.copy())  # detach from PDFium's buffer before it is freed
+                bitmap.close()
+                page.close()
+            return images
+        finally:
+            doc.close()
+
+
+class _Renderer(QObject):
+    """Carries a finished render back to the GUI thread (queued signal)."""
+
+    done = Signal(int, object)  # generation, list[QImage] | PdfRenderError
+
+
+class PdfPagesView(QScrollArea):
+    """Shows a PDF's pages one under the other, fitted to the width.
+
+    `set_pdf(bytes)` renders in a background thread (inline when `synchronous`); `rendered(pages)` or
+    `failed(message)` follows. `set_message(text)` shows a note instead of pages (nothing to show yet).
+    """
+
+    rendered = Signal(int)
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, synchronous: bool = False) -> None:
+        super().__init__(parent)
+        self.synchronous = synchronous
+        self.setObjectName("pdfPagesView")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self._images: list[QImage] = []
+        self._labels: list[QLabel] = []
+        self._generation = 0
+        self._renderer = _Renderer(self)
+        self._renderer.done.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        self._canvas = QWidget()
+        self._canvas.setObjectName("pdfCanvas")
+        self._canvas.setStyleSheet("#pdfCanvas { background: #8a8f96; }")
+        self._layout = QVBoxLayout(self._canvas)
+        self._layout.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
+        self._layout.setSpacing(PAGE_GAP)
+        self._note = QLabel(self._canvas)
+        self._note.setObjectName("pdfNote")
+        self._note.setWordWrap(True)
+        self._note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._note.setStyleSheet("color: white; font-size: 14px; padding: 24px;")
+        self._layout.addWidget(self._note)
+        self._layout.addStretch(1)
+        self.setWidget(self._canvas)
+        self.set_message(self.tr("No document to show."))
+
+    # ---- public --------------------------------------------------------------------------------------
+
+    def set_pdf(self, pdf: bytes) -> None:
+        self._generation += 1
+        generation = self._generation
+        self._clear_pages()
+        self._show_note(self.tr("Rendering the document…"))
+        if self.synchronous:
+            self._finished(generation, _render_or_error(pdf))
+            return
+
+        def work() -> None:
+            result = _render_or_error(pdf)
+            with contextlib.suppress(RuntimeError):  # the view was deleted while rendering
+                self._renderer.done.emit(generation, result)
+
+        threading.Thread(target=work, name="pdf-render", daemon=True).start()
+
+    def set_message(self, text: str) -> None:
+        self._generation += 1  # a render still running for an older document is dropped
+        self._clear_pages()
+        self._show_note(text)
+
+    def page_count(self) -> int:
+        return len(self._images)
+
+    def page_images(self) -> Sequence[QImage]:
+        return tuple(self._images)
+
+    def message(self) -> str:
+        return self._note.text() if self._note.isVisibleTo(self) else ""
+
+    # ---- internals -----------------------------------------------------------------------------------
+
+    @Slot(int, object)
+    def _finished(self, generation: int, result: object) -> None:
+        if generation != self._generation:
+            return
+        if isinstance(result, PdfRenderError):
+            self._show_note(self.tr("This file cannot be shown: it is not a readable PDF."))
+            self.failed.emit(str(result))
+            return
+        assert isinstance(result, list)
+        self._images = result
+        self._note.hide()
+        for _image in self._images:
+            label = QLabel(self._canvas)
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            label.setStyleSheet("background: white;")
+            self._layout.insertWidget(self._layout.count() - 1, label)
+            self._labels.append(label)
+        self._fit()
+        self.rendered.emit(len(self._images))
+
+    def _show_note(self, text: str) -> None:
+        self._note.setText(text)
+        self._note.show()
+
+    def _clear_pages(self) -> None:
+        for label in self._labels:
+            self._layout.removeWidget(label)
+            label.deleteLater()
+        self._labels = []
+        self._images = []
+
+    def _fit(self) -> None:
+        width = max(200, self.viewport().width() - 2 * PAGE_GAP)
+        for label, image in zip(self._labels, self._images, strict=True):
+            scaled = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+            label.setPixmap(QPixmap.fromImage(scaled))
+            label.setFixedHeight(scaled.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._labels:
+            self._fit()
+
+
+def _render_or_error(pdf: bytes) -> list[QImage] | PdfRenderError:
+    try:
+        return render_pdf_pages(pdf)
+    except PdfRenderError as exc:
+        return exc
+    except Exception as exc:  # a hostile file must never take the app down
+        log.info("PDF could not be rendered: %s", exc)
+        return PdfRenderError(str(exc))
