@@ -219,3 +219,54 @@ def test_submitted_and_approved_versions_open_read_only_and_a_new_version_can_st
     assert not approved.banner.isVisible()
     assert approved.page_for(PAGE_CONCLUSION).body.isEnabled()
     assert "version 2" in approved.windowTitle()
+
+
+def test_someone_elses_change_to_the_transfer_can_be_kept(
+    qtbot: QtBot,
+    make_wizard: MakeWizard,
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    us_transfer: transfers.TransferView,
+) -> None:
+    wizard = make_wizard(legal, us_transfer.id)
+    parties = wizard.page_for(PAGE_PARTIES)
+    assert isinstance(parties, PartiesPage)
+    current = transfers.get_transfer(db, us_transfer.id)
+    transfers.update_transfer(
+        db, manager, current.id, transfers.with_changes(current, title="Theirs"), current.row_version
+    )
+    parties.title_edit.selectAll()
+    type_text(parties.title_edit, "Mine")
+    dialog = _conflict(qtbot, wizard)
+    assert ("title", '"Mine"', '"Theirs"') in dialog.rows
+    qtbot.mouseClick(dialog.theirs_button, Qt.MouseButton.LeftButton)
+    assert parties.title_edit.text() == "Theirs"
+    assert transfers.get_transfer(db, us_transfer.id).title == "Theirs"
+    parties.title_edit.setText("Theirs, then mine")
+    qtbot.waitUntil(
+        lambda: transfers.get_transfer(db, us_transfer.id).title == "Theirs, then mine", timeout=2000
+    )
+
+
+def test_while_the_transfer_is_invalid_the_rest_still_saves_and_the_status_says_so(
+    qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    wizard = make_wizard(legal, us_transfer.id)
+    wizard.go_to(PAGE_LAW)
+    law = wizard.page_for(PAGE_LAW)
+    assert isinstance(law, LawPracticePage)
+    wizard.state.set_transfer_input(retention="")  # as if the retention had been cleared in step 1
+    type_text(law.experience, "no requests")
+
+    def saved() -> bool:
+        a = service.latest_for_transfer(db, us_transfer.id)
+        return a is not None and a.record.law_practice.practical_experience == "no requests"
+
+    qtbot.waitUntil(saved, timeout=2000)
+    assert (
+        transfers.get_transfer(db, us_transfer.id).retention == "Contract term plus 1 year"
+    )  # not overwritten
+    assert "except the transfer itself" in wizard.save_status.text()
+    steps = [wizard.steps_model.index(r, 0).data() for r in range(wizard.steps_model.rowCount())]
+    assert steps[2] == "1 Handling, onward transfers ✖"

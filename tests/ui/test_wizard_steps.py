@@ -394,3 +394,26 @@ def test_back_keeps_what_was_entered_and_keyboard_works(
     # Escape closes the wizard.
     qtbot.keyClick(parties.title_edit, Qt.Key.Key_Escape)
     assert not wizard.isVisible()
+
+
+def test_a_tool_of_a_regime_that_no_longer_applies_stays_visible_to_be_cleared(
+    qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    japanese = factories.entity(db, legal, "Net Japan Co., Ltd.", "JP", is_group_company=True)
+    wizard = make_wizard(legal, us_transfer.id)
+    wizard.go_to(PAGE_TOOL)
+    page = wizard.page_for(PAGE_TOOL)
+    assert isinstance(page, ToolPage)
+    choose(page.section("EU").combo, "eu_scc_m2")
+    page.section("EU").justification.setPlainText("Module 2")
+    wizard.go_to(PAGE_PARTIES)
+    parties = wizard.page_for(PAGE_PARTIES)
+    assert isinstance(parties, PartiesPage)
+    choose(parties.exporter.combo, japanese.id)  # now a Japanese exporter: APPI, not the GDPR
+    wizard.go_to(PAGE_TOOL)
+    assert list(page.sections) == ["JP", "EU"]
+    assert page.visible_messages()["tools.EU"].startswith("✖ EU SCCs 2021/914, Module 2")
+    assert not next_enabled(wizard)
+    choose(page.section("EU").combo, "")
+    assert list(page.sections) == ["JP"]
+    assert next_enabled(wizard)

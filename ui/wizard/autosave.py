@@ -77,9 +77,14 @@ def store(db: Any, actor: Actor, chain: SaveChain, snap: Snapshot) -> SaveResult
             return SaveResult(view, None)
         started: service.AssessmentView | None = None
         if chain.assessment_id is None:
+            before = transfers.get_transfer(db, chain.transfer_id).row_version
             started = service.start_assessment(db, actor, chain.transfer_id)
             chain.assessment_id, chain.row_version = started.id, started.row_version
             created = True
+            # Starting sets the transfer's register status (a new row version of it). Adopt that version
+            # only if nobody else had changed the transfer meanwhile, so their change still conflicts.
+            if before == chain.transfer_row_version:
+                chain.transfer_row_version = transfers.get_transfer(db, chain.transfer_id).row_version
         record = snap.record
         if record is None:
             record = (started or service.get_assessment(db, chain.assessment_id)).record
@@ -163,7 +168,14 @@ class Autosaver(QObject):
             if result.assessment is None and self.chain.conflicted:
                 return
             when = dt.datetime.now().strftime("%H:%M:%S")
-            self.status.emit(self.tr("All changes saved (%1).").replace("%1", when))
+            if not self.state.transfer_valid and self.chain.transfer_id is not None:
+                self.status.emit(
+                    self.tr(
+                        "Saved (%1), except the transfer itself: fix the fields marked ✖ in step 1."
+                    ).replace("%1", when)
+                )
+            else:
+                self.status.emit(self.tr("All changes saved (%1).").replace("%1", when))
 
     def _failed(self, exc: BaseException) -> None:
         self._in_flight -= 1

@@ -389,6 +389,11 @@ class SummaryPage(WizardPage):
         )
         self.pdf_saved.emit(path)
 
+    def wait_for_render(self) -> None:
+        """Let a running render finish before the page (its parent) goes away."""
+        if self.render_thread is not None and self.render_thread.isRunning():
+            self.render_thread.wait(60_000)
+
     def _pdf_failed(self, exc: BaseException) -> None:
         self.progress.hide()
         self._buttons()

@@ -202,8 +202,10 @@ class ToolPage(WizardPage):
         self.refresh()
 
     def refresh(self) -> None:
-        ev = self.state.evaluation
+        ev, record = self.state.evaluation, self.state.record
         regimes = list(ev.precheck.transfer_regimes) if ev else []
+        # A tool chosen under a regime that no longer applies stays visible, so it can be cleared.
+        regimes += [t.regime for t in record.tools if t.regime not in regimes] if record and ev else []
         if list(self.sections) != regimes:
             for section in self.sections.values():
                 self.messages = [m for m in self.messages if m.parent() is not section]

@@ -414,6 +414,7 @@ class AssessmentWizard(QWizard):
     def done(self, result: int) -> None:
         # Whatever is typed is queued for saving before the window goes (the worker finishes it).
         self.autosaver.flush()
+        self.summary.wait_for_render()
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
