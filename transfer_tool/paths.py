@@ -1,17 +1,28 @@
-"""Where the shipped data/ and resources/ folders are, in a source checkout and in an installed copy."""
+"""Where the shipped data/ and resources/ folders are: in a source checkout, in an installed copy and in
+a frozen (PyInstaller) bundle."""
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
 
+def _candidates(name: str) -> tuple[Path, ...]:
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        # A PyInstaller bundle keeps them in its own folder (packaging/transfer-tool.spec); never look
+        # anywhere else, so a bundle cannot pick up a checkout's files by accident.
+        return (Path(bundle) / name,)
+    # An installed wheel carries the folders inside the package; a checkout has them beside it.
+    return (_PACKAGE / "_shipped" / name, _PACKAGE.parent / name)
+
+
 @cache
 def _root(name: str) -> Path:
-    # An installed wheel carries the folders inside the package; a checkout has them beside it.
-    for candidate in (_PACKAGE / "_shipped" / name, _PACKAGE.parent / name):
+    for candidate in _candidates(name):
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"the shipped folder {name!r} is missing; reinstall the tool")
