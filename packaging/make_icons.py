@@ -61,7 +61,9 @@ def main() -> int:
         sizes=[(s, s) for s in SIZES if s <= 256],
         append_images=[images[s] for s in SIZES if s < 256],
     )
-    images[512].save(ICONS / "transfer-tool.icns", format="ICNS", append_images=[images[s] for s in (16, 32, 64, 128, 256)])
+    images[512].save(
+        ICONS / "transfer-tool.icns", format="ICNS", append_images=[images[s] for s in (16, 32, 64, 128, 256)]
+    )
     print(f"wrote {len(pngs)} PNG, transfer-tool.ico and transfer-tool.icns in {ICONS}")
     return 0
 
