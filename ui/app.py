@@ -107,6 +107,10 @@ def screen_factories() -> dict[str, ScreenFactory]:
         SCREEN_COUNTRIES: _lazy("ui.admin", "open_countries"),
         SCREEN_USERS: _lazy("ui.admin", "open_users"),
         SCREEN_CATALOGUES: _lazy("ui.admin", "open_catalogues"),
+        "trust": _lazy("ui.admin", "open_trust"),
+        "org_settings": _lazy("ui.admin", "open_org_settings"),
+        "verify": _lazy("ui.verify", "open_verify"),
+        "user_settings": _lazy("ui.user_settings", "open_user_settings"),
     }
     return {name: f for name, f in found.items() if f is not None}
 

@@ -40,13 +40,17 @@ REVIEW = SCREEN_REVIEW
 COUNTRIES = SCREEN_COUNTRIES
 USERS = SCREEN_USERS
 CATALOGUES = SCREEN_CATALOGUES
+TRUST, ORG_SETTINGS = "trust", "org_settings"
+VERIFY, USER_SETTINGS = "verify", "user_settings"  # every role
 SCREEN_PERMISSIONS: dict[str, Action] = {
     REVIEW: Action.REVIEW,
     COUNTRIES: Action.EDIT_COUNTRIES,
     USERS: Action.MANAGE_USERS,
     CATALOGUES: Action.EDIT_CATALOGS,
+    TRUST: Action.MANAGE_TRUST,
+    ORG_SETTINGS: Action.ORG_SETTINGS,
 }
-ADMIN_SCREENS = (COUNTRIES, USERS, CATALOGUES)
+ADMIN_SCREENS = (COUNTRIES, USERS, CATALOGUES, TRUST, ORG_SETTINGS)
 
 DEFAULT_SIZE = (1280, 800)
 REGISTER_TAB, DASHBOARD_TAB = 0, 1
@@ -144,6 +148,15 @@ class MainWindow(QMainWindow):
             self.tr("&Export register as CSV…"), self.export_csv, "Ctrl+E", "exportCsv"
         )
         file_menu.addAction(self.export_action)
+        self.verify_action = self._action(
+            self.tr("&Verify a signed PDF…"), lambda: self.open_screen(VERIFY), None, "verifyPdf"
+        )
+        file_menu.addAction(self.verify_action)
+        file_menu.addSeparator()
+        self.user_settings_action = self._action(
+            self.tr("&My settings…"), lambda: self.open_screen(USER_SETTINGS), None, "userSettings"
+        )
+        file_menu.addAction(self.user_settings_action)
         file_menu.addSeparator()
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -206,6 +219,8 @@ class MainWindow(QMainWindow):
             (COUNTRIES, self.tr("&Country data…")),
             (USERS, self.tr("&Users and roles…")),
             (CATALOGUES, self.tr("Ca&talogues…")),
+            (TRUST, self.tr("T&rusted certificates…")),
+            (ORG_SETTINGS, self.tr("&Organisation settings…")),
         ):
             action = self._action(text, partial(self.open_screen, name), name=f"admin_{name}")
             allowed = may(SCREEN_PERMISSIONS[name])

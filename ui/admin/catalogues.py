@@ -1,0 +1,264 @@
+"""The policy catalogues (data categories, purposes, legal bases, recipient types, data subjects,
+retention, acquisition routes): entries with English and Japanese labels and the privacy-policy section.
+Entries are never deleted (old transfers cite them); deactivating hides them from new choices."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from transfer_tool import catalog
+from transfer_tool.catalog import CatalogItem
+from transfer_tool.domain import CatalogKind
+from ui.admin.common import (
+    Cell,
+    MessageLine,
+    ProblemLabels,
+    RowsModel,
+    problem_label,
+    report_failure,
+    selected_row,
+    table_view,
+    with_problem,
+)
+from ui.services import CATALOGUES, Services
+
+
+def kind_label(kind: CatalogKind) -> str:
+    labels = {
+        CatalogKind.DATA_CATEGORY: QCoreApplication.translate("Catalogues", "Data categories"),
+        CatalogKind.ACQUISITION_ROUTE: QCoreApplication.translate("Catalogues", "Acquisition routes"),
+        CatalogKind.LEGAL_BASIS: QCoreApplication.translate("Catalogues", "Legal bases"),
+        CatalogKind.PURPOSE: QCoreApplication.translate("Catalogues", "Purposes"),
+        CatalogKind.RECIPIENT_TYPE: QCoreApplication.translate("Catalogues", "Recipient types"),
+        CatalogKind.RETENTION: QCoreApplication.translate("Catalogues", "Retention periods"),
+        CatalogKind.DATA_SUBJECT: QCoreApplication.translate("Catalogues", "Data subjects"),
+    }
+    return labels.get(kind, kind.value)
+
+
+class CataloguesPage(QWidget):
+    loaded = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cataloguesPage")
+        self.services = services
+        self.items: list[CatalogItem] = []
+        self.kinds = list(CatalogKind)
+        self.kind_model = RowsModel([self.tr("Catalogue")], self)
+        self.kind_model.set_rows([[kind_label(k)] for k in self.kinds], self.kinds)
+        self.kind_table = table_view(self.kind_model, self, "catalogueKinds")
+        self.kind_table.selectionModel().selectionChanged.connect(lambda *_a: self.reload())
+        self.model = RowsModel(
+            [
+                self.tr("Code"),
+                self.tr("English"),
+                self.tr("日本語"),
+                self.tr("Policy section"),
+                self.tr("Sensitive"),
+                self.tr("Status"),
+            ],
+            self,
+        )
+        self.table = table_view(self.model, self, "catalogueEntries", stretch=1)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+
+        form_box = QGroupBox(self.tr("Entry"), self)
+        self.problems = ProblemLabels()
+        p = self.problems
+        self.code = QLineEdit(form_box)
+        self.code.setObjectName("entryCode")
+        self.label_en = QLineEdit(form_box)
+        self.label_en.setObjectName("entryLabelEn")
+        self.label_ja = QLineEdit(form_box)
+        self.label_ja.setObjectName("entryLabelJa")
+        self.section = QLineEdit(form_box)
+        self.section.setObjectName("entrySection")
+        self.section.setPlaceholderText(self.tr("e.g. 4-2 (shown in the report as Privacy Policy §4-2)"))
+        self.sensitive = QCheckBox(self.tr("Sensitive (special-category) data"), form_box)
+        self.sensitive.setObjectName("entrySensitive")
+        self.active = QCheckBox(self.tr("Offered for new transfers"), form_box)
+        self.active.setObjectName("entryActive")
+        form = QFormLayout(form_box)
+        form.addRow(self.tr("Code:"), with_problem(self.code, p.add("code", problem_label(form_box))))
+        form.addRow(
+            self.tr("English label:"), with_problem(self.label_en, p.add("label_en", problem_label(form_box)))
+        )
+        form.addRow(
+            self.tr("Japanese label:"),
+            with_problem(self.label_ja, p.add("label_ja", problem_label(form_box))),
+        )
+        form.addRow(
+            self.tr("Policy section:"), with_problem(self.section, p.add("section", problem_label(form_box)))
+        )
+        form.addRow("", self.sensitive)
+        form.addRow("", self.active)
+        self.new_button = QPushButton(self.tr("&New entry"), form_box)
+        self.new_button.setObjectName("newEntry")
+        self.new_button.clicked.connect(self.new_entry)
+        self.save_button = QPushButton(self.tr("&Save entry"), form_box)
+        self.save_button.setObjectName("saveEntry")
+        self.save_button.clicked.connect(self.save_entry)
+        self.deactivate_button = QPushButton(self.tr("&Deactivate"), form_box)
+        self.deactivate_button.setObjectName("deactivateEntry")
+        self.deactivate_button.clicked.connect(self.deactivate_entry)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.deactivate_button)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
+        self.message = MessageLine(self, "cataloguesMessage")
+
+        right = QWidget(self)
+        right_lay = QVBoxLayout(right)
+        right_lay.setContentsMargins(0, 0, 0, 0)
+        right_lay.addWidget(self.table, 1)
+        right_lay.addWidget(form_box)
+        right_lay.addWidget(self.message)
+        split = QSplitter(self)
+        split.addWidget(self.kind_table)
+        split.addWidget(right)
+        split.setSizes([240, 1000])
+        lay = QVBoxLayout(self)
+        lay.addWidget(split)
+        self.kind_table.selectRow(0)
+        self.new_entry()
+
+    def kind(self) -> CatalogKind:
+        row = selected_row(self.kind_table)
+        return self.kinds[row] if row >= 0 else self.kinds[0]
+
+    def select_kind(self, kind: CatalogKind) -> None:
+        self.kind_table.selectRow(self.kinds.index(kind))
+
+    def reload(self, select: str | None = None) -> None:
+        kind = self.kind()
+        self.services.worker.submit(
+            lambda db: catalog.list_items(db, kind, include_inactive=True),
+            lambda found: self._loaded(kind, found, select),
+            lambda exc: report_failure(self, exc, self.message),
+            owner=self,
+            label="catalogue",
+        )
+
+    def _loaded(self, kind: CatalogKind, found: list[CatalogItem], select: str | None) -> None:
+        if kind != self.kind():
+            return
+        self.items = found
+        rows = [
+            [
+                Cell(i.code),
+                Cell(i.label_en),
+                Cell(i.label_ja),
+                Cell(i.section),
+                Cell(self.tr("Yes") if i.sensitive else ""),
+                Cell(self.tr("Active"), foreground="#1e7d32")
+                if i.active
+                else Cell(self.tr("Deactivated"), foreground="#b3261e"),
+            ]
+            for i in found
+        ]
+        self.model.set_rows(rows, [i.code for i in found])
+        if select is not None and self.model.row_of(select) >= 0:
+            self.table.selectRow(self.model.row_of(select))
+        else:
+            self.new_entry()
+        self.loaded.emit()
+
+    def current(self) -> CatalogItem | None:
+        row = selected_row(self.table)
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def select_code(self, code: str) -> bool:
+        row = self.model.row_of(code)
+        if row >= 0:
+            self.table.selectRow(row)
+        return row >= 0
+
+    def _selected(self, _s: QItemSelection, _d: QItemSelection) -> None:
+        item = self.current()
+        if item is None:
+            return
+        self.problems.clear()
+        self.code.setText(item.code)
+        self.code.setReadOnly(True)  # transfers cite entries by code
+        self.label_en.setText(item.label_en)
+        self.label_ja.setText(item.label_ja)
+        self.section.setText(item.section)
+        self.sensitive.setChecked(item.sensitive)
+        self.active.setChecked(item.active)
+        self.deactivate_button.setEnabled(item.active)
+
+    def new_entry(self) -> None:
+        self.table.clearSelection()
+        self.problems.clear()
+        for edit in (self.code, self.label_en, self.label_ja, self.section):
+            edit.clear()
+        self.code.setReadOnly(False)
+        self.sensitive.setChecked(False)
+        self.active.setChecked(True)
+        self.deactivate_button.setEnabled(False)
+
+    def save_entry(self) -> None:
+        item = CatalogItem(
+            kind=self.kind(),
+            code=self.code.text().strip(),
+            section=self.section.text().strip(),
+            label_en=self.label_en.text().strip(),
+            label_ja=self.label_ja.text().strip(),
+            sensitive=self.sensitive.isChecked(),
+            active=self.active.isChecked(),
+        )
+        actor = self.services.actor
+        self.problems.clear()
+        self.services.worker.submit(
+            lambda db: catalog.save_item(db, actor, item),
+            self._saved,
+            lambda exc: report_failure(self, exc, self.message, self.problems),
+            owner=self,
+            label="save catalogue entry",
+        )
+
+    def _saved(self, item: CatalogItem) -> None:
+        self.message.ok(
+            self.tr("Saved %1.").replace("%1", f"{item.code} — {item.label(self.services.language)}")
+        )
+        self.services.changes.notify(CATALOGUES)
+        self.reload(select=item.code)
+
+    def deactivate_entry(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        actor, kind = self.services.actor, self.kind()
+
+        def done(_r: Any) -> None:
+            self.message.ok(
+                self.tr("%1 is no longer offered for new transfers; existing transfers keep it.").replace(
+                    "%1", item.code
+                )
+            )
+            self.services.changes.notify(CATALOGUES)
+            self.reload(select=item.code)
+
+        self.services.worker.submit(
+            lambda db: catalog.deactivate(db, actor, kind, item.code),
+            done,
+            lambda exc: report_failure(self, exc, self.message, self.problems),
+            owner=self,
+            label="deactivate catalogue entry",
+        )

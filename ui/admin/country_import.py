@@ -1,0 +1,158 @@
+"""Importing a country data file: a dry run first shows what would change (and how many transfers a status
+change would flag), then Apply imports it all or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from transfer_tool.countries import store
+from transfer_tool.countries.store import ImportPreview
+from transfer_tool.permissions import Actor
+from ui.admin.common import Cell, MessageLine, RowsModel, report_failure, table_view
+from ui.admin.country_history import AFTER_COLOUR, BEFORE_COLOUR, value_text
+from ui.admin.destination_editor import describe_location
+from ui.i18n import adequacy_label, regime_short_name
+from ui.services import COUNTRIES, TRANSFERS, Services
+
+
+@dataclass(frozen=True)
+class CheckedImport:
+    name: str
+    raw: bytes
+    preview: ImportPreview
+    affected: int  # transfers the status changes would flag
+
+
+def dry_run(db: Any, actor: Actor, name: str, raw: bytes) -> CheckedImport:
+    preview = store.import_document(db, actor, raw, dry_run=True)
+    affected = sum(
+        store.transfers_affected(db, code, change.regime)
+        for code, changes in preview.status_changes.items()
+        for change in changes
+    )
+    return CheckedImport(name, raw, preview, affected)
+
+
+class ImportPreviewDialog(QDialog):
+    """What the file would change; Apply imports it (non-modal: `open()`, results by signal)."""
+
+    applied = Signal(object)  # the ImportPreview of the applied import
+
+    def __init__(self, services: Services, checked: CheckedImport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importPreview")
+        self.services = services
+        self.checked = checked
+        self.setWindowTitle(self.tr("Import country data — preview"))
+        self.resize(1100, 680)
+        preview = checked.preview
+        names = services.country_names
+        self.summary = QLabel(self)
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        changed = len(preview.changed_destinations)
+        if changed:
+            text = self.tr("%n destination(s) would change.", "", changed)
+            if checked.affected:
+                text += " " + self.tr(
+                    "%n transfer(s) would be flagged for re-assessment.", "", checked.affected
+                )
+        else:
+            text = self.tr("The file holds the same data as the database: importing it changes nothing.")
+        self.summary.setText(
+            self.tr("File: %1 (data version %2)")
+            .replace("%1", checked.name)
+            .replace("%2", preview.dataset_version or "—")
+            + "\n"
+            + text
+        )
+        self.model = RowsModel(
+            [self.tr("Destination"), self.tr("Field"), self.tr("Now"), self.tr("In the file")], self
+        )
+        rows: list[list[Cell]] = []
+        keys: list[str] = []
+        for code in preview.changed_destinations:
+            name = f"{names.name(code, services.language)} ({code})"
+            for change in preview.changes[code]:
+                rows.append(
+                    [
+                        Cell(name),
+                        Cell(describe_location(change.path), tooltip=change.path),
+                        Cell(value_text(change.path, change.before), background=BEFORE_COLOUR),
+                        Cell(value_text(change.path, change.after), background=AFTER_COLOUR),
+                    ]
+                )
+                keys.append(f"{code}:{change.path}")
+        self.model.set_rows(rows, keys)
+        self.table = table_view(self.model, self, "importChanges", stretch=3)
+        self.table.setWordWrap(True)
+        status_lines = [
+            f"• {names.name(code, services.language)} — {regime_short_name(c.regime)}: "
+            f"{adequacy_label(c.before)} → {adequacy_label(c.after)}"
+            for code, changes in sorted(preview.status_changes.items())
+            for c in changes
+        ]
+        self.statuses = QLabel(
+            (self.tr("Status changes:") + "\n" + "\n".join(status_lines)) if status_lines else "", self
+        )
+        self.statuses.setObjectName("importStatusChanges")
+        self.statuses.setWordWrap(True)
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("importReason")
+        self.reason.setPlaceholderText(self.tr("e.g. quarterly update from the legal reference"))
+        form = QFormLayout()
+        form.addRow(self.tr("Why (kept in each destination's history):"), self.reason)
+        self.message = MessageLine(self, "importMessage")
+        self.buttons = QDialogButtonBox(self)
+        self.apply_button = QPushButton(self.tr("&Apply the import"), self)
+        self.apply_button.setObjectName("applyImport")
+        self.apply_button.setEnabled(bool(changed))
+        self.buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.apply_button.clicked.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.statuses)
+        lay.addLayout(form)
+        lay.addWidget(self.message)
+        lay.addWidget(self.buttons)
+
+    def apply(self) -> None:
+        actor, raw, reason = self.services.actor, self.checked.raw, self.reason.text().strip()
+        self.apply_button.setEnabled(False)
+        self.services.worker.submit(
+            lambda db: store.import_document(db, actor, raw, dry_run=False, reason=reason),
+            self._applied,
+            self._failed,
+            owner=self,
+            label="import country data",
+        )
+
+    def _applied(self, result: ImportPreview) -> None:
+        self.message.ok(
+            self.tr("Imported: %n destination(s) changed", "", len(result.changed_destinations))
+            + "; "
+            + self.tr("%n transfer(s) flagged for re-assessment.", "", result.flagged)
+        )
+        self.services.changes.notify(COUNTRIES)
+        self.services.changes.notify(TRANSFERS)
+        self.applied.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.apply_button.setEnabled(True)
+        report_failure(self, exc, self.message)

@@ -1,0 +1,152 @@
+"""One administration window with a tab per area the role may manage; the main window's menu entries
+(country data, users, trusted certificates, catalogues, organisation settings) open it on their tab."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from transfer_tool.permissions import Action
+from ui.errors import show_info
+from ui.services import Services
+
+COUNTRIES, USERS, TRUST, CATALOGUES, ORGANISATION = (
+    "countries",
+    "users",
+    "trust",
+    "catalogues",
+    "organisation",
+)
+PAGE_PERMISSIONS: dict[str, Action] = {
+    COUNTRIES: Action.EDIT_COUNTRIES,
+    USERS: Action.MANAGE_USERS,
+    TRUST: Action.MANAGE_TRUST,
+    CATALOGUES: Action.EDIT_CATALOGS,
+    ORGANISATION: Action.ORG_SETTINGS,
+}
+WINDOW_SIZE = (1280, 800)
+
+
+def page_title(name: str) -> str:
+    titles = {
+        COUNTRIES: QCoreApplication.translate("AdminWindow", "Country data"),
+        USERS: QCoreApplication.translate("AdminWindow", "Users and roles"),
+        TRUST: QCoreApplication.translate("AdminWindow", "Trusted certificates"),
+        CATALOGUES: QCoreApplication.translate("AdminWindow", "Catalogues"),
+        ORGANISATION: QCoreApplication.translate("AdminWindow", "Organisation"),
+    }
+    return titles.get(name, name)
+
+
+def _factory(name: str) -> Callable[[Services, QWidget], QWidget]:
+    # Each page's module is imported when its tab is first shown.
+    if name == COUNTRIES:
+        from ui.admin.countries import CountriesPage
+
+        return CountriesPage
+    if name == USERS:
+        from ui.admin.users import UsersPage
+
+        return UsersPage
+    if name == TRUST:
+        from ui.admin.trust import TrustPage
+
+        return TrustPage
+    if name == CATALOGUES:
+        from ui.admin.catalogues import CataloguesPage
+
+        return CataloguesPage
+    from ui.admin.org_settings import OrgSettingsPage
+
+    return OrgSettingsPage
+
+
+class AdminWindow(QWidget):
+    """Tabs for the areas the signed-in role may manage; each page is built when first shown."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.services = services
+        self.setObjectName("adminWindow")
+        self.setWindowTitle(self.tr("Administration — Transfer tool"))
+        self.resize(*WINDOW_SIZE)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("adminTabs")
+        self.names = [n for n, action in PAGE_PERMISSIONS.items() if services.may(action)]
+        self.pages: dict[str, QWidget] = {}
+        for name in self.names:
+            holder = QWidget(self.tabs)
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(holder, page_title(name))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.tabs)
+        if self.names:
+            self._tab_changed(self.tabs.currentIndex())
+
+    def page(self, name: str) -> Any:
+        """The page (built if needed), or None when the role may not manage it."""
+        if name not in self.names:
+            return None
+        if name not in self.pages:
+            holder = self.tabs.widget(self.names.index(name))
+            layout = holder.layout() if holder is not None else None
+            assert holder is not None and layout is not None
+            page = _factory(name)(self.services, holder)
+            layout.addWidget(page)
+            self.pages[name] = page
+        return self.pages[name]
+
+    def show_page(self, name: str) -> Any:
+        page = self.page(name)
+        if page is not None:
+            self.tabs.setCurrentIndex(self.names.index(name))
+        return page
+
+    def _tab_changed(self, index: int) -> None:
+        if 0 <= index < len(self.names):
+            self.page(self.names[index])
+
+
+def refuse(parent: QWidget | None, action: Action) -> None:
+    texts = {
+        Action.EDIT_COUNTRIES: QCoreApplication.translate(
+            "AdminWindow", "Your role may not change country data."
+        ),
+        Action.MANAGE_USERS: QCoreApplication.translate("AdminWindow", "Your role may not manage users."),
+        Action.MANAGE_TRUST: QCoreApplication.translate(
+            "AdminWindow", "Your role may not manage trusted certificates."
+        ),
+        Action.EDIT_CATALOGS: QCoreApplication.translate(
+            "AdminWindow", "Your role may not change the catalogues."
+        ),
+        Action.ORG_SETTINGS: QCoreApplication.translate(
+            "AdminWindow", "Your role may not change the organisation settings."
+        ),
+    }
+    show_info(
+        parent,
+        QCoreApplication.translate("AdminWindow", "Administration"),
+        texts.get(action, "")
+        + " "
+        + QCoreApplication.translate("AdminWindow", "Ask an administrator if you need to."),
+    )
+
+
+def open_page(parent: QWidget, services: Services, name: str) -> QWidget | None:
+    """The administration window on `name`'s tab (one window per main window); refused by role."""
+    action = PAGE_PERMISSIONS[name]
+    if not services.may(action):
+        refuse(parent, action)
+        return None
+    existing = parent.findChild(AdminWindow) if parent is not None else None
+    window = existing if existing is not None else AdminWindow(services, parent)
+    if existing is None:
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.show_page(name)
+    window.show()
+    window.raise_()
+    return window
