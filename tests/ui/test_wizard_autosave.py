@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -13,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui import test_wizard_support as support
 from tests.ui.conftest import TODAY
 from tests.ui.test_wizard_support import MakeWizard, answer_everything, replace_record, type_text
-from transfer_tool import transfers
+from transfer_tool import signing, transfers
 from transfer_tool.assessment import service
 from transfer_tool.domain import AssessmentStatus, Conclusion
 from transfer_tool.permissions import Actor
@@ -27,8 +28,6 @@ from ui.wizard.transfer import PartiesPage
 
 make_wizard = support.make_wizard
 us_transfer = support.us_transfer
-
-FAKE_SIGNED_PDF = b"%PDF-1.7\n% a stand-in for a signed report\n%%EOF\n"
 
 
 def test_a_change_is_stored_within_two_seconds_and_the_wizard_reopens_on_that_page(
@@ -181,6 +180,7 @@ def test_submitted_and_approved_versions_open_read_only_and_a_new_version_can_st
     legal: Actor,
     manager: Actor,
     us_transfer: transfers.TransferView,
+    tmp_path: Path,
 ) -> None:
     wizard = make_wizard(legal, us_transfer.id)
     answer_everything(qtbot, wizard, conclusion=Conclusion.PROCEED_WITH_MEASURES)
@@ -197,11 +197,21 @@ def test_submitted_and_approved_versions_open_read_only_and_a_new_version_can_st
     assert not page.body.isEnabled()
     submitted.close()
 
+    # Approval keeps a really signed report: render it as approved and sign it with a throwaway identity.
+    identity = signing.create_self_signed_identity("Max Manager", "max@example.org", "passphrase 1", tmp_path)
+    signed = signing.sign_pdf(
+        service.render_for_approval(db, a.id, "en", manager, TODAY),
+        identity,
+        "passphrase 1",
+        reason="Approval",
+        location="Tokyo",
+        signer_display_name="Max Manager",
+    )
     service.approve(
         db,
         manager,
         a.id,
-        signed_pdf=FAKE_SIGNED_PDF,
+        signed_pdf=signed,
         lang="en",
         signer_name="Max Manager",
         today=TODAY,

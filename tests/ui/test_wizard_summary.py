@@ -27,15 +27,28 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui import test_wizard_support as support
 from tests.ui.conftest import TODAY
-from tests.ui.test_wizard_support import MakeWizard, answer_everything, click_next, type_text
+from tests.ui.test_wizard_support import MakeWizard, answer_everything, choose, click_next, type_text
 from transfer_tool import transfers
 from transfer_tool.assessment import service
 from transfer_tool.domain import AssessmentStatus, Conclusion
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from ui.wizard import AssessmentWizard
+from ui.wizard.common import WizardPage
 from ui.wizard.law_practice import LawPracticePage
-from ui.wizard.state import PAGE_CONCLUSION, PAGE_LAW, PAGE_ORDER, PAGE_PARTIES, PAGE_SUMMARY, PAGE_TOOL
+from ui.wizard.precheck import PrecheckPage
+from ui.wizard.state import (
+    PAGE_CONCLUSION,
+    PAGE_DATA,
+    PAGE_LAW,
+    PAGE_MEASURES,
+    PAGE_ORDER,
+    PAGE_PARTIES,
+    PAGE_PRECHECK,
+    PAGE_RISK,
+    PAGE_SUMMARY,
+    PAGE_TOOL,
+)
 from ui.wizard.tool import ToolPage
 from ui.wizard.transfer import PartiesPage
 
@@ -341,6 +354,50 @@ def test_tab_order_follows_the_layout(
         parties.picker.search_box,
         parties.picker.table,
     ]
+
+
+def _reading_order(page: WizardPage) -> list[tuple[int, int, str]]:
+    """(y, x, name) of the inputs Tab visits on the page, in the order it visits them."""
+    first = next(w for w in page.tab_chain() if w.isVisible() and w.isEnabled())
+    out = []
+    w: QWidget = first
+    seen: set[int] = set()
+    while id(w) not in seen:
+        seen.add(id(w))
+        focusable = w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisible() and w.isEnabled()
+        if focusable and w.focusProxy() is None and page.body.isAncestorOf(w):
+            pos = w.mapTo(page.body, QPoint(0, 0))
+            out.append((pos.y(), pos.x(), f"{type(w).__name__}:{w.accessibleName()}"))
+        w = w.nextInFocusChain()
+    return out
+
+
+@pytest.mark.parametrize("key", [PAGE_PRECHECK, PAGE_TOOL, PAGE_LAW, PAGE_MEASURES, PAGE_RISK, PAGE_DATA])
+def test_tab_goes_top_to_bottom_on_pages_whose_rows_are_built_from_data(
+    qtbot: QtBot, make_wizard: MakeWizard, legal: Actor, us_transfer: transfers.TransferView, key: str
+) -> None:
+    wizard = make_wizard(legal, us_transfer.id)
+    answer_everything(qtbot, wizard, conclusion=Conclusion.PROCEED_WITH_MEASURES)
+    precheck = wizard.page_for(PAGE_PRECHECK)
+    assert isinstance(precheck, PrecheckPage)
+    wizard.go_to(PAGE_PRECHECK)
+    choose(precheck.add_regime, "UK")
+    precheck.add_reason.setText("UK customers")
+    precheck.add_button.click()
+    wizard.go_to(key)
+    qtbot.wait(20)  # rows built just now are shown by the event loop
+    order = _reading_order(wizard.page_for(key))
+    assert len(order) >= 4
+    if key == PAGE_DATA:  # three columns: down the first, then the next ones
+        names = [name for _y, _x, name in order]
+        assert names[:2] == [
+            "Checklist:Categories of personal data",
+            "QCheckBox:Includes special-category or sensitive data",
+        ]
+        assert names.index("Checklist:Purposes") == 2  # (the sensitive-data text is disabled until ticked)
+        return
+    positions = [(y, x) for y, x, _name in order]
+    assert positions == sorted(positions), order
 
 
 def test_the_wizard_fits_1280_by_800_without_horizontal_clipping(

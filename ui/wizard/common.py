@@ -4,6 +4,7 @@ beside fields) and small input widgets (catalogue checklists, optional dates, pr
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
@@ -194,6 +195,7 @@ class WizardPage(QWizardPage):
         outer.addWidget(self.general)
         self.messages: list[FieldMessage] = []
         self._stale = True
+        self._tab_key: tuple[int, ...] = ()
         state.evaluated.connect(self._evaluated)
         state.loaded.connect(self.reload)
         state.comments_changed.connect(self._show_comments)
@@ -209,6 +211,20 @@ class WizardPage(QWizardPage):
 
     def notice_text(self) -> str:
         return ""
+
+    def tab_chain(self) -> list[QWidget]:
+        """The page's inputs in reading order, for pages whose rows are built as data arrives (their
+        widgets are created after the fixed ones, so Qt's default order would visit them last)."""
+        return []
+
+    def apply_tab_order(self) -> None:
+        chain = self.tab_chain()
+        key = tuple(id(w) for w in chain)
+        if key == self._tab_key:
+            return
+        self._tab_key = key
+        for a, b in itertools.pairwise(chain):
+            QWidget.setTabOrder(a, b)
 
     # ---- frame -------------------------------------------------------------------------------------------
 
@@ -286,6 +302,7 @@ class WizardPage(QWizardPage):
         finally:
             self.loading = False
         self.show_messages()
+        self.apply_tab_order()
         text = self.notice_text()
         self.notice.setText(text)
         self.notice.setVisible(bool(text))

@@ -113,6 +113,9 @@ class EvidenceList(QWidget):
             self.model.appendRow(item)
         self._enable()
 
+    def tab_widgets(self) -> list[QWidget]:
+        return [self.label_edit, self.attach_button, self.remove_button, self.view]
+
     def rows(self) -> list[str]:
         return [self.model.item(r).text() for r in range(self.model.rowCount())]
 

@@ -217,6 +217,13 @@ class LawPracticePage(WizardPage):
             )
         )
 
+    def tab_chain(self) -> list[QWidget]:
+        chain: list[QWidget] = []
+        for row in self.rows.values():
+            chain += [row.applies, row.reasoning]
+        chain += [self.experience, self.sources, *self.conclusion_buttons.values(), self.conclusion_reasoning]
+        return chain + self.evidence.tab_widgets()
+
     def notice_text(self) -> str:
         ev = self.state.evaluation
         if ev is not None and not ev.precheck.full_assessment_needed:

@@ -280,6 +280,12 @@ class MeasuresPage(WizardPage):
                 if row is not None:
                     row.show(m)
 
+    def tab_chain(self) -> list[QWidget]:
+        chain: list[QWidget] = [self.catalog, self.add_button]
+        for row in self.plan_rows.values():
+            chain += [row.status, row.owner, row.due, row.remove]
+        return chain + self.evidence.tab_widgets()
+
     def notice_text(self) -> str:
         ev = self.state.evaluation
         if ev is not None and not ev.precheck.full_assessment_needed:

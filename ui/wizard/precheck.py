@@ -259,6 +259,12 @@ class PrecheckPage(WizardPage):
             [c for c in pre.checks if c.route in (Route.PARTIAL_UNCONFIRMED, Route.PARTIAL_CONFIRMED)]
         )
 
+    def tab_chain(self) -> list[QWidget]:
+        chain: list[QWidget] = list(self.condition_edits.values())
+        for _label, edit, button, _msg in self.added_rows.values():
+            chain += [edit, button]
+        return [*chain, self.add_regime, self.add_reason, self.add_button]
+
     def _sync_conditions(self, checks: list[RegimeCheck]) -> None:
         record = self.state.record
         ctx = self.state.context()

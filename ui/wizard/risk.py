@@ -428,6 +428,14 @@ class RiskPage(WizardPage):
         self.result_text.setStyleSheet(style)
         self.formula.setText(result.formula)
 
+    def tab_chain(self) -> list[QWidget]:
+        chain: list[QWidget] = [self.enabled, self.mode, self.period, self.threshold]
+        for view in self.law_views.values():
+            chain.append(view.remove)  # in the law's title row, above its factors
+            for key, spin in view.spins.items():
+                chain += [spin, view.justifications[key]]
+        return [*chain, self.add_law_combo, self.add_law_button]
+
     def notice_text(self) -> str:
         ev = self.state.evaluation
         if ev is not None and not ev.precheck.full_assessment_needed:

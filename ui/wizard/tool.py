@@ -201,6 +201,12 @@ class ToolPage(WizardPage):
     def load(self) -> None:
         self.refresh()
 
+    def tab_chain(self) -> list[QWidget]:
+        chain: list[QWidget] = []
+        for section in self.sections.values():
+            chain += [section.combo, section.justification]
+        return chain + self.evidence.tab_widgets()
+
     def refresh(self) -> None:
         ev, record = self.state.evaluation, self.state.record
         regimes = list(ev.precheck.transfer_regimes) if ev else []

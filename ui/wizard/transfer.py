@@ -362,6 +362,19 @@ class DataPage(WizardPage):
             changes["special_categories"] = True
         self.state.set_transfer_input(**changes)
 
+    def tab_chain(self) -> list[QWidget]:
+        return [
+            self.categories,
+            self.special,
+            self.sensitive_details,
+            self.purposes,
+            self.subjects,
+            self.legal_bases,
+            self.routes,
+            self.volume,
+            self.large,
+        ]
+
     def _large_changed(self, on: bool) -> None:
         if not self.loading:
             self.state.update_facts(large_volume=on)
