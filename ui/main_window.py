@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget, QWidget
 
 from transfer_tool import __version__
 from transfer_tool.permissions import Action
@@ -76,7 +76,8 @@ class MainWindow(QMainWindow):
         self._is_ready = False
         self.save_on_close = True  # the check mode turns this off: it must not change the user's settings
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Transfer register — Transfer tool"))
+        title = self.tr("Transfer register — Transfer tool")
+        self.setWindowTitle(f"{title} {__version__}")  # the version, for support calls and screenshots
 
         self.register = RegisterPanel(services, self)
         self.dashboard = Dashboard(services, dashboard_sources, self)
@@ -397,17 +398,9 @@ class MainWindow(QMainWindow):
         show_exception(self, exc, self.tr("Export failed"))
 
     def about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("About Transfer tool"))
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setText(
-            self.tr(
-                "Transfer tool %1\n\nRecords cross-border transfers of personal data, assesses them "
-                "(Transfer Impact Assessments) and keeps them current."
-            ).replace("%1", __version__)
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        from ui.about import open_about  # only when asked: it reads the licence files
+
+        self._keep(open_about(self, self.services.worker))
 
     def _set_language(self, code: str) -> None:
         self.services.settings.set(keys.LANGUAGE, code)
