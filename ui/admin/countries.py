@@ -70,12 +70,14 @@ class DestinationFilter(QSortFilterProxyModel):
         self._searchable: dict[str, str] = {}  # code → "code english 日本語", folded
 
     def set_lines(self, lines: list[CountryLine]) -> None:
+        self.beginFilterChange()
         self._searchable = {x.code: f"{x.code} {x.name_en} {x.name_ja}".casefold() for x in lines}
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_text(self, text: str) -> None:
+        self.beginFilterChange()
         self._text = text.strip().casefold()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._text:
