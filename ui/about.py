@@ -245,6 +245,7 @@ class AboutDialog(QDialog):
         split.addWidget(self.font_tree)
         split.addWidget(self.licence_text)
         split.setStretchFactor(1, 2)
+        split.setSizes([150, 300])  # the list is short; the licence text is what people read
         layout = QVBoxLayout(page)
         layout.addWidget(intro)
         layout.addWidget(split, 1)
@@ -286,6 +287,7 @@ class AboutDialog(QDialog):
             [self.tr("Library"), self.tr("Version"), self.tr("Licence")]
         )
         self.library_table.verticalHeader().setVisible(False)
+        self.library_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.library_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, lib in enumerate(LIBRARIES):
             for col, text in enumerate((lib.name, library_version(lib), lib.licence)):
