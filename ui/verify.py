@@ -51,21 +51,17 @@ class Verdict:
     text: str  # one line, starting with VALID / UNTRUSTED / INVALID / CANNOT VERIFY (translated)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("VerifyWindow", text)
-
-
 def _not_verifiable(core_verdict: str) -> str:
     """The reason a file could not be checked at all, from the core's (English) verdict."""
     known = {
-        "Not a PDF file.": _t("This file is not a PDF."),
-        "The PDF is encrypted; its signatures cannot be verified.": _t(
-            "The PDF is encrypted: its signatures cannot be verified."
+        "Not a PDF file.": QCoreApplication.translate("VerifyWindow", "This file is not a PDF."),
+        "The PDF is encrypted; its signatures cannot be verified.": QCoreApplication.translate(
+            "VerifyWindow", "The PDF is encrypted: its signatures cannot be verified."
         ),
-        "The PDF is damaged or truncated and cannot be verified.": _t(
-            "The PDF is damaged or truncated and cannot be verified."
+        "The PDF is damaged or truncated and cannot be verified.": QCoreApplication.translate(
+            "VerifyWindow", "The PDF is damaged or truncated and cannot be verified."
         ),
-        "The PDF is not signed.": _t("The PDF is not signed."),
+        "The PDF is not signed.": QCoreApplication.translate("VerifyWindow", "The PDF is not signed."),
     }
     return known.get(core_verdict, core_verdict)
 
@@ -73,48 +69,72 @@ def _not_verifiable(core_verdict: str) -> str:
 def verdict_for(result: DocumentVerification) -> Verdict:
     sig = result.signature
     if not sig.signed:
-        return Verdict(BAD, _t("CANNOT VERIFY: %1").replace("%1", _not_verifiable(sig.verdict)))
+        return Verdict(
+            BAD,
+            QCoreApplication.translate("VerifyWindow", "CANNOT VERIFY: %1").replace(
+                "%1", _not_verifiable(sig.verdict)
+            ),
+        )
     if not sig.intact:
-        return Verdict(BAD, _t("INVALID: the document was modified after signing."))
+        return Verdict(
+            BAD,
+            QCoreApplication.translate("VerifyWindow", "INVALID: the document was modified after signing."),
+        )
     if not sig.covers_whole_file:
         return Verdict(
             BAD,
-            _t("INVALID: the document was modified after signing (content was added after the signature)."),
+            QCoreApplication.translate(
+                "VerifyWindow",
+                "INVALID: the document was modified after signing (content was added after the signature).",
+            ),
         )
     if sig.timestamp_present and not sig.timestamp_valid:
-        return Verdict(BAD, _t("INVALID: the timestamp could not be verified."))
+        return Verdict(
+            BAD, QCoreApplication.translate("VerifyWindow", "INVALID: the timestamp could not be verified.")
+        )
     if not sig.trusted:
         return Verdict(
             WARN,
-            _t(
-                "UNTRUSTED: unchanged since signing, but the signer %1 is not trusted by your organisation."
+            QCoreApplication.translate(
+                "VerifyWindow",
+                "UNTRUSTED: unchanged since signing, but the signer %1 is not trusted by your organisation.",
             ).replace("%1", sig.signer_name or "?"),
         )
     return Verdict(
         GOOD,
-        _t("VALID: signed by %1, unchanged since signing, trusted by your organisation.").replace(
-            "%1", sig.signer_name
-        ),
+        QCoreApplication.translate(
+            "VerifyWindow", "VALID: signed by %1, unchanged since signing, trusted by your organisation."
+        ).replace("%1", sig.signer_name),
     )
 
 
 def yes_no(value: bool) -> str:
-    return _t("Yes") if value else _t("No")
+    return (
+        QCoreApplication.translate("VerifyWindow", "Yes")
+        if value
+        else QCoreApplication.translate("VerifyWindow", "No")
+    )
 
 
 def database_line(result: DocumentVerification) -> str:
     which = f"{result.reference} v{result.version_no}" if result.reference else ""
     if result.match is DatabaseMatch.EXACT:
-        return _t("Yes: this is the signed copy stored with %1.").replace("%1", which)
+        return QCoreApplication.translate(
+            "VerifyWindow", "Yes: this is the signed copy stored with %1."
+        ).replace("%1", which)
     if result.match is DatabaseMatch.DIFFERS:
-        return _t("No: the database keeps a different signed copy of %1.").replace("%1", which)
+        return QCoreApplication.translate(
+            "VerifyWindow", "No: the database keeps a different signed copy of %1."
+        ).replace("%1", which)
     if result.match is DatabaseMatch.NO_STORED_COPY:
-        return _t("No: %1 has no signed copy in the database (it was not approved here).").replace(
-            "%1", which
-        )
+        return QCoreApplication.translate(
+            "VerifyWindow", "No: %1 has no signed copy in the database (it was not approved here)."
+        ).replace("%1", which)
     if which:
-        return _t("No: %1 is not an assessment of this database.").replace("%1", which)
-    return _t("No: the file names no assessment of this database.")
+        return QCoreApplication.translate(
+            "VerifyWindow", "No: %1 is not an assessment of this database."
+        ).replace("%1", which)
+    return QCoreApplication.translate("VerifyWindow", "No: the file names no assessment of this database.")
 
 
 def _when(value: dt.datetime | None) -> str:

@@ -2,6 +2,100 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name></name>
+    <message>
+        <source>Problems with this field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s comments on this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as dealt with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the comment as dealt with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country name (English or Japanese) or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Transfer tool</source>
+        <translation type="unfinished">越境移転評価ツールについて</translation>
+    </message>
+    <message>
+        <source>Transfer tool</source>
+        <translation type="unfinished">越境移転評価ツール</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records cross-border transfers of personal data, assesses them (Transfer Impact Assessments) and keeps them current.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fonts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country data: version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app and its reports use these fonts, shipped under their licences:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built with these libraries (each under its own licence; the LGPL ones can be replaced in the installed folder):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Adequacy</name>
     <message>
         <source>No data</source>
@@ -25,6 +119,61 @@
     </message>
 </context>
 <context>
+    <name>AdminWindow</name>
+    <message>
+        <source>Country data</source>
+        <translation>国別データ</translation>
+    </message>
+    <message>
+        <source>Users and roles</source>
+        <translation>ユーザーと役割</translation>
+    </message>
+    <message>
+        <source>Trusted certificates</source>
+        <translation>信頼する証明書</translation>
+    </message>
+    <message>
+        <source>Catalogues</source>
+        <translation>カタログ</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>Administration — Transfer tool</source>
+        <translation>管理 — 越境移転評価ツール</translation>
+    </message>
+    <message>
+        <source>Your role may not change country data.</source>
+        <translation>あなたの役割では国別データを変更できません。</translation>
+    </message>
+    <message>
+        <source>Your role may not manage users.</source>
+        <translation>あなたの役割ではユーザーを管理できません。</translation>
+    </message>
+    <message>
+        <source>Your role may not manage trusted certificates.</source>
+        <translation>あなたの役割では信頼する証明書を管理できません。</translation>
+    </message>
+    <message>
+        <source>Your role may not change the catalogues.</source>
+        <translation>あなたの役割ではカタログを変更できません。</translation>
+    </message>
+    <message>
+        <source>Your role may not change the organisation settings.</source>
+        <translation>あなたの役割では組織の設定を変更できません。</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <source>Ask an administrator if you need to.</source>
+        <translation>必要な場合は管理者に依頼してください。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Transfer tool</source>
@@ -41,6 +190,645 @@
     <message>
         <source>Could not open %1: %2. Check the address and that the server runs.</source>
         <translation>%1 を開けませんでした: %2。接続先のアドレスと、サーバーが起動していることを確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovePanel</name>
+    <message>
+        <source>Opening your signing identity…</source>
+        <translation>署名用IDを開いています…</translation>
+    </message>
+    <message>
+        <source>Rendering the report as approved…</source>
+        <translation>承認済みとしてレポートを作成しています…</translation>
+    </message>
+    <message>
+        <source>Signing the PDF…</source>
+        <translation>PDFに署名しています…</translation>
+    </message>
+    <message>
+        <source>Saving the approval…</source>
+        <translation>承認を保存しています…</translation>
+    </message>
+    <message>
+        <source>Signing identity</source>
+        <translation>署名用ID</translation>
+    </message>
+    <message>
+        <source>My identity made in the tool</source>
+        <translation>このツールで作成した自分の署名用ID</translation>
+    </message>
+    <message>
+        <source>My settings…</source>
+        <translation>個人設定…</translation>
+    </message>
+    <message>
+        <source>A PKCS#12 file (.p12, .pfx):</source>
+        <translation>PKCS#12ファイル（.p12、.pfx）:</translation>
+    </message>
+    <message>
+        <source>Choose the file…</source>
+        <translation>ファイルを選択…</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>The passphrase of the identity</source>
+        <translation>署名用IDのパスフレーズ</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>パスフレーズ:</translation>
+    </message>
+    <message>
+        <source>I confirm that</source>
+        <translation>以下を確認します</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove and sign</source>
+        <translation>承認して署名(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Save the signed PDF…</source>
+        <translation>署名済みPDFを保存…</translation>
+    </message>
+    <message>
+        <source>You have no identity yet: create one in My settings, or choose a file below.</source>
+        <translation>署名用IDがまだありません。個人設定で作成するか、下でファイルを選択してください。</translation>
+    </message>
+    <message>
+        <source>%1 — fingerprint %2…</source>
+        <translation>%1 — フィンガープリント %2…</translation>
+    </message>
+    <message>
+        <source>You assessed this version yourself. The four-eyes rule means another manager must approve it, unless the organisation runs in single-user mode.</source>
+        <translation>この版はあなた自身が評価しました。四つの目の原則により、組織が単独ユーザーモードでない限り、別のマネージャーが承認する必要があります。</translation>
+    </message>
+    <message>
+        <source>Choose a signing identity</source>
+        <translation>署名用IDを選択</translation>
+    </message>
+    <message>
+        <source>PKCS#12 files (*.p12 *.pfx)</source>
+        <translation>PKCS#12ファイル (*.p12 *.pfx)</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentWizard</name>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New transfer</source>
+        <translation type="unfinished">新しい移転</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation type="unfinished">評価</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps of the assessment: activate one to go there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a &amp;new version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All changes are saved automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment — %1%2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: your role may not edit assessments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted for review: read-only until a manager returns it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved and signed: read-only. Changes go into a new version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the new transfer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Attestations</name>
+    <message>
+        <source>The description of the transfer is accurate and complete.</source>
+        <translation>移転の記述は正確かつ完全である。</translation>
+    </message>
+    <message>
+        <source>I have read the assessment and understand the risks it describes.</source>
+        <translation>評価を読み、そこに記載されたリスクを理解した。</translation>
+    </message>
+    <message>
+        <source>I ratify the transfer tool and the supplementary measures chosen.</source>
+        <translation>選択された移転手段と補完的措置を承認する。</translation>
+    </message>
+    <message>
+        <source>The planned measures will be carried out by their owners and due dates.</source>
+        <translation>予定された措置は、担当者により期限までに実施される。</translation>
+    </message>
+</context>
+<context>
+    <name>Autosaver</name>
+    <message>
+        <source>Not saved yet: this new transfer is stored once its required fields are filled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes not saved yet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved (%1), except the transfer itself: fix the fields marked ✖ in step 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All changes saved (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: someone else saved this first. Choose which version to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their version is shown; your unsaved changes were dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Catalogues</name>
+    <message>
+        <source>Data categories</source>
+        <translation>個人データの項目</translation>
+    </message>
+    <message>
+        <source>Acquisition routes</source>
+        <translation>取得経路</translation>
+    </message>
+    <message>
+        <source>Legal bases</source>
+        <translation>法的根拠</translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation>利用目的</translation>
+    </message>
+    <message>
+        <source>Recipient types</source>
+        <translation>提供先の種類</translation>
+    </message>
+    <message>
+        <source>Retention periods</source>
+        <translation>保存期間</translation>
+    </message>
+    <message>
+        <source>Data subjects</source>
+        <translation>本人の種類</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguesPage</name>
+    <message>
+        <source>Catalogue</source>
+        <translation>カタログ</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <source>日本語</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <source>Policy section</source>
+        <translation>ポリシーの条項</translation>
+    </message>
+    <message>
+        <source>Sensitive</source>
+        <translation>要配慮</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>e.g. 4-2 (shown in the report as Privacy Policy §4-2)</source>
+        <translation>例: 4-2（レポートでは「プライバシーポリシー §4-2」と表示）</translation>
+    </message>
+    <message>
+        <source>Sensitive (special-category) data</source>
+        <translation>要配慮個人情報（特別な種類のデータ）</translation>
+    </message>
+    <message>
+        <source>Offered for new transfers</source>
+        <translation>新しい移転で選択可能</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>コード:</translation>
+    </message>
+    <message>
+        <source>English label:</source>
+        <translation>英語の表示名:</translation>
+    </message>
+    <message>
+        <source>Japanese label:</source>
+        <translation>日本語の表示名:</translation>
+    </message>
+    <message>
+        <source>Policy section:</source>
+        <translation>ポリシーの条項:</translation>
+    </message>
+    <message>
+        <source>&amp;New entry</source>
+        <translation>新しい項目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save entry</source>
+        <translation>項目を保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>無効にする(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 を保存しました。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer offered for new transfers; existing transfers keep it.</source>
+        <translation>%1 は新しい移転では選択できなくなりました。既存の移転はそのまま保持します。</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPanel</name>
+    <message>
+        <source>Say what must change before you can approve. The assessor sees each comment beside its section of the assessment, and resubmits when done.</source>
+        <translation>承認の前に何を変更すべきかを記入してください。評価者は各コメントを評価の該当セクションの横で確認し、対応後に再提出します。</translation>
+    </message>
+    <message>
+        <source>What should the assessor change or explain?</source>
+        <translation>評価者は何を変更または説明すべきですか？</translation>
+    </message>
+    <message>
+        <source>&amp;Add comment</source>
+        <translation>コメントを追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>選択したものを削除</translation>
+    </message>
+    <message>
+        <source>&amp;Return to the assessor</source>
+        <translation>評価者に差戻し(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Section:</source>
+        <translation>セクション:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>コメント:</translation>
+    </message>
+    <message>
+        <source>Comments to send:</source>
+        <translation>送信するコメント:</translation>
+    </message>
+    <message>
+        <source>Write at least one comment: the assessor needs to know what to change.</source>
+        <translation>コメントを1件以上記入してください。評価者は何を変更すべきかを知る必要があります。</translation>
+    </message>
+</context>
+<context>
+    <name>ConclusionPage</name>
+    <message>
+        <source>7 · Conclusion and re-evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recommendation follows from the steps; choose the conclusion and say why if it differs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended conclusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your conclusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the chosen conclusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required when your conclusion differs from the recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procedural steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. SCCs signed unchanged, no authorisation needed; supervisory authority informed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12 months after approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Procedural steps:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-e&amp;valuation date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Records of processing extract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Someone else saved this first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their version was saved at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below is every part that differs. Keep mine stores your version over theirs; keep theirs drops your unsaved changes and shows their version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mine (not saved)&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Theirs (saved)&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My value of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their value of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved contents are the same; only the version number differs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CountriesPage</name>
+    <message>
+        <source>Filter by name or code (English or 日本語)</source>
+        <translation>国名またはコードで絞り込み（英語または日本語）</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>インポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>エクスポート(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>移転</translation>
+    </message>
+    <message>
+        <source>Regime</source>
+        <translation>制度</translation>
+    </message>
+    <message>
+        <source>Why it must be re-assessed</source>
+        <translation>再評価が必要な理由</translation>
+    </message>
+    <message>
+        <source>Transfers flagged by your last save appear here.</source>
+        <translation>直前の保存で再評価対象となった移転がここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Flagged transfers</source>
+        <translation>再評価対象の移転</translation>
+    </message>
+    <message>
+        <source>Required: why the data changes, e.g. &apos;CJEU annulled the decision&apos;</source>
+        <translation>必須: データを変更する理由（例:「欧州司法裁判所が決定を無効とした」）</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>変更を破棄</translation>
+    </message>
+    <message>
+        <source>&amp;Save as a new version</source>
+        <translation>新しい版として保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Reason for the change:</source>
+        <translation>変更理由:</translation>
+    </message>
+    <message>
+        <source>Save or discard the changes to %1 before opening another destination.</source>
+        <translation>別の移転先を開く前に、%1 への変更を保存または破棄してください。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — country data version %3</source>
+        <translation>%1（%2）— 国別データ 第%3版</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 (%4 transfer(s))</source>
+        <translation>%1: %2 → %3（移転 %4 件）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving flags %n transfer(s) for re-assessment:</source>
+        <translation>
+            <numerusform>保存すると %n 件の移転が再評価の対象になります:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Say why the data changes; it is kept in the history.</source>
+        <translation>データを変更する理由を記入してください。履歴に残ります。</translation>
+    </message>
+    <message>
+        <source>The change was not saved: a reason is required.</source>
+        <translation>変更は保存されていません。理由が必要です。</translation>
+    </message>
+    <message>
+        <source>Nothing changed, so no new version was saved.</source>
+        <translation>変更がないため、新しい版は保存されていません。</translation>
+    </message>
+    <message>
+        <source>Saved %1 as version %2.</source>
+        <translation>%1 を第%2版として保存しました。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) flagged for re-assessment (see Flagged transfers).</source>
+        <translation>
+            <numerusform>%n 件の移転を再評価の対象にしました（「再評価対象の移転」を参照）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Flagged by version %1: each needs a new assessment version.</source>
+        <translation>第%1版により再評価対象となった移転です。それぞれ評価の新しい版が必要です。</translation>
+    </message>
+    <message>
+        <source>Import country data</source>
+        <translation>国別データのインポート</translation>
+    </message>
+    <message>
+        <source>Country data (*.json);;All files (*)</source>
+        <translation>国別データ (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>%1 を確認しています…</translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %n more</source>
+        <translation>
+            <numerusform>  … ほか %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export country data</source>
+        <translation>国別データのエクスポート</translation>
+    </message>
+    <message>
+        <source>Country data (*.json)</source>
+        <translation>国別データ (*.json)</translation>
+    </message>
+    <message>
+        <source>Country data exported to %1.</source>
+        <translation>国別データを %1 にエクスポートしました。</translation>
+    </message>
+</context>
+<context>
+    <name>CountryHistory</name>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
     </message>
 </context>
 <context>
@@ -153,6 +941,342 @@
     </message>
 </context>
 <context>
+    <name>DataPage</name>
+    <message>
+        <source>1 · Know your transfer: the personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is sent, about whom, for what, and on what basis (catalogues from the privacy policy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories of personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation type="unfinished">目的</translation>
+    </message>
+    <message>
+        <source>Data subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the data was acquired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Includes &amp;special-category or sensitive data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Includes special-category or sensitive data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitive data and its restrictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which sensitive data, and the restrictions applied to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of data subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Large volume (systematic or massive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Categories of personal data (policy §4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Purposes (policy §7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Number of data subjects:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data &amp;subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Legal basis (policy §6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acquired how (policy §5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DestinationEditor</name>
+    <message>
+        <source>Status per regime</source>
+        <translation>制度ごとの状況</translation>
+    </message>
+    <message>
+        <source>Government access</source>
+        <translation>ガバメントアクセス</translation>
+    </message>
+    <message>
+        <source>APPI information</source>
+        <translation>APPIの情報提供項目</translation>
+    </message>
+    <message>
+        <source>Regime</source>
+        <translation>制度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Checked against the source</source>
+        <translation>出典と照合済み</translation>
+    </message>
+    <message>
+        <source>Law</source>
+        <translation>法令</translation>
+    </message>
+    <message>
+        <source>Condition (who is covered)</source>
+        <translation>条件（対象となる者）</translation>
+    </message>
+    <message>
+        <source>Decision or instrument</source>
+        <translation>決定・根拠文書</translation>
+    </message>
+    <message>
+        <source>Adopted on</source>
+        <translation>採択日</translation>
+    </message>
+    <message>
+        <source>Expires or review due on</source>
+        <translation>失効日・見直し期限</translation>
+    </message>
+    <message>
+        <source>Source (URL)</source>
+        <translation>出典（URL）</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>確認済み</translation>
+    </message>
+    <message>
+        <source>Last verified on</source>
+        <translation>最終確認日</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Problematic</source>
+        <translation>問題あり</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>対象範囲</translation>
+    </message>
+    <message>
+        <source>Sources (one URL a line)</source>
+        <translation>出典（1行に1つのURL）</translation>
+    </message>
+    <message>
+        <source>Has a data-protection system</source>
+        <translation>個人情報保護制度の有無</translation>
+    </message>
+    <message>
+        <source>The system in brief</source>
+        <translation>制度の概要</translation>
+    </message>
+    <message>
+        <source>OECD principles covered</source>
+        <translation>対応するOECD8原則</translation>
+    </message>
+    <message>
+        <source>Gaps against the OECD principles</source>
+        <translation>OECD8原則との相違</translation>
+    </message>
+    <message>
+        <source>CBPR membership</source>
+        <translation>CBPRへの参加</translation>
+    </message>
+    <message>
+        <source>Data localisation duties</source>
+        <translation>データローカライゼーション義務</translation>
+    </message>
+    <message>
+        <source>Duties to cooperate with the government</source>
+        <translation>政府への協力義務</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD, e.g. 2026-07-10.</source>
+        <translation>日付は YYYY-MM-DD の形式で入力してください（例: 2026-07-10）。</translation>
+    </message>
+    <message>
+        <source>Add a law</source>
+        <translation>法令を追加</translation>
+    </message>
+    <message>
+        <source>Remove the law</source>
+        <translation>法令を削除</translation>
+    </message>
+    <message>
+        <source>Problematic against the European Essential Guarantees</source>
+        <translation>欧州の本質的保障に照らして問題あり</translation>
+    </message>
+    <message>
+        <source>Record the APPI information items for this destination</source>
+        <translation>この移転先についてAPPIの情報提供項目を記録する</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>あり</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>keys separated by commas, e.g. collection_limitation, security</source>
+        <translation>キーをカンマ区切りで（例: collection_limitation, security）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Checked against the sources</source>
+        <translation>出典と照合済み</translation>
+    </message>
+    <message>
+        <source>Correct these before saving:</source>
+        <translation>保存の前に次の点を修正してください:</translation>
+    </message>
+    <message>
+        <source>New law</source>
+        <translation>新しい法令</translation>
+    </message>
+</context>
+<context>
+    <name>EntityCombo</name>
+    <message>
+        <source>New entity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New entity for: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · group</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntityDialog</name>
+    <message>
+        <source>New entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A legal person of the group or outside it. Name and country are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A company of our &amp;group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact &amp;person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact&apos;s p&amp;osition:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact &amp;e-mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Registration no.:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A company of our group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certified under %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certifications:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose the country: type its name (English or Japanese) or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong inside the tool (this is a bug, not something you did). Your saved work is safe. The details below help whoever maintains the tool.</source>
@@ -161,6 +1285,339 @@
     <message>
         <source>Transfer tool</source>
         <translation>越境移転評価ツール</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceList</name>
+    <message>
+        <source>What the file shows (evidence label)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach &amp;file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach an evidence file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected evidence file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached evidence files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or drop files here. Each file is kept with its SHA-256 digest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandlingPage</name>
+    <message>
+        <source>1 · Know your transfer: how the data is handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frequency, form in transit and at rest, where it is stored and accessed from, retention, onward transfers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. US, IE  or  米国、アイルランド</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Countries the data is accessed from, if any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Contract term plus 1 year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Frequency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form in &amp;transit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form at r&amp;est:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keys held by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stored in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote &amp;access from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention (policy §&amp;12):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention &amp;period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onward transfers</source>
+        <translation type="unfinished">再移転</translation>
+    </message>
+    <message>
+        <source>Sub-recipients the importer passes the data to; each is a transfer of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished">管理番号</translation>
+    </message>
+    <message>
+        <source>Sub-recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dd onward transfer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected onward transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recognised: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onward transfers can be added once this transfer is saved (after this page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onward transfer</source>
+        <translation type="unfinished">再移転</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Version</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <source>Changed on</source>
+        <translation>変更日時</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>変更者</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Older version</source>
+        <translation>古い版</translation>
+    </message>
+    <message>
+        <source>Newer version</source>
+        <translation>新しい版</translation>
+    </message>
+    <message>
+        <source>Compare version</source>
+        <translation>比較: 第</translation>
+    </message>
+    <message>
+        <source>with version</source>
+        <translation>版 と 第</translation>
+    </message>
+    <message>
+        <source>Choose two different versions to see what changed.</source>
+        <translation>変更点を見るには異なる2つの版を選んでください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) differ between version %1 and version %2.</source>
+        <translation>
+            <numerusform>第%1版と第%2版では %n 項目が異なります。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import country data — preview</source>
+        <translation>国別データのインポート — プレビュー</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n destination(s) would change.</source>
+        <translation>
+            <numerusform>%n 件の移転先が変更されます。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) would be flagged for re-assessment.</source>
+        <translation>
+            <numerusform>%n 件の移転が再評価の対象になります。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file holds the same data as the database: importing it changes nothing.</source>
+        <translation>ファイルの内容はデータベースと同じです。インポートしても何も変わりません。</translation>
+    </message>
+    <message>
+        <source>File: %1 (data version %2)</source>
+        <translation>ファイル: %1（データの版 %2）</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>移転先</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>ファイルの内容</translation>
+    </message>
+    <message>
+        <source>Status changes:</source>
+        <translation>状況の変更:</translation>
+    </message>
+    <message>
+        <source>e.g. quarterly update from the legal reference</source>
+        <translation>例: 法令資料の四半期更新</translation>
+    </message>
+    <message>
+        <source>Why (kept in each destination&apos;s history):</source>
+        <translation>理由（各移転先の履歴に残ります）:</translation>
+    </message>
+    <message>
+        <source>&amp;Apply the import</source>
+        <translation>インポートを適用(&amp;A)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported: %n destination(s) changed</source>
+        <translation>
+            <numerusform>インポートしました: %n 件の移転先を変更</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) flagged for re-assessment.</source>
+        <translation>
+            <numerusform>%n 件の移転を再評価の対象にしました。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LawPracticePage</name>
+    <message>
+        <source>3 · Law and practice of the destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which government-access laws reach this importer and data, what happens in practice, and the step&apos;s conclusion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practical experience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests received (or none) over a representative period, e.g. the importer&apos;s transparency reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sources (one per line):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources of the practical experience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conclusion of this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasoning of the step conclusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence (e.g. transparency reports, legal opinions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Importer&apos;s transparency report 2025</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Government-access laws of %1 in the country data (version %2): %3, of which %4 problematic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The country data lists no government-access law for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A full assessment is not needed for this transfer (see the pre-check); this step may stay empty.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -200,6 +1657,14 @@
     <message>
         <source>&amp;Export register as CSV…</source>
         <translation>台帳をCSVで書き出す(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a signed PDF…</source>
+        <translation>署名済みPDFを検証(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;My settings…</source>
+        <translation>個人設定(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -256,6 +1721,14 @@
     <message>
         <source>Ca&amp;talogues…</source>
         <translation>カタログ(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>T&amp;rusted certificates…</source>
+        <translation>信頼する証明書(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation settings…</source>
+        <translation>組織の設定(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -320,20 +1793,370 @@
         <translation>書き出しに失敗しました</translation>
     </message>
     <message>
-        <source>About Transfer tool</source>
-        <translation>越境移転評価ツールについて</translation>
-    </message>
-    <message>
-        <source>Transfer tool %1
-
-Records cross-border transfers of personal data, assesses them (Transfer Impact Assessments) and keeps them current.</source>
-        <translation>越境移転評価ツール %1
-
-個人データの越境移転を記録し、移転影響評価（TIA）を行い、その内容を最新に保ちます。</translation>
-    </message>
-    <message>
         <source>The language changes at the next start.</source>
         <translation>言語は次回の起動時に切り替わります。</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPage</name>
+    <message>
+        <source>4–5 · Supplementary measures and action plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measures from the catalogue, rated for this transfer&apos;s use case; planned ones need an owner and a due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For this transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue of supplementary measures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add to the action plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen measures (action plan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">ステータス</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No measure chosen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence (e.g. audit reports, certificates)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. ISO 27001 certificate of the importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This transfer&apos;s EDPB use case(s): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No EDPB use case follows from the facts alone (use cases 3–5 need your judgement).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A full assessment is not needed for this transfer (see the pre-check); this step may stay empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OnwardDialog</name>
+    <message>
+        <source>Add an onward transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The importer passes the data on to a sub-recipient. The onward transfer is recorded as a transfer of its own (same data, purposes and retention) and needs its own assessment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sub-recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sub-recipient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>say what the sub-recipient does with the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onward transfer</source>
+        <translation type="unfinished">再移転</translation>
+    </message>
+</context>
+<context>
+    <name>OrgSettingsPage</name>
+    <message>
+        <source>Organisation settings</source>
+        <translation>組織の設定</translation>
+    </message>
+    <message>
+        <source>Shown in each report&apos;s header (empty: the exporter&apos;s name)</source>
+        <translation>各レポートのヘッダーに表示（空欄: データ輸出者の名称）</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> か月</translation>
+    </message>
+    <message>
+        <source>Single-user mode: one person may assess and approve</source>
+        <translation>単独ユーザーモード: 一人で評価と承認ができる</translation>
+    </message>
+    <message>
+        <source>Warning: this turns off the four-eyes rule. Use it only where nobody else can review. Reports approved by their own assessor say so on the sign-off page.</source>
+        <translation>警告: 四つの目の原則が無効になります。他にレビューできる人がいない場合にのみ使用してください。評価者自身が承認したレポートには、承認ページにその旨が記載されます。</translation>
+    </message>
+    <message>
+        <source>The acceptable probability of prohibited access over an assessment&apos;s period.</source>
+        <translation>評価期間中に許容される、違法なアクセスの発生確率。</translation>
+    </message>
+    <message>
+        <source>An RFC 3161 time-stamping service proves when a report was signed. Leave empty to sign without a timestamp (the time is then the signer&apos;s own clock).</source>
+        <translation>RFC 3161 タイムスタンプサービスにより、レポートに署名した日時を証明します。空欄の場合はタイムスタンプなしで署名します（日時は署名者のコンピューターの時計によります）。</translation>
+    </message>
+    <message>
+        <source>Organisation name:</source>
+        <translation>組織名:</translation>
+    </message>
+    <message>
+        <source>Risk threshold:</source>
+        <translation>リスクのしきい値:</translation>
+    </message>
+    <message>
+        <source>Re-evaluate approved assessments every:</source>
+        <translation>承認済み評価の再評価の間隔:</translation>
+    </message>
+    <message>
+        <source>Timestamp server (URL):</source>
+        <translation>タイムスタンプサーバー（URL）:</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>設定を保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The organisation settings are saved.</source>
+        <translation>組織の設定を保存しました。</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesPage</name>
+    <message>
+        <source>1 · Know your transfer: parties and destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who sends the personal data, who receives it, in what role, and where it goes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Customer support platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation type="unfinished">データ輸出者</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation type="unfinished">データ輸入者</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xporter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter&apos;s &amp;role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&amp;mporter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer&apos;s r&amp;ole:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Destination (search in English or Japanese):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination: search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These roles mean EU SCC Module %1 where the EU SCCs are used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PdfPagesView</name>
+    <message>
+        <source>No document to show.</source>
+        <translation>表示する文書がありません。</translation>
+    </message>
+    <message>
+        <source>Rendering the document…</source>
+        <translation>文書を表示しています…</translation>
+    </message>
+    <message>
+        <source>This file cannot be shown: it is not a readable PDF.</source>
+        <translation>このファイルは表示できません。読み取れるPDFではありません。</translation>
+    </message>
+</context>
+<context>
+    <name>PrecheckPage</name>
+    <message>
+        <source>1 · Pre-check: is this a transfer, under which regimes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exporter&apos;s country decides the regimes; add one with a reason where it also applies. Adequacy routes need only a short record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conditions of a partial adequacy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regimes added by the assessor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation type="unfinished">なし</translation>
+    </message>
+    <message>
+        <source>Regime to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it applies (e.g. GDPR Art. 3(2): we offer goods to people in the EU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the regime applies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dd regime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;regime:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why %1 applies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete the transfer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regimes that govern the exporter (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No regime applies to the exporter. Add one below if a regime applies for another reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a transfer under any applicable regime: no transfer tool or assessment is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a transfer under %1. A full assessment is needed (steps 3 to 6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a transfer under %1, covered by adequacy, a derogation or consent: a short record and monitoring are enough (steps 3 to 6 may stay empty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the partial adequacy covers only certified organisations; the importer is not recorded as certified (record its certification on the entity).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the condition for this importer, or choose another tool in the next step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None for this destination.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the condition is met for this importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation of the condition under %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -552,6 +2375,295 @@ Records cross-border transfers of personal data, assesses them (Transfer Impact 
     </message>
 </context>
 <context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>管理番号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>移転先</translation>
+    </message>
+    <message>
+        <source>Exporter → importer</source>
+        <translation>データ輸出者 → データ輸入者</translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation>評価者</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提出日</translation>
+    </message>
+    <message>
+        <source>You assessed this one: another manager must approve it (four eyes).</source>
+        <translation>あなたが評価したものです。別のマネージャーが承認する必要があります（四つの目の原則）。</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1（あなた）</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSections</name>
+    <message>
+        <source>General</source>
+        <translation>全般</translation>
+    </message>
+    <message>
+        <source>Transfer description (step 1)</source>
+        <translation>移転の記述（ステップ1）</translation>
+    </message>
+    <message>
+        <source>Regimes and pre-check</source>
+        <translation>適用される制度と事前確認</translation>
+    </message>
+    <message>
+        <source>Transfer tool (step 2)</source>
+        <translation>移転手段（ステップ2）</translation>
+    </message>
+    <message>
+        <source>Law and practice (step 3)</source>
+        <translation>移転先の法令と実務（ステップ3）</translation>
+    </message>
+    <message>
+        <source>Supplementary measures (step 4)</source>
+        <translation>補完的措置（ステップ4）</translation>
+    </message>
+    <message>
+        <source>Action plan</source>
+        <translation>行動計画</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>リスク</translation>
+    </message>
+    <message>
+        <source>Conclusion and re-evaluation</source>
+        <translation>結論と再評価</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>証拠資料</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Review and approval — Transfer tool</source>
+        <translation>レビューと承認 — 越境移転評価ツール</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>最新の情報に更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Choose an assessment in the list to read its report.</source>
+        <translation>一覧から評価を選ぶと、そのレポートが表示されます。</translation>
+    </message>
+    <message>
+        <source>Report language:</source>
+        <translation>レポートの言語:</translation>
+    </message>
+    <message>
+        <source>Return with comments</source>
+        <translation>コメントを付けて差戻し</translation>
+    </message>
+    <message>
+        <source>Approve and sign</source>
+        <translation>承認して署名</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assessment(s) awaiting review</source>
+        <translation>
+            <numerusform>レビュー待ちの評価: %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Review is not available</source>
+        <translation>レビューは利用できません</translation>
+    </message>
+    <message>
+        <source>%1 v%2 — %3</source>
+        <translation>%1 第%2版 — %3</translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>レポートを準備しています…</translation>
+    </message>
+    <message>
+        <source>The report could not be prepared: %1</source>
+        <translation>レポートを準備できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>%1 v%2 was returned to the assessor with your comments.</source>
+        <translation>%1 第%2版をコメントを付けて評価者に差戻しました。</translation>
+    </message>
+    <message>
+        <source>%1 v%2 is approved. The signed report is stored with the assessment and shown here with your signature.</source>
+        <translation>%1 第%2版を承認しました。署名済みレポートは評価とともに保存され、あなたの署名付きでここに表示されています。</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>署名済み</translation>
+    </message>
+    <message>
+        <source>Not approved: %1</source>
+        <translation>承認されていません: %1</translation>
+    </message>
+    <message>
+        <source>Save the signed PDF</source>
+        <translation>署名済みPDFを保存</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDFファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>ファイルを書き込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>%1 に保存しました</translation>
+    </message>
+    <message>
+        <source>Wait until the approval has finished.</source>
+        <translation>承認の処理が終わるまでお待ちください。</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>レビュー</translation>
+    </message>
+    <message>
+        <source>Your role may not approve or return assessments. Ask an administrator if you need to.</source>
+        <translation>あなたの役割では評価の承認や差戻しはできません。必要な場合は管理者に依頼してください。</translation>
+    </message>
+</context>
+<context>
+    <name>RiskChart</name>
+    <message>
+        <source>Chart: probability of access over the period, against the threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threshold %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RiskPage</name>
+    <message>
+        <source>6 · Quantified risk (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The probability of prohibited access over the assessment period, per problematic law, each factor justified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quantify the risk of prohibited access for this transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantify the risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Factors mean:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment &amp;period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acceptance &amp;threshold:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problematic law to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dd law</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a problematic law:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not quantified. Tick the box above to estimate the risk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No result yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability of prohibited access over %1 years: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yearly: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once every %1 years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never (probability zero)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No threshold set: set the organisation&apos;s acceptance threshold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ABOVE the threshold of %1: not acceptable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below the threshold of %1: acceptable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A full assessment is not needed for this transfer (see the pre-check); this step may stay empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>Legal staff</source>
@@ -670,6 +2782,956 @@ Records cross-border transfers of personal data, assesses them (Transfer Impact 
     <message>
         <source>Suspended</source>
         <translation>停止中</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary, submission and report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is still missing, submission for review, and the PDF report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview of the assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing items: activate one to go to its page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Submit for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generate PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is missing: the assessment can be submitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) to complete before submitting; activate one to go to its page.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, version %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A transfer under: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full assessment needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 3: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measures chosen: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence files: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>submitted for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>returned with comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted for review. A manager will approve it or return it with comments; until then it is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating the PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF was generated but not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1. &lt;a href=&quot;%2&quot;&gt;Open the PDF&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be generated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ToolPage</name>
+    <message>
+        <source>2 · Transfer tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For each regime under which this is a transfer: the destination&apos;s status, the fitting tools, and your choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a transfer under any applicable regime: no tool is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence (e.g. the signed clauses)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Signed SCC Module 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>APPI consent (Art. 28(2)): the information to give the data subject before consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — this is the chosen route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — if you choose the consent route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(i) Country: %1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(ii) Its personal-information protection system: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(iii) The recipient&apos;s measures: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>describe the importer&apos;s measures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing from the country data: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrustPage</name>
+    <message>
+        <source>A signed report verifies as trusted only when its signer&apos;s certificate, or the CA that issued it, is in this list. Each manager exports their certificate from My settings.</source>
+        <translation>署名済みレポートが「信頼できる」と検証されるのは、署名者の証明書またはその発行元の認証局がこの一覧にある場合だけです。各マネージャーは個人設定から自分の証明書をエクスポートします。</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>表示名</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>サブジェクト</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 フィンガープリント</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>追加した人</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from the list…</source>
+        <translation>一覧から削除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Trust a certificate</source>
+        <translation>証明書を信頼する</translation>
+    </message>
+    <message>
+        <source>Whose is it? e.g. &apos;Taro Yamada, DPO&apos;</source>
+        <translation>誰の証明書ですか？ 例:「山田 太郎（DPO）」</translation>
+    </message>
+    <message>
+        <source>&amp;Add from a file…</source>
+        <translation>ファイルから追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>表示名:</translation>
+    </message>
+    <message>
+        <source>%1 (expired)</source>
+        <translation>%1（期限切れ）</translation>
+    </message>
+    <message>
+        <source>Choose a certificate</source>
+        <translation>証明書を選択</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>証明書 (*.pem *.crt *.cer *.der);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Signatures by %1 are now trusted.</source>
+        <translation>%1 による署名を信頼するようになりました。</translation>
+    </message>
+    <message>
+        <source>Stop trusting this certificate?</source>
+        <translation>この証明書の信頼を取り消しますか？</translation>
+    </message>
+    <message>
+        <source>Reports signed with &apos;%1&apos; will verify as untrusted from now on. The certificate stays in the audit trail. Remove it from the list?</source>
+        <translation>今後、「%1」で署名されたレポートは「信頼できない」と検証されます。証明書は監査記録に残ります。一覧から削除しますか？</translation>
+    </message>
+    <message>
+        <source>Removed %1 from the list.</source>
+        <translation>%1 を一覧から削除しました。</translation>
+    </message>
+</context>
+<context>
+    <name>UserSettingsDialog</name>
+    <message>
+        <source>My settings — Transfer tool</source>
+        <translation>個人設定 — 越境移転評価ツール</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>システムの言語</translation>
+    </message>
+    <message>
+        <source>The language applies after a restart of the tool.</source>
+        <translation>言語はツールの再起動後に反映されます。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Language of the tool:</source>
+        <translation>ツールの表示言語:</translation>
+    </message>
+    <message>
+        <source>Your home folder</source>
+        <translation>ホームフォルダー</translation>
+    </message>
+    <message>
+        <source>Default folders</source>
+        <translation>既定のフォルダー</translation>
+    </message>
+    <message>
+        <source>Save exports and reports in:</source>
+        <translation>エクスポートとレポートの保存先:</translation>
+    </message>
+    <message>
+        <source>Open files to import from:</source>
+        <translation>インポートするファイルの場所:</translation>
+    </message>
+    <message>
+        <source>My signing identity</source>
+        <translation>自分の署名用ID</translation>
+    </message>
+    <message>
+        <source>Approving an assessment signs its PDF with your signing identity: a certificate and a private key protected by a passphrase. It is kept in your own data folder, never in the shared database. Give your certificate to an administrator so that your signatures count as trusted.</source>
+        <translation>評価を承認すると、そのPDFにあなたの署名用ID（証明書と、パスフレーズで保護された秘密鍵）で署名します。署名用IDはあなた自身のデータフォルダーに保管され、共有データベースには保存されません。あなたの署名が信頼されるよう、証明書を管理者に渡してください。</translation>
+    </message>
+    <message>
+        <source>Export my certificate…</source>
+        <translation>自分の証明書をエクスポート…</translation>
+    </message>
+    <message>
+        <source>name@example.com (optional)</source>
+        <translation>name@example.com（任意）</translation>
+    </message>
+    <message>
+        <source>Create my identity</source>
+        <translation>署名用IDを作成</translation>
+    </message>
+    <message>
+        <source>Name on signatures:</source>
+        <translation>署名に表示する名前:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>メールアドレス:</translation>
+    </message>
+    <message>
+        <source>Passphrase (8 or more characters):</source>
+        <translation>パスフレーズ（8文字以上）:</translation>
+    </message>
+    <message>
+        <source>Passphrase again:</source>
+        <translation>パスフレーズ（確認）:</translation>
+    </message>
+    <message>
+        <source>A .p12 or .pfx file from your organisation</source>
+        <translation>組織から受け取った .p12 または .pfx ファイル</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Import this identity</source>
+        <translation>この署名用IDをインポート</translation>
+    </message>
+    <message>
+        <source>PKCS#12 file:</source>
+        <translation>PKCS#12ファイル:</translation>
+    </message>
+    <message>
+        <source>Its passphrase:</source>
+        <translation>そのパスフレーズ:</translation>
+    </message>
+    <message>
+        <source>Create a self-signed identity</source>
+        <translation>自己署名の署名用IDを作成</translation>
+    </message>
+    <message>
+        <source>Import a PKCS#12 file</source>
+        <translation>PKCS#12ファイルをインポート</translation>
+    </message>
+    <message>
+        <source>You have no signing identity yet. Create one below, or import your organisation&apos;s.</source>
+        <translation>署名用IDがまだありません。下で作成するか、組織から受け取ったものをインポートしてください。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Signer:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;SHA-256 fingerprint:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Valid until:&lt;/b&gt; %3</source>
+        <translation>&lt;b&gt;署名者:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;SHA-256 フィンガープリント:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;有効期限:&lt;/b&gt; %3</translation>
+    </message>
+    <message>
+        <source>Replace your signing identity?</source>
+        <translation>署名用IDを置き換えますか？</translation>
+    </message>
+    <message>
+        <source>You already have a signing identity. The new one replaces it for future approvals (the old file is kept aside; reports it signed still verify). Continue?</source>
+        <translation>署名用IDはすでにあります。今後の承認には新しいものを使います（古いファイルは別に保管され、それで署名したレポートは引き続き検証できます）。続けますか？</translation>
+    </message>
+    <message>
+        <source>Enter the name to show on your signatures.</source>
+        <translation>署名に表示する名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least 8 characters.</source>
+        <translation>8文字以上のパスフレーズを設定してください。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type the same passphrase twice.</source>
+        <translation>2つのパスフレーズが一致しません。同じパスフレーズを2回入力してください。</translation>
+    </message>
+    <message>
+        <source>Creating your identity (this takes a moment)…</source>
+        <translation>署名用IDを作成しています（少し時間がかかります）…</translation>
+    </message>
+    <message>
+        <source>Choose the PKCS#12 file to import.</source>
+        <translation>インポートするPKCS#12ファイルを選択してください。</translation>
+    </message>
+    <message>
+        <source>Your signing identity is ready. Export the certificate and give it to an administrator.</source>
+        <translation>署名用IDの準備ができました。証明書をエクスポートして管理者に渡してください。</translation>
+    </message>
+    <message>
+        <source>Export my certificate</source>
+        <translation>自分の証明書をエクスポート</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem)</source>
+        <translation>証明書 (*.pem)</translation>
+    </message>
+    <message>
+        <source>The certificate could not be written: %1</source>
+        <translation>証明書を書き込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Certificate saved to %1.</source>
+        <translation>証明書を %1 に保存しました。</translation>
+    </message>
+    <message>
+        <source>Choose a signing identity</source>
+        <translation>署名用IDを選択</translation>
+    </message>
+    <message>
+        <source>PKCS#12 files (*.p12 *.pfx)</source>
+        <translation>PKCS#12ファイル (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Saved. The language applies after a restart of the tool.</source>
+        <translation>保存しました。言語はツールの再起動後に反映されます。</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>フォルダーを選択</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Selected user</source>
+        <translation>選択したユーザー</translation>
+    </message>
+    <message>
+        <source>Active (may sign in)</source>
+        <translation>有効（サインインできる）</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>変更を保存</translation>
+    </message>
+    <message>
+        <source>Set this password</source>
+        <translation>このパスワードを設定</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>氏名:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>役割:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新しいパスワード:</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>新しいパスワード（確認）:</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>ユーザーを追加</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>%1 文字以上</translation>
+    </message>
+    <message>
+        <source>Add the user</source>
+        <translation>ユーザーを追加</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>ユーザー名:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>メールアドレス:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>パスワード:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>パスワード（確認）:</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>Selected user: %1</source>
+        <translation>選択したユーザー: %1</translation>
+    </message>
+    <message>
+        <source>Saved the changes to %1.</source>
+        <translation>%1 への変更を保存しました。</translation>
+    </message>
+    <message>
+        <source>The password was not changed.</source>
+        <translation>パスワードは変更されていません。</translation>
+    </message>
+    <message>
+        <source>the two passwords differ</source>
+        <translation>2つのパスワードが一致しません</translation>
+    </message>
+    <message>
+        <source>%1 has a new password. Tell them through a safe channel.</source>
+        <translation>%1 に新しいパスワードを設定しました。安全な方法で本人に伝えてください。</translation>
+    </message>
+    <message>
+        <source>The account was not created.</source>
+        <translation>アカウントは作成されていません。</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>%1 を追加しました。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyWindow</name>
+    <message>
+        <source>Verify a signed PDF — Transfer tool</source>
+        <translation>署名済みPDFの検証 — 越境移転評価ツール</translation>
+    </message>
+    <message>
+        <source>&amp;Open a PDF…</source>
+        <translation>PDFを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>…or drop a PDF file anywhere on this window.</source>
+        <translation>…または、このウィンドウにPDFファイルをドロップしてください。</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Signed by:</source>
+        <translation>署名者:</translation>
+    </message>
+    <message>
+        <source>Signed at:</source>
+        <translation>署名日時:</translation>
+    </message>
+    <message>
+        <source>Unchanged since signing:</source>
+        <translation>署名後の改変なし:</translation>
+    </message>
+    <message>
+        <source>Signature covers the whole file:</source>
+        <translation>署名がファイル全体を対象:</translation>
+    </message>
+    <message>
+        <source>Signer trusted by your organisation:</source>
+        <translation>署名者を組織が信頼:</translation>
+    </message>
+    <message>
+        <source>Timestamp:</source>
+        <translation>タイムスタンプ:</translation>
+    </message>
+    <message>
+        <source>Assessment and version:</source>
+        <translation>評価と版:</translation>
+    </message>
+    <message>
+        <source>Same as the copy in the database:</source>
+        <translation>データベースの保存版と同一:</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file:</source>
+        <translation>ファイルの SHA-256:</translation>
+    </message>
+    <message>
+        <source>The document appears here once you open or drop it.</source>
+        <translation>文書を開くかドロップすると、ここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Choose the PDF to verify</source>
+        <translation>検証するPDFを選択</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>PDFファイル (*.pdf);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>ファイル: %1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>確認しています…</translation>
+    </message>
+    <message>
+        <source>None (the time is the signer&apos;s own clock)</source>
+        <translation>なし（日時は署名者のコンピューターの時計によります）</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>Not valid or not trusted</source>
+        <translation>無効または信頼できない</translation>
+    </message>
+    <message>
+        <source>Not named in the file</source>
+        <translation>ファイルに記載なし</translation>
+    </message>
+    <message>
+        <source>Technical details:</source>
+        <translation>技術的な詳細:</translation>
+    </message>
+    <message>
+        <source>This file is not a PDF, so there is nothing to show.</source>
+        <translation>このファイルはPDFではないため、表示できるものがありません。</translation>
+    </message>
+    <message>
+        <source>CANNOT VERIFY: %1</source>
+        <translation>検証できません: %1</translation>
+    </message>
+    <message>
+        <source>This file is not a PDF.</source>
+        <translation>このファイルはPDFではありません。</translation>
+    </message>
+    <message>
+        <source>The PDF is encrypted: its signatures cannot be verified.</source>
+        <translation>このPDFは暗号化されているため、署名を検証できません。</translation>
+    </message>
+    <message>
+        <source>The PDF is damaged or truncated and cannot be verified.</source>
+        <translation>このPDFは破損しているか途中で切れているため、検証できません。</translation>
+    </message>
+    <message>
+        <source>The PDF is not signed.</source>
+        <translation>このPDFには署名がありません。</translation>
+    </message>
+    <message>
+        <source>INVALID: the document was modified after signing.</source>
+        <translation>無効: 署名後に文書が改変されています。</translation>
+    </message>
+    <message>
+        <source>INVALID: the document was modified after signing (content was added after the signature).</source>
+        <translation>無効: 署名後に文書が改変されています（署名の後に内容が追加されています）。</translation>
+    </message>
+    <message>
+        <source>INVALID: the timestamp could not be verified.</source>
+        <translation>無効: タイムスタンプを検証できません。</translation>
+    </message>
+    <message>
+        <source>UNTRUSTED: unchanged since signing, but the signer %1 is not trusted by your organisation.</source>
+        <translation>信頼できない署名者: 署名後の改変はありませんが、署名者 %1 は組織に信頼されていません。</translation>
+    </message>
+    <message>
+        <source>VALID: signed by %1, unchanged since signing, trusted by your organisation.</source>
+        <translation>有効: %1 が署名し、署名後の改変はなく、組織が信頼する署名者です。</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Yes: this is the signed copy stored with %1.</source>
+        <translation>はい: %1 とともに保存された署名済みの版です。</translation>
+    </message>
+    <message>
+        <source>No: the database keeps a different signed copy of %1.</source>
+        <translation>いいえ: データベースには %1 の別の署名済みの版が保存されています。</translation>
+    </message>
+    <message>
+        <source>No: %1 has no signed copy in the database (it was not approved here).</source>
+        <translation>いいえ: %1 の署名済みの版はデータベースにありません（このデータベースでは承認されていません）。</translation>
+    </message>
+    <message>
+        <source>No: %1 is not an assessment of this database.</source>
+        <translation>いいえ: %1 はこのデータベースの評価ではありません。</translation>
+    </message>
+    <message>
+        <source>No: the file names no assessment of this database.</source>
+        <translation>いいえ: このファイルにはこのデータベースの評価が記載されていません。</translation>
+    </message>
+    <message>
+        <source>Nothing to show.</source>
+        <translation>表示するものがありません。</translation>
+    </message>
+    <message>
+        <source>Open or drop a signed PDF to check who signed it and whether it changed.</source>
+        <translation>署名済みPDFを開くかドロップすると、誰が署名したか、改変されていないかを確認できます。</translation>
+    </message>
+</context>
+<context>
+    <name>WizardState</name>
+    <message>
+        <source>The destination %1 has no country data; ask an administrator to add it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_CheckView</name>
+    <message>
+        <source>a transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · full assessment needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · short record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_LawFactors</name>
+    <message>
+        <source>Remove law</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from the calculation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: probability for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Justification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: justification for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_LawRow</name>
+    <message>
+        <source>problematic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not problematic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reaches: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Applies to this importer and data?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not answered —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes, it applies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No, it does not apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does %1 apply?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasoning for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it does or does not reach this importer and this data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_PlanRow</name>
+    <message>
+        <source>Status of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_RegimeTool</name>
+    <message>
+        <source>Transfer tool for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this tool fits (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this tool fits this transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Chosen tool:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Justification:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>condition: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>short record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tool to propose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose a tool —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (proposed)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -73,34 +73,34 @@ CBPR_CHOICES = ("", "APEC CBPR", "Global CBPR member", "Global CBPR associate")
 REGIMES_TAB, LAWS_TAB, APPI_TAB = 0, 1, 2
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DestinationEditor", text)
-
-
 def field_label(name: str) -> str:
     labels = {
-        "status": _t("Status"),
-        "condition": _t("Condition (who is covered)"),
-        "instrument": _t("Decision or instrument"),
-        "adopted": _t("Adopted on"),
-        "expires": _t("Expires or review due on"),
-        "source_url": _t("Source (URL)"),
-        "notes": _t("Notes"),
-        "verified": _t("Verified"),
-        "last_verified": _t("Last verified on"),
-        "key": _t("Key"),
-        "name": _t("Name"),
-        "problematic": _t("Problematic"),
-        "reason": _t("Reason"),
-        "scope": _t("Scope"),
-        "sources": _t("Sources (one URL a line)"),
-        "has_protection_system": _t("Has a data-protection system"),
-        "system_summary": _t("The system in brief"),
-        "oecd_principles_covered": _t("OECD principles covered"),
-        "oecd_gaps": _t("Gaps against the OECD principles"),
-        "cbpr": _t("CBPR membership"),
-        "localisation_duties": _t("Data localisation duties"),
-        "government_cooperation_duties": _t("Duties to cooperate with the government"),
+        "status": QCoreApplication.translate("DestinationEditor", "Status"),
+        "condition": QCoreApplication.translate("DestinationEditor", "Condition (who is covered)"),
+        "instrument": QCoreApplication.translate("DestinationEditor", "Decision or instrument"),
+        "adopted": QCoreApplication.translate("DestinationEditor", "Adopted on"),
+        "expires": QCoreApplication.translate("DestinationEditor", "Expires or review due on"),
+        "source_url": QCoreApplication.translate("DestinationEditor", "Source (URL)"),
+        "notes": QCoreApplication.translate("DestinationEditor", "Notes"),
+        "verified": QCoreApplication.translate("DestinationEditor", "Verified"),
+        "last_verified": QCoreApplication.translate("DestinationEditor", "Last verified on"),
+        "key": QCoreApplication.translate("DestinationEditor", "Key"),
+        "name": QCoreApplication.translate("DestinationEditor", "Name"),
+        "problematic": QCoreApplication.translate("DestinationEditor", "Problematic"),
+        "reason": QCoreApplication.translate("DestinationEditor", "Reason"),
+        "scope": QCoreApplication.translate("DestinationEditor", "Scope"),
+        "sources": QCoreApplication.translate("DestinationEditor", "Sources (one URL a line)"),
+        "has_protection_system": QCoreApplication.translate(
+            "DestinationEditor", "Has a data-protection system"
+        ),
+        "system_summary": QCoreApplication.translate("DestinationEditor", "The system in brief"),
+        "oecd_principles_covered": QCoreApplication.translate("DestinationEditor", "OECD principles covered"),
+        "oecd_gaps": QCoreApplication.translate("DestinationEditor", "Gaps against the OECD principles"),
+        "cbpr": QCoreApplication.translate("DestinationEditor", "CBPR membership"),
+        "localisation_duties": QCoreApplication.translate("DestinationEditor", "Data localisation duties"),
+        "government_cooperation_duties": QCoreApplication.translate(
+            "DestinationEditor", "Duties to cooperate with the government"
+        ),
     }
     return labels.get(name, name)
 
@@ -116,7 +116,8 @@ def describe_location(location: str) -> str:
     if rest.startswith("access_laws["):
         key = rest[len("access_laws[") :].split("]", 1)[0]
         last = rest.rsplit(".", 1)[-1] if "]." in rest else ""
-        return f"{_t('Law')} {key} — {field_label(last)}" if last else f"{_t('Law')} {key}"
+        law = QCoreApplication.translate("DestinationEditor", "Law")
+        return f"{law} {key} — {field_label(last)}" if last else f"{law} {key}"
     if rest.startswith("appi."):
         return f"APPI — {field_label(rest.split('.', 1)[1])}"
     return field_label(rest)
@@ -136,7 +137,9 @@ def parse_date(text: str) -> tuple[dt.date | None, str | None]:
     try:
         return dt.date.fromisoformat(text), None
     except ValueError:
-        return None, _t("Write the date as YYYY-MM-DD, e.g. 2026-07-10.")
+        return None, QCoreApplication.translate(
+            "DestinationEditor", "Write the date as YYYY-MM-DD, e.g. 2026-07-10."
+        )
 
 
 def _lines(text: str) -> tuple[str, ...]:
