@@ -16,10 +16,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from transfer_tool.errors import PermissionDenied
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
-from transfer_tool.storage.models.core import AuditEvent, AuditHead
+from transfer_tool.storage.models.core import AuditEvent, AuditHead, User
 
 GENESIS = "0" * 64
 
@@ -63,6 +64,35 @@ def jsonable(value: Any) -> Any:
     return json.loads(canonical(value)) if value is not None else None
 
 
+_CHECKED = "audit.actor_checked"  # session.info key: accounts already checked in this transaction
+
+
+def check_actor(session: Session, actor: Actor) -> None:
+    """Refuse an actor whose account was deactivated, or given another role, since they signed in.
+
+    An `Actor` is taken at sign-in and kept by the open app; the account row is what counts now. Every
+    change passes here (through `record`), so a deactivated user's open session can change nothing.
+    Checked once per transaction, against the stored row as it was before this transaction's own edits
+    (call it first in a service that edits user accounts)."""
+    if actor.user_id is None:  # the tool itself (seeding, migrations, restore)
+        return
+    checked: set[int] = session.info.setdefault(_CHECKED, set())
+    if actor.user_id in checked:
+        return
+    with session.no_autoflush:
+        row = session.execute(select(User.active, User.role).where(User.id == actor.user_id)).one_or_none()
+    if row is None or not row.active:
+        raise PermissionDenied(
+            f"The account '{actor.username}' has been deactivated; nothing was saved. Ask an administrator."
+        )
+    if row.role != actor.role:
+        raise PermissionDenied(
+            f"The role of '{actor.username}' was changed to {row.role.value} since you signed in; nothing "
+            "was saved. Sign in again."
+        )
+    checked.add(actor.user_id)
+
+
 def record(
     session: Session,
     actor: Actor,
@@ -72,7 +102,9 @@ def record(
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one event inside the caller's transaction (so it commits or vanishes with the change)."""
+    """Append one event inside the caller's transaction (so it commits or vanishes with the change).
+    Refused (PermissionDenied, so the transaction rolls back) for an account no longer active."""
+    check_actor(session, actor)
     head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one_or_none()
     if head is None:
         head = AuditHead(id=1, last_seq=0, last_hash=GENESIS)

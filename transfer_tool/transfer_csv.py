@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from transfer_tool import entities, transfers
+from transfer_tool import audit, entities, transfers
 from transfer_tool.codes import is_known
 from transfer_tool.csv_safety import neutralise
 from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole
@@ -239,6 +239,8 @@ def _write(
 
 def export_csv(db: Database, actor: Actor, q: transfers.TransferQuery | None = None) -> str:
     require(actor, Action.READ)
+    with db.read() as s:
+        audit.check_actor(s, actor)  # a deactivated account's open session exports nothing
     q = q or transfers.TransferQuery()
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")

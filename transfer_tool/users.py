@@ -159,6 +159,7 @@ def authenticate(db: Database, username: str, password: str, *, now: dt.datetime
 def list_users(db: Database, actor: Actor) -> list[UserView]:
     require(actor, Action.MANAGE_USERS)
     with db.read() as s:
+        audit.check_actor(s, actor)
         return [_view(u) for u in s.execute(select(User).order_by(User.username)).scalars()]
 
 
@@ -182,6 +183,7 @@ def update_user(
 ) -> UserView:
     require(actor, Action.MANAGE_USERS)
     with db.unit_of_work() as s:
+        audit.check_actor(s, actor)  # before the edit: an admin may change their own account
         u = s.get(User, user_id)
         if u is None:
             raise NotFound(f"User {user_id} does not exist.")

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
-from tests import factories
+from tests import factories, signed_pdfs
 from transfer_tool import transfers
 from transfer_tool.assessment import service
 from transfer_tool.assessment.precheck import Route
@@ -40,7 +40,6 @@ from transfer_tool.storage.models.core import Blob
 
 TODAY = dt.date(2026, 11, 26)
 ALL_ATTESTATIONS = set(service.REQUIRED_ATTESTATIONS)
-FAKE_PDF = b"%PDF-1.7\n% a stand-in for a signed report\n%%EOF\n"
 FISA_FACTORS = (0.5, 0.1, 0.2, 0.5, 0.5)  # product 0.0025 a year
 
 
@@ -101,12 +100,14 @@ def _filled(record: AssessmentRecord, *, conclusion: Conclusion | None) -> Asses
     )
 
 
-def _approve(db: Database, actor: Actor, assessment_id: int, pdf: bytes = FAKE_PDF) -> service.AssessmentView:
+def _approve(
+    db: Database, actor: Actor, assessment_id: int, pdf: bytes | None = None
+) -> service.AssessmentView:
     return service.approve(
         db,
         actor,
         assessment_id,
-        signed_pdf=pdf,
+        signed_pdf=pdf if pdf is not None else signed_pdfs.signed_stand_in(),
         lang="en",
         signer_name=actor.display_name,
         today=TODAY,
@@ -204,7 +205,7 @@ def test_fr_controller_to_uncertified_us_processor_from_start_to_approval(
     assert service.comments_for(db, a.id, open_only=False)[0].resolved_at is not None
 
     # Approval: all four attestations, the signed PDF stored with its hash, the version frozen.
-    pdf = service.render_for_approval(db, a.id, "en", manager, TODAY)
+    pdf = signed_pdfs.sign(service.render_for_approval(db, a.id, "en", manager, TODAY))
     with pytest.raises(ValidationError) as unattested:
         service.approve(
             db,

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import logging
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
@@ -37,6 +38,7 @@ from transfer_tool.assessment.evidence import (
     evidence_for,
     evidence_rows,
     find_by_pdf_hash,
+    load_blob,
     read_evidence,
     remove_evidence,
     signed_report,
@@ -699,6 +701,7 @@ def review_queue(db: Database, actor: Actor) -> list[QueueItem]:
     """Submitted assessments waiting for a reviewer, oldest first."""
     require(actor, Action.REVIEW)
     with db.read() as s:
+        audit.check_actor(s, actor)
         exp = Entity.__table__.alias("exp")
         imp = Entity.__table__.alias("imp")
         q = (
@@ -821,6 +824,35 @@ def _approved_record(
     )
 
 
+class _QuietUntrusted(logging.Filter):
+    """pyHanko logs a traceback for every signer outside the trust list; approval does not ask for trust."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return False
+
+
+def _signature_problem(pdf: bytes) -> str:
+    """Why `pdf` is not a signed report fit to keep as the approval ("" when it is): it must carry a
+    signature that is intact and covers the whole file. Whether the signer is trusted is checked when the
+    copy is verified (`transfer-tool verify`), against the trust list of that moment."""
+    from transfer_tool.signing.verify import verify_pdf  # pyHanko loads only when someone approves
+
+    quiet = _QuietUntrusted()
+    validator_log = logging.getLogger("pyhanko.sign.validation.generic_cms")
+    validator_log.addFilter(quiet)
+    try:
+        result = verify_pdf(pdf, [])
+    finally:
+        validator_log.removeFilter(quiet)
+    if not result.signed:
+        return "the report is not signed: sign the rendered report with your signing identity and try again"
+    if not result.intact:
+        return "the signature does not match the report: it was changed after signing; sign it again"
+    if not result.covers_whole_file:
+        return "content was added to the report after it was signed; sign the report as rendered and try again"
+    return ""
+
+
 def approve(
     db: Database,
     actor: Actor,
@@ -842,6 +874,8 @@ def approve(
         problems.append(Problem("signed_pdf", "the signed report is not a PDF; render, sign and try again"))
     elif len(signed_pdf) > _MAX_PDF_BYTES:
         problems.append(Problem("signed_pdf", "the signed report is larger than 200 MB"))
+    elif unsigned := _signature_problem(signed_pdf):
+        problems.append(Problem("signed_pdf", unsigned))
     if not signer_name.strip():
         problems.append(Problem("signer_name", "the signer's name is required"))
     elif len(signer_name.strip()) > 200:
@@ -950,6 +984,15 @@ def _relied_on_destination(
         return None
 
 
+def _check_evidence(session: Session, files: Sequence[EvidenceView], name: str) -> None:
+    """The report prints each file's SHA-256: refuse to print one whose stored content no longer has it."""
+    for f in files:
+        try:
+            load_blob(session, f.sha256, f"the evidence file {f.filename!r} ({f.label})")
+        except IntegrityFailure as exc:
+            raise IntegrityFailure(f"The report of {name} was not built. {exc.message}") from exc
+
+
 def _report_data(
     db: Database,
     assessment_id: int,
@@ -970,6 +1013,7 @@ def _report_data(
         record = from_dict(row.record)
         status = row.status
         files = tuple(evidence_rows(s, row.id))
+        _check_evidence(s, files, f"{t.reference} version {row.version_no}")
         sign_off = SignOff()
         if approver is not None:
             record = _approved_record(record, approver, today, settings)
@@ -1035,6 +1079,8 @@ def render_for_approval(
     """The unsigned PDF as it will be approved (status approved, sign-off filled) for the caller to sign
     with `transfer_tool.signing` and pass to `approve()`. Refused if `approver` may not approve it."""
     require(approver, Action.REVIEW)
+    with db.read() as s:
+        audit.check_actor(s, approver)
     return render_report(_report_data(db, assessment_id, today, approver=approver), lang)
 
 

@@ -1,0 +1,46 @@
+"""Signed PDFs for tests that approve: `service.approve` keeps only a report whose signature is intact
+and covers the whole file, so tests sign what they pass (with a throwaway self-signed identity)."""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import io
+import shutil
+import tempfile
+from pathlib import Path
+
+from reportlab.pdfgen import canvas
+
+from transfer_tool import signing
+
+PASSPHRASE = "test passphrase"
+
+
+@functools.cache
+def identity() -> Path:
+    """One self-signed identity per test process, in a folder removed at exit."""
+    folder = Path(tempfile.mkdtemp(prefix="tia-test-identity-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return signing.create_self_signed_identity("Test Approver", "approver@example.org", PASSPHRASE, folder)
+
+
+def sign(pdf: bytes, signer: str = "Test Approver") -> bytes:
+    return signing.sign_pdf(
+        pdf,
+        identity(),
+        PASSPHRASE,
+        reason="Approval of the transfer impact assessment",
+        location="Tokyo",
+        signer_display_name=signer,
+    )
+
+
+@functools.cache
+def signed_stand_in() -> bytes:
+    """A one-page PDF, signed: for tests about the approval's effects rather than the report's text."""
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.drawString(72, 720, "A stand-in for a signed transfer impact assessment")
+    page.save()
+    return sign(buffer.getvalue())
