@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,6 @@ from ui.wizard.common import (
     boxed,
     heading,
     plain_label,
-    tr,
 )
 from ui.wizard.evidence_list import EvidenceList
 from ui.wizard.state import PAGE_MEASURES, WizardState
@@ -79,7 +78,8 @@ class _PlanRow:
 
     @staticmethod
     def tr(text: str) -> str:
-        return tr(text)
+        # The context lupdate gives `self.tr` calls in this class.
+        return QCoreApplication.translate("_PlanRow", text)
 
     def widgets(self) -> list[QWidget]:
         return [self.name, self.status, self.owner, self.due, self.remove, self.message]
