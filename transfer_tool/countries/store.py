@@ -383,6 +383,10 @@ def import_document(db: Database, actor: Actor, raw: bytes, *, dry_run: bool = F
             if not dry_run:
                 flagged += _apply(s, actor, rec, before, incoming, why, doc.dataset_version).flagged
         if not dry_run and changes:
+            old = s.get(OrgSetting, DATASET_KEY)
+            audit.record(s, actor, "import", "org_setting", DATASET_KEY,
+                         {"value": old.value if old else None},
+                         {"value": doc.dataset_version, "destinations": sorted(changes), "flagged": flagged})
             _set_dataset_version(s, doc.dataset_version)
         return ImportPreview(changes, statuses, flagged, applied=not dry_run, dataset_version=doc.dataset_version)
 
