@@ -309,7 +309,7 @@ class UserSettingsDialog(QDialog):
         self.identity_status.setText(
             self.tr("<b>Signer:</b> %1<br><b>SHA-256 fingerprint:</b> %2<br><b>Valid until:</b> %3")
             .replace("%1", _html(info.subject))
-            .replace("%2", info.fingerprint_sha256)
+            .replace("%2", info.fingerprint_sha256[:47] + "<br>" + info.fingerprint_sha256[48:])
             .replace("%3", info.not_after.date().isoformat())
         )
 

@@ -754,7 +754,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2 → %3 (%4 transfer(s))</source>
+        <source>%1: %2 (%3 transfer(s))</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -831,6 +831,18 @@
     </message>
     <message>
         <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>condition changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision or instrument changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expiry or review date changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2416,6 +2428,10 @@
     </message>
     <message>
         <source>You assessed this one: another manager must approve it (four eyes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

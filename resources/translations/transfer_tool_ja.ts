@@ -92,7 +92,7 @@
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">版</translation>
     </message>
 </context>
 <context>
@@ -637,7 +637,7 @@
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">証拠資料</translation>
     </message>
     <message>
         <source>e.g. Records of processing extract</source>
@@ -754,8 +754,8 @@
         <translation>%1（%2）— 国別データ 第%3版</translation>
     </message>
     <message>
-        <source>%1: %2 → %3 (%4 transfer(s))</source>
-        <translation>%1: %2 → %3（移転 %4 件）</translation>
+        <source>%1: %2 (%3 transfer(s))</source>
+        <translation>%1: %2（移転 %3 件）</translation>
     </message>
     <message numerus="yes">
         <source>Saving flags %n transfer(s) for re-assessment:</source>
@@ -829,6 +829,18 @@
     <message>
         <source>No</source>
         <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>condition changed</source>
+        <translation>条件の変更</translation>
+    </message>
+    <message>
+        <source>decision or instrument changed</source>
+        <translation>決定・根拠文書の変更</translation>
+    </message>
+    <message>
+        <source>expiry or review date changed</source>
+        <translation>失効日・見直し期限の変更</translation>
     </message>
 </context>
 <context>
@@ -960,7 +972,7 @@
     </message>
     <message>
         <source>Data subjects</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">本人の種類</translation>
     </message>
     <message>
         <source>Legal basis</source>
@@ -988,7 +1000,7 @@
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">不明</translation>
     </message>
     <message>
         <source>Number of data subjects</source>
@@ -1319,7 +1331,7 @@
     </message>
     <message>
         <source>Label:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">表示名:</translation>
     </message>
     <message>
         <source>Attach evidence</source>
@@ -1331,7 +1343,7 @@
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">証拠資料</translation>
     </message>
 </context>
 <context>
@@ -1809,7 +1821,7 @@
     </message>
     <message>
         <source>Catalogue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">カタログ</translation>
     </message>
     <message>
         <source>Measure</source>
@@ -2409,6 +2421,10 @@
         <translation>あなたが評価したものです。別のマネージャーが承認する必要があります（四つの目の原則）。</translation>
     </message>
     <message>
+        <source>v%1</source>
+        <translation>第%1版</translation>
+    </message>
+    <message>
         <source>%1 (you)</source>
         <translation>%1（あなた）</translation>
     </message>
@@ -2926,7 +2942,7 @@
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">PDFファイル (*.pdf)</translation>
     </message>
     <message>
         <source>The PDF was generated but not saved.</source>

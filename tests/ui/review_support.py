@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from tests.unit.test_assessment_service import _filled, _fr_to_us
+from tests import factories
+from tests.unit.test_assessment_service import _filled
 from transfer_tool import transfers
 from transfer_tool.assessment import service
 from transfer_tool.domain import Conclusion
@@ -16,11 +17,21 @@ from transfer_tool.storage.database import Database
 TODAY = dt.date(2026, 11, 26)
 
 
+def fr_to_us(db: Database, actor: Actor, title: str = "Support desk") -> transfers.TransferView:
+    """A French controller sends customer data to a US processor that is not DPF-certified."""
+    exp = factories.entity(db, actor, "Maison Client SAS", "FR", is_group_company=True)
+    imp = factories.entity(db, actor, "Cloud Desk Inc.", "US", certifications=("APEC CBPR",))
+    data = factories.transfer_input(
+        exp.id, imp.id, "US", storage_countries=("US",), volume=12_000, title=title
+    )
+    return transfers.create_transfer(db, actor, data)
+
+
 def submitted_assessment(
-    db: Database, assessor: Actor, **kw: object
+    db: Database, assessor: Actor, title: str = "Support desk"
 ) -> tuple[transfers.TransferView, service.AssessmentView]:
-    """A transfer whose assessment is complete and submitted for review."""
-    t = _fr_to_us(db, assessor, **kw)
+    """A transfer (FR → US processor) whose assessment is complete and submitted for review."""
+    t = fr_to_us(db, assessor, title)
     a = service.start_assessment(db, assessor, t.id)
     a = service.save_draft(
         db, assessor, a.id, _filled(a.record, conclusion=Conclusion.PROCEED_WITH_MEASURES), a.row_version

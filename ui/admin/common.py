@@ -7,12 +7,21 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -49,6 +58,7 @@ class RowsModel(QAbstractTableModel):
         self._headers = list(headers)
         self._rows: list[list[Cell]] = []
         self._keys: list[Any] = []
+        self.align_top = False  # for tables whose rows wrap onto several lines
 
     def set_rows(self, rows: Sequence[Sequence[Cell | str]], keys: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -108,6 +118,9 @@ class RowsModel(QAbstractTableModel):
             return QBrush(QColor(cell.background))
         if role == Qt.ItemDataRole.ForegroundRole and cell.foreground:
             return QBrush(QColor(cell.foreground))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            vertical = Qt.AlignmentFlag.AlignTop if self.align_top else Qt.AlignmentFlag.AlignVCenter
+            return int(Qt.AlignmentFlag.AlignLeft | vertical)
         return None
 
 
@@ -130,6 +143,32 @@ def table_view(model: RowsModel, parent: QWidget, name: str, stretch: int | None
     return view
 
 
+class _FitRows(QObject):
+    """Re-fits a table's row heights when it is shown or resized (column widths change with it)."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
+            # With this filter as context the call is dropped if the table is deleted meanwhile.
+            QTimer.singleShot(0, self, self.view.resizeRowsToContents)
+        return False
+
+
+def wrap_rows(view: QTableView) -> None:
+    """Wrap long cells and keep each row as tall as its text, also after a column is resized."""
+    view.setWordWrap(True)
+    view.installEventFilter(_FitRows(view))
+    model = view.model()
+    if isinstance(model, RowsModel):
+        model.align_top = True
+    view.horizontalHeader().sectionResized.connect(lambda *_a: view.resizeRowsToContents())
+    if model is not None:
+        model.modelReset.connect(view.resizeRowsToContents)
+
+
 def selected_row(view: QTableView) -> int:
     rows = view.selectionModel().selectedRows() if view.selectionModel() else []
     return rows[0].row() if rows else -1
@@ -148,6 +187,8 @@ def problem_label(parent: QWidget, name: str = "") -> QLabel:
 def with_problem(field: QWidget, problem: QLabel) -> QWidget:
     """The field with its problem label under it (one form row)."""
     box = QWidget(field.parentWidget())
+    # Never taller than the field and its problem: spare height stays under the form, not between rows.
+    box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
     lay = QVBoxLayout(box)
     lay.setContentsMargins(0, 0, 0, 0)
     lay.setSpacing(1)

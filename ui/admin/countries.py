@@ -48,11 +48,12 @@ from ui.admin.common import (
     report_failure,
     table_view,
     with_problem,
+    wrap_rows,
 )
-from ui.admin.country_history import HistoryPanel
+from ui.admin.country_history import HistoryPanel, change_text
 from ui.admin.country_import import CheckedImport, ImportPreviewDialog, dry_run
 from ui.admin.destination_editor import DestinationEditor
-from ui.i18n import adequacy_label, regime_short_name
+from ui.i18n import regime_short_name
 from ui.models.country_model import CodeRole, CountryLine, CountryTableModel
 from ui.services import COUNTRIES, TRANSFERS, Services
 
@@ -146,8 +147,12 @@ class CountriesPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The name keeps a readable width; long status words (Japanese) scroll sideways instead.
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setMinimumSectionSize(40)
+        self.table.setColumnWidth(0, 150)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.heading = QLabel(self)
@@ -161,6 +166,7 @@ class CountriesPage(QWidget):
             [self.tr("Transfer"), self.tr("Regime"), self.tr("Why it must be re-assessed")], self
         )
         self.flag_table = table_view(self.flag_model, self, "flaggedTransfers", stretch=2)
+        wrap_rows(self.flag_table)
         flags_page = QWidget(self)
         self.flags_note = QLabel(self.tr("Transfers flagged by your last save appear here."), flags_page)
         self.flags_note.setWordWrap(True)
@@ -217,7 +223,7 @@ class CountriesPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([520, 740])
+        split.setSizes([620, 640])
         lay = QVBoxLayout(self)
         lay.addWidget(split)
         self.editor.setEnabled(False)
@@ -366,11 +372,10 @@ class CountriesPage(QWidget):
         total = sum(self._impact_cache.get((code, c.regime), 0) for c in changes)
         lines = [
             "• "
-            + self.tr("%1: %2 → %3 (%4 transfer(s))")
+            + self.tr("%1: %2 (%3 transfer(s))")
             .replace("%1", regime_short_name(c.regime))
-            .replace("%2", adequacy_label(c.before))
-            .replace("%3", adequacy_label(c.after))
-            .replace("%4", str(self._impact_cache.get((code, c.regime), 0)))
+            .replace("%2", change_text(c))
+            .replace("%3", str(self._impact_cache.get((code, c.regime), 0)))
             for c in changes
         ]
         self.impact.setText(

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLa
 
 from transfer_tool.countries import store
 from transfer_tool.countries.diff import FieldChange
+from transfer_tool.countries.impact import ChangeKind, StatusChange
 from transfer_tool.countries.store import VersionInfo
 from transfer_tool.domain import AdequacyStatus
-from ui.admin.common import Cell, RowsModel, table_view
+from ui.admin.common import Cell, RowsModel, table_view, wrap_rows
 from ui.admin.destination_editor import describe_location
 from ui.errors import describe
 from ui.i18n import adequacy_label
@@ -43,6 +44,18 @@ def value_text(path: str, value: Any) -> str:
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+def change_text(change: StatusChange) -> str:
+    """A status change as people read it: "Partial → Not adequate", or what changed when the status did not."""
+    if change.before != change.after:
+        return f"{adequacy_label(change.before)} → {adequacy_label(change.after)}"
+    what = {
+        ChangeKind.CONDITION: QCoreApplication.translate("CountryHistory", "condition changed"),
+        ChangeKind.INSTRUMENT: QCoreApplication.translate("CountryHistory", "decision or instrument changed"),
+        ChangeKind.RENEWAL: QCoreApplication.translate("CountryHistory", "expiry or review date changed"),
+    }.get(change.kind, change.kind.value)
+    return f"{adequacy_label(change.after)} ({what})"
 
 
 def diff_rows(changes: Sequence[FieldChange]) -> list[list[Cell]]:
@@ -81,7 +94,7 @@ class HistoryPanel(QWidget):
             [self.tr("Field"), self.tr("Older version"), self.tr("Newer version")], self
         )
         self.diff_table = table_view(self.diff_model, self, "diffTable")
-        self.diff_table.setWordWrap(True)
+        wrap_rows(self.diff_table)
         self.diff_table.horizontalHeader().setStretchLastSection(False)
         from PySide6.QtWidgets import QHeaderView
 
@@ -89,7 +102,7 @@ class HistoryPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.diff_table.setColumnWidth(0, 220)
+        self.diff_table.setColumnWidth(0, 190)
         self.summary = QLabel(self)
         self.summary.setObjectName("diffSummary")
         self.summary.setWordWrap(True)

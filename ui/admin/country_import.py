@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -21,10 +22,10 @@ from PySide6.QtWidgets import (
 from transfer_tool.countries import store
 from transfer_tool.countries.store import ImportPreview
 from transfer_tool.permissions import Actor
-from ui.admin.common import Cell, MessageLine, RowsModel, report_failure, table_view
-from ui.admin.country_history import AFTER_COLOUR, BEFORE_COLOUR, value_text
+from ui.admin.common import Cell, MessageLine, RowsModel, report_failure, table_view, wrap_rows
+from ui.admin.country_history import AFTER_COLOUR, BEFORE_COLOUR, change_text, value_text
 from ui.admin.destination_editor import describe_location
-from ui.i18n import adequacy_label, regime_short_name
+from ui.i18n import regime_short_name
 from ui.services import COUNTRIES, TRANSFERS, Services
 
 
@@ -97,11 +98,14 @@ class ImportPreviewDialog(QDialog):
                 )
                 keys.append(f"{code}:{change.path}")
         self.model.set_rows(rows, keys)
-        self.table = table_view(self.model, self, "importChanges", stretch=3)
-        self.table.setWordWrap(True)
+        self.table = table_view(self.model, self, "importChanges")
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        wrap_rows(self.table)
         status_lines = [
-            f"• {names.name(code, services.language)} — {regime_short_name(c.regime)}: "
-            f"{adequacy_label(c.before)} → {adequacy_label(c.after)}"
+            f"• {names.name(code, services.language)} — {regime_short_name(c.regime)}: {change_text(c)}"
             for code, changes in sorted(preview.status_changes.items())
             for c in changes
         ]

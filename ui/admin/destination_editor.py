@@ -192,7 +192,7 @@ class DestinationEditor(QWidget):
         page = QWidget(self)
         self.regime_model = RowsModel([self.tr("Regime"), self.tr("Status")], self)
         self.regime_table = table_view(self.regime_model, page, "regimeTable", stretch=0)
-        self.regime_table.setMaximumWidth(280)
+        self.regime_table.setMaximumHeight(184)  # the five regimes without scrolling
         self.regime_table.selectionModel().selectionChanged.connect(self._regime_selected)
         self.regime_problems = ProblemLabels()
         form_host = QWidget(page)
@@ -255,7 +255,7 @@ class DestinationEditor(QWidget):
         right_lay.setContentsMargins(0, 0, 0, 0)
         right_lay.addWidget(self.regime_heading)
         right_lay.addWidget(_scrolled(form_host), 1)
-        lay = QHBoxLayout(page)
+        lay = QVBoxLayout(page)
         lay.addWidget(self.regime_table)
         lay.addWidget(right, 1)
         return page
@@ -560,6 +560,8 @@ class DestinationEditor(QWidget):
             self.last_verified.setText(
                 self._local_text(f"regimes.{code}.last_verified", _date_text(entry.last_verified))
             )
+            for edit in (self.condition, self.instrument, self.source_url):
+                edit.setCursorPosition(0)  # show the start of long texts
         finally:
             self._loading = False
         self._refresh_problems()

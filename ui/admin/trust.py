@@ -87,12 +87,11 @@ class TrustPage(QWidget):
         form.addRow(
             self.tr("Label:"), with_problem(self.label, self.problems.add("label", problem_label(add_box)))
         )
-        form.addRow(
-            "",
-            with_problem(
-                self.add_button, self.problems.add("certificate", problem_label(add_box, "certificate"))
-            ),
-        )
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_button)
+        add_row.addStretch(1)
+        form.addRow("", add_row)
+        form.addRow("", self.problems.add("certificate", problem_label(add_box, "certificate")))
         self.message = MessageLine(self, "trustMessage")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -125,7 +124,7 @@ class TrustPage(QWidget):
                 [
                     Cell(c.label),
                     Cell(c.subject, tooltip=c.subject),
-                    Cell(c.fingerprint_display[:47] + "…", tooltip=c.fingerprint_display),
+                    Cell(c.fingerprint_display, tooltip=c.fingerprint_display),
                     expiry,
                     Cell(f"{c.added_by}, {c.added_at.date().isoformat()}"),
                 ]

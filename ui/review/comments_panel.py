@@ -120,6 +120,8 @@ class CommentsPanel(QWidget):
         self.list.setObjectName("pendingComments")
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.remove_button = QPushButton(self.tr("Remove selected"), self)
         self.remove_button.clicked.connect(self._remove_selected)

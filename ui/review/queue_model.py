@@ -100,7 +100,7 @@ class ReviewQueueModel(QAbstractTableModel):
         if key == "title":
             return it.title
         if key == "version":
-            return f"v{it.version_no}"
+            return QCoreApplication.translate("ReviewQueueModel", "v%1").replace("%1", str(it.version_no))
         if key == "destination":
             return str(self._country_name(it.destination) or it.destination)
         if key == "parties":

@@ -89,7 +89,7 @@ class ReviewWindow(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setMaximumHeight(190)
+        self.table.setMaximumHeight(150)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.doc_title = QLabel(self)

@@ -13,8 +13,8 @@ import threading
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 log = logging.getLogger("ui.widgets.pdf_view")
 
@@ -61,6 +61,66 @@ class _Renderer(QObject):
     done = Signal(int, object)  # generation, list[QImage] | PdfRenderError
 
 
+class _PagesCanvas(QWidget):
+    """Paints the pages one under the other at the width it is given; its minimum height is their total,
+    so the scroll area scrolls through all of them. Without pages it shows a note instead."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pdfCanvas")
+        self.images: list[QImage] = []
+        self.note = ""
+        self._scaled: list[QPixmap] = []
+        self._width = -1
+
+    def set_images(self, images: list[QImage]) -> None:
+        self.images, self.note = images, ""
+        self._width = -1
+        self._relayout()
+
+    def set_note(self, text: str) -> None:
+        self.images, self.note, self._scaled = [], text, []
+        self._width = -1
+        self.setMinimumHeight(0)
+        self.update()
+
+    def page_top(self, index: int) -> int:
+        """Where page `index` starts (for scrolling to it)."""
+        return PAGE_GAP + sum(p.height() + PAGE_GAP for p in self._scaled[:index])
+
+    def _relayout(self) -> None:
+        width = max(200, self.width() - 2 * PAGE_GAP)
+        if self.images and width != self._width:
+            self._width = width
+            self._scaled = [
+                QPixmap.fromImage(i.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation))
+                for i in self.images
+            ]
+            self.setMinimumHeight(self.page_top(len(self._scaled)))
+        self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._relayout()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#8a8f96"))
+        if not self._scaled:
+            painter.setPen(QColor("white"))
+            font = painter.font()
+            font.setPixelSize(14)
+            painter.setFont(font)
+            box = self.rect().adjusted(24, 24, -24, -24)
+            flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+            painter.drawText(box, flags, self.note)
+            return
+        y = PAGE_GAP
+        for page in self._scaled:
+            painter.drawPixmap((self.width() - page.width()) // 2, y, page)
+            y += page.height() + PAGE_GAP
+
+
 class PdfPagesView(QScrollArea):
     """Shows a PDF's pages one under the other, fitted to the width.
 
@@ -77,25 +137,10 @@ class PdfPagesView(QScrollArea):
         self.setObjectName("pdfPagesView")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self._images: list[QImage] = []
-        self._labels: list[QLabel] = []
         self._generation = 0
         self._renderer = _Renderer(self)
         self._renderer.done.connect(self._finished, Qt.ConnectionType.QueuedConnection)
-        self._canvas = QWidget()
-        self._canvas.setObjectName("pdfCanvas")
-        self._canvas.setStyleSheet("#pdfCanvas { background: #8a8f96; }")
-        self._layout = QVBoxLayout(self._canvas)
-        self._layout.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
-        self._layout.setSpacing(PAGE_GAP)
-        self._note = QLabel(self._canvas)
-        self._note.setObjectName("pdfNote")
-        self._note.setWordWrap(True)
-        self._note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._note.setStyleSheet("color: white; font-size: 14px; padding: 24px;")
-        self._layout.addWidget(self._note)
-        self._layout.addStretch(1)
+        self._canvas = _PagesCanvas()
         self.setWidget(self._canvas)
         self.set_message(self.tr("No document to show."))
 
@@ -104,8 +149,7 @@ class PdfPagesView(QScrollArea):
     def set_pdf(self, pdf: bytes) -> None:
         self._generation += 1
         generation = self._generation
-        self._clear_pages()
-        self._show_note(self.tr("Rendering the document…"))
+        self._canvas.set_note(self.tr("Rendering the document…"))
         if self.synchronous:
             self._finished(generation, _render_or_error(pdf))
             return
@@ -119,17 +163,22 @@ class PdfPagesView(QScrollArea):
 
     def set_message(self, text: str) -> None:
         self._generation += 1  # a render still running for an older document is dropped
-        self._clear_pages()
-        self._show_note(text)
+        self._canvas.set_note(text)
 
     def page_count(self) -> int:
-        return len(self._images)
+        return len(self._canvas.images)
 
     def page_images(self) -> Sequence[QImage]:
-        return tuple(self._images)
+        return tuple(self._canvas.images)
 
     def message(self) -> str:
-        return self._note.text() if self._note.isVisibleTo(self) else ""
+        return self._canvas.note
+
+    def show_page(self, index: int) -> None:
+        """Scroll so that page `index` (0-based; negative counts from the end) is at the top."""
+        count = self.page_count()
+        if count:
+            self.verticalScrollBar().setValue(self._canvas.page_top(index % count) - PAGE_GAP)
 
     # ---- internals -----------------------------------------------------------------------------------
 
@@ -138,44 +187,13 @@ class PdfPagesView(QScrollArea):
         if generation != self._generation:
             return
         if isinstance(result, PdfRenderError):
-            self._show_note(self.tr("This file cannot be shown: it is not a readable PDF."))
+            self._canvas.set_note(self.tr("This file cannot be shown: it is not a readable PDF."))
             self.failed.emit(str(result))
             return
         assert isinstance(result, list)
-        self._images = result
-        self._note.hide()
-        for _image in self._images:
-            label = QLabel(self._canvas)
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            label.setStyleSheet("background: white;")
-            self._layout.insertWidget(self._layout.count() - 1, label)
-            self._labels.append(label)
-        self._fit()
-        self.rendered.emit(len(self._images))
-
-    def _show_note(self, text: str) -> None:
-        self._note.setText(text)
-        self._note.show()
-
-    def _clear_pages(self) -> None:
-        for label in self._labels:
-            self._layout.removeWidget(label)
-            label.deleteLater()
-        self._labels = []
-        self._images = []
-
-    def _fit(self) -> None:
-        width = max(200, self.viewport().width() - 2 * PAGE_GAP)
-        for label, image in zip(self._labels, self._images, strict=True):
-            scaled = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
-            label.setPixmap(QPixmap.fromImage(scaled))
-            label.setFixedHeight(scaled.height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self._labels:
-            self._fit()
+        self._canvas.set_images(result)
+        self.verticalScrollBar().setValue(0)
+        self.rendered.emit(len(result))
 
 
 def _render_or_error(pdf: bytes) -> list[QImage] | PdfRenderError:
