@@ -11,6 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import ui  # noqa: E402, F401  (applies ui/qt_workarounds.py before pytest-qt makes its QApplication)
+
 from sqlalchemy import text
 
 from transfer_tool import users
