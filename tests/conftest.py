@@ -11,10 +11,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import ui  # noqa: E402, F401  (applies ui/qt_workarounds.py before pytest-qt makes its QApplication)
-
 from sqlalchemy import text
 
+import ui  # noqa: F401  (applies ui/qt_workarounds.py before pytest-qt makes its QApplication)
 from transfer_tool import users
 from transfer_tool.bootstrap import _seeders
 from transfer_tool.domain import Role
