@@ -210,3 +210,48 @@ def test_a_legal_user_cannot_open_review(
     assert "may not approve or return assessments" in window.banner.text()
     assert not window.decisions.isEnabled()
     _ = QMessageBox  # dialogs are never opened modally here
+
+
+def test_with_the_real_worker_thread_the_report_and_the_approval_arrive_by_signal(
+    qtbot: QtBot,
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    settings: object,
+    pki: OfflinePki,
+) -> None:
+    """The app's own set-up: DB calls on the worker thread, pages rendered on another, results by signal."""
+    from transfer_tool.countries import store
+    from ui.workers import DbWorker
+
+    _, a = submitted_assessment(db, legal)
+    worker = DbWorker(db)  # threaded, as in the app
+    services = Services(
+        worker=worker,
+        settings=settings,  # type: ignore[arg-type]
+        actor=manager,
+        language="en",
+        country_names=store.names(),
+    )
+    try:
+        with qtbot.waitSignal(worker.busy_changed, check_params_cb=lambda busy: not busy, timeout=20000):
+            window = ReviewWindow(services)
+            qtbot.addWidget(window)
+            window.show()
+        if window.pdf.page_count() == 0:
+            with qtbot.waitSignal(window.pdf.rendered, timeout=20000):
+                pass
+        assert window.model.rowCount() == 1 and window.pdf.page_count() >= 3
+        _choose_file(window, pki.signer_p12, pki.passphrase)
+        _tick_all(window)
+        stages: list[str] = []
+        window._stages.stage.connect(stages.append)
+        with qtbot.waitSignal(window.approved, timeout=30000):
+            window.approve.approve_button.click()
+            assert window.approve.progress.isVisibleTo(window.approve)  # busy while the worker signs
+            assert not window.approve.approve_button.isEnabled()
+        assert stages == ["open", "render", "sign", "save"]
+        assert service.get_assessment(db, a.id).status is AssessmentStatus.APPROVED
+        assert not window.approve.progress.isVisibleTo(window.approve)
+    finally:
+        worker.shutdown()
