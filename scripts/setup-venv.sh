@@ -9,7 +9,7 @@ fi
 stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[test,pg]"
+  .venv/bin/python -m pip install -q -e ".[test,pg,dist]"
   rm -f .venv/.installed-*; touch "$stamp"
 fi
 if [ -x scripts/build-translations.sh ]; then scripts/build-translations.sh; fi

@@ -7,10 +7,12 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from transfer_tool import catalog
 from transfer_tool.config import Config, user_data_dir
+from transfer_tool.errors import StorageError
 from transfer_tool.storage import migrate
 from transfer_tool.storage.database import Database
 
@@ -45,7 +47,15 @@ def open_database(config: Config, *, seed: bool = True, daily_backup: bool = Fal
                 log.warning("daily backup failed: %s", exc)
         _create_private(config.sqlite_path)
     db = Database(config.database_url)
-    migrate.upgrade(db, backup_dir=user_data_dir() / "backups", sqlite_path=config.sqlite_path)
+    try:
+        migrate.upgrade(db, backup_dir=user_data_dir() / "backups", sqlite_path=config.sqlite_path)
+    except OperationalError as exc:
+        db.dispose()
+        where = config.sqlite_path or config.database_url.rsplit("@", 1)[-1]
+        raise StorageError(
+            f"Cannot open the database at {where}: {exc.orig}. Check that the server is running and the "
+            "URL, user and password are right (--database or TRANSFER_TOOL_DATABASE_URL)."
+        ) from exc
     if seed:
         with db.unit_of_work() as s:
             for seeder in _seeders():

@@ -200,3 +200,14 @@ def test_a_mistyped_command_shows_usage_not_a_traceback(initialised: Cli) -> Non
     err = initialised.capsys.readouterr().err
     assert "invalid choice: 'lsit'" in err
     assert "Traceback" not in err
+
+
+def test_an_unreachable_server_is_one_clear_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from transfer_tool.cli import main
+
+    url = "postgresql+psycopg://nobody:secret@127.0.0.1:9/none"  # port 9: nothing listens there
+    code = main(["--database", url, "transfers", "list"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("error: Cannot open the database at 127.0.0.1:9/none")
+    assert "Traceback" not in err and "secret" not in err
