@@ -149,6 +149,10 @@ def application() -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(app.translate("App", "Transfer tool"))
+    app.setDesktopFileName("transfer-tool")  # matches packaging/linux/transfer-tool.desktop (Wayland app id)
+    from ui.about import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 
