@@ -42,10 +42,6 @@ WARNING_STYLE = "background:#fde7e4;border:1px solid #e1a59d;border-radius:4px;p
 INFO_STYLE = "background:#e8f0fb;border:1px solid #a9c1e6;border-radius:4px;padding:6px;"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Wizard", text)
-
-
 def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
     """A label that shows text as typed (never as markup) and lets it be selected and copied."""
     label = QLabel(parent)
@@ -98,7 +94,11 @@ class FieldMessage(QLabel):
         self.setProperty("blocking", blocking)
         colour = BLOCKING_COLOUR if blocking else MISSING_COLOUR
         self.setStyleSheet(f"color:{colour};font-size:90%;")
-        self.setAccessibleName(tr("Problems with this field") if blocking else tr("Still missing"))
+        self.setAccessibleName(
+            QCoreApplication.translate("Wizard", "Problems with this field")
+            if blocking
+            else QCoreApplication.translate("Wizard", "Still missing")
+        )
         self.show()
 
 
@@ -136,19 +136,21 @@ class CommentBanner(QFrame):
         if not comments:
             self.hide()
             return
-        title = QLabel(tr("Reviewer's comments on this step"), self)
+        title = QLabel(QCoreApplication.translate("Wizard", "Reviewer's comments on this step"), self)
         title.setStyleSheet("font-weight:bold;")
         self._layout.addWidget(title)
         for cid, heading, text in comments:
             row = QHBoxLayout()
             label = plain_label(f"{heading}\n{text}", self)
             label.setObjectName(f"comment:{cid}")
-            label.setAccessibleName(tr("Reviewer comment"))
+            label.setAccessibleName(QCoreApplication.translate("Wizard", "Reviewer comment"))
             self.labels.append(label)
             row.addWidget(label, 1)
             if can_resolve:
-                button = QPushButton(tr("Mark as dealt with"), self)
-                button.setAccessibleName(tr("Mark the comment as dealt with"))
+                button = QPushButton(QCoreApplication.translate("Wizard", "Mark as dealt with"), self)
+                button.setAccessibleName(
+                    QCoreApplication.translate("Wizard", "Mark the comment as dealt with")
+                )
                 button.clicked.connect(lambda _c=False, i=cid: self.resolve_requested.emit(i))
                 row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             self._layout.addLayout(row)
@@ -490,7 +492,7 @@ class ProbabilitySpin(QDoubleSpinBox):
         self.setDecimals(2)
         self.setSingleStep(1.0)
         self.setSuffix(" %")
-        self.setSpecialValueText(tr("not set"))
+        self.setSpecialValueText(QCoreApplication.translate("Wizard", "not set"))
         self.setValue(-1.0)
         self.setKeyboardTracking(False)
 
@@ -514,7 +516,9 @@ class CountryCombo(QWidget):
         self._names = names
         self._language = language
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText(tr("Country name (English or Japanese) or code"))
+        self.edit.setPlaceholderText(
+            QCoreApplication.translate("Wizard", "Country name (English or Japanese) or code")
+        )
         self.resolved = plain_label("", self)
         self.resolved.setStyleSheet("color:#555;font-size:90%;")
         completions = sorted(

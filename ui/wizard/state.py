@@ -94,22 +94,18 @@ COMMENT_PAGE = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Wizard", text)
-
-
 def page_titles() -> dict[str, str]:
     return {
-        PAGE_PARTIES: _tr("1 Parties and destination"),
-        PAGE_DATA: _tr("1 Personal data"),
-        PAGE_HANDLING: _tr("1 Handling, onward transfers"),
-        PAGE_PRECHECK: _tr("1 Pre-check"),
-        PAGE_TOOL: _tr("2 Transfer tool"),
-        PAGE_LAW: _tr("3 Law and practice"),
-        PAGE_MEASURES: _tr("4–5 Measures, action plan"),
-        PAGE_RISK: _tr("6 Quantified risk"),
-        PAGE_CONCLUSION: _tr("7 Conclusion"),
-        PAGE_SUMMARY: _tr("Summary and submission"),
+        PAGE_PARTIES: QCoreApplication.translate("Wizard", "1 Parties and destination"),
+        PAGE_DATA: QCoreApplication.translate("Wizard", "1 Personal data"),
+        PAGE_HANDLING: QCoreApplication.translate("Wizard", "1 Handling, onward transfers"),
+        PAGE_PRECHECK: QCoreApplication.translate("Wizard", "1 Pre-check"),
+        PAGE_TOOL: QCoreApplication.translate("Wizard", "2 Transfer tool"),
+        PAGE_LAW: QCoreApplication.translate("Wizard", "3 Law and practice"),
+        PAGE_MEASURES: QCoreApplication.translate("Wizard", "4–5 Measures, action plan"),
+        PAGE_RISK: QCoreApplication.translate("Wizard", "6 Quantified risk"),
+        PAGE_CONCLUSION: QCoreApplication.translate("Wizard", "7 Conclusion"),
+        PAGE_SUMMARY: QCoreApplication.translate("Wizard", "Summary and submission"),
     }
 
 
