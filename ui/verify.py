@@ -305,7 +305,7 @@ class VerifyWindow(QWidget):
                 self.tr("Valid") if sig.timestamp_valid else self.tr("Not valid or not trusted")
             )
         f["assessment"].setText(
-            f"{result.reference} v{result.version_no}"
+            self.tr("%1 v%2").replace("%1", result.reference).replace("%2", str(result.version_no))
             if result.reference
             else self.tr("Not named in the file")
         )
