@@ -165,6 +165,7 @@ def test_keep_theirs_shows_their_version_and_drops_mine(
     type_text(page.procedural, "mine")
     dialog = _conflict(qtbot, wizard)
     qtbot.mouseClick(dialog.theirs_button, Qt.MouseButton.LeftButton)
+    dialog.confirm_keep_theirs()  # dropping mine is confirmed first
     assert page.procedural.toPlainText() == "theirs"
     assert service.get_assessment(db, a.id).record.procedural_notes == "theirs"
     page.procedural.setPlainText("theirs, then mine")
@@ -251,6 +252,7 @@ def test_someone_elses_change_to_the_transfer_can_be_kept(
     dialog = _conflict(qtbot, wizard)
     assert ("title", '"Mine"', '"Theirs"') in dialog.rows
     qtbot.mouseClick(dialog.theirs_button, Qt.MouseButton.LeftButton)
+    dialog.confirm_keep_theirs()  # dropping mine is confirmed first
     assert parties.title_edit.text() == "Theirs"
     assert transfers.get_transfer(db, us_transfer.id).title == "Theirs"
     parties.title_edit.setText("Theirs, then mine")
