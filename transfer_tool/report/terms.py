@@ -1,36 +1,13 @@
-"""The shared terminology list (data/terminology.json): key -> {en, ja}, and date formats per language."""
+"""Date, time and percentage formats of the report; the terminology list lives in transfer_tool.terminology
+(re-exported here for the report's modules)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from dataclasses import dataclass
-from pathlib import Path
 
-from transfer_tool.paths import data_file
+from transfer_tool.terminology import LANGUAGES, Terminology
 
-LANGUAGES = ("en", "ja")
-
-
-@dataclass(frozen=True)
-class Terminology:
-    entries: dict[str, dict[str, str]]
-
-    @classmethod
-    def load(cls, path: Path | None = None) -> Terminology:
-        raw = json.loads((path or data_file("terminology.json")).read_text(encoding="utf-8"))
-        return cls({key: dict(value) for key, value in raw.items()})
-
-    def get(self, key: str, lang: str, **fields: object) -> str:
-        """The term in `lang`, English if that is missing; an unknown key comes back as itself so a gap shows."""
-        entry = self.entries.get(key)
-        if entry is None:
-            return key
-        text = entry.get(lang) or entry.get("en") or key
-        return text.format(**fields) if fields else text
-
-    def has(self, key: str) -> bool:
-        return key in self.entries
+__all__ = ["LANGUAGES", "Terminology", "format_date", "format_datetime", "format_percent"]
 
 
 def format_date(value: dt.date | None, lang: str) -> str:

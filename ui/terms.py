@@ -1,0 +1,54 @@
+"""The interface's bridge to the shared terminology list (data/terminology.json), which the PDF report
+reads too: legal terms and the labels of shared values (statuses, roles, regimes, conclusions...) come from
+there, so a screen and the report always use the same Japanese.
+
+An entry may carry `en_ui`, a shorter or more explicit English wording for a table cell or a choice
+("Partial" for "Partially adequate"); the Japanese is always the one the report prints.
+
+The interface language is recorded on the application object when the translators are installed
+(`ui.i18n.install_translators`), so label functions need no language argument, like `tr()`.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from PySide6.QtCore import QCoreApplication
+
+from transfer_tool.terminology import LANGUAGES, Terminology
+
+LANGUAGE_PROPERTY = "transferToolLanguage"
+
+
+def set_ui_language(app: QCoreApplication, language: str) -> None:
+    app.setProperty(LANGUAGE_PROPERTY, language if language in LANGUAGES else "en")
+
+
+def ui_language() -> str:
+    """The language the interface shows: "en" until translators for another one are installed."""
+    app = QCoreApplication.instance()
+    value = app.property(LANGUAGE_PROPERTY) if app is not None else None
+    return value if isinstance(value, str) and value in LANGUAGES else "en"
+
+
+@functools.cache
+def shared_terminology() -> Terminology:
+    """Read once: the file is shipped data and never changes while the app runs."""
+    return Terminology.load()
+
+
+def term(key: str, language: str | None = None, **fields: object) -> str:
+    """The wording of `key` in `language` (default: the interface's); an unknown key shows as itself."""
+    lang = language or ui_language()
+    terms = shared_terminology()
+    entry = terms.entries.get(key, {})
+    if lang == "en" and entry.get("en_ui"):
+        text = entry["en_ui"]
+        return text.format(**fields) if fields else text
+    return terms.get(key, lang, **fields)
+
+
+def value_key(prefix: str, value: object) -> str:
+    """The key of a shared value: `value_key("status", TransferStatus.DRAFT)` -> "status.draft"."""
+    raw = getattr(value, "value", value)
+    return f"{prefix}.{raw}"
