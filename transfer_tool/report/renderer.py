@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
@@ -56,7 +57,7 @@ from transfer_tool.report.terms import (
     format_datetime,
     format_percent,
 )
-from transfer_tool.report.text import to_markup
+from transfer_tool.report.text import ParagraphFrags
 from transfer_tool.signing.fields import DEFAULT_SIGNATURE_FIELD, SignatureFieldLayout, add_signature_field
 
 _PDF_LANG = {"en": "en", "ja": "ja-JP"}
@@ -68,6 +69,20 @@ class RenderedReport:
     pdf: bytes
     page_count: int
     signature_field: SignatureFieldLayout
+
+
+class _Para(Paragraph):  # type: ignore[misc]
+    """A paragraph that remembers its last wrap: a table wraps every cell once to size its rows and
+    again to draw it (and KeepTogether once more); the lines for the same width are the same."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        state = self.__dict__
+        if state.get("_wrapped_for") == avail_width and "blPara" in state:  # split() drops blPara
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(avail_width, avail_height)
+        if "blPara" in state:
+            self._wrapped_for = avail_width
+        return size
 
 
 class _Heading(Paragraph):  # type: ignore[misc]
@@ -174,6 +189,7 @@ def _canvas_class(
     class _NumberedCanvas(Canvas):  # type: ignore[misc]
         def save(self) -> None:
             # Pages already reference these forms; now that the layout is done, give them content.
+            # Streams are written Flate-compressed only: ASCII85 on top costs time and 25 % of size.
             total = self.getPageNumber() - 1
             self.beginForm(_TOTAL_FORM)
             self.setFont(font, size)
@@ -186,7 +202,12 @@ def _canvas_class(
                 self.setFillColor(MUTED)
                 self.drawRightString(0, 0, str(heading_pages.get(key, "?")))
                 self.endForm()
-            super().save()
+            use_a85 = rl_config.useA85
+            rl_config.useA85 = 0
+            try:
+                super().save()
+            finally:
+                rl_config.useA85 = use_a85
 
     return _NumberedCanvas
 
@@ -198,6 +219,7 @@ class _Build:
     data: ReportData
     lang: str
     styles: StyleSheet1
+    frags: ParagraphFrags
     headings: list[_Heading] = field(default_factory=list)
 
     def heading(self, text: str, style: str, level: int) -> _Heading:
@@ -219,6 +241,8 @@ class TiaReportRenderer:
         self.terms = terms or Terminology.load()
         self.fonts: ReportFonts = register_report_fonts()
         self.field_name = field_name
+        # Styles never change once built; paragraph templates are kept per style: one set per language.
+        self._sheets: dict[str, tuple[StyleSheet1, ParagraphFrags]] = {}
 
     @property
     def content_width(self) -> float:
@@ -229,7 +253,10 @@ class TiaReportRenderer:
     def render(self, data: ReportData, lang: str = "en") -> RenderedReport:
         if lang not in LANGUAGES:
             raise ValueError(f"unsupported report language {lang!r}; use one of {', '.join(LANGUAGES)}")
-        build = _Build(data, lang, build_stylesheet(self.fonts.main, lang))
+        sheet = self._sheets.get(lang)
+        if sheet is None:
+            sheet = self._sheets[lang] = (build_stylesheet(self.fonts.main, lang), ParagraphFrags(self.fonts))
+        build = _Build(data, lang, *sheet)
         buffer = io.BytesIO()
         doc = self._doc(buffer, build)
         total_text = self.terms.get("doc.page_total", lang)
@@ -337,7 +364,9 @@ class TiaReportRenderer:
         return self.terms.get(key, b.lang, **fields)
 
     def _para(self, b: _Build, text: Text, style: str = "Body") -> Paragraph:
-        return Paragraph(to_markup(localize(text, b.lang), self.fonts), b.styles[style])
+        plain = localize(text, b.lang)
+        chosen = b.styles[style]
+        return _Para(plain, chosen, frags=b.frags.frags(plain, chosen))
 
     def _lines(self, b: _Build, items: Sequence[Text], style: str = "Cell") -> Paragraph:
         text = "\n".join(localize(i, b.lang) for i in items) if items else self._t(b, "doc.none")
