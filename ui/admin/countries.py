@@ -456,6 +456,8 @@ class CountriesPage(QWidget):
 
     def _save_failed(self, exc: BaseException) -> None:
         self._update_buttons()
+        if self.editor.resolve_conflict(exc, self.save, self._destination_in):
+            return  # someone else saved first: both versions are shown, the choice re-saves
         if isinstance(exc, ValidationError):
             reason_problems = [p for p in exc.problems if p.location == "reason"]
             others = [p for p in exc.problems if p.location != "reason"]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import json
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, Signal
@@ -30,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from transfer_tool.countries import serialize
 from transfer_tool.countries.model import AccessLaw, AppiInfo, Destination, Regime, RegimeEntry
 from transfer_tool.domain import AdequacyStatus
-from transfer_tool.errors import Problem
+from transfer_tool.errors import ConflictError, Problem
 from ui.admin.common import (
     ERROR_BANNER,
     Cell,
@@ -45,6 +47,7 @@ from ui.admin.common import (
 )
 from ui.i18n import adequacy_label, regime_short_name
 from ui.models.country_model import STATUS_BACKGROUND
+from ui.widgets.conflict_view import KEEP_THEIRS, USE_CHOICES, ConflictChooser, FieldDiff, merge_fields
 
 REGIME_FIELDS = (
     "status",
@@ -169,6 +172,7 @@ class DestinationEditor(QWidget):
         self._loading = False
         self._current_regime = ""
         self._current_law = -1
+        self.conflict_dialog: ConflictChooser | None = None
 
         self.problems_box = QLabel(self)
         self.problems_box.setObjectName("editorProblems")
@@ -730,6 +734,108 @@ class DestinationEditor(QWidget):
                 verified=self.appi_verified.isChecked(),
             )
         self._edited()
+
+    # ---- someone else saved first ----------------------------------------------------------------------
+
+    def resolve_conflict(
+        self, exc: BaseException, resave: Callable[[], None], discard: Callable[[Destination], None]
+    ) -> bool:
+        """On a ConflictError carrying their destination: show both versions (False for anything else).
+        Keep mine / use my choices rebase the working copy on their version and call `resave`; keep
+        theirs calls `discard(theirs)`."""
+        mine = self.working()
+        theirs = exc.theirs if isinstance(exc, ConflictError) else None
+        if not isinstance(theirs, Destination) or mine is None or self.conflict_dialog is not None:
+            return isinstance(theirs, Destination)
+        assert isinstance(exc, ConflictError)
+        intro = "\n\n".join(
+            [
+                exc.message,
+                self.tr(
+                    "The other version (%1) was saved first and is kept unless you choose otherwise. "
+                    "Below is every part that differs; choosing re-saves against that version."
+                ).replace("%1", str(theirs.version)),
+            ]
+        )
+        labels = self._part_labels()
+        mine_parts, theirs_parts = destination_parts(mine), destination_parts(theirs)
+        diffs = [
+            FieldDiff(key, labels(key), _show(mine_parts.get(key)), _show(theirs_parts.get(key)))
+            for key in sorted(mine_parts.keys() | theirs_parts.keys())
+            if mine_parts.get(key) != theirs_parts.get(key)
+        ]
+        dialog = ConflictChooser(intro, diffs, self)
+        self.conflict_dialog = dialog
+
+        def answer(which: str) -> None:
+            self.conflict_dialog = None
+            if which == KEEP_THEIRS:
+                discard(theirs)
+                return
+            choices = dialog.choices() if which == USE_CHOICES else {}
+            self.rebase(theirs, merge_destination(mine, theirs, choices))
+            resave()
+
+        dialog.chosen.connect(answer)
+        dialog.open()
+        return True
+
+    def rebase(self, theirs: Destination, working: Destination) -> None:
+        """Edit `working` as a change to `theirs` (so the next save expects their version)."""
+        self.load(dataclasses.replace(working, version=theirs.version))
+        self._original = theirs
+        self.changed.emit()
+
+    def _part_labels(self) -> Callable[[str], str]:
+        names = {
+            "name_en": self.tr("English name"),
+            "name_ja": self.tr("Japanese name"),
+            "kind": self.tr("Kind"),
+            "access_laws": self.tr("Government access laws"),
+            "appi": self.tr("APPI information"),
+        }
+
+        def label(key: str) -> str:
+            if key.startswith("regimes."):
+                return self.tr("Status under %1").replace("%1", regime_short_name(key.split(".", 1)[1]))
+            return names.get(key, key)
+
+        return label
+
+
+def destination_parts(dest: Destination) -> dict[str, Any]:
+    """The parts a conflict is resolved by: names, each regime entry, the access laws, the APPI items."""
+    parts: dict[str, Any] = {"name_en": dest.name_en, "name_ja": dest.name_ja, "kind": dest.kind}
+    parts.update({f"regimes.{code}": entry for code, entry in dest.regimes.items()})
+    parts["access_laws"] = dest.access_laws
+    parts["appi"] = dest.appi
+    return parts
+
+
+def merge_destination(mine: Destination, theirs: Destination, choices: Mapping[str, str]) -> Destination:
+    """Mine, with each part chosen as theirs taken from theirs (a regime only they have is added)."""
+    parts = merge_fields(destination_parts(mine), destination_parts(theirs), choices)
+    return dataclasses.replace(
+        mine,
+        name_en=parts["name_en"],
+        name_ja=parts["name_ja"],
+        kind=parts["kind"],
+        regimes={k.split(".", 1)[1]: v for k, v in parts.items() if k.startswith("regimes.")},
+        access_laws=parts["access_laws"],
+        appi=parts["appi"],
+    )
+
+
+def _show(part: object) -> str:
+    if isinstance(part, RegimeEntry):
+        value: object = serialize.regime_entry_to_dict(part)
+    elif isinstance(part, AppiInfo):
+        value = serialize.appi_to_dict(part)
+    elif isinstance(part, tuple):
+        value = [serialize.access_law_to_dict(x) if isinstance(x, AccessLaw) else x for x in part]
+    else:
+        value = part
+    return json.dumps(value, ensure_ascii=False, indent=1, default=str)
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
