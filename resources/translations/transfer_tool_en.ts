@@ -2,41 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <source>Problems with this field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Still missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reviewer&apos;s comments on this step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reviewer comment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark as dealt with</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark the comment as dealt with</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Country name (English or Japanese) or code</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About Transfer tool</source>
@@ -92,29 +57,6 @@
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Adequacy</name>
-    <message>
-        <source>No data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Inside</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Adequate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Partial</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not adequate</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -649,17 +591,207 @@
     </message>
 </context>
 <context>
-    <name>ConflictDialog</name>
+    <name>ConflictChooser</name>
     <message>
         <source>Someone else saved this first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Their version was saved at %1.</source>
+        <source>Keep mine stores your version over theirs. Keep theirs drops your unsaved changes. Use my choices stores, field by field, the value chosen under Keep.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Below is every part that differs. Keep mine stores your version over theirs; keep theirs drops your unsaved changes and shows their version.</source>
+        <source>Keep &amp;mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use my choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop your changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your unsaved changes to the fields listed will be dropped and their version shown. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop mine, keep theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>The other person&apos;s version was saved first, at %1. It is kept unless you choose otherwise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other person&apos;s version was saved first. It is kept unless you choose otherwise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below is every part that differs: your version (not saved) beside theirs (saved). Nothing is lost until you choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter&apos;s role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer&apos;s role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type of recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Special categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitive data details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal bases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the data was obtained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format in transit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format at rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who holds the keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage countries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote access from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nature of the processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer facts (step 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regimes that apply (pre-check)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed conditions (pre-check)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer tool (step 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Law and practice (step 3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplementary measures (step 4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procedural steps (step 5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-evaluation date (step 6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>APPI yearly check due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictView</name>
+    <message>
+        <source>&lt;b&gt;Field&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -671,6 +803,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&lt;b&gt;Keep&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>My value of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -679,15 +815,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep my value of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep their value of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The saved contents are the same; only the version number differs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep &amp;mine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep &amp;theirs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1206,6 +1350,30 @@
     </message>
     <message>
         <source>New law</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other version (%1) was saved first and is kept unless you choose otherwise. Below is every part that differs; choosing re-saves against that version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Japanese name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Government access laws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status under %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2181,29 +2349,6 @@
     </message>
 </context>
 <context>
-    <name>Regime</name>
-    <message>
-        <source>EU GDPR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>UK GDPR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Swiss FADP</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Japan APPI</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Brazil LGPD</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>RegisterModel</name>
     <message>
         <source>Reference</source>
@@ -2691,21 +2836,6 @@
     </message>
 </context>
 <context>
-    <name>Role</name>
-    <message>
-        <source>Legal staff</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Manager</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>SignInDialog</name>
     <message>
         <source>Create the administrator account</source>
@@ -2781,33 +2911,6 @@
     </message>
     <message>
         <source>The two passwords differ; type the same password twice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Status</name>
-    <message>
-        <source>New</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Suspended</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3488,6 +3591,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 v%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not named in the file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3573,6 +3680,81 @@
     </message>
     <message>
         <source>Open or drop a signed PDF to check who signed it and whether it changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Wizard</name>
+    <message>
+        <source>Problems with this field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s comments on this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as dealt with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the comment as dealt with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country name (English or Japanese) or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 Parties and destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 Personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 Handling, onward transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 Pre-check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 Transfer tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 Law and practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4–5 Measures, action plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 Quantified risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7 Conclusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary and submission</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

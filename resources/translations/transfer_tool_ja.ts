@@ -2,120 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name></name>
-    <message>
-        <source>Problems with this field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Still missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reviewer&apos;s comments on this step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reviewer comment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark as dealt with</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark the comment as dealt with</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Country name (English or Japanese) or code</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About Transfer tool</source>
-        <translation type="unfinished">越境移転評価ツールについて</translation>
+        <translation>越境移転評価ツールについて</translation>
     </message>
     <message>
         <source>Transfer tool</source>
-        <translation type="unfinished">越境移転評価ツール</translation>
+        <translation>越境移転評価ツール</translation>
     </message>
     <message>
         <source>Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>バージョン %1</translation>
     </message>
     <message>
         <source>Records cross-border transfers of personal data, assesses them (Transfer Impact Assessments) and keeps them current.</source>
-        <translation type="unfinished"></translation>
+        <translation>個人データの越境移転を記録し、移転影響評価 (TIA) を行い、その内容を最新の状態に保ちます。</translation>
     </message>
     <message>
         <source>Fonts</source>
-        <translation type="unfinished"></translation>
+        <translation>フォント</translation>
     </message>
     <message>
         <source>Libraries</source>
-        <translation type="unfinished"></translation>
+        <translation>ライブラリ</translation>
     </message>
     <message>
         <source>Country data: version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>国別データ: バージョン %1</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>不明</translation>
     </message>
     <message>
         <source>The app and its reports use these fonts, shipped under their licences:</source>
-        <translation type="unfinished"></translation>
+        <translation>本アプリとそのレポートは、以下のフォントをそれぞれのライセンスに基づいて同梱し、使用しています:</translation>
     </message>
     <message>
         <source>Font</source>
-        <translation type="unfinished"></translation>
+        <translation>フォント</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>ライセンス</translation>
     </message>
     <message>
         <source>Built with these libraries (each under its own licence; the LGPL ones can be replaced in the installed folder):</source>
-        <translation type="unfinished"></translation>
+        <translation>以下のライブラリを使用しています（それぞれ固有のライセンスに基づきます。LGPLのものはインストール先のフォルダーで差し替えられます）:</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>ライブラリ</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished">版</translation>
-    </message>
-</context>
-<context>
-    <name>Adequacy</name>
-    <message>
-        <source>No data</source>
-        <translation>データなし</translation>
-    </message>
-    <message>
-        <source>Inside</source>
-        <translation>域内</translation>
-    </message>
-    <message>
-        <source>Adequate</source>
-        <translation>十分性あり</translation>
-    </message>
-    <message>
-        <source>Partial</source>
-        <translation>部分的に十分性あり</translation>
-    </message>
-    <message>
-        <source>Not adequate</source>
-        <translation>十分性なし</translation>
+        <translation>バージョン</translation>
     </message>
 </context>
 <context>
@@ -170,7 +112,7 @@
     </message>
     <message>
         <source>Ask an administrator if you need to.</source>
-        <translation>必要な場合は管理者に依頼してください。</translation>
+        <translation>必要な場合はシステム管理者に依頼してください。</translation>
     </message>
 </context>
 <context>
@@ -279,87 +221,87 @@
     <name>AssessmentWizard</name>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>閉じる</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>次へ(&amp;N) &gt;</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 戻る(&amp;B)</translation>
     </message>
     <message>
         <source>Next step</source>
-        <translation type="unfinished"></translation>
+        <translation>次のステップ</translation>
     </message>
     <message>
         <source>Previous step</source>
-        <translation type="unfinished"></translation>
+        <translation>前のステップ</translation>
     </message>
     <message>
         <source>New transfer</source>
-        <translation type="unfinished">新しい移転</translation>
+        <translation>新しい移転</translation>
     </message>
     <message>
         <source>Assessment</source>
-        <translation type="unfinished">評価</translation>
+        <translation>評価</translation>
     </message>
     <message>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>ステップ</translation>
     </message>
     <message>
         <source>Steps of the assessment: activate one to go there</source>
-        <translation type="unfinished"></translation>
+        <translation>評価のステップ（選ぶとそのステップに移動します）</translation>
     </message>
     <message>
         <source>Start a &amp;new version</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい版を作成(&amp;N)</translation>
     </message>
     <message>
         <source>Saving status</source>
-        <translation type="unfinished"></translation>
+        <translation>保存の状況</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>読み込み中…</translation>
     </message>
     <message>
         <source>All changes are saved automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>変更はすべて自動的に保存されます。</translation>
     </message>
     <message>
         <source>Could not open: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>開けませんでした: %1</translation>
     </message>
     <message>
         <source> · version %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · 第%1版</translation>
     </message>
     <message>
         <source>Assessment — %1%2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>評価 — %1%2 · %3</translation>
     </message>
     <message>
         <source>Read-only: your role may not edit assessments.</source>
-        <translation type="unfinished"></translation>
+        <translation>閲覧のみ: あなたの役割では評価を編集できません。</translation>
     </message>
     <message>
         <source>Submitted for review: read-only until a manager returns it.</source>
-        <translation type="unfinished"></translation>
+        <translation>レビュー中: マネージャーが差し戻すまで閲覧のみです。</translation>
     </message>
     <message>
         <source>Approved and signed: read-only. Changes go into a new version.</source>
-        <translation type="unfinished"></translation>
+        <translation>承認・署名済み: 閲覧のみです。変更は新しい版で行います。</translation>
     </message>
     <message>
         <source>Saving the new transfer…</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい移転を保存しています…</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>
@@ -385,35 +327,35 @@
     <name>Autosaver</name>
     <message>
         <source>Not saved yet: this new transfer is stored once its required fields are filled.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存: この新しい移転は、必須項目を入力すると保存されます。</translation>
     </message>
     <message>
         <source>Changes not saved yet…</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存の変更があります…</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存しています…</translation>
     </message>
     <message>
         <source>Saved (%1), except the transfer itself: fix the fields marked ✖ in step 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存しました（%1）。ただし移転そのものは未保存です。ステップ1の ✖ の項目を修正してください。</translation>
     </message>
     <message>
         <source>All changes saved (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての変更を保存しました（%1）。</translation>
     </message>
     <message>
         <source>Not saved: someone else saved this first. Choose which version to keep.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存: 他のユーザーが先に保存しました。どちらの版を残すか選んでください。</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存: %1</translation>
     </message>
     <message>
         <source>Their version is shown; your unsaved changes were dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>相手の版を表示しています。あなたの未保存の変更は破棄されました。</translation>
     </message>
 </context>
 <context>
@@ -444,7 +386,7 @@
     </message>
     <message>
         <source>Data subjects</source>
-        <translation>本人の種類</translation>
+        <translation>本人の類型</translation>
     </message>
 </context>
 <context>
@@ -585,110 +527,312 @@
     <name>ConclusionPage</name>
     <message>
         <source>7 · Conclusion and re-evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>7 · 結論と再評価</translation>
     </message>
     <message>
         <source>The recommendation follows from the steps; choose the conclusion and say why if it differs.</source>
-        <translation type="unfinished"></translation>
+        <translation>推奨はこれまでのステップから導かれます。結論を選び、推奨と異なる場合は理由を記入してください。</translation>
     </message>
     <message>
         <source>Recommended</source>
-        <translation type="unfinished"></translation>
+        <translation>推奨</translation>
     </message>
     <message>
         <source>Recommended conclusion</source>
-        <translation type="unfinished"></translation>
+        <translation>推奨される結論</translation>
     </message>
     <message>
         <source>Your conclusion</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたの結論</translation>
     </message>
     <message>
         <source>Reason for the chosen conclusion</source>
-        <translation type="unfinished"></translation>
+        <translation>選んだ結論の理由</translation>
     </message>
     <message>
         <source>Required when your conclusion differs from the recommendation</source>
-        <translation type="unfinished"></translation>
+        <translation>結論が推奨と異なる場合は必須</translation>
     </message>
     <message>
         <source>Procedural steps</source>
-        <translation type="unfinished"></translation>
+        <translation>手続上の措置</translation>
     </message>
     <message>
         <source>e.g. SCCs signed unchanged, no authorisation needed; supervisory authority informed</source>
-        <translation type="unfinished"></translation>
+        <translation>例: SCCを変更せずに締結したため許可は不要。監督機関へ通知済み</translation>
     </message>
     <message>
         <source>12 months after approval</source>
-        <translation type="unfinished"></translation>
+        <translation>承認の12か月後</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>理由(&amp;R):</translation>
     </message>
     <message>
         <source>&amp;Procedural steps:</source>
-        <translation type="unfinished"></translation>
+        <translation>手続上の措置(&amp;P):</translation>
     </message>
     <message>
         <source>Re-e&amp;valuation date:</source>
-        <translation type="unfinished"></translation>
+        <translation>再評価期限(&amp;V):</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished">証拠資料</translation>
+        <translation>証跡</translation>
     </message>
     <message>
         <source>e.g. Records of processing extract</source>
-        <translation type="unfinished"></translation>
+        <translation>例: 処理活動の記録（抜粋）</translation>
     </message>
     <message>
         <source> (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>（推奨）</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictChooser</name>
+    <message>
+        <source>Someone else saved this first</source>
+        <translation>他のユーザーが先に保存しました</translation>
+    </message>
+    <message>
+        <source>Keep mine stores your version over theirs. Keep theirs drops your unsaved changes. Use my choices stores, field by field, the value chosen under Keep.</source>
+        <translation>「自分の版を残す」は相手の版をあなたの版で上書きします。「相手の版を残す」はあなたの未保存の変更を破棄します。「選択どおりに保存」は、「残す」欄で項目ごとに選んだ値を保存します。</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>自分の版を残す(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs…</source>
+        <translation>相手の版を残す(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Use my choices</source>
+        <translation>選択どおりに保存(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Drop your changes?</source>
+        <translation>変更を破棄しますか？</translation>
+    </message>
+    <message>
+        <source>Your unsaved changes to the fields listed will be dropped and their version shown. This cannot be undone.</source>
+        <translation>一覧の項目に対するあなたの未保存の変更は破棄され、相手の版が表示されます。元に戻すことはできません。</translation>
+    </message>
+    <message>
+        <source>Drop mine, keep theirs</source>
+        <translation>自分の変更を破棄して相手の版を残す</translation>
     </message>
 </context>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <source>Someone else saved this first</source>
-        <translation type="unfinished"></translation>
+        <source>The other person&apos;s version was saved first, at %1. It is kept unless you choose otherwise.</source>
+        <translation>相手の版が先に保存されました（%1）。別の選択をしない限り、相手の版が残ります。</translation>
     </message>
     <message>
-        <source>Their version was saved at %1.</source>
-        <translation type="unfinished"></translation>
+        <source>The other person&apos;s version was saved first. It is kept unless you choose otherwise.</source>
+        <translation>相手の版が先に保存されました。別の選択をしない限り、相手の版が残ります。</translation>
     </message>
     <message>
-        <source>Below is every part that differs. Keep mine stores your version over theirs; keep theirs drops your unsaved changes and shows their version.</source>
-        <translation type="unfinished"></translation>
+        <source>Below is every part that differs: your version (not saved) beside theirs (saved). Nothing is lost until you choose.</source>
+        <translation>以下は異なるすべての部分です。あなたの版（未保存）と相手の版（保存済み）を並べて示します。選択するまで何も失われません。</translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation>データ輸出者</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>データ輸入者</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>移転先</translation>
+    </message>
+    <message>
+        <source>Exporter&apos;s role</source>
+        <translation>データ輸出者の役割</translation>
+    </message>
+    <message>
+        <source>Importer&apos;s role</source>
+        <translation>データ輸入者の役割</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Type of recipient</source>
+        <translation>提供先の種類</translation>
+    </message>
+    <message>
+        <source>Data categories</source>
+        <translation>個人データの項目</translation>
+    </message>
+    <message>
+        <source>Special categories</source>
+        <translation>特別な種類の個人データ</translation>
+    </message>
+    <message>
+        <source>Sensitive data details</source>
+        <translation>要配慮個人情報の詳細</translation>
+    </message>
+    <message>
+        <source>Data subjects</source>
+        <translation>本人の類型</translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation>利用目的</translation>
+    </message>
+    <message>
+        <source>Legal bases</source>
+        <translation>法的根拠</translation>
+    </message>
+    <message>
+        <source>How the data was obtained</source>
+        <translation>取得の経緯</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>頻度</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>件数・規模</translation>
+    </message>
+    <message>
+        <source>Format in transit</source>
+        <translation>移転中のデータ形式</translation>
+    </message>
+    <message>
+        <source>Format at rest</source>
+        <translation>保存時のデータ形式</translation>
+    </message>
+    <message>
+        <source>Who holds the keys</source>
+        <translation>暗号鍵の管理者</translation>
+    </message>
+    <message>
+        <source>Storage countries</source>
+        <translation>保存場所（国・地域）</translation>
+    </message>
+    <message>
+        <source>Remote access from</source>
+        <translation>リモートアクセス元</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>保存期間</translation>
+    </message>
+    <message>
+        <source>Retention code</source>
+        <translation>保存期間の区分</translation>
+    </message>
+    <message>
+        <source>Nature of the processing</source>
+        <translation>取扱いの性質</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <source>Transfer facts (step 1)</source>
+        <translation>移転の内容（ステップ1）</translation>
+    </message>
+    <message>
+        <source>Regimes that apply (pre-check)</source>
+        <translation>適用される法制度（事前確認）</translation>
+    </message>
+    <message>
+        <source>Confirmed conditions (pre-check)</source>
+        <translation>確認済みの条件（事前確認）</translation>
+    </message>
+    <message>
+        <source>Transfer tool (step 2)</source>
+        <translation>移転手段（ステップ2）</translation>
+    </message>
+    <message>
+        <source>Law and practice (step 3)</source>
+        <translation>法令と実務（ステップ3）</translation>
+    </message>
+    <message>
+        <source>Supplementary measures (step 4)</source>
+        <translation>補完的措置（ステップ4）</translation>
+    </message>
+    <message>
+        <source>Procedural steps (step 5)</source>
+        <translation>手続上の措置（ステップ5）</translation>
+    </message>
+    <message>
+        <source>Risk inputs</source>
+        <translation>リスク評価の入力</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>結論</translation>
+    </message>
+    <message>
+        <source>Re-evaluation date (step 6)</source>
+        <translation>再評価期限（ステップ6）</translation>
+    </message>
+    <message>
+        <source>APPI yearly check due</source>
+        <translation>相当措置の定期的な確認の期限</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>証跡</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictView</name>
+    <message>
+        <source>&lt;b&gt;Field&lt;/b&gt;</source>
+        <translation>&lt;b&gt;項目&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Mine (not saved)&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;自分の版（未保存）&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Theirs (saved)&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;相手の版（保存済み）&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Keep&lt;/b&gt;</source>
+        <translation>&lt;b&gt;残す&lt;/b&gt;</translation>
     </message>
     <message>
         <source>My value of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の自分の値</translation>
     </message>
     <message>
         <source>Their value of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の相手の値</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>自分</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>相手</translation>
+    </message>
+    <message>
+        <source>Keep my value of %1</source>
+        <translation>%1 は自分の値を残す</translation>
+    </message>
+    <message>
+        <source>Keep their value of %1</source>
+        <translation>%1 は相手の値を残す</translation>
     </message>
     <message>
         <source>The saved contents are the same; only the version number differs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep &amp;mine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep &amp;theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>保存内容は同じで、版番号だけが異なります。</translation>
     </message>
 </context>
 <context>
@@ -889,7 +1033,7 @@
     </message>
     <message>
         <source>APPI yearly checks due within 30 days</source>
-        <translation>30日以内に期限を迎えるAPPI年次確認</translation>
+        <translation>30日以内に期限を迎える相当措置の定期的な確認</translation>
     </message>
     <message>
         <source>Transfers by status</source>
@@ -956,87 +1100,87 @@
     <name>DataPage</name>
     <message>
         <source>1 · Know your transfer: the personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>1 · 移転の把握: 個人データ</translation>
     </message>
     <message>
         <source>What is sent, about whom, for what, and on what basis (catalogues from the privacy policy).</source>
-        <translation type="unfinished"></translation>
+        <translation>誰のどのようなデータを、何のために、どの根拠で移転するか（プライバシーポリシーに基づくカタログから選択）。</translation>
     </message>
     <message>
         <source>Categories of personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>個人データの項目</translation>
     </message>
     <message>
         <source>Purposes</source>
-        <translation type="unfinished">目的</translation>
+        <translation>利用目的</translation>
     </message>
     <message>
         <source>Data subjects</source>
-        <translation type="unfinished">本人の種類</translation>
+        <translation>本人の類型</translation>
     </message>
     <message>
         <source>Legal basis</source>
-        <translation type="unfinished"></translation>
+        <translation>法的根拠</translation>
     </message>
     <message>
         <source>How the data was acquired</source>
-        <translation type="unfinished"></translation>
+        <translation>取得の経緯</translation>
     </message>
     <message>
         <source>Includes &amp;special-category or sensitive data</source>
-        <translation type="unfinished"></translation>
+        <translation>特別な種類の個人データ・要配慮個人情報を含む(&amp;S)</translation>
     </message>
     <message>
         <source>Includes special-category or sensitive data</source>
-        <translation type="unfinished"></translation>
+        <translation>特別な種類の個人データ・要配慮個人情報を含む</translation>
     </message>
     <message>
         <source>Sensitive data and its restrictions</source>
-        <translation type="unfinished"></translation>
+        <translation>要配慮個人情報とその制限</translation>
     </message>
     <message>
         <source>Which sensitive data, and the restrictions applied to it</source>
-        <translation type="unfinished"></translation>
+        <translation>どの要配慮個人情報か、またそれに適用する制限</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished">不明</translation>
+        <translation>不明</translation>
     </message>
     <message>
         <source>Number of data subjects</source>
-        <translation type="unfinished"></translation>
+        <translation>本人の数</translation>
     </message>
     <message>
         <source>&amp;Large volume (systematic or massive)</source>
-        <translation type="unfinished"></translation>
+        <translation>大量（体系的又は大規模）(&amp;L)</translation>
     </message>
     <message>
         <source>Large volume</source>
-        <translation type="unfinished"></translation>
+        <translation>大量</translation>
     </message>
     <message>
         <source>&amp;Categories of personal data (policy §4)</source>
-        <translation type="unfinished"></translation>
+        <translation>個人データの項目（ポリシー §4）(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Purposes (policy §7)</source>
-        <translation type="unfinished"></translation>
+        <translation>利用目的（ポリシー §7）(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Number of data subjects:</source>
-        <translation type="unfinished"></translation>
+        <translation>本人の数(&amp;N):</translation>
     </message>
     <message>
         <source>Data &amp;subjects</source>
-        <translation type="unfinished"></translation>
+        <translation>本人の類型(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Legal basis (policy §6)</source>
-        <translation type="unfinished"></translation>
+        <translation>法的根拠（ポリシー §6）(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Acquired how (policy §5)</source>
-        <translation type="unfinished"></translation>
+        <translation>取得の経緯（ポリシー §5）(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -1051,7 +1195,7 @@
     </message>
     <message>
         <source>APPI information</source>
-        <translation>APPIの情報提供項目</translation>
+        <translation>個人情報保護法の情報提供項目</translation>
     </message>
     <message>
         <source>Regime</source>
@@ -1171,7 +1315,7 @@
     </message>
     <message>
         <source>Record the APPI information items for this destination</source>
-        <translation>この移転先についてAPPIの情報提供項目を記録する</translation>
+        <translation>この移転先について個人情報保護法の情報提供項目を記録する</translation>
     </message>
     <message>
         <source>Unknown</source>
@@ -1205,87 +1349,111 @@
         <source>New law</source>
         <translation>新しい法令</translation>
     </message>
+    <message>
+        <source>The other version (%1) was saved first and is kept unless you choose otherwise. Below is every part that differs; choosing re-saves against that version.</source>
+        <translation>もう一方の版（%1）が先に保存されており、別の選択をしない限りそちらが残ります。以下は異なるすべての部分です。選択すると、その版を基に保存し直します。</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英語名</translation>
+    </message>
+    <message>
+        <source>Japanese name</source>
+        <translation>日本語名</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Government access laws</source>
+        <translation>ガバメントアクセス関連法令</translation>
+    </message>
+    <message>
+        <source>Status under %1</source>
+        <translation>%1 における状況</translation>
+    </message>
 </context>
 <context>
     <name>EntityCombo</name>
     <message>
         <source>New entity…</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい法人…</translation>
     </message>
     <message>
         <source>New entity for: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい法人: %1</translation>
     </message>
     <message>
         <source>— choose —</source>
-        <translation type="unfinished"></translation>
+        <translation>— 選択してください —</translation>
     </message>
     <message>
         <source> · group</source>
-        <translation type="unfinished"></translation>
+        <translation> · グループ会社</translation>
     </message>
 </context>
 <context>
     <name>EntityDialog</name>
     <message>
         <source>New entity</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい法人</translation>
     </message>
     <message>
         <source>A legal person of the group or outside it. Name and country are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>グループ内外の法人です。名称と国・地域は必須です。</translation>
     </message>
     <message>
         <source>A company of our &amp;group</source>
-        <translation type="unfinished"></translation>
+        <translation>当グループの会社(&amp;G)</translation>
     </message>
     <message>
         <source>Legal &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>正式名称(&amp;N):</translation>
     </message>
     <message>
         <source>&amp;Country:</source>
-        <translation type="unfinished"></translation>
+        <translation>国・地域(&amp;C):</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>所在地(&amp;A):</translation>
     </message>
     <message>
         <source>Contact &amp;person:</source>
-        <translation type="unfinished"></translation>
+        <translation>担当者(&amp;P):</translation>
     </message>
     <message>
         <source>Contact&apos;s p&amp;osition:</source>
-        <translation type="unfinished"></translation>
+        <translation>担当者の役職(&amp;O):</translation>
     </message>
     <message>
         <source>Contact &amp;e-mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>担当者のメールアドレス(&amp;E):</translation>
     </message>
     <message>
         <source>&amp;Registration no.:</source>
-        <translation type="unfinished"></translation>
+        <translation>登録番号(&amp;R):</translation>
     </message>
     <message>
         <source>A company of our group</source>
-        <translation type="unfinished"></translation>
+        <translation>当グループの会社</translation>
     </message>
     <message>
         <source>Certified under %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の認証あり</translation>
     </message>
     <message>
         <source>Certifications:</source>
-        <translation type="unfinished"></translation>
+        <translation>認証:</translation>
     </message>
     <message>
         <source>&amp;Save entity</source>
-        <translation type="unfinished"></translation>
+        <translation>法人を保存(&amp;S)</translation>
     </message>
     <message>
         <source>choose the country: type its name (English or Japanese) or code</source>
-        <translation type="unfinished"></translation>
+        <translation>国・地域を選んでください（日本語名・英語名またはコードを入力）</translation>
     </message>
 </context>
 <context>
@@ -1303,154 +1471,154 @@
     <name>EvidenceList</name>
     <message>
         <source>What the file shows (evidence label)</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルの内容（証跡の表示名）</translation>
     </message>
     <message>
         <source>Attach &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを添付(&amp;F)…</translation>
     </message>
     <message>
         <source>Attach an evidence file</source>
-        <translation type="unfinished"></translation>
+        <translation>証跡ファイルを添付</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>削除</translation>
     </message>
     <message>
         <source>Remove the selected evidence file</source>
-        <translation type="unfinished"></translation>
+        <translation>選択した証跡ファイルを削除</translation>
     </message>
     <message>
         <source>Attached evidence files</source>
-        <translation type="unfinished"></translation>
+        <translation>添付した証跡ファイル</translation>
     </message>
     <message>
         <source>Or drop files here. Each file is kept with its SHA-256 digest.</source>
-        <translation type="unfinished"></translation>
+        <translation>ここにファイルをドロップすることもできます。各ファイルはSHA-256ダイジェストとともに保管されます。</translation>
     </message>
     <message>
         <source>Label:</source>
-        <translation type="unfinished">表示名:</translation>
+        <translation>表示名:</translation>
     </message>
     <message>
         <source>Attach evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>証跡を添付</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished">証拠資料</translation>
+        <translation>証跡</translation>
     </message>
 </context>
 <context>
     <name>HandlingPage</name>
     <message>
         <source>1 · Know your transfer: how the data is handled</source>
-        <translation type="unfinished"></translation>
+        <translation>1 · 移転の把握: データの取扱い</translation>
     </message>
     <message>
         <source>Frequency, form in transit and at rest, where it is stored and accessed from, retention, onward transfers.</source>
-        <translation type="unfinished"></translation>
+        <translation>頻度、移転中・保存時のデータ形式、保存場所とアクセス元、保存期間、再移転。</translation>
     </message>
     <message>
         <source>e.g. US, IE  or  米国、アイルランド</source>
-        <translation type="unfinished"></translation>
+        <translation>例: 米国、アイルランド  または  US, IE</translation>
     </message>
     <message>
         <source>Countries the data is accessed from, if any</source>
-        <translation type="unfinished"></translation>
+        <translation>データにアクセスする国・地域（ある場合）</translation>
     </message>
     <message>
         <source>e.g. Contract term plus 1 year</source>
-        <translation type="unfinished"></translation>
+        <translation>例: 契約期間終了後1年</translation>
     </message>
     <message>
         <source>&amp;Frequency:</source>
-        <translation type="unfinished"></translation>
+        <translation>頻度(&amp;F):</translation>
     </message>
     <message>
         <source>Form in &amp;transit:</source>
-        <translation type="unfinished"></translation>
+        <translation>移転中のデータ形式(&amp;T):</translation>
     </message>
     <message>
         <source>Form at r&amp;est:</source>
-        <translation type="unfinished"></translation>
+        <translation>保存時のデータ形式(&amp;E):</translation>
     </message>
     <message>
         <source>&amp;Keys held by:</source>
-        <translation type="unfinished"></translation>
+        <translation>暗号鍵の管理者(&amp;K):</translation>
     </message>
     <message>
         <source>&amp;Stored in:</source>
-        <translation type="unfinished"></translation>
+        <translation>保存場所(&amp;S):</translation>
     </message>
     <message>
         <source>Remote &amp;access from:</source>
-        <translation type="unfinished"></translation>
+        <translation>リモートアクセス元(&amp;A):</translation>
     </message>
     <message>
         <source>Retention (policy §&amp;12):</source>
-        <translation type="unfinished"></translation>
+        <translation>保存期間（ポリシー §12）(&amp;1):</translation>
     </message>
     <message>
         <source>Retention &amp;period:</source>
-        <translation type="unfinished"></translation>
+        <translation>保存期間の詳細(&amp;P):</translation>
     </message>
     <message>
         <source>Onward transfers</source>
-        <translation type="unfinished">再移転</translation>
+        <translation>再移転</translation>
     </message>
     <message>
         <source>Sub-recipients the importer passes the data to; each is a transfer of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>データ輸入者がデータを提供する再提供先です。それぞれが独立した移転として扱われます。</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished">管理番号</translation>
+        <translation>管理番号</translation>
     </message>
     <message>
         <source>Sub-recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>再提供先</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>国・地域</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>目的</translation>
     </message>
     <message>
         <source>A&amp;dd onward transfer…</source>
-        <translation type="unfinished"></translation>
+        <translation>再移転を追加(&amp;D)…</translation>
     </message>
     <message>
         <source>Remo&amp;ve</source>
-        <translation type="unfinished"></translation>
+        <translation>削除(&amp;V)</translation>
     </message>
     <message>
         <source>Remove the selected onward transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>選択した再移転を削除</translation>
     </message>
     <message>
         <source>not recognised: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>認識できません: %1</translation>
     </message>
     <message>
         <source>— none —</source>
-        <translation type="unfinished"></translation>
+        <translation>— なし —</translation>
     </message>
     <message>
         <source>Onward transfers can be added once this transfer is saved (after this page).</source>
-        <translation type="unfinished"></translation>
+        <translation>再移転は、この移転が保存された後（このページの次）に追加できます。</translation>
     </message>
     <message>
         <source>Onward transfer</source>
-        <translation type="unfinished">再移転</translation>
+        <translation>再移転</translation>
     </message>
 </context>
 <context>
@@ -1577,59 +1745,59 @@
     <name>LawPracticePage</name>
     <message>
         <source>3 · Law and practice of the destination</source>
-        <translation type="unfinished"></translation>
+        <translation>3 · 移転先の法令と実務</translation>
     </message>
     <message>
         <source>Which government-access laws reach this importer and data, what happens in practice, and the step&apos;s conclusion.</source>
-        <translation type="unfinished"></translation>
+        <translation>どのガバメントアクセス関連法令がこのデータ輸入者とデータに及ぶか、実務上どうなっているか、そしてこのステップの結論。</translation>
     </message>
     <message>
         <source>Practical experience</source>
-        <translation type="unfinished"></translation>
+        <translation>実務上の経験</translation>
     </message>
     <message>
         <source>Requests received (or none) over a representative period, e.g. the importer&apos;s transparency reports</source>
-        <translation type="unfinished"></translation>
+        <translation>代表的な期間に受けた要請（又はその不存在）。例: データ輸入者の透明性レポート</translation>
     </message>
     <message>
         <source>&amp;Sources (one per line):</source>
-        <translation type="unfinished"></translation>
+        <translation>出典（1行に1件）(&amp;S):</translation>
     </message>
     <message>
         <source>Sources of the practical experience</source>
-        <translation type="unfinished"></translation>
+        <translation>実務上の経験の出典</translation>
     </message>
     <message>
         <source>Conclusion of this step</source>
-        <translation type="unfinished"></translation>
+        <translation>本ステップの結論</translation>
     </message>
     <message>
         <source>&amp;Why:</source>
-        <translation type="unfinished"></translation>
+        <translation>理由(&amp;W):</translation>
     </message>
     <message>
         <source>Reasoning of the step conclusion</source>
-        <translation type="unfinished"></translation>
+        <translation>本ステップの結論の理由</translation>
     </message>
     <message>
         <source>Evidence (e.g. transparency reports, legal opinions)</source>
-        <translation type="unfinished"></translation>
+        <translation>証跡（例: 透明性レポート、法律意見書）</translation>
     </message>
     <message>
         <source>e.g. Importer&apos;s transparency report 2025</source>
-        <translation type="unfinished"></translation>
+        <translation>例: データ輸入者の透明性レポート 2025年版</translation>
     </message>
     <message>
         <source>Government-access laws of %1 in the country data (version %2): %3, of which %4 problematic.</source>
-        <translation type="unfinished"></translation>
+        <translation>国別データ（第%2版）にある %1 のガバメントアクセス関連法令: %3 件（うち問題のあるもの %4 件）。</translation>
     </message>
     <message>
         <source>The country data lists no government-access law for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>国別データには %1 のガバメントアクセス関連法令がありません。</translation>
     </message>
     <message>
         <source>A full assessment is not needed for this transfer (see the pre-check); this step may stay empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>この移転では詳細な評価は不要です（事前確認を参照）。このステップは空欄のままでかまいません。</translation>
     </message>
 </context>
 <context>
@@ -1813,118 +1981,118 @@
     <name>MeasuresPage</name>
     <message>
         <source>4–5 · Supplementary measures and action plan</source>
-        <translation type="unfinished"></translation>
+        <translation>4–5 · 補完的措置と行動計画</translation>
     </message>
     <message>
         <source>Measures from the catalogue, rated for this transfer&apos;s use case; planned ones need an owner and a due date.</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログの措置を、この移転のユースケースに照らして評価したものです。予定の措置には担当者と期限が必要です。</translation>
     </message>
     <message>
         <source>Catalogue</source>
-        <translation type="unfinished">カタログ</translation>
+        <translation>カタログ</translation>
     </message>
     <message>
         <source>Measure</source>
-        <translation type="unfinished"></translation>
+        <translation>措置</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>種類</translation>
     </message>
     <message>
         <source>For this transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>この移転での効果</translation>
     </message>
     <message>
         <source>Catalogue of supplementary measures</source>
-        <translation type="unfinished"></translation>
+        <translation>補完的措置のカタログ</translation>
     </message>
     <message>
         <source>&amp;Add to the action plan</source>
-        <translation type="unfinished"></translation>
+        <translation>行動計画に追加(&amp;A)</translation>
     </message>
     <message>
         <source>Chosen measures (action plan)</source>
-        <translation type="unfinished"></translation>
+        <translation>選択した措置（行動計画）</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">ステータス</translation>
+        <translation>状況</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>担当者</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>期限</translation>
     </message>
     <message>
         <source>No measure chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>まだ措置が選択されていません。</translation>
     </message>
     <message>
         <source>Evidence (e.g. audit reports, certificates)</source>
-        <translation type="unfinished"></translation>
+        <translation>証跡（例: 監査報告書、認証書）</translation>
     </message>
     <message>
         <source>e.g. ISO 27001 certificate of the importer</source>
-        <translation type="unfinished"></translation>
+        <translation>例: データ輸入者の ISO 27001 認証書</translation>
     </message>
     <message>
         <source> · chosen</source>
-        <translation type="unfinished"></translation>
+        <translation> · 選択済み</translation>
     </message>
     <message>
         <source>This transfer&apos;s EDPB use case(s): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>この移転のEDPBユースケース: %1</translation>
     </message>
     <message>
         <source>No EDPB use case follows from the facts alone (use cases 3–5 need your judgement).</source>
-        <translation type="unfinished"></translation>
+        <translation>事実関係だけから導かれるEDPBユースケースはありません（ユースケース3〜5は判断が必要です）。</translation>
     </message>
     <message>
         <source>A full assessment is not needed for this transfer (see the pre-check); this step may stay empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>この移転では詳細な評価は不要です（事前確認を参照）。このステップは空欄のままでかまいません。</translation>
     </message>
 </context>
 <context>
     <name>OnwardDialog</name>
     <message>
         <source>Add an onward transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>再移転を追加</translation>
     </message>
     <message>
         <source>The importer passes the data on to a sub-recipient. The onward transfer is recorded as a transfer of its own (same data, purposes and retention) and needs its own assessment.</source>
-        <translation type="unfinished"></translation>
+        <translation>データ輸入者がデータを再提供先に提供します。再移転は独立した移転（データ、利用目的、保存期間は同じ）として記録され、個別の評価が必要です。</translation>
     </message>
     <message>
         <source>Sub-recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>再提供先</translation>
     </message>
     <message>
         <source>&amp;Sub-recipient:</source>
-        <translation type="unfinished"></translation>
+        <translation>再提供先(&amp;S):</translation>
     </message>
     <message>
         <source>&amp;Country:</source>
-        <translation type="unfinished"></translation>
+        <translation>国・地域(&amp;C):</translation>
     </message>
     <message>
         <source>&amp;Purpose:</source>
-        <translation type="unfinished"></translation>
+        <translation>目的(&amp;P):</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>追加(&amp;A)</translation>
     </message>
     <message>
         <source>say what the sub-recipient does with the data</source>
-        <translation type="unfinished"></translation>
+        <translation>再提供先がデータをどう取り扱うかを記入してください</translation>
     </message>
     <message>
         <source>Onward transfer</source>
-        <translation type="unfinished">再移転</translation>
+        <translation>再移転</translation>
     </message>
 </context>
 <context>
@@ -1990,67 +2158,67 @@
     <name>PartiesPage</name>
     <message>
         <source>1 · Know your transfer: parties and destination</source>
-        <translation type="unfinished"></translation>
+        <translation>1 · 移転の把握: 当事者と移転先</translation>
     </message>
     <message>
         <source>Who sends the personal data, who receives it, in what role, and where it goes.</source>
-        <translation type="unfinished"></translation>
+        <translation>誰が個人データを送り、誰がどの役割で受け取り、どこへ移転するか。</translation>
     </message>
     <message>
         <source>e.g. Customer support platform</source>
-        <translation type="unfinished"></translation>
+        <translation>例: カスタマーサポート基盤</translation>
     </message>
     <message>
         <source>Exporter</source>
-        <translation type="unfinished">データ輸出者</translation>
+        <translation>データ輸出者</translation>
     </message>
     <message>
         <source>Importer</source>
-        <translation type="unfinished">データ輸入者</translation>
+        <translation>データ輸入者</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>件名(&amp;T):</translation>
     </message>
     <message>
         <source>E&amp;xporter:</source>
-        <translation type="unfinished"></translation>
+        <translation>データ輸出者(&amp;X):</translation>
     </message>
     <message>
         <source>Exporter&apos;s &amp;role:</source>
-        <translation type="unfinished"></translation>
+        <translation>データ輸出者の役割(&amp;R):</translation>
     </message>
     <message>
         <source>I&amp;mporter:</source>
-        <translation type="unfinished"></translation>
+        <translation>データ輸入者(&amp;M):</translation>
     </message>
     <message>
         <source>Importer&apos;s r&amp;ole:</source>
-        <translation type="unfinished"></translation>
+        <translation>データ輸入者の役割(&amp;O):</translation>
     </message>
     <message>
         <source>Recipient &amp;type:</source>
-        <translation type="unfinished"></translation>
+        <translation>提供先の種類(&amp;T):</translation>
     </message>
     <message>
         <source>&amp;Destination (search in English or Japanese):</source>
-        <translation type="unfinished"></translation>
+        <translation>移転先（日本語・英語で検索）(&amp;D):</translation>
     </message>
     <message>
         <source>Destination</source>
-        <translation type="unfinished"></translation>
+        <translation>移転先</translation>
     </message>
     <message>
         <source>Destination: search</source>
-        <translation type="unfinished"></translation>
+        <translation>移転先: 検索</translation>
     </message>
     <message>
         <source>— choose —</source>
-        <translation type="unfinished"></translation>
+        <translation>— 選択してください —</translation>
     </message>
     <message>
         <source>These roles mean EU SCC Module %1 where the EU SCCs are used.</source>
-        <translation type="unfinished"></translation>
+        <translation>EUのSCCを用いる場合、この役割の組合せはモジュール%1に当たります。</translation>
     </message>
 </context>
 <context>
@@ -2072,126 +2240,103 @@
     <name>PrecheckPage</name>
     <message>
         <source>1 · Pre-check: is this a transfer, under which regimes?</source>
-        <translation type="unfinished"></translation>
+        <translation>1 · 事前確認: 移転に当たるか、どの法制度の下か</translation>
     </message>
     <message>
         <source>The exporter&apos;s country decides the regimes; add one with a reason where it also applies. Adequacy routes need only a short record.</source>
-        <translation type="unfinished"></translation>
+        <translation>適用される法制度はデータ輸出者の国・地域で決まります。ほかにも適用される法制度があれば、理由を添えて追加してください。十分性認定による移転は簡易記録で足ります。</translation>
     </message>
     <message>
         <source>Conditions of a partial adequacy</source>
-        <translation type="unfinished"></translation>
+        <translation>部分的な十分性認定の条件</translation>
     </message>
     <message>
         <source>Regimes added by the assessor</source>
-        <translation type="unfinished"></translation>
+        <translation>評価者が追加した法制度</translation>
     </message>
     <message>
         <source>None.</source>
-        <translation type="unfinished">なし</translation>
+        <translation>なし</translation>
     </message>
     <message>
         <source>Regime to add</source>
-        <translation type="unfinished"></translation>
+        <translation>追加する法制度</translation>
     </message>
     <message>
         <source>Why it applies (e.g. GDPR Art. 3(2): we offer goods to people in the EU)</source>
-        <translation type="unfinished"></translation>
+        <translation>適用される理由（例: GDPR第3条第2項 — EU域内の個人に商品を提供している）</translation>
     </message>
     <message>
         <source>Why the regime applies</source>
-        <translation type="unfinished"></translation>
+        <translation>法制度が適用される理由</translation>
     </message>
     <message>
         <source>A&amp;dd regime</source>
-        <translation type="unfinished"></translation>
+        <translation>法制度を追加(&amp;D)</translation>
     </message>
     <message>
         <source>Add &amp;regime:</source>
-        <translation type="unfinished"></translation>
+        <translation>法制度を追加(&amp;R):</translation>
     </message>
     <message>
         <source>Why %1 applies</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が適用される理由</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>削除</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を削除</translation>
     </message>
     <message>
         <source>Complete the transfer first.</source>
-        <translation type="unfinished"></translation>
+        <translation>先に移転の内容を入力してください。</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>なし</translation>
     </message>
     <message>
         <source>Regimes that govern the exporter (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>データ輸出者（%1）に適用される法制度: %2</translation>
     </message>
     <message>
         <source>No regime applies to the exporter. Add one below if a regime applies for another reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>データ輸出者に適用される法制度はありません。別の理由で適用される法制度があれば、下で追加してください。</translation>
     </message>
     <message>
         <source>This is not a transfer under any applicable regime: no transfer tool or assessment is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>いずれの法制度の下でも移転に当たりません。移転手段も評価も不要です。</translation>
     </message>
     <message>
         <source>This is a transfer under %1. A full assessment is needed (steps 3 to 6).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の下での移転に当たります。詳細な評価が必要です（ステップ3〜6）。</translation>
     </message>
     <message>
         <source>This is a transfer under %1, covered by adequacy, a derogation or consent: a short record and monitoring are enough (steps 3 to 6 may stay empty).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の下での移転に当たりますが、十分性認定、例外規定又は本人の同意によるものです。簡易記録と継続的な確認で足ります（ステップ3〜6は空欄でかまいません）。</translation>
     </message>
     <message>
         <source>%1: the partial adequacy covers only certified organisations; the importer is not recorded as certified (record its certification on the entity).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 部分的な十分性認定は認証を受けた組織のみが対象ですが、データ輸入者は認証ありとして記録されていません（法人の情報に認証を記録してください）。</translation>
     </message>
     <message>
         <source>Confirm the condition for this importer, or choose another tool in the next step.</source>
-        <translation type="unfinished"></translation>
+        <translation>このデータ輸入者について条件を確認するか、次のステップで別の移転手段を選んでください。</translation>
     </message>
     <message>
         <source>None for this destination.</source>
-        <translation type="unfinished"></translation>
+        <translation>この移転先にはありません。</translation>
     </message>
     <message>
         <source>How the condition is met for this importer</source>
-        <translation type="unfinished"></translation>
+        <translation>このデータ輸入者が条件を満たす根拠</translation>
     </message>
     <message>
         <source>Confirmation of the condition under %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Regime</name>
-    <message>
-        <source>EU GDPR</source>
-        <translation>EU GDPR</translation>
-    </message>
-    <message>
-        <source>UK GDPR</source>
-        <translation>英国GDPR</translation>
-    </message>
-    <message>
-        <source>Swiss FADP</source>
-        <translation>スイスFADP</translation>
-    </message>
-    <message>
-        <source>Japan APPI</source>
-        <translation>日本APPI</translation>
-    </message>
-    <message>
-        <source>Brazil LGPD</source>
-        <translation>ブラジルLGPD</translation>
+        <translation>%1 の下での条件の確認</translation>
     </message>
 </context>
 <context>
@@ -2469,7 +2614,7 @@
     </message>
     <message>
         <source>Evidence</source>
-        <translation>証拠資料</translation>
+        <translation>証跡</translation>
     </message>
 </context>
 <context>
@@ -2562,143 +2707,128 @@
     </message>
     <message>
         <source>Your role may not approve or return assessments. Ask an administrator if you need to.</source>
-        <translation>あなたの役割では評価の承認や差戻しはできません。必要な場合は管理者に依頼してください。</translation>
+        <translation>あなたの役割では評価の承認や差戻しはできません。必要な場合はシステム管理者に依頼してください。</translation>
     </message>
 </context>
 <context>
     <name>RiskChart</name>
     <message>
         <source>Chart: probability of access over the period, against the threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>グラフ: 評価期間中のアクセスの確率と許容閾値</translation>
     </message>
     <message>
         <source>No result yet</source>
-        <translation type="unfinished"></translation>
+        <translation>結果はまだありません</translation>
     </message>
     <message>
         <source>years</source>
-        <translation type="unfinished"></translation>
+        <translation>年</translation>
     </message>
     <message>
         <source>threshold %1</source>
-        <translation type="unfinished"></translation>
+        <translation>許容閾値 %1</translation>
     </message>
 </context>
 <context>
     <name>RiskPage</name>
     <message>
         <source>6 · Quantified risk (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>6 · 定量的リスク評価（任意）</translation>
     </message>
     <message>
         <source>The probability of prohibited access over the assessment period, per problematic law, each factor justified.</source>
-        <translation type="unfinished"></translation>
+        <translation>評価期間中に違法なアクセスが発生する確率を、問題のある法令ごとに、各要素の根拠を示して算定します。</translation>
     </message>
     <message>
         <source>&amp;Quantify the risk of prohibited access for this transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>この移転について違法なアクセスのリスクを定量的に評価する(&amp;Q)</translation>
     </message>
     <message>
         <source>Quantify the risk</source>
-        <translation type="unfinished"></translation>
+        <translation>リスクを定量的に評価する</translation>
     </message>
     <message>
         <source> years</source>
-        <translation type="unfinished"></translation>
+        <translation> 年</translation>
     </message>
     <message>
         <source>&amp;Factors mean:</source>
-        <translation type="unfinished"></translation>
+        <translation>要素の意味(&amp;F):</translation>
     </message>
     <message>
         <source>Assessment &amp;period:</source>
-        <translation type="unfinished"></translation>
+        <translation>評価期間(&amp;P):</translation>
     </message>
     <message>
         <source>Acceptance &amp;threshold:</source>
-        <translation type="unfinished"></translation>
+        <translation>許容閾値(&amp;T):</translation>
     </message>
     <message>
         <source>Problematic law to add</source>
-        <translation type="unfinished"></translation>
+        <translation>追加する問題のある法令</translation>
     </message>
     <message>
         <source>A&amp;dd law</source>
-        <translation type="unfinished"></translation>
+        <translation>法令を追加(&amp;D)</translation>
     </message>
     <message>
         <source>Add a problematic law:</source>
-        <translation type="unfinished"></translation>
+        <translation>問題のある法令を追加:</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>結果</translation>
     </message>
     <message>
         <source>Risk result</source>
-        <translation type="unfinished"></translation>
+        <translation>リスク評価の結果</translation>
     </message>
     <message>
         <source>Not quantified. Tick the box above to estimate the risk.</source>
-        <translation type="unfinished"></translation>
+        <translation>定量的評価は行っていません。リスクを見積もるには上のチェックボックスをオンにしてください。</translation>
     </message>
     <message>
         <source>No result yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>結果はまだありません: %1</translation>
     </message>
     <message>
         <source>Probability of prohibited access over %1 years: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 年間に違法なアクセスが発生する確率: %2</translation>
     </message>
     <message>
         <source>Yearly: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>年率: %1</translation>
     </message>
     <message>
         <source>Once every %1 years</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 年に1回</translation>
     </message>
     <message>
         <source>Never (probability zero)</source>
-        <translation type="unfinished"></translation>
+        <translation>発生しない（確率ゼロ）</translation>
     </message>
     <message>
         <source>No threshold set: set the organisation&apos;s acceptance threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>許容閾値が設定されていません。組織の設定で許容閾値を設定してください。</translation>
     </message>
     <message>
         <source>ABOVE the threshold of %1: not acceptable.</source>
-        <translation type="unfinished"></translation>
+        <translation>許容閾値 %1 を超過: 許容できません。</translation>
     </message>
     <message>
         <source>Below the threshold of %1: acceptable.</source>
-        <translation type="unfinished"></translation>
+        <translation>許容閾値 %1 未満: 許容できます。</translation>
     </message>
     <message>
         <source>A full assessment is not needed for this transfer (see the pre-check); this step may stay empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Role</name>
-    <message>
-        <source>Legal staff</source>
-        <translation>法務担当者</translation>
-    </message>
-    <message>
-        <source>Manager</source>
-        <translation>マネージャー</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>管理者</translation>
+        <translation>この移転では詳細な評価は不要です（事前確認を参照）。このステップは空欄のままでかまいません。</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
         <source>Create the administrator account</source>
-        <translation>管理者アカウントの作成</translation>
+        <translation>システム管理者アカウントの作成</translation>
     </message>
     <message>
         <source>Sign in</source>
@@ -2710,7 +2840,7 @@
     </message>
     <message>
         <source>This is the first start on this database. Create the administrator account: the administrator manages users, country data and catalogues.</source>
-        <translation>このデータベースでの初回起動です。管理者アカウントを作成してください。管理者はユーザー、国別データ、カタログを管理します。</translation>
+        <translation>このデータベースでの初回起動です。システム管理者のアカウントを作成してください。システム管理者はユーザー、国別データ、カタログを管理します。</translation>
     </message>
     <message>
         <source>Sign in with your user name and password.</source>
@@ -2774,250 +2904,223 @@
     </message>
 </context>
 <context>
-    <name>Status</name>
-    <message>
-        <source>New</source>
-        <translation>新規</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>草案</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>レビュー中</translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation>差戻し</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>承認済み</translation>
-    </message>
-    <message>
-        <source>Suspended</source>
-        <translation>停止中</translation>
-    </message>
-</context>
-<context>
     <name>SummaryPage</name>
     <message>
         <source>Summary, submission and report</source>
-        <translation type="unfinished"></translation>
+        <translation>概要、提出とレポート</translation>
     </message>
     <message>
         <source>What is still missing, submission for review, and the PDF report.</source>
-        <translation type="unfinished"></translation>
+        <translation>未入力の項目、レビューへの提出、PDFレポート。</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>概要</translation>
     </message>
     <message>
         <source>Overview of the assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>評価の概要</translation>
     </message>
     <message>
         <source>Completeness</source>
-        <translation type="unfinished"></translation>
+        <translation>入力状況</translation>
     </message>
     <message>
         <source>Missing items: activate one to go to its page</source>
-        <translation type="unfinished"></translation>
+        <translation>未入力の項目（選ぶとそのページに移動します）</translation>
     </message>
     <message>
         <source>&amp;Submit for review</source>
-        <translation type="unfinished"></translation>
+        <translation>レビューに提出(&amp;S)</translation>
     </message>
     <message>
         <source>Report language</source>
-        <translation type="unfinished"></translation>
+        <translation>レポートの言語</translation>
     </message>
     <message>
         <source>&amp;Generate PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDFを作成(&amp;G)…</translation>
     </message>
     <message>
         <source>Report in:</source>
-        <translation type="unfinished"></translation>
+        <translation>レポートの言語:</translation>
     </message>
     <message>
         <source>Generating the PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDFを作成中</translation>
     </message>
     <message>
         <source>Nothing is missing: the assessment can be submitted.</source>
-        <translation type="unfinished"></translation>
+        <translation>未入力の項目はありません。評価を提出できます。</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) to complete before submitting; activate one to go to its page.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>提出前に入力が必要な項目が %n 件あります。選ぶとそのページに移動します。</numerusform>
         </translation>
     </message>
     <message>
         <source>%1, version %2 — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 第%2版 — %3</translation>
     </message>
     <message>
         <source>From %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 から %2 へ</translation>
     </message>
     <message>
         <source>Destination: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>移転先: %1（%2）</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>なし</translation>
     </message>
     <message>
         <source>A transfer under: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>移転に当たる法制度: %1</translation>
     </message>
     <message>
         <source>Full assessment needed</source>
-        <translation type="unfinished"></translation>
+        <translation>詳細な評価が必要</translation>
     </message>
     <message>
         <source>Short record</source>
-        <translation type="unfinished"></translation>
+        <translation>簡易記録</translation>
     </message>
     <message>
         <source>Tool (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>移転手段（%1）: %2</translation>
     </message>
     <message>
         <source>Step 3: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ステップ3: %1</translation>
     </message>
     <message>
         <source>Measures chosen: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>選択した措置: %1 件</translation>
     </message>
     <message>
         <source>Recommended: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>推奨: %1</translation>
     </message>
     <message>
         <source>Chosen: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>選択: %1</translation>
     </message>
     <message>
         <source>Evidence files: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>証跡ファイル: %1 件</translation>
     </message>
     <message>
         <source>draft</source>
-        <translation type="unfinished"></translation>
+        <translation>草案</translation>
     </message>
     <message>
         <source>submitted for review</source>
-        <translation type="unfinished"></translation>
+        <translation>レビュー中</translation>
     </message>
     <message>
         <source>returned with comments</source>
-        <translation type="unfinished"></translation>
+        <translation>コメント付きで差戻し</translation>
     </message>
     <message>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>承認済み</translation>
     </message>
     <message>
         <source>Submitted for review. A manager will approve it or return it with comments; until then it is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>レビューに提出しました。マネージャーが承認するか、コメントを付けて差し戻します。それまでは閲覧のみです。</translation>
     </message>
     <message>
         <source>Submit</source>
-        <translation type="unfinished"></translation>
+        <translation>提出</translation>
     </message>
     <message>
         <source>Generating the PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDFを作成しています…</translation>
     </message>
     <message>
         <source>Save the report</source>
-        <translation type="unfinished"></translation>
+        <translation>レポートを保存</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">PDFファイル (*.pdf)</translation>
+        <translation>PDFファイル (*.pdf)</translation>
     </message>
     <message>
         <source>The PDF was generated but not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDFは作成されましたが、保存されていません。</translation>
     </message>
     <message>
         <source>Could not save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を保存できませんでした: %2</translation>
     </message>
     <message>
         <source>Saved to %1. &lt;a href=&quot;%2&quot;&gt;Open the PDF&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に保存しました。&lt;a href=&quot;%2&quot;&gt;PDFを開く&lt;/a&gt;</translation>
     </message>
     <message>
         <source>The PDF could not be generated.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDFを作成できませんでした。</translation>
     </message>
     <message>
         <source>Generate PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDFを作成</translation>
     </message>
 </context>
 <context>
     <name>ToolPage</name>
     <message>
         <source>2 · Transfer tool</source>
-        <translation type="unfinished"></translation>
+        <translation>2 · 移転手段</translation>
     </message>
     <message>
         <source>For each regime under which this is a transfer: the destination&apos;s status, the fitting tools, and your choice.</source>
-        <translation type="unfinished"></translation>
+        <translation>移転に当たる法制度ごとに、移転先の状況、利用できる移転手段、選択した手段を示します。</translation>
     </message>
     <message>
         <source>This is not a transfer under any applicable regime: no tool is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>いずれの法制度の下でも移転に当たりません。移転手段は不要です。</translation>
     </message>
     <message>
         <source>Evidence (e.g. the signed clauses)</source>
-        <translation type="unfinished"></translation>
+        <translation>証跡（例: 締結済みの契約条項）</translation>
     </message>
     <message>
         <source>e.g. Signed SCC Module 2</source>
-        <translation type="unfinished"></translation>
+        <translation>例: 締結済みのSCC モジュール2</translation>
     </message>
     <message>
         <source>APPI consent (Art. 28(2)): the information to give the data subject before consent</source>
-        <translation type="unfinished"></translation>
+        <translation>本人の同意（個人情報保護法第28条第2項）: 同意を得る前に本人に提供すべき情報</translation>
     </message>
     <message>
         <source> — this is the chosen route</source>
-        <translation type="unfinished"></translation>
+        <translation> — 選択した方法です</translation>
     </message>
     <message>
         <source> — if you choose the consent route</source>
-        <translation type="unfinished"></translation>
+        <translation> — 本人の同意による場合</translation>
     </message>
     <message>
         <source>(i) Country: %1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>(i) 外国の名称: %1 / %2</translation>
     </message>
     <message>
         <source>(ii) Its personal-information protection system: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>(ii) 当該外国における個人情報の保護に関する制度: %1</translation>
     </message>
     <message>
         <source>(iii) The recipient&apos;s measures: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>(iii) 当該第三者が講ずる個人情報の保護のための措置: %1</translation>
     </message>
     <message>
         <source>describe the importer&apos;s measures</source>
-        <translation type="unfinished"></translation>
+        <translation>データ輸入者が講ずる措置を記入してください</translation>
     </message>
     <message>
         <source>Missing from the country data: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>国別データに不足している情報: %1</translation>
     </message>
 </context>
 <context>
@@ -3139,7 +3242,7 @@
     </message>
     <message>
         <source>Approving an assessment signs its PDF with your signing identity: a certificate and a private key protected by a passphrase. It is kept in your own data folder, never in the shared database. Give your certificate to an administrator so that your signatures count as trusted.</source>
-        <translation>評価を承認すると、そのPDFにあなたの署名用ID（証明書と、パスフレーズで保護された秘密鍵）で署名します。署名用IDはあなた自身のデータフォルダーに保管され、共有データベースには保存されません。あなたの署名が信頼されるよう、証明書を管理者に渡してください。</translation>
+        <translation>評価を承認すると、そのPDFにあなたの署名用ID（証明書と、パスフレーズで保護された秘密鍵）で署名します。署名用IDはあなた自身のデータフォルダーに保管され、共有データベースには保存されません。あなたの署名が信頼されるよう、証明書をシステム管理者に渡してください。</translation>
     </message>
     <message>
         <source>Export my certificate…</source>
@@ -3235,7 +3338,7 @@
     </message>
     <message>
         <source>Your signing identity is ready. Export the certificate and give it to an administrator.</source>
-        <translation>署名用IDの準備ができました。証明書をエクスポートして管理者に渡してください。</translation>
+        <translation>署名用IDの準備ができました。証明書をエクスポートしてシステム管理者に渡してください。</translation>
     </message>
     <message>
         <source>Export my certificate</source>
@@ -3476,6 +3579,10 @@
         <translation>無効または信頼できない</translation>
     </message>
     <message>
+        <source>%1 v%2</source>
+        <translation>%1 第%2版</translation>
+    </message>
+    <message>
         <source>Not named in the file</source>
         <translation>ファイルに記載なし</translation>
     </message>
@@ -3565,189 +3672,264 @@
     </message>
 </context>
 <context>
+    <name>Wizard</name>
+    <message>
+        <source>Problems with this field</source>
+        <translation>この項目の問題</translation>
+    </message>
+    <message>
+        <source>Still missing</source>
+        <translation>未入力の項目</translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s comments on this step</source>
+        <translation>このステップへのレビュー者のコメント</translation>
+    </message>
+    <message>
+        <source>Reviewer comment</source>
+        <translation>レビュー者のコメント</translation>
+    </message>
+    <message>
+        <source>Mark as dealt with</source>
+        <translation>対応済みにする</translation>
+    </message>
+    <message>
+        <source>Mark the comment as dealt with</source>
+        <translation>コメントを対応済みにする</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source>Country name (English or Japanese) or code</source>
+        <translation>国・地域名（日本語または英語）またはコード</translation>
+    </message>
+    <message>
+        <source>1 Parties and destination</source>
+        <translation>1 当事者と移転先</translation>
+    </message>
+    <message>
+        <source>1 Personal data</source>
+        <translation>1 個人データ</translation>
+    </message>
+    <message>
+        <source>1 Handling, onward transfers</source>
+        <translation>1 取扱いと再移転</translation>
+    </message>
+    <message>
+        <source>1 Pre-check</source>
+        <translation>1 事前確認</translation>
+    </message>
+    <message>
+        <source>2 Transfer tool</source>
+        <translation>2 移転手段</translation>
+    </message>
+    <message>
+        <source>3 Law and practice</source>
+        <translation>3 法令と実務</translation>
+    </message>
+    <message>
+        <source>4–5 Measures, action plan</source>
+        <translation>4–5 補完的措置と行動計画</translation>
+    </message>
+    <message>
+        <source>6 Quantified risk</source>
+        <translation>6 定量的リスク評価</translation>
+    </message>
+    <message>
+        <source>7 Conclusion</source>
+        <translation>7 結論</translation>
+    </message>
+    <message>
+        <source>Summary and submission</source>
+        <translation>概要と提出</translation>
+    </message>
+</context>
+<context>
     <name>WizardState</name>
     <message>
         <source>The destination %1 has no country data; ask an administrator to add it.</source>
-        <translation type="unfinished"></translation>
+        <translation>移転先 %1 の国別データがありません。システム管理者に追加を依頼してください。</translation>
     </message>
 </context>
 <context>
     <name>_CheckView</name>
     <message>
         <source>a transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>移転に当たる</translation>
     </message>
     <message>
         <source>not a transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>移転に当たらない</translation>
     </message>
     <message>
         <source> · full assessment needed</source>
-        <translation type="unfinished"></translation>
+        <translation> · 詳細な評価が必要</translation>
     </message>
     <message>
         <source> · short record</source>
-        <translation type="unfinished"></translation>
+        <translation> · 簡易記録</translation>
     </message>
     <message>
         <source>Route: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>根拠: %1</translation>
     </message>
 </context>
 <context>
     <name>_LawFactors</name>
     <message>
         <source>Remove law</source>
-        <translation type="unfinished"></translation>
+        <translation>法令を削除</translation>
     </message>
     <message>
         <source>Remove %1 from the calculation</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を計算から除外</translation>
     </message>
     <message>
         <source>%1: probability for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 の確率</translation>
     </message>
     <message>
         <source>Justification</source>
-        <translation type="unfinished"></translation>
+        <translation>根拠</translation>
     </message>
     <message>
         <source>%1: justification for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 の根拠</translation>
     </message>
     <message>
         <source>p = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>p = %1</translation>
     </message>
 </context>
 <context>
     <name>_LawRow</name>
     <message>
         <source>problematic</source>
-        <translation type="unfinished"></translation>
+        <translation>問題あり</translation>
     </message>
     <message>
         <source>not problematic</source>
-        <translation type="unfinished"></translation>
+        <translation>問題なし</translation>
     </message>
     <message>
         <source>Reaches: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>対象: %1</translation>
     </message>
     <message>
         <source>Sources: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>出典: %1</translation>
     </message>
     <message>
         <source>&amp;Applies to this importer and data?</source>
-        <translation type="unfinished"></translation>
+        <translation>このデータ輸入者とデータに適用されるか(&amp;A)</translation>
     </message>
     <message>
         <source>— not answered —</source>
-        <translation type="unfinished"></translation>
+        <translation>— 未回答 —</translation>
     </message>
     <message>
         <source>Yes, it applies</source>
-        <translation type="unfinished"></translation>
+        <translation>はい、適用される</translation>
     </message>
     <message>
         <source>No, it does not apply</source>
-        <translation type="unfinished"></translation>
+        <translation>いいえ、適用されない</translation>
     </message>
     <message>
         <source>Does %1 apply?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は適用されるか</translation>
     </message>
     <message>
         <source>Reasoning for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 についての理由</translation>
     </message>
     <message>
         <source>Why it does or does not reach this importer and this data</source>
-        <translation type="unfinished"></translation>
+        <translation>このデータ輸入者とデータに及ぶ（又は及ばない）理由</translation>
     </message>
 </context>
 <context>
     <name>_PlanRow</name>
     <message>
         <source>Status of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の状況</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>担当者</translation>
     </message>
     <message>
         <source>Owner of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の担当者</translation>
     </message>
     <message>
         <source>no date</source>
-        <translation type="unfinished"></translation>
+        <translation>期限なし</translation>
     </message>
     <message>
         <source>Due date of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の期限</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>削除</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を削除</translation>
     </message>
 </context>
 <context>
     <name>_RegimeTool</name>
     <message>
         <source>Transfer tool for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の移転手段</translation>
     </message>
     <message>
         <source>Why this tool fits (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>この移転手段が適する理由（%1）</translation>
     </message>
     <message>
         <source>Why this tool fits this transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>この移転手段がこの移転に適する理由</translation>
     </message>
     <message>
         <source>&amp;Chosen tool:</source>
-        <translation type="unfinished"></translation>
+        <translation>選択した移転手段(&amp;C):</translation>
     </message>
     <message>
         <source>&amp;Justification:</source>
-        <translation type="unfinished"></translation>
+        <translation>選択理由(&amp;J):</translation>
     </message>
     <message>
         <source>Status of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 における状況: %2</translation>
     </message>
     <message>
         <source>condition: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>条件: %1</translation>
     </message>
     <message>
         <source>short record</source>
-        <translation type="unfinished"></translation>
+        <translation>簡易記録</translation>
     </message>
     <message>
         <source>Proposed:</source>
-        <translation type="unfinished"></translation>
+        <translation>提案:</translation>
     </message>
     <message>
         <source>No tool to propose.</source>
-        <translation type="unfinished"></translation>
+        <translation>提案できる移転手段はありません。</translation>
     </message>
     <message>
         <source>— choose a tool —</source>
-        <translation type="unfinished"></translation>
+        <translation>— 移転手段を選択 —</translation>
     </message>
     <message>
         <source> (proposed)</source>
-        <translation type="unfinished"></translation>
+        <translation>（提案）</translation>
     </message>
 </context>
 <context>
