@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from transfer_tool import transfers
 from transfer_tool.domain import TransferStatus
 from transfer_tool.transfers import SortKey, TransferQuery, TransferRow
-from ui.i18n import format_date, status_label
+from ui.i18n import format_date, format_number, status_label
 from ui.services import Services
 from ui.widgets.bar_chart import BarChart
 
@@ -149,7 +149,7 @@ class _StatusCard(QPushButton):
         self.set_count(None)
 
     def set_count(self, count: int | None) -> None:
-        number = "…" if count is None else str(count)
+        number = "…" if count is None else QLocale().toString(count)  # the chosen language's locale
         self.number.setText(number)
         self.setAccessibleName(f"{self._label}: {number}")
         self.setToolTip(self.tr("List these transfers in the register"))
@@ -287,10 +287,14 @@ class Dashboard(QScrollArea):
         self._fill(self.reassessment_list, summary.reassessment, summary.reassessment_count, overdue=False)
         self._fill(self.overdue_list, summary.overdue, summary.overdue_count, overdue=True)
         self.reassessment_box.setTitle(
-            self.tr("Re-assessment needed (%1)").replace("%1", str(summary.reassessment_count))
+            self.tr("Re-assessment needed (%1)").replace(
+                "%1", format_number(summary.reassessment_count, self._services.language)
+            )
         )
         self.overdue_box.setTitle(
-            self.tr("Overdue re-evaluations (%1)").replace("%1", str(summary.overdue_count))
+            self.tr("Overdue re-evaluations (%1)").replace(
+                "%1", format_number(summary.overdue_count, self._services.language)
+            )
         )
         self._counts = Counter()
         self._count_chunk(generation, summary.ids, 0)
@@ -353,7 +357,7 @@ class Dashboard(QScrollArea):
             self.chart_note.setText(
                 self.tr(
                     "%1 more destinations with fewer transfers; click a bar to list its transfers."
-                ).replace("%1", str(others))
+                ).replace("%1", format_number(others, self._services.language))
             )
         else:
             self.chart_note.setText(
