@@ -200,6 +200,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
             group.addAction(action)
             self.language_menu.addAction(action)
+        self.language_menu.addSeparator()
+        restart_note = self.language_menu.addAction(self.tr("Applies after a restart of the tool"))
+        restart_note.setObjectName("languageRestartNote")
+        restart_note.setEnabled(False)  # a note, not a command
 
         self.review_menu = bar.addMenu(self.tr("Re&view"))
         self.review_menu.setObjectName("reviewMenu")
