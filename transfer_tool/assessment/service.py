@@ -1000,7 +1000,7 @@ def _report_data(
     *,
     approver: Actor | None = None,
 ) -> ReportData:
-    ds = country_store.dataset(db)
+    ds = country_store.cached_dataset(db)
     items = catalog.all_items(db)
     with db.read() as s:
         settings = _read_settings(s)
