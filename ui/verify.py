@@ -117,7 +117,13 @@ def yes_no(value: bool) -> str:
 
 
 def database_line(result: DocumentVerification) -> str:
-    which = f"{result.reference} v{result.version_no}" if result.reference else ""
+    which = (
+        QCoreApplication.translate("VerifyWindow", "%1 v%2")
+        .replace("%1", result.reference)
+        .replace("%2", str(result.version_no))
+        if result.reference
+        else ""
+    )
     if result.match is DatabaseMatch.EXACT:
         return QCoreApplication.translate(
             "VerifyWindow", "Yes: this is the signed copy stored with %1."
