@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from transfer_tool import catalog
 from transfer_tool.config import Config, user_data_dir
 from transfer_tool.errors import StorageError
+from transfer_tool.paths import data_file
 from transfer_tool.storage import migrate
 from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.core import OrgSetting
 
 log = logging.getLogger("transfer_tool.init")
 
 # Rooms that ship data register a seeder here (called in one transaction after migrations).
 Seeder = Callable[[Session], object]
+SEED_MARKER = "shipped_data.seeded"  # org_setting key: digest of the shipped data last seeded
 
 
 def _seeders() -> list[Seeder]:
@@ -57,7 +62,28 @@ def open_database(config: Config, *, seed: bool = True, daily_backup: bool = Fal
             "URL, user and password are right (--database or TRANSFER_TOOL_DATABASE_URL)."
         ) from exc
     if seed:
-        with db.unit_of_work() as s:
-            for seeder in _seeders():
-                seeder(s)
+        _seed_unless_seeded(db)
     return db
+
+
+def _shipped_digest() -> str:
+    """Changes when an upgrade ships new catalogue entries (the country seed only fills an empty
+    database). Hashing the small file's bytes costs far less than parsing it and comparing rows."""
+    return hashlib.sha256(data_file("catalogs.json").read_bytes()).hexdigest()[:16]
+
+
+def _seed_unless_seeded(db: Database) -> None:
+    # Every start used to load the shipped JSON and compare it with the tables (and import the country
+    # store and its validators to do so); one read of a marker says whether that can be skipped.
+    digest = _shipped_digest()
+    with db.read() as s:
+        if s.scalar(select(OrgSetting.value).where(OrgSetting.key == SEED_MARKER)) == digest:
+            return
+    with db.unit_of_work() as s:
+        for seeder in _seeders():
+            seeder(s)
+        marker = s.get(OrgSetting, SEED_MARKER)
+        if marker is None:
+            s.add(OrgSetting(key=SEED_MARKER, value=digest))
+        else:
+            marker.value = digest
