@@ -48,6 +48,11 @@ def term(key: str, language: str | None = None, **fields: object) -> str:
     return terms.get(key, lang, **fields)
 
 
+def term_or(key: str, fallback: str, language: str | None = None) -> str:
+    """The shared wording of `key` if the list has it, else `fallback` (text the core supplies)."""
+    return term(key, language) if shared_terminology().has(key) else fallback
+
+
 def value_key(prefix: str, value: object) -> str:
     """The key of a shared value: `value_key("status", TransferStatus.DRAFT)` -> "status.draft"."""
     raw = getattr(value, "value", value)

@@ -1887,6 +1887,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Applies after a restart of the tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Re&amp;view</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1879,6 +1879,10 @@
         <translation>システムの言語</translation>
     </message>
     <message>
+        <source>Applies after a restart of the tool</source>
+        <translation>ツールの再起動後に反映されます</translation>
+    </message>
+    <message>
         <source>Re&amp;view</source>
         <translation>レビュー(&amp;V)</translation>
     </message>
@@ -2264,7 +2268,7 @@
     </message>
     <message>
         <source>Why it applies (e.g. GDPR Art. 3(2): we offer goods to people in the EU)</source>
-        <translation>適用される理由（例: GDPR第3条第2項 — EU域内の個人に商品を提供している）</translation>
+        <translation>適用される理由（例: GDPR第3条第2項 — EU域内の個人へ商品を提供）</translation>
     </message>
     <message>
         <source>Why the regime applies</source>

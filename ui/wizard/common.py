@@ -33,6 +33,7 @@ from transfer_tool.catalog import CatalogItem
 from transfer_tool.countries import store
 from transfer_tool.countries.names import CountryNames
 from ui.i18n import format_date
+from ui.terms import ui_language
 from ui.wizard.state import COMMENT_PAGE, PAGE_PARTIES, PAGE_SUMMARY, Issue, WizardState
 
 BLOCKING_COLOUR = "#b3261e"
@@ -472,7 +473,8 @@ class OptionalDateEdit(QDateEdit):
         self.setMinimumDate(self.EMPTY)
         self.setMaximumDate(QDate(2100, 12, 31))
         self.setSpecialValueText(empty_text)
-        self.setDisplayFormat("yyyy-MM-dd")
+        # As lists write dates in the interface's language (ui.i18n.format_date): 2026/11/26 in Japanese.
+        self.setDisplayFormat("yyyy/MM/dd" if ui_language() == "ja" else "yyyy-MM-dd")
         self.setDate(self.EMPTY)
 
     def value(self) -> dt.date | None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from transfer_tool.assessment.record import LawRisk, RiskFactor, RiskInputMode
 from transfer_tool.assessment.risk import RiskResult, blank_law_risk, default_factor_set
+from ui.terms import term_or
 from ui.wizard import labels
 from ui.wizard.common import (
     INFO_STYLE,
@@ -148,10 +149,12 @@ class _LawFactors(QFrame):
         layout.addLayout(top)
         grid = QGridLayout()
         grid.setColumnStretch(2, 1)
-        questions = {f.key: f.question for f in default_factor_set()}
+        # Factor names and questions as the report words them (shared terminology), else the core's.
+        questions = {f.key: term_or(f"risk.question.{f.key}", f.question) for f in default_factor_set()}
         self.spins: dict[str, ProbabilitySpin] = {}
         self.justifications: dict[str, QLineEdit] = {}
-        for i, f in enumerate(law.factors):
+        for i, factor in enumerate(law.factors):
+            f = dataclasses.replace(factor, label=term_or(f"risk.factor.{factor.key}", factor.label))
             label = QLabel(f.label, self)
             label.setToolTip(questions.get(f.key, ""))
             spin = ProbabilitySpin(self)
