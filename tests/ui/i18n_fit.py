@@ -1,0 +1,242 @@
+"""Does every text fit its widget? Measures what the user would see cut off (used by tests/ui/test_i18n.py).
+
+For each visible label, button, check box, group-box title, tab, header section and line-edit placeholder
+of a window, the width of the text in the widget's own font (`QFontMetrics.horizontalAdvance`) is compared
+with the width the widget gives its text (the style's content rectangle, less margins, indicator and icon).
+Word-wrapped labels are measured by height instead: the height the text needs at the label's width must
+fit the label. A text Qt elides itself counts as fitting only when a tooltip carries the full text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics, QTextDocument
+from PySide6.QtGui import Qt as QtGuiNamespace
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QStyle,
+    QStyleOptionButton,
+    QTabBar,
+    QToolButton,
+    QWidget,
+)
+
+SLACK = 1  # px: rounding between the metrics and the style's rectangles
+
+
+@dataclass(frozen=True)
+class Misfit:
+    kind: str
+    name: str
+    text: str
+    needed: int
+    available: int
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.name!r}: {self.text!r} needs {self.needed}px, has {self.available}px"
+
+
+def _plain(text: str, rich: bool) -> str:
+    if not rich:
+        return text
+    doc = QTextDocument()
+    doc.setHtml(text)
+    return doc.toPlainText()
+
+
+def _without_mnemonic(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def _shown(widget: QWidget, top: QWidget) -> bool:
+    return widget.isVisibleTo(top) and widget.width() > 0 and widget.height() > 0
+
+
+def _name(widget: QWidget) -> str:
+    return widget.objectName() or type(widget).__name__
+
+
+def _label(label: QLabel) -> list[Misfit]:
+    if label.pixmap() is not None and not label.pixmap().isNull():
+        return []
+    fmt = label.textFormat()
+    rich = fmt == Qt.TextFormat.RichText or (
+        fmt == Qt.TextFormat.AutoText and QtGuiNamespace.mightBeRichText(label.text())
+    )
+    text = _plain(label.text(), rich).strip()
+    if not text:
+        return []
+    rect = label.contentsRect()
+    margin = label.margin() * 2 + max(label.indent(), 0)
+    if label.wordWrap():
+        needed = label.heightForWidth(label.width())
+        if needed > label.height() + SLACK:
+            return [Misfit("wrapped label (height)", _name(label), text, needed, label.height())]
+        return []
+    if label.buddy() is not None:
+        text = _without_mnemonic(text)
+    fm = QFontMetrics(label.font())
+    available = rect.width() - margin
+    out = []
+    for line in text.splitlines():
+        needed = fm.horizontalAdvance(line)
+        if needed > available + SLACK:
+            if "…" in line and label.toolTip():
+                continue  # elided on purpose, the tooltip has all of it
+            out.append(Misfit("label", _name(label), line, needed, available))
+    return out
+
+
+def _button(button: QAbstractButton) -> list[Misfit]:
+    text = _without_mnemonic(button.text()).strip()
+    if not text:
+        return []
+    fm = QFontMetrics(button.font())
+    style = button.style()
+    if isinstance(button, (QCheckBox, QRadioButton)):
+        opt = QStyleOptionButton()
+        button.initStyleOption(opt)  # type: ignore[attr-defined]
+        element = (
+            QStyle.SubElement.SE_CheckBoxContents
+            if isinstance(button, QCheckBox)
+            else QStyle.SubElement.SE_RadioButtonContents
+        )
+        available = style.subElementRect(element, opt, button).width()
+    elif isinstance(button, QPushButton):
+        opt = QStyleOptionButton()
+        button.initStyleOption(opt)
+        available = style.subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, button).width()
+        available -= 2 * style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, opt, button) // 2
+        if not button.icon().isNull():
+            available -= button.iconSize().width() + 4
+        if button.menu() is not None:
+            available -= style.pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, opt, button)
+    elif isinstance(button, QToolButton):
+        if button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly and not button.icon().isNull():
+            return []
+        available = button.width() - 6
+    else:
+        available = button.width()
+    out = []
+    for line in text.splitlines():
+        needed = fm.horizontalAdvance(line)
+        if needed > available + SLACK and not ("…" in line and button.toolTip()):
+            out.append(Misfit(type(button).__name__, _name(button), line, needed, available))
+    return out
+
+
+def _group(box: QGroupBox) -> list[Misfit]:
+    text = _without_mnemonic(box.title()).strip()
+    if not text:
+        return []
+    needed = QFontMetrics(box.font()).horizontalAdvance(text)
+    available = box.width() - 16  # the frame's indent either side of the title
+    if box.isCheckable():
+        available -= box.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 6
+    return [Misfit("group title", _name(box), text, needed, available)] if needed > available + SLACK else []
+
+
+def _header(header: QHeaderView) -> list[Misfit]:
+    model = header.model()
+    if model is None or header.isHidden():
+        return []
+    fm = QFontMetrics(header.font())
+    style = header.style()
+    margin = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    out = []
+    for section in range(header.count()):
+        if header.isSectionHidden(section):
+            continue
+        text = model.headerData(section, header.orientation(), Qt.ItemDataRole.DisplayRole)
+        if not isinstance(text, str) or not text.strip():
+            continue
+        available = header.sectionSize(section) - margin
+        if header.isSortIndicatorShown() and header.sortIndicatorSection() == section:
+            available -= style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
+        for line in text.splitlines():
+            needed = fm.horizontalAdvance(line)
+            if needed > available + SLACK:
+                tip = model.headerData(section, header.orientation(), Qt.ItemDataRole.ToolTipRole)
+                if (
+                    header.textElideMode() != Qt.TextElideMode.ElideNone
+                    and isinstance(tip, str)
+                    and line in tip
+                ):
+                    continue
+                parent = header.parentWidget()
+                where = _name(parent) if parent is not None else ""
+                out.append(Misfit("header section", f"{where}[{section}]", line, needed, available))
+    return out
+
+
+def _tabs(bar: QTabBar) -> list[Misfit]:
+    fm = QFontMetrics(bar.font())
+    out = []
+    for i in range(bar.count()):
+        text = _without_mnemonic(bar.tabText(i))
+        needed = fm.horizontalAdvance(text)
+        available = bar.tabRect(i).width() - 12
+        if needed > available + SLACK and not bar.tabToolTip(i):
+            out.append(Misfit("tab", _name(bar), text, needed, available))
+    if bar.count() and bar.tabRect(bar.count() - 1).right() > bar.width() + SLACK:
+        out.append(
+            Misfit(
+                "tab bar",
+                _name(bar),
+                bar.tabText(bar.count() - 1),
+                bar.tabRect(bar.count() - 1).right(),
+                bar.width(),
+            )
+        )
+    return out
+
+
+def _placeholder(edit: QLineEdit) -> list[Misfit]:
+    text = edit.placeholderText()
+    if not text or edit.text():
+        return []
+    needed = QFontMetrics(edit.font()).horizontalAdvance(text)
+    margins = edit.textMargins()
+    available = edit.contentsRect().width() - margins.left() - margins.right() - 8  # frame and text margin
+    for action in edit.actions():
+        if action.isVisible():
+            available -= 20
+    if needed > available + SLACK and edit.toolTip() != text:
+        return [Misfit("placeholder", _name(edit), text, needed, available)]
+    return []
+
+
+def misfits(top: QWidget) -> list[Misfit]:
+    """Every text in `top` (a shown window) wider than the room its widget gives it."""
+    found: list[Misfit] = []
+    for w in [top, *top.findChildren(QWidget)]:
+        if not _shown(w, top):
+            continue
+        if isinstance(w, QLabel):
+            found += _label(w)
+        elif isinstance(w, QAbstractButton):
+            found += _button(w)
+        elif isinstance(w, QGroupBox):
+            found += _group(w)
+        elif isinstance(w, QHeaderView):
+            found += _header(w)
+        elif isinstance(w, QTabBar):
+            found += _tabs(w)
+        elif isinstance(w, QLineEdit):
+            found += _placeholder(w)
+    return found
+
+
+def counted(top: QWidget) -> int:
+    """How many widgets with text `misfits` looked at (to report coverage)."""
+    kinds = (QLabel, QAbstractButton, QGroupBox, QHeaderView, QTabBar, QLineEdit)
+    return sum(1 for w in [top, *top.findChildren(QWidget)] if isinstance(w, kinds) and _shown(w, top))
