@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Integer, func, insert, literal, select, update
 from sqlalchemy.orm import Session
@@ -21,8 +22,6 @@ from transfer_tool.countries.diff import FieldChange, diff_destinations
 from transfer_tool.countries.impact import ChangeKind, StatusChange, expired_entries, status_changes
 from transfer_tool.countries.model import Destination, Regime
 from transfer_tool.countries.names import CountryNames, SearchHit, load_country_names
-from transfer_tool.countries.shipped import CountryDataset, complete_destination, load_shipped_dataset
-from transfer_tool.countries.validate import validate_countries_document
 from transfer_tool.errors import ConflictError, ImportRefused, NotFound, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.base import UTCDateTime, utcnow
@@ -34,6 +33,12 @@ from transfer_tool.storage.models.countries import (
     ReassessmentFlag,
     RegimeRecord,
 )
+
+if TYPE_CHECKING:
+    from transfer_tool.countries.shipped import CountryDataset
+
+# The shipped-data loader and the document validators (jsonschema) are imported where used: the app's
+# start-up reads regimes through this module and needs neither (about 70 ms of imports).
 
 DATASET_KEY = "country_data.dataset_version"
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
@@ -97,6 +102,8 @@ def seed(session: Session) -> int:
     """Load the shipped data into an empty database; an edited database is left as it is."""
     if session.scalar(select(func.count()).select_from(DestinationRecord)):
         return 0
+    from transfer_tool.countries.shipped import load_shipped_dataset
+
     shipped = load_shipped_dataset()
     if not session.scalar(select(func.count()).select_from(RegimeRecord)):
         session.execute(insert(RegimeRecord), [
@@ -133,6 +140,8 @@ def _regimes(session: Session) -> dict[str, Regime]:
 
 
 def _complete(session: Session, data: dict[str, object], regimes: dict[str, Regime] | None = None) -> Destination:
+    from transfer_tool.countries.shipped import complete_destination
+
     dest = serialize.destination_from_dict(data)
     return complete_destination(dest, regimes if regimes is not None else _regimes(session), names())
 
@@ -144,6 +153,8 @@ def dataset(db: Database) -> CountryDataset:
 
 
 def _load_dataset(s: Session) -> CountryDataset:
+    from transfer_tool.countries.shipped import CountryDataset
+
     regimes = _regimes(s)
     dests = {r.code: _complete(s, r.data, regimes) for r in s.execute(select(DestinationRecord)).scalars()}
     version = s.get(OrgSetting, DATASET_KEY)
@@ -217,6 +228,8 @@ def dataset_version(db: Database) -> str:
 def _validate_one(session: Session, dest: Destination) -> None:
     doc = {"format": "transfer-tool.countries", "format_version": 1, "dataset_version": "edit",
            "destinations": [serialize.destination_to_dict(dest)]}
+    from transfer_tool.countries.validate import validate_countries_document
+
     validate_countries_document(doc, known_codes=names().codes, known_regimes=_regimes(session).keys())
 
 
@@ -248,6 +261,8 @@ def update_destination(db: Database, actor: Actor, new: Destination, *, reason: 
 def _apply(s: Session, actor: Actor, rec: DestinationRecord, before: Destination, new: Destination,
            reason: str, dataset_version: str) -> UpdateResult:
     regs = _regimes(s)
+    from transfer_tool.countries.shipped import complete_destination
+
     after = complete_destination(replace(new, version=rec.version + 1), regs, names())
     changes = diff_destinations(before, after)
     if not changes:
@@ -393,6 +408,9 @@ def import_document(db: Database, actor: Actor, raw: bytes, *, dry_run: bool = F
     # Parse and check before taking the write lock: checking a full export takes a few hundred ms.
     with db.read() as s:
         known_regimes = set(_regimes(s))
+    from transfer_tool.countries.shipped import complete_destination
+    from transfer_tool.countries.validate import validate_countries_document
+
     doc = validate_countries_document(raw, known_codes=names().codes, known_regimes=known_regimes)
     why = reason or f"import of country data {doc.dataset_version}".strip()
     # A dry run reads only (and the read session rolls back), so it never blocks other writers.
