@@ -43,7 +43,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from transfer_tool import users
 from transfer_tool.bootstrap import open_database
 from transfer_tool.config import resolve_config
-from transfer_tool.countries import store
 from transfer_tool.errors import ToolError
 from transfer_tool.users import UserView
 from ui import settings as keys
@@ -185,7 +184,12 @@ def database_label(url: str) -> str:
 
 def preload_main_window() -> None:
     """Import the main window's modules ahead of need (they are not needed for the sign-in dialog)."""
-    for name in ("ui.main_window", "ui.dashboard", "ui.widgets.register_panel"):
+    for name in (
+        "ui.main_window",
+        "ui.dashboard",
+        "ui.widgets.register_panel",
+        "transfer_tool.countries.store",
+    ):
         importlib.import_module(name)
 
 
@@ -245,6 +249,7 @@ class _Startup(QObject):
         self.app.exit(EXIT_SIGN_IN)
 
     def open_main_window(self, user: UserView) -> None:
+        from transfer_tool.countries import store
         from ui.dashboard import appi_checks
         from ui.main_window import MainWindow
 
