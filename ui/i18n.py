@@ -109,6 +109,11 @@ def format_date(value: dt.date | None, language: str) -> str:
     return value.isoformat()
 
 
+def format_datetime(value: dt.datetime, language: str) -> str:
+    """Date and minutes, the date as `format_date` writes it (2026/11/26 14:05 in Japanese)."""
+    return f"{format_date(value.date(), language)} {value:%H:%M}"
+
+
 def format_number(value: int, language: str) -> str:
     """A count as the chosen language writes it (thousands grouped: 12,345)."""
     return ui_locale(language).toString(value)
