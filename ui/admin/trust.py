@@ -36,7 +36,9 @@ from ui.admin.common import (
     table_view,
     with_problem,
 )
+from ui.i18n import format_date
 from ui.services import Services
+from ui.terms import ui_language
 
 MAX_CERT_FILE = 64 * 1024
 
@@ -114,7 +116,7 @@ class TrustPage(QWidget):
         now = dt.datetime.now(dt.UTC)
         rows = []
         for c in found:
-            until = c.not_after.date().isoformat()
+            until = format_date(c.not_after.date(), ui_language())
             expiry = (
                 Cell(self.tr("%1 (expired)").replace("%1", until), background="#f6d5d2")
                 if c.expired(now)
@@ -126,7 +128,7 @@ class TrustPage(QWidget):
                     Cell(c.subject, tooltip=c.subject),
                     Cell(c.fingerprint_display, tooltip=c.fingerprint_display),
                     expiry,
-                    Cell(f"{c.added_by}, {c.added_at.date().isoformat()}"),
+                    Cell(f"{c.added_by}, {format_date(c.added_at.date(), ui_language())}"),
                 ]
             )
         self.model.set_rows(rows, [c.id for c in found])
