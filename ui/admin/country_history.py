@@ -17,8 +17,9 @@ from transfer_tool.domain import AdequacyStatus
 from ui.admin.common import Cell, RowsModel, table_view, wrap_rows
 from ui.admin.destination_editor import describe_location
 from ui.errors import describe
-from ui.i18n import adequacy_label
+from ui.i18n import adequacy_label, format_datetime
 from ui.services import Services
+from ui.terms import ui_language
 
 BEFORE_COLOUR = "#fbe3e1"
 AFTER_COLOUR = "#e3f1e4"
@@ -143,7 +144,7 @@ class HistoryPanel(QWidget):
         rows = [
             [
                 Cell(str(v.version)),
-                Cell(v.changed_at.strftime("%Y-%m-%d %H:%M")),
+                Cell(format_datetime(v.changed_at, ui_language())),
                 Cell(v.changed_by),
                 Cell(v.reason, tooltip=v.reason),
             ]
