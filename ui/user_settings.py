@@ -39,7 +39,9 @@ from transfer_tool.config import user_data_dir
 from transfer_tool.errors import ValidationError
 from ui import settings as keys
 from ui.errors import describe, is_bug, show_exception
+from ui.i18n import format_date
 from ui.services import USERS, Services
+from ui.terms import ui_language
 
 IDENTITY_FOLDER = "identities"
 ERROR_STYLE = "color: #b3261e;"
@@ -310,7 +312,7 @@ class UserSettingsDialog(QDialog):
             self.tr("<b>Signer:</b> %1<br><b>SHA-256 fingerprint:</b> %2<br><b>Valid until:</b> %3")
             .replace("%1", _html(info.subject))
             .replace("%2", info.fingerprint_sha256[:47] + "<br>" + info.fingerprint_sha256[48:])
-            .replace("%3", info.not_after.date().isoformat())
+            .replace("%3", format_date(info.not_after.date(), ui_language()))
         )
 
     def _set_message(self, text: str, error: bool = False) -> None:
