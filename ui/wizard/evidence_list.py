@@ -28,7 +28,9 @@ from transfer_tool.assessment import service
 from transfer_tool.assessment.evidence import MAX_EVIDENCE_BYTES
 from transfer_tool.errors import Problem, ValidationError
 from ui.errors import show_exception
+from ui.i18n import format_datetime
 from ui.services import ASSESSMENTS
+from ui.terms import ui_language
 from ui.wizard.common import plain_label
 from ui.wizard.state import WizardState
 
@@ -108,7 +110,8 @@ class EvidenceList(QWidget):
         self.model.clear()
         for e in self.state.evidence:
             item = QStandardItem(f"{e.label} — {e.filename} ({_size(e.size)}) · SHA-256 {e.sha256[:16]}…")
-            item.setToolTip(f"{e.filename}\nSHA-256 {e.sha256}\n{e.added_by} {e.added_at:%Y-%m-%d %H:%M}")
+            when = format_datetime(e.added_at, ui_language())
+            item.setToolTip(f"{e.filename}\nSHA-256 {e.sha256}\n{e.added_by} {when}")
             item.setData(e.id, self.IdRole)
             self.model.appendRow(item)
         self._enable()
