@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 from transfer_tool.trust import DatabaseMatch, DocumentVerification, verify_document
 from ui import settings as keys
 from ui.errors import describe
+from ui.i18n import format_datetime
 from ui.services import Services
+from ui.terms import ui_language
 from ui.widgets.pdf_view import PdfPagesView
 
 MAX_FILE_BYTES = 200 * 1024 * 1024  # the largest signed report the services accept
@@ -146,7 +148,7 @@ def database_line(result: DocumentVerification) -> str:
 def _when(value: dt.datetime | None) -> str:
     if value is None:
         return "—"
-    return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return format_datetime(value.astimezone(dt.UTC), ui_language()) + " UTC"
 
 
 @dataclass(frozen=True)
