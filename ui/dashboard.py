@@ -36,6 +36,7 @@ from transfer_tool.domain import TransferStatus
 from transfer_tool.transfers import SortKey, TransferQuery, TransferRow
 from ui.i18n import format_date, format_number, status_label
 from ui.services import Services
+from ui.terms import ui_language
 from ui.widgets.bar_chart import BarChart
 
 log = logging.getLogger("ui.dashboard")
@@ -100,6 +101,7 @@ def appi_checks(db: Any, today: dt.date) -> DashboardSection:
 
     rows = [r for r in service.due_dates(db, today, within_days=30) if r.kind == "appi_yearly_check"]
     lines = []
+    version = QCoreApplication.translate("Dashboard", "%1 (v%2)")
     for r in rows[:LIST_LIMIT]:
         if r.overdue:
             when = QCoreApplication.translate("Dashboard", "overdue since %1")
@@ -107,7 +109,9 @@ def appi_checks(db: Any, today: dt.date) -> DashboardSection:
             when = QCoreApplication.translate("Dashboard", "due %1")
         lines.append(
             DashboardLine(
-                r.transfer_id, f"{r.reference} (v{r.version_no}) — {when.replace('%1', r.due.isoformat())}"
+                r.transfer_id,
+                f"{version.replace('%1', r.reference).replace('%2', str(r.version_no))} — "
+                f"{when.replace('%1', format_date(r.due, ui_language()))}",
             )
         )
     return DashboardSection(
