@@ -1027,6 +1027,10 @@
 <context>
     <name>Dashboard</name>
     <message>
+        <source>%1 (v%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>overdue since %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -859,7 +859,7 @@
     </message>
     <message>
         <source>Regime</source>
-        <translation>制度</translation>
+        <translation>法制度</translation>
     </message>
     <message>
         <source>Why it must be re-assessed</source>
@@ -1023,6 +1023,10 @@
 </context>
 <context>
     <name>Dashboard</name>
+    <message>
+        <source>%1 (v%2)</source>
+        <translation>%1（第%2版）</translation>
+    </message>
     <message>
         <source>overdue since %1</source>
         <translation>%1 から期限超過</translation>
@@ -1199,7 +1203,7 @@
     </message>
     <message>
         <source>Regime</source>
-        <translation>制度</translation>
+        <translation>法制度</translation>
     </message>
     <message>
         <source>Status</source>
