@@ -104,7 +104,7 @@ def _button(button: QAbstractButton) -> list[Misfit]:
     style = button.style()
     if isinstance(button, (QCheckBox, QRadioButton)):
         opt = QStyleOptionButton()
-        button.initStyleOption(opt)  # type: ignore[attr-defined]
+        button.initStyleOption(opt)
         element = (
             QStyle.SubElement.SE_CheckBoxContents
             if isinstance(button, QCheckBox)

@@ -116,7 +116,11 @@ def _literal_words(node: ast.AST) -> list[str]:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return [node.value] if _has_words(node.value) else []
     if isinstance(node, ast.JoinedStr):
-        return [v.value for v in node.values if isinstance(v, ast.Constant) and _has_words(str(v.value))]
+        return [
+            v.value
+            for v in node.values
+            if isinstance(v, ast.Constant) and isinstance(v.value, str) and _has_words(v.value)
+        ]
     if isinstance(node, ast.BinOp):
         return _literal_words(node.left) + _literal_words(node.right)
     if isinstance(node, (ast.List, ast.Tuple)):

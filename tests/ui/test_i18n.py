@@ -20,6 +20,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -75,6 +76,7 @@ make_wizard = wizard_support.make_wizard
 SIZE = (1280, 800)
 ROOT = Path(__file__).resolve().parents[2]
 MakeWindow = Callable[..., MainWindow]
+W = TypeVar("W", bound=QWidget)
 
 
 # ---- set-up ------------------------------------------------------------------------------------------------
@@ -138,7 +140,7 @@ def screens(qtbot: QtBot) -> Screens:
     return Screens(qtbot)
 
 
-def _add(qtbot: QtBot, widget: QWidget) -> QWidget:
+def _add(qtbot: QtBot, widget: W) -> W:
     qtbot.addWidget(widget)
     return widget
 
