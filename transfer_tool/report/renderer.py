@@ -62,6 +62,7 @@ from transfer_tool.signing.fields import DEFAULT_SIGNATURE_FIELD, SignatureField
 
 _PDF_LANG = {"en": "en", "ja": "ja-JP"}
 _TOTAL_FORM = "pageTotal"
+_CELL_PADDING = 10.0  # left + right, points
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,17 @@ class _Para(Paragraph):  # type: ignore[misc]
         if "blPara" in state:
             self._wrapped_for = avail_width
         return size
+
+    def single_run(self) -> str | None:
+        """The text when it is one run in the style's own font without a line break, else None."""
+        frags = self.frags
+        if len(frags) != 1:
+            return None
+        frag = frags[0]
+        if getattr(frag, "lineBreak", False) or frag.fontName != self.style.fontName:
+            return None
+        text: str = frag.text
+        return text
 
 
 class _Heading(Paragraph):  # type: ignore[misc]
@@ -404,21 +416,57 @@ class TiaReportRenderer:
         data.extend(rows)
         total = sum(widths)
         col_widths = [w * self.content_width / total for w in widths]
-        table = Table(data, colWidths=col_widths, repeatRows=1 if header else 0, splitInRow=1, hAlign="LEFT")
+        cells, cell_styles = self._plain_cells(b, data, col_widths)
+        table = Table(cells, colWidths=col_widths, repeatRows=1 if header else 0, splitInRow=1, hAlign="LEFT")
+        default = b.styles["Cell"]
         style: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), self.fonts.main),  # the cell default would pull in Helvetica
+            ("FONTSIZE", (0, 0), (-1, -1), default.fontSize),
+            ("LEADING", (0, 0), (-1, -1), default.leading),
+            ("TEXTCOLOR", (0, 0), (-1, -1), default.textColor),
+            *cell_styles,
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
             ("TOPPADDING", (0, 0), (-1, -1), 3.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
-            ("LEFTPADDING", (0, 0), (-1, -1), 5),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+            ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING / 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING / 2),
         ]
         if header:
             style.append(("BACKGROUND", (0, 0), (-1, 0), ACCENT))
         style.extend(extra)
         table.setStyle(TableStyle(style))
         return table
+
+    @staticmethod
+    def _plain_cells(
+        b: _Build, data: Sequence[Sequence[Flowable]], col_widths: Sequence[float]
+    ) -> tuple[list[list[Flowable | str]], list[tuple[Any, ...]]]:
+        """Cells whose text fits on one line become plain strings, drawn by the table itself with the
+        paragraph's font, size, leading and colour: the same baseline and row height, without a
+        Paragraph's line breaking and drawing (most of a table-heavy report's cost)."""
+        room = [w - _CELL_PADDING for w in col_widths]
+        default = b.styles["Cell"]
+        cells: list[list[Flowable | str]] = []
+        styles: list[tuple[Any, ...]] = []
+        for r, row in enumerate(data):
+            out: list[Flowable | str] = list(row)
+            for c, cell in enumerate(row):
+                text = cell.single_run() if isinstance(cell, _Para) else None
+                if not text:
+                    continue
+                st = cell.style
+                if stringWidth(text, st.fontName, st.fontSize) > room[c] - 0.01:
+                    continue
+                out[c] = text
+                if st.name != default.name:
+                    styles += [
+                        ("FONTSIZE", (c, r), (c, r), st.fontSize),
+                        ("LEADING", (c, r), (c, r), st.leading),
+                        ("TEXTCOLOR", (c, r), (c, r), st.textColor),
+                    ]
+            cells.append(out)
+        return cells, styles
 
     def _kv(self, b: _Build, rows: Sequence[tuple[str, Flowable | Text]]) -> Table:
         cells = [
