@@ -57,3 +57,19 @@ def value_key(prefix: str, value: object) -> str:
     """The key of a shared value: `value_key("status", TransferStatus.DRAFT)` -> "status.draft"."""
     raw = getattr(value, "value", value)
     return f"{prefix}.{raw}"
+
+
+def reason_text(code: str, english: str, language: str | None = None, **fields: str) -> str:
+    """A reason the engine gives (an English sentence with a stable code) in the interface language.
+
+    The list's template for the code (key "reason.<code>") filled with `fields`; the engine's own English
+    when the list has no template or a field the template needs was not given, so a sentence is never
+    half translated or wrong."""
+    lang = language or ui_language()
+    key = f"reason.{code}"
+    if lang == "en" or not shared_terminology().has(key):
+        return english
+    try:
+        return term(key, lang, **fields)
+    except (KeyError, IndexError):
+        return english

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from transfer_tool.assessment.precheck import RegimeCheck, Route
 from transfer_tool.assessment.record import AddedRegime, ConditionConfirmation
+from transfer_tool.countries.model import RegimeEntry
 from ui.i18n import adequacy_label, regime_short_name
+from ui.terms import reason_text
 from ui.wizard import labels
 from ui.wizard.common import INFO_STYLE, WARNING_STYLE, FieldMessage, WizardPage, boxed, heading, plain_label
 from ui.wizard.state import PAGE_PRECHECK, WizardState
@@ -40,7 +42,7 @@ class _CheckView(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.reasons)
 
-    def show_check(self, check: RegimeCheck, status: str) -> None:
+    def show_check(self, check: RegimeCheck, status: str, fields: dict[str, str] | None = None) -> None:
         verdict = self.tr("a transfer") if check.is_transfer else self.tr("not a transfer")
         assess = ""
         if check.is_transfer:
@@ -54,7 +56,10 @@ class _CheckView(QFrame):
             + self.tr("Route: %1").replace("%1", labels.route(check.route))
             + (f" · {status}" if status else "")
         )
-        self.reasons.setText("\n".join(f"• {r.text}" for r in check.reasons))
+        # The engine's reasons in the interface language, by their stable codes (ui.terms.reason_text).
+        self.reasons.setText(
+            "\n".join(f"• {reason_text(r.code, r.text, **(fields or {}))}" for r in check.reasons)
+        )
         self.setAccessibleName(self.title.text())
 
 
@@ -254,10 +259,30 @@ class PrecheckPage(WizardPage):
             status = adequacy_label(entry.status if entry else None)
             if entry and entry.condition:
                 status += f" ({entry.condition})"
-            self.check_views[check.regime].show_check(check, status)
+            self.check_views[check.regime].show_check(check, status, self._reason_fields(check, entry))
         self._sync_conditions(
             [c for c in pre.checks if c.route in (Route.PARTIAL_UNCONFIRMED, Route.PARTIAL_CONFIRMED)]
         )
+
+    def _reason_fields(self, check: RegimeCheck, entry: RegimeEntry | None) -> dict[str, str]:
+        """What the reasons' templates name: the exporter's country, the regime, the destination..."""
+        st, record = self.state, self.state.record
+        fields = {"regime": regime_short_name(check.regime)}
+        if record is None:
+            return fields
+        fields["exporter"] = record.facts.exporter_country
+        if record.facts.destination:
+            fields["destination"] = st.country_name(record.facts.destination)
+        if entry is not None:
+            fields["instrument"] = f"（{entry.instrument}）" if entry.instrument else ""
+        added = next((a.reason for a in record.regimes.added if a.regime == check.regime), "")
+        if added.strip():
+            fields["reason"] = added.strip()
+        choice = next((t for t in record.tools if t.regime == check.regime), None)
+        tool = st.tools.get(choice.tool) if choice else None
+        if tool is not None:
+            fields["tool"] = tool.name_ja if st.language == "ja" else tool.name_en
+        return fields
 
     def tab_chain(self) -> list[QWidget]:
         chain: list[QWidget] = list(self.condition_edits.values())
