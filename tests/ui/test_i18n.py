@@ -259,6 +259,12 @@ def test_every_wizard_page_and_dialog_fits(
     service.add_evidence(db, legal, a.id, "signed-scc-module2.pdf", b"%PDF-1.4 signed", "締結済みのSCC")
     wizard.state.set_evidence(service.evidence_for(db, a.id))
     assert set(SHOT_NAMES) == set(PAGE_ORDER)
+    wizard.go_to("precheck")
+    reasons = wizard.page_for("precheck").check_views["JP"].reasons.text()  # type: ignore[attr-defined]
+    # The engine's reasons, by their codes, in Japanese (ui.terms.reason_text).
+    assert "データ輸出者（JP）には日本 個人情報保護法が適用されます。" in reasons
+    assert "米国は日本 個人情報保護法の下で十分性が認められていません。" in reasons
+    assert not re.search(r"[A-Za-z]{4,}", reasons), reasons
     for key in PAGE_ORDER:
         wizard.go_to(key)
         wizard.autosaver.flush()

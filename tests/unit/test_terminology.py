@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from transfer_tool.assessment import report_builder
+from transfer_tool.assessment import precheck, report_builder
 from transfer_tool.assessment.record import StepConclusion
 from transfer_tool.assessment.risk import default_factor_set
 from transfer_tool.terminology import Terminology
@@ -68,6 +69,13 @@ def test_the_report_builders_own_wordings_agree_with_the_list(terms: Terminology
     for f in default_factor_set():
         assert report_builder._FACTOR_JA[f.key] == terms.get(f"risk.factor.{f.key}", "ja")
         assert f.label == terms.get(f"risk.factor.{f.key}", "en")
+
+
+def test_reason_templates_are_for_codes_the_engine_gives(terms: Terminology) -> None:
+    source = Path(precheck.__file__).read_text(encoding="utf-8")
+    codes = set(re.findall(r'Reason\(\s*"(\w+)"', source))
+    templates = {k.removeprefix("reason.") for k in terms.entries if k.startswith("reason.")}
+    assert templates and templates <= codes
 
 
 def test_an_unknown_key_shows_as_itself(terms: Terminology) -> None:
