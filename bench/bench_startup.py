@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -93,11 +94,20 @@ def make_database(folder: Path, transfers: int) -> str:
     return url
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds from spawn to exit, and the seconds spent in argon2 (0 when not reported)."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(cmd: list[str], env: dict[str, str], cpu: list[float] | None = None) -> tuple[float, float]:
+    """Wall seconds from spawn to exit, and the seconds spent in argon2 (0 when not reported); the
+    process's CPU seconds (all threads) are appended to `cpu`."""
+    cpu_start = _children_cpu()
     start = time.perf_counter()
     done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
+    if cpu is not None:
+        cpu.append(_children_cpu() - cpu_start)
     if done.returncode != 0:
         raise SystemExit(f"{cmd[:4]} failed ({done.returncode}):\n{done.stderr}")
     argon2 = [
@@ -179,9 +189,10 @@ def main() -> int:
             timed(cmd, env)
         results: dict[str, list[float]] = {name: [] for name in commands}
         no_check: dict[str, list[float]] = {name: [] for name in commands}
+        cpu: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(args.runs):
             for name, (cmd, env) in commands.items():
-                wall, argon2 = timed(cmd, env)
+                wall, argon2 = timed(cmd, env, cpu[name])
                 results[name].append(wall)
                 no_check[name].append(wall - argon2)
 
@@ -194,6 +205,11 @@ def main() -> int:
             f"  {name:48s} {med * 1000:7.0f} ms  (min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})"
             f"  ratio {med / floor:4.2f}×"
         )
+    floor_cpu = statistics.median(cpu[floor_name])
+    print("CPU seconds of each process (all threads; steadier than wall time on a shared machine):")
+    for name, times in cpu.items():
+        med = statistics.median(times)
+        print(f"  {name:48s} {med * 1000:7.0f} ms CPU  ratio {med / floor_cpu:4.2f}×")
     print("without the sign-in's argon2 password check (its time measured in each run and taken off):")
     for name in ("app: main window (transfer-tool gui)", "app: main window (transfer-tool-gui)"):
         med = statistics.median(no_check[name])
