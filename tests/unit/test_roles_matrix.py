@@ -120,6 +120,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
         f"countries.store.{n}": OPEN_READ
         for n in (
             "dataset",
+            "cached_dataset",
             "regimes",
             "get_destination",
             "list_destinations",
@@ -700,3 +701,29 @@ def test_four_eyes_and_roles_hold_through_the_command_line(
     code, text = cli("trust", "add", str(pem), "--label", "Someone", user="lena")
     assert code == 2 and "may not manage trusted certificates" in text
     assert fingerprint(db) == before
+
+
+def test_an_open_session_keeps_no_rights_its_account_lost(db: Database, admin: Actor, legal: Actor) -> None:
+    """The Actor is taken at sign-in; a later role change or deactivation counts from the next call."""
+    w = World(db, admin, legal, legal)
+    boss = users.create_user(db, admin, "boss", "Bea Boss", PASSWORD, Role.MANAGER).actor()
+    submitted = w.submitted()
+    assert boss.user_id is not None
+    users.update_user(db, admin, boss.user_id, role=Role.LEGAL)  # while Bea's app stays open
+    before = fingerprint(db)
+    with pytest.raises(PermissionDenied, match="was changed to legal since you signed in"):
+        approve(db, boss, submitted.id)
+    with pytest.raises(PermissionDenied, match="changed to legal"):
+        service.review_queue(db, boss)
+    assert fingerprint(db) == before
+
+    # An admin may still change their own account (checked against the row before the change).
+    second = users.create_user(db, admin, "root2", "Second Admin", PASSWORD, Role.ADMIN).actor()
+    assert admin.user_id is not None and second.user_id is not None
+    users.update_user(db, admin, admin.user_id, display_name="Ada A. Admin")
+    users.update_user(db, admin, admin.user_id, role=Role.MANAGER)
+    with pytest.raises(PermissionDenied, match="changed to manager"):
+        users.list_users(db, admin)
+    assert users.get_user(db, admin.user_id).role is Role.MANAGER
+    users.update_user(db, second, admin.user_id, role=Role.ADMIN)
+    assert [u.username for u in users.list_users(db, admin)][:1] == ["admin"]
