@@ -466,3 +466,21 @@ def test_an_oversized_import_is_refused_before_it_is_read(db: Database, admin: A
         store.import_document(db, admin, padded)
     assert "nothing was imported" in err.value.message
     assert store.import_document(db, admin, padded[: store.MAX_IMPORT_BYTES]).changes == {}
+
+
+def test_the_exporter_mapping_of_a_regime_is_editable_and_audited(
+    db: Database, admin: Actor, legal: Actor
+) -> None:
+    from transfer_tool import audit
+    from transfer_tool.errors import PermissionDenied, ValidationError
+
+    assert "KR" not in store.regimes(db)["JP"].exporter_countries
+    with pytest.raises(PermissionDenied):
+        store.update_regime(db, legal, "JP", exporter_countries=["JP", "KR"], reason="Korean branch")
+    with pytest.raises(ValidationError) as err:
+        store.update_regime(db, admin, "JP", exporter_countries=["JP", "QQ"], reason="")
+    assert {p.location for p in err.value.problems} == {"exporter_countries", "reason"}
+    regime = store.update_regime(db, admin, "JP", exporter_countries=["jp", "KR"], reason="Korean branch")
+    assert regime.exporter_countries == frozenset({"JP", "KR"})
+    assert store.regimes(db)["JP"].exporter_countries == frozenset({"JP", "KR"})
+    assert audit.verify(db).ok

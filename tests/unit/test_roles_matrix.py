@@ -70,6 +70,7 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     "transfer_csv.export_csv": EVERYONE,
     # country data
     "countries.store.update_destination": ADMINS,
+    "countries.store.update_regime": ADMINS,
     "countries.store.import_document": ADMINS,
     "countries.store.check_expiries": EVERYONE,  # start-up task: derives flags from stored dates only
     # assessments
@@ -363,6 +364,13 @@ def _prep_import_document(w: World) -> Call:
     return lambda a: country_store.import_document(w.db, a, raw)
 
 
+def _prep_update_regime(w: World) -> Call:
+    extra = ["KR", "TW", "SG", "TH", "VN", "PH", "MY", "ID"][w.n() % 8]
+    return lambda a: country_store.update_regime(
+        w.db, a, "JP", exporter_countries=["JP", extra], reason="role check"
+    )
+
+
 def _prep_update_destination(w: World) -> Call:
     new, version = _destination_edit(w.db, w.n())
     return lambda a: country_store.update_destination(
@@ -471,6 +479,7 @@ CASES: dict[str, Prepare] = {
     "transfer_csv.import_csv": _simple(lambda w, a: transfer_csv.import_csv(w.db, a, _csv(w.n()))),
     "transfer_csv.export_csv": _simple(lambda w, a: transfer_csv.export_csv(w.db, a)),
     "countries.store.update_destination": _prep_update_destination,
+    "countries.store.update_regime": _prep_update_regime,
     "countries.store.import_document": _prep_import_document,
     "countries.store.check_expiries": _prep_check_expiries,
     "assessment.service.set_org_settings": _simple(

@@ -34,6 +34,14 @@ def register(sub: Any) -> None:
     lp = cs.add_parser("list", help="every destination with its status under each regime")
     lp.set_defaults(handler=cmd_list)
 
+    rp = cs.add_parser(
+        "regimes", help="the regimes and the exporter countries each governs (admins may edit)"
+    )
+    rp.add_argument("code", nargs="?", help="a regime to change, e.g. JP")
+    rp.add_argument("--exporters", metavar="CODES", help="comma-separated exporter countries it governs")
+    rp.add_argument("--reason", default="", help="why the mapping changes (required with --exporters)")
+    rp.set_defaults(handler=cmd_regimes)
+
     sp = cs.add_parser("show", help="one destination in full")
     sp.add_argument("code", help="country code, e.g. US")
     sp.set_defaults(handler=cmd_show)
@@ -214,6 +222,26 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
             f"imported: {n} destination(s) changed, {preview.flagged} transfer(s) flagged for re-assessment "
             f"(country data {preview.dataset_version})"
         )
+    return 0
+
+
+def cmd_regimes(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.exporters is not None:
+        if not args.code:
+            print(
+                "error: name the regime to change, e.g. `countries regimes JP --exporters JP`",
+                file=sys.stderr,
+            )
+            return 2
+        store.update_regime(
+            ctx.db, ctx.actor(), args.code, exporter_countries=args.exporters.split(","), reason=args.reason
+        )
+    for code, regime in sorted(store.regimes(ctx.db).items()):
+        if args.code and code != args.code.upper():
+            continue
+        print(f"{code:<4}{regime.name_en} / {regime.name_ja}")
+        print(f"    governs exporters in: {', '.join(sorted(regime.exporter_countries)) or '-'}")
+        print(f"    own area: {', '.join(sorted(regime.home_area)) or '-'}")
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
@@ -106,21 +107,60 @@ def seed(session: Session) -> int:
 
     shipped = load_shipped_dataset()
     if not session.scalar(select(func.count()).select_from(RegimeRecord)):
-        session.execute(insert(RegimeRecord), [
-            {"code": r.code, "data": serialize.regime_to_dict(r), "updated_by": "system", "row_version": 1,
-             "updated_at": utcnow()} for r in shipped.regimes.values()])
+        session.execute(
+            insert(RegimeRecord),
+            [
+                {
+                    "code": r.code,
+                    "data": serialize.regime_to_dict(r),
+                    "updated_by": "system",
+                    "row_version": 1,
+                    "updated_at": utcnow(),
+                }
+                for r in shipped.regimes.values()
+            ],
+        )
     now = utcnow()
     rows = [serialize.destination_to_dict(replace(d, version=1)) for d in shipped.destinations.values()]
-    session.execute(insert(DestinationRecord), [
-        {"code": r["code"], "version": 1, "data": r, "updated_by": "system", "row_version": 1, "updated_at": now}
-        for r in rows])
-    session.execute(insert(DestinationVersion), [
-        {"code": r["code"], "version": 1, "data": r, "changed_by": "system", "changed_at": now,
-         "reason": f"shipped country data {shipped.dataset_version}", "dataset_version": shipped.dataset_version}
-        for r in rows])
+    session.execute(
+        insert(DestinationRecord),
+        [
+            {
+                "code": r["code"],
+                "version": 1,
+                "data": r,
+                "updated_by": "system",
+                "row_version": 1,
+                "updated_at": now,
+            }
+            for r in rows
+        ],
+    )
+    session.execute(
+        insert(DestinationVersion),
+        [
+            {
+                "code": r["code"],
+                "version": 1,
+                "data": r,
+                "changed_by": "system",
+                "changed_at": now,
+                "reason": f"shipped country data {shipped.dataset_version}",
+                "dataset_version": shipped.dataset_version,
+            }
+            for r in rows
+        ],
+    )
     _set_dataset_version(session, shipped.dataset_version)
-    audit.record(session, Actor.system(), "seed", "destination", "*", None,
-                 {"destinations": len(rows), "dataset_version": shipped.dataset_version})
+    audit.record(
+        session,
+        Actor.system(),
+        "seed",
+        "destination",
+        "*",
+        None,
+        {"destinations": len(rows), "dataset_version": shipped.dataset_version},
+    )
     return len(rows)
 
 
@@ -136,10 +176,14 @@ def _set_dataset_version(session: Session, version: str) -> None:
 
 
 def _regimes(session: Session) -> dict[str, Regime]:
-    return {r.code: serialize.regime_from_dict(r.data) for r in session.execute(select(RegimeRecord)).scalars()}
+    return {
+        r.code: serialize.regime_from_dict(r.data) for r in session.execute(select(RegimeRecord)).scalars()
+    }
 
 
-def _complete(session: Session, data: dict[str, object], regimes: dict[str, Regime] | None = None) -> Destination:
+def _complete(
+    session: Session, data: dict[str, object], regimes: dict[str, Regime] | None = None
+) -> Destination:
     from transfer_tool.countries.shipped import complete_destination
 
     dest = serialize.destination_from_dict(data)
@@ -166,9 +210,7 @@ def _fingerprint(s: Session) -> tuple[object, ...]:
     updated_at, and the dataset version is a setting. One cheap aggregate query per table."""
     key: list[object] = []
     for table in (DestinationRecord, RegimeRecord):
-        key += s.execute(
-            select(func.count(), func.sum(table.row_version), func.max(table.updated_at))
-        ).one()
+        key += s.execute(select(func.count(), func.sum(table.row_version), func.max(table.updated_at))).one()
     key.append(s.scalar(select(OrgSetting.value).where(OrgSetting.key == DATASET_KEY)))
     return tuple(key)
 
@@ -197,19 +239,66 @@ def regimes(db: Database) -> dict[str, Regime]:
         return _regimes(s)
 
 
+def update_regime(
+    db: Database,
+    actor: Actor,
+    code: str,
+    *,
+    exporter_countries: Collection[str],
+    reason: str,
+    expected_version: int | None = None,
+) -> Regime:
+    """Change which exporter countries a regime governs (the mapping that decides which regimes apply).
+
+    Admins only; audited with the reason. Transfers already assessed keep their assessment; new and
+    re-opened assessments pick the mapping up.
+    """
+    require(actor, Action.EDIT_COUNTRIES)
+    codes = sorted({c.strip().upper() for c in exporter_countries if c.strip()})
+    problems = [
+        Problem("exporter_countries", f"'{c}' is not a known country code")
+        for c in codes
+        if not names().is_known(c)
+    ]
+    if not reason.strip():
+        problems.append(Problem("reason", "say why the mapping changes"))
+    if problems:
+        raise ValidationError(f"The {code} regime cannot be saved as entered.", problems)
+    with db.unit_of_work() as s:
+        rec = s.get(RegimeRecord, code.upper())
+        if rec is None:
+            raise NotFound(f"'{code}' is not a known regime (known: {', '.join(sorted(_regimes(s)))}).")
+        if expected_version is not None and rec.row_version != expected_version:
+            raise ConflictError(
+                f"The {code} regime was changed by {rec.updated_by} after you opened it; nothing was saved.",
+                theirs=serialize.regime_from_dict(rec.data),
+            )
+        before = dict(rec.data)
+        regime = replace(serialize.regime_from_dict(rec.data), exporter_countries=frozenset(codes))
+        rec.data = serialize.regime_to_dict(regime)
+        rec.updated_by = actor.username
+        s.flush()
+        audit.record(s, actor, "update", "regime", rec.code, before, {**rec.data, "reason": reason.strip()})
+        return regime
+
+
 def get_destination(db: Database, code: str) -> Destination:
     with db.read() as s:
         rec = s.get(DestinationRecord, code.upper())
         if rec is None:
-            raise NotFound(f"'{code}' is not a known destination. Try `transfer-tool countries search {code}`.")
+            raise NotFound(
+                f"'{code}' is not a known destination. Try `transfer-tool countries search {code}`."
+            )
         return _complete(s, rec.data)
 
 
 def list_destinations(db: Database) -> list[Destination]:
     with db.read() as s:
         regs = _regimes(s)
-        return [_complete(s, r.data, regs)
-                for r in s.execute(select(DestinationRecord).order_by(DestinationRecord.code)).scalars()]
+        return [
+            _complete(s, r.data, regs)
+            for r in s.execute(select(DestinationRecord).order_by(DestinationRecord.code)).scalars()
+        ]
 
 
 def search(query: str, limit: int | None = 20) -> list[SearchHit]:
@@ -226,19 +315,32 @@ def dataset_version(db: Database) -> str:
 
 
 def _validate_one(session: Session, dest: Destination) -> None:
-    doc = {"format": "transfer-tool.countries", "format_version": 1, "dataset_version": "edit",
-           "destinations": [serialize.destination_to_dict(dest)]}
+    doc = {
+        "format": "transfer-tool.countries",
+        "format_version": 1,
+        "dataset_version": "edit",
+        "destinations": [serialize.destination_to_dict(dest)],
+    }
     from transfer_tool.countries.validate import validate_countries_document
 
     validate_countries_document(doc, known_codes=names().codes, known_regimes=_regimes(session).keys())
 
 
-def update_destination(db: Database, actor: Actor, new: Destination, *, reason: str,
-                       expected_version: int, today: dt.date | None = None) -> UpdateResult:
+def update_destination(
+    db: Database,
+    actor: Actor,
+    new: Destination,
+    *,
+    reason: str,
+    expected_version: int,
+    today: dt.date | None = None,
+) -> UpdateResult:
     """Save an admin's edit as a new version; flag the transfers whose status basis changed."""
     require(actor, Action.EDIT_COUNTRIES)
     if not reason.strip():
-        raise ValidationError("Say why the data changes.", [Problem("reason", "e.g. 'CJEU annulled the decision'")])
+        raise ValidationError(
+            "Say why the data changes.", [Problem("reason", "e.g. 'CJEU annulled the decision'")]
+        )
     with db.unit_of_work() as s:
         try:
             _validate_one(s, new)
@@ -250,16 +352,26 @@ def update_destination(db: Database, actor: Actor, new: Destination, *, reason: 
         if rec is None:
             raise NotFound(f"'{new.code}' is not a known destination.")
         if rec.version != expected_version:
-            raise ConflictError(f"{new.code} was changed by {rec.updated_by} (version {rec.version}) after you "
-                                f"opened version {expected_version}; nothing was saved.",
-                                mine=new, theirs=_complete(s, rec.data))
+            raise ConflictError(
+                f"{new.code} was changed by {rec.updated_by} (version {rec.version}) after you "
+                f"opened version {expected_version}; nothing was saved.",
+                mine=new,
+                theirs=_complete(s, rec.data),
+            )
         before = _complete(s, rec.data)
         result = _apply(s, actor, rec, before, new, reason.strip(), "")
         return result
 
 
-def _apply(s: Session, actor: Actor, rec: DestinationRecord, before: Destination, new: Destination,
-           reason: str, dataset_version: str) -> UpdateResult:
+def _apply(
+    s: Session,
+    actor: Actor,
+    rec: DestinationRecord,
+    before: Destination,
+    new: Destination,
+    reason: str,
+    dataset_version: str,
+) -> UpdateResult:
     regs = _regimes(s)
     from transfer_tool.countries.shipped import complete_destination
 
@@ -272,21 +384,56 @@ def _apply(s: Session, actor: Actor, rec: DestinationRecord, before: Destination
     rec.version = after.version
     rec.data = data
     rec.updated_by = actor.username
-    s.add(DestinationVersion(code=after.code, version=after.version, data=data, changed_by=actor.username,
-                             reason=reason, dataset_version=dataset_version))
-    audit.record(s, actor, "update", "destination", after.code, {"version": before.version, "data": old_data},
-                 {"version": after.version, "data": data, "reason": reason})
+    s.add(
+        DestinationVersion(
+            code=after.code,
+            version=after.version,
+            data=data,
+            changed_by=actor.username,
+            reason=reason,
+            dataset_version=dataset_version,
+        )
+    )
+    audit.record(
+        s,
+        actor,
+        "update",
+        "destination",
+        after.code,
+        {"version": before.version, "data": old_data},
+        {"version": after.version, "data": data, "reason": reason},
+    )
     sc = status_changes(before, after)
     # The assessor sees what changed and the admin's why (e.g. "CJEU annulled the decision").
-    flagged = sum(flag_transfers(s, actor, after.code, c.regime, c.kind.value, f"{c.reason}; {reason}",
-                                 before.version, after.version, regs) for c in sc)
+    flagged = sum(
+        flag_transfers(
+            s,
+            actor,
+            after.code,
+            c.regime,
+            c.kind.value,
+            f"{c.reason}; {reason}",
+            before.version,
+            after.version,
+            regs,
+        )
+        for c in sc
+    )
     s.flush()
     return UpdateResult(after, changes, sc, flagged)
 
 
-def flag_transfers(s: Session, actor: Actor, code: str, regime: str, kind: str, reason: str,
-                   version_before: int | None, version_after: int | None,
-                   regs: dict[str, Regime] | None = None) -> int:
+def flag_transfers(
+    s: Session,
+    actor: Actor,
+    code: str,
+    regime: str,
+    kind: str,
+    reason: str,
+    version_before: int | None,
+    version_after: int | None,
+    regs: dict[str, Regime] | None = None,
+) -> int:
     """Flag every transfer to `code` whose exporter `regime` governs. Set-based: 100,000 rows in well under 1 s."""
     regs = regs if regs is not None else _regimes(s)
     reg = regs.get(regime)
@@ -295,21 +442,52 @@ def flag_transfers(s: Session, actor: Actor, code: str, regime: str, kind: str, 
     exporters = select(Entity.id).where(Entity.country.in_(sorted(reg.exporter_countries)))
     affected = select(Transfer.id).where(Transfer.destination == code, Transfer.exporter_id.in_(exporters))
     # Status-change reasons already start with "EU: ..."; don't say the regime twice.
-    text = (f"{code} under {regime}: {reason.removeprefix(f'{regime}: ')} "
-            f"(country data v{version_before} → v{version_after})")
+    text = (
+        f"{code} under {regime}: {reason.removeprefix(f'{regime}: ')} "
+        f"(country data v{version_before} → v{version_after})"
+    )
     now = utcnow()
-    s.execute(insert(ReassessmentFlag).from_select(
-        ["transfer_id", "destination", "regime", "kind", "reason", "version_before", "version_after", "created_at"],
-        select(Transfer.id, literal(code), literal(regime), literal(kind), literal(text),
-               literal(version_before, Integer), literal(version_after, Integer),
-               literal(now, UTCDateTime())).where(Transfer.id.in_(affected))))
-    result = s.execute(update(Transfer).where(Transfer.id.in_(affected))
-                       .values(reassessment_needed=True, reassessment_reason=text)
-                       .execution_options(synchronize_session=False))
+    s.execute(
+        insert(ReassessmentFlag).from_select(
+            [
+                "transfer_id",
+                "destination",
+                "regime",
+                "kind",
+                "reason",
+                "version_before",
+                "version_after",
+                "created_at",
+            ],
+            select(
+                Transfer.id,
+                literal(code),
+                literal(regime),
+                literal(kind),
+                literal(text),
+                literal(version_before, Integer),
+                literal(version_after, Integer),
+                literal(now, UTCDateTime()),
+            ).where(Transfer.id.in_(affected)),
+        )
+    )
+    result = s.execute(
+        update(Transfer)
+        .where(Transfer.id.in_(affected))
+        .values(reassessment_needed=True, reassessment_reason=text)
+        .execution_options(synchronize_session=False)
+    )
     n = int(getattr(result, "rowcount", 0) or 0)
     if n:
-        audit.record(s, actor, "flag_reassessment", "transfer", f"destination={code}", None,
-                     {"regime": regime, "kind": kind, "reason": text, "transfers": n})
+        audit.record(
+            s,
+            actor,
+            "flag_reassessment",
+            "transfer",
+            f"destination={code}",
+            None,
+            {"regime": regime, "kind": kind, "reason": text, "transfers": n},
+        )
     return n
 
 
@@ -323,37 +501,73 @@ def _check_expiries_in(s: Session, actor: Actor, today: dt.date) -> int:
     regs = _regimes(s)
     # Lock the destinations first, then read what was already flagged: two clients starting at the same
     # moment on a shared PostgreSQL database would otherwise both flag the same expiry.
-    records = s.execute(select(DestinationRecord).order_by(DestinationRecord.code).with_for_update()).scalars().all()
-    done = {(d, r, v) for d, r, v in s.execute(
-        select(ReassessmentFlag.destination, ReassessmentFlag.regime, ReassessmentFlag.version_after)
-        .where(ReassessmentFlag.kind == "expired").distinct())}
+    records = (
+        s.execute(select(DestinationRecord).order_by(DestinationRecord.code).with_for_update())
+        .scalars()
+        .all()
+    )
+    done = {
+        (d, r, v)
+        for d, r, v in s.execute(
+            select(ReassessmentFlag.destination, ReassessmentFlag.regime, ReassessmentFlag.version_after)
+            .where(ReassessmentFlag.kind == "expired")
+            .distinct()
+        )
+    }
     flagged = 0
     for rec in records:
         dest = _complete(s, rec.data, regs)
         for entry in expired_entries(dest, today):
             if (dest.code, entry.regime, dest.version) in done:
                 continue
-            flagged += flag_transfers(s, actor, dest.code, entry.regime, "expired",
-                                      f"{entry.instrument or 'the decision'} expired on {entry.expires}",
-                                      dest.version, dest.version, regs)
+            flagged += flag_transfers(
+                s,
+                actor,
+                dest.code,
+                entry.regime,
+                "expired",
+                f"{entry.instrument or 'the decision'} expired on {entry.expires}",
+                dest.version,
+                dest.version,
+                regs,
+            )
             done.add((dest.code, entry.regime, dest.version))
     return flagged
 
 
 def open_flags(db: Database, transfer_id: int | None = None) -> list[FlagView]:
     with db.read() as s:
-        q = (select(ReassessmentFlag, Transfer.reference).join(Transfer, Transfer.id == ReassessmentFlag.transfer_id)
-             .where(ReassessmentFlag.cleared_at.is_(None)).order_by(ReassessmentFlag.id))
+        q = (
+            select(ReassessmentFlag, Transfer.reference)
+            .join(Transfer, Transfer.id == ReassessmentFlag.transfer_id)
+            .where(ReassessmentFlag.cleared_at.is_(None))
+            .order_by(ReassessmentFlag.id)
+        )
         if transfer_id is not None:
             q = q.where(ReassessmentFlag.transfer_id == transfer_id)
-        return [FlagView(f.transfer_id, ref, f.destination, f.regime, f.kind, f.reason, f.version_before,
-                         f.version_after, f.created_at) for f, ref in s.execute(q)]
+        return [
+            FlagView(
+                f.transfer_id,
+                ref,
+                f.destination,
+                f.regime,
+                f.kind,
+                f.reason,
+                f.version_before,
+                f.version_after,
+                f.created_at,
+            )
+            for f, ref in s.execute(q)
+        ]
 
 
 def clear_flags(s: Session, transfer_id: int) -> None:
     """Called when a new assessment version is approved: the re-assessment is done."""
-    s.execute(update(ReassessmentFlag).where(ReassessmentFlag.transfer_id == transfer_id,
-                                             ReassessmentFlag.cleared_at.is_(None)).values(cleared_at=utcnow()))
+    s.execute(
+        update(ReassessmentFlag)
+        .where(ReassessmentFlag.transfer_id == transfer_id, ReassessmentFlag.cleared_at.is_(None))
+        .values(cleared_at=utcnow())
+    )
 
 
 # ---- history -----------------------------------------------------------------------------------------
@@ -361,8 +575,15 @@ def clear_flags(s: Session, transfer_id: int) -> None:
 
 def history(db: Database, code: str) -> list[VersionInfo]:
     with db.read() as s:
-        rows = s.execute(select(DestinationVersion).where(DestinationVersion.code == code.upper())
-                         .order_by(DestinationVersion.version)).scalars().all()
+        rows = (
+            s.execute(
+                select(DestinationVersion)
+                .where(DestinationVersion.code == code.upper())
+                .order_by(DestinationVersion.version)
+            )
+            .scalars()
+            .all()
+        )
         if not rows:
             raise NotFound(f"'{code}' is not a known destination.")
         return [VersionInfo(r.code, r.version, r.changed_at, r.changed_by, r.reason) for r in rows]
@@ -370,8 +591,11 @@ def history(db: Database, code: str) -> list[VersionInfo]:
 
 def version(db: Database, code: str, number: int) -> Destination:
     with db.read() as s:
-        row = s.execute(select(DestinationVersion).where(DestinationVersion.code == code.upper(),
-                                                         DestinationVersion.version == number)).scalar_one_or_none()
+        row = s.execute(
+            select(DestinationVersion).where(
+                DestinationVersion.code == code.upper(), DestinationVersion.version == number
+            )
+        ).scalar_one_or_none()
         if row is None:
             raise NotFound(f"{code} has no version {number}.")
         return _complete(s, row.data)
@@ -395,8 +619,9 @@ def export_document(db: Database) -> bytes:
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def import_document(db: Database, actor: Actor, raw: bytes, *, dry_run: bool = False,
-                    reason: str = "") -> ImportPreview:
+def import_document(
+    db: Database, actor: Actor, raw: bytes, *, dry_run: bool = False, reason: str = ""
+) -> ImportPreview:
     """Check the whole file, then apply every change or none. A dry run returns what would change."""
     require(actor, Action.EDIT_COUNTRIES)
     if len(raw) > MAX_IMPORT_BYTES:
@@ -404,7 +629,8 @@ def import_document(db: Database, actor: Actor, raw: bytes, *, dry_run: bool = F
         raise ImportRefused(
             f"The country data file is {len(raw) / 1024 / 1024:.0f} MB; the limit is "
             f"{MAX_IMPORT_BYTES // (1024 * 1024)} MB (a full export is under 1 MB). Check that this is the "
-            "right file; nothing was imported.")
+            "right file; nothing was imported."
+        )
     # Parse and check before taking the write lock: checking a full export takes a few hundred ms.
     with db.read() as s:
         known_regimes = set(_regimes(s))
@@ -424,8 +650,10 @@ def import_document(db: Database, actor: Actor, raw: bytes, *, dry_run: bool = F
         for code, incoming in sorted(doc.destinations.items()):
             rec = records.get(code)
             if rec is None:
-                raise ImportRefused("The country data file was refused; nothing was imported.",
-                                    [Problem(f"destinations[{code}].code", "not a destination of this database")])
+                raise ImportRefused(
+                    "The country data file was refused; nothing was imported.",
+                    [Problem(f"destinations[{code}].code", "not a destination of this database")],
+                )
             before = _complete(s, rec.data, regs)
             target = complete_destination(replace(incoming, version=before.version), regs, names())
             diff = diff_destinations(before, target)
@@ -437,11 +665,19 @@ def import_document(db: Database, actor: Actor, raw: bytes, *, dry_run: bool = F
                 flagged += _apply(s, actor, rec, before, incoming, why, doc.dataset_version).flagged
         if not dry_run and changes:
             old = s.get(OrgSetting, DATASET_KEY)
-            audit.record(s, actor, "import", "org_setting", DATASET_KEY,
-                         {"value": old.value if old else None},
-                         {"value": doc.dataset_version, "destinations": sorted(changes), "flagged": flagged})
+            audit.record(
+                s,
+                actor,
+                "import",
+                "org_setting",
+                DATASET_KEY,
+                {"value": old.value if old else None},
+                {"value": doc.dataset_version, "destinations": sorted(changes), "flagged": flagged},
+            )
             _set_dataset_version(s, doc.dataset_version)
-        return ImportPreview(changes, statuses, flagged, applied=not dry_run, dataset_version=doc.dataset_version)
+        return ImportPreview(
+            changes, statuses, flagged, applied=not dry_run, dataset_version=doc.dataset_version
+        )
 
 
 def transfers_affected(db: Database, code: str, regime: str) -> int:
@@ -451,8 +687,14 @@ def transfers_affected(db: Database, code: str, regime: str) -> int:
         if reg is None:
             return 0
         exporters = select(Entity.id).where(Entity.country.in_(sorted(reg.exporter_countries)))
-        return int(s.scalar(select(func.count()).select_from(Transfer).where(
-            Transfer.destination == code, Transfer.exporter_id.in_(exporters))) or 0)
+        return int(
+            s.scalar(
+                select(func.count())
+                .select_from(Transfer)
+                .where(Transfer.destination == code, Transfer.exporter_id.in_(exporters))
+            )
+            or 0
+        )
 
 
 __all__ = ["ChangeKind", "dataset", "get_destination", "import_document", "seed", "update_destination"]
