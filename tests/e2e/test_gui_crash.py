@@ -44,9 +44,9 @@ pytestmark = pytest.mark.slow
 DRIVER = r'''
 """The scripted user for tests/e2e/test_gui_crash.py: sign in, open the transfer, type until killed."""
 import json, random, sys
-from PySide6.QtCore import QEvent, QTimer, Qt
-from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+from tests.e2e.driver_steps import find, open_transfer as _open, sign_in as _sign_in, type_text as _type
 
 database, user, password, transfer_id, run, seed, mode = sys.argv[1:8]
 transfer_id, run = int(transfer_id), int(run)
@@ -61,37 +61,15 @@ def say(kind, payload):
 
 
 def type_text(widget, typed):
-    widget.setFocus()
-    widget.moveCursor(QTextCursor.MoveOperation.End)  # append: stored text only ever grows
-    for ch in typed:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
-
-
-def find(name):
-    for w in QApplication.topLevelWidgets():
-        if type(w).__name__ == name and w.isVisible():
-            return w
-    return None
+    _type(widget, typed, append=True)
 
 
 def sign_in():
-    dialog = find("SignInDialog")
-    if dialog is None:
-        return False
-    dialog.username.setText(user)
-    dialog.password.setText(password)
-    dialog.ok_button.click()
-    return True
+    return _sign_in(user, password)
 
 
 def open_transfer():
-    window = find("MainWindow")
-    if window is None or not window.is_ready:
-        return False
-    window.register.select_transfer(transfer_id)
-    window.open_action.trigger()
-    return True
+    return _open(transfer_id)
 
 
 def texts(wizard):

@@ -152,9 +152,9 @@ def test_journey_from_new_transfer_to_pdf_with_the_threaded_worker(
 DRIVER = r'''
 """The scripted user for tests/e2e/test_gui_e2e.py (written there, run instead of `python -m ui.launcher`)."""
 import json, sys
-from PySide6.QtCore import QEvent, QTimer, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+from tests.e2e.driver_steps import find, open_transfer as _open, sign_in as _sign_in, type_text as _type
 
 database, user, password, transfer_id, mode, text = sys.argv[1:7]
 transfer_id = int(transfer_id)
@@ -164,36 +164,15 @@ state = {"deadline": 0}
 
 
 def type_text(widget, typed):
-    widget.setFocus()
-    for ch in typed:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
-
-
-def find(name):
-    for w in QApplication.topLevelWidgets():
-        if type(w).__name__ == name and w.isVisible():
-            return w
-    return None
+    _type(widget, typed, append=False)
 
 
 def sign_in():
-    dialog = find("SignInDialog")
-    if dialog is None:
-        return False
-    dialog.username.setText(user)
-    dialog.password.setText(password)
-    dialog.ok_button.click()
-    return True
+    return _sign_in(user, password)
 
 
 def open_transfer():
-    window = find("MainWindow")
-    if window is None or not window.is_ready:
-        return False
-    window.register.select_transfer(transfer_id)
-    window.open_action.trigger()  # File > Open assessment (Ctrl+O)
-    return True
+    return _open(transfer_id)
 
 
 def wizard_ready():
