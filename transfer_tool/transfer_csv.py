@@ -251,8 +251,7 @@ def export_csv(db: Database, actor: Actor, q: transfers.TransferQuery | None = N
 
 
 def _export_rows(db: Database, q: transfers.TransferQuery) -> Iterable[list[str]]:
-    for tid in transfers.search_ids(db, q):
-        t = transfers.get_transfer(db, tid)
+    for t in transfers.get_many(db, transfers.search_ids(db, q)):
         yield [
             t.reference,
             t.title,

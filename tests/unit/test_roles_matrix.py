@@ -103,7 +103,7 @@ FILE_LEVEL = "works on the database file; the operating-system account is the bo
 NOT_ROLE_CHECKED: dict[str, str] = {
     **{
         f"transfers.{n}": OPEN_READ
-        for n in ("get_transfer", "search_ids", "fetch_rows", "search", "count_by_status")
+        for n in ("get_transfer", "get_many", "search_ids", "fetch_rows", "search", "count_by_status")
     },
     **{f"transfers.{n}": PURE for n in ("validate_transfer", "view", "with_changes")},
     **{f"transfers.{n}": IN_TRANSACTION for n in ("create_in", "set_status")},
