@@ -1,0 +1,96 @@
+"""The English sentences the engine writes into values users read, as translation templates.
+
+Each string literal or f-string in the listed core modules becomes a template: an f-string's replacement
+fields turn into {0}, {1}... in order, which is the form `data/translations/engine.ja.json` uses. Docstrings,
+dictionary keys, codes (no space) and strings passed to `ValidationError`/`ToolError` subclasses (error
+messages, a separate catalogue) are left out.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# The modules whose text reaches the wizard, the register and the report.
+ENGINE_MODULES = (
+    "transfer_tool/assessment/precheck.py",
+    "transfer_tool/assessment/safeguards.py",
+    "transfer_tool/assessment/measures.py",
+    "transfer_tool/assessment/risk.py",
+    "transfer_tool/assessment/conclusion.py",
+    "transfer_tool/assessment/completeness.py",
+    "transfer_tool/countries/impact.py",
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    module: str
+    line: int
+    template: str
+
+
+def _template(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        out: list[str] = []
+        n = 0
+        for part in node.values:
+            if isinstance(part, ast.Constant):
+                out.append(str(part.value))
+            else:
+                out.append(f"{{{n}}}")
+                n += 1
+        return "".join(out)
+    return None
+
+
+def _skipped(tree: ast.AST) -> set[int]:
+    """ids of nodes that are not user text: docstrings, dict keys, subscripts, error arguments, comparisons."""
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            skip.add(id(body[0].value))
+        if isinstance(node, ast.Dict):
+            skip.update(id(k) for k in node.keys if k is not None)
+        if isinstance(node, ast.Subscript):
+            skip.add(id(node.slice))
+        if isinstance(node, ast.Compare):
+            skip.update(id(c) for c in [node.left, *node.comparators])
+        if isinstance(node, ast.Call):
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            if name.endswith(("Error", "Refused", "Denied", "NotFound")) or name in {"get", "startswith"}:
+                for a in ast.walk(node):
+                    skip.add(id(a))
+        if isinstance(node, ast.JoinedStr):  # the pieces of an f-string are not strings of their own
+            skip.update(id(v) for v in node.values)
+    return skip
+
+
+def _is_sentence(text: str) -> bool:
+    """Words with a space between them; field paths ("facts.{0}") and patterns have none."""
+    return " " in text.strip() and any(c.isalpha() for c in text)
+
+
+def engine_templates(modules: tuple[str, ...] = ENGINE_MODULES) -> list[Found]:
+    found: list[Found] = []
+    for rel in modules:
+        tree = ast.parse((ROOT / rel).read_text(encoding="utf-8"))
+        skip = _skipped(tree)
+        for node in ast.walk(tree):
+            if id(node) in skip or not isinstance(node, (ast.Constant, ast.JoinedStr)):
+                continue
+            text = _template(node)
+            if text is not None and _is_sentence(text):
+                found.append(Found(rel, node.lineno, text))
+    return found
+
+
+if __name__ == "__main__":
+    for f in engine_templates():
+        print(f"{f.module}:{f.line}: {f.template!r}")
