@@ -142,8 +142,8 @@ def _fill(translation: str, values: Mapping[int, str]) -> str:
 
 
 def _looks_like_reference(text: str) -> bool:
-    """Codes and references kept as written: "US", "eu_scc_m2", "(EU) 2023/1795", "Module 2"."""
-    return bool(re.fullmatch(r"[A-Z]{2,3}|[a-z0-9_]+|[A-Z0-9()/.\- ]+", text))
+    """Codes and references kept as written: "US", "eu_scc_m2", "(EU) 2023/1795", "v3 → v4": no words."""
+    return bool(re.fullmatch(r"[a-z0-9_]+", text)) or not re.search(r"[A-Za-z]{3,}", text)
 
 
 def read_entries(lang: str) -> dict[str, str]:

@@ -12,6 +12,7 @@ The interface language is recorded on the application object when the translator
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
 
@@ -73,3 +74,17 @@ def reason_text(code: str, english: str, language: str | None = None, **fields: 
         return term(key, lang, **fields)
     except (KeyError, IndexError):
         return english
+
+
+def core_text(english: str, language: str | None = None) -> str:
+    """A sentence the engine wrote or a piece of shipped country-data prose, in the interface language.
+
+    Translated by the core's text catalogue (data/translations/*.ja.json); text it does not know (an
+    admin's own edit) is shown as written."""
+    from transfer_tool.text_catalogue import translate
+
+    return translate(english, language or ui_language())
+
+
+def core_texts(items: Iterable[str], language: str | None = None) -> list[str]:
+    return [core_text(x, language) for x in items]

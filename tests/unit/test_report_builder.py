@@ -47,7 +47,7 @@ from transfer_tool.domain import (
 )
 from transfer_tool.entities import EntityView
 from transfer_tool.permissions import Actor
-from transfer_tool.report.data import Localized, ReportData
+from transfer_tool.report.data import Localized, ReportData, localize
 from transfer_tool.report.renderer import render_report
 from transfer_tool.storage.database import Database
 
@@ -153,9 +153,9 @@ def test_regimes_tools_laws_measures_and_conclusion() -> None:
     tool = data.tools[0]
     assert isinstance(tool.tool, Localized) and "2" in tool.tool.en and tool.tool.ja
     assert tool.justification.startswith("controller to processor") and tool.warnings == ()
-    fisa = next(f for f in data.law_and_practice.laws if f.name == "FISA Section 702")
+    fisa = next(f for f in data.law_and_practice.laws if localize(f.name, "en") == "FISA Section 702")
     assert fisa.problematic and fisa.applies and "electronic communication" in fisa.reasoning
-    cloud = next(f for f in data.law_and_practice.laws if f.name == "CLOUD Act")
+    cloud = next(f for f in data.law_and_practice.laws if localize(f.name, "en") == "CLOUD Act")
     assert not cloud.problematic and not cloud.applies
     step = data.law_and_practice.step_conclusion
     assert isinstance(step, Localized) and "FISA 702 reaches the importer" in step.ja
@@ -173,9 +173,12 @@ def test_regimes_tools_laws_measures_and_conclusion() -> None:
 def test_a_misfitting_tool_shows_its_warning_and_a_missing_tool_is_reported() -> None:
     record = _fr_us_record(tools=(ToolChoice("EU", "eu_adequacy", "DPF"),))
     data = report_data_from(_sources(record))
-    assert any("not recorded as certified" in w for w in data.tools[0].warnings)
+    warnings = data.tools[0].warnings
+    assert any("not recorded as certified" in localize(w, "en") for w in warnings)
     data = report_data_from(_sources(_fr_us_record(tools=())))
-    assert data.tools[0].tool == "—" and data.tools[0].warnings == ("No transfer tool has been chosen yet.",)
+    assert data.tools[0].tool == "—"
+    assert [localize(w, "en") for w in data.tools[0].warnings] == ["No transfer tool has been chosen yet."]
+    assert [localize(w, "ja") for w in data.tools[0].warnings] == ["移転ツールはまだ選択されていない。"]
 
 
 def test_quantified_risk_matches_the_engine() -> None:
@@ -206,8 +209,9 @@ def test_appi_consent_route_gives_the_information_for_the_data_subject() -> None
     data = report_data_from(_sources(record))
     assert data.appi_consent is not None
     assert data.appi_consent.country_name == Localized("United States", "米国")
-    assert "California CCPA" in data.appi_consent.protection_system
-    assert "APEC CBPR" in data.appi_consent.protection_system
+    system = data.appi_consent.protection_system
+    assert "California CCPA" in localize(system, "en")
+    assert "APEC CBPR" in localize(system, "en") and "APEC CBPR" in localize(system, "ja")
     assert data.appi_consent.recipient_measures.startswith("The recipient keeps the data")
 
 
@@ -227,7 +231,8 @@ def test_review_history_names_people_and_a_draft_without_conclusion_says_so() ->
         ("Lena Legal", "submitted"),
     ]
     assert data.review_history[2].comment == "[law_practice] more on NSL"
-    assert data.conclusion.reason == "No conclusion has been reached yet (draft)."
+    assert localize(data.conclusion.reason, "en") == "No conclusion has been reached yet (draft)."
+    assert localize(data.conclusion.reason, "ja") == "結論はまだ出ていない（ドラフト）。"
 
 
 def test_evidence_lists_files_and_typed_evidence() -> None:

@@ -3,7 +3,8 @@
 `report_data_from(ReportSources)` is the whole mapping; the service gathers the sources (the record, the
 transfer and its parties, catalogue labels, the country data relied on, the evaluation, review history and
 evidence) and calls it. Texts the assessor typed pass through as typed; labels that exist in both
-languages (catalogue entries, country names, tool and measure names) become `Localized`.
+languages (catalogue entries, country names, tool and measure names) become `Localized`, and so do the
+engine's sentences and the country data's prose, with their Japanese from the text catalogue.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from transfer_tool.domain import AssessmentStatus, CatalogKind, Conclusion, Part
 from transfer_tool.entities import EntityView
 from transfer_tool.report import data as rd
 from transfer_tool.report.data import Localized
+from transfer_tool.text_catalogue import translate
 from transfer_tool.transfers import TransferView
 
 ROLE_TITLES: dict[Role, Localized] = {
@@ -73,7 +75,19 @@ _METHOD = {
         "問題のある法令ごとの要素の積（評価期間全体の確率）；P = 1 − Π(1 − pᵢ)（Rosenthal手法、再構成）",
     ),
 }
-_NO_CONCLUSION = "No conclusion has been reached yet (draft)."
+_NO_CONCLUSION = Localized(
+    "No conclusion has been reached yet (draft).", "結論はまだ出ていない（ドラフト）。"
+)
+_NO_TOOL_YET = Localized("No transfer tool has been chosen yet.", "移転ツールはまだ選択されていない。")
+_LAW_UNVERIFIED = Localized(
+    "Country data: this law's profile is marked unverified.",
+    "国別データ：この法令の評価は未検証とされている。",
+)
+_YEARLY_CHECK = Localized(
+    "Yearly check of the recipient's equivalent measures and the foreign system "
+    "(APPI Art. 28(3), PPC Rules Art. 18)",
+    "提供先の相当措置の実施状況及び外国の制度の年次確認（個人情報保護法第28条第3項、個人情報保護委員会規則第18条）",
+)
 _ACTIONS: dict[ReviewAction, rd.ReviewAction] = {
     ReviewAction.SUBMITTED: "submitted",
     ReviewAction.RESUBMITTED: "submitted",
@@ -164,6 +178,11 @@ def report_data_from(src: ReportSources) -> rd.ReportData:
 
 
 # ---- helpers ------------------------------------------------------------------------------------------
+
+
+def _shipped(text: str) -> rd.Text:
+    """Engine or country-data English, paired with its Japanese from the text catalogue."""
+    return Localized(text, translate(text, "ja")) if text else text
 
 
 def _country(names: CountryNames, code: str) -> Localized:
@@ -275,9 +294,9 @@ def _oldest_verification(entries: Sequence[RegimeEntry]) -> dt.date | None:
 
 def _tools(src: ReportSources) -> tuple[rd.RegimeTool, ...]:
     ev, r = src.evaluation, src.record
-    warnings: dict[str, list[str]] = {}
+    warnings: dict[str, list[rd.Text]] = {}
     for w in ev.tool_warnings:
-        warnings.setdefault(w.regime, []).append(w.text)
+        warnings.setdefault(w.regime, []).append(_shipped(w.text))
     out: list[rd.RegimeTool] = []
     for choice in r.tools:
         tool = src.tools.get(choice.tool)
@@ -291,9 +310,9 @@ def _tools(src: ReportSources) -> tuple[rd.RegimeTool, ...]:
             continue
         if check.is_transfer:
             why = " ".join(x.text for x in check.reasons[-1:])
-            out.append(rd.RegimeTool(check.regime, "—", why, ("No transfer tool has been chosen yet.",)))
+            out.append(rd.RegimeTool(check.regime, "—", _shipped(why), (_NO_TOOL_YET,)))
         else:
-            out.append(rd.RegimeTool(check.regime, "—", " ".join(x.text for x in check.reasons)))
+            out.append(rd.RegimeTool(check.regime, "—", _shipped(" ".join(x.text for x in check.reasons))))
     return tuple(out)
 
 
@@ -303,12 +322,12 @@ def _law_and_practice(src: ReportSources) -> rd.LawAndPractice:
     findings = []
     for law in src.destination.access_laws:
         a = answers.get(law.key)
-        sources = tuple(law.sources)
+        sources: tuple[rd.Text, ...] = tuple(law.sources)
         if "[unverified" in law.reason:
-            sources += ("Country data: this law's profile is marked unverified.",)
+            sources += (_LAW_UNVERIFIED,)
         findings.append(
             rd.LawFinding(
-                law.name,
+                _shipped(law.name),
                 law.problematic,
                 bool(a and a.applies),
                 a.reasoning if a else "",
@@ -369,19 +388,12 @@ def _action_plan(src: ReportSources) -> tuple[rd.ActionItem, ...]:
         if item.measure.status is not MeasureStatus.PLANNED:
             continue
         note = f" ({item.measure.notes.strip()})" if item.measure.notes.strip() else ""
-        out.append(
-            rd.ActionItem(f"Put in place: {item.name_en}{note}", "open", item.measure.owner, item.measure.due)
-        )
+        d = src.measures.get(item.measure.code)
+        name_ja = d.name_ja if d is not None and d.name_ja else item.name_en
+        action = Localized(f"Put in place: {item.name_en}{note}", f"実施：{name_ja}{note}")
+        out.append(rd.ActionItem(action, "open", item.measure.owner, item.measure.due))
     if r.appi_check_due is not None or any(t.tool == "jp_equivalent_measures" for t in r.tools):
-        out.append(
-            rd.ActionItem(
-                "Yearly check of the recipient's equivalent measures and the foreign system "
-                "(APPI Art. 28(3), PPC Rules Art. 18)",
-                "open",
-                "",
-                r.appi_check_due,
-            )
-        )
+        out.append(rd.ActionItem(_YEARLY_CHECK, "open", "", r.appi_check_due))
     return tuple(out)
 
 
@@ -402,7 +414,7 @@ def _risk(result: RiskResult | None, r: AssessmentRecord) -> rd.QuantifiedRisk |
             )
             for f in law_in.factors
         )
-        laws.append(rd.RiskLaw(law_out.law_name or law_out.law_key, factors, per_year, over))
+        laws.append(rd.RiskLaw(_shipped(law_out.law_name or law_out.law_key), factors, per_year, over))
     sensitivity = []
     for row in result.sensitivity:
         law_name = next(
@@ -413,7 +425,7 @@ def _risk(result: RiskResult | None, r: AssessmentRecord) -> rd.QuantifiedRisk |
             rd.SensitivityRow(
                 Localized(
                     f"{law_name}: '{row.factor_label}' doubled ({row.base:g} → {row.doubled:g})",
-                    f"{law_name}：「{ja}」を2倍（{row.base:g} → {row.doubled:g}）",
+                    f"{translate(law_name, 'ja')}：「{ja}」を2倍（{row.base:g} → {row.doubled:g}）",
                 ),
                 row.p_doubled,
             )
@@ -422,7 +434,7 @@ def _risk(result: RiskResult | None, r: AssessmentRecord) -> rd.QuantifiedRisk |
             rd.SensitivityRow(
                 Localized(
                     f"{law_name}: '{row.factor_label}' halved ({row.base:g} → {row.halved:g})",
-                    f"{law_name}：「{ja}」を半分（{row.base:g} → {row.halved:g}）",
+                    f"{translate(law_name, 'ja')}：「{ja}」を半分（{row.base:g} → {row.halved:g}）",
                 ),
                 row.p_halved,
             )
@@ -445,7 +457,7 @@ def _conclusion(src: ReportSources) -> rd.ConclusionInfo:
     # A submitted or approved version shows the recommendation frozen at submission.
     recommended = (live if editable else r.conclusion.recommended) or live or r.conclusion.recommended
     chosen = r.conclusion.chosen
-    reason = r.conclusion.reason
+    reason: rd.Text = r.conclusion.reason
     if chosen is None:
         chosen = recommended or Conclusion.DO_NOT_TRANSFER
         reason = _NO_CONCLUSION
@@ -465,10 +477,16 @@ def _appi_consent(src: ReportSources) -> rd.AppiConsentInfo | None:
     info: ConsentInformation = src.evaluation.proposals.consent_information or appi_consent_information(
         src.destination
     )
-    system = "\n".join(x for x in (info.protection_system, *info.indicators, *info.affecting_systems) if x)
-    notes = ""
+    parts = [x for x in (info.protection_system, *info.indicators, *info.affecting_systems) if x]
+    system = Localized("\n".join(parts), "\n".join(translate(x, "ja") for x in parts)) if parts else ""
+    notes: rd.Text = ""
     if info.missing:
-        notes = "The country data lacks: " + "; ".join(info.missing) + ". Complete it before using this text."
+        notes = Localized(
+            "The country data lacks: " + "; ".join(info.missing) + ". Complete it before using this text.",
+            "国別データに次の情報が欠けている："
+            + "、".join(translate(x, "ja") for x in info.missing)
+            + "。この文面を使う前に補うこと。",
+        )
     return rd.AppiConsentInfo(
         country_name=Localized(info.country_name_en, info.country_name_ja),
         protection_system=system,

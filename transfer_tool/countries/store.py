@@ -412,10 +412,11 @@ def _apply(
             after.code,
             c.regime,
             c.kind.value,
-            f"{c.reason}; {reason}",
+            c.reason,
             before.version,
             after.version,
             regs,
+            given=reason,
         )
         for c in sc
     )
@@ -433,6 +434,7 @@ def flag_transfers(
     version_before: int | None,
     version_after: int | None,
     regs: dict[str, Regime] | None = None,
+    given: str = "",
 ) -> int:
     """Flag every transfer to `code` whose exporter `regime` governs. Set-based: 100,000 rows in well under 1 s."""
     regs = regs if regs is not None else _regimes(s)
@@ -441,11 +443,13 @@ def flag_transfers(
         return 0
     exporters = select(Entity.id).where(Entity.country.in_(sorted(reg.exporter_countries)))
     affected = select(Transfer.id).where(Transfer.destination == code, Transfer.exporter_id.in_(exporters))
-    # Status-change reasons already start with "EU: ..."; don't say the regime twice.
-    text = (
-        f"{code} under {regime}: {reason.removeprefix(f'{regime}: ')} "
-        f"(country data v{version_before} → v{version_after})"
-    )
+    # `reason` is the engine's ("EU: condition changed to ..."), `given` the admin's own words; kept apart so
+    # a screen can show the engine's part in the reader's language (text catalogue templates).
+    versions = f"v{version_before} → v{version_after}"
+    if given.strip():
+        text = f"{code} — {reason}. Reason given: {given.strip()} (country data {versions})"
+    else:
+        text = f"{code} — {reason} (country data {versions})"
     now = utcnow()
     s.execute(
         insert(ReassessmentFlag).from_select(
@@ -526,7 +530,7 @@ def _check_expiries_in(s: Session, actor: Actor, today: dt.date) -> int:
                 dest.code,
                 entry.regime,
                 "expired",
-                f"{entry.instrument or 'the decision'} expired on {entry.expires}",
+                f"{entry.regime}: {entry.instrument or 'the decision'} expired on {entry.expires}",
                 dest.version,
                 dest.version,
                 regs,

@@ -109,19 +109,19 @@ class RegimeTool:
 
     regime: str
     tool: Text
-    justification: str = ""
-    warnings: tuple[str, ...] = ()
+    justification: Text = ""  # typed by the assessor, or the engine's reason when no tool is chosen
+    warnings: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True)
 class LawFinding:
     """A government-access law of the destination and the assessor's finding for this transfer."""
 
-    name: str
+    name: Text
     problematic: bool
     applies: bool
     reasoning: str = ""
-    sources: tuple[str, ...] = ()
+    sources: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ class Measure:
 
 @dataclass(frozen=True)
 class ActionItem:
-    action: str
+    action: Text
     status: ActionStatus
     owner: str = ""
     due: dt.date | None = None
@@ -164,7 +164,7 @@ class RiskFactor:
 class RiskLaw:
     """One problematic law: its factor chain and the engine's resulting probabilities."""
 
-    law: str
+    law: Text
     factors: tuple[RiskFactor, ...]
     per_year: float  # 0..1
     over_period: float  # 0..1
@@ -191,7 +191,7 @@ class QuantifiedRisk:
 class ConclusionInfo:
     recommended: Conclusion
     chosen: Conclusion
-    reason: str = ""
+    reason: Text = ""
     procedural_steps: str = ""
     reevaluation_date: dt.date | None = None
 
@@ -201,9 +201,9 @@ class AppiConsentInfo:
     """What the principal must be told under APPI Art. 28(2) / PPC Rules Art. 17."""
 
     country_name: Localized
-    protection_system: str
+    protection_system: Text
     recipient_measures: str
-    notes: str = ""
+    notes: Text = ""
 
 
 @dataclass(frozen=True)

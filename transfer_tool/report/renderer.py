@@ -59,6 +59,7 @@ from transfer_tool.report.terms import (
 )
 from transfer_tool.report.text import ParagraphFrags
 from transfer_tool.signing.fields import DEFAULT_SIGNATURE_FIELD, SignatureFieldLayout, add_signature_field
+from transfer_tool.text_catalogue import translate
 
 _PDF_LANG = {"en": "en", "ja": "ja-JP"}
 _TOTAL_FORM = "pageTotal"
@@ -672,7 +673,8 @@ class TiaReportRenderer:
         rows: list[list[Flowable]] = []
         extra: list[tuple[Any, ...]] = []
         for index, entry in enumerate(d.destination_status, start=1):
-            detail = "\n".join(x for x in (entry.condition, entry.instrument) if x) or "—"
+            # Shipped country prose, in the report's language where the text catalogue has it.
+            detail = "\n".join(translate(x, lang) for x in (entry.condition, entry.instrument) if x) or "—"
             cell: list[Flowable] = [self._para(b, detail, "Cell")]
             if entry.source_url:
                 cell.append(self._para(b, entry.source_url, "CellMuted"))
@@ -727,7 +729,8 @@ class TiaReportRenderer:
         for tool in b.data.tools:
             justification: list[Flowable] = [self._para(b, tool.justification or "—", "Cell")]
             justification += [
-                self._para(b, f"{self._t(b, 'tool.warnings')}: {w}", "Warning") for w in tool.warnings
+                self._para(b, f"{self._t(b, 'tool.warnings')}: {localize(w, b.lang)}", "Warning")
+                for w in tool.warnings
             ]
             rows.append(
                 [
@@ -848,7 +851,7 @@ class TiaReportRenderer:
                 ("risk.method", risk.method),
             ],
         )
-        bars = [Bar(law.law, law.over_period) for law in risk.laws]
+        bars = [Bar(localize(law.law, b.lang), law.over_period) for law in risk.laws]
         bars.append(Bar(self._t(b, "risk.all_laws"), risk.total_over_period, is_total=True))
         chart = risk_chart(
             bars, risk.threshold, self._t(b, "risk.threshold"), self.content_width, self.fonts.main
@@ -883,7 +886,7 @@ class TiaReportRenderer:
                 (32, 19, 49),
                 [("BACKGROUND", (0, len(rows)), (-1, len(rows)), SHADE)],
             )
-            out += [self._h2(b, law.law), table]
+            out += [self._h2(b, localize(law.law, b.lang)), table]
         if risk.sensitivity:
             rows = [
                 [self._para(b, s.label, "Cell"), self._para(b, format_percent(s.over_period), "Cell")]

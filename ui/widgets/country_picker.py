@@ -25,6 +25,7 @@ from transfer_tool.countries.model import Destination
 from transfer_tool.countries.names import CountryNames
 from ui.i18n import adequacy_label, regime_short_name
 from ui.models.country_model import CountryLine, CountryTableModel
+from ui.terms import core_text
 from ui.workers import DbWorker
 
 DEFAULT_REGIMES = ("EU", "UK", "CH", "JP", "BR")
@@ -191,7 +192,7 @@ class CountryPicker(QWidget):
                 entry = dest.status_under(regime)
                 text = f"{regime_short_name(regime)}: {adequacy_label(entry.status if entry else None)}"
                 if entry and entry.condition:
-                    text += f" — {entry.condition}"
+                    text += f" — {core_text(entry.condition)}"
                 lines.append(text)
         self.detail.setText("\n".join(line for line in lines if line))
 

@@ -41,6 +41,7 @@ from ui.models.register_model import (
     column_title,
 )
 from ui.services import Services
+from ui.terms import core_text
 
 SEARCH_DELAY_MS = 150
 REGIME_CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -510,7 +511,7 @@ class RegisterPanel(QWidget):
             rows.append((self.tr("Onward transfers"), ", ".join(o.reference for o in view.onward)))
         parts = [f"<h3 style='margin:0'>{e(view.reference)}</h3>", f"<p>{e(view.title)}</p>"]
         if view.reassessment_needed:
-            reason = view.reassessment_reason or self.tr("The destination's data changed.")
+            reason = core_text(view.reassessment_reason) or self.tr("The destination's data changed.")
             parts.append(
                 "<p style='color:#b3261e'><b>"
                 + e(self.tr("Re-assessment needed"))

@@ -33,7 +33,7 @@ from transfer_tool.catalog import CatalogItem
 from transfer_tool.countries import store
 from transfer_tool.countries.names import CountryNames
 from ui.i18n import format_date
-from ui.terms import ui_language
+from ui.terms import core_text, ui_language
 from ui.wizard.state import COMMENT_PAGE, PAGE_PARTIES, PAGE_SUMMARY, Issue, WizardState
 
 BLOCKING_COLOUR = "#b3261e"
@@ -90,7 +90,7 @@ class FieldMessage(QLabel):
             self.hide()
             return
         blocking = any(i.blocking for i in issues)
-        lines = [("✖ " if i.blocking else "• ") + i.message for i in issues]
+        lines = [("✖ " if i.blocking else "• ") + core_text(i.message) for i in issues]
         self.setText("\n".join(lines))
         self.setProperty("blocking", blocking)
         colour = BLOCKING_COLOUR if blocking else MISSING_COLOUR

@@ -8,6 +8,7 @@ import dataclasses
 from PySide6.QtWidgets import QButtonGroup, QRadioButton, QVBoxLayout, QWidget
 
 from transfer_tool.domain import Conclusion
+from ui.terms import core_text
 from ui.wizard import labels
 from ui.wizard.common import (
     INFO_STYLE,
@@ -111,7 +112,7 @@ class ConclusionPage(WizardPage):
             self.recommended.setText(self.state.context_error)
             return
         rec = ev.recommendation
-        lines = [labels.conclusion(rec.conclusion)] + [f"• {r.text}" for r in rec.reasons]
+        lines = [labels.conclusion(rec.conclusion)] + [f"• {core_text(r.text)}" for r in rec.reasons]
         self.recommended.setText("\n".join(lines))
         for value, button in self.buttons.items():
             mark = self.tr(" (recommended)") if value is rec.conclusion else ""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from transfer_tool.assessment.record import LawAssessment, StepConclusion
 from transfer_tool.countries.model import AccessLaw
+from ui.terms import core_text
 from ui.wizard import labels
 from ui.wizard.common import PlainTextField, WizardPage, heading, plain_label
 from ui.wizard.evidence_list import EvidenceList
@@ -34,13 +35,14 @@ class _LawRow(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         badge = self.tr("problematic") if law.problematic else self.tr("not problematic")
-        title = QLabel(f"{law.name} — {badge}", self)
+        name = core_text(law.name)
+        title = QLabel(f"{name} — {badge}", self)
         title.setWordWrap(True)
         colour = "#b3261e" if law.problematic else "#2e6b30"
         title.setStyleSheet(f"font-weight:bold;color:{colour};")
-        details = [law.reason]
+        details = [core_text(law.reason)]
         if law.scope:
-            details.append(self.tr("Reaches: %1").replace("%1", law.scope))
+            details.append(self.tr("Reaches: %1").replace("%1", core_text(law.scope)))
         if law.sources:
             details.append(self.tr("Sources: %1").replace("%1", "; ".join(law.sources)))
         info = plain_label("\n".join(details), self)
@@ -51,12 +53,12 @@ class _LawRow(QFrame):
         self.applies.addItem(self.tr("— not answered —"), None)
         self.applies.addItem(self.tr("Yes, it applies"), True)
         self.applies.addItem(self.tr("No, it does not apply"), False)
-        self.applies.setAccessibleName(self.tr("Does %1 apply?").replace("%1", law.name))
+        self.applies.setAccessibleName(self.tr("Does %1 apply?").replace("%1", name))
         question.setBuddy(self.applies)
         row.addWidget(question)
         row.addWidget(self.applies)
         row.addStretch(1)
-        self.reasoning = PlainTextField(self.tr("Reasoning for %1").replace("%1", law.name), 2, self)
+        self.reasoning = PlainTextField(self.tr("Reasoning for %1").replace("%1", name), 2, self)
         self.reasoning.setPlaceholderText(
             self.tr("Why it does or does not reach this importer and this data")
         )

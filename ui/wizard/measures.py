@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from transfer_tool.assessment.measures import Effectiveness, MeasureDef
 from transfer_tool.assessment.record import ChosenMeasure, MeasureStatus
+from ui.terms import core_text
 from ui.wizard import labels
 from ui.wizard.common import (
     INFO_STYLE,
@@ -271,7 +272,7 @@ class MeasuresPage(WizardPage):
             self.use_cases.setText(
                 self.tr("No EDPB use case follows from the facts alone (use cases 3–5 need your judgement).")
             )
-        self.warnings.setText("\n".join(f"⚠ {w.text}" for w in ev.measure_warnings))
+        self.warnings.setText("\n".join(f"⚠ {core_text(w.text)}" for w in ev.measure_warnings))
         self.warnings.setVisible(bool(ev.measure_warnings))
         record = self.state.record
         if record is not None:

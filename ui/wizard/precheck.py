@@ -21,7 +21,7 @@ from transfer_tool.assessment.precheck import RegimeCheck, Route
 from transfer_tool.assessment.record import AddedRegime, ConditionConfirmation
 from transfer_tool.countries.model import RegimeEntry
 from ui.i18n import adequacy_label, regime_short_name
-from ui.terms import reason_text
+from ui.terms import core_text, reason_text
 from ui.wizard import labels
 from ui.wizard.common import INFO_STYLE, WARNING_STYLE, FieldMessage, WizardPage, boxed, heading, plain_label
 from ui.wizard.state import PAGE_PRECHECK, WizardState
@@ -258,7 +258,7 @@ class PrecheckPage(WizardPage):
             entry = dest.destination.status_under(check.regime) if dest else None
             status = adequacy_label(entry.status if entry else None)
             if entry and entry.condition:
-                status += f" ({entry.condition})"
+                status += f" ({core_text(entry.condition)})"
             self.check_views[check.regime].show_check(check, status, self._reason_fields(check, entry))
         self._sync_conditions(
             [c for c in pre.checks if c.route in (Route.PARTIAL_UNCONFIRMED, Route.PARTIAL_CONFIRMED)]
@@ -274,7 +274,7 @@ class PrecheckPage(WizardPage):
         if record.facts.destination:
             fields["destination"] = st.country_name(record.facts.destination)
         if entry is not None:
-            fields["instrument"] = f"（{entry.instrument}）" if entry.instrument else ""
+            fields["instrument"] = f"（{core_text(entry.instrument)}）" if entry.instrument else ""
         added = next((a.reason for a in record.regimes.added if a.regime == check.regime), "")
         if added.strip():
             fields["reason"] = added.strip()
@@ -328,7 +328,7 @@ class PrecheckPage(WizardPage):
             for i, code in enumerate(needing):
                 entry = ctx.destination.status_under(code)
                 label = plain_label(
-                    f"{regime_short_name(code)}: {entry.condition if entry else ''}", self.body
+                    f"{regime_short_name(code)}: {core_text(entry.condition) if entry else ''}", self.body
                 )
                 edit = QLineEdit(self.body)
                 edit.setPlaceholderText(self.tr("How the condition is met for this importer"))

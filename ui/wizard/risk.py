@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from transfer_tool.assessment.record import LawRisk, RiskFactor, RiskInputMode
 from transfer_tool.assessment.risk import RiskResult, blank_law_risk, default_factor_set
-from ui.terms import term_or
+from ui.terms import core_text, term_or
 from ui.wizard import labels
 from ui.wizard.common import (
     INFO_STYLE,
@@ -429,7 +429,7 @@ class RiskPage(WizardPage):
             style = INFO_STYLE
         self.result_text.setText("\n".join(lines))
         self.result_text.setStyleSheet(style)
-        self.formula.setText(result.formula)
+        self.formula.setText(core_text(result.formula))
 
     def tab_chain(self) -> list[QWidget]:
         chain: list[QWidget] = [self.enabled, self.mode, self.period, self.threshold]

@@ -30,6 +30,7 @@ from ui import settings as keys
 from ui.errors import describe, show_exception
 from ui.i18n import regime_short_name
 from ui.services import ASSESSMENTS
+from ui.terms import core_text
 from ui.wizard import labels
 from ui.wizard.autosave import Autosaver
 from ui.wizard.common import (
@@ -187,7 +188,7 @@ class SummaryPage(WizardPage):
         for issue in ordered:
             step = STEP_TITLES.get(issue.step, "")
             prefix = "✖ " if issue.blocking else "• "
-            item = QStandardItem(f"{prefix}{titles.get(issue.page, issue.page)} — {issue.message}")
+            item = QStandardItem(f"{prefix}{titles.get(issue.page, issue.page)} — {core_text(issue.message)}")
             item.setData(issue.page, PageRole)
             item.setToolTip(
                 f"{self.tr('Step')} {issue.step} ({step}) · {issue.field}" if issue.step else issue.field

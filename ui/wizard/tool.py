@@ -11,6 +11,7 @@ from transfer_tool.assessment.record import ToolChoice
 from transfer_tool.assessment.safeguards import ConsentInformation
 from transfer_tool.assessment.tool_catalog import ToolDef
 from ui.i18n import adequacy_label, regime_short_name
+from ui.terms import core_text, core_texts
 from ui.wizard.common import (
     INFO_STYLE,
     NOTICE_STYLE,
@@ -90,9 +91,9 @@ class _RegimeTool(QFrame):
             .replace("%2", adequacy_label(entry.status if entry else None))
         ]
         if entry and entry.condition:
-            parts.append(self.tr("condition: %1").replace("%1", entry.condition))
+            parts.append(self.tr("condition: %1").replace("%1", core_text(entry.condition)))
         if entry and entry.instrument:
-            parts.append(entry.instrument)
+            parts.append(core_text(entry.instrument))
         if check is not None and not check.full_assessment_needed:
             parts.append(self.tr("short record"))
         self.status.setText(" · ".join(parts))
@@ -100,7 +101,7 @@ class _RegimeTool(QFrame):
         lines = [
             ("★ " if p.preferred else "• ")
             + (p.name_ja if st.language == "ja" else p.name_en)
-            + f" — {p.why}"
+            + f" — {core_text(p.why)}"
             for p in proposals
         ]
         self.proposals.setText(
@@ -132,7 +133,9 @@ class _RegimeTool(QFrame):
         if not self.justification.hasFocus():
             self.justification.set_text_quietly(choice.justification if choice else "")
         shown = {g.message for g in st.gaps}
-        warnings = [w.text for w in ev.tool_warnings if w.regime == self.regime and w.text not in shown]
+        warnings = [
+            core_text(w.text) for w in ev.tool_warnings if w.regime == self.regime and w.text not in shown
+        ]
         self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))
         self.warnings.setVisible(bool(warnings))
 
@@ -230,7 +233,7 @@ class ToolPage(WizardPage):
         self.consent.setVisible(info is not None)
         if info is not None:
             self.consent.setText(self._consent_text(info, chosen_consent))
-        notes = [n.text for n in ev.proposals.notes] if ev else []
+        notes = [core_text(n.text) for n in ev.proposals.notes] if ev else []
         self.notes.setText("\n".join(f"ℹ {n}" for n in notes))
         self.notes.setVisible(bool(notes))
 
@@ -246,18 +249,22 @@ class ToolPage(WizardPage):
             .replace("%1", info.country_name_ja)
             .replace("%2", info.country_name_en),
             self.tr("(ii) Its personal-information protection system: %1").replace(
-                "%1", info.protection_system or "—"
+                "%1", core_text(info.protection_system) or "—"
             ),
         ]
-        lines += [f"    {i}" for i in info.indicators]
-        lines += [f"    {a}" for a in info.affecting_systems]
+        lines += [f"    {i}" for i in core_texts(info.indicators)]
+        lines += [f"    {a}" for a in core_texts(info.affecting_systems)]
         lines.append(
             self.tr("(iii) The recipient's measures: %1").replace(
                 "%1", info.recipient_measures or self.tr("describe the importer's measures")
             )
         )
         if info.missing:
-            lines.append(self.tr("Missing from the country data: %1").replace("%1", "; ".join(info.missing)))
+            lines.append(
+                self.tr("Missing from the country data: %1").replace(
+                    "%1", "; ".join(core_texts(info.missing))
+                )
+            )
         return "\n".join(lines)
 
     def notice_text(self) -> str:
