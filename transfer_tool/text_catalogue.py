@@ -28,24 +28,29 @@ _PLACEHOLDER = re.compile(r"\{(\d+)\}")
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\[])(?<!Art\. )(?<!e\.g\. )(?<!i\.e\. )(?<!No\. )")
 
 
+_Result = tuple[str, tuple[str, ...]]  # the translation and the pieces left in English
+
+
 @dataclass(frozen=True)
 class _Template:
-    pattern: re.Pattern[str]
-    order: tuple[int, ...]  # placeholder number of each regex group
+    literals: tuple[str, ...]  # the English around the placeholders: one more than `order`
+    order: tuple[int, ...]  # the placeholder number of each value, in English order
     translation: str
+    prefilter: re.Pattern[str]  # a cheap full match that rules most texts out
+    top_level: bool  # False for glue such as "{0} to {1}": used only for values inside other sentences
+
+    @property
+    def weight(self) -> int:
+        return sum(len(x) for x in self.literals)
 
 
 def _compile(english: str, translation: str) -> _Template:
     parts = _PLACEHOLDER.split(english)
-    regex = ""
-    order: list[int] = []
-    for i, part in enumerate(parts):
-        if i % 2:
-            regex += "(.+?)"
-            order.append(int(part))
-        else:
-            regex += re.escape(part)
-    return _Template(re.compile(regex, re.DOTALL), tuple(order), translation)
+    literals = tuple(parts[0::2])
+    order = tuple(int(x) for x in parts[1::2])
+    regex = "(.+?)".join(re.escape(x) for x in literals)
+    words = re.findall(r"[A-Za-z]{2,}", "".join(literals))
+    return _Template(literals, order, translation, re.compile(regex, re.DOTALL), len(words) >= 2)
 
 
 class TextCatalogue:
@@ -59,34 +64,35 @@ class TextCatalogue:
             if _PLACEHOLDER.search(english):
                 templates.append(_compile(english, translation))
             else:
-                self._exact[english] = translation
-        # Longest literal text first, so "{0} is adequate under {1} only if..." wins over "{0} is {1}".
-        templates.sort(key=lambda t: -len(_PLACEHOLDER.sub("", t.pattern.pattern)))
+                self._exact[english.strip()] = translation.strip()
+        # Most English text first, so "{0} is adequate under {1} only if..." is tried before "{0} is {1}".
+        templates.sort(key=lambda t: -t.weight)
         self._templates = tuple(templates)
+        self._values: dict[str, _Result] = {}  # values recur across sentences: match each once
 
     def __len__(self) -> int:
         return len(self._exact) + len(self._templates)
 
     def translate(self, text: str) -> str:
-        out, _ = self._translate(text)
-        return out
+        return self._translate(text)[0]
 
     def untranslated(self, text: str) -> list[str]:
         """The pieces of `text` this catalogue leaves in English (empty when all of it is translated)."""
-        _, left = self._translate(text)
-        return left
+        return list(self._translate(text)[1])
 
     def has(self, english: str) -> bool:
-        return english in self._exact or any(t.pattern.fullmatch(english) for t in self._templates)
+        return not self._translate(english)[1]
 
-    def _translate(self, text: str) -> tuple[str, list[str]]:
+    def _translate(self, text: str) -> _Result:
         if not text.strip():
-            return text, []
-        whole = self._one(text)
-        if whole is not None and not whole[1]:
-            return whole
-        # A value that did not translate may be two sentences a template swallowed: try the pieces too.
-        candidates = [whole] if whole is not None else []
+            return text, ()
+        candidates: list[_Result] = []
+        whole = self._one(text.strip(), top_level=True)
+        if whole is not None:
+            if not whole[1]:
+                return whole
+            candidates.append(whole)
+        # Text the engine joined from several rules: translate line by line, or sentence by sentence.
         if "\n" in text:
             candidates.append(self._joined(text.split("\n"), "\n"))
         else:
@@ -94,47 +100,98 @@ class TextCatalogue:
             if len(pieces) > 1:
                 candidates.append(self._joined(pieces, "" if self.lang == "ja" else " "))
         if not candidates:
-            return text, [text]
-        return min(candidates, key=lambda c: sum(len(x) for x in c[1]))
+            return text, (text,)
+        return min(candidates, key=_left_size)
 
-    def _joined(self, pieces: Iterable[str], sep: str) -> tuple[str, list[str]]:
-        out: list[str] = []
-        left: list[str] = []
-        for piece in pieces:
-            done, missing = self._translate(piece)
-            out.append(done)
-            left.extend(missing)
-        return sep.join(out), left
+    def _joined(self, pieces: Iterable[str], sep: str) -> _Result:
+        results = [self._translate(piece) for piece in pieces]
+        return sep.join(r[0] for r in results), tuple(x for r in results for x in r[1])
 
-    def _one(self, text: str) -> tuple[str, list[str]] | None:
-        key = text.strip()
-        if key in self._exact:
-            return self._exact[key], []
+    def _one(self, text: str, top_level: bool) -> _Result | None:
+        """The best template match of the whole of `text`: the one leaving the least English."""
+        if text in self._exact:
+            return self._exact[text], ()
+        best: _Result | None = None
         for template in self._templates:
-            match = template.pattern.fullmatch(key)
-            if match is None:
+            if (top_level and not template.top_level) or not template.prefilter.fullmatch(text):
                 continue
-            values: dict[int, str] = {}
-            left: list[str] = []
-            for number, value in zip(template.order, match.groups(), strict=True):
-                done = self._value(value)
-                values[number] = done if done is not None else value
-                if done is None:
-                    left.append(value)
-            return _fill(template.translation, values), left
-        return None
+            values = self._split(template, text)
+            if values is None:
+                continue
+            filled = _fill(
+                template.translation, {n: v[0] for n, v in zip(template.order, values, strict=True)}
+            )
+            result: _Result = (filled, tuple(x for v in values for x in v[1]))
+            if best is None or _left_size(result) < _left_size(best):
+                best = result
+                if not result[1]:
+                    break
+        return best
 
-    def _value(self, value: str) -> str | None:
+    def _split(self, template: _Template, text: str) -> list[_Result] | None:
+        """Cut `text` into the template's values where the literals allow, choosing the cut that translates
+        best: "{1}{2}" side by side, or a literal such as ", " that also occurs inside a value."""
+        lits = template.literals
+        if not (text.startswith(lits[0]) and text.endswith(lits[-1])):
+            return None
+        last = len(text) - len(lits[-1])
+        memo: dict[tuple[int, int], tuple[int, list[_Result]] | None] = {}
+
+        def rest(j: int, pos: int) -> tuple[int, list[_Result]] | None:
+            # Values j.. from `pos`: (English left, values), or None when the literals do not fit.
+            if (j, pos) in memo:
+                return memo[(j, pos)]
+            best: tuple[int, list[_Result]] | None = None
+            if j == len(template.order) - 1:
+                ends = [last] if last > pos else []
+            else:
+                following = lits[j + 1]
+                ends = (
+                    [m for m in range(pos + 1, last) if text.startswith(following, m)]
+                    if following
+                    else list(range(pos + 1, last))
+                )
+            for end in ends:
+                value = self._value(text[pos:end])
+                if j == len(template.order) - 1:
+                    tail: tuple[int, list[_Result]] | None = (0, [])
+                else:
+                    tail = rest(j + 1, end + len(lits[j + 1]))
+                if tail is None:
+                    continue
+                cost = _left_size(value) + tail[0]
+                if best is None or cost < best[0]:
+                    best = (cost, [value, *tail[1]])
+                    if cost == 0:
+                        break
+            memo[(j, pos)] = best
+            return best
+
+        found = rest(0, len(lits[0]))
+        return found[1] if found is not None else None
+
+    def _value(self, value: str) -> _Result:
         """A value inside a template: a name, a number, a reference, or a sentence of its own."""
+        cached = self._values.get(value)
+        if cached is not None:
+            return cached
         stripped = value.strip().strip("'\"")
+        result: _Result
         if stripped in self._exact:
-            return self._exact[stripped]
-        if not any(c.isalpha() for c in stripped) or _looks_like_reference(stripped):
-            return stripped  # numbers, dates, codes and references read the same in every language
-        found = self._one(stripped)
-        if found is not None and not found[1]:
-            return found[0]
-        return None
+            result = self._exact[stripped], ()
+        elif _looks_like_reference(stripped):
+            result = stripped, ()  # numbers, dates, codes, file names and citations read the same
+        else:
+            found = self._one(stripped, top_level=False)
+            result = found if found is not None else (value, (value,))
+        if len(self._values) > 20_000:
+            self._values.clear()
+        self._values[value] = result
+        return result
+
+
+def _left_size(result: _Result) -> int:
+    return sum(len(x) for x in result[1])
 
 
 def _fill(translation: str, values: Mapping[int, str]) -> str:
@@ -142,8 +199,9 @@ def _fill(translation: str, values: Mapping[int, str]) -> str:
 
 
 def _looks_like_reference(text: str) -> bool:
-    """Codes and references kept as written: "US", "eu_scc_m2", "(EU) 2023/1795", "v3 → v4": no words."""
-    return bool(re.fullmatch(r"[a-z0-9_]+", text)) or not re.search(r"[A-Za-z]{3,}", text)
+    """Kept as written: codes, file names and references ("US", "eu_scc_m2", "report.pdf", "(EU) 2023/1795",
+    "v3 → v4"): one token, or no word of three letters."""
+    return not re.search(r"\s", text) or not re.search(r"[A-Za-z]{3,}", text)
 
 
 def read_entries(lang: str) -> dict[str, str]:

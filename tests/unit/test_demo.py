@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from transfer_tool import audit, transfers, trust, users
+from transfer_tool import audit, text_catalogue, transfers, trust, users
 from transfer_tool.assessment import service
 from transfer_tool.demo import DEMO_PASSWORD, DemoResult, build_demo
 from transfer_tool.domain import AssessmentStatus, TransferStatus
@@ -146,3 +146,21 @@ def test_a_failed_build_leaves_the_folder_as_it_was(tmp_path: Path, monkeypatch:
     with pytest.raises(ValidationError, match="unplugged"):
         build_demo(target)
     assert [p.name for p in target.iterdir()] == ["notes.txt"]  # no half-built demo to refuse next time
+
+
+def test_the_japanese_report_shows_the_engine_and_country_data_in_japanese(built: DemoResult) -> None:
+    """No sentence the engine or the shipped country data wrote in English is left in the Japanese PDF."""
+    en, ja = _squashed_text(built.pdf_en), _squashed_text(built.pdf_ja)
+    catalogue = text_catalogue.catalogue("ja")
+    shown_in_en = [
+        english
+        for english in text_catalogue.read_entries("ja")
+        if "{" not in english and len(english) > 25 and re.sub(r"\s+", "", english) in en
+    ]
+    assert shown_in_en, "the English demo shows no catalogue text: the check below would prove nothing"
+    left = [e for e in shown_in_en if re.sub(r"\s+", "", e) in ja]
+    assert left == [], left
+    for english in shown_in_en:
+        # Table cells wrap and interleave in the extracted text: look for the translation's opening words.
+        opening = re.sub(r"\s+", "", catalogue.translate(english))[:8]
+        assert opening in ja, (english, opening)

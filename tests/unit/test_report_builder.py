@@ -175,6 +175,8 @@ def test_a_misfitting_tool_shows_its_warning_and_a_missing_tool_is_reported() ->
     data = report_data_from(_sources(record))
     warnings = data.tools[0].warnings
     assert any("not recorded as certified" in localize(w, "en") for w in warnings)
+    # The engine's warning reads in Japanese in the Japanese report.
+    assert any("認証" in localize(w, "ja") for w in warnings), [localize(w, "ja") for w in warnings]
     data = report_data_from(_sources(_fr_us_record(tools=())))
     assert data.tools[0].tool == "—"
     assert [localize(w, "en") for w in data.tools[0].warnings] == ["No transfer tool has been chosen yet."]
@@ -212,6 +214,8 @@ def test_appi_consent_route_gives_the_information_for_the_data_subject() -> None
     system = data.appi_consent.protection_system
     assert "California CCPA" in localize(system, "en")
     assert "APEC CBPR" in localize(system, "en") and "APEC CBPR" in localize(system, "ja")
+    # The engine's indicator line is Japanese in the Japanese report.
+    assert "越境プライバシー" in localize(system, "ja"), localize(system, "ja")
     assert data.appi_consent.recipient_measures.startswith("The recipient keeps the data")
 
 

@@ -366,7 +366,13 @@ def _measures(src: ReportSources) -> tuple[rd.Measure, ...]:
                     f"ユースケース{n}：{uc.name_ja}（{rating[1]}）",
                 )
                 break
-        description = "\n".join(x for x in (m.notes.strip(), d.description_en) if x)
+        # The assessor's notes as typed, then the catalogue's description in the report's language.
+        typed = m.notes.strip()
+        shipped = d.description_en
+        english = "\n".join(x for x in (typed, shipped) if x)
+        description: rd.Text = english
+        if shipped:
+            description = Localized(english, "\n".join(x for x in (typed, translate(shipped, "ja")) if x))
         out.append(
             rd.Measure(
                 Localized(d.name_en, d.name_ja),

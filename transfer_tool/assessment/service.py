@@ -849,7 +849,9 @@ def _signature_problem(pdf: bytes) -> str:
     if not result.intact:
         return "the signature does not match the report: it was changed after signing; sign it again"
     if not result.covers_whole_file:
-        return "content was added to the report after it was signed; sign the report as rendered and try again"
+        return (
+            "content was added to the report after it was signed; sign the report as rendered and try again"
+        )
     return ""
 
 

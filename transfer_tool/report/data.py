@@ -139,7 +139,7 @@ class Measure:
     name: Text
     kind: MeasureKind
     status: MeasureStatus
-    description: str = ""
+    description: Text = ""
     owner: str = ""
     due: dt.date | None = None
     use_case: Text = ""

@@ -1,0 +1,302 @@
+"""The text catalogue: engine sentences and shipped country prose read in Japanese, nothing left in English.
+
+Three layers: the matcher itself on a small catalogue; the shipped catalogue against the shipped data and the
+engine's source (every template and every prose string has its Japanese, with URLs, years and honesty marks
+kept); and the engine run over the shipped data in many scenarios, where every sentence a user would read
+comes out fully translated.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from tests.engine_messages import engine_templates
+from transfer_tool.assessment.completeness import missing_items
+from transfer_tool.assessment.context import AssessmentContext, evaluate
+from transfer_tool.assessment.measures import load_measure_catalog
+from transfer_tool.assessment.precheck import select_regimes
+from transfer_tool.assessment.record import (
+    AssessmentRecord,
+    ChosenMeasure,
+    LawRisk,
+    RiskFactor,
+    RiskInputs,
+    ToolChoice,
+    TransferFacts,
+)
+from transfer_tool.assessment.safeguards import appi_consent_information
+from transfer_tool.assessment.tool_catalog import load_tool_catalog
+from transfer_tool.countries.shipped import CountryDataset, load_shipped_dataset
+from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole
+from transfer_tool.paths import data_dir
+from transfer_tool.text_catalogue import TextCatalogue, catalogue, read_entries
+
+TODAY = dt.date(2026, 11, 27)
+# Template pieces that are not sentences of their own (a joiner; a version range made of references).
+NOT_SENTENCES = {" and no ", "v{0} → v{1}"}
+URL = re.compile(r"https?://[^\s)）]+")
+MARKS = {
+    "[unverified": "[未検証",
+    "[from knowledge; verify]": "[一般的知識による。要確認]",
+}
+
+
+# ---- the matcher ----------------------------------------------------------------------------------------
+
+
+def _small() -> TextCatalogue:
+    return TextCatalogue(
+        "ja",
+        {
+            "no transfer tool chosen for {0}": "{0}の移転ツールが選択されていません",
+            "The tool {0} is not in the catalogue.": "ツール{0}はカタログにない。",
+            "{0} is adequate under {1}.": "{0}は{1}の下で十分性が認められている。",
+            "Group transfers can rest on BCRs.": "グループ内移転はBCRによることができる。",
+        },
+        {"United States": "米国", "EU General Data Protection Regulation (GDPR)": "EU一般データ保護規則"},
+    )
+
+
+def test_templates_translate_their_values_too() -> None:
+    small = _small()
+    assert (
+        small.translate("no transfer tool chosen for EU General Data Protection Regulation (GDPR)")
+        == "EU一般データ保護規則の移転ツールが選択されていません"
+    )
+    assert small.translate("United States is adequate under EU.") == "米国はEUの下で十分性が認められている。"
+    # Codes stay as written, without the quotes repr() put around them.
+    assert (
+        small.translate("The tool 'eu_scc_m9' is not in the catalogue.")
+        == "ツールeu_scc_m9はカタログにない。"
+    )
+
+
+def test_sentences_joined_by_the_engine_are_translated_one_by_one() -> None:
+    small = _small()
+    text = "The tool 'x' is not in the catalogue. Group transfers can rest on BCRs."
+    assert small.translate(text) == "ツールxはカタログにない。グループ内移転はBCRによることができる。"
+    assert small.untranslated(text) == []
+    assert small.translate("Group transfers can rest on BCRs.\nThe tool 'y' is not in the catalogue.") == (
+        "グループ内移転はBCRによることができる。\nツールyはカタログにない。"
+    )
+
+
+def test_unknown_text_is_shown_as_written_and_reported() -> None:
+    small = _small()
+    edited = "An admin's own note about the decision."
+    assert small.translate(edited) == edited
+    assert small.untranslated(edited) == [edited]
+    # A known sentence next to an unknown one: the known one is translated, the unknown one reported.
+    mixed = "Group transfers can rest on BCRs. Something new."
+    assert small.translate(mixed) == "グループ内移転はBCRによることができる。Something new."
+    assert small.untranslated(mixed) == ["Something new."]
+    # A template whose value is unknown still reports the value.
+    assert small.untranslated("no transfer tool chosen for Atlantis Privacy Act") == ["Atlantis Privacy Act"]
+
+
+def test_english_is_the_identity() -> None:
+    assert catalogue("en").translate("no transfer tool chosen for X") == "no transfer tool chosen for X"
+
+
+def test_two_files_that_disagree_are_refused(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    for name, ja in (("a", "一"), ("b", "二")):
+        doc = {
+            "format": "transfer-tool.text-catalogue",
+            "format_version": 1,
+            "lang": "ja",
+            "entries": {"One": ja},
+        }
+        (folder / f"{name}.ja.json").write_text(json.dumps(doc), encoding="utf-8")
+    monkeypatch.setattr("transfer_tool.text_catalogue.data_dir", lambda: tmp_path)
+    with pytest.raises(ValueError, match="differently"):
+        read_entries("ja")
+
+
+# ---- the shipped catalogue against the shipped data and source ------------------------------------------
+
+
+def _country_prose() -> set[str]:
+    doc = json.loads((data_dir() / "countries.json").read_text(encoding="utf-8"))
+    out: set[str] = set()
+    for dest in doc["destinations"]:
+        for entry in dest["regimes"].values():
+            out.update(entry.get(k, "") for k in ("condition", "notes", "instrument"))
+        for law in dest.get("access_laws", []):
+            out.update(law.get(k, "") for k in ("name", "reason", "scope"))
+        out.update(v for v in (dest.get("appi") or {}).values() if isinstance(v, str))
+    out.discard("")
+    return out
+
+
+def _file_entries(pattern: str) -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for path in sorted((data_dir() / "translations").glob(pattern)):
+        merged.update(json.loads(path.read_text(encoding="utf-8"))["entries"])
+    return merged
+
+
+def test_every_piece_of_shipped_country_prose_has_japanese() -> None:
+    prose = _country_prose()
+    entries = _file_entries("countries-*.ja.json")
+    missing = sorted(prose - entries.keys())
+    assert not missing, f"{len(missing)} country-data strings have no Japanese, e.g. {missing[:3]}"
+    # An entry for text the data no longer has is stale: the English it translated was changed.
+    stale = sorted(entries.keys() - prose)
+    assert not stale, f"translations of text no longer in data/countries.json: {stale[:3]}"
+
+
+def test_country_prose_translations_keep_urls_years_and_honesty_marks() -> None:
+    problems = []
+    for english, japanese in _file_entries("countries-*.ja.json").items():
+        for url in URL.findall(english):
+            if url.rstrip(".,;") not in japanese:
+                problems.append(f"URL {url} lost: {english[:60]}")
+        for year in re.findall(r"\b(?:19|20)\d\d\b", english):
+            if year not in japanese:
+                problems.append(f"year {year} lost: {english[:60]}")
+        for mark, kept in MARKS.items():
+            if mark in english and kept not in japanese:
+                problems.append(f"mark {mark} lost: {english[:60]}")
+        if "verify" in english.lower() and "要確認" not in japanese and "未検証" not in japanese:
+            problems.append(f"a 'verify' mark lost: {english[:60]}")
+        if english == japanese and re.search(r"[a-z]{4,} [a-z]{4,}", english):
+            problems.append(f"left in English: {english[:60]}")
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_every_engine_sentence_has_a_japanese_template_with_the_same_placeholders() -> None:
+    entries = read_entries("ja")
+    missing, wrong = [], []
+    for found in engine_templates():
+        if found.template in NOT_SENTENCES:
+            continue
+        ja = entries.get(found.template)
+        if ja is None:
+            missing.append(f"{found.module}:{found.line}: {found.template!r}")
+        elif sorted(re.findall(r"\{\d+\}", ja)) != sorted(re.findall(r"\{\d+\}", found.template)):
+            wrong.append(f"{found.module}:{found.line}: {ja!r}")
+    assert not missing, "engine sentences without Japanese (data/translations/engine.ja.json):\n" + "\n".join(
+        missing
+    )
+    assert not wrong, "placeholders differ from the English:\n" + "\n".join(wrong)
+
+
+# ---- the engine over the shipped data: what a Japanese user reads -------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dataset() -> CountryDataset:
+    return load_shipped_dataset()
+
+
+def _texts(record: AssessmentRecord, ctx: AssessmentContext) -> Iterator[str]:
+    ev = evaluate(record, ctx, TODAY)
+    for check in ev.precheck.checks:
+        yield from (r.text for r in check.reasons)
+    yield from (p.why for p in ev.proposals.proposals)
+    yield from (n.text for n in ev.proposals.notes)
+    yield from (w.text for w in ev.tool_warnings)
+    yield from (w.text for w in ev.measure_warnings)
+    yield from (r.text for r in ev.recommendation.reasons)
+    if ev.risk is not None:
+        yield ev.risk.formula
+    yield from (g.message for g in missing_items(record, ctx, TODAY))
+    info = appi_consent_information(ctx.destination)
+    yield from (info.protection_system, *info.indicators, *info.affecting_systems, *info.missing)
+
+
+def _scenarios(dataset: CountryDataset) -> Iterator[tuple[AssessmentRecord, AssessmentContext]]:
+    regimes = tuple(dataset.regimes.values())
+    tools = load_tool_catalog()
+    measures = load_measure_catalog()
+    destinations = sorted(
+        {d.code for d in dataset.destinations.values() if d.regimes or d.access_laws or d.appi}
+    )
+    roles = (
+        (PartyRole.CONTROLLER, PartyRole.PROCESSOR),
+        (PartyRole.PROCESSOR, PartyRole.PROCESSOR),
+        (PartyRole.CONTROLLER, PartyRole.CONTROLLER),
+        (PartyRole.PROCESSOR, PartyRole.CONTROLLER),
+    )
+    for exporter in ("FR", "GB", "CH", "JP", "BR"):
+        selection = select_regimes(exporter, regimes)
+        for i, code in enumerate(destinations):
+            dest = dataset.destination(code)
+            ctx = AssessmentContext(dest, regimes, tools, measures)
+            exporter_role, importer_role = roles[i % len(roles)]
+            facts = TransferFacts(
+                exporter,
+                code,
+                code,
+                exporter_role=exporter_role,
+                importer_role=importer_role,
+                importer_group_company=bool(i % 2),
+                frequency=Frequency.ONE_OFF if i % 3 else Frequency.CONTINUOUS,
+                format_at_rest=DataFormat.ENCRYPTED if i % 5 == 0 else DataFormat.CLEAR,
+                key_holder=KeyHolder.NOT_APPLICABLE,
+                importer_certifications=("APEC CBPR",) if i % 4 == 0 else (),
+                remote_access_countries=("IN",) if i % 7 == 0 else (),
+            )
+            empty = AssessmentRecord(facts, selection)
+            yield empty, ctx
+            # Every tool of each regime chosen in turn, with laws, measures and risk filled in: warnings,
+            # misfits, measure warnings, risk formula and recommendation reasons.
+            laws = tuple(law for law in dest.access_laws if law.problematic)[:1]
+            risk = RiskInputs(
+                enabled=bool(laws),
+                period_years=5,
+                threshold=0.05,
+                laws=tuple(
+                    LawRisk(law.key, law.name, (RiskFactor("in_scope", "in scope", 0.5, ""),)) for law in laws
+                ),
+            )
+            for n, tool in enumerate(t for t in tools.tools if t.regime in selection.codes()):
+                yield (
+                    dataclasses.replace(
+                        empty,
+                        tools=(ToolChoice(tool.regime, tool.code, "" if n % 2 else "fits"),),
+                        measures=(ChosenMeasure(measures.measures[n % len(measures.measures)].code),),
+                        risk=risk,
+                    ),
+                    ctx,
+                )
+
+
+def test_the_engine_over_the_shipped_data_reads_in_japanese(dataset: CountryDataset) -> None:
+    ja = catalogue("ja")
+    left: dict[str, str] = {}
+    checked = 0
+    for record, ctx in _scenarios(dataset):
+        for text in _texts(record, ctx):
+            if not text:
+                continue
+            checked += 1
+            for piece in ja.untranslated(text):
+                left.setdefault(piece, text)
+    assert checked > 10_000
+    assert not left, f"{len(left)} pieces stay English, e.g.:\n" + "\n".join(
+        f"{piece!r}  (in {text[:100]!r})" for piece, text in list(left.items())[:15]
+    )
+
+
+def test_the_catalogue_uses_the_shared_terminology() -> None:
+    """A term in data/terminology.json reads the same in engine sentences (the report and the UI agree).
+
+    The list's `reason.*` entries are the wizard's wording of whole sentences, addressed to the user (です/ます);
+    the catalogue gives the report's (である) and is exempt."""
+    terms = json.loads((data_dir() / "terminology.json").read_text(encoding="utf-8"))
+    shared: dict[str, set[str]] = {}
+    for key, entry in terms.items():
+        if not key.startswith("reason."):
+            for english in {entry.get("en"), entry.get("en_ui")} - {None}:
+                shared.setdefault(english, set()).add(entry["ja"])
+    differ = {e: (j, shared[e]) for e, j in read_entries("ja").items() if e in shared and j not in shared[e]}
+    assert not differ, differ
