@@ -140,8 +140,9 @@ def test_parties_and_description_carry_catalogue_labels_with_policy_sections() -
         isinstance(data.transfer.retention, Localized)
         and "Contract term plus 1 year" in data.transfer.retention.en
     )
-    assert data.transfer.volume == "12,000 data subjects"
-    assert "United States" in data.transfer.storage_location
+    assert data.transfer.volume == Localized("12,000 data subjects", "12,000人")
+    assert localize(data.transfer.storage_location, "en") == "United States (US)"
+    assert localize(data.transfer.storage_location, "ja") == "米国 (US)"
 
 
 def test_regimes_tools_laws_measures_and_conclusion() -> None:

@@ -191,8 +191,11 @@ def _country(names: CountryNames, code: str) -> Localized:
     return Localized(names.name(code, "en"), names.name(code, "ja"))
 
 
-def _countries(names: CountryNames, codes: Sequence[str]) -> str:
-    return ", ".join(f"{names.name(c, 'en') if names.is_known(c) else c} ({c})" for c in codes)
+def _countries(names: CountryNames, codes: Sequence[str]) -> rd.Text:
+    def listed(lang: str, sep: str) -> str:
+        return sep.join(f"{names.name(c, lang) if names.is_known(c) else c} ({c})" for c in codes)
+
+    return Localized(listed("en", ", "), listed("ja", "、")) if codes else ""
 
 
 def _item(src: ReportSources, kind: CatalogKind, code: str) -> CatalogItem | None:
@@ -244,11 +247,12 @@ def _party(src: ReportSources, e: EntityView, role: PartyRole, *, importer: bool
 
 def _description(src: ReportSources) -> rd.TransferDescription:
     t, f = src.transfer, src.record.facts
-    volume = ""
+    volume_en = volume_ja = ""
     if f.data_subjects_count is not None:
-        volume = f"{f.data_subjects_count:,} data subjects"
+        volume_en, volume_ja = f"{f.data_subjects_count:,} data subjects", f"{f.data_subjects_count:,}人"
     if f.large_volume:
-        volume = f"{volume} (large volume)".strip()
+        volume_en, volume_ja = f"{volume_en} (large volume)".strip(), f"{volume_ja}（大量）"
+    volume: rd.Text = Localized(volume_en, volume_ja) if volume_en else ""
     retention: rd.Text = t.retention
     ret = _item(src, CatalogKind.RETENTION, t.retention_code) if t.retention_code else None
     if ret is not None:
@@ -260,14 +264,16 @@ def _description(src: ReportSources) -> rd.TransferDescription:
     onward = tuple(
         rd.OnwardTransfer(o.recipient, _country(src.names, o.country), o.purpose) for o in f.onward_transfers
     )
-    sensitive_labels = [
-        p.label.en if isinstance(p.label, Localized) else p.label
-        for p in _policy(src, CatalogKind.DATA_CATEGORY, f.data_categories)
-        if p.sensitive
+    sensitive_items = [
+        p.label for p in _policy(src, CatalogKind.DATA_CATEGORY, f.data_categories) if p.sensitive
     ]
-    sensitive = t.sensitive_details if f.sensitive_data else "None"
-    if f.sensitive_data and sensitive_labels:
-        sensitive = f"{', '.join(sensitive_labels)}: {t.sensitive_details}".rstrip(": ")
+    sensitive: rd.Text = t.sensitive_details if f.sensitive_data else Localized("None", "なし")
+    if f.sensitive_data and sensitive_items:
+        en = ", ".join(rd.localize(x, "en") for x in sensitive_items)
+        ja = "、".join(rd.localize(x, "ja") for x in sensitive_items)
+        sensitive = Localized(
+            f"{en}: {t.sensitive_details}".rstrip(": "), f"{ja}：{t.sensitive_details}".rstrip("：")
+        )
     return rd.TransferDescription(
         data_subjects=tuple(_label(src, CatalogKind.DATA_SUBJECT, c) for c in t.data_subjects),
         data_categories=_policy(src, CatalogKind.DATA_CATEGORY, f.data_categories),

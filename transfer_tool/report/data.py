@@ -91,12 +91,12 @@ class TransferDescription:
     frequency: Frequency
     nature: str = ""
     legal_basis: tuple[PolicyItem, ...] = ()
-    sensitive_data: str = ""
+    sensitive_data: Text = ""
     sensitive_restrictions: str = ""
-    volume: str = ""
+    volume: Text = ""
     retention: Text = ""
-    storage_location: str = ""
-    remote_access: str = ""
+    storage_location: Text = ""
+    remote_access: Text = ""
     format_in_transit: DataFormat = DataFormat.ENCRYPTED
     format_at_rest: DataFormat = DataFormat.CLEAR
     key_holder: KeyHolder = KeyHolder.NOT_APPLICABLE
