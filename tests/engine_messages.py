@@ -92,6 +92,38 @@ def engine_templates(modules: tuple[str, ...] = ENGINE_MODULES) -> list[Found]:
     return found
 
 
+
+
+# The error messages services raise (`ValidationError`, `ConflictError`... and each `Problem`): the text a user
+# reads in an error box or beside a field. `data/translations/errors.ja.json` translates them.
+_NOT_USER_TEXT = ("transfer_tool/cli/", "transfer_tool/storage/migrations/", "transfer_tool/text_catalogue.py")
+_NOT_USER_MODULES = ("testing.py", "sample.py", "demo.py")
+
+
+def _error_call(node: ast.Call) -> bool:
+    name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+    return name == "Problem" or name.endswith(("Error", "Refused", "Denied", "NotFound", "Failed"))
+
+
+def error_templates() -> list[Found]:
+    found: list[Found] = []
+    for path in sorted((ROOT / "transfer_tool").rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel.startswith(_NOT_USER_TEXT) or rel.endswith(_NOT_USER_MODULES):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and _error_call(node)):
+                continue
+            for arg in [*node.args, *(k.value for k in node.keywords if k.arg in ("message", "msg"))]:
+                text = _template(arg)
+                if text is not None and _is_sentence(text):
+                    found.append(Found(rel, arg.lineno, text))
+    return found
+
+
 if __name__ == "__main__":
-    for f in engine_templates():
+    import sys
+
+    for f in error_templates() if sys.argv[1:] == ["errors"] else engine_templates():
         print(f"{f.module}:{f.line}: {f.template!r}")

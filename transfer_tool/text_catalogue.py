@@ -37,7 +37,8 @@ class _Template:
     order: tuple[int, ...]  # the placeholder number of each value, in English order
     translation: str
     prefilter: re.Pattern[str]  # a cheap full match that rules most texts out
-    top_level: bool  # False for glue such as "{0} to {1}": used only for values inside other sentences
+    top_level: bool  # False for glue such as "{0} to {1}": only for values inside other sentences, and only
+    # when it translates them whole (else "Taro Yamada, DPO" would come back as "Taro Yamada、DPO")
 
     @property
     def weight(self) -> int:
@@ -49,8 +50,9 @@ def _compile(english: str, translation: str) -> _Template:
     literals = tuple(parts[0::2])
     order = tuple(int(x) for x in parts[1::2])
     regex = "(.+?)".join(re.escape(x) for x in literals)
-    words = re.findall(r"[A-Za-z]{2,}", "".join(literals))
-    return _Template(literals, order, translation, re.compile(regex, re.DOTALL), len(words) >= 2)
+    # Glue such as "{0}, {1}" or "{0} to {1}" has no word of its own to anchor a whole text on.
+    anchored = re.search(r"[A-Za-z]{3,}", "".join(literals)) is not None
+    return _Template(literals, order, translation, re.compile(regex, re.DOTALL), anchored)
 
 
 class TextCatalogue:
@@ -183,7 +185,9 @@ class TextCatalogue:
             result = stripped, ()  # numbers, dates, codes, file names and citations read the same
         else:
             found = self._one(stripped, top_level=False)
-            result = found if found is not None else (value, (value,))
+            result = found if found is not None and not found[1] else (value, (value,))
+            if found is not None and found[1] and self._one(stripped, top_level=True) is not None:
+                result = found  # a sentence of its own, partly translated: better than none of it
         if len(self._values) > 20_000:
             self._values.clear()
         self._values[value] = result

@@ -165,7 +165,9 @@ def startup_error_dialog(message: str) -> QMessageBox:
 
 def _describe_open_failure(exc: BaseException, url: str) -> str:
     if isinstance(exc, ToolError):
-        return exc.message
+        from ui.terms import core_text
+
+        return core_text(exc.message)
     where = url.split("@")[-1]  # never show a password from the URL
     return (
         QApplication.translate("App", "Could not open %1: %2. Check the address and that the server runs.")
@@ -283,13 +285,13 @@ class _Startup(QObject):
     def _after(self, signals: Sequence[Any], then: Callable[[], None]) -> None:
         remaining = list(signals)
         if not remaining:
-            QTimer.singleShot(50, then)
+            QTimer.singleShot(0, then)
             return
 
         def one_done(*_args: Any) -> None:
             remaining.pop()
             if not remaining:
-                QTimer.singleShot(50, then)
+                QTimer.singleShot(0, then)
 
         for signal in remaining:
             signal.connect(one_done)

@@ -17,12 +17,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from transfer_tool.errors import ToolError, ValidationError
+from ui.terms import localize_error
 
 log = logging.getLogger("ui")
 
 
 def describe(exc: BaseException) -> str:
     """The text a user sees for an error."""
+    localize_error(exc)
     if isinstance(exc, ValidationError):
         return exc.details()
     if isinstance(exc, ToolError):

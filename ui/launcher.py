@@ -34,7 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     import multiprocessing
 
     multiprocessing.freeze_support()  # `report --all` workers in a frozen bundle re-enter here
-    return cli.main(argv, extra=[_register_gui], default=_run_gui)
+    return cli.main(argv, extra=[_register_gui], default=_run_gui, light=frozenset({"gui"}))
 
 
 if __name__ == "__main__":

@@ -88,3 +88,19 @@ def core_text(english: str, language: str | None = None) -> str:
 
 def core_texts(items: Iterable[str], language: str | None = None) -> list[str]:
     return [core_text(x, language) for x in items]
+
+
+def localize_error(exc: BaseException, language: str | None = None) -> BaseException:
+    """A service's user-correctable error with its message and problems in the interface language.
+
+    Changed in place (the same exception travels on to whoever handles it); translating twice is harmless,
+    since Japanese text is not a catalogue key."""
+    from transfer_tool.errors import Problem, ToolError, ValidationError
+
+    if not isinstance(exc, ToolError) or (language or ui_language()) == "en":
+        return exc
+    exc.message = core_text(exc.message, language)
+    exc.args = (exc.message,)
+    if isinstance(exc, ValidationError):
+        exc.problems = [Problem(p.location, core_text(p.message, language)) for p in exc.problems]
+    return exc

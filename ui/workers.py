@@ -18,6 +18,8 @@ from typing import Any, Generic, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from ui.terms import localize_error
+
 log = logging.getLogger("ui.workers")
 
 T = TypeVar("T")
@@ -167,6 +169,7 @@ class DbWorker(QObject):
             return
         log.debug("%s took %.1f ms", job.label, job.seconds * 1000)
         if job.error is not None:
+            localize_error(job.error)  # service messages in the interface language, for every handler
             if job.on_error is not None:
                 job.on_error(job.error)
             else:

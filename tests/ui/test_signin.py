@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import re
+
+from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSWORD
-from transfer_tool import users
+from transfer_tool import text_catalogue, users
 from transfer_tool.domain import Role
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from ui.signin import SignInDialog
+from ui.terms import set_ui_language
 from ui.workers import DbWorker
 
 
@@ -96,3 +99,22 @@ def test_escape_cancels(qtbot: QtBot, worker: DbWorker, db: Database) -> None:
     with qtbot.waitSignal(dialog.rejected):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_in_japanese_the_services_messages_are_japanese(
+    qtbot: QtBot, worker: DbWorker, db: Database, admin: Actor
+) -> None:
+    """The service raises English; what the user reads beside the field is the catalogue's Japanese."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    set_ui_language(app, "ja")
+    try:
+        dialog = _dialog(qtbot, worker, first_run=False)
+        qtbot.keyClicks(dialog.username, "admin")
+        qtbot.keyClicks(dialog.password, "not the password")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        shown = dialog.fields["password"].error.text()
+        assert shown == text_catalogue.catalogue("ja").translate("Wrong user name or password.")
+        assert shown != "Wrong user name or password." and re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", shown)
+    finally:
+        set_ui_language(app, "en")

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.engine_messages import engine_templates
+from tests.engine_messages import engine_templates, error_templates
 from transfer_tool.assessment.completeness import missing_items
 from transfer_tool.assessment.context import AssessmentContext, evaluate
 from transfer_tool.assessment.measures import load_measure_catalog
@@ -300,3 +300,18 @@ def test_the_catalogue_uses_the_shared_terminology() -> None:
                 shared.setdefault(english, set()).add(entry["ja"])
     differ = {e: (j, shared[e]) for e, j in read_entries("ja").items() if e in shared and j not in shared[e]}
     assert not differ, differ
+
+
+def test_every_service_error_message_has_japanese() -> None:
+    """Errors the services raise are shown in error boxes and beside fields: each has its Japanese."""
+    entries = read_entries("ja")
+    missing = [f"{f.module}:{f.line}: {f.template!r}" for f in error_templates() if f.template not in entries]
+    assert not missing, "error messages without Japanese (data/translations/errors.ja.json):\n" + "\n".join(missing)
+
+
+def test_service_errors_read_in_japanese() -> None:
+    ja = catalogue("ja")
+    assert ja.translate("Wrong user name or password.") != "Wrong user name or password."
+    assert not ja.untranslated("Wrong user name or password.")
+    # A user's own words inside a message are kept as typed, never re-punctuated.
+    assert "Taro Yamada, DPO" in ja.translate("Taro Yamada, DPO")

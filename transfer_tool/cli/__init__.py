@@ -29,7 +29,7 @@ Register = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], Non
 DefaultRun = Callable[[argparse.Namespace], int]
 
 
-def build_parser(extra: Sequence[Register] = ()) -> argparse.ArgumentParser:
+def build_parser(extra: Sequence[Register] = (), *, core_commands: bool = True) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="transfer-tool",
         description="Cross-border transfer assessment tool. With no command, starts the desktop app.",
@@ -48,7 +48,7 @@ def build_parser(extra: Sequence[Register] = ()) -> argparse.ArgumentParser:
     )
     p.add_argument("-v", "--verbose", action="store_true", help="log what happens")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if core_commands else ():
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -61,12 +61,33 @@ def build_parser(extra: Sequence[Register] = ()) -> argparse.ArgumentParser:
     return p
 
 
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command word of `argv` (None when there is none), skipping the global options and their values."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token in ("--database", "--user"):
+            next(tokens, None)
+        elif not token.startswith("-"):
+            return token
+    return None
+
+
 def main(
-    argv: Sequence[str] | None = None, *, extra: Sequence[Register] = (), default: DefaultRun | None = None
+    argv: Sequence[str] | None = None,
+    *,
+    extra: Sequence[Register] = (),
+    default: DefaultRun | None = None,
+    light: frozenset[str] = frozenset(),
 ) -> int:
     """Run a command. The desktop launcher (ui/launcher.py) adds the `gui` command and the default run;
-    the core itself never imports the front end."""
-    parser = build_parser(extra)
+    the core itself never imports the front end. For the commands in `light` (and the default run) the
+    parser skips the core commands' modules: starting the app does not pay for importing the CSV, report
+    and maintenance code (help and --version still list everything)."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    asks_help = any(w in ("-h", "--help", "--version") for w in words)
+    command = _command_in(words)
+    quick = not asks_help and default is not None and (command is None or command in light)
+    parser = build_parser(extra, core_commands=not quick)
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
