@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from transfer_tool import __version__
 from transfer_tool.countries import store
 from transfer_tool.paths import resource_file
+from ui.accessibility import name_from_labels
 from ui.workers import DbWorker
 
 ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
@@ -200,6 +201,7 @@ class AboutDialog(QDialog):
                 owner=self,
                 label="about: country data version",
             )
+        name_from_labels(self)  # screen readers name each field after its label
 
     def _country_data_text(self, version: str) -> str:
         return self.tr("Country data: version %1").replace("%1", version or self.tr("unknown"))
@@ -217,10 +219,12 @@ class AboutDialog(QDialog):
         intro.setWordWrap(True)
         self.font_tree = QTreeWidget(page)
         self.font_tree.setObjectName("fontLicences")
+        self.font_tree.setAccessibleName(self.tr("Fonts and their licences"))
         self.font_tree.setHeaderLabels([self.tr("Font"), self.tr("Licence")])
         self.font_tree.setRootIsDecorated(True)
         self.licence_text = QPlainTextEdit(page)
         self.licence_text.setObjectName("licenceText")
+        self.licence_text.setAccessibleName(self.tr("Licence text"))
         self.licence_text.setReadOnly(True)
         self.licence_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
 

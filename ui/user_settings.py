@@ -38,6 +38,7 @@ from transfer_tool import users
 from transfer_tool.config import user_data_dir
 from transfer_tool.errors import ValidationError
 from ui import settings as keys
+from ui.accessibility import name_from_labels
 from ui.errors import describe, is_bug, show_exception
 from ui.i18n import format_date
 from ui.services import USERS, Services
@@ -218,6 +219,7 @@ class UserSettingsDialog(QDialog):
         root.addLayout(columns, 1)
         root.addWidget(buttons)
         self.refresh_identity()
+        name_from_labels(self)  # screen readers name each field after its label
 
     # ---- identity ------------------------------------------------------------------------------------
 

@@ -40,11 +40,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Fonts and their licences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Font</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -396,6 +404,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Catalogues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -417,6 +429,10 @@
     </message>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue entries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -496,6 +512,10 @@
     </message>
     <message>
         <source>&amp;Add comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments to send back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -838,6 +858,10 @@
 <context>
     <name>CountriesPage</name>
     <message>
+        <source>Filter destinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Filter by name or code (English or 日本語)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -847,6 +871,10 @@
     </message>
     <message>
         <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destinations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -863,6 +891,10 @@
     </message>
     <message>
         <source>Why it must be re-assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfers flagged for re-assessment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1309,6 +1341,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Status under each regime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Government-access laws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add a law</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1647,6 +1687,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Versions of the country data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1656,6 +1700,10 @@
     </message>
     <message>
         <source>Newer version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes between the two versions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1720,6 +1768,10 @@
     </message>
     <message>
         <source>In the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes in the file to import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2646,6 +2698,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Assessments awaiting review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose an assessment in the list to read its report.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3170,6 +3226,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Trusted certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Remove from the list…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3413,6 +3473,10 @@
     </message>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -40,12 +40,20 @@
         <translation>本アプリとそのレポートは、以下のフォントをそれぞれのライセンスに基づいて同梱し、使用しています:</translation>
     </message>
     <message>
+        <source>Fonts and their licences</source>
+        <translation>フォントとそのライセンス</translation>
+    </message>
+    <message>
         <source>Font</source>
         <translation>フォント</translation>
     </message>
     <message>
         <source>Licence</source>
         <translation>ライセンス</translation>
+    </message>
+    <message>
+        <source>Licence text</source>
+        <translation>ライセンス本文</translation>
     </message>
     <message>
         <source>Built with these libraries (each under its own licence; the LGPL ones can be replaced in the installed folder):</source>
@@ -396,6 +404,10 @@
         <translation>カタログ</translation>
     </message>
     <message>
+        <source>Catalogues</source>
+        <translation>カタログ</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>コード</translation>
     </message>
@@ -418,6 +430,10 @@
     <message>
         <source>Status</source>
         <translation>状態</translation>
+    </message>
+    <message>
+        <source>Catalogue entries</source>
+        <translation>カタログの項目</translation>
     </message>
     <message>
         <source>Entry</source>
@@ -497,6 +513,10 @@
     <message>
         <source>&amp;Add comment</source>
         <translation>コメントを追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Comments to send back</source>
+        <translation>差し戻しコメント</translation>
     </message>
     <message>
         <source>Remove selected</source>
@@ -838,6 +858,10 @@
 <context>
     <name>CountriesPage</name>
     <message>
+        <source>Filter destinations</source>
+        <translation>移転先の絞り込み</translation>
+    </message>
+    <message>
         <source>Filter by name or code (English or 日本語)</source>
         <translation>国名またはコードで絞り込み（英語または日本語）</translation>
     </message>
@@ -848,6 +872,10 @@
     <message>
         <source>E&amp;xport…</source>
         <translation>エクスポート(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Destinations</source>
+        <translation>移転先</translation>
     </message>
     <message>
         <source>History</source>
@@ -864,6 +892,10 @@
     <message>
         <source>Why it must be re-assessed</source>
         <translation>再評価が必要な理由</translation>
+    </message>
+    <message>
+        <source>Transfers flagged for re-assessment</source>
+        <translation>再評価が必要とされた移転</translation>
     </message>
     <message>
         <source>Transfers flagged by your last save appear here.</source>
@@ -1306,6 +1338,14 @@
         <translation>日付は YYYY-MM-DD の形式で入力してください（例: 2026-07-10）。</translation>
     </message>
     <message>
+        <source>Status under each regime</source>
+        <translation>各法制度の下での状況</translation>
+    </message>
+    <message>
+        <source>Government-access laws</source>
+        <translation>ガバメントアクセス関連法令</translation>
+    </message>
+    <message>
         <source>Add a law</source>
         <translation>法令を追加</translation>
     </message>
@@ -1644,6 +1684,10 @@
         <translation>理由</translation>
     </message>
     <message>
+        <source>Versions of the country data</source>
+        <translation>国別データの版</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>項目</translation>
     </message>
@@ -1654,6 +1698,10 @@
     <message>
         <source>Newer version</source>
         <translation>新しい版</translation>
+    </message>
+    <message>
+        <source>Changes between the two versions</source>
+        <translation>2つの版の間の変更</translation>
     </message>
     <message>
         <source>Compare version</source>
@@ -1715,6 +1763,10 @@
     <message>
         <source>In the file</source>
         <translation>ファイルの内容</translation>
+    </message>
+    <message>
+        <source>Changes in the file to import</source>
+        <translation>取り込むファイルの変更内容</translation>
     </message>
     <message>
         <source>Status changes:</source>
@@ -2636,6 +2688,10 @@
         <translation>最新の情報に更新(&amp;R)</translation>
     </message>
     <message>
+        <source>Assessments awaiting review</source>
+        <translation>レビュー待ちの評価</translation>
+    </message>
+    <message>
         <source>Choose an assessment in the list to read its report.</source>
         <translation>一覧から評価を選ぶと、そのレポートが表示されます。</translation>
     </message>
@@ -3158,6 +3214,10 @@
         <translation>追加した人</translation>
     </message>
     <message>
+        <source>Trusted certificates</source>
+        <translation>信頼する証明書</translation>
+    </message>
+    <message>
         <source>&amp;Remove from the list…</source>
         <translation>一覧から削除(&amp;R)…</translation>
     </message>
@@ -3402,6 +3462,10 @@
     <message>
         <source>Status</source>
         <translation>状態</translation>
+    </message>
+    <message>
+        <source>User accounts</source>
+        <translation>ユーザーアカウント</translation>
     </message>
     <message>
         <source>Selected user</source>

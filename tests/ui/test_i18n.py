@@ -24,7 +24,21 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QWidget, QWizard, QWizardPage
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 from pytestqt.qtbot import QtBot
 
 from tests import factories
@@ -104,6 +118,7 @@ class Screens:
         self.qtbot = qtbot
         self.out = Path(os.environ["I18N_SCREENSHOTS"]) if os.environ.get("I18N_SCREENSHOTS") else None
         self.problems: list[str] = []
+        self.unnamed: list[str] = []
         self.checked: dict[str, int] = {}
 
     def show(self, widget: QWidget, *, full_size: bool = True) -> None:
@@ -124,6 +139,7 @@ class Screens:
         found = misfits(widget)
         self.checked[name] = counted(widget)
         self.problems += [f"{name}: {m}" for m in found]
+        self.unnamed += [f"{name}: {w}" for w in unlabelled(widget)]
         if self.out is not None:
             self.out.mkdir(parents=True, exist_ok=True)
             widget.grab().save(str(self.out / f"{name}-ja.png"))
@@ -133,6 +149,29 @@ class Screens:
         print("widgets with text checked per screen:", self.checked)
         assert self.checked, "no screen was checked"
         assert self.problems == [], "texts wider than their widgets:\n" + "\n".join(self.problems)
+        # Every screen checked is also one a screen reader must be able to name control by control.
+        assert self.unnamed == [], "controls without a text or an accessible name:\n" + "\n".join(self.unnamed)
+
+
+def unlabelled(screen: QWidget) -> list[str]:
+    """Controls the user can reach that a screen reader could not name: asks Qt's accessibility layer for
+    the name it would give (the accessible name, a button's text, or the text of the label whose buddy the
+    control is)."""
+    out = []
+    for w in screen.findChildren(QWidget):
+        if not w.isVisibleTo(screen):
+            continue
+        parent = w.parentWidget()
+        if isinstance(parent, QAbstractSpinBox | QComboBox) or isinstance(w, QHeaderView):
+            continue  # the inner line edit of a spin box or combo box; table headers
+        inputs = QLineEdit | QPlainTextEdit | QTextEdit | QComboBox | QAbstractSpinBox | QAbstractItemView
+        if not isinstance(w, QAbstractButton | inputs):
+            continue
+        iface = QAccessible.queryAccessibleInterface(w)
+        name = iface.text(QAccessible.Text.Name) if iface is not None else ""
+        if not name.replace("&", "").strip():
+            out.append(f"{type(w).__name__} {w.objectName()!r}")
+    return out
 
 
 @pytest.fixture

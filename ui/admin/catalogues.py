@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from transfer_tool import catalog
 from transfer_tool.catalog import CatalogItem
 from transfer_tool.domain import CatalogKind
+from ui.accessibility import name_from_labels
 from ui.admin.common import (
     Cell,
     MessageLine,
@@ -60,7 +61,9 @@ class CataloguesPage(QWidget):
         self.kinds = list(CatalogKind)
         self.kind_model = RowsModel([self.tr("Catalogue")], self)
         self.kind_model.set_rows([[kind_label(k)] for k in self.kinds], self.kinds)
-        self.kind_table = table_view(self.kind_model, self, "catalogueKinds")
+        self.kind_table = table_view(
+            self.kind_model, self, "catalogueKinds", accessible=self.tr("Catalogues")
+        )
         self.kind_table.selectionModel().selectionChanged.connect(lambda *_a: self.reload())
         self.model = RowsModel(
             [
@@ -73,7 +76,9 @@ class CataloguesPage(QWidget):
             ],
             self,
         )
-        self.table = table_view(self.model, self, "catalogueEntries", stretch=1)
+        self.table = table_view(
+            self.model, self, "catalogueEntries", stretch=1, accessible=self.tr("Catalogue entries")
+        )
         self.table.selectionModel().selectionChanged.connect(self._selected)
 
         form_box = QGroupBox(self.tr("Entry"), self)
@@ -137,6 +142,7 @@ class CataloguesPage(QWidget):
         lay.addWidget(split)
         self.kind_table.selectRow(0)
         self.new_entry()
+        name_from_labels(self)  # screen readers name each field after its label
 
     def kind(self) -> CatalogKind:
         row = selected_row(self.kind_table)

@@ -124,9 +124,13 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
-def table_view(model: RowsModel, parent: QWidget, name: str, stretch: int | None = None) -> QTableView:
+def table_view(
+    model: RowsModel, parent: QWidget, name: str, stretch: int | None = None, *, accessible: str
+) -> QTableView:
+    """A read-only, row-selecting table; `accessible` is what a screen reader calls it."""
     view = QTableView(parent)
     view.setObjectName(name)
+    view.setAccessibleName(accessible)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -39,6 +39,7 @@ from transfer_tool.countries.store import FlagView, UpdateResult
 from transfer_tool.errors import ValidationError
 from transfer_tool.permissions import Actor
 from ui import settings as keys
+from ui.accessibility import name_from_labels
 from ui.admin.common import (
     NOTICE_BANNER,
     Cell,
@@ -128,6 +129,7 @@ class CountriesPage(QWidget):
 
         self.filter = QLineEdit(self)
         self.filter.setObjectName("countryFilter")
+        self.filter.setAccessibleName(self.tr("Filter destinations"))
         self.filter.setPlaceholderText(self.tr("Filter by name or code (English or 日本語)"))
         self.filter.setClearButtonEnabled(True)
         self.import_button = QPushButton(self.tr("&Import…"), self)
@@ -143,6 +145,7 @@ class CountriesPage(QWidget):
         self.filter.textChanged.connect(self.proxy.set_text)
         self.table = QTableView(self)
         self.table.setObjectName("destinationTable")
+        self.table.setAccessibleName(self.tr("Destinations"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -165,7 +168,13 @@ class CountriesPage(QWidget):
         self.flag_model = RowsModel(
             [self.tr("Transfer"), self.tr("Regime"), self.tr("Why it must be re-assessed")], self
         )
-        self.flag_table = table_view(self.flag_model, self, "flaggedTransfers", stretch=2)
+        self.flag_table = table_view(
+            self.flag_model,
+            self,
+            "flaggedTransfers",
+            stretch=2,
+            accessible=self.tr("Transfers flagged for re-assessment"),
+        )
         wrap_rows(self.flag_table)
         flags_page = QWidget(self)
         self.flags_note = QLabel(self.tr("Transfers flagged by your last save appear here."), flags_page)
@@ -229,6 +238,7 @@ class CountriesPage(QWidget):
         self.editor.setEnabled(False)
         self._update_buttons()
         self.reload()
+        name_from_labels(self)  # screen readers name each field after its label
 
     # ---- the list -----------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from transfer_tool.countries.diff import FieldChange
 from transfer_tool.countries.impact import ChangeKind, StatusChange
 from transfer_tool.countries.store import VersionInfo
 from transfer_tool.domain import AdequacyStatus
+from ui.accessibility import name_from_labels
 from ui.admin.common import Cell, RowsModel, table_view, wrap_rows
 from ui.admin.destination_editor import describe_location
 from ui.errors import describe
@@ -84,7 +85,13 @@ class HistoryPanel(QWidget):
         self.version_model = RowsModel(
             [self.tr("Version"), self.tr("Changed on"), self.tr("By"), self.tr("Why")], self
         )
-        self.version_table = table_view(self.version_model, self, "versionTable", stretch=3)
+        self.version_table = table_view(
+            self.version_model,
+            self,
+            "versionTable",
+            stretch=3,
+            accessible=self.tr("Versions of the country data"),
+        )
         self.left = QComboBox(self)
         self.left.setObjectName("diffLeft")
         self.right = QComboBox(self)
@@ -94,7 +101,9 @@ class HistoryPanel(QWidget):
         self.diff_model = RowsModel(
             [self.tr("Field"), self.tr("Older version"), self.tr("Newer version")], self
         )
-        self.diff_table = table_view(self.diff_model, self, "diffTable")
+        self.diff_table = table_view(
+            self.diff_model, self, "diffTable", accessible=self.tr("Changes between the two versions")
+        )
         wrap_rows(self.diff_table)
         self.diff_table.horizontalHeader().setStretchLastSection(False)
         from PySide6.QtWidgets import QHeaderView
@@ -126,6 +135,7 @@ class HistoryPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(split)
         self._filling = False
+        name_from_labels(self)  # screen readers name each field after its label
 
     def load(self, code: str) -> None:
         self.code = code

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from transfer_tool.countries import store
 from transfer_tool.countries.store import ImportPreview
 from transfer_tool.permissions import Actor
+from ui.accessibility import name_from_labels
 from ui.admin.common import Cell, MessageLine, RowsModel, report_failure, table_view, wrap_rows
 from ui.admin.country_history import AFTER_COLOUR, BEFORE_COLOUR, change_text, value_text
 from ui.admin.destination_editor import describe_location
@@ -98,7 +99,9 @@ class ImportPreviewDialog(QDialog):
                 )
                 keys.append(f"{code}:{change.path}")
         self.model.set_rows(rows, keys)
-        self.table = table_view(self.model, self, "importChanges")
+        self.table = table_view(
+            self.model, self, "importChanges", accessible=self.tr("Changes in the file to import")
+        )
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         for column in (2, 3):
@@ -135,6 +138,7 @@ class ImportPreviewDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.message)
         lay.addWidget(self.buttons)
+        name_from_labels(self)  # screen readers name each field after its label
 
     def apply(self) -> None:
         actor, raw, reason = self.services.actor, self.checked.raw, self.reason.text().strip()

@@ -35,6 +35,7 @@ from transfer_tool.countries import serialize
 from transfer_tool.countries.model import AccessLaw, AppiInfo, Destination, Regime, RegimeEntry
 from transfer_tool.domain import AdequacyStatus
 from transfer_tool.errors import ConflictError, Problem
+from ui.accessibility import name_from_labels
 from ui.admin.common import (
     ERROR_BANNER,
     Cell,
@@ -189,13 +190,16 @@ class DestinationEditor(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.problems_box)
         lay.addWidget(self.tabs, 1)
+        name_from_labels(self)  # screen readers name each field after its label
 
     # ---- building the tabs -----------------------------------------------------------------------------
 
     def _regimes_tab(self) -> QWidget:
         page = QWidget(self)
         self.regime_model = RowsModel([self.tr("Regime"), self.tr("Status")], self)
-        self.regime_table = table_view(self.regime_model, page, "regimeTable", stretch=0)
+        self.regime_table = table_view(
+            self.regime_model, page, "regimeTable", stretch=0, accessible=self.tr("Status under each regime")
+        )
         self.regime_table.setMaximumHeight(184)  # the five regimes without scrolling
         self.regime_table.selectionModel().selectionChanged.connect(self._regime_selected)
         self.regime_problems = ProblemLabels()
@@ -267,7 +271,9 @@ class DestinationEditor(QWidget):
     def _laws_tab(self) -> QWidget:
         page = QWidget(self)
         self.law_model = RowsModel([self.tr("Law"), self.tr("Problematic")], self)
-        self.law_table = table_view(self.law_model, page, "lawTable", stretch=0)
+        self.law_table = table_view(
+            self.law_model, page, "lawTable", stretch=0, accessible=self.tr("Government-access laws")
+        )
         self.law_table.selectionModel().selectionChanged.connect(self._law_selected)
         self.add_law_button = QPushButton(self.tr("Add a law"), page)
         self.add_law_button.setObjectName("addLaw")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from transfer_tool.assessment import service
 from transfer_tool.assessment.service import OrgSettings
+from ui.accessibility import name_from_labels
 from ui.admin.common import (
     NOTE_COLOUR,
     NOTICE_BANNER,
@@ -121,6 +122,7 @@ class OrgSettingsPage(QWidget):
         lay.addWidget(self.message)
         lay.addStretch(1)
         self.reload()
+        name_from_labels(self)  # screen readers name each field after its label
 
     def reload(self) -> None:
         self.services.worker.submit(

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from transfer_tool import trust
 from transfer_tool.trust import TrustedCertificateView
 from ui import settings as keys
+from ui.accessibility import name_from_labels
 from ui.admin.common import (
     NOTE_COLOUR,
     Cell,
@@ -70,7 +71,9 @@ class TrustPage(QWidget):
             ],
             self,
         )
-        self.table = table_view(self.model, self, "trustTable", stretch=1)
+        self.table = table_view(
+            self.model, self, "trustTable", stretch=1, accessible=self.tr("Trusted certificates")
+        )
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.remove_button = QPushButton(self.tr("&Remove from the list…"), self)
         self.remove_button.setObjectName("removeTrusted")
@@ -105,6 +108,7 @@ class TrustPage(QWidget):
         lay.addWidget(add_box)
         lay.addWidget(self.message)
         self.reload()
+        name_from_labels(self)  # screen readers name each field after its label
 
     def reload(self) -> None:
         self.services.worker.submit(

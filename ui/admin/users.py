@@ -21,6 +21,7 @@ from transfer_tool import users
 from transfer_tool.domain import Role
 from transfer_tool.errors import Problem, ValidationError
 from transfer_tool.users import MIN_PASSWORD, UserView
+from ui.accessibility import name_from_labels
 from ui.admin.common import (
     Cell,
     MessageLine,
@@ -63,7 +64,7 @@ class UsersPage(QWidget):
             [self.tr("User name"), self.tr("Name"), self.tr("E-mail"), self.tr("Role"), self.tr("Status")],
             self,
         )
-        self.table = table_view(self.model, self, "userTable", stretch=1)
+        self.table = table_view(self.model, self, "userTable", stretch=1, accessible=self.tr("User accounts"))
         self.table.selectionModel().selectionChanged.connect(self._selected)
 
         edit_box = QGroupBox(self.tr("Selected user"), self)
@@ -143,6 +144,7 @@ class UsersPage(QWidget):
         lay.addWidget(self.message)
         self.edit_box.setEnabled(False)
         self.reload()
+        name_from_labels(self)  # screen readers name each field after its label
 
     def reload(self, select: int | None = None) -> None:
         actor = self.services.actor

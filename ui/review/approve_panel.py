@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from transfer_tool.assessment.service import REQUIRED_ATTESTATIONS
+from ui.accessibility import name_from_labels
 from ui.review.approval import STAGE_OPEN, STAGE_RENDER, STAGE_SAVE, STAGE_SIGN
 from ui.user_settings import own_certificate, own_identity_path
 
@@ -164,6 +165,7 @@ class ApprovePanel(QWidget):
         self._has_item = False
         self._busy = False
         self.refresh_identity()
+        name_from_labels(self)  # screen readers name each field after its label
 
     # ---- state -----------------------------------------------------------------------------------------
 

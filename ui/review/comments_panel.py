@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from transfer_tool.assessment.service import REVIEW_SECTIONS
+from ui.accessibility import name_from_labels
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -118,6 +119,7 @@ class CommentsPanel(QWidget):
         self.model = PendingCommentsModel(self)
         self.list = QListView(self)
         self.list.setObjectName("pendingComments")
+        self.list.setAccessibleName(self.tr("Comments to send back"))
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
@@ -155,6 +157,7 @@ class CommentsPanel(QWidget):
         self.model.modelReset.connect(self._update)
         self.text.textChanged.connect(self._update)
         self._update()
+        name_from_labels(self)  # screen readers name each field after its label
 
     def add_comment(self) -> bool:
         text = self.text.toPlainText().strip()

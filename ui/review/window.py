@@ -28,6 +28,7 @@ from transfer_tool.assessment.service import QueueItem
 from transfer_tool.errors import PermissionDenied
 from transfer_tool.permissions import Action
 from ui import settings as keys
+from ui.accessibility import name_from_labels
 from ui.errors import describe, is_bug, show_exception, show_info
 from ui.review.approval import ApprovalDone, ApprovalRequest, approve_and_sign, render_preview
 from ui.review.approve_panel import ApprovePanel
@@ -81,6 +82,7 @@ class ReviewWindow(QWidget):
         self.model = ReviewQueueModel(services.country_name, services.language, self)
         self.table = QTableView(self)
         self.table.setObjectName("reviewQueue")
+        self.table.setAccessibleName(self.tr("Assessments awaiting review"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -145,6 +147,7 @@ class ReviewWindow(QWidget):
         self._stages.stage.connect(self.approve.set_stage)
         self._set_item(None)
         self.refresh()
+        name_from_labels(self)  # screen readers name each field after its label
 
     # ---- the queue ------------------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from transfer_tool.catalog import CatalogItem
 from transfer_tool.countries import store
 from transfer_tool.countries.names import CountryNames
+from ui.accessibility import strip_accelerator
 from ui.i18n import format_date
 from ui.terms import core_text, ui_language
 from ui.wizard.state import COMMENT_PAGE, PAGE_PARTIES, PAGE_SUMMARY, Issue, WizardState
@@ -66,10 +67,6 @@ def boxed(text: str, style: str, parent: QWidget | None = None) -> QLabel:
     label = plain_label(text, parent)
     label.setStyleSheet(style)
     return label
-
-
-def strip_accelerator(text: str) -> str:
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(":")
 
 
 class FieldMessage(QLabel):

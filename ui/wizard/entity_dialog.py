@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from transfer_tool import entities
 from transfer_tool.entities import EntityInput, EntityView
 from transfer_tool.errors import Problem, ValidationError
+from ui.accessibility import strip_accelerator
 from ui.services import TRANSFERS, Services
-from ui.wizard.common import BLOCKING_COLOUR, CountryCombo, FieldMessage, form_layout, strip_accelerator
+from ui.wizard.common import BLOCKING_COLOUR, CountryCombo, FieldMessage, form_layout
 from ui.wizard.state import Issue
 
 CERTIFICATIONS = ("EU-US DPF", "UK Extension", "Swiss-US DPF", "APEC CBPR", "Global CBPR")

@@ -33,6 +33,7 @@ from transfer_tool import transfers
 from transfer_tool.domain import CatalogKind, DataFormat, Frequency, KeyHolder, PartyRole
 from transfer_tool.entities import EntityView
 from transfer_tool.transfers import TransferInput, TransferView
+from ui.accessibility import strip_accelerator
 from ui.errors import show_exception
 from ui.services import TRANSFERS
 from ui.widgets.country_picker import CountryPicker
@@ -47,7 +48,6 @@ from ui.wizard.common import (
     heading,
     parse_country_list,
     plain_label,
-    strip_accelerator,
 )
 from ui.wizard.entity_dialog import EntityDialog
 from ui.wizard.state import PAGE_DATA, PAGE_HANDLING, PAGE_PARTIES, Issue, WizardState
