@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,10 +38,8 @@ from transfer_tool import __version__
 from transfer_tool.countries import store
 from transfer_tool.paths import resource_file
 from ui.accessibility import name_from_labels
+from ui.icon import app_icon
 from ui.workers import DbWorker
-
-ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
-
 
 # ---- what is shipped (plain values, no Qt) ------------------------------------------------------------
 
@@ -124,16 +122,6 @@ def library_version(library: Library) -> str:
         return metadata.version(library.distribution)
     except metadata.PackageNotFoundError:
         return ""
-
-
-def app_icon() -> QIcon:
-    """The application icon in every shipped size (resources/icons)."""
-    icon = QIcon()
-    for size in ICON_SIZES:
-        path = resource_file("icons", f"transfer-tool-{size}.png")
-        if path.is_file():
-            icon.addFile(str(path))
-    return icon
 
 
 # ---- the dialog -----------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ opened or None.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import importlib.util
 import logging
@@ -149,7 +150,7 @@ def application() -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(app.translate("App", "Transfer tool"))
     app.setDesktopFileName("transfer-tool")  # matches packaging/linux/transfer-tool.desktop (Wayland app id)
-    from ui.about import app_icon
+    from ui.icon import app_icon
 
     app.setWindowIcon(app_icon())
     return app
@@ -184,6 +185,13 @@ def database_label(url: str) -> str:
     return f"{scheme.split('+')[0]}://{rest.split('@')[-1]}"
 
 
+def startup_finished() -> None:
+    """The first window is up: the objects made so far live as long as the app, so move them out of the
+    collector's way (gc.freeze) and turn the collector back on (the entry points paused it)."""
+    gc.freeze()
+    gc.enable()
+
+
 def preload_main_window() -> None:
     """Import the main window's modules ahead of need (they are not needed for the sign-in dialog)."""
     for name in (
@@ -193,6 +201,9 @@ def preload_main_window() -> None:
         "transfer_tool.countries.store",
     ):
         importlib.import_module(name)
+    from transfer_tool.countries import store
+
+    store.names()  # the localised country names every screen shows (pycountry's tables), read once
 
 
 class _Startup(QObject):
@@ -244,6 +255,7 @@ class _Startup(QObject):
         self.dialog.open()
         # Load the main window's code while the user types (the dialog is on screen by then).
         QTimer.singleShot(PRELOAD_DELAY_MS, preload_main_window)
+        QTimer.singleShot(PRELOAD_DELAY_MS, startup_finished)
 
     def _sign_in_failed(self, user: str, exc: BaseException) -> None:
         text = exc.message if isinstance(exc, ToolError) else repr(exc)
@@ -280,6 +292,7 @@ class _Startup(QObject):
             QTimer.singleShot(CHECK_TIMEOUT_S * 1000, self._timed_out)
         else:
             window.show()
+            startup_finished()
         self.app.setQuitOnLastWindowClosed(True)
 
     def _after(self, signals: Sequence[Any], then: Callable[[], None]) -> None:
@@ -365,6 +378,7 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
     try:
         code = app.exec()
     finally:
+        gc.enable()
         startup.close()
         worker.shutdown()
         db.dispose()

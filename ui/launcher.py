@@ -6,11 +6,11 @@ Qt is imported only when the GUI is actually started, so headless commands stay 
 from __future__ import annotations
 
 import argparse
+import gc
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-
-from transfer_tool import cli
 
 
 def _register_gui(sub: Any) -> None:
@@ -34,7 +34,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     import multiprocessing
 
     multiprocessing.freeze_support()  # `report --all` workers in a frozen bundle re-enter here
-    return cli.main(argv, extra=[_register_gui], default=_run_gui, light=frozenset({"gui"}))
+    # Start-up builds some 100,000 objects that live as long as the app: the cyclic collector would walk
+    # them again and again (~90 ms of a start). The app turns it back on once its first window is up
+    # (ui.app.startup_finished); a headless command turns it on before it runs.
+    gc.disable()
+    from transfer_tool import cli
+
+    words = list(sys.argv[1:] if argv is None else argv)
+    if cli.command_in(words) not in (None, "gui"):
+        gc.enable()
+    try:
+        return cli.main(words, extra=[_register_gui], default=_run_gui, light=frozenset({"gui"}))
+    finally:
+        gc.enable()
 
 
 if __name__ == "__main__":

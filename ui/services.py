@@ -10,13 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from transfer_tool.countries.names import CountryNames
 from transfer_tool.permissions import Action, Actor, allowed
 from ui.settings import Settings
 from ui.workers import DbWorker
+
+if TYPE_CHECKING:  # the names (pycountry) load with the main window, not before sign-in
+    from transfer_tool.countries.names import CountryNames
 
 # What `ChangeNotifier.changed` carries: which kind of record changed.
 TRANSFERS = "transfers"

@@ -57,6 +57,7 @@ from ui.admin.destination_editor import DestinationEditor
 from ui.i18n import regime_short_name
 from ui.models.country_model import CodeRole, CountryLine, CountryTableModel
 from ui.services import COUNTRIES, TRANSFERS, Services
+from ui.terms import core_text
 
 Index = QModelIndex | QPersistentModelIndex
 HISTORY_TAB, FLAGS_TAB = 3, 4
@@ -439,7 +440,11 @@ class CountriesPage(QWidget):
             self.message.notice(self.tr("Nothing changed, so no new version was saved."))
             return
         rows = [
-            [Cell(f.reference), Cell(regime_short_name(f.regime)), Cell(f.reason, tooltip=f.reason)]
+            [
+                Cell(f.reference),
+                Cell(regime_short_name(f.regime)),
+                Cell(core_text(f.reason), tooltip=core_text(f.reason)),
+            ]
             for f in saved.flags
         ]
         self.flag_model.set_rows(rows, [f.transfer_id for f in saved.flags])
