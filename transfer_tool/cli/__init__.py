@@ -61,7 +61,7 @@ def build_parser(extra: Sequence[Register] = (), *, core_commands: bool = True) 
     return p
 
 
-def _command_in(argv: Sequence[str]) -> str | None:
+def command_in(argv: Sequence[str]) -> str | None:
     """The command word of `argv` (None when there is none), skipping the global options and their values."""
     tokens = iter(argv)
     for token in tokens:
@@ -85,7 +85,7 @@ def main(
     and maintenance code (help and --version still list everything)."""
     words = list(sys.argv[1:] if argv is None else argv)
     asks_help = any(w in ("-h", "--help", "--version") for w in words)
-    command = _command_in(words)
+    command = command_in(words)
     quick = not asks_help and default is not None and (command is None or command in light)
     parser = build_parser(extra, core_commands=not quick)
     args = parser.parse_args(argv)
