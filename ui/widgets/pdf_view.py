@@ -13,7 +13,7 @@ import threading
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 log = logging.getLogger("ui.widgets.pdf_view")
@@ -68,6 +68,11 @@ class _PagesCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pdfCanvas")
+        # The grey desk under the pages comes from the palette (Qt fills it before paintEvent).
+        desk = self.palette()
+        desk.setColor(QPalette.ColorRole.Window, QColor("#8a8f96"))
+        self.setPalette(desk)
+        self.setAutoFillBackground(True)
         self.images: list[QImage] = []
         self.note = ""
         self._scaled: list[QPixmap] = []
@@ -104,8 +109,15 @@ class _PagesCanvas(QWidget):
         self._relayout()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#8a8f96"))
+        painter = QPainter()
+        if not painter.begin(self):  # no paint device yet (a window being torn down): nothing to draw
+            return
+        try:
+            self._paint(painter)
+        finally:
+            painter.end()
+
+    def _paint(self, painter: QPainter) -> None:
         if not self._scaled:
             painter.setPen(QColor("white"))
             font = painter.font()
