@@ -148,9 +148,9 @@ def floor_query(
 
 
 def suggested_ids(db: Database, text_: str) -> list[int]:
-    """A text search shaped for speed (for comparison; `transfers.search_ids` does not do this yet): no joins,
-    entity names matched through an id sub-select, and LIKE on SQLite (already case-insensitive for ASCII;
-    ILIKE compiles to lower() on both sides there)."""
+    """A text search shaped for speed, for comparison: no joins, entity names matched through an id
+    sub-select, LIKE on SQLite (already case-insensitive for ASCII; ILIKE compiles to lower() on both sides
+    there), onward transfers included (the register leaves them out)."""
     from sqlalchemy import or_, select
 
     like = f"%{text_}%"
@@ -179,7 +179,7 @@ def suggested_ids(db: Database, text_: str) -> list[int]:
 def explain(db: Database, q: transfers.TransferQuery) -> str:
     from sqlalchemy import select
 
-    stmt = transfers._filtered(q, select(Transfer.id))
+    stmt = transfers._filtered(q, select(Transfer.id), db.dialect)
     compiled = stmt.compile(db.engine, compile_kwargs={"literal_binds": True})
     prefix = "EXPLAIN QUERY PLAN " if db.dialect == "sqlite" else "EXPLAIN "
     with db.engine.connect() as conn:
