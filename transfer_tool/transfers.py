@@ -404,7 +404,10 @@ def _filtered(q: TransferQuery, stmt: Select[Any], dialect: str) -> Select[Any]:
         col = party.c.name
     else:
         col = getattr(Transfer, q.sort.value)
-    return stmt.order_by(col.desc() if q.descending else col.asc(), Transfer.id)
+    # The id breaks ties in the same direction, so that an index on the column serves either order.
+    if q.descending:
+        return stmt.order_by(col.desc(), Transfer.id.desc())
+    return stmt.order_by(col.asc(), Transfer.id)
 
 
 def search_ids(db: Database, q: TransferQuery | None = None) -> list[int]:
