@@ -24,17 +24,8 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
-    QHeaderView,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
     QWidget,
     QWizard,
     QWizardPage,
@@ -43,6 +34,7 @@ from pytestqt.qtbot import QtBot
 
 from tests import factories
 from tests.ui import test_wizard_support as wizard_support
+from tests.ui.a11y import unlabelled
 from tests.ui.i18n_fit import Misfit, counted, misfits
 from tests.ui.i18n_scan import scan, scan_file
 from tests.ui.review_support import approved_with_signature, submitted_assessment
@@ -150,28 +142,9 @@ class Screens:
         assert self.checked, "no screen was checked"
         assert self.problems == [], "texts wider than their widgets:\n" + "\n".join(self.problems)
         # Every screen checked is also one a screen reader must be able to name control by control.
-        assert self.unnamed == [], "controls without a text or an accessible name:\n" + "\n".join(self.unnamed)
-
-
-def unlabelled(screen: QWidget) -> list[str]:
-    """Controls the user can reach that a screen reader could not name: asks Qt's accessibility layer for
-    the name it would give (the accessible name, a button's text, or the text of the label whose buddy the
-    control is)."""
-    out = []
-    for w in screen.findChildren(QWidget):
-        if not w.isVisibleTo(screen):
-            continue
-        parent = w.parentWidget()
-        if isinstance(parent, QAbstractSpinBox | QComboBox) or isinstance(w, QHeaderView):
-            continue  # the inner line edit of a spin box or combo box; table headers
-        inputs = QLineEdit | QPlainTextEdit | QTextEdit | QComboBox | QAbstractSpinBox | QAbstractItemView
-        if not isinstance(w, QAbstractButton | inputs):
-            continue
-        iface = QAccessible.queryAccessibleInterface(w)
-        name = iface.text(QAccessible.Text.Name) if iface is not None else ""
-        if not name.replace("&", "").strip():
-            out.append(f"{type(w).__name__} {w.objectName()!r}")
-    return out
+        assert self.unnamed == [], "controls without a text or an accessible name:\n" + "\n".join(
+            self.unnamed
+        )
 
 
 @pytest.fixture

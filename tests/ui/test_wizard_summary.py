@@ -14,18 +14,14 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QFileDialog,
-    QHeaderView,
-    QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from tests.ui import test_wizard_support as support
+from tests.ui.a11y import unlabelled
 from tests.ui.conftest import TODAY
 from tests.ui.test_wizard_support import MakeWizard, answer_everything, choose, click_next, type_text
 from transfer_tool import transfers
@@ -290,24 +286,6 @@ def test_reviewer_comments_show_beside_their_sections_and_can_be_marked_dealt_wi
     assert not law.comments.isVisible()
 
 
-def _unlabelled(page: QWidget) -> list[str]:
-    """Inputs the user can reach that a screen reader could not name."""
-    out = []
-    for w in page.findChildren(QWidget):
-        if not w.isVisibleTo(page):
-            continue
-        parent = w.parentWidget()
-        if isinstance(parent, QAbstractSpinBox | QComboBox) or isinstance(w, QHeaderView):
-            continue  # the inner line edit of a spin box or combo box; table headers
-        inputs = QLineEdit | QPlainTextEdit | QComboBox | QAbstractSpinBox | QAbstractItemView
-        if isinstance(w, QAbstractButton):
-            if not (w.text().replace("&", "").strip() or w.accessibleName()):
-                out.append(f"{type(w).__name__} {w.objectName()}")
-        elif isinstance(w, inputs) and not w.accessibleName():
-            out.append(f"{type(w).__name__} {w.objectName()}")
-    return out
-
-
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_every_control_on_every_page_is_labelled(
     qtbot: QtBot, make_wizard: MakeWizard, legal: Actor, us_transfer: transfers.TransferView, language: str
@@ -316,8 +294,8 @@ def test_every_control_on_every_page_is_labelled(
     answer_everything(qtbot, wizard, conclusion=Conclusion.PROCEED)
     for key in PAGE_ORDER:
         wizard.go_to(key)
-        assert _unlabelled(wizard.page_for(key)) == [], key
-    assert _unlabelled(wizard.sideWidget()) == []
+        assert unlabelled(wizard.page_for(key)) == [], key
+    assert unlabelled(wizard.sideWidget()) == []
 
 
 def _tab_chain(start: QWidget, count: int) -> list[QWidget]:
