@@ -15,9 +15,10 @@ English rather than nothing, and `untranslated()` lets tests and the admin scree
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from transfer_tool.paths import data_dir
@@ -30,11 +31,19 @@ _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\[])(?<!Art\. )(?<!e\.g\. )(?
 
 _Result = tuple[str, tuple[str, ...]]  # the translation and the pieces left in English
 
+# Bounds that keep translation cheap whatever reaches it (a typed 20,000-character answer, a list of 250
+# names): templates are tried on texts up to _TEMPLATE_LIMIT characters, nested values to _MAX_DEPTH
+# levels; longer text is split into lines and sentences, and what is still too long is shown as written.
+_TEMPLATE_LIMIT = 600
+_MAX_DEPTH = 4
+_QUOTES = {"'": "'", '"': '"', "「": "」"}
+
 
 @dataclass(frozen=True)
 class _Template:
     literals: tuple[str, ...]  # the English around the placeholders: one more than `order`
     order: tuple[int, ...]  # the placeholder number of each value, in English order
+    quoted: tuple[bool, ...]  # per value: between quotes in the English, so an identifier kept as written
     translation: str
     prefilter: re.Pattern[str]  # a cheap full match that rules most texts out
     top_level: bool  # False for glue such as "{0} to {1}": only for values inside other sentences, and only
@@ -49,10 +58,23 @@ def _compile(english: str, translation: str) -> _Template:
     parts = _PLACEHOLDER.split(english)
     literals = tuple(parts[0::2])
     order = tuple(int(x) for x in parts[1::2])
-    regex = "(.+?)".join(re.escape(x) for x in literals)
+    quoted = tuple(
+        bool(before) and before[-1] in _QUOTES and after.startswith(_QUOTES[before[-1]])
+        for before, after in itertools.pairwise(literals)
+    )
+    # Side-by-side placeholders ("{1}{2}") share one group: two lazy groups in a row are quadratic.
+    regex = ""
+    after_group = False
+    for i, literal in enumerate(literals):
+        if i and not after_group:
+            regex += "(.+?)"
+            after_group = True
+        if literal:
+            regex += re.escape(literal)
+            after_group = False
     # Glue such as "{0}, {1}" or "{0} to {1}" has no word of its own to anchor a whole text on.
     anchored = re.search(r"[A-Za-z]{3,}", "".join(literals)) is not None
-    return _Template(literals, order, translation, re.compile(regex, re.DOTALL), anchored)
+    return _Template(literals, order, quoted, translation, re.compile(regex, re.DOTALL), anchored)
 
 
 class TextCatalogue:
@@ -70,7 +92,7 @@ class TextCatalogue:
         # Most English text first, so "{0} is adequate under {1} only if..." is tried before "{0} is {1}".
         templates.sort(key=lambda t: -t.weight)
         self._templates = tuple(templates)
-        self._values: dict[str, _Result] = {}  # values recur across sentences: match each once
+        self._values: dict[tuple[str, int], _Result] = {}  # values recur across sentences: match each once
 
     def __len__(self) -> int:
         return len(self._exact) + len(self._templates)
@@ -89,48 +111,63 @@ class TextCatalogue:
         if not text.strip():
             return text, ()
         candidates: list[_Result] = []
-        whole = self._one(text.strip(), top_level=True)
+        whole = self._one(text.strip(), top_level=True, depth=0)
         if whole is not None:
             if not whole[1]:
                 return whole
             candidates.append(whole)
         # Text the engine joined from several rules: translate line by line, or sentence by sentence.
         if "\n" in text:
-            candidates.append(self._joined(text.split("\n"), "\n"))
+            candidates.append(self._joined(text.split("\n"), ["\n"] * text.count("\n")))
         else:
             pieces = _SENTENCE_END.split(text.strip())
             if len(pieces) > 1:
-                candidates.append(self._joined(pieces, "" if self.lang == "ja" else " "))
+                gaps = _SENTENCE_END.findall(text.strip())
+                candidates.append(self._joined(pieces, gaps))
         if not candidates:
             return text, (text,)
-        return min(candidates, key=_left_size)
+        best = min(candidates, key=_left_size)
+        if _left_size(best) >= len(text.strip()):
+            return text, (text,)  # nothing of it translated: show it exactly as written
+        return best
 
-    def _joined(self, pieces: Iterable[str], sep: str) -> _Result:
+    def _joined(self, pieces: list[str], gaps: list[str]) -> _Result:
+        """Pieces translated one by one. Japanese sentences follow each other without a space; a piece left
+        in English keeps the whitespace it had."""
         results = [self._translate(piece) for piece in pieces]
-        return sep.join(r[0] for r in results), tuple(x for r in results for x in r[1])
+        out = results[0][0]
+        for gap, (before, after) in zip(gaps, itertools.pairwise(results), strict=False):
+            english_side = bool(before[1]) or bool(after[1])
+            joint = gap if gap == "\n" or english_side or self.lang != "ja" else ""
+            out += joint + after[0]
+        return out, tuple(x for r in results for x in r[1])
 
-    def _one(self, text: str, top_level: bool) -> _Result | None:
+    def _one(self, text: str, top_level: bool, depth: int) -> _Result | None:
         """The best template match of the whole of `text`: the one leaving the least English."""
         if text in self._exact:
             return self._exact[text], ()
+        if len(text) > _TEMPLATE_LIMIT or depth > _MAX_DEPTH:
+            return None
         best: _Result | None = None
         for template in self._templates:
             if (top_level and not template.top_level) or not template.prefilter.fullmatch(text):
                 continue
-            values = self._split(template, text)
+            values = self._split(template, text, depth)
             if values is None:
                 continue
-            filled = _fill(
-                template.translation, {n: v[0] for n, v in zip(template.order, values, strict=True)}
+            result: _Result = (
+                _fill(template.translation, {n: v[0] for n, v in zip(template.order, values, strict=True)}),
+                tuple(x for v in values for x in v[1]),
             )
-            result: _Result = (filled, tuple(x for v in values for x in v[1]))
+            if not template.top_level and result[1]:
+                continue  # glue only joins values it translates whole
             if best is None or _left_size(result) < _left_size(best):
                 best = result
                 if not result[1]:
                     break
         return best
 
-    def _split(self, template: _Template, text: str) -> list[_Result] | None:
+    def _split(self, template: _Template, text: str, depth: int) -> list[_Result] | None:
         """Cut `text` into the template's values where the literals allow, choosing the cut that translates
         best: "{1}{2}" side by side, or a literal such as ", " that also occurs inside a value."""
         lits = template.literals
@@ -138,6 +175,11 @@ class TextCatalogue:
             return None
         last = len(text) - len(lits[-1])
         memo: dict[tuple[int, int], tuple[int, list[_Result]] | None] = {}
+
+        def value_at(j: int, piece: str) -> _Result:
+            if template.quoted[j]:
+                return piece, ()  # an identifier the user gave ('admin', a certificate's label): as written
+            return self._value(piece, depth + 1)
 
         def rest(j: int, pos: int) -> tuple[int, list[_Result]] | None:
             # Values j.. from `pos`: (English left, values), or None when the literals do not fit.
@@ -154,7 +196,7 @@ class TextCatalogue:
                     else list(range(pos + 1, last))
                 )
             for end in ends:
-                value = self._value(text[pos:end])
+                value = value_at(j, text[pos:end])
                 if j == len(template.order) - 1:
                     tail: tuple[int, list[_Result]] | None = (0, [])
                 else:
@@ -172,25 +214,26 @@ class TextCatalogue:
         found = rest(0, len(lits[0]))
         return found[1] if found is not None else None
 
-    def _value(self, value: str) -> _Result:
+    def _value(self, value: str, depth: int) -> _Result:
         """A value inside a template: a name, a number, a reference, or a sentence of its own."""
-        cached = self._values.get(value)
+        key = (value, depth)
+        cached = self._values.get(key)
         if cached is not None:
             return cached
-        stripped = value.strip().strip("'\"")
+        stripped = value.strip()
         result: _Result
         if stripped in self._exact:
             result = self._exact[stripped], ()
+        elif stripped[:1] in _QUOTES and stripped.endswith(_QUOTES[stripped[:1]]) and len(stripped) > 1:
+            result = stripped, ()  # repr() of an identifier the engine quoted: kept as written
         elif _looks_like_reference(stripped):
             result = stripped, ()  # numbers, dates, codes, file names and citations read the same
         else:
-            found = self._one(stripped, top_level=False)
-            result = found if found is not None and not found[1] else (value, (value,))
-            if found is not None and found[1] and self._one(stripped, top_level=True) is not None:
-                result = found  # a sentence of its own, partly translated: better than none of it
+            found = self._one(stripped, top_level=False, depth=depth)
+            result = found if found is not None else (value, (value,))
         if len(self._values) > 20_000:
             self._values.clear()
-        self._values[value] = result
+        self._values[key] = result
         return result
 
 

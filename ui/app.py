@@ -378,6 +378,7 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
     try:
         code = app.exec()
     finally:
+        gc.unfreeze()  # what start-up froze may be collected again (tests run the app more than once)
         gc.enable()
         startup.close()
         worker.shutdown()

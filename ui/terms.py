@@ -93,12 +93,15 @@ def core_texts(items: Iterable[str], language: str | None = None) -> list[str]:
 def localize_error(exc: BaseException, language: str | None = None) -> BaseException:
     """A service's user-correctable error with its message and problems in the interface language.
 
-    Changed in place (the same exception travels on to whoever handles it); translating twice is harmless,
-    since Japanese text is not a catalogue key."""
+    Changed in place, once (the same exception travels on to whoever handles it and may pass here again);
+    `english_message` keeps the service's words for logs."""
     from transfer_tool.errors import Problem, ToolError, ValidationError
 
-    if not isinstance(exc, ToolError) or (language or ui_language()) == "en":
+    lang = language or ui_language()
+    if not isinstance(exc, ToolError) or lang == "en" or getattr(exc, "localized_to", None):
         return exc
+    exc.english_message = exc.message  # type: ignore[attr-defined]
+    exc.localized_to = lang  # type: ignore[attr-defined]
     exc.message = core_text(exc.message, language)
     exc.args = (exc.message,)
     if isinstance(exc, ValidationError):

@@ -169,12 +169,11 @@ class DbWorker(QObject):
             return
         log.debug("%s took %.1f ms", job.label, job.seconds * 1000)
         if job.error is not None:
-            localize_error(job.error)  # service messages in the interface language, for every handler
             if job.on_error is not None:
-                job.on_error(job.error)
+                job.on_error(localize_error(job.error))  # the service's words in the interface language
             else:
-                log.error("%s failed", job.label, exc_info=job.error)
-                self.unhandled_error.emit(job.error)
+                log.error("%s failed", job.label, exc_info=job.error)  # in English, for whoever reads logs
+                self.unhandled_error.emit(localize_error(job.error))
             return
         if job.on_done is not None:
             job.on_done(job.result)

@@ -211,3 +211,16 @@ def test_an_unreachable_server_is_one_clear_line(capsys: pytest.CaptureFixture[s
     assert code == 2
     assert err.startswith("error: Cannot open the database at 127.0.0.1:9/none")
     assert "Traceback" not in err and "secret" not in err
+
+
+@pytest.mark.parametrize("argv", [["-h"], ["--help"], ["-vh"], ["--hel"]])
+def test_help_lists_every_command_however_it_is_asked(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The launcher's quick path (no core commands loaded) is only taken when nothing asks for help."""
+    from transfer_tool import cli
+
+    with pytest.raises(SystemExit):
+        cli.main(argv, default=lambda _args: 0, light=frozenset({"gui"}))
+    out = capsys.readouterr().out
+    assert all(word in out for word in ("countries", "report", "backup")), out

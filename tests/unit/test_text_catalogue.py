@@ -70,20 +70,20 @@ def test_templates_translate_their_values_too() -> None:
         == "EU一般データ保護規則の移転ツールが選択されていません"
     )
     assert small.translate("United States is adequate under EU.") == "米国はEUの下で十分性が認められている。"
-    # Codes stay as written, without the quotes repr() put around them.
+    # A code the engine quoted stays exactly as written.
     assert (
         small.translate("The tool 'eu_scc_m9' is not in the catalogue.")
-        == "ツールeu_scc_m9はカタログにない。"
+        == "ツール'eu_scc_m9'はカタログにない。"
     )
 
 
 def test_sentences_joined_by_the_engine_are_translated_one_by_one() -> None:
     small = _small()
     text = "The tool 'x' is not in the catalogue. Group transfers can rest on BCRs."
-    assert small.translate(text) == "ツールxはカタログにない。グループ内移転はBCRによることができる。"
+    assert small.translate(text) == "ツール'x'はカタログにない。グループ内移転はBCRによることができる。"
     assert small.untranslated(text) == []
     assert small.translate("Group transfers can rest on BCRs.\nThe tool 'y' is not in the catalogue.") == (
-        "グループ内移転はBCRによることができる。\nツールyはカタログにない。"
+        "グループ内移転はBCRによることができる。\nツール'y'はカタログにない。"
     )
 
 
@@ -94,10 +94,48 @@ def test_unknown_text_is_shown_as_written_and_reported() -> None:
     assert small.untranslated(edited) == [edited]
     # A known sentence next to an unknown one: the known one is translated, the unknown one reported.
     mixed = "Group transfers can rest on BCRs. Something new."
-    assert small.translate(mixed) == "グループ内移転はBCRによることができる。Something new."
+    assert small.translate(mixed) == "グループ内移転はBCRによることができる。 Something new."
     assert small.untranslated(mixed) == ["Something new."]
     # A template whose value is unknown still reports the value.
     assert small.untranslated("no transfer tool chosen for Atlantis Privacy Act") == ["Atlantis Privacy Act"]
+
+
+def test_text_nothing_translates_comes_back_exactly_as_written() -> None:
+    """No sentence of it is known: not a space is removed between its sentences."""
+    written = "Applies to commercial bodies. Check the DPF list first.\nSecond line, as typed."
+    assert _small().translate(written) == written
+    assert catalogue("ja").translate(written) == written
+
+
+def test_words_in_quotes_are_identifiers_kept_as_written() -> None:
+    """A user name, a certificate label or a reference inside quotes is never translated ('admin' is not
+    the administrator role, "Japan" may be a transfer's reference)."""
+    ja = catalogue("ja")
+    shown = ja.translate("'admin' is taken; choose another")
+    assert shown.startswith("「admin」") and "システム管理者" not in shown, shown
+
+
+def test_long_or_comma_heavy_text_is_fast_and_never_fails() -> None:
+    """Whatever reaches the catalogue (a 20,000-character answer, a list of 250 names, an admin's reason
+    full of commas and "to") comes back quickly, without an error, its typed words untouched."""
+    import time
+
+    ja = catalogue("ja")
+    cases = [
+        "The assessor applied the EU GDPR: " + ("word " * 4000),
+        "The assessor applied the EU GDPR: " + ", ".join(["Japan"] * 250),
+        "x" * 20_000,
+        "JP — EU: condition changed to 'private-sector organisations only'. Reason given: The Commission's"
+        " review, due to a court ruling, applies to every transfer to this country, including backups to"
+        " Tokyo, Osaka, and Nagoya (country data v3 → v4)",
+    ]
+    for text in cases:
+        start = time.perf_counter()
+        shown = ja.translate(text)
+        assert time.perf_counter() - start < 2.0, text[:60]
+        assert shown
+    admin_words = "The Commission's review, due to a court ruling, applies to every transfer to this country"
+    assert admin_words in ja.translate(cases[3])
 
 
 def test_english_is_the_identity() -> None:

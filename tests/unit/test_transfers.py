@@ -170,3 +170,34 @@ def test_a_transfer_with_an_approved_version_cannot_be_deleted(db: Database, leg
     with pytest.raises(ValidationError, match="cannot be deleted"):
         transfers.delete_transfer(db, legal, t.id, current.row_version)
     assert transfers.get_transfer(db, t.id).id == t.id
+
+
+def test_a_text_search_reads_the_narrow_index_and_finds_the_same_rows(db: Database, legal: Actor) -> None:
+    """On SQLite the register's text search scans ix_transfer_search (not the table) in reference order, with
+    no sort step; the rows found and their order are those of the ORM query."""
+    from sqlalchemy import event, select
+
+    from transfer_tool.storage.models.core import Transfer
+
+    for title in ("Payroll for Acme", "Helpdesk", "Acme analytics"):
+        factories.transfer(db, legal, title=title)
+    seen: list[tuple[str, object]] = []
+
+    def capture(_conn: object, _cursor: object, statement: str, params: object, *_args: object) -> None:
+        seen.append((statement, params))
+
+    query = transfers.TransferQuery(text="acme")
+    event.listen(db.engine, "before_cursor_execute", capture)
+    try:
+        ids = transfers.search_ids(db, query)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", capture)
+    with db.read() as s:
+        plain = list(s.execute(transfers._filtered(query, select(Transfer.id), db.dialect)).scalars())
+    assert ids == plain and len(ids) == 2
+    if db.dialect != "sqlite":
+        return
+    statement, params = next((st, p) for st, p in seen if st.startswith("SELECT transfer.id") and "LIKE" in st)
+    with db.engine.connect() as conn:
+        plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params))
+    assert "COVERING INDEX ix_transfer_search" in plan and "TEMP B-TREE" not in plan, plan

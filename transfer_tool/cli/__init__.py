@@ -72,6 +72,22 @@ def command_in(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _only_plain_options(argv: Sequence[str]) -> bool:
+    """True when the global options (those before the command word) are written out in full: anything
+    else (help, --version, an abbreviation such as --hel, a cluster such as -vh) goes to the full parser,
+    which knows them all. What follows the command word is the command's own parser's business."""
+    plain = {"--database", "--user", "-v", "--verbose"}
+    tokens = iter(argv)
+    for token in tokens:
+        if token in ("--database", "--user"):
+            next(tokens, None)
+        elif not token.startswith("-"):
+            return True  # the command word
+        elif token not in plain and not token.startswith(("--database=", "--user=")):
+            return False
+    return True
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -84,9 +100,8 @@ def main(
     parser skips the core commands' modules: starting the app does not pay for importing the CSV, report
     and maintenance code (help and --version still list everything)."""
     words = list(sys.argv[1:] if argv is None else argv)
-    asks_help = any(w in ("-h", "--help", "--version") for w in words)
     command = command_in(words)
-    quick = not asks_help and default is not None and (command is None or command in light)
+    quick = default is not None and (command is None or command in light) and _only_plain_options(words)
     parser = build_parser(extra, core_commands=not quick)
     args = parser.parse_args(argv)
     logging.basicConfig(
