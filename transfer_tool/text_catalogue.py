@@ -104,9 +104,6 @@ class TextCatalogue:
         """The pieces of `text` this catalogue leaves in English (empty when all of it is translated)."""
         return list(self._translate(text)[1])
 
-    def has(self, english: str) -> bool:
-        return not self._translate(english)[1]
-
     def _translate(self, text: str) -> _Result:
         if not text.strip():
             return text, ()

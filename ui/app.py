@@ -198,7 +198,6 @@ def preload_main_window() -> None:
         "ui.main_window",
         "ui.dashboard",
         "ui.widgets.register_panel",
-        "transfer_tool.countries.store",
     ):
         importlib.import_module(name)
     from transfer_tool.countries import store

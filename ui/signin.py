@@ -25,7 +25,6 @@ from transfer_tool import users
 from transfer_tool.errors import AuthenticationFailed, ToolError, ValidationError
 from transfer_tool.users import UserView
 from ui.errors import show_exception
-from ui.terms import localize_error
 from ui.workers import DbWorker
 
 ERROR_STYLE = "color: #b3261e;"
@@ -210,7 +209,6 @@ class SignInDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        localize_error(exc)
         if isinstance(exc, AuthenticationFailed):
             self.fields["password"].show_error(exc.message)
             self.password.clear()

@@ -94,13 +94,12 @@ def localize_error(exc: BaseException, language: str | None = None) -> BaseExcep
     """A service's user-correctable error with its message and problems in the interface language.
 
     Changed in place, once (the same exception travels on to whoever handles it and may pass here again);
-    `english_message` keeps the service's words for logs."""
+    the worker logs a failure before it is localized, so logs keep the service's English."""
     from transfer_tool.errors import Problem, ToolError, ValidationError
 
     lang = language or ui_language()
     if not isinstance(exc, ToolError) or lang == "en" or getattr(exc, "localized_to", None):
         return exc
-    exc.english_message = exc.message  # type: ignore[attr-defined]
     exc.localized_to = lang  # type: ignore[attr-defined]
     exc.message = core_text(exc.message, language)
     exc.args = (exc.message,)

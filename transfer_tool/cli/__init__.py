@@ -61,31 +61,26 @@ def build_parser(extra: Sequence[Register] = (), *, core_commands: bool = True) 
     return p
 
 
-def command_in(argv: Sequence[str]) -> str | None:
-    """The command word of `argv` (None when there is none), skipping the global options and their values."""
-    tokens = iter(argv)
-    for token in tokens:
-        if token in ("--database", "--user"):
-            next(tokens, None)
-        elif not token.startswith("-"):
-            return token
-    return None
-
-
-def _only_plain_options(argv: Sequence[str]) -> bool:
-    """True when the global options (those before the command word) are written out in full: anything
-    else (help, --version, an abbreviation such as --hel, a cluster such as -vh) goes to the full parser,
-    which knows them all. What follows the command word is the command's own parser's business."""
+def _read_globals(argv: Sequence[str]) -> tuple[str | None, bool]:
+    """The command word of `argv` (None when there is none), and whether the global options before it are
+    written out in full. Anything else (help, --version, an abbreviation such as --hel, a cluster such as
+    -vh) needs the full parser, which knows them all; what follows the command word is its own parser's."""
     plain = {"--database", "--user", "-v", "--verbose"}
     tokens = iter(argv)
+    all_plain = True
     for token in tokens:
         if token in ("--database", "--user"):
             next(tokens, None)
         elif not token.startswith("-"):
-            return True  # the command word
+            return token, all_plain
         elif token not in plain and not token.startswith(("--database=", "--user=")):
-            return False
-    return True
+            all_plain = False
+    return None, all_plain
+
+
+def command_in(argv: Sequence[str]) -> str | None:
+    """The command word of `argv`, skipping the global options and their values."""
+    return _read_globals(argv)[0]
 
 
 def main(
@@ -100,8 +95,8 @@ def main(
     parser skips the core commands' modules: starting the app does not pay for importing the CSV, report
     and maintenance code (help and --version still list everything)."""
     words = list(sys.argv[1:] if argv is None else argv)
-    command = command_in(words)
-    quick = default is not None and (command is None or command in light) and _only_plain_options(words)
+    command, plain = _read_globals(words)
+    quick = default is not None and (command is None or command in light) and plain
     parser = build_parser(extra, core_commands=not quick)
     args = parser.parse_args(argv)
     logging.basicConfig(
