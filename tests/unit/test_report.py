@@ -281,7 +281,8 @@ def test_long_table_splits_with_repeated_header(renderer: TiaReportRenderer, tmp
     report = renderer.render(dataclasses.replace(data, measures=measures), "en")
     pages_with_rows = []
     for page in range(1, report.page_count + 1):
-        text = _pdftotext(report.pdf, tmp_path, page=page)
+        # -layout keeps each printed line together (the DRAFT watermark can split a reading-order line)
+        text = _pdftotext(report.pdf, tmp_path, page=page, layout=True)
         if "Bulk measure M" in text:
             pages_with_rows.append(text)
     assert len(pages_with_rows) >= 3

@@ -12,9 +12,9 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
+from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
@@ -29,16 +29,15 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.report.chart import Bar, risk_chart
-from transfer_tool.report.data import PolicyItem, ReportData, Text, localize
+from transfer_tool.report.data import Localized, PolicyItem, ReportData, Text, localize
 from transfer_tool.report.fonts import ReportFonts, register_report_fonts
+from transfer_tool.report.layout import Block, Cell, Grid, GridStyle, Line, LineBreaker, Para, Pen
 from transfer_tool.report.styles import (
     ACCENT,
     BAD,
@@ -57,12 +56,10 @@ from transfer_tool.report.terms import (
     format_datetime,
     format_percent,
 )
-from transfer_tool.report.text import ParagraphFrags
 from transfer_tool.signing.fields import DEFAULT_SIGNATURE_FIELD, SignatureFieldLayout, add_signature_field
 from transfer_tool.text_catalogue import translate
 
 _PDF_LANG = {"en": "en", "ja": "ja-JP"}
-_TOTAL_FORM = "pageTotal"
 _CELL_PADDING = 10.0  # left + right, points
 
 
@@ -73,72 +70,75 @@ class RenderedReport:
     signature_field: SignatureFieldLayout
 
 
-class _Para(Paragraph):  # type: ignore[misc]
-    """A paragraph that remembers its last wrap: a table wraps every cell once to size its rows and
-    again to draw it (and KeepTogether once more); the lines for the same width are the same."""
+class _Heading(Para):
+    """A section heading: becomes an outline entry and a clickable contents line. The story puts a
+    conditional page break of `keep_room` before it, so that it never ends a page alone."""
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        state = self.__dict__
-        if state.get("_wrapped_for") == avail_width and "blPara" in state:  # split() drops blPara
-            return self.width, self.height
-        size: tuple[float, float] = super().wrap(avail_width, avail_height)
-        if "blPara" in state:
-            self._wrapped_for = avail_width
-        return size
-
-    def single_run(self) -> str | None:
-        """The text when it is one run in the style's own font without a line break, else None."""
-        frags = self.frags
-        if len(frags) != 1:
-            return None
-        frag = frags[0]
-        if getattr(frag, "lineBreak", False) or frag.fontName != self.style.fontName:
-            return None
-        text: str = frag.text
-        return text
-
-
-class _Heading(Paragraph):  # type: ignore[misc]
-    """A section heading: becomes an outline entry and a clickable contents line."""
-
-    def __init__(self, text: str, style: ParagraphStyle, level: int, key: str) -> None:
-        super().__init__(escape(text), style)
+    def __init__(self, breaker: LineBreaker, text: str, style: ParagraphStyle, level: int, key: str) -> None:
+        super().__init__(breaker, text, style)
         self.outline_text = text
         self.level = level
         self.key = key
+        self.keep_room = (60 if level == 0 else 30) * mm
 
 
-def _page_ref_form(key: str) -> str:
-    return f"tocPage_{key}"
+@dataclass(frozen=True)
+class _LateNumber:
+    """A number known only when the layout is done (a heading's page, the page total), written into
+    page `page` at save time: the build stays a single pass (no multiBuild, no form per number)."""
+
+    page: int  # 0-based
+    x: float  # where the text ends (right-aligned) or starts
+    y: float
+    size: float
+    right_aligned: bool
+    heading: str | None  # the heading key whose page this is; None for the page total
+
+
+class _LateNumbers:
+    """What a canvas collects while drawing; `_NumberedCanvas.save` fills them in."""
+
+    def __init__(self) -> None:
+        self.items: list[_LateNumber] = []
+
+    def add(self, canv: Canvas, x: float, y: float, size: float, *, right: bool, heading: str | None) -> None:
+        ax, ay = canv.absolutePosition(x, y)
+        self.items.append(_LateNumber(canv.getPageNumber() - 1, ax, ay, size, right, heading))
 
 
 class _ContentsLine(Flowable):  # type: ignore[misc]
-    """One contents line: the heading text, a dot leader, and its page number as a forward-referenced
-    form filled in at save time. That keeps the build to a single pass (no multiBuild)."""
+    """One contents line: the heading text, a dot leader, and its page number, written in at save
+    time (`_LateNumber`)."""
 
     number_room = 28.0
 
-    def __init__(self, heading: _Heading, style: ParagraphStyle) -> None:
+    def __init__(
+        self, heading: _Heading, style: ParagraphStyle, breaker: LineBreaker, late: _LateNumbers
+    ) -> None:
         super().__init__()
         self.key = heading.key
-        self.para = Paragraph(escape(heading.outline_text), style)
+        self.block = Block(heading.outline_text, style)
         self.style = style
+        self._breaker = breaker
+        self._late = late
+        self._lines: list[Line] = []
 
     def getSpaceBefore(self) -> float:
         return float(self.style.spaceBefore)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        _w, self.height = self.para.wrap(avail_width - self.number_room, avail_height)
+        self._lines = self._breaker.lines(self.block, avail_width - self.number_room)
+        self.height = len(self._lines) * self.style.leading
         return avail_width, self.height
 
     def draw(self) -> None:
         canv = self.canv
-        self.para.drawOn(canv, 0, 0)
+        pen = Pen(self._breaker, canv.beginText())
+        pen.write(self._lines, 0, self.height)
+        canv.drawText(pen.text)
         baseline = self.style.leading - self.style.fontSize
-        last = self.para.blPara.lines[-1]
-        extra = last[0] if isinstance(last, tuple) else getattr(last, "extraSpace", None)
-        text_end = self.width - self.number_room - (extra if isinstance(extra, (int, float)) else 0)
+        text_end = self._breaker.width(self._lines[-1]) if self._lines else 0.0
         canv.saveState()
         canv.setStrokeColor(MUTED)
         canv.setLineWidth(0.8)
@@ -147,10 +147,7 @@ class _ContentsLine(Flowable):  # type: ignore[misc]
         if text_end + 6 < self.width - self.number_room + 2:
             canv.line(text_end + 6, baseline + 1, self.width - self.number_room + 2, baseline + 1)
         canv.restoreState()
-        canv.saveState()
-        canv.translate(self.width, baseline)
-        canv.doForm(_page_ref_form(self.key))
-        canv.restoreState()
+        self._late.add(canv, self.width, baseline, 10, right=True, heading=self.key)
         canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 
@@ -197,24 +194,22 @@ class _TiaDocTemplate(BaseDocTemplate):  # type: ignore[misc]
 
 
 def _canvas_class(
-    total_text: str, font: str, size: float, heading_pages: dict[str, int], keys: list[str]
+    total_text: str, font: str, heading_pages: dict[str, int], late: _LateNumbers
 ) -> type[Canvas]:
     class _NumberedCanvas(Canvas):  # type: ignore[misc]
         def save(self) -> None:
-            # Pages already reference these forms; now that the layout is done, give them content.
+            # The layout is done: write the late numbers into their pages' content streams.
+            total = total_text.format(total=self.getPageNumber() - 1)
+            pages = self._doc.Pages.pages
+            for item in late.items:
+                text = total if item.heading is None else str(heading_pages.get(item.heading, "?"))
+                x = item.x - stringWidth(text, font, item.size) if item.right_aligned else item.x
+                writer = self.beginText(x, item.y)
+                writer.setFont(font, item.size)
+                writer.setFillColor(MUTED)
+                writer.textOut(text)
+                pages[item.page].stream += f"q\n{writer.getCode()}\nQ\n"
             # Streams are written Flate-compressed only: ASCII85 on top costs time and 25 % of size.
-            total = self.getPageNumber() - 1
-            self.beginForm(_TOTAL_FORM)
-            self.setFont(font, size)
-            self.setFillColor(MUTED)
-            self.drawString(0, 0, total_text.format(total=total))
-            self.endForm()
-            for key in keys:
-                self.beginForm(_page_ref_form(key), lowerx=-60, lowery=-5, upperx=1, uppery=20)
-                self.setFont(font, 10)
-                self.setFillColor(MUTED)
-                self.drawRightString(0, 0, str(heading_pages.get(key, "?")))
-                self.endForm()
             use_a85 = rl_config.useA85
             rl_config.useA85 = 0
             try:
@@ -232,11 +227,12 @@ class _Build:
     data: ReportData
     lang: str
     styles: StyleSheet1
-    frags: ParagraphFrags
+    breaker: LineBreaker
     headings: list[_Heading] = field(default_factory=list)
+    late: _LateNumbers = field(default_factory=_LateNumbers)
 
     def heading(self, text: str, style: str, level: int) -> _Heading:
-        made = _Heading(text, self.styles[style], level, f"h{len(self.headings) + 1}")
+        made = _Heading(self.breaker, text, self.styles[style], level, f"h{len(self.headings) + 1}")
         self.headings.append(made)
         return made
 
@@ -254,8 +250,10 @@ class TiaReportRenderer:
         self.terms = terms or Terminology.load()
         self.fonts: ReportFonts = register_report_fonts()
         self.field_name = field_name
+        self._breaker = LineBreaker(self.fonts)
+        self._grid_style = GridStyle(rule=RULE, header_background=ACCENT)
         # Styles never change once built; paragraph templates are kept per style: one set per language.
-        self._sheets: dict[str, tuple[StyleSheet1, ParagraphFrags]] = {}
+        self._sheets: dict[str, StyleSheet1] = {}
 
     @property
     def content_width(self) -> float:
@@ -268,14 +266,15 @@ class TiaReportRenderer:
             raise ValueError(f"unsupported report language {lang!r}; use one of {', '.join(LANGUAGES)}")
         sheet = self._sheets.get(lang)
         if sheet is None:
-            sheet = self._sheets[lang] = (build_stylesheet(self.fonts.main, lang), ParagraphFrags(self.fonts))
-        build = _Build(data, lang, *sheet)
+            sheet = self._sheets[lang] = build_stylesheet(self.fonts.main, lang)
+        build = _Build(data, lang, sheet, self._breaker)
         buffer = io.BytesIO()
         doc = self._doc(buffer, build)
         total_text = self.terms.get("doc.page_total", lang)
         story = self._story(build, doc)
-        keys = [h.key for h in build.headings]
-        doc.build(story, canvasmaker=_canvas_class(total_text, self.fonts.main, 7.5, doc.heading_pages, keys))
+        doc.build(
+            story, canvasmaker=_canvas_class(total_text, self.fonts.main, doc.heading_pages, build.late)
+        )
         if doc.signature_place is None:  # the story always ends with the sign-off block
             raise RuntimeError("the sign-off block was not placed")
         page_index, box = doc.signature_place
@@ -349,8 +348,7 @@ class TiaReportRenderer:
         total_room = stringWidth(t.get("doc.page_total", lang, total=999), font, 7.5)
         prefix_end = right - total_room - stringWidth(" ", font, 7.5)
         canv.drawRightString(prefix_end, y, t.get("doc.page_of", lang, page=doc.page))
-        canv.translate(prefix_end + stringWidth(" ", font, 7.5), y)
-        canv.doForm(_TOTAL_FORM)
+        b.late.add(canv, prefix_end + stringWidth(" ", font, 7.5), y, 7.5, right=False, heading=None)
         canv.restoreState()
 
     def _watermark(self, canv: Canvas, text: str) -> None:
@@ -376,16 +374,17 @@ class TiaReportRenderer:
     def _t(self, b: _Build, key: str, **fields: object) -> str:
         return self.terms.get(key, b.lang, **fields)
 
-    def _para(self, b: _Build, text: Text, style: str = "Body") -> Paragraph:
-        plain = localize(text, b.lang)
-        chosen = b.styles[style]
-        return _Para(plain, chosen, frags=b.frags.frags(plain, chosen))
+    def _para(self, b: _Build, text: Text, style: str = "Body") -> Para:
+        return Para(self._breaker, localize(text, b.lang), b.styles[style])
 
-    def _lines(self, b: _Build, items: Sequence[Text], style: str = "Cell") -> Paragraph:
+    def _cell(self, b: _Build, text: Text, style: str = "Cell") -> Block:
+        return Block(localize(text, b.lang), b.styles[style])
+
+    def _lines(self, b: _Build, items: Sequence[Text], style: str = "Cell") -> Block:
         text = "\n".join(localize(i, b.lang) for i in items) if items else self._t(b, "doc.none")
-        return self._para(b, text, style)
+        return self._cell(b, text, style)
 
-    def _policy(self, b: _Build, items: Sequence[PolicyItem]) -> Paragraph:
+    def _policy(self, b: _Build, items: Sequence[PolicyItem]) -> Block:
         lines = [
             f"{localize(i.label, b.lang)} ({self._t(b, 'desc.policy_section')} {i.section})"
             if i.section
@@ -407,79 +406,35 @@ class TiaReportRenderer:
         self,
         b: _Build,
         header: Sequence[str] | None,
-        rows: Sequence[Sequence[Flowable]],
+        rows: Sequence[Sequence[Cell]],
         widths: Sequence[float],
-        extra: Sequence[tuple[Any, ...]] = (),
-    ) -> Table:
-        data: list[Sequence[Flowable]] = []
-        if header:
-            data.append([self._para(b, h, "CellHead") for h in header])
-        data.extend(rows)
+        *,
+        row_backgrounds: dict[int, Color] | None = None,
+        column_backgrounds: dict[int, Color] | None = None,
+    ) -> Grid:
+        """A table across the content width; `widths` are proportions, backgrounds by body row index."""
         total = sum(widths)
-        col_widths = [w * self.content_width / total for w in widths]
-        cells, cell_styles = self._plain_cells(b, data, col_widths)
-        table = Table(cells, colWidths=col_widths, repeatRows=1 if header else 0, splitInRow=1, hAlign="LEFT")
-        default = b.styles["Cell"]
-        style: list[tuple[Any, ...]] = [
-            ("FONTNAME", (0, 0), (-1, -1), self.fonts.main),  # the cell default would pull in Helvetica
-            ("FONTSIZE", (0, 0), (-1, -1), default.fontSize),
-            ("LEADING", (0, 0), (-1, -1), default.leading),
-            ("TEXTCOLOR", (0, 0), (-1, -1), default.textColor),
-            *cell_styles,
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-            ("TOPPADDING", (0, 0), (-1, -1), 3.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
-            ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING / 2),
-            ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING / 2),
-        ]
-        if header:
-            style.append(("BACKGROUND", (0, 0), (-1, 0), ACCENT))
-        style.extend(extra)
-        table.setStyle(TableStyle(style))
-        return table
+        return Grid(
+            self._breaker,
+            [self._cell(b, h, "CellHead") for h in header] if header else None,
+            rows,
+            [w * self.content_width / total for w in widths],
+            self._grid_style,
+            row_backgrounds=row_backgrounds,
+            column_backgrounds=column_backgrounds,
+        )
 
-    @staticmethod
-    def _plain_cells(
-        b: _Build, data: Sequence[Sequence[Flowable]], col_widths: Sequence[float]
-    ) -> tuple[list[list[Flowable | str]], list[tuple[Any, ...]]]:
-        """Cells whose text fits on one line become plain strings, drawn by the table itself with the
-        paragraph's font, size, leading and colour: the same baseline and row height, without a
-        Paragraph's line breaking and drawing (most of a table-heavy report's cost)."""
-        room = [w - _CELL_PADDING for w in col_widths]
-        default = b.styles["Cell"]
-        cells: list[list[Flowable | str]] = []
-        styles: list[tuple[Any, ...]] = []
-        for r, row in enumerate(data):
-            out: list[Flowable | str] = list(row)
-            for c, cell in enumerate(row):
-                text = cell.single_run() if isinstance(cell, _Para) else None
-                if not text:
-                    continue
-                st = cell.style
-                if stringWidth(text, st.fontName, st.fontSize) > room[c] - 0.01:
-                    continue
-                out[c] = text
-                if st.name != default.name:
-                    styles += [
-                        ("FONTSIZE", (c, r), (c, r), st.fontSize),
-                        ("LEADING", (c, r), (c, r), st.leading),
-                        ("TEXTCOLOR", (c, r), (c, r), st.textColor),
-                    ]
-            cells.append(out)
-        return cells, styles
-
-    def _kv(self, b: _Build, rows: Sequence[tuple[str, Flowable | Text]]) -> Table:
-        cells = [
+    def _kv(self, b: _Build, rows: Sequence[tuple[str, Cell | Text]]) -> Grid:
+        cells: list[list[Cell]] = [
             [
-                self._para(b, self._t(b, key), "Label"),
-                value
-                if isinstance(value, Flowable)
-                else self._para(b, value if value != "" else "—", "Cell"),
+                self._cell(b, self._t(b, key), "Label"),
+                self._cell(b, value if value != "" else "—", "Cell")
+                if isinstance(value, (str, Localized))
+                else value,
             ]
             for key, value in rows
         ]
-        return self._table(b, None, cells, (32, 68), extra=[("BACKGROUND", (0, 0), (0, -1), SHADE)])
+        return self._table(b, None, cells, (32, 68), column_backgrounds={0: SHADE})
 
     # ---- the story ----------------------------------------------------------------------------------------
 
@@ -503,10 +458,16 @@ class TiaReportRenderer:
         ]
         body: list[Flowable] = []
         for number, (key, build_section) in enumerate(sections, start=1):
-            body.append(CondPageBreak(60 * mm))
             body.append(self._h1(b, number, key))
             body.extend(build_section(b, number))
         body.extend(self._sign_off(b, len(sections) + 1, doc))
+        # a heading never ends a page alone: it needs room for itself and the start of what follows
+        kept: list[Flowable] = []
+        for flowable in body:
+            if isinstance(flowable, _Heading):
+                kept.append(CondPageBreak(flowable.keep_room))
+            kept.append(flowable)
+        body = kept
         # the contents list is made last: it lists the headings the body just created
         return [
             NextPageTemplate("later"),
@@ -567,7 +528,10 @@ class TiaReportRenderer:
         ]
 
     def _contents(self, b: _Build) -> list[Flowable]:
-        lines = [_ContentsLine(h, b.styles["TOC1" if h.level == 0 else "TOC2"]) for h in b.headings]
+        lines = [
+            _ContentsLine(h, b.styles["TOC1" if h.level == 0 else "TOC2"], self._breaker, b.late)
+            for h in b.headings
+        ]
         return [self._para(b, self._t(b, "doc.contents"), "TOCTitle"), *lines]
 
     def _regime_name(self, b: _Build, code: str) -> str:
@@ -578,7 +542,7 @@ class TiaReportRenderer:
         p = b.data.exporter if side == "exporter" else b.data.importer
         contact = "\n".join(x for x in (p.contact_name, p.contact_position) if x)
         signature = " · ".join(x for x in (p.signatory, format_date(p.signature_date, b.lang)) if x)
-        rows: list[tuple[str, Flowable | Text]] = [
+        rows: list[tuple[str, Cell | Text]] = [
             ("party.name", p.name),
             ("party.role", self._t(b, "role." + p.role.value)),
             ("party.country", p.country.get(b.lang)),
@@ -603,11 +567,11 @@ class TiaReportRenderer:
             [self._t(b, "desc.category"), self._t(b, "desc.policy_section"), self._t(b, "desc.sensitive")],
             [
                 [
-                    self._para(b, c.label, "Cell"),
-                    self._para(
+                    self._cell(b, c.label, "Cell"),
+                    self._cell(
                         b, f"{self._t(b, 'desc.policy_section')} {c.section}" if c.section else "—", "Cell"
                     ),
-                    self._para(b, self._yes_no(b, c.sensitive), "Cell"),
+                    self._cell(b, self._yes_no(b, c.sensitive), "Cell"),
                 ]
                 for c in tr.data_categories
             ],
@@ -654,10 +618,10 @@ class TiaReportRenderer:
                     ],
                     [
                         [
-                            self._para(b, o.recipient, "Cell"),
-                            self._para(b, o.country.get(lang), "Cell"),
-                            self._para(b, o.purpose, "Cell"),
-                            self._para(b, o.safeguard, "Cell"),
+                            self._cell(b, o.recipient, "Cell"),
+                            self._cell(b, o.country.get(lang), "Cell"),
+                            self._cell(b, o.purpose, "Cell"),
+                            self._cell(b, o.safeguard, "Cell"),
                         ]
                         for o in tr.onward_transfers
                     ],
@@ -670,29 +634,29 @@ class TiaReportRenderer:
 
     def _regimes(self, b: _Build, number: int) -> list[Flowable]:
         d, lang = b.data, b.lang
-        rows: list[list[Flowable]] = []
-        extra: list[tuple[Any, ...]] = []
+        rows: list[list[Cell]] = []
+        shaded: dict[int, Color] = {}
         for index, entry in enumerate(d.destination_status, start=1):
             # Shipped country prose, in the report's language where the text catalogue has it.
             detail = "\n".join(translate(x, lang) for x in (entry.condition, entry.instrument) if x) or "—"
-            cell: list[Flowable] = [self._para(b, detail, "Cell")]
+            cell: list[Block] = [self._cell(b, detail, "Cell")]
             if entry.source_url:
-                cell.append(self._para(b, entry.source_url, "CellMuted"))
+                cell.append(self._cell(b, entry.source_url, "CellMuted"))
             verified = self._t(b, "doc.verified" if entry.verified else "doc.unverified")
             if entry.verified and entry.last_verified:
                 verified += "\n" + format_date(entry.last_verified, lang)
             rows.append(
                 [
-                    self._para(b, self._regime_name(b, entry.regime), "Cell"),
-                    self._para(b, self._t(b, "adequacy." + entry.status.value), "Cell"),
+                    self._cell(b, self._regime_name(b, entry.regime), "Cell"),
+                    self._cell(b, self._t(b, "adequacy." + entry.status.value), "Cell"),
                     cell,
-                    self._para(b, format_date(entry.adopted, lang) or "—", "Cell"),
-                    self._para(b, format_date(entry.expires, lang) or "—", "Cell"),
-                    self._para(b, verified, "Cell" if entry.verified else "Warning"),
+                    self._cell(b, format_date(entry.adopted, lang) or "—", "Cell"),
+                    self._cell(b, format_date(entry.expires, lang) or "—", "Cell"),
+                    self._cell(b, verified, "Cell" if entry.verified else "Warning"),
                 ]
             )
             if not entry.verified:
-                extra.append(("BACKGROUND", (0, index), (-1, index), WARN_SHADE))
+                shaded[index - 1] = WARN_SHADE
         table = self._table(
             b,
             [
@@ -708,7 +672,7 @@ class TiaReportRenderer:
             ],
             rows,
             (14, 14, 33, 13, 13, 13),
-            extra,
+            row_backgrounds=shaded,
         )
         return [
             self._kv(
@@ -725,17 +689,17 @@ class TiaReportRenderer:
         ]
 
     def _tools(self, b: _Build, number: int) -> list[Flowable]:
-        rows: list[list[Flowable]] = []
+        rows: list[list[Cell]] = []
         for tool in b.data.tools:
-            justification: list[Flowable] = [self._para(b, tool.justification or "—", "Cell")]
+            justification: list[Block] = [self._cell(b, tool.justification or "—", "Cell")]
             justification += [
-                self._para(b, f"{self._t(b, 'tool.warnings')}: {localize(w, b.lang)}", "Warning")
+                self._cell(b, f"{self._t(b, 'tool.warnings')}: {localize(w, b.lang)}", "Warning")
                 for w in tool.warnings
             ]
             rows.append(
                 [
-                    self._para(b, self._regime_name(b, tool.regime), "Cell"),
-                    self._para(b, tool.tool, "Cell"),
+                    self._cell(b, self._regime_name(b, tool.regime), "Cell"),
+                    self._cell(b, tool.tool, "Cell"),
                     justification,
                 ]
             )
@@ -750,15 +714,15 @@ class TiaReportRenderer:
 
     def _law_practice(self, b: _Build, number: int) -> list[Flowable]:
         lp = b.data.law_and_practice
-        rows: list[list[Flowable]] = []
+        rows: list[list[Cell]] = []
         for law in lp.laws:
-            reasoning: list[Flowable] = [self._para(b, law.reasoning or "—", "Cell")]
-            reasoning += [self._para(b, s, "CellMuted") for s in law.sources]
+            reasoning: list[Block] = [self._cell(b, law.reasoning or "—", "Cell")]
+            reasoning += [self._cell(b, s, "CellMuted") for s in law.sources]
             rows.append(
                 [
-                    self._para(b, law.name, "Cell"),
-                    self._para(b, self._yes_no(b, law.problematic), "Warning" if law.problematic else "Cell"),
-                    self._para(b, self._yes_no(b, law.applies), "Cell"),
+                    self._cell(b, law.name, "Cell"),
+                    self._cell(b, self._yes_no(b, law.problematic), "Warning" if law.problematic else "Cell"),
+                    self._cell(b, self._yes_no(b, law.applies), "Cell"),
                     reasoning,
                 ]
             )
@@ -784,28 +748,28 @@ class TiaReportRenderer:
     def _measures(self, b: _Build, number: int) -> list[Flowable]:
         if not b.data.measures:
             return [self._para(b, self._t(b, "doc.none"))]
-        rows: list[list[Flowable]] = []
+        rows: list[list[Cell]] = []
         for m in b.data.measures:
-            first: list[Flowable] = [self._para(b, m.name, "Cell")]
+            first: list[Block] = [self._cell(b, m.name, "Cell")]
             if m.description:
-                first.append(self._para(b, m.description, "CellMuted"))
+                first.append(self._cell(b, m.description, "CellMuted"))
             if m.use_case:
                 first.append(
-                    self._para(
+                    self._cell(
                         b, f"{self._t(b, 'measure.use_case')}: {localize(m.use_case, b.lang)}", "CellMuted"
                     )
                 )
             rows.append(
                 [
                     first,
-                    self._para(b, self._t(b, "measure.kind." + m.kind), "Cell"),
-                    self._para(
+                    self._cell(b, self._t(b, "measure.kind." + m.kind), "Cell"),
+                    self._cell(
                         b,
                         self._t(b, "measure.status." + m.status),
                         "Cell" if m.status == "in_place" else "Warning",
                     ),
-                    self._para(b, m.owner or "—", "Cell"),
-                    self._para(b, format_date(m.due, b.lang) or "—", "Cell"),
+                    self._cell(b, m.owner or "—", "Cell"),
+                    self._cell(b, format_date(m.due, b.lang) or "—", "Cell"),
                 ]
             )
         header = [
@@ -819,10 +783,10 @@ class TiaReportRenderer:
             return [self._para(b, self._t(b, "doc.none"))]
         rows = [
             [
-                self._para(b, a.action, "Cell"),
-                self._para(b, self._t(b, "action.status." + a.status), "Cell"),
-                self._para(b, a.owner or "—", "Cell"),
-                self._para(b, format_date(a.due, b.lang) or "—", "Cell"),
+                self._cell(b, a.action, "Cell"),
+                self._cell(b, self._t(b, "action.status." + a.status), "Cell"),
+                self._cell(b, a.owner or "—", "Cell"),
+                self._cell(b, format_date(a.due, b.lang) or "—", "Cell"),
             ]
             for a in b.data.action_plan
         ]
@@ -862,19 +826,19 @@ class TiaReportRenderer:
             KeepTogether([self._para(b, self._t(b, "risk.chart_title"), "Small"), chart]),
         ]
         for law in risk.laws:
-            rows: list[list[Flowable]] = [
+            rows: list[list[Cell]] = [
                 [
-                    self._para(b, f.label, "Cell"),
-                    self._para(b, format_percent(f.probability), "Cell"),
-                    self._para(b, f.justification or "—", "Cell"),
+                    self._cell(b, f.label, "Cell"),
+                    self._cell(b, format_percent(f.probability), "Cell"),
+                    self._cell(b, f.justification or "—", "Cell"),
                 ]
                 for f in law.factors
             ]
             rows.append(
                 [
-                    self._para(b, self._t(b, "risk.law_total"), "Cell"),
-                    self._para(b, f"{self._t(b, 'risk.per_year')}: {format_percent(law.per_year)}", "Cell"),
-                    self._para(
+                    self._cell(b, self._t(b, "risk.law_total"), "Cell"),
+                    self._cell(b, f"{self._t(b, 'risk.per_year')}: {format_percent(law.per_year)}", "Cell"),
+                    self._cell(
                         b, f"{self._t(b, 'risk.over_period')}: {format_percent(law.over_period)}", "Cell"
                     ),
                 ]
@@ -884,12 +848,12 @@ class TiaReportRenderer:
                 [self._t(b, "risk.factor"), self._t(b, "risk.probability"), self._t(b, "tool.justification")],
                 rows,
                 (32, 19, 49),
-                [("BACKGROUND", (0, len(rows)), (-1, len(rows)), SHADE)],
+                row_backgrounds={len(rows) - 1: SHADE},
             )
             out += [self._h2(b, localize(law.law, b.lang)), table]
         if risk.sensitivity:
             rows = [
-                [self._para(b, s.label, "Cell"), self._para(b, format_percent(s.over_period), "Cell")]
+                [self._cell(b, s.label, "Cell"), self._cell(b, format_percent(s.over_period), "Cell")]
                 for s in risk.sensitivity
             ]
             out += [
@@ -916,7 +880,7 @@ class TiaReportRenderer:
     def _appi_consent(self, b: _Build, number: int) -> list[Flowable]:
         a = b.data.appi_consent
         assert a is not None  # the section is only listed when present
-        rows: list[tuple[str, Flowable | Text]] = [
+        rows: list[tuple[str, Cell | Text]] = [
             ("appi.country", a.country_name.get(b.lang)),
             ("appi.system", a.protection_system),
             ("appi.measures", a.recipient_measures),
@@ -930,10 +894,10 @@ class TiaReportRenderer:
             return [self._para(b, self._t(b, "doc.none"))]
         rows = [
             [
-                self._para(b, e.who, "Cell"),
-                self._para(b, format_datetime(e.when, b.lang), "Cell"),
-                self._para(b, self._t(b, "review.action." + e.action), "Cell"),
-                self._para(b, e.comment or "—", "Cell"),
+                self._cell(b, e.who, "Cell"),
+                self._cell(b, format_datetime(e.when, b.lang), "Cell"),
+                self._cell(b, self._t(b, "review.action." + e.action), "Cell"),
+                self._cell(b, e.comment or "—", "Cell"),
             ]
             for e in b.data.review_history
         ]
@@ -945,9 +909,9 @@ class TiaReportRenderer:
             return [self._para(b, self._t(b, "evidence.none"))]
         rows = [
             [
-                self._para(b, e.label, "Cell"),
-                self._para(b, e.filename, "Cell"),
-                self._para(b, e.sha256, "CellMuted"),
+                self._cell(b, e.label, "Cell"),
+                self._cell(b, e.filename, "Cell"),
+                self._cell(b, e.sha256, "CellMuted"),
             ]
             for e in b.data.evidence
         ]
@@ -957,7 +921,7 @@ class TiaReportRenderer:
     def _sign_off(self, b: _Build, number: int, doc: _TiaDocTemplate) -> list[Flowable]:
         s, lang = b.data.sign_off, b.lang
         approved = b.data.status is AssessmentStatus.APPROVED
-        rows: list[tuple[str, Flowable | Text]] = [
+        rows: list[tuple[str, Cell | Text]] = [
             ("signoff.approver", s.approver_name),
             ("signoff.role", s.approver_role),
             (

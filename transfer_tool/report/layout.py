@@ -1,0 +1,455 @@
+"""The report's tables, drawn straight onto the canvas.
+
+A ReportLab `Table` of `Paragraph`s pays, for every cell, a paragraph object, its fragment list, a text
+object and a handful of style commands; the TIA has about a thousand cells, and that was most of a render.
+Here a cell is plain text in one style (or a few such blocks stacked): lines are broken once for the
+column's width, at spaces and between CJK characters, keeping the kinsoku rules (no line starts with 。
+or ）, none ends with （); a whole row is drawn with one text object; the grid splits between rows, or
+inside a row taller than the space left, and repeats its header row on every page. Nothing is parsed:
+user text is drawn exactly as typed (newlines kept, whitespace runs collapsed as a paragraph would).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.colors import Color
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus import Flowable
+
+from transfer_tool.report.fonts import ReportFonts
+from transfer_tool.report.text import printable
+
+# One token per CJK (or other wide) character, a run of anything else but spaces, or a space: a line
+# may break at a space, or between two tokens of which one is wide (as ReportLab's CJK wrap does).
+_TOKENS = re.compile("[\u3000-\U0010ffff]|[^ \u3000-\U0010ffff]+| ")
+_SPACES = re.compile(" +")  # after `printable`, spaces are the only whitespace but newlines
+_FUZZ = 1e-6
+
+
+@dataclass(frozen=True, slots=True)
+class Ink:
+    """What a line is drawn with: the main font, size, leading and colour of its style."""
+
+    font: str
+    size: float
+    leading: float
+    color: Color
+
+    @classmethod
+    def of(cls, style: ParagraphStyle) -> Ink:
+        return cls(style.fontName, float(style.fontSize), float(style.leading), style.textColor)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: str
+    ink: Ink
+    mixed: bool  # holds characters drawn from the fallback font
+
+
+class Block:
+    """Text in one style, as one cell (or part of one) shows it."""
+
+    __slots__ = ("ink", "text")
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        self.text = text
+        self.ink = Ink.of(style)
+
+
+Cell = Block | Sequence[Block]
+
+
+class LineBreaker:
+    """Breaks blocks into lines for a width. One per document: it knows the fonts."""
+
+    def __init__(self, fonts: ReportFonts) -> None:
+        self._fonts = fonts
+        self._main = fonts.main_chars
+        self._fallback = fonts.fallback_chars
+
+    def fallback_chars(self, text: str) -> frozenset[str]:
+        """The characters of `text` the main font lacks and the fallback font has."""
+        main, fallback = self._main, self._fallback
+        return frozenset(ch for ch in set(text) if ord(ch) not in main and ord(ch) in fallback)
+
+    def runs(self, text: str, missing: frozenset[str]) -> list[tuple[str, str]]:
+        """`text` as (run, font name) pieces."""
+        if not missing:
+            return [(text, self._fonts.main)]
+        out: list[tuple[str, str]] = []
+        start, current = 0, text[0] in missing
+        for index, ch in enumerate(text):
+            use = ch in missing
+            if use != current:
+                out.append((text[start:index], self._fonts.fallback if current else self._fonts.main))
+                start, current = index, use
+        out.append((text[start:], self._fonts.fallback if current else self._fonts.main))
+        return out
+
+    def width(self, line: Line) -> float:
+        """How wide `line` is drawn."""
+        size = line.ink.size
+        if not line.mixed:
+            return float(getFont(line.ink.font).stringWidth(line.text, size))
+        missing = self.fallback_chars(line.text)
+        return float(sum(getFont(font).stringWidth(run, size) for run, font in self.runs(line.text, missing)))
+
+    def lines(self, block: Block, width: float) -> list[Line]:
+        ink = block.ink
+        text = printable(block.text)
+        missing = self.fallback_chars(text)
+        main = getFont(ink.font)
+        size = ink.size
+        if missing:
+            fallback = getFont(self._fonts.fallback)
+
+            def measure(s: str) -> float:
+                return float(
+                    sum(
+                        (fallback if font == self._fonts.fallback else main).stringWidth(run, size)
+                        for run, font in self.runs(s, missing)
+                    )
+                )
+        else:
+
+            def measure(s: str) -> float:
+                return float(main.stringWidth(s, size))
+
+        out: list[Line] = []
+        mixed = bool(missing)
+        for piece in text.split("\n"):
+            piece = _SPACES.sub(" ", piece).strip(" ")
+            if not piece:
+                out.append(Line("", ink, False))
+                continue
+            if measure(piece) <= width + _FUZZ:  # most cells: one line, nothing to break
+                out.append(Line(piece, ink, mixed and any(ch in missing for ch in piece)))
+                continue
+            for made in _fill(piece, width, measure):
+                out.append(Line(made, ink, mixed and any(ch in missing for ch in made)))
+        # A paragraph drops trailing empty lines and leading ones; keep the blank lines between text.
+        while out and not out[-1].text:
+            out.pop()
+        while out and not out[0].text:
+            out.pop(0)
+        return out
+
+
+def _units(piece: str) -> list[tuple[str, bool]]:
+    """Unbreakable units with whether a space comes before each, kinsoku applied: a character that may
+    not start a line joins the unit before it, one that may not end a line joins the unit after it."""
+    units: list[tuple[str, bool]] = []
+    space = False
+    glue_next = False
+    for token in _TOKENS.findall(piece):
+        if token == " ":
+            space, glue_next = True, False
+            continue
+        if units and not space and (glue_next or token[0] in ALL_CANNOT_START):
+            units[-1] = (units[-1][0] + token, units[-1][1])
+        else:
+            units.append((token, space))
+        glue_next = token[-1] in ALL_CANNOT_END
+        space = False
+    return units
+
+
+def _fill(piece: str, width: float, measure: Any) -> list[str]:
+    """Greedy line filling; a unit wider than the whole width is cut where it must be."""
+    lines: list[str] = []
+    current, used = "", 0.0
+    space_width = measure(" ")
+    for unit, space in _units(piece):
+        unit_width = measure(unit)
+        if current:
+            gap = space_width if space else 0.0
+            if used + gap + unit_width <= width + _FUZZ:
+                current += (" " if space else "") + unit
+                used += gap + unit_width
+                continue
+            lines.append(current)
+        while unit_width > width + _FUZZ and len(unit) > 1:
+            cut = _longest_prefix(unit, width, measure)
+            lines.append(unit[:cut])
+            unit = unit[cut:]
+            unit_width = measure(unit)
+        current, used = unit, unit_width
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _longest_prefix(unit: str, width: float, measure: Any) -> int:
+    low, high = 1, len(unit) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if measure(unit[:middle]) <= width + _FUZZ:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+class Pen:
+    """Writes lines into one text object, setting the font and colour only when they change."""
+
+    def __init__(self, breaker: LineBreaker, text: PDFTextObject) -> None:
+        self._breaker = breaker
+        self.text = text
+        self._font: tuple[str, float] | None = None
+        self._colour: Color | None = None
+
+    def write(self, lines: Sequence[Line], x: float, top: float, centre_in: float | None = None) -> None:
+        """`lines` from `top` down: the first baseline one font size below it, then a leading apart;
+        each line centred in a width of `centre_in` when given."""
+        text = self.text
+        for line in lines:
+            ink = line.ink
+            if line.text:
+                if centre_in is not None:
+                    x = (centre_in - self._breaker.width(line)) / 2
+                if self._colour != ink.color:
+                    text.setFillColor(ink.color)
+                    self._colour = ink.color
+                text.setTextOrigin(x, top - ink.size)
+                if line.mixed:
+                    missing = self._breaker.fallback_chars(line.text)
+                    for run, font in self._breaker.runs(line.text, missing):
+                        text.setFont(font, ink.size)
+                        text.textOut(run)
+                    self._font = None
+                else:
+                    if self._font != (ink.font, ink.size):
+                        text.setFont(ink.font, ink.size)
+                        self._font = (ink.font, ink.size)
+                    text.textOut(line.text)
+            top -= ink.leading
+
+
+@dataclass(frozen=True)
+class GridStyle:
+    """What every table of the report shares."""
+
+    rule: Color
+    rule_width: float = 0.4
+    pad_top: float = 3.5
+    pad_bottom: float = 4.5
+    pad_side: float = 5.0
+    header_background: Color | None = None
+
+
+class _Row:
+    __slots__ = ("background", "cells", "height")
+
+    def __init__(self, cells: list[list[Line]], background: Color | None, style: GridStyle) -> None:
+        self.cells = cells
+        self.background = background
+        content = max((sum(line.ink.leading for line in cell) for cell in cells), default=0.0)
+        self.height = content + style.pad_top + style.pad_bottom
+
+
+class Grid(Flowable):  # type: ignore[misc]
+    """A table of text cells with fixed column widths (points), an optional header row repeated on
+    every page, row rules, a shaded column and shaded rows."""
+
+    def __init__(
+        self,
+        breaker: LineBreaker,
+        header: Sequence[Cell] | None,
+        rows: Sequence[Sequence[Cell]],
+        col_widths: Sequence[float],
+        style: GridStyle,
+        *,
+        row_backgrounds: dict[int, Color] | None = None,
+        column_backgrounds: dict[int, Color] | None = None,
+        laid_out: tuple[_Row | None, list[_Row]] | None = None,
+    ) -> None:
+        super().__init__()
+        self.col_widths = list(col_widths)
+        self.width = sum(self.col_widths)
+        self.style = style
+        self.column_backgrounds = column_backgrounds or {}
+        self._breaker = breaker
+        if laid_out is not None:
+            self._header, self._rows = laid_out
+        else:
+            room = [w - 2 * style.pad_side for w in self.col_widths]
+            backgrounds = row_backgrounds or {}
+            self._header = (
+                _Row(self._layout(header, room), style.header_background, style) if header else None
+            )
+            self._rows = [
+                _Row(self._layout(row, room), backgrounds.get(index), style) for index, row in enumerate(rows)
+            ]
+        self.height = self._height()
+
+    def _layout(self, row: Sequence[Cell], room: Sequence[float]) -> list[list[Line]]:
+        cells: list[list[Line]] = []
+        for cell, width in zip(row, room, strict=True):
+            blocks = (cell,) if isinstance(cell, Block) else cell
+            lines: list[Line] = []
+            for block in blocks:
+                lines += self._breaker.lines(block, width)
+            cells.append(lines)
+        return cells
+
+    def _height(self) -> float:
+        return sum(row.height for row in self._rows) + (self._header.height if self._header else 0.0)
+
+    def _part(self, rows: list[_Row]) -> Grid:
+        return Grid(
+            self._breaker,
+            None,
+            (),
+            self.col_widths,
+            self.style,
+            column_backgrounds=self.column_backgrounds,
+            laid_out=(self._header, rows),
+        )
+
+    # ---- platypus ----------------------------------------------------------------------------------------
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        used = self._header.height if self._header else 0.0
+        taken: list[_Row] = []
+        for index, row in enumerate(self._rows):
+            if used + row.height <= avail_height + _FUZZ:
+                taken.append(row)
+                used += row.height
+                continue
+            # The row does not fit: cut it between lines when at least two lines (or, on an otherwise
+            # empty part, one) fit; else it moves to the next page whole.
+            first, rest = self._cut(row, avail_height - used, minimum=1 if not taken else 2)
+            if first is not None and rest is not None:
+                return [self._part([*taken, first]), self._part([rest, *self._rows[index + 1 :]])]
+            if not taken:
+                return []
+            return [self._part(taken), self._part(self._rows[index:])]
+        return [self._part(taken)]
+
+    def _cut(self, row: _Row, room: float, minimum: int) -> tuple[_Row | None, _Row | None]:
+        content = room - self.style.pad_top - self.style.pad_bottom
+        firsts: list[list[Line]] = []
+        rests: list[list[Line]] = []
+        most = 0
+        for cell in row.cells:
+            height, count = 0.0, 0
+            for line in cell:
+                if height + line.ink.leading > content + _FUZZ:
+                    break
+                height += line.ink.leading
+                count += 1
+            firsts.append(cell[:count])
+            rests.append(cell[count:])
+            most = max(most, count)
+        if most < minimum or not any(rests):
+            return None, None
+        return _Row(firsts, row.background, self.style), _Row(rests, row.background, self.style)
+
+    def draw(self) -> None:
+        canv = self.canv
+        style = self.style
+        rows = [self._header, *self._rows] if self._header else self._rows
+        top = self.height
+        # backgrounds first, then the rules, then all the text in one text object
+        canv.saveState()
+        for column, shade in self.column_backgrounds.items():
+            x = sum(self.col_widths[:column])
+            header_height = self._header.height if self._header else 0.0
+            canv.setFillColor(shade)
+            canv.rect(x, 0, self.col_widths[column], top - header_height, stroke=0, fill=1)
+        y = top
+        for row in rows:
+            if row.background is not None:
+                canv.setFillColor(row.background)
+                canv.rect(0, y - row.height, self.width, row.height, stroke=0, fill=1)
+            y -= row.height
+        canv.setStrokeColor(style.rule)
+        canv.setLineWidth(style.rule_width)
+        y = top
+        rules = []
+        for row in rows:
+            y -= row.height
+            rules.append((0, y, self.width, y))
+        canv.lines(rules)
+        pen = Pen(self._breaker, canv.beginText())
+        y = top
+        for row in rows:
+            x = style.pad_side
+            for cell, width in zip(row.cells, self.col_widths, strict=True):
+                pen.write(cell, x, y - style.pad_top)
+                x += width
+            y -= row.height
+        canv.drawText(pen.text)
+        canv.restoreState()
+
+
+class Para(Flowable):  # type: ignore[misc]
+    """A paragraph of plain text in one style (left-aligned, or centred when the style says so),
+    split between lines across pages. The body text, headings and cover lines of the report."""
+
+    def __init__(
+        self, breaker: LineBreaker, text: str, style: ParagraphStyle, lines: list[Line] | None = None
+    ) -> None:
+        super().__init__()
+        self.block = Block(text, style)
+        self.style = style
+        self._breaker = breaker
+        self._lines = lines or []
+        self._for_width: float | None = None
+        self._space_before = float(style.spaceBefore)
+        self._space_after = float(style.spaceAfter)
+
+    def getSpaceBefore(self) -> float:
+        return self._space_before
+
+    def getSpaceAfter(self) -> float:
+        return self._space_after
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._for_width is None or (self._for_width != avail_width and not self._split):
+            self._lines = self._breaker.lines(self.block, avail_width)
+            self._for_width = avail_width
+        self.width = avail_width
+        self.height = sum(line.ink.leading for line in self._lines)
+        return avail_width, self.height
+
+    _split = False
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        fit = int((avail_height + _FUZZ) // self.block.ink.leading)
+        if fit < 1:
+            return []
+        if fit >= len(self._lines):
+            return [self]
+        first = self._piece(self._lines[:fit], avail_width)
+        rest = self._piece(self._lines[fit:], avail_width)
+        first._space_after = 0.0
+        rest._space_before = 0.0
+        return [first, rest]
+
+    def _piece(self, lines: list[Line], width: float) -> Para:
+        piece = Para(self._breaker, self.block.text, self.style, lines)
+        piece._for_width = width
+        piece._split = True
+        return piece
+
+    def draw(self) -> None:
+        canv = self.canv
+        pen = Pen(self._breaker, canv.beginText())
+        centre = self.width if self.style.alignment == TA_CENTER else None
+        pen.write(self._lines, 0, self.height, centre)
+        canv.drawText(pen.text)
