@@ -196,3 +196,14 @@ def test_a_centred_style_centres_each_line(breaker: LineBreaker, fonts: ReportFo
     PdfReader(io.BytesIO(buffer.getvalue())).pages[0].extract_text(visitor_text=visit)
     width = stringWidth("Conclusion", style.fontName, style.fontSize)
     assert starts == [pytest.approx(doc.leftMargin + (doc.width - width) / 2, abs=0.5)]
+
+
+def test_a_header_line_is_cut_with_an_ellipsis_to_fit(breaker: LineBreaker, style: ParagraphStyle) -> None:
+    ink = Block("", style).ink
+    short = breaker.fit("Net Japan Co., Ltd.", ink, 300)
+    assert short.text == "Net Japan Co., Ltd."
+    long = breaker.fit("Net Japan Co., Ltd. — Transfer Impact Assessment " * 5, ink, 150)
+    assert long.text.endswith("…") and long.text.startswith("Net Japan")
+    assert breaker.width(long) <= 150
+    arabic = breaker.fit("محمد\nعبد الله", ink, 300)
+    assert arabic.text == "محمد عبد الله" and arabic.mixed

@@ -14,17 +14,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
 from reportlab.pdfbase.pdfmetrics import getFont
-from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from transfer_tool.report.fonts import ReportFonts
+from transfer_tool.report.pdftext import TextOps
 from transfer_tool.report.text import printable
 
 # One token per CJK (or other wide) character, a run of anything else but spaces, or a space: a line
@@ -32,10 +33,11 @@ from transfer_tool.report.text import printable
 _TOKENS = re.compile("[\u3000-\U0010ffff]|[^ \u3000-\U0010ffff]+| ")
 _SPACES = re.compile(" +")  # after `printable`, spaces are the only whitespace but newlines
 _FUZZ = 1e-6
+_WIDE = "\u3000"  # from here on, a character is a unit of its own (as ReportLab's CJK wrap has it)
+_MAX_KNOWN_WIDTHS = 50_000
 
 
-@dataclass(frozen=True, slots=True)
-class Ink:
+class Ink(NamedTuple):
     """What a line is drawn with: the main font, size, leading and colour of its style."""
 
     font: str
@@ -45,11 +47,15 @@ class Ink:
 
     @classmethod
     def of(cls, style: ParagraphStyle) -> Ink:
-        return cls(style.fontName, float(style.fontSize), float(style.leading), style.textColor)
+        # Styles never change once the stylesheet is built: the ink is worked out once per style.
+        found: Ink | None = style.__dict__.get("_transfer_tool_ink")
+        if found is None:
+            found = cls(style.fontName, float(style.fontSize), float(style.leading), style.textColor)
+            style.__dict__["_transfer_tool_ink"] = found
+        return found
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):  # a tuple: a report makes thousands
     text: str
     ink: Ink
     mixed: bool  # holds characters drawn from the fallback font
@@ -75,11 +81,18 @@ class LineBreaker:
         self._fonts = fonts
         self._main = fonts.main_chars
         self._fallback = fonts.fallback_chars
+        self._plain: set[str] = set()  # characters seen that need no fallback (a set difference is fast)
+        self._unit_widths: dict[str, dict[str, float]] = {}  # per font: a word's width at size 1
 
     def fallback_chars(self, text: str) -> frozenset[str]:
         """The characters of `text` the main font lacks and the fallback font has."""
+        new = set(text) - self._plain
+        if not new:
+            return frozenset()
         main, fallback = self._main, self._fallback
-        return frozenset(ch for ch in set(text) if ord(ch) not in main and ord(ch) in fallback)
+        missing = frozenset(ch for ch in new if ord(ch) not in main and ord(ch) in fallback)
+        self._plain |= new - missing
+        return missing
 
     def runs(self, text: str, missing: frozenset[str]) -> list[tuple[str, str]]:
         """`text` as (run, font name) pieces."""
@@ -95,6 +108,26 @@ class LineBreaker:
         out.append((text[start:], self._fonts.fallback if current else self._fonts.main))
         return out
 
+    def line(self, text: str, ink: Ink) -> Line:
+        """`text` as one line, not broken (a header or footer)."""
+        text = _SPACES.sub(" ", printable(text).replace("\n", " ")).strip(" ")
+        return Line(text, ink, bool(self.fallback_chars(text)))
+
+    def fit(self, text: str, ink: Ink, width: float) -> Line:
+        """`text` as one line, cut with an ellipsis to fit `width`."""
+        line = self.line(text, ink)
+        if self.width(line) <= width + _FUZZ:
+            return line
+        full = line.text
+        low, high = 0, len(full)
+        while low < high:  # the longest prefix that fits with the ellipsis
+            middle = (low + high + 1) // 2
+            if self.width(self.line(full[:middle].rstrip(" ") + "…", ink)) <= width + _FUZZ:
+                low = middle
+            else:
+                high = middle - 1
+        return self.line(full[:low].rstrip(" ") + "…", ink)
+
     def width(self, line: Line) -> float:
         """How wide `line` is drawn."""
         size = line.ink.size
@@ -109,6 +142,12 @@ class LineBreaker:
         missing = self.fallback_chars(text)
         main = getFont(ink.font)
         size = ink.size
+        if not missing and "\n" not in text:  # most cells: one line in the main font
+            piece = (_SPACES.sub(" ", text) if "  " in text else text).strip(" ")
+            if not piece:
+                return []
+            if main.stringWidth(piece, size) <= width + _FUZZ:
+                return [Line(piece, ink, False)]
         if missing:
             fallback = getFont(self._fonts.fallback)
 
@@ -119,22 +158,37 @@ class LineBreaker:
                         for run, font in self.runs(s, missing)
                     )
                 )
+
+            measure_unit = measure
         else:
 
             def measure(s: str) -> float:
                 return float(main.stringWidth(s, size))
 
+            # Words recur across a report: their widths are kept (at size 1, for every size).
+            known = self._unit_widths.setdefault(ink.font, {})
+            if len(known) > _MAX_KNOWN_WIDTHS:
+                known.clear()
+
+            def measure_unit(s: str) -> float:
+                found = known.get(s)
+                if found is None:
+                    found = known[s] = float(main.stringWidth(s, 1.0))
+                return found * size
+
         out: list[Line] = []
         mixed = bool(missing)
         for piece in text.split("\n"):
-            piece = _SPACES.sub(" ", piece).strip(" ")
+            if "  " in piece:
+                piece = _SPACES.sub(" ", piece)
+            piece = piece.strip(" ")
             if not piece:
                 out.append(Line("", ink, False))
                 continue
             if measure(piece) <= width + _FUZZ:  # most cells: one line, nothing to break
                 out.append(Line(piece, ink, mixed and any(ch in missing for ch in piece)))
                 continue
-            for made in _fill(piece, width, measure):
+            for made in _fill(piece, width, measure, measure_unit):
                 out.append(Line(made, ink, mixed and any(ch in missing for ch in made)))
         # A paragraph drops trailing empty lines and leading ones; keep the blank lines between text.
         while out and not out[-1].text:
@@ -147,6 +201,9 @@ class LineBreaker:
 def _units(piece: str) -> list[tuple[str, bool]]:
     """Unbreakable units with whether a space comes before each, kinsoku applied: a character that may
     not start a line joins the unit before it, one that may not end a line joins the unit after it."""
+    if max(piece) < _WIDE:  # no CJK: the units are the words (kinsoku only glues across no space)
+        words = piece.split(" ")
+        return [(words[0], False), *((word, True) for word in words[1:])]
     units: list[tuple[str, bool]] = []
     space = False
     glue_next = False
@@ -163,13 +220,13 @@ def _units(piece: str) -> list[tuple[str, bool]]:
     return units
 
 
-def _fill(piece: str, width: float, measure: Any) -> list[str]:
+def _fill(piece: str, width: float, measure: Any, measure_unit: Any) -> list[str]:
     """Greedy line filling; a unit wider than the whole width is cut where it must be."""
     lines: list[str] = []
     current, used = "", 0.0
-    space_width = measure(" ")
+    space_width = measure_unit(" ")
     for unit, space in _units(piece):
-        unit_width = measure(unit)
+        unit_width = measure_unit(unit)
         if current:
             gap = space_width if space else 0.0
             if used + gap + unit_width <= width + _FUZZ:
@@ -200,39 +257,35 @@ def _longest_prefix(unit: str, width: float, measure: Any) -> int:
 
 
 class Pen:
-    """Writes lines into one text object, setting the font and colour only when they change."""
+    """Writes lines as one block of text operators (`TextOps`); `finish` puts it on the page."""
 
-    def __init__(self, breaker: LineBreaker, text: PDFTextObject) -> None:
+    def __init__(self, breaker: LineBreaker, canv: Canvas) -> None:
         self._breaker = breaker
-        self.text = text
-        self._font: tuple[str, float] | None = None
-        self._colour: Color | None = None
+        self._ops = TextOps(canv)
 
     def write(self, lines: Sequence[Line], x: float, top: float, centre_in: float | None = None) -> None:
         """`lines` from `top` down: the first baseline one font size below it, then a leading apart;
         each line centred in a width of `centre_in` when given."""
-        text = self.text
         for line in lines:
-            ink = line.ink
             if line.text:
                 if centre_in is not None:
                     x = (centre_in - self._breaker.width(line)) / 2
-                if self._colour != ink.color:
-                    text.setFillColor(ink.color)
-                    self._colour = ink.color
-                text.setTextOrigin(x, top - ink.size)
-                if line.mixed:
-                    missing = self._breaker.fallback_chars(line.text)
-                    for run, font in self._breaker.runs(line.text, missing):
-                        text.setFont(font, ink.size)
-                        text.textOut(run)
-                    self._font = None
-                else:
-                    if self._font != (ink.font, ink.size):
-                        text.setFont(ink.font, ink.size)
-                        self._font = (ink.font, ink.size)
-                    text.textOut(line.text)
-            top -= ink.leading
+                self.line(line, x, top - line.ink.size)
+            top -= line.ink.leading
+
+    def line(self, line: Line, x: float, baseline: float) -> None:
+        """One line with its baseline starting at (x, baseline)."""
+        ink, ops = line.ink, self._ops
+        ops.colour(ink.color)
+        if not line.mixed:
+            ops.show(x, baseline, ink.font, ink.size, line.text)
+            return
+        for run, font in self._breaker.runs(line.text, self._breaker.fallback_chars(line.text)):
+            ops.show(x, baseline, font, ink.size, run)
+            x += getFont(font).stringWidth(run, ink.size)
+
+    def finish(self) -> None:
+        self._ops.finish()
 
 
 @dataclass(frozen=True)
@@ -384,7 +437,7 @@ class Grid(Flowable):  # type: ignore[misc]
             y -= row.height
             rules.append((0, y, self.width, y))
         canv.lines(rules)
-        pen = Pen(self._breaker, canv.beginText())
+        pen = Pen(self._breaker, canv)
         y = top
         for row in rows:
             x = style.pad_side
@@ -392,7 +445,7 @@ class Grid(Flowable):  # type: ignore[misc]
                 pen.write(cell, x, y - style.pad_top)
                 x += width
             y -= row.height
-        canv.drawText(pen.text)
+        pen.finish()
         canv.restoreState()
 
 
@@ -449,7 +502,7 @@ class Para(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         canv = self.canv
-        pen = Pen(self._breaker, canv.beginText())
+        pen = Pen(self._breaker, canv)
         centre = self.width if self.style.alignment == TA_CENTER else None
         pen.write(self._lines, 0, self.height, centre)
-        canv.drawText(pen.text)
+        pen.finish()

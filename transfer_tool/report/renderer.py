@@ -37,7 +37,8 @@ from transfer_tool.domain import AssessmentStatus
 from transfer_tool.report.chart import Bar, risk_chart
 from transfer_tool.report.data import Localized, PolicyItem, ReportData, Text, localize
 from transfer_tool.report.fonts import ReportFonts, register_report_fonts
-from transfer_tool.report.layout import Block, Cell, Grid, GridStyle, Line, LineBreaker, Para, Pen
+from transfer_tool.report.layout import Block, Cell, Grid, GridStyle, Ink, Line, LineBreaker, Para, Pen
+from transfer_tool.report.pdftext import TextOps
 from transfer_tool.report.styles import (
     ACCENT,
     BAD,
@@ -134,9 +135,9 @@ class _ContentsLine(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         canv = self.canv
-        pen = Pen(self._breaker, canv.beginText())
+        pen = Pen(self._breaker, canv)
         pen.write(self._lines, 0, self.height)
-        canv.drawText(pen.text)
+        pen.finish()
         baseline = self.style.leading - self.style.fontSize
         text_end = self._breaker.width(self._lines[-1]) if self._lines else 0.0
         canv.saveState()
@@ -201,14 +202,13 @@ def _canvas_class(
             # The layout is done: write the late numbers into their pages' content streams.
             total = total_text.format(total=self.getPageNumber() - 1)
             pages = self._doc.Pages.pages
+            ops = TextOps(self)
             for item in late.items:
                 text = total if item.heading is None else str(heading_pages.get(item.heading, "?"))
                 x = item.x - stringWidth(text, font, item.size) if item.right_aligned else item.x
-                writer = self.beginText(x, item.y)
-                writer.setFont(font, item.size)
-                writer.setFillColor(MUTED)
-                writer.textOut(text)
-                pages[item.page].stream += f"q\n{writer.getCode()}\nQ\n"
+                ops.colour(MUTED)
+                ops.show(x, item.y, font, item.size, text)
+                pages[item.page].stream += ops.code()
             # Streams are written Flate-compressed only: ASCII85 on top costs time and 25 % of size.
             use_a85 = rl_config.useA85
             rl_config.useA85 = 0
@@ -322,33 +322,31 @@ class TiaReportRenderer:
         if d.status is not AssessmentStatus.APPROVED:
             self._watermark(canv, t.get("doc.watermark_draft", lang))
         id_line = f"{d.reference} · {t.get('doc.version', lang)} {d.version} · {t.get('status.' + d.status.value, lang)}"
+        breaker, pen = self._breaker, Pen(self._breaker, canv)
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
         if cover:
             canv.setFillColor(ACCENT)
             canv.rect(0, height - 8 * mm, width, 8 * mm, stroke=0, fill=1)
         else:
-            canv.setFont(font, 8)
-            canv.setFillColor(MUTED)
-            canv.drawString(
-                left,
-                height - 14 * mm,
-                self._fit(f"{d.organisation} — {t.get('doc.title', lang)}", font, 8, 95 * mm),
-            )
-            canv.drawRightString(right, height - 14 * mm, id_line)
-            canv.setStrokeColor(RULE)
-            canv.setLineWidth(0.5)
+            ink = Ink(font, 8, 10, MUTED)
+            ids = breaker.line(id_line, ink)
+            ids_width = breaker.width(ids)
+            pen.line(ids, right - ids_width, height - 14 * mm)
+            title = f"{d.organisation} — {t.get('doc.title', lang)}"
+            pen.line(breaker.fit(title, ink, right - left - ids_width - 12), left, height - 14 * mm)
             canv.line(left, height - 16 * mm, right, height - 16 * mm)
-        # footer: confidentiality and reference left, "Page X of Y" right
+        # footer: confidentiality and reference left, "Page X of Y" right (the total is written at save)
         y = 11 * mm
-        canv.setStrokeColor(RULE)
-        canv.setLineWidth(0.5)
         canv.line(left, y + 4 * mm, right, y + 4 * mm)
-        canv.setFont(font, 7.5)
-        canv.setFillColor(MUTED)
-        canv.drawString(left, y, f"{t.get('doc.confidential', lang)} · {id_line}")
-        total_room = stringWidth(t.get("doc.page_total", lang, total=999), font, 7.5)
-        prefix_end = right - total_room - stringWidth(" ", font, 7.5)
-        canv.drawRightString(prefix_end, y, t.get("doc.page_of", lang, page=doc.page))
-        b.late.add(canv, prefix_end + stringWidth(" ", font, 7.5), y, 7.5, right=False, heading=None)
+        ink = Ink(font, 7.5, 9, MUTED)
+        pen.line(breaker.line(f"{t.get('doc.confidential', lang)} · {id_line}", ink), left, y)
+        space = stringWidth(" ", font, 7.5)
+        prefix_end = right - stringWidth(t.get("doc.page_total", lang, total=999), font, 7.5) - space
+        page_of = breaker.line(t.get("doc.page_of", lang, page=doc.page), ink)
+        pen.line(page_of, prefix_end - breaker.width(page_of), y)
+        pen.finish()
+        b.late.add(canv, prefix_end + space, y, 7.5, right=False, heading=None)
         canv.restoreState()
 
     def _watermark(self, canv: Canvas, text: str) -> None:
@@ -360,14 +358,6 @@ class TiaReportRenderer:
         canv.rotate(45)
         canv.drawCentredString(0, -35, text)
         canv.restoreState()
-
-    @staticmethod
-    def _fit(text: str, font: str, size: float, width: float) -> str:
-        if stringWidth(text, font, size) <= width:
-            return text
-        while text and stringWidth(text + "…", font, size) > width:
-            text = text[:-1]
-        return text + "…"
 
     # ---- small builders ---------------------------------------------------------------------------------
 

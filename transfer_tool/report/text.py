@@ -15,8 +15,11 @@ _PRINTABLE = str.maketrans(
     }
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_UNPRINTABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # what needs changing
 
 
 def printable(text: str) -> str:
+    if not _UNPRINTABLE.search(text):  # nearly all text: nothing to change
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_PRINTABLE)
     return _SURROGATE.sub(_STAND_IN, text)

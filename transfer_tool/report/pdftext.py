@@ -1,0 +1,112 @@
+"""PDF text operators for the report's TrueType fonts, written straight into the page.
+
+ReportLab's text object re-measures every string it shows and re-encodes it character by character in
+Python (`TTFont.splitString`, which also gives each new character its code in a font subset). The
+report shows about five hundred lines a document, so `TextOps` writes the operators itself and
+`_Encoder` encodes a line whose characters all have codes already with one `str.translate`; the first
+time a character appears it still goes through `splitString`, so subsets and codes are ReportLab's own.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+_NO_BREAK_SPACE = "\xa0"  # splitString draws it as a space: always the slow path
+_ENCODERS = "_transfer_tool_encoders"  # the canvas attribute holding one document's encoders
+
+
+class _Encoder:
+    """One font in one document: text to (subset, bytes) chunks, as `TTFont.splitString` gives."""
+
+    def __init__(self, font: TTFont, doc: object) -> None:
+        self.font = font
+        self._doc = doc
+        self._subset_of: dict[str, int] = {}
+        self._tables: list[dict[int, int]] = []  # per subset: code point -> byte
+
+    def encode(self, text: str) -> list[tuple[int, bytes]]:
+        subset_of = self._subset_of
+        try:
+            subsets = {subset_of[ch] for ch in set(text)}
+        except KeyError:
+            return self._slow(text)
+        if len(subsets) != 1:
+            return self._slow(text)
+        subset = subsets.pop()
+        return [(subset, text.translate(self._tables[subset]).encode("latin-1"))]
+
+    def _slow(self, text: str) -> list[tuple[int, bytes]]:
+        chunks: list[tuple[int, bytes]] = self.font.splitString(text, self._doc)
+        assignments: dict[int, int] = self.font.state[self._doc].assignments
+        for ch in set(text) - self._subset_of.keys():
+            code = assignments.get(ord(ch))
+            if code is None or ch == _NO_BREAK_SPACE:
+                continue  # a character the font lacks (drawn as .notdef): leave it to splitString
+            subset = code >> 8
+            while len(self._tables) <= subset:
+                self._tables.append({})
+            self._tables[subset][ord(ch)] = code & 0xFF
+            self._subset_of[ch] = subset
+        return chunks
+
+
+def _encoder(canv: Canvas, font_name: str) -> _Encoder:
+    encoders: dict[str, _Encoder] | None = getattr(canv, _ENCODERS, None)
+    if encoders is None:
+        encoders = {}
+        setattr(canv, _ENCODERS, encoders)
+    found = encoders.get(font_name)
+    if found is None:
+        font = getFont(font_name)
+        if not isinstance(font, TTFont):
+            raise TypeError(f"{font_name} is not a TrueType font; the report embeds only TrueType fonts")
+        found = encoders[font_name] = _Encoder(font, canv._doc)
+    return found
+
+
+class TextOps:
+    """One BT … ET block of text operators, added to the canvas's page by `finish` inside q … Q (the
+    canvas keeps its own idea of the fill colour). Font and colour are set only when they change."""
+
+    def __init__(self, canv: Canvas) -> None:
+        self._canv = canv
+        self._ops: list[str] = ["BT"]
+        self._font: tuple[str, int, float] | None = None
+        self._colour: tuple[float, float, float] | None = None
+
+    def colour(self, colour: Color) -> None:
+        rgb = (colour.red, colour.green, colour.blue)
+        if rgb != self._colour:
+            self._ops.append(f"{fp_str(*rgb)} rg")
+            self._colour = rgb
+
+    def show(self, x: float, y: float, font_name: str, size: float, text: str) -> None:
+        """`text` with its baseline starting at (x, y), in the current colour."""
+        ops = self._ops
+        ops.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        encoder = _encoder(self._canv, font_name)
+        for subset, chunk in encoder.encode(text):
+            key = (font_name, subset, size)
+            if key != self._font:
+                name = encoder.font.getSubsetInternalName(subset, self._canv._doc)
+                ops.append(f"{name} {fp_str(size)} Tf")
+                self._font = key
+            ops.append(f"({escapePDF(chunk)}) Tj")
+
+    def code(self) -> str:
+        """The operators so far ("" when none), and a fresh start."""
+        out = "q\n" + "\n".join(self._ops) + "\nET\nQ\n" if len(self._ops) > 1 else ""
+        self._ops = ["BT"]
+        self._font = None
+        self._colour = None
+        return out
+
+    def finish(self) -> None:
+        """Adds the operators so far to the canvas's current page."""
+        code = self.code()
+        if code:
+            self._canv.addLiteral(code)
