@@ -207,3 +207,20 @@ def test_a_header_line_is_cut_with_an_ellipsis_to_fit(breaker: LineBreaker, styl
     assert breaker.width(long) <= 150
     arabic = breaker.fit("محمد\nعبد الله", ink, 300)
     assert arabic.text == "محمد عبد الله" and arabic.mixed
+
+
+def test_the_fast_encoder_gives_what_reportlab_gives(fonts: ReportFonts) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from transfer_tool.report.pdftext import _encoder
+
+    canv = Canvas(io.BytesIO())
+    encoder = _encoder(canv, fonts.main)
+    # more than 256 distinct characters: codes spread over several subsets
+    kanji = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 400) if ord(chr(c)) in fonts.main_chars)
+    texts = ["plain", "Tokyo 東京 (US)", kanji[:200], kanji[150:], "a\xa0b", "\u0001", "abc 東京 abc"]
+    for text in texts:
+        first = encoder.encode(text)  # gives new characters their codes
+        again = encoder.encode(text)  # now every character has one: the translate path
+        assert first == again == encoder.font.splitString(text, canv._doc), text
+    assert len({subset for text in texts for subset, _ in encoder.encode(text)}) > 1
