@@ -224,3 +224,22 @@ def test_the_fast_encoder_gives_what_reportlab_gives(fonts: ReportFonts) -> None
         again = encoder.encode(text)  # now every character has one: the translate path
         assert first == again == encoder.font.splitString(text, canv._doc), text
     assert len({subset for text in texts for subset, _ in encoder.encode(text)}) > 1
+
+
+def test_a_short_row_is_not_cut_to_leave_a_line_alone(breaker: LineBreaker, fonts: ReportFonts) -> None:
+    sheet = build_stylesheet(fonts.main, "en")
+    cell, leading, padding = sheet["Cell"], sheet["Cell"].leading, 3.5 + 4.5
+
+    def grid(rows: list[str], header: bool = True) -> Grid:
+        head = [Block("Name", sheet["CellHead"])] if header else None
+        return Grid(breaker, head, [[Block(r, cell)] for r in rows], [300.0], GridStyle(rule=RULE))
+
+    header = grid([]).height
+    full = grid(["first", "one\ntwo\nthree"]).height
+    # room for all but the last line of the three-line row: it moves to the next page whole
+    first, rest = grid(["first", "one\ntwo\nthree"]).split(300, full - leading - 0.5)
+    assert first.wrap(300, 1000)[1] == pytest.approx(full - 3 * leading - padding)
+    assert rest.wrap(300, 1000)[1] == pytest.approx(header + 3 * leading + padding)
+    # a row taller than any page is still cut, one line at least on each side
+    parts = grid(["\n".join(f"l{i}" for i in range(200))], header=False).split(300, 100)
+    assert len(parts) == 2 and parts[0].wrap(300, 1000)[1] <= 100

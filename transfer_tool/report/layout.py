@@ -1,12 +1,13 @@
-"""The report's tables, drawn straight onto the canvas.
+"""The report's own text layout, on platypus: tables (`Grid`), paragraphs and headings (`Para`).
 
 A ReportLab `Table` of `Paragraph`s pays, for every cell, a paragraph object, its fragment list, a text
-object and a handful of style commands; the TIA has about a thousand cells, and that was most of a render.
-Here a cell is plain text in one style (or a few such blocks stacked): lines are broken once for the
-column's width, at spaces and between CJK characters, keeping the kinsoku rules (no line starts with 。
-or ）, none ends with （); a whole row is drawn with one text object; the grid splits between rows, or
-inside a row taller than the space left, and repeats its header row on every page. Nothing is parsed:
-user text is drawn exactly as typed (newlines kept, whitespace runs collapsed as a paragraph would).
+object and a handful of style commands; the TIA has hundreds of cells, and that was most of a render.
+Here text is plain text in one style (`Block`): `LineBreaker` breaks it once for the column's width, at
+spaces and between CJK characters, keeping the kinsoku rules (no line starts with 。 or ）, none ends
+with （), with runs the main font lacks in the fallback font; `Pen` writes a whole grid's text as one
+block of operators. A grid splits between rows, or inside a row too tall for the space left, and
+repeats its header row on every page. Nothing is parsed: user text is drawn exactly as typed (newlines
+kept, runs of spaces collapsed as a paragraph would).
 """
 
 from __future__ import annotations
@@ -382,8 +383,8 @@ class Grid(Flowable):  # type: ignore[misc]
                 taken.append(row)
                 used += row.height
                 continue
-            # The row does not fit: cut it between lines when at least two lines (or, on an otherwise
-            # empty part, one) fit; else it moves to the next page whole.
+            # The row does not fit: cut it between lines, leaving at least two lines on each side (on
+            # an otherwise empty part, one: the row is taller than a page); else it moves on whole.
             first, rest = self._cut(row, avail_height - used, minimum=1 if not taken else 2)
             if first is not None and rest is not None:
                 return [self._part([*taken, first]), self._part([rest, *self._rows[index + 1 :]])]
@@ -407,7 +408,7 @@ class Grid(Flowable):  # type: ignore[misc]
             firsts.append(cell[:count])
             rests.append(cell[count:])
             most = max(most, count)
-        if most < minimum or not any(rests):
+        if most < minimum or max(len(cell) for cell in rests) < minimum:
             return None, None
         return _Row(firsts, row.background, self.style), _Row(rests, row.background, self.style)
 
@@ -462,6 +463,7 @@ class Para(Flowable):  # type: ignore[misc]
         self._breaker = breaker
         self._lines = lines or []
         self._for_width: float | None = None
+        self._split = False  # a piece of a split paragraph keeps its lines
         self._space_before = float(style.spaceBefore)
         self._space_after = float(style.spaceAfter)
 
@@ -478,8 +480,6 @@ class Para(Flowable):  # type: ignore[misc]
         self.width = avail_width
         self.height = sum(line.ink.leading for line in self._lines)
         return avail_width, self.height
-
-    _split = False
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self.wrap(avail_width, avail_height)
