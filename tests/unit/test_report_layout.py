@@ -243,3 +243,8 @@ def test_a_short_row_is_not_cut_to_leave_a_line_alone(breaker: LineBreaker, font
     # a row taller than any page is still cut, one line at least on each side
     parts = grid(["\n".join(f"l{i}" for i in range(200))], header=False).split(300, 100)
     assert len(parts) == 2 and parts[0].wrap(300, 1000)[1] <= 100
+
+
+def test_the_main_font_draws_every_printable_ascii_character(fonts: ReportFonts) -> None:
+    # LineBreaker.fallback_chars skips ASCII text on this ground
+    assert all(code in fonts.main_chars for code in range(0x20, 0x7F))

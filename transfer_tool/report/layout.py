@@ -36,6 +36,7 @@ _SPACES = re.compile(" +")  # after `printable`, spaces are the only whitespace 
 _FUZZ = 1e-6
 _WIDE = "\u3000"  # from here on, a character is a unit of its own (as ReportLab's CJK wrap has it)
 _MAX_KNOWN_WIDTHS = 50_000
+_NONE: frozenset[str] = frozenset()
 
 
 class Ink(NamedTuple):
@@ -87,6 +88,8 @@ class LineBreaker:
 
     def fallback_chars(self, text: str) -> frozenset[str]:
         """The characters of `text` the main font lacks and the fallback font has."""
+        if text.isascii():  # the main font has every ASCII character
+            return _NONE
         new = set(text) - self._plain
         if not new:
             return frozenset()

@@ -26,14 +26,17 @@ class _Encoder:
         self.font = font
         self._doc = doc
         self._subset_of: dict[str, int] = {}
+        self._known: set[str] = set()  # the keys of _subset_of, for a fast subset test
         self._tables: list[dict[int, int]] = []  # per subset: code point -> byte
 
     def encode(self, text: str) -> list[tuple[int, bytes]]:
-        subset_of = self._subset_of
-        try:
-            subsets = {subset_of[ch] for ch in set(text)}
-        except KeyError:
+        chars = set(text)
+        if not chars <= self._known:
             return self._slow(text)
+        if len(self._tables) == 1:  # one subset so far (most English documents): it holds them all
+            return [(0, text.translate(self._tables[0]).encode("latin-1"))]
+        subset_of = self._subset_of
+        subsets = {subset_of[ch] for ch in chars}
         if len(subsets) != 1:
             return self._slow(text)
         subset = subsets.pop()
@@ -51,6 +54,7 @@ class _Encoder:
                 self._tables.append({})
             self._tables[subset][ord(ch)] = code & 0xFF
             self._subset_of[ch] = subset
+            self._known.add(ch)
         return chunks
 
 
@@ -77,8 +81,13 @@ class TextOps:
         self._ops: list[str] = ["BT"]
         self._font: tuple[str, int, float] | None = None
         self._colour: tuple[float, float, float] | None = None
+        self._colour_object: Color | None = None
+        self._encoders: dict[str, _Encoder] = {}
 
     def colour(self, colour: Color) -> None:
+        if colour is self._colour_object:
+            return
+        self._colour_object = colour
         rgb = (colour.red, colour.green, colour.blue)
         if rgb != self._colour:
             self._ops.append(f"{fp_str(*rgb)} rg")
@@ -88,7 +97,9 @@ class TextOps:
         """`text` with its baseline starting at (x, y), in the current colour."""
         ops = self._ops
         ops.append(f"1 0 0 1 {fp_str(x, y)} Tm")
-        encoder = _encoder(self._canv, font_name)
+        encoder = self._encoders.get(font_name)
+        if encoder is None:
+            encoder = self._encoders[font_name] = _encoder(self._canv, font_name)
         for subset, chunk in encoder.encode(text):
             key = (font_name, subset, size)
             if key != self._font:
@@ -103,6 +114,7 @@ class TextOps:
         self._ops = ["BT"]
         self._font = None
         self._colour = None
+        self._colour_object = None
         return out
 
     def finish(self) -> None:
