@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
+import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -162,11 +166,78 @@ def count_text_blocks(fn: Callable[[], object]) -> int:
     return count
 
 
+def _instruction_case(what: str, lang: str, renders: int) -> None:
+    """One process of `--instructions`: set up, warm up, then `renders` renders of one case."""
+    renderer = TiaReportRenderer()
+    data = sample_report_data()
+    texts = page_texts(renderer.render(data, lang).pdf)
+    font = register_report_fonts().main
+
+    def tia() -> object:
+        return renderer.render(data, lang)
+
+    def bare() -> object:
+        return bare_same_text(texts, font, lang)
+
+    case = tia if what == "tia" else bare
+    for _ in range(2 + renders):
+        case()
+
+
+def instructions(renders: int = 10) -> None:
+    """Instructions per render, counted by valgrind (callgrind): the same on a busy machine as on a quiet
+    one. Each case runs twice, with 0 and with `renders` renders after the same set-up; the difference
+    divided by `renders` is one render. Takes several minutes."""
+    if shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
+    counts: dict[tuple[str, str], float] = {}
+    for lang in ("en", "ja"):
+        for what in ("tia", "bare"):
+            totals = []
+            for n in (0, renders):
+                done = subprocess.run(
+                    [
+                        "valgrind",
+                        "--tool=callgrind",
+                        "--callgrind-out-file=/dev/null",
+                        sys.executable,
+                        __file__,
+                        "--instruction-case",
+                        what,
+                        lang,
+                        str(n),
+                    ],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                found = re.search(r"Collected : (\d+)", done.stderr)
+                if found is None:
+                    raise SystemExit(f"valgrind printed no count:\n{done.stderr[-2000:]}")
+                totals.append(int(found.group(1)))
+            counts[(what, lang)] = (totals[1] - totals[0]) / renders
+            print(f"{what} {lang}: {counts[(what, lang)] / 1e6:.1f} M instructions a render")
+    for lang in ("en", "ja"):
+        ratio = counts[("tia", lang)] / counts[("bare", lang)]
+        print(f"instruction ratio TIA / bare with the same words, {lang}: {ratio:.2f}x (target <= 2x)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=RUNS)
     parser.add_argument("--no-sign", action="store_true", help="render figures only")
+    parser.add_argument(
+        "--instructions", action="store_true", help="count instructions with valgrind instead (slow, steady)"
+    )
+    parser.add_argument("--instruction-case", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.instruction_case:
+        what, lang, renders = args.instruction_case
+        _instruction_case(what, lang, int(renders))
+        return
+    if args.instructions:
+        instructions()
+        return
     print(f"ReportLab C accelerator (rl_accel): {'yes' if _c_funcs else 'no (pure-Python fallbacks)'}")
     start = time.perf_counter()
     renderer = TiaReportRenderer()
