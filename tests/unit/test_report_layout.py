@@ -240,7 +240,9 @@ def test_a_short_row_is_not_cut_to_leave_a_line_alone(breaker: LineBreaker, font
     first, rest = grid(["first", "one\ntwo\nthree"]).split(300, full - leading - 0.5)
     assert first.wrap(300, 1000)[1] == pytest.approx(full - 3 * leading - padding)
     assert rest.wrap(300, 1000)[1] == pytest.approx(header + 3 * leading + padding)
-    # a row taller than any page is still cut, one line at least on each side
+    # alone in the space left, with room for one line only: it still moves on whole
+    assert grid(["one\ntwo\nthree"], header=False).split(300, leading + padding + 0.5) == []
+    # a row taller than a page is cut, at two lines or more on each side
     parts = grid(["\n".join(f"l{i}" for i in range(200))], header=False).split(300, 100)
     assert len(parts) == 2 and parts[0].wrap(300, 1000)[1] <= 100
 
@@ -248,3 +250,13 @@ def test_a_short_row_is_not_cut_to_leave_a_line_alone(breaker: LineBreaker, font
 def test_the_main_font_draws_every_printable_ascii_character(fonts: ReportFonts) -> None:
     # LineBreaker.fallback_chars skips ASCII text on this ground
     assert all(code in fonts.main_chars for code in range(0x20, 0x7F))
+
+
+def test_a_paragraph_never_leaves_one_line_alone(breaker: LineBreaker, fonts: ReportFonts) -> None:
+    style = build_stylesheet(fonts.main, "en")["Body"]
+    three = Para(breaker, "one\ntwo\nthree", style)
+    assert three.split(300, 2 * style.leading + 0.5) == []  # 2 + 1 would leave a widow: it moves on
+    five = Para(breaker, "1\n2\n3\n4\n5", style)
+    first, rest = five.split(300, 4 * style.leading + 0.5)  # 4 + 1 becomes 3 + 2
+    assert first.wrap(300, 1000)[1] == pytest.approx(3 * style.leading)
+    assert rest.wrap(300, 1000)[1] == pytest.approx(2 * style.leading)

@@ -386,9 +386,9 @@ class Grid(Flowable):  # type: ignore[misc]
                 taken.append(row)
                 used += row.height
                 continue
-            # The row does not fit: cut it between lines, leaving at least two lines on each side (on
-            # an otherwise empty part, one: the row is taller than a page); else it moves on whole.
-            first, rest = self._cut(row, avail_height - used, minimum=1 if not taken else 2)
+            # The row does not fit: cut it between lines, leaving two lines at least on each side;
+            # else it moves on whole (to a fresh page, where it fits or, taller than a page, is cut).
+            first, rest = self._cut(row, avail_height - used)
             if first is not None and rest is not None:
                 return [self._part([*taken, first]), self._part([rest, *self._rows[index + 1 :]])]
             if not taken:
@@ -396,7 +396,7 @@ class Grid(Flowable):  # type: ignore[misc]
             return [self._part(taken), self._part(self._rows[index:])]
         return [self._part(taken)]
 
-    def _cut(self, row: _Row, room: float, minimum: int) -> tuple[_Row | None, _Row | None]:
+    def _cut(self, row: _Row, room: float, minimum: int = 2) -> tuple[_Row | None, _Row | None]:
         content = room - self.style.pad_top - self.style.pad_bottom
         firsts: list[list[Line]] = []
         rests: list[list[Line]] = []
@@ -487,10 +487,11 @@ class Para(Flowable):  # type: ignore[misc]
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self.wrap(avail_width, avail_height)
         fit = int((avail_height + _FUZZ) // self.block.ink.leading)
-        if fit < 1:
-            return []
         if fit >= len(self._lines):
             return [self]
+        fit = min(fit, len(self._lines) - 2)  # two lines at least on each side, or it moves on whole
+        if fit < 2:
+            return []
         first = self._piece(self._lines[:fit], avail_width)
         rest = self._piece(self._lines[fit:], avail_width)
         first._space_after = 0.0
