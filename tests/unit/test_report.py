@@ -329,3 +329,22 @@ def test_reportlab_runs_with_its_c_accelerator() -> None:
     from reportlab.lib.rl_accel import _c_funcs
 
     assert {"fp_str", "instanceStringWidthTTF", "escapePDF"} <= set(_c_funcs)
+
+
+def test_a_heading_near_the_foot_of_a_page_moves_to_the_next(renderer: TiaReportRenderer) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from transfer_tool.report.layout import Para
+    from transfer_tool.report.renderer import _Heading
+    from transfer_tool.report.styles import build_stylesheet
+
+    sheet = build_stylesheet(renderer.fonts.main, "en")
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4)
+    heading = _Heading(renderer._breaker, "Sensitivity", sheet["H2"], 1, "h1")
+    # leave less room than the heading keeps for itself and what follows it
+    filler = Spacer(1, doc.height - heading.keep_room + 20)
+    doc.build([filler, heading, Para(renderer._breaker, "Factor and probability", sheet["Body"])])
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(buffer.getvalue())).pages]
+    assert len(pages) == 2 and "Sensitivity" in pages[1] and "Sensitivity" not in pages[0]

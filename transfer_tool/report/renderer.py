@@ -72,8 +72,9 @@ class RenderedReport:
 
 
 class _Heading(Para):
-    """A section heading: becomes an outline entry and a clickable contents line. The story puts a
-    conditional page break of `keep_room` before it, so that it never ends a page alone."""
+    """A section heading: becomes an outline entry and a clickable contents line. It never ends a page
+    alone: with less than `keep_room` left it asks for more than there is, and moves to the next page
+    (what a CondPageBreak before it would do, without another flowable to lay out)."""
 
     def __init__(self, breaker: LineBreaker, text: str, style: ParagraphStyle, level: int, key: str) -> None:
         super().__init__(breaker, text, style)
@@ -81,6 +82,13 @@ class _Heading(Para):
         self.level = level
         self.key = key
         self.keep_room = (60 if level == 0 else 30) * mm
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        width, height = super().wrap(avail_width, avail_height)
+        return (width, avail_height + 1) if avail_height < self.keep_room else (width, height)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return [] if avail_height < self.keep_room else super().split(avail_width, avail_height)
 
 
 @dataclass(frozen=True)
@@ -451,13 +459,6 @@ class TiaReportRenderer:
             body.append(self._h1(b, number, key))
             body.extend(build_section(b, number))
         body.extend(self._sign_off(b, len(sections) + 1, doc))
-        # a heading never ends a page alone: it needs room for itself and the start of what follows
-        kept: list[Flowable] = []
-        for flowable in body:
-            if isinstance(flowable, _Heading):
-                kept.append(CondPageBreak(flowable.keep_room))
-            kept.append(flowable)
-        body = kept
         # the contents list is made last: it lists the headings the body just created
         return [
             NextPageTemplate("later"),
