@@ -25,10 +25,15 @@ class ReportFonts:
     fallback_chars: frozenset[int]
 
 
-def _register(name: str, filename: str) -> TTFont:
+def _register(name: str, filename: str, *, ascii_block: bool = True) -> TTFont:
     # ReportLab keeps one process-wide registry; registering twice would re-read a 6 MB file.
+    # `ascii_block`: the first subset reserves printable ASCII, so that plain text stays readable in the
+    # page streams. The fallback font never draws ASCII (the main font has it all): without the block
+    # its subset holds only the characters it draws (one glyph for "pᵢ" rather than 96).
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(resource_file("fonts", filename))))
+        pdfmetrics.registerFont(
+            TTFont(name, str(resource_file("fonts", filename)), asciiReadable=ascii_block)
+        )
         # There is no bold or italic face: make <b>/<i> fall back to the same face explicitly.
         for bold in (0, 1):
             for italic in (0, 1):
@@ -39,7 +44,7 @@ def _register(name: str, filename: str) -> TTFont:
 
 def register_report_fonts() -> ReportFonts:
     main = _register(MAIN_FONT, "ipaexg.ttf")
-    fallback = _register(FALLBACK_FONT, "DejaVuSans.ttf")
+    fallback = _register(FALLBACK_FONT, "DejaVuSans.ttf", ascii_block=False)
     return ReportFonts(
         MAIN_FONT,
         FALLBACK_FONT,
