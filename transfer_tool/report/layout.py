@@ -420,8 +420,7 @@ class Grid(Flowable):  # type: ignore[misc]
         style = self.style
         rows = [self._header, *self._rows] if self._header else self._rows
         top = self.height
-        # backgrounds first, then the rules, then all the text in one text object
-        canv.saveState()
+        # backgrounds first, then the rules, then all the text in one block (drawOn saves the state)
         for column, shade in self.column_backgrounds.items():
             x = sum(self.col_widths[:column])
             header_height = self._header.height if self._header else 0.0
@@ -450,7 +449,6 @@ class Grid(Flowable):  # type: ignore[misc]
                 x += width
             y -= row.height
         pen.finish()
-        canv.restoreState()
 
 
 class Para(Flowable):  # type: ignore[misc]

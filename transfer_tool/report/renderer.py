@@ -148,14 +148,12 @@ class _ContentsLine(Flowable):  # type: ignore[misc]
         pen.finish()
         baseline = self.style.leading - self.style.fontSize
         text_end = self._breaker.width(self._lines[-1]) if self._lines else 0.0
-        canv.saveState()
-        canv.setStrokeColor(MUTED)
-        canv.setLineWidth(0.8)
-        canv.setLineCap(1)
-        canv.setDash([0.01, 3.2])
-        if text_end + 6 < self.width - self.number_room + 2:
+        if text_end + 6 < self.width - self.number_room + 2:  # the dot leader (drawOn saves the state)
+            canv.setStrokeColor(MUTED)
+            canv.setLineWidth(0.8)
+            canv.setLineCap(1)
+            canv.setDash([0.01, 3.2])
             canv.line(text_end + 6, baseline + 1, self.width - self.number_room + 2, baseline + 1)
-        canv.restoreState()
         self._late.add(canv, self.width, baseline, 10, right=True, heading=self.key)
         canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 
@@ -238,6 +236,7 @@ class _Build:
     breaker: LineBreaker
     headings: list[_Heading] = field(default_factory=list)
     late: _LateNumbers = field(default_factory=_LateNumbers)
+    forms: set[str] = field(default_factory=set)  # the page decoration forms drawn so far
 
     def heading(self, text: str, style: str, level: int) -> _Heading:
         made = _Heading(self.breaker, text, self.styles[style], level, f"h{len(self.headings) + 1}")
@@ -253,12 +252,14 @@ class TiaReportRenderer:
     margin_bottom = 20 * mm
     signature_width = 80 * mm
     signature_height = 30 * mm
+    _footer_y = 11 * mm
 
     def __init__(self, terms: Terminology | None = None, field_name: str = DEFAULT_SIGNATURE_FIELD) -> None:
         self.terms = terms or Terminology.load()
         self.fonts: ReportFonts = register_report_fonts()
         self.field_name = field_name
         self._breaker = LineBreaker(self.fonts)
+        self._footer_ink = Ink(self.fonts.main, 7.5, 9, MUTED)
         self._grid_style = GridStyle(rule=RULE, header_background=ACCENT)
         # Styles never change once built; paragraph templates are kept per style: one set per language.
         self._sheets: dict[str, StyleSheet1] = {}
@@ -323,10 +324,29 @@ class TiaReportRenderer:
     # ---- fixed page decoration ------------------------------------------------------------------------
 
     def _on_page(self, canv: Canvas, doc: _TiaDocTemplate, b: _Build, *, cover: bool) -> None:
+        # What is the same on every page (watermark, rules, header, footer text) is drawn once per
+        # document into a form, and each page shows the form: only the page number is drawn per page.
+        form = "tiaCover" if cover else "tiaPage"
+        if form not in b.forms:
+            canv.beginForm(form)
+            self._fixed_decoration(canv, b, cover=cover)
+            canv.endForm()
+            b.forms.add(form)
+        canv.doForm(form)
+        t, font, lang = self.terms, self.fonts.main, b.lang
+        right, y = self.pagesize[0] - self.margin_right, self._footer_y
+        space = stringWidth(" ", font, 7.5)
+        prefix_end = right - stringWidth(t.get("doc.page_total", lang, total=999), font, 7.5) - space
+        page_of = self._breaker.line(t.get("doc.page_of", lang, page=doc.page), self._footer_ink)
+        pen = Pen(self._breaker, canv)
+        pen.line(page_of, prefix_end - self._breaker.width(page_of), y)
+        pen.finish()
+        b.late.add(canv, prefix_end + space, y, 7.5, right=False, heading=None)
+
+    def _fixed_decoration(self, canv: Canvas, b: _Build, *, cover: bool) -> None:
         d, lang, t, font = b.data, b.lang, self.terms, self.fonts.main
         width, height = self.pagesize
         left, right = self.margin_left, width - self.margin_right
-        canv.saveState()
         if d.status is not AssessmentStatus.APPROVED:
             self._watermark(canv, t.get("doc.watermark_draft", lang))
         id_line = f"{d.reference} · {t.get('doc.version', lang)} {d.version} · {t.get('status.' + d.status.value, lang)}"
@@ -344,18 +364,14 @@ class TiaReportRenderer:
             title = f"{d.organisation} — {t.get('doc.title', lang)}"
             pen.line(breaker.fit(title, ink, right - left - ids_width - 12), left, height - 14 * mm)
             canv.line(left, height - 16 * mm, right, height - 16 * mm)
-        # footer: confidentiality and reference left, "Page X of Y" right (the total is written at save)
-        y = 11 * mm
-        canv.line(left, y + 4 * mm, right, y + 4 * mm)
-        ink = Ink(font, 7.5, 9, MUTED)
-        pen.line(breaker.line(f"{t.get('doc.confidential', lang)} · {id_line}", ink), left, y)
-        space = stringWidth(" ", font, 7.5)
-        prefix_end = right - stringWidth(t.get("doc.page_total", lang, total=999), font, 7.5) - space
-        page_of = breaker.line(t.get("doc.page_of", lang, page=doc.page), ink)
-        pen.line(page_of, prefix_end - breaker.width(page_of), y)
+        # footer: confidentiality and reference left; "Page X of Y" right, drawn per page by _on_page
+        canv.line(left, self._footer_y + 4 * mm, right, self._footer_y + 4 * mm)
+        pen.line(
+            breaker.line(f"{t.get('doc.confidential', lang)} · {id_line}", self._footer_ink),
+            left,
+            self._footer_y,
+        )
         pen.finish()
-        b.late.add(canv, prefix_end + space, y, 7.5, right=False, heading=None)
-        canv.restoreState()
 
     def _watermark(self, canv: Canvas, text: str) -> None:
         width, height = self.pagesize

@@ -15,7 +15,9 @@ WARN = colors.HexColor("#9a4a00")
 WARN_SHADE = colors.HexColor("#fff4e0")
 GOOD = colors.HexColor("#1e6b3a")
 BAD = colors.HexColor("#a61b1b")
-WATERMARK = colors.Color(0.80, 0.20, 0.20, alpha=0.12)
+# 12 % of (0.8, 0.2, 0.2) over white, opaque: the watermark is drawn first, beneath everything, so it
+# looks the same as the translucent colour without a transparency state (which a form could not carry).
+WATERMARK = colors.Color(0.976, 0.904, 0.904)
 
 
 def build_stylesheet(font: str, lang: str) -> StyleSheet1:
