@@ -3,8 +3,10 @@
 PySide6 6.12.0 on CPython 3.11 drops one reference to `None` (and sometimes to `True`/`False`) on every
 call of a method that returns nothing, e.g. `setChecked()` or `setText()`. After some thousands of calls
 in one session CPython aborts with "none_dealloc" / "bool_dealloc", losing the user's session. From
-Python 3.12 these objects are immortal and the bug is harmless (scripts/setup-venv.sh prefers 3.12).
-On 3.11 we give the three singletons a reference count so large that no session can exhaust it.
+Python 3.12 these objects are immortal and the bug is harmless. The project's environment is built with
+python3 (3.11 on these machines; `PYTHON=python3.12 scripts/setup-venv.sh` builds it on 3.12, where the
+whole suite passes, the bundle included). On 3.11 we give the three singletons a reference count so large
+that no session can exhaust it.
 """
 
 from __future__ import annotations
