@@ -28,5 +28,14 @@ echo "== pytest"
 set +e
 .venv/bin/python -m pytest "$@"
 rc=$?
+# A test that fails never gets a second run. A crash does, once: in about one full run in seven, the Qt
+# binding (PySide6 6.12) has died with a segmentation fault inside Qt's event processing, between tests,
+# with no frame of ours on the stack (faulthandler prints the stacks above). Set TT_NO_CRASH_RETRY=1 to
+# see such a crash end the run.
+if [ "$rc" -ge 128 ] && [ "${TT_NO_CRASH_RETRY:-}" != 1 ]; then
+  echo "== pytest was killed by signal $((rc - 128)); running the whole suite once more"
+  .venv/bin/python -m pytest "$@"
+  rc=$?
+fi
 set -e
 exit $rc
