@@ -84,11 +84,25 @@ class LineBreaker:
         self._main = fonts.main_chars
         self._fallback = fonts.fallback_chars
         self._plain: set[str] = set()  # characters seen that need no fallback (a set difference is fast)
+        # Finds a character the main font lacks: most text has none, and one search (in C) says so.
+        self._outside_main = re.compile(f"[^{_char_class(fonts.main_chars | {0x0A})}]")
         self._unit_widths: dict[str, dict[str, float]] = {}  # per font: a word's width at size 1
+        self._widest_advance: dict[str, tuple[float, float]] = {}  # per font: ASCII, any (at size 1)
+
+    def _widest(self, font_name: str, text: str) -> float:
+        """The widest advance (at size 1) of any character `text` could hold: ASCII, or any."""
+        found = self._widest_advance.get(font_name)
+        if found is None:
+            widths = getFont(font_name).face.charWidths  # per code point, in thousandths of the size
+            found = self._widest_advance[font_name] = (
+                max(widths.get(code, 1000.0) for code in range(32, 127)) / 1000,
+                max([*widths.values(), float(getFont(font_name).face.defaultWidth)]) / 1000,
+            )
+        return found[0] if text.isascii() else found[1]
 
     def fallback_chars(self, text: str) -> frozenset[str]:
         """The characters of `text` the main font lacks and the fallback font has."""
-        if text.isascii():  # the main font has every ASCII character
+        if text.isascii() or not self._outside_main.search(text):  # the main font draws it all
             return _NONE
         new = set(text) - self._plain
         if not new:
@@ -150,7 +164,11 @@ class LineBreaker:
             piece = (_SPACES.sub(" ", text) if "  " in text else text).strip(" ")
             if not piece:
                 return []
-            if main.stringWidth(piece, size) <= width + _FUZZ:
+            # Short enough that even its widest characters fit, or measured to fit: one line.
+            if (
+                len(piece) * self._widest(ink.font, piece) * size <= width
+                or main.stringWidth(piece, size) <= width + _FUZZ
+            ):
                 return [Line(piece, ink, False)]
         if missing:
             fallback = getFont(self._fonts.fallback)
@@ -200,6 +218,21 @@ class LineBreaker:
         while out and not out[0].text:
             out.pop(0)
         return out
+
+
+def _char_class(codes: frozenset[int] | set[int]) -> str:
+    """A regular-expression character class body matching exactly `codes`, as ranges."""
+    ranges: list[str] = []
+    ordered = sorted(codes)
+    start = previous = ordered[0]
+    for code in [*ordered[1:], -1]:
+        if code == previous + 1:
+            previous = code
+            continue
+        first, last = re.escape(chr(start)), re.escape(chr(previous))
+        ranges.append(first if start == previous else f"{first}-{last}")
+        start = previous = code
+    return "".join(ranges)
 
 
 def _units(piece: str) -> list[tuple[str, bool]]:

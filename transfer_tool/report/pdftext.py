@@ -9,6 +9,7 @@ time a character appears it still goes through `splitString`, so subsets and cod
 
 from __future__ import annotations
 
+from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
@@ -28,8 +29,15 @@ class _Encoder:
         self._subset_of: dict[str, int] = {}
         self._known: set[str] = set()  # the keys of _subset_of, for a fast subset test
         self._tables: list[dict[int, int]] = []  # per subset: code point -> byte
+        # With its ASCII block (the default) a font's first subset gives each printable ASCII character
+        # its own code: such text is its own encoding.
+        readable = font._asciiReadable if font._asciiReadable is not None else rl_config.ttfAsciiReadable
+        chars = font.face.charToGlyph
+        self.ascii_is_own_code = bool(readable) and all(code in chars for code in range(32, 127))
 
     def encode(self, text: str) -> list[tuple[int, bytes]]:
+        if self.ascii_is_own_code and text.isascii() and text.isprintable():
+            return [(0, text.encode("ascii"))]
         chars = set(text)
         if not chars <= self._known:
             return self._slow(text)
