@@ -173,6 +173,16 @@ def test_contents_page_lines_are_links(rendered: tuple[str, RenderedReport]) -> 
         a.get_object() for a in contents_page.get("/Annots", []) if a.get_object()["/Subtype"] == "/Link"
     ]
     assert len(links) >= len(SECTION_KEYS)
+    # each leads to the page its heading is on: the same pages, in the same order, as the outline
+    reader = PdfReader(io.BytesIO(report.pdf))
+    page_of = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
+    targets = [page_of[link["/Dest"][0].idnum] for link in links]
+
+    def flatten(items: list) -> list:  # type: ignore[type-arg]
+        return [x for item in items for x in (flatten(item) if isinstance(item, list) else [item])]
+
+    assert targets == [reader.get_destination_page_number(e) for e in flatten(reader.outline)]
+    assert min(targets) >= 2  # the body, after the cover and the contents
 
 
 def test_metadata_and_language(rendered: tuple[str, RenderedReport]) -> None:

@@ -1,4 +1,5 @@
-"""PDF text operators for the report's TrueType fonts, written straight into the page.
+"""PDF text operators for the report's TrueType fonts, written straight into the page; and the contents
+page's links, written as plain dictionaries.
 
 ReportLab's text object re-measures every string it shows and re-encodes it character by character in
 Python (`TTFont.splitString`, which also gives each new character its code in a font subset). The
@@ -12,6 +13,7 @@ from __future__ import annotations
 from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase.pdfdoc import PDFObject
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -130,3 +132,24 @@ class TextOps:
         code = self.code()
         if code:
             self._canv.addLiteral(code)
+
+
+class _Link(PDFObject):  # type: ignore[misc]
+    """A borderless link annotation to a bookmark: what `Canvas.linkRect` makes, written as one
+    dictionary (ReportLab's own annotation objects check and convert every key on every document)."""
+
+    def __init__(self, rect: tuple[float, float, float, float], destination: PDFObject) -> None:
+        self.rect = rect
+        self.destination = destination
+
+    def format(self, document: object) -> bytes:
+        dest = bytes(self.destination.format(document))
+        numbers: str = fp_str(*self.rect)
+        rect = numbers.encode("ascii")
+        return b"<< /Type /Annot /Subtype /Link /Border [0 0 0] /Rect [" + rect + b"] /Dest " + dest + b" >>"
+
+
+def add_link(canv: Canvas, rect: tuple[float, float, float, float], bookmark: str) -> None:
+    """A clickable area of the current page (in page coordinates) that leads to `bookmark`, which
+    `Canvas.bookmarkPage` may define later in the document."""
+    canv._addAnnotation(_Link(rect, canv._bookmarkReference(bookmark)))

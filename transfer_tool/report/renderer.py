@@ -38,7 +38,7 @@ from transfer_tool.report.chart import Bar, risk_chart
 from transfer_tool.report.data import Localized, PolicyItem, ReportData, Text, localize
 from transfer_tool.report.fonts import ReportFonts, register_report_fonts
 from transfer_tool.report.layout import Block, Cell, Grid, GridStyle, Ink, Line, LineBreaker, Para, Pen
-from transfer_tool.report.pdftext import TextOps
+from transfer_tool.report.pdftext import TextOps, add_link
 from transfer_tool.report.styles import (
     ACCENT,
     BAD,
@@ -155,7 +155,9 @@ class _ContentsLine(Flowable):  # type: ignore[misc]
             canv.setDash([0.01, 3.2])
             canv.line(text_end + 6, baseline + 1, self.width - self.number_room + 2, baseline + 1)
         self._late.add(canv, self.width, baseline, 10, right=True, heading=self.key)
-        canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+        x0, y0 = canv.absolutePosition(0, 0)
+        x1, y1 = canv.absolutePosition(self.width, self.height)
+        add_link(canv, (x0, y0, x1, y1), self.key)
 
 
 class _SignatureSpace(Flowable):  # type: ignore[misc]
