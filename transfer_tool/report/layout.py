@@ -77,13 +77,13 @@ Cell = Block | Sequence[Block]
 
 
 class LineBreaker:
-    """Breaks blocks into lines for a width. One per document: it knows the fonts."""
+    """Breaks blocks into lines for a width. One per renderer: it knows the fonts and keeps the widths
+    of the words it has measured."""
 
     def __init__(self, fonts: ReportFonts) -> None:
         self._fonts = fonts
         self._main = fonts.main_chars
         self._fallback = fonts.fallback_chars
-        self._plain: set[str] = set()  # characters seen that need no fallback (a set difference is fast)
         # Finds a character the main font lacks: most text has none, and one search (in C) says so.
         self._outside_main = re.compile(f"[^{_char_class(fonts.main_chars | {0x0A})}]")
         self._unit_widths: dict[str, dict[str, float]] = {}  # per font: a word's width at size 1
@@ -104,13 +104,8 @@ class LineBreaker:
         """The characters of `text` the main font lacks and the fallback font has."""
         if text.isascii() or not self._outside_main.search(text):  # the main font draws it all
             return _NONE
-        new = set(text) - self._plain
-        if not new:
-            return frozenset()
         main, fallback = self._main, self._fallback
-        missing = frozenset(ch for ch in new if ord(ch) not in main and ord(ch) in fallback)
-        self._plain |= new - missing
-        return missing
+        return frozenset(ch for ch in set(text) if ord(ch) not in main and ord(ch) in fallback)
 
     def runs(self, text: str, missing: frozenset[str]) -> list[tuple[str, str]]:
         """`text` as (run, font name) pieces."""
