@@ -32,7 +32,7 @@ from transfer_tool.cli.context import CliContext
 from transfer_tool.cli.reports import ENV_SIGNING_PASSPHRASE, LANGS
 from transfer_tool.errors import AuthenticationFailed, PermissionDenied, ToolError
 from transfer_tool.permissions import Action, require
-from transfer_tool.report.renderer import render_report
+from transfer_tool.report.renderer import TiaReportRenderer, render_report
 from transfer_tool.report.terms import Terminology
 from transfer_tool.signing.verify import VerificationResult
 from transfer_tool.storage.database import Database
@@ -184,6 +184,7 @@ def render_chunk(
 ) -> list[BatchOutcome]:
     """Render `items` into `out_dir` with a database connection of this process's own (a worker's task)."""
     db = Database(database_url)
+    renderer = TiaReportRenderer()  # one per worker: fonts, styles and the word widths it keeps
     outcomes = []
     try:
         for item in items:
@@ -192,7 +193,7 @@ def render_chunk(
                 files = []
                 for lang in langs:
                     path = Path(out_dir) / report_filename(item.reference, item.version_no, lang)
-                    _write_file(path, render_report(data, lang))
+                    _write_file(path, render_report(data, lang, renderer))
                     files.append(str(path))
                 outcomes.append(BatchOutcome(item.assessment_id, item.reference, tuple(files)))
             except ToolError as exc:  # one broken assessment must not stop the other 499

@@ -12,6 +12,7 @@ kept, runs of spaces collapsed as a paragraph would).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -84,8 +85,7 @@ class LineBreaker:
         self._fonts = fonts
         self._main = fonts.main_chars
         self._fallback = fonts.fallback_chars
-        # Finds a character the main font lacks: most text has none, and one search (in C) says so.
-        self._outside_main = re.compile(f"[^{_char_class(fonts.main_chars | {0x0A})}]")
+        self._outside_main = _outside(fonts.main_chars)
         self._unit_widths: dict[str, dict[str, float]] = {}  # per font: a word's width at size 1
         self._widest_advance: dict[str, tuple[float, float]] = {}  # per font: ASCII, any (at size 1)
 
@@ -213,6 +213,13 @@ class LineBreaker:
         while out and not out[0].text:
             out.pop(0)
         return out
+
+
+@functools.lru_cache(maxsize=4)
+def _outside(codes: frozenset[int]) -> re.Pattern[str]:
+    """Finds a character not in `codes` (nor a newline): most text has none, and one search (in C)
+    says so. Built once per font (a class of some thousands of ranges takes milliseconds)."""
+    return re.compile(f"[^{_char_class(codes | {0x0A})}]")
 
 
 def _char_class(codes: frozenset[int] | set[int]) -> str:
