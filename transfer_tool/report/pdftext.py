@@ -29,7 +29,6 @@ class _Encoder:
         self.font = font
         self._doc = doc
         self._subset_of: dict[str, int] = {}
-        self._known: set[str] = set()  # the keys of _subset_of, for a fast subset test
         self._tables: list[dict[int, int]] = []  # per subset: code point -> byte
         # With its ASCII block (the default) a font's first subset gives each printable ASCII character
         # its own code: such text is its own encoding.
@@ -41,7 +40,7 @@ class _Encoder:
         if self.ascii_is_own_code and text.isascii() and text.isprintable():
             return [(0, text.encode("ascii"))]
         chars = set(text)
-        if not chars <= self._known:
+        if not chars <= self._subset_of.keys():
             return self._slow(text)
         if len(self._tables) == 1:  # one subset so far (most English documents): it holds them all
             return [(0, text.translate(self._tables[0]).encode("latin-1"))]
@@ -64,7 +63,6 @@ class _Encoder:
                 self._tables.append({})
             self._tables[subset][ord(ch)] = code & 0xFF
             self._subset_of[ch] = subset
-            self._known.add(ch)
         return chunks
 
 
