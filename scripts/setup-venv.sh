@@ -1,15 +1,27 @@
 #!/usr/bin/env bash
-# Create or refresh the project's virtual environment in .venv (idempotent) and build translations.
+# Create or refresh the project's virtual environment in .venv (idempotent), then build the translations.
+#   scripts/setup-venv.sh         what the app needs (scripts/run-app.sh)
+#   scripts/setup-venv.sh test    and the test, PostgreSQL and packaging tools (scripts/test.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
+case "${1:-app}" in
+  app) extras="pg" ;;
+  test) extras="test,pg,dist" ;;
+  *) echo "setup-venv: unknown set '$1' (use app or test)" >&2; exit 2 ;;
+esac
 if [ ! -x .venv/bin/python ]; then
+  echo "== Creating the virtual environment in .venv"
   "$PY" -m venv .venv
 fi
-stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
+# One stamp per set of extras and pyproject.toml: the test set includes the app's.
+stamp=.venv/.installed-$(printf '%s' "$extras" | tr ',' '-')-$(sha256sum pyproject.toml | cut -c1-16)
 if [ ! -f "$stamp" ]; then
+  echo "== Installing the packages ($extras); the first time takes a minute or two"
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[test,pg,dist]"
-  rm -f .venv/.installed-*; touch "$stamp"
+  .venv/bin/python -m pip install --progress-bar on -e ".[$extras]"
+  touch "$stamp"
+  if [ "$extras" = "test,pg,dist" ]; then touch ".venv/.installed-pg-$(sha256sum pyproject.toml | cut -c1-16)"; fi
+  echo "== Installed. The command line is .venv/bin/transfer-tool (or 'source .venv/bin/activate', then transfer-tool)"
 fi
 if [ -x scripts/build-translations.sh ]; then scripts/build-translations.sh; fi

@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Password hashes at a throw-away database's cost (argon2id, 8 KiB, one pass) through the setting a
+# deployment uses (transfer_tool.config.ENV_PASSWORD_HASH); set here so the commands tests start inherit it.
+os.environ.setdefault("TRANSFER_TOOL_PASSWORD_HASH", "time_cost=1,memory_cost=8,parallelism=1")
 
-from sqlalchemy import text
+from sqlalchemy import create_engine, make_url, text
 
 import ui  # noqa: F401  (applies ui/qt_workarounds.py before pytest-qt makes its QApplication)
 from transfer_tool import users
@@ -21,14 +24,27 @@ from transfer_tool.permissions import Actor
 from transfer_tool.storage import migrate
 from transfer_tool.storage.database import Database
 
+pytest_plugins = ["tests.qt_hygiene", "pytester"]
+
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")
 PASSWORD = "correct horse battery"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    kept, dropped = [], []
     for item in items:
         if {"qtbot", "qapp"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
+            # A screen behaves the same on either database: its PostgreSQL run would repeat the SQLite one.
+            # A GUI test about the database itself says so and runs on both.
+            params = getattr(getattr(item, "callspec", None), "params", {})
+            if params.get("backend") == "postgres" and not item.get_closest_marker("both_databases"):
+                dropped.append(item)
+                continue
+        kept.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 @pytest.fixture(autouse=True)
@@ -57,17 +73,36 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def _worker_database(base_url: str) -> str:
+    """This pytest process's own database on the test server: parallel workers (pytest-xdist) never share
+    state. The database named in TEST_DATABASE_URL serves a run without workers."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker:
+        return base_url
+    url = make_url(base_url)
+    name = f"{url.database}_{worker}"
+    admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        admin.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
 def pg_migrated() -> str:
     if not PG_URL:
         pytest.skip("TEST_DATABASE_URL not set: PostgreSQL run skipped")
-    db = Database(PG_URL)
+    url = _worker_database(PG_URL)
+    db = Database(url)
     with db.engine.begin() as conn:
         conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))
     migrate.upgrade(db)
     db.dispose()
-    return PG_URL
+    return url
 
 
 def _truncate_pg(db: Database) -> None:

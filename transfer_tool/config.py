@@ -8,9 +8,16 @@ from pathlib import Path
 
 import platformdirs
 
+from transfer_tool.errors import ToolError
+
 APP_NAME = "transfer-tool"
 ENV_DATABASE_URL = "TRANSFER_TOOL_DATABASE_URL"
 ENV_DATA_DIR = "TRANSFER_TOOL_DATA_DIR"
+# argon2id cost of new password hashes, e.g. "time_cost=3,memory_cost=65536,parallelism=4" (memory in KiB).
+# Unset: argon2-cffi's RFC 9106 low-memory profile. A lower cost suits a throw-away database (the test suite
+# sets one); existing hashes keep verifying and are re-hashed at the configured cost on the next sign-in.
+ENV_PASSWORD_HASH = "TRANSFER_TOOL_PASSWORD_HASH"
+_HASH_KEYS = ("time_cost", "memory_cost", "parallelism")
 
 
 def user_data_dir() -> Path:
@@ -47,3 +54,19 @@ def resolve_config(database_flag: str | None = None) -> Config:
         # psycopg 3 is the driver we ship; plain postgresql:// would look for psycopg2.
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
     return Config(database_url=url)
+
+
+def password_hash_parameters() -> dict[str, int]:
+    """The argon2id parameters set in TRANSFER_TOOL_PASSWORD_HASH ({} when unset: the library's defaults)."""
+    raw = os.environ.get(ENV_PASSWORD_HASH, "").strip()
+    params: dict[str, int] = {}
+    for item in filter(None, (part.strip() for part in raw.split(","))):
+        key, sep, value = item.partition("=")
+        key = key.strip()
+        if not sep or key not in _HASH_KEYS or not value.strip().isdigit() or int(value) < 1:
+            raise ToolError(
+                f"{ENV_PASSWORD_HASH} must look like 'time_cost=3,memory_cost=65536,parallelism=4' "
+                f"(positive whole numbers); found {item!r}"
+            )
+        params[key] = int(value)
+    return params

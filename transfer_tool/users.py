@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
-from transfer_tool import audit
+from transfer_tool import audit, config
 from transfer_tool.domain import Role
 from transfer_tool.errors import AuthenticationFailed, NotFound, Problem, ToolError, ValidationError
 from transfer_tool.permissions import Action, Actor, require
@@ -18,7 +19,8 @@ from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import User
 
-_HASHER = PasswordHasher()  # stateless parameters object, safe to share
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 MIN_PASSWORD = 10
 FREE_ATTEMPTS = 3  # failures allowed before sign-in slows down
 _USERNAME = re.compile(r"^[A-Za-z0-9_.@-]{2,64}$")
@@ -36,6 +38,30 @@ class UserView:
 
     def actor(self) -> Actor:
         return Actor(user_id=self.id, username=self.username, role=self.role, display_name=self.display_name)
+
+
+@cache
+def _hasher() -> PasswordHasher:
+    """One stateless hasher at the configured cost (config.password_hash_parameters), made on first use."""
+    from argon2 import PasswordHasher, profiles  # only commands that touch a password pay for argon2
+
+    chosen, default = config.password_hash_parameters(), profiles.get_default_parameters()
+    parameters = dataclasses.replace(
+        default,
+        time_cost=chosen.get("time_cost", default.time_cost),
+        memory_cost=chosen.get("memory_cost", default.memory_cost),
+        parallelism=chosen.get("parallelism", default.parallelism),
+    )
+    return PasswordHasher.from_parameters(parameters)
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    try:
+        return bool(_hasher().verify(password_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 def _view(u: User) -> UserView:
@@ -69,7 +95,7 @@ def create_first_admin(db: Database, username: str, display_name: str, password:
             username=username,
             display_name=display_name.strip(),
             role=Role.ADMIN,
-            password_hash=_HASHER.hash(password),
+            password_hash=_hasher().hash(password),
         )
         s.add(u)
         s.flush()
@@ -93,7 +119,7 @@ def create_user(
             display_name=display_name.strip(),
             role=role,
             email=email,
-            password_hash=_HASHER.hash(password),
+            password_hash=_hasher().hash(password),
         )
         s.add(u)
         s.flush()
@@ -123,7 +149,7 @@ def authenticate(db: Database, username: str, password: str, *, now: dt.datetime
     with db.unit_of_work() as s:
         u = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
         if u is None or not u.active:
-            _HASHER.hash(password)  # same cost either way: don't reveal which names exist
+            _hasher().hash(password)  # same cost either way: don't reveal which names exist
             raise AuthenticationFailed("Wrong user name or password.")
         wait = slowdown_seconds(u.failed_attempts)
         if wait and u.last_failed_at and now < u.last_failed_at + dt.timedelta(seconds=wait):
@@ -131,9 +157,7 @@ def authenticate(db: Database, username: str, password: str, *, now: dt.datetime
             raise AuthenticationFailed(
                 f"Too many failed sign-ins for this account. Wait {left} seconds and try again."
             )
-        try:
-            _HASHER.verify(u.password_hash, password)
-        except (VerificationError, InvalidHashError):
+        if not _verify(u.password_hash, password):
             u.failed_attempts += 1
             u.last_failed_at = now
             audit.record(
@@ -150,8 +174,8 @@ def authenticate(db: Database, username: str, password: str, *, now: dt.datetime
             if u.failed_attempts:
                 u.failed_attempts = 0
                 u.last_failed_at = None
-            if _HASHER.check_needs_rehash(u.password_hash):
-                u.password_hash = _HASHER.hash(password)
+            if _hasher().check_needs_rehash(u.password_hash):
+                u.password_hash = _hasher().hash(password)
             return _view(u)
     raise failed  # raised after the commit so the failure count is kept
 
@@ -212,7 +236,7 @@ def update_user(
                     "The password is too short.",
                     [Problem("password", f"use at least {MIN_PASSWORD} characters")],
                 )
-            u.password_hash = _HASHER.hash(password)
+            u.password_hash = _hasher().hash(password)
             u.failed_attempts = 0
         audit.record(s, actor, "update", "user_account", u.id, before, _public(u))
         return _view(u)

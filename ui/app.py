@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
@@ -47,12 +48,14 @@ from transfer_tool.config import resolve_config
 from transfer_tool.errors import ToolError
 from transfer_tool.users import UserView
 from ui import settings as keys
+from ui.collector import GuiThreadCollector
 from ui.errors import install_excepthook, show_info
 from ui.fonts import register_bundled_fonts
 from ui.i18n import effective_language, install_translators
 from ui.services import SCREEN_CATALOGUES, SCREEN_COUNTRIES, SCREEN_REVIEW, SCREEN_USERS, Services
 from ui.settings import Settings
 from ui.signin import SignInDialog
+from ui.tasks import wait_for_tasks
 from ui.workers import DbWorker
 
 if TYPE_CHECKING:
@@ -187,9 +190,16 @@ def database_label(url: str) -> str:
 
 def startup_finished() -> None:
     """The first window is up: the objects made so far live as long as the app, so move them out of the
-    collector's way (gc.freeze) and turn the collector back on (the entry points paused it)."""
+    collector's way (gc.freeze), and from now on collect on the GUI thread only (ui/collector.py; the
+    entry points paused automatic collection)."""
+    global _collector
     gc.freeze()
-    gc.enable()
+    app = QCoreApplication.instance()
+    if app is not None and (_collector is None or not shiboken6.isValid(_collector)):
+        _collector = GuiThreadCollector(app)
+
+
+_collector: GuiThreadCollector | None = None
 
 
 def preload_main_window() -> None:
@@ -359,6 +369,7 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
             box.deleteLater()
         else:
             box.exec()
+            box.deleteLater()  # the logged exception's traceback keeps this frame, and so the box, alive
         sys.excepthook = previous_hook
         qInstallMessageHandler(previous_qt_handler)
         return EXIT_DATABASE
@@ -374,13 +385,18 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
         database_label(config.database_url),
     )
     QTimer.singleShot(0, startup.begin)
+    collecting = gc.isenabled()
     try:
         code = app.exec()
     finally:
+        if _collector is not None and shiboken6.isValid(_collector):
+            _collector.stop()
         gc.unfreeze()  # what start-up froze may be collected again (tests run the app more than once)
-        gc.enable()
+        if collecting:
+            gc.enable()
         startup.close()
         worker.shutdown()
+        wait_for_tasks()  # a report or page render still running ends before the application object
         db.dispose()
         for t in translators:
             app.removeTranslator(t)

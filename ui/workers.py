@@ -41,10 +41,10 @@ class Job(Generic[T]):
         owner: QObject | None,
         label: str,
     ) -> None:
-        self.fn = fn
-        self.on_done = on_done
-        self.on_error = on_error
-        self.owner = owner
+        self.fn: DbCall[T] | None = fn
+        self.on_done: Callable[[T], None] | None = on_done
+        self.on_error: ErrorCallback | None = on_error
+        self.owner: QObject | None = owner
         self.label = label
         self.cancelled = False
         self.finished = False
@@ -55,8 +55,17 @@ class Job(Generic[T]):
     def cancel(self) -> None:
         self.cancelled = True
 
+    def release(self) -> None:
+        """Drop the callbacks and the owner (on the GUI thread, once delivered): a thread that still holds
+        the job then holds no widget, and never destroys one."""
+        self.fn = None
+        self.on_done = self.on_error = None
+        self.owner = None
+
     def _execute(self, db: DatabaseHandle) -> None:
         start = time.perf_counter()
+        if self.fn is None:
+            return
         try:
             self.result = self.fn(db)
         except BaseException as exc:  # handed to the GUI thread, never lost in the worker
@@ -156,6 +165,8 @@ class DbWorker(QObject):
                 self._delivered.emit(job)
             except RuntimeError:  # the worker QObject is gone (application quitting)
                 return
+            # The job's callbacks hold widgets: the last reference to them must go on the GUI thread.
+            del job
 
     # -- back on the GUI thread ------------------------------------------------------------------------
 
@@ -163,6 +174,12 @@ class DbWorker(QObject):
     def _deliver(self, job: Job[Any]) -> None:
         job.finished = True
         self._set_pending(-1)
+        try:
+            self._run_callbacks(job)
+        finally:
+            job.release()
+
+    def _run_callbacks(self, job: Job[Any]) -> None:
         if job.cancelled:
             return
         if job.owner is not None and not shiboken6.isValid(job.owner):

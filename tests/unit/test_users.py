@@ -56,3 +56,43 @@ def test_only_admins_manage_users_and_the_last_admin_stays(db: Database, admin: 
     users.update_user(db, admin, legal.user_id, active=False)
     with pytest.raises(AuthenticationFailed):
         users.authenticate(db, "lena", PASSWORD)
+
+
+def _fresh_hasher(monkeypatch: pytest.MonkeyPatch, setting: str | None) -> None:
+    if setting is None:
+        monkeypatch.delenv("TRANSFER_TOOL_PASSWORD_HASH", raising=False)
+    else:
+        monkeypatch.setenv("TRANSFER_TOOL_PASSWORD_HASH", setting)
+    users._hasher.cache_clear()
+
+
+def test_password_hash_cost_comes_from_the_setting(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    try:
+        _fresh_hasher(monkeypatch, None)  # unset: argon2-cffi's RFC 9106 low-memory profile
+        assert "$m=65536,t=3,p=4$" in users._hasher().hash(PASSWORD)
+        _fresh_hasher(monkeypatch, "time_cost=2, memory_cost=64,parallelism=1")
+        admin = users.create_first_admin(db, "admin", "Ada", PASSWORD)
+        with db.engine.connect() as c:
+            stored = c.execute(text("SELECT password_hash FROM user_account")).scalar()
+        assert "$m=64,t=2,p=1$" in stored
+        # A hash made at another cost still verifies, and is re-hashed at the configured cost.
+        _fresh_hasher(monkeypatch, "time_cost=1,memory_cost=32,parallelism=1")
+        assert users.authenticate(db, "admin", PASSWORD).id == admin.id
+        with db.engine.connect() as c:
+            assert "$m=32,t=1,p=1$" in c.execute(text("SELECT password_hash FROM user_account")).scalar()
+    finally:
+        monkeypatch.undo()
+        users._hasher.cache_clear()
+
+
+@pytest.mark.parametrize("setting", ["time_cost=0", "memory=8", "time_cost", "parallelism=two"])
+def test_a_wrong_password_hash_setting_says_what_it_should_look_like(
+    monkeypatch: pytest.MonkeyPatch, setting: str
+) -> None:
+    try:
+        _fresh_hasher(monkeypatch, setting)
+        with pytest.raises(ToolError, match="TRANSFER_TOOL_PASSWORD_HASH must look like 'time_cost=3"):
+            users._hasher()
+    finally:
+        monkeypatch.undo()
+        users._hasher.cache_clear()

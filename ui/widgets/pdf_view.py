@@ -7,14 +7,15 @@ thread into QImages (which, unlike QPixmaps, may be made on any thread) and show
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
+from ui.tasks import run_task
 
 log = logging.getLogger("ui.widgets.pdf_view")
 
@@ -53,12 +54,6 @@ def render_pdf_pages(pdf: bytes, scale: float = RENDER_SCALE, max_pages: int = M
             return images
         finally:
             doc.close()
-
-
-class _Renderer(QObject):
-    """Carries a finished render back to the GUI thread (queued signal)."""
-
-    done = Signal(int, object)  # generation, list[QImage] | PdfRenderError
 
 
 class _PagesCanvas(QWidget):
@@ -150,8 +145,6 @@ class PdfPagesView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._generation = 0
-        self._renderer = _Renderer(self)
-        self._renderer.done.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self._canvas = _PagesCanvas()
         self.setWidget(self._canvas)
         self.set_message(self.tr("No document to show."))
@@ -162,16 +155,13 @@ class PdfPagesView(QScrollArea):
         self._generation += 1
         generation = self._generation
         self._canvas.set_note(self.tr("Rendering the document…"))
-        if self.synchronous:
-            self._finished(generation, _render_or_error(pdf))
-            return
-
-        def work() -> None:
-            result = _render_or_error(pdf)
-            with contextlib.suppress(RuntimeError):  # the view was deleted while rendering
-                self._renderer.done.emit(generation, result)
-
-        threading.Thread(target=work, name="pdf-render", daemon=True).start()
+        run_task(
+            lambda: _render_or_error(pdf),
+            lambda result: self._finished(generation, result),
+            owner=self,
+            label="PDF pages",
+            synchronous=self.synchronous,
+        )
 
     def set_message(self, text: str) -> None:
         self._generation += 1  # a render still running for an older document is dropped
@@ -194,7 +184,6 @@ class PdfPagesView(QScrollArea):
 
     # ---- internals -----------------------------------------------------------------------------------
 
-    @Slot(int, object)
     def _finished(self, generation: int, result: object) -> None:
         if generation != self._generation:
             return

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QThread, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from ui import settings as keys
 from ui.errors import describe, show_exception
 from ui.i18n import regime_short_name
 from ui.services import ASSESSMENTS
+from ui.tasks import Task, run_task
 from ui.terms import core_text
 from ui.wizard import labels
 from ui.wizard.autosave import Autosaver
@@ -45,25 +46,6 @@ from ui.wizard.common import (
 from ui.wizard.state import PAGE_ORDER, PAGE_SUMMARY, WizardState, page_titles
 
 PageRole = 0x0101
-
-
-class RenderThread(QThread):
-    """Renders the PDF off the GUI thread; `rendered(bytes | Exception)` comes back on the GUI thread."""
-
-    rendered = Signal(object)
-
-    def __init__(self, data: ReportData, language: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.data = data
-        self.language = language
-
-    def run(self) -> None:
-        from transfer_tool.report import render_report  # reportlab only when a report is made
-
-        try:
-            self.rendered.emit(render_report(self.data, self.language))
-        except Exception as exc:  # delivered to the page, shown there
-            self.rendered.emit(exc)
 
 
 class SummaryPage(WizardPage):
@@ -134,7 +116,7 @@ class SummaryPage(WizardPage):
         right_box.setLayout(right)
         columns.addWidget(left_box, 4)
         columns.addWidget(right_box, 5)
-        self.render_thread: RenderThread | None = None
+        self.render_task: Task[bytes] | None = None
         self.last_pdf: bytes = b""
 
         self.missing.activated.connect(self._jump)
@@ -151,7 +133,7 @@ class SummaryPage(WizardPage):
     def _buttons(self) -> None:
         exists = self.state.record is not None
         self.submit_button.setEnabled(exists and self.state.editable)
-        rendering = self.render_thread is not None and self.render_thread.isRunning()
+        rendering = self.render_task is not None and not self.render_task.finished
         self.pdf_button.setEnabled(exists and not rendering)
 
     def _when_stored(self, then: Any) -> bool:
@@ -346,19 +328,21 @@ class SummaryPage(WizardPage):
         )
 
     def _render(self, data: ReportData, language: str) -> None:
-        self.render_thread = RenderThread(data, language, self)
-        self.render_thread.rendered.connect(self._rendered)
-        self.render_thread.start()
+        def render() -> bytes:
+            from transfer_tool.report import render_report  # reportlab only when a report is made
 
-    def _rendered(self, result: object) -> None:
-        if self.render_thread is not None:
-            self.render_thread.wait()
+            return render_report(data, language)
+
+        self.render_task = run_task(render, self._rendered, self._render_failed, owner=self, label="report")
+
+    def _render_failed(self, exc: BaseException) -> None:
         self.progress.hide()
         self._buttons()
-        if isinstance(result, BaseException):
-            self._pdf_failed(result)
-            return
-        assert isinstance(result, bytes)
+        self._pdf_failed(exc)
+
+    def _rendered(self, result: bytes) -> None:
+        self.progress.hide()
+        self._buttons()
         self.last_pdf = result
         self.pdf_ready.emit(result)
         self._save_pdf(result)
@@ -391,9 +375,9 @@ class SummaryPage(WizardPage):
         self.pdf_saved.emit(path)
 
     def wait_for_render(self) -> None:
-        """Let a running render finish before the page (its parent) goes away."""
-        if self.render_thread is not None and self.render_thread.isRunning():
-            self.render_thread.wait(60_000)
+        """Let a running render finish (on quit: its thread ends before the application does)."""
+        if self.render_task is not None and self.render_task.thread is not None:
+            self.render_task.thread.join(60)
 
     def _pdf_failed(self, exc: BaseException) -> None:
         self.progress.hide()
