@@ -52,7 +52,7 @@ from ui.wizard.transfer import DataPage, HandlingPage, PartiesPage
 from ui.workers import DbWorker
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.both_databases]  # the real app, on either database
 
 
 # ---- 1. the whole journey in process, with the threaded worker ---------------------------------------------

@@ -41,7 +41,7 @@ from ui.models.register_model import IdRole, column_index
 from ui.review import ReviewWindow
 from ui.verify import VerifyWindow
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.both_databases]  # the whole story, on either database
 
 
 def _one(window: MainWindow, kind: type[QWidget]) -> QWidget:

@@ -37,6 +37,7 @@ def signed_in_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TRANSFER_TOOL_PASSWORD", PASSWORD)
 
 
+@pytest.mark.both_databases  # the app opens, checks and seeds the database it is given
 def test_check_mode_saves_the_main_window_and_exits_0(
     qapp: QApplication, db_url: str, db: Database, admin: Actor, tmp_path: Path, signed_in_env: None
 ) -> None:
@@ -47,6 +48,7 @@ def test_check_mode_saves_the_main_window_and_exits_0(
     assert (image.width(), image.height()) == (1280, 800)
 
 
+@pytest.mark.both_databases  # the app opens, checks and seeds the database it is given
 def test_check_mode_without_credentials_grabs_the_first_run_form_and_creates_nothing(
     qapp: QApplication, db_url: str, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

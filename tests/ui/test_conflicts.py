@@ -31,6 +31,9 @@ from ui.wizard.conclusion import ConclusionPage
 from ui.wizard.state import PAGE_CONCLUSION, PAGE_PARTIES
 from ui.wizard.transfer import PartiesPage
 
+# Two clients editing the same rows: the database's locking and versions are the point, on either database.
+pytestmark = pytest.mark.both_databases
+
 make_wizard = support.make_wizard
 us_transfer = support.us_transfer
 CHOICES = (KEEP_MINE, KEEP_THEIRS, USE_CHOICES)

@@ -70,3 +70,40 @@ def test_busy_changes_around_work(qtbot: QtBot) -> None:
     worker.busy_changed.connect(states.append)
     worker.submit(lambda _db: 1)
     assert states == [True, False]
+
+
+def test_a_delivered_job_holds_no_callback_so_the_worker_thread_never_frees_a_widget(qtbot: QtBot) -> None:
+    worker = DbWorker(None)
+    try:
+        owner = QObject()
+        got: list[int] = []
+        job = worker.submit(lambda _db: 1, got.append, owner=owner)
+        qtbot.waitUntil(lambda: job.finished, timeout=3000)
+        assert got == [1]
+        assert job.fn is None and job.on_done is None and job.on_error is None and job.owner is None
+    finally:
+        worker.shutdown()
+
+
+def test_background_tasks_reach_live_owners_only_and_on_the_gui_thread(qtbot: QtBot) -> None:
+    from ui.tasks import run_task, wait_for_tasks
+
+    gui = threading.get_ident()
+    seen: list[tuple[str, bool]] = []
+    alive, doomed = QObject(), QObject()
+    gate = threading.Event()
+    first = run_task(lambda: threading.get_ident(), lambda t: seen.append(("alive", t != gui)), owner=alive)
+    run_task(lambda: gate.wait(2), lambda _r: seen.append(("doomed", True)), owner=doomed)
+    cancelled = run_task(lambda: 3, lambda _r: seen.append(("cancelled", True)), owner=alive)
+    cancelled.cancel()
+    failing = run_task(
+        lambda: 1 / 0, lambda _r: None, lambda e: seen.append((type(e).__name__, True)), owner=alive
+    )
+    doomed.deleteLater()
+    qtbot.wait(20)  # the owner is deleted before its task ends
+    gate.set()
+    assert wait_for_tasks(5)
+    qtbot.waitUntil(lambda: first.finished and failing.finished, timeout=3000)
+    qtbot.wait(20)
+    assert sorted(seen) == [("ZeroDivisionError", True), ("alive", True)]  # threads end in any order
+    assert first.on_done is None and first.owner is None  # released on the GUI thread
