@@ -44,5 +44,6 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
 fi
 selection=(-m "not slow")
 if [ "$slow" = 1 ]; then selection=(); echo "== pytest, slow tiers included"; else echo "== pytest (scripts/test.sh --slow adds the slow tiers)"; fi
-# A test file's tests stay together in one process (--dist loadfile): module fixtures are made once.
-.venv/bin/python -m pytest -n "${TT_TEST_WORKERS:-auto}" --dist loadfile "${selection[@]}" ${args[@]+"${args[@]}"}
+# A test file's tests stay together in one process (--dist loadfile): module fixtures are made once. A
+# crashed process ends the run (--max-worker-restart=0): a crash is a failure to fix, never run around.
+.venv/bin/python -m pytest -n "${TT_TEST_WORKERS:-auto}" --dist loadfile --max-worker-restart=0 "${selection[@]}" ${args[@]+"${args[@]}"}

@@ -18,6 +18,8 @@ from typing import Any, Generic, TypeVar
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
+from ui.workers import without_frames
+
 log = logging.getLogger("ui.tasks")
 T = TypeVar("T")
 
@@ -60,7 +62,7 @@ class Task(Generic[T]):
         try:
             self.result = self.fn()
         except Exception as exc:  # handed to the GUI thread, never lost in the worker
-            self.error = exc
+            self.error = without_frames(exc)
 
 
 class _Relay(QObject):

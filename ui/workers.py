@@ -12,6 +12,7 @@ import logging
 import queue
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -28,6 +29,32 @@ T = TypeVar("T")
 DatabaseHandle = Any
 DbCall = Callable[[DatabaseHandle], T]
 ErrorCallback = Callable[[BaseException], None]
+
+
+def without_frames(exc: BaseException) -> BaseException:
+    """`exc`, and the exceptions chained to it, with their tracebacks turned into text.
+
+    A traceback holds the frames it passed through and, through each frame's caller, the whole stack
+    above: for a call made inline (synchronous worker), the widget being built and the caller's locals.
+    Kept on a job, it tied them into a reference cycle that only the cycle collector could free, later,
+    while the window was still on screen: the suite's crash in Qt's event processing came from exactly
+    that (a table's Python side gone while its header's resize timer still fired). A bug keeps its
+    traceback as a note, for the details of the error box and the log.
+    """
+    from transfer_tool.errors import ToolError
+
+    if exc.__traceback__ is not None and not isinstance(exc, ToolError):
+        exc.add_note("".join(traceback.format_exception(exc)).rstrip())
+    seen: set[int] = set()
+    pending: list[BaseException] = [exc]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        current.__traceback__ = None
+        pending.extend(c for c in (current.__cause__, current.__context__) if c is not None)
+    return exc
 
 
 class Job(Generic[T]):
@@ -69,7 +96,7 @@ class Job(Generic[T]):
         try:
             self.result = self.fn(db)
         except BaseException as exc:  # handed to the GUI thread, never lost in the worker
-            self.error = exc
+            self.error = without_frames(exc)
         self.seconds = time.perf_counter() - start
 
 

@@ -107,3 +107,54 @@ def test_background_tasks_reach_live_owners_only_and_on_the_gui_thread(qtbot: Qt
     qtbot.wait(20)
     assert sorted(seen) == [("ZeroDivisionError", True), ("alive", True)]  # threads end in any order
     assert first.on_done is None and first.owner is None  # released on the GUI thread
+
+
+def test_a_failed_call_keeps_no_frame_so_the_window_that_asked_dies_with_its_caller(qtbot: QtBot) -> None:
+    # The suite's crash: an error kept on a job held the caller's frames, and with them a dialog built
+    # inline, in a cycle that only the cycle collector freed, later, while Qt still used the dialog.
+    import gc
+    import weakref
+
+    from PySide6.QtWidgets import QDialog
+
+    worker = DbWorker(None, synchronous=True)
+    errors: list[BaseException] = []
+    seen: dict[str, weakref.ref[QDialog]] = {}
+
+    class Asking(QDialog):
+        def __init__(self) -> None:
+            super().__init__()
+            worker.submit(lambda _db: {}["missing"], None, errors.append, owner=self)
+
+    def caller() -> None:
+        dialog = Asking()
+        seen["dialog"] = weakref.ref(dialog)
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        caller()
+        assert seen["dialog"]() is None  # freed by its last reference, with no collection
+    finally:
+        if collecting:
+            gc.enable()
+    assert isinstance(errors[0], KeyError) and errors[0].__traceback__ is None
+    # A bug keeps where it happened, as text: the error box's details and the log show it.
+    assert "Traceback" in errors[0].__notes__[0] and "missing" in errors[0].__notes__[0]
+
+
+def test_a_user_correctable_error_travels_without_frames_or_notes(qtbot: QtBot) -> None:
+    worker = DbWorker(None, synchronous=True)
+    caught: list[BaseException] = []
+
+    def fail(_db: object) -> None:
+        try:
+            raise OSError("disk")
+        except OSError as exc:
+            raise NotFound("Transfer 9 does not exist.") from exc
+
+    worker.submit(fail, on_error=caught.append)
+    error = caught[0]
+    assert isinstance(error, NotFound) and error.__traceback__ is None
+    assert error.__cause__ is not None and error.__cause__.__traceback__ is None
+    assert not getattr(error, "__notes__", None)
