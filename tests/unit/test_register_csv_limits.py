@@ -80,7 +80,10 @@ def test_entity_errors_name_their_line_and_column(db: Database, legal: Actor) ->
     _refused(
         db,
         legal,
-        HEADER + GOOD + _line(reference="R-2", importer="I" * 301) + _line(reference="R-3", exporter="Acme", exporter_country="US"),
+        HEADER
+        + GOOD
+        + _line(reference="R-2", importer="I" * 301)
+        + _line(reference="R-3", exporter="Acme", exporter_country="US"),
         "line 3, column importer: keep this under 300 characters (it has 301)",
         "line 4, column importer: the importer must be a different entity from the exporter",
     )

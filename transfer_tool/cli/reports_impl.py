@@ -84,6 +84,8 @@ def _resolve(db: Database, ident: str) -> service.AssessmentView:
 def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
     today = args.on or dt.date.today()
     if args.all:
+        if args.format == "docx":
+            raise ToolError("--format docx writes one Word draft; give an ID instead of --all.")
         if args.ref:
             raise ToolError("Give either an ID or --all, not both.")
         if args.signed:
@@ -94,6 +96,8 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.lang == "both":
         raise ToolError("One file holds one language: use --lang en or --lang ja (both: with --all).")
     a = _resolve(ctx.db, args.ref)
+    if args.format == "docx":
+        return _report_docx(args, ctx, a, today)
     if args.signed:
         pdf = service.signed_report(ctx.db, a.id)
         if pdf is None:
@@ -108,6 +112,22 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
     out: Path = args.output or Path(report_filename(a.reference, a.version_no, args.lang))
     write_file(out, pdf)
     print(f"written: {out} ({a.reference} version {a.version_no}, {what})")
+    return 0
+
+
+def _report_docx(args: argparse.Namespace, ctx: CliContext, a: service.AssessmentView, today: dt.date) -> int:
+    if args.signed:
+        raise ToolError("The signed copy is a PDF; leave out --signed to write the Word draft.")
+    from transfer_tool.report.docx_export import render_docx  # python-docx only for this command
+
+    docx = render_docx(service.build_report_data(ctx.db, a.id, today), args.lang)
+    out: Path = args.output or Path(report_filename(a.reference, a.version_no, args.lang)).with_suffix(
+        ".docx"
+    )
+    write_file(out, docx)
+    print(
+        f"written: {out} ({a.reference} version {a.version_no}, Word draft, {args.lang}; the signed PDF is the record)"
+    )
     return 0
 
 
