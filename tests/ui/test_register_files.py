@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import docx
@@ -25,6 +25,8 @@ from transfer_tool import transfers
 from transfer_tool.domain import Conclusion
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
+from ui.fonts import register_bundled_fonts
+from ui.i18n import install_translators, remove_translators
 from ui.main_window import MainWindow
 from ui.register_files import ImportDialog
 
@@ -53,7 +55,18 @@ def _save_shot(dialog: ImportDialog, name: str) -> None:
         assert dialog.grab().save(str(Path(folder) / name))
 
 
-@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.fixture(params=["en", "ja"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The interface language, with the app's Japanese catalogue and font installed for "ja"."""
+    if request.param == "en":
+        yield "en"
+        return
+    register_bundled_fonts(qapp)
+    translators = install_translators(qapp, "ja")
+    yield "ja"
+    remove_translators(qapp, translators)
+
+
 def test_import_preview_lists_every_problem_and_imports_nothing(
     qtbot: QtBot, make_window: MakeWindow, legal: Actor, db: Database, tmp_path: Path, language: str
 ) -> None:
@@ -89,6 +102,7 @@ def test_import_preview_lists_every_problem_and_imports_nothing(
     else:
         assert problems[0].startswith("シートTransfers、3行目、G (destination)列")
         assert "登録されている国・地域コードではありません" in problems[0]
+        assert "問題 3 件" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
     assert dialog.table.rowCount() == 11 and dialog.table.columnCount() == len(HEADER) + 1
     dialog.problems.setCurrentRow(0)
