@@ -14,10 +14,14 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from tests.unit.test_assessment_service import TODAY, _submitted
+from transfer_tool.assessment import service
+from transfer_tool.permissions import Actor
 from transfer_tool.report.docx_export import JAPANESE_FONT, render_docx
 from transfer_tool.report.renderer import render_report
 from transfer_tool.report.sample import sample_report_data
 from transfer_tool.report.terms import Terminology
+from transfer_tool.storage.database import Database
 
 
 def _squash(text: str) -> str:
@@ -106,3 +110,18 @@ def test_libreoffice_turns_the_word_file_into_a_pdf_with_the_same_text(tmp_path:
         ):
             assert _squash(terms.get(key, lang)) in text, (lang, key)
         assert _squash(data.importer.name) in text and data.reference in text
+
+
+def test_an_assessment_from_the_database_becomes_a_word_draft(db: Database, legal: Actor) -> None:
+    """The same path as `report REF --format docx` and the app: the stored record → ReportData → Word."""
+    t, a = _submitted(db, legal)
+    document = docx.Document(io.BytesIO(render_docx(service.build_report_data(db, a.id, TODAY), "ja")))
+    first = document.tables[0]
+    assert first.cell(0, 1).text == t.reference
+    text = "\n".join(c.text for table in document.tables for r in table.rows for c in r.cells)
+    assert "Cloud Desk Inc." in text and "FISA 702 reaches the importer as a cloud provider." in text
+
+
+def test_an_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError, match="unsupported report language"):
+        render_docx(sample_report_data(), "fr")

@@ -158,7 +158,7 @@ class DocxReport:
 
     def __init__(self, data: ReportData, lang: str, terms: Terminology | None = None) -> None:
         if lang not in LANGUAGES:
-            raise ValueError(f"unsupported report language {lang}")
+            raise ValueError(f"unsupported report language {lang!r}; use one of {', '.join(LANGUAGES)}")
         self.d = data
         self.w = _Doc(lang, terms or Terminology.load())
         self.lang = lang
