@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from transfer_tool import entities, transfers
@@ -18,7 +19,7 @@ from transfer_tool.errors import ImportRefused, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.register_columns import COLUMNS, MAX_BYTES, NAMES, REQUIRED
 from transfer_tool.storage.database import Database
-from transfer_tool.storage.models.core import Entity
+from transfer_tool.storage.models.core import Entity, Transfer
 from transfer_tool.transfers import MAX_VOLUME
 
 Cell = str | int | float | bool | dt.date | dt.datetime | None
@@ -49,6 +50,7 @@ class PreparedRow:
     exporter: tuple[str, str]  # name, country
     importer: tuple[str, str]
     data: transfers.TransferInput  # with placeholder entity ids 1 and 2
+    reference_at: str = ""  # where the reference cell is, for a problem found in the database
 
 
 @dataclass(frozen=True)
@@ -263,6 +265,7 @@ def check_rows(table: SourceTable) -> tuple[list[PreparedRow], list[Problem]]:
                     (text["exporter"], text["exporter_country"].upper()),
                     (text["importer"], text["importer_country"].upper()),
                     data,
+                    _where(row, "reference"),
                 )
             )
     return prepared, problems
@@ -330,13 +333,28 @@ def read_table(raw: bytes, filename: str) -> SourceTable:
     return transfer_csv.read(raw)
 
 
-def preview(raw: bytes, filename: str, limit: int = 2000) -> ImportPreview:
-    """The rows (the first `limit`) and every problem, without writing anything."""
+def taken_references(db: Database, prepared: Sequence[PreparedRow]) -> list[Problem]:
+    """References of the file that the register already has (read only; nothing is written)."""
+    wanted = {row.reference: row for row in prepared if row.reference}
+    names = list(wanted)
+    taken: set[str] = set()
+    with db.read() as s:
+        for start in range(0, len(names), 500):
+            chunk = names[start : start + 500]
+            taken.update(s.scalars(select(Transfer.reference).where(Transfer.reference.in_(chunk))))
+    return [Problem(wanted[r].reference_at, f"'{r}' is already used") for r in names if r in taken]
+
+
+def preview(raw: bytes, filename: str, limit: int = 2000, db: Database | None = None) -> ImportPreview:
+    """The rows (the first `limit`) and every problem, without writing anything; with `db`, references
+    the register already has are named too."""
     try:
         table = read_table(raw, filename)
     except ImportRefused as exc:
         return ImportPreview("", "", (), (), tuple(exc.problems), exc.message)
-    _, problems = check_rows(table)
+    prepared, problems = check_rows(table)
+    if db is not None:
+        problems += taken_references(db, prepared)
     rows = tuple((r.place, tuple(_shown(r.cells.get(c)) for c in table.columns)) for r in table.rows[:limit])
     return ImportPreview(table.kind, table.sheet, table.columns, rows, tuple(problems))
 
@@ -352,6 +370,7 @@ def import_table(db: Database, actor: Actor, table: SourceTable) -> ImportResult
     require(actor, Action.IMPORT_EXPORT)
     require(actor, Action.EDIT_TRANSFERS)
     prepared, problems = check_rows(table)
+    problems += taken_references(db, prepared)
     if problems:
         raise ImportRefused(
             f"The file was refused: {len(problems)} problem(s) in {len(table.rows)} row(s). "

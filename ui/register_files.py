@@ -118,14 +118,18 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self._row_of: dict[str, int] = {}
         services.worker.submit(
-            lambda _db: self._check(raw, name), self._show, self._failed, owner=self, label="import preview"
+            lambda db: self._check(db, raw, name),
+            self._show,
+            self._failed,
+            owner=self,
+            label="import preview",
         )
 
     @staticmethod
-    def _check(raw: bytes, name: str) -> Any:
+    def _check(db: Any, raw: bytes, name: str) -> Any:
         from transfer_tool import register_import  # openpyxl only when a workbook is read
 
-        return register_import.preview(raw, name, PREVIEW_ROWS)
+        return register_import.preview(raw, name, PREVIEW_ROWS, db)
 
     def _show(self, preview: Any) -> None:
         self.preview = preview

@@ -37,9 +37,9 @@ us_transfer = support.us_transfer
 
 def _dialog(window: MainWindow, path: Path) -> ImportDialog:
     window.import_register(str(path))
-    dialog = window.findChild(ImportDialog)
-    assert dialog is not None and dialog.preview is not None  # the worker is synchronous in tests
-    return dialog
+    dialogs = [d for d in window.findChildren(ImportDialog) if d.isVisible()]
+    assert len(dialogs) == 1 and dialogs[0].preview is not None  # the worker is synchronous in tests
+    return dialogs[0]
 
 
 def _close(qtbot: QtBot, dialog: ImportDialog) -> None:
@@ -131,6 +131,27 @@ def test_a_clean_file_imports_every_row(
     assert done.args == [5]
     assert sorted(r.reference for r in transfers.search(db)) == [f"CSV-{i}" for i in range(5)]
     qtbot.waitUntil(lambda: window.register.model.rowCount() == 5)
+
+
+def test_references_the_register_already_has_are_named_before_anything_is_written(
+    qtbot: QtBot, make_window: MakeWindow, legal: Actor, db: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "register.xlsx"
+    path.write_bytes(excel_workbook([("Transfers", [HEADER, row(1), row(2)])]))
+    window = make_window(legal)
+    first = _dialog(window, path)
+    with qtbot.waitSignal(first.imported):
+        qtbot.mouseClick(first.import_button, Qt.MouseButton.LeftButton)
+    before = register_state(db)
+    again = _dialog(window, path)
+    problems = [again.problems.item(i).text() for i in range(again.problems.count())]
+    assert problems == [
+        "sheet Transfers, row 2, column A (reference): 'XL-00001' is already used",
+        "sheet Transfers, row 3, column A (reference): 'XL-00002' is already used",
+    ]
+    assert not again.import_button.isEnabled()
+    _close(qtbot, again)
+    assert register_state(db) == before
 
 
 def test_a_refused_file_says_why(qtbot: QtBot, make_window: MakeWindow, legal: Actor, tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ def test_import_a_workbook_then_export_it_as_xlsx_and_csv(initialised: Cli, tmp_
     code, out, err = initialised("transfers", "export", "--format", "csv", "-")
     assert code == 0 and out.count("\n") == 31 and out.startswith("reference,title,")
     code, _, err = initialised("transfers", "import", str(xlsx), user="admin")  # the same references again
-    assert code == 2 and "sheet Transfers, row 2, column reference: 'XL-00000' is already used" in err
+    assert code == 2 and "sheet Transfers, row 2, column A (reference): 'XL-00000' is already used" in err
 
 
 def test_check_lists_problems_by_sheet_row_and_column_and_imports_nothing(

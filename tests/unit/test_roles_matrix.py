@@ -127,6 +127,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     **{f"transfer_csv.{n}": PURE for n in ("read", "check_header")},
     "transfer_csv.export_rows": OPEN_READ,
     **{f"register_import.{n}": PURE for n in ("check_rows", "kind_of", "read_table", "preview")},
+    "register_import.taken_references": OPEN_READ,
     **{f"transfer_xlsx.{n}": PURE for n in ("read", "workbook_bytes")},
     "assessment.due_calendar.ics_bytes": PURE,
     **{f"catalog.{n}": OPEN_READ for n in ("list_items", "all_items")},

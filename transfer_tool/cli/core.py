@@ -165,7 +165,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
     raw = read_limited(args.file, MAX_BYTES)
     if args.check:
-        found = register_import.preview(raw, args.file.name)
+        found = register_import.preview(raw, args.file.name, db=ctx.db)
         if not found.ok:
             raise ImportRefused(
                 found.message or f"The file has {len(found.problems)} problem(s); nothing was imported.",
