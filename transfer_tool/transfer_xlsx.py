@@ -272,6 +272,13 @@ def workbook_bytes(rows: Any) -> bytes:
             showErrorMessage=True,
             errorTitle=col.name,
             error=f"Choose a value from the list. / 一覧から選んでください。 ({col.en})",
+            showInputMessage=True,
+            promptTitle=col.name[:32],
+            prompt=(
+                "ISO code; the Lists sheet names each code. / ISOコード（各コードの名称はListsシート）"
+                if col.country
+                else f"{col.en[:100]} / {col.ja[:100]}"
+            )[:255],
         )
         dv.add(f"{letter}2:{letter}{last}")
         ws.data_validations.append(dv)
