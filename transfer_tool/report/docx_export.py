@@ -32,6 +32,7 @@ class _Doc:
         from docx.shared import Mm
 
         self.doc = docx.Document()
+        self.headings: list[tuple[int, str]] = []
         for section in self.doc.sections:  # A4 with the PDF's margins
             section.page_width, section.page_height = Mm(210), Mm(297)
             section.left_margin = section.right_margin = Mm(MARGIN_MM)
@@ -68,6 +69,41 @@ class _Doc:
 
     def heading(self, text: str, level: int) -> None:
         self.doc.add_heading(text, level=level)
+        self.headings.append((level, text))
+
+    def page_break(self) -> None:
+        from docx.enum.text import WD_BREAK
+
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def contents(self, title: str) -> Any:
+        """The contents list's place: a title and a paragraph the TOC field goes into (`fill_contents`)."""
+        self.para(title, bold=True)
+        return self.doc.add_paragraph()
+
+    def fill_contents(self, paragraph: Any) -> None:
+        """A Word TOC field (levels 1-2, marked for updating, so Word adds the page numbers when the file is
+        opened) whose shown result is the headings' text, so any reader sees the contents at once."""
+        from docx.oxml.ns import qn
+
+        def run(child: str, attrs: dict[str, str] | None = None, text: str | None = None) -> None:
+            r = paragraph._p.makeelement(qn("w:r"), {})
+            el = r.makeelement(qn(child), {qn(k): v for k, v in (attrs or {}).items()})
+            if text is not None:
+                el.text = text
+                el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            r.append(el)
+            paragraph._p.append(r)
+
+        run("w:fldChar", {"w:fldCharType": "begin", "w:dirty": "true"})
+        run("w:instrText", text=' TOC \\o "1-2" \\h \\z \\u ')
+        run("w:fldChar", {"w:fldCharType": "separate"})
+        shown = [("    " if level > 1 else "") + text for level, text in self.headings]
+        for i, line in enumerate(shown):
+            run("w:t", text=line)
+            if i < len(shown) - 1:
+                run("w:br")
+        run("w:fldChar", {"w:fldCharType": "end"})
 
     def para(self, text: str, style: str | None = None, bold: bool = False) -> None:
         p = self.doc.add_paragraph(style=style)
@@ -198,6 +234,9 @@ class DocxReport:
         self.w.doc.core_properties.subject = self.d.title
         self.w.doc.core_properties.keywords = ", ".join(self.d.keywords)
         self._cover()
+        self.w.page_break()
+        contents = self.w.contents(self.t("doc.contents"))
+        self.w.page_break()
         sections: list[tuple[str, Callable[[], None]]] = [
             ("section.parties", self._parties),
             ("section.description", self._description),
@@ -217,6 +256,7 @@ class DocxReport:
             section()
         self.w.heading(f"{len(sections) + 1}. {self.t('section.sign_off')}", 1)
         self._sign_off()
+        self.w.fill_contents(contents)
         return self.w.bytes()
 
     def _cover(self) -> None:
