@@ -63,6 +63,7 @@ class ImportPreview:
     rows: tuple[tuple[str, tuple[str, ...]], ...]  # (place, cells as shown) of every row read
     problems: tuple[Problem, ...]
     message: str = ""  # the whole-file refusal, when the file could not be read at all
+    total: int = 0  # rows in the file (`rows` holds the first ones only)
 
     @property
     def ok(self) -> bool:
@@ -356,7 +357,7 @@ def preview(raw: bytes, filename: str, limit: int = 2000, db: Database | None = 
     if db is not None:
         problems += taken_references(db, prepared)
     rows = tuple((r.place, tuple(_shown(r.cells.get(c)) for c in table.columns)) for r in table.rows[:limit])
-    return ImportPreview(table.kind, table.sheet, table.columns, rows, tuple(problems))
+    return ImportPreview(table.kind, table.sheet, table.columns, rows, tuple(problems), total=len(table.rows))
 
 
 def import_file(db: Database, actor: Actor, raw: bytes, filename: str) -> ImportResult:

@@ -18,8 +18,6 @@ from transfer_tool.storage.database import Database
 COLUMNS = NAMES
 __all__ = ["COLUMNS", "ImportResult", "export_csv", "import_csv", "read"]
 
-_FIELD_LIMIT = 100_000  # the csv module's own cap on one cell; the importer's column limits are far lower
-
 
 def check_header(header: list[str], place: str) -> None:
     """The same header rules for CSV and Excel: required columns, no unknown and no repeated ones."""
@@ -56,7 +54,6 @@ def read(raw: bytes) -> SourceTable:
             f"The file is not UTF-8 text (byte {exc.start} cannot be read). "
             "Save it as 'CSV UTF-8' and import again."
         ) from exc
-    csv.field_size_limit(_FIELD_LIMIT)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # a file cut mid-cell is refused
     try:
         header = [h.strip() for h in next(reader, [])]

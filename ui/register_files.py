@@ -163,18 +163,18 @@ class ImportDialog(QDialog):
                     "%1: %2 transfer(s), %3 problem(s). Fix them in the file and import it again; nothing was imported."
                 )
                 .replace("%1", self.name)
-                .replace("%2", str(len(preview.rows)))
+                .replace("%2", str(preview.total))
                 .replace("%3", str(len(preview.problems)))
             )
         else:
             self.summary.setText(
                 self.tr("%1: %2 transfer(s) and no problems. Import adds all of them to the register.")
                 .replace("%1", self.name)
-                .replace("%2", str(len(preview.rows)))
+                .replace("%2", str(preview.total))
             )
         self.import_button.setEnabled(preview.ok)
         self.import_button.setText(
-            self.tr("&Import %n transfer(s)", "", len(preview.rows)) if preview.ok else self.tr("&Import")
+            self.tr("&Import %n transfer(s)", "", preview.total) if preview.ok else self.tr("&Import")
         )
         (self.import_button if preview.ok else self.problems).setFocus()
         self.checked.emit()

@@ -115,3 +115,9 @@ def test_preview_lists_problems_and_writes_nothing(db: Database, legal: Actor) -
         f"line 3, column volume: {2**63} is too large: enter at most 2,147,483,647 data subjects"
     ]
     assert register_state(db) == before
+
+
+def test_the_preview_counts_every_row_and_shows_the_first(db: Database, legal: Actor) -> None:
+    body = HEADER + "".join(_line(reference=f"R-{i}") for i in range(30))
+    p = register_import.preview(body.encode(), "register.csv", limit=10, db=db)
+    assert p.ok and p.total == 30 and len(p.rows) == 10

@@ -171,7 +171,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
                 found.message or f"The file has {len(found.problems)} problem(s); nothing was imported.",
                 found.problems,
             )
-        print(f"{args.file}: {len(found.rows)} transfer(s), no problems; nothing was imported (--check)")
+        print(f"{args.file}: {found.total} transfer(s), no problems; nothing was imported (--check)")
         return 0
     result = register_import.import_file(ctx.db, ctx.actor(), raw, args.file.name)
     print(f"imported {result.created} transfer(s) from {args.file}")
