@@ -101,6 +101,7 @@ class ImportDialog(QDialog):
         self.table.setAccessibleName(self.tr("Rows in the file"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()  # the "Where" column names each row
         self.rows_label.setBuddy(self.table)
         table_layout.addWidget(self.table)
         splitter.addWidget(box)

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from tests.ui import test_wizard_support as support
+from tests.ui.a11y import unlabelled
+from tests.ui.i18n_fit import misfits
 from tests.ui.test_wizard_support import MakeWizard, answer_everything, click_next
 from tests.unit.register_files import HEADER, excel_workbook, register_state, row
 from transfer_tool import transfers
@@ -109,6 +111,7 @@ def test_import_preview_lists_every_problem_and_imports_nothing(
     dialog.problems.itemActivated.emit(dialog.problems.item(0))
     assert dialog.table.currentRow() == 1  # the row of the first problem
     _save_shot(dialog, f"import-preview{'-ja' if language == 'ja' else ''}.png")
+    assert misfits(dialog) == [] and unlabelled(dialog) == []  # every text fits; a screen reader names all
     _close(qtbot, dialog)
     assert register_state(db) == before
 
