@@ -109,7 +109,7 @@ def _summary(item: DueItem, lang: str) -> str:
     title = f" {item.transfer_title}" if item.transfer_title else ""
     measure = ""
     if item.kind == "action":
-        measure = f" ({item.measure_ja})" if lang == "ja" else f" ({item.measure_en})"
+        measure = f"（{item.measure_ja}）" if lang == "ja" else f" ({item.measure_en})"
     return f"{head}{sep}{item.transfer_reference}{title}{measure}"
 
 
@@ -117,7 +117,7 @@ def _description(item: DueItem, lang: str) -> str:
     en, ja = _WHAT[item.kind]
     what = ja if lang == "ja" else en
     if item.kind == "action":
-        what += f" {item.measure_ja if lang == 'ja' else item.measure_en}"
+        what += item.measure_ja if lang == "ja" else f" {item.measure_en}"
     lines = [
         what,
         ("移転：" if lang == "ja" else "Transfer: ")
