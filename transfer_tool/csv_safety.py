@@ -10,3 +10,10 @@ def neutralise(cell: str) -> str:
     if cell and cell.startswith(_TRIGGERS):
         return "'" + cell
     return cell
+
+
+def restore(cell: str) -> str:
+    """Undo `neutralise` on import, so an exported register imports back as it was."""
+    if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@\t\r":
+        return cell[1:]
+    return cell

@@ -92,6 +92,8 @@ class TransferView(TransferInput):
         return TransferInput(**{n: getattr(self, n) for n in _INPUT_FIELDS})
 
 
+MAX_VOLUME = 2**31 - 1  # the column is a 32-bit integer on every database
+MAX_REFERENCE = 40
 _MAX_LEN = {"title": 300, "recipient_type": 64, "retention_code": 64, "destination": 8}
 
 
@@ -124,6 +126,8 @@ def validate_transfer(data: TransferInput) -> list[Problem]:
         p.append(Problem("retention", "say how long the importer keeps the data"))
     if data.volume is not None and data.volume < 0:
         p.append(Problem("volume", "the number of data subjects cannot be negative"))
+    elif data.volume is not None and data.volume > MAX_VOLUME:
+        p.append(Problem("volume", f"enter at most {MAX_VOLUME:,} data subjects"))
     if data.special_categories and not data.sensitive_details.strip():
         p.append(
             Problem("sensitive_details", "describe the sensitive data and the restrictions applied to it")
@@ -189,6 +193,11 @@ def create_in(
     session: Session, actor: Actor, data: TransferInput, *, parent_id: int | None = None, reference: str = ""
 ) -> Transfer:
     _check(session, data)
+    if len(reference) > MAX_REFERENCE or "\x00" in reference:
+        raise ValidationError(
+            "The transfer cannot be saved.",
+            [Problem("reference", f"use at most {MAX_REFERENCE} characters and no NUL character")],
+        )
     if reference and session.scalar(select(Transfer.id).where(Transfer.reference == reference)):
         raise ValidationError(
             "The transfer cannot be saved.", [Problem("reference", f"'{reference}' is already used")]

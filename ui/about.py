@@ -78,6 +78,10 @@ LIBRARIES = (
     Library("jsonschema", "jsonschema", "MIT"),
     Library("platformdirs", "platformdirs", "MIT"),
     Library("psycopg", "psycopg", "LGPL-3.0"),
+    Library("openpyxl", "openpyxl", "MIT"),
+    Library("python-docx", "python-docx", "MIT"),
+    Library("lxml", "lxml", "BSD-3-Clause"),
+    Library("icalendar", "icalendar", "BSD-2-Clause"),
     Library("Python", "", "PSF-2.0"),
 )
 

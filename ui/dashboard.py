@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from transfer_tool import transfers
 from transfer_tool.domain import TransferStatus
 from transfer_tool.transfers import SortKey, TransferQuery, TransferRow
+from ui.errors import show_exception
 from ui.i18n import format_date, format_number, status_label
 from ui.services import Services
 from ui.terms import ui_language
@@ -166,6 +168,7 @@ class Dashboard(QScrollArea):
     overdue_clicked = Signal()
     transfer_activated = Signal(int)
     loaded = Signal()  # summary and destination counts are in
+    calendar_saved = Signal(str)  # the path of the .ics written
 
     def __init__(
         self, services: Services, sources: Sequence[DashboardSource] = (), parent: QWidget | None = None
@@ -237,9 +240,67 @@ class Dashboard(QScrollArea):
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
         outer.addLayout(columns, 1)
+        calendar_row = QHBoxLayout()
+        self.calendar_note = QLabel(body)
+        self.calendar_note.setObjectName("calendarNote")
+        self.calendar_note.setWordWrap(True)
+        calendar_row.addWidget(self.calendar_note, 1)
+        self.calendar_button = QPushButton(self.tr("Save due dates to a &calendar file (.ics)…"), body)
+        self.calendar_button.setObjectName("calendarButton")
+        self.calendar_button.setToolTip(
+            self.tr(
+                "Re-evaluations, APPI yearly checks and planned measures as calendar events for Outlook, "
+                "Google Calendar or Apple Calendar; importing a newer file updates the events"
+            )
+        )
+        self.calendar_button.clicked.connect(self.save_calendar)
+        calendar_row.addWidget(self.calendar_button, 0, Qt.AlignmentFlag.AlignRight)
+        outer.addLayout(calendar_row)
         self.setWidget(body)
 
         services.changes.changed.connect(self._data_changed)
+
+    def save_calendar(self, path: str | None = None) -> None:
+        """Write every due date as an iCalendar file (one event each, stable UIDs)."""
+        from pathlib import Path
+
+        from ui import settings as keys
+        from ui.register_files import calendar_job
+
+        settings = self._services.settings
+        if path is None:
+            folder = settings.get(keys.LAST_EXPORT_FOLDER) or str(Path.home())
+            path, _filter = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save due dates to a calendar file"),
+                str(Path(folder) / "transfer-due-dates.ics"),
+                self.tr("Calendar files (*.ics)"),
+            )
+            if not path:
+                return
+        target = Path(path if path.lower().endswith(".ics") else f"{path}.ics")
+        settings.set(keys.LAST_EXPORT_FOLDER, str(target.parent))
+        self.calendar_note.setText(self.tr("Saving the due dates…"))
+
+        def done(n: int) -> None:
+            self.calendar_note.setText(
+                self.tr("Saved %n due date(s) to %1. Import the file into your calendar.", "", n).replace(
+                    "%1", str(target)
+                )
+            )
+            self.calendar_saved.emit(str(target))
+
+        def failed(exc: BaseException) -> None:
+            self.calendar_note.setText("")
+            show_exception(self, exc, self.tr("Saving the due dates failed"))
+
+        self._services.worker.submit(
+            calendar_job(self._services.actor, target, self._services.language),
+            done,
+            failed,
+            owner=self,
+            label="due dates calendar",
+        )
 
     def _list_box(self, title: str, name: str, parent: QWidget) -> tuple[QGroupBox, QListView, QPushButton]:
         box = QGroupBox(title, parent)

@@ -145,8 +145,13 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.open_action)
         file_menu.addSeparator()
+        self.import_action = self._action(
+            self.tr("&Import transfers…"), self.import_register, "Ctrl+I", "importRegister"
+        )
+        self.import_action.setVisible(may(Action.IMPORT_EXPORT) and may(Action.EDIT_TRANSFERS))
+        file_menu.addAction(self.import_action)
         self.export_action = self._action(
-            self.tr("&Export register as CSV…"), self.export_csv, "Ctrl+E", "exportCsv"
+            self.tr("&Export register…"), self.export_register, "Ctrl+E", "exportRegister"
         )
         file_menu.addAction(self.export_action)
         self.verify_action = self._action(
@@ -364,38 +369,48 @@ class MainWindow(QMainWindow):
         self.register.search.setFocus()
         self.register.search.selectAll()
 
-    def export_csv(self) -> None:
+    def import_register(self, path: str | None = None) -> None:
+        """File → Import…: a workbook or CSV, previewed with every problem before anything is written."""
+        from ui.register_files import start_import
+
+        dialog = start_import(self, self.services, path)
+        if dialog is None:
+            return
+        dialog.imported.connect(
+            lambda n: self.statusBar().showMessage(self.tr("Imported %n transfer(s)", "", n), 8000)
+        )
+        self._keep(dialog)
+
+    def export_register(self) -> None:
+        """File → Export…: the register as filtered, as an Excel workbook or CSV."""
+        from ui.register_files import export_format, export_job
+
         settings = self.services.settings
         folder = settings.get(keys.LAST_EXPORT_FOLDER) or str(Path.home())
-        path, _filter = QFileDialog.getSaveFileName(
+        path, chosen = QFileDialog.getSaveFileName(
             self,
-            self.tr("Export the register as CSV"),
-            str(Path(folder) / "transfers.csv"),
-            self.tr("CSV files (*.csv)"),
+            self.tr("Export the register"),
+            str(Path(folder) / "transfers.xlsx"),
+            self.tr("Excel workbook (*.xlsx);;CSV UTF-8 (*.csv)"),
         )
         if not path:
             return
+        fmt = export_format(path, chosen)
+        if not Path(path).suffix:
+            path += f".{fmt}"
         settings.set(keys.LAST_EXPORT_FOLDER, str(Path(path).parent))
-        query = self.register.query()
-        actor = self.services.actor
-
-        def export(db: Any) -> int:
-            from transfer_tool import transfer_csv  # only needed here
-
-            text = transfer_csv.export_csv(db, actor, query)
-            Path(path).write_text(text, encoding="utf-8-sig")
-            return max(0, text.count("\n") - 1)
-
         self.statusBar().showMessage(self.tr("Exporting…"))
         self.services.worker.submit(
-            export,
+            export_job(self.services.actor, self.register.query(), Path(path), fmt),
             lambda n: self.statusBar().showMessage(
                 self.tr("Exported %n transfer(s) to %1", "", n).replace("%1", path), 8000
             ),
             self._export_failed,
             owner=self,
-            label="export csv",
+            label=f"export {fmt}",
         )
+
+    export_csv = export_register  # the name older callers use
 
     def _export_failed(self, exc: BaseException) -> None:
         self.statusBar().clearMessage()

@@ -1095,6 +1095,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save due dates to a &amp;calendar file (.ics)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-evaluations, APPI yearly checks and planned measures as calendar events for Outlook, Google Calendar or Apple Calendar; importing a newer file updates the events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save due dates to a calendar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the due dates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n due date(s) to %1. Import the file into your calendar.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saving the due dates failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show all in the register</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1727,6 +1758,72 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import transfers — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Problems (nothing is imported until there are none):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rows in the file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported: %2 Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 transfer(s), %3 problem(s). Fix them in the file and import it again; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 transfer(s) and no problems. Import adds all of them to the register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n transfer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Import country data — preview</source>
@@ -1899,7 +1996,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Export register as CSV…</source>
+        <source>&amp;Import transfers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export register…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2010,20 +2111,27 @@
         <source>Recording transfers from the app is not available in this version yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Imported %n transfer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV UTF-8 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Not available yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This screen is not available in this version yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the register as CSV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2405,6 +2513,25 @@
     </message>
     <message>
         <source>Confirmation of the condition under %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegisterFiles</name>
+    <message>
+        <source>Import transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registers (*.xlsx *.csv);;Excel workbooks (*.xlsx);;CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; the limit is 20 MB. Split it and import the parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3017,6 +3144,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export as &amp;Word…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Word draft for counsel&apos;s mark-up; the signed PDF stays the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Report in:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3133,6 +3268,30 @@
     </message>
     <message>
         <source>Saved to %1. &lt;a href=&quot;%2&quot;&gt;Open the PDF&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the Word draft…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as Word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the Word draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Word draft was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the Word draft to %1 (the signed PDF stays the record). &lt;a href=&quot;%2&quot;&gt;Open it&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1092,6 +1092,36 @@
         <translation>期限を過ぎた再評価</translation>
     </message>
     <message>
+        <source>Save due dates to a &amp;calendar file (.ics)…</source>
+        <translation>期限をカレンダーファイル（.ics）に保存(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Re-evaluations, APPI yearly checks and planned measures as calendar events for Outlook, Google Calendar or Apple Calendar; importing a newer file updates the events</source>
+        <translation>再評価、APPIの年次確認、予定された措置を、Outlook・Googleカレンダー・Appleカレンダー用の予定として保存します。新しいファイルを取り込むと予定が更新されます</translation>
+    </message>
+    <message>
+        <source>Save due dates to a calendar file</source>
+        <translation>期限をカレンダーファイルに保存</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>カレンダーファイル (*.ics)</translation>
+    </message>
+    <message>
+        <source>Saving the due dates…</source>
+        <translation>期限を保存しています…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n due date(s) to %1. Import the file into your calendar.</source>
+        <translation>
+            <numerusform>期限 %n 件を %1 に保存しました。このファイルをカレンダーに取り込んでください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saving the due dates failed</source>
+        <translation>期限を保存できませんでした</translation>
+    </message>
+    <message>
         <source>Show all in the register</source>
         <translation>台帳ですべて表示</translation>
     </message>
@@ -1723,6 +1753,71 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import transfers — %1</source>
+        <translation>移転のインポート — %1</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>%1 を確認しています…</translation>
+    </message>
+    <message>
+        <source>&amp;Problems (nothing is imported until there are none):</source>
+        <translation>問題点(&amp;P)（問題がなくなるまで何もインポートされません）:</translation>
+    </message>
+    <message>
+        <source>Problems in the file</source>
+        <translation>ファイルの問題点</translation>
+    </message>
+    <message>
+        <source>&amp;Rows in the file:</source>
+        <translation>ファイルの行(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Rows in the file</source>
+        <translation>ファイルの行</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>インポート(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported: %2 Nothing was imported.</source>
+        <translation>%1 はインポートできません: %2 何もインポートされていません。</translation>
+    </message>
+    <message>
+        <source>%1: %2 transfer(s), %3 problem(s). Fix them in the file and import it again; nothing was imported.</source>
+        <translation>%1: 移転 %2 件、問題 %3 件。ファイルで修正してから、もう一度インポートしてください。何もインポートされていません。</translation>
+    </message>
+    <message>
+        <source>%1: %2 transfer(s) and no problems. Import adds all of them to the register.</source>
+        <translation>%1: 移転 %2 件、問題はありません。インポートするとすべて台帳に追加されます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n transfer(s)</source>
+        <translation>
+            <numerusform>移転 %n 件をインポート(&amp;I)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>何もインポートされていません。</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>インポートできませんでした</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>インポートしています…</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Import country data — preview</source>
@@ -1891,8 +1986,12 @@
         <translation>評価を開く(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Export register as CSV…</source>
-        <translation>台帳をCSVで書き出す(&amp;E)…</translation>
+        <source>&amp;Import transfers…</source>
+        <translation>移転をインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export register…</source>
+        <translation>台帳を書き出す(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Verify a signed PDF…</source>
@@ -2002,6 +2101,20 @@
         <source>Recording transfers from the app is not available in this version yet.</source>
         <translation>アプリからの移転の登録は、このバージョンではまだ利用できません。</translation>
     </message>
+    <message numerus="yes">
+        <source>Imported %n transfer(s)</source>
+        <translation>
+            <numerusform>移転 %n 件をインポートしました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the register</source>
+        <translation>台帳を書き出す</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV UTF-8 (*.csv)</source>
+        <translation>Excelブック (*.xlsx);;CSV UTF-8 (*.csv)</translation>
+    </message>
     <message>
         <source>Not available yet</source>
         <translation>まだ利用できません</translation>
@@ -2009,14 +2122,6 @@
     <message>
         <source>This screen is not available in this version yet.</source>
         <translation>この画面はこのバージョンではまだ利用できません。</translation>
-    </message>
-    <message>
-        <source>Export the register as CSV</source>
-        <translation>台帳をCSVで書き出す</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -2397,6 +2502,25 @@
     <message>
         <source>Confirmation of the condition under %1</source>
         <translation>%1 の下での条件の確認</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterFiles</name>
+    <message>
+        <source>Import transfers</source>
+        <translation>移転のインポート</translation>
+    </message>
+    <message>
+        <source>Registers (*.xlsx *.csv);;Excel workbooks (*.xlsx);;CSV files (*.csv);;All files (*)</source>
+        <translation>台帳 (*.xlsx *.csv);;Excelブック (*.xlsx);;CSVファイル (*.csv);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; the limit is 20 MB. Split it and import the parts.</source>
+        <translation>%1 は %2 MB です。上限は 20 MB です。分割して、それぞれをインポートしてください。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
     </message>
 </context>
 <context>
@@ -3006,6 +3130,14 @@
         <translation>PDFを作成(&amp;G)…</translation>
     </message>
     <message>
+        <source>Export as &amp;Word…</source>
+        <translation>Wordで書き出す(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>A Word draft for counsel&apos;s mark-up; the signed PDF stays the record</source>
+        <translation>弁護士の修正・コメント用のWord下書きです。正式な記録は署名済みPDFです</translation>
+    </message>
+    <message>
         <source>Report in:</source>
         <translation>レポートの言語:</translation>
     </message>
@@ -3122,6 +3254,30 @@
     <message>
         <source>Saved to %1. &lt;a href=&quot;%2&quot;&gt;Open the PDF&lt;/a&gt;</source>
         <translation>%1 に保存しました。&lt;a href=&quot;%2&quot;&gt;PDFを開く&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Writing the Word draft…</source>
+        <translation>Word下書きを作成しています…</translation>
+    </message>
+    <message>
+        <source>Export as Word</source>
+        <translation>Wordで書き出す</translation>
+    </message>
+    <message>
+        <source>Save the Word draft</source>
+        <translation>Word下書きを保存</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word文書 (*.docx)</translation>
+    </message>
+    <message>
+        <source>The Word draft was not saved.</source>
+        <translation>Word下書きは保存されていません。</translation>
+    </message>
+    <message>
+        <source>Saved the Word draft to %1 (the signed PDF stays the record). &lt;a href=&quot;%2&quot;&gt;Open it&lt;/a&gt;</source>
+        <translation>Word下書きを %1 に保存しました（正式な記録は署名済みPDFです）。&lt;a href=&quot;%2&quot;&gt;開く&lt;/a&gt;</translation>
     </message>
     <message>
         <source>The PDF could not be generated.</source>

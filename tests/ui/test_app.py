@@ -159,7 +159,7 @@ def _modules_loaded_by(entry: str, db_url: str, png: Path) -> dict[str, Any]:
         (
             "import json, sys\n"
             f"{entry}\n"
-            "print(json.dumps({'rc': rc, 'loaded': sorted(m for m in ('reportlab', 'pyhanko', 'alembic') "
+            "print(json.dumps({'rc': rc, 'loaded': sorted(m for m in ('reportlab', 'pyhanko', 'alembic', 'openpyxl', 'docx', 'icalendar') "
             "if m in sys.modules)}))\n"
         )
         .replace("URL", repr(db_url))
@@ -188,7 +188,7 @@ def test_the_app_starts_without_the_report_or_signing_libraries(
     )
     result = _modules_loaded_by(entry, db_url, tmp_path / "p.png")
     # alembic is loaded by the schema check in open_database (transfer_tool/storage/migrate.py)
-    assert not {"reportlab", "pyhanko"} & set(result["loaded"])
+    assert not {"reportlab", "pyhanko", "openpyxl", "docx", "icalendar"} & set(result["loaded"])
 
 
 def test_transfer_tool_gui_starts_without_the_report_or_signing_libraries(
@@ -196,7 +196,7 @@ def test_transfer_tool_gui_starts_without_the_report_or_signing_libraries(
 ) -> None:
     entry = "from ui.launcher import main\nrc = main(['--database', URL, 'gui', '--screenshot', PNG])"
     result = _modules_loaded_by(entry, db_url, tmp_path / "p.png")
-    assert not {"reportlab", "pyhanko"} & set(result["loaded"])
+    assert not {"reportlab", "pyhanko", "openpyxl", "docx", "icalendar"} & set(result["loaded"])
 
 
 @pytest.mark.parametrize(

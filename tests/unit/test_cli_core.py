@@ -129,8 +129,8 @@ def test_a_bad_csv_is_refused_whole_with_line_numbers(initialised: Cli, tmp_path
     assert code != 0
     assert out == ""
     assert "Nothing was imported" in err
-    assert "  - line 3: destination 'ZZ' is not a known country code" in err
-    assert "  - line 4: volume 'many' is not a whole number" in err
+    assert "  - line 3, column destination: 'ZZ' is not a known country code" in err
+    assert "  - line 4, column volume: 'many' is not a whole number" in err
     assert "line 2" not in err
     assert "Traceback" not in err
     assert initialised("transfers", "list")[1].splitlines()[-1] == "0 transfer(s)"

@@ -228,6 +228,26 @@ def test_report_writes_the_japanese_report_and_the_signed_copy(cli: Cli) -> None
     assert code == 2 and "does not exist" in err
 
 
+def test_report_writes_a_word_draft(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    import docx
+
+    monkeypatch.chdir(cli.folder)
+    out_file = cli.folder / "tia.docx"
+    code, out, err = cli("report", "TR-000001", "--format", "docx", "-o", str(out_file))
+    assert code == 0, err
+    assert out == f"written: {out_file} (TR-000001 version 1, Word draft, en; the signed PDF is the record)\n"
+    document = docx.Document(str(out_file))
+    assert document.sections[0].header.paragraphs[0].text == "Draft — the signed PDF is the record"
+    assert any(p.style is not None and p.style.name == "Heading 1" for p in document.paragraphs)
+    code, out, _ = cli("report", "TR-000001", "--format", "docx", "--lang", "ja")
+    assert code == 0 and "TR-000001-v1-ja.docx" in out
+    assert (cli.folder / "TR-000001-v1-ja.docx").is_file()
+    code, _, err = cli("report", "TR-000001", "--format", "docx", "--signed")
+    assert code == 2 and "The signed copy is a PDF" in err
+    code, _, err = cli("report", "--all", "--format", "docx", "-o", str(cli.folder))
+    assert code == 2 and "one Word draft" in err
+
+
 def test_report_all_renders_every_latest_version_in_parallel(cli: Cli) -> None:
     cli.add_assessments("hanako.sato", 3)
     db = cli.db()

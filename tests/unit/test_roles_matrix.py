@@ -29,8 +29,18 @@ from sqlalchemy import select
 
 from tests import factories, signed_pdfs
 from tests.conftest import PASSWORD
-from transfer_tool import catalog, demo, entities, transfer_csv, transfers, trust, users
-from transfer_tool.assessment import service
+from transfer_tool import (
+    catalog,
+    demo,
+    entities,
+    register_import,
+    transfer_csv,
+    transfer_xlsx,
+    transfers,
+    trust,
+    users,
+)
+from transfer_tool.assessment import due_calendar, service
 from transfer_tool.cli import main
 from transfer_tool.countries import store as country_store
 from transfer_tool.domain import AssessmentStatus, CatalogKind, Role
@@ -68,6 +78,10 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     "transfers.delete_transfer": EVERYONE,
     "transfer_csv.import_csv": EVERYONE,
     "transfer_csv.export_csv": EVERYONE,
+    "register_import.import_file": EVERYONE,
+    "register_import.import_table": EVERYONE,
+    "transfer_xlsx.export_xlsx": EVERYONE,
+    "assessment.due_calendar.due_items": EVERYONE,
     # country data
     "countries.store.update_destination": ADMINS,
     "countries.store.update_regime": ADMINS,
@@ -110,7 +124,12 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     **{f"entities.{n}": OPEN_READ for n in ("get_entity", "list_entities")},
     **{f"entities.{n}": PURE for n in ("text_problems", "validate_entity", "view")},
     **{f"entities.{n}": IN_TRANSACTION for n in ("create_in", "find_or_create")},
-    "transfer_csv.parse": PURE,
+    **{f"transfer_csv.{n}": PURE for n in ("read", "check_header")},
+    "transfer_csv.export_rows": OPEN_READ,
+    **{f"register_import.{n}": PURE for n in ("check_rows", "kind_of", "read_table", "preview")},
+    "register_import.taken_references": OPEN_READ,
+    **{f"transfer_xlsx.{n}": PURE for n in ("read", "workbook_bytes")},
+    "assessment.due_calendar.ics_bytes": PURE,
     **{f"catalog.{n}": OPEN_READ for n in ("list_items", "all_items")},
     "catalog.shipped_catalogs": PURE,
     "catalog.seed": IN_TRANSACTION,
@@ -185,6 +204,9 @@ SERVICE_MODULES = (
     "transfers",
     "entities",
     "transfer_csv",
+    "register_import",
+    "transfer_xlsx",
+    "assessment.due_calendar",
     "catalog",
     "users",
     "countries.store",
@@ -478,6 +500,14 @@ CASES: dict[str, Prepare] = {
     "transfers.delete_transfer": _prep_delete_transfer,
     "transfer_csv.import_csv": _simple(lambda w, a: transfer_csv.import_csv(w.db, a, _csv(w.n()))),
     "transfer_csv.export_csv": _simple(lambda w, a: transfer_csv.export_csv(w.db, a)),
+    "register_import.import_file": _simple(
+        lambda w, a: register_import.import_file(w.db, a, _csv(w.n()), "register.csv")
+    ),
+    "register_import.import_table": _simple(
+        lambda w, a: register_import.import_table(w.db, a, transfer_csv.read(_csv(w.n())))
+    ),
+    "transfer_xlsx.export_xlsx": _simple(lambda w, a: transfer_xlsx.export_xlsx(w.db, a)),
+    "assessment.due_calendar.due_items": _simple(lambda w, a: due_calendar.due_items(w.db, a)),
     "countries.store.update_destination": _prep_update_destination,
     "countries.store.update_regime": _prep_update_regime,
     "countries.store.import_document": _prep_import_document,

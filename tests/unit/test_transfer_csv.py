@@ -43,7 +43,7 @@ def test_bad_rows_refuse_the_whole_file_and_each_is_named(db: Database, legal: A
     msgs = [str(p) for p in err.value.problems]
     assert any(m.startswith("line 5") and "ZZ" in m for m in msgs)
     assert any(m.startswith("line 6") and "retention" in m for m in msgs)
-    assert any(m.startswith("line 7") and "also on line 2" in m for m in msgs)
+    assert any(m.startswith("line 7") and "also in line 2" in m for m in msgs)
     assert any(m.startswith("line 7") and "whole number" in m for m in msgs)
     assert transfers.search_ids(db) == []
 

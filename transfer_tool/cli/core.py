@@ -1,4 +1,4 @@
-"""Commands: init, transfers (list/show/import-csv/export-csv), audit verify, users."""
+"""Commands: init, transfers (list/show/import/export, import-csv/export-csv), due, audit verify, users."""
 
 from __future__ import annotations
 
@@ -34,12 +34,38 @@ def register(sub: Any) -> None:
     sp = ts.add_parser("show", help="show one transfer")
     sp.add_argument("ref", help="reference (TR-000001) or id")
     sp.set_defaults(handler=cmd_show)
-    ip = ts.add_parser("import-csv", help="import transfers from CSV (all rows or none)")
+    im = ts.add_parser(
+        "import",
+        help="import transfers from an Excel workbook (.xlsx) or a CSV file (all rows or none)",
+        description="Every row is checked first; any problem is listed by sheet (or line), row and column "
+        "and nothing is imported. Formulas are never run; macro-enabled (.xlsm), password-protected and "
+        "old .xls workbooks, hidden sheets, merged cells and files over 20 MB are refused.",
+    )
+    im.add_argument("file", type=Path, help="FILE.xlsx or FILE.csv")
+    im.add_argument("--check", action="store_true", help="only check the file and list its problems")
+    im.set_defaults(handler=cmd_import)
+    ip = ts.add_parser("import-csv", help="import transfers from CSV (the same as `import FILE.csv`)")
     ip.add_argument("file", type=Path)
-    ip.set_defaults(handler=cmd_import)
-    ep = ts.add_parser("export-csv", help="export the register as CSV")
+    ip.set_defaults(handler=cmd_import, check=False)
+    ex = ts.add_parser("export", help="export the register as an Excel workbook or CSV")
+    ex.add_argument("file", type=Path, help="output file (CSV: - for standard output)")
+    ex.add_argument(
+        "--format", choices=["xlsx", "csv"], help="default: from the file name's ending, else xlsx"
+    )
+    ex.set_defaults(handler=cmd_export)
+    ep = ts.add_parser("export-csv", help="export the register as CSV (the same as `export --format csv`)")
     ep.add_argument("file", type=Path, help="output file, or - for standard output")
-    ep.set_defaults(handler=cmd_export)
+    ep.set_defaults(handler=cmd_export, format="csv")
+
+    d = sub.add_parser(
+        "due",
+        help="list re-evaluations, APPI yearly checks and measures falling due; --ics writes a calendar file",
+    )
+    d.add_argument(
+        "--ics", type=Path, metavar="FILE", help="write every due date as an iCalendar (.ics) file"
+    )
+    d.add_argument("--lang", choices=["en", "ja"], default="en", help="language of the calendar events")
+    d.set_defaults(handler=cmd_due)
 
     a = sub.add_parser("audit", help="the audit log")
     as_ = a.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -132,25 +158,67 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    try:
-        raw = args.file.read_bytes()
-    except OSError as exc:
-        raise ToolError(f"Cannot read {args.file}: {exc.strerror}.") from exc
-    actor = ctx.actor()
-    result = transfer_csv.import_csv(ctx.db, actor, raw)
+    from transfer_tool import register_import
+    from transfer_tool.cli.files import read_limited
+    from transfer_tool.errors import ImportRefused
+    from transfer_tool.register_columns import MAX_BYTES
+
+    raw = read_limited(args.file, MAX_BYTES)
+    if args.check:
+        found = register_import.preview(raw, args.file.name, db=ctx.db)
+        if not found.ok:
+            raise ImportRefused(
+                found.message or f"The file has {len(found.problems)} problem(s); nothing was imported.",
+                found.problems,
+            )
+        print(f"{args.file}: {found.total} transfer(s), no problems; nothing was imported (--check)")
+        return 0
+    result = register_import.import_file(ctx.db, ctx.actor(), raw, args.file.name)
     print(f"imported {result.created} transfer(s) from {args.file}")
     return 0
 
 
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool.cli.files import write_file
     from transfer_tool.permissions import Actor
 
-    text = transfer_csv.export_csv(ctx.db, Actor.system() if not args.user else ctx.actor())
-    if str(args.file) == "-":
-        sys.stdout.write(text)
+    fmt = args.format or ("csv" if args.file.suffix.lower() == ".csv" else "xlsx")
+    actor = Actor.system() if not args.user else ctx.actor()
+    if fmt == "csv":
+        text = transfer_csv.export_csv(ctx.db, actor)
+        if str(args.file) == "-":
+            sys.stdout.write(text)
+            return 0
+        write_file(args.file, text.encode("utf-8"))
     else:
-        args.file.write_text(text, encoding="utf-8")
-        print(f"exported to {args.file}")
+        if str(args.file) == "-":
+            raise ToolError(
+                "A workbook cannot go to standard output; give a file name such as register.xlsx."
+            )
+        from transfer_tool import transfer_xlsx  # openpyxl only for this command
+
+        write_file(args.file, transfer_xlsx.export_xlsx(ctx.db, actor))
+    print(f"exported to {args.file}")
+    return 0
+
+
+def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool.assessment import due_calendar
+    from transfer_tool.cli.files import write_file
+    from transfer_tool.permissions import Actor
+
+    actor = Actor.system() if not args.user else ctx.actor()
+    items = due_calendar.due_items(ctx.db, actor)
+    if args.ics:
+        write_file(args.ics, due_calendar.ics_bytes(items, args.lang))
+        print(f"written: {args.ics} ({len(items)} event(s))")
+        return 0
+    for i in items:
+        what = {"reevaluation": "re-evaluation", "appi_yearly_check": "APPI yearly check"}.get(
+            i.kind, f"measure: {i.measure_en}"
+        )
+        print(f"{i.due.isoformat()}  {i.transfer_reference:<14}{what}  ({i.transfer_title})")
+    print(f"{len(items)} due date(s)")
     return 0
 
 

@@ -47,6 +47,12 @@ def register(sub: Any) -> None:
     r.add_argument("-o", "--output", type=Path, help="output file (with --all: output folder)")
     r.add_argument("--signed", action="store_true", help="write the signed copy kept at approval")
     r.add_argument(
+        "--format",
+        choices=["pdf", "docx"],
+        default="pdf",
+        help="pdf (the record, signable) or docx (a Word draft for counsel's mark-up; one report, not --all)",
+    )
+    r.add_argument(
         "--jobs",
         type=int,
         default=0,

@@ -17,7 +17,6 @@ import multiprocessing
 import os
 import re
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -29,6 +28,7 @@ from sqlalchemy import func, select
 from transfer_tool import signing, trust
 from transfer_tool.assessment import service
 from transfer_tool.cli.context import CliContext
+from transfer_tool.cli.files import write_file
 from transfer_tool.cli.reports import ENV_SIGNING_PASSPHRASE, LANGS
 from transfer_tool.errors import AuthenticationFailed, PermissionDenied, ToolError
 from transfer_tool.permissions import Action, require
@@ -55,24 +55,6 @@ def _read_pdf(path: Path) -> bytes:
         raise ToolError(f"{path} is a folder; give a PDF file.") from exc
     except OSError as exc:
         raise ToolError(f"Cannot read {path}: {exc.strerror}.") from exc
-
-
-def _write_file(path: Path, content: bytes) -> None:
-    """Write whole or not at all (a temporary file renamed into place)."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ToolError(f"The folder {folder} does not exist; create it or choose another output file.")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(content)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise ToolError(f"Cannot write {path}: {exc.strerror}.") from exc
 
 
 def report_filename(reference: str, version_no: int, lang: str) -> str:
@@ -102,6 +84,8 @@ def _resolve(db: Database, ident: str) -> service.AssessmentView:
 def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
     today = args.on or dt.date.today()
     if args.all:
+        if args.format == "docx":
+            raise ToolError("--format docx writes one Word draft; give an ID instead of --all.")
         if args.ref:
             raise ToolError("Give either an ID or --all, not both.")
         if args.signed:
@@ -112,6 +96,8 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.lang == "both":
         raise ToolError("One file holds one language: use --lang en or --lang ja (both: with --all).")
     a = _resolve(ctx.db, args.ref)
+    if args.format == "docx":
+        return _report_docx(args, ctx, a, today)
     if args.signed:
         pdf = service.signed_report(ctx.db, a.id)
         if pdf is None:
@@ -124,8 +110,24 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
         pdf = render_report(service.build_report_data(ctx.db, a.id, today), args.lang)
         what = f"{a.status.value}, {args.lang}"
     out: Path = args.output or Path(report_filename(a.reference, a.version_no, args.lang))
-    _write_file(out, pdf)
+    write_file(out, pdf)
     print(f"written: {out} ({a.reference} version {a.version_no}, {what})")
+    return 0
+
+
+def _report_docx(args: argparse.Namespace, ctx: CliContext, a: service.AssessmentView, today: dt.date) -> int:
+    if args.signed:
+        raise ToolError("The signed copy is a PDF; leave out --signed to write the Word draft.")
+    from transfer_tool.report.docx_export import render_docx  # python-docx only for this command
+
+    docx = render_docx(service.build_report_data(ctx.db, a.id, today), args.lang)
+    out: Path = args.output or Path(report_filename(a.reference, a.version_no, args.lang)).with_suffix(
+        ".docx"
+    )
+    write_file(out, docx)
+    print(
+        f"written: {out} ({a.reference} version {a.version_no}, Word draft, {args.lang}; the signed PDF is the record)"
+    )
     return 0
 
 
@@ -193,7 +195,7 @@ def render_chunk(
                 files = []
                 for lang in langs:
                     path = Path(out_dir) / report_filename(item.reference, item.version_no, lang)
-                    _write_file(path, render_report(data, lang, renderer))
+                    write_file(path, render_report(data, lang, renderer))
                     files.append(str(path))
                 outcomes.append(BatchOutcome(item.assessment_id, item.reference, tuple(files)))
             except ToolError as exc:  # one broken assessment must not stop the other 499
@@ -366,7 +368,7 @@ def cmd_sign(args: argparse.Namespace, ctx: CliContext) -> int:
         timestamp_url=timestamp_url or None,
         lang=args.lang or _report_language(pdf),
     )
-    _write_file(args.output, signed)
+    write_file(args.output, signed)
     print(f"signed by {name}: {args.output}")
     if found.assessment_id is not None:
         print(

@@ -53,6 +53,7 @@ class SummaryPage(WizardPage):
     jump_requested = Signal(str)
     pdf_ready = Signal(bytes)
     pdf_saved = Signal(str)
+    word_saved = Signal(str)
     submitted = Signal(object)
 
     def __init__(self, state: WizardState, autosaver: Autosaver, parent: QWidget | None = None) -> None:
@@ -93,11 +94,17 @@ class SummaryPage(WizardPage):
         self.language.setAccessibleName(self.tr("Report language"))
         self.language.setCurrentIndex(1 if state.language == "ja" else 0)
         self.pdf_button = QPushButton(self.tr("&Generate PDF…"), self.body)
+        self.word_button = QPushButton(self.tr("Export as &Word…"), self.body)
+        self.word_button.setObjectName("wordButton")
+        self.word_button.setToolTip(
+            self.tr("A Word draft for counsel's mark-up; the signed PDF stays the record")
+        )
         actions.addWidget(self.submit_button)
         actions.addStretch(1)
         actions.addWidget(QLabel(self.tr("Report in:"), self.body))
         actions.addWidget(self.language)
         actions.addWidget(self.pdf_button)
+        actions.addWidget(self.word_button)
         right.addLayout(actions)
         self.progress = QProgressBar(self.body)
         self.progress.setRange(0, 0)
@@ -123,6 +130,7 @@ class SummaryPage(WizardPage):
         self.missing.clicked.connect(self._jump)
         self.submit_button.clicked.connect(self.submit)
         self.pdf_button.clicked.connect(self.generate_pdf)
+        self.word_button.clicked.connect(self.export_word)
         state.status_changed.connect(self._buttons)
 
     def _apply_editable(self) -> None:
@@ -135,6 +143,7 @@ class SummaryPage(WizardPage):
         self.submit_button.setEnabled(exists and self.state.editable)
         rendering = self.render_task is not None and not self.render_task.finished
         self.pdf_button.setEnabled(exists and not rendering)
+        self.word_button.setEnabled(exists and not self._exporting_word)
 
     def _when_stored(self, then: Any) -> bool:
         """True when the assessment is in the database; otherwise store it first and call `then` after."""
@@ -373,6 +382,70 @@ class SummaryPage(WizardPage):
             .replace("%2", _escape(url))
         )
         self.pdf_saved.emit(path)
+
+    # ---- Word ------------------------------------------------------------------------------------------------
+
+    _exporting_word = False
+
+    def export_word(self) -> None:
+        """The report as a Word draft (the PDF's sections and tables) for counsel's mark-up."""
+        if not self._when_stored(self.export_word):
+            return
+        a = self.state.assessment
+        assert a is not None
+        self.autosaver.flush()
+        aid, today = a.id, self.state.today
+        language = str(self.language.currentData())
+        self._exporting_word = True
+        self._buttons()
+        self.pdf_status.setText(self.tr("Writing the Word draft…"))
+
+        def build(db: Any) -> bytes:
+            from transfer_tool.report.docx_export import render_docx  # python-docx only when asked
+
+            return render_docx(service.build_report_data(db, aid, today), language)
+
+        self.state.services.worker.submit(build, self._save_word, self._word_failed, owner=self, label="word")
+
+    def _word_failed(self, exc: BaseException) -> None:
+        self._exporting_word = False
+        self._buttons()
+        self.pdf_status.setText("")
+        show_exception(self, exc, self.tr("Export as Word"))
+
+    def _save_word(self, data: bytes, path: str | None = None) -> None:
+        self._exporting_word = False
+        self._buttons()
+        a = self.state.assessment
+        settings = self.state.services.settings
+        folder = settings.get(keys.LAST_EXPORT_FOLDER) or str(Path.home())
+        language = str(self.language.currentData())
+        name = f"{a.reference}-v{a.version_no}-{language}.docx" if a else "assessment.docx"
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save the Word draft"),
+                str(Path(folder) / name),
+                self.tr("Word documents (*.docx)"),
+            )
+        if not path:
+            self.pdf_status.setText(self.tr("The Word draft was not saved."))
+            return
+        try:
+            Path(path).write_bytes(data)
+        except OSError as exc:
+            self.pdf_status.setText(
+                self.tr("Could not save %1: %2").replace("%1", path).replace("%2", str(exc))
+            )
+            return
+        settings.set(keys.LAST_EXPORT_FOLDER, str(Path(path).parent))
+        url = QUrl.fromLocalFile(path).toString()
+        self.pdf_status.setText(
+            self.tr('Saved the Word draft to %1 (the signed PDF stays the record). <a href="%2">Open it</a>')
+            .replace("%1", _escape(path))
+            .replace("%2", _escape(url))
+        )
+        self.word_saved.emit(path)
 
     def wait_for_render(self) -> None:
         """Let a running render finish (on quit: its thread ends before the application does)."""

@@ -91,7 +91,13 @@ class Transfer(Versioned, Base):
         Index("ix_transfer_destination_status", "destination", "status"),
         # The register's text search scans this instead of the table (migration 0002; transfers.search_ids).
         Index(
-            "ix_transfer_search", "reference", "title", "exporter_id", "importer_id", "destination", "parent_id"
+            "ix_transfer_search",
+            "reference",
+            "title",
+            "exporter_id",
+            "importer_id",
+            "destination",
+            "parent_id",
         ),
         UniqueConstraint("reference", name="uq_transfer_reference"),
     )

@@ -1,0 +1,157 @@
+"""Due dates as an iCalendar file (RFC 5545, the `icalendar` package, imported only when a file is written).
+
+One all-day event for each re-evaluation date, APPI yearly check and planned measure with a due date of
+every transfer's latest approved version. A UID names the transfer and the kind of date (and the measure),
+not the version, so importing a newer file into Outlook or Google Calendar moves the event instead of
+adding a second one; SEQUENCE is the version number, so the newer file wins."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, select
+
+from transfer_tool import audit
+from transfer_tool.assessment.measures import load_measure_catalog
+from transfer_tool.assessment.record import MeasureStatus, from_dict
+from transfer_tool.domain import AssessmentStatus
+from transfer_tool.errors import ValidationError
+from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.assessment import Assessment
+from transfer_tool.storage.models.core import Transfer
+
+UID_DOMAIN = "transfer-tool.invalid"  # a reserved name: UIDs must be unique, not resolvable
+LANGUAGES = ("en", "ja")
+
+_KIND_TEXT = {
+    "reevaluation": ("Re-evaluation due", "再評価期限"),
+    "appi_yearly_check": ("APPI yearly check due", "APPI年次確認期限"),
+    "action": ("Measure due", "措置の期限"),
+}
+_WHAT = {
+    "reevaluation": (
+        "Re-evaluate the transfer impact assessment (start a new version from the approved one).",
+        "移転影響評価を再評価してください（承認済みの版から新しい版を作成）。",
+    ),
+    "appi_yearly_check": (
+        "Check the recipient's equivalent measures and the foreign system (APPI Art. 28(3), PPC Rules "
+        "Art. 18).",
+        "提供先の相当措置の実施状況及び外国の制度を確認してください（個人情報保護法第28条第3項、"
+        "個人情報保護委員会規則第18条）。",
+    ),
+    "action": ("Put the planned measure in place:", "予定されている措置を実施してください："),
+}
+
+
+@dataclass(frozen=True)
+class DueItem:
+    kind: str  # "reevaluation" | "appi_yearly_check" | "action"
+    due: dt.date
+    transfer_reference: str
+    transfer_title: str
+    version_no: int
+    measure_code: str = ""
+    measure_en: str = ""
+    measure_ja: str = ""
+    owner: str = ""
+
+    @property
+    def uid(self) -> str:
+        key = f"{self.transfer_reference}/{self.kind}/{self.measure_code}"
+        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+        return f"{self.kind}-{digest}@{UID_DOMAIN}"
+
+
+def due_items(db: Database, actor: Actor) -> list[DueItem]:
+    """Every date to put in a calendar, earliest first (past ones too: an overdue check is still due)."""
+    require(actor, Action.READ)
+    catalog = load_measure_catalog()
+    with db.read() as s:
+        audit.check_actor(s, actor)
+        latest = (
+            select(Assessment.transfer_id, func.max(Assessment.version_no).label("v"))
+            .where(Assessment.status == AssessmentStatus.APPROVED)
+            .group_by(Assessment.transfer_id)
+            .subquery()
+        )
+        q = (
+            select(Assessment, Transfer.reference, Transfer.title)
+            .join(
+                latest,
+                and_(latest.c.transfer_id == Assessment.transfer_id, latest.c.v == Assessment.version_no),
+            )
+            .join(Transfer, Transfer.id == Assessment.transfer_id)
+        )
+        out: list[DueItem] = []
+        for a, ref, title in s.execute(q):
+            for kind, due in (
+                ("reevaluation", a.re_evaluation_date),
+                ("appi_yearly_check", a.appi_check_date),
+            ):
+                if due is not None:
+                    out.append(DueItem(kind, due, ref, title, a.version_no))
+            for m in from_dict(a.record).measures:
+                if m.status is MeasureStatus.PLANNED and m.due is not None:
+                    d = catalog.get(m.code)
+                    en = d.name_en if d else m.code
+                    ja = d.name_ja if d and d.name_ja else en
+                    out.append(DueItem("action", m.due, ref, title, a.version_no, m.code, en, ja, m.owner))
+    return sorted(out, key=lambda i: (i.due, i.transfer_reference, i.kind, i.measure_code))
+
+
+def _summary(item: DueItem, lang: str) -> str:
+    en, ja = _KIND_TEXT[item.kind]
+    head = ja if lang == "ja" else en
+    sep = "：" if lang == "ja" else ": "
+    title = f" {item.transfer_title}" if item.transfer_title else ""
+    measure = ""
+    if item.kind == "action":
+        measure = f"（{item.measure_ja}）" if lang == "ja" else f" ({item.measure_en})"
+    return f"{head}{sep}{item.transfer_reference}{title}{measure}"
+
+
+def _description(item: DueItem, lang: str) -> str:
+    en, ja = _WHAT[item.kind]
+    what = ja if lang == "ja" else en
+    if item.kind == "action":
+        what += item.measure_ja if lang == "ja" else f" {item.measure_en}"
+    lines = [
+        what,
+        ("移転：" if lang == "ja" else "Transfer: ")
+        + f"{item.transfer_reference} {item.transfer_title}".strip(),
+        ("承認済みの版：" if lang == "ja" else "Approved version: ") + str(item.version_no),
+    ]
+    if item.owner:
+        lines.append(("担当：" if lang == "ja" else "Owner: ") + item.owner)
+    return "\n".join(lines)
+
+
+def ics_bytes(items: list[DueItem], lang: str = "en", now: dt.datetime | None = None) -> bytes:
+    """The calendar file: one all-day VEVENT per item."""
+    if lang not in LANGUAGES:
+        raise ValidationError(f"unsupported calendar language {lang}; use en or ja")
+    from icalendar import Calendar, Event
+
+    stamp = now or dt.datetime.now(dt.UTC)
+    cal = Calendar()
+    cal.add("prodid", "-//transfer-tool//due dates//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", "移転影響評価の期限" if lang == "ja" else "Transfer assessments: due dates")
+    for item in items:
+        ev = Event()
+        ev.add("uid", item.uid)
+        ev.add("dtstamp", stamp)
+        ev.add("sequence", item.version_no)
+        ev.add("dtstart", item.due)
+        ev.add("dtend", item.due + dt.timedelta(days=1))
+        ev.add("summary", _summary(item, lang))
+        ev.add("description", _description(item, lang))
+        ev.add("categories", [_KIND_TEXT[item.kind][1 if lang == "ja" else 0]])
+        ev.add("transp", "TRANSPARENT")
+        cal.add_component(ev)
+    data: bytes = cal.to_ical()
+    return data

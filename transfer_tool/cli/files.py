@@ -1,0 +1,45 @@
+"""Files the commands write: whole or not at all."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from transfer_tool.errors import ToolError
+
+
+def write_file(path: Path, content: bytes) -> None:
+    """Write whole or not at all (a temporary file renamed into place)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ToolError(f"The folder {folder} does not exist; create it or choose another output file.")
+    if path.is_dir():
+        raise ToolError(f"{path} is a folder; give a file name.")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(content)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise ToolError(f"Cannot write {path}: {exc.strerror}.") from exc
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """A file's bytes, refused by its size before it is read."""
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise ToolError(f"{path} is a folder; give a file.")
+        if size > limit:
+            raise ToolError(
+                f"{path} is {size // (1024 * 1024)} MB; the limit is {limit // (1024 * 1024)} MB. "
+                "Split it and import the parts."
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise ToolError(f"Cannot read {path}: {exc.strerror}.") from exc

@@ -1,0 +1,413 @@
+"""Importing the transfer register from a file (CSV or Excel): every row is checked before anything is
+written, every problem is named by sheet (or line), row and column, and a file is imported whole or not at
+all. `preview()` runs the same checks without writing, for the app's preview dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from transfer_tool import entities, transfers
+from transfer_tool.codes import is_known
+from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole
+from transfer_tool.errors import ImportRefused, Problem, ValidationError
+from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.register_columns import COLUMNS, MAX_BYTES, NAMES, REQUIRED
+from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.core import Entity, Transfer
+from transfer_tool.transfers import MAX_VOLUME
+
+Cell = str | int | float | bool | dt.date | dt.datetime | None
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One row as a file reader found it: where it is and its cells by column name."""
+
+    place: str  # "line 5" (CSV) or "sheet Transfers, row 5" (Excel)
+    cells: dict[str, Cell]
+    letters: dict[str, str] = field(default_factory=dict)  # column name -> "P" (Excel) for messages
+    formulas: frozenset[str] = frozenset()  # columns whose cell is a formula (never evaluated)
+
+
+@dataclass(frozen=True)
+class SourceTable:
+    kind: str  # "csv" | "xlsx"
+    sheet: str  # the sheet read ("" for CSV)
+    columns: tuple[str, ...]
+    rows: tuple[SourceRow, ...]
+
+
+@dataclass(frozen=True)
+class PreparedRow:
+    place: str
+    reference: str
+    exporter: tuple[str, str]  # name, country
+    importer: tuple[str, str]
+    data: transfers.TransferInput  # with placeholder entity ids 1 and 2
+    reference_at: str = ""  # where the reference cell is, for a problem found in the database
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What the file holds and what is wrong with it; nothing was written."""
+
+    kind: str
+    sheet: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[str, ...]], ...]  # (place, cells as shown) of every row read
+    problems: tuple[Problem, ...]
+    message: str = ""  # the whole-file refusal, when the file could not be read at all
+    total: int = 0  # rows in the file (`rows` holds the first ones only)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.message
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+
+
+def _where(row: SourceRow, column: str) -> str:
+    letter = row.letters.get(column)
+    if letter:
+        return f"{row.place}, column {letter} ({column})"
+    return f"{row.place}, column {column}"
+
+
+def _shown(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _split(v: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in v.replace(",", ";").split(";") if x.strip())
+
+
+def _text(row: SourceRow, col: str, problems: list[Problem]) -> str:
+    value = row.cells.get(col)
+    if col in row.formulas:
+        problems.append(
+            Problem(
+                _where(row, col),
+                f"the cell holds the formula {_shown(value)[:60]}; formulas are never run: "
+                "type the value itself (or paste values only)",
+            )
+        )
+        return ""
+    text = _shown(value).strip()
+    limit = COLUMNS[col].limit
+    if len(text) > limit:
+        problems.append(Problem(_where(row, col), f"keep this under {limit} characters (it has {len(text)})"))
+    if "\x00" in text:
+        problems.append(Problem(_where(row, col), "remove the NUL (\\0) character; it cannot be stored"))
+    return text
+
+
+def _volume(row: SourceRow, problems: list[Problem]) -> int | None:
+    value = row.cells.get("volume")
+    if "volume" in row.formulas or value is None or value == "":
+        _text(row, "volume", problems)
+        return None
+    number: int | None = None
+    if isinstance(value, bool):
+        number = None
+    elif isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str) and value.strip().replace(",", "").lstrip("-").isdigit():
+        number = int(value.strip().replace(",", ""))
+    if number is None:
+        problems.append(
+            Problem(_where(row, "volume"), f"'{_shown(value)[:40]}' is not a whole number of data subjects")
+        )
+        return None
+    if number < 0:
+        problems.append(Problem(_where(row, "volume"), "the number of data subjects cannot be negative"))
+        return None
+    if number > MAX_VOLUME:
+        problems.append(
+            Problem(
+                _where(row, "volume"), f"{number} is too large: enter at most {MAX_VOLUME:,} data subjects"
+            )
+        )
+        return None
+    return number
+
+
+def _date(row: SourceRow, problems: list[Problem]) -> None:
+    """`next_review` is shown, not imported; a date typed as text is named so the sheet can be fixed."""
+    value = row.cells.get("next_review")
+    if "next_review" in row.formulas:
+        _text(row, "next_review", problems)
+    elif isinstance(value, str) and value.strip():
+        try:
+            dt.date.fromisoformat(value.strip())
+        except ValueError:
+            problems.append(
+                Problem(
+                    _where(row, "next_review"),
+                    f"'{value.strip()[:40]}' is text, not a date: enter a date (YYYY-MM-DD, "
+                    "or format the cell as a date in Excel)",
+                )
+            )
+
+
+_ENUMS: dict[str, tuple[type[PartyRole] | type[Frequency] | type[DataFormat] | type[KeyHolder], object]] = {
+    "exporter_role": (PartyRole, PartyRole.CONTROLLER),
+    "importer_role": (PartyRole, PartyRole.PROCESSOR),
+    "frequency": (Frequency, Frequency.CONTINUOUS),
+    "format_in_transit": (DataFormat, DataFormat.ENCRYPTED),
+    "format_at_rest": (DataFormat, DataFormat.CLEAR),
+    "key_holder": (KeyHolder, KeyHolder.NOT_APPLICABLE),
+}
+
+
+def _closed(row: SourceRow, col: str, text: str, problems: list[Problem]) -> str:
+    allowed = COLUMNS[col].values
+    if text and text.lower() not in allowed:
+        problems.append(Problem(_where(row, col), f"'{text[:40]}' is not one of: {', '.join(allowed)}"))
+        return ""
+    return text.lower()
+
+
+def _reference(row: SourceRow, text: str, problems: list[Problem]) -> None:
+    if any((ord(ch) < 32 and ch != "\x00") or ord(ch) == 127 for ch in text):  # NUL: named already
+        problems.append(Problem(_where(row, "reference"), "a reference cannot hold control characters"))
+
+
+# Which column a problem of the core's transfer rules belongs to (the rules name fields).
+_FIELD_COLUMN = {"exporter_id": "exporter", "importer_id": "importer", "sensitive_details": "data_categories"}
+
+
+def check_rows(table: SourceTable) -> tuple[list[PreparedRow], list[Problem]]:
+    """Every row against every rule; the rows that pass come back ready to write."""
+    problems: list[Problem] = []
+    prepared: list[PreparedRow] = []
+    seen_refs: dict[str, str] = {}
+    for row in table.rows:
+        before = len(problems)
+        text = {c: _text(row, c, problems) for c in NAMES if c not in ("volume", "next_review")}
+        volume = _volume(row, problems)
+        _date(row, problems)
+        for col in REQUIRED:
+            if not text.get(col) and col not in row.formulas:
+                problems.append(Problem(_where(row, col), "fill in this required column"))
+        for col in ("exporter_country", "importer_country", "destination"):
+            if text[col] and not is_known(text[col].upper()):
+                problems.append(Problem(_where(row, col), f"'{text[col]}' is not a known country code"))
+        values = {c: _closed(row, c, text[c], problems) for c in _ENUMS}
+        _closed(row, "status", text["status"], problems)
+        ref = text["reference"]
+        if ref:
+            _reference(row, ref, problems)
+            if ref in seen_refs:
+                problems.append(Problem(_where(row, "reference"), f"'{ref}' is also in {seen_refs[ref]}"))
+            seen_refs.setdefault(ref, row.place)
+        for who in ("exporter", "importer"):
+            if text[who] and text[f"{who}_country"]:
+                party = entities.EntityInput(name=text[who], country=text[f"{who}_country"].upper())
+                for p in entities.validate_entity(party):
+                    col = who if p.location == "name" else f"{who}_country"
+                    if col == f"{who}_country" and not is_known(party.country):
+                        continue  # already named above
+                    problems.append(Problem(_where(row, col), p.message))
+        if text["exporter"] and (text["exporter"], text["exporter_country"].upper()) == (
+            text["importer"],
+            text["importer_country"].upper(),
+        ):
+            problems.append(
+                Problem(_where(row, "importer"), "the importer must be a different entity from the exporter")
+            )
+        if len(problems) > before:
+            problems[before:] = list(dict.fromkeys(problems[before:]))  # a cell's problem named once
+            continue
+        opts = {c: (cls(values[c]) if values[c] else default) for c, (cls, default) in _ENUMS.items()}
+        data = transfers.TransferInput(
+            exporter_id=1,
+            importer_id=2,
+            destination=text["destination"].upper(),
+            title=text["title"],
+            recipient_type=text["recipient_type"],
+            data_categories=_split(text["data_categories"]),
+            data_subjects=_split(text["data_subjects"]),
+            purposes=_split(text["purposes"]),
+            legal_bases=_split(text["legal_bases"]),
+            volume=volume,
+            storage_countries=tuple(c.upper() for c in _split(text["storage_countries"])),
+            remote_access_countries=tuple(c.upper() for c in _split(text["remote_access_countries"])),
+            retention=text["retention"],
+            **opts,  # type: ignore[arg-type]
+        )
+        rule_problems = transfers.validate_transfer(data)
+        for p in rule_problems:
+            col = _FIELD_COLUMN.get(p.location, p.location)
+            problems.append(Problem(_where(row, col) if col in COLUMNS else row.place, p.message))
+        if not rule_problems:
+            prepared.append(
+                PreparedRow(
+                    row.place,
+                    ref,
+                    (text["exporter"], text["exporter_country"].upper()),
+                    (text["importer"], text["importer_country"].upper()),
+                    data,
+                    _where(row, "reference"),
+                )
+            )
+    return prepared, problems
+
+
+# ---- reading a file -----------------------------------------------------------------------------------
+
+
+def kind_of(raw: bytes, filename: str) -> str:
+    """Which reader a file needs: "csv" or "xlsx"; anything else is refused with what to do."""
+    suffix = PurePath(filename).suffix.lower()
+    if suffix in (".xlsm", ".xltm", ".xlsb"):
+        raise ImportRefused(
+            f"{PurePath(filename).name} is a macro-enabled or binary workbook, which is refused: "
+            "save it as an Excel Workbook (.xlsx) and import that."
+        )
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in raw:
+            raise ImportRefused(
+                "The workbook is protected with a password. Remove the password (Excel: File > Info > "
+                "Protect Workbook > Encrypt with Password, then clear it), save, and import again."
+            )
+        raise ImportRefused(
+            "The file is an old Excel 97-2003 workbook (.xls). Save it as an Excel Workbook (.xlsx) or as "
+            "CSV UTF-8 and import that."
+        )
+    if raw.startswith(b"PK\x03\x04"):
+        if suffix in ("", ".xlsx", ".xltx"):
+            return "xlsx"
+        if suffix in (".csv", ".txt"):
+            raise ImportRefused(
+                f"{PurePath(filename).name} is not UTF-8 text: it is a zip archive such as an Excel workbook. "
+                "Import the workbook as .xlsx, or save it as 'CSV UTF-8' and import that."
+            )
+        raise ImportRefused(
+            f"{PurePath(filename).name} is a zip archive, not a register: import an .xlsx workbook or a .csv file."
+        )
+    if suffix in (".xlsx", ".xltx"):
+        raise ImportRefused(
+            f"{PurePath(filename).name} is not an Excel workbook (its content is not .xlsx). "
+            "Save it from Excel as an Excel Workbook (.xlsx) and import again."
+        )
+    if suffix in ("", ".csv", ".txt"):
+        if raw.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")) or b"\x00\x00" in raw[:4096]:
+            raise ImportRefused("The file is not a CSV text file. Import an .xlsx workbook or a .csv file.")
+        return "csv"
+    raise ImportRefused(
+        f"Files of type {suffix} cannot be imported. Import an Excel workbook (.xlsx) or a CSV file (.csv)."
+    )
+
+
+def read_table(raw: bytes, filename: str) -> SourceTable:
+    if len(raw) > MAX_BYTES:
+        raise ImportRefused(
+            f"The file is {len(raw) // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB. "
+            "Split it and import the parts."
+        )
+    kind = kind_of(raw, filename)
+    if kind == "xlsx":
+        from transfer_tool import transfer_xlsx  # openpyxl only when a workbook is read
+
+        return transfer_xlsx.read(raw)
+    from transfer_tool import transfer_csv
+
+    return transfer_csv.read(raw)
+
+
+def taken_references(db: Database, prepared: Sequence[PreparedRow]) -> list[Problem]:
+    """References of the file that the register already has (read only; nothing is written)."""
+    wanted = {row.reference: row for row in prepared if row.reference}
+    names = list(wanted)
+    taken: set[str] = set()
+    with db.read() as s:
+        for start in range(0, len(names), 500):
+            chunk = names[start : start + 500]
+            taken.update(s.scalars(select(Transfer.reference).where(Transfer.reference.in_(chunk))))
+    return [Problem(wanted[r].reference_at, f"'{r}' is already used") for r in names if r in taken]
+
+
+def preview(raw: bytes, filename: str, limit: int = 2000, db: Database | None = None) -> ImportPreview:
+    """The rows (the first `limit`) and every problem, without writing anything; with `db`, references
+    the register already has are named too."""
+    try:
+        table = read_table(raw, filename)
+    except ImportRefused as exc:
+        return ImportPreview("", "", (), (), tuple(exc.problems), exc.message)
+    prepared, problems = check_rows(table)
+    if db is not None:
+        problems += taken_references(db, prepared)
+    rows = tuple((r.place, tuple(_shown(r.cells.get(c)) for c in table.columns)) for r in table.rows[:limit])
+    return ImportPreview(table.kind, table.sheet, table.columns, rows, tuple(problems), total=len(table.rows))
+
+
+def import_file(db: Database, actor: Actor, raw: bytes, filename: str) -> ImportResult:
+    """Import every row or none: each problem is named by place and column, and nothing is written."""
+    require(actor, Action.IMPORT_EXPORT)
+    require(actor, Action.EDIT_TRANSFERS)
+    return import_table(db, actor, read_table(raw, filename))
+
+
+def import_table(db: Database, actor: Actor, table: SourceTable) -> ImportResult:
+    require(actor, Action.IMPORT_EXPORT)
+    require(actor, Action.EDIT_TRANSFERS)
+    prepared, problems = check_rows(table)
+    problems += taken_references(db, prepared)
+    if problems:
+        raise ImportRefused(
+            f"The file was refused: {len(problems)} problem(s) in {len(table.rows)} row(s). "
+            "Nothing was imported; fix the places below and import again.",
+            problems,
+        )
+    with db.unit_of_work() as s:
+        created = _write(s, actor, prepared, problems)
+        if problems:
+            raise ImportRefused(
+                f"The file was refused: {len(problems)} problem(s). Nothing was imported.", problems
+            )
+    return ImportResult(created)
+
+
+def _where_field(place: str, location: str) -> str:
+    column = _FIELD_COLUMN.get(location, location)
+    return f"{place}, column {column}" if column in COLUMNS else place
+
+
+def _write(s: Session, actor: Actor, prepared: Sequence[PreparedRow], problems: list[Problem]) -> int:
+    cache: dict[tuple[str, str], Entity] = {}
+    n = 0
+    for row in prepared:
+        try:
+            exp = entities.find_or_create(s, actor, *row.exporter, cache)
+            imp = entities.find_or_create(s, actor, *row.importer, cache)
+            data = transfers.TransferInput(
+                **{**row.data.__dict__, "exporter_id": exp.id, "importer_id": imp.id}
+            )
+            transfers.create_in(s, actor, data, reference=row.reference)
+        except ValidationError as exc:  # a rule that needs the database (a reference already used)
+            problems.extend(
+                Problem(_where_field(row.place, p.location), p.message)
+                for p in exc.problems or [Problem("", exc.message)]
+            )
+            continue
+        n += 1
+    return n

@@ -1,0 +1,613 @@
+"""The TIA as a Word file (python-docx, imported only when one is written), built from the same `ReportData`
+as the PDF: the same sections in the same order, real Word headings (Heading 1/2: the navigation pane shows
+the structure) and real tables, Japanese text in a Japanese font, and "Draft — the signed PDF is the record"
+in every page header. The Word file is for counsel's mark-up; the signed PDF stays the record."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from transfer_tool.domain import AssessmentStatus
+from transfer_tool.report.data import PolicyItem, ReportData, Text, localize
+from transfer_tool.report.terms import LANGUAGES, Terminology, format_date, format_datetime, format_percent
+from transfer_tool.text_catalogue import translate
+
+JAPANESE_FONT = "Yu Gothic"  # 游ゴシック: shipped with Word on Windows and macOS; others substitute theirs
+LATIN_FONT = "Calibri"
+_SHADE = "E8EDF3"
+MARGIN_MM = 20
+CONTENT_MM = 210 - 2 * MARGIN_MM
+
+
+class _Doc:
+    """python-docx behind four verbs: heading, paragraph, table, key/value table."""
+
+    def __init__(self, lang: str, terms: Terminology) -> None:
+        import docx
+
+        self.lang = lang
+        self.terms = terms
+        from docx.shared import Mm
+
+        self.doc = docx.Document()
+        self.headings: list[tuple[int, str]] = []
+        for section in self.doc.sections:  # A4 with the PDF's margins
+            section.page_width, section.page_height = Mm(210), Mm(297)
+            section.left_margin = section.right_margin = Mm(MARGIN_MM)
+            section.top_margin = section.bottom_margin = Mm(MARGIN_MM)
+        self._fonts()
+
+    def _fonts(self) -> None:
+        from docx.oxml.ns import qn
+
+        for name in ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Table Grid"):
+            style = self.doc.styles[name]
+            rpr = style.element.get_or_add_rPr()
+            fonts = rpr.find(qn("w:rFonts"))
+            if fonts is None:
+                fonts = rpr.makeelement(qn("w:rFonts"), {})
+                rpr.insert(0, fonts)
+            for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+                fonts.set(qn(attr), JAPANESE_FONT if self.lang == "ja" else LATIN_FONT)
+            fonts.set(qn("w:eastAsia"), JAPANESE_FONT)
+            for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+                fonts.attrib.pop(qn(theme), None)
+            lang = rpr.find(qn("w:lang"))
+            if lang is None:
+                lang = rpr.makeelement(qn("w:lang"), {})
+                rpr.append(lang)
+            lang.set(qn("w:val"), "ja-JP" if self.lang == "ja" else "en-GB")
+            lang.set(qn("w:eastAsia"), "ja-JP")
+
+    def t(self, key: str, **fields: object) -> str:
+        return self.terms.get(key, self.lang, **fields)
+
+    def text(self, value: Text) -> str:
+        return localize(value, self.lang)
+
+    def heading(self, text: str, level: int) -> None:
+        self.doc.add_heading(text, level=level)
+        self.headings.append((level, text))
+
+    def page_break(self) -> None:
+        from docx.enum.text import WD_BREAK
+
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def contents(self, title: str) -> Any:
+        """The contents list's place: a title and a paragraph the TOC field goes into (`fill_contents`)."""
+        self.para(title, bold=True)
+        return self.doc.add_paragraph()
+
+    def fill_contents(self, paragraph: Any) -> None:
+        """A Word TOC field (levels 1-2, marked for updating, so Word adds the page numbers when the file is
+        opened) whose shown result is the headings' text, so any reader sees the contents at once."""
+        from docx.oxml.ns import qn
+
+        def run(child: str, attrs: dict[str, str] | None = None, text: str | None = None) -> None:
+            r = paragraph._p.makeelement(qn("w:r"), {})
+            el = r.makeelement(qn(child), {qn(k): v for k, v in (attrs or {}).items()})
+            if text is not None:
+                el.text = text
+                el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            r.append(el)
+            paragraph._p.append(r)
+
+        run("w:fldChar", {"w:fldCharType": "begin", "w:dirty": "true"})
+        run("w:instrText", text=' TOC \\o "1-2" \\h \\z \\u ')
+        run("w:fldChar", {"w:fldCharType": "separate"})
+        shown = [("    " if level > 1 else "") + text for level, text in self.headings]
+        for i, line in enumerate(shown):
+            run("w:t", text=line)
+            if i < len(shown) - 1:
+                run("w:br")
+        run("w:fldChar", {"w:fldCharType": "end"})
+
+    def para(self, text: str, style: str | None = None, bold: bool = False) -> None:
+        p = self.doc.add_paragraph(style=style)
+        self._lines(p, text, bold)
+
+    @staticmethod
+    def _lines(paragraph: Any, text: str, bold: bool = False) -> None:
+        """The lines of `text` as runs with line breaks between them (one paragraph, as in a PDF cell)."""
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            run = paragraph.add_run(line)
+            if bold:
+                run.bold = True
+            if i < len(lines) - 1:
+                run.add_break()
+
+    def _shade(self, cell: Any) -> None:
+        from docx.oxml.ns import qn
+
+        props = cell._tc.get_or_add_tcPr()
+        shading = props.makeelement(
+            qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): _SHADE}
+        )
+        props.append(shading)
+
+    def table(
+        self,
+        header: Sequence[str] | None,
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float] = (),
+        *,
+        label_column: bool = False,
+    ) -> None:
+        """A table across the content width; `widths` are proportions as in the PDF."""
+        width = len(header) if header else max((len(r) for r in rows), default=1)
+        table = self.doc.add_table(rows=0, cols=width)
+        table.style = self.doc.styles["Table Grid"]
+        if header:
+            cells = table.add_row().cells
+            for cell, text in zip(cells, header, strict=True):
+                cell.text = ""
+                self._lines(cell.paragraphs[0], text, bold=True)
+                self._shade(cell)
+            self._repeat_header(table.rows[0])
+        for values in rows:
+            cells = table.add_row().cells
+            for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
+                self._lines(cell.paragraphs[0], text or "—", bold=label_column and i == 0)
+                if label_column and i == 0:
+                    self._shade(cell)
+        if widths:
+            from docx.shared import Mm
+
+            total = sum(widths)
+            table.autofit = False
+            for column, w in zip(table.columns, widths, strict=False):
+                column.width = Mm(CONTENT_MM * w / total)  # the grid, which LibreOffice follows
+            for r in table.rows:
+                for cell, w in zip(r.cells, widths, strict=False):
+                    cell.width = Mm(CONTENT_MM * w / total)
+        self.doc.add_paragraph()
+
+    @staticmethod
+    def _repeat_header(row: Any) -> None:
+        from docx.oxml.ns import qn
+
+        props = row._tr.get_or_add_trPr()
+        props.append(props.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+
+    def kv(self, rows: Sequence[tuple[str, str]]) -> None:
+        self.table(None, [[self.t(key), value] for key, value in rows], (32, 68), label_column=True)
+
+    def header_notice(self, text: str) -> None:
+        for section in self.doc.sections:
+            p = section.header.paragraphs[0]
+            p.text = ""
+            run = p.add_run(text)
+            run.bold = True
+
+    def bytes(self) -> bytes:
+        out = io.BytesIO()
+        self.doc.save(out)
+        return out.getvalue()
+
+
+class DocxReport:
+    """The PDF's sections (renderer.py `_story`), as Word content."""
+
+    def __init__(self, data: ReportData, lang: str, terms: Terminology | None = None) -> None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unsupported report language {lang!r}; use one of {', '.join(LANGUAGES)}")
+        self.d = data
+        self.w = _Doc(lang, terms or Terminology.load())
+        self.lang = lang
+
+    # helpers ---------------------------------------------------------------------------------------------
+    def t(self, key: str, **fields: object) -> str:
+        return self.w.t(key, **fields)
+
+    def x(self, value: Text) -> str:
+        return self.w.text(value)
+
+    def lines(self, items: Sequence[Text]) -> str:
+        return "\n".join(self.x(i) for i in items) if items else self.t("doc.none")
+
+    def policy(self, items: Sequence[PolicyItem]) -> str:
+        return self.lines(
+            [
+                f"{self.x(i.label)} ({self.t('desc.policy_section')} {i.section})" if i.section else i.label
+                for i in items
+            ]
+        )
+
+    def yes_no(self, value: bool) -> str:
+        return self.t("doc.yes" if value else "doc.no")
+
+    def date(self, value: Any) -> str:
+        return format_date(value, self.lang)
+
+    def regime(self, code: str) -> str:
+        key = f"regime.{code}"
+        return self.t(key) if self.w.terms.has(key) else code
+
+    # the document ----------------------------------------------------------------------------------------
+    def build(self) -> bytes:
+        self.w.header_notice(self.t("doc.word_draft"))
+        self.w.doc.core_properties.title = f"{self.t('doc.title')} — {self.d.reference} v{self.d.version}"
+        self.w.doc.core_properties.subject = self.d.title
+        self.w.doc.core_properties.keywords = ", ".join(self.d.keywords)
+        self._cover()
+        self.w.page_break()
+        contents = self.w.contents(self.t("doc.contents"))
+        self.w.page_break()
+        sections: list[tuple[str, Callable[[], None]]] = [
+            ("section.parties", self._parties),
+            ("section.description", self._description),
+            ("section.regimes", self._regimes),
+            ("section.tools", self._tools),
+            ("section.law_practice", self._law_practice),
+            ("section.measures", self._measures),
+            ("section.action_plan", self._action_plan),
+            ("section.risk", self._risk),
+            ("section.conclusion", self._conclusion),
+        ]
+        if self.d.appi_consent is not None:
+            sections.append(("section.appi_consent", self._appi_consent))
+        sections += [("section.review_history", self._review_history), ("section.evidence", self._evidence)]
+        for number, (key, section) in enumerate(sections, start=1):
+            self.w.heading(f"{number}. {self.t(key)}", 1)
+            section()
+        self.w.heading(f"{len(sections) + 1}. {self.t('section.sign_off')}", 1)
+        self._sign_off()
+        self.w.fill_contents(contents)
+        return self.w.bytes()
+
+    def _cover(self) -> None:
+        d = self.d
+        self.w.para(d.organisation)
+        self.w.doc.add_heading(self.t("doc.title"), level=0)
+        self.w.para(d.title, "Subtitle")
+        conclusion = self.t("conclusion." + d.conclusion.chosen.value)
+        self.w.para(f"{self.t('doc.conclusion')}: {conclusion}", bold=True)
+        self.w.para(self.t("doc.at_a_glance"), bold=True)
+        self.w.kv(
+            [
+                ("doc.reference", d.reference),
+                ("doc.version", str(d.version)),
+                ("doc.status", self.t("status." + d.status.value)),
+                (
+                    "doc.exporter",
+                    f"{d.exporter.name}\n{d.exporter.country.get(self.lang)} · {self.t('role.' + d.exporter.role.value)}",
+                ),
+                (
+                    "doc.importer",
+                    f"{d.importer.name}\n{d.importer.country.get(self.lang)} · {self.t('role.' + d.importer.role.value)}",
+                ),
+                ("doc.destination", f"{d.destination.get(self.lang)} ({d.destination_code})"),
+                ("regime.applicable", "\n".join(self.regime(r) for r in d.regimes)),
+                ("doc.assessor", d.assessor),
+                ("doc.created", self.date(d.created)),
+                ("doc.updated", self.date(d.updated)),
+                ("doc.reevaluation", self.date(d.conclusion.reevaluation_date)),
+            ]
+        )
+
+    def _party(self, side: str) -> None:
+        p = self.d.exporter if side == "exporter" else self.d.importer
+        self.w.heading(self.t(f"doc.{side}"), 2)
+        rows = [
+            ("party.name", p.name),
+            ("party.role", self.t("role." + p.role.value)),
+            ("party.country", p.country.get(self.lang)),
+            ("party.address", p.address),
+            ("party.registration_no", p.registration_no),
+            ("party.contact", "\n".join(x for x in (p.contact_name, p.contact_position) if x)),
+            ("party.contact_details", p.contact_details),
+            ("party.activities", p.activities),
+        ]
+        if side == "importer":
+            rows.append(("party.recipient_type", self.x(p.recipient_type)))
+        rows.append(
+            ("party.signature", " · ".join(x for x in (p.signatory, self.date(p.signature_date)) if x))
+        )
+        self.w.kv(rows)
+
+    def _parties(self) -> None:
+        self._party("exporter")
+        self._party("importer")
+
+    def _description(self) -> None:
+        tr = self.d.transfer
+        self.w.heading(self.t("desc.data_categories"), 2)
+        self.w.table(
+            [self.t("desc.category"), self.t("desc.policy_section"), self.t("desc.sensitive")],
+            [
+                [
+                    self.x(c.label),
+                    f"{self.t('desc.policy_section')} {c.section}" if c.section else "—",
+                    self.yes_no(c.sensitive),
+                ]
+                for c in tr.data_categories
+            ],
+            (55, 30, 15),
+        )
+        self.w.kv(
+            [
+                ("desc.data_subjects", self.lines(tr.data_subjects)),
+                ("desc.purposes", self.policy(tr.purposes)),
+                ("desc.legal_basis", self.policy(tr.legal_basis)),
+                ("desc.sensitive_data", self.x(tr.sensitive_data)),
+                ("desc.sensitive_restrictions", tr.sensitive_restrictions),
+                ("desc.frequency", self.t("frequency." + tr.frequency.value)),
+                ("desc.volume", self.x(tr.volume)),
+                ("desc.nature", tr.nature),
+                ("desc.retention", self.x(tr.retention)),
+                ("desc.storage", self.x(tr.storage_location)),
+                ("desc.remote_access", self.x(tr.remote_access)),
+                ("desc.format_transit", self.t("format." + tr.format_in_transit.value)),
+                ("desc.format_rest", self.t("format." + tr.format_at_rest.value)),
+                ("desc.keys", self.t("keyholder." + tr.key_holder.value)),
+            ]
+        )
+        self.w.heading(self.t("desc.onward_transfers"), 2)
+        if tr.onward_transfers:
+            self.w.table(
+                [
+                    self.t(k)
+                    for k in (
+                        "desc.onward_recipient",
+                        "party.country",
+                        "desc.purpose",
+                        "desc.onward_safeguard",
+                    )
+                ],
+                [
+                    [o.recipient, o.country.get(self.lang), self.x(o.purpose), self.x(o.safeguard)]
+                    for o in tr.onward_transfers
+                ],
+                (28, 18, 27, 27),
+            )
+        else:
+            self.w.para(self.t("doc.none"))
+
+    def _regimes(self) -> None:
+        d = self.d
+        self.w.kv(
+            [
+                ("regime.applicable", "\n".join(self.regime(r) for r in d.regimes)),
+                ("doc.destination", f"{d.destination.get(self.lang)} ({d.destination_code})"),
+                ("doc.country_data_version", str(d.country_data_version)),
+                ("doc.country_data_verified", self.date(d.country_data_verified)),
+            ]
+        )
+        rows = []
+        for e in d.destination_status:
+            detail = "\n".join(translate(x, self.lang) for x in (e.condition, e.instrument) if x) or "—"
+            if e.source_url:
+                detail += f"\n{e.source_url}"
+            verified = self.t("doc.verified" if e.verified else "doc.unverified")
+            if e.verified and e.last_verified:
+                verified += "\n" + self.date(e.last_verified)
+            rows.append(
+                [
+                    self.regime(e.regime),
+                    self.t("adequacy." + e.status.value),
+                    detail,
+                    self.date(e.adopted) or "—",
+                    self.date(e.expires) or "—",
+                    verified,
+                ]
+            )
+        self.w.table(
+            [
+                self.t(k)
+                for k in (
+                    "regime.column",
+                    "regime.status",
+                    "regime.instrument",
+                    "regime.adopted",
+                    "regime.expires",
+                    "regime.verified",
+                )
+            ],
+            rows,
+            (14, 14, 33, 13, 13, 13),
+        )
+
+    def _tools(self) -> None:
+        rows = []
+        for tool in self.d.tools:
+            text = self.x(tool.justification) or "—"
+            text += "".join(f"\n{self.t('tool.warnings')}: {self.x(w)}" for w in tool.warnings)
+            rows.append([self.regime(tool.regime), self.x(tool.tool), text])
+        self.w.table(
+            [self.t(k) for k in ("regime.column", "tool.tool", "tool.justification")], rows, (18, 32, 50)
+        )
+
+    def _law_practice(self) -> None:
+        lp = self.d.law_and_practice
+        self.w.table(
+            [self.t(k) for k in ("law.law", "law.problematic", "law.applies", "law.reasoning")],
+            [
+                [
+                    self.x(law.name),
+                    self.yes_no(law.problematic),
+                    self.yes_no(law.applies),
+                    "\n".join([law.reasoning or "—", *(self.x(s) for s in law.sources)]),
+                ]
+                for law in lp.laws
+            ],
+            (22, 13, 14, 51),
+        )
+        experience = (
+            "\n".join((lp.practical_experience, *lp.experience_sources))
+            if lp.experience_sources
+            else lp.practical_experience
+        )
+        self.w.kv(
+            [("law.practical_experience", experience), ("law.step_conclusion", self.x(lp.step_conclusion))]
+        )
+
+    def _measures(self) -> None:
+        if not self.d.measures:
+            self.w.para(self.t("doc.none"))
+            return
+        rows = []
+        for m in self.d.measures:
+            first = self.x(m.name)
+            if m.description:
+                first += f"\n{self.x(m.description)}"
+            if m.use_case:
+                first += f"\n{self.t('measure.use_case')}: {self.x(m.use_case)}"
+            rows.append(
+                [
+                    first,
+                    self.t("measure.kind." + m.kind),
+                    self.t("measure.status." + m.status),
+                    m.owner or "—",
+                    self.date(m.due) or "—",
+                ]
+            )
+        self.w.table(
+            [
+                self.t(k)
+                for k in ("measure.measure", "measure.kind", "measure.status", "measure.owner", "measure.due")
+            ],
+            rows,
+            (42, 15, 11, 15, 17),
+        )
+
+    def _action_plan(self) -> None:
+        if not self.d.action_plan:
+            self.w.para(self.t("doc.none"))
+            return
+        self.w.table(
+            [self.t(k) for k in ("action.action", "measure.status", "measure.owner", "measure.due")],
+            [
+                [
+                    self.x(a.action),
+                    self.t("action.status." + a.status),
+                    a.owner or "—",
+                    self.date(a.due) or "—",
+                ]
+                for a in self.d.action_plan
+            ],
+            (51, 15, 17, 17),
+        )
+
+    def _risk(self) -> None:
+        risk = self.d.risk
+        if risk is None:
+            self.w.para(self.t("risk.not_performed"))
+            return
+        verdict = (
+            "risk.above_threshold" if risk.total_over_period > risk.threshold else "risk.below_threshold"
+        )
+        self.w.kv(
+            [
+                ("risk.period", self.t("risk.years", n=risk.period_years)),
+                ("risk.threshold", format_percent(risk.threshold)),
+                ("risk.total", f"{format_percent(risk.total_over_period)} — {self.t(verdict)}"),
+                (
+                    "risk.frequency",
+                    self.t("risk.once_every", n=f"{risk.once_every_years:,.0f}")
+                    if risk.once_every_years
+                    else "—",
+                ),
+                ("risk.method", self.x(risk.method)),
+            ]
+        )
+        for law in risk.laws:
+            self.w.heading(self.x(law.law), 2)
+            rows = [
+                [self.x(f.label), format_percent(f.probability), f.justification or "—"] for f in law.factors
+            ]
+            rows.append(
+                [
+                    self.t("risk.law_total"),
+                    f"{self.t('risk.per_year')}: {format_percent(law.per_year)}",
+                    f"{self.t('risk.over_period')}: {format_percent(law.over_period)}",
+                ]
+            )
+            self.w.table(
+                [self.t("risk.factor"), self.t("risk.probability"), self.t("tool.justification")],
+                rows,
+                (32, 19, 49),
+            )
+        if risk.sensitivity:
+            self.w.heading(self.t("risk.sensitivity"), 2)
+            self.w.table(
+                [self.t("risk.factor"), self.t("risk.over_period")],
+                [[self.x(s.label), format_percent(s.over_period)] for s in risk.sensitivity],
+                (70, 30),
+            )
+
+    def _conclusion(self) -> None:
+        c = self.d.conclusion
+        self.w.kv(
+            [
+                ("conclusion.recommended", self.t("conclusion." + c.recommended.value)),
+                ("conclusion.chosen", self.t("conclusion." + c.chosen.value)),
+                ("conclusion.reason", self.x(c.reason)),
+                ("conclusion.procedural_steps", c.procedural_steps),
+                ("doc.reevaluation", self.date(c.reevaluation_date)),
+            ]
+        )
+
+    def _appi_consent(self) -> None:
+        a = self.d.appi_consent
+        if a is None:
+            return
+        rows = [
+            ("appi.country", a.country_name.get(self.lang)),
+            ("appi.system", self.x(a.protection_system)),
+            ("appi.measures", a.recipient_measures),
+        ]
+        if a.notes:
+            rows.append(("appi.notes", self.x(a.notes)))
+        self.w.kv(rows)
+
+    def _review_history(self) -> None:
+        if not self.d.review_history:
+            self.w.para(self.t("doc.none"))
+            return
+        self.w.table(
+            [self.t(k) for k in ("review.who", "review.when", "review.action", "review.comment")],
+            [
+                [
+                    e.who,
+                    format_datetime(e.when, self.lang),
+                    self.t("review.action." + e.action),
+                    e.comment or "—",
+                ]
+                for e in self.d.review_history
+            ],
+            (21, 23, 16, 40),
+        )
+
+    def _evidence(self) -> None:
+        if not self.d.evidence:
+            self.w.para(self.t("evidence.none"))
+            return
+        self.w.table(
+            [self.t(k) for k in ("evidence.label", "evidence.filename", "evidence.sha256")],
+            [[e.label, e.filename, e.sha256] for e in self.d.evidence],
+            (30, 30, 40),
+        )
+
+    def _sign_off(self) -> None:
+        s = self.d.sign_off
+        approved = self.d.status is AssessmentStatus.APPROVED
+        self.w.para(self.t("signoff.statement"))
+        self.w.kv(
+            [
+                ("signoff.approver", s.approver_name),
+                ("signoff.role", self.x(s.approver_role)),
+                ("signoff.date", self.date(s.date) if approved and s.date else self.t("signoff.pending")),
+            ]
+        )
+        if s.single_user_mode:
+            self.w.para(self.t("signoff.single_user"))
+        self.w.para(self.t("doc.word_signature"), bold=True)
+
+
+def render_docx(data: ReportData, lang: str = "en", terms: Terminology | None = None) -> bytes:
+    """The Word file of the report `data` in `lang` ("en" or "ja")."""
+    return DocxReport(data, lang, terms).build()
