@@ -1,0 +1,54 @@
+"""The notice (or the on-request answer) as a Word document. python-docx is imported here, on use only."""
+
+from __future__ import annotations
+
+import io
+
+from transfer_tool.notice.document import Document, Heading, Item, Note, Paragraph
+
+_JA_FONT = "Yu Gothic"  # East Asian font Word uses for the Japanese runs (a Windows and macOS default)
+
+
+def to_docx(doc: Document) -> bytes:
+    """A .docx built from the document's blocks with Word's own heading and list styles."""
+    import docx
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    word = docx.Document()
+    word.core_properties.title = doc.title
+    word.core_properties.language = doc.lang
+    normal = word.styles["Normal"]
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.append(fonts)
+    fonts.set(qn("w:eastAsia"), _JA_FONT)
+    word.add_heading(doc.title, level=0)
+    for b in doc.blocks:
+        if isinstance(b, Heading):
+            word.add_heading(b.text, level=min(b.level, 3))
+        elif isinstance(b, Paragraph):
+            word.add_paragraph(b.text)
+        elif isinstance(b, Note):
+            p = word.add_paragraph(style="Intense Quote" if b.warning else "Quote")
+            run = p.add_run(b.text)
+            if b.warning:
+                run.font.color.rgb = RGBColor(0x5C, 0x44, 0x00)
+        else:
+            _items(word, b.items, 1)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def _items(word: object, items: tuple[Item, ...], depth: int) -> None:
+    style = "List Bullet" if depth == 1 else f"List Bullet {min(depth, 3)}"
+    for i in items:
+        p = word.add_paragraph(style=style)  # type: ignore[attr-defined]
+        if i.lead:
+            p.add_run(i.lead + " ").bold = True
+        if i.text:
+            p.add_run(i.text)
+        _items(word, i.children, depth + 1)
