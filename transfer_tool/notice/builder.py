@@ -18,8 +18,10 @@ written into the notice, and every entity that may not be named is also scrubbed
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -37,12 +39,30 @@ from transfer_tool.notice.model import (
     PlannedEntry,
     RegisterItem,
 )
-from transfer_tool.report.terms import format_date
 from transfer_tool.terminology import Terminology
 from transfer_tool.text_catalogue import translate
 
 GROUP_BY = ("recipient_type", "purpose")
+# What in an entry rests on country data marked unverified (NoticeEntry.unverified holds these tags).
+UNVERIFIED_STATUS = "status"
+UNVERIFIED_APPI = "appi"
+_MISSING_MEASURES = "the measures the recipient takes"
+
+
+def format_date(value: dt.date | None, lang: str) -> str:
+    """As the report writes dates (transfer_tool.report.terms, not imported: it would load ReportLab)."""
+    if value is None:
+        return ""
+    return f"{value.year}年{value.month}月{value.day}日" if lang == "ja" else value.isoformat()
+
+
 _CBPR = ("APEC CBPR", "Global CBPR")
+# The country data keeps the OECD principles as keys ("security_safeguards"); the Japanese catalogue
+# translates them, English readers get the principles' names.
+_OECD_KEYS = re.compile(
+    r"\b(collection_limitation|data_quality|purpose_specification|use_limitation|security_safeguards|"
+    r"openness|individual_participation|accountability)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -110,10 +130,10 @@ def build_entries(
         tool = src.tools.get(tool_code)
         unverified: list[str] = []
         if not status.verified:
-            unverified.append(f"{dest.name_en}: status under {src.regime}")
+            unverified.append(UNVERIFIED_STATUS)
         appi = _appi_items(item, dest, tool) if src.regime == "JP" else None
         if appi is not None and dest.appi is not None and not dest.appi.verified and appi.system:
-            unverified.append(f"{dest.name_en}: APPI information")
+            unverified.append(UNVERIFIED_APPI)
         entries.append(
             NoticeEntry(
                 reference=item.reference,
@@ -153,18 +173,25 @@ def _appi_items(item: RegisterItem, dest: Destination, tool: ToolDef | None) -> 
     if kind is ToolKind.EQUIVALENT_MEASURES:
         method = "international_framework" if certs else "appropriate_method"
     if not item.measures_in_place and not certs and kind is ToolKind.CONSENT:
-        missing.append("the measures the recipient takes")
+        missing.append(_MISSING_MEASURES)
     return AppiItems(system, method, certs, item.measures_in_place, tuple(missing))
 
 
-def unverified_items(entries: Iterable[NoticeEntry]) -> tuple[str, ...]:
-    return tuple(sorted({u for e in entries for u in e.unverified}))
-
-
-def missing_items(entries: Iterable[NoticeEntry]) -> tuple[str, ...]:
-    return tuple(
-        sorted({f"{e.reference}: {m}" for e in entries if e.appi is not None for m in e.appi.missing})
-    )
+def check_lines(entries: Iterable[NoticeEntry], src: NoticeSources, lang: str) -> tuple[list[str], list[str]]:
+    """What to check before publishing, in `lang`: unverified country data, then missing items."""
+    w = _Writer(src, lang)
+    regime = w.regime_name()
+    unverified: set[str] = set()
+    missing: set[str] = set()
+    for e in entries:
+        country = w.country(e.destination)
+        for tag in e.unverified:
+            key = "notice.unverified.status" if tag == UNVERIFIED_STATUS else "notice.unverified.appi"
+            unverified.add(w.t(key, country=country, regime=regime))
+        for m in e.appi.missing if e.appi else ():
+            text = w.t("notice.missing.measures") if m == _MISSING_MEASURES else w.prose(m)
+            missing.add(w.t("notice.missing", reference=e.reference, country=country, item=text))
+    return sorted(unverified), sorted(missing)
 
 
 def register_version(entries: Sequence[NoticeEntry], planned: Sequence[PlannedEntry] = ()) -> str:
@@ -199,7 +226,11 @@ class _Writer:
         return item.label(self.lang) if item else self.t("notice.unknown_code")
 
     def prose(self, text: str) -> str:
-        return translate(text, self.lang) if text else ""
+        if not text:
+            return ""
+        if self.lang == "en":
+            return _OECD_KEYS.sub(lambda m: m.group(1).replace("_", " "), text)
+        return translate(text, self.lang)
 
     def tool_name(self, code: str) -> str:
         tool = self.src.tools.get(code)
@@ -215,6 +246,13 @@ class _Writer:
         if rtype:
             return self.label(CatalogKind.RECIPIENT_TYPE, rtype)
         return self.t("notice.recipient.group" if group else "notice.recipient.other")
+
+    def regime_name(self) -> str:
+        name = self.src.terms.get(f"regime.{self.src.regime}", self.lang)
+        if name != f"regime.{self.src.regime}":
+            return name
+        reg = self.src.dataset.regimes.get(self.src.regime)
+        return (reg.name_ja if self.lang == "ja" else reg.name_en) if reg else self.src.regime
 
     def unverified(self) -> str:
         return self.t("notice.unverified_mark")
@@ -244,17 +282,11 @@ def compose_notice(
 ) -> Document:
     """The notice's transfer section as a document in `lang`."""
     w = _Writer(src, lang)
-    regime_name = src.terms.get(f"regime.{src.regime}", lang)
-    if regime_name == f"regime.{src.regime}":
-        reg = src.dataset.regimes.get(src.regime)
-        regime_name = (reg.name_ja if lang == "ja" else reg.name_en) if reg else src.regime
+    regime_name = w.regime_name()
     blocks: list[Block] = []
-    unverified = unverified_items(entries)
-    missing = missing_items(entries)
+    unverified, missing = check_lines(entries, src, lang)
     if mark_unverified and (unverified or missing):
-        lines = [w.t("notice.unverified.note")]
-        lines += [f"・{w.prose(u)}" for u in unverified]
-        lines += [f"・{w.prose(m)}" for m in missing]
+        lines = [w.t("notice.unverified.note"), *(f"・{x}" for x in (*unverified, *missing))]
         blocks.append(Note("\n".join(lines)))
     blocks.append(Paragraph(w.t(_intro_key(src.terms, src.regime), regime=regime_name)))
     if not entries:
@@ -312,17 +344,10 @@ def _entry_item(e: NoticeEntry, w: _Writer, mark: bool) -> Item:
     if who:
         children.append(Item(t("notice.recipient"), who))
     if e.purposes:
-        children.append(
-            Item(t("notice.purposes"), w.sep().join(w.label(CatalogKind.PURPOSE, p) for p in e.purposes))
-        )
+        children.append(_list_item(t("notice.purposes"), w, CatalogKind.PURPOSE, e.purposes))
     if e.data_categories:
-        children.append(
-            Item(
-                t("notice.data"),
-                w.sep().join(w.label(CatalogKind.DATA_CATEGORY, c) for c in e.data_categories),
-            )
-        )
-    flag = f" {w.unverified()}" if mark and any("status under" in u for u in e.unverified) else ""
+        children.append(_list_item(t("notice.data"), w, CatalogKind.DATA_CATEGORY, e.data_categories))
+    flag = f" {w.unverified()}" if mark and UNVERIFIED_STATUS in e.unverified else ""
     tool = w.src.tools.get(e.tool)
     kind = tool.kind if tool else None
     if w.src.regime == "JP":
@@ -331,12 +356,20 @@ def _entry_item(e: NoticeEntry, w: _Writer, mark: bool) -> Item:
         children.append(Item(t("notice.adequacy"), _status_text(e, w) + flag))
         children.append(Item(t("notice.safeguard"), w.tool_name(e.tool)))
         if kind is ToolKind.SAFEGUARD:
-            children.append(Item(t("notice.copy"), t("notice.copy.how", contact=w.contact())))
+            children.append(Item(t("notice.copy"), t("notice.copy.how")))
     if e.remote_access:
         children.append(Item(t("notice.access_from"), w.countries(e.remote_access)))
     if e.onward:
         children.append(Item(t("notice.onward"), w.countries(e.onward)))
     return Item(w.country(e.destination), "", tuple(children))
+
+
+def _list_item(lead: str, w: _Writer, kind: CatalogKind, codes: Sequence[str]) -> Item:
+    """Catalogue labels hold commas and semicolons themselves: more than one is a list of its own."""
+    labels = [w.label(kind, c) for c in codes]
+    if len(labels) == 1:
+        return Item(lead, labels[0])
+    return Item(lead, "", tuple(Item("", x) for x in labels))
 
 
 def _status_text(e: NoticeEntry, w: _Writer) -> str:
@@ -371,7 +404,7 @@ def _appi_children(e: NoticeEntry, w: _Writer, kind: ToolKind | None, flag: str,
     out.append(Item(t("notice.basis"), w.tool_name(e.tool)))
     appi = e.appi or AppiItems()
     if kind in (ToolKind.CONSENT, ToolKind.EQUIVALENT_MEASURES):
-        sys_flag = f" {w.unverified()}" if mark and any("APPI" in u for u in e.unverified) else ""
+        sys_flag = f" {w.unverified()}" if mark and UNVERIFIED_APPI in e.unverified else ""
         system = "\n".join(w.prose(x) for x in appi.system) or t("notice.appi.system_missing")
         out.append(Item(t("appi.system"), system + sys_flag))
         out.append(Item(t("appi.measures"), _measures_text(appi, w)))
@@ -404,9 +437,7 @@ def _planned_item(p: PlannedEntry, w: _Writer) -> Item:
     if who:
         children.append(Item(w.t("notice.recipient"), who))
     if p.purposes:
-        children.append(
-            Item(w.t("notice.purposes"), w.sep().join(w.label(CatalogKind.PURPOSE, x) for x in p.purposes))
-        )
+        children.append(_list_item(w.t("notice.purposes"), w, CatalogKind.PURPOSE, p.purposes))
     children.append(Item(w.t("doc.status"), w.t("notice.planned.status")))
     return Item(w.country(p.destination), "", tuple(children))
 
@@ -512,7 +543,12 @@ def compose_answer(item: RegisterItem, src: NoticeSources, lang: str, dest: Dest
     blocks: list[Block] = [Paragraph(t("answer.intro", reference=item.reference))]
     if dest.appi is not None and not dest.appi.verified:
         blocks.insert(
-            0, Note(t("notice.unverified.note") + "\n・" + w.prose(f"{dest.name_en}: APPI information"))
+            0,
+            Note(
+                t("notice.unverified.note")
+                + "\n・"
+                + t("notice.unverified.appi", country=w.country(dest.code), regime=w.regime_name())
+            ),
         )
 
     def section(key: str, text: str) -> None:

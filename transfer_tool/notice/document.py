@@ -106,6 +106,8 @@ def _md_items(items: tuple[Item, ...], depth: int) -> list[str]:
     for i in items:
         lead = f"**{md_escape(i.lead, line_start=False)}**" if i.lead else ""
         text = md_escape(i.text, line_start=not lead)
+        # A text of several lines stays inside its item: hard breaks, continuation lines indented.
+        text = text.replace("\n", "  \n" + "  " * (depth + 1))
         lines.append("  " * depth + "- " + " ".join(x for x in (lead, text) if x))
         lines.extend(_md_items(i.children, depth + 1))
     return lines

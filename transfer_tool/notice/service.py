@@ -30,7 +30,6 @@ from transfer_tool.notice import builder
 from transfer_tool.notice.document import Document, to_markdown
 from transfer_tool.notice.model import NoticeDiff, NoticeEntry, PlannedEntry, Recipient, RegisterItem
 from transfer_tool.permissions import Action, Actor, require
-from transfer_tool.report.terms import format_date
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
@@ -147,13 +146,14 @@ def register_items(session: Session, dataset: CountryDataset) -> list[RegisterIt
             continue
         row = approved_row
         record = from_dict(row.record)
-        dest = dataset.destinations.get(t.destination)
+        dest = dataset.destinations.get(record.facts.destination or t.destination)
         law_names = {law.key: law.name for law in dest.access_laws} if dest else {}
         problematic = {law.key for law in dest.access_laws if law.problematic} if dest else set()
         items.append(
             replace(
                 base,
                 approved=True,
+                destination=record.facts.destination or t.destination,  # as assessed and approved
                 regimes=record.regimes.codes(),
                 tools={c.regime: c.tool for c in record.tools},
                 version_no=row.version_no,
@@ -263,24 +263,25 @@ def _build(
     footer = src.terms.get(
         "notice.footer",
         lang,
-        date=format_date(today, lang),
+        date=builder.format_date(today, lang),
         version=version,
         dataset=src.dataset.dataset_version,
     )
     doc = builder.compose_notice(
         entries, planned, src, lang, group_by=group_by, mark_unverified=mark_unverified, footer=footer
     )
+    check = builder.check_lines(entries, src, lang)
     last = _last_published(session, regime)
     diff = builder.diff_entries(_entries_of(last), entries) if last is not None else None
-    published_on = format_date(last.published_at.date(), lang) if last and last.published_at else ""
+    published_on = builder.format_date(last.published_at.date(), lang) if last and last.published_at else ""
     return NoticePreview(
         regime=regime,
         lang=lang,
         document=doc,
         entries=entries,
         planned=planned,
-        unverified=builder.unverified_items(entries),
-        missing=builder.missing_items(entries),
+        unverified=tuple(check[0]),
+        missing=tuple(check[1]),
         register_version=version,
         dataset_version=src.dataset.dataset_version,
         diff=diff,
