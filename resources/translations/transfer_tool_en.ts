@@ -2172,7 +2172,7 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Group destinations:</source>
+        <source>Gr&amp;oup destinations:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2224,6 +2224,38 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Name in notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By its name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By its recipient category (policy §9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not at all (the country only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the se&amp;tting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A recipient is named only when you allow it; otherwise its category is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;ntity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 approved transfers, %2 planned · register version %3 · country data %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2241,6 +2273,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>Published: the next preview shows what changed since this notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. The preview shows the entity as set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

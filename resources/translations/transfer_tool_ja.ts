@@ -2167,8 +2167,8 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>通知の言語(&amp;L):</translation>
     </message>
     <message>
-        <source>&amp;Group destinations:</source>
-        <translation>まとめ方(&amp;G):</translation>
+        <source>Gr&amp;oup destinations:</source>
+        <translation>まとめ方(&amp;O):</translation>
     </message>
     <message>
         <source>Preview of the notice</source>
@@ -2219,6 +2219,38 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>日本語(&amp;J):</translation>
     </message>
     <message>
+        <source>Name in notices</source>
+        <translation>通知での名称の表示</translation>
+    </message>
+    <message>
+        <source>By its name</source>
+        <translation>名称を表示</translation>
+    </message>
+    <message>
+        <source>By its recipient category (policy §9)</source>
+        <translation>提供先の類型で表示（ポリシー第9項）</translation>
+    </message>
+    <message>
+        <source>Not at all (the country only)</source>
+        <translation>表示しない（国名のみ）</translation>
+    </message>
+    <message>
+        <source>Save the se&amp;tting</source>
+        <translation>設定を保存(&amp;T)</translation>
+    </message>
+    <message>
+        <source>A recipient is named only when you allow it; otherwise its category is shown.</source>
+        <translation>提供先の名称は、許可した場合にのみ表示されます。それ以外は類型が表示されます。</translation>
+    </message>
+    <message>
+        <source>E&amp;ntity:</source>
+        <translation>事業者(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Shown &amp;by:</source>
+        <translation>表示方法(&amp;B):</translation>
+    </message>
+    <message>
         <source>%1 approved transfers, %2 planned · register version %3 · country data %4</source>
         <translation>承認済みの移転 %1 件、予定 %2 件 · 台帳の版 %3 · 国別データ %4</translation>
     </message>
@@ -2237,6 +2269,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>Published: the next preview shows what changed since this notice.</source>
         <translation>公開しました。次回のプレビューでは、この通知からの変更が表示されます。</translation>
+    </message>
+    <message>
+        <source>Saved. The preview shows the entity as set.</source>
+        <translation>保存しました。プレビューには設定どおりに表示されます。</translation>
     </message>
     <message>
         <source>The contact text is saved.</source>

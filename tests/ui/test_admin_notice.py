@@ -104,6 +104,14 @@ def test_preview_generate_publish_and_save(
     assert page.diff.text() == service.preview(db, "JP", language).diff_text
     assert ("変更はありません" if language == "ja" else "No change") in page.diff.text()
 
+    # An administrator allows the US recipient's name: the preview shows it at once.
+    page.entity.setCurrentIndex(page.entity.findData(register.entity_ids["Cloud Desk Inc."]))
+    assert page.name_mode.currentData() == "category"
+    page.name_mode.setCurrentIndex(page.name_mode.findData("name"))
+    page.save_name_button.click()
+    assert "Cloud Desk Inc." in page.preview.toPlainText()
+    assert "Singapore Payroll" not in page.preview.toPlainText()
+
     # Another regime and the Word file.
     page.regime.setCurrentIndex(page.regime.findData("EU"))
     assert page.current is not None and page.current.regime == "EU"

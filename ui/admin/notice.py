@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool.domain import RegimeCode
+from transfer_tool import entities
+from transfer_tool.domain import NoticeName, RegimeCode
 from transfer_tool.notice import service
 from transfer_tool.notice.document import to_html, to_markdown
 from transfer_tool.notice.service import GenerationView, NoticePreview
@@ -81,7 +82,7 @@ class NoticePage(QWidget):
         choose = QFormLayout()
         choose.addRow(self.tr("&Regime:"), self.regime)
         choose.addRow(self.tr("&Language of the notice:"), self.lang)
-        choose.addRow(self.tr("&Group destinations:"), self.group_by)
+        choose.addRow(self.tr("Gr&oup destinations:"), self.group_by)
         for row in range(choose.rowCount()):
             item = choose.itemAt(row, QFormLayout.ItemRole.LabelRole)
             label = item.widget() if item is not None else None
@@ -151,10 +152,41 @@ class NoticePage(QWidget):
             if isinstance(label, QLabel):
                 label.setBuddy(edit)
 
+        names_box = QGroupBox(self.tr("Name in notices"), self)
+        self.entity = QComboBox(names_box)
+        self.entity.setObjectName("noticeEntity")
+        self.entity.currentIndexChanged.connect(self._entity_chosen)
+        self.name_mode = QComboBox(names_box)
+        self.name_mode.setObjectName("noticeNameMode")
+        self.name_mode.addItem(self.tr("By its name"), NoticeName.NAME.value)
+        self.name_mode.addItem(self.tr("By its recipient category (policy §9)"), NoticeName.CATEGORY.value)
+        self.name_mode.addItem(self.tr("Not at all (the country only)"), NoticeName.OMITTED.value)
+        self.save_name_button = QPushButton(self.tr("Save the se&tting"), names_box)
+        self.save_name_button.setObjectName("noticeSaveName")
+        self.save_name_button.clicked.connect(self.save_name)
+        names_note = QLabel(
+            self.tr("A recipient is named only when you allow it; otherwise its category is shown."),
+            names_box,
+        )
+        names_note.setWordWrap(True)
+        names_note.setStyleSheet(f"color: {NOTE_COLOUR};")
+        names_form = QFormLayout(names_box)
+        names_form.addRow(self.tr("E&ntity:"), self.entity)
+        names_form.addRow(self.tr("Shown &by:"), self.name_mode)
+        names_form.addRow("", self.save_name_button)
+        names_form.addRow(names_note)
+        for row, widget in ((0, self.entity), (1, self.name_mode)):
+            item = names_form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel):
+                label.setBuddy(widget)
+        self._entities: list[entities.EntityView] = []
+
         self.message = MessageLine(self, "noticeMessage")
         side = QVBoxLayout()
         side.addLayout(choose)
         side.addWidget(contact_box)
+        side.addWidget(names_box)
         side.addStretch(1)
         top = QHBoxLayout()
         main = QVBoxLayout()
@@ -169,6 +201,7 @@ class NoticePage(QWidget):
         QVBoxLayout(self).addLayout(top)
         name_from_labels(self)
         self._load_contact()
+        self._load_entities()
         self.refresh()
 
     # ---- reading ---------------------------------------------------------------------------------------
@@ -227,6 +260,32 @@ class NoticePage(QWidget):
     def _show_contact(self, contact: dict[str, str]) -> None:
         self.contact_en.setText(contact.get("en", ""))
         self.contact_ja.setText(contact.get("ja", ""))
+
+    def _load_entities(self) -> None:
+        self.services.worker.submit(
+            entities.list_entities,
+            self._show_entities,
+            lambda exc: report_failure(self, exc, self.message),
+            owner=self,
+            label="notice entities",
+        )
+
+    def _show_entities(self, found: list[entities.EntityView]) -> None:
+        keep = self.entity.currentData()
+        self._entities = list(found)
+        self.entity.blockSignals(True)
+        self.entity.clear()
+        for e in self._entities:
+            self.entity.addItem(f"{e.name} ({self.services.country_name(e.country)})", e.id)
+        self.entity.blockSignals(False)
+        index = self.entity.findData(keep)
+        self.entity.setCurrentIndex(index if index >= 0 else 0)
+        self._entity_chosen()
+
+    def _entity_chosen(self) -> None:
+        e = next((x for x in self._entities if x.id == self.entity.currentData()), None)
+        if e is not None:
+            self.name_mode.setCurrentIndex(self.name_mode.findData(e.notice_name.value))
 
     # ---- changing ----------------------------------------------------------------------------------------
 
@@ -289,6 +348,23 @@ class NoticePage(QWidget):
             owner=self,
             label="notice contact save",
         )
+
+    def save_name(self) -> None:
+        entity_id, mode, actor = self.entity.currentData(), self.name_mode.currentData(), self.services.actor
+        if entity_id is None:
+            return
+        self.services.worker.submit(
+            lambda db: service.set_notice_name(db, actor, int(entity_id), str(mode)),
+            self._name_saved,
+            lambda exc: report_failure(self, exc, self.message),
+            owner=self,
+            label="notice name save",
+        )
+
+    def _name_saved(self, _saved: entities.EntityView) -> None:
+        self.message.ok(self.tr("Saved. The preview shows the entity as set."))
+        self._load_entities()
+        self.refresh()
 
     def _contact_saved(self, saved: dict[str, str]) -> None:
         self._show_contact(saved)
