@@ -26,6 +26,9 @@ def to_docx(doc: Document) -> bytes:
         rpr.append(fonts)
     fonts.set(qn("w:eastAsia"), _JA_FONT)
     word.add_heading(doc.title, level=0)
+    # Style ids looked up once and set on the paragraph element: python-docx's `paragraph.style = ...`
+    # scans every style of the document for each paragraph (a 900-entry notice took 30 s instead of 1).
+    styles = {d: word.styles["List Bullet" if d == 1 else f"List Bullet {d}"].style_id for d in (1, 2, 3)}
     for b in doc.blocks:
         if isinstance(b, Heading):
             word.add_heading(b.text, level=min(b.level, 3))
@@ -37,18 +40,19 @@ def to_docx(doc: Document) -> bytes:
             if b.warning:
                 run.font.color.rgb = RGBColor(0x5C, 0x44, 0x00)
         else:
-            _items(word, b.items, 1)
+            _items(word, b.items, 1, styles)
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
 
 
-def _items(word: object, items: tuple[Item, ...], depth: int) -> None:
-    style = "List Bullet" if depth == 1 else f"List Bullet {min(depth, 3)}"
+def _items(word: object, items: tuple[Item, ...], depth: int, styles: dict[int, str]) -> None:
+    style_id = styles[min(depth, 3)]
     for i in items:
-        p = word.add_paragraph(style=style)  # type: ignore[attr-defined]
+        p = word.add_paragraph()  # type: ignore[attr-defined]
+        p._p.style = style_id  # CT_P.style: the w:pStyle of the paragraph
         if i.lead:
             p.add_run(i.lead + " ").bold = True
         if i.text:
             p.add_run(i.text)
-        _items(word, i.children, depth + 1)
+        _items(word, i.children, depth + 1, styles)
