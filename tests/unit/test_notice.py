@@ -22,7 +22,7 @@ from transfer_tool.countries import store as country_store
 from transfer_tool.domain import NoticeName
 from transfer_tool.errors import PermissionDenied, ValidationError
 from transfer_tool.notice import service
-from transfer_tool.notice.builder import diff_entries
+from transfer_tool.notice.builder import diff_entries, scrub
 from transfer_tool.notice.document import Bullets, Document, Item, Note, Paragraph, to_html, to_markdown
 from transfer_tool.notice.docx_writer import to_docx
 from transfer_tool.notice.model import NoticeEntry
@@ -267,3 +267,16 @@ def test_text_is_never_read_as_markup() -> None:
     assert "\\[x\\](y)" in md and "> **!** \\# not a heading" in md
     html = to_html(doc)
     assert "<script>" not in html and "&lt;script&gt;" in html and "&lt;b&gt;Title" in html
+
+
+def test_a_name_that_may_not_be_shown_is_replaced_wherever_it_occurs() -> None:
+    doc = Document(
+        "Transfers to Cloud Desk Inc.",
+        (
+            Paragraph("Hosted by Cloud Desk Inc. and Cloud Desk"),
+            Bullets((Item("Cloud Desk", "x", (Item("", "Cloud Desk Inc."),)),)),
+        ),
+    )
+    text = scrub(doc, ["Cloud Desk", "Cloud Desk Inc.", " "], "A recipient").plain_text()
+    assert "Cloud Desk" not in text
+    assert text.count("A recipient") == 5  # the longer name first: no "A recipient Inc."

@@ -443,16 +443,19 @@ def _planned_item(p: PlannedEntry, w: _Writer) -> Item:
 
 
 def _scrub(doc: Document, src: NoticeSources, w: _Writer) -> Document:
-    """Belt and braces: no entity that may not be named appears, even inside country or catalogue text."""
-    names = sorted({n for n in src.confidential_names if n.strip()}, key=len, reverse=True)
+    return scrub(doc, src.confidential_names, w.t("notice.recipient.other"))
+
+
+def scrub(doc: Document, confidential: Iterable[str], other: str) -> Document:
+    """Belt and braces: no entity that may not be named appears, even inside country or catalogue text
+    (each occurrence becomes `other`)."""
+    names = sorted({n for n in confidential if n.strip()}, key=len, reverse=True)
     if not names:
         return doc
-    other = w.t("notice.recipient.other")
+    pattern = re.compile("|".join(re.escape(n) for n in names))  # longest first: a name inside another
 
     def clean(text: str) -> str:
-        for n in names:
-            text = text.replace(n, other)
-        return text
+        return pattern.sub(other, text) if pattern.search(text) else text
 
     def item(i: Item) -> Item:
         return Item(clean(i.lead), clean(i.text), tuple(item(c) for c in i.children))
