@@ -2256,6 +2256,26 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Answer a request (APPI Art. 28(3))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. TR-000001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Write the answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The seven items of PPC Rules Art. 18(3) for a transfer relying on equivalent measures, in the notice&apos;s language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tr&amp;ansfer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 approved transfers, %2 planned · register version %3 · country data %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2281,6 +2301,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>The contact text is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the transfer&apos;s reference, e.g. TR-000001.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2251,6 +2251,26 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>表示方法(&amp;B):</translation>
     </message>
     <message>
+        <source>Answer a request (APPI Art. 28(3))</source>
+        <translation>本人の求めへの回答（個人情報保護法第28条第3項）</translation>
+    </message>
+    <message>
+        <source>e.g. TR-000001</source>
+        <translation>例：TR-000001</translation>
+    </message>
+    <message>
+        <source>&amp;Write the answer…</source>
+        <translation>回答を作成(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>The seven items of PPC Rules Art. 18(3) for a transfer relying on equivalent measures, in the notice&apos;s language.</source>
+        <translation>相当措置に基づく提供について、施行規則第18条第3項の7項目を通知の言語で作成します。</translation>
+    </message>
+    <message>
+        <source>Tr&amp;ansfer:</source>
+        <translation>移転(&amp;A):</translation>
+    </message>
+    <message>
         <source>%1 approved transfers, %2 planned · register version %3 · country data %4</source>
         <translation>承認済みの移転 %1 件、予定 %2 件 · 台帳の版 %3 · 国別データ %4</translation>
     </message>
@@ -2277,6 +2297,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>The contact text is saved.</source>
         <translation>請求先を保存しました。</translation>
+    </message>
+    <message>
+        <source>Enter the transfer&apos;s reference, e.g. TR-000001.</source>
+        <translation>移転の管理番号を入力してください（例：TR-000001）。</translation>
+    </message>
+    <message>
+        <source>Save the answer</source>
+        <translation>回答を保存</translation>
     </message>
     <message>
         <source>Save the notice</source>

@@ -111,6 +111,17 @@ def test_preview_generate_publish_and_save(
     assert "Cloud Desk Inc." in page.preview.toPlainText()
     assert "Singapore Payroll" not in page.preview.toPlainText()
 
+    # The APPI Art. 28(3) answer for one transfer, in the notice's language; refused for a consent transfer.
+    answer = tmp_path / "answer.docx"
+    page.write_answer(register.refs["jp_us"], answer)
+    import docx
+
+    written = "\n".join(p.text for p in docx.Document(str(answer)).paragraphs)
+    assert ("4. 当該外国の名称" if language == "ja" else "4. Name of the foreign country") in written
+    page.write_answer(register.refs["jp_sg"], tmp_path / "refused.docx")
+    assert not (tmp_path / "refused.docx").exists() and page.message.isVisible()
+    assert "equivalent measures" in page.message.text() or "相当措置" in page.message.text()
+
     # Another regime and the Word file.
     page.regime.setCurrentIndex(page.regime.findData("EU"))
     assert page.current is not None and page.current.regime == "EU"

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from transfer_tool import entities
 from transfer_tool.domain import NoticeName, RegimeCode
 from transfer_tool.notice import service
-from transfer_tool.notice.document import to_html, to_markdown
+from transfer_tool.notice.document import Document, to_html, to_markdown
 from transfer_tool.notice.service import GenerationView, NoticePreview
 from transfer_tool.permissions import Action
 from ui.accessibility import name_from_labels
@@ -182,11 +182,37 @@ class NoticePage(QWidget):
                 label.setBuddy(widget)
         self._entities: list[entities.EntityView] = []
 
+        answer_box = QGroupBox(self.tr("Answer a request (APPI Art. 28(3))"), self)
+        self.answer_ref = QLineEdit(answer_box)
+        self.answer_ref.setObjectName("noticeAnswerReference")
+        self.answer_ref.setPlaceholderText(self.tr("e.g. TR-000001"))
+        self.answer_button = QPushButton(self.tr("&Write the answer…"), answer_box)
+        self.answer_button.setObjectName("noticeWriteAnswer")
+        self.answer_button.clicked.connect(self._ask_answer)
+        answer_note = QLabel(
+            self.tr(
+                "The seven items of PPC Rules Art. 18(3) for a transfer relying on equivalent measures, "
+                "in the notice's language."
+            ),
+            answer_box,
+        )
+        answer_note.setWordWrap(True)
+        answer_note.setStyleSheet(f"color: {NOTE_COLOUR};")
+        answer_form = QFormLayout(answer_box)
+        answer_form.addRow(self.tr("Tr&ansfer:"), self.answer_ref)
+        answer_form.addRow("", self.answer_button)
+        answer_form.addRow(answer_note)
+        item = answer_form.itemAt(0, QFormLayout.ItemRole.LabelRole)
+        answer_label = item.widget() if item is not None else None
+        if isinstance(answer_label, QLabel):
+            answer_label.setBuddy(self.answer_ref)
+
         self.message = MessageLine(self, "noticeMessage")
         side = QVBoxLayout()
         side.addLayout(choose)
         side.addWidget(contact_box)
         side.addWidget(names_box)
+        side.addWidget(answer_box)
         side.addStretch(1)
         top = QHBoxLayout()
         main = QVBoxLayout()
@@ -371,6 +397,32 @@ class NoticePage(QWidget):
         self.message.ok(self.tr("The contact text is saved."))
         self.refresh()
 
+    def _ask_answer(self) -> None:
+        reference = self.answer_ref.text().strip().upper()
+        if not reference:
+            self.message.notice(self.tr("Enter the transfer's reference, e.g. TR-000001."))
+            return
+        lang = str(self.lang.currentData())
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the answer"),
+            f"appi-answer-{reference}-{lang}.docx",
+            self.tr("Word (*.docx);;HTML (*.html);;Markdown (*.md)"),
+        )
+        if path:
+            self.write_answer(reference, Path(path))
+
+    def write_answer(self, reference: str, path: Path) -> None:
+        """The APPI Rule 18(3) answer for `reference` in the notice's language, written to `path`."""
+        lang = str(self.lang.currentData())
+        self.services.worker.submit(
+            lambda db: service.answer(db, reference, lang),
+            lambda doc: self._write(doc, path),
+            lambda exc: report_failure(self, exc, self.message),
+            owner=self,
+            label="notice answer",
+        )
+
     def _ask_save(self) -> None:
         regime, lang, _ = self.choice()
         path, _filter = QFileDialog.getSaveFileName(
@@ -384,9 +436,10 @@ class NoticePage(QWidget):
 
     def save_to(self, path: Path) -> None:
         """Write the previewed notice; the format follows the file's suffix (.docx, .html, else Markdown)."""
-        if self.current is None:
-            return
-        doc = self.current.document
+        if self.current is not None:
+            self._write(self.current.document, path)
+
+    def _write(self, doc: Document, path: Path) -> None:
         suffix = path.suffix.lower()
         try:
             if suffix == ".docx":
