@@ -2204,10 +2204,6 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>e.g. privacy@example.com, General Affairs Department</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>e.g. privacy@example.com（総務部）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2317,6 +2313,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>Word (*.docx);;HTML (*.html);;Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. privacy@example.com (Legal)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2199,10 +2199,6 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>写しと情報提供の請求先</translation>
     </message>
     <message>
-        <source>e.g. privacy@example.com, General Affairs Department</source>
-        <translation>例：privacy@example.com, General Affairs Department</translation>
-    </message>
-    <message>
         <source>e.g. privacy@example.com（総務部）</source>
         <translation>例：privacy@example.com（総務部）</translation>
     </message>
@@ -2313,6 +2309,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>Word (*.docx);;HTML (*.html);;Markdown (*.md)</source>
         <translation>Word (*.docx);;HTML (*.html);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>e.g. privacy@example.com (Legal)</source>
+        <translation>例：privacy@example.com (Legal)</translation>
     </message>
     <message>
         <source>Cannot write %1: %2. Choose another file.</source>

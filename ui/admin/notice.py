@@ -134,7 +134,7 @@ class NoticePage(QWidget):
         contact_box = QGroupBox(self.tr("How people ask for copies and information"), self)
         self.contact_en = QLineEdit(contact_box)
         self.contact_en.setObjectName("noticeContactEn")
-        self.contact_en.setPlaceholderText(self.tr("e.g. privacy@example.com, General Affairs Department"))
+        self.contact_en.setPlaceholderText(self.tr("e.g. privacy@example.com (Legal)"))
         self.contact_ja = QLineEdit(contact_box)
         self.contact_ja.setObjectName("noticeContactJa")
         self.contact_ja.setPlaceholderText(self.tr("e.g. privacy@example.com（総務部）"))
