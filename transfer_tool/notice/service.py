@@ -554,7 +554,9 @@ def set_contact(db: Database, actor: Actor, contact: dict[str, str]) -> dict[str
 def set_notice_name(
     db: Database, actor: Actor, entity_id: int, mode: NoticeName | str
 ) -> entities.EntityView:
-    """How the notice shows one entity: its name, its recipient category, or not at all."""
+    """How the notice shows one entity: its name, its recipient category, or not at all (admins decide
+    what the published policy may name)."""
+    require(actor, Action.ORG_SETTINGS)
     try:
         value = NoticeName(mode)
     except ValueError as exc:
