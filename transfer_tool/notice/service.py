@@ -24,6 +24,7 @@ from transfer_tool.assessment.measures import load_measure_catalog
 from transfer_tool.assessment.record import (
     RECORD_FORMAT,
     RECORD_SCHEMA_VERSION,
+    AssessmentRecord,
     MeasureStatus,
     StepConclusion,
     from_dict,
@@ -126,9 +127,14 @@ class _Approved:
 def _read_record(raw: Any) -> _Approved:
     """Read straight from the stored JSON (decoding a whole record costs ~40× more); a record of another
     format or schema goes through `record.from_dict`, which says what is wrong with it."""
+    current = (
+        isinstance(raw, dict)
+        and raw.get("format") == RECORD_FORMAT
+        and raw.get("schema_version") == RECORD_SCHEMA_VERSION
+    )
+    if not current:
+        return _decoded(from_dict(raw))
     try:
-        if raw.get("format") != RECORD_FORMAT or raw.get("schema_version") != RECORD_SCHEMA_VERSION:
-            raise ValueError("another format")
         body = raw["record"]
         applied = tuple(str(r) for r in body["regimes"]["applied"])
         added = tuple(str(a["regime"]) for a in body["regimes"]["added"] if a["regime"] not in applied)
@@ -152,17 +158,20 @@ def _read_record(raw: Any) -> _Approved:
             == StepConclusion.MEASURES_NEEDED.value,
         )
     except (AttributeError, KeyError, TypeError, ValueError):
-        record = from_dict(raw)
-        return _Approved(
-            destination=record.facts.destination,
-            regimes=record.regimes.codes(),
-            tools={c.regime: c.tool for c in record.tools},
-            destination_version=record.destination_version,
-            in_place=tuple(m.code for m in record.measures if m.status is MeasureStatus.IN_PLACE),
-            planned=tuple((m.code, m.due) for m in record.measures if m.status is MeasureStatus.PLANNED),
-            laws_applying=tuple(a.law_key for a in record.law_practice.laws if a.applies),
-            measures_needed=record.law_practice.conclusion is StepConclusion.MEASURES_NEEDED,
-        )
+        return _decoded(from_dict(raw))
+
+
+def _decoded(record: AssessmentRecord) -> _Approved:
+    return _Approved(
+        destination=record.facts.destination,
+        regimes=record.regimes.codes(),
+        tools={c.regime: c.tool for c in record.tools},
+        destination_version=record.destination_version,
+        in_place=tuple(m.code for m in record.measures if m.status is MeasureStatus.IN_PLACE),
+        planned=tuple((m.code, m.due) for m in record.measures if m.status is MeasureStatus.PLANNED),
+        laws_applying=tuple(a.law_key for a in record.law_practice.laws if a.applies),
+        measures_needed=record.law_practice.conclusion is StepConclusion.MEASURES_NEEDED,
+    )
 
 
 def register_items(session: Session, dataset: CountryDataset) -> list[RegisterItem]:
