@@ -140,6 +140,10 @@ def test_unverified_country_data_is_marked_and_never_published_silently(
     published = service.publish(db, admin, generated.id, accept_unverified=True, today=TODAY)
     assert published.published and published.published_by == admin.username
     assert service.last_published(db, "CH") == published
+    # The published text carries no draft marks; the accepted items stay recorded with it.
+    assert "unverified" not in published.text and "Draft" not in published.text
+    assert published.unverified == ch.unverified
+    assert "unverified" in service.preview(db, "CH", "en", today=TODAY).document.plain_text()
 
 
 def test_stored_generation_keeps_its_register_version_and_the_next_one_shows_the_diff(
@@ -280,3 +284,20 @@ def test_a_name_that_may_not_be_shown_is_replaced_wherever_it_occurs() -> None:
     text = scrub(doc, ["Cloud Desk", "Cloud Desk Inc.", " "], "A recipient").plain_text()
     assert "Cloud Desk" not in text
     assert text.count("A recipient") == 5  # the longer name first: no "A recipient Inc."
+
+
+def test_cli_publishes_only_with_the_acceptance_and_writes_the_published_text(
+    db_url: str, db: Database, register: Register, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import PASSWORD
+
+    monkeypatch.setenv("TRANSFER_TOOL_PASSWORD", PASSWORD)
+    out = tmp_path / "ch.md"
+    base = ["--database", db_url, "--user", "admin", "notice", "--regime", "CH", "--on", TODAY.isoformat()]
+    assert main([*base, "--publish", "-o", str(out)]) == 2  # GB's status under the FADP is unverified
+    assert not out.exists() and service.last_published(db, "CH") is None
+    assert main([*base, "--publish", "--accept-unverified", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "United Kingdom" in text and "unverified" not in text
+    published = service.last_published(db, "CH")
+    assert published is not None and published.text == text

@@ -117,6 +117,14 @@ def cmd_notice(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         preview = service.preview(ctx.db, args.regime, args.lang, group_by=args.group_by, today=today)
         generation = None
+    if args.publish and generation is not None:
+        published = service.publish(
+            ctx.db, actor, generation.id, accept_unverified=args.accept_unverified, today=today
+        )
+        # The file holds the text as published: the accepted items are recorded, no longer marked.
+        preview = service.preview(
+            ctx.db, args.regime, args.lang, group_by=args.group_by, today=today, mark_unverified=False
+        )
     fmt = _write(args, preview.document)
     report = sys.stderr if args.output is None else sys.stdout
     print(preview.diff_text, file=report)
@@ -130,9 +138,6 @@ def cmd_notice(args: argparse.Namespace, ctx: CliContext) -> int:
     if generation is not None:
         print(f"stored as generation {generation.id}", file=report)
     if args.publish and generation is not None:
-        published = service.publish(
-            ctx.db, actor, generation.id, accept_unverified=args.accept_unverified, today=today
-        )
         print(f"published: generation {published.id} ({args.regime}, {args.lang})", file=report)
     return 0
 

@@ -405,10 +405,18 @@ def _build(
 
 
 def preview(
-    db: Database, regime: str, lang: str, *, group_by: str = "recipient_type", today: dt.date | None = None
+    db: Database,
+    regime: str,
+    lang: str,
+    *,
+    group_by: str = "recipient_type",
+    today: dt.date | None = None,
+    mark_unverified: bool = True,
 ) -> NoticePreview:
+    """The notice as it would be generated now; `mark_unverified=False` gives the text as published (after
+    the acceptance `publish` records), without the draft's marks."""
     with db.read() as s:
-        return _build(s, db, regime, lang, group_by, today or dt.date.today())
+        return _build(s, db, regime, lang, group_by, today or dt.date.today(), mark_unverified)
 
 
 def generate(
@@ -427,6 +435,7 @@ def generate(
         row = NoticeGeneration(
             regime=regime,
             lang=lang,
+            group_by=group_by,
             register_version=p.register_version,
             dataset_version=p.dataset_version,
             sources=[
@@ -480,7 +489,10 @@ def publish(
             raise NotFound(f"Notice generation {generation_id} does not exist; generate the notice first.")
         if row.published:
             return _view(row)
-        current = _build(s, db, row.regime, row.lang, "recipient_type", today or dt.date.today())
+        # The published text: the same notice without the draft's marks (an acceptance is recorded below).
+        current = _build(
+            s, db, row.regime, row.lang, row.group_by, today or dt.date.today(), mark_unverified=False
+        )
         if current.register_version != row.register_version:
             raise ValidationError(
                 "The register has changed since this notice was generated; generate it again, check the "
@@ -493,6 +505,7 @@ def publish(
                 "data and generate again, or publish with the explicit acceptance of these items.",
                 [Problem("unverified", item) for item in pending],
             )
+        row.text = to_markdown(current.document)
         row.published = True
         row.published_at = utcnow()
         row.published_by = actor.username

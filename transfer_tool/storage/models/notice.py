@@ -24,11 +24,12 @@ class NoticeGeneration(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     regime: Mapped[str] = mapped_column(String(16))
     lang: Mapped[str] = mapped_column(String(8))
+    group_by: Mapped[str] = mapped_column(String(16), default="recipient_type")  # policy §9 or §7
     register_version: Mapped[str] = mapped_column(String(64))  # digest of the entries below
     dataset_version: Mapped[str] = mapped_column(String(64), default="")  # country data read
     sources: Mapped[Any] = mapped_column(JSON, default=list)  # [{reference, version_no, destination_version}]
     entries: Mapped[Any] = mapped_column(JSON, default=list)  # the structured entries (diff input)
-    text: Mapped[str] = mapped_column(Text)  # the generated Markdown
+    text: Mapped[str] = mapped_column(Text)  # Markdown: as generated; once published, as published
     unverified: Mapped[Any] = mapped_column(JSON, default=list)  # unverified items it contained
     published: Mapped[bool] = mapped_column(Boolean, default=False)
     published_at: Mapped[dt.datetime | None] = mapped_column(default=None)

@@ -39,6 +39,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("regime", sa.String(length=16), nullable=False),
         sa.Column("lang", sa.String(length=8), nullable=False),
+        sa.Column("group_by", sa.String(length=16), nullable=False),
         sa.Column("register_version", sa.String(length=64), nullable=False),
         sa.Column("dataset_version", sa.String(length=64), nullable=False),
         sa.Column("sources", sa.JSON(), nullable=False),
