@@ -301,3 +301,44 @@ def test_cli_publishes_only_with_the_acceptance_and_writes_the_published_text(
     assert "United Kingdom" in text and "unverified" not in text
     published = service.last_published(db, "CH")
     assert published is not None and published.text == text
+
+
+def test_a_new_approved_version_with_another_country_shows_in_the_diff(
+    db: Database, register: Register, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    """The group moves the JP → Germany transfer to France: once the new version is approved, the diff
+    against the published notice says a country changed (Germany out, France in)."""
+    from tests import signed_pdfs
+    from transfer_tool import transfers
+    from transfer_tool.assessment import service as assessments
+
+    _, gen = service.generate(db, legal, "JP", "en", today=TODAY)
+    service.publish(db, admin, gen.id, accept_unverified=True, today=TODAY)
+    ref = register.refs["jp_de"]
+    approved = assessments.latest_for_transfer(db, register.ids["jp_de"])
+    assert approved is not None
+    t = transfers.get_transfer(db, register.ids["jp_de"])
+    transfers.update_transfer(db, legal, t.id, transfers.with_changes(t, destination="FR"), t.row_version)
+    draft = assessments.new_version(db, legal, approved.id)
+    moved = dataclasses.replace(
+        draft.record, facts=dataclasses.replace(draft.record.facts, destination="FR", importer_country="FR")
+    )
+    draft = assessments.save_draft(db, legal, draft.id, moved, draft.row_version)
+    pending = service.preview(db, "JP", "en", today=TODAY).diff
+    assert pending is not None and pending.empty  # a draft changes nothing until it is approved
+    submitted = assessments.submit(db, legal, draft.id, TODAY)
+    assessments.approve(
+        db,
+        manager,
+        submitted.id,
+        signed_pdf=signed_pdfs.signed_stand_in(),
+        lang="en",
+        signer_name="Max Manager",
+        today=TODAY,
+        attestations=set(assessments.REQUIRED_ATTESTATIONS),
+    )
+    after = service.preview(db, "JP", "en", today=TODAY)
+    assert after.diff is not None and after.diff.countries_changed == (ref,)
+    assert (after.diff.destinations_added, after.diff.destinations_removed) == (("FR",), ("DE",))
+    assert "1 country changed" in after.diff_text and "+1 destination" in after.diff_text
+    assert next(e for e in after.entries if e.reference == ref).version_no == 2
