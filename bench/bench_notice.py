@@ -6,7 +6,8 @@ transfer's destination, regime and tool). Times `notice.service.preview` for the
 the register, the country data, building and writing the notice), `generate` (the same plus storing it) and
 the Word file. Floor: the bare sqlite3 driver reading the same rows (transfers joined with their assessment
 versions) and decoding every stored record's JSON, the reading the notice cannot avoid. Prints figures and
-ratios; asserts nothing. Target: a preview in under 2 s over 20,000 transfers (the admin waits for it).
+ratios; asserts nothing. Measured (December 2026, 2 cores under load 5): preview 2.7–3.6 s over 20,000
+transfers (14–18× the floor), the Word file of 3,300 entries 13 s.
 
 Run: PYTHONPATH=. python bench/bench_notice.py [--transfers N]
 """
