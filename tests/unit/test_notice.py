@@ -23,7 +23,16 @@ from transfer_tool.domain import NoticeName
 from transfer_tool.errors import PermissionDenied, ValidationError
 from transfer_tool.notice import service
 from transfer_tool.notice.builder import diff_entries, scrub
-from transfer_tool.notice.document import Bullets, Document, Item, Note, Paragraph, to_html, to_markdown
+from transfer_tool.notice.document import (
+    Bullets,
+    Document,
+    Heading,
+    Item,
+    Note,
+    Paragraph,
+    to_html,
+    to_markdown,
+)
 from transfer_tool.notice.docx_writer import to_docx
 from transfer_tool.notice.model import NoticeEntry
 from transfer_tool.permissions import Actor
@@ -342,3 +351,25 @@ def test_a_new_approved_version_with_another_country_shows_in_the_diff(
     assert (after.diff.destinations_added, after.diff.destinations_removed) == (("FR",), ("DE",))
     assert "1 country changed" in after.diff_text and "+1 destination" in after.diff_text
     assert next(e for e in after.entries if e.reference == ref).version_no == 2
+
+
+def test_grouped_by_purpose_each_destination_appears_under_each_of_its_purposes(
+    db: Database, register: Register
+) -> None:
+    doc = service.preview(db, "JP", "en", group_by="purpose", today=TODAY).document
+    headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert headings[:2] == [
+        "Respond to requests, inquiries and applications; business negotiations (Privacy Policy §7-1)",
+        "Manage contracts, rights and obligations (Privacy Policy §7-2)",
+    ]
+    by_heading = {}
+    current = ""
+    for b in doc.blocks:
+        if isinstance(b, Heading):
+            current = b.text
+        elif isinstance(b, Bullets) and current in headings[:2]:
+            by_heading[current] = [i.lead for i in b.items]
+    assert by_heading[headings[0]] == ["United States"]  # jp_us: respond_requests
+    assert by_heading[headings[1]] == ["Germany", "Singapore"]  # jp_de, jp_sg: manage_contracts
+    with pytest.raises(ValidationError):
+        service.preview(db, "JP", "en", group_by="colour")
