@@ -105,3 +105,12 @@ class CatalogKind(StrEnum):
     RECIPIENT_TYPE = "recipient_type"  # policy §9
     RETENTION = "retention"  # policy §12
     DATA_SUBJECT = "data_subject"
+
+
+class NoticeName(StrEnum):
+    """How an entity appears in the privacy notice's transfer section (issue #24): by its name, by its
+    recipient category (policy §9), or not at all (only the country is named)."""
+
+    NAME = "name"
+    CATEGORY = "category"
+    OMITTED = "omitted"

@@ -10,6 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from transfer_tool import audit
 from transfer_tool.codes import is_known
+from transfer_tool.domain import NoticeName
 from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.database import Database
@@ -28,6 +29,8 @@ class EntityInput:
     registration_no: str = ""
     activities: str = ""
     certifications: tuple[str, ...] = ()
+    # How the privacy notice's transfer section shows this entity (transfer_tool.notice).
+    notice_name: NoticeName = NoticeName.CATEGORY
 
 
 @dataclass(frozen=True)
@@ -76,18 +79,24 @@ def validate_entity(data: EntityInput) -> list[Problem]:
         problems.append(
             Problem("country", f"'{data.country}' is not a known country code (use ISO 3166-1, e.g. JP, US)")
         )
+    if data.notice_name not in {m.value for m in NoticeName}:
+        choices = ", ".join(m.value for m in NoticeName)
+        problems.append(Problem("notice_name", f"choose how notices show the entity: {choices}"))
     if data.contact_email and "@" not in data.contact_email:
         problems.append(Problem("contact_email", "enter an email address like name@example.com"))
     return problems
 
 
 def _dump(e: Entity) -> dict[str, object]:
-    return {n: (list(getattr(e, n)) if n == "certifications" else getattr(e, n)) for n in _FIELDS}
+    out = {n: (list(getattr(e, n)) if n == "certifications" else getattr(e, n)) for n in _FIELDS}
+    out["notice_name"] = NoticeName(e.notice_name).value
+    return out
 
 
 def view(e: Entity) -> EntityView:
     values = {n: getattr(e, n) for n in _FIELDS}
     values["certifications"] = tuple(e.certifications or ())
+    values["notice_name"] = NoticeName(e.notice_name or NoticeName.CATEGORY)
     return EntityView(**values, id=e.id, row_version=e.row_version)
 
 

@@ -112,6 +112,7 @@ def screen_factories() -> dict[str, ScreenFactory]:
         SCREEN_CATALOGUES: _lazy("ui.admin", "open_catalogues"),
         "trust": _lazy("ui.admin", "open_trust"),
         "org_settings": _lazy("ui.admin", "open_org_settings"),
+        "notice": _lazy("ui.admin", "open_notice"),
         "verify": _lazy("ui.verify", "open_verify"),
         "user_settings": _lazy("ui.user_settings", "open_user_settings"),
     }

@@ -40,7 +40,7 @@ REVIEW = SCREEN_REVIEW
 COUNTRIES = SCREEN_COUNTRIES
 USERS = SCREEN_USERS
 CATALOGUES = SCREEN_CATALOGUES
-TRUST, ORG_SETTINGS = "trust", "org_settings"
+TRUST, ORG_SETTINGS, NOTICE = "trust", "org_settings", "notice"
 VERIFY, USER_SETTINGS = "verify", "user_settings"  # every role
 SCREEN_PERMISSIONS: dict[str, Action] = {
     REVIEW: Action.REVIEW,
@@ -49,8 +49,9 @@ SCREEN_PERMISSIONS: dict[str, Action] = {
     CATALOGUES: Action.EDIT_CATALOGS,
     TRUST: Action.MANAGE_TRUST,
     ORG_SETTINGS: Action.ORG_SETTINGS,
+    NOTICE: Action.ORG_SETTINGS,
 }
-ADMIN_SCREENS = (COUNTRIES, USERS, CATALOGUES, TRUST, ORG_SETTINGS)
+ADMIN_SCREENS = (COUNTRIES, USERS, CATALOGUES, TRUST, ORG_SETTINGS, NOTICE)
 
 DEFAULT_SIZE = (1280, 800)
 REGISTER_TAB, DASHBOARD_TAB = 0, 1
@@ -231,6 +232,7 @@ class MainWindow(QMainWindow):
             (CATALOGUES, self.tr("Ca&talogues…")),
             (TRUST, self.tr("T&rusted certificates…")),
             (ORG_SETTINGS, self.tr("&Organisation settings…")),
+            (NOTICE, self.tr("Privacy &notice…")),
         ):
             action = self._action(text, partial(self.open_screen, name), name=f"admin_{name}")
             allowed = may(SCREEN_PERMISSIONS[name])

@@ -91,6 +91,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Privacy notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Administration — Transfer tool</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2080,6 +2084,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Privacy &amp;notice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2230,6 +2238,201 @@
     </message>
     <message>
         <source>A full assessment is not needed for this transfer (see the pre-check); this step may stay empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoticePage</name>
+    <message>
+        <source>Publish with unverified country data?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This notice rests on country data that is unverified or missing:
+
+%1
+
+Publish it anyway? Your acceptance is recorded with the notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By recipient category (policy §9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By purpose (policy §7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Regime:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language of the notice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gr&amp;oup destinations:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generate and store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store this text with the register version it came from; the next diff compares with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How people ask for copies and information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. privacy@example.com（総務部）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In &amp;English:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In &amp;Japanese:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name in notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By its name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By its recipient category (policy §9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not at all (the country only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the se&amp;tting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A recipient is named only when you allow it; otherwise its category is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;ntity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer a request (APPI Art. 28(3))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. TR-000001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Write the answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The seven items of PPC Rules Art. 18(3) for a transfer relying on equivalent measures, in the notice&apos;s language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tr&amp;ansfer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 approved transfers, %2 planned · register version %3 · country data %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored as generation %1. Check it, then publish it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate the notice first; what is published is a stored generation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not published: verify the country data, then generate again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published: the next preview shows what changed since this notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. The preview shows the entity as set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact text is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the transfer&apos;s reference, e.g. TR-000001.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word (*.docx);;HTML (*.html);;Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. privacy@example.com (Legal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

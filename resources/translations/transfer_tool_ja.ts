@@ -91,6 +91,10 @@
         <translation>組織</translation>
     </message>
     <message>
+        <source>Privacy notice</source>
+        <translation>プライバシーポリシー（越境移転）</translation>
+    </message>
+    <message>
         <source>Administration — Transfer tool</source>
         <translation>管理 — 越境移転評価ツール</translation>
     </message>
@@ -2070,6 +2074,10 @@
         <translation>組織の設定(&amp;O)…</translation>
     </message>
     <message>
+        <source>Privacy &amp;notice…</source>
+        <translation>プライバシーポリシー（越境移転）(&amp;N)…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
@@ -2219,6 +2227,205 @@
     <message>
         <source>A full assessment is not needed for this transfer (see the pre-check); this step may stay empty.</source>
         <translation>この移転では詳細な評価は不要です（事前確認を参照）。このステップは空欄のままでかまいません。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticePage</name>
+    <message>
+        <source>Publish with unverified country data?</source>
+        <translation>未検証の国別データのまま公開しますか？</translation>
+    </message>
+    <message>
+        <source>This notice rests on country data that is unverified or missing:
+
+%1
+
+Publish it anyway? Your acceptance is recorded with the notice.</source>
+        <translation>この通知は、未検証の又は欠けている国別データに基づいています：
+
+%1
+
+それでも公開しますか？ 承諾したことは通知とともに記録されます。</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <source>By recipient category (policy §9)</source>
+        <translation>提供先の類型ごと（ポリシー第9項）</translation>
+    </message>
+    <message>
+        <source>By purpose (policy §7)</source>
+        <translation>利用目的ごと（ポリシー第7項）</translation>
+    </message>
+    <message>
+        <source>&amp;Regime:</source>
+        <translation>法制度(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the notice:</source>
+        <translation>通知の言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Gr&amp;oup destinations:</source>
+        <translation>まとめ方(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Preview of the notice</source>
+        <translation>通知のプレビュー</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh preview</source>
+        <translation>プレビューを更新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate and store</source>
+        <translation>作成して保存(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Store this text with the register version it came from; the next diff compares with it.</source>
+        <translation>この文面を作成元の台帳の版とともに保存します。次回の差分はこれと比較します。</translation>
+    </message>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation>公開(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>名前を付けて保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>How people ask for copies and information</source>
+        <translation>写しと情報提供の請求先</translation>
+    </message>
+    <message>
+        <source>e.g. privacy@example.com（総務部）</source>
+        <translation>例：privacy@example.com（総務部）</translation>
+    </message>
+    <message>
+        <source>Save &amp;contact</source>
+        <translation>請求先を保存(&amp;C)</translation>
+    </message>
+    <message>
+        <source>In &amp;English:</source>
+        <translation>英語(&amp;E):</translation>
+    </message>
+    <message>
+        <source>In &amp;Japanese:</source>
+        <translation>日本語(&amp;J):</translation>
+    </message>
+    <message>
+        <source>Name in notices</source>
+        <translation>通知での名称の表示</translation>
+    </message>
+    <message>
+        <source>By its name</source>
+        <translation>名称を表示</translation>
+    </message>
+    <message>
+        <source>By its recipient category (policy §9)</source>
+        <translation>提供先の類型で表示（ポリシー第9項）</translation>
+    </message>
+    <message>
+        <source>Not at all (the country only)</source>
+        <translation>表示しない（国名のみ）</translation>
+    </message>
+    <message>
+        <source>Save the se&amp;tting</source>
+        <translation>設定を保存(&amp;T)</translation>
+    </message>
+    <message>
+        <source>A recipient is named only when you allow it; otherwise its category is shown.</source>
+        <translation>提供先の名称は、許可した場合にのみ表示されます。それ以外は類型が表示されます。</translation>
+    </message>
+    <message>
+        <source>E&amp;ntity:</source>
+        <translation>事業者(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Shown &amp;by:</source>
+        <translation>表示方法(&amp;B):</translation>
+    </message>
+    <message>
+        <source>Answer a request (APPI Art. 28(3))</source>
+        <translation>本人の求めへの回答（個人情報保護法第28条第3項）</translation>
+    </message>
+    <message>
+        <source>e.g. TR-000001</source>
+        <translation>例：TR-000001</translation>
+    </message>
+    <message>
+        <source>&amp;Write the answer…</source>
+        <translation>回答を作成(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>The seven items of PPC Rules Art. 18(3) for a transfer relying on equivalent measures, in the notice&apos;s language.</source>
+        <translation>相当措置に基づく提供について、施行規則第18条第3項の7項目を通知の言語で作成します。</translation>
+    </message>
+    <message>
+        <source>Tr&amp;ansfer:</source>
+        <translation>移転(&amp;A):</translation>
+    </message>
+    <message>
+        <source>%1 approved transfers, %2 planned · register version %3 · country data %4</source>
+        <translation>承認済みの移転 %1 件、予定 %2 件 · 台帳の版 %3 · 国別データ %4</translation>
+    </message>
+    <message>
+        <source>Stored as generation %1. Check it, then publish it.</source>
+        <translation>第 %1 版として保存しました。確認してから公開してください。</translation>
+    </message>
+    <message>
+        <source>Generate the notice first; what is published is a stored generation.</source>
+        <translation>先に通知を作成してください。公開できるのは保存した版です。</translation>
+    </message>
+    <message>
+        <source>Not published: verify the country data, then generate again.</source>
+        <translation>公開していません。国別データを検証してから、もう一度作成してください。</translation>
+    </message>
+    <message>
+        <source>Published: the next preview shows what changed since this notice.</source>
+        <translation>公開しました。次回のプレビューでは、この通知からの変更が表示されます。</translation>
+    </message>
+    <message>
+        <source>Saved. The preview shows the entity as set.</source>
+        <translation>保存しました。プレビューには設定どおりに表示されます。</translation>
+    </message>
+    <message>
+        <source>The contact text is saved.</source>
+        <translation>請求先を保存しました。</translation>
+    </message>
+    <message>
+        <source>Enter the transfer&apos;s reference, e.g. TR-000001.</source>
+        <translation>移転の管理番号を入力してください（例：TR-000001）。</translation>
+    </message>
+    <message>
+        <source>Save the answer</source>
+        <translation>回答を保存</translation>
+    </message>
+    <message>
+        <source>Save the notice</source>
+        <translation>通知を保存</translation>
+    </message>
+    <message>
+        <source>Word (*.docx);;HTML (*.html);;Markdown (*.md)</source>
+        <translation>Word (*.docx);;HTML (*.html);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>e.g. privacy@example.com (Legal)</source>
+        <translation>例：privacy@example.com (Legal)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose another file.</source>
+        <translation>%1 に書き込めません：%2。別のファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>保存しました：%1</translation>
     </message>
 </context>
 <context>

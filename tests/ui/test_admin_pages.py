@@ -255,6 +255,7 @@ def test_the_admin_window_opens_on_the_asked_tab_once(
         "Trusted certificates",
         "Catalogues",
         "Organisation",
+        "Privacy notice",
     ]
     assert isinstance(window.tabs.currentWidget().findChild(UsersPage), UsersPage)
     assert open_trust(parent, services) is window
@@ -320,6 +321,7 @@ def test_menus_follow_the_role(
         "Catalogues…",
         "Trusted certificates…",
         "Organisation settings…",
+        "Privacy notice…",
     ]
     manager_window = make_window(manager, screens=screen_factories())
     assert "Review" in manager_window.visible_menu_titles()

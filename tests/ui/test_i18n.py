@@ -356,7 +356,7 @@ def test_administration_tabs_settings_and_about_fit(
     for tab in range(window.page("countries").editor.tabs.count()):
         window.page("countries").editor.tabs.setCurrentIndex(tab)
         screens.check(window, f"admin-countries-tab{tab}")
-    for page in ("users", "trust", "catalogues", "organisation"):
+    for page in ("users", "trust", "catalogues", "organisation", "notice"):
         window.show_page(page)
         screens.check(window, f"admin-{page}")
 

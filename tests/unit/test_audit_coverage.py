@@ -27,6 +27,7 @@ from transfer_tool.countries import store as country_store
 from transfer_tool.countries.model import RegimeEntry
 from transfer_tool.domain import AdequacyStatus, CatalogKind, Role
 from transfer_tool.errors import AuthenticationFailed
+from transfer_tool.notice import service as notice_service
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.base import Base
 from transfer_tool.storage.database import Database
@@ -186,6 +187,8 @@ COVERED_BY: dict[str, Rule] = {
     "org_setting": lambda c, evs, _: any(
         e.table_name == "org_setting" and e.record_id in ("*", c.key[0]) for e in evs
     ),
+    # Generated and published notices (issue #24): each generation and its publication is an event.
+    "notice_generation": lambda c, evs, _: _names("notice_generation", c.key[0], evs),
     "reassessment_flag": lambda c, evs, _: (
         (c.kind == "insert" and _names("transfer", f"destination={c.row['destination']}", evs))
         # Cleared by approving the new version: the transfer's status event says so.
@@ -340,6 +343,13 @@ def scenario(db: Database, admin: Actor, legal: Actor, manager: Actor) -> Scenar
         )
     )
 
+    def notice() -> None:
+        _, generated = notice_service.generate(db, legal, "EU", "en", today=TODAY)
+        notice_service.publish(db, admin, generated.id, accept_unverified=True, today=TODAY)
+        notice_service.set_notice_name(db, admin, state["fr_us"].importer_id, "name")
+
+    step("privacy notice generated and published; a recipient may be named")(notice)
+
     def certificates() -> None:
         c = trust.add_trusted(db, admin, certificate_pem("Audit Signer"), "Audit signer")
         trust.remove_trusted(db, admin, c.id)
@@ -372,6 +382,7 @@ MUST_BE_EXERCISED = (
     "trusted_certificate",
     "org_setting",
     "reassessment_flag",
+    "notice_generation",
 )
 
 

@@ -164,3 +164,30 @@ def test_the_japanese_report_shows_the_engine_and_country_data_in_japanese(built
         # Table cells wrap and interleave in the extracted text: look for the translation's opening words.
         opening = re.sub(r"\s+", "", catalogue.translate(english))[:8]
         assert opening in ja, (english, opening)
+
+
+def test_the_demos_privacy_notice_lists_the_approved_transfer_and_the_draft_apart(built: DemoResult) -> None:
+    """Issue #24 on the demo: the approved JP → US transfer under the APPI with its route, the
+    recipient's measures and its country's system; the EU subsidiary's draft only as planned."""
+    from transfer_tool.notice import service as notice
+    from transfer_tool.notice.document import to_markdown
+
+    db = Database(built.database_url)
+    try:
+        jp = notice.preview(db, "JP", "ja")
+        assert [(e.reference, e.destination, e.tool) for e in jp.entries] == [
+            (built.transfer_reference, "US", "jp_equivalent_measures")
+        ]
+        assert jp.planned == ()
+        text = to_markdown(jp.document)
+        assert "Pacific Contact Services" not in text  # named only when an admin allows it
+        assert "米国" in text and "フィリピン" in text  # the destination, remote access and onward
+        assert "当該第三者が講ずる個人情報の保護のための措置" in text and "APEC CBPR" in text
+        eu = notice.preview(db, "EU", "en")
+        assert eu.entries == () and [p.destination for p in eu.planned] == ["US"]
+        assert "No approved transfer is recorded under EU GDPR." in eu.document.plain_text()
+        answer = to_markdown(notice.answer(db, built.transfer_reference, "en"))
+        assert "FISA Section 702" in answer  # an obstacle the assessment found, and the measures taken
+        assert "Quarterly report of requests" not in answer  # typed notes are not copied
+    finally:
+        db.dispose()

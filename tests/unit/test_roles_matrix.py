@@ -45,6 +45,7 @@ from transfer_tool.cli import main
 from transfer_tool.countries import store as country_store
 from transfer_tool.domain import AssessmentStatus, CatalogKind, Role
 from transfer_tool.errors import PermissionDenied
+from transfer_tool.notice import service as notice_service
 from transfer_tool.permissions import Actor
 from transfer_tool.report.renderer import render_report
 from transfer_tool.storage.base import Base
@@ -103,6 +104,11 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     # trusted certificates
     "trust.add_trusted": ADMINS,
     "trust.remove_trusted": ADMINS,
+    # the privacy notice (issue #24): anyone may store a generation; admins publish and decide names
+    "notice.service.generate": EVERYONE,
+    "notice.service.publish": ADMINS,
+    "notice.service.set_contact": ADMINS,
+    "notice.service.set_notice_name": ADMINS,
     # the user's own display language: unaudited preference, allowed even to a deactivated account
     "users.set_language": EVERYONE | {"deactivated"},
 }
@@ -185,6 +191,10 @@ NOT_ROLE_CHECKED: dict[str, str] = {
         for n in ("store_blob", "load_blob", "evidence_rows", "copy_evidence", "store_signed_report")
     },
     **{f"trust.{n}": OPEN_READ for n in ("list_trusted", "get_trusted", "trusted_pems", "verify_document")},
+    **{
+        f"notice.service.{n}": OPEN_READ
+        for n in ("preview", "generations", "last_published", "get_contact", "answer", "register_items")
+    },
     **{f"trust.{n}": PURE for n in ("parse_certificate", "reference_from_metadata")},
     **{
         f"backup.{n}": FILE_LEVEL
@@ -214,6 +224,7 @@ SERVICE_MODULES = (
     "assessment.evidence",
     "trust",
     "backup",
+    "notice.service",
 )
 # Modules with public functions taking a user that only call the services above (which check the role).
 DELEGATING_MODULES = frozenset({"demo", "audit"})
@@ -473,7 +484,25 @@ def _simple(call: Callable[[World, Actor], object]) -> Prepare:
     return lambda w: lambda a: call(w, a)
 
 
+def _prep_publish(w: World) -> Call:
+    _, generated = notice_service.generate(w.db, w.admin, "JP", "en", today=TODAY)
+    return lambda a: notice_service.publish(w.db, a, generated.id, accept_unverified=True, today=TODAY)
+
+
+def _prep_notice_name(w: World) -> Call:
+    e = entities.create_entity(w.db, w.admin, entities.EntityInput(name=f"Named Co {w.n()}", country="US"))
+    return lambda a: notice_service.set_notice_name(w.db, a, e.id, "name")
+
+
 CASES: dict[str, Prepare] = {
+    "notice.service.generate": _simple(
+        lambda w, a: notice_service.generate(w.db, a, "JP", "en", today=TODAY)
+    ),
+    "notice.service.publish": _prep_publish,
+    "notice.service.set_contact": _simple(
+        lambda w, a: notice_service.set_contact(w.db, a, {"en": "privacy@x"})
+    ),
+    "notice.service.set_notice_name": _prep_notice_name,
     "users.create_user": _simple(
         lambda w, a: users.create_user(w.db, a, f"new{w.n()}", "New Person", PASSWORD, Role.LEGAL)
     ),

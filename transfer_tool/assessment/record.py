@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 import types
 import typing
@@ -292,6 +293,12 @@ def _bad(where: str, expected: str, raw: object) -> ValidationError:
     )
 
 
+@functools.cache
+def _type_hints(tp: type) -> dict[str, Any]:
+    """A dataclass's resolved field types, once per class (resolving them is most of a record's decoding)."""
+    return typing.get_type_hints(tp)
+
+
 def _decode(tp: Any, raw: object, where: str) -> Any:
     origin = typing.get_origin(tp)
     if origin is Union or origin is types.UnionType:
@@ -308,7 +315,7 @@ def _decode(tp: Any, raw: object, where: str) -> Any:
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         if not isinstance(raw, dict):
             raise _bad(where, f"an object ({tp.__name__})", raw)
-        hints = typing.get_type_hints(tp)
+        hints = _type_hints(tp)
         kwargs = {}
         for f in dataclasses.fields(tp):
             if f.name in raw:

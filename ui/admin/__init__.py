@@ -1,4 +1,5 @@
-"""Administration: country data, users and roles, trusted certificates, catalogues, organisation settings.
+"""Administration: country data, users and roles, trusted certificates, catalogues, organisation settings,
+the privacy notice's transfer section.
 
 The main window's factories (`ScreenFactory = (parent, services) -> QWidget | None`) open one window with
 a tab per area; each refuses (a message, None) when the signed-in role may not manage it.
@@ -10,13 +11,23 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from ui.admin.window import CATALOGUES, COUNTRIES, ORGANISATION, TRUST, USERS, AdminWindow, open_page
+from ui.admin.window import (
+    CATALOGUES,
+    COUNTRIES,
+    NOTICE,
+    ORGANISATION,
+    TRUST,
+    USERS,
+    AdminWindow,
+    open_page,
+)
 from ui.services import Services
 
 __all__ = [
     "AdminWindow",
     "open_catalogues",
     "open_countries",
+    "open_notice",
     "open_org_settings",
     "open_trust",
     "open_users",
@@ -41,3 +52,7 @@ def open_catalogues(parent: QWidget, services: Services, *_args: Any) -> QWidget
 
 def open_org_settings(parent: QWidget, services: Services, *_args: Any) -> QWidget | None:
     return open_page(parent, services, ORGANISATION)
+
+
+def open_notice(parent: QWidget, services: Services, *_args: Any) -> QWidget | None:
+    return open_page(parent, services, NOTICE)

@@ -13,12 +13,13 @@ from transfer_tool.permissions import Action
 from ui.errors import show_info
 from ui.services import Services
 
-COUNTRIES, USERS, TRUST, CATALOGUES, ORGANISATION = (
+COUNTRIES, USERS, TRUST, CATALOGUES, ORGANISATION, NOTICE = (
     "countries",
     "users",
     "trust",
     "catalogues",
     "organisation",
+    "notice",
 )
 PAGE_PERMISSIONS: dict[str, Action] = {
     COUNTRIES: Action.EDIT_COUNTRIES,
@@ -26,6 +27,7 @@ PAGE_PERMISSIONS: dict[str, Action] = {
     TRUST: Action.MANAGE_TRUST,
     CATALOGUES: Action.EDIT_CATALOGS,
     ORGANISATION: Action.ORG_SETTINGS,
+    NOTICE: Action.ORG_SETTINGS,  # the privacy notice's transfer section (issue #24)
 }
 WINDOW_SIZE = (1280, 800)
 
@@ -37,6 +39,7 @@ def page_title(name: str) -> str:
         TRUST: QCoreApplication.translate("AdminWindow", "Trusted certificates"),
         CATALOGUES: QCoreApplication.translate("AdminWindow", "Catalogues"),
         ORGANISATION: QCoreApplication.translate("AdminWindow", "Organisation"),
+        NOTICE: QCoreApplication.translate("AdminWindow", "Privacy notice"),
     }
     return titles.get(name, name)
 
@@ -59,6 +62,10 @@ def _factory(name: str) -> Callable[[Services, QWidget], QWidget]:
         from ui.admin.catalogues import CataloguesPage
 
         return CataloguesPage
+    if name == NOTICE:
+        from ui.admin.notice import NoticePage
+
+        return NoticePage
     from ui.admin.org_settings import OrgSettingsPage
 
     return OrgSettingsPage

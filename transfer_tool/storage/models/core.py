@@ -25,6 +25,7 @@ from transfer_tool.domain import (
     DataFormat,
     Frequency,
     KeyHolder,
+    NoticeName,
     PartyRole,
     Role,
     TransferStatus,
@@ -79,6 +80,10 @@ class Entity(Versioned, Base):
     activities: Mapped[str] = mapped_column(Text, default="")
     # e.g. ["EU-US DPF", "UK Extension", "APEC CBPR"]: decides whether partial adequacy routes fit.
     certifications: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # How the privacy notice names this entity (migration 0004): a category unless an admin allows the name.
+    notice_name: Mapped[NoticeName] = mapped_column(
+        enum_column(NoticeName, "notice_name"), default=NoticeName.CATEGORY, server_default="category"
+    )
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
