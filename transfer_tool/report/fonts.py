@@ -10,6 +10,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from transfer_tool.paths import resource_file
+from transfer_tool.report import reportlab_adapter  # noqa: F401  (ReportLab fixes, applied on import)
 
 MAIN_FONT = "IPAexG"
 FALLBACK_FONT = "DejaVuSans"
