@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -42,6 +41,7 @@ from ui.models.register_model import (
 )
 from ui.services import Services
 from ui.terms import core_text
+from ui.widgets.country_completer import RankedCountryCompleter
 
 SEARCH_DELAY_MS = 150
 REGIME_CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -86,10 +86,13 @@ class RegisterPanel(QWidget):
         codes = sorted(names.codes, key=lambda c: services.country_name(c).casefold())
         for code in codes:
             self.destination.addItem(f"{services.country_name(code)} ({code})", code)
-        completer = self.destination.completer()
-        if completer is not None:
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        # Completion ranked by the shared search; the chosen text selects the matching entry.
+        self.destination_completer = RankedCountryCompleter(names, services.language, self)
+        self.destination.setCompleter(self.destination_completer)
+        typed = self.destination.lineEdit()
+        if typed is not None:
+            typed.textEdited.connect(self.destination_completer.update_for)
+        self.destination_completer.activated.connect(lambda *_: self._destination_typed())
 
         self.status = QComboBox(self)
         self.status.setObjectName("statusFilter")

@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCompleter,
     QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
@@ -35,6 +34,7 @@ from transfer_tool.countries.names import CountryNames
 from ui.accessibility import strip_accelerator
 from ui.i18n import format_date
 from ui.terms import core_text, ui_language
+from ui.widgets.country_completer import RankedCountryCompleter, completion_text
 from ui.wizard.state import COMMENT_PAGE, PAGE_PARTIES, PAGE_SUMMARY, Issue, WizardState
 
 BLOCKING_COLOUR = "#b3261e"
@@ -520,14 +520,8 @@ class CountryCombo(QWidget):
         )
         self.resolved = plain_label("", self)
         self.resolved.setStyleSheet("color:#555;font-size:90%;")
-        completions = sorted(
-            {f"{names.name(c, language)} ({c})" for c in names.codes}
-            | {f"{names.name(c, 'ja' if language == 'en' else 'en')} ({c})" for c in names.codes}
-        )
-        completer = QCompleter(completions, self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.edit.setCompleter(completer)
+        self.completer = RankedCountryCompleter(names, language, self)
+        self.completer.attach(self.edit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -545,7 +539,7 @@ class CountryCombo(QWidget):
         return self._code
 
     def set_code(self, code: str) -> None:
-        self.edit.setText(f"{self._names.name(code, self._language)} ({code})" if code else "")
+        self.edit.setText(completion_text(self._names, code, self._language) if code else "")
 
     def _resolve(self, text: str) -> None:
         code = resolve_country(text, self._names)
