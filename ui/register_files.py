@@ -195,7 +195,9 @@ class ImportDialog(QDialog):
         row = self._row_of.get(str(item.data(Qt.ItemDataRole.UserRole)))
         if row is not None:
             self.table.selectRow(row)
-            self.table.scrollToItem(self.table.item(row, 0))
+            first = self.table.item(row, 0)
+            if first is not None:
+                self.table.scrollToItem(first)
 
     def _failed(self, exc: BaseException) -> None:
         from transfer_tool.errors import ImportRefused
