@@ -7,8 +7,8 @@ import datetime as dt
 import itertools
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -473,6 +473,8 @@ class OptionalDateEdit(QDateEdit):
         # As lists write dates in the interface's language (ui.i18n.format_date): 2026/11/26 in Japanese.
         self.setDisplayFormat("yyyy/MM/dd" if ui_language() == "ja" else "yyyy-MM-dd")
         self.setDate(self.EMPTY)
+        self._moved_on = False
+        self._calendar_watched = False
 
     def value(self) -> dt.date | None:
         d = self.date()
@@ -480,6 +482,41 @@ class OptionalDateEdit(QDateEdit):
 
     def set_value(self, value: dt.date | None) -> None:
         self.setDate(self.EMPTY if value is None else QDate(value.year, value.month, value.day))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Typing into "not set" used to edit the placeholder's letters ("no date0270331"): the first digit
+        # starts from today's date with its year selected, so "2027-03-31", "2027/03/31" or "20270331"
+        # types the date. A separator right after a section filled itself is the one Qt already moved over.
+        text = event.text()[:1]
+        if text.isdigit() and self.value() is None:
+            self.setDate(QDate.currentDate())
+            self.setCurrentSection(QDateEdit.Section.YearSection)
+            self.setSelectedSection(QDateEdit.Section.YearSection)
+        if text in DATE_SEPARATORS and self._moved_on:
+            self._moved_on = False
+            event.accept()
+            return
+        before = self.currentSection()
+        super().keyPressEvent(event)
+        self._moved_on = text.isdigit() and self.currentSection() != before
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        calendar = self.calendarWidget()
+        if calendar is not None and not self._calendar_watched:
+            calendar.installEventFilter(self)
+            self._calendar_watched = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The calendar of an empty date opens on today's month, not on the "not set" date (January 2000).
+        calendar = self.calendarWidget()
+        if watched is calendar and event.type() == QEvent.Type.Show and self.value() is None:
+            today = QDate.currentDate()
+            calendar.setCurrentPage(today.year(), today.month())
+        return super().eventFilter(watched, event)
+
+
+DATE_SEPARATORS = frozenset("-/.")
 
 
 class ProbabilitySpin(QDoubleSpinBox):

@@ -1,0 +1,55 @@
+"""Date fields that may be empty: typing a date works, and the calendar opens on today (issue 18).
+
+Before: typing into an empty due date edited the placeholder's letters ("ate20270331") and the calendar
+opened on January 2000, the hidden "not set" value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from ui.wizard.common import OptionalDateEdit
+
+
+def _field(qtbot: QtBot) -> OptionalDateEdit:
+    field = OptionalDateEdit("no date")
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    field.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is field, timeout=3000)
+    field.setFocus()
+    return field
+
+
+@pytest.mark.parametrize("typed", ["2027-03-31", "2027/03/31", "20270331", "2027.03.31"])
+def test_typing_a_date_into_an_empty_field_gives_that_date(qtbot: QtBot, typed: str) -> None:
+    field = _field(qtbot)
+    assert field.value() is None and field.text() == "no date"
+    qtbot.keyClicks(field, typed)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert field.value() == dt.date(2027, 3, 31)
+
+
+def test_a_set_date_can_be_retyped(qtbot: QtBot) -> None:
+    field = _field(qtbot)
+    field.set_value(dt.date(2026, 1, 5))
+    field.setSelectedSection(OptionalDateEdit.Section.YearSection)
+    qtbot.keyClicks(field, "2028-11-09")
+    assert field.value() == dt.date(2028, 11, 9)
+
+
+def test_the_calendar_of_an_empty_field_opens_on_today(qtbot: QtBot) -> None:
+    field = _field(qtbot)
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=QPoint(field.width() - 8, field.height() // 2))
+    calendar = field.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible, timeout=3000)
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    assert field.value() is None  # opening the calendar chooses nothing
+    calendar.window().close()
