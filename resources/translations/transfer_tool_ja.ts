@@ -2495,7 +2495,7 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>The acceptable probability of prohibited access over an assessment&apos;s period.</source>
-        <translation>評価期間中に許容される、違法なアクセスの発生確率。</translation>
+        <translation>評価期間中に許容される、許容されないアクセスの発生確率。</translation>
     </message>
     <message>
         <source>An RFC 3161 time-stamping service proves when a report was signed. Leave empty to sign without a timestamp (the time is then the signer&apos;s own clock).</source>
@@ -3132,11 +3132,11 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>The probability of prohibited access over the assessment period, per problematic law, each factor justified.</source>
-        <translation>評価期間中に違法なアクセスが発生する確率を、問題のある法令ごとに、各要素の根拠を示して算定します。</translation>
+        <translation>評価期間中に許容されないアクセスが発生する確率を、問題のある法令ごとに、各要素の根拠を示して算定します。</translation>
     </message>
     <message>
         <source>&amp;Quantify the risk of prohibited access for this transfer</source>
-        <translation>この移転について違法なアクセスのリスクを定量的に評価する(&amp;Q)</translation>
+        <translation>この移転について許容されないアクセスのリスクを定量的に評価する(&amp;Q)</translation>
     </message>
     <message>
         <source>Quantify the risk</source>
@@ -3188,7 +3188,7 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>Probability of prohibited access over %1 years: %2</source>
-        <translation>%1 年間に違法なアクセスが発生する確率: %2</translation>
+        <translation>%1 年間に許容されないアクセスが発生する確率: %2</translation>
     </message>
     <message>
         <source>Yearly: %1</source>
