@@ -46,6 +46,7 @@ from transfer_tool import users
 from transfer_tool.bootstrap import open_database
 from transfer_tool.config import resolve_config
 from transfer_tool.errors import ToolError
+from transfer_tool.library_noise import quiet_libraries
 from transfer_tool.users import UserView
 from ui import settings as keys
 from ui.collector import GuiThreadCollector
@@ -346,6 +347,7 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
     """Start the desktop app (or, with `screenshot`, the check mode) and return the exit code."""
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    restore_library_noise = quiet_libraries()  # a library's warnings and tracebacks: debug log only
     app = application()
     previous_qt_handler = _qt_messages_to_logging()
     register_bundled_fonts(app)
@@ -372,6 +374,7 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
             box.deleteLater()  # the logged exception's traceback keeps this frame, and so the box, alive
         sys.excepthook = previous_hook
         qInstallMessageHandler(previous_qt_handler)
+        restore_library_noise()
         return EXIT_DATABASE
 
     worker = DbWorker(db, parent=app)
@@ -404,6 +407,7 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
         qInstallMessageHandler(previous_qt_handler)
         app.setQuitOnLastWindowClosed(True)
         startup.deleteLater()
+        restore_library_noise()
     return code
 
 
