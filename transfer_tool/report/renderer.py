@@ -970,3 +970,16 @@ def render_report_with_layout(
 def render_report(data: ReportData, lang: str = "en", renderer: TiaReportRenderer | None = None) -> bytes:
     """The TIA PDF with an empty signature field in the sign-off box, ready for `signing.sign_pdf`."""
     return (renderer or TiaReportRenderer()).render(data, lang, with_field=True).pdf
+
+
+def warm_up() -> None:
+    """Do once what a process's first render pays for: import the renderer's modules, register the fonts
+    (their tables come from the disk cache, font_cache.py) and run every code path of a render, in both
+    languages, on the sample report. The app calls it in the background once its main window is on
+    screen, so the user's first "Generate PDF" is as fast as the second."""
+    from transfer_tool.report.sample import sample_report_data
+
+    data = sample_report_data(AssessmentStatus.APPROVED)
+    renderer = TiaReportRenderer()
+    for lang in LANGUAGES:
+        renderer.render(data, lang, with_field=True)
