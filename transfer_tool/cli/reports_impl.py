@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from transfer_tool import signing  # the package's names load pyHanko on first use only
 from transfer_tool.assessment import service
 from transfer_tool.cli.context import CliContext
 from transfer_tool.cli.files import write_file
@@ -35,7 +36,7 @@ from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import Transfer
 
-if TYPE_CHECKING:  # signing, verification and the process pool load only for the commands using them
+if TYPE_CHECKING:  # trust (verification) and the process pool load only in the commands using them
     from concurrent.futures import Future
 
     from transfer_tool import trust
@@ -343,7 +344,7 @@ def _report_language(pdf: bytes) -> str:
 
 
 def cmd_sign(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import signing, trust
+    from transfer_tool import trust
 
     _quiet_validator(args)
     pdf = _read_pdf(args.file)
