@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Compile the translation sources (resources/translations/*.ts) to the .qm files the app loads at
-# start-up (build output, git-ignored); with --update, first collect the strings of ui/ into the .ts
-# files (pyside6-lupdate), then translate the new entries (marked unfinished) with pyside6-linguist or
-# an editor and commit the .ts.
+# start-up; with --update, first collect the strings of ui/ into the .ts files (pyside6-lupdate), then
+# translate the new entries (marked unfinished) with pyside6-linguist or an editor and commit the .ts
+# and the .qm. The .qm are committed so that `pip install .` (whose build runs no Qt tool) ships them;
+# tests/unit/test_translations_compiled.py fails when a committed .qm is not the .ts compiled.
 #   scripts/build-translations.sh            compile only (setup-venv.sh runs this; sources untouched)
 #   scripts/build-translations.sh --update   update the .ts from the code, then compile
 # The Qt tools come with PySide6: taken from the Python in $PYTHON, else .venv, else the PATH.

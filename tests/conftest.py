@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Password hashes at a throw-away database's cost (argon2id, 8 KiB, one pass) through the setting a
 # deployment uses (transfer_tool.config.ENV_PASSWORD_HASH); set here so the commands tests start inherit it.
 os.environ.setdefault("TRANSFER_TOOL_PASSWORD_HASH", "time_cost=1,memory_cost=8,parallelism=1")
+# The font cache of this test process, never the user's (~/.cache/transfer-tool); shared by its tests.
+os.environ.setdefault("TRANSFER_TOOL_CACHE_DIR", tempfile.mkdtemp(prefix="tt-test-cache-"))
 
 from sqlalchemy import create_engine, make_url, text
 

@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transfer_tool import audit
-from transfer_tool.config import Config, user_data_dir
+from transfer_tool.config import DEFAULT_BACKUP_KEEP, Config, user_data_dir
 from transfer_tool.errors import StorageError, ValidationError
 from transfer_tool.permissions import Actor
 from transfer_tool.storage import migrate
 from transfer_tool.storage.database import Database
 
 BACKUP_DIR_NAME = "backups"
-DEFAULT_KEEP = 7
+DEFAULT_KEEP = DEFAULT_BACKUP_KEEP
 DAILY = dt.timedelta(hours=24)
 ROUTINE_LABELS = frozenset({"daily", "manual"})
 PRE_RESTORE_LABEL = "before-restore"

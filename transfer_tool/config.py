@@ -13,11 +13,14 @@ from transfer_tool.errors import ToolError
 APP_NAME = "transfer-tool"
 ENV_DATABASE_URL = "TRANSFER_TOOL_DATABASE_URL"
 ENV_DATA_DIR = "TRANSFER_TOOL_DATA_DIR"
+ENV_CACHE_DIR = "TRANSFER_TOOL_CACHE_DIR"
 # argon2id cost of new password hashes, e.g. "time_cost=3,memory_cost=65536,parallelism=4" (memory in KiB).
 # Unset: argon2-cffi's RFC 9106 low-memory profile. A lower cost suits a throw-away database (the test suite
 # sets one); existing hashes keep verifying and are re-hashed at the configured cost on the next sign-in.
 ENV_PASSWORD_HASH = "TRANSFER_TOOL_PASSWORD_HASH"
 _HASH_KEYS = ("time_cost", "memory_cost", "parallelism")
+# How many routine SQLite backups (daily and manual) are kept; see transfer_tool/backup.py.
+DEFAULT_BACKUP_KEEP = 7
 
 
 def user_data_dir() -> Path:
@@ -26,6 +29,12 @@ def user_data_dir() -> Path:
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(mode=0o700, parents=True, exist_ok=True)  # other local users have no business here
     return path
+
+
+def user_cache_dir() -> Path:
+    """Where rebuildable data is kept (parsed fonts): deleting it only costs time. Not created here."""
+    override = os.environ.get(ENV_CACHE_DIR)
+    return Path(override) if override else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def default_sqlite_url() -> str:

@@ -45,13 +45,28 @@ class _Template:
     order: tuple[int, ...]  # the placeholder number of each value, in English order
     quoted: tuple[bool, ...]  # per value: between quotes in the English, so an identifier kept as written
     translation: str
-    prefilter: re.Pattern[str]  # a cheap full match that rules most texts out
+    pattern: str  # a cheap full match that rules most texts out (compiled on first use: `prefilter`)
     top_level: bool  # False for glue such as "{0} to {1}": only for values inside other sentences, and only
     # when it translates them whole (else "Taro Yamada, DPO" would come back as "Taro Yamada、DPO")
 
     @property
     def weight(self) -> int:
         return sum(len(x) for x in self.literals)
+
+    @property
+    def prefilter(self) -> re.Pattern[str]:
+        return _compiled(self.pattern)
+
+    def may_match(self, text: str) -> bool:
+        """The text starts and ends as the English does: a string test that spares most regular
+        expressions from ever being compiled (compiling all 260 took 0.1 s of every process's first
+        translation)."""
+        return text.startswith(self.literals[0]) and text.endswith(self.literals[-1])
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.DOTALL)
 
 
 def _compile(english: str, translation: str) -> _Template:
@@ -74,7 +89,7 @@ def _compile(english: str, translation: str) -> _Template:
             after_group = False
     # Glue such as "{0}, {1}" or "{0} to {1}" has no word of its own to anchor a whole text on.
     anchored = re.search(r"[A-Za-z]{3,}", "".join(literals)) is not None
-    return _Template(literals, order, quoted, translation, re.compile(regex, re.DOTALL), anchored)
+    return _Template(literals, order, quoted, translation, regex, anchored)
 
 
 class TextCatalogue:
@@ -147,7 +162,9 @@ class TextCatalogue:
             return None
         best: _Result | None = None
         for template in self._templates:
-            if (top_level and not template.top_level) or not template.prefilter.fullmatch(text):
+            if (top_level and not template.top_level) or not template.may_match(text):
+                continue
+            if not template.prefilter.fullmatch(text):
                 continue
             values = self._split(template, text, depth)
             if values is None:

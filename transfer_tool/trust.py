@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -26,12 +27,14 @@ from transfer_tool.assessment.evidence import find_by_pdf_hash
 from transfer_tool.errors import NotFound, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.report.terms import LANGUAGES, Terminology
-from transfer_tool.signing.verify import VerificationResult, verify_pdf
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment, SignedReport
 from transfer_tool.storage.models.core import Transfer
 from transfer_tool.storage.models.signing import TrustedCertificate
+
+if TYPE_CHECKING:  # pyHanko loads only when a document is verified
+    from transfer_tool.signing.verify import VerificationResult
 
 __all__ = [
     "ClaimedReport",
@@ -321,6 +324,8 @@ def verify_document(db: Database, pdf: bytes, extra_trusted: Sequence[bytes] = (
     """Check a signed report: signature (intact, whole file, trusted by this database's list or by
     `extra_trusted` certificates), which assessment version it is, and whether it is the copy stored at
     approval. Never raises on bad input."""
+    from transfer_tool.signing.verify import verify_pdf
+
     signature = verify_pdf(pdf, [*trusted_pems(db), *extra_trusted])
     digest = hashlib.sha256(pdf).hexdigest()
     ref = find_by_pdf_hash(db, digest)

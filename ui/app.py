@@ -46,6 +46,7 @@ from transfer_tool import users
 from transfer_tool.bootstrap import open_database
 from transfer_tool.config import resolve_config
 from transfer_tool.errors import ToolError
+from transfer_tool.library_noise import quiet_libraries
 from transfer_tool.users import UserView
 from ui import settings as keys
 from ui.collector import GuiThreadCollector
@@ -55,7 +56,7 @@ from ui.i18n import effective_language, install_translators
 from ui.services import SCREEN_CATALOGUES, SCREEN_COUNTRIES, SCREEN_REVIEW, SCREEN_USERS, Services
 from ui.settings import Settings
 from ui.signin import SignInDialog
-from ui.tasks import wait_for_tasks
+from ui.tasks import Task, run_task, wait_for_tasks
 from ui.workers import DbWorker
 
 if TYPE_CHECKING:
@@ -70,6 +71,8 @@ ENV_PASSWORD = "TRANSFER_TOOL_PASSWORD"
 CHECK_SIZE = (1280, 800)
 CHECK_TIMEOUT_S = 30
 PRELOAD_DELAY_MS = 300
+# After the register's first rows are on screen: the renderer warms up in the background (see below).
+RENDERER_WARM_DELAY_MS = 500
 
 EXIT_OK, EXIT_DATABASE, EXIT_SIGN_IN, EXIT_TIMEOUT = 0, 2, 3, 4
 
@@ -203,6 +206,25 @@ def startup_finished() -> None:
 _collector: GuiThreadCollector | None = None
 
 
+def _warm_renderer() -> None:
+    from transfer_tool.report.renderer import warm_up  # ReportLab loads here, on the task's thread
+
+    warm_up()
+
+
+def warm_renderer(owner: QObject) -> Task[None]:
+    """Pay a process's first-render cost (imports, fonts, every code path of a render) on a background
+    task, so that the user's first "Generate PDF" is as fast as the second. The result is nothing; a
+    failure is only logged: the real render will report it."""
+    return run_task(
+        _warm_renderer,
+        lambda _nothing: None,
+        lambda exc: log.warning("warming up the report renderer failed", exc_info=exc),
+        owner=owner,
+        label="report renderer warm-up",
+    )
+
+
 def preload_main_window() -> None:
     """Import the main window's modules ahead of need (they are not needed for the sign-in dialog)."""
     for name in (
@@ -303,6 +325,11 @@ class _Startup(QObject):
         else:
             window.show()
             startup_finished()
+            # Once the register is painted: not in check mode, which exits right after its grab.
+            self._after(
+                [window.ready] if not window.is_ready else [],
+                lambda: QTimer.singleShot(RENDERER_WARM_DELAY_MS, window, lambda: warm_renderer(window)),
+            )
         self.app.setQuitOnLastWindowClosed(True)
 
     def _after(self, signals: Sequence[Any], then: Callable[[], None]) -> None:
@@ -347,6 +374,7 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
     """Start the desktop app (or, with `screenshot`, the check mode) and return the exit code."""
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    restore_library_noise = quiet_libraries()  # a library's warnings and tracebacks: debug log only
     app = application()
     previous_qt_handler = _qt_messages_to_logging()
     register_bundled_fonts(app)
@@ -373,6 +401,7 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
             box.deleteLater()  # the logged exception's traceback keeps this frame, and so the box, alive
         sys.excepthook = previous_hook
         qInstallMessageHandler(previous_qt_handler)
+        restore_library_noise()
         return EXIT_DATABASE
 
     worker = DbWorker(db, parent=app)
@@ -405,6 +434,7 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
         qInstallMessageHandler(previous_qt_handler)
         app.setQuitOnLastWindowClosed(True)
         startup.deleteLater()
+        restore_library_noise()
     return code
 
 

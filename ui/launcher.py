@@ -31,9 +31,10 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    import multiprocessing
+    if getattr(sys, "frozen", False):
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # `report --all` workers in a frozen bundle re-enter here
+        multiprocessing.freeze_support()  # `report --all` workers in a frozen bundle re-enter here
     # Start-up builds some 100,000 objects that live as long as the app: the cyclic collector would walk
     # them again and again (~90 ms of a start). The app turns it back on once its first window is up
     # (ui.app.startup_finished); a headless command turns it on before it runs.

@@ -74,7 +74,6 @@ from transfer_tool.domain import (
 from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.report.data import ReportData, SignOff
-from transfer_tool.report.renderer import render_report
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment, ReviewComment
@@ -1083,6 +1082,8 @@ def render_for_approval(
     require(approver, Action.REVIEW)
     with db.read() as s:
         audit.check_actor(s, approver)
+    from transfer_tool.report.renderer import render_report  # ReportLab: only when a report is rendered
+
     return render_report(_report_data(db, assessment_id, today, approver=approver), lang)
 
 

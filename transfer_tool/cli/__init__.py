@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from transfer_tool import __version__
 from transfer_tool.cli.context import CliContext
 from transfer_tool.errors import ToolError, ValidationError
+from transfer_tool.library_noise import quiet_libraries
 
 COMMAND_MODULES = (
     "transfer_tool.cli.core",
@@ -108,6 +109,7 @@ def main(
             parser.print_help()
             return 0
         return default(args)
+    restore_library_noise = quiet_libraries()  # a library's warnings and tracebacks: debug log only
     ctx = CliContext(args)
     try:
         code: int = args.handler(args, ctx)
@@ -128,3 +130,4 @@ def main(
         return 0
     finally:
         ctx.close()
+        restore_library_noise()

@@ -1,4 +1,8 @@
-"""What every command needs: the database (migrated on first use) and the acting user."""
+"""What every command needs: the database (migrated on first use) and the acting user.
+
+The database layer (SQLAlchemy, the models, Alembic) and the password hasher load when a command first
+asks for them, so `--help` and commands that touch no database stay light.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,14 @@ import argparse
 import getpass
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from transfer_tool import users
-from transfer_tool.bootstrap import open_database
 from transfer_tool.config import Config, resolve_config
 from transfer_tool.errors import AuthenticationFailed
-from transfer_tool.permissions import Actor
-from transfer_tool.storage.database import Database
+
+if TYPE_CHECKING:
+    from transfer_tool.permissions import Actor
+    from transfer_tool.storage.database import Database
 
 ENV_PASSWORD = "TRANSFER_TOOL_PASSWORD"
 
@@ -26,6 +31,8 @@ class CliContext:
     @property
     def db(self) -> Database:
         if self._db is None:
+            from transfer_tool.bootstrap import open_database
+
             self._db = open_database(self.config, daily_backup=True)
         return self._db
 
@@ -45,6 +52,8 @@ class CliContext:
                 "This command changes data: say who you are with --user NAME "
                 "(or TRANSFER_TOOL_USER) and give the password."
             )
+        from transfer_tool import users
+
         return users.authenticate(self.db, name, self.password()).actor()
 
     def close(self) -> None:

@@ -1,4 +1,8 @@
-"""Commands: init, transfers (list/show/import/export, import-csv/export-csv), due, audit verify, users."""
+"""Commands: init, transfers (list/show/import/export, import-csv/export-csv), due, audit verify, users.
+
+The parsers need only the enums; each handler imports the services it uses, so `--help` loads no database
+layer and a command loads only its own.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from transfer_tool import audit, transfer_csv, transfers, users
-from transfer_tool.bootstrap import open_database
 from transfer_tool.cli.context import CliContext
 from transfer_tool.domain import Role, TransferStatus
 from transfer_tool.errors import ToolError
@@ -84,6 +86,9 @@ def register(sub: Any) -> None:
 
 
 def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool import users
+    from transfer_tool.bootstrap import open_database
+
     db = open_database(ctx.config)
     try:
         where = ctx.config.sqlite_path or ctx.config.database_url.split("@")[-1]
@@ -102,6 +107,8 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _find(ctx: CliContext, ref: str) -> int:
+    from transfer_tool import transfers
+
     ids = transfers.search_ids(ctx.db, transfers.TransferQuery(text=ref))
     for row in transfers.fetch_rows(ctx.db, ids):
         if row.reference == ref:
@@ -112,6 +119,8 @@ def _find(ctx: CliContext, ref: str) -> int:
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool import transfers
+
     q = transfers.TransferQuery(
         text=args.search,
         country=(args.country or "").upper(),
@@ -132,6 +141,8 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool import transfers
+
     t = transfers.get_transfer(ctx.db, _find(ctx, args.ref))
     lines = [
         f"{t.reference}  {t.title}",
@@ -179,6 +190,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool import transfer_csv
     from transfer_tool.cli.files import write_file
     from transfer_tool.permissions import Actor
 
@@ -223,6 +235,8 @@ def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool import audit
+
     report = audit.verify(ctx.db)
     print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
     return 0 if report.ok else 1
@@ -230,6 +244,8 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_user_add(args: argparse.Namespace, ctx: CliContext) -> int:
     import os
+
+    from transfer_tool import users
 
     actor = ctx.actor()
     pw = os.environ.get("TRANSFER_TOOL_NEW_PASSWORD") or ctx.password(f"Password for {args.username}: ")
@@ -239,6 +255,8 @@ def cmd_user_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool import users
+
     for u in users.list_users(ctx.db, ctx.actor()):
         print(f"{u.username:<20}{u.role.value:<10}{'active' if u.active else 'inactive':<10}{u.display_name}")
     return 0

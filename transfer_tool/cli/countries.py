@@ -6,14 +6,15 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from transfer_tool.cli.context import CliContext
-from transfer_tool.countries import store
-from transfer_tool.countries.diff import FieldChange
-from transfer_tool.countries.model import AppiInfo, Destination, Regime, RegimeEntry
 from transfer_tool.domain import AdequacyStatus
 from transfer_tool.errors import ToolError
+
+if TYPE_CHECKING:  # the handlers import the store (and with it the database layer) when they run
+    from transfer_tool.countries.diff import FieldChange
+    from transfer_tool.countries.model import AppiInfo, Destination, Regime, RegimeEntry
 
 UNVERIFIED = "UNVERIFIED"
 
@@ -86,6 +87,8 @@ def _or_dash(value: object) -> str:
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool.countries import store
+
     destinations = store.list_destinations(ctx.db)
     regime_codes = sorted(store.regimes(ctx.db))
     out = sys.stdout
@@ -165,12 +168,16 @@ def _show_lines(d: Destination, regimes: dict[str, Regime]) -> list[str]:
 
 
 def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool.countries import store
+
     d = store.get_destination(ctx.db, args.code)
     print("\n".join(_show_lines(d, store.regimes(ctx.db))))
     return 0
 
 
 def cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool.countries import store
+
     hits = store.search(args.text)
     if not hits:
         raise ToolError(
@@ -183,6 +190,8 @@ def cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool.countries import store
+
     raw = store.export_document(ctx.db)
     if str(args.file) == "-":
         sys.stdout.write(raw.decode("utf-8") + "\n")
@@ -200,6 +209,8 @@ def _change_line(c: FieldChange) -> str:
 
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool.countries import store
+
     try:
         raw = args.file.read_bytes()
     except OSError as exc:
@@ -226,6 +237,8 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_regimes(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool.countries import store
+
     if args.exporters is not None:
         if not args.code:
             print(
@@ -246,6 +259,8 @@ def cmd_regimes(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool.countries import store
+
     code = args.code.upper()
     if args.diff:
         a, b = args.diff
@@ -260,6 +275,8 @@ def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_impact(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool.countries import store
+
     if args.check_expiries:
         actor = ctx.actor()
         today = args.on or dt.datetime.now(dt.UTC).date()

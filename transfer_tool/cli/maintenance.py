@@ -5,15 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
-from transfer_tool import audit, backup
 from transfer_tool.cli.context import CliContext
+from transfer_tool.config import DEFAULT_BACKUP_KEEP
 from transfer_tool.errors import ToolError
-from transfer_tool.storage.database import Database
-from transfer_tool.storage.models.core import AuditEvent, AuditHead
+
+if TYPE_CHECKING:  # the handlers import the database layer when they run
+    from transfer_tool.backup import CheckResult
+    from transfer_tool.storage.database import Database
 
 
 def register(sub: Any) -> None:
@@ -21,9 +21,9 @@ def register(sub: Any) -> None:
     b.add_argument(
         "--keep",
         type=int,
-        default=backup.DEFAULT_KEEP,
+        default=DEFAULT_BACKUP_KEEP,
         metavar="N",
-        help=f"keep the newest N routine backups (default {backup.DEFAULT_KEEP}); copies taken before an "
+        help=f"keep the newest N routine backups (default {DEFAULT_BACKUP_KEEP}); copies taken before an "
         "upgrade or a restore are never removed",
     )
     b.add_argument("--list", action="store_true", help="only list the backups, newest first")
@@ -53,6 +53,8 @@ def _size(n: int) -> str:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool import backup
+
     # The database is copied as it is on disk: no sign-in, no migration (whoever can run this can
     # read the file anyway).
     if args.list:
@@ -68,6 +70,8 @@ def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool import backup
+
     target = ctx.config.sqlite_path
     before = backup.restore(ctx.config, args.file)
     print(f"restored {target} from {args.file}")
@@ -81,6 +85,11 @@ def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _audit_head(db: Database) -> str:
+    from sqlalchemy import select
+
+    from transfer_tool import audit
+    from transfer_tool.storage.models.core import AuditHead
+
     with db.read() as s:
         head = s.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one_or_none()
         return head.last_hash if head is not None else audit.GENESIS
@@ -93,9 +102,14 @@ def _anchor(expected: str) -> tuple[int, str]:
     return int(seq), digest.lower()
 
 
-def _anchor_result(db: Database, expected: str) -> backup.CheckResult:
+def _anchor_result(db: Database, expected: str) -> CheckResult:
     """Whether the chain still holds the event recorded earlier. The chain itself was verified first,
     so a matching hash at N vouches for every event up to N."""
+    from sqlalchemy import select
+
+    from transfer_tool import backup
+    from transfer_tool.storage.models.core import AuditEvent
+
     seq, digest = _anchor(expected)
     with db.read() as s:
         found = s.execute(select(AuditEvent.hash).where(AuditEvent.seq == seq)).scalar_one_or_none()
@@ -110,6 +124,8 @@ def _anchor_result(db: Database, expected: str) -> backup.CheckResult:
 
 
 def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool import audit, backup
+
     results = backup.check_database(ctx.config)
     failed = [r for r in results if not r.ok]
     for r in results:

@@ -13,31 +13,34 @@ import getpass
 import io
 import logging
 import math
-import multiprocessing
 import os
 import re
 import sys
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from transfer_tool import signing, trust
+from transfer_tool import signing  # the package's names load pyHanko on first use only
 from transfer_tool.assessment import service
 from transfer_tool.cli.context import CliContext
 from transfer_tool.cli.files import write_file
 from transfer_tool.cli.reports import ENV_SIGNING_PASSPHRASE, LANGS
 from transfer_tool.errors import AuthenticationFailed, PermissionDenied, ToolError
 from transfer_tool.permissions import Action, require
-from transfer_tool.report.renderer import TiaReportRenderer, render_report
 from transfer_tool.report.terms import Terminology
-from transfer_tool.signing.verify import VerificationResult
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import Transfer
+
+if TYPE_CHECKING:  # trust (verification) and the process pool load only in the commands using them
+    from concurrent.futures import Future
+
+    from transfer_tool import trust
+    from transfer_tool.signing.verify import VerificationResult
 
 _MAX_INPUT_PDF = 200 * 1024 * 1024
 
@@ -107,6 +110,8 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
             )
         what = "the signed copy kept at approval"
     else:
+        from transfer_tool.report.renderer import render_report
+
         pdf = render_report(service.build_report_data(ctx.db, a.id, today), args.lang)
         what = f"{a.status.value}, {args.lang}"
     out: Path = args.output or Path(report_filename(a.reference, a.version_no, args.lang))
@@ -185,6 +190,8 @@ def render_chunk(
     database_url: str, items: Sequence[BatchItem], out_dir: str, langs: Sequence[str], today: dt.date
 ) -> list[BatchOutcome]:
     """Render `items` into `out_dir` with a database connection of this process's own (a worker's task)."""
+    from transfer_tool.report.renderer import TiaReportRenderer, render_report
+
     db = Database(database_url)
     renderer = TiaReportRenderer()  # one per worker: fonts, styles and the word widths it keeps
     outcomes = []
@@ -232,6 +239,9 @@ def render_batch(
     size = max(1, min(16, math.ceil(total / (jobs * 4))))
     chunks = [items[i : i + size] for i in range(0, total, size)]
     outcomes = []
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx) as pool:
         pending: set[Future[list[BatchOutcome]]] = {
@@ -334,6 +344,8 @@ def _report_language(pdf: bytes) -> str:
 
 
 def cmd_sign(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool import trust
+
     _quiet_validator(args)
     pdf = _read_pdf(args.file)
     if b"%PDF-" not in pdf[:1024]:
@@ -406,6 +418,8 @@ _LANG_NAMES = {"en": "English", "ja": "Japanese"}
 
 
 def _copy_text(v: trust.DocumentVerification) -> str:
+    from transfer_tool import trust
+
     signer = f", signed by {v.stored_signer}" if v.stored_signer else ""
     stored = _LANG_NAMES.get(v.stored_lang, v.stored_lang)
     if v.match is trust.DatabaseMatch.EXACT:
@@ -441,6 +455,8 @@ def _quiet_validator(args: argparse.Namespace) -> None:
 
 
 def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool import trust
+
     _quiet_validator(args)
     pdf = _read_pdf(args.file)
     extra = [_read_cert(p) for p in args.cert]
@@ -455,6 +471,8 @@ def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _read_cert(path: Path) -> bytes:
+    from transfer_tool import trust
+
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -494,6 +512,8 @@ def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_trust_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool import trust
+
     try:
         data = args.file.read_bytes()
     except OSError as exc:
@@ -505,6 +525,8 @@ def cmd_trust_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_trust_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool import trust
+
     rows = trust.list_trusted(ctx.db, include_removed=args.all)
     print(f"{'NO':<5}{'VALID UNTIL':<13}{'STATE':<10}{'LABEL':<40}SUBJECT")
     for c in rows:
@@ -515,6 +537,8 @@ def cmd_trust_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_trust_remove(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool import trust
+
     c = trust.remove_trusted(ctx.db, ctx.actor(), args.id)
     print(f"no longer trusted: no. {c.id} {c.label}")
     return 0

@@ -15,15 +15,16 @@ import json
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import jsonschema
 
 from transfer_tool.countries.model import Destination, Regime
 from transfer_tool.countries.serialize import destination_from_dict, regime_from_dict
 from transfer_tool.errors import ImportRefused, Problem
 from transfer_tool.paths import data_file
+
+if TYPE_CHECKING:  # the schema checker loads only when a document is checked
+    import jsonschema
 
 SCHEMA_FILE = "schemas/countries.schema.json"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -99,6 +100,8 @@ def _load_schema() -> dict[str, Any]:
 
 
 def _schema_problems(doc: Any, root: str, labels: dict[int, str], list_key: str) -> list[Problem]:
+    import jsonschema
+
     schema = _load_schema()
     sub = {"$defs": schema["$defs"], "$ref": f"#/$defs/{root}"}
     validator = jsonschema.Draft202012Validator(sub)

@@ -3,6 +3,7 @@ scripts IPAex lacks (Arabic, many symbols and emoji), so user text never turns i
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from reportlab.lib.fonts import addMapping
@@ -11,9 +12,11 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from transfer_tool.paths import resource_file
 from transfer_tool.report import reportlab_adapter  # noqa: F401  (ReportLab fixes, applied on import)
+from transfer_tool.report.font_cache import cached_ttfont
 
 MAIN_FONT = "IPAexG"
 FALLBACK_FONT = "DejaVuSans"
+_registering = threading.Lock()  # the app warms the renderer on a worker thread while a render may start
 
 
 @dataclass(frozen=True)
@@ -32,8 +35,9 @@ def _register(name: str, filename: str, *, ascii_block: bool = True) -> TTFont:
     # page streams. The fallback font never draws ASCII (the main font has it all): without the block
     # its subset holds only the characters it draws (one glyph for "pᵢ" rather than 96).
     if name not in pdfmetrics.getRegisteredFontNames():
+        # The character tables come from the disk cache after the first process (font_cache.py).
         pdfmetrics.registerFont(
-            TTFont(name, str(resource_file("fonts", filename)), asciiReadable=ascii_block)
+            cached_ttfont(name, str(resource_file("fonts", filename)), ascii_readable=ascii_block)
         )
         # There is no bold or italic face: make <b>/<i> fall back to the same face explicitly.
         for bold in (0, 1):
@@ -44,8 +48,9 @@ def _register(name: str, filename: str, *, ascii_block: bool = True) -> TTFont:
 
 
 def register_report_fonts() -> ReportFonts:
-    main = _register(MAIN_FONT, "ipaexg.ttf")
-    fallback = _register(FALLBACK_FONT, "DejaVuSans.ttf", ascii_block=False)
+    with _registering:
+        main = _register(MAIN_FONT, "ipaexg.ttf")
+        fallback = _register(FALLBACK_FONT, "DejaVuSans.ttf", ascii_block=False)
     return ReportFonts(
         MAIN_FONT,
         FALLBACK_FONT,

@@ -39,6 +39,7 @@ from transfer_tool.report.data import Localized, PolicyItem, ReportData, Text, l
 from transfer_tool.report.fonts import ReportFonts, register_report_fonts
 from transfer_tool.report.layout import Block, Cell, Grid, GridStyle, Ink, Line, LineBreaker, Para, Pen
 from transfer_tool.report.pdftext import TextOps, add_link
+from transfer_tool.report.signature_widget import add_empty_signature_field
 from transfer_tool.report.styles import (
     ACCENT,
     BAD,
@@ -57,7 +58,7 @@ from transfer_tool.report.terms import (
     format_datetime,
     format_percent,
 )
-from transfer_tool.signing.fields import DEFAULT_SIGNATURE_FIELD, SignatureFieldLayout, add_signature_field
+from transfer_tool.signing.fields import DEFAULT_SIGNATURE_FIELD, SignatureFieldLayout
 from transfer_tool.text_catalogue import translate
 
 _PDF_LANG = {"en": "en", "ja": "ja-JP"}
@@ -187,9 +188,10 @@ class _SignatureSpace(Flowable):  # type: ignore[misc]
 
 
 class _TiaDocTemplate(BaseDocTemplate):  # type: ignore[misc]
-    def __init__(self, buffer: io.BytesIO, **kw: Any) -> None:
+    def __init__(self, buffer: io.BytesIO, *, signature_field: str | None = None, **kw: Any) -> None:
         super().__init__(buffer, **kw)
         self.signature_place: tuple[int, tuple[float, float, float, float]] | None = None
+        self.signature_field = signature_field  # when set, the empty field is written where the box lands
         self.heading_pages: dict[str, int] = {}
 
     def afterFlowable(self, flowable: Flowable) -> None:
@@ -200,6 +202,8 @@ class _TiaDocTemplate(BaseDocTemplate):  # type: ignore[misc]
 
     def place_signature(self, page_index: int, box: tuple[float, float, float, float]) -> None:
         self.signature_place = (page_index, box)
+        if self.signature_field is not None:
+            add_empty_signature_field(self.canv, self.signature_field, box)
 
 
 def _canvas_class(
@@ -272,7 +276,8 @@ class TiaReportRenderer:
 
     # ---- entry point -------------------------------------------------------------------------------
 
-    def render(self, data: ReportData, lang: str = "en") -> RenderedReport:
+    def render(self, data: ReportData, lang: str = "en", *, with_field: bool = False) -> RenderedReport:
+        """The PDF and where its sign-off box is; `with_field`: with the empty signature field there."""
         if lang not in LANGUAGES:
             raise ValueError(f"unsupported report language {lang!r}; use one of {', '.join(LANGUAGES)}")
         sheet = self._sheets.get(lang)
@@ -280,7 +285,7 @@ class TiaReportRenderer:
             sheet = self._sheets[lang] = build_stylesheet(self.fonts.main, lang)
         build = _Build(data, lang, sheet, self._breaker)
         buffer = io.BytesIO()
-        doc = self._doc(buffer, build)
+        doc = self._doc(buffer, build, self.field_name if with_field else None)
         total_text = self.terms.get("doc.page_total", lang)
         story = self._story(build, doc)
         doc.build(
@@ -295,10 +300,11 @@ class TiaReportRenderer:
             signature_field=SignatureFieldLayout(self.field_name, page_index, box),
         )
 
-    def _doc(self, buffer: io.BytesIO, b: _Build) -> _TiaDocTemplate:
+    def _doc(self, buffer: io.BytesIO, b: _Build, signature_field: str | None) -> _TiaDocTemplate:
         d, t = b.data, self.terms
         doc = _TiaDocTemplate(
             buffer,
+            signature_field=signature_field,
             pagesize=self.pagesize,
             leftMargin=self.margin_left,
             rightMargin=self.margin_right,
@@ -963,5 +969,17 @@ def render_report_with_layout(
 
 def render_report(data: ReportData, lang: str = "en", renderer: TiaReportRenderer | None = None) -> bytes:
     """The TIA PDF with an empty signature field in the sign-off box, ready for `signing.sign_pdf`."""
-    rendered = render_report_with_layout(data, lang, renderer)
-    return add_signature_field(rendered.pdf, rendered.signature_field)
+    return (renderer or TiaReportRenderer()).render(data, lang, with_field=True).pdf
+
+
+def warm_up() -> None:
+    """Do once what a process's first render pays for: import the renderer's modules, register the fonts
+    (their tables come from the disk cache, font_cache.py) and run every code path of a render, in both
+    languages, on the sample report. The app calls it in the background once its main window is on
+    screen, so the user's first "Generate PDF" is as fast as the second."""
+    from transfer_tool.report.sample import sample_report_data
+
+    data = sample_report_data(AssessmentStatus.APPROVED)
+    renderer = TiaReportRenderer()
+    for lang in LANGUAGES:
+        renderer.render(data, lang, with_field=True)
