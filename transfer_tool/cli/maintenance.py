@@ -13,7 +13,7 @@ from transfer_tool import audit, backup
 from transfer_tool.cli.context import CliContext
 from transfer_tool.errors import ToolError
 from transfer_tool.storage.database import Database
-from transfer_tool.storage.models.core import AuditEvent, AuditHead
+from transfer_tool.storage.models.core import AuditEvent
 
 
 def register(sub: Any) -> None:
@@ -80,12 +80,6 @@ def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _audit_head(db: Database) -> str:
-    with db.read() as s:
-        head = s.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one_or_none()
-        return head.last_hash if head is not None else audit.GENESIS
-
-
 def _anchor(expected: str) -> tuple[int, str]:
     seq, _, digest = expected.partition(":")
     if not seq.isdigit() or len(digest) != 64:
@@ -118,12 +112,15 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
         print("SKIPPED audit chain: the database is damaged; restore a backup (transfer-tool backup --list)")
     else:
         report = audit.verify(ctx.db)
-        if report.ok:
-            head = _audit_head(ctx.db)
-            print(f"{'ok':<8}audit chain: {report.checked} events verified; head {report.checked}:{head}")
+        if report.ok and not report.head:
+            print(f"{'ok':<8}audit chain: the log is empty, so there is no head to record yet")
+        if report.ok and report.head:
+            # The head printed is the verified chain's last event, never the stored head row as such.
+            print(f"{'ok':<8}audit chain: {report.checked} events verified; head {report.head}")
             print(
                 "        (keep the head outside the tool; `check --expect-head N:HASH` later shows a rewrite)"
             )
+        if report.ok:
             if args.expect_head:
                 anchor = _anchor_result(ctx.db, args.expect_head)
                 print(f"{'ok' if anchor.ok else 'FAILED':<8}{anchor.name}: {anchor.detail}")
