@@ -37,10 +37,16 @@ def sign(pdf: bytes, signer: str = "Test Approver") -> bytes:
 
 
 @functools.cache
-def signed_stand_in() -> bytes:
-    """A one-page PDF, signed: for tests about the approval's effects rather than the report's text."""
+def unsigned_stand_in() -> bytes:
+    """A one-page PDF, not signed."""
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer)
     page.drawString(72, 720, "A stand-in for a signed transfer impact assessment")
     page.save()
-    return sign(buffer.getvalue())
+    return buffer.getvalue()
+
+
+@functools.cache
+def signed_stand_in() -> bytes:
+    """A one-page PDF, signed: for tests about the approval's effects rather than the report's text."""
+    return sign(unsigned_stand_in())

@@ -26,6 +26,7 @@ from transfer_tool.assessment.evidence import find_by_pdf_hash
 from transfer_tool.errors import NotFound, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.report.terms import LANGUAGES, Terminology
+from transfer_tool.signing.limits import TOO_COMPLEX, cap_memory, oversize_problem
 from transfer_tool.signing.verify import VerificationResult, verify_pdf
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
@@ -317,11 +318,58 @@ def _by_reference(s: Session, reference: str, version_no: int) -> tuple[int, int
     return (hit[0], hit[1]) if hit else None
 
 
-def verify_document(db: Database, pdf: bytes, extra_trusted: Sequence[bytes] = ()) -> DocumentVerification:
+def inspect_pdf(pdf: bytes, trusted: list[bytes]) -> tuple[VerificationResult, ClaimedReport | None]:
+    """Everything that parses the file: the signature check and what the metadata claims."""
+    signature = verify_pdf(pdf, trusted)
+    if not signature.signed and signature.verdict.startswith("REFUSED"):
+        return signature, None  # over the limits: not parsed at all
+    try:
+        claimed = reference_from_metadata(pdf) if b"%PDF-" in pdf[:1024] else None
+    except MemoryError:
+        claimed = None
+    return signature, claimed
+
+
+def _checking_process() -> None:
+    """Set up the checking process: memory capped; pyHanko's logged tracebacks silenced (the verdict
+    and its reasons say what failed)."""
+    import logging
+
+    cap_memory()
+    for name in ("pyhanko", "pyhanko_certvalidator"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def _inspect_in_child(pdf: bytes, trusted: list[bytes]) -> tuple[VerificationResult, ClaimedReport | None]:
+    """`inspect_pdf` in a process of its own whose heap is capped (`signing.limits.cap_memory`): a file
+    built to make the parser allocate without end fails there, with a verdict, and the caller's memory
+    stays bounded. A child that dies gives the same verdict."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    refused = oversize_problem(pdf)
+    if refused:  # no need for a process to say no
+        return verify_pdf(pdf, trusted), None
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_checking_process) as pool:
+        try:
+            return pool.submit(inspect_pdf, pdf, trusted).result()
+        except (BrokenProcessPool, MemoryError):
+            return VerificationResult(
+                False, False, False, False, verdict=TOO_COMPLEX, reasons=(TOO_COMPLEX,)
+            ), None
+
+
+def verify_document(
+    db: Database, pdf: bytes, extra_trusted: Sequence[bytes] = (), *, isolated: bool = True
+) -> DocumentVerification:
     """Check a signed report: signature (intact, whole file, trusted by this database's list or by
     `extra_trusted` certificates), which assessment version it is, and whether it is the copy stored at
-    approval. Never raises on bad input."""
-    signature = verify_pdf(pdf, [*trusted_pems(db), *extra_trusted])
+    approval. Never raises on bad input. `isolated` parses the file in a child process with a memory cap
+    (SECURITY.md: bounded resources); False only for bytes the tool itself just made."""
+    trusted = [*trusted_pems(db), *extra_trusted]
+    signature, claimed = _inspect_in_child(pdf, trusted) if isolated else inspect_pdf(pdf, trusted)
     digest = hashlib.sha256(pdf).hexdigest()
     ref = find_by_pdf_hash(db, digest)
     if ref is not None:
@@ -338,7 +386,6 @@ def verify_document(db: Database, pdf: bytes, extra_trusted: Sequence[bytes] = (
             stored_lang=ref.lang,
             file_lang=ref.lang,
         )
-    claimed = reference_from_metadata(pdf) if b"%PDF-" in pdf[:1024] else None
     if claimed is None:
         return DocumentVerification(signature, digest, DatabaseMatch.UNKNOWN)
     reference, version_no, lang = claimed.reference, claimed.version_no, claimed.lang

@@ -51,7 +51,9 @@ def test_a_write_after_the_head_was_deleted_is_refused_with_a_clear_error(db: Da
         assert c.execute(text("SELECT count(*) FROM transfer")).scalar_one() == 1  # nothing written
 
 
-def test_an_empty_log_has_no_head_to_print(db: Database, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_empty_log_has_no_head_to_print(
+    db: Database, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     with db.engine.begin() as c:  # a log with no events at all (as before the first change)
         c.execute(text("DELETE FROM audit_event"))
         c.execute(text("DELETE FROM audit_head"))

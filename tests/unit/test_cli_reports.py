@@ -196,7 +196,7 @@ def test_garbage_gets_a_clear_message_and_a_non_zero_exit(cli: Cli) -> None:
         assert code == 1, name
         assert "signed:           NO" in err and message in err, name
     code, _, err = cli("verify", str(cli.folder / "missing.pdf"))
-    assert code == 2 and "Cannot read" in err
+    assert code == 2 and "cannot be read" in err
     code, _, err = cli("verify", str(cli.folder))
     assert code == 2 and "is a folder" in err
 

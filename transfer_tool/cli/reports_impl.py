@@ -34,27 +34,18 @@ from transfer_tool.errors import AuthenticationFailed, PermissionDenied, ToolErr
 from transfer_tool.permissions import Action, require
 from transfer_tool.report.renderer import TiaReportRenderer, render_report
 from transfer_tool.report.terms import Terminology
+from transfer_tool.signing.limits import read_pdf_file
 from transfer_tool.signing.verify import VerificationResult
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import Transfer
 
-_MAX_INPUT_PDF = 200 * 1024 * 1024
-
-
 # ---- files ------------------------------------------------------------------------------------------------
 
 
 def _read_pdf(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > _MAX_INPUT_PDF:
-            raise ToolError(f"{path} is {size // (1024 * 1024)} MB; a report larger than 200 MB is refused.")
-        return path.read_bytes()
-    except IsADirectoryError as exc:
-        raise ToolError(f"{path} is a folder; give a PDF file.") from exc
-    except OSError as exc:
-        raise ToolError(f"Cannot read {path}: {exc.strerror}.") from exc
+    """A regular file within the documented size limit (`signing.limits`), never read past it."""
+    return read_pdf_file(path)
 
 
 def _write_file(path: Path, content: bytes) -> None:

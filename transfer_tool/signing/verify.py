@@ -15,6 +15,8 @@ from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from transfer_tool.signing.limits import TOO_COMPLEX, oversize_problem
+
 _log = logging.getLogger(__name__)
 
 
@@ -66,11 +68,16 @@ def _signer_name(status: PdfSignatureStatus) -> str:
 def verify_pdf(pdf: bytes, trusted_certs: list[bytes]) -> VerificationResult:
     if b"%PDF-" not in pdf[:1024]:
         return _failure("Not a PDF file.", "The data does not start with a PDF header.")
+    refused = oversize_problem(pdf)  # before any parsing: the parser's memory grows with these sizes
+    if refused:
+        return _failure(f"REFUSED: {refused}")
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         if reader.encrypted:
             return _failure("The PDF is encrypted; its signatures cannot be verified.")
         signatures = list(reader.embedded_signatures)
+    except MemoryError:
+        return _failure(TOO_COMPLEX)
     except Exception as exc:  # damaged input can fail anywhere in the parser
         _log.info("unreadable PDF: %s", exc)
         return _failure(
@@ -97,6 +104,8 @@ def verify_pdf(pdf: bytes, trusted_certs: list[bytes]) -> VerificationResult:
                 verdict="The signature is broken: the document was modified.",
                 reasons=(*reasons, str(exc)),
             )
+        except MemoryError:
+            return _failure(TOO_COMPLEX)
         except Exception as exc:  # the validator must not take the caller down on hostile input
             return VerificationResult(
                 True,
