@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment, SignedReport
 from transfer_tool.storage.models.core import Transfer
 from transfer_tool.storage.models.signing import TrustedCertificate
+from transfer_tool.worker_lifetime import die_with_parent
 
 __all__ = [
     "ClaimedReport",
@@ -331,10 +333,11 @@ def inspect_pdf(pdf: bytes, trusted: list[bytes]) -> tuple[VerificationResult, C
 
 
 def _checking_process() -> None:
-    """Set up the checking process: memory capped; pyHanko's logged tracebacks silenced (the verdict
+    """Set up the checking process: ends with its parent; memory capped; pyHanko's logged tracebacks silenced (the verdict
     and its reasons say what failed)."""
     import logging
 
+    die_with_parent(os.getppid())
     cap_memory()
     for name in ("pyhanko", "pyhanko_certvalidator"):
         logging.getLogger(name).setLevel(logging.CRITICAL)

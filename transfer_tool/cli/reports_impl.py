@@ -21,6 +21,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from transfer_tool.signing.verify import VerificationResult
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import Transfer
+from transfer_tool.worker_lifetime import die_with_parent
 
 # ---- files ------------------------------------------------------------------------------------------------
 
@@ -222,7 +224,12 @@ def render_batch(
     chunks = [items[i : i + size] for i in range(0, total, size)]
     outcomes = []
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(chunks)),
+        mp_context=ctx,
+        initializer=die_with_parent,  # a killed command leaves no worker behind
+        initargs=(os.getpid(),),
+    ) as pool:
         pending: set[Future[list[BatchOutcome]]] = {
             pool.submit(render_chunk, database_url, list(chunk), str(out_dir), tuple(langs), today)
             for chunk in chunks
@@ -231,7 +238,14 @@ def render_batch(
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
-                    outcomes += fut.result()
+                    try:
+                        outcomes += fut.result()
+                    except BrokenProcessPool as exc:
+                        raise ToolError(
+                            f"A report worker process ended unexpectedly (killed, or out of memory) after "
+                            f"{len(outcomes)} of {total} report(s); the other workers were stopped. The "
+                            f"reports written so far are in {out_dir}. Run the command again."
+                        ) from exc
                 if progress:
                     progress(len(outcomes), total)
         except BaseException:
