@@ -32,7 +32,7 @@ from transfer_tool.signing.verify import VerificationResult, verify_pdf
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment, SignedReport
-from transfer_tool.storage.models.core import Transfer
+from transfer_tool.storage.models.core import Transfer, User
 from transfer_tool.storage.models.signing import TrustedCertificate
 from transfer_tool.worker_lifetime import die_with_parent
 
@@ -42,10 +42,12 @@ __all__ = [
     "DocumentVerification",
     "TrustedCertificateView",
     "add_trusted",
+    "fingerprint_of",
     "get_trusted",
     "list_trusted",
     "parse_certificate",
     "reference_from_metadata",
+    "registered_fingerprints",
     "remove_trusted",
     "trusted_pems",
     "verify_document",
@@ -66,6 +68,7 @@ class TrustedCertificateView:
     added_at: dt.datetime
     active: bool
     pem: bytes
+    user_id: int | None = None  # whose own signing certificate it is (None: a CA or an outside signer)
 
     def expired(self, now: dt.datetime | None = None) -> bool:
         return self.not_after < (now or utcnow())
@@ -88,6 +91,7 @@ def _view(row: TrustedCertificate) -> TrustedCertificateView:
         added_at=row.added_at,
         active=row.active,
         pem=row.pem.encode("ascii"),
+        user_id=row.user_id,
     )
 
 
@@ -98,6 +102,7 @@ def _dump(row: TrustedCertificate) -> dict[str, object]:
         "subject": row.subject,
         "not_after": row.not_after,
         "active": row.active,
+        "user_id": row.user_id,
     }
 
 
@@ -136,6 +141,28 @@ def parse_certificate(data: bytes) -> x509.Certificate:
         ) from exc
 
 
+def _is_ca(cert: x509.Certificate) -> bool:
+    try:
+        return bool(cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
+    except x509.ExtensionNotFound:
+        return False
+
+
+def fingerprint_of(cert: x509.Certificate) -> str:
+    """SHA-256 of the certificate's DER encoding, as the trust list keeps it."""
+    return hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
+
+
+def registered_fingerprints(session: Session, user_id: int) -> set[str]:
+    """The active trusted certificates registered as `user_id`'s own signing certificate."""
+    rows = session.execute(
+        select(TrustedCertificate.fingerprint_sha256).where(
+            TrustedCertificate.user_id == user_id, TrustedCertificate.active.is_(True)
+        )
+    ).scalars()
+    return set(rows)
+
+
 def _subject(cert: x509.Certificate) -> str:
     try:
         return cert.subject.rfc4514_string()
@@ -143,10 +170,14 @@ def _subject(cert: x509.Certificate) -> str:
         return repr(cert.subject)
 
 
-def add_trusted(db: Database, actor: Actor, pem_or_der: bytes, label: str) -> TrustedCertificateView:
+def add_trusted(
+    db: Database, actor: Actor, pem_or_der: bytes, label: str, *, owner: int | None = None
+) -> TrustedCertificateView:
     """Trust signatures made with this certificate (or issued under it, for a CA).
 
-    A certificate already trusted is refused; one that was removed is trusted again under the new label."""
+    `owner` registers it as that user's own signing certificate: approvals by that user must be signed
+    with it (`assessment.approval`). A certificate already trusted is refused; one that was removed is
+    trusted again under the new label and owner."""
     require(actor, Action.MANAGE_TRUST)
     label = label.strip()
     problems: list[Problem] = []
@@ -161,6 +192,19 @@ def add_trusted(db: Database, actor: Actor, pem_or_der: bytes, label: str) -> Tr
     fingerprint = hashlib.sha256(der).hexdigest()
     pem = cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
     with db.unit_of_work() as s:
+        if owner is not None:
+            person = s.get(User, owner)
+            if person is None or not person.active:
+                raise ValidationError(
+                    f"There is no active user no. {owner} to register this certificate for; nothing was added.",
+                    [Problem("owner", "choose an active user (see `transfer-tool users list`)")],
+                )
+            if _is_ca(cert):
+                raise ValidationError(
+                    "This is a CA certificate: register a person's own signing certificate (the one in "
+                    "their .p12), not the authority that issued it; nothing was added.",
+                    [Problem("owner", "a CA certificate belongs to no one user")],
+                )
         row = s.execute(
             select(TrustedCertificate).where(TrustedCertificate.fingerprint_sha256 == fingerprint)
         ).scalar_one_or_none()
@@ -173,6 +217,7 @@ def add_trusted(db: Database, actor: Actor, pem_or_der: bytes, label: str) -> Tr
             before = _dump(row)
             row.active = True
             row.label = label
+            row.user_id = owner
             row.added_by = actor.username
             row.added_at = utcnow()
             s.flush()
@@ -185,6 +230,7 @@ def add_trusted(db: Database, actor: Actor, pem_or_der: bytes, label: str) -> Tr
             subject=_subject(cert)[:1000],
             not_after=cert.not_valid_after_utc,
             added_by=actor.username,
+            user_id=owner,
         )
         s.add(row)
         s.flush()

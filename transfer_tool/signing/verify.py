@@ -4,6 +4,7 @@ says so. "Valid" here means intact, trusted, and covering the whole file (nothin
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import logging
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ class VerificationResult:
     timestamp_valid: bool = False
     verdict: str = ""
     reasons: tuple[str, ...] = ()
+    signer_fingerprint: str = ""  # SHA-256 of the signing certificate's DER encoding
 
     @property
     def ok(self) -> bool:
@@ -92,6 +94,7 @@ def verify_pdf(pdf: bytes, trusted_certs: list[bytes]) -> VerificationResult:
     signing_time: dt.datetime | None = None
     ts_present = ts_valid = False
     coverage_ok = False
+    fingerprint = ""
     for embedded in signatures:
         try:
             status = validate_pdf_signature(embedded, context)
@@ -116,6 +119,7 @@ def verify_pdf(pdf: bytes, trusted_certs: list[bytes]) -> VerificationResult:
                 reasons=(*reasons, str(exc)),
             )
         signer = _signer_name(status)
+        fingerprint = hashlib.sha256(status.signing_cert.dump()).hexdigest() if status.signing_cert else ""
         if not status.intact or not status.valid:
             intact = False
             reasons.append(
@@ -142,6 +146,7 @@ def verify_pdf(pdf: bytes, trusted_certs: list[bytes]) -> VerificationResult:
         covers_whole_file=coverage_ok,
         trusted=trusted,
         signer_name=signer,
+        signer_fingerprint=fingerprint,
         signing_time=signing_time,
         timestamp_present=ts_present,
         timestamp_valid=ts_valid,
