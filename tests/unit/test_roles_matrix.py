@@ -154,7 +154,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     },
     **{
         f"assessment.service.{n}": PURE
-        for n in ("validate_org_settings", "facts_from_transfer", "initial_record")
+        for n in ("validate_org_settings", "facts_from_transfer", "initial_record", "approval_problems")
     },
     **{
         f"assessment.evidence.{n}": OPEN_READ

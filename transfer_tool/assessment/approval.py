@@ -27,7 +27,7 @@ from typing import Any
 
 from transfer_tool import audit
 from transfer_tool.assessment import service
-from transfer_tool.errors import PermissionDenied
+from transfer_tool.errors import PermissionDenied, ValidationError
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.database import Database
 
@@ -74,6 +74,9 @@ def approve_and_sign(
     from transfer_tool import signing, trust  # pyHanko loads only when someone approves
 
     require(actor, Action.REVIEW)
+    problems = service.approval_problems(request.attestations, request.lang)
+    if problems:
+        raise ValidationError("The assessment cannot be approved yet.", problems)
     with db.read() as s:
         audit.check_actor(s, actor)  # a deactivated or re-roled account stops before any work
     stage(STAGE_OPEN)

@@ -96,6 +96,7 @@ __all__ = [
     "QueueItem",
     "SignedReportRef",
     "add_evidence",
+    "approval_problems",
     "authors_of",
     "build_report_data",
     "comments_for",
@@ -897,6 +898,15 @@ def _signature_problem(
     return ""
 
 
+def approval_problems(attestations: AbstractSet[str], lang: str) -> list[Problem]:
+    """What an approval request lacks before any rendering or signing: every attestation, a language."""
+    missing = [k for k in REQUIRED_ATTESTATIONS if k not in attestations]
+    problems = [Problem(f"attestations.{k}", f"confirm: {REQUIRED_ATTESTATIONS[k]}") for k in missing]
+    if lang not in ("en", "ja"):
+        problems.append(Problem("lang", "the report language must be 'en' or 'ja'"))
+    return problems
+
+
 def _store_approval(
     db: Database,
     actor: Actor,
@@ -917,8 +927,7 @@ def _store_approval(
     from transfer_tool import trust  # the trust list imports pyHanko
 
     require(actor, Action.REVIEW)
-    missing = [k for k in REQUIRED_ATTESTATIONS if k not in attestations]
-    problems = [Problem(f"attestations.{k}", f"confirm: {REQUIRED_ATTESTATIONS[k]}") for k in missing]
+    problems = approval_problems(attestations, lang)
     if not signed_pdf.startswith(b"%PDF-"):
         problems.append(Problem("signed_pdf", "the signed report is not a PDF; render, sign and try again"))
     elif len(signed_pdf) > _MAX_PDF_BYTES:
@@ -927,8 +936,6 @@ def _store_approval(
         problems.append(Problem("signer_name", "the signer's name is required"))
     elif len(signer_name.strip()) > 200:
         problems.append(Problem("signer_name", "keep the signer's name under 200 characters"))
-    if lang not in ("en", "ja"):
-        problems.append(Problem("lang", "the report language must be 'en' or 'ja'"))
     if not problems:
         with db.read() as s:
             registered = trust.registered_fingerprints(s, actor.user_id) if actor.user_id else set()
