@@ -1,5 +1,5 @@
-"""Signed PDFs for tests that approve: `service.approve` keeps only a report whose signature is intact
-and covers the whole file, so tests sign what they pass (with a throwaway self-signed identity)."""
+"""Signed PDFs for tests of signing and verifying (with a throwaway self-signed identity). Tests that
+approve use `tests/approval_support.py`: approval renders and signs itself."""
 
 from __future__ import annotations
 
