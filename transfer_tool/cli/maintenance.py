@@ -34,6 +34,11 @@ def register(sub: Any) -> None:
         help="replace the SQLite database with a backup (the current one is copied first; asks nothing)",
     )
     r.add_argument("file", type=Path, help="a backup file, e.g. from `transfer-tool backup --list`")
+    r.add_argument(
+        "--accept-broken-audit",
+        action="store_true",
+        help="restore a backup whose audit log does not verify (the restore event records the break)",
+    )
     r.set_defaults(handler=cmd_restore)
 
     c = sub.add_parser(
@@ -69,7 +74,7 @@ def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     target = ctx.config.sqlite_path
-    before = backup.restore(ctx.config, args.file)
+    before = backup.restore(ctx.config, args.file, accept_broken_audit=args.accept_broken_audit)
     print(f"restored {target} from {args.file}")
     if before is not None:
         print(f"the database as it was before the restore is at {before}")
