@@ -126,6 +126,21 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
                 "        (keep the head outside the tool; `check --expect-head N:HASH` later shows a rewrite)"
             )
         if report.ok:
+            from transfer_tool.audit_drift import drift
+
+            differing = drift(ctx.db)
+            for d in differing[:50]:
+                print(f"{'FAILED':<8}audited data: {d}")
+            if len(differing) > 50:
+                print(f"        ... and {len(differing) - 50} more")
+            if differing:
+                failed.append(
+                    backup.CheckResult(
+                        "audited data", False, f"{len(differing)} row(s) differ from the audit log"
+                    )
+                )
+            else:
+                print(f"{'ok':<8}audited data: every audited row matches its last audit event")
             if args.expect_head:
                 anchor = _anchor_result(ctx.db, args.expect_head)
                 print(f"{'ok' if anchor.ok else 'FAILED':<8}{anchor.name}: {anchor.detail}")
