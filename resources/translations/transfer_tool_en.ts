@@ -3242,11 +3242,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nobody here (a CA or an outside signer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Add from a file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own certificate of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
