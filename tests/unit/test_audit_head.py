@@ -3,10 +3,13 @@ check that names it, later writes are refused with a clear error, and `check` pr
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import text
 
-from tests import factories
+from tests import approval_support, factories
+from tests.conftest import PASSWORD
 from transfer_tool import audit
 from transfer_tool.cli import main
 from transfer_tool.errors import StorageError
@@ -60,3 +63,21 @@ def test_an_empty_log_has_no_head_to_print(
     assert main(["--database", db_url, "check"]) == 0
     out = capsys.readouterr().out
     assert "no head to record yet" in out and audit.GENESIS not in out
+
+
+def test_the_command_line_says_what_to_do_without_a_traceback(
+    db: Database,
+    db_url: str,
+    admin: Actor,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    factories.transfer(db, admin)
+    _delete_head(db)
+    cert = tmp_path / "cert.pem"
+    cert.write_bytes(approval_support.certificate_of(admin))
+    monkeypatch.setenv("TRANSFER_TOOL_PASSWORD", PASSWORD)
+    code = main(["--database", db_url, "--user", "admin", "trust", "add", str(cert), "--label", "Ada"])
+    err = capsys.readouterr().err
+    assert code == 2 and "audit_head" in err and "transfer-tool check" in err and "Traceback" not in err
