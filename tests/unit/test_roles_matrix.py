@@ -188,6 +188,8 @@ NOT_ROLE_CHECKED: dict[str, str] = {
             "sqlite_checks",
             "check_database",
             "restore",
+            "discard_interrupted_restore",
+            "staging_path",
         )
     },
 }
