@@ -27,7 +27,7 @@ from transfer_tool.assessment.evidence import find_by_pdf_hash
 from transfer_tool.errors import NotFound, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.report.terms import LANGUAGES, Terminology
-from transfer_tool.signing.limits import TOO_COMPLEX, cap_memory, oversize_problem
+from transfer_tool.signing.limits import CHECK_DIED, TOO_COMPLEX, cap_memory, oversize_problem
 from transfer_tool.signing.verify import VerificationResult, verify_pdf
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
@@ -404,10 +404,14 @@ def _inspect_in_child(pdf: bytes, trusted: list[bytes]) -> tuple[VerificationRes
     with ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_checking_process) as pool:
         try:
             return pool.submit(inspect_pdf, pdf, trusted).result()
-        except (BrokenProcessPool, MemoryError):
-            return VerificationResult(
-                False, False, False, False, verdict=TOO_COMPLEX, reasons=(TOO_COMPLEX,)
-            ), None
+        except MemoryError:
+            return _unchecked(TOO_COMPLEX), None
+        except BrokenProcessPool:  # killed, out of memory outside the parser, or could not start
+            return _unchecked(CHECK_DIED), None
+
+
+def _unchecked(verdict: str) -> VerificationResult:
+    return VerificationResult(False, False, False, False, verdict=verdict, reasons=(verdict,))
 
 
 def verify_document(

@@ -33,6 +33,10 @@ MAX_SIGNED_PDF_BYTES = 32 * 1024 * 1024
 MAX_SIGNATURE_BYTES = 256 * 1024
 MAX_PDF_OBJECTS = 50_000
 VERIFY_DATA_LIMIT = 224 * 1024 * 1024  # heap for `transfer-tool verify`: with code pages, under 300 MiB
+CHECK_DIED = (
+    "The PDF could not be checked: the checking process ended unexpectedly (out of memory, killed, or "
+    "it could not start). Try again; if it happens again, the file is built to exhaust the checker."
+)
 TOO_COMPLEX = (
     "The PDF is too complex to check within the memory limit (a structure far larger than any signed "
     "report's): it was not verified."
