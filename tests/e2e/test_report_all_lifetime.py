@@ -21,6 +21,7 @@ from transfer_tool.storage.database import Database
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.timeout(600),  # building the demo and rendering on a loaded machine
     pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table in /proc"),
 ]
 

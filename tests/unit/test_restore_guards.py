@@ -147,6 +147,7 @@ backup.restore(Config(sys.argv[1]), Path(sys.argv[2]), on_step=step)
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(600)
 @pytest.mark.parametrize("at", backup.RESTORE_STEPS)
 def test_a_restore_killed_at_each_step_leaves_one_complete_database_and_no_staging_file(
     config: Config, live: Database, boss: Actor, tmp_path: Path, at: str

@@ -169,6 +169,7 @@ def _peak_of_verify(path: Path, database: Path) -> tuple[str, int]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(600)  # a loaded machine parses five million references slowly
 @pytest.mark.parametrize(
     "name",
     [
