@@ -1,5 +1,5 @@
-"""Signed PDFs for tests that approve: `service.approve` keeps only a report whose signature is intact
-and covers the whole file, so tests sign what they pass (with a throwaway self-signed identity)."""
+"""Signed PDFs for tests of signing and verifying (with a throwaway self-signed identity). Tests that
+approve use `tests/approval_support.py`: approval renders and signs itself."""
 
 from __future__ import annotations
 
@@ -37,10 +37,16 @@ def sign(pdf: bytes, signer: str = "Test Approver") -> bytes:
 
 
 @functools.cache
-def signed_stand_in() -> bytes:
-    """A one-page PDF, signed: for tests about the approval's effects rather than the report's text."""
+def unsigned_stand_in() -> bytes:
+    """A one-page PDF, not signed."""
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer)
     page.drawString(72, 720, "A stand-in for a signed transfer impact assessment")
     page.save()
-    return sign(buffer.getvalue())
+    return buffer.getvalue()
+
+
+@functools.cache
+def signed_stand_in() -> bytes:
+    """A one-page PDF, signed: for tests about the approval's effects rather than the report's text."""
+    return sign(unsigned_stand_in())

@@ -16,13 +16,23 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from transfer_tool.errors import PermissionDenied
+from transfer_tool.errors import PermissionDenied, StorageError
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import AuditEvent, AuditHead, User
 
 GENESIS = "0" * 64
+HEAD_MISSING = (
+    "the audit head (the record of the last event written, table audit_head) is missing although the log "
+    "holds events: someone deleted it outside the tool, so events deleted from the end could no longer be "
+    "noticed"
+)
+HEAD_MISSING_WRITE = (
+    "Nothing was saved: the audit log's head record (table audit_head) is missing, so no event can be "
+    "added safely. Run `transfer-tool check` and restore the newest backup that passes it "
+    "(`transfer-tool backup --list`)."
+)
 
 
 def canonical(value: Any) -> str:
@@ -107,6 +117,8 @@ def record(
     check_actor(session, actor)
     head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one_or_none()
     if head is None:
+        if session.execute(select(AuditEvent.seq).limit(1)).first() is not None:
+            raise StorageError(HEAD_MISSING_WRITE)
         head = AuditHead(id=1, last_seq=0, last_hash=GENESIS)
         session.add(head)
         session.flush()
@@ -150,6 +162,12 @@ class AuditReport:
     checked: int
     first_broken: int | None = None
     reason: str = ""
+    head_hash: str = ""  # the last event's hash when ok ("" for an empty log): what `check` prints
+
+    @property
+    def head(self) -> str:
+        """`N:HASH` of the verified last event, or "" when the log is empty or broken."""
+        return f"{self.checked}:{self.head_hash}" if self.ok and self.checked else ""
 
     def summary(self) -> str:
         if self.ok:
@@ -206,6 +224,8 @@ def verify(db: Database, batch: int = 2000) -> AuditReport:
                 expected_seq += 1
                 checked += 1
                 last = ev.seq
+        if head is None and checked:
+            return AuditReport(False, checked, checked + 1, HEAD_MISSING)
         if head is not None and (head.last_seq != checked or head.last_hash != prev):
             return AuditReport(
                 False,
@@ -214,4 +234,4 @@ def verify(db: Database, batch: int = 2000) -> AuditReport:
                 f"the log ends at event {checked} but {head.last_seq} were written "
                 "(events at the end were deleted)",
             )
-    return AuditReport(True, checked)
+    return AuditReport(True, checked, head_hash=prev if checked else "")

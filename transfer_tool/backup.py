@@ -15,10 +15,11 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from transfer_tool import audit
 from transfer_tool.config import DEFAULT_BACKUP_KEEP, Config, user_data_dir
@@ -318,23 +319,151 @@ def _check_known(revision: str, config: Config, original: Path) -> None:
         )
 
 
-@contextmanager
-def _staged(file: Path) -> Iterator[Path]:
-    """A private copy of the file to restore: checked, then copied in, so what is checked is what lands."""
-    staged = backup_dir() / f".restore-staging-{dt.datetime.now(dt.UTC).strftime(_STAMP)}.sqlite3"
-    _create_private(staged)
+STAGING_SUFFIX = ".restoring"  # the restore's working copy, beside the database (same file system)
+RESTORE_STEPS = ("staged", "checked", "kept", "prepared", "swapped")
+
+
+def staging_path(db_file: Path) -> Path:
+    return db_file.with_name(db_file.name + STAGING_SUFFIX)
+
+
+def _sidecars(path: Path) -> tuple[Path, ...]:
+    return (path, *(Path(f"{path}{suffix}") for suffix in ("-journal", "-wal", "-shm")))
+
+
+def discard_interrupted_restore(db_file: Path) -> bool:
+    """Remove the working copy of a restore that was killed before its last step (the database then is
+    the old one, untouched). Called by every restore and whenever the tool opens the database."""
+    leftovers = [p for p in _sidecars(staging_path(db_file)) if p.exists()]
+    for path in leftovers:
+        path.unlink(missing_ok=True)
+    return bool(leftovers)
+
+
+_REFERENCE_OBJECTS: dict[str, frozenset[tuple[str, str]]] = {}
+
+
+def _schema_objects(conn: sqlite3.Connection) -> frozenset[tuple[str, str]]:
+    rows = conn.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+    return frozenset((str(t), str(n)) for t, n in rows)
+
+
+def _reference_objects(revision: str, config: Config) -> frozenset[tuple[str, str]]:
+    """The tables and indexes the tool's migrations create up to `revision` (built once per process)."""
+    if revision not in _REFERENCE_OBJECTS:
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="tt-schema-") as folder:
+            ref = Database(f"sqlite:///{Path(folder) / 'reference.sqlite3'}")
+            try:
+                migrate.upgrade_to(ref, revision)
+            finally:
+                ref.dispose()
+            with closing(sqlite3.connect(str(Path(folder) / "reference.sqlite3"))) as conn:
+                _REFERENCE_OBJECTS[revision] = _schema_objects(conn)
+    return _REFERENCE_OBJECTS[revision]
+
+
+def _check_schema_objects(staged: Path, revision: str, config: Config, original: Path) -> None:
+    """Refuse a backup holding objects the tool's schema does not define: a trigger could rewrite rows
+    or delete audit events later, a view or an extra table is nothing the tool made."""
+    with closing(sqlite3.connect(str(staged))) as conn:
+        found = _schema_objects(conn)
+    extra = sorted(found - _reference_objects(revision, config))
+    if extra:
+        named = ", ".join(f"{kind} {name}" for kind, name in extra[:10])
+        raise _refuse(
+            original,
+            f"it holds objects this tool's schema does not define ({named}); someone added them outside "
+            "the tool",
+            "Choose a backup the tool made.",
+        )
+
+
+def _check_audit(staged: Path, original: Path, accept_broken: bool) -> str:
+    """The backup's audit chain, verified before anything is replaced. "" when intact; the failure when
+    broken and the admin accepted it (the restore event records it); refused otherwise."""
+    db = Database(f"sqlite:///{staged}")
     try:
-        try:
-            _online_copy(file, staged, read_only_source=True)
-            _seal(staged)
-        except sqlite3.DatabaseError as exc:
-            raise _refuse(
-                file, f"the file is damaged or not a database ({exc})", "Choose an older backup."
-            ) from exc
-        yield staged
+        report = audit.verify(db)
     finally:
-        for leftover in (staged, Path(f"{staged}-journal"), Path(f"{staged}-wal"), Path(f"{staged}-shm")):
-            leftover.unlink(missing_ok=True)
+        db.dispose()
+    if report.ok:
+        return ""
+    if not accept_broken:
+        raise _refuse(
+            original,
+            f"its audit log does not verify ({report.summary()})",
+            "Choose an older backup, or restore it anyway with --accept-broken-audit (the restore is "
+            "then recorded with the break).",
+        )
+    return report.summary()
+
+
+def _prepare(
+    staged: Path, config: Config, file: Path, revision: str, before: Path | None, broken_chain: str
+) -> None:
+    """Bring the working copy to the current schema and record the restore in its own audit log, so the
+    database that lands is complete with its event."""
+    db = Database(f"sqlite:///{staged}")
+    try:
+        migrate.upgrade(db, backup_dir=backup_dir(), sqlite_path=staged)
+        with db.unit_of_work() as s:
+            if broken_chain:
+                _reanchor_head(s)
+            audit.record(
+                s,
+                Actor.system(),
+                "restore",
+                "database",
+                "*",
+                None,
+                {
+                    "restored_from": str(file),
+                    "schema": revision,
+                    "pre_restore_copy": str(before) if before else None,
+                    "os_user": getpass.getuser(),
+                    "audit_chain": f"BROKEN, restored with --accept-broken-audit: {broken_chain}"
+                    if broken_chain
+                    else "verified",
+                },
+            )
+    finally:
+        db.dispose()
+
+
+def _reanchor_head(session: Any) -> None:
+    """After an accepted broken chain: point a missing or wrong head at the last event, so the restore
+    event is chained after what the backup holds (the break itself stays visible to `audit verify`)."""
+    from sqlalchemy import select
+
+    from transfer_tool.storage.models.core import AuditEvent, AuditHead
+
+    last = session.execute(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).scalar_one_or_none()
+    head = session.get(AuditHead, 1)
+    if head is None:
+        head = AuditHead(id=1, last_seq=0, last_hash=audit.GENESIS)
+        session.add(head)
+    if last is not None:
+        head.last_seq, head.last_hash = last.seq, last.hash
+    session.flush()
+
+
+def _copy_in(source: Path, db_file: Path) -> None:
+    """Copy the prepared database into the live file with SQLite's backup API: one write transaction
+    on the destination, so a process killed during the copy leaves the old database (its journal rolls
+    the half-written pages back) and connections already open see the new content."""
+    if db_file.exists() and not _writable_database(db_file):
+        # Not a database any more (overwritten, header lost): its bytes are in the pre-restore copy,
+        # so start from an empty file rather than refuse the one way out.
+        for path in _sidecars(db_file):
+            path.unlink(missing_ok=True)
+    if not db_file.exists():
+        db_file.parent.mkdir(parents=True, exist_ok=True)
+        _create_private(db_file)
+    _online_copy(source, db_file)
+    with closing(sqlite3.connect(str(db_file))) as conn:
+        conn.execute("PRAGMA journal_mode=WAL")  # how the tool runs it (storage.database)
 
 
 def _keep_current(db_file: Path) -> Path | None:
@@ -354,7 +483,7 @@ def _keep_current(db_file: Path) -> Path | None:
 
 
 def _writable_database(db_file: Path) -> bool:
-    """Whether the backup API can write into the file: an SQLite database, even one with bad pages."""
+    """Whether SQLite can open the file as a database, even one with bad pages."""
     try:
         with closing(sqlite3.connect(str(db_file))) as conn:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -363,75 +492,66 @@ def _writable_database(db_file: Path) -> bool:
         return False
 
 
-def _copy_in(source: Path, db_file: Path) -> None:
-    if db_file.exists() and not _writable_database(db_file):
-        # Not a database any more (overwritten, header lost): its bytes are in the pre-restore copy,
-        # so start from an empty file rather than refuse the one way out.
-        for path in (db_file, *(Path(f"{db_file}{s}") for s in ("-wal", "-shm", "-journal"))):
-            path.unlink(missing_ok=True)
-    if not db_file.exists():
-        db_file.parent.mkdir(parents=True, exist_ok=True)
-        _create_private(db_file)
-    _online_copy(source, db_file)
-    with closing(sqlite3.connect(str(db_file))) as conn:
-        conn.execute("PRAGMA journal_mode=WAL")  # how the tool runs it (storage.database)
+def restore(
+    config: Config,
+    file: Path,
+    *,
+    accept_broken_audit: bool = False,
+    on_step: Callable[[str], None] | None = None,
+) -> Path | None:
+    """Replace the SQLite database with a backup, after checking everything about the backup first.
 
-
-def _record_restore(config: Config, file: Path, revision: str, before: Path | None) -> None:
-    db = Database(config.database_url)
-    try:
-        migrate.upgrade(db, backup_dir=backup_dir(), sqlite_path=config.sqlite_path)
-        with db.unit_of_work() as s:
-            audit.record(
-                s,
-                Actor.system(),
-                "restore",
-                "database",
-                "*",
-                None,
-                {
-                    "restored_from": str(file),
-                    "schema": revision,
-                    "pre_restore_copy": str(before) if before else None,
-                    "os_user": getpass.getuser(),
-                },
-            )
-    finally:
-        db.dispose()
-
-
-def restore(config: Config, file: Path) -> Path | None:
-    """Replace the SQLite database with a backup, after checking the backup is the tool's and sound.
-
-    The current database is first copied to the backups folder (label `before-restore`): restoring that
-    copy undoes the restore. Returns that copy, or None when there was no database to replace. The
-    restore is recorded in the (restored) audit log, and an older schema is upgraded on the spot."""
+    Order: the backup is copied to a working file beside the database and checked there (SQLite
+    integrity and foreign keys, the tool's tables and a known schema version, no object the schema does
+    not define, the audit chain); only then is the current database copied to the backups folder
+    (label `before-restore`: restoring that copy undoes the restore); the working copy is upgraded and
+    gets its `restore` event; and SQLite's backup API copies it into the live file in one transaction. A restore killed at any point
+    leaves the old database or the new one, complete with its event; a working file left by a killed
+    restore is removed by the next restore or the next start of the tool. `on_step` is told each
+    step's name (RESTORE_STEPS) as it completes. Returns the pre-restore copy (None when there was no
+    database)."""
+    step = on_step or (lambda _name: None)
     db_file = _sqlite_file(config)
     file = Path(file)
+    discard_interrupted_restore(db_file)
     if not file.is_file():
         raise ValidationError(f"There is no file at {file}. Nothing was changed.")
     if db_file.exists() and file.resolve() == db_file.resolve():
         raise _refuse(file, "it is the database in use itself")
     if not _looks_like_sqlite(file):
         raise _refuse(file, "it is not an SQLite database, so it is not a backup made by this tool")
-    with _staged(file) as staged:
+    db_file.parent.mkdir(parents=True, exist_ok=True)
+    staged = staging_path(db_file)
+    try:
+        _create_private(staged)
+        try:
+            _online_copy(file, staged, read_only_source=True)
+            _seal(staged)
+        except sqlite3.DatabaseError as exc:
+            raise _refuse(
+                file, f"the file is damaged or not a database ({exc})", "Choose an older backup."
+            ) from exc
+        step("staged")
         revision = _tool_revision(staged, file)
         _check_known(revision, config, file)
+        _check_schema_objects(staged, revision, config, file)
+        broken_chain = _check_audit(staged, file, accept_broken_audit)
+        step("checked")
         before = _keep_current(db_file)
-        try:
-            _copy_in(staged, db_file)
-        except sqlite3.Error as exc:
-            kept = f"The database from before is kept at {before}." if before else ""
-            raise StorageError(f"Copying {file.name} into {db_file} failed ({exc}). {kept}") from exc
-    failed = [c for c in sqlite_checks(db_file) if not c.ok]
-    if failed:
-        if before is not None:
-            _online_copy(before, db_file)
-        put_back = (
-            f"the previous database was put back (copy at {before})" if before else "nothing to put back"
-        )
-        raise StorageError(
-            f"The restored database failed its check ({failed[0].name}: {failed[0].detail}); {put_back}."
-        )
-    _record_restore(config, file, revision, before)
+        step("kept")
+        _prepare(staged, config, file, revision, before, broken_chain)
+        failed = [c for c in sqlite_checks(staged) if not c.ok]
+        if failed:
+            raise StorageError(
+                f"The restored copy failed its check ({failed[0].name}: {failed[0].detail}); the database "
+                "was not replaced."
+            )
+        step("prepared")
+        _copy_in(staged, db_file)  # the one step that changes the live database: one transaction
+        step("swapped")
+    except sqlite3.Error as exc:
+        raise StorageError(f"Restoring {file.name} failed ({exc}); the database was not replaced.") from exc
+    finally:
+        for leftover in _sidecars(staged):
+            leftover.unlink(missing_ok=True)
     return before

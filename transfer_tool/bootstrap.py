@@ -43,6 +43,10 @@ def _create_private(path: Path) -> None:
 def open_database(config: Config, *, seed: bool = True, daily_backup: bool = False) -> Database:
     """Migrate and seed; with `daily_backup` (the app and the CLI), keep a daily copy of an SQLite file."""
     if config.sqlite_path is not None:
+        from transfer_tool import backup as backups
+
+        if backups.discard_interrupted_restore(config.sqlite_path):
+            log.warning("removed the working copy of an interrupted restore; the database is as before")
         if daily_backup and config.sqlite_path.is_file():
             from transfer_tool import backup
 

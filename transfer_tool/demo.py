@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transfer_tool import entities, signing, transfers, trust, users
-from transfer_tool.assessment import service
+from transfer_tool.assessment import approval, service
 from transfer_tool.assessment.record import (
     AssessmentRecord,
     ChosenMeasure,
@@ -441,7 +441,9 @@ def _build(db: Database, directory: Path, url: str, today: dt.date) -> DemoResul
     pem = signing.export_certificate_pem(identity, DEMO_PASSPHRASE)
     certificate = directory / CERTIFICATE_FILE
     certificate.write_bytes(pem)
-    trust.add_trusted(db, admin, pem, f"{MANAGER.display_name}, Data Protection Officer (demo)")
+    trust.add_trusted(
+        db, admin, pem, f"{MANAGER.display_name}, Data Protection Officer (demo)", owner=manager.user_id
+    )
 
     parties = create_demo_parties(db, assessor)
     main, onward = create_demo_transfer(db, assessor, parties)
@@ -479,29 +481,32 @@ def _build(db: Database, directory: Path, url: str, today: dt.date) -> DemoResul
     )
     a = service.submit(db, assessor, a.id, today)
 
-    signed: dict[str, bytes] = {}
-    for lang in ("en", "ja"):
-        unsigned = service.render_for_approval(db, a.id, lang, manager, today)
-        signed[lang] = signing.sign_pdf(
-            unsigned,
+    # The Japanese copy is signed too (a courtesy copy); the English one is the approval itself.
+    signed: dict[str, bytes] = {
+        "ja": signing.sign_pdf(
+            service.render_for_approval(db, a.id, "ja", manager, today),
             identity,
             DEMO_PASSPHRASE,
-            reason=SIGN_REASONS[lang],
+            reason=SIGN_REASONS["ja"],
             location=SIGN_LOCATION,
             signer_display_name=MANAGER.display_name,
-            lang=lang,
+            lang="ja",
         )
-    a = service.approve(
+    }
+    done = approval.approve_and_sign(
         db,
         manager,
-        a.id,
-        signed_pdf=signed["en"],
-        lang="en",
-        signer_name=MANAGER.display_name,
-        today=today,
-        attestations=set(service.REQUIRED_ATTESTATIONS),
-        comment="Approved with the planned measures; re-evaluate in a year.",
+        approval.ApprovalRequest(
+            a.id,
+            identity,
+            DEMO_PASSPHRASE,
+            "en",
+            frozenset(service.REQUIRED_ATTESTATIONS),
+            today,
+            comment="Approved with the planned measures; re-evaluate in a year.",
+        ),
     )
+    a, signed["en"] = done.view, done.signed_pdf
     pdf_en, pdf_ja = directory / PDF_EN, directory / PDF_JA
     pdf_en.write_bytes(signed["en"])
     pdf_ja.write_bytes(signed["ja"])

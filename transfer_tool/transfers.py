@@ -228,9 +228,9 @@ def add_onward_transfer(db: Database, actor: Actor, parent_id: int, data: Transf
         parent = s.get(Transfer, parent_id)
         if parent is None:
             raise NotFound(f"Transfer {parent_id} does not exist.")
-        t = create_in(s, actor, data, parent_id=parent_id)
-        t.reference = f"{parent.reference}-{len(parent.onward):02d}"
-        s.flush()
+        # The reference is known before the row is written, so the create event records the real one.
+        reference = f"{parent.reference}-{len(parent.onward) + 1:02d}"
+        t = create_in(s, actor, data, parent_id=parent_id, reference=reference)
         s.refresh(t)
         return view(t)
 

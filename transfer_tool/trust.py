@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,11 +28,13 @@ from transfer_tool.assessment.evidence import find_by_pdf_hash
 from transfer_tool.errors import NotFound, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.report.terms import LANGUAGES, Terminology
+from transfer_tool.signing.limits import CHECK_DIED, TOO_COMPLEX, cap_memory, oversize_problem
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment, SignedReport
-from transfer_tool.storage.models.core import Transfer
+from transfer_tool.storage.models.core import Transfer, User
 from transfer_tool.storage.models.signing import TrustedCertificate
+from transfer_tool.worker_lifetime import die_with_parent
 
 if TYPE_CHECKING:  # pyHanko loads only when a document is verified
     from transfer_tool.signing.verify import VerificationResult
@@ -42,10 +45,12 @@ __all__ = [
     "DocumentVerification",
     "TrustedCertificateView",
     "add_trusted",
+    "fingerprint_of",
     "get_trusted",
     "list_trusted",
     "parse_certificate",
     "reference_from_metadata",
+    "registered_fingerprints",
     "remove_trusted",
     "trusted_pems",
     "verify_document",
@@ -66,6 +71,7 @@ class TrustedCertificateView:
     added_at: dt.datetime
     active: bool
     pem: bytes
+    user_id: int | None = None  # whose own signing certificate it is (None: a CA or an outside signer)
 
     def expired(self, now: dt.datetime | None = None) -> bool:
         return self.not_after < (now or utcnow())
@@ -88,6 +94,7 @@ def _view(row: TrustedCertificate) -> TrustedCertificateView:
         added_at=row.added_at,
         active=row.active,
         pem=row.pem.encode("ascii"),
+        user_id=row.user_id,
     )
 
 
@@ -98,6 +105,7 @@ def _dump(row: TrustedCertificate) -> dict[str, object]:
         "subject": row.subject,
         "not_after": row.not_after,
         "active": row.active,
+        "user_id": row.user_id,
     }
 
 
@@ -136,6 +144,28 @@ def parse_certificate(data: bytes) -> x509.Certificate:
         ) from exc
 
 
+def _is_ca(cert: x509.Certificate) -> bool:
+    try:
+        return bool(cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
+    except x509.ExtensionNotFound:
+        return False
+
+
+def fingerprint_of(cert: x509.Certificate) -> str:
+    """SHA-256 of the certificate's DER encoding, as the trust list keeps it."""
+    return hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
+
+
+def registered_fingerprints(session: Session, user_id: int) -> set[str]:
+    """The active trusted certificates registered as `user_id`'s own signing certificate."""
+    rows = session.execute(
+        select(TrustedCertificate.fingerprint_sha256).where(
+            TrustedCertificate.user_id == user_id, TrustedCertificate.active.is_(True)
+        )
+    ).scalars()
+    return set(rows)
+
+
 def _subject(cert: x509.Certificate) -> str:
     try:
         return cert.subject.rfc4514_string()
@@ -143,10 +173,14 @@ def _subject(cert: x509.Certificate) -> str:
         return repr(cert.subject)
 
 
-def add_trusted(db: Database, actor: Actor, pem_or_der: bytes, label: str) -> TrustedCertificateView:
+def add_trusted(
+    db: Database, actor: Actor, pem_or_der: bytes, label: str, *, owner: int | None = None
+) -> TrustedCertificateView:
     """Trust signatures made with this certificate (or issued under it, for a CA).
 
-    A certificate already trusted is refused; one that was removed is trusted again under the new label."""
+    `owner` registers it as that user's own signing certificate: approvals by that user must be signed
+    with it (`assessment.approval`). A certificate already trusted is refused; one that was removed is
+    trusted again under the new label and owner."""
     require(actor, Action.MANAGE_TRUST)
     label = label.strip()
     problems: list[Problem] = []
@@ -161,6 +195,19 @@ def add_trusted(db: Database, actor: Actor, pem_or_der: bytes, label: str) -> Tr
     fingerprint = hashlib.sha256(der).hexdigest()
     pem = cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
     with db.unit_of_work() as s:
+        if owner is not None:
+            person = s.get(User, owner)
+            if person is None or not person.active:
+                raise ValidationError(
+                    f"There is no active user no. {owner} to register this certificate for; nothing was added.",
+                    [Problem("owner", "choose an active user (see `transfer-tool users list`)")],
+                )
+            if _is_ca(cert):
+                raise ValidationError(
+                    "This is a CA certificate: register a person's own signing certificate (the one in "
+                    "their .p12), not the authority that issued it; nothing was added.",
+                    [Problem("owner", "a CA certificate belongs to no one user")],
+                )
         row = s.execute(
             select(TrustedCertificate).where(TrustedCertificate.fingerprint_sha256 == fingerprint)
         ).scalar_one_or_none()
@@ -173,6 +220,7 @@ def add_trusted(db: Database, actor: Actor, pem_or_der: bytes, label: str) -> Tr
             before = _dump(row)
             row.active = True
             row.label = label
+            row.user_id = owner
             row.added_by = actor.username
             row.added_at = utcnow()
             s.flush()
@@ -185,6 +233,7 @@ def add_trusted(db: Database, actor: Actor, pem_or_der: bytes, label: str) -> Tr
             subject=_subject(cert)[:1000],
             not_after=cert.not_valid_after_utc,
             added_by=actor.username,
+            user_id=owner,
         )
         s.add(row)
         s.flush()
@@ -320,13 +369,69 @@ def _by_reference(s: Session, reference: str, version_no: int) -> tuple[int, int
     return (hit[0], hit[1]) if hit else None
 
 
-def verify_document(db: Database, pdf: bytes, extra_trusted: Sequence[bytes] = ()) -> DocumentVerification:
-    """Check a signed report: signature (intact, whole file, trusted by this database's list or by
-    `extra_trusted` certificates), which assessment version it is, and whether it is the copy stored at
-    approval. Never raises on bad input."""
+def inspect_pdf(pdf: bytes, trusted: list[bytes]) -> tuple[VerificationResult, ClaimedReport | None]:
+    """Everything that parses the file: the signature check and what the metadata claims."""
+    from transfer_tool.signing.verify import verify_pdf  # pyHanko only where a file is checked
+
+    signature = verify_pdf(pdf, trusted)
+    if not signature.signed and signature.verdict.startswith("REFUSED"):
+        return signature, None  # over the limits: not parsed at all
+    try:
+        claimed = reference_from_metadata(pdf) if b"%PDF-" in pdf[:1024] else None
+    except MemoryError:
+        claimed = None
+    return signature, claimed
+
+
+def _checking_process() -> None:
+    """Set up the checking process: ends with its parent; memory capped; pyHanko's logged tracebacks silenced (the verdict
+    and its reasons say what failed)."""
+    import logging
+
+    die_with_parent(os.getppid())
+    cap_memory()
+    for name in ("pyhanko", "pyhanko_certvalidator"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def _inspect_in_child(pdf: bytes, trusted: list[bytes]) -> tuple[VerificationResult, ClaimedReport | None]:
+    """`inspect_pdf` in a process of its own whose heap is capped (`signing.limits.cap_memory`): a file
+    built to make the parser allocate without end fails there, with a verdict, and the caller's memory
+    stays bounded. A child that dies gives the same verdict."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     from transfer_tool.signing.verify import verify_pdf
 
-    signature = verify_pdf(pdf, [*trusted_pems(db), *extra_trusted])
+    refused = oversize_problem(pdf)
+    if refused:  # no need for a process to say no
+        return verify_pdf(pdf, trusted), None
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_checking_process) as pool:
+        try:
+            return pool.submit(inspect_pdf, pdf, trusted).result()
+        except MemoryError:
+            return _unchecked(TOO_COMPLEX), None
+        except BrokenProcessPool:  # killed, out of memory outside the parser, or could not start
+            return _unchecked(CHECK_DIED), None
+
+
+def _unchecked(verdict: str) -> VerificationResult:
+    from transfer_tool.signing.verify import VerificationResult
+
+    return VerificationResult(False, False, False, False, verdict=verdict, reasons=(verdict,))
+
+
+def verify_document(
+    db: Database, pdf: bytes, extra_trusted: Sequence[bytes] = (), *, isolated: bool = True
+) -> DocumentVerification:
+    """Check a signed report: signature (intact, whole file, trusted by this database's list or by
+    `extra_trusted` certificates), which assessment version it is, and whether it is the copy stored at
+    approval. Never raises on bad input. `isolated` parses the file in a child process with a memory cap
+    (SECURITY.md: bounded resources); False only for bytes the tool itself just made."""
+    trusted = [*trusted_pems(db), *extra_trusted]
+    signature, claimed = _inspect_in_child(pdf, trusted) if isolated else inspect_pdf(pdf, trusted)
     digest = hashlib.sha256(pdf).hexdigest()
     ref = find_by_pdf_hash(db, digest)
     if ref is not None:
@@ -343,7 +448,6 @@ def verify_document(db: Database, pdf: bytes, extra_trusted: Sequence[bytes] = (
             stored_lang=ref.lang,
             file_lang=ref.lang,
         )
-    claimed = reference_from_metadata(pdf) if b"%PDF-" in pdf[:1024] else None
     if claimed is None:
         return DocumentVerification(signature, digest, DatabaseMatch.UNKNOWN)
     reference, version_no, lang = claimed.reference, claimed.version_no, claimed.lang

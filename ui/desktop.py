@@ -13,6 +13,11 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    # The Verify screen checks a PDF in a child process (trust.verify_document): in a frozen bundle
+    # that child re-enters here and must not start the app.
+    multiprocessing.freeze_support()
     gc.disable()
     try:
         from ui.app import main as run_app

@@ -35,7 +35,6 @@ from ui.services import Services
 from ui.terms import ui_language
 from ui.widgets.pdf_view import PdfPagesView
 
-MAX_FILE_BYTES = 200 * 1024 * 1024  # the largest signed report the services accept
 WINDOW_SIZE = (1280, 800)
 
 GOOD, WARN, BAD = "good", "warn", "bad"
@@ -159,18 +158,9 @@ class _Checked:
 
 
 def _check_file(db: Any, path: Path) -> _Checked:
-    from transfer_tool.errors import ValidationError
+    from transfer_tool.signing.limits import read_pdf_file
 
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ValidationError(
-                f"{path.name} is {size // (1024 * 1024)} MB: larger than any signed report (200 MB at most). "
-                "Choose the signed PDF of an assessment."
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ValidationError(f"{path} cannot be read ({exc.strerror or exc}). Choose another file.") from exc
+    data = read_pdf_file(path)  # a regular file within the documented limit, never read past it
     return _Checked(path, data, verify_document(db, data))
 
 

@@ -3604,11 +3604,19 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nobody here (a CA or an outside signer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Add from a file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own certificate of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3593,12 +3593,20 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>誰の証明書ですか？ 例:「山田 太郎（DPO）」</translation>
     </message>
     <message>
+        <source>Nobody here (a CA or an outside signer)</source>
+        <translation>該当者なし（認証局または外部の署名者）</translation>
+    </message>
+    <message>
         <source>&amp;Add from a file…</source>
         <translation>ファイルから追加(&amp;A)…</translation>
     </message>
     <message>
         <source>Label:</source>
         <translation>表示名:</translation>
+    </message>
+    <message>
+        <source>Own certificate of:</source>
+        <translation>本人の証明書：</translation>
     </message>
     <message>
         <source>%1 (expired)</source>

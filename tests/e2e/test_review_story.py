@@ -98,7 +98,12 @@ def test_submit_return_resubmit_approve_verify_tamper_and_flag(
     assert service.comments_for(db, a.id) == []  # resubmitting answers them
     assert len(service.comments_for(db, a.id, open_only=False)) == 1
 
-    # 4. The manager approves with the PKCS#12 identity through the Review screen.
+    # 4. The manager approves with the PKCS#12 identity through the Review screen (its certificate was
+    # registered by an administrator as the manager's own).
+    from tests import approval_support
+    from transfer_tool import signing
+
+    approval_support.register(db, manager, signing.export_certificate_pem(pki.signer_p12, pki.passphrase))
     review.refresh()
     assert review.model.rowCount() == 1
     review.decisions.setCurrentIndex(1)

@@ -42,28 +42,19 @@ def submitted_assessment(
 def approved_with_signature(
     db: Database, assessor: Actor, approver: Actor, identity: Path, passphrase: str, lang: str = "en"
 ) -> tuple[transfers.TransferView, service.AssessmentView, bytes]:
-    """A transfer approved through the services with a real signature; returns the signed PDF too."""
+    """A transfer approved through the services with a real signature (`identity`, registered here as
+    the approver's own); returns the signed PDF too."""
+    from tests.approval_support import register
     from transfer_tool import signing
+    from transfer_tool.assessment import approval
 
     t, a = submitted_assessment(db, assessor)
-    unsigned = service.render_for_approval(db, a.id, lang, approver, TODAY)
-    signed = signing.sign_pdf(
-        unsigned,
-        identity,
-        passphrase,
-        reason="Approval",
-        location="",
-        signer_display_name=approver.display_name,
-        lang=lang,
-    )
-    a = service.approve(
+    register(db, approver, signing.export_certificate_pem(identity, passphrase))
+    done = approval.approve_and_sign(
         db,
         approver,
-        a.id,
-        signed_pdf=signed,
-        lang=lang,
-        signer_name=approver.display_name,
-        today=TODAY,
-        attestations=set(service.REQUIRED_ATTESTATIONS),
+        approval.ApprovalRequest(
+            a.id, identity, passphrase, lang, frozenset(service.REQUIRED_ATTESTATIONS), TODAY
+        ),
     )
-    return t, a, signed
+    return t, done.view, done.signed_pdf

@@ -114,6 +114,7 @@ def test_user_problems_show_beside_the_fields(
 def test_trust_a_certificate_from_a_file_and_remove_it(
     db: Database,
     admin: Actor,
+    manager: Actor,
     make_services: Callable[..., Services],
     show: Callable[[QWidget], QWidget],
     pki: OfflinePki,
@@ -122,6 +123,7 @@ def test_trust_a_certificate_from_a_file_and_remove_it(
 ) -> None:
     ca = tmp_path / "ca.pem"
     ca.write_bytes(pki.ca_pem)
+    assert manager.user_id is not None
     page = TrustPage(make_services(admin))
     show(page)
     assert page.model.rowCount() == 0
@@ -138,6 +140,21 @@ def test_trust_a_certificate_from_a_file_and_remove_it(
     page.label.setText("again")
     page.add_file(ca)
     assert "already trusted" in page.message.text()
+
+    # A manager's own certificate is registered as theirs (approvals are signed only with it).
+    from transfer_tool import signing
+
+    mine = tmp_path / "max.pem"
+    mine.write_bytes(signing.export_certificate_pem(pki.signer_p12, pki.passphrase))
+    page.owner.setCurrentIndex(page.owner.findText("Max Manager 山田"))
+    assert page.owner.currentData() is not None
+    page.label.setText("Max's signature")
+    page.add_file(mine)
+    registered = [c for c in trust.list_trusted(db) if c.label == "Max's signature"]
+    assert registered and registered[0].user_id == page.owner.currentData()
+    trust.remove_trusted(db, admin, registered[0].id)
+    page.reload()
+    page.label.setText("again")
     page.add_file(pki.signer_p12)  # a key file, not a certificate
     assert "not an X.509 certificate" in page.message.text()
 

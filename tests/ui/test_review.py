@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests import approval_support
 from tests.ui.review_support import submitted_assessment
 from transfer_tool import signing, transfers
 from transfer_tool.assessment import service
@@ -42,6 +43,11 @@ def review(qtbot: QtBot, make_services: Callable[..., Services]) -> Callable[...
 def _tick_all(window: ReviewWindow) -> None:
     for box in window.approve.attestations.values():
         box.setChecked(True)
+
+
+def _register(db: Database, manager: Actor, pki: OfflinePki) -> None:
+    """An administrator registers the PKI's signer certificate as the manager's own."""
+    approval_support.register(db, manager, signing.export_certificate_pem(pki.signer_p12, pki.passphrase))
 
 
 def _choose_file(window: ReviewWindow, path: Path, passphrase: str) -> None:
@@ -122,6 +128,7 @@ def test_approve_signs_the_report_and_shows_the_signed_pages(
     db: Database, legal: Actor, manager: Actor, review: Callable[..., ReviewWindow], pki: OfflinePki
 ) -> None:
     t, a = submitted_assessment(db, legal)
+    _register(db, manager, pki)
     window = review(manager)
     _choose_file(window, pki.signer_p12, pki.passphrase)
     _tick_all(window)
@@ -179,6 +186,8 @@ def test_the_managers_own_identity_made_in_the_tool_is_offered_and_used(
 
     create_identity(manager.username, "Max Manager 山田", "max@example.com", "manager-pass")
     assert own_identity_path(manager.username).is_file()
+    pem = signing.export_certificate_pem(own_identity_path(manager.username), "manager-pass")
+    approval_support.register(db, manager, pem)
     _, a = submitted_assessment(db, legal)
     window = review(manager)
     assert window.approve.use_own.isChecked() and "Max Manager 山田" in window.approve.own_status.text()
@@ -225,6 +234,7 @@ def test_with_the_real_worker_thread_the_report_and_the_approval_arrive_by_signa
     from ui.workers import DbWorker
 
     _, a = submitted_assessment(db, legal)
+    _register(db, manager, pki)
     worker = DbWorker(db)  # threaded, as in the app
     services = Services(
         worker=worker,

@@ -82,9 +82,16 @@ def test_a_signed_report_from_this_database_is_valid_and_matches(
 
 
 def test_a_signer_the_organisation_does_not_trust_is_flagged(
-    legal: Actor, signed: tuple[str, bytes], verify: Callable[..., VerifyWindow], tmp_path: Path
+    db: Database,
+    admin: Actor,
+    legal: Actor,
+    signed: tuple[str, bytes],
+    verify: Callable[..., VerifyWindow],
+    tmp_path: Path,
 ) -> None:
     _, pdf = signed
+    for c in trust.list_trusted(db):  # the approver's certificate was trusted at approval; no longer
+        trust.remove_trusted(db, admin, c.id)
     window = verify(legal)
     window.verify_file(_write(tmp_path, "report.pdf", pdf))
     assert window.verdict.property("level") == WARN

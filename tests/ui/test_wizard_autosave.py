@@ -11,10 +11,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests import approval_support
 from tests.ui import test_wizard_support as support
 from tests.ui.conftest import TODAY
 from tests.ui.test_wizard_support import MakeWizard, answer_everything, replace_record, type_text
-from transfer_tool import signing, transfers
+from transfer_tool import transfers
 from transfer_tool.assessment import service
 from transfer_tool.domain import AssessmentStatus, Conclusion
 from transfer_tool.permissions import Actor
@@ -198,26 +199,8 @@ def test_submitted_and_approved_versions_open_read_only_and_a_new_version_can_st
     assert not page.body.isEnabled()
     submitted.close()
 
-    # Approval keeps a really signed report: render it as approved and sign it with a throwaway identity.
-    identity = signing.create_self_signed_identity("Max Manager", "max@example.org", "passphrase 1", tmp_path)
-    signed = signing.sign_pdf(
-        service.render_for_approval(db, a.id, "en", manager, TODAY),
-        identity,
-        "passphrase 1",
-        reason="Approval",
-        location="Tokyo",
-        signer_display_name="Max Manager",
-    )
-    service.approve(
-        db,
-        manager,
-        a.id,
-        signed_pdf=signed,
-        lang="en",
-        signer_name="Max Manager",
-        today=TODAY,
-        attestations=set(service.REQUIRED_ATTESTATIONS),
-    )
+    # Approval renders the report as approved and signs it with the manager's registered identity.
+    approval_support.approve(db, manager, a.id, TODAY)
     approved = make_wizard(legal, us_transfer.id)
     assert approved.banner.text() == "Approved and signed: read-only. Changes go into a new version."
     assert approved.new_version_button.isVisible()

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
-from tests import factories, signed_pdfs
+from tests import approval_support, factories
 from transfer_tool import transfers
 from transfer_tool.assessment import service
 from transfer_tool.assessment.precheck import Route
@@ -101,19 +101,8 @@ def _filled(record: AssessmentRecord, *, conclusion: Conclusion | None) -> Asses
     )
 
 
-def _approve(
-    db: Database, actor: Actor, assessment_id: int, pdf: bytes | None = None
-) -> service.AssessmentView:
-    return service.approve(
-        db,
-        actor,
-        assessment_id,
-        signed_pdf=pdf if pdf is not None else signed_pdfs.signed_stand_in(),
-        lang="en",
-        signer_name=actor.display_name,
-        today=TODAY,
-        attestations=ALL_ATTESTATIONS,
-    )
+def _approve(db: Database, actor: Actor, assessment_id: int) -> service.AssessmentView:
+    return approval_support.approve(db, actor, assessment_id, TODAY)
 
 
 def _submitted(db: Database, assessor: Actor) -> tuple[transfers.TransferView, service.AssessmentView]:
@@ -206,20 +195,12 @@ def test_fr_controller_to_uncertified_us_processor_from_start_to_approval(
     assert service.comments_for(db, a.id, open_only=False)[0].resolved_at is not None
 
     # Approval: all four attestations, the signed PDF stored with its hash, the version frozen.
-    pdf = signed_pdfs.sign(service.render_for_approval(db, a.id, "en", manager, TODAY))
     with pytest.raises(ValidationError) as unattested:
-        service.approve(
-            db,
-            manager,
-            a.id,
-            signed_pdf=pdf,
-            lang="en",
-            signer_name="Max",
-            today=TODAY,
-            attestations={"description_accurate"},
-        )
+        approval_support.approve(db, manager, a.id, TODAY, attestations={"description_accurate"})
     assert len(unattested.value.problems) == 3
-    a = _approve(db, manager, a.id, pdf)
+    a = _approve(db, manager, a.id)
+    pdf = service.signed_report(db, a.id)
+    assert pdf is not None
     assert a.status is AssessmentStatus.APPROVED and a.frozen and a.approver_name == "Max Manager 山田"
     assert a.re_evaluation_date == dt.date(2027, 11, 26)
     tv = transfers.get_transfer(db, t.id)
@@ -440,32 +421,10 @@ def test_the_rendered_report_signed_by_the_approver_is_stored_and_still_verifies
     from transfer_tool import signing
 
     _, a = _submitted(db, legal)
-    unsigned = service.render_for_approval(db, a.id, "ja", manager, TODAY)
-    identity = signing.create_self_signed_identity(
-        "Max Manager 山田", "max@example.com", "passphrase1", tmp_path
-    )
-    signed = signing.sign_pdf(
-        unsigned,
-        identity,
-        "passphrase1",
-        reason="Approval of the transfer impact assessment",
-        location="Tokyo",
-        signer_display_name="Max Manager 山田",
-        lang="ja",
-    )
-    a = service.approve(
-        db,
-        manager,
-        a.id,
-        signed_pdf=signed,
-        lang="ja",
-        signer_name="Max Manager 山田",
-        today=TODAY,
-        attestations=ALL_ATTESTATIONS,
-    )
+    a = approval_support.approve(db, manager, a.id, TODAY, lang="ja")
     stored = service.signed_report(db, a.id)
-    assert stored == signed
-    cert = signing.export_certificate_pem(identity, "passphrase1")
+    assert stored is not None
+    cert = approval_support.certificate_of(manager)
     assert signing.verify_pdf(stored, [cert]).ok
     ref = service.find_by_pdf_hash(db, hashlib.sha256(stored).hexdigest())
     assert ref is not None and (ref.version_no, ref.signer_name, ref.lang) == (1, "Max Manager 山田", "ja")

@@ -313,7 +313,7 @@ def test_restore_refuses_what_is_not_a_sound_tool_database(
     assert "Nothing was changed" in str(err.value)
     assert _snapshot(live) == before
     assert not [b for b in backup.list_backups(config) if b.label == backup.PRE_RESTORE_LABEL]
-    assert not list((user_data_dir() / "backups").glob(".restore-staging-*"))
+    assert not backup.staging_path(_db_path(config)).exists()
 
 
 def test_restore_refuses_the_database_itself_and_a_missing_file(config: Config, tmp_path: Path) -> None:

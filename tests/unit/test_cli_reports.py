@@ -24,7 +24,6 @@ from transfer_tool.demo import (
     build_demo,
     create_demo_transfer,
 )
-from transfer_tool.domain import Role
 from transfer_tool.permissions import Actor
 from transfer_tool.report import render_report
 from transfer_tool.report.sample import sample_report_data
@@ -196,7 +195,7 @@ def test_garbage_gets_a_clear_message_and_a_non_zero_exit(cli: Cli) -> None:
         assert code == 1, name
         assert "signed:           NO" in err and message in err, name
     code, _, err = cli("verify", str(cli.folder / "missing.pdf"))
-    assert code == 2 and "Cannot read" in err
+    assert code == 2 and "cannot be read" in err
     code, _, err = cli("verify", str(cli.folder))
     assert code == 2 and "is a folder" in err
 
@@ -280,34 +279,40 @@ def test_report_all_renders_every_latest_version_in_parallel(cli: Cli) -> None:
 # ---- sign ---------------------------------------------------------------------------------------------
 
 
-def test_sign_keeps_four_eyes_for_an_assessment_report(cli: Cli) -> None:
-    admin = cli.actor("admin")
+def test_sign_knows_a_stored_rendering_by_its_digest_and_keeps_roles(cli: Cli) -> None:
+    """The approved demo report's rendering (the bytes the signature was added to) is known by its
+    SHA-256; a report the database never stored is no report of this database, whatever its title."""
+    from transfer_tool.storage.models.assessment import SignedReport
+
     db = cli.db()
     try:
-        users.create_user(db, admin, "ken.ito", "伊藤 健 (Ken Ito)", DEMO_PASSWORD, Role.MANAGER)
+        with db.read() as s:
+            row = s.query(SignedReport).one()
+            size = row.rendering_size
     finally:
         db.dispose()
-    own = cli.add_assessments("taro.yamada", 1)[0]
-    unsigned = cli.folder / "own.pdf"
-    assert cli("report", str(own.id), "-o", str(unsigned))[0] == 0
-    signed = cli.folder / "own-signed.pdf"
-    sign = ("sign", str(unsigned), "--identity", str(cli.identity), "-o", str(signed))
+    signed_copy = (cli.folder / "demo-tia-en.pdf").read_bytes()
+    rendering = cli.folder / "rendering.pdf"
+    rendering.write_bytes(signed_copy[:size])
+    signed = cli.folder / "rendering-signed.pdf"
+    sign = ("sign", str(rendering), "--identity", str(cli.identity), "-o", str(signed))
 
-    code, _, err = cli(*sign, user="taro.yamada")
-    assert code == 2 and "four-eyes" in err and not signed.exists()
     code, _, err = cli(*sign)
     assert code == 2 and "--user" in err and not signed.exists()
     code, _, err = cli(*sign, user="hanako.sato")  # legal staff do not approve
     assert code == 2 and "may not approve" in err and not signed.exists()
-
-    code, out, err = cli(*sign, "--location", "Osaka", user="ken.ito")
+    code, out, err = cli(*sign, "--location", "Osaka", user="taro.yamada")
     assert code == 0, err
     assert f"signed by 山田 太郎 (Taro Yamada): {signed}" in out  # the name from the certificate
-    assert "does not approve it" in out
-    code, out, _ = cli("verify", str(signed))
-    assert code == 0
-    assert f"assessment:       {own.reference} version 1 (assessment {own.id})" in out
-    assert "NO: this version has no signed copy in the database" in out
+    assert "this is the report of TR-000001 version 1" in out and "does not approve it" in out
+
+    draft = cli.add_assessments("hanako.sato", 1)[0]
+    unsigned = cli.folder / "draft.pdf"
+    assert cli("report", str(draft.id), "-o", str(unsigned))[0] == 0
+    code, out, _ = cli(
+        "sign", str(unsigned), "--identity", str(cli.identity), "-o", str(cli.folder / "d.pdf")
+    )
+    assert code == 0 and "approves nothing here" in out
 
 
 def test_sign_signs_any_other_pdf_and_refuses_a_wrong_passphrase(
@@ -320,7 +325,8 @@ def test_sign_signs_any_other_pdf_and_refuses_a_wrong_passphrase(
         "sign", str(plain), "--identity", str(cli.identity), "-o", str(signed), "--name", "T. Yamada"
     )
     assert code == 0, err
-    assert out == f"signed by T. Yamada: {signed}\n"
+    assert out.startswith(f"signed by T. Yamada: {signed}\n")
+    assert "approves nothing here" in out
     r = signing.verify_pdf(signed.read_bytes(), [(cli.folder / "demo-signer-certificate.pem").read_bytes()])
     assert r.ok and r.signer_name == "山田 太郎 (Taro Yamada)"
 

@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from sqlalchemy import select
 
-from tests import factories, signed_pdfs
+from tests import approval_support, factories, signed_pdfs
 from tests.conftest import PASSWORD
 from transfer_tool import (
     catalog,
@@ -47,7 +47,6 @@ from transfer_tool.domain import AssessmentStatus, CatalogKind, Role
 from transfer_tool.errors import PermissionDenied
 from transfer_tool.notice import service as notice_service
 from transfer_tool.permissions import Actor
-from transfer_tool.report.renderer import render_report
 from transfer_tool.storage.base import Base
 from transfer_tool.storage.database import Database
 
@@ -98,7 +97,7 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     "assessment.service.review_queue": REVIEWERS,
     "assessment.service.return_with_comments": REVIEWERS,
     "assessment.service.render_for_approval": REVIEWERS,
-    "assessment.service.approve": REVIEWERS,
+    "assessment.approval.approve_and_sign": REVIEWERS,
     "assessment.evidence.add_evidence": EVERYONE,
     "assessment.evidence.remove_evidence": EVERYONE,
     # trusted certificates
@@ -166,6 +165,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
         for n in (
             "get_org_settings",
             "get_assessment",
+            "authors_of",
             "list_for_transfer",
             "latest_for_transfer",
             "evaluate_record",
@@ -179,7 +179,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     },
     **{
         f"assessment.service.{n}": PURE
-        for n in ("validate_org_settings", "facts_from_transfer", "initial_record")
+        for n in ("validate_org_settings", "facts_from_transfer", "initial_record", "approval_problems")
     },
     **{
         f"assessment.evidence.{n}": OPEN_READ
@@ -188,14 +188,25 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     "assessment.evidence.sha256_hex": PURE,
     **{
         f"assessment.evidence.{n}": IN_TRANSACTION
-        for n in ("store_blob", "load_blob", "evidence_rows", "copy_evidence", "store_signed_report")
+        for n in (
+            "store_blob",
+            "load_blob",
+            "evidence_rows",
+            "copy_evidence",
+            "store_signed_report",
+            "add_author",
+        )
     },
     **{f"trust.{n}": OPEN_READ for n in ("list_trusted", "get_trusted", "trusted_pems", "verify_document")},
     **{
         f"notice.service.{n}": OPEN_READ
         for n in ("preview", "generations", "last_published", "get_contact", "answer", "register_items")
     },
-    **{f"trust.{n}": PURE for n in ("parse_certificate", "reference_from_metadata")},
+    **{
+        f"trust.{n}": PURE
+        for n in ("parse_certificate", "reference_from_metadata", "fingerprint_of", "inspect_pdf")
+    },
+    "trust.registered_fingerprints": IN_TRANSACTION,
     **{
         f"backup.{n}": FILE_LEVEL
         for n in (
@@ -206,6 +217,8 @@ NOT_ROLE_CHECKED: dict[str, str] = {
             "sqlite_checks",
             "check_database",
             "restore",
+            "discard_interrupted_restore",
+            "staging_path",
         )
     },
 }
@@ -221,6 +234,7 @@ SERVICE_MODULES = (
     "users",
     "countries.store",
     "assessment.service",
+    "assessment.approval",
     "assessment.evidence",
     "trust",
     "backup",
@@ -288,16 +302,7 @@ class World:
 
 
 def approve(db: Database, actor: Actor, assessment_id: int) -> service.AssessmentView:
-    return service.approve(
-        db,
-        actor,
-        assessment_id,
-        signed_pdf=signed_pdfs.signed_stand_in(),
-        lang="en",
-        signer_name=actor.display_name or actor.username,
-        today=TODAY,
-        attestations=set(service.REQUIRED_ATTESTATIONS),
-    )
+    return approval_support.approve(db, actor, assessment_id, TODAY)
 
 
 def certificate_pem(common_name: str) -> bytes:
@@ -554,7 +559,7 @@ CASES: dict[str, Prepare] = {
     "assessment.service.review_queue": _simple(lambda w, a: service.review_queue(w.db, a)),
     "assessment.service.return_with_comments": _prep_return,
     "assessment.service.render_for_approval": _prep_render,
-    "assessment.service.approve": _prep_approve,
+    "assessment.approval.approve_and_sign": _prep_approve,
     "assessment.evidence.add_evidence": _prep_add_evidence,
     "assessment.evidence.remove_evidence": _prep_remove_evidence,
     "trust.add_trusted": _simple(
@@ -687,6 +692,7 @@ def test_four_eyes_the_assessor_may_neither_approve_nor_return_nor_render_their_
     w = World(db, admin, manager, manager)  # the manager assesses
     other = users.create_user(db, admin, "ken", "Ken Other", PASSWORD, Role.MANAGER).actor()
     own = w.submitted()
+    approval_support.register(db, manager)  # so the refused attempts below change nothing at all
     before = fingerprint(db)
     for attempt in (
         lambda: approve(db, manager, own.id),
@@ -701,6 +707,7 @@ def test_four_eyes_the_assessor_may_neither_approve_nor_return_nor_render_their_
     # An admin who assessed is bound too.
     w_admin = World(db, admin, admin, manager)
     admins_own = w_admin.submitted()
+    approval_support.register(db, admin)
     with pytest.raises(PermissionDenied, match="four-eyes"):
         approve(db, admin, admins_own.id)
 
@@ -739,26 +746,38 @@ def test_four_eyes_and_roles_hold_through_the_command_line(
 ) -> None:
     monkeypatch.setenv("TRANSFER_TOOL_PASSWORD", PASSWORD)
     monkeypatch.setenv("TRANSFER_TOOL_SIGNING_PASSPHRASE", signed_pdfs.PASSPHRASE)
-    users.create_user(db, admin, "ken", "Ken Other", PASSWORD, Role.MANAGER)
+    ken = users.create_user(db, admin, "ken", "Ken Other", PASSWORD, Role.MANAGER).actor()
     own = World(db, admin, manager, manager).submitted()  # "max" assessed it
-    unsigned = tmp_path / "own.pdf"
-    unsigned.write_bytes(render_report(service.build_report_data(db, own.id, TODAY), "en"))
+    for who in (manager, ken):
+        approval_support.register(db, who)
     cli = _Cli(db_url, capsys)
-    out = tmp_path / "signed.pdf"
-    sign = ("sign", str(unsigned), "--identity", str(signed_pdfs.identity()), "-o", str(out))
 
+    def approve_as(username: str, display_name: str) -> tuple[int, str]:
+        identity = approval_support.identity_of(username, display_name)
+        return cli("approve", str(own.id), "--identity", str(identity), "--confirm", "all", user=username)
+
+    code, text = approve_as("max", manager.display_name)
+    assert code == 2 and "four-eyes" in text
+    code, text = approve_as("lena", legal.display_name)
+    assert code == 2 and "may not approve" in text
+    assert service.get_assessment(db, own.id).status is AssessmentStatus.SUBMITTED
+    code, text = approve_as("ken", ken.display_name)
+    assert code == 0, text
+    assert service.get_assessment(db, own.id).status is AssessmentStatus.APPROVED
+
+    # `sign` knows the report by the digest of the stored rendering, and keeps four eyes for it.
+    signed = service.signed_report(db, own.id)
+    assert signed is not None
+    stored = service.find_by_pdf_hash(db, hashlib.sha256(signed).hexdigest())
+    assert stored is not None
+    out = tmp_path / "countersigned.pdf"
+    copy = tmp_path / "copy.pdf"
+    copy.write_bytes(signed)
+    sign = ("sign", str(copy), "--identity", str(signed_pdfs.identity()), "-o", str(out))
     code, text = cli(*sign, user="max")
     assert code == 2 and "four-eyes" in text and not out.exists()
-    code, text = cli(*sign, user="lena")
-    assert code == 2 and "may not approve" in text and not out.exists()
-    code, text = cli(*sign, user="ken")
-    assert code == 0, text
-    assert out.exists()
-    out.unlink()
-
-    service.set_org_settings(db, admin, service.OrgSettings(single_user_mode=True))
-    code, text = cli(*sign, user="max")
-    assert code == 0 and out.exists(), text
+    code, text = cli(*sign, user="ken")  # not an author; the copy is signed already, which it says
+    assert code == 2 and "already signed" in text and not out.exists()
 
     # The same service checks stand behind the other commands: legal staff manage no users or trust.
     before = fingerprint(db)
@@ -777,6 +796,7 @@ def test_an_open_session_keeps_no_rights_its_account_lost(db: Database, admin: A
     boss = users.create_user(db, admin, "boss", "Bea Boss", PASSWORD, Role.MANAGER).actor()
     submitted = w.submitted()
     assert boss.user_id is not None
+    approval_support.register(db, boss)
     users.update_user(db, admin, boss.user_id, role=Role.LEGAL)  # while Bea's app stays open
     before = fingerprint(db)
     with pytest.raises(PermissionDenied, match="was changed to legal since you signed in"):

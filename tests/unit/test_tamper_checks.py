@@ -1,7 +1,7 @@
 """What approval and report building refuse, and where signing keys never go:
 
-- approval keeps only a report whose signature is intact and covers the whole file (trust is checked
-  later, by `verify`, against the trust list of that moment);
+- approval keeps only the tool's own rendering of the version with a signature added that is intact,
+  covers the whole file and was made with the approver's registered certificate;
 - a report is not built from evidence whose stored content no longer has its recorded SHA-256;
 - no private key or passphrase reaches the database; the tool's key files are owner-only and encrypted.
 """
@@ -24,10 +24,10 @@ from pyhanko.pdf_utils.generic import pdf_string
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from sqlalchemy import select, update
 
-from tests import signed_pdfs
+from tests import approval_support, signed_pdfs
 from tests.unit.test_roles_matrix import TODAY, World, fingerprint
 from transfer_tool import signing, trust, users
-from transfer_tool.assessment import service
+from transfer_tool.assessment import approval, service
 from transfer_tool.domain import AssessmentStatus, Role
 from transfer_tool.errors import ValidationError
 from transfer_tool.permissions import Actor
@@ -38,12 +38,16 @@ from transfer_tool.storage.models.core import Blob
 ATTESTED = set(service.REQUIRED_ATTESTATIONS)
 
 
-def _approve(db: Database, actor: Actor, assessment_id: int, pdf: bytes) -> service.AssessmentView:
-    return service.approve(
+def _store(
+    db: Database, actor: Actor, assessment_id: int, pdf: bytes, rendering: bytes
+) -> service.AssessmentView:
+    """The last step of `approval.approve_and_sign`, which checks what it is handed before keeping it."""
+    return service._store_approval(
         db,
         actor,
         assessment_id,
         signed_pdf=pdf,
+        rendering=rendering,
         lang="en",
         signer_name=actor.display_name,
         today=TODAY,
@@ -54,6 +58,12 @@ def _approve(db: Database, actor: Actor, assessment_id: int, pdf: bytes) -> serv
 def _flipped(pdf: bytes) -> bytes:
     data = bytearray(pdf)
     data[len(data) // 3] ^= 0x01  # inside the first signed byte range, in a content stream
+    return bytes(data)
+
+
+def _flipped_at(pdf: bytes, index: int) -> bytes:
+    data = bytearray(pdf)
+    data[index] ^= 0x01
     return bytes(data)
 
 
@@ -69,34 +79,46 @@ def _appended(pdf: bytes) -> bytes:
 
 BAD_COPIES: dict[str, tuple[Callable[[bytes, bytes], bytes], str]] = {
     # name: (make it from (unsigned, signed), what the refusal says)
-    "unsigned": (lambda unsigned, _signed: unsigned, "not signed"),
-    "one byte changed": (lambda _unsigned, signed: _flipped(signed), "changed after signing"),
+    "unsigned": (lambda unsigned, _signed: unsigned, "not the tool's rendering of this version"),
+    "one byte of the rendering changed": (
+        lambda _unsigned, signed: _flipped(signed),
+        "not the tool's rendering of this version",
+    ),
+    "one byte of the signing update changed": (
+        lambda unsigned, signed: _flipped_at(signed, len(unsigned) + 30),
+        "changed after signing",
+    ),
     "update appended": (
         lambda _unsigned, signed: _appended(signed),
         "added to the report after it was signed",
     ),
-    "garbage after the header": (lambda _u, _s: b"%PDF-1.7\n" + b"\x00garbage" * 50, "not signed"),
+    "garbage after the header": (
+        lambda _u, _s: b"%PDF-1.7\n" + b"\x00garbage" * 50,
+        "not the tool's rendering of this version",
+    ),
+    "the rendering with garbage appended": (lambda unsigned, _s: unsigned + b"\x00garbage", "not signed"),
 }
 
 
-def test_approval_keeps_only_a_report_signed_intact_over_the_whole_file(
+def test_approval_keeps_only_the_rendering_signed_intact_over_the_whole_file(
     db: Database, admin: Actor, legal: Actor, manager: Actor
 ) -> None:
     submitted = World(db, admin, legal, manager).submitted()
     unsigned = service.render_for_approval(db, submitted.id, "en", manager, TODAY)
+    approval_support.register(
+        db, manager, signing.export_certificate_pem(signed_pdfs.identity(), signed_pdfs.PASSPHRASE)
+    )
     signed = signed_pdfs.sign(unsigned, manager.display_name)
     before = fingerprint(db)
     for name, (make, says) in BAD_COPIES.items():
         with pytest.raises(ValidationError) as refused:
-            _approve(db, manager, submitted.id, make(unsigned, signed))
+            _store(db, manager, submitted.id, make(unsigned, signed), unsigned)
         problems = {p.location: p.message for p in refused.value.problems}
         assert says in problems.get("signed_pdf", ""), (name, refused.value.details())
     assert fingerprint(db) == before, "a refused approval changed the database"
     assert service.get_assessment(db, submitted.id).status is AssessmentStatus.SUBMITTED
 
-    # The self-signed signer is in no trust list: approval still keeps it (trust is for `verify`).
-    assert not signing.verify_pdf(signed, trust.trusted_pems(db)).trusted
-    approved = _approve(db, manager, submitted.id, signed)
+    approved = _store(db, manager, submitted.id, signed, unsigned)
     assert approved.status is AssessmentStatus.APPROVED
     assert service.signed_report(db, submitted.id) == signed
 
@@ -203,19 +225,14 @@ def test_no_private_key_or_passphrase_reaches_the_database_and_key_files_are_pri
     blobs, texts = _needles(key, passphrase)
     assert not any(b in data for b in blobs[:3]), "the identity file holds the key unencrypted"
 
-    # Everything that touches the key: trust its certificate, sign, approve, render and verify again.
-    trust.add_trusted(db, admin, signing.export_certificate_pem(identity, passphrase), "Max's signature")
+    # Everything that touches the key: register its certificate, approve (render, sign), verify again.
+    pem = signing.export_certificate_pem(identity, passphrase)
+    trust.add_trusted(db, admin, pem, "Max's signature", owner=manager.user_id)
     a = World(db, admin, legal, manager).submitted()
-    unsigned = service.render_for_approval(db, a.id, "en", manager, TODAY)
-    signed = signing.sign_pdf(
-        unsigned,
-        identity,
-        passphrase,
-        reason="Approval",
-        location="Tokyo",
-        signer_display_name=manager.display_name,
+    done = approval.approve_and_sign(
+        db, manager, approval.ApprovalRequest(a.id, identity, passphrase, "en", frozenset(ATTESTED), TODAY)
     )
-    _approve(db, manager, a.id, signed)
+    signed = done.signed_pdf
     assert trust.verify_document(db, signed).ok
     users.create_user(db, admin, "kagi", "Passphrase Reuser", passphrase, Role.LEGAL)  # hashed, not kept
 

@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy import select
 
 from transfer_tool import audit, demo, signing, trust
-from transfer_tool.assessment import service
+from transfer_tool.assessment import approval, service
 from transfer_tool.errors import NotFound, PermissionDenied, ValidationError
 from transfer_tool.permissions import Actor
 from transfer_tool.report import render_report
@@ -35,25 +35,24 @@ def _signed_approved(db: Database, legal: Actor, manager: Actor, pki: OfflinePki
     parties = demo.create_demo_parties(db, legal)
     t, _ = demo.create_demo_transfer(db, legal, parties)
     a = demo.fill_and_submit(db, legal, t.id, TODAY)
-    unsigned = service.render_for_approval(db, a.id, "en", manager, TODAY)
-    signed = signing.sign_pdf(
-        unsigned,
-        pki.signer_p12,
-        pki.passphrase,
-        reason="Approval",
-        location="Tokyo",
-        signer_display_name=manager.display_name,
+    # Approval needs the manager's own registered certificate; it is removed again afterwards, so the
+    # trust list starts empty for what these tests check.
+    registered = trust.add_trusted(
+        db,
+        Actor.system(),
+        signing.export_certificate_pem(pki.signer_p12, pki.passphrase),
+        "Max",
+        owner=manager.user_id,
     )
-    service.approve(
+    done = approval.approve_and_sign(
         db,
         manager,
-        a.id,
-        signed_pdf=signed,
-        lang="en",
-        signer_name=manager.display_name,
-        today=TODAY,
-        attestations=set(service.REQUIRED_ATTESTATIONS),
+        approval.ApprovalRequest(
+            a.id, pki.signer_p12, pki.passphrase, "en", frozenset(service.REQUIRED_ATTESTATIONS), TODAY
+        ),
     )
+    trust.remove_trusted(db, Actor.system(), registered.id)
+    signed = done.signed_pdf
     return a.id, signed
 
 

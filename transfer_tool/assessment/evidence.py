@@ -134,6 +134,31 @@ def _editable_row(session: Session, assessment_id: int) -> Assessment:
     return row
 
 
+def add_author(row: Assessment, user_id: int | None) -> list[int] | None:
+    """Record `user_id` among the version's authors (four eyes by authorship); the tool itself is none.
+    Returns the authors as they were when this added one (for the audit event), else None."""
+    before = list(row.author_ids or [])
+    if user_id is None or user_id in before:
+        return None
+    row.author_ids = [*before, user_id]  # a new list, so the JSON change is saved
+    return before
+
+
+def _record_author(session: Session, actor: Actor, row: Assessment) -> None:
+    before = add_author(row, actor.user_id)
+    if before is not None:
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "add_author",
+            "assessment",
+            row.id,
+            {"author_ids": before},
+            {"author_ids": row.author_ids},
+        )
+
+
 def add_evidence(
     db: Database, actor: Actor, assessment_id: int, filename: str, content: bytes, label: str
 ) -> EvidenceView:
@@ -162,7 +187,7 @@ def add_evidence(
     if problems:
         raise ValidationError("The evidence file cannot be attached.", problems)
     with db.unit_of_work() as s:
-        _editable_row(s, assessment_id)
+        _record_author(s, actor, _editable_row(s, assessment_id))
         digest = store_blob(s, content)
         e = EvidenceFile(
             assessment_id=assessment_id,
@@ -185,7 +210,7 @@ def remove_evidence(db: Database, actor: Actor, evidence_id: int) -> None:
         e = s.get(EvidenceFile, evidence_id)
         if e is None:
             raise NotFound(f"Evidence file {evidence_id} does not exist (any more).")
-        _editable_row(s, e.assessment_id)
+        _record_author(s, actor, _editable_row(s, e.assessment_id))
         before = _dump(e)
         s.delete(e)
         audit.record(s, actor, "remove_evidence", "evidence_file", evidence_id, before, None)
@@ -237,11 +262,18 @@ def copy_evidence(session: Session, from_assessment: int, to_assessment: int) ->
 
 
 def store_signed_report(
-    session: Session, row: Assessment, pdf: bytes, *, signer_name: str, lang: str
+    session: Session, row: Assessment, pdf: bytes, *, signer_name: str, lang: str, rendering: bytes
 ) -> SignedReport:
+    """Keep the signed copy, and the digest and size of the tool's rendering it signed (its prefix)."""
     digest = store_blob(session, pdf)
     report = SignedReport(
-        assessment_id=row.id, version_no=row.version_no, sha256=digest, signer_name=signer_name, lang=lang
+        assessment_id=row.id,
+        version_no=row.version_no,
+        sha256=digest,
+        signer_name=signer_name,
+        lang=lang,
+        rendering_sha256=sha256_hex(rendering),
+        rendering_size=len(rendering),
     )
     session.add(report)
     session.flush()
@@ -262,8 +294,9 @@ def signed_report(db: Database, assessment_id: int) -> bytes | None:
         return load_blob(s, r.sha256, f"the signed report of version {r.version_no}")
 
 
-def find_by_pdf_hash(db: Database, sha256: str) -> SignedReportRef | None:
-    """Which approved version a PDF with this SHA-256 is the stored signed copy of (None if none)."""
+def find_by_pdf_hash(db: Database, sha256: str, *, rendering: bool = False) -> SignedReportRef | None:
+    """Which approved version a PDF with this SHA-256 is the stored signed copy of (None if none); with
+    `rendering`, the version whose stored signed copy was made from a rendering with this SHA-256."""
     digest = sha256.strip().lower()
     if not _SHA256.match(digest):
         raise ValidationError(f"{sha256!r} is not a SHA-256 digest (64 hexadecimal characters).")
@@ -272,7 +305,7 @@ def find_by_pdf_hash(db: Database, sha256: str) -> SignedReportRef | None:
             select(SignedReport, Assessment.transfer_id, Transfer.reference)
             .join(Assessment, Assessment.id == SignedReport.assessment_id)
             .join(Transfer, Transfer.id == Assessment.transfer_id)
-            .where(SignedReport.sha256 == digest)
+            .where((SignedReport.rendering_sha256 if rendering else SignedReport.sha256) == digest)
             .order_by(SignedReport.id.desc())
             .limit(1)
         ).first()

@@ -33,6 +33,7 @@ from transfer_tool.assessment.evidence import (
     EvidenceView,
     IntegrityFailure,
     SignedReportRef,
+    add_author,
     add_evidence,
     copy_evidence,
     evidence_for,
@@ -94,7 +95,8 @@ __all__ = [
     "QueueItem",
     "SignedReportRef",
     "add_evidence",
-    "approve",
+    "approval_problems",
+    "authors_of",
     "build_report_data",
     "comments_for",
     "dashboard",
@@ -323,7 +325,7 @@ class QueueItem:
     importer: str
     assessor_name: str
     submitted_at: dt.datetime | None
-    own: bool  # the reviewer assessed it (four-eyes: they cannot approve it unless single-user mode)
+    own: bool  # the reviewer is one of its authors (four eyes: they cannot approve it unless single-user mode)
 
 
 @dataclass(frozen=True)
@@ -410,6 +412,7 @@ def _dump(row: Assessment) -> dict[str, Any]:
         "assessor_id": row.assessor_id,
         "approver_id": row.approver_id,
         "frozen": row.frozen,
+        "author_ids": list(row.author_ids or []),
         "re_evaluation_date": row.re_evaluation_date,
         "appi_check_date": row.appi_check_date,
         "record_sha256": _digest(row.record),
@@ -426,6 +429,11 @@ def _load(session: Session, assessment_id: int) -> Assessment:
 def _name(session: Session, row: Assessment) -> str:
     t = session.get(Transfer, row.transfer_id)
     return f"{t.reference if t else 'The assessment'} version {row.version_no}"
+
+
+def _authors(row: Assessment) -> frozenset[UserId]:
+    """Who created, edited or submitted the version (four eyes by authorship)."""
+    return frozenset(UserId(i) for i in (row.author_ids or []))
 
 
 def _uid(actor: Actor) -> UserId:
@@ -547,12 +555,19 @@ def start_assessment(db: Database, actor: Actor, transfer_id: int) -> Assessment
             status=AssessmentStatus.DRAFT,
             record=to_dict(record),
             assessor_id=actor.user_id,
+            author_ids=[actor.user_id] if actor.user_id is not None else [],
         )
         s.add(row)
         s.flush()
         audit.record(s, actor, "create", "assessment", row.id, None, _dump(row))
         transfers.set_status(s, actor, t.id, TransferStatus.DRAFT)
         return _view(s, row)
+
+
+def authors_of(db: Database, assessment_id: int) -> frozenset[int]:
+    """Who created, edited or submitted the version (none of them may return or approve it)."""
+    with db.read() as s:
+        return frozenset(_load(s, assessment_id).author_ids or [])
 
 
 def get_assessment(db: Database, assessment_id: int) -> AssessmentView:
@@ -640,6 +655,9 @@ def save_draft(
         after: dict[str, Any] = {k: new["record"][k] for k in changed}
         if new_page != row.page:
             before["page"], after["page"] = row.page, new_page
+        if changed and (authors_before := add_author(row, actor.user_id)) is not None:
+            before["author_ids"], after["author_ids"] = authors_before, list(row.author_ids)
+        after["record_sha256"] = _digest(new)
         row.record = new
         row.page = new_page
         s.flush()
@@ -683,6 +701,7 @@ def submit(db: Database, actor: Actor, assessment_id: int, today: dt.date) -> As
         row.country_data_version = ds.dataset_version
         if row.assessor_id is None:
             row.assessor_id = actor.user_id
+        add_author(row, actor.user_id)
         # The resubmission answers the reviewer's comments; they stay visible as resolved.
         for c in s.execute(
             select(ReviewComment).where(
@@ -727,7 +746,8 @@ def review_queue(db: Database, actor: Actor) -> list[QueueItem]:
                 importer,
                 names.get(a.assessor_id, "") if a.assessor_id else "",
                 a.submitted_at,
-                a.assessor_id is not None and a.assessor_id == actor.user_id,
+                actor.user_id is not None
+                and (a.assessor_id == actor.user_id or actor.user_id in (a.author_ids or [])),
             )
             for a, ref, title, dest, exporter, importer in rows
         ]
@@ -763,6 +783,7 @@ def return_with_comments(
             now=now,
             comments=joined,
             single_user_mode=settings.single_user_mode,
+            authors=_authors(row),
         )
         for section, text in cleaned:
             s.add(
@@ -811,7 +832,11 @@ def resolve_comment(db: Database, actor: Actor, comment_id: int) -> None:
 
 
 def _approved_record(
-    record: AssessmentRecord, approver: Actor, today: dt.date, settings: OrgSettings
+    record: AssessmentRecord,
+    approver: Actor,
+    today: dt.date,
+    settings: OrgSettings,
+    authors: frozenset[UserId],
 ) -> AssessmentRecord:
     """The record as approval leaves it (checks status and four eyes; sets re-evaluation dates)."""
     return workflow.approve(
@@ -820,27 +845,36 @@ def _approved_record(
         now=_at(today),
         single_user_mode=settings.single_user_mode,
         reevaluation_months=settings.reevaluation_months,
+        authors=authors,
     )
 
 
 class _QuietUntrusted(logging.Filter):
-    """pyHanko logs a traceback for every signer outside the trust list; approval does not ask for trust."""
+    """pyHanko logs a traceback for every signer outside the trust list; the refusal says it instead."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return False
 
 
-def _signature_problem(pdf: bytes) -> str:
-    """Why `pdf` is not a signed report fit to keep as the approval ("" when it is): it must carry a
-    signature that is intact and covers the whole file. Whether the signer is trusted is checked when the
-    copy is verified (`transfer-tool verify`), against the trust list of that moment."""
+def _signature_problem(
+    signed_pdf: bytes, rendering: bytes, trusted: list[bytes], registered: AbstractSet[str]
+) -> str:
+    """Why `signed_pdf` is not fit to keep as the approval ("" when it is): it must be `rendering` (the
+    tool's own rendering of this version for this approver) byte for byte up to the signature, carry
+    a signature that is intact, covers the whole file and chains to the trust list, made with one of
+    the approver's own `registered` certificates."""
     from transfer_tool.signing.verify import verify_pdf  # pyHanko loads only when someone approves
 
+    if not rendering or not signed_pdf.startswith(rendering) or len(signed_pdf) == len(rendering):
+        return (
+            "the signed file is not the tool's rendering of this version with a signature added; "
+            "approve with the tool, which renders and signs the report itself"
+        )
     quiet = _QuietUntrusted()
     validator_log = logging.getLogger("pyhanko.sign.validation.generic_cms")
     validator_log.addFilter(quiet)
     try:
-        result = verify_pdf(pdf, [])
+        result = verify_pdf(signed_pdf, trusted)
     finally:
         validator_log.removeFilter(quiet)
     if not result.signed:
@@ -851,38 +885,61 @@ def _signature_problem(pdf: bytes) -> str:
         return (
             "content was added to the report after it was signed; sign the report as rendered and try again"
         )
+    if result.signer_fingerprint not in registered:
+        return (
+            "the report was not signed with your own registered signing certificate; use the identity "
+            "whose certificate an administrator registered for you (transfer-tool trust add --owner)"
+        )
+    if not result.trusted:
+        return "the signing certificate does not chain to a trusted certificate; ask an administrator"
+    # A timestamp authority outside the trust list does not stop an approval; `verify` reports it.
     return ""
 
 
-def approve(
+def approval_problems(attestations: AbstractSet[str], lang: str) -> list[Problem]:
+    """What an approval request lacks before any rendering or signing: every attestation, a language."""
+    missing = [k for k in REQUIRED_ATTESTATIONS if k not in attestations]
+    problems = [Problem(f"attestations.{k}", f"confirm: {REQUIRED_ATTESTATIONS[k]}") for k in missing]
+    if lang not in ("en", "ja"):
+        problems.append(Problem("lang", "the report language must be 'en' or 'ja'"))
+    return problems
+
+
+def _store_approval(
     db: Database,
     actor: Actor,
     assessment_id: int,
     *,
     signed_pdf: bytes,
+    rendering: bytes,
     lang: str,
     signer_name: str,
     today: dt.date,
     attestations: AbstractSet[str],
     comment: str = "",
 ) -> AssessmentView:
-    """Approve a submitted version with the signed report: it is frozen, the transfer approved (or
-    suspended when the conclusion is 'do not transfer') and its re-assessment flags cleared."""
+    """Approve a submitted version with its signed report (called by `approval.approve_and_sign` only,
+    which renders and signs): the version is frozen, the transfer approved (or suspended when the
+    conclusion is 'do not transfer') and its re-assessment flags cleared. The signed copy must be the
+    rendering plus a trusted signature by the approver's own registered certificate."""
+    from transfer_tool import trust  # the trust list imports pyHanko
+
     require(actor, Action.REVIEW)
-    missing = [k for k in REQUIRED_ATTESTATIONS if k not in attestations]
-    problems = [Problem(f"attestations.{k}", f"confirm: {REQUIRED_ATTESTATIONS[k]}") for k in missing]
+    problems = approval_problems(attestations, lang)
     if not signed_pdf.startswith(b"%PDF-"):
         problems.append(Problem("signed_pdf", "the signed report is not a PDF; render, sign and try again"))
     elif len(signed_pdf) > _MAX_PDF_BYTES:
         problems.append(Problem("signed_pdf", "the signed report is larger than 200 MB"))
-    elif unsigned := _signature_problem(signed_pdf):
-        problems.append(Problem("signed_pdf", unsigned))
     if not signer_name.strip():
         problems.append(Problem("signer_name", "the signer's name is required"))
     elif len(signer_name.strip()) > 200:
         problems.append(Problem("signer_name", "keep the signer's name under 200 characters"))
-    if lang not in ("en", "ja"):
-        problems.append(Problem("lang", "the report language must be 'en' or 'ja'"))
+    if not problems:
+        with db.read() as s:
+            registered = trust.registered_fingerprints(s, actor.user_id) if actor.user_id else set()
+        bad = _signature_problem(signed_pdf, rendering, trust.trusted_pems(db), registered)
+        if bad:
+            problems.append(Problem("signed_pdf", bad))
     if problems:
         raise ValidationError("The assessment cannot be approved yet.", problems)
     with _writing(db, "the assessment") as s:
@@ -897,8 +954,11 @@ def approve(
             single_user_mode=settings.single_user_mode,
             comment=comment,
             reevaluation_months=settings.reevaluation_months,
+            authors=_authors(row),
         )
-        report = store_signed_report(s, row, signed_pdf, signer_name=signer_name.strip(), lang=lang)
+        report = store_signed_report(
+            s, row, signed_pdf, signer_name=signer_name.strip(), lang=lang, rendering=rendering
+        )
         row.record = to_dict(done)
         row.status = AssessmentStatus.APPROVED
         row.frozen = True
@@ -906,7 +966,7 @@ def approve(
         row.approved_at = done.approved_at
         row.re_evaluation_date = done.reevaluation_date
         row.appi_check_date = done.appi_check_due
-        row.single_user_approval = record.assessor is not None and record.assessor == _uid(actor)
+        row.single_user_approval = workflow.is_author(record, _uid(actor), _authors(row))
         row.attestations = sorted(k for k in REQUIRED_ATTESTATIONS if k in attestations)
         s.flush()
         audit.record(
@@ -954,6 +1014,7 @@ def new_version(db: Database, actor: Actor, assessment_id: int) -> AssessmentVie
             record=to_dict(draft),
             page=row.page,
             assessor_id=actor.user_id,
+            author_ids=[actor.user_id] if actor.user_id is not None else [],
         )
         s.add(new)
         s.flush()
@@ -1017,13 +1078,13 @@ def _report_data(
         _check_evidence(s, files, f"{t.reference} version {row.version_no}")
         sign_off = SignOff()
         if approver is not None:
-            record = _approved_record(record, approver, today, settings)
+            record = _approved_record(record, approver, today, settings, _authors(row))
             status = AssessmentStatus.APPROVED
             sign_off = SignOff(
                 approver.display_name or approver.username,
                 ROLE_TITLES[approver.role],
                 today,
-                single_user_mode=record.assessor is not None and record.assessor == _uid(approver),
+                single_user_mode=workflow.is_author(record, _uid(approver), _authors(row)),
             )
         elif row.status is AssessmentStatus.APPROVED:
             approver_row = s.get(User, row.approver_id) if row.approver_id else None

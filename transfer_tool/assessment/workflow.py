@@ -1,7 +1,8 @@
 """The review life cycle as pure functions over the record.
 
 draft → submitted → approved, or submitted → returned (with comments) → edits → resubmitted → ...
-Submission is refused while anything is missing; the approver is never the assessor (four eyes) unless
+Submission is refused while anything is missing; the approver is never an author of the version (whoever
+created, edited or submitted it: four eyes by authorship) unless
 the organisation runs in single-user mode; an approved version is frozen and changes go into
 `new_version()`. Re-evaluation defaults to 12 months after approval; the APPI equivalent-measures route
 adds a yearly check.
@@ -12,6 +13,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,7 +84,15 @@ def submit(
     )
 
 
-def _check_reviewer(record: AssessmentRecord, by: UserId, single_user_mode: bool, what: str) -> None:
+def is_author(record: AssessmentRecord, by: UserId, authors: AbstractSet[UserId]) -> bool:
+    """Whether `by` created, edited or submitted the version (the services record every such user in
+    `authors`; the assessor always counts)."""
+    return by in authors or record.assessor == by
+
+
+def _check_reviewer(
+    record: AssessmentRecord, by: UserId, single_user_mode: bool, what: str, authors: AbstractSet[UserId]
+) -> None:
     if record.status is not AssessmentStatus.SUBMITTED:
         raise ValidationError(
             f"Only a submitted assessment can be {what} (this one is {record.status.value})."
@@ -92,13 +102,24 @@ def _check_reviewer(record: AssessmentRecord, by: UserId, single_user_mode: bool
             f"You assessed this transfer, so you cannot have it {what} yourself: another manager must review it "
             "(four-eyes rule)."
         )
+    if not single_user_mode and by in authors:
+        raise PermissionDenied(
+            f"You created, edited or submitted this version, so you cannot have it {what} yourself: another "
+            "manager must review it (four-eyes rule)."
+        )
 
 
 def return_for_changes(
-    record: AssessmentRecord, *, by: UserId, now: dt.datetime, comments: str, single_user_mode: bool = False
+    record: AssessmentRecord,
+    *,
+    by: UserId,
+    now: dt.datetime,
+    comments: str,
+    single_user_mode: bool = False,
+    authors: AbstractSet[UserId] = frozenset(),
 ) -> AssessmentRecord:
-    """The reviewer returns the assessment with comments (required)."""
-    _check_reviewer(record, by, single_user_mode, "returned")
+    """The reviewer returns the assessment with comments (required); never one of its authors."""
+    _check_reviewer(record, by, single_user_mode, "returned", authors)
     if not comments.strip():
         raise ValidationError("Say what must change: comments are required when returning an assessment.")
     return dataclasses.replace(
@@ -117,9 +138,11 @@ def approve(
     comment: str = "",
     reevaluation_months: int = DEFAULT_REEVALUATION_MONTHS,
     yearly_check_tools: frozenset[str] = frozenset({"jp_equivalent_measures"}),
+    authors: AbstractSet[UserId] = frozenset(),
 ) -> AssessmentRecord:
-    """Approve (the caller then signs the PDF): sets the re-evaluation date and any APPI yearly check."""
-    _check_reviewer(record, by, single_user_mode, "approved")
+    """Approve (the caller then signs the PDF): sets the re-evaluation date and any APPI yearly check.
+    Refused to anyone in `authors` (who created, edited or submitted the version) unless single-user."""
+    _check_reviewer(record, by, single_user_mode, "approved", authors)
     today = now.date()
     reevaluation = record.reevaluation_date or add_months(today, reevaluation_months)
     appi_due = record.appi_check_due

@@ -34,6 +34,11 @@ def register(sub: Any) -> None:
         help="replace the SQLite database with a backup (the current one is copied first; asks nothing)",
     )
     r.add_argument("file", type=Path, help="a backup file, e.g. from `transfer-tool backup --list`")
+    r.add_argument(
+        "--accept-broken-audit",
+        action="store_true",
+        help="restore a backup whose audit log does not verify (the restore event records the break)",
+    )
     r.set_defaults(handler=cmd_restore)
 
     c = sub.add_parser(
@@ -73,7 +78,7 @@ def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     from transfer_tool import backup
 
     target = ctx.config.sqlite_path
-    before = backup.restore(ctx.config, args.file)
+    before = backup.restore(ctx.config, args.file, accept_broken_audit=args.accept_broken_audit)
     print(f"restored {target} from {args.file}")
     if before is not None:
         print(f"the database as it was before the restore is at {before}")
@@ -82,17 +87,6 @@ def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
         print("there was no database before, so there is nothing to undo")
     print("if the app is open, close and start it again so it reads the restored database")
     return 0
-
-
-def _audit_head(db: Database) -> str:
-    from sqlalchemy import select
-
-    from transfer_tool import audit
-    from transfer_tool.storage.models.core import AuditHead
-
-    with db.read() as s:
-        head = s.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one_or_none()
-        return head.last_hash if head is not None else audit.GENESIS
 
 
 def _anchor(expected: str) -> tuple[int, str]:
@@ -134,12 +128,30 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
         print("SKIPPED audit chain: the database is damaged; restore a backup (transfer-tool backup --list)")
     else:
         report = audit.verify(ctx.db)
-        if report.ok:
-            head = _audit_head(ctx.db)
-            print(f"{'ok':<8}audit chain: {report.checked} events verified; head {report.checked}:{head}")
+        if report.ok and not report.head:
+            print(f"{'ok':<8}audit chain: the log is empty, so there is no head to record yet")
+        if report.ok and report.head:
+            # The head printed is the verified chain's last event, never the stored head row as such.
+            print(f"{'ok':<8}audit chain: {report.checked} events verified; head {report.head}")
             print(
                 "        (keep the head outside the tool; `check --expect-head N:HASH` later shows a rewrite)"
             )
+        if report.ok:
+            from transfer_tool.audit_drift import drift
+
+            differing = drift(ctx.db)
+            for d in differing[:50]:
+                print(f"{'FAILED':<8}audited data: {d}")
+            if len(differing) > 50:
+                print(f"        ... and {len(differing) - 50} more")
+            if differing:
+                failed.append(
+                    backup.CheckResult(
+                        "audited data", False, f"{len(differing)} row(s) differ from the audit log"
+                    )
+                )
+            else:
+                print(f"{'ok':<8}audited data: every audited row matches its last audit event")
             if args.expect_head:
                 anchor = _anchor_result(ctx.db, args.expect_head)
                 print(f"{'ok' if anchor.ok else 'FAILED':<8}{anchor.name}: {anchor.detail}")

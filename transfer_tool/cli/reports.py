@@ -81,6 +81,27 @@ def register(sub: Any) -> None:
     )
     s.set_defaults(handler=_lazy("cmd_sign"))
 
+    a = sub.add_parser(
+        "approve",
+        help="approve a submitted assessment: render its report, sign it with your own registered "
+        "identity and store it (the same checks as the Review screen)",
+    )
+    a.add_argument("ref", help="transfer reference (its latest version) or assessment ID")
+    a.add_argument("--identity", type=Path, required=True, help="your signing identity file (.p12/.pfx)")
+    a.add_argument("--lang", choices=LANGS, default="en", help="the report's language (default en)")
+    a.add_argument(
+        "--confirm",
+        action="append",
+        default=[],
+        metavar="KEY",
+        help="an attestation you confirm (repeat for each; `all` confirms every one, as listed by --help)",
+    )
+    a.add_argument("--comment", default="", help="a comment recorded with the approval")
+    a.add_argument(
+        "--on", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="approval date (default: today)"
+    )
+    a.set_defaults(handler=_lazy("cmd_approve"))
+
     v = sub.add_parser(
         "verify",
         help="check a signed report: signer, time, intact, whole file, trusted, which assessment version, "
@@ -106,6 +127,11 @@ def register(sub: Any) -> None:
     ta = ts.add_parser("add", help="trust a certificate (PEM or DER) of a signer or of a CA")
     ta.add_argument("file", type=Path)
     ta.add_argument("--label", required=True, help="whose certificate it is")
+    ta.add_argument(
+        "--owner",
+        metavar="USER",
+        help="register it as this user's own signing certificate (approvals by USER must be signed with it)",
+    )
     ta.set_defaults(handler=_lazy("cmd_trust_add"))
     tl = ts.add_parser("list", help="the trusted certificates")
     tl.add_argument("--all", action="store_true", help="include removed ones")

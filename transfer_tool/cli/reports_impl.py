@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
-import io
+import hashlib
 import logging
 import math
 import os
@@ -24,17 +24,19 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from transfer_tool import signing  # the package's names load pyHanko on first use only
+from transfer_tool import signing, users  # the signing package's names load pyHanko on first use only
 from transfer_tool.assessment import service
+from transfer_tool.assessment.evidence import SignedReportRef, find_by_pdf_hash
 from transfer_tool.cli.context import CliContext
 from transfer_tool.cli.files import write_file
 from transfer_tool.cli.reports import ENV_SIGNING_PASSPHRASE, LANGS
 from transfer_tool.errors import AuthenticationFailed, PermissionDenied, ToolError
 from transfer_tool.permissions import Action, require
-from transfer_tool.report.terms import Terminology
+from transfer_tool.signing.limits import read_pdf_file
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import Transfer
+from transfer_tool.worker_lifetime import die_with_parent
 
 if TYPE_CHECKING:  # trust (verification) and the process pool load only in the commands using them
     from concurrent.futures import Future
@@ -42,22 +44,13 @@ if TYPE_CHECKING:  # trust (verification) and the process pool load only in the 
     from transfer_tool import trust
     from transfer_tool.signing.verify import VerificationResult
 
-_MAX_INPUT_PDF = 200 * 1024 * 1024
-
 
 # ---- files ------------------------------------------------------------------------------------------------
 
 
 def _read_pdf(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > _MAX_INPUT_PDF:
-            raise ToolError(f"{path} is {size // (1024 * 1024)} MB; a report larger than 200 MB is refused.")
-        return path.read_bytes()
-    except IsADirectoryError as exc:
-        raise ToolError(f"{path} is a folder; give a PDF file.") from exc
-    except OSError as exc:
-        raise ToolError(f"Cannot read {path}: {exc.strerror}.") from exc
+    """A regular file within the documented size limit (`signing.limits`), never read past it."""
+    return read_pdf_file(path)
 
 
 def report_filename(reference: str, version_no: int, lang: str) -> str:
@@ -241,9 +234,15 @@ def render_batch(
     outcomes = []
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(chunks)),
+        mp_context=ctx,
+        initializer=die_with_parent,  # a killed command leaves no worker behind
+        initargs=(os.getpid(),),
+    ) as pool:
         pending: set[Future[list[BatchOutcome]]] = {
             pool.submit(render_chunk, database_url, list(chunk), str(out_dir), tuple(langs), today)
             for chunk in chunks
@@ -252,7 +251,14 @@ def render_batch(
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
-                    outcomes += fut.result()
+                    try:
+                        outcomes += fut.result()
+                    except BrokenProcessPool as exc:
+                        raise ToolError(
+                            f"A report worker process ended unexpectedly (killed, or out of memory) after "
+                            f"{len(outcomes)} of {total} report(s); the other workers were stopped. The "
+                            f"reports written so far are in {out_dir}. Run the command again."
+                        ) from exc
                 if progress:
                     progress(len(outcomes), total)
         except BaseException:
@@ -332,61 +338,103 @@ def _passphrase() -> str:
     return getpass.getpass("Passphrase of the signing identity: ")
 
 
-def _report_language(pdf: bytes) -> str:
-    """'ja' when the PDF's title is the Japanese report title, else 'en' (for the stamp's labels)."""
-    from pyhanko.pdf_utils.reader import PdfFileReader
-
-    try:
-        title = str(PdfFileReader(io.BytesIO(pdf), strict=False).document_meta_view.title or "")
-    except Exception:  # damaged metadata: the stamp is then in English
-        return "en"
-    return "ja" if title.startswith(Terminology.load().get("doc.title", "ja")) else "en"
+def _identify(db: Database, pdf: bytes) -> SignedReportRef | None:
+    """Which assessment version `pdf` is, by its SHA-256 among the tool's stored renderings and signed
+    copies; never by what the file's metadata claims (one changed character there must not matter)."""
+    digest = hashlib.sha256(pdf).hexdigest()
+    return find_by_pdf_hash(db, digest, rendering=True) or find_by_pdf_hash(db, digest)
 
 
 def cmd_sign(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import trust
 
     _quiet_validator(args)
     pdf = _read_pdf(args.file)
     if b"%PDF-" not in pdf[:1024]:
         raise ToolError(f"{args.file} is not a PDF file; nothing was signed.")
-    found = trust.verify_document(ctx.db, pdf)
-    if found.assessment_id is not None:
-        # An assessment's report: signing it is the approver's act, and four eyes apply.
+    found = _identify(ctx.db, pdf)
+    if found is not None:
+        # An assessment's report: signing it is a reviewer's act, and four eyes apply.
         actor = ctx.actor()
         require(actor, Action.REVIEW)
         a = service.get_assessment(ctx.db, found.assessment_id)
-        if (
-            a.assessor_id is not None
-            and a.assessor_id == actor.user_id
-            and not service.get_org_settings(ctx.db).single_user_mode
-        ):
+        solo = service.get_org_settings(ctx.db).single_user_mode
+        if not solo and actor.user_id is not None and actor.user_id in service.authors_of(ctx.db, a.id):
             raise PermissionDenied(
-                f"You assessed {a.reference} version {a.version_no}; four-eyes principle: another "
-                "manager must sign its report. Nothing was signed."
+                f"You created, edited or submitted {a.reference} version {a.version_no}; four-eyes "
+                "principle: another manager must sign its report. Nothing was signed."
             )
     passphrase = _passphrase()
     name = args.name.strip() or signing.open_identity(args.identity, passphrase).subject_name
     timestamp_url = args.timestamp_url
     if timestamp_url is None:
         timestamp_url = service.get_org_settings(ctx.db).timestamp_url or None
-    signed = signing.sign_pdf(
-        pdf,
-        args.identity,
-        passphrase,
-        reason=args.reason,
-        location=args.location,
-        signer_display_name=name,
-        timestamp_url=timestamp_url or None,
-        lang=args.lang or _report_language(pdf),
-    )
+    from pyhanko.sign.general import SigningError
+
+    try:
+        signed = signing.sign_pdf(
+            pdf,
+            args.identity,
+            passphrase,
+            reason=args.reason,
+            location=args.location,
+            signer_display_name=name,
+            timestamp_url=timestamp_url or None,
+            lang=args.lang or (found.lang if found is not None else "en"),
+        )
+    except SigningError as exc:
+        raise ToolError(
+            f"{args.file} cannot be signed: its signature field is already signed or unusable ({exc}). "
+            "Nothing was signed."
+        ) from exc
     write_file(args.output, signed)
     print(f"signed by {name}: {args.output}")
-    if found.assessment_id is not None:
+    if found is not None:
         print(
             f"this is the report of {found.reference} version {found.version_no}; signing the file does "
-            "not approve it: approve it in the app with this signed file"
+            "not approve it: approvals are made with `transfer-tool approve` or in the app"
         )
+    else:
+        print("this file is not a report this database rendered: the signature approves nothing here")
+    return 0
+
+
+# ---- approve ------------------------------------------------------------------------------------------
+
+
+def cmd_approve(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool.assessment import approval
+
+    confirmed = {k.strip() for k in args.confirm}
+    if "all" in confirmed:
+        confirmed = set(service.REQUIRED_ATTESTATIONS)
+    unknown = sorted(confirmed - set(service.REQUIRED_ATTESTATIONS))
+    if unknown:
+        raise ToolError(
+            f"Unknown attestation(s): {', '.join(unknown)}. Confirm with --confirm KEY for each of: "
+            f"{', '.join(service.REQUIRED_ATTESTATIONS)} (or --confirm all)."
+        )
+    actor = ctx.actor()
+    a = _resolve(ctx.db, args.ref)
+    passphrase = _passphrase()
+    done = approval.approve_and_sign(
+        ctx.db,
+        actor,
+        approval.ApprovalRequest(
+            a.id,
+            args.identity,
+            passphrase,
+            args.lang,
+            frozenset(confirmed),
+            args.on or dt.date.today(),
+            comment=args.comment,
+        ),
+    )
+    v = done.view
+    print(f"approved: {v.reference} version {v.version_no}, signed by {actor.display_name or actor.username}")
+    print(
+        f"signed copy stored (SHA-256 {hashlib.sha256(done.signed_pdf).hexdigest()}); write it with "
+        f"`transfer-tool report {v.reference} --signed -o FILE`"
+    )
     return 0
 
 
@@ -518,7 +566,16 @@ def cmd_trust_add(args: argparse.Namespace, ctx: CliContext) -> int:
         data = args.file.read_bytes()
     except OSError as exc:
         raise ToolError(f"Cannot read {args.file}: {exc.strerror}.") from exc
-    c = trust.add_trusted(ctx.db, ctx.actor(), data, args.label)
+    actor = ctx.actor()
+    owner = None
+    if args.owner:
+        found = [u for u in users.list_users(ctx.db, actor) if u.username == args.owner.strip()]
+        if not found:
+            raise ToolError(f"There is no user '{args.owner}'. See `transfer-tool users list`.")
+        owner = found[0].id
+    c = trust.add_trusted(ctx.db, actor, data, args.label, owner=owner)
+    if owner is not None:
+        print(f"registered as the own signing certificate of {args.owner}")
     print(f"trusted no. {c.id}: {c.label} — {c.subject} (valid until {c.not_after:%Y-%m-%d})")
     print(f"SHA-256 fingerprint: {c.fingerprint_display}")
     return 0

@@ -4,6 +4,7 @@ says so. "Valid" here means intact, trusted, and covering the whole file (nothin
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import logging
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
+
+from transfer_tool.signing.limits import TOO_COMPLEX, oversize_problem
 
 _log = logging.getLogger(__name__)
 
@@ -30,6 +33,7 @@ class VerificationResult:
     timestamp_valid: bool = False
     verdict: str = ""
     reasons: tuple[str, ...] = ()
+    signer_fingerprint: str = ""  # SHA-256 of the signing certificate's DER encoding
 
     @property
     def ok(self) -> bool:
@@ -66,11 +70,16 @@ def _signer_name(status: PdfSignatureStatus) -> str:
 def verify_pdf(pdf: bytes, trusted_certs: list[bytes]) -> VerificationResult:
     if b"%PDF-" not in pdf[:1024]:
         return _failure("Not a PDF file.", "The data does not start with a PDF header.")
+    refused = oversize_problem(pdf)  # before any parsing: the parser's memory grows with these sizes
+    if refused:
+        return _failure(f"REFUSED: {refused}")
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         if reader.encrypted:
             return _failure("The PDF is encrypted; its signatures cannot be verified.")
         signatures = list(reader.embedded_signatures)
+    except MemoryError:
+        return _failure(TOO_COMPLEX)
     except Exception as exc:  # damaged input can fail anywhere in the parser
         _log.info("unreadable PDF: %s", exc)
         return _failure(
@@ -85,6 +94,7 @@ def verify_pdf(pdf: bytes, trusted_certs: list[bytes]) -> VerificationResult:
     signing_time: dt.datetime | None = None
     ts_present = ts_valid = False
     coverage_ok = False
+    fingerprint = ""
     for embedded in signatures:
         try:
             status = validate_pdf_signature(embedded, context)
@@ -97,6 +107,8 @@ def verify_pdf(pdf: bytes, trusted_certs: list[bytes]) -> VerificationResult:
                 verdict="The signature is broken: the document was modified.",
                 reasons=(*reasons, str(exc)),
             )
+        except MemoryError:
+            return _failure(TOO_COMPLEX)
         except Exception as exc:  # the validator must not take the caller down on hostile input
             return VerificationResult(
                 True,
@@ -107,6 +119,7 @@ def verify_pdf(pdf: bytes, trusted_certs: list[bytes]) -> VerificationResult:
                 reasons=(*reasons, str(exc)),
             )
         signer = _signer_name(status)
+        fingerprint = hashlib.sha256(status.signing_cert.dump()).hexdigest() if status.signing_cert else ""
         if not status.intact or not status.valid:
             intact = False
             reasons.append(
@@ -133,6 +146,7 @@ def verify_pdf(pdf: bytes, trusted_certs: list[bytes]) -> VerificationResult:
         covers_whole_file=coverage_ok,
         trusted=trusted,
         signer_name=signer,
+        signer_fingerprint=fingerprint,
         signing_time=signing_time,
         timestamp_present=ts_present,
         timestamp_valid=ts_valid,

@@ -120,6 +120,17 @@ def upgrade(db: Database, *, backup_dir: Path | None = None, sqlite_path: Path |
     return backup
 
 
+def upgrade_to(db: Database, revision: str) -> None:
+    """Bring an empty database to `revision` (a reference schema to compare a backup with)."""
+    from alembic import command
+
+    cfg = alembic_config(db)
+    with db.engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+        conn.commit()
+
+
 def downgrade(db: Database, revision: str) -> None:
     from alembic import command
 

@@ -1,5 +1,6 @@
 """Trusted certificates: whose signatures count as trusted when a PDF is verified (each manager's own
-certificate, or the organisation's CA)."""
+certificate, or the organisation's CA). A manager's own certificate is registered as theirs: approvals
+are signed only with the approver's own registered certificate."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -85,6 +87,10 @@ class TrustPage(QWidget):
         self.label = QLineEdit(add_box)
         self.label.setObjectName("trustLabel")
         self.label.setPlaceholderText(self.tr("Whose is it? e.g. 'Taro Yamada, DPO'"))
+        # Approvals are signed only with the approver's own registered certificate.
+        self.owner = QComboBox(add_box)
+        self.owner.setObjectName("trustOwner")
+        self.owner.addItem(self.tr("Nobody here (a CA or an outside signer)"), None)
         self.add_button = QPushButton(self.tr("&Add from a file…"), add_box)
         self.add_button.setObjectName("addTrusted")
         self.add_button.clicked.connect(self.choose_file)
@@ -92,6 +98,7 @@ class TrustPage(QWidget):
         form.addRow(
             self.tr("Label:"), with_problem(self.label, self.problems.add("label", problem_label(add_box)))
         )
+        form.addRow(self.tr("Own certificate of:"), self.owner)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
         add_row.addStretch(1)
@@ -114,6 +121,23 @@ class TrustPage(QWidget):
         self.services.worker.submit(
             lambda db: trust.list_trusted(db), self._loaded, self._failed, owner=self, label="trusted"
         )
+        actor = self.services.actor
+
+        def people(db: Any) -> list[tuple[str, int]]:
+            from transfer_tool import users
+
+            return [(u.display_name or u.username, u.id) for u in users.list_users(db, actor) if u.active]
+
+        self.services.worker.submit(people, self._people, self._failed, owner=self, label="users")
+
+    def _people(self, found: list[tuple[str, int]]) -> None:
+        chosen = self.owner.currentData()
+        while self.owner.count() > 1:
+            self.owner.removeItem(1)
+        for name, user_id in found:
+            self.owner.addItem(name, user_id)
+        index = self.owner.findData(chosen)
+        self.owner.setCurrentIndex(max(index, 0))
 
     def _loaded(self, found: list[TrustedCertificateView]) -> None:
         self.certificates = found
@@ -158,6 +182,7 @@ class TrustPage(QWidget):
 
     def add_file(self, path: Path) -> None:
         actor, label = self.services.actor, self.label.text()
+        owner = self.owner.currentData()
         self.problems.clear()
 
         def add(db: Any) -> TrustedCertificateView:
@@ -167,7 +192,7 @@ class TrustPage(QWidget):
                 data = path.read_bytes()[: MAX_CERT_FILE + 1]  # the service refuses a larger file
             except OSError as exc:
                 raise ValidationError(f"{path} cannot be read ({exc.strerror or exc}).") from exc
-            return trust.add_trusted(db, actor, data, label)
+            return trust.add_trusted(db, actor, data, label, owner=owner)
 
         def done(view: TrustedCertificateView) -> None:
             self.label.clear()

@@ -62,6 +62,9 @@ class Assessment(Versioned, Base):
     # Approved by the assessor themself, allowed only in single-user mode; the report says so.
     single_user_approval: Mapped[bool] = mapped_column(Boolean, default=False)
     attestations: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Everyone who created, edited (any field or evidence) or submitted this version: none of them may
+    # return or approve it (four eyes by authorship, `workflow.check_reviewer`).
+    author_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -110,3 +113,6 @@ class SignedReport(Base):
     signer_name: Mapped[str] = mapped_column(String(200))
     signed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     lang: Mapped[str] = mapped_column(String(8), default="en")
+    # The tool's own rendering that was signed: the signed copy starts with exactly these bytes.
+    rendering_sha256: Mapped[str | None] = mapped_column(String(64), default=None, index=True)
+    rendering_size: Mapped[int | None] = mapped_column(Integer, default=None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, String, Text
+from sqlalchemy import Boolean, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from transfer_tool.storage.base import Base, utcnow
@@ -26,3 +26,8 @@ class TrustedCertificate(Base):
     added_by: Mapped[str] = mapped_column(String(64), default="")
     added_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     active: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
+    # The user whose own signing certificate this is (None for a CA or an outside signer): approval
+    # accepts only a signature made with the approver's own registered certificate.
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL"), default=None, index=True
+    )

@@ -11,7 +11,7 @@ from alembic import op
 import transfer_tool.storage.base
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
