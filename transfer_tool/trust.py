@@ -388,8 +388,11 @@ def _checking_process() -> None:
     and its reasons say what failed)."""
     import logging
 
+    from transfer_tool.library_noise import quiet_libraries
+
     die_with_parent(os.getppid())
     cap_memory()
+    quiet_libraries()  # as in the command that started it: a library's warning is a debug record
     for name in ("pyhanko", "pyhanko_certvalidator"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
 

@@ -21,7 +21,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from tests import factories, signed_pdfs
+from tests import approval_support, factories
 from transfer_tool import transfers
 from transfer_tool.assessment import service
 from transfer_tool.assessment.record import (
@@ -78,16 +78,7 @@ def approve_transfer(
     missing = service.evaluate_assessment(db, a.id, TODAY).missing
     assert not missing, [str(g) for g in missing]
     a = service.submit(db, legal, a.id, TODAY)
-    return service.approve(
-        db,
-        manager,
-        a.id,
-        signed_pdf=signed_pdfs.signed_stand_in(),
-        lang="en",
-        signer_name=manager.display_name or "Manager",
-        today=TODAY,
-        attestations=set(service.REQUIRED_ATTESTATIONS),
-    )
+    return approval_support.approve(db, manager, a.id, TODAY)
 
 
 def build_register(db: Database, admin: Actor, legal: Actor, manager: Actor) -> Register:

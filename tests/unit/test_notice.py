@@ -317,7 +317,7 @@ def test_a_new_approved_version_with_another_country_shows_in_the_diff(
 ) -> None:
     """The group moves the JP → Germany transfer to France: once the new version is approved, the diff
     against the published notice says a country changed (Germany out, France in)."""
-    from tests import signed_pdfs
+    from tests import approval_support
     from transfer_tool import transfers
     from transfer_tool.assessment import service as assessments
 
@@ -336,16 +336,7 @@ def test_a_new_approved_version_with_another_country_shows_in_the_diff(
     pending = service.preview(db, "JP", "en", today=TODAY).diff
     assert pending is not None and pending.empty  # a draft changes nothing until it is approved
     submitted = assessments.submit(db, legal, draft.id, TODAY)
-    assessments.approve(
-        db,
-        manager,
-        submitted.id,
-        signed_pdf=signed_pdfs.signed_stand_in(),
-        lang="en",
-        signer_name="Max Manager",
-        today=TODAY,
-        attestations=set(assessments.REQUIRED_ATTESTATIONS),
-    )
+    approval_support.approve(db, manager, submitted.id, TODAY)
     after = service.preview(db, "JP", "en", today=TODAY)
     assert after.diff is not None and after.diff.countries_changed == (ref,)
     assert (after.diff.destinations_added, after.diff.destinations_removed) == (("FR",), ("DE",))

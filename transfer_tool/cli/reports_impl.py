@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from transfer_tool import signing, users  # the signing package's names load pyHanko on first use only
+from transfer_tool import signing  # the package's names load pyHanko on first use only
 from transfer_tool.assessment import service
 from transfer_tool.assessment.evidence import SignedReportRef, find_by_pdf_hash
 from transfer_tool.cli.context import CliContext
@@ -560,7 +560,7 @@ def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_trust_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import trust
+    from transfer_tool import trust, users
 
     try:
         data = args.file.read_bytes()
