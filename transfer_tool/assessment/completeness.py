@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from transfer_tool.assessment.context import AssessmentContext, evaluate
+from transfer_tool.assessment.measures import use_cases_for
 from transfer_tool.assessment.record import AssessmentRecord, StepConclusion
 from transfer_tool.domain import DataFormat, KeyHolder
 from transfer_tool.errors import Problem
@@ -36,8 +37,17 @@ _BLOCKING_TOOL_WARNINGS = frozenset(
         "importer_not_certified",
         "partial_condition_unconfirmed",
         "scc_module_mismatch",
+        "derogation_not_occasional",
+        "derogation_not_limited",
+        "derogation_systematic_unjustified",
+        "derogation_condition_unconfirmed",
     }
 )
+
+
+def blocking_tool_warning(code: str) -> bool:
+    """Whether a tool warning makes the choice wrong (it blocks submission), not merely questionable."""
+    return code in _BLOCKING_TOOL_WARNINGS
 
 
 @dataclass(frozen=True)
@@ -98,6 +108,15 @@ def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.da
             if not check.is_transfer:
                 continue
             label = regime_names.get(check.regime, check.regime)
+            if check.judge_instead and check.judge_instead != dest.code:
+                gaps.append(
+                    Gap(
+                        1,
+                        "facts.destination",
+                        f"under {label} the data goes to {check.judge_instead}, which needs a full assessment: "
+                        f"assess {check.judge_instead} as the destination (its laws and tool)",
+                    )
+                )
             choice = record.tool_for(check.regime)
             if choice is None:
                 gaps.append(Gap(2, f"tools.{check.regime}", f"no transfer tool chosen for {label}"))
@@ -111,6 +130,7 @@ def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.da
 
     if pre.full_assessment_needed:
         gaps.extend(_law_gaps(record, ctx))
+        gaps.extend(_use_case_gaps(record, ev.use_cases))
         lp = record.law_practice
         if lp.conclusion is StepConclusion.MEASURES_NEEDED and not record.measures:
             gaps.append(Gap(4, "measures", "a problematic law applies: choose supplementary measures"))
@@ -145,6 +165,34 @@ def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.da
         if e.filename and not _SHA256.match(e.sha256):
             gaps.append(Gap(7, f"evidence[{i}].sha256", f"the file {e.filename} has no valid SHA-256 digest"))
     return tuple(gaps)
+
+
+def _use_case_gaps(record: AssessmentRecord, cases: tuple[int, ...]) -> list[Gap]:
+    choice = record.use_case_choice
+    derived = use_cases_for(record.facts)
+    if choice is not None:
+        if not choice.reason.strip():
+            return [
+                Gap(4, "use_case_choice.reason", f"say why EDPB use case {choice.case} fits this transfer")
+            ]
+        if derived and choice.case not in derived:
+            found = ", ".join(str(c) for c in derived)
+            return [
+                Gap(
+                    4,
+                    "use_case_choice.case",
+                    f"the facts point to EDPB use case {found}, not {choice.case}: correct the facts or the choice",
+                )
+            ]
+    if not cases and record.law_practice.conclusion is StepConclusion.MEASURES_NEEDED:
+        return [
+            Gap(
+                4,
+                "use_case_choice",
+                "the facts leave the EDPB use case open: pick the use case that fits, with a reason",
+            )
+        ]
+    return []
 
 
 def _law_gaps(record: AssessmentRecord, ctx: AssessmentContext) -> list[Gap]:

@@ -91,6 +91,17 @@ class TransferFacts:
     remote_access_countries: tuple[str, ...] = ()
     importer_needs_clear_data: bool = True
     onward_transfers: tuple[OnwardTransfer, ...] = ()
+    # A processor sending the data back to the controller that gave it to it (ICO: the UK processor does not
+    # initiate a restricted transfer then; the EU view differs).
+    returning_to_controller: bool = False
+    # The importer's own processing is subject to the GDPR under Art. 3(2) (EDPB Guidelines 05/2021).
+    importer_gdpr_art3_2: bool = False
+    # The facts that decide the EDPB Annex 2 use cases 3-5 (Recommendations 01/2020, paras 90-95).
+    transit_only: bool = False  # the data only passes through the third country, encrypted end to end
+    importer_protected_recipient: bool = (
+        False  # the importer's law shields the data (e.g. professional secrecy)
+    )
+    split_processing: bool = False  # split between independent processors; no one can re-identify alone
 
 
 @dataclass(frozen=True)
@@ -120,12 +131,36 @@ class ConditionConfirmation:
 
 
 @dataclass(frozen=True)
+class ScopeAnswer:
+    """The assessor's answer to the question that decides a scope limit of an adequacy decision.
+
+    E.g. "Is the importer a personal information handling business operator under the APPI?" (Japan under
+    the EU and UK regimes), or "Does the importer's DPF certification cover HR data?"."""
+
+    regime: str
+    limit: str  # ScopeLimit.code in the country data
+    answer: bool | None = None  # None = not answered yet
+    since: dt.date | None = None  # e.g. on the DPF List since
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class ToolChoice:
     """Step 2: the transfer tool chosen for one regime, with why."""
 
     regime: str
     tool: str  # a code from data/transfer_tools.json
     justification: str = ""
+    conditions_met: tuple[str, ...] = ()  # the derogation's conditions the assessor confirms (codes)
+    systematic_reason: str = ""  # why a derogation used for a continuous transfer stays an exception
+
+
+@dataclass(frozen=True)
+class UseCaseChoice:
+    """The EDPB Annex 2 use case the assessor picked where the facts leave it open, with why."""
+
+    case: int
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -144,6 +179,9 @@ class LawPracticeStep:
     practical_sources: tuple[str, ...] = ()
     conclusion: StepConclusion | None = None
     conclusion_reasoning: str = ""
+    # APPI (PPC Rules Art. 18(1)(ii)): a foreign system makes it difficult for the importer to keep
+    # implementing the equivalent measures: the exporter must stop the provision.
+    appi_implementation_difficult: bool = False
 
 
 @dataclass(frozen=True)
@@ -211,7 +249,9 @@ class AssessmentRecord:
     facts: TransferFacts
     regimes: RegimeSelection = field(default_factory=RegimeSelection)
     confirmed_conditions: tuple[ConditionConfirmation, ...] = ()
+    scope_answers: tuple[ScopeAnswer, ...] = ()
     tools: tuple[ToolChoice, ...] = ()
+    use_case_choice: UseCaseChoice | None = None
     law_practice: LawPracticeStep = field(default_factory=LawPracticeStep)
     measures: tuple[ChosenMeasure, ...] = ()
     procedural_notes: str = ""  # EDPB step 5 (e.g. SA authorisation if the SCCs were modified)
@@ -292,6 +332,11 @@ def _bad(where: str, expected: str, raw: object) -> ValidationError:
     )
 
 
+def decode_value(tp: Any, raw: object, where: str) -> Any:
+    """One value of the record's types from JSON; ValidationError naming `where` when it does not fit."""
+    return _decode(tp, raw, where)
+
+
 def _decode(tp: Any, raw: object, where: str) -> Any:
     origin = typing.get_origin(tp)
     if origin is Union or origin is types.UnionType:
@@ -328,11 +373,17 @@ def _decode(tp: Any, raw: object, where: str) -> Any:
     if tp is dt.datetime:
         if not isinstance(raw, str):
             raise _bad(where, "a date-time", raw)
-        return dt.datetime.fromisoformat(raw)
+        try:
+            return dt.datetime.fromisoformat(raw)
+        except ValueError as exc:
+            raise _bad(where, "a date-time (YYYY-MM-DDTHH:MM:SS)", raw) from exc
     if tp is dt.date:
         if not isinstance(raw, str):
             raise _bad(where, "a date", raw)
-        return dt.date.fromisoformat(raw)
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError as exc:
+            raise _bad(where, "a date (YYYY-MM-DD)", raw) from exc
     if tp is bool:
         if not isinstance(raw, bool):
             raise _bad(where, "true or false", raw)

@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "transfer_tool.cli.countries",
     "transfer_tool.cli.reports",
     "transfer_tool.cli.maintenance",
+    "transfer_tool.cli.assess",
 )
 
 

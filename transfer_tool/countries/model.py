@@ -13,6 +13,22 @@ from transfer_tool.domain import AdequacyStatus
 
 
 @dataclass(frozen=True)
+class ScopeLimit:
+    """A limit of an adequacy decision's scope, as the one yes/no question that decides it for an importer.
+
+    E.g. Japan under the EU GDPR: only personal information handling business operators under the APPI
+    ((EU) 2019/419 Art. 1); the US under the EU GDPR: a DPF certification must cover HR data to receive HR
+    data. "No" refuses the adequacy route; no answer leaves it open (a full assessment is needed).
+    """
+
+    code: str  # stable within the entry, e.g. "appi_pihbo", "dpf_hr_scope"
+    question_en: str
+    question_ja: str
+    source: str  # the official text the limit comes from
+    only_for_categories: tuple[str, ...] = ()  # asked only when the data includes one of these categories
+
+
+@dataclass(frozen=True)
 class RegimeEntry:
     """A destination's status under one regime (e.g. the US under the EU GDPR: partial, DPF only)."""
 
@@ -26,6 +42,7 @@ class RegimeEntry:
     notes: str = ""
     verified: bool = True  # False where the legal reference marks it [verify]/[unverified]
     last_verified: dt.date | None = None
+    scope_limits: tuple[ScopeLimit, ...] = ()  # for PARTIAL: the questions that decide the condition
 
 
 @dataclass(frozen=True)
