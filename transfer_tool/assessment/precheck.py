@@ -173,8 +173,8 @@ def condition_confirmed(
     if refused:
         return False, Reason(
             "scope_limit_not_met",
-            f"{destination.name_en} is adequate under {regime} only within a limited scope ({condition}); "
-            f"for this importer the answer is no: {refused[0].question_en} The adequacy route is refused.",
+            f"{destination.name_en} is adequate under {regime} only within a limited scope; for this importer "
+            f"the answer is no: {refused[0].question_en} The adequacy route is refused.",
         )
     open_limits = [c for c in limits if c.answer is None]
     if cert is not None and cert.certification not in facts.importer_certifications:
@@ -182,8 +182,8 @@ def condition_confirmed(
     elif open_limits:
         return False, Reason(
             "scope_limit_unanswered",
-            f"{destination.name_en} is adequate under {regime} only within a limited scope ({condition}); "
-            f"answer first: {open_limits[0].question_en}",
+            f"{destination.name_en} is adequate under {regime} only within a limited scope; answer first: "
+            f"{open_limits[0].question_en}",
         )
     elif limits and cert is None:
         return True, Reason(
