@@ -1844,6 +1844,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>APPI: a foreign system makes it &amp;difficult for the importer to keep implementing the equivalent measures (stop the provision)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Evidence (e.g. transparency reports, legal opinions)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2057,6 +2061,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The data only &amp;transits the third country, encrypted end to end (use case 3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The importer&apos;s law &amp;protects this data from access, e.g. professional secrecy (use case 4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Split processing: no single importer can attribute the data to a person (use case 5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use &amp;case where the facts leave it open:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— as the facts say —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this use case fits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this use case fits (required with a choice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Catalogue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2117,7 +2149,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No EDPB use case follows from the facts alone (use cases 3–5 need your judgement).</source>
+        <source> (your choice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No EDPB use case follows from the facts: pick the one that fits, with a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2313,6 +2349,22 @@
     </message>
     <message>
         <source>The exporter&apos;s country decides the regimes; add one with a reason where it also applies. Adequacy routes need only a short record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circumstances that decide the pre-check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exporter is a processor &amp;returning the data to the controller that gave it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The importer&apos;s own processing is subject to the &amp;GDPR (Art. 3(2))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope of the adequacy decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2896,6 +2948,33 @@
     </message>
     <message>
         <source>A full assessment is not needed for this transfer (see the pre-check); this step may stay empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScopeQuestions</name>
+    <message>
+        <source>None for this destination.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not answered —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since (YYYY-MM-DD), optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since when (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3977,6 +4056,18 @@
     </message>
     <message>
         <source>Why this tool fits this transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conditions of the derogation (confirm each that is met):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this continuous use stays exceptional (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derogations must not become the rule: why this continuous use stays exceptional (the reviewer sees it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

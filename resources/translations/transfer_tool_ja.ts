@@ -1836,6 +1836,10 @@
         <translation>本ステップの結論の理由</translation>
     </message>
     <message>
+        <source>APPI: a foreign system makes it &amp;difficult for the importer to keep implementing the equivalent measures (stop the provision)</source>
+        <translation>個人情報保護法: 外国の制度により、データ輸入者による相当措置の継続的な実施の確保が困難になった（提供を停止する）(&amp;D)</translation>
+    </message>
+    <message>
         <source>Evidence (e.g. transparency reports, legal opinions)</source>
         <translation>証跡（例: 透明性レポート、法律意見書）</translation>
     </message>
@@ -2048,6 +2052,34 @@
         <translation>カタログの措置を、この移転のユースケースに照らして評価したものです。予定の措置には担当者と期限が必要です。</translation>
     </message>
     <message>
+        <source>The data only &amp;transits the third country, encrypted end to end (use case 3)</source>
+        <translation>データは第三国を経由するだけで、端末間で暗号化されている（ユースケース3）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The importer&apos;s law &amp;protects this data from access, e.g. professional secrecy (use case 4)</source>
+        <translation>データ輸入者の国の法律が、職業上の守秘義務などによりこのデータをアクセスから保護している（ユースケース4）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Split processing: no single importer can attribute the data to a person (use case 5)</source>
+        <translation>分割処理: どのデータ輸入者も単独ではデータを個人に結び付けられない（ユースケース5）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Use &amp;case where the facts leave it open:</source>
+        <translation>事実から定まらない場合のユースケース(&amp;C):</translation>
+    </message>
+    <message>
+        <source>— as the facts say —</source>
+        <translation>— 事実に従う —</translation>
+    </message>
+    <message>
+        <source>Why this use case fits</source>
+        <translation>このユースケースが当てはまる理由</translation>
+    </message>
+    <message>
+        <source>Why this use case fits (required with a choice)</source>
+        <translation>このユースケースが当てはまる理由（選択した場合は必須）</translation>
+    </message>
+    <message>
         <source>Catalogue</source>
         <translation>カタログ</translation>
     </message>
@@ -2108,8 +2140,12 @@
         <translation>この移転のEDPBユースケース: %1</translation>
     </message>
     <message>
-        <source>No EDPB use case follows from the facts alone (use cases 3–5 need your judgement).</source>
-        <translation>事実関係だけから導かれるEDPBユースケースはありません（ユースケース3〜5は判断が必要です）。</translation>
+        <source> (your choice)</source>
+        <translation>（評価者の選択）</translation>
+    </message>
+    <message>
+        <source>No EDPB use case follows from the facts: pick the one that fits, with a reason.</source>
+        <translation>事実からはEDPBのユースケースが定まりません。当てはまるものを理由とともに選んでください。</translation>
     </message>
     <message>
         <source>A full assessment is not needed for this transfer (see the pre-check); this step may stay empty.</source>
@@ -2305,6 +2341,22 @@
     <message>
         <source>The exporter&apos;s country decides the regimes; add one with a reason where it also applies. Adequacy routes need only a short record.</source>
         <translation>適用される法制度はデータ輸出者の国・地域で決まります。ほかにも適用される法制度があれば、理由を添えて追加してください。十分性認定による移転は簡易記録で足ります。</translation>
+    </message>
+    <message>
+        <source>Circumstances that decide the pre-check</source>
+        <translation>事前確認を左右する事情</translation>
+    </message>
+    <message>
+        <source>The exporter is a processor &amp;returning the data to the controller that gave it</source>
+        <translation>データ輸出者は、データを提供した管理者にデータを返送する処理者である(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The importer&apos;s own processing is subject to the &amp;GDPR (Art. 3(2))</source>
+        <translation>データ輸入者自身の処理がGDPRの適用を受ける（第3条第2項）(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Scope of the adequacy decision</source>
+        <translation>十分性認定の適用範囲</translation>
     </message>
     <message>
         <source>Conditions of a partial adequacy</source>
@@ -2886,6 +2938,33 @@
     <message>
         <source>A full assessment is not needed for this transfer (see the pre-check); this step may stay empty.</source>
         <translation>この移転では詳細な評価は不要です（事前確認を参照）。このステップは空欄のままでかまいません。</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeQuestions</name>
+    <message>
+        <source>None for this destination.</source>
+        <translation>この移転先にはありません。</translation>
+    </message>
+    <message>
+        <source>— not answered —</source>
+        <translation>— 未回答 —</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>since (YYYY-MM-DD), optional</source>
+        <translation>いつから（YYYY-MM-DD、任意）</translation>
+    </message>
+    <message>
+        <source>Since when (%1)</source>
+        <translation>いつから（%1）</translation>
     </message>
 </context>
 <context>
@@ -3966,6 +4045,18 @@
     <message>
         <source>Why this tool fits this transfer</source>
         <translation>この移転手段がこの移転に適する理由</translation>
+    </message>
+    <message>
+        <source>Conditions of the derogation (confirm each that is met):</source>
+        <translation>例外規定の要件（満たしているものをそれぞれ確認）:</translation>
+    </message>
+    <message>
+        <source>Why this continuous use stays exceptional (%1)</source>
+        <translation>この継続的な利用がなお例外的である理由（%1）</translation>
+    </message>
+    <message>
+        <source>Derogations must not become the rule: why this continuous use stays exceptional (the reviewer sees it)</source>
+        <translation>例外規定を原則としてはなりません。この継続的な利用がなお例外的である理由（レビュー者に表示されます）</translation>
     </message>
     <message>
         <source>&amp;Chosen tool:</source>

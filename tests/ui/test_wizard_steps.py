@@ -95,9 +95,10 @@ def test_precheck_shows_why_and_regimes_are_added_only_with_a_reason(
     assert "JP" not in page.check_views
 
 
-def test_a_partial_adequacy_condition_is_confirmed_in_the_precheck(
+def test_a_partial_adequacy_scope_question_is_answered_in_the_precheck(
     qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor
 ) -> None:
+    """Canada under the EU GDPR (2002/2/EC Art. 1): only recipients subject to PIPEDA; the country data asks."""
     exp = factories.entity(db, legal, "Net Japan Europe GmbH", "DE", is_group_company=True)
     imp = factories.entity(db, legal, "Toronto Payroll Inc.", "CA")
     t = transfers.create_transfer(db, legal, factories.transfer_input(exp.id, imp.id, "CA"))
@@ -106,14 +107,21 @@ def test_a_partial_adequacy_condition_is_confirmed_in_the_precheck(
     page = wizard.page_for(PAGE_PRECHECK)
     assert isinstance(page, PrecheckPage)
     assert page.outcome.text().endswith("A full assessment is needed (steps 3 to 6).")
-    edit = page.condition_edits["EU"]
-    type_text(edit, "Toronto Payroll is a commercial organisation subject to PIPEDA")
+    assert "EU" not in page.condition_edits  # a structured question, not a free text
+    label, combo, _since = page.scope.rows[("EU", "pipeda_applies")]
+    assert "subject to PIPEDA" in label.text() and "eur-lex.europa.eu" in label.text()
+    combo.setCurrentIndex(combo.findData("yes"))
     assert page.outcome.text() == (
         "This is a transfer under EU GDPR, covered by adequacy, a derogation or consent: a short record and "
         "monitoring are enough (steps 3 to 6 may stay empty)."
     )
-    assert "The assessor confirmed the condition" in page.check_views["EU"].reasons.text()
-    assert page.condition_edits["EU"] is edit  # still the same field: typing is not interrupted
+    record = wizard.state.record
+    assert record is not None and [(a.limit, a.answer) for a in record.scope_answers] == [
+        ("pipeda_applies", True)
+    ]
+    combo.setCurrentIndex(combo.findData("no"))
+    assert page.outcome.text().endswith("A full assessment is needed (steps 3 to 6).")
+    assert page.scope.rows[("EU", "pipeda_applies")][1] is combo  # the same field: no rebuild while answering
 
 
 def test_tool_step_proposes_checks_the_choice_and_needs_a_justification(
@@ -141,12 +149,23 @@ def test_tool_step_proposes_checks_the_choice_and_needs_a_justification(
         "(controller to processor); use Module 2."
     )
     assert not next_enabled(wizard)
-    choose(section.combo, "eu_derog_explicit_consent")
-    assert section.warnings.isVisible()
-    assert (
-        "fits only occasional, non-repetitive transfers; this transfer is continuous"
-        in section.warnings.text()
+    # GDPR recital 111: the contract derogation is for occasional transfers; this one is continuous (blocking).
+    choose(section.combo, "eu_derog_contract")
+    assert "fits only occasional, non-repetitive transfers; this transfer is continuous" in (
+        page.visible_messages()["tools.EU"]
     )
+    assert not next_enabled(wizard)
+    # Explicit consent has no "occasional" in its text, but systematic use needs a reason the reviewer sees,
+    # and each condition (informed of the risks...) is confirmed on the page.
+    choose(section.combo, "eu_derog_explicit_consent")
+    assert section.systematic.isVisible() and section.conditions_title.isVisible()
+    for box in section.condition_boxes.values():
+        box.setChecked(True)
+    type_text(section.systematic, "members join a registry abroad one by one")
+    choice = wizard.state.record.tool_for("EU")  # type: ignore[union-attr]
+    assert choice is not None and set(choice.conditions_met) == {"explicit", "informed_of_risks"}
+    assert section.warnings.isVisible()
+    assert "The assessor's reason for the reviewer: members join" in section.warnings.text()
     choose(section.combo, "eu_scc_m2")
     assert not section.warnings.isVisible()
     assert page.visible_messages()["tools.EU.justification"].startswith("✖ say why eu_scc_m2 fits")

@@ -320,16 +320,16 @@ def check_regime(
         reasons.append(
             Reason(
                 "remote_access_outside",
-                f"The data is accessed remotely from {', '.join(outside_access)}, outside the area of the "
-                f"{name}; remote access counts as a transfer to that country.",
+                f"The data is accessed remotely from {', '.join(outside_access)}, outside the regime's area; "
+                "remote access counts as a transfer to that country.",
             )
         )
     if outside_storage:
         reasons.append(
             Reason(
                 "storage_outside",
-                f"The data is stored in {', '.join(outside_storage)}, outside the area of the {name}; storage "
-                "there counts as a transfer to that country.",
+                f"The data is stored in {', '.join(outside_storage)}, outside the regime's area; storage there "
+                "counts as a transfer to that country.",
             )
         )
 
@@ -360,7 +360,7 @@ def check_regime(
                 Reason(
                     "where_data_goes_adequate",
                     f"Every country where the data is stored or accessed ({', '.join(legs)}) is adequate under "
-                    f"the {name}: no full assessment; keep a short record.",
+                    "this regime: no full assessment; keep a short record.",
                 )
             )
             return RegimeCheck(regime.code, name, True, Route.ADEQUACY, False, entry, tuple(reasons))
@@ -368,8 +368,8 @@ def check_regime(
         reasons.append(
             Reason(
                 "destination_to_assess",
-                f"The importer is inside the area of the {name}, but the data goes to {worst[0]}: that country "
-                "is the destination to assess (its status, its laws and the tool), not the importer's.",
+                f"The importer is inside the regime's area, but the data goes to {worst[0]}: that country is the "
+                "destination to assess (its status, its laws and the tool), not the importer's.",
             )
         )
         route, full = worst[1], True
@@ -391,8 +391,8 @@ def check_regime(
             reasons.append(
                 Reason(
                     "other_destination_to_assess",
-                    f"The data also goes to {code} (stored or accessed there), which has no adequacy under the "
-                    f"{name}: assess that country as well, with its own laws and tool.",
+                    f"The data also goes to {code} (stored or accessed there), which has no adequacy under this "
+                    "regime: assess that country as well, with its own laws and tool.",
                 )
             )
             if not full:

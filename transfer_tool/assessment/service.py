@@ -466,13 +466,17 @@ def _context(ds: CountryDataset, code: str, destination: Destination | None = No
             f"The destination {code!r} is not in the country data; ask an administrator to add it, or "
             "correct the transfer's destination."
         )
-    return AssessmentContext(dest, tuple(ds.regimes.values()), load_tool_catalog(), load_measure_catalog())
+    return AssessmentContext(
+        dest, tuple(ds.regimes.values()), load_tool_catalog(), load_measure_catalog(), ds.destinations
+    )
 
 
 def facts_from_transfer(t: transfers.TransferView, importer: entities.EntityView) -> TransferFacts:
     """Step 1 prefilled from the register: the wizard shows these for the assessor to confirm."""
-    # Data the exporter encrypts with keys it keeps is unreadable to the importer (EDPB use case 1).
-    clear_needed = not (t.format_at_rest is DataFormat.ENCRYPTED and t.key_holder is KeyHolder.EXPORTER)
+    # Data the exporter encrypts or pseudonymises, keeping the keys (the additional information), is unreadable
+    # to the importer (EDPB use cases 1 and 2).
+    protected = t.format_at_rest in (DataFormat.ENCRYPTED, DataFormat.PSEUDONYMISED)
+    clear_needed = not (protected and t.key_holder is KeyHolder.EXPORTER)
     return TransferFacts(
         exporter_country=t.exporter_country,
         importer_country=t.importer_country,

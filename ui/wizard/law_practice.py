@@ -23,6 +23,7 @@ from ui.terms import core_text
 from ui.wizard import labels
 from ui.wizard.common import PlainTextField, WizardPage, heading, plain_label
 from ui.wizard.evidence_list import EvidenceList
+from ui.wizard.rule_inputs import FactFlags
 from ui.wizard.state import PAGE_LAW, WizardState
 
 
@@ -138,6 +139,23 @@ class LawPracticePage(WizardPage):
         layout.addWidget(reasoning_label)
         layout.addWidget(self.conclusion_reasoning)
         layout.addWidget(self.message("law_practice.conclusion_reasoning"))
+        # APPI (PPC Rules Art. 18(1)(ii)): the one fact that turns the APPI route into "stop providing".
+        self.appi_flags = FactFlags(
+            state,
+            (
+                (
+                    "appi_implementation_difficult",
+                    self.tr(
+                        "APPI: a foreign system makes it &difficult for the importer to keep implementing the "
+                        "equivalent measures (stop the provision)"
+                    ),
+                ),
+            ),
+            self.body,
+            read=lambda name: bool(self.state.record and getattr(self.state.record.law_practice, name)),
+            write=self._appi_changed,
+        )
+        layout.addWidget(self.appi_flags)
         layout.addWidget(heading(self.tr("Evidence (e.g. transparency reports, legal opinions)"), self.body))
         self.evidence = EvidenceList(state, self.tr("e.g. Importer's transparency report 2025"), self.body)
         layout.addWidget(self.evidence)
@@ -172,6 +190,11 @@ class LawPracticePage(WizardPage):
             )
         )
 
+    def _appi_changed(self, name: str, on: bool) -> None:
+        record = self.state.record
+        if record is not None and not self.loading:
+            self.state.update_record(law_practice=dataclasses.replace(record.law_practice, **{name: on}))
+
     def _conclusion_changed(self, button_id: int, checked: bool) -> None:
         record = self.state.record
         if record is None or self.loading or not checked:
@@ -204,6 +227,12 @@ class LawPracticePage(WizardPage):
         for value, button in self.conclusion_buttons.items():
             button.setChecked(lp.conclusion is value)
         self.conclusion_group.setExclusive(True)
+        self.appi_flags.load()
+        ev = self.state.evaluation
+        appi = ev is not None and any(
+            c.regime == "JP" and c.full_assessment_needed for c in ev.precheck.checks
+        )
+        self.appi_flags.setVisible(appi or lp.appi_implementation_difficult)
         problematic = sum(1 for law in laws if law.problematic)
         self.intro.setText(
             self.tr(
@@ -224,6 +253,7 @@ class LawPracticePage(WizardPage):
         for row in self.rows.values():
             chain += [row.applies, row.reasoning]
         chain += [self.experience, self.sources, *self.conclusion_buttons.values(), self.conclusion_reasoning]
+        chain += self.appi_flags.widgets()
         return chain + self.evidence.tab_widgets()
 
     def notice_text(self) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QLabel, QVBoxLayout, QWidget
 
 from transfer_tool.assessment.record import ToolChoice
 from transfer_tool.assessment.safeguards import ConsentInformation
-from transfer_tool.assessment.tool_catalog import ToolDef
+from transfer_tool.assessment.tool_catalog import FrequencyLimit, ToolDef
+from transfer_tool.domain import Frequency
 from ui.i18n import adequacy_label, regime_short_name
 from ui.terms import core_text, core_texts
 from ui.wizard.common import (
@@ -51,6 +52,24 @@ class _RegimeTool(QFrame):
         self.justification_message = page.message(f"tools.{regime}.justification", self)
         self.warnings = boxed("", WARNING_STYLE, self)
         self.warnings.hide()
+        # A derogation's conditions, each confirmed by the assessor (EDPB Guidelines 2/2018).
+        self.conditions_title = QLabel(
+            self.tr("Conditions of the derogation (confirm each that is met):"), self
+        )
+        self.conditions_box = QVBoxLayout()
+        self.condition_boxes: dict[str, QCheckBox] = {}
+        self.systematic = PlainTextField(
+            self.tr("Why this continuous use stays exceptional (%1)").replace(
+                "%1", regime_short_name(regime)
+            ),
+            2,
+            self,
+        )
+        self.systematic.setPlaceholderText(
+            self.tr(
+                "Derogations must not become the rule: why this continuous use stays exceptional (the reviewer sees it)"
+            )
+        )
         chosen = QLabel(self.tr("&Chosen tool:"), self)
         chosen.setBuddy(self.combo)
         why = QLabel(self.tr("&Justification:"), self)
@@ -66,11 +85,15 @@ class _RegimeTool(QFrame):
             why,
             self.justification,
             self.justification_message,
+            self.conditions_title,
         ):
             layout.addWidget(w)
+        layout.addLayout(self.conditions_box)
+        layout.addWidget(self.systematic)
         self._codes: list[str] = []
         self.combo.currentIndexChanged.connect(self._chosen)
         self.justification.textChanged.connect(self._justified)
+        self.systematic.textChanged.connect(self._systematic_changed)
 
     def _tool_name(self, tool: ToolDef) -> str:
         return tool.name_ja if self.page.state.language == "ja" else tool.name_en
@@ -132,12 +155,65 @@ class _RegimeTool(QFrame):
         self.combo.blockSignals(False)
         if not self.justification.hasFocus():
             self.justification.set_text_quietly(choice.justification if choice else "")
+        tool = st.tools.get(choice.tool) if choice else None
+        self._show_conditions(tool, choice)
         shown = {g.message for g in st.gaps}
         warnings = [
             core_text(w.text) for w in ev.tool_warnings if w.regime == self.regime and w.text not in shown
         ]
         self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))
         self.warnings.setVisible(bool(warnings))
+
+    def _show_conditions(self, tool: ToolDef | None, choice: ToolChoice | None) -> None:
+        conditions = tool.conditions if tool else ()
+        codes = [c.code for c in conditions]
+        if list(self.condition_boxes) != codes:
+            for box in self.condition_boxes.values():
+                box.deleteLater()
+            self.condition_boxes = {}
+            for c in conditions:
+                text = c.text_ja if self.page.state.language == "ja" else c.text_en
+                box = QCheckBox(text, self)
+                box.setAccessibleName(text)
+                box.toggled.connect(lambda on, code=c.code: self._condition_toggled(code, on))
+                self.conditions_box.addWidget(box)
+                self.condition_boxes[c.code] = box
+        met = set(choice.conditions_met) if choice else set()
+        for code, box in self.condition_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(code in met)
+            box.blockSignals(False)
+        self.conditions_title.setVisible(bool(conditions))
+        record = self.page.state.record
+        continuous = record is not None and record.facts.frequency is Frequency.CONTINUOUS
+        exceptional = tool is not None and tool.frequency_limit is FrequencyLimit.EXCEPTIONAL
+        self.systematic.setVisible(exceptional and continuous)
+        if not self.systematic.hasFocus():
+            self.systematic.set_text_quietly(choice.systematic_reason if choice else "")
+
+    def _update_choice(self, **changes: object) -> None:
+        record = self.page.state.record
+        if record is None or self.page.loading or record.tool_for(self.regime) is None:
+            return
+        tools = tuple(
+            dataclasses.replace(t, **changes) if t.regime == self.regime else t  # type: ignore[arg-type]
+            for t in record.tools
+        )
+        self.page.state.update_record(tools=tools)
+
+    def _condition_toggled(self, code: str, on: bool) -> None:
+        record = self.page.state.record
+        current = record.tool_for(self.regime) if record else None
+        if current is None:
+            return
+        met = [c for c in current.conditions_met if c != code] + ([code] if on else [])
+        self._update_choice(conditions_met=tuple(met))
+
+    def _systematic_changed(self) -> None:
+        self._update_choice(systematic_reason=self.systematic.toPlainText())
+
+    def widgets(self) -> list[QWidget]:
+        return [self.combo, self.justification, *self.condition_boxes.values(), self.systematic]
 
     def _chosen(self, _index: int) -> None:
         code = str(self.combo.currentData() or "")
@@ -207,7 +283,7 @@ class ToolPage(WizardPage):
     def tab_chain(self) -> list[QWidget]:
         chain: list[QWidget] = []
         for section in self.sections.values():
-            chain += [section.combo, section.justification]
+            chain += section.widgets()
         return chain + self.evidence.tab_widgets()
 
     def refresh(self) -> None:
