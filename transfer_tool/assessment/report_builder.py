@@ -298,6 +298,34 @@ def _oldest_verification(entries: Sequence[RegimeEntry]) -> dt.date | None:
     return min(dates) if dates else None
 
 
+_ANSWER = {
+    True: ("yes", "はい"),
+    False: ("no", "いいえ"),
+    None: ("not answered", "未回答"),
+}
+
+
+def _scope_lines(src: ReportSources, regime: str) -> tuple[rd.Text, ...]:
+    """Each scope limit of the destination's decision under `regime`: the question, the answer, the source."""
+    check = src.evaluation.precheck.check_for(regime)
+    if check is None:
+        return ()
+    answers = {(a.regime, a.limit): a for a in src.record.scope_answers}
+    out: list[rd.Text] = []
+    for limit in check.scope_limits:
+        en, ja = _ANSWER[limit.answer]
+        answer = answers.get((regime, limit.code))
+        since = f" (since {answer.since.isoformat()})" if answer and answer.since else ""
+        since_ja = f"（{answer.since.isoformat()}から）" if answer and answer.since else ""
+        out.append(
+            Localized(
+                f"{limit.question_en} — {en}{since}. Source: {limit.source}",
+                f"{limit.question_ja} — {ja}{since_ja}。出典：{limit.source}",
+            )
+        )
+    return tuple(out)
+
+
 def _tools(src: ReportSources) -> tuple[rd.RegimeTool, ...]:
     ev, r = src.evaluation, src.record
     warnings: dict[str, list[rd.Text]] = {}
@@ -307,8 +335,20 @@ def _tools(src: ReportSources) -> tuple[rd.RegimeTool, ...]:
     for choice in r.tools:
         tool = src.tools.get(choice.tool)
         name: rd.Text = Localized(tool.name_en, tool.name_ja) if tool else choice.tool
+        met = tuple(
+            Localized(c.text_en, c.text_ja)
+            for c in (tool.conditions if tool else ())
+            if c.code in choice.conditions_met
+        )
         out.append(
-            rd.RegimeTool(choice.regime, name, choice.justification, tuple(warnings.get(choice.regime, ())))
+            rd.RegimeTool(
+                choice.regime,
+                name,
+                choice.justification,
+                tuple(warnings.get(choice.regime, ())),
+                _scope_lines(src, choice.regime),
+                met,
+            )
         )
     chosen = {c.regime for c in r.tools}
     for check in ev.precheck.checks:
@@ -316,7 +356,11 @@ def _tools(src: ReportSources) -> tuple[rd.RegimeTool, ...]:
             continue
         if check.is_transfer:
             why = " ".join(x.text for x in check.reasons[-1:])
-            out.append(rd.RegimeTool(check.regime, "—", _shipped(why), (_NO_TOOL_YET,)))
+            out.append(
+                rd.RegimeTool(
+                    check.regime, "—", _shipped(why), (_NO_TOOL_YET,), _scope_lines(src, check.regime)
+                )
+            )
         else:
             out.append(rd.RegimeTool(check.regime, "—", _shipped(" ".join(x.text for x in check.reasons))))
     return tuple(out)

@@ -111,6 +111,8 @@ class RegimeTool:
     tool: Text
     justification: Text = ""  # typed by the assessor, or the engine's reason when no tool is chosen
     warnings: tuple[Text, ...] = ()
+    scope: tuple[Text, ...] = ()  # each scope limit of the adequacy decision: the question and the answer
+    conditions_met: tuple[Text, ...] = ()  # the derogation's conditions the assessor confirmed
 
 
 @dataclass(frozen=True)
