@@ -216,14 +216,32 @@ def _essential_equivalence(
             "effective_measures",
             f"Effective supplementary measures chosen: {', '.join(m.code for m in effective)}.",
         )
-    else:
-        assert risk is not None
-        reason = Reason(
-            "risk_below_threshold",
-            f"The risk of prohibited access over {risk.period_years} years is {_pct(risk.period_probability)}, "
-            f"not above the threshold of {_pct(risk.threshold or 0.0)}.",
+        return _with_planned(reason, measures)
+    assert risk is not None
+    below = Reason(
+        "risk_below_threshold",
+        f"The risk of prohibited access over {risk.period_years} years is {_pct(risk.period_probability)}, "
+        f"not above the threshold of {_pct(risk.threshold or 0.0)}.",
+    )
+    if not any(src.strip() for src in law.practical_sources):
+        # EDPB Recommendations 01/2020 paras 43.3, 46-47: practice counts only on documented, objective sources.
+        return Conclusion.DO_NOT_TRANSFER, (
+            below,
+            Reason(
+                "risk_route_without_sources",
+                "The risk figure alone cannot carry the transfer: with no effective measure, going ahead on the "
+                "risk of access needs objective, reliable and documented sources on the practice (EDPB "
+                "Recommendations 01/2020, paras 43.3 and 46-47). Record them in step 3.",
+            ),
         )
-    return _with_planned(reason, measures)
+    conclusion, reasons = _with_planned(below, measures)
+    caveat = Reason(
+        "risk_route_caveat",
+        "No effective measure: the transfer rests on the assessed risk of access, documented by the sources "
+        "in step 3 (EDPB Recommendations 01/2020, paras 43.3 and 46-47); the figure is an estimate to be "
+        "re-checked at every re-evaluation, not a legal test.",
+    )
+    return conclusion, (*reasons, caveat)
 
 
 def choose_conclusion(recommended: Recommendation, chosen: Conclusion, reason: str = "") -> ConclusionRecord:
