@@ -1848,6 +1848,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sources on the destination&apos;s &amp;laws (one per line):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources on the destination&apos;s laws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official texts, court decisions, authority reports consulted (EDPB Recommendations 01/2020, Annex 3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Evidence (e.g. transparency reports, legal opinions)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1840,6 +1840,18 @@
         <translation>個人情報保護法: 外国の制度により、データ輸入者による相当措置の継続的な実施の確保が困難になった（提供を停止する）(&amp;D)</translation>
     </message>
     <message>
+        <source>Sources on the destination&apos;s &amp;laws (one per line):</source>
+        <translation>移転先の法令に関する情報源（1行に1件）(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Sources on the destination&apos;s laws</source>
+        <translation>移転先の法令に関する情報源</translation>
+    </message>
+    <message>
+        <source>Official texts, court decisions, authority reports consulted (EDPB Recommendations 01/2020, Annex 3)</source>
+        <translation>参照した法令の公式テキスト、判決、当局の報告書（EDPB勧告01/2020 附属書3）</translation>
+    </message>
+    <message>
         <source>Evidence (e.g. transparency reports, legal opinions)</source>
         <translation>証跡（例: 透明性レポート、法律意見書）</translation>
     </message>

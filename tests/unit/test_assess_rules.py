@@ -349,3 +349,63 @@ def test_importer_under_gdpr_art_3_2_is_still_a_transfer_and_the_scc_caveat_is_s
     assert "importer_subject_to_gdpr" in codes(result["notes"])
     assert warning_codes(result, blocking=False)[:1] == ["scc_not_designed_for_art3_2_importer"]
     assert "scc_not_designed_for_art3_2_importer" not in warning_codes(result, blocking=True)
+
+
+# ---- 2. government access for every destination; the quantified-risk route -----------------------------
+
+
+def test_no_profile_and_no_research_is_a_blocking_gap_not_a_proceed(tmp_path: Path) -> None:
+    """EDPB Recommendations 01/2020 paras 43-44 and Annex 3: the assessment of the destination's laws rests on
+    documented sources; a destination the country data does not profile (here the Philippines) cannot be
+    cleared by "no problematic law" alone."""
+    no_law = {"conclusion": "no_problematic_law", "conclusion_reasoning": "none known"}
+    result = one(tmp_path, {"facts": facts("FR", "PH"), "law_practice": no_law})
+    assert "law_practice.research_sources" in _missing_fields(result)
+    researched = one(
+        tmp_path,
+        {
+            "facts": facts("FR", "PH"),
+            "law_practice": dict(
+                no_law,
+                research_sources=[
+                    "Data Privacy Act of 2012 (RA 10173), https://privacy.gov.ph/data-privacy-act/"
+                ],
+            ),
+        },
+    )
+    assert "law_practice.research_sources" not in _missing_fields(researched)
+
+
+def test_the_assessor_adds_a_law_with_its_source_and_it_counts(tmp_path: Path) -> None:
+    law = {
+        "key": "ph_cybercrime",
+        "name": "Cybercrime Prevention Act (RA 10175) s.14",
+        "problematic": True,
+        "applies": True,
+        "reasoning": "disclosure orders to service providers",
+        "sources": [],
+    }
+    lp = {"added_laws": [law], "conclusion": "no_problematic_law", "conclusion_reasoning": "x"}
+    result = one(tmp_path, {"facts": facts("FR", "PH"), "law_practice": lp})
+    fields = _missing_fields(result)
+    assert "law_practice.added_laws[0].sources" in fields  # an added law needs its official source
+    assert "law_practice.research_sources" not in fields
+    assert "law_practice.conclusion" in fields  # "no problematic law" contradicts the added law
+
+
+def test_risk_below_threshold_needs_documented_sources_in_use_case_6(tmp_path: Path) -> None:
+    """EDPB Recommendations 01/2020 paras 43.3, 46-47: practice counts only on objective, documented sources."""
+    factors = [
+        {"key": k, "label": k, "probability": p, "justification": "transparency report"}
+        for k, p in (("a", 0.5), ("b", 0.1), ("c", 0.2), ("d", 0.5), ("e", 1.0))
+    ]
+    risk = {"enabled": True, "threshold": 0.1, "laws": [{"law_key": "fisa702", "factors": factors}]}
+    t = {"facts": facts("FR", "US", importer_role="processor"), "law_practice": US_LAWS_APPLY, "risk": risk}
+    bare = one(tmp_path, t)
+    assert bare["recommendation"]["conclusion"] == "do_not_transfer"
+    assert "risk_route_without_sources" in codes(bare["recommendation"]["reasons"])
+    sourced = one(
+        tmp_path, dict(t, law_practice=dict(US_LAWS_APPLY, practical_sources=["Transparency report"]))
+    )
+    assert sourced["recommendation"]["conclusion"] == "proceed"
+    assert codes(sourced["recommendation"]["reasons"]) == ["risk_below_threshold", "risk_route_caveat"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from transfer_tool.assessment.context import AssessmentContext, evaluate
 from transfer_tool.assessment.measures import use_cases_for
 from transfer_tool.assessment.record import AssessmentRecord, StepConclusion
+from transfer_tool.countries.model import AccessLaw
 from transfer_tool.domain import DataFormat, KeyHolder
 from transfer_tool.errors import Problem
 
@@ -217,6 +218,29 @@ def _law_gaps(record: AssessmentRecord, ctx: AssessmentContext) -> list[Gap]:
             gaps.append(Gap(3, f"law_practice.{law.key}.reasoning", f"give the reasoning for {law.name}"))
         if a.applies:
             applying.append(law)
+    for i, added in enumerate(lp.added_laws):
+        where = f"law_practice.added_laws[{i}]"
+        label = added.name.strip() or added.key
+        if not added.name.strip():
+            gaps.append(Gap(3, f"{where}.name", "name the law you added"))
+        if not any(x.strip() for x in added.sources):
+            gaps.append(Gap(3, f"{where}.sources", f"give the official source of {label}"))
+        if added.applies is None:
+            gaps.append(Gap(3, f"{where}.applies", f"say whether {label} applies to this importer and data"))
+        elif not added.reasoning.strip():
+            gaps.append(Gap(3, f"{where}.reasoning", f"give the reasoning for {label}"))
+        if added.problematic and added.applies:
+            applying.append(AccessLaw(added.key, label, True, added.reasoning))
+    if not ctx.destination.access_laws and not lp.added_laws and not any(x.strip() for x in lp.research_sources):
+        gaps.append(
+            Gap(
+                3,
+                "law_practice.research_sources",
+                f"the country data has no government-access profile for {ctx.destination.name_en}: research its "
+                "laws (EDPB Recommendations 01/2020, Annex 3 sources), add each law with its source, or record "
+                "the sources that show none applies",
+            )
+        )
     if lp.conclusion is None:
         gaps.append(Gap(3, "law_practice.conclusion", "reach the step conclusion"))
     else:
@@ -300,6 +324,7 @@ def _risk_gaps(record: AssessmentRecord, ctx: AssessmentContext) -> list[Gap]:
                 )
     problematic = {law.key for law in ctx.destination.access_laws if law.problematic}
     applying = {a.law_key for a in record.law_practice.laws if a.applies and a.law_key in problematic}
+    applying |= {a.key for a in record.law_practice.added_laws if a.problematic and a.applies}
     for key in sorted(applying - {law.law_key for law in risk.laws}):
         gaps.append(Gap(6, f"risk.{key}", f"the applying law {key} is missing from the risk calculation"))
     return gaps

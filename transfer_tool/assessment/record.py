@@ -173,6 +173,19 @@ class LawAssessment:
 
 
 @dataclass(frozen=True)
+class AddedLaw:
+    """A government-access law the assessor researched for a destination the country data does not profile
+    (or profiles incompletely), with its sources (EDPB Recommendations 01/2020, Annex 3)."""
+
+    key: str
+    name: str
+    problematic: bool
+    applies: bool | None = None
+    reasoning: str = ""
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class LawPracticeStep:
     laws: tuple[LawAssessment, ...] = ()
     practical_experience: str = ""  # requests received (or none) over a representative period
@@ -182,6 +195,10 @@ class LawPracticeStep:
     # APPI (PPC Rules Art. 18(1)(ii)): a foreign system makes it difficult for the importer to keep
     # implementing the equivalent measures: the exporter must stop the provision.
     appi_implementation_difficult: bool = False
+    added_laws: tuple[AddedLaw, ...] = ()
+    # Sources consulted on the destination's laws (EDPB Recommendations 01/2020, Annex 3): what "no problematic
+    # law" rests on where the country data has no profile of the destination.
+    research_sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -156,6 +156,18 @@ class LawPracticePage(WizardPage):
             write=self._appi_changed,
         )
         layout.addWidget(self.appi_flags)
+        research_label = QLabel(self.tr("Sources on the destination's &laws (one per line):"), self.body)
+        self.research = PlainTextField(self.tr("Sources on the destination's laws"), 2, self.body)
+        self.research.setPlaceholderText(
+            self.tr(
+                "Official texts, court decisions, authority reports consulted (EDPB Recommendations 01/2020, Annex 3)"
+            )
+        )
+        research_label.setBuddy(self.research)
+        layout.addWidget(research_label)
+        layout.addWidget(self.research)
+        layout.addWidget(self.message("law_practice.research_sources"))
+        self.research.textChanged.connect(self._experience_changed)
         layout.addWidget(heading(self.tr("Evidence (e.g. transparency reports, legal opinions)"), self.body))
         self.evidence = EvidenceList(state, self.tr("e.g. Importer's transparency report 2025"), self.body)
         layout.addWidget(self.evidence)
@@ -181,12 +193,14 @@ class LawPracticePage(WizardPage):
         if record is None or self.loading:
             return
         sources = tuple(s.strip() for s in self.sources.toPlainText().splitlines() if s.strip())
+        research = tuple(s.strip() for s in self.research.toPlainText().splitlines() if s.strip())
         self.state.update_record(
             law_practice=dataclasses.replace(
                 record.law_practice,
                 practical_experience=self.experience.toPlainText(),
                 practical_sources=sources,
                 conclusion_reasoning=self.conclusion_reasoning.toPlainText(),
+                research_sources=research,
             )
         )
 
@@ -223,6 +237,7 @@ class LawPracticePage(WizardPage):
         self.experience.set_text_quietly(lp.practical_experience)
         self.sources.set_text_quietly("\n".join(lp.practical_sources))
         self.conclusion_reasoning.set_text_quietly(lp.conclusion_reasoning)
+        self.research.set_text_quietly("\n".join(lp.research_sources))
         self.conclusion_group.setExclusive(False)
         for value, button in self.conclusion_buttons.items():
             button.setChecked(lp.conclusion is value)
@@ -253,7 +268,7 @@ class LawPracticePage(WizardPage):
         for row in self.rows.values():
             chain += [row.applies, row.reasoning]
         chain += [self.experience, self.sources, *self.conclusion_buttons.values(), self.conclusion_reasoning]
-        chain += self.appi_flags.widgets()
+        chain += [*self.appi_flags.widgets(), self.research]
         return chain + self.evidence.tab_widgets()
 
     def notice_text(self) -> str:
