@@ -409,3 +409,45 @@ def test_risk_below_threshold_needs_documented_sources_in_use_case_6(tmp_path: P
     )
     assert sourced["recommendation"]["conclusion"] == "proceed"
     assert codes(sourced["recommendation"]["reasons"]) == ["risk_below_threshold", "risk_route_caveat"]
+
+
+# ---- 2. more transfer tools ---------------------------------------------------------------------------------
+
+
+def test_swiss_sccs_are_checked_against_the_roles_module(tmp_path: Path) -> None:
+    """FADP Art. 16(2)(d) with the FDPIC's recognition of the 2021 SCCs: the module must fit the roles, as in the EU."""
+    base = facts("CH", "IN", importer_role="processor")
+    wrong = one(
+        tmp_path,
+        {"facts": base, "tools": [{"regime": "CH", "tool": "ch_scc_swiss_m1", "justification": "x"}]},
+    )
+    assert "scc_module_mismatch" in warning_codes(wrong, blocking=True)
+    right = one(
+        tmp_path,
+        {"facts": base, "tools": [{"regime": "CH", "tool": "ch_scc_swiss_m2", "justification": "x"}]},
+    )
+    assert "scc_module_mismatch" not in warning_codes(right)
+    assert [p["tool"] for p in right["proposed_tools"] if p["preferred"]] == ["ch_scc_swiss_m2"]
+
+
+def test_lgpd_bases_beyond_clauses_and_consent(tmp_path: Path) -> None:
+    """LGPD Art. 33(II)(d), (IV), (V), (IX): certification, life, ANPD authorisation, Art. 7 bases."""
+    t = {
+        "facts": facts("BR", "IN", frequency="continuous"),
+        "tools": [
+            {
+                "regime": "BR",
+                "tool": "br_contract",
+                "justification": "customer orders",
+                "conditions_met": ["contract_with_subject"],
+            }
+        ],
+    }
+    result = one(tmp_path, t)
+    assert warning_codes(result, blocking=True) == [] and not result["full_assessment_needed"]
+
+
+def test_ad_hoc_clauses_are_proposed_for_an_art_3_2_importer(tmp_path: Path) -> None:
+    """Decision (EU) 2021/914 recital 7: the SCCs do not fit; Art. 46(3)(a) ad hoc clauses do."""
+    result = one(tmp_path, {"facts": facts("FR", "IN", importer_gdpr_art3_2=True)})
+    assert "eu_ad_hoc" in [p["tool"] for p in result["proposed_tools"]]

@@ -173,7 +173,7 @@ def test_ch_to_jp_uses_swiss_status_from_destination_and_swiss_scc() -> None:
     assert pre.transfer_regimes == ("CH",)
     assert pre.check_for("CH").route is Route.NO_ADEQUACY  # type: ignore[union-attr]
     props = propose_tools(facts, japan(), pre, tool_catalog())
-    assert props.for_regime("CH")[0].tool == "ch_scc_swiss"
+    assert props.for_regime("CH")[0].tool == "ch_scc_swiss_m1"  # the Swiss SCCs per module, like the EU ones
     assert "Module 1" in props.for_regime("CH")[0].why
 
     # The status comes from the passed-in destination, not from code: if listed, adequacy is proposed.

@@ -140,6 +140,13 @@ def _proposals_for(
             f"The exporter and importer are {roles}: EU SCC Module {module}.",
             preferred=not group,
         )
+        if facts.importer_gdpr_art3_2:
+            out += _propose(
+                catalog.get("eu_ad_hoc"),
+                regime,
+                "The importer is itself subject to the GDPR (Art. 3(2)) and the 2021 SCCs are not designed for "
+                "it: clauses drafted for the case, authorised by the supervisory authority, fit it.",
+            )
         if group:
             out += _propose(
                 catalog.get("eu_intragroup"),
@@ -176,7 +183,7 @@ def _proposals_for(
             out += _propose(catalog.get("uk_bcr"), regime, "Group transfers can rest on UK BCRs.")
     elif regime == "CH":
         out += _propose(
-            catalog.get("ch_scc_swiss"),
+            catalog.get(f"ch_scc_swiss_m{module}") or catalog.get("ch_scc_swiss"),
             regime,
             f"{destination.name_en} is not on the Swiss list for this importer: EU SCC Module {module} with "
             "the Swiss adaptation (FDPIC guidance).",
