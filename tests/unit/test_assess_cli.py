@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.unit.assess_support import assess, codes, facts, one, regime
-from transfer_tool.assessment.record import LawPracticeStep, ToolChoice, TransferFacts
+from transfer_tool.assessment.record import AppiConsentFacts, LawPracticeStep, ToolChoice, TransferFacts
 from transfer_tool.cli import main
 from transfer_tool.paths import data_file
 

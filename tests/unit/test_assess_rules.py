@@ -451,3 +451,45 @@ def test_ad_hoc_clauses_are_proposed_for_an_art_3_2_importer(tmp_path: Path) -> 
     """Decision (EU) 2021/914 recital 7: the SCCs do not fit; Art. 46(3)(a) ad hoc clauses do."""
     result = one(tmp_path, {"facts": facts("FR", "IN", importer_gdpr_art3_2=True)})
     assert "eu_ad_hoc" in [p["tool"] for p in result["proposed_tools"]]
+
+
+# ---- 2. APPI details ------------------------------------------------------------------------------------
+
+
+def test_appi_consent_when_the_country_or_the_measures_cannot_be_given(tmp_path: Path) -> None:
+    """PPC Rules Art. 17(3): the country cannot be identified — say so, why, and what serves as a reference;
+    Art. 17(4): the recipient's measures cannot be described — say so and why."""
+    tool = [{"regime": "JP", "tool": "jp_consent", "justification": "sign-up form"}]
+    t = {
+        "facts": facts("JP", "US"),
+        "tools": tool,
+        "appi_consent": {"country_unknown": True, "measures_unknown": True},
+    }
+    result = one(tmp_path, t)
+    fields = _missing_fields(result)
+    assert (
+        "appi_consent.country_unknown_reason" in fields and "appi_consent.measures_unknown_reason" in fields
+    )
+    t["appi_consent"] = {
+        "country_unknown": True,
+        "country_unknown_reason": "the cloud region is chosen later",
+        "reference_information": "a country with a CBPR system",
+        "measures_unknown": True,
+        "measures_unknown_reason": "the recipient is chosen by tender next year",
+    }
+    result = one(tmp_path, t)
+    info = result["appi_consent_information"]
+    assert info["country"] == {
+        "not_identified": True,
+        "reason": "the cloud region is chosen later",
+        "reference_information": "a country with a CBPR system",
+    }
+    assert info["recipient_measures"]["not_available"] is True
+    assert not [f for f in _missing_fields(result) if f.startswith("appi_consent")]
+
+
+def test_appi_equivalent_measures_list_what_to_tell_on_request(tmp_path: Path) -> None:
+    """PPC Rules Art. 18(3): the items the exporter provides to the data subject on request."""
+    result = one(tmp_path, {"facts": facts("JP", "US", importer_role="processor")})
+    notes = [n["text"] for n in result["notes"] if n["code"] == "appi_request_items"]
+    assert len(notes) == 1 and "Art. 18(3)" in notes[0] and "name of the foreign country" in notes[0]

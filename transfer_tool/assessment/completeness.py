@@ -128,6 +128,25 @@ def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.da
         for w in ev.tool_warnings:
             if w.code in _BLOCKING_TOOL_WARNINGS:
                 gaps.append(Gap(2, f"tools.{w.regime}", w.text))
+        jp = record.tool_for("JP")
+        consent = record.appi_consent
+        if jp is not None and jp.tool == "jp_consent":
+            if consent.country_unknown and not consent.country_unknown_reason.strip():
+                gaps.append(
+                    Gap(
+                        2,
+                        "appi_consent.country_unknown_reason",
+                        "the country cannot be named when consent is obtained: say why (PPC Rules Art. 17(3))",
+                    )
+                )
+            if consent.measures_unknown and not consent.measures_unknown_reason.strip():
+                gaps.append(
+                    Gap(
+                        2,
+                        "appi_consent.measures_unknown_reason",
+                        "the recipient's measures cannot be described: say why (PPC Rules Art. 17(4))",
+                    )
+                )
 
     if pre.full_assessment_needed:
         gaps.extend(_law_gaps(record, ctx))
@@ -231,7 +250,11 @@ def _law_gaps(record: AssessmentRecord, ctx: AssessmentContext) -> list[Gap]:
             gaps.append(Gap(3, f"{where}.reasoning", f"give the reasoning for {label}"))
         if added.problematic and added.applies:
             applying.append(AccessLaw(added.key, label, True, added.reasoning))
-    if not ctx.destination.access_laws and not lp.added_laws and not any(x.strip() for x in lp.research_sources):
+    if (
+        not ctx.destination.access_laws
+        and not lp.added_laws
+        and not any(x.strip() for x in lp.research_sources)
+    ):
         gaps.append(
             Gap(
                 3,

@@ -20,6 +20,7 @@ from transfer_tool.assessment.measures import MeasureCatalog
 from transfer_tool.assessment.precheck import Reason, select_regimes
 from transfer_tool.assessment.record import (
     AddedRegime,
+    AppiConsentFacts,
     AssessmentRecord,
     ChosenMeasure,
     ConditionConfirmation,
@@ -138,6 +139,9 @@ def _to_input(raw: dict[str, Any], where: str, index: int) -> TransferInput:
         ),
         measures=decode_value(tuple[ChosenMeasure, ...], raw.get("measures", []), _field(where, "measures")),
         risk=decode_value(RiskInputs, raw.get("risk", {}), _field(where, "risk")),
+        appi_consent=decode_value(
+            AppiConsentFacts, raw.get("appi_consent", {}), _field(where, "appi_consent")
+        ),
     )
     return TransferInput(str(raw.get("id", f"#{index + 1}")), record, where)
 
@@ -230,6 +234,7 @@ def result(
             {"code": r.code, "regime": None, "text": tr(r.text), "blocks_submission": False}
             for r in ev.measure_warnings
         ],
+        "appi_consent_information": _consent(ev, record, tr),
         "use_cases": list(ev.use_cases),
         "use_case_source": ev.use_case_source,
         "risk": None
@@ -253,6 +258,33 @@ def result(
                 for r in rec.per_regime
             ],
         },
+    }
+
+
+def _consent(ev: Evaluation, record: AssessmentRecord, tr: Translate) -> dict[str, Any] | None:
+    """APPI Art. 28(2), PPC Rules Art. 17(2)-(4): what to tell the data subject before consent."""
+    info = ev.proposals.consent_information
+    if info is None:
+        return None
+    facts = record.appi_consent
+    choice = record.tool_for("JP")
+    country: dict[str, Any] = {"name_en": info.country_name_en, "name_ja": info.country_name_ja}
+    if facts.country_unknown:
+        country = {
+            "not_identified": True,
+            "reason": facts.country_unknown_reason,
+            "reference_information": facts.reference_information,
+        }
+    measures: dict[str, Any] = {"description": choice.justification if choice else ""}
+    if facts.measures_unknown:
+        measures = {"not_available": True, "reason": facts.measures_unknown_reason}
+    return {
+        "country": country,
+        "protection_system": tr(info.protection_system),
+        "indicators": [tr(x) for x in info.indicators],
+        "affecting_systems": [tr(x) for x in info.affecting_systems],
+        "recipient_measures": measures,
+        "missing_from_country_data": [tr(x) for x in info.missing],
     }
 
 

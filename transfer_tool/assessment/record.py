@@ -156,6 +156,17 @@ class ToolChoice:
 
 
 @dataclass(frozen=True)
+class AppiConsentFacts:
+    """The APPI consent route where an item cannot be given (PPC Rules Art. 17(3) and (4))."""
+
+    country_unknown: bool = False  # the foreign country cannot be identified when consent is obtained
+    country_unknown_reason: str = ""  # Art. 17(3)(i): why
+    reference_information: str = ""  # Art. 17(3)(ii): what can serve as a reference instead (if any)
+    measures_unknown: bool = False  # the recipient's measures cannot be described (Art. 17(4))
+    measures_unknown_reason: str = ""  # Art. 17(4): why
+
+
+@dataclass(frozen=True)
 class UseCaseChoice:
     """The EDPB Annex 2 use case the assessor picked where the facts leave it open, with why."""
 
@@ -269,6 +280,7 @@ class AssessmentRecord:
     scope_answers: tuple[ScopeAnswer, ...] = ()
     tools: tuple[ToolChoice, ...] = ()
     use_case_choice: UseCaseChoice | None = None
+    appi_consent: AppiConsentFacts = field(default_factory=AppiConsentFacts)
     law_practice: LawPracticeStep = field(default_factory=LawPracticeStep)
     measures: tuple[ChosenMeasure, ...] = ()
     procedural_notes: str = ""  # EDPB step 5 (e.g. SA authorisation if the SCCs were modified)

@@ -543,10 +543,26 @@ def _appi_consent(src: ReportSources) -> rd.AppiConsentInfo | None:
             + "、".join(translate(x, "ja") for x in info.missing)
             + "。この文面を使う前に補うこと。",
         )
+    facts = src.record.appi_consent
+    country = Localized(info.country_name_en, info.country_name_ja)
+    if facts.country_unknown:  # PPC Rules Art. 17(3)
+        reference = (
+            f" Reference: {facts.reference_information}" if facts.reference_information.strip() else ""
+        )
+        reference_ja = (
+            f" 参考となる情報：{facts.reference_information}" if facts.reference_information.strip() else ""
+        )
+        country = Localized(
+            f"Not yet identified: {facts.country_unknown_reason}.{reference}",
+            f"特定できない：{facts.country_unknown_reason}。{reference_ja}",
+        )
+    measures = info.recipient_measures or choice.justification
+    if facts.measures_unknown:  # PPC Rules Art. 17(4)
+        measures = f"Cannot be provided / 提供できない: {facts.measures_unknown_reason}"
     return rd.AppiConsentInfo(
-        country_name=Localized(info.country_name_en, info.country_name_ja),
+        country_name=country,
         protection_system=system,
-        recipient_measures=info.recipient_measures or choice.justification,
+        recipient_measures=measures,
         notes=notes,
     )
 

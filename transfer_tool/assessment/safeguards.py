@@ -105,6 +105,18 @@ def propose_tools(
                 "Q&A); record it and document the tool chosen.",
             )
         )
+    if any(p.tool == "jp_equivalent_measures" for p in out):
+        notes.append(
+            Reason(
+                "appi_request_items",
+                "On the route of equivalent measures the exporter must, on the data subject's request, tell "
+                "them without delay (PPC Rules Art. 18(3)): how the system was set up (contract, internal rules "
+                "...); an outline of the importer's equivalent measures; how often and how the implementation "
+                "is checked; the name of the foreign country; whether a system of that country may affect the "
+                "measures, and its outline; whether there is any obstacle to the measures, and its outline; and "
+                "the measures taken against it.",
+            )
+        )
     consent = None
     if any(p.tool == "jp_consent" for p in out):
         consent = appi_consent_information(destination)

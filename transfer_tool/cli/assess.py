@@ -25,15 +25,19 @@ def register(sub: Any) -> None:
         "assess",
         help="evaluate transfers described in JSON (pre-check, tools, use case, recommendation); stores nothing",
         description=(
-            "Read one transfer (or {\"transfers\": [...]}) in the shape of data/schemas/assess-input.schema.json "
+            'Read one transfer (or {"transfers": [...]}) in the shape of data/schemas/assess-input.schema.json '
             "and print the engine's evaluation as JSON, every outcome with a stable code. Bad input: an error "
             "naming the field, exit status 2, nothing written."
         ),
     )
     p.add_argument("file", help="the input JSON file, or - for standard input")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the result here (default: stdout)")
+    p.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write the result here (default: stdout)"
+    )
     p.add_argument("--today", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="the assessment date")
-    p.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the texts beside the codes")
+    p.add_argument(
+        "--lang", choices=("en", "ja"), default="en", help="language of the texts beside the codes"
+    )
     p.add_argument(
         "--use-database",
         action="store_true",

@@ -702,7 +702,8 @@ class TiaReportRenderer:
         for tool in b.data.tools:
             justification: list[Block] = [self._cell(b, tool.justification or "—", "Cell")]
             justification += [
-                self._cell(b, f"{self._t(b, 'tool.scope')}: {localize(x, b.lang)}", "Cell") for x in tool.scope
+                self._cell(b, f"{self._t(b, 'tool.scope')}: {localize(x, b.lang)}", "Cell")
+                for x in tool.scope
             ]
             justification += [
                 self._cell(b, f"{self._t(b, 'tool.conditions_met')}: {localize(x, b.lang)}", "Cell")
