@@ -2452,6 +2452,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>UNVERIFIED country data: check the source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1: the partial adequacy covers only certified organisations; the importer is not recorded as certified (record its certification on the entity).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4096,6 +4100,10 @@
     </message>
     <message>
         <source>condition: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNVERIFIED country data: check the source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2443,6 +2443,10 @@
         <translation>%1 の下での移転に当たりますが、十分性認定、例外規定又は本人の同意によるものです。簡易記録と継続的な確認で足ります（ステップ3〜6は空欄でかまいません）。</translation>
     </message>
     <message>
+        <source>UNVERIFIED country data: check the source</source>
+        <translation>国別データ未検証：出典を確認してください</translation>
+    </message>
+    <message>
         <source>%1: the partial adequacy covers only certified organisations; the importer is not recorded as certified (record its certification on the entity).</source>
         <translation>%1: 部分的な十分性認定は認証を受けた組織のみが対象ですが、データ輸入者は認証ありとして記録されていません（法人の情報に認証を記録してください）。</translation>
     </message>
@@ -4085,6 +4089,10 @@
     <message>
         <source>condition: %1</source>
         <translation>条件: %1</translation>
+    </message>
+    <message>
+        <source>UNVERIFIED country data: check the source</source>
+        <translation>国別データ未検証：出典を確認してください</translation>
     </message>
     <message>
         <source>short record</source>

@@ -100,3 +100,6 @@ def test_the_schema_names_every_field_of_the_record_it_reads() -> None:
     assert set(transfer["law_practice"]["properties"]) == {
         f.name for f in dataclasses.fields(LawPracticeStep)
     }
+    assert set(transfer["appi_consent"]["properties"]) == {
+        f.name for f in dataclasses.fields(AppiConsentFacts)
+    }

@@ -126,7 +126,9 @@ def test_us_partial_under_eu_uk_ch_and_not_recognised_under_appi(data: CountryDa
         assert us.regimes[regime].condition
     assert "SI 2023/1028" in us.regimes["UK"].instrument
     assert "Swiss-U.S." in us.regimes["CH"].condition
-    assert us.regimes["CH"].adopted == dt.date(2024, 9, 15)
+    # The Federal Council decided on 14 Aug 2024; the Annex 1 entry took effect on 15 Sep 2024.
+    assert us.regimes["CH"].adopted == dt.date(2024, 8, 14)
+    assert us.regimes["CH"].in_force == dt.date(2024, 9, 15)
     assert us.regimes["JP"].status is AdequacyStatus.NOT_ADEQUATE
 
 

@@ -81,3 +81,23 @@ def test_the_derogation_conditions_confirmed_are_printed() -> None:
     assert [c.en.split(" ")[0] for c in eu.conditions_met if isinstance(c, Localized)] == ["The", "Before"]
     en = _text(render_report(data, "en"))
     assert "Condition confirmed: Before consenting, the data subject was informed of the possible risks" in en
+
+
+def test_an_entry_nobody_checked_never_prints_verified() -> None:
+    """Issue #16, 3: the entry relied on (the US under the EU GDPR, here without a check date) reads
+    "unverified" in the table, and the "last verified" line names it instead of giving a date."""
+    data = report_data_from(_sources(_fr_us_record()))
+    assert data.country_data_unverified == ("EU",) and data.country_data_verified is None
+    en = _text(render_report(data, "en"))
+    assert "Country data last verified — unverified: EU GDPR" in en
+    assert f" {en} ".count(" verified ") == 1  # the line's own label only: no entry reads "verified"
+
+
+def test_adoption_and_entry_into_force_are_both_printed() -> None:
+    ds = load_shipped_dataset()
+    entry = ds.destination("US").status_under("CH")
+    assert entry is not None and entry.adopted != entry.in_force
+    src = _sources(_fr_us_record())
+    data = dataclasses.replace(report_data_from(src), destination_status=(entry,), regimes=("CH",))
+    en = _text(render_report(data, "en"))
+    assert "in force 15 September 2024" in en or "in force 2024" in en

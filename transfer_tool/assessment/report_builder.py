@@ -154,6 +154,7 @@ def report_data_from(src: ReportSources) -> rd.ReportData:
         destination_status=entries,
         country_data_version=r.destination_version or dest.version,
         country_data_verified=_oldest_verification(entries),
+        country_data_unverified=tuple(e.regime for e in entries if not e.checked),
         tools=_tools(src),
         law_and_practice=_law_and_practice(src),
         measures=_measures(src),
@@ -294,7 +295,7 @@ def _description(src: ReportSources) -> rd.TransferDescription:
 
 
 def _oldest_verification(entries: Sequence[RegimeEntry]) -> dt.date | None:
-    dates = [e.last_verified for e in entries if e.last_verified is not None]
+    dates = [e.last_verified for e in entries if e.checked and e.last_verified is not None]
     return min(dates) if dates else None
 
 

@@ -36,13 +36,20 @@ class RegimeEntry:
     status: AdequacyStatus
     condition: str = ""  # for PARTIAL: who is covered ("DPF-certified organisations only")
     instrument: str = ""  # decision / regulation reference, e.g. "(EU) 2023/1795"
-    adopted: dt.date | None = None
+    adopted: dt.date | None = None  # the date the decision or regulation was adopted (made)
     expires: dt.date | None = None  # expiry or scheduled review date
     source_url: str = ""
     notes: str = ""
     verified: bool = True  # False where the legal reference marks it [verify]/[unverified]
     last_verified: dt.date | None = None
     scope_limits: tuple[ScopeLimit, ...] = ()  # for PARTIAL: the questions that decide the condition
+    in_force: dt.date | None = None  # where it differs from `adopted`
+
+    @property
+    def checked(self) -> bool:
+        """Someone checked the entry against its source: marked verified *and* dated. A default entry (no
+        decision recorded) or an entry without a date never counts as verified."""
+        return self.verified and self.last_verified is not None
 
 
 @dataclass(frozen=True)

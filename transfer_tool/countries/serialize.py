@@ -37,6 +37,7 @@ def regime_entry_to_dict(entry: RegimeEntry) -> JsonDict:
         "verified": entry.verified,
         "last_verified": _date_to_str(entry.last_verified),
         "scope_limits": [scope_limit_to_dict(s) for s in entry.scope_limits],
+        "in_force": _date_to_str(entry.in_force),
     }
 
 
@@ -73,6 +74,7 @@ def regime_entry_from_dict(regime: str, data: Mapping[str, Any]) -> RegimeEntry:
         verified=data.get("verified", True),
         last_verified=_date_from(data.get("last_verified")),
         scope_limits=tuple(scope_limit_from_dict(s) for s in data.get("scope_limits", ())),
+        in_force=_date_from(data.get("in_force")),
     )
 
 

@@ -202,6 +202,7 @@ def _semantic_problems(
             adopted = _check_date(entry.get("adopted"), f"{where}.adopted", problems)
             expires = _check_date(entry.get("expires"), f"{where}.expires", problems)
             _check_date(entry.get("last_verified"), f"{where}.last_verified", problems)
+            _check_date(entry.get("in_force"), f"{where}.in_force", problems)
             if adopted and expires and adopted > expires:
                 problems.append(
                     Problem(

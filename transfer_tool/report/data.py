@@ -254,7 +254,8 @@ class ReportData:
     tools: tuple[RegimeTool, ...]
     law_and_practice: LawAndPractice
     conclusion: ConclusionInfo
-    country_data_verified: dt.date | None = None
+    country_data_verified: dt.date | None = None  # the oldest check date of the entries relied on
+    country_data_unverified: tuple[str, ...] = ()  # regimes whose entry nobody checked (never "verified")
     measures: tuple[Measure, ...] = ()
     action_plan: tuple[ActionItem, ...] = ()
     risk: QuantifiedRisk | None = None

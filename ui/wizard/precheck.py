@@ -281,6 +281,8 @@ class PrecheckPage(WizardPage):
             status = adequacy_label(entry.status if entry else None)
             if entry and entry.condition:
                 status += f" ({core_text(entry.condition)})"
+            if entry is None or not entry.checked:
+                status += " · " + self.tr("UNVERIFIED country data: check the source")
             self.check_views[check.regime].show_check(check, status, self._reason_fields(check, entry))
         self._sync_conditions(
             [c for c in pre.checks if c.route in (Route.PARTIAL_UNCONFIRMED, Route.PARTIAL_CONFIRMED)]

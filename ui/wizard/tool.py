@@ -117,6 +117,10 @@ class _RegimeTool(QFrame):
             parts.append(self.tr("condition: %1").replace("%1", core_text(entry.condition)))
         if entry and entry.instrument:
             parts.append(core_text(entry.instrument))
+        if entry is None or not entry.checked:
+            parts.append(self.tr("UNVERIFIED country data: check the source"))
+        if entry and entry.notes:
+            parts.append(core_text(entry.notes))
         if check is not None and not check.full_assessment_needed:
             parts.append(self.tr("short record"))
         self.status.setText(" · ".join(parts))
