@@ -175,8 +175,13 @@ def test_appi_recognises_eea_and_uk_only(data: CountryDataset) -> None:
 
 
 def test_brazil_recognises_eu(data: CountryDataset) -> None:
+    # Resolução CD/ANPD nº 32 of 26 Jan 2026, which also names Iceland, Liechtenstein and Norway (issue #16).
     entry = data.destinations["DE"].regimes["BR"]
-    assert entry.status is AdequacyStatus.ADEQUATE and entry.adopted == dt.date(2026, 1, 27)
+    assert entry.status is AdequacyStatus.ADEQUATE and entry.adopted == dt.date(2026, 1, 26)
+    assert "nº 32" in entry.instrument and not entry.checked  # not yet checked against the DOU text
+    assert all(
+        data.destinations[c].regimes["BR"].status is AdequacyStatus.ADEQUATE for c in ("IS", "LI", "NO")
+    )
     assert status(data, "US", "BR") is AdequacyStatus.NOT_ADEQUATE
 
 
