@@ -1055,6 +1055,14 @@
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>unverified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unverified: nobody has checked this entry against its source yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>

@@ -1052,6 +1052,14 @@
         <source>Code</source>
         <translation>コード</translation>
     </message>
+    <message>
+        <source>unverified</source>
+        <translation>未検証</translation>
+    </message>
+    <message>
+        <source>Unverified: nobody has checked this entry against its source yet.</source>
+        <translation>未検証：この項目はまだ出典と照合されていません。</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
