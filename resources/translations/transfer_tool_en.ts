@@ -1824,6 +1824,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add a law you researched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the law (e.g. Cybercrime Prevention Act s.14)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the law to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official source (address of the text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official source of the law to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Problematic (fails the essential guarantees)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;law</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Practical experience</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1876,11 +1904,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Added by the assessor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Government-access laws of %1 in the country data (version %2): %3, of which %4 problematic.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The country data lists no government-access law for %1.</source>
+        <source>The country data lists no government-access law for %1: research its laws, add each with its source below, or record the sources consulted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4034,6 +4066,14 @@
     </message>
     <message>
         <source>Why it does or does not reach this importer and this data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this law</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

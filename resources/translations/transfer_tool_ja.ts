@@ -1816,6 +1816,34 @@
         <translation>どのガバメントアクセス関連法令がこのデータ輸入者とデータに及ぶか、実務上どうなっているか、そしてこのステップの結論。</translation>
     </message>
     <message>
+        <source>Add a law you researched</source>
+        <translation>調査した法令を追加</translation>
+    </message>
+    <message>
+        <source>Name of the law (e.g. Cybercrime Prevention Act s.14)</source>
+        <translation>法令の名称（例：サイバー犯罪防止法第14条）</translation>
+    </message>
+    <message>
+        <source>Name of the law to add</source>
+        <translation>追加する法令の名称</translation>
+    </message>
+    <message>
+        <source>Official source (address of the text)</source>
+        <translation>公式の出典（条文のアドレス）</translation>
+    </message>
+    <message>
+        <source>Official source of the law to add</source>
+        <translation>追加する法令の公式の出典</translation>
+    </message>
+    <message>
+        <source>&amp;Problematic (fails the essential guarantees)</source>
+        <translation>問題あり（本質的保障を満たさない）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Add &amp;law</source>
+        <translation>法令を追加(&amp;L)</translation>
+    </message>
+    <message>
         <source>Practical experience</source>
         <translation>実務上の経験</translation>
     </message>
@@ -1868,12 +1896,16 @@
         <translation>例: データ輸入者の透明性レポート 2025年版</translation>
     </message>
     <message>
+        <source>Added by the assessor</source>
+        <translation>評価者が追加</translation>
+    </message>
+    <message>
         <source>Government-access laws of %1 in the country data (version %2): %3, of which %4 problematic.</source>
         <translation>国別データ（第%2版）にある %1 のガバメントアクセス関連法令: %3 件（うち問題のあるもの %4 件）。</translation>
     </message>
     <message>
-        <source>The country data lists no government-access law for %1.</source>
-        <translation>国別データには %1 のガバメントアクセス関連法令がありません。</translation>
+        <source>The country data lists no government-access law for %1: research its laws, add each with its source below, or record the sources consulted.</source>
+        <translation>国別データには%1のガバメントアクセスに関する法令がありません。その法令を調査し、下で出典とともに追加するか、参照した情報源を記録してください。</translation>
     </message>
     <message>
         <source>A full assessment is not needed for this transfer (see the pre-check); this step may stay empty.</source>
@@ -4023,6 +4055,14 @@
     <message>
         <source>Why it does or does not reach this importer and this data</source>
         <translation>このデータ輸入者とデータに及ぶ（又は及ばない）理由</translation>
+    </message>
+    <message>
+        <source>Remove this law</source>
+        <translation>この法令を削除</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 を削除</translation>
     </message>
 </context>
 <context>

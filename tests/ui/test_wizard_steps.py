@@ -151,8 +151,9 @@ def test_tool_step_proposes_checks_the_choice_and_needs_a_justification(
     assert not next_enabled(wizard)
     # GDPR recital 111: the contract derogation is for occasional transfers; this one is continuous (blocking).
     choose(section.combo, "eu_derog_contract")
-    assert "fits only occasional, non-repetitive transfers; this transfer is continuous" in (
-        page.visible_messages()["tools.EU"]
+    assert (
+        "fits only occasional, non-repetitive transfers; this transfer is continuous"
+        in (page.visible_messages()["tools.EU"])
     )
     assert not next_enabled(wizard)
     # Explicit consent has no "occasional" in its text, but systematic use needs a reason the reviewer sees,
@@ -436,3 +437,38 @@ def test_a_tool_of_a_regime_that_no_longer_applies_stays_visible_to_be_cleared(
     choose(page.section("EU").combo, "")
     assert list(page.sections) == ["JP"]
     assert next_enabled(wizard)
+
+
+def test_a_destination_without_a_profile_gets_researched_laws_with_sources(
+    qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor
+) -> None:
+    """Issue #16, 2: for a destination the country data does not profile, "no problematic law" needs documented
+    research (EDPB Recommendations 01/2020, Annex 3); the assessor adds a law with its official source."""
+    exp = factories.entity(db, legal, "Maison Client SAS", "FR")
+    imp = factories.entity(db, legal, "Manila Helpdesk Inc.", "PH")
+    t = transfers.create_transfer(db, legal, factories.transfer_input(exp.id, imp.id, "PH"))
+    wizard = make_wizard(legal, t.id)
+    wizard.go_to(PAGE_LAW)
+    page = wizard.page_for(PAGE_LAW)
+    assert isinstance(page, LawPracticePage)
+    assert "research its laws" in page.intro.text()
+    page.conclusion_buttons[StepConclusion.NO_PROBLEMATIC_LAW].click()
+    assert "law_practice.research_sources" in page.visible_messages()
+    type_text(page.new_law_name, "Cybercrime Prevention Act s.14")
+    type_text(page.new_law_source, "https://lawphil.net/statutes/repacts/ra2012/ra_10175_2012.html")
+    page.new_law_problematic.setChecked(True)
+    page.add_law_button.click()
+    record = wizard.state.record
+    assert record is not None and [a.name for a in record.law_practice.added_laws] == [
+        "Cybercrime Prevention Act s.14"
+    ]
+    key = record.law_practice.added_laws[0].key
+    row = page.rows[key]
+    assert row.remove is not None and "Cybercrime Prevention Act s.14" in row.applies.accessibleName()
+    assert "law_practice.research_sources" not in page.visible_messages()
+    row.applies.setCurrentIndex(1)  # it applies: "no problematic law" now contradicts the answers
+    type_text(row.reasoning, "disclosure orders reach the helpdesk as a service provider")
+    messages = page.visible_messages()
+    assert "applies" in messages.get("law_practice.conclusion", "")
+    row.remove.click()
+    assert wizard.state.record is not None and wizard.state.record.law_practice.added_laws == ()
