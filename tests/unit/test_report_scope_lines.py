@@ -101,3 +101,22 @@ def test_adoption_and_entry_into_force_are_both_printed() -> None:
     data = dataclasses.replace(report_data_from(src), destination_status=(entry,), regimes=("CH",))
     en = _text(render_report(data, "en"))
     assert "in force 15 September 2024" in en or "in force 2024" in en
+
+
+def test_laws_the_assessor_added_and_the_research_are_printed() -> None:
+    from transfer_tool.assessment.record import AddedLaw
+
+    base = _fr_us_record()
+    lp = dataclasses.replace(
+        base.law_practice,
+        added_laws=(
+            AddedLaw(
+                "added_x", "Cybercrime Prevention Act s.14", True, True, "orders", ("https://x.example",)
+            ),
+        ),
+        research_sources=("Data Privacy Act of 2012",),
+    )
+    data = report_data_from(_sources(dataclasses.replace(base, law_practice=lp)))
+    names = [f.name.en for f in data.law_and_practice.laws if isinstance(f.name, Localized)]
+    assert "Cybercrime Prevention Act s.14 (added by the assessor)" in names
+    assert any("Data Privacy Act of 2012" in x for x in data.law_and_practice.experience_sources)

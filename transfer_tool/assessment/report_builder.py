@@ -385,12 +385,25 @@ def _law_and_practice(src: ReportSources) -> rd.LawAndPractice:
                 sources,
             )
         )
+    for added in lp.added_laws:  # researched by the assessor, with its official sources
+        findings.append(
+            rd.LawFinding(
+                Localized(f"{added.name} (added by the assessor)", f"{added.name}（評価者が追加）"),
+                added.problematic,
+                bool(added.applies),
+                added.reasoning,
+                tuple(added.sources),
+            )
+        )
+    experience_sources = tuple(lp.practical_sources)
+    if lp.research_sources:
+        experience_sources += tuple(f"Research on the laws / 法令の調査: {x}" for x in lp.research_sources)
     step: rd.Text = ""
     if lp.conclusion is not None:
         label = _STEP_CONCLUSIONS[lp.conclusion]
         why = lp.conclusion_reasoning.strip()
         step = Localized(f"{label.en}\n{why}".strip(), f"{label.ja}\n{why}".strip()) if why else label
-    return rd.LawAndPractice(tuple(findings), lp.practical_experience, tuple(lp.practical_sources), step)
+    return rd.LawAndPractice(tuple(findings), lp.practical_experience, experience_sources, step)
 
 
 def _measures(src: ReportSources) -> tuple[rd.Measure, ...]:
