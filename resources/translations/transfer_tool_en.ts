@@ -3294,6 +3294,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The &amp;country cannot be identified when consent is obtained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s &amp;measures cannot be described</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the country cannot be identified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the country cannot be identified (Art. 17(3))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information that serves as a reference instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information that serves as a reference instead, if any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the recipient&apos;s measures cannot be described</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the recipient&apos;s measures cannot be described (Art. 17(4))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Evidence (e.g. the signed clauses)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3315,6 +3347,10 @@
     </message>
     <message>
         <source>(i) Country: %1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(i) Country: not yet identified (PPC Rules Art. 17(3)): say why and what serves as a reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3282,6 +3282,38 @@
         <translation>いずれの法制度の下でも移転に当たりません。移転手段は不要です。</translation>
     </message>
     <message>
+        <source>The &amp;country cannot be identified when consent is obtained</source>
+        <translation>同意取得時に移転先の国を特定できない(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s &amp;measures cannot be described</source>
+        <translation>提供先が講ずる措置の情報を提供できない(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Why the country cannot be identified</source>
+        <translation>国を特定できない理由</translation>
+    </message>
+    <message>
+        <source>Why the country cannot be identified (Art. 17(3))</source>
+        <translation>国を特定できない理由（規則第17条第3項）</translation>
+    </message>
+    <message>
+        <source>Information that serves as a reference instead</source>
+        <translation>代わりに参考となる情報</translation>
+    </message>
+    <message>
+        <source>Information that serves as a reference instead, if any</source>
+        <translation>代わりに参考となる情報（あれば）</translation>
+    </message>
+    <message>
+        <source>Why the recipient&apos;s measures cannot be described</source>
+        <translation>提供先の措置の情報を提供できない理由</translation>
+    </message>
+    <message>
+        <source>Why the recipient&apos;s measures cannot be described (Art. 17(4))</source>
+        <translation>提供先の措置の情報を提供できない理由（規則第17条第4項）</translation>
+    </message>
+    <message>
         <source>Evidence (e.g. the signed clauses)</source>
         <translation>証跡（例: 締結済みの契約条項）</translation>
     </message>
@@ -3304,6 +3336,10 @@
     <message>
         <source>(i) Country: %1 / %2</source>
         <translation>(i) 外国の名称: %1 / %2</translation>
+    </message>
+    <message>
+        <source>(i) Country: not yet identified (PPC Rules Art. 17(3)): say why and what serves as a reference</source>
+        <translation>(i) 国：特定できない（規則第17条第3項）。その理由と参考となる情報を記載してください</translation>
     </message>
     <message>
         <source>(ii) Its personal-information protection system: %1</source>

@@ -472,3 +472,25 @@ def test_a_destination_without_a_profile_gets_researched_laws_with_sources(
     assert "applies" in messages.get("law_practice.conclusion", "")
     row.remove.click()
     assert wizard.state.record is not None and wizard.state.record.law_practice.added_laws == ()
+
+
+def test_appi_consent_when_the_country_cannot_be_identified(
+    qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor
+) -> None:
+    """PPC Rules Art. 17(3): the consent text says the country cannot be identified, why, and a reference."""
+    exp = factories.entity(db, legal, "Net Japan Co., Ltd.", "JP")
+    imp = factories.entity(db, legal, "Cloud Desk Inc.", "US")
+    t = transfers.create_transfer(db, legal, factories.transfer_input(exp.id, imp.id, "US"))
+    wizard = make_wizard(legal, t.id)
+    wizard.go_to(PAGE_TOOL)
+    page = wizard.page_for(PAGE_TOOL)
+    assert isinstance(page, ToolPage)
+    assert not page.consent_flags.isVisible()  # only on the consent route
+    choose(page.section("JP").combo, "jp_consent")
+    assert page.consent_flags.isVisible() and not page.country_reason.isVisible()
+    page.consent_flags.boxes["country_unknown"].setChecked(True)
+    assert page.country_reason.isVisible() and "not yet identified" in page.consent.text()
+    type_text(page.country_reason, "the data centre is chosen by tender next year")
+    record = wizard.state.record
+    assert record is not None and record.appi_consent.country_unknown
+    assert record.appi_consent.country_unknown_reason == "the data centre is chosen by tender next year"

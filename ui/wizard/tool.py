@@ -24,6 +24,7 @@ from ui.wizard.common import (
     plain_label,
 )
 from ui.wizard.evidence_list import EvidenceList
+from ui.wizard.rule_inputs import FactFlags
 from ui.wizard.state import PAGE_TOOL, WizardState
 
 
@@ -270,6 +271,41 @@ class ToolPage(WizardPage):
         self.consent.setObjectName("appiConsentInformation")
         self.consent.hide()
         layout.addWidget(self.consent)
+        # PPC Rules Art. 17(3), (4): an item of the consent information that cannot be given, and why.
+        self.consent_flags = FactFlags(
+            state,
+            (
+                ("country_unknown", self.tr("The &country cannot be identified when consent is obtained")),
+                ("measures_unknown", self.tr("The recipient's &measures cannot be described")),
+            ),
+            self.body,
+            read=lambda name: bool(state.record and getattr(state.record.appi_consent, name)),
+            write=self._consent_fact,
+        )
+        self.country_reason = PlainTextField(self.tr("Why the country cannot be identified"), 2, self.body)
+        self.country_reason.setPlaceholderText(self.tr("Why the country cannot be identified (Art. 17(3))"))
+        self.reference = PlainTextField(
+            self.tr("Information that serves as a reference instead"), 2, self.body
+        )
+        self.reference.setPlaceholderText(self.tr("Information that serves as a reference instead, if any"))
+        self.measures_reason = PlainTextField(
+            self.tr("Why the recipient's measures cannot be described"), 2, self.body
+        )
+        self.measures_reason.setPlaceholderText(
+            self.tr("Why the recipient's measures cannot be described (Art. 17(4))")
+        )
+        for w in (self.consent_flags, self.country_reason, self.reference, self.measures_reason):
+            layout.addWidget(w)
+        layout.addWidget(self.message("appi_consent"))
+        self.country_reason.textChanged.connect(
+            lambda: self._consent_fact("country_unknown_reason", self.country_reason.toPlainText())
+        )
+        self.reference.textChanged.connect(
+            lambda: self._consent_fact("reference_information", self.reference.toPlainText())
+        )
+        self.measures_reason.textChanged.connect(
+            lambda: self._consent_fact("measures_unknown_reason", self.measures_reason.toPlainText())
+        )
         self.notes = boxed("", INFO_STYLE, self.body)
         self.notes.hide()
         layout.addWidget(self.notes)
@@ -277,6 +313,26 @@ class ToolPage(WizardPage):
         self.evidence = EvidenceList(state, self.tr("e.g. Signed SCC Module 2"), self.body)
         layout.addWidget(self.evidence)
         layout.addStretch(1)
+
+    def _consent_fact(self, name: str, value: object) -> None:
+        record = self.state.record
+        if record is None or self.loading or getattr(record.appi_consent, name) == value:
+            return
+        self.state.update_record(appi_consent=dataclasses.replace(record.appi_consent, **{name: value}))
+
+    def _show_consent_facts(self, chosen: bool) -> None:
+        record = self.state.record
+        facts = record.appi_consent if record else None
+        self.consent_flags.setVisible(chosen)
+        self.consent_flags.load()
+        for field, edit, flag in (
+            ("country_unknown_reason", self.country_reason, "country_unknown"),
+            ("reference_information", self.reference, "country_unknown"),
+            ("measures_unknown_reason", self.measures_reason, "measures_unknown"),
+        ):
+            edit.setVisible(chosen and bool(facts and getattr(facts, flag)))
+            if facts is not None and not edit.hasFocus():
+                edit.set_text_quietly(getattr(facts, field))
 
     def section(self, regime: str) -> _RegimeTool:
         return self.sections[regime]
@@ -288,6 +344,7 @@ class ToolPage(WizardPage):
         chain: list[QWidget] = []
         for section in self.sections.values():
             chain += section.widgets()
+        chain += [*self.consent_flags.widgets(), self.country_reason, self.reference, self.measures_reason]
         return chain + self.evidence.tab_widgets()
 
     def refresh(self) -> None:
@@ -313,6 +370,7 @@ class ToolPage(WizardPage):
         self.consent.setVisible(info is not None)
         if info is not None:
             self.consent.setText(self._consent_text(info, chosen_consent))
+        self._show_consent_facts(chosen_consent)
         notes = [core_text(n.text) for n in ev.proposals.notes] if ev else []
         self.notes.setText("\n".join(f"ℹ {n}" for n in notes))
         self.notes.setVisible(bool(notes))
@@ -327,7 +385,11 @@ class ToolPage(WizardPage):
             ),
             self.tr("(i) Country: %1 / %2")
             .replace("%1", info.country_name_ja)
-            .replace("%2", info.country_name_en),
+            .replace("%2", info.country_name_en)
+            if not (self.state.record and self.state.record.appi_consent.country_unknown)
+            else self.tr(
+                "(i) Country: not yet identified (PPC Rules Art. 17(3)): say why and what serves as a reference"
+            ),
             self.tr("(ii) Its personal-information protection system: %1").replace(
                 "%1", core_text(info.protection_system) or "—"
             ),
