@@ -2935,6 +2935,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Set by an administrator in the organisation settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Factors mean:</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2924,6 +2924,10 @@
         <translation> 年</translation>
     </message>
     <message>
+        <source>Set by an administrator in the organisation settings</source>
+        <translation>管理者が組織の設定で定めます</translation>
+    </message>
+    <message>
         <source>&amp;Factors mean:</source>
         <translation>要素の意味(&amp;F):</translation>
     </message>

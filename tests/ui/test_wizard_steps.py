@@ -330,6 +330,10 @@ def test_risk_factors_need_justifications_and_the_result_is_live(
     assert isinstance(page, RiskPage)
     assert page.result_text.text() == "Not quantified. Tick the box above to estimate the risk."
     page.enabled.click()
+    # Per period (the published template's reading) is the default; this test reads the factors per year.
+    assert page.mode.currentData() == "per_period"
+    choose(page.mode, "per_year")
+    assert page.threshold.isReadOnly()  # the organisation's setting, not the assessor's
     assert list(page.law_views) == ["fisa702"]  # the problematic law marked as applying
     view = page.law_views["fisa702"]
     view.spins["in_scope"].set_probability(0.5)

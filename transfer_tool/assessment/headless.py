@@ -138,7 +138,7 @@ def _to_input(raw: dict[str, Any], where: str, index: int) -> TransferInput:
             LawPracticeStep, raw.get("law_practice", {}), _field(where, "law_practice")
         ),
         measures=decode_value(tuple[ChosenMeasure, ...], raw.get("measures", []), _field(where, "measures")),
-        risk=decode_value(RiskInputs, raw.get("risk", {}), _field(where, "risk")),
+        risk=decode_value(RiskInputs, {"mode": "per_period", **raw.get("risk", {})}, _field(where, "risk")),
         appi_consent=decode_value(
             AppiConsentFacts, raw.get("appi_consent", {}), _field(where, "appi_consent")
         ),

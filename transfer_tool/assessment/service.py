@@ -51,6 +51,7 @@ from transfer_tool.assessment.record import (
     LawAssessment,
     LawPracticeStep,
     OnwardTransfer,
+    RiskInputMode,
     RiskInputs,
     TransferFacts,
     from_dict,
@@ -516,7 +517,8 @@ def initial_record(
         facts=facts,
         regimes=select_regimes(facts.exporter_country, ds.regimes.values()),
         law_practice=LawPracticeStep(laws=laws),
-        risk=RiskInputs(threshold=settings.risk_threshold),
+        # Per period (the published template's reading) by default; the threshold is the organisation's.
+        risk=RiskInputs(mode=RiskInputMode.PER_PERIOD, threshold=settings.risk_threshold),
         assessor=assessor,
     )
 
@@ -625,6 +627,10 @@ def save_draft(
                 theirs=_view(s, row),
             )
         stored = from_dict(row.record)
+        threshold = _read_settings(s).risk_threshold
+        if threshold is not None and record.risk.threshold != threshold:
+            # Only an administrator sets the acceptance threshold (organisation settings), never the assessor.
+            record = dataclasses.replace(record, risk=dataclasses.replace(record.risk, threshold=threshold))
         merged = dataclasses.replace(
             record,
             status=stored.status,
