@@ -103,3 +103,30 @@ def test_the_schema_names_every_field_of_the_record_it_reads() -> None:
     assert set(transfer["appi_consent"]["properties"]) == {
         f.name for f in dataclasses.fields(AppiConsentFacts)
     }
+
+
+def test_as_a_process_reading_standard_input(tmp_path: Path) -> None:
+    """What a script pre-checking an inventory does: pipe JSON in, read JSON out, look at the exit status."""
+    import subprocess
+    import sys
+
+    ok = subprocess.run(
+        [sys.executable, "-m", "transfer_tool", "assess", "-", "--today", "2026-12-01"],
+        input=json.dumps({"facts": facts("DE", "JP", importer_role="controller")}),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert ok.returncode == 0, ok.stderr
+    result = json.loads(ok.stdout)["results"][0]
+    assert regime(result, "EU")["scope_limits"][0]["limit"] == "appi_pihbo"
+    bad = subprocess.run(
+        [sys.executable, "-m", "transfer_tool", "assess", "-"],
+        input='{"facts": {"exporter_country": "DE"}}',
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert bad.returncode == 2 and bad.stdout == "" and "importer_country" in bad.stderr
