@@ -120,3 +120,25 @@ def test_laws_the_assessor_added_and_the_research_are_printed() -> None:
     names = [f.name.en for f in data.law_and_practice.laws if isinstance(f.name, Localized)]
     assert "Cybercrime Prevention Act s.14 (added by the assessor)" in names
     assert any("Data Privacy Act of 2012" in x for x in data.law_and_practice.experience_sources)
+
+
+def test_the_grounds_of_each_regime_are_printed_where_they_differ() -> None:
+    """Issue #16, 1.5: EU do-not-transfer (Schrems II), APPI monitored equivalent measures — both shown."""
+    from transfer_tool.assessment.record import AddedRegime, RegimeSelection
+
+    base = _fr_us_record()
+    record = dataclasses.replace(
+        base,
+        regimes=RegimeSelection(applied=("EU",), added=(AddedRegime("JP", "Japanese customers' data too"),)),
+        tools=(*base.tools, ToolChoice("JP", "jp_equivalent_measures", "DPA with the APPI items")),
+    )
+    src = _sources(record)
+    assert [r.regime for r in src.evaluation.recommendation.per_regime] == ["EU", "JP"]
+    data = report_data_from(src)
+    grounds = data.conclusion.grounds
+    assert isinstance(grounds, Localized)
+    assert "use case 6/7" in grounds.en and "PPC Rules Art. 18(1)(i)" in grounds.en
+    en = _text(render_report(data, "en"))
+    assert "Grounds per regime" in en
+    ja = _text(render_report(data, "ja"))
+    assert "法制度ごとの根拠" in ja

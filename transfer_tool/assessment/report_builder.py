@@ -531,12 +531,22 @@ def _conclusion(src: ReportSources) -> rd.ConclusionInfo:
     if chosen is None:
         chosen = recommended or Conclusion.DO_NOT_TRANSFER
         reason = _NO_CONCLUSION
+    en_lines, ja_lines = [], []
+    for rr in ev.recommendation.per_regime:
+        regime = src.regimes.get(rr.regime)
+        texts = [x.text for x in rr.reasons]
+        en_lines.append(f"{regime.name_en if regime else rr.regime}: " + " ".join(texts))
+        ja_lines.append(
+            f"{regime.name_ja if regime else rr.regime}：" + "".join(translate(x, "ja") for x in texts)
+        )
+    grounds: rd.Text = Localized("\n".join(en_lines), "\n".join(ja_lines)) if len(en_lines) > 1 else ""
     return rd.ConclusionInfo(
         recommended=recommended or chosen,
         chosen=chosen,
         reason=reason,
         procedural_steps=r.procedural_notes,
         reevaluation_date=r.reevaluation_date,
+        grounds=grounds,
     )
 
 

@@ -196,6 +196,7 @@ class ConclusionInfo:
     reason: Text = ""
     procedural_steps: str = ""
     reevaluation_date: dt.date | None = None
+    grounds: Text = ""  # per regime, the recommendation's reasons (EU/UK/CH, APPI and LGPD differ)
 
 
 @dataclass(frozen=True)

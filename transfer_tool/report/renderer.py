@@ -901,18 +901,18 @@ class TiaReportRenderer:
 
     def _conclusion(self, b: _Build, number: int) -> list[Flowable]:
         c = b.data.conclusion
-        return [
-            self._kv(
-                b,
-                [
-                    ("conclusion.recommended", self._t(b, "conclusion." + c.recommended.value)),
-                    ("conclusion.chosen", self._t(b, "conclusion." + c.chosen.value)),
-                    ("conclusion.reason", c.reason),
-                    ("conclusion.procedural_steps", c.procedural_steps),
-                    ("doc.reevaluation", format_date(c.reevaluation_date, b.lang)),
-                ],
-            )
+        rows: list[tuple[str, Cell | Text]] = [
+            ("conclusion.recommended", self._t(b, "conclusion." + c.recommended.value)),
         ]
+        if c.grounds:
+            rows.append(("conclusion.grounds", c.grounds))
+        rows += [
+            ("conclusion.chosen", self._t(b, "conclusion." + c.chosen.value)),
+            ("conclusion.reason", c.reason),
+            ("conclusion.procedural_steps", c.procedural_steps),
+            ("doc.reevaluation", format_date(c.reevaluation_date, b.lang)),
+        ]
+        return [self._kv(b, rows)]
 
     def _appi_consent(self, b: _Build, number: int) -> list[Flowable]:
         a = b.data.appi_consent
