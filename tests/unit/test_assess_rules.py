@@ -220,6 +220,8 @@ def test_storage_inside_the_area_or_in_an_adequate_country_needs_no_full_assessm
     eu = regime(adequate, "EU")
     assert adequate["is_transfer"] and not eu["full_assessment_needed"] and eu["route"] == "adequacy"
     assert "where_data_goes_adequate" in codes(eu["reasons"])
+    why = [p["why"] for p in adequate["proposed_tools"] if p["tool"] == "eu_adequacy"]
+    assert why and "France" not in why[0]  # the importer's own country is not what is adequate here
 
 
 def test_remote_access_from_another_third_country_is_assessed_too(tmp_path: Path) -> None:

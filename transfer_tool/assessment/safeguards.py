@@ -132,6 +132,19 @@ def _proposals_for(
 ) -> list[Proposal]:
     regime = check.regime
     adequacy = catalog.adequacy_tool(regime)
+    if (
+        check.route is Route.ADEQUACY
+        and check.entry is not None
+        and check.entry.status is AdequacyStatus.INSIDE
+    ):
+        # The importer is inside the area; the countries where the data is stored or accessed are adequate.
+        return _propose(
+            adequacy,
+            regime,
+            f"Every country where the data is stored or accessed is adequate under {check.regime_name}; no other "
+            "tool is needed.",
+            preferred=True,
+        )
     if check.route in (Route.ADEQUACY, Route.PARTIAL_CONFIRMED):
         ref = f" ({check.entry.instrument})" if check.entry and check.entry.instrument else ""
         return _propose(
