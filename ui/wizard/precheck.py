@@ -328,9 +328,8 @@ class PrecheckPage(WizardPage):
             if self.state.tools.certification_for(ctx.destination.code, c.regime) is None
             and not c.scope_limits
         ]
-        certified = [
-            c.regime for c in checks if c.regime not in needing and c.route is Route.PARTIAL_UNCONFIRMED
-        ]
+        # The certification the condition names (the DPF variants) is missing on the importer.
+        certified = [c.regime for c in checks if "condition_not_certified" in c.codes()]
         hints = []
         if certified:
             hints.append(

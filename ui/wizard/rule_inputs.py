@@ -7,13 +7,37 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from transfer_tool.assessment.precheck import RegimeCheck
 from transfer_tool.assessment.record import ScopeAnswer
 from ui.i18n import regime_short_name
 from ui.wizard.common import plain_label
 from ui.wizard.state import WizardState
+
+
+def wrapped_checkbox(text: str, parent: QWidget) -> tuple[QWidget, QCheckBox]:
+    """A check box whose (long) text wraps: the box, and beside it a label naming it (its mnemonic too)."""
+    row = QWidget(parent)
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    box = QCheckBox(row)
+    box.setAccessibleName(text.replace("&", ""))
+    label = QLabel(text, row)
+    label.setWordWrap(True)
+    label.setBuddy(box)
+    layout.addWidget(box, 0)
+    layout.addWidget(label, 1)
+    return row, box
 
 
 class FactFlags(QWidget):
@@ -36,10 +60,9 @@ class FactFlags(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
         for name, text in fields:
-            box = QCheckBox(text, self)
-            box.setAccessibleName(text.replace("&", ""))
+            row, box = wrapped_checkbox(text, self)
             box.toggled.connect(lambda on, n=name: self._toggled(n, on))
-            layout.addWidget(box)
+            layout.addWidget(row)
             self.boxes[name] = box
 
     def _read_fact(self, name: str) -> bool:
@@ -74,6 +97,8 @@ class ScopeQuestions(QWidget):
         self.none = plain_label(self.tr("None for this destination."), self)
         layout.addWidget(self.none)
         self.grid = QGridLayout()
+        self.grid.setColumnStretch(0, 4)  # the question reads on a wide column
+        self.grid.setColumnStretch(2, 1)
         layout.addLayout(self.grid)
         self.rows: dict[tuple[str, str], tuple[QLabel, QComboBox, QLineEdit]] = {}
 

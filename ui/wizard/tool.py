@@ -24,7 +24,7 @@ from ui.wizard.common import (
     plain_label,
 )
 from ui.wizard.evidence_list import EvidenceList
-from ui.wizard.rule_inputs import FactFlags
+from ui.wizard.rule_inputs import FactFlags, wrapped_checkbox
 from ui.wizard.state import PAGE_TOOL, WizardState
 
 
@@ -174,14 +174,13 @@ class _RegimeTool(QFrame):
         codes = [c.code for c in conditions]
         if list(self.condition_boxes) != codes:
             for box in self.condition_boxes.values():
-                box.deleteLater()
+                box.parentWidget().deleteLater()
             self.condition_boxes = {}
             for c in conditions:
                 text = c.text_ja if self.page.state.language == "ja" else c.text_en
-                box = QCheckBox(text, self)
-                box.setAccessibleName(text)
+                row, box = wrapped_checkbox(text.replace("&", "&&"), self)
                 box.toggled.connect(lambda on, code=c.code: self._condition_toggled(code, on))
-                self.conditions_box.addWidget(box)
+                self.conditions_box.addWidget(row)
                 self.condition_boxes[c.code] = box
         met = set(choice.conditions_met) if choice else set()
         for code, box in self.condition_boxes.items():
