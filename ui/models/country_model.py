@@ -162,7 +162,8 @@ class CountryTableModel(QAbstractTableModel):
             if unchecked:
                 parts.append(
                     QCoreApplication.translate(
-                        "CountryTableModel", "Unverified: nobody has checked this entry against its source yet."
+                        "CountryTableModel",
+                        "Unverified: nobody has checked this entry against its source yet.",
                     )
                 )
             return "\n".join(parts)
