@@ -313,7 +313,7 @@ def _shipped_names(lang: str) -> dict[str, str]:
                 collect(item)
 
     folder = data_dir()
-    for name in ("regimes.json", "transfer_tools.json", "measures.json", "catalogs.json"):
+    for name in ("regimes.json", "transfer_tools.json", "measures.json", "catalogs.json", "countries.json"):
         collect(json.loads((folder / name).read_text(encoding="utf-8")))
     from transfer_tool.countries.names import load_country_names
 

@@ -68,12 +68,14 @@ def reason_text(code: str, english: str, language: str | None = None, **fields: 
     half translated or wrong."""
     lang = language or ui_language()
     key = f"reason.{code}"
-    if lang == "en" or not shared_terminology().has(key):
+    if lang == "en":
         return english
+    if not shared_terminology().has(key):
+        return core_text(english, lang)  # the core's catalogue (data/translations/engine.ja.json)
     try:
         return term(key, lang, **fields)
     except (KeyError, IndexError):
-        return english
+        return core_text(english, lang)
 
 
 def core_text(english: str, language: str | None = None) -> str:

@@ -1059,6 +1059,14 @@
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>unverified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unverified: nobody has checked this entry against its source yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
@@ -1917,6 +1925,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add a law you researched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the law (e.g. Cybercrime Prevention Act s.14)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the law to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official source (address of the text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official source of the law to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Problematic (fails the essential guarantees)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;law</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Practical experience</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1945,6 +1981,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>APPI: a foreign system makes it &amp;difficult for the importer to keep implementing the equivalent measures (stop the provision)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources on the destination&apos;s &amp;laws (one per line):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources on the destination&apos;s laws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official texts, court decisions, authority reports consulted (EDPB Recommendations 01/2020, Annex 3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Evidence (e.g. transparency reports, legal opinions)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1953,11 +2005,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Added by the assessor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Government-access laws of %1 in the country data (version %2): %3, of which %4 problematic.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The country data lists no government-access law for %1.</source>
+        <source>The country data lists no government-access law for %1: research its laws, add each with its source below, or record the sources consulted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2173,6 +2229,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The data only &amp;transits the third country, encrypted end to end (use case 3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The importer&apos;s law &amp;protects this data from access, e.g. professional secrecy (use case 4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Split processing: no single importer can attribute the data to a person (use case 5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use &amp;case where the facts leave it open:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— as the facts say —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this use case fits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this use case fits (required with a choice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Catalogue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2233,7 +2317,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No EDPB use case follows from the facts alone (use cases 3–5 need your judgement).</source>
+        <source> (your choice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No EDPB use case follows from the facts: pick the one that fits, with a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2627,6 +2715,22 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Circumstances that decide the pre-check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exporter is a processor &amp;returning the data to the controller that gave it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The importer&apos;s own processing is subject to the &amp;GDPR (Art. 3(2))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope of the adequacy decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Conditions of a partial adequacy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2696,6 +2800,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>This is a transfer under %1, covered by adequacy, a derogation or consent: a short record and monitoring are enough (steps 3 to 6 may stay empty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNVERIFIED country data: check the source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3157,6 +3265,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Set by an administrator in the organisation settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Factors mean:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3226,6 +3338,33 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>A full assessment is not needed for this transfer (see the pre-check); this step may stay empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScopeQuestions</name>
+    <message>
+        <source>None for this destination.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not answered —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since (YYYY-MM-DD), optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since when (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3521,6 +3660,38 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The &amp;country cannot be identified when consent is obtained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s &amp;measures cannot be described</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the country cannot be identified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the country cannot be identified (Art. 17(3))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information that serves as a reference instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information that serves as a reference instead, if any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the recipient&apos;s measures cannot be described</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the recipient&apos;s measures cannot be described (Art. 17(4))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Evidence (e.g. the signed clauses)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3542,6 +3713,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>(i) Country: %1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(i) Country: not yet identified (PPC Rules Art. 17(3)): say why and what serves as a reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4303,6 +4478,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <source>Why it does or does not reach this importer and this data</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Remove this law</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>_PlanRow</name>
@@ -4350,6 +4533,18 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Conditions of the derogation (confirm each that is met):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this continuous use stays exceptional (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derogations must not become the rule: why this continuous use stays exceptional (the reviewer sees it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Chosen tool:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4363,6 +4558,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>condition: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNVERIFIED country data: check the source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1056,6 +1056,14 @@
         <source>Code</source>
         <translation>コード</translation>
     </message>
+    <message>
+        <source>unverified</source>
+        <translation>未検証</translation>
+    </message>
+    <message>
+        <source>Unverified: nobody has checked this entry against its source yet.</source>
+        <translation>未検証：この項目はまだ出典と照合されていません。</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
@@ -1907,6 +1915,34 @@
         <translation>どのガバメントアクセス関連法令がこのデータ輸入者とデータに及ぶか、実務上どうなっているか、そしてこのステップの結論。</translation>
     </message>
     <message>
+        <source>Add a law you researched</source>
+        <translation>調査した法令を追加</translation>
+    </message>
+    <message>
+        <source>Name of the law (e.g. Cybercrime Prevention Act s.14)</source>
+        <translation>法令の名称（例：サイバー犯罪防止法第14条）</translation>
+    </message>
+    <message>
+        <source>Name of the law to add</source>
+        <translation>追加する法令の名称</translation>
+    </message>
+    <message>
+        <source>Official source (address of the text)</source>
+        <translation>公式の出典（条文のアドレス）</translation>
+    </message>
+    <message>
+        <source>Official source of the law to add</source>
+        <translation>追加する法令の公式の出典</translation>
+    </message>
+    <message>
+        <source>&amp;Problematic (fails the essential guarantees)</source>
+        <translation>問題あり（本質的保障を満たさない）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Add &amp;law</source>
+        <translation>法令を追加(&amp;L)</translation>
+    </message>
+    <message>
         <source>Practical experience</source>
         <translation>実務上の経験</translation>
     </message>
@@ -1935,6 +1971,22 @@
         <translation>本ステップの結論の理由</translation>
     </message>
     <message>
+        <source>APPI: a foreign system makes it &amp;difficult for the importer to keep implementing the equivalent measures (stop the provision)</source>
+        <translation>個人情報保護法: 外国の制度により、データ輸入者による相当措置の継続的な実施の確保が困難になった（提供を停止する）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Sources on the destination&apos;s &amp;laws (one per line):</source>
+        <translation>移転先の法令に関する情報源（1行に1件）(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Sources on the destination&apos;s laws</source>
+        <translation>移転先の法令に関する情報源</translation>
+    </message>
+    <message>
+        <source>Official texts, court decisions, authority reports consulted (EDPB Recommendations 01/2020, Annex 3)</source>
+        <translation>参照した法令の公式テキスト、判決、当局の報告書（EDPB勧告01/2020 附属書3）</translation>
+    </message>
+    <message>
         <source>Evidence (e.g. transparency reports, legal opinions)</source>
         <translation>証跡（例: 透明性レポート、法律意見書）</translation>
     </message>
@@ -1943,12 +1995,16 @@
         <translation>例: データ輸入者の透明性レポート 2025年版</translation>
     </message>
     <message>
+        <source>Added by the assessor</source>
+        <translation>評価者が追加</translation>
+    </message>
+    <message>
         <source>Government-access laws of %1 in the country data (version %2): %3, of which %4 problematic.</source>
         <translation>国別データ（第%2版）にある %1 のガバメントアクセス関連法令: %3 件（うち問題のあるもの %4 件）。</translation>
     </message>
     <message>
-        <source>The country data lists no government-access law for %1.</source>
-        <translation>国別データには %1 のガバメントアクセス関連法令がありません。</translation>
+        <source>The country data lists no government-access law for %1: research its laws, add each with its source below, or record the sources consulted.</source>
+        <translation>国別データには%1のガバメントアクセスに関する法令がありません。その法令を調査し、下で出典とともに追加するか、参照した情報源を記録してください。</translation>
     </message>
     <message>
         <source>A full assessment is not needed for this transfer (see the pre-check); this step may stay empty.</source>
@@ -2161,6 +2217,34 @@
         <translation>カタログの措置を、この移転のユースケースに照らして評価したものです。予定の措置には担当者と期限が必要です。</translation>
     </message>
     <message>
+        <source>The data only &amp;transits the third country, encrypted end to end (use case 3)</source>
+        <translation>データは第三国を経由するだけで、端末間で暗号化されている（ユースケース3）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The importer&apos;s law &amp;protects this data from access, e.g. professional secrecy (use case 4)</source>
+        <translation>データ輸入者の国の法律が、職業上の守秘義務などによりこのデータをアクセスから保護している（ユースケース4）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Split processing: no single importer can attribute the data to a person (use case 5)</source>
+        <translation>分割処理: どのデータ輸入者も単独ではデータを個人に結び付けられない（ユースケース5）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Use &amp;case where the facts leave it open:</source>
+        <translation>事実から定まらない場合のユースケース(&amp;C):</translation>
+    </message>
+    <message>
+        <source>— as the facts say —</source>
+        <translation>— 事実に従う —</translation>
+    </message>
+    <message>
+        <source>Why this use case fits</source>
+        <translation>このユースケースが当てはまる理由</translation>
+    </message>
+    <message>
+        <source>Why this use case fits (required with a choice)</source>
+        <translation>このユースケースが当てはまる理由（選択した場合は必須）</translation>
+    </message>
+    <message>
         <source>Catalogue</source>
         <translation>カタログ</translation>
     </message>
@@ -2221,8 +2305,12 @@
         <translation>この移転のEDPBユースケース: %1</translation>
     </message>
     <message>
-        <source>No EDPB use case follows from the facts alone (use cases 3–5 need your judgement).</source>
-        <translation>事実関係だけから導かれるEDPBユースケースはありません（ユースケース3〜5は判断が必要です）。</translation>
+        <source> (your choice)</source>
+        <translation>（評価者の選択）</translation>
+    </message>
+    <message>
+        <source>No EDPB use case follows from the facts: pick the one that fits, with a reason.</source>
+        <translation>事実からはEDPBのユースケースが定まりません。当てはまるものを理由とともに選んでください。</translation>
     </message>
     <message>
         <source>A full assessment is not needed for this transfer (see the pre-check); this step may stay empty.</source>
@@ -2619,6 +2707,22 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>適用される法制度はデータ輸出者の国・地域で決まります。ほかにも適用される法制度があれば、理由を添えて追加してください。十分性認定による移転は簡易記録で足ります。</translation>
     </message>
     <message>
+        <source>Circumstances that decide the pre-check</source>
+        <translation>事前確認を左右する事情</translation>
+    </message>
+    <message>
+        <source>The exporter is a processor &amp;returning the data to the controller that gave it</source>
+        <translation>データ輸出者は、データを提供した管理者にデータを返送する処理者である(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The importer&apos;s own processing is subject to the &amp;GDPR (Art. 3(2))</source>
+        <translation>データ輸入者自身の処理がGDPRの適用を受ける（第3条第2項）(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Scope of the adequacy decision</source>
+        <translation>十分性認定の適用範囲</translation>
+    </message>
+    <message>
         <source>Conditions of a partial adequacy</source>
         <translation>部分的な十分性認定の条件</translation>
     </message>
@@ -2689,6 +2793,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>This is a transfer under %1, covered by adequacy, a derogation or consent: a short record and monitoring are enough (steps 3 to 6 may stay empty).</source>
         <translation>%1 の下での移転に当たりますが、十分性認定、例外規定又は本人の同意によるものです。簡易記録と継続的な確認で足ります（ステップ3〜6は空欄でかまいません）。</translation>
+    </message>
+    <message>
+        <source>UNVERIFIED country data: check the source</source>
+        <translation>国別データ未検証：出典を確認してください</translation>
     </message>
     <message>
         <source>%1: the partial adequacy covers only certified organisations; the importer is not recorded as certified (record its certification on the entity).</source>
@@ -3147,6 +3255,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation> 年</translation>
     </message>
     <message>
+        <source>Set by an administrator in the organisation settings</source>
+        <translation>管理者が組織の設定で定めます</translation>
+    </message>
+    <message>
         <source>&amp;Factors mean:</source>
         <translation>要素の意味(&amp;F):</translation>
     </message>
@@ -3217,6 +3329,33 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>A full assessment is not needed for this transfer (see the pre-check); this step may stay empty.</source>
         <translation>この移転では詳細な評価は不要です（事前確認を参照）。このステップは空欄のままでかまいません。</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeQuestions</name>
+    <message>
+        <source>None for this destination.</source>
+        <translation>この移転先にはありません。</translation>
+    </message>
+    <message>
+        <source>— not answered —</source>
+        <translation>— 未回答 —</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>since (YYYY-MM-DD), optional</source>
+        <translation>いつから（YYYY-MM-DD、任意）</translation>
+    </message>
+    <message>
+        <source>Since when (%1)</source>
+        <translation>いつから（%1）</translation>
     </message>
 </context>
 <context>
@@ -3510,6 +3649,38 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>いずれの法制度の下でも移転に当たりません。移転手段は不要です。</translation>
     </message>
     <message>
+        <source>The &amp;country cannot be identified when consent is obtained</source>
+        <translation>同意取得時に移転先の国を特定できない(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s &amp;measures cannot be described</source>
+        <translation>提供先が講ずる措置の情報を提供できない(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Why the country cannot be identified</source>
+        <translation>国を特定できない理由</translation>
+    </message>
+    <message>
+        <source>Why the country cannot be identified (Art. 17(3))</source>
+        <translation>国を特定できない理由（規則第17条第3項）</translation>
+    </message>
+    <message>
+        <source>Information that serves as a reference instead</source>
+        <translation>代わりに参考となる情報</translation>
+    </message>
+    <message>
+        <source>Information that serves as a reference instead, if any</source>
+        <translation>代わりに参考となる情報（あれば）</translation>
+    </message>
+    <message>
+        <source>Why the recipient&apos;s measures cannot be described</source>
+        <translation>提供先の措置の情報を提供できない理由</translation>
+    </message>
+    <message>
+        <source>Why the recipient&apos;s measures cannot be described (Art. 17(4))</source>
+        <translation>提供先の措置の情報を提供できない理由（規則第17条第4項）</translation>
+    </message>
+    <message>
         <source>Evidence (e.g. the signed clauses)</source>
         <translation>証跡（例: 締結済みの契約条項）</translation>
     </message>
@@ -3532,6 +3703,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>(i) Country: %1 / %2</source>
         <translation>(i) 外国の名称: %1 / %2</translation>
+    </message>
+    <message>
+        <source>(i) Country: not yet identified (PPC Rules Art. 17(3)): say why and what serves as a reference</source>
+        <translation>(i) 国：特定できない（規則第17条第3項）。その理由と参考となる情報を記載してください</translation>
     </message>
     <message>
         <source>(ii) Its personal-information protection system: %1</source>
@@ -4292,6 +4467,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <source>Why it does or does not reach this importer and this data</source>
         <translation>このデータ輸入者とデータに及ぶ（又は及ばない）理由</translation>
     </message>
+    <message>
+        <source>Remove this law</source>
+        <translation>この法令を削除</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 を削除</translation>
+    </message>
 </context>
 <context>
     <name>_PlanRow</name>
@@ -4339,6 +4522,18 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>この移転手段がこの移転に適する理由</translation>
     </message>
     <message>
+        <source>Conditions of the derogation (confirm each that is met):</source>
+        <translation>例外規定の要件（満たしているものをそれぞれ確認）:</translation>
+    </message>
+    <message>
+        <source>Why this continuous use stays exceptional (%1)</source>
+        <translation>この継続的な利用がなお例外的である理由（%1）</translation>
+    </message>
+    <message>
+        <source>Derogations must not become the rule: why this continuous use stays exceptional (the reviewer sees it)</source>
+        <translation>例外規定を原則としてはなりません。この継続的な利用がなお例外的である理由（レビュー者に表示されます）</translation>
+    </message>
+    <message>
         <source>&amp;Chosen tool:</source>
         <translation>選択した移転手段(&amp;C):</translation>
     </message>
@@ -4353,6 +4548,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>condition: %1</source>
         <translation>条件: %1</translation>
+    </message>
+    <message>
+        <source>UNVERIFIED country data: check the source</source>
+        <translation>国別データ未検証：出典を確認してください</translation>
     </message>
     <message>
         <source>short record</source>

@@ -42,7 +42,14 @@ def test_shows_the_status_under_each_regime_at_once(picker: CountryPicker) -> No
     assert "Data Privacy Framework" in picker.detail.text()
     picker.set_query("韓国")
     kr = model.row_of("KR")
-    assert model.index(kr, 2).data() == "Adequate"
+    # (EU) 2022/254 Art. 1 carves some processing out: partial under the EU GDPR, adequate under the UK's.
+    assert model.index(kr, 2).data() == "Partial"
+    assert model.index(kr, 3).data() == "Adequate"
+    # An adequacy nobody checked against its source says so where the destination is chosen.
+    picker.set_query("Iceland")
+    iceland = model.row_of("IS")
+    assert model.index(iceland, 6).data() == "Adequate ⚠ unverified"  # Brazil's resolution, not yet linked
+    assert "Unverified" in model.index(iceland, 6).data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_enter_chooses_the_current_destination(qtbot: QtBot, picker: CountryPicker) -> None:

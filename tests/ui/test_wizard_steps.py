@@ -95,9 +95,10 @@ def test_precheck_shows_why_and_regimes_are_added_only_with_a_reason(
     assert "JP" not in page.check_views
 
 
-def test_a_partial_adequacy_condition_is_confirmed_in_the_precheck(
+def test_a_partial_adequacy_scope_question_is_answered_in_the_precheck(
     qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor
 ) -> None:
+    """Canada under the EU GDPR (2002/2/EC Art. 1): only recipients subject to PIPEDA; the country data asks."""
     exp = factories.entity(db, legal, "Net Japan Europe GmbH", "DE", is_group_company=True)
     imp = factories.entity(db, legal, "Toronto Payroll Inc.", "CA")
     t = transfers.create_transfer(db, legal, factories.transfer_input(exp.id, imp.id, "CA"))
@@ -106,14 +107,21 @@ def test_a_partial_adequacy_condition_is_confirmed_in_the_precheck(
     page = wizard.page_for(PAGE_PRECHECK)
     assert isinstance(page, PrecheckPage)
     assert page.outcome.text().endswith("A full assessment is needed (steps 3 to 6).")
-    edit = page.condition_edits["EU"]
-    type_text(edit, "Toronto Payroll is a commercial organisation subject to PIPEDA")
+    assert "EU" not in page.condition_edits  # a structured question, not a free text
+    label, combo, _since = page.scope.rows[("EU", "pipeda_applies")]
+    assert "subject to PIPEDA" in label.text() and "eur-lex.europa.eu" in label.text()
+    combo.setCurrentIndex(combo.findData("yes"))
     assert page.outcome.text() == (
         "This is a transfer under EU GDPR, covered by adequacy, a derogation or consent: a short record and "
         "monitoring are enough (steps 3 to 6 may stay empty)."
     )
-    assert "The assessor confirmed the condition" in page.check_views["EU"].reasons.text()
-    assert page.condition_edits["EU"] is edit  # still the same field: typing is not interrupted
+    record = wizard.state.record
+    assert record is not None and [(a.limit, a.answer) for a in record.scope_answers] == [
+        ("pipeda_applies", True)
+    ]
+    combo.setCurrentIndex(combo.findData("no"))
+    assert page.outcome.text().endswith("A full assessment is needed (steps 3 to 6).")
+    assert page.scope.rows[("EU", "pipeda_applies")][1] is combo  # the same field: no rebuild while answering
 
 
 def test_tool_step_proposes_checks_the_choice_and_needs_a_justification(
@@ -141,12 +149,24 @@ def test_tool_step_proposes_checks_the_choice_and_needs_a_justification(
         "(controller to processor); use Module 2."
     )
     assert not next_enabled(wizard)
-    choose(section.combo, "eu_derog_explicit_consent")
-    assert section.warnings.isVisible()
+    # GDPR recital 111: the contract derogation is for occasional transfers; this one is continuous (blocking).
+    choose(section.combo, "eu_derog_contract")
     assert (
         "fits only occasional, non-repetitive transfers; this transfer is continuous"
-        in section.warnings.text()
+        in (page.visible_messages()["tools.EU"])
     )
+    assert not next_enabled(wizard)
+    # Explicit consent has no "occasional" in its text, but systematic use needs a reason the reviewer sees,
+    # and each condition (informed of the risks...) is confirmed on the page.
+    choose(section.combo, "eu_derog_explicit_consent")
+    assert section.systematic.isVisible() and section.conditions_title.isVisible()
+    for box in section.condition_boxes.values():
+        box.setChecked(True)
+    type_text(section.systematic, "members join a registry abroad one by one")
+    choice = wizard.state.record.tool_for("EU")  # type: ignore[union-attr]
+    assert choice is not None and set(choice.conditions_met) == {"explicit", "informed_of_risks"}
+    assert section.warnings.isVisible()
+    assert "The assessor's reason for the reviewer: members join" in section.warnings.text()
     choose(section.combo, "eu_scc_m2")
     assert not section.warnings.isVisible()
     assert page.visible_messages()["tools.EU.justification"].startswith("✖ say why eu_scc_m2 fits")
@@ -310,6 +330,10 @@ def test_risk_factors_need_justifications_and_the_result_is_live(
     assert isinstance(page, RiskPage)
     assert page.result_text.text() == "Not quantified. Tick the box above to estimate the risk."
     page.enabled.click()
+    # Per period (the published template's reading) is the default; this test reads the factors per year.
+    assert page.mode.currentData() == "per_period"
+    choose(page.mode, "per_year")
+    assert page.threshold.isReadOnly()  # the organisation's setting, not the assessor's
     assert list(page.law_views) == ["fisa702"]  # the problematic law marked as applying
     view = page.law_views["fisa702"]
     view.spins["in_scope"].set_probability(0.5)
@@ -417,3 +441,60 @@ def test_a_tool_of_a_regime_that_no_longer_applies_stays_visible_to_be_cleared(
     choose(page.section("EU").combo, "")
     assert list(page.sections) == ["JP"]
     assert next_enabled(wizard)
+
+
+def test_a_destination_without_a_profile_gets_researched_laws_with_sources(
+    qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor
+) -> None:
+    """Issue #16, 2: for a destination the country data does not profile, "no problematic law" needs documented
+    research (EDPB Recommendations 01/2020, Annex 3); the assessor adds a law with its official source."""
+    exp = factories.entity(db, legal, "Maison Client SAS", "FR")
+    imp = factories.entity(db, legal, "Manila Helpdesk Inc.", "PH")
+    t = transfers.create_transfer(db, legal, factories.transfer_input(exp.id, imp.id, "PH"))
+    wizard = make_wizard(legal, t.id)
+    wizard.go_to(PAGE_LAW)
+    page = wizard.page_for(PAGE_LAW)
+    assert isinstance(page, LawPracticePage)
+    assert "research its laws" in page.intro.text()
+    page.conclusion_buttons[StepConclusion.NO_PROBLEMATIC_LAW].click()
+    assert "law_practice.research_sources" in page.visible_messages()
+    type_text(page.new_law_name, "Cybercrime Prevention Act s.14")
+    type_text(page.new_law_source, "https://lawphil.net/statutes/repacts/ra2012/ra_10175_2012.html")
+    page.new_law_problematic.setChecked(True)
+    page.add_law_button.click()
+    record = wizard.state.record
+    assert record is not None and [a.name for a in record.law_practice.added_laws] == [
+        "Cybercrime Prevention Act s.14"
+    ]
+    key = record.law_practice.added_laws[0].key
+    row = page.rows[key]
+    assert row.remove is not None and "Cybercrime Prevention Act s.14" in row.applies.accessibleName()
+    assert "law_practice.research_sources" not in page.visible_messages()
+    row.applies.setCurrentIndex(1)  # it applies: "no problematic law" now contradicts the answers
+    type_text(row.reasoning, "disclosure orders reach the helpdesk as a service provider")
+    messages = page.visible_messages()
+    assert "applies" in messages.get("law_practice.conclusion", "")
+    row.remove.click()
+    assert wizard.state.record is not None and wizard.state.record.law_practice.added_laws == ()
+
+
+def test_appi_consent_when_the_country_cannot_be_identified(
+    qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor
+) -> None:
+    """PPC Rules Art. 17(3): the consent text says the country cannot be identified, why, and a reference."""
+    exp = factories.entity(db, legal, "Net Japan Co., Ltd.", "JP")
+    imp = factories.entity(db, legal, "Cloud Desk Inc.", "US")
+    t = transfers.create_transfer(db, legal, factories.transfer_input(exp.id, imp.id, "US"))
+    wizard = make_wizard(legal, t.id)
+    wizard.go_to(PAGE_TOOL)
+    page = wizard.page_for(PAGE_TOOL)
+    assert isinstance(page, ToolPage)
+    assert not page.consent_flags.isVisible()  # only on the consent route
+    choose(page.section("JP").combo, "jp_consent")
+    assert page.consent_flags.isVisible() and not page.country_reason.isVisible()
+    page.consent_flags.boxes["country_unknown"].setChecked(True)
+    assert page.country_reason.isVisible() and "not yet identified" in page.consent.text()
+    type_text(page.country_reason, "the data centre is chosen by tender next year")
+    record = wizard.state.record
+    assert record is not None and record.appi_consent.country_unknown
+    assert record.appi_consent.country_unknown_reason == "the data centre is chosen by tender next year"

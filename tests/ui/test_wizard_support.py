@@ -125,6 +125,9 @@ def answer_everything(
         )
     law.conclusion_buttons[StepConclusion.MEASURES_NEEDED].click()
     law.conclusion_reasoning.setPlainText("FISA 702 reaches the importer as a cloud provider.")
+    # The quantified-risk route needs documented sources on the practice (EDPB Recs 01/2020 paras 43.3, 46-47).
+    law.experience.setPlainText("No request received in five years.")
+    law.sources.setPlainText("Importer's transparency report 2021-2026")
     click_next(qtbot, wizard)
     measures = wizard.page_for(PAGE_MEASURES)
     assert isinstance(measures, MeasuresPage)

@@ -60,7 +60,21 @@ def test_malformed_catalogue_is_refused() -> None:
             },
             (1,),
         ),
-        ({"importer_needs_clear_data": False, "format_at_rest": DataFormat.PSEUDONYMISED}, (2,)),
+        # EDPB Recommendations 01/2020 para 85 (use case 2): the additional information stays with the exporter.
+        (
+            {
+                "importer_needs_clear_data": False,
+                "format_at_rest": DataFormat.PSEUDONYMISED,
+                "key_holder": KeyHolder.EXPORTER,
+            },
+            (2,),
+        ),
+        # Pseudonymised, but the importer holds what re-identifies: the facts leave the case open.
+        ({"importer_needs_clear_data": False, "format_at_rest": DataFormat.PSEUDONYMISED}, ()),
+        # Paras 90-95 (use cases 3-5) follow from what the assessor states.
+        ({"transit_only": True, "importer_needs_clear_data": False}, (3,)),
+        ({"importer_protected_recipient": True}, (4,)),
+        ({"split_processing": True}, (5,)),
     ],
 )
 def test_use_cases_from_facts(changes: dict[str, object], cases: tuple[int, ...]) -> None:

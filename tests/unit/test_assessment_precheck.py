@@ -14,7 +14,7 @@ from transfer_tool.assessment.record import (
     TransferFacts,
 )
 from transfer_tool.countries.model import Destination, RegimeEntry
-from transfer_tool.domain import AdequacyStatus
+from transfer_tool.domain import AdequacyStatus, Frequency
 from transfer_tool.errors import ValidationError
 
 
@@ -72,10 +72,14 @@ def test_partial_adequacy_needs_the_certification_or_a_confirmation() -> None:
 
 
 def test_derogation_means_short_record() -> None:
-    facts = fr_to_us_facts()
+    facts = fr_to_us_facts(frequency=Frequency.ONE_OFF)
     pre = run(facts, us(), tools=(ToolChoice("EU", "eu_derog_legal_claims", "court case"),))
     assert not pre.full_assessment_needed
     assert "derogation_short_record" in pre.check_for("EU").codes()  # type: ignore[union-attr]
+    # GDPR recital 111: the legal-claims derogation is for occasional transfers; a continuous one needs a tool.
+    pre = run(fr_to_us_facts(), us(), tools=(ToolChoice("EU", "eu_derog_legal_claims", "court case"),))
+    assert pre.full_assessment_needed
+    assert "derogation_does_not_fit" in pre.check_for("EU").codes()  # type: ignore[union-attr]
 
 
 def test_missing_status_is_treated_as_not_adequate() -> None:

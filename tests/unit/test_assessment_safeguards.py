@@ -58,7 +58,17 @@ def test_shipped_catalogue_covers_every_regime_with_names_in_both_languages() ->
         "jp_consent",
     }
     assert cat.get("jp_equivalent_measures").yearly_check  # type: ignore[union-attr]
-    assert all(t.occasional_only for t in cat.tools if t.kind is ToolKind.DEROGATION)
+    # "Occasional" only where the law says so (GDPR recital 111; EDPB Guidelines 2/2018, section 1): not the
+    # Swiss FADP Art. 17 exceptions, not LGPD Art. 33(VIII) consent, not every GDPR Art. 49 point alike.
+    occasional = {t.code for t in cat.tools if t.occasional_only}
+    assert {"eu_derog_contract", "eu_derog_legal_claims", "eu_derog_compelling_interests"} <= occasional
+    assert not occasional & {
+        "eu_derog_explicit_consent",
+        "ch_derog_consent",
+        "ch_derog_contract",
+        "br_derog_consent",
+    }
+    assert all(t.conditions for t in cat.tools if t.kind is ToolKind.DEROGATION and t.regime != "JP")
     assert {e.destination for e in cat.export_regimes} >= {"CN", "KR", "VN", "IN", "TR"}
 
 
@@ -97,10 +107,18 @@ def test_warning_derogation_for_continuous_or_large_transfer() -> None:
     assert "derogation_not_occasional" in warn_codes(
         fr_to_us_facts(), us(), ToolChoice("EU", "eu_derog_contract")
     )
+    met = ("necessary_for_contract",)
     big = fr_to_us_facts(frequency=Frequency.ONE_OFF, large_volume=True)
-    assert "derogation_not_occasional" in warn_codes(big, us(), ToolChoice("EU", "eu_derog_contract"))
+    # Recital 111's "occasional" is about how often, not how much: a large one-off transfer is a caution.
+    assert warn_codes(big, us(), ToolChoice("EU", "eu_derog_contract", conditions_met=met)) == [
+        "derogation_large_volume"
+    ]
     small = fr_to_us_facts(frequency=Frequency.ONE_OFF)
-    assert warn_codes(small, us(), ToolChoice("EU", "eu_derog_contract")) == []
+    assert warn_codes(small, us(), ToolChoice("EU", "eu_derog_contract", conditions_met=met)) == []
+    # Without the condition confirmed, the derogation is not made out.
+    assert warn_codes(small, us(), ToolChoice("EU", "eu_derog_contract")) == [
+        "derogation_condition_unconfirmed"
+    ]
 
 
 @pytest.mark.parametrize(

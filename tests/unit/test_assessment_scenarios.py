@@ -117,9 +117,19 @@ def test_fr_controller_to_uncertified_us_processor_needs_full_tia_scc2_measures_
     result = compute_risk(risk)
     assert result.laws[0].probability == pytest.approx(0.005)  # 0.5 × 0.1 × 0.2 × 0.5 × 1.0
     assert result.period_probability == pytest.approx(1 - 0.995**5)  # ≈ 2.48 %
-    ev2 = evaluate(dataclasses.replace(record, risk=risk), context(us()), TODAY)
+    # EDPB Recommendations 01/2020 paras 43.3, 46-47: only on objective, documented sources on the practice.
+    ev1 = evaluate(dataclasses.replace(record, risk=risk), context(us()), TODAY)
+    assert ev1.recommendation.conclusion is Conclusion.DO_NOT_TRANSFER
+    assert [r.code for r in ev1.recommendation.reasons] == [
+        "risk_below_threshold",
+        "risk_route_without_sources",
+    ]
+    sourced = dataclasses.replace(
+        record.law_practice, practical_sources=("Importer's transparency reports 2020-2025",)
+    )
+    ev2 = evaluate(dataclasses.replace(record, risk=risk, law_practice=sourced), context(us()), TODAY)
     assert ev2.recommendation.conclusion is Conclusion.PROCEED
-    assert ev2.recommendation.reasons[0].code == "risk_below_threshold"
+    assert [r.code for r in ev2.recommendation.reasons] == ["risk_below_threshold", "risk_route_caveat"]
 
 
 def test_us_dpf_certified_importer_takes_the_adequacy_route() -> None:
@@ -163,7 +173,7 @@ def test_ch_to_jp_uses_swiss_status_from_destination_and_swiss_scc() -> None:
     assert pre.transfer_regimes == ("CH",)
     assert pre.check_for("CH").route is Route.NO_ADEQUACY  # type: ignore[union-attr]
     props = propose_tools(facts, japan(), pre, tool_catalog())
-    assert props.for_regime("CH")[0].tool == "ch_scc_swiss"
+    assert props.for_regime("CH")[0].tool == "ch_scc_swiss_m1"  # the Swiss SCCs per module, like the EU ones
     assert "Module 1" in props.for_regime("CH")[0].why
 
     # The status comes from the passed-in destination, not from code: if listed, adequacy is proposed.

@@ -85,6 +85,9 @@ def _filled(record: AssessmentRecord, *, conclusion: Conclusion | None) -> Asses
         tools=(ToolChoice("EU", "eu_scc_m2", "Controller to processor; the importer is not DPF-certified."),),
         law_practice=LawPracticeStep(
             laws=laws,
+            # The risk route needs documented sources on the practice (EDPB Recs 01/2020 paras 43.3, 46-47).
+            practical_experience="No request received in five years.",
+            practical_sources=("Importer's transparency report 2021-2026",),
             conclusion=StepConclusion.MEASURES_NEEDED,
             conclusion_reasoning="FISA 702 reaches the importer as a cloud provider.",
         ),

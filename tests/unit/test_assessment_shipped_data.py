@@ -26,9 +26,10 @@ def dataset() -> CountryDataset:
     [
         ("FR", "US", "EU", Route.PARTIAL_UNCONFIRMED, "eu_scc_m2"),
         ("GB", "US", "UK", Route.PARTIAL_UNCONFIRMED, "uk_idta"),
-        ("CH", "US", "CH", Route.PARTIAL_UNCONFIRMED, "ch_scc_swiss"),
+        ("CH", "US", "CH", Route.PARTIAL_UNCONFIRMED, "ch_scc_swiss_m2"),
         ("JP", "US", "JP", Route.NO_ADEQUACY, "jp_equivalent_measures"),
-        ("DE", "JP", "EU", Route.ADEQUACY, "eu_adequacy"),
+        # (EU) 2019/419 Art. 1: only APPI business operators; unanswered, the adequacy route stays closed.
+        ("DE", "JP", "EU", Route.PARTIAL_UNCONFIRMED, "eu_scc_m2"),
         ("JP", "DE", "JP", Route.ADEQUACY, "jp_recognised_country"),
         ("DE", "DE", "EU", Route.NOT_A_TRANSFER, None),
     ],

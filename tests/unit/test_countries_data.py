@@ -126,7 +126,9 @@ def test_us_partial_under_eu_uk_ch_and_not_recognised_under_appi(data: CountryDa
         assert us.regimes[regime].condition
     assert "SI 2023/1028" in us.regimes["UK"].instrument
     assert "Swiss-U.S." in us.regimes["CH"].condition
-    assert us.regimes["CH"].adopted == dt.date(2024, 9, 15)
+    # The Federal Council decided on 14 Aug 2024; the Annex 1 entry took effect on 15 Sep 2024.
+    assert us.regimes["CH"].adopted == dt.date(2024, 8, 14)
+    assert us.regimes["CH"].in_force == dt.date(2024, 9, 15)
     assert us.regimes["JP"].status is AdequacyStatus.NOT_ADEQUATE
 
 
@@ -173,8 +175,13 @@ def test_appi_recognises_eea_and_uk_only(data: CountryDataset) -> None:
 
 
 def test_brazil_recognises_eu(data: CountryDataset) -> None:
+    # Resolução CD/ANPD nº 32 of 26 Jan 2026, which also names Iceland, Liechtenstein and Norway (issue #16).
     entry = data.destinations["DE"].regimes["BR"]
-    assert entry.status is AdequacyStatus.ADEQUATE and entry.adopted == dt.date(2026, 1, 27)
+    assert entry.status is AdequacyStatus.ADEQUATE and entry.adopted == dt.date(2026, 1, 26)
+    assert "nº 32" in entry.instrument and not entry.checked  # not yet checked against the DOU text
+    assert all(
+        data.destinations[c].regimes["BR"].status is AdequacyStatus.ADEQUATE for c in ("IS", "LI", "NO")
+    )
     assert status(data, "US", "BR") is AdequacyStatus.NOT_ADEQUATE
 
 

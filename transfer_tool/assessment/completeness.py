@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 
 from transfer_tool.assessment.context import AssessmentContext, evaluate
+from transfer_tool.assessment.measures import use_cases_for
 from transfer_tool.assessment.record import AssessmentRecord, StepConclusion
+from transfer_tool.countries.model import AccessLaw
 from transfer_tool.domain import DataFormat, KeyHolder
 from transfer_tool.errors import Problem
 
@@ -36,8 +38,17 @@ _BLOCKING_TOOL_WARNINGS = frozenset(
         "importer_not_certified",
         "partial_condition_unconfirmed",
         "scc_module_mismatch",
+        "derogation_not_occasional",
+        "derogation_not_limited",
+        "derogation_systematic_unjustified",
+        "derogation_condition_unconfirmed",
     }
 )
+
+
+def blocking_tool_warning(code: str) -> bool:
+    """Whether a tool warning makes the choice wrong (it blocks submission), not merely questionable."""
+    return code in _BLOCKING_TOOL_WARNINGS
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,15 @@ def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.da
             if not check.is_transfer:
                 continue
             label = regime_names.get(check.regime, check.regime)
+            if check.judge_instead and check.judge_instead != dest.code:
+                gaps.append(
+                    Gap(
+                        1,
+                        "facts.destination",
+                        f"under {label} the data goes to {check.judge_instead}, which needs a full assessment: "
+                        f"assess {check.judge_instead} as the destination (its laws and tool)",
+                    )
+                )
             choice = record.tool_for(check.regime)
             if choice is None:
                 gaps.append(Gap(2, f"tools.{check.regime}", f"no transfer tool chosen for {label}"))
@@ -108,9 +128,29 @@ def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.da
         for w in ev.tool_warnings:
             if w.code in _BLOCKING_TOOL_WARNINGS:
                 gaps.append(Gap(2, f"tools.{w.regime}", w.text))
+        jp = record.tool_for("JP")
+        consent = record.appi_consent
+        if jp is not None and jp.tool == "jp_consent":
+            if consent.country_unknown and not consent.country_unknown_reason.strip():
+                gaps.append(
+                    Gap(
+                        2,
+                        "appi_consent.country_unknown_reason",
+                        "the country cannot be named when consent is obtained: say why (PPC Rules Art. 17(3))",
+                    )
+                )
+            if consent.measures_unknown and not consent.measures_unknown_reason.strip():
+                gaps.append(
+                    Gap(
+                        2,
+                        "appi_consent.measures_unknown_reason",
+                        "the recipient's measures cannot be described: say why (PPC Rules Art. 17(4))",
+                    )
+                )
 
     if pre.full_assessment_needed:
         gaps.extend(_law_gaps(record, ctx))
+        gaps.extend(_use_case_gaps(record, ev.use_cases))
         lp = record.law_practice
         if lp.conclusion is StepConclusion.MEASURES_NEEDED and not record.measures:
             gaps.append(Gap(4, "measures", "a problematic law applies: choose supplementary measures"))
@@ -147,6 +187,34 @@ def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.da
     return tuple(gaps)
 
 
+def _use_case_gaps(record: AssessmentRecord, cases: tuple[int, ...]) -> list[Gap]:
+    choice = record.use_case_choice
+    derived = use_cases_for(record.facts)
+    if choice is not None:
+        if not choice.reason.strip():
+            return [
+                Gap(4, "use_case_choice.reason", f"say why EDPB use case {choice.case} fits this transfer")
+            ]
+        if derived and choice.case not in derived:
+            found = ", ".join(str(c) for c in derived)
+            return [
+                Gap(
+                    4,
+                    "use_case_choice.case",
+                    f"the facts point to EDPB use case {found}, not {choice.case}: correct the facts or the choice",
+                )
+            ]
+    if not cases and record.law_practice.conclusion is StepConclusion.MEASURES_NEEDED:
+        return [
+            Gap(
+                4,
+                "use_case_choice",
+                "the facts leave the EDPB use case open: pick the use case that fits, with a reason",
+            )
+        ]
+    return []
+
+
 def _law_gaps(record: AssessmentRecord, ctx: AssessmentContext) -> list[Gap]:
     gaps: list[Gap] = []
     lp = record.law_practice
@@ -169,6 +237,33 @@ def _law_gaps(record: AssessmentRecord, ctx: AssessmentContext) -> list[Gap]:
             gaps.append(Gap(3, f"law_practice.{law.key}.reasoning", f"give the reasoning for {law.name}"))
         if a.applies:
             applying.append(law)
+    for i, added in enumerate(lp.added_laws):
+        where = f"law_practice.added_laws[{i}]"
+        label = added.name.strip() or added.key
+        if not added.name.strip():
+            gaps.append(Gap(3, f"{where}.name", "name the law you added"))
+        if not any(x.strip() for x in added.sources):
+            gaps.append(Gap(3, f"{where}.sources", f"give the official source of {label}"))
+        if added.applies is None:
+            gaps.append(Gap(3, f"{where}.applies", f"say whether {label} applies to this importer and data"))
+        elif not added.reasoning.strip():
+            gaps.append(Gap(3, f"{where}.reasoning", f"give the reasoning for {label}"))
+        if added.problematic and added.applies:
+            applying.append(AccessLaw(added.key, label, True, added.reasoning))
+    if (
+        not ctx.destination.access_laws
+        and not lp.added_laws
+        and not any(x.strip() for x in lp.research_sources)
+    ):
+        gaps.append(
+            Gap(
+                3,
+                "law_practice.research_sources",
+                f"the country data has no government-access profile for {ctx.destination.name_en}: research its "
+                "laws (EDPB Recommendations 01/2020, Annex 3 sources), add each law with its source, or record "
+                "the sources that show none applies",
+            )
+        )
     if lp.conclusion is None:
         gaps.append(Gap(3, "law_practice.conclusion", "reach the step conclusion"))
     else:
@@ -252,6 +347,7 @@ def _risk_gaps(record: AssessmentRecord, ctx: AssessmentContext) -> list[Gap]:
                 )
     problematic = {law.key for law in ctx.destination.access_laws if law.problematic}
     applying = {a.law_key for a in record.law_practice.laws if a.applies and a.law_key in problematic}
+    applying |= {a.key for a in record.law_practice.added_laws if a.problematic and a.applies}
     for key in sorted(applying - {law.law_key for law in risk.laws}):
         gaps.append(Gap(6, f"risk.{key}", f"the applying law {key} is missing from the risk calculation"))
     return gaps

@@ -21,9 +21,26 @@ from transfer_tool.errors import Problem, ValidationError
 
 
 @dataclass(frozen=True)
+class RegimeRecommendation:
+    """What one regime's rules recommend, and why (the regimes differ: EU/UK/CH, APPI, LGPD)."""
+
+    regime: str
+    conclusion: Conclusion | None
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
 class Recommendation:
     conclusion: Conclusion | None  # None while step 3 has no conclusion
     reasons: tuple[Reason, ...]
+    per_regime: tuple[RegimeRecommendation, ...] = ()
+
+
+_SEVERITY = {Conclusion.PROCEED: 0, Conclusion.PROCEED_WITH_MEASURES: 1, Conclusion.DO_NOT_TRANSFER: 2}
+# The regimes whose rules follow Schrems II (CJEU C-311/18): a problematic law and data the importer reads in
+# the clear, with no effective measure, means the transfer must not take place. Regimes not named below
+# (an admin-added one) are judged by this strictest reading too.
+_APPI, _LGPD = "JP", "BR"
 
 
 def _pct(x: float) -> str:
@@ -37,22 +54,10 @@ def recommend(
     measures: Sequence[ChosenMeasure],
     catalog: MeasureCatalog,
     risk: RiskResult | None = None,
+    *,
+    use_cases: Sequence[int] | None = None,
 ) -> Recommendation:
-    """Proceed / proceed once the listed measures are in place / do not transfer."""
-    planned = [m for m in measures if m.status is MeasureStatus.PLANNED]
-
-    def with_planned(reason: Reason) -> Recommendation:
-        if planned:
-            codes = ", ".join(m.code for m in planned)
-            return Recommendation(
-                Conclusion.PROCEED_WITH_MEASURES,
-                (
-                    reason,
-                    Reason("measures_planned", f"Proceed once these planned measures are in place: {codes}."),
-                ),
-            )
-        return Recommendation(Conclusion.PROCEED, (reason,))
-
+    """Proceed / proceed once the listed measures are in place / do not transfer: per regime, then the strictest."""
     if not pre.is_transfer:
         return Recommendation(
             Conclusion.PROCEED,
@@ -62,6 +67,21 @@ def recommend(
                 ),
             ),
         )
+    short = tuple(
+        RegimeRecommendation(
+            c.regime,
+            Conclusion.PROCEED,
+            (
+                Reason(
+                    "regime_short_record",
+                    f"Under the {c.regime_name} the transfer is covered by adequacy, a derogation or consent: "
+                    "keep the short record and monitor.",
+                ),
+            ),
+        )
+        for c in pre.checks
+        if c.is_transfer and not c.full_assessment_needed
+    )
     if not pre.full_assessment_needed:
         return Recommendation(
             Conclusion.PROCEED,
@@ -72,36 +92,108 @@ def recommend(
                     "short record and monitor.",
                 ),
             ),
+            short,
         )
     if law.conclusion is None:
         return Recommendation(
-            None, (Reason("step3_open", "Step 3 (law and practice) has no conclusion yet."),)
+            None, (Reason("step3_open", "Step 3 (law and practice) has no conclusion yet."),), short
         )
+    cases = tuple(use_cases) if use_cases is not None else use_cases_for(facts)
+    full: list[RegimeRecommendation] = []
+    for check in pre.checks:
+        if not (check.is_transfer and check.full_assessment_needed):
+            continue
+        if check.regime == _APPI:
+            conclusion, why = _appi(law, measures)
+        elif check.regime == _LGPD:
+            conclusion, why = _lgpd(law, measures)
+        else:
+            conclusion, why = _essential_equivalence(law, measures, catalog, risk, cases)
+        full.append(RegimeRecommendation(check.regime, conclusion, why))
+    worst = max(full, key=lambda r: _SEVERITY[r.conclusion] if r.conclusion else -1)
+    reasons: list[Reason] = []
+    for r in full:
+        if r.conclusion is worst.conclusion:
+            reasons.extend(x for x in r.reasons if x.code not in {y.code for y in reasons})
+    return Recommendation(worst.conclusion, tuple(reasons), tuple(full) + short)
+
+
+def _with_planned(reason: Reason, measures: Sequence[ChosenMeasure]) -> tuple[Conclusion, tuple[Reason, ...]]:
+    planned = [m for m in measures if m.status is MeasureStatus.PLANNED]
+    if planned:
+        codes = ", ".join(m.code for m in planned)
+        return Conclusion.PROCEED_WITH_MEASURES, (
+            reason,
+            Reason("measures_planned", f"Proceed once these planned measures are in place: {codes}."),
+        )
+    return Conclusion.PROCEED, (reason,)
+
+
+def _no_law_reason(law: LawPracticeStep) -> Reason | None:
     if law.conclusion is StepConclusion.NO_PROBLEMATIC_LAW:
-        return with_planned(
-            Reason("no_problematic_law", "No problematic law applies to this importer and data.")
-        )
+        return Reason("no_problematic_law", "No problematic law applies to this importer and data.")
     if law.conclusion is StepConclusion.NOT_APPLIED_IN_PRACTICE:
-        return with_planned(
-            Reason(
-                "not_applied_in_practice",
-                "A problematic law applies on paper but is documented as not applied in practice to this "
-                "transfer.",
-            )
+        return Reason(
+            "not_applied_in_practice",
+            "A problematic law applies on paper but is documented as not applied in practice to this "
+            "transfer.",
         )
-    # A problematic law applies: supplementary measures are needed.
-    if risk is not None and risk.above_threshold:
-        return Recommendation(
-            Conclusion.DO_NOT_TRANSFER,
-            (
-                Reason(
-                    "risk_above_threshold",
-                    f"The risk of prohibited access over {risk.period_years} years is "
-                    f"{_pct(risk.period_probability)}, above the threshold of {_pct(risk.threshold or 0.0)}.",
-                ),
+    return None
+
+
+def _appi(law: LawPracticeStep, measures: Sequence[ChosenMeasure]) -> tuple[Conclusion, tuple[Reason, ...]]:
+    """APPI Art. 28(3), PPC Rules Art. 18: keep the equivalent measures under a yearly check; stop only when
+    their continued implementation becomes difficult (not the EU refusal rule)."""
+    if law.appi_implementation_difficult:
+        return Conclusion.DO_NOT_TRANSFER, (
+            Reason(
+                "appi_stop_provision",
+                "Under the APPI the importer can no longer be ensured to implement the equivalent measures "
+                "continuously: stop providing the data (PPC Rules Art. 18(1)(ii)).",
             ),
         )
-    cases = use_cases_for(facts)
+    reason = _no_law_reason(law) or Reason(
+        "appi_foreign_system_monitored",
+        "Under the APPI a foreign system that may affect the importer's equivalent measures does not by itself "
+        "bar the provision: check it and the measures about once a year (PPC Rules Art. 18(1)(i)), take "
+        "necessary and appropriate measures, and stop if continued implementation becomes difficult "
+        "(Art. 18(1)(ii)).",
+    )
+    return _with_planned(reason, measures)
+
+
+def _lgpd(law: LawPracticeStep, measures: Sequence[ChosenMeasure]) -> tuple[Conclusion, tuple[Reason, ...]]:
+    """LGPD Art. 33 and Resolution CD/ANPD 19/2024: the mechanism carries the transfer; no refusal rule of its
+    own for the destination's access laws (a risk to record and to meet with the clauses' duties)."""
+    reason = _no_law_reason(law) or Reason(
+        "lgpd_access_risk_recorded",
+        "Under the LGPD the transfer rests on the chosen mechanism (Art. 33; Resolution CD/ANPD 19/2024); the "
+        "destination's access laws are a risk to record and to meet with the clauses' duties on requests from "
+        "public authorities, not a bar of their own.",
+    )
+    return _with_planned(reason, measures)
+
+
+def _essential_equivalence(
+    law: LawPracticeStep,
+    measures: Sequence[ChosenMeasure],
+    catalog: MeasureCatalog,
+    risk: RiskResult | None,
+    cases: Sequence[int],
+) -> tuple[Conclusion, tuple[Reason, ...]]:
+    """EU GDPR, UK GDPR, Swiss FADP: Schrems II and EDPB Recommendations 01/2020."""
+    no_law = _no_law_reason(law)
+    if no_law is not None:
+        return _with_planned(no_law, measures)
+    # A problematic law applies: supplementary measures are needed.
+    if risk is not None and risk.above_threshold:
+        return Conclusion.DO_NOT_TRANSFER, (
+            Reason(
+                "risk_above_threshold",
+                f"The risk of prohibited access over {risk.period_years} years is "
+                f"{_pct(risk.period_probability)}, above the threshold of {_pct(risk.threshold or 0.0)}.",
+            ),
+        )
     effective = effective_measures(measures, cases, catalog)
     risk_ok = risk is not None and risk.above_threshold is False
     if not effective and not risk_ok:
@@ -118,20 +210,38 @@ def recommend(
                 "A problematic law applies and no chosen supplementary measure is effective for this transfer. "
                 "Do not transfer (suspend) until an effective measure is in place.",
             )
-        return Recommendation(Conclusion.DO_NOT_TRANSFER, (why,))
+        return Conclusion.DO_NOT_TRANSFER, (why,)
     if effective:
         reason = Reason(
             "effective_measures",
             f"Effective supplementary measures chosen: {', '.join(m.code for m in effective)}.",
         )
-    else:
-        assert risk is not None
-        reason = Reason(
-            "risk_below_threshold",
-            f"The risk of prohibited access over {risk.period_years} years is {_pct(risk.period_probability)}, "
-            f"not above the threshold of {_pct(risk.threshold or 0.0)}.",
+        return _with_planned(reason, measures)
+    assert risk is not None
+    below = Reason(
+        "risk_below_threshold",
+        f"The risk of prohibited access over {risk.period_years} years is {_pct(risk.period_probability)}, "
+        f"not above the threshold of {_pct(risk.threshold or 0.0)}.",
+    )
+    if not any(src.strip() for src in law.practical_sources):
+        # EDPB Recommendations 01/2020 paras 43.3, 46-47: practice counts only on documented, objective sources.
+        return Conclusion.DO_NOT_TRANSFER, (
+            below,
+            Reason(
+                "risk_route_without_sources",
+                "The risk figure alone cannot carry the transfer: with no effective measure, going ahead on the "
+                "risk of access needs objective, reliable and documented sources on the practice (EDPB "
+                "Recommendations 01/2020, paras 43.3 and 46-47). Record them in step 3.",
+            ),
         )
-    return with_planned(reason)
+    conclusion, reasons = _with_planned(below, measures)
+    caveat = Reason(
+        "risk_route_caveat",
+        "No effective measure: the transfer rests on the assessed risk of access, documented by the sources "
+        "in step 3 (EDPB Recommendations 01/2020, paras 43.3 and 46-47); the figure is an estimate to be "
+        "re-checked at every re-evaluation, not a legal test.",
+    )
+    return conclusion, (*reasons, caveat)
 
 
 def choose_conclusion(recommended: Recommendation, chosen: Conclusion, reason: str = "") -> ConclusionRecord:

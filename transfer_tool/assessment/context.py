@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from transfer_tool.assessment.conclusion import Recommendation, recommend
 from transfer_tool.assessment.measures import (
     ActionPlan,
     MeasureCatalog,
     action_plan,
+    chosen_use_cases,
     use_case_warnings,
-    use_cases_for,
 )
 from transfer_tool.assessment.precheck import PrecheckResult, Reason, precheck
 from transfer_tool.assessment.record import AssessmentRecord, StepConclusion
@@ -28,6 +29,8 @@ class AssessmentContext:
     regimes: tuple[Regime, ...]
     tools: ToolCatalog
     measures: MeasureCatalog
+    # Every destination by code, to judge where the data is stored or accessed from (empty: only `destination`).
+    destinations: Mapping[str, Destination] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Evaluation:
     proposals: ToolProposals
     tool_warnings: tuple[ToolWarning, ...]
     use_cases: tuple[int, ...]
+    use_case_source: str  # "derived" from the facts, or "assessor" (picked with a reason)
     measure_warnings: tuple[Reason, ...]
     action_plan: ActionPlan
     risk: RiskResult | None
@@ -54,6 +58,8 @@ def run_precheck(record: AssessmentRecord, ctx: AssessmentContext) -> PrecheckRe
         ctx.tools,
         confirmations=record.confirmed_conditions,
         tools=record.tools,
+        answers=record.scope_answers,
+        destinations=ctx.destinations,
     )
 
 
@@ -67,16 +73,20 @@ def evaluate(record: AssessmentRecord, ctx: AssessmentContext, today: dt.date) -
         except ValidationError as exc:
             risk_error = exc
     problematic = record.law_practice.conclusion is StepConclusion.MEASURES_NEEDED
+    cases, source = chosen_use_cases(record.facts, record.use_case_choice)
     return Evaluation(
         precheck=pre,
         proposals=propose_tools(record.facts, ctx.destination, pre, ctx.tools),
         tool_warnings=check_tool_choices(record.facts, ctx.destination, pre, record.tools, ctx.tools),
-        use_cases=use_cases_for(record.facts),
+        use_cases=cases,
+        use_case_source=source,
         measure_warnings=use_case_warnings(
-            record.facts, record.measures, ctx.measures, problematic_law_applies=problematic
+            record.facts, record.measures, ctx.measures, problematic_law_applies=problematic, cases=cases
         ),
         action_plan=action_plan(record.measures, ctx.measures, today),
         risk=risk,
         risk_error=risk_error,
-        recommendation=recommend(pre, record.facts, record.law_practice, record.measures, ctx.measures, risk),
+        recommendation=recommend(
+            pre, record.facts, record.law_practice, record.measures, ctx.measures, risk, use_cases=cases
+        ),
     )

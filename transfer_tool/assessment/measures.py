@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from transfer_tool.assessment.precheck import Reason
-from transfer_tool.assessment.record import ChosenMeasure, MeasureStatus, TransferFacts
+from transfer_tool.assessment.record import ChosenMeasure, MeasureStatus, TransferFacts, UseCaseChoice
 from transfer_tool.domain import DataFormat, KeyHolder, PartyRole
 from transfer_tool.errors import Problem, ValidationError
 from transfer_tool.paths import data_file
@@ -120,21 +120,42 @@ def parse_measure_catalog(data: Any, where: str = "measures.json") -> MeasureCat
 
 
 def use_cases_for(facts: TransferFacts) -> tuple[int, ...]:
-    """The EDPB Annex 2 use cases the facts point to (a starting point the assessor can review).
+    """The EDPB Annex 2 use cases (Recommendations 01/2020, paras 84-95) the facts point to.
 
-    6: a processor (e.g. cloud) needs the data in the clear; 7: a controller (typically a group company)
-    accesses it in the clear for business purposes. 1 and 2 follow from the data's format and key
-    holder; 3–5 (transit only, protected recipient, split processing) need the assessor's judgement.
+    3 (transit only), 4 (protected recipient) and 5 (split or multi-party processing) follow from the facts the
+    assessor states; 1 (storage the importer cannot read: encrypted, keys with the exporter) and 2
+    (pseudonymised, the additional information kept by the exporter) from the data's form; otherwise 6 (a
+    processor needs the data in the clear) or 7 (a controller, typically a group company, uses it in the
+    clear). Empty when the facts leave the case open: the assessor picks one with a reason.
     """
     cases: list[int] = []
-    if facts.importer_needs_clear_data:
-        cases.append(6 if facts.importer_role is PartyRole.PROCESSOR else 7)
+    if facts.transit_only:
+        cases.append(3)
+    if facts.importer_protected_recipient:
+        cases.append(4)
+    if facts.split_processing:
+        cases.append(5)
+    if not facts.importer_needs_clear_data and facts.key_holder is KeyHolder.EXPORTER:
+        if facts.format_at_rest is DataFormat.ENCRYPTED:
+            cases.append(1)
+        if DataFormat.PSEUDONYMISED in (facts.format_at_rest, facts.format_in_transit):
+            cases.append(2)
+    if cases:
         return tuple(cases)
-    if facts.format_at_rest is DataFormat.ENCRYPTED and facts.key_holder is KeyHolder.EXPORTER:
-        cases.append(1)
-    if DataFormat.PSEUDONYMISED in (facts.format_at_rest, facts.format_in_transit):
-        cases.append(2)
-    return tuple(cases)
+    if facts.importer_needs_clear_data:
+        return (6 if facts.importer_role is PartyRole.PROCESSOR else 7,)
+    return ()
+
+
+def chosen_use_cases(facts: TransferFacts, choice: UseCaseChoice | None) -> tuple[tuple[int, ...], str]:
+    """The use cases the rules work with, and whether they were "derived" or picked by the "assessor".
+
+    The assessor's pick counts where the facts leave the case open (or point to several cases) and a reason is
+    given; a pick the facts contradict does not count (completeness says so)."""
+    derived = use_cases_for(facts)
+    if choice is not None and choice.reason.strip() and (not derived or choice.case in derived):
+        return (choice.case,), "assessor"
+    return derived, "derived"
 
 
 def effective_measures(
@@ -155,9 +176,10 @@ def use_case_warnings(
     catalog: MeasureCatalog,
     *,
     problematic_law_applies: bool,
+    cases: Sequence[int] | None = None,
 ) -> tuple[Reason, ...]:
     """Warnings the measures step shows (EDPB use cases 6 and 7; measures that do not help)."""
-    cases = use_cases_for(facts)
+    cases = use_cases_for(facts) if cases is None else tuple(cases)
     out: list[Reason] = []
     clear = [u for u in cases if u in NO_TECHNICAL_FIX]
     if clear:

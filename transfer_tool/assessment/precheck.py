@@ -8,7 +8,7 @@ derogations need only a short record and monitoring (legal-reference §1.1 step 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -16,12 +16,13 @@ from transfer_tool.assessment.record import (
     AddedRegime,
     ConditionConfirmation,
     RegimeSelection,
+    ScopeAnswer,
     ToolChoice,
     TransferFacts,
 )
-from transfer_tool.assessment.tool_catalog import ToolCatalog, ToolKind
-from transfer_tool.countries.model import Destination, Regime, RegimeEntry
-from transfer_tool.domain import AdequacyStatus
+from transfer_tool.assessment.tool_catalog import FrequencyLimit, ToolCatalog, ToolDef, ToolKind
+from transfer_tool.countries.model import Destination, Regime, RegimeEntry, ScopeLimit
+from transfer_tool.domain import AdequacyStatus, Frequency, PartyRole
 from transfer_tool.errors import Problem, ValidationError
 
 
@@ -45,6 +46,17 @@ class Reason:
 
 
 @dataclass(frozen=True)
+class ScopeLimitCheck:
+    """A scope limit of the destination's decision under one regime, with the assessor's answer."""
+
+    code: str
+    question_en: str
+    question_ja: str
+    source: str
+    answer: bool | None
+
+
+@dataclass(frozen=True)
 class RegimeCheck:
     regime: str
     regime_name: str
@@ -53,6 +65,12 @@ class RegimeCheck:
     full_assessment_needed: bool
     entry: RegimeEntry | None = None
     reasons: tuple[Reason, ...] = ()
+    # Where the data really goes (importer, storage, remote access) that is neither inside the area nor
+    # adequate: each needs an assessment of its own laws and tool.
+    destinations_to_assess: tuple[str, ...] = ()
+    # The judged destination is not where the data goes outside the area: assess this one instead.
+    judge_instead: str = ""
+    scope_limits: tuple[ScopeLimitCheck, ...] = ()
 
     def codes(self) -> tuple[str, ...]:
         return tuple(r.code for r in self.reasons)
@@ -104,21 +122,75 @@ def select_regimes(
     return RegimeSelection(applied=applied, added=tuple(a for a in added if a.regime not in applied))
 
 
+def scope_limits_for(entry: RegimeEntry | None, facts: TransferFacts) -> tuple[ScopeLimit, ...]:
+    """The entry's scope limits that this transfer's data makes relevant."""
+    if entry is None:
+        return ()
+    return tuple(
+        s
+        for s in entry.scope_limits
+        if not s.only_for_categories or set(s.only_for_categories) & set(facts.data_categories)
+    )
+
+
+def scope_limit_checks(
+    regime: str, entry: RegimeEntry | None, facts: TransferFacts, answers: Sequence[ScopeAnswer]
+) -> tuple[ScopeLimitCheck, ...]:
+    out = []
+    for limit in scope_limits_for(entry, facts):
+        answer = next((a for a in answers if a.regime == regime and a.limit == limit.code), None)
+        out.append(
+            ScopeLimitCheck(
+                limit.code,
+                limit.question_en,
+                limit.question_ja,
+                limit.source,
+                answer.answer if answer else None,
+            )
+        )
+    return tuple(out)
+
+
 def condition_confirmed(
     regime: str,
     destination: Destination,
     facts: TransferFacts,
     confirmations: Sequence[ConditionConfirmation],
     catalog: ToolCatalog,
+    answers: Sequence[ScopeAnswer] = (),
 ) -> tuple[bool, Reason]:
     """Whether a partial-adequacy condition is met for this importer.
 
-    A condition tied to a certification (the DPF variants) is met only when the importer holds it; any other
-    condition (e.g. "PIPEDA applies") must be confirmed by the assessor with a text.
+    A condition tied to a certification (the DPF variants) is met only when the importer holds it; a condition
+    the country data states as scope limits (questions) is met when every relevant question is answered yes;
+    any other condition (e.g. "PIPEDA applies") must be confirmed by the assessor with a text.
     """
     entry = destination.status_under(regime)
     condition = entry.condition if entry else ""
     cert = catalog.certification_for(destination.code, regime)
+    limits = scope_limit_checks(regime, entry, facts, answers)
+    refused = [c for c in limits if c.answer is False]
+    if refused:
+        return False, Reason(
+            "scope_limit_not_met",
+            f"{destination.name_en} is adequate under {regime} only within a limited scope; for this importer "
+            f"the answer is no: {refused[0].question_en} The adequacy route is refused.",
+        )
+    open_limits = [c for c in limits if c.answer is None]
+    if cert is not None and cert.certification not in facts.importer_certifications:
+        pass  # the certification test below says why
+    elif open_limits:
+        return False, Reason(
+            "scope_limit_unanswered",
+            f"{destination.name_en} is adequate under {regime} only within a limited scope; answer first: "
+            f"{open_limits[0].question_en}",
+        )
+    elif limits and cert is None:
+        return True, Reason(
+            "scope_limit_met",
+            f"The importer is within the scope of the adequacy decision for {destination.name_en} under "
+            f"{regime} ({condition}).",
+        )
     if cert is not None:
         if cert.certification in facts.importer_certifications:
             return True, Reason(
@@ -154,6 +226,8 @@ def check_regime(
     added_reason: str = "",
     confirmations: Sequence[ConditionConfirmation] = (),
     chosen: ToolChoice | None = None,
+    answers: Sequence[ScopeAnswer] = (),
+    destinations: Mapping[str, Destination] | None = None,
 ) -> RegimeCheck:
     """The pre-check for one regime."""
     name = regime.name_en
@@ -188,43 +262,152 @@ def check_regime(
         return stop()
     reasons.append(Reason("separate_entity", "The importer is a separate legal entity."))
 
+    if (
+        regime.code == "UK"
+        and facts.returning_to_controller
+        and facts.exporter_role is PartyRole.PROCESSOR
+        and facts.importer_role is PartyRole.CONTROLLER
+    ):
+        reasons.append(
+            Reason(
+                "uk_processor_returns_to_controller",
+                "The exporter is a UK processor returning the data to the controller that gave it: under the "
+                "ICO's guidance the processor does not initiate a restricted transfer, so the UK transfer rules "
+                "do not apply to it (the controller's own duties remain).",
+            )
+        )
+        return stop()
+
+    lookup = dict(destinations or {})
+    lookup.setdefault(destination.code, destination)
+
+    def inside(code: str) -> bool:
+        if code in regime.home_area:
+            return True
+        d = lookup.get(code)
+        e = d.status_under(regime.code) if d else None
+        return e is not None and e.status is AdequacyStatus.INSIDE
+
+    legs: list[str] = []
+    for code in (
+        facts.importer_country,
+        destination.code,
+        *facts.storage_countries,
+        *facts.remote_access_countries,
+    ):
+        if code and code not in legs and not inside(code):
+            legs.append(code)
+    if not legs:
+        reasons.append(
+            Reason(
+                "destination_inside",
+                f"{destination.name_en} is inside the area of the {name}: not a transfer.",
+            )
+        )
+        return stop()
+    if facts.importer_gdpr_art3_2 and regime.code == "EU":
+        reasons.append(
+            Reason(
+                "importer_subject_to_gdpr_still_transfer",
+                "The importer's processing is itself subject to the GDPR under Art. 3(2); it is still a "
+                "transfer (EDPB Guidelines 05/2021), so Chapter V applies.",
+            )
+        )
+    outside_access = tuple(c for c in facts.remote_access_countries if c in legs)
+    outside_storage = tuple(c for c in facts.storage_countries if c in legs)
+    judged_inside = inside(destination.code)
+    if outside_access:
+        reasons.append(
+            Reason(
+                "remote_access_outside",
+                f"The data is accessed remotely from {', '.join(outside_access)}, outside the regime's area; "
+                "remote access counts as a transfer to that country.",
+            )
+        )
+    if outside_storage:
+        reasons.append(
+            Reason(
+                "storage_outside",
+                f"The data is stored in {', '.join(outside_storage)}, outside the regime's area; storage there "
+                "counts as a transfer to that country.",
+            )
+        )
+
+    def leg_route(code: str) -> tuple[Route, bool, list[Reason]]:
+        d = lookup.get(code)
+        why: list[Reason] = []
+        if d is None:
+            return Route.UNKNOWN_STATUS, True, why
+        return (
+            *_route(regime, d, facts, catalog, confirmations, d.status_under(regime.code), why, answers),
+            why,
+        )
+
     entry = destination.status_under(regime.code)
-    inside = destination.code in regime.home_area or (
-        entry is not None and entry.status is AdequacyStatus.INSIDE
-    )
-    outside_access = tuple(c for c in facts.remote_access_countries if c not in regime.home_area)
-    outside_storage = tuple(c for c in facts.storage_countries if c not in regime.home_area)
-    if inside:
-        if not outside_access and not outside_storage:
+    to_assess: list[str] = []
+    judge_instead = ""
+    if judged_inside:
+        # The importer is inside the area: the countries where the data really goes are what is assessed.
+        worst: tuple[str, Route, bool, list[Reason]] | None = None
+        for code in legs:
+            route, full, why = leg_route(code)
+            if full:
+                to_assess.append(code)
+                if worst is None:
+                    worst = (code, route, full, why)
+        if worst is None:
             reasons.append(
                 Reason(
-                    "destination_inside",
-                    f"{destination.name_en} is inside the area of the {name}: not a transfer.",
+                    "where_data_goes_adequate",
+                    f"Every country where the data is stored or accessed ({', '.join(legs)}) is adequate under "
+                    "this regime: no full assessment; keep a short record.",
                 )
             )
-            return stop()
-        if outside_access:
-            reasons.append(
-                Reason(
-                    "remote_access_outside",
-                    f"The importer is inside the area of the {name}, but the data is accessed remotely from "
-                    f"{', '.join(outside_access)}; remote access counts as a transfer. Assess the "
-                    "destination of that access as well.",
-                )
+            return RegimeCheck(regime.code, name, True, Route.ADEQUACY, False, entry, tuple(reasons))
+        judge_instead = worst[0]
+        reasons.append(
+            Reason(
+                "destination_to_assess",
+                f"The importer is inside the regime's area, but the data goes to {worst[0]}: that country is the "
+                "destination to assess (its status, its laws and the tool), not the importer's.",
             )
-        if outside_storage:
-            reasons.append(
-                Reason(
-                    "storage_outside",
-                    f"The data is stored in {', '.join(outside_storage)}, outside the area of the {name}; "
-                    "storage abroad counts as a transfer. Assess that country as well.",
-                )
-            )
-        return RegimeCheck(regime.code, name, True, Route.UNKNOWN_STATUS, True, entry, tuple(reasons))
+        )
+        route, full = worst[1], True
+        return RegimeCheck(
+            regime.code, name, True, route, full, entry, tuple(reasons), tuple(to_assess), judge_instead
+        )
 
     reasons.append(Reason("destination_outside", f"{destination.name_en} is outside the area of the {name}."))
     tool = catalog.get(chosen.tool) if chosen else None
-    route, full = _route(regime, destination, facts, catalog, confirmations, entry, reasons)
+    route, full = _route(regime, destination, facts, catalog, confirmations, entry, reasons, answers)
+    if full:
+        to_assess.append(destination.code)
+    for code in legs:
+        if code == destination.code:
+            continue
+        _, other_full, _ = leg_route(code)
+        if other_full:
+            to_assess.append(code)
+            reasons.append(
+                Reason(
+                    "other_destination_to_assess",
+                    f"The data also goes to {code} (stored or accessed there), which has no adequacy under this "
+                    "regime: assess that country as well, with its own laws and tool.",
+                )
+            )
+            if not full:
+                judge_instead = code
+    if full and tool is not None and tool.kind is ToolKind.DEROGATION and chosen is not None:
+        misfit = derogation_misfit(tool, facts, chosen)
+        if misfit:
+            reasons.append(
+                Reason(
+                    "derogation_does_not_fit",
+                    f"{tool.name_en} cannot carry this transfer ({misfit}): it needs a transfer tool such as "
+                    "SCCs and a full assessment.",
+                )
+            )
+            tool = None
     if full and tool is not None and tool.kind in (ToolKind.DEROGATION, ToolKind.CONSENT):
         full = False
         if tool.kind is ToolKind.DEROGATION:
@@ -232,7 +415,7 @@ def check_regime(
                 Reason(
                     "derogation_short_record",
                     f"The transfer relies on a derogation ({tool.name_en}): no full assessment, a short "
-                    "record and monitoring. Derogations fit only occasional, non-repetitive transfers.",
+                    "record and monitoring. The derogation's conditions must each be met and documented.",
                 )
             )
         else:
@@ -243,7 +426,33 @@ def check_regime(
                     "assessment; give the required information when obtaining consent.",
                 )
             )
-    return RegimeCheck(regime.code, name, True, route, full, entry, tuple(reasons))
+    if judge_instead:
+        full = True
+    return RegimeCheck(
+        regime.code,
+        name,
+        True,
+        route,
+        full,
+        entry,
+        tuple(reasons),
+        tuple(to_assess),
+        judge_instead,
+        scope_limit_checks(regime.code, entry, facts, answers),
+    )
+
+
+def derogation_misfit(tool: ToolDef, facts: TransferFacts, chosen: ToolChoice) -> str:
+    """Why the derogation's text does not allow this transfer ("" when it may): EDPB Guidelines 2/2018."""
+    continuous = facts.frequency is Frequency.CONTINUOUS
+    limit = tool.frequency_limit
+    if limit in (FrequencyLimit.OCCASIONAL, FrequencyLimit.NOT_REPETITIVE) and continuous:
+        return "continuous, not occasional"
+    if limit is FrequencyLimit.NOT_REPETITIVE and facts.large_volume:
+        return "not a limited number of data subjects"
+    if limit is FrequencyLimit.EXCEPTIONAL and continuous and not chosen.systematic_reason.strip():
+        return "systematic use without a recorded reason"
+    return ""
 
 
 def _route(
@@ -254,6 +463,7 @@ def _route(
     confirmations: Sequence[ConditionConfirmation],
     entry: RegimeEntry | None,
     reasons: list[Reason],
+    answers: Sequence[ScopeAnswer] = (),
 ) -> tuple[Route, bool]:
     name = regime.name_en
     if entry is None:
@@ -276,7 +486,7 @@ def _route(
         )
         return Route.ADEQUACY, False
     if entry.status is AdequacyStatus.PARTIAL:
-        ok, why = condition_confirmed(regime.code, destination, facts, confirmations, catalog)
+        ok, why = condition_confirmed(regime.code, destination, facts, confirmations, catalog, answers)
         reasons.append(why)
         if ok:
             reasons.append(
@@ -314,6 +524,8 @@ def precheck(
     *,
     confirmations: Sequence[ConditionConfirmation] = (),
     tools: Sequence[ToolChoice] = (),
+    answers: Sequence[ScopeAnswer] = (),
+    destinations: Mapping[str, Destination] | None = None,
 ) -> PrecheckResult:
     """Run the pre-check for every selected regime (in selection order)."""
     known = {r.code: r for r in regimes}
@@ -336,6 +548,8 @@ def precheck(
                 added_reason=added.get(code, ""),
                 confirmations=confirmations,
                 chosen=chosen,
+                answers=answers,
+                destinations=destinations,
             )
         )
     return PrecheckResult(tuple(checks))

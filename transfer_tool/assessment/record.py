@@ -92,6 +92,17 @@ class TransferFacts:
     remote_access_countries: tuple[str, ...] = ()
     importer_needs_clear_data: bool = True
     onward_transfers: tuple[OnwardTransfer, ...] = ()
+    # A processor sending the data back to the controller that gave it to it (ICO: the UK processor does not
+    # initiate a restricted transfer then; the EU view differs).
+    returning_to_controller: bool = False
+    # The importer's own processing is subject to the GDPR under Art. 3(2) (EDPB Guidelines 05/2021).
+    importer_gdpr_art3_2: bool = False
+    # The facts that decide the EDPB Annex 2 use cases 3-5 (Recommendations 01/2020, paras 90-95).
+    transit_only: bool = False  # the data only passes through the third country, encrypted end to end
+    importer_protected_recipient: bool = (
+        False  # the importer's law shields the data (e.g. professional secrecy)
+    )
+    split_processing: bool = False  # split between independent processors; no one can re-identify alone
 
 
 @dataclass(frozen=True)
@@ -121,12 +132,47 @@ class ConditionConfirmation:
 
 
 @dataclass(frozen=True)
+class ScopeAnswer:
+    """The assessor's answer to the question that decides a scope limit of an adequacy decision.
+
+    E.g. "Is the importer a personal information handling business operator under the APPI?" (Japan under
+    the EU and UK regimes), or "Does the importer's DPF certification cover HR data?"."""
+
+    regime: str
+    limit: str  # ScopeLimit.code in the country data
+    answer: bool | None = None  # None = not answered yet
+    since: dt.date | None = None  # e.g. on the DPF List since
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class ToolChoice:
     """Step 2: the transfer tool chosen for one regime, with why."""
 
     regime: str
     tool: str  # a code from data/transfer_tools.json
     justification: str = ""
+    conditions_met: tuple[str, ...] = ()  # the derogation's conditions the assessor confirms (codes)
+    systematic_reason: str = ""  # why a derogation used for a continuous transfer stays an exception
+
+
+@dataclass(frozen=True)
+class AppiConsentFacts:
+    """The APPI consent route where an item cannot be given (PPC Rules Art. 17(3) and (4))."""
+
+    country_unknown: bool = False  # the foreign country cannot be identified when consent is obtained
+    country_unknown_reason: str = ""  # Art. 17(3)(i): why
+    reference_information: str = ""  # Art. 17(3)(ii): what can serve as a reference instead (if any)
+    measures_unknown: bool = False  # the recipient's measures cannot be described (Art. 17(4))
+    measures_unknown_reason: str = ""  # Art. 17(4): why
+
+
+@dataclass(frozen=True)
+class UseCaseChoice:
+    """The EDPB Annex 2 use case the assessor picked where the facts leave it open, with why."""
+
+    case: int
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -139,12 +185,32 @@ class LawAssessment:
 
 
 @dataclass(frozen=True)
+class AddedLaw:
+    """A government-access law the assessor researched for a destination the country data does not profile
+    (or profiles incompletely), with its sources (EDPB Recommendations 01/2020, Annex 3)."""
+
+    key: str
+    name: str
+    problematic: bool
+    applies: bool | None = None
+    reasoning: str = ""
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class LawPracticeStep:
     laws: tuple[LawAssessment, ...] = ()
     practical_experience: str = ""  # requests received (or none) over a representative period
     practical_sources: tuple[str, ...] = ()
     conclusion: StepConclusion | None = None
     conclusion_reasoning: str = ""
+    # APPI (PPC Rules Art. 18(1)(ii)): a foreign system makes it difficult for the importer to keep
+    # implementing the equivalent measures: the exporter must stop the provision.
+    appi_implementation_difficult: bool = False
+    added_laws: tuple[AddedLaw, ...] = ()
+    # Sources consulted on the destination's laws (EDPB Recommendations 01/2020, Annex 3): what "no problematic
+    # law" rests on where the country data has no profile of the destination.
+    research_sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -212,7 +278,10 @@ class AssessmentRecord:
     facts: TransferFacts
     regimes: RegimeSelection = field(default_factory=RegimeSelection)
     confirmed_conditions: tuple[ConditionConfirmation, ...] = ()
+    scope_answers: tuple[ScopeAnswer, ...] = ()
     tools: tuple[ToolChoice, ...] = ()
+    use_case_choice: UseCaseChoice | None = None
+    appi_consent: AppiConsentFacts = field(default_factory=AppiConsentFacts)
     law_practice: LawPracticeStep = field(default_factory=LawPracticeStep)
     measures: tuple[ChosenMeasure, ...] = ()
     procedural_notes: str = ""  # EDPB step 5 (e.g. SA authorisation if the SCCs were modified)
@@ -299,6 +368,11 @@ def _type_hints(tp: type) -> dict[str, Any]:
     return typing.get_type_hints(tp)
 
 
+def decode_value(tp: Any, raw: object, where: str) -> Any:
+    """One value of the record's types from JSON; ValidationError naming `where` when it does not fit."""
+    return _decode(tp, raw, where)
+
+
 def _decode(tp: Any, raw: object, where: str) -> Any:
     origin = typing.get_origin(tp)
     if origin is Union or origin is types.UnionType:
@@ -335,11 +409,17 @@ def _decode(tp: Any, raw: object, where: str) -> Any:
     if tp is dt.datetime:
         if not isinstance(raw, str):
             raise _bad(where, "a date-time", raw)
-        return dt.datetime.fromisoformat(raw)
+        try:
+            return dt.datetime.fromisoformat(raw)
+        except ValueError as exc:
+            raise _bad(where, "a date-time (YYYY-MM-DDTHH:MM:SS)", raw) from exc
     if tp is dt.date:
         if not isinstance(raw, str):
             raise _bad(where, "a date", raw)
-        return dt.date.fromisoformat(raw)
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError as exc:
+            raise _bad(where, "a date (YYYY-MM-DD)", raw) from exc
     if tp is bool:
         if not isinstance(raw, bool):
             raise _bad(where, "true or false", raw)

@@ -154,6 +154,7 @@ def report_data_from(src: ReportSources) -> rd.ReportData:
         destination_status=entries,
         country_data_version=r.destination_version or dest.version,
         country_data_verified=_oldest_verification(entries),
+        country_data_unverified=tuple(e.regime for e in entries if not e.checked),
         tools=_tools(src),
         law_and_practice=_law_and_practice(src),
         measures=_measures(src),
@@ -294,8 +295,36 @@ def _description(src: ReportSources) -> rd.TransferDescription:
 
 
 def _oldest_verification(entries: Sequence[RegimeEntry]) -> dt.date | None:
-    dates = [e.last_verified for e in entries if e.last_verified is not None]
+    dates = [e.last_verified for e in entries if e.checked and e.last_verified is not None]
     return min(dates) if dates else None
+
+
+_ANSWER = {
+    True: ("yes", "はい"),
+    False: ("no", "いいえ"),
+    None: ("not answered", "未回答"),
+}
+
+
+def _scope_lines(src: ReportSources, regime: str) -> tuple[rd.Text, ...]:
+    """Each scope limit of the destination's decision under `regime`: the question, the answer, the source."""
+    check = src.evaluation.precheck.check_for(regime)
+    if check is None:
+        return ()
+    answers = {(a.regime, a.limit): a for a in src.record.scope_answers}
+    out: list[rd.Text] = []
+    for limit in check.scope_limits:
+        en, ja = _ANSWER[limit.answer]
+        answer = answers.get((regime, limit.code))
+        since = f" (since {answer.since.isoformat()})" if answer and answer.since else ""
+        since_ja = f"（{answer.since.isoformat()}から）" if answer and answer.since else ""
+        out.append(
+            Localized(
+                f"{limit.question_en} — {en}{since}. Source: {limit.source}",
+                f"{limit.question_ja} — {ja}{since_ja}。出典：{limit.source}",
+            )
+        )
+    return tuple(out)
 
 
 def _tools(src: ReportSources) -> tuple[rd.RegimeTool, ...]:
@@ -307,8 +336,20 @@ def _tools(src: ReportSources) -> tuple[rd.RegimeTool, ...]:
     for choice in r.tools:
         tool = src.tools.get(choice.tool)
         name: rd.Text = Localized(tool.name_en, tool.name_ja) if tool else choice.tool
+        met = tuple(
+            Localized(c.text_en, c.text_ja)
+            for c in (tool.conditions if tool else ())
+            if c.code in choice.conditions_met
+        )
         out.append(
-            rd.RegimeTool(choice.regime, name, choice.justification, tuple(warnings.get(choice.regime, ())))
+            rd.RegimeTool(
+                choice.regime,
+                name,
+                choice.justification,
+                tuple(warnings.get(choice.regime, ())),
+                _scope_lines(src, choice.regime),
+                met,
+            )
         )
     chosen = {c.regime for c in r.tools}
     for check in ev.precheck.checks:
@@ -316,7 +357,11 @@ def _tools(src: ReportSources) -> tuple[rd.RegimeTool, ...]:
             continue
         if check.is_transfer:
             why = " ".join(x.text for x in check.reasons[-1:])
-            out.append(rd.RegimeTool(check.regime, "—", _shipped(why), (_NO_TOOL_YET,)))
+            out.append(
+                rd.RegimeTool(
+                    check.regime, "—", _shipped(why), (_NO_TOOL_YET,), _scope_lines(src, check.regime)
+                )
+            )
         else:
             out.append(rd.RegimeTool(check.regime, "—", _shipped(" ".join(x.text for x in check.reasons))))
     return tuple(out)
@@ -340,12 +385,25 @@ def _law_and_practice(src: ReportSources) -> rd.LawAndPractice:
                 sources,
             )
         )
+    for added in lp.added_laws:  # researched by the assessor, with its official sources
+        findings.append(
+            rd.LawFinding(
+                Localized(f"{added.name} (added by the assessor)", f"{added.name}（評価者が追加）"),
+                added.problematic,
+                bool(added.applies),
+                added.reasoning,
+                tuple(added.sources),
+            )
+        )
+    experience_sources = tuple(lp.practical_sources)
+    if lp.research_sources:
+        experience_sources += tuple(f"Research on the laws / 法令の調査: {x}" for x in lp.research_sources)
     step: rd.Text = ""
     if lp.conclusion is not None:
         label = _STEP_CONCLUSIONS[lp.conclusion]
         why = lp.conclusion_reasoning.strip()
         step = Localized(f"{label.en}\n{why}".strip(), f"{label.ja}\n{why}".strip()) if why else label
-    return rd.LawAndPractice(tuple(findings), lp.practical_experience, tuple(lp.practical_sources), step)
+    return rd.LawAndPractice(tuple(findings), lp.practical_experience, experience_sources, step)
 
 
 def _measures(src: ReportSources) -> tuple[rd.Measure, ...]:
@@ -473,12 +531,22 @@ def _conclusion(src: ReportSources) -> rd.ConclusionInfo:
     if chosen is None:
         chosen = recommended or Conclusion.DO_NOT_TRANSFER
         reason = _NO_CONCLUSION
+    en_lines, ja_lines = [], []
+    for rr in ev.recommendation.per_regime:
+        regime = src.regimes.get(rr.regime)
+        texts = [x.text for x in rr.reasons]
+        en_lines.append(f"{regime.name_en if regime else rr.regime}: " + " ".join(texts))
+        ja_lines.append(
+            f"{regime.name_ja if regime else rr.regime}：" + "".join(translate(x, "ja") for x in texts)
+        )
+    grounds: rd.Text = Localized("\n".join(en_lines), "\n".join(ja_lines)) if len(en_lines) > 1 else ""
     return rd.ConclusionInfo(
         recommended=recommended or chosen,
         chosen=chosen,
         reason=reason,
         procedural_steps=r.procedural_notes,
         reevaluation_date=r.reevaluation_date,
+        grounds=grounds,
     )
 
 
@@ -499,10 +567,26 @@ def _appi_consent(src: ReportSources) -> rd.AppiConsentInfo | None:
             + "、".join(translate(x, "ja") for x in info.missing)
             + "。この文面を使う前に補うこと。",
         )
+    facts = src.record.appi_consent
+    country = Localized(info.country_name_en, info.country_name_ja)
+    if facts.country_unknown:  # PPC Rules Art. 17(3)
+        reference = (
+            f" Reference: {facts.reference_information}" if facts.reference_information.strip() else ""
+        )
+        reference_ja = (
+            f" 参考となる情報：{facts.reference_information}" if facts.reference_information.strip() else ""
+        )
+        country = Localized(
+            f"Not yet identified: {facts.country_unknown_reason}.{reference}",
+            f"特定できない：{facts.country_unknown_reason}。{reference_ja}",
+        )
+    measures = info.recipient_measures or choice.justification
+    if facts.measures_unknown:  # PPC Rules Art. 17(4)
+        measures = f"Cannot be provided / 提供できない: {facts.measures_unknown_reason}"
     return rd.AppiConsentInfo(
-        country_name=Localized(info.country_name_en, info.country_name_ja),
+        country_name=country,
         protection_system=system,
-        recipient_measures=info.recipient_measures or choice.justification,
+        recipient_measures=measures,
         notes=notes,
     )
 

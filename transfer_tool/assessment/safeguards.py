@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from transfer_tool.assessment.precheck import PrecheckResult, Reason, RegimeCheck, Route
 from transfer_tool.assessment.record import ToolChoice, TransferFacts
-from transfer_tool.assessment.tool_catalog import ToolCatalog, ToolDef, ToolKind
+from transfer_tool.assessment.tool_catalog import FrequencyLimit, ToolCatalog, ToolDef, ToolKind
 from transfer_tool.countries.model import Destination
 from transfer_tool.domain import AdequacyStatus, Frequency, PartyRole
 
@@ -96,6 +96,27 @@ def propose_tools(
                 "and needs its own tool and assessment.",
             )
         )
+    if facts.importer_gdpr_art3_2 and any(c.regime == "EU" and c.is_transfer for c in pre.checks):
+        notes.append(
+            Reason(
+                "importer_subject_to_gdpr",
+                "The importer is itself subject to the GDPR under Art. 3(2): the transfer still needs a Chapter V "
+                "tool (EDPB Guidelines 05/2021), but the 2021 SCCs are not designed for this case (Commission SCC "
+                "Q&A); record it and document the tool chosen.",
+            )
+        )
+    if any(p.tool == "jp_equivalent_measures" for p in out):
+        notes.append(
+            Reason(
+                "appi_request_items",
+                "On the route of equivalent measures the exporter must, on the data subject's request, tell "
+                "them without delay (PPC Rules Art. 18(3)): how the system was set up (contract, internal rules "
+                "...); an outline of the importer's equivalent measures; how often and how the implementation "
+                "is checked; the name of the foreign country; whether a system of that country may affect the "
+                "measures, and its outline; whether there is any obstacle to the measures, and its outline; and "
+                "the measures taken against it.",
+            )
+        )
     consent = None
     if any(p.tool == "jp_consent" for p in out):
         consent = appi_consent_information(destination)
@@ -111,6 +132,19 @@ def _proposals_for(
 ) -> list[Proposal]:
     regime = check.regime
     adequacy = catalog.adequacy_tool(regime)
+    if (
+        check.route is Route.ADEQUACY
+        and check.entry is not None
+        and check.entry.status is AdequacyStatus.INSIDE
+    ):
+        # The importer is inside the area; the countries where the data is stored or accessed are adequate.
+        return _propose(
+            adequacy,
+            regime,
+            f"Every country where the data is stored or accessed is adequate under {check.regime_name}; no other "
+            "tool is needed.",
+            preferred=True,
+        )
     if check.route in (Route.ADEQUACY, Route.PARTIAL_CONFIRMED):
         ref = f" ({check.entry.instrument})" if check.entry and check.entry.instrument else ""
         return _propose(
@@ -131,6 +165,13 @@ def _proposals_for(
             f"The exporter and importer are {roles}: EU SCC Module {module}.",
             preferred=not group,
         )
+        if facts.importer_gdpr_art3_2:
+            out += _propose(
+                catalog.get("eu_ad_hoc"),
+                regime,
+                "The importer is itself subject to the GDPR (Art. 3(2)) and the 2021 SCCs are not designed for "
+                "it: clauses drafted for the case, authorised by the supervisory authority, fit it.",
+            )
         if group:
             out += _propose(
                 catalog.get("eu_intragroup"),
@@ -167,7 +208,7 @@ def _proposals_for(
             out += _propose(catalog.get("uk_bcr"), regime, "Group transfers can rest on UK BCRs.")
     elif regime == "CH":
         out += _propose(
-            catalog.get("ch_scc_swiss"),
+            catalog.get(f"ch_scc_swiss_m{module}") or catalog.get("ch_scc_swiss"),
             regime,
             f"{destination.name_en} is not on the Swiss list for this importer: EU SCC Module {module} with "
             "the Swiss adaptation (FDPIC guidance).",
@@ -220,6 +261,12 @@ def _proposals_for(
                 preferred=True,
             )
         out += _propose(catalog.get("br_specific_clauses"), regime, "Clauses approved by the ANPD.")
+        out += _propose(
+            catalog.get("br_derog_consent"),
+            regime,
+            "The data subject's specific and highlighted consent, informed of the transfer's international "
+            "character (LGPD Art. 33(VIII)); the LGPD does not limit it to occasional transfers.",
+        )
     else:
         for tool in catalog.for_regime(regime):
             if tool.kind not in (ToolKind.ADEQUACY, ToolKind.DEROGATION):
@@ -232,6 +279,70 @@ def _proposals_for(
                     regime,
                     "Possible because the transfer is one-off and not large, if its condition is met.",
                 )
+    return out
+
+
+def _derogation_warnings(facts: TransferFacts, choice: ToolChoice, tool: ToolDef) -> list[ToolWarning]:
+    """A derogation used beyond what its text allows, and its conditions not (yet) confirmed."""
+    regime = choice.regime
+    out: list[ToolWarning] = []
+    continuous = facts.frequency is Frequency.CONTINUOUS
+    limit = tool.frequency_limit
+    if limit in (FrequencyLimit.OCCASIONAL, FrequencyLimit.NOT_REPETITIVE) and continuous:
+        out.append(
+            ToolWarning(
+                "derogation_not_occasional",
+                regime,
+                f"{tool.name_en} fits only occasional, non-repetitive transfers; this transfer is continuous. "
+                "Use a safeguard such as SCCs instead.",
+            )
+        )
+    if limit is FrequencyLimit.NOT_REPETITIVE and facts.large_volume:
+        out.append(
+            ToolWarning(
+                "derogation_not_limited",
+                regime,
+                f"{tool.name_en} covers only a limited number of data subjects; this transfer is large. "
+                "Use a safeguard such as SCCs instead.",
+            )
+        )
+    elif limit is FrequencyLimit.OCCASIONAL and facts.large_volume and not continuous:
+        out.append(
+            ToolWarning(
+                "derogation_large_volume",
+                regime,
+                f"{tool.name_en} is read restrictively; for a large transfer, check that every record sent is "
+                "necessary for the purpose the derogation names.",
+            )
+        )
+    if limit is FrequencyLimit.EXCEPTIONAL and continuous:
+        if choice.systematic_reason.strip():
+            out.append(
+                ToolWarning(
+                    "derogation_systematic_justified",
+                    regime,
+                    f"{tool.name_en} is used for a continuous transfer; derogations must not become the rule. "
+                    f"The assessor's reason for the reviewer: {choice.systematic_reason.strip()}",
+                )
+            )
+        else:
+            out.append(
+                ToolWarning(
+                    "derogation_systematic_unjustified",
+                    regime,
+                    f"{tool.name_en} is used for a continuous transfer; derogations are exceptions and must not "
+                    "become the rule. Use a safeguard such as SCCs, or record why this use stays exceptional.",
+                )
+            )
+    for condition in tool.conditions:
+        if condition.code not in choice.conditions_met:
+            out.append(
+                ToolWarning(
+                    "derogation_condition_unconfirmed",
+                    regime,
+                    f"Confirm this condition of {tool.name_en}: {condition.text_en}",
+                )
+            )
     return out
 
 
@@ -324,14 +435,21 @@ def _check_one(
                 f"{tool.name_en} is a tool of {tool.regime}, not of {regime}.",
             )
         )
-    if tool.kind is ToolKind.DEROGATION and (facts.frequency is Frequency.CONTINUOUS or facts.large_volume):
-        what = "continuous" if facts.frequency is Frequency.CONTINUOUS else "large"
+    out.extend(_derogation_warnings(facts, choice, tool))
+    if (
+        facts.importer_gdpr_art3_2
+        and tool.regime == "EU"
+        and (tool.scc_module is not None or tool.code == "eu_intragroup")
+    ):
         out.append(
             ToolWarning(
-                "derogation_not_occasional",
+                "scc_not_designed_for_art3_2_importer",
                 regime,
-                f"{tool.name_en} fits only occasional, non-repetitive transfers; this transfer is {what}. "
-                "Use a safeguard such as SCCs instead.",
+                f"{tool.name_en}: the 2021 SCCs are not designed for an importer whose processing is itself "
+                "subject to the GDPR under Art. 3(2) (Decision (EU) 2021/914, recital 7; Commission SCC Q&A). "
+                "Record this; until the Commission adopts the additional clauses it announced for this case, "
+                "keep a Chapter V tool (the 2021 SCCs, whose Clause 2 allows nothing that contradicts them, or "
+                "another Art. 46 tool) and document why it was chosen.",
             )
         )
     if tool.kind is ToolKind.ADEQUACY:

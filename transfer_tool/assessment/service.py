@@ -52,6 +52,7 @@ from transfer_tool.assessment.record import (
     LawAssessment,
     LawPracticeStep,
     OnwardTransfer,
+    RiskInputMode,
     RiskInputs,
     TransferFacts,
     from_dict,
@@ -473,13 +474,17 @@ def _context(ds: CountryDataset, code: str, destination: Destination | None = No
             f"The destination {code!r} is not in the country data; ask an administrator to add it, or "
             "correct the transfer's destination."
         )
-    return AssessmentContext(dest, tuple(ds.regimes.values()), load_tool_catalog(), load_measure_catalog())
+    return AssessmentContext(
+        dest, tuple(ds.regimes.values()), load_tool_catalog(), load_measure_catalog(), ds.destinations
+    )
 
 
 def facts_from_transfer(t: transfers.TransferView, importer: entities.EntityView) -> TransferFacts:
     """Step 1 prefilled from the register: the wizard shows these for the assessor to confirm."""
-    # Data the exporter encrypts with keys it keeps is unreadable to the importer (EDPB use case 1).
-    clear_needed = not (t.format_at_rest is DataFormat.ENCRYPTED and t.key_holder is KeyHolder.EXPORTER)
+    # Data the exporter encrypts or pseudonymises, keeping the keys (the additional information), is unreadable
+    # to the importer (EDPB use cases 1 and 2).
+    protected = t.format_at_rest in (DataFormat.ENCRYPTED, DataFormat.PSEUDONYMISED)
+    clear_needed = not (protected and t.key_holder is KeyHolder.EXPORTER)
     return TransferFacts(
         exporter_country=t.exporter_country,
         importer_country=t.importer_country,
@@ -519,7 +524,8 @@ def initial_record(
         facts=facts,
         regimes=select_regimes(facts.exporter_country, ds.regimes.values()),
         law_practice=LawPracticeStep(laws=laws),
-        risk=RiskInputs(threshold=settings.risk_threshold),
+        # Per period (the published template's reading) by default; the threshold is the organisation's.
+        risk=RiskInputs(mode=RiskInputMode.PER_PERIOD, threshold=settings.risk_threshold),
         assessor=assessor,
     )
 
@@ -635,6 +641,10 @@ def save_draft(
                 theirs=_view(s, row),
             )
         stored = from_dict(row.record)
+        threshold = _read_settings(s).risk_threshold
+        if threshold is not None and record.risk.threshold != threshold:
+            # Only an administrator sets the acceptance threshold (organisation settings), never the assessor.
+            record = dataclasses.replace(record, risk=dataclasses.replace(record.risk, threshold=threshold))
         merged = dataclasses.replace(
             record,
             status=stored.status,

@@ -23,6 +23,26 @@ class ToolKind(StrEnum):
     EQUIVALENT_MEASURES = "equivalent_measures"  # APPI 相当措置
 
 
+class FrequencyLimit(StrEnum):
+    """How often a derogation may carry transfers, as the law words it (EDPB Guidelines 2/2018, section 1)."""
+
+    NONE = ""  # the text sets no limit (FADP Art. 17, LGPD Art. 33(VIII) consent)
+    OCCASIONAL = "occasional"  # GDPR Art. 49(1)(b), (c), (e): recital 111 "occasional"
+    NOT_REPETITIVE = "not_repetitive"  # Art. 49(1) second subparagraph: not repetitive, limited number
+    EXCEPTIONAL = (
+        "exceptional"  # (a), (d), (f), (g): no "occasional" in the text, yet must not become the rule
+    )
+
+
+@dataclass(frozen=True)
+class ToolCondition:
+    """One condition of a derogation the assessor confirms (e.g. informed of the risks before consenting)."""
+
+    code: str
+    text_en: str
+    text_ja: str
+
+
 @dataclass(frozen=True)
 class ToolDef:
     code: str
@@ -33,8 +53,14 @@ class ToolDef:
     source: str
     scc_module: int | None = None  # EU SCC module the tool is
     uses_scc_module: bool = False  # the tool wraps an EU SCC module (Swiss adaptation)
-    occasional_only: bool = False
     yearly_check: bool = False
+    frequency_limit: FrequencyLimit = FrequencyLimit.NONE
+    conditions: tuple[ToolCondition, ...] = ()
+
+    @property
+    def occasional_only(self) -> bool:
+        """The law allows this derogation only for occasional (or non-repetitive) transfers."""
+        return self.frequency_limit in (FrequencyLimit.OCCASIONAL, FrequencyLimit.NOT_REPETITIVE)
 
 
 @dataclass(frozen=True)
@@ -111,8 +137,11 @@ def parse_tool_catalog(data: Any, where: str = "transfer_tools.json") -> ToolCat
                 source=str(raw["source"]),
                 scc_module=raw.get("scc_module"),
                 uses_scc_module=bool(raw.get("uses_scc_module", False)),
-                occasional_only=bool(raw.get("occasional_only", False)),
                 yearly_check=bool(raw.get("yearly_check", False)),
+                frequency_limit=FrequencyLimit(
+                    raw.get("frequency_limit", "occasional" if raw.get("occasional_only") else "")
+                ),
+                conditions=tuple(ToolCondition(**c) for c in raw.get("conditions", [])),
             )
         except (KeyError, ValueError, TypeError) as exc:
             problems.append(Problem(f"{where}: tools[{i}]", f"missing or wrong field ({exc})"))

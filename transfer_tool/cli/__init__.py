@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "transfer_tool.cli.reports",
     "transfer_tool.cli.maintenance",
     "transfer_tool.cli.notice",
+    "transfer_tool.cli.assess",
 )
 
 

@@ -109,10 +109,12 @@ def _entry_lines(entry: RegimeEntry, regime: Regime | None) -> list[str]:
         lines.append(f"      instrument: {entry.instrument}")
     if entry.adopted or entry.expires:
         lines.append(f"      adopted: {_or_dash(entry.adopted)}   expires/review: {_or_dash(entry.expires)}")
+    if entry.in_force and entry.in_force != entry.adopted:
+        lines.append(f"      in force:   {entry.in_force}")
     lines.append(f"      source:     {_or_dash(entry.source_url)}")
     if entry.notes:
         lines.append(f"      notes:      {entry.notes}")
-    if entry.verified:
+    if entry.checked:
         lines.append(f"      verified:   {_or_dash(entry.last_verified)}")
     else:
         lines.append(f"      {UNVERIFIED}: check this entry against its source before relying on it")

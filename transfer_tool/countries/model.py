@@ -13,6 +13,22 @@ from transfer_tool.domain import AdequacyStatus
 
 
 @dataclass(frozen=True)
+class ScopeLimit:
+    """A limit of an adequacy decision's scope, as the one yes/no question that decides it for an importer.
+
+    E.g. Japan under the EU GDPR: only personal information handling business operators under the APPI
+    ((EU) 2019/419 Art. 1); the US under the EU GDPR: a DPF certification must cover HR data to receive HR
+    data. "No" refuses the adequacy route; no answer leaves it open (a full assessment is needed).
+    """
+
+    code: str  # stable within the entry, e.g. "appi_pihbo", "dpf_hr_scope"
+    question_en: str
+    question_ja: str
+    source: str  # the official text the limit comes from
+    only_for_categories: tuple[str, ...] = ()  # asked only when the data includes one of these categories
+
+
+@dataclass(frozen=True)
 class RegimeEntry:
     """A destination's status under one regime (e.g. the US under the EU GDPR: partial, DPF only)."""
 
@@ -20,12 +36,20 @@ class RegimeEntry:
     status: AdequacyStatus
     condition: str = ""  # for PARTIAL: who is covered ("DPF-certified organisations only")
     instrument: str = ""  # decision / regulation reference, e.g. "(EU) 2023/1795"
-    adopted: dt.date | None = None
+    adopted: dt.date | None = None  # the date the decision or regulation was adopted (made)
     expires: dt.date | None = None  # expiry or scheduled review date
     source_url: str = ""
     notes: str = ""
     verified: bool = True  # False where the legal reference marks it [verify]/[unverified]
     last_verified: dt.date | None = None
+    scope_limits: tuple[ScopeLimit, ...] = ()  # for PARTIAL: the questions that decide the condition
+    in_force: dt.date | None = None  # where it differs from `adopted`
+
+    @property
+    def checked(self) -> bool:
+        """Someone checked the entry against its source: marked verified *and* dated. A default entry (no
+        decision recorded) or an entry without a date never counts as verified."""
+        return self.verified and self.last_verified is not None
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from transfer_tool.countries.model import AccessLaw, AppiInfo, Destination, Regime, RegimeEntry
+from transfer_tool.countries.model import AccessLaw, AppiInfo, Destination, Regime, RegimeEntry, ScopeLimit
 from transfer_tool.domain import AdequacyStatus
 
 JsonDict = dict[str, Any]
@@ -36,7 +36,29 @@ def regime_entry_to_dict(entry: RegimeEntry) -> JsonDict:
         "notes": entry.notes,
         "verified": entry.verified,
         "last_verified": _date_to_str(entry.last_verified),
+        "scope_limits": [scope_limit_to_dict(s) for s in entry.scope_limits],
+        "in_force": _date_to_str(entry.in_force),
     }
+
+
+def scope_limit_to_dict(limit: ScopeLimit) -> JsonDict:
+    return {
+        "code": limit.code,
+        "question_en": limit.question_en,
+        "question_ja": limit.question_ja,
+        "source": limit.source,
+        "only_for_categories": list(limit.only_for_categories),
+    }
+
+
+def scope_limit_from_dict(data: Mapping[str, Any]) -> ScopeLimit:
+    return ScopeLimit(
+        code=data["code"],
+        question_en=data["question_en"],
+        question_ja=data["question_ja"],
+        source=data["source"],
+        only_for_categories=tuple(data.get("only_for_categories", ())),
+    )
 
 
 def regime_entry_from_dict(regime: str, data: Mapping[str, Any]) -> RegimeEntry:
@@ -51,6 +73,8 @@ def regime_entry_from_dict(regime: str, data: Mapping[str, Any]) -> RegimeEntry:
         notes=data.get("notes", ""),
         verified=data.get("verified", True),
         last_verified=_date_from(data.get("last_verified")),
+        scope_limits=tuple(scope_limit_from_dict(s) for s in data.get("scope_limits", ())),
+        in_force=_date_from(data.get("in_force")),
     )
 
 

@@ -205,6 +205,7 @@ def _semantic_problems(
             adopted = _check_date(entry.get("adopted"), f"{where}.adopted", problems)
             expires = _check_date(entry.get("expires"), f"{where}.expires", problems)
             _check_date(entry.get("last_verified"), f"{where}.last_verified", problems)
+            _check_date(entry.get("in_force"), f"{where}.in_force", problems)
             if adopted and expires and adopted > expires:
                 problems.append(
                     Problem(
@@ -217,6 +218,10 @@ def _semantic_problems(
                 problems.append(
                     Problem(f"{where}.condition", "a partial status needs a condition (who is covered)")
                 )
+            limit_codes = [s["code"] for s in entry.get("scope_limits", [])]
+            for dup in sorted({c for c in limit_codes if limit_codes.count(c) > 1}):
+                problems.append(Problem(f"{where}.scope_limits", f"the scope limit {dup!r} appears twice"))
+
         keys: set[str] = set()
         for law in dest.get("access_laws", []):
             where = f"{at}.access_laws[{law['key']}]"

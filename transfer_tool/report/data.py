@@ -111,6 +111,8 @@ class RegimeTool:
     tool: Text
     justification: Text = ""  # typed by the assessor, or the engine's reason when no tool is chosen
     warnings: tuple[Text, ...] = ()
+    scope: tuple[Text, ...] = ()  # each scope limit of the adequacy decision: the question and the answer
+    conditions_met: tuple[Text, ...] = ()  # the derogation's conditions the assessor confirmed
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,7 @@ class ConclusionInfo:
     reason: Text = ""
     procedural_steps: str = ""
     reevaluation_date: dt.date | None = None
+    grounds: Text = ""  # per regime, the recommendation's reasons (EU/UK/CH, APPI and LGPD differ)
 
 
 @dataclass(frozen=True)
@@ -252,7 +255,8 @@ class ReportData:
     tools: tuple[RegimeTool, ...]
     law_and_practice: LawAndPractice
     conclusion: ConclusionInfo
-    country_data_verified: dt.date | None = None
+    country_data_verified: dt.date | None = None  # the oldest check date of the entries relied on
+    country_data_unverified: tuple[str, ...] = ()  # regimes whose entry nobody checked (never "verified")
     measures: tuple[Measure, ...] = ()
     action_plan: tuple[ActionItem, ...] = ()
     risk: QuantifiedRisk | None = None

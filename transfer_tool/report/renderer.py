@@ -33,6 +33,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from transfer_tool.countries.model import RegimeEntry
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.report.chart import Bar, risk_chart
 from transfer_tool.report.data import Localized, PolicyItem, ReportData, Text, localize
@@ -653,24 +654,28 @@ class TiaReportRenderer:
         shaded: dict[int, Color] = {}
         for index, entry in enumerate(d.destination_status, start=1):
             # Shipped country prose, in the report's language where the text catalogue has it.
-            detail = "\n".join(translate(x, lang) for x in (entry.condition, entry.instrument) if x) or "—"
+            detail = (
+                "\n".join(translate(x, lang) for x in (entry.condition, entry.instrument, entry.notes) if x)
+                or "—"
+            )
             cell: list[Block] = [self._cell(b, detail, "Cell")]
             if entry.source_url:
                 cell.append(self._cell(b, entry.source_url, "CellMuted"))
-            verified = self._t(b, "doc.verified" if entry.verified else "doc.unverified")
-            if entry.verified and entry.last_verified:
+            # Only an entry someone checked and dated reads "verified" (RegimeEntry.checked).
+            verified = self._t(b, "doc.verified" if entry.checked else "doc.unverified")
+            if entry.checked and entry.last_verified:
                 verified += "\n" + format_date(entry.last_verified, lang)
             rows.append(
                 [
                     self._cell(b, self._regime_name(b, entry.regime), "Cell"),
                     self._cell(b, self._t(b, "adequacy." + entry.status.value), "Cell"),
                     cell,
-                    self._cell(b, format_date(entry.adopted, lang) or "—", "Cell"),
+                    self._cell(b, self._adopted(b, entry), "Cell"),
                     self._cell(b, format_date(entry.expires, lang) or "—", "Cell"),
                     self._cell(b, verified, "Cell" if entry.verified else "Warning"),
                 ]
             )
-            if not entry.verified:
+            if not entry.checked:
                 shaded[index - 1] = WARN_SHADE
         table = self._table(
             b,
@@ -696,17 +701,40 @@ class TiaReportRenderer:
                     ("regime.applicable", "\n".join(self._regime_name(b, r) for r in d.regimes)),
                     ("doc.destination", f"{d.destination.get(lang)} ({d.destination_code})"),
                     ("doc.country_data_version", str(d.country_data_version)),
-                    ("doc.country_data_verified", format_date(d.country_data_verified, lang)),
+                    ("doc.country_data_verified", self._verified_line(b)),
                 ],
             ),
             Spacer(1, 4 * mm),
             table,
         ]
 
+    def _adopted(self, b: _Build, entry: RegimeEntry) -> str:
+        text = format_date(entry.adopted, b.lang) or "—"
+        if entry.in_force and entry.in_force != entry.adopted:
+            text += f"\n{self._t(b, 'regime.in_force')} {format_date(entry.in_force, b.lang)}"
+        return text
+
+    def _verified_line(self, b: _Build) -> str:
+        """The oldest check of the entries relied on; the unchecked ones named (never called verified)."""
+        d = b.data
+        text = format_date(d.country_data_verified, b.lang) or "—"
+        if d.country_data_unverified:
+            names = ", ".join(self._regime_name(b, r) for r in d.country_data_unverified)
+            text += f"\n{self._t(b, 'doc.unverified')}: {names}"
+        return text
+
     def _tools(self, b: _Build, number: int) -> list[Flowable]:
         rows: list[list[Cell]] = []
         for tool in b.data.tools:
             justification: list[Block] = [self._cell(b, tool.justification or "—", "Cell")]
+            justification += [
+                self._cell(b, f"{self._t(b, 'tool.scope')}: {localize(x, b.lang)}", "Cell")
+                for x in tool.scope
+            ]
+            justification += [
+                self._cell(b, f"{self._t(b, 'tool.conditions_met')}: {localize(x, b.lang)}", "Cell")
+                for x in tool.conditions_met
+            ]
             justification += [
                 self._cell(b, f"{self._t(b, 'tool.warnings')}: {localize(w, b.lang)}", "Warning")
                 for w in tool.warnings
@@ -879,18 +907,18 @@ class TiaReportRenderer:
 
     def _conclusion(self, b: _Build, number: int) -> list[Flowable]:
         c = b.data.conclusion
-        return [
-            self._kv(
-                b,
-                [
-                    ("conclusion.recommended", self._t(b, "conclusion." + c.recommended.value)),
-                    ("conclusion.chosen", self._t(b, "conclusion." + c.chosen.value)),
-                    ("conclusion.reason", c.reason),
-                    ("conclusion.procedural_steps", c.procedural_steps),
-                    ("doc.reevaluation", format_date(c.reevaluation_date, b.lang)),
-                ],
-            )
+        rows: list[tuple[str, Cell | Text]] = [
+            ("conclusion.recommended", self._t(b, "conclusion." + c.recommended.value)),
         ]
+        if c.grounds:
+            rows.append(("conclusion.grounds", c.grounds))
+        rows += [
+            ("conclusion.chosen", self._t(b, "conclusion." + c.chosen.value)),
+            ("conclusion.reason", c.reason),
+            ("conclusion.procedural_steps", c.procedural_steps),
+            ("doc.reevaluation", format_date(c.reevaluation_date, b.lang)),
+        ]
+        return [self._kv(b, rows)]
 
     def _appi_consent(self, b: _Build, number: int) -> list[Flowable]:
         a = b.data.appi_consent

@@ -40,6 +40,14 @@ class CountryLine:
     name_ja: str
 
 
+def _unchecked(entry: RegimeEntry) -> bool:
+    """Marked where it matters: an entry flagged unverified, or an adequacy the route may rest on that nobody
+    checked and dated (a default "no decision recorded" leads to a full assessment anyway)."""
+    if not entry.verified:
+        return True
+    return entry.status in (AdequacyStatus.ADEQUATE, AdequacyStatus.PARTIAL) and not entry.checked
+
+
 class CountryTableModel(QAbstractTableModel):
     """Name | Code | one column per regime (status, with the condition in the tooltip)."""
 
@@ -137,8 +145,10 @@ class CountryTableModel(QAbstractTableModel):
         status = entry.status if entry else None
         if role == StatusRole:
             return status
+        unchecked = entry is not None and _unchecked(entry)
         if role == Qt.ItemDataRole.DisplayRole:
-            return adequacy_label(status)
+            mark = " ⚠ " + QCoreApplication.translate("CountryTableModel", "unverified") if unchecked else ""
+            return adequacy_label(status) + mark
         if role == Qt.ItemDataRole.BackgroundRole and status is not None:
             return QBrush(QColor(STATUS_BACKGROUND[status]))
         if role == Qt.ItemDataRole.ForegroundRole and status is not None:
@@ -149,5 +159,12 @@ class CountryTableModel(QAbstractTableModel):
                 parts.append(entry.condition)
             if entry.instrument:
                 parts.append(entry.instrument)
+            if unchecked:
+                parts.append(
+                    QCoreApplication.translate(
+                        "CountryTableModel",
+                        "Unverified: nobody has checked this entry against its source yet.",
+                    )
+                )
             return "\n".join(parts)
         return None

@@ -8,6 +8,7 @@ import dataclasses
 from PySide6.QtWidgets import QButtonGroup, QRadioButton, QVBoxLayout, QWidget
 
 from transfer_tool.domain import Conclusion
+from ui.i18n import regime_short_name
 from ui.terms import core_text
 from ui.wizard import labels
 from ui.wizard.common import (
@@ -113,6 +114,14 @@ class ConclusionPage(WizardPage):
             return
         rec = ev.recommendation
         lines = [labels.conclusion(rec.conclusion)] + [f"• {core_text(r.text)}" for r in rec.reasons]
+        if (
+            len(rec.per_regime) > 1
+        ):  # the regimes' own logic differs (EU/UK/CH, APPI, LGPD): each one's grounds
+            for rr in rec.per_regime:
+                grounds = " ".join(core_text(r.text) for r in rr.reasons)
+                lines.append(
+                    f"{regime_short_name(rr.regime)} — {labels.conclusion(rr.conclusion)}: {grounds}"
+                )
         self.recommended.setText("\n".join(lines))
         for value, button in self.buttons.items():
             mark = self.tr(" (recommended)") if value is rec.conclusion else ""

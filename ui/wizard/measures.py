@@ -24,19 +24,21 @@ from PySide6.QtWidgets import (
 )
 
 from transfer_tool.assessment.measures import Effectiveness, MeasureDef
-from transfer_tool.assessment.record import ChosenMeasure, MeasureStatus
+from transfer_tool.assessment.record import ChosenMeasure, MeasureStatus, UseCaseChoice
 from ui.terms import core_text
 from ui.wizard import labels
 from ui.wizard.common import (
     INFO_STYLE,
     WARNING_STYLE,
     OptionalDateEdit,
+    PlainTextField,
     WizardPage,
     boxed,
     heading,
     plain_label,
 )
 from ui.wizard.evidence_list import EvidenceList
+from ui.wizard.rule_inputs import FactFlags
 from ui.wizard.state import PAGE_MEASURES, WizardState
 
 CodeRole = int(Qt.ItemDataRole.UserRole) + 1
@@ -124,6 +126,47 @@ class MeasuresPage(WizardPage):
         layout = QVBoxLayout(self.body)
         self.use_cases = boxed("", INFO_STYLE, self.body)
         layout.addWidget(self.use_cases)
+        # The facts that decide EDPB use cases 3-5 (Recommendations 01/2020, Annex 2), and the assessor's pick.
+        self.case_flags = FactFlags(
+            state,
+            (
+                (
+                    "transit_only",
+                    self.tr("The data only &transits the third country, encrypted end to end (use case 3)"),
+                ),
+                (
+                    "importer_protected_recipient",
+                    self.tr(
+                        "The importer's law &protects this data from access, e.g. professional secrecy (use case 4)"
+                    ),
+                ),
+                (
+                    "split_processing",
+                    self.tr(
+                        "&Split processing: no single importer can attribute the data to a person (use case 5)"
+                    ),
+                ),
+            ),
+            self.body,
+        )
+        layout.addWidget(self.case_flags)
+        pick = QHBoxLayout()
+        pick_label = QLabel(self.tr("Use &case where the facts leave it open:"), self.body)
+        self.case_pick = QComboBox(self.body)
+        self.case_pick.addItem(self.tr("— as the facts say —"), 0)
+        for n in range(1, 8):
+            self.case_pick.addItem(str(n), n)
+        pick_label.setBuddy(self.case_pick)
+        self.case_reason = PlainTextField(self.tr("Why this use case fits"), 2, self.body)
+        self.case_reason.setPlaceholderText(self.tr("Why this use case fits (required with a choice)"))
+        pick.addWidget(pick_label)
+        pick.addWidget(self.case_pick)
+        pick.addStretch(1)
+        layout.addLayout(pick)
+        layout.addWidget(self.case_reason)
+        layout.addWidget(self.message("use_case_choice"))
+        self.case_pick.currentIndexChanged.connect(lambda _i: self._case_changed())
+        self.case_reason.textChanged.connect(self._case_changed)
         self.warnings = boxed("", WARNING_STYLE, self.body)
         self.warnings.setObjectName("measureWarnings")
         layout.addWidget(self.warnings)
@@ -177,6 +220,15 @@ class MeasuresPage(WizardPage):
 
     # ---- editing -------------------------------------------------------------------------------------------
 
+    def _case_changed(self) -> None:
+        record = self.state.record
+        if record is None or self.loading:
+            return
+        case = int(self.case_pick.currentData() or 0)
+        choice = UseCaseChoice(case, self.case_reason.toPlainText()) if case else None
+        if choice != record.use_case_choice:
+            self.state.update_record(use_case_choice=choice)
+
     def add_measure(self, code: str) -> None:
         record = self.state.record
         if record is None or any(m.code == code for m in record.measures):
@@ -223,6 +275,13 @@ class MeasuresPage(WizardPage):
         ev = self.state.evaluation
         cases = ev.use_cases if ev else ()
         lang = self.state.language
+        self.case_flags.load()
+        choice = record.use_case_choice
+        self.case_pick.blockSignals(True)
+        self.case_pick.setCurrentIndex(max(self.case_pick.findData(choice.case if choice else 0), 0))
+        self.case_pick.blockSignals(False)
+        if not self.case_reason.hasFocus():
+            self.case_reason.set_text_quietly(choice.reason if choice else "")
         self.catalog_model.removeRows(0, self.catalog_model.rowCount())
         chosen = {m.code for m in record.measures}
         for d in self.state.measures.measures:
@@ -267,10 +326,11 @@ class MeasuresPage(WizardPage):
                 self.tr("This transfer's EDPB use case(s): %1").replace(
                     "%1", "; ".join(f"{u} — {names.get(u, '')}" for u in ev.use_cases)
                 )
+                + (self.tr(" (your choice)") if ev.use_case_source == "assessor" else "")
             )
         else:
             self.use_cases.setText(
-                self.tr("No EDPB use case follows from the facts alone (use cases 3–5 need your judgement).")
+                self.tr("No EDPB use case follows from the facts: pick the one that fits, with a reason.")
             )
         self.warnings.setText("\n".join(f"⚠ {core_text(w.text)}" for w in ev.measure_warnings))
         self.warnings.setVisible(bool(ev.measure_warnings))
@@ -282,7 +342,13 @@ class MeasuresPage(WizardPage):
                     row.show(m)
 
     def tab_chain(self) -> list[QWidget]:
-        chain: list[QWidget] = [self.catalog, self.add_button]
+        chain: list[QWidget] = [
+            *self.case_flags.widgets(),
+            self.case_pick,
+            self.case_reason,
+            self.catalog,
+            self.add_button,
+        ]
         for row in self.plan_rows.values():
             chain += [row.status, row.owner, row.due, row.remove]
         return chain + self.evidence.tab_widgets()

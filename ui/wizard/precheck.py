@@ -24,6 +24,7 @@ from ui.i18n import adequacy_label, regime_short_name
 from ui.terms import core_text, reason_text
 from ui.wizard import labels
 from ui.wizard.common import INFO_STYLE, WARNING_STYLE, FieldMessage, WizardPage, boxed, heading, plain_label
+from ui.wizard.rule_inputs import FactFlags, ScopeQuestions
 from ui.wizard.state import PAGE_PRECHECK, WizardState
 
 
@@ -84,6 +85,26 @@ class PrecheckPage(WizardPage):
         self.checks_box = QVBoxLayout()
         layout.addLayout(self.checks_box)
         self.check_views: dict[str, _CheckView] = {}
+
+        layout.addWidget(heading(self.tr("Circumstances that decide the pre-check"), self.body))
+        self.flags = FactFlags(
+            state,
+            (
+                (
+                    "returning_to_controller",
+                    self.tr("The exporter is a processor &returning the data to the controller that gave it"),
+                ),
+                (
+                    "importer_gdpr_art3_2",
+                    self.tr("The importer's own processing is subject to the &GDPR (Art. 3(2))"),
+                ),
+            ),
+            self.body,
+        )
+        layout.addWidget(self.flags)
+        layout.addWidget(heading(self.tr("Scope of the adequacy decision"), self.body))
+        self.scope = ScopeQuestions(state, self.body)
+        layout.addWidget(self.scope)
 
         layout.addWidget(heading(self.tr("Conditions of a partial adequacy"), self.body))
         self.conditions_hint = plain_label("", self.body)
@@ -208,6 +229,7 @@ class PrecheckPage(WizardPage):
             if edit.text() != added.reason:
                 edit.setText(added.reason)
         self.added_none.setVisible(not codes)
+        self.flags.load()
 
     def refresh(self) -> None:
         ev, record = self.state.evaluation, self.state.record
@@ -259,10 +281,13 @@ class PrecheckPage(WizardPage):
             status = adequacy_label(entry.status if entry else None)
             if entry and entry.condition:
                 status += f" ({core_text(entry.condition)})"
+            if entry is None or not entry.checked:
+                status += " · " + self.tr("UNVERIFIED country data: check the source")
             self.check_views[check.regime].show_check(check, status, self._reason_fields(check, entry))
         self._sync_conditions(
             [c for c in pre.checks if c.route in (Route.PARTIAL_UNCONFIRMED, Route.PARTIAL_CONFIRMED)]
         )
+        self.scope.show_checks(pre.checks)
 
     def _reason_fields(self, check: RegimeCheck, entry: RegimeEntry | None) -> dict[str, str]:
         """What the reasons' templates name: the exporter's country, the regime, the destination..."""
@@ -285,7 +310,7 @@ class PrecheckPage(WizardPage):
         return fields
 
     def tab_chain(self) -> list[QWidget]:
-        chain: list[QWidget] = list(self.condition_edits.values())
+        chain: list[QWidget] = [*self.flags.widgets(), *self.scope.widgets(), *self.condition_edits.values()]
         for _label, edit, button, _msg in self.added_rows.values():
             chain += [edit, button]
         return [*chain, self.add_regime, self.add_reason, self.add_button]
@@ -295,15 +320,16 @@ class PrecheckPage(WizardPage):
         ctx = self.state.context()
         if record is None or ctx is None:
             return
-        # Conditions met by a certification are confirmed on the importer (entity), not here.
+        # Conditions met by a certification are confirmed on the importer (entity), and conditions the
+        # country data states as scope questions are answered above: neither by a free text here.
         needing = [
             c.regime
             for c in checks
             if self.state.tools.certification_for(ctx.destination.code, c.regime) is None
+            and not c.scope_limits
         ]
-        certified = [
-            c.regime for c in checks if c.regime not in needing and c.route is Route.PARTIAL_UNCONFIRMED
-        ]
+        # The certification the condition names (the DPF variants) is missing on the importer.
+        certified = [c.regime for c in checks if "condition_not_certified" in c.codes()]
         hints = []
         if certified:
             hints.append(

@@ -237,6 +237,10 @@ class RiskPage(WizardPage):
         self.period.setRange(1, 50)
         self.period.setSuffix(self.tr(" years"))
         self.threshold = ProbabilitySpin(self.body)
+        # The organisation's setting (Administration > Organisation): the assessor who computes the risk
+        # does not set the bar it is measured against.
+        self.threshold.setReadOnly(True)
+        self.threshold.setToolTip(self.tr("Set by an administrator in the organisation settings"))
         self.add_row(form, self.tr("&Factors mean:"), self.mode, "risk.mode")
         self.add_row(form, self.tr("Assessment &period:"), self.period, "risk.period_years")
         self.add_row(form, self.tr("Acceptance &threshold:"), self.threshold, "risk.threshold")

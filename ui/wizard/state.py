@@ -191,6 +191,17 @@ def transfer_problem_page(problem: Problem) -> str:
     return _TRANSFER_FIELD_PAGE.get(problem.location, PAGE_HANDLING)
 
 
+# Facts the assessor states in the assessment (the register does not hold them); kept when the transfer changes.
+ASSESSMENT_ONLY_FACTS = (
+    "large_volume",
+    "returning_to_controller",
+    "importer_gdpr_art3_2",
+    "transit_only",
+    "importer_protected_recipient",
+    "split_processing",
+)
+
+
 def facts_from_input(
     data: TransferInput,
     entities: Mapping[int, EntityView],
@@ -209,7 +220,10 @@ def facts_from_input(
     )
     facts = service.facts_from_transfer(view, importer)
     if previous is not None:
-        facts = dataclasses.replace(facts, large_volume=previous.large_volume)
+        # What the assessor answered in the assessment itself (not kept in the register) stays.
+        facts = dataclasses.replace(
+            facts, **{name: getattr(previous, name) for name in ASSESSMENT_ONLY_FACTS}
+        )
     return facts
 
 
@@ -347,7 +361,9 @@ class WizardState(QObject):
         dest = self.dataset.destinations.get(code)
         if dest is None:
             return None
-        return AssessmentContext(dest, tuple(self.dataset.regimes.values()), self.tools, self.measures)
+        return AssessmentContext(
+            dest, tuple(self.dataset.regimes.values()), self.tools, self.measures, self.dataset.destinations
+        )
 
     def issues_for(self, page: str) -> tuple[Issue, ...]:
         return tuple(i for i in self.issues if i.page == page)

@@ -4,12 +4,14 @@ the tool chosen per regime with its justification, and the core's warnings in pl
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QLabel, QVBoxLayout, QWidget
 
 from transfer_tool.assessment.record import ToolChoice
 from transfer_tool.assessment.safeguards import ConsentInformation
-from transfer_tool.assessment.tool_catalog import ToolDef
+from transfer_tool.assessment.tool_catalog import FrequencyLimit, ToolDef
+from transfer_tool.domain import Frequency
 from ui.i18n import adequacy_label, regime_short_name
 from ui.terms import core_text, core_texts
 from ui.wizard.common import (
@@ -23,6 +25,7 @@ from ui.wizard.common import (
     plain_label,
 )
 from ui.wizard.evidence_list import EvidenceList
+from ui.wizard.rule_inputs import FactFlags, wrapped_checkbox
 from ui.wizard.state import PAGE_TOOL, WizardState
 
 
@@ -51,6 +54,24 @@ class _RegimeTool(QFrame):
         self.justification_message = page.message(f"tools.{regime}.justification", self)
         self.warnings = boxed("", WARNING_STYLE, self)
         self.warnings.hide()
+        # A derogation's conditions, each confirmed by the assessor (EDPB Guidelines 2/2018).
+        self.conditions_title = QLabel(
+            self.tr("Conditions of the derogation (confirm each that is met):"), self
+        )
+        self.conditions_box = QVBoxLayout()
+        self.condition_boxes: dict[str, QCheckBox] = {}
+        self.systematic = PlainTextField(
+            self.tr("Why this continuous use stays exceptional (%1)").replace(
+                "%1", regime_short_name(regime)
+            ),
+            2,
+            self,
+        )
+        self.systematic.setPlaceholderText(
+            self.tr(
+                "Derogations must not become the rule: why this continuous use stays exceptional (the reviewer sees it)"
+            )
+        )
         chosen = QLabel(self.tr("&Chosen tool:"), self)
         chosen.setBuddy(self.combo)
         why = QLabel(self.tr("&Justification:"), self)
@@ -66,11 +87,15 @@ class _RegimeTool(QFrame):
             why,
             self.justification,
             self.justification_message,
+            self.conditions_title,
         ):
             layout.addWidget(w)
+        layout.addLayout(self.conditions_box)
+        layout.addWidget(self.systematic)
         self._codes: list[str] = []
         self.combo.currentIndexChanged.connect(self._chosen)
         self.justification.textChanged.connect(self._justified)
+        self.systematic.textChanged.connect(self._systematic_changed)
 
     def _tool_name(self, tool: ToolDef) -> str:
         return tool.name_ja if self.page.state.language == "ja" else tool.name_en
@@ -94,6 +119,10 @@ class _RegimeTool(QFrame):
             parts.append(self.tr("condition: %1").replace("%1", core_text(entry.condition)))
         if entry and entry.instrument:
             parts.append(core_text(entry.instrument))
+        if entry is None or not entry.checked:
+            parts.append(self.tr("UNVERIFIED country data: check the source"))
+        if entry and entry.notes:
+            parts.append(core_text(entry.notes))
         if check is not None and not check.full_assessment_needed:
             parts.append(self.tr("short record"))
         self.status.setText(" · ".join(parts))
@@ -132,12 +161,66 @@ class _RegimeTool(QFrame):
         self.combo.blockSignals(False)
         if not self.justification.hasFocus():
             self.justification.set_text_quietly(choice.justification if choice else "")
+        tool = st.tools.get(choice.tool) if choice else None
+        self._show_conditions(tool, choice)
         shown = {g.message for g in st.gaps}
         warnings = [
             core_text(w.text) for w in ev.tool_warnings if w.regime == self.regime and w.text not in shown
         ]
         self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))
         self.warnings.setVisible(bool(warnings))
+
+    def _show_conditions(self, tool: ToolDef | None, choice: ToolChoice | None) -> None:
+        conditions = tool.conditions if tool else ()
+        codes = [c.code for c in conditions]
+        if list(self.condition_boxes) != codes:
+            for box in self.condition_boxes.values():
+                holder = box.parentWidget()
+                if holder is not None:
+                    holder.deleteLater()
+            self.condition_boxes = {}
+            for c in conditions:
+                text = c.text_ja if self.page.state.language == "ja" else c.text_en
+                row, box = wrapped_checkbox(text.replace("&", "&&"), self)
+                box.toggled.connect(lambda on, code=c.code: self._condition_toggled(code, on))
+                self.conditions_box.addWidget(row)
+                self.condition_boxes[c.code] = box
+        met = set(choice.conditions_met) if choice else set()
+        for code, box in self.condition_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(code in met)
+            box.blockSignals(False)
+        self.conditions_title.setVisible(bool(conditions))
+        record = self.page.state.record
+        continuous = record is not None and record.facts.frequency is Frequency.CONTINUOUS
+        exceptional = tool is not None and tool.frequency_limit is FrequencyLimit.EXCEPTIONAL
+        self.systematic.setVisible(exceptional and continuous)
+        if not self.systematic.hasFocus():
+            self.systematic.set_text_quietly(choice.systematic_reason if choice else "")
+
+    def _update_choice(self, **changes: object) -> None:
+        record = self.page.state.record
+        if record is None or self.page.loading or record.tool_for(self.regime) is None:
+            return
+        tools = tuple(
+            dataclasses.replace(t, **changes) if t.regime == self.regime else t  # type: ignore[arg-type]
+            for t in record.tools
+        )
+        self.page.state.update_record(tools=tools)
+
+    def _condition_toggled(self, code: str, on: bool) -> None:
+        record = self.page.state.record
+        current = record.tool_for(self.regime) if record else None
+        if current is None:
+            return
+        met = [c for c in current.conditions_met if c != code] + ([code] if on else [])
+        self._update_choice(conditions_met=tuple(met))
+
+    def _systematic_changed(self) -> None:
+        self._update_choice(systematic_reason=self.systematic.toPlainText())
+
+    def widgets(self) -> list[QWidget]:
+        return [self.combo, self.justification, *self.condition_boxes.values(), self.systematic]
 
     def _chosen(self, _index: int) -> None:
         code = str(self.combo.currentData() or "")
@@ -190,6 +273,41 @@ class ToolPage(WizardPage):
         self.consent.setObjectName("appiConsentInformation")
         self.consent.hide()
         layout.addWidget(self.consent)
+        # PPC Rules Art. 17(3), (4): an item of the consent information that cannot be given, and why.
+        self.consent_flags = FactFlags(
+            state,
+            (
+                ("country_unknown", self.tr("The &country cannot be identified when consent is obtained")),
+                ("measures_unknown", self.tr("The recipient's &measures cannot be described")),
+            ),
+            self.body,
+            read=lambda name: bool(state.record and getattr(state.record.appi_consent, name)),
+            write=self._consent_fact,
+        )
+        self.country_reason = PlainTextField(self.tr("Why the country cannot be identified"), 2, self.body)
+        self.country_reason.setPlaceholderText(self.tr("Why the country cannot be identified (Art. 17(3))"))
+        self.reference = PlainTextField(
+            self.tr("Information that serves as a reference instead"), 2, self.body
+        )
+        self.reference.setPlaceholderText(self.tr("Information that serves as a reference instead, if any"))
+        self.measures_reason = PlainTextField(
+            self.tr("Why the recipient's measures cannot be described"), 2, self.body
+        )
+        self.measures_reason.setPlaceholderText(
+            self.tr("Why the recipient's measures cannot be described (Art. 17(4))")
+        )
+        for w in (self.consent_flags, self.country_reason, self.reference, self.measures_reason):
+            layout.addWidget(w)
+        layout.addWidget(self.message("appi_consent"))
+        self.country_reason.textChanged.connect(
+            lambda: self._consent_fact("country_unknown_reason", self.country_reason.toPlainText())
+        )
+        self.reference.textChanged.connect(
+            lambda: self._consent_fact("reference_information", self.reference.toPlainText())
+        )
+        self.measures_reason.textChanged.connect(
+            lambda: self._consent_fact("measures_unknown_reason", self.measures_reason.toPlainText())
+        )
         self.notes = boxed("", INFO_STYLE, self.body)
         self.notes.hide()
         layout.addWidget(self.notes)
@@ -197,6 +315,27 @@ class ToolPage(WizardPage):
         self.evidence = EvidenceList(state, self.tr("e.g. Signed SCC Module 2"), self.body)
         layout.addWidget(self.evidence)
         layout.addStretch(1)
+
+    def _consent_fact(self, name: str, value: object) -> None:
+        record = self.state.record
+        if record is None or self.loading or getattr(record.appi_consent, name) == value:
+            return
+        change: dict[str, Any] = {name: value}  # one field of the facts, named by the box that changed
+        self.state.update_record(appi_consent=dataclasses.replace(record.appi_consent, **change))
+
+    def _show_consent_facts(self, chosen: bool) -> None:
+        record = self.state.record
+        facts = record.appi_consent if record else None
+        self.consent_flags.setVisible(chosen)
+        self.consent_flags.load()
+        for field, edit, flag in (
+            ("country_unknown_reason", self.country_reason, "country_unknown"),
+            ("reference_information", self.reference, "country_unknown"),
+            ("measures_unknown_reason", self.measures_reason, "measures_unknown"),
+        ):
+            edit.setVisible(chosen and bool(facts and getattr(facts, flag)))
+            if facts is not None and not edit.hasFocus():
+                edit.set_text_quietly(getattr(facts, field))
 
     def section(self, regime: str) -> _RegimeTool:
         return self.sections[regime]
@@ -207,7 +346,8 @@ class ToolPage(WizardPage):
     def tab_chain(self) -> list[QWidget]:
         chain: list[QWidget] = []
         for section in self.sections.values():
-            chain += [section.combo, section.justification]
+            chain += section.widgets()
+        chain += [*self.consent_flags.widgets(), self.country_reason, self.reference, self.measures_reason]
         return chain + self.evidence.tab_widgets()
 
     def refresh(self) -> None:
@@ -233,6 +373,7 @@ class ToolPage(WizardPage):
         self.consent.setVisible(info is not None)
         if info is not None:
             self.consent.setText(self._consent_text(info, chosen_consent))
+        self._show_consent_facts(chosen_consent)
         notes = [core_text(n.text) for n in ev.proposals.notes] if ev else []
         self.notes.setText("\n".join(f"ℹ {n}" for n in notes))
         self.notes.setVisible(bool(notes))
@@ -247,7 +388,11 @@ class ToolPage(WizardPage):
             ),
             self.tr("(i) Country: %1 / %2")
             .replace("%1", info.country_name_ja)
-            .replace("%2", info.country_name_en),
+            .replace("%2", info.country_name_en)
+            if not (self.state.record and self.state.record.appi_consent.country_unknown)
+            else self.tr(
+                "(i) Country: not yet identified (PPC Rules Art. 17(3)): say why and what serves as a reference"
+            ),
             self.tr("(ii) Its personal-information protection system: %1").replace(
                 "%1", core_text(info.protection_system) or "—"
             ),

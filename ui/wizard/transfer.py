@@ -665,10 +665,7 @@ class HandlingPage(WizardPage):
     def _at_rest_changed(self, _index: int) -> None:
         fmt = DataFormat(self.at_rest.currentData())
         changes: dict[str, Any] = {"format_at_rest": fmt}
-        if (
-            fmt is not DataFormat.ENCRYPTED
-            and self.state.transfer_input.key_holder is not KeyHolder.NOT_APPLICABLE
-        ):
+        if fmt is DataFormat.CLEAR and self.state.transfer_input.key_holder is not KeyHolder.NOT_APPLICABLE:
             changes["key_holder"] = KeyHolder.NOT_APPLICABLE
             _select_data(self.key_holder, KeyHolder.NOT_APPLICABLE.value)
         self._set(**changes)
@@ -732,8 +729,8 @@ class HandlingPage(WizardPage):
         )
 
     def refresh(self) -> None:
-        encrypted = self.state.transfer_input.format_at_rest is DataFormat.ENCRYPTED
-        self.key_holder.setEnabled(encrypted)
+        # Who holds the keys, or the additional information that re-identifies pseudonymised data.
+        self.key_holder.setEnabled(self.state.transfer_input.format_at_rest is not DataFormat.CLEAR)
 
     def open_onward_dialog(self) -> None:
         self.dialog = OnwardDialog(self.state, self)
