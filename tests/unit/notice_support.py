@@ -31,9 +31,11 @@ from transfer_tool.assessment.record import (
     LawAssessment,
     LawPracticeStep,
     MeasureStatus,
+    ScopeAnswer,
     StepConclusion,
     ToolChoice,
 )
+from transfer_tool.countries import store as countries
 from transfer_tool.domain import NoticeName, PartyRole
 from transfer_tool.notice import service as notice
 from transfer_tool.permissions import Actor
@@ -51,6 +53,18 @@ class Register:
     entity_ids: dict[str, int]  # entity name -> id
 
 
+def _scope_answers(db: Database, code: str, tools: dict[str, str]) -> tuple[ScopeAnswer, ...]:
+    """'Yes' to each question that decides a scope limit of the destination's adequacy (e.g. the importer
+    is a business operator under the APPI), so an adequacy route stays open for these notice tests."""
+    destination = countries.get_destination(db, code)
+    return tuple(
+        ScopeAnswer(regime, limit.code, True)
+        for regime in tools
+        if (entry := destination.status_under(regime)) is not None
+        for limit in entry.scope_limits
+    )
+
+
 def approve_transfer(
     db: Database, legal: Actor, manager: Actor, transfer_id: int, tools: dict[str, str]
 ) -> service.AssessmentView:
@@ -64,6 +78,7 @@ def approve_transfer(
         a.record,
         tools=tuple(ToolChoice(r, t, "Chosen for the notice tests.") for r, t in tools.items()),
         confirmed_conditions=tuple(ConditionConfirmation(r, "Condition confirmed.") for r in tools),
+        scope_answers=_scope_answers(db, a.record.facts.destination, tools),
         law_practice=LawPracticeStep(
             laws=laws,
             conclusion=StepConclusion.NO_PROBLEMATIC_LAW,

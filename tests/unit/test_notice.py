@@ -88,7 +88,8 @@ def test_every_approved_transfer_appears_under_its_regime_with_its_route_and_dra
             assert text.index("India") > planned_at
     eu = to_markdown(service.preview(db, "EU", "en", today=TODAY).document)
     assert "EU SCCs 2021/914, Module 2 (controller to processor)" in eu
-    assert "Adequate: (EU) 2019/419" in eu  # the adequacy decision with its reference
+    # The adequacy decision with its reference; Japan's covers APPI business operators only (issue 16).
+    assert "Partially adequate: (EU) 2019/419" in eu and "(covers only: " in eu
     assert "How to obtain a copy of the safeguards" in eu  # Art. 13(1)(f): the means to obtain a copy
     uk = to_markdown(service.preview(db, "UK", "en", today=TODAY).document)
     assert "There is no adequacy decision for India." in uk and "IDTA" in uk
