@@ -5,8 +5,6 @@ as a calendar file (the dashboard's button). The work is the core's (`transfer_t
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from transfer_tool.files import write_file
 from ui import services as changes
 from ui import settings as keys
 from ui.errors import describe, show_exception, show_info
@@ -37,18 +36,6 @@ from ui.terms import core_text
 PREVIEW_ROWS = 2000  # rows shown in the preview table (every problem is listed whatever the size)
 _PROBLEM_ROW = QColor("#fdecea")
 MAX_BYTES = 20 * 1024 * 1024  # the core's limit (register_columns.MAX_BYTES), checked before reading
-
-
-def write_atomically(path: Path, content: bytes) -> None:
-    """The whole file or none of it (a temporary file renamed into place)."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _folder(services: Services) -> str:
@@ -294,11 +281,11 @@ def export_job(actor: Any, query: Any, path: Path, fmt: str) -> Any:
             from transfer_tool import transfer_csv
 
             text = transfer_csv.export_csv(db, actor, query)
-            write_atomically(path, text.encode("utf-8-sig"))  # the mark lets Excel read UTF-8
+            write_file(path, text.encode("utf-8-sig"))  # the mark lets Excel read UTF-8
             return max(0, text.count("\n") - 1)
         from transfer_tool import transfer_xlsx  # openpyxl only for an export
 
-        write_atomically(path, transfer_xlsx.export_xlsx(db, actor, query))
+        write_file(path, transfer_xlsx.export_xlsx(db, actor, query))
         from transfer_tool import transfers
 
         return len(transfers.search_ids(db, query))
@@ -314,7 +301,7 @@ def calendar_job(actor: Any, path: Path, lang: str) -> Any:
         from transfer_tool.assessment import due_calendar
 
         items = due_calendar.due_items(db, actor)
-        write_atomically(path, due_calendar.ics_bytes(items, lang))
+        write_file(path, due_calendar.ics_bytes(items, lang))
         return len(items)
 
     return run

@@ -170,8 +170,8 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from transfer_tool import register_import
-    from transfer_tool.cli.files import read_limited
     from transfer_tool.errors import ImportRefused
+    from transfer_tool.files import read_limited
     from transfer_tool.register_columns import MAX_BYTES
 
     raw = read_limited(args.file, MAX_BYTES)
@@ -191,7 +191,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     from transfer_tool import transfer_csv
-    from transfer_tool.cli.files import write_file
+    from transfer_tool.files import write_file
     from transfer_tool.permissions import Actor
 
     fmt = args.format or ("csv" if args.file.suffix.lower() == ".csv" else "xlsx")
@@ -216,7 +216,7 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
     from transfer_tool.assessment import due_calendar
-    from transfer_tool.cli.files import write_file
+    from transfer_tool.files import write_file
     from transfer_tool.permissions import Actor
 
     actor = Actor.system() if not args.user else ctx.actor()

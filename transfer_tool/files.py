@@ -1,4 +1,4 @@
-"""Files the commands write: whole or not at all."""
+"""Files the tool writes (whole or not at all) and reads (size checked first), for the command line and the app."""
 
 from __future__ import annotations
 
