@@ -6,7 +6,6 @@ import datetime as dt
 import shutil
 import sqlite3
 import stat
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -14,34 +13,13 @@ import pytest
 from sqlalchemy import select
 
 from tests import factories
-from tests.conftest import PASSWORD
-from transfer_tool import audit, backup, transfer_csv, transfers, users
+from transfer_tool import audit, backup, transfer_csv, transfers
 from transfer_tool.cli import main
 from transfer_tool.config import Config, user_data_dir
 from transfer_tool.errors import StorageError, ValidationError
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import AuditEvent, AuditHead
-
-
-@pytest.fixture
-def config(sqlite_template: Path, tmp_path: Path) -> Config:
-    path = tmp_path / "live" / "transfer-tool.sqlite3"
-    path.parent.mkdir()
-    shutil.copyfile(sqlite_template, path)
-    return Config(f"sqlite:///{path}")
-
-
-@pytest.fixture
-def live(config: Config) -> Iterator[Database]:
-    db = Database(config.database_url)
-    yield db
-    db.dispose()
-
-
-@pytest.fixture
-def boss(live: Database) -> Actor:
-    return users.create_first_admin(live, "admin", "Ada Admin", PASSWORD).actor()
 
 
 def _refs(db: Database) -> list[str]:

@@ -8,40 +8,18 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from tests import factories
-from tests.conftest import PASSWORD
-from transfer_tool import audit, backup, users
+from transfer_tool import audit, backup
 from transfer_tool.cli import main
 from transfer_tool.config import Config
 from transfer_tool.errors import ValidationError
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
-
-
-@pytest.fixture
-def config(sqlite_template: Path, tmp_path: Path) -> Config:
-    path = tmp_path / "live" / "transfer-tool.sqlite3"
-    path.parent.mkdir()
-    shutil.copyfile(sqlite_template, path)
-    return Config(f"sqlite:///{path}")
-
-
-@pytest.fixture
-def live(config: Config) -> Iterator[Database]:
-    db = Database(config.database_url)
-    yield db
-    db.dispose()
-
-
-@pytest.fixture
-def boss(live: Database) -> Actor:
-    return users.create_first_admin(live, "admin", "Ada Admin", PASSWORD).actor()
 
 
 def _path(config: Config) -> Path:
