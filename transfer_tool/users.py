@@ -187,6 +187,35 @@ def list_users(db: Database, actor: Actor) -> list[UserView]:
         return [_view(u) for u in s.execute(select(User).order_by(User.username)).scalars()]
 
 
+@dataclass(frozen=True)
+class Person:
+    """Someone a transfer can be handed over to: what every signed-in user may see of an account."""
+
+    id: int
+    username: str
+    display_name: str
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.username
+
+
+def people(db: Database) -> list[Person]:
+    """Active accounts by name (the register's owner filter and the hand-over dialog)."""
+    stmt = select(User.id, User.username, User.display_name).where(User.active.is_(True))
+    with db.read() as s:
+        found = [Person(*r) for r in s.execute(stmt)]
+    return sorted(found, key=lambda p: (p.name.casefold(), p.username))
+
+
+def find_person(db: Database, username: str) -> Person:
+    """The active account with this user name; NotFound says how to list them."""
+    for p in people(db):
+        if p.username == username:
+            return p
+    raise NotFound(f"No active user '{username}'. Ask an administrator for the user names (users list).")
+
+
 def get_user(db: Database, user_id: int) -> UserView:
     with db.read() as s:
         u = s.get(User, user_id)

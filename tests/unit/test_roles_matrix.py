@@ -77,6 +77,7 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     "transfers.add_onward_transfer": EVERYONE,
     "transfers.update_transfer": EVERYONE,
     "transfers.delete_transfer": EVERYONE,
+    "transfers.assign_transfers": REVIEWERS,  # issue #23: hand-over by an admin or a manager
     "transfer_csv.import_csv": EVERYONE,
     "transfer_csv.export_csv": EVERYONE,
     "register_import.import_file": EVERYONE,
@@ -140,6 +141,8 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     "catalog.shipped_catalogs": PURE,
     "catalog.seed": IN_TRANSACTION,
     "users.get_user": OPEN_READ,
+    "users.people": OPEN_READ,
+    "users.find_person": OPEN_READ,
     "users.slowdown_seconds": PURE,
     **{f"users.{n}": BEFORE_SIGN_IN for n in ("has_users", "create_first_admin", "authenticate")},
     **{
@@ -392,6 +395,12 @@ def _prep_delete_transfer(w: World) -> Call:
     return lambda a: transfers.delete_transfer(w.db, a, t.id, t.row_version)
 
 
+def _prep_assign_transfers(w: World) -> Call:
+    t = w.transfer()
+    assert w.assessor.user_id is not None
+    return lambda a: transfers.assign_transfers(w.db, a, [t.id], w.assessor.user_id)
+
+
 def _prep_import_document(w: World) -> Call:
     raw = _country_import(w.db, w.n())
     return lambda a: country_store.import_document(w.db, a, raw)
@@ -527,6 +536,7 @@ CASES: dict[str, Prepare] = {
     "transfers.add_onward_transfer": _prep_onward,
     "transfers.update_transfer": _prep_update_transfer,
     "transfers.delete_transfer": _prep_delete_transfer,
+    "transfers.assign_transfers": _prep_assign_transfers,
     "transfer_csv.import_csv": _simple(lambda w, a: transfer_csv.import_csv(w.db, a, _csv(w.n()))),
     "transfer_csv.export_csv": _simple(lambda w, a: transfer_csv.export_csv(w.db, a)),
     "register_import.import_file": _simple(

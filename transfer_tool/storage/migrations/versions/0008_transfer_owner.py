@@ -1,0 +1,32 @@
+"""transfer ownership: every transfer's responsible person, by default its creator (issue #23)
+
+Revision ID: 0008
+Revises: 0004 (the lead re-chains the revisions when merging)
+Create Date: 2026-12-06 10:00:00
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0008"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("transfer", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("owner_id", sa.Integer(), nullable=True))
+        batch_op.create_index(batch_op.f("ix_transfer_owner_id"), ["owner_id"], unique=False)
+        batch_op.create_foreign_key(
+            batch_op.f("fk_transfer_owner_id_user_account"), "user_account", ["owner_id"], ["id"]
+        )
+    # Existing transfers belong to whoever created them (none for rows the tool itself seeded).
+    op.execute("UPDATE transfer SET owner_id = created_by WHERE owner_id IS NULL")
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("transfer", schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f("fk_transfer_owner_id_user_account"), type_="foreignkey")
+        batch_op.drop_index(batch_op.f("ix_transfer_owner_id"))
+        batch_op.drop_column("owner_id")
