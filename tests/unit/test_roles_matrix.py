@@ -40,7 +40,7 @@ from transfer_tool import (
     trust,
     users,
 )
-from transfer_tool.assessment import due_calendar, service
+from transfer_tool.assessment import copying, due_calendar, service
 from transfer_tool.cli import main
 from transfer_tool.countries import store as country_store
 from transfer_tool.domain import AssessmentStatus, CatalogKind, Role
@@ -101,6 +101,7 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     "assessment.service.render_for_approval": REVIEWERS,
     "assessment.service.approve": REVIEWERS,
     "assessment.evidence.add_evidence": EVERYONE,
+    "assessment.copying.copy_transfer": EVERYONE,  # issue #23: new transfer from an existing one
     "assessment.evidence.remove_evidence": EVERYONE,
     # trusted certificates
     "trust.add_trusted": ADMINS,
@@ -228,6 +229,7 @@ SERVICE_MODULES = (
     "trust",
     "backup",
     "notice.service",
+    "assessment.copying",
 )
 # Modules with public functions taking a user that only call the services above (which check the role).
 DELEGATING_MODULES = frozenset({"demo", "audit"})
@@ -401,6 +403,11 @@ def _prep_assign_transfers(w: World) -> Call:
     return lambda a: transfers.assign_transfers(w.db, a, [t.id], w.assessor.user_id)
 
 
+def _prep_copy_transfer(w: World) -> Call:
+    t = w.demo_transfer()
+    return lambda a: copying.copy_transfer(w.db, a, t.id)
+
+
 def _prep_import_document(w: World) -> Call:
     raw = _country_import(w.db, w.n())
     return lambda a: country_store.import_document(w.db, a, raw)
@@ -537,6 +544,7 @@ CASES: dict[str, Prepare] = {
     "transfers.update_transfer": _prep_update_transfer,
     "transfers.delete_transfer": _prep_delete_transfer,
     "transfers.assign_transfers": _prep_assign_transfers,
+    "assessment.copying.copy_transfer": _prep_copy_transfer,
     "transfer_csv.import_csv": _simple(lambda w, a: transfer_csv.import_csv(w.db, a, _csv(w.n()))),
     "transfer_csv.export_csv": _simple(lambda w, a: transfer_csv.export_csv(w.db, a)),
     "register_import.import_file": _simple(

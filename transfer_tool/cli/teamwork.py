@@ -26,6 +26,18 @@ def register_transfer_actions(ts: Any) -> None:
         help=f"the new responsible person's user name ({UNASSIGNED}: none)",
     )
     ap.set_defaults(handler=cmd_assign)
+    cp = ts.add_parser(
+        "copy",
+        help="a new transfer from an existing one, with a draft assessment to confirm",
+        description="Copies the register data, the onward transfers and the assessor's answers (tools, "
+        "law and practice, measures, evidence links) of the approved (else latest) version into a new "
+        "draft. Every copied answer is marked 'copied from REF version n' until confirmed in the wizard; "
+        "a tool of a regime the new exporter is not under is left behind.",
+    )
+    cp.add_argument("ref", metavar="REF", help="the transfer to copy: reference (TR-000001) or id")
+    cp.add_argument("--exporter", type=int, metavar="ID", help="another exporter (entity id)")
+    cp.add_argument("--importer", type=int, metavar="ID", help="another importer (entity id)")
+    cp.set_defaults(handler=cmd_copy)
 
 
 def find_reference(ctx: CliContext, ref: str) -> int:
@@ -56,4 +68,36 @@ def cmd_assign(args: argparse.Namespace, ctx: CliContext) -> int:
     done = transfers.assign_transfers(ctx.db, actor, ids, owner.id if owner else None)
     who = owner.name if owner else "nobody"
     print(f"{len(done)} transfer(s) now with {who}: {', '.join(v.reference for v in done)}")
+    return 0
+
+
+def cmd_copy(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool.assessment import copying
+    from transfer_tool.assessment.derivation import copied_items
+    from transfer_tool.assessment.service import get_assessment
+    from transfer_tool.countries import store as country_store
+
+    actor = ctx.actor()
+    out = copying.copy_transfer(
+        ctx.db, actor, find_reference(ctx, args.ref), exporter_id=args.exporter, importer_id=args.importer
+    )
+    names = {r.code: r.name_en for r in country_store.dataset(ctx.db).regimes.values()}
+    t = out.transfer
+    print(
+        f"created {t.reference} ({t.exporter_name} → {t.importer_name}, {t.destination}) with a draft assessment"
+    )
+    for o in t.onward:
+        print(f"  onward: {o.reference} → {o.importer_name} ({o.destination})")
+    if out.derived_from is None:
+        print(f"{args.ref} had no assessment to copy: the draft starts empty")
+        return 0
+    record = get_assessment(ctx.db, out.assessment_id).record
+    for item in copied_items(record, names):
+        print(f"  to confirm (step {item.step}): {item.message}")
+    for code in out.left_behind:
+        print(
+            f"  not copied: the transfer tool for {names.get(code, code)} (the new exporter is not under it)"
+        )
+    if out.evidence_linked:
+        print(f"  {out.evidence_linked} evidence file(s) linked")
     return 0
