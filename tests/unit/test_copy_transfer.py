@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
+import re
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from tests import signed_pdfs
@@ -20,6 +23,7 @@ from transfer_tool.cli import main
 from transfer_tool.domain import AssessmentStatus, Role, TransferStatus
 from transfer_tool.errors import ValidationError
 from transfer_tool.permissions import Actor
+from transfer_tool.report.renderer import render_report
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import EvidenceFile
 from transfer_tool.storage.models.core import Transfer
@@ -223,3 +227,23 @@ def test_the_command_line_copies_the_demo_transfer_to_the_eu_exporter(
     assert "  onward: " in out
     code = main(["--database", built.database_url, "transfers", "copy", "TR-999999"])
     assert code == 2
+
+
+def test_the_pdf_of_a_copied_draft_says_which_assessment_it_was_derived_from(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    src = _approved(db, admin, legal, manager, eu=False)
+    out = copying.copy_transfer(db, legal, src.transfer.id)
+    data = service.build_report_data(db, out.assessment_id, TODAY)
+    expected = {
+        "en": f"Derived from{src.transfer.reference},version1",
+        "ja": f"複写元の評価{src.transfer.reference}第1版",
+    }
+    for lang, text in expected.items():
+        reader = PdfReader(io.BytesIO(render_report(data, lang)))
+        first = re.sub(r"\s+", "", reader.pages[0].extract_text())
+        assert text.replace(" ", "") in first
+    original = service.build_report_data(db, src.assessment.id, TODAY)
+    assert original.derived_from == ""
+    reader = PdfReader(io.BytesIO(render_report(original, "en")))
+    assert "Derivedfrom" not in re.sub(r"\s+", "", reader.pages[0].extract_text())
