@@ -28,6 +28,7 @@ from ui.dashboard import Dashboard, DashboardSource
 from ui.errors import show_exception, show_info
 from ui.i18n import role_label
 from ui.services import SCREEN_CATALOGUES, SCREEN_COUNTRIES, SCREEN_REVIEW, SCREEN_USERS, Services
+from ui.teamwork import CopyDialog, ReassignDialog
 from ui.widgets.register_panel import RegisterPanel
 
 log = logging.getLogger("ui.main_window")
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
 
         self.register.open_requested.connect(self.open_assessment)
+        self.register.copy_requested.connect(self.copy_transfer)
+        self.register.reassign_requested.connect(self.reassign)
         self.register.model.loaded.connect(self._register_loaded)
         self.register.columns_changed.connect(self._sync_column_actions)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -333,6 +336,40 @@ class MainWindow(QMainWindow):
             )
             return
         self._keep(self.wizard_factory(self, self.services, None))
+
+    def copy_transfer(self, transfer_id: int) -> CopyDialog | None:
+        """Register → "New transfer from this one…": the dialog, then the new draft in the wizard."""
+        if not self.services.may(Action.EDIT_TRANSFERS):
+            return None
+        dialog = CopyDialog(self.services, transfer_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.copied.connect(self._copied)
+        dialog.open()
+        return dialog
+
+    def _copied(self, transfer_id: int, left_behind: list[str]) -> None:
+        message = self.tr("New transfer created: confirm each copied answer in its assessment.")
+        if left_behind:
+            message += " " + self.tr(
+                "%n transfer tool(s) were not copied: the new exporter is not under their regime.",
+                "",
+                len(left_behind),
+            )
+        self.statusBar().showMessage(message, 15000)
+        self.register.refresh()
+        self.open_assessment(transfer_id)
+
+    def reassign(self, transfer_ids: list[int]) -> ReassignDialog | None:
+        """Register → "Reassign…" (admins and managers): the selected transfers to one person."""
+        if not transfer_ids or not self.services.may(Action.ASSIGN_TRANSFERS):
+            return None
+        dialog = ReassignDialog(self.services, transfer_ids, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.reassigned.connect(
+            lambda n: self.statusBar().showMessage(self.tr("Reassigned %n transfer(s)", "", n), 8000)
+        )
+        dialog.open()
+        return dialog
 
     def open_screen(self, name: str) -> None:
         """Open a review or administration screen by name, if the role allows it."""

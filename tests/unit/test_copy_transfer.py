@@ -5,8 +5,6 @@ not under is left behind (EU exporter → JP exporter: the EU tool is not carrie
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -15,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from tests import signed_pdfs
 from tests.conftest import PASSWORD
+from tests.unit.teamwork_support import TODAY, approved_transfer
 from transfer_tool import demo, entities, transfers, users
 from transfer_tool.assessment import copying, derivation, evidence, service
 from transfer_tool.cli import main
@@ -28,49 +26,6 @@ from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import EvidenceFile
 from transfer_tool.storage.models.core import Transfer
 
-TODAY = dt.date(2026, 11, 26)
-
-
-@dataclasses.dataclass
-class Approved:
-    parties: demo.DemoParties
-    transfer: transfers.TransferView
-    assessment: service.AssessmentView
-
-
-def _approved(db: Database, admin: Actor, legal: Actor, manager: Actor, *, eu: bool) -> Approved:
-    """The demo support transfer (JP exporter, or its EU subsidiary) to the US, assessed and approved,
-    with one evidence file."""
-    parties = demo.create_demo_parties(db, admin)
-    t, _ = demo.create_demo_transfer(db, legal, parties, title="Customer support desk")
-    if eu:
-        t = transfers.update_transfer(
-            db, legal, t.id, transfers.with_changes(t, exporter_id=parties.eu_subsidiary.id), t.row_version
-        )
-    a = service.start_assessment(db, legal, t.id)
-    evidence.add_evidence(db, legal, a.id, "scc.pdf", b"%PDF-1.4 signed SCC", "Signed SCC")
-    ev = service.evaluate_assessment(db, a.id, TODAY)
-    a = service.save_draft(db, legal, a.id, demo.demo_record(a.record, ev.destination, TODAY), a.row_version)
-    ev = service.evaluate_assessment(db, a.id, TODAY)
-    assert ev.recommendation is not None
-    record = dataclasses.replace(
-        a.record, conclusion=dataclasses.replace(a.record.conclusion, chosen=ev.recommendation)
-    )
-    a = service.save_draft(db, legal, a.id, record, a.row_version)
-    a = service.submit(db, legal, a.id, TODAY)
-    a = service.approve(
-        db,
-        manager,
-        a.id,
-        signed_pdf=signed_pdfs.signed_stand_in(),
-        lang="en",
-        signer_name=manager.display_name,
-        today=TODAY,
-        attestations=set(service.REQUIRED_ATTESTATIONS),
-    )
-    assert a.status is AssessmentStatus.APPROVED
-    return Approved(parties, transfers.get_transfer(db, t.id), a)
-
 
 def _missing(db: Database, assessment_id: int) -> list[str]:
     return [str(g) for g in service.evaluate_assessment(db, assessment_id, TODAY).missing]
@@ -79,7 +34,7 @@ def _missing(db: Database, assessment_id: int) -> list[str]:
 def test_a_copy_from_an_eu_exporter_to_a_jp_exporter_leaves_the_eu_tool_behind(
     db: Database, admin: Actor, legal: Actor, manager: Actor
 ) -> None:
-    src = _approved(db, admin, legal, manager, eu=True)
+    src = approved_transfer(db, admin, legal, manager, eu=True)
     eu_regimes = src.assessment.record.regimes.codes()
     assert eu_regimes and all(src.assessment.record.tool_for(r) for r in eu_regimes)
 
@@ -120,7 +75,7 @@ def test_a_copy_from_an_eu_exporter_to_a_jp_exporter_leaves_the_eu_tool_behind(
 def test_a_copy_to_the_same_exporter_keeps_the_tool_until_confirmed_and_links_evidence(
     db: Database, admin: Actor, legal: Actor, manager: Actor
 ) -> None:
-    src = _approved(db, admin, legal, manager, eu=False)
+    src = approved_transfer(db, admin, legal, manager, eu=False)
     with db.read() as s:
         blobs_before = s.scalar(select(func.count()).select_from(EvidenceFile))
     out = copying.copy_transfer(db, legal, src.transfer.id)
@@ -156,7 +111,7 @@ def test_a_copy_to_the_same_exporter_keeps_the_tool_until_confirmed_and_links_ev
 def test_a_copy_to_another_destination_brings_no_law_answers(
     db: Database, admin: Actor, legal: Actor, manager: Actor
 ) -> None:
-    src = _approved(db, admin, legal, manager, eu=False)
+    src = approved_transfer(db, admin, legal, manager, eu=False)
     t = transfers.get_transfer(db, src.transfer.id)
     with db.unit_of_work() as s:  # the source as if it went to India (answers judged US law)
         row = s.get(Transfer, t.id)
@@ -232,7 +187,7 @@ def test_the_command_line_copies_the_demo_transfer_to_the_eu_exporter(
 def test_the_pdf_of_a_copied_draft_says_which_assessment_it_was_derived_from(
     db: Database, admin: Actor, legal: Actor, manager: Actor
 ) -> None:
-    src = _approved(db, admin, legal, manager, eu=False)
+    src = approved_transfer(db, admin, legal, manager, eu=False)
     out = copying.copy_transfer(db, legal, src.transfer.id)
     data = service.build_report_data(db, out.assessment_id, TODAY)
     expected = {

@@ -1,0 +1,129 @@
+"""Issue #23 in the register: the responsible-person filter, "New transfer from this one…" (detail panel and
+context menu) with another exporter, and reassigning a multi-row selection (admins and managers only)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.factories import transfer
+from tests.unit.teamwork_support import approved_transfer
+from transfer_tool import transfers
+from transfer_tool.assessment import service
+from transfer_tool.permissions import Actor
+from transfer_tool.storage.database import Database
+from transfer_tool.transfers import TransferQuery
+from ui.main_window import MainWindow
+from ui.services import Services
+from ui.widgets.register_panel import OWNER_MINE, OWNER_NOBODY
+
+MakeWindow = Callable[..., MainWindow]
+
+
+def _shown(window: MainWindow) -> set[int]:
+    model = window.register.model
+    return {model.transfer_id(r) for r in range(model.rowCount())}
+
+
+def test_the_owner_filter_shows_mine_unassigned_and_one_person(
+    qtbot: QtBot, make_window: MakeWindow, db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    mine = transfer(db, legal)
+    theirs = transfer(db, manager)
+    nobody = transfer(db, Actor.system())
+    window = make_window(legal)
+    qtbot.waitUntil(lambda: _shown(window) == {mine.id, theirs.id, nobody.id}, timeout=2000)
+    panel = window.register
+    panel.show_owner(OWNER_MINE)
+    qtbot.waitUntil(lambda: _shown(window) == {mine.id}, timeout=2000)
+    panel.show_owner(OWNER_NOBODY)
+    qtbot.waitUntil(lambda: _shown(window) == {nobody.id}, timeout=2000)
+    assert manager.user_id is not None
+    panel.show_owner(manager.user_id)
+    qtbot.waitUntil(lambda: _shown(window) == {theirs.id}, timeout=2000)
+    assert panel.owner.currentText() == (manager.display_name or manager.username)
+    panel.clear_filters()
+    qtbot.waitUntil(lambda: len(_shown(window)) == 3, timeout=2000)
+    # the details pane names the responsible person
+    panel.select_transfer(mine.id)
+    qtbot.waitUntil(lambda: "Responsible" in panel.details.text(), timeout=2000)
+    assert (legal.display_name or legal.username) in panel.details.text()
+
+
+def test_new_transfer_from_this_one_with_another_exporter_opens_the_copied_draft(
+    qtbot: QtBot, make_window: MakeWindow, db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    src = approved_transfer(db, admin, legal, manager, eu=True)
+    opened: list[int | None] = []
+
+    def factory(parent: QWidget, services: Services, transfer_id: int | None) -> QWidget:
+        opened.append(transfer_id)
+        return QWidget(parent, Qt.WindowType.Window)
+
+    window = make_window(legal, wizard_factory=factory)
+    panel = window.register
+    qtbot.waitUntil(lambda: panel.select_transfer(src.transfer.id), timeout=2000)
+    assert panel.copy_button.isEnabled()
+    menu = panel.row_menu()
+    assert [a.text() for a in menu.actions()] == ["Open assessment…", "New transfer from this one…"]
+    menu.deleteLater()
+    with qtbot.waitSignal(panel.copy_requested):
+        qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(QWidget, "copyTransferDialog")
+    assert dialog is not None and dialog.isVisible()
+    assert src.transfer.reference in dialog.intro.text()  # type: ignore[attr-defined]
+    exporter = dialog.exporter  # type: ignore[attr-defined]
+    assert exporter.currentData() == src.parties.eu_subsidiary.id
+    exporter.setCurrentIndex(exporter.findData(src.parties.exporter.id))
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=3000)
+    new_id = opened[0]
+    assert new_id is not None and new_id != src.transfer.id
+    new = transfers.get_transfer(db, new_id)
+    assert new.exporter_id == src.parties.exporter.id and new.owner_id == legal.user_id
+    draft = service.latest_for_transfer(db, new_id)
+    assert draft is not None and draft.record.tools == ()  # the EU tool stayed behind
+    assert draft.record.derived_from is not None
+    assert "not copied" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: new_id in _shown(window), timeout=2000)
+
+
+def test_a_manager_reassigns_a_multi_row_selection_and_legal_staff_cannot(
+    qtbot: QtBot, make_window: MakeWindow, db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    a, b, c = (transfer(db, manager) for _ in range(3))
+    legal_window = make_window(legal)
+    qtbot.waitUntil(lambda: legal_window.register.select_transfer(a.id), timeout=2000)
+    menu = legal_window.register.row_menu()
+    assert not any(x.text().startswith("Reassign") for x in menu.actions())
+    menu.deleteLater()
+    assert legal_window.reassign([a.id]) is None
+    legal_window.close()
+
+    window = make_window(manager)
+    panel = window.register
+    qtbot.waitUntil(lambda: panel.select_transfer(a.id), timeout=2000)
+    selection = panel.table.selectionModel()
+    row = panel.model.row_of(c.id)
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    selection.select(panel.model.index(row, 0), flags)  # ctrl-click on a second row
+    assert sorted(panel.selected_transfer_ids()) == sorted([a.id, c.id])
+    assert panel.current_transfer_id() is None and not panel.copy_button.isEnabled()
+    menu = panel.row_menu()
+    (reassign,) = [x for x in menu.actions() if x.text().startswith("Reassign")]
+    assert reassign.text() == "Reassign 2 transfer(s)…"
+    with qtbot.waitSignal(panel.reassign_requested):
+        reassign.trigger()
+    menu.deleteLater()
+    dialog = window.findChild(QWidget, "reassignDialog")
+    assert dialog is not None and dialog.isVisible()
+    assert "2 selected transfer(s)" in dialog.intro.text()  # type: ignore[attr-defined]
+    assert legal.user_id is not None
+    dialog.choose(legal.user_id)  # type: ignore[attr-defined]
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Reassigned 2 transfer(s)", timeout=2000)
+    assert sorted(transfers.search_ids(db, TransferQuery(owner_id=legal.user_id))) == sorted([a.id, c.id])
+    assert transfers.get_transfer(db, b.id).owner_id == manager.user_id
