@@ -860,6 +860,33 @@
     </message>
 </context>
 <context>
+    <name>CopyDialog</name>
+    <message>
+        <source>New transfer from this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Exporter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Importer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new transfer like %1 (%2), with its onward transfers and a draft assessment. Every answer copied from its assessment is marked for you to confirm; choose another exporter or importer first if this one is for a different party.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transfer was not copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CountriesPage</name>
     <message>
         <source>Filter destinations</source>
@@ -2119,6 +2146,24 @@
         <source>Recording transfers from the app is not available in this version yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>New transfer created: confirm each copied answer in its assessment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer tool(s) were not copied: the new exporter is not under their regime.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reassigned %n transfer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Imported %n transfer(s)</source>
         <translation type="unfinished">
@@ -2720,6 +2765,39 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
 </context>
 <context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Hand %n selected transfer(s) over to another responsible person.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody (unassigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Responsible person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reassign %n transfer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was reassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RegisterFiles</name>
     <message>
         <source>Import transfers</source>
@@ -2840,6 +2918,26 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Responsible person filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfers a person is responsible for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Re-assessment needed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2880,11 +2978,26 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>New transfer from this one…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new transfer with this one&apos;s data and answers, each to confirm; other parties possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n transfer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reassign %n transfer(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -2912,6 +3025,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>Re-evaluation due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody (unassigned)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
