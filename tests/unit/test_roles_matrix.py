@@ -40,7 +40,7 @@ from transfer_tool import (
     trust,
     users,
 )
-from transfer_tool.assessment import copying, due_calendar, service
+from transfer_tool.assessment import copying, due_calendar, reassessment, service
 from transfer_tool.cli import main
 from transfer_tool.countries import store as country_store
 from transfer_tool.domain import AssessmentStatus, CatalogKind, Role
@@ -102,6 +102,8 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     "assessment.service.approve": REVIEWERS,
     "assessment.evidence.add_evidence": EVERYONE,
     "assessment.copying.copy_transfer": EVERYONE,  # issue #23: new transfer from an existing one
+    "assessment.reassessment.start_reassessment": EVERYONE,  # issue #23: bulk re-assessment
+    "assessment.reassessment.reassess_many": EVERYONE,
     "assessment.evidence.remove_evidence": EVERYONE,
     # trusted certificates
     "trust.add_trusted": ADMINS,
@@ -143,6 +145,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     "catalog.seed": IN_TRANSACTION,
     "users.get_user": OPEN_READ,
     "users.people": OPEN_READ,
+    "assessment.reassessment.flagged_transfer_ids": OPEN_READ,
     "users.find_person": OPEN_READ,
     "users.slowdown_seconds": PURE,
     **{f"users.{n}": BEFORE_SIGN_IN for n in ("has_users", "create_first_admin", "authenticate")},
@@ -230,6 +233,7 @@ SERVICE_MODULES = (
     "backup",
     "notice.service",
     "assessment.copying",
+    "assessment.reassessment",
 )
 # Modules with public functions taking a user that only call the services above (which check the role).
 DELEGATING_MODULES = frozenset({"demo", "audit"})
@@ -408,6 +412,16 @@ def _prep_copy_transfer(w: World) -> Call:
     return lambda a: copying.copy_transfer(w.db, a, t.id)
 
 
+def _prep_start_reassessment(w: World) -> Call:
+    a = w.approved()
+    return lambda actor: reassessment.start_reassessment(w.db, actor, a.transfer_id)
+
+
+def _prep_reassess_many(w: World) -> Call:
+    a = w.approved()
+    return lambda actor: reassessment.reassess_many(w.db, actor, [a.transfer_id])
+
+
 def _prep_import_document(w: World) -> Call:
     raw = _country_import(w.db, w.n())
     return lambda a: country_store.import_document(w.db, a, raw)
@@ -545,6 +559,8 @@ CASES: dict[str, Prepare] = {
     "transfers.delete_transfer": _prep_delete_transfer,
     "transfers.assign_transfers": _prep_assign_transfers,
     "assessment.copying.copy_transfer": _prep_copy_transfer,
+    "assessment.reassessment.start_reassessment": _prep_start_reassessment,
+    "assessment.reassessment.reassess_many": _prep_reassess_many,
     "transfer_csv.import_csv": _simple(lambda w, a: transfer_csv.import_csv(w.db, a, _csv(w.n()))),
     "transfer_csv.export_csv": _simple(lambda w, a: transfer_csv.export_csv(w.db, a)),
     "register_import.import_file": _simple(

@@ -11,7 +11,7 @@ destination (they judge that country's laws).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from transfer_tool.assessment.record import AssessmentRecord, DerivedFrom
@@ -138,3 +138,36 @@ def confirm(record: AssessmentRecord, *keys: str) -> AssessmentRecord:
     """The assessor confirmed these copied answers (all of them when no key is given)."""
     remaining = () if not keys else tuple(k for k in record.to_confirm if k not in keys)
     return dataclasses.replace(record, to_confirm=remaining)
+
+
+# ---- re-assessment after a country-data change (issue #23, point 2) ---------------------------------------
+
+# Flag kinds (countries.impact.ChangeKind and "expired") whose change makes the regime's tool choice void:
+# the adequacy status itself changed, so the tool is reset and must be chosen again.
+_STATUS_KINDS = frozenset({"withdrawn", "granted", "status"})
+_CONDITION_KINDS = frozenset({"condition"})
+
+
+def reset_for_flags(
+    record: AssessmentRecord, flags: Sequence[tuple[str, str]], origin: DerivedFrom
+) -> AssessmentRecord:
+    """A new version's record (pre-filled from the approved one) with the parts a country-data change
+    touches reset or marked: `flags` are (regime, kind) pairs. A changed adequacy status resets the
+    regime's tool; a changed condition resets the confirmed condition and marks the tool; any other change
+    (instrument, expiry) marks the tool; the law-and-practice step is marked whenever a tool is touched."""
+    status_regimes = {r for r, k in flags if k in _STATUS_KINDS}
+    condition_regimes = {r for r, k in flags if k in _CONDITION_KINDS}
+    touched = {r for r, _k in flags}
+    tools = tuple(t for t in record.tools if t.regime not in status_regimes)
+    conditions = tuple(c for c in record.confirmed_conditions if c.regime not in condition_regimes)
+    marks = [k for k in record.to_confirm]
+    marks += [f"{TOOL_PREFIX}{t.regime}" for t in tools if t.regime in touched]
+    if touched:
+        marks.append(LAW_PRACTICE)
+    return dataclasses.replace(
+        record,
+        tools=tools,
+        confirmed_conditions=conditions,
+        derived_from=origin,
+        to_confirm=tuple(dict.fromkeys(marks)),
+    )

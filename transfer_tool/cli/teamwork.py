@@ -38,6 +38,17 @@ def register_transfer_actions(ts: Any) -> None:
     cp.add_argument("--exporter", type=int, metavar="ID", help="another exporter (entity id)")
     cp.add_argument("--importer", type=int, metavar="ID", help="another importer (entity id)")
     cp.set_defaults(handler=cmd_copy)
+    rp = ts.add_parser(
+        "reassess",
+        help="start new versions for transfers flagged for re-assessment (each all or nothing)",
+        description="Each transfer gets a new draft version pre-filled from its approved version; what the "
+        "country-data change touched is reset (a changed status: the tool) or marked to confirm. "
+        "Ctrl+C stops after the transfer in hand: those started are complete, the rest untouched.",
+    )
+    which = rp.add_mutually_exclusive_group(required=True)
+    which.add_argument("--flagged", action="store_true", help="every transfer flagged for re-assessment")
+    which.add_argument("refs", nargs="*", metavar="REF", default=[], help="these transfers")
+    rp.set_defaults(handler=cmd_reassess)
 
 
 def find_reference(ctx: CliContext, ref: str) -> int:
@@ -100,4 +111,28 @@ def cmd_copy(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     if out.evidence_linked:
         print(f"  {out.evidence_linked} evidence file(s) linked")
+    return 0
+
+
+def cmd_reassess(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool.assessment import reassessment
+
+    actor = ctx.actor()
+    if args.flagged:
+        ids = reassessment.flagged_transfer_ids(ctx.db)
+    else:
+        ids = [find_reference(ctx, r) for r in args.refs]
+    started = 0
+    for tid in ids:
+        try:
+            out = reassessment.start_reassessment(ctx.db, actor, tid)
+        except KeyboardInterrupt:
+            print(f"stopped: {started} new version(s) started, {len(ids) - started} transfer(s) untouched")
+            return 130
+        if out.result == reassessment.STARTED:
+            started += 1
+            print(f"{out.reference}: new version started")
+        else:
+            print(f"{out.reference or tid}: skipped, {out.result}")
+    print(f"{started} new version(s) started of {len(ids)} transfer(s)")
     return 0
