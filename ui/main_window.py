@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from transfer_tool import __version__
 from transfer_tool.permissions import Action
@@ -28,7 +28,7 @@ from ui.dashboard import Dashboard, DashboardSource
 from ui.errors import show_exception, show_info
 from ui.i18n import role_label
 from ui.services import SCREEN_CATALOGUES, SCREEN_COUNTRIES, SCREEN_REVIEW, SCREEN_USERS, Services
-from ui.teamwork import CopyDialog, ReassignDialog
+from ui.teamwork import BulkReassessment, CopyDialog, ReassignDialog
 from ui.widgets.register_panel import RegisterPanel
 
 log = logging.getLogger("ui.main_window")
@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.register.open_requested.connect(self.open_assessment)
         self.register.copy_requested.connect(self.copy_transfer)
         self.register.reassign_requested.connect(self.reassign)
+        self.register.reassess_requested.connect(self.confirm_reassessment)
         self.register.model.loaded.connect(self._register_loaded)
         self.register.columns_changed.connect(self._sync_column_actions)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -370,6 +371,45 @@ class MainWindow(QMainWindow):
         )
         dialog.open()
         return dialog
+
+    def confirm_reassessment(self, transfer_ids: list[int]) -> QMessageBox | None:
+        """Register → "Start re-assessment…": the count and a confirmation, then the bulk run."""
+        if not transfer_ids or not self.services.may(Action.ASSESS):
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Start re-assessment"),
+            self.tr(
+                "Start a new version for each of the %n selected transfer(s)? Each is pre-filled from its "
+                "approved version; what the country-data change touched is reset or marked for you to "
+                "confirm. Transfers without an approved version, or with a newer version in progress, are "
+                "skipped.",
+                "",
+                len(transfer_ids),
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("reassessConfirm")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        ids = list(transfer_ids)
+        box.finished.connect(
+            lambda result: self.start_reassessment(ids) if result == QMessageBox.StandardButton.Yes else None
+        )
+        box.open()
+        return box
+
+    def start_reassessment(self, transfer_ids: list[int]) -> BulkReassessment:
+        run = BulkReassessment(self.services, transfer_ids, self)
+        run.finished.connect(
+            lambda started, _done: self.statusBar().showMessage(
+                self.tr("%n new version(s) started", "", started), 10000
+            )
+        )
+        run.finished.connect(lambda *_a: self.register.refresh())
+        run.start()
+        return run
 
     def open_screen(self, name: str) -> None:
         """Open a review or administration screen by name, if the role allows it."""

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +27,7 @@ from transfer_tool.transfers import TransferView
 from transfer_tool.users import Person
 from ui.accessibility import name_from_labels
 from ui.errors import show_exception
-from ui.services import TRANSFERS, Services
+from ui.services import ASSESSMENTS, TRANSFERS, Services
 
 if TYPE_CHECKING:  # the assessment services load ReportLab: only when a copy is made
     from transfer_tool.assessment.copying import CopyResult
@@ -188,3 +189,71 @@ class ReassignDialog(QDialog):
             owner=self,
             label="reassign: transfers",
         )
+
+
+class BulkReassessment(QObject):
+    """Start new versions for many transfers, one transaction each, with a progress dialog whose Cancel
+    stops after the transfer in hand (those started are complete, the rest untouched).
+    `progressed(done, total)` after each; `finished(started, done)` at the end."""
+
+    progressed = Signal(int, int)
+    finished = Signal(int, int)
+
+    def __init__(self, services: Services, transfer_ids: Sequence[int], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._ids = list(transfer_ids)
+        self._done = 0
+        self._started = 0
+        self.dialog = QProgressDialog(
+            self.tr("Starting new versions…"), self.tr("Cancel"), 0, len(self._ids), parent
+        )
+        self.dialog.setObjectName("reassessProgress")
+        self.dialog.setWindowTitle(self.tr("Re-assessment"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(0)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+
+    def start(self) -> None:
+        self.dialog.setValue(0)
+        self._next()
+
+    def _next(self) -> None:
+        if self.dialog.wasCanceled() or self._done >= len(self._ids):
+            self._finish()
+            return
+        actor = self._services.actor
+        tid = self._ids[self._done]
+
+        def run(db: Any) -> Any:
+            from transfer_tool.assessment import reassessment
+
+            return reassessment.start_reassessment(db, actor, tid)
+
+        def done(outcome: Any) -> None:
+            from transfer_tool.assessment import reassessment
+
+            self._done += 1
+            self._started += outcome.result == reassessment.STARTED
+            self.dialog.setValue(self._done)
+            self.dialog.setLabelText(
+                self.tr("Started %1 of %2 new versions…")
+                .replace("%1", str(self._started))
+                .replace("%2", str(len(self._ids)))
+            )
+            self.progressed.emit(self._done, len(self._ids))
+            self._next()
+
+        def failed(exc: BaseException) -> None:
+            self._finish()
+            show_exception(self.dialog.parentWidget(), exc, self.tr("A re-assessment was not started"))
+
+        self._services.worker.submit(run, done, failed, owner=self, label="reassess: one transfer")
+
+    def _finish(self) -> None:
+        self.dialog.close()
+        self.dialog.deleteLater()
+        self._services.changes.notify(ASSESSMENTS)
+        self.finished.emit(self._started, self._done)
+        self.deleteLater()

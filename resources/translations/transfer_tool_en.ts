@@ -371,6 +371,29 @@
     </message>
 </context>
 <context>
+    <name>BulkReassessment</name>
+    <message>
+        <source>Starting new versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started %1 of %2 new versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A re-assessment was not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Catalogues</name>
     <message>
         <source>Data categories</source>
@@ -2164,6 +2187,24 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Start re-assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Start a new version for each of the %n selected transfer(s)? Each is pre-filled from its approved version; what the country-data change touched is reset or marked for you to confirm. Transfers without an approved version, or with a newer version in progress, are skipped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new version(s) started</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Imported %n transfer(s)</source>
         <translation type="unfinished">
@@ -2991,6 +3032,13 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message numerus="yes">
         <source>%n transfer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Start re-assessment of %n transfer(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>

@@ -371,6 +371,29 @@
     </message>
 </context>
 <context>
+    <name>BulkReassessment</name>
+    <message>
+        <source>Starting new versions…</source>
+        <translation>新しい版を開始しています…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Re-assessment</source>
+        <translation>再評価</translation>
+    </message>
+    <message>
+        <source>Started %1 of %2 new versions…</source>
+        <translation>新しい版を %2 件中 %1 件開始しました…</translation>
+    </message>
+    <message>
+        <source>A re-assessment was not started</source>
+        <translation>再評価は開始されませんでした</translation>
+    </message>
+</context>
+<context>
     <name>Catalogues</name>
     <message>
         <source>Data categories</source>
@@ -2152,6 +2175,22 @@
             <numerusform>移転 %n 件の担当者を変更しました</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Start re-assessment</source>
+        <translation>再評価の開始</translation>
+    </message>
+    <message numerus="yes">
+        <source>Start a new version for each of the %n selected transfer(s)? Each is pre-filled from its approved version; what the country-data change touched is reset or marked for you to confirm. Transfers without an approved version, or with a newer version in progress, are skipped.</source>
+        <translation>
+            <numerusform>選択した移転 %n 件のそれぞれについて新しい版を開始しますか。各版には承認済みの版の内容があらかじめ入力され、国別データの変更が影響する部分はリセットされるか、確認待ちの印が付きます。承認済みの版がない移転、及び新しい版が進行中の移転は対象外となります。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new version(s) started</source>
+        <translation>
+            <numerusform>新しい版を %n 件開始しました</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Imported %n transfer(s)</source>
         <translation>
@@ -2981,6 +3020,12 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <source>%n transfer(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Start re-assessment of %n transfer(s)…</source>
+        <translation>
+            <numerusform>移転 %n 件の再評価を開始…</numerusform>
         </translation>
     </message>
     <message numerus="yes">

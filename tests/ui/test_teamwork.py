@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.factories import transfer
-from tests.unit.teamwork_support import approved_transfer
+from tests.unit.teamwork_support import approved_transfer, clone_approved, flag_transfers
 from transfer_tool import transfers
 from transfer_tool.assessment import service
 from transfer_tool.permissions import Actor
@@ -18,6 +18,7 @@ from transfer_tool.storage.database import Database
 from transfer_tool.transfers import TransferQuery
 from ui.main_window import MainWindow
 from ui.services import Services
+from ui.teamwork import BulkReassessment
 from ui.widgets.register_panel import OWNER_MINE, OWNER_NOBODY
 
 MakeWindow = Callable[..., MainWindow]
@@ -68,7 +69,11 @@ def test_new_transfer_from_this_one_with_another_exporter_opens_the_copied_draft
     qtbot.waitUntil(lambda: panel.select_transfer(src.transfer.id), timeout=2000)
     assert panel.copy_button.isEnabled()
     menu = panel.row_menu()
-    assert [a.text() for a in menu.actions()] == ["Open assessment…", "New transfer from this one…"]
+    assert [a.text() for a in menu.actions()] == [
+        "Open assessment…",
+        "New transfer from this one…",
+        "Start re-assessment of 1 transfer(s)…",
+    ]
     menu.deleteLater()
     with qtbot.waitSignal(panel.copy_requested):
         qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
@@ -127,3 +132,57 @@ def test_a_manager_reassigns_a_multi_row_selection_and_legal_staff_cannot(
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Reassigned 2 transfer(s)", timeout=2000)
     assert sorted(transfers.search_ids(db, TransferQuery(owner_id=legal.user_id))) == sorted([a.id, c.id])
     assert transfers.get_transfer(db, b.id).owner_id == manager.user_id
+
+
+def test_bulk_reassessment_of_200_flagged_with_cancel_half_way(
+    qtbot: QtBot, make_window: MakeWindow, db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    regime = src.assessment.record.regimes.codes()[0]
+    ids = [src.transfer.id, *clone_approved(db, src.transfer.id, 199)]
+    flag_transfers(db, ids, regime)
+    window = make_window(legal)
+    panel = window.register
+    panel.show_only(reassessment=True)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 200, timeout=3000)
+    panel.table.setFocus()
+    panel.table.selectAll()  # Ctrl+A: every transfer matching the filter
+    assert len(panel.selected_transfer_ids()) == 200
+    menu = panel.row_menu()
+    (action,) = [a for a in menu.actions() if a.text().startswith("Start re-assessment")]
+    assert action.text() == "Start re-assessment of 200 transfer(s)…"
+    with qtbot.waitSignal(panel.reassess_requested):
+        action.trigger()
+    menu.deleteLater()
+    box = window.findChild(QMessageBox, "reassessConfirm")
+    assert box is not None and "200 selected transfer(s)" in box.text()
+    progress: list[int] = []
+
+    # Cancel in the progress dialog once 100 are done (the worker runs synchronously in tests).
+    def watch(done: int, _total: int) -> None:
+        progress.append(done)
+        if done == 100:
+            dialog = window.findChild(QProgressDialog, "reassessProgress")
+            assert dialog is not None
+            dialog.cancel()
+
+    original_init = BulkReassessment.__init__
+
+    def init(self: BulkReassessment, *a: object, **kw: object) -> None:
+        original_init(self, *a, **kw)  # type: ignore[arg-type]
+        self.progressed.connect(watch)
+
+    BulkReassessment.__init__ = init  # type: ignore[method-assign]
+    try:
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    finally:
+        BulkReassessment.__init__ = original_init  # type: ignore[method-assign]
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "100 new version(s) started", timeout=5000)
+    assert progress[-1] == 100
+    versions = {}
+    for tid in ids:
+        latest = service.latest_for_transfer(db, tid)
+        assert latest is not None
+        versions[tid] = latest.version_no
+    # those started are complete (a new draft each), the rest untouched (still their approved version)
+    assert sum(v == 2 for v in versions.values()) == 100 and sum(v == 1 for v in versions.values()) == 100

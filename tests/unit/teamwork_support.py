@@ -5,12 +5,17 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from sqlalchemy import select
+
 from tests import signed_pdfs
 from transfer_tool import demo, transfers
 from transfer_tool.assessment import evidence, service
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.assessment import Assessment
+from transfer_tool.storage.models.core import Transfer
+from transfer_tool.storage.models.countries import ReassessmentFlag
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -54,3 +59,40 @@ def approved_transfer(db: Database, admin: Actor, legal: Actor, manager: Actor, 
     )
     assert a.status is AssessmentStatus.APPROVED
     return Approved(parties, transfers.get_transfer(db, t.id), a)
+
+
+def flag_transfers(db: Database, transfer_ids: list[int], regime: str, kind: str = "status") -> None:
+    with db.unit_of_work() as s:
+        for tid in transfer_ids:
+            t = s.get(Transfer, tid)
+            assert t is not None
+            t.reassessment_needed = True
+            t.reassessment_reason = f"US — {regime}: not_adequate -> partial (country data v1 → v2)"
+            s.add(ReassessmentFlag(transfer_id=tid, destination="US", regime=regime, kind=kind, reason="x"))
+
+
+def clone_approved(db: Database, source_transfer: int, n: int) -> list[int]:
+    """`n` more transfers like the source, each with the source's approved version (rows as stored)."""
+    with db.unit_of_work() as s:
+        t = s.get(Transfer, source_transfer)
+        a = s.scalars(select(Assessment).where(Assessment.transfer_id == source_transfer)).one()
+        ids = []
+        skip = {"id", "reference", "row_version", "created_at", "updated_at"}
+        columns = [c.key for c in Transfer.__table__.columns if c.key not in skip]
+        for i in range(n):
+            clone = Transfer(reference=f"BULK-{i:04d}", **{c: getattr(t, c) for c in columns})
+            s.add(clone)
+            s.flush()
+            s.add(
+                Assessment(
+                    transfer_id=clone.id,
+                    version_no=1,
+                    status=AssessmentStatus.APPROVED,
+                    record=a.record,
+                    assessor_id=a.assessor_id,
+                    approver_id=a.approver_id,
+                    frozen=True,
+                )
+            )
+            ids.append(clone.id)
+    return ids

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from tests.unit.teamwork_support import TODAY, approved_transfer
+from tests.unit.teamwork_support import TODAY, approved_transfer, clone_approved, flag_transfers
 from transfer_tool import demo, transfers
 from transfer_tool.assessment import derivation, reassessment, service
 from transfer_tool.assessment import evidence as evidence_module
@@ -19,47 +19,9 @@ from transfer_tool.domain import AssessmentStatus
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
-from transfer_tool.storage.models.core import AuditEvent, Transfer
-from transfer_tool.storage.models.countries import ReassessmentFlag
+from transfer_tool.storage.models.core import AuditEvent
 
 KIND = "status"  # an adequacy status changed (countries.impact.ChangeKind.STATUS)
-
-
-def _flag(db: Database, transfer_ids: list[int], regime: str, kind: str = KIND) -> None:
-    with db.unit_of_work() as s:
-        for tid in transfer_ids:
-            t = s.get(Transfer, tid)
-            assert t is not None
-            t.reassessment_needed = True
-            t.reassessment_reason = f"US — {regime}: not_adequate -> partial (country data v1 → v2)"
-            s.add(ReassessmentFlag(transfer_id=tid, destination="US", regime=regime, kind=kind, reason="x"))
-
-
-def _clones(db: Database, source_transfer: int, n: int) -> list[int]:
-    """`n` more transfers like the source, each with the source's approved version (rows as stored)."""
-    with db.unit_of_work() as s:
-        t = s.get(Transfer, source_transfer)
-        a = s.scalars(select(Assessment).where(Assessment.transfer_id == source_transfer)).one()
-        ids = []
-        skip = {"id", "reference", "row_version", "created_at", "updated_at"}
-        columns = [c.key for c in Transfer.__table__.columns if c.key not in skip]
-        for i in range(n):
-            clone = Transfer(reference=f"BULK-{i:04d}", **{c: getattr(t, c) for c in columns})
-            s.add(clone)
-            s.flush()
-            s.add(
-                Assessment(
-                    transfer_id=clone.id,
-                    version_no=1,
-                    status=AssessmentStatus.APPROVED,
-                    record=a.record,
-                    assessor_id=a.assessor_id,
-                    approver_id=a.approver_id,
-                    frozen=True,
-                )
-            )
-            ids.append(clone.id)
-    return ids
 
 
 def _versions(db: Database, ids: list[int]) -> dict[int, int]:
@@ -77,7 +39,7 @@ def test_a_status_change_resets_the_tool_and_marks_the_law_step(
 ) -> None:
     src = approved_transfer(db, admin, legal, manager, eu=False)
     (regime,) = src.assessment.record.regimes.codes()
-    _flag(db, [src.transfer.id], regime)
+    flag_transfers(db, [src.transfer.id], regime)
     assert reassessment.flagged_transfer_ids(db) == [src.transfer.id]
     out = reassessment.start_reassessment(db, legal, src.transfer.id)
     assert out.result == reassessment.STARTED and out.assessment_id is not None
@@ -99,7 +61,7 @@ def test_a_changed_instrument_keeps_the_tool_but_marks_it(
 ) -> None:
     src = approved_transfer(db, admin, legal, manager, eu=False)
     (regime,) = src.assessment.record.regimes.codes()
-    _flag(db, [src.transfer.id], regime, kind="instrument")
+    flag_transfers(db, [src.transfer.id], regime, kind="instrument")
     out = reassessment.start_reassessment(db, legal, src.transfer.id)
     assert out.assessment_id is not None
     record = service.get_assessment(db, out.assessment_id).record
@@ -112,8 +74,8 @@ def test_two_hundred_flagged_with_cancel_half_way(
 ) -> None:
     src = approved_transfer(db, admin, legal, manager, eu=False)
     (regime,) = src.assessment.record.regimes.codes()
-    ids = [src.transfer.id, *_clones(db, src.transfer.id, 199)]
-    _flag(db, ids, regime)
+    ids = [src.transfer.id, *clone_approved(db, src.transfer.id, 199)]
+    flag_transfers(db, ids, regime)
     flagged = reassessment.flagged_transfer_ids(db)
     assert sorted(flagged) == sorted(ids) and len(flagged) == 200
     seen: list[tuple[int, int]] = []
@@ -137,8 +99,8 @@ def test_all_or_nothing_per_transfer(
 ) -> None:
     src = approved_transfer(db, admin, legal, manager, eu=False)
     (regime,) = src.assessment.record.regimes.codes()
-    ids = [src.transfer.id, *_clones(db, src.transfer.id, 2)]
-    _flag(db, ids, regime)
+    ids = [src.transfer.id, *clone_approved(db, src.transfer.id, 2)]
+    flag_transfers(db, ids, regime)
     calls = 0
     real = evidence_module.copy_evidence
 
@@ -167,7 +129,7 @@ def test_the_command_line_reassesses_the_flagged_transfers(
     try:
         tid = next(r.id for r in transfers.search(db) if r.reference == built.transfer_reference)
         regime = service.get_assessment(db, built.assessment_id).record.regimes.codes()[0]
-        _flag(db, [tid], regime)
+        flag_transfers(db, [tid], regime)
     finally:
         db.dispose()
     base = ["--database", built.database_url, "--user", demo.ASSESSOR.username, "transfers", "reassess"]

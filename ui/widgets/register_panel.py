@@ -60,6 +60,7 @@ class RegisterPanel(QWidget):
     columns_changed = Signal()
     copy_requested = Signal(int)  # "New transfer from this one…" (issue #23)
     reassign_requested = Signal(list)  # the selected transfer ids, for an admin or a manager
+    reassess_requested = Signal(list)  # the selected transfer ids: start their re-assessment
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -522,6 +523,10 @@ class RegisterPanel(QWidget):
             copy_action = menu.addAction(self.tr("New transfer from this one…"))
             copy_action.setEnabled(one is not None)
             copy_action.triggered.connect(self._copy_current)
+        if self._services.may(Action.ASSESS):
+            reassess = menu.addAction(self.tr("Start re-assessment of %n transfer(s)…", "", len(ids)))
+            reassess.setEnabled(bool(ids))
+            reassess.triggered.connect(lambda: self.reassess_requested.emit(self.selected_transfer_ids()))
         if self._services.may(Action.ASSIGN_TRANSFERS):
             reassign = menu.addAction(self.tr("Reassign %n transfer(s)…", "", len(ids)))
             reassign.setEnabled(bool(ids))
