@@ -1129,6 +1129,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your transfers that need you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>returned to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flagged for re-assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-evaluation due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Transfers by status</source>
         <translation type="unfinished"></translation>
     </message>

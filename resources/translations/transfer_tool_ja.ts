@@ -1126,6 +1126,22 @@
         <translation>30日以内に期限を迎える相当措置の定期的な確認</translation>
     </message>
     <message>
+        <source>Your transfers that need you</source>
+        <translation>対応が必要な自分の移転</translation>
+    </message>
+    <message>
+        <source>returned to you</source>
+        <translation>差し戻されました</translation>
+    </message>
+    <message>
+        <source>flagged for re-assessment</source>
+        <translation>再評価が必要です</translation>
+    </message>
+    <message>
+        <source>re-evaluation due %1</source>
+        <translation>再評価期限 %1</translation>
+    </message>
+    <message>
         <source>Transfers by status</source>
         <translation>ステータス別の移転</translation>
     </message>

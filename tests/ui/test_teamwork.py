@@ -6,16 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QGroupBox, QListView, QMessageBox, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.factories import transfer
+from tests.ui.conftest import TODAY
 from tests.unit.teamwork_support import approved_transfer, clone_approved, flag_transfers
 from transfer_tool import transfers
 from transfer_tool.assessment import service
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from transfer_tool.transfers import TransferQuery
+from ui.dashboard import my_work
 from ui.main_window import MainWindow
 from ui.services import Services
 from ui.teamwork import BulkReassessment
@@ -186,3 +188,53 @@ def test_bulk_reassessment_of_200_flagged_with_cancel_half_way(
         versions[tid] = latest.version_no
     # those started are complete (a new draft each), the rest untouched (still their approved version)
     assert sum(v == 2 for v in versions.values()) == 100 and sum(v == 1 for v in versions.values()) == 100
+
+
+def test_the_dashboard_lists_my_own_transfers_that_need_me(
+    qtbot: QtBot, make_window: MakeWindow, db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    returned = transfer(db, legal)
+    flagged = transfer(db, legal)
+    due = transfer(db, legal)
+    other = transfer(db, manager)
+    with db.unit_of_work() as s:
+        from transfer_tool.domain import TransferStatus
+        from transfer_tool.storage.models.core import Transfer
+
+        for tid, change in (
+            (returned.id, {"status": TransferStatus.RETURNED}),
+            (flagged.id, {"reassessment_needed": True}),
+            (due.id, {"next_review": TODAY}),
+            (other.id, {"status": TransferStatus.RETURNED}),
+        ):
+            row = s.get(Transfer, tid)
+            assert row is not None
+            for k, v in change.items():
+                setattr(row, k, v)
+    window = make_window(legal, dashboard_sources=[my_work(legal.user_id)])
+    window.tabs.setCurrentIndex(1)
+    box = None
+
+    def found() -> bool:
+        nonlocal box
+        box = next(
+            (
+                b
+                for b in window.dashboard.findChildren(QGroupBox)
+                if "Your transfers that need you" in b.title()
+            ),
+            None,
+        )
+        return box is not None
+
+    qtbot.waitUntil(found, timeout=3000)
+    assert box is not None
+    view = box.findChild(QListView)
+    assert view is not None
+    texts = [view.model().index(r, 0).data() for r in range(view.model().rowCount())]
+    assert texts[:3] == [
+        f"{returned.reference} — returned to you",
+        f"{flagged.reference} — flagged for re-assessment",
+        f"{due.reference} — re-evaluation due 2026-11-26",
+    ]
+    assert not any(other.reference in t for t in texts)
