@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QGroupBox, QListView, QMessageBox, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
@@ -56,6 +57,7 @@ def test_the_owner_filter_shows_mine_unassigned_and_one_person(
     assert (legal.display_name or legal.username) in panel.details.text()
 
 
+@pytest.mark.both_databases
 def test_new_transfer_from_this_one_with_another_exporter_opens_the_copied_draft(
     qtbot: QtBot, make_window: MakeWindow, db: Database, admin: Actor, legal: Actor, manager: Actor
 ) -> None:
@@ -98,6 +100,7 @@ def test_new_transfer_from_this_one_with_another_exporter_opens_the_copied_draft
     qtbot.waitUntil(lambda: new_id in _shown(window), timeout=2000)
 
 
+@pytest.mark.both_databases
 def test_a_manager_reassigns_a_multi_row_selection_and_legal_staff_cannot(
     qtbot: QtBot, make_window: MakeWindow, db: Database, admin: Actor, legal: Actor, manager: Actor
 ) -> None:
@@ -136,6 +139,7 @@ def test_a_manager_reassigns_a_multi_row_selection_and_legal_staff_cannot(
     assert transfers.get_transfer(db, b.id).owner_id == manager.user_id
 
 
+@pytest.mark.both_databases
 def test_bulk_reassessment_of_200_flagged_with_cancel_half_way(
     qtbot: QtBot, make_window: MakeWindow, db: Database, admin: Actor, legal: Actor, manager: Actor
 ) -> None:
