@@ -180,6 +180,18 @@ def authenticate(db: Database, username: str, password: str, *, now: dt.datetime
     raise failed  # raised after the commit so the failure count is kept
 
 
+def note_sign_in(db: Database, user_id: int, *, now: dt.datetime | None = None) -> dt.datetime | None:
+    """The app's sign-in bookkeeping (issue #23): store this sign-in, return the one before it (None the
+    first time), for the "since you last signed in" list. The command line does not call it."""
+    with db.unit_of_work() as s:
+        u = s.get(User, user_id)
+        if u is None:
+            raise NotFound(f"User {user_id} does not exist.")
+        previous = u.last_signed_in_at
+        u.last_signed_in_at = now or utcnow()
+        return previous
+
+
 def list_users(db: Database, actor: Actor) -> list[UserView]:
     require(actor, Action.MANAGE_USERS)
     with db.read() as s:

@@ -163,6 +163,32 @@ def my_work(user_id: int | None, within_days: int = 30) -> DashboardSource:
     return source
 
 
+def since_last_sign_in(user_id: int | None) -> DashboardSource:
+    """Issue #23: what happened to the signed-in person's transfers since their previous sign-in. The first
+    load notes this sign-in (`users.note_sign_in`) and keeps the previous one for the later refreshes."""
+    noted: list[dt.datetime | None] = []
+
+    def source(db: Any, _today: dt.date) -> DashboardSection:
+        from transfer_tool import activity, users
+
+        title = QCoreApplication.translate("Dashboard", "Since you last signed in")
+        if user_id is None:
+            return DashboardSection(title, 0)
+        if not noted:
+            noted.append(users.note_sign_in(db, user_id))
+        labels = {
+            activity.Happened.RETURNED: QCoreApplication.translate("Dashboard", "returned to you"),
+            activity.Happened.APPROVED: QCoreApplication.translate("Dashboard", "approved"),
+            activity.Happened.FLAGGED: QCoreApplication.translate("Dashboard", "flagged for re-assessment"),
+            activity.Happened.REASSIGNED: QCoreApplication.translate("Dashboard", "reassigned to you"),
+        }
+        items = activity.since_last_sign_in(db, user_id, noted[0])
+        lines = tuple(DashboardLine(i.transfer_id, f"{i.reference} — {labels[i.what]}") for i in items)
+        return DashboardSection(title, len(lines), lines[:LIST_LIMIT])
+
+    return source
+
+
 def _run_source(source: DashboardSource, today: dt.date, db: Any) -> DashboardSection:
     return source(db, today)
 

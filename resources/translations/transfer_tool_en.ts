@@ -1145,6 +1145,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Since you last signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reassigned to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Transfers by status</source>
         <translation type="unfinished"></translation>
     </message>

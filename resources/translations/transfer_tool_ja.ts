@@ -1142,6 +1142,18 @@
         <translation>再評価期限 %1</translation>
     </message>
     <message>
+        <source>Since you last signed in</source>
+        <translation>前回のサインイン以降</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>承認されました</translation>
+    </message>
+    <message>
+        <source>reassigned to you</source>
+        <translation>担当者に割り当てられました</translation>
+    </message>
+    <message>
         <source>Transfers by status</source>
         <translation>ステータス別の移転</translation>
     </message>

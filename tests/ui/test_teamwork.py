@@ -13,12 +13,12 @@ from pytestqt.qtbot import QtBot
 from tests.factories import transfer
 from tests.ui.conftest import TODAY
 from tests.unit.teamwork_support import approved_transfer, clone_approved, flag_transfers
-from transfer_tool import transfers
+from transfer_tool import transfers, users
 from transfer_tool.assessment import service
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from transfer_tool.transfers import TransferQuery
-from ui.dashboard import my_work
+from ui.dashboard import my_work, since_last_sign_in
 from ui.main_window import MainWindow
 from ui.services import Services
 from ui.teamwork import BulkReassessment
@@ -242,3 +242,30 @@ def test_the_dashboard_lists_my_own_transfers_that_need_me(
         f"{due.reference} — re-evaluation due 2026-11-26",
     ]
     assert not any(other.reference in t for t in texts)
+
+
+def test_the_dashboard_says_what_happened_since_the_last_sign_in(
+    qtbot: QtBot, make_window: MakeWindow, db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    assert legal.user_id is not None
+    assert users.note_sign_in(db, legal.user_id) is None  # an earlier session
+    handed = transfer(db, admin)
+    transfers.assign_transfers(db, manager, [handed.id], legal.user_id)
+    window = make_window(legal, dashboard_sources=[since_last_sign_in(legal.user_id)])
+    window.tabs.setCurrentIndex(1)
+    box = None
+
+    def found() -> bool:
+        nonlocal box
+        box = next(
+            (b for b in window.dashboard.findChildren(QGroupBox) if "Since you last signed in" in b.title()),
+            None,
+        )
+        return box is not None
+
+    qtbot.waitUntil(found, timeout=3000)
+    assert box is not None
+    view = box.findChild(QListView)
+    assert view is not None
+    texts = [view.model().index(r, 0).data() for r in range(view.model().rowCount())]
+    assert texts == [f"{handed.reference} — reassigned to you"]

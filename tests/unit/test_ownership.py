@@ -10,7 +10,8 @@ from sqlalchemy import select
 
 from tests import factories
 from tests.conftest import PASSWORD
-from transfer_tool import transfers, users
+from tests.unit.teamwork_support import approved_transfer, flag_transfers
+from transfer_tool import activity, transfers, users
 from transfer_tool.bootstrap import open_database
 from transfer_tool.cli import main
 from transfer_tool.config import resolve_config
@@ -134,3 +135,30 @@ def test_the_command_line_assigns_and_lists_by_owner(
     assert run("transfers", "assign", a.reference, "--to", "nobody")[0] == 0
     code, out, _ = run("transfers", "list", "--unassigned")
     assert a.reference in out and b.reference not in out
+
+
+def test_since_you_last_signed_in_lists_what_happened_to_your_transfers(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    assert legal.user_id is not None
+    first = users.note_sign_in(db, legal.user_id)
+    assert first is None
+    assert activity.since_last_sign_in(db, legal.user_id, first) == []
+    src = approved_transfer(db, admin, legal, manager, eu=False)  # lena's, approved by max
+    handed = factories.transfer(db, admin)
+    transfers.assign_transfers(db, manager, [handed.id], legal.user_id)
+    regime = src.assessment.record.regimes.codes()[0]
+    flag_transfers(db, [src.transfer.id], regime)
+    theirs = factories.transfer(db, manager)  # not lena's: never listed
+    transfers.assign_transfers(db, admin, [theirs.id], manager.user_id)
+    second = users.note_sign_in(db, legal.user_id)
+    assert second is not None
+    items = activity.since_last_sign_in(db, legal.user_id, second)
+    got = {(i.reference, i.what) for i in items}
+    assert got == {
+        (src.transfer.reference, activity.Happened.APPROVED),
+        (src.transfer.reference, activity.Happened.FLAGGED),
+        (handed.reference, activity.Happened.REASSIGNED),
+    }
+    third = users.note_sign_in(db, legal.user_id)
+    assert activity.since_last_sign_in(db, legal.user_id, third) == []

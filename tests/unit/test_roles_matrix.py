@@ -148,7 +148,10 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     "assessment.reassessment.flagged_transfer_ids": OPEN_READ,
     "users.find_person": OPEN_READ,
     "users.slowdown_seconds": PURE,
-    **{f"users.{n}": BEFORE_SIGN_IN for n in ("has_users", "create_first_admin", "authenticate")},
+    **{
+        f"users.{n}": BEFORE_SIGN_IN
+        for n in ("has_users", "create_first_admin", "authenticate", "note_sign_in")
+    },
     **{
         f"countries.store.{n}": OPEN_READ
         for n in (

@@ -60,6 +60,7 @@ class User(Versioned, Base):
     language: Mapped[str] = mapped_column(String(8), default="")
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_failed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    last_signed_in_at: Mapped[dt.datetime | None] = mapped_column(default=None)  # issue #23 (migration 0008)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
