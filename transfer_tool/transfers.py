@@ -415,6 +415,7 @@ class TransferQuery:
     exporter_countries: tuple[str, ...] = ()  # e.g. a regime's exporter countries (the regime filter)
     owner_id: int | None = None  # one person's transfers ("mine" is the signed-in user's id)
     unassigned: bool = False  # transfers nobody is responsible for
+    ids: tuple[int, ...] = ()  # only these transfers (a selection in the register; at most MAX_ASSIGN)
     include_onward: bool = True
     sort: SortKey = SortKey.REFERENCE
     descending: bool = False
@@ -474,6 +475,8 @@ def _filtered(q: TransferQuery, stmt: Select[Any], dialect: str) -> Select[Any]:
         conds.append(Transfer.owner_id == q.owner_id)
     if q.unassigned:
         conds.append(Transfer.owner_id.is_(None))
+    if q.ids:
+        conds.append(Transfer.id.in_(q.ids[:MAX_ASSIGN]))
     if q.reassessment_needed is not None:
         conds.append(Transfer.reassessment_needed.is_(q.reassessment_needed))
     if q.overdue_on:

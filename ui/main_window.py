@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.register.copy_requested.connect(self.copy_transfer)
         self.register.reassign_requested.connect(self.reassign)
         self.register.reassess_requested.connect(self.confirm_reassessment)
+        self.register.export_requested.connect(self.export_register)
         self.register.model.loaded.connect(self._register_loaded)
         self.register.columns_changed.connect(self._sync_column_actions)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -460,9 +461,16 @@ class MainWindow(QMainWindow):
         )
         self._keep(dialog)
 
-    def export_register(self) -> None:
-        """File → Export…: the register as filtered, as an Excel workbook or CSV."""
+    def export_register(self, selected: list[int] | None = None) -> None:
+        """File → Export…: the register as filtered, as an Excel workbook or CSV; from the context menu,
+        only the selected transfers (issue #23)."""
+        from dataclasses import replace
+
         from ui.register_files import export_format, export_job
+
+        query = self.register.query()
+        if selected and len(selected) < self.register.model.rowCount():
+            query = replace(query, ids=tuple(selected))
 
         settings = self.services.settings
         folder = settings.get(keys.LAST_EXPORT_FOLDER) or str(Path.home())
@@ -480,7 +488,7 @@ class MainWindow(QMainWindow):
         settings.set(keys.LAST_EXPORT_FOLDER, str(Path(path).parent))
         self.statusBar().showMessage(self.tr("Exporting…"))
         self.services.worker.submit(
-            export_job(self.services.actor, self.register.query(), Path(path), fmt),
+            export_job(self.services.actor, query, Path(path), fmt),
             lambda n: self.statusBar().showMessage(
                 self.tr("Exported %n transfer(s) to %1", "", n).replace("%1", path), 8000
             ),

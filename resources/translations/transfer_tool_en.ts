@@ -3066,6 +3066,13 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>Export %n transfer(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Start re-assessment of %n transfer(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>

@@ -3051,6 +3051,12 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>Export %n transfer(s)…</source>
+        <translation>
+            <numerusform>移転 %n 件をエクスポート…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Start re-assessment of %n transfer(s)…</source>
         <translation>
             <numerusform>移転 %n 件の再評価を開始…</numerusform>

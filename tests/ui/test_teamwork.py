@@ -4,10 +4,11 @@ context menu) with another exporter, and reassigning a multi-row selection (admi
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QGroupBox, QListView, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QGroupBox, QListView, QMessageBox, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.factories import transfer
@@ -76,6 +77,7 @@ def test_new_transfer_from_this_one_with_another_exporter_opens_the_copied_draft
     assert [a.text() for a in menu.actions()] == [
         "Open assessment…",
         "New transfer from this one…",
+        "Export 1 transfer(s)…",
         "Start re-assessment of 1 transfer(s)…",
     ]
     menu.deleteLater()
@@ -269,3 +271,29 @@ def test_the_dashboard_says_what_happened_since_the_last_sign_in(
     assert view is not None
     texts = [view.model().index(r, 0).data() for r in range(view.model().rowCount())]
     assert texts == [f"{handed.reference} — reassigned to you"]
+
+
+def test_export_writes_only_the_selected_rows(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    db: Database,
+    admin: Actor,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    a, b, c = (transfer(db, admin) for _ in range(3))
+    target = tmp_path / "selection.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    window = make_window(admin)
+    panel = window.register
+    qtbot.waitUntil(lambda: panel.select_transfer(a.id), timeout=2000)
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    panel.table.selectionModel().select(panel.model.index(panel.model.row_of(c.id), 0), flags)
+    menu = panel.row_menu()
+    (export,) = [x for x in menu.actions() if x.text().startswith("Export")]
+    assert export.text() == "Export 2 transfer(s)…"
+    export.trigger()
+    menu.deleteLater()
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 3 and {lines[1].split(",")[0], lines[2].split(",")[0]} == {a.reference, c.reference}
+    assert b.reference not in target.read_text(encoding="utf-8-sig")

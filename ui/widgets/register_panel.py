@@ -61,6 +61,7 @@ class RegisterPanel(QWidget):
     copy_requested = Signal(int)  # "New transfer from this one…" (issue #23)
     reassign_requested = Signal(list)  # the selected transfer ids, for an admin or a manager
     reassess_requested = Signal(list)  # the selected transfer ids: start their re-assessment
+    export_requested = Signal(list)  # the selected transfer ids: export them
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -523,6 +524,9 @@ class RegisterPanel(QWidget):
             copy_action = menu.addAction(self.tr("New transfer from this one…"))
             copy_action.setEnabled(one is not None)
             copy_action.triggered.connect(self._copy_current)
+        export = menu.addAction(self.tr("Export %n transfer(s)…", "", len(ids)))
+        export.setEnabled(bool(ids) and len(ids) <= transfers.MAX_ASSIGN)
+        export.triggered.connect(lambda: self.export_requested.emit(self.selected_transfer_ids()))
         if self._services.may(Action.ASSESS):
             reassess = menu.addAction(self.tr("Start re-assessment of %n transfer(s)…", "", len(ids)))
             reassess.setEnabled(bool(ids))
