@@ -3539,6 +3539,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>I have checked the copied answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirms every answer marked as copied from another assessment; check each one first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Submit for review</source>
         <translation type="unfinished"></translation>
     </message>

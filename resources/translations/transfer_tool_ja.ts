@@ -3520,6 +3520,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>未入力の項目（選ぶとそのページに移動します）</translation>
     </message>
     <message>
+        <source>I have checked the copied answers</source>
+        <translation>複写された回答を確認しました</translation>
+    </message>
+    <message>
+        <source>Confirms every answer marked as copied from another assessment; check each one first</source>
+        <translation>他の評価から複写された印のある回答をすべて確定します。先に各回答を確認してください</translation>
+    </message>
+    <message>
         <source>&amp;Submit for review</source>
         <translation>レビューに提出(&amp;S)</translation>
     </message>

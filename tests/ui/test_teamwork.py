@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QFileDialog, QGroupBox, QListView, QMessageBox, QP
 from pytestqt.qtbot import QtBot
 
 from tests.factories import transfer
+from tests.ui import test_wizard_support as wizard_support
 from tests.ui.conftest import TODAY
+from tests.ui.test_wizard_support import MakeWizard
 from tests.unit.teamwork_support import approved_transfer, clone_approved, flag_transfers
 from transfer_tool import transfers, users
-from transfer_tool.assessment import service
+from transfer_tool.assessment import copying, service
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from transfer_tool.transfers import TransferQuery
@@ -24,6 +26,7 @@ from ui.main_window import MainWindow
 from ui.services import Services
 from ui.teamwork import BulkReassessment
 from ui.widgets.register_panel import OWNER_MINE, OWNER_NOBODY
+from ui.wizard.state import PAGE_SUMMARY
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -297,3 +300,27 @@ def test_export_writes_only_the_selected_rows(
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == 3 and {lines[1].split(",")[0], lines[2].split(",")[0]} == {a.reference, c.reference}
     assert b.reference not in target.read_text(encoding="utf-8-sig")
+
+
+make_wizard = wizard_support.make_wizard
+
+
+def test_the_wizard_lists_the_copied_answers_until_the_assessor_confirms_them(
+    qtbot: QtBot, make_wizard: MakeWizard, db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    out = copying.copy_transfer(db, legal, src.transfer.id)
+    wizard = make_wizard(legal, out.transfer.id)
+    wizard.go_to(PAGE_SUMMARY)
+    summary = wizard.summary
+    copied = [
+        t for _p, t in summary.missing_items() if f"copied from {src.transfer.reference} version 1" in t
+    ]
+    assert copied and summary.confirm_copied.isVisible()
+    qtbot.mouseClick(summary.confirm_copied, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not summary.confirm_copied.isVisible(), timeout=2000)
+    assert not any("copied from" in t for _p, t in summary.missing_items())
+    wizard.autosaver.flush()
+    saved = service.latest_for_transfer(db, out.transfer.id)
+    assert saved is not None and saved.record.to_confirm == () and saved.record.derived_from is not None
+    wizard.close()
