@@ -22,6 +22,7 @@ ENGINE_MODULES = (
     "transfer_tool/assessment/risk.py",
     "transfer_tool/assessment/conclusion.py",
     "transfer_tool/assessment/completeness.py",
+    "transfer_tool/assessment/derivation.py",
     "transfer_tool/countries/impact.py",
     "transfer_tool/countries/store.py",
 )

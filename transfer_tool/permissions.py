@@ -20,12 +20,20 @@ class Action(StrEnum):
     ORG_SETTINGS = "org_settings"
     MANAGE_TRUST = "manage_trust"
     IMPORT_EXPORT = "import_export"
+    ASSIGN_TRANSFERS = "assign_transfers"  # hand transfers over to another responsible person
 
 
 _ALLOWED: dict[Role, frozenset[Action]] = {
     Role.LEGAL: frozenset({Action.READ, Action.EDIT_TRANSFERS, Action.ASSESS, Action.IMPORT_EXPORT}),
     Role.MANAGER: frozenset(
-        {Action.READ, Action.EDIT_TRANSFERS, Action.ASSESS, Action.REVIEW, Action.IMPORT_EXPORT}
+        {
+            Action.READ,
+            Action.EDIT_TRANSFERS,
+            Action.ASSESS,
+            Action.REVIEW,
+            Action.IMPORT_EXPORT,
+            Action.ASSIGN_TRANSFERS,
+        }
     ),
     Role.ADMIN: frozenset(Action),
 }
@@ -41,6 +49,7 @@ _DESCRIBE = {
     Action.ORG_SETTINGS: "change organisation settings",
     Action.MANAGE_TRUST: "manage trusted certificates",
     Action.IMPORT_EXPORT: "import or export data",
+    Action.ASSIGN_TRANSFERS: "hand transfers over to another person",
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
@@ -19,7 +19,7 @@ from transfer_tool.entities import text_problems
 from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.database import Database
-from transfer_tool.storage.models.core import Entity, Transfer
+from transfer_tool.storage.models.core import Entity, Transfer, User
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,8 @@ class TransferView(TransferInput):
     reassessment_needed: bool = False
     reassessment_reason: str = ""
     next_review: dt.date | None = None
+    owner_id: int | None = None  # the responsible person (issue #23)
+    owner_name: str = ""
     row_version: int = 1
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
@@ -145,6 +147,7 @@ def _dump(t: Transfer) -> dict[str, Any]:
     out["parent_id"] = t.parent_id
     out["status"] = t.status.value
     out["reassessment_needed"] = t.reassessment_needed
+    out["owner_id"] = t.owner_id
     return out
 
 
@@ -165,11 +168,19 @@ def view(t: Transfer, *, with_onward: bool = True) -> TransferView:
         reassessment_needed=t.reassessment_needed,
         reassessment_reason=t.reassessment_reason,
         next_review=t.next_review,
+        owner_id=t.owner_id,
+        owner_name=_owner_name(t),
         row_version=t.row_version,
         created_at=t.created_at,
         updated_at=t.updated_at,
         onward=tuple(view(c) for c in t.onward) if with_onward else (),
     )
+
+
+def _owner_name(t: Transfer) -> str:
+    if t.owner is None:
+        return ""
+    return t.owner.display_name or t.owner.username
 
 
 def _apply(t: Transfer, data: TransferInput) -> None:
@@ -202,7 +213,12 @@ def create_in(
         raise ValidationError(
             "The transfer cannot be saved.", [Problem("reference", f"'{reference}' is already used")]
         )
-    t = Transfer(reference=reference or f"tmp-{id(data)}", parent_id=parent_id, created_by=actor.user_id)
+    t = Transfer(
+        reference=reference or f"tmp-{id(data)}",
+        parent_id=parent_id,
+        created_by=actor.user_id,
+        owner_id=actor.user_id,  # the creator is responsible until someone hands it over
+    )
     _apply(t, data)
     session.add(t)
     session.flush()
@@ -285,6 +301,60 @@ def delete_transfer(db: Database, actor: Actor, transfer_id: int, row_version: i
         audit.record(s, actor, "delete", "transfer", transfer_id, before, None)
 
 
+MAX_ASSIGN = 10_000  # one hand-over; a larger selection is split by the caller
+
+
+def assign_transfers(
+    db: Database, actor: Actor, transfer_ids: Sequence[int], owner_id: int | None
+) -> list[TransferView]:
+    """Hand transfers over to `owner_id` (None: nobody), all or none, one audit event per change.
+
+    Only an admin or a manager may; the new owner must be an active account."""
+    require(actor, Action.ASSIGN_TRANSFERS)
+    ids = list(dict.fromkeys(transfer_ids))
+    if not ids:
+        raise ValidationError(
+            "Nothing was reassigned.", [Problem("transfers", "select at least one transfer")]
+        )
+    if len(ids) > MAX_ASSIGN:
+        raise ValidationError(
+            "Nothing was reassigned.",
+            [Problem("transfers", f"select at most {MAX_ASSIGN:,} transfers at once")],
+        )
+    with db.unit_of_work() as s:
+        if owner_id is not None:
+            user = s.get(User, owner_id)
+            if user is None or not user.active:
+                raise ValidationError(
+                    "Nothing was reassigned.",
+                    [Problem("owner", "choose an active user as the responsible person")],
+                )
+        found: dict[int, Transfer] = {}
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            found.update(
+                (t.id, t) for t in s.execute(select(Transfer).where(Transfer.id.in_(part))).unique().scalars()
+            )
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise NotFound(
+                f"Transfer {missing[0]} no longer exists; nothing was reassigned. Refresh the list."
+            )
+        for i in ids:
+            t = found[i]
+            if t.owner_id == owner_id:
+                continue
+            before = {"owner_id": t.owner_id}
+            t.owner_id = owner_id
+            s.flush()
+            audit.record(s, actor, "assign", "transfer", t.id, before, {"owner_id": owner_id})
+        out = []
+        for i in ids:
+            s.refresh(found[i])
+            out.append(view(found[i], with_onward=False))
+        return out
+
+
 def get_many(db: Database, ids: list[int], chunk: int = 500) -> Iterable[TransferView]:
     """Transfers in the order of `ids`, read in chunks in one session (exports of the whole register)."""
     with db.read() as s:
@@ -343,6 +413,9 @@ class TransferQuery:
     reassessment_needed: bool | None = None
     overdue_on: dt.date | None = None  # next_review before this date
     exporter_countries: tuple[str, ...] = ()  # e.g. a regime's exporter countries (the regime filter)
+    owner_id: int | None = None  # one person's transfers ("mine" is the signed-in user's id)
+    unassigned: bool = False  # transfers nobody is responsible for
+    ids: tuple[int, ...] = ()  # only these transfers (a selection in the register; at most MAX_ASSIGN)
     include_onward: bool = True
     sort: SortKey = SortKey.REFERENCE
     descending: bool = False
@@ -363,6 +436,7 @@ class TransferRow:
     next_review: dt.date | None
     updated_at: dt.datetime | None
     parent_id: int | None
+    owner: str = ""  # the responsible person's name, "" when nobody is
 
 
 def _filtered(q: TransferQuery, stmt: Select[Any], dialect: str) -> Select[Any]:
@@ -397,6 +471,12 @@ def _filtered(q: TransferQuery, stmt: Select[Any], dialect: str) -> Select[Any]:
         conds.append(Transfer.importer_id == q.importer_id)
     if q.status:
         conds.append(Transfer.status == q.status)
+    if q.owner_id:
+        conds.append(Transfer.owner_id == q.owner_id)
+    if q.unassigned:
+        conds.append(Transfer.owner_id.is_(None))
+    if q.ids:
+        conds.append(Transfer.id.in_(q.ids[:MAX_ASSIGN]))
     if q.reassessment_needed is not None:
         conds.append(Transfer.reassessment_needed.is_(q.reassessment_needed))
     if q.overdue_on:
@@ -438,6 +518,7 @@ def fetch_rows(db: Database, ids: list[int]) -> list[TransferRow]:
     with db.read() as s:
         exp = Entity.__table__.alias("exp")
         imp = Entity.__table__.alias("imp")
+        own = User.__table__.alias("own")
         rows: dict[int, TransferRow] = {}
         for chunk_start in range(0, len(ids), 500):
             chunk = ids[chunk_start : chunk_start + 500]
@@ -454,9 +535,11 @@ def fetch_rows(db: Database, ids: list[int]) -> list[TransferRow]:
                     Transfer.next_review,
                     Transfer.updated_at,
                     Transfer.parent_id,
+                    func.coalesce(func.nullif(own.c.display_name, ""), own.c.username, ""),
                 )
                 .join(exp, exp.c.id == Transfer.exporter_id)
                 .join(imp, imp.c.id == Transfer.importer_id)
+                .outerjoin(own, own.c.id == Transfer.owner_id)
                 .where(Transfer.id.in_(chunk))
             )
             for r in s.execute(stmt):

@@ -180,11 +180,52 @@ def authenticate(db: Database, username: str, password: str, *, now: dt.datetime
     raise failed  # raised after the commit so the failure count is kept
 
 
+def note_sign_in(db: Database, user_id: int, *, now: dt.datetime | None = None) -> dt.datetime | None:
+    """The app's sign-in bookkeeping (issue #23): store this sign-in, return the one before it (None the
+    first time), for the "since you last signed in" list. The command line does not call it."""
+    with db.unit_of_work() as s:
+        u = s.get(User, user_id)
+        if u is None:
+            raise NotFound(f"User {user_id} does not exist.")
+        previous = u.last_signed_in_at
+        u.last_signed_in_at = now or utcnow()
+        return previous
+
+
 def list_users(db: Database, actor: Actor) -> list[UserView]:
     require(actor, Action.MANAGE_USERS)
     with db.read() as s:
         audit.check_actor(s, actor)
         return [_view(u) for u in s.execute(select(User).order_by(User.username)).scalars()]
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone a transfer can be handed over to: what every signed-in user may see of an account."""
+
+    id: int
+    username: str
+    display_name: str
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.username
+
+
+def people(db: Database) -> list[Person]:
+    """Active accounts by name (the register's owner filter and the hand-over dialog)."""
+    stmt = select(User.id, User.username, User.display_name).where(User.active.is_(True))
+    with db.read() as s:
+        found = [Person(*r) for r in s.execute(stmt)]
+    return sorted(found, key=lambda p: (p.name.casefold(), p.username))
+
+
+def find_person(db: Database, username: str) -> Person:
+    """The active account with this user name; NotFound says how to list them."""
+    for p in people(db):
+        if p.username == username:
+            return p
+    raise NotFound(f"No active user '{username}'. Ask an administrator for the user names (users list).")
 
 
 def get_user(db: Database, user_id: int) -> UserView:

@@ -296,7 +296,7 @@ class _Startup(QObject):
 
     def open_main_window(self, user: UserView) -> None:
         from transfer_tool.countries import store
-        from ui.dashboard import appi_checks
+        from ui.dashboard import appi_checks, my_work, since_last_sign_in
         from ui.main_window import MainWindow
 
         services = Services(
@@ -310,7 +310,11 @@ class _Startup(QObject):
             services,
             wizard_factory=wizard_factory(),
             screens=screen_factories(),
-            dashboard_sources=[appi_checks],
+            dashboard_sources=[
+                since_last_sign_in(user.id),
+                my_work(user.id),
+                appi_checks,
+            ],
         )
         self.window = window
         if self.screenshot is not None:

@@ -123,6 +123,72 @@ def appi_checks(db: Any, today: dt.date) -> DashboardSection:
     )
 
 
+def my_work(user_id: int | None, within_days: int = 30) -> DashboardSource:
+    """Issue #23: the signed-in person's own transfers that need them: returned assessments, flagged for
+    re-assessment, re-evaluations due within `within_days` or overdue (responsible person = this user)."""
+
+    def source(db: Any, today: dt.date) -> DashboardSection:
+        title = QCoreApplication.translate("Dashboard", "Your transfers that need you")
+        if user_id is None:
+            return DashboardSection(title, 0)
+        queries = (
+            (
+                TransferQuery(owner_id=user_id, status=TransferStatus.RETURNED),
+                QCoreApplication.translate("Dashboard", "returned to you"),
+            ),
+            (
+                TransferQuery(owner_id=user_id, reassessment_needed=True),
+                QCoreApplication.translate("Dashboard", "flagged for re-assessment"),
+            ),
+            (
+                TransferQuery(
+                    owner_id=user_id,
+                    overdue_on=today + dt.timedelta(days=within_days),
+                    sort=SortKey.NEXT_REVIEW,
+                ),
+                QCoreApplication.translate("Dashboard", "re-evaluation due %1"),
+            ),
+        )
+        lines: list[DashboardLine] = []
+        seen: set[int] = set()
+        for query, what in queries:
+            for row in transfers.search(db, query):
+                if row.id in seen:
+                    continue
+                seen.add(row.id)
+                label = what.replace("%1", format_date(row.next_review, ui_language()))
+                lines.append(DashboardLine(row.id, f"{row.reference} — {label}"))
+        return DashboardSection(title, len(lines), tuple(lines[:LIST_LIMIT]))
+
+    return source
+
+
+def since_last_sign_in(user_id: int | None) -> DashboardSource:
+    """Issue #23: what happened to the signed-in person's transfers since their previous sign-in. The first
+    load notes this sign-in (`users.note_sign_in`) and keeps the previous one for the later refreshes."""
+    noted: list[dt.datetime | None] = []
+
+    def source(db: Any, _today: dt.date) -> DashboardSection:
+        from transfer_tool import activity, users
+
+        title = QCoreApplication.translate("Dashboard", "Since you last signed in")
+        if user_id is None:
+            return DashboardSection(title, 0)
+        if not noted:
+            noted.append(users.note_sign_in(db, user_id))
+        labels = {
+            activity.Happened.RETURNED: QCoreApplication.translate("Dashboard", "returned to you"),
+            activity.Happened.APPROVED: QCoreApplication.translate("Dashboard", "approved"),
+            activity.Happened.FLAGGED: QCoreApplication.translate("Dashboard", "flagged for re-assessment"),
+            activity.Happened.REASSIGNED: QCoreApplication.translate("Dashboard", "reassigned to you"),
+        }
+        items = activity.since_last_sign_in(db, user_id, noted[0])
+        lines = tuple(DashboardLine(i.transfer_id, f"{i.reference} — {labels[i.what]}") for i in items)
+        return DashboardSection(title, len(lines), lines[:LIST_LIMIT])
+
+    return source
+
+
 def _run_source(source: DashboardSource, today: dt.date, db: Any) -> DashboardSection:
     return source(db, today)
 

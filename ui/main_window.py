@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from transfer_tool import __version__
 from transfer_tool.permissions import Action
@@ -28,6 +28,7 @@ from ui.dashboard import Dashboard, DashboardSource
 from ui.errors import show_exception, show_info
 from ui.i18n import role_label
 from ui.services import SCREEN_CATALOGUES, SCREEN_COUNTRIES, SCREEN_REVIEW, SCREEN_USERS, Services
+from ui.teamwork import BulkReassessment, CopyDialog, ReassignDialog
 from ui.widgets.register_panel import RegisterPanel
 
 log = logging.getLogger("ui.main_window")
@@ -99,6 +100,10 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
 
         self.register.open_requested.connect(self.open_assessment)
+        self.register.copy_requested.connect(self.copy_transfer)
+        self.register.reassign_requested.connect(self.reassign)
+        self.register.reassess_requested.connect(self.confirm_reassessment)
+        self.register.export_requested.connect(self.export_register)
         self.register.model.loaded.connect(self._register_loaded)
         self.register.columns_changed.connect(self._sync_column_actions)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -334,6 +339,79 @@ class MainWindow(QMainWindow):
             return
         self._keep(self.wizard_factory(self, self.services, None))
 
+    def copy_transfer(self, transfer_id: int) -> CopyDialog | None:
+        """Register → "New transfer from this one…": the dialog, then the new draft in the wizard."""
+        if not self.services.may(Action.EDIT_TRANSFERS):
+            return None
+        dialog = CopyDialog(self.services, transfer_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.copied.connect(self._copied)
+        dialog.open()
+        return dialog
+
+    def _copied(self, transfer_id: int, left_behind: list[str]) -> None:
+        message = self.tr("New transfer created: confirm each copied answer in its assessment.")
+        if left_behind:
+            message += " " + self.tr(
+                "%n transfer tool(s) were not copied: the new exporter is not under their regime.",
+                "",
+                len(left_behind),
+            )
+        self.statusBar().showMessage(message, 15000)
+        self.register.refresh()
+        self.open_assessment(transfer_id)
+
+    def reassign(self, transfer_ids: list[int]) -> ReassignDialog | None:
+        """Register → "Reassign…" (admins and managers): the selected transfers to one person."""
+        if not transfer_ids or not self.services.may(Action.ASSIGN_TRANSFERS):
+            return None
+        dialog = ReassignDialog(self.services, transfer_ids, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.reassigned.connect(
+            lambda n: self.statusBar().showMessage(self.tr("Reassigned %n transfer(s)", "", n), 8000)
+        )
+        dialog.open()
+        return dialog
+
+    def confirm_reassessment(self, transfer_ids: list[int]) -> QMessageBox | None:
+        """Register → "Start re-assessment…": the count and a confirmation, then the bulk run."""
+        if not transfer_ids or not self.services.may(Action.ASSESS):
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Start re-assessment"),
+            self.tr(
+                "Start a new version for each of the %n selected transfer(s)? Each is pre-filled from its "
+                "approved version; what the country-data change touched is reset or marked for you to "
+                "confirm. Transfers without an approved version, or with a newer version in progress, are "
+                "skipped.",
+                "",
+                len(transfer_ids),
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("reassessConfirm")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        ids = list(transfer_ids)
+        box.finished.connect(
+            lambda result: self.start_reassessment(ids) if result == QMessageBox.StandardButton.Yes else None
+        )
+        box.open()
+        return box
+
+    def start_reassessment(self, transfer_ids: list[int]) -> BulkReassessment:
+        run = BulkReassessment(self.services, transfer_ids, self)
+        run.finished.connect(
+            lambda started, _done: self.statusBar().showMessage(
+                self.tr("%n new version(s) started", "", started), 10000
+            )
+        )
+        run.finished.connect(lambda *_a: self.register.refresh())
+        run.start()
+        return run
+
     def open_screen(self, name: str) -> None:
         """Open a review or administration screen by name, if the role allows it."""
         permission = SCREEN_PERMISSIONS.get(name)
@@ -383,9 +461,16 @@ class MainWindow(QMainWindow):
         )
         self._keep(dialog)
 
-    def export_register(self) -> None:
-        """File → Export…: the register as filtered, as an Excel workbook or CSV."""
+    def export_register(self, selected: list[int] | None = None) -> None:
+        """File → Export…: the register as filtered, as an Excel workbook or CSV; from the context menu,
+        only the selected transfers (issue #23)."""
+        from dataclasses import replace
+
         from ui.register_files import export_format, export_job
+
+        query = self.register.query()
+        if selected and len(selected) < self.register.model.rowCount():
+            query = replace(query, ids=tuple(selected))
 
         settings = self.services.settings
         folder = settings.get(keys.LAST_EXPORT_FOLDER) or str(Path.home())
@@ -403,7 +488,7 @@ class MainWindow(QMainWindow):
         settings.set(keys.LAST_EXPORT_FOLDER, str(Path(path).parent))
         self.statusBar().showMessage(self.tr("Exporting…"))
         self.services.worker.submit(
-            export_job(self.services.actor, self.register.query(), Path(path), fmt),
+            export_job(self.services.actor, query, Path(path), fmt),
             lambda n: self.statusBar().showMessage(
                 self.tr("Exported %n transfer(s) to %1", "", n).replace("%1", path), 8000
             ),

@@ -371,6 +371,29 @@
     </message>
 </context>
 <context>
+    <name>BulkReassessment</name>
+    <message>
+        <source>Starting new versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started %1 of %2 new versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A re-assessment was not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Catalogues</name>
     <message>
         <source>Data categories</source>
@@ -860,6 +883,33 @@
     </message>
 </context>
 <context>
+    <name>CopyDialog</name>
+    <message>
+        <source>New transfer from this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Exporter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Importer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new transfer like %1 (%2), with its onward transfers and a draft assessment. Every answer copied from its assessment is marked for you to confirm; choose another exporter or importer first if this one is for a different party.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transfer was not copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CountriesPage</name>
     <message>
         <source>Filter destinations</source>
@@ -1084,6 +1134,34 @@
     </message>
     <message>
         <source>APPI yearly checks due within 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your transfers that need you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>returned to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flagged for re-assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-evaluation due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since you last signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reassigned to you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2175,6 +2253,42 @@
         <source>Recording transfers from the app is not available in this version yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>New transfer created: confirm each copied answer in its assessment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer tool(s) were not copied: the new exporter is not under their regime.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reassigned %n transfer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start re-assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Start a new version for each of the %n selected transfer(s)? Each is pre-filled from its approved version; what the country-data change touched is reset or marked for you to confirm. Transfers without an approved version, or with a newer version in progress, are skipped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new version(s) started</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Imported %n transfer(s)</source>
         <translation type="unfinished">
@@ -2828,6 +2942,39 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
 </context>
 <context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Hand %n selected transfer(s) over to another responsible person.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody (unassigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Responsible person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reassign %n transfer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was reassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RegisterFiles</name>
     <message>
         <source>Import transfers</source>
@@ -2948,6 +3095,26 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Responsible person filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfers a person is responsible for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Re-assessment needed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2988,11 +3155,40 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>New transfer from this one…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new transfer with this one&apos;s data and answers, each to confirm; other parties possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n transfer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %n transfer(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Start re-assessment of %n transfer(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reassign %n transfer(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -3020,6 +3216,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>Re-evaluation due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody (unassigned)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3471,6 +3675,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>Missing items: activate one to go to its page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have checked the copied answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirms every answer marked as copied from another assessment; check each one first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -371,6 +371,29 @@
     </message>
 </context>
 <context>
+    <name>BulkReassessment</name>
+    <message>
+        <source>Starting new versions…</source>
+        <translation>新しい版を開始しています…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Re-assessment</source>
+        <translation>再評価</translation>
+    </message>
+    <message>
+        <source>Started %1 of %2 new versions…</source>
+        <translation>新しい版を %2 件中 %1 件開始しました…</translation>
+    </message>
+    <message>
+        <source>A re-assessment was not started</source>
+        <translation>再評価は開始されませんでした</translation>
+    </message>
+</context>
+<context>
     <name>Catalogues</name>
     <message>
         <source>Data categories</source>
@@ -860,6 +883,33 @@
     </message>
 </context>
 <context>
+    <name>CopyDialog</name>
+    <message>
+        <source>New transfer from this one</source>
+        <translation>この移転から新規作成</translation>
+    </message>
+    <message>
+        <source>&amp;Exporter:</source>
+        <translation>データ輸出者(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Importer:</source>
+        <translation>データ輸入者(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Create the copy</source>
+        <translation>複写を作成</translation>
+    </message>
+    <message>
+        <source>A new transfer like %1 (%2), with its onward transfers and a draft assessment. Every answer copied from its assessment is marked for you to confirm; choose another exporter or importer first if this one is for a different party.</source>
+        <translation>%1（%2）と同じ内容の新しい移転を、再移転及び評価の下書きとともに作成します。評価から複写された回答にはすべて確認待ちの印が付きます。相手方が異なる場合は、先に別のデータ輸出者又はデータ輸入者を選択してください。</translation>
+    </message>
+    <message>
+        <source>The transfer was not copied</source>
+        <translation>移転は複写されませんでした</translation>
+    </message>
+</context>
+<context>
     <name>CountriesPage</name>
     <message>
         <source>Filter destinations</source>
@@ -1082,6 +1132,34 @@
     <message>
         <source>APPI yearly checks due within 30 days</source>
         <translation>30日以内に期限を迎える相当措置の定期的な確認</translation>
+    </message>
+    <message>
+        <source>Your transfers that need you</source>
+        <translation>対応が必要な自分の移転</translation>
+    </message>
+    <message>
+        <source>returned to you</source>
+        <translation>差し戻されました</translation>
+    </message>
+    <message>
+        <source>flagged for re-assessment</source>
+        <translation>再評価が必要です</translation>
+    </message>
+    <message>
+        <source>re-evaluation due %1</source>
+        <translation>再評価期限 %1</translation>
+    </message>
+    <message>
+        <source>Since you last signed in</source>
+        <translation>前回のサインイン以降</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>承認されました</translation>
+    </message>
+    <message>
+        <source>reassigned to you</source>
+        <translation>担当者に割り当てられました</translation>
     </message>
     <message>
         <source>Transfers by status</source>
@@ -2165,6 +2243,38 @@
         <source>Recording transfers from the app is not available in this version yet.</source>
         <translation>アプリからの移転の登録は、このバージョンではまだ利用できません。</translation>
     </message>
+    <message>
+        <source>New transfer created: confirm each copied answer in its assessment.</source>
+        <translation>新しい移転を作成しました。評価で複写された各回答を確認してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer tool(s) were not copied: the new exporter is not under their regime.</source>
+        <translation>
+            <numerusform>移転ツール %n 件は複写されませんでした。新しいデータ輸出者はその法制度の適用を受けません。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reassigned %n transfer(s)</source>
+        <translation>
+            <numerusform>移転 %n 件の担当者を変更しました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start re-assessment</source>
+        <translation>再評価の開始</translation>
+    </message>
+    <message numerus="yes">
+        <source>Start a new version for each of the %n selected transfer(s)? Each is pre-filled from its approved version; what the country-data change touched is reset or marked for you to confirm. Transfers without an approved version, or with a newer version in progress, are skipped.</source>
+        <translation>
+            <numerusform>選択した移転 %n 件のそれぞれについて新しい版を開始しますか。各版には承認済みの版の内容があらかじめ入力され、国別データの変更が影響する部分はリセットされるか、確認待ちの印が付きます。承認済みの版がない移転、及び新しい版が進行中の移転は対象外となります。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new version(s) started</source>
+        <translation>
+            <numerusform>新しい版を %n 件開始しました</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Imported %n transfer(s)</source>
         <translation>
@@ -2820,6 +2930,37 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
 </context>
 <context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign transfers</source>
+        <translation>担当者の変更</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hand %n selected transfer(s) over to another responsible person.</source>
+        <translation>
+            <numerusform>選択した移転 %n 件を別の担当者に引き継ぎます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody (unassigned)</source>
+        <translation>なし（未割当て）</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible person:</source>
+        <translation>担当者(&amp;R)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reassign %n transfer(s)</source>
+        <translation>
+            <numerusform>移転 %n 件の担当者を変更</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was reassigned</source>
+        <translation>担当者は変更されていません</translation>
+    </message>
+</context>
+<context>
     <name>RegisterFiles</name>
     <message>
         <source>Import transfers</source>
@@ -2940,6 +3081,26 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>すべての法制度</translation>
     </message>
     <message>
+        <source>Responsible person filter</source>
+        <translation>担当者フィルター</translation>
+    </message>
+    <message>
+        <source>Transfers a person is responsible for</source>
+        <translation>特定の担当者が担当する移転</translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s</source>
+        <translation>全員の移転</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>自分</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未割当て</translation>
+    </message>
+    <message>
         <source>Re-assessment needed</source>
         <translation>再評価が必要</translation>
     </message>
@@ -2980,6 +3141,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>評価を開く…</translation>
     </message>
     <message>
+        <source>New transfer from this one…</source>
+        <translation>この移転から新規作成…</translation>
+    </message>
+    <message>
+        <source>A new transfer with this one&apos;s data and answers, each to confirm; other parties possible</source>
+        <translation>この移転のデータと回答を引き継いだ新しい移転（各回答は要確認。相手方の変更も可能）</translation>
+    </message>
+    <message>
         <source>Columns</source>
         <translation>表示する列</translation>
     </message>
@@ -2987,6 +3156,24 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <source>%n transfer(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %n transfer(s)…</source>
+        <translation>
+            <numerusform>移転 %n 件をエクスポート…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Start re-assessment of %n transfer(s)…</source>
+        <translation>
+            <numerusform>移転 %n 件の再評価を開始…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reassign %n transfer(s)…</source>
+        <translation>
+            <numerusform>移転 %n 件の担当者を変更…</numerusform>
         </translation>
     </message>
     <message>
@@ -3012,6 +3199,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>Re-evaluation due</source>
         <translation>再評価期限</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Nobody (unassigned)</source>
+        <translation>なし（未割当て）</translation>
     </message>
     <message>
         <source>Data categories</source>
@@ -3462,6 +3657,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>Missing items: activate one to go to its page</source>
         <translation>未入力の項目（選ぶとそのページに移動します）</translation>
+    </message>
+    <message>
+        <source>I have checked the copied answers</source>
+        <translation>複写された回答を確認しました</translation>
+    </message>
+    <message>
+        <source>Confirms every answer marked as copied from another assessment; check each one first</source>
+        <translation>他の評価から複写された印のある回答をすべて確定します。先に各回答を確認してください</translation>
     </message>
     <message>
         <source>&amp;Submit for review</source>

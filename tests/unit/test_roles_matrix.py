@@ -40,7 +40,7 @@ from transfer_tool import (
     trust,
     users,
 )
-from transfer_tool.assessment import due_calendar, service
+from transfer_tool.assessment import copying, due_calendar, reassessment, service
 from transfer_tool.cli import main
 from transfer_tool.countries import store as country_store
 from transfer_tool.domain import AssessmentStatus, CatalogKind, Role
@@ -76,6 +76,7 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     "transfers.add_onward_transfer": EVERYONE,
     "transfers.update_transfer": EVERYONE,
     "transfers.delete_transfer": EVERYONE,
+    "transfers.assign_transfers": REVIEWERS,  # issue #23: hand-over by an admin or a manager
     "transfer_csv.import_csv": EVERYONE,
     "transfer_csv.export_csv": EVERYONE,
     "register_import.import_file": EVERYONE,
@@ -99,6 +100,9 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     "assessment.service.render_for_approval": REVIEWERS,
     "assessment.approval.approve_and_sign": REVIEWERS,
     "assessment.evidence.add_evidence": EVERYONE,
+    "assessment.copying.copy_transfer": EVERYONE,  # issue #23: new transfer from an existing one
+    "assessment.reassessment.start_reassessment": EVERYONE,  # issue #23: bulk re-assessment
+    "assessment.reassessment.reassess_many": EVERYONE,
     "assessment.evidence.remove_evidence": EVERYONE,
     # trusted certificates
     "trust.add_trusted": ADMINS,
@@ -139,8 +143,14 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     "catalog.shipped_catalogs": PURE,
     "catalog.seed": IN_TRANSACTION,
     "users.get_user": OPEN_READ,
+    "users.people": OPEN_READ,
+    "assessment.reassessment.flagged_transfer_ids": OPEN_READ,
+    "users.find_person": OPEN_READ,
     "users.slowdown_seconds": PURE,
-    **{f"users.{n}": BEFORE_SIGN_IN for n in ("has_users", "create_first_admin", "authenticate")},
+    **{
+        f"users.{n}": BEFORE_SIGN_IN
+        for n in ("has_users", "create_first_admin", "authenticate", "note_sign_in")
+    },
     **{
         f"countries.store.{n}": OPEN_READ
         for n in (
@@ -239,6 +249,8 @@ SERVICE_MODULES = (
     "trust",
     "backup",
     "notice.service",
+    "assessment.copying",
+    "assessment.reassessment",
 )
 # Modules with public functions taking a user that only call the services above (which check the role).
 DELEGATING_MODULES = frozenset({"demo", "audit"})
@@ -397,6 +409,27 @@ def _prep_delete_transfer(w: World) -> Call:
     return lambda a: transfers.delete_transfer(w.db, a, t.id, t.row_version)
 
 
+def _prep_assign_transfers(w: World) -> Call:
+    t = w.transfer()
+    assert w.assessor.user_id is not None
+    return lambda a: transfers.assign_transfers(w.db, a, [t.id], w.assessor.user_id)
+
+
+def _prep_copy_transfer(w: World) -> Call:
+    t = w.demo_transfer()
+    return lambda a: copying.copy_transfer(w.db, a, t.id)
+
+
+def _prep_start_reassessment(w: World) -> Call:
+    a = w.approved()
+    return lambda actor: reassessment.start_reassessment(w.db, actor, a.transfer_id)
+
+
+def _prep_reassess_many(w: World) -> Call:
+    a = w.approved()
+    return lambda actor: reassessment.reassess_many(w.db, actor, [a.transfer_id])
+
+
 def _prep_import_document(w: World) -> Call:
     raw = _country_import(w.db, w.n())
     return lambda a: country_store.import_document(w.db, a, raw)
@@ -532,6 +565,10 @@ CASES: dict[str, Prepare] = {
     "transfers.add_onward_transfer": _prep_onward,
     "transfers.update_transfer": _prep_update_transfer,
     "transfers.delete_transfer": _prep_delete_transfer,
+    "transfers.assign_transfers": _prep_assign_transfers,
+    "assessment.copying.copy_transfer": _prep_copy_transfer,
+    "assessment.reassessment.start_reassessment": _prep_start_reassessment,
+    "assessment.reassessment.reassess_many": _prep_reassess_many,
     "transfer_csv.import_csv": _simple(lambda w, a: transfer_csv.import_csv(w.db, a, _csv(w.n()))),
     "transfer_csv.export_csv": _simple(lambda w, a: transfer_csv.export_csv(w.db, a)),
     "register_import.import_file": _simple(

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from transfer_tool.assessment.context import AssessmentContext, evaluate
+from transfer_tool.assessment.derivation import copied_items
 from transfer_tool.assessment.measures import use_cases_for
 from transfer_tool.assessment.record import AssessmentRecord, StepConclusion
 from transfer_tool.countries.model import AccessLaw
@@ -184,7 +185,9 @@ def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.da
             gaps.append(Gap(7, f"evidence[{i}].label", "give the evidence a label"))
         if e.filename and not _SHA256.match(e.sha256):
             gaps.append(Gap(7, f"evidence[{i}].sha256", f"the file {e.filename} has no valid SHA-256 digest"))
-    return tuple(gaps)
+    # Issue #23: answers copied from another assessment count as missing until the assessor confirms them.
+    gaps.extend(Gap(c.step, f"to_confirm.{c.key}", c.message) for c in copied_items(record, regime_names))
+    return tuple(sorted(gaps, key=lambda g: g.step))
 
 
 def _use_case_gaps(record: AssessmentRecord, cases: tuple[int, ...]) -> list[Gap]:

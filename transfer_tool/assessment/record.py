@@ -274,6 +274,16 @@ class ReviewEvent:
 
 
 @dataclass(frozen=True)
+class DerivedFrom:
+    """The assessment a copied draft started from (issue #23: "New transfer from this one")."""
+
+    assessment_id: int
+    transfer_id: int
+    reference: str  # TR-000123
+    version: int
+
+
+@dataclass(frozen=True)
 class AssessmentRecord:
     facts: TransferFacts
     regimes: RegimeSelection = field(default_factory=RegimeSelection)
@@ -297,6 +307,10 @@ class AssessmentRecord:
     approved_by: UserId | None = None
     approved_at: dt.datetime | None = None
     history: tuple[ReviewEvent, ...] = ()
+    # Issue #23 (additive): where a copied draft came from, and the copied answers the assessor has not
+    # confirmed yet (item keys of `assessment.derivation`; each one is a missing item until confirmed).
+    derived_from: DerivedFrom | None = None
+    to_confirm: tuple[str, ...] = ()
 
     def tool_for(self, regime: str) -> ToolChoice | None:
         return next((t for t in self.tools if t.regime == regime), None)

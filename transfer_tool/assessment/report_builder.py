@@ -145,6 +145,8 @@ def report_data_from(src: ReportSources) -> rd.ReportData:
         updated=m.updated_at.date(),
         organisation=m.organisation or src.exporter.name,
         assessor=m.assessor,
+        derived_from=r.derived_from.reference if r.derived_from else "",
+        derived_from_version=r.derived_from.version if r.derived_from else 0,
         exporter=_party(src, src.exporter, r.facts.exporter_role, importer=False),
         importer=_party(src, src.importer, r.facts.importer_role, importer=True),
         destination=Localized(dest.name_en, dest.name_ja),

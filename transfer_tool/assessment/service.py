@@ -654,6 +654,7 @@ def save_draft(
             approved_at=stored.approved_at,
             history=stored.history,
             destination_version=stored.destination_version,
+            derived_from=stored.derived_from,
         )
         new = to_dict(merged)
         old_fields: dict[str, Any] = row.record.get("record", {})

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from transfer_tool.cli import teamwork  # its parsers load no service; its handlers load what they use
 from transfer_tool.cli.context import CliContext
 from transfer_tool.domain import Role, TransferStatus
 from transfer_tool.errors import ToolError
@@ -32,6 +33,10 @@ def register(sub: Any) -> None:
     lp.add_argument("--search", default="", help="free text: reference, title, exporter, importer")
     lp.add_argument("--reassessment", action="store_true", help="only transfers flagged for re-assessment")
     lp.add_argument("--limit", type=int, default=0)
+    who = lp.add_mutually_exclusive_group()
+    who.add_argument("--mine", action="store_true", help="only transfers you (--user) are responsible for")
+    who.add_argument("--unassigned", action="store_true", help="only transfers nobody is responsible for")
+    who.add_argument("--owner", metavar="USER", help="only transfers this user is responsible for")
     lp.set_defaults(handler=cmd_list)
     sp = ts.add_parser("show", help="show one transfer")
     sp.add_argument("ref", help="reference (TR-000001) or id")
@@ -58,6 +63,7 @@ def register(sub: Any) -> None:
     ep = ts.add_parser("export-csv", help="export the register as CSV (the same as `export --format csv`)")
     ep.add_argument("file", type=Path, help="output file, or - for standard output")
     ep.set_defaults(handler=cmd_export, format="csv")
+    teamwork.register_transfer_actions(ts)
 
     d = sub.add_parser(
         "due",
@@ -106,16 +112,7 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _find(ctx: CliContext, ref: str) -> int:
-    from transfer_tool import transfers
-
-    ids = transfers.search_ids(ctx.db, transfers.TransferQuery(text=ref))
-    for row in transfers.fetch_rows(ctx.db, ids):
-        if row.reference == ref:
-            return row.id
-    if ref.isdigit():
-        return int(ref)
-    raise ToolError(f"No transfer with reference '{ref}'. Try `transfer-tool transfers list --search {ref}`.")
+_find = teamwork.find_reference
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -126,6 +123,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
         country=(args.country or "").upper(),
         status=TransferStatus(args.status) if args.status else None,
         reassessment_needed=True if args.reassessment else None,
+        **teamwork.owner_filter(ctx, args),
     )
     rows = transfers.search(ctx.db, q, limit=args.limit or None)
     out = sys.stdout
@@ -161,6 +159,7 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
         f"  storage:       {', '.join(t.storage_countries) or '-'}; remote access from {', '.join(t.remote_access_countries) or '-'}",
         f"  retention:     {t.retention or t.retention_code}",
         f"  next review:   {t.next_review or '-'}",
+        f"  responsible:   {t.owner_name or 'nobody'}",
     ]
     for o in t.onward:
         lines.append(f"  onward:        {o.reference} → {o.importer_name} ({o.destination})")

@@ -265,3 +265,6 @@ class ReportData:
     sign_off: SignOff = field(default_factory=SignOff)
     evidence: tuple[Evidence, ...] = ()
     keywords: tuple[str, ...] = ()
+    # issue #23: the assessment this one was copied from (reference and version), "" / 0 when none
+    derived_from: str = ""
+    derived_from_version: int = 0

@@ -527,6 +527,18 @@ class TiaReportRenderer:
                 ("doc.destination", f"{d.destination.get(lang)} ({d.destination_code})"),
                 ("regime.applicable", "\n".join(self._regime_name(b, r) for r in d.regimes)),
                 ("doc.assessor", d.assessor),
+                *(
+                    [
+                        (
+                            "doc.derived_from",
+                            self._t(b, "doc.derived_version")
+                            .replace("{0}", d.derived_from)
+                            .replace("{1}", str(d.derived_from_version)),
+                        )
+                    ]
+                    if d.derived_from
+                    else []
+                ),
                 ("doc.created", format_date(d.created, lang)),
                 ("doc.updated", format_date(d.updated, lang)),
                 ("doc.reevaluation", format_date(d.conclusion.reevaluation_date, lang)),

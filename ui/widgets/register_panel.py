@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from transfer_tool import catalog, transfers
 from transfer_tool.catalog import CatalogItem
 from transfer_tool.domain import CatalogKind, TransferStatus
+from transfer_tool.permissions import Action
 from transfer_tool.transfers import SortKey, TransferQuery, TransferView
 from ui import settings as keys
 from ui.i18n import format_date, regime_short_name, status_label
@@ -44,6 +45,10 @@ from ui.terms import core_text
 from ui.widgets.country_completer import RankedCountryCompleter
 
 SEARCH_DELAY_MS = 150
+# The owner filter's fixed choices (a positive value is a user id).
+OWNER_ANY = 0
+OWNER_MINE = -1
+OWNER_NOBODY = -2
 REGIME_CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 DETAIL_DELAY_MS = 120
 
@@ -53,6 +58,10 @@ class RegisterPanel(QWidget):
 
     open_requested = Signal(int)
     columns_changed = Signal()
+    copy_requested = Signal(int)  # "New transfer from this one…" (issue #23)
+    reassign_requested = Signal(list)  # the selected transfer ids, for an admin or a manager
+    reassess_requested = Signal(list)  # the selected transfer ids: start their re-assessment
+    export_requested = Signal(list)  # the selected transfer ids: export them
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +118,15 @@ class RegisterPanel(QWidget):
         self.regime.addItem(self.tr("All regimes"), ())
         self.regime.setEnabled(False)  # until the regimes are loaded
 
+        # Responsible person (issue #23): everyone, mine, nobody, or one person (loaded with the people).
+        self.owner = QComboBox(self)
+        self.owner.setObjectName("ownerFilter")
+        self.owner.setAccessibleName(self.tr("Responsible person filter"))
+        self.owner.setToolTip(self.tr("Transfers a person is responsible for"))
+        self.owner.addItem(self.tr("Everyone's"), OWNER_ANY)
+        self.owner.addItem(self.tr("Mine"), OWNER_MINE)
+        self.owner.addItem(self.tr("Unassigned"), OWNER_NOBODY)
+
         self.reassessment = QCheckBox(self.tr("Re-assessment needed"), self)
         self.reassessment.setObjectName("reassessmentFilter")
         self.overdue = QCheckBox(self.tr("Overdue"), self)
@@ -130,6 +148,7 @@ class RegisterPanel(QWidget):
         bar.addWidget(self.destination, 2)
         bar.addWidget(self.regime, 1)
         bar.addWidget(self.status, 1)
+        bar.addWidget(self.owner, 1)
         bar.addWidget(self.reassessment)
         bar.addWidget(self.overdue)
         bar.addWidget(self.onward)
@@ -142,7 +161,10 @@ class RegisterPanel(QWidget):
         self.table.setAccessibleName(self.tr("Transfer register"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Many rows at once (shift/ctrl): reassigning a selection (issue #23).
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -180,6 +202,16 @@ class RegisterPanel(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.details_area, 1)
         side_layout.addWidget(self.open_button)
+        self.copy_button = QPushButton(self.tr("New transfer from this one…"), self)
+        self.copy_button.setObjectName("copyTransfer")
+        self.copy_button.setToolTip(
+            self.tr(
+                "A new transfer with this one's data and answers, each to confirm; other parties possible"
+            )
+        )
+        self.copy_button.setEnabled(False)
+        self.copy_button.setVisible(services.may(Action.EDIT_TRANSFERS))
+        side_layout.addWidget(self.copy_button)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("registerSplitter")
@@ -199,12 +231,14 @@ class RegisterPanel(QWidget):
             (self.search, self.destination),
             (self.destination, self.regime),
             (self.regime, self.status),
-            (self.status, self.reassessment),
+            (self.status, self.owner),
+            (self.owner, self.reassessment),
             (self.reassessment, self.overdue),
             (self.overdue, self.onward),
             (self.onward, self.clear_button),
             (self.clear_button, self.table),
             (self.table, self.open_button),
+            (self.open_button, self.copy_button),
         ):
             QWidget.setTabOrder(a, b)
 
@@ -221,6 +255,8 @@ class RegisterPanel(QWidget):
             destination_edit.editingFinished.connect(self._destination_typed)
         self.status.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.regime.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.owner.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.copy_button.clicked.connect(self._copy_current)
         for box in (self.reassessment, self.overdue, self.onward):
             box.toggled.connect(lambda _on: self.apply_filters())
         self.onward.toggled.connect(lambda on: self._settings.set(keys.SHOW_ONWARD, on))
@@ -239,6 +275,7 @@ class RegisterPanel(QWidget):
         self._labels: Labels = {}
         self._show_details(None)
         services.worker.submit(_regimes, self.set_regimes, owner=self, label="register: regimes")
+        services.worker.submit(_people, self.set_people, owner=self, label="register: people")
 
     # ---- state ----------------------------------------------------------------------------------------------
 
@@ -326,6 +363,7 @@ class RegisterPanel(QWidget):
     def query(self) -> TransferQuery:
         status_value = self.status.currentData()
         current = self.model.query
+        owner = self.owner.currentData()
         return TransferQuery(
             text=self.search.text().strip(),
             country=str(self.destination.currentData() or ""),
@@ -334,12 +372,37 @@ class RegisterPanel(QWidget):
             reassessment_needed=True if self.reassessment.isChecked() else None,
             overdue_on=self._services.today() if self.overdue.isChecked() else None,
             include_onward=self.onward.isChecked(),
+            owner_id=self._services.actor.user_id if owner == OWNER_MINE else (owner if owner > 0 else None),
+            unassigned=owner == OWNER_NOBODY,
             sort=current.sort,
             descending=current.descending,
         )
 
     def _filters(self) -> tuple[QWidget, ...]:
-        return (self.search, self.destination, self.regime, self.status, self.reassessment, self.overdue)
+        return (
+            self.search,
+            self.destination,
+            self.regime,
+            self.status,
+            self.owner,
+            self.reassessment,
+            self.overdue,
+        )
+
+    def set_people(self, people: Sequence[tuple[int, str]]) -> None:
+        """The owner filter's people: (user id, name) each, after Everyone's / Mine / Unassigned."""
+        current = self.owner.currentData()
+        self.owner.blockSignals(True)
+        while self.owner.count() > 3:
+            self.owner.removeItem(3)
+        for user_id, name in people:
+            self.owner.addItem(name, user_id)
+        self.owner.setCurrentIndex(max(0, self.owner.findData(current)))
+        self.owner.blockSignals(False)
+
+    def show_owner(self, owner: int) -> None:
+        """Filter by responsible person: OWNER_ANY, OWNER_MINE, OWNER_NOBODY or a user id."""
+        self.owner.setCurrentIndex(max(0, self.owner.findData(owner)))
 
     def set_regimes(self, regimes: Sequence[tuple[str, tuple[str, ...]]]) -> None:
         """The regime choices: (code, exporter countries) each."""
@@ -374,6 +437,7 @@ class RegisterPanel(QWidget):
         self.destination.setCurrentIndex(0)
         self.regime.setCurrentIndex(0)
         self.status.setCurrentIndex(0)
+        self.owner.setCurrentIndex(0)
         self.reassessment.setChecked(False)
         self.overdue.setChecked(False)
         for w in self._filters():
@@ -397,6 +461,7 @@ class RegisterPanel(QWidget):
         self.regime.setCurrentIndex(0)
         sidx = self.status.findData(status.value) if status else 0
         self.status.setCurrentIndex(max(0, sidx))
+        self.owner.setCurrentIndex(0)
         self.reassessment.setChecked(reassessment)
         self.overdue.setChecked(overdue)
         for w in self._filters():
@@ -437,11 +502,53 @@ class RegisterPanel(QWidget):
     # ---- selection and details ---------------------------------------------------------------------------------
 
     def current_transfer_id(self) -> int | None:
+        """The one selected transfer (None when none, or several, are selected)."""
         rows = self.table.selectionModel().selectedRows()
-        if not rows:
+        if len(rows) != 1:
             return None
         value = rows[0].data(IdRole)
         return value if isinstance(value, int) else None
+
+    def selected_transfer_ids(self) -> list[int]:
+        """Every selected transfer, in table order."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [v for v in (i.data(IdRole) for i in rows) if isinstance(v, int)]
+
+    def row_menu(self) -> QMenu:
+        """The table's context menu for the current selection."""
+        menu = QMenu(self)
+        menu.setObjectName("registerRowMenu")
+        one = self.current_transfer_id()
+        ids = self.selected_transfer_ids()
+        open_action = menu.addAction(self.tr("Open assessment…"))
+        open_action.setEnabled(one is not None)
+        open_action.triggered.connect(self._open_current)
+        if self._services.may(Action.EDIT_TRANSFERS):
+            copy_action = menu.addAction(self.tr("New transfer from this one…"))
+            copy_action.setEnabled(one is not None)
+            copy_action.triggered.connect(self._copy_current)
+        export = menu.addAction(self.tr("Export %n transfer(s)…", "", len(ids)))
+        export.setEnabled(bool(ids) and len(ids) <= transfers.MAX_ASSIGN)
+        export.triggered.connect(lambda: self.export_requested.emit(self.selected_transfer_ids()))
+        if self._services.may(Action.ASSESS):
+            reassess = menu.addAction(self.tr("Start re-assessment of %n transfer(s)…", "", len(ids)))
+            reassess.setEnabled(bool(ids))
+            reassess.triggered.connect(lambda: self.reassess_requested.emit(self.selected_transfer_ids()))
+        if self._services.may(Action.ASSIGN_TRANSFERS):
+            reassign = menu.addAction(self.tr("Reassign %n transfer(s)…", "", len(ids)))
+            reassign.setEnabled(bool(ids))
+            reassign.triggered.connect(lambda: self.reassign_requested.emit(self.selected_transfer_ids()))
+        return menu
+
+    def _row_menu(self, pos: QPoint) -> None:
+        menu = self.row_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _copy_current(self) -> None:
+        tid = self.current_transfer_id()
+        if tid is not None:
+            self.copy_requested.emit(tid)
 
     def select_transfer(self, transfer_id: int) -> bool:
         row = self.model.row_of(transfer_id)
@@ -463,6 +570,7 @@ class RegisterPanel(QWidget):
 
     def _selection_changed(self) -> None:
         self.open_button.setEnabled(self.current_transfer_id() is not None)
+        self.copy_button.setEnabled(self.current_transfer_id() is not None)
         self._detail_timer.start()
 
     def _load_details(self) -> None:
@@ -506,6 +614,7 @@ class RegisterPanel(QWidget):
             (self.tr("Importer"), f"{view.importer_name} ({name(view.importer_country)})"),
             (self.tr("Destination"), f"{name(view.destination)} ({view.destination})"),
             (self.tr("Re-evaluation due"), format_date(view.next_review, lang) or "—"),
+            (self.tr("Responsible"), view.owner_name or self.tr("Nobody (unassigned)")),
             (self.tr("Data categories"), self._label_list(CatalogKind.DATA_CATEGORY, view.data_categories)),
             (self.tr("Purposes"), self._label_list(CatalogKind.PURPOSE, view.purposes)),
             (self.tr("Retention"), view.retention or "—"),
@@ -543,6 +652,12 @@ def _regimes(db: Any) -> list[tuple[str, tuple[str, ...]]]:
     from transfer_tool.countries import store
 
     return [(code, tuple(sorted(r.exporter_countries))) for code, r in store.regimes(db).items()]
+
+
+def _people(db: Any) -> list[tuple[int, str]]:
+    from transfer_tool import users
+
+    return [(p.id, p.name) for p in users.people(db)]
 
 
 def _details(db: Any, transfer_id: int, labels: Labels) -> tuple[TransferView, Labels]:

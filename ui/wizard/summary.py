@@ -82,6 +82,14 @@ class SummaryPage(WizardPage):
         self.missing.setWordWrap(True)
         self.missing.setMinimumHeight(220)
         right.addWidget(self.missing, 10)
+        # Issue #23: answers copied from another assessment are listed above until the assessor confirms them.
+        self.confirm_copied = QPushButton(self.tr("I have checked the copied answers"), self.body)
+        self.confirm_copied.setObjectName("confirmCopied")
+        self.confirm_copied.setToolTip(
+            self.tr("Confirms every answer marked as copied from another assessment; check each one first")
+        )
+        self.confirm_copied.hide()
+        right.addWidget(self.confirm_copied)
         self.result = boxed("", INFO_STYLE, self.body)
         self.result.setObjectName("submitResult")
         self.result.hide()
@@ -129,6 +137,7 @@ class SummaryPage(WizardPage):
         self.missing.activated.connect(self._jump)
         self.missing.clicked.connect(self._jump)
         self.submit_button.clicked.connect(self.submit)
+        self.confirm_copied.clicked.connect(lambda: self.state.update_record(to_confirm=()))
         self.pdf_button.clicked.connect(self.generate_pdf)
         self.word_button.clicked.connect(self.export_word)
         state.status_changed.connect(self._buttons)
@@ -173,6 +182,7 @@ class SummaryPage(WizardPage):
 
     def refresh(self) -> None:
         st = self.state
+        self.confirm_copied.setVisible(bool(st.record is not None and st.record.to_confirm and st.editable))
         self.missing_model.clear()
         titles = page_titles()
         ordered = sorted(st.issues, key=lambda i: (PAGE_ORDER.index(i.page), not i.blocking))

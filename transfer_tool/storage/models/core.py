@@ -60,6 +60,7 @@ class User(Versioned, Base):
     language: Mapped[str] = mapped_column(String(8), default="")
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_failed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    last_signed_in_at: Mapped[dt.datetime | None] = mapped_column(default=None)  # issue #23 (migration 0008)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
@@ -152,11 +153,14 @@ class Transfer(Versioned, Base):
     reassessment_reason: Mapped[str] = mapped_column(Text, default="")
     next_review: Mapped[dt.date | None] = mapped_column(Date, default=None, index=True)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), default=None)
+    # The responsible person (issue #23): the creator unless an admin or manager hands it over (migration 0008).
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True, default=None)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     exporter: Mapped[Entity] = relationship(foreign_keys=[exporter_id], lazy="joined")
     importer: Mapped[Entity] = relationship(foreign_keys=[importer_id], lazy="joined")
+    owner: Mapped[User | None] = relationship(foreign_keys=[owner_id], lazy="joined")
     onward: Mapped[list[Transfer]] = relationship(
         back_populates="parent", cascade="all, delete-orphan", passive_deletes=True, order_by="Transfer.id"
     )

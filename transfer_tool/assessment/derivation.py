@@ -1,0 +1,173 @@
+"""A draft derived from another transfer's assessment ("New transfer from this one", issue #23). Pure.
+
+The copy carries the assessor's answers that still fit the new transfer and marks each one "copied from
+TR-… version n, confirm": a missing item (completeness) until the assessor confirms it. Facts and regimes
+are never copied: they are read afresh from the new transfer's register data and its exporter's country,
+so an answer that belongs to a regime the new exporter is not under (an EU tool for a Japanese exporter)
+is left behind, and the law-and-practice answers and risk figures come along only for the same
+destination (they judge that country's laws).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from transfer_tool.assessment.record import AssessmentRecord, DerivedFrom
+
+# Item keys of AssessmentRecord.to_confirm, with the wizard step each belongs to.
+ADDED_REGIMES = "regimes.added"
+CONDITIONS = "confirmed_conditions"
+TOOL_PREFIX = "tools."
+LAW_PRACTICE = "law_practice"
+MEASURES = "measures"
+PROCEDURAL_NOTES = "procedural_notes"
+RISK = "risk"
+EVIDENCE = "evidence"
+_STEP = {
+    ADDED_REGIMES: 1,
+    CONDITIONS: 2,
+    LAW_PRACTICE: 3,
+    MEASURES: 4,
+    PROCEDURAL_NOTES: 5,
+    RISK: 6,
+    EVIDENCE: 7,
+}
+
+
+@dataclass(frozen=True)
+class CopiedItem:
+    """One copied answer awaiting the assessor's confirmation."""
+
+    key: str  # e.g. "tools.EU_GDPR"
+    step: int
+    message: str
+
+
+def derive_record(source: AssessmentRecord, fresh: AssessmentRecord, origin: DerivedFrom) -> AssessmentRecord:
+    """`fresh` (the new transfer's initial record: its facts, regimes, laws, settings and assessor) with
+    the answers of `source` that fit it, each marked for confirmation."""
+    regimes = set(fresh.regimes.codes())
+    marks: list[str] = []
+    added = tuple(a for a in source.regimes.added if a.regime not in fresh.regimes.applied)
+    if added:
+        marks.append(ADDED_REGIMES)
+        regimes |= {a.regime for a in added}
+    # Only answers given under a regime of the source that also governs the new transfer come along.
+    shared = regimes & set(source.regimes.codes())
+    conditions = tuple(c for c in source.confirmed_conditions if c.regime in shared)
+    same_destination = source.facts.destination == fresh.facts.destination
+    if conditions and same_destination:
+        marks.append(CONDITIONS)
+    else:
+        conditions = ()  # a condition of one country's partial adequacy says nothing about another's
+    tools = tuple(t for t in source.tools if t.regime in shared)
+    marks += [f"{TOOL_PREFIX}{t.regime}" for t in tools]
+    law_practice = fresh.law_practice
+    risk = fresh.risk
+    if same_destination:
+        answers = {a.law_key: a for a in source.law_practice.laws}
+        laws = tuple(answers.get(law.law_key, law) for law in fresh.law_practice.laws)
+        law_practice = dataclasses.replace(source.law_practice, laws=laws)
+        if law_practice != fresh.law_practice:
+            marks.append(LAW_PRACTICE)
+        if source.risk.enabled:
+            risk = dataclasses.replace(source.risk, threshold=fresh.risk.threshold)
+            marks.append(RISK)
+    if source.measures:
+        marks.append(MEASURES)
+    if source.procedural_notes.strip():
+        marks.append(PROCEDURAL_NOTES)
+    if source.evidence:
+        marks.append(EVIDENCE)
+    return dataclasses.replace(
+        fresh,
+        regimes=dataclasses.replace(fresh.regimes, added=added),
+        confirmed_conditions=conditions,
+        tools=tools,
+        law_practice=law_practice,
+        measures=source.measures,
+        procedural_notes=source.procedural_notes,
+        risk=risk,
+        evidence=source.evidence,
+        derived_from=origin,
+        to_confirm=tuple(marks),
+    )
+
+
+def step_of(key: str) -> int:
+    return 2 if key.startswith(TOOL_PREFIX) else _STEP.get(key, 1)
+
+
+def copied_items(record: AssessmentRecord, regime_names: Mapping[str, str]) -> tuple[CopiedItem, ...]:
+    """The copied answers still to confirm, with what to do, in step order (regimes by their names)."""
+    origin = record.derived_from
+    if origin is None or not record.to_confirm:
+        return ()
+    ref, version = origin.reference, origin.version
+    out = []
+    for key in record.to_confirm:
+        if key.startswith(TOOL_PREFIX):
+            code = key[len(TOOL_PREFIX) :]
+            regime = regime_names.get(code, code)
+            message = f"the transfer tool for {regime} was copied from {ref} version {version}: check and confirm it"
+        elif key == ADDED_REGIMES:
+            message = (
+                f"the regimes added by hand were copied from {ref} version {version}: check and confirm them"
+            )
+        elif key == CONDITIONS:
+            message = (
+                f"the confirmed conditions were copied from {ref} version {version}: check and confirm them"
+            )
+        elif key == LAW_PRACTICE:
+            message = f"the law-and-practice answers were copied from {ref} version {version}: check and confirm them"
+        elif key == MEASURES:
+            message = f"the measures were copied from {ref} version {version}: check and confirm them"
+        elif key == PROCEDURAL_NOTES:
+            message = f"the procedural steps were copied from {ref} version {version}: check and confirm them"
+        elif key == RISK:
+            message = f"the risk figures were copied from {ref} version {version}: check and confirm them"
+        else:
+            message = f"the evidence was copied from {ref} version {version}: check and confirm it"
+        out.append(CopiedItem(key, step_of(key), message))
+    return tuple(sorted(out, key=lambda i: i.step))
+
+
+def confirm(record: AssessmentRecord, *keys: str) -> AssessmentRecord:
+    """The assessor confirmed these copied answers (all of them when no key is given)."""
+    remaining = () if not keys else tuple(k for k in record.to_confirm if k not in keys)
+    return dataclasses.replace(record, to_confirm=remaining)
+
+
+# ---- re-assessment after a country-data change (issue #23, point 2) ---------------------------------------
+
+# Flag kinds (countries.impact.ChangeKind and "expired") whose change makes the regime's tool choice void:
+# the adequacy status itself changed, so the tool is reset and must be chosen again.
+_STATUS_KINDS = frozenset({"withdrawn", "granted", "status"})
+_CONDITION_KINDS = frozenset({"condition"})
+
+
+def reset_for_flags(
+    record: AssessmentRecord, flags: Sequence[tuple[str, str]], origin: DerivedFrom
+) -> AssessmentRecord:
+    """A new version's record (pre-filled from the approved one) with the parts a country-data change
+    touches reset or marked: `flags` are (regime, kind) pairs. A changed adequacy status resets the
+    regime's tool; a changed condition resets the confirmed condition and marks the tool; any other change
+    (instrument, expiry) marks the tool; the law-and-practice step is marked whenever a tool is touched."""
+    status_regimes = {r for r, k in flags if k in _STATUS_KINDS}
+    condition_regimes = {r for r, k in flags if k in _CONDITION_KINDS}
+    touched = {r for r, _k in flags}
+    tools = tuple(t for t in record.tools if t.regime not in status_regimes)
+    conditions = tuple(c for c in record.confirmed_conditions if c.regime not in condition_regimes)
+    marks = [k for k in record.to_confirm]
+    marks += [f"{TOOL_PREFIX}{t.regime}" for t in tools if t.regime in touched]
+    if touched:
+        marks.append(LAW_PRACTICE)
+    return dataclasses.replace(
+        record,
+        tools=tools,
+        confirmed_conditions=conditions,
+        derived_from=origin,
+        to_confirm=tuple(dict.fromkeys(marks)),
+    )
