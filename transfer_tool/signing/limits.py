@@ -8,6 +8,8 @@ parser or the signature decoder allocate without limit:
 - `MAX_PDF_OBJECTS`: a report has about 80 objects plus a few per page; 50,000 allows thousands of
   pages. Objects, cross-reference entries and every declared /Size, /N, /Count and /Index range are
   counted, because the parser's tables grow with them (1.6 million entries in 32 MB took 480 MiB).
+- `MAX_PDF_REFERENCES`: references between objects ("3 0 R"), 20 per object allowed: 30 MB of them in
+  one array ran the parser for minutes (and to 1.1 GB without the memory cap).
 - `MAX_SIGNATURE_BYTES`: a signature value (the CMS blob in /Contents, certificates and timestamp
   included) is under 20 KB for the tool's own signatures; 256 KiB allows long chains. It is measured as
   the gap a /ByteRange leaves and as every /Contents hex string.
@@ -32,6 +34,7 @@ from transfer_tool.errors import ValidationError
 MAX_SIGNED_PDF_BYTES = 32 * 1024 * 1024
 MAX_SIGNATURE_BYTES = 256 * 1024
 MAX_PDF_OBJECTS = 50_000
+MAX_PDF_REFERENCES = 20 * MAX_PDF_OBJECTS  # a report refers a few times per object; 1,000,000 is far beyond
 VERIFY_DATA_LIMIT = 224 * 1024 * 1024  # heap for `transfer-tool verify`: with code pages, under 300 MiB
 CHECK_DIED = (
     "The PDF could not be checked: the checking process ended unexpectedly (out of memory, killed, or "
@@ -50,6 +53,7 @@ _OBJECT = re.compile(rb"(?<!\d)\d{1,10}\s+\d{1,5}\s+obj\b")  # bounded: no backt
 _XREF_ENTRY = re.compile(rb"(?<!\d)\d{10}\s\d{5}\s[nf]")
 _DECLARED = re.compile(rb"/(?:Size|N|Count)\s+(\d{5,20})")  # fewer than 5 digits is within the limit
 _INDEX = re.compile(rb"/Index\s*\[([\d\s]{0,4000})\]")
+_REFERENCE = re.compile(rb"(?<!\d)\d{1,10}\s+\d{1,5}\s+R(?![A-Za-z])")
 
 
 def _mib(n: int) -> str:
@@ -102,6 +106,12 @@ def _object_problem(pdf: bytes) -> str:
         numbers = [int(x) for x in m.group(1).split()]
         if sum(numbers[1::2]) > MAX_PDF_OBJECTS:
             return too_many
+    # References: one array of millions made the parser run for minutes before the memory cap stopped it.
+    if pdf.count(b"R") > MAX_PDF_REFERENCES and _more_than(_REFERENCE, pdf, MAX_PDF_REFERENCES):
+        return (
+            f"The file holds more than {MAX_PDF_REFERENCES:,} references between objects: far more than "
+            "any signed report, so it was not read as a PDF."
+        )
     return ""
 
 
