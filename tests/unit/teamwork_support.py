@@ -7,7 +7,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from tests import signed_pdfs
+from tests import approval_support
 from transfer_tool import demo, transfers
 from transfer_tool.assessment import evidence, service
 from transfer_tool.domain import AssessmentStatus
@@ -47,16 +47,7 @@ def approved_transfer(db: Database, admin: Actor, legal: Actor, manager: Actor, 
     )
     a = service.save_draft(db, legal, a.id, record, a.row_version)
     a = service.submit(db, legal, a.id, TODAY)
-    a = service.approve(
-        db,
-        manager,
-        a.id,
-        signed_pdf=signed_pdfs.signed_stand_in(),
-        lang="en",
-        signer_name=manager.display_name,
-        today=TODAY,
-        attestations=set(service.REQUIRED_ATTESTATIONS),
-    )
+    a = approval_support.approve(db, manager, a.id, TODAY)
     assert a.status is AssessmentStatus.APPROVED
     return Approved(parties, transfers.get_transfer(db, t.id), a)
 

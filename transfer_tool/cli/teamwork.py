@@ -63,14 +63,14 @@ def find_reference(ctx: CliContext, ref: str) -> int:
 
 
 def owner_filter(ctx: CliContext, args: argparse.Namespace) -> dict[str, Any]:
-    from transfer_tool import users
-
     """The `list` command's --mine / --unassigned / --owner as TransferQuery fields."""
     if args.unassigned:
         return {"unassigned": True}
     if args.mine:
         return {"owner_id": ctx.actor().user_id}
     if args.owner:
+        from transfer_tool import users  # accounts only when a person is named
+
         return {"owner_id": users.find_person(ctx.db, args.owner).id}
     return {}
 
