@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -246,7 +246,9 @@ class BulkReassessment(QObject):
                 .replace("%2", str(len(self._ids)))
             )
             self.progressed.emit(self._done, len(self._ids))
-            self._next()
+            # The next transfer from the event loop, never from inside this callback: with an inline
+            # worker the steps had nested 200 deep, each repainting the modal progress dialog (a crash).
+            QTimer.singleShot(0, self, self._next)
 
         def failed(exc: BaseException) -> None:
             self._finish()
