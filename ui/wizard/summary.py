@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from transfer_tool.assessment import service
 from transfer_tool.assessment.completeness import STEP_TITLES
 from transfer_tool.errors import ToolError, ValidationError
+from transfer_tool.files import write_file
 from transfer_tool.report.data import ReportData
 from ui import settings as keys
 from ui.errors import describe, show_exception
@@ -377,14 +378,8 @@ class SummaryPage(WizardPage):
         if not path:
             self.pdf_status.setText(self.tr("The PDF was generated but not saved."))
             return
-        try:
-            Path(path).write_bytes(pdf)
-        except OSError as exc:
-            self.pdf_status.setText(
-                self.tr("Could not save %1: %2").replace("%1", path).replace("%2", str(exc))
-            )
+        if not self._write_export(path, pdf):
             return
-        settings.set(keys.LAST_EXPORT_FOLDER, str(Path(path).parent))
         url = QUrl.fromLocalFile(path).toString()
         self.pdf_status.setText(
             self.tr('Saved to %1. <a href="%2">Open the PDF</a>')
@@ -441,14 +436,8 @@ class SummaryPage(WizardPage):
         if not path:
             self.pdf_status.setText(self.tr("The Word draft was not saved."))
             return
-        try:
-            Path(path).write_bytes(data)
-        except OSError as exc:
-            self.pdf_status.setText(
-                self.tr("Could not save %1: %2").replace("%1", path).replace("%2", str(exc))
-            )
+        if not self._write_export(path, data):
             return
-        settings.set(keys.LAST_EXPORT_FOLDER, str(Path(path).parent))
         url = QUrl.fromLocalFile(path).toString()
         self.pdf_status.setText(
             self.tr('Saved the Word draft to %1 (the signed PDF stays the record). <a href="%2">Open it</a>')
@@ -456,6 +445,16 @@ class SummaryPage(WizardPage):
             .replace("%2", _escape(url))
         )
         self.word_saved.emit(path)
+
+    def _write_export(self, path: str, content: bytes) -> bool:
+        """Write a saved PDF or Word draft whole or not at all; remember its folder. False on failure."""
+        try:
+            write_file(Path(path), content)
+        except ToolError as exc:
+            self.pdf_status.setText(self.tr("Could not save %1: %2").replace("%1", path).replace("%2", str(exc)))
+            return False
+        self.state.services.settings.set(keys.LAST_EXPORT_FOLDER, str(Path(path).parent))
+        return True
 
     def wait_for_render(self) -> None:
         """Let a running render finish (on quit: its thread ends before the application does)."""
