@@ -53,6 +53,9 @@ def demo_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def _children(pid: int) -> set[int]:
+    """The pool's worker processes among `pid`'s children: not multiprocessing's resource tracker,
+    which the spawn context also starts and which ends by itself once its pipe from the parent closes
+    (a moment after the parent, so it is not counted as a worker)."""
     found = set()
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -62,7 +65,13 @@ def _children(pid: int) -> set[int]:
         except OSError:
             continue
         ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        if ppid == pid:
+        if ppid != pid:
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"spawn_main" in cmdline:
             found.add(int(entry.name))
     return found
 
