@@ -5,6 +5,7 @@ all. `preview()` runs the same checks without writing, for the app's preview dia
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -98,6 +99,18 @@ def _split(v: str) -> tuple[str, ...]:
     return tuple(x.strip() for x in v.replace(",", ";").split(";") if x.strip())
 
 
+# A country as the workbook's drop-down offers it, "JP — Japan / 日本": the code before the dash counts.
+_COUNTRY_ENTRY = re.compile(r"^([A-Za-z]{2})\s+[—–-]\s+\S")
+
+
+def _country_codes(text: str, multiple: bool) -> str:
+    def code(part: str) -> str:
+        m = _COUNTRY_ENTRY.match(part.strip())
+        return m.group(1) if m else part.strip()
+
+    return ";".join(code(p) for p in text.split(";")) if multiple else code(text)
+
+
 def _text(row: SourceRow, col: str, problems: list[Problem]) -> str:
     value = row.cells.get(col)
     if col in row.formulas:
@@ -110,6 +123,8 @@ def _text(row: SourceRow, col: str, problems: list[Problem]) -> str:
         )
         return ""
     text = _shown(value).strip()
+    if COLUMNS[col].country:
+        text = _country_codes(text, COLUMNS[col].multiple)
     limit = COLUMNS[col].limit
     if len(text) > limit:
         problems.append(Problem(_where(row, col), f"keep this under {limit} characters (it has {len(text)})"))

@@ -233,6 +233,12 @@ def _text_cell(ws: Any, value: str, style: dict[str, Any] | None = None) -> Any:
     return cell
 
 
+def country_entry(names: Any, code: str) -> str:
+    """A country as the drop-downs offer it and the export writes it: "JP — Japan / 日本" (the import
+    reads the code before the dash, or a bare code)."""
+    return f"{code} — {names.name(code, 'en')} / {names.name(code, 'ja')}"
+
+
 def workbook_bytes(rows: Any) -> bytes:
     names = load_country_names()
     terms = Terminology.load()
@@ -245,6 +251,7 @@ def workbook_bytes(rows: Any) -> bytes:
     count = 0
     date_col = NAMES.index("next_review")
     volume_col = NAMES.index("volume")
+    country_cols = {i for i, c in enumerate(COLUMN_LIST) if c.country and not c.multiple}
     for row in rows:
         out: list[Any] = []
         for i, value in enumerate(row):
@@ -254,6 +261,8 @@ def workbook_bytes(rows: Any) -> bytes:
                 out.append(cell)
             elif i == volume_col and value:
                 out.append(int(value))
+            elif i in country_cols and value and names.is_known(value):
+                out.append(_text_cell(ws, country_entry(names, value)))
             else:
                 out.append(_text_cell(ws, value))
         ws.append(out)
@@ -275,7 +284,7 @@ def workbook_bytes(rows: Any) -> bytes:
             showInputMessage=True,
             promptTitle=col.name[:32],
             prompt=(
-                "ISO code; the Lists sheet names each code. / ISOコード（各コードの名称はListsシート）"
+                "Choose a country (code — name) or type its ISO code. / 国を選ぶか、ISOコードを入力してください。"
                 if col.country
                 else f"{col.en[:100]} / {col.ja[:100]}"
             )[:255],
@@ -310,7 +319,7 @@ def _lists(names: Any) -> dict[str, str]:
     for i, name in _closed_columns():
         letter = get_column_letter(i * 2 + 3)
         out[name] = f"{LISTS_SHEET}!${letter}$2:${letter}${len(COLUMNS[name].values) + 1}"
-    out["country"] = f"{LISTS_SHEET}!$A$2:$A${len(names.codes) + 1}"
+    out["country"] = f"{LISTS_SHEET}!$B$2:$B${len(names.codes) + 1}"
     return out
 
 
@@ -361,7 +370,7 @@ def _label(terms: Terminology, prefix: str, value: str, lang: str) -> str:
 def _lists_sheet(book: Workbook, names: Any, terms: Terminology) -> None:
     ws = book.create_sheet(LISTS_SHEET)
     closed = _closed_columns()
-    header = ["country", "name / 名称"]
+    header = ["country", "country (code — name) / 国（コード — 名称）"]
     for _, name in closed:
         header += [name, ""]
     ws.append([_text_cell(ws, h, {"font": _HEADER_FONT}) for h in header])
@@ -371,10 +380,7 @@ def _lists_sheet(book: Workbook, names: Any, terms: Terminology) -> None:
         line: list[Any] = []
         if r < len(codes):
             code = codes[r]
-            line += [
-                _text_cell(ws, code),
-                _text_cell(ws, f"{names.name(code, 'en')} / {names.name(code, 'ja')}"),
-            ]
+            line += [_text_cell(ws, code), _text_cell(ws, country_entry(names, code))]
         else:
             line += [None, None]
         for _, name in closed:

@@ -60,7 +60,11 @@ def test_export_keeps_text_as_text_and_offers_lists_dates_and_a_bilingual_guide(
     letter = {name: openpyxl.utils.get_column_letter(i + 1) for i, name in enumerate(header)}
     for name in ("status", "exporter_role", "importer_role", "frequency", "destination", "exporter_country"):
         assert letter[name] in lists, name
-    assert lists[letter["destination"]].startswith("Lists!$A$2")
+    assert lists[letter["destination"]].startswith("Lists!$B$2")
+    offered = [r[1].value for r in book["Lists"].iter_rows(min_row=2) if r[1].value]
+    assert "JP — Japan / 日本" in offered and "IN — India / インド" in offered  # code and name, both languages
+    exporters = {r[header.index("exporter_country")].value for r in ws.iter_rows(min_row=2)}
+    assert exporters == {"JP — Japan / 日本"}  # written as the drop-down offers it
     guide = book["Columns"]
     rows = {r[0].value: (r[1].value, r[2].value) for r in guide.iter_rows(min_row=2) if r[0].value}
     assert "ISO" in rows["destination"][0] and "移転先" in rows["destination"][1]
@@ -107,6 +111,35 @@ def test_a_workbook_laid_out_as_excel_writes_it_imports(db: Database, legal: Act
     got = {t.reference: t for t in transfers.search(db)}
     assert set(got) == {"XL-00001", "XL-00002", "XL-00003"}
     assert transfers.get_transfer(db, got["XL-00002"].id).volume == 2
+
+
+def test_countries_picked_from_the_drop_down_import_as_their_codes(db: Database, legal: Actor) -> None:
+    """Issue #22: the country drop-downs offer code and name; what a user picks there (or types as a bare
+    code, in any case) is read as the code, in single and in ;-separated country columns."""
+    raw = excel_workbook(
+        [
+            (
+                "Transfers",
+                [
+                    [*HEADER, "storage_countries"],
+                    [*row(1, destination="IN — India / インド"), "US — United States / アメリカ合衆国; de"],
+                    [*row(2, destination="sg"), ""],
+                ],
+            )
+        ]
+    )
+    assert register_import.import_file(db, legal, raw, "picked.xlsx").created == 2
+    got = {t.reference: transfers.get_transfer(db, t.id) for t in transfers.search(db)}
+    assert got["XL-00001"].destination == "IN"
+    assert got["XL-00001"].storage_countries == ("US", "DE")
+    assert got["XL-00002"].destination == "SG"
+
+
+def test_a_country_entry_with_an_unknown_code_is_named(db: Database, legal: Actor) -> None:
+    raw = excel_workbook([("Transfers", [HEADER, row(1, destination="XQ — Nowhere")])])
+    with pytest.raises(ImportRefused) as caught:
+        register_import.import_file(db, legal, raw, "bad.xlsx")
+    assert any("XQ" in p.message and "destination" in p.location for p in caught.value.problems)
 
 
 @pytest.mark.slow
