@@ -63,6 +63,30 @@ def test_the_word_file_has_the_pdfs_sections_as_headings_and_tables(lang: str, t
     assert data.importer.name in all_text and data.exporter.name in all_text
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_risk_section_carries_the_pdfs_chart_as_a_picture_with_its_values(lang: str) -> None:
+    """Issue #22: the Word file has the PDF's risk chart, a real picture with the values as alt text."""
+    from PIL import Image
+
+    from transfer_tool.report.terms import format_percent
+
+    data = sample_report_data()
+    assert data.risk is not None
+    document = docx.Document(io.BytesIO(render_docx(data, lang)))
+    assert len(document.inline_shapes) == 1
+    shape = document.inline_shapes[0]
+    assert abs(shape.width.mm - 170) < 1  # across the content width
+    descr = shape._inline.docPr.get("descr")
+    terms = Terminology.load()
+    assert descr.startswith(terms.get("risk.chart_title", lang))
+    assert format_percent(data.risk.total_over_period) in descr and format_percent(data.risk.threshold) in descr
+    blob = shape._inline.graphic.graphicData.pic.blipFill.blip.embed
+    image = Image.open(io.BytesIO(document.part.related_parts[blob].blob)).convert("RGB")
+    assert image.width > 1000  # sharp enough to print
+    colours = {c for _, c in image.getcolors(maxcolors=1 << 20) or []}
+    assert len(colours) > 20 and (255, 255, 255) in colours  # drawn bars and text on white, not a blank
+
+
 def test_japanese_is_set_in_a_japanese_font() -> None:
     document = docx.Document(io.BytesIO(render_docx(sample_report_data(), "ja")))
     for name in ("Normal", "Heading 1", "Heading 2"):

@@ -173,6 +173,14 @@ class _Doc:
         props = row._tr.get_or_add_trPr()
         props.append(props.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
 
+    def picture(self, png: bytes, description: str) -> None:
+        """A picture across the content width, with `description` as its alternative text (what a screen
+        reader says, and what Word shows under Alt Text)."""
+        from docx.shared import Mm
+
+        shape = self.doc.add_picture(io.BytesIO(png), width=Mm(CONTENT_MM))
+        shape._inline.docPr.set("descr", description)
+
     def kv(self, rows: Sequence[tuple[str, str]]) -> None:
         self.table(None, [[self.t(key), value] for key, value in rows], (32, 68), label_column=True)
 
@@ -514,6 +522,7 @@ class DocxReport:
                 ("risk.method", self.x(risk.method)),
             ]
         )
+        self._risk_chart()
         for law in risk.laws:
             self.w.heading(self.x(law.law), 2)
             rows = [
@@ -538,6 +547,22 @@ class DocxReport:
                 [[self.x(s.label), format_percent(s.over_period)] for s in risk.sensitivity],
                 (70, 30),
             )
+
+    def _risk_chart(self) -> None:
+        """The PDF's bar chart as a picture, its values as the alternative text."""
+        from transfer_tool.report.chart import Bar
+        from transfer_tool.report.chart_image import risk_chart_png
+
+        risk = self.d.risk
+        assert risk is not None
+        bars = [Bar(self.x(law.law), law.over_period) for law in risk.laws]
+        bars.append(Bar(self.t("risk.all_laws"), risk.total_over_period, is_total=True))
+        threshold = self.t("risk.threshold")
+        png = risk_chart_png(bars, risk.threshold, threshold, CONTENT_MM * 72 / 25.4)
+        values = "; ".join(f"{b.label}: {format_percent(b.value)}" for b in bars)
+        self.w.para(self.t("risk.chart_title"))
+        self.w.doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the title stays with its chart
+        self.w.picture(png, f"{self.t('risk.chart_title')}. {values}; {threshold}: {format_percent(risk.threshold)}")
 
     def _conclusion(self) -> None:
         c = self.d.conclusion
