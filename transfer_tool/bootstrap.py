@@ -40,6 +40,11 @@ def _create_private(path: Path) -> None:
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
 
 
+# The opened database as the front end holds it: it names this type, never the storage layer's, and only
+# hands it to service calls (ui.workers.DbWorker.submit).
+DatabaseHandle = Database
+
+
 def open_database(config: Config, *, seed: bool = True, daily_backup: bool = False) -> Database:
     """Migrate and seed; with `daily_backup` (the app and the CLI), keep a daily copy of an SQLite file."""
     if config.sqlite_path is not None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from transfer_tool import transfers
+from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.domain import TransferStatus
 from transfer_tool.transfers import SortKey, TransferQuery, TransferRow
 from ui.errors import show_exception
@@ -79,7 +80,7 @@ class DashboardSummary:
     ids: tuple[int, ...] = ()  # every transfer, for counting by destination
 
 
-def load_summary(db: Any, today: dt.date) -> DashboardSummary:
+def load_summary(db: DatabaseHandle, today: dt.date) -> DashboardSummary:
     """Everything but the per-destination counts (runs on the worker)."""
     by_status = transfers.count_by_status(db)
     reassess_ids = transfers.search_ids(db, TransferQuery(reassessment_needed=True, sort=SortKey.UPDATED))
@@ -96,7 +97,7 @@ def load_summary(db: Any, today: dt.date) -> DashboardSummary:
     )
 
 
-def appi_checks(db: Any, today: dt.date) -> DashboardSection:
+def appi_checks(db: DatabaseHandle, today: dt.date) -> DashboardSection:
     """APPI yearly checks due within 30 days or overdue (from the assessment services)."""
     # Heavy (it brings the report and signing code): imported on the worker, when the dashboard first loads.
     from transfer_tool.assessment import service
@@ -127,7 +128,7 @@ def my_work(user_id: int | None, within_days: int = 30) -> DashboardSource:
     """Issue #23: the signed-in person's own transfers that need them: returned assessments, flagged for
     re-assessment, re-evaluations due within `within_days` or overdue (responsible person = this user)."""
 
-    def source(db: Any, today: dt.date) -> DashboardSection:
+    def source(db: DatabaseHandle, today: dt.date) -> DashboardSection:
         title = QCoreApplication.translate("Dashboard", "Your transfers that need you")
         if user_id is None:
             return DashboardSection(title, 0)
@@ -168,7 +169,7 @@ def since_last_sign_in(user_id: int | None) -> DashboardSource:
     load notes this sign-in (`users.note_sign_in`) and keeps the previous one for the later refreshes."""
     noted: list[dt.datetime | None] = []
 
-    def source(db: Any, _today: dt.date) -> DashboardSection:
+    def source(db: DatabaseHandle, _today: dt.date) -> DashboardSection:
         from transfer_tool import activity, users
 
         title = QCoreApplication.translate("Dashboard", "Since you last signed in")
@@ -189,11 +190,11 @@ def since_last_sign_in(user_id: int | None) -> DashboardSource:
     return source
 
 
-def _run_source(source: DashboardSource, today: dt.date, db: Any) -> DashboardSection:
+def _run_source(source: DashboardSource, today: dt.date, db: DatabaseHandle) -> DashboardSection:
     return source(db, today)
 
 
-def count_destinations(db: Any, ids: Sequence[int]) -> Counter[str]:
+def count_destinations(db: DatabaseHandle, ids: Sequence[int]) -> Counter[str]:
     return Counter(r.destination for r in transfers.fetch_rows(db, list(ids)))
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.files import write_file
 from ui import services as changes
 from ui import settings as keys
@@ -114,7 +115,7 @@ class ImportDialog(QDialog):
         )
 
     @staticmethod
-    def _check(db: Any, raw: bytes, name: str) -> Any:
+    def _check(db: DatabaseHandle, raw: bytes, name: str) -> Any:
         from transfer_tool import register_import  # openpyxl only when a workbook is read
 
         return register_import.preview(raw, name, PREVIEW_ROWS, db)
@@ -207,7 +208,7 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("Importing…"))
         actor, raw, name = self.services.actor, self.raw, self.name
 
-        def run(db: Any) -> int:
+        def run(db: DatabaseHandle) -> int:
             from transfer_tool import register_import
 
             return register_import.import_file(db, actor, raw, name).created
@@ -276,7 +277,7 @@ def export_format(path: str, chosen_filter: str) -> str:
 
 
 def export_job(actor: Any, query: Any, path: Path, fmt: str) -> Any:
-    def run(db: Any) -> int:
+    def run(db: DatabaseHandle) -> int:
         if fmt == "csv":
             from transfer_tool import transfer_csv
 
@@ -297,7 +298,7 @@ def export_job(actor: Any, query: Any, path: Path, fmt: str) -> Any:
 
 
 def calendar_job(actor: Any, path: Path, lang: str) -> Any:
-    def run(db: Any) -> int:
+    def run(db: DatabaseHandle) -> int:
         from transfer_tool.assessment import due_calendar
 
         items = due_calendar.due_items(db, actor)

@@ -8,7 +8,6 @@ password hashing never freezes the window.
 from __future__ import annotations
 
 import itertools
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from transfer_tool import users
+from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.errors import AuthenticationFailed, ToolError, ValidationError
 from transfer_tool.users import UserView
 from ui.errors import show_exception
@@ -185,12 +185,12 @@ class SignInDialog(QDialog):
                 return
             display_name = self.display_name.text()
 
-            def call(db: Any) -> UserView:
+            def call(db: DatabaseHandle) -> UserView:
                 return users.create_first_admin(db, username, display_name, password)
 
         else:
 
-            def call(db: Any) -> UserView:
+            def call(db: DatabaseHandle) -> UserView:
                 return users.authenticate(db, username, password)
 
         self._set_busy(True)

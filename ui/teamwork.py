@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from transfer_tool import entities, transfers, users
+from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.entities import EntityView
 from transfer_tool.transfers import TransferView
 from transfer_tool.users import Person
@@ -105,7 +106,7 @@ class CopyDialog(QDialog):
         importer = int(self.importer.currentData())
         self.ok.setEnabled(False)
 
-        def run(db: Any) -> CopyResult:
+        def run(db: DatabaseHandle) -> CopyResult:
             from transfer_tool.assessment import copying
 
             return copying.copy_transfer(db, actor, tid, exporter_id=exporter, importer_id=importer)
@@ -229,7 +230,7 @@ class BulkReassessment(QObject):
         actor = self._services.actor
         tid = self._ids[self._done]
 
-        def run(db: Any) -> Any:
+        def run(db: DatabaseHandle) -> Any:
             from transfer_tool.assessment import reassessment
 
             return reassessment.start_reassessment(db, actor, tid)

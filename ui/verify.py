@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.trust import DatabaseMatch, DocumentVerification, verify_document
 from ui import settings as keys
 from ui.errors import describe
@@ -157,7 +158,7 @@ class _Checked:
     result: DocumentVerification
 
 
-def _check_file(db: Any, path: Path) -> _Checked:
+def _check_file(db: DatabaseHandle, path: Path) -> _Checked:
     from transfer_tool.signing.limits import read_pdf_file
 
     data = read_pdf_file(path)  # a regular file within the documented limit, never read past it

@@ -1,9 +1,10 @@
-"""One serial worker thread for every database call; results come back to the GUI thread by queued signal.
+"""The database lane of the task runner (`ui.tasks`): one serial worker thread for every database call.
 
 The GUI never touches a session: it hands `DbWorker.submit` a function of the database (a service call)
-and gets the result, or the exception, in a callback on the GUI thread. One thread for everything keeps
-the SQLite/SQLAlchemy use single-threaded and ordered (Anki's `taskman`, `max_workers=1`).
-`synchronous=True` runs each call inline instead (tests, check mode), so nothing depends on timing.
+and gets the result, or the exception, in a callback on the GUI thread, delivered by the runner's relay
+like every other background task. One thread for everything keeps the SQLite/SQLAlchemy use
+single-threaded and ordered (Anki's `taskman`, `max_workers=1`). `synchronous=True` runs each call inline
+instead (tests, check mode), so nothing depends on timing.
 """
 
 from __future__ import annotations
@@ -11,93 +12,23 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-import time
-import traceback
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
+from transfer_tool.bootstrap import DatabaseHandle
+from ui.tasks import ErrorCallback, Relay, Task, relay, without_frames
 from ui.terms import localize_error
 
 log = logging.getLogger("ui.workers")
 
 T = TypeVar("T")
-# The opened database (from transfer_tool.bootstrap.open_database). The UI may not name the storage type;
-# only the service functions handed to `submit` ever use it.
-DatabaseHandle = Any
 DbCall = Callable[[DatabaseHandle], T]
-ErrorCallback = Callable[[BaseException], None]
+Job = Task  # a database call is a task of the database lane
 
-
-def without_frames(exc: BaseException) -> BaseException:
-    """`exc`, and the exceptions chained to it, with their tracebacks turned into text.
-
-    A traceback holds the frames it passed through and, through each frame's caller, the whole stack
-    above: for a call made inline (synchronous worker), the widget being built and the caller's locals.
-    Kept on a job, it tied them into a reference cycle that only the cycle collector could free, later,
-    while the window was still on screen: the suite's crash in Qt's event processing came from exactly
-    that (a table's Python side gone while its header's resize timer still fired). A bug keeps its
-    traceback as a note, for the details of the error box and the log.
-    """
-    from transfer_tool.errors import ToolError
-
-    if exc.__traceback__ is not None and not isinstance(exc, ToolError):
-        exc.add_note("".join(traceback.format_exception(exc)).rstrip())
-    seen: set[int] = set()
-    pending: list[BaseException] = [exc]
-    while pending:
-        current = pending.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        current.__traceback__ = None
-        pending.extend(c for c in (current.__cause__, current.__context__) if c is not None)
-    return exc
-
-
-class Job(Generic[T]):
-    """One queued call. `cancel()` drops it if not started yet and always drops its result."""
-
-    def __init__(
-        self,
-        fn: DbCall[T],
-        on_done: Callable[[T], None] | None,
-        on_error: ErrorCallback | None,
-        owner: QObject | None,
-        label: str,
-    ) -> None:
-        self.fn: DbCall[T] | None = fn
-        self.on_done: Callable[[T], None] | None = on_done
-        self.on_error: ErrorCallback | None = on_error
-        self.owner: QObject | None = owner
-        self.label = label
-        self.cancelled = False
-        self.finished = False
-        self.result: T | None = None
-        self.error: BaseException | None = None
-        self.seconds = 0.0
-
-    def cancel(self) -> None:
-        self.cancelled = True
-
-    def release(self) -> None:
-        """Drop the callbacks and the owner (on the GUI thread, once delivered): a thread that still holds
-        the job then holds no widget, and never destroys one."""
-        self.fn = None
-        self.on_done = self.on_error = None
-        self.owner = None
-
-    def _execute(self, db: DatabaseHandle) -> None:
-        start = time.perf_counter()
-        if self.fn is None:
-            return
-        try:
-            self.result = self.fn(db)
-        except BaseException as exc:  # handed to the GUI thread, never lost in the worker
-            self.error = without_frames(exc)
-        self.seconds = time.perf_counter() - start
+__all__ = ["DatabaseHandle", "DbCall", "DbWorker", "Job", "without_frames"]
 
 
 class DbWorker(QObject):
@@ -106,7 +37,6 @@ class DbWorker(QObject):
     busy_changed = Signal(bool)
     # A failure nobody handled (no on_error): the main window shows it.
     unhandled_error = Signal(object)
-    _delivered = Signal(object)
 
     def __init__(
         self, db: DatabaseHandle, *, synchronous: bool = False, parent: QObject | None = None
@@ -114,10 +44,9 @@ class DbWorker(QObject):
         super().__init__(parent)
         self._db = db
         self.synchronous = synchronous
-        self._queue: queue.Queue[Job[Any] | None] = queue.Queue()
+        self._queue: queue.Queue[Task[Any] | None] = queue.Queue()
         self._pending = 0
         self._thread: threading.Thread | None = None
-        self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     # -- submitting ----------------------------------------------------------------------------------
 
@@ -129,39 +58,41 @@ class DbWorker(QObject):
         *,
         owner: QObject | None = None,
         label: str = "",
-    ) -> Job[T]:
+    ) -> Task[T]:
         """Queue `fn(db)`; `on_done(result)` or `on_error(exc)` run later on the GUI thread.
 
         Callbacks are skipped when `owner` (usually the widget that asked) has been deleted meanwhile.
         """
-        job: Job[T] = Job(fn, on_done, on_error, owner, label or getattr(fn, "__name__", "call"))
+        db = self._db
+        task: Task[T] = Task(lambda: fn(db), on_done, on_error, owner, label or getattr(fn, "__name__", "call"))
+        task.deliver = self._deliver
+        the_relay = relay()  # made here, on the GUI thread, before the database thread needs it
         self._set_pending(+1)
         if self.synchronous:
-            job._execute(self._db)
-            self._deliver(job)
-            return job
+            task.execute()
+            the_relay.deliver(task)
+            return task
         self._ensure_thread()
-        self._queue.put(job)
-        return job
+        self._queue.put(task)
+        return task
 
     def call(self, fn: DbCall[T]) -> T:
         """Run `fn(db)` and wait for it: only for start-up, before any window shows."""
         if self.synchronous or self._thread is None:
             return fn(self._db)
         done = threading.Event()
-        box: list[Job[T]] = []
+        db = self._db
+        task: Task[T] = Task(lambda: fn(db), None, None, None, "call")
 
-        def _wait(db: DatabaseHandle) -> None:
-            job: Job[T] = Job(fn, None, None, None, "call")
-            job._execute(db)
-            box.append(job)
+        def wait_for(_task: Task[Any]) -> None:  # runs on the database thread, in the queue's order
+            task.execute()
             done.set()
 
-        self._queue.put(Job(_wait, None, None, None, "call"))
+        self._queue.put(_Inline(wait_for))
         done.wait()
-        if box[0].error is not None:
-            raise box[0].error
-        return box[0].result  # type: ignore[return-value]
+        if task.error is not None:
+            raise task.error
+        return task.result  # type: ignore[return-value]
 
     @property
     def busy(self) -> bool:
@@ -178,52 +109,59 @@ class DbWorker(QObject):
 
     def _ensure_thread(self) -> None:
         if self._thread is None:
-            self._thread = threading.Thread(target=self._loop, name="db-worker", daemon=True)
+            self._thread = threading.Thread(target=self._loop, args=(relay(),), name="db-worker", daemon=True)
             self._thread.start()
 
-    def _loop(self) -> None:
+    def _loop(self, the_relay: Relay) -> None:
+        delivered = the_relay.delivered
         while True:
-            job = self._queue.get()
-            if job is None:
+            task = self._queue.get()
+            if task is None:
                 return
-            if not job.cancelled:
-                job._execute(self._db)
+            if isinstance(task, _Inline):
+                task.run()
+                continue
+            if not task.cancelled:
+                task.execute()
             try:
-                self._delivered.emit(job)
-            except RuntimeError:  # the worker QObject is gone (application quitting)
+                delivered.emit(task)
+            except RuntimeError:  # the application is gone (quitting)
                 return
-            # The job's callbacks hold widgets: the last reference to them must go on the GUI thread.
-            del job
+            # The task's callbacks hold widgets: the last reference to them must go on the GUI thread.
+            del task
 
     # -- back on the GUI thread ------------------------------------------------------------------------
 
-    @Slot(object)
-    def _deliver(self, job: Job[Any]) -> None:
-        job.finished = True
+    def _deliver(self, task: Task[Any]) -> None:
+        if not shiboken6.isValid(self):  # the worker went first (quitting): nobody is waiting
+            return
         self._set_pending(-1)
-        try:
-            self._run_callbacks(job)
-        finally:
-            job.release()
-
-    def _run_callbacks(self, job: Job[Any]) -> None:
-        if job.cancelled:
+        if task.cancelled or task.owner_gone:
             return
-        if job.owner is not None and not shiboken6.isValid(job.owner):
-            return
-        log.debug("%s took %.1f ms", job.label, job.seconds * 1000)
-        if job.error is not None:
-            if job.on_error is not None:
-                job.on_error(localize_error(job.error))  # the service's words in the interface language
+        log.debug("%s took %.1f ms", task.label, task.seconds * 1000)
+        if task.error is not None:
+            if task.on_error is not None:
+                task.on_error(localize_error(task.error))  # the service's words in the interface language
             else:
-                log.error("%s failed", job.label, exc_info=job.error)  # in English, for whoever reads logs
-                self.unhandled_error.emit(localize_error(job.error))
+                log.error("%s failed", task.label, exc_info=task.error)  # in English, for whoever reads logs
+                self.unhandled_error.emit(localize_error(task.error))
             return
-        if job.on_done is not None:
-            job.on_done(job.result)
+        if task.on_done is not None:
+            task.on_done(task.result)
 
     def _set_pending(self, delta: int) -> None:
         before = self._pending > 0
         self._pending += delta
         if (self._pending > 0) != before:
             self.busy_changed.emit(self._pending > 0)
+
+
+class _Inline(Task[None]):
+    """A step the database thread runs in the queue's order without delivering it (`call`)."""
+
+    def __init__(self, step: Callable[[Task[Any]], None]) -> None:
+        super().__init__(lambda: None, None, None, None, "call")
+        self.step = step
+
+    def run(self) -> None:
+        self.step(self)

@@ -46,3 +46,30 @@ def test_the_scan_would_catch_an_offender(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("def f():\n    from PySide6.QtWidgets import QWidget\n", encoding="utf-8")
     assert "PySide6.QtWidgets" in _imports(bad)
+
+
+def test_the_ui_types_the_database_it_hands_to_services() -> None:
+    """Issue #20: the seam between screens and services is typed, so mypy checks every call."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in (ROOT / "ui").rglob("*.py")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if "db: Any" in line
+    ]
+    assert offenders == []
+
+
+def test_background_work_in_the_ui_goes_through_the_one_task_runner() -> None:
+    """Issue #20: threads are started by `ui/tasks.py` (and its database lane, `ui/workers.py`) only."""
+    runner = {ROOT / "ui" / "tasks.py", ROOT / "ui" / "workers.py"}
+    offenders = []
+    for path in (ROOT / "ui").rglob("*.py"):
+        if path in runner:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in {"Thread", "QThread", "QThreadPool", "QRunnable"}:
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} uses {node.attr}")
+            elif isinstance(node, ast.ImportFrom) and node.module in {"threading", "PySide6.QtCore"}:
+                names = {a.name for a in node.names} & {"Thread", "QThread", "QThreadPool", "QRunnable"}
+                offenders += [f"{path.relative_to(ROOT)}:{node.lineno} imports {n}" for n in sorted(names)]
+    assert offenders == []

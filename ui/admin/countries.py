@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.countries import store
 from transfer_tool.countries.impact import StatusChange, status_changes
 from transfer_tool.countries.model import Destination, Regime
@@ -102,7 +102,7 @@ class _Saved:
     flags: list[FlagView]
 
 
-def _save(db: Any, actor: Actor, working: Destination, reason: str, expected: int) -> _Saved:
+def _save(db: DatabaseHandle, actor: Actor, working: Destination, reason: str, expected: int) -> _Saved:
     result = store.update_destination(db, actor, working, reason=reason, expected_version=expected)
     version = result.destination.version
     flags = (
@@ -357,7 +357,7 @@ class CountriesPage(QWidget):
             self._show_impact(code, changes)
             return
 
-        def count(db: Any) -> dict[str, int]:
+        def count(db: DatabaseHandle) -> dict[str, int]:
             return {regime: store.transfers_affected(db, code, regime) for regime in missing}
 
         self.services.worker.submit(
@@ -499,7 +499,7 @@ class CountriesPage(QWidget):
     def import_file(self, path: Path) -> None:
         actor = self.services.actor
 
-        def check(db: Any) -> CheckedImport:
+        def check(db: DatabaseHandle) -> CheckedImport:
             from transfer_tool.errors import ImportRefused
 
             try:
@@ -555,7 +555,7 @@ class CountriesPage(QWidget):
             return
         settings.set(keys.LAST_EXPORT_FOLDER, str(Path(path).parent))
 
-        def export(db: Any) -> int:
+        def export(db: DatabaseHandle) -> int:
             data = store.export_document(db)
             Path(path).write_bytes(data)
             return len(data)

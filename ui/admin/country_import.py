@@ -4,7 +4,6 @@ change would flag), then Apply imports it all or nothing."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.countries import store
 from transfer_tool.countries.store import ImportPreview
 from transfer_tool.permissions import Actor
@@ -38,7 +38,7 @@ class CheckedImport:
     affected: int  # transfers the status changes would flag
 
 
-def dry_run(db: Any, actor: Actor, name: str, raw: bytes) -> CheckedImport:
+def dry_run(db: DatabaseHandle, actor: Actor, name: str, raw: bytes) -> CheckedImport:
     preview = store.import_document(db, actor, raw, dry_run=True)
     affected = sum(
         store.transfers_affected(db, code, change.regime)

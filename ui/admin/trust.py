@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import (
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from transfer_tool import trust
+from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.trust import TrustedCertificateView
 from ui import settings as keys
 from ui.accessibility import name_from_labels
@@ -123,7 +123,7 @@ class TrustPage(QWidget):
         )
         actor = self.services.actor
 
-        def people(db: Any) -> list[tuple[str, int]]:
+        def people(db: DatabaseHandle) -> list[tuple[str, int]]:
             from transfer_tool import users
 
             return [(u.display_name or u.username, u.id) for u in users.list_users(db, actor) if u.active]
@@ -185,7 +185,7 @@ class TrustPage(QWidget):
         owner = self.owner.currentData()
         self.problems.clear()
 
-        def add(db: Any) -> TrustedCertificateView:
+        def add(db: DatabaseHandle) -> TrustedCertificateView:
             from transfer_tool.errors import ValidationError
 
             try:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from transfer_tool import users
+from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.domain import Role
 from transfer_tool.errors import Problem, ValidationError
 from transfer_tool.users import MIN_PASSWORD, UserView
@@ -291,7 +292,7 @@ class UsersPage(QWidget):
         )
         role = Role(self.add_role.currentData())
 
-        def create(db: Any) -> UserView:
+        def create(db: DatabaseHandle) -> UserView:
             return users.create_user(db, actor, username, name, password, role, email)
 
         def clear() -> None:

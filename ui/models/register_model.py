@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from transfer_tool import transfers
+from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.domain import TransferStatus
 from transfer_tool.transfers import SortKey, TransferQuery, TransferRow
 from ui.i18n import format_date, status_label
@@ -140,7 +141,7 @@ class RegisterModel(QAbstractTableModel):
         query = self._query
         self._loading = True
 
-        def load(db: Any) -> tuple[list[int], list[TransferRow]]:
+        def load(db: DatabaseHandle) -> tuple[list[int], list[TransferRow]]:
             ids = transfers.search_ids(db, query)
             return ids, transfers.fetch_rows(db, ids[:PAGE_SIZE])
 

@@ -4,7 +4,6 @@ itself lives in the core (`transfer_tool.assessment.approval`), shared with `tra
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from transfer_tool.assessment import service
 from transfer_tool.assessment.approval import (
@@ -18,6 +17,7 @@ from transfer_tool.assessment.approval import (
     ApprovalRequest,
     approve_and_sign,
 )
+from transfer_tool.bootstrap import DatabaseHandle
 
 __all__ = [
     "SIGNATURE_REASON",
@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 
-def render_preview(db: Any, assessment_id: int, lang: str, today: dt.date) -> bytes:
+def render_preview(db: DatabaseHandle, assessment_id: int, lang: str, today: dt.date) -> bytes:
     """The report of the submitted version as it stands (what the reviewer reads before deciding)."""
     from transfer_tool.report.renderer import render_report
 

@@ -7,7 +7,6 @@ statuses come from the live country data (`store.list_destinations`), loaded onc
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.countries import store
 from transfer_tool.countries.model import Destination
 from transfer_tool.countries.names import CountryNames
@@ -203,5 +203,5 @@ class CountryPicker(QWidget):
         header.setMinimumSectionSize(60)
 
 
-def _load_statuses(db: Any) -> tuple[list[Destination], list[str]]:
+def _load_statuses(db: DatabaseHandle) -> tuple[list[Destination], list[str]]:
     return store.list_destinations(db), list(store.regimes(db))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from transfer_tool import catalog, transfers
+from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.catalog import CatalogItem
 from transfer_tool.domain import CatalogKind, TransferStatus
 from transfer_tool.permissions import Action
@@ -648,18 +648,18 @@ class RegisterPanel(QWidget):
 Labels = dict[CatalogKind, dict[str, CatalogItem]]
 
 
-def _regimes(db: Any) -> list[tuple[str, tuple[str, ...]]]:
+def _regimes(db: DatabaseHandle) -> list[tuple[str, tuple[str, ...]]]:
     from transfer_tool.countries import store
 
     return [(code, tuple(sorted(r.exporter_countries))) for code, r in store.regimes(db).items()]
 
 
-def _people(db: Any) -> list[tuple[int, str]]:
+def _people(db: DatabaseHandle) -> list[tuple[int, str]]:
     from transfer_tool import users
 
     return [(p.id, p.name) for p in users.people(db)]
 
 
-def _details(db: Any, transfer_id: int, labels: Labels) -> tuple[TransferView, Labels]:
+def _details(db: DatabaseHandle, transfer_id: int, labels: Labels) -> tuple[TransferView, Labels]:
     """The transfer, and the catalogue labels (read once, then passed back in)."""
     return transfers.get_transfer(db, transfer_id), labels or catalog.all_items(db)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from transfer_tool import transfers
 from transfer_tool.assessment import service
 from transfer_tool.assessment.record import AssessmentRecord
+from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.errors import ConflictError
 from transfer_tool.permissions import Actor
 from transfer_tool.transfers import TransferInput, TransferView
@@ -55,7 +55,7 @@ class SaveResult:
     at: dt.datetime | None = None
 
 
-def store(db: Any, actor: Actor, chain: SaveChain, snap: Snapshot) -> SaveResult:
+def store(db: DatabaseHandle, actor: Actor, chain: SaveChain, snap: Snapshot) -> SaveResult:
     """Run in the worker: store the snapshot; returns what the database now holds."""
     if chain.conflicted:
         return SaveResult(None, None)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QStandardItem, QStandardItemModel
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from transfer_tool.assessment import service
 from transfer_tool.assessment.evidence import MAX_EVIDENCE_BYTES
+from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.errors import Problem, ValidationError
 from ui.errors import show_exception
 from ui.i18n import format_datetime
@@ -145,7 +145,7 @@ class EvidenceList(QWidget):
         for path in paths:
             label = typed or Path(path).stem
 
-            def job(db: Any, path: str = path, label: str = label) -> list[service.EvidenceView]:
+            def job(db: DatabaseHandle, path: str = path, label: str = label) -> list[service.EvidenceView]:
                 added = service.add_evidence(db, actor, aid, Path(path).name, _read(path), label)
                 del added
                 return service.evidence_for(db, aid)
@@ -163,7 +163,7 @@ class EvidenceList(QWidget):
         evidence_id = int(self.model.item(rows[0].row()).data(self.IdRole))
         actor, aid = self.state.services.actor, assessment.id
 
-        def job(db: Any) -> list[service.EvidenceView]:
+        def job(db: DatabaseHandle) -> list[service.EvidenceView]:
             service.remove_evidence(db, actor, evidence_id)
             return service.evidence_for(db, aid)
 

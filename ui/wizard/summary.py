@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from transfer_tool.assessment import service
 from transfer_tool.assessment.completeness import STEP_TITLES
+from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.errors import ToolError, ValidationError
 from transfer_tool.files import write_file
 from transfer_tool.report.data import ReportData
@@ -290,7 +291,7 @@ class SummaryPage(WizardPage):
         self.autosaver.flush()
         chain, actor, today = self.autosaver.chain, self.state.services.actor, self.state.today
 
-        def job(db: Any) -> service.AssessmentView:
+        def job(db: DatabaseHandle) -> service.AssessmentView:
             if chain.conflicted or chain.assessment_id is None:
                 raise ToolError(
                     "Resolve the saving conflict first (keep yours or theirs), then submit again."
@@ -405,7 +406,7 @@ class SummaryPage(WizardPage):
         self._buttons()
         self.pdf_status.setText(self.tr("Writing the Word draft…"))
 
-        def build(db: Any) -> bytes:
+        def build(db: DatabaseHandle) -> bytes:
             from transfer_tool.report.docx_export import render_docx  # python-docx only when asked
 
             return render_docx(service.build_report_data(db, aid, today), language)

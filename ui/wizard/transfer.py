@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from transfer_tool import transfers
+from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.domain import CatalogKind, DataFormat, Frequency, KeyHolder, PartyRole
 from transfer_tool.entities import EntityView
 from transfer_tool.transfers import TransferInput, TransferView
@@ -527,7 +528,7 @@ class OnwardDialog(QDialog):
             return
         data, actor, pid = self.value(), self.state.services.actor, parent.id
 
-        def job(db: Any) -> TransferView:
+        def job(db: DatabaseHandle) -> TransferView:
             transfers.add_onward_transfer(db, actor, pid, data)
             return transfers.get_transfer(db, pid)
 
@@ -751,7 +752,7 @@ class HandlingPage(WizardPage):
         child = next(c for c in transfer.onward if c.id == child_id)
         actor, pid = self.state.services.actor, transfer.id
 
-        def job(db: Any) -> TransferView:
+        def job(db: DatabaseHandle) -> TransferView:
             transfers.delete_transfer(db, actor, child.id, child.row_version)
             return transfers.get_transfer(db, pid)
 

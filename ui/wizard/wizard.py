@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -28,6 +27,7 @@ from transfer_tool import catalog, entities, transfers
 from transfer_tool.assessment import service
 from transfer_tool.assessment.measures import load_measure_catalog
 from transfer_tool.assessment.tool_catalog import load_tool_catalog
+from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.countries import store as country_store
 from transfer_tool.domain import CatalogKind, UserId
 from transfer_tool.errors import ConflictError
@@ -58,7 +58,7 @@ log = logging.getLogger("ui.wizard")
 WIZARD_SIZE = (1280, 800)
 
 
-def load_for_wizard(db: Any, actor: Actor, transfer_id: int | None) -> Loaded:
+def load_for_wizard(db: DatabaseHandle, actor: Actor, transfer_id: int | None) -> Loaded:
     """Everything the wizard shows, read in one go on the worker."""
     dataset = country_store.dataset(db)
     catalogs = {k: catalog.list_items(db, k) for k in CatalogKind}
@@ -377,7 +377,7 @@ class AssessmentWizard(QWizard):
             return
         actor, aid = self.services.actor, a.id
 
-        def job(db: Any) -> list[service.CommentView]:
+        def job(db: DatabaseHandle) -> list[service.CommentView]:
             service.resolve_comment(db, actor, comment_id)
             return service.comments_for(db, aid)
 
