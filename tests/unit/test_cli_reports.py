@@ -16,7 +16,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from transfer_tool import entities, signing, transfers, trust, users
 from transfer_tool.assessment import service
 from transfer_tool.cli import main
-from transfer_tool.cli.reports import ENV_SIGNING_PASSPHRASE
+from transfer_tool.cli.report_options import ENV_SIGNING_PASSPHRASE
 from transfer_tool.demo import (
     DEMO_PASSPHRASE,
     DEMO_PASSWORD,

@@ -14,9 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from transfer_tool.cli.context import CliContext
-
-ENV_SIGNING_PASSPHRASE = "TRANSFER_TOOL_SIGNING_PASSPHRASE"
-LANGS = ("en", "ja")
+from transfer_tool.cli.report_options import ENV_SIGNING_PASSPHRASE, LANGS
 
 Handler = Callable[[argparse.Namespace, CliContext], int]
 

@@ -28,7 +28,7 @@ from transfer_tool import signing  # the package's names load pyHanko on first u
 from transfer_tool.assessment import service
 from transfer_tool.assessment.evidence import SignedReportRef, find_by_pdf_hash
 from transfer_tool.cli.context import CliContext
-from transfer_tool.cli.reports import ENV_SIGNING_PASSPHRASE, LANGS
+from transfer_tool.cli.report_options import ENV_SIGNING_PASSPHRASE, LANGS
 from transfer_tool.errors import AuthenticationFailed, PermissionDenied, ToolError
 from transfer_tool.files import write_file
 from transfer_tool.permissions import Action, require
