@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
-import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -27,17 +24,21 @@ from transfer_tool import audit
 from transfer_tool.assessment.evidence import find_by_pdf_hash
 from transfer_tool.errors import NotFound, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
-from transfer_tool.report.terms import LANGUAGES, Terminology
-from transfer_tool.signing.limits import CHECK_DIED, TOO_COMPLEX, cap_memory, oversize_problem
+from transfer_tool.signing.checking import (  # re-exported: what a file claims, and the checking process
+    Checker,
+    ClaimedReport,
+    inspect_in_child,
+    inspect_pdf,
+    reference_from_metadata,
+)
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment, SignedReport
 from transfer_tool.storage.models.core import Transfer, User
 from transfer_tool.storage.models.signing import TrustedCertificate
-from transfer_tool.worker_lifetime import die_with_parent
 
 if TYPE_CHECKING:  # pyHanko loads only when a document is verified
-    from transfer_tool.signing.verify import VerificationResult
+    from transfer_tool.signing.result import VerificationResult
 
 __all__ = [
     "ClaimedReport",
@@ -323,43 +324,6 @@ class DocumentVerification:
         return self.assessment_id is not None
 
 
-_TITLE_REF = re.compile(r"\(([^()]+) v(\d+)\)\s*$")
-
-
-@dataclass(frozen=True)
-class ClaimedReport:
-    """What a report PDF says it is, read from its metadata."""
-
-    reference: str
-    version_no: int
-    lang: str  # "en" | "ja" | "" (not recognised)
-
-
-def reference_from_metadata(pdf: bytes) -> ClaimedReport | None:
-    """The reference, version and language the report renderer writes into the PDF's title, or None.
-
-    The title reads "<report title>: <title> (<reference> v<version>)" and the keywords start with the
-    reference; both must agree. This is what the file claims, not proof: the signature says whether it
-    is intact."""
-    from pyhanko.pdf_utils.reader import PdfFileReader
-
-    try:
-        meta = PdfFileReader(io.BytesIO(pdf), strict=False).document_meta_view
-        title, keywords = str(meta.title or ""), list(meta.keywords or [])
-    except Exception:  # damaged input can fail anywhere in the parser; it just names nothing
-        return None
-    m = _TITLE_REF.search(title)
-    if m is None:
-        return None
-    reference, version = m.group(1).strip(), int(m.group(2))
-    first_keyword = str(keywords[0]).split(",")[0].strip() if keywords else ""
-    if first_keyword and first_keyword != reference:
-        return None
-    terms = Terminology.load()
-    lang = next((x for x in LANGUAGES if title.startswith(f"{terms.get('doc.title', x)}:")), "")
-    return ClaimedReport(reference, version, lang)
-
-
 def _by_reference(s: Session, reference: str, version_no: int) -> tuple[int, int] | None:
     hit = s.execute(
         select(Assessment.id, Assessment.transfer_id)
@@ -369,72 +333,21 @@ def _by_reference(s: Session, reference: str, version_no: int) -> tuple[int, int
     return (hit[0], hit[1]) if hit else None
 
 
-def inspect_pdf(pdf: bytes, trusted: list[bytes]) -> tuple[VerificationResult, ClaimedReport | None]:
-    """Everything that parses the file: the signature check and what the metadata claims."""
-    from transfer_tool.signing.verify import verify_pdf  # pyHanko only where a file is checked
-
-    signature = verify_pdf(pdf, trusted)
-    if not signature.signed and signature.verdict.startswith("REFUSED"):
-        return signature, None  # over the limits: not parsed at all
-    try:
-        claimed = reference_from_metadata(pdf) if b"%PDF-" in pdf[:1024] else None
-    except MemoryError:
-        claimed = None
-    return signature, claimed
-
-
-def _checking_process() -> None:
-    """Set up the checking process: ends with its parent; memory capped; pyHanko's logged tracebacks silenced (the verdict
-    and its reasons say what failed)."""
-    import logging
-
-    from transfer_tool.library_noise import quiet_libraries
-
-    die_with_parent(os.getppid())
-    cap_memory()
-    quiet_libraries()  # as in the command that started it: a library's warning is a debug record
-    for name in ("pyhanko", "pyhanko_certvalidator"):
-        logging.getLogger(name).setLevel(logging.CRITICAL)
-
-
-def _inspect_in_child(pdf: bytes, trusted: list[bytes]) -> tuple[VerificationResult, ClaimedReport | None]:
-    """`inspect_pdf` in a process of its own whose heap is capped (`signing.limits.cap_memory`): a file
-    built to make the parser allocate without end fails there, with a verdict, and the caller's memory
-    stays bounded. A child that dies gives the same verdict."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    from transfer_tool.signing.verify import verify_pdf
-
-    refused = oversize_problem(pdf)
-    if refused:  # no need for a process to say no
-        return verify_pdf(pdf, trusted), None
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_checking_process) as pool:
-        try:
-            return pool.submit(inspect_pdf, pdf, trusted).result()
-        except MemoryError:
-            return _unchecked(TOO_COMPLEX), None
-        except BrokenProcessPool:  # killed, out of memory outside the parser, or could not start
-            return _unchecked(CHECK_DIED), None
-
-
-def _unchecked(verdict: str) -> VerificationResult:
-    from transfer_tool.signing.verify import VerificationResult
-
-    return VerificationResult(False, False, False, False, verdict=verdict, reasons=(verdict,))
-
-
 def verify_document(
-    db: Database, pdf: bytes, extra_trusted: Sequence[bytes] = (), *, isolated: bool = True
+    db: Database,
+    pdf: bytes,
+    extra_trusted: Sequence[bytes] = (),
+    *,
+    isolated: bool = True,
+    checker: Checker | None = None,
 ) -> DocumentVerification:
     """Check a signed report: signature (intact, whole file, trusted by this database's list or by
     `extra_trusted` certificates), which assessment version it is, and whether it is the copy stored at
     approval. Never raises on bad input. `isolated` parses the file in a child process with a memory cap
-    (SECURITY.md: bounded resources); False only for bytes the tool itself just made."""
+    (SECURITY.md: bounded resources; `checker`, when the caller started one early, is that process);
+    False only for bytes the tool itself just made."""
     trusted = [*trusted_pems(db), *extra_trusted]
-    signature, claimed = _inspect_in_child(pdf, trusted) if isolated else inspect_pdf(pdf, trusted)
+    signature, claimed = inspect_in_child(pdf, trusted, checker) if isolated else inspect_pdf(pdf, trusted)
     digest = hashlib.sha256(pdf).hexdigest()
     ref = find_by_pdf_hash(db, digest)
     if ref is not None:

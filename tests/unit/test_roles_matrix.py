@@ -137,7 +137,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     "transfer_csv.export_rows": OPEN_READ,
     **{f"register_import.{n}": PURE for n in ("check_rows", "kind_of", "read_table", "preview")},
     "register_import.taken_references": OPEN_READ,
-    **{f"transfer_xlsx.{n}": PURE for n in ("read", "workbook_bytes")},
+    **{f"transfer_xlsx.{n}": PURE for n in ("read", "workbook_bytes", "country_entry")},
     "assessment.due_calendar.ics_bytes": PURE,
     **{f"catalog.{n}": OPEN_READ for n in ("list_items", "all_items")},
     "catalog.shipped_catalogs": PURE,
@@ -214,7 +214,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     },
     **{
         f"trust.{n}": PURE
-        for n in ("parse_certificate", "reference_from_metadata", "fingerprint_of", "inspect_pdf")
+        for n in ("parse_certificate", "fingerprint_of")
     },
     "trust.registered_fingerprints": IN_TRANSACTION,
     **{

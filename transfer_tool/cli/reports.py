@@ -19,9 +19,9 @@ from transfer_tool.cli.report_options import ENV_SIGNING_PASSPHRASE, LANGS
 Handler = Callable[[argparse.Namespace, CliContext], int]
 
 
-def _lazy(name: str) -> Handler:
+def _lazy(name: str, module: str = "transfer_tool.cli.reports_impl") -> Handler:
     def run(args: argparse.Namespace, ctx: CliContext) -> int:
-        handler: Handler = getattr(importlib.import_module("transfer_tool.cli.reports_impl"), name)
+        handler: Handler = getattr(importlib.import_module(module), name)
         return handler(args, ctx)
 
     return run
@@ -114,7 +114,7 @@ def register(sub: Any) -> None:
         metavar="FILE",
         help="also trust this certificate for this check (repeatable)",
     )
-    v.set_defaults(handler=_lazy("cmd_verify"))
+    v.set_defaults(handler=_lazy("cmd_verify", "transfer_tool.cli.verify_impl"))
 
     d = sub.add_parser("demo", help="build a sample database and signed TIA (en, ja) in a new folder")
     d.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")

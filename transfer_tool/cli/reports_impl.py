@@ -11,7 +11,6 @@ import argparse
 import datetime as dt
 import getpass
 import hashlib
-import logging
 import math
 import os
 import re
@@ -29,6 +28,7 @@ from transfer_tool.assessment import service
 from transfer_tool.assessment.evidence import SignedReportRef, find_by_pdf_hash
 from transfer_tool.cli.context import CliContext
 from transfer_tool.cli.report_options import ENV_SIGNING_PASSPHRASE, LANGS
+from transfer_tool.cli.verify_impl import quiet_validator
 from transfer_tool.errors import AuthenticationFailed, PermissionDenied, ToolError
 from transfer_tool.files import write_file
 from transfer_tool.permissions import Action, require
@@ -41,8 +41,6 @@ from transfer_tool.worker_lifetime import die_with_parent
 if TYPE_CHECKING:  # trust (verification) and the process pool load only in the commands using them
     from concurrent.futures import Future
 
-    from transfer_tool import trust
-    from transfer_tool.signing.verify import VerificationResult
 
 
 # ---- files ------------------------------------------------------------------------------------------------
@@ -347,7 +345,7 @@ def _identify(db: Database, pdf: bytes) -> SignedReportRef | None:
 
 def cmd_sign(args: argparse.Namespace, ctx: CliContext) -> int:
 
-    _quiet_validator(args)
+    quiet_validator(args)
     pdf = _read_pdf(args.file)
     if b"%PDF-" not in pdf[:1024]:
         raise ToolError(f"{args.file} is not a PDF file; nothing was signed.")
@@ -436,97 +434,6 @@ def cmd_approve(args: argparse.Namespace, ctx: CliContext) -> int:
         f"`transfer-tool report {v.reference} --signed -o FILE`"
     )
     return 0
-
-
-# ---- verify -------------------------------------------------------------------------------------------
-
-
-def _yes(flag: bool) -> str:
-    return "yes" if flag else "NO"
-
-
-def _signature_lines(r: VerificationResult) -> list[str]:
-    if not r.signed:
-        return []
-    when = r.signing_time.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC") if r.signing_time else "-"
-    source = "from the timestamp" if r.timestamp_present else "as claimed by the signer"
-    return [
-        f"signer:           {r.signer_name or '-'}",
-        f"signing time:     {when} ({source})",
-        f"intact:           {_yes(r.intact)}",
-        f"whole file:       {_yes(r.covers_whole_file)}"
-        + ("" if r.covers_whole_file or not r.intact else " (modified after signing: content was appended)"),
-        f"trusted:          {_yes(r.trusted)}",
-        "timestamp:        "
-        + (("valid" if r.timestamp_valid else "NOT VALID") if r.timestamp_present else "none"),
-    ]
-
-
-_LANG_NAMES = {"en": "English", "ja": "Japanese"}
-
-
-def _copy_text(v: trust.DocumentVerification) -> str:
-    from transfer_tool import trust
-
-    signer = f", signed by {v.stored_signer}" if v.stored_signer else ""
-    stored = _LANG_NAMES.get(v.stored_lang, v.stored_lang)
-    if v.match is trust.DatabaseMatch.EXACT:
-        return f"yes, byte for byte the signed copy stored at approval ({stored}{signer})"
-    if v.match is trust.DatabaseMatch.DIFFERS:
-        if v.file_lang and v.stored_lang and v.file_lang != v.stored_lang:
-            mine = _LANG_NAMES.get(v.file_lang, v.file_lang)
-            return (
-                f"no: the database keeps the {stored} signed copy of this version{signer}; "
-                f"this file is the {mine} report"
-            )
-        return f"NO: the file differs from the signed copy stored at approval ({stored}{signer})"
-    if v.match is trust.DatabaseMatch.NO_STORED_COPY:
-        return "NO: this version has no signed copy in the database (not approved here)"
-    return "no (the file names no assessment version of this database)"
-
-
-def _database_lines(v: trust.DocumentVerification) -> list[str]:
-    if v.assessment_id is not None:
-        where = f"{v.reference} version {v.version_no} (assessment {v.assessment_id})"
-    elif v.reference:
-        where = f"{v.reference} version {v.version_no}: not in this database"
-    else:
-        where = "unknown"
-    return [f"assessment:       {where}", f"matches database: {_copy_text(v)}"]
-
-
-def _quiet_validator(args: argparse.Namespace) -> None:
-    """pyHanko logs each failed check with a traceback; the result already says what failed."""
-    if not getattr(args, "verbose", False):
-        for name in ("pyhanko", "pyhanko_certvalidator"):
-            logging.getLogger(name).setLevel(logging.CRITICAL)
-
-
-def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import trust
-
-    _quiet_validator(args)
-    pdf = _read_pdf(args.file)
-    extra = [_read_cert(p) for p in args.cert]
-    v = trust.verify_document(ctx.db, pdf, extra)
-    r = v.signature
-    lines = [f"file:             {args.file}", f"sha256:           {v.sha256}"]
-    lines += [f"signed:           {_yes(r.signed)}", *_signature_lines(r), *_database_lines(v)]
-    lines.append(f"verdict:          {r.verdict}")
-    lines += [f"  - {reason}" for reason in dict.fromkeys(r.reasons) if reason != r.verdict]
-    print("\n".join(lines), file=sys.stdout if v.ok else sys.stderr)
-    return 0 if v.ok else 1
-
-
-def _read_cert(path: Path) -> bytes:
-    from transfer_tool import trust
-
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ToolError(f"Cannot read the certificate {path}: {exc.strerror}.") from exc
-    trust.parse_certificate(data)  # refuse a wrong file here, not silently during the check
-    return data
 
 
 # ---- demo and trust ---------------------------------------------------------------------------------------

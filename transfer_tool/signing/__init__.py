@@ -22,8 +22,9 @@ if TYPE_CHECKING:
         export_certificate_pem,
         open_identity,
     )
+    from transfer_tool.signing.result import VerificationResult
     from transfer_tool.signing.sign import sign_pdf
-    from transfer_tool.signing.verify import VerificationResult, verify_pdf
+    from transfer_tool.signing.verify import verify_pdf
 
 _WHERE = {
     "DEFAULT_SIGNATURE_FIELD": "fields",
@@ -34,7 +35,7 @@ _WHERE = {
     "export_certificate_pem": "identity",
     "open_identity": "identity",
     "sign_pdf": "sign",
-    "VerificationResult": "verify",
+    "VerificationResult": "result",
     "verify_pdf": "verify",
 }
 

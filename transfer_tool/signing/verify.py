@@ -7,7 +7,6 @@ import datetime as dt
 import hashlib
 import io
 import logging
-from dataclasses import dataclass
 
 from asn1crypto import pem, x509
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -17,28 +16,9 @@ from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverage
 from pyhanko_certvalidator import ValidationContext
 
 from transfer_tool.signing.limits import TOO_COMPLEX, oversize_problem
+from transfer_tool.signing.result import VerificationResult
 
 _log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class VerificationResult:
-    signed: bool
-    intact: bool
-    covers_whole_file: bool
-    trusted: bool
-    signer_name: str = ""
-    signing_time: dt.datetime | None = None
-    timestamp_present: bool = False
-    timestamp_valid: bool = False
-    verdict: str = ""
-    reasons: tuple[str, ...] = ()
-    signer_fingerprint: str = ""  # SHA-256 of the signing certificate's DER encoding
-
-    @property
-    def ok(self) -> bool:
-        timestamp_ok = self.timestamp_valid or not self.timestamp_present
-        return self.signed and self.intact and self.covers_whole_file and self.trusted and timestamp_ok
 
 
 def _failure(verdict: str, *reasons: str) -> VerificationResult:

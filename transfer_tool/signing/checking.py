@@ -1,0 +1,168 @@
+"""Parsing a PDF that someone hands the tool to verify, in a checking process of its own.
+
+Everything that parses the file (the signature check, the metadata that names the report) runs in a
+spawned child whose heap is capped (`signing.limits.cap_memory`): a file built to make the parser allocate
+without end fails there, with a verdict, and the caller's memory stays bounded (SECURITY.md).
+
+This module is light on purpose: the child imports it (and pyHanko) and nothing of the database layer, so
+it is ready sooner; and a caller can start the child first (`Checker().start()`) so that the child loads
+pyHanko while the caller opens its database, on the other core.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from concurrent.futures import Future
+from dataclasses import dataclass
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from transfer_tool.signing.limits import CHECK_DIED, TOO_COMPLEX, cap_memory, oversize_problem
+from transfer_tool.worker_lifetime import die_with_parent
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from transfer_tool.signing.result import VerificationResult
+
+_TITLE_REF = re.compile(r"\(([^()]+) v(\d+)\)\s*$")
+
+
+@dataclass(frozen=True)
+class ClaimedReport:
+    """What a report PDF says it is, read from its metadata."""
+
+    reference: str
+    version_no: int
+    lang: str  # "en" | "ja" | "" (not recognised)
+
+
+def reference_from_metadata(pdf: bytes) -> ClaimedReport | None:
+    """The reference, version and language the report renderer writes into the PDF's title, or None.
+
+    The title reads "<report title>: <title> (<reference> v<version>)" and the keywords start with the
+    reference; both must agree. This is what the file claims, not proof: the signature says whether it
+    is intact."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from transfer_tool.report.terms import LANGUAGES, Terminology
+
+    try:
+        meta = PdfFileReader(io.BytesIO(pdf), strict=False).document_meta_view
+        title, keywords = str(meta.title or ""), list(meta.keywords or [])
+    except Exception:  # damaged input can fail anywhere in the parser; it just names nothing
+        return None
+    m = _TITLE_REF.search(title)
+    if m is None:
+        return None
+    reference, version = m.group(1).strip(), int(m.group(2))
+    first_keyword = str(keywords[0]).split(",")[0].strip() if keywords else ""
+    if first_keyword and first_keyword != reference:
+        return None
+    terms = Terminology.load()
+    lang = next((x for x in LANGUAGES if title.startswith(f"{terms.get('doc.title', x)}:")), "")
+    return ClaimedReport(reference, version, lang)
+
+
+def inspect_pdf(pdf: bytes, trusted: list[bytes]) -> tuple[VerificationResult, ClaimedReport | None]:
+    """Everything that parses the file: the signature check and what the metadata claims."""
+    from transfer_tool.signing.verify import verify_pdf  # pyHanko only where a file is checked
+
+    signature = verify_pdf(pdf, trusted)
+    if not signature.signed and signature.verdict.startswith("REFUSED"):
+        return signature, None  # over the limits: not parsed at all
+    try:
+        claimed = reference_from_metadata(pdf) if b"%PDF-" in pdf[:1024] else None
+    except MemoryError:
+        claimed = None
+    return signature, claimed
+
+
+def _checking_process() -> None:
+    """Set up the checking process: ends with its parent; memory capped; pyHanko's logged tracebacks
+    silenced (the verdict and its reasons say what failed)."""
+    import logging
+
+    from transfer_tool.library_noise import quiet_libraries
+
+    die_with_parent(os.getppid())
+    cap_memory()
+    quiet_libraries()  # as in the command that started it: a library's warning is a debug record
+    for name in ("pyhanko", "pyhanko_certvalidator"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def _load_checker() -> None:
+    """The first task of a started checker: load the validation stack before the file arrives."""
+    import pyhanko.sign.validation  # noqa: F401
+
+    import transfer_tool.signing.verify  # noqa: F401
+
+
+class Checker:
+    """The checking process: `start()` spawns it and has it load pyHanko at once; `inspect()` hands it a
+    file. A context manager; the process ends with the block (and with its parent, whatever happens)."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._loading: Future[None] | None = None
+
+    def start(self) -> Checker:
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            ctx = multiprocessing.get_context("spawn")  # never fork a process that may have threads (Qt)
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_checking_process)
+            self._loading = self._pool.submit(_load_checker)
+        return self
+
+    def inspect(self, pdf: bytes, trusted: list[bytes]) -> tuple[VerificationResult, ClaimedReport | None]:
+        """`inspect_pdf` in the checking process; a file over the limits is refused without one."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        if oversize_problem(pdf):  # no need for a process to say no
+            from transfer_tool.signing.verify import verify_pdf
+
+            return verify_pdf(pdf, trusted), None
+        pool = self.start()._pool
+        assert pool is not None
+        try:
+            return pool.submit(inspect_pdf, pdf, trusted).result()
+        except MemoryError:
+            return unchecked(TOO_COMPLEX), None
+        except BrokenProcessPool:  # killed, out of memory outside the parser, or could not start
+            self.close()  # the next file gets a fresh process
+            return unchecked(CHECK_DIED), None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Checker:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def inspect_in_child(
+    pdf: bytes, trusted: list[bytes], checker: Checker | None = None
+) -> tuple[VerificationResult, ClaimedReport | None]:
+    """`inspect_pdf` in a checking process: `checker`'s if given (started early by the caller), else one
+    for this file alone."""
+    if checker is not None:
+        return checker.inspect(pdf, trusted)
+    with Checker() as own:
+        return own.inspect(pdf, trusted)
+
+
+def unchecked(verdict: str) -> VerificationResult:
+    from transfer_tool.signing.result import VerificationResult
+
+    return VerificationResult(False, False, False, False, verdict=verdict, reasons=(verdict,))
