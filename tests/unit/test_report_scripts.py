@@ -95,7 +95,8 @@ def test_every_script_comes_from_an_embedded_font(renderer: TiaReportRenderer, t
         "HanaMinB",
     ):
         assert family in rows, family
-        assert rows[family].split()[-5:-2] == ["yes", "yes", "yes"], rows[family]  # embedded, subset, ToUnicode
+        # embedded, subset, ToUnicode
+        assert rows[family].split()[-5:-2] == ["yes", "yes", "yes"], rows[family]
 
 
 def _glyphs(breaker: LineBreaker, style: ParagraphStyle, text: str) -> list[tuple[str, list[int]]]:
@@ -129,7 +130,9 @@ def test_arabic_is_joined_and_drawn_right_to_left(breaker: LineBreaker, style: P
     assert len(lam_alef) == 1
 
 
-def test_hebrew_runs_right_to_left_inside_left_to_right_text(breaker: LineBreaker, style: ParagraphStyle) -> None:
+def test_hebrew_runs_right_to_left_inside_left_to_right_text(
+    breaker: LineBreaker, style: ParagraphStyle
+) -> None:
     pieces = _glyphs(breaker, style, "abc שלום")
     assert [font for font, _ in pieces] == [style.fontName, "NotoSansHebrew"]
     assert pieces[1][1] == _nominal("NotoSansHebrew", "שלום")[::-1]
@@ -141,7 +144,7 @@ def test_hebrew_runs_right_to_left_inside_left_to_right_text(breaker: LineBreake
 
 def test_devanagari_reorders_and_forms_conjuncts(breaker: LineBreaker, style: ParagraphStyle) -> None:
     [(font, glyphs)] = _glyphs(breaker, style, "कि")
-    ka, i_sign = _nominal(font, "कि")
+    ka, _vowel_sign = _nominal(font, "कि")
     assert glyphs[0] != ka and glyphs[-1] == ka  # the vowel sign i is drawn before the consonant
     [(_, conjunct)] = _glyphs(breaker, style, "क्ष")
     assert len(conjunct) == 1  # ka + virama + ssa: one conjunct glyph
