@@ -176,3 +176,26 @@ def test_latin_and_japanese_take_the_fast_path() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "0 []"
+
+
+def test_bidirectional_controls_order_text_and_draw_nothing(
+    breaker: LineBreaker, style: ParagraphStyle
+) -> None:
+    # isolates (which python-bidi's algorithm predates), embeddings and marks: laid out, never drawn
+    for text in (
+        "abc \u2067שלום 12\u2069 def",
+        "\u2068שלום\u2069 abc",
+        "a\u202bשלום\u202c b\u200fc",
+        "x\u2066y",
+    ):
+        [line] = breaker.lines(Block(text, style), 2000)
+        assert line.mixed
+        for piece in breaker.pieces(line.text, line.rtl):
+            if piece.glyphs is None:
+                assert not set(piece.codes) & set(
+                    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+                )
+    # the isolated Hebrew is drawn right to left between the Latin words
+    [line] = breaker.lines(Block("abc \u2067שלום\u2069 def", style), 2000)
+    fonts = [piece.font for piece in breaker.pieces(line.text, line.rtl)]
+    assert fonts.index("NotoSansHebrew") not in (0, len(fonts) - 1)

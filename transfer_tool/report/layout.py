@@ -29,7 +29,7 @@ from reportlab.platypus import Flowable
 from transfer_tool.report import shaping
 from transfer_tool.report.fonts import SCRIPT_FONTS, ReportFonts, script_font_chars, script_font_for
 from transfer_tool.report.pdftext import TextOps
-from transfer_tool.report.shaping import Piece, attaches, visual_segments
+from transfer_tool.report.shaping import BIDI_CONTROLS, Piece, attaches, visual_segments
 from transfer_tool.report.text import printable
 
 # One token per CJK (or other wide) character, a run of anything else but spaces, or a space: a line
@@ -115,12 +115,15 @@ class LineBreaker:
 
     def _font_of(self, ch: str) -> str:
         """The font that draws `ch` (which the main font lacks): its script's font when that has it,
-        else DejaVu Sans when it has it, else the main font (which shows its missing-glyph box)."""
+        else DejaVu Sans when it has it, else the main font (which shows its missing-glyph box). A
+        bidirectional control counts as DejaVu's: the line then takes the path that leaves it out."""
         found = self._chosen.get(ch)
         if found is None:
             code = ord(ch)
             script = script_font_for(code)
-            if script is not None and code in script_font_chars(script):
+            if ch in BIDI_CONTROLS:  # drawn by no font: a line holding one takes the mixed path
+                found = self._fonts.fallback
+            elif script is not None and code in script_font_chars(script):
                 found = script.name
             elif code in self._fallback:
                 found = self._fonts.fallback

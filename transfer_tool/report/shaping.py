@@ -32,6 +32,11 @@ _RTL = re.compile(
 # Characters that belong to the character before them: marks, joiners, variation selectors, tags.
 _ATTACHING = frozenset(("Mn", "Me", "Mc"))
 _JOINERS = frozenset("\u200c\u200d\u20e3")
+# Bidirectional format characters: they order text and draw nothing (HarfBuzz hides them in what it
+# shapes; elsewhere they are left out rather than drawn as a missing-glyph box).
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI_CONTROL = re.compile(f"[{BIDI_CONTROLS}]")
+_NO_GLYPH = str.maketrans("", "", BIDI_CONTROLS)
 _lock = threading.Lock()  # the renderer may be warmed on a worker thread while a render starts
 
 
@@ -112,13 +117,13 @@ def visual_segments(text: str, runs: list[tuple[str, str]], rtl: bool = False) -
 
 def _bidi(text: str, rtl: bool) -> tuple[list[int], list[int]]:
     """Each character's embedding level, and the characters' logical indices in visual order (rules
-    P2-L2, python-bidi's steps, on one line)."""
+    X1-L2, python-bidi's steps, on one line whose paragraph reads right to left when `rtl`)."""
     from bidi import algorithm  # loaded on first use: most reports never need it
 
     storage: dict[str, Any] = algorithm.get_empty_storage()
     storage["base_level"] = int(rtl)
     storage["base_dir"] = ("L", "R")[storage["base_level"]]
-    algorithm.get_embedding_levels(text, storage)
+    algorithm.get_embedding_levels(_without_isolates(text), storage)
     for index, char in enumerate(storage["chars"]):
         char["index"] = index
     algorithm.explicit_embed_and_overrides(storage, False)
@@ -129,20 +134,53 @@ def _bidi(text: str, rtl: bool) -> tuple[list[int], list[int]]:
     for char in storage["chars"]:
         levels[char["index"]] = char["level"]
     algorithm.reorder_resolved_levels(storage, False)
-    # X9 removes embedding controls from the list: they are drawn nowhere (HarfBuzz hides them too).
     order = [char["index"] for char in storage["chars"]]
-    missing = sorted(set(range(len(text))) - set(order))
-    for index in missing:  # keep each removed control beside its neighbour so runs stay whole
-        levels[index] = levels[index - 1] if index else levels[min(index + 1, len(text) - 1)]
-        order.insert(order.index(index - 1) + 1 if index and index - 1 in order else 0, index)
+    # Rule X9 takes embedding controls and joiners (ZWJ inside an emoji sequence) out of the line: each
+    # goes back beside the character before it (or after it), on that character's side, so the run
+    # it belongs to stays whole.
+    placed = set(order)
+    for index in range(len(text)):
+        if index in placed:
+            continue
+        if not order:
+            order.append(index)
+        elif index - 1 in placed:
+            at = order.index(index - 1)
+            levels[index] = levels[index - 1]
+            order.insert(at if levels[index] % 2 else at + 1, index)
+        else:
+            after = min(i for i in placed if i > index)
+            at = order.index(after)
+            levels[index] = levels[after]
+            order.insert(at + 1 if levels[index] % 2 else at, index)
+        placed.add(index)
     return levels, order
+
+
+# python-bidi's algorithm predates the isolates of Unicode 6.3: each becomes the embedding nearest to it
+# (LRI, RLI and PDI as LRE, RLE and PDF; FSI by the direction of what it holds), one character for one.
+_ISOLATES = {0x2066: "\u202a", 0x2067: "\u202b", 0x2069: "\u202c"}
+
+
+def _without_isolates(text: str) -> str:
+    if not any("\u2066" <= ch <= "\u2069" for ch in text):
+        return text
+    out: list[str] = []
+    for index, ch in enumerate(text):
+        if ch == "\u2068":
+            end = text.find("\u2069", index)
+            held = text[index + 1 : end if end >= 0 else len(text)]
+            out.append("\u202b" if paragraph_rtl(held) else "\u202a")
+        else:
+            out.append(_ISOLATES.get(ord(ch), ch))
+    return "".join(out)
 
 
 def piece(segment: Segment, shaped: bool) -> Piece:
     """The segment as drawn: shaped when its font needs it or it runs right to left."""
     if shaped or segment.rtl:
         return _shape(segment.text, segment.font, segment.rtl)
-    text = segment.text
+    text = segment.text.translate(_NO_GLYPH) if _BIDI_CONTROL.search(segment.text) else segment.text
     return Piece(text, segment.font, float(getFont(segment.font).stringWidth(text, 1.0)), None, None)
 
 
