@@ -112,13 +112,22 @@ def _register(name: str, filename: str, *, ascii_block: bool = True) -> TTFont:
     return font
 
 
+_registered: list[ReportFonts] = []
+
+
 def register_report_fonts() -> ReportFonts:
     with _registering:
-        main = _register(MAIN_FONT, "ipaexg.ttf")
-        fallback = _register(FALLBACK_FONT, "DejaVuSans.ttf", ascii_block=False)
-    return ReportFonts(
-        MAIN_FONT,
-        FALLBACK_FONT,
-        frozenset(main.face.charToGlyph),
-        frozenset(fallback.face.charToGlyph),
-    )
+        if not _registered:
+            main = _register(MAIN_FONT, "ipaexg.ttf")
+            fallback = _register(FALLBACK_FONT, "DejaVuSans.ttf", ascii_block=False)
+            # Read once, before any shaped glyph adds its code to a font's table (shaping.py): a
+            # right-to-left space or bracket is shaped in the font that draws it.
+            _registered.append(
+                ReportFonts(
+                    MAIN_FONT,
+                    FALLBACK_FONT,
+                    frozenset(code for code in main.face.charToGlyph if code < SYNTHETIC_FIRST),
+                    frozenset(code for code in fallback.face.charToGlyph if code < SYNTHETIC_FIRST),
+                )
+            )
+    return _registered[0]
