@@ -113,10 +113,11 @@ def test_a_word_wider_than_the_column_is_cut(breaker: LineBreaker, style: Paragr
 
 
 def test_characters_the_main_font_lacks_use_the_fallback(breaker: LineBreaker, style: ParagraphStyle) -> None:
-    [line] = breaker.lines(Block("محمد & Sons", style), 400)
+    # a script's own font first (registered on first use), then DejaVu Sans for the rest
+    [line] = breaker.lines(Block("محمد & Sons pᵢ", style), 400)
     assert line.mixed
     runs = breaker.runs(line.text, breaker.fallback_chars(line.text))
-    assert runs == [("محمد", "DejaVuSans"), (" & Sons", style.fontName)]
+    assert runs == [("محمد", "NotoSansArabic"), (" & Sons p", style.fontName), ("ᵢ", "DejaVuSans")]
     [plain] = breaker.lines(Block("Tokyo 東京", style), 400)
     assert not plain.mixed
     expected = stringWidth("Tokyo 東京", style.fontName, style.fontSize)

@@ -1,5 +1,7 @@
-"""Font registration for the report: IPAexGothic embedded as a subset, DejaVu Sans as a fallback for
-scripts IPAex lacks (Arabic, many symbols and emoji), so user text never turns into nothing."""
+"""Font registration for the report: IPAexGothic embedded as a subset, then a fallback chain for what a
+user may type that IPAex lacks: a font per script (`SCRIPT_FONTS`: Arabic, Hebrew, Devanagari, Thai,
+emoji, CJK Extension B), registered only when a report first holds such a character, and DejaVu Sans for
+the rest (Greek, Cyrillic, symbols), so user text never turns into boxes."""
 
 from __future__ import annotations
 
@@ -13,10 +15,73 @@ from reportlab.pdfbase.ttfonts import TTFont
 from transfer_tool.paths import resource_file
 from transfer_tool.report import reportlab_adapter  # noqa: F401  (ReportLab fixes, applied on import)
 from transfer_tool.report.font_cache import cached_ttfont
+from transfer_tool.report.reportlab_adapter import SYNTHETIC_FIRST
 
 MAIN_FONT = "IPAexG"
 FALLBACK_FONT = "DejaVuSans"
 _registering = threading.Lock()  # the app warms the renderer on a worker thread while a render may start
+
+
+@dataclass(frozen=True)
+class ScriptFont:
+    """A fallback font preferred, over DejaVu Sans, for the characters of `ranges` it has."""
+
+    name: str
+    filename: str
+    ranges: tuple[tuple[int, int], ...]
+    shaped: bool  # its text goes through HarfBuzz (joining, conjuncts, marks, emoji sequences)
+
+
+SCRIPT_FONTS = (
+    ScriptFont(
+        "NotoSansArabic",
+        "NotoSansArabic-Regular.ttf",
+        ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
+        True,
+    ),
+    ScriptFont("NotoSansHebrew", "NotoSansHebrew-Regular.ttf", ((0x0590, 0x05FF), (0xFB1D, 0xFB4F)), True),
+    ScriptFont(
+        "NotoSansDevanagari",
+        "NotoSansDevanagari-Regular.ttf",
+        ((0x0900, 0x097F), (0xA8E0, 0xA8FF), (0x1CD0, 0x1CFF)),
+        True,
+    ),
+    ScriptFont("NotoSansThai", "NotoSansThai-Regular.ttf", ((0x0E00, 0x0E7F),), True),
+    ScriptFont(
+        "SymbolaEmoji",
+        "Symbola-emoji.ttf",
+        ((0x2300, 0x23FF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF)),
+        True,
+    ),
+    ScriptFont("HanaMinB", "HanaMinB-subset.ttf", ((0x20000, 0x2A6DF),), False),
+)
+
+
+def script_font_for(code: int) -> ScriptFont | None:
+    """The script font preferred for a character, by its block (whether it has the character aside)."""
+    for font in SCRIPT_FONTS:
+        for low, high in font.ranges:
+            if low <= code <= high:
+                return font
+    return None
+
+
+_script_chars: dict[str, frozenset[int]] = {}
+
+
+def script_font_chars(font: ScriptFont) -> frozenset[int]:
+    """The characters a script font draws; registers it on first use (a few milliseconds from the cache)."""
+    found = _script_chars.get(font.name)
+    if found is None:
+        with _registering:
+            found = _script_chars.get(font.name)
+            if found is None:
+                # read before any shaped glyph adds its code (shaping.py) to the font's table
+                registered = _register(font.name, font.filename, ascii_block=False)
+                found = _script_chars[font.name] = frozenset(
+                    code for code in registered.face.charToGlyph if code < SYNTHETIC_FIRST
+                )
+    return found
 
 
 @dataclass(frozen=True)
@@ -47,13 +112,22 @@ def _register(name: str, filename: str, *, ascii_block: bool = True) -> TTFont:
     return font
 
 
+_registered: list[ReportFonts] = []
+
+
 def register_report_fonts() -> ReportFonts:
     with _registering:
-        main = _register(MAIN_FONT, "ipaexg.ttf")
-        fallback = _register(FALLBACK_FONT, "DejaVuSans.ttf", ascii_block=False)
-    return ReportFonts(
-        MAIN_FONT,
-        FALLBACK_FONT,
-        frozenset(main.face.charToGlyph),
-        frozenset(fallback.face.charToGlyph),
-    )
+        if not _registered:
+            main = _register(MAIN_FONT, "ipaexg.ttf")
+            fallback = _register(FALLBACK_FONT, "DejaVuSans.ttf", ascii_block=False)
+            # Read once, before any shaped glyph adds its code to a font's table (shaping.py): a
+            # right-to-left space or bracket is shaped in the font that draws it.
+            _registered.append(
+                ReportFonts(
+                    MAIN_FONT,
+                    FALLBACK_FONT,
+                    frozenset(code for code in main.face.charToGlyph if code < SYNTHETIC_FIRST),
+                    frozenset(code for code in fallback.face.charToGlyph if code < SYNTHETIC_FIRST),
+                )
+            )
+    return _registered[0]

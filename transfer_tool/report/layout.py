@@ -26,8 +26,10 @@ from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from transfer_tool.report.fonts import ReportFonts
+from transfer_tool.report import shaping
+from transfer_tool.report.fonts import SCRIPT_FONTS, ReportFonts, script_font_chars, script_font_for
 from transfer_tool.report.pdftext import TextOps
+from transfer_tool.report.shaping import BIDI_CONTROLS, Piece, attaches, visual_segments
 from transfer_tool.report.text import printable
 
 # One token per CJK (or other wide) character, a run of anything else but spaces, or a space: a line
@@ -38,6 +40,7 @@ _FUZZ = 1e-6
 _WIDE = "\u3000"  # from here on, a character is a unit of its own (as ReportLab's CJK wrap has it)
 _MAX_KNOWN_WIDTHS = 50_000
 _NONE: frozenset[str] = frozenset()
+_SHAPED = frozenset(font.name for font in SCRIPT_FONTS if font.shaped)
 
 
 class Ink(NamedTuple):
@@ -61,7 +64,8 @@ class Ink(NamedTuple):
 class Line(NamedTuple):  # a tuple: a report makes thousands
     text: str
     ink: Ink
-    mixed: bool  # holds characters drawn from the fallback font
+    mixed: bool  # holds characters drawn from a fallback font
+    rtl: bool = False  # its paragraph reads right to left (its first strong character): bidi base level
 
 
 class Block:
@@ -87,6 +91,8 @@ class LineBreaker:
         self._fallback = fonts.fallback_chars
         self._main_draws = _drawable(fonts.main_chars)
         self._unit_widths: dict[str, dict[str, float]] = {}  # per font: a word's width at size 1
+        self._chosen: dict[str, str] = {}  # a character the main font lacks: the font that draws it
+        self._pieces: dict[tuple[str, bool], list[Piece]] = {}  # a mixed line: its pieces
         self._widest_advance: dict[str, tuple[float, float]] = {}  # per font: ASCII, any (at size 1)
 
     def _widest(self, font_name: str, text: str) -> float:
@@ -101,30 +107,64 @@ class LineBreaker:
         return found[0] if text.isascii() else found[1]
 
     def fallback_chars(self, text: str) -> frozenset[str]:
-        """The characters of `text` the main font lacks and the fallback font has."""
+        """The characters of `text` drawn from another font than the main one."""
         if text.isascii() or self._main_draws.issuperset(text):  # the main font draws it all
             return _NONE
-        main, fallback = self._main, self._fallback
-        return frozenset(ch for ch in set(text) if ord(ch) not in main and ord(ch) in fallback)
+        main, font_of = self._main, self._font_of
+        return frozenset(ch for ch in set(text) if ord(ch) not in main and font_of(ch) != self._fonts.main)
+
+    def _font_of(self, ch: str) -> str:
+        """The font that draws `ch` (which the main font lacks): its script's font when that has it,
+        else DejaVu Sans when it has it, else the main font (which shows its missing-glyph box). A
+        bidirectional control counts as DejaVu's: the line then takes the path that leaves it out."""
+        found = self._chosen.get(ch)
+        if found is None:
+            code = ord(ch)
+            script = script_font_for(code)
+            if ch in BIDI_CONTROLS:  # drawn by no font: a line holding one takes the mixed path
+                found = self._fonts.fallback
+            elif script is not None and code in script_font_chars(script):
+                found = script.name
+            elif code in self._fallback:
+                found = self._fonts.fallback
+            else:
+                found = self._fonts.main
+            self._chosen[ch] = found
+        return found
 
     def runs(self, text: str, missing: frozenset[str]) -> list[tuple[str, str]]:
-        """`text` as (run, font name) pieces."""
+        """`text` as (run, font name) pieces, in logical order. A mark, joiner or variation selector
+        stays in the run of the character it belongs to when that run is shaped."""
+        main = self._fonts.main
         if not missing:
-            return [(text, self._fonts.main)]
+            return [(text, main)]
         out: list[tuple[str, str]] = []
-        start, current = 0, text[0] in missing
+        start, current = 0, self._font_of(text[0]) if text[0] in missing else main
         for index, ch in enumerate(text):
-            use = ch in missing
+            use = self._font_of(ch) if ch in missing else main
+            if use != current and current in _SHAPED and attaches(ch):
+                use = current
             if use != current:
-                out.append((text[start:index], self._fonts.fallback if current else self._fonts.main))
+                out.append((text[start:index], current))
                 start, current = index, use
-        out.append((text[start:], self._fonts.fallback if current else self._fonts.main))
+        out.append((text[start:], current))
         return out
+
+    def pieces(self, text: str, rtl: bool = False) -> list[Piece]:
+        """A mixed line's text as drawn: pieces in visual order, shaped where their font or direction
+        needs it. `rtl`: the line's paragraph reads right to left."""
+        found = self._pieces.get((text, rtl))
+        if found is None:
+            if len(self._pieces) > _MAX_KNOWN_WIDTHS:
+                self._pieces.clear()
+            segments = visual_segments(text, self.runs(text, self.fallback_chars(text)), rtl)
+            found = self._pieces[(text, rtl)] = [shaping.piece(seg, seg.font in _SHAPED) for seg in segments]
+        return found
 
     def line(self, text: str, ink: Ink) -> Line:
         """`text` as one line, not broken (a header or footer)."""
         text = _SPACES.sub(" ", printable(text).replace("\n", " ")).strip(" ")
-        return Line(text, ink, bool(self.fallback_chars(text)))
+        return Line(text, ink, bool(self.fallback_chars(text)), shaping.paragraph_rtl(text))
 
     def fit(self, text: str, ink: Ink, width: float) -> Line:
         """`text` as one line, cut with an ellipsis to fit `width`."""
@@ -146,8 +186,7 @@ class LineBreaker:
         size = line.ink.size
         if not line.mixed:
             return float(getFont(line.ink.font).stringWidth(line.text, size))
-        missing = self.fallback_chars(line.text)
-        return float(sum(getFont(font).stringWidth(run, size) for run, font in self.runs(line.text, missing)))
+        return sum(piece.width for piece in self.pieces(line.text, line.rtl)) * size
 
     def lines(self, block: Block, width: float) -> list[Line]:
         ink = block.ink
@@ -166,15 +205,9 @@ class LineBreaker:
             ):
                 return [Line(piece, ink, False)]
         if missing:
-            fallback = getFont(self._fonts.fallback)
 
             def measure(s: str) -> float:
-                return float(
-                    sum(
-                        (fallback if font == self._fonts.fallback else main).stringWidth(run, size)
-                        for run, font in self.runs(s, missing)
-                    )
-                )
+                return sum(piece.width for piece in self.pieces(s)) * size
 
             measure_unit = measure
         else:
@@ -202,11 +235,13 @@ class LineBreaker:
             if not piece:
                 out.append(Line("", ink, False))
                 continue
+            # the paragraph's direction, from its first strong character (as the field it was typed in)
+            rtl = mixed and shaping.paragraph_rtl(piece)
             if measure(piece) <= width + _FUZZ:  # most cells: one line, nothing to break
-                out.append(Line(piece, ink, mixed and any(ch in missing for ch in piece)))
+                out.append(Line(piece, ink, mixed and any(ch in missing for ch in piece), rtl))
                 continue
             for made in _fill(piece, width, measure, measure_unit):
-                out.append(Line(made, ink, mixed and any(ch in missing for ch in made)))
+                out.append(Line(made, ink, mixed and any(ch in missing for ch in made), rtl))
         # A paragraph drops trailing empty lines and leading ones; keep the blank lines between text.
         while out and not out[-1].text:
             out.pop()
@@ -305,9 +340,12 @@ class Pen:
         if not line.mixed:
             ops.show(x, baseline, ink.font, ink.size, line.text)
             return
-        for run, font in self._breaker.runs(line.text, self._breaker.fallback_chars(line.text)):
-            ops.show(x, baseline, font, ink.size, run)
-            x += getFont(font).stringWidth(run, ink.size)
+        for piece in self._breaker.pieces(line.text, line.rtl):
+            if piece.glyphs is None:
+                ops.show(x, baseline, piece.font, ink.size, piece.codes)
+            else:
+                ops.show_shaped(x, baseline, ink.size, piece)
+            x += piece.width * ink.size
 
     def finish(self) -> None:
         self._ops.finish()

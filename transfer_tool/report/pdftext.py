@@ -18,6 +18,9 @@ from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from transfer_tool.report.shaping import Piece
+
+_EPSILON = 0.01  # points: closer than this, a glyph is where the previous one's advance puts it
 _NO_BREAK_SPACE = "\xa0"  # splitString draws it as a space: always the slow path
 _ENCODERS = "_transfer_tool_encoders"  # the canvas attribute holding one document's encoders
 
@@ -115,6 +118,30 @@ class TextOps:
                 ops.append(f"{name} {fp_str(size)} Tf")
                 self._font = key
             ops.append(f"({escapePDF(chunk)}) Tj")
+
+    def show_shaped(self, x: float, y: float, size: float, piece: Piece) -> None:
+        """A shaped piece (`shaping.Piece`) from (x, y): its glyphs where HarfBuzz placed them, inside an
+        ActualText span that gives readers its text in logical order."""
+        assert piece.glyphs is not None and piece.actual is not None
+        actual = ("\ufeff" + piece.actual).encode("utf-16-be", "surrogatepass").hex().upper()
+        self._ops.append(f"/Span << /ActualText <{actual}> >> BDC")
+        font = getFont(piece.font)
+        widths = font.face.charWidths
+        # Glyphs that follow on at the font's own advance are shown as one string; a glyph placed
+        # elsewhere (a mark, a kerned pair) starts a new one at its position.
+        start, pen_x, run_x, run_y = 0, x, x, y
+        natural = x
+        for index, (dx, dy, advance) in enumerate(piece.glyphs):
+            gx, gy = pen_x + dx * size, y + dy * size
+            if index > start and (abs(gx - natural) > _EPSILON or abs(gy - run_y) > _EPSILON):
+                self.show(run_x, run_y, piece.font, size, piece.codes[start:index])
+                start, run_x, run_y = index, gx, gy
+            elif index == start:
+                run_x, run_y = gx, gy
+            natural = gx + widths[ord(piece.codes[index])] / 1000 * size
+            pen_x += advance * size
+        self.show(run_x, run_y, piece.font, size, piece.codes[start:])
+        self._ops.append("EMC")
 
     def code(self) -> str:
         """The operators so far ("" when none), and a fresh start."""

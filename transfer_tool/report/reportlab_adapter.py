@@ -13,6 +13,10 @@ from reportlab.pdfbase import ttfonts
 
 # ReportLab's own function, kept for the test that checks it still needs replacing.
 REPORTLAB_TO_UNICODE_CMAP = ttfonts.makeToUnicodeCMap
+# Code points from here on stand for shaped glyphs (`shaping.py`), each with the text it draws; a glyph
+# that draws no text of its own (the second glyph of a cluster) gets no ToUnicode entry.
+SYNTHETIC_FIRST = 0xF0000
+glyph_text: dict[int, str] = {}
 
 
 def to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
@@ -20,11 +24,13 @@ def to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
 
     ReportLab writes each code point as `%04X`: a character above U+FFFF (an emoji, CJK Extension B) came
     out with five hex digits, which readers take as four (U+1F600 was extracted as U+1F60). UTF-16 writes
-    it as its surrogate pair, which every reader decodes.
+    it as its surrogate pair, which every reader decodes. A shaped glyph maps to the text it stands for
+    (a ligature to several characters).
     """
     mappings = [
-        f"<{i:02X}> <{chr(cp).encode('utf-16-be', 'surrogatepass').hex().upper()}>"
+        f"<{i:02X}> <{text.encode('utf-16-be', 'surrogatepass').hex().upper()}>"
         for i, cp in enumerate(subset)
+        if (text := glyph_text.get(cp, "") if cp >= SYNTHETIC_FIRST else chr(cp))
     ]
     return "\n".join(
         [

@@ -1,5 +1,6 @@
-"""User text made drawable: control characters and lone surrogates, which no font can draw and no PDF
-string can hold, become visible stand-ins; tabs become spaces; every newline convention becomes "\\n".
+"""User text made drawable: control characters, lone surrogates and private-use characters of the
+supplementary planes, which no font of the report draws and no PDF string can hold, become visible
+stand-ins; tabs become spaces; every newline convention becomes "\\n".
 Nothing else is changed: the report never interprets what a user typed (see `layout`)."""
 
 from __future__ import annotations
@@ -14,8 +15,12 @@ _PRINTABLE = str.maketrans(
         0x09: " ",
     }
 )
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_UNPRINTABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # what needs changing
+# Lone surrogates, and the supplementary private use planes, where the report's shaped glyphs have
+# their codes (`shaping.py`): no font of the report draws a character there.
+_SURROGATE = re.compile("[\ud800-\udfff\U000f0000-\U0010ffff]")
+_UNPRINTABLE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\U000f0000-\U0010ffff]"
+)  # what needs changing
 
 
 def printable(text: str) -> str:
