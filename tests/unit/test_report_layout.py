@@ -246,6 +246,23 @@ def test_a_short_row_is_not_cut_to_leave_a_line_alone(breaker: LineBreaker, font
     # a row taller than a page is cut, at two lines or more on each side
     parts = grid(["\n".join(f"l{i}" for i in range(200))], header=False).split(300, 100)
     assert len(parts) == 2 and parts[0].wrap(300, 1000)[1] <= 100
+    # one line taller than the room: it is cut earlier, so that two lines go on (it used to refuse
+    # every cut, and a row just over a page tall stopped the report with a LayoutError)
+    room = 10 * leading + padding + 0.5
+    first, rest = grid(["\n".join(f"l{i}" for i in range(11))], header=False).split(300, room)
+    assert first.wrap(300, 1000)[1] == pytest.approx(9 * leading + padding)
+    assert rest.wrap(300, 1000)[1] == pytest.approx(2 * leading + padding)
+
+
+def test_a_row_just_over_a_page_tall_still_renders(breaker: LineBreaker, fonts: ReportFonts) -> None:
+    """Found by fuzzing (issue #18): a party's activities of 52 lines stopped "Generate PDF"."""
+    sheet = build_stylesheet(fonts.main, "en")
+    frame_lines = int((A4[1] - 2 * 72 - 8) // sheet["Cell"].leading)  # SimpleDocTemplate's 1-inch margins
+    for extra in range(-2, 3):
+        n = frame_lines + extra
+        pages = _build([_grid(breaker, fonts, [["Activities", "\n".join(f"a{i:03d}" for i in range(n))]])])
+        found = [w for text in pages for w in re.findall(r"a\d{3}", text)]
+        assert found == [f"a{i:03d}" for i in range(n)], n
 
 
 def test_the_main_font_draws_every_printable_ascii_character(fonts: ReportFonts) -> None:

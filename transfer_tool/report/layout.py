@@ -467,10 +467,14 @@ class Grid(Flowable):  # type: ignore[misc]
                     break
                 height += line.ink.leading
                 count += 1
+            if count < len(cell):  # this cell is cut: `minimum` lines at least go on to the next page...
+                count = max(0, min(count, len(cell) - minimum))
+                if count < minimum:  # ...and at least as many stay, else the whole cell moves on
+                    count = 0
             firsts.append(cell[:count])
             rests.append(cell[count:])
             most = max(most, count)
-        if most < minimum or max(len(cell) for cell in rests) < minimum:
+        if most < minimum or not any(rests):
             return None, None
         return _Row(firsts, row.background, self.style), _Row(rests, row.background, self.style)
 
