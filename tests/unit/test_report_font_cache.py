@@ -18,7 +18,8 @@ from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 from transfer_tool.config import ENV_CACHE_DIR
 from transfer_tool.paths import resource_file
 from transfer_tool.report import font_cache
-from transfer_tool.report.font_cache import CHAR_INFO, CachedFontFace, cached_ttfont
+from transfer_tool.report.font_cache import CHAR_INFO, cached_ttfont
+from transfer_tool.report.reportlab_adapter import CachedFontFace
 
 ROOT = Path(__file__).resolve().parents[2]
 # DejaVu Sans is the smaller of the two report fonts (0.7 MB): quick to parse in every test.
@@ -104,7 +105,7 @@ def test_a_report_rendered_with_cached_fonts_draws_the_same_text(tmp_path: Path)
         "from transfer_tool.domain import AssessmentStatus\n"
         "from transfer_tool.report import render_report\n"
         "from transfer_tool.report.sample import sample_report_data\n"
-        "from transfer_tool.report.font_cache import CachedFontFace\n"
+        "from transfer_tool.report.reportlab_adapter import CachedFontFace\n"
         "from reportlab.pdfbase.pdfmetrics import getFont\n"
         "pdf = render_report(sample_report_data(AssessmentStatus.APPROVED), 'ja')\n"
         "open(sys.argv[1], 'wb').write(pdf)\n"

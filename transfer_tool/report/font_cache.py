@@ -16,15 +16,15 @@ import logging
 import marshal
 import os
 import tempfile
-import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import reportlab
-from reportlab.pdfbase import ttfonts
-from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from transfer_tool.config import user_cache_dir
+
+if TYPE_CHECKING:
+    from reportlab.pdfbase.ttfonts import TTFont
 
 _log = logging.getLogger(__name__)
 
@@ -32,7 +32,6 @@ FORMAT = 1  # bump when what is stored changes
 # What ReportLab's `TTFontFile.extractInfo` reads from the character map and metrics tables on top of the
 # header fields (`extractInfo(charInfo=0)`), which stay cheap and are always read from the file.
 CHAR_INFO = ("charToGlyph", "glyphToChar", "charWidths", "defaultWidth", "hmetrics", "glyphPos")
-_swap = threading.Lock()
 
 
 def cache_folder() -> Path:
@@ -45,7 +44,7 @@ def cache_file(font_data: bytes, stem: str) -> Path:
     return cache_folder() / f"{stem}-{digest}-{version}.marshal"
 
 
-def _load(path: Path) -> dict[str, Any] | None:
+def load_tables(path: Path) -> dict[str, Any] | None:
     try:
         info = marshal.loads(path.read_bytes())
     except FileNotFoundError:
@@ -59,7 +58,7 @@ def _load(path: Path) -> dict[str, Any] | None:
     return info
 
 
-def _store(path: Path, info: dict[str, Any]) -> None:
+def store_tables(path: Path, info: dict[str, Any]) -> None:
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".font-", suffix=".tmp")
@@ -74,35 +73,9 @@ def _store(path: Path, info: dict[str, Any]) -> None:
         _log.debug("font cache %s not written (%s)", path, exc)
 
 
-class CachedFontFace(TTFontFace):  # type: ignore[misc]
-    """A TrueType face whose character tables come from the disk cache when it has them."""
-
-    def extractInfo(self, charInfo: int = 1) -> None:
-        super().extractInfo(0)  # names, metrics and flags from the header tables
-        if not charInfo:
-            return
-        stem = Path(str(self.filename)).stem
-        path = cache_file(self._ttf_data, stem)
-        info = _load(path)
-        if info is not None:
-            self.__dict__.update(info)
-            return
-        super().extractInfo(charInfo)
-        _store(path, {name: getattr(self, name) for name in CHAR_INFO})
-
-
 def cached_ttfont(name: str, filename: str, *, ascii_readable: bool) -> TTFont:
-    """`TTFont(name, filename, asciiReadable=...)` with its face's character tables from the cache.
+    """`TTFont(name, filename, asciiReadable=...)` with its face's character tables from this cache (the
+    ReportLab side of it is `reportlab_adapter.ttfont_with_table_cache`)."""
+    from transfer_tool.report.reportlab_adapter import ttfont_with_table_cache
 
-    TTFont builds its face with the module's `TTFontFace`; for this one construction that name is the
-    caching subclass (under a lock; any other font built meanwhile would get the same, equivalent face)."""
-    with _swap:
-        plain = ttfonts.TTFontFace
-        ttfonts.TTFontFace = CachedFontFace
-        try:
-            font = TTFont(name, filename, asciiReadable=ascii_readable)
-        finally:
-            ttfonts.TTFontFace = plain
-    if not isinstance(font.face, CachedFontFace):  # a ReportLab that builds its face differently
-        _log.debug("ReportLab %s did not use the font cache", reportlab.Version)
-    return font
+    return ttfont_with_table_cache(name, filename, ascii_readable=ascii_readable)

@@ -10,7 +10,6 @@ time a character appears it still goes through `splitString`, so subsets and cod
 
 from __future__ import annotations
 
-from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfdoc import PDFObject
@@ -18,6 +17,14 @@ from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from transfer_tool.report.reportlab_adapter import (
+    add_annotation,
+    ascii_is_readable,
+    bookmark_reference,
+    canvas_document,
+    subset_assignments,
+    subset_font_name,
+)
 from transfer_tool.report.shaping import Piece
 
 _EPSILON = 0.01  # points: closer than this, a glyph is where the previous one's advance puts it
@@ -35,9 +42,8 @@ class _Encoder:
         self._tables: list[dict[int, int]] = []  # per subset: code point -> byte
         # With its ASCII block (the default) a font's first subset gives each printable ASCII character
         # its own code: such text is its own encoding.
-        readable = font._asciiReadable if font._asciiReadable is not None else rl_config.ttfAsciiReadable
         chars = font.face.charToGlyph
-        self.ascii_is_own_code = bool(readable) and all(code in chars for code in range(32, 127))
+        self.ascii_is_own_code = ascii_is_readable(font) and all(code in chars for code in range(32, 127))
 
     def encode(self, text: str) -> list[tuple[int, bytes]]:
         if self.ascii_is_own_code and text.isascii() and text.isprintable():
@@ -56,7 +62,7 @@ class _Encoder:
 
     def _slow(self, text: str) -> list[tuple[int, bytes]]:
         chunks: list[tuple[int, bytes]] = self.font.splitString(text, self._doc)
-        assignments: dict[int, int] = self.font.state[self._doc].assignments
+        assignments = subset_assignments(self.font, self._doc)
         for ch in set(text) - self._subset_of.keys():
             code = assignments.get(ord(ch))
             if code is None or ch == _NO_BREAK_SPACE:
@@ -79,7 +85,7 @@ def _encoder(canv: Canvas, font_name: str) -> _Encoder:
         font = getFont(font_name)
         if not isinstance(font, TTFont):
             raise TypeError(f"{font_name} is not a TrueType font; the report embeds only TrueType fonts")
-        found = encoders[font_name] = _Encoder(font, canv._doc)
+        found = encoders[font_name] = _Encoder(font, canvas_document(canv))
     return found
 
 
@@ -114,7 +120,7 @@ class TextOps:
         for subset, chunk in encoder.encode(text):
             key = (font_name, subset, size)
             if key != self._font:
-                name = encoder.font.getSubsetInternalName(subset, self._canv._doc)
+                name = subset_font_name(encoder.font, subset, self._canv)
                 ops.append(f"{name} {fp_str(size)} Tf")
                 self._font = key
             ops.append(f"({escapePDF(chunk)}) Tj")
@@ -177,4 +183,4 @@ class _Link(PDFObject):  # type: ignore[misc]
 def add_link(canv: Canvas, rect: tuple[float, float, float, float], bookmark: str) -> None:
     """A clickable area of the current page (in page coordinates) that leads to `bookmark`, which
     `Canvas.bookmarkPage` may define later in the document."""
-    canv._addAnnotation(_Link(rect, canv._bookmarkReference(bookmark)))
+    add_annotation(canv, _Link(rect, bookmark_reference(canv, bookmark)))

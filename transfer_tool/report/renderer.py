@@ -40,6 +40,7 @@ from transfer_tool.report.data import Localized, PolicyItem, ReportData, Text, l
 from transfer_tool.report.fonts import ReportFonts, register_report_fonts
 from transfer_tool.report.layout import Block, Cell, Grid, GridStyle, Ink, Line, LineBreaker, Para, Pen
 from transfer_tool.report.pdftext import TextOps, add_link
+from transfer_tool.report.reportlab_adapter import add_to_page
 from transfer_tool.report.signature_widget import add_empty_signature_field
 from transfer_tool.report.styles import (
     ACCENT,
@@ -214,14 +215,13 @@ def _canvas_class(
         def save(self) -> None:
             # The layout is done: write the late numbers into their pages' content streams.
             total = total_text.format(total=self.getPageNumber() - 1)
-            pages = self._doc.Pages.pages
             ops = TextOps(self)
             for item in late.items:
                 text = total if item.heading is None else str(heading_pages.get(item.heading, "?"))
                 x = item.x - stringWidth(text, font, item.size) if item.right_aligned else item.x
                 ops.colour(MUTED)
                 ops.show(x, item.y, font, item.size, text)
-                pages[item.page].stream += ops.code()
+                add_to_page(self, item.page, ops.code())
             # Streams are written Flate-compressed only: ASCII85 on top costs time and 25 % of size.
             use_a85 = rl_config.useA85
             rl_config.useA85 = 0

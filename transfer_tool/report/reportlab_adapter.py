@@ -1,15 +1,127 @@
 """Where the report depends on ReportLab beyond its public API, and the fixes it applies to ReportLab.
 
+Every use of a ReportLab internal lives here, behind a function that says what it is for (the report's own
+text layout writes into ReportLab's pages and font subsets): the canvas's document, its annotations and
+bookmarks; a TrueType font's subset assignments, ASCII mode and file bytes; a glyph added to a font.
+`pyproject.toml` pins ReportLab to the minor version the tests ran on, and
+`tests/unit/test_reportlab_adapter.py` exercises each internal on a real document, so a ReportLab that
+changes one fails there, loudly, rather than in a report.
+
 Importing this module applies the fixes; `transfer_tool.report.fonts` imports it, so every PDF the tool
-writes has them. `tests/unit/test_reportlab_adapter.py` fails loudly when ReportLab changes what a fix
-replaces.
+writes has them. The same test fails when ReportLab changes what a fix replaces.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
+import reportlab
+from reportlab import rl_config
 from reportlab.pdfbase import ttfonts
+from reportlab.pdfbase.pdfdoc import PDFDocument, PDFObject
+from reportlab.pdfgen.canvas import Canvas
+
+# ---- the canvas ----------------------------------------------------------------------------------------
+
+
+def canvas_document(canv: Canvas) -> PDFDocument:
+    """The document a canvas writes (its objects, references and the current page's reference)."""
+    doc: PDFDocument = canv._doc
+    return doc
+
+
+def add_annotation(canv: Canvas, annotation: Any) -> None:
+    """An annotation (a link, a form widget) on the canvas's current page."""
+    canv._addAnnotation(annotation)
+
+
+def bookmark_reference(canv: Canvas, name: str) -> PDFObject:
+    """A reference to the bookmark `name`, which `Canvas.bookmarkPage` may define later."""
+    return canv._bookmarkReference(name)
+
+
+def subset_font_name(font: ttfonts.TTFont, subset: int, canv: Canvas) -> str:
+    """The resource name ("/F3+0") of one subset of `font` in the canvas's document."""
+    name: str = font.getSubsetInternalName(subset, canvas_document(canv))
+    return name
+
+
+def add_to_page(canv: Canvas, page_index: int, code: str) -> None:
+    """Append content-stream operators to a page already laid out (numbers known only at the end)."""
+    canvas_document(canv).Pages.pages[page_index].stream += code
+
+
+# ---- TrueType fonts ------------------------------------------------------------------------------------
+
+
+def ascii_is_readable(font: ttfonts.TTFont) -> bool:
+    """Whether the font's first subset keeps printable ASCII at its own codes (then such text is its own
+    encoding)."""
+    own = font._asciiReadable
+    return bool(rl_config.ttfAsciiReadable if own is None else own)
+
+
+def subset_assignments(font: ttfonts.TTFont, doc: PDFDocument) -> dict[int, int]:
+    """Code point -> (subset << 8 | code) for the characters `font` has drawn in `doc` so far."""
+    assignments: dict[int, int] = font.state[doc].assignments
+    return assignments
+
+
+def font_file_bytes(font: ttfonts.TTFont) -> bytes:
+    """The font file as ReportLab read it (for HarfBuzz, which shapes with the same font)."""
+    data: bytes = font.face._ttf_data
+    return data
+
+
+def add_glyph(font: ttfonts.TTFont, code: int, glyph: int, width: float) -> None:
+    """Make `code` draw `glyph` of the font, `width` thousandths of the size wide (a shaped glyph)."""
+    font.face.charToGlyph[code] = glyph
+    font.face.charWidths[code] = width
+
+
+class CachedFontFace(ttfonts.TTFontFace):  # type: ignore[misc]
+    """A TrueType face whose character tables come from the disk cache (`font_cache`) when it has them."""
+
+    def extractInfo(self, charInfo: int = 1) -> None:
+        from transfer_tool.report import font_cache
+
+        super().extractInfo(0)  # names, metrics and flags from the header tables
+        if not charInfo:
+            return
+        path = font_cache.cache_file(self._ttf_data, Path(str(self.filename)).stem)
+        info = font_cache.load_tables(path)
+        if info is not None:
+            self.__dict__.update(info)
+            return
+        super().extractInfo(charInfo)
+        font_cache.store_tables(path, {name: getattr(self, name) for name in font_cache.CHAR_INFO})
+
+
+_swap = threading.Lock()
+
+
+def ttfont_with_table_cache(name: str, filename: str, *, ascii_readable: bool) -> ttfonts.TTFont:
+    """`TTFont(name, filename, asciiReadable=...)` whose face is a `CachedFontFace`.
+
+    TTFont builds its face with the module's `TTFontFace`; for this one construction that name is the
+    caching subclass (under a lock; any other font built meanwhile would get the same, equivalent face)."""
+    with _swap:
+        plain = ttfonts.TTFontFace
+        ttfonts.TTFontFace = CachedFontFace
+        try:
+            font = ttfonts.TTFont(name, filename, asciiReadable=ascii_readable)
+        finally:
+            ttfonts.TTFontFace = plain
+    if not isinstance(font.face, CachedFontFace):  # a ReportLab that builds its face differently
+        logging.getLogger(__name__).debug("ReportLab %s did not use the font cache", reportlab.Version)
+    return font
+
+
+# ---- the ToUnicode fix -----------------------------------------------------------------------------------
 
 # ReportLab's own function, kept for the test that checks it still needs replacing.
 REPORTLAB_TO_UNICODE_CMAP = ttfonts.makeToUnicodeCMap

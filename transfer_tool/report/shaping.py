@@ -238,7 +238,7 @@ def _drawn(text: str) -> str:
 def _hb_font(font_name: str) -> Any:
     import uharfbuzz as hb
 
-    return hb.Font(hb.Face(hb.Blob(getFont(font_name).face._ttf_data)))
+    return hb.Font(hb.Face(hb.Blob(reportlab_adapter.font_file_bytes(getFont(font_name)))))
 
 
 _codes: dict[tuple[str, int, str], int] = {}
@@ -254,9 +254,7 @@ def _synthetic(font_name: str, glyph: int, text: str, advance: float) -> int:
         found = _codes.get(key)
         if found is None:
             found = SYNTHETIC_FIRST + len(_codes)
-            face = getFont(font_name).face
-            face.charToGlyph[found] = glyph
-            face.charWidths[found] = advance * 1000
+            reportlab_adapter.add_glyph(getFont(font_name), found, glyph, advance * 1000)
             reportlab_adapter.glyph_text[found] = text
             _codes[key] = found
     return found

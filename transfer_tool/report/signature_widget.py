@@ -11,6 +11,8 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
 from reportlab.pdfgen.canvas import Canvas
 
+from transfer_tool.report.reportlab_adapter import add_annotation, canvas_document
+
 # ISO 32000-1 table 165 (annotation flags): Print (bit 3) and Locked (bit 8), as pyHanko sets them.
 _PRINT_AND_LOCKED = 4 | 128
 # ISO 32000-1 table 219 (SigFlags): SignaturesExist.
@@ -25,7 +27,7 @@ def rounded_box(box: tuple[float, float, float, float]) -> tuple[int, int, int, 
 def add_empty_signature_field(canv: Canvas, name: str, box: tuple[float, float, float, float]) -> None:
     """An unsigned signature field named `name` on the canvas's current page at `box` (page points)."""
     x1, y1, x2, y2 = rounded_box(box)
-    doc = canv._doc
+    doc = canvas_document(canv)
     appearance = PDFStream(
         PDFDictionary(
             {
@@ -48,7 +50,7 @@ def add_empty_signature_field(canv: Canvas, name: str, box: tuple[float, float, 
             "AP": PDFDictionary({"N": doc.Reference(appearance)}),
         }
     )
-    canv._addAnnotation(widget)
+    add_annotation(canv, widget)
     form = canv.acroForm
     form.sigFlags = _SIGNATURES_EXIST
     form.fields.append(doc.Reference(widget))
