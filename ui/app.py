@@ -312,7 +312,7 @@ class _Startup(QObject):
             screens=screen_factories(),
             dashboard_sources=[
                 since_last_sign_in(user.id),
-                my_work(user.id),
+                my_work(user.id, actor=user.actor()),
                 appi_checks,
             ],
         )

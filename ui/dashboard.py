@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from transfer_tool import transfers
 from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.domain import TransferStatus
+from transfer_tool.permissions import Actor
 from transfer_tool.transfers import SortKey, TransferQuery, TransferRow
 from ui.errors import show_exception
 from ui.i18n import format_date, format_number, status_label
@@ -124,9 +125,10 @@ def appi_checks(db: DatabaseHandle, today: dt.date) -> DashboardSection:
     )
 
 
-def my_work(user_id: int | None, within_days: int = 30) -> DashboardSource:
+def my_work(user_id: int | None, within_days: int = 30, actor: Actor | None = None) -> DashboardSource:
     """Issue #23: the signed-in person's own transfers that need them: returned assessments, flagged for
-    re-assessment, re-evaluations due within `within_days` or overdue (responsible person = this user)."""
+    re-assessment, re-evaluations due within `within_days` or overdue, then the open actions (planned
+    measures with a due date) of their approved assessments (responsible person = this user)."""
 
     def source(db: DatabaseHandle, today: dt.date) -> DashboardSection:
         title = QCoreApplication.translate("Dashboard", "Your transfers that need you")
@@ -159,6 +161,15 @@ def my_work(user_id: int | None, within_days: int = 30) -> DashboardSource:
                 seen.add(row.id)
                 label = what.replace("%1", format_date(row.next_review, ui_language()))
                 lines.append(DashboardLine(row.id, f"{row.reference} — {label}"))
+        if actor is not None:  # the planned measures of the approved assessments of this person's transfers
+            from transfer_tool.assessment.due_calendar import open_actions
+
+            lang = ui_language()
+            action = QCoreApplication.translate("Dashboard", "open action: %1, due %2")
+            for item in open_actions(db, actor, user_id):
+                measure = item.measure_ja if lang == "ja" else item.measure_en
+                text = action.replace("%1", measure).replace("%2", format_date(item.due, lang))
+                lines.append(DashboardLine(item.transfer_id, f"{item.transfer_reference} — {text}"))
         return DashboardSection(title, len(lines), tuple(lines[:LIST_LIMIT]))
 
     return source

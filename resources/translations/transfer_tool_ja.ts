@@ -1150,6 +1150,10 @@
         <translation>再評価期限 %1</translation>
     </message>
     <message>
+        <source>open action: %1, due %2</source>
+        <translation>未完了の措置：%1（期限 %2）</translation>
+    </message>
+    <message>
         <source>Since you last signed in</source>
         <translation>前回のサインイン以降</translation>
     </message>

@@ -220,7 +220,11 @@ def test_the_dashboard_lists_my_own_transfers_that_need_me(
             assert row is not None
             for k, v in change.items():
                 setattr(row, k, v)
-    window = make_window(legal, dashboard_sources=[my_work(legal.user_id)])
+    from tests.unit.test_assessment_service import _approve, _submitted
+
+    acted, submitted = _submitted(db, legal)  # approved with a measure planned for TODAY + 60 days
+    _approve(db, manager, submitted.id)
+    window = make_window(legal, dashboard_sources=[my_work(legal.user_id, actor=legal)])
     window.tabs.setCurrentIndex(1)
     box = None
 
@@ -247,6 +251,8 @@ def test_the_dashboard_lists_my_own_transfers_that_need_me(
         f"{due.reference} — re-evaluation due 2026-11-26",
     ]
     assert not any(other.reference in t for t in texts)
+    assert texts[-1].startswith(f"{acted.reference} — open action: ")  # after what needs them first
+    assert texts[-1].endswith(", due 2027-01-25")
 
 
 def test_the_dashboard_says_what_happened_since_the_last_sign_in(

@@ -74,3 +74,18 @@ def test_uids_are_stable_so_a_second_import_updates(db: Database, legal: Actor, 
 def test_nothing_approved_gives_an_empty_calendar(db: Database, legal: Actor) -> None:
     assert due_calendar.due_items(db, legal) == []
     assert Calendar.from_ical(due_calendar.ics_bytes([])).walk("VEVENT") == []
+
+
+def test_open_actions_are_the_planned_measures_of_a_persons_own_transfers(
+    db: Database, legal: Actor, manager: Actor
+) -> None:
+    """Issue #23: the dashboard shows each person the open actions of the transfers they are responsible
+    for: planned measures with a due date, in approved versions; nobody else's."""
+    t, a = _submitted(db, legal)  # legal created it: legal is responsible
+    _approve(db, manager, a.id)
+    assert legal.user_id is not None and manager.user_id is not None
+    mine = due_calendar.open_actions(db, legal, legal.user_id)
+    assert [(i.kind, i.due, i.transfer_id, i.owner) for i in mine] == [
+        ("action", TODAY + dt.timedelta(days=60), t.id, "Ops team")
+    ]
+    assert due_calendar.open_actions(db, manager, manager.user_id) == []

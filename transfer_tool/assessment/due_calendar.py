@@ -57,6 +57,7 @@ class DueItem:
     measure_en: str = ""
     measure_ja: str = ""
     owner: str = ""
+    transfer_id: int = 0
 
     @property
     def uid(self) -> str:
@@ -65,8 +66,9 @@ class DueItem:
         return f"{self.kind}-{digest}@{UID_DOMAIN}"
 
 
-def due_items(db: Database, actor: Actor) -> list[DueItem]:
-    """Every date to put in a calendar, earliest first (past ones too: an overdue check is still due)."""
+def due_items(db: Database, actor: Actor, *, responsible_id: int | None = None) -> list[DueItem]:
+    """Every date to put in a calendar, earliest first (past ones too: an overdue check is still due);
+    with `responsible_id`, only those of the transfers that person is responsible for."""
     require(actor, Action.READ)
     catalog = load_measure_catalog()
     with db.read() as s:
@@ -85,21 +87,32 @@ def due_items(db: Database, actor: Actor) -> list[DueItem]:
             )
             .join(Transfer, Transfer.id == Assessment.transfer_id)
         )
+        if responsible_id is not None:
+            q = q.where(Transfer.owner_id == responsible_id)
         out: list[DueItem] = []
         for a, ref, title in s.execute(q):
+            tid = a.transfer_id
             for kind, due in (
                 ("reevaluation", a.re_evaluation_date),
                 ("appi_yearly_check", a.appi_check_date),
             ):
                 if due is not None:
-                    out.append(DueItem(kind, due, ref, title, a.version_no))
+                    out.append(DueItem(kind, due, ref, title, a.version_no, transfer_id=tid))
             for m in from_dict(a.record).measures:
                 if m.status is MeasureStatus.PLANNED and m.due is not None:
                     d = catalog.get(m.code)
                     en = d.name_en if d else m.code
                     ja = d.name_ja if d and d.name_ja else en
-                    out.append(DueItem("action", m.due, ref, title, a.version_no, m.code, en, ja, m.owner))
+                    out.append(
+                        DueItem("action", m.due, ref, title, a.version_no, m.code, en, ja, m.owner, tid)
+                    )
     return sorted(out, key=lambda i: (i.due, i.transfer_reference, i.kind, i.measure_code))
+
+
+def open_actions(db: Database, actor: Actor, responsible_id: int) -> list[DueItem]:
+    """The planned measures, with a due date, of the approved assessments of the transfers `responsible_id`
+    is responsible for: what that person still has to see done, earliest first (issue #23)."""
+    return [i for i in due_items(db, actor, responsible_id=responsible_id) if i.kind == "action"]
 
 
 def _summary(item: DueItem, lang: str) -> str:
