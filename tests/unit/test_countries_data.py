@@ -55,7 +55,7 @@ EU_DECISIONS = {
     "NZ": ("2013/65/EU", "2012-12-19"),
     "KR": ("(EU) 2022/254", "2021-12-17"),
     "CH": ("2000/518/EC", "2000-07-26"),
-    "GB": ("(EU) 2021/1772", "2025-12-19"),  # renewed on 19 Dec 2025 until 27 Dec 2031
+    "GB": ("(EU) 2021/1772", "2021-06-28"),  # amended by (EU) 2025/2574: renewed until 27 Dec 2031
     "UY": ("2012/484/EU", "2012-08-21"),
     "US": ("(EU) 2023/1795", "2023-07-10"),
     "EPO": ("(EU) 2025/1382", "2025-07-15"),
@@ -98,7 +98,7 @@ def test_eu_adequacy_decisions(data: CountryDataset, code: str, decision: tuple[
     assert entry.status in (AdequacyStatus.ADEQUATE, AdequacyStatus.PARTIAL)
     assert decision[0] in entry.instrument
     assert entry.adopted == dt.date.fromisoformat(decision[1])
-    # The UK renewal's Official Journal number (CELEX/ELI) is not linked yet, so it cannot count as checked.
+    # The UK renewal's OJ reference comes from a quotation of EUR-Lex, not yet read there: not checked.
     assert entry.verified is (code not in EU_NOT_YET_CHECKED)
 
 
@@ -112,11 +112,11 @@ def test_exactly_the_listed_destinations_are_eu_adequate(data: CountryDataset) -
 
 
 def test_uk_renewed_until_2031(data: CountryDataset) -> None:
-    # Commission Implementing Decisions of 19 Dec 2025 (GDPR and LED), six years until 27 Dec 2031.
+    # Implementing Decision (EU) 2025/2574 of 19 Dec 2025 amends (EU) 2021/1772: expiry on 27 Dec 2031.
     entry = data.destinations["GB"].regimes["EU"]
-    assert entry.expires == dt.date(2031, 12, 27) and entry.adopted == dt.date(2025, 12, 19)
-    assert "19 Dec 2025" in entry.instrument and entry.source_url.startswith("https://eur-lex.europa.eu/eli/")
-    assert not entry.checked and "CELEX" in entry.notes  # unchecked until the renewal's OJ number is linked
+    assert entry.expires == dt.date(2031, 12, 27) and "(EU) 2025/2574 of 19 Dec 2025" in entry.instrument
+    assert entry.source_url == "https://eur-lex.europa.eu/eli/dec_impl/2025/2574/oj"
+    assert not entry.checked and "re-verify" in entry.notes  # until someone reads it on EUR-Lex
 
 
 def test_uk_entries_cite_legislation_gov_uk_only(data: CountryDataset) -> None:

@@ -492,13 +492,12 @@ def test_an_installed_database_takes_the_shipped_update_and_flags_what_it_change
 ) -> None:
     """Country data 2026-12-06.2 (issue #16): an installed database keeps its own copy, so the admin imports the
     shipped file (Administration > Country data > Import, or `transfer-tool countries import`). The renewal of
-    the EU's UK decisions (new instrument, adopted 19 Dec 2025) flags the EU exporters' transfers to GB."""
+    the EU's UK decision ((EU) 2021/1772 amended by (EU) 2025/2574) flags the EU exporters' transfers to GB."""
     shipped = (data_dir() / "countries.json").read_bytes()
     old = json.loads(shipped)
     old["dataset_version"] = "2026-12-06.1"  # the previous release's GB entry and TW without a profile
     _entry(old, "GB")["regimes"]["EU"].update(
         instrument="(EU) 2021/1772 (GDPR) and (EU) 2021/1773 (LED); renewed C(2025) 8771 / C(2025) 8782",
-        adopted="2021-06-28",
     )
     del _entry(old, "TW")["access_laws"]
     store.import_document(db, admin, _raw(old), reason="the installed release")
