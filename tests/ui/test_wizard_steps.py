@@ -449,8 +449,8 @@ def test_a_destination_without_a_profile_gets_researched_laws_with_sources(
     """Issue #16, 2: for a destination the country data does not profile, "no problematic law" needs documented
     research (EDPB Recommendations 01/2020, Annex 3); the assessor adds a law with its official source."""
     exp = factories.entity(db, legal, "Maison Client SAS", "FR")
-    imp = factories.entity(db, legal, "Manila Helpdesk Inc.", "PH")
-    t = transfers.create_transfer(db, legal, factories.transfer_input(exp.id, imp.id, "PH"))
+    imp = factories.entity(db, legal, "Nairobi Helpdesk Ltd.", "KE")
+    t = transfers.create_transfer(db, legal, factories.transfer_input(exp.id, imp.id, "KE"))
     wizard = make_wizard(legal, t.id)
     wizard.go_to(PAGE_LAW)
     page = wizard.page_for(PAGE_LAW)
@@ -458,17 +458,21 @@ def test_a_destination_without_a_profile_gets_researched_laws_with_sources(
     assert "research its laws" in page.intro.text()
     page.conclusion_buttons[StepConclusion.NO_PROBLEMATIC_LAW].click()
     assert "law_practice.research_sources" in page.visible_messages()
-    type_text(page.new_law_name, "Cybercrime Prevention Act s.14")
-    type_text(page.new_law_source, "https://lawphil.net/statutes/repacts/ra2012/ra_10175_2012.html")
+    type_text(page.new_law_name, "Computer Misuse and Cybercrimes Act s.52")
+    type_text(
+        page.new_law_source, "Computer Misuse and Cybercrimes Act 2018, Kenya Gazette Supplement No. 60"
+    )
     page.new_law_problematic.setChecked(True)
     page.add_law_button.click()
     record = wizard.state.record
     assert record is not None and [a.name for a in record.law_practice.added_laws] == [
-        "Cybercrime Prevention Act s.14"
+        "Computer Misuse and Cybercrimes Act s.52"
     ]
     key = record.law_practice.added_laws[0].key
     row = page.rows[key]
-    assert row.remove is not None and "Cybercrime Prevention Act s.14" in row.applies.accessibleName()
+    assert (
+        row.remove is not None and "Computer Misuse and Cybercrimes Act s.52" in row.applies.accessibleName()
+    )
     assert "law_practice.research_sources" not in page.visible_messages()
     row.applies.setCurrentIndex(1)  # it applies: "no problematic law" now contradicts the answers
     type_text(row.reasoning, "disclosure orders reach the helpdesk as a service provider")

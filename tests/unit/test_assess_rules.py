@@ -358,19 +358,19 @@ def test_importer_under_gdpr_art_3_2_is_still_a_transfer_and_the_scc_caveat_is_s
 
 def test_no_profile_and_no_research_is_a_blocking_gap_not_a_proceed(tmp_path: Path) -> None:
     """EDPB Recommendations 01/2020 paras 43-44 and Annex 3: the assessment of the destination's laws rests on
-    documented sources; a destination the country data does not profile (here the Philippines) cannot be
+    documented sources; a destination the country data does not profile (here Kenya) cannot be
     cleared by "no problematic law" alone."""
     no_law = {"conclusion": "no_problematic_law", "conclusion_reasoning": "none known"}
-    result = one(tmp_path, {"facts": facts("FR", "PH"), "law_practice": no_law})
+    result = one(tmp_path, {"facts": facts("FR", "KE"), "law_practice": no_law})
     assert "law_practice.research_sources" in _missing_fields(result)
     researched = one(
         tmp_path,
         {
-            "facts": facts("FR", "PH"),
+            "facts": facts("FR", "KE"),
             "law_practice": dict(
                 no_law,
                 research_sources=[
-                    "Data Privacy Act of 2012 (RA 10173), https://privacy.gov.ph/data-privacy-act/"
+                    "Data Protection Act 2019 (No. 24 of 2019), Kenya Gazette Supplement No. 181"
                 ],
             ),
         },
@@ -380,15 +380,15 @@ def test_no_profile_and_no_research_is_a_blocking_gap_not_a_proceed(tmp_path: Pa
 
 def test_the_assessor_adds_a_law_with_its_source_and_it_counts(tmp_path: Path) -> None:
     law = {
-        "key": "ph_cybercrime",
-        "name": "Cybercrime Prevention Act (RA 10175) s.14",
+        "key": "ke_cybercrimes",
+        "name": "Computer Misuse and Cybercrimes Act 2018, s.52",
         "problematic": True,
         "applies": True,
-        "reasoning": "disclosure orders to service providers",
+        "reasoning": "production orders to service providers",
         "sources": [],
     }
     lp = {"added_laws": [law], "conclusion": "no_problematic_law", "conclusion_reasoning": "x"}
-    result = one(tmp_path, {"facts": facts("FR", "PH"), "law_practice": lp})
+    result = one(tmp_path, {"facts": facts("FR", "KE"), "law_practice": lp})
     fields = _missing_fields(result)
     assert "law_practice.added_laws[0].sources" in fields  # an added law needs its official source
     assert "law_practice.research_sources" not in fields

@@ -22,6 +22,7 @@ from transfer_tool.countries.model import Destination
 from transfer_tool.countries.shipped import load_shipped_dataset
 from transfer_tool.domain import AdequacyStatus
 from transfer_tool.errors import ConflictError, ImportRefused, NotFound, PermissionDenied, ValidationError
+from transfer_tool.paths import data_dir
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.countries import DestinationRecord, DestinationVersion, ReassessmentFlag
@@ -484,3 +485,32 @@ def test_the_exporter_mapping_of_a_regime_is_editable_and_audited(
     assert regime.exporter_countries == frozenset({"JP", "KR"})
     assert store.regimes(db)["JP"].exporter_countries == frozenset({"JP", "KR"})
     assert audit.verify(db).ok
+
+
+def test_an_installed_database_takes_the_shipped_update_and_flags_what_it_changes(
+    db: Database, admin: Actor
+) -> None:
+    """Country data 2026-12-06.2 (issue #16): an installed database keeps its own copy, so the admin imports the
+    shipped file (Administration > Country data > Import, or `transfer-tool countries import`). The renewal of
+    the EU's UK decision ((EU) 2021/1772 amended by (EU) 2025/2574) flags the EU exporters' transfers to GB."""
+    shipped = (data_dir() / "countries.json").read_bytes()
+    old = json.loads(shipped)
+    old["dataset_version"] = "2026-12-06.1"  # the previous release's GB entry and TW without a profile
+    _entry(old, "GB")["regimes"]["EU"].update(
+        instrument="(EU) 2021/1772 (GDPR) and (EU) 2021/1773 (LED); renewed C(2025) 8771 / C(2025) 8782",
+    )
+    del _entry(old, "TW")["access_laws"]
+    store.import_document(db, admin, _raw(old), reason="the installed release")
+    assert store.dataset_version(db) == "2026-12-06.1" and not store.get_destination(db, "TW").access_laws
+    de_gb = _transfer(db, admin, "DE", "GB")
+    jp_gb = _transfer(db, admin, "JP", "GB")
+
+    applied = store.import_document(db, admin, shipped)
+
+    assert store.dataset_version(db) == "2026-12-06.2"
+    assert applied.changed_destinations == ["GB", "TW"]
+    assert [(c.regime, c.kind) for c in applied.status_changes["GB"]] == [("EU", ChangeKind.INSTRUMENT)]
+    assert [(f.transfer_id, f.regime) for f in store.open_flags(db)] == [(de_gb, "EU")]
+    assert store.open_flags(db, jp_gb) == []
+    assert {law.key for law in store.get_destination(db, "TW").access_laws} == {"cssa_court", "cssa_art7"}
+    assert store.history(db, "GB")[-1].reason == "import of country data 2026-12-06.2"
