@@ -99,9 +99,13 @@ def excel_workbook(
     hidden: Sequence[str] = (),
     merged: Sequence[str] = (),
     macros: bool = False,
+    readings: dict[str, str] | None = None,
+    runs: dict[str, Sequence[tuple[str, bool]]] | None = None,
 ) -> bytes:
     """An .xlsx package with Excel's parts: workbook, rels, content types, styles (a date style), shared
-    strings, one worksheet per entry (the first gets `merged`)."""
+    strings, one worksheet per entry (the first gets `merged`). As Japanese Excel writes them, a shared
+    string in `readings` carries its phonetic guide (furigana: <rPh> and <phoneticPr>, kept in the file
+    but not part of the cell's text), and one in `runs` is rich text (runs of plain and bold)."""
     strings: dict[str, int] = {}
     sheet_xml = [_sheet_xml(rows, strings, merged if i == 0 else ()) for i, (_, rows) in enumerate(sheets)]
     ns = "http://schemas.openxmlformats.org"
@@ -159,7 +163,22 @@ def excel_workbook(
         '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
         "</styleSheet>"
     )
-    shared = "".join(f'<si><t xml:space="preserve">{escape(s)}</t></si>' for s in strings)
+    def shared_string(text: str) -> str:
+        if runs and text in runs:
+            bold_run = '<rPr><b/><sz val="11"/></rPr>'
+            body = "".join(
+                f'<r>{bold_run if bold else ""}<t xml:space="preserve">{escape(t)}</t></r>' for t, bold in runs[text]
+            )
+            return f"<si>{body}</si>"
+        reading = (readings or {}).get(text)
+        if reading:
+            return (
+                f'<si><t>{escape(text)}</t><rPh sb="0" eb="{len(text)}"><t>{escape(reading)}</t></rPh>'
+                '<phoneticPr fontId="1" type="noConversion"/></si>'
+            )
+        return f'<si><t xml:space="preserve">{escape(text)}</t></si>'
+
+    shared = "".join(shared_string(s) for s in strings)
     shared_xml = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{ns}/spreadsheetml/2006/main" '
         f'count="{len(strings)}" uniqueCount="{len(strings)}">{shared}</sst>'

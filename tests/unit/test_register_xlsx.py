@@ -113,6 +113,28 @@ def test_a_workbook_laid_out_as_excel_writes_it_imports(db: Database, legal: Act
     assert transfers.get_transfer(db, got["XL-00002"].id).volume == 2
 
 
+def test_japanese_excels_phonetic_guides_and_rich_text_are_not_part_of_the_text(
+    db: Database, legal: Actor
+) -> None:
+    """Japanese Excel stores each typed name with its reading (furigana) beside it in the shared strings,
+    and formatted text as runs: the imported text is what the cell shows, without the reading."""
+    name, reading = "日本ネット株式会社", "ニホンネットカブシキガイシャ"
+    title = "Payroll (HR)"
+    raw = excel_workbook(
+        [("Transfers", [HEADER, row(1, importer=name, title=title, importer_country="JP", destination="JP")])],
+        readings={name: reading},
+        runs={title: [("Payroll ", False), ("(HR)", True)]},
+    )
+    import zipfile
+
+    shared = zipfile.ZipFile(io.BytesIO(raw)).read("xl/sharedStrings.xml").decode()
+    assert "<rPh" in shared and reading in shared and "<b/>" in shared  # the fixture carries both
+    assert register_import.import_file(db, legal, raw, "ja-excel.xlsx").created == 1
+    view = transfers.get_transfer(db, transfers.search(db)[0].id)
+    assert view.title == title
+    assert view.importer_name == name  # never "日本ネット株式会社ニホンネットカブシキガイシャ"
+
+
 def test_countries_picked_from_the_drop_down_import_as_their_codes(db: Database, legal: Actor) -> None:
     """Issue #22: the country drop-downs offer code and name; what a user picks there (or types as a bare
     code, in any case) is read as the code, in single and in ;-separated country columns."""
