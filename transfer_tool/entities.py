@@ -194,11 +194,11 @@ def delete_entity(db: Database, actor: Actor, entity_id: int, row_version: int) 
             for use in uses:
                 where = f"{use.reference} {use.title}".strip()
                 if use.as_exporter and use.as_importer:
-                    problems.append(Problem("transfers", f"{where}: exporter and importer"))
+                    problems.append(Problem("", f"{where}: exporter and importer"))
                 elif use.as_exporter:
-                    problems.append(Problem("transfers", f"{where}: exporter"))
+                    problems.append(Problem("", f"{where}: exporter"))
                 else:
-                    problems.append(Problem("transfers", f"{where}: importer"))
+                    problems.append(Problem("", f"{where}: importer"))
             raise ValidationError(
                 f"{e.name} is a party to these transfers and cannot be removed; "
                 "choose another party in them first.",

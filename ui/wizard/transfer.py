@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool import transfers
+from transfer_tool import entities, transfers
 from transfer_tool.domain import CatalogKind, DataFormat, Frequency, KeyHolder, PartyRole
 from transfer_tool.entities import EntityView
 from transfer_tool.transfers import TransferInput, TransferView
@@ -66,7 +67,9 @@ def _enum_combo(values: list[Any], label: Any, parent: QWidget) -> QComboBox:
 
 
 class EntityCombo(QWidget):
-    """An entity from the register, or a new one ("New entity…")."""
+    """An entity from the register, or a new one ("New entity…"); the chosen one can be corrected
+    ("Edit…") or, when entered by mistake, removed ("Remove…": the core refuses while a transfer names it,
+    and says which)."""
 
     changed = Signal(int)
 
@@ -77,17 +80,37 @@ class EntityCombo(QWidget):
         self.combo.setAccessibleName(role_text)
         self.combo.setMinimumContentsLength(24)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.new_button = QPushButton(self.tr("New entity…"), self)
+        self.new_button = QPushButton(self.tr("New…"), self)
         self.new_button.setAccessibleName(self.tr("New entity for: %1").replace("%1", role_text))
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.edit_button.setAccessibleName(self.tr("Edit the entity chosen as: %1").replace("%1", role_text))
+        self.remove_button = QPushButton(self.tr("Remove…"), self)
+        self.remove_button.setAccessibleName(
+            self.tr("Remove the entity chosen as %1 from the register").replace("%1", role_text)
+        )
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.combo, 1)
-        row.addWidget(self.new_button)
+        for button in (self.new_button, self.edit_button, self.remove_button):
+            row.addWidget(button)
         self.setFocusProxy(self.combo)
         self.dialog: EntityDialog | None = None
-        self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit(self.entity_id()))
+        self.confirmation: QMessageBox | None = None
+        self.combo.currentIndexChanged.connect(lambda _i: self._chosen())
         self.new_button.clicked.connect(self.new_entity)
+        self.edit_button.clicked.connect(self.edit_entity)
+        self.remove_button.clicked.connect(self.confirm_remove)
         state.entities_changed.connect(self.fill)
+        self._sync_buttons()
+
+    def _chosen(self) -> None:
+        self._sync_buttons()
+        self.changed.emit(self.entity_id())
+
+    def _sync_buttons(self) -> None:
+        chosen = self.entity_id() > 0
+        self.edit_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)
 
     def fill(self) -> None:
         current = self.entity_id()
@@ -99,6 +122,9 @@ class EntityCombo(QWidget):
             self.combo.addItem(f"{e.name} ({self.state.country_name(e.country)}, {e.country}){group}", e.id)
         _select_data(self.combo, current)
         self.combo.blockSignals(False)
+        self._sync_buttons()
+        if self.entity_id() != current:  # the chosen entity was removed
+            self.changed.emit(self.entity_id())
 
     def entity_id(self) -> int:
         data = self.combo.currentData()
@@ -115,6 +141,52 @@ class EntityCombo(QWidget):
     def _created(self, view: EntityView) -> None:
         self.state.add_entity(view)
         self.set_entity_id(view.id)
+
+    def edit_entity(self) -> None:
+        entity = self.state.entities.get(self.entity_id())
+        if entity is None:
+            return
+        self.dialog = EntityDialog(self.state.services, self, entity=entity)
+        self.dialog.updated.connect(self.state.entity_updated)
+        self.dialog.open()
+
+    def confirm_remove(self) -> None:
+        entity = self.state.entities.get(self.entity_id())
+        if entity is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Remove entity"),
+            self.tr(
+                "Remove %1 from the register? Only an entity entered by mistake should go: one that a "
+                "transfer names cannot be removed."
+            ).replace("%1", entity.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("removeEntityConfirm")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Remove"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(
+            lambda result: self.remove(entity) if result == QMessageBox.StandardButton.Yes else None
+        )
+        self.confirmation = box
+        box.open()
+
+    def remove(self, entity: EntityView) -> None:
+        actor = self.state.services.actor
+        self.state.services.worker.submit(
+            lambda db: entities.delete_entity(db, actor, entity.id, entity.row_version),
+            lambda _none: self._removed(entity.id),
+            lambda exc: show_exception(self, exc, self.tr("The entity was not removed")),
+            owner=self,
+            label="remove entity",
+        )
+
+    def _removed(self, entity_id: int) -> None:
+        self.state.services.changes.notify(TRANSFERS)
+        self.state.entity_removed(entity_id)
 
 
 class PartiesPage(WizardPage):
@@ -471,15 +543,18 @@ class OnwardDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self._proposed_country = ""
         self.recipient.changed.connect(self._recipient_changed)
         self.country.changed.connect(lambda _c: self._validate())
         self.purpose.textChanged.connect(lambda _t: self._validate())
         self._validate()
 
     def _recipient_changed(self, entity_id: int) -> None:
+        # The country follows the sub-recipient chosen, unless the user chose another one themselves.
         entity = self.state.entities.get(entity_id)
-        if entity is not None and not self.country.code():
+        if entity is not None and self.country.code() in ("", self._proposed_country):
             self.country.set_code(entity.country)
+            self._proposed_country = entity.country
         self._validate()
 
     def value(self) -> TransferInput:
