@@ -51,6 +51,7 @@ from ui.wizard.common import (
     plain_label,
 )
 from ui.wizard.entity_dialog import EntityDialog
+from ui.wizard.read_only import NO_NAVIGATION
 from ui.wizard.state import PAGE_DATA, PAGE_HANDLING, PAGE_PARTIES, Issue, WizardState
 
 
@@ -88,11 +89,16 @@ class EntityCombo(QWidget):
         self.remove_button.setAccessibleName(
             self.tr("Remove the entity chosen as %1 from the register").replace("%1", role_text)
         )
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.combo, 1)
+        # The buttons under the list: beside it they would squeeze the names at 1280 pixels.
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(self.combo)
+        row = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.remove_button):
             row.addWidget(button)
+        row.addStretch(1)
+        column.addLayout(row)
         self.setFocusProxy(self.combo)
         self.dialog: EntityDialog | None = None
         self.confirmation: QMessageBox | None = None
@@ -232,6 +238,8 @@ class PartiesPage(WizardPage):
         self.picker.search_box.setAccessibleName(self.tr("Destination: search"))
         dest_label.setBuddy(self.picker.search_box)
         self.picker.setMinimumHeight(300)
+        # Read-only, the arrows would move the destination shown: the row chosen is the value.
+        self.picker.table.setProperty(NO_NAVIGATION, True)
         self._picker_dataset: object = None
         outer.addWidget(dest_label)
         outer.addWidget(self.picker, 1)
