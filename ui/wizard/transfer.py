@@ -698,7 +698,9 @@ class HandlingPage(WizardPage):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.onward.setWordWrap(False)
+        # Names and purposes wrap in their column (the table has half the page): nothing is cut off.
+        self.onward.setWordWrap(True)
+        self.onward.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.onward.setTabKeyNavigation(False)
         self.onward.setMinimumHeight(160)
         buttons = QHBoxLayout()
@@ -801,6 +803,8 @@ class HandlingPage(WizardPage):
                 QStandardItem(child.title),
             ]
             row[0].setData(child.id, Qt.ItemDataRole.UserRole)
+            for item in row:
+                item.setToolTip(item.text())
             self.onward_model.appendRow(row)
         exists = transfer is not None
         self.add_onward.setEnabled(exists and self.state.transfer_input.importer_id > 0)
