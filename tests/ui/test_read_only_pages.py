@@ -127,6 +127,7 @@ def test_an_approved_version_reads_as_normal_text_and_cannot_be_changed(
     qtbot.mouseClick(role, Qt.MouseButton.LeftButton)
     assert role.currentIndex() == index and role.view().isVisible() is False
     assert parties.title_edit.isReadOnly() and parties.title_edit.text() == "Support desk"
+    assert parties.title_edit.placeholderText() == ""  # an empty read-only field does not invite typing
     # Actions that would change the register are off; they are buttons, not text.
     assert not parties.importer.new_button.isEnabled() and not parties.importer.remove_button.isEnabled()
     destination = parties.picker.current_code()
@@ -138,6 +139,7 @@ def test_an_approved_version_reads_as_normal_text_and_cannot_be_changed(
     # A new version: the same pages are editable again.
     qtbot.mouseClick(approved.new_version_button, Qt.MouseButton.LeftButton)
     assert not parties.title_edit.isReadOnly() and not is_read_only(parties.title_edit)
+    assert parties.title_edit.placeholderText() == "e.g. Customer support platform"
     assert parties.importer.new_button.isEnabled()
     approved.go_to(PAGE_LAW)
     assert not procedural.isReadOnly()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 _MARK = "readOnlyApplied"  # set on each widget changed, with what it was before
 _BEFORE = "readOnlyBefore"
+_PLACEHOLDER = "readOnlyPlaceholder"  # an empty read-only field does not invite typing
 # Item views whose selection is the value (the destination picker): arrows would change it.
 NO_NAVIGATION = "readOnlyNoNavigation"
 
@@ -125,6 +126,8 @@ def _apply(widget: QWidget, guard: _Guard) -> None:
     if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
         if first:
             widget.setProperty(_BEFORE, widget.isReadOnly())
+            widget.setProperty(_PLACEHOLDER, widget.placeholderText())
+        widget.setPlaceholderText("")
         widget.setReadOnly(True)
         if isinstance(widget, (QPlainTextEdit, QTextEdit)):
             widget.setTextInteractionFlags(
@@ -156,6 +159,8 @@ def _restore(widget: QWidget, guard: _Guard) -> None:
     before = widget.property(_BEFORE)
     if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
         widget.setReadOnly(bool(before))
+        widget.setPlaceholderText(str(widget.property(_PLACEHOLDER) or ""))
+        widget.setProperty(_PLACEHOLDER, None)
         if isinstance(widget, (QPlainTextEdit, QTextEdit)) and not before:
             widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
     elif isinstance(widget, QAbstractSpinBox):
