@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStyle,
     QStyleOptionButton,
-    QTableView,
     QTabBar,
+    QTableView,
     QToolButton,
     QWidget,
 )
@@ -248,7 +248,9 @@ def _cells(table: QTableView) -> list[Misfit]:
             if index.data(Qt.ItemDataRole.DecorationRole) is not None:
                 available -= table.iconSize().width() + 4 if table.iconSize().width() > 0 else 20
             if table.wordWrap():
-                needed = fm.boundingRect(QRect(0, 0, max(available, 1), 100_000), Qt.TextFlag.TextWordWrap, text)
+                needed = fm.boundingRect(
+                    QRect(0, 0, max(available, 1), 100_000), Qt.TextFlag.TextWordWrap, text
+                )
                 fits = needed.height() <= table.rowHeight(row) + SLACK and needed.width() <= available + SLACK
             else:
                 fits = all(fm.horizontalAdvance(line) <= available + SLACK for line in text.splitlines())

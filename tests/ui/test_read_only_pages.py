@@ -19,8 +19,8 @@ from transfer_tool.domain import Conclusion
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from ui.wizard.conclusion import ConclusionPage
-from ui.wizard.read_only import is_read_only
 from ui.wizard.law_practice import LawPracticePage
+from ui.wizard.read_only import is_read_only
 from ui.wizard.state import PAGE_CONCLUSION, PAGE_LAW, PAGE_ORDER, PAGE_PARTIES, PAGE_SUMMARY
 from ui.wizard.transfer import PartiesPage
 
@@ -28,7 +28,9 @@ make_wizard = support.make_wizard
 us_transfer = support.us_transfer
 
 
-def _key(widget: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def _key(
+    widget: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
         QApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers))
 

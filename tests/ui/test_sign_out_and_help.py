@@ -134,7 +134,10 @@ def test_help_user_guide_opens_the_shipped_guide_with_its_screenshots(
     try:
         window = make_window(admin)
         help_menu = window.findChild(QWidget, "helpMenu")
-        assert [a.text() for a in help_menu.actions() if not a.isSeparator()] == ["&User guide", "&About Transfer tool"]
+        assert [a.text() for a in help_menu.actions() if not a.isSeparator()] == [
+            "&User guide",
+            "&About Transfer tool",
+        ]
         window.guide_action.trigger()
     finally:
         QDesktopServices.unsetUrlHandler("file")

@@ -86,14 +86,14 @@ class _Guard(QObject):
             if event.matches(QKeySequence.StandardKey.Copy):
                 QGuiApplication.clipboard().setText(_shown_text(widget))
                 return True
-            if (
+            # Reading a list entry by entry changes nothing; any other key could.
+            reading = (
                 isinstance(widget, QAbstractItemView)
                 and event.key() in _NAVIGATION
                 and not widget.property(NO_NAVIGATION)
                 and event.modifiers() == Qt.KeyboardModifier.NoModifier
-            ):
-                return False  # reading a list entry by entry changes nothing
-            return True
+            )
+            return not reading
         return False
 
 

@@ -185,10 +185,13 @@ class EntityCombo(QWidget):
         self.state.services.worker.submit(
             lambda db: entities.delete_entity(db, actor, entity.id, entity.row_version),
             lambda _none: self._removed(entity.id),
-            lambda exc: show_exception(self, exc, self.tr("The entity was not removed")),
+            self._remove_failed,
             owner=self,
             label="remove entity",
         )
+
+    def _remove_failed(self, exc: BaseException) -> None:
+        show_exception(self, exc, self.tr("The entity was not removed"))
 
     def _removed(self, entity_id: int) -> None:
         self.state.services.changes.notify(TRANSFERS)
