@@ -1576,22 +1576,6 @@
         <source> · group</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Remove entity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove %1 from the register? Only an entity entered by mistake should go: one that a transfer names cannot be removed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The entity was not removed</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>EntityDialog</name>
@@ -1661,6 +1645,22 @@
     </message>
     <message>
         <source>choose the country: type its name (English or Japanese) or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from the register? Only an entity entered by mistake should go: one that a transfer names cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entity was not removed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2623,6 +2623,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>A recipient is named only when you allow it; otherwise its category is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the entity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the entity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1572,22 +1572,6 @@
         <source> · group</source>
         <translation> · グループ会社</translation>
     </message>
-    <message>
-        <source>Remove entity</source>
-        <translation>法人の削除</translation>
-    </message>
-    <message>
-        <source>Remove %1 from the register? Only an entity entered by mistake should go: one that a transfer names cannot be removed.</source>
-        <translation>%1を台帳から削除しますか？削除するのは誤って登録した法人だけにしてください。移転の当事者になっている法人は削除できません。</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>削除</translation>
-    </message>
-    <message>
-        <source>The entity was not removed</source>
-        <translation>法人は削除されませんでした</translation>
-    </message>
 </context>
 <context>
     <name>EntityDialog</name>
@@ -1658,6 +1642,22 @@
     <message>
         <source>choose the country: type its name (English or Japanese) or code</source>
         <translation>国・地域を選んでください（日本語名・英語名またはコードを入力）</translation>
+    </message>
+    <message>
+        <source>Remove entity</source>
+        <translation>法人の削除</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the register? Only an entity entered by mistake should go: one that a transfer names cannot be removed.</source>
+        <translation>%1を台帳から削除しますか？削除するのは誤って登録した法人だけにしてください。移転の当事者になっている法人は削除できません。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>The entity was not removed</source>
+        <translation>法人は削除されませんでした</translation>
     </message>
 </context>
 <context>
@@ -2612,6 +2612,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>A recipient is named only when you allow it; otherwise its category is shown.</source>
         <translation>提供先の名称は、許可した場合にのみ表示されます。それ以外は類型が表示されます。</translation>
+    </message>
+    <message>
+        <source>Edit the entity…</source>
+        <translation>法人を編集…</translation>
+    </message>
+    <message>
+        <source>Remove the entity…</source>
+        <translation>法人を削除…</translation>
     </message>
     <message>
         <source>E&amp;ntity:</source>

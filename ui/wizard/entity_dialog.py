@@ -4,13 +4,16 @@ without leaving the wizard.
 The core's `validate_entity` decides what is acceptable; its messages show under the fields and OK stays
 disabled until they are gone. Saving goes through the worker; `created(EntityView)` follows a new entity,
 `updated(EntityView)` a corrected one (the change applies to every transfer naming it: the intro says so).
+`confirm_removal` asks, then removes an entity entered by mistake; the core refuses while a transfer names
+it and says which (the wizard's party lists and the privacy-notice page both offer it).
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +31,7 @@ from transfer_tool import entities
 from transfer_tool.entities import EntityInput, EntityView
 from transfer_tool.errors import Problem, ValidationError
 from ui.accessibility import strip_accelerator
+from ui.errors import show_exception
 from ui.services import TRANSFERS, Services
 from ui.wizard.common import BLOCKING_COLOUR, CountryCombo, FieldMessage, form_layout
 from ui.wizard.state import Issue
@@ -229,3 +234,47 @@ class EntityDialog(QDialog):
         text = exc.details() if isinstance(exc, ValidationError) else str(exc)
         self.error.setText(text)
         self.error.show()
+
+
+def confirm_removal(
+    services: Services, parent: QWidget, entity: EntityView, removed: Callable[[int], None]
+) -> QMessageBox:
+    """Ask before removing `entity`; on Remove, delete it through the worker and call `removed(id)`, or show
+    the core's refusal (the transfers that name it)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("EntityDialog", "Remove entity"),
+        QCoreApplication.translate(
+            "EntityDialog",
+            "Remove %1 from the register? Only an entity entered by mistake should go: one that a "
+            "transfer names cannot be removed.",
+        ).replace("%1", entity.name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("removeEntityConfirm")
+    box.button(QMessageBox.StandardButton.Yes).setText(QCoreApplication.translate("EntityDialog", "Remove"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    actor = services.actor
+
+    def done(_none: None) -> None:
+        services.changes.notify(TRANSFERS)
+        removed(entity.id)
+
+    def failed(exc: BaseException) -> None:
+        show_exception(parent, exc, QCoreApplication.translate("EntityDialog", "The entity was not removed"))
+
+    def answered(result: int) -> None:
+        if result == QMessageBox.StandardButton.Yes:
+            services.worker.submit(
+                lambda db: entities.delete_entity(db, actor, entity.id, entity.row_version),
+                done,
+                failed,
+                owner=parent,
+                label="remove entity",
+            )
+
+    box.finished.connect(answered)
+    box.open()
+    return box

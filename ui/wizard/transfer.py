@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool import entities, transfers
+from transfer_tool import transfers
 from transfer_tool.domain import CatalogKind, DataFormat, Frequency, KeyHolder, PartyRole
 from transfer_tool.entities import EntityView
 from transfer_tool.transfers import TransferInput, TransferView
@@ -50,7 +50,7 @@ from ui.wizard.common import (
     parse_country_list,
     plain_label,
 )
-from ui.wizard.entity_dialog import EntityDialog
+from ui.wizard.entity_dialog import EntityDialog, confirm_removal
 from ui.wizard.read_only import NO_NAVIGATION
 from ui.wizard.state import PAGE_DATA, PAGE_HANDLING, PAGE_PARTIES, Issue, WizardState
 
@@ -158,43 +158,10 @@ class EntityCombo(QWidget):
 
     def confirm_remove(self) -> None:
         entity = self.state.entities.get(self.entity_id())
-        if entity is None:
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Remove entity"),
-            self.tr(
-                "Remove %1 from the register? Only an entity entered by mistake should go: one that a "
-                "transfer names cannot be removed."
-            ).replace("%1", entity.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("removeEntityConfirm")
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Remove"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(
-            lambda result: self.remove(entity) if result == QMessageBox.StandardButton.Yes else None
-        )
-        self.confirmation = box
-        box.open()
-
-    def remove(self, entity: EntityView) -> None:
-        actor = self.state.services.actor
-        self.state.services.worker.submit(
-            lambda db: entities.delete_entity(db, actor, entity.id, entity.row_version),
-            lambda _none: self._removed(entity.id),
-            self._remove_failed,
-            owner=self,
-            label="remove entity",
-        )
-
-    def _remove_failed(self, exc: BaseException) -> None:
-        show_exception(self, exc, self.tr("The entity was not removed"))
+        if entity is not None:
+            self.confirmation = confirm_removal(self.state.services, self, entity, self._removed)
 
     def _removed(self, entity_id: int) -> None:
-        self.state.services.changes.notify(TRANSFERS)
         self.state.entity_removed(entity_id)
 
 
