@@ -21,8 +21,8 @@ from transfer_tool.storage.database import Database
 from ui.wizard.conclusion import ConclusionPage
 from ui.wizard.law_practice import LawPracticePage
 from ui.wizard.read_only import is_read_only
-from ui.wizard.state import PAGE_CONCLUSION, PAGE_LAW, PAGE_ORDER, PAGE_PARTIES, PAGE_SUMMARY
-from ui.wizard.transfer import PartiesPage
+from ui.wizard.state import PAGE_CONCLUSION, PAGE_DATA, PAGE_LAW, PAGE_ORDER, PAGE_PARTIES, PAGE_SUMMARY
+from ui.wizard.transfer import DataPage, PartiesPage
 
 make_wizard = support.make_wizard
 us_transfer = support.us_transfer
@@ -102,6 +102,20 @@ def test_an_approved_version_reads_as_normal_text_and_cannot_be_changed(
     assert QGuiApplication.clipboard().text() == before
     type_text(procedural, "typed over an approved version")
     assert procedural.toPlainText() == before
+    # A number: neither the wheel nor the arrow keys step it; its text is copied as shown.
+    approved.go_to(PAGE_DATA)
+    data = approved.page_for(PAGE_DATA)
+    assert isinstance(data, DataPage)
+    volume = data.volume
+    assert volume.value() == 12_000 and volume.isReadOnly() and volume.isEnabled()
+    volume.setFocus()
+    _wheel(volume)
+    _key(volume, Qt.Key.Key_Up)
+    assert volume.value() == 12_000
+    _key(volume, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    _key(volume, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == volume.text() and "12" in volume.text()
+
     approved.go_to(PAGE_CONCLUSION)
     conclusion = approved.page_for(PAGE_CONCLUSION)
     assert isinstance(conclusion, ConclusionPage)

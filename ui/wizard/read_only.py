@@ -67,10 +67,18 @@ class _Guard(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        view = watched.parent() if isinstance(watched.parent(), QAbstractItemView) else None
-        widget = view if view is not None else watched
+        parent = watched.parent()
+        on_viewport = isinstance(parent, QAbstractItemView) and watched is parent.viewport()
+        widget = parent if on_viewport else watched
         if not isinstance(widget, QWidget):
             return False
+        if isinstance(widget, QAbstractSpinBox):
+            # Read-only already refuses typing; the wheel and the step keys are what could still step it.
+            if kind == QEvent.Type.Wheel:
+                event.ignore()
+                return True
+            steps = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+            return isinstance(event, QKeyEvent) and kind == QEvent.Type.KeyPress and event.key() in steps
         if kind in _MOUSE:
             if kind == QEvent.Type.MouseButtonPress and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
                 widget.setFocus(Qt.FocusReason.MouseFocusReason)
