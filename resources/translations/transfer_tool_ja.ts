@@ -99,6 +99,10 @@
         <translation>管理 — 越境移転評価ツール</translation>
     </message>
     <message>
+        <source>The changes to %1 are not saved. Discard them and close?</source>
+        <translation>%1への変更は保存されていません。変更を破棄して閉じますか？</translation>
+    </message>
+    <message>
         <source>Your role may not change country data.</source>
         <translation>あなたの役割では国別データを変更できません。</translation>
     </message>

@@ -153,3 +153,33 @@ def test_help_user_guide_opens_the_shipped_guide_with_its_screenshots(
     assert len(images) > 20
     assert all((folder / src).is_file() for src in images), [s for s in images if not (folder / s).is_file()]
     assert folder == docs_dir() and user_guide().is_file()
+
+
+def test_unsaved_country_data_stops_the_sign_out_until_discarded(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], admin: Actor, db: Database
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from transfer_tool.countries import store
+    from ui.admin import AdminWindow, open_page
+
+    window = make_window(admin)
+    admin_window = open_page(window, window.services, "countries")
+    assert isinstance(admin_window, AdminWindow)
+    window._keep(admin_window)
+    qtbot.waitExposed(admin_window)
+    page = admin_window.page("countries")
+    page.select("IN")
+    page.editor.add_law()
+    page.editor.law_name.setText("IT Act s. 69")
+    assert page.editor.is_dirty()
+    assert not window.sign_out()  # the admin window asks instead of dropping the edit
+    question = admin_window.unsaved_question
+    assert isinstance(question, QMessageBox) and question.isVisible()
+    assert "are not saved" in question.text() and "India" in question.text()
+    assert admin_window.isVisible() and window.isVisible()
+    assert "Not signed out" in window.statusBar().currentMessage()
+    question.button(QMessageBox.StandardButton.Discard).click()
+    qtbot.waitUntil(lambda: not admin_window.isVisible(), timeout=2000)
+    assert "IT Act s. 69" not in {law.name for law in store.get_destination(db, "IN").access_laws}
+    assert window.sign_out() and not window.isVisible()
