@@ -99,6 +99,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The changes to %1 are not saved. Discard them and close?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your role may not change country data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1545,11 +1549,27 @@
 <context>
     <name>EntityCombo</name>
     <message>
-        <source>New entity…</source>
+        <source>New…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New entity for: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the entity chosen as: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the entity chosen as %1 from the register</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1568,7 +1588,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Edit entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A legal person of the group or outside it. Name and country are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the entity as recorded. The change applies to every transfer that names it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1621,6 +1649,22 @@
     </message>
     <message>
         <source>choose the country: type its name (English or Japanese) or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from the register? Only an entity entered by mistake should go: one that a transfer names cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entity was not removed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2150,6 +2194,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2226,6 +2274,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;About Transfer tool</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2235,6 +2287,30 @@
     </message>
     <message>
         <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed out: first finish in the window “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer tool — user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user guide could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user guide opens in your web browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No web browser could be started. The user guide is this file: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2551,6 +2627,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>A recipient is named only when you allow it; otherwise its category is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the entity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the entity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -99,6 +99,10 @@
         <translation>管理 — 越境移転評価ツール</translation>
     </message>
     <message>
+        <source>The changes to %1 are not saved. Discard them and close?</source>
+        <translation>%1への変更は保存されていません。変更を破棄して閉じますか？</translation>
+    </message>
+    <message>
         <source>Your role may not change country data.</source>
         <translation>あなたの役割では国別データを変更できません。</translation>
     </message>
@@ -1545,12 +1549,28 @@
 <context>
     <name>EntityCombo</name>
     <message>
-        <source>New entity…</source>
-        <translation>新しい法人…</translation>
+        <source>New…</source>
+        <translation>新規…</translation>
     </message>
     <message>
         <source>New entity for: %1</source>
         <translation>新しい法人: %1</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <source>Edit the entity chosen as: %1</source>
+        <translation>%1として選択した法人を編集</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <source>Remove the entity chosen as %1 from the register</source>
+        <translation>%1として選択した法人を台帳から削除</translation>
     </message>
     <message>
         <source>— choose —</source>
@@ -1568,8 +1588,16 @@
         <translation>新しい法人</translation>
     </message>
     <message>
+        <source>Edit entity</source>
+        <translation>法人の編集</translation>
+    </message>
+    <message>
         <source>A legal person of the group or outside it. Name and country are required.</source>
         <translation>グループ内外の法人です。名称と国・地域は必須です。</translation>
+    </message>
+    <message>
+        <source>Correct the entity as recorded. The change applies to every transfer that names it.</source>
+        <translation>登録済みの法人の情報を修正します。変更はこの法人を当事者とするすべての移転に反映されます。</translation>
     </message>
     <message>
         <source>A company of our &amp;group</source>
@@ -1622,6 +1650,22 @@
     <message>
         <source>choose the country: type its name (English or Japanese) or code</source>
         <translation>国・地域を選んでください（日本語名・英語名またはコードを入力）</translation>
+    </message>
+    <message>
+        <source>Remove entity</source>
+        <translation>法人の削除</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the register? Only an entity entered by mistake should go: one that a transfer names cannot be removed.</source>
+        <translation>%1を台帳から削除しますか？削除するのは誤って登録した法人だけにしてください。移転の当事者になっている法人は削除できません。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>The entity was not removed</source>
+        <translation>法人は削除されませんでした</translation>
     </message>
 </context>
 <context>
@@ -2144,6 +2188,10 @@
         <translation>個人設定(&amp;M)…</translation>
     </message>
     <message>
+        <source>Sign &amp;out</source>
+        <translation>サインアウト(&amp;O)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
@@ -2220,6 +2268,10 @@
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation>利用ガイド(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;About Transfer tool</source>
         <translation>越境移転評価ツールについて(&amp;A)</translation>
     </message>
@@ -2230,6 +2282,30 @@
     <message>
         <source>Working…</source>
         <translation>処理中…</translation>
+    </message>
+    <message>
+        <source>Not signed out: first finish in the window “%1”.</source>
+        <translation>サインアウトしていません。先にウィンドウ「%1」での作業を終えてください。</translation>
+    </message>
+    <message>
+        <source>Transfer tool — user guide</source>
+        <translation>越境移転評価ツール — 利用ガイド</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>利用ガイド</translation>
+    </message>
+    <message>
+        <source>The user guide could not be opened: %1</source>
+        <translation>利用ガイドを開けませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The user guide opens in your web browser.</source>
+        <translation>利用ガイドをWebブラウザーで開きます。</translation>
+    </message>
+    <message>
+        <source>No web browser could be started. The user guide is this file: %1</source>
+        <translation>Webブラウザーを起動できませんでした。利用ガイドは次のファイルです: %1</translation>
     </message>
     <message>
         <source>Assessment</source>
@@ -2544,6 +2620,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>A recipient is named only when you allow it; otherwise its category is shown.</source>
         <translation>提供先の名称は、許可した場合にのみ表示されます。それ以外は類型が表示されます。</translation>
+    </message>
+    <message>
+        <source>Edit the entity…</source>
+        <translation>法人を編集…</translation>
+    </message>
+    <message>
+        <source>Remove the entity…</source>
+        <translation>法人を削除…</translation>
     </message>
     <message>
         <source>E&amp;ntity:</source>

@@ -182,6 +182,38 @@ def test_the_fit_check_finds_a_clipped_label_and_button(qtbot: QtBot, japanese: 
     assert kinds == ["QPushButton", "label", "wrapped label (height)"]
 
 
+def test_the_fit_check_finds_clipped_cells_and_sideways_scrolling(qtbot: QtBot, japanese: str) -> None:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QLabel, QScrollArea, QTableView, QVBoxLayout
+
+    box = _add(qtbot, QWidget())
+    layout = QVBoxLayout(box)
+    model = QStandardItemModel(2, 1, box)
+    model.setItem(0, 0, QStandardItem("Mumbai Helpdesk Private Limited, second-level support"))
+    model.setItem(1, 0, QStandardItem("インド"))
+    tipped = QStandardItem("National Security Letters (18 U.S.C. 2709 and related)")
+    tipped.setToolTip(tipped.text())  # elided with the whole text in its tooltip: fits
+    model.appendRow(tipped)
+    table = QTableView(box)
+    table.setModel(model)
+    table.setColumnWidth(0, 90)
+    table.setWordWrap(False)
+    area = QScrollArea(box)
+    wide = QLabel("外国にある第三者への提供に関する本人の同意 " * 4)
+    area.setWidget(wide)
+    area.setFixedWidth(150)
+    layout.addWidget(table)
+    layout.addWidget(area)
+    box.resize(400, 400)
+    box.show()
+    qtbot.waitExposed(box)
+    found = [(m.kind, m.text) for m in misfits(box) if m.kind in ("table cell", "scrolls sideways")]
+    assert found == [
+        ("table cell", "Mumbai Helpdesk Private Limited, second-level support"),
+        ("scrolls sideways", "QLabel"),
+    ]
+
+
 # ---- every screen in Japanese at 1280×800 ------------------------------------------------------------------
 
 
@@ -574,3 +606,45 @@ def test_report_dates_use_the_chosen_language() -> None:
 
     assert format_date(dt.date(2026, 11, 6), "ja") == "2026年11月6日"
     assert format_date(dt.date(2026, 11, 6), "en") == "2026-11-06"
+
+
+@pytest.fixture(params=["en", "ja"])
+def either_language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    register_bundled_fonts(qapp)
+    translators = install_translators(qapp, request.param) if request.param == "ja" else []
+    yield str(request.param)
+    remove_translators(qapp, translators)
+
+
+def test_the_law_editor_and_the_onward_table_fit_in_english_and_japanese(
+    either_language: str,
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    legal: Actor,
+    make_wizard: MakeWizard,
+    make_services: Callable[..., Services],
+    screens: Screens,
+) -> None:
+    """Issue 18: both were cut off at 1280×800 (law names elided, the law form scrolling sideways, the
+    sub-recipient's name cut in the onward table)."""
+    from ui.admin import AdminWindow
+    from ui.wizard.state import PAGE_HANDLING
+
+    lang = either_language
+    window = _add(qtbot, AdminWindow(make_services(admin, lang)))
+    window.show_page("countries")
+    window.page("countries").select("US")
+    editor = window.page("countries").editor
+    editor.tabs.setCurrentIndex(1)
+    assert editor.law_model.rowCount() >= 4
+    for row in range(editor.law_model.rowCount()):
+        editor.law_table.selectRow(row)
+        screens.check(window, f"admin-law-editor-{lang}-{row}")
+    wizard = make_wizard(legal, _japanese_transfer(db, legal), lang)
+    wizard.go_to(PAGE_HANDLING)
+    wizard.autosaver.flush()
+    screens.check(wizard, f"wizard-handling-{lang}")
+    handling = wizard.page_for(PAGE_HANDLING)
+    assert handling.onward_model.rowCount() == 1  # type: ignore[attr-defined]
+    screens.assert_all_fit()

@@ -320,13 +320,17 @@ def test_tab_order_follows_the_layout(
     wizard = make_wizard(legal, us_transfer.id)
     parties = wizard.page_for(PAGE_PARTIES)
     assert isinstance(parties, PartiesPage)
-    assert _tab_chain(parties.title_edit, 10) == [
+    assert _tab_chain(parties.title_edit, 14) == [
         parties.title_edit,
         parties.exporter.combo,
         parties.exporter.new_button,
+        parties.exporter.edit_button,
+        parties.exporter.remove_button,
         parties.exporter_role,
         parties.importer.combo,
         parties.importer.new_button,
+        parties.importer.edit_button,
+        parties.importer.remove_button,
         parties.importer_role,
         parties.recipient_type,
         parties.picker.search_box,

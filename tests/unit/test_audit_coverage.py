@@ -273,9 +273,12 @@ def scenario(db: Database, admin: Actor, legal: Actor, manager: Actor) -> Scenar
 
     def entity_changed() -> None:
         e = entities.create_entity(db, legal, entities.EntityInput(name="Audit Co", country="FR"))
-        entities.update_entity(db, legal, e.id, dataclasses.replace(e, name="Audit Co SAS"), e.row_version)
+        e = entities.update_entity(
+            db, legal, e.id, dataclasses.replace(e, name="Audit Co SAS"), e.row_version
+        )
+        entities.delete_entity(db, legal, e.id, e.row_version)
 
-    step("entity created and changed")(entity_changed)
+    step("entity created, changed and removed")(entity_changed)
 
     def transfer_life() -> None:
         t = factories.transfer(db, legal)

@@ -72,6 +72,7 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     # the register
     "entities.create_entity": EVERYONE,
     "entities.update_entity": EVERYONE,
+    "entities.delete_entity": EVERYONE,
     "transfers.create_transfer": EVERYONE,
     "transfers.add_onward_transfer": EVERYONE,
     "transfers.update_transfer": EVERYONE,
@@ -130,7 +131,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     },
     **{f"transfers.{n}": PURE for n in ("validate_transfer", "view", "with_changes")},
     **{f"transfers.{n}": IN_TRANSACTION for n in ("create_in", "set_status")},
-    **{f"entities.{n}": OPEN_READ for n in ("get_entity", "list_entities")},
+    **{f"entities.{n}": OPEN_READ for n in ("get_entity", "list_entities", "entity_uses")},
     **{f"entities.{n}": PURE for n in ("text_problems", "validate_entity", "view")},
     **{f"entities.{n}": IN_TRANSACTION for n in ("create_in", "find_or_create")},
     **{f"transfer_csv.{n}": PURE for n in ("read", "check_header")},
@@ -385,6 +386,11 @@ def _prep_update_entity(w: World) -> Call:
     return lambda a: entities.update_entity(w.db, a, e.id, data, e.row_version)
 
 
+def _prep_delete_entity(w: World) -> Call:
+    e = w.entity()
+    return lambda a: entities.delete_entity(w.db, a, e.id, e.row_version)
+
+
 def _prep_create_transfer(w: World) -> Call:
     exp, imp = w.entity("JP"), w.entity("US")
     return lambda a: transfers.create_transfer(w.db, a, factories.transfer_input(exp.id, imp.id))
@@ -561,6 +567,7 @@ CASES: dict[str, Prepare] = {
         )
     ),
     "entities.update_entity": _prep_update_entity,
+    "entities.delete_entity": _prep_delete_entity,
     "transfers.create_transfer": _prep_create_transfer,
     "transfers.add_onward_transfer": _prep_onward,
     "transfers.update_transfer": _prep_update_transfer,

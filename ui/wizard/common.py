@@ -35,6 +35,7 @@ from ui.accessibility import strip_accelerator
 from ui.i18n import format_date
 from ui.terms import core_text, ui_language
 from ui.widgets.country_completer import RankedCountryCompleter, completion_text
+from ui.wizard.read_only import set_read_only
 from ui.wizard.state import COMMENT_PAGE, PAGE_PARTIES, PAGE_SUMMARY, Issue, WizardState
 
 BLOCKING_COLOUR = "#b3261e"
@@ -303,6 +304,8 @@ class WizardPage(QWizardPage):
             self.loading = False
         self.show_messages()
         self.apply_tab_order()
+        if not self.state.editable:
+            self._apply_editable()  # also to the rows the refresh built and the buttons it enabled
         text = self.notice_text()
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
@@ -338,7 +341,8 @@ class WizardPage(QWizardPage):
         return out
 
     def _apply_editable(self) -> None:
-        self.body.setEnabled(self.state.editable)
+        # Read-only, not disabled: an approved version reads as normal text and can be copied from.
+        set_read_only(self.body, not self.state.editable)
 
     def _show_comments(self) -> None:
         pages = {self.KEY}

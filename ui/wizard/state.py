@@ -423,6 +423,27 @@ class WizardState(QObject):
         self.entities[entity.id] = entity
         self.entities_changed.emit()
 
+    def entity_updated(self, entity: EntityView) -> None:
+        """An entity corrected: its country and certifications feed the facts the rules read."""
+        self.entities[entity.id] = entity
+        self.entities_changed.emit()
+        if self.editable:
+            self._refit()
+            self._changed()
+
+    def entity_removed(self, entity_id: int) -> None:
+        """An entity removed from the register (the core refused if a stored transfer named it): a choice
+        of it on screen, not yet stored, goes back to none."""
+        self.entities.pop(entity_id, None)
+        self.entities_changed.emit()
+        data = self.transfer_input
+        changes = {
+            name: 0 for name in ("exporter_id", "importer_id") if getattr(data, name) == entity_id
+        }
+        if changes:
+            self.set_transfer_input(**changes)
+            self.loaded.emit()
+
     def set_stored(self, transfer: TransferView | None, assessment: service.AssessmentView | None) -> None:
         """After a save: what the database now holds (a first save also brings the record)."""
         status_before = (self.assessment.status, self.assessment.id) if self.assessment else None
