@@ -140,6 +140,11 @@ class Autosaver(QObject):
             self._timer.stop()
             self._save()
 
+    def discard(self) -> None:
+        """Forget the changes not yet queued (the user chose Discard on closing)."""
+        self._timer.stop()
+        self._dirty = False
+
     def save_now(self) -> None:
         """Save at once even without a change (creates the transfer or the assessment when due)."""
         self._timer.stop()

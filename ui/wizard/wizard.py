@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QListView,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -45,6 +46,7 @@ from ui.wizard.risk import RiskPage
 from ui.wizard.state import (
     PAGE_HANDLING,
     PAGE_ORDER,
+    TRANSFER_PAGES,
     Loaded,
     WizardState,
     page_titles,
@@ -134,6 +136,11 @@ class AssessmentWizard(QWizard):
         self._conflict: ConflictDialog | None = None
         self._last_error = ""
         self.loaded = False
+        # Closing never drops typed text silently (issue 18): what cannot be stored yet is asked about.
+        self._typed = False
+        self._close_after_save = False
+        self._closing = False
+        self.close_question: QMessageBox | None = None
 
         self.currentIdChanged.connect(self._page_changed)
         self.autosaver.saved.connect(self._saved)
@@ -142,6 +149,7 @@ class AssessmentWizard(QWizard):
         self.summary.jump_requested.connect(self.go_to)
         self.state.status_changed.connect(self._show_status)
         self.state.evaluated.connect(self._update_steps)
+        self.state.edited.connect(self._note_typed)
 
         screen = QGuiApplication.primaryScreen()
         width, height = WIZARD_SIZE
@@ -340,6 +348,10 @@ class AssessmentWizard(QWizard):
             waiting, self._waiting = self._waiting, []
             for then in waiting:
                 then()
+        if self._close_after_save and self.state.transfer is not None:
+            self._close_after_save = False
+            self._close_now()
+            return
         if self._advance_after_save and self.state.transfer is not None and self.state.record is not None:
             self._advance_after_save = False
             if self.current_key() == PAGE_HANDLING:
@@ -347,6 +359,7 @@ class AssessmentWizard(QWizard):
 
     def _save_failed(self, exc: BaseException) -> None:
         self._advance_after_save = False
+        self._close_after_save = False
         self._waiting = []
         if isinstance(exc, ConflictError):
             if self._conflict is None:
@@ -411,6 +424,92 @@ class AssessmentWizard(QWizard):
 
     # ---- closing -----------------------------------------------------------------------------------------
 
+    def _note_typed(self) -> None:
+        if self.loaded:
+            self._typed = True
+
+    def unstored_changes(self) -> str:
+        """What closing now would lose: "" (nothing), "new" (a new transfer not stored yet) or "transfer"
+        (changes to the stored transfer that break a rule, so autosave could not store them)."""
+        if not self.state.editable or not self._typed:
+            return ""
+        if self.state.transfer is None and self.chain.transfer_id is None:
+            return "new"
+        if not self.state.transfer_valid and self.state.transfer_input != self.chain.saved_input:
+            return "transfer"
+        return ""
+
+    def reject(self) -> None:
+        """Close, Escape and the window's close box: everything stored goes as before; typed text that
+        cannot be stored yet is asked about (Escape on the question keeps editing, never discards)."""
+        if self._closing:
+            super().reject()
+            return
+        if self.close_question is not None:
+            self.close_question.raise_()
+            return
+        lost = self.unstored_changes()
+        if not lost:
+            self._close_now()
+            return
+        self._ask_before_closing(lost)
+
+    def _ask_before_closing(self, lost: str) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("closeQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.windowTitle())
+        missing = [
+            self.titles[key] for key in TRANSFER_PAGES if any(i.blocking for i in self.state.issues_for(key))
+        ]
+        Button = QMessageBox.StandardButton
+        if lost == "new" and self.state.transfer_valid:
+            box.setText(self.tr("Save this new transfer before closing?"))
+            box.setInformativeText(
+                self.tr("It gets its register reference when it is saved; Discard drops what you typed.")
+            )
+            box.setStandardButtons(Button.Save | Button.Discard | Button.Cancel)
+            box.setDefaultButton(Button.Save)
+        else:
+            box.setText(
+                self.tr("This new transfer cannot be saved yet.")
+                if lost == "new"
+                else self.tr("Some changes to the transfer cannot be saved yet.")
+            )
+            box.setInformativeText(
+                self.tr("Complete the fields marked ✖ in: %1. Discard drops what you typed.").replace(
+                    "%1", ", ".join(missing)
+                )
+            )
+            box.setStandardButtons(Button.Discard | Button.Cancel)
+            box.setDefaultButton(Button.Cancel)
+            box.button(Button.Cancel).setText(self.tr("Keep editing"))
+        box.setEscapeButton(Button.Cancel)
+        box.finished.connect(lambda _r, b=box: self._close_answered(b))
+        self.close_question = box
+        box.open()
+
+    def _close_answered(self, box: QMessageBox) -> None:
+        self.close_question = None
+        clicked = box.clickedButton()
+        choice = box.standardButton(clicked) if clicked is not None else QMessageBox.StandardButton.Cancel
+        box.deleteLater()
+        if choice == QMessageBox.StandardButton.Discard:
+            self.autosaver.discard()
+            self._close_now()
+        elif choice == QMessageBox.StandardButton.Save:
+            self._close_after_save = True
+            self.save_status.setText(self.tr("Saving the new transfer…"))
+            self.autosaver.save_now()
+        else:
+            missing = [k for k in TRANSFER_PAGES if any(i.blocking for i in self.state.issues_for(k))]
+            if missing and self.current_key() not in missing:
+                self.go_to(missing[0])
+
+    def _close_now(self) -> None:
+        self._closing = True
+        self.reject()
+
     def done(self, result: int) -> None:
         # Whatever is typed is queued for saving before the window goes (the worker finishes it).
         self.autosaver.flush()
@@ -418,6 +517,10 @@ class AssessmentWizard(QWizard):
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.reject()  # asks when typed text would be lost; QDialog's own handler would close regardless
+        if self.isVisible():
+            event.ignore()
+            return
         self.autosaver.flush()
         super().closeEvent(event)
 
