@@ -211,7 +211,7 @@ _REFERENCE_DIGITS = 6
 _REFERENCE_LOCK = 0x54522D30
 
 
-def next_reference(session: Session) -> str:
+def _next_reference(session: Session) -> str:
     """The next register reference, allocated inside the transaction that stores the transfer."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(select(func.pg_advisory_xact_lock(_REFERENCE_LOCK)))
@@ -242,7 +242,7 @@ def create_in(
             "The transfer cannot be saved.", [Problem("reference", f"'{reference}' is already used")]
         )
     if not reference and parent_id is None:
-        reference = next_reference(session)
+        reference = _next_reference(session)
     t = Transfer(
         reference=reference or f"tmp-{id(data)}",
         parent_id=parent_id,
