@@ -49,6 +49,7 @@ from ui.wizard.state import (
     TRANSFER_PAGES,
     Loaded,
     WizardState,
+    comment_page,
     page_titles,
 )
 from ui.wizard.summary import SummaryPage
@@ -74,7 +75,7 @@ def load_for_wizard(db: Any, actor: Actor, transfer_id: int | None) -> Loaded:
     comments: list[service.CommentView] = []
     evidence: list[service.EvidenceView] = []
     if assessment is not None:
-        comments = service.comments_for(db, assessment.id)
+        comments = service.comments_for(db, assessment.id, open_only=False)  # dealt-with ones stay listed
         evidence = service.evidence_for(db, assessment.id)
     elif allowed(actor, Action.ASSESS) and view.destination in dataset.destinations:
         # Not stored until the first change: opening a transfer changes nothing in the register.
@@ -149,6 +150,7 @@ class AssessmentWizard(QWizard):
         self.summary.jump_requested.connect(self.go_to)
         self.state.status_changed.connect(self._show_status)
         self.state.evaluated.connect(self._update_steps)
+        self.state.comments_changed.connect(self._update_steps)
         self.state.edited.connect(self._note_typed)
 
         screen = QGuiApplication.primaryScreen()
@@ -207,10 +209,12 @@ class AssessmentWizard(QWizard):
 
     def _update_steps(self) -> None:
         texts = []
+        commented = {comment_page(c.section) for c in self.state.comments if c.resolved_at is None}
         for key in PAGE_ORDER:
             issues = self.state.issues_for(key)
             mark = " ✖" if any(i.blocking for i in issues) else (" •" if issues else "")
-            texts.append(self.titles[key] + mark)
+            # ✎: a reviewer's comment on this page is still open.
+            texts.append(self.titles[key] + mark + (" ✎" if key in commented else ""))
         if self.steps_model.stringList() != texts:
             self.steps_model.setStringList(texts)
             self._select_step()
@@ -392,7 +396,7 @@ class AssessmentWizard(QWizard):
 
         def job(db: Any) -> list[service.CommentView]:
             service.resolve_comment(db, actor, comment_id)
-            return service.comments_for(db, aid)
+            return service.comments_for(db, aid, open_only=False)
 
         self.services.worker.submit(
             job,
