@@ -4,9 +4,9 @@ reviewer's comments beside their sections, and the habits every page shares (lab
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import tempfile
-import io
 from pathlib import Path
 
 import pytest
