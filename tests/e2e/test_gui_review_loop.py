@@ -14,6 +14,8 @@ test reads it and the database.
    comment leads to its page; each is marked dealt with (still shown, struck through); step 3 is changed;
    the resubmission is version 2 and the overview says "submitted".
 4. The manager sees version 2 in the queue and what changed since version 1.
+5. Crash: a new transfer typed (not complete, so not storable) and the process SIGKILLed; the next
+   "New transfer" brings the typed fields back (ui/wizard/recovery.py).
 """
 
 from __future__ import annotations
@@ -268,6 +270,30 @@ def compared():
     return True
 
 
+# ---- 5. a new transfer typed, then the process killed ---------------------------------------------------
+
+
+def type_and_wait_kept():
+    w = wizard()
+    parties = w.page_for("transfer.parties")
+    if not parties.title_edit.text():
+        type_text(parties.title_edit, "Payroll to India 給与")
+        return False
+    if w.recovery.take() is None:
+        return False
+    print("KEPT", flush=True)  # the app keeps running; the test kills it
+    return True
+
+
+def restored():
+    w = wizard()
+    if not w.restored:
+        return False
+    out["title"] = w.page_for("transfer.parties").title_edit.text()
+    out["status"] = w.save_status.text()
+    return True
+
+
 PLANS = {
     "escape": [
         main_ready, new_transfer, wizard_ready, type_title, completer_popup, escape_on_popup, after_popup,
@@ -279,6 +305,8 @@ PLANS = {
         law_dealt_with, submitted, done,
     ],
     "compare": [main_ready, open_review, compared, done],
+    "kill": [main_ready, new_transfer, wizard_ready, type_and_wait_kept],
+    "restore": [main_ready, new_transfer, wizard_ready, restored, done],
 }
 plan = [lambda: sign_in(user, password)] + PLANS[mode]
 state = {"ticks": 0}
@@ -306,9 +334,13 @@ sys.exit(main(["--database", database, "gui"]))
 '''
 
 
-def _run(tmp_path: Path, db_url: str, user: str, mode: str, transfer_id: int = 0) -> dict[str, Any]:
+def _command(tmp_path: Path, db_url: str, user: str, mode: str, transfer_id: int) -> list[str]:
     driver = tmp_path / "scripted_user.py"
     driver.write_text(DRIVER, encoding="utf-8")
+    return [sys.executable, str(driver), db_url, user, PASSWORD, mode, str(transfer_id)]
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TRANSFER_TOOL_", "QT_"))}
     env.update(
         QT_QPA_PLATFORM="offscreen",
@@ -317,8 +349,13 @@ def _run(tmp_path: Path, db_url: str, user: str, mode: str, transfer_id: int = 0
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         XDG_DATA_HOME=str(tmp_path / "share"),
     )
+    return env
+
+
+def _run(tmp_path: Path, db_url: str, user: str, mode: str, transfer_id: int = 0) -> dict[str, Any]:
+    env = _env(tmp_path)
     done = subprocess.run(
-        [sys.executable, str(driver), db_url, user, PASSWORD, mode, str(transfer_id)],
+        _command(tmp_path, db_url, user, mode, transfer_id),
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -385,3 +422,31 @@ def test_escape_never_discards_and_the_return_with_comments_loop(
             "computing service.",
         ]
     ]
+
+
+def test_a_new_transfer_typed_before_the_process_is_killed_comes_back(
+    qapp: QWidget, db_url: str, db: Database, legal: Actor, tmp_path: Path
+) -> None:
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the process test shares a database file")
+    proc = subprocess.Popen(
+        _command(tmp_path, db_url, "lena", "kill", 0),
+        cwd=ROOT,
+        env=_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()  # blocks until the driver saw the copy kept (or the process ends)
+        assert line.strip() == "KEPT", f"{line}{proc.stdout.read()}"
+    finally:
+        proc.kill()  # SIGKILL: no close handler, no flush
+        proc.communicate(timeout=30)
+    assert proc.returncode == -9
+    assert transfers.search(db) == []  # never complete, so never in the register
+
+    back = _run(tmp_path, db_url, "lena", "restore")
+    assert back["title"] == "Payroll to India 給与"
+    assert back["status"].startswith("Restored what you typed before the app closed.")

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests import approval_support
@@ -26,7 +25,13 @@ from ui.review.approve_panel import attestation_label
 from ui.review.window import CHANGES_TAB
 from ui.services import Services
 
-SHOTS = Path(os.environ.get("TT_SCREENSHOT_DIR", tempfile.gettempdir()))  # looked at by a person
+
+def _shot(widget: QWidget, name: str) -> None:
+    """With REVIEW_SCREENSHOTS=<folder>, the grab is saved there for a person to look at (docs/screenshots)."""
+    folder = os.environ.get("REVIEW_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        assert widget.grab().save(str(Path(folder) / name))
 
 
 @pytest.fixture(scope="module")
@@ -315,4 +320,4 @@ def test_a_resubmission_is_compared_with_the_version_returned(
         )
     ]
     window.decisions.setCurrentIndex(CHANGES_TAB)
-    window.grab().save(str(SHOTS / "review-what-changed.png"))
+    _shot(window, "review-what-changed.png")

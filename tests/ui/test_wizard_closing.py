@@ -5,9 +5,12 @@ editing. Before, Escape closed the wizard at once and two typed pages were gone.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +22,8 @@ from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from ui import app as app_module
 from ui.main_window import MainWindow
+from ui.services import Services
+from ui.settings import Settings
 from ui.wizard import AssessmentWizard
 from ui.wizard.entity_dialog import EntityDialog
 from ui.wizard.state import PAGE_DATA, PAGE_PARTIES
@@ -39,6 +44,23 @@ def _question(qtbot: QtBot, wizard: AssessmentWizard) -> QMessageBox:
     box = wizard.close_question
     assert box is not None
     return box
+
+
+def _shot_with_question(qtbot: QtBot, wizard: AssessmentWizard, box: QMessageBox, name: str) -> None:
+    """With WIZARD_SCREENSHOTS=<folder>, the wizard with the question over it (as the user sees them)."""
+    folder = os.environ.get("WIZARD_SCREENSHOTS")
+    if not folder:
+        return
+    qtbot.waitUntil(lambda: box.width() > 100)
+    image = wizard.grab()
+    painter = QPainter(image)
+    at = box.frameGeometry().topLeft() - wizard.frameGeometry().topLeft()
+    if not wizard.rect().contains(QRect(at, box.size())):  # offscreen places it anywhere: centre it
+        at = QPoint((wizard.width() - box.width()) // 2, (wizard.height() - box.height()) // 3)
+    painter.drawPixmap(at, box.grab())
+    painter.end()
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    assert image.save(str(Path(folder) / name))
 
 
 def _fill_step_1_partly(db: Database, legal: Actor, wizard: AssessmentWizard) -> PartiesPage:
@@ -78,6 +100,7 @@ def test_escape_asks_and_escape_again_keeps_editing(
     assert "1 Personal data" in box.informativeText()
     assert {box.standardButton(b) for b in box.buttons()} == {Button.Discard, Button.Cancel}
     assert box.button(Button.Cancel).text() == "Keep editing"
+    _shot_with_question(qtbot, wizard, box, "wizard-close-question.png")
 
     qtbot.keyClick(box, Qt.Key.Key_Escape)  # Escape on the question: keep editing, never discard
     qtbot.waitUntil(lambda: wizard.close_question is None)
@@ -169,3 +192,61 @@ def test_quitting_the_app_waits_for_the_question(
     qtbot.waitUntil(lambda: not wizard.isVisible())
     window.close()
     assert not window.isVisible()
+
+
+def test_a_new_transfer_not_storable_yet_survives_a_crash_until_stored_or_discarded(
+    qtbot: QtBot,
+    make_wizard: MakeWizard,
+    make_services: Callable[..., Services],
+    make_settings: Callable[[], Settings],
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+) -> None:
+    wizard = make_wizard(legal, None, services=make_services(legal, "en", make_settings()))
+    wizard.autosaver.delay_ms = 10
+    parties = _fill_step_1_partly(db, legal, wizard)
+    qtbot.waitUntil(lambda: wizard.recovery.take() is not None)
+    # The process dies here (no close handler runs). The next start reads the settings file afresh.
+    wizard.hide()
+    again = make_wizard(legal, None, services=make_services(legal, "en", make_settings()))
+    qtbot.waitUntil(lambda: again.restored)
+    restored = _parties(again)
+    assert restored.title_edit.text() == "顧客サポート窓口の委託"
+    assert restored.exporter.entity_id() == parties.exporter.entity_id() != 0
+    assert restored.importer.entity_id() == parties.importer.entity_id() != 0
+    assert again.save_status.text().startswith("Restored what you typed before the app closed.")
+    assert transfers.search(db) == []  # still not stored: it was never complete
+    # Another person signing in on this computer does not get it.
+    manager_view = make_wizard(manager, None, services=make_services(manager, "en", make_settings()))
+    assert manager_view.loaded and not manager_view.restored
+    manager_view.hide()
+
+    # Closing asks; Discard drops the kept copy too.
+    again.close()
+    _question(qtbot, again).button(Button.Discard).click()
+    qtbot.waitUntil(lambda: not again.isVisible())
+    third = make_wizard(legal, None, services=make_services(legal, "en", make_settings()))
+    assert not third.restored and _parties(third).title_edit.text() == ""
+    third.hide()
+
+
+def test_the_kept_copy_goes_once_the_transfer_is_stored(
+    qtbot: QtBot,
+    make_wizard: MakeWizard,
+    make_services: Callable[..., Services],
+    make_settings: Callable[[], Settings],
+    db: Database,
+    legal: Actor,
+) -> None:
+    wizard = make_wizard(legal, None, services=make_services(legal, "en", make_settings()))
+    wizard.autosaver.delay_ms = 10
+    _fill_step_1_partly(db, legal, wizard)
+    qtbot.waitUntil(lambda: wizard.recovery.take() is not None)
+    complete = factories.transfer_input(
+        wizard.state.transfer_input.exporter_id, wizard.state.transfer_input.importer_id, "US"
+    )
+    wizard.state.replace_transfer_input(complete)
+    wizard.state.edited.emit()
+    qtbot.waitUntil(lambda: transfers.search(db) != [])
+    assert wizard.recovery.take() is None

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -52,7 +51,16 @@ from ui.wizard.tool import ToolPage
 from ui.wizard.transfer import PartiesPage
 
 make_wizard = support.make_wizard
-SHOTS = Path(os.environ.get("TT_SCREENSHOT_DIR", tempfile.gettempdir()))  # looked at by a person
+
+
+def _shot(widget: QWidget, name: str) -> None:
+    """With WIZARD_SCREENSHOTS=<folder>, the grab is saved there for a person to look at (docs/screenshots)."""
+    folder = os.environ.get("WIZARD_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        assert widget.grab().save(str(Path(folder) / name))
+
+
 us_transfer = support.us_transfer
 
 
@@ -316,7 +324,7 @@ def test_a_returned_assessment_shows_each_comment_on_its_page_and_keeps_those_de
     (button,) = visible
     assert button.text() == "Mark as dealt with"
     qtbot.waitUntil(lambda: button.height() >= button.sizeHint().height())  # laid out
-    returned.grab().save(str(SHOTS / "wizard-returned-law-comment.png"))
+    _shot(returned, "wizard-returned-law-comment.png")
     for label in law.comments.findChildren(QLabel):  # none left over from an earlier fill, either
         if not label.isVisible():
             continue
@@ -339,9 +347,9 @@ def test_a_returned_assessment_shows_each_comment_on_its_page_and_keeps_those_de
     assert done.text() == f"Dealt with by {legal.display_name} on {dealt.resolved_at.date().isoformat()}"
     assert [b for b in law.comments.findChildren(QAbstractButton) if b.isVisible()] == []
     assert not returned.steps_model.stringList()[PAGE_ORDER.index(PAGE_LAW)].endswith("✎")
-    returned.grab().save(str(SHOTS / "wizard-comment-dealt-with.png"))
+    _shot(returned, "wizard-comment-dealt-with.png")
     returned.go_to(PAGE_SUMMARY)
-    returned.grab().save(str(SHOTS / "wizard-returned-summary.png"))
+    _shot(returned, "wizard-returned-summary.png")
     assert len(summary.open_comment_items()) == 3
 
 

@@ -100,6 +100,7 @@ class Autosaver(QObject):
     """Debounced saving of the wizard's state through the worker."""
 
     saved = Signal(object)  # SaveResult
+    unstorable = Signal(object)  # TransferInput: a new transfer that cannot be stored yet (kept elsewhere)
     failed = Signal(object)  # the exception
     status = Signal(str)  # a short text for the status line
 
@@ -157,7 +158,10 @@ class Autosaver(QObject):
             return
         snap = Snapshot(st.transfer_input, st.transfer_valid, st.record_to_store(), st.page)
         if snap.record is None and not snap.input_valid and self.chain.transfer_id is None:
-            return  # nothing can be stored yet (the service refuses an incomplete transfer)
+            # Nothing can be stored yet (the service refuses an incomplete transfer): the wizard keeps a
+            # copy outside the database instead (ui/wizard/recovery.py).
+            self.unstorable.emit(snap.transfer_input)
+            return
         actor, chain = self.state.services.actor, self.chain
         self._in_flight += 1
         self.status.emit(self.tr("Saving…"))

@@ -8,6 +8,7 @@ an assessment gets one on the first change (so merely looking changes nothing in
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -33,6 +34,7 @@ from transfer_tool.countries import store as country_store
 from transfer_tool.domain import CatalogKind, UserId
 from transfer_tool.errors import ConflictError
 from transfer_tool.permissions import Action, Actor, allowed
+from transfer_tool.transfers import TransferInput
 from ui.errors import show_exception
 from ui.services import ASSESSMENTS, TRANSFERS, Services
 from ui.wizard.autosave import Autosaver, SaveChain, SaveResult
@@ -42,6 +44,7 @@ from ui.wizard.conflict_dialog import KEEP_MINE, ConflictDialog
 from ui.wizard.law_practice import LawPracticePage
 from ui.wizard.measures import MeasuresPage
 from ui.wizard.precheck import PrecheckPage
+from ui.wizard.recovery import NewTransferRecovery
 from ui.wizard.risk import RiskPage
 from ui.wizard.state import (
     PAGE_HANDLING,
@@ -142,9 +145,12 @@ class AssessmentWizard(QWizard):
         self._close_after_save = False
         self._closing = False
         self.close_question: QMessageBox | None = None
+        self.recovery = NewTransferRecovery(services.settings, services.actor.username)
+        self.restored = False  # a kept copy of an unsaved new transfer was put back on opening
 
         self.currentIdChanged.connect(self._page_changed)
         self.autosaver.saved.connect(self._saved)
+        self.autosaver.unstorable.connect(self.recovery.keep)
         self.autosaver.failed.connect(self._save_failed)
         self.autosaver.status.connect(self.save_status.setText)
         self.summary.jump_requested.connect(self.go_to)
@@ -251,11 +257,32 @@ class AssessmentWizard(QWizard):
         self.loaded = True
         self._title()
         self.save_status.setText(self.tr("All changes are saved automatically."))
+        kept = self.recovery.take() if data.transfer is None and self.state.editable else None
+        if kept is not None:
+            self._restore(kept)
         resume = self.state.page  # restart() below reports page 1 as the current page
         if self.currentId() < 0:
             self.restart()
         self.go_to(resume)
         self._show_status()
+
+    def _restore(self, kept: TransferInput) -> None:
+        """Put back what was typed into a new transfer before the app stopped (never stored)."""
+        known = self.state.entities
+        kept = dataclasses.replace(
+            kept,
+            exporter_id=kept.exporter_id if kept.exporter_id in known else 0,
+            importer_id=kept.importer_id if kept.importer_id in known else 0,
+        )
+        self.state.replace_transfer_input(kept)
+        self.restored = True
+        self._typed = True
+        self.autosaver.schedule()  # stored at once if it is complete now
+        self.save_status.setText(
+            self.tr(
+                "Restored what you typed before the app closed. It is saved once the fields marked ✖ are filled."
+            )
+        )
 
     def _load_failed(self, exc: BaseException) -> None:
         self.save_status.setText(self.tr("Could not open: %1").replace("%1", str(exc)))
@@ -345,6 +372,8 @@ class AssessmentWizard(QWizard):
         if result.transfer is not None:
             self.transfer_id = result.transfer.id
             self.services.changes.notify(TRANSFERS)
+            if result.created:
+                self.recovery.clear()  # stored: the kept copy has done its job
         if result.created:
             self.services.changes.notify(ASSESSMENTS)
             self._title()
@@ -500,6 +529,8 @@ class AssessmentWizard(QWizard):
         box.deleteLater()
         if choice == QMessageBox.StandardButton.Discard:
             self.autosaver.discard()
+            if self.chain.transfer_id is None:
+                self.recovery.clear()
             self._close_now()
         elif choice == QMessageBox.StandardButton.Save:
             self._close_after_save = True
