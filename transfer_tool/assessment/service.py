@@ -1337,7 +1337,13 @@ def dashboard(db: Database, today: dt.date, within_days: int = 30) -> DashboardC
             select(func.count()).select_from(Transfer).where(Transfer.reassessment_needed.is_(True))
         )
         by_status = {
-            st: n for st, n in s.execute(select(Assessment.status, func.count()).group_by(Assessment.status))
+            st: n
+            for st, n in s.execute(
+                select(Assessment.status, func.count())
+                # A returned version kept frozen is history: its revision is the one being worked on.
+                .where(~and_(Assessment.status == AssessmentStatus.RETURNED, Assessment.frozen.is_(True)))
+                .group_by(Assessment.status)
+            )
         }
     return DashboardCounts(
         reassessment_needed=int(flagged or 0),
