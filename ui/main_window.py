@@ -367,6 +367,9 @@ class MainWindow(QMainWindow):
         for window in self._open_windows:
             if _alive(window):  # a screen closed earlier with WA_DeleteOnClose is gone (calling it crashes)
                 window.close()
+                if window.isVisible():  # it asks first (a new transfer not stored yet): the app stays
+                    event.ignore()
+                    return
         super().closeEvent(event)
 
     # ---- slots -----------------------------------------------------------------------------------------------

@@ -288,6 +288,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Restored what you typed before the app closed. It is saved once the fields marked ✖ are filled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Could not open: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -317,6 +321,30 @@
     </message>
     <message>
         <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this new transfer before closing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It gets its register reference when it is saved; Discard drops what you typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This new transfer cannot be saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some changes to the transfer cannot be saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete the fields marked ✖ in: %1. Discard drops what you typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -528,6 +556,44 @@
     </message>
     <message>
         <source>%1 is no longer offered for new transfers; existing transfers keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangesPanel</name>
+    <message>
+        <source>Changes since the version returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A first submission: there is no returned version to compare with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 (returned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 (now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing changed since version %1, which you returned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) changed since version %1, which you returned.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(not there)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3377,6 +3443,18 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Parties and destination (step 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data (step 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handling and onward transfers (step 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Transfer description (step 1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3443,6 +3521,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <source>Approve and sign</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>What changed</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n assessment(s) awaiting review</source>
         <translation type="unfinished">
@@ -3456,6 +3538,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>%1 v%2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed since v%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3754,6 +3840,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reviewer&apos;s comments to deal with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s open comments: activate one to go to its page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Completeness</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3796,6 +3890,17 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>Generating the PDF</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing is missing. %n reviewer comment(s) above are still open: deal with each before submitting (submitting marks them as answered).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing is missing: the assessment can be submitted.</source>
@@ -4615,11 +4720,23 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reviewer comment, dealt with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mark as dealt with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mark the comment as dealt with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · on version %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dealt with by %1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -288,6 +288,10 @@
         <translation>変更はすべて自動的に保存されます。</translation>
     </message>
     <message>
+        <source>Restored what you typed before the app closed. It is saved once the fields marked ✖ are filled.</source>
+        <translation>アプリが終了する前に入力した内容を復元しました。✖ の項目を入力すると保存されます。</translation>
+    </message>
+    <message>
         <source>Could not open: %1</source>
         <translation>開けませんでした: %1</translation>
     </message>
@@ -318,6 +322,30 @@
     <message>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Save this new transfer before closing?</source>
+        <translation>閉じる前にこの新しい移転を保存しますか？</translation>
+    </message>
+    <message>
+        <source>It gets its register reference when it is saved; Discard drops what you typed.</source>
+        <translation>保存した時点で管理番号が付きます。「破棄」を選ぶと入力した内容は失われます。</translation>
+    </message>
+    <message>
+        <source>This new transfer cannot be saved yet.</source>
+        <translation>この新しい移転はまだ保存できません。</translation>
+    </message>
+    <message>
+        <source>Some changes to the transfer cannot be saved yet.</source>
+        <translation>移転の変更の一部をまだ保存できません。</translation>
+    </message>
+    <message>
+        <source>Complete the fields marked ✖ in: %1. Discard drops what you typed.</source>
+        <translation>次の画面の ✖ の項目を入力してください: %1。「破棄」を選ぶと入力した内容は失われます。</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>編集を続ける</translation>
     </message>
 </context>
 <context>
@@ -529,6 +557,43 @@
     <message>
         <source>%1 is no longer offered for new transfers; existing transfers keep it.</source>
         <translation>%1 は新しい移転では選択できなくなりました。既存の移転はそのまま保持します。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesPanel</name>
+    <message>
+        <source>Changes since the version returned</source>
+        <translation>差し戻した版からの変更</translation>
+    </message>
+    <message>
+        <source>A first submission: there is no returned version to compare with.</source>
+        <translation>初回の提出です。比較する差戻し済みの版はありません。</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>変更点</translation>
+    </message>
+    <message>
+        <source>Version %1 (returned)</source>
+        <translation>第%1版（差戻し済み）</translation>
+    </message>
+    <message>
+        <source>Version %1 (now)</source>
+        <translation>第%1版（現在）</translation>
+    </message>
+    <message>
+        <source>Nothing changed since version %1, which you returned.</source>
+        <translation>差し戻した第%1版から変更はありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) changed since version %1, which you returned.</source>
+        <translation>
+            <numerusform>差し戻した第%1版から %n 項目が変更されました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(not there)</source>
+        <translation>（なし）</translation>
     </message>
 </context>
 <context>
@@ -3363,6 +3428,18 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>全般</translation>
     </message>
     <message>
+        <source>Parties and destination (step 1)</source>
+        <translation>当事者と移転先（ステップ1）</translation>
+    </message>
+    <message>
+        <source>Personal data (step 1)</source>
+        <translation>個人データ（ステップ1）</translation>
+    </message>
+    <message>
+        <source>Handling and onward transfers (step 1)</source>
+        <translation>取扱いと再移転（ステップ1）</translation>
+    </message>
+    <message>
         <source>Transfer description (step 1)</source>
         <translation>移転の記述（ステップ1）</translation>
     </message>
@@ -3429,6 +3506,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <source>Approve and sign</source>
         <translation>承認して署名</translation>
     </message>
+    <message>
+        <source>What changed</source>
+        <translation>変更点</translation>
+    </message>
     <message numerus="yes">
         <source>%n assessment(s) awaiting review</source>
         <translation>
@@ -3442,6 +3523,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>%1 v%2 — %3</source>
         <translation>%1 第%2版 — %3</translation>
+    </message>
+    <message>
+        <source>What changed since v%1 (%2)</source>
+        <translation>第%1版からの変更点（%2）</translation>
     </message>
     <message>
         <source>Preparing the report…</source>
@@ -3739,6 +3824,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>評価の概要</translation>
     </message>
     <message>
+        <source>Reviewer&apos;s comments to deal with</source>
+        <translation>対応が必要なレビュー担当者のコメント</translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s open comments: activate one to go to its page</source>
+        <translation>未対応のレビューコメント: 選択すると該当の画面に移動します</translation>
+    </message>
+    <message>
         <source>Completeness</source>
         <translation>入力状況</translation>
     </message>
@@ -3781,6 +3874,16 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>Generating the PDF</source>
         <translation>PDFを作成中</translation>
+    </message>
+    <message>
+        <source>Nothing is missing.</source>
+        <translation>不足している項目はありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing is missing. %n reviewer comment(s) above are still open: deal with each before submitting (submitting marks them as answered).</source>
+        <translation>
+            <numerusform>不足している項目はありません。上のレビューコメント %n 件が未対応です。提出前にそれぞれ対応してください（提出すると対応済みになります）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing is missing: the assessment can be submitted.</source>
@@ -4599,12 +4702,24 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>レビュー者のコメント</translation>
     </message>
     <message>
+        <source>Reviewer comment, dealt with</source>
+        <translation>レビューコメント（対応済み）</translation>
+    </message>
+    <message>
         <source>Mark as dealt with</source>
         <translation>対応済みにする</translation>
     </message>
     <message>
         <source>Mark the comment as dealt with</source>
         <translation>コメントを対応済みにする</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · on version %3</source>
+        <translation>%1 · %2 · 第%3版へのコメント</translation>
+    </message>
+    <message>
+        <source>Dealt with by %1 on %2</source>
+        <translation>%1 が %2 に対応済み</translation>
     </message>
     <message>
         <source>not set</source>

@@ -182,6 +182,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
             "evaluate_record",
             "evaluate_assessment",
             "comments_for",
+            "changes_since_returned",
             "build_report_data",
             "due_dates",
             "overdue",

@@ -81,6 +81,9 @@ _TRANSFER_FIELD_PAGE = {
 }
 # Review comment sections (service.REVIEW_SECTIONS) → the page that shows them.
 COMMENT_PAGE = {
+    "parties": PAGE_PARTIES,
+    "personal_data": PAGE_DATA,
+    "handling": PAGE_HANDLING,
     "facts": PAGE_PARTIES,
     "regimes": PAGE_PRECHECK,
     "tools": PAGE_TOOL,
@@ -92,6 +95,11 @@ COMMENT_PAGE = {
     "evidence": PAGE_CONCLUSION,
     "general": PAGE_SUMMARY,
 }
+
+
+def comment_page(section: str) -> str:
+    """The page a reviewer's comment on `section` is shown on (and linked to from the summary)."""
+    return COMMENT_PAGE.get(section, PAGE_SUMMARY)
 
 
 def page_titles() -> dict[str, str]:
