@@ -1223,6 +1223,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>open action: %1, due %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Since you last signed in</source>
         <translation type="unfinished"></translation>
     </message>

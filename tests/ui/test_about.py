@@ -50,7 +50,10 @@ def test_lists_every_bundled_font_with_its_licence(qtbot: QtBot) -> None:
     entries = dict(dialog.font_entries())
     assert entries == {
         "DejaVuSans": "bitstream-vera",
+        "HanaMinB": "Hanazono-Font-License or Open-Font-License",
         "IPAexGothic": "IPA-1",
+        "NotoSans-scripts": "OFL-1.1",
+        "Symbola": "free for any use (the author's notice below)",
         "VL-Gothic": "M+Font and SazanamiFont and BSD-3-Clause",
     }
     # The first licence is shown at once; choosing another file shows its whole text.

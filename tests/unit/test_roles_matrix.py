@@ -84,6 +84,7 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     "register_import.import_table": EVERYONE,
     "transfer_xlsx.export_xlsx": EVERYONE,
     "assessment.due_calendar.due_items": EVERYONE,
+    "assessment.due_calendar.open_actions": EVERYONE,
     # country data
     "countries.store.update_destination": ADMINS,
     "countries.store.update_regime": ADMINS,
@@ -587,6 +588,7 @@ CASES: dict[str, Prepare] = {
     ),
     "transfer_xlsx.export_xlsx": _simple(lambda w, a: transfer_xlsx.export_xlsx(w.db, a)),
     "assessment.due_calendar.due_items": _simple(lambda w, a: due_calendar.due_items(w.db, a)),
+    "assessment.due_calendar.open_actions": _simple(lambda w, a: due_calendar.open_actions(w.db, a, 1)),
     "countries.store.update_destination": _prep_update_destination,
     "countries.store.update_regime": _prep_update_regime,
     "countries.store.import_document": _prep_import_document,
