@@ -85,10 +85,12 @@ def _checking_process() -> None:
     silenced (the verdict and its reasons say what failed)."""
     import logging
 
-    from transfer_tool.library_noise import quiet_libraries
+    from transfer_tool.library_noise import debug_requested, quiet_libraries
 
     die_with_parent(os.getppid())
     cap_memory()
+    if debug_requested():  # TRANSFER_TOOL_DEBUG: the libraries' records on stderr, as in the command
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     quiet_libraries()  # as in the command that started it: a library's warning is a debug record
     for name in ("pyhanko", "pyhanko_certvalidator"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
