@@ -55,10 +55,15 @@ def open_database(config: Config, *, seed: bool = True, daily_backup: bool = Fal
             except Exception as exc:  # a failed routine copy must not keep anyone out of their data
                 log.warning("daily backup failed: %s", exc)
         _create_private(config.sqlite_path)
-    db = Database(config.database_url)
+    db = Database(config.database_url, people_sign_in=True)
     try:
         migrate.upgrade(db, backup_dir=user_data_dir() / "backups", sqlite_path=config.sqlite_path)
     except OperationalError as exc:
+        if db.people_sign_in and _needs_a_person(exc):
+            # Team mode: this sign-in is nobody's; each person connects as themself when signing in, and
+            # `users.authenticate` checks the schema then (the DBA runs `transfer-tool init` on upgrades).
+            log.info("team database: connecting when someone signs in (%s)", exc.orig)
+            return db
         db.dispose()
         where = config.sqlite_path or config.database_url.rsplit("@", 1)[-1]
         raise StorageError(
@@ -68,6 +73,11 @@ def open_database(config: Config, *, seed: bool = True, daily_backup: bool = Fal
     if seed:
         _seed_unless_seeded(db)
     return db
+
+
+def _needs_a_person(exc: OperationalError) -> bool:
+    message = str(exc.orig)
+    return "no password supplied" in message or "password authentication failed" in message
 
 
 def _shipped_digest() -> str:

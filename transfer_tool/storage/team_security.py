@@ -33,7 +33,7 @@ _WRITE: dict[str, dict[str, str]] = {
         "blob": "INSERT",
         "reassessment_flag": "INSERT, UPDATE",
         "notice_generation": "INSERT",
-        "user_account": "UPDATE (language, last_signed_in_at)",
+        "user_account": "UPDATE (language, last_signed_in_at, row_version)",
     },
     "manager": {
         "entity": "INSERT, UPDATE",
@@ -45,7 +45,7 @@ _WRITE: dict[str, dict[str, str]] = {
         "signed_report": "INSERT",
         "reassessment_flag": "INSERT, UPDATE",
         "notice_generation": "INSERT",
-        "user_account": "UPDATE (language, last_signed_in_at)",
+        "user_account": "UPDATE (language, last_signed_in_at, row_version)",
     },
     "admin": {
         "entity": "INSERT, UPDATE",
@@ -492,3 +492,42 @@ def uninstall(conn: Connection, names: RoleNames) -> None:
     _run(conn, f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
     for (table,) in conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")):
         _run(conn, f"ALTER TABLE public.{quote_ident(table)} OWNER TO CURRENT_USER")
+
+
+def missing_privileges(conn: Connection, names: RoleNames) -> list[str]:
+    """The statements a DBA must run before this sign-in can set up the team database ([] when none)."""
+    me = conn.execute(
+        text(
+            "SELECT current_user::text AS name, rolsuper, rolcreaterole, current_database()::text AS db "
+            "FROM pg_roles WHERE rolname = current_user"
+        )
+    ).one()
+    if me.rolsuper:
+        return []
+    who, needed = quote_ident(me.name), []
+    roles = (names.owner, *names.groups)
+    existing = {
+        r[0]
+        for r in conn.execute(
+            text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:n)"), {"n": list(roles)}
+        )
+    }
+    if not me.rolcreaterole:
+        needed.append(f"ALTER ROLE {who} CREATEROLE;  -- creates the group roles and people's sign-ins")
+    elif int((conn.dialect.server_version_info or (0,))[0]) >= 16:
+        for r in sorted(existing):
+            needed.append(f"GRANT {quote_ident(r)} TO {who} WITH ADMIN OPTION;")
+    checks = (
+        (
+            "has_database_privilege(current_user, current_database(), 'CREATE')",
+            f"GRANT CREATE ON DATABASE {quote_ident(me.db)} TO {who};  -- the schema {SCHEMA}",
+        ),
+        (
+            "has_schema_privilege(current_user, 'public', 'CREATE')",
+            f"GRANT CREATE ON SCHEMA public TO {who};  -- the tool's tables",
+        ),
+    )
+    for check, grant in checks:
+        if not conn.execute(text(f"SELECT {check}")).scalar():
+            needed.append(grant)
+    return needed
