@@ -403,3 +403,48 @@ def test_the_role_matrix_holds_signed_in_as_the_real_roles(team: Team, role: str
     print(f"\n[roles] postgres as the real role {role}: {len(matrix.ROLE_POLICY)} checks")
     assert wrong == []
     assert audit.verify(team.dba).ok
+
+
+# ---- the command line -------------------------------------------------------------------------------------
+
+
+def test_users_commands_create_regroup_and_drop_login_roles(
+    team: Team, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from transfer_tool.cli import main
+
+    names = login_roles.names_for(team.dba)
+    monkeypatch.setenv("TRANSFER_TOOL_PASSWORD", PASSWORD)
+    monkeypatch.setenv("TRANSFER_TOOL_NEW_PASSWORD", "another long password")
+
+    def run(*args: str) -> int:
+        return main(["--database", team.url, "--user", "admin", *args])
+
+    assert run("users", "add", "kai", "--name", "Kai Kato", "--role", "legal") == 0
+    assert login_roles.groups_of(team.dba, team.login("kai")) == [names.legal]
+    kai = Database(team.url, people_sign_in=True)
+    users.authenticate(kai, "kai", "another long password")
+    kai.dispose()
+    assert run("users", "set-role", "kai", "manager") == 0
+    assert login_roles.groups_of(team.dba, team.login("kai")) == [names.manager]
+    assert run("users", "remove", "kai") == 0
+    assert not login_roles.exists_by_name(team.dba, team.login("kai"))
+    # Signed in as a legal user, the command is refused by the tool before the database is asked.
+    monkeypatch.setenv("TRANSFER_TOOL_PASSWORD", PASSWORD)
+    assert main(["--database", team.url, "--user", "lena", "users", "set-role", "lena", "admin"]) != 0
+    assert "may not manage users" in capsys.readouterr().err
+    assert login_roles.groups_of(team.dba, team.login("lena")) == [names.legal]
+
+
+def test_init_prints_what_the_dba_must_grant(team: Team, capsys: pytest.CaptureFixture[str]) -> None:
+    from transfer_tool.cli import main
+
+    installer = team.login("installer-without-rights")
+    with team.dba.engine.connect() as conn:  # a sign-in that may connect and nothing more
+        conn.exec_driver_sql(f"CREATE ROLE \"{installer}\" LOGIN PASSWORD '{PASSWORD}'")
+        conn.commit()
+    url = make_url(team.url).set(username=installer, password=PASSWORD).render_as_string(hide_password=False)
+    assert main(["--database", url, "init"]) == 1
+    err = capsys.readouterr().err
+    assert f'ALTER ROLE "{installer}" CREATEROLE;' in err
+    assert f'GRANT CREATE ON DATABASE "{make_url(team.url).database}"' in err
