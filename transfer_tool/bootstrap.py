@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from transfer_tool import catalog
@@ -71,7 +71,13 @@ def open_database(config: Config, *, seed: bool = True, daily_backup: bool = Fal
             "URL, user and password are right (--database or TRANSFER_TOOL_DATABASE_URL)."
         ) from exc
     if seed:
-        _seed_unless_seeded(db)
+        try:
+            _seed_unless_seeded(db)
+        except ProgrammingError as exc:
+            if not db.people_sign_in:
+                raise
+            # A person's own sign-in may not write the shipped catalogues; the installer's `init` does.
+            log.warning("shipped data not seeded with this sign-in (run `transfer-tool init`): %s", exc.orig)
     return db
 
 

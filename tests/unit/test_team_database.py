@@ -18,7 +18,7 @@ from sqlalchemy import make_url, select
 from tests import approval_support
 from tests.conftest import PASSWORD, _seed, _truncate_pg
 from tests.unit import test_roles_matrix as matrix
-from transfer_tool import audit, demo, login_roles, users
+from transfer_tool import audit, audit_drift, demo, login_roles, users
 from transfer_tool.assessment import service
 from transfer_tool.domain import AssessmentStatus, Role
 from transfer_tool.errors import AuthenticationFailed
@@ -310,6 +310,8 @@ def test_a_permitted_direct_change_is_audited_by_the_database_and_verifies(team:
     assert update.after["title"].startswith("顧客データ") and update.before["title"] == "CRM to Frankfurt"
     report = audit.verify(team.dba)
     assert report.ok, report.summary()
+    # `check` replays the row from its events, the database's included: no difference to report.
+    assert audit_drift.drift(team.dba) == []
     # A change the tool records itself gets no second event from the database.
     lena_db = team.signed_in("lena")
     before = len(events_by(team.dba, "lena"))
@@ -448,3 +450,32 @@ def test_init_prints_what_the_dba_must_grant(team: Team, capsys: pytest.CaptureF
     err = capsys.readouterr().err
     assert f'ALTER ROLE "{installer}" CREATEROLE;' in err
     assert f'GRANT CREATE ON DATABASE "{make_url(team.url).database}"' in err
+
+
+def test_the_app_opens_a_team_database_with_no_credential_of_its_own(team: Team) -> None:
+    """No shared application credential: the configured URL names only the server and the database, and
+    signing in connects as the person (what ui/app.py and the command line do through open_database)."""
+    from transfer_tool.bootstrap import open_database
+    from transfer_tool.config import Config
+
+    bare = make_url(team.url).set(username="nobody-configured", password=None)
+    db = open_database(Config(bare.render_as_string(hide_password=False)))
+    try:
+        assert db.people_sign_in and users.has_users(db)
+        view = users.authenticate(db, "max", PASSWORD)
+        assert view.role is Role.MANAGER
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT session_user").scalar() == team.login("max")
+    finally:
+        db.dispose()
+
+
+def test_a_later_migration_can_install_the_security_again(team: Team) -> None:
+    """A migration that adds tables calls team_security.install again: it must run over itself."""
+    from transfer_tool.storage import team_security
+
+    with team.dba.engine.begin() as conn:
+        team_security.install(conn, login_roles.names_for(team.dba))
+    lena = team.sql("lena")
+    assert "permission denied" in refused(lena, "UPDATE user_account SET role = 'admin'")
+    assert rows_changed(lena, "UPDATE transfer SET title = title || ' (checked)'") == 0  # no transfers yet

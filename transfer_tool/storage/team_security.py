@@ -474,6 +474,9 @@ def _install_row_security(conn: Connection, names: RoleNames) -> None:
         f"CREATE POLICY admins_manage ON public.user_account FOR ALL TO {admin} USING (true) WITH CHECK (true)",
     ]
     for sql in statements:
+        if sql.startswith("CREATE POLICY "):  # re-runnable: a later migration calls install again
+            name, table = sql.split()[2], sql.split()[4]
+            _run(conn, f"DROP POLICY IF EXISTS {name} ON {table}")
         _run(conn, sql)
 
 
