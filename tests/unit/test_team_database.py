@@ -479,3 +479,23 @@ def test_a_later_migration_can_install_the_security_again(team: Team) -> None:
     lena = team.sql("lena")
     assert "permission denied" in refused(lena, "UPDATE user_account SET role = 'admin'")
     assert rows_changed(lena, "UPDATE transfer SET title = title || ' (checked)'") == 0  # no transfers yet
+
+
+def test_a_stray_group_grant_does_not_make_someone_an_admin(team: Team) -> None:
+    """Changes to accounts, the trust list, country data, catalogues and settings are checked against the
+    account's role in the tool, not only the database group a DBA may have granted by mistake."""
+    names = login_roles.names_for(team.dba)
+    with team.dba.engine.connect() as conn:
+        conn.exec_driver_sql(f'GRANT "{names.admin}" TO "{team.login("lena")}"')
+        conn.commit()
+    lena = team.sql("lena")
+    assert "only an administrator" in refused(
+        lena, "UPDATE user_account SET role = 'admin' WHERE username = 'lena'"
+    )
+    assert "only an administrator" in refused(lena, "UPDATE regime SET updated_by = 'lena'")
+    assert "only an administrator" in refused(lena, "UPDATE org_setting SET value = 'true'::json")
+    # Her own preferences stay hers.
+    assert rows_changed(lena, "UPDATE user_account SET language = 'ja' WHERE username = 'lena'") == 1
+    admin = team.sql("admin")
+    assert rows_changed(admin, "UPDATE regime SET updated_by = 'admin' WHERE code = 'EU'") == 1
+    assert audit.verify(team.dba).ok

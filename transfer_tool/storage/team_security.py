@@ -86,6 +86,17 @@ AUDITED: dict[str, str] = {
     "notice_generation": "id",
 }
 
+# Tables only an active admin account changes, whatever the group grants say (tt_sec.guard_admin_tables).
+ADMIN_TABLES = (
+    "user_account",
+    "trusted_certificate",
+    "destination",
+    "destination_version",
+    "regime",
+    "catalog_entry",
+    "org_setting",
+)
+
 # Columns the database's own events leave out: bookkeeping, and content kept elsewhere by digest.
 _SKIPPED_COLUMNS = ("row_version", "updated_at", "password_hash", "record", "text", "entries")
 
@@ -293,6 +304,28 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
   SELECT EXISTS (SELECT 1 FROM {s}.xact_permit p WHERE p.xact = pg_current_xact_id()
                  AND p.assessment_id = p_assessment AND p.from_status = p_from AND p.to_status = p_to) $$;
 
+-- Accounts, roles, the trust list, country data, catalogues and settings: only an active admin, checked
+-- against the account's role (a DBA's stray group grant does not make someone an admin).
+CREATE FUNCTION {s}.guard_admin_tables() RETURNS trigger LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE m record;
+BEGIN
+  IF current_user = {owner_lit} OR {s}.privileged() THEN RETURN coalesce(NEW, OLD); END IF;
+  SELECT * INTO m FROM {s}.me();
+  IF TG_TABLE_NAME = 'user_account' AND TG_OP = 'UPDATE' THEN
+    IF m.id = OLD.id AND m.active AND NEW.role IS NOT DISTINCT FROM OLD.role
+       AND NEW.active IS NOT DISTINCT FROM OLD.active AND NEW.username IS NOT DISTINCT FROM OLD.username
+       AND NEW.password_hash IS NOT DISTINCT FROM OLD.password_hash THEN
+      RETURN NEW;  -- one's own preferences (the column grants limit what else could differ)
+    END IF;
+  END IF;
+  IF m.id IS NULL OR NOT m.active OR m.role <> 'admin' THEN
+    RAISE EXCEPTION 'only an administrator may change % (your role: %)', TG_TABLE_NAME, coalesce(m.role, 'none')
+      USING ERRCODE = '42501';
+  END IF;
+  RETURN coalesce(NEW, OLD);
+END $$;
+
 CREATE FUNCTION {s}.with_author(p_authors json, p_id integer) RETURNS json LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE WHEN coalesce(p_authors::jsonb, '[]') @> to_jsonb(p_id) THEN coalesce(p_authors, '[]'::json)
               ELSE (coalesce(p_authors::jsonb, '[]') || to_jsonb(p_id))::json END $$;
@@ -449,6 +482,13 @@ def install(conn: Connection, names: RoleNames) -> None:
         f"CREATE TRIGGER tt_guard BEFORE INSERT OR UPDATE ON public.assessment "
         f"FOR EACH ROW EXECUTE FUNCTION {s}.guard_assessment()",
     )
+    for table in ADMIN_TABLES:
+        if table in tables:
+            _run(
+                conn,
+                f"CREATE TRIGGER tt_admin_only BEFORE INSERT OR UPDATE OR DELETE ON public.{table} "
+                f"FOR EACH ROW EXECUTE FUNCTION {s}.guard_admin_tables()",
+            )
     _install_row_security(conn, names)
     _run(conn, "RESET ROLE")
 
@@ -485,6 +525,8 @@ def uninstall(conn: Connection, names: RoleNames) -> None:
     for table in AUDITED:
         _run(conn, f"DROP TRIGGER IF EXISTS tt_audit ON public.{table}")
     _run(conn, "DROP TRIGGER IF EXISTS tt_guard ON public.assessment")
+    for table in ADMIN_TABLES:
+        _run(conn, f"DROP TRIGGER IF EXISTS tt_admin_only ON public.{table}")
     for table, policies in (
         ("assessment", ("read_all", "start_drafts", "legal_edits_drafts", "reviewers_edit_unfrozen")),
         ("user_account", ("read_all", "own_preferences", "admins_manage")),
