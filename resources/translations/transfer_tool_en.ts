@@ -4462,6 +4462,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Remove the user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add a user</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4515,6 +4519,18 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>%1 has a new password. Tell them through a safe channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this user?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will no longer be able to sign in, and their sign-in to a shared database is deleted. Their name stays in the audit log and on their transfers. Remove the user?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4440,6 +4440,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>新しいパスワード（確認）:</translation>
     </message>
     <message>
+        <source>Remove the user…</source>
+        <translation>ユーザーを削除…</translation>
+    </message>
+    <message>
         <source>Add a user</source>
         <translation>ユーザーを追加</translation>
     </message>
@@ -4494,6 +4498,18 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>%1 has a new password. Tell them through a safe channel.</source>
         <translation>%1 に新しいパスワードを設定しました。安全な方法で本人に伝えてください。</translation>
+    </message>
+    <message>
+        <source>Remove this user?</source>
+        <translation>このユーザーを削除しますか？</translation>
+    </message>
+    <message>
+        <source>%1 will no longer be able to sign in, and their sign-in to a shared database is deleted. Their name stays in the audit log and on their transfers. Remove the user?</source>
+        <translation>%1 はサインインできなくなり、共有データベースへのサインインも削除されます。名前は監査ログと担当の移転に残ります。ユーザーを削除しますか？</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 を削除しました。</translation>
     </message>
     <message>
         <source>The account was not created.</source>

@@ -49,7 +49,9 @@ def test_the_word_file_has_the_pdfs_sections_as_headings_and_tables(lang: str, t
     assert [h for h in h1 + _headings(document, 2) if _squash(h) not in pdf_text] == []  # the same headings
     assert len(document.tables) >= 15
     instr = document.element.body.xpath(".//w:instrText")
-    assert [i.text.strip() for i in instr] == ['TOC \\o "1-2" \\h \\z \\u']  # the contents list, as the PDF has
+    assert [i.text.strip() for i in instr] == [
+        'TOC \\o "1-2" \\h \\z \\u'
+    ]  # the contents list, as the PDF has
     contents = next(p for p in document.paragraphs if p._p.xpath(".//w:instrText"))
     assert h1[0] in contents.text and h1[-1] in contents.text
     first = document.tables[0]

@@ -65,6 +65,7 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     # accounts
     "users.create_user": ADMINS,
     "users.update_user": ADMINS,
+    "users.remove_user": ADMINS,  # issue #19: deactivates for good; drops the PostgreSQL login role
     "users.list_users": ADMINS,
     # catalogues
     "catalog.save_item": ADMINS,
@@ -376,6 +377,11 @@ def _prep_update_user(w: World) -> Call:
     return lambda a: users.update_user(w.db, a, target.id, display_name="Renamed Person")
 
 
+def _prep_remove_user(w: World) -> Call:
+    target = users.create_user(w.db, w.admin, f"leaving{w.n()}", "Leaving Person", PASSWORD, Role.LEGAL)
+    return lambda a: users.remove_user(w.db, a, target.id)
+
+
 def _prep_deactivate_item(w: World) -> Call:
     code = f"role_check_{w.n()}"
     catalog.save_item(w.db, w.admin, catalog.CatalogItem(CatalogKind.PURPOSE, code, "", "Role check", ""))
@@ -553,6 +559,7 @@ CASES: dict[str, Prepare] = {
         lambda w, a: users.create_user(w.db, a, f"new{w.n()}", "New Person", PASSWORD, Role.LEGAL)
     ),
     "users.update_user": _prep_update_user,
+    "users.remove_user": _prep_remove_user,
     "users.list_users": _simple(lambda w, a: users.list_users(w.db, a)),
     "users.set_language": _simple(lambda w, a: users.set_language(w.db, a, "ja")),
     "catalog.save_item": _simple(

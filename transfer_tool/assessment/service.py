@@ -76,6 +76,7 @@ from transfer_tool.domain import (
 from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.report.data import ReportData, SignOff
+from transfer_tool.storage import workflow_permits
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment, ReviewComment
@@ -722,6 +723,7 @@ def submit(db: Database, actor: Actor, assessment_id: int, today: dt.date) -> As
         stored = from_dict(row.record)
         now = _at(today)
         done = workflow.submit(stored, _context(ds, stored.facts.destination), by=_uid(actor), now=now)
+        workflow_permits.request_transition(s, row.id, AssessmentStatus.SUBMITTED.value)
         row.record = to_dict(done)
         row.status = AssessmentStatus.SUBMITTED
         row.submitted_at = now
@@ -831,6 +833,7 @@ def return_with_comments(
                     created_at=now,
                 )
             )
+        workflow_permits.request_transition(s, row.id, AssessmentStatus.RETURNED.value)
         row.record = to_dict(returned)
         row.status = AssessmentStatus.RETURNED
         # The returned version stays as the reviewer read it; the assessor's changes go into the next
@@ -1101,6 +1104,7 @@ def _store_approval(
             reevaluation_months=settings.reevaluation_months,
             authors=_authors(row),
         )
+        workflow_permits.request_transition(s, row.id, AssessmentStatus.APPROVED.value)
         report = store_signed_report(
             s, row, signed_pdf, signer_name=signer_name.strip(), lang=lang, rendering=rendering
         )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Integer, func, insert, literal, select, update
+from sqlalchemy import Integer, func, insert, literal, select, text, update
 from sqlalchemy.orm import Session
 
 from transfer_tool import audit
@@ -495,6 +495,9 @@ def flag_transfers(
     return n
 
 
+_EXPIRY_CHECK_LOCK = 0x7472616E73666572  # any fixed number; one lock for every client of a database
+
+
 def check_expiries(db: Database, actor: Actor, today: dt.date) -> int:
     """Flag transfers whose destination's entry passed its expiry date (once per entry and version)."""
     with db.unit_of_work() as s:
@@ -503,13 +506,13 @@ def check_expiries(db: Database, actor: Actor, today: dt.date) -> int:
 
 def _check_expiries_in(s: Session, actor: Actor, today: dt.date) -> int:
     regs = _regimes(s)
-    # Lock the destinations first, then read what was already flagged: two clients starting at the same
-    # moment on a shared PostgreSQL database would otherwise both flag the same expiry.
-    records = (
-        s.execute(select(DestinationRecord).order_by(DestinationRecord.code).with_for_update())
-        .scalars()
-        .all()
-    )
+    # Take the expiry check's lock first, then read what was already flagged: two clients starting at the
+    # same moment on a shared PostgreSQL database would otherwise both flag the same expiry. An advisory
+    # lock, not the destination rows': people who may not edit country data may not lock its rows either
+    # (issue #19). SQLite's write transaction already runs alone.
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _EXPIRY_CHECK_LOCK})
+    records = s.execute(select(DestinationRecord).order_by(DestinationRecord.code)).scalars().all()
     done = {
         (d, r, v)
         for d, r, v in s.execute(
