@@ -10,6 +10,8 @@ engine's sentences and the country data's prose, with their Japanese from the te
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -33,6 +35,7 @@ from transfer_tool.domain import AssessmentStatus, CatalogKind, Conclusion, Part
 from transfer_tool.entities import EntityView
 from transfer_tool.report import data as rd
 from transfer_tool.report.data import Localized
+from transfer_tool.terminology import Terminology
 from transfer_tool.text_catalogue import translate
 from transfer_tool.transfers import TransferView
 
@@ -267,19 +270,15 @@ def _description(src: ReportSources) -> rd.TransferDescription:
     onward = tuple(
         rd.OnwardTransfer(o.recipient, _country(src.names, o.country), o.purpose) for o in f.onward_transfers
     )
-    sensitive_items = [
-        p.label for p in _policy(src, CatalogKind.DATA_CATEGORY, f.data_categories) if p.sensitive
-    ]
-    sensitive: rd.Text = t.sensitive_details if f.sensitive_data else Localized("None", "なし")
-    if f.sensitive_data and sensitive_items:
-        en = ", ".join(rd.localize(x, "en") for x in sensitive_items)
-        ja = "、".join(rd.localize(x, "ja") for x in sensitive_items)
-        sensitive = Localized(
-            f"{en}: {t.sensitive_details}".rstrip(": "), f"{ja}：{t.sensitive_details}".rstrip("：")
-        )
+    categories = _policy(src, CatalogKind.DATA_CATEGORY, f.data_categories)
+    sensitive = _sensitive(categories, f.sensitive_data, t.sensitive_details)
+    if f.sensitive_data and not any(p.sensitive for p in categories):
+        # The assessor ticked special-category data that no catalogue category carries: the categories
+        # table says so with what was written, instead of "Sensitive: No" on every row.
+        categories += (rd.PolicyItem(sensitive, "", True),)
     return rd.TransferDescription(
         data_subjects=tuple(_label(src, CatalogKind.DATA_SUBJECT, c) for c in t.data_subjects),
-        data_categories=_policy(src, CatalogKind.DATA_CATEGORY, f.data_categories),
+        data_categories=categories,
         purposes=_policy(src, CatalogKind.PURPOSE, t.purposes),
         legal_basis=_policy(src, CatalogKind.LEGAL_BASIS, t.legal_bases),
         frequency=f.frequency,
@@ -294,6 +293,26 @@ def _description(src: ReportSources) -> rd.TransferDescription:
         key_holder=f.key_holder,
         onward_transfers=onward,
     )
+
+
+_SENSITIVE_UNDESCRIBED = Localized(
+    "Special categories of data (not described yet)", "要配慮個人情報等（内容は未記載）"
+)
+
+
+def _sensitive(categories: Sequence[rd.PolicyItem], ticked: bool, details: str) -> rd.Text:
+    """Annex I.B "sensitive data": what the assessor wrote, after the catalogue's sensitive categories."""
+    if not ticked:
+        return Localized("None", "なし")
+    named = [p.label for p in categories if p.sensitive]
+    what = details.strip()
+    en = ", ".join(rd.localize(x, "en") for x in named)
+    ja = "、".join(rd.localize(x, "ja") for x in named)
+    if not named and not what:
+        return _SENSITIVE_UNDESCRIBED
+    if not named:
+        return Localized(f"Special categories of data: {what}", f"要配慮個人情報等：{what}")
+    return Localized(f"{en}: {what}" if what else en, f"{ja}：{what}" if what else ja)
 
 
 def _oldest_verification(entries: Sequence[RegimeEntry]) -> dt.date | None:
@@ -382,7 +401,7 @@ def _law_and_practice(src: ReportSources) -> rd.LawAndPractice:
             rd.LawFinding(
                 _shipped(law.name),
                 law.problematic,
-                bool(a and a.applies),
+                a.applies if a else None,
                 a.reasoning if a else "",
                 sources,
             )
@@ -392,7 +411,7 @@ def _law_and_practice(src: ReportSources) -> rd.LawAndPractice:
             rd.LawFinding(
                 Localized(f"{added.name} (added by the assessor)", f"{added.name}（評価者が追加）"),
                 added.problematic,
-                bool(added.applies),
+                added.applies,
                 added.reasoning,
                 tuple(added.sources),
             )
@@ -593,13 +612,40 @@ def _appi_consent(src: ReportSources) -> rd.AppiConsentInfo | None:
     )
 
 
+_SECTION_TAG = re.compile(r"^\[([a-z0-9_]{1,64})\] ?")
+
+
+@functools.cache
+def _terms() -> Terminology:
+    return Terminology.load()
+
+
+def _review_comment(comment: str) -> rd.Text:
+    """A return's comments are stored one a line as "[section] text"; the reader sees the section's name."""
+    if not comment:
+        return ""
+    terms = _terms()
+    en_lines, ja_lines = [], []
+    for line in comment.splitlines():
+        tag = _SECTION_TAG.match(line)
+        key = f"review.section.{tag.group(1)}" if tag else ""
+        if tag is None or not terms.has(key):
+            en_lines.append(line)
+            ja_lines.append(line)
+            continue
+        text = line[tag.end() :]
+        en_lines.append(f"{terms.get(key, 'en')}: {text}")
+        ja_lines.append(f"{terms.get(key, 'ja')}：{text}")
+    return Localized("\n".join(en_lines), "\n".join(ja_lines))
+
+
 def _history(src: ReportSources) -> tuple[rd.ReviewEvent, ...]:
     m = src.meta
     names = m.user_names
     out = [rd.ReviewEvent(m.assessor, m.created_at, "created")]
     for e in src.record.history:
         who = names.get(int(e.by), f"user {e.by}")
-        out.append(rd.ReviewEvent(who, e.at, _ACTIONS[e.action], e.comment))
+        out.append(rd.ReviewEvent(who, e.at, _ACTIONS[e.action], _review_comment(e.comment)))
     return tuple(out)
 
 

@@ -121,7 +121,7 @@ class LawFinding:
 
     name: Text
     problematic: bool
-    applies: bool
+    applies: bool | None  # None: the assessor has not answered (printed "Not answered", never "No")
     reasoning: str = ""
     sources: tuple[Text, ...] = ()
 
@@ -214,7 +214,7 @@ class ReviewEvent:
     who: str
     when: dt.datetime
     action: ReviewAction
-    comment: str = ""
+    comment: Text = ""  # section tags shown by the section's name, never "[law_practice]"
 
 
 @dataclass(frozen=True)

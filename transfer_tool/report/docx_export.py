@@ -217,7 +217,9 @@ class DocxReport:
             ]
         )
 
-    def yes_no(self, value: bool) -> str:
+    def yes_no(self, value: bool | None) -> str:
+        if value is None:  # unanswered is never printed as "No"
+            return self.t("doc.not_answered")
         return self.t("doc.yes" if value else "doc.no")
 
     def date(self, value: Any) -> str:
@@ -575,7 +577,7 @@ class DocxReport:
                     e.who,
                     format_datetime(e.when, self.lang),
                     self.t("review.action." + e.action),
-                    e.comment or "—",
+                    self.x(e.comment) or "—",
                 ]
                 for e in self.d.review_history
             ],

@@ -416,7 +416,9 @@ class TiaReportRenderer:
         ]
         return self._lines(b, lines)
 
-    def _yes_no(self, b: _Build, value: bool) -> str:
+    def _yes_no(self, b: _Build, value: bool | None) -> str:
+        if value is None:  # unanswered is never printed as "No"
+            return self._t(b, "doc.not_answered")
         return self._t(b, "doc.yes" if value else "doc.no")
 
     def _h1(self, b: _Build, number: int, key: str) -> _Heading:
