@@ -2704,6 +2704,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The data importer co-adopts each assessment (named on the sign-off page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The acceptable probability of prohibited access over an assessment&apos;s period.</source>
         <translation type="unfinished"></translation>
     </message>

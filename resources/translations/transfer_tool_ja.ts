@@ -2692,6 +2692,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>警告: 四つの目の原則が無効になります。他にレビューできる人がいない場合にのみ使用してください。評価者自身が承認したレポートには、承認ページにその旨が記載されます。</translation>
     </message>
     <message>
+        <source>The data importer co-adopts each assessment (named on the sign-off page)</source>
+        <translation>データ輸入者が各評価を共同で採択する（承認ページに記載）</translation>
+    </message>
+    <message>
         <source>The acceptable probability of prohibited access over an assessment&apos;s period.</source>
         <translation>評価期間中に許容される、許容されないアクセスの発生確率。</translation>
     </message>

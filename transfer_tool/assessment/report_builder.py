@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from transfer_tool.assessment.context import Evaluation
 from transfer_tool.assessment.evidence import EvidenceView
 from transfer_tool.assessment.measures import Effectiveness, MeasureCatalog
+from transfer_tool.assessment.precheck import Reason
 from transfer_tool.assessment.record import (
     AssessmentRecord,
     MeasureStatus,
@@ -31,7 +32,15 @@ from transfer_tool.assessment.tool_catalog import ToolCatalog
 from transfer_tool.catalog import CatalogItem
 from transfer_tool.countries.model import Destination, Regime, RegimeEntry
 from transfer_tool.countries.names import CountryNames
-from transfer_tool.domain import AssessmentStatus, CatalogKind, Conclusion, PartyRole, Role
+from transfer_tool.domain import (
+    AdequacyStatus,
+    AssessmentStatus,
+    CatalogKind,
+    Conclusion,
+    PartyRole,
+    RegimeCode,
+    Role,
+)
 from transfer_tool.entities import EntityView
 from transfer_tool.report import data as rd
 from transfer_tool.report.data import Localized
@@ -114,6 +123,7 @@ class ReportMeta:
     user_names: Mapping[int, str] = field(default_factory=dict)  # for the review history
     sign_off: rd.SignOff = field(default_factory=rd.SignOff)
     dataset_version: str = ""
+    importer_sign_off_wanted: bool = False  # organisation setting: the importer co-adopts the TIA
 
 
 @dataclass(frozen=True)
@@ -150,6 +160,7 @@ def report_data_from(src: ReportSources) -> rd.ReportData:
         assessor=m.assessor,
         derived_from=r.derived_from.reference if r.derived_from else "",
         derived_from_version=r.derived_from.version if r.derived_from else 0,
+        acceptance=_acceptance(src),
         exporter=_party(src, src.exporter, r.facts.exporter_role, importer=False),
         importer=_party(src, src.importer, r.facts.importer_role, importer=True),
         destination=Localized(dest.name_en, dest.name_ja),
@@ -357,10 +368,11 @@ def _tools(src: ReportSources) -> tuple[rd.RegimeTool, ...]:
     for choice in r.tools:
         tool = src.tools.get(choice.tool)
         name: rd.Text = Localized(tool.name_en, tool.name_ja) if tool else choice.tool
-        met = tuple(
-            Localized(c.text_en, c.text_ja)
-            for c in (tool.conditions if tool else ())
-            if c.code in choice.conditions_met
+        conditions = tool.conditions if tool else ()
+        met = tuple(Localized(c.text_en, c.text_ja) for c in conditions if c.code in choice.conditions_met)
+        # A derogation's conditions the assessor did not confirm are listed too: the reader sees all of them.
+        open_ = tuple(
+            Localized(c.text_en, c.text_ja) for c in conditions if c.code not in choice.conditions_met
         )
         out.append(
             rd.RegimeTool(
@@ -370,6 +382,9 @@ def _tools(src: ReportSources) -> tuple[rd.RegimeTool, ...]:
                 tuple(warnings.get(choice.regime, ())),
                 _scope_lines(src, choice.regime),
                 met,
+                open_,
+                choice.systematic_reason.strip(),
+                _adequacy_conditions(src, choice.regime),
             )
         )
     chosen = {c.regime for c in r.tools}
@@ -386,6 +401,14 @@ def _tools(src: ReportSources) -> tuple[rd.RegimeTool, ...]:
         else:
             out.append(rd.RegimeTool(check.regime, "—", _shipped(" ".join(x.text for x in check.reasons))))
     return tuple(out)
+
+
+def _adequacy_conditions(src: ReportSources, regime: str) -> tuple[str, ...]:
+    """The partial adequacy's conditions the assessor confirmed (shown only where the status is partial)."""
+    entry = src.destination.status_under(regime)
+    if entry is None or entry.status is not AdequacyStatus.PARTIAL:
+        return ()
+    return tuple(c.text for c in src.record.confirmed_conditions if c.regime == regime and c.text.strip())
 
 
 def _law_and_practice(src: ReportSources) -> rd.LawAndPractice:
@@ -548,10 +571,12 @@ def _conclusion(src: ReportSources) -> rd.ConclusionInfo:
     # A submitted or approved version shows the recommendation frozen at submission.
     recommended = (live if editable else r.conclusion.recommended) or live or r.conclusion.recommended
     chosen = r.conclusion.chosen
-    reason: rd.Text = r.conclusion.reason
+    reason: rd.Text = r.conclusion.reason.strip()
     if chosen is None:
         chosen = recommended or Conclusion.DO_NOT_TRANSFER
         reason = _NO_CONCLUSION
+    elif not reason:
+        reason = _narrative(ev.recommendation.reasons, adopted=chosen == recommended)
     en_lines, ja_lines = [], []
     for rr in ev.recommendation.per_regime:
         regime = src.regimes.get(rr.regime)
@@ -568,6 +593,49 @@ def _conclusion(src: ReportSources) -> rd.ConclusionInfo:
         procedural_steps=r.procedural_notes,
         reevaluation_date=r.reevaluation_date,
         grounds=grounds,
+    )
+
+
+_ADOPTED = Localized(
+    "The assessor adopted the tool's recommendation on these grounds:",
+    "評価者は、次の理由により本ツールの推奨を採用した。",
+)
+_DEPARTED = Localized(
+    "The assessor reached a conclusion other than the tool's recommendation without giving a reason; the "
+    "tool's grounds were:",
+    "評価者は理由を記載せずに本ツールの推奨と異なる結論とした。本ツールの理由は次のとおり。",
+)
+
+
+def _narrative(reasons: Sequence[Reason], *, adopted: bool) -> rd.Text:
+    """The conclusion in sentences whenever the assessor wrote none (a DPO never reads "—"): whether the
+    recommendation was adopted, then its grounds, each in the report's language."""
+    head = _ADOPTED if adopted else _DEPARTED
+    texts = [x.text for x in reasons]
+    en = "\n".join([head.en, *texts])
+    ja = "\n".join([head.ja, *(translate(x, "ja") for x in texts)])
+    return Localized(en, ja)
+
+
+def _acceptance(src: ReportSources) -> rd.Acceptance:
+    """What a DPO needs beyond the six steps; the country data's summary of the destination's system is
+    shown as the basis of the assessor's reading of the general framework."""
+    a = src.record.acceptance
+    appi = src.destination.appi
+    basis: rd.Text = _shipped(appi.system_summary) if appi is not None and appi.system_summary else ""
+    uk = RegimeCode.UK in src.record.regimes.codes()
+    return rd.Acceptance(
+        anonymisation=a.anonymisation.strip(),
+        performed_by=a.performed_by.strip(),
+        framework=a.framework.strip(),
+        framework_basis=basis,
+        redress=a.redress.strip(),
+        tool_enforceable=rd.Answer(a.tool_enforceable, a.tool_enforceability.strip()),
+        uk_test=rd.Answer(a.uk_test_met, a.uk_test_reasoning.strip()) if uk else None,
+        supervisory_authority=a.supervisory_authority.strip(),
+        importer_sign_off_wanted=src.meta.importer_sign_off_wanted,
+        importer_signatory=a.importer_signatory.strip(),
+        importer_signed_on=a.importer_signed_on,
     )
 
 
