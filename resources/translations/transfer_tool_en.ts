@@ -69,6 +69,125 @@
     </message>
 </context>
 <context>
+    <name>AcceptanceFields</name>
+    <message>
+        <source>Could the data be anonymised or minimised instead?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why identifiable data is needed; what was minimised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who performs the assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People and roles; what the importer contributed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General data-protection framework of the destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its general data-protection law and independent authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redress for data subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Courts, the authority, remedies against public bodies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is the transfer tool enforceable at the destination?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the tool is or is not enforceable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UK data protection test: is the protection not materially lower?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the UK data protection test is or is not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. CNIL (France); PPC (Japan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name and position at the importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymise or minimise instead?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Performed by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination&apos;s framework:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redress:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool enforceable there?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UK data protection test met?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why (UK test):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisory authority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer&apos;s signatory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co-adopted on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not answered —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AdminWindow</name>
     <message>
         <source>Country data</source>
@@ -692,6 +811,10 @@
     </message>
     <message>
         <source>Re-e&amp;valuation date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the DPO needs to accept the assessment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2855,6 +2978,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>Warning: this turns off the four-eyes rule. Use it only where nobody else can review. Reports approved by their own assessor say so on the sign-off page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data importer co-adopts each assessment (named on the sign-off page)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

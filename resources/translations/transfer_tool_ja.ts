@@ -69,6 +69,125 @@
     </message>
 </context>
 <context>
+    <name>AcceptanceFields</name>
+    <message>
+        <source>Could the data be anonymised or minimised instead?</source>
+        <translation>匿名化又は最小化で代替できないか</translation>
+    </message>
+    <message>
+        <source>Why identifiable data is needed; what was minimised</source>
+        <translation>識別可能なデータが必要な理由、最小化した内容</translation>
+    </message>
+    <message>
+        <source>Who performs the assessment</source>
+        <translation>評価の実施者</translation>
+    </message>
+    <message>
+        <source>People and roles; what the importer contributed</source>
+        <translation>担当者と役割、データ輸入者の関与</translation>
+    </message>
+    <message>
+        <source>General data-protection framework of the destination</source>
+        <translation>移転先国の一般的な個人データ保護制度</translation>
+    </message>
+    <message>
+        <source>Its general data-protection law and independent authority</source>
+        <translation>一般的な個人データ保護法と独立した監督機関</translation>
+    </message>
+    <message>
+        <source>Redress for data subjects</source>
+        <translation>データ主体の救済手段</translation>
+    </message>
+    <message>
+        <source>Courts, the authority, remedies against public bodies</source>
+        <translation>裁判所、監督機関、公的機関に対する救済</translation>
+    </message>
+    <message>
+        <source>Is the transfer tool enforceable at the destination?</source>
+        <translation>移転手段は移転先国で執行可能か</translation>
+    </message>
+    <message>
+        <source>Why the tool is or is not enforceable</source>
+        <translation>執行可能又は不可能と判断した理由</translation>
+    </message>
+    <message>
+        <source>UK data protection test: is the protection not materially lower?</source>
+        <translation>英国のデータ保護テスト：保護の水準が著しく低くならないか</translation>
+    </message>
+    <message>
+        <source>Why the UK data protection test is or is not met</source>
+        <translation>英国のデータ保護テストを満たす又は満たさない理由</translation>
+    </message>
+    <message>
+        <source>e.g. CNIL (France); PPC (Japan)</source>
+        <translation>例：CNIL（フランス）、個人情報保護委員会（日本）</translation>
+    </message>
+    <message>
+        <source>Name and position at the importer</source>
+        <translation>データ輸入者の署名者の氏名及び役職</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>未署名</translation>
+    </message>
+    <message>
+        <source>Anonymise or minimise instead?</source>
+        <translation>匿名化・最小化での代替:</translation>
+    </message>
+    <message>
+        <source>Performed by:</source>
+        <translation>評価の実施者:</translation>
+    </message>
+    <message>
+        <source>Destination&apos;s framework:</source>
+        <translation>移転先国の制度:</translation>
+    </message>
+    <message>
+        <source>Redress:</source>
+        <translation>救済手段:</translation>
+    </message>
+    <message>
+        <source>Tool enforceable there?</source>
+        <translation>移転手段の執行可能性:</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>理由:</translation>
+    </message>
+    <message>
+        <source>UK data protection test met?</source>
+        <translation>英国のデータ保護テスト:</translation>
+    </message>
+    <message>
+        <source>Why (UK test):</source>
+        <translation>理由（英国テスト）:</translation>
+    </message>
+    <message>
+        <source>Supervisory authority:</source>
+        <translation>所轄監督機関:</translation>
+    </message>
+    <message>
+        <source>Importer&apos;s signatory:</source>
+        <translation>データ輸入者の署名者:</translation>
+    </message>
+    <message>
+        <source>Co-adopted on:</source>
+        <translation>共同採択日:</translation>
+    </message>
+    <message>
+        <source>— not answered —</source>
+        <translation>— 未回答 —</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+</context>
+<context>
     <name>AdminWindow</name>
     <message>
         <source>Country data</source>
@@ -692,6 +811,10 @@
     <message>
         <source>Re-e&amp;valuation date:</source>
         <translation>再評価期限(&amp;V):</translation>
+    </message>
+    <message>
+        <source>What the DPO needs to accept the assessment</source>
+        <translation>DPOが評価を受け入れるために必要な事項</translation>
     </message>
     <message>
         <source>Evidence</source>
@@ -2843,6 +2966,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>Warning: this turns off the four-eyes rule. Use it only where nobody else can review. Reports approved by their own assessor say so on the sign-off page.</source>
         <translation>警告: 四つの目の原則が無効になります。他にレビューできる人がいない場合にのみ使用してください。評価者自身が承認したレポートには、承認ページにその旨が記載されます。</translation>
+    </message>
+    <message>
+        <source>The data importer co-adopts each assessment (named on the sign-off page)</source>
+        <translation>データ輸入者が各評価を共同で採択する（承認ページに記載）</translation>
     </message>
     <message>
         <source>The acceptable probability of prohibited access over an assessment&apos;s period.</source>

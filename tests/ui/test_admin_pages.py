@@ -159,7 +159,7 @@ def test_trust_a_certificate_from_a_file_and_remove_it(
     page.add_button.click()
     assert page.model.rowCount() == 1
     assert page.model.text(0, 0) == "Test CA of the organisation"
-    assert "CN=Test Root CA" in page.model.text(0, 1)
+    assert page.model.text(0, 1) == "Test Root CA · Test PKI"
     listed = trust.list_trusted(db)[0]
     assert page.model.index(0, 2).data(3) == listed.fingerprint_display  # full fingerprint in the tooltip
     assert "Signatures by" in page.message.text()

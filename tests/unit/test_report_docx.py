@@ -38,7 +38,8 @@ def test_the_word_file_has_the_pdfs_sections_as_headings_and_tables(lang: str, t
     document = docx.Document(io.BytesIO(render_docx(data, lang)))
     terms = Terminology.load()
     h1 = _headings(document, 1)
-    assert h1[0] == f"1. {terms.get('section.parties', lang)}"
+    assert h1[0] == f"1. {terms.get('section.pre_assessment', lang)}"
+    assert h1[1] == f"2. {terms.get('section.parties', lang)}"
     assert h1[-1].endswith(terms.get("section.sign_off", lang))
     assert len(h1) >= 12 and len(_headings(document, 2)) >= 3
     pdf = tmp_path / "tia.pdf"

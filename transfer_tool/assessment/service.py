@@ -170,6 +170,8 @@ class OrgSettings:
     single_user_mode: bool = False  # one person may assess and approve (the report says so)
     timestamp_url: str = ""  # RFC 3161 time-stamping service for signatures ("" = none)
     organisation_name: str = ""  # shown in the report header ("" = the exporter's name)
+    # The organisation wants the importer to co-adopt each TIA: the sign-off page names its signatory.
+    importer_sign_off: bool = False
 
 
 _SETTING_FIELDS = tuple(f.name for f in dataclasses.fields(OrgSettings))
@@ -185,6 +187,7 @@ def _read_settings(session: Session) -> OrgSettings:
     threshold = rows.get("risk_threshold")
     months = rows.get("reevaluation_months")
     single = rows.get("single_user_mode")
+    importer = rows.get("importer_sign_off")
     return OrgSettings(
         risk_threshold=float(threshold)
         if isinstance(threshold, int | float) and not isinstance(threshold, bool) and 0 < threshold < 1
@@ -195,6 +198,7 @@ def _read_settings(session: Session) -> OrgSettings:
         single_user_mode=single if isinstance(single, bool) else d.single_user_mode,
         timestamp_url=str(rows.get("timestamp_url") or d.timestamp_url),
         organisation_name=str(rows.get("organisation_name") or d.organisation_name),
+        importer_sign_off=importer if isinstance(importer, bool) else d.importer_sign_off,
     )
 
 
@@ -1257,6 +1261,7 @@ def _report_data(
             user_names=names,
             sign_off=sign_off,
             dataset_version=row.country_data_version or ds.dataset_version,
+            importer_sign_off_wanted=settings.importer_sign_off,
         )
     relied = _relied_on_destination(db, record, status)
     ctx = _context(ds, record.facts.destination, relied)
