@@ -33,10 +33,13 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
     bindir=$(dirname "$initdb"); pgdir=$(mktemp -d /tmp/tt-pg.XXXXXX); port=${TEST_PG_PORT:-55432}
     run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
     [ "$(id -u)" = 0 ] && chown postgres: "$pgdir"
-    run_pg "$bindir/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+    # TCP sign-ins check passwords (SCRAM), so team-mode tests see a wrong password refused (issue #19);
+    # the socket in $pgdir (owner-only) stays trusted for the setup below.
+    pgpass=tt-test-superuser; echo "$pgpass" > "$pgdir/pwfile"; [ "$(id -u)" = 0 ] && chown postgres: "$pgdir/pwfile"
+    run_pg "$bindir/initdb" -D "$pgdir/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 --pwfile="$pgdir/pwfile" -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
     run_pg "$bindir/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
-    run_pg "$bindir/createdb" -h 127.0.0.1 -p "$port" -U postgres tia
-    export TEST_DATABASE_URL="postgresql+psycopg://postgres@127.0.0.1:$port/tia"
+    run_pg "$bindir/createdb" -h "$pgdir" -p "$port" -U postgres tia
+    export TEST_DATABASE_URL="postgresql+psycopg://postgres:$pgpass@127.0.0.1:$port/tia"
     echo "== PostgreSQL: throw-away cluster on 127.0.0.1:$port"
   else
     echo "== PostgreSQL server not installed: the PostgreSQL run is skipped (apt-get install postgresql)"

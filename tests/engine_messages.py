@@ -93,11 +93,13 @@ def engine_templates(modules: tuple[str, ...] = ENGINE_MODULES) -> list[Found]:
     return found
 
 
-
-
 # The error messages services raise (`ValidationError`, `ConflictError`... and each `Problem`): the text a user
 # reads in an error box or beside a field. `data/translations/errors.ja.json` translates them.
-_NOT_USER_TEXT = ("transfer_tool/cli/", "transfer_tool/storage/migrations/", "transfer_tool/text_catalogue.py")
+_NOT_USER_TEXT = (
+    "transfer_tool/cli/",
+    "transfer_tool/storage/migrations/",
+    "transfer_tool/text_catalogue.py",
+)
 _NOT_USER_MODULES = ("testing.py", "sample.py", "demo.py")
 
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from transfer_tool.errors import PermissionDenied, StorageError
@@ -115,6 +115,8 @@ def record(
     """Append one event inside the caller's transaction (so it commits or vanishes with the change).
     Refused (PermissionDenied, so the transaction rolls back) for an account no longer active."""
     check_actor(session, actor)
+    if session.get_bind().dialect.name == "postgresql":
+        return _record_through_database(session, actor, action, table_name, record_id, before, after)
     head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one_or_none()
     if head is None:
         if session.execute(select(AuditEvent.seq).limit(1)).first() is not None:
@@ -153,6 +155,69 @@ def record(
     session.add(event)
     head.last_seq, head.last_hash = seq, h
     session.flush()
+    return event
+
+
+def _record_through_database(
+    session: Session,
+    actor: Actor,
+    action: str,
+    table_name: str,
+    record_id: object,
+    before: Mapping[str, Any] | None,
+    after: Mapping[str, Any] | None,
+) -> AuditEvent:
+    """On PostgreSQL people may not write the audit tables: the event goes through the owner's functions
+    (migration 0020), which lock the head, check that the actor is the person signed in and link the chain."""
+    session.flush()  # the change first, so its own triggers see the same transaction order as on SQLite
+    head = session.execute(text("SELECT last_seq, last_hash FROM tt_sec.lock_head()")).one()
+    if head.last_seq is None:
+        raise StorageError(HEAD_MISSING_WRITE)
+    at, seq, prev = utcnow(), head.last_seq + 1, head.last_hash
+    b, a = jsonable(before), jsonable(after)
+    event = AuditEvent(
+        seq=seq,
+        at=at,
+        actor_id=actor.user_id,
+        actor_name=actor.username,
+        action=action,
+        table_name=table_name,
+        record_id=str(record_id),
+        before=b,
+        after=a,
+        prev_hash=prev,
+    )
+    event.hash = event_hash(
+        seq=seq,
+        at=at,
+        actor_id=actor.user_id,
+        actor_name=actor.username,
+        action=action,
+        table_name=table_name,
+        record_id=str(record_id),
+        before=b,
+        after=a,
+        prev_hash=prev,
+    )
+    session.execute(
+        text(
+            "SELECT tt_sec.append_event(:seq, :at, :actor_id, :actor_name, :action, :table_name, :record_id, "
+            "CAST(:before AS json), CAST(:after AS json), :prev, :hash)"
+        ),
+        {
+            "seq": seq,
+            "at": at,
+            "actor_id": actor.user_id,
+            "actor_name": actor.username,
+            "action": action,
+            "table_name": table_name,
+            "record_id": str(record_id),
+            "before": None if b is None else canonical(b),
+            "after": None if a is None else canonical(a),
+            "prev": prev,
+            "hash": event.hash,
+        },
+    )
     return event
 
 

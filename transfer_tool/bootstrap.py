@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from transfer_tool import catalog
@@ -60,10 +60,15 @@ def open_database(config: Config, *, seed: bool = True, daily_backup: bool = Fal
             except Exception as exc:  # a failed routine copy must not keep anyone out of their data
                 log.warning("daily backup failed: %s", exc)
         _create_private(config.sqlite_path)
-    db = Database(config.database_url)
+    db = Database(config.database_url, people_sign_in=True)
     try:
         migrate.upgrade(db, backup_dir=user_data_dir() / "backups", sqlite_path=config.sqlite_path)
     except OperationalError as exc:
+        if db.people_sign_in and _needs_a_person(exc):
+            # Team mode: this sign-in is nobody's; each person connects as themself when signing in, and
+            # `users.authenticate` checks the schema then (the DBA runs `transfer-tool init` on upgrades).
+            log.info("team database: connecting when someone signs in (%s)", exc.orig)
+            return db
         db.dispose()
         where = config.sqlite_path or config.database_url.rsplit("@", 1)[-1]
         raise StorageError(
@@ -71,8 +76,19 @@ def open_database(config: Config, *, seed: bool = True, daily_backup: bool = Fal
             "URL, user and password are right (--database or TRANSFER_TOOL_DATABASE_URL)."
         ) from exc
     if seed:
-        _seed_unless_seeded(db)
+        try:
+            _seed_unless_seeded(db)
+        except ProgrammingError as exc:
+            if not db.people_sign_in:
+                raise
+            # A person's own sign-in may not write the shipped catalogues; the installer's `init` does.
+            log.warning("shipped data not seeded with this sign-in (run `transfer-tool init`): %s", exc.orig)
     return db
+
+
+def _needs_a_person(exc: OperationalError) -> bool:
+    message = str(exc.orig)
+    return "no password supplied" in message or "password authentication failed" in message
 
 
 def _shipped_digest() -> str:

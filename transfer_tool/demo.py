@@ -20,6 +20,7 @@ from pathlib import Path
 from transfer_tool import entities, signing, transfers, trust, users
 from transfer_tool.assessment import approval, service
 from transfer_tool.assessment.record import (
+    AcceptanceItems,
     AssessmentRecord,
     ChosenMeasure,
     ConclusionRecord,
@@ -362,6 +363,27 @@ def demo_record(record: AssessmentRecord, destination: Destination, today: dt.da
             laws=risk_laws,
         ),
         conclusion=ConclusionRecord(chosen=None),
+        acceptance=AcceptanceItems(
+            anonymisation="Support agents must know who the customer is and card payments need the card "
+            "data: anonymised data would defeat the purpose. Minimised instead: card numbers are tokenised, "
+            "call recordings are deleted after 90 days and only open tickets are replicated.",
+            performed_by="Legal (Hanako Sato, assessor) with the DPO (Taro Yamada, reviewer); the importer's "
+            "privacy officer answered the questionnaire on its law and practice.",
+            framework="No comprehensive federal privacy law: the FTC enforces against unfair or deceptive "
+            "practices (FTC Act s. 5); the California CCPA/CPRA, enforced by the California Privacy "
+            "Protection Agency, applies to the importer.",
+            redress="Claims under the data processing agreement before the Tokyo District Court; complaints "
+            "to the FTC and the California Privacy Protection Agency. The signals-intelligence redress of "
+            "EO 14086 is open only to designated qualifying states; Japan is not among them.",
+            tool_enforceable=True,
+            tool_enforceability="The agreement is governed by Japanese law with Tokyo courts; a Japanese "
+            "money judgment can be recognised in California (Code of Civil Procedure ss. 1713-1725), where "
+            "the importer has its seat.",
+            supervisory_authority="Personal Information Protection Commission (PPC), Japan: the exporter's "
+            "authority under the APPI.",
+            importer_signatory="Jennifer Morales, Privacy Officer, Pacific Contact Services Inc.",
+            importer_signed_on=today,
+        ),
         evidence=(
             Evidence(
                 "Importer questionnaire",
@@ -433,7 +455,9 @@ def _build(db: Database, directory: Path, url: str, today: dt.date) -> DemoResul
     service.set_org_settings(
         db,
         admin,
-        service.OrgSettings(risk_threshold=0.05, organisation_name="Net Japan Co., Ltd."),
+        service.OrgSettings(
+            risk_threshold=0.05, organisation_name="Net Japan Co., Ltd.", importer_sign_off=True
+        ),
     )
     identity = signing.create_self_signed_identity(
         MANAGER.display_name, MANAGER_EMAIL, DEMO_PASSPHRASE, directory

@@ -14,7 +14,7 @@ from transfer_tool.domain import NoticeName
 from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.database import Database
-from transfer_tool.storage.models.core import Entity
+from transfer_tool.storage.models.core import Entity, Transfer
 
 
 @dataclass(frozen=True)
@@ -148,6 +148,65 @@ def update_entity(
         raise ConflictError(
             "Someone else changed this entity at the same moment; nothing was saved.", mine=data
         ) from exc
+
+
+@dataclass(frozen=True)
+class EntityUse:
+    """A transfer that names the entity as its exporter or importer (an onward transfer counts too)."""
+
+    transfer_id: int
+    reference: str
+    title: str
+    as_exporter: bool
+    as_importer: bool
+
+
+def _uses(session: Session, entity_id: int) -> list[EntityUse]:
+    rows = session.execute(
+        select(Transfer.id, Transfer.reference, Transfer.title, Transfer.exporter_id, Transfer.importer_id)
+        .where((Transfer.exporter_id == entity_id) | (Transfer.importer_id == entity_id))
+        .order_by(Transfer.reference)
+    ).all()
+    return [EntityUse(i, ref, title or "", exp == entity_id, imp == entity_id) for i, ref, title, exp, imp in rows]
+
+
+def entity_uses(db: Database, entity_id: int) -> list[EntityUse]:
+    """Where the entity is used: every transfer naming it as a party, by reference."""
+    with db.read() as s:
+        return _uses(s, entity_id)
+
+
+def delete_entity(db: Database, actor: Actor, entity_id: int, row_version: int) -> None:
+    """Remove an entity entered by mistake. Refused while any transfer names it, listing those transfers:
+    a transfer keeps its parties (the register and its assessments say who sent and received the data)."""
+    require(actor, Action.EDIT_TRANSFERS)
+    with db.unit_of_work() as s:
+        e = s.get(Entity, entity_id)
+        if e is None:
+            raise NotFound(f"Entity {entity_id} no longer exists.")
+        if e.row_version != row_version:
+            raise ConflictError(
+                f"Someone else changed {e.name} after you opened it; reload it before removing it."
+            )
+        uses = _uses(s, entity_id)
+        if uses:
+            problems = []
+            for use in uses:
+                where = f"{use.reference} {use.title}".strip()
+                if use.as_exporter and use.as_importer:
+                    problems.append(Problem("", f"{where}: exporter and importer"))
+                elif use.as_exporter:
+                    problems.append(Problem("", f"{where}: exporter"))
+                else:
+                    problems.append(Problem("", f"{where}: importer"))
+            raise ValidationError(
+                f"{e.name} is a party to these transfers and cannot be removed; "
+                "choose another party in them first.",
+                problems,
+            )
+        before = _dump(e)
+        s.delete(e)
+        audit.record(s, actor, "delete", "entity", entity_id, before, None)
 
 
 def get_entity(db: Database, entity_id: int) -> EntityView:

@@ -36,6 +36,15 @@ def resources_dir() -> Path:
     return _root("resources")
 
 
+def docs_dir() -> Path:
+    """The user guide and its screenshots (Help → User guide)."""
+    return _root("docs")
+
+
+def user_guide() -> Path:
+    return docs_dir() / "user-guide.md"
+
+
 def data_file(name: str) -> Path:
     return data_dir() / name
 

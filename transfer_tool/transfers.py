@@ -200,6 +200,34 @@ def _check(session: Session, data: TransferInput) -> None:
         raise ValidationError("The transfer cannot be saved as entered.", problems)
 
 
+# Register references count the transfers actually stored: one more than the highest "TR-nnnnnn" in the
+# table, never the row id (a PostgreSQL sequence skips a value on every rolled-back insert: a refused import,
+# a failed copy), so the numbering has no gap an auditor would ask about. Transfers are not deleted from the
+# app (only onward transfers, whose references hang off their parent's).
+_REFERENCE_PREFIX = "TR-"
+_REFERENCE_DIGITS = 6
+# Any constant: the PostgreSQL transaction-level lock that serialises reference allocation (SQLite
+# serialises writers already with BEGIN IMMEDIATE).
+_REFERENCE_LOCK = 0x54522D30
+
+
+def _next_reference(session: Session) -> str:
+    """The next register reference, allocated inside the transaction that stores the transfer."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(_REFERENCE_LOCK)))
+    pattern = _REFERENCE_PREFIX + "_" * _REFERENCE_DIGITS
+    candidates = session.scalars(
+        select(Transfer.reference).where(Transfer.reference.like(pattern)).order_by(Transfer.reference.desc())
+    )
+    highest = 0
+    for ref in candidates:
+        digits = ref[len(_REFERENCE_PREFIX) :]
+        if digits.isascii() and digits.isdigit():  # digits sort before letters: the first is the highest
+            highest = int(digits)
+            break
+    return f"{_REFERENCE_PREFIX}{highest + 1:0{_REFERENCE_DIGITS}d}"
+
+
 def create_in(
     session: Session, actor: Actor, data: TransferInput, *, parent_id: int | None = None, reference: str = ""
 ) -> Transfer:
@@ -213,6 +241,8 @@ def create_in(
         raise ValidationError(
             "The transfer cannot be saved.", [Problem("reference", f"'{reference}' is already used")]
         )
+    if not reference and parent_id is None:
+        reference = _next_reference(session)
     t = Transfer(
         reference=reference or f"tmp-{id(data)}",
         parent_id=parent_id,
@@ -222,7 +252,7 @@ def create_in(
     _apply(t, data)
     session.add(t)
     session.flush()
-    if not reference:
+    if not reference:  # an onward transfer without its parent's reference (not made by the app)
         t.reference = f"TR-{t.id:06d}"
         session.flush()
     audit.record(session, actor, "create", "transfer", t.id, None, _dump(t))

@@ -31,6 +31,7 @@ from transfer_tool.signing.checking import (  # re-exported: what a file claims,
     inspect_pdf,
     reference_from_metadata,
 )
+from transfer_tool.signing.names import readable_name
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment, SignedReport
@@ -89,7 +90,7 @@ def _view(row: TrustedCertificate) -> TrustedCertificateView:
         id=row.id,
         label=row.label,
         fingerprint_sha256=row.fingerprint_sha256,
-        subject=row.subject,
+        subject=_readable_subject(row.pem, row.subject),
         not_after=row.not_after,
         added_by=row.added_by,
         added_at=row.added_at,
@@ -97,6 +98,14 @@ def _view(row: TrustedCertificate) -> TrustedCertificateView:
         pem=row.pem.encode("ascii"),
         user_id=row.user_id,
     )
+
+
+def _readable_subject(pem: str, stored: str) -> str:
+    """Who the certificate names, as people read it; the stored RFC 4514 text stays the audited record."""
+    try:
+        return readable_name(x509.load_pem_x509_certificate(pem.encode("ascii")).subject) or stored
+    except ValueError:
+        return stored
 
 
 def _dump(row: TrustedCertificate) -> dict[str, object]:

@@ -9,11 +9,19 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 
 from transfer_tool import audit, config
 from transfer_tool.domain import Role
-from transfer_tool.errors import AuthenticationFailed, NotFound, Problem, ToolError, ValidationError
+from transfer_tool.errors import (
+    AuthenticationFailed,
+    NotFound,
+    Problem,
+    StorageError,
+    ToolError,
+    ValidationError,
+)
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
@@ -81,8 +89,13 @@ def _check_new(username: str, display_name: str, password: str) -> None:
 
 
 def has_users(db: Database) -> bool:
-    with db.read() as s:
-        return bool(s.scalar(select(func.count()).select_from(User)))
+    try:
+        with db.read() as s:
+            return bool(s.scalar(select(func.count()).select_from(User)))
+    except StorageError:
+        if db.people_sign_in:  # a team database before anyone signed in: the DBA created the first admin
+            return True
+        raise
 
 
 def create_first_admin(db: Database, username: str, display_name: str, password: str) -> UserView:
@@ -95,10 +108,11 @@ def create_first_admin(db: Database, username: str, display_name: str, password:
             username=username,
             display_name=display_name.strip(),
             role=Role.ADMIN,
-            password_hash=_hasher().hash(password),
+            password_hash=_stored_hash(db, password),
         )
         s.add(u)
         s.flush()
+        _create_login(db, s, username, password, Role.ADMIN)
         audit.record(s, Actor.system(), "create", "user_account", u.id, None, _public(u))
         return _view(u)
 
@@ -119,12 +133,30 @@ def create_user(
             display_name=display_name.strip(),
             role=role,
             email=email,
-            password_hash=_hasher().hash(password),
+            password_hash=_stored_hash(db, password),
         )
         s.add(u)
         s.flush()
+        _create_login(db, s, username, password, role)
         audit.record(s, actor, "create", "user_account", u.id, None, _public(u))
         return _view(u)
+
+
+# On PostgreSQL the server checks passwords (each person is a login role, issue #19): a team database keeps
+# no password hash anyone could read and guess at. A Database made directly on the DBA's sign-in (the
+# tests) still signs people in against the argon2 hash.
+PASSWORD_IN_POSTGRESQL = "!postgresql"
+
+
+def _stored_hash(db: Database, password: str) -> str:
+    return PASSWORD_IN_POSTGRESQL if db.people_sign_in else _hasher().hash(password)
+
+
+def _create_login(db: Database, s: Session, username: str, password: str, role: Role) -> None:
+    if db.dialect == "postgresql":
+        from transfer_tool import login_roles
+
+        login_roles.create_login(s, login_roles.names_for(db), username, password, role)
 
 
 def _public(u: User) -> dict[str, object]:
@@ -145,6 +177,8 @@ def slowdown_seconds(failed_attempts: int) -> int:
 
 
 def authenticate(db: Database, username: str, password: str, *, now: dt.datetime | None = None) -> UserView:
+    if db.people_sign_in:
+        return _sign_in_to_postgresql(db, username, password)
     now = now or utcnow()
     with db.unit_of_work() as s:
         u = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
@@ -178,6 +212,34 @@ def authenticate(db: Database, username: str, password: str, *, now: dt.datetime
                 u.password_hash = _hasher().hash(password)
             return _view(u)
     raise failed  # raised after the commit so the failure count is kept
+
+
+def _sign_in_to_postgresql(db: Database, username: str, password: str) -> UserView:
+    """Connect as the person's login role (the server checks the password and refuses a locked role);
+    from then on `db` works as that person. Slowing down repeated failures is the server's part there
+    (auth_delay, docs/team-setup.md)."""
+    from transfer_tool import login_roles
+    from transfer_tool.storage import migrate
+
+    if not _USERNAME.match(username):
+        raise AuthenticationFailed("Wrong user name or password.")
+    engine = login_roles.connect_as(db, username, password)
+    try:
+        with engine.connect() as conn:
+            account = conn.execute(text("SELECT id, active FROM tt_sec.me()")).one_or_none()
+    except Exception:
+        engine.dispose()
+        raise
+    if account is None or account.id is None or not account.active:
+        engine.dispose()
+        raise AuthenticationFailed("Wrong user name or password.")
+    db.use_engine(engine)
+    if migrate.current_revision(db) != migrate.head_revision(db):
+        raise ToolError(
+            "The team database has an older schema than this version of the tool. Ask the database "
+            "administrator to run `transfer-tool init` with this version (docs/team-setup.md)."
+        )
+    return get_user(db, int(account.id))
 
 
 def note_sign_in(db: Database, user_id: int, *, now: dt.datetime | None = None) -> dt.datetime | None:
@@ -277,10 +339,43 @@ def update_user(
                     "The password is too short.",
                     [Problem("password", f"use at least {MIN_PASSWORD} characters")],
                 )
-            u.password_hash = _hasher().hash(password)
+            u.password_hash = _stored_hash(db, password)
             u.failed_attempts = 0
+        if db.dialect == "postgresql":
+            _update_login(db, s, u.username, role=role, active=active, password=password)
         audit.record(s, actor, "update", "user_account", u.id, before, _public(u))
         return _view(u)
+
+
+def _update_login(
+    db: Database, s: Session, username: str, *, role: Role | None, active: bool | None, password: str | None
+) -> None:
+    """The login role follows the account: its group, whether it may sign in, its password."""
+    from transfer_tool import login_roles
+
+    names = login_roles.names_for(db)
+    if password is not None:
+        if login_roles.exists(s, names, username):
+            login_roles.set_password(s, names, username, password)
+        else:  # removed earlier: a new password gives the account its sign-in back
+            u = s.execute(select(User).where(User.username == username)).scalar_one()
+            login_roles.create_login(s, names, username, password, u.role)
+    if role is not None:
+        login_roles.set_group(s, names, username, role)
+    if active is not None:
+        login_roles.set_can_sign_in(s, names, username, active)
+
+
+def remove_user(db: Database, actor: Actor, user_id: int) -> UserView:
+    """Deactivate the account for good: on PostgreSQL its login role is dropped too. The account row stays,
+    so the audit log and the register keep naming who did what; a new password restores the sign-in."""
+    view = update_user(db, actor, user_id, active=False)
+    if db.dialect == "postgresql":
+        from transfer_tool import login_roles
+
+        with db.unit_of_work() as s:
+            login_roles.drop_login(s, login_roles.names_for(db), view.username)
+    return view
 
 
 def set_language(db: Database, actor: Actor, language: str) -> None:

@@ -277,17 +277,34 @@ class _Startup(QObject):
                 )
                 preload_main_window()
                 return
-        self.dialog = SignInDialog(self.worker, self.first_run, self.database_label)
-        self.dialog.signed_in.connect(self.open_main_window)
-        self.dialog.rejected.connect(lambda: self.app.exit(EXIT_OK))
+        dialog = self.show_sign_in()
         if self.screenshot is not None:
-            self.dialog.show()
-            QTimer.singleShot(100, lambda: self._grab(self.dialog))
+            dialog.show()
+            QTimer.singleShot(100, lambda: self._grab(dialog))
             return
-        self.dialog.open()
+        dialog.open()
         # Load the main window's code while the user types (the dialog is on screen by then).
         QTimer.singleShot(PRELOAD_DELAY_MS, preload_main_window)
         QTimer.singleShot(PRELOAD_DELAY_MS, startup_finished)
+
+    def show_sign_in(self) -> SignInDialog:
+        """The sign-in dialog (not yet shown): at start, and again after File → Sign out."""
+        self.dialog = SignInDialog(self.worker, self.first_run, self.database_label)
+        self.dialog.signed_in.connect(self.open_main_window)
+        self.dialog.rejected.connect(lambda: self.app.exit(EXIT_OK))
+        return self.dialog
+
+    def sign_out(self) -> None:
+        """The main window signed out (its windows closed): it goes, and the sign-in dialog comes back."""
+        self.app.setQuitOnLastWindowClosed(False)  # between the two windows, none is open
+        old, self.window = self.window, None
+        if old is not None:
+            old.deleteLater()
+        previous = self.dialog
+        self.first_run = False
+        self.show_sign_in().open()
+        if previous is not None:
+            previous.deleteLater()
 
     def _sign_in_failed(self, user: str, exc: BaseException) -> None:
         text = exc.message if isinstance(exc, ToolError) else repr(exc)
@@ -317,6 +334,7 @@ class _Startup(QObject):
             ],
         )
         self.window = window
+        window.signed_out.connect(self.sign_out)
         if self.screenshot is not None:
             window.save_on_close = False
             window.resize(*CHECK_SIZE)

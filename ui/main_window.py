@@ -22,6 +22,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from transfer_tool import __version__
+from transfer_tool.errors import ToolError
 from transfer_tool.permissions import Action
 from ui import settings as keys
 from ui.dashboard import Dashboard, DashboardSource
@@ -60,6 +61,7 @@ REGISTER_TAB, DASHBOARD_TAB = 0, 1
 
 class MainWindow(QMainWindow):
     ready = Signal()  # the register's first rows are in (check mode grabs after this)
+    signed_out = Signal()  # File → Sign out: every window closed; the composition root asks for sign-in
 
     def __init__(
         self,
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, ScreenFactory] = dict(screens or {})
         self._open_windows: list[QWidget] = []
         self._is_ready = False
+        self.guide_page: Path | None = None  # the guide's page last opened (Help → User guide)
         self.save_on_close = True  # the check mode turns this off: it must not change the user's settings
         self.setObjectName("mainWindow")
         title = self.tr("Transfer register — Transfer tool")
@@ -170,6 +173,8 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.user_settings_action)
         file_menu.addSeparator()
+        self.sign_out_action = self._action(self.tr("Sign &out"), self.sign_out, None, "signOut")
+        file_menu.addAction(self.sign_out_action)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -249,6 +254,11 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
+        self.guide_action = self._action(
+            self.tr("&User guide"), self.open_user_guide, QKeySequence.StandardKey.HelpContents, "userGuide"
+        )
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
         self.about_action = self._action(self.tr("&About Transfer tool"), self.about, None, "about")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
@@ -307,12 +317,59 @@ class MainWindow(QMainWindow):
         self.register.save_state()
         settings.sync()
 
+    def sign_out(self) -> bool:
+        """File → Sign out: close every window this one opened (a wizard saves what was typed as it
+        closes); a window that stays open (an approval running, a question to answer) stops the sign-out.
+        Then this window closes and `signed_out` asks for the sign-in dialog."""
+        for window in [w for w in self._open_windows if _alive(w) and w.isVisible()]:
+            window.close()
+        still_open = [w for w in self._open_windows if _alive(w) and w.isVisible()]
+        if still_open:
+            self.statusBar().showMessage(
+                self.tr("Not signed out: first finish in the window “%1”.").replace(
+                    "%1", still_open[0].windowTitle()
+                ),
+                15000,
+            )
+            return False
+        self.signed_out.emit()
+        self.close()
+        return True
+
+    def open_user_guide(self) -> None:
+        """Help → User guide: the guide shipped with the tool, in the web browser."""
+        from ui.help import open_user_guide
+
+        try:
+            page, opened = open_user_guide(self.tr("Transfer tool — user guide"))
+        except (OSError, ToolError) as exc:
+            show_info(
+                self,
+                self.tr("User guide"),
+                self.tr("The user guide could not be opened: %1").replace("%1", str(exc)),
+            )
+            return
+        self.guide_page = page
+        if opened:
+            self.statusBar().showMessage(self.tr("The user guide opens in your web browser."), 8000)
+        else:
+            show_info(
+                self,
+                self.tr("User guide"),
+                self.tr("No web browser could be started. The user guide is this file: %1").replace(
+                    "%1", str(page)
+                ),
+            )
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.save_on_close:
             self.save_state()
         for window in self._open_windows:
             if _alive(window):  # a screen closed earlier with WA_DeleteOnClose is gone (calling it crashes)
                 window.close()
+                if window.isVisible():  # it asks first (a new transfer not stored yet): the app stays
+                    event.ignore()
+                    return
         super().closeEvent(event)
 
     # ---- slots -----------------------------------------------------------------------------------------------

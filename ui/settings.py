@@ -47,6 +47,8 @@ WINDOW_STATE: Setting[bytes] = Setting("window/main_state", b"")
 REGISTER_HEADER: Setting[bytes] = Setting("window/register_header", b"")
 REGISTER_SPLITTER: Setting[bytes] = Setting("window/register_splitter", b"")
 CURRENT_TAB: Setting[int] = Setting("window/current_tab", 0)
+# A new transfer typed but not storable yet, kept until stored or discarded (ui/wizard/recovery.py).
+UNSTORED_NEW_TRANSFER: Setting[str] = Setting("window/unstored_new_transfer", "")
 
 ALL: tuple[Setting[Any], ...] = (
     LANGUAGE,
@@ -59,6 +61,7 @@ ALL: tuple[Setting[Any], ...] = (
     REGISTER_HEADER,
     REGISTER_SPLITTER,
     CURRENT_TAB,
+    UNSTORED_NEW_TRANSFER,
 )
 
 # Upgrade hooks by target version (Picard's config_upgrade): rename or drop keys of older releases.

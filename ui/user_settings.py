@@ -81,9 +81,11 @@ def certificate_info(pem: bytes) -> CertificateInfo:
     from cryptography.hazmat.primitives import serialization
     from cryptography.x509.oid import NameOID
 
+    from transfer_tool.signing.names import readable_name
+
     cert = x509.load_pem_x509_certificate(pem)
     names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
-    subject = str(names[0].value) if names else cert.subject.rfc4514_string()
+    subject = str(names[0].value) if names else readable_name(cert.subject)
     digest = hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest().upper()
     fingerprint = ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
     return CertificateInfo(subject, fingerprint, cert.not_valid_after_utc, pem)

@@ -69,6 +69,125 @@
     </message>
 </context>
 <context>
+    <name>AcceptanceFields</name>
+    <message>
+        <source>Could the data be anonymised or minimised instead?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why identifiable data is needed; what was minimised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who performs the assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People and roles; what the importer contributed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General data-protection framework of the destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its general data-protection law and independent authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redress for data subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Courts, the authority, remedies against public bodies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is the transfer tool enforceable at the destination?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the tool is or is not enforceable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UK data protection test: is the protection not materially lower?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the UK data protection test is or is not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. CNIL (France); PPC (Japan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name and position at the importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymise or minimise instead?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Performed by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination&apos;s framework:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redress:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool enforceable there?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UK data protection test met?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why (UK test):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisory authority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer&apos;s signatory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co-adopted on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not answered —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AdminWindow</name>
     <message>
         <source>Country data</source>
@@ -96,6 +215,10 @@
     </message>
     <message>
         <source>Administration — Transfer tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changes to %1 are not saved. Discard them and close?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -284,6 +407,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Restored what you typed before the app closed. It is saved once the fields marked ✖ are filled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Could not open: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -313,6 +440,30 @@
     </message>
     <message>
         <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this new transfer before closing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It gets its register reference when it is saved; Discard drops what you typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This new transfer cannot be saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some changes to the transfer cannot be saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete the fields marked ✖ in: %1. Discard drops what you typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -528,6 +679,44 @@
     </message>
 </context>
 <context>
+    <name>ChangesPanel</name>
+    <message>
+        <source>Changes since the version returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A first submission: there is no returned version to compare with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 (returned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 (now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing changed since version %1, which you returned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) changed since version %1, which you returned.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(not there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommentsPanel</name>
     <message>
         <source>Say what must change before you can approve. The assessor sees each comment beside its section of the assessment, and resubmits when done.</source>
@@ -622,6 +811,10 @@
     </message>
     <message>
         <source>Re-e&amp;valuation date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the DPO needs to accept the assessment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1549,11 +1742,27 @@
 <context>
     <name>EntityCombo</name>
     <message>
-        <source>New entity…</source>
+        <source>New…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New entity for: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the entity chosen as: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the entity chosen as %1 from the register</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1572,7 +1781,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Edit entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A legal person of the group or outside it. Name and country are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the entity as recorded. The change applies to every transfer that names it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1625,6 +1842,22 @@
     </message>
     <message>
         <source>choose the country: type its name (English or Japanese) or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from the register? Only an entity entered by mistake should go: one that a transfer names cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entity was not removed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2154,6 +2387,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2230,6 +2467,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;About Transfer tool</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2239,6 +2480,30 @@
     </message>
     <message>
         <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed out: first finish in the window “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer tool — user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user guide could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user guide opens in your web browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No web browser could be started. The user guide is this file: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2558,6 +2823,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Edit the entity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the entity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>E&amp;ntity:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2705,6 +2978,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>Warning: this turns off the four-eyes rule. Use it only where nobody else can review. Reports approved by their own assessor say so on the sign-off page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data importer co-adopts each assessment (named on the sign-off page)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3297,6 +3574,18 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Parties and destination (step 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data (step 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handling and onward transfers (step 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Transfer description (step 1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3363,6 +3652,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <source>Approve and sign</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>What changed</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n assessment(s) awaiting review</source>
         <translation type="unfinished">
@@ -3376,6 +3669,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>%1 v%2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed since v%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3674,6 +3971,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reviewer&apos;s comments to deal with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s open comments: activate one to go to its page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Completeness</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3716,6 +4021,17 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>Generating the PDF</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing is missing. %n reviewer comment(s) above are still open: deal with each before submitting (submitting marks them as answered).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing is missing: the assessment can be submitted.</source>
@@ -4273,6 +4589,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Remove the user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add a user</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4326,6 +4646,18 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>%1 has a new password. Tell them through a safe channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this user?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will no longer be able to sign in, and their sign-in to a shared database is deleted. Their name stays in the audit log and on their transfers. Remove the user?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4535,11 +4867,23 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reviewer comment, dealt with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mark as dealt with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mark the comment as dealt with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · on version %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dealt with by %1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -69,6 +69,125 @@
     </message>
 </context>
 <context>
+    <name>AcceptanceFields</name>
+    <message>
+        <source>Could the data be anonymised or minimised instead?</source>
+        <translation>匿名化又は最小化で代替できないか</translation>
+    </message>
+    <message>
+        <source>Why identifiable data is needed; what was minimised</source>
+        <translation>識別可能なデータが必要な理由、最小化した内容</translation>
+    </message>
+    <message>
+        <source>Who performs the assessment</source>
+        <translation>評価の実施者</translation>
+    </message>
+    <message>
+        <source>People and roles; what the importer contributed</source>
+        <translation>担当者と役割、データ輸入者の関与</translation>
+    </message>
+    <message>
+        <source>General data-protection framework of the destination</source>
+        <translation>移転先国の一般的な個人データ保護制度</translation>
+    </message>
+    <message>
+        <source>Its general data-protection law and independent authority</source>
+        <translation>一般的な個人データ保護法と独立した監督機関</translation>
+    </message>
+    <message>
+        <source>Redress for data subjects</source>
+        <translation>データ主体の救済手段</translation>
+    </message>
+    <message>
+        <source>Courts, the authority, remedies against public bodies</source>
+        <translation>裁判所、監督機関、公的機関に対する救済</translation>
+    </message>
+    <message>
+        <source>Is the transfer tool enforceable at the destination?</source>
+        <translation>移転手段は移転先国で執行可能か</translation>
+    </message>
+    <message>
+        <source>Why the tool is or is not enforceable</source>
+        <translation>執行可能又は不可能と判断した理由</translation>
+    </message>
+    <message>
+        <source>UK data protection test: is the protection not materially lower?</source>
+        <translation>英国のデータ保護テスト：保護の水準が著しく低くならないか</translation>
+    </message>
+    <message>
+        <source>Why the UK data protection test is or is not met</source>
+        <translation>英国のデータ保護テストを満たす又は満たさない理由</translation>
+    </message>
+    <message>
+        <source>e.g. CNIL (France); PPC (Japan)</source>
+        <translation>例：CNIL（フランス）、個人情報保護委員会（日本）</translation>
+    </message>
+    <message>
+        <source>Name and position at the importer</source>
+        <translation>データ輸入者の署名者の氏名及び役職</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>未署名</translation>
+    </message>
+    <message>
+        <source>Anonymise or minimise instead?</source>
+        <translation>匿名化・最小化での代替:</translation>
+    </message>
+    <message>
+        <source>Performed by:</source>
+        <translation>評価の実施者:</translation>
+    </message>
+    <message>
+        <source>Destination&apos;s framework:</source>
+        <translation>移転先国の制度:</translation>
+    </message>
+    <message>
+        <source>Redress:</source>
+        <translation>救済手段:</translation>
+    </message>
+    <message>
+        <source>Tool enforceable there?</source>
+        <translation>移転手段の執行可能性:</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>理由:</translation>
+    </message>
+    <message>
+        <source>UK data protection test met?</source>
+        <translation>英国のデータ保護テスト:</translation>
+    </message>
+    <message>
+        <source>Why (UK test):</source>
+        <translation>理由（英国テスト）:</translation>
+    </message>
+    <message>
+        <source>Supervisory authority:</source>
+        <translation>所轄監督機関:</translation>
+    </message>
+    <message>
+        <source>Importer&apos;s signatory:</source>
+        <translation>データ輸入者の署名者:</translation>
+    </message>
+    <message>
+        <source>Co-adopted on:</source>
+        <translation>共同採択日:</translation>
+    </message>
+    <message>
+        <source>— not answered —</source>
+        <translation>— 未回答 —</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+</context>
+<context>
     <name>AdminWindow</name>
     <message>
         <source>Country data</source>
@@ -97,6 +216,10 @@
     <message>
         <source>Administration — Transfer tool</source>
         <translation>管理 — 越境移転評価ツール</translation>
+    </message>
+    <message>
+        <source>The changes to %1 are not saved. Discard them and close?</source>
+        <translation>%1への変更は保存されていません。変更を破棄して閉じますか？</translation>
     </message>
     <message>
         <source>Your role may not change country data.</source>
@@ -284,6 +407,10 @@
         <translation>変更はすべて自動的に保存されます。</translation>
     </message>
     <message>
+        <source>Restored what you typed before the app closed. It is saved once the fields marked ✖ are filled.</source>
+        <translation>アプリが終了する前に入力した内容を復元しました。✖ の項目を入力すると保存されます。</translation>
+    </message>
+    <message>
         <source>Could not open: %1</source>
         <translation>開けませんでした: %1</translation>
     </message>
@@ -314,6 +441,30 @@
     <message>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Save this new transfer before closing?</source>
+        <translation>閉じる前にこの新しい移転を保存しますか？</translation>
+    </message>
+    <message>
+        <source>It gets its register reference when it is saved; Discard drops what you typed.</source>
+        <translation>保存した時点で管理番号が付きます。「破棄」を選ぶと入力した内容は失われます。</translation>
+    </message>
+    <message>
+        <source>This new transfer cannot be saved yet.</source>
+        <translation>この新しい移転はまだ保存できません。</translation>
+    </message>
+    <message>
+        <source>Some changes to the transfer cannot be saved yet.</source>
+        <translation>移転の変更の一部をまだ保存できません。</translation>
+    </message>
+    <message>
+        <source>Complete the fields marked ✖ in: %1. Discard drops what you typed.</source>
+        <translation>次の画面の ✖ の項目を入力してください: %1。「破棄」を選ぶと入力した内容は失われます。</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>編集を続ける</translation>
     </message>
 </context>
 <context>
@@ -528,6 +679,43 @@
     </message>
 </context>
 <context>
+    <name>ChangesPanel</name>
+    <message>
+        <source>Changes since the version returned</source>
+        <translation>差し戻した版からの変更</translation>
+    </message>
+    <message>
+        <source>A first submission: there is no returned version to compare with.</source>
+        <translation>初回の提出です。比較する差戻し済みの版はありません。</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>変更点</translation>
+    </message>
+    <message>
+        <source>Version %1 (returned)</source>
+        <translation>第%1版（差戻し済み）</translation>
+    </message>
+    <message>
+        <source>Version %1 (now)</source>
+        <translation>第%1版（現在）</translation>
+    </message>
+    <message>
+        <source>Nothing changed since version %1, which you returned.</source>
+        <translation>差し戻した第%1版から変更はありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) changed since version %1, which you returned.</source>
+        <translation>
+            <numerusform>差し戻した第%1版から %n 項目が変更されました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(not there)</source>
+        <translation>（なし）</translation>
+    </message>
+</context>
+<context>
     <name>CommentsPanel</name>
     <message>
         <source>Say what must change before you can approve. The assessor sees each comment beside its section of the assessment, and resubmits when done.</source>
@@ -623,6 +811,10 @@
     <message>
         <source>Re-e&amp;valuation date:</source>
         <translation>再評価期限(&amp;V):</translation>
+    </message>
+    <message>
+        <source>What the DPO needs to accept the assessment</source>
+        <translation>DPOが評価を受け入れるために必要な事項</translation>
     </message>
     <message>
         <source>Evidence</source>
@@ -1545,12 +1737,28 @@
 <context>
     <name>EntityCombo</name>
     <message>
-        <source>New entity…</source>
-        <translation>新しい法人…</translation>
+        <source>New…</source>
+        <translation>新規…</translation>
     </message>
     <message>
         <source>New entity for: %1</source>
         <translation>新しい法人: %1</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <source>Edit the entity chosen as: %1</source>
+        <translation>%1として選択した法人を編集</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <source>Remove the entity chosen as %1 from the register</source>
+        <translation>%1として選択した法人を台帳から削除</translation>
     </message>
     <message>
         <source>— choose —</source>
@@ -1568,8 +1776,16 @@
         <translation>新しい法人</translation>
     </message>
     <message>
+        <source>Edit entity</source>
+        <translation>法人の編集</translation>
+    </message>
+    <message>
         <source>A legal person of the group or outside it. Name and country are required.</source>
         <translation>グループ内外の法人です。名称と国・地域は必須です。</translation>
+    </message>
+    <message>
+        <source>Correct the entity as recorded. The change applies to every transfer that names it.</source>
+        <translation>登録済みの法人の情報を修正します。変更はこの法人を当事者とするすべての移転に反映されます。</translation>
     </message>
     <message>
         <source>A company of our &amp;group</source>
@@ -1622,6 +1838,22 @@
     <message>
         <source>choose the country: type its name (English or Japanese) or code</source>
         <translation>国・地域を選んでください（日本語名・英語名またはコードを入力）</translation>
+    </message>
+    <message>
+        <source>Remove entity</source>
+        <translation>法人の削除</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the register? Only an entity entered by mistake should go: one that a transfer names cannot be removed.</source>
+        <translation>%1を台帳から削除しますか？削除するのは誤って登録した法人だけにしてください。移転の当事者になっている法人は削除できません。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>The entity was not removed</source>
+        <translation>法人は削除されませんでした</translation>
     </message>
 </context>
 <context>
@@ -2144,6 +2376,10 @@
         <translation>個人設定(&amp;M)…</translation>
     </message>
     <message>
+        <source>Sign &amp;out</source>
+        <translation>サインアウト(&amp;O)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
@@ -2220,6 +2456,10 @@
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation>利用ガイド(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;About Transfer tool</source>
         <translation>越境移転評価ツールについて(&amp;A)</translation>
     </message>
@@ -2230,6 +2470,30 @@
     <message>
         <source>Working…</source>
         <translation>処理中…</translation>
+    </message>
+    <message>
+        <source>Not signed out: first finish in the window “%1”.</source>
+        <translation>サインアウトしていません。先にウィンドウ「%1」での作業を終えてください。</translation>
+    </message>
+    <message>
+        <source>Transfer tool — user guide</source>
+        <translation>越境移転評価ツール — 利用ガイド</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>利用ガイド</translation>
+    </message>
+    <message>
+        <source>The user guide could not be opened: %1</source>
+        <translation>利用ガイドを開けませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The user guide opens in your web browser.</source>
+        <translation>利用ガイドをWebブラウザーで開きます。</translation>
+    </message>
+    <message>
+        <source>No web browser could be started. The user guide is this file: %1</source>
+        <translation>Webブラウザーを起動できませんでした。利用ガイドは次のファイルです: %1</translation>
     </message>
     <message>
         <source>Assessment</source>
@@ -2546,6 +2810,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>提供先の名称は、許可した場合にのみ表示されます。それ以外は類型が表示されます。</translation>
     </message>
     <message>
+        <source>Edit the entity…</source>
+        <translation>法人を編集…</translation>
+    </message>
+    <message>
+        <source>Remove the entity…</source>
+        <translation>法人を削除…</translation>
+    </message>
+    <message>
         <source>E&amp;ntity:</source>
         <translation>事業者(&amp;N):</translation>
     </message>
@@ -2694,6 +2966,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>Warning: this turns off the four-eyes rule. Use it only where nobody else can review. Reports approved by their own assessor say so on the sign-off page.</source>
         <translation>警告: 四つの目の原則が無効になります。他にレビューできる人がいない場合にのみ使用してください。評価者自身が承認したレポートには、承認ページにその旨が記載されます。</translation>
+    </message>
+    <message>
+        <source>The data importer co-adopts each assessment (named on the sign-off page)</source>
+        <translation>データ輸入者が各評価を共同で採択する（承認ページに記載）</translation>
     </message>
     <message>
         <source>The acceptable probability of prohibited access over an assessment&apos;s period.</source>
@@ -3279,6 +3555,18 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>全般</translation>
     </message>
     <message>
+        <source>Parties and destination (step 1)</source>
+        <translation>当事者と移転先（ステップ1）</translation>
+    </message>
+    <message>
+        <source>Personal data (step 1)</source>
+        <translation>個人データ（ステップ1）</translation>
+    </message>
+    <message>
+        <source>Handling and onward transfers (step 1)</source>
+        <translation>取扱いと再移転（ステップ1）</translation>
+    </message>
+    <message>
         <source>Transfer description (step 1)</source>
         <translation>移転の記述（ステップ1）</translation>
     </message>
@@ -3345,6 +3633,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <source>Approve and sign</source>
         <translation>承認して署名</translation>
     </message>
+    <message>
+        <source>What changed</source>
+        <translation>変更点</translation>
+    </message>
     <message numerus="yes">
         <source>%n assessment(s) awaiting review</source>
         <translation>
@@ -3358,6 +3650,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>%1 v%2 — %3</source>
         <translation>%1 第%2版 — %3</translation>
+    </message>
+    <message>
+        <source>What changed since v%1 (%2)</source>
+        <translation>第%1版からの変更点（%2）</translation>
     </message>
     <message>
         <source>Preparing the report…</source>
@@ -3655,6 +3951,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>評価の概要</translation>
     </message>
     <message>
+        <source>Reviewer&apos;s comments to deal with</source>
+        <translation>対応が必要なレビュー担当者のコメント</translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s open comments: activate one to go to its page</source>
+        <translation>未対応のレビューコメント: 選択すると該当の画面に移動します</translation>
+    </message>
+    <message>
         <source>Completeness</source>
         <translation>入力状況</translation>
     </message>
@@ -3697,6 +4001,16 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>Generating the PDF</source>
         <translation>PDFを作成中</translation>
+    </message>
+    <message>
+        <source>Nothing is missing.</source>
+        <translation>不足している項目はありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing is missing. %n reviewer comment(s) above are still open: deal with each before submitting (submitting marks them as answered).</source>
+        <translation>
+            <numerusform>不足している項目はありません。上のレビューコメント %n 件が未対応です。提出前にそれぞれ対応してください（提出すると対応済みになります）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing is missing: the assessment can be submitted.</source>
@@ -4253,6 +4567,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>新しいパスワード（確認）:</translation>
     </message>
     <message>
+        <source>Remove the user…</source>
+        <translation>ユーザーを削除…</translation>
+    </message>
+    <message>
         <source>Add a user</source>
         <translation>ユーザーを追加</translation>
     </message>
@@ -4307,6 +4625,18 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>%1 has a new password. Tell them through a safe channel.</source>
         <translation>%1 に新しいパスワードを設定しました。安全な方法で本人に伝えてください。</translation>
+    </message>
+    <message>
+        <source>Remove this user?</source>
+        <translation>このユーザーを削除しますか？</translation>
+    </message>
+    <message>
+        <source>%1 will no longer be able to sign in, and their sign-in to a shared database is deleted. Their name stays in the audit log and on their transfers. Remove the user?</source>
+        <translation>%1 はサインインできなくなり、共有データベースへのサインインも削除されます。名前は監査ログと担当の移転に残ります。ユーザーを削除しますか？</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 を削除しました。</translation>
     </message>
     <message>
         <source>The account was not created.</source>
@@ -4515,12 +4845,24 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>レビュー者のコメント</translation>
     </message>
     <message>
+        <source>Reviewer comment, dealt with</source>
+        <translation>レビューコメント（対応済み）</translation>
+    </message>
+    <message>
         <source>Mark as dealt with</source>
         <translation>対応済みにする</translation>
     </message>
     <message>
         <source>Mark the comment as dealt with</source>
         <translation>コメントを対応済みにする</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · on version %3</source>
+        <translation>%1 · %2 · 第%3版へのコメント</translation>
+    </message>
+    <message>
+        <source>Dealt with by %1 on %2</source>
+        <translation>%1 が %2 に対応済み</translation>
     </message>
     <message>
         <source>not set</source>

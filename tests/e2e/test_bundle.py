@@ -167,6 +167,8 @@ def test_size_and_contents(bundle: Bundle, capsys: pytest.CaptureFixture[str]) -
         "resources/fonts/ipaexg.ttf",
         "resources/translations/transfer_tool_ja.qm",
         "resources/icons/transfer-tool-64.png",
+        "docs/user-guide.md",  # Help → User guide
+        "docs/screenshots/main-window.png",
         "transfer_tool/storage/migrations/env.py",
         "pycountry/locales/ja/LC_MESSAGES/iso3166-1.mo",
     ):

@@ -69,6 +69,9 @@ def test_the_wheel_holds_the_compiled_translations(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for qm in SHIPPED_QM:
         assert qm in names
+    # Help → User guide (issue 18): the guide and its screenshots are shipped too.
+    assert "transfer_tool/_shipped/docs/user-guide.md" in names
+    assert "transfer_tool/_shipped/docs/screenshots/main-window.png" in names
 
 
 def test_the_installed_app_starts_in_japanese(wheel: Path, tmp_path: Path) -> None:

@@ -81,7 +81,11 @@ def test_submit_return_resubmit_approve_verify_tamper_and_flag(
     assert service.get_assessment(db, a.id).status is AssessmentStatus.RETURNED
     assert review.model.rowCount() == 0
 
-    # 3. The assessor sees the comment, fixes the draft and resubmits.
+    # 3. The assessor sees the comment, fixes the draft and resubmits: version 2 (version 1 stays as the
+    # reviewer returned it).
+    returned = a
+    a = service.latest_for_transfer(db, t.id)
+    assert a is not None and a.version_no == 2 and a.id != returned.id
     comments = service.comments_for(db, a.id)
     assert [(c.section, c.author_name) for c in comments] == [("measures", "Max Manager 山田")]
     current = service.get_assessment(db, a.id)
@@ -106,6 +110,9 @@ def test_submit_return_resubmit_approve_verify_tamper_and_flag(
     approval_support.register(db, manager, signing.export_certificate_pem(pki.signer_p12, pki.passphrase))
     review.refresh()
     assert review.model.rowCount() == 1
+    # The reviewer sees what changed since the version returned.
+    qtbot.waitUntil(lambda: review.changes.rows() != [], timeout=5000)
+    assert [(r[0], r[1]) for r in review.changes.rows()] == [("Action plan", "Action owner")] * 2
     review.decisions.setCurrentIndex(1)
     approve = review.approve
     approve.use_file.setChecked(True)
@@ -129,7 +136,7 @@ def test_submit_return_resubmit_approve_verify_tamper_and_flag(
     assert isinstance(verify, VerifyWindow)
     verify.verify_file(signed_file)
     assert verify.verdict_text().startswith("✔ VALID: signed by 山田 太郎 (DPO)")
-    assert verify.fields["database"].text() == f"Yes: this is the signed copy stored with {t.reference} v1."
+    assert verify.fields["database"].text() == f"Yes: this is the signed copy stored with {t.reference} v2."
 
     # 6. Tampered copies: one byte flipped, and an incremental update appended.
     pdf = signed_file.read_bytes()

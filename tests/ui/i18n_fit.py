@@ -1,17 +1,19 @@
 """Does every text fit its widget? Measures what the user would see cut off (used by tests/ui/test_i18n.py).
 
-For each visible label, button, check box, group-box title, tab, header section and line-edit placeholder
-of a window, the width of the text in the widget's own font (`QFontMetrics.horizontalAdvance`) is compared
-with the width the widget gives its text (the style's content rectangle, less margins, indicator and icon).
-Word-wrapped labels are measured by height instead: the height the text needs at the label's width must
-fit the label. A text Qt elides itself counts as fitting only when a tooltip carries the full text.
+For each visible label, button, check box, group-box title, tab, header section, table cell and line-edit
+placeholder of a window, the width of the text in the widget's own font (`QFontMetrics.horizontalAdvance`)
+is compared with the width the widget gives its text (the style's content rectangle, less margins,
+indicator and icon). Word-wrapped labels and cells are measured by height instead: the height the text
+needs at the widget's width must fit. A text Qt elides itself counts as fitting only when a tooltip carries
+the full text. A scroll area (a form, a page) that scrolls sideways hides whatever is past its right edge:
+that is a misfit too (tables may scroll sideways; their cells are measured one by one).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import (
@@ -23,9 +25,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStyle,
     QStyleOptionButton,
     QTabBar,
+    QTableView,
     QToolButton,
     QWidget,
 )
@@ -215,6 +219,59 @@ def _placeholder(edit: QLineEdit) -> list[Misfit]:
     return []
 
 
+def _cells(table: QTableView) -> list[Misfit]:
+    """The cells in view whose text is wider (or, wrapped, taller) than the cell, unless elided with the
+    full text in the cell's tooltip."""
+    model = table.model()
+    if model is None:
+        return []
+    fm = QFontMetrics(table.font())
+    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    viewport = table.viewport().rect()
+    out = []
+    for row in range(model.rowCount()):
+        if table.isRowHidden(row):
+            continue
+        y = table.rowViewportPosition(row)
+        if y > viewport.bottom():
+            break
+        if y + table.rowHeight(row) < 0:
+            continue
+        for col in range(model.columnCount()):
+            if table.isColumnHidden(col) or table.columnWidth(col) <= 0:
+                continue
+            index = model.index(row, col)
+            text = index.data(Qt.ItemDataRole.DisplayRole)
+            if not isinstance(text, str) or not text.strip():
+                continue
+            available = table.columnWidth(col) - margin
+            if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+                available -= table.iconSize().width() + 4 if table.iconSize().width() > 0 else 20
+            if table.wordWrap():
+                needed = fm.boundingRect(
+                    QRect(0, 0, max(available, 1), 100_000), Qt.TextFlag.TextWordWrap, text
+                )
+                fits = needed.height() <= table.rowHeight(row) + SLACK and needed.width() <= available + SLACK
+            else:
+                fits = all(fm.horizontalAdvance(line) <= available + SLACK for line in text.splitlines())
+            if fits:
+                continue
+            tip = index.data(Qt.ItemDataRole.ToolTipRole)
+            if table.textElideMode() != Qt.TextElideMode.ElideNone and isinstance(tip, str) and text in tip:
+                continue
+            needed_width = max(fm.horizontalAdvance(line) for line in text.splitlines())
+            out.append(Misfit("table cell", f"{_name(table)}[{row},{col}]", text, needed_width, available))
+    return out
+
+
+def _scroll_area(area: QScrollArea) -> list[Misfit]:
+    bar = area.horizontalScrollBar()
+    inner = area.widget()
+    if inner is None or not (bar.isVisible() and bar.maximum() > 0):
+        return []
+    return [Misfit("scrolls sideways", _name(area), _name(inner), inner.width(), area.viewport().width())]
+
+
 def misfits(top: QWidget) -> list[Misfit]:
     """Every text in `top` (a shown window) wider than the room its widget gives it."""
     found: list[Misfit] = []
@@ -233,10 +290,14 @@ def misfits(top: QWidget) -> list[Misfit]:
             found += _tabs(w)
         elif isinstance(w, QLineEdit):
             found += _placeholder(w)
+        elif isinstance(w, QTableView):
+            found += _cells(w)
+        elif isinstance(w, QScrollArea):
+            found += _scroll_area(w)
     return found
 
 
 def counted(top: QWidget) -> int:
     """How many widgets with text `misfits` looked at (to report coverage)."""
-    kinds = (QLabel, QAbstractButton, QGroupBox, QHeaderView, QTabBar, QLineEdit)
+    kinds = (QLabel, QAbstractButton, QGroupBox, QHeaderView, QTabBar, QLineEdit, QTableView, QScrollArea)
     return sum(1 for w in [top, *top.findChildren(QWidget)] if isinstance(w, kinds) and _shown(w, top))

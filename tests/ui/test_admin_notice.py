@@ -130,3 +130,52 @@ def test_preview_generate_publish_and_save(
     page.save_to(out)
     assert out.read_bytes().startswith(b"PK")
     admin_window.close()
+
+
+def test_the_entities_listed_here_can_be_corrected_and_removed(
+    qtbot: QtBot, db: Database, admin: Actor, make_services: Callable[..., Services]
+) -> None:
+    """Issue 18: wherever entities are listed they can be edited and removed (removal refused while used)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests import factories
+    from transfer_tool import entities, transfers
+    from ui.wizard.entity_dialog import EntityDialog
+
+    exp = factories.entity(db, admin, "Net Japan Co., Ltd.", "JP")
+    imp = factories.entity(db, admin, "Cloud Desk Inc.", "US")
+    typo = factories.entity(db, admin, "Clod Desk", "US")
+    t = transfers.create_transfer(db, admin, factories.transfer_input(exp.id, imp.id, title="Support desk"))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    window = open_notice(parent, make_services(admin))
+    assert isinstance(window, AdminWindow)
+    page = window.page("notice")
+    assert isinstance(page, NoticePage)
+    window.show()
+    qtbot.waitExposed(window)
+    page.entity.setCurrentIndex(page.entity.findData(imp.id))
+    page.edit_entity_button.click()
+    dialog = page.entity_dialog
+    assert isinstance(dialog, EntityDialog) and dialog.name.text() == "Cloud Desk Inc."
+    dialog.name.setText("Cloud Desk, Inc.")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert entities.get_entity(db, imp.id).name == "Cloud Desk, Inc."
+    assert entities.get_entity(db, imp.id).notice_name == imp.notice_name  # what the dialog does not show
+    assert page.entity.itemText(page.entity.findData(imp.id)).startswith("Cloud Desk, Inc.")
+    # Used by a transfer: refused, naming it.
+    page.remove_entity_button.click()
+    assert page.confirmation is not None
+    page.confirmation.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: page.findChild(QMessageBox, "errorBox") is not None, timeout=2000)
+    error = page.findChild(QMessageBox, "errorBox")
+    assert isinstance(error, QMessageBox) and f"{t.reference} Support desk: importer" in error.text()
+    error.accept()
+    # Unused: gone, from the database and the list.
+    page.entity.setCurrentIndex(page.entity.findData(typo.id))
+    page.remove_entity_button.click()
+    assert page.confirmation is not None
+    page.confirmation.button(QMessageBox.StandardButton.Yes).click()
+    assert typo.id not in {e.id for e in entities.list_entities(db)}
+    assert page.entity.findData(typo.id) < 0 and page.entity.findData(imp.id) >= 0

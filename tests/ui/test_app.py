@@ -111,9 +111,7 @@ def _qm_ready() -> Path:
     qm = resource_file("translations", "transfer_tool_ja.qm")
     if not qm.exists():
         env = {**os.environ, "PYTHON": sys.executable}
-        done = subprocess.run(
-            [str(ROOT / "scripts" / "build-translations.sh")], env=env, check=False
-        )
+        done = subprocess.run([str(ROOT / "scripts" / "build-translations.sh")], env=env, check=False)
         if done.returncode != 0 or not qm.exists():
             pytest.skip("the Qt translation tools are not installed: .qm cannot be built")
     return qm

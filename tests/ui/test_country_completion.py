@@ -47,7 +47,9 @@ def _typed(qtbot: QtBot, combo: CountryCombo, text: str) -> list[str]:
         ("en", "Korea", "South Korea (KR)"),
     ],
 )
-def test_the_exact_match_comes_first_then_prefixes(qtbot: QtBot, language: str, typed: str, first: str) -> None:
+def test_the_exact_match_comes_first_then_prefixes(
+    qtbot: QtBot, language: str, typed: str, first: str
+) -> None:
     combo = CountryCombo(NAMES, language)
     qtbot.addWidget(combo)
     combo.show()

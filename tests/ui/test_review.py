@@ -3,15 +3,17 @@ a PKCS#12 identity, and the errors a reviewer can meet (wrong passphrase, four e
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests import approval_support
-from tests.ui.review_support import submitted_assessment
+from tests.ui.review_support import TODAY, submitted_assessment
 from transfer_tool import signing, transfers
 from transfer_tool.assessment import service
 from transfer_tool.domain import AssessmentStatus, TransferStatus
@@ -20,7 +22,16 @@ from transfer_tool.signing.testing import OfflinePki, make_test_pki
 from transfer_tool.storage.database import Database
 from ui.review import ReviewWindow, open_review
 from ui.review.approve_panel import attestation_label
+from ui.review.window import CHANGES_TAB
 from ui.services import Services
+
+
+def _shot(widget: QWidget, name: str) -> None:
+    """With REVIEW_SCREENSHOTS=<folder>, the grab is saved there for a person to look at (docs/screenshots)."""
+    folder = os.environ.get("REVIEW_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        assert widget.grab().save(str(Path(folder) / name))
 
 
 @pytest.fixture(scope="module")
@@ -265,3 +276,48 @@ def test_with_the_real_worker_thread_the_report_and_the_approval_arrive_by_signa
         assert not window.approve.progress.isVisibleTo(window.approve)
     finally:
         worker.shutdown()
+
+
+def test_a_resubmission_is_compared_with_the_version_returned(
+    qtbot: QtBot, db: Database, legal: Actor, manager: Actor, review: Callable[..., ReviewWindow]
+) -> None:
+    t, _ = submitted_assessment(db, legal)
+    window = review(manager)
+    assert window.decisions.tabText(CHANGES_TAB) == "What changed"
+    assert (
+        window.changes.summary.text() == "A first submission: there is no returned version to compare with."
+    )
+    panel = window.comments
+    sections = [panel.section.itemData(i) for i in range(panel.section.count())]
+    assert {"parties", "personal_data", "handling"} <= set(sections) and "facts" not in sections
+    panel.section.setCurrentIndex(panel.section.findData("law_practice"))
+    panel.text.setPlainText("Explain the step 3 conclusion further.")
+    panel.return_button.click()
+    window.close()
+
+    # The assessor answers in version 2 and resubmits.
+    v2 = service.latest_for_transfer(db, t.id)
+    assert v2 is not None and v2.version_no == 2
+    lp = dataclasses.replace(
+        v2.record.law_practice,
+        conclusion_reasoning="FISA 702 reaches Cloud Desk as a remote computing service.",
+    )
+    v2 = service.save_draft(db, legal, v2.id, dataclasses.replace(v2.record, law_practice=lp), v2.row_version)
+    service.submit(db, legal, v2.id, TODAY)
+
+    window = review(manager)
+    qtbot.waitUntil(lambda: window.changes.table.isVisible() or window.changes.rows() != [], timeout=3000)
+    assert window.model.index(0, 2).data() == "v2"
+    assert window.decisions.tabText(CHANGES_TAB) == "What changed since v1 (1)"
+    assert window.changes.summary.text() == "1 field(s) changed since version 1, which you returned."
+    assert window.changes.rows() == [
+        (
+            "Law and practice (step 3)",
+            "Step 3 reasoning",
+            "",
+            "FISA 702 reaches the importer as a cloud provider.",
+            "FISA 702 reaches Cloud Desk as a remote computing service.",
+        )
+    ]
+    window.decisions.setCurrentIndex(CHANGES_TAB)
+    _shot(window, "review-what-changed.png")

@@ -196,7 +196,8 @@ def test_submitted_and_approved_versions_open_read_only_and_a_new_version_can_st
     assert submitted.banner.isVisible()
     assert submitted.banner.text() == "Submitted for review: read-only until a manager returns it."
     page = submitted.page_for(PAGE_CONCLUSION)
-    assert not page.body.isEnabled()
+    assert isinstance(page, ConclusionPage)
+    assert page.procedural.isReadOnly()  # read-only, not greyed out (tests/ui/test_read_only_pages.py)
     submitted.close()
 
     # Approval renders the report as approved and signs it with the manager's registered identity.
@@ -211,7 +212,8 @@ def test_submitted_and_approved_versions_open_read_only_and_a_new_version_can_st
     assert latest is not None and latest.version_no == 2 and latest.status is AssessmentStatus.DRAFT
     assert approved.state.assessment is not None and approved.state.assessment.id == latest.id
     assert not approved.banner.isVisible()
-    assert approved.page_for(PAGE_CONCLUSION).body.isEnabled()
+    again = approved.page_for(PAGE_CONCLUSION)
+    assert isinstance(again, ConclusionPage) and not again.procedural.isReadOnly()
     assert "version 2" in approved.windowTitle()
 
 

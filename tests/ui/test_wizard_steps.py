@@ -381,7 +381,8 @@ def test_conclusion_needs_a_reason_when_it_differs_from_the_recommendation(
     assert page.visible_messages() == {"conclusion.chosen": "• choose a conclusion"}
     page.buttons[Conclusion.DO_NOT_TRANSFER].click()
     assert page.visible_messages()["conclusion.reason"] == (
-        "✖ the chosen conclusion 'do_not_transfer' differs from the recommended 'proceed_with_measures': say why"
+        "✖ the chosen conclusion (Do not transfer (suspend)) differs from the recommendation (Proceed once "
+        "the measures are in place): say why"
     )
     assert not next_enabled(wizard)
     type_text(page.reason, "取締役会の判断により移転を停止する")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QFileDialog,
+    QLabel,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -49,6 +51,16 @@ from ui.wizard.tool import ToolPage
 from ui.wizard.transfer import PartiesPage
 
 make_wizard = support.make_wizard
+
+
+def _shot(widget: QWidget, name: str) -> None:
+    """With WIZARD_SCREENSHOTS=<folder>, the grab is saved there for a person to look at (docs/screenshots)."""
+    folder = os.environ.get("WIZARD_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        assert widget.grab().save(str(Path(folder) / name))
+
+
 us_transfer = support.us_transfer
 
 
@@ -122,9 +134,13 @@ def test_submit_is_refused_while_incomplete_then_accepted(
     assert wizard.current_key() == PAGE_SUMMARY
     assert wizard.summary.missing_items() == []
     assert wizard.summary.complete_label.text() == "Nothing is missing: the assessment can be submitted."
+    assert not result.isVisible()  # the refusal's list is stale under "Nothing is missing" (issue 18)
+    assert ", version 1 — draft" in wizard.summary.overview.text()
     qtbot.mouseClick(wizard.summary.submit_button, Qt.MouseButton.LeftButton)
     assert service.get_assessment(db, a.id).status is AssessmentStatus.SUBMITTED
     assert result.text().startswith("Submitted for review.")
+    overview = wizard.summary.overview.text()  # no longer "draft" once submitted (issue 18)
+    assert ", version 1 — submitted for review" in overview and "draft" not in overview
     assert wizard.banner.text() == "Submitted for review: read-only until a manager returns it."
     assert not wizard.summary.submit_button.isEnabled()
     assert transfers.get_transfer(db, us_transfer.id).status.value == "submitted"
@@ -241,7 +257,7 @@ def test_evidence_files_attach_with_the_button_and_by_dropping_them(
     assert [f.filename for f in service.evidence_for(db, a.id)] == [report.name]
 
 
-def test_reviewer_comments_show_beside_their_sections_and_can_be_marked_dealt_with(
+def test_a_returned_assessment_shows_each_comment_on_its_page_and_keeps_those_dealt_with(
     qtbot: QtBot,
     make_wizard: MakeWizard,
     db: Database,
@@ -262,28 +278,79 @@ def test_reviewer_comments_show_beside_their_sections_and_can_be_marked_dealt_wi
         [
             ("law_practice", "NSL の理由をもう少し詳しく"),
             ("tools", "Check the module."),
+            ("personal_data", "Say which health data the tickets hold."),
             ("general", "Otherwise fine."),
         ],
     )
     returned = make_wizard(legal, us_transfer.id)
+    # The changes go into version 2; version 1 stays as the reviewer read it.
+    assert " · version 2 · " in returned.windowTitle()
     assert returned.page_for(PAGE_CONCLUSION).body.isEnabled()  # returned versions are editable again
+
+    # The summary it reopens on lists the open comments, each leading to its page; no bare "can be submitted".
+    returned.go_to(PAGE_SUMMARY)
+    summary = returned.summary
+    assert summary.open_comments.isVisible()
+    assert summary.open_comment_items() == [
+        (PAGE_LAW, "✎ 3 Law and practice — NSL の理由をもう少し詳しく"),
+        (PAGE_TOOL, "✎ 2 Transfer tool — Check the module."),
+        (PAGE_DATA, "✎ 1 Personal data — Say which health data the tickets hold."),
+        (PAGE_SUMMARY, "✎ Summary and submission — Otherwise fine."),
+    ]
+    assert summary.complete_label.text().startswith(
+        "Nothing is missing. 4 reviewer comment(s) above are still open"
+    )
+    _click_row(qtbot, summary.open_comments, 2)
+    assert returned.current_key() == PAGE_DATA
+
+    # The steps list marks each page with an open comment.
+    steps = returned.steps_model.stringList()
+    marked = {PAGE_ORDER[i] for i, text in enumerate(steps) if text.endswith(" ✎")}
+    assert marked == {PAGE_LAW, PAGE_TOOL, PAGE_DATA, PAGE_SUMMARY}
+
+    # A personal-data comment is on the personal-data page, not on Parties.
+    assert returned.page_for(PAGE_DATA).comments.texts() == ["Say which health data the tickets hold."]
+    assert returned.page_for(PAGE_PARTIES).comments.texts() == ["Otherwise fine."]
     law = returned.page_for(PAGE_LAW)
     returned.go_to(PAGE_LAW)
-    assert law.comments.isVisible()
-    texts = law.comments.texts()
-    assert (
-        len(texts) == 1
-        and texts[0].startswith("Max Manager 山田 · ")
-        and texts[0].endswith("NSL の理由をもう少し詳しく")
-    )
-    assert returned.page_for(PAGE_TOOL).comments.texts()[0].endswith("Check the module.")
-    assert returned.page_for(PAGE_SUMMARY).comments.texts()[0].endswith("Otherwise fine.")
+    assert law.comments.isVisible() and law.comments.texts() == ["NSL の理由をもう少し詳しく"]
+    headings = [w.text() for w in law.comments.findChildren(QLabel) if w.isVisible() and " · " in w.text()]
+    assert len(headings) == 1 and headings[0].startswith("Max Manager 山田 · ")
+    assert headings[0].endswith(" · on version 1")
     assert returned.page_for(PAGE_CONCLUSION).comments.texts() == []
-    button = law.comments.findChildren(QAbstractButton)[0]
+
+    # The button sits under the comment, clear of the heading and the text.
+    visible = [b for b in law.comments.findChildren(QAbstractButton) if b.isVisible()]
+    (button,) = visible
     assert button.text() == "Mark as dealt with"
+    qtbot.waitUntil(lambda: button.height() >= button.sizeHint().height())  # laid out
+    _shot(returned, "wizard-returned-law-comment.png")
+    for label in law.comments.findChildren(QLabel):  # none left over from an earlier fill, either
+        if not label.isVisible():
+            continue
+        assert not button.geometry().intersects(label.geometry()), label.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert [c.comment for c in service.comments_for(db, a.id)] == ["Check the module.", "Otherwise fine."]
-    assert not law.comments.isVisible()
+
+    # Dealt with: still shown, struck through, with who and when; its page loses the mark.
+    assert [c.comment for c in service.comments_for(db, a.id)] == [
+        "Check the module.",
+        "Say which health data the tickets hold.",
+        "Otherwise fine.",
+    ]
+    assert law.comments.isVisible() and law.comments.struck_out() == ["NSL の理由をもう少し詳しく"]
+    dealt = service.comments_for(db, a.id, open_only=False)[0]
+    assert dealt.resolved_at is not None
+    qtbot.waitUntil(
+        lambda: any(w.isVisible() for w in law.comments.findChildren(QLabel, f"dealtWith:{dealt.id}"))
+    )
+    (done,) = [w for w in law.comments.findChildren(QLabel, f"dealtWith:{dealt.id}") if w.isVisible()]
+    assert done.text() == f"Dealt with by {legal.display_name} on {dealt.resolved_at.date().isoformat()}"
+    assert [b for b in law.comments.findChildren(QAbstractButton) if b.isVisible()] == []
+    assert not returned.steps_model.stringList()[PAGE_ORDER.index(PAGE_LAW)].endswith("✎")
+    _shot(returned, "wizard-comment-dealt-with.png")
+    returned.go_to(PAGE_SUMMARY)
+    _shot(returned, "wizard-returned-summary.png")
+    assert len(summary.open_comment_items()) == 3
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
@@ -320,13 +387,17 @@ def test_tab_order_follows_the_layout(
     wizard = make_wizard(legal, us_transfer.id)
     parties = wizard.page_for(PAGE_PARTIES)
     assert isinstance(parties, PartiesPage)
-    assert _tab_chain(parties.title_edit, 10) == [
+    assert _tab_chain(parties.title_edit, 14) == [
         parties.title_edit,
         parties.exporter.combo,
         parties.exporter.new_button,
+        parties.exporter.edit_button,
+        parties.exporter.remove_button,
         parties.exporter_role,
         parties.importer.combo,
         parties.importer.new_button,
+        parties.importer.edit_button,
+        parties.importer.remove_button,
         parties.importer_role,
         parties.recipient_type,
         parties.picker.search_box,

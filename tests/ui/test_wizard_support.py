@@ -145,7 +145,7 @@ def answer_everything(
     view = risk.law_views["fisa702"]
     for (key, spin), p in zip(view.spins.items(), FISA, strict=True):
         spin.set_probability(p)
-        view.justifications[key].setText(f"justified {key}")
+        view.justifications[key].setText(f"justified: {key.replace('_', ' ')}")  # words, as a user types
     click_next(qtbot, wizard)
     page = wizard.page_for(PAGE_CONCLUSION)
     assert isinstance(page, ConclusionPage)

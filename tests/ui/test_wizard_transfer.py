@@ -209,3 +209,73 @@ def test_onward_transfers_are_added_and_removed_from_the_table(
     handling.remove_onward.click()
     assert transfers.get_transfer(db, us_transfer.id).onward == ()
     assert handling.onward_model.rowCount() == 0
+
+
+def test_a_wrong_entity_is_corrected_and_removed_from_the_wizard(
+    qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    typo = factories.entity(db, legal, "Cloud Dsk Inc", "SG")
+    wizard = make_wizard(legal, us_transfer.id)
+    parties = wizard.page_for(PAGE_PARTIES)
+    assert isinstance(parties, PartiesPage)
+    importer = parties.importer
+    assert importer.edit_button.isEnabled() and importer.remove_button.isEnabled()
+    # Edit…: the dialog opens on the chosen entity; the correction is stored and the facts follow it.
+    importer.edit_button.click()
+    dialog = importer.dialog
+    assert isinstance(dialog, EntityDialog) and dialog.windowTitle() == "Edit entity"
+    assert dialog.name.text() == "Cloud Desk Inc." and dialog.country.code() == "US"
+    dialog.certifications["EU-US DPF"].setChecked(True)
+    dialog.contact_email.setText("privacy@clouddesk.example")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    stored = entities.get_entity(db, us_transfer.importer_id)
+    assert set(stored.certifications) == {"APEC CBPR", "EU-US DPF"}
+    assert stored.contact_email == "privacy@clouddesk.example" and stored.name == "Cloud Desk Inc."
+    record = wizard.state.record
+    assert record is not None and "EU-US DPF" in record.facts.importer_certifications
+    # Remove… on the importer the transfer names: refused, saying which transfer.
+    importer.remove_button.click()
+    box = importer.confirmation
+    assert isinstance(box, QMessageBox) and "Cloud Desk Inc." in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: wizard.findChild(QMessageBox, "errorBox") is not None, timeout=2000)
+    error = wizard.findChild(QMessageBox, "errorBox")
+    assert isinstance(error, QMessageBox)
+    assert f"{us_transfer.reference} Support desk: importer" in error.text()
+    assert "cannot be removed" in error.text()
+    error.accept()
+    assert us_transfer.importer_id in {e.id for e in entities.list_entities(db)}
+    # The misspelt entity nobody uses goes: chosen, removed, gone from the list, the choice back to none.
+    choose(importer.combo, typo.id)
+    importer.remove_button.click()
+    assert importer.confirmation is not None
+    importer.confirmation.button(QMessageBox.StandardButton.Yes).click()
+    assert typo.id not in {e.id for e in entities.list_entities(db)}
+    assert importer.combo.findData(typo.id) < 0 and parties.exporter.combo.findData(typo.id) < 0
+    assert importer.entity_id() == 0 and wizard.state.transfer_input.importer_id == 0
+    assert not importer.edit_button.isEnabled() and not importer.remove_button.isEnabled()
+
+
+def test_the_onward_dialog_follows_a_changed_sub_recipients_country(
+    qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    mumbai = factories.entity(db, legal, "Mumbai Helpdesk Pvt. Ltd.", "IN")
+    manila = factories.entity(db, legal, "Manila Night Desk Inc.", "PH")
+    wizard = make_wizard(legal, us_transfer.id)
+    wizard.go_to(PAGE_HANDLING)
+    handling = wizard.page_for(PAGE_HANDLING)
+    assert isinstance(handling, HandlingPage)
+    handling.add_onward.click()
+    dialog = handling.dialog
+    assert isinstance(dialog, OnwardDialog)
+    choose(dialog.recipient.combo, mumbai.id)
+    assert dialog.country.code() == "IN"
+    choose(dialog.recipient.combo, manila.id)  # a change of mind: the country follows
+    assert dialog.country.code() == "PH"
+    # A country the user chose themselves stays when the sub-recipient changes.
+    dialog.country.set_code("SG")
+    choose(dialog.recipient.combo, mumbai.id)
+    assert dialog.country.code() == "SG"
+    dialog.reject()

@@ -58,7 +58,7 @@ def flag_transfers(db: Database, transfer_ids: list[int], regime: str, kind: str
             t = s.get(Transfer, tid)
             assert t is not None
             t.reassessment_needed = True
-            t.reassessment_reason = f"US — {regime}: not_adequate -> partial (country data v1 → v2)"
+            t.reassessment_reason = f"US — {regime}: no adequacy → partially adequate (country data v1 → v2)"
             s.add(ReassessmentFlag(transfer_id=tid, destination="US", regime=regime, kind=kind, reason="x"))
 
 

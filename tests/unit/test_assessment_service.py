@@ -170,10 +170,16 @@ def test_fr_controller_to_uncertified_us_processor_from_start_to_approval(
     # Legal staff may not approve; the manager returns it with a comment on one section.
     with pytest.raises(PermissionDenied):
         _approve(db, legal, a.id)
+    returned_id = a.id
     a = service.return_with_comments(
         db, manager, a.id, [("law_practice", "Add the NSL reasoning in more detail.")]
     )
-    assert a.status is AssessmentStatus.RETURNED
+    # Version 1 stays as the reviewer read it; the changes go into version 2 (issue 18).
+    assert a.status is AssessmentStatus.RETURNED and a.version_no == 2 and a.editable
+    kept = service.get_assessment(db, returned_id)
+    assert kept.status is AssessmentStatus.RETURNED and kept.frozen and not kept.editable
+    with pytest.raises(ValidationError, match="kept as the reviewer returned it"):
+        service.save_draft(db, legal, returned_id, kept.record, kept.row_version)
     assert transfers.get_transfer(db, t.id).status is TransferStatus.RETURNED
     shown = service.comments_for(db, a.id)
     assert [(c.section, c.comment, c.author_name) for c in shown] == [
@@ -195,7 +201,9 @@ def test_fr_controller_to_uncertified_us_processor_from_start_to_approval(
     a = service.save_draft(db, legal, a.id, fixed, a.row_version)
     a = service.submit(db, legal, a.id, TODAY)
     assert service.comments_for(db, a.id) == []
-    assert service.comments_for(db, a.id, open_only=False)[0].resolved_at is not None
+    resolved = service.comments_for(db, a.id, open_only=False)
+    assert resolved[0].resolved_at is not None and resolved[0].version_no == 1
+    assert resolved[0].resolved_by == legal.display_name
 
     # Approval: all four attestations, the signed PDF stored with its hash, the version frozen.
     with pytest.raises(ValidationError) as unattested:
@@ -210,7 +218,7 @@ def test_fr_controller_to_uncertified_us_processor_from_start_to_approval(
     assert tv.status is TransferStatus.APPROVED and tv.next_review == dt.date(2027, 11, 26)
     assert service.signed_report(db, a.id) == pdf
     ref = service.find_by_pdf_hash(db, hashlib.sha256(pdf).hexdigest())
-    assert ref is not None and (ref.assessment_id, ref.version_no, ref.reference) == (a.id, 1, t.reference)
+    assert ref is not None and (ref.assessment_id, ref.version_no, ref.reference) == (a.id, 2, t.reference)
     assert service.find_by_pdf_hash(db, hashlib.sha256(b"another file").hexdigest()) is None
     assert service.review_queue(db, manager) == []
 

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from sqlalchemy import delete, select, update
@@ -160,8 +160,15 @@ COVERED_BY: dict[str, Rule] = {
     "review_comment": lambda c, evs, before: (
         _names("review_comment", c.key[0], evs)
         or (c.kind == "insert" and _names("assessment", c.row["assessment_id"], evs, "return"))
-        # Resubmitting answers the open comments: the submit event covers their resolution.
-        or (c.columns == {"resolved_at"} and _names("assessment", c.row["assessment_id"], evs, "submit"))
+        # Resubmitting answers the open comments (also those on the returned version it revises): the
+        # submit event names them.
+        or (
+            c.columns == {"resolved_at", "resolved_by_name"}
+            and any(
+                e.action == "submit" and c.key[0] in cast(list[int], _after(e, "resolved_comments") or [])
+                for e in evs
+            )
+        )
         or (c.kind == "delete" and _deleted_with_transfer(_transfer_of(c.row["assessment_id"], before), evs))
     ),
     "evidence_file": lambda c, evs, before: (
@@ -273,9 +280,12 @@ def scenario(db: Database, admin: Actor, legal: Actor, manager: Actor) -> Scenar
 
     def entity_changed() -> None:
         e = entities.create_entity(db, legal, entities.EntityInput(name="Audit Co", country="FR"))
-        entities.update_entity(db, legal, e.id, dataclasses.replace(e, name="Audit Co SAS"), e.row_version)
+        e = entities.update_entity(
+            db, legal, e.id, dataclasses.replace(e, name="Audit Co SAS"), e.row_version
+        )
+        entities.delete_entity(db, legal, e.id, e.row_version)
 
-    step("entity created and changed")(entity_changed)
+    step("entity created, changed and removed")(entity_changed)
 
     def transfer_life() -> None:
         t = factories.transfer(db, legal)
@@ -306,11 +316,13 @@ def scenario(db: Database, admin: Actor, legal: Actor, manager: Actor) -> Scenar
         state["a"] = w.submitted()
 
     step("assessment started, saved, submitted")(assessed)
-    step("returned with comments")(
-        lambda: service.return_with_comments(
+    def returned() -> None:
+        # The returned version is kept frozen; the next version takes the changes (issue 18).
+        state["a"] = service.return_with_comments(
             db, manager, state["a"].id, [("risk", "Explain the 10 %."), ("tools", "Which module?")]
         )
-    )
+
+    step("returned with comments (the next version started)")(returned)
     step("one comment resolved")(
         lambda: service.resolve_comment(db, legal, service.comments_for(db, state["a"].id)[0].id)
     )

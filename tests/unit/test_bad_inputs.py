@@ -70,11 +70,17 @@ CSV_REFUSED = [
         "csv/unknown-columns.csv",
         ["columns the tool does not know", "unknown column 'colour'", "unknown column 'Risk score'"],
     ),
-    ("csv/wrong-enum.csv", ["column frequency: 'sometimes' is not one of", "column format_at_rest: 'zipped' is not one of"]),
+    (
+        "csv/wrong-enum.csv",
+        ["column frequency: 'sometimes' is not one of", "column format_at_rest: 'zipped' is not one of"],
+    ),
     ("csv/too-many-cells.csv", ["more cells than the header", "line 2"]),
     ("csv/header-only.csv", ["header but no transfers"]),
     ("csv/empty.csv", ["lacks required columns", "missing column 'exporter'"]),
-    ("csv/missing-values.csv", ["line 2, column exporter: fill in this required column", "line 2, column retention: fill in"]),
+    (
+        "csv/missing-values.csv",
+        ["line 2, column exporter: fill in this required column", "line 2, column retention: fill in"],
+    ),
     ("csv/negative-volume.csv", ["Nothing was imported", "line 3", "cannot be negative"]),
 ]
 

@@ -22,6 +22,7 @@ from transfer_tool.storage.database import Database
 # Every section of the report except the APPI consent information (this transfer relies on
 # equivalent measures, not on consent).
 SECTIONS = (
+    "pre_assessment",
     "description",
     "parties",
     "regimes",

@@ -18,6 +18,7 @@ from transfer_tool.report.sample import sample_report_data
 from transfer_tool.report.terms import Terminology
 
 SECTION_KEYS = (
+    "section.pre_assessment",  # issue 18: the CNIL guide's pre-TIA gates come first
     "section.parties",
     "section.description",
     "section.regimes",

@@ -234,7 +234,10 @@ def test_review_history_names_people_and_a_draft_without_conclusion_says_so() ->
         ("Max Manager", "returned"),
         ("Lena Legal", "submitted"),
     ]
-    assert data.review_history[2].comment == "[law_practice] more on NSL"
+    # The section tag reads as the section's name in each language, never as "[law_practice]".
+    assert data.review_history[2].comment == Localized(
+        "Law and practice (step 3): more on NSL", "移転先の法令及び実務（ステップ3）：more on NSL"
+    )
     assert localize(data.conclusion.reason, "en") == "No conclusion has been reached yet (draft)."
     assert localize(data.conclusion.reason, "ja") == "結論はまだ出ていない（ドラフト）。"
 

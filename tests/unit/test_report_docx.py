@@ -38,7 +38,8 @@ def test_the_word_file_has_the_pdfs_sections_as_headings_and_tables(lang: str, t
     document = docx.Document(io.BytesIO(render_docx(data, lang)))
     terms = Terminology.load()
     h1 = _headings(document, 1)
-    assert h1[0] == f"1. {terms.get('section.parties', lang)}"
+    assert h1[0] == f"1. {terms.get('section.pre_assessment', lang)}"
+    assert h1[1] == f"2. {terms.get('section.parties', lang)}"
     assert h1[-1].endswith(terms.get("section.sign_off", lang))
     assert len(h1) >= 12 and len(_headings(document, 2)) >= 3
     pdf = tmp_path / "tia.pdf"
@@ -49,7 +50,9 @@ def test_the_word_file_has_the_pdfs_sections_as_headings_and_tables(lang: str, t
     assert [h for h in h1 + _headings(document, 2) if _squash(h) not in pdf_text] == []  # the same headings
     assert len(document.tables) >= 15
     instr = document.element.body.xpath(".//w:instrText")
-    assert [i.text.strip() for i in instr] == ['TOC \\o "1-2" \\h \\z \\u']  # the contents list, as the PDF has
+    assert [i.text.strip() for i in instr] == [
+        'TOC \\o "1-2" \\h \\z \\u'
+    ]  # the contents list, as the PDF has
     contents = next(p for p in document.paragraphs if p._p.xpath(".//w:instrText"))
     assert h1[0] in contents.text and h1[-1] in contents.text
     first = document.tables[0]

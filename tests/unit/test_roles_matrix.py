@@ -65,6 +65,7 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     # accounts
     "users.create_user": ADMINS,
     "users.update_user": ADMINS,
+    "users.remove_user": ADMINS,  # issue #19: deactivates for good; drops the PostgreSQL login role
     "users.list_users": ADMINS,
     # catalogues
     "catalog.save_item": ADMINS,
@@ -72,6 +73,7 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     # the register
     "entities.create_entity": EVERYONE,
     "entities.update_entity": EVERYONE,
+    "entities.delete_entity": EVERYONE,
     "transfers.create_transfer": EVERYONE,
     "transfers.add_onward_transfer": EVERYONE,
     "transfers.update_transfer": EVERYONE,
@@ -131,7 +133,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     },
     **{f"transfers.{n}": PURE for n in ("validate_transfer", "view", "with_changes")},
     **{f"transfers.{n}": IN_TRANSACTION for n in ("create_in", "set_status")},
-    **{f"entities.{n}": OPEN_READ for n in ("get_entity", "list_entities")},
+    **{f"entities.{n}": OPEN_READ for n in ("get_entity", "list_entities", "entity_uses")},
     **{f"entities.{n}": PURE for n in ("text_problems", "validate_entity", "view")},
     **{f"entities.{n}": IN_TRANSACTION for n in ("create_in", "find_or_create")},
     **{f"transfer_csv.{n}": PURE for n in ("read", "check_header")},
@@ -182,6 +184,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
             "evaluate_record",
             "evaluate_assessment",
             "comments_for",
+            "changes_since_returned",
             "build_report_data",
             "due_dates",
             "overdue",
@@ -374,6 +377,11 @@ def _prep_update_user(w: World) -> Call:
     return lambda a: users.update_user(w.db, a, target.id, display_name="Renamed Person")
 
 
+def _prep_remove_user(w: World) -> Call:
+    target = users.create_user(w.db, w.admin, f"leaving{w.n()}", "Leaving Person", PASSWORD, Role.LEGAL)
+    return lambda a: users.remove_user(w.db, a, target.id)
+
+
 def _prep_deactivate_item(w: World) -> Call:
     code = f"role_check_{w.n()}"
     catalog.save_item(w.db, w.admin, catalog.CatalogItem(CatalogKind.PURPOSE, code, "", "Role check", ""))
@@ -384,6 +392,11 @@ def _prep_update_entity(w: World) -> Call:
     e = w.entity()
     data = entities.EntityInput(name=e.name + " Inc.", country=e.country)
     return lambda a: entities.update_entity(w.db, a, e.id, data, e.row_version)
+
+
+def _prep_delete_entity(w: World) -> Call:
+    e = w.entity()
+    return lambda a: entities.delete_entity(w.db, a, e.id, e.row_version)
 
 
 def _prep_create_transfer(w: World) -> Call:
@@ -546,6 +559,7 @@ CASES: dict[str, Prepare] = {
         lambda w, a: users.create_user(w.db, a, f"new{w.n()}", "New Person", PASSWORD, Role.LEGAL)
     ),
     "users.update_user": _prep_update_user,
+    "users.remove_user": _prep_remove_user,
     "users.list_users": _simple(lambda w, a: users.list_users(w.db, a)),
     "users.set_language": _simple(lambda w, a: users.set_language(w.db, a, "ja")),
     "catalog.save_item": _simple(
@@ -562,6 +576,7 @@ CASES: dict[str, Prepare] = {
         )
     ),
     "entities.update_entity": _prep_update_entity,
+    "entities.delete_entity": _prep_delete_entity,
     "transfers.create_transfer": _prep_create_transfer,
     "transfers.add_onward_transfer": _prep_onward,
     "transfers.update_transfer": _prep_update_transfer,

@@ -344,7 +344,9 @@ def test_every_service_error_message_has_japanese() -> None:
     """Errors the services raise are shown in error boxes and beside fields: each has its Japanese."""
     entries = read_entries("ja")
     missing = [f"{f.module}:{f.line}: {f.template!r}" for f in error_templates() if f.template not in entries]
-    assert not missing, "error messages without Japanese (data/translations/errors.ja.json):\n" + "\n".join(missing)
+    assert not missing, "error messages without Japanese (data/translations/errors.ja.json):\n" + "\n".join(
+        missing
+    )
 
 
 def test_service_errors_read_in_japanese() -> None:

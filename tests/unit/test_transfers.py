@@ -197,7 +197,11 @@ def test_a_text_search_reads_the_narrow_index_and_finds_the_same_rows(db: Databa
     assert ids == plain and len(ids) == 2
     if db.dialect != "sqlite":
         return
-    statement, params = next((st, p) for st, p in seen if st.startswith("SELECT transfer.id") and "LIKE" in st)
+    statement, params = next(
+        (st, p) for st, p in seen if st.startswith("SELECT transfer.id") and "LIKE" in st
+    )
     with db.engine.connect() as conn:
-        plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params))
+        plan = " ".join(
+            str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params)
+        )
     assert "COVERING INDEX ix_transfer_search" in plan and "TEMP B-TREE" not in plan, plan

@@ -16,7 +16,7 @@ from transfer_tool.assessment.derivation import copied_items
 from transfer_tool.assessment.measures import use_cases_for
 from transfer_tool.assessment.record import AssessmentRecord, StepConclusion
 from transfer_tool.countries.model import AccessLaw
-from transfer_tool.domain import DataFormat, KeyHolder
+from transfer_tool.domain import Conclusion, DataFormat, KeyHolder
 from transfer_tool.errors import Problem
 
 STEP_TITLES = {
@@ -50,6 +50,14 @@ _BLOCKING_TOOL_WARNINGS = frozenset(
 def blocking_tool_warning(code: str) -> bool:
     """Whether a tool warning makes the choice wrong (it blocks submission), not merely questionable."""
     return code in _BLOCKING_TOOL_WARNINGS
+
+
+# A conclusion as the report names it (data/terminology.json "conclusion.*"), never its code (issue 18).
+_WORDS = {
+    Conclusion.PROCEED: "Proceed with the transfer",
+    Conclusion.PROCEED_WITH_MEASURES: "Proceed once the measures are in place",
+    Conclusion.DO_NOT_TRANSFER: "Do not transfer (suspend)",
+}
 
 
 @dataclass(frozen=True)
@@ -177,7 +185,8 @@ def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.da
             Gap(
                 7,
                 "conclusion.reason",
-                f"the chosen conclusion '{c.chosen.value}' differs from the recommended '{rec.value}': say why",
+                f"the chosen conclusion ({_WORDS[c.chosen]}) differs from the recommendation ({_WORDS[rec]}): "
+                "say why",
             )
         )
     for i, e in enumerate(record.evidence):

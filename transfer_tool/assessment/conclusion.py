@@ -104,9 +104,9 @@ def recommend(
         if not (check.is_transfer and check.full_assessment_needed):
             continue
         if check.regime == _APPI:
-            conclusion, why = _appi(law, measures)
+            conclusion, why = _appi(law, measures, catalog)
         elif check.regime == _LGPD:
-            conclusion, why = _lgpd(law, measures)
+            conclusion, why = _lgpd(law, measures, catalog)
         else:
             conclusion, why = _essential_equivalence(law, measures, catalog, risk, cases)
         full.append(RegimeRecommendation(check.regime, conclusion, why))
@@ -118,13 +118,21 @@ def recommend(
     return Recommendation(worst.conclusion, tuple(reasons), tuple(full) + short)
 
 
-def _with_planned(reason: Reason, measures: Sequence[ChosenMeasure]) -> tuple[Conclusion, tuple[Reason, ...]]:
+def _names(measures: Sequence[ChosenMeasure], catalog: MeasureCatalog) -> str:
+    """The measures as the catalogue names them (never their codes); "; " because names hold commas."""
+    found = [catalog.get(m.code) for m in measures]
+    return "; ".join(d.name_en if d is not None else m.code for m, d in zip(measures, found, strict=True))
+
+
+def _with_planned(
+    reason: Reason, measures: Sequence[ChosenMeasure], catalog: MeasureCatalog
+) -> tuple[Conclusion, tuple[Reason, ...]]:
     planned = [m for m in measures if m.status is MeasureStatus.PLANNED]
     if planned:
-        codes = ", ".join(m.code for m in planned)
+        names = _names(planned, catalog)
         return Conclusion.PROCEED_WITH_MEASURES, (
             reason,
-            Reason("measures_planned", f"Proceed once these planned measures are in place: {codes}."),
+            Reason("measures_planned", f"Proceed once these planned measures are in place: {names}."),
         )
     return Conclusion.PROCEED, (reason,)
 
@@ -141,7 +149,9 @@ def _no_law_reason(law: LawPracticeStep) -> Reason | None:
     return None
 
 
-def _appi(law: LawPracticeStep, measures: Sequence[ChosenMeasure]) -> tuple[Conclusion, tuple[Reason, ...]]:
+def _appi(
+    law: LawPracticeStep, measures: Sequence[ChosenMeasure], catalog: MeasureCatalog
+) -> tuple[Conclusion, tuple[Reason, ...]]:
     """APPI Art. 28(3), PPC Rules Art. 18: keep the equivalent measures under a yearly check; stop only when
     their continued implementation becomes difficult (not the EU refusal rule)."""
     if law.appi_implementation_difficult:
@@ -159,10 +169,12 @@ def _appi(law: LawPracticeStep, measures: Sequence[ChosenMeasure]) -> tuple[Conc
         "necessary and appropriate measures, and stop if continued implementation becomes difficult "
         "(Art. 18(1)(ii)).",
     )
-    return _with_planned(reason, measures)
+    return _with_planned(reason, measures, catalog)
 
 
-def _lgpd(law: LawPracticeStep, measures: Sequence[ChosenMeasure]) -> tuple[Conclusion, tuple[Reason, ...]]:
+def _lgpd(
+    law: LawPracticeStep, measures: Sequence[ChosenMeasure], catalog: MeasureCatalog
+) -> tuple[Conclusion, tuple[Reason, ...]]:
     """LGPD Art. 33 and Resolution CD/ANPD 19/2024: the mechanism carries the transfer; no refusal rule of its
     own for the destination's access laws (a risk to record and to meet with the clauses' duties)."""
     reason = _no_law_reason(law) or Reason(
@@ -171,7 +183,7 @@ def _lgpd(law: LawPracticeStep, measures: Sequence[ChosenMeasure]) -> tuple[Conc
         "destination's access laws are a risk to record and to meet with the clauses' duties on requests from "
         "public authorities, not a bar of their own.",
     )
-    return _with_planned(reason, measures)
+    return _with_planned(reason, measures, catalog)
 
 
 def _essential_equivalence(
@@ -184,7 +196,7 @@ def _essential_equivalence(
     """EU GDPR, UK GDPR, Swiss FADP: Schrems II and EDPB Recommendations 01/2020."""
     no_law = _no_law_reason(law)
     if no_law is not None:
-        return _with_planned(no_law, measures)
+        return _with_planned(no_law, measures, catalog)
     # A problematic law applies: supplementary measures are needed.
     if risk is not None and risk.above_threshold:
         return Conclusion.DO_NOT_TRANSFER, (
@@ -214,9 +226,9 @@ def _essential_equivalence(
     if effective:
         reason = Reason(
             "effective_measures",
-            f"Effective supplementary measures chosen: {', '.join(m.code for m in effective)}.",
+            f"Effective supplementary measures chosen: {_names(effective, catalog)}.",
         )
-        return _with_planned(reason, measures)
+        return _with_planned(reason, measures, catalog)
     assert risk is not None
     below = Reason(
         "risk_below_threshold",
@@ -234,7 +246,7 @@ def _essential_equivalence(
                 "Recommendations 01/2020, paras 43.3 and 46-47). Record them in step 3.",
             ),
         )
-    conclusion, reasons = _with_planned(below, measures)
+    conclusion, reasons = _with_planned(below, measures, catalog)
     caveat = Reason(
         "risk_route_caveat",
         "No effective measure: the transfer rests on the assessed risk of access, documented by the sources "

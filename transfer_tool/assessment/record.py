@@ -274,6 +274,26 @@ class ReviewEvent:
 
 
 @dataclass(frozen=True)
+class AcceptanceItems:
+    """What a DPO needs to accept the TIA beyond the six steps (issue 18): the pre-TIA gates (CNIL TIA guide,
+    2025), the destination's general data-protection framework and redress and whether the tool is
+    enforceable there (EDPB Recommendations 01/2020, step 3), the UK data protection test (UK GDPR
+    Art. 46(1A), (6)), the competent supervisory authority (SCC Annex I.C) and the importer's co-adoption."""
+
+    anonymisation: str = ""  # could the data be anonymised or minimised instead; why not, what was minimised
+    performed_by: str = ""  # who performs the TIA (people, roles; the importer's part)
+    framework: str = ""  # the destination's general data-protection law and its independent authority
+    redress: str = ""  # the redress data subjects have there (courts, authority, against public bodies)
+    tool_enforceable: bool | None = None  # can the chosen tool be enforced at the destination
+    tool_enforceability: str = ""
+    uk_test_met: bool | None = None  # "not materially lower" (only asked when the UK GDPR applies)
+    uk_test_reasoning: str = ""
+    supervisory_authority: str = ""  # SCC Annex I.C, Clause 13
+    importer_signatory: str = ""  # the importer's co-adoption, where the organisation wants it
+    importer_signed_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class DerivedFrom:
     """The assessment a copied draft started from (issue #23: "New transfer from this one")."""
 
@@ -311,6 +331,8 @@ class AssessmentRecord:
     # confirmed yet (item keys of `assessment.derivation`; each one is a missing item until confirmed).
     derived_from: DerivedFrom | None = None
     to_confirm: tuple[str, ...] = ()
+    # Issue 18 (additive): what a DPO needs to accept the TIA.
+    acceptance: AcceptanceItems = field(default_factory=AcceptanceItems)
 
     def tool_for(self, regime: str) -> ToolChoice | None:
         return next((t for t in self.tools if t.regime == regime), None)

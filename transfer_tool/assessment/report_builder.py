@@ -10,12 +10,15 @@ engine's sentences and the country data's prose, with their Japanese from the te
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from transfer_tool.assessment.context import Evaluation
 from transfer_tool.assessment.evidence import EvidenceView
 from transfer_tool.assessment.measures import Effectiveness, MeasureCatalog
+from transfer_tool.assessment.precheck import Reason
 from transfer_tool.assessment.record import (
     AssessmentRecord,
     MeasureStatus,
@@ -29,10 +32,19 @@ from transfer_tool.assessment.tool_catalog import ToolCatalog
 from transfer_tool.catalog import CatalogItem
 from transfer_tool.countries.model import Destination, Regime, RegimeEntry
 from transfer_tool.countries.names import CountryNames
-from transfer_tool.domain import AssessmentStatus, CatalogKind, Conclusion, PartyRole, Role
+from transfer_tool.domain import (
+    AdequacyStatus,
+    AssessmentStatus,
+    CatalogKind,
+    Conclusion,
+    PartyRole,
+    RegimeCode,
+    Role,
+)
 from transfer_tool.entities import EntityView
 from transfer_tool.report import data as rd
 from transfer_tool.report.data import Localized
+from transfer_tool.terminology import Terminology
 from transfer_tool.text_catalogue import translate
 from transfer_tool.transfers import TransferView
 
@@ -111,6 +123,7 @@ class ReportMeta:
     user_names: Mapping[int, str] = field(default_factory=dict)  # for the review history
     sign_off: rd.SignOff = field(default_factory=rd.SignOff)
     dataset_version: str = ""
+    importer_sign_off_wanted: bool = False  # organisation setting: the importer co-adopts the TIA
 
 
 @dataclass(frozen=True)
@@ -147,6 +160,7 @@ def report_data_from(src: ReportSources) -> rd.ReportData:
         assessor=m.assessor,
         derived_from=r.derived_from.reference if r.derived_from else "",
         derived_from_version=r.derived_from.version if r.derived_from else 0,
+        acceptance=_acceptance(src),
         exporter=_party(src, src.exporter, r.facts.exporter_role, importer=False),
         importer=_party(src, src.importer, r.facts.importer_role, importer=True),
         destination=Localized(dest.name_en, dest.name_ja),
@@ -267,19 +281,15 @@ def _description(src: ReportSources) -> rd.TransferDescription:
     onward = tuple(
         rd.OnwardTransfer(o.recipient, _country(src.names, o.country), o.purpose) for o in f.onward_transfers
     )
-    sensitive_items = [
-        p.label for p in _policy(src, CatalogKind.DATA_CATEGORY, f.data_categories) if p.sensitive
-    ]
-    sensitive: rd.Text = t.sensitive_details if f.sensitive_data else Localized("None", "なし")
-    if f.sensitive_data and sensitive_items:
-        en = ", ".join(rd.localize(x, "en") for x in sensitive_items)
-        ja = "、".join(rd.localize(x, "ja") for x in sensitive_items)
-        sensitive = Localized(
-            f"{en}: {t.sensitive_details}".rstrip(": "), f"{ja}：{t.sensitive_details}".rstrip("：")
-        )
+    categories = _policy(src, CatalogKind.DATA_CATEGORY, f.data_categories)
+    sensitive = _sensitive(categories, f.sensitive_data, t.sensitive_details)
+    if f.sensitive_data and not any(p.sensitive for p in categories):
+        # The assessor ticked special-category data that no catalogue category carries: the categories
+        # table says so with what was written, instead of "Sensitive: No" on every row.
+        categories += (rd.PolicyItem(sensitive, "", True),)
     return rd.TransferDescription(
         data_subjects=tuple(_label(src, CatalogKind.DATA_SUBJECT, c) for c in t.data_subjects),
-        data_categories=_policy(src, CatalogKind.DATA_CATEGORY, f.data_categories),
+        data_categories=categories,
         purposes=_policy(src, CatalogKind.PURPOSE, t.purposes),
         legal_basis=_policy(src, CatalogKind.LEGAL_BASIS, t.legal_bases),
         frequency=f.frequency,
@@ -294,6 +304,26 @@ def _description(src: ReportSources) -> rd.TransferDescription:
         key_holder=f.key_holder,
         onward_transfers=onward,
     )
+
+
+_SENSITIVE_UNDESCRIBED = Localized(
+    "Special categories of data (not described yet)", "要配慮個人情報等（内容は未記載）"
+)
+
+
+def _sensitive(categories: Sequence[rd.PolicyItem], ticked: bool, details: str) -> rd.Text:
+    """Annex I.B "sensitive data": what the assessor wrote, after the catalogue's sensitive categories."""
+    if not ticked:
+        return Localized("None", "なし")
+    named = [p.label for p in categories if p.sensitive]
+    what = details.strip()
+    en = ", ".join(rd.localize(x, "en") for x in named)
+    ja = "、".join(rd.localize(x, "ja") for x in named)
+    if not named and not what:
+        return _SENSITIVE_UNDESCRIBED
+    if not named:
+        return Localized(f"Special categories of data: {what}", f"要配慮個人情報等：{what}")
+    return Localized(f"{en}: {what}" if what else en, f"{ja}：{what}" if what else ja)
 
 
 def _oldest_verification(entries: Sequence[RegimeEntry]) -> dt.date | None:
@@ -338,10 +368,11 @@ def _tools(src: ReportSources) -> tuple[rd.RegimeTool, ...]:
     for choice in r.tools:
         tool = src.tools.get(choice.tool)
         name: rd.Text = Localized(tool.name_en, tool.name_ja) if tool else choice.tool
-        met = tuple(
-            Localized(c.text_en, c.text_ja)
-            for c in (tool.conditions if tool else ())
-            if c.code in choice.conditions_met
+        conditions = tool.conditions if tool else ()
+        met = tuple(Localized(c.text_en, c.text_ja) for c in conditions if c.code in choice.conditions_met)
+        # A derogation's conditions the assessor did not confirm are listed too: the reader sees all of them.
+        open_ = tuple(
+            Localized(c.text_en, c.text_ja) for c in conditions if c.code not in choice.conditions_met
         )
         out.append(
             rd.RegimeTool(
@@ -351,6 +382,9 @@ def _tools(src: ReportSources) -> tuple[rd.RegimeTool, ...]:
                 tuple(warnings.get(choice.regime, ())),
                 _scope_lines(src, choice.regime),
                 met,
+                open_,
+                choice.systematic_reason.strip(),
+                _adequacy_conditions(src, choice.regime),
             )
         )
     chosen = {c.regime for c in r.tools}
@@ -369,6 +403,14 @@ def _tools(src: ReportSources) -> tuple[rd.RegimeTool, ...]:
     return tuple(out)
 
 
+def _adequacy_conditions(src: ReportSources, regime: str) -> tuple[str, ...]:
+    """The partial adequacy's conditions the assessor confirmed (shown only where the status is partial)."""
+    entry = src.destination.status_under(regime)
+    if entry is None or entry.status is not AdequacyStatus.PARTIAL:
+        return ()
+    return tuple(c.text for c in src.record.confirmed_conditions if c.regime == regime and c.text.strip())
+
+
 def _law_and_practice(src: ReportSources) -> rd.LawAndPractice:
     lp = src.record.law_practice
     answers = {a.law_key: a for a in lp.laws}
@@ -382,7 +424,7 @@ def _law_and_practice(src: ReportSources) -> rd.LawAndPractice:
             rd.LawFinding(
                 _shipped(law.name),
                 law.problematic,
-                bool(a and a.applies),
+                a.applies if a else None,
                 a.reasoning if a else "",
                 sources,
             )
@@ -392,7 +434,7 @@ def _law_and_practice(src: ReportSources) -> rd.LawAndPractice:
             rd.LawFinding(
                 Localized(f"{added.name} (added by the assessor)", f"{added.name}（評価者が追加）"),
                 added.problematic,
-                bool(added.applies),
+                added.applies,
                 added.reasoning,
                 tuple(added.sources),
             )
@@ -529,10 +571,12 @@ def _conclusion(src: ReportSources) -> rd.ConclusionInfo:
     # A submitted or approved version shows the recommendation frozen at submission.
     recommended = (live if editable else r.conclusion.recommended) or live or r.conclusion.recommended
     chosen = r.conclusion.chosen
-    reason: rd.Text = r.conclusion.reason
+    reason: rd.Text = r.conclusion.reason.strip()
     if chosen is None:
         chosen = recommended or Conclusion.DO_NOT_TRANSFER
         reason = _NO_CONCLUSION
+    elif not reason:
+        reason = _narrative(ev.recommendation.reasons, adopted=chosen == recommended)
     en_lines, ja_lines = [], []
     for rr in ev.recommendation.per_regime:
         regime = src.regimes.get(rr.regime)
@@ -549,6 +593,49 @@ def _conclusion(src: ReportSources) -> rd.ConclusionInfo:
         procedural_steps=r.procedural_notes,
         reevaluation_date=r.reevaluation_date,
         grounds=grounds,
+    )
+
+
+_ADOPTED = Localized(
+    "The assessor adopted the tool's recommendation on these grounds:",
+    "評価者は、次の理由により本ツールの推奨を採用した。",
+)
+_DEPARTED = Localized(
+    "The assessor reached a conclusion other than the tool's recommendation without giving a reason; the "
+    "tool's grounds were:",
+    "評価者は理由を記載せずに本ツールの推奨と異なる結論とした。本ツールの理由は次のとおり。",
+)
+
+
+def _narrative(reasons: Sequence[Reason], *, adopted: bool) -> rd.Text:
+    """The conclusion in sentences whenever the assessor wrote none (a DPO never reads "—"): whether the
+    recommendation was adopted, then its grounds, each in the report's language."""
+    head = _ADOPTED if adopted else _DEPARTED
+    texts = [x.text for x in reasons]
+    en = "\n".join([head.en, *texts])
+    ja = "\n".join([head.ja, *(translate(x, "ja") for x in texts)])
+    return Localized(en, ja)
+
+
+def _acceptance(src: ReportSources) -> rd.Acceptance:
+    """What a DPO needs beyond the six steps; the country data's summary of the destination's system is
+    shown as the basis of the assessor's reading of the general framework."""
+    a = src.record.acceptance
+    appi = src.destination.appi
+    basis: rd.Text = _shipped(appi.system_summary) if appi is not None and appi.system_summary else ""
+    uk = RegimeCode.UK in src.record.regimes.codes()
+    return rd.Acceptance(
+        anonymisation=a.anonymisation.strip(),
+        performed_by=a.performed_by.strip(),
+        framework=a.framework.strip(),
+        framework_basis=basis,
+        redress=a.redress.strip(),
+        tool_enforceable=rd.Answer(a.tool_enforceable, a.tool_enforceability.strip()),
+        uk_test=rd.Answer(a.uk_test_met, a.uk_test_reasoning.strip()) if uk else None,
+        supervisory_authority=a.supervisory_authority.strip(),
+        importer_sign_off_wanted=src.meta.importer_sign_off_wanted,
+        importer_signatory=a.importer_signatory.strip(),
+        importer_signed_on=a.importer_signed_on,
     )
 
 
@@ -593,13 +680,40 @@ def _appi_consent(src: ReportSources) -> rd.AppiConsentInfo | None:
     )
 
 
+_SECTION_TAG = re.compile(r"^\[([a-z0-9_]{1,64})\] ?")
+
+
+@functools.cache
+def _terms() -> Terminology:
+    return Terminology.load()
+
+
+def _review_comment(comment: str) -> rd.Text:
+    """A return's comments are stored one a line as "[section] text"; the reader sees the section's name."""
+    if not comment:
+        return ""
+    terms = _terms()
+    en_lines, ja_lines = [], []
+    for line in comment.splitlines():
+        tag = _SECTION_TAG.match(line)
+        key = f"review.section.{tag.group(1)}" if tag else ""
+        if tag is None or not terms.has(key):
+            en_lines.append(line)
+            ja_lines.append(line)
+            continue
+        text = line[tag.end() :]
+        en_lines.append(f"{terms.get(key, 'en')}: {text}")
+        ja_lines.append(f"{terms.get(key, 'ja')}：{text}")
+    return Localized("\n".join(en_lines), "\n".join(ja_lines))
+
+
 def _history(src: ReportSources) -> tuple[rd.ReviewEvent, ...]:
     m = src.meta
     names = m.user_names
     out = [rd.ReviewEvent(m.assessor, m.created_at, "created")]
     for e in src.record.history:
         who = names.get(int(e.by), f"user {e.by}")
-        out.append(rd.ReviewEvent(who, e.at, _ACTIONS[e.action], e.comment))
+        out.append(rd.ReviewEvent(who, e.at, _ACTIONS[e.action], _review_comment(e.comment)))
     return tuple(out)
 
 

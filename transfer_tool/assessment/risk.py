@@ -143,12 +143,12 @@ def _yearly_probability(law_ps: Sequence[float], mode: RiskInputMode, years: int
 def _formula(mode: RiskInputMode, years: int) -> str:
     if mode is RiskInputMode.PER_YEAR:
         return (
-            f"p_i = product of the factors (per year); P = 1 - prod_i(1 - p_i)^{years}; "
-            "once every X years, X = 1 / (1 - prod_i(1 - p_i))"
+            f"pᵢ = product of the factors (per year); P = 1 − Π(1 − pᵢ)^{years}; "
+            "once every X years, X = 1 / (1 − Π(1 − pᵢ))"
         )
     return (
-        f"p_i = product of the factors (over {years} years); P = 1 - prod_i(1 - p_i); "
-        f"yearly y = 1 - (1 - P)^(1/{years}); once every X years, X = 1 / y"
+        f"pᵢ = product of the factors (over {years} years); P = 1 − Π(1 − pᵢ); "
+        f"yearly y = 1 − (1 − P)^(1/{years}); once every X years, X = 1 / y"
     )
 
 

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from transfer_tool import audit, catalog, entities, transfers
-from transfer_tool.assessment import workflow
+from transfer_tool.assessment import version_diff, workflow
 from transfer_tool.assessment.completeness import Gap, missing_items
 from transfer_tool.assessment.context import AssessmentContext, Evaluation, evaluate
 from transfer_tool.assessment.evidence import (
@@ -76,6 +76,7 @@ from transfer_tool.domain import (
 from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.report.data import ReportData, SignOff
+from transfer_tool.storage import workflow_permits
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment, ReviewComment
@@ -95,10 +96,12 @@ __all__ = [
     "OrgSettings",
     "QueueItem",
     "SignedReportRef",
+    "VersionChanges",
     "add_evidence",
     "approval_problems",
     "authors_of",
     "build_report_data",
+    "changes_since_returned",
     "comments_for",
     "dashboard",
     "due_dates",
@@ -138,7 +141,10 @@ REQUIRED_ATTESTATIONS: dict[str, str] = {
 # Suggested section keys for review comments (the wizard shows each comment beside its section).
 REVIEW_SECTIONS = (
     "general",
-    "facts",
+    "parties",
+    "personal_data",
+    "handling",
+    "facts",  # the whole of step 1, as comments were placed before the three pages had their own
     "regimes",
     "tools",
     "law_practice",
@@ -164,6 +170,8 @@ class OrgSettings:
     single_user_mode: bool = False  # one person may assess and approve (the report says so)
     timestamp_url: str = ""  # RFC 3161 time-stamping service for signatures ("" = none)
     organisation_name: str = ""  # shown in the report header ("" = the exporter's name)
+    # The organisation wants the importer to co-adopt each TIA: the sign-off page names its signatory.
+    importer_sign_off: bool = False
 
 
 _SETTING_FIELDS = tuple(f.name for f in dataclasses.fields(OrgSettings))
@@ -179,6 +187,7 @@ def _read_settings(session: Session) -> OrgSettings:
     threshold = rows.get("risk_threshold")
     months = rows.get("reevaluation_months")
     single = rows.get("single_user_mode")
+    importer = rows.get("importer_sign_off")
     return OrgSettings(
         risk_threshold=float(threshold)
         if isinstance(threshold, int | float) and not isinstance(threshold, bool) and 0 < threshold < 1
@@ -189,6 +198,7 @@ def _read_settings(session: Session) -> OrgSettings:
         single_user_mode=single if isinstance(single, bool) else d.single_user_mode,
         timestamp_url=str(rows.get("timestamp_url") or d.timestamp_url),
         organisation_name=str(rows.get("organisation_name") or d.organisation_name),
+        importer_sign_off=importer if isinstance(importer, bool) else d.importer_sign_off,
     )
 
 
@@ -268,7 +278,8 @@ class AssessmentView:
 
     @property
     def editable(self) -> bool:
-        return self.status in _EDITABLE
+        # A returned version is frozen as the reviewer saw it; the next version carries the changes.
+        return self.status in _EDITABLE and not self.frozen
 
 
 @dataclass(frozen=True)
@@ -326,7 +337,9 @@ class QueueItem:
     importer: str
     assessor_name: str
     submitted_at: dt.datetime | None
-    own: bool  # the reviewer is one of its authors (four eyes: they cannot approve it unless single-user mode)
+    own: (
+        bool  # the reviewer is one of its authors (four eyes: they cannot approve it unless single-user mode)
+    )
 
 
 @dataclass(frozen=True)
@@ -338,6 +351,8 @@ class CommentView:
     author_name: str
     created_at: dt.datetime
     resolved_at: dt.datetime | None
+    resolved_by: str = ""  # who marked it dealt with (or resubmitted)
+    version_no: int = 0  # the version the reviewer commented on
 
 
 @dataclass(frozen=True)
@@ -604,6 +619,12 @@ def latest_for_transfer(db: Database, transfer_id: int) -> AssessmentView | None
 
 
 def _refuse_unless_editable(session: Session, row: Assessment) -> None:
+    if row.frozen and row.status is AssessmentStatus.RETURNED:
+        raise ValidationError(
+            f"{_name(session, row)} is kept as the reviewer returned it; nothing was saved. The changes go "
+            "into the next version.",
+            [Problem("status", "a returned version is kept unchanged: edit the next version")],
+        )
     if row.frozen or row.status is AssessmentStatus.APPROVED:
         raise ValidationError(
             f"{_name(session, row)} is approved and frozen; nothing was saved. Start a new version to "
@@ -706,6 +727,7 @@ def submit(db: Database, actor: Actor, assessment_id: int, today: dt.date) -> As
         stored = from_dict(row.record)
         now = _at(today)
         done = workflow.submit(stored, _context(ds, stored.facts.destination), by=_uid(actor), now=now)
+        workflow_permits.request_transition(s, row.id, AssessmentStatus.SUBMITTED.value)
         row.record = to_dict(done)
         row.status = AssessmentStatus.SUBMITTED
         row.submitted_at = now
@@ -713,15 +735,20 @@ def submit(db: Database, actor: Actor, assessment_id: int, today: dt.date) -> As
         if row.assessor_id is None:
             row.assessor_id = actor.user_id
         add_author(row, actor.user_id)
-        # The resubmission answers the reviewer's comments; they stay visible as resolved.
+        # The resubmission answers the reviewer's comments (on this version or the returned ones it
+        # revises); they stay visible as resolved, and the submit event names them.
+        answered = []
         for c in s.execute(
             select(ReviewComment).where(
-                ReviewComment.assessment_id == row.id, ReviewComment.resolved_at.is_(None)
+                ReviewComment.assessment_id.in_(_review_round(s, row)), ReviewComment.resolved_at.is_(None)
             )
         ).scalars():
             c.resolved_at = now
+            c.resolved_by_name = actor.display_name or actor.username
+            answered.append(c.id)
         s.flush()
-        audit.record(s, actor, "submit", "assessment", row.id, before, _dump(row))
+        after = {**_dump(row), "resolved_comments": answered} if answered else _dump(row)
+        audit.record(s, actor, "submit", "assessment", row.id, before, after)
         transfers.set_status(s, actor, row.transfer_id, TransferStatus.SUBMITTED)
         return _view(s, row)
 
@@ -767,7 +794,10 @@ def review_queue(db: Database, actor: Actor) -> list[QueueItem]:
 def return_with_comments(
     db: Database, actor: Actor, assessment_id: int, comments: Sequence[tuple[str, str]]
 ) -> AssessmentView:
-    """The reviewer returns a submitted version with comments, each on a section of the wizard."""
+    """The reviewer returns a submitted version with comments, each on a section of the wizard.
+
+    The returned version is kept frozen as read; the answer is its next version (status returned, open for
+    the assessor's changes), which resubmission submits."""
     require(actor, Action.REVIEW)
     cleaned = [((section or "general").strip().lower(), text.strip()) for section, text in comments]
     problems = [
@@ -807,29 +837,133 @@ def return_with_comments(
                     created_at=now,
                 )
             )
+        workflow_permits.request_transition(s, row.id, AssessmentStatus.RETURNED.value)
         row.record = to_dict(returned)
         row.status = AssessmentStatus.RETURNED
+        # The returned version stays as the reviewer read it; the assessor's changes go into the next
+        # version, which the reviewer then compares with this one field by field (issue 18).
+        row.frozen = True
         s.flush()
         audit.record(s, actor, "return", "assessment", row.id, before, {**_dump(row), "comments": cleaned})
+        revision = _start_revision(s, actor, row, returned)
         transfers.set_status(s, actor, row.transfer_id, TransferStatus.RETURNED)
-        return _view(s, row)
+        return _view(s, revision)
+
+
+def _start_revision(
+    session: Session, actor: Actor, row: Assessment, returned: AssessmentRecord
+) -> Assessment:
+    """Version n+1 of a returned version n: the same answers, authors and evidence, open for changes.
+
+    Its authors are version n's (the reviewer who returned it is not one of them, so four eyes by
+    authorship still lets them approve the revision)."""
+    new = Assessment(
+        transfer_id=row.transfer_id,
+        version_no=row.version_no + 1,
+        status=AssessmentStatus.RETURNED,
+        record=to_dict(workflow.revise_returned(returned)),
+        page=row.page,
+        country_data_version=row.country_data_version,
+        assessor_id=row.assessor_id,
+        author_ids=list(row.author_ids or []),
+    )
+    session.add(new)
+    session.flush()
+    copied = copy_evidence(session, row.id, new.id)
+    audit.record(
+        session,
+        actor,
+        "new_version",
+        "assessment",
+        new.id,
+        None,
+        {**_dump(new), "from": row.id, "evidence": copied},
+    )
+    return new
+
+
+def _review_round(session: Session, row: Assessment) -> list[int]:
+    """The versions of this review round: `row` and the returned versions just before it (their comments
+    are the ones to deal with in `row`)."""
+    versions = session.execute(
+        select(Assessment.id, Assessment.status, Assessment.frozen)
+        .where(Assessment.transfer_id == row.transfer_id, Assessment.version_no < row.version_no)
+        .order_by(Assessment.version_no.desc())
+    ).all()
+    ids = [row.id]
+    for aid, status, frozen in versions:
+        if status is not AssessmentStatus.RETURNED or not frozen:
+            break
+        ids.append(aid)
+    return ids
 
 
 def comments_for(db: Database, assessment_id: int, open_only: bool = True) -> list[CommentView]:
+    """The reviewer's comments on this version and on the returned versions it revises, oldest first."""
     with db.read() as s:
-        q = select(ReviewComment).where(ReviewComment.assessment_id == assessment_id)
+        row = _load(s, assessment_id)
+        versions = {
+            aid: no
+            for aid, no in s.execute(
+                select(Assessment.id, Assessment.version_no).where(Assessment.id.in_(_review_round(s, row)))
+            ).all()
+        }
+        q = select(ReviewComment).where(ReviewComment.assessment_id.in_(list(versions)))
         if open_only:
             q = q.where(ReviewComment.resolved_at.is_(None))
         return [
             CommentView(
-                c.id, c.assessment_id, c.section, c.comment, c.author_name, c.created_at, c.resolved_at
+                c.id,
+                c.assessment_id,
+                c.section,
+                c.comment,
+                c.author_name,
+                c.created_at,
+                c.resolved_at,
+                c.resolved_by_name,
+                versions[c.assessment_id],
             )
             for c in s.execute(q.order_by(ReviewComment.id)).scalars()
         ]
 
 
+@dataclass(frozen=True)
+class VersionChanges:
+    """A revision compared with the version the reviewer returned (issue 18)."""
+
+    returned_version: int
+    version: int
+    changes: tuple[version_diff.FieldChange, ...]
+
+
+def changes_since_returned(db: Database, assessment_id: int) -> VersionChanges | None:
+    """What changed since the version returned just before this one; None when it revises no return."""
+    with db.read() as s:
+        row = _load(s, assessment_id)
+        previous = s.execute(
+            select(Assessment).where(
+                Assessment.transfer_id == row.transfer_id, Assessment.version_no == row.version_no - 1
+            )
+        ).scalar_one_or_none()
+        if previous is None or previous.status is not AssessmentStatus.RETURNED:
+            return None
+        before, after = from_dict(previous.record), from_dict(row.record)
+        destination = country_store.dataset(db).destinations.get(after.facts.destination)
+        law_names = {law.key: law.name for law in destination.access_laws} if destination else {}
+        changed = version_diff.changes(
+            before,
+            after,
+            load_tool_catalog(),
+            load_measure_catalog(),
+            law_names,
+            order=lambda section: REVIEW_SECTIONS.index(section) if section in REVIEW_SECTIONS else 99,
+        )
+        return VersionChanges(previous.version_no, row.version_no, changed)
+
+
 def resolve_comment(db: Database, actor: Actor, comment_id: int) -> None:
-    """The assessor marks one comment as dealt with (resubmitting resolves the rest)."""
+    """The assessor marks one comment as dealt with (resubmitting resolves the rest); it stays listed,
+    with who and when."""
     require(actor, Action.ASSESS)
     with db.unit_of_work() as s:
         c = s.get(ReviewComment, comment_id)
@@ -837,8 +971,15 @@ def resolve_comment(db: Database, actor: Actor, comment_id: int) -> None:
             raise NotFound(f"Comment {comment_id} does not exist (any more).")
         if c.resolved_at is None:
             c.resolved_at = utcnow()
+            c.resolved_by_name = actor.display_name or actor.username
             audit.record(
-                s, actor, "resolve_comment", "review_comment", c.id, {"resolved": False}, {"resolved": True}
+                s,
+                actor,
+                "resolve_comment",
+                "review_comment",
+                c.id,
+                {"resolved": False},
+                {"resolved": True, "by": c.resolved_by_name},
             )
 
 
@@ -967,6 +1108,7 @@ def _store_approval(
             reevaluation_months=settings.reevaluation_months,
             authors=_authors(row),
         )
+        workflow_permits.request_transition(s, row.id, AssessmentStatus.APPROVED.value)
         report = store_signed_report(
             s, row, signed_pdf, signer_name=signer_name.strip(), lang=lang, rendering=rendering
         )
@@ -1119,6 +1261,7 @@ def _report_data(
             user_names=names,
             sign_off=sign_off,
             dataset_version=row.country_data_version or ds.dataset_version,
+            importer_sign_off_wanted=settings.importer_sign_off,
         )
     relied = _relied_on_destination(db, record, status)
     ctx = _context(ds, record.facts.destination, relied)
@@ -1203,7 +1346,13 @@ def dashboard(db: Database, today: dt.date, within_days: int = 30) -> DashboardC
             select(func.count()).select_from(Transfer).where(Transfer.reassessment_needed.is_(True))
         )
         by_status = {
-            st: n for st, n in s.execute(select(Assessment.status, func.count()).group_by(Assessment.status))
+            st: n
+            for st, n in s.execute(
+                select(Assessment.status, func.count())
+                # A returned version kept frozen is history: its revision is the one being worked on.
+                .where(~and_(Assessment.status == AssessmentStatus.RETURNED, Assessment.frozen.is_(True)))
+                .group_by(Assessment.status)
+            )
         }
     return DashboardCounts(
         reassessment_needed=int(flagged or 0),

@@ -159,6 +159,14 @@ def approve(
     )
 
 
+def revise_returned(record: AssessmentRecord) -> AssessmentRecord:
+    """The next version of a returned one: the same answers and review history, still returned (editable,
+    with the reviewer's comments to deal with)."""
+    if record.status is not AssessmentStatus.RETURNED:
+        raise ValidationError("Only a returned assessment is revised into a next version.")
+    return dataclasses.replace(record, version=record.version + 1)
+
+
 def new_version(record: AssessmentRecord, *, by: UserId) -> AssessmentRecord:
     """A new draft from an approved version (the approved one stays as it is)."""
     if record.status is not AssessmentStatus.APPROVED:

@@ -9,12 +9,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from transfer_tool.cli import teamwork  # its parsers load no service; its handlers load what they use
 from transfer_tool.cli.context import CliContext
 from transfer_tool.domain import Role, TransferStatus
 from transfer_tool.errors import ToolError
+
+if TYPE_CHECKING:
+    from transfer_tool.permissions import Actor
 
 Sub = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
@@ -89,12 +92,23 @@ def register(sub: Any) -> None:
     up.set_defaults(handler=cmd_user_add)
     ul = us.add_parser("list", help="list users")
     ul.set_defaults(handler=cmd_user_list)
+    ur = us.add_parser(
+        "remove", help="deactivate a user for good (on PostgreSQL their database sign-in is dropped)"
+    )
+    ur.add_argument("username")
+    ur.set_defaults(handler=cmd_user_remove)
+    sr = us.add_parser("set-role", help="give a user another role")
+    sr.add_argument("username")
+    sr.add_argument("role", choices=[r.value for r in Role])
+    sr.set_defaults(handler=cmd_user_set_role)
 
 
 def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     from transfer_tool import users
     from transfer_tool.bootstrap import open_database
 
+    if ctx.config.sqlite_path is None and _dba_lacks_privileges(ctx.config.database_url):
+        return 1
     db = open_database(ctx.config)
     try:
         where = ctx.config.sqlite_path or ctx.config.database_url.split("@")[-1]
@@ -110,6 +124,32 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     finally:
         db.dispose()
     return 0
+
+
+def _dba_lacks_privileges(url: str) -> bool:
+    """On PostgreSQL, print what the DBA must grant this sign-in before `init` can set up the team
+    database (roles, schema); True when something is missing."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import OperationalError
+
+    from transfer_tool.storage import team_roles, team_security
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            names = team_roles.role_names(str(engine.url.database or ""))
+            missing = team_security.missing_privileges(conn, names)
+    except OperationalError:
+        return False  # cannot connect: open_database says why
+    finally:
+        engine.dispose()
+    if missing:
+        print(
+            "This database sign-in cannot set up the team database yet. Ask the database administrator "
+            "to run:\n  " + "\n  ".join(missing),
+            file=sys.stderr,
+        )
+    return bool(missing)
 
 
 _find = teamwork.find_reference
@@ -250,6 +290,34 @@ def cmd_user_add(args: argparse.Namespace, ctx: CliContext) -> int:
     pw = os.environ.get("TRANSFER_TOOL_NEW_PASSWORD") or ctx.password(f"Password for {args.username}: ")
     u = users.create_user(ctx.db, actor, args.username, args.name, pw, Role(args.role))
     print(f"user added: {u.username} ({u.role.value})")
+    return 0
+
+
+def _account_id(ctx: CliContext, actor: Actor, username: str) -> int:
+    from transfer_tool import users
+    from transfer_tool.errors import NotFound
+
+    for u in users.list_users(ctx.db, actor):
+        if u.username == username:
+            return u.id
+    raise NotFound(f"No user '{username}'. `transfer-tool users list` shows them.")
+
+
+def cmd_user_remove(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool import users
+
+    actor = ctx.actor()
+    u = users.remove_user(ctx.db, actor, _account_id(ctx, actor, args.username))
+    print(f"user removed: {u.username} (the account stays in the audit log, deactivated)")
+    return 0
+
+
+def cmd_user_set_role(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool import users
+
+    actor = ctx.actor()
+    u = users.update_user(ctx.db, actor, _account_id(ctx, actor, args.username), role=Role(args.role))
+    print(f"role changed: {u.username} is now {u.role.value}")
     return 0
 
 

@@ -10,6 +10,13 @@ from transfer_tool.countries.model import Destination, RegimeEntry
 from transfer_tool.domain import AdequacyStatus
 
 _FAVOURABLE = {AdequacyStatus.INSIDE, AdequacyStatus.ADEQUATE, AdequacyStatus.PARTIAL}
+# How a reason names a status: the words people read, never the code (issue 18: no "not_adequate").
+_STATUS_WORDS = {
+    AdequacyStatus.INSIDE: "inside the regime's area",
+    AdequacyStatus.ADEQUATE: "adequate",
+    AdequacyStatus.PARTIAL: "partially adequate",
+    AdequacyStatus.NOT_ADEQUATE: "no adequacy",
+}
 
 
 class ChangeKind(StrEnum):
@@ -39,21 +46,23 @@ def _change(regime: str, old: RegimeEntry | None, new: RegimeEntry | None) -> St
     effective_before = before or AdequacyStatus.NOT_ADEQUATE
     effective_after = after or AdequacyStatus.NOT_ADEQUATE
     if effective_before != effective_after:
+        was, now = _STATUS_WORDS[effective_before], _STATUS_WORDS[effective_after]
         if effective_after == AdequacyStatus.NOT_ADEQUATE:
-            kind, reason = (
-                ChangeKind.WITHDRAWN,
-                f"{regime}: {effective_before.value} -> not_adequate (withdrawn or annulled)",
-            )
+            kind, reason = ChangeKind.WITHDRAWN, f"{regime}: {was} → {now} (withdrawn or annulled)"
         elif effective_before == AdequacyStatus.NOT_ADEQUATE:
-            kind, reason = ChangeKind.GRANTED, f"{regime}: not_adequate -> {effective_after.value}"
+            kind, reason = ChangeKind.GRANTED, f"{regime}: {was} → {now}"
         else:
-            kind, reason = ChangeKind.STATUS, f"{regime}: {effective_before.value} -> {effective_after.value}"
+            kind, reason = ChangeKind.STATUS, f"{regime}: {was} → {now}"
         return StatusChange(regime, before, after, reason, kind)
     if old is None or new is None or effective_after == AdequacyStatus.NOT_ADEQUATE:
         return None
     if old.condition.strip() != new.condition.strip():
         return StatusChange(
             regime, before, after, f"{regime}: condition changed to {new.condition!r}", ChangeKind.CONDITION
+        )
+    if old.scope_limits != new.scope_limits:  # the questions that decide who the condition covers
+        return StatusChange(
+            regime, before, after, f"{regime}: the scope questions of the condition changed", ChangeKind.CONDITION
         )
     if old.instrument.strip() != new.instrument.strip() or old.adopted != new.adopted:
         return StatusChange(
@@ -91,3 +100,40 @@ def expired_entries(dest: Destination, today: dt.date) -> list[RegimeEntry]:
         for _, entry in sorted(dest.regimes.items())
         if entry.expires is not None and entry.expires < today and entry.status in _FAVOURABLE
     ]
+
+
+@dataclass(frozen=True)
+class LawChange:
+    """A government-access law added, removed or re-judged: the TIA's law-and-practice step relied on it."""
+
+    key: str
+    name: str
+    reason: str  # English, for the flag; the screens translate it through the text catalogue
+    added: bool = False  # a new law: no assessment has answered it yet
+
+
+def law_changes(before: Destination, after: Destination) -> list[LawChange]:
+    """Each law whose assessment (problematic or not) or profile (why, what it reaches) changed, was added or
+    was removed; a changed list of sources alone is not a change of the law."""
+    old = {law.key: law for law in before.access_laws}
+    new = {law.key: law for law in after.access_laws}
+    out: list[LawChange] = []
+    for key, law in new.items():
+        was = old.get(key)
+        if was is None:
+            out.append(LawChange(key, law.name, f"{law.name}: added to the government-access laws", True))
+        elif was.problematic != law.problematic:
+            if law.problematic:
+                out.append(LawChange(key, law.name, f"{law.name}: now judged problematic"))
+            else:
+                out.append(LawChange(key, law.name, f"{law.name}: no longer judged problematic"))
+        elif (was.reason.strip(), was.scope.strip(), was.name.strip()) != (
+            law.reason.strip(),
+            law.scope.strip(),
+            law.name.strip(),
+        ):
+            out.append(LawChange(key, law.name, f"{law.name}: its profile changed (what it reaches or why)"))
+    for key, law in old.items():
+        if key not in new:
+            out.append(LawChange(key, law.name, f"{law.name}: removed from the government-access laws"))
+    return out

@@ -14,19 +14,28 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Integer, func, insert, literal, select, update
+from sqlalchemy import Integer, Select, func, insert, literal, select, text, update
 from sqlalchemy.orm import Session
 
 from transfer_tool import audit
+from transfer_tool.assessment.record import from_dict
 from transfer_tool.countries import serialize
 from transfer_tool.countries.diff import FieldChange, diff_destinations
-from transfer_tool.countries.impact import ChangeKind, StatusChange, expired_entries, status_changes
+from transfer_tool.countries.impact import (
+    ChangeKind,
+    LawChange,
+    StatusChange,
+    expired_entries,
+    law_changes,
+    status_changes,
+)
 from transfer_tool.countries.model import Destination, Regime
 from transfer_tool.countries.names import CountryNames, SearchHit, load_country_names
 from transfer_tool.errors import ConflictError, ImportRefused, NotFound, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.base import UTCDateTime, utcnow
 from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import Entity, OrgSetting, Transfer
 from transfer_tool.storage.models.countries import (
     DestinationRecord,
@@ -420,6 +429,10 @@ def _apply(
         )
         for c in sc
     )
+    # A re-judged government-access law flags the transfers whose assessment relied on it (issue 18).
+    flagged += flag_law_changes(
+        s, actor, after.code, law_changes(before, after), before.version, after.version, reason
+    )
     s.flush()
     return UpdateResult(after, changes, sc, flagged)
 
@@ -443,6 +456,22 @@ def flag_transfers(
         return 0
     exporters = select(Entity.id).where(Entity.country.in_(sorted(reg.exporter_countries)))
     affected = select(Transfer.id).where(Transfer.destination == code, Transfer.exporter_id.in_(exporters))
+    return _flag(s, actor, affected, code, regime, kind, reason, version_before, version_after, given)
+
+
+def _flag(
+    s: Session,
+    actor: Actor,
+    affected: Select[int],
+    code: str,
+    regime: str,
+    kind: str,
+    reason: str,
+    version_before: int | None,
+    version_after: int | None,
+    given: str = "",
+) -> int:
+    """Flag the transfers `affected` selects, each with the same reason; one audit event for them all."""
     # `reason` is the engine's ("EU: condition changed to ..."), `given` the admin's own words; kept apart so
     # a screen can show the engine's part in the reader's language (text catalogue templates).
     versions = f"v{version_before} → v{version_after}"
@@ -495,6 +524,64 @@ def flag_transfers(
     return n
 
 
+_EXPIRY_CHECK_LOCK = 0x7472616E73666572  # any fixed number; one lock for every client of a database
+
+
+LAW_FLAG_KIND = "law"  # a flag about the law-and-practice step, not about one regime's status
+
+
+def flag_law_changes(
+    s: Session,
+    actor: Actor,
+    code: str,
+    changes: Collection[LawChange],
+    version_before: int | None,
+    version_after: int | None,
+    given: str = "",
+) -> int:
+    """Flag each transfer to `code` whose current assessment (its latest version) relied on a changed law:
+    it answered that law, or, for a law added, it assessed the destination without it."""
+    if not changes:
+        return 0
+    latest = (
+        select(Assessment.transfer_id, func.max(Assessment.version_no).label("v"))
+        .join(Transfer, Transfer.id == Assessment.transfer_id)
+        .where(Transfer.destination == code)
+        .group_by(Assessment.transfer_id)
+        .subquery()
+    )
+    rows = s.execute(
+        select(Assessment.transfer_id, Assessment.record).join(
+            latest, (latest.c.transfer_id == Assessment.transfer_id) & (latest.c.v == Assessment.version_no)
+        )
+    ).all()
+    answered: dict[int, set[str]] = {}
+    for transfer_id, raw in rows:
+        try:
+            laws = from_dict(raw).law_practice.laws
+        except (KeyError, TypeError, ValueError):  # a record this version cannot read is flagged too
+            answered[transfer_id] = {c.key for c in changes}
+        else:
+            answered[transfer_id] = {a.law_key for a in laws}
+    flagged = 0
+    for change in changes:
+        ids = sorted(t for t, keys in answered.items() if change.added or change.key in keys)
+        if ids:
+            flagged += _flag(
+                s,
+                actor,
+                select(Transfer.id).where(Transfer.id.in_(ids)),
+                code,
+                "",
+                LAW_FLAG_KIND,
+                change.reason,
+                version_before,
+                version_after,
+                given,
+            )
+    return flagged
+
+
 def check_expiries(db: Database, actor: Actor, today: dt.date) -> int:
     """Flag transfers whose destination's entry passed its expiry date (once per entry and version)."""
     with db.unit_of_work() as s:
@@ -503,13 +590,13 @@ def check_expiries(db: Database, actor: Actor, today: dt.date) -> int:
 
 def _check_expiries_in(s: Session, actor: Actor, today: dt.date) -> int:
     regs = _regimes(s)
-    # Lock the destinations first, then read what was already flagged: two clients starting at the same
-    # moment on a shared PostgreSQL database would otherwise both flag the same expiry.
-    records = (
-        s.execute(select(DestinationRecord).order_by(DestinationRecord.code).with_for_update())
-        .scalars()
-        .all()
-    )
+    # Take the expiry check's lock first, then read what was already flagged: two clients starting at the
+    # same moment on a shared PostgreSQL database would otherwise both flag the same expiry. An advisory
+    # lock, not the destination rows': people who may not edit country data may not lock its rows either
+    # (issue #19). SQLite's write transaction already runs alone.
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _EXPIRY_CHECK_LOCK})
+    records = s.execute(select(DestinationRecord).order_by(DestinationRecord.code)).scalars().all()
     done = {
         (d, r, v)
         for d, r, v in s.execute(

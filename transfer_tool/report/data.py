@@ -113,6 +113,9 @@ class RegimeTool:
     warnings: tuple[Text, ...] = ()
     scope: tuple[Text, ...] = ()  # each scope limit of the adequacy decision: the question and the answer
     conditions_met: tuple[Text, ...] = ()  # the derogation's conditions the assessor confirmed
+    conditions_open: tuple[Text, ...] = ()  # the derogation's conditions not confirmed (never left out)
+    exception_reason: str = ""  # why a derogation used for a continuous transfer stays an exception
+    adequacy_conditions: tuple[str, ...] = ()  # partial adequacy: the conditions the assessor confirmed
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,7 @@ class LawFinding:
 
     name: Text
     problematic: bool
-    applies: bool
+    applies: bool | None  # None: the assessor has not answered (printed "Not answered", never "No")
     reasoning: str = ""
     sources: tuple[Text, ...] = ()
 
@@ -214,7 +217,7 @@ class ReviewEvent:
     who: str
     when: dt.datetime
     action: ReviewAction
-    comment: str = ""
+    comment: Text = ""  # section tags shown by the section's name, never "[law_practice]"
 
 
 @dataclass(frozen=True)
@@ -230,6 +233,31 @@ class Evidence:
     label: str
     filename: str
     sha256: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A yes/no question and the assessor's reasoning; `value` None: not answered (never printed "No")."""
+
+    value: bool | None = None
+    reasoning: str = ""
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """What a DPO needs beyond the six steps (issue 18, point 7); "" and None print "Not answered"."""
+
+    anonymisation: str = ""
+    performed_by: str = ""
+    framework: str = ""
+    framework_basis: Text = ""  # the country data's summary of the destination's system, when there is one
+    redress: str = ""
+    tool_enforceable: Answer = field(default_factory=Answer)
+    uk_test: Answer | None = None  # only when the UK GDPR applies
+    supervisory_authority: str = ""
+    importer_sign_off_wanted: bool = False
+    importer_signatory: str = ""
+    importer_signed_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -268,3 +296,4 @@ class ReportData:
     # issue #23: the assessment this one was copied from (reference and version), "" / 0 when none
     derived_from: str = ""
     derived_from_version: int = 0
+    acceptance: Acceptance = field(default_factory=Acceptance)

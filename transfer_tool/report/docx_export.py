@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from transfer_tool.domain import AssessmentStatus
-from transfer_tool.report.data import PolicyItem, ReportData, Text, localize
+from transfer_tool.report.data import Answer, PolicyItem, ReportData, Text, localize
 from transfer_tool.report.terms import LANGUAGES, Terminology, format_date, format_datetime, format_percent
 from transfer_tool.text_catalogue import translate
 
@@ -225,7 +225,9 @@ class DocxReport:
             ]
         )
 
-    def yes_no(self, value: bool) -> str:
+    def yes_no(self, value: bool | None) -> str:
+        if value is None:  # unanswered is never printed as "No"
+            return self.t("doc.not_answered")
         return self.t("doc.yes" if value else "doc.no")
 
     def date(self, value: Any) -> str:
@@ -246,6 +248,7 @@ class DocxReport:
         contents = self.w.contents(self.t("doc.contents"))
         self.w.page_break()
         sections: list[tuple[str, Callable[[], None]]] = [
+            ("section.pre_assessment", self._pre_assessment),
             ("section.parties", self._parties),
             ("section.description", self._description),
             ("section.regimes", self._regimes),
@@ -317,9 +320,27 @@ class DocxReport:
         )
         self.w.kv(rows)
 
+    def typed(self, text: str) -> str:
+        """What the assessor wrote, or "Not answered" (never a dash)."""
+        return text or self.t("doc.not_answered")
+
+    def answer(self, answer: Answer) -> str:
+        return "\n".join(x for x in (self.yes_no(answer.value), answer.reasoning) if x)
+
+    def _pre_assessment(self) -> None:
+        a = self.d.acceptance
+        self.w.kv(
+            [
+                ("pre.anonymisation", self.typed(a.anonymisation)),
+                ("pre.performed_by", self.typed(a.performed_by)),
+            ]
+        )
+
     def _parties(self) -> None:
         self._party("exporter")
         self._party("importer")
+        self.w.heading(self.t("party.supervisory_authority"), 2)
+        self.w.para(self.typed(self.d.acceptance.supervisory_authority))
 
     def _description(self) -> None:
         tr = self.d.transfer
@@ -423,14 +444,30 @@ class DocxReport:
         rows = []
         for tool in self.d.tools:
             text = self.x(tool.justification) or "—"
+            text += "".join(f"\n{self.t('tool.scope')}: {self.x(x)}" for x in tool.scope)
+            text += "".join(f"\n{self.t('tool.conditions_met')}: {self.x(x)}" for x in tool.conditions_met)
+            text += "".join(f"\n{self.t('tool.conditions_open')}: {self.x(x)}" for x in tool.conditions_open)
+            text += "".join(f"\n{self.t('tool.adequacy_condition')}: {x}" for x in tool.adequacy_conditions)
+            if tool.exception_reason:
+                text += f"\n{self.t('tool.exception_reason')}: {tool.exception_reason}"
             text += "".join(f"\n{self.t('tool.warnings')}: {self.x(w)}" for w in tool.warnings)
             rows.append([self.regime(tool.regime), self.x(tool.tool), text])
         self.w.table(
             [self.t(k) for k in ("regime.column", "tool.tool", "tool.justification")], rows, (18, 32, 50)
         )
+        a = self.d.acceptance
+        checks = [("tool.enforceable", self.answer(a.tool_enforceable))]
+        if a.uk_test is not None:
+            checks.append(("tool.uk_test", self.answer(a.uk_test)))
+        self.w.kv(checks)
 
     def _law_practice(self) -> None:
         lp = self.d.law_and_practice
+        a = self.d.acceptance
+        framework = self.typed(a.framework)
+        if a.framework_basis:
+            framework += f"\n{self.t('law.framework_basis')}: {self.x(a.framework_basis)}"
+        self.w.kv([("law.framework", framework), ("law.redress", self.typed(a.redress))])
         self.w.table(
             [self.t(k) for k in ("law.law", "law.problematic", "law.applies", "law.reasoning")],
             [
@@ -600,7 +637,7 @@ class DocxReport:
                     e.who,
                     format_datetime(e.when, self.lang),
                     self.t("review.action." + e.action),
-                    e.comment or "—",
+                    self.x(e.comment) or "—",
                 ]
                 for e in self.d.review_history
             ],
@@ -621,13 +658,16 @@ class DocxReport:
         s = self.d.sign_off
         approved = self.d.status is AssessmentStatus.APPROVED
         self.w.para(self.t("signoff.statement"))
-        self.w.kv(
-            [
-                ("signoff.approver", s.approver_name),
-                ("signoff.role", self.x(s.approver_role)),
-                ("signoff.date", self.date(s.date) if approved and s.date else self.t("signoff.pending")),
-            ]
-        )
+        rows = [
+            ("signoff.approver", s.approver_name),
+            ("signoff.role", self.x(s.approver_role)),
+            ("signoff.date", self.date(s.date) if approved and s.date else self.t("signoff.pending")),
+        ]
+        a = self.d.acceptance
+        if a.importer_sign_off_wanted:
+            who = " · ".join(x for x in (a.importer_signatory, self.date(a.importer_signed_on)) if x)
+            rows.append(("signoff.importer", who or self.t("signoff.importer_pending")))
+        self.w.kv(rows)
         if s.single_user_mode:
             self.w.para(self.t("signoff.single_user"))
         self.w.para(self.t("doc.word_signature"), bold=True)

@@ -36,7 +36,7 @@ from reportlab.platypus import (
 from transfer_tool.countries.model import RegimeEntry
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.report.chart import Bar, risk_chart
-from transfer_tool.report.data import Localized, PolicyItem, ReportData, Text, localize
+from transfer_tool.report.data import Answer, Localized, PolicyItem, ReportData, Text, localize
 from transfer_tool.report.fonts import ReportFonts, register_report_fonts
 from transfer_tool.report.layout import Block, Cell, Grid, GridStyle, Ink, Line, LineBreaker, Para, Pen
 from transfer_tool.report.pdftext import TextOps, add_link
@@ -416,8 +416,17 @@ class TiaReportRenderer:
         ]
         return self._lines(b, lines)
 
-    def _yes_no(self, b: _Build, value: bool) -> str:
+    def _yes_no(self, b: _Build, value: bool | None) -> str:
+        if value is None:  # unanswered is never printed as "No"
+            return self._t(b, "doc.not_answered")
         return self._t(b, "doc.yes" if value else "doc.no")
+
+    def _typed(self, b: _Build, text: str) -> str:
+        """What the assessor wrote, or "Not answered" (a DPO reads that nothing was said, never a dash)."""
+        return text or self._t(b, "doc.not_answered")
+
+    def _answer(self, b: _Build, answer: Answer) -> str:
+        return "\n".join(x for x in (self._yes_no(b, answer.value), answer.reasoning) if x)
 
     def _h1(self, b: _Build, number: int, key: str) -> _Heading:
         return b.heading(f"{number}. {self._t(b, key)}", "H1", 0)
@@ -463,6 +472,7 @@ class TiaReportRenderer:
 
     def _story(self, b: _Build, doc: _TiaDocTemplate) -> list[Flowable]:
         sections: list[tuple[str, Callable[[_Build, int], list[Flowable]]]] = [
+            ("section.pre_assessment", self._pre_assessment),
             ("section.parties", self._parties),
             ("section.description", self._description),
             ("section.regimes", self._regimes),
@@ -585,8 +595,27 @@ class TiaReportRenderer:
         rows.append(("party.signature", signature))
         return [self._h2(b, self._t(b, f"doc.{side}")), self._kv(b, rows)]
 
+    def _pre_assessment(self, b: _Build, number: int) -> list[Flowable]:
+        """The CNIL guide's pre-TIA gates: could the transfer be avoided, and who carries the assessment."""
+        a = b.data.acceptance
+        return [
+            self._kv(
+                b,
+                [
+                    ("pre.anonymisation", self._typed(b, a.anonymisation)),
+                    ("pre.performed_by", self._typed(b, a.performed_by)),
+                ],
+            )
+        ]
+
     def _parties(self, b: _Build, number: int) -> list[Flowable]:
-        return [*self._party_rows(b, "exporter"), *self._party_rows(b, "importer")]
+        authority = b.data.acceptance.supervisory_authority
+        return [
+            *self._party_rows(b, "exporter"),
+            *self._party_rows(b, "importer"),
+            self._h2(b, self._t(b, "party.supervisory_authority")),
+            self._para(b, self._typed(b, authority)),
+        ]
 
     def _description(self, b: _Build, number: int) -> list[Flowable]:
         tr, lang = b.data.transfer, b.lang
@@ -748,6 +777,18 @@ class TiaReportRenderer:
                 for x in tool.conditions_met
             ]
             justification += [
+                self._cell(b, f"{self._t(b, 'tool.conditions_open')}: {localize(x, b.lang)}", "Warning")
+                for x in tool.conditions_open
+            ]
+            justification += [
+                self._cell(b, f"{self._t(b, 'tool.adequacy_condition')}: {x}", "Cell")
+                for x in tool.adequacy_conditions
+            ]
+            if tool.exception_reason:
+                justification.append(
+                    self._cell(b, f"{self._t(b, 'tool.exception_reason')}: {tool.exception_reason}", "Cell")
+                )
+            justification += [
                 self._cell(b, f"{self._t(b, 'tool.warnings')}: {localize(w, b.lang)}", "Warning")
                 for w in tool.warnings
             ]
@@ -758,13 +799,19 @@ class TiaReportRenderer:
                     justification,
                 ]
             )
+        a = b.data.acceptance
+        checks: list[tuple[str, Cell | Text]] = [("tool.enforceable", self._answer(b, a.tool_enforceable))]
+        if a.uk_test is not None:
+            checks.append(("tool.uk_test", self._answer(b, a.uk_test)))
         return [
             self._table(
                 b,
                 [self._t(b, k) for k in ("regime.column", "tool.tool", "tool.justification")],
                 rows,
                 (18, 32, 50),
-            )
+            ),
+            Spacer(1, 4 * mm),
+            self._kv(b, checks),
         ]
 
     def _law_practice(self, b: _Build, number: int) -> list[Flowable]:
@@ -792,7 +839,14 @@ class TiaReportRenderer:
             if lp.experience_sources
             else lp.practical_experience
         )
+        a = b.data.acceptance
+        framework: list[Block] = [self._cell(b, self._typed(b, a.framework), "Cell")]
+        if a.framework_basis:
+            basis = f"{self._t(b, 'law.framework_basis')}: {localize(a.framework_basis, b.lang)}"
+            framework.append(self._cell(b, basis, "CellMuted"))
         return [
+            self._kv(b, [("law.framework", framework), ("law.redress", self._typed(b, a.redress))]),
+            Spacer(1, 4 * mm),
             table,
             Spacer(1, 4 * mm),
             self._kv(
@@ -984,6 +1038,10 @@ class TiaReportRenderer:
                 format_date(s.date, lang) if approved and s.date else self._t(b, "signoff.pending"),
             ),
         ]
+        a = b.data.acceptance
+        if a.importer_sign_off_wanted:  # the organisation wants the importer's co-adoption on record
+            who = " · ".join(x for x in (a.importer_signatory, format_date(a.importer_signed_on, lang)) if x)
+            rows.append(("signoff.importer", who or self._t(b, "signoff.importer_pending")))
         block: list[Flowable] = [
             self._h1(b, number, "section.sign_off"),
             self._para(b, self._t(b, "signoff.statement")),

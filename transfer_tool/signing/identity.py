@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from transfer_tool.errors import ValidationError
+from transfer_tool.signing.names import readable_name
 
 _VALIDITY_DAYS = 5 * 365
 
@@ -43,7 +44,7 @@ class OpenedIdentity:
     @property
     def subject_name(self) -> str:
         names = self.certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
-        return str(names[0].value) if names else self.certificate.subject.rfc4514_string()
+        return str(names[0].value) if names else readable_name(self.certificate.subject)
 
 
 def _as_identity(identity: SigningIdentity | str | os.PathLike[str]) -> SigningIdentity:

@@ -16,6 +16,7 @@ from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverage
 from pyhanko_certvalidator import ValidationContext
 
 from transfer_tool.signing.limits import TOO_COMPLEX, oversize_problem
+from transfer_tool.signing.names import readable_name_of_der
 from transfer_tool.signing.result import VerificationResult
 
 _log = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ def _signer_name(status: PdfSignatureStatus) -> str:
     if cert is None:
         return ""
     subject = cert.subject.native
-    return str(subject.get("common_name") or cert.subject.human_friendly)
+    return str(subject.get("common_name") or readable_name_of_der(cert.dump()))
 
 
 def verify_pdf(pdf: bytes, trusted_certs: list[bytes]) -> VerificationResult:

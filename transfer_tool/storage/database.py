@@ -49,10 +49,19 @@ def make_engine(url: str) -> Engine:
 class Database:
     """Owns the engine and hands out sessions; every change happens inside `unit_of_work()`."""
 
-    def __init__(self, url: str, engine: Engine | None = None) -> None:
+    def __init__(self, url: str, engine: Engine | None = None, *, people_sign_in: bool = False) -> None:
         self.url = url
         self.engine = engine or make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
+        # Team mode on PostgreSQL (issue #19): signing in connects as the person's own login role
+        # (`users.authenticate`). Off for a Database made directly, e.g. by the tests on the DBA's sign-in.
+        self.people_sign_in = people_sign_in and self.dialect == "postgresql"
+
+    def use_engine(self, engine: Engine) -> None:
+        """From now on work through `engine` (the signed-in person's connection); the old one is closed."""
+        old, self.engine = self.engine, engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=True)
+        old.dispose()
 
     @property
     def dialect(self) -> str:

@@ -327,6 +327,11 @@ class CountriesPage(QWidget):
         self._update_buttons()
         self.destination_loaded.emit(dest.code)
 
+    def unsaved_destination(self) -> str:
+        """The name of the destination with unsaved edits ("" when none)."""
+        original = self.editor.original
+        return self._name(original) if original is not None and self.editor.is_dirty() else ""
+
     def _name(self, dest: Destination) -> str:
         return dest.name_ja if self.services.language == "ja" and dest.name_ja else dest.name_en
 

@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -326,10 +326,13 @@ class DestinationEditor(QWidget):
         buttons.addWidget(self.add_law_button)
         buttons.addWidget(self.remove_law_button)
         left_lay.addLayout(buttons)
-        split = QSplitter(page)
+        # The list above the form, both the editor's full width: side by side at 1280 pixels the law names
+        # were cut off and the form scrolled sideways.
+        split = QSplitter(Qt.Orientation.Vertical, page)
         split.addWidget(left)
         split.addWidget(_scrolled(form_host))
-        split.setSizes([300, 500])
+        split.setStretchFactor(1, 1)
+        split.setSizes([200, 450])
         lay = QVBoxLayout(page)
         lay.addWidget(split)
         return page

@@ -33,6 +33,7 @@ from ui.accessibility import name_from_labels
 from ui.admin.common import NOTE_COLOUR, NOTICE_BANNER, MessageLine, report_failure
 from ui.services import Services
 from ui.terms import term
+from ui.wizard.entity_dialog import EntityDialog, confirm_removal
 
 
 def ask_to_accept(parent: QWidget, items: tuple[str, ...]) -> bool:
@@ -170,12 +171,26 @@ class NoticePage(QWidget):
         )
         names_note.setWordWrap(True)
         names_note.setStyleSheet(f"color: {NOTE_COLOUR};")
+        # The entity listed can be corrected or, if entered by mistake, removed here too.
+        self.edit_entity_button = QPushButton(self.tr("Edit the entity…"), names_box)
+        self.edit_entity_button.setObjectName("noticeEditEntity")
+        self.edit_entity_button.clicked.connect(self.edit_entity)
+        self.remove_entity_button = QPushButton(self.tr("Remove the entity…"), names_box)
+        self.remove_entity_button.setObjectName("noticeRemoveEntity")
+        self.remove_entity_button.clicked.connect(self.remove_entity)
+        entity_buttons = QHBoxLayout()
+        entity_buttons.addWidget(self.edit_entity_button)
+        entity_buttons.addWidget(self.remove_entity_button)
+        entity_buttons.addStretch(1)
+        self.entity_dialog: EntityDialog | None = None
+        self.confirmation: QMessageBox | None = None
         names_form = QFormLayout(names_box)
         names_form.addRow(self.tr("E&ntity:"), self.entity)
+        names_form.addRow("", entity_buttons)
         names_form.addRow(self.tr("Shown &by:"), self.name_mode)
         names_form.addRow("", self.save_name_button)
         names_form.addRow(names_note)
-        for row, widget in ((0, self.entity), (1, self.name_mode)):
+        for row, widget in ((0, self.entity), (2, self.name_mode)):
             item = names_form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             label = item.widget() if item is not None else None
             if isinstance(label, QLabel):
@@ -308,8 +323,30 @@ class NoticePage(QWidget):
         self.entity.setCurrentIndex(index if index >= 0 else 0)
         self._entity_chosen()
 
+    def _current_entity(self) -> entities.EntityView | None:
+        return next((x for x in self._entities if x.id == self.entity.currentData()), None)
+
+    def edit_entity(self) -> None:
+        e = self._current_entity()
+        if e is None:
+            return
+        self.entity_dialog = EntityDialog(self.services, self, entity=e)
+        self.entity_dialog.updated.connect(lambda _view: self._entities_changed())
+        self.entity_dialog.open()
+
+    def remove_entity(self) -> None:
+        e = self._current_entity()
+        if e is not None:
+            self.confirmation = confirm_removal(self.services, self, e, lambda _id: self._entities_changed())
+
+    def _entities_changed(self) -> None:
+        self._load_entities()
+        self.refresh()
+
     def _entity_chosen(self) -> None:
-        e = next((x for x in self._entities if x.id == self.entity.currentData()), None)
+        e = self._current_entity()
+        self.edit_entity_button.setEnabled(e is not None)
+        self.remove_entity_button.setEnabled(e is not None)
         if e is not None:
             self.name_mode.setCurrentIndex(self.name_mode.findData(e.notice_name.value))
 

@@ -71,6 +71,10 @@ class OrgSettingsPage(QWidget):
         self.single_warning.setWordWrap(True)
         self.single_warning.setStyleSheet(NOTICE_BANNER)
         self.single_user.toggled.connect(self.single_warning.setVisible)
+        self.importer_sign_off = QCheckBox(
+            self.tr("The data importer co-adopts each assessment (named on the sign-off page)"), box
+        )
+        self.importer_sign_off.setObjectName("importerSignOff")
         self.timestamp = QLineEdit(box)
         self.timestamp.setObjectName("timestampUrl")
         self.timestamp.setPlaceholderText("https://freetsa.org/tsr")
@@ -104,6 +108,7 @@ class OrgSettingsPage(QWidget):
         )
         form.addRow("", self.single_user)
         form.addRow("", self.single_warning)
+        form.addRow("", self.importer_sign_off)
         form.addRow(
             self.tr("Timestamp server (URL):"),
             with_problem(self.timestamp, p.add("timestamp_url", problem_label(box))),
@@ -140,6 +145,7 @@ class OrgSettingsPage(QWidget):
         self.single_user.setChecked(settings.single_user_mode)
         self.single_warning.setVisible(settings.single_user_mode)
         self.timestamp.setText(settings.timestamp_url)
+        self.importer_sign_off.setChecked(settings.importer_sign_off)
         self.loaded.emit()
 
     def settings(self) -> OrgSettings:
@@ -150,6 +156,7 @@ class OrgSettingsPage(QWidget):
             single_user_mode=self.single_user.isChecked(),
             timestamp_url=self.timestamp.text().strip(),
             organisation_name=self.name.text().strip(),
+            importer_sign_off=self.importer_sign_off.isChecked(),
         )
 
     def save(self) -> None:

@@ -1,4 +1,5 @@
-"""Users and roles: the accounts, add one, change a role, deactivate, reset a password."""
+"""Users and roles: the accounts, add one, change a role, deactivate, reset a password, remove one (on a team
+database also their PostgreSQL sign-in, issue #19)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -97,6 +99,10 @@ class UsersPage(QWidget):
         )
         form.addRow(self.tr("New password again:"), self.new_repeat)
         form.addRow("", self.reset_button)
+        self.remove_button = QPushButton(self.tr("Remove the user…"), edit_box)
+        self.remove_button.setObjectName("removeUser")
+        self.remove_button.clicked.connect(self.remove_user)
+        form.addRow("", self.remove_button)
         self.edit_box = edit_box
 
         add_box = QGroupBox(self.tr("Add a user"), self)
@@ -265,6 +271,28 @@ class UsersPage(QWidget):
             self.edit_problems,
             u.id,
             self._clear_new_password,
+        )
+
+    def remove_user(self) -> None:
+        u = self.current()
+        if u is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove this user?"),
+            self.tr(
+                "%1 will no longer be able to sign in, and their sign-in to a shared database is deleted. "
+                "Their name stays in the audit log and on their transfers. Remove the user?"
+            ).replace("%1", u.display_name or u.username),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        actor = self.services.actor
+        self._submit(
+            lambda db: users.remove_user(db, actor, u.id),
+            self.tr("Removed %1."),
+            self.edit_problems,
+            u.id,
         )
 
     def _clear_new_password(self) -> None:

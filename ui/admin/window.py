@@ -7,7 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from transfer_tool.permissions import Action
 from ui.errors import show_info
@@ -84,6 +85,7 @@ class AdminWindow(QWidget):
         self.tabs.setObjectName("adminTabs")
         self.names = [n for n, action in PAGE_PERMISSIONS.items() if services.may(action)]
         self.pages: dict[str, QWidget] = {}
+        self.unsaved_question: QMessageBox | None = None
         for name in self.names:
             holder = QWidget(self.tabs)
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
@@ -116,6 +118,37 @@ class AdminWindow(QWidget):
     def _tab_changed(self, index: int) -> None:
         if 0 <= index < len(self.names):
             self.page(self.names[index])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Country data edited but not saved is not dropped silently (closing, or File → Sign out).
+        from ui.admin.countries import CountriesPage
+
+        countries = self.pages.get("countries")
+        unsaved = countries.unsaved_destination() if isinstance(countries, CountriesPage) else ""
+        if not isinstance(countries, CountriesPage) or not unsaved:
+            super().closeEvent(event)
+            return
+        event.ignore()
+        self.show_page("countries")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.windowTitle(),
+            self.tr("The changes to %1 are not saved. Discard them and close?").replace("%1", unsaved),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("unsavedCountryData")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(result: int) -> None:
+            if result == QMessageBox.StandardButton.Discard:
+                countries.discard()
+                self.close()
+
+        box.finished.connect(answered)
+        self.unsaved_question = box
+        box.open()
 
 
 def refuse(parent: QWidget | None, action: Action) -> None:

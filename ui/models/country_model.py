@@ -134,7 +134,8 @@ class CountryTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.name(line)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.other_name(line)
+                # The name in full (the column may elide it), then in the other language.
+                return f"{self.name(line)}\n{self.other_name(line)}"
             return None
         if col == self.CODE:
             return line.code if role == Qt.ItemDataRole.DisplayRole else None

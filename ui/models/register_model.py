@@ -341,6 +341,8 @@ class RegisterModel(QAbstractTableModel):
     def _tooltip(self, row: TransferRow, key: str) -> str | None:
         if key == "title" and row.title:
             return row.title
+        if key in ("exporter", "importer", "destination"):
+            return self._display(row, key) or None  # names the column width may elide, in full
         if key == "reassessment" and row.reassessment_needed:
             return QCoreApplication.translate(
                 "RegisterModel", "The destination's data changed since the last assessment: assess it again."

@@ -35,6 +35,9 @@ Index = QModelIndex | QPersistentModelIndex
 def section_label(key: str) -> str:
     labels = {
         "general": QCoreApplication.translate("ReviewSections", "General"),
+        "parties": QCoreApplication.translate("ReviewSections", "Parties and destination (step 1)"),
+        "personal_data": QCoreApplication.translate("ReviewSections", "Personal data (step 1)"),
+        "handling": QCoreApplication.translate("ReviewSections", "Handling and onward transfers (step 1)"),
         "facts": QCoreApplication.translate("ReviewSections", "Transfer description (step 1)"),
         "regimes": QCoreApplication.translate("ReviewSections", "Regimes and pre-check"),
         "tools": QCoreApplication.translate("ReviewSections", "Transfer tool (step 2)"),
@@ -107,7 +110,8 @@ class CommentsPanel(QWidget):
         self.section = QComboBox(self)
         self.section.setObjectName("commentSection")
         for key in REVIEW_SECTIONS:
-            self.section.addItem(section_label(key), key)
+            if key != "facts":  # the whole of step 1: its three pages now have their own sections
+                self.section.addItem(section_label(key), key)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("commentText")
         self.text.setPlaceholderText(self.tr("What should the assessor change or explain?"))

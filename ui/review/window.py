@@ -32,6 +32,7 @@ from ui.accessibility import name_from_labels
 from ui.errors import describe, is_bug, show_exception, show_info
 from ui.review.approval import ApprovalDone, ApprovalRequest, approve_and_sign, render_preview
 from ui.review.approve_panel import ApprovePanel
+from ui.review.changes_panel import ChangesPanel
 from ui.review.comments_panel import CommentsPanel
 from ui.review.queue_model import ReviewQueueModel
 from ui.services import ASSESSMENTS, TRANSFERS, Services
@@ -40,7 +41,7 @@ from ui.widgets.pdf_view import PdfPagesView
 log = logging.getLogger("ui.review")
 
 WINDOW_SIZE = (1280, 800)
-RETURN_TAB, APPROVE_TAB = 0, 1
+RETURN_TAB, APPROVE_TAB, CHANGES_TAB = 0, 1, 2
 BANNER_STYLE = "background: #fbe3e1; color: #8c1d18; border: 1px solid #e0a09a; padding: 6px;"
 
 
@@ -53,6 +54,7 @@ class _Stages(QObject):
 class ReviewWindow(QWidget):
     queue_loaded = Signal(int)
     preview_loaded = Signal()
+    changes_loaded = Signal()
     returned = Signal(int)  # assessment id
     approved = Signal(int)  # assessment id
     failed = Signal(str)
@@ -125,6 +127,9 @@ class ReviewWindow(QWidget):
         self.decisions.setObjectName("reviewActions")
         self.decisions.addTab(self.comments, self.tr("Return with comments"))
         self.decisions.addTab(self.approve, self.tr("Approve and sign"))
+        # Issue 18: a resubmission after a return is compared with the version returned, field by field.
+        self.changes = ChangesPanel(self)
+        self.decisions.addTab(self.changes, self.tr("What changed"))
         self.decisions.setMinimumWidth(420)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -215,6 +220,35 @@ class ReviewWindow(QWidget):
             .replace("%3", item.title)
         )
         self._load_preview()
+        self._load_changes()
+
+    def _load_changes(self) -> None:
+        item = self._current
+        self.changes.set_changes(None)
+        self.decisions.setTabText(CHANGES_TAB, self.tr("What changed"))
+        if item is None:
+            return
+        aid = item.assessment_id
+        self.services.worker.submit(
+            lambda db: service.changes_since_returned(db, aid),
+            lambda changes: self._changes_in(aid, changes),
+            self._preview_failed,
+            owner=self,
+            label="review changes",
+        )
+
+    def _changes_in(self, assessment_id: int, changes: service.VersionChanges | None) -> None:
+        if self._current is None or self._current.assessment_id != assessment_id:
+            return
+        self.changes.set_changes(changes)
+        if changes is not None:
+            self.decisions.setTabText(
+                CHANGES_TAB,
+                self.tr("What changed since v%1 (%2)")
+                .replace("%1", str(changes.returned_version))
+                .replace("%2", str(len(changes.changes))),
+            )
+        self.changes_loaded.emit()
 
     def _load_preview(self) -> None:
         item = self._current

@@ -100,6 +100,7 @@ class Autosaver(QObject):
     """Debounced saving of the wizard's state through the worker."""
 
     saved = Signal(object)  # SaveResult
+    unstorable = Signal(object)  # TransferInput: a new transfer that cannot be stored yet (kept elsewhere)
     failed = Signal(object)  # the exception
     status = Signal(str)  # a short text for the status line
 
@@ -140,6 +141,11 @@ class Autosaver(QObject):
             self._timer.stop()
             self._save()
 
+    def discard(self) -> None:
+        """Forget the changes not yet queued (the user chose Discard on closing)."""
+        self._timer.stop()
+        self._dirty = False
+
     def save_now(self) -> None:
         """Save at once even without a change (creates the transfer or the assessment when due)."""
         self._timer.stop()
@@ -152,7 +158,10 @@ class Autosaver(QObject):
             return
         snap = Snapshot(st.transfer_input, st.transfer_valid, st.record_to_store(), st.page)
         if snap.record is None and not snap.input_valid and self.chain.transfer_id is None:
-            return  # nothing can be stored yet (the service refuses an incomplete transfer)
+            # Nothing can be stored yet (the service refuses an incomplete transfer): the wizard keeps a
+            # copy outside the database instead (ui/wizard/recovery.py).
+            self.unstorable.emit(snap.transfer_input)
+            return
         actor, chain = self.state.services.actor, self.chain
         self._in_flight += 1
         self.status.emit(self.tr("Saving…"))

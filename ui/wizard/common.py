@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent, QStandardItem, QStandardItemModel
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLayout,
     QListView,
@@ -35,7 +35,8 @@ from ui.accessibility import strip_accelerator
 from ui.i18n import format_date
 from ui.terms import core_text, ui_language
 from ui.widgets.country_completer import RankedCountryCompleter, completion_text
-from ui.wizard.state import COMMENT_PAGE, PAGE_PARTIES, PAGE_SUMMARY, Issue, WizardState
+from ui.wizard.read_only import set_read_only
+from ui.wizard.state import PAGE_PARTIES, Issue, WizardState, comment_page
 
 BLOCKING_COLOUR = "#b3261e"
 MISSING_COLOUR = "#8a5a00"
@@ -106,8 +107,20 @@ def _covers(key: str, field: str) -> bool:
     return field == key or field.startswith(key + ".") or field.startswith(key + "[")
 
 
+@dataclass(frozen=True)
+class ShownComment:
+    """A reviewer's comment as the banner shows it."""
+
+    id: int
+    heading: str  # who and when
+    text: str
+    dealt_with: str = ""  # "" while open; else who marked it dealt with, and when
+
+
 class CommentBanner(QFrame):
-    """The reviewer's open comments on this page's sections, each with "Mark as dealt with"."""
+    """The reviewer's comments on this page's sections: each open one with "Mark as dealt with" under its
+    text (never beside the heading, where it covered it), each one dealt with struck through, with who
+    and when (it stays: the reviewer asked, the assessor answered)."""
 
     resolve_requested = Signal(int)
 
@@ -121,41 +134,69 @@ class CommentBanner(QFrame):
         self._layout.setContentsMargins(8, 6, 8, 6)
         self._layout.setSpacing(4)
         self.labels: list[QLabel] = []
+        self.buttons: dict[int, QPushButton] = {}
+        self._shown: list[QWidget] = []
         self.hide()
 
-    def set_comments(self, comments: Sequence[tuple[int, str, str]], can_resolve: bool) -> None:
-        """`comments`: (id, heading, text)."""
+    def set_comments(self, comments: Sequence[ShownComment], can_resolve: bool) -> None:
+        # Every old row goes, hidden at once: a row left behind (a button in a nested layout, which
+        # takeAt() does not delete) stayed drawn at the top left, over the new heading.
         while self._layout.count():
-            item = self._layout.takeAt(0)
-            w = item.widget() if item else None
-            if w is not None:
-                w.deleteLater()
+            self._layout.takeAt(0)
+        for old in self._shown:
+            old.hide()
+            old.deleteLater()
+        self._shown = []
         self.labels = []
+        self.buttons = {}
         if not comments:
             self.hide()
             return
         title = QLabel(QCoreApplication.translate("Wizard", "Reviewer's comments on this step"), self)
         title.setStyleSheet("font-weight:bold;")
-        self._layout.addWidget(title)
-        for cid, heading, text in comments:
-            row = QHBoxLayout()
-            label = plain_label(f"{heading}\n{text}", self)
-            label.setObjectName(f"comment:{cid}")
+        self._add(title)
+        for c in comments:
+            heading = plain_label(c.heading, self)
+            heading.setStyleSheet("color:#555;")
+            label = plain_label(c.text, self)
+            label.setObjectName(f"comment:{c.id}")
             label.setAccessibleName(QCoreApplication.translate("Wizard", "Reviewer comment"))
+            self._add(heading)
+            self._add(label)
             self.labels.append(label)
-            row.addWidget(label, 1)
-            if can_resolve:
+            if c.dealt_with:
+                font = label.font()
+                font.setStrikeOut(True)
+                label.setFont(font)
+                label.setStyleSheet("color:#666;")
+                label.setAccessibleName(QCoreApplication.translate("Wizard", "Reviewer comment, dealt with"))
+                done = plain_label(c.dealt_with, self)
+                done.setObjectName(f"dealtWith:{c.id}")
+                done.setStyleSheet("color:#2e6b2e;")
+                self._add(done)
+            elif can_resolve:
                 button = QPushButton(QCoreApplication.translate("Wizard", "Mark as dealt with"), self)
+                button.setObjectName(f"resolve:{c.id}")
                 button.setAccessibleName(
                     QCoreApplication.translate("Wizard", "Mark the comment as dealt with")
                 )
-                button.clicked.connect(lambda _c=False, i=cid: self.resolve_requested.emit(i))
-                row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-            self._layout.addLayout(row)
+                button.clicked.connect(lambda _c=False, i=c.id: self.resolve_requested.emit(i))
+                self._add(button, Qt.AlignmentFlag.AlignLeft)
+                self.buttons[c.id] = button
         self.show()
+
+    def _add(self, widget: QWidget, align: Qt.AlignmentFlag | None = None) -> None:
+        if align is None:
+            self._layout.addWidget(widget)
+        else:
+            self._layout.addWidget(widget, 0, align)
+        self._shown.append(widget)
 
     def texts(self) -> list[str]:
         return [label.text() for label in self.labels]
+
+    def struck_out(self) -> list[str]:
+        return [label.text() for label in self.labels if label.font().strikeOut()]
 
 
 class WizardPage(QWizardPage):
@@ -303,6 +344,8 @@ class WizardPage(QWizardPage):
             self.loading = False
         self.show_messages()
         self.apply_tab_order()
+        if not self.state.editable:
+            self._apply_editable()  # also to the rows the refresh built and the buttons it enabled
         text = self.notice_text()
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
@@ -338,25 +381,30 @@ class WizardPage(QWizardPage):
         return out
 
     def _apply_editable(self) -> None:
-        self.body.setEnabled(self.state.editable)
+        # Read-only, not disabled: an approved version reads as normal text and can be copied from.
+        set_read_only(self.body, not self.state.editable)
 
     def _show_comments(self) -> None:
-        pages = {self.KEY}
+        lang = self.state.language
         mine = [
             c
             for c in self.state.comments
-            if c.resolved_at is None
-            and (
-                COMMENT_PAGE.get(c.section, PAGE_SUMMARY) in pages
-                or (self.KEY == PAGE_PARTIES and c.section == "general")
-            )
+            if comment_page(c.section) == self.KEY or (self.KEY == PAGE_PARTIES and c.section == "general")
         ]
         self.comments.set_comments(
             [
-                (
+                ShownComment(
                     c.id,
-                    f"{c.author_name} · {format_date(c.created_at.date(), self.state.language)}",
+                    QCoreApplication.translate("Wizard", "%1 · %2 · on version %3")
+                    .replace("%1", c.author_name)
+                    .replace("%2", format_date(c.created_at.date(), lang))
+                    .replace("%3", str(c.version_no)),
                     c.comment,
+                    QCoreApplication.translate("Wizard", "Dealt with by %1 on %2")
+                    .replace("%1", c.resolved_by or "—")
+                    .replace("%2", format_date(c.resolved_at.date(), lang))
+                    if c.resolved_at is not None
+                    else "",
                 )
                 for c in mine
             ],

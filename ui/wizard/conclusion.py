@@ -11,6 +11,7 @@ from transfer_tool.domain import Conclusion
 from ui.i18n import regime_short_name
 from ui.terms import core_text
 from ui.wizard import labels
+from ui.wizard.acceptance import AcceptanceFields
 from ui.wizard.common import (
     INFO_STYLE,
     OptionalDateEdit,
@@ -65,6 +66,9 @@ class ConclusionPage(WizardPage):
         self.add_row(form, self.tr("&Procedural steps:"), self.procedural, "procedural_notes")
         self.add_row(form, self.tr("Re-e&valuation date:"), self.reevaluation, "reevaluation_date")
         layout.addLayout(form)
+        layout.addWidget(heading(self.tr("What the DPO needs to accept the assessment"), self.body))
+        self.acceptance = AcceptanceFields(self, self.body)
+        layout.addLayout(self.acceptance.form)
         layout.addWidget(heading(self.tr("Evidence"), self.body))
         self.evidence = EvidenceList(state, self.tr("e.g. Records of processing extract"), self.body)
         layout.addWidget(self.evidence)
@@ -106,6 +110,7 @@ class ConclusionPage(WizardPage):
         self.reevaluation.blockSignals(True)
         self.reevaluation.set_value(record.reevaluation_date)
         self.reevaluation.blockSignals(False)
+        self.acceptance.load()
 
     def refresh(self) -> None:
         ev = self.state.evaluation

@@ -1,12 +1,19 @@
-""" "New entity…": record a legal person (exporter, importer or sub-recipient) without leaving the wizard.
+""" "New entity…" and "Edit…": record or correct a legal person (exporter, importer or sub-recipient)
+without leaving the wizard.
 
 The core's `validate_entity` decides what is acceptable; its messages show under the fields and OK stays
-disabled until they are gone. Saving goes through the worker; `created(EntityView)` follows.
+disabled until they are gone. Saving goes through the worker; `created(EntityView)` follows a new entity,
+`updated(EntityView)` a corrected one (the change applies to every transfer naming it: the intro says so).
+`confirm_removal` asks, then removes an entity entered by mistake; the core refuses while a transfer names
+it and says which (the wizard's party lists and the privacy-notice page both offer it).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import dataclasses
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -15,6 +22,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +31,7 @@ from transfer_tool import entities
 from transfer_tool.entities import EntityInput, EntityView
 from transfer_tool.errors import Problem, ValidationError
 from ui.accessibility import strip_accelerator
+from ui.errors import show_exception
 from ui.services import TRANSFERS, Services
 from ui.wizard.common import BLOCKING_COLOUR, CountryCombo, FieldMessage, form_layout
 from ui.wizard.state import Issue
@@ -32,17 +41,31 @@ CERTIFICATIONS = ("EU-US DPF", "UK Extension", "Swiss-US DPF", "APEC CBPR", "Glo
 
 class EntityDialog(QDialog):
     created = Signal(object)  # EntityView
+    updated = Signal(object)  # EntityView
 
-    def __init__(self, services: Services, parent: QWidget | None = None, *, country: str = "") -> None:
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        country: str = "",
+        entity: EntityView | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services = services
+        self.original = entity
         self.setObjectName("entityDialog")
-        self.setWindowTitle(self.tr("New entity"))
+        self.setWindowTitle(self.tr("New entity") if entity is None else self.tr("Edit entity"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            self.tr("A legal person of the group or outside it. Name and country are required."), self
+            self.tr("A legal person of the group or outside it. Name and country are required.")
+            if entity is None
+            else self.tr(
+                "Correct the entity as recorded. The change applies to every transfer that names it."
+            ),
+            self,
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -92,7 +115,9 @@ class EntityDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-        if country:
+        if entity is not None:
+            self._fill(entity)
+        elif country:
             self.country.set_code(country)
         for w in (
             self.name,
@@ -123,7 +148,28 @@ class EntityDialog(QDialog):
         widget.setAccessibleName(strip_accelerator(label))
         form.addRow(caption, box)
 
+    def _fill(self, e: EntityView) -> None:
+        self.name.setText(e.name)
+        self.country.set_code(e.country)
+        self.address.setText(e.address)
+        self.contact_name.setText(e.contact_name)
+        self.contact_position.setText(e.contact_position)
+        self.contact_email.setText(e.contact_email)
+        self.registration_no.setText(e.registration_no)
+        self.group_company.setChecked(e.is_group_company)
+        for cert, box in self.certifications.items():
+            box.setChecked(cert in e.certifications)
+
     def value(self) -> EntityInput:
+        if self.original is not None:
+            # What the dialog does not show (activities, the notice's naming) stays as recorded.
+            base = EntityInput(
+                **{f.name: getattr(self.original, f.name) for f in dataclasses.fields(EntityInput)}
+            )
+            return dataclasses.replace(base, **dataclasses.asdict(self._typed()))
+        return self._typed()
+
+    def _typed(self) -> EntityInput:
         return EntityInput(
             name=self.name.text().strip(),
             country=self.country.code(),
@@ -160,17 +206,27 @@ class EntityDialog(QDialog):
         data = self.value()
         self.ok.setEnabled(False)
         actor = self.services.actor
+        original = self.original
+        if original is None:
+            self.services.worker.submit(
+                lambda db: entities.create_entity(db, actor, data),
+                self._saved,
+                self._failed,
+                owner=self,
+                label="create entity",
+            )
+            return
         self.services.worker.submit(
-            lambda db: entities.create_entity(db, actor, data),
+            lambda db: entities.update_entity(db, actor, original.id, data, original.row_version),
             self._saved,
             self._failed,
             owner=self,
-            label="create entity",
+            label="update entity",
         )
 
     def _saved(self, view: EntityView) -> None:
         self.services.changes.notify(TRANSFERS)
-        self.created.emit(view)
+        (self.created if self.original is None else self.updated).emit(view)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
@@ -178,3 +234,47 @@ class EntityDialog(QDialog):
         text = exc.details() if isinstance(exc, ValidationError) else str(exc)
         self.error.setText(text)
         self.error.show()
+
+
+def confirm_removal(
+    services: Services, parent: QWidget, entity: EntityView, removed: Callable[[int], None]
+) -> QMessageBox:
+    """Ask before removing `entity`; on Remove, delete it through the worker and call `removed(id)`, or show
+    the core's refusal (the transfers that name it)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("EntityDialog", "Remove entity"),
+        QCoreApplication.translate(
+            "EntityDialog",
+            "Remove %1 from the register? Only an entity entered by mistake should go: one that a "
+            "transfer names cannot be removed.",
+        ).replace("%1", entity.name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("removeEntityConfirm")
+    box.button(QMessageBox.StandardButton.Yes).setText(QCoreApplication.translate("EntityDialog", "Remove"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    actor = services.actor
+
+    def done(_none: None) -> None:
+        services.changes.notify(TRANSFERS)
+        removed(entity.id)
+
+    def failed(exc: BaseException) -> None:
+        show_exception(parent, exc, QCoreApplication.translate("EntityDialog", "The entity was not removed"))
+
+    def answered(result: int) -> None:
+        if result == QMessageBox.StandardButton.Yes:
+            services.worker.submit(
+                lambda db: entities.delete_entity(db, actor, entity.id, entity.row_version),
+                done,
+                failed,
+                owner=parent,
+                label="remove entity",
+            )
+
+    box.finished.connect(answered)
+    box.open()
+    return box

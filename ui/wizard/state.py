@@ -81,6 +81,9 @@ _TRANSFER_FIELD_PAGE = {
 }
 # Review comment sections (service.REVIEW_SECTIONS) → the page that shows them.
 COMMENT_PAGE = {
+    "parties": PAGE_PARTIES,
+    "personal_data": PAGE_DATA,
+    "handling": PAGE_HANDLING,
     "facts": PAGE_PARTIES,
     "regimes": PAGE_PRECHECK,
     "tools": PAGE_TOOL,
@@ -92,6 +95,11 @@ COMMENT_PAGE = {
     "evidence": PAGE_CONCLUSION,
     "general": PAGE_SUMMARY,
 }
+
+
+def comment_page(section: str) -> str:
+    """The page a reviewer's comment on `section` is shown on (and linked to from the summary)."""
+    return COMMENT_PAGE.get(section, PAGE_SUMMARY)
 
 
 def page_titles() -> dict[str, str]:
@@ -422,6 +430,27 @@ class WizardState(QObject):
     def add_entity(self, entity: EntityView) -> None:
         self.entities[entity.id] = entity
         self.entities_changed.emit()
+
+    def entity_updated(self, entity: EntityView) -> None:
+        """An entity corrected: its country and certifications feed the facts the rules read."""
+        self.entities[entity.id] = entity
+        self.entities_changed.emit()
+        if self.editable:
+            self._refit()
+            self._changed()
+
+    def entity_removed(self, entity_id: int) -> None:
+        """An entity removed from the register (the core refused if a stored transfer named it): a choice
+        of it on screen, not yet stored, goes back to none."""
+        self.entities.pop(entity_id, None)
+        self.entities_changed.emit()
+        data = self.transfer_input
+        changes = {
+            name: 0 for name in ("exporter_id", "importer_id") if getattr(data, name) == entity_id
+        }
+        if changes:
+            self.set_transfer_input(**changes)
+            self.loaded.emit()
 
     def set_stored(self, transfer: TransferView | None, assessment: service.AssessmentView | None) -> None:
         """After a save: what the database now holds (a first save also brings the record)."""

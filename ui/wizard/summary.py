@@ -45,7 +45,7 @@ from ui.wizard.common import (
     heading,
     plain_label,
 )
-from ui.wizard.state import PAGE_ORDER, PAGE_SUMMARY, WizardState, page_titles
+from ui.wizard.state import PAGE_ORDER, PAGE_SUMMARY, WizardState, comment_page, page_titles
 
 PageRole = 0x0101
 
@@ -72,6 +72,20 @@ class SummaryPage(WizardPage):
         left.addWidget(self.overview)
         left.addStretch(1)
         right = QVBoxLayout()
+        # Issue 18: a returned assessment reopens here; the reviewer's open comments come first.
+        self.comments_heading = heading(self.tr("Reviewer's comments to deal with"), self.body)
+        self.open_comments_model = QStandardItemModel(self.body)
+        self.open_comments = QListView(self.body)
+        self.open_comments.setObjectName("openComments")
+        self.open_comments.setModel(self.open_comments_model)
+        self.open_comments.setAccessibleName(
+            self.tr("Reviewer's open comments: activate one to go to its page")
+        )
+        self.open_comments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.open_comments.setWordWrap(True)
+        self.open_comments.setMaximumHeight(150)
+        right.addWidget(self.comments_heading)
+        right.addWidget(self.open_comments)
         right.addWidget(heading(self.tr("Completeness"), self.body))
         self.complete_label = plain_label("", self.body)
         right.addWidget(self.complete_label)
@@ -138,6 +152,11 @@ class SummaryPage(WizardPage):
 
         self.missing.activated.connect(self._jump)
         self.missing.clicked.connect(self._jump)
+        self.open_comments.activated.connect(self._jump_to_comment)
+        self.open_comments.clicked.connect(self._jump_to_comment)
+        self._result_is_refusal = False
+        state.comments_changed.connect(self.refresh)
+        state.status_changed.connect(self.refresh)  # the overview's status follows a submission
         self.submit_button.clicked.connect(self.submit)
         self.confirm_copied.clicked.connect(lambda: self.state.update_record(to_confirm=()))
         self.pdf_button.clicked.connect(self.generate_pdf)
@@ -177,6 +196,32 @@ class SummaryPage(WizardPage):
             for r in range(self.missing_model.rowCount())
         ]
 
+    def open_comment_items(self) -> list[tuple[str, str]]:
+        """(page key, text) of each open reviewer comment listed."""
+        model = self.open_comments_model
+        return [(str(model.item(r).data(PageRole)), model.item(r).text()) for r in range(model.rowCount())]
+
+    def _jump_to_comment(self, index: Any) -> None:
+        page = self.open_comments_model.item(index.row()).data(PageRole)
+        if page:
+            self.jump_requested.emit(str(page))
+
+    def _fill_open_comments(self) -> int:
+        self.open_comments_model.clear()
+        titles = page_titles()
+        for c in self.state.comments:
+            if c.resolved_at is not None:
+                continue
+            page = comment_page(c.section)
+            item = QStandardItem(f"✎ {titles.get(page, page)} — {c.comment}")
+            item.setData(page, PageRole)
+            item.setToolTip(c.author_name)
+            self.open_comments_model.appendRow(item)
+        count = self.open_comments_model.rowCount()
+        self.comments_heading.setVisible(count > 0)
+        self.open_comments.setVisible(count > 0)
+        return count
+
     def _jump(self, index: Any) -> None:
         page = self.missing_model.item(index.row()).data(PageRole)
         if page:
@@ -199,8 +244,24 @@ class SummaryPage(WizardPage):
             if issue.blocking:
                 item.setForeground(QBrush(QColor(BLOCKING_COLOUR)))
             self.missing_model.appendRow(item)
+        open_comments = self._fill_open_comments()
+        if self._result_is_refusal:
+            # A refusal listed what was missing then; it is stale once anything changed.
+            self._result_is_refusal = False
+            self.result.hide()
         if st.context_error:
             self.complete_label.setText(st.context_error)
+        elif not ordered and not st.editable:
+            self.complete_label.setText(self.tr("Nothing is missing."))
+        elif not ordered and open_comments:
+            self.complete_label.setText(
+                self.tr(
+                    "Nothing is missing. %n reviewer comment(s) above are still open: deal with each "
+                    "before submitting (submitting marks them as answered).",
+                    "",
+                    open_comments,
+                )
+            )
         elif not ordered:
             self.complete_label.setText(self.tr("Nothing is missing: the assessment can be submitted."))
         else:
@@ -291,22 +352,25 @@ class SummaryPage(WizardPage):
         self.autosaver.flush()
         chain, actor, today = self.autosaver.chain, self.state.services.actor, self.state.today
 
-        def job(db: DatabaseHandle) -> service.AssessmentView:
+        def job(db: DatabaseHandle) -> tuple[service.AssessmentView, list[service.CommentView]]:
             if chain.conflicted or chain.assessment_id is None:
                 raise ToolError(
                     "Resolve the saving conflict first (keep yours or theirs), then submit again."
                 )
             view = service.submit(db, actor, chain.assessment_id, today)
             chain.row_version = view.row_version
-            return view
+            # Submitting answered the open comments: they are shown as dealt with from now on.
+            return view, service.comments_for(db, view.id, open_only=False)
 
         self.submit_button.setEnabled(False)
         self.state.services.worker.submit(
             job, self._submitted, self._submit_failed, owner=self, label="submit"
         )
 
-    def _submitted(self, view: service.AssessmentView) -> None:
+    def _submitted(self, done: tuple[service.AssessmentView, list[service.CommentView]]) -> None:
+        view, comments = done
         self.state.set_stored(None, view)
+        self.state.set_comments(comments)
         self.state.services.changes.notify(ASSESSMENTS)
         self.result.setStyleSheet(INFO_STYLE)
         self.result.setText(
@@ -324,6 +388,7 @@ class SummaryPage(WizardPage):
             self.result.setStyleSheet(WARNING_STYLE)
             self.result.setText(describe(exc))
             self.result.show()
+            self._result_is_refusal = True
             return
         show_exception(self, exc, self.tr("Submit"))
 
@@ -452,7 +517,9 @@ class SummaryPage(WizardPage):
         try:
             write_file(Path(path), content)
         except ToolError as exc:
-            self.pdf_status.setText(self.tr("Could not save %1: %2").replace("%1", path).replace("%2", str(exc)))
+            self.pdf_status.setText(
+                self.tr("Could not save %1: %2").replace("%1", path).replace("%2", str(exc))
+            )
             return False
         self.state.services.settings.set(keys.LAST_EXPORT_FOLDER, str(Path(path).parent))
         return True

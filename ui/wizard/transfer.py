@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -50,7 +51,8 @@ from ui.wizard.common import (
     parse_country_list,
     plain_label,
 )
-from ui.wizard.entity_dialog import EntityDialog
+from ui.wizard.entity_dialog import EntityDialog, confirm_removal
+from ui.wizard.read_only import NO_NAVIGATION
 from ui.wizard.state import PAGE_DATA, PAGE_HANDLING, PAGE_PARTIES, Issue, WizardState
 
 
@@ -67,7 +69,9 @@ def _enum_combo(values: list[Any], label: Any, parent: QWidget) -> QComboBox:
 
 
 class EntityCombo(QWidget):
-    """An entity from the register, or a new one ("New entity…")."""
+    """An entity from the register, or a new one ("New entity…"); the chosen one can be corrected
+    ("Edit…") or, when entered by mistake, removed ("Remove…": the core refuses while a transfer names it,
+    and says which)."""
 
     changed = Signal(int)
 
@@ -78,17 +82,42 @@ class EntityCombo(QWidget):
         self.combo.setAccessibleName(role_text)
         self.combo.setMinimumContentsLength(24)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.new_button = QPushButton(self.tr("New entity…"), self)
+        self.new_button = QPushButton(self.tr("New…"), self)
         self.new_button.setAccessibleName(self.tr("New entity for: %1").replace("%1", role_text))
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.combo, 1)
-        row.addWidget(self.new_button)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.edit_button.setAccessibleName(self.tr("Edit the entity chosen as: %1").replace("%1", role_text))
+        self.remove_button = QPushButton(self.tr("Remove…"), self)
+        self.remove_button.setAccessibleName(
+            self.tr("Remove the entity chosen as %1 from the register").replace("%1", role_text)
+        )
+        # The buttons under the list: beside it they would squeeze the names at 1280 pixels.
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(self.combo)
+        row = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.remove_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        column.addLayout(row)
         self.setFocusProxy(self.combo)
         self.dialog: EntityDialog | None = None
-        self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit(self.entity_id()))
+        self.confirmation: QMessageBox | None = None
+        self.combo.currentIndexChanged.connect(lambda _i: self._chosen())
         self.new_button.clicked.connect(self.new_entity)
+        self.edit_button.clicked.connect(self.edit_entity)
+        self.remove_button.clicked.connect(self.confirm_remove)
         state.entities_changed.connect(self.fill)
+        self._sync_buttons()
+
+    def _chosen(self) -> None:
+        self._sync_buttons()
+        self.changed.emit(self.entity_id())
+
+    def _sync_buttons(self) -> None:
+        chosen = self.entity_id() > 0
+        self.edit_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)
 
     def fill(self) -> None:
         current = self.entity_id()
@@ -100,6 +129,9 @@ class EntityCombo(QWidget):
             self.combo.addItem(f"{e.name} ({self.state.country_name(e.country)}, {e.country}){group}", e.id)
         _select_data(self.combo, current)
         self.combo.blockSignals(False)
+        self._sync_buttons()
+        if self.entity_id() != current:  # the chosen entity was removed
+            self.changed.emit(self.entity_id())
 
     def entity_id(self) -> int:
         data = self.combo.currentData()
@@ -116,6 +148,22 @@ class EntityCombo(QWidget):
     def _created(self, view: EntityView) -> None:
         self.state.add_entity(view)
         self.set_entity_id(view.id)
+
+    def edit_entity(self) -> None:
+        entity = self.state.entities.get(self.entity_id())
+        if entity is None:
+            return
+        self.dialog = EntityDialog(self.state.services, self, entity=entity)
+        self.dialog.updated.connect(self.state.entity_updated)
+        self.dialog.open()
+
+    def confirm_remove(self) -> None:
+        entity = self.state.entities.get(self.entity_id())
+        if entity is not None:
+            self.confirmation = confirm_removal(self.state.services, self, entity, self._removed)
+
+    def _removed(self, entity_id: int) -> None:
+        self.state.entity_removed(entity_id)
 
 
 class PartiesPage(WizardPage):
@@ -161,6 +209,8 @@ class PartiesPage(WizardPage):
         self.picker.search_box.setAccessibleName(self.tr("Destination: search"))
         dest_label.setBuddy(self.picker.search_box)
         self.picker.setMinimumHeight(300)
+        # Read-only, the arrows would move the destination shown: the row chosen is the value.
+        self.picker.table.setProperty(NO_NAVIGATION, True)
         self._picker_dataset: object = None
         outer.addWidget(dest_label)
         outer.addWidget(self.picker, 1)
@@ -472,15 +522,18 @@ class OnwardDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self._proposed_country = ""
         self.recipient.changed.connect(self._recipient_changed)
         self.country.changed.connect(lambda _c: self._validate())
         self.purpose.textChanged.connect(lambda _t: self._validate())
         self._validate()
 
     def _recipient_changed(self, entity_id: int) -> None:
+        # The country follows the sub-recipient chosen, unless the user chose another one themselves.
         entity = self.state.entities.get(entity_id)
-        if entity is not None and not self.country.code():
+        if entity is not None and self.country.code() in ("", self._proposed_country):
             self.country.set_code(entity.country)
+            self._proposed_country = entity.country
         self._validate()
 
     def value(self) -> TransferInput:
@@ -616,7 +669,9 @@ class HandlingPage(WizardPage):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.onward.setWordWrap(False)
+        # Names and purposes wrap in their column (the table has half the page): nothing is cut off.
+        self.onward.setWordWrap(True)
+        self.onward.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.onward.setTabKeyNavigation(False)
         self.onward.setMinimumHeight(160)
         buttons = QHBoxLayout()
@@ -719,6 +774,8 @@ class HandlingPage(WizardPage):
                 QStandardItem(child.title),
             ]
             row[0].setData(child.id, Qt.ItemDataRole.UserRole)
+            for item in row:
+                item.setToolTip(item.text())
             self.onward_model.appendRow(row)
         exists = transfer is not None
         self.add_onward.setEnabled(exists and self.state.transfer_input.importer_id > 0)

@@ -8,6 +8,7 @@ an assessment gets one on the first change (so merely looking changes nothing in
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QListView,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +34,7 @@ from transfer_tool.countries import store as country_store
 from transfer_tool.domain import CatalogKind, UserId
 from transfer_tool.errors import ConflictError
 from transfer_tool.permissions import Action, Actor, allowed
+from transfer_tool.transfers import TransferInput
 from ui.errors import show_exception
 from ui.services import ASSESSMENTS, TRANSFERS, Services
 from ui.wizard.autosave import Autosaver, SaveChain, SaveResult
@@ -41,12 +44,15 @@ from ui.wizard.conflict_dialog import KEEP_MINE, ConflictDialog
 from ui.wizard.law_practice import LawPracticePage
 from ui.wizard.measures import MeasuresPage
 from ui.wizard.precheck import PrecheckPage
+from ui.wizard.recovery import NewTransferRecovery
 from ui.wizard.risk import RiskPage
 from ui.wizard.state import (
     PAGE_HANDLING,
     PAGE_ORDER,
+    TRANSFER_PAGES,
     Loaded,
     WizardState,
+    comment_page,
     page_titles,
 )
 from ui.wizard.summary import SummaryPage
@@ -72,7 +78,7 @@ def load_for_wizard(db: DatabaseHandle, actor: Actor, transfer_id: int | None) -
     comments: list[service.CommentView] = []
     evidence: list[service.EvidenceView] = []
     if assessment is not None:
-        comments = service.comments_for(db, assessment.id)
+        comments = service.comments_for(db, assessment.id, open_only=False)  # dealt-with ones stay listed
         evidence = service.evidence_for(db, assessment.id)
     elif allowed(actor, Action.ASSESS) and view.destination in dataset.destinations:
         # Not stored until the first change: opening a transfer changes nothing in the register.
@@ -134,14 +140,24 @@ class AssessmentWizard(QWizard):
         self._conflict: ConflictDialog | None = None
         self._last_error = ""
         self.loaded = False
+        # Closing never drops typed text silently (issue 18): what cannot be stored yet is asked about.
+        self._typed = False
+        self._close_after_save = False
+        self._closing = False
+        self.close_question: QMessageBox | None = None
+        self.recovery = NewTransferRecovery(services.settings, services.actor.username)
+        self.restored = False  # a kept copy of an unsaved new transfer was put back on opening
 
         self.currentIdChanged.connect(self._page_changed)
         self.autosaver.saved.connect(self._saved)
+        self.autosaver.unstorable.connect(self.recovery.keep)
         self.autosaver.failed.connect(self._save_failed)
         self.autosaver.status.connect(self.save_status.setText)
         self.summary.jump_requested.connect(self.go_to)
         self.state.status_changed.connect(self._show_status)
         self.state.evaluated.connect(self._update_steps)
+        self.state.comments_changed.connect(self._update_steps)
+        self.state.edited.connect(self._note_typed)
 
         screen = QGuiApplication.primaryScreen()
         width, height = WIZARD_SIZE
@@ -199,10 +215,12 @@ class AssessmentWizard(QWizard):
 
     def _update_steps(self) -> None:
         texts = []
+        commented = {comment_page(c.section) for c in self.state.comments if c.resolved_at is None}
         for key in PAGE_ORDER:
             issues = self.state.issues_for(key)
             mark = " ✖" if any(i.blocking for i in issues) else (" •" if issues else "")
-            texts.append(self.titles[key] + mark)
+            # ✎: a reviewer's comment on this page is still open.
+            texts.append(self.titles[key] + mark + (" ✎" if key in commented else ""))
         if self.steps_model.stringList() != texts:
             self.steps_model.setStringList(texts)
             self._select_step()
@@ -239,11 +257,32 @@ class AssessmentWizard(QWizard):
         self.loaded = True
         self._title()
         self.save_status.setText(self.tr("All changes are saved automatically."))
+        kept = self.recovery.take() if data.transfer is None and self.state.editable else None
+        if kept is not None:
+            self._restore(kept)
         resume = self.state.page  # restart() below reports page 1 as the current page
         if self.currentId() < 0:
             self.restart()
         self.go_to(resume)
         self._show_status()
+
+    def _restore(self, kept: TransferInput) -> None:
+        """Put back what was typed into a new transfer before the app stopped (never stored)."""
+        known = self.state.entities
+        kept = dataclasses.replace(
+            kept,
+            exporter_id=kept.exporter_id if kept.exporter_id in known else 0,
+            importer_id=kept.importer_id if kept.importer_id in known else 0,
+        )
+        self.state.replace_transfer_input(kept)
+        self.restored = True
+        self._typed = True
+        self.autosaver.schedule()  # stored at once if it is complete now
+        self.save_status.setText(
+            self.tr(
+                "Restored what you typed before the app closed. It is saved once the fields marked ✖ are filled."
+            )
+        )
 
     def _load_failed(self, exc: BaseException) -> None:
         self.save_status.setText(self.tr("Could not open: %1").replace("%1", str(exc)))
@@ -333,6 +372,8 @@ class AssessmentWizard(QWizard):
         if result.transfer is not None:
             self.transfer_id = result.transfer.id
             self.services.changes.notify(TRANSFERS)
+            if result.created:
+                self.recovery.clear()  # stored: the kept copy has done its job
         if result.created:
             self.services.changes.notify(ASSESSMENTS)
             self._title()
@@ -340,6 +381,10 @@ class AssessmentWizard(QWizard):
             waiting, self._waiting = self._waiting, []
             for then in waiting:
                 then()
+        if self._close_after_save and self.state.transfer is not None:
+            self._close_after_save = False
+            self._close_now()
+            return
         if self._advance_after_save and self.state.transfer is not None and self.state.record is not None:
             self._advance_after_save = False
             if self.current_key() == PAGE_HANDLING:
@@ -347,6 +392,7 @@ class AssessmentWizard(QWizard):
 
     def _save_failed(self, exc: BaseException) -> None:
         self._advance_after_save = False
+        self._close_after_save = False
         self._waiting = []
         if isinstance(exc, ConflictError):
             if self._conflict is None:
@@ -379,7 +425,7 @@ class AssessmentWizard(QWizard):
 
         def job(db: DatabaseHandle) -> list[service.CommentView]:
             service.resolve_comment(db, actor, comment_id)
-            return service.comments_for(db, aid)
+            return service.comments_for(db, aid, open_only=False)
 
         self.services.worker.submit(
             job,
@@ -411,6 +457,94 @@ class AssessmentWizard(QWizard):
 
     # ---- closing -----------------------------------------------------------------------------------------
 
+    def _note_typed(self) -> None:
+        if self.loaded:
+            self._typed = True
+
+    def unstored_changes(self) -> str:
+        """What closing now would lose: "" (nothing), "new" (a new transfer not stored yet) or "transfer"
+        (changes to the stored transfer that break a rule, so autosave could not store them)."""
+        if not self.state.editable or not self._typed:
+            return ""
+        if self.state.transfer is None and self.chain.transfer_id is None:
+            return "new"
+        if not self.state.transfer_valid and self.state.transfer_input != self.chain.saved_input:
+            return "transfer"
+        return ""
+
+    def reject(self) -> None:
+        """Close, Escape and the window's close box: everything stored goes as before; typed text that
+        cannot be stored yet is asked about (Escape on the question keeps editing, never discards)."""
+        if self._closing:
+            super().reject()
+            return
+        if self.close_question is not None:
+            self.close_question.raise_()
+            return
+        lost = self.unstored_changes()
+        if not lost:
+            self._close_now()
+            return
+        self._ask_before_closing(lost)
+
+    def _ask_before_closing(self, lost: str) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("closeQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.windowTitle())
+        missing = [
+            self.titles[key] for key in TRANSFER_PAGES if any(i.blocking for i in self.state.issues_for(key))
+        ]
+        Button = QMessageBox.StandardButton
+        if lost == "new" and self.state.transfer_valid:
+            box.setText(self.tr("Save this new transfer before closing?"))
+            box.setInformativeText(
+                self.tr("It gets its register reference when it is saved; Discard drops what you typed.")
+            )
+            box.setStandardButtons(Button.Save | Button.Discard | Button.Cancel)
+            box.setDefaultButton(Button.Save)
+        else:
+            box.setText(
+                self.tr("This new transfer cannot be saved yet.")
+                if lost == "new"
+                else self.tr("Some changes to the transfer cannot be saved yet.")
+            )
+            box.setInformativeText(
+                self.tr("Complete the fields marked ✖ in: %1. Discard drops what you typed.").replace(
+                    "%1", ", ".join(missing)
+                )
+            )
+            box.setStandardButtons(Button.Discard | Button.Cancel)
+            box.setDefaultButton(Button.Cancel)
+            box.button(Button.Cancel).setText(self.tr("Keep editing"))
+        box.setEscapeButton(Button.Cancel)
+        box.finished.connect(lambda _r, b=box: self._close_answered(b))
+        self.close_question = box
+        box.open()
+
+    def _close_answered(self, box: QMessageBox) -> None:
+        self.close_question = None
+        clicked = box.clickedButton()
+        choice = box.standardButton(clicked) if clicked is not None else QMessageBox.StandardButton.Cancel
+        box.deleteLater()
+        if choice == QMessageBox.StandardButton.Discard:
+            self.autosaver.discard()
+            if self.chain.transfer_id is None:
+                self.recovery.clear()
+            self._close_now()
+        elif choice == QMessageBox.StandardButton.Save:
+            self._close_after_save = True
+            self.save_status.setText(self.tr("Saving the new transfer…"))
+            self.autosaver.save_now()
+        else:
+            missing = [k for k in TRANSFER_PAGES if any(i.blocking for i in self.state.issues_for(k))]
+            if missing and self.current_key() not in missing:
+                self.go_to(missing[0])
+
+    def _close_now(self) -> None:
+        self._closing = True
+        self.reject()
+
     def done(self, result: int) -> None:
         # Whatever is typed is queued for saving before the window goes (the worker finishes it).
         self.autosaver.flush()
@@ -418,6 +552,10 @@ class AssessmentWizard(QWizard):
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.reject()  # asks when typed text would be lost; QDialog's own handler would close regardless
+        if self.isVisible():
+            event.ignore()
+            return
         self.autosaver.flush()
         super().closeEvent(event)
 

@@ -70,7 +70,8 @@ class Assessment(Versioned, Base):
 
 
 class ReviewComment(Base):
-    """A reviewer's comment on one section of the wizard; resolved when the assessor resubmits."""
+    """A reviewer's comment on one section of the wizard; resolved (who, when) when the assessor marks it
+    dealt with or resubmits; it stays listed."""
 
     __tablename__ = "review_comment"
 
@@ -84,6 +85,7 @@ class ReviewComment(Base):
     author_name: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    resolved_by_name: Mapped[str] = mapped_column(String(200), default="")
 
 
 class EvidenceFile(Base):

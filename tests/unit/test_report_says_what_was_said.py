@@ -1,0 +1,106 @@
+"""Issue 18, point 2: the signed TIA states only what the assessor said. An unanswered question prints "Not
+answered" (never "No"/いいえ) in the PDF and the Word draft, and is a missing item where the conclusion
+depends on it; ticked special-category data shows in the categories and in Annex I.B with what was written."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests.unit.test_assessment_fixtures import context, us
+from tests.unit.test_assessment_service import TODAY
+from tests.unit.test_report_builder import _fr_us_record, _sources, _transfer_view
+from transfer_tool.assessment.completeness import missing_items
+from transfer_tool.assessment.record import LawAssessment
+from transfer_tool.assessment.report_builder import report_data_from
+from transfer_tool.report.data import ReportData, localize
+from transfer_tool.report.docx_export import render_docx
+from transfer_tool.report.renderer import render_report
+
+
+def _pdf_text(pdf: bytes) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "r.pdf"
+        path.write_bytes(pdf)
+        out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True)
+    return out.stdout.decode()
+
+
+def _row(text: str, starts: str) -> str:
+    """The layout line of a table row that starts with `starts` (the cells follow on the same line)."""
+    return next(line for line in text.splitlines() if line.strip().startswith(starts))
+
+
+def _unanswered_cloud_act() -> ReportData:
+    record = _fr_us_record()
+    laws = tuple(
+        dataclasses.replace(a, applies=None, reasoning="") if a.law_key == "cloud_act" else a
+        for a in record.law_practice.laws
+    )
+    if not any(a.law_key == "cloud_act" for a in laws):
+        laws += (LawAssessment("cloud_act", None, ""),)
+    record = dataclasses.replace(record, law_practice=dataclasses.replace(record.law_practice, laws=laws))
+    return report_data_from(_sources(record))
+
+
+def test_an_unanswered_law_prints_not_answered_in_english_and_japanese() -> None:
+    data = _unanswered_cloud_act()
+    cloud = next(f for f in data.law_and_practice.laws if localize(f.name, "en") == "CLOUD Act")
+    assert cloud.applies is None
+    en = _pdf_text(render_report(data, "en"))
+    row = _row(en, "CLOUD Act")
+    assert "Not answered" in row and not re.search(r"\bNo\s+No\b", row), row  # problematic: No; applies: ?
+    ja = _pdf_text(render_report(data, "ja"))
+    assert "未回答" in ja
+    answered_no = next(f for f in data.law_and_practice.laws if f.applies is False)
+    assert answered_no.applies is False  # an answered "No" stays "No"
+
+
+def test_the_word_draft_says_not_answered_too() -> None:
+    from docx import Document
+
+    data = _unanswered_cloud_act()
+    doc = Document(io.BytesIO(render_docx(data, "en")))
+    rows = [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
+    cloud = next(r for r in rows if r and r[0] == "CLOUD Act")
+    assert cloud[2] == "Not answered", cloud
+    doc_ja = Document(io.BytesIO(render_docx(data, "ja")))
+    rows_ja = [[c.text for c in row.cells] for t in doc_ja.tables for row in t.rows]
+    assert any("未回答" in r for r in rows_ja)
+
+
+def test_an_unanswered_problematic_law_is_a_missing_item() -> None:
+    record = _fr_us_record()
+    laws = tuple(
+        dataclasses.replace(a, applies=None) if a.law_key == "fisa702" else a
+        for a in record.law_practice.laws
+    )
+    record = dataclasses.replace(record, law_practice=dataclasses.replace(record.law_practice, laws=laws))
+    fields = [g.field for g in missing_items(record, context(us()), TODAY)]
+    assert "law_practice.fisa702.applies" in fields
+
+
+@pytest.mark.parametrize("details", ["Health data: diagnoses in support tickets", ""])
+def test_ticked_special_category_data_shows_in_the_categories_and_annex_i_b(details: str) -> None:
+    record = _fr_us_record()
+    record = dataclasses.replace(record, facts=dataclasses.replace(record.facts, sensitive_data=True))
+    view = dataclasses.replace(_transfer_view(), special_categories=True, sensitive_details=details)
+    data = report_data_from(_sources(record, transfer=view))
+    assert any(c.sensitive for c in data.transfer.data_categories)
+    en = _pdf_text(render_report(data, "en"))
+    ja = _pdf_text(render_report(data, "ja"))
+    if details:
+        assert re.search(r"Special categories of data:\s+Health data", en), en
+        assert "要配慮個人情報等：Health" in ja.replace(" ", "")
+        assert "Health data: diagnoses" in _row(en, "Sensitive data")
+    else:
+        assert "not described yet" in en and "内容は未記載" in ja
+    assert "None" not in _row(en, "Sensitive data")
+    sensitive_rows = [line for line in en.splitlines() if line.rstrip().endswith(" Yes")]
+    assert sensitive_rows, "the categories table marks the special-category row as sensitive"

@@ -1,0 +1,110 @@
+"""What changed since the version the reviewer returned: one row per changed field (issue 18).
+
+The rows come from `service.changes_since_returned` (the core compares the two records); names and values
+are the terminology's words or the text as typed, in the interface's language.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from transfer_tool.assessment.service import VersionChanges
+from transfer_tool.assessment.version_diff import Shown
+from ui.review.comments_panel import section_label
+from ui.terms import shared_terminology, term, ui_language
+
+COLUMNS = 3  # what (section, field, which), the returned version's value, the value now
+
+
+class ChangesPanel(QWidget):
+    """A table that fits the review screen's side panel: what changed (section, field and which one,
+    one under the other), the value in the returned version, the value now; long text wraps."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("changesPanel")
+        self.summary = QLabel(self)
+        self.summary.setObjectName("changesSummary")
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, COLUMNS, self)
+        self.table.setObjectName("changesTable")
+        self.table.setAccessibleName(self.tr("Changes since the version returned"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._rows: list[tuple[str, str, str, str, str]] = []
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.table, 1)
+        self.set_changes(None)
+
+    def set_changes(self, changes: VersionChanges | None) -> None:
+        self.table.setRowCount(0)
+        self._rows = []
+        if changes is None:
+            self.summary.setText(self.tr("A first submission: there is no returned version to compare with."))
+            self.table.hide()
+            return
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("What changed"),
+                self.tr("Version %1 (returned)").replace("%1", str(changes.returned_version)),
+                self.tr("Version %1 (now)").replace("%1", str(changes.version)),
+            ]
+        )
+        if not changes.changes:
+            self.summary.setText(
+                self.tr("Nothing changed since version %1, which you returned.").replace(
+                    "%1", str(changes.returned_version)
+                )
+            )
+            self.table.hide()
+            return
+        self.summary.setText(
+            self.tr(
+                "%n field(s) changed since version %1, which you returned.", "", len(changes.changes)
+            ).replace("%1", str(changes.returned_version))
+        )
+        terms, lang = shared_terminology(), ui_language()
+
+        def shown(value: Shown | None, empty: str) -> str:
+            return value.text(terms, lang) if value is not None else empty
+
+        missing = self.tr("(not there)")
+        self.table.setRowCount(len(changes.changes))
+        for row, change in enumerate(changes.changes):
+            section, field = section_label(change.section), term(change.field)
+            which = shown(change.item, "")
+            before, after = shown(change.before, missing), shown(change.after, missing)
+            self._rows.append((section, field, which, before, after))
+            what = "\n".join(part for part in (section, f"{field}: {which}" if which else field) if part)
+            for column, text in enumerate((what, before, after)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        self.table.show()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.table.resizeRowsToContents()  # wrapped text takes the height the new widths give it
+
+    def rows(self) -> list[tuple[str, str, str, str, str]]:
+        """Section, field, which one, before, after: one per change shown (tests and screen readers)."""
+        return list(self._rows)
