@@ -66,7 +66,7 @@ def _skipped(tree: ast.AST) -> set[int]:
             skip.update(id(c) for c in [node.left, *node.comparators])
         if isinstance(node, ast.Call):
             name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
-            if name.endswith(("Error", "Refused", "Denied", "NotFound")) or name in {"get", "startswith"}:
+            if name.endswith(("Error", "Refused", "Denied", "NotFound")) or name in {"get", "startswith", "text"}:  # text(): SQL
                 for a in ast.walk(node):
                     skip.add(id(a))
         if isinstance(node, ast.JoinedStr):  # the pieces of an f-string are not strings of their own

@@ -121,7 +121,7 @@ def test_verify_names_signer_version_and_the_stored_copy(cli: Cli) -> None:
         "intact:           yes",
         "whole file:       yes",
         "trusted:          yes",
-        "assessment:       TR-000001 version 1 (assessment 1)",
+        "assessment:       TR-000001 version 2 (assessment 3)",
         "matches database: yes, byte for byte the signed copy stored at approval",
     ):
         assert line in out
@@ -207,14 +207,14 @@ def test_report_writes_the_japanese_report_and_the_signed_copy(cli: Cli) -> None
     out_file = cli.folder / "tia-ja.pdf"
     code, out, err = cli("report", "TR-000001", "--lang", "ja", "-o", str(out_file))
     assert code == 0, err
-    assert out == f"written: {out_file} (TR-000001 version 1, approved, ja)\n"
+    assert out == f"written: {out_file} (TR-000001 version 2, approved, ja)\n"
     text = _text(out_file)
     terms = Terminology.load()
     assert [k for k in SECTIONS if re.sub(r"\s+", "", terms.get(f"section.{k}", "ja")) not in text] == []
     assert "PacificContactServicesInc." in text
 
     signed = cli.folder / "signed.pdf"
-    assert cli("report", "1", "--signed", "-o", str(signed))[0] == 0
+    assert cli("report", "TR-000001", "--signed", "-o", str(signed))[0] == 0
     assert signed.read_bytes() == (cli.folder / "demo-tia-en.pdf").read_bytes()
 
     code, _, err = cli("report", "2", "--signed", "-o", str(signed))  # the EU transfer's draft
@@ -234,13 +234,13 @@ def test_report_writes_a_word_draft(cli: Cli, monkeypatch: pytest.MonkeyPatch) -
     out_file = cli.folder / "tia.docx"
     code, out, err = cli("report", "TR-000001", "--format", "docx", "-o", str(out_file))
     assert code == 0, err
-    assert out == f"written: {out_file} (TR-000001 version 1, Word draft, en; the signed PDF is the record)\n"
+    assert out == f"written: {out_file} (TR-000001 version 2, Word draft, en; the signed PDF is the record)\n"
     document = docx.Document(str(out_file))
     assert document.sections[0].header.paragraphs[0].text == "Draft — the signed PDF is the record"
     assert any(p.style is not None and p.style.name == "Heading 1" for p in document.paragraphs)
     code, out, _ = cli("report", "TR-000001", "--format", "docx", "--lang", "ja")
-    assert code == 0 and "TR-000001-v1-ja.docx" in out
-    assert (cli.folder / "TR-000001-v1-ja.docx").is_file()
+    assert code == 0 and "TR-000001-v2-ja.docx" in out
+    assert (cli.folder / "TR-000001-v2-ja.docx").is_file()
     code, _, err = cli("report", "TR-000001", "--format", "docx", "--signed")
     assert code == 2 and "The signed copy is a PDF" in err
     code, _, err = cli("report", "--all", "--format", "docx", "-o", str(cli.folder))
@@ -304,7 +304,7 @@ def test_sign_knows_a_stored_rendering_by_its_digest_and_keeps_roles(cli: Cli) -
     code, out, err = cli(*sign, "--location", "Osaka", user="taro.yamada")
     assert code == 0, err
     assert f"signed by 山田 太郎 (Taro Yamada): {signed}" in out  # the name from the certificate
-    assert "this is the report of TR-000001 version 1" in out and "does not approve it" in out
+    assert "this is the report of TR-000001 version 2" in out and "does not approve it" in out
 
     draft = cli.add_assessments("hanako.sato", 1)[0]
     unsigned = cli.folder / "draft.pdf"

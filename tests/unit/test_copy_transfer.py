@@ -177,7 +177,7 @@ def test_the_command_line_copies_the_demo_transfer_to_the_eu_exporter(
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0].startswith("created TR-") and "Net Japan Europe GmbH" in lines[0]
-    assert f"copied from {built.transfer_reference} version 1" in out
+    assert f"copied from {built.transfer_reference} version 2" in out  # the approved one, after a return
     assert "not copied: the transfer tool for" in out and "(the new exporter is not under it)" in out
     assert "  onward: " in out
     code = main(["--database", built.database_url, "transfers", "copy", "TR-999999"])

@@ -72,7 +72,7 @@ def test_both_signed_reports_verify_with_the_tool(built: DemoResult) -> None:
             s = v.signature
             assert (s.signed, s.intact, s.covers_whole_file, s.trusted) == (True, True, True, True), pdf
             assert v.ok and s.signer_name == "山田 太郎 (Taro Yamada)"
-            assert (v.reference, v.version_no, v.assessment_id) == ("TR-000001", 1, built.assessment_id)
+            assert (v.reference, v.version_no, v.assessment_id) == ("TR-000001", 2, built.assessment_id)  # the demo returns version 1 once
         en = trust.verify_document(db, built.pdf_en.read_bytes())
         assert en.match is trust.DatabaseMatch.EXACT  # the English copy is the one stored at approval
         ja = trust.verify_document(db, built.pdf_ja.read_bytes())

@@ -172,7 +172,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
         )
     },
     "countries.store.search": PURE,
-    **{f"countries.store.{n}": IN_TRANSACTION for n in ("seed", "flag_transfers", "clear_flags")},
+    **{f"countries.store.{n}": IN_TRANSACTION for n in ("seed", "flag_transfers", "flag_law_changes", "clear_flags")},
     **{
         f"assessment.service.{n}": OPEN_READ
         for n in (

@@ -248,6 +248,15 @@ def test_a_legal_user_edits_drafts_but_never_an_approved_version(team: Team) -> 
         "'', '', false, false, '[]', '[]', 1, now(), now() FROM assessment WHERE id = %s",
         (draft.id,),
     )
+    # A "returned" version is opened only by the transaction that returns the one before it.
+    assert "a new version starts as a draft" in refused(
+        lena,
+        "INSERT INTO assessment (transfer_id, version_no, status, record, page, country_data_version, frozen, "
+        "single_user_approval, attestations, author_ids, row_version, created_at, updated_at) "
+        "SELECT transfer_id, 9, 'returned', jsonb_set(record::jsonb, '{record,status}', '\"returned\"')::json, "
+        "'', '', false, false, '[]', author_ids, 1, now(), now() FROM assessment WHERE id = %s",
+        (draft.id,),
+    )
 
 
 # ---- four eyes ------------------------------------------------------------------------------------------
@@ -344,12 +353,13 @@ def test_the_review_story_works_signed_in_as_each_person(team: Team) -> None:
     t, _ = demo.create_demo_transfer(lena_db, team.legal, parties, title="Support desk")
     a = demo.fill_and_submit(lena_db, team.legal, t.id, TODAY)
     returned = service.return_with_comments(max_db, team.manager, a.id, [("risk", "Explain the 10 %.")])
-    assert returned.status is AssessmentStatus.RETURNED
-    again = service.submit(lena_db, team.legal, a.id, TODAY)
+    # The return opens version 2 for Lena (issue 18): made on Max's sign-in, with Lena's authorship only.
+    assert returned.status is AssessmentStatus.RETURNED and returned.version_no == a.version_no + 1
+    again = service.submit(lena_db, team.legal, returned.id, TODAY)
     assert again.status is AssessmentStatus.SUBMITTED
-    approved = approval_support.approve(max_db, team.manager, a.id, TODAY)
+    approved = approval_support.approve(max_db, team.manager, returned.id, TODAY)
     assert approved.status is AssessmentStatus.APPROVED
-    draft = service.new_version(lena_db, team.legal, a.id)
+    draft = service.new_version(lena_db, team.legal, returned.id)
     users.update_user(admin_db, team.admin, team.legal.user_id or 0, display_name="Lena L.")
     users.set_language(lena_db, team.legal, "ja")
     assert draft.status is AssessmentStatus.DRAFT

@@ -25,7 +25,7 @@ from transfer_tool.storage.team_roles import SCHEMA, RoleNames, quote_ident, quo
 # The tool's services write exactly these (tests/unit/test_team_roles_matrix.py runs them as the roles).
 _WRITE: dict[str, dict[str, str]] = {
     "legal": {
-        "entity": "INSERT, UPDATE",
+        "entity": "INSERT, UPDATE, DELETE",
         "transfer": "INSERT, UPDATE, DELETE",
         "assessment": "INSERT, UPDATE",
         "review_comment": "UPDATE",
@@ -36,7 +36,7 @@ _WRITE: dict[str, dict[str, str]] = {
         "user_account": "UPDATE (language, last_signed_in_at, row_version)",
     },
     "manager": {
-        "entity": "INSERT, UPDATE",
+        "entity": "INSERT, UPDATE, DELETE",
         "transfer": "INSERT, UPDATE, DELETE",
         "assessment": "INSERT, UPDATE",
         "review_comment": "INSERT, UPDATE",
@@ -48,7 +48,7 @@ _WRITE: dict[str, dict[str, str]] = {
         "user_account": "UPDATE (language, last_signed_in_at, row_version)",
     },
     "admin": {
-        "entity": "INSERT, UPDATE",
+        "entity": "INSERT, UPDATE, DELETE",
         "transfer": "INSERT, UPDATE, DELETE",
         "assessment": "INSERT, UPDATE",
         "review_comment": "INSERT, UPDATE",
@@ -304,6 +304,16 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
   SELECT EXISTS (SELECT 1 FROM {s}.xact_permit p WHERE p.xact = pg_current_xact_id()
                  AND p.assessment_id = p_assessment AND p.from_status = p_from AND p.to_status = p_to) $$;
 
+-- A return opens the next version (status returned) for the assessor: allowed only in the transaction
+-- that returned the version before it, with that version's authors (the reviewer does not become one).
+CREATE FUNCTION {s}.revises_returned(p_transfer integer, p_version integer, p_authors json) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM public.assessment a JOIN {s}.xact_permit p
+                   ON p.assessment_id = a.id AND p.xact = pg_current_xact_id()
+                  AND p.from_status = 'submitted' AND p.to_status = 'returned'
+                 WHERE a.transfer_id = p_transfer AND a.version_no = p_version - 1 AND a.frozen
+                   AND coalesce(a.author_ids::jsonb, '[]') = coalesce(p_authors::jsonb, '[]')) $$;
+
 -- Accounts, roles, the trust list, country data, catalogues and settings: only an active admin, checked
 -- against the account's role (a DBA's stray group grant does not make someone an admin).
 CREATE FUNCTION {s}.guard_admin_tables() RETURNS trigger LANGUAGE plpgsql
@@ -344,6 +354,11 @@ BEGIN
     RAISE EXCEPTION 'the record''s status must be the row''s status' USING ERRCODE = '42501';
   END IF;
   IF TG_OP = 'INSERT' THEN
+    IF NEW.status = 'returned' AND NOT NEW.frozen AND NEW.approver_id IS NULL AND NEW.approved_at IS NULL
+       AND NOT NEW.single_user_approval
+       AND {s}.revises_returned(NEW.transfer_id, NEW.version_no, NEW.author_ids) THEN
+      RETURN NEW;  -- the open revision of a version returned in this transaction keeps its authors
+    END IF;
     IF NEW.status <> 'draft' OR NEW.frozen OR NEW.approver_id IS NOT NULL OR NEW.approved_at IS NOT NULL
        OR NEW.single_user_approval THEN
       RAISE EXCEPTION 'a new version starts as a draft' USING ERRCODE = '42501';
@@ -462,6 +477,7 @@ def install(conn: Connection, names: RoleNames) -> None:
         "me()",
         "privileged()",
         "permitted(integer, text, text)",
+        "revises_returned(integer, integer, json)",
         "with_author(json, integer)",
         "login_prefix()",
         "owner_role()",
@@ -501,7 +517,7 @@ def _install_row_security(conn: Connection, names: RoleNames) -> None:
         "ALTER TABLE public.assessment ENABLE ROW LEVEL SECURITY",
         f"CREATE POLICY read_all ON public.assessment FOR SELECT TO {legal}, {manager}, {admin} USING (true)",
         f"CREATE POLICY start_drafts ON public.assessment FOR INSERT TO {legal}, {manager}, {admin} "
-        "WITH CHECK (status = 'draft' AND NOT frozen)",
+        "WITH CHECK (status IN ('draft', 'returned') AND NOT frozen)",  # returned: see revises_returned
         f"CREATE POLICY legal_edits_drafts ON public.assessment FOR UPDATE TO {legal} "
         "USING (status IN ('draft', 'returned')) WITH CHECK (status IN ('draft', 'returned', 'submitted'))",
         f"CREATE POLICY reviewers_edit_unfrozen ON public.assessment FOR UPDATE TO {manager}, {admin} "

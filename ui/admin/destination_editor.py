@@ -61,7 +61,8 @@ REGIME_FIELDS = (
     "verified",
     "last_verified",
 )
-LAW_FIELDS = ("key", "name", "problematic", "reason", "scope", "sources")
+# A law's key is internal (made when the law is added) and never shown (issue #18).
+LAW_FIELDS = ("name", "problematic", "reason", "scope", "sources")
 APPI_FIELDS = (
     "has_protection_system",
     "system_summary",
@@ -284,8 +285,6 @@ class DestinationEditor(QWidget):
         self.law_problems = ProblemLabels()
         form_host = QWidget(page)
         form = QFormLayout(form_host)
-        self.law_key = QLineEdit(form_host)
-        self.law_key.setObjectName("lawKey")
         self.law_name = QLineEdit(form_host)
         self.law_name.setObjectName("lawName")
         self.law_problematic = QCheckBox(
@@ -302,7 +301,6 @@ class DestinationEditor(QWidget):
         self.law_sources.setMaximumHeight(80)
         self.law_sources.setTabChangesFocus(True)
         widgets: dict[str, QWidget] = {
-            "key": self.law_key,
             "name": self.law_name,
             "problematic": self.law_problematic,
             "reason": self.law_reason,
@@ -312,7 +310,7 @@ class DestinationEditor(QWidget):
         for name in LAW_FIELDS:
             label = self.law_problems.add(name, problem_label(form_host, f"law_{name}"))
             form.addRow(field_label(name) + ":", with_problem(widgets[name], label))
-        for edit in (self.law_key, self.law_name, self.law_scope):
+        for edit in (self.law_name, self.law_scope):
             edit.textChanged.connect(self._law_edited)
         self.law_problematic.toggled.connect(self._law_edited)
         self.law_reason.textChanged.connect(self._law_edited)
@@ -644,7 +642,6 @@ class DestinationEditor(QWidget):
         self.remove_law_button.setEnabled(law is not None)
         self._loading = True
         try:
-            self.law_key.setText(law.key if law else "")
             self.law_name.setText(law.name if law else "")
             self.law_problematic.setChecked(bool(law and law.problematic))
             self.law_reason.setPlainText(law.reason if law else "")
@@ -659,7 +656,7 @@ class DestinationEditor(QWidget):
         if self._loading or not 0 <= row < len(self._laws):
             return
         self._laws[row] = AccessLaw(
-            key=self.law_key.text().strip(),
+            key=self._laws[row].key,
             name=self.law_name.text(),
             problematic=self.law_problematic.isChecked(),
             reason=self.law_reason.toPlainText(),
