@@ -174,10 +174,11 @@ class CommentsPanel(QWidget):
     def comments(self) -> list[tuple[str, str]]:
         return self.model.comments()
 
-    def reset(self) -> None:
+    def reset(self, keep_message: bool = False) -> None:
         self.model.clear()
         self.text.clear()
-        self.message.clear()
+        if not keep_message:
+            self.message.clear()
 
     def set_busy(self, busy: bool) -> None:
         for w in (self.add_button, self.return_button, self.remove_button, self.text, self.section):

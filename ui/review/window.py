@@ -206,7 +206,8 @@ class ReviewWindow(QWidget):
 
     def _set_item(self, item: QueueItem | None) -> None:
         self._current = item
-        self.comments.reset()
+        # "… was returned" stays until another assessment is chosen: the queue reloads right after a return.
+        self.comments.reset(keep_message=item is None)
         self.approve.set_item(item is not None, own=bool(item and item.own))
         self.comments.setEnabled(item is not None)
         if item is None:
