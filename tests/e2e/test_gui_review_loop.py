@@ -39,7 +39,8 @@ from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.slow
+# Each run has its own 2-minute limit that prints where it stopped; the test as a whole runs five of them.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
 DRIVER = r'''
 """The scripted user for tests/e2e/test_gui_review_loop.py (run instead of `python -m ui.launcher`)."""
