@@ -100,10 +100,18 @@ def view(e: Entity) -> EntityView:
     return EntityView(**values, id=e.id, row_version=e.row_version)
 
 
+def _require_notice_name(actor: Actor, before: NoticeName | str, after: NoticeName | str) -> None:
+    """Whether the published privacy notice may name an entity is an administrator's decision (issue #24;
+    notice.service.set_notice_name): anyone else keeps what is set (a new entity: its category)."""
+    if NoticeName(after) is not NoticeName(before):
+        require(actor, Action.ORG_SETTINGS)
+
+
 def create_in(session: Session, actor: Actor, data: EntityInput) -> Entity:
     problems = validate_entity(data)
     if problems:
         raise ValidationError("The entity cannot be saved as entered.", problems)
+    _require_notice_name(actor, NoticeName.CATEGORY, data.notice_name)
     values = {n: getattr(data, n) for n in _FIELDS}
     values["name"] = data.name.strip()
     values["certifications"] = list(data.certifications)
@@ -138,6 +146,7 @@ def update_entity(
                     mine=data,
                     theirs=view(e),
                 )
+            _require_notice_name(actor, e.notice_name, data.notice_name)
             before = _dump(e)
             for n in _FIELDS:
                 setattr(e, n, list(data.certifications) if n == "certifications" else getattr(data, n))

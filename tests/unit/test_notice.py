@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 from pathlib import Path
 
 import pytest
 
 from tests.unit.notice_support import CONFIDENTIAL, TODAY, Register, approve_transfer, build_register
+from tests.visible_codes import codes_in
 from transfer_tool import entities
 from transfer_tool.cli import main
 from transfer_tool.countries import store as country_store
@@ -92,7 +94,10 @@ def test_every_approved_transfer_appears_under_its_regime_with_its_route_and_dra
     assert "Partially adequate: (EU) 2019/419" in eu and "(covers only: " in eu
     assert "How to obtain a copy of the safeguards" in eu  # Art. 13(1)(f): the means to obtain a copy
     uk = to_markdown(service.preview(db, "UK", "en", today=TODAY).document)
-    assert "There is no adequacy decision for India." in uk and "IDTA" in uk
+    # UK GDPR Art. 13(1)(f) as amended by the Data (Use and Access) Act 2025, Sch. 9 para 2: "regulations
+    # under Article 45A", no longer adequacy decisions.
+    assert "No UK regulations approve transfers to India." in uk and "IDTA" in uk
+    assert "Transfers approved by UK regulations" in uk and "adequacy decision" not in uk.lower()
     jp = to_markdown(service.preview(db, "JP", "en", today=TODAY).document)
     assert "Informed consent to provision to a third party in a foreign country" in jp
     assert "No comprehensive federal privacy law" in jp  # the country's system from the country data
@@ -103,10 +108,16 @@ def test_no_confidential_name_and_no_internal_code_reaches_any_output(
     db: Database, register: Register
 ) -> None:
     for regime in EXPECTED:
+        version = service.preview(db, regime, "en", today=TODAY).register_version
         for name, text in all_outputs(db, regime).items():
             for secret in CONFIDENTIAL:
                 assert secret not in text, (regime, name, secret)
             assert "notice." not in text and "subcontractor" not in text, (regime, name)
+            # The register version is the stored generation's, not the reader's (a digest means nothing).
+            assert version not in text and re.search(r"\b[0-9a-f]{12,}\b", text) is None, (regime, name)
+            if name.endswith(".docx"):  # Markdown escapes underscores, HTML has its own markup
+                mark = Terminology.load().get("notice.unverified_mark", name[:2])  # words, not a tag
+                assert codes_in(text.replace(mark, "")) == [], (regime, name)
     jp = service.preview(db, "JP", "en", today=TODAY)
     assert "Net Japan Europe GmbH" in to_markdown(jp.document)  # may be named: it is
     # The US recipient appears by its category, the Singapore one not at all (only its country).
@@ -227,13 +238,28 @@ def test_the_appi_on_request_answer_gives_the_seven_items(db: Database, register
         service.answer(db, register.refs["jp_sg"], "en")  # consent: Art. 28(3) does not apply
 
 
-def test_the_notice_name_setting_is_checked(db: Database, admin: Actor) -> None:
+def test_the_notice_name_setting_is_checked(db: Database, admin: Actor, legal: Actor) -> None:
     e = entities.create_entity(db, admin, entities.EntityInput(name="X Ltd", country="US"))
     assert e.notice_name is NoticeName.CATEGORY
     with pytest.raises(ValidationError) as bad:
         service.set_notice_name(db, admin, e.id, "nickname")
     assert "choose one of: name, category, omitted" in bad.value.details()
     assert service.set_notice_name(db, admin, e.id, "omitted").notice_name is NoticeName.OMITTED
+    # Only an administrator decides whether the notice may name an entity, also through the entity itself.
+    with pytest.raises(PermissionDenied, match="organisation settings"):
+        entities.create_entity(
+            db, legal, entities.EntityInput(name="Y Ltd", country="US", notice_name=NoticeName.NAME)
+        )
+    current = entities.get_entity(db, e.id)
+    data = entities.EntityInput(**{n: getattr(current, n) for n in entities.EntityInput.__dataclass_fields__})
+    with pytest.raises(PermissionDenied):
+        entities.update_entity(
+            db, legal, e.id, dataclasses.replace(data, notice_name=NoticeName.NAME), current.row_version
+        )
+    edited = entities.update_entity(
+        db, legal, e.id, dataclasses.replace(data, activities="Hosting"), current.row_version
+    )
+    assert (edited.activities, edited.notice_name) == ("Hosting", NoticeName.OMITTED)
 
 
 def test_cli_writes_markdown_html_and_word(

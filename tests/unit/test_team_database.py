@@ -509,3 +509,74 @@ def test_a_stray_group_grant_does_not_make_someone_an_admin(team: Team) -> None:
     admin = team.sql("admin")
     assert rows_changed(admin, "UPDATE regime SET updated_by = 'admin' WHERE code = 'EU'") == 1
     assert audit.verify(team.dba).ok
+
+
+# ---- the privacy notice (issue #24) -------------------------------------------------------------------------
+
+_NOTICE_ROW = (
+    "INSERT INTO notice_generation (regime, lang, group_by, register_version, dataset_version, sources, "
+    "entries, text, unverified, published, published_at, published_by, created_by, created_at, row_count) "
+    "VALUES ('JP', 'en', 'recipient_type', 'v', 'd', '[]', '[]', 'Our notice', '[]', {published}, {at}, "
+    "{by}, {creator}, now(), 0)"
+)
+
+
+def test_anyone_stores_a_notice_but_only_an_admin_publishes_it_and_a_published_one_stays(team: Team) -> None:
+    """Signed in as the real roles: Lena (legal) stores a generation of the APPI notice, Ada (admin)
+    publishes it through the tool; in psql nobody stores a row already published or in another's name, a
+    manager (even with a stray admin group grant) cannot publish, and the published notice, which later
+    diffs compare with, is not changed even by an admin."""
+    from transfer_tool import transfers
+    from transfer_tool.notice import service as notice
+
+    names = login_roles.names_for(team.dba)
+    a = submitted_by(team, team.legal)
+    approval_support.register(team.dba, team.manager)
+    approval_support.approve(team.dba, team.manager, a.id, TODAY)
+    lena_db, admin_db = team.signed_in("lena"), team.signed_in("admin")
+    preview, draft = notice.generate(lena_db, team.legal, "JP", "en", today=TODAY)
+    assert [e.tool for e in preview.entries] == ["jp_equivalent_measures"] and draft.created_by == "lena"
+
+    lena, max_sql = team.sql("lena"), team.sql("max")
+    # Entities are Lena's to edit, but not whether the published notice may name one.
+    importer = transfers.get_transfer(team.dba, a.transfer_id).importer_id
+    assert rows_changed(lena, "UPDATE entity SET activities = 'Payroll' WHERE id = %s", (importer,)) == 1
+    assert "only an administrator decides how the privacy notice names" in refused(
+        lena, "UPDATE entity SET notice_name = 'name' WHERE id = %s", (importer,)
+    )
+    forged = _NOTICE_ROW.format(published="true", at="now()", by="'lena'", creator="'lena'")
+    assert "an administrator publishes it" in refused(lena, forged)
+    as_other = _NOTICE_ROW.format(published="false", at="NULL", by="''", creator="'admin'")
+    assert "in your own name" in refused(lena, as_other)
+    assert "permission denied" in refused(lena, "UPDATE notice_generation SET published = true")
+    assert "permission denied" in refused(max_sql, "UPDATE notice_generation SET published = true")
+    with team.dba.engine.connect() as conn:  # a DBA's mistake: the admin group for a manager
+        conn.exec_driver_sql(f'GRANT "{names.admin}" TO "{team.login("max")}"')
+        conn.commit()
+    assert "only an administrator may publish" in refused(
+        max_sql,
+        "UPDATE notice_generation SET published = true, published_at = now(), published_by = 'max' "
+        "WHERE id = %s",
+        (draft.id,),
+    )
+    admin = team.sql("admin")
+    assert "changes only its text" in refused(
+        admin,
+        "UPDATE notice_generation SET published = true, published_at = now(), published_by = 'admin', "
+        "entries = '[]' WHERE id = %s",
+        (draft.id,),
+    )
+
+    published = notice.publish(admin_db, team.admin, draft.id, accept_unverified=True, today=TODAY)
+    assert published.published and published.published_by == "admin"
+    assert notice.last_published(team.dba, "JP") == published
+    assert "a published notice is not changed" in refused(
+        admin, "UPDATE notice_generation SET text = 'Another text' WHERE id = %s", (draft.id,)
+    )
+    assert notice.preview(lena_db, "JP", "en", today=TODAY).diff_text.startswith("No change since")
+    admins = [(e.action, e.table_name) for e in events_by(team.dba, "admin")]
+    assert admins[-1] == ("publish", "notice_generation")
+    lenas = [(e.action, e.table_name) for e in events_by(team.dba, "lena")]
+    assert lenas[-2:] == [("generate", "notice_generation"), ("db_update", "entity")]  # her psql edit too
+    report = audit.verify(team.dba)
+    assert report.ok, report.summary()

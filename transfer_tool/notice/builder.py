@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from transfer_tool.assessment.safeguards import appi_consent_information
-from transfer_tool.assessment.tool_catalog import ToolCatalog, ToolDef, ToolKind
+from transfer_tool.assessment.tool_catalog import FrequencyLimit, ToolCatalog, ToolDef, ToolKind
 from transfer_tool.catalog import CatalogItem
 from transfer_tool.countries.model import Destination, RegimeEntry
 from transfer_tool.countries.shipped import CountryDataset, default_entry
@@ -262,12 +262,10 @@ class _Writer:
         return text or self.t("notice.contact.default")
 
 
-def _intro_key(terms: Terminology, regime: str) -> str:
-    return f"notice.intro.{regime}" if terms.has(f"notice.intro.{regime}") else "notice.intro"
-
-
-def _title_key(terms: Terminology, regime: str) -> str:
-    return f"notice.title.{regime}" if terms.has(f"notice.title.{regime}") else "notice.title"
+def _regime_key(terms: Terminology, key: str, regime: str) -> str:
+    """The regime's own wording where it has one: UK GDPR Art. 13(1)(f) speaks of "regulations under
+    Article 45A" since the Data (Use and Access) Act 2025, not of adequacy decisions."""
+    return f"{key}.{regime}" if terms.has(f"{key}.{regime}") else key
 
 
 def compose_notice(
@@ -288,7 +286,7 @@ def compose_notice(
     if mark_unverified and (unverified or missing):
         lines = [w.t("notice.unverified.note"), *(f"・{x}" for x in (*unverified, *missing))]
         blocks.append(Note("\n".join(lines)))
-    blocks.append(Paragraph(w.t(_intro_key(src.terms, src.regime), regime=regime_name)))
+    blocks.append(Paragraph(w.t(_regime_key(src.terms, "notice.intro", src.regime), regime=regime_name)))
     if not entries:
         blocks.append(Paragraph(w.t("notice.none", regime=regime_name)))
     for heading, group in _groups(entries, w, group_by):
@@ -297,7 +295,7 @@ def compose_notice(
     if src.regime == "JP" and any(_kind(e, src) is ToolKind.EQUIVALENT_MEASURES for e in entries):
         blocks.append(Heading(2, w.t("notice.on_request.heading")))
         blocks.append(Paragraph(w.t("notice.on_request.text", contact=w.contact())))
-    elif src.regime != "JP" and any(_kind(e, src) is ToolKind.SAFEGUARD for e in entries):
+    elif src.regime != "JP" and any(_offers_copy(src.tools.get(e.tool)) for e in entries):
         blocks.append(Heading(2, w.t("notice.contact.heading")))
         blocks.append(Paragraph(w.t("notice.contact.text", contact=w.contact())))
     if planned:
@@ -306,8 +304,17 @@ def compose_notice(
         blocks.append(Bullets(tuple(_planned_item(p, w) for p in planned)))
     if footer:
         blocks.append(Note(footer, warning=False))
-    title = w.t(_title_key(src.terms, src.regime), regime=regime_name)
+    title = w.t(_regime_key(src.terms, "notice.title", src.regime), regime=regime_name)
     return _scrub(Document(title, tuple(blocks), lang), src, w)
+
+
+def _offers_copy(tool: ToolDef | None) -> bool:
+    """GDPR Art. 13(1)(f)/14(1)(f): the means to obtain a copy for transfers under Art. 46 or 47 (the
+    safeguards) or the second subparagraph of Art. 49(1) (compelling legitimate interests, the only
+    derogation the catalogue marks not repetitive), whose suitable safeguards the exporter documents."""
+    if tool is None:
+        return False
+    return tool.kind is ToolKind.SAFEGUARD or tool.frequency_limit is FrequencyLimit.NOT_REPETITIVE
 
 
 def _kind(entry: NoticeEntry, src: NoticeSources) -> ToolKind | None:
@@ -353,9 +360,10 @@ def _entry_item(e: NoticeEntry, w: _Writer, mark: bool) -> Item:
     if w.src.regime == "JP":
         children.extend(_appi_children(e, w, kind, flag, mark))
     else:
-        children.append(Item(t("notice.adequacy"), _status_text(e, w) + flag))
+        lead = t(_regime_key(w.src.terms, "notice.adequacy", w.src.regime))
+        children.append(Item(lead, _status_text(e, w) + flag))
         children.append(Item(t("notice.safeguard"), w.tool_name(e.tool)))
-        if kind is ToolKind.SAFEGUARD:
+        if _offers_copy(tool):
             children.append(Item(t("notice.copy"), t("notice.copy.how")))
     if e.remote_access:
         children.append(Item(t("notice.access_from"), w.countries(e.remote_access)))
@@ -382,7 +390,7 @@ def _status_text(e: NoticeEntry, w: _Writer) -> str:
         if status is AdequacyStatus.PARTIAL and e.condition:
             text += " " + t("notice.status.condition", condition=w.prose(e.condition))
         return text
-    return t("notice.status.none", country=w.country(e.destination))
+    return t(_regime_key(w.src.terms, "notice.status.none", w.src.regime), country=w.country(e.destination))
 
 
 def _appi_children(e: NoticeEntry, w: _Writer, kind: ToolKind | None, flag: str, mark: bool) -> list[Item]:

@@ -374,13 +374,9 @@ def _build(
         )
     entries, planned = builder.build_entries(register_items(session, src.dataset), src)
     version = builder.register_version(entries, planned)
-    footer = src.terms.get(
-        "notice.footer",
-        lang,
-        date=builder.format_date(today, lang),
-        version=version,
-        dataset=src.dataset.dataset_version,
-    )
+    # The reader gets the date; the register and country-data versions stay with the stored generation
+    # (a digest means nothing to the people the notice is for).
+    footer = src.terms.get("notice.footer", lang, date=builder.format_date(today, lang))
     doc = builder.compose_notice(
         entries, planned, src, lang, group_by=group_by, mark_unverified=mark_unverified, footer=footer
     )

@@ -12,6 +12,9 @@ the workflow's SECURITY DEFINER functions and the audit triggers. Installed by m
   checking the caller's role and four eyes; the trigger `tt_sec.guard_assessment` refuses anything else,
   keeps `author_ids` growing (whoever edits a version becomes its author) and row-level security lets
   legal users update drafts and returned versions only.
+- A stored privacy notice (issue #24) is inserted unpublished in the caller's name; only an active admin
+  publishes it, and a published one never changes (`tt_sec.guard_notice`); only an active admin changes how
+  the notice names an entity (`tt_sec.guard_notice_name`).
 - Members of the owner role (the DBA who migrates, superusers) are trusted: they can drop any trigger.
 """
 
@@ -95,6 +98,21 @@ ADMIN_TABLES = (
     "regime",
     "catalog_entry",
     "org_setting",
+)
+
+# Columns of a stored privacy notice (issue #24) that publishing leaves as they were generated.
+_NOTICE_FIXED = (
+    "regime",
+    "lang",
+    "group_by",
+    "register_version",
+    "dataset_version",
+    "sources",
+    "entries",
+    "unverified",
+    "created_by",
+    "created_at",
+    "row_count",
 )
 
 # Columns the database's own events leave out: bookkeeping, and content kept elsewhere by digest.
@@ -340,6 +358,58 @@ CREATE FUNCTION {s}.with_author(p_authors json, p_id integer) RETURNS json LANGU
   SELECT CASE WHEN coalesce(p_authors::jsonb, '[]') @> to_jsonb(p_id) THEN coalesce(p_authors, '[]'::json)
               ELSE (coalesce(p_authors::jsonb, '[]') || to_jsonb(p_id))::json END $$;
 
+-- Privacy-notice generations (issue #24): anyone stores one, unpublished and in their own name; only an
+-- active admin publishes one, in their own name, changing nothing but the text and who published it when
+-- (the published text drops the draft's marks); a published notice is never changed, since later diffs
+-- compare with it. The group grants alone would let a legal user insert a row already "published".
+CREATE FUNCTION {s}.guard_notice() RETURNS trigger LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE m record;
+BEGIN
+  IF current_user = {owner_lit} OR {s}.privileged() THEN RETURN NEW; END IF;
+  SELECT * INTO m FROM {s}.me();
+  IF m.id IS NULL OR NOT m.active THEN
+    RAISE EXCEPTION 'your database sign-in has no active account in the tool' USING ERRCODE = '42501';
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.published OR NEW.published_at IS NOT NULL OR NEW.published_by <> ''
+       OR NEW.created_by IS DISTINCT FROM m.username THEN
+      RAISE EXCEPTION 'a notice is stored unpublished and in your own name; an administrator publishes it'
+        USING ERRCODE = '42501';
+    END IF;
+    RETURN NEW;
+  END IF;
+  IF m.role <> 'admin' THEN
+    RAISE EXCEPTION 'only an administrator may publish a notice (your role: %)', m.role USING ERRCODE = '42501';
+  END IF;
+  IF OLD.published THEN
+    RAISE EXCEPTION 'a published notice is not changed; generate and publish a new one' USING ERRCODE = '42501';
+  END IF;
+  IF NOT NEW.published OR NEW.published_at IS NULL OR NEW.published_by IS DISTINCT FROM m.username
+     OR ({notice_fixed_new}) IS DISTINCT FROM ({notice_fixed_old}) THEN
+    RAISE EXCEPTION 'publishing a notice changes only its text and who published it when'
+      USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END $$;
+
+-- Whether the published notice may name an entity is an admin's decision (entities are everyone's to edit):
+-- a new entity is shown by its category, and only an active admin changes that.
+CREATE FUNCTION {s}.guard_notice_name() RETURNS trigger LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE m record; before text;
+BEGIN
+  IF current_user = {owner_lit} OR {s}.privileged() THEN RETURN NEW; END IF;
+  IF TG_OP = 'INSERT' THEN before := 'category'; ELSE before := OLD.notice_name; END IF;
+  IF NEW.notice_name IS NOT DISTINCT FROM before THEN RETURN NEW; END IF;
+  SELECT * INTO m FROM {s}.me();
+  IF m.id IS NULL OR NOT m.active OR m.role <> 'admin' THEN
+    RAISE EXCEPTION 'only an administrator decides how the privacy notice names an entity (your role: %)',
+      coalesce(m.role, 'none') USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END $$;
+
 -- Runs as the caller (not SECURITY DEFINER), so current_user tells a direct change from the owner's.
 CREATE FUNCTION {s}.guard_assessment() RETURNS trigger LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
@@ -401,6 +471,13 @@ def _sql_list(values: tuple[str, ...]) -> str:
     return "ARRAY[" + ", ".join(quote_literal(v) for v in values) + "]::text[]"
 
 
+def _row_of(record: str, columns: tuple[str, ...]) -> str:
+    """A row value of the trigger record's columns, JSON compared as jsonb (json has no equality)."""
+    json_columns = ("sources", "entries", "unverified")
+    values = (f"{record}.{c}::jsonb" if c in json_columns else f"{record}.{c}" for c in columns)
+    return "ROW(" + ", ".join(values) + ")"
+
+
 def _run(conn: Connection, sql: str) -> None:
     # Straight to psycopg without parameters: no placeholder parsing (plpgsql uses %), several statements.
     conn.connection.driver_connection.execute(sql)  # type: ignore[union-attr]
@@ -448,6 +525,8 @@ def install(conn: Connection, names: RoleNames) -> None:
             manager_lit=quote_literal(names.manager),
             admin_lit=quote_literal(names.admin),
             skipped=_sql_list(_SKIPPED_COLUMNS),
+            notice_fixed_new=_row_of("NEW", _NOTICE_FIXED),
+            notice_fixed_old=_row_of("OLD", _NOTICE_FIXED),
         ),
     )
     everyone = ", ".join(quote_ident(g) for g in groups.values())
@@ -498,6 +577,17 @@ def install(conn: Connection, names: RoleNames) -> None:
         f"CREATE TRIGGER tt_guard BEFORE INSERT OR UPDATE ON public.assessment "
         f"FOR EACH ROW EXECUTE FUNCTION {s}.guard_assessment()",
     )
+    if "notice_generation" in tables:
+        _run(
+            conn,
+            "CREATE TRIGGER tt_notice BEFORE INSERT OR UPDATE ON public.notice_generation "
+            f"FOR EACH ROW EXECUTE FUNCTION {s}.guard_notice()",
+        )
+        _run(
+            conn,
+            "CREATE TRIGGER tt_notice_name BEFORE INSERT OR UPDATE ON public.entity "
+            f"FOR EACH ROW EXECUTE FUNCTION {s}.guard_notice_name()",
+        )
     for table in ADMIN_TABLES:
         if table in tables:
             _run(
@@ -541,6 +631,8 @@ def uninstall(conn: Connection, names: RoleNames) -> None:
     for table in AUDITED:
         _run(conn, f"DROP TRIGGER IF EXISTS tt_audit ON public.{table}")
     _run(conn, "DROP TRIGGER IF EXISTS tt_guard ON public.assessment")
+    _run(conn, "DROP TRIGGER IF EXISTS tt_notice ON public.notice_generation")
+    _run(conn, "DROP TRIGGER IF EXISTS tt_notice_name ON public.entity")
     for table in ADMIN_TABLES:
         _run(conn, f"DROP TRIGGER IF EXISTS tt_admin_only ON public.{table}")
     for table, policies in (
