@@ -4879,6 +4879,22 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>I have checked these answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the copied answers on this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied answers on this step, to check and confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged for re-assessment: the country data changed. Check this step again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 · %2 · on version %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4932,6 +4948,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>Summary and submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The country data changed: answer this again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

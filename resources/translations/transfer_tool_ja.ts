@@ -4857,6 +4857,22 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>コメントを対応済みにする</translation>
     </message>
     <message>
+        <source>I have checked these answers</source>
+        <translation>これらの回答を確認しました</translation>
+    </message>
+    <message>
+        <source>Confirm the copied answers on this step</source>
+        <translation>このステップで複写された回答を確定する</translation>
+    </message>
+    <message>
+        <source>Copied answers on this step, to check and confirm:</source>
+        <translation>このステップで複写された回答（確認して確定してください）：</translation>
+    </message>
+    <message>
+        <source>Flagged for re-assessment: the country data changed. Check this step again:</source>
+        <translation>再評価が必要です：国別データが変更されました。このステップを改めて確認してください：</translation>
+    </message>
+    <message>
         <source>%1 · %2 · on version %3</source>
         <translation>%1 · %2 · 第%3版へのコメント</translation>
     </message>
@@ -4911,6 +4927,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>Summary and submission</source>
         <translation>概要と提出</translation>
+    </message>
+    <message>
+        <source>The country data changed: answer this again</source>
+        <translation>国別データが変更されました。改めて回答してください</translation>
     </message>
 </context>
 <context>

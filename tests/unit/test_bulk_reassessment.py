@@ -5,6 +5,7 @@ the rest untouched."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from tests.unit.teamwork_support import TODAY, approved_transfer, clone_approved
 from transfer_tool import demo, transfers
 from transfer_tool.assessment import derivation, reassessment, service
 from transfer_tool.assessment import evidence as evidence_module
+from transfer_tool.assessment.record import ConditionConfirmation, DerivedFrom, ScopeAnswer
 from transfer_tool.cli import main
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.permissions import Actor
@@ -140,3 +142,18 @@ def test_the_command_line_reassesses_the_flagged_transfers(
     assert out.endswith("1 new version(s) started of 1 transfer(s)\n")
     assert main([*base, built.transfer_reference]) == 0
     assert "skipped, a newer version is already in progress" in capsys.readouterr().out
+
+
+def test_a_changed_condition_resets_its_confirmation_and_the_answers_to_its_scope_questions(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    src = approved_transfer(db, admin, legal, manager, eu=True)
+    record = dataclasses.replace(
+        src.assessment.record,
+        scope_answers=(ScopeAnswer("EU", "dpf_hr_scope", True), ScopeAnswer("UK", "dpf_hr_scope", True)),
+        confirmed_conditions=(ConditionConfirmation("EU", "on the DPF List"),),
+    )
+    origin = DerivedFrom(src.assessment.id, src.transfer.id, src.transfer.reference, 1)
+    out = derivation.reset_for_flags(record, [("EU", "condition")], origin)
+    assert out.scope_answers == (ScopeAnswer("UK", "dpf_hr_scope", True),)  # only the changed regime's
+    assert out.confirmed_conditions == ()

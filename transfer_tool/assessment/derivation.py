@@ -143,9 +143,10 @@ def confirm(record: AssessmentRecord, *keys: str) -> AssessmentRecord:
 # ---- re-assessment after a country-data change (issue #23, point 2) ---------------------------------------
 
 # Flag kinds (countries.impact.ChangeKind and "expired") whose change makes the regime's tool choice void:
-# the adequacy status itself changed, so the tool is reset and must be chosen again.
-_STATUS_KINDS = frozenset({"withdrawn", "granted", "status"})
-_CONDITION_KINDS = frozenset({"condition"})
+# the adequacy status itself changed, so the tool is reset and must be chosen again. Public: the wizard
+# highlights what these reset.
+TOOL_RESET_KINDS = frozenset({"withdrawn", "granted", "status"})
+CONDITION_KINDS = frozenset({"condition"})
 
 
 def reset_for_flags(
@@ -153,13 +154,15 @@ def reset_for_flags(
 ) -> AssessmentRecord:
     """A new version's record (pre-filled from the approved one) with the parts a country-data change
     touches reset or marked: `flags` are (regime, kind) pairs. A changed adequacy status resets the
-    regime's tool; a changed condition resets the confirmed condition and marks the tool; any other change
+    regime's tool; a changed condition resets the confirmed condition and the answers to the condition's
+    scope questions (they decided who the old condition covered) and marks the tool; any other change
     (instrument, expiry) marks the tool; the law-and-practice step is marked whenever a tool is touched."""
-    status_regimes = {r for r, k in flags if k in _STATUS_KINDS}
-    condition_regimes = {r for r, k in flags if k in _CONDITION_KINDS}
+    status_regimes = {r for r, k in flags if k in TOOL_RESET_KINDS}
+    condition_regimes = {r for r, k in flags if k in CONDITION_KINDS}
     touched = {r for r, _k in flags}
     tools = tuple(t for t in record.tools if t.regime not in status_regimes)
     conditions = tuple(c for c in record.confirmed_conditions if c.regime not in condition_regimes)
+    scope_answers = tuple(a for a in record.scope_answers if a.regime not in condition_regimes)
     marks = [k for k in record.to_confirm]
     marks += [f"{TOOL_PREFIX}{t.regime}" for t in tools if t.regime in touched]
     if touched:
@@ -168,6 +171,7 @@ def reset_for_flags(
         record,
         tools=tools,
         confirmed_conditions=conditions,
+        scope_answers=scope_answers,
         derived_from=origin,
         to_confirm=tuple(dict.fromkeys(marks)),
     )

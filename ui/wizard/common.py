@@ -36,6 +36,7 @@ from ui.i18n import format_date
 from ui.terms import core_text, ui_language
 from ui.widgets.country_completer import RankedCountryCompleter, completion_text
 from ui.wizard.read_only import set_read_only
+from ui.wizard.rechecks import TO_CONFIRM, confirm_page, flags_for
 from ui.wizard.state import PAGE_PARTIES, Issue, WizardState, comment_page
 
 BLOCKING_COLOUR = "#b3261e"
@@ -199,6 +200,40 @@ class CommentBanner(QFrame):
         return [label.text() for label in self.labels if label.font().strikeOut()]
 
 
+class CopiedAnswers(QFrame):
+    """The copied answers on this page still to confirm ("copied from TR-… version n"), with the button
+    that confirms them all at once (the assessor has checked them)."""
+
+    confirm_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("copiedAnswers")
+        self.setStyleSheet("#copiedAnswers{background:#e8f0fb;border:1px solid #a9c1e6;border-radius:4px;}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(4)
+        self.label = plain_label("", self)
+        self.button = QPushButton(QCoreApplication.translate("Wizard", "I have checked these answers"), self)
+        self.button.setObjectName("confirmCopied")
+        self.button.setAccessibleName(
+            QCoreApplication.translate("Wizard", "Confirm the copied answers on this step")
+        )
+        self.button.clicked.connect(self.confirm_requested)
+        layout.addWidget(self.label)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.hide()
+
+    def show_items(self, messages: Sequence[str], can_confirm: bool) -> None:
+        if not messages:
+            self.hide()
+            return
+        heading = QCoreApplication.translate("Wizard", "Copied answers on this step, to check and confirm:")
+        self.label.setText("\n".join([heading, *(f"• {m}" for m in messages)]))
+        self.button.setVisible(can_confirm)
+        self.show()
+
+
 class WizardPage(QWizardPage):
     """A page of the assessment wizard: loads widgets from the state, writes changes back, shows messages.
 
@@ -222,7 +257,15 @@ class WizardPage(QWizardPage):
         self.notice = boxed("", NOTICE_STYLE, self)
         self.notice.setObjectName("pageNotice")
         self.notice.hide()
+        # Issue #23: why the transfer is re-assessed (on the page the change concerns), and what was copied.
+        self.flag_reasons = boxed("", WARNING_STYLE, self)
+        self.flag_reasons.setObjectName("flagReasons")
+        self.flag_reasons.hide()
+        self.copied = CopiedAnswers(self)
+        self.copied.confirm_requested.connect(lambda: confirm_page(self.state, self.KEY))
         outer.addWidget(self.comments)
+        outer.addWidget(self.flag_reasons)
+        outer.addWidget(self.copied)
         outer.addWidget(self.notice)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
@@ -349,7 +392,19 @@ class WizardPage(QWizardPage):
         text = self.notice_text()
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
+        self._show_rechecks()
         self.completeChanged.emit()
+
+    def _show_rechecks(self) -> None:
+        flags = flags_for(self.state, self.KEY)
+        if flags:
+            heading = QCoreApplication.translate(
+                "Wizard", "Flagged for re-assessment: the country data changed. Check this step again:"
+            )
+            self.flag_reasons.setText("\n".join([heading, *(f"• {core_text(f.reason)}" for f in flags)]))
+        self.flag_reasons.setVisible(bool(flags))
+        copied = [core_text(i.message) for i in self.state.issues_for(self.KEY) if i.field.startswith(TO_CONFIRM)]
+        self.copied.show_items(copied, self.state.editable)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -357,7 +412,8 @@ class WizardPage(QWizardPage):
             self._evaluated()
 
     def show_messages(self) -> None:
-        issues = self.state.issues_for(self.KEY)
+        # Copied answers to confirm are listed in their own box, with the button that confirms them.
+        issues = [i for i in self.state.issues_for(self.KEY) if not i.field.startswith(TO_CONFIRM)]
         shown: dict[int, list[Issue]] = {id(m): [] for m in self.messages}
         unplaced: list[Issue] = []
         for issue in issues:

@@ -27,6 +27,7 @@ from ui.terms import core_text
 from ui.wizard import labels
 from ui.wizard.common import PlainTextField, WizardPage, heading, plain_label
 from ui.wizard.evidence_list import EvidenceList
+from ui.wizard.rechecks import law_to_answer, mark_to_answer
 from ui.wizard.rule_inputs import FactFlags
 from ui.wizard.state import PAGE_LAW, WizardState
 
@@ -36,6 +37,7 @@ class _LawRow(QFrame):
         super().__init__(page.body)
         self.page = page
         self.law = law
+        self.setObjectName("lawRow")  # the highlight's selector: the frame, not its labels
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -341,6 +343,11 @@ class LawPracticePage(WizardPage):
                 "source below, or record the sources consulted."
             ).replace("%1", self.state.country_name(ctx.destination.code))
         )
+
+    def refresh(self) -> None:
+        # A law a country-data change names stays highlighted until the step's answers are confirmed.
+        for row in self.rows.values():
+            mark_to_answer(row, law_to_answer(self.state, row.law.name), "QFrame#lawRow")
 
     def tab_chain(self) -> list[QWidget]:
         chain: list[QWidget] = []

@@ -24,6 +24,7 @@ from ui.i18n import adequacy_label, regime_short_name
 from ui.terms import core_text, reason_text
 from ui.wizard import labels
 from ui.wizard.common import INFO_STYLE, WARNING_STYLE, FieldMessage, WizardPage, boxed, heading, plain_label
+from ui.wizard.rechecks import condition_to_answer, mark_to_answer
 from ui.wizard.rule_inputs import FactFlags, ScopeQuestions
 from ui.wizard.state import PAGE_PRECHECK, WizardState
 
@@ -367,3 +368,4 @@ class PrecheckPage(WizardPage):
         for code, edit in self.condition_edits.items():
             if not edit.hasFocus() and edit.text() != confirmed.get(code, ""):
                 edit.setText(confirmed.get(code, ""))
+            mark_to_answer(edit, condition_to_answer(self.state, code), "QLineEdit")

@@ -22,6 +22,7 @@ from transfer_tool.assessment.precheck import RegimeCheck
 from transfer_tool.assessment.record import ScopeAnswer
 from ui.i18n import regime_short_name
 from ui.wizard.common import plain_label
+from ui.wizard.rechecks import mark_to_answer, scope_to_answer
 from ui.wizard.state import WizardState
 
 
@@ -172,6 +173,7 @@ class ScopeQuestions(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(combo.findData(value), 0))
             combo.blockSignals(False)
+            mark_to_answer(combo, scope_to_answer(self.state, regime, code), "QComboBox")
             text = answer.since.isoformat() if answer and answer.since else ""
             if not since.hasFocus() and since.text() != text:
                 since.blockSignals(True)

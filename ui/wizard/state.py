@@ -31,6 +31,7 @@ from transfer_tool.assessment.tool_catalog import ToolCatalog
 from transfer_tool.catalog import CatalogItem
 from transfer_tool.countries.model import Destination, Regime
 from transfer_tool.countries.shipped import CountryDataset
+from transfer_tool.countries.store import FlagView
 from transfer_tool.domain import CatalogKind
 from transfer_tool.entities import EntityView
 from transfer_tool.errors import Problem
@@ -145,10 +146,13 @@ class Loaded:
     comments: list[service.CommentView] = field(default_factory=list)
     evidence: list[service.EvidenceView] = field(default_factory=list)
     record: AssessmentRecord | None = None  # a transfer without an assessment: the record to start from
+    flags: list[FlagView] = field(default_factory=list)  # why the transfer awaits re-assessment (open flags)
 
 
 def page_of_gap(gap: Gap) -> str:
     f = gap.field
+    if f in ("to_confirm.regimes.added", "to_confirm.confirmed_conditions"):
+        return PAGE_PRECHECK  # a copied answer is confirmed where it is given: both are pre-check fields
     if gap.step == 1:
         if f.startswith("regimes"):
             return PAGE_PRECHECK
@@ -288,6 +292,7 @@ class WizardState(QObject):
         self.page = PAGE_PARTIES
         self.comments: list[service.CommentView] = []
         self.evidence: list[service.EvidenceView] = []
+        self.flags: list[FlagView] = []
         self.evaluation: Evaluation | None = None
         self.gaps: tuple[Gap, ...] = ()
         self.transfer_problems: list[Problem] = validate_transfer(self.transfer_input)
@@ -309,6 +314,7 @@ class WizardState(QObject):
             self.page = data.assessment.page
         self.comments = list(data.comments)
         self.evidence = list(data.evidence)
+        self.flags = list(data.flags)
         self.ready = True
         self._evaluate()
         self.loaded.emit()

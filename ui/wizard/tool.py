@@ -25,6 +25,7 @@ from ui.wizard.common import (
     plain_label,
 )
 from ui.wizard.evidence_list import EvidenceList
+from ui.wizard.rechecks import mark_to_answer, tool_to_answer
 from ui.wizard.rule_inputs import FactFlags, wrapped_checkbox
 from ui.wizard.state import PAGE_TOOL, WizardState
 
@@ -169,6 +170,7 @@ class _RegimeTool(QFrame):
         ]
         self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))
         self.warnings.setVisible(bool(warnings))
+        mark_to_answer(self.combo, tool_to_answer(st, self.regime), "QComboBox")
 
     def _show_conditions(self, tool: ToolDef | None, choice: ToolChoice | None) -> None:
         conditions = tool.conditions if tool else ()

@@ -89,7 +89,8 @@ def load_for_wizard(db: DatabaseHandle, actor: Actor, transfer_id: int | None) -
             service.get_org_settings(db),
             UserId(actor.user_id) if actor.user_id else None,
         )
-    return Loaded(dataset, catalogs, labels, people, view, assessment, comments, evidence, record)
+    flags = country_store.open_flags(db, transfer_id)  # cleared when a new version is approved
+    return Loaded(dataset, catalogs, labels, people, view, assessment, comments, evidence, record, flags)
 
 
 class AssessmentWizard(QWizard):
