@@ -74,6 +74,11 @@ def jsonable(value: Any) -> Any:
     return json.loads(canonical(value)) if value is not None else None
 
 
+def content_digest(value: Any) -> str:
+    """SHA-256 of a JSON value as the log would store it: an event can vouch for content it does not hold."""
+    return hashlib.sha256(canonical(jsonable(value)).encode("utf-8")).hexdigest()
+
+
 _CHECKED = "audit.actor_checked"  # session.info key: accounts already checked in this transaction
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from transfer_tool import audit, text_catalogue, transfers, trust, users
+from transfer_tool import audit, audit_drift, text_catalogue, transfers, trust, users
 from transfer_tool.assessment import service
 from transfer_tool.demo import DEMO_PASSWORD, DemoResult, build_demo
 from transfer_tool.domain import AssessmentStatus, TransferStatus
@@ -123,6 +123,7 @@ def test_the_demo_database_holds_the_story(built: DemoResult) -> None:
         eu = [r for r in transfers.search(db) if r.exporter == "Net Japan Europe GmbH"]
         assert [r.status for r in eu] == [TransferStatus.DRAFT]
         assert audit.verify(db).ok
+        assert audit_drift.drift(db) == []  # the review round and the approval match their audit trail
     finally:
         db.dispose()
     assert built.identity.stat().st_mode & 0o077 == 0  # the signing key is owner-only

@@ -7,10 +7,17 @@ from __future__ import annotations
 import dataclasses
 import re
 
+import pytest
+
 from tests import approval_support
+from tests.conftest import PASSWORD
 from tests.unit.test_assessment_service import TODAY, _submitted
+from tests.unit.test_roles_matrix import fingerprint
+from transfer_tool import audit, users
 from transfer_tool.assessment import service
-from transfer_tool.domain import AssessmentStatus
+from transfer_tool.audit_drift import drift
+from transfer_tool.domain import AssessmentStatus, Role
+from transfer_tool.errors import PermissionDenied
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from transfer_tool.terminology import Terminology
@@ -105,3 +112,64 @@ def test_comments_stay_listed_when_dealt_with_and_personal_data_has_its_section(
     assert [c.resolved_at is not None for c in every] == [True, False]
     assert every[0].resolved_by == legal.display_name
     assert [c.section for c in service.comments_for(db, v2.id)] == ["law_practice"]
+
+
+def test_the_reviewer_who_returned_a_version_approves_the_next_unless_they_edit_it(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    """Four eyes by authorship across a review round (issue 17 point 2 with issue 18's versions): the
+    next version keeps the returned version's authors, so the reviewer who returned it is not one of
+    them; whoever edits the next version becomes one. The frozen returned version, the next version and
+    the approval all match their audit trail (`check`)."""
+    ken = users.create_user(db, admin, "ken", "Ken Other", PASSWORD, Role.MANAGER).actor()
+    _, v1 = _submitted(db, legal)
+    v2 = _return(db, manager, v1.id)
+    assert service.authors_of(db, v2.id) == service.authors_of(db, v1.id) == {legal.user_id}
+    # The reviewer fills in the procedural notes of version 2 himself: he is now one of its authors.
+    v2 = service.save_draft(
+        db, manager, v2.id, dataclasses.replace(v2.record, procedural_notes="SCCs signed."), v2.row_version
+    )
+    assert service.authors_of(db, v2.id) == {legal.user_id, manager.user_id}
+    assert manager.user_id not in service.authors_of(db, v1.id)  # the returned version is kept as read
+    v2 = service.submit(db, legal, v2.id, TODAY)
+    approval_support.register(db, manager)  # his certificate is registered: only authorship stops him
+    before = fingerprint(db)
+    for attempt in (
+        lambda: approval_support.approve(db, manager, v2.id, TODAY),
+        lambda: service.return_with_comments(db, manager, v2.id, [("general", "fine by me")]),
+    ):
+        with pytest.raises(PermissionDenied, match="four-eyes"):
+            attempt()
+    assert fingerprint(db) == before
+    # Another manager returns version 2; the first reviewer may approve version 3, which he did not edit.
+    v3 = service.return_with_comments(db, ken, v2.id, [("risk", "Say why 10 %.")])
+    assert v3.version_no == 3 and service.authors_of(db, v3.id) == {legal.user_id, manager.user_id}
+    v3 = service.submit(db, legal, v3.id, TODAY)
+    with pytest.raises(PermissionDenied, match="four-eyes"):
+        approval_support.approve(db, manager, v3.id, TODAY)  # still an author: he edited version 2
+    approved = approval_support.approve(db, ken, v3.id, TODAY)
+    assert (approved.status, approved.version_no) == (AssessmentStatus.APPROVED, 3)
+    versions = service.list_for_transfer(db, approved.transfer_id)
+    assert sorted((a.version_no, a.status, a.frozen) for a in versions) == [
+        (1, AssessmentStatus.RETURNED, True),
+        (2, AssessmentStatus.RETURNED, True),
+        (3, AssessmentStatus.APPROVED, True),
+    ]
+    report = audit.verify(db)
+    assert report.ok, report.summary()
+    assert drift(db) == []
+
+
+def test_a_returning_reviewer_who_leaves_the_next_version_alone_approves_it(
+    db: Database, legal: Actor, manager: Actor
+) -> None:
+    _, v1 = _submitted(db, legal)
+    v2 = _return(db, manager, v1.id)
+    v2 = service.save_draft(
+        db, legal, v2.id, dataclasses.replace(v2.record, procedural_notes="SCCs signed."), v2.row_version
+    )
+    service.add_evidence(db, legal, v2.id, "dpa.txt", b"agreement", "Signed DPA")
+    v2 = service.submit(db, legal, v2.id, TODAY)
+    assert manager.user_id not in service.authors_of(db, v2.id)
+    assert approval_support.approve(db, manager, v2.id, TODAY).status is AssessmentStatus.APPROVED
+    assert audit.verify(db).ok and drift(db) == []

@@ -172,6 +172,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
         )
     },
     "countries.store.search": PURE,
+    **{f"countries.store.{n}": PURE for n in ("seed_rows", "shipped_digests")},  # shipped files only
     **{f"countries.store.{n}": IN_TRANSACTION for n in ("seed", "flag_transfers", "flag_law_changes", "clear_flags")},
     **{
         f"assessment.service.{n}": OPEN_READ

@@ -329,6 +329,43 @@ def test_a_permitted_direct_change_is_audited_by_the_database_and_verifies(team:
     assert audit.verify(team.dba).ok
 
 
+def test_country_data_edited_in_psql_is_audited_by_the_database_and_unaudited_edits_are_named(
+    team: Team,
+) -> None:
+    """Destinations and regimes never changed in the tool start from the seed event's digests: an admin's
+    edit in psql gets the database's own event, so `check` finds the rows matching their trail; an edit
+    by the installer's sign-in (which the triggers leave alone) is named."""
+    admin = team.sql("admin")
+    admin.execute(
+        "UPDATE destination SET data = jsonb_set(data::jsonb, '{regimes,CH,status}', '\"adequate\"')::json "
+        "WHERE code = 'KR'"
+    )
+    admin.execute(
+        "UPDATE regime SET data = jsonb_set(data::jsonb, '{source_url}', '\"https://example.org/uk\"')::json "
+        "WHERE code = 'UK'"
+    )
+    admin.commit()
+    assert [(e.action, e.table_name, e.record_id) for e in events_by(team.dba, "admin")][-2:] == [
+        ("db_update", "destination", "KR"),
+        ("db_update", "regime", "UK"),
+    ]
+    report = audit.verify(team.dba)
+    assert report.ok, report.summary()
+    assert audit_drift.drift(team.dba) == []
+    with team.dba.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE destination SET data = jsonb_set(data::jsonb, '{regimes,EU,status}', "
+            "'\"not_adequate\"')::json WHERE code = 'BR'"
+        )
+        conn.exec_driver_sql(
+            "UPDATE regime SET data = jsonb_set(data::jsonb, '{name_en}', '\"GDPR\"')::json WHERE code = 'EU'"
+        )
+    assert [(d.table, d.record_id) for d in audit_drift.drift(team.dba)] == [
+        ("destination", "BR"),
+        ("regime", "EU"),
+    ]
+
+
 def test_a_forged_event_in_ones_own_name_breaks_the_chain_where_it_stands(team: Team) -> None:
     lena = team.sql("lena")
     head = lena.execute("SELECT last_seq, last_hash FROM tt_sec.lock_head()").fetchone()
@@ -365,6 +402,9 @@ def test_the_review_story_works_signed_in_as_each_person(team: Team) -> None:
     assert draft.status is AssessmentStatus.DRAFT
     report = audit.verify(team.dba)
     assert report.ok, report.summary()
+    # Every row the round wrote (the frozen returned version, the next one, the approval, the new draft,
+    # the database's own events) matches its audit trail.
+    assert audit_drift.drift(team.dba) == []
 
 
 def test_changing_a_role_moves_the_login_role_between_groups(team: Team) -> None:
