@@ -79,7 +79,7 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     "transfers.update_transfer": EVERYONE,
     "transfers.delete_transfer": EVERYONE,
     "transfers.assign_transfers": REVIEWERS,  # issue #23: hand-over by an admin or a manager
-    "transfer_csv.import_csv": EVERYONE,
+    "register_import.import_csv": EVERYONE,
     "transfer_csv.export_csv": EVERYONE,
     "register_import.import_file": EVERYONE,
     "register_import.import_table": EVERYONE,
@@ -136,7 +136,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     **{f"entities.{n}": OPEN_READ for n in ("get_entity", "list_entities", "entity_uses")},
     **{f"entities.{n}": PURE for n in ("text_problems", "validate_entity", "view")},
     **{f"entities.{n}": IN_TRANSACTION for n in ("create_in", "find_or_create")},
-    **{f"transfer_csv.{n}": PURE for n in ("read", "check_header")},
+    "transfer_csv.read": PURE,
     "transfer_csv.export_rows": OPEN_READ,
     **{f"register_import.{n}": PURE for n in ("check_rows", "kind_of", "read_table", "preview")},
     "register_import.taken_references": OPEN_READ,
@@ -585,7 +585,7 @@ CASES: dict[str, Prepare] = {
     "assessment.copying.copy_transfer": _prep_copy_transfer,
     "assessment.reassessment.start_reassessment": _prep_start_reassessment,
     "assessment.reassessment.reassess_many": _prep_reassess_many,
-    "transfer_csv.import_csv": _simple(lambda w, a: transfer_csv.import_csv(w.db, a, _csv(w.n()))),
+    "register_import.import_csv": _simple(lambda w, a: register_import.import_csv(w.db, a, _csv(w.n()))),
     "transfer_csv.export_csv": _simple(lambda w, a: transfer_csv.export_csv(w.db, a)),
     "register_import.import_file": _simple(
         lambda w, a: register_import.import_file(w.db, a, _csv(w.n()), "register.csv")
