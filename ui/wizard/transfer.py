@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import ui.wizard.labels as labels
 from transfer_tool import transfers
 from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.domain import CatalogKind, DataFormat, Frequency, KeyHolder, PartyRole
@@ -39,7 +40,6 @@ from ui.accessibility import strip_accelerator
 from ui.errors import show_exception
 from ui.services import TRANSFERS
 from ui.widgets.country_picker import CountryPicker
-from ui.wizard import labels
 from ui.wizard.common import (
     Checklist,
     CountryCombo,
