@@ -72,7 +72,8 @@ class TiaReportRenderer(TransferSections, FindingsSections):
         total_text = self.terms.get("doc.page_total", lang)
         story = self._story(build, doc)
         doc.build(
-            story, canvasmaker=numbered_canvas_class(total_text, self.fonts.main, doc.heading_pages, build.late)
+            story,
+            canvasmaker=numbered_canvas_class(total_text, self.fonts.main, doc.heading_pages, build.late),
         )
         if doc.signature_place is None:  # the story always ends with the sign-off block
             raise RuntimeError("the sign-off block was not placed")
