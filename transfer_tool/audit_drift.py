@@ -65,14 +65,14 @@ class _Audited:
 
 def _registry() -> dict[str, _Audited]:
     from transfer_tool import transfers, trust, users
-    from transfer_tool.assessment import service
+    from transfer_tool.assessment import versions
     from transfer_tool.storage.models.countries import RegimeRecord
 
     return {
         "transfer": _Audited(
             Transfer, lambda r: str(r.id), transfers._dump, frozenset({"reassessment_needed"})
         ),
-        "assessment": _Audited(Assessment, lambda r: str(r.id), service._dump),
+        "assessment": _Audited(Assessment, lambda r: str(r.id), versions._dump),
         "user_account": _Audited(User, lambda r: str(r.id), users._public),
         "trusted_certificate": _Audited(TrustedCertificate, lambda r: str(r.id), trust._dump),
         "destination": _Audited(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from sqlalchemy import select
@@ -19,29 +19,10 @@ from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole
 from transfer_tool.errors import ImportRefused, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.register_columns import COLUMNS, MAX_BYTES, NAMES, REQUIRED
+from transfer_tool.register_table import Cell, SourceRow, SourceTable
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Entity, Transfer
 from transfer_tool.transfers import MAX_VOLUME
-
-Cell = str | int | float | bool | dt.date | dt.datetime | None
-
-
-@dataclass(frozen=True)
-class SourceRow:
-    """One row as a file reader found it: where it is and its cells by column name."""
-
-    place: str  # "line 5" (CSV) or "sheet Transfers, row 5" (Excel)
-    cells: dict[str, Cell]
-    letters: dict[str, str] = field(default_factory=dict)  # column name -> "P" (Excel) for messages
-    formulas: frozenset[str] = frozenset()  # columns whose cell is a formula (never evaluated)
-
-
-@dataclass(frozen=True)
-class SourceTable:
-    kind: str  # "csv" | "xlsx"
-    sheet: str  # the sheet read ("" for CSV)
-    columns: tuple[str, ...]
-    rows: tuple[SourceRow, ...]
 
 
 @dataclass(frozen=True)
@@ -380,6 +361,13 @@ def import_file(db: Database, actor: Actor, raw: bytes, filename: str) -> Import
     require(actor, Action.IMPORT_EXPORT)
     require(actor, Action.EDIT_TRANSFERS)
     return import_table(db, actor, read_table(raw, filename))
+
+
+def import_csv(db: Database, actor: Actor, raw: bytes) -> ImportResult:
+    """Import every row of a CSV file or none (the `transfers import-csv` command)."""
+    require(actor, Action.IMPORT_EXPORT)
+    require(actor, Action.EDIT_TRANSFERS)
+    return import_table(db, actor, read_table(raw, "register.csv"))
 
 
 def import_table(db: Database, actor: Actor, table: SourceTable) -> ImportResult:

@@ -1,5 +1,5 @@
-"""The transfer register as CSV: reading a file for the importer (`register_import`, all or nothing) and
-writing the export (formula-safe)."""
+"""The transfer register as CSV: reading a file for the importer (`register_import.read_table` calls
+`read`; the importer checks and writes, all or nothing) and writing the export (formula-safe)."""
 
 from __future__ import annotations
 
@@ -11,34 +11,12 @@ from transfer_tool import audit, transfers
 from transfer_tool.csv_safety import neutralise, restore
 from transfer_tool.errors import ImportRefused, Problem
 from transfer_tool.permissions import Action, Actor, require
-from transfer_tool.register_columns import MAX_BYTES, MAX_ROWS, NAMES, REQUIRED
-from transfer_tool.register_import import ImportResult, SourceRow, SourceTable, import_table, read_table
+from transfer_tool.register_columns import MAX_BYTES, MAX_ROWS, NAMES
+from transfer_tool.register_table import SourceRow, SourceTable, check_header
 from transfer_tool.storage.database import Database
 
 COLUMNS = NAMES
-__all__ = ["COLUMNS", "ImportResult", "export_csv", "import_csv", "read"]
-
-
-def check_header(header: list[str], place: str) -> None:
-    """The same header rules for CSV and Excel: required columns, no unknown and no repeated ones."""
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise ImportRefused(
-            "The file's header lacks required columns.",
-            [Problem(place, f"missing column '{c}'") for c in missing],
-        )
-    unknown = [c for c in header if c not in NAMES]
-    if unknown:
-        raise ImportRefused(
-            "The file's header has columns the tool does not know.",
-            [Problem(place, f"unknown column '{c}' (expected: {', '.join(NAMES)})") for c in unknown],
-        )
-    repeated = sorted({c for c in header if header.count(c) > 1})
-    if repeated:
-        raise ImportRefused(
-            "The file's header names a column twice; keep one of each.",
-            [Problem(place, f"column '{c}' appears {header.count(c)} times") for c in repeated],
-        )
+__all__ = ["COLUMNS", "export_csv", "export_rows", "read"]
 
 
 def read(raw: bytes) -> SourceTable:
@@ -80,13 +58,6 @@ def read(raw: bytes) -> SourceTable:
     if not rows:
         raise ImportRefused("The file has a header but no transfers.")
     return SourceTable("csv", "", tuple(header), tuple(rows))
-
-
-def import_csv(db: Database, actor: Actor, raw: bytes) -> ImportResult:
-    """Import every row or none (the `transfers import-csv` command; `register_import` does the work)."""
-    require(actor, Action.IMPORT_EXPORT)
-    require(actor, Action.EDIT_TRANSFERS)
-    return import_table(db, actor, read_table(raw, "register.csv"))
 
 
 def export_csv(db: Database, actor: Actor, q: transfers.TransferQuery | None = None) -> str:

@@ -25,10 +25,10 @@ from transfer_tool.countries.names import load_country_names
 from transfer_tool.errors import ImportRefused, Problem
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.register_columns import COLUMN_LIST, COLUMNS, MAX_ROWS, NAMES
-from transfer_tool.register_import import Cell, SourceRow, SourceTable
+from transfer_tool.register_table import Cell, SourceRow, SourceTable, check_header
 from transfer_tool.storage.database import Database
 from transfer_tool.terminology import Terminology
-from transfer_tool.transfer_csv import check_header, export_rows
+from transfer_tool.transfer_csv import export_rows
 
 SHEET = "Transfers"
 HELP_SHEET = "Columns"

@@ -66,12 +66,12 @@ def child_main(argv: list[str]) -> int:
         _say("ready")
         country_store.import_document(db, Actor.system(), raw, reason="crash test import")
     elif mode == "csv":
-        from transfer_tool import transfer_csv
+        from transfer_tool import register_import
 
         raw = Path(arg).read_bytes()
         actor = _lena(db)
         _say("ready")
-        transfer_csv.import_csv(db, actor, raw)
+        register_import.import_csv(db, actor, raw)
     elif mode == "autosave":
         from transfer_tool.assessment import service
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e import crash_helpers as ch
-from transfer_tool import transfer_csv, transfers, users
+from transfer_tool import register_import, transfers, users
 from transfer_tool.assessment import service
 from transfer_tool.bootstrap import _seeders
 from transfer_tool.countries import store as country_store
@@ -85,7 +85,7 @@ def _set_up(db: Database, register: bytes) -> None:
             seeder(s)
     admin = users.create_first_admin(db, "admin", "Ada Admin", ch.PASSWORD).actor()
     lena = users.create_user(db, admin, "lena", "Lena Legal", ch.PASSWORD, Role.LEGAL).actor()
-    transfer_csv.import_csv(db, lena, register)
+    register_import.import_csv(db, lena, register)
     service.start_assessment(db, lena, transfers.search(db)[0].id)
 
 

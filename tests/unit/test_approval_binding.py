@@ -22,7 +22,7 @@ from tests import approval_support
 from tests.conftest import PASSWORD
 from tests.unit.test_roles_matrix import TODAY, World, fingerprint
 from transfer_tool import signing, trust, users
-from transfer_tool.assessment import approval, service
+from transfer_tool.assessment import approval, approval_store, service
 from transfer_tool.cli import main
 from transfer_tool.domain import AssessmentStatus, Role
 from transfer_tool.errors import PermissionDenied, ValidationError
@@ -132,7 +132,7 @@ def test_version_1s_report_with_a_forged_overlay_is_not_kept_as_version_2s_copy(
     )
     before = fingerprint(db)
     with pytest.raises(ValidationError) as refused:
-        service._store_approval(
+        approval_store._store_approval(
             db,
             ken,
             v2.id,

@@ -20,7 +20,7 @@ from sqlalchemy import delete, select, update
 from tests import factories
 from tests.conftest import PASSWORD
 from tests.unit.test_roles_matrix import TODAY, World, approve, certificate_pem
-from transfer_tool import audit, catalog, entities, transfer_csv, transfers, trust, users
+from transfer_tool import audit, catalog, entities, register_import, transfers, trust, users
 from transfer_tool.assessment import service
 from transfer_tool.cli import main
 from transfer_tool.countries import store as country_store
@@ -310,7 +310,7 @@ def scenario(db: Database, admin: Actor, legal: Actor, manager: Actor) -> Scenar
     step("that transfer deleted (assessment and evidence go with it)")(
         lambda: transfers.delete_transfer(db, legal, state["doomed"].id, state["doomed"].row_version)
     )
-    step("CSV import")(lambda: transfer_csv.import_csv(db, legal, CSV))
+    step("CSV import")(lambda: register_import.import_csv(db, legal, CSV))
 
     def assessed() -> None:
         state["a"] = w.submitted()

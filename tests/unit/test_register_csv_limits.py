@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.register_files import register_state
-from transfer_tool import register_import, transfer_csv, transfers
+from transfer_tool import register_import, transfers
 from transfer_tool.errors import ImportRefused
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
@@ -24,7 +24,7 @@ def _line(**over: str) -> str:
 def _refused(db: Database, actor: Actor, body: str, *expected: str) -> list[str]:
     before = register_state(db)
     with pytest.raises(ImportRefused) as err:
-        transfer_csv.import_csv(db, actor, body.encode())
+        register_import.import_csv(db, actor, body.encode())
     found = [str(p) for p in err.value.problems]
     for e in expected:
         assert any(e in f for f in found), (e, found)
@@ -47,7 +47,7 @@ def test_volumes_beyond_the_column_are_refused(db: Database, legal: Actor, volum
 
 
 def test_the_largest_volume_the_column_holds_is_accepted(db: Database, legal: Actor) -> None:
-    transfer_csv.import_csv(db, legal, (HEADER + _line(volume=str(2**31 - 1))).encode())
+    register_import.import_csv(db, legal, (HEADER + _line(volume=str(2**31 - 1))).encode())
     assert transfers.get_transfer(db, transfers.search_ids(db)[0]).volume == 2**31 - 1
 
 
@@ -63,7 +63,7 @@ def test_references_longer_than_the_column_or_with_nul_are_refused(db: Database,
 
 
 def test_a_reference_of_exactly_40_characters_is_accepted(db: Database, legal: Actor) -> None:
-    transfer_csv.import_csv(db, legal, (HEADER + _line(reference="R" * 40)).encode())
+    register_import.import_csv(db, legal, (HEADER + _line(reference="R" * 40)).encode())
     assert transfers.search(db)[0].reference == "R" * 40
 
 
@@ -92,7 +92,7 @@ def test_entity_errors_name_their_line_and_column(db: Database, legal: Actor) ->
 def test_a_duplicated_header_column_is_refused(db: Database, legal: Actor) -> None:
     before = register_state(db)
     with pytest.raises(ImportRefused, match="names a column twice") as err:
-        transfer_csv.import_csv(
+        register_import.import_csv(
             db, legal, (HEADER.rstrip("\n") + ",volume\n" + GOOD.rstrip("\n") + ",11\n").encode()
         )
     assert [str(p) for p in err.value.problems] == ["line 1: column 'volume' appears 2 times"]
@@ -100,7 +100,7 @@ def test_a_duplicated_header_column_is_refused(db: Database, legal: Actor) -> No
 
 
 def test_a_reference_taken_in_the_database_is_named_with_its_line(db: Database, legal: Actor) -> None:
-    transfer_csv.import_csv(db, legal, (HEADER + GOOD).encode())
+    register_import.import_csv(db, legal, (HEADER + GOOD).encode())
     _refused(
         db, legal, HEADER + _line(reference="R-9") + GOOD, "line 3, column reference: 'R-1' is already used"
     )

@@ -344,14 +344,14 @@ def test_a_heading_near_the_foot_of_a_page_moves_to_the_next(renderer: TiaReport
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate, Spacer
 
+    from transfer_tool.report.document import Heading
     from transfer_tool.report.layout import Para
-    from transfer_tool.report.renderer import _Heading
     from transfer_tool.report.styles import build_stylesheet
 
     sheet = build_stylesheet(renderer.fonts.main, "en")
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4)
-    heading = _Heading(renderer._breaker, "Sensitivity", sheet["H2"], 1, "h1")
+    heading = Heading(renderer._breaker, "Sensitivity", sheet["H2"], 1, "h1")
     # leave less room than the heading keeps for itself and what follows it
     filler = Spacer(1, doc.height - heading.keep_room + 20)
     doc.build([filler, heading, Para(renderer._breaker, "Factor and probability", sheet["Body"])])

@@ -18,8 +18,8 @@ from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 from transfer_tool.config import ENV_CACHE_DIR
 from transfer_tool.paths import resource_file
 from transfer_tool.report import font_cache
-from transfer_tool.report.font_cache import CHAR_INFO, cached_ttfont
-from transfer_tool.report.reportlab_adapter import CachedFontFace
+from transfer_tool.report.font_cache import CHAR_INFO
+from transfer_tool.report.reportlab_adapter import CachedFontFace, ttfont_with_table_cache
 
 ROOT = Path(__file__).resolve().parents[2]
 # DejaVu Sans is the smaller of the two report fonts (0.7 MB): quick to parse in every test.
@@ -48,12 +48,12 @@ def _parse_counter(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 def test_the_cached_face_is_the_parsed_face(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     parsed = TTFont("plain", FONT).face
-    first = cached_ttfont("first", FONT, ascii_readable=False)  # parses, and writes the cache
+    first = ttfont_with_table_cache("first", FONT, ascii_readable=False)  # parses, and writes the cache
     assert [p.name for p in cache.iterdir()] == [
         font_cache.cache_file(first.face._ttf_data, "DejaVuSans").name
     ]
     parses = _parse_counter(monkeypatch)
-    second = cached_ttfont("second", FONT, ascii_readable=False)
+    second = ttfont_with_table_cache("second", FONT, ascii_readable=False)
     assert parses == []  # the character tables came from the disk
     assert isinstance(second.face, CachedFontFace)
     for name in CHAR_INFO:
@@ -73,13 +73,13 @@ def test_the_cached_face_is_the_parsed_face(cache: Path, monkeypatch: pytest.Mon
 
 
 def test_a_damaged_or_foreign_entry_is_parsed_again(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    cached_ttfont("one", FONT, ascii_readable=False)
+    ttfont_with_table_cache("one", FONT, ascii_readable=False)
     (entry,) = cache.iterdir()
     good = entry.read_bytes()
     parses = _parse_counter(monkeypatch)
     for bad in (b"", good[: len(good) // 2], b"\x00not marshal", marshal.dumps({"x": 1})):
         entry.write_bytes(bad)
-        face = cached_ttfont("again", FONT, ascii_readable=False).face
+        face = ttfont_with_table_cache("again", FONT, ascii_readable=False).face
         assert face.charToGlyph and face.charWidths  # parsed from the font file
         assert entry.read_bytes() == good  # and the entry rewritten
     assert len(parses) == 4
@@ -91,7 +91,7 @@ def test_a_cache_folder_that_cannot_be_written_costs_only_time(
     blocked = tmp_path / "a file, not a folder"
     blocked.write_text("")
     monkeypatch.setenv(ENV_CACHE_DIR, str(blocked))
-    face = cached_ttfont("blocked", FONT, ascii_readable=False).face
+    face = ttfont_with_table_cache("blocked", FONT, ascii_readable=False).face
     assert face.charToGlyph
 
 

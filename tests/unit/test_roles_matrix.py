@@ -79,7 +79,7 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     "transfers.update_transfer": EVERYONE,
     "transfers.delete_transfer": EVERYONE,
     "transfers.assign_transfers": REVIEWERS,  # issue #23: hand-over by an admin or a manager
-    "transfer_csv.import_csv": EVERYONE,
+    "register_import.import_csv": EVERYONE,
     "transfer_csv.export_csv": EVERYONE,
     "register_import.import_file": EVERYONE,
     "register_import.import_table": EVERYONE,
@@ -92,15 +92,15 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     "countries.store.import_document": ADMINS,
     "countries.store.check_expiries": EVERYONE,  # start-up task: derives flags from stored dates only
     # assessments
-    "assessment.service.set_org_settings": ADMINS,
-    "assessment.service.start_assessment": EVERYONE,
-    "assessment.service.save_draft": EVERYONE,
-    "assessment.service.submit": EVERYONE,
-    "assessment.service.resolve_comment": EVERYONE,
-    "assessment.service.new_version": EVERYONE,
-    "assessment.service.review_queue": REVIEWERS,
-    "assessment.service.return_with_comments": REVIEWERS,
-    "assessment.service.render_for_approval": REVIEWERS,
+    "assessment.org_settings.set_org_settings": ADMINS,
+    "assessment.drafting.start_assessment": EVERYONE,
+    "assessment.drafting.save_draft": EVERYONE,
+    "assessment.drafting.submit": EVERYONE,
+    "assessment.review.resolve_comment": EVERYONE,
+    "assessment.drafting.new_version": EVERYONE,
+    "assessment.review.review_queue": REVIEWERS,
+    "assessment.review.return_with_comments": REVIEWERS,
+    "assessment.reporting.render_for_approval": REVIEWERS,
     "assessment.approval.approve_and_sign": REVIEWERS,
     "assessment.evidence.add_evidence": EVERYONE,
     "assessment.copying.copy_transfer": EVERYONE,  # issue #23: new transfer from an existing one
@@ -136,7 +136,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     **{f"entities.{n}": OPEN_READ for n in ("get_entity", "list_entities", "entity_uses")},
     **{f"entities.{n}": PURE for n in ("text_problems", "validate_entity", "view")},
     **{f"entities.{n}": IN_TRANSACTION for n in ("create_in", "find_or_create")},
-    **{f"transfer_csv.{n}": PURE for n in ("read", "check_header")},
+    "transfer_csv.read": PURE,
     "transfer_csv.export_rows": OPEN_READ,
     **{f"register_import.{n}": PURE for n in ("check_rows", "kind_of", "read_table", "preview")},
     "register_import.taken_references": OPEN_READ,
@@ -174,28 +174,23 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     "countries.store.search": PURE,
     **{f"countries.store.{n}": PURE for n in ("seed_rows", "shipped_digests")},  # shipped files only
     **{f"countries.store.{n}": IN_TRANSACTION for n in ("seed", "flag_transfers", "flag_law_changes", "clear_flags")},
+    "assessment.org_settings.get_org_settings": OPEN_READ,
     **{
-        f"assessment.service.{n}": OPEN_READ
+        f"assessment.versions.{n}": OPEN_READ
         for n in (
-            "get_org_settings",
             "get_assessment",
             "authors_of",
             "list_for_transfer",
             "latest_for_transfer",
-            "evaluate_record",
-            "evaluate_assessment",
-            "comments_for",
-            "changes_since_returned",
-            "build_report_data",
-            "due_dates",
-            "overdue",
-            "dashboard",
         )
     },
-    **{
-        f"assessment.service.{n}": PURE
-        for n in ("validate_org_settings", "facts_from_transfer", "initial_record", "approval_problems")
-    },
+    **{f"assessment.drafting.{n}": OPEN_READ for n in ("evaluate_record", "evaluate_assessment")},
+    **{f"assessment.review.{n}": OPEN_READ for n in ("comments_for", "changes_since_returned")},
+    "assessment.reporting.build_report_data": OPEN_READ,
+    **{f"assessment.due_dates.{n}": OPEN_READ for n in ("due_dates", "overdue", "dashboard")},
+    "assessment.org_settings.validate_org_settings": PURE,
+    **{f"assessment.drafting.{n}": PURE for n in ("facts_from_transfer", "initial_record")},
+    "assessment.approval_store.approval_problems": PURE,
     **{
         f"assessment.evidence.{n}": OPEN_READ
         for n in ("evidence_for", "read_evidence", "signed_report", "find_by_pdf_hash")
@@ -248,7 +243,13 @@ SERVICE_MODULES = (
     "catalog",
     "users",
     "countries.store",
-    "assessment.service",
+    "assessment.versions",
+    "assessment.org_settings",
+    "assessment.drafting",
+    "assessment.review",
+    "assessment.approval_store",
+    "assessment.reporting",
+    "assessment.due_dates",
     "assessment.approval",
     "assessment.evidence",
     "trust",
@@ -586,7 +587,7 @@ CASES: dict[str, Prepare] = {
     "assessment.copying.copy_transfer": _prep_copy_transfer,
     "assessment.reassessment.start_reassessment": _prep_start_reassessment,
     "assessment.reassessment.reassess_many": _prep_reassess_many,
-    "transfer_csv.import_csv": _simple(lambda w, a: transfer_csv.import_csv(w.db, a, _csv(w.n()))),
+    "register_import.import_csv": _simple(lambda w, a: register_import.import_csv(w.db, a, _csv(w.n()))),
     "transfer_csv.export_csv": _simple(lambda w, a: transfer_csv.export_csv(w.db, a)),
     "register_import.import_file": _simple(
         lambda w, a: register_import.import_file(w.db, a, _csv(w.n()), "register.csv")
@@ -601,19 +602,19 @@ CASES: dict[str, Prepare] = {
     "countries.store.update_regime": _prep_update_regime,
     "countries.store.import_document": _prep_import_document,
     "countries.store.check_expiries": _prep_check_expiries,
-    "assessment.service.set_org_settings": _simple(
+    "assessment.org_settings.set_org_settings": _simple(
         lambda w, a: service.set_org_settings(w.db, a, service.OrgSettings(risk_threshold=0.05))
     ),
-    "assessment.service.start_assessment": lambda w: (
+    "assessment.drafting.start_assessment": lambda w: (
         lambda t: lambda a: service.start_assessment(w.db, a, t.id)
     )(w.demo_transfer()),
-    "assessment.service.save_draft": _prep_save_draft,
-    "assessment.service.submit": _prep_submit,
-    "assessment.service.resolve_comment": _prep_resolve,
-    "assessment.service.new_version": _prep_new_version,
-    "assessment.service.review_queue": _simple(lambda w, a: service.review_queue(w.db, a)),
-    "assessment.service.return_with_comments": _prep_return,
-    "assessment.service.render_for_approval": _prep_render,
+    "assessment.drafting.save_draft": _prep_save_draft,
+    "assessment.drafting.submit": _prep_submit,
+    "assessment.review.resolve_comment": _prep_resolve,
+    "assessment.drafting.new_version": _prep_new_version,
+    "assessment.review.review_queue": _simple(lambda w, a: service.review_queue(w.db, a)),
+    "assessment.review.return_with_comments": _prep_return,
+    "assessment.reporting.render_for_approval": _prep_render,
     "assessment.approval.approve_and_sign": _prep_approve,
     "assessment.evidence.add_evidence": _prep_add_evidence,
     "assessment.evidence.remove_evidence": _prep_remove_evidence,

@@ -27,7 +27,7 @@ from sqlalchemy import select, update
 from tests import approval_support, signed_pdfs
 from tests.unit.test_roles_matrix import TODAY, World, fingerprint
 from transfer_tool import signing, trust, users
-from transfer_tool.assessment import approval, service
+from transfer_tool.assessment import approval, approval_store, service
 from transfer_tool.domain import AssessmentStatus, Role
 from transfer_tool.errors import ValidationError
 from transfer_tool.permissions import Actor
@@ -42,7 +42,7 @@ def _store(
     db: Database, actor: Actor, assessment_id: int, pdf: bytes, rendering: bytes
 ) -> service.AssessmentView:
     """The last step of `approval.approve_and_sign`, which checks what it is handed before keeping it."""
-    return service._store_approval(
+    return approval_store._store_approval(
         db,
         actor,
         assessment_id,

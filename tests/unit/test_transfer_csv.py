@@ -8,7 +8,7 @@ import io
 import pytest
 
 from tests import factories
-from transfer_tool import transfer_csv, transfers
+from transfer_tool import register_import, transfer_csv, transfers
 from transfer_tool.errors import ImportRefused
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
@@ -24,7 +24,7 @@ def _rows(n: int) -> str:
 
 
 def test_import_a_thousand_rows(db: Database, legal: Actor) -> None:
-    result = transfer_csv.import_csv(db, legal, (HEADER + _rows(1000)).encode())
+    result = register_import.import_csv(db, legal, (HEADER + _rows(1000)).encode())
     assert result.created == 1000
     assert len(transfers.search_ids(db, transfers.TransferQuery(country="US"))) == 1000
     assert len(transfers.search_ids(db, transfers.TransferQuery(text="Importer 3"))) > 100
@@ -39,7 +39,7 @@ def test_bad_rows_refuse_the_whole_file_and_each_is_named(db: Database, legal: A
         + "R-0,Net Japan,JP,Imp,US,US,contact,respond_requests,1y,many\n"
     )  # line 7: dup ref, bad volume
     with pytest.raises(ImportRefused) as err:
-        transfer_csv.import_csv(db, legal, body.encode())
+        register_import.import_csv(db, legal, body.encode())
     msgs = [str(p) for p in err.value.problems]
     assert any(m.startswith("line 5") and "ZZ" in m for m in msgs)
     assert any(m.startswith("line 6") and "retention" in m for m in msgs)
@@ -59,11 +59,11 @@ def test_bad_rows_refuse_the_whole_file_and_each_is_named(db: Database, legal: A
 )
 def test_malformed_files_are_refused_clearly(db: Database, legal: Actor, raw: bytes, words: str) -> None:
     with pytest.raises(ImportRefused, match=words):
-        transfer_csv.import_csv(db, legal, raw)
+        register_import.import_csv(db, legal, raw)
 
 
 def test_byte_order_mark_is_accepted(db: Database, legal: Actor) -> None:
-    assert transfer_csv.import_csv(db, legal, b"\xef\xbb\xbf" + (HEADER + _rows(2)).encode()).created == 2
+    assert register_import.import_csv(db, legal, b"\xef\xbb\xbf" + (HEADER + _rows(2)).encode()).created == 2
 
 
 def test_export_neutralises_formula_injection(db: Database, legal: Actor) -> None:

@@ -9,7 +9,7 @@ the approving manager's own trusted signing certificate. So this function
    and refuses a certificate that is not the approver's own registered one
    (`trust.add_trusted(..., owner=...)`);
 3. signs that rendering (timestamped when the organisation set a server);
-4. stores it with the approval, after `service._store_approval` checked that the signed file is the
+4. stores it with the approval, after `approval_store._store_approval` checked that the signed file is the
    rendering byte for byte up to the signature, signed intact over the whole file by the approver's
    registered certificate, chaining to the trust list.
 
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from transfer_tool import audit
-from transfer_tool.assessment import service
+from transfer_tool.assessment import approval_store, service
 from transfer_tool.errors import PermissionDenied, ValidationError
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.database import Database
@@ -108,7 +108,7 @@ def approve_and_sign(
         lang=request.lang,
     )
     stage(STAGE_SAVE)
-    view = service._store_approval(
+    view = approval_store._store_approval(
         db,
         actor,
         request.assessment_id,

@@ -17,14 +17,11 @@ import marshal
 import os
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import reportlab
 
 from transfer_tool.config import user_cache_dir
-
-if TYPE_CHECKING:
-    from reportlab.pdfbase.ttfonts import TTFont
 
 _log = logging.getLogger(__name__)
 
@@ -72,10 +69,3 @@ def store_tables(path: Path, info: dict[str, Any]) -> None:
     except OSError as exc:
         _log.debug("font cache %s not written (%s)", path, exc)
 
-
-def cached_ttfont(name: str, filename: str, *, ascii_readable: bool) -> TTFont:
-    """`TTFont(name, filename, asciiReadable=...)` with its face's character tables from this cache (the
-    ReportLab side of it is `reportlab_adapter.ttfont_with_table_cache`)."""
-    from transfer_tool.report.reportlab_adapter import ttfont_with_table_cache
-
-    return ttfont_with_table_cache(name, filename, ascii_readable=ascii_readable)

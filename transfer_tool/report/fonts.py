@@ -14,8 +14,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from transfer_tool.paths import resource_file
 from transfer_tool.report import reportlab_adapter  # noqa: F401  (ReportLab fixes, applied on import)
-from transfer_tool.report.font_cache import cached_ttfont
-from transfer_tool.report.reportlab_adapter import SYNTHETIC_FIRST
+from transfer_tool.report.reportlab_adapter import SYNTHETIC_FIRST, ttfont_with_table_cache
 
 MAIN_FONT = "IPAexG"
 FALLBACK_FONT = "DejaVuSans"
@@ -102,7 +101,7 @@ def _register(name: str, filename: str, *, ascii_block: bool = True) -> TTFont:
     if name not in pdfmetrics.getRegisteredFontNames():
         # The character tables come from the disk cache after the first process (font_cache.py).
         pdfmetrics.registerFont(
-            cached_ttfont(name, str(resource_file("fonts", filename)), ascii_readable=ascii_block)
+            ttfont_with_table_cache(name, str(resource_file("fonts", filename)), ascii_readable=ascii_block)
         )
         # There is no bold or italic face: make <b>/<i> fall back to the same face explicitly.
         for bold in (0, 1):

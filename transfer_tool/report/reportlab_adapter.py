@@ -25,6 +25,8 @@ from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.pdfdoc import PDFDocument, PDFObject
 from reportlab.pdfgen.canvas import Canvas
 
+from transfer_tool.report import font_cache
+
 # ---- the canvas ----------------------------------------------------------------------------------------
 
 
@@ -87,8 +89,6 @@ class CachedFontFace(ttfonts.TTFontFace):  # type: ignore[misc]
     """A TrueType face whose character tables come from the disk cache (`font_cache`) when it has them."""
 
     def extractInfo(self, charInfo: int = 1) -> None:
-        from transfer_tool.report import font_cache
-
         super().extractInfo(0)  # names, metrics and flags from the header tables
         if not charInfo:
             return

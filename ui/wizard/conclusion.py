@@ -7,10 +7,10 @@ import dataclasses
 
 from PySide6.QtWidgets import QButtonGroup, QRadioButton, QVBoxLayout, QWidget
 
+import ui.wizard.labels as labels
 from transfer_tool.domain import Conclusion
 from ui.i18n import regime_short_name
 from ui.terms import core_text
-from ui.wizard import labels
 from ui.wizard.acceptance import AcceptanceFields
 from ui.wizard.common import (
     INFO_STYLE,

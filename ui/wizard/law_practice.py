@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import ui.wizard.labels as labels
 from transfer_tool.assessment.record import AddedLaw, LawAssessment, StepConclusion
 from transfer_tool.countries.model import AccessLaw
 from ui.terms import core_text
-from ui.wizard import labels
 from ui.wizard.common import PlainTextField, WizardPage, heading, plain_label
 from ui.wizard.evidence_list import EvidenceList
 from ui.wizard.rechecks import law_to_answer, mark_to_answer

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import ui.wizard.labels as labels
 from transfer_tool.assessment.measures import Effectiveness, MeasureDef
 from transfer_tool.assessment.record import ChosenMeasure, MeasureStatus, UseCaseChoice
 from ui.terms import core_text
-from ui.wizard import labels
 from ui.wizard.common import (
     INFO_STYLE,
     WARNING_STYLE,

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import ui.wizard.labels as labels
 from transfer_tool.assessment.precheck import RegimeCheck, Route
 from transfer_tool.assessment.record import AddedRegime, ConditionConfirmation
 from transfer_tool.countries.model import RegimeEntry
 from ui.i18n import adequacy_label, regime_short_name
 from ui.terms import core_text, reason_text
-from ui.wizard import labels
 from ui.wizard.common import INFO_STYLE, WARNING_STYLE, FieldMessage, WizardPage, boxed, heading, plain_label
 from ui.wizard.rechecks import condition_to_answer, mark_to_answer
 from ui.wizard.rule_inputs import FactFlags, ScopeQuestions

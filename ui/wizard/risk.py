@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import ui.wizard.labels as labels
 from transfer_tool.assessment.record import LawRisk, RiskFactor, RiskInputMode
 from transfer_tool.assessment.risk import RiskResult, blank_law_risk, default_factor_set
 from ui.terms import core_text, term_or
-from ui.wizard import labels
 from ui.wizard.common import (
     INFO_STYLE,
     WARNING_STYLE,

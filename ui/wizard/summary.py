@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import ui.wizard.labels as labels
 from transfer_tool.assessment import service
 from transfer_tool.assessment.completeness import STEP_TITLES
 from transfer_tool.bootstrap import DatabaseHandle
@@ -34,7 +35,6 @@ from ui.i18n import regime_short_name
 from ui.services import ASSESSMENTS
 from ui.tasks import Task, run_task
 from ui.terms import core_text
-from ui.wizard import labels
 from ui.wizard.autosave import Autosaver
 from ui.wizard.common import (
     BLOCKING_COLOUR,

@@ -1,0 +1,379 @@
+"""Drafting: starting an assessment prefilled from the register, autosaving a draft, evaluating a
+record against the live country data, submitting it for review, and a new version of an approved one."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from transfer_tool import audit, entities, transfers
+from transfer_tool.assessment import workflow
+from transfer_tool.assessment.completeness import Gap, missing_items
+from transfer_tool.assessment.context import Evaluation, evaluate
+from transfer_tool.assessment.evidence import (
+    add_author,
+    copy_evidence,
+)
+from transfer_tool.assessment.measures import ActionPlan
+from transfer_tool.assessment.org_settings import (
+    OrgSettings,
+    _read_settings,
+)
+from transfer_tool.assessment.precheck import PrecheckResult, Reason, select_regimes
+from transfer_tool.assessment.record import (
+    AssessmentRecord,
+    LawAssessment,
+    LawPracticeStep,
+    OnwardTransfer,
+    RiskInputMode,
+    RiskInputs,
+    TransferFacts,
+    from_dict,
+    to_dict,
+)
+from transfer_tool.assessment.review import (
+    _review_round,
+)
+from transfer_tool.assessment.risk import RiskResult
+from transfer_tool.assessment.safeguards import ToolProposals, ToolWarning
+from transfer_tool.assessment.versions import (
+    AssessmentView,
+    _at,
+    _context,
+    _digest,
+    _dump,
+    _load,
+    _name,
+    _uid,
+    _view,
+    _writing,
+    get_assessment,
+)
+from transfer_tool.countries import store as country_store
+from transfer_tool.countries.model import Destination
+from transfer_tool.countries.shipped import CountryDataset
+from transfer_tool.domain import (
+    AssessmentStatus,
+    Conclusion,
+    DataFormat,
+    KeyHolder,
+    TransferStatus,
+    UserId,
+)
+from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
+from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.storage import workflow_permits
+from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.assessment import Assessment, ReviewComment
+from transfer_tool.storage.models.core import Transfer
+
+
+@dataclass(frozen=True)
+class AssessmentEvaluation:
+    """What the wizard shows, derived from the record and the live country data (never stored)."""
+
+    evaluation: Evaluation
+    missing: tuple[Gap, ...]
+    destination: Destination  # the live country data judged against (laws for step 3, statuses)
+    dataset_version: str
+    destination_version: int
+
+    @property
+    def precheck(self) -> PrecheckResult:
+        return self.evaluation.precheck
+
+    @property
+    def proposals(self) -> ToolProposals:
+        return self.evaluation.proposals
+
+    @property
+    def tool_warnings(self) -> tuple[ToolWarning, ...]:
+        return self.evaluation.tool_warnings
+
+    @property
+    def measure_warnings(self) -> tuple[Reason, ...]:
+        return self.evaluation.measure_warnings
+
+    @property
+    def action_plan(self) -> ActionPlan:
+        return self.evaluation.action_plan
+
+    @property
+    def recommendation(self) -> Conclusion | None:
+        return self.evaluation.recommendation.conclusion
+
+    @property
+    def risk(self) -> RiskResult | None:
+        return self.evaluation.risk
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+def facts_from_transfer(t: transfers.TransferView, importer: entities.EntityView) -> TransferFacts:
+    """Step 1 prefilled from the register: the wizard shows these for the assessor to confirm."""
+    # Data the exporter encrypts or pseudonymises, keeping the keys (the additional information), is unreadable
+    # to the importer (EDPB use cases 1 and 2).
+    protected = t.format_at_rest in (DataFormat.ENCRYPTED, DataFormat.PSEUDONYMISED)
+    clear_needed = not (protected and t.key_holder is KeyHolder.EXPORTER)
+    return TransferFacts(
+        exporter_country=t.exporter_country,
+        importer_country=t.importer_country,
+        destination=t.destination,
+        importer_separate_entity=t.exporter_id != t.importer_id,
+        exporter_role=t.exporter_role,
+        importer_role=t.importer_role,
+        importer_group_company=importer.is_group_company,
+        importer_certifications=tuple(importer.certifications),
+        frequency=t.frequency,
+        data_subjects_count=t.volume,
+        data_categories=tuple(t.data_categories),
+        sensitive_data=t.special_categories,
+        format_in_transit=t.format_in_transit,
+        format_at_rest=t.format_at_rest,
+        key_holder=t.key_holder,
+        storage_countries=tuple(t.storage_countries),
+        remote_access_countries=tuple(t.remote_access_countries),
+        importer_needs_clear_data=clear_needed,
+        onward_transfers=tuple(
+            OnwardTransfer(o.importer_name, o.destination, o.title or ", ".join(o.purposes)) for o in t.onward
+        ),
+    )
+
+
+def initial_record(
+    t: transfers.TransferView,
+    importer: entities.EntityView,
+    ds: CountryDataset,
+    settings: OrgSettings,
+    assessor: UserId | None,
+) -> AssessmentRecord:
+    facts = facts_from_transfer(t, importer)
+    dest = ds.destinations.get(t.destination)
+    laws = tuple(LawAssessment(law.key) for law in dest.access_laws) if dest else ()
+    return AssessmentRecord(
+        facts=facts,
+        regimes=select_regimes(facts.exporter_country, ds.regimes.values()),
+        law_practice=LawPracticeStep(laws=laws),
+        # Per period (the published template's reading) by default; the threshold is the organisation's.
+        risk=RiskInputs(mode=RiskInputMode.PER_PERIOD, threshold=settings.risk_threshold),
+        assessor=assessor,
+    )
+
+
+def start_assessment(db: Database, actor: Actor, transfer_id: int) -> AssessmentView:
+    """Version 1 as a draft, prefilled from the transfer, its parties and the country data."""
+    require(actor, Action.ASSESS)
+    ds = country_store.dataset(db)
+    with _writing(db, "the transfer") as s:
+        settings = _read_settings(s)
+        t = s.get(Transfer, transfer_id)
+        if t is None:
+            raise NotFound(f"Transfer {transfer_id} does not exist.")
+        existing = s.scalar(select(func.max(Assessment.version_no)).where(Assessment.transfer_id == t.id))
+        if existing:
+            raise ValidationError(
+                f"{t.reference} already has an assessment (version {existing}); open it instead, or start a "
+                "new version from its approved version."
+            )
+        record = initial_record(
+            transfers.view(t),
+            entities.view(t.importer),
+            ds,
+            settings,
+            UserId(actor.user_id) if actor.user_id else None,
+        )
+        row = Assessment(
+            transfer_id=t.id,
+            version_no=1,
+            status=AssessmentStatus.DRAFT,
+            record=to_dict(record),
+            assessor_id=actor.user_id,
+            author_ids=[actor.user_id] if actor.user_id is not None else [],
+        )
+        s.add(row)
+        s.flush()
+        audit.record(s, actor, "create", "assessment", row.id, None, _dump(row))
+        transfers.set_status(s, actor, t.id, TransferStatus.DRAFT)
+        return _view(s, row)
+
+
+def _refuse_unless_editable(session: Session, row: Assessment) -> None:
+    if row.frozen and row.status is AssessmentStatus.RETURNED:
+        raise ValidationError(
+            f"{_name(session, row)} is kept as the reviewer returned it; nothing was saved. The changes go "
+            "into the next version.",
+            [Problem("status", "a returned version is kept unchanged: edit the next version")],
+        )
+    if row.frozen or row.status is AssessmentStatus.APPROVED:
+        raise ValidationError(
+            f"{_name(session, row)} is approved and frozen; nothing was saved. Start a new version to "
+            "change it (the approved version stays as it was signed).",
+            [Problem("status", "approved versions cannot be edited: use 'New version'")],
+        )
+    if row.status is AssessmentStatus.SUBMITTED:
+        raise ValidationError(
+            f"{_name(session, row)} is submitted for review; nothing was saved. It can be edited again "
+            "once the reviewer returns it.",
+            [Problem("status", "submitted versions cannot be edited")],
+        )
+
+
+def save_draft(
+    db: Database,
+    actor: Actor,
+    assessment_id: int,
+    record: AssessmentRecord,
+    expected_row_version: int,
+    page: str = "",
+) -> AssessmentView:
+    """Autosave a draft or returned version; cheap when nothing changed. The life-cycle fields (status,
+    version, assessor, approval, history, country-data version relied on) are kept from the stored record."""
+    require(actor, Action.ASSESS)
+    with _writing(db, "the assessment") as s:
+        row = _load(s, assessment_id)
+        _refuse_unless_editable(s, row)
+        if row.row_version != expected_row_version:
+            raise ConflictError(
+                f"{_name(s, row)} was saved by someone else after you opened it: you have row version "
+                f"{expected_row_version}, the database has row version {row.row_version}. Nothing was "
+                "saved; reload to see their changes and apply yours again.",
+                mine=record,
+                theirs=_view(s, row),
+            )
+        stored = from_dict(row.record)
+        threshold = _read_settings(s).risk_threshold
+        if threshold is not None and record.risk.threshold != threshold:
+            # Only an administrator sets the acceptance threshold (organisation settings), never the assessor.
+            record = dataclasses.replace(record, risk=dataclasses.replace(record.risk, threshold=threshold))
+        merged = dataclasses.replace(
+            record,
+            status=stored.status,
+            version=stored.version,
+            assessor=stored.assessor,
+            approved_by=stored.approved_by,
+            approved_at=stored.approved_at,
+            history=stored.history,
+            destination_version=stored.destination_version,
+            derived_from=stored.derived_from,
+        )
+        new = to_dict(merged)
+        old_fields: dict[str, Any] = row.record.get("record", {})
+        changed = sorted(k for k, v in new["record"].items() if old_fields.get(k) != v)
+        new_page = (page or row.page)[:64]
+        if not changed and new_page == row.page:
+            return _view(s, row)
+        before: dict[str, Any] = {k: old_fields.get(k) for k in changed}
+        after: dict[str, Any] = {k: new["record"][k] for k in changed}
+        if new_page != row.page:
+            before["page"], after["page"] = row.page, new_page
+        if changed and (authors_before := add_author(row, actor.user_id)) is not None:
+            before["author_ids"], after["author_ids"] = authors_before, list(row.author_ids)
+        after["record_sha256"] = _digest(new)
+        row.record = new
+        row.page = new_page
+        s.flush()
+        audit.record(s, actor, "autosave", "assessment", row.id, before, after)
+        return _view(s, row)
+
+
+def evaluate_record(
+    db: Database, record: AssessmentRecord, today: dt.date, *, dataset: CountryDataset | None = None
+) -> AssessmentEvaluation:
+    """Run every rule over a record (saved or not) against the live country data and catalogues."""
+    ds = dataset or country_store.dataset(db)
+    ctx = _context(ds, record.facts.destination)
+    return AssessmentEvaluation(
+        evaluation=evaluate(record, ctx, today),
+        missing=missing_items(record, ctx, today),
+        destination=ctx.destination,
+        dataset_version=ds.dataset_version,
+        destination_version=ctx.destination.version,
+    )
+
+
+def evaluate_assessment(db: Database, assessment_id: int, today: dt.date) -> AssessmentEvaluation:
+    return evaluate_record(db, get_assessment(db, assessment_id).record, today)
+
+
+def submit(db: Database, actor: Actor, assessment_id: int, today: dt.date) -> AssessmentView:
+    """Submit for review; refused with every missing item (step and field) while incomplete."""
+    require(actor, Action.ASSESS)
+    ds = country_store.dataset(db)
+    with _writing(db, "the assessment") as s:
+        row = _load(s, assessment_id)
+        _refuse_unless_editable(s, row)
+        before = _dump(row)
+        stored = from_dict(row.record)
+        now = _at(today)
+        done = workflow.submit(stored, _context(ds, stored.facts.destination), by=_uid(actor), now=now)
+        workflow_permits.request_transition(s, row.id, AssessmentStatus.SUBMITTED.value)
+        row.record = to_dict(done)
+        row.status = AssessmentStatus.SUBMITTED
+        row.submitted_at = now
+        row.country_data_version = ds.dataset_version
+        if row.assessor_id is None:
+            row.assessor_id = actor.user_id
+        add_author(row, actor.user_id)
+        # The resubmission answers the reviewer's comments (on this version or the returned ones it
+        # revises); they stay visible as resolved, and the submit event names them.
+        answered = []
+        for c in s.execute(
+            select(ReviewComment).where(
+                ReviewComment.assessment_id.in_(_review_round(s, row)), ReviewComment.resolved_at.is_(None)
+            )
+        ).scalars():
+            c.resolved_at = now
+            c.resolved_by_name = actor.display_name or actor.username
+            answered.append(c.id)
+        s.flush()
+        after = {**_dump(row), "resolved_comments": answered} if answered else _dump(row)
+        audit.record(s, actor, "submit", "assessment", row.id, before, after)
+        transfers.set_status(s, actor, row.transfer_id, TransferStatus.SUBMITTED)
+        return _view(s, row)
+
+
+def new_version(db: Database, actor: Actor, assessment_id: int) -> AssessmentView:
+    """Version n+1 as a draft, copied from the approved version n (which stays frozen as signed).
+
+    The transfer's register status is left as it is: the approved version still governs until the new
+    one is submitted."""
+    require(actor, Action.ASSESS)
+    with _writing(db, "the assessment") as s:
+        row = _load(s, assessment_id)
+        latest = s.scalar(
+            select(func.max(Assessment.version_no)).where(Assessment.transfer_id == row.transfer_id)
+        )
+        if latest is not None and latest > row.version_no:
+            raise ValidationError(
+                f"{_name(s, row)} already has a newer version ({latest}); open that one instead."
+            )
+        draft = workflow.new_version(from_dict(row.record), by=_uid(actor))
+        new = Assessment(
+            transfer_id=row.transfer_id,
+            version_no=row.version_no + 1,
+            status=AssessmentStatus.DRAFT,
+            record=to_dict(draft),
+            page=row.page,
+            assessor_id=actor.user_id,
+            author_ids=[actor.user_id] if actor.user_id is not None else [],
+        )
+        s.add(new)
+        s.flush()
+        copied = copy_evidence(s, row.id, new.id)
+        audit.record(
+            s,
+            actor,
+            "new_version",
+            "assessment",
+            new.id,
+            None,
+            {**_dump(new), "from": row.id, "evidence": copied},
+        )
+        return _view(s, new)

@@ -1,0 +1,163 @@
+"""A version's report data (against the country data it relied on once submitted; evidence checked
+against its SHA-256) and the unsigned PDF an approver signs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session
+
+from transfer_tool import audit, catalog, entities, transfers
+from transfer_tool.assessment import workflow
+from transfer_tool.assessment.approval_store import (
+    _approved_record,
+)
+from transfer_tool.assessment.context import evaluate
+from transfer_tool.assessment.evidence import (
+    EvidenceView,
+    IntegrityFailure,
+    evidence_rows,
+    load_blob,
+)
+from transfer_tool.assessment.org_settings import (
+    _read_settings,
+)
+from transfer_tool.assessment.record import (
+    AssessmentRecord,
+    from_dict,
+)
+from transfer_tool.assessment.report_builder import ROLE_TITLES, ReportMeta, ReportSources, report_data_from
+from transfer_tool.assessment.versions import (
+    _EDITABLE,
+    _authors,
+    _context,
+    _load,
+    _uid,
+    _user_names,
+)
+from transfer_tool.countries import store as country_store
+from transfer_tool.countries.model import Destination
+from transfer_tool.domain import (
+    AssessmentStatus,
+)
+from transfer_tool.errors import NotFound
+from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.report.data import ReportData, SignOff
+from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.core import Transfer, User
+
+
+def _relied_on_destination(
+    db: Database, record: AssessmentRecord, status: AssessmentStatus
+) -> Destination | None:
+    """A submitted or approved version is reported against the country data it relied on."""
+    if status in _EDITABLE or record.destination_version is None:
+        return None
+    try:
+        return country_store.version(db, record.facts.destination, record.destination_version)
+    except NotFound:
+        return None
+
+
+def _check_evidence(session: Session, files: Sequence[EvidenceView], name: str) -> None:
+    """The report prints each file's SHA-256: refuse to print one whose stored content no longer has it."""
+    for f in files:
+        try:
+            load_blob(session, f.sha256, f"the evidence file {f.filename!r} ({f.label})")
+        except IntegrityFailure as exc:
+            raise IntegrityFailure(f"The report of {name} was not built. {exc.message}") from exc
+
+
+def _report_data(
+    db: Database,
+    assessment_id: int,
+    today: dt.date,
+    *,
+    approver: Actor | None = None,
+) -> ReportData:
+    ds = country_store.cached_dataset(db)
+    items = catalog.all_items(db)
+    with db.read() as s:
+        settings = _read_settings(s)
+        row = _load(s, assessment_id)
+        t = s.get(Transfer, row.transfer_id)
+        if t is None:
+            raise NotFound(f"The transfer of assessment {assessment_id} does not exist (any more).")
+        tv = transfers.view(t)
+        exporter, importer = entities.view(t.exporter), entities.view(t.importer)
+        record = from_dict(row.record)
+        status = row.status
+        files = tuple(evidence_rows(s, row.id))
+        _check_evidence(s, files, f"{t.reference} version {row.version_no}")
+        sign_off = SignOff()
+        if approver is not None:
+            record = _approved_record(record, approver, today, settings, _authors(row))
+            status = AssessmentStatus.APPROVED
+            sign_off = SignOff(
+                approver.display_name or approver.username,
+                ROLE_TITLES[approver.role],
+                today,
+                single_user_mode=workflow.is_author(record, _uid(approver), _authors(row)),
+            )
+        elif row.status is AssessmentStatus.APPROVED:
+            approver_row = s.get(User, row.approver_id) if row.approver_id else None
+            sign_off = SignOff(
+                approver_row.display_name if approver_row else "",
+                ROLE_TITLES[approver_row.role] if approver_row else "",
+                row.approved_at.date() if row.approved_at else None,
+                single_user_mode=row.single_user_approval,
+            )
+        ids: list[int | None] = [row.assessor_id, row.approver_id, *(int(e.by) for e in record.history)]
+        names = _user_names(s, ids)
+        meta = ReportMeta(
+            reference=t.reference,
+            version=row.version_no,
+            status=status,
+            title=t.title,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            organisation=settings.organisation_name,
+            assessor=names.get(row.assessor_id, "") if row.assessor_id else "",
+            user_names=names,
+            sign_off=sign_off,
+            dataset_version=row.country_data_version or ds.dataset_version,
+            importer_sign_off_wanted=settings.importer_sign_off,
+        )
+    relied = _relied_on_destination(db, record, status)
+    ctx = _context(ds, record.facts.destination, relied)
+    return report_data_from(
+        ReportSources(
+            record=record,
+            meta=meta,
+            transfer=tv,
+            exporter=exporter,
+            importer=importer,
+            catalog=items,
+            destination=ctx.destination,
+            regimes=ds.regimes,
+            names=ds.names,
+            evaluation=evaluate(record, ctx, today),
+            tools=ctx.tools,
+            measures=ctx.measures,
+            evidence_files=files,
+        )
+    )
+
+
+def build_report_data(db: Database, assessment_id: int, today: dt.date) -> ReportData:
+    """The report of a stored version as it stands (a draft shows the draft watermark)."""
+    return _report_data(db, assessment_id, today)
+
+
+def render_for_approval(
+    db: Database, assessment_id: int, lang: str, approver: Actor, today: dt.date
+) -> bytes:
+    """The unsigned PDF as it will be approved (status approved, sign-off filled) for the caller to sign
+    with `transfer_tool.signing` and pass to `approve()`. Refused if `approver` may not approve it."""
+    require(approver, Action.REVIEW)
+    with db.read() as s:
+        audit.check_actor(s, approver)
+    from transfer_tool.report.renderer import render_report  # ReportLab: only when a report is rendered
+
+    return render_report(_report_data(db, assessment_id, today, approver=approver), lang)

@@ -1,0 +1,220 @@
+"""An assessment version as the services store and show it: the view they return, the audit view of a
+row, loading and naming a version, its authors, the unit of work whose concurrent-write failures become
+`ConflictError`, the rules' context for a destination; and the plain reads of versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from transfer_tool.assessment.context import AssessmentContext
+from transfer_tool.assessment.measures import load_measure_catalog
+from transfer_tool.assessment.record import (
+    AssessmentRecord,
+    from_dict,
+)
+from transfer_tool.assessment.tool_catalog import load_tool_catalog
+from transfer_tool.countries.model import Destination
+from transfer_tool.countries.shipped import CountryDataset
+from transfer_tool.domain import (
+    AssessmentStatus,
+    UserId,
+)
+from transfer_tool.errors import ConflictError, NotFound, ValidationError
+from transfer_tool.permissions import Actor
+from transfer_tool.storage.base import utcnow
+from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.assessment import Assessment
+from transfer_tool.storage.models.core import Transfer, User
+
+_EDITABLE = (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED)
+
+
+@dataclass(frozen=True)
+class AssessmentView:
+    id: int
+    transfer_id: int
+    reference: str
+    title: str
+    version_no: int
+    status: AssessmentStatus
+    record: AssessmentRecord
+    page: str
+    country_data_version: str
+    assessor_id: int | None
+    assessor_name: str
+    approver_id: int | None
+    approver_name: str
+    submitted_at: dt.datetime | None
+    approved_at: dt.datetime | None
+    re_evaluation_date: dt.date | None
+    appi_check_date: dt.date | None
+    frozen: bool
+    single_user_approval: bool
+    row_version: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+    @property
+    def editable(self) -> bool:
+        # A returned version is frozen as the reviewer saw it; the next version carries the changes.
+        return self.status in _EDITABLE and not self.frozen
+
+
+def _user_names(session: Session, ids: Sequence[int | None]) -> dict[int, str]:
+    wanted = sorted({i for i in ids if i is not None})
+    if not wanted:
+        return {}
+    rows = session.execute(select(User.id, User.display_name, User.username).where(User.id.in_(wanted)))
+    return {i: (name or username) for i, name, username in rows}
+
+
+def _view(session: Session, row: Assessment) -> AssessmentView:
+    t = session.get(Transfer, row.transfer_id)
+    names = _user_names(session, [row.assessor_id, row.approver_id])
+    return AssessmentView(
+        id=row.id,
+        transfer_id=row.transfer_id,
+        reference=t.reference if t else "",
+        title=t.title if t else "",
+        version_no=row.version_no,
+        status=row.status,
+        record=from_dict(row.record),
+        page=row.page,
+        country_data_version=row.country_data_version,
+        assessor_id=row.assessor_id,
+        assessor_name=names.get(row.assessor_id, "") if row.assessor_id else "",
+        approver_id=row.approver_id,
+        approver_name=names.get(row.approver_id, "") if row.approver_id else "",
+        submitted_at=row.submitted_at,
+        approved_at=row.approved_at,
+        re_evaluation_date=row.re_evaluation_date,
+        appi_check_date=row.appi_check_date,
+        frozen=row.frozen,
+        single_user_approval=row.single_user_approval,
+        row_version=row.row_version,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _digest(record_dict: Any) -> str:
+    text = json.dumps(record_dict, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _dump(row: Assessment) -> dict[str, Any]:
+    """The audit view of a row: its state and a digest of the record (the record itself is large)."""
+    return {
+        "transfer_id": row.transfer_id,
+        "version_no": row.version_no,
+        "status": row.status.value,
+        "page": row.page,
+        "country_data_version": row.country_data_version,
+        "assessor_id": row.assessor_id,
+        "approver_id": row.approver_id,
+        "frozen": row.frozen,
+        "author_ids": list(row.author_ids or []),
+        "re_evaluation_date": row.re_evaluation_date,
+        "appi_check_date": row.appi_check_date,
+        "record_sha256": _digest(row.record),
+    }
+
+
+def _load(session: Session, assessment_id: int) -> Assessment:
+    row = session.get(Assessment, assessment_id)
+    if row is None:
+        raise NotFound(f"Assessment {assessment_id} does not exist (any more).")
+    return row
+
+
+def _name(session: Session, row: Assessment) -> str:
+    t = session.get(Transfer, row.transfer_id)
+    return f"{t.reference if t else 'The assessment'} version {row.version_no}"
+
+
+def _authors(row: Assessment) -> frozenset[UserId]:
+    """Who created, edited or submitted the version (four eyes by authorship)."""
+    return frozenset(UserId(i) for i in (row.author_ids or []))
+
+
+def _uid(actor: Actor) -> UserId:
+    # The system actor has no user row; 0 never matches a real assessor.
+    return UserId(actor.user_id or 0)
+
+
+def _at(today: dt.date) -> dt.datetime:
+    """`today` at the current UTC time of day (callers pass the date; tests pass a fixed one)."""
+    return dt.datetime.combine(today, utcnow().time(), tzinfo=dt.UTC)
+
+
+@contextmanager
+def _writing(db: Database, what: str) -> Iterator[Session]:
+    """A unit of work whose concurrent-write failures become ConflictError (nothing is saved)."""
+    try:
+        with db.unit_of_work() as s:
+            yield s
+    except StaleDataError as exc:
+        raise ConflictError(
+            f"Someone else changed {what} at the same moment; nothing was saved. Reload and try again."
+        ) from exc
+    except IntegrityError as exc:
+        raise ConflictError(
+            f"{what[:1].upper()}{what[1:]} was changed by someone else at the same moment "
+            "(e.g. a version was started twice); nothing was saved. Reload and try again."
+        ) from exc
+
+
+def _context(ds: CountryDataset, code: str, destination: Destination | None = None) -> AssessmentContext:
+    dest = destination or ds.destinations.get(code)
+    if dest is None:
+        raise ValidationError(
+            f"The destination {code!r} is not in the country data; ask an administrator to add it, or "
+            "correct the transfer's destination."
+        )
+    return AssessmentContext(
+        dest, tuple(ds.regimes.values()), load_tool_catalog(), load_measure_catalog(), ds.destinations
+    )
+
+
+def authors_of(db: Database, assessment_id: int) -> frozenset[int]:
+    """Who created, edited or submitted the version (none of them may return or approve it)."""
+    with db.read() as s:
+        return frozenset(_load(s, assessment_id).author_ids or [])
+
+
+def get_assessment(db: Database, assessment_id: int) -> AssessmentView:
+    with db.read() as s:
+        return _view(s, _load(s, assessment_id))
+
+
+def list_for_transfer(db: Database, transfer_id: int) -> list[AssessmentView]:
+    """Every version of the transfer's assessment, newest first."""
+    with db.read() as s:
+        rows = s.execute(
+            select(Assessment)
+            .where(Assessment.transfer_id == transfer_id)
+            .order_by(Assessment.version_no.desc())
+        ).scalars()
+        return [_view(s, r) for r in rows]
+
+
+def latest_for_transfer(db: Database, transfer_id: int) -> AssessmentView | None:
+    with db.read() as s:
+        row = s.execute(
+            select(Assessment)
+            .where(Assessment.transfer_id == transfer_id)
+            .order_by(Assessment.version_no.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        return _view(s, row) if row else None
