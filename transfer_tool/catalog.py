@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,6 +16,8 @@ from transfer_tool.paths import data_file
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import CatalogEntry
+
+_NOT_CODE = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -99,16 +102,19 @@ def all_items(db: Database) -> dict[CatalogKind, dict[str, CatalogItem]]:
 
 
 def save_item(db: Database, actor: Actor, item: CatalogItem) -> CatalogItem:
-    """Create or change a catalogue entry (admins only; audited)."""
+    """Create or change a catalogue entry (admins only; audited). An entry without a code is new: its code
+    is made from its English label (the app never shows codes, issue 18; transfers and files cite them)."""
     require(actor, Action.EDIT_CATALOGS)
     problems = []
-    if not item.code.strip() or len(item.code) > 64:
+    if len(item.code) > 64 or (item.code and not item.code.strip()):
         problems.append(Problem("code", "give a short code (1-64 characters)"))
     if not item.label_en.strip():
         problems.append(Problem("label_en", "an English label is required"))
     if problems:
         raise ValidationError("The catalogue entry cannot be saved.", problems)
     with db.unit_of_work() as s:
+        if not item.code:
+            item = replace(item, code=_new_code(s, item.kind, item.label_en))
         e = s.execute(
             select(CatalogEntry).where(CatalogEntry.kind == item.kind, CatalogEntry.code == item.code)
         ).scalar_one_or_none()
@@ -131,6 +137,17 @@ def save_item(db: Database, actor: Actor, item: CatalogItem) -> CatalogItem:
             _dump(e),
         )
         return _item(e)
+
+
+def _new_code(s: Session, kind: CatalogKind, label_en: str) -> str:
+    """A code no entry of `kind` has: the English label in lower-case words joined by "_" ("Customer
+    support" -> "customer_support"), numbered when taken; "entry" when the label has no ASCII word."""
+    base = _NOT_CODE.sub("_", label_en.lower()).strip("_")[:56].rstrip("_") or "entry"
+    taken = set(s.scalars(select(CatalogEntry.code).where(CatalogEntry.kind == kind)))
+    code, n = base, 2
+    while code in taken:
+        code, n = f"{base}_{n}", n + 1
+    return code
 
 
 def deactivate(db: Database, actor: Actor, kind: CatalogKind, code: str) -> None:

@@ -586,10 +586,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>English</source>
         <translation type="unfinished"></translation>
     </message>
@@ -627,10 +623,6 @@
     </message>
     <message>
         <source>Offered for new transfers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1692,10 +1684,6 @@
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>keys separated by commas, e.g. collection_limitation, security</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

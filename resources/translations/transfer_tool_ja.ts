@@ -586,10 +586,6 @@
         <translation>カタログ</translation>
     </message>
     <message>
-        <source>Code</source>
-        <translation>コード</translation>
-    </message>
-    <message>
         <source>English</source>
         <translation>英語</translation>
     </message>
@@ -628,10 +624,6 @@
     <message>
         <source>Offered for new transfers</source>
         <translation>新しい移転で選択可能</translation>
-    </message>
-    <message>
-        <source>Code:</source>
-        <translation>コード:</translation>
     </message>
     <message>
         <source>English label:</source>
@@ -1688,10 +1680,6 @@
     <message>
         <source>No</source>
         <translation>なし</translation>
-    </message>
-    <message>
-        <source>keys separated by commas, e.g. collection_limitation, security</source>
-        <translation>キーをカンマ区切りで（例: collection_limitation, security）</translation>
     </message>
     <message>
         <source>None</source>

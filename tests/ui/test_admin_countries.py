@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests import factories
@@ -103,6 +103,26 @@ def test_a_status_change_shows_its_impact_then_flags_the_transfers(
     assert "1 field(s) differ" in p.history.summary.text() or diff.rowCount() >= 1
 
 
+def test_the_history_names_a_changed_law_not_its_key(
+    db: Database, admin: Actor, page: Callable[..., CountriesPage]
+) -> None:
+    """Issue 18: a law's key is internal; the history (and the problems list) names the law."""
+    p = page(admin)
+    p.select("US")
+    e = p.editor
+    e.tabs.setCurrentIndex(LAWS_TAB)
+    e.law_table.selectRow(0)
+    law = next(x for x in store.get_destination(db, "US").access_laws if x.name == e.law_name.text())
+    e.law_reason.setPlainText(law.reason + " Re-read after the 2026 reauthorisation.")
+    p.reason.setText("law re-read")
+    p.save_button.click()
+    assert store.get_destination(db, "US").version == 2
+    diff = p.history.diff_model
+    fields = [diff.text(r, 0) for r in range(diff.rowCount())]
+    assert fields == [f"Law {law.name} — Reason"]
+    assert law.key not in fields[0]
+
+
 def test_problems_from_the_core_show_beside_their_fields(
     db: Database, admin: Actor, page: Callable[..., CountriesPage]
 ) -> None:
@@ -179,7 +199,13 @@ def test_appi_items_are_saved(db: Database, admin: Actor, page: Callable[..., Co
     e.appi_present.setChecked(True)
     e.appi_system.setCurrentIndex(e.appi_system.findData(True))
     e.appi_cbpr.setCurrentIndex(e.appi_cbpr.findData("Global CBPR associate"))
-    e.appi_oecd.setText("collection_limitation, security_safeguards")
+    # Issue 18: each principle is a box named as people read it; the country data keeps the keys.
+    boxes = [b.text() for b in e.appi_oecd.findChildren(QCheckBox)]
+    assert boxes[:2] == ["Collection limitation", "Data quality"] and len(boxes) == 8
+    for box in e.appi_oecd_boxes.values():
+        box.setChecked(False)
+    e.appi_oecd_boxes["security_safeguards"].setChecked(True)
+    e.appi_oecd_boxes["collection_limitation"].setChecked(True)
     e.appi_localisation.setPlainText("Decree 53: some data must be stored locally.")
     p.reason.setText("APPI items checked with the PPC report")
     p.save_button.click()

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -222,31 +223,42 @@ def test_catalogue_entries_are_added_edited_and_deactivated(
     page.select_kind(CatalogKind.PURPOSE)
     shipped = len(catalog.list_items(db, CatalogKind.PURPOSE, include_inactive=True))
     assert page.model.rowCount() == shipped
+    # Issue 18: an entry is read and added by its labels; its code is made internally, never shown.
+    header = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+    assert header == ["English", "日本語", "Policy section", "Sensitive", "Status"]
     page.new_button.click()
-    page.code.setText("fraud_prevention")
     page.label_en.setText("Preventing fraud")
     page.label_ja.setText("不正防止")
     page.section.setText("7-3")
     page.save_button.click()
-    item = next(i for i in catalog.list_items(db, CatalogKind.PURPOSE) if i.code == "fraud_prevention")
-    assert (item.label_ja, item.section, item.active) == ("不正防止", "7-3", True)
-    assert page.current() is not None and page.code.isReadOnly()
+    item = next(i for i in catalog.list_items(db, CatalogKind.PURPOSE) if i.label_en == "Preventing fraud")
+    assert (item.code, item.label_ja, item.section, item.active) == ("preventing_fraud", "不正防止", "7-3", True)
+    assert page.current() == item
+    assert page.message.text() == "Saved Preventing fraud."
+    texts = [page.model.text(r, c) for r in range(page.model.rowCount()) for c in range(page.model.columnCount())]
+    assert not any(code in texts for code in {i.code for i in catalog.list_items(db, CatalogKind.PURPOSE)})
 
     page.label_en.setText("Preventing and detecting fraud")
     page.save_button.click()
     assert (
-        catalog.all_items(db)[CatalogKind.PURPOSE]["fraud_prevention"].label_en
+        catalog.all_items(db)[CatalogKind.PURPOSE]["preventing_fraud"].label_en
         == "Preventing and detecting fraud"
     )
 
+    # Another entry with the same English words gets a code of its own.
+    page.new_button.click()
+    page.label_en.setText("Preventing fraud")
+    page.save_button.click()
+    assert "preventing_fraud_2" in {i.code for i in catalog.list_items(db, CatalogKind.PURPOSE)}
+    page.select_code("preventing_fraud")
+
     page.deactivate_button.click()
-    assert "no longer offered" in page.message.text()
-    assert "fraud_prevention" not in {i.code for i in catalog.list_items(db, CatalogKind.PURPOSE)}
-    row = page.model.row_of("fraud_prevention")
-    assert page.model.text(row, 5) == "Deactivated"
+    assert page.message.text().startswith("Preventing and detecting fraud is no longer offered")
+    assert "preventing_fraud" not in {i.code for i in catalog.list_items(db, CatalogKind.PURPOSE)}
+    row = page.model.row_of("preventing_fraud")
+    assert page.model.text(row, 4) == "Deactivated"
 
     page.new_button.click()
-    page.code.setText("empty_label")
     page.save_button.click()
     assert page.problems.text("label_en") == "an English label is required"
 
@@ -337,7 +349,6 @@ def test_pages_built_directly_show_the_services_refusal(
     assert "may not change organisation settings" in org.message.text()
     cats = CataloguesPage(make_services(legal))
     show(cats)
-    cats.code.setText("x")
     cats.label_en.setText("X")
     cats.save_button.click()
     assert "may not change the catalogues" in cats.message.text()

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests import approval_support
@@ -20,6 +20,8 @@ from transfer_tool.domain import AssessmentStatus, TransferStatus
 from transfer_tool.permissions import Actor
 from transfer_tool.signing.testing import OfflinePki, make_test_pki
 from transfer_tool.storage.database import Database
+from ui.fonts import register_bundled_fonts
+from ui.i18n import install_translators, remove_translators
 from ui.review import ReviewWindow, open_review
 from ui.review.approve_panel import attestation_label
 from ui.review.window import CHANGES_TAB
@@ -321,3 +323,47 @@ def test_a_resubmission_is_compared_with_the_version_returned(
     ]
     window.decisions.setCurrentIndex(CHANGES_TAB)
     _shot(window, "review-what-changed.png")
+
+
+@pytest.fixture
+def japanese(qapp: QApplication) -> Iterator[str]:
+    translators = install_translators(qapp, "ja")
+    register_bundled_fonts(qapp)
+    yield "ja"
+    remove_translators(qapp, translators)
+
+
+def test_what_changed_reads_in_japanese(
+    qtbot: QtBot,
+    japanese: str,
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    review: Callable[..., ReviewWindow],
+) -> None:
+    """Issue 18: the reviewer's comparison with the version returned as a Japanese manager sees it (the user
+    guide's Japanese screenshot)."""
+    t, a = submitted_assessment(db, legal)
+    service.return_with_comments(db, manager, a.id, [("law_practice", "第3段階の結論の理由を補足してください。")])
+    v2 = service.latest_for_transfer(db, t.id)
+    assert v2 is not None and v2.version_no == 2
+    lp = dataclasses.replace(
+        v2.record.law_practice,
+        conclusion_reasoning="FISA 702 は遠隔コンピューティングサービス提供者である Cloud Desk に及ぶ。",
+    )
+    v2 = service.save_draft(db, legal, v2.id, dataclasses.replace(v2.record, law_practice=lp), v2.row_version)
+    service.submit(db, legal, v2.id, TODAY)
+
+    window = review(manager, japanese)
+    qtbot.waitUntil(lambda: window.changes.rows() != [], timeout=3000)
+    tab = window.decisions.tabText(CHANGES_TAB)
+    assert tab == "第1版からの変更点（1）"
+    [(section, field, _where, before, after)] = window.changes.rows()
+    assert not section.isascii() and not field.isascii()
+    assert (before, after) == (
+        "FISA 702 reaches the importer as a cloud provider.",
+        "FISA 702 は遠隔コンピューティングサービス提供者である Cloud Desk に及ぶ。",
+    )
+    assert not window.changes.summary.text().isascii()
+    window.decisions.setCurrentIndex(CHANGES_TAB)
+    _shot(window, "review-what-changed-ja.png")

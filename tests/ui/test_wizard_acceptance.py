@@ -26,7 +26,7 @@ def test_the_dpo_items_are_typed_on_the_conclusion_page_and_stored(
     qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor, us_transfer: transfers.TransferView
 ) -> None:
     wizard = make_wizard(legal, us_transfer.id)
-    answer_everything(qtbot, wizard, conclusion=None)
+    answer_everything(qtbot, wizard, conclusion=None, acceptance=False)
     page = wizard.page_for(PAGE_CONCLUSION)
     assert isinstance(page, ConclusionPage)
     fields = page.acceptance

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,8 @@ from transfer_tool.assessment import service
 from transfer_tool.domain import AssessmentStatus, Conclusion
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
+from ui.fonts import register_bundled_fonts
+from ui.i18n import install_translators, remove_translators
 from ui.wizard import AssessmentWizard
 from ui.wizard.common import WizardPage
 from ui.wizard.law_practice import LawPracticePage
@@ -95,11 +98,20 @@ def test_the_completeness_list_names_each_missing_item_and_jumps_to_its_page(
             "this importer and data",
         ),
         (PAGE_LAW, "• 3 Law and practice — reach the step conclusion"),
+        # what the DPO needs: the conclusion rests on it (issue 18)
+        (
+            PAGE_CONCLUSION,
+            "• 7 Conclusion — say whether the data could be anonymised or minimised instead (and why not)",
+        ),
+        (PAGE_CONCLUSION, "• 7 Conclusion — say who performs the assessment"),
+        (PAGE_CONCLUSION, "• 7 Conclusion — describe the destination's general data-protection framework"),
+        (PAGE_CONCLUSION, "• 7 Conclusion — describe the redress data subjects have at the destination"),
+        (PAGE_CONCLUSION, "• 7 Conclusion — say whether the transfer tool is enforceable at the destination"),
         (PAGE_CONCLUSION, "• 7 Conclusion — choose a conclusion"),
     ]
     assert (
         summary.complete_label.text()
-        == "6 item(s) to complete before submitting; activate one to go to its page."
+        == "11 item(s) to complete before submitting; activate one to go to its page."
     )
     _click_row(qtbot, summary.missing, 2)
     assert wizard.current_key() == PAGE_LAW
@@ -122,7 +134,7 @@ def test_submit_is_refused_while_incomplete_then_accepted(
     qtbot.mouseClick(wizard.summary.submit_button, Qt.MouseButton.LeftButton)
     result = wizard.summary.result
     assert result.isVisible()
-    assert result.text().startswith("The assessment cannot be submitted: 6 item(s) are missing.")
+    assert result.text().startswith("The assessment cannot be submitted: 11 item(s) are missing.")
     assert "Step 3 (Law and practice) · law_practice.conclusion: reach the step conclusion" in result.text()
     a = service.latest_for_transfer(db, us_transfer.id)
     assert (
@@ -468,3 +480,55 @@ def test_the_wizard_fits_1280_by_800_without_horizontal_clipping(
         ]
         assert too_wide == [], key
         assert wizard.width() <= 1280 and wizard.height() <= 800
+
+
+@pytest.fixture
+def japanese(qapp: QApplication) -> Iterator[str]:
+    translators = install_translators(qapp, "ja")
+    register_bundled_fonts(qapp)
+    yield "ja"
+    remove_translators(qapp, translators)
+
+
+def test_the_returned_assessment_reads_in_japanese(
+    qtbot: QtBot, japanese: str, make_wizard: MakeWizard, db: Database, legal: Actor, manager: Actor
+) -> None:
+    """Issue 18: the review loop as a Japanese assessor sees it (the user guide's Japanese screenshots): the
+    open comments on the summary, the marked steps, a comment dealt with kept and struck through."""
+    from tests.ui.review_support import submitted_assessment
+
+    t, a = submitted_assessment(db, legal)
+    service.return_with_comments(
+        db,
+        manager,
+        a.id,
+        [("law_practice", "NSL の理由をもう少し詳しく記載してください。"), ("tools", "モジュールを確認してください。")],
+    )
+    returned = make_wizard(legal, t.id, japanese)
+    returned.go_to(PAGE_SUMMARY)
+    summary = returned.summary
+    assert summary.open_comments.isVisible()
+    assert [text for _page, text in summary.open_comment_items()] == [
+        "✎ 3 法令と実務 — NSL の理由をもう少し詳しく記載してください。",
+        "✎ 2 移転手段 — モジュールを確認してください。",
+    ]
+    steps = returned.steps_model.stringList()
+    assert {PAGE_ORDER[i] for i, text in enumerate(steps) if text.endswith(" ✎")} == {PAGE_LAW, PAGE_TOOL}
+    assert not summary.complete_label.text().isascii()
+    _shot(returned, "wizard-returned-summary-ja.png")
+
+    law = returned.page_for(PAGE_LAW)
+    returned.go_to(PAGE_LAW)
+    (button,) = [b for b in law.comments.findChildren(QAbstractButton) if b.isVisible()]
+    assert button.text() == "対応済みにする"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dealt = service.comments_for(db, returned.state.assessment.id, open_only=False)  # type: ignore[union-attr]
+    done = next(c for c in dealt if c.resolved_at is not None)
+    qtbot.waitUntil(
+        lambda: any(w.isVisible() for w in law.comments.findChildren(QLabel, f"dealtWith:{done.id}"))
+    )
+    (label,) = [w for w in law.comments.findChildren(QLabel, f"dealtWith:{done.id}") if w.isVisible()]
+    day = done.resolved_at.date()  # type: ignore[union-attr]
+    assert label.text() == f"{legal.display_name} が {day:%Y/%m/%d} に対応済み"  # the Japanese date
+    assert law.comments.struck_out() == ["NSL の理由をもう少し詳しく記載してください。"]
+    _shot(returned, "wizard-comment-dealt-with-ja.png")

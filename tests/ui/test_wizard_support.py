@@ -100,8 +100,10 @@ def answer_everything(
     conclusion: Conclusion | None,
     regime: str = "EU",
     tool_code: str = "eu_scc_m2",
+    acceptance: bool = True,
 ) -> None:
-    """Steps 2-7 answered through the pages, as an assessor would for the FR → US processor transfer."""
+    """Steps 2-7 answered through the pages, as an assessor would for the FR → US processor transfer
+    (`acceptance`: with the DPO's and the pre-TIA questions of the conclusion page)."""
     wizard.go_to(PAGE_TOOL)
     tool = wizard.page_for(PAGE_TOOL)
     assert isinstance(tool, ToolPage)
@@ -149,8 +151,24 @@ def answer_everything(
     click_next(qtbot, wizard)
     page = wizard.page_for(PAGE_CONCLUSION)
     assert isinstance(page, ConclusionPage)
+    if acceptance:
+        _answer_acceptance(page, regime)
     if conclusion is not None:
         page.buttons[conclusion].click()
+
+
+def _answer_acceptance(page: ConclusionPage, regime: str) -> None:
+    """What the DPO needs and the pre-TIA gates: the conclusion rests on them (issue 18)."""
+    fields = page.acceptance
+    fields.anonymisation.setPlainText("Support needs the customer's identity; only ticket fields are sent.")
+    fields.performed_by.setPlainText("Legal with the DPO; the importer answered the questionnaire.")
+    fields.framework.setPlainText("No general federal law; the FTC enforces sector rules.")
+    fields.redress.setPlainText("Courts and the FTC; the DPF Redress Mechanism.")
+    fields.enforceable.setCurrentIndex(fields.enforceable.findData(True))
+    fields.enforceability.setPlainText("The SCCs are enforceable in US courts.")
+    if regime == "UK":
+        fields.uk_test.setCurrentIndex(fields.uk_test.findData(True))
+        fields.uk_reasoning.setPlainText("The IDTA and the measures keep the protection.")
 
 
 def stored(db: Database, wizard: AssessmentWizard) -> service.AssessmentView:

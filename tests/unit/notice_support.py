@@ -22,6 +22,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from tests import approval_support, factories
+from tests.unit.test_assessment_fixtures import COMPLETE_ACCEPTANCE
 from transfer_tool import transfers
 from transfer_tool.assessment import service
 from transfer_tool.assessment.record import (
@@ -85,6 +86,10 @@ def approve_transfer(
             conclusion_reasoning="No problematic law reaches the importer.",
         ),
         measures=(ChosenMeasure("tech_transport_e2e_encryption", MeasureStatus.IN_PLACE, "IT"),),
+        # a UK exporter's data protection test too (the register has one)
+        acceptance=dataclasses.replace(
+            COMPLETE_ACCEPTANCE, uk_test_met=True, uk_test_reasoning="The IDTA and the measures keep it."
+        ),
     )
     a = service.save_draft(db, legal, a.id, record, a.row_version)
     ev = service.evaluate_assessment(db, a.id, TODAY)

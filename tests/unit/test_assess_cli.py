@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from tests.unit.assess_support import assess, codes, facts, one, regime
-from transfer_tool.assessment.record import AppiConsentFacts, LawPracticeStep, ToolChoice, TransferFacts
+from transfer_tool.assessment.record import (
+    AcceptanceItems,
+    AppiConsentFacts,
+    LawPracticeStep,
+    ToolChoice,
+    TransferFacts,
+)
 from transfer_tool.cli import main
 from transfer_tool.paths import data_file
 
@@ -103,6 +109,7 @@ def test_the_schema_names_every_field_of_the_record_it_reads() -> None:
     assert set(transfer["appi_consent"]["properties"]) == {
         f.name for f in dataclasses.fields(AppiConsentFacts)
     }
+    assert set(transfer["acceptance"]["properties"]) == {f.name for f in dataclasses.fields(AcceptanceItems)}
 
 
 def test_as_a_process_reading_standard_input(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from transfer_tool.assessment.completeness import missing_items
 from transfer_tool.assessment.conclusion import choose_conclusion
 from transfer_tool.assessment.context import evaluate
 from transfer_tool.assessment.record import (
+    AcceptanceItems,
     AssessmentRecord,
     ChosenMeasure,
     ConclusionRecord,
@@ -110,6 +111,55 @@ def test_complete_record_has_no_gaps_and_empty_one_lists_them_by_step() -> None:
     assert "Step 7: choose a conclusion" in texts
     assert [g.step for g in gaps] == sorted(g.step for g in gaps)
     assert not any("CLOUD Act" in t for t in texts)  # unproblematic laws need no answer
+
+
+def test_an_unanswered_question_the_conclusion_rests_on_is_a_missing_item() -> None:
+    """Issue 18, point 2: the pre-TIA gates and the DPO's questions of point 7 (could the data be anonymised
+    or minimised instead, who performs the assessment, the destination's framework and redress, whether the
+    tool is enforceable there, the UK data protection test for a UK exporter) and whether each problematic
+    law applies: left unanswered, each is missing, on the step whose page asks it."""
+    base = complete_fr_us_record()
+    ctx = context(us())
+    unanswered = dataclasses.replace(base, acceptance=AcceptanceItems())
+    gaps = {g.field: g for g in missing_items(unanswered, ctx, TODAY)}
+    assert set(gaps) == {
+        "acceptance.anonymisation",
+        "acceptance.performed_by",
+        "acceptance.framework",
+        "acceptance.redress",
+        "acceptance.tool_enforceable",
+    }
+    assert {g.step for g in gaps.values()} == {7}  # the conclusion page asks them
+    assert str(gaps["acceptance.tool_enforceable"]) == (
+        "Step 7: say whether the transfer tool is enforceable at the destination"
+    )
+    # White space is no answer; "No" is one.
+    blank = dataclasses.replace(base.acceptance, anonymisation="  ", tool_enforceable=False)
+    fields = [g.field for g in missing_items(dataclasses.replace(base, acceptance=blank), ctx, TODAY)]
+    assert fields == ["acceptance.anonymisation"]
+    # The UK data protection test is asked of a UK exporter only.
+    uk = dataclasses.replace(base, regimes=RegimeSelection(("EU", "UK")))
+    assert "acceptance.uk_test_met" in {g.field for g in missing_items(uk, ctx, TODAY)}
+    met = dataclasses.replace(uk, acceptance=dataclasses.replace(base.acceptance, uk_test_met=True))
+    assert "acceptance.uk_test_met" not in {g.field for g in missing_items(met, ctx, TODAY)}
+    # A problematic law whose application is left open.
+    laws = tuple(
+        dataclasses.replace(a, applies=None) if a.law_key == "fisa702" else a for a in base.law_practice.laws
+    )
+    open_law = dataclasses.replace(base, law_practice=dataclasses.replace(base.law_practice, laws=laws))
+    assert "law_practice.fisa702.applies" in {g.field for g in missing_items(open_law, ctx, TODAY)}
+
+
+def test_an_adequacy_route_asks_no_transfer_impact_questions() -> None:
+    """No full assessment (an adequate destination): the TIA's own questions are not asked."""
+    record = AssessmentRecord(
+        fr_to_us_facts(importer_country="JP", destination="JP", storage_countries=("JP",)),
+        RegimeSelection(("EU",)),
+        tools=(ToolChoice("EU", "eu_adequacy", "Japan's adequacy decision covers the importer"),),
+    )
+    assert not evaluate(record, context(japan()), TODAY).precheck.full_assessment_needed
+    fields = {g.field for g in missing_items(record, context(japan()), TODAY)}
+    assert not any(f.startswith("acceptance.") for f in fields), fields
 
 
 def test_factor_without_justification_blocks_completeness() -> None:

@@ -10,6 +10,7 @@ import datetime as dt
 from transfer_tool.assessment.context import AssessmentContext
 from transfer_tool.assessment.measures import MeasureCatalog, load_measure_catalog
 from transfer_tool.assessment.record import (
+    AcceptanceItems,
     AssessmentRecord,
     ChosenMeasure,
     ConclusionRecord,
@@ -196,6 +197,17 @@ def fr_to_us_facts(**changes: object) -> TransferFacts:
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
 
+# Issue 18: the DPO's and the pre-TIA questions a full assessment's conclusion rests on, answered.
+COMPLETE_ACCEPTANCE = AcceptanceItems(
+    anonymisation="Support needs the customer's identity; only the ticket fields are sent.",
+    performed_by="Legal with the DPO; the importer answered the questionnaire.",
+    framework="No general federal data-protection law; the FTC enforces sector rules.",
+    redress="Courts and the FTC; the DPF Redress Mechanism for EU data subjects.",
+    tool_enforceable=True,
+    tool_enforceability="The SCCs are a contract enforceable in US courts.",
+)
+
+
 def complete_fr_us_record() -> AssessmentRecord:
     """A complete FR → US (uncertified processor) assessment with measures in place."""
     return AssessmentRecord(
@@ -217,6 +229,7 @@ def complete_fr_us_record() -> AssessmentRecord:
             ChosenMeasure("org_data_minimisation", MeasureStatus.IN_PLACE, "IT", None),
         ),
         conclusion=ConclusionRecord(Conclusion.DO_NOT_TRANSFER, Conclusion.DO_NOT_TRANSFER),
+        acceptance=COMPLETE_ACCEPTANCE,
     )
 
 

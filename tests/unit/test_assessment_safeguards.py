@@ -167,6 +167,24 @@ def test_appi_consent_information_from_country_data_and_its_gaps() -> None:
     assert none.missing and "no APPI information" in none.missing[0]
 
 
+def test_the_oecd_principles_are_named_not_keyed_in_english_and_japanese() -> None:
+    """Issue 18, point 3: the country data keeps the principles as keys; the sentence a person reads (on
+    the tool page, in the report) names them."""
+    import dataclasses
+
+    from transfer_tool.text_catalogue import translate
+
+    dest = us()
+    assert dest.appi is not None
+    keyed = dataclasses.replace(
+        dest, appi=dataclasses.replace(dest.appi, oecd_principles_covered=("security_safeguards", "openness"))
+    )
+    info = appi_consent_information(keyed)
+    (sentence,) = [x for x in info.indicators if x.startswith("OECD principles covered")]
+    assert sentence == "OECD principles covered: security safeguards, openness."
+    assert translate(sentence, "ja") == "OECDプライバシーガイドライン8原則のうち対応しているもの：安全保護の原則、公開の原則。"
+
+
 def test_group_company_gets_intra_group_routes() -> None:
     facts = fr_to_us_facts(importer_group_company=True)
     props = propose_tools(facts, us(), pre(facts, us()), tool_catalog())

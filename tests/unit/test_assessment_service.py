@@ -13,6 +13,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
 from tests import approval_support, factories
+from tests.unit.test_assessment_fixtures import COMPLETE_ACCEPTANCE
 from transfer_tool import transfers
 from transfer_tool.assessment import service
 from transfer_tool.assessment.precheck import Route
@@ -101,6 +102,7 @@ def _filled(record: AssessmentRecord, *, conclusion: Conclusion | None) -> Asses
             enabled=True, period_years=5, threshold=0.05, laws=(LawRisk("fisa702", "FISA 702", factors),)
         ),
         conclusion=ConclusionRecord(chosen=conclusion),
+        acceptance=COMPLETE_ACCEPTANCE,
     )
 
 

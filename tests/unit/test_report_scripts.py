@@ -13,8 +13,12 @@ drawing (the glyph order below), not on extraction.
 from __future__ import annotations
 
 import dataclasses
+import html
+import random
+import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -199,3 +203,88 @@ def test_bidirectional_controls_order_text_and_draw_nothing(
     [line] = breaker.lines(Block("abc \u2067שלום\u2069 def", style), 2000)
     fonts = [piece.font for piece in breaker.pieces(line.text, line.rtl)]
     assert fonts.index("NotoSansHebrew") not in (0, len(fonts) - 1)
+
+
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+def _lines_drawn(pdf: Path, on_page_with: str, column_starts_with: str) -> list[tuple[float, float, str]]:
+    """Each line drawn in one column of the page holding the word `on_page_with`, as (left edge, right edge,
+    its words joined), from pdftotext's word boxes: the column starts where the word `column_starts_with`
+    does; words whose vertical centres lie within 4 pt are one line (a script font's box is taller)."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True)
+    (page,) = [page for page in out.stdout.split("<page ") if f">{on_page_with}<" in page]
+    found = _WORD.findall(page)
+    (left,) = [float(x0) for x0, _y0, _x1, _y1, text in found if text == column_starts_with]
+    words = sorted(
+        ((float(y0) + float(y1)) / 2, float(x0), float(x1), html.unescape(text))
+        for x0, y0, x1, y1, text in found
+        if float(x0) >= left - 0.5
+    )
+    lines: list[list[tuple[float, float, float, str]]] = []
+    for word in words:
+        if lines and word[0] - lines[-1][0][0] <= 4:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [
+        (min(w[1] for w in line), max(w[2] for w in line), " ".join(w[3] for w in sorted(line, key=lambda w: w[1])))
+        for line in lines
+    ]
+
+
+def test_a_right_to_left_paragraph_is_right_aligned(renderer: TiaReportRenderer, tmp_path: Path) -> None:
+    """Issue 18, point 8: a paragraph whose first strong character is right to left starts at the right
+    edge, as its reader reads it; one starting left to right (even with a Hebrew word in it) at the left."""
+    paragraphs = (
+        "Helpdesk support.",  # its first word marks the cell's left edge
+        "Our support agents in Kettlewell answer questions.",
+        "שלום עולם",
+        "مرحبا بالعالم وأهلا",
+        "Hebrew inside: שלום here",
+    )
+    data = sample_report_data()
+    data = dataclasses.replace(
+        data, importer=dataclasses.replace(data.importer, activities="\n".join(paragraphs))
+    )
+    pdf = tmp_path / "rtl.pdf"
+    pdf.write_bytes(renderer.render(data, "en").pdf)
+    drawn = _lines_drawn(pdf, "Kettlewell", "Helpdesk")
+
+    def line_where(test: Callable[[str], bool]) -> tuple[float, float]:
+        (found,) = [(left, right) for left, right, text in drawn if test(text)]
+        return found
+
+    latin = line_where(lambda text: "Kettlewell" in text)  # the cell's left edge
+    # (pdftotext's words of a right-to-left run may come out in drawing order: look for letters, not words)
+    hebrew = line_where(lambda text: "ע" in text and "inside:" not in text)
+    arabic = line_where(lambda text: "ح" in text)
+    mixed = line_where(lambda text: "inside:" in text)
+    assert abs(mixed[0] - latin[0]) < 0.5  # left to right: at the left edge
+    # right to left: both end at the same right edge, far from the left one
+    assert abs(hebrew[1] - arabic[1]) < 1.0, (hebrew, arabic)
+    assert hebrew[0] > latin[0] + 100 and arabic[0] > latin[0] + 100, (latin, hebrew, arabic)
+    assert hebrew[1] > latin[1] + 50  # the Latin line is shorter than the cell
+
+
+def test_any_extension_b_character_prints_and_extracts_as_typed(
+    renderer: TiaReportRenderer, breaker: LineBreaker, style: ParagraphStyle, tmp_path: Path
+) -> None:
+    """Issue 18, point 8: not only the Extension B characters of JIS X 0213 and HKSCS (what the first font
+    subset held) but any of the block a user may type: 400 drawn at random (a fixed seed) come from the
+    embedded Hanazono Mincho B, and pdftotext gives them back as typed."""
+    chosen = random.Random(18).sample(range(0x20000, 0x2A6D7), 400)  # Unicode 5.0-12.0's Extension B
+    typed = ["".join(chr(code) for code in chosen[i : i + 20]) for i in range(0, len(chosen), 20)]
+    for text in typed:
+        for line in breaker.lines(Block(text, style), 2000):
+            # IPAexGothic draws the few of JIS X 0213; Hanazono Mincho B every other one
+            assert {piece.font for piece in breaker.pieces(line.text, line.rtl)} <= {"HanaMinB", "IPAexG"}
+    face = getFont("HanaMinB").face
+    assert all(face.charToGlyph.get(code, 0) != 0 for code in chosen)  # a glyph of its own, not the box
+    data = sample_report_data()
+    data = dataclasses.replace(data, importer=dataclasses.replace(data.importer, activities="\n".join(typed)))
+    pdf = tmp_path / "extension-b.pdf"
+    pdf.write_bytes(renderer.render(data, "ja").pdf)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    lines = {line.strip() for line in text.splitlines()}
+    assert [t for t in typed if t not in lines] == []

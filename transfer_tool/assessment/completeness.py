@@ -16,7 +16,7 @@ from transfer_tool.assessment.derivation import copied_items
 from transfer_tool.assessment.measures import use_cases_for
 from transfer_tool.assessment.record import AssessmentRecord, StepConclusion
 from transfer_tool.countries.model import AccessLaw
-from transfer_tool.domain import Conclusion, DataFormat, KeyHolder
+from transfer_tool.domain import Conclusion, DataFormat, KeyHolder, RegimeCode
 from transfer_tool.errors import Problem
 
 STEP_TITLES = {
@@ -175,6 +175,7 @@ def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.da
                 )
             )
         gaps.extend(_risk_gaps(record, ctx))
+        gaps.extend(_acceptance_gaps(record))
 
     c = record.conclusion
     rec = ev.recommendation.conclusion
@@ -197,6 +198,50 @@ def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.da
     # Issue #23: answers copied from another assessment count as missing until the assessor confirms them.
     gaps.extend(Gap(c.step, f"to_confirm.{c.key}", c.message) for c in copied_items(record, regime_names))
     return tuple(sorted(gaps, key=lambda g: g.step))
+
+
+def _acceptance_gaps(record: AssessmentRecord) -> list[Gap]:
+    """What a DPO needs before accepting a full assessment (issue 18, points 2 and 7): the pre-TIA gates
+    (CNIL TIA guide 2025: could the data be anonymised or minimised instead; who performs the assessment),
+    the destination's framework and redress and whether the tool is enforceable there (EDPB Recommendations
+    01/2020, step 3), and for a UK exporter the data protection test (UK GDPR Art. 46(1A)). The conclusion
+    rests on each, so an unanswered one is missing. The supervisory authority (SCC Annex I.C) and the
+    importer's co-adoption complete the record without deciding it: the report says "Not answered"."""
+    a = record.acceptance
+    gaps: list[Gap] = []
+    if not a.anonymisation.strip():
+        gaps.append(
+            Gap(
+                7,
+                "acceptance.anonymisation",
+                "say whether the data could be anonymised or minimised instead (and why not)",
+            )
+        )
+    if not a.performed_by.strip():
+        gaps.append(Gap(7, "acceptance.performed_by", "say who performs the assessment"))
+    if not a.framework.strip():
+        gaps.append(
+            Gap(7, "acceptance.framework", "describe the destination's general data-protection framework")
+        )
+    if not a.redress.strip():
+        gaps.append(Gap(7, "acceptance.redress", "describe the redress data subjects have at the destination"))
+    if a.tool_enforceable is None:
+        gaps.append(
+            Gap(
+                7,
+                "acceptance.tool_enforceable",
+                "say whether the transfer tool is enforceable at the destination",
+            )
+        )
+    if RegimeCode.UK in record.regimes.codes() and a.uk_test_met is None:
+        gaps.append(
+            Gap(
+                7,
+                "acceptance.uk_test_met",
+                "say whether the UK data protection test is met (protection not materially lower)",
+            )
+        )
+    return gaps
 
 
 def _use_case_gaps(record: AssessmentRecord, cases: tuple[int, ...]) -> list[Gap]:

@@ -19,6 +19,7 @@ from transfer_tool.assessment.context import AssessmentContext, Evaluation, eval
 from transfer_tool.assessment.measures import MeasureCatalog
 from transfer_tool.assessment.precheck import Reason, select_regimes
 from transfer_tool.assessment.record import (
+    AcceptanceItems,
     AddedRegime,
     AppiConsentFacts,
     AssessmentRecord,
@@ -142,6 +143,7 @@ def _to_input(raw: dict[str, Any], where: str, index: int) -> TransferInput:
         appi_consent=decode_value(
             AppiConsentFacts, raw.get("appi_consent", {}), _field(where, "appi_consent")
         ),
+        acceptance=decode_value(AcceptanceItems, raw.get("acceptance", {}), _field(where, "acceptance")),
     )
     return TransferInput(str(raw.get("id", f"#{index + 1}")), record, where)
 

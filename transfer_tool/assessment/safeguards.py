@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from transfer_tool.assessment.precheck import PrecheckResult, Reason, RegimeCheck, Route
 from transfer_tool.assessment.record import ToolChoice, TransferFacts
 from transfer_tool.assessment.tool_catalog import FrequencyLimit, ToolCatalog, ToolDef, ToolKind
+from transfer_tool.countries import oecd
 from transfer_tool.countries.model import Destination
 from transfer_tool.domain import AdequacyStatus, Frequency, PartyRole
 
@@ -372,7 +373,7 @@ def appi_consent_information(destination: Destination) -> ConsentInformation:
     if info.cbpr:
         indicators.append(f"Cross-Border Privacy Rules (CBPR): {info.cbpr}.")
     if info.oecd_principles_covered:
-        indicators.append(f"OECD principles covered: {', '.join(info.oecd_principles_covered)}.")
+        indicators.append(f"OECD principles covered: {oecd.english_names(info.oecd_principles_covered)}.")
     if info.oecd_gaps:
         indicators.append(f"Gaps against the OECD principles: {info.oecd_gaps}")
     if not info.cbpr and not info.oecd_principles_covered and not info.oecd_gaps:

@@ -122,6 +122,8 @@ def _entry_lines(entry: RegimeEntry, regime: Regime | None) -> list[str]:
 
 
 def _appi_lines(info: AppiInfo) -> list[str]:
+    from transfer_tool.countries import oecd
+
     mark = f"  [{UNVERIFIED}: check against the PPC's information before giving it to data subjects]"
     lines = ["APPI information (Art. 28(2), PPC Rule 17)" + ("" if info.verified else mark)]
     system = {True: "yes", False: "no", None: "unknown"}[info.has_protection_system]
@@ -129,7 +131,7 @@ def _appi_lines(info: AppiInfo) -> list[str]:
         f"  protection system:       {system}" + (f" - {info.system_summary}" if info.system_summary else "")
     )
     covered = info.oecd_principles_covered
-    lines.append(f"  OECD principles covered: {len(covered)}/8 ({', '.join(covered) or 'none'})")
+    lines.append(f"  OECD principles covered: {len(covered)}/8 ({oecd.english_names(covered) or 'none'})")
     lines.append(f"  gaps:                    {_or_dash(info.oecd_gaps)}")
     lines.append(f"  CBPR:                    {_or_dash(info.cbpr)}")
     lines.append(f"  localisation duties:     {_or_dash(info.localisation_duties)}")

@@ -52,7 +52,7 @@ SCRIPT_FONTS = (
         ((0x2300, 0x23FF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF)),
         True,
     ),
-    ScriptFont("HanaMinB", "HanaMinB-subset.ttf", ((0x20000, 0x2A6DF),), False),
+    ScriptFont("HanaMinB", "HanaMinB-ExtB.ttf", ((0x20000, 0x2A6DF),), False),
 )
 
 

@@ -323,14 +323,25 @@ class Pen:
         self._breaker = breaker
         self._ops = TextOps(canv)
 
-    def write(self, lines: Sequence[Line], x: float, top: float, centre_in: float | None = None) -> None:
+    def write(
+        self,
+        lines: Sequence[Line],
+        x: float,
+        top: float,
+        centre_in: float | None = None,
+        width: float | None = None,
+    ) -> None:
         """`lines` from `top` down: the first baseline one font size below it, then a leading apart;
-        each line centred in a width of `centre_in` when given."""
+        each line centred in a width of `centre_in` when given. With `width` (the room from `x`), a line
+        of a right-to-left paragraph ends at the right edge, as it starts there for its reader."""
         for line in lines:
             if line.text:
+                start = x
                 if centre_in is not None:
-                    x = (centre_in - self._breaker.width(line)) / 2
-                self.line(line, x, top - line.ink.size)
+                    start = (centre_in - self._breaker.width(line)) / 2
+                elif line.rtl and width is not None:
+                    start = x + width - self._breaker.width(line)
+                self.line(line, start, top - line.ink.size)
             top -= line.ink.leading
 
     def line(self, line: Line, x: float, baseline: float) -> None:
@@ -508,15 +519,15 @@ class Grid(Flowable):  # type: ignore[misc]
         for row in rows:
             x = style.pad_side
             for cell, width in zip(row.cells, self.col_widths, strict=True):
-                pen.write(cell, x, y - style.pad_top)
+                pen.write(cell, x, y - style.pad_top, width=width - 2 * style.pad_side)
                 x += width
             y -= row.height
         pen.finish()
 
 
 class Para(Flowable):  # type: ignore[misc]
-    """A paragraph of plain text in one style (left-aligned, or centred when the style says so),
-    split between lines across pages. The body text, headings and cover lines of the report."""
+    """A paragraph of plain text in one style (left-aligned, right-aligned when it reads right to left,
+    or centred when the style says so), split between lines across pages. The body text, headings and cover lines of the report."""
 
     def __init__(
         self, breaker: LineBreaker, text: str, style: ParagraphStyle, lines: list[Line] | None = None
@@ -569,5 +580,5 @@ class Para(Flowable):  # type: ignore[misc]
         canv = self.canv
         pen = Pen(self._breaker, canv)
         centre = self.width if self.style.alignment == TA_CENTER else None
-        pen.write(self._lines, 0, self.height, centre)
+        pen.write(self._lines, 0, self.height, centre, width=self.width)
         pen.finish()

@@ -1,6 +1,8 @@
 """The policy catalogues (data categories, purposes, legal bases, recipient types, data subjects,
 retention, acquisition routes): entries with English and Japanese labels and the privacy-policy section.
-Entries are never deleted (old transfers cite them); deactivating hides them from new choices."""
+Entries are never deleted (old transfers cite them); deactivating hides them from new choices. An entry's
+code is internal (transfers and the register files cite it): it is made when the entry is added and never
+shown here (issue 18)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -33,6 +36,7 @@ from ui.admin.common import (
     selected_row,
     table_view,
     with_problem,
+    wrap_rows,
 )
 from ui.services import CATALOGUES, Services
 
@@ -67,7 +71,6 @@ class CataloguesPage(QWidget):
         self.kind_table.selectionModel().selectionChanged.connect(lambda *_a: self.reload())
         self.model = RowsModel(
             [
-                self.tr("Code"),
                 self.tr("English"),
                 self.tr("日本語"),
                 self.tr("Policy section"),
@@ -77,15 +80,16 @@ class CataloguesPage(QWidget):
             self,
         )
         self.table = table_view(
-            self.model, self, "catalogueEntries", stretch=1, accessible=self.tr("Catalogue entries")
+            self.model, self, "catalogueEntries", stretch=0, accessible=self.tr("Catalogue entries")
         )
+        # The two labels share the width and wrap: they are what the entry is read by.
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        wrap_rows(self.table)
         self.table.selectionModel().selectionChanged.connect(self._selected)
 
         form_box = QGroupBox(self.tr("Entry"), self)
         self.problems = ProblemLabels()
         p = self.problems
-        self.code = QLineEdit(form_box)
-        self.code.setObjectName("entryCode")
         self.label_en = QLineEdit(form_box)
         self.label_en.setObjectName("entryLabelEn")
         self.label_ja = QLineEdit(form_box)
@@ -98,7 +102,6 @@ class CataloguesPage(QWidget):
         self.active = QCheckBox(self.tr("Offered for new transfers"), form_box)
         self.active.setObjectName("entryActive")
         form = QFormLayout(form_box)
-        form.addRow(self.tr("Code:"), with_problem(self.code, p.add("code", problem_label(form_box))))
         form.addRow(
             self.tr("English label:"), with_problem(self.label_en, p.add("label_en", problem_label(form_box)))
         )
@@ -167,7 +170,6 @@ class CataloguesPage(QWidget):
         self.items = found
         rows = [
             [
-                Cell(i.code),
                 Cell(i.label_en),
                 Cell(i.label_ja),
                 Cell(i.section),
@@ -200,8 +202,6 @@ class CataloguesPage(QWidget):
         if item is None:
             return
         self.problems.clear()
-        self.code.setText(item.code)
-        self.code.setReadOnly(True)  # transfers cite entries by code
         self.label_en.setText(item.label_en)
         self.label_ja.setText(item.label_ja)
         self.section.setText(item.section)
@@ -212,17 +212,17 @@ class CataloguesPage(QWidget):
     def new_entry(self) -> None:
         self.table.clearSelection()
         self.problems.clear()
-        for edit in (self.code, self.label_en, self.label_ja, self.section):
+        for edit in (self.label_en, self.label_ja, self.section):
             edit.clear()
-        self.code.setReadOnly(False)
         self.sensitive.setChecked(False)
         self.active.setChecked(True)
         self.deactivate_button.setEnabled(False)
 
     def save_entry(self) -> None:
+        current = self.current()
         item = CatalogItem(
             kind=self.kind(),
-            code=self.code.text().strip(),
+            code=current.code if current is not None else "",  # "": a new entry, its code made by the service
             section=self.section.text().strip(),
             label_en=self.label_en.text().strip(),
             label_ja=self.label_ja.text().strip(),
@@ -241,7 +241,7 @@ class CataloguesPage(QWidget):
 
     def _saved(self, item: CatalogItem) -> None:
         self.message.ok(
-            self.tr("Saved %1.").replace("%1", f"{item.code} — {item.label(self.services.language)}")
+            self.tr("Saved %1.").replace("%1", item.label(self.services.language))
         )
         self.services.changes.notify(CATALOGUES)
         self.reload(select=item.code)
@@ -255,7 +255,7 @@ class CataloguesPage(QWidget):
         def done(_r: Any) -> None:
             self.message.ok(
                 self.tr("%1 is no longer offered for new transfers; existing transfers keep it.").replace(
-                    "%1", item.code
+                    "%1", item.label(self.services.language)
                 )
             )
             self.services.changes.notify(CATALOGUES)

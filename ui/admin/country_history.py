@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
+from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.countries import store
 from transfer_tool.countries.diff import FieldChange
 from transfer_tool.countries.impact import ChangeKind, StatusChange
+from transfer_tool.countries.model import Destination
 from transfer_tool.countries.store import VersionInfo
 from transfer_tool.domain import AdequacyStatus
 from ui.accessibility import name_from_labels
@@ -20,7 +22,7 @@ from ui.admin.destination_editor import describe_location
 from ui.errors import describe
 from ui.i18n import adequacy_label, format_datetime
 from ui.services import Services
-from ui.terms import ui_language
+from ui.terms import term, ui_language
 
 BEFORE_COLOUR = "#fbe3e1"
 AFTER_COLOUR = "#e3f1e4"
@@ -41,6 +43,8 @@ def value_text(path: str, value: Any) -> str:
             return adequacy_label(AdequacyStatus(value))
         except ValueError:
             return value
+    if path.endswith(".oecd_principles_covered") and isinstance(value, list):  # keys, named for people
+        return "\n".join(term(f"oecd.{v}") for v in value) or "—"
     if isinstance(value, list):
         return "\n".join(str(v) for v in value) or "—"
     if isinstance(value, dict):
@@ -60,10 +64,15 @@ def change_text(change: StatusChange) -> str:
     return f"{adequacy_label(change.after)} ({what})"
 
 
-def diff_rows(changes: Sequence[FieldChange]) -> list[list[Cell]]:
+def law_names(*versions: Destination) -> dict[str, str]:
+    """Each law's name by its key (the later version's name wins), for the locations of a diff."""
+    return {law.key: law.name for dest in versions for law in dest.access_laws}
+
+
+def diff_rows(changes: Sequence[FieldChange], names: Mapping[str, str] | None = None) -> list[list[Cell]]:
     return [
         [
-            Cell(describe_location(c.path), tooltip=c.path),
+            Cell(describe_location(c.path, names)),
             Cell(value_text(c.path, c.before), background=BEFORE_COLOUR),
             Cell(value_text(c.path, c.after), background=AFTER_COLOUR),
         ]
@@ -188,18 +197,24 @@ class HistoryPanel(QWidget):
             return
         older, newer = (a, b) if a <= b else (b, a)
         code = self.code
+        def compare(db: DatabaseHandle) -> tuple[list[FieldChange], dict[str, str]]:
+            names = law_names(store.version(db, code, older), store.version(db, code, newer))
+            return store.diff_versions(db, code, older, newer), names
+
         self.services.worker.submit(
-            lambda db: store.diff_versions(db, code, older, newer),
-            lambda changes: self._diff_in(code, older, newer, changes),
+            compare,
+            lambda found: self._diff_in(code, older, newer, *found),
             lambda exc: self.summary.setText(describe(exc)),
             owner=self,
             label="country diff",
         )
 
-    def _diff_in(self, code: str, older: int, newer: int, changes: list[FieldChange]) -> None:
+    def _diff_in(
+        self, code: str, older: int, newer: int, changes: list[FieldChange], names: dict[str, str]
+    ) -> None:
         if code != self.code:
             return
-        self.diff_model.set_rows(diff_rows(changes), [c.path for c in changes])
+        self.diff_model.set_rows(diff_rows(changes, names), [c.path for c in changes])
         self.diff_table.resizeRowsToContents()
         if older == newer:
             self.summary.setText(self.tr("Choose two different versions to see what changed."))

@@ -3,7 +3,7 @@ change would flag), then Apply imports it all or nothing."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.countries import store
 from transfer_tool.countries.store import ImportPreview
+from transfer_tool.errors import NotFound
 from transfer_tool.permissions import Actor
 from ui.accessibility import name_from_labels
 from ui.admin.common import Cell, MessageLine, RowsModel, report_failure, table_view, wrap_rows
@@ -36,6 +37,26 @@ class CheckedImport:
     raw: bytes
     preview: ImportPreview
     affected: int  # transfers the status changes would flag
+    law_names: dict[str, dict[str, str]] = field(default_factory=dict)  # destination → law key → name
+
+
+def _law_names(db: DatabaseHandle, preview: ImportPreview) -> dict[str, dict[str, str]]:
+    """The laws a change names, by their names (a law's key is internal, issue 18): the stored ones, then
+    those the file adds or renames."""
+    out: dict[str, dict[str, str]] = {}
+    for code, changes in preview.changes.items():
+        try:
+            found = {law.key: law.name for law in store.get_destination(db, code).access_laws}
+        except NotFound:  # a destination the file adds
+            found = {}
+        for change in changes:
+            for value in (change.before, change.after):
+                if isinstance(value, dict) and isinstance(value.get("name"), str):
+                    found[str(value.get("key", ""))] = value["name"]
+            if change.path.startswith("access_laws[") and change.path.endswith("].name") and change.after:
+                found[change.path[len("access_laws[") : -len("].name")]] = str(change.after)
+        out[code] = found
+    return out
 
 
 def dry_run(db: DatabaseHandle, actor: Actor, name: str, raw: bytes) -> CheckedImport:
@@ -45,7 +66,7 @@ def dry_run(db: DatabaseHandle, actor: Actor, name: str, raw: bytes) -> CheckedI
         for code, changes in preview.status_changes.items()
         for change in changes
     )
-    return CheckedImport(name, raw, preview, affected)
+    return CheckedImport(name, raw, preview, affected, _law_names(db, preview))
 
 
 class ImportPreviewDialog(QDialog):
@@ -92,7 +113,7 @@ class ImportPreviewDialog(QDialog):
                 rows.append(
                     [
                         Cell(name),
-                        Cell(describe_location(change.path), tooltip=change.path),
+                        Cell(describe_location(change.path, checked.law_names.get(code))),
                         Cell(value_text(change.path, change.before), background=BEFORE_COLOUR),
                         Cell(value_text(change.path, change.after), background=AFTER_COLOUR),
                     ]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool.countries import serialize
+from transfer_tool.countries import oecd, serialize
 from transfer_tool.countries.model import AccessLaw, AppiInfo, Destination, Regime, RegimeEntry
 from transfer_tool.domain import AdequacyStatus
 from transfer_tool.errors import ConflictError, Problem
@@ -48,6 +49,7 @@ from ui.admin.common import (
 )
 from ui.i18n import adequacy_label, regime_short_name
 from ui.models.country_model import STATUS_BACKGROUND
+from ui.terms import term
 from ui.widgets.conflict_view import KEEP_THEIRS, USE_CHOICES, ConflictChooser, FieldDiff, merge_fields
 
 REGIME_FIELDS = (
@@ -110,8 +112,9 @@ def field_label(name: str) -> str:
     return labels.get(name, name)
 
 
-def describe_location(location: str) -> str:
-    """`destinations[US].regimes.EU.condition` → "EU GDPR — Condition (who is covered)"."""
+def describe_location(location: str, law_names: Mapping[str, str] | None = None) -> str:
+    """`destinations[US].regimes.EU.condition` → "EU GDPR — Condition (who is covered)"; a law by its name
+    from `law_names` (key → name: a law's key is internal, issue 18)."""
     rest = (
         location.split("].", 1)[1] if location.startswith("destinations[") and "]." in location else location
     )
@@ -122,7 +125,8 @@ def describe_location(location: str) -> str:
         key = rest[len("access_laws[") :].split("]", 1)[0]
         last = rest.rsplit(".", 1)[-1] if "]." in rest else ""
         law = QCoreApplication.translate("DestinationEditor", "Law")
-        return f"{law} {key} — {field_label(last)}" if last else f"{law} {key}"
+        name = (law_names or {}).get(key) or key
+        return f"{law} {name} — {field_label(last)}" if last else f"{law} {name}"
     if rest.startswith("appi."):
         return f"APPI — {field_label(rest.split('.', 1)[1])}"
     return field_label(rest)
@@ -350,11 +354,18 @@ class DestinationEditor(QWidget):
         self.appi_system.addItem(self.tr("No"), False)
         self.appi_summary = QPlainTextEdit(form_host)
         self.appi_summary.setObjectName("appiSummary")
-        self.appi_oecd = QLineEdit(form_host)
+        # One box per principle, named as people read it; the country data keeps the keys (issue 18).
+        self.appi_oecd = QWidget(form_host)
         self.appi_oecd.setObjectName("appiOecd")
-        self.appi_oecd.setPlaceholderText(
-            self.tr("keys separated by commas, e.g. collection_limitation, security")
-        )
+        oecd_grid = QGridLayout(self.appi_oecd)
+        oecd_grid.setContentsMargins(0, 0, 0, 0)
+        self.appi_oecd_boxes: dict[str, QCheckBox] = {}
+        for index, key in enumerate(oecd.PRINCIPLES):
+            box = QCheckBox(term(f"oecd.{key}"), self.appi_oecd)
+            box.setObjectName(f"appiOecd-{index}")
+            box.toggled.connect(self._appi_edited)
+            oecd_grid.addWidget(box, index // 2, index % 2)
+            self.appi_oecd_boxes[key] = box
         self.appi_gaps = QPlainTextEdit(form_host)
         self.appi_gaps.setObjectName("appiGaps")
         self.appi_cbpr = QComboBox(form_host)
@@ -397,7 +408,6 @@ class DestinationEditor(QWidget):
             form.addRow(field_label(name) + ":", with_problem(widgets[name], label))
         self.appi_system.currentIndexChanged.connect(self._appi_edited)
         self.appi_cbpr.currentTextChanged.connect(self._appi_edited)
-        self.appi_oecd.textChanged.connect(self._appi_edited)
         self.appi_verified.toggled.connect(self._appi_edited)
         self.appi_form = form_host
         lay = QVBoxLayout(page)
@@ -507,7 +517,8 @@ class DestinationEditor(QWidget):
         self.law_problems.show(problems, law_field)
         self.appi_problems.show(problems, appi_field)
         if problems:
-            lines = [f"• {describe_location(p.location)}: {p.message}" for p in problems]
+            names = {law.key: law.name for law in self._laws}
+            lines = [f"• {describe_location(p.location, names)}: {p.message}" for p in problems]
             self.problems_box.setText(self.tr("Correct these before saving:") + "\n" + "\n".join(lines))
             self.problems_box.show()
         else:
@@ -697,7 +708,8 @@ class DestinationEditor(QWidget):
         if info.has_protection_system is None:
             self.appi_system.setCurrentIndex(0)
         self.appi_summary.setPlainText(info.system_summary)
-        self.appi_oecd.setText(", ".join(info.oecd_principles_covered))
+        for key, box in self.appi_oecd_boxes.items():
+            box.setChecked(key in info.oecd_principles_covered)
         self.appi_gaps.setPlainText(info.oecd_gaps)
         index = self.appi_cbpr.findData(info.cbpr)
         if index >= 0:
@@ -729,9 +741,7 @@ class DestinationEditor(QWidget):
             self._appi = AppiInfo(
                 has_protection_system=system if isinstance(system, bool) else None,
                 system_summary=self.appi_summary.toPlainText(),
-                oecd_principles_covered=tuple(
-                    part.strip() for part in self.appi_oecd.text().split(",") if part.strip()
-                ),
+                oecd_principles_covered=tuple(k for k, box in self.appi_oecd_boxes.items() if box.isChecked()),
                 oecd_gaps=self.appi_gaps.toPlainText(),
                 cbpr=self._cbpr_value(),
                 localisation_duties=self.appi_localisation.toPlainText(),
