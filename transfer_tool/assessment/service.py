@@ -19,9 +19,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import ScalarSelect, and_, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
 from transfer_tool import audit, catalog, entities, transfers
@@ -182,6 +182,10 @@ def _read_settings(session: Session) -> OrgSettings:
         r.key: r.value
         for r in session.execute(select(OrgSetting).where(OrgSetting.key.in_(_SETTING_FIELDS))).scalars()
     }
+    return _settings_from(rows)
+
+
+def _settings_from(rows: dict[str, Any]) -> OrgSettings:
     d = OrgSettings()
     # Values come from the database: a damaged one falls back to its default instead of breaking every call.
     threshold = rows.get("risk_threshold")
@@ -383,9 +387,21 @@ def _user_names(session: Session, ids: Sequence[int | None]) -> dict[int, str]:
     return {i: (name or username) for i, name, username in rows}
 
 
-def _view(session: Session, row: Assessment) -> AssessmentView:
-    t = session.get(Transfer, row.transfer_id)
-    names = _user_names(session, [row.assessor_id, row.approver_id])
+@dataclass(frozen=True)
+class _ViewParts:
+    """What `_view` shows besides the row, when the statement that loaded the row read it too."""
+
+    transfer: Transfer | None
+    names: dict[int, str]
+
+
+def _view(session: Session, row: Assessment, parts: _ViewParts | None = None) -> AssessmentView:
+    """The version as screens show it."""
+    if parts is None:
+        parts = _ViewParts(
+            session.get(Transfer, row.transfer_id), _user_names(session, [row.assessor_id, row.approver_id])
+        )
+    t, names = parts.transfer, parts.names
     return AssessmentView(
         id=row.id,
         transfer_id=row.transfer_id,
@@ -440,6 +456,48 @@ def _load(session: Session, assessment_id: int) -> Assessment:
     if row is None:
         raise NotFound(f"Assessment {assessment_id} does not exist (any more).")
     return row
+
+
+def _shown_name(user: Any) -> Any:
+    return func.coalesce(func.nullif(user.display_name, ""), user.username)
+
+
+def _load_viewable(
+    session: Session,
+    assessment_id: int | ScalarSelect[Any],
+    actor: Actor | None = None,
+    *,
+    with_threshold: bool = False,
+) -> tuple[Assessment, _ViewParts, float | None]:
+    """The row, what `_view` shows with it (its transfer, the assessor's and approver's names), and when
+    asked the stored risk threshold: one statement, as across offices each is a round trip (issue #19
+    point 5). With `actor`, the account's state comes too and is checked as `audit.check_actor` would."""
+    assessor, approver, me = aliased(User), aliased(User), aliased(User)
+    columns: list[Any] = [Assessment, Transfer, _shown_name(assessor), _shown_name(approver)]
+    if actor is not None and actor.user_id is not None:
+        state = select(me.active, me.role).where(me.id == actor.user_id)
+        columns += [state.with_only_columns(me.active).scalar_subquery()]
+        columns += [state.with_only_columns(me.role).scalar_subquery()]
+    if with_threshold:
+        columns.append(select(OrgSetting.value).where(OrgSetting.key == "risk_threshold").scalar_subquery())
+    found = session.execute(
+        select(*columns)
+        .outerjoin(Transfer, Transfer.id == Assessment.transfer_id)
+        .outerjoin(assessor, assessor.id == Assessment.assessor_id)
+        .outerjoin(approver, approver.id == Assessment.approver_id)
+        .where(Assessment.id == assessment_id)
+    ).one_or_none()
+    if found is None:
+        raise NotFound(f"Assessment {assessment_id} does not exist (any more).")
+    row: Assessment = found[0]
+    names = {
+        i: n for i, n in ((row.assessor_id, found[2]), (row.approver_id, found[3])) if i is not None and n
+    }
+    if actor is not None and actor.user_id is not None:
+        active, role = found[4], found[5]
+        audit.judge_actor(session, actor, None if active is None else (active, role))
+    threshold = _settings_from({"risk_threshold": found[-1]}).risk_threshold if with_threshold else None
+    return row, _ViewParts(found[1], names), threshold
 
 
 def _name(session: Session, row: Assessment) -> str:
@@ -593,7 +651,8 @@ def authors_of(db: Database, assessment_id: int) -> frozenset[int]:
 
 def get_assessment(db: Database, assessment_id: int) -> AssessmentView:
     with db.read() as s:
-        return _view(s, _load(s, assessment_id))
+        row, parts, _ = _load_viewable(s, assessment_id)
+        return _view(s, row, parts)
 
 
 def list_for_transfer(db: Database, transfer_id: int) -> list[AssessmentView]:
@@ -609,13 +668,18 @@ def list_for_transfer(db: Database, transfer_id: int) -> list[AssessmentView]:
 
 def latest_for_transfer(db: Database, transfer_id: int) -> AssessmentView | None:
     with db.read() as s:
-        row = s.execute(
-            select(Assessment)
+        latest = (
+            select(Assessment.id)
             .where(Assessment.transfer_id == transfer_id)
             .order_by(Assessment.version_no.desc())
             .limit(1)
-        ).scalar_one_or_none()
-        return _view(s, row) if row else None
+            .scalar_subquery()
+        )
+        try:
+            row, parts, _ = _load_viewable(s, latest)
+        except NotFound:
+            return None
+        return _view(s, row, parts)
 
 
 def _refuse_unless_editable(session: Session, row: Assessment) -> None:
@@ -651,7 +715,7 @@ def save_draft(
     version, assessor, approval, history, country-data version relied on) are kept from the stored record."""
     require(actor, Action.ASSESS)
     with _writing(db, "the assessment") as s:
-        row = _load(s, assessment_id)
+        row, parts, threshold = _load_viewable(s, assessment_id, actor, with_threshold=True)
         _refuse_unless_editable(s, row)
         if row.row_version != expected_row_version:
             raise ConflictError(
@@ -659,10 +723,9 @@ def save_draft(
                 f"{expected_row_version}, the database has row version {row.row_version}. Nothing was "
                 "saved; reload to see their changes and apply yours again.",
                 mine=record,
-                theirs=_view(s, row),
+                theirs=_view(s, row, parts),
             )
         stored = from_dict(row.record)
-        threshold = _read_settings(s).risk_threshold
         if threshold is not None and record.risk.threshold != threshold:
             # Only an administrator sets the acceptance threshold (organisation settings), never the assessor.
             record = dataclasses.replace(record, risk=dataclasses.replace(record.risk, threshold=threshold))
@@ -682,7 +745,7 @@ def save_draft(
         changed = sorted(k for k, v in new["record"].items() if old_fields.get(k) != v)
         new_page = (page or row.page)[:64]
         if not changed and new_page == row.page:
-            return _view(s, row)
+            return _view(s, row, parts)
         before: dict[str, Any] = {k: old_fields.get(k) for k in changed}
         after: dict[str, Any] = {k: new["record"][k] for k in changed}
         if new_page != row.page:
@@ -694,14 +757,15 @@ def save_draft(
         row.page = new_page
         s.flush()
         audit.record(s, actor, "autosave", "assessment", row.id, before, after)
-        return _view(s, row)
+        return _view(s, row, parts)
 
 
 def evaluate_record(
     db: Database, record: AssessmentRecord, today: dt.date, *, dataset: CountryDataset | None = None
 ) -> AssessmentEvaluation:
     """Run every rule over a record (saved or not) against the live country data and catalogues."""
-    ds = dataset or country_store.dataset(db)
+    # Read only here: the shared cached dataset costs one query while the country data is unchanged.
+    ds = dataset or country_store.cached_dataset(db)
     ctx = _context(ds, record.facts.destination)
     return AssessmentEvaluation(
         evaluation=evaluate(record, ctx, today),
@@ -901,13 +965,29 @@ def _review_round(session: Session, row: Assessment) -> list[int]:
 def comments_for(db: Database, assessment_id: int, open_only: bool = True) -> list[CommentView]:
     """The reviewer's comments on this version and on the returned versions it revises, oldest first."""
     with db.read() as s:
-        row = _load(s, assessment_id)
-        versions = {
-            aid: no
-            for aid, no in s.execute(
-                select(Assessment.id, Assessment.version_no).where(Assessment.id.in_(_review_round(s, row)))
-            ).all()
-        }
+        # The version and those before it in one statement (across offices each is a round trip).
+        this = (
+            select(Assessment.transfer_id, Assessment.version_no)
+            .where(Assessment.id == assessment_id)
+            .subquery()
+        )
+        earlier = s.execute(
+            select(Assessment.id, Assessment.version_no, Assessment.status, Assessment.frozen)
+            .join(
+                this,
+                and_(
+                    this.c.transfer_id == Assessment.transfer_id, Assessment.version_no <= this.c.version_no
+                ),
+            )
+            .order_by(Assessment.version_no.desc())
+        ).all()
+        if not earlier or earlier[0][0] != assessment_id:
+            raise NotFound(f"Assessment {assessment_id} does not exist (any more).")
+        versions = {earlier[0][0]: earlier[0][1]}
+        for aid, no, status, frozen in earlier[1:]:  # the returned versions this one revises
+            if status is not AssessmentStatus.RETURNED or not frozen:
+                break
+            versions[aid] = no
         q = select(ReviewComment).where(ReviewComment.assessment_id.in_(list(versions)))
         if open_only:
             q = q.where(ReviewComment.resolved_at.is_(None))
