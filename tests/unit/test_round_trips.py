@@ -186,3 +186,27 @@ def test_the_register_page_is_what_the_two_plain_queries_give(
     if rows:
         assert isinstance(rows[0].status, TransferStatus)
         assert rows[0].updated_at is not None and rows[0].updated_at.tzinfo is not None
+
+
+def test_the_dialect_learns_at_start_up_what_sqlalchemys_own_start_up_asks(pg_migrated: str) -> None:
+    from sqlalchemy import create_engine
+
+    from transfer_tool.storage.postgres_engine import make_postgres_engine
+
+    ours, stock = make_postgres_engine(pg_migrated), create_engine(pg_migrated)
+    try:
+        for engine in (ours, stock):
+            engine.connect().close()
+        for attr in (
+            "server_version_info",
+            "default_schema_name",
+            "default_isolation_level",
+            "_backslash_escapes",
+            "supports_identity_columns",
+            "_supports_jsonb_subscripting",
+        ):
+            assert getattr(ours.dialect, attr) == getattr(stock.dialect, attr), attr
+        assert ours.dialect.server_version_info[0] >= 15  # type: ignore[index]
+    finally:
+        ours.dispose()
+        stock.dispose()
