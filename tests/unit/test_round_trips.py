@@ -210,3 +210,12 @@ def test_the_dialect_learns_at_start_up_what_sqlalchemys_own_start_up_asks(pg_mi
     finally:
         ours.dispose()
         stock.dispose()
+
+
+def test_a_statement_alone_is_saved_and_returns_its_rows(db: Database, legal: Actor) -> None:
+    from sqlalchemy import update
+
+    stmt = update(User).where(User.id == legal.user_id).values(language="ja").returning(User.language)
+    assert [tuple(r) for r in db.statement_alone(stmt)] == [("ja",)]
+    with db.read() as s:
+        assert s.execute(select(User.language).where(User.id == legal.user_id)).scalar_one() == "ja"
