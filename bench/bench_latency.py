@@ -1,20 +1,25 @@
 """Benchmark: a team across offices (issue #19 point 5): round trips and wall time of each user action
 against PostgreSQL through a proxy that adds a fixed round-trip time.
 
-The proxy (asyncio, in this file) sits between the tool and the server and delays every chunk by half
-the round-trip time in each direction, keeping order. It counts round trips as the server sees them: each
-time the client speaks again after the server answered is one. The actions run the app's own service
-calls, signed in as the person's login role (team mode), on a database with `--transfers` transfers:
+The proxy (asyncio, in `tests/latency_proxy.py`, which the round-trip tests use too) sits between the
+tool and the server and delays every chunk by half the round-trip time in each direction, keeping order.
+It counts round trips as the server sees them: each time the client speaks again after the server
+answered is one. The actions run the app's own service calls, signed in as the person's login role (team
+mode), on a database with `--transfers` transfers:
 
-- sign-in: `users.authenticate` (connects as the person), `note_sign_in`, the register's ids and its first
-  page of rows, the status counts and the people list (what the main window needs to paint);
+- sign-in to the register painted: `users.authenticate` (connects as the person), `note_sign_in`, the
+  register's ids with its first page of rows (`transfers.search_page`); then the status counts and the
+  people list (the rest of what the main window shows);
 - open an assessment: the version, its comments, evidence and evaluation (the wizard's first page);
+- open it in the wizard: what the app's wizard reads when it opens (`ui.wizard.wizard.load_for_wizard`:
+  country data, catalogues, entities, the transfer, its latest version, comments, evidence);
 - save a wizard page: `service.save_draft` of a changed answer;
-- filter keystroke: `transfers.search_ids` of a text plus the first page of rows;
+- filter keystroke: `transfers.search_page` of a text (the ids and the first page of rows);
 - approve: the version rendered, signed with the approver's identity and stored (`approve_and_sign`).
 
-Prints round trips and milliseconds per action at each `--rtt` value. Asserts nothing. The database given
-with `--postgres` is dropped and re-made (a scratch database on a server where you may create roles).
+Prints round trips and milliseconds per action at each `--rtt` value; with `--trace`, what the client
+said at each round trip (the statements, at the first `--rtt`). Asserts nothing. The database given with
+`--postgres` is dropped and re-made (a scratch database on a server where you may create roles).
 
 Run: PYTHONPATH=. python bench/bench_latency.py --postgres postgresql+psycopg://postgres:PW@127.0.0.1:5432/tia_bench
      [--rtt 0 50 200] [--transfers 2000]
@@ -23,10 +28,8 @@ Run: PYTHONPATH=. python bench/bench_latency.py --postgres postgresql+psycopg://
 from __future__ import annotations
 
 import argparse
-import asyncio
 import dataclasses
 import datetime as dt
-import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -35,6 +38,7 @@ from sqlalchemy import create_engine, make_url, text
 
 from tests import approval_support
 from tests.conftest import PASSWORD
+from tests.latency_proxy import LatencyProxy
 from transfer_tool import demo, transfers, users
 from transfer_tool.assessment import service
 from transfer_tool.bootstrap import _seeders
@@ -44,73 +48,6 @@ from transfer_tool.storage.database import Database
 
 TODAY = dt.date(2026, 12, 6)
 PAGE = 100  # rows the register fetches for the visible part of the table
-
-
-class LatencyProxy:
-    """A TCP proxy adding `rtt_ms / 2` each way; `round_trips` counts client turns."""
-
-    def __init__(self, target_host: str, target_port: int) -> None:
-        self.target = (target_host, target_port)
-        self.delay = 0.0
-        self.round_trips = 0
-        self.port = 0
-        self._loop = asyncio.new_event_loop()
-        ready = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(ready,), daemon=True)
-        self._thread.start()
-        ready.wait()
-
-    def _run(self, ready: threading.Event) -> None:
-        asyncio.set_event_loop(self._loop)
-        server = self._loop.run_until_complete(asyncio.start_server(self._client, "127.0.0.1", 0))
-        self.port = server.sockets[0].getsockname()[1]
-        ready.set()
-        self._loop.run_forever()
-
-    async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        up_reader, up_writer = await asyncio.open_connection(*self.target)
-        turn = {"server_spoke": True}
-        await asyncio.gather(
-            self._pipe(reader, up_writer, turn, from_client=True),
-            self._pipe(up_reader, writer, turn, from_client=False),
-        )
-
-    async def _pipe(
-        self,
-        reader: asyncio.StreamReader,
-        writer: asyncio.StreamWriter,
-        turn: dict[str, bool],
-        *,
-        from_client: bool,
-    ) -> None:
-        queue: asyncio.Queue[tuple[float, bytes]] = asyncio.Queue()
-
-        async def deliver() -> None:
-            while True:
-                due, chunk = await queue.get()
-                if not chunk:
-                    break
-                wait = due - time.monotonic()
-                if wait > 0:
-                    await asyncio.sleep(wait)
-                writer.write(chunk)
-                await writer.drain()
-            writer.close()
-
-        sender = asyncio.create_task(deliver())
-        try:
-            while chunk := await reader.read(65536):
-                if from_client and turn["server_spoke"]:
-                    self.round_trips += 1
-                turn["server_spoke"] = not from_client
-                await queue.put((time.monotonic() + self.delay, chunk))
-        except ConnectionError:
-            pass
-        await queue.put((0.0, b""))
-        await sender
-
-    def set_rtt(self, rtt_ms: float) -> None:
-        self.delay = rtt_ms / 2000
 
 
 def _prepare(url: str, count: int) -> dict[str, Any]:
@@ -138,7 +75,7 @@ def _prepare(url: str, count: int) -> dict[str, Any]:
     t2, _ = demo.create_demo_transfer(dba, lena, parties, title="Draft me")
     draft = service.start_assessment(dba, lena, t2.id)
     dba.dispose()
-    return {"lena": lena, "max": max_, "submitted": submitted.id, "draft": draft.id}
+    return {"lena": lena, "max": max_, "submitted": submitted.id, "draft": draft.id, "draft_transfer": t2.id}
 
 
 def _actions(world: dict[str, Any]) -> dict[str, Callable[[Database], object]]:
@@ -147,8 +84,9 @@ def _actions(world: dict[str, Any]) -> dict[str, Callable[[Database], object]]:
     def sign_in(db: Database) -> object:
         users.authenticate(db, "lena", PASSWORD)
         users.note_sign_in(db, lena.user_id)
-        ids = transfers.search_ids(db)
-        transfers.fetch_rows(db, ids[:PAGE])
+        return transfers.search_page(db, transfers.TransferQuery(), PAGE)
+
+    def rest_of_window(db: Database) -> object:
         transfers.count_by_status(db)
         return users.people(db)
 
@@ -156,25 +94,32 @@ def _actions(world: dict[str, Any]) -> dict[str, Callable[[Database], object]]:
         a = service.get_assessment(db, world["draft"])
         service.comments_for(db, a.id)
         service.evidence_for(db, a.id)
-        return service.evaluate_assessment(db, a.id, TODAY)
+        world["opened"] = a
+        return service.evaluate_record(db, a.record, TODAY)
+
+    def open_in_wizard(db: Database) -> object:
+        from ui.wizard.wizard import load_for_wizard  # the app's own load, without a window
+
+        return load_for_wizard(db, lena, world["draft_transfer"])
 
     def save_page(db: Database) -> object:
-        a = service.get_assessment(db, world["draft"])
+        a = world["opened"]  # the wizard holds the version it opened
         record = dataclasses.replace(a.record, procedural_notes=f"note {time.monotonic()}")
         world["saved"] = service.save_draft(db, lena, a.id, record, a.row_version, page="measures")
         return world["saved"]
 
     def keystroke(db: Database) -> object:
-        ids = transfers.search_ids(db, transfers.TransferQuery(text="payroll 1"))
-        return transfers.fetch_rows(db, ids[:PAGE])
+        return transfers.search_page(db, transfers.TransferQuery(text="payroll 1"), PAGE)
 
     def approve(db: Database) -> object:
         users.authenticate(db, "max", PASSWORD)
         return approval_support.approve(db, max_, world["submitted"], TODAY)
 
     return {
-        "sign-in to the register": sign_in,
+        "sign-in: register painted": sign_in,
+        "+ status counts, people": rest_of_window,
         "open an assessment": open_assessment,
+        "open it in the wizard": open_in_wizard,
         "save a wizard page": save_page,
         "filter keystroke": keystroke,
         "approve (render, sign, store)": approve,
@@ -188,6 +133,7 @@ def main() -> None:
     parser.add_argument("--postgres", required=True, help="a scratch database (dropped and re-made)")
     parser.add_argument("--rtt", type=float, nargs="+", default=[0, 50, 200], help="round-trip times, ms")
     parser.add_argument("--transfers", type=int, default=2000)
+    parser.add_argument("--trace", action="store_true", help="print each round trip's statements (first RTT)")
     args = parser.parse_args()
     url = make_url(args.postgres)
     proxy = LatencyProxy(url.host or "127.0.0.1", url.port or 5432)
@@ -202,9 +148,14 @@ def main() -> None:
                 db.dispose()
                 db = Database(through, people_sign_in=True)
             proxy.round_trips = 0
+            proxy.trace = [] if args.trace and rtt == args.rtt[0] else None
             start = time.perf_counter()
             action(db)
             results.setdefault(name, {})[rtt] = (proxy.round_trips, (time.perf_counter() - start) * 1000)
+            if proxy.trace is not None:
+                print(f"\n{name}:")
+                for i, said in enumerate(proxy.trace, 1):
+                    print(f"  {i:3}  {said}")
         db.dispose()
     head = "".join(f"{f'{r:g} ms RTT':>22}" for r in args.rtt)
     print(f"\n{'action':<32}{head}")

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from transfer_tool.domain import Role
 from transfer_tool.errors import PermissionDenied, StorageError
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.base import utcnow
@@ -96,16 +97,26 @@ def check_actor(session: Session, actor: Actor) -> None:
         return
     with session.no_autoflush:
         row = session.execute(select(User.active, User.role).where(User.id == actor.user_id)).one_or_none()
-    if row is None or not row.active:
+    judge_actor(session, actor, None if row is None else (row.active, row.role))
+
+
+def judge_actor(session: Session, actor: Actor, stored: tuple[bool | None, Role | None] | None) -> None:
+    """`check_actor` with the account's (active, role) already read, e.g. in the statement that loaded the
+    row to change (across offices each statement is a round trip)."""
+    if actor.user_id is None:
+        return
+    if stored is None or not stored[0]:
         raise PermissionDenied(
             f"The account '{actor.username}' has been deactivated; nothing was saved. Ask an administrator."
         )
-    if row.role != actor.role:
+    role = stored[1]
+    if role != actor.role:
+        shown = role.value if role is not None else "none"
         raise PermissionDenied(
-            f"The role of '{actor.username}' was changed to {row.role.value} since you signed in; nothing "
+            f"The role of '{actor.username}' was changed to {shown} since you signed in; nothing "
             "was saved. Sign in again."
         )
-    checked.add(actor.user_id)
+    session.info.setdefault(_CHECKED, set()).add(actor.user_id)
 
 
 def record(

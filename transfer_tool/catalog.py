@@ -101,6 +101,22 @@ def all_items(db: Database) -> dict[CatalogKind, dict[str, CatalogItem]]:
         return out
 
 
+def lists_and_labels(
+    db: Database,
+) -> tuple[dict[CatalogKind, list[CatalogItem]], dict[CatalogKind, dict[str, CatalogItem]]]:
+    """`list_items` of every kind and `all_items` from one statement (the wizard opens with both; across
+    offices each statement is a round trip)."""
+    lists: dict[CatalogKind, list[CatalogItem]] = {k: [] for k in CatalogKind}
+    labels: dict[CatalogKind, dict[str, CatalogItem]] = {k: {} for k in CatalogKind}
+    with db.read() as s:
+        for e in s.execute(select(CatalogEntry).order_by(CatalogEntry.sort_order, CatalogEntry.id)).scalars():
+            item = _item(e)
+            labels[e.kind][e.code] = item
+            if e.active:
+                lists[e.kind].append(item)
+    return lists, labels
+
+
 def save_item(db: Database, actor: Actor, item: CatalogItem) -> CatalogItem:
     """Create or change a catalogue entry (admins only; audited). An entry without a code is new: its code
     is made from its English label (the app never shows codes, issue 18; transfers and files cite them)."""

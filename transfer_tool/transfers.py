@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, and_, func, literal, null, or_, select, union_all
+from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
 from transfer_tool import audit
@@ -414,7 +414,8 @@ def _has_approved_assessment(s: Session, t: Transfer) -> bool:
 
 def get_transfer(db: Database, transfer_id: int) -> TransferView:
     with db.read() as s:
-        t = s.get(Transfer, transfer_id)
+        # The onward transfers (two levels) in the same statement: across offices each is a round trip.
+        t = s.get(Transfer, transfer_id, options=[joinedload(Transfer.onward).joinedload(Transfer.onward)])
         if t is None:
             raise NotFound(f"Transfer {transfer_id} does not exist.")
         return view(t)
@@ -472,6 +473,13 @@ class TransferRow:
 def _filtered(q: TransferQuery, stmt: Select[Any], dialect: str) -> Select[Any]:
     # Joins only when sorting by a party's name; filters on names go through an id sub-select, which
     # keeps a keystroke in the register search fast over 100,000 transfers.
+    filtered, order = _filter_and_order(q, stmt, dialect)
+    return filtered.order_by(*order)
+
+
+def _filter_and_order(q: TransferQuery, stmt: Select[Any], dialect: str) -> tuple[Select[Any], list[Any]]:
+    """`stmt` with the query's conditions (and the join a party sort needs), and the register's order."""
+
     def match(col: Any, pattern: str) -> Any:
         # SQLite's LIKE is already case-insensitive (ASCII); its ILIKE wraps both sides in lower().
         return col.like(pattern) if dialect == "sqlite" else col.ilike(pattern)
@@ -524,11 +532,11 @@ def _filtered(q: TransferQuery, stmt: Select[Any], dialect: str) -> Select[Any]:
     else:
         col = getattr(Transfer, q.sort.value)
     if q.sort is SortKey.REFERENCE:  # unique: no tie to break, so an index on it gives the order alone
-        return stmt.order_by(col.desc() if q.descending else col.asc())
+        return stmt, [col.desc() if q.descending else col.asc()]
     # The id breaks ties in the same direction, so that an index on the column serves either order.
     if q.descending:
-        return stmt.order_by(col.desc(), Transfer.id.desc())
-    return stmt.order_by(col.asc(), Transfer.id)
+        return stmt, [col.desc(), Transfer.id.desc()]
+    return stmt, [col.asc(), Transfer.id]
 
 
 def search_ids(db: Database, q: TransferQuery | None = None) -> list[int]:
@@ -542,39 +550,85 @@ def search_ids(db: Database, q: TransferQuery | None = None) -> list[int]:
         return list(s.connection().execute(stmt).scalars())
 
 
+def _row_columns() -> tuple[list[Any], Callable[[Select[Any]], Select[Any]]]:
+    """The register line's columns (`TransferRow`'s fields in order) and the joins they need."""
+    exp = Entity.__table__.alias("exp")
+    imp = Entity.__table__.alias("imp")
+    own = User.__table__.alias("own")
+    columns = [
+        Transfer.id,
+        Transfer.reference,
+        Transfer.title,
+        exp.c.name,
+        imp.c.name,
+        Transfer.destination,
+        Transfer.status,
+        Transfer.reassessment_needed,
+        Transfer.next_review,
+        Transfer.updated_at,
+        Transfer.parent_id,
+        func.coalesce(func.nullif(own.c.display_name, ""), own.c.username, ""),
+    ]
+
+    def joined(stmt: Select[Any]) -> Select[Any]:
+        return (
+            stmt.join(exp, exp.c.id == Transfer.exporter_id)
+            .join(imp, imp.c.id == Transfer.importer_id)
+            .outerjoin(own, own.c.id == Transfer.owner_id)
+        )
+
+    return columns, joined
+
+
 def fetch_rows(db: Database, ids: list[int]) -> list[TransferRow]:
     if not ids:
         return []
     with db.read() as s:
-        exp = Entity.__table__.alias("exp")
-        imp = Entity.__table__.alias("imp")
-        own = User.__table__.alias("own")
+        columns, joined = _row_columns()
         rows: dict[int, TransferRow] = {}
         for chunk_start in range(0, len(ids), 500):
             chunk = ids[chunk_start : chunk_start + 500]
-            stmt = (
-                select(
-                    Transfer.id,
-                    Transfer.reference,
-                    Transfer.title,
-                    exp.c.name,
-                    imp.c.name,
-                    Transfer.destination,
-                    Transfer.status,
-                    Transfer.reassessment_needed,
-                    Transfer.next_review,
-                    Transfer.updated_at,
-                    Transfer.parent_id,
-                    func.coalesce(func.nullif(own.c.display_name, ""), own.c.username, ""),
-                )
-                .join(exp, exp.c.id == Transfer.exporter_id)
-                .join(imp, imp.c.id == Transfer.importer_id)
-                .outerjoin(own, own.c.id == Transfer.owner_id)
-                .where(Transfer.id.in_(chunk))
-            )
-            for r in s.execute(stmt):
+            for r in s.execute(joined(select(*columns)).where(Transfer.id.in_(chunk))):
                 rows[r[0]] = TransferRow(*r)
         return [rows[i] for i in ids if i in rows]
+
+
+def search_page(
+    db: Database, q: TransferQuery | None = None, page: int = 100
+) -> tuple[list[int], list[TransferRow]]:
+    """The ids in display order and the rows of the first `page` of them: what the register paints.
+
+    On PostgreSQL one statement (issue #19 point 5: a filter keystroke within one round trip across
+    offices): the matches numbered once in a CTE, all their ids, then the first page's lines joined to
+    them. On SQLite, where a statement costs no round trip, the two plain queries (`search_ids`,
+    `fetch_rows`) that its planner runs fastest.
+    """
+    q = q or TransferQuery()
+    if db.dialect != "postgresql":
+        found = search_ids(db, q)
+        return found, fetch_rows(db, found[:page])
+    filtered, order = _filter_and_order(q, select(Transfer.id), db.dialect)
+    hits = filtered.add_columns(func.row_number().over(order_by=order).label("n")).cte("hits")
+    columns, joined = _row_columns()
+    blanks = [null() for _ in columns[1:]]
+    # The page's part comes first in the statement: a UNION's result types (the status enum, UTC times)
+    # are its first SELECT's.
+    first_page = joined(
+        select(literal(1).label("part"), hits.c.n, *columns)
+        .select_from(hits)
+        .join(Transfer, Transfer.id == hits.c.id)
+    ).where(hits.c.n <= page)
+    every_id = select(literal(0), hits.c.n, hits.c.id, *blanks)
+    stmt = union_all(first_page, every_id).order_by("part", "n")
+    ids: list[int] = []
+    rows: list[TransferRow] = []
+    with db.read() as s:
+        for r in s.execute(stmt):
+            if r[0] == 0:
+                ids.append(r[2])
+            else:
+                rows.append(TransferRow(*r[2:]))
+    return ids, rows
 
 
 def search(db: Database, q: TransferQuery | None = None, limit: int | None = None) -> list[TransferRow]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Boolean, Integer, column, func, select, table, text, update
 from sqlalchemy.orm import Session
 
 from transfer_tool import audit, config
@@ -224,33 +224,59 @@ def _sign_in_to_postgresql(db: Database, username: str, password: str) -> UserVi
     if not _USERNAME.match(username):
         raise AuthenticationFailed("Wrong user name or password.")
     engine = login_roles.connect_as(db, username, password)
+    # Who the login role is, the account and the schema's revision in one statement: across offices each
+    # statement is a round trip (issue #19 point 5).
+    me = text("SELECT id, active FROM tt_sec.me()").columns(column("id", Integer), column("active", Boolean))
+    account = me.subquery("me")
+    revision = select(column("version_num")).select_from(table("alembic_version")).scalar_subquery()
+    stmt = (
+        select(account.c.active, revision, User).select_from(account).outerjoin(User, User.id == account.c.id)
+    )
     try:
-        with engine.connect() as conn:
-            account = conn.execute(text("SELECT id, active FROM tt_sec.me()")).one_or_none()
+        with Session(engine.execution_options(isolation_level="AUTOCOMMIT")) as s:
+            found = s.execute(stmt).one_or_none()
+            user = None if found is None or not found[0] or found[2] is None else _view(found[2])
+            revision_now = None if found is None else found[1]
     except Exception:
         engine.dispose()
         raise
-    if account is None or account.id is None or not account.active:
+    if user is None:
         engine.dispose()
         raise AuthenticationFailed("Wrong user name or password.")
     db.use_engine(engine)
-    if migrate.current_revision(db) != migrate.head_revision(db):
+    if revision_now != migrate.head_revision(db):
         raise ToolError(
             "The team database has an older schema than this version of the tool. Ask the database "
             "administrator to run `transfer-tool init` with this version (docs/team-setup.md)."
         )
-    return get_user(db, int(account.id))
+    return user
 
 
 def note_sign_in(db: Database, user_id: int, *, now: dt.datetime | None = None) -> dt.datetime | None:
     """The app's sign-in bookkeeping (issue #23): store this sign-in, return the one before it (None the
     first time), for the "since you last signed in" list. The command line does not call it."""
+    now = now or utcnow()
+    if db.dialect == "postgresql":
+        # One statement (across offices a round trip each): the old value comes from the row as it was
+        # before this statement changed it.
+        prior = User.__table__.alias("prior")
+        stmt = (
+            update(User)
+            .where(User.id == user_id, prior.c.id == User.id)
+            .values(last_signed_in_at=now, row_version=User.row_version + 1)
+            .returning(prior.c.last_signed_in_at)
+        )
+        found = db.statement_alone(stmt)
+        if not found:
+            raise NotFound(f"User {user_id} does not exist.")
+        previous: dt.datetime | None = found[0][0]
+        return previous
     with db.unit_of_work() as s:
         u = s.get(User, user_id)
         if u is None:
             raise NotFound(f"User {user_id} does not exist.")
         previous = u.last_signed_in_at
-        u.last_signed_in_at = now or utcnow()
+        u.last_signed_in_at = now
         return previous
 
 

@@ -129,7 +129,7 @@ FILE_LEVEL = "works on the database file; the operating-system account is the bo
 NOT_ROLE_CHECKED: dict[str, str] = {
     **{
         f"transfers.{n}": OPEN_READ
-        for n in ("get_transfer", "get_many", "search_ids", "fetch_rows", "search", "count_by_status")
+        for n in ("get_transfer", "get_many", "search_ids", "fetch_rows", "search", "search_page", "count_by_status")
     },
     **{f"transfers.{n}": PURE for n in ("validate_transfer", "view", "with_changes")},
     **{f"transfers.{n}": IN_TRANSACTION for n in ("create_in", "set_status")},
@@ -142,7 +142,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     "register_import.taken_references": OPEN_READ,
     **{f"transfer_xlsx.{n}": PURE for n in ("read", "workbook_bytes", "country_entry")},
     "assessment.due_calendar.ics_bytes": PURE,
-    **{f"catalog.{n}": OPEN_READ for n in ("list_items", "all_items")},
+    **{f"catalog.{n}": OPEN_READ for n in ("list_items", "all_items", "lists_and_labels")},
     "catalog.shipped_catalogs": PURE,
     "catalog.seed": IN_TRANSACTION,
     "users.get_user": OPEN_READ,

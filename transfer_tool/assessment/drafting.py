@@ -48,6 +48,7 @@ from transfer_tool.assessment.versions import (
     _digest,
     _dump,
     _load,
+    _load_viewable,
     _name,
     _uid,
     _view,
@@ -237,7 +238,7 @@ def save_draft(
     version, assessor, approval, history, country-data version relied on) are kept from the stored record."""
     require(actor, Action.ASSESS)
     with _writing(db, "the assessment") as s:
-        row = _load(s, assessment_id)
+        row, parts, threshold = _load_viewable(s, assessment_id, actor, with_threshold=True)
         _refuse_unless_editable(s, row)
         if row.row_version != expected_row_version:
             raise ConflictError(
@@ -245,10 +246,9 @@ def save_draft(
                 f"{expected_row_version}, the database has row version {row.row_version}. Nothing was "
                 "saved; reload to see their changes and apply yours again.",
                 mine=record,
-                theirs=_view(s, row),
+                theirs=_view(s, row, parts),
             )
         stored = from_dict(row.record)
-        threshold = _read_settings(s).risk_threshold
         if threshold is not None and record.risk.threshold != threshold:
             # Only an administrator sets the acceptance threshold (organisation settings), never the assessor.
             record = dataclasses.replace(record, risk=dataclasses.replace(record.risk, threshold=threshold))
@@ -268,7 +268,7 @@ def save_draft(
         changed = sorted(k for k, v in new["record"].items() if old_fields.get(k) != v)
         new_page = (page or row.page)[:64]
         if not changed and new_page == row.page:
-            return _view(s, row)
+            return _view(s, row, parts)
         before: dict[str, Any] = {k: old_fields.get(k) for k in changed}
         after: dict[str, Any] = {k: new["record"][k] for k in changed}
         if new_page != row.page:
@@ -280,14 +280,15 @@ def save_draft(
         row.page = new_page
         s.flush()
         audit.record(s, actor, "autosave", "assessment", row.id, before, after)
-        return _view(s, row)
+        return _view(s, row, parts)
 
 
 def evaluate_record(
     db: Database, record: AssessmentRecord, today: dt.date, *, dataset: CountryDataset | None = None
 ) -> AssessmentEvaluation:
     """Run every rule over a record (saved or not) against the live country data and catalogues."""
-    ds = dataset or country_store.dataset(db)
+    # Read only here: the shared cached dataset costs one query while the country data is unchanged.
+    ds = dataset or country_store.cached_dataset(db)
     ctx = _context(ds, record.facts.destination)
     return AssessmentEvaluation(
         evaluation=evaluate(record, ctx, today),

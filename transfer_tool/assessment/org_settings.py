@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -38,6 +39,10 @@ def _read_settings(session: Session) -> OrgSettings:
         r.key: r.value
         for r in session.execute(select(OrgSetting).where(OrgSetting.key.in_(_SETTING_FIELDS))).scalars()
     }
+    return _settings_from(rows)
+
+
+def _settings_from(rows: dict[str, Any]) -> OrgSettings:
     d = OrgSettings()
     # Values come from the database: a damaged one falls back to its default instead of breaking every call.
     threshold = rows.get("risk_threshold")

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from transfer_tool import audit, transfers
@@ -245,13 +245,29 @@ def _review_round(session: Session, row: Assessment) -> list[int]:
 def comments_for(db: Database, assessment_id: int, open_only: bool = True) -> list[CommentView]:
     """The reviewer's comments on this version and on the returned versions it revises, oldest first."""
     with db.read() as s:
-        row = _load(s, assessment_id)
-        versions = {
-            aid: no
-            for aid, no in s.execute(
-                select(Assessment.id, Assessment.version_no).where(Assessment.id.in_(_review_round(s, row)))
-            ).all()
-        }
+        # The version and those before it in one statement (across offices each is a round trip).
+        this = (
+            select(Assessment.transfer_id, Assessment.version_no)
+            .where(Assessment.id == assessment_id)
+            .subquery()
+        )
+        earlier = s.execute(
+            select(Assessment.id, Assessment.version_no, Assessment.status, Assessment.frozen)
+            .join(
+                this,
+                and_(
+                    this.c.transfer_id == Assessment.transfer_id, Assessment.version_no <= this.c.version_no
+                ),
+            )
+            .order_by(Assessment.version_no.desc())
+        ).all()
+        if not earlier or earlier[0][0] != assessment_id:
+            raise NotFound(f"Assessment {assessment_id} does not exist (any more).")
+        versions = {earlier[0][0]: earlier[0][1]}
+        for aid, no, status, frozen in earlier[1:]:  # the returned versions this one revises
+            if status is not AssessmentStatus.RETURNED or not frozen:
+                break
+            versions[aid] = no
         q = select(ReviewComment).where(ReviewComment.assessment_id.in_(list(versions)))
         if open_only:
             q = q.where(ReviewComment.resolved_at.is_(None))

@@ -12,13 +12,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
+from transfer_tool import audit
 from transfer_tool.assessment.context import AssessmentContext
 from transfer_tool.assessment.measures import load_measure_catalog
+from transfer_tool.assessment.org_settings import (
+    _settings_from,
+)
 from transfer_tool.assessment.record import (
     AssessmentRecord,
     from_dict,
@@ -35,7 +39,7 @@ from transfer_tool.permissions import Actor
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
-from transfer_tool.storage.models.core import Transfer, User
+from transfer_tool.storage.models.core import OrgSetting, Transfer, User
 
 _EDITABLE = (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED)
 
@@ -79,9 +83,21 @@ def _user_names(session: Session, ids: Sequence[int | None]) -> dict[int, str]:
     return {i: (name or username) for i, name, username in rows}
 
 
-def _view(session: Session, row: Assessment) -> AssessmentView:
-    t = session.get(Transfer, row.transfer_id)
-    names = _user_names(session, [row.assessor_id, row.approver_id])
+@dataclass(frozen=True)
+class _ViewParts:
+    """What `_view` shows besides the row, when the statement that loaded the row read it too."""
+
+    transfer: Transfer | None
+    names: dict[int, str]
+
+
+def _view(session: Session, row: Assessment, parts: _ViewParts | None = None) -> AssessmentView:
+    """The version as screens show it."""
+    if parts is None:
+        parts = _ViewParts(
+            session.get(Transfer, row.transfer_id), _user_names(session, [row.assessor_id, row.approver_id])
+        )
+    t, names = parts.transfer, parts.names
     return AssessmentView(
         id=row.id,
         transfer_id=row.transfer_id,
@@ -136,6 +152,48 @@ def _load(session: Session, assessment_id: int) -> Assessment:
     if row is None:
         raise NotFound(f"Assessment {assessment_id} does not exist (any more).")
     return row
+
+
+def _shown_name(user: Any) -> Any:
+    return func.coalesce(func.nullif(user.display_name, ""), user.username)
+
+
+def _load_viewable(
+    session: Session,
+    assessment_id: int | ScalarSelect[Any],
+    actor: Actor | None = None,
+    *,
+    with_threshold: bool = False,
+) -> tuple[Assessment, _ViewParts, float | None]:
+    """The row, what `_view` shows with it (its transfer, the assessor's and approver's names), and when
+    asked the stored risk threshold: one statement, as across offices each is a round trip (issue #19
+    point 5). With `actor`, the account's state comes too and is checked as `audit.check_actor` would."""
+    assessor, approver, me = aliased(User), aliased(User), aliased(User)
+    columns: list[Any] = [Assessment, Transfer, _shown_name(assessor), _shown_name(approver)]
+    if actor is not None and actor.user_id is not None:
+        state = select(me.active, me.role).where(me.id == actor.user_id)
+        columns += [state.with_only_columns(me.active).scalar_subquery()]
+        columns += [state.with_only_columns(me.role).scalar_subquery()]
+    if with_threshold:
+        columns.append(select(OrgSetting.value).where(OrgSetting.key == "risk_threshold").scalar_subquery())
+    found = session.execute(
+        select(*columns)
+        .outerjoin(Transfer, Transfer.id == Assessment.transfer_id)
+        .outerjoin(assessor, assessor.id == Assessment.assessor_id)
+        .outerjoin(approver, approver.id == Assessment.approver_id)
+        .where(Assessment.id == assessment_id)
+    ).one_or_none()
+    if found is None:
+        raise NotFound(f"Assessment {assessment_id} does not exist (any more).")
+    row: Assessment = found[0]
+    names = {
+        i: n for i, n in ((row.assessor_id, found[2]), (row.approver_id, found[3])) if i is not None and n
+    }
+    if actor is not None and actor.user_id is not None:
+        active, role = found[4], found[5]
+        audit.judge_actor(session, actor, None if active is None else (active, role))
+    threshold = _settings_from({"risk_threshold": found[-1]}).risk_threshold if with_threshold else None
+    return row, _ViewParts(found[1], names), threshold
 
 
 def _name(session: Session, row: Assessment) -> str:
@@ -195,7 +253,8 @@ def authors_of(db: Database, assessment_id: int) -> frozenset[int]:
 
 def get_assessment(db: Database, assessment_id: int) -> AssessmentView:
     with db.read() as s:
-        return _view(s, _load(s, assessment_id))
+        row, parts, _ = _load_viewable(s, assessment_id)
+        return _view(s, row, parts)
 
 
 def list_for_transfer(db: Database, transfer_id: int) -> list[AssessmentView]:
@@ -211,10 +270,15 @@ def list_for_transfer(db: Database, transfer_id: int) -> list[AssessmentView]:
 
 def latest_for_transfer(db: Database, transfer_id: int) -> AssessmentView | None:
     with db.read() as s:
-        row = s.execute(
-            select(Assessment)
+        latest = (
+            select(Assessment.id)
             .where(Assessment.transfer_id == transfer_id)
             .order_by(Assessment.version_no.desc())
             .limit(1)
-        ).scalar_one_or_none()
-        return _view(s, row) if row else None
+            .scalar_subquery()
+        )
+        try:
+            row, parts, _ = _load_viewable(s, latest)
+        except NotFound:
+            return None
+        return _view(s, row, parts)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Executable, Row, event
 from sqlalchemy.engine import Engine, create_engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -43,7 +43,14 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    from transfer_tool.storage.postgres_engine import make_postgres_engine
+
+    return make_postgres_engine(url)
+
+
+def _refuse_writes(session: Session, _context: Any, _instances: Any) -> None:
+    # A read session on PostgreSQL runs in autocommit: a flush there would be saved, not rolled back.
+    raise StorageError("A change was made in a read-only session; nothing was saved.")
 
 
 class Database:
@@ -52,7 +59,7 @@ class Database:
     def __init__(self, url: str, engine: Engine | None = None, *, people_sign_in: bool = False) -> None:
         self.url = url
         self.engine = engine or make_engine(url)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
+        self._make_sessions()
         # Team mode on PostgreSQL (issue #19): signing in connects as the person's own login role
         # (`users.authenticate`). Off for a Database made directly, e.g. by the tests on the DBA's sign-in.
         self.people_sign_in = people_sign_in and self.dialect == "postgresql"
@@ -60,8 +67,19 @@ class Database:
     def use_engine(self, engine: Engine) -> None:
         """From now on work through `engine` (the signed-in person's connection); the old one is closed."""
         old, self.engine = self.engine, engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=True)
+        self._make_sessions()
         old.dispose()
+
+    def _make_sessions(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
+        reads = self.engine
+        if self.engine.dialect.name == "postgresql":
+            # Reads run in autocommit: no BEGIN and ROLLBACK round trips around them (issue #19 point 5).
+            # They lose no consistency: at PostgreSQL's READ COMMITTED each statement of a transaction
+            # takes its own snapshot anyway, and a read that needs one answer asks it in one statement.
+            reads = self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        self._read_sessions = sessionmaker(reads, expire_on_commit=False, autoflush=True)
+        event.listen(self._read_sessions, "before_flush", _refuse_writes)
 
     @property
     def dialect(self) -> str:
@@ -84,8 +102,9 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only session (still a transaction, so reads are consistent); takes no write lock."""
-        session = self._sessions()
+        """A read-only session; takes no write lock and refuses to flush a change. On SQLite a transaction
+        (one snapshot for all its statements); on PostgreSQL autocommit (see `_make_sessions`)."""
+        session = self._read_sessions()
         try:
             with session.begin():
                 yield session
@@ -94,6 +113,21 @@ class Database:
             raise StorageError(f"The database could not be read ({exc.orig}). Try again.") from exc
         finally:
             session.close()
+
+    def statement_alone(self, stmt: Executable) -> list[Row[Any]]:
+        """One data-changing statement as a transaction of its own, and its returned rows. On PostgreSQL in
+        autocommit: a single statement is atomic by itself, triggers (the audit's included) run inside
+        it, and the BEGIN and COMMIT round trips are saved (issue #19 point 5)."""
+        if self.dialect != "postgresql":
+            with self.unit_of_work() as s:
+                return list(s.execute(stmt))
+        try:
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                return list(conn.execute(stmt))
+        except OperationalError as exc:
+            raise StorageError(
+                f"The database could not complete the operation ({exc.orig}). Nothing was saved; try again."
+            ) from exc
 
     def dispose(self) -> None:
         self.engine.dispose()

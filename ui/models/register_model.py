@@ -1,7 +1,7 @@
 """The transfer register as a table model: it holds ids, and fetches rows lazily, a page at a time.
 
-`set_query()` asks the worker for the matching ids (`transfers.search_ids`) together with the first page
-of rows, so the first paint needs one round trip. Other pages are fetched (`transfers.fetch_rows`) when
+`set_query()` asks the worker for the matching ids together with the first page of rows
+(`transfers.search_page`: one statement on PostgreSQL), so the first paint needs one round trip. Other pages are fetched (`transfers.fetch_rows`) when
 the view first asks for one of their rows; until then the cells are empty. Sorting re-queries with a
 `SortKey` (the database sorts, not the model). Results of a superseded query are dropped.
 """
@@ -142,8 +142,7 @@ class RegisterModel(QAbstractTableModel):
         self._loading = True
 
         def load(db: DatabaseHandle) -> tuple[list[int], list[TransferRow]]:
-            ids = transfers.search_ids(db, query)
-            return ids, transfers.fetch_rows(db, ids[:PAGE_SIZE])
+            return transfers.search_page(db, query, PAGE_SIZE)
 
         self._worker.submit(
             load,

@@ -31,7 +31,7 @@ from transfer_tool.assessment.measures import load_measure_catalog
 from transfer_tool.assessment.tool_catalog import load_tool_catalog
 from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.countries import store as country_store
-from transfer_tool.domain import CatalogKind, UserId
+from transfer_tool.domain import UserId
 from transfer_tool.errors import ConflictError
 from transfer_tool.permissions import Action, Actor, allowed
 from transfer_tool.transfers import TransferInput
@@ -66,9 +66,10 @@ WIZARD_SIZE = (1280, 800)
 
 def load_for_wizard(db: DatabaseHandle, actor: Actor, transfer_id: int | None) -> Loaded:
     """Everything the wizard shows, read in one go on the worker."""
-    dataset = country_store.dataset(db)
-    catalogs = {k: catalog.list_items(db, k) for k in CatalogKind}
-    labels = catalog.all_items(db)
+    # Across offices each statement is a round trip: the country data is the shared cached copy (one
+    # statement while it is unchanged; read only here), the catalogues one statement.
+    dataset = country_store.cached_dataset(db)
+    catalogs, labels = catalog.lists_and_labels(db)
     people = entities.list_entities(db)
     if transfer_id is None:
         return Loaded(dataset, catalogs, labels, people)
