@@ -119,6 +119,34 @@ def judge_actor(session: Session, actor: Actor, stored: tuple[bool | None, Role 
     session.info.setdefault(_CHECKED, set()).add(actor.user_id)
 
 
+def _hashed_event(
+    seq: int,
+    at: dt.datetime,
+    actor: Actor,
+    action: str,
+    table_name: str,
+    record_id: object,
+    before: Mapping[str, Any] | None,
+    after: Mapping[str, Any] | None,
+    prev_hash: str,
+) -> AuditEvent:
+    """The event that follows `prev_hash` in the chain, its hash computed (SQLite and PostgreSQL alike)."""
+    b, a = jsonable(before), jsonable(after)
+    fields: dict[str, Any] = {
+        "seq": seq,
+        "at": at,
+        "actor_id": actor.user_id,
+        "actor_name": actor.username,
+        "action": action,
+        "table_name": table_name,
+        "record_id": str(record_id),
+        "before": b,
+        "after": a,
+        "prev_hash": prev_hash,
+    }
+    return AuditEvent(**fields, hash=event_hash(**fields))
+
+
 def record(
     session: Session,
     actor: Actor,
@@ -140,36 +168,11 @@ def record(
         head = AuditHead(id=1, last_seq=0, last_hash=GENESIS)
         session.add(head)
         session.flush()
-    at = utcnow()
-    seq = head.last_seq + 1
-    b, a = jsonable(before), jsonable(after)
-    h = event_hash(
-        seq=seq,
-        at=at,
-        actor_id=actor.user_id,
-        actor_name=actor.username,
-        action=action,
-        table_name=table_name,
-        record_id=str(record_id),
-        before=b,
-        after=a,
-        prev_hash=head.last_hash,
-    )
-    event = AuditEvent(
-        seq=seq,
-        at=at,
-        actor_id=actor.user_id,
-        actor_name=actor.username,
-        action=action,
-        table_name=table_name,
-        record_id=str(record_id),
-        before=b,
-        after=a,
-        prev_hash=head.last_hash,
-        hash=h,
+    event = _hashed_event(
+        head.last_seq + 1, utcnow(), actor, action, table_name, record_id, before, after, head.last_hash
     )
     session.add(event)
-    head.last_seq, head.last_hash = seq, h
+    head.last_seq, head.last_hash = event.seq, event.hash
     session.flush()
     return event
 
@@ -189,31 +192,8 @@ def _record_through_database(
     head = session.execute(text("SELECT last_seq, last_hash FROM tt_sec.lock_head()")).one()
     if head.last_seq is None:
         raise StorageError(HEAD_MISSING_WRITE)
-    at, seq, prev = utcnow(), head.last_seq + 1, head.last_hash
-    b, a = jsonable(before), jsonable(after)
-    event = AuditEvent(
-        seq=seq,
-        at=at,
-        actor_id=actor.user_id,
-        actor_name=actor.username,
-        action=action,
-        table_name=table_name,
-        record_id=str(record_id),
-        before=b,
-        after=a,
-        prev_hash=prev,
-    )
-    event.hash = event_hash(
-        seq=seq,
-        at=at,
-        actor_id=actor.user_id,
-        actor_name=actor.username,
-        action=action,
-        table_name=table_name,
-        record_id=str(record_id),
-        before=b,
-        after=a,
-        prev_hash=prev,
+    event = _hashed_event(
+        head.last_seq + 1, utcnow(), actor, action, table_name, record_id, before, after, head.last_hash
     )
     session.execute(
         text(
@@ -221,16 +201,16 @@ def _record_through_database(
             "CAST(:before AS json), CAST(:after AS json), :prev, :hash)"
         ),
         {
-            "seq": seq,
-            "at": at,
-            "actor_id": actor.user_id,
-            "actor_name": actor.username,
+            "seq": event.seq,
+            "at": event.at,
+            "actor_id": event.actor_id,
+            "actor_name": event.actor_name,
             "action": action,
             "table_name": table_name,
-            "record_id": str(record_id),
-            "before": None if b is None else canonical(b),
-            "after": None if a is None else canonical(a),
-            "prev": prev,
+            "record_id": event.record_id,
+            "before": None if event.before is None else canonical(event.before),
+            "after": None if event.after is None else canonical(event.after),
+            "prev": event.prev_hash,
             "hash": event.hash,
         },
     )
