@@ -1599,6 +1599,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>In force from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1594,6 +1594,14 @@
         <translation>キー</translation>
     </message>
     <message>
+        <source>In force from</source>
+        <translation>施行日</translation>
+    </message>
+    <message>
+        <source>Scope questions</source>
+        <translation>適用範囲の確認事項</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>

@@ -17,6 +17,7 @@ from sqlalchemy import text
 
 from tests.ui import test_wizard_support as support
 from tests.ui.test_wizard_support import MakeWizard, replace_record, type_text
+from tests.visible_codes import codes_in
 from transfer_tool import transfers
 from transfer_tool.assessment import service
 from transfer_tool.countries import store
@@ -297,7 +298,9 @@ def test_destination_edited_by_two_clients(
     assert dialog is not None and dialog.isVisible()
     shown = _shown(dialog)
     assert set(shown) == {"regimes.EU", "regimes.UK"}
-    assert '"not_adequate"' in shown["regimes.EU"][0] and "Theirs: EU note" in shown["regimes.EU"][1]
+    assert "Status: Not adequate" in shown["regimes.EU"][0] and "Theirs: EU note" in shown["regimes.EU"][1]
+    # Both sides read as labelled lines: no field keys or stored values (issue 18).
+    assert [c for m, t in shown.values() for c in codes_in(m + "\n" + t)] == []
     assert "Theirs: UK note" not in shown["regimes.UK"][0] and "Theirs: UK note" in shown["regimes.UK"][1]
     assert {d.label for d in dialog.diffs} == {"Status under EU GDPR", "Status under UK GDPR"}
     assert "changed by admin (version 2)" in dialog.intro.text() and "saved first" in dialog.intro.text()

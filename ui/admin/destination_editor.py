@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -92,6 +91,8 @@ def field_label(name: str) -> str:
         "verified": QCoreApplication.translate("DestinationEditor", "Verified"),
         "last_verified": QCoreApplication.translate("DestinationEditor", "Last verified on"),
         "key": QCoreApplication.translate("DestinationEditor", "Key"),
+        "in_force": QCoreApplication.translate("DestinationEditor", "In force from"),
+        "scope_limits": QCoreApplication.translate("DestinationEditor", "Scope questions"),
         "name": QCoreApplication.translate("DestinationEditor", "Name"),
         "problematic": QCoreApplication.translate("DestinationEditor", "Problematic"),
         "reason": QCoreApplication.translate("DestinationEditor", "Reason"),
@@ -843,15 +844,41 @@ def merge_destination(mine: Destination, theirs: Destination, choices: Mapping[s
 
 
 def _show(part: object) -> str:
+    """A part of a destination as the conflict dialog shows it: labelled lines, never field keys (issue 18)."""
     if isinstance(part, RegimeEntry):
-        value: object = serialize.regime_entry_to_dict(part)
-    elif isinstance(part, AppiInfo):
-        value = serialize.appi_to_dict(part)
-    elif isinstance(part, tuple):
-        value = [serialize.access_law_to_dict(x) if isinstance(x, AccessLaw) else x for x in part]
-    else:
-        value = part
-    return json.dumps(value, ensure_ascii=False, indent=1, default=str)
+        return _labelled(serialize.regime_entry_to_dict(part))
+    if isinstance(part, AppiInfo):
+        return _labelled(serialize.appi_to_dict(part))
+    if isinstance(part, tuple):
+        laws = [x for x in part if isinstance(x, AccessLaw)]
+        return "\n\n".join(_labelled(serialize.access_law_to_dict(x), skip=("key",)) for x in laws) or "—"
+    return "—" if part in (None, "") else str(part)
+
+
+def _labelled(fields: Mapping[str, Any], skip: Sequence[str] = ()) -> str:
+    lines = [
+        f"{field_label(name)}: {_shown_value(name, value)}"
+        for name, value in fields.items()
+        if name not in skip and value not in (None, "", [], ())
+    ]
+    return "\n".join(lines) or "—"
+
+
+def _shown_value(name: str, value: object) -> str:
+    if isinstance(value, bool):
+        return QCoreApplication.translate("CountryHistory", "Yes" if value else "No")
+    if name == "status" and isinstance(value, str):
+        try:
+            return adequacy_label(AdequacyStatus(value))
+        except ValueError:
+            return value
+    if name == "oecd_principles_covered" and isinstance(value, list):
+        return ", ".join(term(f"oecd.{key}") for key in value)
+    if name == "scope_limits" and isinstance(value, list):
+        return "; ".join(str(q.get("question_en", "")) for q in value if isinstance(q, dict))
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
