@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from transfer_tool.conflicts import KEEP_THEIRS, USE_CHOICES
 from transfer_tool.countries import oecd, serialize
+from transfer_tool.countries.merge import destination_parts, merge_destination
 from transfer_tool.countries.model import AccessLaw, AppiInfo, Destination, Regime, RegimeEntry
 from transfer_tool.domain import AdequacyStatus
 from transfer_tool.errors import ConflictError, Problem
@@ -49,7 +51,7 @@ from ui.admin.common import (
 from ui.i18n import adequacy_label, regime_short_name
 from ui.models.country_model import STATUS_BACKGROUND
 from ui.terms import term
-from ui.widgets.conflict_view import KEEP_THEIRS, USE_CHOICES, ConflictChooser, FieldDiff, merge_fields
+from ui.widgets.conflict_view import ConflictChooser, FieldDiff
 
 REGIME_FIELDS = (
     "status",
@@ -818,29 +820,6 @@ class DestinationEditor(QWidget):
             return names.get(key, key)
 
         return label
-
-
-def destination_parts(dest: Destination) -> dict[str, Any]:
-    """The parts a conflict is resolved by: names, each regime entry, the access laws, the APPI items."""
-    parts: dict[str, Any] = {"name_en": dest.name_en, "name_ja": dest.name_ja, "kind": dest.kind}
-    parts.update({f"regimes.{code}": entry for code, entry in dest.regimes.items()})
-    parts["access_laws"] = dest.access_laws
-    parts["appi"] = dest.appi
-    return parts
-
-
-def merge_destination(mine: Destination, theirs: Destination, choices: Mapping[str, str]) -> Destination:
-    """Mine, with each part chosen as theirs taken from theirs (a regime only they have is added)."""
-    parts = merge_fields(destination_parts(mine), destination_parts(theirs), choices)
-    return dataclasses.replace(
-        mine,
-        name_en=parts["name_en"],
-        name_ja=parts["name_ja"],
-        kind=parts["kind"],
-        regimes={k.split(".", 1)[1]: v for k, v in parts.items() if k.startswith("regimes.")},
-        access_laws=parts["access_laws"],
-        appi=parts["appi"],
-    )
 
 
 def _show(part: object) -> str:

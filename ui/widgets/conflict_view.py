@@ -4,14 +4,13 @@
 field. `ConflictChooser` wraps it in a dialog with three answers: keep mine (store mine over theirs), keep
 theirs (drop mine, after a confirmation) and use my choices (store the field-by-field merge). It is opened
 with `open()` (never `exec()`) and answers through `chosen`; nothing is decided by closing it, so no
-version is lost silently. `merge_fields` is the merge itself, shared by every caller.
+version is lost silently. The merge itself is the core's `transfer_tool.conflicts.merge_fields`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-KEEP_MINE = "mine"
-KEEP_THEIRS = "theirs"
-USE_CHOICES = "choices"
+from transfer_tool.conflicts import KEEP_MINE, KEEP_THEIRS, USE_CHOICES
+
+__all__ = ["KEEP_MINE", "KEEP_THEIRS", "USE_CHOICES", "ConflictChooser", "ConflictView", "FieldDiff"]
 
 
 @dataclass(frozen=True)
@@ -43,20 +42,6 @@ class FieldDiff:
     label: str
     mine: str
     theirs: str
-
-
-def merge_fields(
-    mine: Mapping[str, Any], theirs: Mapping[str, Any], choices: Mapping[str, str]
-) -> dict[str, Any]:
-    """Mine, except each field chosen as theirs; fields not mentioned stay mine."""
-    merged = dict(mine)
-    for key, which in choices.items():
-        if which == KEEP_THEIRS:
-            if key in theirs:
-                merged[key] = theirs[key]
-            else:
-                merged.pop(key, None)
-    return merged
 
 
 class ConflictView(QWidget):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,14 +19,12 @@ from transfer_tool.assessment import service
 from transfer_tool.assessment.completeness import Gap, missing_items
 from transfer_tool.assessment.context import AssessmentContext, Evaluation, evaluate
 from transfer_tool.assessment.measures import MeasureCatalog
-from transfer_tool.assessment.precheck import regimes_for_exporter
 from transfer_tool.assessment.record import (
     AssessmentRecord,
-    LawAssessment,
-    RegimeSelection,
     TransferFacts,
 )
 from transfer_tool.assessment.tool_catalog import ToolCatalog
+from transfer_tool.assessment.transfer_facts import facts_from_input, refit_record
 from transfer_tool.catalog import CatalogItem
 from transfer_tool.countries.model import Destination, Regime
 from transfer_tool.countries.shipped import CountryDataset
@@ -201,63 +198,6 @@ def gap_blocks(gap: Gap, record: AssessmentRecord) -> bool:
 
 def transfer_problem_page(problem: Problem) -> str:
     return _TRANSFER_FIELD_PAGE.get(problem.location, PAGE_HANDLING)
-
-
-# Facts the assessor states in the assessment (the register does not hold them); kept when the transfer changes.
-ASSESSMENT_ONLY_FACTS = (
-    "large_volume",
-    "returning_to_controller",
-    "importer_gdpr_art3_2",
-    "transit_only",
-    "importer_protected_recipient",
-    "split_processing",
-)
-
-
-def facts_from_input(
-    data: TransferInput,
-    entities: Mapping[int, EntityView],
-    onward: Sequence[TransferView],
-    previous: TransferFacts | None,
-) -> TransferFacts:
-    """Step 1 facts as the core derives them from a transfer (the live, unsaved input included)."""
-    exporter = entities.get(data.exporter_id)
-    importer = entities.get(data.importer_id) or EntityView(name="", country="")
-    values: dict[str, Any] = {f.name: getattr(data, f.name) for f in dataclasses.fields(TransferInput)}
-    view = TransferView(
-        **values,
-        exporter_country=exporter.country if exporter else "",
-        importer_country=importer.country,
-        onward=tuple(onward),
-    )
-    facts = service.facts_from_transfer(view, importer)
-    if previous is not None:
-        # What the assessor answered in the assessment itself (not kept in the register) stays.
-        facts = dataclasses.replace(
-            facts, **{name: getattr(previous, name) for name in ASSESSMENT_ONLY_FACTS}
-        )
-    return facts
-
-
-def refit_record(
-    record: AssessmentRecord,
-    facts: TransferFacts,
-    regimes: Sequence[Regime],
-    destination: Destination | None,
-) -> AssessmentRecord:
-    """The record with new facts: the exporter's regimes and the destination's laws follow them."""
-    applied = regimes_for_exporter(facts.exporter_country, regimes)
-    selection = RegimeSelection(
-        applied=applied, added=tuple(a for a in record.regimes.added if a.regime not in applied)
-    )
-    law_practice = record.law_practice
-    if destination is not None and (facts.destination != record.facts.destination or not law_practice.laws):
-        answers = {a.law_key: a for a in law_practice.laws}
-        law_practice = dataclasses.replace(
-            law_practice,
-            laws=tuple(answers.get(law.key, LawAssessment(law.key)) for law in destination.access_laws),
-        )
-    return dataclasses.replace(record, facts=facts, regimes=selection, law_practice=law_practice)
 
 
 def blank_input() -> TransferInput:
