@@ -288,13 +288,14 @@ def test_added_profiles_cite_official_sources(
 
 
 # Official hosts of the laws read in a copy of their text for the older profiles (issue #16, 3): the US Code
-# (OLRC) and the Federal Register, legislation.gov.uk, India Code, Singapore Statutes Online.
+# (OLRC) and the Federal Register, legislation.gov.uk, India Code, Singapore Statutes Online, HK e-Legislation.
 READ_LAW_HOSTS = {
     **OFFICIAL_HOSTS,
     "US": ("uscode.house.gov", "www.federalregister.gov"),
     "GB": ("www.legislation.gov.uk",),
     "IN": ("www.indiacode.nic.in",),
     "SG": ("sso.agc.gov.sg",),
+    "HK": ("www.elegislation.gov.hk",),
 }
 READ_MARK = "[unverified: the provision was read in a copy of its text;"
 
@@ -321,6 +322,8 @@ def test_a_law_read_in_a_copy_cites_its_official_text_first(data: CountryDataset
         ("IN", "itact69"),
         ("SG", "cpc20"),
         ("SG", "pdpa_public"),
+        ("HK", "icso"),
+        ("HK", "nsl2020"),
     }
     assert newly_read <= read
 
