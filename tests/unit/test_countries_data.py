@@ -288,7 +288,8 @@ def test_added_profiles_cite_official_sources(
 
 
 # Official hosts of the laws read in a copy of their text for the older profiles (issue #16, 3): the US Code
-# (OLRC) and the Federal Register, legislation.gov.uk, India Code, Singapore Statutes Online, HK e-Legislation.
+# (OLRC) and the Federal Register, legislation.gov.uk, India Code, Singapore Statutes Online, HK e-Legislation,
+# the Korean Law Information Center.
 READ_LAW_HOSTS = {
     **OFFICIAL_HOSTS,
     "US": ("uscode.house.gov", "www.federalregister.gov"),
@@ -296,6 +297,7 @@ READ_LAW_HOSTS = {
     "IN": ("www.indiacode.nic.in",),
     "SG": ("sso.agc.gov.sg",),
     "HK": ("www.elegislation.gov.hk",),
+    "KR": ("www.law.go.kr",),
 }
 READ_MARK = "[unverified: the provision was read in a copy of its text;"
 
@@ -324,6 +326,7 @@ def test_a_law_read_in_a_copy_cites_its_official_text_first(data: CountryDataset
         ("SG", "pdpa_public"),
         ("HK", "icso"),
         ("HK", "nsl2020"),
+        ("KR", "cppa"),
     }
     assert newly_read <= read
 
