@@ -289,7 +289,7 @@ def test_added_profiles_cite_official_sources(
 
 # Official hosts of the laws read in a copy of their text for the older profiles (issue #16, 3): the US Code
 # (OLRC) and the Federal Register, legislation.gov.uk, India Code, Singapore Statutes Online, HK e-Legislation,
-# the Korean Law Information Center.
+# the Korean Law Information Center, the NPC and its national law database.
 READ_LAW_HOSTS = {
     **OFFICIAL_HOSTS,
     "US": ("uscode.house.gov", "www.federalregister.gov"),
@@ -298,6 +298,7 @@ READ_LAW_HOSTS = {
     "SG": ("sso.agc.gov.sg",),
     "HK": ("www.elegislation.gov.hk",),
     "KR": ("www.law.go.kr",),
+    "CN": ("www.npc.gov.cn", "flk.npc.gov.cn"),
 }
 READ_MARK = "[unverified: the provision was read in a copy of its text;"
 
@@ -327,6 +328,9 @@ def test_a_law_read_in_a_copy_cites_its_official_text_first(data: CountryDataset
         ("HK", "icso"),
         ("HK", "nsl2020"),
         ("KR", "cppa"),
+        ("CN", "nil"),
+        ("CN", "csl28"),
+        ("CN", "counterespionage"),
     }
     assert newly_read <= read
 
