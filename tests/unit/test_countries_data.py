@@ -287,6 +287,54 @@ def test_added_profiles_cite_official_sources(
     assert "cloud_act" in us and "nsl" in us
 
 
+# Official hosts of the laws read in a copy of their text for the older profiles (issue #16, 3): the US Code
+# (OLRC) and the Federal Register, legislation.gov.uk, India Code, Singapore Statutes Online, HK e-Legislation,
+# the Korean Law Information Center, the NPC and its national law database.
+READ_LAW_HOSTS = {
+    **OFFICIAL_HOSTS,
+    "US": ("uscode.house.gov", "www.federalregister.gov"),
+    "GB": ("www.legislation.gov.uk",),
+    "IN": ("www.indiacode.nic.in",),
+    "SG": ("sso.agc.gov.sg",),
+    "HK": ("www.elegislation.gov.hk",),
+    "KR": ("www.law.go.kr",),
+    "CN": ("www.npc.gov.cn", "flk.npc.gov.cn"),
+}
+READ_MARK = "[unverified: the provision was read in a copy of its text;"
+
+
+def test_a_law_read_in_a_copy_cites_its_official_text_first(data: CountryDataset) -> None:
+    """The "read" mark promises an official source to check the copy against; a mirror such as law.cornell.edu
+    is not one. Laws still written from general knowledge keep their mark and may cite what they cite."""
+    read = set()
+    for code, destination in data.destinations.items():
+        for law in destination.access_laws:
+            if READ_MARK not in law.reason:
+                continue
+            read.add((code, law.key))
+            assert code in READ_LAW_HOSTS, (code, law.key)
+            assert law.sources[0].split("/")[2] in READ_LAW_HOSTS[code], (code, law.key, law.sources[0])
+            assert "general knowledge" not in law.reason, (code, law.key)
+    newly_read = {
+        ("US", "fisa702"),
+        ("US", "eo14086"),
+        ("US", "cloud_act"),
+        ("US", "nsl"),
+        ("GB", "ipa2016"),
+        ("GB", "ipa253"),
+        ("IN", "itact69"),
+        ("SG", "cpc20"),
+        ("SG", "pdpa_public"),
+        ("HK", "icso"),
+        ("HK", "nsl2020"),
+        ("KR", "cppa"),
+        ("CN", "nil"),
+        ("CN", "csl28"),
+        ("CN", "counterespionage"),
+    }
+    assert newly_read <= read
+
+
 def test_appi_information_items(data: CountryDataset) -> None:
     surveyed = "US AE IN ID UA AU CA KH SG CH TH KR TW CN TR NZ PH BR VN HK MY MM MX LA RU IL QA CR TN PA PE ZA MA MN"
     for code in [*surveyed.split(), *EEA, "GB"]:

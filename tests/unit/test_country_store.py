@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import delete, func, select
 
 from tests import factories
+from tests.unit.teamwork_support import approved_transfer
 from transfer_tool import transfers
 from transfer_tool.countries import store
 from transfer_tool.countries.diff import FieldChange
@@ -507,10 +508,37 @@ def test_an_installed_database_takes_the_shipped_update_and_flags_what_it_change
 
     applied = store.import_document(db, admin, shipped)
 
-    assert store.dataset_version(db) == "2026-12-06.2"
+    assert store.dataset_version(db) == "2026-12-06.3"
     assert applied.changed_destinations == ["GB", "TW"]
     assert [(c.regime, c.kind) for c in applied.status_changes["GB"]] == [("EU", ChangeKind.INSTRUMENT)]
     assert [(f.transfer_id, f.regime) for f in store.open_flags(db)] == [(de_gb, "EU")]
     assert store.open_flags(db, jp_gb) == []
     assert {law.key for law in store.get_destination(db, "TW").access_laws} == {"cssa_court", "cssa_art7"}
-    assert store.history(db, "GB")[-1].reason == "import of country data 2026-12-06.2"
+    assert store.history(db, "GB")[-1].reason == "import of country data 2026-12-06.3"
+
+
+def test_laws_read_on_their_official_text_reach_an_installed_database_and_flag_what_relied_on_them(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    """Country data 2026-12-06.3 (issue #16, 3): fifteen US, GB, IN, SG, HK, KR and CN laws re-read on their
+    official text (new reasons, sources and honesty marks; the problematic/not judgement unchanged). Importing it
+    updates those destinations' laws, and a re-profiled law flags the transfer whose assessment answered it (#18)."""
+    src = approved_transfer(db, admin, legal, manager, eu=False)  # JP -> US, answers the CLOUD Act
+    shipped = (data_dir() / "countries.json").read_bytes()
+    old = json.loads(shipped)
+    old["dataset_version"] = "2026-12-06.2"
+    for code in ("US", "GB", "IN", "SG", "HK", "KR", "CN"):
+        for law in _entry(old, code)["access_laws"]:
+            law["reason"] = law["reason"].split(" [unverified")[0] + " [unverified: as installed]"
+    store.import_document(db, admin, _raw(old), reason="the installed release")
+    before = {f.reason for f in store.open_flags(db, src.transfer.id)}
+
+    applied = store.import_document(db, admin, shipped)
+
+    assert store.dataset_version(db) == "2026-12-06.3"
+    assert applied.changed_destinations == ["CN", "GB", "HK", "IN", "KR", "SG", "US"]
+    reasons = " ".join(f.reason for f in store.open_flags(db, src.transfer.id) if f.reason not in before)
+    assert "CLOUD Act (18 U.S.C. 2713): its profile changed" in reasons, reasons
+    nsl = next(law for law in store.get_destination(db, "US").access_laws if law.key == "nsl")
+    assert "read in a copy of its text" in nsl.reason and nsl.problematic
+    assert nsl.sources[0].startswith("https://uscode.house.gov/")
