@@ -5,7 +5,8 @@ the workflow's SECURITY DEFINER functions and the audit triggers. Installed by m
   manager, admin); the groups get SELECT where they may read and DML only where their role may write.
   Nothing is granted to PUBLIC.
 - The audit tables are append-only for everyone but the owner: people write events only through
-  `tt_sec.append_event` (which checks the actor is the caller and links the chain), and every change to
+  `tt_sec.record_event` (which checks the actor is the caller and links the chain itself, so a save
+  needs one call; `tt_sec.append_event` takes a client-linked event), and every change to
   an audited table that the tool did not record in the same transaction gets an event from a deferred
   trigger (`tt_sec.audit_row`), hashed exactly as `audit.event_hash` does, so `audit verify` checks it.
 - An assessment's life-cycle columns change only under a permit that `tt_sec.transition` grants after
