@@ -79,10 +79,10 @@ def test_an_unchanged_page_saves_nothing_and_writes_no_event(team: Team) -> None
 
 
 def test_a_stale_row_version_is_a_conflict_with_both_versions(team: Team) -> None:
-    lena, mia_db = team.signed_in("lena"), team.signed_in("lena")
+    lena, elsewhere = team.signed_in("lena"), team.signed_in("lena")  # lena in two windows
     draft = _draft(team, lena)
     first = service.save_draft(
-        mia_db,
+        elsewhere,
         team.legal,
         draft.id,
         dataclasses.replace(draft.record, procedural_notes="first"),
