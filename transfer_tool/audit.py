@@ -13,13 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import JSON, ColumnElement, Integer, Text, cast, func, literal, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import LateralFromClause
 
 from transfer_tool.domain import Role
 from transfer_tool.errors import PermissionDenied, StorageError
 from transfer_tool.permissions import Actor
-from transfer_tool.storage.base import utcnow
+from transfer_tool.storage.base import UTCDateTime, utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import AuditEvent, AuditHead, User
 
@@ -186,35 +188,90 @@ def _record_through_database(
     before: Mapping[str, Any] | None,
     after: Mapping[str, Any] | None,
 ) -> AuditEvent:
-    """On PostgreSQL people may not write the audit tables: the event goes through the owner's functions
-    (migration 0020), which lock the head, check that the actor is the person signed in and link the chain."""
+    """On PostgreSQL people may not write the audit tables: the event goes through the owner's function
+    `tt_sec.record_event` (team_security), which checks that the actor is the person signed in, locks the
+    head and links the chain, all in one call (issue #19 point 5: a call is a round trip across offices)."""
     session.flush()  # the change first, so its own triggers see the same transaction order as on SQLite
-    head = session.execute(text("SELECT last_seq, last_hash FROM tt_sec.lock_head()")).one()
-    if head.last_seq is None:
-        raise StorageError(HEAD_MISSING_WRITE)
-    event = _hashed_event(
-        head.last_seq + 1, utcnow(), actor, action, table_name, record_id, before, after, head.last_hash
+    call, unlinked = database_event(actor, action, table_name, record_id, before, after)
+    try:
+        linked = session.execute(select(call.c.seq, call.c.prev_hash, call.c.hash)).one()
+    except DBAPIError as exc:
+        raise head_missing_or(exc) from exc
+    return linked_event(unlinked, linked.seq, linked.prev_hash, linked.hash)
+
+
+def database_event(
+    actor: Actor,
+    action: str,
+    table_name: str,
+    record_id: object,
+    before: Mapping[str, Any] | None,
+    after: Mapping[str, Any] | None,
+    *,
+    record_id_in_sql: ColumnElement[Any] | None = None,
+) -> tuple[LateralFromClause, AuditEvent]:
+    """The `tt_sec.record_event(...)` call (columns seq, prev_hash, hash) that appends this event on
+    PostgreSQL, and the event without its seq and hashes (`linked_event` completes it from the answer).
+    It may sit in a larger statement next to the change it records (lateral), with `record_id_in_sql` the
+    changed row's id from there, so the event is written only when that row was."""
+    unlinked = _hashed_event(0, utcnow(), actor, action, table_name, record_id, before, after, GENESIS)
+    fields = [
+        unlinked.at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
+        unlinked.actor_id,
+        unlinked.actor_name,
+        action,
+        table_name,
+        unlinked.record_id,
+        unlinked.before,
+        unlinked.after,
+    ]
+
+    def json_text(value: Any) -> ColumnElement[Any]:
+        return cast(literal(None if value is None else canonical(value), Text), JSON)
+
+    call = func.tt_sec.record_event(
+        literal(unlinked.at, UTCDateTime()),
+        literal(unlinked.actor_id, Integer),
+        literal(unlinked.actor_name, Text),
+        literal(action, Text),
+        literal(table_name, Text),
+        literal(unlinked.record_id, Text) if record_id_in_sql is None else cast(record_id_in_sql, Text),
+        json_text(unlinked.before),
+        json_text(unlinked.after),
+        # event_hash's payload is canonical([seq, *fields, prev_hash]): the server adds the two ends.
+        literal(canonical(fields)[1:-1], Text),
     )
-    session.execute(
-        text(
-            "SELECT tt_sec.append_event(:seq, :at, :actor_id, :actor_name, :action, :table_name, :record_id, "
-            "CAST(:before AS json), CAST(:after AS json), :prev, :hash)"
-        ),
-        {
-            "seq": event.seq,
-            "at": event.at,
-            "actor_id": event.actor_id,
-            "actor_name": event.actor_name,
-            "action": action,
-            "table_name": table_name,
-            "record_id": event.record_id,
-            "before": None if event.before is None else canonical(event.before),
-            "after": None if event.after is None else canonical(event.after),
-            "prev": event.prev_hash,
-            "hash": event.hash,
-        },
+    return call.table_valued("seq", "prev_hash", "hash").lateral("audit_event_written"), unlinked
+
+
+def linked_event(unlinked: AuditEvent, seq: int, prev_hash: str, hash_: str) -> AuditEvent:
+    """The event as the server linked it; its hash re-checked here, as `audit verify` will."""
+    unlinked.seq, unlinked.prev_hash, unlinked.hash = seq, prev_hash, hash_
+    expected = event_hash(
+        seq=seq,
+        at=unlinked.at,
+        actor_id=unlinked.actor_id,
+        actor_name=unlinked.actor_name,
+        action=unlinked.action,
+        table_name=unlinked.table_name,
+        record_id=unlinked.record_id,
+        before=unlinked.before,
+        after=unlinked.after,
+        prev_hash=prev_hash,
     )
-    return event
+    if expected != hash_:
+        raise StorageError(
+            "Nothing was saved: the database linked the audit event with a hash the tool does not "
+            "compute. Run `transfer-tool check`."
+        )
+    return unlinked
+
+
+def head_missing_or(exc: DBAPIError) -> Exception:
+    """tt_sec.record_event's refusal for a deleted head as the tool says it; any other error as it is."""
+    if getattr(exc.orig, "sqlstate", None) == "P0001" and "audit head is missing" in str(exc.orig):
+        return StorageError(HEAD_MISSING_WRITE)
+    return exc
 
 
 @dataclass(frozen=True)

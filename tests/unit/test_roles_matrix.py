@@ -258,8 +258,9 @@ SERVICE_MODULES = (
     "assessment.copying",
     "assessment.reassessment",
 )
-# Modules with public functions taking a user that only call the services above (which check the role).
-DELEGATING_MODULES = frozenset({"demo", "audit"})
+# Modules with public functions taking a user that only call the services above (which check the role), or
+# that only those services call with the user they checked (the audit log, the draft's one-statement save).
+DELEGATING_MODULES = frozenset({"demo", "audit", "assessment.draft_statement"})
 
 
 def _public_functions(module_name: str) -> set[str]:

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from transfer_tool import audit, entities, transfers
-from transfer_tool.assessment import workflow
+from transfer_tool.assessment import draft_statement, workflow
 from transfer_tool.assessment.completeness import Gap, missing_items
 from transfer_tool.assessment.context import Evaluation, evaluate
 from transfer_tool.assessment.evidence import (
@@ -237,50 +237,106 @@ def save_draft(
     """Autosave a draft or returned version; cheap when nothing changed. The life-cycle fields (status,
     version, assessor, approval, history, country-data version relied on) are kept from the stored record."""
     require(actor, Action.ASSESS)
+    if db.dialect == "postgresql":
+        return _save_draft_in_one_statement(db, actor, assessment_id, record, expected_row_version, page)
     with _writing(db, "the assessment") as s:
         row, parts, threshold = _load_viewable(s, assessment_id, actor, with_threshold=True)
         _refuse_unless_editable(s, row)
-        if row.row_version != expected_row_version:
-            raise ConflictError(
-                f"{_name(s, row)} was saved by someone else after you opened it: you have row version "
-                f"{expected_row_version}, the database has row version {row.row_version}. Nothing was "
-                "saved; reload to see their changes and apply yours again.",
-                mine=record,
-                theirs=_view(s, row, parts),
-            )
-        stored = from_dict(row.record)
-        if threshold is not None and record.risk.threshold != threshold:
-            # Only an administrator sets the acceptance threshold (organisation settings), never the assessor.
-            record = dataclasses.replace(record, risk=dataclasses.replace(record.risk, threshold=threshold))
-        merged = dataclasses.replace(
-            record,
-            status=stored.status,
-            version=stored.version,
-            assessor=stored.assessor,
-            approved_by=stored.approved_by,
-            approved_at=stored.approved_at,
-            history=stored.history,
-            destination_version=stored.destination_version,
-            derived_from=stored.derived_from,
-        )
-        new = to_dict(merged)
-        old_fields: dict[str, Any] = row.record.get("record", {})
-        changed = sorted(k for k, v in new["record"].items() if old_fields.get(k) != v)
-        new_page = (page or row.page)[:64]
-        if not changed and new_page == row.page:
-            return _view(s, row, parts)
-        before: dict[str, Any] = {k: old_fields.get(k) for k in changed}
-        after: dict[str, Any] = {k: new["record"][k] for k in changed}
-        if new_page != row.page:
-            before["page"], after["page"] = row.page, new_page
-        if changed and (authors_before := add_author(row, actor.user_id)) is not None:
-            before["author_ids"], after["author_ids"] = authors_before, list(row.author_ids)
-        after["record_sha256"] = _digest(new)
-        row.record = new
-        row.page = new_page
-        s.flush()
-        audit.record(s, actor, "autosave", "assessment", row.id, before, after)
+        _refuse_stale(s, row, parts, record, expected_row_version)
+        change = _draft_change(row, actor, record, threshold, page)
+        if change is not None:
+            s.flush()
+            audit.record(s, actor, "autosave", "assessment", row.id, *change)
         return _view(s, row, parts)
+
+
+def _save_draft_in_one_statement(
+    db: Database,
+    actor: Actor,
+    assessment_id: int,
+    record: AssessmentRecord,
+    expected_row_version: int,
+    page: str,
+) -> AssessmentView:
+    """`save_draft` on PostgreSQL in two round trips across offices (issue #19 point 5): the version is read
+    in autocommit, then one statement saves it if its row version is still the one read and writes the
+    audit event next to it (`draft_statement`): a single statement is a transaction of its own."""
+    with db.read() as s:
+        row, parts, threshold = _load_viewable(s, assessment_id, actor, with_threshold=True)
+        _refuse_unless_editable(s, row)
+        _refuse_stale(s, row, parts, record, expected_row_version)
+        # Kept as read for the view after the save (the read's end would expire them); the row is changed
+        # below to what was saved, which the read session must not try to flush.
+        for loaded in (row, parts.transfer):
+            if loaded is not None:
+                s.expunge(loaded)
+        change = _draft_change(row, actor, record, threshold, page)
+        if change is None:
+            return _view(s, row, parts)
+    # After the read is over, so the statement reuses its connection (a second one costs its start-up).
+    saved = draft_statement.save(db, actor, row, expected_row_version, *change)
+    if saved is not None:
+        row.row_version, row.updated_at = saved
+        return _view(s, row, parts)  # from the row and `parts`: the closed session is not asked
+    with db.read() as s:  # not saved: changed by someone else since it was read; say how it is now
+        theirs, parts, _ = _load_viewable(s, assessment_id)
+        _refuse_unless_editable(s, theirs)
+        _refuse_stale(s, theirs, parts, record, expected_row_version)
+    what = "the assessment"
+    raise ConflictError(
+        f"Someone else changed {what} at the same moment; nothing was saved. Reload and try again."
+    )
+
+
+def _refuse_stale(
+    session: Session, row: Assessment, parts: Any, record: AssessmentRecord, expected_row_version: int
+) -> None:
+    if row.row_version != expected_row_version:
+        raise ConflictError(
+            f"{_name(session, row)} was saved by someone else after you opened it: you have row version "
+            f"{expected_row_version}, the database has row version {row.row_version}. Nothing was "
+            "saved; reload to see their changes and apply yours again.",
+            mine=record,
+            theirs=_view(session, row, parts),
+        )
+
+
+def _draft_change(
+    row: Assessment, actor: Actor, record: AssessmentRecord, threshold: float | None, page: str
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """Apply the autosave to `row` (record, page, authors); the audit event's before and after, or None
+    when nothing changed."""
+    stored = from_dict(row.record)
+    if threshold is not None and record.risk.threshold != threshold:
+        # Only an administrator sets the acceptance threshold (organisation settings), never the assessor.
+        record = dataclasses.replace(record, risk=dataclasses.replace(record.risk, threshold=threshold))
+    merged = dataclasses.replace(
+        record,
+        status=stored.status,
+        version=stored.version,
+        assessor=stored.assessor,
+        approved_by=stored.approved_by,
+        approved_at=stored.approved_at,
+        history=stored.history,
+        destination_version=stored.destination_version,
+        derived_from=stored.derived_from,
+    )
+    new = to_dict(merged)
+    old_fields: dict[str, Any] = row.record.get("record", {})
+    changed = sorted(k for k, v in new["record"].items() if old_fields.get(k) != v)
+    new_page = (page or row.page)[:64]
+    if not changed and new_page == row.page:
+        return None
+    before: dict[str, Any] = {k: old_fields.get(k) for k in changed}
+    after: dict[str, Any] = {k: new["record"][k] for k in changed}
+    if new_page != row.page:
+        before["page"], after["page"] = row.page, new_page
+    if changed and (authors_before := add_author(row, actor.user_id)) is not None:
+        before["author_ids"], after["author_ids"] = authors_before, list(row.author_ids)
+    after["record_sha256"] = _digest(new)
+    row.record = new
+    row.page = new_page
+    return before, after
 
 
 def evaluate_record(

@@ -5,7 +5,8 @@ the workflow's SECURITY DEFINER functions and the audit triggers. Installed by m
   manager, admin); the groups get SELECT where they may read and DML only where their role may write.
   Nothing is granted to PUBLIC.
 - The audit tables are append-only for everyone but the owner: people write events only through
-  `tt_sec.append_event` (which checks the actor is the caller and links the chain), and every change to
+  `tt_sec.record_event` (which checks the actor is the caller and links the chain itself, so a save
+  needs one call; `tt_sec.append_event` takes a client-linked event), and every change to
   an audited table that the tool did not record in the same transaction gets an event from a deferred
   trigger (`tt_sec.audit_row`), hashed exactly as `audit.event_hash` does, so `audit verify` checks it.
 - An assessment's life-cycle columns change only under a permit that `tt_sec.transition` grants after
@@ -221,6 +222,43 @@ BEGIN
   END IF;
   PERFORM {s}._append(p_seq, p_at, p_actor_id, p_actor_name, p_action, p_table, p_record, p_before,
                       p_after, p_prev, p_hash);
+END $$;
+
+-- audit.record's one call (issue #19 point 5: each call is a round trip across offices): the same checks
+-- as append_event, but the chain's link is made here under the head lock. The client sends the event's
+-- canonical text without seq and prev hash (`p_hashed`: canonical([at, actor_id, ..., after]) less its
+-- brackets); it must hold the event's own fields, and the hash is taken over that exact text, so it is
+-- audit.event_hash's to the byte. Returns the seq, prev hash and hash it wrote.
+CREATE FUNCTION {s}.record_event(p_at timestamptz, p_actor_id integer, p_actor_name text, p_action text,
+    p_table text, p_record text, p_before json, p_after json, p_hashed text,
+    OUT seq integer, OUT prev_hash text, OUT hash text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE m record; h record;
+BEGIN
+  IF NOT {s}.privileged() THEN
+    SELECT * INTO m FROM {s}.me();
+    IF m.id IS NULL OR NOT m.active OR p_actor_id IS DISTINCT FROM m.id OR p_actor_name <> m.username THEN
+      RAISE EXCEPTION 'an audit event can only be written in your own name' USING ERRCODE = '42501';
+    END IF;
+    IF abs(extract(epoch FROM (p_at - clock_timestamp()))) > 300 THEN
+      RAISE EXCEPTION 'an audit event must carry the present time' USING ERRCODE = '42501';
+    END IF;
+  END IF;
+  IF ('[' || p_hashed || ']')::jsonb IS DISTINCT FROM jsonb_build_array(
+       to_char(p_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') || '+00:00', p_actor_id, p_actor_name,
+       p_action, p_table, p_record, p_before::jsonb, p_after::jsonb) THEN
+    RAISE EXCEPTION 'the hashed text is not the audit event''s' USING ERRCODE = '42501';
+  END IF;
+  SELECT * INTO h FROM {s}.lock_head();
+  IF h.last_seq IS NULL THEN
+    RAISE EXCEPTION 'the audit head is missing; nothing was saved' USING ERRCODE = 'P0001';
+  END IF;
+  seq := h.last_seq + 1;
+  prev_hash := h.last_hash;
+  hash := encode(sha256(convert_to('[' || seq || ',' || p_hashed || ',' || to_jsonb(prev_hash)::text || ']',
+                                   'UTF8')), 'hex');
+  PERFORM {s}._append(seq, p_at, p_actor_id, p_actor_name, p_action, p_table, p_record, p_before, p_after,
+                      prev_hash, hash);
 END $$;
 
 -- An event the database writes itself, hashed here.
@@ -553,6 +591,7 @@ def install(conn: Connection, names: RoleNames) -> None:
         "transition(integer, text)",
         "append_event(integer, timestamptz, integer, text, text, text, text, json, json, text, text)",
         "lock_head()",
+        "record_event(timestamptz, integer, text, text, text, text, json, json, text)",
         "me()",
         "privileged()",
         "permitted(integer, text, text)",
