@@ -49,4 +49,5 @@ selection=(-m "not slow")
 if [ "$slow" = 1 ]; then selection=(); echo "== pytest, slow tiers included"; else echo "== pytest (scripts/test.sh --slow adds the slow tiers)"; fi
 # A test file's tests stay together in one process (--dist loadfile): module fixtures are made once. A
 # crashed process ends the run (--max-worker-restart=0): a crash is a failure to fix, never run around.
-.venv/bin/python -m pytest -n "${TT_TEST_WORKERS:-auto}" --dist loadfile --max-worker-restart=0 "${selection[@]}" ${args[@]+"${args[@]}"}
+# Files go out longest first (tests/conftest.py LONGEST_FILES; --no-loadscope-reorder keeps that order).
+.venv/bin/python -m pytest -n "${TT_TEST_WORKERS:-auto}" --dist loadfile --no-loadscope-reorder --max-worker-restart=0 "${selection[@]}" ${args[@]+"${args[@]}"}
