@@ -20,6 +20,7 @@ os.environ.setdefault("TRANSFER_TOOL_CACHE_DIR", tempfile.mkdtemp(prefix="tt-tes
 from sqlalchemy import Connection, create_engine, make_url, text
 
 import ui  # noqa: F401  (applies ui/qt_workarounds.py before pytest-qt makes its QApplication)
+from tests.db_snapshots import restore_tables
 from transfer_tool import users
 from transfer_tool.bootstrap import _seeders
 from transfer_tool.domain import Role
@@ -158,7 +159,9 @@ def _public_tables(conn: Connection) -> list[str]:
     return [
         r[0]
         for r in conn.execute(
-            text("SELECT tablename FROM pg_tables WHERE schemaname='public' AND tablename <> 'alembic_version'")
+            text(
+                "SELECT tablename FROM pg_tables WHERE schemaname='public' AND tablename <> 'alembic_version'"
+            )
         )
     ]
 
@@ -181,27 +184,7 @@ def _truncate_pg(db: Database) -> None:
 
 
 def _restore_seed(db: Database) -> None:
-    """Every table back to the seeded rows (triggers off while copying: the rows are the seed's own, with
-    whatever its triggers wrote), and each id sequence past the copied ids."""
-    with db.engine.begin() as conn:
-        names = _public_tables(conn)
-        conn.execute(text("TRUNCATE " + ", ".join(f'"{n}"' for n in names) + " RESTART IDENTITY CASCADE"))
-        conn.execute(text("SET LOCAL session_replication_role = replica"))
-        for name in names:
-            conn.execute(text(f'INSERT INTO public."{name}" SELECT * FROM {_SEED_COPY}."{name}"'))
-        for table, column in conn.execute(
-            text(
-                "SELECT t.relname, a.attname FROM pg_class s JOIN pg_depend d ON d.objid = s.oid "
-                "JOIN pg_class t ON t.oid = d.refobjid JOIN pg_attribute a ON a.attrelid = t.oid "
-                "AND a.attnum = d.refobjsubid WHERE s.relkind = 'S' AND t.relnamespace = 'public'::regnamespace"
-            )
-        ).all():
-            conn.execute(
-                text(
-                    f"SELECT setval(pg_get_serial_sequence('public.\"{table}\"', '{column}'), "
-                    f'coalesce((SELECT max("{column}") FROM public."{table}"), 0) + 1, false)'
-                )
-            )
+    restore_tables(db, _SEED_COPY)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

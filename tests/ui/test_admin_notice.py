@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.db_snapshots import built_once
 from tests.unit.notice_support import CONFIDENTIAL, build_register
 from transfer_tool.notice import service
 from transfer_tool.permissions import Actor
@@ -57,7 +58,7 @@ def test_preview_generate_publish_and_save(
     language: str,
     tmp_path: Path,
 ) -> None:
-    register = build_register(db, admin, legal, manager)
+    register = built_once(db, "notice_register_ui", lambda: build_register(db, admin, legal, manager))
     service.set_contact(
         db,
         admin,

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.db_snapshots import built_once
 from tests.unit.notice_support import CONFIDENTIAL, TODAY, Register, approve_transfer, build_register
 from tests.visible_codes import codes_in
 from transfer_tool import entities
@@ -53,7 +54,7 @@ PLANNED = {"EU": {"eu_in"}, "JP": {"jp_in"}}
 
 @pytest.fixture
 def register(db: Database, admin: Actor, legal: Actor, manager: Actor) -> Register:
-    return build_register(db, admin, legal, manager)
+    return built_once(db, "notice_register", lambda: build_register(db, admin, legal, manager))
 
 
 def docx_text(data: bytes) -> str:

@@ -25,7 +25,6 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
-from sqlalchemy import select
 
 from tests import approval_support, factories, signed_pdfs
 from tests.conftest import PASSWORD
@@ -629,10 +628,13 @@ CASES: dict[str, Prepare] = {
 def fingerprint(db: Database) -> str:
     """SHA-256 over every row of every table (the audit log too), in primary-key order."""
     digest = hashlib.sha256()
-    with db.read() as s:
+    # The driver's own values, without the ORM's type conversion: a changed row changes them all the same,
+    # at a fraction of the cost (about a hundred fingerprints a role).
+    with db.engine.connect() as conn:
         for table in Base.metadata.sorted_tables:
             digest.update(table.name.encode())
-            for row in s.execute(select(table).order_by(*table.primary_key.columns)):
+            order = ", ".join(f'"{c.name}"' for c in table.primary_key.columns)
+            for row in conn.exec_driver_sql(f'SELECT * FROM "{table.name}" ORDER BY {order}'):
                 digest.update(repr(tuple(row)).encode())
     return digest.hexdigest()
 
