@@ -48,7 +48,7 @@ def test_shows_the_status_under_each_regime_at_once(picker: CountryPicker) -> No
     # An adequacy nobody checked against its source says so where the destination is chosen.
     picker.set_query("Iceland")
     iceland = model.row_of("IS")
-    assert model.index(iceland, 6).data() == "Adequate ⚠ unverified"  # Brazil's resolution, not yet linked
+    assert model.index(iceland, 6).data() == "Adequate ⚠ unverified"  # Brazil: DOU page unopened
     assert "Unverified" in model.index(iceland, 6).data(Qt.ItemDataRole.ToolTipRole)
 
 

@@ -204,13 +204,31 @@ def test_brazil_recognises_eu(data: CountryDataset) -> None:
     # Resolução CD/ANPD nº 32 of 26 Jan 2026, which also names Iceland, Liechtenstein and Norway (issue #16).
     entry = data.destinations["DE"].regimes["BR"]
     assert entry.status is AdequacyStatus.ADEQUATE and entry.adopted == dt.date(2026, 1, 26)
-    assert "nº 32" in entry.instrument and not entry.checked  # the DOU page is not linked yet
-    assert "DOU 27 Jan 2026" in entry.instrument
+    assert "nº 32" in entry.instrument and "DOU 27 Jan 2026" in entry.instrument
+    # The DOU address comes from citations of it; nobody opened the page yet, so nothing is ticked checked.
+    dou = "https://www.in.gov.br/web/dou/-/resolucao-n-32-de-26-de-janeiro-de-2026-683334547"
+    for dest in data.destinations.values():
+        br = dest.regimes["BR"]
+        if br.status is AdequacyStatus.ADEQUATE:
+            assert br.source_url == dou and not br.checked, dest.code
     assert "Art. 2" in entry.notes and "national defence" in entry.notes  # the resolution's own exclusion
     assert all(
         data.destinations[c].regimes["BR"].status is AdequacyStatus.ADEQUATE for c in ("IS", "LI", "NO")
     )
     assert status(data, "US", "BR") is AdequacyStatus.NOT_ADEQUATE
+
+
+def test_outermost_regions_and_aland_are_inside_the_eu_on_tfeu_art_355(data: CountryDataset) -> None:
+    # TFEU Art. 355(1) names the French outermost regions, Art. 355(4) the Åland Islands (read on EUR-Lex).
+    paragraphs = dict.fromkeys(("GP", "GF", "MQ", "RE", "YT", "MF"), "(1)") | {"AX": "(4)"}
+    for code, paragraph in paragraphs.items():
+        entry = data.destinations[code].regimes["EU"]
+        assert entry.status is AdequacyStatus.INSIDE and entry.checked, code
+        assert entry.source_url == "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:12016E355"
+        assert f"TFEU Art. 355{paragraph}" in entry.notes and "[from knowledge" not in entry.notes, code
+    # The UK, Swiss, APPI and Brazilian entries of the same territories were not re-read.
+    for regime in ("UK", "CH", "JP", "BR"):
+        assert not data.destinations["RE"].regimes[regime].checked, regime
 
 
 def test_defaults_say_no_decision(data: CountryDataset) -> None:
