@@ -291,7 +291,8 @@ def test_added_profiles_cite_official_sources(
 # (OLRC) and the Federal Register, legislation.gov.uk, India Code, Singapore Statutes Online, HK e-Legislation,
 # the Korean Law Information Center, the NPC and its national law database; country data 2026-12-06.4 adds the
 # National Archives' codification of executive orders, India's e-Gazette and MeitY's copy of the DPDP Act, the
-# Australian Federal Register of Legislation, Planalto, e-Gov's law search and Turkey's Mevzuat.
+# Australian Federal Register of Legislation, Planalto, e-Gov's law search, Turkey's Mevzuat, the UAE's legislation
+# portal and Russia's official legal information portal.
 READ_LAW_HOSTS = {
     **OFFICIAL_HOSTS,
     "US": ("uscode.house.gov", "www.federalregister.gov", "www.archives.gov"),
@@ -305,6 +306,8 @@ READ_LAW_HOSTS = {
     "BR": ("www.planalto.gov.br",),
     "JP": ("elaws.e-gov.go.jp",),
     "TR": ("www.mevzuat.gov.tr",),
+    "AE": ("uaelegislation.gov.ae",),
+    "RU": ("pravo.gov.ru",),
 }
 READ_MARK = "[unverified: the provision was read in a copy of its text;"
 
@@ -355,6 +358,9 @@ def test_a_law_read_in_a_copy_cites_its_official_text_first(data: CountryDataset
         ("TH", "pdpa2562_s4"),
         ("ID", "pdp27_2022"),
         ("PH", "ra10175"),
+        ("AE", "pdpl_gov"),
+        ("RU", "yarovaya"),
+        ("KR", "tba83"),
     }
     assert newly_read <= read
 
