@@ -292,7 +292,7 @@ def test_added_profiles_cite_official_sources(
 # the Korean Law Information Center, the NPC and its national law database; country data 2026-12-06.4 adds the
 # National Archives' codification of executive orders, India's e-Gazette and MeitY's copy of the DPDP Act, the
 # Australian Federal Register of Legislation, Planalto, e-Gov's law search, Turkey's Mevzuat, the UAE's legislation
-# portal and Russia's official legal information portal.
+# portal, Russia's official legal information portal and the South African Government's site.
 READ_LAW_HOSTS = {
     **OFFICIAL_HOSTS,
     "US": ("uscode.house.gov", "www.federalregister.gov", "www.archives.gov"),
@@ -308,6 +308,7 @@ READ_LAW_HOSTS = {
     "TR": ("www.mevzuat.gov.tr",),
     "AE": ("uaelegislation.gov.ae",),
     "RU": ("pravo.gov.ru",),
+    "ZA": ("www.gov.za",),
 }
 READ_MARK = "[unverified: the provision was read in a copy of its text;"
 
@@ -362,6 +363,8 @@ def test_a_law_read_in_a_copy_cites_its_official_text_first(data: CountryDataset
         ("RU", "yarovaya"),
         ("KR", "tba83"),
         ("SA", "lcp56"),
+        ("ZA", "popia6"),
+        ("JP", "acd2025"),
     }
     assert newly_read <= read
 

@@ -551,7 +551,7 @@ READ_IN_2026_12_06_4 = {
     "BR": {"interception9296", "marcocivil"},
     "ID": {"pdp27_2022"},
     "IN": {"telecom2023", "dpdp17"},
-    "JP": {"wiretap", "ccp197"},
+    "JP": {"wiretap", "ccp197", "acd2025"},
     "KR": {"tba83"},
     "PH": {"ra10175"},
     "RU": {"yarovaya"},
@@ -561,6 +561,7 @@ READ_IN_2026_12_06_4 = {
     "TR": {"cmk135"},
     "TW": {"cssa_art7"},
     "US": {"eo12333"},
+    "ZA": {"popia6"},
 }
 
 
