@@ -365,6 +365,7 @@ def test_a_law_read_in_a_copy_cites_its_official_text_first(data: CountryDataset
         ("SA", "lcp56"),
         ("ZA", "popia6"),
         ("JP", "acd2025"),
+        ("BR", "abin"),
     }
     assert newly_read <= read
 

@@ -548,7 +548,7 @@ def test_laws_read_on_their_official_text_reach_an_installed_database_and_flag_w
 READ_IN_2026_12_06_4 = {
     "AE": {"pdpl_gov"},
     "AU": {"tia1979", "taa2018", "sla2021"},
-    "BR": {"interception9296", "marcocivil"},
+    "BR": {"interception9296", "marcocivil", "abin"},
     "ID": {"pdp27_2022"},
     "IN": {"telecom2023", "dpdp17"},
     "JP": {"wiretap", "ccp197", "acd2025"},
