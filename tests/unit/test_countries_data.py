@@ -307,16 +307,26 @@ def test_added_profiles_cite_official_sources(
 
 # Official hosts of the laws read in a copy of their text for the older profiles (issue #16, 3): the US Code
 # (OLRC) and the Federal Register, legislation.gov.uk, India Code, Singapore Statutes Online, HK e-Legislation,
-# the Korean Law Information Center, the NPC and its national law database.
+# the Korean Law Information Center, the NPC and its national law database; country data 2026-12-06.4 adds the
+# National Archives' codification of executive orders, India's e-Gazette and MeitY's copy of the DPDP Act, the
+# Australian Federal Register of Legislation, Planalto, e-Gov's law search, Turkey's Mevzuat, the UAE's legislation
+# portal, Russia's official legal information portal and the South African Government's site.
 READ_LAW_HOSTS = {
     **OFFICIAL_HOSTS,
-    "US": ("uscode.house.gov", "www.federalregister.gov"),
+    "US": ("uscode.house.gov", "www.federalregister.gov", "www.archives.gov"),
     "GB": ("www.legislation.gov.uk",),
-    "IN": ("www.indiacode.nic.in",),
+    "IN": ("www.indiacode.nic.in", "egazette.gov.in", "www.meity.gov.in"),
     "SG": ("sso.agc.gov.sg",),
     "HK": ("www.elegislation.gov.hk",),
     "KR": ("www.law.go.kr",),
     "CN": ("www.npc.gov.cn", "flk.npc.gov.cn"),
+    "AU": ("www.legislation.gov.au",),
+    "BR": ("www.planalto.gov.br",),
+    "JP": ("elaws.e-gov.go.jp",),
+    "TR": ("www.mevzuat.gov.tr",),
+    "AE": ("uaelegislation.gov.ae",),
+    "RU": ("pravo.gov.ru",),
+    "ZA": ("www.gov.za",),
 }
 READ_MARK = "[unverified: the provision was read in a copy of its text;"
 
@@ -349,6 +359,31 @@ def test_a_law_read_in_a_copy_cites_its_official_text_first(data: CountryDataset
         ("CN", "nil"),
         ("CN", "csl28"),
         ("CN", "counterespionage"),
+        # country data 2026-12-06.4
+        ("US", "eo12333"),
+        ("IN", "telecom2023"),
+        ("IN", "dpdp17"),
+        ("AU", "tia1979"),
+        ("AU", "taa2018"),
+        ("AU", "sla2021"),
+        ("BR", "interception9296"),
+        ("BR", "marcocivil"),
+        ("JP", "wiretap"),
+        ("JP", "ccp197"),
+        ("TR", "cmk135"),
+        ("SG", "isa"),
+        ("TW", "cssa_art7"),
+        ("TH", "cca2550"),
+        ("TH", "pdpa2562_s4"),
+        ("ID", "pdp27_2022"),
+        ("PH", "ra10175"),
+        ("AE", "pdpl_gov"),
+        ("RU", "yarovaya"),
+        ("KR", "tba83"),
+        ("SA", "lcp56"),
+        ("ZA", "popia6"),
+        ("JP", "acd2025"),
+        ("BR", "abin"),
     }
     assert newly_read <= read
 

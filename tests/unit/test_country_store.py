@@ -508,13 +508,13 @@ def test_an_installed_database_takes_the_shipped_update_and_flags_what_it_change
 
     applied = store.import_document(db, admin, shipped)
 
-    assert store.dataset_version(db) == "2026-12-06.3"
+    assert store.dataset_version(db) == "2026-12-06.4"
     assert applied.changed_destinations == ["GB", "TW"]
     assert [(c.regime, c.kind) for c in applied.status_changes["GB"]] == [("EU", ChangeKind.INSTRUMENT)]
     assert [(f.transfer_id, f.regime) for f in store.open_flags(db)] == [(de_gb, "EU")]
     assert store.open_flags(db, jp_gb) == []
     assert {law.key for law in store.get_destination(db, "TW").access_laws} == {"cssa_court", "cssa_art7"}
-    assert store.history(db, "GB")[-1].reason == "import of country data 2026-12-06.3"
+    assert store.history(db, "GB")[-1].reason == "import of country data 2026-12-06.4"
 
 
 def test_laws_read_on_their_official_text_reach_an_installed_database_and_flag_what_relied_on_them(
@@ -535,10 +535,60 @@ def test_laws_read_on_their_official_text_reach_an_installed_database_and_flag_w
 
     applied = store.import_document(db, admin, shipped)
 
-    assert store.dataset_version(db) == "2026-12-06.3"
+    assert store.dataset_version(db) == "2026-12-06.4"
     assert applied.changed_destinations == ["CN", "GB", "HK", "IN", "KR", "SG", "US"]
     reasons = " ".join(f.reason for f in store.open_flags(db, src.transfer.id) if f.reason not in before)
     assert "CLOUD Act (18 U.S.C. 2713): its profile changed" in reasons, reasons
     nsl = next(law for law in store.get_destination(db, "US").access_laws if law.key == "nsl")
     assert "read in a copy of its text" in nsl.reason and nsl.problematic
     assert nsl.sources[0].startswith("https://uscode.house.gov/")
+
+
+# The laws re-read for country data 2026-12-06.4 (issue #16, 3), by destination.
+READ_IN_2026_12_06_4 = {
+    "AE": {"pdpl_gov"},
+    "AU": {"tia1979", "taa2018", "sla2021"},
+    "BR": {"interception9296", "marcocivil", "abin"},
+    "ID": {"pdp27_2022"},
+    "IN": {"telecom2023", "dpdp17"},
+    "JP": {"wiretap", "ccp197", "acd2025"},
+    "KR": {"tba83"},
+    "PH": {"ra10175"},
+    "RU": {"yarovaya"},
+    "SA": {"lcp56"},
+    "SG": {"isa"},
+    "TH": {"cca2550", "pdpa2562_s4"},
+    "TR": {"cmk135"},
+    "TW": {"cssa_art7"},
+    "US": {"eo12333"},
+    "ZA": {"popia6"},
+}
+
+
+def test_laws_read_for_2026_12_06_4_reach_an_installed_database_and_flag_what_relied_on_them(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    """Country data 2026-12-06.4: laws written from general knowledge in 2026-12-06.3 were re-read on their text
+    (new reasons and sources, the problematic/not judgement unchanged). An installed 2026-12-06.3 takes them on
+    import, and the transfer whose assessment answered EO 12333 is flagged (#18)."""
+    src = approved_transfer(db, admin, legal, manager, eu=False)  # JP -> US, answers every US law
+    shipped = (data_dir() / "countries.json").read_bytes()
+    old = json.loads(shipped)
+    old["dataset_version"] = "2026-12-06.3"
+    for code, keys in READ_IN_2026_12_06_4.items():
+        for law in _entry(old, code)["access_laws"]:
+            if law["key"] in keys:
+                stem = law["reason"].split(" [unverified")[0]
+                law["reason"] = stem + " [unverified: written from general knowledge]"
+    store.import_document(db, admin, _raw(old), reason="the installed release")
+    before = {f.reason for f in store.open_flags(db, src.transfer.id)}
+
+    applied = store.import_document(db, admin, shipped)
+
+    assert store.dataset_version(db) == "2026-12-06.4"
+    assert applied.changed_destinations == sorted(READ_IN_2026_12_06_4)
+    reasons = " ".join(f.reason for f in store.open_flags(db, src.transfer.id) if f.reason not in before)
+    assert "Executive Order 12333: its profile changed" in reasons, reasons
+    eo = next(law for law in store.get_destination(db, "US").access_laws if law.key == "eo12333")
+    assert "read in a copy of its text" in eo.reason and eo.problematic
+    assert eo.sources[0].startswith("https://www.archives.gov/")
