@@ -284,6 +284,20 @@ def remove_trusted(db: Database, actor: Actor, cert_id: int) -> TrustedCertifica
         return _view(row)
 
 
+def trust_for_approval(db: Database, user_id: int | None) -> tuple[list[bytes], set[str]]:
+    """The active certificates as PEM (for `signing.verify_pdf`) and the fingerprints of those registered
+    as `user_id`'s own: one statement, since an approval needs both (across offices each is a round trip)."""
+    with db.read() as s:
+        rows = s.execute(
+            select(TrustedCertificate.pem, TrustedCertificate.fingerprint_sha256, TrustedCertificate.user_id)
+            .where(TrustedCertificate.active.is_(True))
+            .order_by(TrustedCertificate.id)
+        ).all()
+    pems = [pem.encode("ascii") for pem, _, _ in rows]
+    own = {fp for _, fp, owner in rows if user_id is not None and owner == user_id}
+    return pems, own
+
+
 def trusted_pems(db: Database) -> list[bytes]:
     """The active certificates as PEM, for `signing.verify_pdf`."""
     with db.read() as s:

@@ -16,12 +16,14 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import make_url, select, text
 
+from tests import approval_support
 from tests.conftest import PASSWORD
 from tests.latency_proxy import LatencyProxy
 from tests.unit import test_team_database as team_database
 from tests.unit.test_team_database import Team
 from transfer_tool import audit, demo, transfers, users
-from transfer_tool.assessment import service
+from transfer_tool.assessment import approval, service
+from transfer_tool.countries import store as country_store
 from transfer_tool.domain import TransferStatus
 from transfer_tool.errors import StorageError
 from transfer_tool.permissions import Actor
@@ -228,3 +230,40 @@ def test_a_statement_alone_is_saved_and_returns_its_rows(db: Database, legal: Ac
     assert [tuple(r) for r in db.statement_alone(stmt)] == [("ja",)]
     with db.read() as s:
         assert s.execute(select(User.language).where(User.id == legal.user_id)).scalar_one() == "ja"
+
+
+def test_approving_reads_each_thing_once(team: Team, proxy: LatencyProxy) -> None:
+    """Approve: the account checked once before the work, the report's transfer with its onward transfers
+    in one statement, the organisation's settings read once for the render and the signature, the trust
+    list once for the certificate check and the signature check, and the signed copy inserted without a
+    read first (42 round trips before)."""
+    parties = demo.create_demo_parties(team.dba, team.admin)
+    t, _ = demo.create_demo_transfer(team.dba, team.legal, parties, title="Review me")
+    submitted = demo.fill_and_submit(team.dba, team.legal, t.id, TODAY)
+    approval_support.register(team.dba, team.manager)
+    db = Database(through(team, proxy), people_sign_in=True)
+    try:
+        users.authenticate(db, "max", PASSWORD)
+        service.get_assessment(db, submitted.id)  # the Review screen has the country data cached by now
+        country_store.cached_dataset(db)
+        manager = team.manager
+        request = approval.ApprovalRequest(
+            submitted.id,
+            approval_support.identity_of(manager.username, manager.display_name or manager.username),
+            approval_support.PASSPHRASE,
+            "en",
+            approval_support.ALL_ATTESTATIONS,
+            TODAY,
+        )
+        trips, said = counted(proxy, lambda: approval.approve_and_sign(db, manager, request))
+        print(f"\n[approve] {trips} round trips")
+        assert trips <= 27, "\n".join(said)
+        for table in ("trusted_certificate", "org_setting WHERE org_setting.key IN", "catalog_entry"):
+            assert sum(f"FROM {table}" in x for x in said if not x.startswith("BEGIN")) <= 2, (table, said)
+        assert not any(x.startswith("SELECT blob.") for x in said), said
+    finally:
+        db.dispose()
+    approved = service.get_assessment(team.dba, submitted.id)
+    assert approved.status.value == "approved"
+    assert service.signed_report(team.dba, submitted.id) is not None
+    assert audit.verify(team.dba).ok

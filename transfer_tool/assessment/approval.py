@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from transfer_tool import audit
-from transfer_tool.assessment import approval_store, service
+from transfer_tool.assessment import approval_store, reporting, service
 from transfer_tool.errors import PermissionDenied, ValidationError
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.database import Database
@@ -83,9 +83,10 @@ def approve_and_sign(
     opened = signing.open_identity(request.identity, request.passphrase)  # a wrong passphrase stops here
     stage(STAGE_RENDER)
     # Rendering as approved is refused to an author of the version (four eyes) and to a wrong status.
-    unsigned = service.render_for_approval(db, request.assessment_id, request.lang, actor, request.today)
-    with db.read() as s:
-        registered = trust.registered_fingerprints(s, actor.user_id) if actor.user_id else set()
+    # (the account was checked above: rendered without checking it again, a round trip fewer)
+    org = service.get_org_settings(db)
+    unsigned = reporting._render_approved(db, request.assessment_id, request.lang, actor, request.today, org)
+    pems, registered = trust.trust_for_approval(db, actor.user_id)
     if trust.fingerprint_of(opened.certificate) not in registered:
         raise PermissionDenied(
             f"The certificate in {request.identity.name} ({opened.subject_name}) is not registered as your "
@@ -93,7 +94,6 @@ def approve_and_sign(
             "administrator to register it for you (transfer-tool trust add CERT --label NAME --owner "
             "YOUR-USER-NAME)."
         )
-    org = service.get_org_settings(db)
     signer = actor.display_name or actor.username
     stage(STAGE_SIGN)
     signed = signing.sign_pdf(
@@ -119,5 +119,6 @@ def approve_and_sign(
         today=request.today,
         attestations=request.attestations,
         comment=request.comment,
+        trust_list=(pems, registered),
     )
     return ApprovalDone(view, signed, bool(org.timestamp_url or request.timestamper is not None))

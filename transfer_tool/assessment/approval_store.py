@@ -142,6 +142,7 @@ def _store_approval(
     today: dt.date,
     attestations: AbstractSet[str],
     comment: str = "",
+    trust_list: tuple[list[bytes], set[str]] | None = None,
 ) -> AssessmentView:
     """Approve a submitted version with its signed report (called by `approval.approve_and_sign` only,
     which renders and signs): the version is frozen, the transfer approved (or suspended when the
@@ -160,9 +161,9 @@ def _store_approval(
     elif len(signer_name.strip()) > 200:
         problems.append(Problem("signer_name", "keep the signer's name under 200 characters"))
     if not problems:
-        with db.read() as s:
-            registered = trust.registered_fingerprints(s, actor.user_id) if actor.user_id else set()
-        bad = _signature_problem(signed_pdf, rendering, trust.trusted_pems(db), registered)
+        # `trust_list`: the active certificates and the approver's own, as the caller read them just before
+        pems, registered = trust_list or trust.trust_for_approval(db, actor.user_id)
+        bad = _signature_problem(signed_pdf, rendering, pems, registered)
         if bad:
             problems.append(Problem("signed_pdf", bad))
     if problems:

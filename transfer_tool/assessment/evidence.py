@@ -18,6 +18,7 @@ from transfer_tool import audit
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.errors import NotFound, Problem, ToolError, ValidationError
 from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment, EvidenceFile, SignedReport
 from transfer_tool.storage.models.core import Blob, Transfer
@@ -67,6 +68,8 @@ def sha256_hex(content: bytes) -> str:
 def store_blob(session: Session, content: bytes) -> str:
     """Keep `content` once under its SHA-256; a stored copy that was damaged is replaced by this one."""
     digest = sha256_hex(content)
+    if _insert_new(session, digest, content):
+        return digest  # the usual case (a new file, a new signed copy): one statement, no read first
     blob = session.get(Blob, digest)
     if blob is None:
         session.add(Blob(sha256=digest, size=len(content), content=content))
@@ -74,6 +77,22 @@ def store_blob(session: Session, content: bytes) -> str:
         blob.content, blob.size = content, len(content)
     session.flush()
     return digest
+
+
+def _insert_new(session: Session, digest: str, content: bytes) -> bool:
+    """On PostgreSQL, insert the blob unless one with this digest is stored, and say whether it was (on
+    SQLite a statement costs no round trip, and older SQLite libraries lack RETURNING)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return False
+    from sqlalchemy.dialects.postgresql import insert
+
+    statement = (
+        insert(Blob)
+        .values(sha256=digest, size=len(content), content=content, created_at=utcnow())
+        .on_conflict_do_nothing(index_elements=[Blob.sha256])
+        .returning(Blob.sha256)
+    )
+    return session.execute(statement).first() is not None
 
 
 def load_blob(session: Session, digest: str, what: str) -> bytes:

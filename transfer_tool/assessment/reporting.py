@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from transfer_tool import audit, catalog, entities, transfers
 from transfer_tool.assessment import workflow
@@ -21,6 +21,7 @@ from transfer_tool.assessment.evidence import (
     load_blob,
 )
 from transfer_tool.assessment.org_settings import (
+    OrgSettings,
     _read_settings,
 )
 from transfer_tool.assessment.record import (
@@ -75,13 +76,17 @@ def _report_data(
     today: dt.date,
     *,
     approver: Actor | None = None,
+    settings: OrgSettings | None = None,
 ) -> ReportData:
     ds = country_store.cached_dataset(db)
     items = catalog.all_items(db)
     with db.read() as s:
-        settings = _read_settings(s)
+        settings = settings or _read_settings(s)
         row = _load(s, assessment_id)
-        t = s.get(Transfer, row.transfer_id)
+        # The onward transfers (two levels, as the report shows them) in the same statement.
+        t = s.get(
+            Transfer, row.transfer_id, options=[joinedload(Transfer.onward).joinedload(Transfer.onward)]
+        )
         if t is None:
             raise NotFound(f"The transfer of assessment {assessment_id} does not exist (any more).")
         tv = transfers.view(t)
@@ -158,6 +163,20 @@ def render_for_approval(
     require(approver, Action.REVIEW)
     with db.read() as s:
         audit.check_actor(s, approver)
+    return _render_approved(db, assessment_id, lang, approver, today)
+
+
+def _render_approved(
+    db: Database,
+    assessment_id: int,
+    lang: str,
+    approver: Actor,
+    today: dt.date,
+    settings: OrgSettings | None = None,
+) -> bytes:
+    """`render_for_approval` for a caller that has just checked the approver's role and account (and may
+    have read the organisation's settings)."""
+    require(approver, Action.REVIEW)
     from transfer_tool.report.renderer import render_report  # ReportLab: only when a report is rendered
 
-    return render_report(_report_data(db, assessment_id, today, approver=approver), lang)
+    return render_report(_report_data(db, assessment_id, today, approver=approver, settings=settings), lang)
