@@ -211,8 +211,9 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     **{f"trust.{n}": OPEN_READ for n in ("list_trusted", "get_trusted", "trusted_pems", "verify_document")},
     **{
         f"notice.service.{n}": OPEN_READ
-        for n in ("preview", "generations", "last_published", "get_contact", "answer", "register_items")
+        for n in ("preview", "generations", "last_published", "get_contact", "answer")
     },
+    "notice.register_rows.register_items": OPEN_READ,
     **{
         f"trust.{n}": PURE
         for n in ("parse_certificate", "fingerprint_of")
@@ -260,6 +261,7 @@ SERVICE_MODULES = (
     "trust",
     "backup",
     "notice.service",
+    "notice.register_rows",
     "assessment.copying",
     "assessment.reassessment",
 )
