@@ -24,7 +24,10 @@ ENGINE_MODULES = (
     "transfer_tool/assessment/completeness.py",
     "transfer_tool/assessment/derivation.py",
     "transfer_tool/countries/impact.py",
-    "transfer_tool/countries/store.py",
+    "transfer_tool/countries/seeding.py",
+    "transfer_tool/countries/editing.py",
+    "transfer_tool/countries/flags.py",
+    "transfer_tool/countries/exchange.py",
 )
 
 

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from transfer_tool import __version__
 from transfer_tool.errors import ToolError
@@ -28,7 +27,8 @@ from ui import settings as keys
 from ui.dashboard import Dashboard, DashboardSource
 from ui.errors import show_exception, show_info
 from ui.i18n import role_label
-from ui.services import SCREEN_CATALOGUES, SCREEN_COUNTRIES, SCREEN_REVIEW, SCREEN_USERS, Services
+from ui.main_menus import DASHBOARD_TAB, REGISTER_TAB, SCREEN_PERMISSIONS, build_menus
+from ui.services import Services
 from ui.teamwork import BulkReassessment, CopyDialog, ReassignDialog
 from ui.widgets.register_panel import RegisterPanel
 
@@ -37,29 +37,30 @@ log = logging.getLogger("ui.main_window")
 WizardFactory = Callable[[QWidget, Services, "int | None"], "QWidget | None"]
 ScreenFactory = Callable[[QWidget, Services], "QWidget | None"]
 
-# Screen names for `screens`, with the permission that shows their menu entry.
-REVIEW = SCREEN_REVIEW
-COUNTRIES = SCREEN_COUNTRIES
-USERS = SCREEN_USERS
-CATALOGUES = SCREEN_CATALOGUES
-TRUST, ORG_SETTINGS, NOTICE = "trust", "org_settings", "notice"
-VERIFY, USER_SETTINGS = "verify", "user_settings"  # every role
-SCREEN_PERMISSIONS: dict[str, Action] = {
-    REVIEW: Action.REVIEW,
-    COUNTRIES: Action.EDIT_COUNTRIES,
-    USERS: Action.MANAGE_USERS,
-    CATALOGUES: Action.EDIT_CATALOGS,
-    TRUST: Action.MANAGE_TRUST,
-    ORG_SETTINGS: Action.ORG_SETTINGS,
-    NOTICE: Action.ORG_SETTINGS,
-}
-ADMIN_SCREENS = (COUNTRIES, USERS, CATALOGUES, TRUST, ORG_SETTINGS, NOTICE)
-
 DEFAULT_SIZE = (1280, 800)
-REGISTER_TAB, DASHBOARD_TAB = 0, 1
 
 
 class MainWindow(QMainWindow):
+    # The menus' actions, made by `main_menus.build_menus`.
+    new_action: QAction
+    open_action: QAction
+    import_action: QAction
+    export_action: QAction
+    verify_action: QAction
+    user_settings_action: QAction
+    sign_out_action: QAction
+    quit_action: QAction
+    refresh_action: QAction
+    find_action: QAction
+    columns_menu: QMenu
+    language_menu: QMenu
+    review_menu: QMenu
+    review_action: QAction
+    admin_menu: QMenu
+    admin_actions: dict[str, QAction]
+    guide_action: QAction
+    about_action: QAction
+
     ready = Signal()  # the register's first rows are in (check mode grabs after this)
     signed_out = Signal()  # File → Sign out: every window closed; the composition root asks for sign-in
 
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         )
         self.setCentralWidget(self.tabs)
 
-        self._build_menus()
+        build_menus(self)
         self._build_status_bar()
 
         self.register.open_requested.connect(self.open_assessment)
@@ -108,7 +109,7 @@ class MainWindow(QMainWindow):
         self.register.reassess_requested.connect(self.confirm_reassessment)
         self.register.export_requested.connect(self.export_register)
         self.register.model.loaded.connect(self._register_loaded)
-        self.register.columns_changed.connect(self._sync_column_actions)
+        self.register.columns_changed.connect(self.sync_column_actions)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.dashboard.status_clicked.connect(lambda st: self._show_in_register(status=st))
         self.dashboard.destination_clicked.connect(lambda code: self._show_in_register(destination=code))
@@ -123,151 +124,11 @@ class MainWindow(QMainWindow):
 
     # ---- menus ----------------------------------------------------------------------------------------
 
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], Any],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        name: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if name:
-            action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        may = self.services.may
-
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.setObjectName("fileMenu")
-        self.new_action = self._action(
-            self.tr("&New transfer…"), self.new_transfer, QKeySequence.StandardKey.New, "newTransfer"
-        )
-        self.new_action.setVisible(may(Action.EDIT_TRANSFERS))
-        file_menu.addAction(self.new_action)
-        self.open_action = self._action(
-            self.tr("&Open assessment"), self._open_selected, "Ctrl+O", "openAssessment"
-        )
-        file_menu.addAction(self.open_action)
-        file_menu.addSeparator()
-        self.import_action = self._action(
-            self.tr("&Import transfers…"), self.import_register, "Ctrl+I", "importRegister"
-        )
-        self.import_action.setVisible(may(Action.IMPORT_EXPORT) and may(Action.EDIT_TRANSFERS))
-        file_menu.addAction(self.import_action)
-        self.export_action = self._action(
-            self.tr("&Export register…"), self.export_register, "Ctrl+E", "exportRegister"
-        )
-        file_menu.addAction(self.export_action)
-        self.verify_action = self._action(
-            self.tr("&Verify a signed PDF…"), lambda: self.open_screen(VERIFY), None, "verifyPdf"
-        )
-        file_menu.addAction(self.verify_action)
-        file_menu.addSeparator()
-        self.user_settings_action = self._action(
-            self.tr("&My settings…"), lambda: self.open_screen(USER_SETTINGS), None, "userSettings"
-        )
-        file_menu.addAction(self.user_settings_action)
-        file_menu.addSeparator()
-        self.sign_out_action = self._action(self.tr("Sign &out"), self.sign_out, None, "signOut")
-        file_menu.addAction(self.sign_out_action)
-        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        file_menu.addAction(self.quit_action)
-
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.setObjectName("viewMenu")
-        self.refresh_action = self._action(
-            self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh, "refresh"
-        )
-        self.refresh_action.setShortcut(QKeySequence("F5"))
-        view_menu.addAction(self.refresh_action)
-        self.find_action = self._action(
-            self.tr("&Find in register"), self._focus_search, QKeySequence.StandardKey.Find, "find"
-        )
-        view_menu.addAction(self.find_action)
-        view_menu.addSeparator()
-        view_menu.addAction(
-            self._action(self.tr("Re&gister"), lambda: self.tabs.setCurrentIndex(REGISTER_TAB), "Ctrl+1")
-        )
-        view_menu.addAction(
-            self._action(self.tr("&Dashboard"), lambda: self.tabs.setCurrentIndex(DASHBOARD_TAB), "Ctrl+2")
-        )
-        view_menu.addSeparator()
-        self.columns_menu = view_menu.addMenu(self.tr("&Columns"))
-        self.columns_menu.aboutToShow.connect(self._sync_column_actions)
-        self._sync_column_actions()
-        self.language_menu = view_menu.addMenu(self.tr("&Language"))
-        group = QActionGroup(self)
-        current = self.services.settings.get(keys.LANGUAGE)
-        for code, label in (
-            ("", self.tr("System language")),
-            ("en", "English"),
-            ("ja", "日本語"),
-        ):
-            action = QAction(label, self)
-            action.setCheckable(True)
-            action.setChecked(code == current)
-            action.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
-            group.addAction(action)
-            self.language_menu.addAction(action)
-        self.language_menu.addSeparator()
-        restart_note = self.language_menu.addAction(self.tr("Applies after a restart of the tool"))
-        restart_note.setObjectName("languageRestartNote")
-        restart_note.setEnabled(False)  # a note, not a command
-
-        self.review_menu = bar.addMenu(self.tr("Re&view"))
-        self.review_menu.setObjectName("reviewMenu")
-        self.review_action = self._action(
-            self.tr("Assessments awaiting &review…"),
-            lambda: self.open_screen(REVIEW),
-            "Ctrl+R",
-            "reviewQueue",
-        )
-        self.review_menu.addAction(self.review_action)
-        self.review_menu.menuAction().setVisible(may(Action.REVIEW))
-        self.review_action.setEnabled(may(Action.REVIEW))
-
-        self.admin_menu = bar.addMenu(self.tr("&Administration"))
-        self.admin_menu.setObjectName("adminMenu")
-        self.admin_actions: dict[str, QAction] = {}
-        for name, text in (
-            (COUNTRIES, self.tr("&Country data…")),
-            (USERS, self.tr("&Users and roles…")),
-            (CATALOGUES, self.tr("Ca&talogues…")),
-            (TRUST, self.tr("T&rusted certificates…")),
-            (ORG_SETTINGS, self.tr("&Organisation settings…")),
-            (NOTICE, self.tr("Privacy &notice…")),
-        ):
-            action = self._action(text, partial(self.open_screen, name), name=f"admin_{name}")
-            allowed = may(SCREEN_PERMISSIONS[name])
-            action.setVisible(allowed)
-            action.setEnabled(allowed)
-            self.admin_menu.addAction(action)
-            self.admin_actions[name] = action
-        self.admin_menu.menuAction().setVisible(any(may(SCREEN_PERMISSIONS[n]) for n in ADMIN_SCREENS))
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.setObjectName("helpMenu")
-        self.guide_action = self._action(
-            self.tr("&User guide"), self.open_user_guide, QKeySequence.StandardKey.HelpContents, "userGuide"
-        )
-        help_menu.addAction(self.guide_action)
-        help_menu.addSeparator()
-        self.about_action = self._action(self.tr("&About Transfer tool"), self.about, None, "about")
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        help_menu.addAction(self.about_action)
-
     def visible_menu_titles(self) -> list[str]:
         """The top-level menus the user sees (accelerator ampersands removed)."""
         return [a.text().replace("&", "") for a in self.menuBar().actions() if a.isVisible()]
 
-    def _sync_column_actions(self) -> None:
+    def sync_column_actions(self) -> None:
         self.columns_menu.clear()
         template = self.register.columns_menu(self.columns_menu)
         for action in template.actions():
@@ -492,7 +353,7 @@ class MainWindow(QMainWindow):
         if not window.isVisible():
             window.show()
 
-    def _open_selected(self) -> None:
+    def open_selected(self) -> None:
         tid = self.register.current_transfer_id()
         if tid is not None:
             self.open_assessment(tid)
@@ -501,7 +362,7 @@ class MainWindow(QMainWindow):
         self.register.refresh()
         self.dashboard.refresh()
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
         self.tabs.setCurrentIndex(REGISTER_TAB)
         self.register.search.setFocus()
         self.register.search.selectAll()
@@ -565,7 +426,7 @@ class MainWindow(QMainWindow):
 
         self._keep(open_about(self, self.services.worker))
 
-    def _set_language(self, code: str) -> None:
+    def set_language(self, code: str) -> None:
         self.services.settings.set(keys.LANGUAGE, code)
         self.statusBar().showMessage(self.tr("The language changes at the next start."), 8000)
 

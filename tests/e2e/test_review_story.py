@@ -174,7 +174,9 @@ def test_submit_return_resubmit_approve_verify_tamper_and_flag(
     assert isinstance(countries, CountriesPage)
     countries.select("US")
     countries.editor.select_regime("EU")
-    countries.editor.status.setCurrentIndex(countries.editor.status.findData(AdequacyStatus.NOT_ADEQUATE))
+    countries.editor.regimes_tab.status.setCurrentIndex(
+        countries.editor.regimes_tab.status.findData(AdequacyStatus.NOT_ADEQUATE)
+    )
     assert countries.impact.text().startswith("Saving flags 1 transfer(s)")
     countries.reason.setText("CJEU annulled the EU-U.S. Data Privacy Framework")
     countries.save_button.click()

@@ -44,7 +44,7 @@ def page(qtbot: QtBot, make_services: Callable[..., Services]) -> Callable[..., 
 def _set_status(p: CountriesPage, regime: str, status: AdequacyStatus) -> None:
     p.editor.tabs.setCurrentIndex(0)
     p.editor.select_regime(regime)
-    p.editor.status.setCurrentIndex(p.editor.status.findData(status))
+    p.editor.regimes_tab.status.setCurrentIndex(p.editor.regimes_tab.status.findData(status))
 
 
 def test_the_list_shows_each_regime_status_in_colour_and_words_and_filters(
@@ -111,9 +111,9 @@ def test_the_history_names_a_changed_law_not_its_key(
     p.select("US")
     e = p.editor
     e.tabs.setCurrentIndex(LAWS_TAB)
-    e.law_table.selectRow(0)
-    law = next(x for x in store.get_destination(db, "US").access_laws if x.name == e.law_name.text())
-    e.law_reason.setPlainText(law.reason + " Re-read after the 2026 reauthorisation.")
+    e.laws_tab.table.selectRow(0)
+    law = next(x for x in store.get_destination(db, "US").access_laws if x.name == e.laws_tab.name.text())
+    e.laws_tab.reason.setPlainText(law.reason + " Re-read after the 2026 reauthorisation.")
     p.reason.setText("law re-read")
     p.save_button.click()
     assert store.get_destination(db, "US").version == 2
@@ -129,8 +129,8 @@ def test_problems_from_the_core_show_beside_their_fields(
     p = page(admin)
     p.select("KR")
     _set_status(p, "UK", AdequacyStatus.PARTIAL)
-    p.editor.condition.setText("")
-    p.editor.source_url.setText("not a url")
+    p.editor.regimes_tab.condition.setText("")
+    p.editor.regimes_tab.source_url.setText("not a url")
     p.reason.setText("testing the checks")
     p.save_button.click()
     assert "a partial status needs a condition" in p.editor.problem_text("regime.condition")
@@ -139,8 +139,8 @@ def test_problems_from_the_core_show_beside_their_fields(
     assert p.message.text() == "The destination cannot be saved as entered."
     assert store.get_destination(db, "KR").version == 1
     # Answering the problems lets it save.
-    p.editor.condition.setText("Only the private sector under PIPA")
-    p.editor.source_url.setText("https://example.org/uk-kr")
+    p.editor.regimes_tab.condition.setText("Only the private sector under PIPA")
+    p.editor.regimes_tab.source_url.setText("https://example.org/uk-kr")
     assert not p.editor.problems_box.isVisibleTo(p)
     p.save_button.click()
     assert store.get_destination(db, "KR").regimes["UK"].condition == "Only the private sector under PIPA"
@@ -152,10 +152,10 @@ def test_a_date_that_does_not_parse_is_marked_and_blocks_saving(
     p = page(admin)
     p.select("JP")
     p.editor.select_regime("EU")
-    p.editor.expires.setText("2027-13-45")
+    p.editor.regimes_tab.expires.setText("2027-13-45")
     assert "YYYY-MM-DD" in p.editor.problem_text("regime.expires")
     assert not p.save_button.isEnabled()
-    p.editor.expires.setText("2029-04-01")
+    p.editor.regimes_tab.expires.setText("2029-04-01")
     assert p.editor.problem_text("regime.expires") == ""
     assert p.save_button.isEnabled()
     p.reason.setText("review date moved")
@@ -171,21 +171,21 @@ def test_laws_are_added_edited_and_removed(
     before = len(store.get_destination(db, "IN").access_laws)
     e = p.editor
     e.add_law()
-    assert e.tabs.currentIndex() == LAWS_TAB and e.law_model.rowCount() == before + 1
-    e.law_name.setText("IT Act s. 69 — 傍受")
-    e.law_problematic.setChecked(True)
-    e.law_reason.setPlainText("Interception orders without prior independent approval (guarantee C).")
-    e.law_sources.setPlainText("https://example.org/it-act\nnot-a-url")
+    assert e.tabs.currentIndex() == LAWS_TAB and e.laws_tab.model.rowCount() == before + 1
+    e.laws_tab.name.setText("IT Act s. 69 — 傍受")
+    e.laws_tab.problematic.setChecked(True)
+    e.laws_tab.reason.setPlainText("Interception orders without prior independent approval (guarantee C).")
+    e.laws_tab.sources.setPlainText("https://example.org/it-act\nnot-a-url")
     p.reason.setText("added the IT Act")
     p.save_button.click()
     assert "expected an http(s) URL" in e.problem_text("law.sources")
-    e.law_sources.setPlainText("https://example.org/it-act")
+    e.laws_tab.sources.setPlainText("https://example.org/it-act")
     p.save_button.click()
     laws = {law.name: law for law in store.get_destination(db, "IN").access_laws}
     added = laws["IT Act s. 69 — 傍受"]
     assert added.problematic and added.key not in {law.key for law in laws.values() if law is not added}
 
-    e.law_table.selectRow([law.key for law in e.working().access_laws].index(added.key))  # type: ignore[union-attr]
+    e.laws_tab.table.selectRow([law.key for law in e.working().access_laws].index(added.key))  # type: ignore[union-attr]
     e.remove_law()
     p.reason.setText("removed again")
     p.save_button.click()
@@ -196,17 +196,17 @@ def test_appi_items_are_saved(db: Database, admin: Actor, page: Callable[..., Co
     p = page(admin)
     p.select("VN")
     e = p.editor
-    e.appi_present.setChecked(True)
-    e.appi_system.setCurrentIndex(e.appi_system.findData(True))
-    e.appi_cbpr.setCurrentIndex(e.appi_cbpr.findData("Global CBPR associate"))
+    e.appi_tab.present.setChecked(True)
+    e.appi_tab.system.setCurrentIndex(e.appi_tab.system.findData(True))
+    e.appi_tab.cbpr.setCurrentIndex(e.appi_tab.cbpr.findData("Global CBPR associate"))
     # Issue 18: each principle is a box named as people read it; the country data keeps the keys.
-    boxes = [b.text() for b in e.appi_oecd.findChildren(QCheckBox)]
+    boxes = [b.text() for b in e.appi_tab.oecd.findChildren(QCheckBox)]
     assert boxes[:2] == ["Collection limitation", "Data quality"] and len(boxes) == 8
-    for box in e.appi_oecd_boxes.values():
+    for box in e.appi_tab.oecd_boxes.values():
         box.setChecked(False)
-    e.appi_oecd_boxes["security_safeguards"].setChecked(True)
-    e.appi_oecd_boxes["collection_limitation"].setChecked(True)
-    e.appi_localisation.setPlainText("Decree 53: some data must be stored locally.")
+    e.appi_tab.oecd_boxes["security_safeguards"].setChecked(True)
+    e.appi_tab.oecd_boxes["collection_limitation"].setChecked(True)
+    e.appi_tab.localisation.setPlainText("Decree 53: some data must be stored locally.")
     p.reason.setText("APPI items checked with the PPC report")
     p.save_button.click()
     appi = store.get_destination(db, "VN").appi

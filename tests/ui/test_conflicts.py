@@ -278,7 +278,9 @@ def test_destination_edited_by_two_clients(
     assert original.version == 1
     p.editor.tabs.setCurrentIndex(0)
     p.editor.select_regime("EU")
-    p.editor.status.setCurrentIndex(p.editor.status.findData(AdequacyStatus.NOT_ADEQUATE))
+    p.editor.regimes_tab.status.setCurrentIndex(
+        p.editor.regimes_tab.status.findData(AdequacyStatus.NOT_ADEQUATE)
+    )
     p.reason.setText("Mine: the DPF decision was annulled")
 
     # A saves first, through its own connection.

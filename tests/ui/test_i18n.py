@@ -646,9 +646,9 @@ def test_the_law_editor_and_the_onward_table_fit_in_english_and_japanese(
     window.page("countries").select("US")
     editor = window.page("countries").editor
     editor.tabs.setCurrentIndex(1)
-    assert editor.law_model.rowCount() >= 4
-    for row in range(editor.law_model.rowCount()):
-        editor.law_table.selectRow(row)
+    assert editor.laws_tab.model.rowCount() >= 4
+    for row in range(editor.laws_tab.model.rowCount()):
+        editor.laws_tab.table.selectRow(row)
         screens.check(window, f"admin-law-editor-{lang}-{row}")
     wizard = make_wizard(legal, _japanese_transfer(db, legal), lang)
     wizard.go_to(PAGE_HANDLING)

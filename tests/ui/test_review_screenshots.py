@@ -189,8 +189,12 @@ def test_administration_and_settings_screens(
     assert isinstance(countries, CountriesPage)
     countries.select("US")
     countries.editor.select_regime("EU")
-    countries.editor.status.setCurrentIndex(countries.editor.status.findData(AdequacyStatus.NOT_ADEQUATE))
-    countries.editor.notes.setPlainText("CJEU judgment annulling Decision (EU) 2023/1795 (test data)")
+    countries.editor.regimes_tab.status.setCurrentIndex(
+        countries.editor.regimes_tab.status.findData(AdequacyStatus.NOT_ADEQUATE)
+    )
+    countries.editor.regimes_tab.notes.setPlainText(
+        "CJEU judgment annulling Decision (EU) 2023/1795 (test data)"
+    )
     countries.reason.setText(
         "CJEU annulled the EU-U.S. Data Privacy Framework"
         if language == "en"

@@ -171,7 +171,7 @@ def test_unsaved_country_data_stops_the_sign_out_until_discarded(
     page = admin_window.page("countries")
     page.select("IN")
     page.editor.add_law()
-    page.editor.law_name.setText("IT Act s. 69")
+    page.editor.laws_tab.name.setText("IT Act s. 69")
     assert page.editor.is_dirty()
     assert not window.sign_out()  # the admin window asks instead of dropping the edit
     question = admin_window.unsaved_question

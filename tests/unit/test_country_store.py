@@ -16,7 +16,8 @@ from sqlalchemy import delete, func, select
 from tests import factories
 from tests.unit.teamwork_support import approved_transfer
 from transfer_tool import transfers
-from transfer_tool.countries import store
+from transfer_tool.countries import editing, store
+from transfer_tool.countries import flags as country_flags
 from transfer_tool.countries.diff import FieldChange
 from transfer_tool.countries.impact import ChangeKind
 from transfer_tool.countries.model import Destination
@@ -322,7 +323,7 @@ def test_an_import_that_fails_half_way_leaves_nothing_behind(
     doc = json.loads(before)
     for code in ("FR", "US"):
         _entry(doc, code)["regimes"]["EU"]["notes"] = "changed"
-    real_apply = store._apply
+    real_apply = editing.apply_edit
     calls: list[str] = []
 
     def apply_then_fail(*args: Any, **kwargs: Any) -> store.UpdateResult:
@@ -331,7 +332,7 @@ def test_an_import_that_fails_half_way_leaves_nothing_behind(
             raise RuntimeError("disk full")
         return real_apply(*args, **kwargs)
 
-    monkeypatch.setattr(store, "_apply", apply_then_fail)
+    monkeypatch.setattr(editing, "apply_edit", apply_then_fail)
     with pytest.raises(RuntimeError):
         store.import_document(db, admin, _raw(doc))
     assert len(calls) == 2
@@ -432,7 +433,7 @@ def test_two_admins_saving_at_the_same_moment_get_a_conflict_not_a_crash(db: Dat
         rec = s.get(DestinationRecord, "US", with_for_update=True)
         assert rec is not None
         first = _with_entry(opened, "EU", notes="first admin's note")
-        store._apply(s, admin, rec, opened, first, "first", "")
+        store.apply_edit(s, admin, rec, opened, first, "first", "")
         worker = threading.Thread(target=second_admin)
         worker.start()
         worker.join(timeout=1.0)  # blocks on the row (PostgreSQL) or on the write lock (SQLite)
@@ -451,7 +452,7 @@ def test_two_clients_checking_expiries_at_once_flag_each_transfer_once(db: Datab
     day_after = expires + dt.timedelta(days=1)
     second: list[int] = []
     with db.unit_of_work() as s:
-        assert store._check_expiries_in(s, admin, day_after) == 1
+        assert country_flags._check_expiries_in(s, admin, day_after) == 1
         worker = threading.Thread(target=lambda: second.append(store.check_expiries(db, admin, day_after)))
         worker.start()
         worker.join(timeout=1.0)  # waits for the first check to finish

@@ -18,6 +18,7 @@ from tests.unit.test_roles_matrix import TODAY, World
 from transfer_tool import signing, trust
 from transfer_tool.audit_drift import drift
 from transfer_tool.cli import main
+from transfer_tool.countries import seeding as country_seeding
 from transfer_tool.countries import shipped as shipped_module
 from transfer_tool.countries import store as country_store
 from transfer_tool.countries.model import RegimeEntry
@@ -170,7 +171,7 @@ def test_a_database_seeded_before_seed_events_held_digests_is_compared_with_the_
     db = Database(f"sqlite:///{tmp_path / 'older.sqlite3'}")
     migrate.upgrade(db)
     with monkeypatch.context() as m:
-        m.setattr(country_store, "SEEDED_DIGESTS", "not_recorded_by_older_versions")
+        m.setattr(country_seeding, "SEEDED_DIGESTS", "not_recorded_by_older_versions")
         _seed(db)
     with db.read() as s:
         seed = s.execute(select(AuditEvent.after).where(AuditEvent.action == "seed")).scalar_one()

@@ -86,10 +86,10 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     "assessment.due_calendar.due_items": EVERYONE,
     "assessment.due_calendar.open_actions": EVERYONE,
     # country data
-    "countries.store.update_destination": ADMINS,
-    "countries.store.update_regime": ADMINS,
-    "countries.store.import_document": ADMINS,
-    "countries.store.check_expiries": EVERYONE,  # start-up task: derives flags from stored dates only
+    "countries.editing.update_destination": ADMINS,
+    "countries.editing.update_regime": ADMINS,
+    "countries.exchange.import_document": ADMINS,
+    "countries.flags.check_expiries": EVERYONE,  # start-up task: derives flags from stored dates only
     # assessments
     "assessment.org_settings.set_org_settings": ADMINS,
     "assessment.drafting.start_assessment": EVERYONE,
@@ -162,17 +162,18 @@ NOT_ROLE_CHECKED: dict[str, str] = {
             "get_destination",
             "list_destinations",
             "dataset_version",
-            "open_flags",
             "history",
             "version",
             "diff_versions",
-            "export_document",
-            "transfers_affected",
         )
     },
+    **{f"countries.flags.{n}": OPEN_READ for n in ("open_flags", "transfers_affected")},
+    "countries.exchange.export_document": OPEN_READ,
     "countries.store.search": PURE,
-    **{f"countries.store.{n}": PURE for n in ("seed_rows", "shipped_digests")},  # shipped files only
-    **{f"countries.store.{n}": IN_TRANSACTION for n in ("seed", "flag_transfers", "flag_law_changes", "clear_flags")},
+    **{f"countries.seeding.{n}": PURE for n in ("seed_rows", "shipped_digests")},  # shipped files only
+    "countries.seeding.seed": IN_TRANSACTION,
+    **{f"countries.flags.{n}": IN_TRANSACTION for n in ("flag_transfers", "flag_law_changes", "clear_flags")},
+    "countries.editing.apply_edit": IN_TRANSACTION,
     "assessment.org_settings.get_org_settings": OPEN_READ,
     **{
         f"assessment.versions.{n}": OPEN_READ
@@ -209,8 +210,9 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     **{f"trust.{n}": OPEN_READ for n in ("list_trusted", "get_trusted", "trusted_pems", "verify_document")},
     **{
         f"notice.service.{n}": OPEN_READ
-        for n in ("preview", "generations", "last_published", "get_contact", "answer", "register_items")
+        for n in ("preview", "generations", "last_published", "get_contact", "answer")
     },
+    "notice.register_rows.register_items": OPEN_READ,
     **{
         f"trust.{n}": PURE
         for n in ("parse_certificate", "fingerprint_of")
@@ -242,6 +244,10 @@ SERVICE_MODULES = (
     "catalog",
     "users",
     "countries.store",
+    "countries.seeding",
+    "countries.flags",
+    "countries.editing",
+    "countries.exchange",
     "assessment.versions",
     "assessment.org_settings",
     "assessment.drafting",
@@ -254,6 +260,7 @@ SERVICE_MODULES = (
     "trust",
     "backup",
     "notice.service",
+    "notice.register_rows",
     "assessment.copying",
     "assessment.reassessment",
 )
@@ -598,10 +605,10 @@ CASES: dict[str, Prepare] = {
     "transfer_xlsx.export_xlsx": _simple(lambda w, a: transfer_xlsx.export_xlsx(w.db, a)),
     "assessment.due_calendar.due_items": _simple(lambda w, a: due_calendar.due_items(w.db, a)),
     "assessment.due_calendar.open_actions": _simple(lambda w, a: due_calendar.open_actions(w.db, a, 1)),
-    "countries.store.update_destination": _prep_update_destination,
-    "countries.store.update_regime": _prep_update_regime,
-    "countries.store.import_document": _prep_import_document,
-    "countries.store.check_expiries": _prep_check_expiries,
+    "countries.editing.update_destination": _prep_update_destination,
+    "countries.editing.update_regime": _prep_update_regime,
+    "countries.exchange.import_document": _prep_import_document,
+    "countries.flags.check_expiries": _prep_check_expiries,
     "assessment.org_settings.set_org_settings": _simple(
         lambda w, a: service.set_org_settings(w.db, a, service.OrgSettings(risk_threshold=0.05))
     ),

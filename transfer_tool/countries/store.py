@@ -1,63 +1,49 @@
-"""Country data in the database: seeding, reading, admin edits with versions, import/export, impact.
+"""Country data in the database: reading the live data, and a destination's history of versions.
 
-The shipped files seed an empty database; from then on the database copy is the live one. Every edit
-makes a new version of the destination (who, when, why), and a change of status under a regime flags
-every transfer to that destination whose exporter that regime governs.
+The shipped files seed an empty database (`seeding.py`); from then on the database copy is the live one.
+Every edit makes a new version of the destination (who, when, why; `editing.py`), and a change of status
+under a regime flags every transfer to that destination whose exporter that regime governs (`flags.py`);
+the data goes out and comes in as a file through `exchange.py`. This module keeps those modules' public
+names in one place too (`from transfer_tool.countries import store`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Collection
-from dataclasses import dataclass, field, replace
-from functools import cache
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Integer, Select, func, insert, literal, select, text, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from transfer_tool import audit
-from transfer_tool.assessment.record import from_dict
-from transfer_tool.countries import serialize
 from transfer_tool.countries.diff import FieldChange, diff_destinations
-from transfer_tool.countries.impact import (
-    ChangeKind,
-    LawChange,
-    StatusChange,
-    expired_entries,
-    law_changes,
-    status_changes,
+from transfer_tool.countries.editing import UpdateResult, apply_edit, update_destination, update_regime
+from transfer_tool.countries.exchange import MAX_IMPORT_BYTES, ImportPreview, export_document, import_document
+from transfer_tool.countries.flags import (
+    LAW_FLAG_KIND,
+    FlagView,
+    check_expiries,
+    clear_flags,
+    flag_law_changes,
+    flag_transfers,
+    open_flags,
+    transfers_affected,
 )
+from transfer_tool.countries.impact import ChangeKind
 from transfer_tool.countries.model import Destination, Regime
-from transfer_tool.countries.names import CountryNames, SearchHit, load_country_names
-from transfer_tool.errors import ConflictError, ImportRefused, NotFound, Problem, ValidationError
-from transfer_tool.permissions import Action, Actor, require
-from transfer_tool.storage.base import UTCDateTime, utcnow
+from transfer_tool.countries.names import SearchHit
+from transfer_tool.countries.seeding import SEEDED_DIGESTS, seed, seed_rows, shipped_digests
+from transfer_tool.countries.stored import DATASET_KEY, complete, names, regimes_in
+from transfer_tool.errors import NotFound
 from transfer_tool.storage.database import Database
-from transfer_tool.storage.models.assessment import Assessment
-from transfer_tool.storage.models.core import Entity, OrgSetting, Transfer
-from transfer_tool.storage.models.countries import (
-    DestinationRecord,
-    DestinationVersion,
-    ReassessmentFlag,
-    RegimeRecord,
-)
+from transfer_tool.storage.models.core import OrgSetting
+from transfer_tool.storage.models.countries import DestinationRecord, DestinationVersion, RegimeRecord
 
 if TYPE_CHECKING:
     from transfer_tool.countries.shipped import CountryDataset
 
 # The shipped-data loader and the document validators (jsonschema) are imported where used: the app's
 # start-up reads regimes through this module and needs neither (about 70 ms of imports).
-
-DATASET_KEY = "country_data.dataset_version"
-MAX_IMPORT_BYTES = 10 * 1024 * 1024
-
-
-@cache
-def names() -> CountryNames:
-    """Localised names of every destination (shipped, immutable: read once per process)."""
-    return load_country_names()
 
 
 @dataclass(frozen=True)
@@ -69,169 +55,7 @@ class VersionInfo:
     reason: str
 
 
-@dataclass(frozen=True)
-class FlagView:
-    transfer_id: int
-    reference: str
-    destination: str
-    regime: str
-    kind: str
-    reason: str
-    version_before: int | None
-    version_after: int | None
-    created_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class UpdateResult:
-    destination: Destination
-    changes: list[FieldChange]
-    status_changes: list[StatusChange]
-    flagged: int
-
-
-@dataclass(frozen=True)
-class ImportPreview:
-    """What an import would change (dry run) or changed: per destination, field changes and status changes."""
-
-    changes: dict[str, list[FieldChange]] = field(default_factory=dict)
-    status_changes: dict[str, list[StatusChange]] = field(default_factory=dict)
-    flagged: int = 0
-    applied: bool = False
-    dataset_version: str = ""
-
-    @property
-    def changed_destinations(self) -> list[str]:
-        return sorted(self.changes)
-
-
-# ---- seeding -------------------------------------------------------------------------------------
-
-
-def seed(session: Session) -> int:
-    """Load the shipped data into an empty database; an edited database is left as it is.
-
-    The seed event records a digest of each row it wrote (`SEEDED_DIGESTS`), so `check` can tell a
-    destination or regime never changed in the tool from one edited in the table directly."""
-    if session.scalar(select(func.count()).select_from(DestinationRecord)):
-        return 0
-    from transfer_tool.countries.shipped import load_shipped_dataset
-
-    shipped = load_shipped_dataset()
-    destination_rows, regime_rows = seed_rows(shipped)
-    digests: dict[str, dict[str, str]] = {"destination": _digests(destination_rows)}
-    if not session.scalar(select(func.count()).select_from(RegimeRecord)):
-        session.execute(
-            insert(RegimeRecord),
-            [
-                {
-                    "code": r["code"],
-                    "data": r,
-                    "updated_by": "system",
-                    "row_version": 1,
-                    "updated_at": utcnow(),
-                }
-                for r in regime_rows
-            ],
-        )
-        digests["regime"] = _digests(regime_rows)
-    now = utcnow()
-    rows = destination_rows
-    session.execute(
-        insert(DestinationRecord),
-        [
-            {
-                "code": r["code"],
-                "version": 1,
-                "data": r,
-                "updated_by": "system",
-                "row_version": 1,
-                "updated_at": now,
-            }
-            for r in rows
-        ],
-    )
-    session.execute(
-        insert(DestinationVersion),
-        [
-            {
-                "code": r["code"],
-                "version": 1,
-                "data": r,
-                "changed_by": "system",
-                "changed_at": now,
-                "reason": f"shipped country data {shipped.dataset_version}",
-                "dataset_version": shipped.dataset_version,
-            }
-            for r in rows
-        ],
-    )
-    _set_dataset_version(session, shipped.dataset_version)
-    audit.record(
-        session,
-        Actor.system(),
-        "seed",
-        "destination",
-        "*",
-        None,
-        {"destinations": len(rows), "dataset_version": shipped.dataset_version, SEEDED_DIGESTS: digests},
-    )
-    return len(rows)
-
-
-# The seed event's key for the digest of each row it wrote: {"destination": {code: sha256 of data},
-# "regime": {code: sha256 of data}} (regimes only when the seed wrote them).
-SEEDED_DIGESTS = "seeded_sha256"
-
-
-def seed_rows(shipped: CountryDataset) -> tuple[list[serialize.JsonDict], list[serialize.JsonDict]]:
-    """The `data` of each destination (version 1) and regime row that seeding writes."""
-    return (
-        [serialize.destination_to_dict(replace(d, version=1)) for d in shipped.destinations.values()],
-        [serialize.regime_to_dict(r) for r in shipped.regimes.values()],
-    )
-
-
-def _digests(rows: list[serialize.JsonDict]) -> dict[str, str]:
-    return {str(r["code"]): audit.content_digest(r) for r in rows}
-
-
-def shipped_digests(dataset_version: str) -> dict[str, dict[str, str]]:
-    """What a seed of the shipped data writes, as digests, if the shipped data is still `dataset_version`
-    (for a database seeded before seed events recorded their digests); empty when it is another version."""
-    from transfer_tool.countries.shipped import load_shipped_dataset
-
-    shipped = load_shipped_dataset()
-    if shipped.dataset_version != dataset_version:
-        return {}
-    destination_rows, regime_rows = seed_rows(shipped)
-    return {"destination": _digests(destination_rows), "regime": _digests(regime_rows)}
-
-
-def _set_dataset_version(session: Session, version: str) -> None:
-    row = session.get(OrgSetting, DATASET_KEY)
-    if row is None:
-        session.add(OrgSetting(key=DATASET_KEY, value=version))
-    else:
-        row.value = version
-
-
 # ---- reading --------------------------------------------------------------------------------------
-
-
-def _regimes(session: Session) -> dict[str, Regime]:
-    return {
-        r.code: serialize.regime_from_dict(r.data) for r in session.execute(select(RegimeRecord)).scalars()
-    }
-
-
-def _complete(
-    session: Session, data: dict[str, object], regimes: dict[str, Regime] | None = None
-) -> Destination:
-    from transfer_tool.countries.shipped import complete_destination
-
-    dest = serialize.destination_from_dict(data)
-    return complete_destination(dest, regimes if regimes is not None else _regimes(session), names())
 
 
 def dataset(db: Database) -> CountryDataset:
@@ -243,8 +67,8 @@ def dataset(db: Database) -> CountryDataset:
 def _load_dataset(s: Session) -> CountryDataset:
     from transfer_tool.countries.shipped import CountryDataset
 
-    regimes = _regimes(s)
-    dests = {r.code: _complete(s, r.data, regimes) for r in s.execute(select(DestinationRecord)).scalars()}
+    regimes = regimes_in(s)
+    dests = {r.code: complete(s, r.data, regimes) for r in s.execute(select(DestinationRecord)).scalars()}
     version = s.get(OrgSetting, DATASET_KEY)
     return CountryDataset(dests, regimes, str(version.value) if version else "", names())
 
@@ -282,50 +106,7 @@ def cached_dataset(db: Database) -> CountryDataset:
 
 def regimes(db: Database) -> dict[str, Regime]:
     with db.read() as s:
-        return _regimes(s)
-
-
-def update_regime(
-    db: Database,
-    actor: Actor,
-    code: str,
-    *,
-    exporter_countries: Collection[str],
-    reason: str,
-    expected_version: int | None = None,
-) -> Regime:
-    """Change which exporter countries a regime governs (the mapping that decides which regimes apply).
-
-    Admins only; audited with the reason. Transfers already assessed keep their assessment; new and
-    re-opened assessments pick the mapping up.
-    """
-    require(actor, Action.EDIT_COUNTRIES)
-    codes = sorted({c.strip().upper() for c in exporter_countries if c.strip()})
-    problems = [
-        Problem("exporter_countries", f"'{c}' is not a known country code")
-        for c in codes
-        if not names().is_known(c)
-    ]
-    if not reason.strip():
-        problems.append(Problem("reason", "say why the mapping changes"))
-    if problems:
-        raise ValidationError(f"The {code} regime cannot be saved as entered.", problems)
-    with db.unit_of_work() as s:
-        rec = s.get(RegimeRecord, code.upper())
-        if rec is None:
-            raise NotFound(f"'{code}' is not a known regime (known: {', '.join(sorted(_regimes(s)))}).")
-        if expected_version is not None and rec.row_version != expected_version:
-            raise ConflictError(
-                f"The {code} regime was changed by {rec.updated_by} after you opened it; nothing was saved.",
-                theirs=serialize.regime_from_dict(rec.data),
-            )
-        before = dict(rec.data)
-        regime = replace(serialize.regime_from_dict(rec.data), exporter_countries=frozenset(codes))
-        rec.data = serialize.regime_to_dict(regime)
-        rec.updated_by = actor.username
-        s.flush()
-        audit.record(s, actor, "update", "regime", rec.code, before, {**rec.data, "reason": reason.strip()})
-        return regime
+        return regimes_in(s)
 
 
 def get_destination(db: Database, code: str) -> Destination:
@@ -335,14 +116,14 @@ def get_destination(db: Database, code: str) -> Destination:
             raise NotFound(
                 f"'{code}' is not a known destination. Try `transfer-tool countries search {code}`."
             )
-        return _complete(s, rec.data)
+        return complete(s, rec.data)
 
 
 def list_destinations(db: Database) -> list[Destination]:
     with db.read() as s:
-        regs = _regimes(s)
+        regs = regimes_in(s)
         return [
-            _complete(s, r.data, regs)
+            complete(s, r.data, regs)
             for r in s.execute(select(DestinationRecord).order_by(DestinationRecord.code)).scalars()
         ]
 
@@ -355,347 +136,6 @@ def dataset_version(db: Database) -> str:
     with db.read() as s:
         v = s.get(OrgSetting, DATASET_KEY)
         return str(v.value) if v else ""
-
-
-# ---- editing ---------------------------------------------------------------------------------------
-
-
-def _validate_one(session: Session, dest: Destination) -> None:
-    doc = {
-        "format": "transfer-tool.countries",
-        "format_version": 1,
-        "dataset_version": "edit",
-        "destinations": [serialize.destination_to_dict(dest)],
-    }
-    from transfer_tool.countries.validate import validate_countries_document
-
-    validate_countries_document(doc, known_codes=names().codes, known_regimes=_regimes(session).keys())
-
-
-def update_destination(
-    db: Database,
-    actor: Actor,
-    new: Destination,
-    *,
-    reason: str,
-    expected_version: int,
-    today: dt.date | None = None,
-) -> UpdateResult:
-    """Save an admin's edit as a new version; flag the transfers whose status basis changed."""
-    require(actor, Action.EDIT_COUNTRIES)
-    if not reason.strip():
-        raise ValidationError(
-            "Say why the data changes.", [Problem("reason", "e.g. 'CJEU annulled the decision'")]
-        )
-    with db.unit_of_work() as s:
-        try:
-            _validate_one(s, new)
-        except ImportRefused as exc:
-            raise ValidationError("The destination cannot be saved as entered.", exc.problems) from exc
-        # Lock the row: on PostgreSQL a second admin saving at the same moment waits here, then sees the
-        # new version and gets a ConflictError (without the lock both pass the check; one fails at flush).
-        rec = s.get(DestinationRecord, new.code, with_for_update=True)
-        if rec is None:
-            raise NotFound(f"'{new.code}' is not a known destination.")
-        if rec.version != expected_version:
-            raise ConflictError(
-                f"{new.code} was changed by {rec.updated_by} (version {rec.version}) after you "
-                f"opened version {expected_version}; nothing was saved.",
-                mine=new,
-                theirs=_complete(s, rec.data),
-            )
-        before = _complete(s, rec.data)
-        result = _apply(s, actor, rec, before, new, reason.strip(), "")
-        return result
-
-
-def _apply(
-    s: Session,
-    actor: Actor,
-    rec: DestinationRecord,
-    before: Destination,
-    new: Destination,
-    reason: str,
-    dataset_version: str,
-) -> UpdateResult:
-    regs = _regimes(s)
-    from transfer_tool.countries.shipped import complete_destination
-
-    after = complete_destination(replace(new, version=rec.version + 1), regs, names())
-    changes = diff_destinations(before, after)
-    if not changes:
-        return UpdateResult(before, [], [], 0)
-    data = serialize.destination_to_dict(after)
-    old_data = rec.data
-    rec.version = after.version
-    rec.data = data
-    rec.updated_by = actor.username
-    s.add(
-        DestinationVersion(
-            code=after.code,
-            version=after.version,
-            data=data,
-            changed_by=actor.username,
-            reason=reason,
-            dataset_version=dataset_version,
-        )
-    )
-    audit.record(
-        s,
-        actor,
-        "update",
-        "destination",
-        after.code,
-        {"version": before.version, "data": old_data},
-        {"version": after.version, "data": data, "reason": reason},
-    )
-    sc = status_changes(before, after)
-    # The assessor sees what changed and the admin's why (e.g. "CJEU annulled the decision").
-    flagged = sum(
-        flag_transfers(
-            s,
-            actor,
-            after.code,
-            c.regime,
-            c.kind.value,
-            c.reason,
-            before.version,
-            after.version,
-            regs,
-            given=reason,
-        )
-        for c in sc
-    )
-    # A re-judged government-access law flags the transfers whose assessment relied on it (issue 18).
-    flagged += flag_law_changes(
-        s, actor, after.code, law_changes(before, after), before.version, after.version, reason
-    )
-    s.flush()
-    return UpdateResult(after, changes, sc, flagged)
-
-
-def flag_transfers(
-    s: Session,
-    actor: Actor,
-    code: str,
-    regime: str,
-    kind: str,
-    reason: str,
-    version_before: int | None,
-    version_after: int | None,
-    regs: dict[str, Regime] | None = None,
-    given: str = "",
-) -> int:
-    """Flag every transfer to `code` whose exporter `regime` governs. Set-based: 100,000 rows in well under 1 s."""
-    regs = regs if regs is not None else _regimes(s)
-    reg = regs.get(regime)
-    if reg is None or not reg.exporter_countries:
-        return 0
-    exporters = select(Entity.id).where(Entity.country.in_(sorted(reg.exporter_countries)))
-    affected = select(Transfer.id).where(Transfer.destination == code, Transfer.exporter_id.in_(exporters))
-    return _flag(s, actor, affected, code, regime, kind, reason, version_before, version_after, given)
-
-
-def _flag(
-    s: Session,
-    actor: Actor,
-    affected: Select[int],
-    code: str,
-    regime: str,
-    kind: str,
-    reason: str,
-    version_before: int | None,
-    version_after: int | None,
-    given: str = "",
-) -> int:
-    """Flag the transfers `affected` selects, each with the same reason; one audit event for them all."""
-    # `reason` is the engine's ("EU: condition changed to ..."), `given` the admin's own words; kept apart so
-    # a screen can show the engine's part in the reader's language (text catalogue templates).
-    versions = f"v{version_before} → v{version_after}"
-    if given.strip():
-        text = f"{code} — {reason}. Reason given: {given.strip()} (country data {versions})"
-    else:
-        text = f"{code} — {reason} (country data {versions})"
-    now = utcnow()
-    s.execute(
-        insert(ReassessmentFlag).from_select(
-            [
-                "transfer_id",
-                "destination",
-                "regime",
-                "kind",
-                "reason",
-                "version_before",
-                "version_after",
-                "created_at",
-            ],
-            select(
-                Transfer.id,
-                literal(code),
-                literal(regime),
-                literal(kind),
-                literal(text),
-                literal(version_before, Integer),
-                literal(version_after, Integer),
-                literal(now, UTCDateTime()),
-            ).where(Transfer.id.in_(affected)),
-        )
-    )
-    result = s.execute(
-        update(Transfer)
-        .where(Transfer.id.in_(affected))
-        .values(reassessment_needed=True, reassessment_reason=text)
-        .execution_options(synchronize_session=False)
-    )
-    n = int(getattr(result, "rowcount", 0) or 0)
-    if n:
-        audit.record(
-            s,
-            actor,
-            "flag_reassessment",
-            "transfer",
-            f"destination={code}",
-            None,
-            {"regime": regime, "kind": kind, "reason": text, "transfers": n},
-        )
-    return n
-
-
-_EXPIRY_CHECK_LOCK = 0x7472616E73666572  # any fixed number; one lock for every client of a database
-
-
-LAW_FLAG_KIND = "law"  # a flag about the law-and-practice step, not about one regime's status
-
-
-def flag_law_changes(
-    s: Session,
-    actor: Actor,
-    code: str,
-    changes: Collection[LawChange],
-    version_before: int | None,
-    version_after: int | None,
-    given: str = "",
-) -> int:
-    """Flag each transfer to `code` whose current assessment (its latest version) relied on a changed law:
-    it answered that law, or, for a law added, it assessed the destination without it."""
-    if not changes:
-        return 0
-    latest = (
-        select(Assessment.transfer_id, func.max(Assessment.version_no).label("v"))
-        .join(Transfer, Transfer.id == Assessment.transfer_id)
-        .where(Transfer.destination == code)
-        .group_by(Assessment.transfer_id)
-        .subquery()
-    )
-    rows = s.execute(
-        select(Assessment.transfer_id, Assessment.record).join(
-            latest, (latest.c.transfer_id == Assessment.transfer_id) & (latest.c.v == Assessment.version_no)
-        )
-    ).all()
-    answered: dict[int, set[str]] = {}
-    for transfer_id, raw in rows:
-        try:
-            laws = from_dict(raw).law_practice.laws
-        except (KeyError, TypeError, ValueError):  # a record this version cannot read is flagged too
-            answered[transfer_id] = {c.key for c in changes}
-        else:
-            answered[transfer_id] = {a.law_key for a in laws}
-    flagged = 0
-    for change in changes:
-        ids = sorted(t for t, keys in answered.items() if change.added or change.key in keys)
-        if ids:
-            flagged += _flag(
-                s,
-                actor,
-                select(Transfer.id).where(Transfer.id.in_(ids)),
-                code,
-                "",
-                LAW_FLAG_KIND,
-                change.reason,
-                version_before,
-                version_after,
-                given,
-            )
-    return flagged
-
-
-def check_expiries(db: Database, actor: Actor, today: dt.date) -> int:
-    """Flag transfers whose destination's entry passed its expiry date (once per entry and version)."""
-    with db.unit_of_work() as s:
-        return _check_expiries_in(s, actor, today)
-
-
-def _check_expiries_in(s: Session, actor: Actor, today: dt.date) -> int:
-    regs = _regimes(s)
-    # Take the expiry check's lock first, then read what was already flagged: two clients starting at the
-    # same moment on a shared PostgreSQL database would otherwise both flag the same expiry. An advisory
-    # lock, not the destination rows': people who may not edit country data may not lock its rows either
-    # (issue #19). SQLite's write transaction already runs alone.
-    if s.get_bind().dialect.name == "postgresql":
-        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _EXPIRY_CHECK_LOCK})
-    records = s.execute(select(DestinationRecord).order_by(DestinationRecord.code)).scalars().all()
-    done = {
-        (d, r, v)
-        for d, r, v in s.execute(
-            select(ReassessmentFlag.destination, ReassessmentFlag.regime, ReassessmentFlag.version_after)
-            .where(ReassessmentFlag.kind == "expired")
-            .distinct()
-        )
-    }
-    flagged = 0
-    for rec in records:
-        dest = _complete(s, rec.data, regs)
-        for entry in expired_entries(dest, today):
-            if (dest.code, entry.regime, dest.version) in done:
-                continue
-            flagged += flag_transfers(
-                s,
-                actor,
-                dest.code,
-                entry.regime,
-                "expired",
-                f"{entry.regime}: {entry.instrument or 'the decision'} expired on {entry.expires}",
-                dest.version,
-                dest.version,
-                regs,
-            )
-            done.add((dest.code, entry.regime, dest.version))
-    return flagged
-
-
-def open_flags(db: Database, transfer_id: int | None = None) -> list[FlagView]:
-    with db.read() as s:
-        q = (
-            select(ReassessmentFlag, Transfer.reference)
-            .join(Transfer, Transfer.id == ReassessmentFlag.transfer_id)
-            .where(ReassessmentFlag.cleared_at.is_(None))
-            .order_by(ReassessmentFlag.id)
-        )
-        if transfer_id is not None:
-            q = q.where(ReassessmentFlag.transfer_id == transfer_id)
-        return [
-            FlagView(
-                f.transfer_id,
-                ref,
-                f.destination,
-                f.regime,
-                f.kind,
-                f.reason,
-                f.version_before,
-                f.version_after,
-                f.created_at,
-            )
-            for f, ref in s.execute(q)
-        ]
-
-
-def clear_flags(s: Session, transfer_id: int) -> None:
-    """Called when a new assessment version is approved: the re-assessment is done."""
-    s.execute(
-        update(ReassessmentFlag)
-        .where(ReassessmentFlag.transfer_id == transfer_id, ReassessmentFlag.cleared_at.is_(None))
-        .values(cleared_at=utcnow())
-    )
 
 
 # ---- history -----------------------------------------------------------------------------------------
@@ -726,103 +166,46 @@ def version(db: Database, code: str, number: int) -> Destination:
         ).scalar_one_or_none()
         if row is None:
             raise NotFound(f"{code} has no version {number}.")
-        return _complete(s, row.data)
+        return complete(s, row.data)
 
 
 def diff_versions(db: Database, code: str, a: int, b: int) -> list[FieldChange]:
     return diff_destinations(version(db, code, a), version(db, code, b))
 
 
-# ---- import / export -----------------------------------------------------------------------------------
-
-
-def export_document(db: Database) -> bytes:
-    with db.read() as s:
-        regs = _regimes(s)
-        dests = {r.code: _complete(s, r.data, regs) for r in s.execute(select(DestinationRecord)).scalars()}
-        v = s.get(OrgSetting, DATASET_KEY)
-        # Read the value before the session closes: the read session rolls back, which expires it.
-        version_text = str(v.value) if v else ""
-    doc = serialize.countries_document(dests, version_text)
-    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
-
-
-def import_document(
-    db: Database, actor: Actor, raw: bytes, *, dry_run: bool = False, reason: str = ""
-) -> ImportPreview:
-    """Check the whole file, then apply every change or none. A dry run returns what would change."""
-    require(actor, Action.EDIT_COUNTRIES)
-    if len(raw) > MAX_IMPORT_BYTES:
-        # A full export is about 0.6 MB; refuse a huge file before parsing and schema-checking all of it.
-        raise ImportRefused(
-            f"The country data file is {len(raw) / 1024 / 1024:.0f} MB; the limit is "
-            f"{MAX_IMPORT_BYTES // (1024 * 1024)} MB (a full export is under 1 MB). Check that this is the "
-            "right file; nothing was imported."
-        )
-    # Parse and check before taking the write lock: checking a full export takes a few hundred ms.
-    with db.read() as s:
-        known_regimes = set(_regimes(s))
-    from transfer_tool.countries.shipped import complete_destination
-    from transfer_tool.countries.validate import validate_countries_document
-
-    doc = validate_countries_document(raw, known_codes=names().codes, known_regimes=known_regimes)
-    why = reason or f"import of country data {doc.dataset_version}".strip()
-    # A dry run reads only (and the read session rolls back), so it never blocks other writers.
-    with db.read() if dry_run else db.unit_of_work() as s:
-        regs = _regimes(s)
-        wanted = select(DestinationRecord).where(DestinationRecord.code.in_(sorted(doc.destinations)))
-        records = {r.code: r for r in s.execute(wanted if dry_run else wanted.with_for_update()).scalars()}
-        changes: dict[str, list[FieldChange]] = {}
-        statuses: dict[str, list[StatusChange]] = {}
-        flagged = 0
-        for code, incoming in sorted(doc.destinations.items()):
-            rec = records.get(code)
-            if rec is None:
-                raise ImportRefused(
-                    "The country data file was refused; nothing was imported.",
-                    [Problem(f"destinations[{code}].code", "not a destination of this database")],
-                )
-            before = _complete(s, rec.data, regs)
-            target = complete_destination(replace(incoming, version=before.version), regs, names())
-            diff = diff_destinations(before, target)
-            if not diff:
-                continue
-            changes[code] = diff
-            statuses[code] = status_changes(before, target)
-            if not dry_run:
-                flagged += _apply(s, actor, rec, before, incoming, why, doc.dataset_version).flagged
-        if not dry_run and changes:
-            old = s.get(OrgSetting, DATASET_KEY)
-            audit.record(
-                s,
-                actor,
-                "import",
-                "org_setting",
-                DATASET_KEY,
-                {"value": old.value if old else None},
-                {"value": doc.dataset_version, "destinations": sorted(changes), "flagged": flagged},
-            )
-            _set_dataset_version(s, doc.dataset_version)
-        return ImportPreview(
-            changes, statuses, flagged, applied=not dry_run, dataset_version=doc.dataset_version
-        )
-
-
-def transfers_affected(db: Database, code: str, regime: str) -> int:
-    """How many transfers a status change of `code` under `regime` would flag (for the editor's warning)."""
-    with db.read() as s:
-        reg = _regimes(s).get(regime)
-        if reg is None:
-            return 0
-        exporters = select(Entity.id).where(Entity.country.in_(sorted(reg.exporter_countries)))
-        return int(
-            s.scalar(
-                select(func.count())
-                .select_from(Transfer)
-                .where(Transfer.destination == code, Transfer.exporter_id.in_(exporters))
-            )
-            or 0
-        )
-
-
-__all__ = ["ChangeKind", "dataset", "get_destination", "import_document", "seed", "update_destination"]
+__all__ = [
+    "DATASET_KEY",
+    "LAW_FLAG_KIND",
+    "MAX_IMPORT_BYTES",
+    "SEEDED_DIGESTS",
+    "ChangeKind",
+    "FlagView",
+    "ImportPreview",
+    "UpdateResult",
+    "VersionInfo",
+    "apply_edit",
+    "cached_dataset",
+    "check_expiries",
+    "clear_flags",
+    "dataset",
+    "dataset_version",
+    "diff_versions",
+    "export_document",
+    "flag_law_changes",
+    "flag_transfers",
+    "get_destination",
+    "history",
+    "import_document",
+    "list_destinations",
+    "names",
+    "open_flags",
+    "regimes",
+    "search",
+    "seed",
+    "seed_rows",
+    "shipped_digests",
+    "transfers_affected",
+    "update_destination",
+    "update_regime",
+    "version",
+]

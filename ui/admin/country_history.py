@@ -18,7 +18,7 @@ from transfer_tool.countries.store import VersionInfo
 from transfer_tool.domain import AdequacyStatus
 from ui.accessibility import name_from_labels
 from ui.admin.common import Cell, RowsModel, table_view, wrap_rows
-from ui.admin.destination_editor import describe_location
+from ui.admin.destination_fields import describe_location
 from ui.errors import describe
 from ui.i18n import adequacy_label, format_datetime
 from ui.services import Services

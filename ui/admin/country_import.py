@@ -26,7 +26,7 @@ from transfer_tool.permissions import Actor
 from ui.accessibility import name_from_labels
 from ui.admin.common import Cell, MessageLine, RowsModel, report_failure, table_view, wrap_rows
 from ui.admin.country_history import AFTER_COLOUR, BEFORE_COLOUR, change_text, value_text
-from ui.admin.destination_editor import describe_location
+from ui.admin.destination_fields import describe_location
 from ui.i18n import regime_short_name
 from ui.services import COUNTRIES, TRANSFERS, Services
 
