@@ -128,7 +128,15 @@ FILE_LEVEL = "works on the database file; the operating-system account is the bo
 NOT_ROLE_CHECKED: dict[str, str] = {
     **{
         f"transfers.{n}": OPEN_READ
-        for n in ("get_transfer", "get_many", "search_ids", "fetch_rows", "search", "search_page", "count_by_status")
+        for n in (
+            "get_transfer",
+            "get_many",
+            "search_ids",
+            "fetch_rows",
+            "search",
+            "search_page",
+            "count_by_status",
+        )
     },
     **{f"transfers.{n}": PURE for n in ("validate_transfer", "view", "with_changes")},
     **{f"transfers.{n}": IN_TRANSACTION for n in ("create_in", "set_status")},
@@ -207,16 +215,16 @@ NOT_ROLE_CHECKED: dict[str, str] = {
             "add_author",
         )
     },
-    **{f"trust.{n}": OPEN_READ for n in ("list_trusted", "get_trusted", "trusted_pems", "verify_document")},
+    **{
+        f"trust.{n}": OPEN_READ
+        for n in ("list_trusted", "get_trusted", "trusted_pems", "trust_for_approval", "verify_document")
+    },
     **{
         f"notice.service.{n}": OPEN_READ
         for n in ("preview", "generations", "last_published", "get_contact", "answer")
     },
     "notice.register_rows.register_items": OPEN_READ,
-    **{
-        f"trust.{n}": PURE
-        for n in ("parse_certificate", "fingerprint_of")
-    },
+    **{f"trust.{n}": PURE for n in ("parse_certificate", "fingerprint_of")},
     "trust.registered_fingerprints": IN_TRANSACTION,
     **{
         f"backup.{n}": FILE_LEVEL
