@@ -38,7 +38,7 @@ from transfer_tool.assessment.versions import (
     _user_names,
 )
 from transfer_tool.countries import store as country_store
-from transfer_tool.countries.model import Destination
+from transfer_tool.countries.model import Destination, Regime
 from transfer_tool.domain import (
     AssessmentStatus,
 )
@@ -50,13 +50,13 @@ from transfer_tool.storage.models.core import Transfer, User
 
 
 def _relied_on_destination(
-    db: Database, record: AssessmentRecord, status: AssessmentStatus
+    db: Database, record: AssessmentRecord, status: AssessmentStatus, regimes: dict[str, Regime]
 ) -> Destination | None:
     """A submitted or approved version is reported against the country data it relied on."""
     if status in _EDITABLE or record.destination_version is None:
         return None
     try:
-        return country_store.version(db, record.facts.destination, record.destination_version)
+        return country_store.version(db, record.facts.destination, record.destination_version, regimes)
     except NotFound:
         return None
 
@@ -129,7 +129,7 @@ def _report_data(
             dataset_version=row.country_data_version or ds.dataset_version,
             importer_sign_off_wanted=settings.importer_sign_off,
         )
-    relied = _relied_on_destination(db, record, status)
+    relied = _relied_on_destination(db, record, status, ds.regimes)
     ctx = _context(ds, record.facts.destination, relied)
     return report_data_from(
         ReportSources(

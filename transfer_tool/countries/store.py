@@ -157,7 +157,11 @@ def history(db: Database, code: str) -> list[VersionInfo]:
         return [VersionInfo(r.code, r.version, r.changed_at, r.changed_by, r.reason) for r in rows]
 
 
-def version(db: Database, code: str, number: int) -> Destination:
+def version(
+    db: Database, code: str, number: int, current_regimes: dict[str, Regime] | None = None
+) -> Destination:
+    """Version `number` of a destination's data, completed with `current_regimes` (the regimes, read from the
+    database unless the caller has them, e.g. from the cached dataset)."""
     with db.read() as s:
         row = s.execute(
             select(DestinationVersion).where(
@@ -166,7 +170,7 @@ def version(db: Database, code: str, number: int) -> Destination:
         ).scalar_one_or_none()
         if row is None:
             raise NotFound(f"{code} has no version {number}.")
-        return complete(s, row.data)
+        return complete(s, row.data, current_regimes)
 
 
 def diff_versions(db: Database, code: str, a: int, b: int) -> list[FieldChange]:
