@@ -33,6 +33,7 @@ from transfer_tool.countries.model import Destination, Regime
 from transfer_tool.countries.names import CountryNames, SearchHit, load_country_names
 from transfer_tool.errors import ConflictError, ImportRefused, NotFound, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.storage import admin_writes
 from transfer_tool.storage.base import UTCDateTime, utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
@@ -321,9 +322,7 @@ def update_regime(
             )
         before = dict(rec.data)
         regime = replace(serialize.regime_from_dict(rec.data), exporter_countries=frozenset(codes))
-        rec.data = serialize.regime_to_dict(regime)
-        rec.updated_by = actor.username
-        s.flush()
+        admin_writes.update_regime(s, actor.username, rec, serialize.regime_to_dict(regime))
         audit.record(s, actor, "update", "regime", rec.code, before, {**rec.data, "reason": reason.strip()})
         return regime
 
@@ -394,7 +393,8 @@ def update_destination(
             raise ValidationError("The destination cannot be saved as entered.", exc.problems) from exc
         # Lock the row: on PostgreSQL a second admin saving at the same moment waits here, then sees the
         # new version and gets a ConflictError (without the lock both pass the check; one fails at flush).
-        rec = s.get(DestinationRecord, new.code, with_for_update=True)
+        admin_writes.lock_for_change(s, "destination", [new.code])
+        rec = s.get(DestinationRecord, new.code)
         if rec is None:
             raise NotFound(f"'{new.code}' is not a known destination.")
         if rec.version != expected_version:
@@ -427,18 +427,14 @@ def _apply(
         return UpdateResult(before, [], [], 0)
     data = serialize.destination_to_dict(after)
     old_data = rec.data
-    rec.version = after.version
-    rec.data = data
-    rec.updated_by = actor.username
-    s.add(
-        DestinationVersion(
-            code=after.code,
-            version=after.version,
-            data=data,
-            changed_by=actor.username,
-            reason=reason,
-            dataset_version=dataset_version,
-        )
+    admin_writes.save_destination(
+        s,
+        actor.username,
+        rec,
+        version=after.version,
+        data=data,
+        reason=reason,
+        dataset_version=dataset_version,
     )
     audit.record(
         s,
@@ -771,7 +767,9 @@ def import_document(
     with db.read() if dry_run else db.unit_of_work() as s:
         regs = _regimes(s)
         wanted = select(DestinationRecord).where(DestinationRecord.code.in_(sorted(doc.destinations)))
-        records = {r.code: r for r in s.execute(wanted if dry_run else wanted.with_for_update()).scalars()}
+        if not dry_run:
+            admin_writes.lock_for_change(s, "destination", doc.destinations)
+        records = {r.code: r for r in s.execute(wanted).scalars()}
         changes: dict[str, list[FieldChange]] = {}
         statuses: dict[str, list[StatusChange]] = {}
         flagged = 0

@@ -1,5 +1,6 @@
 """What a team database on PostgreSQL enforces itself (issue #19): roles, privileges, row-level security,
-the workflow's SECURITY DEFINER functions and the audit triggers. Installed by migration 0020.
+the workflow's and the admins' SECURITY DEFINER functions and the audit triggers. Installed by migration
+0020, again by 0021 (`install` always installs the latest; the SQL text is in team_*_functions.py).
 
 - Every table is owned by a NOLOGIN owner role. People are login roles in one group role each (legal,
   manager, admin); the groups get SELECT where they may read and DML only where their role may write.
@@ -16,6 +17,9 @@ the workflow's SECURITY DEFINER functions and the audit triggers. Installed by m
 - A stored privacy notice (issue #24) is inserted unpublished in the caller's name; only an active admin
   publishes it, and a published one never changes (`tt_sec.guard_notice`); only an active admin changes how
   the notice names an entity (`tt_sec.guard_notice_name`).
+- Accounts and roles, the trust list and country data change only through the admin functions of
+  `team_admin_functions` (an active admin in their own name, the services' rules); the admin group writes
+  catalogues and settings directly, under the trigger `tt_sec.guard_admin_tables`.
 - Members of the owner role (the DBA who migrates, superusers) are trusted: they can drop any trigger.
 """
 
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+from transfer_tool.storage import team_admin_functions
 from transfer_tool.storage.team_audit_functions import AUDIT_FUNCTIONS, skipped_columns_sql
 from transfer_tool.storage.team_guard_functions import GUARD_FUNCTIONS, row_of
 from transfer_tool.storage.team_roles import SCHEMA, RoleNames, quote_ident, quote_literal
@@ -63,13 +68,11 @@ _WRITE: dict[str, dict[str, str]] = {
         "signed_report": "INSERT",
         "reassessment_flag": "INSERT, UPDATE",
         "notice_generation": "INSERT, UPDATE",
-        "user_account": "INSERT, UPDATE, DELETE",
+        # Accounts, the trust list and country data only through tt_sec's admin functions (migration 0021,
+        # team_admin_functions); catalogues and settings stay direct, under tt_sec.guard_admin_tables.
+        "user_account": "UPDATE (language, last_signed_in_at, row_version)",
         "catalog_entry": "INSERT, UPDATE",
         "org_setting": "INSERT, UPDATE",
-        "regime": "INSERT, UPDATE",
-        "destination": "INSERT, UPDATE",
-        "destination_version": "INSERT",
-        "trusted_certificate": "INSERT, UPDATE",
     },
 }
 
@@ -199,6 +202,7 @@ def install(conn: Connection, names: RoleNames) -> None:
         "event_hash(integer, timestamptz, integer, text, text, text, text, jsonb, jsonb, text)",
     ):
         _run(conn, f"GRANT EXECUTE ON FUNCTION {s}.{fn} TO {everyone}")
+    team_admin_functions.install(conn, names)
     for table, key in AUDITED.items():
         if table in tables:
             _run(
@@ -246,13 +250,14 @@ def _install_row_security(conn: Connection, names: RoleNames) -> None:
         "USING (status IN ('draft', 'returned')) WITH CHECK (status IN ('draft', 'returned', 'submitted'))",
         f"CREATE POLICY reviewers_edit_unfrozen ON public.assessment FOR UPDATE TO {manager}, {admin} "
         "USING (NOT frozen) WITH CHECK (true)",
-        # Everyone sees every account; people other than admins change their own preferences only.
+        # Everyone sees every account and changes their own preferences only; an admin changes accounts
+        # through tt_sec.add_account / change_account (migration 0021 retired the policy admins_manage).
         "ALTER TABLE public.user_account ENABLE ROW LEVEL SECURITY",
         f"CREATE POLICY read_all ON public.user_account FOR SELECT TO {legal}, {manager}, {admin} USING (true)",
-        f"CREATE POLICY own_preferences ON public.user_account FOR UPDATE TO {legal}, {manager} "
+        f"CREATE POLICY own_preferences ON public.user_account FOR UPDATE TO {legal}, {manager}, {admin} "
         f"USING (id = (SELECT id FROM {me})) WITH CHECK (id = (SELECT id FROM {me}))",
-        f"CREATE POLICY admins_manage ON public.user_account FOR ALL TO {admin} USING (true) WITH CHECK (true)",
     ]
+    _run(conn, "DROP POLICY IF EXISTS admins_manage ON public.user_account")
     for sql in statements:
         if sql.startswith("CREATE POLICY "):  # re-runnable: a later migration calls install again
             name, table = sql.split()[2], sql.split()[4]
