@@ -1,4 +1,5 @@
-"""Country data in the database: seeding, reading, admin edits with versions, import/export, impact.
+"""Country data in the database: seeding, reading, admin edits with versions, import/export, impact (the
+flags a change raises are `countries.flags`', re-exported here).
 
 The shipped files seed an empty database; from then on the database copy is the live one. Every edit
 makes a new version of the destination (who, when, why), and a change of status under a regime flags
@@ -11,37 +12,44 @@ import datetime as dt
 import json
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Integer, Select, func, insert, literal, select, text, update
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from transfer_tool import audit
-from transfer_tool.assessment.record import from_dict
 from transfer_tool.countries import serialize
 from transfer_tool.countries.diff import FieldChange, diff_destinations
+from transfer_tool.countries.flags import (  # re-exported: the store's callers flag and read flags here
+    LAW_FLAG_KIND,
+    FlagView,
+    _check_expiries_in,
+    check_expiries,
+    clear_flags,
+    flag_law_changes,
+    flag_transfers,
+    open_flags,
+)
 from transfer_tool.countries.impact import (
     ChangeKind,
-    LawChange,
     StatusChange,
-    expired_entries,
     law_changes,
     status_changes,
 )
+from transfer_tool.countries.live_reading import complete as _complete
+from transfer_tool.countries.live_reading import names
+from transfer_tool.countries.live_reading import regimes_in as _regimes
 from transfer_tool.countries.model import Destination, Regime
-from transfer_tool.countries.names import CountryNames, SearchHit, load_country_names
+from transfer_tool.countries.names import SearchHit
 from transfer_tool.errors import ConflictError, ImportRefused, NotFound, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage import admin_writes
-from transfer_tool.storage.base import UTCDateTime, utcnow
+from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
-from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import Entity, OrgSetting, Transfer
 from transfer_tool.storage.models.countries import (
     DestinationRecord,
     DestinationVersion,
-    ReassessmentFlag,
     RegimeRecord,
 )
 
@@ -55,12 +63,6 @@ DATASET_KEY = "country_data.dataset_version"
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
 
-@cache
-def names() -> CountryNames:
-    """Localised names of every destination (shipped, immutable: read once per process)."""
-    return load_country_names()
-
-
 @dataclass(frozen=True)
 class VersionInfo:
     code: str
@@ -68,19 +70,6 @@ class VersionInfo:
     changed_at: dt.datetime
     changed_by: str
     reason: str
-
-
-@dataclass(frozen=True)
-class FlagView:
-    transfer_id: int
-    reference: str
-    destination: str
-    regime: str
-    kind: str
-    reason: str
-    version_before: int | None
-    version_after: int | None
-    created_at: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -218,21 +207,6 @@ def _set_dataset_version(session: Session, version: str) -> None:
 
 
 # ---- reading --------------------------------------------------------------------------------------
-
-
-def _regimes(session: Session) -> dict[str, Regime]:
-    return {
-        r.code: serialize.regime_from_dict(r.data) for r in session.execute(select(RegimeRecord)).scalars()
-    }
-
-
-def _complete(
-    session: Session, data: dict[str, object], regimes: dict[str, Regime] | None = None
-) -> Destination:
-    from transfer_tool.countries.shipped import complete_destination
-
-    dest = serialize.destination_from_dict(data)
-    return complete_destination(dest, regimes if regimes is not None else _regimes(session), names())
 
 
 def dataset(db: Database) -> CountryDataset:
@@ -470,230 +444,6 @@ def _apply(
     return UpdateResult(after, changes, sc, flagged)
 
 
-def flag_transfers(
-    s: Session,
-    actor: Actor,
-    code: str,
-    regime: str,
-    kind: str,
-    reason: str,
-    version_before: int | None,
-    version_after: int | None,
-    regs: dict[str, Regime] | None = None,
-    given: str = "",
-) -> int:
-    """Flag every transfer to `code` whose exporter `regime` governs. Set-based: 100,000 rows in well under 1 s."""
-    regs = regs if regs is not None else _regimes(s)
-    reg = regs.get(regime)
-    if reg is None or not reg.exporter_countries:
-        return 0
-    exporters = select(Entity.id).where(Entity.country.in_(sorted(reg.exporter_countries)))
-    affected = select(Transfer.id).where(Transfer.destination == code, Transfer.exporter_id.in_(exporters))
-    return _flag(s, actor, affected, code, regime, kind, reason, version_before, version_after, given)
-
-
-def _flag(
-    s: Session,
-    actor: Actor,
-    affected: Select[int],
-    code: str,
-    regime: str,
-    kind: str,
-    reason: str,
-    version_before: int | None,
-    version_after: int | None,
-    given: str = "",
-) -> int:
-    """Flag the transfers `affected` selects, each with the same reason; one audit event for them all."""
-    # `reason` is the engine's ("EU: condition changed to ..."), `given` the admin's own words; kept apart so
-    # a screen can show the engine's part in the reader's language (text catalogue templates).
-    versions = f"v{version_before} → v{version_after}"
-    if given.strip():
-        text = f"{code} — {reason}. Reason given: {given.strip()} (country data {versions})"
-    else:
-        text = f"{code} — {reason} (country data {versions})"
-    now = utcnow()
-    s.execute(
-        insert(ReassessmentFlag).from_select(
-            [
-                "transfer_id",
-                "destination",
-                "regime",
-                "kind",
-                "reason",
-                "version_before",
-                "version_after",
-                "created_at",
-            ],
-            select(
-                Transfer.id,
-                literal(code),
-                literal(regime),
-                literal(kind),
-                literal(text),
-                literal(version_before, Integer),
-                literal(version_after, Integer),
-                literal(now, UTCDateTime()),
-            ).where(Transfer.id.in_(affected)),
-        )
-    )
-    result = s.execute(
-        update(Transfer)
-        .where(Transfer.id.in_(affected))
-        .values(reassessment_needed=True, reassessment_reason=text)
-        .execution_options(synchronize_session=False)
-    )
-    n = int(getattr(result, "rowcount", 0) or 0)
-    if n:
-        audit.record(
-            s,
-            actor,
-            "flag_reassessment",
-            "transfer",
-            f"destination={code}",
-            None,
-            {"regime": regime, "kind": kind, "reason": text, "transfers": n},
-        )
-    return n
-
-
-_EXPIRY_CHECK_LOCK = 0x7472616E73666572  # any fixed number; one lock for every client of a database
-
-
-LAW_FLAG_KIND = "law"  # a flag about the law-and-practice step, not about one regime's status
-
-
-def flag_law_changes(
-    s: Session,
-    actor: Actor,
-    code: str,
-    changes: Collection[LawChange],
-    version_before: int | None,
-    version_after: int | None,
-    given: str = "",
-) -> int:
-    """Flag each transfer to `code` whose current assessment (its latest version) relied on a changed law:
-    it answered that law, or, for a law added, it assessed the destination without it."""
-    if not changes:
-        return 0
-    latest = (
-        select(Assessment.transfer_id, func.max(Assessment.version_no).label("v"))
-        .join(Transfer, Transfer.id == Assessment.transfer_id)
-        .where(Transfer.destination == code)
-        .group_by(Assessment.transfer_id)
-        .subquery()
-    )
-    rows = s.execute(
-        select(Assessment.transfer_id, Assessment.record).join(
-            latest, (latest.c.transfer_id == Assessment.transfer_id) & (latest.c.v == Assessment.version_no)
-        )
-    ).all()
-    answered: dict[int, set[str]] = {}
-    for transfer_id, raw in rows:
-        try:
-            laws = from_dict(raw).law_practice.laws
-        except (KeyError, TypeError, ValueError):  # a record this version cannot read is flagged too
-            answered[transfer_id] = {c.key for c in changes}
-        else:
-            answered[transfer_id] = {a.law_key for a in laws}
-    flagged = 0
-    for change in changes:
-        ids = sorted(t for t, keys in answered.items() if change.added or change.key in keys)
-        if ids:
-            flagged += _flag(
-                s,
-                actor,
-                select(Transfer.id).where(Transfer.id.in_(ids)),
-                code,
-                "",
-                LAW_FLAG_KIND,
-                change.reason,
-                version_before,
-                version_after,
-                given,
-            )
-    return flagged
-
-
-def check_expiries(db: Database, actor: Actor, today: dt.date) -> int:
-    """Flag transfers whose destination's entry passed its expiry date (once per entry and version)."""
-    with db.unit_of_work() as s:
-        return _check_expiries_in(s, actor, today)
-
-
-def _check_expiries_in(s: Session, actor: Actor, today: dt.date) -> int:
-    regs = _regimes(s)
-    # Take the expiry check's lock first, then read what was already flagged: two clients starting at the
-    # same moment on a shared PostgreSQL database would otherwise both flag the same expiry. An advisory
-    # lock, not the destination rows': people who may not edit country data may not lock its rows either
-    # (issue #19). SQLite's write transaction already runs alone.
-    if s.get_bind().dialect.name == "postgresql":
-        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _EXPIRY_CHECK_LOCK})
-    records = s.execute(select(DestinationRecord).order_by(DestinationRecord.code)).scalars().all()
-    done = {
-        (d, r, v)
-        for d, r, v in s.execute(
-            select(ReassessmentFlag.destination, ReassessmentFlag.regime, ReassessmentFlag.version_after)
-            .where(ReassessmentFlag.kind == "expired")
-            .distinct()
-        )
-    }
-    flagged = 0
-    for rec in records:
-        dest = _complete(s, rec.data, regs)
-        for entry in expired_entries(dest, today):
-            if (dest.code, entry.regime, dest.version) in done:
-                continue
-            flagged += flag_transfers(
-                s,
-                actor,
-                dest.code,
-                entry.regime,
-                "expired",
-                f"{entry.regime}: {entry.instrument or 'the decision'} expired on {entry.expires}",
-                dest.version,
-                dest.version,
-                regs,
-            )
-            done.add((dest.code, entry.regime, dest.version))
-    return flagged
-
-
-def open_flags(db: Database, transfer_id: int | None = None) -> list[FlagView]:
-    with db.read() as s:
-        q = (
-            select(ReassessmentFlag, Transfer.reference)
-            .join(Transfer, Transfer.id == ReassessmentFlag.transfer_id)
-            .where(ReassessmentFlag.cleared_at.is_(None))
-            .order_by(ReassessmentFlag.id)
-        )
-        if transfer_id is not None:
-            q = q.where(ReassessmentFlag.transfer_id == transfer_id)
-        return [
-            FlagView(
-                f.transfer_id,
-                ref,
-                f.destination,
-                f.regime,
-                f.kind,
-                f.reason,
-                f.version_before,
-                f.version_after,
-                f.created_at,
-            )
-            for f, ref in s.execute(q)
-        ]
-
-
-def clear_flags(s: Session, transfer_id: int) -> None:
-    """Called when a new assessment version is approved: the re-assessment is done."""
-    s.execute(
-        update(ReassessmentFlag)
-        .where(ReassessmentFlag.transfer_id == transfer_id, ReassessmentFlag.cleared_at.is_(None))
-        .values(cleared_at=utcnow())
-    )
-
-
 # ---- history -----------------------------------------------------------------------------------------
 
 
@@ -823,4 +573,20 @@ def transfers_affected(db: Database, code: str, regime: str) -> int:
         )
 
 
-__all__ = ["ChangeKind", "dataset", "get_destination", "import_document", "seed", "update_destination"]
+__all__ = [
+    "LAW_FLAG_KIND",
+    "ChangeKind",
+    "FlagView",
+    "_check_expiries_in",
+    "check_expiries",
+    "clear_flags",
+    "dataset",
+    "flag_law_changes",
+    "flag_transfers",
+    "get_destination",
+    "import_document",
+    "names",
+    "open_flags",
+    "seed",
+    "update_destination",
+]
