@@ -284,6 +284,30 @@ def test_a_stray_group_grant_does_not_make_someone_an_admin(team: Team) -> None:
     assert audit.verify(team.dba).ok
 
 
+def test_the_seam_reports_a_stale_row_and_a_refusal_as_the_tool_does(team: Team) -> None:
+    """admin_writes turns the functions' refusals into the tool's errors: a row someone saved in between is
+    a StaleDataError (as the ORM's optimistic locking raises), a refusal a PermissionDenied with the
+    database's reason; nothing is saved either way."""
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from transfer_tool.storage import admin_writes
+    from transfer_tool.storage.models.core import User
+
+    admin_db, max_db = team.signed_in("admin"), team.signed_in("max")
+    with pytest.raises(StaleDataError, match="changed by someone else"), admin_db.unit_of_work() as s:
+        lena = s.get(User, team.legal.user_id)
+        assert lena is not None
+        users.update_user(team.signed_in("admin"), team.admin, lena.id, display_name="Lena L.")
+        admin_writes.change_account(s, "admin", lena, role=Role.MANAGER)
+    refused_call = "The database refused the change: permission denied for function change_account"
+    with pytest.raises(PermissionDenied, match=refused_call), max_db.unit_of_work() as s:
+        lena = s.get(User, team.legal.user_id)
+        assert lena is not None
+        admin_writes.change_account(s, "max", lena, role=Role.MANAGER)
+    account = users.get_user(team.dba, team.legal.user_id or 0)
+    assert (account.role, account.display_name) == (Role.LEGAL, "Lena L.")
+
+
 # ---- migration 0021 on a team database of 0020 ----------------------------------------------------------
 
 
