@@ -90,7 +90,7 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     "countries.store.update_destination": ADMINS,
     "countries.store.update_regime": ADMINS,
     "countries.store.import_document": ADMINS,
-    "countries.store.check_expiries": EVERYONE,  # start-up task: derives flags from stored dates only
+    "countries.flags.check_expiries": EVERYONE,  # start-up task: derives flags from stored dates only
     # assessments
     "assessment.org_settings.set_org_settings": ADMINS,
     "assessment.drafting.start_assessment": EVERYONE,
@@ -163,7 +163,6 @@ NOT_ROLE_CHECKED: dict[str, str] = {
             "get_destination",
             "list_destinations",
             "dataset_version",
-            "open_flags",
             "history",
             "version",
             "diff_versions",
@@ -173,7 +172,9 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     },
     "countries.store.search": PURE,
     **{f"countries.store.{n}": PURE for n in ("seed_rows", "shipped_digests")},  # shipped files only
-    **{f"countries.store.{n}": IN_TRANSACTION for n in ("seed", "flag_transfers", "flag_law_changes", "clear_flags")},
+    "countries.store.seed": IN_TRANSACTION,
+    "countries.flags.open_flags": OPEN_READ,
+    **{f"countries.flags.{n}": IN_TRANSACTION for n in ("flag_transfers", "flag_law_changes", "clear_flags")},
     "assessment.org_settings.get_org_settings": OPEN_READ,
     **{
         f"assessment.versions.{n}": OPEN_READ
@@ -243,6 +244,7 @@ SERVICE_MODULES = (
     "catalog",
     "users",
     "countries.store",
+    "countries.flags",
     "assessment.versions",
     "assessment.org_settings",
     "assessment.drafting",
@@ -602,7 +604,7 @@ CASES: dict[str, Prepare] = {
     "countries.store.update_destination": _prep_update_destination,
     "countries.store.update_regime": _prep_update_regime,
     "countries.store.import_document": _prep_import_document,
-    "countries.store.check_expiries": _prep_check_expiries,
+    "countries.flags.check_expiries": _prep_check_expiries,
     "assessment.org_settings.set_org_settings": _simple(
         lambda w, a: service.set_org_settings(w.db, a, service.OrgSettings(risk_threshold=0.05))
     ),
