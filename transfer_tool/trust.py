@@ -32,6 +32,7 @@ from transfer_tool.signing.checking import (  # re-exported: what a file claims,
     reference_from_metadata,
 )
 from transfer_tool.signing.names import readable_name
+from transfer_tool.storage import admin_writes
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment, SignedReport
@@ -228,25 +229,21 @@ def add_trusted(
             )
         if row is not None:
             before = _dump(row)
-            row.active = True
-            row.label = label
-            row.user_id = owner
-            row.added_by = actor.username
-            row.added_at = utcnow()
-            s.flush()
+            admin_writes.reactivate_certificate(
+                s, actor.username, row, label=label, owner=owner, now=utcnow()
+            )
             audit.record(s, actor, "reactivate", "trusted_certificate", row.id, before, _dump(row))
             return _view(row)
-        row = TrustedCertificate(
+        row = admin_writes.add_certificate(
+            s,
+            actor.username,
             label=label,
             pem=pem,
-            fingerprint_sha256=fingerprint,
+            fingerprint=fingerprint,
             subject=_subject(cert)[:1000],
             not_after=cert.not_valid_after_utc,
-            added_by=actor.username,
-            user_id=owner,
+            owner=owner,
         )
-        s.add(row)
-        s.flush()
         audit.record(s, actor, "create", "trusted_certificate", row.id, None, _dump(row))
         return _view(row)
 
@@ -278,8 +275,7 @@ def remove_trusted(db: Database, actor: Actor, cert_id: int) -> TrustedCertifica
                 "See `transfer-tool trust list` for the numbers."
             )
         before = _dump(row)
-        row.active = False
-        s.flush()
+        admin_writes.deactivate_certificate(s, actor.username, row)
         audit.record(s, actor, "deactivate", "trusted_certificate", row.id, before, _dump(row))
         return _view(row)
 

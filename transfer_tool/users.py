@@ -23,6 +23,7 @@ from transfer_tool.errors import (
     ValidationError,
 )
 from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.storage import admin_writes
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import User
@@ -104,14 +105,15 @@ def create_first_admin(db: Database, username: str, display_name: str, password:
     with db.unit_of_work() as s:
         if s.scalar(select(func.count()).select_from(User)):
             raise ToolError("An administrator already exists; sign in with that account to add users.")
-        u = User(
+        u = admin_writes.add_account(
+            s,
+            Actor.system().username,
             username=username,
             display_name=display_name.strip(),
+            email="",
             role=Role.ADMIN,
             password_hash=_stored_hash(db, password),
         )
-        s.add(u)
-        s.flush()
         _create_login(db, s, username, password, Role.ADMIN)
         audit.record(s, Actor.system(), "create", "user_account", u.id, None, _public(u))
         return _view(u)
@@ -128,15 +130,15 @@ def create_user(
                 "The account cannot be created as entered.",
                 [Problem("username", f"'{username}' is taken; choose another")],
             )
-        u = User(
+        u = admin_writes.add_account(
+            s,
+            actor.username,
             username=username,
             display_name=display_name.strip(),
-            role=role,
             email=email,
+            role=role,
             password_hash=_stored_hash(db, password),
         )
-        s.add(u)
-        s.flush()
         _create_login(db, s, username, password, role)
         audit.record(s, actor, "create", "user_account", u.id, None, _public(u))
         return _view(u)
@@ -341,32 +343,37 @@ def update_user(
         if u is None:
             raise NotFound(f"User {user_id} does not exist.")
         before = _public(u)
-        if role is not None:
-            if u.role == Role.ADMIN and role != Role.ADMIN and _admin_count(s) <= 1:
-                raise ValidationError(
-                    "The last administrator cannot lose the admin role.",
-                    [Problem("role", "make another user admin first")],
-                )
-            u.role = role
-        if active is not None:
-            if not active and u.role == Role.ADMIN and _admin_count(s) <= 1:
-                raise ValidationError(
-                    "The last administrator cannot be deactivated.",
-                    [Problem("active", "make another user admin first")],
-                )
-            u.active = active
-        if display_name is not None:
-            if not display_name.strip():
-                raise ValidationError("A name is required.", [Problem("display_name", "enter a name")])
-            u.display_name = display_name.strip()
-        if password is not None:
-            if len(password) < MIN_PASSWORD:
-                raise ValidationError(
-                    "The password is too short.",
-                    [Problem("password", f"use at least {MIN_PASSWORD} characters")],
-                )
-            u.password_hash = _stored_hash(db, password)
-            u.failed_attempts = 0
+        if role is not None and u.role == Role.ADMIN and role != Role.ADMIN and _admin_count(s) <= 1:
+            raise ValidationError(
+                "The last administrator cannot lose the admin role.",
+                [Problem("role", "make another user admin first")],
+            )
+        if (
+            active is not None
+            and not active
+            and (role if role is not None else u.role) == Role.ADMIN
+            and _admin_count(s) <= 1
+        ):
+            raise ValidationError(
+                "The last administrator cannot be deactivated.",
+                [Problem("active", "make another user admin first")],
+            )
+        if display_name is not None and not display_name.strip():
+            raise ValidationError("A name is required.", [Problem("display_name", "enter a name")])
+        if password is not None and len(password) < MIN_PASSWORD:
+            raise ValidationError(
+                "The password is too short.",
+                [Problem("password", f"use at least {MIN_PASSWORD} characters")],
+            )
+        admin_writes.change_account(
+            s,
+            actor.username,
+            u,
+            role=role,
+            active=active,
+            display_name=display_name.strip() if display_name is not None else None,
+            password_hash=_stored_hash(db, password) if password is not None else None,
+        )
         if db.dialect == "postgresql":
             _update_login(db, s, u.username, role=role, active=active, password=password)
         audit.record(s, actor, "update", "user_account", u.id, before, _public(u))

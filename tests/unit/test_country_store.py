@@ -26,6 +26,7 @@ from transfer_tool.domain import AdequacyStatus
 from transfer_tool.errors import ConflictError, ImportRefused, NotFound, PermissionDenied, ValidationError
 from transfer_tool.paths import data_dir
 from transfer_tool.permissions import Actor
+from transfer_tool.storage import admin_writes
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.countries import DestinationRecord, DestinationVersion, ReassessmentFlag
 
@@ -428,9 +429,11 @@ def test_two_admins_saving_at_the_same_moment_get_a_conflict_not_a_crash(db: Dat
         except BaseException as exc:  # collected for the assertion in the main thread
             outcome.append(exc)
 
-    # The first admin's save is in flight (its transaction holds the row) when the second one saves.
+    # The first admin's save is in flight (its transaction holds the row's lock, as the tool takes it) when
+    # the second one saves.
     with db.unit_of_work() as s:
-        rec = s.get(DestinationRecord, "US", with_for_update=True)
+        admin_writes.lock_for_change(s, "destination", ["US"])
+        rec = s.get(DestinationRecord, "US")
         assert rec is not None
         first = _with_entry(opened, "EU", notes="first admin's note")
         store.apply_edit(s, admin, rec, opened, first, "first", "")

@@ -20,7 +20,6 @@ KNOWN_OVERSIZED = {
     "transfer_tool/transfers.py",
     "transfer_tool/assessment/report_builder.py",
     "transfer_tool/report/docx_export.py",
-    "transfer_tool/storage/team_security.py",
     "ui/wizard/common.py",
 }
 

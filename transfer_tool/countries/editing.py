@@ -18,8 +18,9 @@ from transfer_tool.countries.model import Destination, Regime
 from transfer_tool.countries.stored import complete, names, regimes_in
 from transfer_tool.errors import ConflictError, ImportRefused, NotFound, Problem, ValidationError
 from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.storage import admin_writes
 from transfer_tool.storage.database import Database
-from transfer_tool.storage.models.countries import DestinationRecord, DestinationVersion, RegimeRecord
+from transfer_tool.storage.models.countries import DestinationRecord, RegimeRecord
 
 # The document validators (jsonschema) are imported where used.
 
@@ -66,7 +67,8 @@ def update_destination(
             raise ValidationError("The destination cannot be saved as entered.", exc.problems) from exc
         # Lock the row: on PostgreSQL a second admin saving at the same moment waits here, then sees the
         # new version and gets a ConflictError (without the lock both pass the check; one fails at flush).
-        rec = s.get(DestinationRecord, new.code, with_for_update=True)
+        admin_writes.lock_for_change(s, "destination", [new.code])
+        rec = s.get(DestinationRecord, new.code)
         if rec is None:
             raise NotFound(f"'{new.code}' is not a known destination.")
         if rec.version != expected_version:
@@ -101,18 +103,14 @@ def apply_edit(
         return UpdateResult(before, [], [], 0)
     data = serialize.destination_to_dict(after)
     old_data = rec.data
-    rec.version = after.version
-    rec.data = data
-    rec.updated_by = actor.username
-    s.add(
-        DestinationVersion(
-            code=after.code,
-            version=after.version,
-            data=data,
-            changed_by=actor.username,
-            reason=reason,
-            dataset_version=dataset_version,
-        )
+    admin_writes.save_destination(
+        s,
+        actor.username,
+        rec,
+        version=after.version,
+        data=data,
+        reason=reason,
+        dataset_version=dataset_version,
     )
     audit.record(
         s,
@@ -184,8 +182,6 @@ def update_regime(
             )
         before = dict(rec.data)
         regime = replace(serialize.regime_from_dict(rec.data), exporter_countries=frozenset(codes))
-        rec.data = serialize.regime_to_dict(regime)
-        rec.updated_by = actor.username
-        s.flush()
+        admin_writes.update_regime(s, actor.username, rec, serialize.regime_to_dict(regime))
         audit.record(s, actor, "update", "regime", rec.code, before, {**rec.data, "reason": reason.strip()})
         return regime

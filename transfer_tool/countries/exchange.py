@@ -15,6 +15,7 @@ from transfer_tool.countries.impact import StatusChange, status_changes
 from transfer_tool.countries.stored import DATASET_KEY, complete, names, regimes_in, set_dataset_version
 from transfer_tool.errors import ImportRefused, Problem
 from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.storage import admin_writes
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import OrgSetting
 from transfer_tool.storage.models.countries import DestinationRecord
@@ -72,7 +73,9 @@ def import_document(
     with db.read() if dry_run else db.unit_of_work() as s:
         regs = regimes_in(s)
         wanted = select(DestinationRecord).where(DestinationRecord.code.in_(sorted(doc.destinations)))
-        records = {r.code: r for r in s.execute(wanted if dry_run else wanted.with_for_update()).scalars()}
+        if not dry_run:
+            admin_writes.lock_for_change(s, "destination", doc.destinations)
+        records = {r.code: r for r in s.execute(wanted).scalars()}
         changes: dict[str, list[FieldChange]] = {}
         statuses: dict[str, list[StatusChange]] = {}
         flagged = 0

@@ -62,7 +62,11 @@ def _change(regime: str, old: RegimeEntry | None, new: RegimeEntry | None) -> St
         )
     if old.scope_limits != new.scope_limits:  # the questions that decide who the condition covers
         return StatusChange(
-            regime, before, after, f"{regime}: the scope questions of the condition changed", ChangeKind.CONDITION
+            regime,
+            before,
+            after,
+            f"{regime}: the scope questions of the condition changed",
+            ChangeKind.CONDITION,
         )
     if old.instrument.strip() != new.instrument.strip() or old.adopted != new.adopted:
         return StatusChange(
