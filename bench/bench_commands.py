@@ -123,8 +123,12 @@ def main() -> None:
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bench-commands-"))
+    # As installed: pip and the bundle ship bytecode, so the children may cache theirs (in the temporary
+    # folder, not the checkout) even where the machine sets PYTHONDONTWRITEBYTECODE; the untimed first
+    # runs write it. Without caches a command compiles every module edited since its cache was written.
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+        "PYTHONPYCACHEPREFIX": str(work / "pycache"),
         "PYTHONPATH": str(ROOT),
         "TRANSFER_TOOL_DATA_DIR": str(work / "home"),
         "TRANSFER_TOOL_CACHE_DIR": str(work / "cache"),
