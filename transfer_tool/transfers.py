@@ -288,27 +288,34 @@ def update_transfer(
     require(actor, Action.EDIT_TRANSFERS)
     try:
         with db.unit_of_work() as s:
-            t = s.get(Transfer, transfer_id)
-            if t is None:
-                raise NotFound(f"Transfer {transfer_id} no longer exists.")
-            if t.row_version != row_version:
-                raise ConflictError(
-                    f"{t.reference} was changed by someone else after you opened it; nothing was saved. "
-                    "Compare the two versions and save again.",
-                    mine=data,
-                    theirs=view(t),
-                )
-            _check(s, data)
-            before = _dump(t)
-            _apply(t, data)
-            s.flush()
-            audit.record(s, actor, "update", "transfer", t.id, before, _dump(t))
-            s.refresh(t)
-            return view(t)
+            return view(update_in(s, actor, transfer_id, data, row_version))
     except StaleDataError as exc:
         raise ConflictError(
             "The transfer was changed by someone else at the same moment; nothing was saved.", mine=data
         ) from exc
+
+
+def update_in(
+    session: Session, actor: Actor, transfer_id: int, data: TransferInput, row_version: int
+) -> Transfer:
+    """`update_transfer` inside the caller's transaction (the caller checked the role)."""
+    t = session.get(Transfer, transfer_id)
+    if t is None:
+        raise NotFound(f"Transfer {transfer_id} no longer exists.")
+    if t.row_version != row_version:
+        raise ConflictError(
+            f"{t.reference} was changed by someone else after you opened it; nothing was saved. "
+            "Compare the two versions and save again.",
+            mine=data,
+            theirs=view(t),
+        )
+    _check(session, data)
+    before = _dump(t)
+    _apply(t, data)
+    session.flush()
+    audit.record(session, actor, "update", "transfer", t.id, before, _dump(t))
+    session.refresh(t)  # the parties it names now (their relationships still hold the ones before)
+    return t
 
 
 def delete_transfer(db: Database, actor: Actor, transfer_id: int, row_version: int) -> None:

@@ -224,7 +224,9 @@ def _acceptance_gaps(record: AssessmentRecord) -> list[Gap]:
             Gap(7, "acceptance.framework", "describe the destination's general data-protection framework")
         )
     if not a.redress.strip():
-        gaps.append(Gap(7, "acceptance.redress", "describe the redress data subjects have at the destination"))
+        gaps.append(
+            Gap(7, "acceptance.redress", "describe the redress data subjects have at the destination")
+        )
     if a.tool_enforceable is None:
         gaps.append(
             Gap(
