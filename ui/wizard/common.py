@@ -403,7 +403,9 @@ class WizardPage(QWizardPage):
             )
             self.flag_reasons.setText("\n".join([heading, *(f"• {core_text(f.reason)}" for f in flags)]))
         self.flag_reasons.setVisible(bool(flags))
-        copied = [core_text(i.message) for i in self.state.issues_for(self.KEY) if i.field.startswith(TO_CONFIRM)]
+        copied = [
+            core_text(i.message) for i in self.state.issues_for(self.KEY) if i.field.startswith(TO_CONFIRM)
+        ]
         self.copied.show_items(copied, self.state.editable)
 
     def showEvent(self, event: QShowEvent) -> None:
