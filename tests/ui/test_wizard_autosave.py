@@ -15,7 +15,7 @@ from tests import approval_support
 from tests.ui import test_wizard_support as support
 from tests.ui.conftest import TODAY
 from tests.ui.test_wizard_support import MakeWizard, answer_everything, replace_record, type_text
-from transfer_tool import transfers
+from transfer_tool import register_search, transfers
 from transfer_tool.assessment import service
 from transfer_tool.domain import AssessmentStatus, Conclusion
 from transfer_tool.permissions import Actor
@@ -95,11 +95,11 @@ def test_a_new_transfer_is_stored_as_soon_as_it_is_complete_even_without_next(
         }
     )
     qtbot.wait(DELAY_MS + 300)
-    assert len(transfers.search(db)) == 1  # incomplete (no data category): nothing stored yet
+    assert len(register_search.search(db)) == 1  # incomplete (no data category): nothing stored yet
     assert "Not saved yet" in wizard.save_status.text()
     wizard.state.set_transfer_input(data_categories=("contact",))
-    qtbot.waitUntil(lambda: len(transfers.search(db)) == 2, timeout=2000)
-    new = next(r for r in transfers.search(db) if r.title == "Copy of the support desk")
+    qtbot.waitUntil(lambda: len(register_search.search(db)) == 2, timeout=2000)
+    new = next(r for r in register_search.search(db) if r.title == "Copy of the support desk")
     a = service.latest_for_transfer(db, new.id)
     assert a is not None and a.status is AssessmentStatus.DRAFT
     assert wizard.windowTitle().startswith(f"Assessment — {new.reference}")

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests import factories
-from transfer_tool import audit, transfers
+from transfer_tool import audit, register_search, transfers
 from transfer_tool.assessment import service
 from transfer_tool.assessment.page_save import PageSave, PageSaved, SaveBase, save_wizard_page
 from transfer_tool.domain import TransferStatus
@@ -53,7 +53,7 @@ def test_a_new_transfer_is_created_started_and_saved_in_one_call(db: Database, l
     typed = factories.transfer_input(exp.id, imp.id, "US", retention="")
     nothing = save_wizard_page(db, legal, PageSave(SaveBase(), typed, None, "transfer.handling"))
     assert nothing == PageSaved(SaveBase())  # breaks a rule: nothing stored, the screen keeps it
-    assert transfers.search(db) == []
+    assert register_search.search(db) == []
 
     before = _last_seq(db)
     complete = dataclasses.replace(typed, retention="1 year")

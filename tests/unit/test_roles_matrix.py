@@ -128,9 +128,10 @@ BEFORE_SIGN_IN = "runs before anyone is signed in (first admin, sign-in)"
 FILE_LEVEL = "works on the database file; the operating-system account is the boundary"
 
 NOT_ROLE_CHECKED: dict[str, str] = {
+    **{f"transfers.{n}": OPEN_READ for n in ("get_transfer", "get_many")},
     **{
-        f"transfers.{n}": OPEN_READ
-        for n in ("get_transfer", "get_many", "search_ids", "fetch_rows", "search", "search_page", "count_by_status")
+        f"register_search.{n}": OPEN_READ
+        for n in ("search_ids", "fetch_rows", "search", "search_page", "count_by_status")
     },
     **{f"transfers.{n}": PURE for n in ("validate_transfer", "view", "with_changes")},
     **{f"transfers.{n}": IN_TRANSACTION for n in ("create_in", "update_in", "set_status")},
@@ -174,7 +175,10 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     },
     "countries.store.search": PURE,
     **{f"countries.store.{n}": PURE for n in ("seed_rows", "shipped_digests")},  # shipped files only
-    **{f"countries.store.{n}": IN_TRANSACTION for n in ("seed", "flag_transfers", "flag_law_changes", "clear_flags")},
+    **{
+        f"countries.store.{n}": IN_TRANSACTION
+        for n in ("seed", "flag_transfers", "flag_law_changes", "clear_flags")
+    },
     "assessment.org_settings.get_org_settings": OPEN_READ,
     **{
         f"assessment.versions.{n}": OPEN_READ
@@ -214,10 +218,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
         f"notice.service.{n}": OPEN_READ
         for n in ("preview", "generations", "last_published", "get_contact", "answer", "register_items")
     },
-    **{
-        f"trust.{n}": PURE
-        for n in ("parse_certificate", "fingerprint_of")
-    },
+    **{f"trust.{n}": PURE for n in ("parse_certificate", "fingerprint_of")},
     "trust.registered_fingerprints": IN_TRANSACTION,
     **{
         f"backup.{n}": FILE_LEVEL
@@ -237,6 +238,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
 
 SERVICE_MODULES = (
     "transfers",
+    "register_search",
     "entities",
     "transfer_csv",
     "register_import",

@@ -20,7 +20,7 @@ from tests.conftest import PASSWORD
 from tests.latency_proxy import LatencyProxy
 from tests.unit import test_team_database as team_database
 from tests.unit.test_team_database import Team
-from transfer_tool import audit, demo, transfers, users
+from transfer_tool import audit, demo, register_search, users
 from transfer_tool.assessment import service
 from transfer_tool.domain import TransferStatus
 from transfer_tool.errors import StorageError
@@ -106,15 +106,15 @@ def test_a_read_is_one_round_trip_no_ping_no_begin_no_rollback(lena: Database, p
 
 
 def test_a_filter_keystroke_is_one_round_trip(lena: Database, proxy: LatencyProxy) -> None:
-    query = transfers.TransferQuery(text="payroll")
-    trips, said = counted(proxy, lambda: transfers.search_page(lena, query, 100))
+    query = register_search.TransferQuery(text="payroll")
+    trips, said = counted(proxy, lambda: register_search.search_page(lena, query, 100))
     assert trips == 1, said
-    ids, rows = transfers.search_page(lena, query, 100)
+    ids, rows = register_search.search_page(lena, query, 100)
     assert len(ids) == 3 and [r.id for r in rows] == ids
 
 
 def test_saving_a_wizard_page_costs_two_round_trips(team: Team, lena: Database, proxy: LatencyProxy) -> None:
-    t = transfers.search_page(lena, transfers.TransferQuery(text="Payroll 0"), 1)[1][0]
+    t = register_search.search_page(lena, register_search.TransferQuery(text="Payroll 0"), 1)[1][0]
     draft = service.start_assessment(lena, team.legal, t.id)
     record = dataclasses.replace(draft.record, procedural_notes="asked the importer about its access logs")
 
@@ -174,24 +174,24 @@ def test_a_read_session_refuses_to_save_a_change(db: Database, legal: Actor) -> 
 @pytest.mark.parametrize(
     "query",
     [
-        transfers.TransferQuery(),
-        transfers.TransferQuery(text="payroll"),
-        transfers.TransferQuery(sort=transfers.SortKey.TITLE, descending=True),
-        transfers.TransferQuery(sort=transfers.SortKey.EXPORTER),
-        transfers.TransferQuery(text="nothing like this"),
+        register_search.TransferQuery(),
+        register_search.TransferQuery(text="payroll"),
+        register_search.TransferQuery(sort=register_search.SortKey.TITLE, descending=True),
+        register_search.TransferQuery(sort=register_search.SortKey.EXPORTER),
+        register_search.TransferQuery(text="nothing like this"),
     ],
     ids=["all", "text", "title-desc", "exporter", "none"],
 )
 def test_the_register_page_is_what_the_two_plain_queries_give(
-    db: Database, admin: Actor, legal: Actor, query: transfers.TransferQuery
+    db: Database, admin: Actor, legal: Actor, query: register_search.TransferQuery
 ) -> None:
     parties = demo.create_demo_parties(db, admin)
     for title in ("Payroll B", "Marketing A", "Payroll A", "Support C"):
         demo.create_demo_transfer(db, legal, parties, title=title)
-    ids, rows = transfers.search_page(db, query, 2)
-    expected = transfers.search_ids(db, query)
+    ids, rows = register_search.search_page(db, query, 2)
+    expected = register_search.search_ids(db, query)
     assert ids == expected
-    assert rows == transfers.fetch_rows(db, expected[:2])
+    assert rows == register_search.fetch_rows(db, expected[:2])
     if rows:
         assert isinstance(rows[0].status, TransferStatus)
         assert rows[0].updated_at is not None and rows[0].updated_at.tzinfo is not None

@@ -29,7 +29,8 @@ from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.catalog import CatalogItem
 from transfer_tool.domain import CatalogKind, TransferStatus
 from transfer_tool.permissions import Action
-from transfer_tool.transfers import SortKey, TransferQuery, TransferView
+from transfer_tool.register_search import SortKey, TransferQuery
+from transfer_tool.transfers import TransferView
 from ui import settings as keys
 from ui.i18n import format_date, regime_short_name, status_label
 from ui.models.register_model import (
