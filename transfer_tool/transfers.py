@@ -313,7 +313,8 @@ def update_in(
     _apply(t, data)
     session.flush()
     audit.record(session, actor, "update", "transfer", t.id, before, _dump(t))
-    session.refresh(t)  # the parties it names now (their relationships still hold the ones before)
+    # The parties it names now (the relationships still hold the ones before); `_check` read both.
+    session.expire(t, ["exporter", "importer"])
     return t
 
 

@@ -86,15 +86,31 @@ def save_wizard_page(db: Database, actor: Actor, request: PageSave) -> PageSaved
         return PageSaved(base)  # nothing can be stored yet: the screen keeps it (ui/wizard/recovery.py)
     if writes_transfer:
         require(actor, Action.EDIT_TRANSFERS)
-    if not writes_transfer and base.assessment_id is not None and db.dialect == "postgresql":
-        # The usual save across offices: the draft alone, read in autocommit then one statement; the
-        # country data is read only when the facts must follow a changed transfer.
-        return _draft_only(db, actor, request, base.assessment_id, lambda: country_store.cached_dataset(db))
-    # Read before the write transaction (on SQLite a second connection would wait for it).
-    ds = country_store.cached_dataset(db)
+    # The country data is read before the write transaction (on SQLite a second connection would wait
+    # for it); across offices only when the draft starts or its regimes or laws may follow a new exporter
+    # or destination, else on the rare need (a draft whose facts lag behind its transfer).
+    ds: CountryDataset | None = None
+    if db.dialect != "postgresql" or _may_refit(base, data):
+        ds = country_store.cached_dataset(db)
+    known = ds
+
+    def dataset() -> CountryDataset:
+        return known if known is not None else country_store.cached_dataset(db)
+
     if not writes_transfer and base.assessment_id is not None:
-        return _draft_only(db, actor, request, base.assessment_id, lambda: ds)
-    return _in_one_transaction(db, actor, request, writes_transfer, ds)
+        # The usual save: the draft alone (on PostgreSQL read in autocommit, then one statement).
+        return _draft_only(db, actor, request, base.assessment_id, dataset)
+    return _in_one_transaction(db, actor, request, writes_transfer, dataset)
+
+
+def _may_refit(base: SaveBase, data: TransferInput) -> bool:
+    """Whether the save may need the country data: the draft starts, or its exporter or destination changes."""
+    stored = base.stored_input
+    return (
+        base.assessment_id is None
+        or stored is None
+        or (data.exporter_id, data.destination) != (stored.exporter_id, stored.destination)
+    )
 
 
 def _draft_only(
@@ -121,7 +137,11 @@ def _draft_only(
 
 
 def _in_one_transaction(
-    db: Database, actor: Actor, request: PageSave, writes_transfer: bool, ds: CountryDataset
+    db: Database,
+    actor: Actor,
+    request: PageSave,
+    writes_transfer: bool,
+    dataset: Callable[[], CountryDataset],
 ) -> PageSaved:
     """The transfer written or the assessment started, and the draft saved: all or nothing."""
     base, data = request.base, request.transfer_input
@@ -138,13 +158,12 @@ def _in_one_transaction(
         read_at = transfer.row_version
         assessment_id, assessment_version = base.assessment_id, base.assessment_row_version
         if assessment_id is None:
-            started = drafting.start_in(s, actor, transfer.id, ds)
+            started = drafting.start_in(s, actor, transfer.id, dataset())
             assessment_id, assessment_version = started.id, started.row_version
             created = True
         saved = drafting.save_draft_in(
-            s, actor, assessment_id, request.record, assessment_version, request.page, _follower(lambda: ds)
+            s, actor, assessment_id, request.record, assessment_version, request.page, _follower(dataset)
         )
-        s.refresh(transfer)
         changed = written is not None or transfer.row_version != read_at
         # Starting sets the register status (a new row version). It is adopted when the screen had the
         # version before it, so that someone else's change to the transfer still conflicts with the next.

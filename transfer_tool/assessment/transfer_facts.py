@@ -127,10 +127,17 @@ def fit_to_transfer(
     dataset: Callable[[], CountryDataset],
 ) -> AssessmentRecord:
     """The record following the transfer `data` describes: its facts derived from the transfer (the
-    assessor's own answers kept) and, when they changed, its regimes and laws refitted. `dataset` is asked
-    only then (across offices the country data costs a round trip)."""
+    assessor's own answers kept) and, when the exporter's country or the destination changed, its regimes
+    and laws refitted. `dataset` is asked only then (across offices the country data costs a round trip)."""
     facts = facts_from_input(data, entities, onward, record.facts)
     if facts == record.facts:
         return record
+    before = record.facts
+    if (
+        facts.exporter_country == before.exporter_country
+        and facts.destination == before.destination
+        and record.law_practice.laws
+    ):
+        return dataclasses.replace(record, facts=facts)  # the regimes and the laws stay as they are
     ds = dataset()
     return refit_record(record, facts, tuple(ds.regimes.values()), ds.destinations.get(facts.destination))
