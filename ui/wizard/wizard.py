@@ -362,11 +362,12 @@ class AssessmentWizard(QWizard):
 
     def _saved(self, result: PageSaved) -> None:
         self._last_error = ""
+        new_transfer = self.state.transfer is None
         self.state.set_stored(result.transfer, result.assessment)
         if result.transfer is not None:
             self.transfer_id = result.transfer.id
             self.services.changes.notify(TRANSFERS)
-            if result.created:
+            if result.created and new_transfer:
                 self.recovery.clear()  # stored: the kept copy has done its job
         if result.created:
             self.services.changes.notify(ASSESSMENTS)
