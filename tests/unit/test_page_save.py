@@ -13,7 +13,7 @@ from transfer_tool import audit, register_search, transfers
 from transfer_tool.assessment import service
 from transfer_tool.assessment.page_save import PageSave, PageSaved, SaveBase, save_wizard_page
 from transfer_tool.domain import TransferStatus
-from transfer_tool.errors import ConflictError
+from transfer_tool.errors import ConflictError, NotFound
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import AuditEvent
@@ -183,3 +183,11 @@ def test_starting_on_a_transfer_someone_else_changed_keeps_their_change_conflict
     with pytest.raises(ConflictError):
         mine = dataclasses.replace(t.as_input(), title="Mine")
         save_wizard_page(db, legal, PageSave(saved.base, mine, saved.assessment.record, "law_practice"))
+
+
+def test_a_transfer_removed_meanwhile_is_said_so(db: Database, legal: Actor, admin: Actor) -> None:
+    t = factories.transfer(db, admin, "US")
+    base = SaveBase.of(t, None)
+    transfers.delete_transfer(db, admin, t.id, t.row_version)
+    with pytest.raises(NotFound, match="no longer exists"):
+        save_wizard_page(db, legal, PageSave(base, t.as_input(), None, "law_practice"))

@@ -27,6 +27,7 @@ from transfer_tool.assessment.transfer_facts import fit_to_transfer
 from transfer_tool.assessment.versions import AssessmentView, _writing, get_assessment
 from transfer_tool.countries import store as country_store
 from transfer_tool.countries.shipped import CountryDataset
+from transfer_tool.errors import NotFound
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Transfer
@@ -154,7 +155,8 @@ def _in_one_transaction(
         elif writes_transfer:
             written = transfers.update_in(s, actor, base.transfer_id, data, base.transfer_row_version)
         transfer = written or s.get(Transfer, base.transfer_id)
-        assert transfer is not None  # the base names a stored transfer, or one was created just now
+        if transfer is None:
+            raise NotFound(f"Transfer {base.transfer_id} no longer exists.")
         read_at = transfer.row_version
         assessment_id, assessment_version = base.assessment_id, base.assessment_row_version
         if assessment_id is None:
