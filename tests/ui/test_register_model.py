@@ -89,7 +89,7 @@ def test_rows_are_fetched_lazily_a_page_at_a_time(
         fetched.append(len(ids))
         return real_fetch(db, ids)
 
-    monkeypatch.setattr(transfers, "fetch_rows", counting_fetch)
+    monkeypatch.setattr(register_search, "fetch_rows", counting_fetch)
     model = _model(worker, make_services(admin))
     model.set_query(TransferQuery())
     assert fetched == [7]  # the first page comes with the ids

@@ -105,7 +105,8 @@ def save_wizard_page(db: Database, actor: Actor, request: PageSave) -> PageSaved
 
 
 def _may_refit(base: SaveBase, data: TransferInput) -> bool:
-    """Whether the save may need the country data: the draft starts, or its exporter or destination changes."""
+    """Whether the save may need the country data: the draft starts, or its exporter or destination
+    changes."""
     stored = base.stored_input
     return (
         base.assessment_id is None

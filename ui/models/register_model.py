@@ -1,8 +1,9 @@
 """The transfer register as a table model: it holds ids, and fetches rows lazily, a page at a time.
 
 `set_query()` asks the worker for the matching ids together with the first page of rows
-(`register_search.search_page`: one statement on PostgreSQL), so the first paint needs one round trip. Other pages are fetched (`register_search.fetch_rows`) when
-the view first asks for one of their rows; until then the cells are empty. Sorting re-queries with a
+(`register_search.search_page`: one statement on PostgreSQL), so the first paint needs one round trip.
+Other pages are fetched (`register_search.fetch_rows`) when the view first asks for one of their rows;
+until then the cells are empty. Sorting re-queries with a
 `SortKey` (the database sorts, not the model). Results of a superseded query are dropped.
 """
 
