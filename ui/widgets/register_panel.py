@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -17,22 +16,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from transfer_tool import catalog, transfers
+from transfer_tool import transfers
 from transfer_tool.bootstrap import DatabaseHandle
-from transfer_tool.catalog import CatalogItem
-from transfer_tool.domain import CatalogKind, TransferStatus
+from transfer_tool.domain import TransferStatus
 from transfer_tool.permissions import Action
 from transfer_tool.register_search import SortKey, TransferQuery
-from transfer_tool.transfers import TransferView
 from ui import settings as keys
-from ui.i18n import format_date, regime_short_name, status_label
+from ui.i18n import regime_short_name, status_label
 from ui.models.register_model import (
     COLUMN_KEYS,
     COLUMNS,
@@ -42,8 +38,8 @@ from ui.models.register_model import (
     column_title,
 )
 from ui.services import Services
-from ui.terms import core_text
 from ui.widgets.country_completer import RankedCountryCompleter
+from ui.widgets.transfer_details import TransferDetails
 
 SEARCH_DELAY_MS = 150
 # The owner filter's fixed choices (a positive value is a user id).
@@ -183,18 +179,8 @@ class RegisterPanel(QWidget):
         self._default_widths()
 
         # ---- details
-        self.details = QLabel(self)
-        self.details.setObjectName("transferDetails")
-        self.details.setAccessibleName(self.tr("Details of the selected transfer"))
-        self.details.setWordWrap(True)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setMargin(8)
-        self.details_area = QScrollArea(self)
-        self.details_area.setWidgetResizable(True)
-        self.details_area.setWidget(self.details)
-        self.details_area.setMinimumWidth(200)
+        self.details_area = TransferDetails(services, self)
+        self.details = self.details_area.label
         self.open_button = QPushButton(self.tr("Open assessment…"), self)
         self.open_button.setObjectName("openAssessment")
         self.open_button.setEnabled(False)
@@ -271,10 +257,7 @@ class RegisterPanel(QWidget):
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(DETAIL_DELAY_MS)
-        self._detail_timer.timeout.connect(self._load_details)
-        self._detail_generation = 0
-        self._labels: Labels = {}
-        self._show_details(None)
+        self._detail_timer.timeout.connect(lambda: self.details_area.load(self.current_transfer_id()))
         services.worker.submit(_regimes, self.set_regimes, owner=self, label="register: regimes")
         services.worker.submit(_people, self.set_people, owner=self, label="register: people")
 
@@ -574,80 +557,6 @@ class RegisterPanel(QWidget):
         self.copy_button.setEnabled(self.current_transfer_id() is not None)
         self._detail_timer.start()
 
-    def _load_details(self) -> None:
-        tid = self.current_transfer_id()
-        labels = self._labels
-        self._detail_generation += 1
-        generation = self._detail_generation
-        if tid is None:
-            self._show_details(None)
-            return
-
-        def done(result: tuple[TransferView, Labels]) -> None:
-            if generation == self._detail_generation:
-                self._labels = result[1]
-                self._show_details(result[0])
-
-        def failed(_exc: BaseException) -> None:
-            if generation == self._detail_generation:
-                self._show_details(None)
-
-        self._services.worker.submit(
-            lambda db: _details(db, tid, labels), done, failed, owner=self, label="register: details"
-        )
-
-    def _show_details(self, view: TransferView | None) -> None:
-        if view is None:
-            self.details.setText(
-                "<p style='color:#5f6b7a'>"
-                + html.escape(
-                    self.tr("Select a transfer to see its details. Press Enter to open its assessment.")
-                )
-                + "</p>"
-            )
-            return
-        e = html.escape
-        lang = self._services.language
-        name = self._services.country_name
-        rows = [
-            (self.tr("Status"), status_label(view.status)),
-            (self.tr("Exporter"), f"{view.exporter_name} ({name(view.exporter_country)})"),
-            (self.tr("Importer"), f"{view.importer_name} ({name(view.importer_country)})"),
-            (self.tr("Destination"), f"{name(view.destination)} ({view.destination})"),
-            (self.tr("Re-evaluation due"), format_date(view.next_review, lang) or "—"),
-            (self.tr("Responsible"), view.owner_name or self.tr("Nobody (unassigned)")),
-            (self.tr("Data categories"), self._label_list(CatalogKind.DATA_CATEGORY, view.data_categories)),
-            (self.tr("Purposes"), self._label_list(CatalogKind.PURPOSE, view.purposes)),
-            (self.tr("Retention"), view.retention or "—"),
-        ]
-        if view.onward:
-            rows.append((self.tr("Onward transfers"), ", ".join(o.reference for o in view.onward)))
-        parts = [f"<h3 style='margin:0'>{e(view.reference)}</h3>", f"<p>{e(view.title)}</p>"]
-        if view.reassessment_needed:
-            reason = core_text(view.reassessment_reason) or self.tr("The destination's data changed.")
-            parts.append(
-                "<p style='color:#b3261e'><b>"
-                + e(self.tr("Re-assessment needed"))
-                + "</b><br/>"
-                + e(reason)
-                + "</p>"
-            )
-        parts.append("<table cellspacing='0' cellpadding='2'>")
-        for label, value in rows:
-            parts.append(
-                f"<tr><td style='color:#5f6b7a;padding-right:8px'>{e(label)}</td><td>{e(value)}</td></tr>"
-            )
-        parts.append("</table>")
-        self.details.setText("".join(parts))
-
-    def _label_list(self, kind: CatalogKind, codes: tuple[str, ...]) -> str:
-        items = self._labels.get(kind, {})
-        lang = self._services.language
-        return ", ".join(items[c].label(lang) if c in items else c for c in codes) or "—"
-
-
-Labels = dict[CatalogKind, dict[str, CatalogItem]]
-
 
 def _regimes(db: DatabaseHandle) -> list[tuple[str, tuple[str, ...]]]:
     from transfer_tool.countries import store
@@ -659,8 +568,3 @@ def _people(db: DatabaseHandle) -> list[tuple[int, str]]:
     from transfer_tool import users
 
     return [(p.id, p.name) for p in users.people(db)]
-
-
-def _details(db: DatabaseHandle, transfer_id: int, labels: Labels) -> tuple[TransferView, Labels]:
-    """The transfer, and the catalogue labels (read once, then passed back in)."""
-    return transfers.get_transfer(db, transfer_id), labels or catalog.all_items(db)

@@ -1,0 +1,152 @@
+"""The register's details pane: the selected transfer's status, parties, destination, due date, owner,
+data, purposes, retention and onward transfers, read on the database thread as the selection changes."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
+
+from transfer_tool import catalog, transfers
+from transfer_tool.bootstrap import DatabaseHandle
+from transfer_tool.catalog import CatalogItem
+from transfer_tool.domain import CatalogKind
+from transfer_tool.transfers import TransferView
+from ui.i18n import format_date, status_label
+from ui.services import Services
+from ui.terms import core_text
+
+Labels = dict[CatalogKind, dict[str, CatalogItem]]
+
+
+class TransferDetails(QScrollArea):
+    """The selected transfer as rich text in a scrolling label (`label`). Its words keep the translation
+    context they were written in, the register panel's."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.label = QLabel(self)
+        self.label.setObjectName("transferDetails")
+        self.label.setAccessibleName(
+            QCoreApplication.translate("RegisterPanel", "Details of the selected transfer")
+        )
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setMargin(8)
+        self.setWidgetResizable(True)
+        self.setWidget(self.label)
+        self.setMinimumWidth(200)
+        self._generation = 0
+        self._labels: Labels = {}
+        self.show_transfer(None)
+
+    def load(self, tid: int | None) -> None:
+        """Show transfer `tid` (None: nothing selected), read on the database thread."""
+        labels = self._labels
+        self._generation += 1
+        generation = self._generation
+        if tid is None:
+            self.show_transfer(None)
+            return
+
+        def done(result: tuple[TransferView, Labels]) -> None:
+            if generation == self._generation:
+                self._labels = result[1]
+                self.show_transfer(result[0])
+
+        def failed(_exc: BaseException) -> None:
+            if generation == self._generation:
+                self.show_transfer(None)
+
+        self._services.worker.submit(
+            lambda db: _details(db, tid, labels), done, failed, owner=self, label="register: details"
+        )
+
+    def show_transfer(self, view: TransferView | None) -> None:
+        if view is None:
+            self.label.setText(
+                "<p style='color:#5f6b7a'>"
+                + html.escape(
+                    QCoreApplication.translate(
+                        "RegisterPanel",
+                        "Select a transfer to see its details. Press Enter to open its assessment.",
+                    )
+                )
+                + "</p>"
+            )
+            return
+        e = html.escape
+        lang = self._services.language
+        name = self._services.country_name
+        rows = [
+            (QCoreApplication.translate("RegisterPanel", "Status"), status_label(view.status)),
+            (
+                QCoreApplication.translate("RegisterPanel", "Exporter"),
+                f"{view.exporter_name} ({name(view.exporter_country)})",
+            ),
+            (
+                QCoreApplication.translate("RegisterPanel", "Importer"),
+                f"{view.importer_name} ({name(view.importer_country)})",
+            ),
+            (
+                QCoreApplication.translate("RegisterPanel", "Destination"),
+                f"{name(view.destination)} ({view.destination})",
+            ),
+            (
+                QCoreApplication.translate("RegisterPanel", "Re-evaluation due"),
+                format_date(view.next_review, lang) or "—",
+            ),
+            (
+                QCoreApplication.translate("RegisterPanel", "Responsible"),
+                view.owner_name or QCoreApplication.translate("RegisterPanel", "Nobody (unassigned)"),
+            ),
+            (
+                QCoreApplication.translate("RegisterPanel", "Data categories"),
+                self._label_list(CatalogKind.DATA_CATEGORY, view.data_categories),
+            ),
+            (
+                QCoreApplication.translate("RegisterPanel", "Purposes"),
+                self._label_list(CatalogKind.PURPOSE, view.purposes),
+            ),
+            (QCoreApplication.translate("RegisterPanel", "Retention"), view.retention or "—"),
+        ]
+        if view.onward:
+            rows.append(
+                (
+                    QCoreApplication.translate("RegisterPanel", "Onward transfers"),
+                    ", ".join(o.reference for o in view.onward),
+                )
+            )
+        parts = [f"<h3 style='margin:0'>{e(view.reference)}</h3>", f"<p>{e(view.title)}</p>"]
+        if view.reassessment_needed:
+            reason = core_text(view.reassessment_reason) or QCoreApplication.translate(
+                "RegisterPanel", "The destination's data changed."
+            )
+            parts.append(
+                "<p style='color:#b3261e'><b>"
+                + e(QCoreApplication.translate("RegisterPanel", "Re-assessment needed"))
+                + "</b><br/>"
+                + e(reason)
+                + "</p>"
+            )
+        parts.append("<table cellspacing='0' cellpadding='2'>")
+        for label, value in rows:
+            parts.append(
+                f"<tr><td style='color:#5f6b7a;padding-right:8px'>{e(label)}</td><td>{e(value)}</td></tr>"
+            )
+        parts.append("</table>")
+        self.label.setText("".join(parts))
+
+    def _label_list(self, kind: CatalogKind, codes: tuple[str, ...]) -> str:
+        items = self._labels.get(kind, {})
+        lang = self._services.language
+        return ", ".join(items[c].label(lang) if c in items else c for c in codes) or "—"
+
+
+def _details(db: DatabaseHandle, transfer_id: int, labels: Labels) -> tuple[TransferView, Labels]:
+    """The transfer, and the catalogue labels (read once, then passed back in)."""
+    return transfers.get_transfer(db, transfer_id), labels or catalog.all_items(db)
