@@ -8,13 +8,13 @@ answered is one. The actions run the app's own service calls, signed in as the p
 mode), on a database with `--transfers` transfers:
 
 - sign-in to the register painted: `users.authenticate` (connects as the person), `note_sign_in`, the
-  register's ids with its first page of rows (`transfers.search_page`); then the status counts and the
+  register's ids with its first page of rows (`register_search.search_page`); then the status counts and the
   people list (the rest of what the main window shows);
 - open an assessment: the version, its comments, evidence and evaluation (the wizard's first page);
 - open it in the wizard: what the app's wizard reads when it opens (`ui.wizard.wizard.load_for_wizard`:
   country data, catalogues, entities, the transfer, its latest version, comments, evidence);
 - save a wizard page: `service.save_draft` of a changed answer;
-- filter keystroke: `transfers.search_page` of a text (the ids and the first page of rows);
+- filter keystroke: `register_search.search_page` of a text (the ids and the first page of rows);
 - approve: the version rendered, signed with the approver's identity and stored (`approve_and_sign`).
 
 Prints round trips and milliseconds per action at each `--rtt` value; with `--trace`, what the client
@@ -39,7 +39,7 @@ from sqlalchemy import create_engine, make_url, text
 from tests import approval_support
 from tests.conftest import PASSWORD
 from tests.latency_proxy import LatencyProxy
-from transfer_tool import demo, transfers, users
+from transfer_tool import demo, register_search, users
 from transfer_tool.assessment import service
 from transfer_tool.bootstrap import _seeders
 from transfer_tool.domain import Role
@@ -84,10 +84,10 @@ def _actions(world: dict[str, Any]) -> dict[str, Callable[[Database], object]]:
     def sign_in(db: Database) -> object:
         users.authenticate(db, "lena", PASSWORD)
         users.note_sign_in(db, lena.user_id)
-        return transfers.search_page(db, transfers.TransferQuery(), PAGE)
+        return register_search.search_page(db, register_search.TransferQuery(), PAGE)
 
     def rest_of_window(db: Database) -> object:
-        transfers.count_by_status(db)
+        register_search.count_by_status(db)
         return users.people(db)
 
     def open_assessment(db: Database) -> object:
@@ -109,7 +109,7 @@ def _actions(world: dict[str, Any]) -> dict[str, Callable[[Database], object]]:
         return world["saved"]
 
     def keystroke(db: Database) -> object:
-        return transfers.search_page(db, transfers.TransferQuery(text="payroll 1"), PAGE)
+        return register_search.search_page(db, register_search.TransferQuery(text="payroll 1"), PAGE)
 
     def approve(db: Database) -> object:
         users.authenticate(db, "max", PASSWORD)

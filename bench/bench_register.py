@@ -1,6 +1,6 @@
 """Benchmark: the register's search over 100,000 transfers (what the UI runs on each keystroke).
 
-Times `transfers.search_ids` with no filter, a text filter and a country filter, and `fetch_rows` of the
+Times `register_search.search_ids` with no filter, a text filter and a country filter, and `fetch_rows` of the
 100 ids a screen shows, against a floor: the same id query through the bare driver (sqlite3, psycopg). Prints
 figures and ratios; asserts nothing. Target: 100 ms per keystroke (search_ids + fetch_rows).
 
@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import insert, text
 
-from transfer_tool import transfers
+from transfer_tool import register_search
 from transfer_tool.bootstrap import _seeders
 from transfer_tool.domain import PartyRole
 from transfer_tool.storage import migrate
@@ -176,10 +176,10 @@ def suggested_ids(db: Database, text_: str) -> list[int]:
         return list(s.connection().execute(stmt).scalars())
 
 
-def explain(db: Database, q: transfers.TransferQuery) -> str:
+def explain(db: Database, q: register_search.TransferQuery) -> str:
     from sqlalchemy import select
 
-    stmt = transfers._filtered(q, select(Transfer.id), db.dialect)
+    stmt = register_search._filtered(q, select(Transfer.id), db.dialect)
     compiled = stmt.compile(db.engine, compile_kwargs={"literal_binds": True})
     prefix = "EXPLAIN QUERY PLAN " if db.dialect == "sqlite" else "EXPLAIN "
     with db.engine.connect() as conn:
@@ -206,11 +206,11 @@ def main() -> None:
         )
 
         queries = {
-            "no filter": transfers.TransferQuery(),
-            "text 'acme'": transfers.TransferQuery(text="acme"),
-            "text 'TR-0421'": transfers.TransferQuery(text="TR-0421"),
-            "country US": transfers.TransferQuery(country="US"),
-            "country US + text 'payroll'": transfers.TransferQuery(country="US", text="payroll"),
+            "no filter": register_search.TransferQuery(),
+            "text 'acme'": register_search.TransferQuery(text="acme"),
+            "text 'TR-0421'": register_search.TransferQuery(text="TR-0421"),
+            "country US": register_search.TransferQuery(country="US"),
+            "country US + text 'payroll'": register_search.TransferQuery(country="US", text="payroll"),
         }
         floors = {
             "no filter": ("", ()),
@@ -232,10 +232,10 @@ def main() -> None:
         print(f"{'query':<30}{'rows':>9}{'search_ids':>13}{'floor':>10}{'ratio':>8}")
         ids_no_filter: list[int] = []
         for name, q in queries.items():
-            ids = transfers.search_ids(db, q)
+            ids = register_search.search_ids(db, q)
             if name == "no filter":
                 ids_no_filter = ids
-            took = median_ms(partial(transfers.search_ids, db, q))
+            took = median_ms(partial(register_search.search_ids, db, q))
             floor = median_ms(floor_query(db, folder, *floors[name]))
             floor_text, ratio_text = f"{floor:.1f} ms", f"{took / floor:.1f}x"
             print(f"{name:<30}{len(ids):>9,}{took:>10.1f} ms{floor_text:>10}{ratio_text:>8}")
@@ -244,16 +244,18 @@ def main() -> None:
 
         for word in ("acme", "TR-0421"):
             same = sorted(suggested_ids(db, word)) == sorted(
-                transfers.search_ids(db, transfers.TransferQuery(text=word))
+                register_search.search_ids(db, register_search.TransferQuery(text=word))
             )
             took = median_ms(partial(suggested_ids, db, word))
             print(f"  suggested shape, text '{word}': {took:.1f} ms (same ids: {same})")
 
         page = ids_no_filter[50_000:50_100] if len(ids_no_filter) > 50_100 else ids_no_filter[:100]
-        fetch = median_ms(lambda: transfers.fetch_rows(db, page))
+        fetch = median_ms(lambda: register_search.fetch_rows(db, page))
         print(f"fetch_rows of 100 ids: {fetch:.1f} ms")
         keystroke = median_ms(
-            lambda: transfers.fetch_rows(db, transfers.search_ids(db, queries["text 'acme'"])[:100])
+            lambda: register_search.fetch_rows(
+                db, register_search.search_ids(db, queries["text 'acme'"])[:100]
+            )
         )
         print(
             f"one keystroke (search_ids text + fetch_rows of the first 100): {keystroke:.1f} ms (target 100 ms)"

@@ -7,7 +7,7 @@ import csv
 import io
 from collections.abc import Iterable
 
-from transfer_tool import audit, transfers
+from transfer_tool import audit, register_search, transfers
 from transfer_tool.csv_safety import neutralise, restore
 from transfer_tool.errors import ImportRefused, Problem
 from transfer_tool.permissions import Action, Actor, require
@@ -60,21 +60,21 @@ def read(raw: bytes) -> SourceTable:
     return SourceTable("csv", "", tuple(header), tuple(rows))
 
 
-def export_csv(db: Database, actor: Actor, q: transfers.TransferQuery | None = None) -> str:
+def export_csv(db: Database, actor: Actor, q: register_search.TransferQuery | None = None) -> str:
     require(actor, Action.READ)
     with db.read() as s:
         audit.check_actor(s, actor)  # a deactivated account's open session exports nothing
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
     w.writerow(NAMES)
-    for row in export_rows(db, q or transfers.TransferQuery()):
+    for row in export_rows(db, q or register_search.TransferQuery()):
         w.writerow([neutralise(c) for c in row])
     return out.getvalue()
 
 
-def export_rows(db: Database, q: transfers.TransferQuery) -> Iterable[list[str]]:
+def export_rows(db: Database, q: register_search.TransferQuery) -> Iterable[list[str]]:
     """The register's rows as text, in the order of `NAMES` (dates as YYYY-MM-DD)."""
-    for t in transfers.get_many(db, transfers.search_ids(db, q)):
+    for t in transfers.get_many(db, register_search.search_ids(db, q)):
         yield [
             t.reference,
             t.title,

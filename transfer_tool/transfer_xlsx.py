@@ -20,7 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from transfer_tool import audit, transfers
+from transfer_tool import audit, register_search
 from transfer_tool.countries.names import load_country_names
 from transfer_tool.errors import ImportRefused, Problem
 from transfer_tool.permissions import Action, Actor, require
@@ -212,11 +212,11 @@ def _cell(value: object) -> Cell:
 # ---- export -------------------------------------------------------------------------------------------
 
 
-def export_xlsx(db: Database, actor: Actor, q: transfers.TransferQuery | None = None) -> bytes:
+def export_xlsx(db: Database, actor: Actor, q: register_search.TransferQuery | None = None) -> bytes:
     require(actor, Action.READ)
     with db.read() as s:
         audit.check_actor(s, actor)
-    return workbook_bytes(export_rows(db, q or transfers.TransferQuery()))
+    return workbook_bytes(export_rows(db, q or register_search.TransferQuery()))
 
 
 _HEADER_FONT = Font(bold=True)

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool import transfers
+from transfer_tool import register_search
 from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.domain import TransferStatus
 from transfer_tool.permissions import Actor
-from transfer_tool.transfers import SortKey, TransferQuery, TransferRow
+from transfer_tool.register_search import SortKey, TransferQuery, TransferRow
 from ui.errors import show_exception
 from ui.i18n import format_date, format_number, status_label
 from ui.services import Services
@@ -83,17 +83,19 @@ class DashboardSummary:
 
 def load_summary(db: DatabaseHandle, today: dt.date) -> DashboardSummary:
     """Everything but the per-destination counts (runs on the worker)."""
-    by_status = transfers.count_by_status(db)
-    reassess_ids = transfers.search_ids(db, TransferQuery(reassessment_needed=True, sort=SortKey.UPDATED))
-    overdue_ids = transfers.search_ids(db, TransferQuery(overdue_on=today, sort=SortKey.NEXT_REVIEW))
-    all_ids = transfers.search_ids(db, TransferQuery())
+    by_status = register_search.count_by_status(db)
+    reassess_ids = register_search.search_ids(
+        db, TransferQuery(reassessment_needed=True, sort=SortKey.UPDATED)
+    )
+    overdue_ids = register_search.search_ids(db, TransferQuery(overdue_on=today, sort=SortKey.NEXT_REVIEW))
+    all_ids = register_search.search_ids(db, TransferQuery())
     return DashboardSummary(
         total=sum(by_status.values()),
         by_status=by_status,
         reassessment_count=len(reassess_ids),
-        reassessment=tuple(transfers.fetch_rows(db, reassess_ids[:LIST_LIMIT])),
+        reassessment=tuple(register_search.fetch_rows(db, reassess_ids[:LIST_LIMIT])),
         overdue_count=len(overdue_ids),
-        overdue=tuple(transfers.fetch_rows(db, overdue_ids[:LIST_LIMIT])),
+        overdue=tuple(register_search.fetch_rows(db, overdue_ids[:LIST_LIMIT])),
         ids=tuple(all_ids),
     )
 
@@ -155,7 +157,7 @@ def my_work(user_id: int | None, within_days: int = 30, actor: Actor | None = No
         lines: list[DashboardLine] = []
         seen: set[int] = set()
         for query, what in queries:
-            for row in transfers.search(db, query):
+            for row in register_search.search(db, query):
                 if row.id in seen:
                     continue
                 seen.add(row.id)
@@ -206,7 +208,7 @@ def _run_source(source: DashboardSource, today: dt.date, db: DatabaseHandle) -> 
 
 
 def count_destinations(db: DatabaseHandle, ids: Sequence[int]) -> Counter[str]:
-    return Counter(r.destination for r in transfers.fetch_rows(db, list(ids)))
+    return Counter(r.destination for r in register_search.fetch_rows(db, list(ids)))
 
 
 class _StatusCard(QPushButton):

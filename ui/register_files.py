@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from transfer_tool import register_search
 from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.files import write_file
 from ui import services as changes
@@ -287,9 +288,8 @@ def export_job(actor: Any, query: Any, path: Path, fmt: str) -> Any:
         from transfer_tool import transfer_xlsx  # openpyxl only for an export
 
         write_file(path, transfer_xlsx.export_xlsx(db, actor, query))
-        from transfer_tool import transfers
 
-        return len(transfers.search_ids(db, query))
+        return len(register_search.search_ids(db, query))
 
     return run
 

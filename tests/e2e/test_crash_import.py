@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e import crash_helpers as ch
-from transfer_tool import register_import, transfers, users
+from transfer_tool import register_import, register_search, users
 from transfer_tool.assessment import service
 from transfer_tool.bootstrap import _seeders
 from transfer_tool.countries import store as country_store
@@ -86,7 +86,7 @@ def _set_up(db: Database, register: bytes) -> None:
     admin = users.create_first_admin(db, "admin", "Ada Admin", ch.PASSWORD).actor()
     lena = users.create_user(db, admin, "lena", "Lena Legal", ch.PASSWORD, Role.LEGAL).actor()
     register_import.import_csv(db, lena, register)
-    service.start_assessment(db, lena, transfers.search(db)[0].id)
+    service.start_assessment(db, lena, register_search.search(db)[0].id)
 
 
 @dataclass
@@ -243,7 +243,7 @@ def test_a_killed_autosave_loop_keeps_every_acknowledged_save(make_target: MakeT
     target = make_target(ONE_TRANSFER)
     rng = random.Random(f"{SEED}-autosave-{target.backend}")
     with ch.opened(target.url) as db:
-        draft = service.latest_for_transfer(db, transfers.search(db)[0].id)
+        draft = service.latest_for_transfer(db, register_search.search(db)[0].id)
     assert draft is not None
     results = []
     for moment in _moments(rng, AUTOSAVE_KILLS):

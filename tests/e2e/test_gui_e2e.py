@@ -36,7 +36,7 @@ from pytestqt.qtbot import QtBot
 from tests import factories
 from tests.conftest import PASSWORD
 from tests.ui.test_wizard_support import answer_everything, choose, click_next, type_text
-from transfer_tool import entities, transfers
+from transfer_tool import entities, register_search
 from transfer_tool.assessment import service
 from transfer_tool.countries import store
 from transfer_tool.domain import AssessmentStatus, Conclusion, PartyRole
@@ -114,7 +114,7 @@ def test_journey_from_new_transfer_to_pdf_with_the_threaded_worker(
         type_text(handling.retention, "契約期間終了後1年")
         click_next(qtbot, wizard)
         qtbot.waitUntil(lambda: wizard.current_key() == PAGE_PRECHECK, timeout=10_000)
-        rows = transfers.search(db)
+        rows = register_search.search(db)
         assert [r.title for r in rows] == ["顧客サポート窓口の委託 (support desk)"]
 
         answer_everything(qtbot, wizard, conclusion=Conclusion.PROCEED_WITH_MEASURES)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QWidget
 
 from tests.conftest import PASSWORD
 from tests.ui.review_support import submitted_assessment
-from transfer_tool import transfers
+from transfer_tool import register_search
 from transfer_tool.assessment import service
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.permissions import Actor
@@ -382,7 +382,7 @@ def test_escape_never_discards_and_the_return_with_comments_loop(
     assert escape["question"] == {"text": "This new transfer cannot be saved yet.", "wizard_open": True}
     assert escape["kept"] == "Payroll to India 給与"  # Escape on the question: still editing
     assert escape["closed"] is True  # Discard closes
-    assert transfers.search(db) == []
+    assert register_search.search(db) == []
 
     # 2. The manager returns the submitted assessment from the Review screen.
     t, v1 = submitted_assessment(db, legal)
@@ -446,7 +446,7 @@ def test_a_new_transfer_typed_before_the_process_is_killed_comes_back(
         proc.kill()  # SIGKILL: no close handler, no flush
         proc.communicate(timeout=30)
     assert proc.returncode == -9
-    assert transfers.search(db) == []  # never complete, so never in the register
+    assert register_search.search(db) == []  # never complete, so never in the register
 
     back = _run(tmp_path, db_url, "lena", "restore")
     assert back["title"] == "Payroll to India 給与"

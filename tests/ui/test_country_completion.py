@@ -17,7 +17,7 @@ from tests.ui.test_wizard_support import type_text
 from transfer_tool.countries.names import load_country_names
 from transfer_tool.permissions import Actor
 from ui.main_window import MainWindow
-from ui.wizard.common import CountryCombo
+from ui.wizard.inputs import CountryCombo
 
 NAMES = load_country_names()
 

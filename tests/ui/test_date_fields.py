@@ -13,7 +13,7 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from ui.wizard.common import OptionalDateEdit
+from ui.wizard.inputs import OptionalDateEdit
 
 
 def _field(qtbot: QtBot) -> OptionalDateEdit:

@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from tests.factories import transfer
 from tests.ui.conftest import TODAY
-from transfer_tool import transfers
+from transfer_tool import register_search
 from transfer_tool.domain import TransferStatus
 from transfer_tool.permissions import Actor
+from transfer_tool.register_search import TransferQuery
 from transfer_tool.storage.database import Database
-from transfer_tool.transfers import TransferQuery
 from ui import settings as keys
 from ui.dashboard import DashboardLine, DashboardSection, appi_checks
 from ui.main_window import MainWindow
@@ -53,7 +53,7 @@ def test_search_is_debounced_and_filters(
     qtbot: QtBot, make_window: MakeWindow, admin: Actor, seeded: list[int], db: Database
 ) -> None:
     window = make_window(admin)
-    expected = transfers.search_ids(db, TransferQuery(text="Payroll"))
+    expected = register_search.search_ids(db, TransferQuery(text="Payroll"))
     assert 0 < len(expected) < len(seeded)
     window.register.search.setText("Payroll")
     assert window.register.model.rowCount() == len(seeded)  # not yet: waits for typing to pause
@@ -69,10 +69,10 @@ def test_filters_combine(
     window = make_window(admin)
     panel = window.register
     panel.status.setCurrentIndex(panel.status.findData(TransferStatus.APPROVED.value))
-    approved = transfers.search_ids(db, TransferQuery(status=TransferStatus.APPROVED))
+    approved = register_search.search_ids(db, TransferQuery(status=TransferStatus.APPROVED))
     assert panel.model.rowCount() == len(approved)
     panel.reassessment.setChecked(True)
-    flagged = transfers.search_ids(
+    flagged = register_search.search_ids(
         db, TransferQuery(status=TransferStatus.APPROVED, reassessment_needed=True)
     )
     assert 0 < panel.model.rowCount() == len(flagged) < len(approved)
@@ -80,10 +80,10 @@ def test_filters_combine(
     assert panel.model.rowCount() == len(seeded)
     panel.destination.setCurrentIndex(panel.destination.findData("US"))
     panel.destination.activated.emit(panel.destination.currentIndex())
-    assert panel.model.rowCount() == len(transfers.search_ids(db, TransferQuery(country="US")))
+    assert panel.model.rowCount() == len(register_search.search_ids(db, TransferQuery(country="US")))
     panel.clear_filters()
     panel.overdue.setChecked(True)
-    assert panel.model.rowCount() == len(transfers.search_ids(db, TransferQuery(overdue_on=TODAY)))
+    assert panel.model.rowCount() == len(register_search.search_ids(db, TransferQuery(overdue_on=TODAY)))
 
 
 def test_typing_a_destination_name_filters_by_it(
@@ -96,7 +96,7 @@ def test_typing_a_destination_name_filters_by_it(
     edit.setText("米国 (US)")
     edit.editingFinished.emit()
     assert panel.query().country == "US"
-    assert panel.model.rowCount() == len(transfers.search_ids(db, TransferQuery(country="US")))
+    assert panel.model.rowCount() == len(register_search.search_ids(db, TransferQuery(country="US")))
 
 
 def test_role_decides_the_menus(make_window: MakeWindow, admin: Actor, legal: Actor, manager: Actor) -> None:
@@ -190,7 +190,7 @@ def test_sort_order_is_remembered(
     first.close()
     again = make_window(admin, settings=make_settings())
     assert _shown_refs(again) == order
-    assert again.register.model.query.sort == transfers.SortKey.TITLE
+    assert again.register.model.query.sort == register_search.SortKey.TITLE
 
 
 def test_dashboard_counts_and_links_to_the_register(
@@ -200,14 +200,14 @@ def test_dashboard_counts_and_links_to_the_register(
     with qtbot.waitSignal(window.dashboard.loaded, timeout=3000):
         window.tabs.setCurrentIndex(1)
     dash = window.dashboard
-    by_status = transfers.count_by_status(db)
+    by_status = register_search.count_by_status(db)
     assert dash.total_card.number.text() == str(len(seeded))
     for status, card in dash.status_cards.items():
         assert card.number.text() == str(by_status.get(status, 0))
     chart = dict((code, n) for code, _label, n in dash.chart.items())
-    assert chart["US"] == len(transfers.search_ids(db, TransferQuery(country="US")))
+    assert chart["US"] == len(register_search.search_ids(db, TransferQuery(country="US")))
     assert sum(chart.values()) == len(seeded)
-    flagged = transfers.search_ids(db, TransferQuery(reassessment_needed=True))
+    flagged = register_search.search_ids(db, TransferQuery(reassessment_needed=True))
     assert dash.reassessment_box.title() == f"Re-assessment needed ({len(flagged)})"
 
     dash.status_cards[TransferStatus.RETURNED].click()
@@ -235,7 +235,9 @@ def test_export_csv_writes_the_filtered_register(
     window.register.status.setCurrentIndex(window.register.status.findData(TransferStatus.APPROVED.value))
     window.export_action.trigger()
     lines = target.read_text(encoding="utf-8-sig").splitlines()
-    assert len(lines) - 1 == len(transfers.search_ids(db, TransferQuery(status=TransferStatus.APPROVED)))
+    assert len(lines) - 1 == len(
+        register_search.search_ids(db, TransferQuery(status=TransferStatus.APPROVED))
+    )
     assert window.services.settings.get(keys.LAST_EXPORT_FOLDER) == str(target.parent)
 
 

@@ -23,7 +23,7 @@ from tests.ui.a11y import unlabelled
 from tests.ui.i18n_fit import misfits
 from tests.ui.test_wizard_support import MakeWizard, answer_everything, click_next
 from tests.unit.register_files import HEADER, excel_workbook, register_state, row
-from transfer_tool import transfers
+from transfer_tool import register_search, transfers
 from transfer_tool.domain import Conclusion
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
@@ -132,7 +132,7 @@ def test_a_clean_file_imports_every_row(
     with qtbot.waitSignal(dialog.imported) as done:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert done.args == [5]
-    assert sorted(r.reference for r in transfers.search(db)) == [f"CSV-{i}" for i in range(5)]
+    assert sorted(r.reference for r in register_search.search(db)) == [f"CSV-{i}" for i in range(5)]
     qtbot.waitUntil(lambda: window.register.model.rowCount() == 5)
 
 

@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from transfer_tool import transfers
+from transfer_tool import register_search, transfers
 from transfer_tool.domain import TransferStatus
 from transfer_tool.permissions import Actor
+from transfer_tool.register_search import SortKey, TransferQuery
 from transfer_tool.storage.database import Database
-from transfer_tool.transfers import SortKey, TransferQuery
 from ui.models import register_model
 from ui.models.register_model import COLUMN_KEYS, IdRole, RegisterModel, RowRole
 from ui.services import Services
@@ -58,7 +58,7 @@ def test_rows_show_what_the_service_returns(
     statuses = {model.index(r, _col("status")).data() for r in range(model.rowCount())}
     assert {"Approved", "Draft", "New"} <= statuses
     flagged = [r for r in range(model.rowCount()) if model.index(r, _col("reassessment")).data() == "Needed"]
-    assert len(flagged) == len(transfers.search_ids(db, TransferQuery(reassessment_needed=True)))
+    assert len(flagged) == len(register_search.search_ids(db, TransferQuery(reassessment_needed=True)))
 
 
 def test_destination_is_named_in_the_users_language(
@@ -83,13 +83,13 @@ def test_rows_are_fetched_lazily_a_page_at_a_time(
 ) -> None:
     monkeypatch.setattr(register_model, "PAGE_SIZE", 7)
     fetched: list[int] = []
-    real_fetch = transfers.fetch_rows
+    real_fetch = register_search.fetch_rows
 
-    def counting_fetch(db: Database, ids: list[int]) -> list[transfers.TransferRow]:
+    def counting_fetch(db: Database, ids: list[int]) -> list[register_search.TransferRow]:
         fetched.append(len(ids))
         return real_fetch(db, ids)
 
-    monkeypatch.setattr(transfers, "fetch_rows", counting_fetch)
+    monkeypatch.setattr(register_search, "fetch_rows", counting_fetch)
     model = _model(worker, make_services(admin))
     model.set_query(TransferQuery())
     assert fetched == [7]  # the first page comes with the ids
@@ -108,7 +108,9 @@ def test_sorting_by_header_requeries_in_that_order(
     model.set_query(TransferQuery())
     model.sort(_col("title"), Qt.SortOrder.DescendingOrder)
     assert model.query.sort == SortKey.TITLE and model.query.descending
-    expected = [r.reference for r in transfers.search(db, TransferQuery(sort=SortKey.TITLE, descending=True))]
+    expected = [
+        r.reference for r in register_search.search(db, TransferQuery(sort=SortKey.TITLE, descending=True))
+    ]
     assert _references(model) == expected
     titles = [model.index(r, _col("title")).data() for r in range(model.rowCount())]
     assert titles == sorted(titles, reverse=True)
@@ -136,7 +138,7 @@ def test_overdue_dates_are_marked(
     services = make_services(admin)
     model = _model(worker, services)
     model.set_query(TransferQuery(overdue_on=services.today()))
-    assert model.rowCount() == len(transfers.search_ids(db, TransferQuery(overdue_on=services.today())))
+    assert model.rowCount() == len(register_search.search_ids(db, TransferQuery(overdue_on=services.today())))
     for r in range(model.rowCount()):
         index = model.index(r, _col("next_review"))
         assert index.data().startswith("\u26a0")
@@ -154,7 +156,7 @@ def test_with_the_real_worker_thread_results_arrive_and_stale_ones_are_dropped(
             model.set_query(TransferQuery(country="CN"))  # supersedes the first before it arrives
         qtbot.wait(100)  # let any late result of the first query arrive too
         assert blocker.args == [model.rowCount()]
-        assert model.rowCount() == len(transfers.search_ids(db, TransferQuery(country="CN")))
+        assert model.rowCount() == len(register_search.search_ids(db, TransferQuery(country="CN")))
         assert all(
             model.index(r, _col("destination")).data().endswith("(CN)") for r in range(model.rowCount())
         )

@@ -16,11 +16,11 @@ from tests.ui import test_wizard_support as wizard_support
 from tests.ui.conftest import TODAY
 from tests.ui.test_wizard_support import MakeWizard
 from tests.unit.teamwork_support import approved_transfer, clone_approved, flag_transfers
-from transfer_tool import transfers, users
+from transfer_tool import register_search, transfers, users
 from transfer_tool.assessment import copying, service
 from transfer_tool.permissions import Actor
+from transfer_tool.register_search import TransferQuery
 from transfer_tool.storage.database import Database
-from transfer_tool.transfers import TransferQuery
 from ui.dashboard import my_work, since_last_sign_in
 from ui.main_window import MainWindow
 from ui.services import Services
@@ -140,7 +140,9 @@ def test_a_manager_reassigns_a_multi_row_selection_and_legal_staff_cannot(
     dialog.choose(legal.user_id)  # type: ignore[attr-defined]
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Reassigned 2 transfer(s)", timeout=2000)
-    assert sorted(transfers.search_ids(db, TransferQuery(owner_id=legal.user_id))) == sorted([a.id, c.id])
+    assert sorted(register_search.search_ids(db, TransferQuery(owner_id=legal.user_id))) == sorted(
+        [a.id, c.id]
+    )
     assert transfers.get_transfer(db, b.id).owner_id == manager.user_id
 
 

@@ -8,6 +8,7 @@ import dataclasses
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -15,12 +16,14 @@ from tests import approval_support
 from tests.ui import test_wizard_support as support
 from tests.ui.conftest import TODAY
 from tests.ui.test_wizard_support import MakeWizard, answer_everything, replace_record, type_text
-from transfer_tool import transfers
+from transfer_tool import register_search, transfers
 from transfer_tool.assessment import service
+from transfer_tool.assessment.page_save import PageSave, SaveBase
 from transfer_tool.domain import AssessmentStatus, Conclusion
+from transfer_tool.errors import ConflictError
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
-from ui.wizard.autosave import DELAY_MS
+from ui.wizard.autosave import DELAY_MS, _Handoff, store
 from ui.wizard.conclusion import ConclusionPage
 from ui.wizard.conflict_dialog import ConflictDialog
 from ui.wizard.law_practice import LawPracticePage
@@ -95,11 +98,11 @@ def test_a_new_transfer_is_stored_as_soon_as_it_is_complete_even_without_next(
         }
     )
     qtbot.wait(DELAY_MS + 300)
-    assert len(transfers.search(db)) == 1  # incomplete (no data category): nothing stored yet
+    assert len(register_search.search(db)) == 1  # incomplete (no data category): nothing stored yet
     assert "Not saved yet" in wizard.save_status.text()
     wizard.state.set_transfer_input(data_categories=("contact",))
-    qtbot.waitUntil(lambda: len(transfers.search(db)) == 2, timeout=2000)
-    new = next(r for r in transfers.search(db) if r.title == "Copy of the support desk")
+    qtbot.waitUntil(lambda: len(register_search.search(db)) == 2, timeout=2000)
+    new = next(r for r in register_search.search(db) if r.title == "Copy of the support desk")
     a = service.latest_for_transfer(db, new.id)
     assert a is not None and a.status is AssessmentStatus.DRAFT
     assert wizard.windowTitle().startswith(f"Assessment — {new.reference}")
@@ -267,3 +270,32 @@ def test_while_the_transfer_is_invalid_the_rest_still_saves_and_the_status_says_
     assert "except the transfer itself" in wizard.save_status.text()
     steps = [wizard.steps_model.index(r, 0).data() for r in range(wizard.steps_model.rowCount())]
     assert steps[2] == "1 Handling, onward transfers ✖"
+
+
+def test_a_save_queued_behind_another_takes_its_versions_from_that_one_and_stops_after_a_failure(
+    db: Database, legal: Actor, manager: Actor, us_transfer: transfers.TransferView
+) -> None:
+    # Both requests are built before either runs, as when the GUI queues a second save (or the last one,
+    # on closing) while the first is still on the database thread: they carry the same base.
+    base = SaveBase.of(transfers.get_transfer(db, us_transfer.id), None)
+    retitled = transfers.with_changes(us_transfer, title="Support desk, renamed")
+    first, second, third = _Handoff(), _Handoff(), _Handoff()
+    started = store(db, legal, PageSave(base, us_transfer.as_input(), None, PAGE_LAW), None, first)
+    assert started is not None and started.created and started.assessment is not None
+    renamed = store(db, legal, PageSave(base, retitled, None, PAGE_CONCLUSION), first, second)
+    assert renamed is not None and not renamed.created  # no second start, no conflict with the first
+    assert transfers.get_transfer(db, us_transfer.id).title == "Support desk, renamed"
+    stored = service.latest_for_transfer(db, us_transfer.id)
+    assert stored is not None and stored.id == started.assessment.id and stored.page == PAGE_CONCLUSION
+
+    # Someone else saves; the next save conflicts and the one queued behind it is skipped, not refused again.
+    replace_record(db, manager, stored.id, procedural_notes="theirs")
+    mine = dataclasses.replace(stored.record, procedural_notes="mine")
+    fourth = _Handoff()
+    with pytest.raises(ConflictError):
+        store(db, legal, PageSave(renamed.base, retitled, mine, PAGE_CONCLUSION), second, third)
+    assert third.failed
+    assert store(db, legal, PageSave(renamed.base, retitled, mine, PAGE_CONCLUSION), third, fourth) is None
+    assert fourth.failed
+    latest = service.get_assessment(db, stored.id)
+    assert latest.record.procedural_notes == "theirs"

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from tests import factories
 from tests.ui import test_wizard_support as support
 from tests.ui.test_wizard_support import MakeWizard, choose, type_text
-from transfer_tool import transfers
+from transfer_tool import register_search
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from ui import app as app_module
@@ -118,7 +118,7 @@ def test_escape_asks_and_escape_again_keeps_editing(
     assert wizard.isVisible()
     box.button(Button.Discard).click()
     qtbot.waitUntil(lambda: not wizard.isVisible())
-    assert transfers.search(db) == []
+    assert register_search.search(db) == []
 
 
 def test_escape_on_a_country_completer_closes_only_the_popup(
@@ -163,7 +163,7 @@ def test_a_storable_new_transfer_is_saved_when_closing_says_save(
     )
     wizard.state.replace_transfer_input(data)
     wizard.state.edited.emit()
-    assert wizard.state.transfer_valid and transfers.search(db) == []
+    assert wizard.state.transfer_valid and register_search.search(db) == []
 
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)
     box = _question(qtbot, wizard)
@@ -172,7 +172,7 @@ def test_a_storable_new_transfer_is_saved_when_closing_says_save(
     assert box.defaultButton() is box.button(Button.Save)
     box.button(Button.Save).click()
     qtbot.waitUntil(lambda: not wizard.isVisible())
-    rows = transfers.search(db)
+    rows = register_search.search(db)
     assert [r.reference for r in rows] == ["TR-000001"]
 
 
@@ -216,7 +216,7 @@ def test_a_new_transfer_not_storable_yet_survives_a_crash_until_stored_or_discar
     assert restored.exporter.entity_id() == parties.exporter.entity_id() != 0
     assert restored.importer.entity_id() == parties.importer.entity_id() != 0
     assert again.save_status.text().startswith("Restored what you typed before the app closed.")
-    assert transfers.search(db) == []  # still not stored: it was never complete
+    assert register_search.search(db) == []  # still not stored: it was never complete
     # Another person signing in on this computer does not get it.
     manager_view = make_wizard(manager, None, services=make_services(manager, "en", make_settings()))
     assert manager_view.loaded and not manager_view.restored
@@ -248,5 +248,5 @@ def test_the_kept_copy_goes_once_the_transfer_is_stored(
     )
     wizard.state.replace_transfer_input(complete)
     wizard.state.edited.emit()
-    qtbot.waitUntil(lambda: transfers.search(db) != [])
+    qtbot.waitUntil(lambda: register_search.search(db) != [])
     assert wizard.recovery.take() is None

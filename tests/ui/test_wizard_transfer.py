@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from tests import factories
 from tests.ui import test_wizard_support as support
 from tests.ui.test_wizard_support import MakeWizard, choose, click_next, next_enabled, type_text
-from transfer_tool import entities, transfers
+from transfer_tool import entities, register_search, transfers
 from transfer_tool.assessment import service
 from transfer_tool.domain import DataFormat, KeyHolder, PartyRole
 from transfer_tool.permissions import Actor
@@ -113,12 +113,12 @@ def test_a_new_transfer_is_entered_page_by_page_and_stored_on_leaving_step_1(
     assert handling.storage_names.text() == "United States (US), Ireland (IE)"
     qtbot.keyClicks(handling.retention, "Contract term plus 1 year")
     assert handling.visible_messages() == {}
-    assert transfers.search(db) == []  # nothing stored while step 1 is incomplete... until now
+    assert register_search.search(db) == []  # nothing stored while step 1 is incomplete... until now
     click_next(qtbot, wizard)
 
     # Leaving step 1 stored the transfer and started its assessment; the wizard moved on by itself.
     qtbot.waitUntil(lambda: wizard.current_key() == PAGE_PRECHECK, timeout=2000)
-    rows = transfers.search(db)
+    rows = register_search.search(db)
     assert len(rows) == 1
     t = transfers.get_transfer(db, rows[0].id)
     assert (t.title, t.exporter_name, t.importer_name, t.destination) == (

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 
 from openpyxl.utils import get_column_letter
 
-from transfer_tool import entities, transfers
+from transfer_tool import entities, register_search
 from transfer_tool.storage.database import Database
 
 HEADER = [
@@ -163,11 +163,13 @@ def excel_workbook(
         '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
         "</styleSheet>"
     )
+
     def shared_string(text: str) -> str:
         if runs and text in runs:
             bold_run = '<rPr><b/><sz val="11"/></rPr>'
             body = "".join(
-                f'<r>{bold_run if bold else ""}<t xml:space="preserve">{escape(t)}</t></r>' for t, bold in runs[text]
+                f'<r>{bold_run if bold else ""}<t xml:space="preserve">{escape(t)}</t></r>'
+                for t, bold in runs[text]
             )
             return f"<si>{body}</si>"
         reading = (readings or {}).get(text)
@@ -210,4 +212,4 @@ def excel_workbook(
 
 def register_state(db: Database) -> tuple[int, int]:
     """How many transfers and entities there are: an import that is refused changes neither."""
-    return len(transfers.search_ids(db)), len(entities.list_entities(db))
+    return len(register_search.search_ids(db)), len(entities.list_entities(db))

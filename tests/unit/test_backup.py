@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from tests import factories
-from transfer_tool import audit, backup, transfer_csv, transfers
+from transfer_tool import audit, backup, register_search, transfer_csv
 from transfer_tool.cli import main
 from transfer_tool.config import Config, user_data_dir
 from transfer_tool.errors import StorageError, ValidationError
@@ -23,7 +23,7 @@ from transfer_tool.storage.models.core import AuditEvent, AuditHead
 
 
 def _refs(db: Database) -> list[str]:
-    return [r.reference for r in transfers.search(db)]
+    return [r.reference for r in register_search.search(db)]
 
 
 def _refs_in(path: Path) -> list[str]:

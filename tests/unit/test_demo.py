@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from transfer_tool import audit, audit_drift, text_catalogue, transfers, trust, users
+from transfer_tool import audit, audit_drift, register_search, text_catalogue, transfers, trust, users
 from transfer_tool.assessment import service
 from transfer_tool.demo import DEMO_PASSWORD, DemoResult, build_demo
 from transfer_tool.domain import AssessmentStatus, TransferStatus
@@ -72,7 +72,11 @@ def test_both_signed_reports_verify_with_the_tool(built: DemoResult) -> None:
             s = v.signature
             assert (s.signed, s.intact, s.covers_whole_file, s.trusted) == (True, True, True, True), pdf
             assert v.ok and s.signer_name == "山田 太郎 (Taro Yamada)"
-            assert (v.reference, v.version_no, v.assessment_id) == ("TR-000001", 2, built.assessment_id)  # the demo returns version 1 once
+            assert (v.reference, v.version_no, v.assessment_id) == (
+                "TR-000001",
+                2,
+                built.assessment_id,
+            )  # the demo returns version 1 once
         en = trust.verify_document(db, built.pdf_en.read_bytes())
         assert en.match is trust.DatabaseMatch.EXACT  # the English copy is the one stored at approval
         ja = trust.verify_document(db, built.pdf_ja.read_bytes())
@@ -120,7 +124,7 @@ def test_the_demo_database_holds_the_story(built: DemoResult) -> None:
         assert [e.filename for e in service.evidence_for(db, a.id)] == ["dpa-pacific-contact-services.txt"]
         assert service.signed_report(db, a.id) == built.pdf_en.read_bytes()
         assert [c.pem for c in trust.list_trusted(db)] == [built.certificate.read_bytes()]
-        eu = [r for r in transfers.search(db) if r.exporter == "Net Japan Europe GmbH"]
+        eu = [r for r in register_search.search(db) if r.exporter == "Net Japan Europe GmbH"]
         assert [r.status for r in eu] == [TransferStatus.DRAFT]
         assert audit.verify(db).ok
         assert audit_drift.drift(db) == []  # the review round and the approval match their audit trail

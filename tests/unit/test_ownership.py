@@ -11,16 +11,16 @@ from sqlalchemy import select
 from tests import factories
 from tests.conftest import PASSWORD
 from tests.unit.teamwork_support import approved_transfer, flag_transfers
-from transfer_tool import activity, transfers, users
+from transfer_tool import activity, register_search, transfers, users
 from transfer_tool.bootstrap import open_database
 from transfer_tool.cli import main
 from transfer_tool.config import resolve_config
 from transfer_tool.domain import Role
 from transfer_tool.errors import NotFound, PermissionDenied, ValidationError
 from transfer_tool.permissions import Actor
+from transfer_tool.register_search import TransferQuery
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import AuditEvent
-from transfer_tool.transfers import TransferQuery
 
 
 def _assign_events(db: Database) -> list[tuple[str, str, object, object]]:
@@ -34,7 +34,7 @@ def test_the_creator_is_responsible_by_default(db: Database, legal: Actor) -> No
     t = factories.transfer(db, legal)
     assert t.owner_id == legal.user_id
     assert t.owner_name == (legal.display_name or legal.username)
-    row = transfers.search(db, TransferQuery(owner_id=legal.user_id))[0]
+    row = register_search.search(db, TransferQuery(owner_id=legal.user_id))[0]
     assert row.id == t.id and row.owner == t.owner_name
 
 
@@ -44,11 +44,11 @@ def test_the_register_filters_mine_unassigned_and_by_person(
     mine = factories.transfer(db, legal)
     theirs = factories.transfer(db, manager)
     nobody = factories.transfer(db, Actor.system())
-    assert transfers.search_ids(db, TransferQuery(owner_id=legal.user_id)) == [mine.id]
-    assert transfers.search_ids(db, TransferQuery(owner_id=manager.user_id)) == [theirs.id]
-    assert transfers.search_ids(db, TransferQuery(unassigned=True)) == [nobody.id]
-    assert transfers.search(db, TransferQuery(unassigned=True))[0].owner == ""
-    assert sorted(transfers.search_ids(db)) == sorted([mine.id, theirs.id, nobody.id])
+    assert register_search.search_ids(db, TransferQuery(owner_id=legal.user_id)) == [mine.id]
+    assert register_search.search_ids(db, TransferQuery(owner_id=manager.user_id)) == [theirs.id]
+    assert register_search.search_ids(db, TransferQuery(unassigned=True)) == [nobody.id]
+    assert register_search.search(db, TransferQuery(unassigned=True))[0].owner == ""
+    assert sorted(register_search.search_ids(db)) == sorted([mine.id, theirs.id, nobody.id])
 
 
 def test_a_manager_hands_many_over_and_each_change_is_audited(
@@ -59,7 +59,7 @@ def test_a_manager_hands_many_over_and_each_change_is_audited(
     assert manager.user_id is not None
     out = transfers.assign_transfers(db, manager, [a.id, b.id, c.id], manager.user_id)
     assert [v.owner_id for v in out] == [manager.user_id] * 3
-    assert transfers.search_ids(db, TransferQuery(owner_id=legal.user_id)) == []
+    assert register_search.search_ids(db, TransferQuery(owner_id=legal.user_id)) == []
     events = _assign_events(db)
     # c already was the manager's: no change, no event
     assert events == [
@@ -67,7 +67,7 @@ def test_a_manager_hands_many_over_and_each_change_is_audited(
         (str(b.id), manager.username, {"owner_id": legal.user_id}, {"owner_id": manager.user_id}),
     ]
     transfers.assign_transfers(db, admin, [a.id], None)
-    assert transfers.search_ids(db, TransferQuery(unassigned=True)) == [a.id]
+    assert register_search.search_ids(db, TransferQuery(unassigned=True)) == [a.id]
 
 
 def test_a_legal_user_may_not_reassign_and_nothing_changes(

@@ -15,18 +15,18 @@ import pytest
 
 from tests import factories
 from tests.unit.register_files import HEADER, Formula, excel_workbook, register_state, row
-from transfer_tool import register_import, transfer_csv, transfer_xlsx, transfers
+from transfer_tool import register_import, register_search, transfer_csv, transfer_xlsx, transfers
 from transfer_tool.errors import ImportRefused
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 
 
 def _export_rows(db: Database) -> list[list[str]]:
-    return list(transfer_csv.export_rows(db, transfers.TransferQuery()))
+    return list(transfer_csv.export_rows(db, register_search.TransferQuery()))
 
 
 def _empty_register(db: Database, actor: Actor) -> None:
-    for t in transfers.search(db):
+    for t in register_search.search(db):
         view = transfers.get_transfer(db, t.id)
         transfers.delete_transfer(db, actor, view.id, view.row_version)
 
@@ -62,7 +62,9 @@ def test_export_keeps_text_as_text_and_offers_lists_dates_and_a_bilingual_guide(
         assert letter[name] in lists, name
     assert lists[letter["destination"]].startswith("Lists!$B$2")
     offered = [r[1].value for r in book["Lists"].iter_rows(min_row=2) if r[1].value]
-    assert "JP — Japan / 日本" in offered and "IN — India / インド" in offered  # code and name, both languages
+    assert (
+        "JP — Japan / 日本" in offered and "IN — India / インド" in offered
+    )  # code and name, both languages
     exporters = {r[header.index("exporter_country")].value for r in ws.iter_rows(min_row=2)}
     assert exporters == {"JP — Japan / 日本"}  # written as the drop-down offers it
     guide = book["Columns"]
@@ -108,7 +110,7 @@ def test_a_workbook_laid_out_as_excel_writes_it_imports(db: Database, legal: Act
         ]
     )
     assert register_import.import_file(db, legal, raw, "from-excel.xlsx").created == 3
-    got = {t.reference: t for t in transfers.search(db)}
+    got = {t.reference: t for t in register_search.search(db)}
     assert set(got) == {"XL-00001", "XL-00002", "XL-00003"}
     assert transfers.get_transfer(db, got["XL-00002"].id).volume == 2
 
@@ -121,7 +123,12 @@ def test_japanese_excels_phonetic_guides_and_rich_text_are_not_part_of_the_text(
     name, reading = "日本ネット株式会社", "ニホンネットカブシキガイシャ"
     title = "Payroll (HR)"
     raw = excel_workbook(
-        [("Transfers", [HEADER, row(1, importer=name, title=title, importer_country="JP", destination="JP")])],
+        [
+            (
+                "Transfers",
+                [HEADER, row(1, importer=name, title=title, importer_country="JP", destination="JP")],
+            )
+        ],
         readings={name: reading},
         runs={title: [("Payroll ", False), ("(HR)", True)]},
     )
@@ -130,7 +137,7 @@ def test_japanese_excels_phonetic_guides_and_rich_text_are_not_part_of_the_text(
     shared = zipfile.ZipFile(io.BytesIO(raw)).read("xl/sharedStrings.xml").decode()
     assert "<rPh" in shared and reading in shared and "<b/>" in shared  # the fixture carries both
     assert register_import.import_file(db, legal, raw, "ja-excel.xlsx").created == 1
-    view = transfers.get_transfer(db, transfers.search(db)[0].id)
+    view = transfers.get_transfer(db, register_search.search(db)[0].id)
     assert view.title == title
     assert view.importer_name == name  # never "日本ネット株式会社ニホンネットカブシキガイシャ"
 
@@ -151,7 +158,7 @@ def test_countries_picked_from_the_drop_down_import_as_their_codes(db: Database,
         ]
     )
     assert register_import.import_file(db, legal, raw, "picked.xlsx").created == 2
-    got = {t.reference: transfers.get_transfer(db, t.id) for t in transfers.search(db)}
+    got = {t.reference: transfers.get_transfer(db, t.id) for t in register_search.search(db)}
     assert got["XL-00001"].destination == "IN"
     assert got["XL-00001"].storage_countries == ("US", "DE")
     assert got["XL-00002"].destination == "SG"

@@ -39,7 +39,7 @@ from transfer_tool import (
     trust,
     users,
 )
-from transfer_tool.assessment import copying, due_calendar, reassessment, service
+from transfer_tool.assessment import copying, due_calendar, page_save, reassessment, service
 from transfer_tool.cli import main
 from transfer_tool.countries import store as country_store
 from transfer_tool.domain import AssessmentStatus, CatalogKind, Role
@@ -94,6 +94,7 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     "assessment.org_settings.set_org_settings": ADMINS,
     "assessment.drafting.start_assessment": EVERYONE,
     "assessment.drafting.save_draft": EVERYONE,
+    "assessment.page_save.save_wizard_page": EVERYONE,  # issue #20: the wizard's save, one transaction
     "assessment.drafting.submit": EVERYONE,
     "assessment.review.resolve_comment": EVERYONE,
     "assessment.drafting.new_version": EVERYONE,
@@ -126,20 +127,13 @@ BEFORE_SIGN_IN = "runs before anyone is signed in (first admin, sign-in)"
 FILE_LEVEL = "works on the database file; the operating-system account is the boundary"
 
 NOT_ROLE_CHECKED: dict[str, str] = {
+    **{f"transfers.{n}": OPEN_READ for n in ("get_transfer", "get_many")},
     **{
-        f"transfers.{n}": OPEN_READ
-        for n in (
-            "get_transfer",
-            "get_many",
-            "search_ids",
-            "fetch_rows",
-            "search",
-            "search_page",
-            "count_by_status",
-        )
+        f"register_search.{n}": OPEN_READ
+        for n in ("search_ids", "fetch_rows", "search", "search_page", "count_by_status")
     },
     **{f"transfers.{n}": PURE for n in ("validate_transfer", "view", "with_changes")},
-    **{f"transfers.{n}": IN_TRANSACTION for n in ("create_in", "set_status")},
+    **{f"transfers.{n}": IN_TRANSACTION for n in ("create_in", "update_in", "set_status")},
     **{f"entities.{n}": OPEN_READ for n in ("get_entity", "list_entities", "entity_uses")},
     **{f"entities.{n}": PURE for n in ("text_problems", "validate_entity", "view")},
     **{f"entities.{n}": IN_TRANSACTION for n in ("create_in", "find_or_create")},
@@ -197,7 +191,8 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     "assessment.reporting.build_report_data": OPEN_READ,
     **{f"assessment.due_dates.{n}": OPEN_READ for n in ("due_dates", "overdue", "dashboard")},
     "assessment.org_settings.validate_org_settings": PURE,
-    **{f"assessment.drafting.{n}": PURE for n in ("facts_from_transfer", "initial_record")},
+    "assessment.drafting.initial_record": PURE,
+    **{f"assessment.drafting.{n}": IN_TRANSACTION for n in ("start_in", "save_draft_in")},
     "assessment.approval_store.approval_problems": PURE,
     **{
         f"assessment.evidence.{n}": OPEN_READ
@@ -244,6 +239,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
 
 SERVICE_MODULES = (
     "transfers",
+    "register_search",
     "entities",
     "transfer_csv",
     "register_import",
@@ -259,6 +255,7 @@ SERVICE_MODULES = (
     "assessment.versions",
     "assessment.org_settings",
     "assessment.drafting",
+    "assessment.page_save",
     "assessment.review",
     "assessment.approval_store",
     "assessment.reporting",
@@ -502,6 +499,14 @@ def _prep_save_draft(w: World) -> Call:
     return lambda a: service.save_draft(w.db, a, d.id, record, d.row_version)
 
 
+def _prep_save_wizard_page(w: World) -> Call:
+    d = w.draft()
+    t = transfers.get_transfer(w.db, d.transfer_id)
+    renamed = transfers.with_changes(t, title="Renamed by the role test")
+    request = page_save.PageSave(page_save.SaveBase.of(t, d), renamed, d.record, "conclusion")
+    return lambda a: page_save.save_wizard_page(w.db, a, request)
+
+
 def _prep_submit(w: World) -> Call:
     r = w.returned()
     return lambda a: service.submit(w.db, a, r.id, TODAY)
@@ -624,6 +629,7 @@ CASES: dict[str, Prepare] = {
         lambda t: lambda a: service.start_assessment(w.db, a, t.id)
     )(w.demo_transfer()),
     "assessment.drafting.save_draft": _prep_save_draft,
+    "assessment.page_save.save_wizard_page": _prep_save_wizard_page,
     "assessment.drafting.submit": _prep_submit,
     "assessment.review.resolve_comment": _prep_resolve,
     "assessment.drafting.new_version": _prep_new_version,

@@ -8,7 +8,7 @@ import io
 import pytest
 
 from tests import factories
-from transfer_tool import register_import, transfer_csv, transfers
+from transfer_tool import register_import, register_search, transfer_csv
 from transfer_tool.errors import ImportRefused
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
@@ -26,8 +26,8 @@ def _rows(n: int) -> str:
 def test_import_a_thousand_rows(db: Database, legal: Actor) -> None:
     result = register_import.import_csv(db, legal, (HEADER + _rows(1000)).encode())
     assert result.created == 1000
-    assert len(transfers.search_ids(db, transfers.TransferQuery(country="US"))) == 1000
-    assert len(transfers.search_ids(db, transfers.TransferQuery(text="Importer 3"))) > 100
+    assert len(register_search.search_ids(db, register_search.TransferQuery(country="US"))) == 1000
+    assert len(register_search.search_ids(db, register_search.TransferQuery(text="Importer 3"))) > 100
 
 
 def test_bad_rows_refuse_the_whole_file_and_each_is_named(db: Database, legal: Actor) -> None:
@@ -45,7 +45,7 @@ def test_bad_rows_refuse_the_whole_file_and_each_is_named(db: Database, legal: A
     assert any(m.startswith("line 6") and "retention" in m for m in msgs)
     assert any(m.startswith("line 7") and "also in line 2" in m for m in msgs)
     assert any(m.startswith("line 7") and "whole number" in m for m in msgs)
-    assert transfers.search_ids(db) == []
+    assert register_search.search_ids(db) == []
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,12 @@ from transfer_tool.assessment.record import (
     LawPracticeStep,
     RegimeSelection,
 )
-from transfer_tool.assessment.transfer_facts import ASSESSMENT_ONLY_FACTS, facts_from_input, refit_record
+from transfer_tool.assessment.transfer_facts import (
+    ASSESSMENT_ONLY_FACTS,
+    facts_from_input,
+    fit_to_transfer,
+    refit_record,
+)
 from transfer_tool.countries.model import AccessLaw, Destination
 from transfer_tool.countries.shipped import CountryDataset, load_shipped_dataset
 from transfer_tool.domain import DataFormat, KeyHolder
@@ -142,3 +147,28 @@ def test_a_record_without_laws_gets_the_destinations_laws(data: CountryDataset) 
     us = data.destinations["US"]
     refitted = refit_record(record, record.facts, tuple(data.regimes.values()), us)
     assert [a.law_key for a in refitted.law_practice.laws] == [law.key for law in us.access_laws]
+
+
+def test_fit_to_transfer_asks_for_the_country_data_only_when_exporter_or_destination_change(
+    data: CountryDataset,
+) -> None:
+    record = _record(data)
+    asked: list[int] = []
+
+    def dataset() -> CountryDataset:
+        asked.append(1)
+        return data
+
+    same = TransferInput(exporter_id=1, importer_id=2, destination="US")
+    fitted = fit_to_transfer(record, same, ENTITIES, (), dataset)
+    start = dataclasses.replace(record, facts=fitted.facts)  # the record as the transfer describes it
+    assert fit_to_transfer(start, same, ENTITIES, (), dataset) is start  # nothing to follow
+    asked.clear()
+    bigger = fit_to_transfer(start, dataclasses.replace(same, volume=5000), ENTITIES, (), dataset)
+    assert bigger.facts.data_subjects_count == 5000 and not asked
+    assert (bigger.regimes, bigger.law_practice) == (start.regimes, start.law_practice)
+    moved = fit_to_transfer(start, dataclasses.replace(same, destination="CN"), ENTITIES, (), dataset)
+    assert asked and moved.facts.destination == "CN"
+    assert {law.law_key for law in moved.law_practice.laws} == {
+        law.key for law in data.destinations["CN"].access_laws
+    }

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from tests import factories
-from transfer_tool import entities, transfers
+from transfer_tool import entities, register_search, transfers
 from transfer_tool.domain import DataFormat, TransferStatus
 from transfer_tool.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from transfer_tool.permissions import Actor
@@ -60,7 +60,7 @@ def test_invalid_input_is_refused_with_a_message_per_field(
     with pytest.raises(ValidationError) as err:
         transfers.create_transfer(db, legal, factories.transfer_input(exp.id, imp.id, **change))  # type: ignore[arg-type]
     assert any(p.location == field and words in p.message for p in err.value.problems), err.value.details()
-    assert transfers.search_ids(db) == []
+    assert register_search.search_ids(db) == []
 
 
 def test_missing_party_and_same_party_are_refused(db: Database, legal: Actor) -> None:
@@ -119,23 +119,27 @@ def test_search_and_filters_combine(db: Database, legal: Actor) -> None:
     us = factories.transfer(db, legal, "US", title="CRM hosting")
     factories.transfer(db, legal, "IN", title="Payroll")
     cn = factories.transfer(db, legal, "CN", title="HR sharing")
-    ids = transfers.search_ids
-    assert ids(db, transfers.TransferQuery(country="US")) == [us.id]
-    assert ids(db, transfers.TransferQuery(text="payroll")) != []
-    assert ids(db, transfers.TransferQuery(text="Importer in CN")) == [cn.id]
-    assert ids(db, transfers.TransferQuery(status=TransferStatus.APPROVED)) == []
-    assert ids(db, transfers.TransferQuery(text="crm")) == [us.id]  # case does not matter
-    assert ids(db, transfers.TransferQuery(exporter_countries=("JP",))) != []
-    assert ids(db, transfers.TransferQuery(exporter_countries=("DE", "FR"))) == []
-    by_importer = transfers.search(db, transfers.TransferQuery(sort=transfers.SortKey.IMPORTER))
+    ids = register_search.search_ids
+    assert ids(db, register_search.TransferQuery(country="US")) == [us.id]
+    assert ids(db, register_search.TransferQuery(text="payroll")) != []
+    assert ids(db, register_search.TransferQuery(text="Importer in CN")) == [cn.id]
+    assert ids(db, register_search.TransferQuery(status=TransferStatus.APPROVED)) == []
+    assert ids(db, register_search.TransferQuery(text="crm")) == [us.id]  # case does not matter
+    assert ids(db, register_search.TransferQuery(exporter_countries=("JP",))) != []
+    assert ids(db, register_search.TransferQuery(exporter_countries=("DE", "FR"))) == []
+    by_importer = register_search.search(
+        db, register_search.TransferQuery(sort=register_search.SortKey.IMPORTER)
+    )
     assert [r.importer for r in by_importer] == ["Importer in CN", "Importer in IN", "Importer in US"]
-    assert len(ids(db, transfers.TransferQuery(status=TransferStatus.NEW))) == 3
-    desc = transfers.search(db, transfers.TransferQuery(sort=transfers.SortKey.DESTINATION, descending=True))
+    assert len(ids(db, register_search.TransferQuery(status=TransferStatus.NEW))) == 3
+    desc = register_search.search(
+        db, register_search.TransferQuery(sort=register_search.SortKey.DESTINATION, descending=True)
+    )
     assert [r.destination for r in desc] == ["US", "IN", "CN"]
     with db.unit_of_work() as s:
         transfers.set_status(s, legal, us.id, TransferStatus.APPROVED, next_review=dt.date(2020, 1, 1))
-    assert ids(db, transfers.TransferQuery(overdue_on=dt.date.today())) == [us.id]
-    assert transfers.count_by_status(db)[TransferStatus.APPROVED] == 1
+    assert ids(db, register_search.TransferQuery(overdue_on=dt.date.today())) == [us.id]
+    assert register_search.count_by_status(db)[TransferStatus.APPROVED] == 1
 
 
 def test_permissions_are_checked_in_the_services(db: Database, admin: Actor) -> None:
@@ -186,14 +190,14 @@ def test_a_text_search_reads_the_narrow_index_and_finds_the_same_rows(db: Databa
     def capture(_conn: object, _cursor: object, statement: str, params: object, *_args: object) -> None:
         seen.append((statement, params))
 
-    query = transfers.TransferQuery(text="acme")
+    query = register_search.TransferQuery(text="acme")
     event.listen(db.engine, "before_cursor_execute", capture)
     try:
-        ids = transfers.search_ids(db, query)
+        ids = register_search.search_ids(db, query)
     finally:
         event.remove(db.engine, "before_cursor_execute", capture)
     with db.read() as s:
-        plain = list(s.execute(transfers._filtered(query, select(Transfer.id), db.dialect)).scalars())
+        plain = list(s.execute(register_search._filtered(query, select(Transfer.id), db.dialect)).scalars())
     assert ids == plain and len(ids) == 2
     if db.dialect != "sqlite":
         return

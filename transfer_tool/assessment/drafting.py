@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,10 +30,8 @@ from transfer_tool.assessment.record import (
     AssessmentRecord,
     LawAssessment,
     LawPracticeStep,
-    OnwardTransfer,
     RiskInputMode,
     RiskInputs,
-    TransferFacts,
     from_dict,
     to_dict,
 )
@@ -41,6 +40,7 @@ from transfer_tool.assessment.review import (
 )
 from transfer_tool.assessment.risk import RiskResult
 from transfer_tool.assessment.safeguards import ToolProposals, ToolWarning
+from transfer_tool.assessment.transfer_facts import facts_from_transfer
 from transfer_tool.assessment.versions import (
     AssessmentView,
     _at,
@@ -61,8 +61,6 @@ from transfer_tool.countries.shipped import CountryDataset
 from transfer_tool.domain import (
     AssessmentStatus,
     Conclusion,
-    DataFormat,
-    KeyHolder,
     TransferStatus,
     UserId,
 )
@@ -117,37 +115,6 @@ class AssessmentEvaluation:
         return not self.missing
 
 
-def facts_from_transfer(t: transfers.TransferView, importer: entities.EntityView) -> TransferFacts:
-    """Step 1 prefilled from the register: the wizard shows these for the assessor to confirm."""
-    # Data the exporter encrypts or pseudonymises, keeping the keys (the additional information), is unreadable
-    # to the importer (EDPB use cases 1 and 2).
-    protected = t.format_at_rest in (DataFormat.ENCRYPTED, DataFormat.PSEUDONYMISED)
-    clear_needed = not (protected and t.key_holder is KeyHolder.EXPORTER)
-    return TransferFacts(
-        exporter_country=t.exporter_country,
-        importer_country=t.importer_country,
-        destination=t.destination,
-        importer_separate_entity=t.exporter_id != t.importer_id,
-        exporter_role=t.exporter_role,
-        importer_role=t.importer_role,
-        importer_group_company=importer.is_group_company,
-        importer_certifications=tuple(importer.certifications),
-        frequency=t.frequency,
-        data_subjects_count=t.volume,
-        data_categories=tuple(t.data_categories),
-        sensitive_data=t.special_categories,
-        format_in_transit=t.format_in_transit,
-        format_at_rest=t.format_at_rest,
-        key_holder=t.key_holder,
-        storage_countries=tuple(t.storage_countries),
-        remote_access_countries=tuple(t.remote_access_countries),
-        importer_needs_clear_data=clear_needed,
-        onward_transfers=tuple(
-            OnwardTransfer(o.importer_name, o.destination, o.title or ", ".join(o.purposes)) for o in t.onward
-        ),
-    )
-
-
 def initial_record(
     t: transfers.TransferView,
     importer: entities.EntityView,
@@ -173,36 +140,42 @@ def start_assessment(db: Database, actor: Actor, transfer_id: int) -> Assessment
     require(actor, Action.ASSESS)
     ds = country_store.dataset(db)
     with _writing(db, "the transfer") as s:
-        settings = _read_settings(s)
-        t = s.get(Transfer, transfer_id)
-        if t is None:
-            raise NotFound(f"Transfer {transfer_id} does not exist.")
-        existing = s.scalar(select(func.max(Assessment.version_no)).where(Assessment.transfer_id == t.id))
-        if existing:
-            raise ValidationError(
-                f"{t.reference} already has an assessment (version {existing}); open it instead, or start a "
-                "new version from its approved version."
-            )
-        record = initial_record(
-            transfers.view(t),
-            entities.view(t.importer),
-            ds,
-            settings,
-            UserId(actor.user_id) if actor.user_id else None,
+        return _view(s, start_in(s, actor, transfer_id, ds))
+
+
+def start_in(session: Session, actor: Actor, transfer_id: int, ds: CountryDataset) -> Assessment:
+    """`start_assessment` inside the caller's transaction (the caller checked the role)."""
+    s = session
+    settings = _read_settings(s)
+    t = s.get(Transfer, transfer_id)
+    if t is None:
+        raise NotFound(f"Transfer {transfer_id} does not exist.")
+    existing = s.scalar(select(func.max(Assessment.version_no)).where(Assessment.transfer_id == t.id))
+    if existing:
+        raise ValidationError(
+            f"{t.reference} already has an assessment (version {existing}); open it instead, or start a "
+            "new version from its approved version."
         )
-        row = Assessment(
-            transfer_id=t.id,
-            version_no=1,
-            status=AssessmentStatus.DRAFT,
-            record=to_dict(record),
-            assessor_id=actor.user_id,
-            author_ids=[actor.user_id] if actor.user_id is not None else [],
-        )
-        s.add(row)
-        s.flush()
-        audit.record(s, actor, "create", "assessment", row.id, None, _dump(row))
-        transfers.set_status(s, actor, t.id, TransferStatus.DRAFT)
-        return _view(s, row)
+    record = initial_record(
+        transfers.view(t),
+        entities.view(t.importer),
+        ds,
+        settings,
+        UserId(actor.user_id) if actor.user_id else None,
+    )
+    row = Assessment(
+        transfer_id=t.id,
+        version_no=1,
+        status=AssessmentStatus.DRAFT,
+        record=to_dict(record),
+        assessor_id=actor.user_id,
+        author_ids=[actor.user_id] if actor.user_id is not None else [],
+    )
+    s.add(row)
+    s.flush()
+    audit.record(s, actor, "create", "assessment", row.id, None, _dump(row))
+    transfers.set_status(s, actor, t.id, TransferStatus.DRAFT)
+    return row
 
 
 def _refuse_unless_editable(session: Session, row: Assessment) -> None:
@@ -226,6 +199,11 @@ def _refuse_unless_editable(session: Session, row: Assessment) -> None:
         )
 
 
+# How a save puts the draft's step 1 facts in step with the stored transfer (`page_save`); the transfer is
+# loaded with its parties and onward transfers.
+FollowTransfer = Callable[[AssessmentRecord, Transfer], AssessmentRecord]
+
+
 def save_draft(
     db: Database,
     actor: Actor,
@@ -233,21 +211,46 @@ def save_draft(
     record: AssessmentRecord,
     expected_row_version: int,
     page: str = "",
+    *,
+    follow: FollowTransfer | None = None,
 ) -> AssessmentView:
     """Autosave a draft or returned version; cheap when nothing changed. The life-cycle fields (status,
-    version, assessor, approval, history, country-data version relied on) are kept from the stored record."""
+    version, assessor, approval, history, country-data version relied on) are kept from the stored record;
+    with `follow`, the facts follow the transfer as stored."""
     require(actor, Action.ASSESS)
     if db.dialect == "postgresql":
-        return _save_draft_in_one_statement(db, actor, assessment_id, record, expected_row_version, page)
+        return _save_draft_in_one_statement(
+            db, actor, assessment_id, record, expected_row_version, page, follow
+        )
     with _writing(db, "the assessment") as s:
-        row, parts, threshold = _load_viewable(s, assessment_id, actor, with_threshold=True)
-        _refuse_unless_editable(s, row)
-        _refuse_stale(s, row, parts, record, expected_row_version)
-        change = _draft_change(row, actor, record, threshold, page)
-        if change is not None:
-            s.flush()
-            audit.record(s, actor, "autosave", "assessment", row.id, *change)
-        return _view(s, row, parts)
+        return save_draft_in(s, actor, assessment_id, record, expected_row_version, page, follow)
+
+
+def save_draft_in(
+    session: Session,
+    actor: Actor,
+    assessment_id: int,
+    record: AssessmentRecord | None,
+    expected_row_version: int,
+    page: str,
+    follow: FollowTransfer | None,
+) -> AssessmentView:
+    """`save_draft` inside the caller's transaction (the caller checked the role); `record` None re-saves
+    the stored one (its page, its facts following the transfer)."""
+    s = session
+    row, parts, threshold = _load_viewable(
+        s, assessment_id, actor, with_threshold=True, with_onward=follow is not None
+    )
+    _refuse_unless_editable(s, row)
+    mine = record or from_dict(row.record)
+    _refuse_stale(s, row, parts, mine, expected_row_version)
+    if follow is not None and parts.transfer is not None:
+        mine = follow(mine, parts.transfer)
+    change = _draft_change(row, actor, mine, threshold, page)
+    if change is not None:
+        s.flush()
+        audit.record(s, actor, "autosave", "assessment", row.id, *change)
+    return _view(s, row, parts)
 
 
 def _save_draft_in_one_statement(
@@ -257,14 +260,19 @@ def _save_draft_in_one_statement(
     record: AssessmentRecord,
     expected_row_version: int,
     page: str,
+    follow: FollowTransfer | None,
 ) -> AssessmentView:
     """`save_draft` on PostgreSQL in two round trips across offices (issue #19 point 5): the version is read
     in autocommit, then one statement saves it if its row version is still the one read and writes the
     audit event next to it (`draft_statement`): a single statement is a transaction of its own."""
     with db.read() as s:
-        row, parts, threshold = _load_viewable(s, assessment_id, actor, with_threshold=True)
+        row, parts, threshold = _load_viewable(
+            s, assessment_id, actor, with_threshold=True, with_onward=follow is not None
+        )
         _refuse_unless_editable(s, row)
         _refuse_stale(s, row, parts, record, expected_row_version)
+        if follow is not None and parts.transfer is not None:
+            record = follow(record, parts.transfer)
         # Kept as read for the view after the save (the read's end would expire them); the row is changed
         # below to what was saved, which the read session must not try to flush.
         for loaded in (row, parts.transfer):

@@ -1,21 +1,30 @@
 """The record's step 1 facts following the transfer they describe (the wizard's live, unsaved input too).
 
-`facts_from_input` derives the facts from a transfer's input the way the register prefills a new assessment
-(`drafting.facts_from_transfer`), keeping what the assessor answered in the assessment itself;
+`facts_from_transfer` is step 1 as the register prefills a new assessment; `facts_from_input` derives the
+same facts from a transfer's input, keeping what the assessor answered in the assessment itself;
 `refit_record` puts new facts into a record and lets the exporter's regimes and the destination's
-government-access laws follow them. Both are pure: the caller hands in the entities and the country data.
+government-access laws follow them; `fit_to_transfer` is the one rule both the page save (against the
+transfer as stored: `page_save`) and the wizard's preview of unsaved input apply. All are pure: the caller
+hands in the entities and the country data.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from transfer_tool.assessment.drafting import facts_from_transfer
 from transfer_tool.assessment.precheck import regimes_for_exporter
-from transfer_tool.assessment.record import AssessmentRecord, LawAssessment, RegimeSelection, TransferFacts
+from transfer_tool.assessment.record import (
+    AssessmentRecord,
+    LawAssessment,
+    OnwardTransfer,
+    RegimeSelection,
+    TransferFacts,
+)
 from transfer_tool.countries.model import Destination, Regime
+from transfer_tool.countries.shipped import CountryDataset
+from transfer_tool.domain import DataFormat, KeyHolder
 from transfer_tool.entities import EntityView
 from transfer_tool.transfers import TransferInput, TransferView
 
@@ -28,6 +37,37 @@ ASSESSMENT_ONLY_FACTS = (
     "importer_protected_recipient",
     "split_processing",
 )
+
+
+def facts_from_transfer(t: TransferView, importer: EntityView) -> TransferFacts:
+    """Step 1 prefilled from the register: the wizard shows these for the assessor to confirm."""
+    # Data the exporter encrypts or pseudonymises, keeping the keys (the additional information), is unreadable
+    # to the importer (EDPB use cases 1 and 2).
+    protected = t.format_at_rest in (DataFormat.ENCRYPTED, DataFormat.PSEUDONYMISED)
+    clear_needed = not (protected and t.key_holder is KeyHolder.EXPORTER)
+    return TransferFacts(
+        exporter_country=t.exporter_country,
+        importer_country=t.importer_country,
+        destination=t.destination,
+        importer_separate_entity=t.exporter_id != t.importer_id,
+        exporter_role=t.exporter_role,
+        importer_role=t.importer_role,
+        importer_group_company=importer.is_group_company,
+        importer_certifications=tuple(importer.certifications),
+        frequency=t.frequency,
+        data_subjects_count=t.volume,
+        data_categories=tuple(t.data_categories),
+        sensitive_data=t.special_categories,
+        format_in_transit=t.format_in_transit,
+        format_at_rest=t.format_at_rest,
+        key_holder=t.key_holder,
+        storage_countries=tuple(t.storage_countries),
+        remote_access_countries=tuple(t.remote_access_countries),
+        importer_needs_clear_data=clear_needed,
+        onward_transfers=tuple(
+            OnwardTransfer(o.importer_name, o.destination, o.title or ", ".join(o.purposes)) for o in t.onward
+        ),
+    )
 
 
 def facts_from_input(
@@ -77,3 +117,27 @@ def refit_record(
             laws=tuple(answers.get(law.key, LawAssessment(law.key)) for law in destination.access_laws),
         )
     return dataclasses.replace(record, facts=facts, regimes=selection, law_practice=law_practice)
+
+
+def fit_to_transfer(
+    record: AssessmentRecord,
+    data: TransferInput,
+    entities: Mapping[int, EntityView],
+    onward: Sequence[TransferView],
+    dataset: Callable[[], CountryDataset],
+) -> AssessmentRecord:
+    """The record following the transfer `data` describes: its facts derived from the transfer (the
+    assessor's own answers kept) and, when the exporter's country or the destination changed, its regimes
+    and laws refitted. `dataset` is asked only then (across offices the country data costs a round trip)."""
+    facts = facts_from_input(data, entities, onward, record.facts)
+    if facts == record.facts:
+        return record
+    before = record.facts
+    if (
+        facts.exporter_country == before.exporter_country
+        and facts.destination == before.destination
+        and record.law_practice.laws
+    ):
+        return dataclasses.replace(record, facts=facts)  # the regimes and the laws stay as they are
+    ds = dataset()
+    return refit_record(record, facts, tuple(ds.regimes.values()), ds.destinations.get(facts.destination))

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
 from transfer_tool import audit
@@ -164,10 +164,12 @@ def _load_viewable(
     actor: Actor | None = None,
     *,
     with_threshold: bool = False,
+    with_onward: bool = False,
 ) -> tuple[Assessment, _ViewParts, float | None]:
     """The row, what `_view` shows with it (its transfer, the assessor's and approver's names), and when
-    asked the stored risk threshold: one statement, as across offices each is a round trip (issue #19
-    point 5). With `actor`, the account's state comes too and is checked as `audit.check_actor` would."""
+    asked the stored risk threshold (and the transfer's onward transfers): one statement, as across
+    offices each is a round trip (issue #19 point 5). With `actor`, the account's state comes too and is
+    checked as `audit.check_actor` would."""
     assessor, approver, me = aliased(User), aliased(User), aliased(User)
     columns: list[Any] = [Assessment, Transfer, _shown_name(assessor), _shown_name(approver)]
     if actor is not None and actor.user_id is not None:
@@ -176,13 +178,18 @@ def _load_viewable(
         columns += [state.with_only_columns(me.role).scalar_subquery()]
     if with_threshold:
         columns.append(select(OrgSetting.value).where(OrgSetting.key == "risk_threshold").scalar_subquery())
-    found = session.execute(
+    stmt = (
         select(*columns)
         .outerjoin(Transfer, Transfer.id == Assessment.transfer_id)
         .outerjoin(assessor, assessor.id == Assessment.assessor_id)
         .outerjoin(approver, approver.id == Assessment.approver_id)
         .where(Assessment.id == assessment_id)
-    ).one_or_none()
+    )
+    if with_onward:
+        stmt = stmt.options(joinedload(Transfer.onward))
+    result = session.execute(stmt)
+    # One row per onward transfer when they come too: the version is the same on each.
+    found = (result.unique(lambda r: r[0].id) if with_onward else result).one_or_none()
     if found is None:
         raise NotFound(f"Assessment {assessment_id} does not exist (any more).")
     row: Assessment = found[0]

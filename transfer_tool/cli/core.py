@@ -156,16 +156,16 @@ _find = teamwork.find_reference
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import transfers
+    from transfer_tool import register_search
 
-    q = transfers.TransferQuery(
+    q = register_search.TransferQuery(
         text=args.search,
         country=(args.country or "").upper(),
         status=TransferStatus(args.status) if args.status else None,
         reassessment_needed=True if args.reassessment else None,
         **teamwork.owner_filter(ctx, args),
     )
-    rows = transfers.search(ctx.db, q, limit=args.limit or None)
+    rows = register_search.search(ctx.db, q, limit=args.limit or None)
     out = sys.stdout
     out.write(f"{'REFERENCE':<14}{'DEST':<6}{'STATUS':<11}{'EXPORTER':<28}{'IMPORTER':<28}TITLE\n")
     for r in rows:

@@ -51,10 +51,10 @@ def register_transfer_actions(ts: Any) -> None:
 
 
 def find_reference(ctx: CliContext, ref: str) -> int:
-    from transfer_tool import transfers  # the database layer only when a handler runs
+    from transfer_tool import register_search  # the database layer only when a handler runs
 
-    ids = transfers.search_ids(ctx.db, transfers.TransferQuery(text=ref))
-    for row in transfers.fetch_rows(ctx.db, ids):
+    ids = register_search.search_ids(ctx.db, register_search.TransferQuery(text=ref))
+    for row in register_search.fetch_rows(ctx.db, ids):
         if row.reference == ref:
             return row.id
     if ref.isdigit():

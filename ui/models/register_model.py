@@ -1,8 +1,9 @@
 """The transfer register as a table model: it holds ids, and fetches rows lazily, a page at a time.
 
 `set_query()` asks the worker for the matching ids together with the first page of rows
-(`transfers.search_page`: one statement on PostgreSQL), so the first paint needs one round trip. Other pages are fetched (`transfers.fetch_rows`) when
-the view first asks for one of their rows; until then the cells are empty. Sorting re-queries with a
+(`register_search.search_page`: one statement on PostgreSQL), so the first paint needs one round trip.
+Other pages are fetched (`register_search.fetch_rows`) when the view first asks for one of their rows;
+until then the cells are empty. Sorting re-queries with a
 `SortKey` (the database sorts, not the model). Results of a superseded query are dropped.
 """
 
@@ -26,10 +27,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from transfer_tool import transfers
+from transfer_tool import register_search
 from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.domain import TransferStatus
-from transfer_tool.transfers import SortKey, TransferQuery, TransferRow
+from transfer_tool.register_search import SortKey, TransferQuery, TransferRow
 from ui.i18n import format_date, status_label
 from ui.workers import DbWorker
 
@@ -142,7 +143,7 @@ class RegisterModel(QAbstractTableModel):
         self._loading = True
 
         def load(db: DatabaseHandle) -> tuple[list[int], list[TransferRow]]:
-            return transfers.search_page(db, query, PAGE_SIZE)
+            return register_search.search_page(db, query, PAGE_SIZE)
 
         self._worker.submit(
             load,
@@ -174,7 +175,7 @@ class RegisterModel(QAbstractTableModel):
         generation = self._generation
         ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
         self._worker.submit(
-            lambda db: transfers.fetch_rows(db, ids),
+            lambda db: register_search.fetch_rows(db, ids),
             lambda rows: self._page_loaded(generation, page, rows),
             owner=self,
             label=f"register: page {page}",

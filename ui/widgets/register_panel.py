@@ -28,7 +28,7 @@ from transfer_tool import transfers
 from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.domain import TransferStatus
 from transfer_tool.permissions import Action
-from transfer_tool.transfers import SortKey, TransferQuery
+from transfer_tool.register_search import SortKey, TransferQuery
 from ui import settings as keys
 from ui.i18n import regime_short_name, status_label
 from ui.models.register_model import (

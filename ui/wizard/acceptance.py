@@ -12,7 +12,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from transfer_tool.domain import RegimeCode
-from ui.wizard.common import OptionalDateEdit, PlainTextField, WizardPage, form_layout
+from ui.wizard.common import WizardPage, form_layout
+from ui.wizard.inputs import OptionalDateEdit, PlainTextField
 
 
 class AcceptanceFields(QObject):

@@ -1,134 +1,125 @@
 """Drafts save themselves: every change is stored within `DELAY_MS` (well under two seconds).
 
-Each save is one job on the serial database worker: update the transfer when its input is valid (or create
-it, and start its assessment, the first time it is), then `save_draft` with the current page key. The row
-versions a job expects are read from `SaveChain` *when the job runs*, so queued jobs follow each other
-without waiting for the GUI to hear back, and closing the wizard only has to queue one last job.
-A `ConflictError` (someone else saved first) stops the chain until the user chooses whose version to keep.
+Each save is one call of the core use case `page_save.save_wizard_page` on the serial database worker: one
+transaction that creates or updates the transfer, starts its assessment when there is none and saves the
+draft, its facts set from the stored transfer. The versions a save expects (`SaveBase`) are the GUI's own,
+updated when a save's result comes back. A save queued while an earlier one is still running takes its base
+from that one's result when it runs: `_Handoff`, written and read on the database thread only. So queued
+saves follow each other without waiting for the GUI, and closing the wizard only has to queue one last one.
+A `ConflictError` (someone else saved first) stops saving until the user chooses whose version to keep.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from transfer_tool import transfers
 from transfer_tool.assessment import service
-from transfer_tool.assessment.record import AssessmentRecord
+from transfer_tool.assessment.page_save import PageSave, PageSaved, SaveBase, save_wizard_page
 from transfer_tool.bootstrap import DatabaseHandle
-from transfer_tool.errors import ConflictError
+from transfer_tool.errors import ConflictError, ToolError
 from transfer_tool.permissions import Actor
 from transfer_tool.transfers import TransferInput, TransferView
 from ui.wizard.state import WizardState
 from ui.workers import DbWorker
 
 DELAY_MS = 800
+T = TypeVar("T")
+
+__all__ = ["DELAY_MS", "Autosaver", "PageSaved", "SaveBase"]
 
 
-@dataclass
-class SaveChain:
-    """What the worker thread last stored (mutated only inside jobs, and by conflict resolution)."""
+class _Handoff:
+    """What one queued save leaves for the save queued after it (database thread only)."""
 
-    transfer_id: int | None = None
-    transfer_row_version: int = 0
-    saved_input: TransferInput | None = None
-    assessment_id: int | None = None
-    row_version: int = 0
-    conflicted: bool = False
+    def __init__(self) -> None:
+        self.saved: PageSaved | None = None
+        self.failed = False
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    transfer_input: TransferInput
-    input_valid: bool
-    record: AssessmentRecord | None
-    page: str
+def _base_after(previous: _Handoff | None, base: SaveBase) -> SaveBase | None:
+    """The base a queued call starts from: the earlier save's result, or None when that save failed."""
+    if previous is None:
+        return base
+    if previous.failed or previous.saved is None:
+        return None
+    return previous.saved.base
 
 
-@dataclass(frozen=True)
-class SaveResult:
-    transfer: TransferView | None
-    assessment: service.AssessmentView | None
-    created: bool = False  # a new transfer or assessment was created by this save
-    at: dt.datetime | None = None
-
-
-def store(db: DatabaseHandle, actor: Actor, chain: SaveChain, snap: Snapshot) -> SaveResult:
-    """Run in the worker: store the snapshot; returns what the database now holds."""
-    if chain.conflicted:
-        return SaveResult(None, None)
-    view: TransferView | None = None
-    created = False
+def store(
+    db: DatabaseHandle, actor: Actor, request: PageSave, previous: _Handoff | None, handoff: _Handoff
+) -> PageSaved | None:
+    """Run in the worker: one save; None when skipped because the save before it failed."""
+    base = _base_after(previous, request.base)
+    if base is None:
+        handoff.failed = True
+        return None
     try:
-        if snap.input_valid:
-            if chain.transfer_id is None:
-                view = transfers.create_transfer(db, actor, snap.transfer_input)
-                chain.transfer_id, chain.transfer_row_version = view.id, view.row_version
-                chain.saved_input = snap.transfer_input
-                created = True
-            elif snap.transfer_input != chain.saved_input:
-                view = transfers.update_transfer(
-                    db, actor, chain.transfer_id, snap.transfer_input, chain.transfer_row_version
-                )
-                chain.transfer_row_version, chain.saved_input = view.row_version, snap.transfer_input
-        if chain.transfer_id is None:
-            return SaveResult(view, None)
-        started: service.AssessmentView | None = None
-        if chain.assessment_id is None:
-            before = transfers.get_transfer(db, chain.transfer_id).row_version
-            started = service.start_assessment(db, actor, chain.transfer_id)
-            chain.assessment_id, chain.row_version = started.id, started.row_version
-            created = True
-            # Starting sets the transfer's register status (a new row version of it). Adopt that version
-            # only if nobody else had changed the transfer meanwhile, so their change still conflicts.
-            if before == chain.transfer_row_version:
-                chain.transfer_row_version = transfers.get_transfer(db, chain.transfer_id).row_version
-        record = snap.record
-        if record is None:
-            record = (started or service.get_assessment(db, chain.assessment_id)).record
-        saved = service.save_draft(db, actor, chain.assessment_id, record, chain.row_version, page=snap.page)
-        chain.row_version = saved.row_version
-        return SaveResult(view, saved, created, saved.updated_at)
-    except ConflictError:
-        chain.conflicted = True
+        saved = save_wizard_page(
+            db, actor, PageSave(base, request.transfer_input, request.record, request.page)
+        )
+    except BaseException:
+        handoff.failed = True
         raise
+    handoff.saved = saved
+    return saved
 
 
 class Autosaver(QObject):
     """Debounced saving of the wizard's state through the worker."""
 
-    saved = Signal(object)  # SaveResult
+    saved = Signal(object)  # PageSaved
     unstorable = Signal(object)  # TransferInput: a new transfer that cannot be stored yet (kept elsewhere)
     failed = Signal(object)  # the exception
     status = Signal(str)  # a short text for the status line
 
-    def __init__(
-        self, state: WizardState, worker: DbWorker, chain: SaveChain, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, state: WizardState, worker: DbWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.worker = worker
-        self.chain = chain
         self.delay_ms = DELAY_MS
+        self.base = SaveBase()  # what the database holds, as the last delivered save or load said
+        self.conflicted = False  # someone else saved first: no save until the user has chosen
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._save)
         self._in_flight = 0
+        self._handoff: _Handoff | None = None  # the last queued save's, while any is in flight
+        self._queued_input: TransferInput | None = None  # the transfer input of the last queued save
         self._dirty = False
         self.saves = 0  # completed saves (tests and the status line)
         state.edited.connect(self.schedule)
+
+    def load(self, transfer: TransferView | None, assessment: service.AssessmentView | None) -> None:
+        """The wizard (re)read the transfer and its latest assessment."""
+        self.base = SaveBase.of(transfer, assessment)
+        self.conflicted = False
 
     @property
     def pending(self) -> bool:
         """Changes not yet stored (waiting for the pause, or being saved)."""
         return self._dirty or self._in_flight > 0
 
+    @property
+    def transfer_stored(self) -> bool:
+        """The transfer is in the register, or a queued save stores it."""
+        if self.base.transfer_id is not None:
+            return True
+        return self._in_flight > 0 and self._queued_input is not None
+
+    def stored_input(self) -> TransferInput | None:
+        """The transfer input as stored, or as the last queued save stores it."""
+        if self._in_flight > 0 and self._queued_input is not None:
+            return self._queued_input
+        return self.base.stored_input
+
     def schedule(self) -> None:
         self._dirty = True
         self._timer.start(self.delay_ms)
-        if not self.state.transfer_valid and self.chain.transfer_id is None:
+        if not self.state.transfer_valid and not self.transfer_stored:
             self.status.emit(
                 self.tr("Not saved yet: this new transfer is stored once its required fields are filled.")
             )
@@ -154,30 +145,66 @@ class Autosaver(QObject):
     def _save(self) -> None:
         self._dirty = False
         st = self.state
-        if not st.editable:
-            return
-        snap = Snapshot(st.transfer_input, st.transfer_valid, st.record_to_store(), st.page)
-        if snap.record is None and not snap.input_valid and self.chain.transfer_id is None:
-            # Nothing can be stored yet (the service refuses an incomplete transfer): the wizard keeps a
+        if not st.editable or self.conflicted:
+            return  # after a conflict the user's choice saves the whole state again
+        if st.record is None and not st.transfer_valid and not self.transfer_stored:
+            # Nothing can be stored yet (the core refuses an incomplete transfer): the wizard keeps a
             # copy outside the database instead (ui/wizard/recovery.py).
-            self.unstorable.emit(snap.transfer_input)
+            self.unstorable.emit(st.transfer_input)
             return
-        actor, chain = self.state.services.actor, self.chain
+        request = PageSave(self.base, st.transfer_input, st.record, st.page)
+        previous = self._handoff if self._in_flight else None
+        handoff = _Handoff()
+        self._handoff = handoff
+        if st.transfer_valid:
+            self._queued_input = st.transfer_input
+        actor = st.services.actor
         self._in_flight += 1
         self.status.emit(self.tr("Saving…"))
         self.worker.submit(
-            lambda db: store(db, actor, chain, snap), self._done, self._failed, owner=self, label="autosave"
+            lambda db: store(db, actor, request, previous, handoff),
+            self._done,
+            self._failed,
+            owner=self,
+            label="autosave",
         )
 
-    def _done(self, result: SaveResult) -> None:
+    def after_saves(self, call: Callable[[DatabaseHandle, SaveBase], T]) -> Callable[[DatabaseHandle], T]:
+        """A database call run after the queued saves, given the base they left (refused when one failed)."""
+        previous = self._handoff if self._in_flight else None
+        base, conflicted = self.base, self.conflicted
+
+        def run(db: DatabaseHandle) -> T:
+            after = _base_after(previous, base)
+            if conflicted or after is None or after.assessment_id is None:
+                raise ToolError(
+                    "Resolve the saving conflict first (keep yours or theirs), then submit again."
+                )
+            return call(db, after)
+
+        return run
+
+    def adopt(self, assessment: service.AssessmentView) -> None:
+        """Another call on the draft (submitting) gave it a new row version."""
+        if assessment.id == self.base.assessment_id:
+            self.base = SaveBase(
+                self.base.transfer_id,
+                self.base.transfer_row_version,
+                self.base.stored_input,
+                assessment.id,
+                assessment.row_version,
+            )
+
+    def _done(self, result: PageSaved | None) -> None:
         self._in_flight -= 1
+        if result is None:
+            return  # skipped: the save before it failed, and the user is choosing
+        self.base = result.base
         self.saves += 1
         self.saved.emit(result)
         if not self.pending:
-            if result.assessment is None and self.chain.conflicted:
-                return
             when = dt.datetime.now().strftime("%H:%M:%S")
-            if not self.state.transfer_valid and self.chain.transfer_id is not None:
+            if not self.state.transfer_valid and self.base.transfer_id is not None:
                 self.status.emit(
                     self.tr(
                         "Saved (%1), except the transfer itself: fix the fields marked ✖ in step 1."
@@ -188,6 +215,8 @@ class Autosaver(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self._in_flight -= 1
+        if isinstance(exc, ConflictError):
+            self.conflicted = True
         self.failed.emit(exc)
         if isinstance(exc, ConflictError):
             self.status.emit(
@@ -200,33 +229,38 @@ class Autosaver(QObject):
 
     # ---- conflicts -------------------------------------------------------------------------------------
 
-    def keep_mine(self, exc: ConflictError) -> None:
-        """Store my version over theirs: adopt their row version, then save again."""
-        theirs = exc.theirs
+    def _their_base(self, theirs: object) -> None:
+        b = self.base
         if isinstance(theirs, service.AssessmentView):
-            self.chain.row_version = theirs.row_version
+            self.base = SaveBase(
+                b.transfer_id, b.transfer_row_version, b.stored_input, b.assessment_id, theirs.row_version
+            )
         elif isinstance(theirs, TransferView):
-            self.chain.transfer_row_version = theirs.row_version
-            self.chain.saved_input = None
-        self.chain.conflicted = False
+            self.base = SaveBase(
+                theirs.id, theirs.row_version, theirs.as_input(), b.assessment_id, b.assessment_row_version
+            )
+        self.conflicted = False
+
+    def keep_mine(self, exc: ConflictError) -> None:
+        """Store my version over theirs: save again on their row version."""
+        self._their_base(exc.theirs)
         self._dirty = True
         self.flush()
 
     def keep_theirs(self, exc: ConflictError) -> None:
         """Drop my unsaved changes and continue from their version."""
         theirs = exc.theirs
-        self.chain.conflicted = False
+        self._their_base(theirs)
         self._timer.stop()
         self._dirty = False
         if isinstance(theirs, service.AssessmentView):
-            self.chain.row_version = theirs.row_version
             self.state.set_stored(None, theirs)
             self.state.replace_record(theirs.record)
+            if self.state.transfer_input != self.base.stored_input:
+                self._dirty = True  # my change to the transfer was refused with it: it is still to store
         elif isinstance(theirs, TransferView):
-            self.chain.transfer_row_version = theirs.row_version
-            self.chain.saved_input = theirs.as_input()
             self.state.set_stored(theirs, None)
             self.state.replace_transfer_input(theirs.as_input())
-            self._dirty = True  # the facts in the record follow their transfer
-            self.flush()
+            self._dirty = True  # the draft, its facts set from their transfer by the save
+        self.flush()
         self.status.emit(self.tr("Their version is shown; your unsaved changes were dropped."))

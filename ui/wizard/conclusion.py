@@ -12,16 +12,9 @@ from transfer_tool.domain import Conclusion
 from ui.i18n import regime_short_name
 from ui.terms import core_text
 from ui.wizard.acceptance import AcceptanceFields
-from ui.wizard.common import (
-    INFO_STYLE,
-    OptionalDateEdit,
-    PlainTextField,
-    WizardPage,
-    boxed,
-    form_layout,
-    heading,
-)
+from ui.wizard.common import INFO_STYLE, WizardPage, boxed, form_layout, heading
 from ui.wizard.evidence_list import EvidenceList
+from ui.wizard.inputs import OptionalDateEdit, PlainTextField
 from ui.wizard.state import PAGE_CONCLUSION, WizardState
 
 

@@ -92,9 +92,8 @@ class ConflictDialog(ConflictChooser):
         theirs = exc.theirs
         if state is not None:
             if isinstance(theirs, service.AssessmentView):
-                current = state.record_to_store()
-                if current is not None:
-                    return current
+                if state.record is not None:
+                    return state.record
             elif isinstance(theirs, TransferView):
                 return state.transfer_input
         return exc.mine

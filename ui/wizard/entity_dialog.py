@@ -33,7 +33,8 @@ from transfer_tool.errors import Problem, ValidationError
 from ui.accessibility import strip_accelerator
 from ui.errors import show_exception
 from ui.services import TRANSFERS, Services
-from ui.wizard.common import BLOCKING_COLOUR, CountryCombo, FieldMessage, form_layout
+from ui.wizard.common import BLOCKING_COLOUR, FieldMessage, form_layout
+from ui.wizard.inputs import CountryCombo
 from ui.wizard.state import Issue
 
 CERTIFICATIONS = ("EU-US DPF", "UK Extension", "Swiss-US DPF", "APEC CBPR", "Global CBPR")

@@ -25,8 +25,9 @@ import ui.wizard.labels as labels
 from transfer_tool.assessment.record import AddedLaw, LawAssessment, StepConclusion
 from transfer_tool.countries.model import AccessLaw
 from ui.terms import core_text
-from ui.wizard.common import PlainTextField, WizardPage, heading, plain_label
+from ui.wizard.common import WizardPage, heading, plain_label
 from ui.wizard.evidence_list import EvidenceList
+from ui.wizard.inputs import PlainTextField
 from ui.wizard.rechecks import law_to_answer, mark_to_answer
 from ui.wizard.rule_inputs import FactFlags
 from ui.wizard.state import PAGE_LAW, WizardState

@@ -27,17 +27,9 @@ import ui.wizard.labels as labels
 from transfer_tool.assessment.measures import Effectiveness, MeasureDef
 from transfer_tool.assessment.record import ChosenMeasure, MeasureStatus, UseCaseChoice
 from ui.terms import core_text
-from ui.wizard.common import (
-    INFO_STYLE,
-    WARNING_STYLE,
-    OptionalDateEdit,
-    PlainTextField,
-    WizardPage,
-    boxed,
-    heading,
-    plain_label,
-)
+from ui.wizard.common import INFO_STYLE, WARNING_STYLE, WizardPage, boxed, heading, plain_label
 from ui.wizard.evidence_list import EvidenceList
+from ui.wizard.inputs import OptionalDateEdit, PlainTextField
 from ui.wizard.rule_inputs import FactFlags
 from ui.wizard.state import PAGE_MEASURES, WizardState
 

@@ -26,16 +26,8 @@ import ui.wizard.labels as labels
 from transfer_tool.assessment.record import LawRisk, RiskFactor, RiskInputMode
 from transfer_tool.assessment.risk import RiskResult, blank_law_risk, default_factor_set
 from ui.terms import core_text, term_or
-from ui.wizard.common import (
-    INFO_STYLE,
-    WARNING_STYLE,
-    ProbabilitySpin,
-    WizardPage,
-    boxed,
-    form_layout,
-    heading,
-    plain_label,
-)
+from ui.wizard.common import INFO_STYLE, WARNING_STYLE, WizardPage, boxed, form_layout, heading, plain_label
+from ui.wizard.inputs import ProbabilitySpin
 from ui.wizard.state import PAGE_RISK, WizardState
 
 

@@ -3,7 +3,8 @@ about them (evaluation, missing items, validation problems), recomputed on every
 
 Pages read from `WizardState` and write back through `set_transfer_input` / `update_record`; the state
 re-runs the pure engine at once (well under a millisecond) and emits `evaluated`. Storage is the
-autosaver's job (`ui.wizard.autosave`); this module never calls the database itself.
+autosaver's job (`ui.wizard.autosave`, through the core's `page_save`, which also sets the stored draft's
+facts from the stored transfer); this module never calls the database itself.
 """
 
 from __future__ import annotations
@@ -21,10 +22,9 @@ from transfer_tool.assessment.context import AssessmentContext, Evaluation, eval
 from transfer_tool.assessment.measures import MeasureCatalog
 from transfer_tool.assessment.record import (
     AssessmentRecord,
-    TransferFacts,
 )
 from transfer_tool.assessment.tool_catalog import ToolCatalog
-from transfer_tool.assessment.transfer_facts import facts_from_input, refit_record
+from transfer_tool.assessment.transfer_facts import fit_to_transfer
 from transfer_tool.catalog import CatalogItem
 from transfer_tool.countries.model import Destination, Regime
 from transfer_tool.countries.shipped import CountryDataset
@@ -325,23 +325,6 @@ class WizardState(QObject):
     def blocking(self, page: str) -> bool:
         return any(i.blocking for i in self.issues if i.page == page)
 
-    def saved_facts(self) -> TransferFacts | None:
-        """The facts of the transfer as last stored (used while the input on screen is invalid)."""
-        if self.transfer is None or self.record is None:
-            return None
-        return facts_from_input(
-            self.transfer.as_input(), self.entities, self.transfer.onward, self.record.facts
-        )
-
-    def record_to_store(self) -> AssessmentRecord | None:
-        """What autosave stores: the record, with facts only from a transfer that can itself be stored."""
-        if self.record is None:
-            return None
-        if self.transfer_valid:
-            return self.record
-        facts = self.saved_facts()
-        return dataclasses.replace(self.record, facts=facts) if facts else self.record
-
     # ---- editing -----------------------------------------------------------------------------------------
 
     def set_transfer_input(self, **changes: Any) -> None:
@@ -391,9 +374,7 @@ class WizardState(QObject):
         self.entities.pop(entity_id, None)
         self.entities_changed.emit()
         data = self.transfer_input
-        changes = {
-            name: 0 for name in ("exporter_id", "importer_id") if getattr(data, name) == entity_id
-        }
+        changes = {name: 0 for name in ("exporter_id", "importer_id") if getattr(data, name) == entity_id}
         if changes:
             self.set_transfer_input(**changes)
             self.loaded.emit()
@@ -425,13 +406,16 @@ class WizardState(QObject):
         self.evidence_changed.emit()
 
     def _refit(self) -> None:
+        """Preview the record following the transfer input on screen, by the rule the core's save applies
+        to the stored transfer (`page_save`): the stored facts come from there, never from this."""
         self.transfer_problems = validate_transfer(self.transfer_input)
-        if self.record is None or self.dataset is None:
+        dataset = self.dataset
+        if self.record is None or dataset is None:
             return
         onward = self.transfer.onward if self.transfer else ()
-        facts = facts_from_input(self.transfer_input, self.entities, onward, self.record.facts)
-        dest = self.dataset.destinations.get(facts.destination)
-        self.record = refit_record(self.record, facts, tuple(self.dataset.regimes.values()), dest)
+        self.record = fit_to_transfer(
+            self.record, self.transfer_input, self.entities, onward, lambda: dataset
+        )
 
     def refresh_onward(self, transfer: TransferView) -> None:
         """Onward transfers changed in the database: the facts list them."""

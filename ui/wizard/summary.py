@@ -35,7 +35,7 @@ from ui.i18n import regime_short_name
 from ui.services import ASSESSMENTS
 from ui.tasks import Task, run_task
 from ui.terms import core_text
-from ui.wizard.autosave import Autosaver
+from ui.wizard.autosave import Autosaver, SaveBase
 from ui.wizard.common import (
     BLOCKING_COLOUR,
     INFO_STYLE,
@@ -350,17 +350,17 @@ class SummaryPage(WizardPage):
         if not self._when_stored(self.submit):
             return
         self.autosaver.flush()
-        chain, actor, today = self.autosaver.chain, self.state.services.actor, self.state.today
+        actor, today = self.state.services.actor, self.state.today
 
-        def job(db: DatabaseHandle) -> tuple[service.AssessmentView, list[service.CommentView]]:
-            if chain.conflicted or chain.assessment_id is None:
-                raise ToolError(
-                    "Resolve the saving conflict first (keep yours or theirs), then submit again."
-                )
-            view = service.submit(db, actor, chain.assessment_id, today)
-            chain.row_version = view.row_version
+        def submitting(
+            db: DatabaseHandle, base: SaveBase
+        ) -> tuple[service.AssessmentView, list[service.CommentView]]:
+            assert base.assessment_id is not None  # after_saves refuses without one
+            view = service.submit(db, actor, base.assessment_id, today)
             # Submitting answered the open comments: they are shown as dealt with from now on.
             return view, service.comments_for(db, view.id, open_only=False)
+
+        job = self.autosaver.after_saves(submitting)
 
         self.submit_button.setEnabled(False)
         self.state.services.worker.submit(
@@ -369,6 +369,7 @@ class SummaryPage(WizardPage):
 
     def _submitted(self, done: tuple[service.AssessmentView, list[service.CommentView]]) -> None:
         view, comments = done
+        self.autosaver.adopt(view)
         self.state.set_stored(None, view)
         self.state.set_comments(comments)
         self.state.services.changes.notify(ASSESSMENTS)

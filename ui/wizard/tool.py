@@ -14,17 +14,9 @@ from transfer_tool.assessment.tool_catalog import FrequencyLimit, ToolDef
 from transfer_tool.domain import Frequency
 from ui.i18n import adequacy_label, regime_short_name
 from ui.terms import core_text, core_texts
-from ui.wizard.common import (
-    INFO_STYLE,
-    NOTICE_STYLE,
-    WARNING_STYLE,
-    PlainTextField,
-    WizardPage,
-    boxed,
-    heading,
-    plain_label,
-)
+from ui.wizard.common import INFO_STYLE, NOTICE_STYLE, WARNING_STYLE, WizardPage, boxed, heading, plain_label
 from ui.wizard.evidence_list import EvidenceList
+from ui.wizard.inputs import PlainTextField
 from ui.wizard.rechecks import mark_to_answer, tool_to_answer
 from ui.wizard.rule_inputs import FactFlags, wrapped_checkbox
 from ui.wizard.state import PAGE_TOOL, WizardState

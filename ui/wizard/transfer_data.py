@@ -16,12 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from transfer_tool.domain import CatalogKind
-from ui.wizard.common import (
-    Checklist,
-    PlainTextField,
-    WizardPage,
-    heading,
-)
+from ui.wizard.common import WizardPage, heading
+from ui.wizard.inputs import Checklist, PlainTextField
 from ui.wizard.state import PAGE_DATA, WizardState
 
 

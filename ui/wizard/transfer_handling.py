@@ -31,15 +31,8 @@ from ui.accessibility import strip_accelerator
 from ui.errors import show_exception
 from ui.services import TRANSFERS
 from ui.wizard.combos import EntityCombo, enum_combo, select_data
-from ui.wizard.common import (
-    CountryCombo,
-    FieldMessage,
-    WizardPage,
-    form_layout,
-    heading,
-    parse_country_list,
-    plain_label,
-)
+from ui.wizard.common import FieldMessage, WizardPage, form_layout, heading, plain_label
+from ui.wizard.inputs import CountryCombo, parse_country_list
 from ui.wizard.state import PAGE_HANDLING, Issue, WizardState
 
 

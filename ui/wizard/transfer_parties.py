@@ -21,11 +21,7 @@ import ui.wizard.labels as labels
 from transfer_tool.domain import CatalogKind, PartyRole
 from ui.widgets.country_picker import CountryPicker
 from ui.wizard.combos import EntityCombo, enum_combo, select_data
-from ui.wizard.common import (
-    WizardPage,
-    form_layout,
-    plain_label,
-)
+from ui.wizard.common import WizardPage, form_layout, plain_label
 from ui.wizard.read_only import NO_NAVIGATION
 from ui.wizard.state import PAGE_PARTIES, WizardState
 

@@ -37,7 +37,7 @@ from transfer_tool.permissions import Action, Actor, allowed
 from transfer_tool.transfers import TransferInput
 from ui.errors import show_exception
 from ui.services import ASSESSMENTS, TRANSFERS, Services
-from ui.wizard.autosave import Autosaver, SaveChain, SaveResult
+from ui.wizard.autosave import Autosaver, PageSaved
 from ui.wizard.common import INFO_STYLE, NOTICE_STYLE, WizardPage, plain_label
 from ui.wizard.conclusion import ConclusionPage
 from ui.wizard.conflict_dialog import KEEP_MINE, ConflictDialog
@@ -117,8 +117,7 @@ class AssessmentWizard(QWizard):
         self.titles = page_titles()
 
         self.state = WizardState(services, load_tool_catalog(), load_measure_catalog())
-        self.chain = SaveChain()
-        self.autosaver = Autosaver(self.state, services.worker, self.chain, self)
+        self.autosaver = Autosaver(self.state, services.worker, self)
         self.pages: dict[str, WizardPage] = {}
         self.summary = SummaryPage(self.state, self.autosaver)
         for page in (
@@ -247,14 +246,7 @@ class AssessmentWizard(QWizard):
         )
 
     def _loaded(self, data: Loaded) -> None:
-        if data.transfer is not None:
-            self.chain.transfer_id = data.transfer.id
-            self.chain.transfer_row_version = data.transfer.row_version
-            self.chain.saved_input = data.transfer.as_input()
-        if data.assessment is not None:
-            self.chain.assessment_id = data.assessment.id
-            self.chain.row_version = data.assessment.row_version
-        self.chain.conflicted = False
+        self.autosaver.load(data.transfer, data.assessment)
         self.state.load(data)
         self.loaded = True
         self._title()
@@ -368,13 +360,14 @@ class AssessmentWizard(QWizard):
 
     # ---- saving ----------------------------------------------------------------------------------------
 
-    def _saved(self, result: SaveResult) -> None:
+    def _saved(self, result: PageSaved) -> None:
         self._last_error = ""
+        new_transfer = self.state.transfer is None
         self.state.set_stored(result.transfer, result.assessment)
         if result.transfer is not None:
             self.transfer_id = result.transfer.id
             self.services.changes.notify(TRANSFERS)
-            if result.created:
+            if result.created and new_transfer:
                 self.recovery.clear()  # stored: the kept copy has done its job
         if result.created:
             self.services.changes.notify(ASSESSMENTS)
@@ -468,9 +461,9 @@ class AssessmentWizard(QWizard):
         (changes to the stored transfer that break a rule, so autosave could not store them)."""
         if not self.state.editable or not self._typed:
             return ""
-        if self.state.transfer is None and self.chain.transfer_id is None:
+        if self.state.transfer is None and not self.autosaver.transfer_stored:
             return "new"
-        if not self.state.transfer_valid and self.state.transfer_input != self.chain.saved_input:
+        if not self.state.transfer_valid and self.state.transfer_input != self.autosaver.stored_input():
             return "transfer"
         return ""
 
@@ -531,7 +524,7 @@ class AssessmentWizard(QWizard):
         box.deleteLater()
         if choice == QMessageBox.StandardButton.Discard:
             self.autosaver.discard()
-            if self.chain.transfer_id is None:
+            if not self.autosaver.transfer_stored:
                 self.recovery.clear()
             self._close_now()
         elif choice == QMessageBox.StandardButton.Save:

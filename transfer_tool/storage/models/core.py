@@ -95,7 +95,8 @@ class Transfer(Versioned, Base):
     __tablename__ = "transfer"
     __table_args__ = (
         Index("ix_transfer_destination_status", "destination", "status"),
-        # The register's text search scans this instead of the table (migration 0002; transfers.search_ids).
+        # The register's text search scans this instead of the table (migration 0002;
+        # register_search.search_ids).
         Index(
             "ix_transfer_search",
             "reference",
