@@ -1,7 +1,7 @@
 """The English sentences the engine writes into values users read, as translation templates.
 
 Each string literal or f-string in the listed core modules becomes a template: an f-string's replacement
-fields turn into {0}, {1}... in order, which is the form `data/translations/engine.ja.json` uses. Docstrings,
+fields turn into {0}, {1}... in order, which is the form `data/locale/<lang>/LC_MESSAGES/engine.po` uses. Docstrings,
 dictionary keys, codes (no space) and strings passed to `ValidationError`/`ToolError` subclasses (error
 messages, a separate catalogue) are left out.
 """
@@ -94,11 +94,12 @@ def engine_templates(modules: tuple[str, ...] = ENGINE_MODULES) -> list[Found]:
 
 
 # The error messages services raise (`ValidationError`, `ConflictError`... and each `Problem`): the text a user
-# reads in an error box or beside a field. `data/translations/errors.ja.json` translates them.
+# reads in an error box or beside a field. `data/locale/<lang>/LC_MESSAGES/errors.po` translates them.
 _NOT_USER_TEXT = (
     "transfer_tool/cli/",
     "transfer_tool/storage/migrations/",
     "transfer_tool/text_catalogue.py",
+    "transfer_tool/i18n/",  # the catalogue's own faults are the shipped data's, for a developer
 )
 _NOT_USER_MODULES = ("testing.py", "sample.py", "demo.py")
 

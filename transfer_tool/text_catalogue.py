@@ -4,9 +4,9 @@ Two kinds of English reach users besides the interface's own strings: the prose 
 data (decision instruments, notes, government-access laws, APPI items) and the sentences the assessment
 engine writes (proposal reasons, warnings, missing items, recommendations). Both stay English in the core,
 where they are stored, compared and audited; a screen or the report translates them when it shows them,
-through one catalogue per language in `data/translations/*.<lang>.json`.
+through the message catalogue (`transfer_tool.i18n.catalogue`: gettext .po files in data/locale).
 
-An entry's key is the English exactly as shipped or as the engine writes it. Engine sentences are templates:
+An entry's msgid is the English exactly as shipped or as the engine writes it. Engine sentences are templates:
 `{0}`, `{1}`... stand for the values an f-string put in (country, regime, tool names...), which are
 translated in turn. Text with no entry (an admin's own edit, say) is shown as written: a user reads the
 English rather than nothing, and `untranslated()` lets tests and the admin screens find it.
@@ -21,9 +21,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from transfer_tool.i18n.catalogue import STORED_TEXT_DOMAINS, entries
 from transfer_tool.paths import data_dir
 
-FORMAT = "transfer-tool.text-catalogue"
 _PLACEHOLDER = re.compile(r"\{(\d+)\}")
 # Sentence ends inside engine text joined from several rules ("A. B."), not inside "Art. 16" or "e.g. X".
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\[])(?<!Art\. )(?<!e\.g\. )(?<!i\.e\. )(?<!No\. )")
@@ -266,18 +266,9 @@ def _looks_like_reference(text: str) -> bool:
 
 
 def read_entries(lang: str) -> dict[str, str]:
-    """Every `data/translations/*.<lang>.json` file's entries, merged; a key twice with two texts is refused."""
-    merged: dict[str, str] = {}
-    folder = data_dir() / "translations"
-    for path in sorted(folder.glob(f"*.{lang}.json")):
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        if doc.get("format") != FORMAT or doc.get("lang") != lang:
-            raise ValueError(f"{path.name} is not a {lang} text catalogue (format {doc.get('format')!r})")
-        for english, translation in doc["entries"].items():
-            if merged.get(english, translation) != translation:
-                raise ValueError(f"{path.name} translates {english!r} differently from another file")
-            merged[english] = translation
-    return merged
+    """The catalogue's entries for stored English (data/locale/<lang>/LC_MESSAGES: engine, errors, countries,
+    catalogues), merged; an English two domains translate differently is refused."""
+    return entries(lang, STORED_TEXT_DOMAINS)
 
 
 @functools.cache

@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -34,6 +35,7 @@ from transfer_tool.assessment.safeguards import appi_consent_information
 from transfer_tool.assessment.tool_catalog import load_tool_catalog
 from transfer_tool.countries.shipped import CountryDataset, load_shipped_dataset
 from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole
+from transfer_tool.i18n import catalogue as i18n
 from transfer_tool.paths import data_dir
 from transfer_tool.text_catalogue import TextCatalogue, catalogue, read_entries
 
@@ -142,20 +144,72 @@ def test_english_is_the_identity() -> None:
     assert catalogue("en").translate("no transfer tool chosen for X") == "no transfer tool chosen for X"
 
 
-def test_two_files_that_disagree_are_refused(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    folder = tmp_path / "translations"
-    folder.mkdir()
-    for name, ja in (("a", "一"), ("b", "二")):
-        doc = {
-            "format": "transfer-tool.text-catalogue",
-            "format_version": 1,
-            "lang": "ja",
-            "entries": {"One": ja},
-        }
-        (folder / f"{name}.ja.json").write_text(json.dumps(doc), encoding="utf-8")
-    monkeypatch.setattr("transfer_tool.text_catalogue.data_dir", lambda: tmp_path)
+def _write_po(folder: Path, domain: str, entries: dict[str, str], plural: str = "") -> None:
+    """A small .po file as a translator's tool would save it."""
+    lines = ['msgid ""', 'msgstr ""', '"Language: ja\\n"', '"Content-Type: text/plain; charset=utf-8\\n"']
+    if plural:
+        lines.append(f'"Plural-Forms: {plural}\\n"')
+    for english, ja in entries.items():
+        context, _, msgid = english.rpartition("\x04")
+        lines += ["", *([f'msgctxt "{context}"'] if context else []), f'msgid "{msgid}"', f'msgstr "{ja}"']
+    path = folder / "ja" / "LC_MESSAGES" / f"{domain}.po"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.fixture
+def locale_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The catalogue reading .po files from a test folder instead of the shipped data/locale."""
+    monkeypatch.setattr("transfer_tool.i18n.catalogue.locale_dir", lambda: tmp_path)
+    for cached in (i18n.po_catalog, i18n._translations):
+        cached.cache_clear()
+    yield tmp_path
+    for cached in (i18n.po_catalog, i18n._translations):
+        cached.cache_clear()
+
+
+def test_two_domains_that_disagree_are_refused(locale_folder: Path) -> None:
+    _write_po(locale_folder, "engine", {"One": "一"})
+    _write_po(locale_folder, "errors", {"One": "二"})
     with pytest.raises(ValueError, match="differently"):
         read_entries("ja")
+
+
+def test_gettext_by_domain_context_and_plural(locale_folder: Path) -> None:
+    _write_po(
+        locale_folder, "report", {"Draft": "ドラフト", "status\x04Draft": "下書き", "{n} law": "{n}件の法令"}
+    )
+    assert i18n.gettext("report", "Draft", "ja") == "ドラフト"
+    assert i18n.pgettext("report", "status", "Draft", "ja") == "下書き"
+    assert i18n.gettext("report", "Draft", "en") == "Draft"
+    # Text the catalogue lacks is shown in English, never as an empty string.
+    assert i18n.gettext("report", "Unknown", "ja") == "Unknown"
+    assert i18n.gettext("nothing", "Unknown {x}", "ja", x="X") == "Unknown X"
+    assert i18n.ngettext("report", "{n} law", "{n} laws", 3, "en") == "3 laws"
+    assert i18n.languages() == ("en", "ja")
+
+
+def test_plural_forms_follow_the_files_header(locale_folder: Path) -> None:
+    path = locale_folder / "ja" / "LC_MESSAGES" / "report.po"
+    _write_po(locale_folder, "report", {}, plural="nplurals=2; plural=(n != 1);")
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '\nmsgid "{n} law"\nmsgid_plural "{n} laws"\nmsgstr[0] "法令{n}件（単数）"\nmsgstr[1] "法令{n}件"\n',
+        encoding="utf-8",
+    )
+    assert i18n.ngettext("report", "{n} law", "{n} laws", 1, "ja") == "法令1件（単数）"
+    assert i18n.ngettext("report", "{n} law", "{n} laws", 4, "ja") == "法令4件"
+
+
+def test_every_shipped_po_file_reads_and_keeps_its_placeholders() -> None:
+    for lang in i18n.languages()[1:]:
+        for path in sorted((i18n.locale_dir() / lang / "LC_MESSAGES").glob("*.po")):
+            catalog = i18n.po_catalog(path.stem, lang)
+            assert len(catalog) > 0, path
+            for message in catalog:
+                if message.id and isinstance(message.string, str) and message.string:
+                    fields = sorted(re.findall(r"\{[a-z_0-9]*\}", str(message.id)))
+                    assert sorted(re.findall(r"\{[a-z_0-9]*\}", message.string)) == fields, (path, message.id)
 
 
 # ---- the shipped catalogue against the shipped data and source ------------------------------------------
@@ -174,16 +228,13 @@ def _country_prose() -> set[str]:
     return out
 
 
-def _file_entries(pattern: str) -> dict[str, str]:
-    merged: dict[str, str] = {}
-    for path in sorted((data_dir() / "translations").glob(pattern)):
-        merged.update(json.loads(path.read_text(encoding="utf-8"))["entries"])
-    return merged
+def _file_entries(domain: str) -> dict[str, str]:
+    return i18n.entries("ja", (domain,))
 
 
 def test_every_piece_of_shipped_country_prose_has_japanese() -> None:
     prose = _country_prose()
-    entries = _file_entries("countries-*.ja.json")
+    entries = _file_entries("countries")
     missing = sorted(prose - entries.keys())
     assert not missing, f"{len(missing)} country-data strings have no Japanese, e.g. {missing[:3]}"
     # An entry for text the data no longer has is stale: the English it translated was changed.
@@ -193,7 +244,7 @@ def test_every_piece_of_shipped_country_prose_has_japanese() -> None:
 
 def test_country_prose_translations_keep_urls_years_and_honesty_marks() -> None:
     problems = []
-    for english, japanese in _file_entries("countries-*.ja.json").items():
+    for english, japanese in _file_entries("countries").items():
         for url in URL.findall(english):
             if url.rstrip(".,;") not in japanese:
                 problems.append(f"URL {url} lost: {english[:60]}")
@@ -221,8 +272,8 @@ def test_every_engine_sentence_has_a_japanese_template_with_the_same_placeholder
             missing.append(f"{found.module}:{found.line}: {found.template!r}")
         elif sorted(re.findall(r"\{\d+\}", ja)) != sorted(re.findall(r"\{\d+\}", found.template)):
             wrong.append(f"{found.module}:{found.line}: {ja!r}")
-    assert not missing, "engine sentences without Japanese (data/translations/engine.ja.json):\n" + "\n".join(
-        missing
+    assert not missing, (
+        "engine sentences without Japanese (data/locale/ja/LC_MESSAGES/engine.po):\n" + "\n".join(missing)
     )
     assert not wrong, "placeholders differ from the English:\n" + "\n".join(wrong)
 
@@ -344,8 +395,8 @@ def test_every_service_error_message_has_japanese() -> None:
     """Errors the services raise are shown in error boxes and beside fields: each has its Japanese."""
     entries = read_entries("ja")
     missing = [f"{f.module}:{f.line}: {f.template!r}" for f in error_templates() if f.template not in entries]
-    assert not missing, "error messages without Japanese (data/translations/errors.ja.json):\n" + "\n".join(
-        missing
+    assert not missing, (
+        "error messages without Japanese (data/locale/ja/LC_MESSAGES/errors.po):\n" + "\n".join(missing)
     )
 
 
