@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.engine_messages import engine_templates, error_templates
+from transfer_tool.assessment import report_texts
 from transfer_tool.assessment.completeness import missing_items
 from transfer_tool.assessment.context import AssessmentContext, evaluate
 from transfer_tool.assessment.measures import load_measure_catalog
@@ -36,6 +37,7 @@ from transfer_tool.assessment.tool_catalog import load_tool_catalog
 from transfer_tool.countries.shipped import CountryDataset, load_shipped_dataset
 from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole
 from transfer_tool.i18n import catalogue as i18n
+from transfer_tool.i18n.message import Translatable
 from transfer_tool.paths import data_dir
 from transfer_tool.text_catalogue import TextCatalogue, catalogue, read_entries
 
@@ -406,3 +408,62 @@ def test_service_errors_read_in_japanese() -> None:
     assert not ja.untranslated("Wrong user name or password.")
     # A user's own words inside a message are kept as typed, never re-punctuated.
     assert "Taro Yamada, DPO" in ja.translate("Taro Yamada, DPO")
+
+
+# ---- the report's own sentences (domain "report") ----------------------------------------------------
+
+REPORT_MODULES = ("report_texts.py", "report_builder.py", "report_findings.py")
+
+
+def _report_msgids() -> set[tuple[str | None, str]]:
+    """(context, msgid) of every report_text / report_plural / in_both_languages call in the builder."""
+    import ast
+
+    found: set[tuple[str | None, str]] = set()
+    for name in REPORT_MODULES:
+        tree = ast.parse((Path(report_texts.__file__).parent / name).read_text(encoding="utf-8"))
+        helpers = {"report_text", "report_plural", "in_both_languages"}
+        # The helpers pass their own parameter on: their bodies are not uses.
+        inside = {
+            id(n)
+            for f in ast.walk(tree)
+            if isinstance(f, ast.FunctionDef) and f.name in helpers
+            for n in ast.walk(f)
+        }
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)) or id(node) in inside:
+                continue
+            if node.func.id not in helpers:
+                continue
+            first = node.args[0]
+            assert isinstance(first, ast.Constant) and isinstance(first.value, str), (name, node.lineno)
+            context = next((k.value for k in node.keywords if k.arg == "context"), None)
+            found.add((context.value if isinstance(context, ast.Constant) else None, first.value))
+    return found
+
+
+def test_every_report_sentence_has_japanese_and_every_entry_is_used() -> None:
+    used = _report_msgids()
+    catalog = i18n.po_catalog(report_texts.DOMAIN, "ja")
+    entries = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m for m in catalog if m.id}
+    assert len(used) > 30
+    missing = sorted(used - entries.keys(), key=str)
+    assert not missing, f"report sentences without Japanese (data/locale/ja/LC_MESSAGES/report.po): {missing}"
+    unused = sorted(entries.keys() - used, key=str)
+    assert not unused, f"report.po entries no code uses: {unused}"
+    assert all(m.string and all(m.string) for m in entries.values())
+
+
+def test_the_report_domain_reads_by_context_and_count() -> None:
+    assert report_texts.SCOPE_ANSWERS[True].get("ja") == "はい"
+    assert (
+        report_texts.report_plural("{n:,} data subject", "{n:,} data subjects", 1).get("en")
+        == "1 data subject"
+    )
+    assert (
+        report_texts.report_plural("{n:,} data subject", "{n:,} data subjects", 12000).get("ja") == "12,000人"
+    )
+    both = report_texts.sentences(("One.", "Two."))
+    assert isinstance(both, Translatable)
+    assert (both.get("en"), both.get("ja")) == ("One. Two.", "One.Two.")
+    assert report_texts.labelled("Label", "text").get("ja") == "Label：text"

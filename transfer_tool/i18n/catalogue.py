@@ -75,9 +75,9 @@ def pgettext(domain: str, context: str, msgid: str, lang: str, **args: object) -
     return _filled(_translations(domain, lang).pgettext(context, msgid), args)
 
 
-def ngettext(domain: str, singular: str, plural: str, n: int, lang: str, **args: object) -> str:
-    """The form for `n` by the language's plural rule; `n` is given to the template as {n}."""
-    return _filled(_translations(domain, lang).ngettext(singular, plural, n), {"n": n, **args})
+def ngettext(domain: str, singular: str, plural: str, count: int, lang: str, **args: object) -> str:
+    """The form for `count` by the language's plural rule; the template reads `count` as {n}."""
+    return _filled(_translations(domain, lang).ngettext(singular, plural, count), {"n": count, **args})
 
 
 def entries(lang: str, domains: tuple[str, ...] = STORED_TEXT_DOMAINS) -> dict[str, str]:
