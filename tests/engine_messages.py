@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # The modules whose text reaches the wizard, the register and the report.
 ENGINE_MODULES = (
     "transfer_tool/assessment/precheck.py",
+    "transfer_tool/assessment/adequacy_conditions.py",
     "transfer_tool/assessment/safeguards.py",
     "transfer_tool/assessment/measures.py",
     "transfer_tool/assessment/risk.py",

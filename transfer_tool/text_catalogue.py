@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from transfer_tool.i18n.catalogue import STORED_TEXT_DOMAINS, entries
+from transfer_tool.i18n.engine_text import EngineText
 from transfer_tool.paths import data_dir
 
 _PLACEHOLDER = re.compile(r"\{(\d+)\}")
@@ -98,14 +99,14 @@ class TextCatalogue:
     def __init__(self, lang: str, entries: Mapping[str, str], names: Mapping[str, str] | None = None) -> None:
         self.lang = lang
         self._exact: dict[str, str] = dict(names or {})
-        templates: list[_Template] = []
+        self._by_msgid: dict[str, _Template] = {}  # engine sentences that carry their id (EngineText)
         for english, translation in entries.items():
             if _PLACEHOLDER.search(english):
-                templates.append(_compile(english, translation))
+                self._by_msgid[english] = _compile(english, translation)
             else:
                 self._exact[english.strip()] = translation.strip()
         # Most English text first, so "{0} is adequate under {1} only if..." is tried before "{0} is {1}".
-        templates.sort(key=lambda t: -t.weight)
+        templates = sorted(self._by_msgid.values(), key=lambda t: -t.weight)
         self._templates = tuple(templates)
         self._values: dict[tuple[str, int], _Result] = {}  # values recur across sentences: match each once
 
@@ -122,6 +123,10 @@ class TextCatalogue:
     def _translate(self, text: str) -> _Result:
         if not text.strip():
             return text, ()
+        if isinstance(text, EngineText) and text.args:
+            by_id = self._engine_text(text)
+            if by_id is not None:
+                return by_id
         candidates: list[_Result] = []
         whole = self._one(text.strip(), top_level=True, depth=0)
         if whole is not None:
@@ -142,6 +147,24 @@ class TextCatalogue:
         if _left_size(best) >= len(text.strip()):
             return text, (text,)  # nothing of it translated: show it exactly as written
         return best
+
+    def _engine_text(self, text: EngineText) -> _Result | None:
+        """An engine sentence translated by its id: the template's translation with each value translated
+        (a value in quotes kept as written); None when the catalogue has no such template."""
+        template = self._by_msgid.get(text.msgid)
+        if template is None or len(text.args) != len(template.order):
+            return None
+        quoted = dict(zip(template.order, template.quoted, strict=True))
+        values: dict[int, _Result] = {}
+        for n, arg in enumerate(text.args):
+            if isinstance(arg, EngineText):
+                values[n] = self._translate(arg)
+            elif quoted.get(n):
+                values[n] = str(arg), ()
+            else:
+                values[n] = self._value(str(arg), 1)
+        filled = _fill(template.translation, {n: v[0] for n, v in values.items()})
+        return filled, tuple(x for v in values.values() for x in v[1])
 
     def _joined(self, pieces: list[str], gaps: list[str]) -> _Result:
         """Pieces translated one by one. Japanese sentences follow each other without a space; a piece left

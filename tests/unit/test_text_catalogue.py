@@ -8,9 +8,11 @@ comes out fully translated.
 
 from __future__ import annotations
 
+import copy as copy_module
 import dataclasses
 import datetime as dt
 import json
+import pickle
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,6 +39,7 @@ from transfer_tool.assessment.tool_catalog import load_tool_catalog
 from transfer_tool.countries.shipped import CountryDataset, load_shipped_dataset
 from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole
 from transfer_tool.i18n import catalogue as i18n
+from transfer_tool.i18n.engine_text import EngineText, engine_text
 from transfer_tool.i18n.message import Translatable
 from transfer_tool.paths import data_dir
 from transfer_tool.text_catalogue import TextCatalogue, catalogue, read_entries
@@ -140,6 +143,23 @@ def test_long_or_comma_heavy_text_is_fast_and_never_fails() -> None:
         assert shown
     admin_words = "The Commission's review, due to a court ruling, applies to every transfer to this country"
     assert admin_words in ja.translate(cases[3])
+
+
+def test_an_engine_sentence_is_its_english_and_keeps_its_id_and_values() -> None:
+    text = engine_text("no transfer tool chosen for {0}", "EU General Data Protection Regulation (GDPR)")
+    assert text == "no transfer tool chosen for EU General Data Protection Regulation (GDPR)"
+    assert json.loads(json.dumps({"t": text})) == {"t": str(text)}  # stored as the English
+    for copy in (pickle.loads(pickle.dumps(text)), copy_module.deepcopy(text)):
+        assert isinstance(copy, EngineText) and copy == text
+        assert (copy.msgid, copy.args) == (text.msgid, text.args)
+    # Translated by the id: the value is a name, looked up as a whole, never split out of the English.
+    assert _small().translate(text) == "EU一般データ保護規則の移転ツールが選択されていません"
+    nested = engine_text(
+        "The tool {0} is not in the catalogue.", engine_text("no transfer tool chosen for {0}", "X")
+    )
+    assert _small().translate(nested) == "ツールXの移転ツールが選択されていませんはカタログにない。"
+    # An id the catalogue lacks: the English is translated as before, or shown as written.
+    assert _small().translate(engine_text("Nothing like {0}.", "this")) == "Nothing like this."
 
 
 def test_english_is_the_identity() -> None:
@@ -364,7 +384,8 @@ def _scenarios(dataset: CountryDataset) -> Iterator[tuple[AssessmentRecord, Asse
 def test_the_engine_over_the_shipped_data_reads_in_japanese(dataset: CountryDataset) -> None:
     ja = catalogue("ja")
     left: dict[str, str] = {}
-    checked = 0
+    checked = by_id = 0
+    differ: dict[str, tuple[str, str]] = {}
     for record, ctx in _scenarios(dataset):
         for text in _texts(record, ctx):
             if not text:
@@ -372,7 +393,13 @@ def test_the_engine_over_the_shipped_data_reads_in_japanese(dataset: CountryData
             checked += 1
             for piece in ja.untranslated(text):
                 left.setdefault(piece, text)
-    assert checked > 10_000
+            if isinstance(text, EngineText) and text.args:
+                # Translated by its id and values; the same Japanese as recovering them from the English.
+                by_id += 1
+                if ja.translate(text) != ja.translate(str(text)):
+                    differ.setdefault(text.msgid, (ja.translate(text), ja.translate(str(text))))
+    assert checked > 10_000 and by_id > 10_000
+    assert not differ, differ
     assert not left, f"{len(left)} pieces stay English, e.g.:\n" + "\n".join(
         f"{piece!r}  (in {text[:100]!r})" for piece, text in list(left.items())[:15]
     )
@@ -467,3 +494,21 @@ def test_the_report_domain_reads_by_context_and_count() -> None:
     assert isinstance(both, Translatable)
     assert (both.get("en"), both.get("ja")) == ("One. Two.", "One.Two.")
     assert report_texts.labelled("Label", "text").get("ja") == "Label：text"
+
+
+def test_every_calendar_text_has_japanese_and_every_entry_is_used() -> None:
+    import ast
+
+    from transfer_tool.assessment import due_calendar
+
+    tree = ast.parse(Path(due_calendar.__file__).read_text(encoding="utf-8"))
+    used = {*due_calendar._KIND_TEXT.values(), *due_calendar._WHAT.values()}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "gettext":
+            msgid = node.args[1]
+            if isinstance(msgid, ast.Constant):
+                used.add(msgid.value)
+    entries = i18n.entries("ja", (due_calendar.DOMAIN,))
+    assert len(used) > 10
+    assert not used - entries.keys(), used - entries.keys()
+    assert not entries.keys() - used, entries.keys() - used

@@ -14,6 +14,7 @@ from transfer_tool.assessment.precheck import Reason
 from transfer_tool.assessment.record import ChosenMeasure, MeasureStatus, TransferFacts, UseCaseChoice
 from transfer_tool.domain import DataFormat, KeyHolder, PartyRole
 from transfer_tool.errors import Problem, ValidationError
+from transfer_tool.i18n.engine_text import engine_text
 from transfer_tool.paths import data_file
 
 MEASURES_FORMAT = "transfer-tool/measures"
@@ -188,10 +189,11 @@ def use_case_warnings(
             if 6 in clear
             else "the importer accesses the data in the clear for business purposes (EDPB use case 7)"
         )
-        text = (
-            f"The importer needs the data in the clear: {what}. Technical measures alone cannot fix this; "
-            "the EDPB found no effective measure where the destination's authorities' powers go beyond what "
-            "is necessary and proportionate."
+        text: str = engine_text(
+            "The importer needs the data in the clear: {0}. Technical measures alone cannot "
+            "fix this; the EDPB found no effective measure where the destination's "
+            "authorities' powers go beyond what is necessary and proportionate.",
+            what,
         )
         if problematic_law_applies:
             text += " A problematic law applies: unless its risk is shown to be acceptable, do not transfer."
@@ -199,7 +201,11 @@ def use_case_warnings(
     for m in chosen:
         d = catalog.get(m.code)
         if d is None:
-            out.append(Reason("unknown_measure", f"The measure {m.code!r} is not in the catalogue."))
+            out.append(
+                Reason(
+                    "unknown_measure", engine_text("The measure {0} is not in the catalogue.", repr(m.code))
+                )
+            )
             continue
         if (
             d.kind is MeasureKind.TECHNICAL
@@ -209,8 +215,11 @@ def use_case_warnings(
             out.append(
                 Reason(
                     "measure_not_effective_here",
-                    f"{d.name_en} is not effective for this transfer's use case "
-                    f"({', '.join(str(u) for u in cases)}).",
+                    engine_text(
+                        "{0} is not effective for this transfer's use case ({1}).",
+                        d.name_en,
+                        ", ".join(str(u) for u in cases),
+                    ),
                 )
             )
     return tuple(out)

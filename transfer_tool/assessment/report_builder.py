@@ -28,13 +28,14 @@ from transfer_tool.assessment.report_texts import (
     labelled,
     report_plural,
     report_text,
+    sentences,
 )
 from transfer_tool.catalog import CatalogItem
 from transfer_tool.countries.model import RegimeEntry
 from transfer_tool.countries.names import CountryNames
 from transfer_tool.domain import AdequacyStatus, CatalogKind, PartyRole, RegimeCode
 from transfer_tool.entities import EntityView
-from transfer_tool.i18n.message import Joined
+from transfer_tool.i18n.message import Joined, Stored
 from transfer_tool.report import data as rd
 from transfer_tool.report.data import Localized
 from transfer_tool.terminology import Term, shipped_terminology
@@ -281,15 +282,11 @@ def _tools(src: ReportSources) -> tuple[rd.RegimeTool, ...]:
         if check.regime in chosen:
             continue
         if check.is_transfer:
-            why = " ".join(x.text for x in check.reasons[-1:])
-            out.append(
-                rd.RegimeTool(
-                    check.regime, "—", findings.stored(why), (NO_TOOL_YET,), _scope_lines(src, check.regime)
-                )
-            )
+            why = findings.stored(check.reasons[-1].text) if check.reasons else ""
+            out.append(rd.RegimeTool(check.regime, "—", why, (NO_TOOL_YET,), _scope_lines(src, check.regime)))
         else:
             out.append(
-                rd.RegimeTool(check.regime, "—", findings.stored(" ".join(x.text for x in check.reasons)))
+                rd.RegimeTool(check.regime, "—", sentences(tuple(Stored(x.text) for x in check.reasons)))
             )
     return tuple(out)
 

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import functools
-
 from transfer_tool.assessment.measures import Effectiveness
 from transfer_tool.assessment.record import RiskInputMode, StepConclusion
 from transfer_tool.domain import Role
@@ -80,14 +78,15 @@ DEPARTED = report_text(
 )
 
 
-def sentences(parts: tuple[Arg, ...]) -> Arg:
+def sentences(parts: tuple[str | Translatable, ...]) -> str | Translatable:
     """Sentences one after the other: a space between them in English, none in Japanese (a gettext
     translation cannot be empty, so the pattern is the message, not the separator)."""
     if not parts:
         return ""
-    return functools.reduce(
-        lambda first, then: report_text("{first} {then}", context="sentences", first=first, then=then), parts
-    )
+    out = parts[0]
+    for then in parts[1:]:
+        out = report_text("{first} {then}", context="sentences", first=out, then=then)
+    return out
 
 
 def factor_name(key: str, label: str) -> str | Translatable:

@@ -6,7 +6,8 @@ all of them) and looked up through the standard library's gettext, so no compile
 shipped. A third language needs only its own folder of .po files.
 
 Domains: `engine` (sentences the assessment engine writes), `errors` (services' error messages),
-`countries` and `catalogues` (prose of the shipped data), `report` (the report's own sentences).
+`countries` and `catalogues` (prose of the shipped data), `report` (the report's own sentences),
+`calendar` (the due-date calendar file).
 """
 
 from __future__ import annotations
