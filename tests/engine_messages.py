@@ -67,7 +67,11 @@ def _skipped(tree: ast.AST) -> set[int]:
             skip.update(id(c) for c in [node.left, *node.comparators])
         if isinstance(node, ast.Call):
             name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
-            if name.endswith(("Error", "Refused", "Denied", "NotFound")) or name in {"get", "startswith", "text"}:  # text(): SQL
+            if name.endswith(("Error", "Refused", "Denied", "NotFound")) or name in {
+                "get",
+                "startswith",
+                "text",
+            }:  # text(): SQL
                 for a in ast.walk(node):
                     skip.add(id(a))
         if isinstance(node, ast.JoinedStr):  # the pieces of an f-string are not strings of their own
@@ -90,6 +94,25 @@ def engine_templates(modules: tuple[str, ...] = ENGINE_MODULES) -> list[Found]:
                 continue
             text = _template(node)
             if text is not None and _is_sentence(text):
+                found.append(Found(rel, node.lineno, text))
+    return found
+
+
+def sentences_without_id(modules: tuple[str, ...] = ENGINE_MODULES) -> list[Found]:
+    """f-string sentences of the engine that are not made with `engine_text` (so they carry no catalogue
+    id and are translated only by recovering their values from the English)."""
+    found: list[Found] = []
+    for rel in modules:
+        tree = ast.parse((ROOT / rel).read_text(encoding="utf-8"))
+        skip = _skipped(tree)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "engine_text":
+                skip.update(id(a) for a in ast.walk(node))
+        for node in ast.walk(tree):
+            if id(node) in skip or not isinstance(node, ast.JoinedStr):
+                continue
+            text = _template(node)
+            if text is not None and "{0}" in text and _is_sentence(text):
                 found.append(Found(rel, node.lineno, text))
     return found
 

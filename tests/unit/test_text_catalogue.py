@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.engine_messages import engine_templates, error_templates
+from tests.engine_messages import engine_templates, error_templates, sentences_without_id
 from transfer_tool.assessment import report_texts
 from transfer_tool.assessment.completeness import missing_items
 from transfer_tool.assessment.context import AssessmentContext, evaluate
@@ -298,6 +298,20 @@ def test_every_engine_sentence_has_a_japanese_template_with_the_same_placeholder
         "engine sentences without Japanese (data/locale/ja/LC_MESSAGES/engine.po):\n" + "\n".join(missing)
     )
     assert not wrong, "placeholders differ from the English:\n" + "\n".join(wrong)
+
+
+# countries/store.py was being changed on another branch when the engine moved to engine_text: it follows at
+# the merge, and leaves this list then.
+NOT_YET_WITH_IDS = {"transfer_tool/countries/store.py"}
+
+
+def test_every_engine_sentence_with_values_is_made_with_its_id() -> None:
+    """A sentence with values made by an f-string would reach the reader translated only by recovering
+    its values from the English: the engine makes it with engine_text(template, values...) instead."""
+    left = [f for f in sentences_without_id() if f.module not in NOT_YET_WITH_IDS]
+    assert not left, "use engine_text(...) for:\n" + "\n".join(
+        f"{f.module}:{f.line}: {f.template!r}" for f in left
+    )
 
 
 # ---- the engine over the shipped data: what a Japanese user reads -------------------------------------

@@ -189,14 +189,17 @@ def use_case_warnings(
             if 6 in clear
             else "the importer accesses the data in the clear for business purposes (EDPB use case 7)"
         )
-        text: str = engine_text(
+        text = engine_text(
             "The importer needs the data in the clear: {0}. Technical measures alone cannot "
             "fix this; the EDPB found no effective measure where the destination's "
             "authorities' powers go beyond what is necessary and proportionate.",
             what,
         )
         if problematic_law_applies:
-            text += " A problematic law applies: unless its risk is shown to be acceptable, do not transfer."
+            text = engine_text(
+                "{0} A problematic law applies: unless its risk is shown to be acceptable, do not transfer.",
+                text,
+            )
         out.append(Reason("use_case_6_7_clear_data", text))
     for m in chosen:
         d = catalog.get(m.code)

@@ -259,17 +259,17 @@ def _proposals_for(
                 " and ".join(certified),
             )
             if certified
-            else "Equivalent measures by contract or intra-group rules (PPC Rules Art. 16(i))"
-            + (
-                "; the importer is a group company, so the group's internal rules can serve."
-                if group
-                else "."
-            )
+            else "Equivalent measures by contract or intra-group rules (PPC Rules Art. 16(i)); the importer is "
+            "a group company, so the group's internal rules can serve."
+            if group
+            else "Equivalent measures by contract or intra-group rules (PPC Rules Art. 16(i))."
         )
         out += _propose(
             catalog.get("jp_equivalent_measures"),
             regime,
-            why + " The exporter must check the measures and the foreign system about once a year.",
+            engine_text(
+                "{0} The exporter must check the measures and the foreign system about once a year.", why
+            ),
             preferred=True,
         )
         out += _propose(
