@@ -37,6 +37,12 @@ class Found:
 
 
 def _template(node: ast.expr) -> str | None:
+    if (
+        isinstance(node, ast.Call)
+        and getattr(node.func, "id", "") in {"engine_text", "error_text"}
+        and node.args
+    ):
+        return _template(node.args[0])  # the template itself, its values numbered {0}, {1}...
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.JoinedStr):
@@ -106,7 +112,7 @@ def sentences_without_id(modules: tuple[str, ...] = ENGINE_MODULES) -> list[Foun
         tree = ast.parse((ROOT / rel).read_text(encoding="utf-8"))
         skip = _skipped(tree)
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "engine_text":
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in {"engine_text", "error_text"}:
                 skip.update(id(a) for a in ast.walk(node))
         for node in ast.walk(tree):
             if id(node) in skip or not isinstance(node, ast.JoinedStr):
@@ -146,6 +152,23 @@ def error_templates() -> list[Found]:
             for arg in [*node.args, *(k.value for k in node.keywords if k.arg in ("message", "msg"))]:
                 text = _template(arg)
                 if text is not None and _is_sentence(text):
+                    found.append(Found(rel, arg.lineno, text))
+    return found
+
+
+def errors_without_id() -> list[Found]:
+    """Error messages with values made by an f-string instead of `error_text` (no catalogue id)."""
+    found: list[Found] = []
+    for path in sorted((ROOT / "transfer_tool").rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel.startswith(_NOT_USER_TEXT) or rel.endswith(_NOT_USER_MODULES):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and _error_call(node)):
+                continue
+            for arg in [*node.args, *(k.value for k in node.keywords if k.arg in ("message", "msg"))]:
+                text = _template(arg) if isinstance(arg, ast.JoinedStr) else None
+                if text is not None and "{0}" in text and _is_sentence(text):
                     found.append(Found(rel, arg.lineno, text))
     return found
 

@@ -18,7 +18,7 @@ from transfer_tool.assessment.record import (
 from transfer_tool.assessment.risk import RiskResult
 from transfer_tool.domain import Conclusion
 from transfer_tool.errors import Problem, ValidationError
-from transfer_tool.i18n.engine_text import engine_text
+from transfer_tool.i18n.engine_text import engine_text, error_text
 
 
 @dataclass(frozen=True)
@@ -279,7 +279,11 @@ def choose_conclusion(recommended: Recommendation, chosen: Conclusion, reason: s
             [
                 Problem(
                     "conclusion.reason",
-                    f"recommended '{recommended.conclusion.value}', chosen '{chosen.value}': a reason is required",
+                    error_text(
+                        "recommended '{0}', chosen '{1}': a reason is required",
+                        recommended.conclusion.value,
+                        chosen.value,
+                    ),
                 )
             ],
         )

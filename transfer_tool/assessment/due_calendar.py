@@ -19,6 +19,7 @@ from transfer_tool.assessment.record import MeasureStatus, from_dict
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.errors import ValidationError
 from transfer_tool.i18n.catalogue import gettext
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
@@ -147,7 +148,7 @@ def _description(item: DueItem, lang: str) -> str:
 def ics_bytes(items: list[DueItem], lang: str = "en", now: dt.datetime | None = None) -> bytes:
     """The calendar file: one all-day VEVENT per item."""
     if lang not in LANGUAGES:
-        raise ValidationError(f"unsupported calendar language {lang}; use en or ja")
+        raise ValidationError(error_text("unsupported calendar language {0}; use en or ja", lang))
     from icalendar import Calendar, Event
 
     stamp = now or dt.datetime.now(dt.UTC)

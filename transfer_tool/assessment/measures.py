@@ -14,7 +14,7 @@ from transfer_tool.assessment.precheck import Reason
 from transfer_tool.assessment.record import ChosenMeasure, MeasureStatus, TransferFacts, UseCaseChoice
 from transfer_tool.domain import DataFormat, KeyHolder, PartyRole
 from transfer_tool.errors import Problem, ValidationError
-from transfer_tool.i18n.engine_text import engine_text
+from transfer_tool.i18n.engine_text import engine_text, error_text
 from transfer_tool.paths import data_file
 
 MEASURES_FORMAT = "transfer-tool/measures"
@@ -81,14 +81,18 @@ def load_measure_catalog(path: Path | None = None) -> MeasureCatalog:
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise ValidationError(f"The measure catalogue {source} cannot be read ({exc}).") from exc
+        raise ValidationError(
+            error_text("The measure catalogue {0} cannot be read ({1}).", source, exc)
+        ) from exc
     return parse_measure_catalog(data, str(source))
 
 
 def parse_measure_catalog(data: Any, where: str = "measures.json") -> MeasureCatalog:
     """Build the catalogue; the file's shape is described by data/schemas/measures.schema.json."""
     if not isinstance(data, dict) or data.get("format") != MEASURES_FORMAT:
-        raise ValidationError(f"{where} is not a measure catalogue (format must be {MEASURES_FORMAT!r}).")
+        raise ValidationError(
+            error_text("{0} is not a measure catalogue (format must be {1}).", where, repr(MEASURES_FORMAT))
+        )
     try:
         use_cases = tuple(UseCase(**u) for u in data["use_cases"])
         measures = tuple(
@@ -108,14 +112,18 @@ def parse_measure_catalog(data: Any, where: str = "measures.json") -> MeasureCat
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ValidationError(
-            f"The measure catalogue {where} is malformed ({exc}); check it against measures.schema.json."
+            error_text(
+                "The measure catalogue {0} is malformed ({1}); check it against measures.schema.json.",
+                where,
+                exc,
+            )
         ) from exc
     codes = [m.code for m in measures]
     dupes = sorted({c for c in codes if codes.count(c) > 1})
     if dupes:
         raise ValidationError(
-            f"The measure catalogue {where} has duplicate codes.",
-            [Problem(where, f"duplicate {c!r}") for c in dupes],
+            error_text("The measure catalogue {0} has duplicate codes.", where),
+            [Problem(where, error_text("duplicate {0}", repr(c))) for c in dupes],
         )
     return MeasureCatalog(use_cases, measures)
 

@@ -31,7 +31,7 @@ from transfer_tool.assessment.tool_catalog import FrequencyLimit, ToolCatalog, T
 from transfer_tool.countries.model import Destination, Regime, RegimeEntry
 from transfer_tool.domain import AdequacyStatus, Frequency, PartyRole
 from transfer_tool.errors import Problem, ValidationError
-from transfer_tool.i18n.engine_text import engine_text
+from transfer_tool.i18n.engine_text import engine_text, error_text
 
 __all__ = [
     "PrecheckResult",
@@ -507,8 +507,11 @@ def precheck(
         regime = known.get(code)
         if regime is None:
             raise ValidationError(
-                f"The regime {code!r} is selected but not known in the country data; ask an admin to add "
-                "it or remove it from the assessment."
+                error_text(
+                    "The regime {0} is selected but not known in the country data; ask an admin to "
+                    "add it or remove it from the assessment.",
+                    repr(code),
+                )
             )
         chosen = next((t for t in tools if t.regime == code), None)
         checks.append(

@@ -15,19 +15,26 @@ class EngineText(str):
     """English made from a catalogue template and values; `msgid` and `args` say how."""
 
     msgid: str
-    args: tuple[object, ...]
+    args: tuple[str, ...]  # each value as the English shows it; a nested EngineText keeps its own id
 
     def __new__(cls, msgid: str, *args: object) -> EngineText:
-        self = super().__new__(cls, msgid.format(*args) if args else msgid)
+        # Each value as str.format writes it (an enum by its value, a date in ISO form); plain text as it is.
+        values = tuple(a if type(a) is str or isinstance(a, EngineText) else format(a, "") for a in args)
+        self = super().__new__(cls, msgid.format(*values) if values else msgid)
         self.msgid = msgid
-        self.args = args
+        self.args = values
         return self
 
-    def __getnewargs__(self) -> tuple[object, ...]:  # type: ignore[override]
+    def __getnewargs__(self) -> tuple[str, ...]:  # type: ignore[override]
         # A copy or a pickle (report workers run in other processes) is rebuilt from the id and the values.
         return (self.msgid, *self.args)
 
 
 def engine_text(msgid: str, *args: object) -> EngineText:
     """The sentence `msgid` with `args` in its {0}, {1}... (f-string formats applied by the caller)."""
+    return EngineText(msgid, *args)
+
+
+def error_text(msgid: str, *args: object) -> EngineText:
+    """An error message a service raises (the catalogue's `errors` domain), made the same way."""
     return EngineText(msgid, *args)

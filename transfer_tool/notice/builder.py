@@ -31,6 +31,7 @@ from transfer_tool.catalog import CatalogItem
 from transfer_tool.countries.model import Destination, RegimeEntry
 from transfer_tool.countries.shipped import CountryDataset, default_entry
 from transfer_tool.domain import AdequacyStatus, CatalogKind, NoticeName
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.notice.document import Block, Bullets, Document, Heading, Item, Note, Paragraph
 from transfer_tool.notice.model import (
     AppiItems,
@@ -324,7 +325,7 @@ def _kind(entry: NoticeEntry, src: NoticeSources) -> ToolKind | None:
 
 def _groups(entries: Sequence[NoticeEntry], w: _Writer, group_by: str) -> list[tuple[str, list[NoticeEntry]]]:
     if group_by not in GROUP_BY:
-        raise ValueError(f"group_by must be one of {GROUP_BY}")
+        raise ValueError(error_text("group_by must be one of {0}", GROUP_BY))
     kind = CatalogKind.RECIPIENT_TYPE if group_by == "recipient_type" else CatalogKind.PURPOSE
     order = {code: i for i, code in enumerate(w.src.catalog.get(kind, {}))}
     groups: dict[str, list[NoticeEntry]] = {}

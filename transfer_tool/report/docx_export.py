@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from transfer_tool.domain import AssessmentStatus
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.report.data import Answer, PolicyItem, ReportData, Text
 from transfer_tool.report.docx_document import CONTENT_MM, JAPANESE_FONT, WordDocument
 from transfer_tool.report.terms import LANGUAGES, Terminology, format_date, format_datetime, format_percent
@@ -22,7 +23,11 @@ class DocxReport:
 
     def __init__(self, data: ReportData, lang: str, terms: Terminology | None = None) -> None:
         if lang not in LANGUAGES:
-            raise ValueError(f"unsupported report language {lang!r}; use one of {', '.join(LANGUAGES)}")
+            raise ValueError(
+                error_text(
+                    "unsupported report language {0}; use one of {1}", repr(lang), ", ".join(LANGUAGES)
+                )
+            )
         self.d = data
         self.w = WordDocument(lang, terms or Terminology.load())
         self.lang = lang

@@ -15,6 +15,7 @@ from pyhanko.sign.timestamps.api import TimeStamper
 from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 
 from transfer_tool.errors import ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.paths import resource_file
 from transfer_tool.signing.fields import DEFAULT_SIGNATURE_FIELD, SignatureFieldLayout
 from transfer_tool.signing.identity import SigningIdentity, open_identity
@@ -76,7 +77,7 @@ def sign_pdf(
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     except (PdfError, ValueError, OSError) as exc:
-        raise ValidationError(f"The document to sign is not a readable PDF ({exc}).") from exc
+        raise ValidationError(error_text("The document to sign is not a readable PDF ({0}).", exc)) from exc
     existing = {name for name, _value, _ref in fields.enumerate_sig_fields(writer)}
     if field_name not in existing and field_layout is not None:
         fields.append_signature_field(
@@ -102,7 +103,10 @@ def sign_pdf(
         )
     except TimestampRequestError as exc:
         raise ValidationError(
-            f"The timestamp server did not answer ({exc}). Check the timestamp URL and the network, "
-            "or sign without a timestamp."
+            error_text(
+                "The timestamp server did not answer ({0}). Check the timestamp URL and the "
+                "network, or sign without a timestamp.",
+                exc,
+            )
         ) from exc
     return out.getvalue()
