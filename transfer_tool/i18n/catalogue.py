@@ -7,7 +7,7 @@ shipped. A third language needs only its own folder of .po files.
 
 Domains: `engine` (sentences the assessment engine writes), `errors` (services' error messages),
 `countries` and `catalogues` (prose of the shipped data), `report` (the report's own sentences),
-`calendar` (the due-date calendar file).
+`calendar` (the due-date calendar file), `signing` (the signature stamp's labels).
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from pyhanko.sign.timestamps.api import TimeStamper
 from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 
 from transfer_tool.errors import ValidationError
+from transfer_tool.i18n.catalogue import gettext
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.paths import resource_file
 from transfer_tool.signing.fields import DEFAULT_SIGNATURE_FIELD, SignatureFieldLayout
@@ -24,10 +25,8 @@ from transfer_tool.signing.identity import SigningIdentity, open_identity
 STAMP_FONT_FILE = "VL-Gothic-Regular.ttf"
 _STAMP_FONT_SIZE = 9
 
-_STAMP_LABELS = {
-    "en": ("Digitally signed by", "Date", "Reason"),
-    "ja": ("電子署名者", "日時", "理由"),
-}
+# The stamp's labels: msgids of the catalogue's `signing` domain, in the report's language.
+_STAMP_LABELS = ("Digitally signed by", "Date", "Reason")
 
 
 def _stamp_style(lang: str) -> stamp.TextStampStyle:
@@ -36,7 +35,7 @@ def _stamp_style(lang: str) -> stamp.TextStampStyle:
 
     # fontTools warns "FFTM NOT subset" for every stamp; it is harmless and would clutter the CLI.
     logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
-    signed_by, date, reason = _STAMP_LABELS.get(lang, _STAMP_LABELS["en"])
+    signed_by, date, reason = (gettext("signing", label, lang) for label in _STAMP_LABELS)
     font = GlyphAccumulatorFactory(str(resource_file("fonts", STAMP_FONT_FILE)), font_size=_STAMP_FONT_SIZE)
     return stamp.TextStampStyle(
         stamp_text=f"{signed_by}: %(display_name)s\n{date}: %(ts)s\n{reason}: %(reason)s",
