@@ -16,12 +16,12 @@ import functools
 import gettext as _gettext
 import io
 from pathlib import Path
-
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from typing import TYPE_CHECKING
 
 from transfer_tool.paths import data_dir
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 SOURCE_LANGUAGE = "en"
 # The domains holding English the core stores as written (engine sentences, error messages, shipped
@@ -46,6 +46,10 @@ def languages() -> tuple[str, ...]:
 @functools.cache
 def po_catalog(domain: str, lang: str) -> Catalog:
     """The .po file as Babel reads it (an empty catalogue when the language has no file for the domain)."""
+    # Babel's message modules take 60 ms to import: only when a catalogue is first read, not at start-up.
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po
+
     path = po_file(domain, lang)
     if not path.exists():
         return Catalog(locale=lang if lang != SOURCE_LANGUAGE else None, domain=domain)
@@ -57,6 +61,8 @@ def po_catalog(domain: str, lang: str) -> Catalog:
 def _translations(domain: str, lang: str) -> _gettext.NullTranslations:
     if lang == SOURCE_LANGUAGE or not po_file(domain, lang).exists():
         return _gettext.NullTranslations()
+    from babel.messages.mofile import write_mo
+
     buffer = io.BytesIO()
     write_mo(buffer, po_catalog(domain, lang))  # untranslated and fuzzy entries are left out: English shows
     buffer.seek(0)
