@@ -307,7 +307,6 @@ NOT_YET_WITH_IDS = {
     "transfer_tool/transfers.py",
     "transfer_tool/storage/team_roles.py",  # team mode, beside storage/team_security.py
     "transfer_tool/storage/workflow_permits.py",
-    "transfer_tool/notice/service.py",  # over 600 lines already: converted when it is split (issue 20, point 4)
 }
 
 

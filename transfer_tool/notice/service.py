@@ -21,20 +21,14 @@ from sqlalchemy.orm import Session
 
 from transfer_tool import audit, catalog, entities
 from transfer_tool.assessment.measures import load_measure_catalog
-from transfer_tool.assessment.record import (
-    RECORD_FORMAT,
-    RECORD_SCHEMA_VERSION,
-    AssessmentRecord,
-    MeasureStatus,
-    StepConclusion,
-    from_dict,
-)
 from transfer_tool.assessment.tool_catalog import ToolKind, load_tool_catalog
 from transfer_tool.countries import store as country_store
 from transfer_tool.countries.shipped import CountryDataset
 from transfer_tool.domain import AssessmentStatus, NoticeName, TransferStatus
 from transfer_tool.errors import NotFound, Problem, ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.notice import builder
+from transfer_tool.notice.approved_record import read_approved
 from transfer_tool.notice.document import Document, to_markdown
 from transfer_tool.notice.model import NoticeDiff, NoticeEntry, PlannedEntry, Recipient, RegisterItem
 from transfer_tool.permissions import Action, Actor, require
@@ -92,9 +86,11 @@ def _check_regime_lang(dataset: CountryDataset, regime: str, lang: str) -> None:
     problems = []
     if regime not in dataset.regimes:
         known = ", ".join(sorted(dataset.regimes))
-        problems.append(Problem("regime", f"'{regime}' is not a known regime (use one of {known})"))
+        problems.append(
+            Problem("regime", error_text("'{0}' is not a known regime (use one of {1})", regime, known))
+        )
     if lang not in LANGUAGES:
-        problems.append(Problem("lang", f"the language must be one of {', '.join(LANGUAGES)}"))
+        problems.append(Problem("lang", error_text("the language must be one of {0}", ", ".join(LANGUAGES))))
     if problems:
         raise ValidationError("The notice cannot be generated.", problems)
 
@@ -107,70 +103,6 @@ def _planned_regimes(dataset: CountryDataset, exporter_country: str, destination
         r.code
         for r in dataset.regimes.values()
         if exporter_country in r.exporter_countries and destination not in r.home_area
-    )
-
-
-@dataclass(frozen=True)
-class _Approved:
-    """The few fields of a stored assessment record the notice reads."""
-
-    destination: str
-    regimes: tuple[str, ...]
-    tools: dict[str, str]
-    destination_version: int | None
-    in_place: tuple[str, ...]
-    planned: tuple[tuple[str, dt.date | None], ...]
-    laws_applying: tuple[str, ...]
-    measures_needed: bool
-
-
-def _read_record(raw: Any) -> _Approved:
-    """Read straight from the stored JSON (decoding a whole record costs ~40× more); a record of another
-    format or schema goes through `record.from_dict`, which says what is wrong with it."""
-    current = (
-        isinstance(raw, dict)
-        and raw.get("format") == RECORD_FORMAT
-        and raw.get("schema_version") == RECORD_SCHEMA_VERSION
-    )
-    if not current:
-        return _decoded(from_dict(raw))
-    try:
-        body = raw["record"]
-        applied = tuple(str(r) for r in body["regimes"]["applied"])
-        added = tuple(str(a["regime"]) for a in body["regimes"]["added"] if a["regime"] not in applied)
-        measures = body.get("measures") or []
-        laws = body.get("law_practice", {}).get("laws") or []
-        return _Approved(
-            destination=str(body["facts"]["destination"]),
-            regimes=applied + added,
-            tools={str(t["regime"]): str(t["tool"]) for t in body.get("tools") or []},
-            destination_version=body.get("destination_version"),
-            in_place=tuple(
-                str(m["code"]) for m in measures if m.get("status") == MeasureStatus.IN_PLACE.value
-            ),
-            planned=tuple(
-                (str(m["code"]), dt.date.fromisoformat(m["due"]) if m.get("due") else None)
-                for m in measures
-                if m.get("status") == MeasureStatus.PLANNED.value
-            ),
-            laws_applying=tuple(str(a["law_key"]) for a in laws if a.get("applies") is True),
-            measures_needed=body.get("law_practice", {}).get("conclusion")
-            == StepConclusion.MEASURES_NEEDED.value,
-        )
-    except (AttributeError, KeyError, TypeError, ValueError):
-        return _decoded(from_dict(raw))
-
-
-def _decoded(record: AssessmentRecord) -> _Approved:
-    return _Approved(
-        destination=record.facts.destination,
-        regimes=record.regimes.codes(),
-        tools={c.regime: c.tool for c in record.tools},
-        destination_version=record.destination_version,
-        in_place=tuple(m.code for m in record.measures if m.status is MeasureStatus.IN_PLACE),
-        planned=tuple((m.code, m.due) for m in record.measures if m.status is MeasureStatus.PLANNED),
-        laws_applying=tuple(a.law_key for a in record.law_practice.laws if a.applies),
-        measures_needed=record.law_practice.conclusion is StepConclusion.MEASURES_NEEDED,
     )
 
 
@@ -259,14 +191,14 @@ def register_items(session: Session, dataset: CountryDataset) -> list[RegisterIt
         if approved_id is None:
             draft = rows.get(latest_ids.get(t.id, -1))
             regimes = (
-                _read_record(draft.record).regimes
+                read_approved(draft.record).regimes
                 if draft is not None
                 else _planned_regimes(dataset, exporter_country, t.destination)
             )
             items.append(replace(base, regimes=regimes))
             continue
         row = rows[approved_id]
-        record = _read_record(row.record)
+        record = read_approved(row.record)
         destination = record.destination or t.destination  # as assessed and approved
         dest = dataset.destinations.get(destination)
         law_names = {law.key: law.name for law in dest.access_laws} if dest else {}
@@ -370,7 +302,7 @@ def _build(
     if group_by not in builder.GROUP_BY:
         raise ValidationError(
             "The notice cannot be generated.",
-            [Problem("group_by", f"group by one of: {', '.join(builder.GROUP_BY)}")],
+            [Problem("group_by", error_text("group by one of: {0}", ", ".join(builder.GROUP_BY)))],
         )
     entries, planned = builder.build_entries(register_items(session, src.dataset), src)
     version = builder.register_version(entries, planned)
@@ -482,7 +414,9 @@ def publish(
     with db.unit_of_work() as s:
         row = s.get(NoticeGeneration, generation_id)
         if row is None:
-            raise NotFound(f"Notice generation {generation_id} does not exist; generate the notice first.")
+            raise NotFound(
+                error_text("Notice generation {0} does not exist; generate the notice first.", generation_id)
+            )
         if row.published:
             return _view(row)
         # The published text: the same notice without the draft's marks (an acceptance is recorded below).
@@ -549,7 +483,7 @@ def set_contact(db: Database, actor: Actor, contact: dict[str, str]) -> dict[str
     """How a person asks for a copy or for the Art. 28(3) information, in each language."""
     require(actor, Action.ORG_SETTINGS)
     problems = [
-        Problem(f"contact.{lang}", f"keep this under {MAX_CONTACT} characters")
+        Problem(f"contact.{lang}", error_text("keep this under {0} characters", MAX_CONTACT))
         for lang, text in contact.items()
         if len(text) > MAX_CONTACT
     ]
@@ -580,7 +514,11 @@ def set_notice_name(
     except ValueError as exc:
         raise ValidationError(
             "The setting cannot be saved.",
-            [Problem("notice_name", f"choose one of: {', '.join(m.value for m in NoticeName)}")],
+            [
+                Problem(
+                    "notice_name", error_text("choose one of: {0}", ", ".join(m.value for m in NoticeName))
+                )
+            ],
         ) from exc
     e = entities.get_entity(db, entity_id)
     data = entities.EntityInput(
@@ -600,13 +538,18 @@ def answer(db: Database, reference: str, lang: str) -> Document:
         _check_regime_lang(src.dataset, "JP", lang)
         item = next((i for i in register_items(s, src.dataset) if i.reference == reference), None)
         if item is None:
-            raise NotFound(f"No transfer {reference!r} is in the register (or it is suspended).")
+            raise NotFound(
+                error_text("No transfer {0} is in the register (or it is suspended).", repr(reference))
+            )
         tool = src.tools.get(item.tools.get("JP", ""))
         if not item.approved or tool is None or tool.kind is not ToolKind.EQUIVALENT_MEASURES:
             raise ValidationError(
-                f"{reference} has no approved assessment relying on equivalent measures under the APPI; "
-                "the Art. 28(3) information applies only to that route (PPC Guidelines, offshore "
-                "transfers, 6)."
+                error_text(
+                    "{0} has no approved assessment relying on equivalent measures under the APPI; "
+                    "the Art. 28(3) information applies only to that route (PPC Guidelines, offshore "
+                    "transfers, 6).",
+                    reference,
+                )
             )
         dest = src.dataset.destinations[item.destination]
         return builder.compose_answer(item, src, lang, dest)
