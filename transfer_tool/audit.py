@@ -20,6 +20,7 @@ from sqlalchemy.sql.selectable import LateralFromClause
 
 from transfer_tool.domain import Role
 from transfer_tool.errors import PermissionDenied, StorageError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.base import UTCDateTime, utcnow
 from transfer_tool.storage.database import Database
@@ -109,14 +110,20 @@ def judge_actor(session: Session, actor: Actor, stored: tuple[bool | None, Role 
         return
     if stored is None or not stored[0]:
         raise PermissionDenied(
-            f"The account '{actor.username}' has been deactivated; nothing was saved. Ask an administrator."
+            error_text(
+                "The account '{0}' has been deactivated; nothing was saved. Ask an administrator.",
+                actor.username,
+            )
         )
     role = stored[1]
     if role != actor.role:
         shown = role.value if role is not None else "none"
         raise PermissionDenied(
-            f"The role of '{actor.username}' was changed to {shown} since you signed in; nothing "
-            "was saved. Sign in again."
+            error_text(
+                "The role of '{0}' was changed to {1} since you signed in; nothing was saved. Sign in again.",
+                actor.username,
+                shown,
+            )
         )
     session.info.setdefault(_CHECKED, set()).add(actor.user_id)
 

@@ -24,6 +24,7 @@ from typing import Any
 from transfer_tool import audit
 from transfer_tool.config import DEFAULT_BACKUP_KEEP, Config, user_data_dir
 from transfer_tool.errors import StorageError, ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Actor
 from transfer_tool.storage import migrate
 from transfer_tool.storage.database import Database
@@ -177,18 +178,26 @@ def _prune(db_file: Path, keep: int) -> list[Path]:
 def backup_now(config: Config, keep: int, *, label: str = "manual") -> Path:
     """Copy the live SQLite database into the backups folder; keep the newest `keep` routine copies."""
     if keep < 1:
-        raise ValidationError(f"Keep at least one backup (asked to keep {keep}).")
+        raise ValidationError(error_text("Keep at least one backup (asked to keep {0}).", keep))
     if label not in ROUTINE_LABELS:
-        raise ValueError(f"backup label must be one of {sorted(ROUTINE_LABELS)}, not {label!r}")
+        raise ValueError(
+            error_text("backup label must be one of {0}, not {1}", sorted(ROUTINE_LABELS), repr(label))
+        )
     db_file = _sqlite_file(config)
     if not db_file.is_file():
-        raise StorageError(f"There is no database at {db_file} yet, so there is nothing to back up.")
+        raise StorageError(
+            error_text("There is no database at {0} yet, so there is nothing to back up.", db_file)
+        )
     try:
         target = _copy_to_backups(db_file, label)
     except sqlite3.Error as exc:
         raise StorageError(
-            f"The database at {db_file} could not be copied ({exc}). Run `transfer-tool check` to see "
-            "whether it is damaged."
+            error_text(
+                "The database at {0} could not be copied ({1}). Run `transfer-tool check` to see "
+                "whether it is damaged.",
+                db_file,
+                exc,
+            )
         ) from exc
     _prune(db_file, keep)
     return target
@@ -269,7 +278,9 @@ def check_database(config: Config) -> list[CheckResult]:
 
 
 def _refuse(file: Path, why: str, what_to_do: str = "Choose another backup file.") -> ValidationError:
-    return ValidationError(f"{file.name} cannot be restored: {why}. {what_to_do} Nothing was changed.")
+    return ValidationError(
+        error_text("{0} cannot be restored: {1}. {2} Nothing was changed.", file.name, why, what_to_do)
+    )
 
 
 def _looks_like_sqlite(file: Path) -> bool:
@@ -515,7 +526,7 @@ def restore(
     file = Path(file)
     discard_interrupted_restore(db_file)
     if not file.is_file():
-        raise ValidationError(f"There is no file at {file}. Nothing was changed.")
+        raise ValidationError(error_text("There is no file at {0}. Nothing was changed.", file))
     if db_file.exists() and file.resolve() == db_file.resolve():
         raise _refuse(file, "it is the database in use itself")
     if not _looks_like_sqlite(file):
@@ -543,14 +554,19 @@ def restore(
         failed = [c for c in sqlite_checks(staged) if not c.ok]
         if failed:
             raise StorageError(
-                f"The restored copy failed its check ({failed[0].name}: {failed[0].detail}); the database "
-                "was not replaced."
+                error_text(
+                    "The restored copy failed its check ({0}: {1}); the database was not replaced.",
+                    failed[0].name,
+                    failed[0].detail,
+                )
             )
         step("prepared")
         _copy_in(staged, db_file)  # the one step that changes the live database: one transaction
         step("swapped")
     except sqlite3.Error as exc:
-        raise StorageError(f"Restoring {file.name} failed ({exc}); the database was not replaced.") from exc
+        raise StorageError(
+            error_text("Restoring {0} failed ({1}); the database was not replaced.", file.name, exc)
+        ) from exc
     finally:
         for leftover in _sidecars(staged):
             leftover.unlink(missing_ok=True)

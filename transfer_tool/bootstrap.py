@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from transfer_tool import catalog
 from transfer_tool.config import Config, user_data_dir
 from transfer_tool.errors import StorageError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.paths import data_file
 from transfer_tool.storage import migrate
 from transfer_tool.storage.database import Database
@@ -72,8 +73,12 @@ def open_database(config: Config, *, seed: bool = True, daily_backup: bool = Fal
         db.dispose()
         where = config.sqlite_path or config.database_url.rsplit("@", 1)[-1]
         raise StorageError(
-            f"Cannot open the database at {where}: {exc.orig}. Check that the server is running and the "
-            "URL, user and password are right (--database or TRANSFER_TOOL_DATABASE_URL)."
+            error_text(
+                "Cannot open the database at {0}: {1}. Check that the server is running and the "
+                "URL, user and password are right (--database or TRANSFER_TOOL_DATABASE_URL).",
+                where,
+                exc.orig,
+            )
         ) from exc
     if seed:
         try:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from transfer_tool import audit
 from transfer_tool.domain import CatalogKind
 from transfer_tool.errors import NotFound, Problem, ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.paths import data_file
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.database import Database
@@ -174,7 +175,7 @@ def deactivate(db: Database, actor: Actor, kind: CatalogKind, code: str) -> None
             select(CatalogEntry).where(CatalogEntry.kind == kind, CatalogEntry.code == code)
         ).scalar_one_or_none()
         if e is None:
-            raise NotFound(f"No {kind.value} entry with code '{code}'.")
+            raise NotFound(error_text("No {0} entry with code '{1}'.", kind.value, code))
         before = _dump(e)
         e.active = False
         audit.record(s, actor, "deactivate", "catalog_entry", f"{kind}:{code}", before, _dump(e))

@@ -9,6 +9,7 @@ from pathlib import Path
 import platformdirs
 
 from transfer_tool.errors import ToolError
+from transfer_tool.i18n.engine_text import error_text
 
 APP_NAME = "transfer-tool"
 ENV_DATABASE_URL = "TRANSFER_TOOL_DATABASE_URL"
@@ -74,8 +75,12 @@ def password_hash_parameters() -> dict[str, int]:
         key = key.strip()
         if not sep or key not in _HASH_KEYS or not value.strip().isdigit() or int(value) < 1:
             raise ToolError(
-                f"{ENV_PASSWORD_HASH} must look like 'time_cost=3,memory_cost=65536,parallelism=4' "
-                f"(positive whole numbers); found {item!r}"
+                error_text(
+                    "{0} must look like 'time_cost=3,memory_cost=65536,parallelism=4' (positive whole "
+                    "numbers); found {1}",
+                    ENV_PASSWORD_HASH,
+                    repr(item),
+                )
             )
         params[key] = int(value)
     return params

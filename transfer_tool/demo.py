@@ -41,6 +41,7 @@ from transfer_tool.config import Config
 from transfer_tool.countries.model import Destination
 from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole, Role
 from transfer_tool.errors import ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 
@@ -430,7 +431,9 @@ def build_demo(directory: Path, today: dt.date | None = None) -> DemoResult:
     existing = [p.name for p in (db_path, directory / PDF_EN, directory / PDF_JA) if p.exists()]
     if existing:
         raise ValidationError(
-            f"{directory} already holds a demo ({', '.join(existing)}); choose an empty folder."
+            error_text(
+                "{0} already holds a demo ({1}); choose an empty folder.", directory, ", ".join(existing)
+            )
         )
     today = today or dt.date.today()
     url = f"sqlite:///{db_path}"

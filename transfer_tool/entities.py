@@ -12,6 +12,7 @@ from transfer_tool import audit
 from transfer_tool.codes import is_known
 from transfer_tool.domain import NoticeName
 from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Entity, Transfer
@@ -67,7 +68,9 @@ def text_problems(data: object, names: list[str], max_len: dict[str, int]) -> li
                 problems.append(Problem(n, "remove the NUL (\\0) character; it cannot be stored"))
             limit = max_len.get(n)
             if limit is not None and len(v) > limit:
-                problems.append(Problem(n, f"keep this under {limit} characters (it has {len(v)})"))
+                problems.append(
+                    Problem(n, error_text("keep this under {0} characters (it has {1})", limit, len(v)))
+                )
     return problems
 
 
@@ -77,11 +80,16 @@ def validate_entity(data: EntityInput) -> list[Problem]:
         problems.append(Problem("name", "enter the entity's legal name"))
     if not is_known(data.country):
         problems.append(
-            Problem("country", f"'{data.country}' is not a known country code (use ISO 3166-1, e.g. JP, US)")
+            Problem(
+                "country",
+                error_text("'{0}' is not a known country code (use ISO 3166-1, e.g. JP, US)", data.country),
+            )
         )
     if data.notice_name not in {m.value for m in NoticeName}:
         choices = ", ".join(m.value for m in NoticeName)
-        problems.append(Problem("notice_name", f"choose how notices show the entity: {choices}"))
+        problems.append(
+            Problem("notice_name", error_text("choose how notices show the entity: {0}", choices))
+        )
     if data.contact_email and "@" not in data.contact_email:
         problems.append(Problem("contact_email", "enter an email address like name@example.com"))
     return problems
@@ -139,7 +147,7 @@ def update_entity(
         with db.unit_of_work() as s:
             e = s.get(Entity, entity_id)
             if e is None:
-                raise NotFound(f"Entity {entity_id} no longer exists.")
+                raise NotFound(error_text("Entity {0} no longer exists.", entity_id))
             if e.row_version != row_version:
                 raise ConflictError(
                     "Someone else changed this entity after you opened it; nothing was saved.",
@@ -176,7 +184,9 @@ def _uses(session: Session, entity_id: int) -> list[EntityUse]:
         .where((Transfer.exporter_id == entity_id) | (Transfer.importer_id == entity_id))
         .order_by(Transfer.reference)
     ).all()
-    return [EntityUse(i, ref, title or "", exp == entity_id, imp == entity_id) for i, ref, title, exp, imp in rows]
+    return [
+        EntityUse(i, ref, title or "", exp == entity_id, imp == entity_id) for i, ref, title, exp, imp in rows
+    ]
 
 
 def entity_uses(db: Database, entity_id: int) -> list[EntityUse]:
@@ -192,10 +202,12 @@ def delete_entity(db: Database, actor: Actor, entity_id: int, row_version: int) 
     with db.unit_of_work() as s:
         e = s.get(Entity, entity_id)
         if e is None:
-            raise NotFound(f"Entity {entity_id} no longer exists.")
+            raise NotFound(error_text("Entity {0} no longer exists.", entity_id))
         if e.row_version != row_version:
             raise ConflictError(
-                f"Someone else changed {e.name} after you opened it; reload it before removing it."
+                error_text(
+                    "Someone else changed {0} after you opened it; reload it before removing it.", e.name
+                )
             )
         uses = _uses(s, entity_id)
         if uses:
@@ -203,14 +215,17 @@ def delete_entity(db: Database, actor: Actor, entity_id: int, row_version: int) 
             for use in uses:
                 where = f"{use.reference} {use.title}".strip()
                 if use.as_exporter and use.as_importer:
-                    problems.append(Problem("", f"{where}: exporter and importer"))
+                    problems.append(Problem("", error_text("{0}: exporter and importer", where)))
                 elif use.as_exporter:
-                    problems.append(Problem("", f"{where}: exporter"))
+                    problems.append(Problem("", error_text("{0}: exporter", where)))
                 else:
-                    problems.append(Problem("", f"{where}: importer"))
+                    problems.append(Problem("", error_text("{0}: importer", where)))
             raise ValidationError(
-                f"{e.name} is a party to these transfers and cannot be removed; "
-                "choose another party in them first.",
+                error_text(
+                    "{0} is a party to these transfers and cannot be removed; choose another party in "
+                    "them first.",
+                    e.name,
+                ),
                 problems,
             )
         before = _dump(e)
@@ -222,7 +237,7 @@ def get_entity(db: Database, entity_id: int) -> EntityView:
     with db.read() as s:
         e = s.get(Entity, entity_id)
         if e is None:
-            raise NotFound(f"Entity {entity_id} does not exist.")
+            raise NotFound(error_text("Entity {0} does not exist.", entity_id))
         return view(e)
 
 

@@ -7,15 +7,18 @@ import tempfile
 from pathlib import Path
 
 from transfer_tool.errors import ToolError
+from transfer_tool.i18n.engine_text import error_text
 
 
 def write_file(path: Path, content: bytes) -> None:
     """Write whole or not at all (a temporary file renamed into place)."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise ToolError(f"The folder {folder} does not exist; create it or choose another output file.")
+        raise ToolError(
+            error_text("The folder {0} does not exist; create it or choose another output file.", folder)
+        )
     if path.is_dir():
-        raise ToolError(f"{path} is a folder; give a file name.")
+        raise ToolError(error_text("{0} is a folder; give a file name.", path))
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
         try:
@@ -26,7 +29,7 @@ def write_file(path: Path, content: bytes) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise ToolError(f"Cannot write {path}: {exc.strerror}.") from exc
+        raise ToolError(error_text("Cannot write {0}: {1}.", path, exc.strerror)) from exc
 
 
 def read_limited(path: Path, limit: int) -> bytes:
@@ -34,12 +37,16 @@ def read_limited(path: Path, limit: int) -> bytes:
     try:
         size = path.stat().st_size
         if path.is_dir():
-            raise ToolError(f"{path} is a folder; give a file.")
+            raise ToolError(error_text("{0} is a folder; give a file.", path))
         if size > limit:
             raise ToolError(
-                f"{path} is {size // (1024 * 1024)} MB; the limit is {limit // (1024 * 1024)} MB. "
-                "Split it and import the parts."
+                error_text(
+                    "{0} is {1} MB; the limit is {2} MB. Split it and import the parts.",
+                    path,
+                    size // (1024 * 1024),
+                    limit // (1024 * 1024),
+                )
             )
         return path.read_bytes()
     except OSError as exc:
-        raise ToolError(f"Cannot read {path}: {exc.strerror}.") from exc
+        raise ToolError(error_text("Cannot read {0}: {1}.", path, exc.strerror)) from exc

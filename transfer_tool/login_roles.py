@@ -26,6 +26,7 @@ from transfer_tool.errors import (
     StorageError,
     ValidationError,
 )
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.storage.team_roles import RoleNames, quote_ident, quote_literal, role_names
 
 if TYPE_CHECKING:
@@ -59,8 +60,11 @@ def _run(session: Session, sql: str) -> None:
     except DBAPIError as exc:
         reason = str(getattr(getattr(exc.orig, "diag", None), "message_primary", "") or exc.orig)
         raise PermissionDenied(
-            f"The database refused to change the sign-in ({reason}); nothing was saved. The administrator's "
-            "database sign-in needs CREATEROLE (see docs/team-setup.md)."
+            error_text(
+                "The database refused to change the sign-in ({0}); nothing was saved. The "
+                "administrator's database sign-in needs CREATEROLE (see docs/team-setup.md).",
+                reason,
+            )
         ) from exc
 
 
@@ -113,7 +117,12 @@ def create_login(session: Session, names: RoleNames, username: str, password: st
         if foreign:
             raise ValidationError(
                 "The account cannot be created as entered.",
-                [Problem("username", f"the database already has a sign-in '{login}' for something else")],
+                [
+                    Problem(
+                        "username",
+                        error_text("the database already has a sign-in '{0}' for something else", login),
+                    )
+                ],
             )
         _run(session, f"ALTER ROLE {quote_ident(login)} LOGIN {_attributes(role)} PASSWORD {verifier}")
     set_group(session, names, username, role)
@@ -179,5 +188,5 @@ def connect_as(db: Database, username: str, password: str) -> Engine:
         message = str(exc.orig)
         if any(m in message for m in ("password authentication failed", "not permitted to log in")):
             raise AuthenticationFailed("Wrong user name or password.") from exc
-        raise StorageError(f"Cannot reach the database to sign in: {exc.orig}") from exc
+        raise StorageError(error_text("Cannot reach the database to sign in: {0}", exc.orig)) from exc
     return engine

@@ -7,6 +7,8 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from transfer_tool.i18n.engine_text import error_text
+
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -25,7 +27,7 @@ def _root(name: str) -> Path:
     for candidate in _candidates(name):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError(f"the shipped folder {name!r} is missing; reinstall the tool")
+    raise FileNotFoundError(error_text("the shipped folder {0} is missing; reinstall the tool", repr(name)))
 
 
 def data_dir() -> Path:

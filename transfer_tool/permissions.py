@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from transfer_tool.domain import Role
 from transfer_tool.errors import PermissionDenied
+from transfer_tool.i18n.engine_text import error_text
 
 
 class Action(StrEnum):
@@ -75,5 +76,9 @@ def allowed(actor: Actor, action: Action) -> bool:
 def require(actor: Actor, action: Action) -> None:
     if not allowed(actor, action):
         raise PermissionDenied(
-            f"Your role ({actor.role.value}) may not {_DESCRIBE[action]}. Ask an administrator if you need to."
+            error_text(
+                "Your role ({0}) may not {1}. Ask an administrator if you need to.",
+                actor.role.value,
+                _DESCRIBE[action],
+            )
         )

@@ -17,6 +17,7 @@ from transfer_tool import entities, transfers
 from transfer_tool.codes import is_known
 from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole
 from transfer_tool.errors import ImportRefused, Problem, ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.register_columns import COLUMNS, MAX_BYTES, NAMES, REQUIRED
 from transfer_tool.register_table import Cell, SourceRow, SourceTable
@@ -98,8 +99,11 @@ def _text(row: SourceRow, col: str, problems: list[Problem]) -> str:
         problems.append(
             Problem(
                 _where(row, col),
-                f"the cell holds the formula {_shown(value)[:60]}; formulas are never run: "
-                "type the value itself (or paste values only)",
+                error_text(
+                    "the cell holds the formula {0}; formulas are never run: type the value itself "
+                    "(or paste values only)",
+                    _shown(value)[:60],
+                ),
             )
         )
         return ""
@@ -108,7 +112,11 @@ def _text(row: SourceRow, col: str, problems: list[Problem]) -> str:
         text = _country_codes(text, COLUMNS[col].multiple)
     limit = COLUMNS[col].limit
     if len(text) > limit:
-        problems.append(Problem(_where(row, col), f"keep this under {limit} characters (it has {len(text)})"))
+        problems.append(
+            Problem(
+                _where(row, col), error_text("keep this under {0} characters (it has {1})", limit, len(text))
+            )
+        )
     if "\x00" in text:
         problems.append(Problem(_where(row, col), "remove the NUL (\\0) character; it cannot be stored"))
     return text
@@ -130,7 +138,10 @@ def _volume(row: SourceRow, problems: list[Problem]) -> int | None:
         number = int(value.strip().replace(",", ""))
     if number is None:
         problems.append(
-            Problem(_where(row, "volume"), f"'{_shown(value)[:40]}' is not a whole number of data subjects")
+            Problem(
+                _where(row, "volume"),
+                error_text("'{0}' is not a whole number of data subjects", _shown(value)[:40]),
+            )
         )
         return None
     if number < 0:
@@ -139,7 +150,10 @@ def _volume(row: SourceRow, problems: list[Problem]) -> int | None:
     if number > MAX_VOLUME:
         problems.append(
             Problem(
-                _where(row, "volume"), f"{number} is too large: enter at most {MAX_VOLUME:,} data subjects"
+                _where(row, "volume"),
+                error_text(
+                    "{0} is too large: enter at most {1} data subjects", number, format(MAX_VOLUME, ",")
+                ),
             )
         )
         return None
@@ -158,8 +172,11 @@ def _date(row: SourceRow, problems: list[Problem]) -> None:
             problems.append(
                 Problem(
                     _where(row, "next_review"),
-                    f"'{value.strip()[:40]}' is text, not a date: enter a date (YYYY-MM-DD, "
-                    "or format the cell as a date in Excel)",
+                    error_text(
+                        "'{0}' is text, not a date: enter a date (YYYY-MM-DD, or format the cell as a "
+                        "date in Excel)",
+                        value.strip()[:40],
+                    ),
                 )
             )
 
@@ -177,7 +194,9 @@ _ENUMS: dict[str, tuple[type[PartyRole] | type[Frequency] | type[DataFormat] | t
 def _closed(row: SourceRow, col: str, text: str, problems: list[Problem]) -> str:
     allowed = COLUMNS[col].values
     if text and text.lower() not in allowed:
-        problems.append(Problem(_where(row, col), f"'{text[:40]}' is not one of: {', '.join(allowed)}"))
+        problems.append(
+            Problem(_where(row, col), error_text("'{0}' is not one of: {1}", text[:40], ", ".join(allowed)))
+        )
         return ""
     return text.lower()
 
@@ -206,14 +225,18 @@ def check_rows(table: SourceTable) -> tuple[list[PreparedRow], list[Problem]]:
                 problems.append(Problem(_where(row, col), "fill in this required column"))
         for col in ("exporter_country", "importer_country", "destination"):
             if text[col] and not is_known(text[col].upper()):
-                problems.append(Problem(_where(row, col), f"'{text[col]}' is not a known country code"))
+                problems.append(
+                    Problem(_where(row, col), error_text("'{0}' is not a known country code", text[col]))
+                )
         values = {c: _closed(row, c, text[c], problems) for c in _ENUMS}
         _closed(row, "status", text["status"], problems)
         ref = text["reference"]
         if ref:
             _reference(row, ref, problems)
             if ref in seen_refs:
-                problems.append(Problem(_where(row, "reference"), f"'{ref}' is also in {seen_refs[ref]}"))
+                problems.append(
+                    Problem(_where(row, "reference"), error_text("'{0}' is also in {1}", ref, seen_refs[ref]))
+                )
             seen_refs.setdefault(ref, row.place)
         for who in ("exporter", "importer"):
             if text[who] and text[f"{who}_country"]:
@@ -276,8 +299,11 @@ def kind_of(raw: bytes, filename: str) -> str:
     suffix = PurePath(filename).suffix.lower()
     if suffix in (".xlsm", ".xltm", ".xlsb"):
         raise ImportRefused(
-            f"{PurePath(filename).name} is a macro-enabled or binary workbook, which is refused: "
-            "save it as an Excel Workbook (.xlsx) and import that."
+            error_text(
+                "{0} is a macro-enabled or binary workbook, which is refused: save it as an Excel "
+                "Workbook (.xlsx) and import that.",
+                PurePath(filename).name,
+            )
         )
     if raw.startswith(b"\xd0\xcf\x11\xe0"):
         if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in raw:
@@ -294,31 +320,46 @@ def kind_of(raw: bytes, filename: str) -> str:
             return "xlsx"
         if suffix in (".csv", ".txt"):
             raise ImportRefused(
-                f"{PurePath(filename).name} is not UTF-8 text: it is a zip archive such as an Excel workbook. "
-                "Import the workbook as .xlsx, or save it as 'CSV UTF-8' and import that."
+                error_text(
+                    "{0} is not UTF-8 text: it is a zip archive such as an Excel workbook. Import the "
+                    "workbook as .xlsx, or save it as 'CSV UTF-8' and import that.",
+                    PurePath(filename).name,
+                )
             )
         raise ImportRefused(
-            f"{PurePath(filename).name} is a zip archive, not a register: import an .xlsx workbook or a .csv file."
+            error_text(
+                "{0} is a zip archive, not a register: import an .xlsx workbook or a .csv file.",
+                PurePath(filename).name,
+            )
         )
     if suffix in (".xlsx", ".xltx"):
         raise ImportRefused(
-            f"{PurePath(filename).name} is not an Excel workbook (its content is not .xlsx). "
-            "Save it from Excel as an Excel Workbook (.xlsx) and import again."
+            error_text(
+                "{0} is not an Excel workbook (its content is not .xlsx). Save it from Excel as "
+                "an Excel Workbook (.xlsx) and import again.",
+                PurePath(filename).name,
+            )
         )
     if suffix in ("", ".csv", ".txt"):
         if raw.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")) or b"\x00\x00" in raw[:4096]:
             raise ImportRefused("The file is not a CSV text file. Import an .xlsx workbook or a .csv file.")
         return "csv"
     raise ImportRefused(
-        f"Files of type {suffix} cannot be imported. Import an Excel workbook (.xlsx) or a CSV file (.csv)."
+        error_text(
+            "Files of type {0} cannot be imported. Import an Excel workbook (.xlsx) or a CSV file (.csv).",
+            suffix,
+        )
     )
 
 
 def read_table(raw: bytes, filename: str) -> SourceTable:
     if len(raw) > MAX_BYTES:
         raise ImportRefused(
-            f"The file is {len(raw) // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB. "
-            "Split it and import the parts."
+            error_text(
+                "The file is {0} MB; the limit is {1} MB. Split it and import the parts.",
+                len(raw) // (1024 * 1024),
+                MAX_BYTES // (1024 * 1024),
+            )
         )
     kind = kind_of(raw, filename)
     if kind == "xlsx":
@@ -339,7 +380,9 @@ def taken_references(db: Database, prepared: Sequence[PreparedRow]) -> list[Prob
         for start in range(0, len(names), 500):
             chunk = names[start : start + 500]
             taken.update(s.scalars(select(Transfer.reference).where(Transfer.reference.in_(chunk))))
-    return [Problem(wanted[r].reference_at, f"'{r}' is already used") for r in names if r in taken]
+    return [
+        Problem(wanted[r].reference_at, error_text("'{0}' is already used", r)) for r in names if r in taken
+    ]
 
 
 def preview(raw: bytes, filename: str, limit: int = 2000, db: Database | None = None) -> ImportPreview:
@@ -377,15 +420,20 @@ def import_table(db: Database, actor: Actor, table: SourceTable) -> ImportResult
     problems += taken_references(db, prepared)
     if problems:
         raise ImportRefused(
-            f"The file was refused: {len(problems)} problem(s) in {len(table.rows)} row(s). "
-            "Nothing was imported; fix the places below and import again.",
+            error_text(
+                "The file was refused: {0} problem(s) in {1} row(s). Nothing was imported; fix "
+                "the places below and import again.",
+                len(problems),
+                len(table.rows),
+            ),
             problems,
         )
     with db.unit_of_work() as s:
         created = _write(s, actor, prepared, problems)
         if problems:
             raise ImportRefused(
-                f"The file was refused: {len(problems)} problem(s). Nothing was imported.", problems
+                error_text("The file was refused: {0} problem(s). Nothing was imported.", len(problems)),
+                problems,
             )
     return ImportResult(created)
 

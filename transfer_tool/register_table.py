@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from transfer_tool.errors import ImportRefused, Problem
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.register_columns import NAMES, REQUIRED
 
 Cell = str | int | float | bool | dt.date | dt.datetime | None
@@ -38,17 +39,23 @@ def check_header(header: list[str], place: str) -> None:
     if missing:
         raise ImportRefused(
             "The file's header lacks required columns.",
-            [Problem(place, f"missing column '{c}'") for c in missing],
+            [Problem(place, error_text("missing column '{0}'", c)) for c in missing],
         )
     unknown = [c for c in header if c not in NAMES]
     if unknown:
         raise ImportRefused(
             "The file's header has columns the tool does not know.",
-            [Problem(place, f"unknown column '{c}' (expected: {', '.join(NAMES)})") for c in unknown],
+            [
+                Problem(place, error_text("unknown column '{0}' (expected: {1})", c, ", ".join(NAMES)))
+                for c in unknown
+            ],
         )
     repeated = sorted({c for c in header if header.count(c) > 1})
     if repeated:
         raise ImportRefused(
             "The file's header names a column twice; keep one of each.",
-            [Problem(place, f"column '{c}' appears {header.count(c)} times") for c in repeated],
+            [
+                Problem(place, error_text("column '{0}' appears {1} times", c, header.count(c)))
+                for c in repeated
+            ],
         )

@@ -6,10 +6,12 @@ and on paper. Kept outside `transfer_tool.report` so that reading it does not im
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from transfer_tool.i18n.message import Translatable
 from transfer_tool.paths import data_file
 
 LANGUAGES = ("en", "ja")
@@ -34,3 +36,18 @@ class Terminology:
 
     def has(self, key: str) -> bool:
         return key in self.entries
+
+
+@functools.cache
+def shipped_terminology() -> Terminology:
+    return Terminology.load()
+
+
+@dataclass(frozen=True)
+class Term(Translatable):
+    """An entry of the shipped list, read in the language it is shown in."""
+
+    key: str
+
+    def get(self, lang: str) -> str:
+        return shipped_terminology().get(self.key, lang)

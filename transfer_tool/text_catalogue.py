@@ -4,9 +4,9 @@ Two kinds of English reach users besides the interface's own strings: the prose 
 data (decision instruments, notes, government-access laws, APPI items) and the sentences the assessment
 engine writes (proposal reasons, warnings, missing items, recommendations). Both stay English in the core,
 where they are stored, compared and audited; a screen or the report translates them when it shows them,
-through one catalogue per language in `data/translations/*.<lang>.json`.
+through the message catalogue (`transfer_tool.i18n.catalogue`: gettext .po files in data/locale).
 
-An entry's key is the English exactly as shipped or as the engine writes it. Engine sentences are templates:
+An entry's msgid is the English exactly as shipped or as the engine writes it. Engine sentences are templates:
 `{0}`, `{1}`... stand for the values an f-string put in (country, regime, tool names...), which are
 translated in turn. Text with no entry (an admin's own edit, say) is shown as written: a user reads the
 English rather than nothing, and `untranslated()` lets tests and the admin screens find it.
@@ -21,9 +21,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from transfer_tool.i18n.catalogue import STORED_TEXT_DOMAINS, entries
+from transfer_tool.i18n.engine_text import EngineText
 from transfer_tool.paths import data_dir
 
-FORMAT = "transfer-tool.text-catalogue"
 _PLACEHOLDER = re.compile(r"\{(\d+)\}")
 # Sentence ends inside engine text joined from several rules ("A. B."), not inside "Art. 16" or "e.g. X".
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\[])(?<!Art\. )(?<!e\.g\. )(?<!i\.e\. )(?<!No\. )")
@@ -98,14 +99,14 @@ class TextCatalogue:
     def __init__(self, lang: str, entries: Mapping[str, str], names: Mapping[str, str] | None = None) -> None:
         self.lang = lang
         self._exact: dict[str, str] = dict(names or {})
-        templates: list[_Template] = []
+        self._by_msgid: dict[str, _Template] = {}  # engine sentences that carry their id (EngineText)
         for english, translation in entries.items():
             if _PLACEHOLDER.search(english):
-                templates.append(_compile(english, translation))
+                self._by_msgid[english] = _compile(english, translation)
             else:
                 self._exact[english.strip()] = translation.strip()
         # Most English text first, so "{0} is adequate under {1} only if..." is tried before "{0} is {1}".
-        templates.sort(key=lambda t: -t.weight)
+        templates = sorted(self._by_msgid.values(), key=lambda t: -t.weight)
         self._templates = tuple(templates)
         self._values: dict[tuple[str, int], _Result] = {}  # values recur across sentences: match each once
 
@@ -122,6 +123,10 @@ class TextCatalogue:
     def _translate(self, text: str) -> _Result:
         if not text.strip():
             return text, ()
+        if isinstance(text, EngineText) and text.args:
+            by_id = self._engine_text(text)
+            if by_id is not None:
+                return by_id
         candidates: list[_Result] = []
         whole = self._one(text.strip(), top_level=True, depth=0)
         if whole is not None:
@@ -142,6 +147,24 @@ class TextCatalogue:
         if _left_size(best) >= len(text.strip()):
             return text, (text,)  # nothing of it translated: show it exactly as written
         return best
+
+    def _engine_text(self, text: EngineText) -> _Result | None:
+        """An engine sentence translated by its id: the template's translation with each value translated
+        (a value in quotes kept as written); None when the catalogue has no such template."""
+        template = self._by_msgid.get(text.msgid)
+        if template is None or len(text.args) != len(template.order):
+            return None
+        quoted = dict(zip(template.order, template.quoted, strict=True))
+        values: dict[int, _Result] = {}
+        for n, arg in enumerate(text.args):
+            if isinstance(arg, EngineText):
+                values[n] = self._translate(arg)
+            elif quoted.get(n):
+                values[n] = str(arg), ()
+            else:
+                values[n] = self._value(str(arg), 1)
+        filled = _fill(template.translation, {n: v[0] for n, v in values.items()})
+        return filled, tuple(x for v in values.values() for x in v[1])
 
     def _joined(self, pieces: list[str], gaps: list[str]) -> _Result:
         """Pieces translated one by one. Japanese sentences follow each other without a space; a piece left
@@ -266,18 +289,9 @@ def _looks_like_reference(text: str) -> bool:
 
 
 def read_entries(lang: str) -> dict[str, str]:
-    """Every `data/translations/*.<lang>.json` file's entries, merged; a key twice with two texts is refused."""
-    merged: dict[str, str] = {}
-    folder = data_dir() / "translations"
-    for path in sorted(folder.glob(f"*.{lang}.json")):
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        if doc.get("format") != FORMAT or doc.get("lang") != lang:
-            raise ValueError(f"{path.name} is not a {lang} text catalogue (format {doc.get('format')!r})")
-        for english, translation in doc["entries"].items():
-            if merged.get(english, translation) != translation:
-                raise ValueError(f"{path.name} translates {english!r} differently from another file")
-            merged[english] = translation
-    return merged
+    """The catalogue's entries for stored English (data/locale/<lang>/LC_MESSAGES: engine, errors, countries,
+    catalogues), merged; an English two domains translate differently is refused."""
+    return entries(lang, STORED_TEXT_DOMAINS)
 
 
 @functools.cache

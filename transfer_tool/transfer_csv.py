@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from transfer_tool import audit, register_search, transfers
 from transfer_tool.csv_safety import neutralise, restore
 from transfer_tool.errors import ImportRefused, Problem
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.register_columns import MAX_BYTES, MAX_ROWS, NAMES
 from transfer_tool.register_table import SourceRow, SourceTable, check_header
@@ -22,15 +23,21 @@ __all__ = ["COLUMNS", "export_csv", "export_rows", "read"]
 def read(raw: bytes) -> SourceTable:
     if len(raw) > MAX_BYTES:
         raise ImportRefused(
-            f"The file is {len(raw) // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB. "
-            "Split it and import the parts."
+            error_text(
+                "The file is {0} MB; the limit is {1} MB. Split it and import the parts.",
+                len(raw) // (1024 * 1024),
+                MAX_BYTES // (1024 * 1024),
+            )
         )
     try:
         text = raw.decode("utf-8-sig")  # a spreadsheet's byte-order mark is accepted
     except UnicodeDecodeError as exc:
         raise ImportRefused(
-            f"The file is not UTF-8 text (byte {exc.start} cannot be read). "
-            "Save it as 'CSV UTF-8' and import again."
+            error_text(
+                "The file is not UTF-8 text (byte {0} cannot be read). Save it as 'CSV UTF-8' and "
+                "import again.",
+                exc.start,
+            )
         ) from exc
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # a file cut mid-cell is refused
     try:
@@ -43,17 +50,24 @@ def read(raw: bytes) -> SourceTable:
             if len(cells) > len(header):
                 raise ImportRefused(
                     "A line has more cells than the header.",
-                    [Problem(f"line {reader.line_num}", "too many cells; check quoting")],
+                    [Problem(error_text("line {0}", reader.line_num), "too many cells; check quoting")],
                 )
             if len(rows) >= MAX_ROWS:
                 raise ImportRefused(
-                    f"The file has more than {MAX_ROWS:,} transfers; split it and import the parts."
+                    error_text(
+                        "The file has more than {0} transfers; split it and import the parts.",
+                        format(MAX_ROWS, ","),
+                    )
                 )
             values = {h: restore(c) for h, c in zip(header, cells, strict=False)}
             rows.append(SourceRow(f"line {reader.line_num}", dict(values)))
     except csv.Error as exc:
         raise ImportRefused(
-            f"The CSV cannot be read near line {reader.line_num}: {exc}. Check the quoting of that line."
+            error_text(
+                "The CSV cannot be read near line {0}: {1}. Check the quoting of that line.",
+                reader.line_num,
+                exc,
+            )
         ) from exc
     if not rows:
         raise ImportRefused("The file has a header but no transfers.")

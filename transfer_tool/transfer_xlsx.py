@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from transfer_tool import audit, register_search
 from transfer_tool.countries.names import load_country_names
 from transfer_tool.errors import ImportRefused, Problem
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.register_columns import COLUMN_LIST, COLUMNS, MAX_ROWS, NAMES
 from transfer_tool.register_table import Cell, SourceRow, SourceTable, check_header
@@ -52,8 +53,10 @@ def _check_package(raw: bytes) -> zipfile.ZipFile:
         ) from exc
     if sum(i.file_size for i in package.infolist()) > _MAX_UNPACKED:
         raise ImportRefused(
-            f"The workbook unpacks to more than {_MAX_UNPACKED // (1024 * 1024)} MB; "
-            "split it and import the parts."
+            error_text(
+                "The workbook unpacks to more than {0} MB; split it and import the parts.",
+                _MAX_UNPACKED // (1024 * 1024),
+            )
         )
     if "xl/workbook.xml" not in names:
         raise ImportRefused(
@@ -132,7 +135,7 @@ def read(raw: bytes) -> SourceTable:
         raise ImportRefused(
             "The workbook has hidden sheets; nothing hidden is imported. Unhide them (right-click a sheet "
             "tab > Unhide) and delete what should not be imported, then import again.",
-            [Problem(f"sheet {t}", "the sheet is hidden") for t in hidden],
+            [Problem(error_text("sheet {0}", t), "the sheet is hidden") for t in hidden],
         )
     if not sheets:
         raise ImportRefused(
@@ -142,12 +145,16 @@ def read(raw: bytes) -> SourceTable:
     title, path, _ = next((s for s in sheets if s[0] == SHEET), sheets[0])
     rows, merged = _scan(package, path) if path in package.namelist() else (0, [])
     if rows > 5 * MAX_ROWS:  # far too many row elements, empty or not: refused before parsing
-        raise ImportRefused(f"The sheet has more than {MAX_ROWS:,} transfers; split it and import the parts.")
+        raise ImportRefused(
+            error_text(
+                "The sheet has more than {0} transfers; split it and import the parts.", format(MAX_ROWS, ",")
+            )
+        )
     if merged:
         raise ImportRefused(
             "The transfers sheet has merged cells; a merged cell belongs to no single transfer. Unmerge "
             "them (Home > Merge & Center > Unmerge Cells) and import again.",
-            [Problem(f"sheet {title}, cells {r}", "merged cells") for r in merged],
+            [Problem(error_text("sheet {0}, cells {1}", title, r), "merged cells") for r in merged],
         )
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=False, keep_links=False)
@@ -167,7 +174,7 @@ def _rows(ws: Any) -> SourceTable:
     first = next(it, None)
     if first is None:
         raise ImportRefused(
-            f"The sheet {ws.title} is empty: put the header in row 1 and the transfers below."
+            error_text("The sheet {0} is empty: put the header in row 1 and the transfers below.", ws.title)
         )
     header = ["" if c.value is None else str(c.value).strip() for c in first]
     while header and not header[-1]:
@@ -187,17 +194,25 @@ def _rows(ws: Any) -> SourceTable:
         if extra:
             raise ImportRefused(
                 "A row has cells beyond the header's last column.",
-                [Problem(f"sheet {ws.title}, row {number}", "remove the cells right of the last column")],
+                [
+                    Problem(
+                        error_text("sheet {0}, row {1}", ws.title, number),
+                        "remove the cells right of the last column",
+                    )
+                ],
             )
         if all(v in (None, "") for v in values.values()):
             continue
         if len(rows) >= MAX_ROWS:
             raise ImportRefused(
-                f"The sheet has more than {MAX_ROWS:,} transfers; split it and import the parts."
+                error_text(
+                    "The sheet has more than {0} transfers; split it and import the parts.",
+                    format(MAX_ROWS, ","),
+                )
             )
         rows.append(SourceRow(f"sheet {ws.title}, row {number}", values, letters, frozenset(formulas)))
     if not rows:
-        raise ImportRefused(f"The sheet {ws.title} has a header but no transfers.")
+        raise ImportRefused(error_text("The sheet {0} has a header but no transfers.", ws.title))
     return SourceTable("xlsx", ws.title, tuple(header), tuple(rows))
 
 

@@ -16,6 +16,7 @@ from transfer_tool.codes import is_known
 from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole, TransferStatus
 from transfer_tool.entities import text_problems
 from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Entity, Transfer, User
@@ -112,13 +113,14 @@ def validate_transfer(data: TransferInput) -> list[Problem]:
     elif not is_known(data.destination):
         p.append(
             Problem(
-                "destination", f"'{data.destination}' is not a known country code (use ISO 3166-1, e.g. US)"
+                "destination",
+                error_text("'{0}' is not a known country code (use ISO 3166-1, e.g. US)", data.destination),
             )
         )
     for name in ("storage_countries", "remote_access_countries"):
         for code in getattr(data, name):
             if not is_known(code):
-                p.append(Problem(name, f"'{code}' is not a known country code"))
+                p.append(Problem(name, error_text("'{0}' is not a known country code", code)))
     if not data.data_categories:
         p.append(Problem("data_categories", "choose at least one category of personal data"))
     if not data.purposes:
@@ -128,7 +130,7 @@ def validate_transfer(data: TransferInput) -> list[Problem]:
     if data.volume is not None and data.volume < 0:
         p.append(Problem("volume", "the number of data subjects cannot be negative"))
     elif data.volume is not None and data.volume > MAX_VOLUME:
-        p.append(Problem("volume", f"enter at most {MAX_VOLUME:,} data subjects"))
+        p.append(Problem("volume", error_text("enter at most {0} data subjects", format(MAX_VOLUME, ","))))
     if data.special_categories and not data.sensitive_details.strip():
         p.append(
             Problem("sensitive_details", "describe the sensitive data and the restrictions applied to it")
@@ -194,7 +196,9 @@ def _check(session: Session, data: TransferInput) -> None:
     for role in ("exporter_id", "importer_id"):
         ident = getattr(data, role)
         if ident and session.get(Entity, ident) is None:
-            problems.append(Problem(role, f"entity {ident} does not exist; choose or create it first"))
+            problems.append(
+                Problem(role, error_text("entity {0} does not exist; choose or create it first", ident))
+            )
     if problems:
         raise ValidationError("The transfer cannot be saved as entered.", problems)
 
@@ -234,11 +238,16 @@ def create_in(
     if len(reference) > MAX_REFERENCE or "\x00" in reference:
         raise ValidationError(
             "The transfer cannot be saved.",
-            [Problem("reference", f"use at most {MAX_REFERENCE} characters and no NUL character")],
+            [
+                Problem(
+                    "reference", error_text("use at most {0} characters and no NUL character", MAX_REFERENCE)
+                )
+            ],
         )
     if reference and session.scalar(select(Transfer.id).where(Transfer.reference == reference)):
         raise ValidationError(
-            "The transfer cannot be saved.", [Problem("reference", f"'{reference}' is already used")]
+            "The transfer cannot be saved.",
+            [Problem("reference", error_text("'{0}' is already used", reference))],
         )
     if not reference and parent_id is None:
         reference = _next_reference(session)
@@ -272,7 +281,7 @@ def add_onward_transfer(db: Database, actor: Actor, parent_id: int, data: Transf
     with db.unit_of_work() as s:
         parent = s.get(Transfer, parent_id)
         if parent is None:
-            raise NotFound(f"Transfer {parent_id} does not exist.")
+            raise NotFound(error_text("Transfer {0} does not exist.", parent_id))
         # The reference is known before the row is written, so the create event records the real one.
         reference = f"{parent.reference}-{len(parent.onward) + 1:02d}"
         t = create_in(s, actor, data, parent_id=parent_id, reference=reference)
@@ -300,11 +309,14 @@ def update_in(
     """`update_transfer` inside the caller's transaction (the caller checked the role)."""
     t = session.get(Transfer, transfer_id)
     if t is None:
-        raise NotFound(f"Transfer {transfer_id} no longer exists.")
+        raise NotFound(error_text("Transfer {0} no longer exists.", transfer_id))
     if t.row_version != row_version:
         raise ConflictError(
-            f"{t.reference} was changed by someone else after you opened it; nothing was saved. "
-            "Compare the two versions and save again.",
+            error_text(
+                "{0} was changed by someone else after you opened it; nothing was saved. Compare "
+                "the two versions and save again.",
+                t.reference,
+            ),
             mine=data,
             theirs=view(t),
         )
@@ -323,12 +335,14 @@ def delete_transfer(db: Database, actor: Actor, transfer_id: int, row_version: i
     with db.unit_of_work() as s:
         t = s.get(Transfer, transfer_id)
         if t is None:
-            raise NotFound(f"Transfer {transfer_id} no longer exists.")
+            raise NotFound(error_text("Transfer {0} no longer exists.", transfer_id))
         if t.row_version != row_version:
-            raise ConflictError(f"{t.reference} was changed by someone else; reload it before deleting.")
+            raise ConflictError(
+                error_text("{0} was changed by someone else; reload it before deleting.", t.reference)
+            )
         if t.status in (TransferStatus.SUBMITTED, TransferStatus.APPROVED) or _has_approved_assessment(s, t):
             raise ValidationError(
-                f"{t.reference} has a submitted or approved assessment and cannot be deleted.",
+                error_text("{0} has a submitted or approved assessment and cannot be deleted.", t.reference),
                 [Problem("status", "suspend the transfer instead; approved assessments are kept as records")],
             )
         before = _dump(t)
@@ -356,7 +370,11 @@ def assign_transfers(
     if len(ids) > MAX_ASSIGN:
         raise ValidationError(
             "Nothing was reassigned.",
-            [Problem("transfers", f"select at most {MAX_ASSIGN:,} transfers at once")],
+            [
+                Problem(
+                    "transfers", error_text("select at most {0} transfers at once", format(MAX_ASSIGN, ","))
+                )
+            ],
         )
     with db.unit_of_work() as s:
         if owner_id is not None:
@@ -375,7 +393,9 @@ def assign_transfers(
         missing = [i for i in ids if i not in found]
         if missing:
             raise NotFound(
-                f"Transfer {missing[0]} no longer exists; nothing was reassigned. Refresh the list."
+                error_text(
+                    "Transfer {0} no longer exists; nothing was reassigned. Refresh the list.", missing[0]
+                )
             )
         for i in ids:
             t = found[i]
@@ -424,7 +444,7 @@ def get_transfer(db: Database, transfer_id: int) -> TransferView:
         # The onward transfers (two levels) in the same statement: across offices each is a round trip.
         t = s.get(Transfer, transfer_id, options=[joinedload(Transfer.onward).joinedload(Transfer.onward)])
         if t is None:
-            raise NotFound(f"Transfer {transfer_id} does not exist.")
+            raise NotFound(error_text("Transfer {0} does not exist.", transfer_id))
         return view(t)
 
 
@@ -440,7 +460,7 @@ def set_status(
     """Used by the assessment workflow to keep the register's status column current."""
     t = session.get(Transfer, transfer_id)
     if t is None:
-        raise NotFound(f"Transfer {transfer_id} does not exist.")
+        raise NotFound(error_text("Transfer {0} does not exist.", transfer_id))
     before = {
         "status": t.status.value,
         "next_review": t.next_review,

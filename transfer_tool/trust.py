@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from transfer_tool import audit
 from transfer_tool.assessment.evidence import find_by_pdf_hash
 from transfer_tool.errors import NotFound, Problem, ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.signing.checking import (  # re-exported: what a file claims, and the checking process
     Checker,
@@ -124,8 +125,11 @@ def parse_certificate(data: bytes) -> x509.Certificate:
     """One X.509 certificate from PEM or DER bytes; anything else is a ValidationError saying what it is."""
     if len(data) > _MAX_CERT_BYTES:
         raise ValidationError(
-            f"The file is {len(data) // 1024} KB: too large for a certificate. Choose the certificate "
-            "file (.pem, .crt or .cer) of the signer or of your organisation's CA."
+            error_text(
+                "The file is {0} KB: too large for a certificate. Choose the certificate file "
+                "(.pem, .crt or .cer) of the signer or of your organisation's CA.",
+                len(data) // 1024,
+            )
         )
     if b"-----BEGIN" in data:
         if b"PRIVATE KEY-----" in data:
@@ -142,8 +146,11 @@ def parse_certificate(data: bytes) -> x509.Certificate:
             ) from exc
         if len(certs) != 1:
             raise ValidationError(
-                f"The file holds {len(certs)} certificates. Add each one separately (e.g. the "
-                "organisation's root CA on its own)."
+                error_text(
+                    "The file holds {0} certificates. Add each one separately (e.g. the "
+                    "organisation's root CA on its own).",
+                    len(certs),
+                )
             )
         return certs[0]
     try:
@@ -198,7 +205,7 @@ def add_trusted(
     if not label:
         problems.append(Problem("label", "say whose certificate this is (e.g. 'Taro Yamada, DPO')"))
     elif len(label) > _MAX_LABEL:
-        problems.append(Problem("label", f"keep the label under {_MAX_LABEL} characters"))
+        problems.append(Problem("label", error_text("keep the label under {0} characters", _MAX_LABEL)))
     if problems:
         raise ValidationError("The certificate cannot be added as entered.", problems)
     cert = parse_certificate(pem_or_der)
@@ -210,7 +217,11 @@ def add_trusted(
             person = s.get(User, owner)
             if person is None or not person.active:
                 raise ValidationError(
-                    f"There is no active user no. {owner} to register this certificate for; nothing was added.",
+                    error_text(
+                        "There is no active user no. {0} to register this certificate for; nothing was "
+                        "added.",
+                        owner,
+                    ),
                     [Problem("owner", "choose an active user (see `transfer-tool users list`)")],
                 )
             if _is_ca(cert):
@@ -224,8 +235,12 @@ def add_trusted(
         ).scalar_one_or_none()
         if row is not None and row.active:
             raise ValidationError(
-                f"This certificate is already trusted as '{row.label}' (no. {row.id}); nothing was added.",
-                [Problem("certificate", f"SHA-256 fingerprint {fingerprint} is in the list")],
+                error_text(
+                    "This certificate is already trusted as '{0}' (no. {1}); nothing was added.",
+                    row.label,
+                    row.id,
+                ),
+                [Problem("certificate", error_text("SHA-256 fingerprint {0} is in the list", fingerprint))],
             )
         if row is not None:
             before = _dump(row)
@@ -260,7 +275,7 @@ def get_trusted(db: Database, cert_id: int) -> TrustedCertificateView:
     with db.read() as s:
         row = s.get(TrustedCertificate, cert_id)
         if row is None:
-            raise NotFound(f"Trusted certificate no. {cert_id} does not exist.")
+            raise NotFound(error_text("Trusted certificate no. {0} does not exist.", cert_id))
         return _view(row)
 
 
@@ -271,8 +286,11 @@ def remove_trusted(db: Database, actor: Actor, cert_id: int) -> TrustedCertifica
         row = s.get(TrustedCertificate, cert_id)
         if row is None or not row.active:
             raise NotFound(
-                f"Trusted certificate no. {cert_id} is not in the list. "
-                "See `transfer-tool trust list` for the numbers."
+                error_text(
+                    "Trusted certificate no. {0} is not in the list. See `transfer-tool trust list` "
+                    "for the numbers.",
+                    cert_id,
+                )
             )
         before = _dump(row)
         admin_writes.deactivate_certificate(s, actor.username, row)

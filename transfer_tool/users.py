@@ -22,6 +22,7 @@ from transfer_tool.errors import (
     ToolError,
     ValidationError,
 )
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage import admin_writes
 from transfer_tool.storage.base import utcnow
@@ -84,7 +85,7 @@ def _check_new(username: str, display_name: str, password: str) -> None:
     if not display_name.strip():
         problems.append(Problem("display_name", "give the person's name as it should appear on reports"))
     if len(password) < MIN_PASSWORD:
-        problems.append(Problem("password", f"use at least {MIN_PASSWORD} characters"))
+        problems.append(Problem("password", error_text("use at least {0} characters", MIN_PASSWORD)))
     if problems:
         raise ValidationError("The account cannot be created as entered.", problems)
 
@@ -128,7 +129,7 @@ def create_user(
         if s.scalar(select(User.id).where(User.username == username)):
             raise ValidationError(
                 "The account cannot be created as entered.",
-                [Problem("username", f"'{username}' is taken; choose another")],
+                [Problem("username", error_text("'{0}' is taken; choose another", username))],
             )
         u = admin_writes.add_account(
             s,
@@ -191,7 +192,7 @@ def authenticate(db: Database, username: str, password: str, *, now: dt.datetime
         if wait and u.last_failed_at and now < u.last_failed_at + dt.timedelta(seconds=wait):
             left = int((u.last_failed_at + dt.timedelta(seconds=wait) - now).total_seconds()) + 1
             raise AuthenticationFailed(
-                f"Too many failed sign-ins for this account. Wait {left} seconds and try again."
+                error_text("Too many failed sign-ins for this account. Wait {0} seconds and try again.", left)
             )
         if not _verify(u.password_hash, password):
             u.failed_attempts += 1
@@ -270,13 +271,13 @@ def note_sign_in(db: Database, user_id: int, *, now: dt.datetime | None = None) 
         )
         found = db.statement_alone(stmt)
         if not found:
-            raise NotFound(f"User {user_id} does not exist.")
+            raise NotFound(error_text("User {0} does not exist.", user_id))
         previous: dt.datetime | None = found[0][0]
         return previous
     with db.unit_of_work() as s:
         u = s.get(User, user_id)
         if u is None:
-            raise NotFound(f"User {user_id} does not exist.")
+            raise NotFound(error_text("User {0} does not exist.", user_id))
         previous = u.last_signed_in_at
         u.last_signed_in_at = now
         return previous
@@ -315,14 +316,14 @@ def find_person(db: Database, username: str) -> Person:
     for p in people(db):
         if p.username == username:
             return p
-    raise NotFound(f"No active user '{username}'. Ask an administrator for the user names (users list).")
+    raise NotFound(error_text("No active user '{0}'. Ask an administrator for the user names (users list).", username))
 
 
 def get_user(db: Database, user_id: int) -> UserView:
     with db.read() as s:
         u = s.get(User, user_id)
         if u is None:
-            raise NotFound(f"User {user_id} does not exist.")
+            raise NotFound(error_text("User {0} does not exist.", user_id))
         return _view(u)
 
 
@@ -341,7 +342,7 @@ def update_user(
         audit.check_actor(s, actor)  # before the edit: an admin may change their own account
         u = s.get(User, user_id)
         if u is None:
-            raise NotFound(f"User {user_id} does not exist.")
+            raise NotFound(error_text("User {0} does not exist.", user_id))
         before = _public(u)
         if role is not None and u.role == Role.ADMIN and role != Role.ADMIN and _admin_count(s) <= 1:
             raise ValidationError(
@@ -363,7 +364,7 @@ def update_user(
         if password is not None and len(password) < MIN_PASSWORD:
             raise ValidationError(
                 "The password is too short.",
-                [Problem("password", f"use at least {MIN_PASSWORD} characters")],
+                [Problem("password", error_text("use at least {0} characters", MIN_PASSWORD))],
             )
         admin_writes.change_account(
             s,

@@ -71,7 +71,7 @@ def reason_text(code: str, english: str, language: str | None = None, **fields: 
     if lang == "en":
         return english
     if not shared_terminology().has(key):
-        return core_text(english, lang)  # the core's catalogue (data/translations/engine.ja.json)
+        return core_text(english, lang)  # the core's catalogue (data/locale: engine.po)
     try:
         return term(key, lang, **fields)
     except (KeyError, IndexError):
@@ -81,7 +81,7 @@ def reason_text(code: str, english: str, language: str | None = None, **fields: 
 def core_text(english: str, language: str | None = None) -> str:
     """A sentence the engine wrote or a piece of shipped country-data prose, in the interface language.
 
-    Translated by the core's text catalogue (data/translations/*.ja.json); text it does not know (an
+    Translated through the core's message catalogue (data/locale/<lang>/LC_MESSAGES/*.po); text it does not know (an
     admin's own edit) is shown as written."""
     from transfer_tool.text_catalogue import translate
 

@@ -46,7 +46,7 @@ from transfer_tool.domain import (
 )
 from transfer_tool.entities import EntityView
 from transfer_tool.permissions import Actor
-from transfer_tool.report.data import Localized, ReportData, localize
+from transfer_tool.report.data import Localized, ReportData, Text, localize
 from transfer_tool.report.renderer import render_report
 from transfer_tool.storage.database import Database
 
@@ -120,6 +120,11 @@ def _fr_us_record(**changes: object) -> AssessmentRecord:
     return dataclasses.replace(r, **changes)  # type: ignore[arg-type]
 
 
+def _both(text: Text) -> tuple[str, str]:
+    """A report text as the English and the Japanese report print it."""
+    return localize(text, "en"), localize(text, "ja")
+
+
 def test_parties_and_description_carry_catalogue_labels_with_policy_sections() -> None:
     data = report_data_from(_sources(_fr_us_record()))
     assert data.organisation == "Maison Client SAS"  # no organisation name set: the exporter's
@@ -139,7 +144,7 @@ def test_parties_and_description_carry_catalogue_labels_with_policy_sections() -
         isinstance(data.transfer.retention, Localized)
         and "Contract term plus 1 year" in data.transfer.retention.en
     )
-    assert data.transfer.volume == Localized("12,000 data subjects", "12,000人")
+    assert _both(data.transfer.volume) == ("12,000 data subjects", "12,000人")
     assert localize(data.transfer.storage_location, "en") == "United States (US)"
     assert localize(data.transfer.storage_location, "ja") == "米国 (US)"
 
@@ -158,10 +163,10 @@ def test_regimes_tools_laws_measures_and_conclusion() -> None:
     cloud = next(f for f in data.law_and_practice.laws if localize(f.name, "en") == "CLOUD Act")
     assert not cloud.problematic and not cloud.applies
     step = data.law_and_practice.step_conclusion
-    assert isinstance(step, Localized) and "FISA 702 reaches the importer" in step.ja
+    assert "FISA 702 reaches the importer" in localize(step, "ja")
     assert [m.status for m in data.measures] == ["in_place", "in_place"]
     assert data.measures[0].kind == "contractual"
-    assert isinstance(data.measures[0].use_case, Localized) and "Use case 6" in data.measures[0].use_case.en
+    assert "Use case 6" in localize(data.measures[0].use_case, "en")
     assert data.action_plan == ()  # nothing planned
     assert (data.conclusion.recommended, data.conclusion.chosen) == (
         Conclusion.DO_NOT_TRANSFER,
@@ -210,7 +215,7 @@ def test_appi_consent_route_gives_the_information_for_the_data_subject() -> None
     )
     data = report_data_from(_sources(record))
     assert data.appi_consent is not None
-    assert data.appi_consent.country_name == Localized("United States", "米国")
+    assert _both(data.appi_consent.country_name) == ("United States", "米国")
     system = data.appi_consent.protection_system
     assert "California CCPA" in localize(system, "en")
     assert "APEC CBPR" in localize(system, "en") and "APEC CBPR" in localize(system, "ja")
@@ -235,8 +240,9 @@ def test_review_history_names_people_and_a_draft_without_conclusion_says_so() ->
         ("Lena Legal", "submitted"),
     ]
     # The section tag reads as the section's name in each language, never as "[law_practice]".
-    assert data.review_history[2].comment == Localized(
-        "Law and practice (step 3): more on NSL", "移転先の法令及び実務（ステップ3）：more on NSL"
+    assert _both(data.review_history[2].comment) == (
+        "Law and practice (step 3): more on NSL",
+        "移転先の法令及び実務（ステップ3）：more on NSL",
     )
     assert localize(data.conclusion.reason, "en") == "No conclusion has been reached yet (draft)."
     assert localize(data.conclusion.reason, "ja") == "結論はまだ出ていない（ドラフト）。"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from transfer_tool.assessment import precheck, report_builder
+from transfer_tool.assessment import precheck, report_texts
 from transfer_tool.assessment.record import StepConclusion
 from transfer_tool.assessment.risk import default_factor_set
-from transfer_tool.terminology import Terminology
+from transfer_tool.terminology import Term, Terminology
 
 FIELD = re.compile(r"\{(\w+)\}")
 
@@ -65,10 +65,11 @@ def test_one_word_for_the_controller_and_another_for_the_administrator(terms: Te
 def test_the_report_builders_own_wordings_agree_with_the_list(terms: Terminology) -> None:
     """Step conclusions and risk factors are worded by the report builder too; they must not drift."""
     for c in StepConclusion:
-        assert report_builder._STEP_CONCLUSIONS[c].ja == terms.get(f"law.conclusion.{c.value}", "ja")
+        assert report_texts.STEP_CONCLUSIONS[c].get("ja") == terms.get(f"law.conclusion.{c.value}", "ja")
     for f in default_factor_set():
-        assert report_builder._FACTOR_JA[f.key] == terms.get(f"risk.factor.{f.key}", "ja")
+        # The report names a factor by the list's entry itself, so only the engine's label can drift.
         assert f.label == terms.get(f"risk.factor.{f.key}", "en")
+        assert report_texts.factor_name(f.key, f.label) == Term(f"risk.factor.{f.key}")
 
 
 def test_reason_templates_are_for_codes_the_engine_gives(terms: Terminology) -> None:

@@ -8,15 +8,19 @@ comes out fully translated.
 
 from __future__ import annotations
 
+import copy as copy_module
 import dataclasses
 import datetime as dt
 import json
+import pickle
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from tests.engine_messages import engine_templates, error_templates
+from tests.engine_messages import engine_templates, error_templates, errors_without_id, sentences_without_id
+from transfer_tool.assessment import report_texts
 from transfer_tool.assessment.completeness import missing_items
 from transfer_tool.assessment.context import AssessmentContext, evaluate
 from transfer_tool.assessment.measures import load_measure_catalog
@@ -34,6 +38,9 @@ from transfer_tool.assessment.safeguards import appi_consent_information
 from transfer_tool.assessment.tool_catalog import load_tool_catalog
 from transfer_tool.countries.shipped import CountryDataset, load_shipped_dataset
 from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole
+from transfer_tool.i18n import catalogue as i18n
+from transfer_tool.i18n.engine_text import EngineText, engine_text
+from transfer_tool.i18n.message import Translatable
 from transfer_tool.paths import data_dir
 from transfer_tool.text_catalogue import TextCatalogue, catalogue, read_entries
 
@@ -138,24 +145,93 @@ def test_long_or_comma_heavy_text_is_fast_and_never_fails() -> None:
     assert admin_words in ja.translate(cases[3])
 
 
+def test_an_engine_sentence_is_its_english_and_keeps_its_id_and_values() -> None:
+    text = engine_text("no transfer tool chosen for {0}", "EU General Data Protection Regulation (GDPR)")
+    assert text == "no transfer tool chosen for EU General Data Protection Regulation (GDPR)"
+    assert json.loads(json.dumps({"t": text})) == {"t": str(text)}  # stored as the English
+    for copy in (pickle.loads(pickle.dumps(text)), copy_module.deepcopy(text)):
+        assert isinstance(copy, EngineText) and copy == text
+        assert (copy.msgid, copy.args) == (text.msgid, text.args)
+    # Translated by the id: the value is a name, looked up as a whole, never split out of the English.
+    assert _small().translate(text) == "EU一般データ保護規則の移転ツールが選択されていません"
+    nested = engine_text(
+        "The tool {0} is not in the catalogue.", engine_text("no transfer tool chosen for {0}", "X")
+    )
+    assert _small().translate(nested) == "ツールXの移転ツールが選択されていませんはカタログにない。"
+    # An id the catalogue lacks: the English is translated as before, or shown as written.
+    assert _small().translate(engine_text("Nothing like {0}.", "this")) == "Nothing like this."
+
+
 def test_english_is_the_identity() -> None:
     assert catalogue("en").translate("no transfer tool chosen for X") == "no transfer tool chosen for X"
 
 
-def test_two_files_that_disagree_are_refused(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    folder = tmp_path / "translations"
-    folder.mkdir()
-    for name, ja in (("a", "一"), ("b", "二")):
-        doc = {
-            "format": "transfer-tool.text-catalogue",
-            "format_version": 1,
-            "lang": "ja",
-            "entries": {"One": ja},
-        }
-        (folder / f"{name}.ja.json").write_text(json.dumps(doc), encoding="utf-8")
-    monkeypatch.setattr("transfer_tool.text_catalogue.data_dir", lambda: tmp_path)
+def _write_po(folder: Path, domain: str, entries: dict[str, str], plural: str = "") -> None:
+    """A small .po file as a translator's tool would save it."""
+    lines = ['msgid ""', 'msgstr ""', '"Language: ja\\n"', '"Content-Type: text/plain; charset=utf-8\\n"']
+    if plural:
+        lines.append(f'"Plural-Forms: {plural}\\n"')
+    for english, ja in entries.items():
+        context, _, msgid = english.rpartition("\x04")
+        lines += ["", *([f'msgctxt "{context}"'] if context else []), f'msgid "{msgid}"', f'msgstr "{ja}"']
+    path = folder / "ja" / "LC_MESSAGES" / f"{domain}.po"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.fixture
+def locale_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The catalogue reading .po files from a test folder instead of the shipped data/locale."""
+    monkeypatch.setattr("transfer_tool.i18n.catalogue.locale_dir", lambda: tmp_path)
+    for cached in (i18n.po_catalog, i18n._translations):
+        cached.cache_clear()
+    yield tmp_path
+    for cached in (i18n.po_catalog, i18n._translations):
+        cached.cache_clear()
+
+
+def test_two_domains_that_disagree_are_refused(locale_folder: Path) -> None:
+    _write_po(locale_folder, "engine", {"One": "一"})
+    _write_po(locale_folder, "errors", {"One": "二"})
     with pytest.raises(ValueError, match="differently"):
         read_entries("ja")
+
+
+def test_gettext_by_domain_context_and_plural(locale_folder: Path) -> None:
+    _write_po(
+        locale_folder, "report", {"Draft": "ドラフト", "status\x04Draft": "下書き", "{n} law": "{n}件の法令"}
+    )
+    assert i18n.gettext("report", "Draft", "ja") == "ドラフト"
+    assert i18n.pgettext("report", "status", "Draft", "ja") == "下書き"
+    assert i18n.gettext("report", "Draft", "en") == "Draft"
+    # Text the catalogue lacks is shown in English, never as an empty string.
+    assert i18n.gettext("report", "Unknown", "ja") == "Unknown"
+    assert i18n.gettext("nothing", "Unknown {x}", "ja", x="X") == "Unknown X"
+    assert i18n.ngettext("report", "{n} law", "{n} laws", 3, "en") == "3 laws"
+    assert i18n.languages() == ("en", "ja")
+
+
+def test_plural_forms_follow_the_files_header(locale_folder: Path) -> None:
+    path = locale_folder / "ja" / "LC_MESSAGES" / "report.po"
+    _write_po(locale_folder, "report", {}, plural="nplurals=2; plural=(n != 1);")
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '\nmsgid "{n} law"\nmsgid_plural "{n} laws"\nmsgstr[0] "法令{n}件（単数）"\nmsgstr[1] "法令{n}件"\n',
+        encoding="utf-8",
+    )
+    assert i18n.ngettext("report", "{n} law", "{n} laws", 1, "ja") == "法令1件（単数）"
+    assert i18n.ngettext("report", "{n} law", "{n} laws", 4, "ja") == "法令4件"
+
+
+def test_every_shipped_po_file_reads_and_keeps_its_placeholders() -> None:
+    for lang in i18n.languages()[1:]:
+        for path in sorted((i18n.locale_dir() / lang / "LC_MESSAGES").glob("*.po")):
+            catalog = i18n.po_catalog(path.stem, lang)
+            assert len(catalog) > 0, path
+            for message in catalog:
+                if message.id and isinstance(message.string, str) and message.string:
+                    fields = sorted(re.findall(r"\{[a-z_0-9]*\}", str(message.id)))
+                    assert sorted(re.findall(r"\{[a-z_0-9]*\}", message.string)) == fields, (path, message.id)
 
 
 # ---- the shipped catalogue against the shipped data and source ------------------------------------------
@@ -174,16 +250,13 @@ def _country_prose() -> set[str]:
     return out
 
 
-def _file_entries(pattern: str) -> dict[str, str]:
-    merged: dict[str, str] = {}
-    for path in sorted((data_dir() / "translations").glob(pattern)):
-        merged.update(json.loads(path.read_text(encoding="utf-8"))["entries"])
-    return merged
+def _file_entries(domain: str) -> dict[str, str]:
+    return i18n.entries("ja", (domain,))
 
 
 def test_every_piece_of_shipped_country_prose_has_japanese() -> None:
     prose = _country_prose()
-    entries = _file_entries("countries-*.ja.json")
+    entries = _file_entries("countries")
     missing = sorted(prose - entries.keys())
     assert not missing, f"{len(missing)} country-data strings have no Japanese, e.g. {missing[:3]}"
     # An entry for text the data no longer has is stale: the English it translated was changed.
@@ -193,7 +266,7 @@ def test_every_piece_of_shipped_country_prose_has_japanese() -> None:
 
 def test_country_prose_translations_keep_urls_years_and_honesty_marks() -> None:
     problems = []
-    for english, japanese in _file_entries("countries-*.ja.json").items():
+    for english, japanese in _file_entries("countries").items():
         for url in URL.findall(english):
             if url.rstrip(".,;") not in japanese:
                 problems.append(f"URL {url} lost: {english[:60]}")
@@ -221,10 +294,24 @@ def test_every_engine_sentence_has_a_japanese_template_with_the_same_placeholder
             missing.append(f"{found.module}:{found.line}: {found.template!r}")
         elif sorted(re.findall(r"\{\d+\}", ja)) != sorted(re.findall(r"\{\d+\}", found.template)):
             wrong.append(f"{found.module}:{found.line}: {ja!r}")
-    assert not missing, "engine sentences without Japanese (data/translations/engine.ja.json):\n" + "\n".join(
-        missing
+    assert not missing, (
+        "engine sentences without Japanese (data/locale/ja/LC_MESSAGES/engine.po):\n" + "\n".join(missing)
     )
     assert not wrong, "placeholders differ from the English:\n" + "\n".join(wrong)
+
+
+# Being changed on other branches when the engine and the services moved to engine_text / error_text: they
+# follow at the merge (scripts/engine-text-codemod.py, --engine for store.py), and leave this list then.
+NOT_YET_WITH_IDS: set[str] = set()
+
+
+def test_every_engine_sentence_with_values_is_made_with_its_id() -> None:
+    """A sentence with values made by an f-string would reach the reader translated only by recovering
+    its values from the English: the engine makes it with engine_text(template, values...) instead."""
+    left = [f for f in sentences_without_id() if f.module not in NOT_YET_WITH_IDS]
+    assert not left, "use engine_text(...) for:\n" + "\n".join(
+        f"{f.module}:{f.line}: {f.template!r}" for f in left
+    )
 
 
 # ---- the engine over the shipped data: what a Japanese user reads -------------------------------------
@@ -311,7 +398,8 @@ def _scenarios(dataset: CountryDataset) -> Iterator[tuple[AssessmentRecord, Asse
 def test_the_engine_over_the_shipped_data_reads_in_japanese(dataset: CountryDataset) -> None:
     ja = catalogue("ja")
     left: dict[str, str] = {}
-    checked = 0
+    checked = by_id = 0
+    differ: dict[str, tuple[str, str]] = {}
     for record, ctx in _scenarios(dataset):
         for text in _texts(record, ctx):
             if not text:
@@ -319,7 +407,13 @@ def test_the_engine_over_the_shipped_data_reads_in_japanese(dataset: CountryData
             checked += 1
             for piece in ja.untranslated(text):
                 left.setdefault(piece, text)
-    assert checked > 10_000
+            if isinstance(text, EngineText) and text.args:
+                # Translated by its id and values; the same Japanese as recovering them from the English.
+                by_id += 1
+                if ja.translate(text) != ja.translate(str(text)):
+                    differ.setdefault(text.msgid, (ja.translate(text), ja.translate(str(text))))
+    assert checked > 10_000 and by_id > 10_000
+    assert not differ, differ
     assert not left, f"{len(left)} pieces stay English, e.g.:\n" + "\n".join(
         f"{piece!r}  (in {text[:100]!r})" for piece, text in list(left.items())[:15]
     )
@@ -344,8 +438,15 @@ def test_every_service_error_message_has_japanese() -> None:
     """Errors the services raise are shown in error boxes and beside fields: each has its Japanese."""
     entries = read_entries("ja")
     missing = [f"{f.module}:{f.line}: {f.template!r}" for f in error_templates() if f.template not in entries]
-    assert not missing, "error messages without Japanese (data/translations/errors.ja.json):\n" + "\n".join(
-        missing
+    assert not missing, (
+        "error messages without Japanese (data/locale/ja/LC_MESSAGES/errors.po):\n" + "\n".join(missing)
+    )
+
+
+def test_every_service_error_with_values_is_made_with_its_id() -> None:
+    left = [f for f in errors_without_id() if f.module not in NOT_YET_WITH_IDS]
+    assert not left, "use error_text(...) for:\n" + "\n".join(
+        f"{f.module}:{f.line}: {f.template!r}" for f in left
     )
 
 
@@ -355,3 +456,115 @@ def test_service_errors_read_in_japanese() -> None:
     assert not ja.untranslated("Wrong user name or password.")
     # A user's own words inside a message are kept as typed, never re-punctuated.
     assert "Taro Yamada, DPO" in ja.translate("Taro Yamada, DPO")
+
+
+# ---- the report's own sentences (domain "report") ----------------------------------------------------
+
+REPORT_MODULES = ("report_texts.py", "report_builder.py", "report_findings.py")
+
+
+def _report_msgids() -> set[tuple[str | None, str]]:
+    """(context, msgid) of every report_text / report_plural / in_both_languages call in the builder."""
+    import ast
+
+    found: set[tuple[str | None, str]] = set()
+    for name in REPORT_MODULES:
+        tree = ast.parse((Path(report_texts.__file__).parent / name).read_text(encoding="utf-8"))
+        helpers = {"report_text", "report_plural", "in_both_languages"}
+        # The helpers pass their own parameter on: their bodies are not uses.
+        inside = {
+            id(n)
+            for f in ast.walk(tree)
+            if isinstance(f, ast.FunctionDef) and f.name in helpers
+            for n in ast.walk(f)
+        }
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)) or id(node) in inside:
+                continue
+            if node.func.id not in helpers:
+                continue
+            first = node.args[0]
+            assert isinstance(first, ast.Constant) and isinstance(first.value, str), (name, node.lineno)
+            context = next((k.value for k in node.keywords if k.arg == "context"), None)
+            found.add((context.value if isinstance(context, ast.Constant) else None, first.value))
+    return found
+
+
+def test_every_report_sentence_has_japanese_and_every_entry_is_used() -> None:
+    used = _report_msgids()
+    catalog = i18n.po_catalog(report_texts.DOMAIN, "ja")
+    entries = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m for m in catalog if m.id}
+    assert len(used) > 30
+    missing = sorted(used - entries.keys(), key=str)
+    assert not missing, f"report sentences without Japanese (data/locale/ja/LC_MESSAGES/report.po): {missing}"
+    unused = sorted(entries.keys() - used, key=str)
+    assert not unused, f"report.po entries no code uses: {unused}"
+    assert all(m.string and all(m.string) for m in entries.values())
+
+
+def test_the_report_domain_reads_by_context_and_count() -> None:
+    assert report_texts.SCOPE_ANSWERS[True].get("ja") == "はい"
+    assert (
+        report_texts.report_plural("{n:,} data subject", "{n:,} data subjects", 1).get("en")
+        == "1 data subject"
+    )
+    assert (
+        report_texts.report_plural("{n:,} data subject", "{n:,} data subjects", 12000).get("ja") == "12,000人"
+    )
+    both = report_texts.sentences(("One.", "Two."))
+    assert isinstance(both, Translatable)
+    assert (both.get("en"), both.get("ja")) == ("One. Two.", "One.Two.")
+    assert report_texts.labelled("Label", "text").get("ja") == "Label：text"
+
+
+def test_every_calendar_text_has_japanese_and_every_entry_is_used() -> None:
+    import ast
+
+    from transfer_tool.assessment import due_calendar
+
+    tree = ast.parse(Path(due_calendar.__file__).read_text(encoding="utf-8"))
+    used = {*due_calendar._KIND_TEXT.values(), *due_calendar._WHAT.values()}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "gettext":
+            msgid = node.args[1]
+            if isinstance(msgid, ast.Constant):
+                used.add(msgid.value)
+    entries = i18n.entries("ja", (due_calendar.DOMAIN,))
+    assert len(used) > 10
+    assert not used - entries.keys(), used - entries.keys()
+    assert not entries.keys() - used, entries.keys() - used
+
+
+def test_a_service_error_keeps_its_id_and_reads_in_japanese_by_it() -> None:
+    from types import SimpleNamespace
+
+    from transfer_tool.entities import text_problems
+
+    (problem,) = text_problems(SimpleNamespace(name="Maison Client SAS"), ["name"], {"name": 5})
+    assert problem.message == "keep this under 5 characters (it has 17)"  # the English as before
+    assert isinstance(problem.message, EngineText)
+    assert problem.message.msgid == "keep this under {0} characters (it has {1})"
+    assert problem.message.args == ("5", "17")
+    ja = catalogue("ja")
+    assert ja._engine_text(problem.message) is not None  # the catalogue has the id
+    assert ja.translate(problem.message) == ja.translate(str(problem.message))
+    assert "5" in ja.translate(problem.message) and not ja.untranslated(problem.message)
+
+
+def test_the_signature_stamp_labels_have_japanese_and_nothing_else_is_in_their_domain() -> None:
+    from transfer_tool.signing import sign
+
+    entries = i18n.entries("ja", ("signing",))
+    assert set(entries) == set(sign._STAMP_LABELS)
+    assert i18n.gettext("signing", "Date", "ja") == "日時"
+
+
+def test_dates_in_the_report_and_the_notice_read_as_each_language_writes_them() -> None:
+    from transfer_tool.i18n.dates import long_date
+    from transfer_tool.notice.builder import format_date as notice_date
+    from transfer_tool.report.terms import format_date as report_date
+
+    day = dt.date(2026, 12, 1)
+    assert long_date(day, "en") == "2026-12-01" and long_date(day, "ja") == "2026年12月1日"
+    assert report_date(day, "ja") == notice_date(day, "ja") == "2026年12月1日"
+    assert report_date(None, "ja") == notice_date(None, "en") == ""

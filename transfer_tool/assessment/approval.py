@@ -28,6 +28,7 @@ from typing import Any
 from transfer_tool import audit
 from transfer_tool.assessment import approval_store, reporting, service
 from transfer_tool.errors import PermissionDenied, ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.database import Database
 
@@ -89,10 +90,14 @@ def approve_and_sign(
     pems, registered = trust.trust_for_approval(db, actor.user_id)
     if trust.fingerprint_of(opened.certificate) not in registered:
         raise PermissionDenied(
-            f"The certificate in {request.identity.name} ({opened.subject_name}) is not registered as your "
-            "own signing certificate, so it cannot sign your approval; nothing was approved. Ask an "
-            "administrator to register it for you (transfer-tool trust add CERT --label NAME --owner "
-            "YOUR-USER-NAME)."
+            error_text(
+                "The certificate in {0} ({1}) is not registered as your own signing certificate, "
+                "so it cannot sign your approval; nothing was approved. Ask an administrator to "
+                "register it for you (transfer-tool trust add CERT --label NAME --owner "
+                "YOUR-USER-NAME).",
+                request.identity.name,
+                opened.subject_name,
+            )
         )
     signer = actor.display_name or actor.username
     stage(STAGE_SIGN)

@@ -40,6 +40,7 @@ from transfer_tool.domain import (
     UserId,
 )
 from transfer_tool.errors import Problem, ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage import workflow_permits
 from transfer_tool.storage.database import Database
@@ -124,7 +125,9 @@ def _signature_problem(
 def approval_problems(attestations: AbstractSet[str], lang: str) -> list[Problem]:
     """What an approval request lacks before any rendering or signing: every attestation, a language."""
     missing = [k for k in REQUIRED_ATTESTATIONS if k not in attestations]
-    problems = [Problem(f"attestations.{k}", f"confirm: {REQUIRED_ATTESTATIONS[k]}") for k in missing]
+    problems = [
+        Problem(f"attestations.{k}", error_text("confirm: {0}", REQUIRED_ATTESTATIONS[k])) for k in missing
+    ]
     if lang not in ("en", "ja"):
         problems.append(Problem("lang", "the report language must be 'en' or 'ja'"))
     return problems

@@ -18,6 +18,7 @@ from transfer_tool.assessment.record import AssessmentRecord, StepConclusion
 from transfer_tool.countries.model import AccessLaw
 from transfer_tool.domain import Conclusion, DataFormat, KeyHolder, RegimeCode
 from transfer_tool.errors import Problem
+from transfer_tool.i18n.engine_text import engine_text
 
 STEP_TITLES = {
     1: "Know your transfer",
@@ -69,10 +70,12 @@ class Gap:
     message: str
 
     def __str__(self) -> str:
-        return f"Step {self.step}: {self.message}"
+        return engine_text("Step {0}: {1}", self.step, self.message)
 
     def to_problem(self) -> Problem:
-        return Problem(f"Step {self.step} ({STEP_TITLES[self.step]}) · {self.field}", self.message)
+        return Problem(
+            engine_text("Step {0} ({1}) · {2}", self.step, STEP_TITLES[self.step], self.field), self.message
+        )
 
 
 def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.date) -> tuple[Gap, ...]:
@@ -88,13 +91,15 @@ def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.da
         ("destination", f.destination),
     ):
         if not value.strip():
-            gaps.append(Gap(1, f"facts.{name}", f"enter the {name.replace('_', ' ')}"))
+            gaps.append(Gap(1, f"facts.{name}", engine_text("enter the {0}", name.replace("_", " "))))
     if f.destination and f.destination != dest.code:
         gaps.append(
             Gap(
                 1,
                 "facts.destination",
-                f"the destination {f.destination} does not match the country data {dest.code}",
+                engine_text(
+                    "the destination {0} does not match the country data {1}", f.destination, dest.code
+                ),
             )
         )
     if not f.data_categories:
@@ -107,7 +112,9 @@ def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.da
         gaps.append(Gap(1, "regimes", "no regime applies to the exporter; add one with a reason"))
     for i, added in enumerate(record.regimes.added):
         if not added.reason.strip():
-            gaps.append(Gap(1, f"regimes.added[{i}].reason", f"say why {added.regime} was added"))
+            gaps.append(
+                Gap(1, f"regimes.added[{i}].reason", engine_text("say why {0} was added", added.regime))
+            )
     if gaps and not record.regimes.codes():
         return tuple(gaps)
 
@@ -123,16 +130,27 @@ def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.da
                     Gap(
                         1,
                         "facts.destination",
-                        f"under {label} the data goes to {check.judge_instead}, which needs a full assessment: "
-                        f"assess {check.judge_instead} as the destination (its laws and tool)",
+                        engine_text(
+                            "under {0} the data goes to {1}, which needs a full assessment: assess {2} as the "
+                            "destination (its laws and tool)",
+                            label,
+                            check.judge_instead,
+                            check.judge_instead,
+                        ),
                     )
                 )
             choice = record.tool_for(check.regime)
             if choice is None:
-                gaps.append(Gap(2, f"tools.{check.regime}", f"no transfer tool chosen for {label}"))
+                gaps.append(
+                    Gap(2, f"tools.{check.regime}", engine_text("no transfer tool chosen for {0}", label))
+                )
             elif not choice.justification.strip():
                 gaps.append(
-                    Gap(2, f"tools.{check.regime}.justification", f"say why {choice.tool} fits for {label}")
+                    Gap(
+                        2,
+                        f"tools.{check.regime}.justification",
+                        engine_text("say why {0} fits for {1}", choice.tool, label),
+                    )
                 )
         for w in ev.tool_warnings:
             if w.code in _BLOCKING_TOOL_WARNINGS:
@@ -165,13 +183,21 @@ def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.da
             gaps.append(Gap(4, "measures", "a problematic law applies: choose supplementary measures"))
         for i, m in enumerate(record.measures):
             if ctx.measures.get(m.code) is None:
-                gaps.append(Gap(4, f"measures[{i}].code", f"the measure {m.code!r} is not in the catalogue"))
+                gaps.append(
+                    Gap(
+                        4,
+                        f"measures[{i}].code",
+                        engine_text("the measure {0} is not in the catalogue", repr(m.code)),
+                    )
+                )
         for item in ev.action_plan.incomplete:
             gaps.append(
                 Gap(
                     5,
                     f"measures.{item.measure.code}",
-                    f"planned measure '{item.name_en}' has no {' and no '.join(item.incomplete)}",
+                    engine_text(
+                        "planned measure '{0}' has no {1}", item.name_en, " and no ".join(item.incomplete)
+                    ),
                 )
             )
         gaps.extend(_risk_gaps(record, ctx))
@@ -186,15 +212,24 @@ def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.da
             Gap(
                 7,
                 "conclusion.reason",
-                f"the chosen conclusion ({_WORDS[c.chosen]}) differs from the recommendation ({_WORDS[rec]}): "
-                "say why",
+                engine_text(
+                    "the chosen conclusion ({0}) differs from the recommendation ({1}): say why",
+                    _WORDS[c.chosen],
+                    _WORDS[rec],
+                ),
             )
         )
     for i, e in enumerate(record.evidence):
         if not e.label.strip():
             gaps.append(Gap(7, f"evidence[{i}].label", "give the evidence a label"))
         if e.filename and not _SHA256.match(e.sha256):
-            gaps.append(Gap(7, f"evidence[{i}].sha256", f"the file {e.filename} has no valid SHA-256 digest"))
+            gaps.append(
+                Gap(
+                    7,
+                    f"evidence[{i}].sha256",
+                    engine_text("the file {0} has no valid SHA-256 digest", e.filename),
+                )
+            )
     # Issue #23: answers copied from another assessment count as missing until the assessor confirms them.
     gaps.extend(Gap(c.step, f"to_confirm.{c.key}", c.message) for c in copied_items(record, regime_names))
     return tuple(sorted(gaps, key=lambda g: g.step))
@@ -252,7 +287,11 @@ def _use_case_gaps(record: AssessmentRecord, cases: tuple[int, ...]) -> list[Gap
     if choice is not None:
         if not choice.reason.strip():
             return [
-                Gap(4, "use_case_choice.reason", f"say why EDPB use case {choice.case} fits this transfer")
+                Gap(
+                    4,
+                    "use_case_choice.reason",
+                    engine_text("say why EDPB use case {0} fits this transfer", choice.case),
+                )
             ]
         if derived and choice.case not in derived:
             found = ", ".join(str(c) for c in derived)
@@ -260,7 +299,11 @@ def _use_case_gaps(record: AssessmentRecord, cases: tuple[int, ...]) -> list[Gap
                 Gap(
                     4,
                     "use_case_choice.case",
-                    f"the facts point to EDPB use case {found}, not {choice.case}: correct the facts or the choice",
+                    engine_text(
+                        "the facts point to EDPB use case {0}, not {1}: correct the facts or the choice",
+                        found,
+                        choice.case,
+                    ),
                 )
             ]
     if not cases and record.law_practice.conclusion is StepConclusion.MEASURES_NEEDED:
@@ -288,12 +331,18 @@ def _law_gaps(record: AssessmentRecord, ctx: AssessmentContext) -> list[Gap]:
                 Gap(
                     3,
                     f"law_practice.{law.key}.applies",
-                    f"say whether {law.name} applies to this importer and data",
+                    engine_text("say whether {0} applies to this importer and data", law.name),
                 )
             )
             continue
         if not a.reasoning.strip():
-            gaps.append(Gap(3, f"law_practice.{law.key}.reasoning", f"give the reasoning for {law.name}"))
+            gaps.append(
+                Gap(
+                    3,
+                    f"law_practice.{law.key}.reasoning",
+                    engine_text("give the reasoning for {0}", law.name),
+                )
+            )
         if a.applies:
             applying.append(law)
     for i, added in enumerate(lp.added_laws):
@@ -302,11 +351,17 @@ def _law_gaps(record: AssessmentRecord, ctx: AssessmentContext) -> list[Gap]:
         if not added.name.strip():
             gaps.append(Gap(3, f"{where}.name", "name the law you added"))
         if not any(x.strip() for x in added.sources):
-            gaps.append(Gap(3, f"{where}.sources", f"give the official source of {label}"))
+            gaps.append(Gap(3, f"{where}.sources", engine_text("give the official source of {0}", label)))
         if added.applies is None:
-            gaps.append(Gap(3, f"{where}.applies", f"say whether {label} applies to this importer and data"))
+            gaps.append(
+                Gap(
+                    3,
+                    f"{where}.applies",
+                    engine_text("say whether {0} applies to this importer and data", label),
+                )
+            )
         elif not added.reasoning.strip():
-            gaps.append(Gap(3, f"{where}.reasoning", f"give the reasoning for {label}"))
+            gaps.append(Gap(3, f"{where}.reasoning", engine_text("give the reasoning for {0}", label)))
         if added.problematic and added.applies:
             applying.append(AccessLaw(added.key, label, True, added.reasoning))
     if (
@@ -318,9 +373,12 @@ def _law_gaps(record: AssessmentRecord, ctx: AssessmentContext) -> list[Gap]:
             Gap(
                 3,
                 "law_practice.research_sources",
-                f"the country data has no government-access profile for {ctx.destination.name_en}: research its "
-                "laws (EDPB Recommendations 01/2020, Annex 3 sources), add each law with its source, or record "
-                "the sources that show none applies",
+                engine_text(
+                    "the country data has no government-access profile for {0}: research its laws "
+                    "(EDPB Recommendations 01/2020, Annex 3 sources), add each law with its source, "
+                    "or record the sources that show none applies",
+                    ctx.destination.name_en,
+                ),
             )
         )
     if lp.conclusion is None:
@@ -334,7 +392,7 @@ def _law_gaps(record: AssessmentRecord, ctx: AssessmentContext) -> list[Gap]:
                 Gap(
                     3,
                     "law_practice.conclusion",
-                    f"'no problematic law applies' contradicts the answers ({names} applies)",
+                    engine_text("'no problematic law applies' contradicts the answers ({0} applies)", names),
                 )
             )
         if (
@@ -386,14 +444,18 @@ def _risk_gaps(record: AssessmentRecord, ctx: AssessmentContext) -> list[Gap]:
             where = f"risk.{law.law_key}.{factor.key}"
             if factor.probability is None:
                 gaps.append(
-                    Gap(6, f"{where}.probability", f"factor '{factor.label}' for {name} has no probability")
+                    Gap(
+                        6,
+                        f"{where}.probability",
+                        engine_text("factor '{0}' for {1} has no probability", factor.label, name),
+                    )
                 )
             elif not 0.0 <= factor.probability <= 1.0:
                 gaps.append(
                     Gap(
                         6,
                         f"{where}.probability",
-                        f"factor '{factor.label}' for {name} is not between 0 and 1",
+                        engine_text("factor '{0}' for {1} is not between 0 and 1", factor.label, name),
                     )
                 )
             if not factor.justification.strip():
@@ -401,12 +463,18 @@ def _risk_gaps(record: AssessmentRecord, ctx: AssessmentContext) -> list[Gap]:
                     Gap(
                         6,
                         f"{where}.justification",
-                        f"factor '{factor.label}' for {name} has no justification",
+                        engine_text("factor '{0}' for {1} has no justification", factor.label, name),
                     )
                 )
     problematic = {law.key for law in ctx.destination.access_laws if law.problematic}
     applying = {a.law_key for a in record.law_practice.laws if a.applies and a.law_key in problematic}
     applying |= {a.key for a in record.law_practice.added_laws if a.problematic and a.applies}
     for key in sorted(applying - {law.law_key for law in risk.laws}):
-        gaps.append(Gap(6, f"risk.{key}", f"the applying law {key} is missing from the risk calculation"))
+        gaps.append(
+            Gap(
+                6,
+                f"risk.{key}",
+                engine_text("the applying law {0} is missing from the risk calculation", key),
+            )
+        )
     return gaps

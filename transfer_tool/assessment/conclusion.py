@@ -18,6 +18,7 @@ from transfer_tool.assessment.record import (
 from transfer_tool.assessment.risk import RiskResult
 from transfer_tool.domain import Conclusion
 from transfer_tool.errors import Problem, ValidationError
+from transfer_tool.i18n.engine_text import engine_text, error_text
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,11 @@ def recommend(
             (
                 Reason(
                     "regime_short_record",
-                    f"Under the {c.regime_name} the transfer is covered by adequacy, a derogation or consent: "
-                    "keep the short record and monitor.",
+                    engine_text(
+                        "Under the {0} the transfer is covered by adequacy, a derogation or consent: keep "
+                        "the short record and monitor.",
+                        c.regime_name,
+                    ),
                 ),
             ),
         )
@@ -132,7 +136,10 @@ def _with_planned(
         names = _names(planned, catalog)
         return Conclusion.PROCEED_WITH_MEASURES, (
             reason,
-            Reason("measures_planned", f"Proceed once these planned measures are in place: {names}."),
+            Reason(
+                "measures_planned",
+                engine_text("Proceed once these planned measures are in place: {0}.", names),
+            ),
         )
     return Conclusion.PROCEED, (reason,)
 
@@ -202,8 +209,12 @@ def _essential_equivalence(
         return Conclusion.DO_NOT_TRANSFER, (
             Reason(
                 "risk_above_threshold",
-                f"The risk of prohibited access over {risk.period_years} years is "
-                f"{_pct(risk.period_probability)}, above the threshold of {_pct(risk.threshold or 0.0)}.",
+                engine_text(
+                    "The risk of prohibited access over {0} years is {1}, above the threshold of {2}.",
+                    risk.period_years,
+                    _pct(risk.period_probability),
+                    _pct(risk.threshold or 0.0),
+                ),
             ),
         )
     effective = effective_measures(measures, cases, catalog)
@@ -226,14 +237,18 @@ def _essential_equivalence(
     if effective:
         reason = Reason(
             "effective_measures",
-            f"Effective supplementary measures chosen: {_names(effective, catalog)}.",
+            engine_text("Effective supplementary measures chosen: {0}.", _names(effective, catalog)),
         )
         return _with_planned(reason, measures, catalog)
     assert risk is not None
     below = Reason(
         "risk_below_threshold",
-        f"The risk of prohibited access over {risk.period_years} years is {_pct(risk.period_probability)}, "
-        f"not above the threshold of {_pct(risk.threshold or 0.0)}.",
+        engine_text(
+            "The risk of prohibited access over {0} years is {1}, not above the threshold of {2}.",
+            risk.period_years,
+            _pct(risk.period_probability),
+            _pct(risk.threshold or 0.0),
+        ),
     )
     if not any(src.strip() for src in law.practical_sources):
         # EDPB Recommendations 01/2020 paras 43.3, 46-47: practice counts only on documented, objective sources.
@@ -264,7 +279,11 @@ def choose_conclusion(recommended: Recommendation, chosen: Conclusion, reason: s
             [
                 Problem(
                     "conclusion.reason",
-                    f"recommended '{recommended.conclusion.value}', chosen '{chosen.value}': a reason is required",
+                    error_text(
+                        "recommended '{0}', chosen '{1}': a reason is required",
+                        recommended.conclusion.value,
+                        chosen.value,
+                    ),
                 )
             ],
         )

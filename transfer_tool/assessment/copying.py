@@ -20,6 +20,7 @@ from transfer_tool.assessment.record import DerivedFrom, from_dict, to_dict
 from transfer_tool.countries import store as country_store
 from transfer_tool.domain import AssessmentStatus, TransferStatus, UserId
 from transfer_tool.errors import NotFound
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
@@ -54,7 +55,9 @@ def copy_transfer(
     with db.unit_of_work() as s:
         src = s.get(Transfer, transfer_id)
         if src is None:
-            raise NotFound(f"Transfer {transfer_id} does not exist (any more); nothing was copied.")
+            raise NotFound(
+                error_text("Transfer {0} does not exist (any more); nothing was copied.", transfer_id)
+            )
         source = transfers.view(src)
         data = dataclasses.replace(
             source.as_input(),

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from transfer_tool.assessment.record import AssessmentRecord, DerivedFrom
+from transfer_tool.i18n.engine_text import engine_text
 
 # Item keys of AssessmentRecord.to_confirm, with the wizard step each belongs to.
 ADDED_REGIMES = "regimes.added"
@@ -111,25 +112,46 @@ def copied_items(record: AssessmentRecord, regime_names: Mapping[str, str]) -> t
         if key.startswith(TOOL_PREFIX):
             code = key[len(TOOL_PREFIX) :]
             regime = regime_names.get(code, code)
-            message = f"the transfer tool for {regime} was copied from {ref} version {version}: check and confirm it"
+            message = engine_text(
+                "the transfer tool for {0} was copied from {1} version {2}: check and confirm it",
+                regime,
+                ref,
+                version,
+            )
         elif key == ADDED_REGIMES:
-            message = (
-                f"the regimes added by hand were copied from {ref} version {version}: check and confirm them"
+            message = engine_text(
+                "the regimes added by hand were copied from {0} version {1}: check and confirm them",
+                ref,
+                version,
             )
         elif key == CONDITIONS:
-            message = (
-                f"the confirmed conditions were copied from {ref} version {version}: check and confirm them"
+            message = engine_text(
+                "the confirmed conditions were copied from {0} version {1}: check and confirm them",
+                ref,
+                version,
             )
         elif key == LAW_PRACTICE:
-            message = f"the law-and-practice answers were copied from {ref} version {version}: check and confirm them"
+            message = engine_text(
+                "the law-and-practice answers were copied from {0} version {1}: check and confirm them",
+                ref,
+                version,
+            )
         elif key == MEASURES:
-            message = f"the measures were copied from {ref} version {version}: check and confirm them"
+            message = engine_text(
+                "the measures were copied from {0} version {1}: check and confirm them", ref, version
+            )
         elif key == PROCEDURAL_NOTES:
-            message = f"the procedural steps were copied from {ref} version {version}: check and confirm them"
+            message = engine_text(
+                "the procedural steps were copied from {0} version {1}: check and confirm them", ref, version
+            )
         elif key == RISK:
-            message = f"the risk figures were copied from {ref} version {version}: check and confirm them"
+            message = engine_text(
+                "the risk figures were copied from {0} version {1}: check and confirm them", ref, version
+            )
         else:
-            message = f"the evidence was copied from {ref} version {version}: check and confirm it"
+            message = engine_text(
+                "the evidence was copied from {0} version {1}: check and confirm it", ref, version
+            )
         out.append(CopiedItem(key, step_of(key), message))
     return tuple(sorted(out, key=lambda i: i.step))
 

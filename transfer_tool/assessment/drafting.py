@@ -65,6 +65,7 @@ from transfer_tool.domain import (
     UserId,
 )
 from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage import workflow_permits
 from transfer_tool.storage.database import Database
@@ -149,12 +150,11 @@ def start_in(session: Session, actor: Actor, transfer_id: int, ds: CountryDatase
     settings = _read_settings(s)
     t = s.get(Transfer, transfer_id)
     if t is None:
-        raise NotFound(f"Transfer {transfer_id} does not exist.")
+        raise NotFound(error_text("Transfer {0} does not exist.", transfer_id))
     existing = s.scalar(select(func.max(Assessment.version_no)).where(Assessment.transfer_id == t.id))
     if existing:
         raise ValidationError(
-            f"{t.reference} already has an assessment (version {existing}); open it instead, or start a "
-            "new version from its approved version."
+            error_text("{0} already has an assessment (version {1}); open it instead, or start a new " "version from its approved version.", t.reference, existing)
         )
     record = initial_record(
         transfers.view(t),
@@ -181,20 +181,17 @@ def start_in(session: Session, actor: Actor, transfer_id: int, ds: CountryDatase
 def _refuse_unless_editable(session: Session, row: Assessment) -> None:
     if row.frozen and row.status is AssessmentStatus.RETURNED:
         raise ValidationError(
-            f"{_name(session, row)} is kept as the reviewer returned it; nothing was saved. The changes go "
-            "into the next version.",
+            error_text("{0} is kept as the reviewer returned it; nothing was saved. The changes go into " "the next version.", _name(session, row)),
             [Problem("status", "a returned version is kept unchanged: edit the next version")],
         )
     if row.frozen or row.status is AssessmentStatus.APPROVED:
         raise ValidationError(
-            f"{_name(session, row)} is approved and frozen; nothing was saved. Start a new version to "
-            "change it (the approved version stays as it was signed).",
+            error_text("{0} is approved and frozen; nothing was saved. Start a new version to change it " "(the approved version stays as it was signed).", _name(session, row)),
             [Problem("status", "approved versions cannot be edited: use 'New version'")],
         )
     if row.status is AssessmentStatus.SUBMITTED:
         raise ValidationError(
-            f"{_name(session, row)} is submitted for review; nothing was saved. It can be edited again "
-            "once the reviewer returns it.",
+            error_text("{0} is submitted for review; nothing was saved. It can be edited again once the " "reviewer returns it.", _name(session, row)),
             [Problem("status", "submitted versions cannot be edited")],
         )
 
@@ -292,7 +289,7 @@ def _save_draft_in_one_statement(
         _refuse_stale(s, theirs, parts, record, expected_row_version)
     what = "the assessment"
     raise ConflictError(
-        f"Someone else changed {what} at the same moment; nothing was saved. Reload and try again."
+        error_text("Someone else changed {0} at the same moment; nothing was saved. Reload and try " "again.", what)
     )
 
 
@@ -301,9 +298,7 @@ def _refuse_stale(
 ) -> None:
     if row.row_version != expected_row_version:
         raise ConflictError(
-            f"{_name(session, row)} was saved by someone else after you opened it: you have row version "
-            f"{expected_row_version}, the database has row version {row.row_version}. Nothing was "
-            "saved; reload to see their changes and apply yours again.",
+            error_text("{0} was saved by someone else after you opened it: you have row version {1}, the " "database has row version {2}. Nothing was saved; reload to see their changes and " "apply yours again.", _name(session, row), expected_row_version, row.row_version),
             mine=record,
             theirs=_view(session, row, parts),
         )
@@ -417,7 +412,7 @@ def new_version(db: Database, actor: Actor, assessment_id: int) -> AssessmentVie
         )
         if latest is not None and latest > row.version_no:
             raise ValidationError(
-                f"{_name(s, row)} already has a newer version ({latest}); open that one instead."
+                error_text("{0} already has a newer version ({1}); open that one instead.", _name(s, row), latest)
             )
         draft = workflow.new_version(from_dict(row.record), by=_uid(actor))
         new = Assessment(

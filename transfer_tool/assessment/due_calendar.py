@@ -18,6 +18,8 @@ from transfer_tool.assessment.measures import load_measure_catalog
 from transfer_tool.assessment.record import MeasureStatus, from_dict
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.errors import ValidationError
+from transfer_tool.i18n.catalogue import gettext
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
@@ -26,23 +28,18 @@ from transfer_tool.storage.models.core import Transfer
 UID_DOMAIN = "transfer-tool.invalid"  # a reserved name: UIDs must be unique, not resolvable
 LANGUAGES = ("en", "ja")
 
+# The calendar's words: messages of the catalogue's `calendar` domain (data/locale/<lang>/LC_MESSAGES).
+DOMAIN = "calendar"
 _KIND_TEXT = {
-    "reevaluation": ("Re-evaluation due", "再評価期限"),
-    "appi_yearly_check": ("APPI yearly check due", "APPI年次確認期限"),
-    "action": ("Measure due", "措置の期限"),
+    "reevaluation": "Re-evaluation due",
+    "appi_yearly_check": "APPI yearly check due",
+    "action": "Measure due",
 }
 _WHAT = {
-    "reevaluation": (
-        "Re-evaluate the transfer impact assessment (start a new version from the approved one).",
-        "移転影響評価を再評価してください（承認済みの版から新しい版を作成）。",
-    ),
-    "appi_yearly_check": (
-        "Check the recipient's equivalent measures and the foreign system (APPI Art. 28(3), PPC Rules "
-        "Art. 18).",
-        "提供先の相当措置の実施状況及び外国の制度を確認してください（個人情報保護法第28条第3項、"
-        "個人情報保護委員会規則第18条）。",
-    ),
-    "action": ("Put the planned measure in place:", "予定されている措置を実施してください："),
+    "reevaluation": "Re-evaluate the transfer impact assessment (start a new version from the approved one).",
+    "appi_yearly_check": "Check the recipient's equivalent measures and the foreign system (APPI Art. 28(3), "
+    "PPC Rules Art. 18).",
+    "action": "Put the planned measure in place: {name}",
 }
 
 
@@ -115,37 +112,43 @@ def open_actions(db: Database, actor: Actor, responsible_id: int) -> list[DueIte
     return [i for i in due_items(db, actor, responsible_id=responsible_id) if i.kind == "action"]
 
 
+def _measure_name(item: DueItem, lang: str) -> str:
+    return item.measure_ja if lang == "ja" else item.measure_en  # the catalogue's own two names
+
+
 def _summary(item: DueItem, lang: str) -> str:
-    en, ja = _KIND_TEXT[item.kind]
-    head = ja if lang == "ja" else en
-    sep = "：" if lang == "ja" else ": "
     title = f" {item.transfer_title}" if item.transfer_title else ""
     measure = ""
     if item.kind == "action":
-        measure = f"（{item.measure_ja}）" if lang == "ja" else f" ({item.measure_en})"
-    return f"{head}{sep}{item.transfer_reference}{title}{measure}"
+        measure = gettext(DOMAIN, " ({name})", lang, name=_measure_name(item, lang))
+    head = gettext(DOMAIN, _KIND_TEXT[item.kind], lang)
+    return gettext(DOMAIN, "{kind}: {reference}", lang, kind=head, reference=item.transfer_reference) + (
+        title + measure
+    )
 
 
 def _description(item: DueItem, lang: str) -> str:
-    en, ja = _WHAT[item.kind]
-    what = ja if lang == "ja" else en
-    if item.kind == "action":
-        what += item.measure_ja if lang == "ja" else f" {item.measure_en}"
+    what = gettext(
+        DOMAIN,
+        _WHAT[item.kind],
+        lang,
+        **({"name": _measure_name(item, lang)} if item.kind == "action" else {}),
+    )
+    transfer = f"{item.transfer_reference} {item.transfer_title}".strip()
     lines = [
         what,
-        ("移転：" if lang == "ja" else "Transfer: ")
-        + f"{item.transfer_reference} {item.transfer_title}".strip(),
-        ("承認済みの版：" if lang == "ja" else "Approved version: ") + str(item.version_no),
+        gettext(DOMAIN, "Transfer: {text}", lang, text=transfer),
+        gettext(DOMAIN, "Approved version: {n}", lang, n=item.version_no),
     ]
     if item.owner:
-        lines.append(("担当：" if lang == "ja" else "Owner: ") + item.owner)
+        lines.append(gettext(DOMAIN, "Owner: {name}", lang, name=item.owner))
     return "\n".join(lines)
 
 
 def ics_bytes(items: list[DueItem], lang: str = "en", now: dt.datetime | None = None) -> bytes:
     """The calendar file: one all-day VEVENT per item."""
     if lang not in LANGUAGES:
-        raise ValidationError(f"unsupported calendar language {lang}; use en or ja")
+        raise ValidationError(error_text("unsupported calendar language {0}; use en or ja", lang))
     from icalendar import Calendar, Event
 
     stamp = now or dt.datetime.now(dt.UTC)
@@ -153,7 +156,7 @@ def ics_bytes(items: list[DueItem], lang: str = "en", now: dt.datetime | None = 
     cal.add("prodid", "-//transfer-tool//due dates//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", "移転影響評価の期限" if lang == "ja" else "Transfer assessments: due dates")
+    cal.add("x-wr-calname", gettext(DOMAIN, "Transfer assessments: due dates", lang))
     for item in items:
         ev = Event()
         ev.add("uid", item.uid)
@@ -163,7 +166,7 @@ def ics_bytes(items: list[DueItem], lang: str = "en", now: dt.datetime | None = 
         ev.add("dtend", item.due + dt.timedelta(days=1))
         ev.add("summary", _summary(item, lang))
         ev.add("description", _description(item, lang))
-        ev.add("categories", [_KIND_TEXT[item.kind][1 if lang == "ja" else 0]])
+        ev.add("categories", [gettext(DOMAIN, _KIND_TEXT[item.kind], lang)])
         ev.add("transp", "TRANSPARENT")
         cal.add_component(ev)
     data: bytes = cal.to_ical()

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from transfer_tool import audit
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.errors import NotFound, Problem, ToolError, ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
@@ -138,17 +139,22 @@ def _clean_filename(filename: str) -> str:
 def _editable_row(session: Session, assessment_id: int) -> Assessment:
     row = session.get(Assessment, assessment_id)
     if row is None:
-        raise NotFound(f"Assessment {assessment_id} does not exist.")
+        raise NotFound(error_text("Assessment {0} does not exist.", assessment_id))
     if row.status not in _EDITABLE:
         ref = session.get(Transfer, row.transfer_id)
         name = f"{ref.reference if ref else 'The assessment'} version {row.version_no}"
         if row.status is AssessmentStatus.APPROVED:
             raise ValidationError(
-                f"{name} is approved and frozen; its evidence cannot change. Start a new version to add "
-                "or remove evidence."
+                error_text(
+                    "{0} is approved and frozen; its evidence cannot change. Start a new version to "
+                    "add or remove evidence.",
+                    name,
+                )
             )
         raise ValidationError(
-            f"{name} is submitted for review; evidence can change again once the reviewer returns it."
+            error_text(
+                "{0} is submitted for review; evidence can change again once the reviewer returns it.", name
+            )
         )
     return row
 
@@ -194,13 +200,18 @@ def add_evidence(
     if len(name) > 255:
         problems.append(Problem("filename", "the file name is longer than 255 characters; rename the file"))
     if not content:
-        problems.append(Problem("content", f"{name or 'the file'} is empty"))
+        problems.append(Problem("content", error_text("{0} is empty", name or "the file")))
     if len(content) > MAX_EVIDENCE_BYTES:
         problems.append(
             Problem(
                 "content",
-                f"{name} is {len(content) / 1024 / 1024:.1f} MB; evidence files may be at most "
-                f"{MAX_EVIDENCE_BYTES // 1024 // 1024} MB. Attach a smaller extract or a reference instead.",
+                error_text(
+                    "{0} is {1} MB; evidence files may be at most {2} MB. Attach a smaller extract or "
+                    "a reference instead.",
+                    name,
+                    format(len(content) / 1024 / 1024, ".1f"),
+                    MAX_EVIDENCE_BYTES // 1024 // 1024,
+                ),
             )
         )
     if problems:
@@ -228,7 +239,7 @@ def remove_evidence(db: Database, actor: Actor, evidence_id: int) -> None:
     with db.unit_of_work() as s:
         e = s.get(EvidenceFile, evidence_id)
         if e is None:
-            raise NotFound(f"Evidence file {evidence_id} does not exist (any more).")
+            raise NotFound(error_text("Evidence file {0} does not exist (any more).", evidence_id))
         _record_author(s, actor, _editable_row(s, e.assessment_id))
         before = _dump(e)
         s.delete(e)
@@ -250,7 +261,7 @@ def read_evidence(db: Database, evidence_id: int) -> bytes:
     with db.read() as s:
         e = s.get(EvidenceFile, evidence_id)
         if e is None:
-            raise NotFound(f"Evidence file {evidence_id} does not exist (any more).")
+            raise NotFound(error_text("Evidence file {0} does not exist (any more).", evidence_id))
         return load_blob(s, e.sha256, f"the evidence file {e.filename!r} ({e.label})")
 
 
@@ -318,7 +329,9 @@ def find_by_pdf_hash(db: Database, sha256: str, *, rendering: bool = False) -> S
     `rendering`, the version whose stored signed copy was made from a rendering with this SHA-256."""
     digest = sha256.strip().lower()
     if not _SHA256.match(digest):
-        raise ValidationError(f"{sha256!r} is not a SHA-256 digest (64 hexadecimal characters).")
+        raise ValidationError(
+            error_text("{0} is not a SHA-256 digest (64 hexadecimal characters).", repr(sha256))
+        )
     with db.read() as s:
         hit = s.execute(
             select(SignedReport, Assessment.transfer_id, Transfer.reference)

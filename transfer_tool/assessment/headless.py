@@ -36,6 +36,7 @@ from transfer_tool.assessment.record import (
 from transfer_tool.assessment.tool_catalog import ToolCatalog
 from transfer_tool.countries.model import Destination, Regime
 from transfer_tool.errors import Problem, ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.paths import data_file
 
 INPUT_FORMAT = "transfer-tool/assess-input"
@@ -85,17 +86,18 @@ def parse_input(text: str) -> tuple[TransferInput, ...]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValidationError(
-            "The input is not valid JSON.", [Problem(f"line {exc.lineno}, column {exc.colno}", exc.msg)]
+            "The input is not valid JSON.",
+            [Problem(error_text("line {0}, column {1}", exc.lineno, exc.colno), exc.msg)],
         ) from exc
     if isinstance(data, dict) and "transfers" in data:
         problems = []
         if data.get("format", INPUT_FORMAT) != INPUT_FORMAT:
-            problems.append(Problem("format", f"expected {INPUT_FORMAT!r}"))
+            problems.append(Problem("format", error_text("expected {0}", repr(INPUT_FORMAT))))
         if data.get("version", 1) != 1:
             problems.append(Problem("version", "this tool reads version 1"))
         unknown = sorted(set(data) - {"format", "version", "transfers"})
         if unknown:
-            problems.append(Problem("(top level)", f"unknown fields {unknown}"))
+            problems.append(Problem("(top level)", error_text("unknown fields {0}", unknown)))
         items = data["transfers"]
         if not isinstance(items, list) or not items:
             problems.append(Problem("transfers", "expected a non-empty list of transfers"))
@@ -159,7 +161,7 @@ def prepare(
     facts = item.record.facts
     where = _field(item.where, "facts")
     problems = [
-        Problem(f"{where}.{name}", f"{code!r} is not a known destination code")
+        Problem(f"{where}.{name}", error_text("{0} is not a known destination code", repr(code)))
         for name, code in (
             ("exporter_country", facts.exporter_country),
             ("importer_country", facts.importer_country),
@@ -170,7 +172,11 @@ def prepare(
     for name in ("storage_countries", "remote_access_countries"):
         for i, code in enumerate(getattr(facts, name)):
             if code not in destinations:
-                problems.append(Problem(f"{where}.{name}[{i}]", f"{code!r} is not a known destination code"))
+                problems.append(
+                    Problem(
+                        f"{where}.{name}[{i}]", error_text("{0} is not a known destination code", repr(code))
+                    )
+                )
     if problems:
         raise ValidationError("The input names countries the country data does not know.", problems)
     selection = select_regimes(facts.exporter_country, regimes, item.record.regimes.added)

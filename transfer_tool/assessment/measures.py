@@ -14,6 +14,7 @@ from transfer_tool.assessment.precheck import Reason
 from transfer_tool.assessment.record import ChosenMeasure, MeasureStatus, TransferFacts, UseCaseChoice
 from transfer_tool.domain import DataFormat, KeyHolder, PartyRole
 from transfer_tool.errors import Problem, ValidationError
+from transfer_tool.i18n.engine_text import engine_text, error_text
 from transfer_tool.paths import data_file
 
 MEASURES_FORMAT = "transfer-tool/measures"
@@ -80,14 +81,18 @@ def load_measure_catalog(path: Path | None = None) -> MeasureCatalog:
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise ValidationError(f"The measure catalogue {source} cannot be read ({exc}).") from exc
+        raise ValidationError(
+            error_text("The measure catalogue {0} cannot be read ({1}).", source, exc)
+        ) from exc
     return parse_measure_catalog(data, str(source))
 
 
 def parse_measure_catalog(data: Any, where: str = "measures.json") -> MeasureCatalog:
     """Build the catalogue; the file's shape is described by data/schemas/measures.schema.json."""
     if not isinstance(data, dict) or data.get("format") != MEASURES_FORMAT:
-        raise ValidationError(f"{where} is not a measure catalogue (format must be {MEASURES_FORMAT!r}).")
+        raise ValidationError(
+            error_text("{0} is not a measure catalogue (format must be {1}).", where, repr(MEASURES_FORMAT))
+        )
     try:
         use_cases = tuple(UseCase(**u) for u in data["use_cases"])
         measures = tuple(
@@ -107,14 +112,18 @@ def parse_measure_catalog(data: Any, where: str = "measures.json") -> MeasureCat
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ValidationError(
-            f"The measure catalogue {where} is malformed ({exc}); check it against measures.schema.json."
+            error_text(
+                "The measure catalogue {0} is malformed ({1}); check it against measures.schema.json.",
+                where,
+                exc,
+            )
         ) from exc
     codes = [m.code for m in measures]
     dupes = sorted({c for c in codes if codes.count(c) > 1})
     if dupes:
         raise ValidationError(
-            f"The measure catalogue {where} has duplicate codes.",
-            [Problem(where, f"duplicate {c!r}") for c in dupes],
+            error_text("The measure catalogue {0} has duplicate codes.", where),
+            [Problem(where, error_text("duplicate {0}", repr(c))) for c in dupes],
         )
     return MeasureCatalog(use_cases, measures)
 
@@ -188,18 +197,26 @@ def use_case_warnings(
             if 6 in clear
             else "the importer accesses the data in the clear for business purposes (EDPB use case 7)"
         )
-        text = (
-            f"The importer needs the data in the clear: {what}. Technical measures alone cannot fix this; "
-            "the EDPB found no effective measure where the destination's authorities' powers go beyond what "
-            "is necessary and proportionate."
+        text = engine_text(
+            "The importer needs the data in the clear: {0}. Technical measures alone cannot "
+            "fix this; the EDPB found no effective measure where the destination's "
+            "authorities' powers go beyond what is necessary and proportionate.",
+            what,
         )
         if problematic_law_applies:
-            text += " A problematic law applies: unless its risk is shown to be acceptable, do not transfer."
+            text = engine_text(
+                "{0} A problematic law applies: unless its risk is shown to be acceptable, do not transfer.",
+                text,
+            )
         out.append(Reason("use_case_6_7_clear_data", text))
     for m in chosen:
         d = catalog.get(m.code)
         if d is None:
-            out.append(Reason("unknown_measure", f"The measure {m.code!r} is not in the catalogue."))
+            out.append(
+                Reason(
+                    "unknown_measure", engine_text("The measure {0} is not in the catalogue.", repr(m.code))
+                )
+            )
             continue
         if (
             d.kind is MeasureKind.TECHNICAL
@@ -209,8 +226,11 @@ def use_case_warnings(
             out.append(
                 Reason(
                     "measure_not_effective_here",
-                    f"{d.name_en} is not effective for this transfer's use case "
-                    f"({', '.join(str(u) for u in cases)}).",
+                    engine_text(
+                        "{0} is not effective for this transfer's use case ({1}).",
+                        d.name_en,
+                        ", ".join(str(u) for u in cases),
+                    ),
                 )
             )
     return tuple(out)

@@ -28,6 +28,7 @@ from transfer_tool.assessment.versions import AssessmentView, _writing, get_asse
 from transfer_tool.countries import store as country_store
 from transfer_tool.countries.shipped import CountryDataset
 from transfer_tool.errors import NotFound
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Transfer
@@ -157,7 +158,7 @@ def _in_one_transaction(
             written = transfers.update_in(s, actor, base.transfer_id, data, base.transfer_row_version)
         transfer = written or s.get(Transfer, base.transfer_id)
         if transfer is None:
-            raise NotFound(f"Transfer {base.transfer_id} no longer exists.")
+            raise NotFound(error_text("Transfer {0} no longer exists.", base.transfer_id))
         read_at = transfer.row_version
         assessment_id, assessment_version = base.assessment_id, base.assessment_row_version
         if assessment_id is None:

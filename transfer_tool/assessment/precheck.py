@@ -12,6 +12,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from transfer_tool.assessment.adequacy_conditions import (
+    ScopeLimitCheck,
+    condition_confirmed,
+    scope_limit_checks,
+    scope_limits_for,
+)
+from transfer_tool.assessment.reason import Reason
 from transfer_tool.assessment.record import (
     AddedRegime,
     ConditionConfirmation,
@@ -21,9 +28,23 @@ from transfer_tool.assessment.record import (
     TransferFacts,
 )
 from transfer_tool.assessment.tool_catalog import FrequencyLimit, ToolCatalog, ToolDef, ToolKind
-from transfer_tool.countries.model import Destination, Regime, RegimeEntry, ScopeLimit
+from transfer_tool.countries.model import Destination, Regime, RegimeEntry
 from transfer_tool.domain import AdequacyStatus, Frequency, PartyRole
 from transfer_tool.errors import Problem, ValidationError
+from transfer_tool.i18n.engine_text import engine_text, error_text
+
+__all__ = [
+    "PrecheckResult",
+    "Reason",
+    "RegimeCheck",
+    "Route",
+    "ScopeLimitCheck",
+    "condition_confirmed",
+    "precheck",
+    "scope_limit_checks",
+    "scope_limits_for",
+    "select_regimes",
+]
 
 
 class Route(StrEnum):
@@ -35,25 +56,6 @@ class Route(StrEnum):
     PARTIAL_UNCONFIRMED = "partial_unconfirmed"
     NO_ADEQUACY = "no_adequacy"
     UNKNOWN_STATUS = "unknown_status"  # no status recorded: treated as not adequate
-
-
-@dataclass(frozen=True)
-class Reason:
-    """A readable English sentence plus a stable machine code (for tests, filters and translation)."""
-
-    code: str
-    text: str
-
-
-@dataclass(frozen=True)
-class ScopeLimitCheck:
-    """A scope limit of the destination's decision under one regime, with the assessor's answer."""
-
-    code: str
-    question_en: str
-    question_ja: str
-    source: str
-    answer: bool | None
 
 
 @dataclass(frozen=True)
@@ -112,109 +114,22 @@ def select_regimes(
     for i, extra in enumerate(added):
         where = f"regimes.added[{i}]"
         if extra.regime not in known:
-            problems.append(Problem(where, f"unknown regime {extra.regime!r}; pick one of {sorted(known)}"))
+            problems.append(
+                Problem(
+                    where,
+                    engine_text("unknown regime {0}; pick one of {1}", repr(extra.regime), sorted(known)),
+                )
+            )
         if not extra.reason.strip():
             problems.append(
-                Problem(where, f"say why {extra.regime} applies although the exporter is not in its area")
+                Problem(
+                    where,
+                    engine_text("say why {0} applies although the exporter is not in its area", extra.regime),
+                )
             )
     if problems:
         raise ValidationError("An added regime cannot be accepted.", problems)
     return RegimeSelection(applied=applied, added=tuple(a for a in added if a.regime not in applied))
-
-
-def scope_limits_for(entry: RegimeEntry | None, facts: TransferFacts) -> tuple[ScopeLimit, ...]:
-    """The entry's scope limits that this transfer's data makes relevant."""
-    if entry is None:
-        return ()
-    return tuple(
-        s
-        for s in entry.scope_limits
-        if not s.only_for_categories or set(s.only_for_categories) & set(facts.data_categories)
-    )
-
-
-def scope_limit_checks(
-    regime: str, entry: RegimeEntry | None, facts: TransferFacts, answers: Sequence[ScopeAnswer]
-) -> tuple[ScopeLimitCheck, ...]:
-    out = []
-    for limit in scope_limits_for(entry, facts):
-        answer = next((a for a in answers if a.regime == regime and a.limit == limit.code), None)
-        out.append(
-            ScopeLimitCheck(
-                limit.code,
-                limit.question_en,
-                limit.question_ja,
-                limit.source,
-                answer.answer if answer else None,
-            )
-        )
-    return tuple(out)
-
-
-def condition_confirmed(
-    regime: str,
-    destination: Destination,
-    facts: TransferFacts,
-    confirmations: Sequence[ConditionConfirmation],
-    catalog: ToolCatalog,
-    answers: Sequence[ScopeAnswer] = (),
-) -> tuple[bool, Reason]:
-    """Whether a partial-adequacy condition is met for this importer.
-
-    A condition tied to a certification (the DPF variants) is met only when the importer holds it; a condition
-    the country data states as scope limits (questions) is met when every relevant question is answered yes;
-    any other condition (e.g. "PIPEDA applies") must be confirmed by the assessor with a text.
-    """
-    entry = destination.status_under(regime)
-    condition = entry.condition if entry else ""
-    cert = catalog.certification_for(destination.code, regime)
-    limits = scope_limit_checks(regime, entry, facts, answers)
-    refused = [c for c in limits if c.answer is False]
-    if refused:
-        return False, Reason(
-            "scope_limit_not_met",
-            f"{destination.name_en} is adequate under {regime} only within a limited scope; for this importer "
-            f"the answer is no: {refused[0].question_en} The adequacy route is refused.",
-        )
-    open_limits = [c for c in limits if c.answer is None]
-    if cert is not None and cert.certification not in facts.importer_certifications:
-        pass  # the certification test below says why
-    elif open_limits:
-        return False, Reason(
-            "scope_limit_unanswered",
-            f"{destination.name_en} is adequate under {regime} only within a limited scope; answer first: "
-            f"{open_limits[0].question_en}",
-        )
-    elif limits and cert is None:
-        return True, Reason(
-            "scope_limit_met",
-            f"The importer is within the scope of the adequacy decision for {destination.name_en} under "
-            f"{regime} ({condition}).",
-        )
-    if cert is not None:
-        if cert.certification in facts.importer_certifications:
-            return True, Reason(
-                "condition_certified",
-                f"The importer is certified under the {cert.certification}, which meets the condition "
-                f"of the partial adequacy of {destination.name_en} under {regime}.",
-            )
-        return False, Reason(
-            "condition_not_certified",
-            f"{destination.name_en} is adequate under {regime} only for organisations certified under the "
-            f"{cert.certification}; the importer is not recorded as certified.",
-        )
-    confirmed = next((c for c in confirmations if c.regime == regime and c.text.strip()), None)
-    if confirmed is not None:
-        return True, Reason(
-            "condition_confirmed",
-            f"The assessor confirmed the condition of the partial adequacy ({condition or 'as recorded'}): "
-            f"{confirmed.text.strip()}",
-        )
-    return False, Reason(
-        "condition_unconfirmed",
-        f"{destination.name_en} is adequate under {regime} only on a condition "
-        f"({condition or 'see the country data'}); it has not been confirmed for this importer.",
-    )
 
 
 def check_regime(
@@ -238,15 +153,22 @@ def check_regime(
 
     if facts.exporter_country in regime.exporter_countries:
         reasons.append(
-            Reason("exporter_governed", f"The exporter ({facts.exporter_country}) is governed by the {name}.")
+            Reason(
+                "exporter_governed",
+                engine_text("The exporter ({0}) is governed by the {1}.", facts.exporter_country, name),
+            )
         )
     elif added_reason.strip():
-        reasons.append(Reason("regime_added", f"The assessor applied the {name}: {added_reason.strip()}"))
+        reasons.append(
+            Reason(
+                "regime_added", engine_text("The assessor applied the {0}: {1}", name, added_reason.strip())
+            )
+        )
     else:
         reasons.append(
             Reason(
                 "exporter_not_governed",
-                f"The exporter ({facts.exporter_country}) is not governed by the {name}.",
+                engine_text("The exporter ({0}) is not governed by the {1}.", facts.exporter_country, name),
             )
         )
         return stop()
@@ -301,7 +223,7 @@ def check_regime(
         reasons.append(
             Reason(
                 "destination_inside",
-                f"{destination.name_en} is inside the area of the {name}: not a transfer.",
+                engine_text("{0} is inside the area of the {1}: not a transfer.", destination.name_en, name),
             )
         )
         return stop()
@@ -320,16 +242,22 @@ def check_regime(
         reasons.append(
             Reason(
                 "remote_access_outside",
-                f"The data is accessed remotely from {', '.join(outside_access)}, outside the regime's area; "
-                "remote access counts as a transfer to that country.",
+                engine_text(
+                    "The data is accessed remotely from {0}, outside the regime's area; remote access "
+                    "counts as a transfer to that country.",
+                    ", ".join(outside_access),
+                ),
             )
         )
     if outside_storage:
         reasons.append(
             Reason(
                 "storage_outside",
-                f"The data is stored in {', '.join(outside_storage)}, outside the regime's area; storage there "
-                "counts as a transfer to that country.",
+                engine_text(
+                    "The data is stored in {0}, outside the regime's area; storage there counts as a "
+                    "transfer to that country.",
+                    ", ".join(outside_storage),
+                ),
             )
         )
 
@@ -359,8 +287,11 @@ def check_regime(
             reasons.append(
                 Reason(
                     "where_data_goes_adequate",
-                    f"Every country where the data is stored or accessed ({', '.join(legs)}) is adequate under "
-                    "this regime: no full assessment; keep a short record.",
+                    engine_text(
+                        "Every country where the data is stored or accessed ({0}) is adequate under this "
+                        "regime: no full assessment; keep a short record.",
+                        ", ".join(legs),
+                    ),
                 )
             )
             return RegimeCheck(regime.code, name, True, Route.ADEQUACY, False, entry, tuple(reasons))
@@ -368,8 +299,12 @@ def check_regime(
         reasons.append(
             Reason(
                 "destination_to_assess",
-                f"The importer is inside the regime's area, but the data goes to {worst[0]}: that country is the "
-                "destination to assess (its status, its laws and the tool), not the importer's.",
+                engine_text(
+                    "The importer is inside the regime's area, but the data goes to {0}: that country "
+                    "is the destination to assess (its status, its laws and the tool), not the "
+                    "importer's.",
+                    worst[0],
+                ),
             )
         )
         route, full = worst[1], True
@@ -377,7 +312,12 @@ def check_regime(
             regime.code, name, True, route, full, entry, tuple(reasons), tuple(to_assess), judge_instead
         )
 
-    reasons.append(Reason("destination_outside", f"{destination.name_en} is outside the area of the {name}."))
+    reasons.append(
+        Reason(
+            "destination_outside",
+            engine_text("{0} is outside the area of the {1}.", destination.name_en, name),
+        )
+    )
     tool = catalog.get(chosen.tool) if chosen else None
     route, full = _route(regime, destination, facts, catalog, confirmations, entry, reasons, answers)
     if full:
@@ -391,8 +331,11 @@ def check_regime(
             reasons.append(
                 Reason(
                     "other_destination_to_assess",
-                    f"The data also goes to {code} (stored or accessed there), which has no adequacy under this "
-                    "regime: assess that country as well, with its own laws and tool.",
+                    engine_text(
+                        "The data also goes to {0} (stored or accessed there), which has no adequacy "
+                        "under this regime: assess that country as well, with its own laws and tool.",
+                        code,
+                    ),
                 )
             )
             if not full:
@@ -403,8 +346,12 @@ def check_regime(
             reasons.append(
                 Reason(
                     "derogation_does_not_fit",
-                    f"{tool.name_en} cannot carry this transfer ({misfit}): it needs a transfer tool such as "
-                    "SCCs and a full assessment.",
+                    engine_text(
+                        "{0} cannot carry this transfer ({1}): it needs a transfer tool such as SCCs and "
+                        "a full assessment.",
+                        tool.name_en,
+                        misfit,
+                    ),
                 )
             )
             tool = None
@@ -414,16 +361,22 @@ def check_regime(
             reasons.append(
                 Reason(
                     "derogation_short_record",
-                    f"The transfer relies on a derogation ({tool.name_en}): no full assessment, a short "
-                    "record and monitoring. The derogation's conditions must each be met and documented.",
+                    engine_text(
+                        "The transfer relies on a derogation ({0}): no full assessment, a short record "
+                        "and monitoring. The derogation's conditions must each be met and documented.",
+                        tool.name_en,
+                    ),
                 )
             )
         else:
             reasons.append(
                 Reason(
                     "consent_short_record",
-                    f"The transfer relies on the data subject's informed consent ({tool.name_en}): no full "
-                    "assessment; give the required information when obtaining consent.",
+                    engine_text(
+                        "The transfer relies on the data subject's informed consent ({0}): no full "
+                        "assessment; give the required information when obtaining consent.",
+                        tool.name_en,
+                    ),
                 )
             )
     if judge_instead:
@@ -470,8 +423,12 @@ def _route(
         reasons.append(
             Reason(
                 "status_unknown",
-                f"No status of {destination.name_en} under the {name} is recorded; it is treated as not "
-                "adequate until the country data is completed. A full assessment is needed.",
+                engine_text(
+                    "No status of {0} under the {1} is recorded; it is treated as not adequate until "
+                    "the country data is completed. A full assessment is needed.",
+                    destination.name_en,
+                    name,
+                ),
             )
         )
         return Route.UNKNOWN_STATUS, True
@@ -480,8 +437,13 @@ def _route(
         reasons.append(
             Reason(
                 "adequate",
-                f"{destination.name_en} is adequate under the {name}{ref}: no full assessment is needed; "
-                "keep a short record and monitor the decision.",
+                engine_text(
+                    "{0} is adequate under the {1}{2}: no full assessment is needed; keep a short "
+                    "record and monitor the decision.",
+                    destination.name_en,
+                    name,
+                    ref,
+                ),
             )
         )
         return Route.ADEQUACY, False
@@ -492,24 +454,34 @@ def _route(
             reasons.append(
                 Reason(
                     "partial_adequacy_applies",
-                    f"The partial adequacy{ref} covers this importer: no full assessment is needed; keep a "
-                    "short record and monitor the decision and the importer's status.",
+                    engine_text(
+                        "The partial adequacy{0} covers this importer: no full assessment is needed; keep "
+                        "a short record and monitor the decision and the importer's status.",
+                        ref,
+                    ),
                 )
             )
             return Route.PARTIAL_CONFIRMED, False
         reasons.append(
             Reason(
                 "full_assessment_needed",
-                f"Without the adequacy route, the transfer needs a transfer tool under the {name} and a "
-                "full assessment.",
+                engine_text(
+                    "Without the adequacy route, the transfer needs a transfer tool under the {0} and "
+                    "a full assessment.",
+                    name,
+                ),
             )
         )
         return Route.PARTIAL_UNCONFIRMED, True
     reasons.append(
         Reason(
             "not_adequate",
-            f"{destination.name_en} is not adequate under the {name}: the transfer needs a transfer tool "
-            "and a full assessment.",
+            engine_text(
+                "{0} is not adequate under the {1}: the transfer needs a transfer tool and a full "
+                "assessment.",
+                destination.name_en,
+                name,
+            ),
         )
     )
     return Route.NO_ADEQUACY, True
@@ -535,8 +507,11 @@ def precheck(
         regime = known.get(code)
         if regime is None:
             raise ValidationError(
-                f"The regime {code!r} is selected but not known in the country data; ask an admin to add "
-                "it or remove it from the assessment."
+                error_text(
+                    "The regime {0} is selected but not known in the country data; ask an admin to "
+                    "add it or remove it from the assessment.",
+                    repr(code),
+                )
             )
         chosen = next((t for t in tools if t.regime == code), None)
         checks.append(

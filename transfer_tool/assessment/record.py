@@ -26,6 +26,7 @@ from transfer_tool.domain import (
     UserId,
 )
 from transfer_tool.errors import Problem, ValidationError
+from transfer_tool.i18n.engine_text import error_text
 
 RECORD_FORMAT = "transfer-tool/assessment"
 RECORD_SCHEMA_VERSION = 1
@@ -357,8 +358,12 @@ def from_dict(data: dict[str, Any]) -> AssessmentRecord:
     version = data.get("schema_version")
     if version != RECORD_SCHEMA_VERSION:
         raise ValidationError(
-            f"The assessment record has schema version {version!r}; this tool reads version "
-            f"{RECORD_SCHEMA_VERSION}. Update the tool to open it."
+            error_text(
+                "The assessment record has schema version {0}; this tool reads version {1}. "
+                "Update the tool to open it.",
+                repr(version),
+                RECORD_SCHEMA_VERSION,
+            )
         )
     decoded = _decode(AssessmentRecord, data.get("record"), "record")
     assert isinstance(decoded, AssessmentRecord)
@@ -369,7 +374,7 @@ def from_json(text: str) -> AssessmentRecord:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ValidationError(f"The assessment record is not valid JSON ({exc}).") from exc
+        raise ValidationError(error_text("The assessment record is not valid JSON ({0}).", exc)) from exc
     if not isinstance(data, dict):
         raise ValidationError("The assessment record must be a JSON object.")
     return from_dict(data)
@@ -394,7 +399,7 @@ def _encode(value: object) -> Any:
 def _bad(where: str, expected: str, raw: object) -> ValidationError:
     return ValidationError(
         "The assessment record cannot be read.",
-        [Problem(where, f"expected {expected}, found {raw!r}")],
+        [Problem(where, error_text("expected {0}, found {1}", expected, repr(raw)))],
     )
 
 
@@ -472,4 +477,4 @@ def _decode(tp: Any, raw: object, where: str) -> Any:
         if not isinstance(raw, str):
             raise _bad(where, "text", raw)
         return raw
-    raise TypeError(f"unsupported type in the assessment record: {tp!r} at {where}")
+    raise TypeError(error_text("unsupported type in the assessment record: {0} at {1}", repr(tp), where))

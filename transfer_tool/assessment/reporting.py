@@ -43,6 +43,7 @@ from transfer_tool.domain import (
     AssessmentStatus,
 )
 from transfer_tool.errors import NotFound
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.report.data import ReportData, SignOff
 from transfer_tool.storage.database import Database
@@ -88,7 +89,9 @@ def _report_data(
             Transfer, row.transfer_id, options=[joinedload(Transfer.onward).joinedload(Transfer.onward)]
         )
         if t is None:
-            raise NotFound(f"The transfer of assessment {assessment_id} does not exist (any more).")
+            raise NotFound(
+                error_text("The transfer of assessment {0} does not exist (any more).", assessment_id)
+            )
         tv = transfers.view(t)
         exporter, importer = entities.view(t.exporter), entities.view(t.importer)
         record = from_dict(row.record)

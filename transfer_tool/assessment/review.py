@@ -42,6 +42,7 @@ from transfer_tool.domain import (
     TransferStatus,
 )
 from transfer_tool.errors import NotFound, Problem, ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage import workflow_permits
 from transfer_tool.storage.base import utcnow
@@ -262,7 +263,7 @@ def comments_for(db: Database, assessment_id: int, open_only: bool = True) -> li
             .order_by(Assessment.version_no.desc())
         ).all()
         if not earlier or earlier[0][0] != assessment_id:
-            raise NotFound(f"Assessment {assessment_id} does not exist (any more).")
+            raise NotFound(error_text("Assessment {0} does not exist (any more).", assessment_id))
         versions = {earlier[0][0]: earlier[0][1]}
         for aid, no, status, frozen in earlier[1:]:  # the returned versions this one revises
             if status is not AssessmentStatus.RETURNED or not frozen:
@@ -328,7 +329,7 @@ def resolve_comment(db: Database, actor: Actor, comment_id: int) -> None:
     with db.unit_of_work() as s:
         c = s.get(ReviewComment, comment_id)
         if c is None:
-            raise NotFound(f"Comment {comment_id} does not exist (any more).")
+            raise NotFound(error_text("Comment {0} does not exist (any more).", comment_id))
         if c.resolved_at is None:
             c.resolved_at = utcnow()
             c.resolved_by_name = actor.display_name or actor.username

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from transfer_tool.assessment.record import LawRisk, RiskFactor, RiskInputMode, RiskInputs
 from transfer_tool.errors import Problem, ValidationError
+from transfer_tool.i18n.engine_text import engine_text
 
 DEFAULT_PERIOD_YEARS = 5
 
@@ -113,10 +114,13 @@ def _validate(inputs: RiskInputs) -> None:
         for f in law.factors:
             where = f"risk.{law.law_key}.{f.key}"
             if f.probability is None:
-                problems.append(Problem(where, f"enter a probability for '{f.label}'"))
+                problems.append(Problem(where, engine_text("enter a probability for '{0}'", f.label)))
             elif not 0.0 <= f.probability <= 1.0:
                 problems.append(
-                    Problem(where, f"'{f.label}' must be between 0 and 1 (found {f.probability})")
+                    Problem(
+                        where,
+                        engine_text("'{0}' must be between 0 and 1 (found {1})", f.label, f.probability),
+                    )
                 )
     if problems:
         raise ValidationError("The risk cannot be computed yet.", problems)
@@ -142,13 +146,16 @@ def _yearly_probability(law_ps: Sequence[float], mode: RiskInputMode, years: int
 
 def _formula(mode: RiskInputMode, years: int) -> str:
     if mode is RiskInputMode.PER_YEAR:
-        return (
-            f"pᵢ = product of the factors (per year); P = 1 − Π(1 − pᵢ)^{years}; "
-            "once every X years, X = 1 / (1 − Π(1 − pᵢ))"
+        return engine_text(
+            "pᵢ = product of the factors (per year); P = 1 − Π(1 − pᵢ)^{0}; once every X "
+            "years, X = 1 / (1 − Π(1 − pᵢ))",
+            years,
         )
-    return (
-        f"pᵢ = product of the factors (over {years} years); P = 1 − Π(1 − pᵢ); "
-        f"yearly y = 1 − (1 − P)^(1/{years}); once every X years, X = 1 / y"
+    return engine_text(
+        "pᵢ = product of the factors (over {0} years); P = 1 − Π(1 − pᵢ); yearly y = 1 − "
+        "(1 − P)^(1/{1}); once every X years, X = 1 / y",
+        years,
+        years,
     )
 
 

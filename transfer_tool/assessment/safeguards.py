@@ -11,6 +11,7 @@ from transfer_tool.assessment.tool_catalog import FrequencyLimit, ToolCatalog, T
 from transfer_tool.countries import oecd
 from transfer_tool.countries.model import Destination
 from transfer_tool.domain import AdequacyStatus, Frequency, PartyRole
+from transfer_tool.i18n.engine_text import engine_text
 
 _MODULES = {
     (PartyRole.CONTROLLER, PartyRole.CONTROLLER): 1,
@@ -85,7 +86,13 @@ def propose_tools(
     notes = [
         Reason(
             "destination_export_regime",
-            f"{destination.name_en} has its own export regime ({e.name_en}): {e.note_en} (source: {e.source})",
+            engine_text(
+                "{0} has its own export regime ({1}): {2} (source: {3})",
+                destination.name_en,
+                e.name_en,
+                e.note_en,
+                e.source,
+            ),
         )
         for e in catalog.export_regimes_of(destination.code)
     ]
@@ -93,8 +100,11 @@ def propose_tools(
         notes.append(
             Reason(
                 "onward_transfers",
-                f"{len(facts.onward_transfers)} onward transfer(s) recorded; each is a transfer of its own "
-                "and needs its own tool and assessment.",
+                engine_text(
+                    "{0} onward transfer(s) recorded; each is a transfer of its own and needs its own "
+                    "tool and assessment.",
+                    len(facts.onward_transfers),
+                ),
             )
         )
     if facts.importer_gdpr_art3_2 and any(c.regime == "EU" and c.is_transfer for c in pre.checks):
@@ -142,8 +152,11 @@ def _proposals_for(
         return _propose(
             adequacy,
             regime,
-            f"Every country where the data is stored or accessed is adequate under {check.regime_name}; no other "
-            "tool is needed.",
+            engine_text(
+                "Every country where the data is stored or accessed is adequate under {0}; no "
+                "other tool is needed.",
+                check.regime_name,
+            ),
             preferred=True,
         )
     if check.route in (Route.ADEQUACY, Route.PARTIAL_CONFIRMED):
@@ -151,19 +164,23 @@ def _proposals_for(
         return _propose(
             adequacy,
             regime,
-            f"{destination.name_en} is adequate under {check.regime_name}{ref} for this importer; "
-            "no other tool is needed.",
+            engine_text(
+                "{0} is adequate under {1}{2} for this importer; no other tool is needed.",
+                destination.name_en,
+                check.regime_name,
+                ref,
+            ),
             preferred=True,
         )
     out: list[Proposal] = []
     module = scc_module(facts.exporter_role, facts.importer_role)
-    roles = f"{facts.exporter_role.value} to {facts.importer_role.value}"
+    roles = engine_text("{0} to {1}", facts.exporter_role.value, facts.importer_role.value)
     group = facts.importer_group_company
     if regime == "EU":
         out += _propose(
             catalog.get(f"eu_scc_m{module}"),
             regime,
-            f"The exporter and importer are {roles}: EU SCC Module {module}.",
+            engine_text("The exporter and importer are {0}: EU SCC Module {1}.", roles, module),
             preferred=not group,
         )
         if facts.importer_gdpr_art3_2:
@@ -177,8 +194,11 @@ def _proposals_for(
             out += _propose(
                 catalog.get("eu_intragroup"),
                 regime,
-                f"The importer is a group company: an intra-group agreement incorporating SCC Module {module} "
-                "covers all group flows at once.",
+                engine_text(
+                    "The importer is a group company: an intra-group agreement incorporating SCC "
+                    "Module {0} covers all group flows at once.",
+                    module,
+                ),
                 preferred=True,
             )
             out += _propose(catalog.get("eu_bcr"), regime, "Group transfers can rest on approved BCRs.")
@@ -194,9 +214,13 @@ def _proposals_for(
         out += _propose(
             catalog.get("uk_addendum"),
             regime,
-            f"The EU SCCs (Module {module}) are used for the EU regime as well: add the UK Addendum."
+            engine_text(
+                "The EU SCCs (Module {0}) are used for the EU regime as well: add the UK Addendum.", module
+            )
             if eu_too
-            else f"Add the UK Addendum to EU SCC Module {module} if the parties use the EU SCCs anyway.",
+            else engine_text(
+                "Add the UK Addendum to EU SCC Module {0} if the parties use the EU SCCs anyway.", module
+            ),
             preferred=eu_too,
         )
         out += _propose(
@@ -211,8 +235,12 @@ def _proposals_for(
         out += _propose(
             catalog.get(f"ch_scc_swiss_m{module}") or catalog.get("ch_scc_swiss"),
             regime,
-            f"{destination.name_en} is not on the Swiss list for this importer: EU SCC Module {module} with "
-            "the Swiss adaptation (FDPIC guidance).",
+            engine_text(
+                "{0} is not on the Swiss list for this importer: EU SCC Module {1} with the Swiss "
+                "adaptation (FDPIC guidance).",
+                destination.name_en,
+                module,
+            ),
             preferred=not group,
         )
         if group:
@@ -226,19 +254,22 @@ def _proposals_for(
     elif regime == "JP":
         certified = [c for c in _CBPR if c in facts.importer_certifications]
         why = (
-            f"The importer holds {' and '.join(certified)} certification, which meets PPC Rules Art. 16(ii)."
-            if certified
-            else "Equivalent measures by contract or intra-group rules (PPC Rules Art. 16(i))"
-            + (
-                "; the importer is a group company, so the group's internal rules can serve."
-                if group
-                else "."
+            engine_text(
+                "The importer holds {0} certification, which meets PPC Rules Art. 16(ii).",
+                " and ".join(certified),
             )
+            if certified
+            else "Equivalent measures by contract or intra-group rules (PPC Rules Art. 16(i)); the importer is "
+            "a group company, so the group's internal rules can serve."
+            if group
+            else "Equivalent measures by contract or intra-group rules (PPC Rules Art. 16(i))."
         )
         out += _propose(
             catalog.get("jp_equivalent_measures"),
             regime,
-            why + " The exporter must check the measures and the foreign system about once a year.",
+            engine_text(
+                "{0} The exporter must check the measures and the foreign system about once a year.", why
+            ),
             preferred=True,
         )
         out += _propose(
@@ -271,7 +302,9 @@ def _proposals_for(
     else:
         for tool in catalog.for_regime(regime):
             if tool.kind not in (ToolKind.ADEQUACY, ToolKind.DEROGATION):
-                out += _propose(tool, regime, f"A transfer tool listed for {check.regime_name}.")
+                out += _propose(
+                    tool, regime, engine_text("A transfer tool listed for {0}.", check.regime_name)
+                )
     if facts.frequency is Frequency.ONE_OFF and not facts.large_volume:
         for tool in catalog.for_regime(regime):
             if tool.kind is ToolKind.DEROGATION:
@@ -294,8 +327,11 @@ def _derogation_warnings(facts: TransferFacts, choice: ToolChoice, tool: ToolDef
             ToolWarning(
                 "derogation_not_occasional",
                 regime,
-                f"{tool.name_en} fits only occasional, non-repetitive transfers; this transfer is continuous. "
-                "Use a safeguard such as SCCs instead.",
+                engine_text(
+                    "{0} fits only occasional, non-repetitive transfers; this transfer is continuous. "
+                    "Use a safeguard such as SCCs instead.",
+                    tool.name_en,
+                ),
             )
         )
     if limit is FrequencyLimit.NOT_REPETITIVE and facts.large_volume:
@@ -303,8 +339,11 @@ def _derogation_warnings(facts: TransferFacts, choice: ToolChoice, tool: ToolDef
             ToolWarning(
                 "derogation_not_limited",
                 regime,
-                f"{tool.name_en} covers only a limited number of data subjects; this transfer is large. "
-                "Use a safeguard such as SCCs instead.",
+                engine_text(
+                    "{0} covers only a limited number of data subjects; this transfer is large. Use a "
+                    "safeguard such as SCCs instead.",
+                    tool.name_en,
+                ),
             )
         )
     elif limit is FrequencyLimit.OCCASIONAL and facts.large_volume and not continuous:
@@ -312,8 +351,11 @@ def _derogation_warnings(facts: TransferFacts, choice: ToolChoice, tool: ToolDef
             ToolWarning(
                 "derogation_large_volume",
                 regime,
-                f"{tool.name_en} is read restrictively; for a large transfer, check that every record sent is "
-                "necessary for the purpose the derogation names.",
+                engine_text(
+                    "{0} is read restrictively; for a large transfer, check that every record sent is "
+                    "necessary for the purpose the derogation names.",
+                    tool.name_en,
+                ),
             )
         )
     if limit is FrequencyLimit.EXCEPTIONAL and continuous:
@@ -322,8 +364,12 @@ def _derogation_warnings(facts: TransferFacts, choice: ToolChoice, tool: ToolDef
                 ToolWarning(
                     "derogation_systematic_justified",
                     regime,
-                    f"{tool.name_en} is used for a continuous transfer; derogations must not become the rule. "
-                    f"The assessor's reason for the reviewer: {choice.systematic_reason.strip()}",
+                    engine_text(
+                        "{0} is used for a continuous transfer; derogations must not become the rule. The "
+                        "assessor's reason for the reviewer: {1}",
+                        tool.name_en,
+                        choice.systematic_reason.strip(),
+                    ),
                 )
             )
         else:
@@ -331,8 +377,12 @@ def _derogation_warnings(facts: TransferFacts, choice: ToolChoice, tool: ToolDef
                 ToolWarning(
                     "derogation_systematic_unjustified",
                     regime,
-                    f"{tool.name_en} is used for a continuous transfer; derogations are exceptions and must not "
-                    "become the rule. Use a safeguard such as SCCs, or record why this use stays exceptional.",
+                    engine_text(
+                        "{0} is used for a continuous transfer; derogations are exceptions and must not "
+                        "become the rule. Use a safeguard such as SCCs, or record why this use stays "
+                        "exceptional.",
+                        tool.name_en,
+                    ),
                 )
             )
     for condition in tool.conditions:
@@ -341,7 +391,7 @@ def _derogation_warnings(facts: TransferFacts, choice: ToolChoice, tool: ToolDef
                 ToolWarning(
                     "derogation_condition_unconfirmed",
                     regime,
-                    f"Confirm this condition of {tool.name_en}: {condition.text_en}",
+                    engine_text("Confirm this condition of {0}: {1}", tool.name_en, condition.text_en),
                 )
             )
     return out
@@ -371,11 +421,13 @@ def appi_consent_information(destination: Destination) -> ConsentInformation:
             missing.append("a summary of the country's protection system")
     indicators: list[str] = []
     if info.cbpr:
-        indicators.append(f"Cross-Border Privacy Rules (CBPR): {info.cbpr}.")
+        indicators.append(engine_text("Cross-Border Privacy Rules (CBPR): {0}.", info.cbpr))
     if info.oecd_principles_covered:
-        indicators.append(f"OECD principles covered: {oecd.english_names(info.oecd_principles_covered)}.")
+        indicators.append(
+            engine_text("OECD principles covered: {0}.", oecd.english_names(info.oecd_principles_covered))
+        )
     if info.oecd_gaps:
-        indicators.append(f"Gaps against the OECD principles: {info.oecd_gaps}")
+        indicators.append(engine_text("Gaps against the OECD principles: {0}", info.oecd_gaps))
     if not info.cbpr and not info.oecd_principles_covered and not info.oecd_gaps:
         missing.append("the OECD eight principles coverage (or CBPR participation)")
     affecting = tuple(x for x in (info.localisation_duties, info.government_cooperation_duties) if x)
@@ -416,7 +468,13 @@ def _check_one(
     regime = choice.regime
     tool = catalog.get(choice.tool)
     if tool is None:
-        return [ToolWarning("unknown_tool", regime, f"The tool {choice.tool!r} is not in the catalogue.")]
+        return [
+            ToolWarning(
+                "unknown_tool",
+                regime,
+                engine_text("The tool {0} is not in the catalogue.", repr(choice.tool)),
+            )
+        ]
     out: list[ToolWarning] = []
     check = pre.check_for(regime)
     if check is None or not check.is_transfer:
@@ -424,8 +482,13 @@ def _check_one(
             ToolWarning(
                 "regime_not_applicable",
                 regime,
-                f"{tool.name_en} was chosen for {regime}, but {regime} does not apply to this transfer "
-                "(not a transfer under it).",
+                engine_text(
+                    "{0} was chosen for {1}, but {2} does not apply to this transfer (not a transfer "
+                    "under it).",
+                    tool.name_en,
+                    regime,
+                    regime,
+                ),
             )
         )
     if tool.regime != regime:
@@ -433,7 +496,7 @@ def _check_one(
             ToolWarning(
                 "tool_of_other_regime",
                 regime,
-                f"{tool.name_en} is a tool of {tool.regime}, not of {regime}.",
+                engine_text("{0} is a tool of {1}, not of {2}.", tool.name_en, tool.regime, regime),
             )
         )
     out.extend(_derogation_warnings(facts, choice, tool))
@@ -446,11 +509,15 @@ def _check_one(
             ToolWarning(
                 "scc_not_designed_for_art3_2_importer",
                 regime,
-                f"{tool.name_en}: the 2021 SCCs are not designed for an importer whose processing is itself "
-                "subject to the GDPR under Art. 3(2) (Decision (EU) 2021/914, recital 7; Commission SCC Q&A). "
-                "Record this; until the Commission adopts the additional clauses it announced for this case, "
-                "keep a Chapter V tool (the 2021 SCCs, whose Clause 2 allows nothing that contradicts them, or "
-                "another Art. 46 tool) and document why it was chosen.",
+                engine_text(
+                    "{0}: the 2021 SCCs are not designed for an importer whose processing is itself "
+                    "subject to the GDPR under Art. 3(2) (Decision (EU) 2021/914, recital 7; "
+                    "Commission SCC Q&A). Record this; until the Commission adopts the additional "
+                    "clauses it announced for this case, keep a Chapter V tool (the 2021 SCCs, whose "
+                    "Clause 2 allows nothing that contradicts them, or another Art. 46 tool) and "
+                    "document why it was chosen.",
+                    tool.name_en,
+                ),
             )
         )
     if tool.kind is ToolKind.ADEQUACY:
@@ -460,7 +527,11 @@ def _check_one(
                 ToolWarning(
                     "not_adequate",
                     regime,
-                    f"{destination.name_en} is not adequate under {regime}; the adequacy route is not available.",
+                    engine_text(
+                        "{0} is not adequate under {1}; the adequacy route is not available.",
+                        destination.name_en,
+                        regime,
+                    ),
                 )
             )
         elif (
@@ -474,8 +545,13 @@ def _check_one(
                     ToolWarning(
                         "importer_not_certified",
                         regime,
-                        f"The adequacy route for {destination.name_en} under {regime} covers only organisations "
-                        f"certified under the {cert.certification}; the importer is not recorded as certified.",
+                        engine_text(
+                            "The adequacy route for {0} under {1} covers only organisations certified under "
+                            "the {2}; the importer is not recorded as certified.",
+                            destination.name_en,
+                            regime,
+                            cert.certification,
+                        ),
                     )
                 )
             else:
@@ -483,8 +559,13 @@ def _check_one(
                     ToolWarning(
                         "partial_condition_unconfirmed",
                         regime,
-                        f"{destination.name_en} is adequate under {regime} only if {entry.condition or 'its condition'}"
-                        " holds; confirm the condition for this importer or choose another tool.",
+                        engine_text(
+                            "{0} is adequate under {1} only if {2} holds; confirm the condition for this "
+                            "importer or choose another tool.",
+                            destination.name_en,
+                            regime,
+                            entry.condition or "its condition",
+                        ),
                     )
                 )
     expected = scc_module(facts.exporter_role, facts.importer_role)
@@ -493,8 +574,13 @@ def _check_one(
             ToolWarning(
                 "scc_module_mismatch",
                 regime,
-                f"{tool.name_en} does not match the roles ({facts.exporter_role.value} to "
-                f"{facts.importer_role.value}); use Module {expected}.",
+                engine_text(
+                    "{0} does not match the roles ({1} to {2}); use Module {3}.",
+                    tool.name_en,
+                    facts.exporter_role.value,
+                    facts.importer_role.value,
+                    expected,
+                ),
             )
         )
     return out

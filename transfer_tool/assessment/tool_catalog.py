@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from transfer_tool.errors import Problem, ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.paths import data_file
 
 TOOLS_FORMAT = "transfer-tool/transfer-tools"
@@ -116,13 +117,19 @@ def load_tool_catalog(path: Path | None = None) -> ToolCatalog:
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise ValidationError(f"The transfer-tool catalogue {source} cannot be read ({exc}).") from exc
+        raise ValidationError(
+            error_text("The transfer-tool catalogue {0} cannot be read ({1}).", source, exc)
+        ) from exc
     return parse_tool_catalog(data, str(source))
 
 
 def parse_tool_catalog(data: Any, where: str = "transfer_tools.json") -> ToolCatalog:
     if not isinstance(data, dict) or data.get("format") != TOOLS_FORMAT:
-        raise ValidationError(f"{where} is not a transfer-tool catalogue (format must be {TOOLS_FORMAT!r}).")
+        raise ValidationError(
+            error_text(
+                "{0} is not a transfer-tool catalogue (format must be {1}).", where, repr(TOOLS_FORMAT)
+            )
+        )
     problems: list[Problem] = []
     tools: list[ToolDef] = []
     seen: set[str] = set()
@@ -144,20 +151,31 @@ def parse_tool_catalog(data: Any, where: str = "transfer_tools.json") -> ToolCat
                 conditions=tuple(ToolCondition(**c) for c in raw.get("conditions", [])),
             )
         except (KeyError, ValueError, TypeError) as exc:
-            problems.append(Problem(f"{where}: tools[{i}]", f"missing or wrong field ({exc})"))
+            problems.append(
+                Problem(
+                    error_text("{0}: tools[{1}]", where, i), error_text("missing or wrong field ({0})", exc)
+                )
+            )
             continue
         if tool.code in seen:
-            problems.append(Problem(f"{where}: tools[{i}]", f"duplicate tool code {tool.code!r}"))
+            problems.append(
+                Problem(
+                    error_text("{0}: tools[{1}]", where, i),
+                    error_text("duplicate tool code {0}", repr(tool.code)),
+                )
+            )
         seen.add(tool.code)
         tools.append(tool)
     try:
         certs = tuple(CertificationCondition(**c) for c in data.get("certification_conditions", []))
         exports = tuple(ExportRegime(**e) for e in data.get("destination_export_regimes", []))
     except TypeError as exc:
-        problems.append(Problem(where, f"a condition or export-regime entry is malformed ({exc})"))
+        problems.append(
+            Problem(where, error_text("a condition or export-regime entry is malformed ({0})", exc))
+        )
         certs, exports = (), ()
     if problems:
         raise ValidationError(
-            f"The transfer-tool catalogue {where} has errors; fix them and reload.", problems
+            error_text("The transfer-tool catalogue {0} has errors; fix them and reload.", where), problems
         )
     return ToolCatalog(tuple(tools), certs, exports)

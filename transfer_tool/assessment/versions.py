@@ -35,6 +35,7 @@ from transfer_tool.domain import (
     UserId,
 )
 from transfer_tool.errors import ConflictError, NotFound, ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
@@ -150,7 +151,7 @@ def _dump(row: Assessment) -> dict[str, Any]:
 def _load(session: Session, assessment_id: int) -> Assessment:
     row = session.get(Assessment, assessment_id)
     if row is None:
-        raise NotFound(f"Assessment {assessment_id} does not exist (any more).")
+        raise NotFound(error_text("Assessment {0} does not exist (any more).", assessment_id))
     return row
 
 
@@ -191,7 +192,7 @@ def _load_viewable(
     # One row per onward transfer when they come too: the version is the same on each.
     found = (result.unique(lambda r: r[0].id) if with_onward else result).one_or_none()
     if found is None:
-        raise NotFound(f"Assessment {assessment_id} does not exist (any more).")
+        raise NotFound(error_text("Assessment {0} does not exist (any more).", assessment_id))
     row: Assessment = found[0]
     names = {
         i: n for i, n in ((row.assessor_id, found[2]), (row.approver_id, found[3])) if i is not None and n
@@ -231,12 +232,18 @@ def _writing(db: Database, what: str) -> Iterator[Session]:
             yield s
     except StaleDataError as exc:
         raise ConflictError(
-            f"Someone else changed {what} at the same moment; nothing was saved. Reload and try again."
+            error_text(
+                "Someone else changed {0} at the same moment; nothing was saved. Reload and try again.", what
+            )
         ) from exc
     except IntegrityError as exc:
         raise ConflictError(
-            f"{what[:1].upper()}{what[1:]} was changed by someone else at the same moment "
-            "(e.g. a version was started twice); nothing was saved. Reload and try again."
+            error_text(
+                "{0}{1} was changed by someone else at the same moment (e.g. a version was "
+                "started twice); nothing was saved. Reload and try again.",
+                what[:1].upper(),
+                what[1:],
+            )
         ) from exc
 
 
@@ -244,8 +251,11 @@ def _context(ds: CountryDataset, code: str, destination: Destination | None = No
     dest = destination or ds.destinations.get(code)
     if dest is None:
         raise ValidationError(
-            f"The destination {code!r} is not in the country data; ask an administrator to add it, or "
-            "correct the transfer's destination."
+            error_text(
+                "The destination {0} is not in the country data; ask an administrator to add it, "
+                "or correct the transfer's destination.",
+                repr(code),
+            )
         )
     return AssessmentContext(
         dest, tuple(ds.regimes.values()), load_tool_catalog(), load_measure_catalog(), ds.destinations

@@ -22,6 +22,7 @@ from transfer_tool.assessment.context import AssessmentContext, evaluate
 from transfer_tool.assessment.record import AssessmentRecord, ReviewAction, ReviewEvent
 from transfer_tool.domain import AssessmentStatus, UserId
 from transfer_tool.errors import PermissionDenied, ValidationError
+from transfer_tool.i18n.engine_text import error_text
 
 DEFAULT_REEVALUATION_MONTHS = 12
 _EDITABLE = (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED)
@@ -38,7 +39,9 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def ensure_editable(record: AssessmentRecord) -> None:
     if record.status is AssessmentStatus.APPROVED:
         raise ValidationError(
-            f"Version {record.version} is approved and frozen; start a new version to change it."
+            error_text(
+                "Version {0} is approved and frozen; start a new version to change it.", record.version
+            )
         )
     if record.status is AssessmentStatus.SUBMITTED:
         raise ValidationError(
@@ -51,7 +54,9 @@ def edit(record: AssessmentRecord, **changes: Any) -> AssessmentRecord:
     ensure_editable(record)
     bad = sorted(set(changes) & _LIFECYCLE_FIELDS)
     if bad:
-        raise ValidationError(f"{', '.join(bad)} change only through submit, return, approve or new version.")
+        raise ValidationError(
+            error_text("{0} change only through submit, return, approve or new version.", ", ".join(bad))
+        )
     return dataclasses.replace(record, **changes)
 
 
@@ -61,12 +66,18 @@ def submit(
     """Submit for review; refused with the list of what is missing when incomplete."""
     if record.status not in _EDITABLE:
         raise ValidationError(
-            f"Only a draft or returned assessment can be submitted (this one is {record.status.value})."
+            error_text(
+                "Only a draft or returned assessment can be submitted (this one is {0}).", record.status.value
+            )
         )
     gaps = missing_items(record, ctx, now.date())
     if gaps:
         raise ValidationError(
-            f"The assessment cannot be submitted: {len(gaps)} item(s) are missing. Complete them and submit again.",
+            error_text(
+                "The assessment cannot be submitted: {0} item(s) are missing. Complete them and "
+                "submit again.",
+                len(gaps),
+            ),
             [g.to_problem() for g in gaps],
         )
     action = (
@@ -95,17 +106,23 @@ def _check_reviewer(
 ) -> None:
     if record.status is not AssessmentStatus.SUBMITTED:
         raise ValidationError(
-            f"Only a submitted assessment can be {what} (this one is {record.status.value})."
+            error_text("Only a submitted assessment can be {0} (this one is {1}).", what, record.status.value)
         )
     if not single_user_mode and record.assessor == by:
         raise PermissionDenied(
-            f"You assessed this transfer, so you cannot have it {what} yourself: another manager must review it "
-            "(four-eyes rule)."
+            error_text(
+                "You assessed this transfer, so you cannot have it {0} yourself: another manager "
+                "must review it (four-eyes rule).",
+                what,
+            )
         )
     if not single_user_mode and by in authors:
         raise PermissionDenied(
-            f"You created, edited or submitted this version, so you cannot have it {what} yourself: another "
-            "manager must review it (four-eyes rule)."
+            error_text(
+                "You created, edited or submitted this version, so you cannot have it {0} "
+                "yourself: another manager must review it (four-eyes rule).",
+                what,
+            )
         )
 
 

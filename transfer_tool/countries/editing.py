@@ -17,6 +17,7 @@ from transfer_tool.countries.impact import StatusChange, law_changes, status_cha
 from transfer_tool.countries.model import Destination, Regime
 from transfer_tool.countries.stored import complete, names, regimes_in
 from transfer_tool.errors import ConflictError, ImportRefused, NotFound, Problem, ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage import admin_writes
 from transfer_tool.storage.database import Database
@@ -70,11 +71,16 @@ def update_destination(
         admin_writes.lock_for_change(s, "destination", [new.code])
         rec = s.get(DestinationRecord, new.code)
         if rec is None:
-            raise NotFound(f"'{new.code}' is not a known destination.")
+            raise NotFound(error_text("'{0}' is not a known destination.", new.code))
         if rec.version != expected_version:
             raise ConflictError(
-                f"{new.code} was changed by {rec.updated_by} (version {rec.version}) after you "
-                f"opened version {expected_version}; nothing was saved.",
+                error_text(
+                    "{0} was changed by {1} (version {2}) after you opened version {3}; nothing was saved.",
+                    new.code,
+                    rec.updated_by,
+                    rec.version,
+                    expected_version,
+                ),
                 mine=new,
                 theirs=complete(s, rec.data),
             )
@@ -163,21 +169,29 @@ def update_regime(
     require(actor, Action.EDIT_COUNTRIES)
     codes = sorted({c.strip().upper() for c in exporter_countries if c.strip()})
     problems = [
-        Problem("exporter_countries", f"'{c}' is not a known country code")
+        Problem("exporter_countries", error_text("'{0}' is not a known country code", c))
         for c in codes
         if not names().is_known(c)
     ]
     if not reason.strip():
         problems.append(Problem("reason", "say why the mapping changes"))
     if problems:
-        raise ValidationError(f"The {code} regime cannot be saved as entered.", problems)
+        raise ValidationError(error_text("The {0} regime cannot be saved as entered.", code), problems)
     with db.unit_of_work() as s:
         rec = s.get(RegimeRecord, code.upper())
         if rec is None:
-            raise NotFound(f"'{code}' is not a known regime (known: {', '.join(sorted(regimes_in(s)))}).")
+            raise NotFound(
+                error_text(
+                    "'{0}' is not a known regime (known: {1}).", code, ", ".join(sorted(regimes_in(s)))
+                )
+            )
         if expected_version is not None and rec.row_version != expected_version:
             raise ConflictError(
-                f"The {code} regime was changed by {rec.updated_by} after you opened it; nothing was saved.",
+                error_text(
+                    "The {0} regime was changed by {1} after you opened it; nothing was saved.",
+                    code,
+                    rec.updated_by,
+                ),
                 theirs=serialize.regime_from_dict(rec.data),
             )
         before = dict(rec.data)

@@ -14,6 +14,7 @@ from transfer_tool.countries.diff import FieldChange, diff_destinations
 from transfer_tool.countries.impact import StatusChange, status_changes
 from transfer_tool.countries.stored import DATASET_KEY, complete, names, regimes_in, set_dataset_version
 from transfer_tool.errors import ImportRefused, Problem
+from transfer_tool.i18n.engine_text import engine_text, error_text
 from transfer_tool.permissions import Action, Actor, require
 from transfer_tool.storage import admin_writes
 from transfer_tool.storage.database import Database
@@ -57,9 +58,12 @@ def import_document(
     if len(raw) > MAX_IMPORT_BYTES:
         # A full export is about 0.6 MB; refuse a huge file before parsing and schema-checking all of it.
         raise ImportRefused(
-            f"The country data file is {len(raw) / 1024 / 1024:.0f} MB; the limit is "
-            f"{MAX_IMPORT_BYTES // (1024 * 1024)} MB (a full export is under 1 MB). Check that this is the "
-            "right file; nothing was imported."
+            error_text(
+                "The country data file is {0} MB; the limit is {1} MB (a full export is under 1 "
+                "MB). Check that this is the right file; nothing was imported.",
+                format(len(raw) / 1024 / 1024, ".0f"),
+                MAX_IMPORT_BYTES // (1024 * 1024),
+            )
         )
     # Parse and check before taking the write lock: checking a full export takes a few hundred ms.
     with db.read() as s:
@@ -68,7 +72,7 @@ def import_document(
     from transfer_tool.countries.validate import validate_countries_document
 
     doc = validate_countries_document(raw, known_codes=names().codes, known_regimes=known_regimes)
-    why = reason or f"import of country data {doc.dataset_version}".strip()
+    why = reason or engine_text("import of country data {0}", doc.dataset_version).strip()
     # A dry run reads only (and the read session rolls back), so it never blocks other writers.
     with db.read() if dry_run else db.unit_of_work() as s:
         regs = regimes_in(s)

@@ -16,6 +16,7 @@ from transfer_tool.assessment.record import from_dict
 from transfer_tool.countries.impact import LawChange, expired_entries
 from transfer_tool.countries.model import Regime
 from transfer_tool.countries.stored import complete, regimes_in
+from transfer_tool.i18n.engine_text import engine_text
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.base import UTCDateTime, utcnow
 from transfer_tool.storage.database import Database
@@ -74,11 +75,13 @@ def _flag(
     """Flag the transfers `affected` selects, each with the same reason; one audit event for them all."""
     # `reason` is the engine's ("EU: condition changed to ..."), `given` the admin's own words; kept apart so
     # a screen can show the engine's part in the reader's language (text catalogue templates).
-    versions = f"v{version_before} → v{version_after}"
+    versions = engine_text("v{0} → v{1}", version_before, version_after)
     if given.strip():
-        text = f"{code} — {reason}. Reason given: {given.strip()} (country data {versions})"
+        text = engine_text(
+            "{0} — {1}. Reason given: {2} (country data {3})", code, reason, given.strip(), versions
+        )
     else:
-        text = f"{code} — {reason} (country data {versions})"
+        text = engine_text("{0} — {1} (country data {2})", code, reason, versions)
     now = utcnow()
     s.execute(
         insert(ReassessmentFlag).from_select(
@@ -217,7 +220,9 @@ def _check_expiries_in(s: Session, actor: Actor, today: dt.date) -> int:
                 dest.code,
                 entry.regime,
                 "expired",
-                f"{entry.regime}: {entry.instrument or 'the decision'} expired on {entry.expires}",
+                engine_text(
+                    "{0}: {1} expired on {2}", entry.regime, entry.instrument or "the decision", entry.expires
+                ),
                 dest.version,
                 dest.version,
                 regs,

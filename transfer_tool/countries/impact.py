@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from transfer_tool.countries.model import Destination, RegimeEntry
 from transfer_tool.domain import AdequacyStatus
+from transfer_tool.i18n.engine_text import engine_text
 
 _FAVOURABLE = {AdequacyStatus.INSIDE, AdequacyStatus.ADEQUATE, AdequacyStatus.PARTIAL}
 # How a reason names a status: the words people read, never the code (issue 18: no "not_adequate").
@@ -47,8 +48,12 @@ def _change(regime: str, old: RegimeEntry | None, new: RegimeEntry | None) -> St
     effective_after = after or AdequacyStatus.NOT_ADEQUATE
     if effective_before != effective_after:
         was, now = _STATUS_WORDS[effective_before], _STATUS_WORDS[effective_after]
+        reason: str
         if effective_after == AdequacyStatus.NOT_ADEQUATE:
-            kind, reason = ChangeKind.WITHDRAWN, f"{regime}: {was} → {now} (withdrawn or annulled)"
+            kind, reason = (
+                ChangeKind.WITHDRAWN,
+                engine_text("{0}: {1} → {2} (withdrawn or annulled)", regime, was, now),
+            )
         elif effective_before == AdequacyStatus.NOT_ADEQUATE:
             kind, reason = ChangeKind.GRANTED, f"{regime}: {was} → {now}"
         else:
@@ -58,24 +63,36 @@ def _change(regime: str, old: RegimeEntry | None, new: RegimeEntry | None) -> St
         return None
     if old.condition.strip() != new.condition.strip():
         return StatusChange(
-            regime, before, after, f"{regime}: condition changed to {new.condition!r}", ChangeKind.CONDITION
+            regime,
+            before,
+            after,
+            engine_text("{0}: condition changed to {1}", regime, repr(new.condition)),
+            ChangeKind.CONDITION,
         )
     if old.scope_limits != new.scope_limits:  # the questions that decide who the condition covers
         return StatusChange(
             regime,
             before,
             after,
-            f"{regime}: the scope questions of the condition changed",
+            engine_text("{0}: the scope questions of the condition changed", regime),
             ChangeKind.CONDITION,
         )
     if old.instrument.strip() != new.instrument.strip() or old.adopted != new.adopted:
         return StatusChange(
-            regime, before, after, f"{regime}: instrument now {new.instrument!r}", ChangeKind.INSTRUMENT
+            regime,
+            before,
+            after,
+            engine_text("{0}: instrument now {1}", regime, repr(new.instrument)),
+            ChangeKind.INSTRUMENT,
         )
     if old.expires != new.expires:
         until = new.expires.isoformat() if new.expires else "no date"
         return StatusChange(
-            regime, before, after, f"{regime}: expiry/review date now {until}", ChangeKind.RENEWAL
+            regime,
+            before,
+            after,
+            engine_text("{0}: expiry/review date now {1}", regime, until),
+            ChangeKind.RENEWAL,
         )
     return None
 
@@ -125,19 +142,33 @@ def law_changes(before: Destination, after: Destination) -> list[LawChange]:
     for key, law in new.items():
         was = old.get(key)
         if was is None:
-            out.append(LawChange(key, law.name, f"{law.name}: added to the government-access laws", True))
+            out.append(
+                LawChange(
+                    key, law.name, engine_text("{0}: added to the government-access laws", law.name), True
+                )
+            )
         elif was.problematic != law.problematic:
             if law.problematic:
-                out.append(LawChange(key, law.name, f"{law.name}: now judged problematic"))
+                out.append(LawChange(key, law.name, engine_text("{0}: now judged problematic", law.name)))
             else:
-                out.append(LawChange(key, law.name, f"{law.name}: no longer judged problematic"))
+                out.append(
+                    LawChange(key, law.name, engine_text("{0}: no longer judged problematic", law.name))
+                )
         elif (was.reason.strip(), was.scope.strip(), was.name.strip()) != (
             law.reason.strip(),
             law.scope.strip(),
             law.name.strip(),
         ):
-            out.append(LawChange(key, law.name, f"{law.name}: its profile changed (what it reaches or why)"))
+            out.append(
+                LawChange(
+                    key, law.name, engine_text("{0}: its profile changed (what it reaches or why)", law.name)
+                )
+            )
     for key, law in old.items():
         if key not in new:
-            out.append(LawChange(key, law.name, f"{law.name}: removed from the government-access laws"))
+            out.append(
+                LawChange(
+                    key, law.name, engine_text("{0}: removed from the government-access laws", law.name)
+                )
+            )
     return out

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from transfer_tool import audit
 from transfer_tool.countries import serialize
 from transfer_tool.countries.stored import set_dataset_version
+from transfer_tool.i18n.engine_text import engine_text
 from transfer_tool.permissions import Actor
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.models.countries import DestinationRecord, DestinationVersion, RegimeRecord
@@ -71,7 +72,7 @@ def seed(session: Session) -> int:
                 "data": r,
                 "changed_by": "system",
                 "changed_at": now,
-                "reason": f"shipped country data {shipped.dataset_version}",
+                "reason": engine_text("shipped country data {0}", shipped.dataset_version),
                 "dataset_version": shipped.dataset_version,
             }
             for r in rows

@@ -35,6 +35,7 @@ from transfer_tool.countries.names import SearchHit
 from transfer_tool.countries.seeding import SEEDED_DIGESTS, seed, seed_rows, shipped_digests
 from transfer_tool.countries.stored import DATASET_KEY, complete, names, regimes_in
 from transfer_tool.errors import NotFound
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import OrgSetting
 from transfer_tool.storage.models.countries import DestinationRecord, DestinationVersion, RegimeRecord
@@ -114,7 +115,9 @@ def get_destination(db: Database, code: str) -> Destination:
         rec = s.get(DestinationRecord, code.upper())
         if rec is None:
             raise NotFound(
-                f"'{code}' is not a known destination. Try `transfer-tool countries search {code}`."
+                error_text(
+                    "'{0}' is not a known destination. Try `transfer-tool countries search {1}`.", code, code
+                )
             )
         return complete(s, rec.data)
 
@@ -153,7 +156,7 @@ def history(db: Database, code: str) -> list[VersionInfo]:
             .all()
         )
         if not rows:
-            raise NotFound(f"'{code}' is not a known destination.")
+            raise NotFound(error_text("'{0}' is not a known destination.", code))
         return [VersionInfo(r.code, r.version, r.changed_at, r.changed_by, r.reason) for r in rows]
 
 
@@ -169,7 +172,7 @@ def version(
             )
         ).scalar_one_or_none()
         if row is None:
-            raise NotFound(f"{code} has no version {number}.")
+            raise NotFound(error_text("{0} has no version {1}.", code, number))
         return complete(s, row.data, current_regimes)
 
 

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from transfer_tool.countries.model import Destination, Regime
 from transfer_tool.countries.serialize import destination_from_dict, regime_from_dict
 from transfer_tool.errors import ImportRefused, Problem
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.paths import data_file
 
 if TYPE_CHECKING:  # the schema checker loads only when a document is checked
@@ -48,7 +49,12 @@ def _refuse(what: str, problems: Sequence[Problem]) -> ImportRefused:
     count = len(problems)
     noun = "problem" if count == 1 else "problems"
     return ImportRefused(
-        f"The {what} was refused ({count} {noun}); nothing was imported. Correct the entries listed and try again.",
+        error_text(
+            "The {0} was refused ({1} {2}); nothing was imported. Correct the entries listed and try again.",
+            what,
+            count,
+            noun,
+        ),
         list(problems[:_MAX_PROBLEMS]),
     )
 
@@ -63,7 +69,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed in JSON")
+    raise ValueError(error_text("{0} is not allowed in JSON", name))
 
 
 def parse_json(raw: bytes | str, what: str = "file") -> Any:
@@ -77,7 +83,8 @@ def parse_json(raw: bytes | str, what: str = "file") -> Any:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             problem = Problem(
-                f"byte {exc.start}", "the file is not UTF-8 text; save it as UTF-8 and try again"
+                error_text("byte {0}", exc.start),
+                "the file is not UTF-8 text; save it as UTF-8 and try again",
             )
             raise _refuse(what, [problem]) from None
     else:
@@ -85,10 +92,13 @@ def parse_json(raw: bytes | str, what: str = "file") -> Any:
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
     except _DuplicateKey as exc:
-        problem = Problem("", f"the key {str(exc)!r} appears twice in one object; keep one")
+        problem = Problem("", error_text("the key {0} appears twice in one object; keep one", repr(str(exc))))
         raise _refuse(what, [problem]) from None
     except json.JSONDecodeError as exc:
-        problem = Problem(f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}")
+        problem = Problem(
+            error_text("line {0}, column {1}", exc.lineno, exc.colno),
+            error_text("not valid JSON: {0}", exc.msg),
+        )
         raise _refuse(what, [problem]) from None
     except ValueError as exc:
         raise _refuse(what, [Problem("", str(exc))]) from None
@@ -152,12 +162,12 @@ def _check_date(value: Any, where: str, problems: list[Problem]) -> dt.date | No
     if value is None or not isinstance(value, str):
         return None
     if not _DATE.match(value):
-        problems.append(Problem(where, f"expected a date YYYY-MM-DD, got {value!r}"))
+        problems.append(Problem(where, error_text("expected a date YYYY-MM-DD, got {0}", repr(value))))
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        problems.append(Problem(where, f"not a real calendar date: {value!r}"))
+        problems.append(Problem(where, error_text("not a real calendar date: {0}", repr(value))))
         return None
 
 
@@ -187,21 +197,27 @@ def _semantic_problems(
         at = f"destinations[{labels.get(index, index)}]"
         if code in seen:
             problems.append(
-                Problem(f"{at}.code", f"destination {code} appears more than once; keep one entry")
+                Problem(
+                    f"{at}.code", error_text("destination {0} appears more than once; keep one entry", code)
+                )
             )
         seen.add(code)
         if code not in known_codes:
             problems.append(
                 Problem(
                     f"{at}.code",
-                    f"unknown destination code {code!r} (expected ISO 3166-1 alpha-2, XK or EPO)",
+                    error_text(
+                        "unknown destination code {0} (expected ISO 3166-1 alpha-2, XK or EPO)", repr(code)
+                    ),
                 )
             )
         for regime, entry in dest.get("regimes", {}).items():
             where = f"{at}.regimes.{regime}"
             if regime not in known_regimes:
                 known = ", ".join(sorted(known_regimes))
-                problems.append(Problem(where, f"unknown regime {regime!r} (known: {known})"))
+                problems.append(
+                    Problem(where, error_text("unknown regime {0} (known: {1})", repr(regime), known))
+                )
             adopted = _check_date(entry.get("adopted"), f"{where}.adopted", problems)
             expires = _check_date(entry.get("expires"), f"{where}.expires", problems)
             _check_date(entry.get("last_verified"), f"{where}.last_verified", problems)
@@ -210,7 +226,9 @@ def _semantic_problems(
                 problems.append(
                     Problem(
                         f"{where}.expires",
-                        f"expiry {expires.isoformat()} is before adoption {adopted.isoformat()}",
+                        error_text(
+                            "expiry {0} is before adoption {1}", expires.isoformat(), adopted.isoformat()
+                        ),
                     )
                 )
             _check_urls([entry.get("source_url")], f"{where}.source_url", problems)
@@ -220,7 +238,11 @@ def _semantic_problems(
                 )
             limit_codes = [s["code"] for s in entry.get("scope_limits", [])]
             for dup in sorted({c for c in limit_codes if limit_codes.count(c) > 1}):
-                problems.append(Problem(f"{where}.scope_limits", f"the scope limit {dup!r} appears twice"))
+                problems.append(
+                    Problem(
+                        f"{where}.scope_limits", error_text("the scope limit {0} appears twice", repr(dup))
+                    )
+                )
 
         keys: set[str] = set()
         for law in dest.get("access_laws", []):
@@ -269,12 +291,16 @@ def validate_regimes_document(
     for index, regime in enumerate(doc["regimes"]):
         at = f"regimes[{labels.get(index, index)}]"
         if regime["code"] in seen:
-            problems.append(Problem(f"{at}.code", f"regime {regime['code']} appears more than once"))
+            problems.append(
+                Problem(f"{at}.code", error_text("regime {0} appears more than once", regime["code"]))
+            )
         seen.add(regime["code"])
         for field in ("home_area", "exporter_countries"):
             for code in regime[field]:
                 if code not in known_codes:
-                    problems.append(Problem(f"{at}.{field}", f"unknown destination code {code!r}"))
+                    problems.append(
+                        Problem(f"{at}.{field}", error_text("unknown destination code {0}", repr(code)))
+                    )
         _check_urls([regime.get("source_url")], f"{at}.source_url", problems)
     if problems:
         raise _refuse(what, problems)

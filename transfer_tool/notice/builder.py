@@ -31,6 +31,8 @@ from transfer_tool.catalog import CatalogItem
 from transfer_tool.countries.model import Destination, RegimeEntry
 from transfer_tool.countries.shipped import CountryDataset, default_entry
 from transfer_tool.domain import AdequacyStatus, CatalogKind, NoticeName
+from transfer_tool.i18n.dates import long_date
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.notice.document import Block, Bullets, Document, Heading, Item, Note, Paragraph
 from transfer_tool.notice.model import (
     AppiItems,
@@ -51,9 +53,7 @@ _MISSING_MEASURES = "the measures the recipient takes"
 
 def format_date(value: dt.date | None, lang: str) -> str:
     """As the report writes dates (transfer_tool.report.terms, not imported: it would load ReportLab)."""
-    if value is None:
-        return ""
-    return f"{value.year}年{value.month}月{value.day}日" if lang == "ja" else value.isoformat()
+    return long_date(value, lang) if value is not None else ""
 
 
 _CBPR = ("APEC CBPR", "Global CBPR")
@@ -324,7 +324,7 @@ def _kind(entry: NoticeEntry, src: NoticeSources) -> ToolKind | None:
 
 def _groups(entries: Sequence[NoticeEntry], w: _Writer, group_by: str) -> list[tuple[str, list[NoticeEntry]]]:
     if group_by not in GROUP_BY:
-        raise ValueError(f"group_by must be one of {GROUP_BY}")
+        raise ValueError(error_text("group_by must be one of {0}", GROUP_BY))
     kind = CatalogKind.RECIPIENT_TYPE if group_by == "recipient_type" else CatalogKind.PURPOSE
     order = {code: i for i, code in enumerate(w.src.catalog.get(kind, {}))}
     groups: dict[str, list[NoticeEntry]] = {}

@@ -26,6 +26,7 @@ from transfer_tool.countries import store as country_store
 from transfer_tool.countries.shipped import CountryDataset
 from transfer_tool.domain import NoticeName
 from transfer_tool.errors import NotFound, Problem, ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.notice import builder
 from transfer_tool.notice.document import Document, to_markdown
 from transfer_tool.notice.model import NoticeDiff, NoticeEntry, PlannedEntry
@@ -84,9 +85,9 @@ def _check_regime_lang(dataset: CountryDataset, regime: str, lang: str) -> None:
     problems = []
     if regime not in dataset.regimes:
         known = ", ".join(sorted(dataset.regimes))
-        problems.append(Problem("regime", f"'{regime}' is not a known regime (use one of {known})"))
+        problems.append(Problem("regime", error_text("'{0}' is not a known regime (use one of {1})", regime, known)))
     if lang not in LANGUAGES:
-        problems.append(Problem("lang", f"the language must be one of {', '.join(LANGUAGES)}"))
+        problems.append(Problem("lang", error_text("the language must be one of {0}", ', '.join(LANGUAGES))))
     if problems:
         raise ValidationError("The notice cannot be generated.", problems)
 
@@ -170,7 +171,7 @@ def _build(
     if group_by not in builder.GROUP_BY:
         raise ValidationError(
             "The notice cannot be generated.",
-            [Problem("group_by", f"group by one of: {', '.join(builder.GROUP_BY)}")],
+            [Problem("group_by", error_text("group by one of: {0}", ', '.join(builder.GROUP_BY)))],
         )
     entries, planned = builder.build_entries(register_items(session, src.dataset), src)
     version = builder.register_version(entries, planned)
@@ -282,7 +283,7 @@ def publish(
     with db.unit_of_work() as s:
         row = s.get(NoticeGeneration, generation_id)
         if row is None:
-            raise NotFound(f"Notice generation {generation_id} does not exist; generate the notice first.")
+            raise NotFound(error_text("Notice generation {0} does not exist; generate the notice first.", generation_id))
         if row.published:
             return _view(row)
         # The published text: the same notice without the draft's marks (an acceptance is recorded below).
@@ -349,7 +350,7 @@ def set_contact(db: Database, actor: Actor, contact: dict[str, str]) -> dict[str
     """How a person asks for a copy or for the Art. 28(3) information, in each language."""
     require(actor, Action.ORG_SETTINGS)
     problems = [
-        Problem(f"contact.{lang}", f"keep this under {MAX_CONTACT} characters")
+        Problem(f"contact.{lang}", error_text("keep this under {0} characters", MAX_CONTACT))
         for lang, text in contact.items()
         if len(text) > MAX_CONTACT
     ]
@@ -380,7 +381,7 @@ def set_notice_name(
     except ValueError as exc:
         raise ValidationError(
             "The setting cannot be saved.",
-            [Problem("notice_name", f"choose one of: {', '.join(m.value for m in NoticeName)}")],
+            [Problem("notice_name", error_text("choose one of: {0}", ', '.join(m.value for m in NoticeName)))],
         ) from exc
     e = entities.get_entity(db, entity_id)
     data = entities.EntityInput(
@@ -400,13 +401,11 @@ def answer(db: Database, reference: str, lang: str) -> Document:
         _check_regime_lang(src.dataset, "JP", lang)
         item = next((i for i in register_items(s, src.dataset) if i.reference == reference), None)
         if item is None:
-            raise NotFound(f"No transfer {reference!r} is in the register (or it is suspended).")
+            raise NotFound(error_text("No transfer {0} is in the register (or it is suspended).", repr(reference)))
         tool = src.tools.get(item.tools.get("JP", ""))
         if not item.approved or tool is None or tool.kind is not ToolKind.EQUIVALENT_MEASURES:
             raise ValidationError(
-                f"{reference} has no approved assessment relying on equivalent measures under the APPI; "
-                "the Art. 28(3) information applies only to that route (PPC Guidelines, offshore "
-                "transfers, 6)."
+                error_text("{0} has no approved assessment relying on equivalent measures under the APPI; " "the Art. 28(3) information applies only to that route (PPC Guidelines, offshore " "transfers, 6).", reference)
             )
         dest = src.dataset.destinations[item.destination]
         return builder.compose_answer(item, src, lang, dest)

@@ -1,8 +1,10 @@
 """The `ReportData` value: everything the TIA PDF shows, as plain frozen dataclasses (no ORM).
 
 The builder (not here) resolves a stored assessment into this value. Texts the user typed are `str` and
-are shown as typed in either language; texts that exist in both languages (catalogue labels, country
-names) are `Localized` and are picked at render time, as are enum values (via data/terminology.json).
+are shown as typed in either language; texts that exist in several languages are `Translatable` and are
+read in the report's language at render time: data that carries its own English and Japanese (catalogue
+labels, country names) as `Localized`, the report's and the engine's sentences as catalogue messages
+(`transfer_tool.i18n.message`), enum values through data/terminology.json.
 Dates stay `datetime.date` so each language formats them its own way.
 """
 
@@ -21,6 +23,7 @@ from transfer_tool.domain import (
     KeyHolder,
     PartyRole,
 )
+from transfer_tool.i18n.message import Translatable
 
 MeasureKind = Literal["technical", "contractual", "organisational"]
 MeasureStatus = Literal["in_place", "planned"]
@@ -29,8 +32,8 @@ ReviewAction = Literal["created", "submitted", "returned", "approved"]
 
 
 @dataclass(frozen=True)
-class Localized:
-    """A text that exists in English and Japanese; Japanese falls back to English when missing."""
+class Localized(Translatable):
+    """A text the data gives in English and Japanese; Japanese falls back to English when missing."""
 
     en: str
     ja: str = ""
@@ -39,11 +42,11 @@ class Localized:
         return self.ja if lang == "ja" and self.ja else self.en
 
 
-Text = str | Localized
+Text = str | Translatable
 
 
 def localize(value: Text, lang: str) -> str:
-    return value.get(lang) if isinstance(value, Localized) else value
+    return value.get(lang) if isinstance(value, Translatable) else value
 
 
 @dataclass(frozen=True)
@@ -206,7 +209,7 @@ class ConclusionInfo:
 class AppiConsentInfo:
     """What the principal must be told under APPI Art. 28(2) / PPC Rules Art. 17."""
 
-    country_name: Localized
+    country_name: Translatable
     protection_system: Text
     recipient_measures: str
     notes: Text = ""

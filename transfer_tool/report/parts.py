@@ -11,7 +11,8 @@ from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
-from transfer_tool.report.data import Answer, Localized, PolicyItem, Text, localize
+from transfer_tool.i18n.message import Translatable
+from transfer_tool.report.data import Answer, PolicyItem, Text, localize
 from transfer_tool.report.document import Build, Heading
 from transfer_tool.report.fonts import ReportFonts
 from transfer_tool.report.layout import Block, Cell, Grid, GridStyle, LineBreaker, Para
@@ -109,7 +110,7 @@ class ReportParts:
             [
                 self._cell(b, self._t(b, key), "Label"),
                 self._cell(b, value if value != "" else "—", "Cell")
-                if isinstance(value, (str, Localized))
+                if isinstance(value, (str, Translatable))
                 else value,
             ]
             for key, value in rows

@@ -17,6 +17,7 @@ from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.report.reportlab_adapter import (
     add_annotation,
     ascii_is_readable,
@@ -84,7 +85,9 @@ def _encoder(canv: Canvas, font_name: str) -> _Encoder:
     if found is None:
         font = getFont(font_name)
         if not isinstance(font, TTFont):
-            raise TypeError(f"{font_name} is not a TrueType font; the report embeds only TrueType fonts")
+            raise TypeError(
+                error_text("{0} is not a TrueType font; the report embeds only TrueType fonts", font_name)
+            )
         found = encoders[font_name] = _Encoder(font, canvas_document(canv))
     return found
 

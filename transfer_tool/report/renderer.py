@@ -22,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
 
 from transfer_tool.domain import AssessmentStatus
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.report.data import ReportData
 from transfer_tool.report.document import Build, TiaDocTemplate, numbered_canvas_class
 from transfer_tool.report.fonts import ReportFonts, register_report_fonts
@@ -62,7 +63,11 @@ class TiaReportRenderer(TransferSections, FindingsSections):
     def render(self, data: ReportData, lang: str = "en", *, with_field: bool = False) -> RenderedReport:
         """The PDF and where its sign-off box is; `with_field`: with the empty signature field there."""
         if lang not in LANGUAGES:
-            raise ValueError(f"unsupported report language {lang!r}; use one of {', '.join(LANGUAGES)}")
+            raise ValueError(
+                error_text(
+                    "unsupported report language {0}; use one of {1}", repr(lang), ", ".join(LANGUAGES)
+                )
+            )
         sheet = self._sheets.get(lang)
         if sheet is None:
             sheet = self._sheets[lang] = build_stylesheet(self.fonts.main, lang)

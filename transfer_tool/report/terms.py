@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from transfer_tool.i18n.dates import long_date
 from transfer_tool.terminology import LANGUAGES, Terminology
 
 __all__ = ["LANGUAGES", "Terminology", "format_date", "format_datetime", "format_percent"]
 
 
 def format_date(value: dt.date | None, lang: str) -> str:
-    if value is None:
-        return ""
-    if lang == "ja":
-        return f"{value.year}年{value.month}月{value.day}日"
-    return value.isoformat()
+    return long_date(value, lang) if value is not None else ""
 
 
 def format_datetime(value: dt.datetime, lang: str) -> str:

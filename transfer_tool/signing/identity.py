@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from transfer_tool.errors import ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.signing.names import readable_name
 
 _VALIDITY_DAYS = 5 * 365
@@ -58,7 +59,11 @@ def open_identity(identity: SigningIdentity | str | os.PathLike[str], passphrase
         data = ident.path.read_bytes()
     except OSError as exc:
         raise ValidationError(
-            f"The signing identity {ident.path} cannot be read ({exc.strerror}). Choose another file."
+            error_text(
+                "The signing identity {0} cannot be read ({1}). Choose another file.",
+                ident.path,
+                exc.strerror,
+            )
         ) from exc
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(data, passphrase.encode("utf-8"))

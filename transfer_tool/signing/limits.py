@@ -30,6 +30,7 @@ import stat
 from pathlib import Path
 
 from transfer_tool.errors import ValidationError
+from transfer_tool.i18n.engine_text import error_text
 
 MAX_SIGNED_PDF_BYTES = 32 * 1024 * 1024
 MAX_SIGNATURE_BYTES = 256 * 1024
@@ -146,12 +147,17 @@ def read_pdf_file(path: Path) -> bytes:
     try:
         info = os.stat(path)
     except OSError as exc:
-        raise ValidationError(f"{path} cannot be read ({exc.strerror or exc}). Choose another file.") from exc
+        raise ValidationError(
+            error_text("{0} cannot be read ({1}). Choose another file.", path, exc.strerror or exc)
+        ) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise ValidationError(f"{path} is a folder. Choose the signed PDF file itself.")
+        raise ValidationError(error_text("{0} is a folder. Choose the signed PDF file itself.", path))
     if not stat.S_ISREG(info.st_mode):
         raise ValidationError(
-            f"{path} is not a regular file (a device, pipe or socket). Choose the signed PDF file itself."
+            error_text(
+                "{0} is not a regular file (a device, pipe or socket). Choose the signed PDF file itself.",
+                path,
+            )
         )
     if info.st_size > MAX_SIGNED_PDF_BYTES:
         raise ValidationError(_too_large(path, info.st_size))
@@ -159,10 +165,14 @@ def read_pdf_file(path: Path) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):  # swapped since the first look
-                raise ValidationError(f"{path} is not a regular file. Choose the signed PDF file itself.")
+                raise ValidationError(
+                    error_text("{0} is not a regular file. Choose the signed PDF file itself.", path)
+                )
             data = fh.read(MAX_SIGNED_PDF_BYTES + 1)
     except OSError as exc:
-        raise ValidationError(f"{path} cannot be read ({exc.strerror or exc}). Choose another file.") from exc
+        raise ValidationError(
+            error_text("{0} cannot be read ({1}). Choose another file.", path, exc.strerror or exc)
+        ) from exc
     if len(data) > MAX_SIGNED_PDF_BYTES:  # grew while being read
         raise ValidationError(_too_large(path, len(data)))
     return data

@@ -15,6 +15,8 @@ from pyhanko.sign.timestamps.api import TimeStamper
 from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 
 from transfer_tool.errors import ValidationError
+from transfer_tool.i18n.catalogue import gettext
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.paths import resource_file
 from transfer_tool.signing.fields import DEFAULT_SIGNATURE_FIELD, SignatureFieldLayout
 from transfer_tool.signing.identity import SigningIdentity, open_identity
@@ -23,10 +25,8 @@ from transfer_tool.signing.identity import SigningIdentity, open_identity
 STAMP_FONT_FILE = "VL-Gothic-Regular.ttf"
 _STAMP_FONT_SIZE = 9
 
-_STAMP_LABELS = {
-    "en": ("Digitally signed by", "Date", "Reason"),
-    "ja": ("電子署名者", "日時", "理由"),
-}
+# The stamp's labels: msgids of the catalogue's `signing` domain, in the report's language.
+_STAMP_LABELS = ("Digitally signed by", "Date", "Reason")
 
 
 def _stamp_style(lang: str) -> stamp.TextStampStyle:
@@ -35,7 +35,7 @@ def _stamp_style(lang: str) -> stamp.TextStampStyle:
 
     # fontTools warns "FFTM NOT subset" for every stamp; it is harmless and would clutter the CLI.
     logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
-    signed_by, date, reason = _STAMP_LABELS.get(lang, _STAMP_LABELS["en"])
+    signed_by, date, reason = (gettext("signing", label, lang) for label in _STAMP_LABELS)
     font = GlyphAccumulatorFactory(str(resource_file("fonts", STAMP_FONT_FILE)), font_size=_STAMP_FONT_SIZE)
     return stamp.TextStampStyle(
         stamp_text=f"{signed_by}: %(display_name)s\n{date}: %(ts)s\n{reason}: %(reason)s",
@@ -76,7 +76,7 @@ def sign_pdf(
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     except (PdfError, ValueError, OSError) as exc:
-        raise ValidationError(f"The document to sign is not a readable PDF ({exc}).") from exc
+        raise ValidationError(error_text("The document to sign is not a readable PDF ({0}).", exc)) from exc
     existing = {name for name, _value, _ref in fields.enumerate_sig_fields(writer)}
     if field_name not in existing and field_layout is not None:
         fields.append_signature_field(
@@ -102,7 +102,10 @@ def sign_pdf(
         )
     except TimestampRequestError as exc:
         raise ValidationError(
-            f"The timestamp server did not answer ({exc}). Check the timestamp URL and the network, "
-            "or sign without a timestamp."
+            error_text(
+                "The timestamp server did not answer ({0}). Check the timestamp URL and the "
+                "network, or sign without a timestamp.",
+                exc,
+            )
         ) from exc
     return out.getvalue()

@@ -22,6 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from transfer_tool.domain import Role
 from transfer_tool.errors import NotFound, PermissionDenied
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.storage.base import Base
 from transfer_tool.storage.models.core import User
 from transfer_tool.storage.models.countries import DestinationRecord, DestinationVersion, RegimeRecord
@@ -57,8 +58,12 @@ def _call(
         if state == "40001":
             raise StaleDataError(reason) from exc
         if state == "P0002":
-            raise NotFound(f"The database refused the change: {reason}. Nothing was saved.") from exc
-        raise PermissionDenied(f"The database refused the change: {reason}. Nothing was saved.") from exc
+            raise NotFound(
+                error_text("The database refused the change: {0}. Nothing was saved.", reason)
+            ) from exc
+        raise PermissionDenied(
+            error_text("The database refused the change: {0}. Nothing was saved.", reason)
+        ) from exc
 
 
 def lock_for_change(s: Session, table: str, keys: Collection[str]) -> None:

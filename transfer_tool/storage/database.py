@@ -13,6 +13,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from transfer_tool.errors import StorageError
+from transfer_tool.i18n.engine_text import error_text
 
 log = logging.getLogger("transfer_tool.storage")
 
@@ -95,7 +96,10 @@ class Database:
                 yield session
         except OperationalError as exc:
             raise StorageError(
-                f"The database could not complete the operation ({exc.orig}). Nothing was saved; try again."
+                error_text(
+                    "The database could not complete the operation ({0}). Nothing was saved; try again.",
+                    exc.orig,
+                )
             ) from exc
         finally:
             session.close()
@@ -110,7 +114,9 @@ class Database:
                 yield session
                 session.rollback()
         except OperationalError as exc:
-            raise StorageError(f"The database could not be read ({exc.orig}). Try again.") from exc
+            raise StorageError(
+                error_text("The database could not be read ({0}). Try again.", exc.orig)
+            ) from exc
         finally:
             session.close()
 
@@ -126,7 +132,10 @@ class Database:
                 return list(conn.execute(stmt))
         except OperationalError as exc:
             raise StorageError(
-                f"The database could not complete the operation ({exc.orig}). Nothing was saved; try again."
+                error_text(
+                    "The database could not complete the operation ({0}). Nothing was saved; try again.",
+                    exc.orig,
+                )
             ) from exc
 
     def dispose(self) -> None:

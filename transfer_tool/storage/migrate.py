@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import inspect, text
 
 from transfer_tool.errors import StorageError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.storage.database import Database
 
 if TYPE_CHECKING:
@@ -51,7 +52,9 @@ def head_revision(db: Database) -> str:
     revisions = shipped_revisions()
     heads = set(revisions) - {d for d in revisions.values() if d}
     if len(heads) != 1:
-        raise StorageError(f"The shipped migrations have {len(heads)} heads; reinstall the tool.")
+        raise StorageError(
+            error_text("The shipped migrations have {0} heads; reinstall the tool.", len(heads))
+        )
     return heads.pop()
 
 
@@ -71,8 +74,11 @@ def check_not_newer(db: Database) -> None:
     current = current_revision(db)
     if current is not None and current not in known_revisions(db):
         raise StorageError(
-            f"This database was written by a newer version of the transfer tool (schema {current}). "
-            "Install the newer version to open it; nothing was changed."
+            error_text(
+                "This database was written by a newer version of the transfer tool (schema {0}). "
+                "Install the newer version to open it; nothing was changed.",
+                current,
+            )
         )
 
 
@@ -116,7 +122,7 @@ def upgrade(db: Database, *, backup_dir: Path | None = None, sqlite_path: Path |
             conn.commit()
     except Exception as exc:
         hint = f" A copy of the database from before the upgrade is at {backup}." if backup else ""
-        raise StorageError(f"Upgrading the database schema failed: {exc}.{hint}") from exc
+        raise StorageError(error_text("Upgrading the database schema failed: {0}.{1}", exc, hint)) from exc
     return backup
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from transfer_tool.domain import Role
+from transfer_tool.i18n.engine_text import error_text
 
 ENV_ROLE_PREFIX = "TRANSFER_TOOL_PG_ROLE_PREFIX"  # e.g. "tia": groups tia+legal, logins tia.lena
 ENV_LOGIN_PREFIX = "TRANSFER_TOOL_PG_LOGIN_PREFIX"  # "" makes a login role the bare user name (Kerberos)
@@ -42,7 +43,12 @@ class RoleNames:
 
             raise ValidationError(
                 "The user name is too long for a database sign-in.",
-                [Problem("username", f"use at most {MAX_NAME - len(self.login_prefix)} characters")],
+                [
+                    Problem(
+                        "username",
+                        error_text("use at most {0} characters", MAX_NAME - len(self.login_prefix)),
+                    )
+                ],
             )
         return name
 

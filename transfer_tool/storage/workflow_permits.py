@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from transfer_tool.errors import PermissionDenied
+from transfer_tool.i18n.engine_text import error_text
 
 
 def request_transition(session: Session, assessment_id: int, to_status: str) -> None:
@@ -23,4 +24,6 @@ def request_transition(session: Session, assessment_id: int, to_status: str) -> 
         session.execute(text("SELECT tt_sec.transition(:id, :to)"), {"id": assessment_id, "to": to_status})
     except DBAPIError as exc:
         reason = str(getattr(getattr(exc.orig, "diag", None), "message_primary", "") or exc.orig)
-        raise PermissionDenied(f"The database refused the change: {reason}. Nothing was saved.") from exc
+        raise PermissionDenied(
+            error_text("The database refused the change: {0}. Nothing was saved.", reason)
+        ) from exc
