@@ -15,11 +15,8 @@ GENERATED = {
     "transfer_tool/storage/migrations/versions/0001_initial_schema.py",
 }
 
-# split by parallel work in session 7: these five are split on other branches; the list empties at merge.
-KNOWN_OVERSIZED = {
-    "transfer_tool/assessment/report_builder.py",
-    "transfer_tool/report/docx_export.py",
-}
+# Modules over the limit that a parallel branch is splitting, named here until it merges (none now).
+KNOWN_OVERSIZED: set[str] = set()
 
 
 def line_count(path: Path) -> int:
