@@ -29,11 +29,11 @@ from bench_register import TRANSFERS, fresh_database, populate
 from sqlalchemy import func, select
 
 from transfer_tool import catalog
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.countries import serialize, store
 from transfer_tool.countries.shipped import load_shipped_dataset
 from transfer_tool.countries.validate import validate_countries_document
 from transfer_tool.domain import AdequacyStatus
-from transfer_tool.permissions import Actor
 from transfer_tool.storage import migrate
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Entity, Transfer
@@ -100,9 +100,7 @@ def bench_loading(folder: Path) -> None:
         load_shipped_dataset()
         load[run] = _ms(start)
     seed_ms, floor_ms = median(seeds[1:]), median(floors)
-    print(
-        f"  seed {n} destinations: first run {seeds[0]:.0f} ms, median of the rest {seed_ms:.0f} ms"
-    )
+    print(f"  seed {n} destinations: first run {seeds[0]:.0f} ms, median of the rest {seed_ms:.0f} ms")
     print(f"    of which reading and checking the shipped files: {median(load):.0f} ms")
     print(
         f"  floor (bare executemany of {2 * n} JSON rows): {floor_ms:.1f} ms; ratio {seed_ms / floor_ms:.0f}x"

@@ -39,10 +39,12 @@ from sqlalchemy import create_engine, make_url, text
 from tests import approval_support
 from tests.conftest import PASSWORD
 from tests.latency_proxy import LatencyProxy
-from transfer_tool import demo, register_search, users
+from transfer_tool import demo
+from transfer_tool.accounts import users
 from transfer_tool.assessment import service
-from transfer_tool.bootstrap import _seeders
 from transfer_tool.domain import Role
+from transfer_tool.register import register_search
+from transfer_tool.runtime.bootstrap import _seeders
 from transfer_tool.storage import migrate
 from transfer_tool.storage.database import Database
 

@@ -28,13 +28,14 @@ from sqlalchemy import insert, select
 
 from tests.ui.seed import bulk_register
 from tests.unit.notice_support import TODAY, approve_transfer
-from transfer_tool import entities, transfers, users
-from transfer_tool.bootstrap import open_database
-from transfer_tool.config import Config
+from transfer_tool.accounts import users
 from transfer_tool.countries import store as country_store
 from transfer_tool.domain import AssessmentStatus, Role, TransferStatus
 from transfer_tool.notice import service
 from transfer_tool.notice.docx_writer import to_docx
+from transfer_tool.register import entities, transfers
+from transfer_tool.runtime.bootstrap import open_database
+from transfer_tool.runtime.config import Config
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import Entity, Transfer

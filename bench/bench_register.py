@@ -23,9 +23,9 @@ from typing import Any
 
 from sqlalchemy import insert, text
 
-from transfer_tool import register_search
-from transfer_tool.bootstrap import _seeders
 from transfer_tool.domain import PartyRole
+from transfer_tool.register import register_search
+from transfer_tool.runtime.bootstrap import _seeders
 from transfer_tool.storage import migrate
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database

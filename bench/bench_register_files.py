@@ -18,10 +18,11 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from transfer_tool import register_import, transfer_csv, transfer_xlsx, users
-from transfer_tool.bootstrap import open_database
-from transfer_tool.config import Config
-from transfer_tool.register_columns import NAMES
+from transfer_tool.accounts import users
+from transfer_tool.register import register_import, transfer_csv, transfer_xlsx
+from transfer_tool.register.register_columns import NAMES
+from transfer_tool.runtime.bootstrap import open_database
+from transfer_tool.runtime.config import Config
 
 
 def _rows(n: int) -> list[list[str]]:

@@ -38,9 +38,9 @@ TARGETS = {"first paint": 300.0, "filter keystroke": 100.0, "peak RSS MiB": 300.
 
 def make_database(folder: Path, transfers: int) -> str:
     from tests.ui.seed import bulk_register
-    from transfer_tool import users
-    from transfer_tool.bootstrap import open_database
-    from transfer_tool.config import resolve_config
+    from transfer_tool.accounts import users
+    from transfer_tool.runtime.bootstrap import open_database
+    from transfer_tool.runtime.config import resolve_config
 
     url = f"sqlite:///{folder / 'register.sqlite3'}"
     db = open_database(resolve_config(url))
@@ -56,11 +56,11 @@ def make_database(folder: Path, transfers: int) -> str:
 def child(url: str, runs: int) -> dict[str, Any]:
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
-    from transfer_tool import users
-    from transfer_tool.bootstrap import open_database
-    from transfer_tool.config import resolve_config
+    from transfer_tool.accounts import users
     from transfer_tool.countries import store
     from transfer_tool.domain import TransferStatus
+    from transfer_tool.runtime.bootstrap import open_database
+    from transfer_tool.runtime.config import resolve_config
     from ui.app import application
     from ui.fonts import register_bundled_fonts
     from ui.main_window import MainWindow

@@ -25,13 +25,13 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from transfer_tool import users
-from transfer_tool.bootstrap import open_database
+from transfer_tool.accounts import users
 from transfer_tool.cli import main as cli_main
 from transfer_tool.cli.reports_impl import latest_assessments, render_batch
-from transfer_tool.config import Config
 from transfer_tool.demo import create_demo_parties, create_demo_transfer, fill_and_submit
 from transfer_tool.domain import Role
+from transfer_tool.runtime.bootstrap import open_database
+from transfer_tool.runtime.config import Config
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import Transfer

@@ -85,9 +85,9 @@ runpy.run_module(module, run_name="__main__", alter_sys=True)
 
 def make_database(folder: Path, transfers: int) -> str:
     from tests.ui.seed import bulk_register
-    from transfer_tool import users
-    from transfer_tool.bootstrap import open_database
-    from transfer_tool.config import resolve_config
+    from transfer_tool.accounts import users
+    from transfer_tool.runtime.bootstrap import open_database
+    from transfer_tool.runtime.config import resolve_config
 
     url = f"sqlite:///{folder / 'bench.sqlite3'}"
     db = open_database(resolve_config(url))
@@ -206,7 +206,9 @@ def main() -> int:
                 no_user,
             ),
         }
-        pngs = {name: Path(next(a for a in cmd if a.endswith(".png"))) for name, (cmd, _env) in commands.items()}
+        pngs = {
+            name: Path(next(a for a in cmd if a.endswith(".png"))) for name, (cmd, _env) in commands.items()
+        }
         for name, (cmd, env) in commands.items():  # warm the file cache and the bytecode caches once
             timed(cmd, env, pngs[name])
         results: dict[str, list[float]] = {name: [] for name in commands}

@@ -27,12 +27,12 @@ from sqlalchemy import select
 
 from tests.conftest import PASSWORD
 from tests.unit.teamwork_support import approved_transfer
-from transfer_tool import users
+from transfer_tool.accounts import users
 from transfer_tool.assessment import copying, reassessment
 from transfer_tool.assessment.record import to_dict
-from transfer_tool.bootstrap import open_database
-from transfer_tool.config import Config
 from transfer_tool.domain import AssessmentStatus, Role
+from transfer_tool.runtime.bootstrap import open_database
+from transfer_tool.runtime.config import Config
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import Transfer

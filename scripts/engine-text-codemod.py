@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rewrite f-string sentences into engine_text(...) / error_text(...) calls, so they carry a catalogue id.
 
-    .venv/bin/python scripts/engine-text-codemod.py transfer_tool/transfers.py
+    .venv/bin/python scripts/engine-text-codemod.py transfer_tool/register/transfers.py
     .venv/bin/python scripts/engine-text-codemod.py --engine transfer_tool/countries/store.py
 
 An f-string passed to `Problem(...)` or an `...Error(...)` becomes `error_text("template with {0}", value)`;

@@ -13,9 +13,10 @@ import tempfile
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 
-from transfer_tool import signing, trust
+from transfer_tool import signing
+from transfer_tool.accounts.permissions import Action, Actor, allowed
 from transfer_tool.assessment import approval, service
-from transfer_tool.permissions import Action, Actor, allowed
+from transfer_tool.signing import trust
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import User
 

@@ -12,7 +12,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Password hashes at a throw-away database's cost (argon2id, 8 KiB, one pass) through the setting a
-# deployment uses (transfer_tool.config.ENV_PASSWORD_HASH); set here so the commands tests start inherit it.
+# deployment uses (transfer_tool.runtime.config.ENV_PASSWORD_HASH); set here so the commands tests start inherit it.
 os.environ.setdefault("TRANSFER_TOOL_PASSWORD_HASH", "time_cost=1,memory_cost=8,parallelism=1")
 # The font cache of this test process, never the user's (~/.cache/transfer-tool); shared by its tests.
 os.environ.setdefault("TRANSFER_TOOL_CACHE_DIR", tempfile.mkdtemp(prefix="tt-test-cache-"))
@@ -21,10 +21,10 @@ from sqlalchemy import Connection, create_engine, make_url, text
 
 import ui  # noqa: F401  (applies ui/qt_workarounds.py before pytest-qt makes its QApplication)
 from tests.db_snapshots import restore_tables
-from transfer_tool import users
-from transfer_tool.bootstrap import _seeders
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.domain import Role
-from transfer_tool.permissions import Actor
+from transfer_tool.runtime.bootstrap import _seeders
 from transfer_tool.storage import migrate
 from transfer_tool.storage.database import Database
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from transfer_tool import entities, transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.domain import PartyRole
-from transfer_tool.permissions import Actor
+from transfer_tool.register import entities, transfers
 from transfer_tool.storage.database import Database
 
 

@@ -9,12 +9,12 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from transfer_tool import audit
+from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.domain import CatalogKind
 from transfer_tool.errors import NotFound, Problem, ValidationError
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.paths import data_file
-from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.records import audit
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import CatalogEntry
 

@@ -17,7 +17,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from transfer_tool import entities, signing, transfers, trust, users
+from transfer_tool import signing
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import approval, service
 from transfer_tool.assessment.record import (
     AcceptanceItems,
@@ -36,13 +38,14 @@ from transfer_tool.assessment.record import (
     ToolChoice,
 )
 from transfer_tool.assessment.risk import default_factor_set
-from transfer_tool.bootstrap import open_database
-from transfer_tool.config import Config
 from transfer_tool.countries.model import Destination
 from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole, Role
 from transfer_tool.errors import ValidationError
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.permissions import Actor
+from transfer_tool.register import entities, transfers
+from transfer_tool.runtime.bootstrap import open_database
+from transfer_tool.runtime.config import Config
+from transfer_tool.signing import trust
 from transfer_tool.storage.database import Database
 
 __all__ = [

@@ -42,12 +42,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from transfer_tool import users
-from transfer_tool.bootstrap import open_database
-from transfer_tool.config import resolve_config
+from transfer_tool.accounts import users
+from transfer_tool.accounts.users import UserView
 from transfer_tool.errors import ToolError
 from transfer_tool.library_noise import quiet_libraries
-from transfer_tool.users import UserView
+from transfer_tool.runtime.bootstrap import open_database
+from transfer_tool.runtime.config import resolve_config
 from ui import settings as keys
 from ui.collector import GuiThreadCollector
 from ui.errors import install_excepthook, show_info

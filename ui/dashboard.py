@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool import register_search
-from transfer_tool.bootstrap import DatabaseHandle
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.domain import TransferStatus
-from transfer_tool.permissions import Actor
-from transfer_tool.register_search import SortKey, TransferQuery, TransferRow
+from transfer_tool.register import register_search
+from transfer_tool.register.register_search import SortKey, TransferQuery, TransferRow
+from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.errors import show_exception
 from ui.i18n import format_date, format_number, status_label
 from ui.services import Services
@@ -183,7 +183,8 @@ def since_last_sign_in(user_id: int | None) -> DashboardSource:
     noted: list[dt.datetime | None] = []
 
     def source(db: DatabaseHandle, _today: dt.date) -> DashboardSection:
-        from transfer_tool import activity, users
+        from transfer_tool.accounts import users
+        from transfer_tool.register import activity
 
         title = QCoreApplication.translate("Dashboard", "Since you last signed in")
         if user_id is None:

@@ -16,9 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 
-from transfer_tool.config import user_cache_dir
-from transfer_tool.files import write_file
 from transfer_tool.paths import docs_dir, user_guide
+from transfer_tool.runtime.config import user_cache_dir
+from transfer_tool.runtime.files import write_file
 
 
 def guide_html(markdown: str, base: Path, title: str) -> str:

@@ -21,8 +21,8 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from transfer_tool import __version__
+from transfer_tool.accounts.permissions import Action
 from transfer_tool.errors import ToolError
-from transfer_tool.permissions import Action
 from ui import settings as keys
 from ui.dashboard import Dashboard, DashboardSource
 from ui.errors import show_exception, show_info

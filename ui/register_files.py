@@ -1,6 +1,6 @@
 """The register's files in the app: File → Import… (a preview listing every problem by sheet, row and
 column before anything is written; all rows or none), File → Export… (Excel or CSV), and the due dates
-as a calendar file (the dashboard's button). The work is the core's (`transfer_tool.register_import`,
+as a calendar file (the dashboard's button). The work is the core's (`transfer_tool.register.register_import`,
 `transfer_xlsx`, `transfer_csv`, `assessment.due_calendar`), run on the database thread."""
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool import register_search
-from transfer_tool.bootstrap import DatabaseHandle
-from transfer_tool.files import write_file
+from transfer_tool.register import register_search
+from transfer_tool.runtime.bootstrap import DatabaseHandle
+from transfer_tool.runtime.files import write_file
 from ui import services as changes
 from ui import settings as keys
 from ui.errors import describe, show_exception, show_info
@@ -117,7 +117,7 @@ class ImportDialog(QDialog):
 
     @staticmethod
     def _check(db: DatabaseHandle, raw: bytes, name: str) -> Any:
-        from transfer_tool import register_import  # openpyxl only when a workbook is read
+        from transfer_tool.register import register_import  # openpyxl only when a workbook is read
 
         return register_import.preview(raw, name, PREVIEW_ROWS, db)
 
@@ -210,7 +210,7 @@ class ImportDialog(QDialog):
         actor, raw, name = self.services.actor, self.raw, self.name
 
         def run(db: DatabaseHandle) -> int:
-            from transfer_tool import register_import
+            from transfer_tool.register import register_import
 
             return register_import.import_file(db, actor, raw, name).created
 
@@ -280,12 +280,12 @@ def export_format(path: str, chosen_filter: str) -> str:
 def export_job(actor: Any, query: Any, path: Path, fmt: str) -> Any:
     def run(db: DatabaseHandle) -> int:
         if fmt == "csv":
-            from transfer_tool import transfer_csv
+            from transfer_tool.register import transfer_csv
 
             text = transfer_csv.export_csv(db, actor, query)
             write_file(path, text.encode("utf-8-sig"))  # the mark lets Excel read UTF-8
             return max(0, text.count("\n") - 1)
-        from transfer_tool import transfer_xlsx  # openpyxl only for an export
+        from transfer_tool.register import transfer_xlsx  # openpyxl only for an export
 
         write_file(path, transfer_xlsx.export_xlsx(db, actor, query))
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from transfer_tool.permissions import Action, Actor, allowed
+from transfer_tool.accounts.permissions import Action, Actor, allowed
 from ui.settings import Settings
 from ui.workers import DbWorker
 

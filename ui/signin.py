@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool import users
-from transfer_tool.bootstrap import DatabaseHandle
+from transfer_tool.accounts import users
+from transfer_tool.accounts.users import UserView
 from transfer_tool.errors import AuthenticationFailed, ToolError, ValidationError
-from transfer_tool.users import UserView
+from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.errors import show_exception
 from ui.workers import DbWorker
 

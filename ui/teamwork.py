@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool import entities, transfers, users
-from transfer_tool.bootstrap import DatabaseHandle
-from transfer_tool.entities import EntityView
-from transfer_tool.transfers import TransferView
-from transfer_tool.users import Person
+from transfer_tool.accounts import users
+from transfer_tool.accounts.users import Person
+from transfer_tool.register import entities, transfers
+from transfer_tool.register.entities import EntityView
+from transfer_tool.register.transfers import TransferView
+from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.accessibility import name_from_labels
 from ui.errors import show_exception
 from ui.services import ASSESSMENTS, TRANSFERS, Services

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
 
-from transfer_tool.terminology import LANGUAGES, Terminology
+from transfer_tool.i18n.terminology import LANGUAGES, Terminology
 
 LANGUAGE_PROPERTY = "transferToolLanguage"
 
@@ -83,7 +83,7 @@ def core_text(english: str, language: str | None = None) -> str:
 
     Translated through the core's message catalogue (data/locale/<lang>/LC_MESSAGES/*.po); text it does not know (an
     admin's own edit) is shown as written."""
-    from transfer_tool.text_catalogue import translate
+    from transfer_tool.i18n.text_catalogue import translate
 
     return translate(english, language or ui_language())
 

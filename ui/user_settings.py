@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool import users
-from transfer_tool.config import user_data_dir
+from transfer_tool.accounts import users
 from transfer_tool.errors import ValidationError
+from transfer_tool.runtime.config import user_data_dir
 from ui import settings as keys
 from ui.accessibility import name_from_labels
 from ui.errors import describe, is_bug, show_exception

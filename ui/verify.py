@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool.bootstrap import DatabaseHandle
-from transfer_tool.trust import DatabaseMatch, DocumentVerification, verify_document
+from transfer_tool.runtime.bootstrap import DatabaseHandle
+from transfer_tool.signing.trust import DatabaseMatch, DocumentVerification, verify_document
 from ui import settings as keys
 from ui.errors import describe
 from ui.i18n import format_datetime

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from transfer_tool.bootstrap import DatabaseHandle
+from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.tasks import ErrorCallback, Relay, Task, relay, without_frames
 from ui.terms import localize_error
 
@@ -64,7 +64,9 @@ class DbWorker(QObject):
         Callbacks are skipped when `owner` (usually the widget that asked) has been deleted meanwhile.
         """
         db = self._db
-        task: Task[T] = Task(lambda: fn(db), on_done, on_error, owner, label or getattr(fn, "__name__", "call"))
+        task: Task[T] = Task(
+            lambda: fn(db), on_done, on_error, owner, label or getattr(fn, "__name__", "call")
+        )
         task.deliver = self._deliver
         the_relay = relay()  # made here, on the GUI thread, before the database thread needs it
         self._set_pending(+1)

@@ -28,8 +28,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select, text
 
-from transfer_tool import audit, users
-from transfer_tool.permissions import Actor
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
+from transfer_tool.records import audit
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import AuditEvent, Entity, OrgSetting, Transfer
@@ -66,7 +67,7 @@ def child_main(argv: list[str]) -> int:
         _say("ready")
         country_store.import_document(db, Actor.system(), raw, reason="crash test import")
     elif mode == "csv":
-        from transfer_tool import register_import
+        from transfer_tool.register import register_import
 
         raw = Path(arg).read_bytes()
         actor = _lena(db)

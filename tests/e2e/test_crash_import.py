@@ -18,11 +18,12 @@ from pathlib import Path
 import pytest
 
 from tests.e2e import crash_helpers as ch
-from transfer_tool import register_import, register_search, users
+from transfer_tool.accounts import users
 from transfer_tool.assessment import service
-from transfer_tool.bootstrap import _seeders
 from transfer_tool.countries import store as country_store
 from transfer_tool.domain import Role
+from transfer_tool.register import register_import, register_search
+from transfer_tool.runtime.bootstrap import _seeders
 from transfer_tool.storage import migrate
 from transfer_tool.storage.database import Database
 

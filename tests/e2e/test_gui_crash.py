@@ -31,9 +31,9 @@ import pytest
 
 from tests import factories
 from tests.conftest import PASSWORD
-from transfer_tool import audit
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
-from transfer_tool.permissions import Actor
+from transfer_tool.records import audit
 from transfer_tool.storage.database import Database
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -36,11 +36,11 @@ from pytestqt.qtbot import QtBot
 from tests import factories
 from tests.conftest import PASSWORD
 from tests.ui.test_wizard_support import answer_everything, choose, click_next, type_text
-from transfer_tool import entities, register_search
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.countries import store
 from transfer_tool.domain import AssessmentStatus, Conclusion, PartyRole
-from transfer_tool.permissions import Actor
+from transfer_tool.register import entities, register_search
 from transfer_tool.storage.database import Database
 from ui import app as app_module
 from ui.main_window import MainWindow

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import QWidget
 
 from tests.conftest import PASSWORD
 from tests.ui.review_support import submitted_assessment
-from transfer_tool import register_search
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.domain import AssessmentStatus
-from transfer_tool.permissions import Actor
+from transfer_tool.register import register_search
 from transfer_tool.storage.database import Database
 
 ROOT = Path(__file__).resolve().parents[2]

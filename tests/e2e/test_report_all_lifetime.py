@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from transfer_tool import entities, users
+from transfer_tool.accounts import users
 from transfer_tool.assessment import service
 from transfer_tool.demo import DEMO_PASSWORD, DemoParties, build_demo, create_demo_transfer
+from transfer_tool.register import entities
 from transfer_tool.storage.database import Database
 
 pytestmark = [

@@ -27,10 +27,11 @@ from tests.ui.conftest import (  # noqa: F401 - fixtures shared with the screen 
     worker,
 )
 from tests.ui.review_support import TODAY, submitted_assessment
-from transfer_tool import transfers, trust
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.domain import AdequacyStatus, AssessmentStatus, TransferStatus
-from transfer_tool.permissions import Actor
+from transfer_tool.register import transfers
+from transfer_tool.signing import trust
 from transfer_tool.signing.testing import make_test_pki
 from transfer_tool.storage.database import Database
 from ui.admin import AdminWindow

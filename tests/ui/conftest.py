@@ -11,8 +11,8 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from tests.ui.seed import realistic_register
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.countries import store
-from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from ui.main_window import MainWindow
 from ui.services import Services

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from tests import factories
 from tests.unit.test_assessment_service import _filled
-from transfer_tool import transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.domain import Conclusion
-from transfer_tool.permissions import Actor
+from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 
 TODAY = dt.date(2026, 11, 26)

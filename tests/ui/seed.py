@@ -12,9 +12,9 @@ import random
 
 from sqlalchemy import insert, select, update
 
-from transfer_tool import entities, transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole, TransferStatus
-from transfer_tool.permissions import Actor
+from transfer_tool.register import entities, transfers
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Entity, Transfer
 

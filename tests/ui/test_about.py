@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from transfer_tool import __version__
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.countries import store
 from transfer_tool.countries.shipped import load_shipped_dataset
-from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from ui.about import AboutDialog, font_licences
 from ui.main_window import MainWindow

@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from tests import factories
 from tests.ui.review_support import submitted_assessment
-from transfer_tool import transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.countries import store
 from transfer_tool.domain import AdequacyStatus
-from transfer_tool.permissions import Actor
+from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 from ui.admin import open_countries
 from ui.admin.countries import CountriesPage

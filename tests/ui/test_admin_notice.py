@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.db_snapshots import built_once
 from tests.unit.notice_support import CONFIDENTIAL, build_register
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.notice import service
-from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from ui.admin import AdminWindow, open_notice
 from ui.admin.notice import NoticePage
@@ -141,7 +141,7 @@ def test_the_entities_listed_here_can_be_corrected_and_removed(
     from PySide6.QtWidgets import QMessageBox
 
     from tests import factories
-    from transfer_tool import entities, transfers
+    from transfer_tool.register import entities, transfers
     from ui.wizard.entity_dialog import EntityDialog
 
     exp = factories.entity(db, admin, "Net Japan Co., Ltd.", "JP")

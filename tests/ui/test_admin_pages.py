@@ -11,10 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from transfer_tool import catalog, trust, users
+from transfer_tool import catalog
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.domain import CatalogKind, Role
-from transfer_tool.permissions import Actor
+from transfer_tool.signing import trust
 from transfer_tool.signing.testing import OfflinePki, make_test_pki
 from transfer_tool.storage.database import Database
 from ui.admin import AdminWindow, open_catalogues, open_org_settings, open_trust, open_users
@@ -107,7 +109,7 @@ def test_removing_a_user_deactivates_them_and_drops_their_database_sign_in(
     row = page.model.row_of(leaving.id)
     assert page.model.text(row, 4) == "Deactivated"
     if db.dialect == "postgresql":  # team mode: the login role is gone with the account's sign-in
-        from transfer_tool import login_roles
+        from transfer_tool.accounts import login_roles
 
         assert not login_roles.exists_by_name(db, login_roles.names_for(db).login("leaving"))
 
@@ -232,10 +234,17 @@ def test_catalogue_entries_are_added_edited_and_deactivated(
     page.section.setText("7-3")
     page.save_button.click()
     item = next(i for i in catalog.list_items(db, CatalogKind.PURPOSE) if i.label_en == "Preventing fraud")
-    assert (item.code, item.label_ja, item.section, item.active) == ("preventing_fraud", "不正防止", "7-3", True)
+    assert (item.code, item.label_ja, item.section, item.active) == (
+        "preventing_fraud",
+        "不正防止",
+        "7-3",
+        True,
+    )
     assert page.current() == item
     assert page.message.text() == "Saved Preventing fraud."
-    texts = [page.model.text(r, c) for r in range(page.model.rowCount()) for c in range(page.model.columnCount())]
+    texts = [
+        page.model.text(r, c) for r in range(page.model.rowCount()) for c in range(page.model.columnCount())
+    ]
     assert not any(code in texts for code in {i.code for i in catalog.list_items(db, CatalogKind.PURPOSE)})
 
     page.label_en.setText("Preventing and detecting fraud")

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.conftest import PASSWORD
 from tests.ui.seed import realistic_register
-from transfer_tool import users
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.domain import Role, TransferStatus
 from transfer_tool.paths import resource_file
-from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from ui import app as app_module
 from ui.fonts import register_bundled_fonts

@@ -18,11 +18,11 @@ from sqlalchemy import text
 from tests.ui import test_wizard_support as support
 from tests.ui.test_wizard_support import MakeWizard, replace_record, type_text
 from tests.visible_codes import codes_in
-from transfer_tool import transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.countries import store
 from transfer_tool.domain import AdequacyStatus
-from transfer_tool.permissions import Actor
+from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 from ui.admin.countries import CountriesPage
 from ui.services import Services

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_wizard_support import type_text
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.countries.names import load_country_names
-from transfer_tool.permissions import Actor
 from ui.main_window import MainWindow
 from ui.wizard.inputs import CountryCombo
 

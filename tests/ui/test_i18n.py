@@ -42,7 +42,8 @@ from tests.ui.seed import realistic_register
 from tests.ui.test_wizard_support import MakeWizard, answer_everything
 from tests.ui.visible_texts import visible_texts
 from tests.visible_codes import codes_in
-from transfer_tool import transfers, trust, users
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.assessment.measures import Effectiveness, MeasureKind
 from transfer_tool.assessment.precheck import Route
@@ -60,8 +61,9 @@ from transfer_tool.domain import (
     TransferStatus,
 )
 from transfer_tool.paths import resource_file
-from transfer_tool.permissions import Actor
+from transfer_tool.register import transfers
 from transfer_tool.report.terms import Terminology
+from transfer_tool.signing import trust
 from transfer_tool.signing.testing import OfflinePki, make_test_pki
 from transfer_tool.storage.database import Database
 from ui.fonts import register_bundled_fonts

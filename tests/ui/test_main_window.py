@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from tests.factories import transfer
 from tests.ui.conftest import TODAY
-from transfer_tool import register_search
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.domain import TransferStatus
-from transfer_tool.permissions import Actor
-from transfer_tool.register_search import TransferQuery
+from transfer_tool.register import register_search
+from transfer_tool.register.register_search import TransferQuery
 from transfer_tool.storage.database import Database
 from ui import settings as keys
 from ui.dashboard import DashboardLine, DashboardSection, appi_checks

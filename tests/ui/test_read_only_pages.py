@@ -13,10 +13,10 @@ from tests import approval_support
 from tests.ui import test_wizard_support as support
 from tests.ui.conftest import TODAY
 from tests.ui.test_wizard_support import MakeWizard, answer_everything, type_text
-from transfer_tool import transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.domain import Conclusion
-from transfer_tool.permissions import Actor
+from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 from ui.wizard.conclusion import ConclusionPage
 from ui.wizard.law_practice import LawPracticePage

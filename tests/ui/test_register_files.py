@@ -23,9 +23,9 @@ from tests.ui.a11y import unlabelled
 from tests.ui.i18n_fit import misfits
 from tests.ui.test_wizard_support import MakeWizard, answer_everything, click_next
 from tests.unit.register_files import HEADER, excel_workbook, register_state, row
-from transfer_tool import register_search, transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.domain import Conclusion
-from transfer_tool.permissions import Actor
+from transfer_tool.register import register_search, transfers
 from transfer_tool.storage.database import Database
 from ui.fonts import register_bundled_fonts
 from ui.i18n import install_translators, remove_translators

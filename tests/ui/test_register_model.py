@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from transfer_tool import register_search, transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.domain import TransferStatus
-from transfer_tool.permissions import Actor
-from transfer_tool.register_search import SortKey, TransferQuery
+from transfer_tool.register import register_search, transfers
+from transfer_tool.register.register_search import SortKey, TransferQuery
 from transfer_tool.storage.database import Database
 from ui.models import register_model
 from ui.models.register_model import COLUMN_KEYS, IdRole, RegisterModel, RowRole

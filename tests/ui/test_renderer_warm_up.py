@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from reportlab.pdfbase import pdfmetrics
 
-from transfer_tool.config import ENV_CACHE_DIR
 from transfer_tool.report.fonts import FALLBACK_FONT, MAIN_FONT
+from transfer_tool.runtime.config import ENV_CACHE_DIR
 from ui.app import warm_renderer
 
 

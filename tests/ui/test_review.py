@@ -14,10 +14,11 @@ from pytestqt.qtbot import QtBot
 
 from tests import approval_support
 from tests.ui.review_support import TODAY, submitted_assessment
-from transfer_tool import signing, transfers
+from transfer_tool import signing
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.domain import AssessmentStatus, TransferStatus
-from transfer_tool.permissions import Actor
+from transfer_tool.register import transfers
 from transfer_tool.signing.testing import OfflinePki, make_test_pki
 from transfer_tool.storage.database import Database
 from ui.fonts import register_bundled_fonts
@@ -344,7 +345,9 @@ def test_what_changed_reads_in_japanese(
     """Issue 18: the reviewer's comparison with the version returned as a Japanese manager sees it (the user
     guide's Japanese screenshot)."""
     t, a = submitted_assessment(db, legal)
-    service.return_with_comments(db, manager, a.id, [("law_practice", "第3段階の結論の理由を補足してください。")])
+    service.return_with_comments(
+        db, manager, a.id, [("law_practice", "第3段階の結論の理由を補足してください。")]
+    )
     v2 = service.latest_for_transfer(db, t.id)
     assert v2 is not None and v2.version_no == 2
     lp = dataclasses.replace(

@@ -15,11 +15,12 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.review_support import approved_with_signature, submitted_assessment
 from tests.ui.seed import realistic_register
-from transfer_tool import trust, users
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.countries import store
 from transfer_tool.domain import AdequacyStatus, Role
-from transfer_tool.permissions import Actor
+from transfer_tool.signing import trust
 from transfer_tool.signing.testing import OfflinePki, make_test_pki
 from transfer_tool.storage.database import Database
 from ui.admin import AdminWindow

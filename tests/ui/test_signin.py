@@ -8,9 +8,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSWORD
-from transfer_tool import text_catalogue, users
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.domain import Role
-from transfer_tool.permissions import Actor
+from transfer_tool.i18n import text_catalogue
 from transfer_tool.storage.database import Database
 from ui.signin import SignInDialog
 from ui.terms import set_ui_language

@@ -16,10 +16,11 @@ from tests.ui import test_wizard_support as wizard_support
 from tests.ui.conftest import TODAY
 from tests.ui.test_wizard_support import MakeWizard
 from tests.unit.teamwork_support import approved_transfer, clone_approved, flag_transfers
-from transfer_tool import register_search, transfers, users
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import copying, service
-from transfer_tool.permissions import Actor
-from transfer_tool.register_search import TransferQuery
+from transfer_tool.register import register_search, transfers
+from transfer_tool.register.register_search import TransferQuery
 from transfer_tool.storage.database import Database
 from ui.dashboard import my_work, since_last_sign_in
 from ui.main_window import MainWindow

@@ -12,9 +12,11 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from transfer_tool import signing, trust, users
-from transfer_tool.config import user_data_dir
-from transfer_tool.permissions import Actor
+from transfer_tool import signing
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
+from transfer_tool.runtime.config import user_data_dir
+from transfer_tool.signing import trust
 from transfer_tool.signing.testing import OfflinePki, make_test_pki
 from transfer_tool.storage.database import Database
 from ui import settings as keys

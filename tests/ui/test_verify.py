@@ -14,8 +14,8 @@ from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
 from tests.ui.review_support import approved_with_signature
-from transfer_tool import trust
-from transfer_tool.permissions import Actor
+from transfer_tool.accounts.permissions import Actor
+from transfer_tool.signing import trust
 from transfer_tool.signing.testing import OfflinePki, make_test_pki
 from transfer_tool.storage.database import Database
 from ui.services import Services

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from tests import factories
 from tests.ui import test_wizard_support as support
 from tests.ui.test_wizard_support import MakeWizard, answer_everything, choose, type_text
-from transfer_tool import transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
-from transfer_tool.permissions import Actor
+from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 from ui.wizard.conclusion import ConclusionPage
 from ui.wizard.state import PAGE_CONCLUSION

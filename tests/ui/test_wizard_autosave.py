@@ -16,12 +16,12 @@ from tests import approval_support
 from tests.ui import test_wizard_support as support
 from tests.ui.conftest import TODAY
 from tests.ui.test_wizard_support import MakeWizard, answer_everything, replace_record, type_text
-from transfer_tool import register_search, transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.assessment.page_save import PageSave, SaveBase
 from transfer_tool.domain import AssessmentStatus, Conclusion
 from transfer_tool.errors import ConflictError
-from transfer_tool.permissions import Actor
+from transfer_tool.register import register_search, transfers
 from transfer_tool.storage.database import Database
 from ui.wizard.autosave import DELAY_MS, _Handoff, store
 from ui.wizard.conclusion import ConclusionPage

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui import test_wizard_support as support
 from tests.ui.test_wizard_support import type_text
-from transfer_tool import transfers
-from transfer_tool.permissions import Actor
+from transfer_tool.accounts.permissions import Actor
+from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 from ui import app as app_module
 from ui.main_window import MainWindow

@@ -21,10 +21,10 @@ from tests.ui import test_wizard_support as wizard_support
 from tests.ui.test_i18n import Screens
 from tests.ui.test_wizard_support import MakeWizard, choose
 from tests.unit.teamwork_support import approved_transfer
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import copying, derivation, reassessment, service
 from transfer_tool.countries import store
 from transfer_tool.domain import AdequacyStatus
-from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from ui.fonts import register_bundled_fonts
 from ui.i18n import install_translators, remove_translators

@@ -18,10 +18,10 @@ from pytestqt.qtbot import QtBot
 from tests import factories
 from tests.ui import test_wizard_support as support
 from tests.ui.test_wizard_support import MakeWizard, answer_everything
-from transfer_tool import transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.domain import Conclusion, KeyHolder
-from transfer_tool.permissions import Actor
+from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 from ui.fonts import register_bundled_fonts
 from ui.i18n import install_translators, remove_translators

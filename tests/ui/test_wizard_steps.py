@@ -20,11 +20,11 @@ from tests.ui.test_wizard_support import (
     next_enabled,
     type_text,
 )
-from transfer_tool import transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.assessment.record import MeasureStatus, StepConclusion
 from transfer_tool.domain import Conclusion
-from transfer_tool.permissions import Actor
+from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 from ui.wizard.conclusion import ConclusionPage
 from ui.wizard.law_practice import LawPracticePage

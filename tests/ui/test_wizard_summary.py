@@ -27,10 +27,10 @@ from tests.ui import test_wizard_support as support
 from tests.ui.a11y import unlabelled
 from tests.ui.conftest import TODAY
 from tests.ui.test_wizard_support import MakeWizard, answer_everything, choose, click_next, type_text
-from transfer_tool import transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.domain import AssessmentStatus, Conclusion
-from transfer_tool.permissions import Actor
+from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 from ui.fonts import register_bundled_fonts
 from ui.i18n import install_translators, remove_translators
@@ -502,7 +502,10 @@ def test_the_returned_assessment_reads_in_japanese(
         db,
         manager,
         a.id,
-        [("law_practice", "NSL の理由をもう少し詳しく記載してください。"), ("tools", "モジュールを確認してください。")],
+        [
+            ("law_practice", "NSL の理由をもう少し詳しく記載してください。"),
+            ("tools", "モジュールを確認してください。"),
+        ],
     )
     returned = make_wizard(legal, t.id, japanese)
     returned.go_to(PAGE_SUMMARY)

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from tests import factories
-from transfer_tool import transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.assessment.record import StepConclusion
 from transfer_tool.domain import Conclusion
-from transfer_tool.permissions import Actor
+from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 from ui.services import Services
 from ui.wizard import AssessmentWizard

@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 from tests import factories
 from tests.ui import test_wizard_support as support
 from tests.ui.test_wizard_support import MakeWizard, choose, click_next, next_enabled, type_text
-from transfer_tool import entities, register_search, transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.domain import DataFormat, KeyHolder, PartyRole
-from transfer_tool.permissions import Actor
+from transfer_tool.register import entities, register_search, transfers
 from transfer_tool.storage.database import Database
 from ui.wizard.entity_dialog import EntityDialog
 from ui.wizard.state import PAGE_DATA, PAGE_HANDLING, PAGE_PARTIES, PAGE_PRECHECK

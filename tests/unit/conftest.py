@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import create_engine, make_url, text
 
 from tests.conftest import PASSWORD, PG_URL
-from transfer_tool import users
-from transfer_tool.config import Config
-from transfer_tool.permissions import Actor
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
+from transfer_tool.runtime.config import Config
 from transfer_tool.storage.database import Database
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from tests import approval_support, factories
 from tests.unit.test_assessment_fixtures import COMPLETE_ACCEPTANCE
-from transfer_tool import transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.assessment.record import (
     ChosenMeasure,
@@ -39,7 +39,7 @@ from transfer_tool.assessment.record import (
 from transfer_tool.countries import store as countries
 from transfer_tool.domain import NoticeName, PartyRole
 from transfer_tool.notice import service as notice
-from transfer_tool.permissions import Actor
+from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 
 TODAY = dt.date(2026, 12, 1)

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 
 from openpyxl.utils import get_column_letter
 
-from transfer_tool import entities, register_search
+from transfer_tool.register import entities, register_search
 from transfer_tool.storage.database import Database
 
 HEADER = [

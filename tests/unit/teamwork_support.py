@@ -8,10 +8,11 @@ import datetime as dt
 from sqlalchemy import select
 
 from tests import approval_support
-from transfer_tool import demo, transfers
+from transfer_tool import demo
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import evidence, service
 from transfer_tool.domain import AssessmentStatus
-from transfer_tool.permissions import Actor
+from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import Transfer

@@ -21,12 +21,14 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from tests import approval_support
 from tests.conftest import PASSWORD
 from tests.unit.test_roles_matrix import TODAY, World, fingerprint
-from transfer_tool import signing, trust, users
+from transfer_tool import signing
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import approval, approval_store, service
 from transfer_tool.cli import main
 from transfer_tool.domain import AssessmentStatus, Role
 from transfer_tool.errors import PermissionDenied, ValidationError
-from transfer_tool.permissions import Actor
+from transfer_tool.signing import trust
 from transfer_tool.storage.database import Database
 
 ALL = frozenset(service.REQUIRED_ATTESTATIONS)

@@ -172,7 +172,7 @@ def test_the_oecd_principles_are_named_not_keyed_in_english_and_japanese() -> No
     the tool page, in the report) names them."""
     import dataclasses
 
-    from transfer_tool.text_catalogue import translate
+    from transfer_tool.i18n.text_catalogue import translate
 
     dest = us()
     assert dest.appi is not None
@@ -182,7 +182,10 @@ def test_the_oecd_principles_are_named_not_keyed_in_english_and_japanese() -> No
     info = appi_consent_information(keyed)
     (sentence,) = [x for x in info.indicators if x.startswith("OECD principles covered")]
     assert sentence == "OECD principles covered: security safeguards, openness."
-    assert translate(sentence, "ja") == "OECDプライバシーガイドライン8原則のうち対応しているもの：安全保護の原則、公開の原則。"
+    assert (
+        translate(sentence, "ja")
+        == "OECDプライバシーガイドライン8原則のうち対応しているもの：安全保護の原則、公開の原則。"
+    )
 
 
 def test_group_company_gets_intra_group_routes() -> None:

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from tests import approval_support, factories
 from tests.unit.test_assessment_fixtures import COMPLETE_ACCEPTANCE
-from transfer_tool import transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.assessment.precheck import Route
 from transfer_tool.assessment.record import (
@@ -34,7 +34,7 @@ from transfer_tool.countries import store as country_store
 from transfer_tool.countries.model import RegimeEntry
 from transfer_tool.domain import AdequacyStatus, AssessmentStatus, Conclusion, PartyRole, TransferStatus
 from transfer_tool.errors import ConflictError, PermissionDenied, ValidationError
-from transfer_tool.permissions import Actor
+from transfer_tool.register import transfers
 from transfer_tool.report.data import localize
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment

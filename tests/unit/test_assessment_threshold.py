@@ -6,9 +6,9 @@ from __future__ import annotations
 import dataclasses
 
 from tests.unit.test_assessment_service import _fr_to_us
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.assessment.record import RiskInputMode
-from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 
 

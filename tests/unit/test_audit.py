@@ -8,8 +8,9 @@ from dataclasses import replace
 from sqlalchemy import text
 
 from tests import factories
-from transfer_tool import audit, transfers
-from transfer_tool.permissions import Actor
+from transfer_tool.accounts.permissions import Actor
+from transfer_tool.records import audit
+from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 
 

@@ -20,7 +20,9 @@ from sqlalchemy import delete, select, update
 from tests import factories
 from tests.conftest import PASSWORD
 from tests.unit.test_roles_matrix import TODAY, World, approve, certificate_pem
-from transfer_tool import audit, catalog, entities, register_import, transfers, trust, users
+from transfer_tool import catalog
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.cli import main
 from transfer_tool.countries import store as country_store
@@ -28,7 +30,9 @@ from transfer_tool.countries.model import RegimeEntry
 from transfer_tool.domain import AdequacyStatus, CatalogKind, Role
 from transfer_tool.errors import AuthenticationFailed
 from transfer_tool.notice import service as notice_service
-from transfer_tool.permissions import Actor
+from transfer_tool.records import audit
+from transfer_tool.register import entities, register_import, transfers
+from transfer_tool.signing import trust
 from transfer_tool.storage.base import Base
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import AuditEvent
@@ -316,6 +320,7 @@ def scenario(db: Database, admin: Actor, legal: Actor, manager: Actor) -> Scenar
         state["a"] = w.submitted()
 
     step("assessment started, saved, submitted")(assessed)
+
     def returned() -> None:
         # The returned version is kept frozen; the next version takes the changes (issue 18).
         state["a"] = service.return_with_comments(

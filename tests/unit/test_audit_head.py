@@ -10,10 +10,10 @@ from sqlalchemy import text
 
 from tests import approval_support, factories
 from tests.conftest import PASSWORD
-from transfer_tool import audit
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.cli import main
 from transfer_tool.errors import StorageError
-from transfer_tool.permissions import Actor
+from transfer_tool.records import audit
 from transfer_tool.storage.database import Database
 
 

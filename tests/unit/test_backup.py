@@ -13,11 +13,12 @@ import pytest
 from sqlalchemy import select
 
 from tests import factories
-from transfer_tool import audit, backup, register_search, transfer_csv
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.cli import main
-from transfer_tool.config import Config, user_data_dir
 from transfer_tool.errors import StorageError, ValidationError
-from transfer_tool.permissions import Actor
+from transfer_tool.records import audit, backup
+from transfer_tool.register import register_search, transfer_csv
+from transfer_tool.runtime.config import Config, user_data_dir
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import AuditEvent, AuditHead
 

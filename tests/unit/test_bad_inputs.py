@@ -18,12 +18,13 @@ from sqlalchemy import String, select
 
 from tests import factories
 from tests.conftest import _truncate_pg
-from transfer_tool import audit, entities, register_import, register_search, transfer_csv, transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.countries import store
-from transfer_tool.csv_safety import neutralise
 from transfer_tool.domain import Role
 from transfer_tool.errors import ImportRefused, ValidationError
-from transfer_tool.permissions import Actor
+from transfer_tool.records import audit
+from transfer_tool.register import entities, register_import, register_search, transfer_csv, transfers
+from transfer_tool.register.csv_safety import neutralise
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import AuditEvent, Entity, Transfer
 

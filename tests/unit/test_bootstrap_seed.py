@@ -9,9 +9,9 @@ from pathlib import Path
 
 from sqlalchemy import delete, func, select
 
-from transfer_tool.bootstrap import SEED_MARKER, open_database
 from transfer_tool.catalog import shipped_catalogs
-from transfer_tool.config import Config
+from transfer_tool.runtime.bootstrap import SEED_MARKER, open_database
+from transfer_tool.runtime.config import Config
 from transfer_tool.storage.models.core import CatalogEntry, OrgSetting
 from transfer_tool.storage.models.countries import DestinationRecord
 
@@ -45,7 +45,7 @@ def test_a_later_start_does_not_load_the_country_store(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'tt.sqlite3'}"
     open_database(Config(url)).dispose()
     code = (
-        "import sys; from transfer_tool.bootstrap import open_database; from transfer_tool.config import Config;"
+        "import sys; from transfer_tool.runtime.bootstrap import open_database; from transfer_tool.runtime.config import Config;"
         f"open_database(Config({url!r})).dispose();"
         "print('transfer_tool.countries.store' in sys.modules, 'jsonschema' in sys.modules)"
     )

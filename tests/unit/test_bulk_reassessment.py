@@ -12,13 +12,14 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.unit.teamwork_support import TODAY, approved_transfer, clone_approved, flag_transfers
-from transfer_tool import demo, register_search
+from transfer_tool import demo
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import derivation, reassessment, service
 from transfer_tool.assessment import evidence as evidence_module
 from transfer_tool.assessment.record import ConditionConfirmation, DerivedFrom, ScopeAnswer
 from transfer_tool.cli import main
 from transfer_tool.domain import AssessmentStatus
-from transfer_tool.permissions import Actor
+from transfer_tool.register import register_search
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import AuditEvent

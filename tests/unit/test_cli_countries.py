@@ -11,9 +11,9 @@ import pytest
 
 from tests import factories
 from tests.conftest import PASSWORD
-from transfer_tool import transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.cli import main
-from transfer_tool.permissions import Actor
+from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 
 

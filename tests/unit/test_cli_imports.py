@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from tests import factories
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
-from transfer_tool.permissions import Actor
 from transfer_tool.report import render_report
 from transfer_tool.storage.database import Database
 
@@ -38,7 +38,7 @@ with open(sys.argv[1], "w") as out:
 """
 
 DATABASE_LAYER = {"sqlalchemy", "transfer_tool.storage.database", "transfer_tool.storage.models"}
-PASSWORDS = {"argon2", "transfer_tool.users"}
+PASSWORDS = {"argon2", "transfer_tool.accounts.users"}
 RENDERING = {"reportlab", "transfer_tool.report.renderer", "PIL"}
 SIGNING = {"pyhanko", "pyhanko.sign", "pyhanko_certvalidator", "aiohttp", "transfer_tool.signing.sign"}
 OFFICE_FILES = {"openpyxl", "docx", "icalendar"}

@@ -13,7 +13,9 @@ import pytest
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-from transfer_tool import entities, register_search, signing, trust, users
+from transfer_tool import signing
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.cli import main
 from transfer_tool.cli.report_options import ENV_SIGNING_PASSPHRASE
@@ -24,10 +26,11 @@ from transfer_tool.demo import (
     build_demo,
     create_demo_transfer,
 )
-from transfer_tool.permissions import Actor
+from transfer_tool.register import entities, register_search
 from transfer_tool.report import render_report
 from transfer_tool.report.sample import sample_report_data
 from transfer_tool.report.terms import Terminology
+from transfer_tool.signing import trust
 from transfer_tool.signing.testing import OfflinePki, make_test_pki
 from transfer_tool.storage.database import Database
 

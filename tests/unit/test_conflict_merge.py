@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from transfer_tool.conflicts import KEEP_MINE, KEEP_THEIRS, merge_fields
 from transfer_tool.countries.merge import destination_parts, merge_destination
 from transfer_tool.countries.model import AccessLaw, AppiInfo, Destination, RegimeEntry
 from transfer_tool.domain import AdequacyStatus
+from transfer_tool.register.conflicts import KEEP_MINE, KEEP_THEIRS, merge_fields
 
 
 def test_merge_keeps_mine_except_the_fields_chosen_as_theirs() -> None:

@@ -15,12 +15,14 @@ from sqlalchemy import func, select
 
 from tests.conftest import PASSWORD
 from tests.unit.teamwork_support import TODAY, approved_transfer
-from transfer_tool import demo, entities, transfers, users
+from transfer_tool import demo
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import copying, derivation, evidence, service
 from transfer_tool.cli import main
 from transfer_tool.domain import AssessmentStatus, Role, TransferStatus
 from transfer_tool.errors import ValidationError
-from transfer_tool.permissions import Actor
+from transfer_tool.register import entities, transfers
 from transfer_tool.report.renderer import render_report
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import EvidenceFile

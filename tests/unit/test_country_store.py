@@ -15,7 +15,7 @@ from sqlalchemy import delete, func, select
 
 from tests import factories
 from tests.unit.teamwork_support import approved_transfer
-from transfer_tool import transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.countries import editing, store
 from transfer_tool.countries import flags as country_flags
 from transfer_tool.countries.diff import FieldChange
@@ -25,7 +25,7 @@ from transfer_tool.countries.shipped import load_shipped_dataset
 from transfer_tool.domain import AdequacyStatus
 from transfer_tool.errors import ConflictError, ImportRefused, NotFound, PermissionDenied, ValidationError
 from transfer_tool.paths import data_dir
-from transfer_tool.permissions import Actor
+from transfer_tool.register import transfers
 from transfer_tool.storage import admin_writes
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.countries import DestinationRecord, DestinationVersion, ReassessmentFlag
@@ -477,8 +477,8 @@ def test_an_oversized_import_is_refused_before_it_is_read(db: Database, admin: A
 def test_the_exporter_mapping_of_a_regime_is_editable_and_audited(
     db: Database, admin: Actor, legal: Actor
 ) -> None:
-    from transfer_tool import audit
     from transfer_tool.errors import PermissionDenied, ValidationError
+    from transfer_tool.records import audit
 
     assert "KR" not in store.regimes(db)["JP"].exporter_countries
     with pytest.raises(PermissionDenied):

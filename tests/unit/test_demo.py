@@ -11,12 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from transfer_tool import audit, audit_drift, register_search, text_catalogue, transfers, trust, users
+from transfer_tool.accounts import users
 from transfer_tool.assessment import service
 from transfer_tool.demo import DEMO_PASSWORD, DemoResult, build_demo
 from transfer_tool.domain import AssessmentStatus, TransferStatus
 from transfer_tool.errors import ValidationError
+from transfer_tool.i18n import text_catalogue
+from transfer_tool.records import audit, audit_drift
+from transfer_tool.register import register_search, transfers
 from transfer_tool.report.terms import Terminology
+from transfer_tool.signing import trust
 from transfer_tool.storage.database import Database
 
 # Every section of the report except the APPI consent information (this transfer relies on

@@ -15,8 +15,8 @@ from sqlalchemy import delete, insert, select, text, update
 from tests import approval_support
 from tests.conftest import _seed
 from tests.unit.test_roles_matrix import TODAY, World
-from transfer_tool import signing, trust
-from transfer_tool.audit_drift import drift
+from transfer_tool import signing
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.cli import main
 from transfer_tool.countries import seeding as country_seeding
 from transfer_tool.countries import shipped as shipped_module
@@ -24,7 +24,8 @@ from transfer_tool.countries import store as country_store
 from transfer_tool.countries.model import RegimeEntry
 from transfer_tool.countries.shipped import load_shipped_dataset
 from transfer_tool.domain import AdequacyStatus
-from transfer_tool.permissions import Actor
+from transfer_tool.records.audit_drift import drift
+from transfer_tool.signing import trust
 from transfer_tool.storage import migrate
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import AuditEvent

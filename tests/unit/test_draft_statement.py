@@ -13,10 +13,11 @@ from sqlalchemy import select, text
 
 from tests.unit import test_team_database as team_database
 from tests.unit.test_team_database import Team, refused, submitted_by
-from transfer_tool import audit, audit_drift, demo
+from transfer_tool import demo
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import draft_statement, service
 from transfer_tool.errors import ConflictError, StorageError, ValidationError
-from transfer_tool.permissions import Actor
+from transfer_tool.records import audit, audit_drift
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import AuditEvent

@@ -11,8 +11,8 @@ from icalendar import Calendar
 from sqlalchemy import update
 
 from tests.unit.test_assessment_service import TODAY, _approve, _submitted
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import due_calendar
-from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
 

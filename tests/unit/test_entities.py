@@ -8,11 +8,12 @@ from dataclasses import replace
 import pytest
 
 from tests import factories
-from transfer_tool import audit, entities, transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.errors import ConflictError, NotFound, ValidationError
-from transfer_tool.permissions import Actor
+from transfer_tool.i18n.text_catalogue import translate
+from transfer_tool.records import audit
+from transfer_tool.register import entities, transfers
 from transfer_tool.storage.database import Database
-from transfer_tool.text_catalogue import translate
 
 
 def test_an_unused_entity_is_removed_with_an_audit_event(db: Database, legal: Actor) -> None:

@@ -6,12 +6,12 @@ from __future__ import annotations
 import dataclasses
 
 from tests.unit.teamwork_support import approved_transfer
-from transfer_tool import transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import derivation, reassessment, service
 from transfer_tool.countries import store
 from transfer_tool.countries.impact import law_changes
 from transfer_tool.countries.model import AccessLaw, Destination
-from transfer_tool.permissions import Actor
+from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 
 

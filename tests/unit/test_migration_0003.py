@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from tests.unit.test_roles_matrix import World
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
-from transfer_tool.permissions import Actor
 from transfer_tool.storage import migrate
 from transfer_tool.storage.database import Database
 

@@ -17,9 +17,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from tests.visible_codes import codes_in
-from transfer_tool import trust
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.demo import PDF_EN, PDF_JA, DemoResult, build_demo
-from transfer_tool.permissions import Actor
+from transfer_tool.signing import trust
 from transfer_tool.signing.names import readable_name
 from transfer_tool.storage.database import Database
 

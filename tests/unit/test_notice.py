@@ -19,11 +19,12 @@ import pytest
 from tests.db_snapshots import built_once
 from tests.unit.notice_support import CONFIDENTIAL, TODAY, Register, approve_transfer, build_register
 from tests.visible_codes import codes_in
-from transfer_tool import entities
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.cli import main
 from transfer_tool.countries import store as country_store
 from transfer_tool.domain import NoticeName
 from transfer_tool.errors import PermissionDenied, ValidationError
+from transfer_tool.i18n.terminology import Terminology
 from transfer_tool.notice import service
 from transfer_tool.notice.builder import diff_entries, scrub
 from transfer_tool.notice.document import (
@@ -38,9 +39,8 @@ from transfer_tool.notice.document import (
 )
 from transfer_tool.notice.docx_writer import to_docx
 from transfer_tool.notice.model import NoticeEntry
-from transfer_tool.permissions import Actor
+from transfer_tool.register import entities
 from transfer_tool.storage.database import Database
-from transfer_tool.terminology import Terminology
 
 EXPECTED = {  # regime -> {register key: tool}, every approved transfer under its regime with its route
     "EU": {"eu_us": "eu_scc_m2", "eu_jp": "eu_adequacy"},
@@ -346,8 +346,8 @@ def test_a_new_approved_version_with_another_country_shows_in_the_diff(
     """The group moves the JP → Germany transfer to France: once the new version is approved, the diff
     against the published notice says a country changed (Germany out, France in)."""
     from tests import approval_support
-    from transfer_tool import transfers
     from transfer_tool.assessment import service as assessments
+    from transfer_tool.register import transfers
 
     _, gen = service.generate(db, legal, "JP", "en", today=TODAY)
     service.publish(db, admin, gen.id, accept_unverified=True, today=TODAY)

@@ -18,16 +18,16 @@ from collections.abc import Iterator
 import pytest
 
 from tests.visible_codes import codes_in
-from transfer_tool import text_catalogue
 from transfer_tool.assessment.measures import load_measure_catalog
 from transfer_tool.assessment.tool_catalog import ToolKind, load_tool_catalog
 from transfer_tool.catalog import shipped_catalogs
 from transfer_tool.countries.shipped import CountryDataset, load_shipped_dataset
 from transfer_tool.domain import CatalogKind, NoticeName
+from transfer_tool.i18n import text_catalogue
+from transfer_tool.i18n.terminology import Terminology
 from transfer_tool.notice import builder
 from transfer_tool.notice.document import Bullets, Document, Heading
 from transfer_tool.notice.model import Recipient, RegisterItem
-from transfer_tool.terminology import Terminology
 
 NAMED = "Example Recipient Ltd"  # the one name an admin allowed; every other recipient is a category
 # A terminology key or a digest left in the text (codes_in finds snake_case codes; these have none).

@@ -11,14 +11,15 @@ from sqlalchemy import select
 from tests import factories
 from tests.conftest import PASSWORD
 from tests.unit.teamwork_support import approved_transfer, flag_transfers
-from transfer_tool import activity, register_search, transfers, users
-from transfer_tool.bootstrap import open_database
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.cli import main
-from transfer_tool.config import resolve_config
 from transfer_tool.domain import Role
 from transfer_tool.errors import NotFound, PermissionDenied, ValidationError
-from transfer_tool.permissions import Actor
-from transfer_tool.register_search import TransferQuery
+from transfer_tool.register import activity, register_search, transfers
+from transfer_tool.register.register_search import TransferQuery
+from transfer_tool.runtime.bootstrap import open_database
+from transfer_tool.runtime.config import resolve_config
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import AuditEvent
 

@@ -9,12 +9,13 @@ import pytest
 from sqlalchemy import func, select
 
 from tests import factories
-from transfer_tool import audit, register_search, transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.assessment.page_save import PageSave, PageSaved, SaveBase, save_wizard_page
 from transfer_tool.domain import TransferStatus
 from transfer_tool.errors import ConflictError, NotFound
-from transfer_tool.permissions import Actor
+from transfer_tool.records import audit
+from transfer_tool.register import register_search, transfers
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import AuditEvent
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.register_files import register_state
-from transfer_tool import register_import, register_search, transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.errors import ImportRefused
-from transfer_tool.permissions import Actor
+from transfer_tool.register import register_import, register_search, transfers
 from transfer_tool.storage.database import Database
 
 HEADER = "reference,exporter,exporter_country,importer,importer_country,destination,data_categories,purposes,retention,volume\n"

@@ -15,9 +15,9 @@ import pytest
 
 from tests import factories
 from tests.unit.register_files import HEADER, Formula, excel_workbook, register_state, row
-from transfer_tool import register_import, register_search, transfer_csv, transfer_xlsx, transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.errors import ImportRefused
-from transfer_tool.permissions import Actor
+from transfer_tool.register import register_import, register_search, transfer_csv, transfer_xlsx, transfers
 from transfer_tool.storage.database import Database
 
 

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from tests.unit.test_assessment_fixtures import NOW, complete_fr_us_record, context, us
 from tests.unit.test_assessment_service import TODAY, _approve, _filled, _fr_to_us
-from transfer_tool import transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.assessment.context import evaluate
 from transfer_tool.assessment.evidence import EvidenceView
@@ -44,8 +44,8 @@ from transfer_tool.domain import (
     PartyRole,
     UserId,
 )
-from transfer_tool.entities import EntityView
-from transfer_tool.permissions import Actor
+from transfer_tool.register import transfers
+from transfer_tool.register.entities import EntityView
 from transfer_tool.report.data import Localized, ReportData, Text, localize
 from transfer_tool.report.renderer import render_report
 from transfer_tool.storage.database import Database

@@ -6,11 +6,11 @@ from __future__ import annotations
 import dataclasses
 
 from tests.unit.test_assessment_service import TODAY, _filled, _fr_to_us
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.countries import store as country_store
 from transfer_tool.countries.model import RegimeEntry
 from transfer_tool.domain import AdequacyStatus
-from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 
 

@@ -15,8 +15,8 @@ import pytest
 from docx.oxml.ns import qn
 
 from tests.unit.test_assessment_service import TODAY, _submitted
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
-from transfer_tool.permissions import Actor
 from transfer_tool.report.docx_export import JAPANESE_FONT, render_docx
 from transfer_tool.report.renderer import render_report
 from transfer_tool.report.sample import sample_report_data
@@ -82,7 +82,9 @@ def test_the_risk_section_carries_the_pdfs_chart_as_a_picture_with_its_values(la
     descr = shape._inline.docPr.get("descr")
     terms = Terminology.load()
     assert descr.startswith(terms.get("risk.chart_title", lang))
-    assert format_percent(data.risk.total_over_period) in descr and format_percent(data.risk.threshold) in descr
+    assert (
+        format_percent(data.risk.total_over_period) in descr and format_percent(data.risk.threshold) in descr
+    )
     blob = shape._inline.graphic.graphicData.pic.blipFill.blip.embed
     image = Image.open(io.BytesIO(document.part.related_parts[blob].blob)).convert("RGB")
     assert image.width > 1000  # sharp enough to print

@@ -15,11 +15,11 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 
-from transfer_tool.config import ENV_CACHE_DIR
 from transfer_tool.paths import resource_file
 from transfer_tool.report import font_cache
 from transfer_tool.report.font_cache import CHAR_INFO
 from transfer_tool.report.reportlab_adapter import CachedFontFace, ttfont_with_table_cache
+from transfer_tool.runtime.config import ENV_CACHE_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 # DejaVu Sans is the smaller of the two report fonts (0.7 MB): quick to parse in every test.

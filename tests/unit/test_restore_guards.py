@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from tests import factories
-from transfer_tool import audit, backup
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.cli import main
-from transfer_tool.config import Config
 from transfer_tool.errors import ValidationError
-from transfer_tool.permissions import Actor
+from transfer_tool.records import audit, backup
+from transfer_tool.runtime.config import Config
 from transfer_tool.storage.database import Database
 
 
@@ -113,8 +113,8 @@ def test_a_backup_without_its_audit_head_is_refused_before_anything_is_replaced(
 _KILLED_RESTORE = """
 import os, signal, sys
 from pathlib import Path
-from transfer_tool import backup
-from transfer_tool.config import Config
+from transfer_tool.records import backup
+from transfer_tool.runtime.config import Config
 
 target = sys.argv[3]
 def step(name):

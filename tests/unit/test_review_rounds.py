@@ -13,14 +13,15 @@ from tests import approval_support
 from tests.conftest import PASSWORD
 from tests.unit.test_assessment_service import TODAY, _submitted
 from tests.unit.test_roles_matrix import fingerprint
-from transfer_tool import audit, users
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
-from transfer_tool.audit_drift import drift
 from transfer_tool.domain import AssessmentStatus, Role
 from transfer_tool.errors import PermissionDenied
-from transfer_tool.permissions import Actor
+from transfer_tool.i18n.terminology import Terminology
+from transfer_tool.records import audit
+from transfer_tool.records.audit_drift import drift
 from transfer_tool.storage.database import Database
-from transfer_tool.terminology import Terminology
 
 TERMS = Terminology.load()
 CODE = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")  # snake_case: an internal identifier

@@ -28,24 +28,17 @@ from cryptography.x509.oid import NameOID
 
 from tests import approval_support, factories, signed_pdfs
 from tests.conftest import PASSWORD
-from transfer_tool import (
-    catalog,
-    demo,
-    entities,
-    register_import,
-    transfer_csv,
-    transfer_xlsx,
-    transfers,
-    trust,
-    users,
-)
+from transfer_tool import catalog, demo
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import copying, due_calendar, page_save, reassessment, service
 from transfer_tool.cli import main
 from transfer_tool.countries import store as country_store
 from transfer_tool.domain import AssessmentStatus, CatalogKind, Role
 from transfer_tool.errors import PermissionDenied
 from transfer_tool.notice import service as notice_service
-from transfer_tool.permissions import Actor
+from transfer_tool.register import entities, register_import, transfer_csv, transfer_xlsx, transfers
+from transfer_tool.signing import trust
 from transfer_tool.storage.base import Base
 from transfer_tool.storage.database import Database
 
@@ -62,27 +55,27 @@ ADMINS = frozenset({"admin"})
 
 ROLE_POLICY: dict[str, frozenset[str]] = {
     # accounts
-    "users.create_user": ADMINS,
-    "users.update_user": ADMINS,
-    "users.remove_user": ADMINS,  # issue #19: deactivates for good; drops the PostgreSQL login role
-    "users.list_users": ADMINS,
+    "accounts.users.create_user": ADMINS,
+    "accounts.users.update_user": ADMINS,
+    "accounts.users.remove_user": ADMINS,  # issue #19: deactivates for good; drops the PostgreSQL login role
+    "accounts.users.list_users": ADMINS,
     # catalogues
     "catalog.save_item": ADMINS,
     "catalog.deactivate": ADMINS,
     # the register
-    "entities.create_entity": EVERYONE,
-    "entities.update_entity": EVERYONE,
-    "entities.delete_entity": EVERYONE,
-    "transfers.create_transfer": EVERYONE,
-    "transfers.add_onward_transfer": EVERYONE,
-    "transfers.update_transfer": EVERYONE,
-    "transfers.delete_transfer": EVERYONE,
-    "transfers.assign_transfers": REVIEWERS,  # issue #23: hand-over by an admin or a manager
-    "register_import.import_csv": EVERYONE,
-    "transfer_csv.export_csv": EVERYONE,
-    "register_import.import_file": EVERYONE,
-    "register_import.import_table": EVERYONE,
-    "transfer_xlsx.export_xlsx": EVERYONE,
+    "register.entities.create_entity": EVERYONE,
+    "register.entities.update_entity": EVERYONE,
+    "register.entities.delete_entity": EVERYONE,
+    "register.transfers.create_transfer": EVERYONE,
+    "register.transfers.add_onward_transfer": EVERYONE,
+    "register.transfers.update_transfer": EVERYONE,
+    "register.transfers.delete_transfer": EVERYONE,
+    "register.transfers.assign_transfers": REVIEWERS,  # issue #23: hand-over by an admin or a manager
+    "register.register_import.import_csv": EVERYONE,
+    "register.transfer_csv.export_csv": EVERYONE,
+    "register.register_import.import_file": EVERYONE,
+    "register.register_import.import_table": EVERYONE,
+    "register.transfer_xlsx.export_xlsx": EVERYONE,
     "assessment.due_calendar.due_items": EVERYONE,
     "assessment.due_calendar.open_actions": EVERYONE,
     # country data
@@ -108,15 +101,15 @@ ROLE_POLICY: dict[str, frozenset[str]] = {
     "assessment.reassessment.reassess_many": EVERYONE,
     "assessment.evidence.remove_evidence": EVERYONE,
     # trusted certificates
-    "trust.add_trusted": ADMINS,
-    "trust.remove_trusted": ADMINS,
+    "signing.trust.add_trusted": ADMINS,
+    "signing.trust.remove_trusted": ADMINS,
     # the privacy notice (issue #24): anyone may store a generation; admins publish and decide names
     "notice.service.generate": EVERYONE,
     "notice.service.publish": ADMINS,
     "notice.service.set_contact": ADMINS,
     "notice.service.set_notice_name": ADMINS,
     # the user's own display language: unaudited preference, allowed even to a deactivated account
-    "users.set_language": EVERYONE | {"deactivated"},
+    "accounts.users.set_language": EVERYONE | {"deactivated"},
 }
 
 # Public functions that take no signed-in user, and why none is needed.
@@ -127,32 +120,32 @@ BEFORE_SIGN_IN = "runs before anyone is signed in (first admin, sign-in)"
 FILE_LEVEL = "works on the database file; the operating-system account is the boundary"
 
 NOT_ROLE_CHECKED: dict[str, str] = {
-    **{f"transfers.{n}": OPEN_READ for n in ("get_transfer", "get_many")},
+    **{f"register.transfers.{n}": OPEN_READ for n in ("get_transfer", "get_many")},
     **{
-        f"register_search.{n}": OPEN_READ
+        f"register.register_search.{n}": OPEN_READ
         for n in ("search_ids", "fetch_rows", "search", "search_page", "count_by_status")
     },
-    **{f"transfers.{n}": PURE for n in ("validate_transfer", "view", "with_changes")},
-    **{f"transfers.{n}": IN_TRANSACTION for n in ("create_in", "update_in", "set_status")},
-    **{f"entities.{n}": OPEN_READ for n in ("get_entity", "list_entities", "entity_uses")},
-    **{f"entities.{n}": PURE for n in ("text_problems", "validate_entity", "view")},
-    **{f"entities.{n}": IN_TRANSACTION for n in ("create_in", "find_or_create")},
-    "transfer_csv.read": PURE,
-    "transfer_csv.export_rows": OPEN_READ,
-    **{f"register_import.{n}": PURE for n in ("check_rows", "kind_of", "read_table", "preview")},
-    "register_import.taken_references": OPEN_READ,
-    **{f"transfer_xlsx.{n}": PURE for n in ("read", "workbook_bytes", "country_entry")},
+    **{f"register.transfers.{n}": PURE for n in ("validate_transfer", "view", "with_changes")},
+    **{f"register.transfers.{n}": IN_TRANSACTION for n in ("create_in", "update_in", "set_status")},
+    **{f"register.entities.{n}": OPEN_READ for n in ("get_entity", "list_entities", "entity_uses")},
+    **{f"register.entities.{n}": PURE for n in ("text_problems", "validate_entity", "view")},
+    **{f"register.entities.{n}": IN_TRANSACTION for n in ("create_in", "find_or_create")},
+    "register.transfer_csv.read": PURE,
+    "register.transfer_csv.export_rows": OPEN_READ,
+    **{f"register.register_import.{n}": PURE for n in ("check_rows", "kind_of", "read_table", "preview")},
+    "register.register_import.taken_references": OPEN_READ,
+    **{f"register.transfer_xlsx.{n}": PURE for n in ("read", "workbook_bytes", "country_entry")},
     "assessment.due_calendar.ics_bytes": PURE,
     **{f"catalog.{n}": OPEN_READ for n in ("list_items", "all_items", "lists_and_labels")},
     "catalog.shipped_catalogs": PURE,
     "catalog.seed": IN_TRANSACTION,
-    "users.get_user": OPEN_READ,
-    "users.people": OPEN_READ,
+    "accounts.users.get_user": OPEN_READ,
+    "accounts.users.people": OPEN_READ,
     "assessment.reassessment.flagged_transfer_ids": OPEN_READ,
-    "users.find_person": OPEN_READ,
-    "users.slowdown_seconds": PURE,
+    "accounts.users.find_person": OPEN_READ,
+    "accounts.users.slowdown_seconds": PURE,
     **{
-        f"users.{n}": BEFORE_SIGN_IN
+        f"accounts.users.{n}": BEFORE_SIGN_IN
         for n in ("has_users", "create_first_admin", "authenticate", "note_sign_in")
     },
     **{
@@ -211,7 +204,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
         )
     },
     **{
-        f"trust.{n}": OPEN_READ
+        f"signing.trust.{n}": OPEN_READ
         for n in ("list_trusted", "get_trusted", "trusted_pems", "trust_for_approval", "verify_document")
     },
     **{
@@ -219,10 +212,10 @@ NOT_ROLE_CHECKED: dict[str, str] = {
         for n in ("preview", "generations", "last_published", "get_contact", "answer")
     },
     "notice.register_rows.register_items": OPEN_READ,
-    **{f"trust.{n}": PURE for n in ("parse_certificate", "fingerprint_of")},
-    "trust.registered_fingerprints": IN_TRANSACTION,
+    **{f"signing.trust.{n}": PURE for n in ("parse_certificate", "fingerprint_of")},
+    "signing.trust.registered_fingerprints": IN_TRANSACTION,
     **{
-        f"backup.{n}": FILE_LEVEL
+        f"records.backup.{n}": FILE_LEVEL
         for n in (
             "backup_dir",
             "list_backups",
@@ -238,15 +231,15 @@ NOT_ROLE_CHECKED: dict[str, str] = {
 }
 
 SERVICE_MODULES = (
-    "transfers",
-    "register_search",
-    "entities",
-    "transfer_csv",
-    "register_import",
-    "transfer_xlsx",
+    "register.transfers",
+    "register.register_search",
+    "register.entities",
+    "register.transfer_csv",
+    "register.register_import",
+    "register.transfer_xlsx",
     "assessment.due_calendar",
     "catalog",
-    "users",
+    "accounts.users",
     "countries.store",
     "countries.seeding",
     "countries.flags",
@@ -262,8 +255,8 @@ SERVICE_MODULES = (
     "assessment.due_dates",
     "assessment.approval",
     "assessment.evidence",
-    "trust",
-    "backup",
+    "signing.trust",
+    "records.backup",
     "notice.service",
     "notice.register_rows",
     "assessment.copying",
@@ -271,7 +264,7 @@ SERVICE_MODULES = (
 )
 # Modules with public functions taking a user that only call the services above (which check the role), or
 # that only those services call with the user they checked (the audit log, the draft's one-statement save).
-DELEGATING_MODULES = frozenset({"demo", "audit", "assessment.draft_statement"})
+DELEGATING_MODULES = frozenset({"demo", "records.audit", "assessment.draft_statement"})
 
 
 def _public_functions(module_name: str) -> set[str]:
@@ -577,13 +570,13 @@ CASES: dict[str, Prepare] = {
         lambda w, a: notice_service.set_contact(w.db, a, {"en": "privacy@x"})
     ),
     "notice.service.set_notice_name": _prep_notice_name,
-    "users.create_user": _simple(
+    "accounts.users.create_user": _simple(
         lambda w, a: users.create_user(w.db, a, f"new{w.n()}", "New Person", PASSWORD, Role.LEGAL)
     ),
-    "users.update_user": _prep_update_user,
-    "users.remove_user": _prep_remove_user,
-    "users.list_users": _simple(lambda w, a: users.list_users(w.db, a)),
-    "users.set_language": _simple(lambda w, a: users.set_language(w.db, a, "ja")),
+    "accounts.users.update_user": _prep_update_user,
+    "accounts.users.remove_user": _prep_remove_user,
+    "accounts.users.list_users": _simple(lambda w, a: users.list_users(w.db, a)),
+    "accounts.users.set_language": _simple(lambda w, a: users.set_language(w.db, a, "ja")),
     "catalog.save_item": _simple(
         lambda w, a: catalog.save_item(
             w.db,
@@ -592,30 +585,32 @@ CASES: dict[str, Prepare] = {
         )
     ),
     "catalog.deactivate": _prep_deactivate_item,
-    "entities.create_entity": _simple(
+    "register.entities.create_entity": _simple(
         lambda w, a: entities.create_entity(
             w.db, a, entities.EntityInput(name=f"New Co {w.n()}", country="SG")
         )
     ),
-    "entities.update_entity": _prep_update_entity,
-    "entities.delete_entity": _prep_delete_entity,
-    "transfers.create_transfer": _prep_create_transfer,
-    "transfers.add_onward_transfer": _prep_onward,
-    "transfers.update_transfer": _prep_update_transfer,
-    "transfers.delete_transfer": _prep_delete_transfer,
-    "transfers.assign_transfers": _prep_assign_transfers,
+    "register.entities.update_entity": _prep_update_entity,
+    "register.entities.delete_entity": _prep_delete_entity,
+    "register.transfers.create_transfer": _prep_create_transfer,
+    "register.transfers.add_onward_transfer": _prep_onward,
+    "register.transfers.update_transfer": _prep_update_transfer,
+    "register.transfers.delete_transfer": _prep_delete_transfer,
+    "register.transfers.assign_transfers": _prep_assign_transfers,
     "assessment.copying.copy_transfer": _prep_copy_transfer,
     "assessment.reassessment.start_reassessment": _prep_start_reassessment,
     "assessment.reassessment.reassess_many": _prep_reassess_many,
-    "register_import.import_csv": _simple(lambda w, a: register_import.import_csv(w.db, a, _csv(w.n()))),
-    "transfer_csv.export_csv": _simple(lambda w, a: transfer_csv.export_csv(w.db, a)),
-    "register_import.import_file": _simple(
+    "register.register_import.import_csv": _simple(
+        lambda w, a: register_import.import_csv(w.db, a, _csv(w.n()))
+    ),
+    "register.transfer_csv.export_csv": _simple(lambda w, a: transfer_csv.export_csv(w.db, a)),
+    "register.register_import.import_file": _simple(
         lambda w, a: register_import.import_file(w.db, a, _csv(w.n()), "register.csv")
     ),
-    "register_import.import_table": _simple(
+    "register.register_import.import_table": _simple(
         lambda w, a: register_import.import_table(w.db, a, transfer_csv.read(_csv(w.n())))
     ),
-    "transfer_xlsx.export_xlsx": _simple(lambda w, a: transfer_xlsx.export_xlsx(w.db, a)),
+    "register.transfer_xlsx.export_xlsx": _simple(lambda w, a: transfer_xlsx.export_xlsx(w.db, a)),
     "assessment.due_calendar.due_items": _simple(lambda w, a: due_calendar.due_items(w.db, a)),
     "assessment.due_calendar.open_actions": _simple(lambda w, a: due_calendar.open_actions(w.db, a, 1)),
     "countries.editing.update_destination": _prep_update_destination,
@@ -639,10 +634,10 @@ CASES: dict[str, Prepare] = {
     "assessment.approval.approve_and_sign": _prep_approve,
     "assessment.evidence.add_evidence": _prep_add_evidence,
     "assessment.evidence.remove_evidence": _prep_remove_evidence,
-    "trust.add_trusted": _simple(
+    "signing.trust.add_trusted": _simple(
         lambda w, a: trust.add_trusted(w.db, a, certificate_pem("New signer"), "New")
     ),
-    "trust.remove_trusted": _prep_remove_trusted,
+    "signing.trust.remove_trusted": _prep_remove_trusted,
 }
 
 
@@ -737,7 +732,7 @@ def test_no_other_core_module_takes_the_signed_in_user_unclassified() -> None:
         name = ".".join(rel.parts)
         if rel.parts[0] in ("cli", "storage") or rel.name in ("__init__", "__main__"):
             continue
-        if name in SERVICE_MODULES or name in DELEGATING_MODULES or name == "permissions":
+        if name in SERVICE_MODULES or name in DELEGATING_MODULES or name == "accounts.permissions":
             continue
         offenders += [
             f"{name}.{fname}"

@@ -21,13 +21,16 @@ from tests.conftest import PASSWORD
 from tests.latency_proxy import LatencyProxy
 from tests.unit import test_team_database as team_database
 from tests.unit.test_team_database import Team
-from transfer_tool import audit, demo, register_search, transfers, users
+from transfer_tool import demo
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import approval, service
 from transfer_tool.assessment.page_save import PageSave, SaveBase, save_wizard_page
 from transfer_tool.countries import store as country_store
 from transfer_tool.domain import TransferStatus
 from transfer_tool.errors import StorageError
-from transfer_tool.permissions import Actor
+from transfer_tool.records import audit
+from transfer_tool.register import register_search, transfers
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import AuditEvent, User
 

@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import text
 
 from tests import factories
-from transfer_tool import transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.errors import StorageError
-from transfer_tool.permissions import Actor
+from transfer_tool.register import transfers
 from transfer_tool.storage import migrate
 from transfer_tool.storage.base import Base
 from transfer_tool.storage.database import Database, set_sqlite_foreign_keys
@@ -145,8 +145,8 @@ def test_timestamps_come_back_in_utc_with_their_zone(db: Database, admin: Actor)
 
 
 def test_the_database_file_and_data_folder_are_owner_only(tmp_path: Path) -> None:
-    from transfer_tool.bootstrap import open_database
-    from transfer_tool.config import Config, user_data_dir
+    from transfer_tool.runtime.bootstrap import open_database
+    from transfer_tool.runtime.config import Config, user_data_dir
 
     path = tmp_path / "private" / "tt.sqlite3"
     db = open_database(Config(f"sqlite:///{path}"))

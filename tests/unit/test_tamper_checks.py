@@ -26,11 +26,13 @@ from sqlalchemy import select, update
 
 from tests import approval_support, signed_pdfs
 from tests.unit.test_roles_matrix import TODAY, World, fingerprint
-from transfer_tool import signing, trust, users
+from transfer_tool import signing
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import approval, approval_store, service
 from transfer_tool.domain import AssessmentStatus, Role
 from transfer_tool.errors import ValidationError
-from transfer_tool.permissions import Actor
+from transfer_tool.signing import trust
 from transfer_tool.storage.base import Base
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Blob

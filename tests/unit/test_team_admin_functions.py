@@ -18,10 +18,12 @@ from sqlalchemy import create_engine, make_url, text
 from tests import approval_support
 from tests.conftest import PASSWORD, PG_URL
 from tests.unit.test_team_database import Team, dba, events_by, refused, rows_changed, team
-from transfer_tool import audit, audit_drift, login_roles, trust, users
+from transfer_tool.accounts import login_roles, users
 from transfer_tool.countries import store
 from transfer_tool.domain import Role
 from transfer_tool.errors import PermissionDenied, ValidationError
+from transfer_tool.records import audit, audit_drift
+from transfer_tool.signing import trust
 from transfer_tool.storage import migrate
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.team_roles import quote_ident, role_names

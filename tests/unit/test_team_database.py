@@ -18,11 +18,13 @@ from sqlalchemy import make_url, select
 from tests import approval_support
 from tests.conftest import PASSWORD, _seed, _truncate_pg
 from tests.unit import test_roles_matrix as matrix
-from transfer_tool import audit, audit_drift, demo, login_roles, users
+from transfer_tool import demo
+from transfer_tool.accounts import login_roles, users
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.domain import AssessmentStatus, Role
 from transfer_tool.errors import AuthenticationFailed
-from transfer_tool.permissions import Actor
+from transfer_tool.records import audit, audit_drift
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import AuditEvent, User
@@ -468,8 +470,8 @@ def test_init_prints_what_the_dba_must_grant(team: Team, capsys: pytest.CaptureF
 def test_the_app_opens_a_team_database_with_no_credential_of_its_own(team: Team) -> None:
     """No shared application credential: the configured URL names only the server and the database, and
     signing in connects as the person (what ui/app.py and the command line do through open_database)."""
-    from transfer_tool.bootstrap import open_database
-    from transfer_tool.config import Config
+    from transfer_tool.runtime.bootstrap import open_database
+    from transfer_tool.runtime.config import Config
 
     bare = make_url(team.url).set(username="nobody-configured", password=None)
     db = open_database(Config(bare.render_as_string(hide_password=False)))
@@ -509,8 +511,8 @@ def test_anyone_stores_a_notice_but_only_an_admin_publishes_it_and_a_published_o
     publishes it through the tool; in psql nobody stores a row already published or in another's name, a
     manager (even with a stray admin group grant) cannot publish, and the published notice, which later
     diffs compare with, is not changed even by an admin."""
-    from transfer_tool import transfers
     from transfer_tool.notice import service as notice
+    from transfer_tool.register import transfers
 
     names = login_roles.names_for(team.dba)
     a = submitted_by(team, team.legal)

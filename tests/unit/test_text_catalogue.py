@@ -41,8 +41,8 @@ from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole
 from transfer_tool.i18n import catalogue as i18n
 from transfer_tool.i18n.engine_text import EngineText, engine_text
 from transfer_tool.i18n.message import Translatable
+from transfer_tool.i18n.text_catalogue import TextCatalogue, catalogue, read_entries
 from transfer_tool.paths import data_dir
-from transfer_tool.text_catalogue import TextCatalogue, catalogue, read_entries
 
 TODAY = dt.date(2026, 11, 27)
 # Template pieces that are not sentences of their own (a joiner; a version range made of references).
@@ -538,7 +538,7 @@ def test_every_calendar_text_has_japanese_and_every_entry_is_used() -> None:
 def test_a_service_error_keeps_its_id_and_reads_in_japanese_by_it() -> None:
     from types import SimpleNamespace
 
-    from transfer_tool.entities import text_problems
+    from transfer_tool.register.entities import text_problems
 
     (problem,) = text_problems(SimpleNamespace(name="Maison Client SAS"), ["name"], {"name": 5})
     assert problem.message == "keep this under 5 characters (it has 17)"  # the English as before

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.unit.test_report_builder import _fr_us_record, _sources
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.assessment.record import (
     AcceptanceItems,
@@ -26,7 +27,6 @@ from transfer_tool.assessment.record import (
 )
 from transfer_tool.assessment.report_builder import report_data_from
 from transfer_tool.demo import PDF_EN, PDF_JA, DemoResult, build_demo
-from transfer_tool.permissions import Actor
 from transfer_tool.report.data import ReportData, localize
 from transfer_tool.report.docx_export import render_docx
 from transfer_tool.report.renderer import render_report

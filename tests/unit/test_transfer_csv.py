@@ -8,9 +8,9 @@ import io
 import pytest
 
 from tests import factories
-from transfer_tool import register_import, register_search, transfer_csv
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.errors import ImportRefused
-from transfer_tool.permissions import Actor
+from transfer_tool.register import register_import, register_search, transfer_csv
 from transfer_tool.storage.database import Database
 
 HEADER = "reference,exporter,exporter_country,importer,importer_country,destination,data_categories,purposes,retention,volume\n"

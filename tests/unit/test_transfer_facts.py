@@ -23,8 +23,8 @@ from transfer_tool.assessment.transfer_facts import (
 from transfer_tool.countries.model import AccessLaw, Destination
 from transfer_tool.countries.shipped import CountryDataset, load_shipped_dataset
 from transfer_tool.domain import DataFormat, KeyHolder
-from transfer_tool.entities import EntityView
-from transfer_tool.transfers import TransferInput, TransferView
+from transfer_tool.register.entities import EntityView
+from transfer_tool.register.transfers import TransferInput, TransferView
 
 EXPORTER = EntityView(name="Acme GmbH", country="DE", id=1)
 IMPORTER = EntityView(name="Acme Inc.", country="US", id=2, is_group_company=True, certifications=("DPF",))

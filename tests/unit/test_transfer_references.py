@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests import factories
-from transfer_tool import transfers
-from transfer_tool.permissions import Actor
+from transfer_tool.accounts.permissions import Actor
+from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 
 

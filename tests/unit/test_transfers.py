@@ -8,10 +8,10 @@ from dataclasses import replace
 import pytest
 
 from tests import factories
-from transfer_tool import entities, register_search, transfers
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.domain import DataFormat, TransferStatus
 from transfer_tool.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from transfer_tool.permissions import Actor
+from transfer_tool.register import entities, register_search, transfers
 from transfer_tool.storage.database import Database
 
 

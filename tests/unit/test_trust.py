@@ -12,12 +12,14 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy import select
 
-from transfer_tool import audit, demo, signing, trust
+from transfer_tool import demo, signing
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import approval, service
 from transfer_tool.errors import NotFound, PermissionDenied, ValidationError
-from transfer_tool.permissions import Actor
+from transfer_tool.records import audit
 from transfer_tool.report import render_report
 from transfer_tool.report.sample import sample_report_data
+from transfer_tool.signing import trust
 from transfer_tool.signing.testing import OfflinePki, make_test_pki
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import AuditEvent

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import PASSWORD
-from transfer_tool import users
+from transfer_tool.accounts import users
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.domain import Role
 from transfer_tool.errors import AuthenticationFailed, PermissionDenied, ToolError, ValidationError
-from transfer_tool.permissions import Actor
 from transfer_tool.storage.database import Database
 
 

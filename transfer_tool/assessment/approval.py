@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from transfer_tool import audit
+from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.assessment import approval_store, reporting, service
 from transfer_tool.errors import PermissionDenied, ValidationError
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.records import audit
 from transfer_tool.storage.database import Database
 
 STAGE_OPEN = "open"
@@ -72,7 +72,8 @@ def approve_and_sign(
     db: Database, actor: Actor, request: ApprovalRequest, stage: Callable[[str], None] = _no_stage
 ) -> ApprovalDone:
     """Render, sign and approve one submitted version (see the module's description)."""
-    from transfer_tool import signing, trust  # pyHanko loads only when someone approves
+    from transfer_tool import signing  # pyHanko loads only when someone approves
+    from transfer_tool.signing import trust
 
     require(actor, Action.REVIEW)
     problems = service.approval_problems(request.attestations, request.lang)

@@ -8,7 +8,7 @@ import datetime as dt
 import logging
 from collections.abc import Set as AbstractSet
 
-from transfer_tool import audit, transfers
+from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.assessment import workflow
 from transfer_tool.assessment.evidence import (
     store_signed_report,
@@ -41,7 +41,8 @@ from transfer_tool.domain import (
 )
 from transfer_tool.errors import Problem, ValidationError
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.records import audit
+from transfer_tool.register import transfers
 from transfer_tool.storage import workflow_permits
 from transfer_tool.storage.database import Database
 
@@ -151,7 +152,7 @@ def _store_approval(
     which renders and signs): the version is frozen, the transfer approved (or suspended when the
     conclusion is 'do not transfer') and its re-assessment flags cleared. The signed copy must be the
     rendering plus a trusted signature by the approver's own registered certificate."""
-    from transfer_tool import trust  # the trust list imports pyHanko
+    from transfer_tool.signing import trust  # the trust list imports pyHanko
 
     require(actor, Action.REVIEW)
     problems = approval_problems(attestations, lang)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from transfer_tool import audit, entities, transfers
+from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.assessment import service
 from transfer_tool.assessment.derivation import derive_record
 from transfer_tool.assessment.evidence import copy_evidence
@@ -21,7 +21,8 @@ from transfer_tool.countries import store as country_store
 from transfer_tool.domain import AssessmentStatus, TransferStatus, UserId
 from transfer_tool.errors import NotFound
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.records import audit
+from transfer_tool.register import entities, transfers
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import Transfer

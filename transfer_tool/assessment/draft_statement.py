@@ -12,8 +12,8 @@ from typing import Any
 from sqlalchemy import select, true, update
 from sqlalchemy.exc import DBAPIError
 
-from transfer_tool import audit
-from transfer_tool.permissions import Actor
+from transfer_tool.accounts.permissions import Actor
+from transfer_tool.records import audit
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment

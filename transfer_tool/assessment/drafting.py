@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from transfer_tool import audit, entities, transfers
+from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.assessment import draft_statement, workflow
 from transfer_tool.assessment.completeness import Gap, missing_items
 from transfer_tool.assessment.context import Evaluation, evaluate
@@ -66,7 +66,8 @@ from transfer_tool.domain import (
 )
 from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.records import audit
+from transfer_tool.register import entities, transfers
 from transfer_tool.storage import workflow_permits
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment, ReviewComment
@@ -154,7 +155,12 @@ def start_in(session: Session, actor: Actor, transfer_id: int, ds: CountryDatase
     existing = s.scalar(select(func.max(Assessment.version_no)).where(Assessment.transfer_id == t.id))
     if existing:
         raise ValidationError(
-            error_text("{0} already has an assessment (version {1}); open it instead, or start a new " "version from its approved version.", t.reference, existing)
+            error_text(
+                "{0} already has an assessment (version {1}); open it instead, or start a new "
+                "version from its approved version.",
+                t.reference,
+                existing,
+            )
         )
     record = initial_record(
         transfers.view(t),
@@ -181,17 +187,29 @@ def start_in(session: Session, actor: Actor, transfer_id: int, ds: CountryDatase
 def _refuse_unless_editable(session: Session, row: Assessment) -> None:
     if row.frozen and row.status is AssessmentStatus.RETURNED:
         raise ValidationError(
-            error_text("{0} is kept as the reviewer returned it; nothing was saved. The changes go into " "the next version.", _name(session, row)),
+            error_text(
+                "{0} is kept as the reviewer returned it; nothing was saved. The changes go into "
+                "the next version.",
+                _name(session, row),
+            ),
             [Problem("status", "a returned version is kept unchanged: edit the next version")],
         )
     if row.frozen or row.status is AssessmentStatus.APPROVED:
         raise ValidationError(
-            error_text("{0} is approved and frozen; nothing was saved. Start a new version to change it " "(the approved version stays as it was signed).", _name(session, row)),
+            error_text(
+                "{0} is approved and frozen; nothing was saved. Start a new version to change it "
+                "(the approved version stays as it was signed).",
+                _name(session, row),
+            ),
             [Problem("status", "approved versions cannot be edited: use 'New version'")],
         )
     if row.status is AssessmentStatus.SUBMITTED:
         raise ValidationError(
-            error_text("{0} is submitted for review; nothing was saved. It can be edited again once the " "reviewer returns it.", _name(session, row)),
+            error_text(
+                "{0} is submitted for review; nothing was saved. It can be edited again once the "
+                "reviewer returns it.",
+                _name(session, row),
+            ),
             [Problem("status", "submitted versions cannot be edited")],
         )
 
@@ -289,7 +307,9 @@ def _save_draft_in_one_statement(
         _refuse_stale(s, theirs, parts, record, expected_row_version)
     what = "the assessment"
     raise ConflictError(
-        error_text("Someone else changed {0} at the same moment; nothing was saved. Reload and try " "again.", what)
+        error_text(
+            "Someone else changed {0} at the same moment; nothing was saved. Reload and try again.", what
+        )
     )
 
 
@@ -298,7 +318,14 @@ def _refuse_stale(
 ) -> None:
     if row.row_version != expected_row_version:
         raise ConflictError(
-            error_text("{0} was saved by someone else after you opened it: you have row version {1}, the " "database has row version {2}. Nothing was saved; reload to see their changes and " "apply yours again.", _name(session, row), expected_row_version, row.row_version),
+            error_text(
+                "{0} was saved by someone else after you opened it: you have row version {1}, the "
+                "database has row version {2}. Nothing was saved; reload to see their changes and "
+                "apply yours again.",
+                _name(session, row),
+                expected_row_version,
+                row.row_version,
+            ),
             mine=record,
             theirs=_view(session, row, parts),
         )
@@ -412,7 +439,9 @@ def new_version(db: Database, actor: Actor, assessment_id: int) -> AssessmentVie
         )
         if latest is not None and latest > row.version_no:
             raise ValidationError(
-                error_text("{0} already has a newer version ({1}); open that one instead.", _name(s, row), latest)
+                error_text(
+                    "{0} already has a newer version ({1}); open that one instead.", _name(s, row), latest
+                )
             )
         draft = workflow.new_version(from_dict(row.record), by=_uid(actor))
         new = Assessment(

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, func, select
 
-from transfer_tool import audit
+from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.assessment.measures import load_measure_catalog
 from transfer_tool.assessment.record import MeasureStatus, from_dict
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.errors import ValidationError
 from transfer_tool.i18n.catalogue import gettext
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.records import audit
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import Transfer

@@ -20,7 +20,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from transfer_tool import entities, transfers
+from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.assessment import drafting
 from transfer_tool.assessment.record import AssessmentRecord
 from transfer_tool.assessment.transfer_facts import fit_to_transfer
@@ -29,10 +29,10 @@ from transfer_tool.countries import store as country_store
 from transfer_tool.countries.shipped import CountryDataset
 from transfer_tool.errors import NotFound
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.register import entities, transfers
+from transfer_tool.register.transfers import TransferInput, TransferView, validate_transfer
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Transfer
-from transfer_tool.transfers import TransferInput, TransferView, validate_transfer
 
 
 @dataclass(frozen=True)

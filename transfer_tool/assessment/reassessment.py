@@ -12,13 +12,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from transfer_tool import audit
+from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.assessment import workflow
 from transfer_tool.assessment.derivation import reset_for_flags
 from transfer_tool.assessment.evidence import copy_evidence
 from transfer_tool.assessment.record import DerivedFrom, from_dict, to_dict
 from transfer_tool.domain import AssessmentStatus, UserId
-from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.records import audit
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import Transfer

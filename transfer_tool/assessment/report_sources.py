@@ -16,9 +16,9 @@ from transfer_tool.catalog import CatalogItem
 from transfer_tool.countries.model import Destination, Regime
 from transfer_tool.countries.names import CountryNames
 from transfer_tool.domain import AssessmentStatus, CatalogKind
-from transfer_tool.entities import EntityView
+from transfer_tool.register.entities import EntityView
+from transfer_tool.register.transfers import TransferView
 from transfer_tool.report import data as rd
-from transfer_tool.transfers import TransferView
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 from sqlalchemy.orm import Session, joinedload
 
-from transfer_tool import audit, catalog, entities, transfers
+from transfer_tool import catalog
+from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.assessment import workflow
 from transfer_tool.assessment.approval_store import (
     _approved_record,
@@ -44,7 +45,8 @@ from transfer_tool.domain import (
 )
 from transfer_tool.errors import NotFound
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.records import audit
+from transfer_tool.register import entities, transfers
 from transfer_tool.report.data import ReportData, SignOff
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Transfer, User

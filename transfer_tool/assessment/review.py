@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
-from transfer_tool import audit, transfers
+from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.assessment import version_diff, workflow
 from transfer_tool.assessment.evidence import (
     copy_evidence,
@@ -43,7 +43,8 @@ from transfer_tool.domain import (
 )
 from transfer_tool.errors import NotFound, Problem, ValidationError
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.records import audit
+from transfer_tool.register import transfers
 from transfer_tool.storage import workflow_permits
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database

@@ -25,8 +25,8 @@ from transfer_tool.assessment.record import (
 from transfer_tool.countries.model import Destination, Regime
 from transfer_tool.countries.shipped import CountryDataset
 from transfer_tool.domain import DataFormat, KeyHolder
-from transfer_tool.entities import EntityView
-from transfer_tool.transfers import TransferInput, TransferView
+from transfer_tool.register.entities import EntityView
+from transfer_tool.register.transfers import TransferInput, TransferView
 
 # Facts the assessor states in the assessment (the register does not hold them); kept when the transfer changes.
 ASSESSMENT_ONLY_FACTS = (

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from transfer_tool.assessment.measures import MeasureCatalog
 from transfer_tool.assessment.record import AssessmentRecord
 from transfer_tool.assessment.tool_catalog import ToolCatalog
-from transfer_tool.terminology import Terminology
+from transfer_tool.i18n.terminology import Terminology
 
 
 @dataclass(frozen=True)

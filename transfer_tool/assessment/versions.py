@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
-from transfer_tool import audit
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment.context import AssessmentContext
 from transfer_tool.assessment.measures import load_measure_catalog
 from transfer_tool.assessment.org_settings import (
@@ -36,7 +36,7 @@ from transfer_tool.domain import (
 )
 from transfer_tool.errors import ConflictError, NotFound, ValidationError
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.permissions import Actor
+from transfer_tool.records import audit
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment

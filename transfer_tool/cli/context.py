@@ -12,11 +12,11 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from transfer_tool.config import Config, resolve_config
 from transfer_tool.errors import AuthenticationFailed
+from transfer_tool.runtime.config import Config, resolve_config
 
 if TYPE_CHECKING:
-    from transfer_tool.permissions import Actor
+    from transfer_tool.accounts.permissions import Actor
     from transfer_tool.storage.database import Database
 
 ENV_PASSWORD = "TRANSFER_TOOL_PASSWORD"
@@ -31,7 +31,7 @@ class CliContext:
     @property
     def db(self) -> Database:
         if self._db is None:
-            from transfer_tool.bootstrap import open_database
+            from transfer_tool.runtime.bootstrap import open_database
 
             self._db = open_database(self.config, daily_backup=True)
         return self._db
@@ -52,7 +52,7 @@ class CliContext:
                 "This command changes data: say who you are with --user NAME "
                 "(or TRANSFER_TOOL_USER) and give the password."
             )
-        from transfer_tool import users
+        from transfer_tool.accounts import users
 
         return users.authenticate(self.db, name, self.password()).actor()
 

@@ -17,7 +17,7 @@ from transfer_tool.domain import Role, TransferStatus
 from transfer_tool.errors import ToolError
 
 if TYPE_CHECKING:
-    from transfer_tool.permissions import Actor
+    from transfer_tool.accounts.permissions import Actor
 
 Sub = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
@@ -104,8 +104,8 @@ def register(sub: Any) -> None:
 
 
 def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import users
-    from transfer_tool.bootstrap import open_database
+    from transfer_tool.accounts import users
+    from transfer_tool.runtime.bootstrap import open_database
 
     if ctx.config.sqlite_path is None and _dba_lacks_privileges(ctx.config.database_url):
         return 1
@@ -156,7 +156,7 @@ _find = teamwork.find_reference
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import register_search
+    from transfer_tool.register import register_search
 
     q = register_search.TransferQuery(
         text=args.search,
@@ -179,7 +179,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import transfers
+    from transfer_tool.register import transfers
 
     t = transfers.get_transfer(ctx.db, _find(ctx, args.ref))
     lines = [
@@ -208,10 +208,10 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import register_import
     from transfer_tool.errors import ImportRefused
-    from transfer_tool.files import read_limited
-    from transfer_tool.register_columns import MAX_BYTES
+    from transfer_tool.register import register_import
+    from transfer_tool.register.register_columns import MAX_BYTES
+    from transfer_tool.runtime.files import read_limited
 
     raw = read_limited(args.file, MAX_BYTES)
     if args.check:
@@ -229,9 +229,9 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import transfer_csv
-    from transfer_tool.files import write_file
-    from transfer_tool.permissions import Actor
+    from transfer_tool.accounts.permissions import Actor
+    from transfer_tool.register import transfer_csv
+    from transfer_tool.runtime.files import write_file
 
     fmt = args.format or ("csv" if args.file.suffix.lower() == ".csv" else "xlsx")
     actor = Actor.system() if not args.user else ctx.actor()
@@ -246,7 +246,7 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
             raise ToolError(
                 "A workbook cannot go to standard output; give a file name such as register.xlsx."
             )
-        from transfer_tool import transfer_xlsx  # openpyxl only for this command
+        from transfer_tool.register import transfer_xlsx  # openpyxl only for this command
 
         write_file(args.file, transfer_xlsx.export_xlsx(ctx.db, actor))
     print(f"exported to {args.file}")
@@ -254,9 +254,9 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
+    from transfer_tool.accounts.permissions import Actor
     from transfer_tool.assessment import due_calendar
-    from transfer_tool.files import write_file
-    from transfer_tool.permissions import Actor
+    from transfer_tool.runtime.files import write_file
 
     actor = Actor.system() if not args.user else ctx.actor()
     items = due_calendar.due_items(ctx.db, actor)
@@ -274,7 +274,7 @@ def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import audit
+    from transfer_tool.records import audit
 
     report = audit.verify(ctx.db)
     print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
@@ -284,7 +284,7 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_user_add(args: argparse.Namespace, ctx: CliContext) -> int:
     import os
 
-    from transfer_tool import users
+    from transfer_tool.accounts import users
 
     actor = ctx.actor()
     pw = os.environ.get("TRANSFER_TOOL_NEW_PASSWORD") or ctx.password(f"Password for {args.username}: ")
@@ -294,7 +294,7 @@ def cmd_user_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _account_id(ctx: CliContext, actor: Actor, username: str) -> int:
-    from transfer_tool import users
+    from transfer_tool.accounts import users
     from transfer_tool.errors import NotFound
 
     for u in users.list_users(ctx.db, actor):
@@ -304,7 +304,7 @@ def _account_id(ctx: CliContext, actor: Actor, username: str) -> int:
 
 
 def cmd_user_remove(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import users
+    from transfer_tool.accounts import users
 
     actor = ctx.actor()
     u = users.remove_user(ctx.db, actor, _account_id(ctx, actor, args.username))
@@ -313,7 +313,7 @@ def cmd_user_remove(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_user_set_role(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import users
+    from transfer_tool.accounts import users
 
     actor = ctx.actor()
     u = users.update_user(ctx.db, actor, _account_id(ctx, actor, args.username), role=Role(args.role))
@@ -322,7 +322,7 @@ def cmd_user_set_role(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import users
+    from transfer_tool.accounts import users
 
     for u in users.list_users(ctx.db, ctx.actor()):
         print(f"{u.username:<20}{u.role.value:<10}{'active' if u.active else 'inactive':<10}{u.display_name}")

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from transfer_tool.cli.context import CliContext
-from transfer_tool.config import DEFAULT_BACKUP_KEEP
 from transfer_tool.errors import ToolError
+from transfer_tool.runtime.config import DEFAULT_BACKUP_KEEP
 
 if TYPE_CHECKING:  # the handlers import the database layer when they run
-    from transfer_tool.backup import CheckResult
+    from transfer_tool.records.backup import CheckResult
     from transfer_tool.storage.database import Database
 
 
@@ -58,7 +58,7 @@ def _size(n: int) -> str:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import backup
+    from transfer_tool.records import backup
 
     # The database is copied as it is on disk: no sign-in, no migration (whoever can run this can
     # read the file anyway).
@@ -75,7 +75,7 @@ def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import backup
+    from transfer_tool.records import backup
 
     target = ctx.config.sqlite_path
     before = backup.restore(ctx.config, args.file, accept_broken_audit=args.accept_broken_audit)
@@ -101,7 +101,7 @@ def _anchor_result(db: Database, expected: str) -> CheckResult:
     so a matching hash at N vouches for every event up to N."""
     from sqlalchemy import select
 
-    from transfer_tool import backup
+    from transfer_tool.records import backup
     from transfer_tool.storage.models.core import AuditEvent
 
     seq, digest = _anchor(expected)
@@ -118,7 +118,7 @@ def _anchor_result(db: Database, expected: str) -> CheckResult:
 
 
 def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import audit, backup
+    from transfer_tool.records import audit, backup
 
     results = backup.check_database(ctx.config)
     failed = [r for r in results if not r.ok]
@@ -137,7 +137,7 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
                 "        (keep the head outside the tool; `check --expect-head N:HASH` later shows a rewrite)"
             )
         if report.ok:
-            from transfer_tool.audit_drift import drift
+            from transfer_tool.records.audit_drift import drift
 
             differing = drift(ctx.db)
             for d in differing[:50]:

@@ -24,23 +24,22 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from transfer_tool import signing  # the package's names load pyHanko on first use only
+from transfer_tool.accounts.permissions import Action, require
 from transfer_tool.assessment import service
 from transfer_tool.assessment.evidence import SignedReportRef, find_by_pdf_hash
 from transfer_tool.cli.context import CliContext
 from transfer_tool.cli.report_options import ENV_SIGNING_PASSPHRASE, LANGS
 from transfer_tool.cli.verify_impl import quiet_validator
 from transfer_tool.errors import AuthenticationFailed, PermissionDenied, ToolError
-from transfer_tool.files import write_file
-from transfer_tool.permissions import Action, require
+from transfer_tool.runtime.files import write_file
+from transfer_tool.runtime.worker_lifetime import die_with_parent
 from transfer_tool.signing.limits import read_pdf_file
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import Transfer
-from transfer_tool.worker_lifetime import die_with_parent
 
 if TYPE_CHECKING:  # trust (verification) and the process pool load only in the commands using them
     from concurrent.futures import Future
-
 
 
 # ---- files ------------------------------------------------------------------------------------------------
@@ -467,7 +466,8 @@ def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_trust_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import trust, users
+    from transfer_tool.accounts import users
+    from transfer_tool.signing import trust
 
     try:
         data = args.file.read_bytes()
@@ -489,7 +489,7 @@ def cmd_trust_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_trust_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import trust
+    from transfer_tool.signing import trust
 
     rows = trust.list_trusted(ctx.db, include_removed=args.all)
     print(f"{'NO':<5}{'VALID UNTIL':<13}{'STATE':<10}{'LABEL':<40}SUBJECT")
@@ -501,7 +501,7 @@ def cmd_trust_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_trust_remove(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import trust
+    from transfer_tool.signing import trust
 
     c = trust.remove_trusted(ctx.db, ctx.actor(), args.id)
     print(f"no longer trusted: no. {c.id} {c.label}")

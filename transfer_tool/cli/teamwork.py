@@ -51,7 +51,7 @@ def register_transfer_actions(ts: Any) -> None:
 
 
 def find_reference(ctx: CliContext, ref: str) -> int:
-    from transfer_tool import register_search  # the database layer only when a handler runs
+    from transfer_tool.register import register_search  # the database layer only when a handler runs
 
     ids = register_search.search_ids(ctx.db, register_search.TransferQuery(text=ref))
     for row in register_search.fetch_rows(ctx.db, ids):
@@ -69,14 +69,15 @@ def owner_filter(ctx: CliContext, args: argparse.Namespace) -> dict[str, Any]:
     if args.mine:
         return {"owner_id": ctx.actor().user_id}
     if args.owner:
-        from transfer_tool import users  # accounts only when a person is named
+        from transfer_tool.accounts import users  # accounts only when a person is named
 
         return {"owner_id": users.find_person(ctx.db, args.owner).id}
     return {}
 
 
 def cmd_assign(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool import transfers, users  # the database layer only when a handler runs
+    from transfer_tool.accounts import users
+    from transfer_tool.register import transfers  # the database layer only when a handler runs
 
     actor = ctx.actor()
     owner = None if args.to == UNASSIGNED else users.find_person(ctx.db, args.to)

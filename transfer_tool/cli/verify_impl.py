@@ -16,7 +16,7 @@ from transfer_tool.errors import ToolError
 from transfer_tool.signing.limits import read_pdf_file
 
 if TYPE_CHECKING:
-    from transfer_tool import trust
+    from transfer_tool.signing import trust
     from transfer_tool.signing.result import VerificationResult
 
 
@@ -48,7 +48,7 @@ _LANG_NAMES = {"en": "English", "ja": "Japanese"}
 
 
 def _copy_text(v: trust.DocumentVerification) -> str:
-    from transfer_tool import trust
+    from transfer_tool.signing import trust
 
     signer = f", signed by {v.stored_signer}" if v.stored_signer else ""
     stored = _LANG_NAMES.get(v.stored_lang, v.stored_lang)
@@ -91,7 +91,7 @@ def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     pdf = read_pdf_file(args.file)
     # The checking process loads pyHanko on one core while this one loads the database layer.
     with Checker().start() as checker:
-        from transfer_tool import trust
+        from transfer_tool.signing import trust
 
         extra = [read_cert(p) for p in args.cert]
         v = trust.verify_document(ctx.db, pdf, extra, checker=checker)
@@ -105,7 +105,7 @@ def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def read_cert(path: Path) -> bytes:
-    from transfer_tool import trust
+    from transfer_tool.signing import trust
 
     try:
         data = path.read_bytes()

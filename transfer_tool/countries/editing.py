@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
-from transfer_tool import audit
+from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.countries import serialize
 from transfer_tool.countries.diff import FieldChange, diff_destinations
 from transfer_tool.countries.flags import flag_law_changes, flag_transfers
@@ -18,7 +18,7 @@ from transfer_tool.countries.model import Destination, Regime
 from transfer_tool.countries.stored import complete, names, regimes_in
 from transfer_tool.errors import ConflictError, ImportRefused, NotFound, Problem, ValidationError
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.records import audit
 from transfer_tool.storage import admin_writes
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.countries import DestinationRecord, RegimeRecord

@@ -8,14 +8,14 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 
-from transfer_tool import audit
+from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.countries import editing, serialize
 from transfer_tool.countries.diff import FieldChange, diff_destinations
 from transfer_tool.countries.impact import StatusChange, status_changes
 from transfer_tool.countries.stored import DATASET_KEY, complete, names, regimes_in, set_dataset_version
 from transfer_tool.errors import ImportRefused, Problem
 from transfer_tool.i18n.engine_text import engine_text, error_text
-from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.records import audit
 from transfer_tool.storage import admin_writes
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import OrgSetting

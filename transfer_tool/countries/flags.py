@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from sqlalchemy import Integer, Select, func, insert, literal, select, text, update
 from sqlalchemy.orm import Session
 
-from transfer_tool import audit
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment.record import from_dict
 from transfer_tool.countries.impact import LawChange, expired_entries
 from transfer_tool.countries.model import Regime
 from transfer_tool.countries.stored import complete, regimes_in
 from transfer_tool.i18n.engine_text import engine_text
-from transfer_tool.permissions import Actor
+from transfer_tool.records import audit
 from transfer_tool.storage.base import UTCDateTime, utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment

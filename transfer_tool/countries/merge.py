@@ -10,8 +10,8 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from transfer_tool.conflicts import merge_fields
 from transfer_tool.countries.model import Destination
+from transfer_tool.register.conflicts import merge_fields
 
 REGIME_PREFIX = "regimes."
 

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from transfer_tool import audit
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.countries import serialize
 from transfer_tool.countries.stored import set_dataset_version
 from transfer_tool.i18n.engine_text import engine_text
-from transfer_tool.permissions import Actor
+from transfer_tool.records import audit
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.models.countries import DestinationRecord, DestinationVersion, RegimeRecord
 

@@ -4,7 +4,7 @@
 stored, compared, hashed in the audit log and pinned by tests), so no caller has to change. It also keeps
 the msgid (the English template of the `engine` or `errors` domain, `{0}`, `{1}`... for the values) and
 the values, so a screen or the report translates it by id, each value translated in turn, instead of
-recovering the values from the finished English (`transfer_tool.text_catalogue`, still the route for English
+recovering the values from the finished English (`transfer_tool.i18n.text_catalogue`, still the route for English
 that lost its id: text joined from several sentences, or read back from storage).
 """
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from transfer_tool import audit, catalog, entities
+from transfer_tool import catalog
+from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.assessment.measures import load_measure_catalog
 from transfer_tool.assessment.tool_catalog import ToolKind, load_tool_catalog
 from transfer_tool.countries import store as country_store
@@ -27,16 +28,17 @@ from transfer_tool.countries.shipped import CountryDataset
 from transfer_tool.domain import NoticeName
 from transfer_tool.errors import NotFound, Problem, ValidationError
 from transfer_tool.i18n.engine_text import error_text
+from transfer_tool.i18n.terminology import LANGUAGES, Terminology
 from transfer_tool.notice import builder
 from transfer_tool.notice.document import Document, to_markdown
 from transfer_tool.notice.model import NoticeDiff, NoticeEntry, PlannedEntry
 from transfer_tool.notice.register_rows import register_items
-from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.records import audit
+from transfer_tool.register import entities
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Entity, OrgSetting
 from transfer_tool.storage.models.notice import NoticeGeneration
-from transfer_tool.terminology import LANGUAGES, Terminology
 
 CONTACT_SETTING = "notice_contact"  # OrgSetting key: {"en": ..., "ja": ...}
 MAX_CONTACT = 500
@@ -85,9 +87,11 @@ def _check_regime_lang(dataset: CountryDataset, regime: str, lang: str) -> None:
     problems = []
     if regime not in dataset.regimes:
         known = ", ".join(sorted(dataset.regimes))
-        problems.append(Problem("regime", error_text("'{0}' is not a known regime (use one of {1})", regime, known)))
+        problems.append(
+            Problem("regime", error_text("'{0}' is not a known regime (use one of {1})", regime, known))
+        )
     if lang not in LANGUAGES:
-        problems.append(Problem("lang", error_text("the language must be one of {0}", ', '.join(LANGUAGES))))
+        problems.append(Problem("lang", error_text("the language must be one of {0}", ", ".join(LANGUAGES))))
     if problems:
         raise ValidationError("The notice cannot be generated.", problems)
 
@@ -171,7 +175,7 @@ def _build(
     if group_by not in builder.GROUP_BY:
         raise ValidationError(
             "The notice cannot be generated.",
-            [Problem("group_by", error_text("group by one of: {0}", ', '.join(builder.GROUP_BY)))],
+            [Problem("group_by", error_text("group by one of: {0}", ", ".join(builder.GROUP_BY)))],
         )
     entries, planned = builder.build_entries(register_items(session, src.dataset), src)
     version = builder.register_version(entries, planned)
@@ -283,7 +287,9 @@ def publish(
     with db.unit_of_work() as s:
         row = s.get(NoticeGeneration, generation_id)
         if row is None:
-            raise NotFound(error_text("Notice generation {0} does not exist; generate the notice first.", generation_id))
+            raise NotFound(
+                error_text("Notice generation {0} does not exist; generate the notice first.", generation_id)
+            )
         if row.published:
             return _view(row)
         # The published text: the same notice without the draft's marks (an acceptance is recorded below).
@@ -381,7 +387,11 @@ def set_notice_name(
     except ValueError as exc:
         raise ValidationError(
             "The setting cannot be saved.",
-            [Problem("notice_name", error_text("choose one of: {0}", ', '.join(m.value for m in NoticeName)))],
+            [
+                Problem(
+                    "notice_name", error_text("choose one of: {0}", ", ".join(m.value for m in NoticeName))
+                )
+            ],
         ) from exc
     e = entities.get_entity(db, entity_id)
     data = entities.EntityInput(
@@ -401,11 +411,18 @@ def answer(db: Database, reference: str, lang: str) -> Document:
         _check_regime_lang(src.dataset, "JP", lang)
         item = next((i for i in register_items(s, src.dataset) if i.reference == reference), None)
         if item is None:
-            raise NotFound(error_text("No transfer {0} is in the register (or it is suspended).", repr(reference)))
+            raise NotFound(
+                error_text("No transfer {0} is in the register (or it is suspended).", repr(reference))
+            )
         tool = src.tools.get(item.tools.get("JP", ""))
         if not item.approved or tool is None or tool.kind is not ToolKind.EQUIVALENT_MEASURES:
             raise ValidationError(
-                error_text("{0} has no approved assessment relying on equivalent measures under the APPI; " "the Art. 28(3) information applies only to that route (PPC Guidelines, offshore " "transfers, 6).", reference)
+                error_text(
+                    "{0} has no approved assessment relying on equivalent measures under the APPI; "
+                    "the Art. 28(3) information applies only to that route (PPC Guidelines, offshore "
+                    "transfers, 6).",
+                    reference,
+                )
             )
         dest = src.dataset.destinations[item.destination]
         return builder.compose_answer(item, src, lang, dest)

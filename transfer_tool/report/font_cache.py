@@ -21,7 +21,7 @@ from typing import Any
 
 import reportlab
 
-from transfer_tool.config import user_cache_dir
+from transfer_tool.runtime.config import user_cache_dir
 
 _log = logging.getLogger(__name__)
 
@@ -68,4 +68,3 @@ def store_tables(path: Path, info: dict[str, Any]) -> None:
             raise
     except OSError as exc:
         _log.debug("font cache %s not written (%s)", path, exc)
-

@@ -8,13 +8,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
 from transfer_tool.countries.model import RegimeEntry
+from transfer_tool.i18n.text_catalogue import translate
 from transfer_tool.report.data import Text, localize
 from transfer_tool.report.document import Build, ContentsLine
 from transfer_tool.report.layout import Block, Cell
 from transfer_tool.report.parts import ReportParts
 from transfer_tool.report.styles import ACCENT, BAD, GOOD, WARN_SHADE
 from transfer_tool.report.terms import format_date
-from transfer_tool.text_catalogue import translate
 
 
 class TransferSections(ReportParts):

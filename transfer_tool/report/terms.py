@@ -1,4 +1,4 @@
-"""Date, time and percentage formats of the report; the terminology list lives in transfer_tool.terminology
+"""Date, time and percentage formats of the report; the terminology list lives in transfer_tool.i18n.terminology
 (re-exported here for the report's modules)."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from transfer_tool.i18n.dates import long_date
-from transfer_tool.terminology import LANGUAGES, Terminology
+from transfer_tool.i18n.terminology import LANGUAGES, Terminology
 
 __all__ = ["LANGUAGES", "Terminology", "format_date", "format_datetime", "format_percent"]
 

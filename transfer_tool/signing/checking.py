@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from transfer_tool.runtime.worker_lifetime import die_with_parent
 from transfer_tool.signing.limits import CHECK_DIED, TOO_COMPLEX, cap_memory, oversize_problem
-from transfer_tool.worker_lifetime import die_with_parent
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor

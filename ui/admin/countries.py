@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool.bootstrap import DatabaseHandle
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.countries import store
 from transfer_tool.countries.impact import StatusChange, status_changes
 from transfer_tool.countries.model import Destination, Regime
 from transfer_tool.countries.store import FlagView, UpdateResult
 from transfer_tool.errors import ValidationError
-from transfer_tool.permissions import Actor
+from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui import settings as keys
 from ui.accessibility import name_from_labels
 from ui.admin.common import (

@@ -9,13 +9,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.countries import store
 from transfer_tool.countries.diff import FieldChange
 from transfer_tool.countries.impact import ChangeKind, StatusChange
 from transfer_tool.countries.model import Destination
 from transfer_tool.countries.store import VersionInfo
 from transfer_tool.domain import AdequacyStatus
+from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.accessibility import name_from_labels
 from ui.admin.common import Cell, RowsModel, table_view, wrap_rows
 from ui.admin.destination_fields import describe_location
@@ -197,6 +197,7 @@ class HistoryPanel(QWidget):
             return
         older, newer = (a, b) if a <= b else (b, a)
         code = self.code
+
         def compare(db: DatabaseHandle) -> tuple[list[FieldChange], dict[str, str]]:
             names = law_names(store.version(db, code, older), store.version(db, code, newer))
             return store.diff_versions(db, code, older, newer), names

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool.bootstrap import DatabaseHandle
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.countries import store
 from transfer_tool.countries.store import ImportPreview
 from transfer_tool.errors import NotFound
-from transfer_tool.permissions import Actor
+from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.accessibility import name_from_labels
 from ui.admin.common import Cell, MessageLine, RowsModel, report_failure, table_view, wrap_rows
 from ui.admin.country_history import AFTER_COLOUR, BEFORE_COLOUR, change_text, value_text

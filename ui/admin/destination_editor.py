@@ -15,10 +15,10 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from transfer_tool.conflicts import KEEP_THEIRS, USE_CHOICES
 from transfer_tool.countries.merge import destination_parts, merge_destination
 from transfer_tool.countries.model import Destination
 from transfer_tool.errors import ConflictError, Problem
+from transfer_tool.register.conflicts import KEEP_THEIRS, USE_CHOICES
 from ui.accessibility import name_from_labels
 from ui.admin.common import ERROR_BANNER
 from ui.admin.destination_appi import AppiTab

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool import entities
+from transfer_tool.accounts.permissions import Action
 from transfer_tool.domain import NoticeName, RegimeCode
 from transfer_tool.notice import service
 from transfer_tool.notice.document import Document, to_html, to_markdown
 from transfer_tool.notice.service import GenerationView, NoticePreview
-from transfer_tool.permissions import Action
+from transfer_tool.register import entities
 from ui.accessibility import name_from_labels
 from ui.admin.common import NOTE_COLOUR, NOTICE_BANNER, MessageLine, report_failure
 from ui.services import Services

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool import trust
-from transfer_tool.bootstrap import DatabaseHandle
-from transfer_tool.trust import TrustedCertificateView
+from transfer_tool.runtime.bootstrap import DatabaseHandle
+from transfer_tool.signing import trust
+from transfer_tool.signing.trust import TrustedCertificateView
 from ui import settings as keys
 from ui.accessibility import name_from_labels
 from ui.admin.common import (
@@ -124,7 +124,7 @@ class TrustPage(QWidget):
         actor = self.services.actor
 
         def people(db: DatabaseHandle) -> list[tuple[str, int]]:
-            from transfer_tool import users
+            from transfer_tool.accounts import users
 
             return [(u.display_name or u.username, u.id) for u in users.list_users(db, actor) if u.active]
 

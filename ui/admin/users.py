@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool import users
-from transfer_tool.bootstrap import DatabaseHandle
+from transfer_tool.accounts import users
+from transfer_tool.accounts.users import MIN_PASSWORD, UserView
 from transfer_tool.domain import Role
 from transfer_tool.errors import Problem, ValidationError
-from transfer_tool.users import MIN_PASSWORD, UserView
+from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.accessibility import name_from_labels
 from ui.admin.common import (
     Cell,

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
-from transfer_tool.permissions import Action
+from transfer_tool.accounts.permissions import Action
 from ui.errors import show_info
 from ui.services import Services
 

@@ -27,10 +27,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from transfer_tool import register_search
-from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.domain import TransferStatus
-from transfer_tool.register_search import SortKey, TransferQuery, TransferRow
+from transfer_tool.register import register_search
+from transfer_tool.register.register_search import SortKey, TransferQuery, TransferRow
+from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.i18n import format_date, status_label
 from ui.workers import DbWorker
 

@@ -17,7 +17,7 @@ from transfer_tool.assessment.approval import (
     ApprovalRequest,
     approve_and_sign,
 )
-from transfer_tool.bootstrap import DatabaseHandle
+from transfer_tool.runtime.bootstrap import DatabaseHandle
 
 __all__ = [
     "SIGNATURE_REASON",

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from transfer_tool.accounts.permissions import Action
 from transfer_tool.assessment import service
 from transfer_tool.assessment.service import QueueItem
 from transfer_tool.errors import PermissionDenied
-from transfer_tool.permissions import Action
 from ui import settings as keys
 from ui.accessibility import name_from_labels
 from ui.errors import describe, is_bug, show_exception, show_info

@@ -4,7 +4,7 @@
 field. `ConflictChooser` wraps it in a dialog with three answers: keep mine (store mine over theirs), keep
 theirs (drop mine, after a confirmation) and use my choices (store the field-by-field merge). It is opened
 with `open()` (never `exec()`) and answers through `chosen`; nothing is decided by closing it, so no
-version is lost silently. The merge itself is the core's `transfer_tool.conflicts.merge_fields`.
+version is lost silently. The merge itself is the core's `transfer_tool.register.conflicts.merge_fields`.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool.conflicts import KEEP_MINE, KEEP_THEIRS, USE_CHOICES
+from transfer_tool.register.conflicts import KEEP_MINE, KEEP_THEIRS, USE_CHOICES
 
 __all__ = ["KEEP_MINE", "KEEP_THEIRS", "USE_CHOICES", "ConflictChooser", "ConflictView", "FieldDiff"]
 

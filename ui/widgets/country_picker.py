@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.countries import store
 from transfer_tool.countries.model import Destination
 from transfer_tool.countries.names import CountryNames
+from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.i18n import adequacy_label, regime_short_name
 from ui.models.country_model import CountryLine, CountryTableModel
 from ui.terms import core_text

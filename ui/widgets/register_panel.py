@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool import transfers
-from transfer_tool.bootstrap import DatabaseHandle
+from transfer_tool.accounts.permissions import Action
 from transfer_tool.domain import TransferStatus
-from transfer_tool.permissions import Action
-from transfer_tool.register_search import SortKey, TransferQuery
+from transfer_tool.register import transfers
+from transfer_tool.register.register_search import SortKey, TransferQuery
+from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui import settings as keys
 from ui.i18n import regime_short_name, status_label
 from ui.models.register_model import (
@@ -570,6 +570,6 @@ def _regimes(db: DatabaseHandle) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def _people(db: DatabaseHandle) -> list[tuple[int, str]]:
-    from transfer_tool import users
+    from transfer_tool.accounts import users
 
     return [(p.id, p.name) for p in users.people(db)]

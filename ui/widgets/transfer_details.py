@@ -8,11 +8,12 @@ import html
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from transfer_tool import catalog, transfers
-from transfer_tool.bootstrap import DatabaseHandle
+from transfer_tool import catalog
 from transfer_tool.catalog import CatalogItem
 from transfer_tool.domain import CatalogKind
-from transfer_tool.transfers import TransferView
+from transfer_tool.register import transfers
+from transfer_tool.register.transfers import TransferView
+from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.i18n import format_date, status_label
 from ui.services import Services
 from ui.terms import core_text

@@ -17,12 +17,12 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.assessment.page_save import PageSave, PageSaved, SaveBase, save_wizard_page
-from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.errors import ConflictError, ToolError
-from transfer_tool.permissions import Actor
-from transfer_tool.transfers import TransferInput, TransferView
+from transfer_tool.register.transfers import TransferInput, TransferView
+from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.wizard.state import WizardState
 from ui.workers import DbWorker
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool.entities import EntityView
+from transfer_tool.register.entities import EntityView
 from ui.wizard.entity_dialog import EntityDialog, confirm_removal
 from ui.wizard.state import WizardState
 

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QWidget
 
 from transfer_tool.assessment import service
 from transfer_tool.assessment.record import AssessmentRecord, from_dict, to_dict
-from transfer_tool.conflicts import KEEP_MINE, KEEP_THEIRS, USE_CHOICES, merge_fields
 from transfer_tool.errors import ConflictError
-from transfer_tool.transfers import TransferInput, TransferView
+from transfer_tool.register.conflicts import KEEP_MINE, KEEP_THEIRS, USE_CHOICES, merge_fields
+from transfer_tool.register.transfers import TransferInput, TransferView
 from ui.widgets.conflict_view import ConflictChooser, FieldDiff
 from ui.wizard.state import WizardState
 

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool import entities
-from transfer_tool.entities import EntityInput, EntityView
 from transfer_tool.errors import Problem, ValidationError
+from transfer_tool.register import entities
+from transfer_tool.register.entities import EntityInput, EntityView
 from ui.accessibility import strip_accelerator
 from ui.errors import show_exception
 from ui.services import TRANSFERS, Services

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from transfer_tool.assessment import service
 from transfer_tool.assessment.evidence import MAX_EVIDENCE_BYTES
-from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.errors import Problem, ValidationError
+from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.errors import show_exception
 from ui.i18n import format_datetime
 from ui.services import ASSESSMENTS

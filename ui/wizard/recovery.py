@@ -16,7 +16,7 @@ import logging
 from enum import Enum
 from typing import Any
 
-from transfer_tool.transfers import TransferInput
+from transfer_tool.register.transfers import TransferInput
 from ui import settings as keys
 from ui.settings import Settings
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from transfer_tool.accounts.permissions import Action
 from transfer_tool.assessment import service
 from transfer_tool.assessment.completeness import Gap, missing_items
 from transfer_tool.assessment.context import AssessmentContext, Evaluation, evaluate
@@ -30,10 +31,9 @@ from transfer_tool.countries.model import Destination, Regime
 from transfer_tool.countries.shipped import CountryDataset
 from transfer_tool.countries.store import FlagView
 from transfer_tool.domain import CatalogKind
-from transfer_tool.entities import EntityView
 from transfer_tool.errors import Problem
-from transfer_tool.permissions import Action
-from transfer_tool.transfers import TransferInput, TransferView, validate_transfer
+from transfer_tool.register.entities import EntityView
+from transfer_tool.register.transfers import TransferInput, TransferView, validate_transfer
 from ui.services import Services
 
 # Page keys: stored as the assessment's resume page, used by the completeness list to jump.

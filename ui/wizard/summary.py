@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 import ui.wizard.labels as labels
 from transfer_tool.assessment import service
 from transfer_tool.assessment.completeness import STEP_TITLES
-from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.errors import ToolError, ValidationError
-from transfer_tool.files import write_file
 from transfer_tool.report.data import ReportData
+from transfer_tool.runtime.bootstrap import DatabaseHandle
+from transfer_tool.runtime.files import write_file
 from ui import settings as keys
 from ui.errors import describe, show_exception
 from ui.i18n import regime_short_name

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 import ui.wizard.labels as labels
-from transfer_tool import transfers
-from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.domain import CatalogKind, DataFormat, Frequency, KeyHolder, PartyRole
-from transfer_tool.transfers import TransferInput, TransferView
+from transfer_tool.register import transfers
+from transfer_tool.register.transfers import TransferInput, TransferView
+from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.accessibility import strip_accelerator
 from ui.errors import show_exception
 from ui.services import TRANSFERS

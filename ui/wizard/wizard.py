@@ -25,16 +25,17 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from transfer_tool import catalog, entities, transfers
+from transfer_tool import catalog
+from transfer_tool.accounts.permissions import Action, Actor, allowed
 from transfer_tool.assessment import service
 from transfer_tool.assessment.measures import load_measure_catalog
 from transfer_tool.assessment.tool_catalog import load_tool_catalog
-from transfer_tool.bootstrap import DatabaseHandle
 from transfer_tool.countries import store as country_store
 from transfer_tool.domain import UserId
 from transfer_tool.errors import ConflictError
-from transfer_tool.permissions import Action, Actor, allowed
-from transfer_tool.transfers import TransferInput
+from transfer_tool.register import entities, transfers
+from transfer_tool.register.transfers import TransferInput
+from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.errors import show_exception
 from ui.services import ASSESSMENTS, TRANSFERS, Services
 from ui.wizard.autosave import Autosaver, PageSaved

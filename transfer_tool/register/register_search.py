@@ -13,9 +13,9 @@ from typing import Any
 from sqlalchemy import Select, and_, func, literal, null, or_, select, union_all
 
 from transfer_tool.domain import TransferStatus
+from transfer_tool.register.transfers import MAX_ASSIGN
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Entity, Transfer, User
-from transfer_tool.transfers import MAX_ASSIGN
 
 
 class SortKey(StrEnum):

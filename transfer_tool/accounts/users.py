@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Boolean, Integer, column, func, select, table, text, update
 from sqlalchemy.orm import Session
 
-from transfer_tool import audit, config
+from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.domain import Role
 from transfer_tool.errors import (
     AuthenticationFailed,
@@ -23,7 +23,8 @@ from transfer_tool.errors import (
     ValidationError,
 )
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.records import audit
+from transfer_tool.runtime import config
 from transfer_tool.storage import admin_writes
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
@@ -157,7 +158,7 @@ def _stored_hash(db: Database, password: str) -> str:
 
 def _create_login(db: Database, s: Session, username: str, password: str, role: Role) -> None:
     if db.dialect == "postgresql":
-        from transfer_tool import login_roles
+        from transfer_tool.accounts import login_roles
 
         login_roles.create_login(s, login_roles.names_for(db), username, password, role)
 
@@ -221,7 +222,7 @@ def _sign_in_to_postgresql(db: Database, username: str, password: str) -> UserVi
     """Connect as the person's login role (the server checks the password and refuses a locked role);
     from then on `db` works as that person. Slowing down repeated failures is the server's part there
     (auth_delay, docs/team-setup.md)."""
-    from transfer_tool import login_roles
+    from transfer_tool.accounts import login_roles
     from transfer_tool.storage import migrate
 
     if not _USERNAME.match(username):
@@ -316,7 +317,9 @@ def find_person(db: Database, username: str) -> Person:
     for p in people(db):
         if p.username == username:
             return p
-    raise NotFound(error_text("No active user '{0}'. Ask an administrator for the user names (users list).", username))
+    raise NotFound(
+        error_text("No active user '{0}'. Ask an administrator for the user names (users list).", username)
+    )
 
 
 def get_user(db: Database, user_id: int) -> UserView:
@@ -385,7 +388,7 @@ def _update_login(
     db: Database, s: Session, username: str, *, role: Role | None, active: bool | None, password: str | None
 ) -> None:
     """The login role follows the account: its group, whether it may sign in, its password."""
-    from transfer_tool import login_roles
+    from transfer_tool.accounts import login_roles
 
     names = login_roles.names_for(db)
     if password is not None:
@@ -405,7 +408,7 @@ def remove_user(db: Database, actor: Actor, user_id: int) -> UserView:
     so the audit log and the register keep naming who did what; a new password restores the sign-in."""
     view = update_user(db, actor, user_id, active=False)
     if db.dialect == "postgresql":
-        from transfer_tool import login_roles
+        from transfer_tool.accounts import login_roles
 
         with db.unit_of_work() as s:
             login_roles.drop_login(s, login_roles.names_for(db), view.username)

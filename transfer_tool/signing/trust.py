@@ -20,11 +20,11 @@ from cryptography.hazmat.primitives import serialization
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from transfer_tool import audit
+from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.assessment.evidence import find_by_pdf_hash
 from transfer_tool.errors import NotFound, Problem, ValidationError
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.records import audit
 from transfer_tool.signing.checking import (  # re-exported: what a file claims, and the checking process
     Checker,
     ClaimedReport,

@@ -13,10 +13,10 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from transfer_tool import catalog
-from transfer_tool.config import Config, user_data_dir
 from transfer_tool.errors import StorageError
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.paths import data_file
+from transfer_tool.runtime.config import Config, user_data_dir
 from transfer_tool.storage import migrate
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import OrgSetting
@@ -49,12 +49,12 @@ DatabaseHandle = Database
 def open_database(config: Config, *, seed: bool = True, daily_backup: bool = False) -> Database:
     """Migrate and seed; with `daily_backup` (the app and the CLI), keep a daily copy of an SQLite file."""
     if config.sqlite_path is not None:
-        from transfer_tool import backup as backups
+        from transfer_tool.records import backup as backups
 
         if backups.discard_interrupted_restore(config.sqlite_path):
             log.warning("removed the working copy of an interrupted restore; the database is as before")
         if daily_backup and config.sqlite_path.is_file():
-            from transfer_tool import backup
+            from transfer_tool.records import backup
 
             try:
                 backup.daily_backup_if_due(config, keep=backup.DEFAULT_KEEP)

@@ -11,13 +11,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
-from transfer_tool import audit
+from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.codes import is_known
 from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole, TransferStatus
-from transfer_tool.entities import text_problems
 from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.records import audit
+from transfer_tool.register.entities import text_problems
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Entity, Transfer, User
 

@@ -13,17 +13,17 @@ from pathlib import PurePath
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from transfer_tool import entities, transfers
+from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.codes import is_known
 from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole
 from transfer_tool.errors import ImportRefused, Problem, ValidationError
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.permissions import Action, Actor, require
-from transfer_tool.register_columns import COLUMNS, MAX_BYTES, NAMES, REQUIRED
-from transfer_tool.register_table import Cell, SourceRow, SourceTable
+from transfer_tool.register import entities, transfers
+from transfer_tool.register.register_columns import COLUMNS, MAX_BYTES, NAMES, REQUIRED
+from transfer_tool.register.register_table import Cell, SourceRow, SourceTable
+from transfer_tool.register.transfers import MAX_VOLUME
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Entity, Transfer
-from transfer_tool.transfers import MAX_VOLUME
 
 
 @dataclass(frozen=True)
@@ -363,10 +363,10 @@ def read_table(raw: bytes, filename: str) -> SourceTable:
         )
     kind = kind_of(raw, filename)
     if kind == "xlsx":
-        from transfer_tool import transfer_xlsx  # openpyxl only when a workbook is read
+        from transfer_tool.register import transfer_xlsx  # openpyxl only when a workbook is read
 
         return transfer_xlsx.read(raw)
-    from transfer_tool import transfer_csv
+    from transfer_tool.register import transfer_csv
 
     return transfer_csv.read(raw)
 

@@ -8,12 +8,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from transfer_tool import audit
+from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.codes import is_known
 from transfer_tool.domain import NoticeName
 from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.permissions import Action, Actor, require
+from transfer_tool.records import audit
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Entity, Transfer
 

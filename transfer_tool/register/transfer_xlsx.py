@@ -20,16 +20,17 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from transfer_tool import audit, register_search
+from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.countries.names import load_country_names
 from transfer_tool.errors import ImportRefused, Problem
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.permissions import Action, Actor, require
-from transfer_tool.register_columns import COLUMN_LIST, COLUMNS, MAX_ROWS, NAMES
-from transfer_tool.register_table import Cell, SourceRow, SourceTable, check_header
+from transfer_tool.i18n.terminology import Terminology
+from transfer_tool.records import audit
+from transfer_tool.register import register_search
+from transfer_tool.register.register_columns import COLUMN_LIST, COLUMNS, MAX_ROWS, NAMES
+from transfer_tool.register.register_table import Cell, SourceRow, SourceTable, check_header
+from transfer_tool.register.transfer_csv import export_rows
 from transfer_tool.storage.database import Database
-from transfer_tool.terminology import Terminology
-from transfer_tool.transfer_csv import export_rows
 
 SHEET = "Transfers"
 HELP_SHEET = "Columns"

@@ -7,13 +7,14 @@ import csv
 import io
 from collections.abc import Iterable
 
-from transfer_tool import audit, register_search, transfers
-from transfer_tool.csv_safety import neutralise, restore
+from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.errors import ImportRefused, Problem
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.permissions import Action, Actor, require
-from transfer_tool.register_columns import MAX_BYTES, MAX_ROWS, NAMES
-from transfer_tool.register_table import SourceRow, SourceTable, check_header
+from transfer_tool.records import audit
+from transfer_tool.register import register_search, transfers
+from transfer_tool.register.csv_safety import neutralise, restore
+from transfer_tool.register.register_columns import MAX_BYTES, MAX_ROWS, NAMES
+from transfer_tool.register.register_table import SourceRow, SourceTable, check_header
 from transfer_tool.storage.database import Database
 
 COLUMNS = NAMES

@@ -20,7 +20,7 @@ ENV_CACHE_DIR = "TRANSFER_TOOL_CACHE_DIR"
 # sets one); existing hashes keep verifying and are re-hashed at the configured cost on the next sign-in.
 ENV_PASSWORD_HASH = "TRANSFER_TOOL_PASSWORD_HASH"
 _HASH_KEYS = ("time_cost", "memory_cost", "parallelism")
-# How many routine SQLite backups (daily and manual) are kept; see transfer_tool/backup.py.
+# How many routine SQLite backups (daily and manual) are kept; see transfer_tool/records/backup.py.
 DEFAULT_BACKUP_KEEP = 7
 
 

@@ -18,10 +18,10 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import LateralFromClause
 
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.domain import Role
 from transfer_tool.errors import PermissionDenied, StorageError
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.permissions import Actor
 from transfer_tool.storage.base import UTCDateTime, utcnow
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import AuditEvent, AuditHead, User

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from transfer_tool.errors import ImportRefused, Problem
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.register_columns import NAMES, REQUIRED
+from transfer_tool.register.register_columns import NAMES, REQUIRED
 
 Cell = str | int | float | bool | dt.date | dt.datetime | None
 

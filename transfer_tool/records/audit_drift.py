@@ -23,8 +23,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from transfer_tool import audit
-from transfer_tool.audit import jsonable
+from transfer_tool.records import audit
+from transfer_tool.records.audit import jsonable
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import AuditEvent, Transfer, User
@@ -65,8 +65,10 @@ class _Audited:
 
 
 def _registry() -> dict[str, _Audited]:
-    from transfer_tool import transfers, trust, users
+    from transfer_tool.accounts import users
     from transfer_tool.assessment import versions
+    from transfer_tool.register import transfers
+    from transfer_tool.signing import trust
     from transfer_tool.storage.models.countries import RegimeRecord
 
     return {

@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from transfer_tool import audit
-from transfer_tool.config import DEFAULT_BACKUP_KEEP, Config, user_data_dir
+from transfer_tool.accounts.permissions import Actor
 from transfer_tool.errors import StorageError, ValidationError
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.permissions import Actor
+from transfer_tool.records import audit
+from transfer_tool.runtime.config import DEFAULT_BACKUP_KEEP, Config, user_data_dir
 from transfer_tool.storage import migrate
 from transfer_tool.storage.database import Database
 

@@ -1,0 +1,1 @@
+"""The transfer register: transfers and their onward transfers, the entities they name, the register's search, its files (CSV and Excel) and imports, and what changed for a person since they last looked."""
