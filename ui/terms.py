@@ -83,7 +83,7 @@ def core_text(english: str, language: str | None = None) -> str:
 
     Translated through the core's message catalogue (data/locale/<lang>/LC_MESSAGES/*.po); text it does not know (an
     admin's own edit) is shown as written."""
-    from transfer_tool.i18n.text_catalogue import translate
+    from transfer_tool.i18n.stored_text import translate
 
     return translate(english, language or ui_language())
 

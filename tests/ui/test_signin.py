@@ -11,7 +11,7 @@ from tests.conftest import PASSWORD
 from transfer_tool.accounts import users
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.domain import Role
-from transfer_tool.i18n import text_catalogue
+from transfer_tool.i18n import stored_text
 from transfer_tool.storage.database import Database
 from ui.signin import SignInDialog
 from ui.terms import set_ui_language
@@ -115,7 +115,7 @@ def test_in_japanese_the_services_messages_are_japanese(
         qtbot.keyClicks(dialog.password, "not the password")
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
         shown = dialog.fields["password"].error.text()
-        assert shown == text_catalogue.catalogue("ja").translate("Wrong user name or password.")
+        assert shown == stored_text.catalogue("ja").translate("Wrong user name or password.")
         assert shown != "Wrong user name or password." and re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", shown)
     finally:
         set_ui_language(app, "en")

@@ -172,7 +172,7 @@ def test_the_oecd_principles_are_named_not_keyed_in_english_and_japanese() -> No
     the tool page, in the report) names them."""
     import dataclasses
 
-    from transfer_tool.i18n.text_catalogue import translate
+    from transfer_tool.i18n.stored_text import translate
 
     dest = us()
     assert dest.appi is not None

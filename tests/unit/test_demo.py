@@ -16,7 +16,7 @@ from transfer_tool.assessment import service
 from transfer_tool.demo import DEMO_PASSWORD, DemoResult, build_demo
 from transfer_tool.domain import AssessmentStatus, TransferStatus
 from transfer_tool.errors import ValidationError
-from transfer_tool.i18n import text_catalogue
+from transfer_tool.i18n import stored_text
 from transfer_tool.records import audit, audit_drift
 from transfer_tool.register import register_search, transfers
 from transfer_tool.report.terms import Terminology
@@ -161,10 +161,10 @@ def test_a_failed_build_leaves_the_folder_as_it_was(tmp_path: Path, monkeypatch:
 def test_the_japanese_report_shows_the_engine_and_country_data_in_japanese(built: DemoResult) -> None:
     """No sentence the engine or the shipped country data wrote in English is left in the Japanese PDF."""
     en, ja = _squashed_text(built.pdf_en), _squashed_text(built.pdf_ja)
-    catalogue = text_catalogue.catalogue("ja")
+    catalogue = stored_text.catalogue("ja")
     shown_in_en = [
         english
-        for english in text_catalogue.read_entries("ja")
+        for english in stored_text.read_entries("ja")
         if "{" not in english and len(english) > 25 and re.sub(r"\s+", "", english) in en
     ]
     assert shown_in_en, "the English demo shows no catalogue text: the check below would prove nothing"

@@ -10,7 +10,7 @@ import pytest
 from tests import factories
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.errors import ConflictError, NotFound, ValidationError
-from transfer_tool.i18n.text_catalogue import translate
+from transfer_tool.i18n.stored_text import translate
 from transfer_tool.records import audit
 from transfer_tool.register import entities, transfers
 from transfer_tool.storage.database import Database

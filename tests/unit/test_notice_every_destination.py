@@ -23,7 +23,7 @@ from transfer_tool.assessment.tool_catalog import ToolKind, load_tool_catalog
 from transfer_tool.catalog import shipped_catalogs
 from transfer_tool.countries.shipped import CountryDataset, load_shipped_dataset
 from transfer_tool.domain import CatalogKind, NoticeName
-from transfer_tool.i18n import text_catalogue
+from transfer_tool.i18n import stored_text
 from transfer_tool.i18n.terminology import Terminology
 from transfer_tool.notice import builder
 from transfer_tool.notice.document import Bullets, Document, Heading
@@ -112,9 +112,9 @@ def _shown_codes(doc: Document) -> list[str]:
 
 def _recording(left: dict[str, str]) -> object:
     def translate(text: str, lang: str) -> str:
-        for piece in text_catalogue.catalogue(lang).untranslated(text):
+        for piece in stored_text.catalogue(lang).untranslated(text):
             left.setdefault(piece, text)
-        return text_catalogue.translate(text, lang)
+        return stored_text.translate(text, lang)
 
     return translate
 

@@ -18,7 +18,7 @@ from transfer_tool.assessment.record import AssessmentRecord, StepConclusion
 from transfer_tool.countries.model import AccessLaw
 from transfer_tool.domain import Conclusion, DataFormat, KeyHolder, RegimeCode
 from transfer_tool.errors import Problem
-from transfer_tool.i18n.engine_text import engine_text
+from transfer_tool.i18n.engine_text import engine_list, engine_text
 
 STEP_TITLES = {
     1: "Know your transfer",
@@ -387,7 +387,7 @@ def _law_gaps(record: AssessmentRecord, ctx: AssessmentContext) -> list[Gap]:
         if not lp.conclusion_reasoning.strip():
             gaps.append(Gap(3, "law_practice.conclusion_reasoning", "explain the step conclusion"))
         if lp.conclusion is StepConclusion.NO_PROBLEMATIC_LAW and applying:
-            names = ", ".join(law.name for law in applying)
+            names = engine_list(", ", [law.name for law in applying])
             gaps.append(
                 Gap(
                     3,

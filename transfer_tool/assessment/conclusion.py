@@ -18,7 +18,7 @@ from transfer_tool.assessment.record import (
 from transfer_tool.assessment.risk import RiskResult
 from transfer_tool.domain import Conclusion
 from transfer_tool.errors import Problem, ValidationError
-from transfer_tool.i18n.engine_text import engine_text, error_text
+from transfer_tool.i18n.engine_text import engine_list, engine_text, error_text
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,9 @@ def recommend(
 def _names(measures: Sequence[ChosenMeasure], catalog: MeasureCatalog) -> str:
     """The measures as the catalogue names them (never their codes); "; " because names hold commas."""
     found = [catalog.get(m.code) for m in measures]
-    return "; ".join(d.name_en if d is not None else m.code for m, d in zip(measures, found, strict=True))
+    return engine_list(
+        "; ", [d.name_en if d is not None else m.code for m, d in zip(measures, found, strict=True)]
+    )
 
 
 def _with_planned(

@@ -432,7 +432,7 @@ def _route(
             )
         )
         return Route.UNKNOWN_STATUS, True
-    ref = f" ({entry.instrument})" if entry.instrument else ""
+    ref = engine_text(" ({0})", entry.instrument) if entry.instrument else ""
     if entry.status is AdequacyStatus.ADEQUATE:
         reasons.append(
             Reason(

@@ -160,7 +160,7 @@ def _proposals_for(
             preferred=True,
         )
     if check.route in (Route.ADEQUACY, Route.PARTIAL_CONFIRMED):
-        ref = f" ({check.entry.instrument})" if check.entry and check.entry.instrument else ""
+        ref = engine_text(" ({0})", check.entry.instrument) if check.entry and check.entry.instrument else ""
         return _propose(
             adequacy,
             regime,

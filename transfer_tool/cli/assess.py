@@ -84,7 +84,7 @@ def cmd_assess(args: argparse.Namespace, ctx: CliContext) -> int:
         dataset = load_shipped_dataset()
     translate: Callable[[str], str] = str
     if args.lang != "en":
-        from transfer_tool.i18n.text_catalogue import catalogue
+        from transfer_tool.i18n.stored_text import catalogue
 
         translate = catalogue(args.lang).translate
     document = assess_document(

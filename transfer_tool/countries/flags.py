@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, Select, func, insert, literal, select, text, update
+from sqlalchemy import JSON, Integer, Select, func, insert, literal, null, select, text, update
 from sqlalchemy.orm import Session
 
 from transfer_tool.accounts.permissions import Actor
@@ -16,7 +16,7 @@ from transfer_tool.assessment.record import from_dict
 from transfer_tool.countries.impact import LawChange, expired_entries
 from transfer_tool.countries.model import Regime
 from transfer_tool.countries.stored import complete, regimes_in
-from transfer_tool.i18n.engine_text import engine_text
+from transfer_tool.i18n.engine_text import engine_text, from_json, to_json
 from transfer_tool.records import audit
 from transfer_tool.storage.base import UTCDateTime, utcnow
 from transfer_tool.storage.database import Database
@@ -74,7 +74,8 @@ def _flag(
 ) -> int:
     """Flag the transfers `affected` selects, each with the same reason; one audit event for them all."""
     # `reason` is the engine's ("EU: condition changed to ..."), `given` the admin's own words; kept apart so
-    # a screen can show the engine's part in the reader's language (text catalogue templates).
+    # a screen can show the engine's part in the reader's language. The English is stored with its id and
+    # values beside it (`reason_message`), so it is read back by id.
     versions = engine_text("v{0} → v{1}", version_before, version_after)
     if given.strip():
         text = engine_text(
@@ -82,6 +83,8 @@ def _flag(
         )
     else:
         text = engine_text("{0} — {1} (country data {2})", code, reason, versions)
+    message = to_json(text)
+    stored_message = literal(message, JSON()) if message is not None else null()
     now = utcnow()
     s.execute(
         insert(ReassessmentFlag).from_select(
@@ -91,6 +94,7 @@ def _flag(
                 "regime",
                 "kind",
                 "reason",
+                "reason_message",
                 "version_before",
                 "version_after",
                 "created_at",
@@ -101,6 +105,7 @@ def _flag(
                 literal(regime),
                 literal(kind),
                 literal(text),
+                stored_message,
                 literal(version_before, Integer),
                 literal(version_after, Integer),
                 literal(now, UTCDateTime()),
@@ -110,7 +115,7 @@ def _flag(
     result = s.execute(
         update(Transfer)
         .where(Transfer.id.in_(affected))
-        .values(reassessment_needed=True, reassessment_reason=text)
+        .values(reassessment_needed=True, reassessment_reason=text, reassessment_message=message)
         .execution_options(synchronize_session=False)
     )
     n = int(getattr(result, "rowcount", 0) or 0)
@@ -248,7 +253,7 @@ def open_flags(db: Database, transfer_id: int | None = None) -> list[FlagView]:
                 f.destination,
                 f.regime,
                 f.kind,
-                f.reason,
+                from_json(f.reason, f.reason_message),
                 f.version_before,
                 f.version_after,
                 f.created_at,

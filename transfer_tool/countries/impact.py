@@ -55,9 +55,9 @@ def _change(regime: str, old: RegimeEntry | None, new: RegimeEntry | None) -> St
                 engine_text("{0}: {1} → {2} (withdrawn or annulled)", regime, was, now),
             )
         elif effective_before == AdequacyStatus.NOT_ADEQUATE:
-            kind, reason = ChangeKind.GRANTED, f"{regime}: {was} → {now}"
+            kind, reason = ChangeKind.GRANTED, engine_text("{0}: {1} → {2}", regime, was, now)
         else:
-            kind, reason = ChangeKind.STATUS, f"{regime}: {was} → {now}"
+            kind, reason = ChangeKind.STATUS, engine_text("{0}: {1} → {2}", regime, was, now)
         return StatusChange(regime, before, after, reason, kind)
     if old is None or new is None or effective_after == AdequacyStatus.NOT_ADEQUATE:
         return None
@@ -129,7 +129,7 @@ class LawChange:
 
     key: str
     name: str
-    reason: str  # English, for the flag; the screens translate it through the text catalogue
+    reason: str  # English, for the flag; an EngineText, so screens translate it by its id
     added: bool = False  # a new law: no assessment has answered it yet
 
 

@@ -6,6 +6,8 @@ the catalogue's engine domain (data/locale/ja/LC_MESSAGES/engine.po) for the eng
 
 from __future__ import annotations
 
+from transfer_tool.i18n.engine_text import engine_list
+
 PRINCIPLES = (
     "collection_limitation",
     "data_quality",
@@ -26,4 +28,5 @@ def english_name(key: str) -> str:
 def english_names(keys: tuple[str, ...]) -> str:
     """The principles in the guidelines' order, joined as a list: "collection limitation, openness"."""
     known = [k for k in PRINCIPLES if k in keys]
-    return ", ".join([english_name(k) for k in known] + [k for k in keys if k not in PRINCIPLES])
+    names = [english_name(k) for k in known] + [k for k in keys if k not in PRINCIPLES]
+    return engine_list(", ", names)  # each name translated by itself, the list by the language's comma

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 SOURCE_LANGUAGE = "en"
 # The domains holding English the core stores as written (engine sentences, error messages, shipped
-# prose): `transfer_tool.i18n.text_catalogue` reads these to translate stored text.
+# prose): `transfer_tool.i18n.stored_text` reads these to translate stored text.
 STORED_TEXT_DOMAINS = ("engine", "errors", "countries", "catalogues")
 
 

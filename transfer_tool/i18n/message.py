@@ -60,7 +60,7 @@ class Stored(Translatable):
     english: str
 
     def get(self, lang: str) -> str:
-        from transfer_tool.i18n.text_catalogue import translate
+        from transfer_tool.i18n.stored_text import translate
 
         return translate(self.english, lang)
 

@@ -12,7 +12,7 @@ its system for the protection of personal information, and the measures the reci
 with Rule 18(3) lists seven items to give on request for the equivalent-measures route.
 
 Sentences come from data/terminology.json ("notice.*", "answer.*" and the PPC terms "appi.*", "term.*");
-country prose is translated through transfer_tool.i18n.text_catalogue. No free text typed by an assessor is
+country prose is translated through transfer_tool.i18n.stored_text. No free text typed by an assessor is
 written into the notice, and every entity that may not be named is also scrubbed from the output.
 """
 
@@ -33,8 +33,8 @@ from transfer_tool.countries.shipped import CountryDataset, default_entry
 from transfer_tool.domain import AdequacyStatus, CatalogKind, NoticeName
 from transfer_tool.i18n.dates import long_date
 from transfer_tool.i18n.engine_text import error_text
+from transfer_tool.i18n.stored_text import translate
 from transfer_tool.i18n.terminology import Terminology
-from transfer_tool.i18n.text_catalogue import translate
 from transfer_tool.notice.document import Block, Bullets, Document, Heading, Item, Note, Paragraph
 from transfer_tool.notice.model import (
     AppiItems,

@@ -15,7 +15,7 @@ from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.codes import is_known
 from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole, TransferStatus
 from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
-from transfer_tool.i18n.engine_text import error_text
+from transfer_tool.i18n.engine_text import error_text, from_json
 from transfer_tool.records import audit
 from transfer_tool.register.entities import text_problems
 from transfer_tool.storage.database import Database
@@ -167,7 +167,7 @@ def view(t: Transfer, *, with_onward: bool = True) -> TransferView:
         importer_country=t.importer.country,
         status=t.status,
         reassessment_needed=t.reassessment_needed,
-        reassessment_reason=t.reassessment_reason,
+        reassessment_reason=from_json(t.reassessment_reason, t.reassessment_message),
         next_review=t.next_review,
         owner_id=t.owner_id,
         owner_name=_owner_name(t),
@@ -472,6 +472,7 @@ def set_status(
     if clear_reassessment:
         t.reassessment_needed = False
         t.reassessment_reason = ""
+        t.reassessment_message = None
     session.flush()
     audit.record(
         session,

@@ -10,7 +10,7 @@ from typing import Any
 
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.i18n.text_catalogue import translate
+from transfer_tool.i18n.stored_text import translate
 from transfer_tool.report.data import Answer, PolicyItem, ReportData, Text
 from transfer_tool.report.docx_document import CONTENT_MM, JAPANESE_FONT, WordDocument
 from transfer_tool.report.terms import LANGUAGES, Terminology, format_date, format_datetime, format_percent

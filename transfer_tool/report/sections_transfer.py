@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
 from transfer_tool.countries.model import RegimeEntry
-from transfer_tool.i18n.text_catalogue import translate
+from transfer_tool.i18n.stored_text import translate
 from transfer_tool.report.data import Text, localize
 from transfer_tool.report.document import Build, ContentsLine
 from transfer_tool.report.layout import Block, Cell

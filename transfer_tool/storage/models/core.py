@@ -152,6 +152,8 @@ class Transfer(Versioned, Base):
     )
     reassessment_needed: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     reassessment_reason: Mapped[str] = mapped_column(Text, default="")
+    # The reason's catalogue id and values (engine_text.to_json); NULL before migration 0022 or when cleared.
+    reassessment_message: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
     next_review: Mapped[dt.date | None] = mapped_column(Date, default=None, index=True)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), default=None)
     # The responsible person (issue #23): the creator unless an admin or manager hands it over (migration 0008).

@@ -62,6 +62,8 @@ class ReassessmentFlag(Base):
     regime: Mapped[str] = mapped_column(String(16))
     kind: Mapped[str] = mapped_column(String(32))
     reason: Mapped[str] = mapped_column(Text)
+    # The reason's catalogue id and values (engine_text.to_json), so it is read by id; NULL before 0022.
+    reason_message: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
     version_before: Mapped[int | None] = mapped_column(Integer, default=None)
     version_after: Mapped[int | None] = mapped_column(Integer, default=None)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
