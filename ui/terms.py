@@ -1,4 +1,4 @@
-"""The interface's bridge to the shared terminology list (data/terminology.json), which the PDF report
+"""The interface's bridge to the shared terminology (the catalogue's terms.po, data/locale/*/LC_MESSAGES), which the PDF report
 reads too: legal terms and the labels of shared values (statuses, roles, regimes, conclusions...) come from
 there, so a screen and the report always use the same Japanese.
 

@@ -1,4 +1,4 @@
-"""The shared terminology list (data/terminology.json) that the screens and the report both read."""
+"""The shared terminology (terms.po) that the screens and the report both read."""
 
 from __future__ import annotations
 

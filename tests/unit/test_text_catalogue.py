@@ -41,6 +41,7 @@ from transfer_tool.i18n import catalogue as i18n
 from transfer_tool.i18n.engine_text import EngineText
 from transfer_tool.i18n.message import Translatable
 from transfer_tool.i18n.stored_text import catalogue, read_entries
+from transfer_tool.i18n.terminology import Terminology
 from transfer_tool.paths import data_dir
 
 TODAY = dt.date(2026, 11, 27)
@@ -115,9 +116,16 @@ def test_every_shipped_po_file_reads_and_keeps_its_placeholders() -> None:
         for path in sorted((i18n.locale_dir() / lang / "LC_MESSAGES").glob("*.po")):
             catalog = i18n.po_catalog(path.stem, lang)
             assert len(catalog) > 0, path
+            # The terms domain's ids are keys: its placeholders are those of the English file's entry.
+            english = i18n.po_catalog(path.stem, "en") if path.stem == "terms" else None
             for message in catalog:
                 if message.id and isinstance(message.string, str) and message.string:
-                    fields = sorted(re.findall(r"\{[a-z_0-9]*\}", str(message.id)))
+                    source = str(message.id)
+                    if english is not None:
+                        found = english.get(message.id, context=message.context)
+                        assert found is not None and found.string, (path, message.id, "no English entry")
+                        source = str(found.string)
+                    fields = sorted(re.findall(r"\{[a-z_0-9]*\}", source))
                     assert sorted(re.findall(r"\{[a-z_0-9]*\}", message.string)) == fields, (path, message.id)
 
 
@@ -320,11 +328,11 @@ def test_the_engine_over_the_shipped_data_reads_in_japanese(dataset: CountryData
 
 
 def test_the_catalogue_uses_the_shared_terminology() -> None:
-    """A term in data/terminology.json reads the same in engine sentences (the report and the UI agree).
+    """A term of the terminology catalogue (terms.po) reads the same in engine sentences (the report and the UI agree).
 
     The list's `reason.*` entries are the wizard's wording of whole sentences, addressed to the user (です/ます);
     the catalogue gives the report's (である) and is exempt."""
-    terms = json.loads((data_dir() / "terminology.json").read_text(encoding="utf-8"))
+    terms = Terminology.load().entries
     shared: dict[str, set[str]] = {}
     for key, entry in terms.items():
         if not key.startswith("reason."):

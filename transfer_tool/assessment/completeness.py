@@ -53,7 +53,7 @@ def blocking_tool_warning(code: str) -> bool:
     return code in _BLOCKING_TOOL_WARNINGS
 
 
-# A conclusion as the report names it (data/terminology.json "conclusion.*"), never its code (issue 18).
+# A conclusion as the report names it (the terminology (terms.po) "conclusion.*"), never its code (issue 18).
 _WORDS = {
     Conclusion.PROCEED: "Proceed with the transfer",
     Conclusion.PROCEED_WITH_MEASURES: "Proceed once the measures are in place",

@@ -3,7 +3,7 @@ a resubmission after a return is a new version, compared with the version return
 
 Pure: each answer of a record becomes one line keyed by (review section, field, item), the item naming which
 law, measure or regime when a field repeats; lines present on one side only are additions or removals.
-Field names are terminology keys (`diff.*` in data/terminology.json); values are shown as typed or as the
+Field names are terminology keys (`diff.*` in the terminology (terms.po)); values are shown as typed or as the
 terminology's words for a chosen value, so no internal code reaches the screen.
 """
 

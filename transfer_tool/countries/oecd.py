@@ -1,7 +1,7 @@
 """The eight basic principles of the OECD Privacy Guidelines (2013, Part Two, paras 7-14), as the APPI
 consent-route information items name them (PPC Rules Art. 17(2)(ii)). The country data stores each as a key
 ("security_safeguards", data/schemas/countries.schema.json); people read the principle's name (issue 18:
-no internal code reaches a person). Japanese names: data/terminology.json `oecd.*` for screens,
+no internal code reaches a person). Japanese names: the terminology (terms.po) `oecd.*` for screens,
 the catalogue's engine domain (data/locale/ja/LC_MESSAGES/engine.po) for the engine's sentences."""
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""The shared terminology list (data/terminology.json): key -> {en, ja[, en_ui]}.
+"""The shared terminology: key -> {en, ja[, en_ui]}, read from the message catalogue's `terms` domain
+(data/locale/<lang>/LC_MESSAGES/terms.po; its ids are keys, so a term keeps its key when its wording changes;
+the English file's msgctxt "screen" entries are the interface's shorter English, `en_ui`).
 
 The PDF report and the interface both read it, so a legal term or a status is worded the same on screen
 and on paper. Kept outside `transfer_tool.report` so that reading it does not import the PDF libraries.
@@ -7,14 +9,13 @@ and on paper. Kept outside `transfer_tool.report` so that reading it does not im
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from transfer_tool.i18n.message import Translatable
-from transfer_tool.paths import data_file
 
 LANGUAGES = ("en", "ja")
+DOMAIN = "terms"
+SCREEN = "screen"  # the msgctxt of the interface's own English wording of a term
 
 
 @dataclass(frozen=True)
@@ -22,9 +23,17 @@ class Terminology:
     entries: dict[str, dict[str, str]]
 
     @classmethod
-    def load(cls, path: Path | None = None) -> Terminology:
-        raw = json.loads((path or data_file("terminology.json")).read_text(encoding="utf-8"))
-        return cls({key: dict(value) for key, value in raw.items()})
+    def load(cls) -> Terminology:
+        from transfer_tool.i18n.catalogue import languages, po_catalog
+
+        entries: dict[str, dict[str, str]] = {}
+        for lang in languages():
+            for message in po_catalog(DOMAIN, lang):
+                if not message.id or not message.string or not isinstance(message.id, str):
+                    continue
+                field = "en_ui" if lang == "en" and message.context == SCREEN else lang
+                entries.setdefault(message.id, {})[field] = str(message.string)
+        return cls(entries)
 
     def get(self, key: str, lang: str, **fields: object) -> str:
         """The term in `lang`, English if that is missing; an unknown key comes back as itself so a gap shows."""

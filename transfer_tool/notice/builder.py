@@ -11,7 +11,7 @@ to obtain a copy; APPI Art. 28(2) with PPC Rules Art. 17(2) ask for the country'
 its system for the protection of personal information, and the measures the recipient takes; Art. 28(3)
 with Rule 18(3) lists seven items to give on request for the equivalent-measures route.
 
-Sentences come from data/terminology.json ("notice.*", "answer.*" and the PPC terms "appi.*", "term.*");
+Sentences come from the terminology (terms.po) ("notice.*", "answer.*" and the PPC terms "appi.*", "term.*");
 country prose is translated through transfer_tool.i18n.stored_text. No free text typed by an assessor is
 written into the notice, and every entity that may not be named is also scrubbed from the output.
 """

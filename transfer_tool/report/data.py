@@ -4,7 +4,7 @@ The builder (not here) resolves a stored assessment into this value. Texts the u
 are shown as typed in either language; texts that exist in several languages are `Translatable` and are
 read in the report's language at render time: data that carries its own English and Japanese (catalogue
 labels, country names) as `Localized`, the report's and the engine's sentences as catalogue messages
-(`transfer_tool.i18n.message`), enum values through data/terminology.json.
+(`transfer_tool.i18n.message`), enum values through the terminology (terms.po).
 Dates stay `datetime.date` so each language formats them its own way.
 """
 
