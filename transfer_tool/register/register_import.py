@@ -17,7 +17,7 @@ from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.codes import is_known
 from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole
 from transfer_tool.errors import ImportRefused, Problem, ValidationError
-from transfer_tool.i18n.engine_text import error_text
+from transfer_tool.i18n.engine_text import EngineText, error_text
 from transfer_tool.register import entities, transfers
 from transfer_tool.register.register_columns import COLUMNS, MAX_BYTES, NAMES, REQUIRED
 from transfer_tool.register.register_table import Cell, SourceRow, SourceTable
@@ -60,9 +60,15 @@ class ImportResult:
 
 def _where(row: SourceRow, column: str) -> str:
     letter = row.letters.get(column)
-    if letter:
-        return f"{row.place}, column {letter} ({column})"
-    return f"{row.place}, column {column}"
+    return _with_column(row.place, f"{letter} ({column})" if letter else column)
+
+
+def _with_column(place: str, column: str) -> str:
+    """A problem's place with its column: "sheet {0}, row {1}" becomes "sheet {0}, row {1}, column {2}", so
+    the whole place is one catalogue message (each reader makes its places with error_text)."""
+    if isinstance(place, EngineText):
+        return error_text(f"{place.msgid}, column {{{len(place.args)}}}", *place.args, column)
+    return f"{place}, column {column}"
 
 
 def _shown(value: Cell) -> str:
@@ -440,7 +446,7 @@ def import_table(db: Database, actor: Actor, table: SourceTable) -> ImportResult
 
 def _where_field(place: str, location: str) -> str:
     column = _FIELD_COLUMN.get(location, location)
-    return f"{place}, column {column}" if column in COLUMNS else place
+    return _with_column(place, column) if column in COLUMNS else place
 
 
 def _write(s: Session, actor: Actor, prepared: Sequence[PreparedRow], problems: list[Problem]) -> int:

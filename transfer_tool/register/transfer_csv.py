@@ -43,7 +43,7 @@ def read(raw: bytes) -> SourceTable:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # a file cut mid-cell is refused
     try:
         header = [h.strip() for h in next(reader, [])]
-        check_header(header, "line 1")
+        check_header(header, error_text("line {0}", 1))
         rows: list[SourceRow] = []
         for cells in reader:
             if not any(c.strip() for c in cells):
@@ -61,7 +61,7 @@ def read(raw: bytes) -> SourceTable:
                     )
                 )
             values = {h: restore(c) for h, c in zip(header, cells, strict=False)}
-            rows.append(SourceRow(f"line {reader.line_num}", dict(values)))
+            rows.append(SourceRow(error_text("line {0}", reader.line_num), dict(values)))
     except csv.Error as exc:
         raise ImportRefused(
             error_text(

@@ -180,7 +180,7 @@ def _rows(ws: Any) -> SourceTable:
     header = ["" if c.value is None else str(c.value).strip() for c in first]
     while header and not header[-1]:
         header.pop()
-    check_header(header, f"sheet {ws.title}, row 1")
+    check_header(header, error_text("sheet {0}, row {1}", ws.title, 1))
     letters = {name: get_column_letter(i + 1) for i, name in enumerate(header)}
     rows: list[SourceRow] = []
     for number, cells in enumerate(it, start=2):
@@ -211,7 +211,11 @@ def _rows(ws: Any) -> SourceTable:
                     format(MAX_ROWS, ","),
                 )
             )
-        rows.append(SourceRow(f"sheet {ws.title}, row {number}", values, letters, frozenset(formulas)))
+        rows.append(
+            SourceRow(
+                error_text("sheet {0}, row {1}", ws.title, number), values, letters, frozenset(formulas)
+            )
+        )
     if not rows:
         raise ImportRefused(error_text("The sheet {0} has a header but no transfers.", ws.title))
     return SourceTable("xlsx", ws.title, tuple(header), tuple(rows))
