@@ -306,7 +306,6 @@ def test_approving_reads_each_thing_once(team: Team, proxy: LatencyProxy) -> Non
             TODAY,
         )
         trips, said = counted(proxy, lambda: approval.approve_and_sign(db, manager, request))
-        print(f"\n[approve] {trips} round trips")
         assert trips <= 26, "\n".join(said)
         for table in ("trusted_certificate", "org_setting WHERE org_setting.key IN", "catalog_entry"):
             assert sum(f"FROM {table}" in x for x in said if not x.startswith("BEGIN")) <= 2, (table, said)

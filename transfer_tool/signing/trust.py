@@ -314,13 +314,7 @@ def trust_for_approval(db: Database, user_id: int | None) -> tuple[list[bytes], 
 
 def trusted_pems(db: Database) -> list[bytes]:
     """The active certificates as PEM, for `signing.verify_pdf`."""
-    with db.read() as s:
-        rows = s.execute(
-            select(TrustedCertificate.pem)
-            .where(TrustedCertificate.active.is_(True))
-            .order_by(TrustedCertificate.id)
-        ).scalars()
-        return [r.encode("ascii") for r in rows]
+    return trust_for_approval(db, None)[0]
 
 
 # ---- verifying a document -----------------------------------------------------------------------------
