@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Compile the translation sources (resources/translations/*.ts) to the .qm files the app loads at
-# start-up; with --update, first collect the strings of ui/ into the .ts files (pyside6-lupdate), then
+# Compile the translation sources: the interface's (resources/translations/*.ts) to the .qm files the
+# app loads at start-up, and the message catalogue's (data/locale/*/LC_MESSAGES/*.po) to .mo files
+# (scripts/compile-catalogues.py); with --update, first collect the strings of ui/ into the .ts files (pyside6-lupdate), then
 # translate the new entries (marked unfinished) with pyside6-linguist or an editor and commit the .ts
 # and the .qm. The .qm are committed so that `pip install .` (whose build runs no Qt tool) ships them;
 # tests/unit/test_translations_compiled.py fails when a committed .qm is not the .ts compiled.
 #   scripts/build-translations.sh            compile only (setup-venv.sh runs this; sources untouched)
 #   scripts/build-translations.sh --update   update the .ts from the code, then compile
+# The .mo are committed for the same reason (tests/unit/test_catalogues_compiled.py).
 # The Qt tools come with PySide6: taken from the Python in $PYTHON, else .venv, else the PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,3 +38,6 @@ lrelease=$(tool pyside6-lrelease)
 for lang in "${LANGS[@]}"; do
   "$lrelease" -silent "$TS_DIR/transfer_tool_${lang}.ts" -qm "$TS_DIR/transfer_tool_${lang}.qm"
 done
+python=${PYTHON:-.venv/bin/python}
+[ -x "$python" ] || python=python3
+"$python" scripts/compile-catalogues.py >/dev/null

@@ -71,10 +71,10 @@ def _write_po(folder: Path, domain: str, entries: dict[str, str], plural: str = 
 def locale_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """The catalogue reading .po files from a test folder instead of the shipped data/locale."""
     monkeypatch.setattr("transfer_tool.i18n.catalogue.locale_dir", lambda: tmp_path)
-    for cached in (i18n.po_catalog, i18n._translations):
+    for cached in (i18n.po_catalog, i18n.compiled, i18n._translations):
         cached.cache_clear()
     yield tmp_path
-    for cached in (i18n.po_catalog, i18n._translations):
+    for cached in (i18n.po_catalog, i18n.compiled, i18n._translations):
         cached.cache_clear()
 
 

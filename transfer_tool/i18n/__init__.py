@@ -1,1 +1,1 @@
-"""Translation of everything that is not a Qt widget string: one gettext catalogue (data/locale), read with Babel."""
+"""Translation of everything that is not a Qt widget string: one gettext catalogue (data/locale, .po compiled to .mo)."""

@@ -1,9 +1,12 @@
 """The message catalogue: gettext .po files under data/locale/<lang>/LC_MESSAGES/<domain>.po, one per domain.
 
 msgid is the English, as gettext does; msgctxt tells apart one English that needs two translations; plural
-forms come from each file's header. The .po files are read with Babel when first needed (about 20 ms for
-all of them) and looked up through the standard library's gettext, so no compiled .mo has to be built or
-shipped. A third language needs only its own folder of .po files.
+forms come from each file's header. Each .po is compiled to the .mo beside it (`scripts/build-translations.sh`,
+with Babel; committed, so `pip install .` ships them; tests/unit/test_catalogues_compiled.py fails on a stale
+one), and the tool reads the .mo with the standard library's gettext: about 1 ms a domain, where parsing the
+.po with Babel took 30-60 ms (and 10 ms to import Babel) in every process that showed a translated word. A
+.po with no .mo beside it (a test's folder, a translator's edit not yet compiled) is compiled in memory.
+A third language needs only its own folder of .po files, compiled.
 
 Domains: `engine` (sentences the assessment engine writes), `errors` (services' error messages),
 `countries` and `catalogues` (prose of the shipped data), `report` (the report's own sentences),
@@ -37,6 +40,10 @@ def po_file(domain: str, lang: str) -> Path:
     return locale_dir() / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
+def mo_file(domain: str, lang: str) -> Path:
+    return po_file(domain, lang).with_suffix(".mo")
+
+
 def languages() -> tuple[str, ...]:
     """English (the msgids) and every language with a folder of .po files."""
     found = sorted(p.name for p in locale_dir().iterdir() if (p / "LC_MESSAGES").is_dir())
@@ -57,16 +64,46 @@ def po_catalog(domain: str, lang: str) -> Catalog:
         return read_po(f, locale=lang, domain=domain)
 
 
-@functools.cache
-def _translations(domain: str, lang: str) -> _gettext.NullTranslations:
-    if lang == SOURCE_LANGUAGE or not po_file(domain, lang).exists():
-        return _gettext.NullTranslations()
+def compile_po(domain: str, lang: str) -> bytes:
+    """The .po compiled to .mo bytes (untranslated and fuzzy entries left out, so English shows)."""
     from babel.messages.mofile import write_mo
 
     buffer = io.BytesIO()
-    write_mo(buffer, po_catalog(domain, lang))  # untranslated and fuzzy entries are left out: English shows
-    buffer.seek(0)
-    return _gettext.GNUTranslations(buffer)
+    write_mo(buffer, po_catalog(domain, lang))
+    return buffer.getvalue()
+
+
+class Compiled(_gettext.GNUTranslations):
+    """A compiled catalogue: gettext's lookups, plus every entry for the readers that need them all."""
+
+    def messages(self) -> dict[str, str]:
+        """Every translated singular entry; an entry with a context is keyed "context\x04msgid", as gettext
+        stores it. (gettext keeps the parsed entries in `_catalog`; it has no public accessor.)"""
+        catalog: dict[object, str] = vars(self)["_catalog"]
+        return {key: text for key, text in catalog.items() if isinstance(key, str) and key}
+
+
+@functools.cache
+def compiled(domain: str, lang: str) -> Compiled | None:
+    """The domain's catalogue in `lang` (its .mo; else its .po compiled here), or None if it has none."""
+    mo = mo_file(domain, lang)
+    if mo.is_file():
+        with mo.open("rb") as f:
+            return Compiled(f)
+    if not po_file(domain, lang).exists():
+        return None
+    return Compiled(io.BytesIO(compile_po(domain, lang)))
+
+
+def messages(domain: str, lang: str) -> dict[str, str]:
+    found = compiled(domain, lang)
+    return found.messages() if found is not None else {}
+
+
+@functools.cache
+def _translations(domain: str, lang: str) -> _gettext.NullTranslations:
+    found = None if lang == SOURCE_LANGUAGE else compiled(domain, lang)
+    return found if found is not None else _gettext.NullTranslations()
 
 
 def _filled(text: str, args: dict[str, object]) -> str:
@@ -93,15 +130,11 @@ def entries(lang: str, domains: tuple[str, ...] = STORED_TEXT_DOMAINS) -> dict[s
     merged: dict[str, str] = {}
     origin: dict[str, str] = {}
     for domain in domains:
-        for message in po_catalog(domain, lang):
-            if not message.id or message.context or not isinstance(message.id, str):
+        for english, text in messages(domain, lang).items():
+            if "\x04" in english:
                 continue
-            if not isinstance(message.string, str) or not message.string or message.fuzzy:
-                continue
-            if merged.get(message.id, message.string) != message.string:
-                raise ValueError(
-                    f"{domain}.po translates {message.id!r} differently from {origin[message.id]}.po"
-                )
-            merged[message.id] = message.string
-            origin[message.id] = domain
+            if merged.get(english, text) != text:
+                raise ValueError(f"{domain}.po translates {english!r} differently from {origin[english]}.po")
+            merged[english] = text
+            origin[english] = domain
     return merged

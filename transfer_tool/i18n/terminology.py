@@ -24,15 +24,14 @@ class Terminology:
 
     @classmethod
     def load(cls) -> Terminology:
-        from transfer_tool.i18n.catalogue import languages, po_catalog
+        from transfer_tool.i18n.catalogue import languages, messages
 
         entries: dict[str, dict[str, str]] = {}
         for lang in languages():
-            for message in po_catalog(DOMAIN, lang):
-                if not message.id or not message.string or not isinstance(message.id, str):
-                    continue
-                field = "en_ui" if lang == "en" and message.context == SCREEN else lang
-                entries.setdefault(message.id, {})[field] = str(message.string)
+            for key, text in messages(DOMAIN, lang).items():
+                context, _, msgid = key.rpartition("\x04")
+                field = "en_ui" if lang == "en" and context == SCREEN else lang
+                entries.setdefault(msgid, {})[field] = text
         return cls(entries)
 
     def get(self, key: str, lang: str, **fields: object) -> str:

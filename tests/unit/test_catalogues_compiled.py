@@ -1,0 +1,66 @@
+"""The message catalogue's compiled .mo files are committed (issue 21): the tool reads them with the
+standard library's gettext instead of parsing each .po with Babel in every process, and `pip install .`
+(Hatch alone, no compile step) ships what the checkout holds. Each must hold exactly what its .po says."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from transfer_tool.i18n import catalogue
+
+ROOT = Path(__file__).resolve().parents[2]
+PO_FILES = sorted(catalogue.locale_dir().glob("*/LC_MESSAGES/*.po"))
+FIX = "run scripts/build-translations.sh and commit data/locale/*/LC_MESSAGES/*.mo"
+
+
+@pytest.mark.parametrize("po", PO_FILES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_each_committed_mo_is_its_po_compiled(po: Path) -> None:
+    domain, lang = po.stem, po.parent.parent.name
+    mo = catalogue.mo_file(domain, lang)
+    assert mo.is_file(), f"{mo.name} of {lang} is missing: {FIX}"
+    committed = catalogue.Compiled(io.BytesIO(mo.read_bytes()))
+    fresh = catalogue.Compiled(io.BytesIO(catalogue.compile_po(domain, lang)))
+    # Compared entry by entry, not byte by byte: the header names the Babel version that compiled it.
+    assert committed.messages() == fresh.messages(), f"{lang}/{mo.name} is not {po.name} compiled: {FIX}"
+    assert committed.info().get("plural-forms") == fresh.info().get("plural-forms"), FIX
+    assert len(committed.messages()) > 0
+
+
+def test_the_tool_reads_the_compiled_file_not_the_po(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the speed-up rests on: where a .mo exists it is what the lookups read (here it deliberately
+    differs from its .po); a .po without one is compiled in memory, so a fresh translation still shows."""
+    folder = tmp_path / "ja" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Draft"\nmsgstr "{}"\n'
+    (folder / "report.po").write_text(po.format("下書き（.po）"), encoding="utf-8")
+    (folder / "calendar.po").write_text(po.format("下書き（.po）"), encoding="utf-8")
+    monkeypatch.setattr(catalogue, "locale_dir", lambda: tmp_path)
+    for cached in (catalogue.po_catalog, catalogue.compiled, catalogue._translations):
+        cached.cache_clear()
+    (folder / "report.mo").write_bytes(
+        catalogue.compile_po("report", "ja").replace("（.po）".encode(), "（.mo）".encode())
+    )
+    try:
+        assert catalogue.gettext("report", "Draft", "ja") == "下書き（.mo）"
+        assert catalogue.gettext("calendar", "Draft", "ja") == "下書き（.po）"
+        assert catalogue.messages("report", "ja") == {"Draft": "下書き（.mo）"}
+        assert catalogue.messages("engine", "ja") == {}
+    finally:
+        for cached in (catalogue.po_catalog, catalogue.compiled, catalogue._translations):
+            cached.cache_clear()
+
+
+def test_the_mo_files_are_tracked_by_git() -> None:
+    tracked = subprocess.run(
+        ["git", "-C", str(ROOT), "ls-files", "data/locale"], capture_output=True, text=True
+    )
+    if tracked.returncode != 0:
+        pytest.skip("not a git checkout (e.g. an unpacked sdist)")
+    names = set(tracked.stdout.split())
+    for po in PO_FILES:
+        mo = po.with_suffix(".mo").relative_to(ROOT).as_posix()
+        assert mo in names, f"{mo} is not committed: {FIX}"
