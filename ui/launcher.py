@@ -6,6 +6,7 @@ Qt is imported only when the GUI is actually started, so headless commands stay 
 from __future__ import annotations
 
 import argparse
+import atexit
 import gc
 import sys
 from collections.abc import Sequence
@@ -30,6 +31,20 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run(database=getattr(args, "database", None), screenshot=getattr(args, "screenshot", None))
 
 
+_freezing_at_exit = False
+
+
+def _freeze_at_exit() -> None:
+    """At exit, every object a command made dies with its process, yet the interpreter's tear-down runs
+    the cyclic collector over them all: about 0.15 s of a `report` (a fifth of the command). Frozen first
+    (an exit handler: it runs before the tear-down), the collector skips them. Registered once, so calling
+    `main` in a longer process (tests) freezes nothing until that process ends."""
+    global _freezing_at_exit
+    if not _freezing_at_exit:
+        atexit.register(gc.freeze)
+        _freezing_at_exit = True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if getattr(sys, "frozen", False):
         import multiprocessing
@@ -44,6 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     if cli.command_in(words) not in (None, "gui"):
         gc.enable()
+        _freeze_at_exit()
     try:
         return cli.main(words, extra=[_register_gui], default=_run_gui, light=frozenset({"gui"}))
     finally:
