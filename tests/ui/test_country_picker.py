@@ -48,8 +48,9 @@ def test_shows_the_status_under_each_regime_at_once(picker: CountryPicker) -> No
     # An adequacy nobody checked against its source says so where the destination is chosen.
     picker.set_query("Iceland")
     iceland = model.row_of("IS")
-    assert model.index(iceland, 6).data() == "Adequate ⚠ unverified"  # Brazil: DOU page unopened
-    assert "Unverified" in model.index(iceland, 6).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(iceland, 5).data() == "Adequate ⚠ unverified"  # APPI: PPC Notification not read
+    assert "Unverified" in model.index(iceland, 5).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(iceland, 6).data() == "Adequate"  # Brazil: Resolução CD/ANPD nº 32 read, checked
 
 
 def test_enter_chooses_the_current_destination(qtbot: QtBot, picker: CountryPicker) -> None:

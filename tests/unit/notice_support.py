@@ -7,7 +7,7 @@ real services: entities, transfers, assessments filled, submitted and approved (
 | eu_jp | DE | JP | EU: adequacy | name (group company) |
 | eu_in | DE | IN | EU: planned (draft) | name |
 | uk_in | GB | IN | UK: IDTA | name |
-| ch_gb | CH | GB | CH: adequacy (status unverified in the data) | category |
+| ch_gb | CH | GB | CH: adequacy (two tests un-tick the entry to see it marked unverified) | category |
 | jp_us | JP | US | JP: equivalent measures (APEC CBPR) | category (confidential name) |
 | jp_sg | JP | SG | JP: consent | omitted (confidential name) |
 | jp_de | JP | DE | JP: PPC-recognised country | name (group company) |

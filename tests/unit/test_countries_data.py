@@ -119,6 +119,16 @@ def test_uk_renewed_until_2031(data: CountryDataset) -> None:
     assert not entry.checked and "re-verify" in entry.notes  # until someone reads it on EUR-Lex
 
 
+def test_uk_japan_rests_on_sch_21_para_5_after_the_duaa(data: CountryDataset) -> None:
+    # The Data (Use and Access) Act 2025 Sch. 9 para 25 re-labels Sch. 21 para 4 (transfers treated as approved
+    # under UK GDPR Art. 45A) and leaves para 5 unamended; legislation.gov.uk's own copy of (EU) 2019/419 is
+    # titled "(revoked)", which the note records (issue #16, session 8).
+    entry = data.destinations["JP"].regimes["UK"]
+    assert entry.status is AdequacyStatus.PARTIAL and entry.checked
+    assert entry.last_verified == dt.date(2026, 8, 5)  # para 5 read then, not re-read since
+    assert "Art. 45A" in entry.notes and "'(revoked)'" in entry.notes
+
+
 def test_uk_entries_cite_legislation_gov_uk_only(data: CountryDataset) -> None:
     # Issue #16, 3: UK statuses rest on DPA 2018 Sch. 21 / s.17A and the adequacy regulations.
     for dest in data.destinations.values():
@@ -175,12 +185,18 @@ def test_japan_and_korea_not_on_the_swiss_list(data: CountryDataset) -> None:
     assert status(data, "KR", "CH") is AdequacyStatus.NOT_ADEQUATE
 
 
-def test_swiss_list_tail_is_unverified(data: CountryDataset) -> None:
-    for code in ("MC", "NZ", "GB", "UY"):
+def test_swiss_list_tail_read_on_the_german_annex(data: CountryDataset) -> None:
+    # DPO Annex 1 rows 31, 33, 39, 43 (German text as in force on 1 Dec 2025, read in a verbatim copy of the
+    # Fedlex filestore text; issue #16, session 8). The authentic German is cited, at the annex's anchor.
+    rows = {"MC": "row 31 'Monaco***'", "NZ": "row 33 'Neuseeland***'", "GB": "row 39", "UY": "row 43"}
+    for code, row in rows.items():
         entry = data.destinations[code].regimes["CH"]
-        assert entry.status is AdequacyStatus.ADEQUATE
-        assert not entry.verified
+        assert entry.status is AdequacyStatus.ADEQUATE and entry.checked, code
+        assert entry.last_verified == dt.date(2026, 12, 7) and row in entry.notes, code
+        assert entry.source_url == "https://www.fedlex.admin.ch/eli/cc/2022/568/de#annex_1", code
     assert data.destinations["GI"].regimes["CH"].verified
+    # The French outermost regions and Åland are not named in Annex 1 (it lists "Frankreich", "Finnland").
+    assert not data.destinations["RE"].regimes["CH"].checked
 
 
 def test_uk_bridges_faroe_confirmed_difc_none(data: CountryDataset) -> None:
@@ -205,12 +221,14 @@ def test_brazil_recognises_eu(data: CountryDataset) -> None:
     entry = data.destinations["DE"].regimes["BR"]
     assert entry.status is AdequacyStatus.ADEQUATE and entry.adopted == dt.date(2026, 1, 26)
     assert "nº 32" in entry.instrument and "DOU 27 Jan 2026" in entry.instrument
-    # The DOU address comes from citations of it; nobody opened the page yet, so nothing is ticked checked.
+    # Read in two copies of the DOU text that cite the DOU page (session 8): checked, with the DOU address.
+    # Art. 6: in force on publication, in the DOU of 27 Jan 2026.
     dou = "https://www.in.gov.br/web/dou/-/resolucao-n-32-de-26-de-janeiro-de-2026-683334547"
     for dest in data.destinations.values():
         br = dest.regimes["BR"]
         if br.status is AdequacyStatus.ADEQUATE:
-            assert br.source_url == dou and not br.checked, dest.code
+            assert br.source_url == dou and br.checked, dest.code
+            assert br.in_force == dt.date(2026, 1, 27) and "the DOU page itself was not opened" in br.notes
     assert "Art. 2" in entry.notes and "national defence" in entry.notes  # the resolution's own exclusion
     assert all(
         data.destinations[c].regimes["BR"].status is AdequacyStatus.ADEQUATE for c in ("IS", "LI", "NO")
@@ -226,9 +244,13 @@ def test_outermost_regions_and_aland_are_inside_the_eu_on_tfeu_art_355(data: Cou
         assert entry.status is AdequacyStatus.INSIDE and entry.checked, code
         assert entry.source_url == "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:12016E355"
         assert f"TFEU Art. 355{paragraph}" in entry.notes and "[from knowledge" not in entry.notes, code
-    # The UK, Swiss, APPI and Brazilian entries of the same territories were not re-read.
-    for regime in ("UK", "CH", "JP", "BR"):
+    # The UK, Swiss and APPI entries of the same territories were not re-read. The Brazilian ones follow from the
+    # resolution recognising the Member States "nos termos do Regulamento (UE) 2016/679" with Art. 355.
+    for regime in ("UK", "CH", "JP"):
         assert not data.destinations["RE"].regimes[regime].checked, regime
+    for code, paragraph in paragraphs.items():
+        br = data.destinations[code].regimes["BR"]
+        assert br.checked and f"TFEU Art. 355{paragraph}" in br.notes, code
 
 
 def test_defaults_say_no_decision(data: CountryDataset) -> None:

@@ -57,6 +57,20 @@ def register(db: Database, admin: Actor, legal: Actor, manager: Actor) -> Regist
     return built_once(db, "notice_register", lambda: build_register(db, admin, legal, manager))
 
 
+def reopen_gb_under_the_fadp(db: Database, admin: Actor) -> None:
+    """An admin un-ticks GB's Swiss entry (checked on DPO Annex 1 in the shipped data) pending a re-read, as
+    after an amendment of the annex: the entry is then unverified, which the notice must show."""
+    gb = country_store.get_destination(db, "GB")
+    reopened = dataclasses.replace(gb.regimes["CH"], verified=False, last_verified=None)
+    country_store.update_destination(
+        db,
+        admin,
+        dataclasses.replace(gb, regimes={**gb.regimes, "CH": reopened}),
+        reason="DPO Annex 1 amended: re-read pending",
+        expected_version=gb.version,
+    )
+
+
 def docx_text(data: bytes) -> str:
     import docx
 
@@ -148,7 +162,8 @@ def test_the_japanese_notice_uses_the_commissions_terms(db: Database, register: 
 def test_unverified_country_data_is_marked_and_never_published_silently(
     db: Database, register: Register, admin: Actor, legal: Actor
 ) -> None:
-    ch = service.preview(db, "CH", "en", today=TODAY)  # GB under the Swiss FADP is unverified in the data
+    reopen_gb_under_the_fadp(db, admin)
+    ch = service.preview(db, "CH", "en", today=TODAY)
     assert ch.unverified == ("United Kingdom: status under Swiss FADP",)
     assert "[unverified]" in ch.document.plain_text()
     _, generated = service.generate(db, legal, "CH", "en", today=TODAY)
@@ -324,14 +339,20 @@ def test_a_name_that_may_not_be_shown_is_replaced_wherever_it_occurs() -> None:
 
 
 def test_cli_publishes_only_with_the_acceptance_and_writes_the_published_text(
-    db_url: str, db: Database, register: Register, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    db_url: str,
+    db: Database,
+    register: Register,
+    admin: Actor,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from tests.conftest import PASSWORD
 
     monkeypatch.setenv("TRANSFER_TOOL_PASSWORD", PASSWORD)
     out = tmp_path / "ch.md"
     base = ["--database", db_url, "--user", "admin", "notice", "--regime", "CH", "--on", TODAY.isoformat()]
-    assert main([*base, "--publish", "-o", str(out)]) == 2  # GB's status under the FADP is unverified
+    reopen_gb_under_the_fadp(db, admin)
+    assert main([*base, "--publish", "-o", str(out)]) == 2  # GB's status under the FADP is now unverified
     assert not out.exists() and service.last_published(db, "CH") is None
     assert main([*base, "--publish", "--accept-unverified", "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
