@@ -22,7 +22,8 @@ def main() -> int:
         domain, lang = po.stem, po.parent.parent.name
         mo = catalogue.mo_file(domain, lang)
         compiled = catalogue.compile_po(domain, lang)
-        if not mo.is_file() or mo.read_bytes() != compiled:
+        # Rewritten only when a translation changed: the header's creation date is the time of compiling.
+        if not mo.is_file() or not catalogue.same_entries(mo.read_bytes(), compiled):
             mo.write_bytes(compiled)
             written += 1
     print(f"compile-catalogues: {written} .mo file(s) written")

@@ -83,6 +83,13 @@ class Compiled(_gettext.GNUTranslations):
         return {key: text for key, text in catalog.items() if isinstance(key, str) and key}
 
 
+def same_entries(one: bytes, other: bytes) -> bool:
+    """Whether two compiled catalogues translate alike (entries and plural rule; the header's dates and
+    the compiler's version aside, which change with every compilation)."""
+    a, b = Compiled(io.BytesIO(one)), Compiled(io.BytesIO(other))
+    return a.messages() == b.messages() and a.info().get("plural-forms") == b.info().get("plural-forms")
+
+
 @functools.cache
 def compiled(domain: str, lang: str) -> Compiled | None:
     """The domain's catalogue in `lang` (its .mo; else its .po compiled here), or None if it has none."""
