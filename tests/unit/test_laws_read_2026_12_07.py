@@ -1,4 +1,4 @@
-"""Country data 2026-12-07.1 (issue #16, 3): seven more government-access laws of AE, MX, RU, SA, VN and ZA were
+"""Country data 2026-12-07.1 (issue #16, 3): ten more government-access laws of AE, MX, RU, SA, TH, TR, VN and ZA were
 read in a copy of their text (new reasons and sources, the problematic/not judgement unchanged; docs/legal-notes.md,
 #16 "(session 8)"). An installed 2026-12-06.4 takes them on import, and a transfer whose assessment answered one of
 them is flagged for re-assessment (the #18 rule)."""
@@ -21,6 +21,8 @@ READ_IN_2026_12_07_1 = {
     "MX": {"telecom_collab", "intel2025"},
     "RU": {"localisation242"},
     "SA": {"terror2017"},
+    "TH": {"cyber2562"},
+    "TR": {"mit2937", "law5651"},
     "VN": {"pdp_state"},
     "ZA": {"rica"},
 }
