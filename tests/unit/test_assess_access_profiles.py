@@ -58,8 +58,8 @@ CASES: dict[str, tuple[str, str, str, str]] = {
     ),
     "MX": (
         "telecom_collab",
-        "an application provider bound to keep and hand over communications metadata",
-        "LFTR Art. 189-190 and the 2025 telecommunications law (diputados.gob.mx)",
+        "an application provider bound to comply with every written, reasoned order of the competent authority",
+        "Ley en Materia de Telecomunicaciones y Radiodifusión 2025, Art. 182 (diputados.gob.mx)",
         "",
     ),
     "SA": (

@@ -332,7 +332,9 @@ def test_added_profiles_cite_official_sources(
 # the Korean Law Information Center, the NPC and its national law database; country data 2026-12-06.4 adds the
 # National Archives' codification of executive orders, India's e-Gazette and MeitY's copy of the DPDP Act, the
 # Australian Federal Register of Legislation, Planalto, e-Gov's law search, Turkey's Mevzuat, the UAE's legislation
-# portal, Russia's official legal information portal and the South African Government's site.
+# portal, Russia's official legal information portal and the South African Government's site; 2026-12-07.1 reads
+# laws of MX, SA, TH and VN, whose hosts are those of OFFICIAL_HOSTS (the Chamber of Deputies' LeyesBiblio, the
+# Bureau of Experts, the Royal Gazette, vbpl.vn).
 READ_LAW_HOSTS = {
     **OFFICIAL_HOSTS,
     "US": ("uscode.house.gov", "www.federalregister.gov", "www.archives.gov"),
@@ -406,6 +408,17 @@ def test_a_law_read_in_a_copy_cites_its_official_text_first(data: CountryDataset
         ("ZA", "popia6"),
         ("JP", "acd2025"),
         ("BR", "abin"),
+        # country data 2026-12-07.1
+        ("ZA", "rica"),
+        ("MX", "telecom_collab"),
+        ("MX", "intel2025"),
+        ("AE", "cybercrime34"),
+        ("SA", "terror2017"),
+        ("RU", "localisation242"),
+        ("VN", "pdp_state"),
+        ("TH", "cyber2562"),
+        ("TR", "mit2937"),
+        ("TR", "law5651"),
     }
     assert newly_read <= read
 

@@ -1,0 +1,64 @@
+"""Country data 2026-12-07.1 (issue #16, 3): ten more government-access laws of AE, MX, RU, SA, TH, TR, VN and ZA were
+read in a copy of their text (new reasons and sources, the problematic/not judgement unchanged; docs/legal-notes.md,
+#16 "(session 8)"). An installed 2026-12-06.4 takes them on import, and a transfer whose assessment answered one of
+them is flagged for re-assessment (the #18 rule)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tests import factories
+from transfer_tool.accounts.permissions import Actor
+from transfer_tool.assessment import service
+from transfer_tool.countries import store
+from transfer_tool.paths import data_dir
+from transfer_tool.register import transfers
+from transfer_tool.storage.database import Database
+
+READ_IN_2026_12_07_1 = {
+    "AE": {"cybercrime34"},
+    "MX": {"telecom_collab", "intel2025"},
+    "RU": {"localisation242"},
+    "SA": {"terror2017"},
+    "TH": {"cyber2562"},
+    "TR": {"mit2937", "law5651"},
+    "VN": {"pdp_state"},
+    "ZA": {"rica"},
+}
+
+
+def _entry(doc: dict[str, Any], code: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(d for d in doc["destinations"] if d["code"] == code)
+    return found
+
+
+def test_laws_read_for_2026_12_07_1_reach_an_installed_database_and_flag_what_relied_on_them(
+    db: Database, admin: Actor, legal: Actor
+) -> None:
+    shipped = (data_dir() / "countries.json").read_bytes()
+    old = json.loads(shipped)
+    old["dataset_version"] = "2026-12-06.4"
+    for code, keys in READ_IN_2026_12_07_1.items():
+        for law in _entry(old, code)["access_laws"]:
+            if law["key"] in keys:
+                stem = law["reason"].split(" [unverified")[0]
+                law["reason"] = stem + " [unverified: written from general knowledge]"
+    store.import_document(db, admin, json.dumps(old, ensure_ascii=False).encode("utf-8"), reason="installed")
+    exporter = factories.entity(db, admin, "Exporter in JP", "JP")
+    importer = factories.entity(db, admin, "Importer in MX", "MX")
+    to_mx = transfers.create_transfer(db, admin, factories.transfer_input(exporter.id, importer.id, "MX")).id
+    draft = service.start_assessment(db, legal, to_mx)
+    assert "telecom_collab" in {a.law_key for a in draft.record.law_practice.laws}
+
+    applied = store.import_document(db, admin, shipped)
+
+    assert store.dataset_version(db) == "2026-12-07.1"
+    assert applied.changed_destinations == sorted(READ_IN_2026_12_07_1)
+    reasons = " ".join(f.reason for f in store.open_flags(db, to_mx))
+    assert "duties of collaboration with security and justice" in reasons and "its profile changed" in reasons
+    laws = {law.key: law for law in store.get_destination(db, "MX").access_laws}
+    collab = laws["telecom_collab"]
+    assert "read in a copy of its text" in collab.reason and collab.problematic
+    assert collab.sources[0] == "https://www.diputados.gob.mx/LeyesBiblio/pdf/LMTR.pdf"
+    assert laws["intel2025"].name.startswith("Law of the National System")
