@@ -57,7 +57,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from transfer_tool import cli
 
     words = list(sys.argv[1:] if argv is None else argv)
-    if cli.command_in(words) not in (None, "gui"):
+    command = cli.command_in(words)
+    if command == "verify" and "-h" not in words and "--help" not in words:
+        from transfer_tool.signing.checking import start_early
+
+        start_early()  # the checking process loads pyHanko while this one parses and opens the database
+    if command not in (None, "gui"):
         gc.enable()
         _freeze_at_exit()
     try:

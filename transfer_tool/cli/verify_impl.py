@@ -85,12 +85,13 @@ def quiet_validator(args: argparse.Namespace) -> None:
 
 
 def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool.signing.checking import Checker
+    from transfer_tool.signing.checking import started_checker
 
     quiet_validator(args)
-    pdf = read_pdf_file(args.file)
-    # The checking process loads pyHanko on one core while this one loads the database layer.
-    with Checker().start() as checker:
+    # Started before the file is read (the launcher starts it even before parsing the command line): the
+    # checking process loads pyHanko on one core while this one loads the database layer.
+    with started_checker() as checker:
+        pdf = read_pdf_file(args.file)
         from transfer_tool.signing import trust
 
         extra = [read_cert(p) for p in args.cert]

@@ -1,7 +1,7 @@
 """Parsing a PDF that someone hands the tool to verify, in a checking process of its own.
 
 Everything that parses the file (the signature check, the metadata that names the report) runs in a
-spawned child whose heap is capped (`signing.limits.cap_memory`): a file built to make the parser allocate
+child process (forked where the caller has a single thread, else spawned) whose heap is capped (`signing.limits.cap_memory`): a file built to make the parser allocate
 without end fails there, with a verdict, and the caller's memory stays bounded (SECURITY.md).
 
 This module is light on purpose: the child imports it (and pyHanko) and nothing of the database layer, so
@@ -15,8 +15,10 @@ import atexit
 import io
 import os
 import re
+import sys
 from concurrent.futures import Future
 from dataclasses import dataclass
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -108,6 +110,22 @@ def _load_checker() -> None:
     import transfer_tool.signing.verify  # noqa: F401
 
 
+def _start_method() -> str:
+    """"fork" where that is safe, "spawn" elsewhere. A forked child starts with what its parent has already
+    loaded and loads pyHanko at once; a spawned one first starts an interpreter and re-imports its parent's
+    entry point (about 80 ms more of every `verify`). Only a process with a single thread may fork: a
+    thread's lock held at the fork stays held in the child forever. Linux reports every thread of the
+    process, Qt's native ones too (`/proc/self/status`); elsewhere, or if unsure, spawn."""
+    if not sys.platform.startswith("linux"):
+        return "spawn"
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return "spawn"
+    threads = next((line.split()[1] for line in status.splitlines() if line.startswith("Threads:")), "")
+    return "fork" if threads == "1" else "spawn"
+
+
 class Checker:
     """The checking process: `start()` spawns it and has it load pyHanko at once; `inspect()` hands it a
     file. A context manager; the process ends with the block (and with its parent, whatever happens)."""
@@ -121,7 +139,7 @@ class Checker:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            ctx = multiprocessing.get_context("spawn")  # never fork a process that may have threads (Qt)
+            ctx = multiprocessing.get_context(_start_method())
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_checking_process)
             self._loading = self._pool.submit(_load_checker)
         return self
@@ -156,6 +174,24 @@ class Checker:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+_started_early: Checker | None = None
+
+
+def start_early() -> None:
+    """Start the checking process before the command line is even parsed: `transfer-tool verify` waits
+    for it (pyHanko's 0.35 s of loading is the longest part of the command), not for the parser."""
+    global _started_early
+    if _started_early is None:
+        _started_early = Checker().start()
+
+
+def started_checker() -> Checker:
+    """The checker `start_early` started (handed over once), else one started now."""
+    global _started_early
+    checker, _started_early = _started_early, None
+    return (checker or Checker()).start()
 
 
 def inspect_in_child(

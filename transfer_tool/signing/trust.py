@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from cryptography import x509
-from cryptography.hazmat.primitives import serialization
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -32,7 +30,6 @@ from transfer_tool.signing.checking import (  # re-exported: what a file claims,
     inspect_pdf,
     reference_from_metadata,
 )
-from transfer_tool.signing.names import readable_name
 from transfer_tool.storage import admin_writes
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
@@ -40,7 +37,9 @@ from transfer_tool.storage.models.assessment import Assessment, SignedReport
 from transfer_tool.storage.models.core import Transfer, User
 from transfer_tool.storage.models.signing import TrustedCertificate
 
-if TYPE_CHECKING:  # pyHanko loads only when a document is verified
+if TYPE_CHECKING:  # pyHanko loads only when a document is verified; cryptography when a certificate is read
+    from cryptography import x509
+
     from transfer_tool.signing.result import VerificationResult
 
 __all__ = [
@@ -104,6 +103,10 @@ def _view(row: TrustedCertificate) -> TrustedCertificateView:
 
 def _readable_subject(pem: str, stored: str) -> str:
     """Who the certificate names, as people read it; the stored RFC 4514 text stays the audited record."""
+    from cryptography import x509
+
+    from transfer_tool.signing.names import readable_name
+
     try:
         return readable_name(x509.load_pem_x509_certificate(pem.encode("ascii")).subject) or stored
     except ValueError:
@@ -123,6 +126,8 @@ def _dump(row: TrustedCertificate) -> dict[str, object]:
 
 def parse_certificate(data: bytes) -> x509.Certificate:
     """One X.509 certificate from PEM or DER bytes; anything else is a ValidationError saying what it is."""
+    from cryptography import x509
+
     if len(data) > _MAX_CERT_BYTES:
         raise ValidationError(
             error_text(
@@ -163,6 +168,8 @@ def parse_certificate(data: bytes) -> x509.Certificate:
 
 
 def _is_ca(cert: x509.Certificate) -> bool:
+    from cryptography import x509
+
     try:
         return bool(cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
     except x509.ExtensionNotFound:
@@ -171,6 +178,8 @@ def _is_ca(cert: x509.Certificate) -> bool:
 
 def fingerprint_of(cert: x509.Certificate) -> str:
     """SHA-256 of the certificate's DER encoding, as the trust list keeps it."""
+    from cryptography.hazmat.primitives import serialization
+
     return hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
 
 
@@ -208,6 +217,8 @@ def add_trusted(
         problems.append(Problem("label", error_text("keep the label under {0} characters", _MAX_LABEL)))
     if problems:
         raise ValidationError("The certificate cannot be added as entered.", problems)
+    from cryptography.hazmat.primitives import serialization
+
     cert = parse_certificate(pem_or_der)
     der = cert.public_bytes(serialization.Encoding.DER)
     fingerprint = hashlib.sha256(der).hexdigest()
