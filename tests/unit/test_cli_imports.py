@@ -43,6 +43,12 @@ RENDERING = {"reportlab", "transfer_tool.report.renderer", "PIL"}
 SIGNING = {"pyhanko", "pyhanko.sign", "pyhanko_certvalidator", "aiohttp", "transfer_tool.signing.sign"}
 OFFICE_FILES = {"openpyxl", "docx", "icalendar"}
 QT = {"PySide6", "ui.app"}
+COUNTRY_EDITING = {
+    "transfer_tool.countries.editing",
+    "transfer_tool.countries.flags",
+    "transfer_tool.countries.exchange",
+    "transfer_tool.assessment.record",
+}
 
 
 def _loaded(tmp_path: Path, *argv: str) -> tuple[int, set[str]]:
@@ -122,3 +128,5 @@ def test_read_only_commands_load_neither_signing_nor_rendering(
     assert code == 0
     assert "sqlalchemy" in loaded  # it did read the database
     assert not (SIGNING | RENDERING | PASSWORDS | OFFICE_FILES | QT) & loaded
+    if argv[0] == "countries":  # reading country data loads none of the editing and flagging code
+        assert not COUNTRY_EDITING & loaded

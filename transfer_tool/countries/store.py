@@ -10,29 +10,15 @@ names in one place too (`from transfer_tool.countries import store`).
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from transfer_tool.countries.diff import FieldChange, diff_destinations
-from transfer_tool.countries.editing import UpdateResult, apply_edit, update_destination, update_regime
-from transfer_tool.countries.exchange import MAX_IMPORT_BYTES, ImportPreview, export_document, import_document
-from transfer_tool.countries.flags import (
-    LAW_FLAG_KIND,
-    FlagView,
-    check_expiries,
-    clear_flags,
-    flag_law_changes,
-    flag_transfers,
-    open_flags,
-    transfers_affected,
-)
-from transfer_tool.countries.impact import ChangeKind
 from transfer_tool.countries.model import Destination, Regime
 from transfer_tool.countries.names import SearchHit
-from transfer_tool.countries.seeding import SEEDED_DIGESTS, seed, seed_rows, shipped_digests
 from transfer_tool.countries.stored import DATASET_KEY, complete, names, regimes_in
 from transfer_tool.errors import NotFound
 from transfer_tool.i18n.engine_text import error_text
@@ -41,7 +27,64 @@ from transfer_tool.storage.models.core import OrgSetting
 from transfer_tool.storage.models.countries import DestinationRecord, DestinationVersion, RegimeRecord
 
 if TYPE_CHECKING:
+    from transfer_tool.countries.diff import FieldChange
+    from transfer_tool.countries.editing import UpdateResult, apply_edit, update_destination, update_regime
+    from transfer_tool.countries.exchange import (
+        MAX_IMPORT_BYTES,
+        ImportPreview,
+        export_document,
+        import_document,
+    )
+    from transfer_tool.countries.flags import (
+        LAW_FLAG_KIND,
+        FlagView,
+        check_expiries,
+        clear_flags,
+        flag_law_changes,
+        flag_transfers,
+        open_flags,
+        transfers_affected,
+    )
+    from transfer_tool.countries.impact import ChangeKind
+    from transfer_tool.countries.seeding import SEEDED_DIGESTS, seed, seed_rows, shipped_digests
     from transfer_tool.countries.shipped import CountryDataset
+
+# The names this module keeps for the editing, exchange, flagging and seeding modules load with their
+# module on first use (PEP 562): reading country data (the app's start-up, `countries show`) needs none
+# of them, and they bring the assessment record's 22 dataclasses, the flags' queries and the validators.
+_ELSEWHERE = {
+    "transfer_tool.countries.diff": ("FieldChange",),
+    "transfer_tool.countries.editing": ("UpdateResult", "apply_edit", "update_destination", "update_regime"),
+    "transfer_tool.countries.exchange": (
+        "MAX_IMPORT_BYTES",
+        "ImportPreview",
+        "export_document",
+        "import_document",
+    ),
+    "transfer_tool.countries.flags": (
+        "LAW_FLAG_KIND",
+        "FlagView",
+        "check_expiries",
+        "clear_flags",
+        "flag_law_changes",
+        "flag_transfers",
+        "open_flags",
+        "transfers_affected",
+    ),
+    "transfer_tool.countries.impact": ("ChangeKind",),
+    "transfer_tool.countries.seeding": ("SEEDED_DIGESTS", "seed", "seed_rows", "shipped_digests"),
+}
+_MODULE_OF = {name: module for module, names_ in _ELSEWHERE.items() for name in names_}
+
+
+def __getattr__(name: str) -> object:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # once loaded, an ordinary attribute
+    return value
+
 
 # The shipped-data loader and the document validators (jsonschema) are imported where used: the app's
 # start-up reads regimes through this module and needs neither (about 70 ms of imports).
@@ -177,6 +220,8 @@ def version(
 
 
 def diff_versions(db: Database, code: str, a: int, b: int) -> list[FieldChange]:
+    from transfer_tool.countries.diff import diff_destinations
+
     return diff_destinations(version(db, code, a), version(db, code, b))
 
 
