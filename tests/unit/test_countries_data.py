@@ -297,7 +297,8 @@ OFFICIAL_HOSTS = {
     "PH": ("www.officialgazette.gov.ph",),
     "VN": ("vbpl.vn",),
     "TH": ("www.ratchakitcha.soc.go.th",),
-    "MY": ("lom.agc.gov.my", "www.pdp.gov.my", "www.parlimen.gov.my"),  # Parliament's bill index: the CMA as passed
+    # Parliament's bill index holds the CMA 1998 as passed (D.R. 15/1998), read for 2026-12-07.2.
+    "MY": ("lom.agc.gov.my", "www.pdp.gov.my", "www.parlimen.gov.my"),
     "ID": ("jdih.kominfo.go.id", "peraturan.bpk.go.id"),
     "MX": ("www.diputados.gob.mx", "www.diariooficial.gob.mx", "www.dof.gob.mx"),
     "SA": ("laws.boe.gov.sa",),
