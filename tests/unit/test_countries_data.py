@@ -297,7 +297,8 @@ OFFICIAL_HOSTS = {
     "PH": ("www.officialgazette.gov.ph",),
     "VN": ("vbpl.vn",),
     "TH": ("www.ratchakitcha.soc.go.th",),
-    "MY": ("lom.agc.gov.my", "www.pdp.gov.my"),
+    # Parliament's bill index holds the CMA 1998 as passed (D.R. 15/1998), read for 2026-12-07.2.
+    "MY": ("lom.agc.gov.my", "www.pdp.gov.my", "www.parlimen.gov.my"),
     "ID": ("jdih.kominfo.go.id", "peraturan.bpk.go.id"),
     "MX": ("www.diputados.gob.mx", "www.diariooficial.gob.mx", "www.dof.gob.mx"),
     "SA": ("laws.boe.gov.sa",),
@@ -334,7 +335,8 @@ def test_added_profiles_cite_official_sources(
 # Australian Federal Register of Legislation, Planalto, e-Gov's law search, Turkey's Mevzuat, the UAE's legislation
 # portal, Russia's official legal information portal and the South African Government's site; 2026-12-07.1 reads
 # laws of MX, SA, TH and VN, whose hosts are those of OFFICIAL_HOSTS (the Chamber of Deputies' LeyesBiblio, the
-# Bureau of Experts, the Royal Gazette, vbpl.vn).
+# Bureau of Experts, the Royal Gazette, vbpl.vn); 2026-12-07.2 reads MY's CMA s.252 (lom.agc.gov.my) and RU's SORM
+# article (pravo.gov.ru).
 READ_LAW_HOSTS = {
     **OFFICIAL_HOSTS,
     "US": ("uscode.house.gov", "www.federalregister.gov", "www.archives.gov"),
@@ -419,6 +421,9 @@ def test_a_law_read_in_a_copy_cites_its_official_text_first(data: CountryDataset
         ("TH", "cyber2562"),
         ("TR", "mit2937"),
         ("TR", "law5651"),
+        # country data 2026-12-07.2
+        ("MY", "cma252"),
+        ("RU", "sorm"),
     }
     assert newly_read <= read
 

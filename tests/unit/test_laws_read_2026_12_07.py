@@ -1,7 +1,8 @@
 """Country data 2026-12-07.1 (issue #16, 3): ten more government-access laws of AE, MX, RU, SA, TH, TR, VN and ZA were
 read in a copy of their text (new reasons and sources, the problematic/not judgement unchanged; docs/legal-notes.md,
-#16 "(session 8)"). An installed 2026-12-06.4 takes them on import, and a transfer whose assessment answered one of
-them is flagged for re-assessment (the #18 rule)."""
+#16 "(session 8)"); 2026-12-07.2 reads two more, MY's CMA s.252 and RU's SORM article ("(session 8, second pass)").
+An installed earlier release takes them on import, and a transfer whose assessment answered one of them is flagged
+for re-assessment (the #18 rule)."""
 
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ def test_laws_read_for_2026_12_07_1_reach_an_installed_database_and_flag_what_re
 
     applied = store.import_document(db, admin, shipped)
 
-    assert store.dataset_version(db) == "2026-12-07.1"
+    assert store.dataset_version(db) == "2026-12-07.2"
     assert applied.changed_destinations == sorted(READ_IN_2026_12_07_1)
     reasons = " ".join(f.reason for f in store.open_flags(db, to_mx))
     assert "duties of collaboration with security and justice" in reasons and "its profile changed" in reasons
@@ -62,3 +63,47 @@ def test_laws_read_for_2026_12_07_1_reach_an_installed_database_and_flag_what_re
     assert "read in a copy of its text" in collab.reason and collab.problematic
     assert collab.sources[0] == "https://www.diputados.gob.mx/LeyesBiblio/pdf/LMTR.pdf"
     assert laws["intel2025"].name.startswith("Law of the National System")
+
+
+# The laws read for country data 2026-12-07.2, by destination.
+READ_IN_2026_12_07_2 = {"MY": {"cma252"}, "RU": {"sorm"}}
+
+
+def test_laws_read_for_2026_12_07_2_reach_an_installed_database_and_flag_what_relied_on_them(
+    db: Database, admin: Actor, legal: Actor
+) -> None:
+    shipped = (data_dir() / "countries.json").read_bytes()
+    old = json.loads(shipped)
+    old["dataset_version"] = "2026-12-07.1"
+    for code, keys in READ_IN_2026_12_07_2.items():
+        for law in _entry(old, code)["access_laws"]:
+            if law["key"] in keys:
+                stem = law["reason"].split(" [unverified")[0]
+                law["reason"] = stem + " [unverified: written from general knowledge]"
+    store.import_document(db, admin, json.dumps(old, ensure_ascii=False).encode("utf-8"), reason="installed")
+    exporter = factories.entity(db, admin, "Exporter in JP", "JP")
+    assessed = {}
+    for code, key in (("MY", "cma252"), ("RU", "sorm")):
+        importer = factories.entity(db, admin, f"Importer in {code}", code)
+        transfer_id = transfers.create_transfer(
+            db, admin, factories.transfer_input(exporter.id, importer.id, code)
+        ).id
+        draft = service.start_assessment(db, legal, transfer_id)
+        assert key in {a.law_key for a in draft.record.law_practice.laws}, code
+        assessed[code] = transfer_id
+
+    applied = store.import_document(db, admin, shipped)
+
+    assert store.dataset_version(db) == "2026-12-07.2"
+    assert applied.changed_destinations == ["MY", "RU"]
+    my_reasons = " ".join(f.reason for f in store.open_flags(db, assessed["MY"]))
+    assert "s.252 (interception): its profile changed" in my_reasons, my_reasons
+    ru_reasons = " ".join(f.reason for f in store.open_flags(db, assessed["RU"]))
+    assert "SORM (Communications Law 126-FZ Art. 64" in ru_reasons, ru_reasons
+    assert "its profile changed" in ru_reasons, ru_reasons
+    cma = next(law for law in store.get_destination(db, "MY").access_laws if law.key == "cma252")
+    assert "read in a copy of its text" in cma.reason and "(s.252(5))" in cma.reason and cma.problematic
+    assert cma.sources[0] == "https://lom.agc.gov.my/"
+    sorm = next(law for law in store.get_destination(db, "RU").access_laws if law.key == "sorm")
+    assert "read in a copy of its text" in sorm.reason and "Order No. 6 of 16 Jan 2008" in sorm.reason
+    assert sorm.sources[0] == "http://pravo.gov.ru/proxy/ips/?docbody=&nd=102082548" and sorm.problematic
