@@ -80,7 +80,7 @@ _MODULE_OF = {name: module for module, names_ in _ELSEWHERE.items() for name in 
 def __getattr__(name: str) -> object:
     module = _MODULE_OF.get(name)
     if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        raise AttributeError(name, name=name, obj=__name__)  # a programming error, as for any module
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value  # once loaded, an ordinary attribute
     return value
