@@ -195,8 +195,17 @@ def test_swiss_list_tail_read_on_the_german_annex(data: CountryDataset) -> None:
         assert entry.last_verified == dt.date(2026, 12, 7) and row in entry.notes, code
         assert entry.source_url == "https://www.fedlex.admin.ch/eli/cc/2022/568/de#annex_1", code
     assert data.destinations["GI"].regimes["CH"].verified
-    # The French outermost regions and Åland are not named in Annex 1 (it lists "Frankreich", "Finnland").
-    assert not data.destinations["RE"].regimes["CH"].checked
+    # The French outermost regions and Åland are not named in Annex 1: it lists "Frankreich" (row 14) and "Finnland"
+    # (row 13) with no territorial qualifier. Checked by inference (session 8, gaps): Annex 1 judges a state on its
+    # legislation (Art. 8 para. 2(c)), here the GDPR, which applies there under TFEU Art. 355; the notes say so.
+    for code, row in dict.fromkeys(("GP", "GF", "MQ", "RE", "YT", "MF"), "row 14 'Frankreich*'").items() | {
+        ("AX", "row 13 'Finnland*'")
+    }:
+        entry = data.destinations[code].regimes["CH"]
+        assert entry.status is AdequacyStatus.ADEQUATE and entry.checked, code
+        assert entry.last_verified == dt.date(2026, 12, 7) and row in entry.notes, code
+        assert entry.source_url == "https://www.fedlex.admin.ch/eli/cc/2022/568/de#annex_1", code
+        assert "an inference from these texts" in entry.notes and "TFEU Art. 355(" in entry.notes, code
 
 
 def test_uk_bridges_faroe_confirmed_difc_none(data: CountryDataset) -> None:
@@ -244,13 +253,15 @@ def test_outermost_regions_and_aland_are_inside_the_eu_on_tfeu_art_355(data: Cou
         assert entry.status is AdequacyStatus.INSIDE and entry.checked, code
         assert entry.source_url == "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:12016E355"
         assert f"TFEU Art. 355{paragraph}" in entry.notes and "[from knowledge" not in entry.notes, code
-    # The UK, Swiss and APPI entries of the same territories were not re-read. The Brazilian ones follow from the
-    # resolution recognising the Member States "nos termos do Regulamento (UE) 2016/679" with Art. 355.
-    for regime in ("UK", "CH", "JP"):
+    # The UK and APPI entries of the same territories were not re-read. The Brazilian ones follow from the
+    # resolution recognising the Member States "nos termos do Regulamento (UE) 2016/679" with Art. 355, the Swiss
+    # ones from Annex 1 listing France and Finland, judged on their legislation, with Art. 355.
+    for regime in ("UK", "JP"):
         assert not data.destinations["RE"].regimes[regime].checked, regime
     for code, paragraph in paragraphs.items():
-        br = data.destinations[code].regimes["BR"]
-        assert br.checked and f"TFEU Art. 355{paragraph}" in br.notes, code
+        for regime in ("BR", "CH"):
+            entry = data.destinations[code].regimes[regime]
+            assert entry.checked and f"TFEU Art. 355{paragraph}" in entry.notes, (code, regime)
 
 
 def test_defaults_say_no_decision(data: CountryDataset) -> None:
@@ -336,7 +347,7 @@ def test_added_profiles_cite_official_sources(
 # portal, Russia's official legal information portal and the South African Government's site; 2026-12-07.1 reads
 # laws of MX, SA, TH and VN, whose hosts are those of OFFICIAL_HOSTS (the Chamber of Deputies' LeyesBiblio, the
 # Bureau of Experts, the Royal Gazette, vbpl.vn); 2026-12-07.2 reads MY's CMA s.252 (lom.agc.gov.my) and RU's SORM
-# article (pravo.gov.ru).
+# article (pravo.gov.ru); 2026-12-07.3 adds HK's Safeguarding National Security Ordinance (elegislation.gov.hk).
 READ_LAW_HOSTS = {
     **OFFICIAL_HOSTS,
     "US": ("uscode.house.gov", "www.federalregister.gov", "www.archives.gov"),
@@ -424,6 +435,8 @@ def test_a_law_read_in_a_copy_cites_its_official_text_first(data: CountryDataset
         # country data 2026-12-07.2
         ("MY", "cma252"),
         ("RU", "sorm"),
+        # country data 2026-12-07.3
+        ("HK", "snso2024"),
     }
     assert newly_read <= read
 

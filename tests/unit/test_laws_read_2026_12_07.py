@@ -1,6 +1,8 @@
 """Country data 2026-12-07.1 (issue #16, 3): ten more government-access laws of AE, MX, RU, SA, TH, TR, VN and ZA were
 read in a copy of their text (new reasons and sources, the problematic/not judgement unchanged; docs/legal-notes.md,
-#16 "(session 8)"); 2026-12-07.2 reads two more, MY's CMA s.252 and RU's SORM article ("(session 8, second pass)").
+#16 "(session 8)"); 2026-12-07.2 reads two more, MY's CMA s.252 and RU's SORM article ("(session 8, second pass)");
+2026-12-07.3 adds HK's Safeguarding National Security Ordinance, re-reads TW's CSSA Art. 5 and 15 in the 2024 text,
+notes the CSL's 2025 amendment and ticks the Swiss entries of the outermost regions and Åland ("(session 8, gaps)").
 An installed earlier release takes them on import, and a transfer whose assessment answered one of them is flagged
 for re-assessment (the #18 rule)."""
 
@@ -54,7 +56,7 @@ def test_laws_read_for_2026_12_07_1_reach_an_installed_database_and_flag_what_re
 
     applied = store.import_document(db, admin, shipped)
 
-    assert store.dataset_version(db) == "2026-12-07.2"
+    assert store.dataset_version(db) == "2026-12-07.3"
     assert applied.changed_destinations == sorted(READ_IN_2026_12_07_1)
     reasons = " ".join(f.reason for f in store.open_flags(db, to_mx))
     assert "duties of collaboration with security and justice" in reasons and "its profile changed" in reasons
@@ -94,7 +96,7 @@ def test_laws_read_for_2026_12_07_2_reach_an_installed_database_and_flag_what_re
 
     applied = store.import_document(db, admin, shipped)
 
-    assert store.dataset_version(db) == "2026-12-07.2"
+    assert store.dataset_version(db) == "2026-12-07.3"
     assert applied.changed_destinations == ["MY", "RU"]
     my_reasons = " ".join(f.reason for f in store.open_flags(db, assessed["MY"]))
     assert "s.252 (interception): its profile changed" in my_reasons, my_reasons
@@ -107,3 +109,78 @@ def test_laws_read_for_2026_12_07_2_reach_an_installed_database_and_flag_what_re
     sorm = next(law for law in store.get_destination(db, "RU").access_laws if law.key == "sorm")
     assert "read in a copy of its text" in sorm.reason and "Order No. 6 of 16 Jan 2008" in sorm.reason
     assert sorm.sources[0] == "http://pravo.gov.ru/proxy/ips/?docbody=&nd=102082548" and sorm.problematic
+
+
+# Country data 2026-12-07.3: what an installed 2026-12-07.2 said before the gaps were filled.
+CSL_2026_12_07_2 = "The CSL was read in its 2016 text; later amendments were not checked."
+CSSA_COURT_2026_12_07_2 = (
+    "A: listed serious crimes endangering national security, economic or social order (Art. 5); B: only where "
+    "evidence is difficult or impossible to obtain otherwise, and surveillance may not exceed what is necessary "
+    "(Art. 2, 5); C: interception warrants and, since 2014, communications records need a judge's approval (Art. 5; "
+    "Art. 11-1 as recalled); D: notification after the surveillance ends (Art. 15, as recalled). [unverified: the "
+    "provision was read in a copy of its text; check it against the official source cited; not reviewed by a lawyer "
+    "of the destination]"
+)
+TERRITORIES = {"AX": "FI", "GF": "FR", "GP": "FR", "MQ": "FR", "RE": "FR", "YT": "FR", "MF": "FR"}
+
+
+def _as_in_2026_12_07_2(shipped: bytes) -> dict[str, Any]:
+    old: dict[str, Any] = json.loads(shipped)
+    old["dataset_version"] = "2026-12-07.2"
+    hk = _entry(old, "HK")
+    hk["access_laws"] = [law for law in hk["access_laws"] if law["key"] != "snso2024"]
+    csl = next(law for law in _entry(old, "CN")["access_laws"] if law["key"] == "csl28")
+    csl["reason"] = (
+        csl["reason"].split(" The CSL was read")[0] + " " + CSL_2026_12_07_2 + " [unverified: as installed]"
+    )
+    csl["sources"] = ["https://flk.npc.gov.cn/", *csl["sources"][3:]]
+    court = next(law for law in _entry(old, "TW")["access_laws"] if law["key"] == "cssa_court")
+    court["reason"] = CSSA_COURT_2026_12_07_2
+    for code, parent in TERRITORIES.items():
+        _entry(old, code)["regimes"]["CH"].update(
+            source_url="https://www.fedlex.admin.ch/eli/cc/2022/568/en",
+            notes=f"Treated as part of {parent} [from knowledge; verify].",
+            verified=False,
+            last_verified=None,
+        )
+    return old
+
+
+def test_the_gaps_filled_for_2026_12_07_3_reach_an_installed_database_and_flag_what_relied_on_them(
+    db: Database, admin: Actor, legal: Actor
+) -> None:
+    shipped = (data_dir() / "countries.json").read_bytes()
+    old = _as_in_2026_12_07_2(shipped)
+    store.import_document(db, admin, json.dumps(old, ensure_ascii=False).encode("utf-8"), reason="installed")
+    assert not store.get_destination(db, "RE").regimes["CH"].checked
+    exporter = factories.entity(db, admin, "Exporter in JP", "JP")
+    assessed = {}
+    for code, key in (("HK", "nsl2020"), ("CN", "csl28"), ("TW", "cssa_court")):
+        importer = factories.entity(db, admin, f"Importer in {code}", code)
+        transfer_id = transfers.create_transfer(
+            db, admin, factories.transfer_input(exporter.id, importer.id, code)
+        ).id
+        draft = service.start_assessment(db, legal, transfer_id)
+        assert key in {a.law_key for a in draft.record.law_practice.laws}, code
+        assessed[code] = transfer_id
+
+    applied = store.import_document(db, admin, shipped)
+
+    assert store.dataset_version(db) == "2026-12-07.3"
+    assert applied.changed_destinations == sorted({"HK", "CN", "TW", *TERRITORIES})
+    hk_reasons = " ".join(f.reason for f in store.open_flags(db, assessed["HK"]))
+    assert "Safeguarding National Security Ordinance" in hk_reasons, hk_reasons
+    assert "added to the government-access laws" in hk_reasons, hk_reasons
+    for code in ("CN", "TW"):
+        reasons = " ".join(f.reason for f in store.open_flags(db, assessed[code]))
+        assert "its profile changed" in reasons, (code, reasons)
+    snso = next(law for law in store.get_destination(db, "HK").access_laws if law.key == "snso2024")
+    assert snso.problematic and "read in a copy of its text" in snso.reason and "(s.110)" in snso.reason
+    assert snso.sources[0] == "https://www.elegislation.gov.hk/hk/A305"
+    csl = next(law for law in store.get_destination(db, "CN").access_laws if law.key == "csl28")
+    assert csl.sources[0] == "http://www.npc.gov.cn/zgrdw/npc/xinwen/2016-11/07/content_2001605.htm"
+    assert "28 Oct 2025" in csl.reason
+    court = next(law for law in store.get_destination(db, "TW").access_laws if law.key == "cssa_court")
+    assert "(Art. 15(1)-(3), (7), read in the text as amended on 31 July 2024)" in court.reason
+    for code in TERRITORIES:
+        assert store.get_destination(db, code).regimes["CH"].checked, code
