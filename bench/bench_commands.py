@@ -16,6 +16,8 @@ Cases (the targets of issue 21):
   (target <= 80 MiB).
 - verify: `transfer-tool verify demo-tia-en.pdf` (target <= 0.5 s); `--help` (<= 0.15 s), read-only
   commands `countries show US`, `transfers list`, `transfers show` (<= 0.3 s); `python -c pass` is the floor.
+- the stack alone: a process that only imports SQLAlchemy's ORM and the tool's models (what every database
+  command loads before any work), and that plus ReportLab (what a report loads).
 - first render: in one fresh process, the first render after the app's background warm-up, and the first
   with none, each against the second render of the same process (target: first <= 1.5x second).
 App start-up against a bare PySide6 window is bench/bench_startup.py.
@@ -155,7 +157,18 @@ def main() -> None:
             f"bare ReportLab process, {pages} pages", [py, "-c", BARE_REPORTLAB, "bare.pdf", str(pages)]
         )
         python_pass = Case("python -c pass", [py, "-c", "pass"])
-        cases = [report, bare, python_pass]
+        # What the fixed stack costs before any work: a process that only imports SQLAlchemy with its ORM
+        # and the tool's models (every database command needs them), and that plus ReportLab (a report),
+        # ending as the commands do (objects frozen at exit, ui.launcher).
+        stack = Case(
+            "stack only: SQLAlchemy ORM + the models",
+            [py, "-c", "import gc, transfer_tool.storage.models; gc.freeze()"],
+        )
+        stack_report = Case(
+            "stack only: ... + ReportLab",
+            [py, "-c", "import gc, transfer_tool.storage.models, reportlab.platypus; gc.freeze()"],
+        )
+        cases = [report, bare, python_pass, stack, stack_report]
         office: Case | None = None
         soffice = shutil.which("soffice")
         if soffice and not args.no_libreoffice:
@@ -192,12 +205,17 @@ def main() -> None:
                 f"  report / LibreOffice ODT->PDF   {report.median / office.median:5.2f}x   (target <= 0.4x)"
             )
         print(f"  report / bare ReportLab         {report.median / bare.median:5.2f}x   (about <= 2.5x)")
+        print(
+            f"  report / its stack alone        {report.median / stack_report.median:5.2f}x   "
+            f"(the imports alone take {stack_report.median / office.median if office else 0:.2f}x LibreOffice)"
+        )
         print(f"  report peak memory              {report.peak_mib:5.0f} MiB (target <= 80 MiB)")
         floor = python_pass.median
         for c, target in ((verify, 0.5), (help_, 0.15), (show, 0.3), (listing, 0.3), (transfer, 0.3)):
             print(
                 f"  {c.name:<38}{c.median:6.3f}s  {c.median / floor:5.1f}x python -c pass   (target <= {target} s)"
             )
+        print(f"  importing the stack alone              {stack.median:6.3f}s  (SQLAlchemy's ORM and the models)")
 
         print("\nfirst report of a process against its second (Japanese sample, in-process)")
         for mode in ("warm", "cold"):

@@ -26,6 +26,7 @@ from transfer_tool.runtime.worker_lifetime import die_with_parent
 from transfer_tool.signing.limits import CHECK_DIED, TOO_COMPLEX, cap_memory, oversize_problem
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from concurrent.futures import ProcessPoolExecutor
 
     from transfer_tool.signing.result import VerificationResult
@@ -40,6 +41,9 @@ class ClaimedReport:
     reference: str
     version_no: int
     lang: str  # "en" | "ja" | "" (not recognised)
+
+
+Inspected = tuple["VerificationResult", "ClaimedReport | None"]  # what checking a file finds
 
 
 def reference_from_metadata(pdf: bytes) -> ClaimedReport | None:
@@ -146,16 +150,32 @@ class Checker:
 
     def inspect(self, pdf: bytes, trusted: list[bytes]) -> tuple[VerificationResult, ClaimedReport | None]:
         """`inspect_pdf` in the checking process; a file over the limits is refused without one."""
-        from concurrent.futures.process import BrokenProcessPool
+        return self.inspect_later(pdf, trusted)()
 
+    def inspect_later(self, pdf: bytes, trusted: list[bytes]) -> Callable[[], Inspected]:
+        """Hand the file to the checking process now; the function returned waits for what `inspect`
+        returns, so the caller can do its own work meanwhile."""
         if oversize_problem(pdf):  # no need for a process to say no
             from transfer_tool.signing.verify import verify_pdf
 
-            return verify_pdf(pdf, trusted), None
+            refused: Inspected = (verify_pdf(pdf, trusted), None)
+            return lambda: refused
+        from concurrent.futures.process import BrokenProcessPool
+
         pool = self.start()._pool
         assert pool is not None
         try:
-            return pool.submit(inspect_pdf, pdf, trusted).result()
+            future = pool.submit(inspect_pdf, pdf, trusted)
+        except BrokenProcessPool:  # the process died before this file (see `_outcome`)
+            self.close()
+            return lambda: (unchecked(CHECK_DIED), None)
+        return lambda: self._outcome(future)
+
+    def _outcome(self, future: Future[Inspected]) -> Inspected:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return future.result()
         except MemoryError:
             return unchecked(TOO_COMPLEX), None
         except BrokenProcessPool:  # killed, out of memory outside the parser, or could not start

@@ -312,11 +312,10 @@ def remove_trusted(db: Database, actor: Actor, cert_id: int) -> TrustedCertifica
 def trust_for_approval(db: Database, user_id: int | None) -> tuple[list[bytes], set[str]]:
     """The active certificates as PEM (for `signing.verify_pdf`) and the fingerprints of those registered
     as `user_id`'s own: one statement, since an approval needs both (across offices each is a round trip)."""
+    cert = TrustedCertificate.__table__.c  # a table statement: no mapper set-up before the file is checked
     with db.read() as s:
         rows = s.execute(
-            select(TrustedCertificate.pem, TrustedCertificate.fingerprint_sha256, TrustedCertificate.user_id)
-            .where(TrustedCertificate.active.is_(True))
-            .order_by(TrustedCertificate.id)
+            select(cert.pem, cert.fingerprint_sha256, cert.user_id).where(cert.active.is_(True)).order_by(cert.id)
         ).all()
     pems = [pem.encode("ascii") for pem, _, _ in rows]
     own = {fp for _, fp, owner in rows if user_id is not None and owner == user_id}
@@ -389,9 +388,14 @@ def verify_document(
     (SECURITY.md: bounded resources; `checker`, when the caller started one early, is that process);
     False only for bytes the tool itself just made."""
     trusted = [*trusted_pems(db), *extra_trusted]
-    signature, claimed = inspect_in_child(pdf, trusted, checker) if isolated else inspect_pdf(pdf, trusted)
+    if isolated and checker is not None:
+        outcome = checker.inspect_later(pdf, trusted)  # the checking process works while this one looks up
+    else:
+        inspected = inspect_in_child(pdf, trusted) if isolated else inspect_pdf(pdf, trusted)
+        outcome = lambda: inspected  # noqa: E731
     digest = hashlib.sha256(pdf).hexdigest()
     ref = find_by_pdf_hash(db, digest)
+    signature, claimed = outcome()
     if ref is not None:
         return DocumentVerification(
             signature,
