@@ -69,6 +69,11 @@ def test_the_wheel_holds_the_compiled_translations(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for qm in SHIPPED_QM:
         assert qm in names
+    # The message catalogue as the tool reads it: each .po with its compiled .mo (issue 21).
+    locale = ROOT / "data" / "locale"
+    for po in locale.glob("*/LC_MESSAGES/*.po"):
+        mo = po.with_suffix(".mo").relative_to(locale).as_posix()
+        assert f"transfer_tool/_shipped/data/locale/{mo}" in names, mo
     # Help → User guide (issue 18): the guide and its screenshots are shipped too.
     assert "transfer_tool/_shipped/docs/user-guide.md" in names
     assert "transfer_tool/_shipped/docs/screenshots/main-window.png" in names
