@@ -184,18 +184,32 @@ def authenticate(db: Database, username: str, password: str, *, now: dt.datetime
     if db.people_sign_in:
         return _sign_in_to_postgresql(db, username, password)
     now = now or utcnow()
+    account = User.__table__.c
     with db.unit_of_work() as s:
-        u = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
-        if u is None or not u.active:
+        # The check reads the table directly and the account object is loaded after it: a process's first
+        # ORM statement sets up every mapper (about 25 ms), which the app does meanwhile on its GUI thread
+        # (ui.app.preload_main_window) instead of before the password check starts.
+        found = s.execute(
+            select(
+                account.id,
+                account.active,
+                account.password_hash,
+                account.failed_attempts,
+                account.last_failed_at,
+            ).where(account.username == username)
+        ).one_or_none()
+        if found is None or not found.active:
             _hasher().hash(password)  # same cost either way: don't reveal which names exist
             raise AuthenticationFailed("Wrong user name or password.")
-        wait = slowdown_seconds(u.failed_attempts)
-        if wait and u.last_failed_at and now < u.last_failed_at + dt.timedelta(seconds=wait):
-            left = int((u.last_failed_at + dt.timedelta(seconds=wait) - now).total_seconds()) + 1
+        wait = slowdown_seconds(found.failed_attempts)
+        if wait and found.last_failed_at and now < found.last_failed_at + dt.timedelta(seconds=wait):
+            left = int((found.last_failed_at + dt.timedelta(seconds=wait) - now).total_seconds()) + 1
             raise AuthenticationFailed(
                 error_text("Too many failed sign-ins for this account. Wait {0} seconds and try again.", left)
             )
-        if not _verify(u.password_hash, password):
+        correct = _verify(found.password_hash, password)
+        u = s.get_one(User, found.id)
+        if not correct:
             u.failed_attempts += 1
             u.last_failed_at = now
             audit.record(
