@@ -263,8 +263,11 @@ class RegisterPanel(QWidget):
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(DETAIL_DELAY_MS)
         self._detail_timer.timeout.connect(lambda: self.details.load(self.current_transfer_id()))
-        services.worker.submit(_regimes, self.set_regimes, owner=self, label="register: regimes")
-        services.worker.submit(_people, self.set_people, owner=self, label="register: people")
+
+    def _load_choices(self) -> None:
+        worker = self._services.worker
+        worker.submit(_regimes, self.set_regimes, owner=self, label="register: regimes")
+        worker.submit(_people, self.set_people, owner=self, label="register: people")
 
     # ---- state ----------------------------------------------------------------------------------------------
 
@@ -285,7 +288,8 @@ class RegisterPanel(QWidget):
             self.table.setColumnWidth(i, widths.get(key, 120))
 
     def restore_state(self) -> None:
-        """Header layout and visible columns from the settings, then the first query (sorted as saved)."""
+        """Header layout and visible columns from the settings, then the first query (sorted as saved),
+        then the filters' choices. The window calls it once, right after making the panel."""
         header = self.table.horizontalHeader()
         state = self._settings.get(keys.REGISTER_HEADER)
         if state:
@@ -305,6 +309,8 @@ class RegisterPanel(QWidget):
         self.model.set_query(replace(self.query(), sort=sort, descending=descending), load=False)
         self.table.setSortingEnabled(True)
         self.model.set_query(self.query())
+        # The filters' choices queue behind the first page of rows: those are what the window waits for.
+        self._load_choices()
 
     def save_state(self) -> None:
         self._settings.set(keys.REGISTER_HEADER, bytes(self.table.horizontalHeader().saveState().data()))
