@@ -205,17 +205,21 @@ def main() -> None:
                 f"  report / LibreOffice ODT->PDF   {report.median / office.median:5.2f}x   (target <= 0.4x)"
             )
         print(f"  report / bare ReportLab         {report.median / bare.median:5.2f}x   (about <= 2.5x)")
-        print(
-            f"  report / its stack alone        {report.median / stack_report.median:5.2f}x   "
-            f"(the imports alone take {stack_report.median / office.median if office else 0:.2f}x LibreOffice)"
+        office_note = (
+            f" (the imports alone take {stack_report.median / office.median:.2f}x LibreOffice)"
+            if office
+            else ""
         )
+        print(f"  report / its stack alone        {report.median / stack_report.median:5.2f}x  {office_note}")
         print(f"  report peak memory              {report.peak_mib:5.0f} MiB (target <= 80 MiB)")
         floor = python_pass.median
         for c, target in ((verify, 0.5), (help_, 0.15), (show, 0.3), (listing, 0.3), (transfer, 0.3)):
             print(
                 f"  {c.name:<38}{c.median:6.3f}s  {c.median / floor:5.1f}x python -c pass   (target <= {target} s)"
             )
-        print(f"  importing the stack alone              {stack.median:6.3f}s  (SQLAlchemy's ORM and the models)")
+        print(
+            f"  importing the stack alone              {stack.median:6.3f}s  (SQLAlchemy's ORM and the models)"
+        )
 
         print("\nfirst report of a process against its second (Japanese sample, in-process)")
         for mode in ("warm", "cold"):

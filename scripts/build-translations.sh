@@ -38,6 +38,5 @@ lrelease=$(tool pyside6-lrelease)
 for lang in "${LANGS[@]}"; do
   "$lrelease" -silent "$TS_DIR/transfer_tool_${lang}.ts" -qm "$TS_DIR/transfer_tool_${lang}.qm"
 done
-python=${PYTHON:-.venv/bin/python}
-[ -x "$python" ] || python=python3
+python=$(command -v "${PYTHON:-.venv/bin/python}" || command -v python3)
 "$python" scripts/compile-catalogues.py >/dev/null

@@ -136,8 +136,14 @@ _NOT_USER_TEXT = (
 _NOT_USER_MODULES = ("testing.py", "sample.py", "demo.py")
 
 
+# Raised for a programming error, never shown to a user as such (a module's missing attribute).
+_PROGRAMMING_ERRORS = {"AttributeError"}
+
+
 def _error_call(node: ast.Call) -> bool:
     name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+    if name in _PROGRAMMING_ERRORS:
+        return False
     return name == "Problem" or name.endswith(("Error", "Refused", "Denied", "NotFound", "Failed"))
 
 

@@ -38,7 +38,9 @@ def _freeze_at_exit() -> None:
     """At exit, every object a command made dies with its process, yet the interpreter's tear-down runs
     the cyclic collector over them all: about 0.15 s of a `report` (a fifth of the command). Frozen first
     (an exit handler: it runs before the tear-down), the collector skips them. Registered once, so calling
-    `main` in a longer process (tests) freezes nothing until that process ends."""
+    `main` in a longer process (tests) freezes nothing until that process ends. What a command opens it
+    closes itself (the database in `CliContext.close`, files in `with` blocks; logging flushes in its own
+    exit handler): nothing relies on a cycle's finaliser running at exit."""
     global _freezing_at_exit
     if not _freezing_at_exit:
         atexit.register(gc.freeze)
@@ -58,10 +60,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     words = list(sys.argv[1:] if argv is None else argv)
     command = cli.command_in(words)
-    if command == "verify" and "-h" not in words and "--help" not in words:
-        from transfer_tool.signing.checking import start_early
-
-        start_early()  # the checking process loads pyHanko while this one parses and opens the database
     if command not in (None, "gui"):
         gc.enable()
         _freeze_at_exit()

@@ -24,7 +24,9 @@ def test_each_committed_mo_is_its_po_compiled(po: Path) -> None:
     assert mo.is_file(), f"{mo.name} of {lang} is missing: {FIX}"
     # Compared entry by entry, not byte by byte: the header holds the time of compiling.
     fresh = catalogue.compile_po(domain, lang)
-    assert catalogue.same_entries(mo.read_bytes(), fresh), f"{lang}/{mo.name} is not {po.name} compiled: {FIX}"
+    assert catalogue.same_entries(mo.read_bytes(), fresh), (
+        f"{lang}/{mo.name} is not {po.name} compiled: {FIX}"
+    )
     assert len(catalogue.Compiled(io.BytesIO(mo.read_bytes())).messages()) > 0
 
 
@@ -71,3 +73,22 @@ def test_a_changed_translation_makes_the_compiled_file_stale() -> None:
     some = next(t for t in texts if len(t[-1].encode()) == 3)  # swapped for a character of the same length
     changed = compiled.replace(some.encode(), (some[:-1] + "＊").encode(), 1)
     assert not catalogue.same_entries(compiled, changed)
+
+
+def test_a_changed_plural_form_makes_the_compiled_file_stale() -> None:
+    compiled = catalogue.compile_po("report", "ja")
+    plurals = [
+        text
+        for key, text in catalogue.Compiled(io.BytesIO(compiled)).entries().items()
+        if isinstance(key, tuple)
+    ]
+    assert plurals, "report.po has a plural entry to test with"
+    some = next(t for t in plurals if len(t[-1].encode()) == 3)
+    changed = compiled.replace(some.encode(), (some[:-1] + "＊").encode(), 1)
+    assert not catalogue.same_entries(compiled, changed)
+
+
+def test_every_compiled_file_has_its_po() -> None:
+    """A .mo whose .po was removed would still be read: remove both."""
+    for mo in catalogue.locale_dir().glob("*/LC_MESSAGES/*.mo"):
+        assert mo.with_suffix(".po").is_file(), f"{mo} has no .po: remove it too"

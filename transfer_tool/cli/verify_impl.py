@@ -85,13 +85,13 @@ def quiet_validator(args: argparse.Namespace) -> None:
 
 
 def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
-    from transfer_tool.signing.checking import started_checker
+    from transfer_tool.signing.checking import Checker
 
     quiet_validator(args)
-    # Started before the file is read (the launcher starts it even before parsing the command line): the
-    # checking process loads pyHanko on one core while this one loads the database layer.
-    with started_checker() as checker:
-        pdf = read_pdf_file(args.file)
+    pdf = read_pdf_file(args.file)  # a file it cannot take is refused before any process starts
+    # The checking process loads pyHanko on one core while this one loads the database layer. Forked (where
+    # safe): this process has one thread and has not opened its database yet.
+    with Checker(fork_if_safe=True).start() as checker:
         from transfer_tool.signing import trust
 
         extra = [read_cert(p) for p in args.cert]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -77,13 +78,17 @@ _ELSEWHERE = {
 _MODULE_OF = {name: module for module, names_ in _ELSEWHERE.items() for name in names_}
 
 
-def __getattr__(name: str) -> object:
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(name, name=name, obj=__name__)  # a programming error, as for any module
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # once loaded, an ordinary attribute
-    return value
+if not TYPE_CHECKING:  # for mypy the names are the imports above, so a misspelt one is an error
+
+    def __getattr__(name: str) -> object:
+        module = _MODULE_OF.get(name)
+        if module is None:
+            raise AttributeError(
+                f"module {__name__!r} has no attribute {name!r}", name=name, obj=sys.modules[__name__]
+            )
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value  # once loaded, an ordinary attribute
+        return value
 
 
 # The shipped-data loader and the document validators (jsonschema) are imported where used: the app's

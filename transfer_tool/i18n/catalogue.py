@@ -5,7 +5,8 @@ forms come from each file's header. Each .po is compiled to the .mo beside it (`
 with Babel; committed, so `pip install .` ships them; tests/unit/test_catalogues_compiled.py fails on a stale
 one), and the tool reads the .mo with the standard library's gettext: about 1 ms a domain, where parsing the
 .po with Babel took 30-60 ms (and 10 ms to import Babel) in every process that showed a translated word. A
-.po with no .mo beside it (a test's folder, a translator's edit not yet compiled) is compiled in memory.
+.po with no .mo beside it (a test's folder, a new domain) is compiled in memory; where a .mo exists it is
+what is read, so an edited .po shows only once compiled (the test above fails until then).
 A third language needs only its own folder of .po files, compiled.
 
 Domains: `engine` (sentences the assessment engine writes), `errors` (services' error messages),
@@ -76,18 +77,22 @@ def compile_po(domain: str, lang: str) -> bytes:
 class Compiled(_gettext.GNUTranslations):
     """A compiled catalogue: gettext's lookups, plus every entry for the readers that need them all."""
 
-    def messages(self) -> dict[str, str]:
-        """Every translated singular entry; an entry with a context is keyed "context\x04msgid", as gettext
-        stores it. (gettext keeps the parsed entries in `_catalog`; it has no public accessor.)"""
+    def entries(self) -> dict[object, str]:
+        """Every entry as gettext keeps it (in `_catalog`; it has no public accessor): "msgid", or
+        "context\x04msgid" for an entry with a context, or (msgid, n) for each plural form; the header aside."""
         catalog: dict[object, str] = vars(self)["_catalog"]
-        return {key: text for key, text in catalog.items() if isinstance(key, str) and key}
+        return {key: text for key, text in catalog.items() if key != ""}
+
+    def messages(self) -> dict[str, str]:
+        """Every translated singular entry, keyed as in `entries`."""
+        return {key: text for key, text in self.entries().items() if isinstance(key, str)}
 
 
 def same_entries(one: bytes, other: bytes) -> bool:
     """Whether two compiled catalogues translate alike (entries and plural rule; the header's dates and
     the compiler's version aside, which change with every compilation)."""
     a, b = Compiled(io.BytesIO(one)), Compiled(io.BytesIO(other))
-    return a.messages() == b.messages() and a.info().get("plural-forms") == b.info().get("plural-forms")
+    return a.entries() == b.entries() and a.info().get("plural-forms") == b.info().get("plural-forms")
 
 
 @functools.cache

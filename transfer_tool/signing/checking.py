@@ -1,7 +1,7 @@
 """Parsing a PDF that someone hands the tool to verify, in a checking process of its own.
 
 Everything that parses the file (the signature check, the metadata that names the report) runs in a
-child process (forked where the caller has a single thread, else spawned) whose heap is capped (`signing.limits.cap_memory`): a file built to make the parser allocate
+child process whose heap is capped (`signing.limits.cap_memory`): a file built to make the parser allocate
 without end fails there, with a verdict, and the caller's memory stays bounded (SECURITY.md).
 
 This module is light on purpose: the child imports it (and pyHanko) and nothing of the database layer, so
@@ -90,11 +90,13 @@ def inspect_pdf(pdf: bytes, trusted: list[bytes]) -> tuple[VerificationResult, C
 def _checking_process() -> None:
     """Set up the checking process: ends with its parent; memory capped; pyHanko's logged tracebacks
     silenced (the verdict and its reasons say what failed)."""
+    import gc
     import logging
 
     from transfer_tool.library_noise import debug_requested, quiet_libraries
 
     die_with_parent(os.getppid())
+    gc.enable()  # a forked child inherits its parent's setting: the launcher starts with the collector off
     cap_memory()
     if debug_requested():  # TRANSFER_TOOL_DEBUG: the libraries' records on stderr, as in the command
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -102,8 +104,8 @@ def _checking_process() -> None:
     for name in ("pyhanko", "pyhanko_certvalidator"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
     # Once its parent lets it go, the process has nothing to write or flush (results travel on a pipe as
-    # each check ends): it skips the interpreter's tear-down of pyHanko's ~600 modules, about 0.1 s that
-    # the parent's `close()` (and so every `verify`) waited for.
+    # each check ends): a spawned one skips the interpreter's tear-down of pyHanko's ~600 modules, about
+    # 0.1 s that the parent's `close()` (and so every `verify`) waited for. (A forked one always ends so.)
     atexit.register(os._exit, 0)
 
 
@@ -114,36 +116,50 @@ def _load_checker() -> None:
     import transfer_tool.signing.verify  # noqa: F401
 
 
-def _start_method() -> str:
-    """"fork" where that is safe, "spawn" elsewhere. A forked child starts with what its parent has already
-    loaded and loads pyHanko at once; a spawned one first starts an interpreter and re-imports its parent's
-    entry point (about 80 ms more of every `verify`). Only a process with a single thread may fork: a
-    thread's lock held at the fork stays held in the child forever. Linux reports every thread of the
-    process, Qt's native ones too (`/proc/self/status`); elsewhere, or if unsure, spawn."""
+# A forked child's heap cap (`cap_memory`) counts what it inherits: only a small caller may fork.
+FORK_DATA_LIMIT_KIB = 64 * 1024
+
+
+def _may_fork() -> bool:
+    """Whether this process may fork its checking process. A forked child starts with what its parent has
+    already loaded and loads pyHanko at once; a spawned one first starts an interpreter and re-imports its
+    parent's entry point (about 80 ms more of a `verify`). Only a process with a single thread may fork (a
+    lock another thread holds at the fork stays held in the child forever; Linux counts every thread, Qt's
+    native ones too) and only a small one (the child's memory cap counts the parent's heap it inherits).
+    Elsewhere than Linux, or if unsure: no."""
     if not sys.platform.startswith("linux"):
-        return "spawn"
+        return False
     try:
         status = Path("/proc/self/status").read_text(encoding="ascii", errors="replace")
     except OSError:
-        return "spawn"
-    threads = next((line.split()[1] for line in status.splitlines() if line.startswith("Threads:")), "")
-    return "fork" if threads == "1" else "spawn"
+        return False
+    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+    threads = fields.get("Threads", "").strip()
+    data_kib = fields.get("VmData", "").split()
+    return (
+        threads == "1" and bool(data_kib) and data_kib[0].isdigit() and int(data_kib[0]) < FORK_DATA_LIMIT_KIB
+    )
 
 
 class Checker:
-    """The checking process: `start()` spawns it and has it load pyHanko at once; `inspect()` hands it a
-    file. A context manager; the process ends with the block (and with its parent, whatever happens)."""
+    """The checking process: `start()` starts it and has it load pyHanko at once; `inspect()` hands it a
+    file. A context manager; the process ends with the block (and with its parent, whatever happens).
+    Spawned, unless `fork_if_safe` and `_may_fork()` (the command line's `verify`: a small process with one
+    thread that has not opened its database yet)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, fork_if_safe: bool = False) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self._loading: Future[None] | None = None
+        self._fork_if_safe = fork_if_safe
+        self.start_method = ""
 
     def start(self) -> Checker:
         if self._pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            ctx = multiprocessing.get_context(_start_method())
+            self.start_method = "fork" if self._fork_if_safe and _may_fork() else "spawn"
+            ctx = multiprocessing.get_context(self.start_method)
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_checking_process)
             self._loading = self._pool.submit(_load_checker)
         return self
@@ -194,24 +210,6 @@ class Checker:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
-
-
-_started_early: Checker | None = None
-
-
-def start_early() -> None:
-    """Start the checking process before the command line is even parsed: `transfer-tool verify` waits
-    for it (pyHanko's 0.35 s of loading is the longest part of the command), not for the parser."""
-    global _started_early
-    if _started_early is None:
-        _started_early = Checker().start()
-
-
-def started_checker() -> Checker:
-    """The checker `start_early` started (handed over once), else one started now."""
-    global _started_early
-    checker, _started_early = _started_early, None
-    return (checker or Checker()).start()
 
 
 def inspect_in_child(

@@ -315,7 +315,9 @@ def trust_for_approval(db: Database, user_id: int | None) -> tuple[list[bytes], 
     cert = TrustedCertificate.__table__.c  # a table statement: no mapper set-up before the file is checked
     with db.read() as s:
         rows = s.execute(
-            select(cert.pem, cert.fingerprint_sha256, cert.user_id).where(cert.active.is_(True)).order_by(cert.id)
+            select(cert.pem, cert.fingerprint_sha256, cert.user_id)
+            .where(cert.active.is_(True))
+            .order_by(cert.id)
         ).all()
     pems = [pem.encode("ascii") for pem, _, _ in rows]
     own = {fp for _, fp, owner in rows if user_id is not None and owner == user_id}
