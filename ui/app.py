@@ -233,14 +233,13 @@ def preload_main_window() -> None:
         "ui.widgets.register_panel",
     ):
         importlib.import_module(name)
-    from sqlalchemy.orm import configure_mappers
-
     from transfer_tool.countries import store
+    from transfer_tool.runtime.bootstrap import set_up_mappers
 
     store.names()  # the localised country names every screen shows (pycountry's tables), read once
     # The ORM's one-off set-up of every mapper (about 25 ms), here while the password check runs (or the
     # user types) rather than on the database thread when the main window first asks for its rows.
-    configure_mappers()
+    set_up_mappers()
 
 
 class _Startup(QObject):
