@@ -194,6 +194,21 @@ def test_korea_israel_canada_scope_limits_decide_the_route(tmp_path: Path) -> No
         assert regime(yes, "EU")["route"] == "partial_confirmed", dest
 
 
+def test_korea_under_the_uk_asks_only_whether_the_importer_is_subject_to_the_pipa(tmp_path: Path) -> None:
+    """SI 2022/1213 reg. 2(2): adequacy for a transfer to a person in the Republic of Korea subject to the PIPA;
+    unlike (EU) 2022/254 Art. 1(2), no religious, political or credit-information carve-out."""
+    open_ = one(tmp_path, {"facts": facts("GB", "KR")})
+    uk = regime(open_, "UK")
+    assert uk["route"] == "partial_unconfirmed" and uk["full_assessment_needed"]
+    [limit] = uk["scope_limits"]
+    assert limit["limit"] == "pipa_person" and "missionary" not in limit["question"].split("(")[0]
+    answer = {"regime": "UK", "limit": "pipa_person", "answer": True}
+    yes = one(tmp_path, {"facts": facts("GB", "KR"), "scope_answers": [answer]})
+    assert regime(yes, "UK")["route"] == "partial_confirmed"
+    no = one(tmp_path, {"facts": facts("GB", "KR"), "scope_answers": [dict(answer, answer=False)]})
+    assert regime(no, "UK")["full_assessment_needed"]
+
+
 # ---- 1.3 where the data really goes -------------------------------------------------------------------
 
 
