@@ -473,6 +473,22 @@ def test_ad_hoc_clauses_are_proposed_for_an_art_3_2_importer(tmp_path: Path) -> 
 # ---- 2. APPI details ------------------------------------------------------------------------------------
 
 
+def test_appi_art_27_exceptions_set_no_frequency_limit_but_need_their_item_confirmed(tmp_path: Path) -> None:
+    """APPI Art. 28(1) lifts the consent duty "in the cases listed in the items of [Art. 27(1)]"; items (i)-(vii)
+    (laws and regulations; life, body or property when consent is difficult; public health or children; cooperation
+    with public bodies; academic research) each set their own conditions and none speaks of frequency (read in the
+    e-Gov text, docs/legal-notes.md #16, session 8). A continuous provision required by law is not refused; an
+    exception whose item is not confirmed is not made out."""
+    tool = {"regime": "JP", "tool": "jp_art27_exception", "justification": "item (i): a statutory report"}
+    unconfirmed = one(tmp_path, {"facts": facts("JP", "US", frequency="continuous"), "tools": [tool]})
+    assert warning_codes(unconfirmed, blocking=True) == ["derogation_condition_unconfirmed"]
+    confirmed = dict(tool, conditions_met=["art27_item"])
+    result = one(tmp_path, {"facts": facts("JP", "US", frequency="continuous"), "tools": [confirmed]})
+    assert warning_codes(result, blocking=True) == [] and not result["full_assessment_needed"]
+    reasons = codes(regime(result, "JP")["reasons"])
+    assert "derogation_short_record" in reasons and "derogation_does_not_fit" not in reasons
+
+
 def test_appi_consent_when_the_country_or_the_measures_cannot_be_given(tmp_path: Path) -> None:
     """PPC Rules Art. 17(3): the country cannot be identified — say so, why, and what serves as a reference;
     Art. 17(4): the recipient's measures cannot be described — say so and why."""
