@@ -42,9 +42,11 @@ def test_shows_the_status_under_each_regime_at_once(picker: CountryPicker) -> No
     assert "Data Privacy Framework" in picker.detail.text()
     picker.set_query("韓国")
     kr = model.row_of("KR")
-    # (EU) 2022/254 Art. 1 carves some processing out: partial under the EU GDPR, adequate under the UK's.
+    # (EU) 2022/254 Art. 1 carves some processing out, SI 2022/1213 reg. 2(2) covers persons subject to the PIPA:
+    # partial under both; not on the Swiss list.
     assert model.index(kr, 2).data() == "Partial"
-    assert model.index(kr, 3).data() == "Adequate"
+    assert model.index(kr, 3).data() == "Partial"
+    assert str(model.index(kr, 4).data(StatusRole)) == "not_adequate"
     # An adequacy nobody checked against its source says so where the destination is chosen.
     picker.set_query("Iceland")
     iceland = model.row_of("IS")

@@ -194,6 +194,21 @@ def test_korea_israel_canada_scope_limits_decide_the_route(tmp_path: Path) -> No
         assert regime(yes, "EU")["route"] == "partial_confirmed", dest
 
 
+def test_korea_under_the_uk_asks_only_whether_the_importer_is_subject_to_the_pipa(tmp_path: Path) -> None:
+    """SI 2022/1213 reg. 2(2): adequacy for a transfer to a person in the Republic of Korea subject to the PIPA;
+    unlike (EU) 2022/254 Art. 1(2), no religious, political or credit-information carve-out."""
+    open_ = one(tmp_path, {"facts": facts("GB", "KR")})
+    uk = regime(open_, "UK")
+    assert uk["route"] == "partial_unconfirmed" and uk["full_assessment_needed"]
+    [limit] = uk["scope_limits"]
+    assert limit["limit"] == "pipa_person" and "missionary" not in limit["question"].split("(")[0]
+    answer = {"regime": "UK", "limit": "pipa_person", "answer": True}
+    yes = one(tmp_path, {"facts": facts("GB", "KR"), "scope_answers": [answer]})
+    assert regime(yes, "UK")["route"] == "partial_confirmed"
+    no = one(tmp_path, {"facts": facts("GB", "KR"), "scope_answers": [dict(answer, answer=False)]})
+    assert regime(no, "UK")["full_assessment_needed"]
+
+
 # ---- 1.3 where the data really goes -------------------------------------------------------------------
 
 
@@ -456,6 +471,22 @@ def test_ad_hoc_clauses_are_proposed_for_an_art_3_2_importer(tmp_path: Path) -> 
 
 
 # ---- 2. APPI details ------------------------------------------------------------------------------------
+
+
+def test_appi_art_27_exceptions_set_no_frequency_limit_but_need_their_item_confirmed(tmp_path: Path) -> None:
+    """APPI Art. 28(1) lifts the consent duty "in the cases listed in the items of [Art. 27(1)]"; items (i)-(vii)
+    (laws and regulations; life, body or property when consent is difficult; public health or children; cooperation
+    with public bodies; academic research) each set their own conditions and none speaks of frequency (read in the
+    e-Gov text, docs/legal-notes.md #16, session 8). A continuous provision required by law is not refused; an
+    exception whose item is not confirmed is not made out."""
+    tool = {"regime": "JP", "tool": "jp_art27_exception", "justification": "item (i): a statutory report"}
+    unconfirmed = one(tmp_path, {"facts": facts("JP", "US", frequency="continuous"), "tools": [tool]})
+    assert warning_codes(unconfirmed, blocking=True) == ["derogation_condition_unconfirmed"]
+    confirmed = dict(tool, conditions_met=["art27_item"])
+    result = one(tmp_path, {"facts": facts("JP", "US", frequency="continuous"), "tools": [confirmed]})
+    assert warning_codes(result, blocking=True) == [] and not result["full_assessment_needed"]
+    reasons = codes(regime(result, "JP")["reasons"])
+    assert "derogation_short_record" in reasons and "derogation_does_not_fit" not in reasons
 
 
 def test_appi_consent_when_the_country_or_the_measures_cannot_be_given(tmp_path: Path) -> None:

@@ -147,6 +147,41 @@ def test_no_status_note_cites_a_law_firm_or_a_blog(data: CountryDataset) -> None
                 assert host not in entry.notes and host not in entry.source_url, (dest.code, entry.regime)
 
 
+def test_korea_eu_carve_outs_are_article_1_word_for_word(data: CountryDataset) -> None:
+    # (EU) 2022/254 Art. 1(2), read in a copy of the OJ text (OJ L 44, 24.2.2022, p. 52; issue #16, session 8).
+    entry = data.destinations["KR"].regimes["EU"]
+    assert entry.status is AdequacyStatus.PARTIAL and entry.checked
+    assert entry.last_verified == dt.date(2026, 12, 7)
+    for words in (
+        "to the extent all or part of the purposes of processing of the personal data corresponds to one of the "
+        "purposes listed therein",
+        "(a) religious organisations to the extent they process personal data for their missionary activities",
+        "(b) political parties to the extent they process personal data in the context of the nomination of "
+        "candidates",
+        "(c) entities that are subject to oversight by the Financial Services Commission for the processing of "
+        "personal credit information pursuant to the Credit Information Act, to the extent they process such "
+        "information",
+    ):
+        assert words in entry.condition, words
+    assert "http://data.europa.eu/eli/dec_impl/2022/254/oj" in entry.notes
+    assert [s.code for s in entry.scope_limits] == ["pipa_scope"]
+    assert "all or part of the purposes" in entry.scope_limits[0].question_en
+
+
+def test_korea_uk_covers_persons_subject_to_the_pipa_with_no_carve_out(data: CountryDataset) -> None:
+    # SI 2022/1213: adequacy "for certain transfers" (preamble), those of reg. 2(2); nothing excluded (regs. 1-3).
+    entry = data.destinations["KR"].regimes["UK"]
+    assert entry.status is AdequacyStatus.PARTIAL and entry.checked
+    assert entry.last_verified == dt.date(2026, 12, 7)
+    assert entry.condition.startswith(
+        "A transfer of personal data to a person in the Republic of Korea who is subject to the Personal "
+        "Information Protection Act as that Act forms part of the law of the Republic of Korea and has effect "
+        "from time to time (reg. 2(2))"
+    )
+    assert [s.code for s in entry.scope_limits] == ["pipa_person"]
+    assert "missionary" not in entry.condition and "no recipient or processing is excluded" in entry.condition
+
+
 def test_eea_is_inside_eu_and_home_area(data: CountryDataset) -> None:
     assert data.regimes["EU"].home_area == frozenset(EEA)
     for code in EEA:
@@ -211,7 +246,6 @@ def test_swiss_list_tail_read_on_the_german_annex(data: CountryDataset) -> None:
 def test_uk_bridges_faroe_confirmed_difc_none(data: CountryDataset) -> None:
     faroe = data.destinations["FO"].regimes["UK"]
     assert faroe.status is AdequacyStatus.ADEQUATE and faroe.verified
-    assert status(data, "KR", "UK") is AdequacyStatus.ADEQUATE
     uae = data.destinations["AE"].regimes["UK"]
     assert uae.status is AdequacyStatus.NOT_ADEQUATE and not uae.verified and "DIFC" in uae.notes
 

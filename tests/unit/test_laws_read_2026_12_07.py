@@ -2,8 +2,9 @@
 read in a copy of their text (new reasons and sources, the problematic/not judgement unchanged; docs/legal-notes.md,
 #16 "(session 8)"); 2026-12-07.2 reads two more, MY's CMA s.252 and RU's SORM article ("(session 8, second pass)");
 2026-12-07.3 adds HK's Safeguarding National Security Ordinance, re-reads TW's CSSA Art. 5 and 15 in the 2024 text,
-notes the CSL's 2025 amendment and ticks the Swiss entries of the outermost regions and Åland ("(session 8, gaps)").
-An installed earlier release takes them on import, and a transfer whose assessment answered one of them is flagged
+notes the CSL's 2025 amendment and ticks the Swiss entries of the outermost regions and Åland ("(session 8, gaps)");
+2026-12-07.4 writes Korea's EU and UK conditions as (EU) 2022/254 Art. 1 and SI 2022/1213 reg. 2 word them ("(session 8,
+Korea and APPI Art. 27)"). An installed earlier release takes them on import, and a transfer whose assessment answered one of them is flagged
 for re-assessment (the #18 rule)."""
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def test_laws_read_for_2026_12_07_1_reach_an_installed_database_and_flag_what_re
 
     applied = store.import_document(db, admin, shipped)
 
-    assert store.dataset_version(db) == "2026-12-07.3"
+    assert store.dataset_version(db) == "2026-12-07.4"
     assert applied.changed_destinations == sorted(READ_IN_2026_12_07_1)
     reasons = " ".join(f.reason for f in store.open_flags(db, to_mx))
     assert "duties of collaboration with security and justice" in reasons and "its profile changed" in reasons
@@ -96,7 +97,7 @@ def test_laws_read_for_2026_12_07_2_reach_an_installed_database_and_flag_what_re
 
     applied = store.import_document(db, admin, shipped)
 
-    assert store.dataset_version(db) == "2026-12-07.3"
+    assert store.dataset_version(db) == "2026-12-07.4"
     assert applied.changed_destinations == ["MY", "RU"]
     my_reasons = " ".join(f.reason for f in store.open_flags(db, assessed["MY"]))
     assert "s.252 (interception): its profile changed" in my_reasons, my_reasons
@@ -166,7 +167,7 @@ def test_the_gaps_filled_for_2026_12_07_3_reach_an_installed_database_and_flag_w
 
     applied = store.import_document(db, admin, shipped)
 
-    assert store.dataset_version(db) == "2026-12-07.3"
+    assert store.dataset_version(db) == "2026-12-07.4"
     assert applied.changed_destinations == sorted({"HK", "CN", "TW", *TERRITORIES})
     hk_reasons = " ".join(f.reason for f in store.open_flags(db, assessed["HK"]))
     assert "Safeguarding National Security Ordinance" in hk_reasons, hk_reasons
@@ -184,3 +185,57 @@ def test_the_gaps_filled_for_2026_12_07_3_reach_an_installed_database_and_flag_w
     assert "(Art. 15(1)-(3), (7), read in the text as amended on 31 July 2024)" in court.reason
     for code in TERRITORIES:
         assert store.get_destination(db, code).regimes["CH"].checked, code
+
+
+# Country data 2026-12-07.4: Korea's EU and UK entries as an installed 2026-12-07.3 had them.
+KR_EU_CONDITION_2026_12_07_3 = (
+    "Entities subject to the PIPA, except processing for missionary activities by religious organisations, for the "
+    "nomination of candidates by political parties, and personal credit information under the Credit Information Act "
+    "by entities supervised by the Financial Services Commission"
+)
+
+
+def test_korea_read_on_its_texts_for_2026_12_07_4_flags_the_eu_and_uk_transfers_to_korea(
+    db: Database, admin: Actor
+) -> None:
+    """(EU) 2022/254 Art. 1(2) excludes a recipient "to the extent all or part of the purposes of processing" is the
+    one listed, which the old question did not ask; SI 2022/1213 reg. 2 covers only "a transfer described in
+    subsection (2)" (a person subject to the PIPA), so the UK entry is partial, with no EU-style carve-out."""
+    shipped = (data_dir() / "countries.json").read_bytes()
+    old: dict[str, Any] = json.loads(shipped)
+    old["dataset_version"] = "2026-12-07.3"
+    kr = _entry(old, "KR")["regimes"]
+    kr["EU"]["condition"] = KR_EU_CONDITION_2026_12_07_3
+    kr["UK"] = {
+        "status": "adequate",
+        "instrument": "SI 2022/1213",
+        "adopted": "2022-12-19",
+        "source_url": "https://legislation.gov.uk/uksi/2022/1213",
+        "notes": "Transfers to persons in the Republic of Korea subject to the Personal Information Protection Act.",
+        "verified": True,
+        "last_verified": "2026-08-05",
+    }
+    store.import_document(db, admin, json.dumps(old, ensure_ascii=False).encode("utf-8"), reason="installed")
+    flows = {}
+    for exporter in ("DE", "GB", "JP"):
+        exp = factories.entity(db, admin, f"Exporter in {exporter}", exporter)
+        imp = factories.entity(db, admin, f"Importer in KR for {exporter}", "KR")
+        flows[exporter] = transfers.create_transfer(
+            db, admin, factories.transfer_input(exp.id, imp.id, "KR")
+        ).id
+
+    applied = store.import_document(db, admin, shipped)
+
+    assert store.dataset_version(db) == "2026-12-07.4"
+    assert applied.changed_destinations == ["KR"]
+    assert sorted((c.regime, c.kind.value) for c in applied.status_changes["KR"]) == [
+        ("EU", "condition"),
+        ("UK", "status"),
+    ]
+    assert [f.regime for f in store.open_flags(db, flows["DE"])] == ["EU"]
+    assert [f.regime for f in store.open_flags(db, flows["GB"])] == ["UK"]
+    assert store.open_flags(db, flows["JP"]) == []  # the APPI entry did not change
+    regimes = store.get_destination(db, "KR").regimes
+    assert "to the extent all or part of the purposes of processing" in regimes["EU"].condition
+    assert regimes["UK"].status.value == "partial" and regimes["UK"].checked
+    assert [s.code for s in regimes["UK"].scope_limits] == ["pipa_person"]
