@@ -37,18 +37,25 @@ def _entry(doc: dict[str, Any], code: str) -> dict[str, Any]:
     return found
 
 
-def test_laws_read_for_2026_12_07_1_reach_an_installed_database_and_flag_what_relied_on_them(
-    db: Database, admin: Actor, legal: Actor
-) -> None:
+def _install_before_reading(db: Database, admin: Actor, version: str, read: dict[str, set[str]]) -> bytes:
+    """Install the shipped file as release `version` had it: the laws in `read` still marked unread.
+    Returns the shipped file, for the test to import over it."""
     shipped = (data_dir() / "countries.json").read_bytes()
     old = json.loads(shipped)
-    old["dataset_version"] = "2026-12-06.4"
-    for code, keys in READ_IN_2026_12_07_1.items():
+    old["dataset_version"] = version
+    for code, keys in read.items():
         for law in _entry(old, code)["access_laws"]:
             if law["key"] in keys:
                 stem = law["reason"].split(" [unverified")[0]
                 law["reason"] = stem + " [unverified: written from general knowledge]"
     store.import_document(db, admin, json.dumps(old, ensure_ascii=False).encode("utf-8"), reason="installed")
+    return shipped
+
+
+def test_laws_read_for_2026_12_07_1_reach_an_installed_database_and_flag_what_relied_on_them(
+    db: Database, admin: Actor, legal: Actor
+) -> None:
+    shipped = _install_before_reading(db, admin, "2026-12-06.4", READ_IN_2026_12_07_1)
     exporter = factories.entity(db, admin, "Exporter in JP", "JP")
     importer = factories.entity(db, admin, "Importer in MX", "MX")
     to_mx = transfers.create_transfer(db, admin, factories.transfer_input(exporter.id, importer.id, "MX")).id
@@ -75,15 +82,7 @@ READ_IN_2026_12_07_2 = {"MY": {"cma252"}, "RU": {"sorm"}}
 def test_laws_read_for_2026_12_07_2_reach_an_installed_database_and_flag_what_relied_on_them(
     db: Database, admin: Actor, legal: Actor
 ) -> None:
-    shipped = (data_dir() / "countries.json").read_bytes()
-    old = json.loads(shipped)
-    old["dataset_version"] = "2026-12-07.1"
-    for code, keys in READ_IN_2026_12_07_2.items():
-        for law in _entry(old, code)["access_laws"]:
-            if law["key"] in keys:
-                stem = law["reason"].split(" [unverified")[0]
-                law["reason"] = stem + " [unverified: written from general knowledge]"
-    store.import_document(db, admin, json.dumps(old, ensure_ascii=False).encode("utf-8"), reason="installed")
+    shipped = _install_before_reading(db, admin, "2026-12-07.1", READ_IN_2026_12_07_2)
     exporter = factories.entity(db, admin, "Exporter in JP", "JP")
     assessed = {}
     for code, key in (("MY", "cma252"), ("RU", "sorm")):
