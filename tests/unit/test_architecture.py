@@ -67,7 +67,12 @@ def test_background_work_in_the_ui_goes_through_the_one_task_runner() -> None:
         if path in runner:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Attribute) and node.attr in {"Thread", "QThread", "QThreadPool", "QRunnable"}:
+            if isinstance(node, ast.Attribute) and node.attr in {
+                "Thread",
+                "QThread",
+                "QThreadPool",
+                "QRunnable",
+            }:
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} uses {node.attr}")
             elif isinstance(node, ast.ImportFrom) and node.module in {"threading", "PySide6.QtCore"}:
                 names = {a.name for a in node.names} & {"Thread", "QThread", "QThreadPool", "QRunnable"}

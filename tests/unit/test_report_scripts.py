@@ -228,7 +228,11 @@ def _lines_drawn(pdf: Path, on_page_with: str, column_starts_with: str) -> list[
         else:
             lines.append([word])
     return [
-        (min(w[1] for w in line), max(w[2] for w in line), " ".join(w[3] for w in sorted(line, key=lambda w: w[1])))
+        (
+            min(w[1] for w in line),
+            max(w[2] for w in line),
+            " ".join(w[3] for w in sorted(line, key=lambda w: w[1])),
+        )
         for line in lines
     ]
 

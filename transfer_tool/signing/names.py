@@ -10,7 +10,7 @@ _READ_IN_ORDER = (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME, NameOID.EMAIL_
 
 
 def readable_name(name: x509.Name) -> str:
-    """"Taro Yamada · Net Japan Co., Ltd. · taro@example.jp"; a name without these attributes shows its
+    """ "Taro Yamada · Net Japan Co., Ltd. · taro@example.jp"; a name without these attributes shows its
     other values (country, place, unit) without their keys."""
     parts = [str(a.value) for oid in _READ_IN_ORDER for a in name.get_attributes_for_oid(oid)]
     if not parts:

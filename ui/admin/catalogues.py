@@ -240,9 +240,7 @@ class CataloguesPage(QWidget):
         )
 
     def _saved(self, item: CatalogItem) -> None:
-        self.message.ok(
-            self.tr("Saved %1.").replace("%1", item.label(self.services.language))
-        )
+        self.message.ok(self.tr("Saved %1.").replace("%1", item.label(self.services.language)))
         self.services.changes.notify(CATALOGUES)
         self.reload(select=item.code)
 
