@@ -52,6 +52,21 @@ def _install_before_reading(db: Database, admin: Actor, version: str, read: dict
     return shipped
 
 
+def _assessed_from_japan(db: Database, admin: Actor, legal: Actor, laws: dict[str, str]) -> dict[str, int]:
+    """A transfer from Japan to each destination, its assessment started: each answers the law named."""
+    exporter = factories.entity(db, admin, "Exporter in JP", "JP")
+    assessed = {}
+    for code, key in laws.items():
+        importer = factories.entity(db, admin, f"Importer in {code}", code)
+        transfer_id = transfers.create_transfer(
+            db, admin, factories.transfer_input(exporter.id, importer.id, code)
+        ).id
+        draft = service.start_assessment(db, legal, transfer_id)
+        assert key in {a.law_key for a in draft.record.law_practice.laws}, code
+        assessed[code] = transfer_id
+    return assessed
+
+
 def test_laws_read_for_2026_12_07_1_reach_an_installed_database_and_flag_what_relied_on_them(
     db: Database, admin: Actor, legal: Actor
 ) -> None:
@@ -83,16 +98,7 @@ def test_laws_read_for_2026_12_07_2_reach_an_installed_database_and_flag_what_re
     db: Database, admin: Actor, legal: Actor
 ) -> None:
     shipped = _install_before_reading(db, admin, "2026-12-07.1", READ_IN_2026_12_07_2)
-    exporter = factories.entity(db, admin, "Exporter in JP", "JP")
-    assessed = {}
-    for code, key in (("MY", "cma252"), ("RU", "sorm")):
-        importer = factories.entity(db, admin, f"Importer in {code}", code)
-        transfer_id = transfers.create_transfer(
-            db, admin, factories.transfer_input(exporter.id, importer.id, code)
-        ).id
-        draft = service.start_assessment(db, legal, transfer_id)
-        assert key in {a.law_key for a in draft.record.law_practice.laws}, code
-        assessed[code] = transfer_id
+    assessed = _assessed_from_japan(db, admin, legal, {"MY": "cma252", "RU": "sorm"})
 
     applied = store.import_document(db, admin, shipped)
 
@@ -153,16 +159,7 @@ def test_the_gaps_filled_for_2026_12_07_3_reach_an_installed_database_and_flag_w
     old = _as_in_2026_12_07_2(shipped)
     store.import_document(db, admin, json.dumps(old, ensure_ascii=False).encode("utf-8"), reason="installed")
     assert not store.get_destination(db, "RE").regimes["CH"].checked
-    exporter = factories.entity(db, admin, "Exporter in JP", "JP")
-    assessed = {}
-    for code, key in (("HK", "nsl2020"), ("CN", "csl28"), ("TW", "cssa_court")):
-        importer = factories.entity(db, admin, f"Importer in {code}", code)
-        transfer_id = transfers.create_transfer(
-            db, admin, factories.transfer_input(exporter.id, importer.id, code)
-        ).id
-        draft = service.start_assessment(db, legal, transfer_id)
-        assert key in {a.law_key for a in draft.record.law_practice.laws}, code
-        assessed[code] = transfer_id
+    assessed = _assessed_from_japan(db, admin, legal, {"HK": "nsl2020", "CN": "csl28", "TW": "cssa_court"})
 
     applied = store.import_document(db, admin, shipped)
 
