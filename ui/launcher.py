@@ -54,18 +54,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         multiprocessing.freeze_support()  # `report --all` workers in a frozen bundle re-enter here
     # Start-up builds some 100,000 objects that live as long as the app: the cyclic collector would walk
     # them again and again (~90 ms of a start). The app turns it back on once its first window is up
-    # (ui.app.startup_finished); a headless command turns it on before it runs.
+    # (ui.app.startup_finished); a headless command once its code is loaded and its database open
+    # (transfer_tool.runtime.collector).
     gc.disable()
     from transfer_tool import cli
+    from transfer_tool.runtime import collector
 
     words = list(sys.argv[1:] if argv is None else argv)
     command = cli.command_in(words)
-    if command not in (None, "gui"):
-        gc.enable()
+    headless = command not in (None, "gui")
+    if headless:
+        collector.pause()
         _freeze_at_exit()
     try:
         return cli.main(words, extra=[_register_gui], default=_run_gui, light=frozenset({"gui"}))
     finally:
+        if headless:
+            collector.resume()
         gc.enable()
 
 

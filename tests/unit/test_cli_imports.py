@@ -8,7 +8,9 @@ a draft report no signing stack, and read-only commands neither signing nor rend
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import importlib
 import json
 import os
 import subprocess
@@ -92,6 +94,20 @@ def test_a_draft_report_loads_no_signing_stack(
     assert code == 0 and pdf.read_bytes().startswith(b"%PDF-")
     assert "reportlab" in loaded  # it did render
     assert not (SIGNING | PASSWORDS | OFFICE_FILES | QT) & loaded
+    # a known command builds only its own module's parsers (cli.COMMANDS)
+    assert "transfer_tool.cli.reports" in loaded
+    assert not {"transfer_tool.cli.core", "transfer_tool.cli.countries", "transfer_tool.cli.notice"} & loaded
+
+
+def test_each_command_word_names_the_module_that_registers_it() -> None:
+    from transfer_tool import cli
+
+    registered: dict[str, str] = {}
+    for name in cli.COMMAND_MODULES:
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(name).register(sub)
+        registered.update(dict.fromkeys(sub.choices, name))
+    assert registered == cli.COMMANDS
 
 
 def test_verify_loads_no_renderer_and_no_password_hasher(

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from transfer_tool.errors import StorageError
 from transfer_tool.i18n.engine_text import error_text
+from transfer_tool.runtime import collector
 
 log = logging.getLogger("transfer_tool.storage")
 
@@ -64,6 +65,7 @@ class Database:
         # Team mode on PostgreSQL (issue #19): signing in connects as the person's own login role
         # (`users.authenticate`). Off for a Database made directly, e.g. by the tests on the DBA's sign-in.
         self.people_sign_in = people_sign_in and self.dialect == "postgresql"
+        collector.settle()  # a headless command's code is loaded by now (runtime/collector.py)
 
     def use_engine(self, engine: Engine) -> None:
         """From now on work through `engine` (the signed-in person's connection); the old one is closed."""
