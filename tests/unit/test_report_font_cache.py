@@ -5,8 +5,11 @@ the time."""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import marshal
+import mmap
 import subprocess
 import sys
 from pathlib import Path
@@ -49,15 +52,17 @@ def _parse_counter(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 def test_the_cached_face_is_the_parsed_face(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     parsed = TTFont("plain", FONT).face
     first = ttfont_with_table_cache("first", FONT, ascii_readable=False)  # parses, and writes the cache
-    assert [p.name for p in cache.iterdir()] == [
-        font_cache.cache_file(first.face._ttf_data, "DejaVuSans").name
-    ]
+    assert [p.name for p in cache.iterdir()] == [font_cache.cache_file(Path(FONT), b"").name]
+    assert isinstance(first.face._ttf_data, mmap.mmap)  # the file mapped, not read into memory
     parses = _parse_counter(monkeypatch)
     second = ttfont_with_table_cache("second", FONT, ascii_readable=False)
     assert parses == []  # the character tables came from the disk
     assert isinstance(second.face, CachedFontFace)
     for name in CHAR_INFO:
-        assert getattr(second.face, name) == getattr(parsed, name), name
+        cached, fresh = getattr(second.face, name), getattr(parsed, name)
+        if name in ("hmetrics", "glyphPos"):  # arrays in the cache, lists in ReportLab's parse
+            cached, fresh = [cached[i] for i in range(len(cached))], list(fresh)
+        assert cached == fresh, name
     for name in (
         "name",
         "ascent",
@@ -77,12 +82,20 @@ def test_a_damaged_or_foreign_entry_is_parsed_again(cache: Path, monkeypatch: py
     (entry,) = cache.iterdir()
     good = entry.read_bytes()
     parses = _parse_counter(monkeypatch)
-    for bad in (b"", good[: len(good) // 2], b"\x00not marshal", marshal.dumps({"x": 1})):
+    stored = marshal.loads(good)
+    shorter = {**stored, "glyphPos": stored["glyphPos"][:-4]}  # tables of different lengths
+    for bad in (
+        b"",
+        good[: len(good) // 2],
+        b"\x00not marshal",
+        marshal.dumps({"x": 1}),
+        marshal.dumps(shorter),
+    ):
         entry.write_bytes(bad)
         face = ttfont_with_table_cache("again", FONT, ascii_readable=False).face
         assert face.charToGlyph and face.charWidths  # parsed from the font file
         assert entry.read_bytes() == good  # and the entry rewritten
-    assert len(parses) == 4
+    assert len(parses) == 5
 
 
 def test_a_cache_folder_that_cannot_be_written_costs_only_time(
@@ -96,28 +109,62 @@ def test_a_cache_folder_that_cannot_be_written_costs_only_time(
 
 
 def test_a_report_rendered_with_cached_fonts_draws_the_same_text(tmp_path: Path) -> None:
-    """Two fresh processes render the Japanese sample: the first parses the fonts and fills the cache,
-    the second reads them from it. Both PDFs carry the same text and the same embedded glyph subsets."""
+    """Fresh processes render the Japanese sample: one with ReportLab's own font faces, one that parses
+    the fonts and fills the cache, one that reads them from it. All three PDFs carry the same text and
+    the same embedded glyph subsets."""
     script = (
         "import sys\n"
         "from reportlab import rl_config\n"
         "rl_config.invariant = 1\n"
         "from transfer_tool.domain import AssessmentStatus\n"
-        "from transfer_tool.report import render_report\n"
+        "from transfer_tool.report import fonts, render_report\n"
         "from transfer_tool.report.sample import sample_report_data\n"
         "from transfer_tool.report.reportlab_adapter import CachedFontFace\n"
         "from reportlab.pdfbase.pdfmetrics import getFont\n"
+        "from reportlab.pdfbase.ttfonts import TTFont\n"
+        "plain = sys.argv[2] == 'plain'\n"
+        "if plain:  # ReportLab's own faces: the whole file read and parsed\n"
+        "    fonts.ttfont_with_table_cache = lambda name, filename, ascii_readable: TTFont(\n"
+        "        name, filename, asciiReadable=ascii_readable)\n"
         "pdf = render_report(sample_report_data(AssessmentStatus.APPROVED), 'ja')\n"
         "open(sys.argv[1], 'wb').write(pdf)\n"
-        "assert isinstance(getFont('IPAexG').face, CachedFontFace)\n"
+        "assert isinstance(getFont('IPAexG').face, CachedFontFace) != plain\n"
     )
     env = {"PYTHONPATH": str(ROOT), ENV_CACHE_DIR: str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
     pdfs = []
-    for run in ("parsed", "cached"):
+    for run in ("plain", "parsed", "cached"):
         out = tmp_path / f"{run}.pdf"
-        subprocess.run([sys.executable, "-c", script, str(out)], env=env, check=True, timeout=120)
+        subprocess.run([sys.executable, "-c", script, str(out), run], env=env, check=True, timeout=120)
         pdfs.append(out.read_bytes())
-        assert len(list((tmp_path / "cache" / "fonts").iterdir())) == 2
-    parsed, cached = (PdfReader(io.BytesIO(pdf)) for pdf in pdfs)
+        assert len(list((tmp_path / "cache").glob("fonts/*"))) == (0 if run == "plain" else 2)
+    plain, parsed, cached = (PdfReader(io.BytesIO(pdf)) for pdf in pdfs)
     assert [p.extract_text() for p in parsed.pages] == [p.extract_text() for p in cached.pages]
-    assert pdfs[0] == pdfs[1]  # invariant mode: the very same bytes, subsets included
+    assert [p.extract_text() for p in plain.pages] == [p.extract_text() for p in cached.pages]
+    # invariant mode: the very same bytes, subsets included, whether ReportLab read the whole file or
+    # the cache and the mapped file gave the tables and glyphs
+    assert pdfs[0] == pdfs[1] == pdfs[2]
+
+
+def test_the_shipped_digests_are_the_shipped_fonts() -> None:
+    """The cache is keyed by each shipped font's SHA-256 from SHA256SUMS.json, without hashing 6 MB at
+    every start: the list must name every font the tool ships, with its real digest and size."""
+    folder = resource_file("fonts")
+    digests = json.loads((folder / font_cache.DIGESTS).read_text(encoding="utf-8"))
+    assert set(digests) == {f.name for f in folder.glob("*.ttf")}
+    for font in folder.glob("*.ttf"):
+        data = font.read_bytes()
+        assert digests[font.name] == {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+        assert font_cache.shipped_digest(font) == digests[font.name]["sha256"]
+
+
+def test_a_font_that_is_not_the_shipped_one_is_keyed_by_its_own_bytes(tmp_path: Path) -> None:
+    """A font file other than the one shipped (another size under the same name, or no list beside it)
+    is hashed: its tables never come from the shipped font's entry."""
+    shipped = Path(FONT)
+    changed = tmp_path / shipped.name
+    changed.write_bytes(shipped.read_bytes() + b"\0\0\0\0")
+    (tmp_path / font_cache.DIGESTS).write_bytes((shipped.parent / font_cache.DIGESTS).read_bytes())
+    assert font_cache.shipped_digest(changed) is None
+    own = hashlib.sha256(changed.read_bytes()).hexdigest()
+    assert own[:32] in font_cache.cache_file(changed, changed.read_bytes()).name
+    assert font_cache.cache_file(changed, b"").name != font_cache.cache_file(shipped, b"").name

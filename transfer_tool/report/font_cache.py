@@ -5,17 +5,24 @@ font's character map and metrics in pure Python: about 0.15 s of every process t
 than the render itself. The result of that parse (which glyph draws each character, the widths, where
 each glyph is) depends only on the font file and ReportLab's parser, so it is stored in the user's cache
 folder (`config.user_cache_dir()/fonts`) under the SHA-256 of the font file and ReportLab's version, as
-`marshal` data (plain dicts and lists; loading it runs no code). A missing, stale or damaged entry is
-parsed again and rewritten; a cache folder that cannot be written costs only the time.
+`marshal` data (loading it runs no code). A missing, stale or damaged entry is parsed again and
+rewritten; a cache folder that cannot be written costs only the time.
+
+The fonts the tool ships have their SHA-256 in `resources/fonts/SHA256SUMS.json` (checked against the
+files by the tests), so a process keys the cache without reading a whole font file: the file is mapped
+(`reportlab_adapter.CachedFontFace`), and only the pages of the tables and glyphs a report uses are read.
+The per-glyph tables are kept as arrays (`GlyphMetrics`, `array`): some 40,000 small objects fewer.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import marshal
 import os
 import tempfile
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -25,43 +32,113 @@ from transfer_tool.runtime.config import user_cache_dir
 
 _log = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when what is stored changes
+FORMAT = 2  # bump when what is stored changes
 # What ReportLab's `TTFontFile.extractInfo` reads from the character map and metrics tables on top of the
 # header fields (`extractInfo(charInfo=0)`), which stay cheap and are always read from the file.
+# `glyphToChar` (which the report never reads) stays marshalled until ReportLab asks for it.
 CHAR_INFO = ("charToGlyph", "glyphToChar", "charWidths", "defaultWidth", "hmetrics", "glyphPos")
+STORED = ("charToGlyph", "glyphToChar", "charWidths", "defaultWidth", "advances", "bearings", "glyphPos")
+DIGESTS = "SHA256SUMS.json"  # beside the shipped fonts: {file name: {"sha256": hex, "bytes": size}}
+# Glyph offsets fit 32 bits (a TrueType `loca` table holds 32-bit offsets at most).
+_OFFSETS = "I" if array("I").itemsize == 4 else "L"
+
+
+class GlyphMetrics:
+    """ReportLab's `hmetrics` (per glyph: advance width, left side bearing) over two arrays."""
+
+    __slots__ = ("_advances", "_bearings")
+
+    def __init__(self, advances: array[float], bearings: array[int]) -> None:
+        self._advances = advances
+        self._bearings = bearings
+
+    def __getitem__(self, glyph: int) -> tuple[float, int]:
+        return self._advances[glyph], self._bearings[glyph]
+
+    def __len__(self) -> int:
+        return len(self._advances)
 
 
 def cache_folder() -> Path:
     return user_cache_dir() / "fonts"
 
 
-def cache_file(font_data: bytes, stem: str) -> Path:
-    digest = hashlib.sha256(font_data).hexdigest()[:32]
+def shipped_digest(font_file: Path) -> str | None:
+    """The SHA-256 the tool shipped for `font_file`, if it is one of its fonts and still its size."""
+    try:
+        digests = json.loads((font_file.parent / DIGESTS).read_text(encoding="utf-8"))
+        entry = digests[font_file.name]
+        if font_file.stat().st_size == entry["bytes"]:
+            return str(entry["sha256"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return None
+
+
+def cache_file(font_file: Path, font_data: Any) -> Path:
+    """The cache entry of a font: its shipped digest, else the digest of its bytes (`font_data`)."""
+    digest = shipped_digest(font_file) or hashlib.sha256(font_data).hexdigest()
     version = f"rl{reportlab.Version}-m{marshal.version}-f{FORMAT}"
-    return cache_folder() / f"{stem}-{digest}-{version}.marshal"
+    return cache_folder() / f"{font_file.stem}-{digest[:32]}-{version}.marshal"
+
+
+def pack(tables: dict[str, Any]) -> dict[str, Any]:
+    """What ReportLab parsed (`CHAR_INFO`), as stored: the per-glyph lists as the bytes of arrays."""
+    advances, bearings = zip(*tables["hmetrics"], strict=True) if tables["hmetrics"] else ((), ())
+    return {
+        "charToGlyph": tables["charToGlyph"],
+        "glyphToChar": marshal.dumps(tables["glyphToChar"]),
+        "charWidths": tables["charWidths"],
+        "defaultWidth": tables["defaultWidth"],
+        "advances": array("d", advances).tobytes(),
+        "bearings": array("H", bearings).tobytes(),
+        "glyphPos": array(_OFFSETS, tables["glyphPos"]).tobytes(),
+    }
+
+
+def unpack(stored: dict[str, Any]) -> dict[str, Any]:
+    """The face's tables from what was stored (`glyphToChar` as `packed_glyph_to_char`: see
+    `CachedFontFace`)."""
+    advances, bearings, offsets = array("d"), array("H"), array(_OFFSETS)
+    advances.frombytes(stored["advances"])
+    bearings.frombytes(stored["bearings"])
+    offsets.frombytes(stored["glyphPos"])
+    if len(advances) != len(bearings) or len(offsets) != len(advances) + 1:
+        raise ValueError("glyph tables of different lengths")
+    if not isinstance(stored["glyphToChar"], bytes):
+        raise TypeError("glyphToChar is not packed")
+    return {
+        "charToGlyph": stored["charToGlyph"],
+        "packed_glyph_to_char": stored["glyphToChar"],
+        "charWidths": stored["charWidths"],
+        "defaultWidth": stored["defaultWidth"],
+        "hmetrics": GlyphMetrics(advances, bearings),
+        "glyphPos": offsets,
+    }
 
 
 def load_tables(path: Path) -> dict[str, Any] | None:
     try:
-        info = marshal.loads(path.read_bytes())
+        stored = marshal.loads(path.read_bytes())
+        if not isinstance(stored, dict) or set(stored) != set(STORED):
+            _log.debug("font cache %s holds something else: parsing the font again", path)
+            return None
+        return unpack(stored)
     except FileNotFoundError:
         return None
     except (OSError, EOFError, ValueError, TypeError) as exc:
         _log.debug("font cache %s unreadable (%s): parsing the font again", path, exc)
         return None
-    if not isinstance(info, dict) or set(info) != set(CHAR_INFO):
-        _log.debug("font cache %s holds something else: parsing the font again", path)
-        return None
-    return info
 
 
-def store_tables(path: Path, info: dict[str, Any]) -> None:
+def store_tables(path: Path, tables: dict[str, Any]) -> None:
+    """Store what ReportLab parsed (`CHAR_INFO`) for the next process."""
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".font-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as out:
-                marshal.dump(info, out)
+                marshal.dump(pack(tables), out)
             os.replace(tmp, path)  # whole or not at all, also with two processes writing at once
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -13,7 +13,11 @@ writes has them. The same test fails when ReportLab changes what a fix replaces.
 
 from __future__ import annotations
 
+import functools
 import logging
+import marshal
+import mmap
+import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -75,8 +79,8 @@ def subset_assignments(font: ttfonts.TTFont, doc: PDFDocument) -> dict[int, int]
 
 def font_file_bytes(font: ttfonts.TTFont) -> bytes:
     """The font file as ReportLab read it (for HarfBuzz, which shapes with the same font)."""
-    data: bytes = font.face._ttf_data
-    return data
+    data = font.face._ttf_data
+    return data if isinstance(data, bytes) else bytes(data)  # a mapped file (`CachedFontFace`)
 
 
 def add_glyph(font: ttfonts.TTFont, code: int, glyph: int, width: float) -> None:
@@ -85,20 +89,65 @@ def add_glyph(font: ttfonts.TTFont, code: int, glyph: int, width: float) -> None
     font.face.charWidths[code] = width
 
 
+class GlyphTable:
+    """A font's `glyf` table in a mapped file: a slice is the bytes of those glyphs, read then."""
+
+    __slots__ = ("_data", "_length", "_start")
+
+    def __init__(self, data: mmap.mmap, start: int, length: int) -> None:
+        self._data, self._start, self._length = data, start, length
+
+    def __getitem__(self, part: slice) -> bytes:
+        start, stop, step = part.indices(self._length)
+        if step != 1:
+            raise ValueError("a glyph table is read in runs")
+        return self._data[self._start + start : self._start + max(start, stop)]
+
+    def __len__(self) -> int:
+        return self._length
+
+
 class CachedFontFace(ttfonts.TTFontFace):  # type: ignore[misc]
-    """A TrueType face whose character tables come from the disk cache (`font_cache`) when it has them."""
+    """A TrueType face whose character tables come from the disk cache (`font_cache`) when it has them,
+    reading its font file through a memory map: ReportLab reads a whole file into memory (IPAexGothic is
+    6 MB) where a report uses the header tables and a few hundred glyphs."""
+
+    def readFile(self, f: Any) -> None:
+        if not hasattr(self, "_ttf_data") and isinstance(f, str) and os.path.isfile(f):
+            with open(f, "rb") as file:
+                # ReportLab slices and indexes its data only, which a read-only map serves as bytes.
+                self._ttf_data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+            self.filename = f
+            self._pos = 0
+            return
+        super().readFile(f)
+
+    def get_table(self, tag: str) -> Any:
+        # A subset reads its glyphs out of the whole `glyf` table (most of the file), which ReportLab
+        # copies first: from a mapped file, each glyph is copied on its own instead.
+        if tag == "glyf" and isinstance(self._ttf_data, mmap.mmap):
+            return GlyphTable(self._ttf_data, *self.get_table_pos(tag))
+        return super().get_table(tag)
 
     def extractInfo(self, charInfo: int = 1) -> None:
         super().extractInfo(0)  # names, metrics and flags from the header tables
         if not charInfo:
             return
-        path = font_cache.cache_file(self._ttf_data, Path(str(self.filename)).stem)
-        info = font_cache.load_tables(path)
-        if info is not None:
-            self.__dict__.update(info)
+        path = font_cache.cache_file(Path(str(self.filename)), self._ttf_data)
+        tables = font_cache.load_tables(path)
+        if tables is not None:
+            self.__dict__.update(tables)
             return
         super().extractInfo(charInfo)
         font_cache.store_tables(path, {name: getattr(self, name) for name in font_cache.CHAR_INFO})
+
+    @functools.cached_property
+    def glyphToChar(self) -> dict[int, list[int]]:
+        """Glyph -> the characters it draws, unpacked from the cache when first asked (the report never
+        asks; a parse sets its own, which takes the place of this)."""
+        packed: bytes = self.__dict__.pop("packed_glyph_to_char")
+        inverse: dict[int, list[int]] = marshal.loads(packed)
+        return inverse
 
 
 _swap = threading.Lock()
