@@ -168,3 +168,15 @@ def test_a_font_that_is_not_the_shipped_one_is_keyed_by_its_own_bytes(tmp_path: 
     own = hashlib.sha256(changed.read_bytes()).hexdigest()
     assert own[:32] in font_cache.cache_file(changed, changed.read_bytes()).name
     assert font_cache.cache_file(changed, b"").name != font_cache.cache_file(shipped, b"").name
+
+
+def test_the_glyph_table_of_a_mapped_font_reads_what_the_file_holds() -> None:
+    from transfer_tool.report.reportlab_adapter import GlyphTable
+
+    data = Path(FONT).read_bytes()
+    with open(FONT, "rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+        table = GlyphTable(mapped, 1000, 5000)
+        whole = data[1000:6000]
+        assert len(table) == 5000
+        for part in (slice(0, 12), slice(4990, 5100), slice(300, 200), slice(10, 40, 3), slice(None)):
+            assert table[part] == whole[part], part

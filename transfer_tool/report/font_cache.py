@@ -96,17 +96,16 @@ def pack(tables: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def unpack(stored: dict[str, Any]) -> dict[str, Any]:
+def unpack(stored: dict[str, Any]) -> dict[str, Any] | None:
     """The face's tables from what was stored (`glyphToChar` as `packed_glyph_to_char`: see
-    `CachedFontFace`)."""
+    `CachedFontFace`); None if the entry does not hold tables of one font."""
     advances, bearings, offsets = array("d"), array("H"), array(_OFFSETS)
     advances.frombytes(stored["advances"])
     bearings.frombytes(stored["bearings"])
     offsets.frombytes(stored["glyphPos"])
-    if len(advances) != len(bearings) or len(offsets) != len(advances) + 1:
-        raise ValueError("glyph tables of different lengths")
-    if not isinstance(stored["glyphToChar"], bytes):
-        raise TypeError("glyphToChar is not packed")
+    consistent = len(advances) == len(bearings) and len(offsets) == len(advances) + 1
+    if not consistent or not isinstance(stored["glyphToChar"], bytes):
+        return None
     return {
         "charToGlyph": stored["charToGlyph"],
         "packed_glyph_to_char": stored["glyphToChar"],
@@ -120,10 +119,10 @@ def unpack(stored: dict[str, Any]) -> dict[str, Any]:
 def load_tables(path: Path) -> dict[str, Any] | None:
     try:
         stored = marshal.loads(path.read_bytes())
-        if not isinstance(stored, dict) or set(stored) != set(STORED):
+        tables = unpack(stored) if isinstance(stored, dict) and set(stored) == set(STORED) else None
+        if tables is None:
             _log.debug("font cache %s holds something else: parsing the font again", path)
-            return None
-        return unpack(stored)
+        return tables
     except FileNotFoundError:
         return None
     except (OSError, EOFError, ValueError, TypeError) as exc:

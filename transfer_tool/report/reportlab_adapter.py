@@ -99,8 +99,8 @@ class GlyphTable:
 
     def __getitem__(self, part: slice) -> bytes:
         start, stop, step = part.indices(self._length)
-        if step != 1:
-            raise ValueError("a glyph table is read in runs")
+        if step != 1:  # ReportLab reads runs; anything else from a copy of the table
+            return self._data[self._start : self._start + self._length][part]
         return self._data[self._start + start : self._start + max(start, stop)]
 
     def __len__(self) -> int:
