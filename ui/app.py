@@ -235,8 +235,10 @@ def preload_main_window() -> None:
         importlib.import_module(name)
     from transfer_tool.countries import store
     from transfer_tool.runtime.bootstrap import set_up_mappers
+    from ui.terms import shared_terminology
 
     store.names()  # the localised country names every screen shows (pycountry's tables), read once
+    shared_terminology()  # the status and role names the register shows (two catalogues, about 4 ms)
     # The ORM's one-off set-up of every mapper (about 25 ms), here while the password check runs (or the
     # user types) rather than on the database thread when the main window first asks for its rows.
     set_up_mappers()
