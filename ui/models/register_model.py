@@ -75,6 +75,16 @@ _STATUS_COLOURS = {
     TransferStatus.SUSPENDED: "#b3261e",
 }
 _OVERDUE = "#b3261e"
+# Made once: a view asks every visible cell for its flags and colour on each paint.
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_BRUSHES: dict[str, QBrush] = {}
+
+
+def _brush(colour: str) -> QBrush:
+    brush = _BRUSHES.get(colour)
+    if brush is None:
+        brush = _BRUSHES[colour] = QBrush(QColor(colour))
+    return brush
 
 
 def column_index(key: str) -> int:
@@ -256,7 +266,7 @@ class RegisterModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _CELL_FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._ids) or index.column() >= len(COLUMNS):
@@ -355,9 +365,9 @@ class RegisterModel(QAbstractTableModel):
 
     def _foreground(self, row: TransferRow, key: str) -> QBrush | None:
         if key == "status":
-            return QBrush(QColor(_STATUS_COLOURS.get(row.status, "#000000")))
+            return _brush(_STATUS_COLOURS.get(row.status, "#000000"))
         if (key == "next_review" and self._overdue(row)) or (
             key == "reassessment" and row.reassessment_needed
         ):
-            return QBrush(QColor(_OVERDUE))
+            return _brush(_OVERDUE)
         return None
