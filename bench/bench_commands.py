@@ -17,7 +17,8 @@ Cases (the targets of issue 21):
 - verify: `transfer-tool verify demo-tia-en.pdf` (target <= 0.5 s); `--help` (<= 0.15 s), read-only
   commands `countries show US`, `transfers list`, `transfers show` (<= 0.3 s); `python -c pass` is the floor.
 - the stack alone: a process that only imports SQLAlchemy's ORM and the tool's models (what every database
-  command loads before any work), and that plus ReportLab (what a report loads).
+  command loads before any work), and that plus ReportLab (what a report loads), with the cycle collector
+  paused while it imports, as the commands load (since session 9).
 - first render: in one fresh process, the first render after the app's background warm-up, and the first
   with none, each against the second render of the same process (target: first <= 1.5x second).
 App start-up against a bare PySide6 window is bench/bench_startup.py.
@@ -159,14 +160,19 @@ def main() -> None:
         python_pass = Case("python -c pass", [py, "-c", "pass"])
         # What the fixed stack costs before any work: a process that only imports SQLAlchemy with its ORM
         # and the tool's models (every database command needs them), and that plus ReportLab (a report),
-        # ending as the commands do (objects frozen at exit, ui.launcher).
+        # importing and ending as the commands do (the cycle collector paused while loading,
+        # runtime/collector.py; objects frozen at exit, ui.launcher).
         stack = Case(
             "stack only: SQLAlchemy ORM + the models",
-            [py, "-c", "import gc, transfer_tool.storage.models; gc.freeze()"],
+            [py, "-c", "import gc; gc.disable(); import transfer_tool.storage.models; gc.freeze()"],
         )
         stack_report = Case(
             "stack only: ... + ReportLab",
-            [py, "-c", "import gc, transfer_tool.storage.models, reportlab.platypus; gc.freeze()"],
+            [
+                py,
+                "-c",
+                "import gc; gc.disable(); import transfer_tool.storage.models, reportlab.platypus; gc.freeze()",
+            ],
         )
         cases = [report, bare, python_pass, stack, stack_report]
         office: Case | None = None
