@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
+from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFile
 
 from transfer_tool.paths import resource_file
 from transfer_tool.report import font_cache
@@ -180,3 +180,16 @@ def test_the_glyph_table_of_a_mapped_font_reads_what_the_file_holds() -> None:
         assert len(table) == 5000
         for part in (slice(0, 12), slice(4990, 5100), slice(300, 200), slice(10, 40, 3), slice(None)):
             assert table[part] == whole[part], part
+
+
+def test_an_empty_font_file_is_refused_as_reportlab_refuses_it(tmp_path: Path, cache: Path) -> None:
+    """A damaged install (a font file of no bytes) fails as with ReportLab's own reading, with its
+    TTFError, not with the memory map's ValueError ("cannot mmap an empty file")."""
+    empty = tmp_path / "empty.ttf"
+    empty.write_bytes(b"")
+    with pytest.raises(TTFError) as plain:
+        TTFont("plain", str(empty))
+    with pytest.raises(TTFError) as cached:
+        ttfont_with_table_cache("cached", str(empty), ascii_readable=False)
+    assert str(cached.value) == str(plain.value)
+
