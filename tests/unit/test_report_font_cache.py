@@ -193,3 +193,43 @@ def test_an_empty_font_file_is_refused_as_reportlab_refuses_it(tmp_path: Path, c
         ttfont_with_table_cache("cached", str(empty), ascii_readable=False)
     assert str(cached.value) == str(plain.value)
 
+
+_OVERWRITE = """
+import io, shutil, sys
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+from transfer_tool.report.reportlab_adapter import ttfont_with_table_cache
+font, other, how = sys.argv[1:4]
+face = TTFont("F", font) if how == "plain" else ttfont_with_table_cache("F", font, ascii_readable=False)
+pdfmetrics.registerFont(face)
+shutil.copyfile(other, font)  # what `cp new/ipaexg.ttf install/` does: the same file truncated, rewritten
+out = io.BytesIO()
+c = canvas.Canvas(out, invariant=1)
+c.setFont("F", 12)
+c.drawString(72, 720, "越境移転の評価 ABC")
+c.save()
+sys.stdout.buffer.write(out.getvalue())
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="review s9: the mapped font file is read while the process renders; overwritten in place "
+    "(cp over an install, an unzip over it) the process dies of SIGBUS or embeds the other file's glyphs",
+)
+@pytest.mark.parametrize("other", ["DejaVuSans.ttf", "HanaMinB-ExtB.ttf"])  # smaller, larger than it
+def test_a_font_file_overwritten_under_a_running_process_changes_nothing_it_renders(
+    tmp_path: Path, other: str
+) -> None:
+    env = {"PYTHONPATH": str(ROOT), ENV_CACHE_DIR: str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    pdfs = []
+    for how in ("plain", "cached"):
+        font = tmp_path / how / "font.ttf"
+        font.parent.mkdir()
+        font.write_bytes(resource_file("fonts", "ipaexg.ttf").read_bytes())
+        run = [sys.executable, "-c", _OVERWRITE, str(font), str(resource_file("fonts", other)), how]
+        done = subprocess.run(run, env=env, capture_output=True, timeout=120)
+        assert done.returncode == 0, f"{how}: exit {done.returncode}"
+        pdfs.append(done.stdout)
+    assert pdfs[0] == pdfs[1]  # ReportLab's own reading: what it read at registration is what it embeds
