@@ -28,7 +28,7 @@ COMMAND_MODULES = (
 )
 
 # The command words each module registers: a command builds only its own module's parsers (about 10 ms
-# of every command less; tests/unit/test_cli_parser_table.py checks this against what each one registers).
+# of every command less; tests/unit/test_cli_imports.py checks this against what each one registers).
 COMMANDS = {
     **dict.fromkeys(("init", "transfers", "due", "audit", "users"), "transfer_tool.cli.core"),
     "countries": "transfer_tool.cli.countries",
