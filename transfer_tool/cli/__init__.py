@@ -94,6 +94,12 @@ def _read_globals(argv: Sequence[str]) -> tuple[str | None, bool]:
             return token, all_plain
         elif token not in plain and not token.startswith(("--database=", "--user=")):
             all_plain = False
+            if (
+                len(token) > 2
+                and "=" not in token
+                and any(o.startswith(token) for o in ("--database", "--user"))
+            ):
+                next(tokens, None)  # argparse takes `--data URL` for `--database URL`: URL is no command
     return None, all_plain
 
 
