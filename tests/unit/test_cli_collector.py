@@ -81,3 +81,37 @@ def test_a_command_without_a_database_keeps_the_collector_paused_to_its_end(tmp_
     assert said["opened"] == "never"
     assert said["collections before the database"] == "0"
     assert said["after main"] == "collector True, frozen False, exit 0"
+
+
+# The desktop app's start with its database named by an abbreviated option (argparse accepts `--data URL`
+# for `--database URL`): what the collector does when the app opens its database.
+_GUI = """
+import gc, sys
+import ui.launcher
+from transfer_tool.storage.database import Database
+def app(args):
+    Database(args.database).dispose()
+    print(f"app opened its database: collector {gc.isenabled()}, frozen {gc.get_freeze_count() > 0}")
+    return 0
+ui.launcher._run_gui = app
+sys.exit(ui.launcher.main(sys.argv[1:]))
+"""
+
+
+def test_the_app_started_with_an_abbreviated_option_keeps_its_own_collector_policy(tmp_path: Path) -> None:
+    """Starting the app is not a headless command, whichever spelling names its database: the collector
+    stays off when it opens the database (the app turns on its GUI-thread collector itself, ui/collector.py:
+    a collection on a worker thread destroys widgets there)."""
+    url = f"sqlite:///{tmp_path / 'tool.sqlite3'}"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TRANSFER_TOOL_DATA_DIR": str(tmp_path / "data")}
+    for argv in (["--database", url], ["--data", url], ["--d", url], ["-v", "--datab", url]):
+        done = subprocess.run(
+            [sys.executable, "-c", _GUI, *argv],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip() == "app opened its database: collector False, frozen False", argv

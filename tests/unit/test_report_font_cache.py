@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
+from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFile
 
 from transfer_tool.paths import resource_file
 from transfer_tool.report import font_cache
@@ -180,3 +180,66 @@ def test_the_glyph_table_of_a_mapped_font_reads_what_the_file_holds() -> None:
         assert len(table) == 5000
         for part in (slice(0, 12), slice(4990, 5100), slice(300, 200), slice(10, 40, 3), slice(None)):
             assert table[part] == whole[part], part
+
+
+def test_an_empty_font_file_is_refused_as_reportlab_refuses_it(tmp_path: Path, cache: Path) -> None:
+    """A damaged install (a font file of no bytes) fails as with ReportLab's own reading, with its
+    TTFError, not with the memory map's ValueError ("cannot mmap an empty file")."""
+    empty = tmp_path / "empty.ttf"
+    empty.write_bytes(b"")
+    with pytest.raises(TTFError) as plain:
+        TTFont("plain", str(empty))
+    with pytest.raises(TTFError) as cached:
+        ttfont_with_table_cache("cached", str(empty), ascii_readable=False)
+    assert str(cached.value) == str(plain.value)
+
+
+_OVERWRITE = """
+import io, shutil, sys
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+from transfer_tool.report.reportlab_adapter import ttfont_with_table_cache
+font, other, how = sys.argv[1:4]
+plain = how == "plain"
+face = TTFont("F", font, asciiReadable=0) if plain else ttfont_with_table_cache("F", font, ascii_readable=False)
+pdfmetrics.registerFont(face)
+shutil.copyfile(other, font)  # what `cp new/ipaexg.ttf install/` does: the same file truncated, rewritten
+out = io.BytesIO()
+c = canvas.Canvas(out, invariant=1)
+c.setFont("F", 12)
+c.drawString(72, 720, "越境移転の評価 ABC")
+c.save()
+sys.stdout.buffer.write(out.getvalue())
+"""
+
+
+_MAPPED_FILE_DEFECT = pytest.mark.xfail(
+    strict=True,
+    reason="review s9: the mapped font file is read while the process renders; overwritten in place "
+    "(cp over an install, an unzip over it) the process dies of SIGBUS or embeds the other file's glyphs",
+)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "ipaexg.ttf",  # the same bytes written again: what this test compares is equal
+        pytest.param("DejaVuSans.ttf", marks=_MAPPED_FILE_DEFECT),  # a smaller file
+        pytest.param("HanaMinB-ExtB.ttf", marks=_MAPPED_FILE_DEFECT),  # a larger one
+    ],
+)
+def test_a_font_file_overwritten_under_a_running_process_changes_nothing_it_renders(
+    tmp_path: Path, other: str
+) -> None:
+    env = {"PYTHONPATH": str(ROOT), ENV_CACHE_DIR: str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    pdfs = []
+    for how in ("plain", "cached"):
+        font = tmp_path / how / "font.ttf"
+        font.parent.mkdir()
+        font.write_bytes(resource_file("fonts", "ipaexg.ttf").read_bytes())
+        run = [sys.executable, "-c", _OVERWRITE, str(font), str(resource_file("fonts", other)), how]
+        done = subprocess.run(run, env=env, capture_output=True, timeout=120)
+        assert done.returncode == 0, f"{how}: exit {done.returncode}"
+        pdfs.append(done.stdout)
+    assert pdfs[0] == pdfs[1]  # ReportLab's own reading: what it read at registration is what it embeds

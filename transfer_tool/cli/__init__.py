@@ -28,7 +28,7 @@ COMMAND_MODULES = (
 )
 
 # The command words each module registers: a command builds only its own module's parsers (about 10 ms
-# of every command less; tests/unit/test_cli_parser_table.py checks this against what each one registers).
+# of every command less; tests/unit/test_cli_imports.py checks this against what each one registers).
 COMMANDS = {
     **dict.fromkeys(("init", "transfers", "due", "audit", "users"), "transfer_tool.cli.core"),
     "countries": "transfer_tool.cli.countries",
@@ -94,6 +94,12 @@ def _read_globals(argv: Sequence[str]) -> tuple[str | None, bool]:
             return token, all_plain
         elif token not in plain and not token.startswith(("--database=", "--user=")):
             all_plain = False
+            if (
+                len(token) > 2
+                and "=" not in token
+                and any(o.startswith(token) for o in ("--database", "--user"))
+            ):
+                next(tokens, None)  # argparse takes `--data URL` for `--database URL`: URL is no command
     return None, all_plain
 
 

@@ -113,7 +113,8 @@ class CachedFontFace(ttfonts.TTFontFace):  # type: ignore[misc]
     6 MB) where a report uses the header tables and a few hundred glyphs."""
 
     def readFile(self, f: Any) -> None:
-        if not hasattr(self, "_ttf_data") and isinstance(f, str) and os.path.isfile(f):
+        # An empty file cannot be mapped: ReportLab's own reading refuses it with its TTFError.
+        if not hasattr(self, "_ttf_data") and isinstance(f, str) and os.path.isfile(f) and os.path.getsize(f):
             with open(f, "rb") as file:
                 # ReportLab slices and indexes its data only, which a read-only map serves as bytes.
                 self._ttf_data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)

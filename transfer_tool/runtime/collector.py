@@ -7,8 +7,9 @@ for nothing found. So the launcher pauses the collector for a headless command (
 database opened in the process (`Database.__init__`) settles it: what exists then is frozen out of the
 collector's way (gc.freeze) and automatic collection is back on for the command's own work, so a long
 command (an import of 10,000 rows, `report --all`) collects its cycles as usual. A command that never
-opens a database (`--help`, `sign`) runs to its end with the collector paused: reference counting still
-frees everything that is not in a cycle. The desktop app has its own policy (ui/app.py, ui/collector.py).
+opens a database (`--help`, `backup`, `assess` on the shipped data) runs to its end with the collector
+paused: reference counting still frees everything that is not in a cycle (`assess` of 3,000 transfers:
+the same peak memory either way). The desktop app has its own policy (ui/app.py, ui/collector.py).
 """
 
 from __future__ import annotations
