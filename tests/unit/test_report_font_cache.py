@@ -214,32 +214,64 @@ sys.stdout.buffer.write(out.getvalue())
 """
 
 
-_MAPPED_FILE_DEFECT = pytest.mark.xfail(
-    strict=True,
-    reason="review s9: the mapped font file is read while the process renders; overwritten in place "
-    "(cp over an install, an unzip over it) the process dies of SIGBUS or embeds the other file's glyphs",
-)
-
-
 @pytest.mark.parametrize(
     "other",
     [
-        "ipaexg.ttf",  # the same bytes written again: what this test compares is equal
-        pytest.param("DejaVuSans.ttf", marks=_MAPPED_FILE_DEFECT),  # a smaller file
-        pytest.param("HanaMinB-ExtB.ttf", marks=_MAPPED_FILE_DEFECT),  # a larger one
+        "ipaexg.ttf",  # the same bytes written again: the report is the one ReportLab writes
+        "DejaVuSans.ttf",  # a smaller file: reading the map past its end would kill the process (SIGBUS)
+        "HanaMinB-ExtB.ttf",  # a larger one: the map would give that file's glyphs
     ],
 )
-def test_a_font_file_overwritten_under_a_running_process_changes_nothing_it_renders(
+def test_a_font_file_overwritten_under_a_running_process_never_gives_other_glyphs(
     tmp_path: Path, other: str
 ) -> None:
+    """The mapped font file is read when the document takes its glyphs (review s9): rewritten in place
+    since registration, the render either embeds exactly what ReportLab's own reading (the whole file
+    read at registration) embeds, or stops with a message that says what to do; it never dies of SIGBUS
+    and never writes another font's glyphs into a report that may then be signed."""
     env = {"PYTHONPATH": str(ROOT), ENV_CACHE_DIR: str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
-    pdfs = []
+    done = {}
     for how in ("plain", "cached"):
         font = tmp_path / how / "font.ttf"
         font.parent.mkdir()
         font.write_bytes(resource_file("fonts", "ipaexg.ttf").read_bytes())
         run = [sys.executable, "-c", _OVERWRITE, str(font), str(resource_file("fonts", other)), how]
-        done = subprocess.run(run, env=env, capture_output=True, timeout=120)
-        assert done.returncode == 0, f"{how}: exit {done.returncode}"
-        pdfs.append(done.stdout)
-    assert pdfs[0] == pdfs[1]  # ReportLab's own reading: what it read at registration is what it embeds
+        done[how] = subprocess.run(run, env=env, capture_output=True, timeout=120)
+    assert done["plain"].returncode == 0
+    cached = done["cached"]
+    if other == "ipaexg.ttf":
+        assert cached.returncode == 0, cached.stderr.decode()
+        assert cached.stdout == done["plain"].stdout
+    else:
+        assert cached.returncode == 1, f"exit {cached.returncode}"  # a Python error, not a signal
+        assert b"was changed on disk while the tool was running" in cached.stderr
+        assert not cached.stdout  # no PDF at all
+
+
+def test_a_font_file_replaced_or_removed_under_a_running_process_changes_nothing(tmp_path: Path) -> None:
+    """An update that writes a new file and renames it over the old one (pip, the Linux installer), or
+    removes the old one, leaves the mapped file as it was: the report is ReportLab's own."""
+    env = {"PYTHONPATH": str(ROOT), ENV_CACHE_DIR: str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    replace = _OVERWRITE.replace(
+        "shutil.copyfile(other, font)",
+        "shutil.copyfile(other, font + '.new'); os.replace(font + '.new', font)",
+    ).replace("import io, shutil, sys", "import io, os, shutil, sys")
+    remove = _OVERWRITE.replace("shutil.copyfile(other, font)", "os.remove(font)").replace(
+        "import io, shutil, sys", "import io, os, shutil, sys"
+    )
+    outputs = []
+    for name, script in (("replaced", replace), ("removed", remove)):
+        for how in ("plain", "cached"):
+            font = tmp_path / f"{name}-{how}" / "font.ttf"
+            font.parent.mkdir()
+            font.write_bytes(resource_file("fonts", "ipaexg.ttf").read_bytes())
+            other = str(resource_file("fonts", "DejaVuSans.ttf"))
+            ran = subprocess.run(
+                [sys.executable, "-c", script, str(font), other, how],
+                env=env,
+                capture_output=True,
+                timeout=120,
+            )
+            assert ran.returncode == 0, ran.stderr.decode()
+            outputs.append(ran.stdout)
+    assert outputs[0] == outputs[1] and outputs[2] == outputs[3]

@@ -75,9 +75,14 @@ def shipped_digest(font_file: Path) -> str | None:
     return None
 
 
-def cache_file(font_file: Path, font_data: Any) -> Path:
-    """The cache entry of a font: its shipped digest, else the digest of its bytes (`font_data`)."""
-    digest = shipped_digest(font_file) or hashlib.sha256(font_data).hexdigest()
+def font_digest(font_file: Path, font_data: Any) -> str:
+    """The SHA-256 of a font: the shipped one, else that of its bytes (`font_data`)."""
+    return shipped_digest(font_file) or hashlib.sha256(font_data).hexdigest()
+
+
+def cache_file(font_file: Path, font_data: Any, digest: str | None = None) -> Path:
+    """The cache entry of a font, under its digest (`font_digest`)."""
+    digest = digest or font_digest(font_file, font_data)
     version = f"rl{reportlab.Version}-m{marshal.version}-f{FORMAT}"
     return cache_folder() / f"{font_file.stem}-{digest[:32]}-{version}.marshal"
 

@@ -14,6 +14,7 @@ writes has them. The same test fails when ReportLab changes what a fix replaces.
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import marshal
 import mmap
@@ -29,6 +30,8 @@ from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.pdfdoc import PDFDocument, PDFObject
 from reportlab.pdfgen.canvas import Canvas
 
+from transfer_tool.errors import ToolError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.report import font_cache
 
 # ---- the canvas ----------------------------------------------------------------------------------------
@@ -110,7 +113,15 @@ class GlyphTable:
 class CachedFontFace(ttfonts.TTFontFace):  # type: ignore[misc]
     """A TrueType face whose character tables come from the disk cache (`font_cache`) when it has them,
     reading its font file through a memory map: ReportLab reads a whole file into memory (IPAexGothic is
-    6 MB) where a report uses the header tables and a few hundred glyphs."""
+    6 MB) where a report uses the header tables and a few hundred glyphs.
+
+    A mapped file is read when a document takes its glyphs, not once at registration: a font file
+    rewritten in place meanwhile (a copy over the installation) would give another font's glyphs, or end
+    the process if it shrank. So each subset first checks the file: replaced or removed, the map keeps the
+    old file's pages; rewritten in place with other bytes, the render stops with a message."""
+
+    _identity: tuple[int, int, int, int] | None = None  # device, inode, size, modification time
+    _digest = ""
 
     def readFile(self, f: Any) -> None:
         # An empty file cannot be mapped: ReportLab's own reading refuses it with its TTFError.
@@ -118,10 +129,39 @@ class CachedFontFace(ttfonts.TTFontFace):  # type: ignore[misc]
             with open(f, "rb") as file:
                 # ReportLab slices and indexes its data only, which a read-only map serves as bytes.
                 self._ttf_data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+                found = os.fstat(file.fileno())
+            self._identity = (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns)
             self.filename = f
             self._pos = 0
             return
         super().readFile(f)
+
+    def makeSubset(self, subset: Any) -> Any:
+        self._check_unchanged()
+        return super().makeSubset(subset)
+
+    def _check_unchanged(self) -> None:
+        if self._identity is None:
+            return
+        device, inode, size, modified = self._identity
+        try:
+            now = os.stat(self.filename)
+        except OSError:
+            return  # removed or moved away: the map keeps the file as it was
+        if (now.st_dev, now.st_ino) != (device, inode) or (now.st_size, now.st_mtime_ns) == (size, modified):
+            return  # another file in its place (the map keeps the old one), or untouched
+        # Rewritten in place: only the same bytes again may be read (a shorter file is not even hashed:
+        # reading the map past its new end would end the process).
+        if now.st_size == size and hashlib.sha256(self._ttf_data).hexdigest() == self._digest:
+            self._identity = (device, inode, size, now.st_mtime_ns)
+            return
+        raise ToolError(
+            error_text(
+                "The report font {0} was changed on disk while the tool was running (an update or a copy "
+                "over the installation). Close the tool, start it again and write the report again.",
+                Path(str(self.filename)).name,
+            )
+        )
 
     def get_table(self, tag: str) -> Any:
         # A subset reads its glyphs out of the whole `glyf` table (most of the file), which ReportLab
@@ -134,7 +174,8 @@ class CachedFontFace(ttfonts.TTFontFace):  # type: ignore[misc]
         super().extractInfo(0)  # names, metrics and flags from the header tables
         if not charInfo:
             return
-        path = font_cache.cache_file(Path(str(self.filename)), self._ttf_data)
+        self._digest = font_cache.font_digest(Path(str(self.filename)), self._ttf_data)
+        path = font_cache.cache_file(Path(str(self.filename)), self._ttf_data, self._digest)
         tables = font_cache.load_tables(path)
         if tables is not None:
             self.__dict__.update(tables)
