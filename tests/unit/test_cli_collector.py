@@ -4,12 +4,9 @@ read-only command were collections walking freshly imported modules and finding 
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.entry_point import run_script
 
 # Runs the real entry point in a fresh process and prints what the collector did around the database's
 # opening. What this harness imports itself (the storage layer) loads before `main`, with the collector on.
@@ -43,16 +40,7 @@ print(f"after main: collector {gc.isenabled()}, frozen {gc.get_freeze_count() > 
 
 
 def _run(tmp_path: Path, *argv: str) -> dict[str, str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TRANSFER_TOOL_DATA_DIR": str(tmp_path / "data")}
-    done = subprocess.run(
-        [sys.executable, "-c", _RUN, *argv],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
+    done = run_script(tmp_path, _RUN, *argv)
     said = {}
     for line in done.stdout.splitlines():
         key, sep, value = line.partition(":")
@@ -103,15 +91,7 @@ def test_the_app_started_with_an_abbreviated_option_keeps_its_own_collector_poli
     stays off when it opens the database (the app turns on its GUI-thread collector itself, ui/collector.py:
     a collection on a worker thread destroys widgets there)."""
     url = f"sqlite:///{tmp_path / 'tool.sqlite3'}"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TRANSFER_TOOL_DATA_DIR": str(tmp_path / "data")}
     for argv in (["--database", url], ["--data", url], ["--d", url], ["-v", "--datab", url]):
-        done = subprocess.run(
-            [sys.executable, "-c", _GUI, *argv],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        done = run_script(tmp_path, _GUI, *argv, check=False)
         assert done.returncode == 0, done.stderr
         assert done.stdout.strip() == "app opened its database: collector False, frozen False", argv

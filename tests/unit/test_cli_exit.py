@@ -4,12 +4,9 @@ The app (`gui`) is left as it was: Qt tears down its own objects."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.entry_point import run_script
 
 # An exit handler registered before `main` runs after main's own (last in, first out): it sees whether
 # the objects were frozen by then, and prints it as the process's last word.
@@ -27,17 +24,7 @@ for call in (1, 2):  # a second call in the same process registers nothing more
 
 
 def _run(tmp_path: Path, *argv: str) -> list[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TRANSFER_TOOL_DATA_DIR": str(tmp_path / "data")}
-    done = subprocess.run(
-        [sys.executable, "-c", _RUN, *argv],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    return done.stdout.splitlines()
+    return run_script(tmp_path, _RUN, *argv).stdout.splitlines()
 
 
 def _said(lines: list[str], prefix: str) -> str:
