@@ -226,6 +226,8 @@ def main() -> None:
         print(
             f"  importing the stack alone              {stack.median:6.3f}s  (SQLAlchemy's ORM and the models)"
         )
+        for c in (show, listing, transfer):
+            print(f"  {c.name:<38}{c.median / stack.median:5.2f}x the stack alone")
 
         print("\nfirst report of a process against its second (Japanese sample, in-process)")
         for mode in ("warm", "cold"):
