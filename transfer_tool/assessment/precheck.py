@@ -200,13 +200,18 @@ def check_regime(
         )
         return stop()
 
-    lookup = dict(destinations or {})
-    lookup.setdefault(destination.code, destination)
+    known: Mapping[str, Destination] = destinations if destinations is not None else {}
+
+    def lookup(code: str) -> Destination | None:
+        # The country data's entry for the code, else `destination` for its own code. Looked up one code
+        # at a time: the country data may be read on demand (countries/on_demand.py).
+        d = known.get(code)
+        return destination if d is None and code == destination.code else d
 
     def inside(code: str) -> bool:
         if code in regime.home_area:
             return True
-        d = lookup.get(code)
+        d = lookup(code)
         e = d.status_under(regime.code) if d else None
         return e is not None and e.status is AdequacyStatus.INSIDE
 
@@ -262,7 +267,7 @@ def check_regime(
         )
 
     def leg_route(code: str) -> tuple[Route, bool, list[Reason]]:
-        d = lookup.get(code)
+        d = lookup(code)
         why: list[Reason] = []
         if d is None:
             return Route.UNKNOWN_STATUS, True, why

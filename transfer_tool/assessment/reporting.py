@@ -40,6 +40,7 @@ from transfer_tool.assessment.versions import (
 )
 from transfer_tool.countries import store as country_store
 from transfer_tool.countries.model import Destination, Regime
+from transfer_tool.countries.on_demand import dataset_on_demand
 from transfer_tool.domain import (
     AssessmentStatus,
 )
@@ -81,7 +82,8 @@ def _report_data(
     approver: Actor | None = None,
     settings: OrgSettings | None = None,
 ) -> ReportData:
-    ds = country_store.cached_dataset(db)
+    # The transfer's own destinations only, read as the engine looks them up (countries/on_demand.py).
+    ds = dataset_on_demand(db)
     items = catalog.all_items(db)
     with db.read() as s:
         settings = settings or _read_settings(s)

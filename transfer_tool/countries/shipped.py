@@ -27,7 +27,7 @@ HOME_AREA_NOTE = "Within the regime's own area"
 class CountryDataset:
     """Every known destination with an entry for every regime, the regimes, and the data's version."""
 
-    destinations: dict[str, Destination]
+    destinations: Mapping[str, Destination]  # a dict, or read on demand (on_demand.py)
     regimes: dict[str, Regime]
     dataset_version: str
     names: CountryNames
