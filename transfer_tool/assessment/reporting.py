@@ -82,8 +82,12 @@ def _report_data(
     approver: Actor | None = None,
     settings: OrgSettings | None = None,
 ) -> ReportData:
-    # The transfer's own destinations only, read as the engine looks them up (countries/on_demand.py).
-    ds = dataset_on_demand(db)
+    # The country data this process holds (one statement checks it is current: across offices each
+    # statement is a round trip), else only the transfer's own destinations, read as the engine looks
+    # them up (countries/on_demand.py): a process that writes one report does not read all 251.
+    ds = country_store.held_dataset(db)
+    if ds is None:
+        ds = dataset_on_demand(db)
     items = catalog.all_items(db)
     with db.read() as s:
         settings = settings or _read_settings(s)

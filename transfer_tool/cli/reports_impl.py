@@ -30,6 +30,7 @@ from transfer_tool.assessment.evidence import SignedReportRef, find_by_pdf_hash
 from transfer_tool.cli.context import CliContext
 from transfer_tool.cli.report_options import ENV_SIGNING_PASSPHRASE, LANGS
 from transfer_tool.cli.verify_impl import quiet_validator
+from transfer_tool.countries import store as country_store
 from transfer_tool.errors import AuthenticationFailed, PermissionDenied, ToolError
 from transfer_tool.runtime.files import write_file
 from transfer_tool.runtime.worker_lifetime import die_with_parent
@@ -186,6 +187,9 @@ def render_chunk(
     renderer = TiaReportRenderer()  # one per worker: fonts, styles and the word widths it keeps
     outcomes = []
     try:
+        # Held for the whole chunk: each report then checks it is current with one statement
+        # (reporting.py) rather than reading its destinations again.
+        country_store.cached_dataset(db)
         for item in items:
             try:
                 data = service.build_report_data(db, item.assessment_id, today)

@@ -153,6 +153,15 @@ def cached_dataset(db: Database) -> CountryDataset:
         return found
 
 
+def held_dataset(db: Database) -> CountryDataset | None:
+    """`cached_dataset(db)` if this process already holds the country data of `db` (the app, a batch of
+    reports): one statement checks it is current. None if it holds none: then a caller that needs only a
+    few destinations reads just those (`on_demand.dataset_on_demand`)."""
+    if not any(url == db.url for url, _fingerprint in _DATASETS):
+        return None
+    return cached_dataset(db)
+
+
 def regimes(db: Database) -> dict[str, Regime]:
     with db.read() as s:
         return regimes_in(s)
@@ -251,6 +260,7 @@ __all__ = [
     "flag_law_changes",
     "flag_transfers",
     "get_destination",
+    "held_dataset",
     "history",
     "import_document",
     "list_destinations",
