@@ -153,6 +153,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
         for n in (
             "dataset",
             "cached_dataset",
+            "held_dataset",
             "regimes",
             "get_destination",
             "list_destinations",
