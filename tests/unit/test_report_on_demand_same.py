@@ -1,0 +1,99 @@
+"""A report built from the country data read on demand (countries/on_demand.py) is the report the whole
+country data gives, and the one the held copy gives (reporting.py `_report_data`): for a draft whose data
+is stored or accessed from other countries (some inside the regime's area, one the country data does not
+hold), and for a submitted version reported against the destination version it relied on after the live
+one changed."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from tests import factories
+from tests.unit.test_assessment_service import TODAY, _filled, _fr_to_us
+from transfer_tool import demo
+from transfer_tool.accounts.permissions import Actor
+from transfer_tool.assessment import reporting, service
+from transfer_tool.countries import store as country_store
+from transfer_tool.countries.model import RegimeEntry
+from transfer_tool.domain import AdequacyStatus
+from transfer_tool.register import transfers
+from transfer_tool.report.data import ReportData
+from transfer_tool.storage.database import Database
+
+
+def _three_ways(db: Database, monkeypatch: pytest.MonkeyPatch, build: Callable[[], ReportData]) -> ReportData:
+    monkeypatch.setattr(country_store, "_DATASETS", {})  # this process holds none: read on demand
+    assert country_store.held_dataset(db) is None
+    on_demand = build()
+    with monkeypatch.context() as m:  # the whole country data, as before on-demand reading
+        m.setattr(reporting, "dataset_on_demand", country_store.dataset)
+        whole = build()
+    country_store.cached_dataset(db)  # the copy the app and a batch hold
+    assert country_store.held_dataset(db) is not None
+    held = build()
+    country_store._DATASETS.clear()  # the next build reads on demand again
+    assert on_demand == whole
+    assert held == whole
+    return on_demand
+
+
+@pytest.mark.parametrize(
+    ("storage", "remote"),
+    [
+        (("US",), ()),
+        (("US", "IN"), ("JP",)),
+        (("DE", "IE"), ("NO", "CH")),  # inside the EU's area (and EEA), and Switzerland
+        (("US",), ("XK", "ZZ")),  # a code the country data may not hold
+    ],
+)
+def test_a_drafts_report_is_the_same_read_on_demand_held_or_whole(
+    db: Database,
+    legal: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+    storage: tuple[str, ...],
+    remote: tuple[str, ...],
+) -> None:
+    t = _fr_to_us(db, legal)
+    a = service.start_assessment(db, legal, t.id)
+    a = service.save_draft(db, legal, a.id, _filled(a.record, conclusion=None), a.row_version)
+    facts = dataclasses.replace(a.record.facts, storage_countries=storage, remote_access_countries=remote)
+    a = service.save_draft(db, legal, a.id, dataclasses.replace(a.record, facts=facts), a.row_version)
+    aid = a.id
+    data = _three_ways(db, monkeypatch, lambda: service.build_report_data(db, aid, TODAY))
+    assert data.destination_status
+
+
+def test_a_transfer_inside_the_area_with_access_from_outside_is_reported_the_same(
+    db: Database, legal: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exp = factories.entity(db, legal, "Werk GmbH", "DE")
+    imp = factories.entity(db, legal, "Rechenzentrum AG", "DE")
+    data = factories.transfer_input(
+        exp.id, imp.id, "DE", storage_countries=("DE",), remote_access_countries=("IN",)
+    )
+    t = transfers.create_transfer(db, legal, data)
+    a = service.start_assessment(db, legal, t.id)
+    _three_ways(db, monkeypatch, lambda: service.build_report_data(db, a.id, TODAY))
+
+
+def test_a_submitted_version_is_reported_against_its_destination_version_the_same_way(
+    db: Database, admin: Actor, legal: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parties = demo.create_demo_parties(db, admin)
+    t, _ = demo.create_demo_transfer(db, legal, parties)
+    submitted = demo.fill_and_submit(db, legal, t.id, dt.date(2026, 12, 6))
+    relied = _three_ways(db, monkeypatch, lambda: service.build_report_data(db, submitted.id, TODAY))
+
+    us_now = country_store.get_destination(db, "US")
+    changed = dataclasses.replace(
+        us_now, regimes={**us_now.regimes, "JP": RegimeEntry("JP", AdequacyStatus.ADEQUATE)}
+    )
+    country_store.update_destination(
+        db, admin, changed, reason="a test edit", expected_version=us_now.version
+    )
+    after = _three_ways(db, monkeypatch, lambda: service.build_report_data(db, submitted.id, TODAY))
+    assert after.destination_status == relied.destination_status  # still the version it relied on
