@@ -33,6 +33,7 @@ from transfer_tool.records import audit
 from transfer_tool.register import register_search, transfers
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import AuditEvent, User
+from ui.review.approval import render_preview
 
 TODAY = dt.date(2026, 12, 6)
 
@@ -294,8 +295,11 @@ def test_approving_reads_each_thing_once(team: Team, proxy: LatencyProxy) -> Non
     db = Database(through(team, proxy), people_sign_in=True)
     try:
         users.authenticate(db, "max", PASSWORD)
-        service.get_assessment(db, submitted.id)  # the Review screen has the country data cached by now
-        country_store.cached_dataset(db)
+        service.get_assessment(db, submitted.id)
+        # The Review screen's preview, which leaves the country data held by the process (not a copy the
+        # test reads itself: the approval must not read the destinations again after the real preview).
+        country_store._DATASETS.clear()
+        render_preview(db, submitted.id, "en", TODAY)
         manager = team.manager
         request = approval.ApprovalRequest(
             submitted.id,

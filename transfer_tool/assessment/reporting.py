@@ -41,6 +41,7 @@ from transfer_tool.assessment.versions import (
 from transfer_tool.countries import store as country_store
 from transfer_tool.countries.model import Destination, Regime
 from transfer_tool.countries.on_demand import dataset_on_demand
+from transfer_tool.countries.shipped import CountryDataset
 from transfer_tool.domain import (
     AssessmentStatus,
 )
@@ -81,11 +82,13 @@ def _report_data(
     *,
     approver: Actor | None = None,
     settings: OrgSettings | None = None,
+    dataset: CountryDataset | None = None,
 ) -> ReportData:
-    # The country data this process holds (one statement checks it is current: across offices each
-    # statement is a round trip), else only the transfer's own destinations, read as the engine looks
+    # The country data the caller has just read (`dataset`: the Review screen's preview, a batch), else
+    # the copy this process holds (one statement checks it is current: across offices each statement
+    # is a round trip), else only the transfer's own destinations, read as the engine looks
     # them up (countries/on_demand.py): a process that writes one report does not read all 251.
-    ds = country_store.held_dataset(db)
+    ds = dataset if dataset is not None else country_store.held_dataset(db)
     if ds is None:
         ds = dataset_on_demand(db)
     items = catalog.all_items(db)
@@ -161,9 +164,13 @@ def _report_data(
     )
 
 
-def build_report_data(db: Database, assessment_id: int, today: dt.date) -> ReportData:
-    """The report of a stored version as it stands (a draft shows the draft watermark)."""
-    return _report_data(db, assessment_id, today)
+def build_report_data(
+    db: Database, assessment_id: int, today: dt.date, *, dataset: CountryDataset | None = None
+) -> ReportData:
+    """The report of a stored version as it stands (a draft shows the draft watermark). `dataset`: the
+    country data the caller has just read (`country_store.cached_dataset`), so that the process holds it for
+    the reports that follow (the approval after the Review screen's preview, a batch's next report)."""
+    return _report_data(db, assessment_id, today, dataset=dataset)
 
 
 def render_for_approval(

@@ -187,12 +187,12 @@ def render_chunk(
     renderer = TiaReportRenderer()  # one per worker: fonts, styles and the word widths it keeps
     outcomes = []
     try:
-        # Held for the whole chunk: each report then checks it is current with one statement
-        # (reporting.py) rather than reading its destinations again.
-        country_store.cached_dataset(db)
         for item in items:
             try:
-                data = service.build_report_data(db, item.assessment_id, today)
+                # Held for the whole batch: each report checks it is current with one statement rather
+                # than reading its destinations again (and no second statement to look whether it is held).
+                dataset = country_store.cached_dataset(db)
+                data = service.build_report_data(db, item.assessment_id, today, dataset=dataset)
                 files = []
                 for lang in langs:
                     path = Path(out_dir) / report_filename(item.reference, item.version_no, lang)
