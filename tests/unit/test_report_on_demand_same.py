@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import random
 from collections.abc import Callable
 
 import pytest
@@ -17,9 +18,13 @@ from tests.unit.test_assessment_service import TODAY, _filled, _fr_to_us
 from transfer_tool import demo
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import reporting, service
+from transfer_tool.assessment.precheck import precheck, select_regimes
+from transfer_tool.assessment.record import TransferFacts
+from transfer_tool.assessment.tool_catalog import load_tool_catalog
 from transfer_tool.countries import store as country_store
 from transfer_tool.countries.model import RegimeEntry
-from transfer_tool.domain import AdequacyStatus
+from transfer_tool.countries.on_demand import dataset_on_demand
+from transfer_tool.domain import AdequacyStatus, PartyRole
 from transfer_tool.register import transfers
 from transfer_tool.report.data import ReportData
 from transfer_tool.storage.database import Database
@@ -97,3 +102,38 @@ def test_a_submitted_version_is_reported_against_its_destination_version_the_sam
     )
     after = _three_ways(db, monkeypatch, lambda: service.build_report_data(db, submitted.id, TODAY))
     assert after.destination_status == relied.destination_status  # still the version it relied on
+
+
+def test_the_pre_check_judges_the_same_from_codes_read_on_demand_as_from_the_whole_data(db: Database) -> None:
+    """Over the shipped data: the importer's country, storage and access inside and outside each regime's
+    area, codes the data lacks, and a destination (as a submitted version relied on it) that differs from
+    the live one; the whole data, the data read on demand, none and an empty mapping."""
+    whole = country_store.dataset(db)
+    regimes = list(whole.regimes.values())
+    catalog = load_tool_catalog()
+    rnd = random.Random(19)
+    pool = ["DE", "FR", "IE", "NO", "CH", "GB", "US", "JP", "CN", "IN", "KR", "BR", "PH", "ZZ", "de", ""]
+    for _ in range(150):
+        code = rnd.choice(["US", "JP", "CN", "CH", "GB", "DE", "IN", "BR"])
+        facts = TransferFacts(
+            rnd.choice(["DE", "FR", "JP", "CH", "GB", "CN", "KR"]),
+            rnd.choice([code, code, *pool]),
+            code,
+            importer_role=rnd.choice(list(PartyRole)),
+            importer_certifications=tuple(
+                rnd.sample(["EU-US DPF", "UK Extension", "APEC CBPR"], rnd.randint(0, 2))
+            ),
+            storage_countries=tuple(rnd.sample(pool, rnd.randint(0, 3))),
+            remote_access_countries=tuple(rnd.sample(pool, rnd.randint(0, 2))),
+        )
+        live = whole.destinations[code]
+        relied = dataclasses.replace(live, regimes=whole.destinations[rnd.choice(pool[:13])].regimes)
+        selection = select_regimes(facts.exporter_country, regimes)
+        for destination in (live, relied):
+            expected = precheck(
+                facts, destination, regimes, selection, catalog, destinations=whole.destinations
+            )
+            read = dataset_on_demand(db).destinations
+            assert precheck(facts, destination, regimes, selection, catalog, destinations=read) == expected
+            alone = precheck(facts, destination, regimes, selection, catalog, destinations=None)
+            assert precheck(facts, destination, regimes, selection, catalog, destinations={}) == alone

@@ -24,7 +24,7 @@ from tests.unit.test_team_database import Team
 from transfer_tool import demo
 from transfer_tool.accounts import users
 from transfer_tool.accounts.permissions import Actor
-from transfer_tool.assessment import approval, service
+from transfer_tool.assessment import approval, reporting, service
 from transfer_tool.assessment.page_save import PageSave, SaveBase, save_wizard_page
 from transfer_tool.countries import store as country_store
 from transfer_tool.domain import TransferStatus
@@ -320,3 +320,31 @@ def test_approving_reads_each_thing_once(team: Team, proxy: LatencyProxy) -> Non
     assert approved.status.value == "approved"
     assert service.signed_report(team.dba, submitted.id) is not None
     assert audit.verify(team.dba).ok
+
+
+def test_a_report_read_on_demand_costs_no_more_round_trips_than_the_whole_country_data(
+    team: Team, proxy: LatencyProxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A `report` process holds no country data: it reads its transfer's destinations on demand, all in one
+    statement (one each made a draft stored or accessed from six countries cost 14 round trips, not 10)."""
+    parties = demo.create_demo_parties(team.dba, team.admin)
+    t, _ = demo.create_demo_transfer(team.dba, team.legal, parties, title="Worldwide support")
+    draft = service.start_assessment(team.dba, team.legal, t.id)
+    facts = dataclasses.replace(
+        draft.record.facts, storage_countries=("US", "IN", "SG"), remote_access_countries=("PH", "JP", "GB")
+    )
+    record = dataclasses.replace(draft.record, facts=facts)
+    draft = service.save_draft(team.dba, team.legal, draft.id, record, draft.row_version)
+    db = Database(through(team, proxy), people_sign_in=True)
+    try:
+        users.authenticate(db, "lena", PASSWORD)
+        monkeypatch.setattr(country_store, "_DATASETS", {})
+        on_demand, said = counted(proxy, lambda: service.build_report_data(db, draft.id, TODAY))
+        assert sum("FROM destination" in x for x in said) == 1, said
+        monkeypatch.setattr(country_store, "_DATASETS", {})
+        with monkeypatch.context() as m:  # as before: every destination read
+            m.setattr(reporting, "dataset_on_demand", country_store.cached_dataset)
+            whole, _ = counted(proxy, lambda: service.build_report_data(db, draft.id, TODAY))
+        assert on_demand < whole, "\n".join(said)
+    finally:
+        db.dispose()
