@@ -22,7 +22,7 @@ from transfer_tool.assessment.precheck import precheck, select_regimes
 from transfer_tool.assessment.record import TransferFacts
 from transfer_tool.assessment.tool_catalog import load_tool_catalog
 from transfer_tool.countries import store as country_store
-from transfer_tool.countries.model import RegimeEntry
+from transfer_tool.countries.model import Destination, RegimeEntry
 from transfer_tool.countries.on_demand import dataset_on_demand
 from transfer_tool.domain import AdequacyStatus, PartyRole
 from transfer_tool.register import transfers
@@ -102,6 +102,7 @@ def test_a_submitted_version_is_reported_against_its_destination_version_the_sam
     )
     after = _three_ways(db, monkeypatch, lambda: service.build_report_data(db, submitted.id, TODAY))
     assert after.destination_status == relied.destination_status  # still the version it relied on
+    assert after == relied  # the whole report: nothing of it follows the live edit
 
 
 def test_the_pre_check_judges_the_same_from_codes_read_on_demand_as_from_the_whole_data(db: Database) -> None:
@@ -137,3 +138,38 @@ def test_the_pre_check_judges_the_same_from_codes_read_on_demand_as_from_the_who
             assert precheck(facts, destination, regimes, selection, catalog, destinations=read) == expected
             alone = precheck(facts, destination, regimes, selection, catalog, destinations=None)
             assert precheck(facts, destination, regimes, selection, catalog, destinations={}) == alone
+
+
+def test_a_destination_is_judged_inside_or_outside_on_the_version_relied_on_not_a_later_live_edit(
+    db: Database,
+) -> None:
+    """Whether the judged destination is inside a regime's area (then there is no transfer to it, and the
+    pre-check looks at where the data really goes instead: EDPB Guidelines 05/2021) is read from the
+    destination the version is judged against. For a submitted or approved version that is the destination
+    version it relied on, as its status under each regime is (the report states the country data it
+    relied on), never a later edit of the live data, e.g. an entry that has since become or stopped being
+    "inside the area" (a state joining or leaving the EEA). Drafts are judged on the live data, which is
+    then the same destination."""
+    whole = country_store.dataset(db)
+    regimes = list(whole.regimes.values())
+    catalog = load_tool_catalog()
+    live = whole.destinations["US"]
+    facts = TransferFacts("FR", "DE", "US", importer_role=PartyRole.PROCESSOR, storage_countries=("US",))
+    selection = select_regimes(facts.exporter_country, regimes)
+    for relied_status, live_status in (
+        (AdequacyStatus.INSIDE, AdequacyStatus.NOT_ADEQUATE),
+        (AdequacyStatus.NOT_ADEQUATE, AdequacyStatus.INSIDE),
+    ):
+
+        def with_eu(status: AdequacyStatus) -> Destination:
+            entry = RegimeEntry("EU", status, source_url="https://example.org")
+            return dataclasses.replace(live, regimes={**live.regimes, "EU": entry})
+
+        relied = with_eu(relied_status)
+        as_relied = precheck(
+            facts, relied, regimes, selection, catalog, destinations={**whole.destinations, "US": relied}
+        )
+        after_edit = {**whole.destinations, "US": with_eu(live_status)}
+        assert precheck(facts, relied, regimes, selection, catalog, destinations=after_edit) == as_relied
+        eu = next(c for c in as_relied.checks if c.regime == "EU")
+        assert eu.is_transfer == (relied_status is not AdequacyStatus.INSIDE), eu

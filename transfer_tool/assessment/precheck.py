@@ -203,10 +203,11 @@ def check_regime(
     known: Mapping[str, Destination] = destinations if destinations is not None else {}
 
     def lookup(code: str) -> Destination | None:
-        # The country data's entry for the code, else `destination` for its own code. Looked up one code
-        # at a time: the country data may be read on demand (countries/on_demand.py).
-        d = known.get(code)
-        return destination if d is None and code == destination.code else d
+        # `destination` for its own code: a submitted or approved version is judged against the version of
+        # the destination it relied on (as its status under each regime is, above and in the report), not
+        # against a later edit of the live data; the country data's entry for any other code. Looked up
+        # one code at a time: the country data may be read on demand (countries/on_demand.py).
+        return destination if code == destination.code else known.get(code)
 
     def inside(code: str) -> bool:
         if code in regime.home_area:
