@@ -82,13 +82,16 @@ def _report_data(
     *,
     approver: Actor | None = None,
     settings: OrgSettings | None = None,
-    dataset: CountryDataset | None = None,
+    hold_country_data: bool = False,
 ) -> ReportData:
-    # The country data the caller has just read (`dataset`: the Review screen's preview, a batch), else
-    # the copy this process holds (one statement checks it is current: across offices each statement
-    # is a round trip), else only the transfer's own destinations, read as the engine looks
-    # them up (countries/on_demand.py): a process that writes one report does not read all 251.
-    ds = dataset if dataset is not None else country_store.held_dataset(db)
+    # The copy of the country data this process holds (one statement checks it is current: across
+    # offices each statement is a round trip; with `hold_country_data` it is read whole if not held yet),
+    # else only the transfer's own destinations, read as the engine looks them up (countries/on_demand.py):
+    # a process that writes one report does not read all 251.
+    if hold_country_data:
+        ds: CountryDataset | None = country_store.cached_dataset(db)
+    else:
+        ds = country_store.held_dataset(db)
     if ds is None:
         ds = dataset_on_demand(db)
     items = catalog.all_items(db)
@@ -171,12 +174,13 @@ def _report_data(
 
 
 def build_report_data(
-    db: Database, assessment_id: int, today: dt.date, *, dataset: CountryDataset | None = None
+    db: Database, assessment_id: int, today: dt.date, *, hold_country_data: bool = False
 ) -> ReportData:
-    """The report of a stored version as it stands (a draft shows the draft watermark). `dataset`: the
-    country data the caller has just read (`country_store.cached_dataset`), so that the process holds it for
-    the reports that follow (the approval after the Review screen's preview, a batch's next report)."""
-    return _report_data(db, assessment_id, today, dataset=dataset)
+    """The report of a stored version as it stands (a draft shows the draft watermark).
+    `hold_country_data`: more reports follow in this process (the approval after the Review screen's
+    preview, a batch's next report), so it reads and keeps the whole country data, which each of them then
+    checks with one statement, rather than reading only this transfer's destinations."""
+    return _report_data(db, assessment_id, today, hold_country_data=hold_country_data)
 
 
 def render_for_approval(

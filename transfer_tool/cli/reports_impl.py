@@ -30,7 +30,6 @@ from transfer_tool.assessment.evidence import SignedReportRef, find_by_pdf_hash
 from transfer_tool.cli.context import CliContext
 from transfer_tool.cli.report_options import ENV_SIGNING_PASSPHRASE, LANGS
 from transfer_tool.cli.verify_impl import quiet_validator
-from transfer_tool.countries import store as country_store
 from transfer_tool.errors import AuthenticationFailed, PermissionDenied, ToolError
 from transfer_tool.runtime.files import write_file
 from transfer_tool.runtime.worker_lifetime import die_with_parent
@@ -189,10 +188,8 @@ def render_chunk(
     try:
         for item in items:
             try:
-                # Held for the whole batch: each report checks it is current with one statement rather
-                # than reading its destinations again (and no second statement to look whether it is held).
-                dataset = country_store.cached_dataset(db)
-                data = service.build_report_data(db, item.assessment_id, today, dataset=dataset)
+                # The country data held for the whole batch: each report checks it with one statement.
+                data = service.build_report_data(db, item.assessment_id, today, hold_country_data=True)
                 files = []
                 for lang in langs:
                     path = Path(out_dir) / report_filename(item.reference, item.version_no, lang)

@@ -30,11 +30,8 @@ class DestinationsOnDemand(Mapping[str, Destination]):
         self._read: dict[str, Destination | None] = {}
 
     def __getitem__(self, code: str) -> Destination:
-        if code not in self._read:
-            with self._db.read() as s:
-                row = s.get(DestinationRecord, code)
-                self._read[code] = None if row is None else complete(s, row.data, self._regimes)
-        found = self._read[code]
+        self.read_ahead((code,))
+        found = self._read.get(code)
         if found is None:
             raise KeyError(code)
         return found

@@ -17,7 +17,6 @@ from transfer_tool.assessment.approval import (
     ApprovalRequest,
     approve_and_sign,
 )
-from transfer_tool.countries import store as country_store
 from transfer_tool.runtime.bootstrap import DatabaseHandle
 
 __all__ = [
@@ -38,7 +37,7 @@ def render_preview(db: DatabaseHandle, assessment_id: int, lang: str, today: dt.
     """The report of the submitted version as it stands (what the reviewer reads before deciding)."""
     from transfer_tool.report.renderer import render_report
 
-    # The whole country data, held by the process: approving next builds the report again and then checks
-    # it with one statement instead of reading its destinations again (3 round trips more across offices).
-    dataset = country_store.cached_dataset(db)
-    return render_report(service.build_report_data(db, assessment_id, today, dataset=dataset), lang)
+    # Approving next builds the report again: with the country data held, it checks it with one statement
+    # instead of reading the destinations again (3 round trips more across offices).
+    data = service.build_report_data(db, assessment_id, today, hold_country_data=True)
+    return render_report(data, lang)
