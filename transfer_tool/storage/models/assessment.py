@@ -4,8 +4,6 @@ File content (evidence, signed PDFs) lives in `Blob`, addressed by its SHA-256; 
 digest they were stored with, so a changed blob is detected when read.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any
 

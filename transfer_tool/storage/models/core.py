@@ -1,7 +1,5 @@
 """Core tables: users, entities, transfers (with onward transfers), catalogues, settings, audit log."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any
 
@@ -164,10 +162,10 @@ class Transfer(Versioned, Base):
     exporter: Mapped[Entity] = relationship(foreign_keys=[exporter_id], lazy="joined")
     importer: Mapped[Entity] = relationship(foreign_keys=[importer_id], lazy="joined")
     owner: Mapped[User | None] = relationship(foreign_keys=[owner_id], lazy="joined")
-    onward: Mapped[list[Transfer]] = relationship(
+    onward: Mapped[list["Transfer"]] = relationship(
         back_populates="parent", cascade="all, delete-orphan", passive_deletes=True, order_by="Transfer.id"
     )
-    parent: Mapped[Transfer | None] = relationship(back_populates="onward", remote_side=[id])
+    parent: Mapped["Transfer | None"] = relationship(back_populates="onward", remote_side=[id])
 
 
 class CatalogEntry(Versioned, Base):

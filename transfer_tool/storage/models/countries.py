@@ -1,7 +1,5 @@
 """Country data in the database: the live copy admins edit, every version kept, re-assessment flags."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any
 

@@ -6,8 +6,6 @@ unverified country data it contained. Publishing marks one generation as the pub
 never edited otherwise.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any
 

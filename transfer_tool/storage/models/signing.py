@@ -4,8 +4,6 @@ People's certificates or an organisation CA are kept here (certificates only, ne
 deactivates it, so the audit log and older verifications keep their meaning.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import Boolean, ForeignKey, String, Text
