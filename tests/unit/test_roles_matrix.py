@@ -120,7 +120,7 @@ BEFORE_SIGN_IN = "runs before anyone is signed in (first admin, sign-in)"
 FILE_LEVEL = "works on the database file; the operating-system account is the boundary"
 
 NOT_ROLE_CHECKED: dict[str, str] = {
-    **{f"register.transfers.{n}": OPEN_READ for n in ("get_transfer", "get_many")},
+    **{f"register.transfers.{n}": OPEN_READ for n in ("get_transfer", "get_many", "find_by_reference")},
     **{
         f"register.register_search.{n}": OPEN_READ
         for n in ("search_ids", "fetch_rows", "search", "search_page", "count_by_status")

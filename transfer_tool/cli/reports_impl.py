@@ -31,6 +31,7 @@ from transfer_tool.cli.context import CliContext
 from transfer_tool.cli.report_options import ENV_SIGNING_PASSPHRASE, LANGS
 from transfer_tool.cli.verify_impl import quiet_validator
 from transfer_tool.errors import AuthenticationFailed, PermissionDenied, ToolError
+from transfer_tool.register import transfers
 from transfer_tool.runtime.files import write_file
 from transfer_tool.runtime.worker_lifetime import die_with_parent
 from transfer_tool.signing.limits import read_pdf_file
@@ -60,8 +61,7 @@ def report_filename(reference: str, version_no: int, lang: str) -> str:
 
 def _resolve(db: Database, ident: str) -> service.AssessmentView:
     ident = ident.strip()
-    with db.read() as s:
-        transfer_id = s.scalar(select(Transfer.id).where(Transfer.reference == ident))
+    transfer_id = transfers.find_by_reference(db, ident)
     if transfer_id is not None:
         latest = service.latest_for_transfer(db, transfer_id)
         if latest is None:

@@ -51,12 +51,11 @@ def register_transfer_actions(ts: Any) -> None:
 
 
 def find_reference(ctx: CliContext, ref: str) -> int:
-    from transfer_tool.register import register_search  # the database layer only when a handler runs
+    from transfer_tool.register import transfers  # the database layer only when a handler runs
 
-    ids = register_search.search_ids(ctx.db, register_search.TransferQuery(text=ref))
-    for row in register_search.fetch_rows(ctx.db, ids):
-        if row.reference == ref:
-            return row.id
+    transfer_id = transfers.find_by_reference(ctx.db, ref)
+    if transfer_id is not None:
+        return transfer_id
     if ref.isdigit():
         return int(ref)
     raise ToolError(f"No transfer with reference '{ref}'. Try `transfer-tool transfers list --search {ref}`.")

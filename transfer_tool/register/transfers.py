@@ -439,6 +439,13 @@ def _has_approved_assessment(s: Session, t: Transfer) -> bool:
     )
 
 
+def find_by_reference(db: Database, reference: str) -> int | None:
+    """The id of the transfer with exactly this reference (TR-000001), or None."""
+    with db.read() as s:
+        found: int | None = s.scalar(select(Transfer.id).where(Transfer.reference == reference))
+        return found
+
+
 def get_transfer(db: Database, transfer_id: int) -> TransferView:
     with db.read() as s:
         # The onward transfers (two levels) in the same statement: across offices each is a round trip.
