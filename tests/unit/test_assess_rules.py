@@ -250,6 +250,33 @@ def test_remote_access_from_another_third_country_is_assessed_too(tmp_path: Path
     assert "facts.destination" in _missing_fields(result)
 
 
+def test_under_the_appi_the_recipients_country_decides_not_where_the_servers_are(tmp_path: Path) -> None:
+    """APPI Art. 28(1); PPC Q&A 12-3 (https://www.ppc.go.jp/all_faq_index/faq1-q12-3/): storing personal data
+    on a server abroad whose operator does not handle it is no provision to a third party in a foreign country
+    (Art. 23 security measures, with knowledge of that country's system, still apply); Q&A 12-4
+    (https://www.ppc.go.jp/all_faq_index/faq1-q12-4): a foreign operator handling the data is a foreign third
+    party even with its servers in Japan. Unlike the GDPR's reading (the tests above), storage or access abroad
+    does not make the APPI's transfer."""
+    stored = one(
+        tmp_path, {"facts": facts("JP", "JP", storage_countries=["US"], remote_access_countries=["IN"])}
+    )
+    jp = regime(stored, "JP")
+    assert not jp["is_transfer"] and not jp["full_assessment_needed"] and jp["destinations_to_assess"] == []
+    assert codes(jp["reasons"])[-2:] == ["appi_recipient_decides", "destination_inside"]
+    told = next(r["text"] for r in jp["reasons"] if r["code"] == "appi_recipient_decides")
+    assert "US, IN" in told and "Art. 23" in told
+    # A recipient in the UK (PPC-recognised) storing in the US: the UK decides, so no full assessment.
+    uk = regime(one(tmp_path, {"facts": facts("JP", "GB", storage_countries=["US"])}), "JP")
+    assert uk["is_transfer"] and uk["route"] == "adequacy" and not uk["full_assessment_needed"]
+    # A US recipient whose servers are in Japan: still a provision to a third party in a foreign country.
+    us = regime(one(tmp_path, {"facts": facts("JP", "US", storage_countries=["JP"])}), "JP")
+    assert us["is_transfer"] and us["route"] == "no_adequacy" and us["full_assessment_needed"]
+    assert "appi_recipient_decides" not in codes(us["reasons"])
+    # The EU reading is unchanged: a French exporter's importer in Japan storing in the US assesses the US.
+    eu = regime(one(tmp_path, {"facts": facts("FR", "FR", storage_countries=["US"])}), "EU")
+    assert eu["full_assessment_needed"] and eu["destinations_to_assess"] == ["US"]
+
+
 # ---- 1.4 EDPB use cases 1-7 -----------------------------------------------------------------------------
 
 

@@ -8,7 +8,7 @@ derogations need only a short record and monitoring (legal-reference §1.1 step 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -217,14 +217,25 @@ def check_regime(
         return e is not None and e.status is AdequacyStatus.INSIDE
 
     legs: list[str] = []
-    for code in (
-        facts.importer_country,
-        destination.code,
-        *facts.storage_countries,
-        *facts.remote_access_countries,
-    ):
+    for code in _where_data_goes(regime.code, facts, destination.code):
         if code and code not in legs and not inside(code):
             legs.append(code)
+    appi_elsewhere = _appi_storage_or_access_abroad(regime.code, facts, inside)
+    if appi_elsewhere:
+        reasons.append(
+            Reason(
+                "appi_recipient_decides",
+                engine_text(
+                    "The data is stored in or accessed from {0}, but under the APPI a provision to a third "
+                    "party in a foreign country depends on where the recipient is, not on where the servers "
+                    "are (PPC Q&A 12-3, 12-4): storage or access there is not such a provision. The exporter "
+                    "must still know that country's system for its security measures (APPI Art. 23) and say "
+                    "so on request (Art. 32(1)(iv)); if the operator of the servers abroad handles the data, "
+                    "it is a recipient of its own: record that provision as a transfer.",
+                    ", ".join(appi_elsewhere),
+                ),
+            )
+        )
     if not legs:
         reasons.append(
             Reason(
@@ -399,6 +410,31 @@ def check_regime(
         judge_instead,
         scope_limit_checks(regime.code, entry, facts, answers),
     )
+
+
+def _where_data_goes(regime: str, facts: TransferFacts, judged: str) -> tuple[str, ...]:
+    """The countries whose status decides the transfer under this regime.
+
+    Under the GDPR, the UK GDPR, the FADP and the LGPD, storage in or remote access from a country is a
+    transfer to it (docs/legal-notes.md #16, 1.3). Under the APPI only the recipient's country counts: storing
+    on a server abroad that its operator does not handle is no provision to a third party in a foreign country,
+    and a foreign operator handling the data is one even with its servers in Japan (PPC Q&A 12-3, 12-4)."""
+    if regime == "JP":
+        return (facts.importer_country or judged,)
+    return (facts.importer_country, judged, *facts.storage_countries, *facts.remote_access_countries)
+
+
+def _appi_storage_or_access_abroad(
+    regime: str, facts: TransferFacts, inside: Callable[[str], bool]
+) -> tuple[str, ...]:
+    """Under the APPI, the countries of storage or remote access outside Japan that are not the recipient's."""
+    if regime != "JP":
+        return ()
+    out: list[str] = []
+    for code in (*facts.storage_countries, *facts.remote_access_countries):
+        if code and code != facts.importer_country and code not in out and not inside(code):
+            out.append(code)
+    return tuple(out)
 
 
 def derogation_misfit(tool: ToolDef, facts: TransferFacts, chosen: ToolChoice) -> str:
