@@ -553,3 +553,25 @@ def test_appi_equivalent_measures_list_what_to_tell_on_request(tmp_path: Path) -
     result = one(tmp_path, {"facts": facts("JP", "US", importer_role="processor")})
     notes = [n["text"] for n in result["notes"] if n["code"] == "appi_request_items"]
     assert len(notes) == 1 and "Art. 18(3)" in notes[0] and "name of the foreign country" in notes[0]
+
+
+def test_appi_recognised_country_and_equivalent_measures_still_need_an_art_27_basis(tmp_path: Path) -> None:
+    """APPI Art. 28(1) (https://laws.e-gov.go.jp/law/415AC0000000057): a recipient in a PPC-recognised country
+    or with a system of equivalent measures is excluded from "a third party in a foreign country", and only
+    for the others does Art. 28(1) disapply Art. 27 ("この場合においては、同条の規定は、適用しない"). So on those
+    two routes the provision is an ordinary third-party provision under Art. 27 (consent, an Art. 27(1) item,
+    opt-out, or entrustment / succession / joint use under Art. 27(5)); "no full assessment" is not "lawful"."""
+    uk = regime(one(tmp_path, {"facts": facts("JP", "GB", importer_role="controller")}), "JP")
+    assert uk["route"] == "adequacy" and "appi_art27_still_applies" in codes(uk["reasons"])
+    measures = [
+        {"regime": "JP", "tool": "jp_equivalent_measures", "justification": "DPA with the APPI items"}
+    ]
+    us = regime(one(tmp_path, {"facts": facts("JP", "US"), "tools": measures}), "JP")
+    assert "appi_art27_still_applies" in codes(us["reasons"])
+    # Consent to a provision to a third party in a foreign country: Art. 28(1) applies and Art. 27 does not.
+    consent = [{"regime": "JP", "tool": "jp_consent", "justification": "sign-up form"}]
+    by_consent = regime(one(tmp_path, {"facts": facts("JP", "US"), "tools": consent}), "JP")
+    assert "appi_art27_still_applies" not in codes(by_consent["reasons"])
+    # Not an APPI rule elsewhere: an EU exporter's transfer to the UK gets no such reason.
+    eu = regime(one(tmp_path, {"facts": facts("FR", "GB")}), "EU")
+    assert "appi_art27_still_applies" not in codes(eu["reasons"])

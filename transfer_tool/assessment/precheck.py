@@ -396,6 +396,21 @@ def check_regime(
                     ),
                 )
             )
+    if regime.code == "JP" and (
+        route in (Route.ADEQUACY, Route.PARTIAL_CONFIRMED)
+        or (tool is not None and tool.kind is ToolKind.EQUIVALENT_MEASURES)
+    ):
+        # Art. 28(1) excludes these recipients from "a third party in a foreign country"; the provision is
+        # then one to an ordinary third party, which Art. 27 governs (Art. 28(1) disapplies it only otherwise).
+        reasons.append(
+            Reason(
+                "appi_art27_still_applies",
+                "The recipient is in a PPC-recognised country or has a system of equivalent measures, so APPI "
+                "Art. 28 does not restrict this provision; it is a provision to a third party under Art. 27 "
+                "like one in Japan: it needs the data subject's consent, an Art. 27(1) item, the opt-out of "
+                "Art. 27(2), or one of the cases of Art. 27(5) (entrustment, business succession, joint use).",
+            )
+        )
     if judge_instead:
         full = True
     return RegimeCheck(
