@@ -82,6 +82,36 @@ def test_compelling_interests_only_for_a_limited_number_of_people(tmp_path: Path
     assert "derogation_does_not_fit" in codes(regime(result, "EU")["reasons"])
 
 
+def test_compelling_interests_are_the_last_resort_and_that_is_confirmed_too(tmp_path: Path) -> None:
+    """GDPR Art. 49(1) second subparagraph (https://eur-lex.europa.eu/eli/reg/2016/679/oj): only "where a
+    transfer could not be based on a provision in Article 45 or 46, including the provisions on binding
+    corporate rules, and none of the derogations for a specific situation referred to in the first
+    subparagraph of this paragraph is applicable"; EDPB Guidelines 2/2018 §2.8 (a last resort). UK GDPR
+    Art. 49(1) keeps the same subparagraph."""
+    others = [
+        "not_repetitive",
+        "limited_subjects",
+        "compelling_interests",
+        "safeguards_assessed",
+        "authority_informed",
+        "subjects_informed",
+    ]
+    for reg, exporter, code in (
+        ("EU", "FR", "eu_derog_compelling_interests"),
+        ("UK", "GB", "uk_derog_compelling_interests"),
+    ):
+        tool = {"regime": reg, "tool": code, "justification": "a one-off transfer", "conditions_met": others}
+        t = {"facts": facts(exporter, "US", frequency="one_off", data_subjects_count=3), "tools": [tool]}
+        result = one(tmp_path, t)
+        unconfirmed = [
+            w["text"] for w in result["warnings"] if w["code"] == "derogation_condition_unconfirmed"
+        ]
+        assert len(unconfirmed) == 1 and "last resort" in unconfirmed[0]
+        assert warning_codes(result, blocking=True) == ["derogation_condition_unconfirmed"]
+        confirmed = dict(tool, conditions_met=["no_other_route", *others])
+        assert warning_codes(one(tmp_path, dict(t, tools=[confirmed])), blocking=True) == []
+
+
 def test_lgpd_and_fadp_consent_are_not_limited_to_occasional_transfers(tmp_path: Path) -> None:
     """LGPD Art. 33(VIII) and FADP Art. 17(1)(a) set no frequency limit (unlike GDPR recital 111)."""
     br = one(
