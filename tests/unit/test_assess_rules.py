@@ -295,6 +295,10 @@ def test_under_the_appi_the_recipients_country_decides_not_where_the_servers_are
     assert codes(jp["reasons"])[-2:] == ["appi_recipient_decides", "destination_inside"]
     told = next(r["text"] for r in jp["reasons"] if r["code"] == "appi_recipient_decides")
     assert "US, IN" in told and "Art. 23" in told
+    # Judged against the storage country, the APPI still names the recipient's country, not the servers'.
+    judged_us = one(tmp_path, {"facts": facts("JP", "JP", storage_countries=["US"], destination="US")})
+    inside = next(r["text"] for r in regime(judged_us, "JP")["reasons"] if r["code"] == "destination_inside")
+    assert inside.startswith("Japan is inside") and not regime(judged_us, "JP")["is_transfer"]
     # A recipient in the UK (PPC-recognised) storing in the US: the UK decides, so no full assessment.
     uk = regime(one(tmp_path, {"facts": facts("JP", "GB", storage_countries=["US"])}), "JP")
     assert uk["is_transfer"] and uk["route"] == "adequacy" and not uk["full_assessment_needed"]

@@ -237,10 +237,13 @@ def check_regime(
             )
         )
     if not legs:
+        # Under the APPI the country named is the recipient's, whatever destination the assessor judged.
+        recipient = lookup(facts.importer_country) if regime.code == "JP" and facts.importer_country else None
+        here = recipient.name_en if recipient else destination.name_en
         reasons.append(
             Reason(
                 "destination_inside",
-                engine_text("{0} is inside the area of the {1}: not a transfer.", destination.name_en, name),
+                engine_text("{0} is inside the area of the {1}: not a transfer.", here, name),
             )
         )
         return stop()
