@@ -228,10 +228,11 @@ def check_regime(
                 engine_text(
                     "The data is stored in or accessed from {0}, but under the APPI a provision to a third "
                     "party in a foreign country depends on where the recipient is, not on where the servers "
-                    "are (PPC Q&A 12-3, 12-4): storage or access there is not such a provision. The exporter "
-                    "must still know that country's system for its security measures (APPI Art. 23) and say "
-                    "so on request (Art. 32(1)(iv)); if the operator of the servers abroad handles the data, "
-                    "it is a recipient of its own: record that provision as a transfer.",
+                    "are (PPC Q&A 12-3, 12-4): storage or access there is not such a provision. The business "
+                    "operator that keeps the data there must still know that country's system as part of its "
+                    "security measures (APPI Art. 23) and make those measures known on request (Art. "
+                    "32(1)(iv)); if the operator of the servers abroad handles the data, it is a recipient of "
+                    "its own: record that provision as a transfer.",
                     ", ".join(appi_elsewhere),
                 ),
             )
