@@ -17,8 +17,9 @@ from tests.unit.test_assessment_fixtures import context, us
 from tests.unit.test_assessment_service import TODAY
 from tests.unit.test_report_builder import _fr_us_record, _sources, _transfer_view
 from transfer_tool.assessment.completeness import missing_items
-from transfer_tool.assessment.record import LawAssessment
+from transfer_tool.assessment.record import ConclusionRecord, LawAssessment
 from transfer_tool.assessment.report_builder import report_data_from
+from transfer_tool.assessment.risk import blank_law_risk
 from transfer_tool.report.data import ReportData, localize
 from transfer_tool.report.docx_export import render_docx
 from transfer_tool.report.renderer import render_report
@@ -104,3 +105,58 @@ def test_ticked_special_category_data_shows_in_the_categories_and_annex_i_b(deta
     assert "None" not in _row(en, "Sensitive data")
     sensitive_rows = [line for line in en.splitlines() if line.rstrip().endswith(" Yes")]
     assert sensitive_rows, "the categories table marks the special-category row as sensitive"
+
+
+def _undecided_draft(**changes: object) -> ReportData:
+    """A draft whose assessor has not chosen a conclusion; with `law_practice=...` also no step 3 one."""
+    record = _fr_us_record(conclusion=ConclusionRecord(), **changes)
+    return report_data_from(_sources(record))
+
+
+def test_a_draft_without_a_conclusion_never_prints_one_as_reached() -> None:
+    data = _undecided_draft()
+    assert data.conclusion.chosen is None
+    en = _pdf_text(render_report(data, "en"))
+    cover = en.split("At a glance")[0]
+    assert "Conclusion: Not reached yet" in cover, cover
+    assert "Not reached yet" in _row(en, "Conclusion reached")
+    ja = _pdf_text(render_report(data, "ja"))
+    assert "結論：未決定" in ja.split("概要")[0].replace(" ", "") or "結論: 未決定" in ja, ja[:600]
+    for verdict in ("Do not transfer", "Proceed with the transfer", "Proceed once the measures"):
+        assert verdict not in _row(en, "Conclusion reached")
+        assert verdict not in cover
+
+
+def test_a_draft_without_a_step_3_conclusion_shows_no_recommendation_either() -> None:
+    record = _fr_us_record()
+    step = dataclasses.replace(record.law_practice, conclusion=None)
+    data = _undecided_draft(law_practice=step)
+    assert (data.conclusion.recommended, data.conclusion.chosen) == (None, None)
+    en = _pdf_text(render_report(data, "en"))
+    assert "None yet" in _row(en, "Recommended by the tool")
+    assert "Do not transfer" not in en
+
+
+def test_the_word_draft_prints_no_conclusion_nobody_reached() -> None:
+    from docx import Document
+
+    doc = Document(io.BytesIO(render_docx(_undecided_draft(), "en")))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    rows = [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
+    assert "Conclusion: Not reached yet" in text
+    assert ["Conclusion reached", "Not reached yet"] in rows, rows
+
+
+def test_an_unfinished_risk_calculation_is_not_reported_as_never_performed() -> None:
+    record = _fr_us_record()
+    law = blank_law_risk("fisa702", "FISA Section 702")
+    answered = tuple(dataclasses.replace(f, probability=0.5, justification="counsel") for f in law.factors)
+    law = dataclasses.replace(law, factors=(answered[0], dataclasses.replace(answered[1], probability=None)))
+    risk = dataclasses.replace(record.risk, enabled=True, threshold=0.05, laws=(law,))
+    data = report_data_from(_sources(dataclasses.replace(record, risk=risk)))
+    assert data.risk is None  # no level is computed from missing factors
+    en = _pdf_text(render_report(data, "en"))
+    assert "No quantified assessment was performed" not in en
+    assert "not complete" in en.split("Quantified risk of prohibited lawful access")[-1]
+    ja = _pdf_text(render_report(data, "ja"))
+    assert "定量的評価を実施していません" not in ja.replace(" ", "")

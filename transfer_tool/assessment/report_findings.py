@@ -30,7 +30,7 @@ from transfer_tool.assessment.report_texts import (
 )
 from transfer_tool.assessment.risk import RiskResult
 from transfer_tool.assessment.safeguards import ConsentInformation, appi_consent_information
-from transfer_tool.domain import AssessmentStatus, Conclusion
+from transfer_tool.domain import AssessmentStatus
 from transfer_tool.i18n.message import Joined, Stored, Translatable
 from transfer_tool.report import data as rd
 from transfer_tool.report.data import Localized
@@ -194,8 +194,7 @@ def conclusion(src: ReportSources) -> rd.ConclusionInfo:
     recommended = (live if editable else r.conclusion.recommended) or live or r.conclusion.recommended
     chosen = r.conclusion.chosen
     reason: rd.Text = r.conclusion.reason.strip()
-    if chosen is None:
-        chosen = recommended or Conclusion.DO_NOT_TRANSFER
+    if chosen is None:  # shown as not reached: a default would read as the assessor's conclusion
         reason = NO_CONCLUSION
     elif not reason:
         reason = narrative(ev.recommendation.reasons, adopted=chosen == recommended)
@@ -206,7 +205,7 @@ def conclusion(src: ReportSources) -> rd.ConclusionInfo:
         lines.append(labelled(name, sentences(tuple(Stored(x.text) for x in rr.reasons))))
     grounds: rd.Text = Joined(tuple(lines)) if len(lines) > 1 else ""
     return rd.ConclusionInfo(
-        recommended=recommended or chosen,
+        recommended=recommended,
         chosen=chosen,
         reason=reason,
         procedural_steps=r.procedural_notes,

@@ -11,7 +11,7 @@ from typing import Any
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.i18n.stored_text import translate
-from transfer_tool.report.data import Answer, PolicyItem, ReportData, Text
+from transfer_tool.report.data import Answer, PolicyItem, ReportData, Text, conclusion_key
 from transfer_tool.report.docx_document import CONTENT_MM, JAPANESE_FONT, WordDocument
 from transfer_tool.report.terms import LANGUAGES, Terminology, format_date, format_datetime, format_percent
 
@@ -100,7 +100,7 @@ class DocxReport:
         self.w.para(d.organisation)
         self.w.doc.add_heading(self.t("doc.title"), level=0)
         self.w.para(d.title, "Subtitle")
-        conclusion = self.t("conclusion." + d.conclusion.chosen.value)
+        conclusion = self.t(conclusion_key(d.conclusion.chosen, "not_reached"))
         self.w.para(f"{self.t('doc.conclusion')}: {conclusion}", bold=True)
         self.w.para(self.t("doc.at_a_glance"), bold=True)
         self.w.kv(
@@ -365,7 +365,7 @@ class DocxReport:
     def _risk(self) -> None:
         risk = self.d.risk
         if risk is None:
-            self.w.para(self.t("risk.not_performed"))
+            self.w.para(self.t("risk.unfinished" if self.d.risk_unfinished else "risk.not_performed"))
             return
         verdict = (
             "risk.above_threshold" if risk.total_over_period > risk.threshold else "risk.below_threshold"
@@ -432,8 +432,8 @@ class DocxReport:
         c = self.d.conclusion
         self.w.kv(
             [
-                ("conclusion.recommended", self.t("conclusion." + c.recommended.value)),
-                ("conclusion.chosen", self.t("conclusion." + c.chosen.value)),
+                ("conclusion.recommended", self.t(conclusion_key(c.recommended, "none_yet"))),
+                ("conclusion.chosen", self.t(conclusion_key(c.chosen, "not_reached"))),
                 ("conclusion.reason", self.x(c.reason)),
                 ("conclusion.procedural_steps", c.procedural_steps),
                 ("doc.reevaluation", self.date(c.reevaluation_date)),

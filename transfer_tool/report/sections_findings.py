@@ -9,7 +9,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.report.chart import Bar, risk_chart
-from transfer_tool.report.data import Text, localize
+from transfer_tool.report.data import Text, conclusion_key, localize
 from transfer_tool.report.document import Build, SignatureSpace, TiaDocTemplate
 from transfer_tool.report.layout import Block, Cell
 from transfer_tool.report.parts import ReportParts
@@ -111,7 +111,11 @@ class FindingsSections(ReportParts):
     def _risk(self, b: Build, number: int) -> list[Flowable]:
         risk = b.data.risk
         if risk is None:
-            return [self._para(b, self._t(b, "risk.not_performed"))]
+            return [
+                self._para(
+                    b, self._t(b, "risk.unfinished" if b.data.risk_unfinished else "risk.not_performed")
+                )
+            ]
         verdict_key = (
             "risk.above_threshold" if risk.total_over_period > risk.threshold else "risk.below_threshold"
         )
@@ -180,12 +184,12 @@ class FindingsSections(ReportParts):
     def _conclusion(self, b: Build, number: int) -> list[Flowable]:
         c = b.data.conclusion
         rows: list[tuple[str, Cell | Text]] = [
-            ("conclusion.recommended", self._t(b, "conclusion." + c.recommended.value)),
+            ("conclusion.recommended", self._t(b, conclusion_key(c.recommended, "none_yet"))),
         ]
         if c.grounds:
             rows.append(("conclusion.grounds", c.grounds))
         rows += [
-            ("conclusion.chosen", self._t(b, "conclusion." + c.chosen.value)),
+            ("conclusion.chosen", self._t(b, conclusion_key(c.chosen, "not_reached"))),
             ("conclusion.reason", c.reason),
             ("conclusion.procedural_steps", c.procedural_steps),
             ("doc.reevaluation", format_date(c.reevaluation_date, b.lang)),
