@@ -160,3 +160,24 @@ def test_an_unfinished_risk_calculation_is_not_reported_as_never_performed() -> 
     assert "not complete" in en.split("Quantified risk of prohibited lawful access")[-1]
     ja = _pdf_text(render_report(data, "ja"))
     assert "定量的評価を実施していません" not in ja.replace(" ", "")
+
+
+def test_unanswered_practical_experience_and_step_3_conclusion_print_not_answered() -> None:
+    """A dash beside "Practical experience" reads as "no requests received": unanswered is said so."""
+    from docx import Document
+
+    record = _fr_us_record()
+    step = dataclasses.replace(
+        record.law_practice, practical_experience="", conclusion=None, conclusion_reasoning=""
+    )
+    data = _undecided_draft(law_practice=step)
+    en = _pdf_text(render_report(data, "en"))
+    assert _row(en, "Practical experience").split()[-2:] == ["Not", "answered"]
+    assert _row(en, "Conclusion of this step").split()[-2:] == ["Not", "answered"]
+    ja = _pdf_text(render_report(data, "ja"))
+    assert _row(ja, "実務上の経験").split()[-1] == "未回答"
+    assert _row(ja, "本ステップの結論").split()[-1] == "未回答"
+    doc = Document(io.BytesIO(render_docx(data, "en")))
+    rows = [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
+    assert ["Practical experience", "Not answered"] in rows, rows
+    assert ["Conclusion of this step", "Not answered"] in rows, rows

@@ -306,14 +306,9 @@ class DocxReport:
             ],
             (22, 13, 14, 51),
         )
-        experience = (
-            "\n".join((lp.practical_experience, *lp.experience_sources))
-            if lp.experience_sources
-            else lp.practical_experience
-        )
-        self.w.kv(
-            [("law.practical_experience", experience), ("law.step_conclusion", self.x(lp.step_conclusion))]
-        )
+        experience = "\n".join((self.typed(lp.practical_experience), *lp.experience_sources))
+        step = self.typed(self.x(lp.step_conclusion))
+        self.w.kv([("law.practical_experience", experience), ("law.step_conclusion", step)])
 
     def _measures(self) -> None:
         if not self.d.measures:

@@ -40,11 +40,9 @@ class FindingsSections(ReportParts):
             rows,
             (22, 13, 14, 51),
         )
-        experience = (
-            "\n".join((lp.practical_experience, *lp.experience_sources))
-            if lp.experience_sources
-            else lp.practical_experience
-        )
+        # Unanswered reads "Not answered": a dash beside practical experience reads as "no requests".
+        experience = "\n".join((self._typed(b, lp.practical_experience), *lp.experience_sources))
+        step = lp.step_conclusion or self._t(b, "doc.not_answered")
         a = b.data.acceptance
         framework: list[Block] = [self._cell(b, self._typed(b, a.framework), "Cell")]
         if a.framework_basis:
@@ -55,9 +53,7 @@ class FindingsSections(ReportParts):
             Spacer(1, 4 * mm),
             table,
             Spacer(1, 4 * mm),
-            self._kv(
-                b, [("law.practical_experience", experience), ("law.step_conclusion", lp.step_conclusion)]
-            ),
+            self._kv(b, [("law.practical_experience", experience), ("law.step_conclusion", step)]),
         ]
 
     def _measures(self, b: Build, number: int) -> list[Flowable]:
