@@ -181,3 +181,26 @@ def test_unanswered_practical_experience_and_step_3_conclusion_print_not_answere
     rows = [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
     assert ["Practical experience", "Not answered"] in rows, rows
     assert ["Conclusion of this step", "Not answered"] in rows, rows
+
+
+def test_the_sensitivity_never_calls_a_capped_factor_doubled() -> None:
+    """A probability cannot exceed 1: 1 stays 1 and 0.6 becomes 1, which is not "doubled"."""
+    law = blank_law_risk("fisa702", "FISA Section 702")
+    given = (1.0, 0.6, 0.5, 0.1, 0.2)
+    factors = tuple(
+        dataclasses.replace(f, probability=p, justification="counsel")
+        for f, p in zip(law.factors, given, strict=True)
+    )
+    risk = dataclasses.replace(
+        _fr_us_record().risk, enabled=True, threshold=0.05, laws=(dataclasses.replace(law, factors=factors),)
+    )
+    data = report_data_from(_sources(_fr_us_record(risk=risk)))
+    assert data.risk is not None
+    en = [localize(s.label, "en") for s in data.risk.sensitivity]
+    ja = [localize(s.label, "ja") for s in data.risk.sensitivity]
+    assert not [x for x in en if re.search(r"doubled \((1|0\.6) →", x)], en
+    assert sum("raised to 1, its maximum (1 → 1)" in x for x in en) == 1, en
+    assert sum("raised to 1, its maximum (0.6 → 1)" in x for x in en) == 1, en
+    assert sum("doubled (0.5 → 1)" in x for x in en) == 1, en  # 0.5 doubled is 1: truly doubled
+    assert not [x for x in ja if "2倍（1 → 1）" in x or "2倍（0.6 → 1）" in x], ja
+    assert sum("上限の1に引上げ（0.6 → 1）" in x for x in ja) == 1, ja

@@ -167,6 +167,14 @@ def risk(result: RiskResult | None, r: AssessmentRecord) -> rd.QuantifiedRisk | 
             base=row.base,
             changed=row.doubled,
         )
+        if row.doubled < row.base * 2:  # the engine stops a probability at 1: 0.6 → 1 is not "doubled"
+            doubled = report_text(
+                "{law}: '{factor}' raised to 1, its maximum ({base:g} → {changed:g})",
+                law=law,
+                factor=factor,
+                base=row.base,
+                changed=row.doubled,
+            )
         halved = report_text(
             "{law}: '{factor}' halved ({base:g} → {changed:g})",
             law=law,
