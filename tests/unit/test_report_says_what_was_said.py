@@ -20,6 +20,7 @@ from transfer_tool.assessment.completeness import missing_items
 from transfer_tool.assessment.record import ConclusionRecord, LawAssessment
 from transfer_tool.assessment.report_builder import report_data_from
 from transfer_tool.assessment.risk import blank_law_risk
+from transfer_tool.domain import AssessmentStatus
 from transfer_tool.report.data import ReportData, localize
 from transfer_tool.report.docx_export import render_docx
 from transfer_tool.report.renderer import render_report
@@ -204,3 +205,20 @@ def test_the_sensitivity_never_calls_a_capped_factor_doubled() -> None:
     assert sum("doubled (0.5 → 1)" in x for x in en) == 1, en  # 0.5 doubled is 1: truly doubled
     assert not [x for x in ja if "2倍（1 → 1）" in x or "2倍（0.6 → 1）" in x], ja
     assert sum("上限の1に引上げ（0.6 → 1）" in x for x in ja) == 1, ja
+
+
+@pytest.mark.parametrize(
+    "status", [AssessmentStatus.DRAFT, AssessmentStatus.SUBMITTED, AssessmentStatus.RETURNED]
+)
+def test_an_unapproved_report_does_not_say_the_approver_confirmed_it(status: AssessmentStatus) -> None:
+    from docx import Document
+
+    data = report_data_from(_sources(_fr_us_record(), status))
+    en, ja = _pdf_text(render_report(data, "en")), _pdf_text(render_report(data, "ja"))
+    assert "The approver confirms that" not in en and "On approval, the approver confirms" in en
+    flat_ja = re.sub(r"\s+", "", ja)
+    assert "承認者は、本評価" not in flat_ja and "承認時に、承認者は本評価" in flat_ja
+    words = "\n".join(p.text for p in Document(io.BytesIO(render_docx(data, "en"))).paragraphs)
+    assert "The approver confirms that" not in words and "On approval, the approver confirms" in words
+    approved = report_data_from(_sources(_fr_us_record(), AssessmentStatus.APPROVED))
+    assert "The approver confirms that this assessment" in _pdf_text(render_report(approved, "en"))

@@ -479,7 +479,7 @@ class DocxReport:
     def _sign_off(self) -> None:
         s = self.d.sign_off
         approved = self.d.status is AssessmentStatus.APPROVED
-        self.w.para(self.t("signoff.statement"))
+        self.w.para(self.t("signoff.statement" if approved else "signoff.statement_pending"))
         rows = [
             ("signoff.approver", s.approver_name),
             ("signoff.role", self.x(s.approver_role)),

@@ -250,7 +250,8 @@ class FindingsSections(ReportParts):
             rows.append(("signoff.importer", who or self._t(b, "signoff.importer_pending")))
         block: list[Flowable] = [
             self._h1(b, number, "section.sign_off"),
-            self._para(b, self._t(b, "signoff.statement")),
+            # Until approved nobody has confirmed anything: the sentence says what approval will mean.
+            self._para(b, self._t(b, "signoff.statement" if approved else "signoff.statement_pending")),
             self._kv(b, rows),
         ]
         if s.single_user_mode:
