@@ -222,3 +222,19 @@ def test_an_unapproved_report_does_not_say_the_approver_confirmed_it(status: Ass
     assert "The approver confirms that" not in words and "On approval, the approver confirms" in words
     approved = report_data_from(_sources(_fr_us_record(), AssessmentStatus.APPROVED))
     assert "The approver confirms that this assessment" in _pdf_text(render_report(approved, "en"))
+
+
+def test_a_chosen_tool_without_a_justification_prints_not_answered() -> None:
+    from docx import Document
+
+    record = _fr_us_record()
+    tools = tuple(dataclasses.replace(t, justification="") for t in record.tools)
+    data = report_data_from(_sources(dataclasses.replace(record, tools=tools)))
+    assert data.tools and all(localize(t.tool, "en") != "—" for t in data.tools)
+    en = _pdf_text(render_report(data, "en")).split("Transfer tool")[-1].split("Law and practice")[0]
+    assert "Not answered" in _row(en, "EU GDPR"), en
+    ja = _pdf_text(render_report(data, "ja"))
+    assert "未回答" in _row(ja.split("5. 移転手段\n")[-1], "EU GDPR"), ja
+    doc = Document(io.BytesIO(render_docx(data, "en")))
+    rows = [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
+    assert any(r[0] == "EU GDPR" and r[-1].startswith("Not answered") for r in rows), rows

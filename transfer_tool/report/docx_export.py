@@ -268,7 +268,7 @@ class DocxReport:
     def _tools(self) -> None:
         rows = []
         for tool in self.d.tools:
-            text = self.x(tool.justification) or "—"
+            text = self.typed(self.x(tool.justification))  # a required answer: never a dash
             text += "".join(f"\n{self.t('tool.scope')}: {self.x(x)}" for x in tool.scope)
             text += "".join(f"\n{self.t('tool.conditions_met')}: {self.x(x)}" for x in tool.conditions_met)
             text += "".join(f"\n{self.t('tool.conditions_open')}: {self.x(x)}" for x in tool.conditions_open)

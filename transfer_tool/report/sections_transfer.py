@@ -280,7 +280,10 @@ class TransferSections(ReportParts):
     def _tools(self, b: Build, number: int) -> list[Flowable]:
         rows: list[list[Cell]] = []
         for tool in b.data.tools:
-            justification: list[Block] = [self._cell(b, tool.justification or "—", "Cell")]
+            # A required answer of step 2: unanswered reads "Not answered", never a dash.
+            justification: list[Block] = [
+                self._cell(b, tool.justification or self._t(b, "doc.not_answered"), "Cell")
+            ]
             justification += [
                 self._cell(b, f"{self._t(b, 'tool.scope')}: {localize(x, b.lang)}", "Cell")
                 for x in tool.scope
