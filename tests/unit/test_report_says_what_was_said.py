@@ -238,3 +238,20 @@ def test_a_chosen_tool_without_a_justification_prints_not_answered() -> None:
     doc = Document(io.BytesIO(render_docx(data, "en")))
     rows = [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
     assert any(r[0] == "EU GDPR" and r[-1].startswith("Not answered") for r in rows), rows
+
+
+def test_a_risk_factor_without_a_justification_prints_not_answered() -> None:
+    from docx import Document
+
+    law = blank_law_risk("fisa702", "FISA Section 702")
+    factors = tuple(dataclasses.replace(f, probability=0.5) for f in law.factors)  # no justification
+    risk = dataclasses.replace(
+        _fr_us_record().risk, enabled=True, threshold=0.05, laws=(dataclasses.replace(law, factors=factors),)
+    )
+    data = report_data_from(_sources(_fr_us_record(risk=risk)))
+    assert data.risk is not None
+    en = _pdf_text(render_report(data, "en"))
+    assert _row(en, "in scope").split()[-2:] == ["Not", "answered"], _row(en, "in scope")
+    doc = Document(io.BytesIO(render_docx(data, "en")))
+    rows = [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
+    assert ["in scope", "50 %", "Not answered"] in rows, rows

@@ -383,7 +383,8 @@ class DocxReport:
         for law in risk.laws:
             self.w.heading(self.x(law.law), 2)
             rows = [
-                [self.x(f.label), format_percent(f.probability), f.justification or "—"] for f in law.factors
+                [self.x(f.label), format_percent(f.probability), self.typed(f.justification)]
+                for f in law.factors
             ]
             rows.append(
                 [

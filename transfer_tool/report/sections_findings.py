@@ -145,7 +145,7 @@ class FindingsSections(ReportParts):
                 [
                     self._cell(b, f.label, "Cell"),
                     self._cell(b, format_percent(f.probability), "Cell"),
-                    self._cell(b, f.justification or "—", "Cell"),
+                    self._cell(b, self._typed(b, f.justification), "Cell"),  # required: never a dash
                 ]
                 for f in law.factors
             ]
