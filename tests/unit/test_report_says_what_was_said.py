@@ -20,7 +20,7 @@ from transfer_tool.assessment.completeness import missing_items
 from transfer_tool.assessment.record import ConclusionRecord, LawAssessment
 from transfer_tool.assessment.report_builder import report_data_from
 from transfer_tool.assessment.risk import blank_law_risk
-from transfer_tool.domain import AssessmentStatus
+from transfer_tool.domain import AssessmentStatus, Conclusion
 from transfer_tool.report.data import ReportData, localize
 from transfer_tool.report.docx_export import render_docx
 from transfer_tool.report.renderer import render_report
@@ -255,3 +255,17 @@ def test_a_risk_factor_without_a_justification_prints_not_answered() -> None:
     doc = Document(io.BytesIO(render_docx(data, "en")))
     rows = [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
     assert ["in scope", "50 %", "Not answered"] in rows, rows
+
+
+def test_a_draft_shows_the_tools_live_recommendation_not_one_stored_earlier() -> None:
+    """A new version keeps the approved one's stored recommendation; while the draft's own step 3 has no
+    conclusion the tool recommends nothing, so nothing is shown as recommended."""
+    record = _fr_us_record()
+    step = dataclasses.replace(record.law_practice, conclusion=None)
+    stored = dataclasses.replace(
+        _fr_us_record(law_practice=step), conclusion=ConclusionRecord(recommended=Conclusion.PROCEED)
+    )
+    data = report_data_from(_sources(stored))
+    assert data.conclusion.recommended is None
+    submitted = report_data_from(_sources(stored, AssessmentStatus.SUBMITTED))
+    assert submitted.conclusion.recommended is Conclusion.PROCEED  # frozen at submission

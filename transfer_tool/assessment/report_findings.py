@@ -198,8 +198,9 @@ def conclusion(src: ReportSources) -> rd.ConclusionInfo:
     r, ev = src.record, src.evaluation
     live = ev.recommendation.conclusion
     editable = src.meta.status in (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED)
-    # A submitted or approved version shows the recommendation frozen at submission.
-    recommended = (live if editable else r.conclusion.recommended) or live or r.conclusion.recommended
+    # A submitted or approved version shows the recommendation frozen at submission; a draft the tool's
+    # own on its answers now (one stored earlier, e.g. copied from the approved version, may be stale).
+    recommended = live if editable else (r.conclusion.recommended or live)
     chosen = r.conclusion.chosen
     reason: rd.Text = r.conclusion.reason.strip()
     if chosen is None:  # shown as not reached: a default would read as the assessor's conclusion
