@@ -17,7 +17,15 @@ from tests.unit.test_assessment_fixtures import context, us
 from tests.unit.test_assessment_service import TODAY
 from tests.unit.test_report_builder import _fr_us_record, _sources, _transfer_view
 from transfer_tool.assessment.completeness import missing_items
-from transfer_tool.assessment.record import ConclusionRecord, LawAssessment
+from transfer_tool.assessment.record import (
+    AppiConsentFacts,
+    AssessmentRecord,
+    ConclusionRecord,
+    LawAssessment,
+    RegimeSelection,
+    ToolChoice,
+    TransferFacts,
+)
 from transfer_tool.assessment.report_builder import report_data_from
 from transfer_tool.assessment.risk import blank_law_risk
 from transfer_tool.domain import AssessmentStatus, Conclusion
@@ -269,3 +277,46 @@ def test_a_draft_shows_the_tools_live_recommendation_not_one_stored_earlier() ->
     assert data.conclusion.recommended is None
     submitted = report_data_from(_sources(stored, AssessmentStatus.SUBMITTED))
     assert submitted.conclusion.recommended is Conclusion.PROCEED  # frozen at submission
+
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def test_the_report_labels_research_and_unknown_measures_in_its_own_language_only() -> None:
+    """The English report holds no Japanese but what people typed; the Japanese one labels in Japanese."""
+    from docx import Document
+
+    record = _fr_us_record()
+    step = dataclasses.replace(record.law_practice, research_sources=("Data Privacy Act of 2012",))
+    data = report_data_from(_sources(dataclasses.replace(record, law_practice=step)))
+    en, ja = _pdf_text(render_report(data, "en")), _pdf_text(render_report(data, "ja"))
+    assert "Research on the laws: Data Privacy Act of 2012" in en
+    assert not _JAPANESE.findall(en.split("Practical experience")[-1].split("Conclusion of this step")[0])
+    assert "法令の調査" in ja
+    assert "Research on the laws" not in ja
+    words = "\n".join(
+        c.text for t in Document(io.BytesIO(render_docx(data, "en"))).tables for r in t.rows for c in r.cells
+    )
+    assert "Research on the laws: Data Privacy Act of 2012" in words and "法令の調査" not in words
+
+    consent = AssessmentRecord(
+        facts=TransferFacts("JP", "US", "US", data_subjects_count=300, data_categories=("contact",)),
+        regimes=RegimeSelection(applied=("JP",)),
+        tools=(ToolChoice("JP", "jp_consent", "Consent after the information below."),),
+        appi_consent=AppiConsentFacts(
+            measures_unknown=True, measures_unknown_reason="The recipient is not chosen yet."
+        ),
+        conclusion=ConclusionRecord(Conclusion.PROCEED, Conclusion.PROCEED),
+    )
+    data = report_data_from(_sources(consent))
+    assert data.appi_consent is not None
+    assert (
+        localize(data.appi_consent.recipient_measures, "en")
+        == "Cannot be provided: The recipient is not chosen yet."
+    )
+    assert (
+        localize(data.appi_consent.recipient_measures, "ja")
+        == "提供できない：The recipient is not chosen yet."
+    )
+    en = _pdf_text(render_report(data, "en"))
+    assert "Cannot be provided: The recipient is not chosen yet." in en and "提供できない" not in en

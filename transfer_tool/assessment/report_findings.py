@@ -23,7 +23,6 @@ from transfer_tool.assessment.report_texts import (
     STEP_CONCLUSIONS,
     YEARLY_CHECK,
     factor_name,
-    in_both_languages,
     labelled,
     report_text,
     sentences,
@@ -69,10 +68,9 @@ def law_and_practice(src: ReportSources) -> rd.LawAndPractice:
                 tuple(added.sources),
             )
         )
-    experience_sources = tuple(lp.practical_sources)
-    if lp.research_sources:
-        research = in_both_languages("Research on the laws")
-        experience_sources += tuple(f"{research}: {x}" for x in lp.research_sources)
+    experience_sources: tuple[rd.Text, ...] = tuple(lp.practical_sources)
+    research = report_text("Research on the laws")  # in the report's language only
+    experience_sources += tuple(labelled(research, x) for x in lp.research_sources)
     step: rd.Text = ""
     if lp.conclusion is not None:
         label = STEP_CONCLUSIONS[lp.conclusion]
@@ -254,9 +252,9 @@ def appi_consent(src: ReportSources) -> rd.AppiConsentInfo | None:
             reason=facts.country_unknown_reason,
             reference=reference,
         )
-    measures_text = info.recipient_measures or choice.justification
+    measures_text: rd.Text = info.recipient_measures or choice.justification
     if facts.measures_unknown:  # PPC Rules Art. 17(4)
-        measures_text = f"{in_both_languages('Cannot be provided')}: {facts.measures_unknown_reason}"
+        measures_text = labelled(report_text("Cannot be provided"), facts.measures_unknown_reason)
     return rd.AppiConsentInfo(
         country_name=country,
         protection_system=system,

@@ -136,7 +136,7 @@ class LawFinding:
 class LawAndPractice:
     laws: tuple[LawFinding, ...] = ()
     practical_experience: str = ""
-    experience_sources: tuple[str, ...] = ()
+    experience_sources: tuple[Text, ...] = ()  # sources as typed; research ones labelled in the language
     step_conclusion: Text = ""
 
 
@@ -216,7 +216,7 @@ class AppiConsentInfo:
 
     country_name: Translatable
     protection_system: Text
-    recipient_measures: str
+    recipient_measures: Text
     notes: Text = ""
 
 

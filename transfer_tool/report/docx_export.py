@@ -306,7 +306,9 @@ class DocxReport:
             ],
             (22, 13, 14, 51),
         )
-        experience = "\n".join((self.typed(lp.practical_experience), *lp.experience_sources))
+        experience = "\n".join(
+            (self.typed(lp.practical_experience), *(self.x(x) for x in lp.experience_sources))
+        )
         step = self.typed(self.x(lp.step_conclusion))
         self.w.kv([("law.practical_experience", experience), ("law.step_conclusion", step)])
 
@@ -443,7 +445,7 @@ class DocxReport:
         rows = [
             ("appi.country", a.country_name.get(self.lang)),
             ("appi.system", self.x(a.protection_system)),
-            ("appi.measures", a.recipient_measures),
+            ("appi.measures", self.x(a.recipient_measures)),
         ]
         if a.notes:
             rows.append(("appi.notes", self.x(a.notes)))

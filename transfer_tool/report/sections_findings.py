@@ -41,7 +41,8 @@ class FindingsSections(ReportParts):
             (22, 13, 14, 51),
         )
         # Unanswered reads "Not answered": a dash beside practical experience reads as "no requests".
-        experience = "\n".join((self._typed(b, lp.practical_experience), *lp.experience_sources))
+        sources = (localize(x, b.lang) for x in lp.experience_sources)
+        experience = "\n".join((self._typed(b, lp.practical_experience), *sources))
         step = lp.step_conclusion or self._t(b, "doc.not_answered")
         a = b.data.acceptance
         framework: list[Block] = [self._cell(b, self._typed(b, a.framework), "Cell")]
