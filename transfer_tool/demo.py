@@ -69,6 +69,7 @@ PDF_JA = "demo-tia-ja.pdf"
 CERTIFICATE_FILE = "demo-signer-certificate.pem"
 SIGN_REASONS = {"en": "Approval of the transfer impact assessment", "ja": "移転影響評価書の承認"}
 SIGN_LOCATION = "Tokyo"
+APPROVAL_COMMENT = "Approved with the planned measures; re-evaluate in a year."
 
 
 @dataclass(frozen=True)
@@ -514,7 +515,7 @@ def _build(db: Database, directory: Path, url: str, today: dt.date) -> DemoResul
     # The Japanese copy is signed too (a courtesy copy); the English one is the approval itself.
     signed: dict[str, bytes] = {
         "ja": signing.sign_pdf(
-            service.render_for_approval(db, a.id, "ja", manager, today),
+            service.render_for_approval(db, a.id, "ja", manager, today, APPROVAL_COMMENT),
             identity,
             DEMO_PASSPHRASE,
             reason=SIGN_REASONS["ja"],
@@ -533,7 +534,7 @@ def _build(db: Database, directory: Path, url: str, today: dt.date) -> DemoResul
             "en",
             frozenset(service.REQUIRED_ATTESTATIONS),
             today,
-            comment="Approved with the planned measures; re-evaluate in a year.",
+            comment=APPROVAL_COMMENT,
         ),
     )
     a, signed["en"] = done.view, done.signed_pdf

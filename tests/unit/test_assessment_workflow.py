@@ -119,3 +119,16 @@ def test_add_months_keeps_month_ends() -> None:
     assert add_months(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
     assert add_months(dt.date(2024, 2, 29), 12) == dt.date(2025, 2, 28)
     assert add_months(dt.date(2026, 11, 30), 3) == dt.date(2027, 2, 28)
+
+
+def test_a_new_version_does_not_carry_the_importers_co_adoption_of_the_approved_one() -> None:
+    """The importer co-adopted version n as it was: version n+1 is not co-adopted until it says so again;
+    the assessor's own answers stay as the starting point."""
+    base = submitted()
+    signed = dataclasses.replace(
+        base.acceptance, importer_signatory="Jennifer Morales, Privacy Officer", importer_signed_on=NOW.date()
+    )
+    approved = approve(dataclasses.replace(base, acceptance=signed), by=BOB, now=NOW)
+    nv = new_version(approved, by=ALICE)
+    assert (nv.acceptance.importer_signatory, nv.acceptance.importer_signed_on) == ("", None)
+    assert nv.acceptance.framework == approved.acceptance.framework  # the assessor's answers are kept

@@ -201,3 +201,27 @@ def test_the_demos_privacy_notice_lists_the_approved_transfer_and_the_draft_apar
         assert "Quarterly report of requests" not in answer  # typed notes are not copied
     finally:
         db.dispose()
+
+
+def _history(squashed: str) -> str:
+    """The review history section of a squashed report text (English)."""
+    return squashed.split("11.Reviewhistory")[-1].split("12.Evidence")[0]
+
+
+def test_the_signed_report_holds_the_approvers_comment_as_the_stored_version_does(
+    built: DemoResult, tmp_path: Path
+) -> None:
+    """The signed PDF is the record: it states the approval as stored, the approver's comment included,
+    so it says what a later rendering of the same approved version says."""
+    from transfer_tool.report.renderer import render_report
+
+    signed = _history(_squashed_text(built.pdf_en))
+    assert "Approvedwiththeplannedmeasures;re-evaluateinayear." in signed, signed
+    db = Database(built.database_url)
+    try:
+        a = service.get_assessment(db, built.assessment_id)
+        later = tmp_path / "later.pdf"
+        later.write_bytes(render_report(service.build_report_data(db, a.id, a.approved_at.date()), "en"))  # type: ignore[union-attr]
+    finally:
+        db.dispose()
+    assert _history(_squashed_text(later)) == signed

@@ -87,7 +87,10 @@ def approve_and_sign(
     # Rendering as approved is refused to an author of the version (four eyes) and to a wrong status.
     # (the account was checked above: rendered without checking it again, a round trip fewer)
     org = service.get_org_settings(db)
-    unsigned = reporting._render_approved(db, request.assessment_id, request.lang, actor, request.today, org)
+    # The approver's comment is in the signed history, as the approval stores it (the record says the same).
+    unsigned = reporting._render_approved(
+        db, request.assessment_id, request.lang, actor, request.today, org, comment=request.comment
+    )
     pems, registered = trust.trust_for_approval(db, actor.user_id)
     if trust.fingerprint_of(opened.certificate) not in registered:
         raise PermissionDenied(

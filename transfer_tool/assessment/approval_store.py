@@ -64,13 +64,16 @@ def _approved_record(
     today: dt.date,
     settings: OrgSettings,
     authors: frozenset[UserId],
+    comment: str = "",
 ) -> AssessmentRecord:
-    """The record as approval leaves it (checks status and four eyes; sets re-evaluation dates)."""
+    """The record as approval leaves it (checks status and four eyes; sets re-evaluation dates; the
+    approver's comment in the history, as the approval stores it)."""
     return workflow.approve(
         record,
         by=_uid(approver),
         now=_at(today),
         single_user_mode=settings.single_user_mode,
+        comment=comment,
         reevaluation_months=settings.reevaluation_months,
         authors=authors,
     )

@@ -56,6 +56,7 @@ def report_data_from(src: ReportSources) -> rd.ReportData:
     dest = src.destination
     codes = r.regimes.codes()
     entries = tuple(e for e in (dest.status_under(c) for c in codes) if e is not None)
+    risk = findings.risk(ev.risk, r)
     return rd.ReportData(
         reference=m.reference,
         version=m.version,
@@ -82,7 +83,8 @@ def report_data_from(src: ReportSources) -> rd.ReportData:
         law_and_practice=findings.law_and_practice(src),
         measures=findings.measures(src),
         action_plan=findings.action_plan(src),
-        risk=findings.risk(ev.risk, r),
+        risk=risk,
+        risk_unfinished=r.risk.enabled and risk is None,
         conclusion=findings.conclusion(src),
         appi_consent=findings.appi_consent(src),
         review_history=_history(src),

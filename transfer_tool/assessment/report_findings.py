@@ -23,14 +23,13 @@ from transfer_tool.assessment.report_texts import (
     STEP_CONCLUSIONS,
     YEARLY_CHECK,
     factor_name,
-    in_both_languages,
     labelled,
     report_text,
     sentences,
 )
 from transfer_tool.assessment.risk import RiskResult
 from transfer_tool.assessment.safeguards import ConsentInformation, appi_consent_information
-from transfer_tool.domain import AssessmentStatus, Conclusion
+from transfer_tool.domain import AssessmentStatus
 from transfer_tool.i18n.message import Joined, Stored, Translatable
 from transfer_tool.report import data as rd
 from transfer_tool.report.data import Localized
@@ -69,10 +68,9 @@ def law_and_practice(src: ReportSources) -> rd.LawAndPractice:
                 tuple(added.sources),
             )
         )
-    experience_sources = tuple(lp.practical_sources)
-    if lp.research_sources:
-        research = in_both_languages("Research on the laws")
-        experience_sources += tuple(f"{research}: {x}" for x in lp.research_sources)
+    experience_sources: tuple[rd.Text, ...] = tuple(lp.practical_sources)
+    research = report_text("Research on the laws")  # in the report's language only
+    experience_sources += tuple(labelled(research, x) for x in lp.research_sources)
     step: rd.Text = ""
     if lp.conclusion is not None:
         label = STEP_CONCLUSIONS[lp.conclusion]
@@ -167,6 +165,14 @@ def risk(result: RiskResult | None, r: AssessmentRecord) -> rd.QuantifiedRisk | 
             base=row.base,
             changed=row.doubled,
         )
+        if row.doubled < row.base * 2:  # the engine stops a probability at 1: 0.6 → 1 is not "doubled"
+            doubled = report_text(
+                "{law}: '{factor}' raised to 1, its maximum ({base:g} → {changed:g})",
+                law=law,
+                factor=factor,
+                base=row.base,
+                changed=row.doubled,
+            )
         halved = report_text(
             "{law}: '{factor}' halved ({base:g} → {changed:g})",
             law=law,
@@ -190,12 +196,12 @@ def conclusion(src: ReportSources) -> rd.ConclusionInfo:
     r, ev = src.record, src.evaluation
     live = ev.recommendation.conclusion
     editable = src.meta.status in (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED)
-    # A submitted or approved version shows the recommendation frozen at submission.
-    recommended = (live if editable else r.conclusion.recommended) or live or r.conclusion.recommended
+    # A submitted or approved version shows the recommendation frozen at submission; a draft the tool's
+    # own on its answers now (one stored earlier, e.g. copied from the approved version, may be stale).
+    recommended = live if editable else (r.conclusion.recommended or live)
     chosen = r.conclusion.chosen
     reason: rd.Text = r.conclusion.reason.strip()
-    if chosen is None:
-        chosen = recommended or Conclusion.DO_NOT_TRANSFER
+    if chosen is None:  # shown as not reached: a default would read as the assessor's conclusion
         reason = NO_CONCLUSION
     elif not reason:
         reason = narrative(ev.recommendation.reasons, adopted=chosen == recommended)
@@ -206,7 +212,7 @@ def conclusion(src: ReportSources) -> rd.ConclusionInfo:
         lines.append(labelled(name, sentences(tuple(Stored(x.text) for x in rr.reasons))))
     grounds: rd.Text = Joined(tuple(lines)) if len(lines) > 1 else ""
     return rd.ConclusionInfo(
-        recommended=recommended or chosen,
+        recommended=recommended,
         chosen=chosen,
         reason=reason,
         procedural_steps=r.procedural_notes,
@@ -246,9 +252,9 @@ def appi_consent(src: ReportSources) -> rd.AppiConsentInfo | None:
             reason=facts.country_unknown_reason,
             reference=reference,
         )
-    measures_text = info.recipient_measures or choice.justification
+    measures_text: rd.Text = info.recipient_measures or choice.justification
     if facts.measures_unknown:  # PPC Rules Art. 17(4)
-        measures_text = f"{in_both_languages('Cannot be provided')}: {facts.measures_unknown_reason}"
+        measures_text = labelled(report_text("Cannot be provided"), facts.measures_unknown_reason)
     return rd.AppiConsentInfo(
         country_name=country,
         protection_system=system,

@@ -94,10 +94,3 @@ def factor_name(key: str, label: str) -> str | Translatable:
     written when an organisation named it otherwise."""
     term = Term(f"risk.factor.{key}")
     return term if term.get("en") == label else label
-
-
-def in_both_languages(msgid: str) -> str:
-    """A label printed in English and Japanese side by side, whatever the report's language (kept so from
-    before the catalogue: a source list the assessor reads in both)."""
-    text = report_text(msgid)
-    return f"{text.get('en')} / {text.get('ja')}"

@@ -81,6 +81,7 @@ def _report_data(
     today: dt.date,
     *,
     approver: Actor | None = None,
+    comment: str = "",
     settings: OrgSettings | None = None,
     hold_country_data: bool = False,
 ) -> ReportData:
@@ -114,7 +115,7 @@ def _report_data(
         _check_evidence(s, files, f"{t.reference} version {row.version_no}")
         sign_off = SignOff()
         if approver is not None:
-            record = _approved_record(record, approver, today, settings, _authors(row))
+            record = _approved_record(record, approver, today, settings, _authors(row), comment)
             status = AssessmentStatus.APPROVED
             sign_off = SignOff(
                 approver.display_name or approver.username,
@@ -184,14 +185,15 @@ def build_report_data(
 
 
 def render_for_approval(
-    db: Database, assessment_id: int, lang: str, approver: Actor, today: dt.date
+    db: Database, assessment_id: int, lang: str, approver: Actor, today: dt.date, comment: str = ""
 ) -> bytes:
-    """The unsigned PDF as it will be approved (status approved, sign-off filled) for the caller to sign
-    with `transfer_tool.signing` and pass to `approve()`. Refused if `approver` may not approve it."""
+    """The unsigned PDF as it will be approved (status approved, sign-off filled, the approver's
+    `comment` in the review history) for the caller to sign with `transfer_tool.signing` and pass to
+    `approve()`. Refused if `approver` may not approve it."""
     require(approver, Action.REVIEW)
     with db.read() as s:
         audit.check_actor(s, approver)
-    return _render_approved(db, assessment_id, lang, approver, today)
+    return _render_approved(db, assessment_id, lang, approver, today, comment=comment)
 
 
 def _render_approved(
@@ -201,10 +203,13 @@ def _render_approved(
     approver: Actor,
     today: dt.date,
     settings: OrgSettings | None = None,
+    *,
+    comment: str = "",
 ) -> bytes:
     """`render_for_approval` for a caller that has just checked the approver's role and account (and may
     have read the organisation's settings)."""
     require(approver, Action.REVIEW)
     from transfer_tool.report.renderer import render_report  # ReportLab: only when a report is rendered
 
-    return render_report(_report_data(db, assessment_id, today, approver=approver, settings=settings), lang)
+    data = _report_data(db, assessment_id, today, approver=approver, comment=comment, settings=settings)
+    return render_report(data, lang)

@@ -198,6 +198,8 @@ def new_version(record: AssessmentRecord, *, by: UserId) -> AssessmentRecord:
         reevaluation_date=None,
         appi_check_due=None,
         history=(),
+        # The importer co-adopted the approved version as it was; this one is not co-adopted until it is.
+        acceptance=dataclasses.replace(record.acceptance, importer_signatory="", importer_signed_on=None),
     )
 
 

@@ -136,7 +136,7 @@ class LawFinding:
 class LawAndPractice:
     laws: tuple[LawFinding, ...] = ()
     practical_experience: str = ""
-    experience_sources: tuple[str, ...] = ()
+    experience_sources: tuple[Text, ...] = ()  # sources as typed; research ones labelled in the language
     step_conclusion: Text = ""
 
 
@@ -197,12 +197,17 @@ class QuantifiedRisk:
 
 @dataclass(frozen=True)
 class ConclusionInfo:
-    recommended: Conclusion
-    chosen: Conclusion
+    recommended: Conclusion | None  # None: the tool has none yet (step 3 has no conclusion)
+    chosen: Conclusion | None  # None: the assessor has reached none yet (a draft never shows a default)
     reason: Text = ""
     procedural_steps: str = ""
     reevaluation_date: dt.date | None = None
     grounds: Text = ""  # per regime, the recommendation's reasons (EU/UK/CH, APPI and LGPD differ)
+
+
+def conclusion_key(value: Conclusion | None, missing: str) -> str:
+    """The terminology key of a conclusion, or of `missing` (`none_yet`, `not_reached`) when there is none."""
+    return "conclusion." + (value.value if value is not None else missing)
 
 
 @dataclass(frozen=True)
@@ -211,7 +216,7 @@ class AppiConsentInfo:
 
     country_name: Translatable
     protection_system: Text
-    recipient_measures: str
+    recipient_measures: Text
     notes: Text = ""
 
 
@@ -291,6 +296,7 @@ class ReportData:
     measures: tuple[Measure, ...] = ()
     action_plan: tuple[ActionItem, ...] = ()
     risk: QuantifiedRisk | None = None
+    risk_unfinished: bool = False  # a quantified assessment was started but its level cannot be stated yet
     appi_consent: AppiConsentInfo | None = None
     review_history: tuple[ReviewEvent, ...] = ()
     sign_off: SignOff = field(default_factory=SignOff)

@@ -11,7 +11,7 @@ from typing import Any
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.i18n.stored_text import translate
-from transfer_tool.report.data import Answer, PolicyItem, ReportData, Text
+from transfer_tool.report.data import Answer, PolicyItem, ReportData, Text, conclusion_key
 from transfer_tool.report.docx_document import CONTENT_MM, JAPANESE_FONT, WordDocument
 from transfer_tool.report.terms import LANGUAGES, Terminology, format_date, format_datetime, format_percent
 
@@ -100,7 +100,7 @@ class DocxReport:
         self.w.para(d.organisation)
         self.w.doc.add_heading(self.t("doc.title"), level=0)
         self.w.para(d.title, "Subtitle")
-        conclusion = self.t("conclusion." + d.conclusion.chosen.value)
+        conclusion = self.t(conclusion_key(d.conclusion.chosen, "not_reached"))
         self.w.para(f"{self.t('doc.conclusion')}: {conclusion}", bold=True)
         self.w.para(self.t("doc.at_a_glance"), bold=True)
         self.w.kv(
@@ -268,7 +268,7 @@ class DocxReport:
     def _tools(self) -> None:
         rows = []
         for tool in self.d.tools:
-            text = self.x(tool.justification) or "—"
+            text = self.typed(self.x(tool.justification))  # a required answer: never a dash
             text += "".join(f"\n{self.t('tool.scope')}: {self.x(x)}" for x in tool.scope)
             text += "".join(f"\n{self.t('tool.conditions_met')}: {self.x(x)}" for x in tool.conditions_met)
             text += "".join(f"\n{self.t('tool.conditions_open')}: {self.x(x)}" for x in tool.conditions_open)
@@ -306,14 +306,11 @@ class DocxReport:
             ],
             (22, 13, 14, 51),
         )
-        experience = (
-            "\n".join((lp.practical_experience, *lp.experience_sources))
-            if lp.experience_sources
-            else lp.practical_experience
+        experience = "\n".join(
+            (self.typed(lp.practical_experience), *(self.x(x) for x in lp.experience_sources))
         )
-        self.w.kv(
-            [("law.practical_experience", experience), ("law.step_conclusion", self.x(lp.step_conclusion))]
-        )
+        step = self.typed(self.x(lp.step_conclusion))
+        self.w.kv([("law.practical_experience", experience), ("law.step_conclusion", step)])
 
     def _measures(self) -> None:
         if not self.d.measures:
@@ -365,7 +362,7 @@ class DocxReport:
     def _risk(self) -> None:
         risk = self.d.risk
         if risk is None:
-            self.w.para(self.t("risk.not_performed"))
+            self.w.para(self.t("risk.unfinished" if self.d.risk_unfinished else "risk.not_performed"))
             return
         verdict = (
             "risk.above_threshold" if risk.total_over_period > risk.threshold else "risk.below_threshold"
@@ -388,7 +385,8 @@ class DocxReport:
         for law in risk.laws:
             self.w.heading(self.x(law.law), 2)
             rows = [
-                [self.x(f.label), format_percent(f.probability), f.justification or "—"] for f in law.factors
+                [self.x(f.label), format_percent(f.probability), self.typed(f.justification)]
+                for f in law.factors
             ]
             rows.append(
                 [
@@ -432,8 +430,8 @@ class DocxReport:
         c = self.d.conclusion
         self.w.kv(
             [
-                ("conclusion.recommended", self.t("conclusion." + c.recommended.value)),
-                ("conclusion.chosen", self.t("conclusion." + c.chosen.value)),
+                ("conclusion.recommended", self.t(conclusion_key(c.recommended, "none_yet"))),
+                ("conclusion.chosen", self.t(conclusion_key(c.chosen, "not_reached"))),
                 ("conclusion.reason", self.x(c.reason)),
                 ("conclusion.procedural_steps", c.procedural_steps),
                 ("doc.reevaluation", self.date(c.reevaluation_date)),
@@ -447,7 +445,7 @@ class DocxReport:
         rows = [
             ("appi.country", a.country_name.get(self.lang)),
             ("appi.system", self.x(a.protection_system)),
-            ("appi.measures", a.recipient_measures),
+            ("appi.measures", self.x(a.recipient_measures)),
         ]
         if a.notes:
             rows.append(("appi.notes", self.x(a.notes)))
@@ -484,7 +482,7 @@ class DocxReport:
     def _sign_off(self) -> None:
         s = self.d.sign_off
         approved = self.d.status is AssessmentStatus.APPROVED
-        self.w.para(self.t("signoff.statement"))
+        self.w.para(self.t("signoff.statement" if approved else "signoff.statement_pending"))
         rows = [
             ("signoff.approver", s.approver_name),
             ("signoff.role", self.x(s.approver_role)),

@@ -9,7 +9,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.report.chart import Bar, risk_chart
-from transfer_tool.report.data import Text, localize
+from transfer_tool.report.data import Text, conclusion_key, localize
 from transfer_tool.report.document import Build, SignatureSpace, TiaDocTemplate
 from transfer_tool.report.layout import Block, Cell
 from transfer_tool.report.parts import ReportParts
@@ -40,11 +40,10 @@ class FindingsSections(ReportParts):
             rows,
             (22, 13, 14, 51),
         )
-        experience = (
-            "\n".join((lp.practical_experience, *lp.experience_sources))
-            if lp.experience_sources
-            else lp.practical_experience
-        )
+        # Unanswered reads "Not answered": a dash beside practical experience reads as "no requests".
+        sources = (localize(x, b.lang) for x in lp.experience_sources)
+        experience = "\n".join((self._typed(b, lp.practical_experience), *sources))
+        step = lp.step_conclusion or self._t(b, "doc.not_answered")
         a = b.data.acceptance
         framework: list[Block] = [self._cell(b, self._typed(b, a.framework), "Cell")]
         if a.framework_basis:
@@ -55,9 +54,7 @@ class FindingsSections(ReportParts):
             Spacer(1, 4 * mm),
             table,
             Spacer(1, 4 * mm),
-            self._kv(
-                b, [("law.practical_experience", experience), ("law.step_conclusion", lp.step_conclusion)]
-            ),
+            self._kv(b, [("law.practical_experience", experience), ("law.step_conclusion", step)]),
         ]
 
     def _measures(self, b: Build, number: int) -> list[Flowable]:
@@ -111,7 +108,11 @@ class FindingsSections(ReportParts):
     def _risk(self, b: Build, number: int) -> list[Flowable]:
         risk = b.data.risk
         if risk is None:
-            return [self._para(b, self._t(b, "risk.not_performed"))]
+            return [
+                self._para(
+                    b, self._t(b, "risk.unfinished" if b.data.risk_unfinished else "risk.not_performed")
+                )
+            ]
         verdict_key = (
             "risk.above_threshold" if risk.total_over_period > risk.threshold else "risk.below_threshold"
         )
@@ -145,7 +146,7 @@ class FindingsSections(ReportParts):
                 [
                     self._cell(b, f.label, "Cell"),
                     self._cell(b, format_percent(f.probability), "Cell"),
-                    self._cell(b, f.justification or "—", "Cell"),
+                    self._cell(b, self._typed(b, f.justification), "Cell"),  # required: never a dash
                 ]
                 for f in law.factors
             ]
@@ -180,12 +181,12 @@ class FindingsSections(ReportParts):
     def _conclusion(self, b: Build, number: int) -> list[Flowable]:
         c = b.data.conclusion
         rows: list[tuple[str, Cell | Text]] = [
-            ("conclusion.recommended", self._t(b, "conclusion." + c.recommended.value)),
+            ("conclusion.recommended", self._t(b, conclusion_key(c.recommended, "none_yet"))),
         ]
         if c.grounds:
             rows.append(("conclusion.grounds", c.grounds))
         rows += [
-            ("conclusion.chosen", self._t(b, "conclusion." + c.chosen.value)),
+            ("conclusion.chosen", self._t(b, conclusion_key(c.chosen, "not_reached"))),
             ("conclusion.reason", c.reason),
             ("conclusion.procedural_steps", c.procedural_steps),
             ("doc.reevaluation", format_date(c.reevaluation_date, b.lang)),
@@ -250,7 +251,8 @@ class FindingsSections(ReportParts):
             rows.append(("signoff.importer", who or self._t(b, "signoff.importer_pending")))
         block: list[Flowable] = [
             self._h1(b, number, "section.sign_off"),
-            self._para(b, self._t(b, "signoff.statement")),
+            # Until approved nobody has confirmed anything: the sentence says what approval will mean.
+            self._para(b, self._t(b, "signoff.statement" if approved else "signoff.statement_pending")),
             self._kv(b, rows),
         ]
         if s.single_user_mode:

@@ -9,11 +9,11 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from transfer_tool.countries.model import RegimeEntry
 from transfer_tool.i18n.stored_text import translate
-from transfer_tool.report.data import Text, localize
+from transfer_tool.report.data import Text, conclusion_key, localize
 from transfer_tool.report.document import Build, ContentsLine
 from transfer_tool.report.layout import Block, Cell
 from transfer_tool.report.parts import ReportParts
-from transfer_tool.report.styles import ACCENT, BAD, GOOD, WARN_SHADE
+from transfer_tool.report.styles import ACCENT, BAD, GOOD, MUTED, WARN_SHADE
 from transfer_tool.report.terms import format_date
 
 
@@ -22,10 +22,11 @@ class TransferSections(ReportParts):
 
     def _cover(self, b: Build) -> list[Flowable]:
         d, lang = b.data, b.lang
-        conclusion = self._t(b, "conclusion." + d.conclusion.chosen.value)
-        verdict_colour = {"proceed": GOOD, "proceed_with_measures": ACCENT, "do_not_transfer": BAD}[
-            d.conclusion.chosen.value
-        ]
+        chosen = d.conclusion.chosen
+        conclusion = self._t(b, conclusion_key(chosen, "not_reached"))
+        verdict_colour = {"proceed": GOOD, "proceed_with_measures": ACCENT, "do_not_transfer": BAD}.get(
+            chosen.value if chosen else "", MUTED
+        )
         verdict = Table(
             [[self._para(b, f"{self._t(b, 'doc.conclusion')}: {conclusion}", "Verdict")]],
             colWidths=[self.content_width],
@@ -279,7 +280,10 @@ class TransferSections(ReportParts):
     def _tools(self, b: Build, number: int) -> list[Flowable]:
         rows: list[list[Cell]] = []
         for tool in b.data.tools:
-            justification: list[Block] = [self._cell(b, tool.justification or "—", "Cell")]
+            # A required answer of step 2: unanswered reads "Not answered", never a dash.
+            justification: list[Block] = [
+                self._cell(b, tool.justification or self._t(b, "doc.not_answered"), "Cell")
+            ]
             justification += [
                 self._cell(b, f"{self._t(b, 'tool.scope')}: {localize(x, b.lang)}", "Cell")
                 for x in tool.scope
