@@ -139,7 +139,9 @@ def _build(story: list[Flowable]) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(buffer.getvalue())).pages]
 
 
-def _grid(breaker: LineBreaker, fonts: ReportFonts, rows: list[list[str]]) -> Grid:
+def _grid(
+    breaker: LineBreaker, fonts: ReportFonts, rows: list[list[str]], continued: str | None = None
+) -> Grid:
     sheet = build_stylesheet(fonts.main, "en")
     return Grid(
         breaker,
@@ -147,6 +149,7 @@ def _grid(breaker: LineBreaker, fonts: ReportFonts, rows: list[list[str]]) -> Gr
         [[Block(a, sheet["Cell"]), Block(b, sheet["Cell"])] for a, b in rows],
         [150.0, 300.0],
         GridStyle(rule=RULE),
+        continued=continued,
     )
 
 
@@ -278,3 +281,28 @@ def test_a_paragraph_never_leaves_one_line_alone(breaker: LineBreaker, fonts: Re
     first, rest = five.split(300, 4 * style.leading + 0.5)  # 4 + 1 becomes 3 + 2
     assert first.wrap(300, 1000)[1] == pytest.approx(3 * style.leading)
     assert rest.wrap(300, 1000)[1] == pytest.approx(2 * style.leading)
+
+
+def test_a_cut_row_names_what_it_continues_on_the_next_page(breaker: LineBreaker, fonts: ReportFonts) -> None:
+    """A row's tail on a new page with no name read as part of the row above it (s10 PDF review)."""
+    sheet = build_stylesheet(fonts.main, "en")
+    leading, padding = sheet["Cell"].leading, 3.5 + 4.5
+    label = "Review, challenge and minimise the request in court"  # two lines in 150 points
+    grid = _grid(breaker, fonts, [[label, "\n".join(f"d{i}" for i in range(6))]], "{label} (continued)")
+    header = _grid(breaker, fonts, []).height
+    first, rest = grid.split(450, header + 4 * leading + padding + 0.5)
+    assert first.wrap(450, 1000)[1] == pytest.approx(header + 4 * leading + padding)
+    # its first line, then "(continued)" (wrapped here in the narrow column)
+    assert [line.text for line in rest._rows[0].cells[0]] == ["Review, challenge and minimise", "(continued)"]
+    assert [line.text for line in rest._rows[0].cells[1]] == ["d4", "d5"]
+    # a row over two pages: each page names it once, never "(continued) (continued)"
+    answer = "\n".join(f"a{i:03d}" for i in range(150))
+    pages = _build([_grid(breaker, fonts, [["FISA Section 702", answer]], "{label} (continued)")])
+    assert len(pages) == 3
+    assert pages[0].count("(continued)") == 0
+    for page in pages[1:]:
+        assert page.count("FISA Section 702 (continued)") == 1, page
+    assert [w for text in pages for w in re.findall(r"a\d{3}", text)] == [f"a{i:03d}" for i in range(150)]
+    # without a name to give (one column, or no `continued`), the tail goes on as it was
+    plain = _build([_grid(breaker, fonts, [["FISA Section 702", answer]])])
+    assert "continued" not in "".join(plain)

@@ -73,9 +73,9 @@ class Block:
 
     __slots__ = ("ink", "text")
 
-    def __init__(self, text: str, style: ParagraphStyle) -> None:
+    def __init__(self, text: str, style: ParagraphStyle | Ink) -> None:
         self.text = text
-        self.ink = Ink.of(style)
+        self.ink = style if isinstance(style, Ink) else Ink.of(style)
 
 
 Cell = Block | Sequence[Block]
@@ -375,11 +375,14 @@ class GridStyle:
 
 
 class _Row:
-    __slots__ = ("background", "cells", "height")
+    __slots__ = ("background", "cells", "height", "label")
 
-    def __init__(self, cells: list[list[Line]], background: Color | None, style: GridStyle) -> None:
+    def __init__(
+        self, cells: list[list[Line]], background: Color | None, style: GridStyle, label: Line | None = None
+    ) -> None:
         self.cells = cells
         self.background = background
+        self.label = label  # the first line of its first cell, which names a row of several cells
         content = max((sum(line.ink.leading for line in cell) for cell in cells), default=0.0)
         self.height = content + style.pad_top + style.pad_bottom
 
@@ -399,8 +402,11 @@ class Grid(Flowable):  # type: ignore[misc]
         row_backgrounds: dict[int, Color] | None = None,
         column_backgrounds: dict[int, Color] | None = None,
         laid_out: tuple[_Row | None, list[_Row]] | None = None,
+        continued: str | None = None,
     ) -> None:
+        # continued: how a row cut at a page break is named on the next page ("{label} (continued)")
         super().__init__()
+        self.continued = continued
         self.col_widths = list(col_widths)
         self.width = sum(self.col_widths)
         self.style = style
@@ -414,9 +420,11 @@ class Grid(Flowable):  # type: ignore[misc]
             self._header = (
                 _Row(self._layout(header, room), style.header_background, style) if header else None
             )
-            self._rows = [
-                _Row(self._layout(row, room), backgrounds.get(index), style) for index, row in enumerate(rows)
-            ]
+            self._rows = []
+            for index, row in enumerate(rows):
+                cells = self._layout(row, room)
+                label = cells[0][0] if continued is not None and len(cells) > 1 and cells[0] else None
+                self._rows.append(_Row(cells, backgrounds.get(index), style, label))
         self.height = self._height()
 
     def _layout(self, row: Sequence[Cell], room: Sequence[float]) -> list[list[Line]]:
@@ -441,6 +449,7 @@ class Grid(Flowable):  # type: ignore[misc]
             self.style,
             column_backgrounds=self.column_backgrounds,
             laid_out=(self._header, rows),
+            continued=self.continued,
         )
 
     # ---- platypus ----------------------------------------------------------------------------------------
@@ -487,7 +496,12 @@ class Grid(Flowable):  # type: ignore[misc]
             most = max(most, count)
         if most < minimum or not any(rests):
             return None, None
-        return _Row(firsts, row.background, self.style), _Row(rests, row.background, self.style)
+        if row.label is not None and self.continued is not None and firsts[0]:
+            # the label stayed above: the tail says which row it continues, not leave it to the row above
+            name = Block(self.continued.format(label=row.label.text), row.label.ink)
+            rests[0] = self._breaker.lines(name, self.col_widths[0] - 2 * self.style.pad_side) + rests[0]
+        first = _Row(firsts, row.background, self.style, row.label)
+        return first, _Row(rests, row.background, self.style, row.label)
 
     def draw(self) -> None:
         canv = self.canv

@@ -103,6 +103,7 @@ class ReportParts:
             self._grid_style,
             row_backgrounds=row_backgrounds,
             column_backgrounds=column_backgrounds,
+            continued=self._t(b, "doc.continued"),
         )
 
     def _kv(self, b: Build, rows: Sequence[tuple[str, Cell | Text]]) -> Grid:
