@@ -187,7 +187,7 @@ def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.da
                     Gap(
                         4,
                         f"measures[{i}].code",
-                        engine_text("the measure {0} is not in the catalogue", repr(m.code)),
+                        "a chosen measure is no longer in the catalogue: choose a current one",
                     )
                 )
         for item in ev.action_plan.incomplete:

@@ -125,9 +125,8 @@ def recommend(
 def _names(measures: Sequence[ChosenMeasure], catalog: MeasureCatalog) -> str:
     """The measures as the catalogue names them (never their codes); "; " because names hold commas."""
     found = [catalog.get(m.code) for m in measures]
-    return engine_list(
-        "; ", [d.name_en if d is not None else m.code for m, d in zip(measures, found, strict=True)]
-    )
+    gone = engine_text("a measure no longer in the catalogue")
+    return engine_list("; ", [d.name_en if d is not None else gone for d in found])
 
 
 def _with_planned(

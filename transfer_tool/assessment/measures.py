@@ -212,11 +212,7 @@ def use_case_warnings(
     for m in chosen:
         d = catalog.get(m.code)
         if d is None:
-            out.append(
-                Reason(
-                    "unknown_measure", engine_text("The measure {0} is not in the catalogue.", repr(m.code))
-                )
-            )
+            out.append(Reason("unknown_measure", "A chosen measure is no longer in the catalogue."))
             continue
         if (
             d.kind is MeasureKind.TECHNICAL

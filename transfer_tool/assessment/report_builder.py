@@ -25,6 +25,7 @@ from transfer_tool.assessment.report_texts import (
     ROLE_TITLES,
     SCOPE_ANSWERS,
     SENSITIVE_UNDESCRIBED,
+    UNKNOWN_TOOL,
     labelled,
     report_plural,
     report_text,
@@ -259,7 +260,7 @@ def _tools(src: ReportSources) -> tuple[rd.RegimeTool, ...]:
     out: list[rd.RegimeTool] = []
     for choice in r.tools:
         tool = src.tools.get(choice.tool)
-        name: rd.Text = Localized(tool.name_en, tool.name_ja) if tool else choice.tool
+        name: rd.Text = Localized(tool.name_en, tool.name_ja) if tool else UNKNOWN_TOOL
         conditions = tool.conditions if tool else ()
         met = tuple(Localized(c.text_en, c.text_ja) for c in conditions if c.code in choice.conditions_met)
         # A derogation's conditions the assessor did not confirm are listed too: the reader sees all of them.
@@ -306,7 +307,11 @@ def _acceptance(src: ReportSources) -> rd.Acceptance:
     shown as the basis of the assessor's reading of the general framework."""
     a = src.record.acceptance
     appi = src.destination.appi
-    basis: rd.Text = findings.stored(appi.system_summary) if appi is not None and appi.system_summary else ""
+    # The summary comes from the APPI country items: it is the basis only where the APPI is applied.
+    appi_applied = RegimeCode.JP in src.record.regimes.codes()
+    basis: rd.Text = (
+        findings.stored(appi.system_summary) if appi and appi.system_summary and appi_applied else ""
+    )
     uk = RegimeCode.UK in src.record.regimes.codes()
     return rd.Acceptance(
         anonymisation=a.anonymisation.strip(),

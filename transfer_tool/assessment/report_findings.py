@@ -19,8 +19,10 @@ from transfer_tool.assessment.report_texts import (
     LAW_UNVERIFIED,
     METHOD,
     NO_CONCLUSION,
+    NOT_RECOMMENDED_YET,
     SEMICOLON_SEPARATOR,
     STEP_CONCLUSIONS,
+    UNKNOWN_MEASURE,
     YEARLY_CHECK,
     factor_name,
     labelled,
@@ -86,7 +88,7 @@ def measures(src: ReportSources) -> tuple[rd.Measure, ...]:
     for m in src.record.measures:
         d = src.measures.get(m.code)
         if d is None:
-            out.append(rd.Measure(m.code, "organisational", m.status.value, m.notes, m.owner, m.due))
+            out.append(rd.Measure(UNKNOWN_MEASURE, None, m.status.value, m.notes, m.owner, m.due))
             continue
         use_case: rd.Text = ""
         for n in cases:
@@ -128,7 +130,9 @@ def action_plan(src: ReportSources) -> tuple[rd.ActionItem, ...]:
             continue
         note = f" ({item.measure.notes.strip()})" if item.measure.notes.strip() else ""
         d = src.measures.get(item.measure.code)
-        name = Localized(item.name_en, d.name_ja if d is not None and d.name_ja else item.name_en)
+        name: rd.Text = (
+            Localized(item.name_en, d.name_ja or item.name_en) if d is not None else UNKNOWN_MEASURE
+        )
         action = report_text("Put in place: {name}{note}", name=name, note=note)
         out.append(rd.ActionItem(action, "open", item.measure.owner, item.measure.due))
     if r.appi_check_due is not None or any(t.tool == "jp_equivalent_measures" for t in r.tools):
@@ -204,7 +208,7 @@ def conclusion(src: ReportSources) -> rd.ConclusionInfo:
     if chosen is None:  # shown as not reached: a default would read as the assessor's conclusion
         reason = NO_CONCLUSION
     elif not reason:
-        reason = narrative(ev.recommendation.reasons, adopted=chosen == recommended)
+        reason = narrative(ev.recommendation.reasons, adopted=chosen == recommended, none=recommended is None)
     lines = []
     for rr in ev.recommendation.per_regime:
         regime = src.regimes.get(rr.regime)
@@ -221,10 +225,12 @@ def conclusion(src: ReportSources) -> rd.ConclusionInfo:
     )
 
 
-def narrative(reasons: Sequence[Reason], *, adopted: bool) -> rd.Text:
+def narrative(reasons: Sequence[Reason], *, adopted: bool, none: bool = False) -> rd.Text:
     """The conclusion in sentences whenever the assessor wrote none (a DPO never reads "—"): whether the
-    recommendation was adopted, then its grounds, each in the report's language."""
-    return Joined((ADOPTED if adopted else DEPARTED, *(Stored(x.text) for x in reasons)))
+    recommendation was adopted (`none`: there is none yet, so nothing to adopt or depart from), then its
+    grounds, each in the report's language."""
+    opening = NOT_RECOMMENDED_YET if none else ADOPTED if adopted else DEPARTED
+    return Joined((opening, *(Stored(x.text) for x in reasons)))
 
 
 def appi_consent(src: ReportSources) -> rd.AppiConsentInfo | None:

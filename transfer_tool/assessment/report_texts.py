@@ -76,6 +76,12 @@ DEPARTED = report_text(
     "The assessor reached a conclusion other than the tool's recommendation without giving a reason; the "
     "tool's grounds were:"
 )
+NOT_RECOMMENDED_YET = report_text(
+    "The assessor gave no reason for this conclusion, and the tool has no recommendation yet:"
+)
+# A catalogue entry removed since it was chosen: its code is internal and never printed.
+UNKNOWN_MEASURE = report_text("A measure that is no longer in the catalogue")
+UNKNOWN_TOOL = report_text("A transfer tool that is no longer in the catalogue")
 
 
 def sentences(parts: tuple[str | Translatable, ...]) -> str | Translatable:

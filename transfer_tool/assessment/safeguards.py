@@ -472,7 +472,7 @@ def _check_one(
             ToolWarning(
                 "unknown_tool",
                 regime,
-                engine_text("The tool {0} is not in the catalogue.", repr(choice.tool)),
+                "The chosen transfer tool is no longer in the catalogue.",  # its code is never shown
             )
         ]
     out: list[ToolWarning] = []

@@ -145,7 +145,7 @@ class Measure:
     """A supplementary measure (SCC Annex II)."""
 
     name: Text
-    kind: MeasureKind
+    kind: MeasureKind | None  # None: not known (a measure no longer in the catalogue)
     status: MeasureStatus
     description: Text = ""
     owner: str = ""

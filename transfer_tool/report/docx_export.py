@@ -326,7 +326,7 @@ class DocxReport:
             rows.append(
                 [
                     first,
-                    self.t("measure.kind." + m.kind),
+                    self.t("measure.kind." + m.kind) if m.kind else "—",
                     self.t("measure.status." + m.status),
                     m.owner or "—",
                     self.date(m.due) or "—",

@@ -74,7 +74,7 @@ class FindingsSections(ReportParts):
             rows.append(
                 [
                     first,
-                    self._cell(b, self._t(b, "measure.kind." + m.kind), "Cell"),
+                    self._cell(b, self._t(b, "measure.kind." + m.kind) if m.kind else "—", "Cell"),
                     self._cell(
                         b,
                         self._t(b, "measure.status." + m.status),
