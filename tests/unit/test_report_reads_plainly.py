@@ -9,6 +9,11 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
 
 from tests.unit.test_assessment_fixtures import us
 from tests.unit.test_report_builder import _fr_us_record, _sources
@@ -24,6 +29,7 @@ from transfer_tool.domain import Conclusion
 from transfer_tool.report.data import ReportData, localize
 from transfer_tool.report.docx_export import render_docx
 from transfer_tool.report.renderer import render_report
+from transfer_tool.report.sample import sample_report_data
 
 
 def _docx_text(data: ReportData, lang: str) -> str:
@@ -150,3 +156,53 @@ def test_the_appi_country_summary_prints_only_where_the_appi_is_applied() -> Non
     assert "check against the PPC country report" in re.sub(
         r"\s+", " ", _pdf_text(render_report(with_appi, "en"))
     )
+
+
+# ---- 1, in the Word draft: Word cuts rows itself, so a row is kept whole ---------------------------------
+
+
+def test_the_word_draft_keeps_each_table_row_whole_on_a_page() -> None:
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    doc = Document(io.BytesIO(render_docx(sample_report_data(), "en")))
+    for table in doc.tables:
+        body = [
+            row for row in table.rows if row._tr.trPr is None or row._tr.trPr.find(qn("w:tblHeader")) is None
+        ]
+        assert body and all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in body)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_lays_out_the_word_draft_with_no_nameless_row_tail(tmp_path: Path) -> None:
+    """On the sample, Word's own layout (LibreOffice's) cut the risk table's "Combined for this law" row
+    and began page 8 with a bare "%" under the repeated header."""
+    (tmp_path / "tia-en.docx").write_bytes(render_docx(sample_report_data(), "en"))
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "tia-en.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "tia-en.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Per year:" in text
+    for number, page in enumerate(text.split("\f"), start=1):
+        lines = [line for line in page.splitlines() if line.strip()]
+        for i, line in enumerate(lines):
+            if line.strip() == "%":  # a wrapped "Per year: 0.05 %": its row must be just above it
+                assert i > 0 and "Per year:" in lines[i - 1], (number, lines[max(0, i - 2) : i + 1])

@@ -146,7 +146,9 @@ class WordDocument:
                 self._shade(cell)
             self._repeat_header(table.rows[0])
         for values in rows:
-            cells = table.add_row().cells
+            row = table.add_row()
+            self._keep_whole(row)
+            cells = row.cells
             for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
                 self._lines(cell.paragraphs[0], text or "—", bold=label_column and i == 0)
                 if label_column and i == 0:
@@ -169,6 +171,15 @@ class WordDocument:
 
         props = row._tr.get_or_add_trPr()
         props.append(props.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+
+    @staticmethod
+    def _keep_whole(row: Any) -> None:
+        """A row not cut at a page break (Word cuts one only when it is taller than a page): its tail
+        would go on with no name, read as part of the row above."""
+        from docx.oxml.ns import qn
+
+        props = row._tr.get_or_add_trPr()
+        props.append(props.makeelement(qn("w:cantSplit"), {qn("w:val"): "true"}))
 
     def picture(self, png: bytes, description: str) -> None:
         """A picture across the content width, with `description` as its alternative text (what a screen
