@@ -5,9 +5,9 @@ object and a handful of style commands; the TIA has hundreds of cells, and that 
 Here text is plain text in one style (`Block`): `LineBreaker` breaks it once for the column's width, at
 spaces and between CJK characters, keeping the kinsoku rules (no line starts with 。 or ）, none ends
 with （), with runs the main font lacks in the fallback font; `Pen` writes a whole grid's text as one
-block of operators. A grid splits between rows, or inside a row too tall for the space left, and
-repeats its header row on every page. Nothing is parsed: user text is drawn exactly as typed (newlines
-kept, runs of spaces collapsed as a paragraph would).
+block of operators. A grid splits between rows, or inside a row too tall for the space left (its tail
+named "<label> (continued)"), and repeats its header row on every page. Nothing is parsed: user text is
+drawn exactly as typed (newlines kept, runs of spaces collapsed as a paragraph would).
 """
 
 from __future__ import annotations
