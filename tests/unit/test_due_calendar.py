@@ -89,3 +89,22 @@ def test_open_actions_are_the_planned_measures_of_a_persons_own_transfers(
         ("action", TODAY + dt.timedelta(days=60), t.id, "Ops team")
     ]
     assert due_calendar.open_actions(db, manager, manager.user_id) == []
+
+
+def test_a_measure_no_longer_in_the_catalogue_is_named_as_such_never_by_its_code(
+    db: Database, legal: Actor, manager: Actor
+) -> None:
+    _, a = _submitted(db, legal)
+    _approve(db, manager, a.id)
+    with db.unit_of_work() as s:  # a later release dropped the measure from the catalogue
+        row = s.get(Assessment, a.id)
+        assert row is not None
+        inner = dict(row.record["record"])
+        inner["measures"] = [{**m, "code": "retired_measure_x"} for m in inner["measures"]]
+        row.record = {**row.record, "record": inner}
+    (action,) = [i for i in due_calendar.due_items(db, legal) if i.kind == "action"]
+    assert action.measure_en == "a measure that is no longer in the catalogue"
+    assert action.measure_ja == "カタログに存在しなくなった措置"
+    for lang in ("en", "ja"):
+        for e in _events(due_calendar.ics_bytes([action], lang)):
+            assert "retired_measure_x" not in str(e["summary"]) + str(e["description"])

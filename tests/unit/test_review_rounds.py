@@ -174,3 +174,25 @@ def test_a_returning_reviewer_who_leaves_the_next_version_alone_approves_it(
     assert manager.user_id not in service.authors_of(db, v2.id)
     assert approval_support.approve(db, manager, v2.id, TODAY).status is AssessmentStatus.APPROVED
     assert audit.verify(db).ok and drift(db) == []
+
+
+def test_a_changed_measure_no_longer_in_the_catalogue_is_named_as_such_never_by_its_code() -> None:
+    """What changed between two versions, for a measure a later release dropped from the catalogue."""
+    from tests.unit.test_report_builder import _fr_us_record
+    from transfer_tool.assessment import version_diff
+    from transfer_tool.assessment.measures import load_measure_catalog
+    from transfer_tool.assessment.tool_catalog import load_tool_catalog
+
+    before = _fr_us_record()
+    assert before.measures
+    retired = dataclasses.replace(before.measures[0], code="retired_measure_x", owner="Ops team")
+    after = dataclasses.replace(before, measures=(retired, *before.measures[1:]))
+    changed = version_diff.changes(before, after, load_tool_catalog(), load_measure_catalog(), {})
+    terms = Terminology.load()
+    names = {
+        lang: [c.item.text(terms, lang) for c in changed if c.item is not None and c.section == "measures"]
+        for lang in ("en", "ja")
+    }
+    assert "A measure that is no longer in the catalogue" in names["en"]
+    assert "カタログに存在しなくなった措置" in names["ja"]
+    assert not any("retired_measure_x" in n for lang in names for n in names[lang])

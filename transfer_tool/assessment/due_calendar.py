@@ -98,8 +98,9 @@ def due_items(db: Database, actor: Actor, *, responsible_id: int | None = None) 
             for m in from_dict(a.record).measures:
                 if m.status is MeasureStatus.PLANNED and m.due is not None:
                     d = catalog.get(m.code)
-                    en = d.name_en if d else m.code
-                    ja = d.name_ja if d and d.name_ja else en
+                    # A measure no longer in the catalogue is named as such: its code is no name.
+                    en = d.name_en if d else _unknown_measure("en")
+                    ja = (d.name_ja or en) if d else _unknown_measure("ja")
                     out.append(
                         DueItem("action", m.due, ref, title, a.version_no, m.code, en, ja, m.owner, tid)
                     )
@@ -110,6 +111,10 @@ def open_actions(db: Database, actor: Actor, responsible_id: int) -> list[DueIte
     """The planned measures, with a due date, of the approved assessments of the transfers `responsible_id`
     is responsible for: what that person still has to see done, earliest first (issue #23)."""
     return [i for i in due_items(db, actor, responsible_id=responsible_id) if i.kind == "action"]
+
+
+def _unknown_measure(lang: str) -> str:
+    return gettext(DOMAIN, "a measure that is no longer in the catalogue", lang)
 
 
 def _measure_name(item: DueItem, lang: str) -> str:

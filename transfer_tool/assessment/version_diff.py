@@ -135,7 +135,7 @@ def _lines(
     by_code = {m.code: m for m in measures.measures}
     for m in record.measures:
         known = by_code.get(m.code)
-        name = Shown(en=known.name_en, ja=known.name_ja) if known else _text(m.code)
+        name = Shown(en=known.name_en, ja=known.name_ja) if known else Shown(term="diff.unknown_measure")
         put("measures", "diff.measure_status", Shown(term=f"measure.status.{m.status.value}"), m.code, name)
         put("action_plan", "diff.measure_owner", _text(m.owner), m.code, name)
         put("action_plan", "diff.measure_due", _date(m.due), m.code, name)
