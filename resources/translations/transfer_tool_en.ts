@@ -3663,6 +3663,21 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <source>Review is not available</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n comment(s) for %1 are not sent to the assessor yet.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To send them, keep editing and choose Return to the assessor. Discard drops them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>%1 v%2 — %3</source>
         <translation type="unfinished"></translation>

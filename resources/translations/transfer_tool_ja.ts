@@ -3643,6 +3643,20 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <source>Review is not available</source>
         <translation>レビューは利用できません</translation>
     </message>
+    <message numerus="yes">
+        <source>%n comment(s) for %1 are not sent to the assessor yet.</source>
+        <translation>
+            <numerusform>%1 へのコメント %n 件がまだ評価者に送られていません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To send them, keep editing and choose Return to the assessor. Discard drops them.</source>
+        <translation>送るには、編集を続けて「評価者に差戻し」を選んでください。「変更を破棄」を選ぶとコメントは失われます。</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>編集を続ける</translation>
+    </message>
     <message>
         <source>%1 v%2 — %3</source>
         <translation>%1 第%2版 — %3</translation>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -69,6 +70,7 @@ class ReviewWindow(QWidget):
         self._current: QueueItem | None = None
         self._signed: tuple[str, bytes] | None = None  # (file name, signed PDF) after an approval
         self._busy = False
+        self.discard_question: QMessageBox | None = None  # open while asking about comments not sent
 
         self.heading = QLabel(self)
         self.heading.setObjectName("reviewHeading")
@@ -201,8 +203,61 @@ class ReviewWindow(QWidget):
         item = self.model.item(rows[0].row())
         if self._current is not None and item.assessment_id == self._current.assessment_id:
             return
+        if self.unsent_comments():
+            self._ask_to_discard(lambda: self._show_other(item), self._reselect_current)
+            return
+        self._show_other(item)
+
+    def _show_other(self, item: QueueItem) -> None:
         self._signed = None
         self._set_item(item)
+
+    def _reselect_current(self) -> None:
+        row = self.model.row_of(self._current.assessment_id) if self._current is not None else -1
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def unsent_comments(self) -> int:
+        """Comments written for the assessment on screen and not sent yet (none once it is approved)."""
+        if self._current is None or self._signed is not None:
+            return 0
+        return self.comments.unsent()
+
+    def _ask_to_discard(self, discard: Any, keep: Any) -> None:
+        """Comments not sent are asked about, never dropped silently: Escape keeps editing."""
+        if self.discard_question is not None:
+            self.discard_question.raise_()
+            return
+        Button = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.windowTitle(), "", Button.Discard | Button.Cancel, self
+        )
+        box.setObjectName("unsentComments")
+        box.setText(
+            self.tr(
+                "%n comment(s) for %1 are not sent to the assessor yet.", "", self.unsent_comments()
+            ).replace("%1", self._current.reference if self._current is not None else "")
+        )
+        box.setInformativeText(
+            self.tr("To send them, keep editing and choose Return to the assessor. Discard drops them.")
+        )
+        box.button(Button.Cancel).setText(self.tr("Keep editing"))
+        box.setDefaultButton(Button.Cancel)
+        box.setEscapeButton(Button.Cancel)
+
+        def answered(_result: int) -> None:
+            self.discard_question = None
+            clicked = box.clickedButton()
+            box.deleteLater()
+            if clicked is not None and box.standardButton(clicked) == Button.Discard:
+                self.comments.reset()
+                discard()
+            else:
+                keep()
+
+        box.finished.connect(answered)
+        self.discard_question = box
+        box.open()
 
     def _set_item(self, item: QueueItem | None) -> None:
         self._current = item
@@ -406,6 +461,10 @@ class ReviewWindow(QWidget):
         if self._busy:
             event.ignore()  # the approval finishes (or fails) as a whole; closing mid-way would hide the outcome
             show_info(self, self.windowTitle(), self.tr("Wait until the approval has finished."))
+            return
+        if self.unsent_comments():
+            event.ignore()
+            self._ask_to_discard(self.close, lambda: self.comments.text.setFocus())
             return
         super().closeEvent(event)
 
