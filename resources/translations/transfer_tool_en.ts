@@ -222,6 +222,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The changes to the organisation settings are not saved. Discard them and close?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your role may not change country data.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -222,6 +222,10 @@
         <translation>%1への変更は保存されていません。変更を破棄して閉じますか？</translation>
     </message>
     <message>
+        <source>The changes to the organisation settings are not saved. Discard them and close?</source>
+        <translation>組織の設定への変更は保存されていません。変更を破棄して閉じますか？</translation>
+    </message>
+    <message>
         <source>Your role may not change country data.</source>
         <translation>あなたの役割では国別データを変更できません。</translation>
     </message>
