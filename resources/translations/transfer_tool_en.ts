@@ -1845,6 +1845,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose Cancel and open the entity again: it then shows their change, and you can make yours again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The details you typed are not saved. Discard them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remove entity</source>
         <translation type="unfinished"></translation>
     </message>

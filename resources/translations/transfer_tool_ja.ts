@@ -1840,6 +1840,18 @@
         <translation>国・地域を選んでください（日本語名・英語名またはコードを入力）</translation>
     </message>
     <message>
+        <source>Choose Cancel and open the entity again: it then shows their change, and you can make yours again.</source>
+        <translation>「キャンセル」を選んでから法人をもう一度開いてください。他のユーザーの変更が表示されるので、あなたの変更をもう一度入力できます。</translation>
+    </message>
+    <message>
+        <source>The details you typed are not saved. Discard them?</source>
+        <translation>入力した内容は保存されていません。破棄しますか？</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>編集を続ける</translation>
+    </message>
+    <message>
         <source>Remove entity</source>
         <translation>法人の削除</translation>
     </message>

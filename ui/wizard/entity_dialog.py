@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool.errors import Problem, ValidationError
+from transfer_tool.errors import ConflictError, Problem, ValidationError
 from transfer_tool.register import entities
 from transfer_tool.register.entities import EntityInput, EntityView
 from ui.accessibility import strip_accelerator
@@ -130,7 +130,10 @@ class EntityDialog(QDialog):
         ):
             w.textChanged.connect(self._validate)
         self.country.changed.connect(lambda _c: self._validate())
+        self._stale = False  # someone else saved the entity meanwhile: this copy can no longer be saved
         self._validate()
+        self._opened_with = self._typed()  # what Escape compares with before asking
+        self.discard_question: QMessageBox | None = None
         self.name.setFocus()
 
     def _row(
@@ -198,7 +201,7 @@ class EntityDialog(QDialog):
             # Before anything is typed, an empty form shows no red.
             pristine = not self.name.text() and not self.country.edit.text()
             msg.show_issues([] if pristine else by_key.get(key, []))
-        self.ok.setEnabled(not problems)
+        self.ok.setEnabled(not problems and not self._stale)
         return not problems
 
     def save(self) -> None:
@@ -231,10 +234,48 @@ class EntityDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.ok.setEnabled(True)
         text = exc.details() if isinstance(exc, ValidationError) else str(exc)
+        if isinstance(exc, ConflictError):
+            # Saving again would fail the same way (and would undo their change): say the way out.
+            self._stale = True
+            text += " " + self.tr(
+                "Choose Cancel and open the entity again: it then shows their change, and you can make "
+                "yours again."
+            )
+        self.ok.setEnabled(not self._stale)
         self.error.setText(text)
         self.error.show()
+
+    def reject(self) -> None:
+        """Escape, Cancel and the close box: details typed and not saved are asked about, not dropped."""
+        if self._typed() == self._opened_with or self._stale:
+            super().reject()
+            return
+        if self.discard_question is not None:
+            self.discard_question.raise_()
+            return
+        Button = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.windowTitle(),
+            self.tr("The details you typed are not saved. Discard them?"),
+            Button.Discard | Button.Cancel,
+            self,
+        )
+        box.setObjectName("discardEntityQuestion")
+        box.button(Button.Cancel).setText(self.tr("Keep editing"))
+        box.setDefaultButton(Button.Cancel)
+        box.setEscapeButton(Button.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(result: int) -> None:
+            self.discard_question = None
+            if result == Button.Discard:
+                super(EntityDialog, self).reject()
+
+        box.finished.connect(answered)
+        self.discard_question = box
+        box.open()
 
 
 def confirm_removal(
