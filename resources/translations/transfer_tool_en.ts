@@ -395,7 +395,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Start a &amp;new version</source>
+        <source>Start a new vers&amp;ion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1480,7 +1480,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Includes &amp;special-category or sensitive data</source>
+        <source>Includes special-category or sensiti&amp;ve data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1504,7 +1504,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Large volume (systematic or massive)</source>
+        <source>Lar&amp;ge volume (systematic or massive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1520,7 +1520,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Number of data subjects:</source>
+        <source>N&amp;umber of data subjects:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2312,7 +2312,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sources on the destination&apos;s &amp;laws (one per line):</source>
+        <source>Sources on the &amp;destination&apos;s laws (one per line):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3072,7 +3072,7 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recipient &amp;type:</source>
+        <source>Recipient t&amp;ype:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3126,7 +3126,7 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The exporter is a processor &amp;returning the data to the controller that gave it</source>
+        <source>The exporter is a processor re&amp;turning the data to the controller that gave it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -395,8 +395,8 @@
         <translation>評価のステップ（選ぶとそのステップに移動します）</translation>
     </message>
     <message>
-        <source>Start a &amp;new version</source>
-        <translation>新しい版を作成(&amp;N)</translation>
+        <source>Start a new vers&amp;ion</source>
+        <translation>新しい版を作成(&amp;I)</translation>
     </message>
     <message>
         <source>Saving status</source>
@@ -1475,8 +1475,8 @@
         <translation>取得の経緯</translation>
     </message>
     <message>
-        <source>Includes &amp;special-category or sensitive data</source>
-        <translation>特別な種類の個人データ・要配慮個人情報を含む(&amp;S)</translation>
+        <source>Includes special-category or sensiti&amp;ve data</source>
+        <translation>特別な種類の個人データ・要配慮個人情報を含む(&amp;V)</translation>
     </message>
     <message>
         <source>Includes special-category or sensitive data</source>
@@ -1499,8 +1499,8 @@
         <translation>本人の数</translation>
     </message>
     <message>
-        <source>&amp;Large volume (systematic or massive)</source>
-        <translation>大量（体系的又は大規模）(&amp;L)</translation>
+        <source>Lar&amp;ge volume (systematic or massive)</source>
+        <translation>大量（体系的又は大規模）(&amp;G)</translation>
     </message>
     <message>
         <source>Large volume</source>
@@ -1515,8 +1515,8 @@
         <translation>利用目的（ポリシー §7）(&amp;P)</translation>
     </message>
     <message>
-        <source>&amp;Number of data subjects:</source>
-        <translation>本人の数(&amp;N):</translation>
+        <source>N&amp;umber of data subjects:</source>
+        <translation>本人の数(&amp;U):</translation>
     </message>
     <message>
         <source>Data &amp;subjects</source>
@@ -2301,8 +2301,8 @@
         <translation>個人情報保護法: 外国の制度により、データ輸入者による相当措置の継続的な実施の確保が困難になった（提供を停止する）(&amp;D)</translation>
     </message>
     <message>
-        <source>Sources on the destination&apos;s &amp;laws (one per line):</source>
-        <translation>移転先の法令に関する情報源（1行に1件）(&amp;L):</translation>
+        <source>Sources on the &amp;destination&apos;s laws (one per line):</source>
+        <translation>移転先の法令に関する情報源（1行に1件）(&amp;D):</translation>
     </message>
     <message>
         <source>Sources on the destination&apos;s laws</source>
@@ -3059,8 +3059,8 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>データ輸入者の役割(&amp;O):</translation>
     </message>
     <message>
-        <source>Recipient &amp;type:</source>
-        <translation>提供先の種類(&amp;T):</translation>
+        <source>Recipient t&amp;ype:</source>
+        <translation>提供先の種類(&amp;Y):</translation>
     </message>
     <message>
         <source>&amp;Destination (search in English or Japanese):</source>
@@ -3113,8 +3113,8 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>事前確認を左右する事情</translation>
     </message>
     <message>
-        <source>The exporter is a processor &amp;returning the data to the controller that gave it</source>
-        <translation>データ輸出者は、データを提供した管理者にデータを返送する処理者である(&amp;R)</translation>
+        <source>The exporter is a processor re&amp;turning the data to the controller that gave it</source>
+        <translation>データ輸出者は、データを提供した管理者にデータを返送する処理者である(&amp;T)</translation>
     </message>
     <message>
         <source>The importer&apos;s own processing is subject to the &amp;GDPR (Art. 3(2))</source>
