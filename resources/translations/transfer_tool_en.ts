@@ -3699,6 +3699,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The country data changed after this version was submitted: %1 Approving it leaves %2 flagged for re-assessment. To have it re-assessed now, return it with comments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What changed since v%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3678,6 +3678,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>%1 第%2版 — %3</translation>
     </message>
     <message>
+        <source>The country data changed after this version was submitted: %1 Approving it leaves %2 flagged for re-assessment. To have it re-assessed now, return it with comments.</source>
+        <translation>この版の提出後に国別データが変更されました：%1 この版を承認しても、%2 は再評価の対象のまま残ります。今すぐ再評価させるには、コメントを付けて差戻してください。</translation>
+    </message>
+    <message>
         <source>What changed since v%1 (%2)</source>
         <translation>第%1版からの変更点（%2）</translation>
     </message>

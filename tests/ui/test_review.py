@@ -327,6 +327,46 @@ def test_a_resubmission_is_compared_with_the_version_returned(
     _shot(window, "review-what-changed.png")
 
 
+def test_a_transfer_flagged_after_submission_is_said_before_approving(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    legal: Actor,
+    manager: Actor,
+    review: Callable[..., ReviewWindow],
+) -> None:
+    """The version was judged against the country data before the change: the reviewer reads that, and that
+    approving it leaves the transfer flagged (the core keeps the flag, tests/unit/test_assessment_service)."""
+    from transfer_tool.countries import store
+    from transfer_tool.countries.model import RegimeEntry
+    from transfer_tool.domain import AdequacyStatus
+
+    t, _a = submitted_assessment(db, legal)
+    window = review(manager)
+    notice = window.flag_notice
+    assert not notice.isVisibleTo(window)
+    window.close()
+    us = store.get_destination(db, "US")
+    annulled = dataclasses.replace(
+        us, regimes={**us.regimes, "EU": RegimeEntry("EU", AdequacyStatus.NOT_ADEQUATE, notes="annulled")}
+    )
+    store.update_destination(
+        db, admin, annulled, reason="CJEU annulled the DPF decision", expected_version=us.version
+    )
+
+    window = review(manager)
+    notice = window.flag_notice
+    qtbot.waitUntil(lambda: notice.isVisibleTo(window))
+    text = notice.text()
+    assert text.startswith("The country data changed after this version was submitted: ")
+    assert "CJEU annulled the DPF decision" in text and "v1 → v2" in text
+    assert text.endswith(
+        f"Approving it leaves {t.reference} flagged for re-assessment. To have it re-assessed now, return it "
+        "with comments."
+    )
+    _shot(window, "review-flagged-since-submitted.png")
+
+
 def _discard_question(qtbot: QtBot, window: ReviewWindow) -> QMessageBox:
     qtbot.waitUntil(lambda: window.discard_question is not None and window.discard_question.isVisible())
     assert window.discard_question is not None

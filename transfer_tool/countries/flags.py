@@ -262,6 +262,18 @@ def open_flags(db: Database, transfer_id: int | None = None) -> list[FlagView]:
         ]
 
 
+def raised_after(flags: Collection[FlagView], destination: str, version: int | None) -> list[FlagView]:
+    """The flags a version judged against `destination` at country-data `version` does not answer: raised
+    by a later version of that destination (the rule `clear_flags` applies when such a version is approved)."""
+    if version is None:
+        return []
+    return [
+        f
+        for f in flags
+        if f.destination == destination and f.version_after is not None and f.version_after > version
+    ]
+
+
 def clear_flags(s: Session, transfer_id: int, relied_on: tuple[str, int | None] | None = None) -> int:
     """Called when a new assessment version is approved: the re-assessment is done. `relied_on` (the
     destination and its country-data version the approved version was judged against): a flag that a later
