@@ -1740,6 +1740,13 @@
     </message>
 </context>
 <context>
+    <name>DiscardQuestion</name>
+    <message>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EntityCombo</name>
     <message>
         <source>New…</source>
@@ -1850,10 +1857,6 @@
     </message>
     <message>
         <source>The details you typed are not saved. Discard them?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2955,6 +2958,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This onward transfer is not added. Discard what you entered?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1735,6 +1735,13 @@
     </message>
 </context>
 <context>
+    <name>DiscardQuestion</name>
+    <message>
+        <source>Keep editing</source>
+        <translation>編集を続ける</translation>
+    </message>
+</context>
+<context>
     <name>EntityCombo</name>
     <message>
         <source>New…</source>
@@ -1846,10 +1853,6 @@
     <message>
         <source>The details you typed are not saved. Discard them?</source>
         <translation>入力した内容は保存されていません。破棄しますか？</translation>
-    </message>
-    <message>
-        <source>Keep editing</source>
-        <translation>編集を続ける</translation>
     </message>
     <message>
         <source>Remove entity</source>
@@ -2943,6 +2946,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>&amp;Add</source>
         <translation>追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>This onward transfer is not added. Discard what you entered?</source>
+        <translation>この再移転はまだ追加されていません。入力した内容を破棄しますか？</translation>
     </message>
     <message>
         <source>say what the sub-recipient does with the data</source>

@@ -278,7 +278,17 @@ def test_the_onward_dialog_follows_a_changed_sub_recipients_country(
     dialog.country.set_code("SG")
     choose(dialog.recipient.combo, mumbai.id)
     assert dialog.country.code() == "SG"
-    dialog.reject()
+    # Escape with an onward transfer entered and not added asks first; Discard closes.
+    from PySide6.QtWidgets import QMessageBox
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: dialog.discard_question is not None and dialog.discard_question.isVisible())
+    box = dialog.discard_question
+    assert isinstance(box, QMessageBox) and dialog.isVisible()
+    assert box.text() == "This onward transfer is not added. Discard what you entered?"
+    box.button(QMessageBox.StandardButton.Discard).click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert transfers.get_transfer(db, us_transfer.id).onward == ()
 
 
 def test_escape_in_the_entity_dialog_asks_before_dropping_typed_details(

@@ -33,6 +33,7 @@ from transfer_tool.register.entities import EntityInput, EntityView
 from ui.accessibility import strip_accelerator
 from ui.errors import show_exception
 from ui.services import TRANSFERS, Services
+from ui.widgets.discard_question import ask_to_discard
 from ui.wizard.common import BLOCKING_COLOUR, FieldMessage, form_layout
 from ui.wizard.inputs import CountryCombo
 from ui.wizard.state import Issue
@@ -254,28 +255,16 @@ class EntityDialog(QDialog):
         if self.discard_question is not None:
             self.discard_question.raise_()
             return
-        Button = QMessageBox.StandardButton
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.windowTitle(),
-            self.tr("The details you typed are not saved. Discard them?"),
-            Button.Discard | Button.Cancel,
-            self,
+        self.discard_question = ask_to_discard(
+            self, self.tr("The details you typed are not saved. Discard them?"), self._discard
         )
-        box.setObjectName("discardEntityQuestion")
-        box.button(Button.Cancel).setText(self.tr("Keep editing"))
-        box.setDefaultButton(Button.Cancel)
-        box.setEscapeButton(Button.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.discard_question.finished.connect(self._question_answered)
 
-        def answered(result: int) -> None:
-            self.discard_question = None
-            if result == Button.Discard:
-                super(EntityDialog, self).reject()
+    def _question_answered(self) -> None:
+        self.discard_question = None
 
-        box.finished.connect(answered)
-        self.discard_question = box
-        box.open()
+    def _discard(self) -> None:
+        super().reject()
 
 
 def confirm_removal(
