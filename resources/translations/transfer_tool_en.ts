@@ -222,7 +222,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The changes to the organisation settings are not saved. Discard them and close?</source>
+        <source>The changes on the tab “%1” are not saved. Discard them and close?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

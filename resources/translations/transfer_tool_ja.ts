@@ -222,8 +222,8 @@
         <translation>%1への変更は保存されていません。変更を破棄して閉じますか？</translation>
     </message>
     <message>
-        <source>The changes to the organisation settings are not saved. Discard them and close?</source>
-        <translation>組織の設定への変更は保存されていません。変更を破棄して閉じますか？</translation>
+        <source>The changes on the tab “%1” are not saved. Discard them and close?</source>
+        <translation>「%1」タブの変更は保存されていません。変更を破棄して閉じますか？</translation>
     </message>
     <message>
         <source>Your role may not change country data.</source>

@@ -123,7 +123,6 @@ class AdminWindow(QWidget):
     def unsaved_work(self) -> tuple[str, str]:
         """The first page holding edits not saved and the question to ask about it; ("", "") when none."""
         from ui.admin.countries import CountriesPage
-        from ui.admin.org_settings import OrgSettingsPage
 
         countries = self.pages.get(COUNTRIES)
         unsaved = countries.unsaved_destination() if isinstance(countries, CountriesPage) else ""
@@ -131,11 +130,16 @@ class AdminWindow(QWidget):
             return COUNTRIES, self.tr("The changes to %1 are not saved. Discard them and close?").replace(
                 "%1", unsaved
             )
-        org = self.pages.get(ORGANISATION)
-        if isinstance(org, OrgSettingsPage) and org.has_unsaved_changes():
-            return ORGANISATION, self.tr(
-                "The changes to the organisation settings are not saved. Discard them and close?"
-            )
+        from ui.admin.catalogues import CataloguesPage
+        from ui.admin.org_settings import OrgSettingsPage
+        from ui.admin.users import UsersPage
+
+        for name in (USERS, CATALOGUES, ORGANISATION):
+            page = self.pages.get(name)
+            if isinstance(page, UsersPage | CataloguesPage | OrgSettingsPage) and page.has_unsaved_changes():
+                return name, self.tr(
+                    "The changes on the tab “%1” are not saved. Discard them and close?"
+                ).replace("%1", page_title(name))
         return "", ""
 
     def closeEvent(self, event: QCloseEvent) -> None:
