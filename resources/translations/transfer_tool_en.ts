@@ -1852,6 +1852,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Someone removed this entity after you opened it; nothing was saved. Choose Cancel, then choose the entity again or record it anew.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose Cancel and open the entity again: it then shows their change, and you can make yours again.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1847,6 +1847,10 @@
         <translation>国・地域を選んでください（日本語名・英語名またはコードを入力）</translation>
     </message>
     <message>
+        <source>Someone removed this entity after you opened it; nothing was saved. Choose Cancel, then choose the entity again or record it anew.</source>
+        <translation>あなたが開いた後に他のユーザーがこの法人を削除したため、保存されませんでした。「キャンセル」を選んでから、法人を選び直すか、新たに登録してください。</translation>
+    </message>
+    <message>
         <source>Choose Cancel and open the entity again: it then shows their change, and you can make yours again.</source>
         <translation>「キャンセル」を選んでから法人をもう一度開いてください。他のユーザーの変更が表示されるので、あなたの変更をもう一度入力できます。</translation>
     </message>

@@ -355,3 +355,22 @@ def test_an_entity_changed_by_someone_else_meanwhile_says_the_way_out(
     assert entities.get_entity(db, e.id).address == "1 Market St"
     dialog.reject()  # nothing this copy holds can be saved: Cancel closes it
     assert not dialog.isVisible()
+
+
+def test_an_entity_removed_by_someone_else_meanwhile_is_said_without_its_database_number(
+    qtbot: QtBot, make_services: object, db: Database, legal: Actor, admin: Actor
+) -> None:
+    e = factories.entity(db, legal, "Cloud Desk Inc.", "US")
+    dialog = EntityDialog(make_services(legal), entity=e)  # type: ignore[operator]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    entities.delete_entity(db, admin, e.id, e.row_version)
+    dialog.address.setText("500 Howard St")
+    dialog.save()
+    assert dialog.error.text() == (
+        "Someone removed this entity after you opened it; nothing was saved. Choose Cancel, then choose the "
+        "entity again or record it anew."
+    )
+    assert str(e.id) not in dialog.error.text() and not dialog.ok.isEnabled()
+    dialog.reject()
+    assert not dialog.isVisible()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool.errors import ConflictError, Problem, ValidationError
+from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
 from transfer_tool.register import entities
 from transfer_tool.register.entities import EntityInput, EntityView
 from ui.accessibility import strip_accelerator
@@ -236,7 +236,14 @@ class EntityDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         text = exc.details() if isinstance(exc, ValidationError) else str(exc)
-        if isinstance(exc, ConflictError):
+        if isinstance(exc, NotFound):
+            # The core's message names the row by its database number; say it as the user sees it.
+            self._stale = True
+            text = self.tr(
+                "Someone removed this entity after you opened it; nothing was saved. Choose Cancel, then "
+                "choose the entity again or record it anew."
+            )
+        elif isinstance(exc, ConflictError):
             # Saving again would fail the same way (and would undo their change): say the way out.
             self._stale = True
             text += " " + self.tr(
