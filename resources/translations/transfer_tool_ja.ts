@@ -3633,8 +3633,8 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>レビューと承認 — 越境移転評価ツール</translation>
     </message>
     <message>
-        <source>&amp;Refresh</source>
-        <translation>最新の情報に更新(&amp;R)</translation>
+        <source>Re&amp;fresh</source>
+        <translation>最新の情報に更新(&amp;F)</translation>
     </message>
     <message>
         <source>Assessments awaiting review</source>

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabWidget, QWidget
@@ -24,6 +24,7 @@ from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 from ui.fonts import register_bundled_fonts
 from ui.i18n import install_translators, remove_translators
+from ui.services import Services
 from ui.wizard.state import PAGE_ORDER, PAGE_SUMMARY
 
 make_wizard = support.make_wizard
@@ -105,3 +106,27 @@ def test_an_approved_version_keeps_next_on_alt_n(
                 found[key] = clashes
     approved.close()
     assert found == {}
+
+
+def test_no_two_controls_of_the_review_window_share_an_alt_letter(
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    make_services: Callable[..., Services],
+    qtbot: QtBot,
+    language: str,
+) -> None:
+    """With a comment typed, Alt+R was both Refresh and Return to the assessor."""
+    from tests.ui.review_support import submitted_assessment
+    from ui.review import ReviewWindow
+
+    submitted_assessment(db, legal)
+    window = ReviewWindow(make_services(manager, language))
+    qtbot.addWidget(window)
+    window.show()
+    window.comments.text.setPlainText("Explain the step 3 conclusion further.")
+    found = {0: shared_letters(window)}
+    window.decisions.setCurrentIndex(1)
+    found[1] = shared_letters(window)
+    window.comments.text.clear()
+    assert found == {0: {}, 1: {}}

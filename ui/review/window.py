@@ -78,7 +78,7 @@ class ReviewWindow(QWidget):
         self.heading = QLabel(self)
         self.heading.setObjectName("reviewHeading")
         self.heading.setStyleSheet("font-size: 15px; font-weight: 600;")
-        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
+        self.refresh_button = QPushButton(self.tr("Re&fresh"), self)
         self.refresh_button.clicked.connect(self.refresh)
         self.banner = QLabel(self)
         self.banner.setObjectName("reviewBanner")
