@@ -29,6 +29,7 @@ ENGINE_MODULES = (
     "transfer_tool/countries/editing.py",
     "transfer_tool/countries/flags.py",
     "transfer_tool/countries/exchange.py",
+    "transfer_tool/signing/verify.py",  # what the verify screen lists under its technical details
 )
 
 

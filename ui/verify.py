@@ -33,7 +33,7 @@ from ui import settings as keys
 from ui.errors import describe
 from ui.i18n import format_datetime
 from ui.services import Services
-from ui.terms import ui_language
+from ui.terms import core_text, ui_language
 from ui.widgets.pdf_view import PdfPagesView
 
 WINDOW_SIZE = (1280, 800)
@@ -310,7 +310,7 @@ class VerifyWindow(QWidget):
         )
         f["database"].setText(database_line(result))
         f["sha256"].setText(result.sha256)
-        reasons = [r for r in sig.reasons if r]
+        reasons = [core_text(r) for r in sig.reasons if r]  # the checker's own sentences by their id
         self.reasons.setText(
             (self.tr("Technical details:") + "\n" + "\n".join(f"• {r}" for r in reasons)) if reasons else ""
         )

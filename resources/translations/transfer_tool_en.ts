@@ -222,6 +222,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The changes on the tab “%1” are not saved. Discard them and close?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your role may not change country data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -391,7 +395,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Start a &amp;new version</source>
+        <source>Start a new vers&amp;ion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1476,7 +1480,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Includes &amp;special-category or sensitive data</source>
+        <source>Includes special-category or sensiti&amp;ve data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1500,7 +1504,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Large volume (systematic or massive)</source>
+        <source>Lar&amp;ge volume (systematic or massive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1516,7 +1520,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Number of data subjects:</source>
+        <source>N&amp;umber of data subjects:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1736,6 +1740,13 @@
     </message>
 </context>
 <context>
+    <name>DiscardQuestion</name>
+    <message>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EntityCombo</name>
     <message>
         <source>New…</source>
@@ -1838,6 +1849,18 @@
     </message>
     <message>
         <source>choose the country: type its name (English or Japanese) or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone removed this entity after you opened it; nothing was saved. Choose Cancel, then choose the entity again or record it anew.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Cancel and open the entity again: it then shows their change, and you can make yours again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The details you typed are not saved. Discard them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2296,7 +2319,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sources on the destination&apos;s &amp;laws (one per line):</source>
+        <source>Sources on the &amp;destination&apos;s laws (one per line):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2942,6 +2965,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This onward transfer is not added. Discard what you entered?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>say what the sub-recipient does with the data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3056,7 +3083,7 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recipient &amp;type:</source>
+        <source>Recipient t&amp;ype:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3110,7 +3137,7 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The exporter is a processor &amp;returning the data to the controller that gave it</source>
+        <source>The exporter is a processor re&amp;turning the data to the controller that gave it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3625,7 +3652,7 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Refresh</source>
+        <source>Re&amp;fresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3663,8 +3690,27 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <source>Review is not available</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n comment(s) for %1 are not sent to the assessor yet.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To send them, keep editing and choose Return to the assessor. Discard drops them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>%1 v%2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The country data changed after this version was submitted: %1 Approving it leaves %2 flagged for re-assessment. To have it re-assessed now, return it with comments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

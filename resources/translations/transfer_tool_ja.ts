@@ -222,6 +222,10 @@
         <translation>%1への変更は保存されていません。変更を破棄して閉じますか？</translation>
     </message>
     <message>
+        <source>The changes on the tab “%1” are not saved. Discard them and close?</source>
+        <translation>「%1」タブの変更は保存されていません。変更を破棄して閉じますか？</translation>
+    </message>
+    <message>
         <source>Your role may not change country data.</source>
         <translation>あなたの役割では国別データを変更できません。</translation>
     </message>
@@ -391,8 +395,8 @@
         <translation>評価のステップ（選ぶとそのステップに移動します）</translation>
     </message>
     <message>
-        <source>Start a &amp;new version</source>
-        <translation>新しい版を作成(&amp;N)</translation>
+        <source>Start a new vers&amp;ion</source>
+        <translation>新しい版を作成(&amp;I)</translation>
     </message>
     <message>
         <source>Saving status</source>
@@ -1471,8 +1475,8 @@
         <translation>取得の経緯</translation>
     </message>
     <message>
-        <source>Includes &amp;special-category or sensitive data</source>
-        <translation>特別な種類の個人データ・要配慮個人情報を含む(&amp;S)</translation>
+        <source>Includes special-category or sensiti&amp;ve data</source>
+        <translation>特別な種類の個人データ・要配慮個人情報を含む(&amp;V)</translation>
     </message>
     <message>
         <source>Includes special-category or sensitive data</source>
@@ -1495,8 +1499,8 @@
         <translation>本人の数</translation>
     </message>
     <message>
-        <source>&amp;Large volume (systematic or massive)</source>
-        <translation>大量（体系的又は大規模）(&amp;L)</translation>
+        <source>Lar&amp;ge volume (systematic or massive)</source>
+        <translation>大量（体系的又は大規模）(&amp;G)</translation>
     </message>
     <message>
         <source>Large volume</source>
@@ -1511,8 +1515,8 @@
         <translation>利用目的（ポリシー §7）(&amp;P)</translation>
     </message>
     <message>
-        <source>&amp;Number of data subjects:</source>
-        <translation>本人の数(&amp;N):</translation>
+        <source>N&amp;umber of data subjects:</source>
+        <translation>本人の数(&amp;U):</translation>
     </message>
     <message>
         <source>Data &amp;subjects</source>
@@ -1731,6 +1735,13 @@
     </message>
 </context>
 <context>
+    <name>DiscardQuestion</name>
+    <message>
+        <source>Keep editing</source>
+        <translation>編集を続ける</translation>
+    </message>
+</context>
+<context>
     <name>EntityCombo</name>
     <message>
         <source>New…</source>
@@ -1834,6 +1845,18 @@
     <message>
         <source>choose the country: type its name (English or Japanese) or code</source>
         <translation>国・地域を選んでください（日本語名・英語名またはコードを入力）</translation>
+    </message>
+    <message>
+        <source>Someone removed this entity after you opened it; nothing was saved. Choose Cancel, then choose the entity again or record it anew.</source>
+        <translation>あなたが開いた後に他のユーザーがこの法人を削除したため、保存されませんでした。「キャンセル」を選んでから、法人を選び直すか、新たに登録してください。</translation>
+    </message>
+    <message>
+        <source>Choose Cancel and open the entity again: it then shows their change, and you can make yours again.</source>
+        <translation>「キャンセル」を選んでから法人をもう一度開いてください。他のユーザーの変更が表示されるので、あなたの変更をもう一度入力できます。</translation>
+    </message>
+    <message>
+        <source>The details you typed are not saved. Discard them?</source>
+        <translation>入力した内容は保存されていません。破棄しますか？</translation>
     </message>
     <message>
         <source>Remove entity</source>
@@ -2285,8 +2308,8 @@
         <translation>個人情報保護法: 外国の制度により、データ輸入者による相当措置の継続的な実施の確保が困難になった（提供を停止する）(&amp;D)</translation>
     </message>
     <message>
-        <source>Sources on the destination&apos;s &amp;laws (one per line):</source>
-        <translation>移転先の法令に関する情報源（1行に1件）(&amp;L):</translation>
+        <source>Sources on the &amp;destination&apos;s laws (one per line):</source>
+        <translation>移転先の法令に関する情報源（1行に1件）(&amp;D):</translation>
     </message>
     <message>
         <source>Sources on the destination&apos;s laws</source>
@@ -2929,6 +2952,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>追加(&amp;A)</translation>
     </message>
     <message>
+        <source>This onward transfer is not added. Discard what you entered?</source>
+        <translation>この再移転はまだ追加されていません。入力した内容を破棄しますか？</translation>
+    </message>
+    <message>
         <source>say what the sub-recipient does with the data</source>
         <translation>再提供先がデータをどう取り扱うかを記入してください</translation>
     </message>
@@ -3043,8 +3070,8 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>データ輸入者の役割(&amp;O):</translation>
     </message>
     <message>
-        <source>Recipient &amp;type:</source>
-        <translation>提供先の種類(&amp;T):</translation>
+        <source>Recipient t&amp;ype:</source>
+        <translation>提供先の種類(&amp;Y):</translation>
     </message>
     <message>
         <source>&amp;Destination (search in English or Japanese):</source>
@@ -3097,8 +3124,8 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>事前確認を左右する事情</translation>
     </message>
     <message>
-        <source>The exporter is a processor &amp;returning the data to the controller that gave it</source>
-        <translation>データ輸出者は、データを提供した管理者にデータを返送する処理者である(&amp;R)</translation>
+        <source>The exporter is a processor re&amp;turning the data to the controller that gave it</source>
+        <translation>データ輸出者は、データを提供した管理者にデータを返送する処理者である(&amp;T)</translation>
     </message>
     <message>
         <source>The importer&apos;s own processing is subject to the &amp;GDPR (Art. 3(2))</source>
@@ -3606,8 +3633,8 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>レビューと承認 — 越境移転評価ツール</translation>
     </message>
     <message>
-        <source>&amp;Refresh</source>
-        <translation>最新の情報に更新(&amp;R)</translation>
+        <source>Re&amp;fresh</source>
+        <translation>最新の情報に更新(&amp;F)</translation>
     </message>
     <message>
         <source>Assessments awaiting review</source>
@@ -3643,9 +3670,27 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <source>Review is not available</source>
         <translation>レビューは利用できません</translation>
     </message>
+    <message numerus="yes">
+        <source>%n comment(s) for %1 are not sent to the assessor yet.</source>
+        <translation>
+            <numerusform>%1 へのコメント %n 件がまだ評価者に送られていません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To send them, keep editing and choose Return to the assessor. Discard drops them.</source>
+        <translation>送るには、編集を続けて「評価者に差戻し」を選んでください。「変更を破棄」を選ぶとコメントは失われます。</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>編集を続ける</translation>
+    </message>
     <message>
         <source>%1 v%2 — %3</source>
         <translation>%1 第%2版 — %3</translation>
+    </message>
+    <message>
+        <source>The country data changed after this version was submitted: %1 Approving it leaves %2 flagged for re-assessment. To have it re-assessed now, return it with comments.</source>
+        <translation>この版の提出後に国別データが変更されました：%1 この版を承認しても、%2 は再評価の対象のまま残ります。今すぐ再評価させるには、コメントを付けて差戻してください。</translation>
     </message>
     <message>
         <source>What changed since v%1 (%2)</source>

@@ -329,6 +329,78 @@ def test_the_admin_window_opens_on_the_asked_tab_once(
     assert window.tabs.currentIndex() == 4
 
 
+def test_closing_with_organisation_settings_not_saved_asks_first(
+    db: Database, admin: Actor, make_services: Callable[..., Services], qtbot: QtBot
+) -> None:
+    """Like country data, settings typed and not saved are asked about, not dropped when the window closes."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    window = open_org_settings(parent, make_services(admin))
+    assert isinstance(window, AdminWindow)
+    page = window.page("organisation")
+    assert isinstance(page, OrgSettingsPage)
+    page.name.setText("Net Japan Co., Ltd.")
+    window.close()
+    question = window.unsaved_question
+    assert isinstance(question, QMessageBox) and question.isVisible() and window.isVisible()
+    assert question.text() == "The changes on the tab “Organisation” are not saved. Discard them and close?"
+    qtbot.keyClick(question, Qt.Key.Key_Escape)  # keeps editing
+    qtbot.waitUntil(lambda: window.unsaved_question is None)
+    assert window.isVisible() and page.name.text() == "Net Japan Co., Ltd."
+    page.save_button.click()
+    assert service.get_org_settings(db).organisation_name == "Net Japan Co., Ltd."
+    page.months.setValue(24)
+    window.close()
+    question = window.unsaved_question
+    assert isinstance(question, QMessageBox)
+    question.button(QMessageBox.StandardButton.Discard).click()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert service.get_org_settings(db).reevaluation_months == 12
+
+
+@pytest.mark.parametrize("tab", ["users", "catalogues"])
+def test_closing_with_a_user_or_catalogue_entry_not_saved_asks_first(
+    db: Database, admin: Actor, make_services: Callable[..., Services], qtbot: QtBot, tab: str
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    window = (open_users if tab == "users" else open_catalogues)(parent, make_services(admin))
+    assert isinstance(window, AdminWindow)
+    page = window.page(tab)
+    assert not page.has_unsaved_changes()
+    window.close()  # nothing typed: no question
+    assert window.unsaved_question is None and not window.isVisible()
+    window.show()
+    if isinstance(page, UsersPage):
+        page.add_username.setText("kenji")
+        title = "Users and roles"
+    else:
+        assert isinstance(page, CataloguesPage)
+        page.new_entry()
+        page.label_en.setText("Loyalty programme members")
+        title = "Catalogues"
+    window.close()
+    question = window.unsaved_question
+    assert isinstance(question, QMessageBox) and window.isVisible()
+    assert question.text() == f"The changes on the tab “{title}” are not saved. Discard them and close?"
+    question.button(QMessageBox.StandardButton.Discard).click()
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_saved_organisation_settings_close_without_a_question(
+    db: Database, admin: Actor, make_services: Callable[..., Services], qtbot: QtBot
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    window = open_org_settings(parent, make_services(admin))
+    assert isinstance(window, AdminWindow)
+    page = window.page("organisation")
+    page.threshold.setValue(5.0)
+    page.save_button.click()
+    window.close()
+    assert window.unsaved_question is None and not window.isVisible()
+
+
 @pytest.mark.parametrize("opener", [open_users, open_trust, open_catalogues, open_org_settings])
 def test_a_manager_is_refused_every_admin_page(
     db: Database,

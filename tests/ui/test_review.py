@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -324,6 +325,110 @@ def test_a_resubmission_is_compared_with_the_version_returned(
     ]
     window.decisions.setCurrentIndex(CHANGES_TAB)
     _shot(window, "review-what-changed.png")
+
+
+def test_a_transfer_flagged_after_submission_is_said_before_approving(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    legal: Actor,
+    manager: Actor,
+    review: Callable[..., ReviewWindow],
+) -> None:
+    """The version was judged against the country data before the change: the reviewer reads that, and that
+    approving it leaves the transfer flagged (the core keeps the flag, tests/unit/test_assessment_service)."""
+    from transfer_tool.countries import store
+    from transfer_tool.countries.model import RegimeEntry
+    from transfer_tool.domain import AdequacyStatus
+
+    t, _a = submitted_assessment(db, legal)
+    window = review(manager)
+    notice = window.flag_notice
+    assert not notice.isVisibleTo(window)
+    window.close()
+    us = store.get_destination(db, "US")
+    annulled = dataclasses.replace(
+        us, regimes={**us.regimes, "EU": RegimeEntry("EU", AdequacyStatus.NOT_ADEQUATE, notes="annulled")}
+    )
+    store.update_destination(
+        db, admin, annulled, reason="CJEU annulled the DPF decision", expected_version=us.version
+    )
+
+    window = review(manager)
+    notice = window.flag_notice
+    qtbot.waitUntil(lambda: notice.isVisibleTo(window))
+    text = notice.text()
+    assert text.startswith("The country data changed after this version was submitted: ")
+    assert "CJEU annulled the DPF decision" in text and "v1 → v2" in text
+    assert text.endswith(
+        f"Approving it leaves {t.reference} flagged for re-assessment. To have it re-assessed now, return it "
+        "with comments."
+    )
+    _shot(window, "review-flagged-since-submitted.png")
+
+
+def _discard_question(qtbot: QtBot, window: ReviewWindow) -> QMessageBox:
+    qtbot.waitUntil(lambda: window.discard_question is not None and window.discard_question.isVisible())
+    assert window.discard_question is not None
+    return window.discard_question
+
+
+def test_closing_with_comments_not_sent_asks_and_escape_keeps_them(
+    qtbot: QtBot, db: Database, legal: Actor, manager: Actor, review: Callable[..., ReviewWindow]
+) -> None:
+    """Comments written for the assessor are not dropped silently when the window closes."""
+    t, a = submitted_assessment(db, legal)
+    window = review(manager)
+    panel = window.comments
+    panel.text.setPlainText("Explain why FISA 702 applies to a support desk.")
+    panel.add_button.click()
+    panel.text.setPlainText("Name the owner of the encryption measure.")  # typed, not added yet
+
+    window.close()
+    box = _discard_question(qtbot, window)
+    assert window.isVisible()
+    assert box.text() == f"2 comment(s) for {t.reference} are not sent to the assessor yet."
+    assert "Return to the assessor" in box.informativeText()
+    Button = QMessageBox.StandardButton
+    assert {box.standardButton(b) for b in box.buttons()} == {Button.Discard, Button.Cancel}
+    assert box.button(Button.Cancel).text() == "Keep editing"
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # Escape on the question keeps editing, never discards
+    qtbot.waitUntil(lambda: window.discard_question is None)
+    assert window.isVisible() and panel.model.rowCount() == 1
+    assert panel.text.toPlainText() == "Name the owner of the encryption measure."
+
+    window.close()
+    _discard_question(qtbot, window).button(Button.Discard).click()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert service.get_assessment(db, a.id).status is AssessmentStatus.SUBMITTED
+    assert service.comments_for(db, a.id) == []
+
+
+def test_choosing_another_assessment_with_comments_not_sent_asks_first(
+    qtbot: QtBot, db: Database, legal: Actor, manager: Actor, review: Callable[..., ReviewWindow]
+) -> None:
+    first, _ = submitted_assessment(db, legal, title="Support desk")
+    second, _ = submitted_assessment(db, legal, title="Payroll")
+    window = review(manager)
+    assert window._current is not None
+    shown = window._current.reference
+    other = 1 if window.model.index(0, 0).data() == shown else 0
+    window.comments.text.setPlainText("Explain the step 3 conclusion further.")
+
+    window.table.selectRow(other)
+    box = _discard_question(qtbot, window)
+    assert box.text() == f"1 comment(s) for {shown} are not sent to the assessor yet."
+    box.button(QMessageBox.StandardButton.Cancel).click()  # keep editing: back on the first
+    qtbot.waitUntil(lambda: window.discard_question is None)
+    assert window._current.reference == shown
+    assert window.table.selectionModel().selectedRows()[0].row() != other
+    assert window.comments.text.toPlainText() == "Explain the step 3 conclusion further."
+
+    window.table.selectRow(other)
+    _discard_question(qtbot, window).button(QMessageBox.StandardButton.Discard).click()
+    qtbot.waitUntil(lambda: window._current is not None and window._current.reference != shown)
+    assert {first.reference, second.reference} == {shown, window._current.reference}
+    assert window.comments.unsent() == 0
 
 
 @pytest.fixture

@@ -5,12 +5,14 @@ verdict line, never a crash."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.review_support import approved_with_signature
@@ -18,6 +20,8 @@ from transfer_tool.accounts.permissions import Actor
 from transfer_tool.signing import trust
 from transfer_tool.signing.testing import OfflinePki, make_test_pki
 from transfer_tool.storage.database import Database
+from ui.fonts import register_bundled_fonts
+from ui.i18n import install_translators, remove_translators
 from ui.services import Services
 from ui.verify import BAD, GOOD, WARN, VerifyWindow, open_verify
 
@@ -139,6 +143,34 @@ def test_a_tampered_copy_shows_modified_after_signing(
     assert window.verdict_text().startswith("✖ INVALID")
     assert "modified after signing" in window.verdict_text()
     assert _field(window, "database").startswith("No")
+
+
+@pytest.fixture
+def japanese(qapp: QApplication) -> Iterator[str]:
+    translators = install_translators(qapp, "ja")
+    register_bundled_fonts(qapp)
+    yield "ja"
+    remove_translators(qapp, translators)
+
+
+def test_the_technical_details_read_in_japanese(
+    japanese: str,
+    legal: Actor,
+    signed: tuple[str, bytes],
+    verify: Callable[..., VerifyWindow],
+    tmp_path: Path,
+) -> None:
+    """The checker's own sentences under "Technical details" were English in the Japanese screen."""
+    _reference, pdf = signed
+    window = verify(legal, "ja")
+    window.verify_file(_write(tmp_path, "tampered.pdf", _flip_a_content_byte(pdf)))
+    details = window.reasons.text()
+    assert details.startswith("技術的な詳細:")
+    assert "の署名が文書と一致しません。署名後に改変されています。" in details
+    assert "署名者の証明書（" in details and "）は信頼できる発行元のものではありません。" in details
+    assert not re.search(r"[A-Za-z]{4,} [a-z]{2,}", details), details  # no English sentence left
+    window.verify_file(_write(tmp_path, "notes.pdf", b"not a PDF at all"))
+    assert window.reasons.text() == "技術的な詳細:\n• データがPDFのヘッダーで始まっていません。"
 
 
 def _encrypted(tmp_path: Path) -> bytes:

@@ -278,4 +278,99 @@ def test_the_onward_dialog_follows_a_changed_sub_recipients_country(
     dialog.country.set_code("SG")
     choose(dialog.recipient.combo, mumbai.id)
     assert dialog.country.code() == "SG"
+    # Escape with an onward transfer entered and not added asks first; Discard closes.
+    from PySide6.QtWidgets import QMessageBox
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: dialog.discard_question is not None and dialog.discard_question.isVisible())
+    box = dialog.discard_question
+    assert isinstance(box, QMessageBox) and dialog.isVisible()
+    assert box.text() == "This onward transfer is not added. Discard what you entered?"
+    box.button(QMessageBox.StandardButton.Discard).click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert transfers.get_transfer(db, us_transfer.id).onward == ()
+
+
+def test_escape_in_the_entity_dialog_asks_before_dropping_typed_details(
+    qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    wizard = make_wizard(legal, None)
+    parties = wizard.page_for(PAGE_PARTIES)
+    assert isinstance(parties, PartiesPage)
+    parties.exporter.new_button.click()
+    dialog = parties.exporter.dialog
+    assert isinstance(dialog, EntityDialog)
+    type_text(dialog.name, "Maison Client SAS")
+    type_text(dialog.address, "12 rue de la Paix, Paris")
+
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: dialog.discard_question is not None and dialog.discard_question.isVisible())
+    box = dialog.discard_question
+    assert isinstance(box, QMessageBox) and dialog.isVisible()
+    assert box.text() == "The details you typed are not saved. Discard them?"
+    assert box.button(QMessageBox.StandardButton.Cancel).text() == "Keep editing"
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # Escape on the question keeps editing
+    qtbot.waitUntil(lambda: dialog.discard_question is None)
+    assert dialog.isVisible() and dialog.address.text() == "12 rue de la Paix, Paris"
+
+    dialog.buttons.button(dialog.buttons.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: dialog.discard_question is not None)
+    assert dialog.discard_question is not None
+    dialog.discard_question.button(QMessageBox.StandardButton.Discard).click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert entities.list_entities(db) == []
+    # Nothing typed: Escape closes at once.
+    parties.exporter.new_button.click()
+    empty = parties.exporter.dialog
+    assert isinstance(empty, EntityDialog) and empty is not dialog
+    qtbot.keyClick(empty.name, Qt.Key.Key_Escape)
+    assert not empty.isVisible() and empty.discard_question is None
+    wizard.close()
+
+
+def test_an_entity_changed_by_someone_else_meanwhile_says_the_way_out(
+    qtbot: QtBot, make_services: object, db: Database, legal: Actor, admin: Actor
+) -> None:
+    import dataclasses
+
+    e = factories.entity(db, legal, "Cloud Desk Inc.", "US")
+    dialog = EntityDialog(make_services(legal), entity=e)  # type: ignore[operator]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    theirs = entities.EntityInput(
+        **{f.name: getattr(e, f.name) for f in dataclasses.fields(entities.EntityInput)}
+    )
+    entities.update_entity(db, admin, e.id, dataclasses.replace(theirs, address="1 Market St"), e.row_version)
+    dialog.address.setText("500 Howard St")
+    dialog.save()
+    assert dialog.error.text() == (
+        "Someone else changed this entity after you opened it; nothing was saved. Choose Cancel and open "
+        "the entity again: it then shows their change, and you can make yours again."
+    )
+    assert not dialog.ok.isEnabled()  # saving again would fail the same way
+    dialog.contact_name.setText("Jane Doe")
+    assert not dialog.ok.isEnabled()
+    assert entities.get_entity(db, e.id).address == "1 Market St"
+    dialog.reject()  # nothing this copy holds can be saved: Cancel closes it
+    assert not dialog.isVisible()
+
+
+def test_an_entity_removed_by_someone_else_meanwhile_is_said_without_its_database_number(
+    qtbot: QtBot, make_services: object, db: Database, legal: Actor, admin: Actor
+) -> None:
+    e = factories.entity(db, legal, "Cloud Desk Inc.", "US")
+    dialog = EntityDialog(make_services(legal), entity=e)  # type: ignore[operator]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    entities.delete_entity(db, admin, e.id, e.row_version)
+    dialog.address.setText("500 Howard St")
+    dialog.save()
+    assert dialog.error.text() == (
+        "Someone removed this entity after you opened it; nothing was saved. Choose Cancel, then choose the "
+        "entity again or record it anew."
+    )
+    assert str(e.id) not in dialog.error.text() and not dialog.ok.isEnabled()
     dialog.reject()
+    assert not dialog.isVisible()

@@ -266,6 +266,34 @@ def test_country_change_flags_the_approved_transfer_and_approving_the_new_versio
     assert [x.version_no for x in service.list_for_transfer(db, t.id)] == [2, 1]
 
 
+def test_approving_a_version_submitted_before_a_country_change_keeps_the_transfer_flagged(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    """A version judged against the country data before the change is not the re-assessment the flag asks
+    for: approving it leaves the flag (and the register's column) until a version relying on the new data
+    is approved."""
+    t, a = _submitted(db, legal)
+    us = country_store.get_destination(db, "US")
+    assert a.record.destination_version == us.version
+    annulled = dataclasses.replace(
+        us,
+        regimes={**us.regimes, "EU": RegimeEntry("EU", AdequacyStatus.NOT_ADEQUATE, notes="DPF annulled")},
+    )
+    country_store.update_destination(
+        db, admin, annulled, reason="CJEU annulled the DPF decision", expected_version=us.version
+    )
+    _approve(db, manager, a.id)
+    still = transfers.get_transfer(db, t.id)
+    assert still.status is TransferStatus.APPROVED
+    assert still.reassessment_needed and "annulled" in still.reassessment_reason
+    assert [f.version_after for f in country_store.open_flags(db, t.id)] == [us.version + 1]
+
+    v2 = service.submit(db, legal, service.new_version(db, legal, a.id).id, TODAY)
+    _approve(db, manager, v2.id)
+    assert not transfers.get_transfer(db, t.id).reassessment_needed
+    assert country_store.open_flags(db, t.id) == []
+
+
 def test_the_assessor_cannot_approve_their_own_assessment_unless_single_user_mode(
     db: Database, admin: Actor, manager: Actor
 ) -> None:

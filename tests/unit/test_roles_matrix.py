@@ -166,6 +166,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     **{f"countries.flags.{n}": OPEN_READ for n in ("open_flags", "transfers_affected")},
     "countries.exchange.export_document": OPEN_READ,
     "countries.store.search": PURE,
+    "countries.flags.raised_after": PURE,  # which of the flags given a version does not answer
     **{f"countries.seeding.{n}": PURE for n in ("seed_rows", "shipped_digests")},  # shipped files only
     "countries.seeding.seed": IN_TRANSACTION,
     **{f"countries.flags.{n}": IN_TRANSACTION for n in ("flag_transfers", "flag_law_changes", "clear_flags")},

@@ -46,7 +46,7 @@ from transfer_tool.paths import data_dir
 
 TODAY = dt.date(2026, 11, 27)
 # Template pieces that are not sentences of their own (a joiner; a version range made of references).
-NOT_SENTENCES = {" and no ", "v{0} → v{1}"}
+NOT_SENTENCES = {" and no ", "v{0} → v{1}", "unreadable PDF: %s"}  # the last: a log line
 URL = re.compile(r"https?://[^\s)）]+")
 MARKS = {
     "[unverified": "[未検証",

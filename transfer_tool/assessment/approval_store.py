@@ -213,13 +213,16 @@ def _store_approval(
             {**_dump(row), "signed_pdf_sha256": report.sha256, "signer": report.signer_name, "lang": lang},
         )
         suspended = done.conclusion.chosen is Conclusion.DO_NOT_TRANSFER
-        country_store.clear_flags(s, row.transfer_id)
+        # A flag raised by country data newer than this version relied on stays: it is not re-assessed yet.
+        left = country_store.clear_flags(
+            s, row.transfer_id, (record.facts.destination, record.destination_version)
+        )
         transfers.set_status(
             s,
             actor,
             row.transfer_id,
             TransferStatus.SUSPENDED if suspended else TransferStatus.APPROVED,
             next_review=done.reevaluation_date,
-            clear_reassessment=True,
+            clear_reassessment=not left,
         )
         return _view(s, row)

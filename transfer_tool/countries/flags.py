@@ -262,13 +262,40 @@ def open_flags(db: Database, transfer_id: int | None = None) -> list[FlagView]:
         ]
 
 
-def clear_flags(s: Session, transfer_id: int) -> None:
-    """Called when a new assessment version is approved: the re-assessment is done."""
-    s.execute(
-        update(ReassessmentFlag)
-        .where(ReassessmentFlag.transfer_id == transfer_id, ReassessmentFlag.cleared_at.is_(None))
-        .values(cleared_at=utcnow())
+def raised_after(flags: Collection[FlagView], destination: str, version: int | None) -> list[FlagView]:
+    """The flags a version judged against `destination` at country-data `version` does not answer: raised
+    by a later version of that destination (the rule `clear_flags` applies when such a version is approved)."""
+    if version is None:
+        return []
+    return [
+        f
+        for f in flags
+        if f.destination == destination and f.version_after is not None and f.version_after > version
+    ]
+
+
+def clear_flags(s: Session, transfer_id: int, relied_on: tuple[str, int | None] | None = None) -> int:
+    """Called when a new assessment version is approved: the re-assessment is done. `relied_on` (the
+    destination and its country-data version the approved version was judged against): a flag that a later
+    version of that destination raised stays open, since the approved version never saw that change.
+    Returns how many flags stay open."""
+    still_open = ReassessmentFlag.cleared_at.is_(None)
+    later = None
+    if relied_on is not None and relied_on[1] is not None:
+        code, version = relied_on
+        after = ReassessmentFlag.version_after
+        # Spelled out for NULL: a flag without a version is not "later" and is cleared as before.
+        later = (ReassessmentFlag.destination == code) & after.is_not(None) & (after > version)
+    clear = update(ReassessmentFlag).where(ReassessmentFlag.transfer_id == transfer_id, still_open)
+    s.execute((clear if later is None else clear.where(~later)).values(cleared_at=utcnow()))
+    if later is None:
+        return 0
+    left = (
+        select(func.count())
+        .select_from(ReassessmentFlag)
+        .where(ReassessmentFlag.transfer_id == transfer_id, still_open, later)
     )
+    return int(s.scalar(left) or 0)
 
 
 def transfers_affected(db: Database, code: str, regime: str) -> int:

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         flag_law_changes,
         flag_transfers,
         open_flags,
+        raised_after,
         transfers_affected,
     )
     from transfer_tool.countries.impact import ChangeKind
@@ -70,6 +71,7 @@ _ELSEWHERE = {
         "flag_law_changes",
         "flag_transfers",
         "open_flags",
+        "raised_after",
         "transfers_affected",
     ),
     "transfer_tool.countries.impact": ("ChangeKind",),
@@ -266,6 +268,7 @@ __all__ = [
     "list_destinations",
     "names",
     "open_flags",
+    "raised_after",
     "regimes",
     "search",
     "seed",

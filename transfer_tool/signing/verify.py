@@ -15,6 +15,7 @@ from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from transfer_tool.i18n.engine_text import engine_text
 from transfer_tool.signing.limits import TOO_COMPLEX, oversize_problem
 from transfer_tool.signing.names import readable_name_of_der
 from transfer_tool.signing.result import VerificationResult
@@ -36,7 +37,9 @@ def _load_certs(trusted_certs: list[bytes]) -> tuple[list[x509.Certificate], lis
             cert.native  # noqa: B018 - parse now so a broken certificate is reported here
             roots.append(cert)
         except Exception:  # any parse failure: report it, keep going with the others
-            problems.append(f"Trusted certificate no. {index} could not be read and was ignored.")
+            problems.append(
+                engine_text("Trusted certificate no. {0} could not be read and was ignored.", index)
+            )
     return roots, problems
 
 
@@ -53,7 +56,7 @@ def verify_pdf(pdf: bytes, trusted_certs: list[bytes]) -> VerificationResult:
         return _failure("Not a PDF file.", "The data does not start with a PDF header.")
     refused = oversize_problem(pdf)  # before any parsing: the parser's memory grows with these sizes
     if refused:
-        return _failure(f"REFUSED: {refused}")
+        return _failure(engine_text("REFUSED: {0}", refused))
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         if reader.encrypted:
@@ -64,7 +67,8 @@ def verify_pdf(pdf: bytes, trusted_certs: list[bytes]) -> VerificationResult:
     except Exception as exc:  # damaged input can fail anywhere in the parser
         _log.info("unreadable PDF: %s", exc)
         return _failure(
-            "The PDF is damaged or truncated and cannot be verified.", f"The file could not be read: {exc}"
+            "The PDF is damaged or truncated and cannot be verified.",
+            engine_text("The file could not be read: {0}", exc),
         )
     if not signatures:
         return _failure("The PDF is not signed.")
@@ -104,11 +108,19 @@ def verify_pdf(pdf: bytes, trusted_certs: list[bytes]) -> VerificationResult:
         if not status.intact or not status.valid:
             intact = False
             reasons.append(
-                f"The signature of {signer or 'the signer'} does not match the document: it was modified after signing."
+                engine_text(
+                    "The signature of {0} does not match the document: it was modified after signing.", signer
+                )
+                if signer
+                else "The signature does not match the document: it was modified after signing."
             )
         if not status.trusted:
             trusted = False
-            reasons.append(f"The signer's certificate ({signer or 'unknown'}) is not from a trusted source.")
+            reasons.append(
+                engine_text("The signer's certificate ({0}) is not from a trusted source.", signer)
+                if signer
+                else "The signer's certificate is not from a trusted source."
+            )
         ts = status.timestamp_validity
         if ts is not None:
             ts_present = True
@@ -142,9 +154,9 @@ def _with_verdict(r: VerificationResult) -> VerificationResult:
     elif not r.covers_whole_file:
         verdict = "INVALID: content was added to the document after signing."
     elif not r.trusted:
-        verdict = f"UNTRUSTED: intact, but the signer {r.signer_name} is not trusted."
+        verdict = engine_text("UNTRUSTED: intact, but the signer {0} is not trusted.", r.signer_name)
     elif r.timestamp_present and not r.timestamp_valid:
         verdict = "INVALID: the timestamp could not be verified."
     else:
-        verdict = f"VALID: signed by {r.signer_name}, unchanged since signing."
+        verdict = engine_text("VALID: signed by {0}, unchanged since signing.", r.signer_name)
     return VerificationResult(**{**r.__dict__, "verdict": verdict})

@@ -191,6 +191,17 @@ class CataloguesPage(QWidget):
         row = selected_row(self.table)
         return self.items[row] if 0 <= row < len(self.items) else None
 
+    def has_unsaved_changes(self) -> bool:
+        """The form differs from the entry selected (or, for a new entry, holds anything typed)."""
+        item = self.current()
+        form = (self.label_en.text(), self.label_ja.text(), self.section.text())
+        if item is None:
+            return any(form) or self.sensitive.isChecked() or not self.active.isChecked()
+        return form != (item.label_en, item.label_ja, item.section) or (
+            self.sensitive.isChecked(),
+            self.active.isChecked(),
+        ) != (item.sensitive, item.active)
+
     def select_code(self, code: str) -> bool:
         row = self.model.row_of(code)
         if row >= 0:

@@ -41,6 +41,7 @@ class OrgSettingsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("orgSettingsPage")
         self.services = services
+        self._shown: OrgSettings | None = None
         self.problems = ProblemLabels()
         p = self.problems
         box = QGroupBox(self.tr("Organisation settings"), self)
@@ -146,7 +147,12 @@ class OrgSettingsPage(QWidget):
         self.single_warning.setVisible(settings.single_user_mode)
         self.timestamp.setText(settings.timestamp_url)
         self.importer_sign_off.setChecked(settings.importer_sign_off)
+        self._shown = self.settings()  # as the fields read them back: what "unsaved" compares with
         self.loaded.emit()
+
+    def has_unsaved_changes(self) -> bool:
+        """The fields differ from the settings last loaded or saved."""
+        return self._shown is not None and self.settings() != self._shown
 
     def settings(self) -> OrgSettings:
         percent = self.threshold.value()

@@ -191,6 +191,18 @@ class UsersPage(QWidget):
         row = selected_row(self.table)
         return self.users[row] if 0 <= row < len(self.users) else None
 
+    def has_unsaved_changes(self) -> bool:
+        """A user being added, a password being set, or the selected user's fields changed, not saved yet."""
+        typed = (self.add_username, self.add_name, self.add_email, self.add_password, self.add_repeat)
+        if any(w.text() for w in (*typed, self.new_password, self.new_repeat)):
+            return True
+        u = self.current()
+        return u is not None and (
+            self.edit_name.text() != u.display_name
+            or self.edit_role.currentData() != u.role
+            or self.edit_active.isChecked() != u.active
+        )
+
     def select_user(self, username: str) -> bool:
         for i, u in enumerate(self.users):
             if u.username == username:

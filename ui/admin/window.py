@@ -86,6 +86,7 @@ class AdminWindow(QWidget):
         self.names = [n for n, action in PAGE_PERMISSIONS.items() if services.may(action)]
         self.pages: dict[str, QWidget] = {}
         self.unsaved_question: QMessageBox | None = None
+        self._discarding = False
         for name in self.names:
             holder = QWidget(self.tabs)
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
@@ -119,32 +120,67 @@ class AdminWindow(QWidget):
         if 0 <= index < len(self.names):
             self.page(self.names[index])
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # Country data edited but not saved is not dropped silently (closing, or File → Sign out).
+    def unsaved_work(self) -> tuple[str, str]:
+        """The first page holding edits not saved and the question to ask about it; ("", "") when none."""
         from ui.admin.countries import CountriesPage
 
-        countries = self.pages.get("countries")
+        countries = self.pages.get(COUNTRIES)
         unsaved = countries.unsaved_destination() if isinstance(countries, CountriesPage) else ""
-        if not isinstance(countries, CountriesPage) or not unsaved:
+        if unsaved:
+            return COUNTRIES, self.tr("The changes to %1 are not saved. Discard them and close?").replace(
+                "%1", unsaved
+            )
+        from ui.admin.catalogues import CataloguesPage
+        from ui.admin.org_settings import OrgSettingsPage
+        from ui.admin.users import UsersPage
+
+        for name in (USERS, CATALOGUES, ORGANISATION):
+            page = self.pages.get(name)
+            if isinstance(page, UsersPage | CataloguesPage | OrgSettingsPage) and page.has_unsaved_changes():
+                return name, self.tr(
+                    "The changes on the tab “%1” are not saved. Discard them and close?"
+                ).replace("%1", page_title(name))
+        return "", ""
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Edits not saved (country data, organisation settings) are not dropped silently (closing, or
+        # File → Sign out).
+        from ui.admin.countries import CountriesPage
+        from ui.admin.org_settings import OrgSettingsPage
+
+        name, question = ("", "") if self._discarding else self.unsaved_work()
+        if not name:
+            self._discarding = False
             super().closeEvent(event)
             return
         event.ignore()
-        self.show_page("countries")
+        if self.unsaved_question is not None:
+            self.unsaved_question.raise_()
+            return
+        self.show_page(name)
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.windowTitle(),
-            self.tr("The changes to %1 are not saved. Discard them and close?").replace("%1", unsaved),
+            question,
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             self,
         )
-        box.setObjectName("unsavedCountryData")
+        box.setObjectName("unsavedAdminChanges")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def answered(result: int) -> None:
-            if result == QMessageBox.StandardButton.Discard:
+            self.unsaved_question = None
+            if result != QMessageBox.StandardButton.Discard:
+                return
+            countries, org = self.pages.get(COUNTRIES), self.pages.get(ORGANISATION)
+            if isinstance(countries, CountriesPage):
                 countries.discard()
-                self.close()
+            if isinstance(org, OrgSettingsPage):
+                org.reload()  # the stored settings again, should the window be shown once more
+            self._discarding = True  # every page's edits go: ask once, not once per page
+            self.close()
 
         box.finished.connect(answered)
         self.unsaved_question = box

@@ -174,6 +174,10 @@ class CommentsPanel(QWidget):
     def comments(self) -> list[tuple[str, str]]:
         return self.model.comments()
 
+    def unsent(self) -> int:
+        """How many comments closing now would lose: those listed to send and one typed but not added."""
+        return len(self.model.comments()) + (1 if self.text.toPlainText().strip() else 0)
+
     def reset(self, keep_message: bool = False) -> None:
         self.model.clear()
         self.text.clear()

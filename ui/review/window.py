@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -27,6 +28,7 @@ from transfer_tool.accounts.permissions import Action
 from transfer_tool.assessment import service
 from transfer_tool.assessment.service import QueueItem
 from transfer_tool.errors import PermissionDenied
+from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui import settings as keys
 from ui.accessibility import name_from_labels
 from ui.errors import describe, is_bug, show_exception, show_info
@@ -36,6 +38,7 @@ from ui.review.changes_panel import ChangesPanel
 from ui.review.comments_panel import CommentsPanel
 from ui.review.queue_model import ReviewQueueModel
 from ui.services import ASSESSMENTS, TRANSFERS, Services
+from ui.terms import core_text
 from ui.widgets.pdf_view import PdfPagesView
 
 log = logging.getLogger("ui.review")
@@ -43,6 +46,7 @@ log = logging.getLogger("ui.review")
 WINDOW_SIZE = (1280, 800)
 RETURN_TAB, APPROVE_TAB, CHANGES_TAB = 0, 1, 2
 BANNER_STYLE = "background: #fbe3e1; color: #8c1d18; border: 1px solid #e0a09a; padding: 6px;"
+NOTICE_STYLE = "background: #fff4d6; color: #5c4400; border: 1px solid #e3c46b; padding: 6px;"
 
 
 class _Stages(QObject):
@@ -69,17 +73,25 @@ class ReviewWindow(QWidget):
         self._current: QueueItem | None = None
         self._signed: tuple[str, bytes] | None = None  # (file name, signed PDF) after an approval
         self._busy = False
+        self.discard_question: QMessageBox | None = None  # open while asking about comments not sent
 
         self.heading = QLabel(self)
         self.heading.setObjectName("reviewHeading")
         self.heading.setStyleSheet("font-size: 15px; font-weight: 600;")
-        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
+        self.refresh_button = QPushButton(self.tr("Re&fresh"), self)
         self.refresh_button.clicked.connect(self.refresh)
         self.banner = QLabel(self)
         self.banner.setObjectName("reviewBanner")
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.hide()
+        # The transfer was flagged by a country-data change after this version was submitted.
+        self.flag_notice = QLabel(self)
+        self.flag_notice.setObjectName("flaggedSinceSubmitted")
+        self.flag_notice.setWordWrap(True)
+        self.flag_notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.flag_notice.setStyleSheet(NOTICE_STYLE)
+        self.flag_notice.hide()
 
         self.model = ReviewQueueModel(services.country_name, services.language, self)
         self.table = QTableView(self)
@@ -146,6 +158,7 @@ class ReviewWindow(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.banner)
         lay.addWidget(self.table)
+        lay.addWidget(self.flag_notice)
         lay.addWidget(split, 1)
 
         self._stages = _Stages(self)
@@ -201,8 +214,61 @@ class ReviewWindow(QWidget):
         item = self.model.item(rows[0].row())
         if self._current is not None and item.assessment_id == self._current.assessment_id:
             return
+        if self.unsent_comments():
+            self._ask_to_discard(lambda: self._show_other(item), self._reselect_current)
+            return
+        self._show_other(item)
+
+    def _show_other(self, item: QueueItem) -> None:
         self._signed = None
         self._set_item(item)
+
+    def _reselect_current(self) -> None:
+        row = self.model.row_of(self._current.assessment_id) if self._current is not None else -1
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def unsent_comments(self) -> int:
+        """Comments written for the assessment on screen and not sent yet (none once it is approved)."""
+        if self._current is None or self._signed is not None:
+            return 0
+        return self.comments.unsent()
+
+    def _ask_to_discard(self, discard: Any, keep: Any) -> None:
+        """Comments not sent are asked about, never dropped silently: Escape keeps editing."""
+        if self.discard_question is not None:
+            self.discard_question.raise_()
+            return
+        Button = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.windowTitle(), "", Button.Discard | Button.Cancel, self
+        )
+        box.setObjectName("unsentComments")
+        box.setText(
+            self.tr(
+                "%n comment(s) for %1 are not sent to the assessor yet.", "", self.unsent_comments()
+            ).replace("%1", self._current.reference if self._current is not None else "")
+        )
+        box.setInformativeText(
+            self.tr("To send them, keep editing and choose Return to the assessor. Discard drops them.")
+        )
+        box.button(Button.Cancel).setText(self.tr("Keep editing"))
+        box.setDefaultButton(Button.Cancel)
+        box.setEscapeButton(Button.Cancel)
+
+        def answered(_result: int) -> None:
+            self.discard_question = None
+            clicked = box.clickedButton()
+            box.deleteLater()
+            if clicked is not None and box.standardButton(clicked) == Button.Discard:
+                self.comments.reset()
+                discard()
+            else:
+                keep()
+
+        box.finished.connect(answered)
+        self.discard_question = box
+        box.open()
 
     def _set_item(self, item: QueueItem | None) -> None:
         self._current = item
@@ -210,6 +276,7 @@ class ReviewWindow(QWidget):
         self.comments.reset(keep_message=item is None)
         self.approve.set_item(item is not None, own=bool(item and item.own))
         self.comments.setEnabled(item is not None)
+        self.flag_notice.hide()
         if item is None:
             self.doc_title.setText("")
             self.pdf.set_message(self.tr("Choose an assessment in the list to read its report."))
@@ -222,6 +289,46 @@ class ReviewWindow(QWidget):
         )
         self._load_preview()
         self._load_changes()
+        self._load_flags()
+
+    def _load_flags(self) -> None:
+        item = self._current
+        if item is None:
+            return
+        aid, tid = item.assessment_id, item.transfer_id
+
+        def unanswered(db: DatabaseHandle) -> list[str]:
+            from transfer_tool.countries import store
+
+            record = service.get_assessment(db, aid).record
+            flags = store.raised_after(
+                store.open_flags(db, tid), record.facts.destination, record.destination_version
+            )
+            return [f.reason for f in flags]
+
+        self.services.worker.submit(
+            unanswered,
+            lambda reasons: self._flags_in(item, reasons),
+            self._flags_failed,
+            owner=self,
+            label="review: flags since submission",
+        )
+
+    def _flags_failed(self, exc: BaseException) -> None:
+        show_exception(self, exc)  # reading what the review must know about is not left to chance
+
+    def _flags_in(self, item: QueueItem, reasons: list[str]) -> None:
+        if self._current is None or self._current.assessment_id != item.assessment_id or not reasons:
+            return
+        self.flag_notice.setText(
+            self.tr(
+                "The country data changed after this version was submitted: %1 Approving it leaves %2 flagged "
+                "for re-assessment. To have it re-assessed now, return it with comments."
+            )
+            .replace("%1", " ".join(core_text(r) for r in reasons))
+            .replace("%2", item.reference)
+        )
+        self.flag_notice.show()
 
     def _load_changes(self) -> None:
         item = self._current
@@ -406,6 +513,10 @@ class ReviewWindow(QWidget):
         if self._busy:
             event.ignore()  # the approval finishes (or fails) as a whole; closing mid-way would hide the outcome
             show_info(self, self.windowTitle(), self.tr("Wait until the approval has finished."))
+            return
+        if self.unsent_comments():
+            event.ignore()
+            self._ask_to_discard(self.close, lambda: self.comments.text.setFocus())
             return
         super().closeEvent(event)
 

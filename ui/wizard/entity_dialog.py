@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from transfer_tool.errors import Problem, ValidationError
+from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
 from transfer_tool.register import entities
 from transfer_tool.register.entities import EntityInput, EntityView
 from ui.accessibility import strip_accelerator
 from ui.errors import show_exception
 from ui.services import TRANSFERS, Services
+from ui.widgets.discard_question import ask_to_discard
 from ui.wizard.common import BLOCKING_COLOUR, FieldMessage, form_layout
 from ui.wizard.inputs import CountryCombo
 from ui.wizard.state import Issue
@@ -130,7 +131,10 @@ class EntityDialog(QDialog):
         ):
             w.textChanged.connect(self._validate)
         self.country.changed.connect(lambda _c: self._validate())
+        self._stale = False  # someone else saved the entity meanwhile: this copy can no longer be saved
         self._validate()
+        self._opened_with = self._typed()  # what Escape compares with before asking
+        self.discard_question: QMessageBox | None = None
         self.name.setFocus()
 
     def _row(
@@ -198,7 +202,7 @@ class EntityDialog(QDialog):
             # Before anything is typed, an empty form shows no red.
             pristine = not self.name.text() and not self.country.edit.text()
             msg.show_issues([] if pristine else by_key.get(key, []))
-        self.ok.setEnabled(not problems)
+        self.ok.setEnabled(not problems and not self._stale)
         return not problems
 
     def save(self) -> None:
@@ -231,10 +235,43 @@ class EntityDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.ok.setEnabled(True)
         text = exc.details() if isinstance(exc, ValidationError) else str(exc)
+        if isinstance(exc, NotFound):
+            # The core's message names the row by its database number; say it as the user sees it.
+            self._stale = True
+            text = self.tr(
+                "Someone removed this entity after you opened it; nothing was saved. Choose Cancel, then "
+                "choose the entity again or record it anew."
+            )
+        elif isinstance(exc, ConflictError):
+            # Saving again would fail the same way (and would undo their change): say the way out.
+            self._stale = True
+            text += " " + self.tr(
+                "Choose Cancel and open the entity again: it then shows their change, and you can make "
+                "yours again."
+            )
+        self.ok.setEnabled(not self._stale)
         self.error.setText(text)
         self.error.show()
+
+    def reject(self) -> None:
+        """Escape, Cancel and the close box: details typed and not saved are asked about, not dropped."""
+        if self._typed() == self._opened_with or self._stale:
+            super().reject()
+            return
+        if self.discard_question is not None:
+            self.discard_question.raise_()
+            return
+        self.discard_question = ask_to_discard(
+            self, self.tr("The details you typed are not saved. Discard them?"), self._discard
+        )
+        self.discard_question.finished.connect(self._question_answered)
+
+    def _question_answered(self) -> None:
+        self.discard_question = None
+
+    def _discard(self) -> None:
+        super().reject()
 
 
 def confirm_removal(

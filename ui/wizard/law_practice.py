@@ -192,7 +192,7 @@ class LawPracticePage(WizardPage):
             write=self._appi_changed,
         )
         layout.addWidget(self.appi_flags)
-        research_label = QLabel(self.tr("Sources on the destination's &laws (one per line):"), self.body)
+        research_label = QLabel(self.tr("Sources on the &destination's laws (one per line):"), self.body)
         self.research = PlainTextField(self.tr("Sources on the destination's laws"), 2, self.body)
         self.research.setPlaceholderText(
             self.tr(

@@ -93,7 +93,7 @@ class PrecheckPage(WizardPage):
             (
                 (
                     "returning_to_controller",
-                    self.tr("The exporter is a processor &returning the data to the controller that gave it"),
+                    self.tr("The exporter is a processor re&turning the data to the controller that gave it"),
                 ),
                 (
                     "importer_gdpr_art3_2",

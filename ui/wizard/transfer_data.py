@@ -39,7 +39,7 @@ class DataPage(WizardPage):
         self.subjects = Checklist(self.tr("Data subjects"), self.body)
         self.legal_bases = Checklist(self.tr("Legal basis"), self.body)
         self.routes = Checklist(self.tr("How the data was acquired"), self.body)
-        self.special = QCheckBox(self.tr("Includes &special-category or sensitive data"), self.body)
+        self.special = QCheckBox(self.tr("Includes special-category or sensiti&ve data"), self.body)
         self.special.setAccessibleName(self.tr("Includes special-category or sensitive data"))
         self.sensitive_details = PlainTextField(self.tr("Sensitive data and its restrictions"), 3, self.body)
         self.sensitive_details.setPlaceholderText(
@@ -50,7 +50,7 @@ class DataPage(WizardPage):
         self.volume.setSpecialValueText(self.tr("Unknown"))
         self.volume.setGroupSeparatorShown(True)
         self.volume.setAccessibleName(self.tr("Number of data subjects"))
-        self.large = QCheckBox(self.tr("&Large volume (systematic or massive)"), self.body)
+        self.large = QCheckBox(self.tr("Lar&ge volume (systematic or massive)"), self.body)
         self.large.setAccessibleName(self.tr("Large volume"))
 
         def column(*parts: tuple[str, QWidget, str]) -> QVBoxLayout:
@@ -77,7 +77,7 @@ class DataPage(WizardPage):
         )
         grid.addLayout(column((self.tr("&Purposes (policy §7)"), self.purposes, "purposes")), 0, 1)
         volume_row = QHBoxLayout()
-        volume_caption = QLabel(self.tr("&Number of data subjects:"), self.body)
+        volume_caption = QLabel(self.tr("N&umber of data subjects:"), self.body)
         volume_caption.setBuddy(self.volume)
         volume_row.addWidget(volume_caption)
         volume_row.addWidget(self.volume, 1)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -30,6 +31,7 @@ from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.accessibility import strip_accelerator
 from ui.errors import show_exception
 from ui.services import TRANSFERS
+from ui.widgets.discard_question import ask_to_discard
 from ui.wizard.combos import EntityCombo, enum_combo, select_data
 from ui.wizard.common import FieldMessage, WizardPage, form_layout, heading, plain_label
 from ui.wizard.inputs import CountryCombo, parse_country_list
@@ -92,6 +94,30 @@ class OnwardDialog(QDialog):
         self.country.changed.connect(lambda _c: self._validate())
         self.purpose.textChanged.connect(lambda _t: self._validate())
         self._validate()
+        self._opened_with = self._typed()  # what Escape compares with before asking
+        self.discard_question: QMessageBox | None = None
+
+    def _typed(self) -> tuple[int, str, str]:
+        return self.recipient.entity_id(), self.country.code(), self.purpose.text().strip()
+
+    def reject(self) -> None:
+        """Escape, Cancel and the close box: an onward transfer typed and not added is asked about."""
+        if self._typed() == self._opened_with:
+            super().reject()
+            return
+        if self.discard_question is not None:
+            self.discard_question.raise_()
+            return
+        self.discard_question = ask_to_discard(
+            self, self.tr("This onward transfer is not added. Discard what you entered?"), self._discard
+        )
+        self.discard_question.finished.connect(self._question_answered)
+
+    def _question_answered(self) -> None:
+        self.discard_question = None
+
+    def _discard(self) -> None:
+        super().reject()
 
     def _recipient_changed(self, entity_id: int) -> None:
         # The country follows the sub-recipient chosen, unless the user chose another one themselves.

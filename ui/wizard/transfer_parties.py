@@ -55,7 +55,7 @@ class PartiesPage(WizardPage):
         left.addRow("", self.module_hint)
         self.add_row(right, self.tr("I&mporter:"), self.importer, "importer_id", self.importer.combo)
         self.add_row(right, self.tr("Importer's r&ole:"), self.importer_role, "importer_role")
-        self.add_row(right, self.tr("Recipient &type:"), self.recipient_type, "recipient_type")
+        self.add_row(right, self.tr("Recipient t&ype:"), self.recipient_type, "recipient_type")
         parties = QHBoxLayout()
         parties.setSpacing(24)
         parties.addLayout(left, 1)

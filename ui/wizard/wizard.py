@@ -191,7 +191,7 @@ class AssessmentWizard(QWizard):
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setStyleSheet(NOTICE_STYLE)
         self.banner.hide()
-        self.new_version_button = QPushButton(self.tr("Start a &new version"), side)
+        self.new_version_button = QPushButton(self.tr("Start a new vers&ion"), side)
         self.new_version_button.hide()
         self.new_version_button.clicked.connect(self.start_new_version)
         self.save_status = plain_label("", side)
