@@ -15,6 +15,7 @@ import hashlib
 import psycopg
 from sqlalchemy import make_url
 
+from tests import approval_support
 from tests.conftest import PASSWORD, _seed
 from tests.unit import teamwork_support
 from tests.unit.test_team_admin_functions import _security_state, own_database
@@ -188,3 +189,32 @@ def test_a_team_database_of_0022_upgrades_to_0023_and_back(own_database: tuple[s
         assert audit_drift.drift(db) == []
     finally:
         db.dispose()
+
+
+def test_a_re_assessment_flag_is_cleared_only_by_an_approval(team: Team) -> None:
+    ok = _approved(team)
+    teamwork_support.flag_transfers(team.dba, [ok.transfer.id], "APPI")
+    lena, mia = team.sql("lena"), team.sql("mia")
+    for conn in (lena, mia):
+        assert "approval" in refused(
+            conn, "UPDATE transfer SET reassessment_needed = false WHERE id = %s", (ok.transfer.id,)
+        )
+        assert "approval" in refused(conn, "UPDATE reassessment_flag SET cleared_at = now()")
+    assert _count(team, "SELECT count(*) FROM reassessment_flag WHERE cleared_at IS NULL") == 1
+    assert _count(team, "SELECT count(*) FROM transfer WHERE reassessment_needed") == 1
+    # Other edits of a flagged transfer stay everyone's.
+    assert (
+        rows_changed(lena, "UPDATE transfer SET title = 'Support desk' WHERE id = %s", (ok.transfer.id,)) == 1
+    )
+    # The tool's re-assessment, signed in as the people, clears them with its approval.
+    approval_support.register(team.dba, team.manager)
+    lena_db, max_db = team.signed_in("lena"), team.signed_in("max")
+    draft = service.new_version(lena_db, team.legal, ok.assessment.id)
+    service.submit(lena_db, team.legal, draft.id, teamwork_support.TODAY)
+    approval_support.approve(max_db, team.manager, draft.id, teamwork_support.TODAY)
+    assert _count(team, "SELECT count(*) FROM reassessment_flag WHERE cleared_at IS NULL") == 0
+    assert _count(team, "SELECT count(*) FROM transfer WHERE reassessment_needed") == 0
+    assert _count(team, "SELECT count(*) FROM signed_report") == 2
+    report = audit.verify(team.dba)
+    assert report.ok, report.summary()
+    assert audit_drift.drift(team.dba) == []

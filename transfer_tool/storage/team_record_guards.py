@@ -1,7 +1,8 @@
 """The SQL of a team database's guards on the records around an assessment version (migration 0023): its
-evidence, its signed report, its deletion with the transfer, the transfer's approved status, the
-reviewer's comments and stored file content. Installed by `team_security.install` after the workflow's
-guards (it uses `tt_sec.me`, `privileged` and `xact_permit`); `downgrade_to_0022` removes it.
+evidence, its signed report, its deletion with the transfer, the transfer's approved status and its
+re-assessment flags, the reviewer's comments and stored file content. Installed by
+`team_security.install` after the workflow's guards (it uses `tt_sec.me`, `privileged` and
+`xact_permit`); `downgrade_to_0022` removes it.
 
 The services already keep these rules; the database must too, since each person can reach the tables from
 psql with their own sign-in (found by attacking a team database, session 10).
@@ -75,7 +76,8 @@ BEGIN
   RAISE EXCEPTION 'a signed report is stored only by the approval it signs' USING ERRCODE = '42501';
 END $$;
 
--- The register's approved (or, for "do not transfer", suspended) status comes from an approval.
+-- The register's approved (or, for "do not transfer", suspended) status comes from an approval, and so
+-- does the end of a re-assessment (the flag set when country data changed).
 CREATE FUNCTION {s}.guard_transfer_status() RETURNS trigger LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
@@ -83,6 +85,25 @@ BEGIN
   IF NEW.status IN ('approved', 'suspended') AND (TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status)
      AND NOT (TG_OP = 'UPDATE' AND {s}.approves_transfer(NEW.id)) THEN
     RAISE EXCEPTION 'a transfer is marked approved or suspended only by the approval of its assessment'
+      USING ERRCODE = '42501';
+  END IF;
+  IF TG_OP = 'UPDATE' AND OLD.reassessment_needed AND NOT NEW.reassessment_needed
+     AND NOT {s}.approves_transfer(NEW.id) THEN
+    RAISE EXCEPTION 'a re-assessment is marked done only by the approval of the new assessment'
+      USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END $$;
+
+-- A re-assessment flag is cleared by the approval that answers it, and stays the transfer's (other changes
+-- are audited by tt_audit).
+CREATE FUNCTION {s}.guard_flag() RETURNS trigger LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF current_user = {owner_lit} OR {s}.privileged() THEN RETURN NEW; END IF;
+  IF NEW.transfer_id IS DISTINCT FROM OLD.transfer_id
+     OR (NEW.cleared_at IS DISTINCT FROM OLD.cleared_at AND NOT {s}.approves_transfer(OLD.transfer_id)) THEN
+    RAISE EXCEPTION 'a re-assessment flag is cleared only by the approval of the new assessment'
       USING ERRCODE = '42501';
   END IF;
   RETURN NEW;
@@ -118,6 +139,7 @@ TRIGGERS = (
     ("tt_keep_record", "assessment", "BEFORE DELETE", "guard_assessment_delete"),
     ("tt_signed_report", "signed_report", "BEFORE INSERT OR UPDATE OR DELETE", "guard_signed_report"),
     ("tt_transfer_status", "transfer", "BEFORE INSERT OR UPDATE", "guard_transfer_status"),
+    ("tt_flag", "reassessment_flag", "BEFORE UPDATE", "guard_flag"),
     ("tt_review_comment", "review_comment", "BEFORE INSERT", "guard_review_comment"),
     ("tt_blob", "blob", "BEFORE INSERT OR UPDATE", "guard_blob"),
 )
