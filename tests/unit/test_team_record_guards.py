@@ -11,6 +11,7 @@ connects AS the people (their own login roles) with plain SQL; the DBA's sign-in
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 import psycopg
 from sqlalchemy import make_url
@@ -215,6 +216,72 @@ def test_a_re_assessment_flag_is_cleared_only_by_an_approval(team: Team) -> None
     assert _count(team, "SELECT count(*) FROM reassessment_flag WHERE cleared_at IS NULL") == 0
     assert _count(team, "SELECT count(*) FROM transfer WHERE reassessment_needed") == 0
     assert _count(team, "SELECT count(*) FROM signed_report") == 2
+    report = audit.verify(team.dba)
+    assert report.ok, report.summary()
+    assert audit_drift.drift(team.dba) == []
+
+
+_APPROVE = (
+    "UPDATE assessment SET status = 'approved', frozen = true, approver_id = %s, approved_at = now(), "
+    "single_user_approval = false, record = jsonb_set(jsonb_set(jsonb_set(jsonb_set(record::jsonb, "
+    "'{record,status}', '\"approved\"'), '{record,approved_by}', to_jsonb(%s::int)), '{record,history}', "
+    "(record::jsonb #> '{record,history}') || jsonb_build_object('at', now(), 'by', %s::int, "
+    "'action', 'approved', 'comment', '')), '{record,procedural_notes}', to_jsonb(%s::text))::json WHERE id = %s"
+)
+
+
+def test_a_reviewer_approves_in_their_own_name_and_never_rewrites_what_they_approve(team: Team) -> None:
+    a = submitted_by(team, team.legal)
+    notes = service.get_assessment(team.dba, a.id).record.procedural_notes
+    mia = team.sql("mia")
+    mia_id, max_id = team.other.user_id, team.manager.user_id
+
+    def approve(approver: int | None, by: int | None, text: str) -> str:
+        mia.execute("SELECT tt_sec.transition(%s, 'approved')", (a.id,))
+        return refused(mia, _APPROVE, (approver, by, by, text, a.id))
+
+    # Approving with another manager's name as the approver, or rewriting the answers while approving.
+    assert "own name" in approve(max_id, max_id, notes)
+    assert "own name" in approve(max_id, mia_id, notes)
+    assert "review changes only" in approve(mia_id, mia_id, "rewritten while approving")
+    # Returning rewrites nothing either.
+    mia.execute("SELECT tt_sec.transition(%s, 'returned')", (a.id,))
+    assert "review changes only" in refused(
+        mia,
+        "UPDATE assessment SET status = 'returned', frozen = true, record = jsonb_set(jsonb_set(record::jsonb, "
+        "'{record,status}', '\"returned\"'), '{record,procedural_notes}', '\"rewritten\"')::json WHERE id = %s",
+        (a.id,),
+    )
+    assert service.get_assessment(team.dba, a.id).status.value == "submitted"
+    # Her own approval of the answers as submitted is what the database accepts.
+    mia.execute("SELECT tt_sec.transition(%s, 'approved')", (a.id,))
+    assert rows_changed(mia, _APPROVE, (mia_id, mia_id, mia_id, notes, a.id)) == 1
+    assert service.get_assessment(team.dba, a.id).status.value == "approved"
+
+
+def test_the_reviewer_who_returned_a_version_with_evidence_approves_the_next(team: Team) -> None:
+    # The return copies the evidence into the next version on the reviewer's sign-in: a copy, not an edit.
+    approval_support.register(team.dba, team.manager)
+    lena_db, max_db = team.signed_in("lena"), team.signed_in("max")
+    parties = demo.create_demo_parties(lena_db, team.legal)
+    t, _ = demo.create_demo_transfer(lena_db, team.legal, parties, title="Evidence round")
+    a = service.start_assessment(lena_db, team.legal, t.id)
+    evidence.add_evidence(lena_db, team.legal, a.id, "scc.pdf", b"%PDF-1.4 signed SCC", "Signed SCC")
+    ev = service.evaluate_assessment(lena_db, a.id, teamwork_support.TODAY)
+    a = service.get_assessment(lena_db, a.id)
+    record = demo.demo_record(a.record, ev.destination, teamwork_support.TODAY)
+    a = service.save_draft(lena_db, team.legal, a.id, record, a.row_version)
+    ev = service.evaluate_assessment(lena_db, a.id, teamwork_support.TODAY)
+    assert ev.recommendation is not None
+    record = replace(a.record, conclusion=replace(a.record.conclusion, chosen=ev.recommendation))
+    a = service.save_draft(lena_db, team.legal, a.id, record, a.row_version)
+    a = service.submit(lena_db, team.legal, a.id, teamwork_support.TODAY)
+    returned = service.return_with_comments(max_db, team.manager, a.id, [("risk", "Explain the 10 %.")])
+    assert team.manager.user_id not in service.authors_of(team.dba, returned.id)
+    assert _count(team, "SELECT count(*) FROM evidence_file WHERE assessment_id = %s", returned.id) == 1
+    service.submit(lena_db, team.legal, returned.id, teamwork_support.TODAY)
+    approved = approval_support.approve(max_db, team.manager, returned.id, teamwork_support.TODAY)
+    assert approved.status.value == "approved"
     report = audit.verify(team.dba)
     assert report.ok, report.summary()
     assert audit_drift.drift(team.dba) == []

@@ -39,11 +39,18 @@ BEGIN
   FOREACH target IN ARRAY ARRAY[CASE WHEN TG_OP <> 'INSERT' THEN OLD.assessment_id END,
                                 CASE WHEN TG_OP <> 'DELETE' THEN NEW.assessment_id END] LOOP
     CONTINUE WHEN target IS NULL;
-    SELECT x.status, x.frozen INTO a FROM public.assessment x WHERE x.id = target;
+    SELECT x.status, x.frozen, x.transfer_id, x.version_no, x.author_ids INTO a
+      FROM public.assessment x WHERE x.id = target;
     IF FOUND AND (a.frozen OR a.status NOT IN ('draft', 'returned')) THEN
       RAISE EXCEPTION 'the evidence of a submitted or approved version cannot change; start a new version'
         USING ERRCODE = '42501';
     END IF;
+    -- The reviewer's return opens the next version with the returned one's evidence: a copy, not an edit.
+    CONTINUE WHEN TG_OP = 'INSERT' AND FOUND AND a.status = 'returned'
+      AND {s}.revises_returned(a.transfer_id, a.version_no, a.author_ids)
+      AND EXISTS (SELECT 1 FROM public.evidence_file e JOIN public.assessment p ON p.id = e.assessment_id
+                   WHERE p.transfer_id = a.transfer_id AND p.version_no = a.version_no - 1
+                     AND e.sha256 = NEW.sha256 AND e.label = NEW.label AND e.filename = NEW.filename);
     UPDATE public.assessment x SET author_ids = {s}.with_author(x.author_ids, m.id)
      WHERE x.id = target AND NOT coalesce(x.author_ids::jsonb, '[]') @> to_jsonb(m.id);
   END LOOP;
@@ -109,6 +116,44 @@ BEGIN
   RETURN NEW;
 END $$;
 
+-- The reviewer's step (tt_sec.transition's permit: submitted to approved or returned) changes the version's
+-- status and review history and, on approval, its approval fields in the approver's own name; never the
+-- answers the reviewer read (those change in a draft, by an author).
+CREATE FUNCTION {s}.guard_review() RETURNS trigger LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE m record; o jsonb; n jsonb; step jsonb; own text[];
+BEGIN
+  IF current_user = {owner_lit} OR {s}.privileged() THEN RETURN NEW; END IF;
+  IF OLD.status <> 'submitted' OR NEW.status NOT IN ('approved', 'returned') THEN RETURN NEW; END IF;
+  SELECT * INTO m FROM {s}.me();
+  o := OLD.record::jsonb; n := NEW.record::jsonb;
+  own := CASE NEW.status WHEN 'approved'
+         THEN ARRAY['status', 'history', 'approved_by', 'approved_at', 'reevaluation_date', 'appi_check_due']
+         ELSE ARRAY['status', 'history'] END;
+  step := n #> '{{record,history}}' -> -1;
+  IF (o #> '{{record}}') - own IS DISTINCT FROM (n #> '{{record}}') - own OR o - 'record' IS DISTINCT FROM n - 'record'
+     OR jsonb_typeof(n #> '{{record,history}}') IS DISTINCT FROM 'array'
+     OR (n #> '{{record,history}}') - (-1) IS DISTINCT FROM coalesce(o #> '{{record,history}}', '[]')
+     OR jsonb_array_length(n #> '{{record,history}}') <> jsonb_array_length(coalesce(o #> '{{record,history}}', '[]')) + 1
+     OR step ->> 'action' IS DISTINCT FROM NEW.status::text OR step ->> 'by' IS DISTINCT FROM m.id::text
+     OR NEW.assessor_id IS DISTINCT FROM OLD.assessor_id
+     OR NEW.country_data_version IS DISTINCT FROM OLD.country_data_version THEN
+    RAISE EXCEPTION 'a review changes only the version''s status and review history (and an approval its own fields), in your own name'
+      USING ERRCODE = '42501';
+  END IF;
+  IF NEW.status = 'approved' AND (NEW.approver_id IS DISTINCT FROM m.id
+     OR n #>> '{{record,approved_by}}' IS DISTINCT FROM m.id::text
+     OR NEW.single_user_approval IS DISTINCT FROM
+        (coalesce(OLD.author_ids::jsonb, '[]') @> to_jsonb(m.id) OR OLD.assessor_id IS NOT DISTINCT FROM m.id)) THEN
+    RAISE EXCEPTION 'an approval is recorded in your own name (and marked when you are one of the version''s authors)'
+      USING ERRCODE = '42501';
+  END IF;
+  IF NEW.status = 'returned' AND (NEW.approver_id IS NOT NULL OR NEW.approved_at IS NOT NULL) THEN
+    RAISE EXCEPTION 'a returned version has no approver' USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END $$;
+
 -- A reviewer's comment is written in the reviewer's own name (the grants let nobody change its words).
 CREATE FUNCTION {s}.guard_review_comment() RETURNS trigger LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
@@ -137,6 +182,7 @@ END $$;
 TRIGGERS = (
     ("tt_evidence", "evidence_file", "BEFORE INSERT OR UPDATE OR DELETE", "guard_evidence"),
     ("tt_keep_record", "assessment", "BEFORE DELETE", "guard_assessment_delete"),
+    ("tt_review", "assessment", "BEFORE UPDATE", "guard_review"),
     ("tt_signed_report", "signed_report", "BEFORE INSERT OR UPDATE OR DELETE", "guard_signed_report"),
     ("tt_transfer_status", "transfer", "BEFORE INSERT OR UPDATE", "guard_transfer_status"),
     ("tt_flag", "reassessment_flag", "BEFORE UPDATE", "guard_flag"),
