@@ -201,6 +201,9 @@ def test_a_re_assessment_flag_is_cleared_only_by_an_approval(team: Team) -> None
             conn, "UPDATE transfer SET reassessment_needed = false WHERE id = %s", (ok.transfer.id,)
         )
         assert "approval" in refused(conn, "UPDATE reassessment_flag SET cleared_at = now()")
+        assert "approval" in refused(
+            conn, "UPDATE transfer SET next_review = '2099-01-01' WHERE id = %s", (ok.transfer.id,)
+        )
     assert _count(team, "SELECT count(*) FROM reassessment_flag WHERE cleared_at IS NULL") == 1
     assert _count(team, "SELECT count(*) FROM transfer WHERE reassessment_needed") == 1
     # Other edits of a flagged transfer stay everyone's.

@@ -84,19 +84,21 @@ BEGIN
 END $$;
 
 -- The register's approved (or, for "do not transfer", suspended) status comes from an approval, and so
--- does the end of a re-assessment (the flag set when country data changed).
+-- do its next review date and the end of a re-assessment (the flag set when country data changed).
 CREATE FUNCTION {s}.guard_transfer_status() RETURNS trigger LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   IF current_user = {owner_lit} OR {s}.privileged() THEN RETURN NEW; END IF;
-  IF NEW.status IN ('approved', 'suspended') AND (TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status)
+  IF (NEW.status IN ('approved', 'suspended') AND (TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status)
+      OR TG_OP = 'INSERT' AND NEW.next_review IS NOT NULL)
      AND NOT (TG_OP = 'UPDATE' AND {s}.approves_transfer(NEW.id)) THEN
     RAISE EXCEPTION 'a transfer is marked approved or suspended only by the approval of its assessment'
       USING ERRCODE = '42501';
   END IF;
-  IF TG_OP = 'UPDATE' AND OLD.reassessment_needed AND NOT NEW.reassessment_needed
+  IF TG_OP = 'UPDATE' AND (OLD.reassessment_needed AND NOT NEW.reassessment_needed
+                           OR NEW.next_review IS DISTINCT FROM OLD.next_review)
      AND NOT {s}.approves_transfer(NEW.id) THEN
-    RAISE EXCEPTION 'a re-assessment is marked done only by the approval of the new assessment'
+    RAISE EXCEPTION 'a re-assessment is marked done, and the next review set, only by the approval of an assessment'
       USING ERRCODE = '42501';
   END IF;
   RETURN NEW;
