@@ -288,3 +288,41 @@ def test_the_reviewer_who_returned_a_version_with_evidence_approves_the_next(tea
     report = audit.verify(team.dba)
     assert report.ok, report.summary()
     assert audit_drift.drift(team.dba) == []
+
+
+_OPEN_REVISION = (
+    "INSERT INTO assessment (transfer_id, version_no, status, record, page, country_data_version, assessor_id, "
+    "frozen, single_user_approval, attestations, author_ids, row_version, created_at, updated_at) "
+    "SELECT transfer_id, version_no + 1, 'returned', jsonb_set(jsonb_set(jsonb_set(record::jsonb, "
+    "'{record,status}', '\"returned\"'), '{record,version}', to_jsonb(version_no + 1)), "
+    "'{record,procedural_notes}', to_jsonb(%s::text))::json, page, country_data_version, assessor_id, false, "
+    "false, '[]', author_ids, 1, now(), now() FROM assessment WHERE id = %s"
+)
+_RETURN = (
+    "UPDATE assessment SET status = 'returned', frozen = true, record = jsonb_set(jsonb_set(record::jsonb, "
+    "'{record,status}', '\"returned\"'), '{record,history}', (record::jsonb #> '{record,history}') || "
+    "jsonb_build_object('at', now(), 'by', %s::int, 'action', 'returned', 'comment', 'Say why.'))::json "
+    "WHERE id = %s"
+)
+
+
+def test_the_version_a_return_opens_holds_the_returned_answers(team: Team) -> None:
+    # Else the reviewer could open it with answers of their own, stay no author of it, and approve them.
+    a = submitted_by(team, team.legal)
+    notes = service.get_assessment(team.dba, a.id).record.procedural_notes
+    max_sql = team.sql("max")
+
+    def open_revision(text: str) -> None:
+        max_sql.execute("SELECT tt_sec.transition(%s, 'returned')", (a.id,))
+        max_sql.execute(_RETURN, (team.manager.user_id, a.id))
+        max_sql.execute(_OPEN_REVISION, (text, a.id))
+
+    try:
+        open_revision("the reviewer's own answers")
+        raise AssertionError("the database accepted a revision with other answers")
+    except psycopg.Error as exc:
+        max_sql.rollback()
+        assert "returned version's answers" in str(exc.diag.message_primary)
+    open_revision(notes)
+    max_sql.commit()
+    assert _count(team, "SELECT count(*) FROM assessment WHERE status = 'returned'") == 2

@@ -156,6 +156,24 @@ BEGIN
   RETURN NEW;
 END $$;
 
+-- The version a return opens (tt_sec.revises_returned lets the reviewer insert it) holds the returned
+-- version's answers, assessor and dataset: else the reviewer would write answers they are no author of.
+CREATE FUNCTION {s}.guard_revision() RETURNS trigger LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE p record;
+BEGIN
+  IF current_user = {owner_lit} OR {s}.privileged() OR NEW.status <> 'returned' THEN RETURN NEW; END IF;
+  SELECT x.record, x.assessor_id, x.country_data_version INTO p FROM public.assessment x
+   WHERE x.transfer_id = NEW.transfer_id AND x.version_no = NEW.version_no - 1;
+  IF NOT FOUND OR (p.record::jsonb #- '{{record,version}}') IS DISTINCT FROM (NEW.record::jsonb #- '{{record,version}}')
+     OR NEW.record::jsonb #>> '{{record,version}}' IS DISTINCT FROM NEW.version_no::text
+     OR NEW.assessor_id IS DISTINCT FROM p.assessor_id
+     OR NEW.country_data_version IS DISTINCT FROM p.country_data_version THEN
+    RAISE EXCEPTION 'the version a return opens holds the returned version''s answers' USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END $$;
+
 -- A reviewer's comment is written in the reviewer's own name (the grants let nobody change its words).
 CREATE FUNCTION {s}.guard_review_comment() RETURNS trigger LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
@@ -185,6 +203,7 @@ TRIGGERS = (
     ("tt_evidence", "evidence_file", "BEFORE INSERT OR UPDATE OR DELETE", "guard_evidence"),
     ("tt_keep_record", "assessment", "BEFORE DELETE", "guard_assessment_delete"),
     ("tt_review", "assessment", "BEFORE UPDATE", "guard_review"),
+    ("tt_revision", "assessment", "BEFORE INSERT", "guard_revision"),
     ("tt_signed_report", "signed_report", "BEFORE INSERT OR UPDATE OR DELETE", "guard_signed_report"),
     ("tt_transfer_status", "transfer", "BEFORE INSERT OR UPDATE", "guard_transfer_status"),
     ("tt_flag", "reassessment_flag", "BEFORE UPDATE", "guard_flag"),
