@@ -256,8 +256,21 @@ def test_a_reviewer_approves_in_their_own_name_and_never_rewrites_what_they_appr
         (a.id,),
     )
     assert service.get_assessment(team.dba, a.id).status.value == "submitted"
-    # Her own approval of the answers as submitted is what the database accepts.
+    # Her own approval of the answers as submitted, with the signed report it stores (whose PDF the
+    # database cannot judge: SECURITY.md), is what the database accepts.
     mia.execute("SELECT tt_sec.transition(%s, 'approved')", (a.id,))
+    assert "signed report" in refused(mia, _APPROVE, (mia_id, mia_id, mia_id, notes, a.id))
+    pdf = b"%PDF-1.7 signed by Mia"
+    mia.execute("SELECT tt_sec.transition(%s, 'approved')", (a.id,))
+    mia.execute(
+        "INSERT INTO blob (sha256, size, content, created_at) VALUES (%s, %s, %s, now())",
+        (hashlib.sha256(pdf).hexdigest(), len(pdf), pdf),
+    )
+    mia.execute(
+        "INSERT INTO signed_report (assessment_id, version_no, sha256, signer_name, signed_at, lang) "
+        "SELECT id, version_no, %s, 'Mia Manager', now(), 'en' FROM assessment WHERE id = %s",
+        (hashlib.sha256(pdf).hexdigest(), a.id),
+    )
     assert rows_changed(mia, _APPROVE, (mia_id, mia_id, mia_id, notes, a.id)) == 1
     assert service.get_assessment(team.dba, a.id).status.value == "approved"
 
@@ -326,3 +339,14 @@ def test_the_version_a_return_opens_holds_the_returned_answers(team: Team) -> No
     open_revision(notes)
     max_sql.commit()
     assert _count(team, "SELECT count(*) FROM assessment WHERE status = 'returned'") == 2
+
+
+def test_a_review_comment_is_made_on_the_submitted_version_it_returns(team: Team) -> None:
+    ok = _approved(team)
+    max_sql = team.sql("max")
+    assert "submitted version" in refused(
+        max_sql,
+        "INSERT INTO review_comment (assessment_id, section, comment, author_id, author_name, created_at, "
+        "resolved_by_name) VALUES (%s, 'risk', 'Too late.', %s, 'Max', now(), '')",
+        (ok.assessment.id, team.manager.user_id),
+    )

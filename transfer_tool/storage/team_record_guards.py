@@ -174,13 +174,30 @@ BEGIN
   RETURN NEW;
 END $$;
 
--- A reviewer's comment is written in the reviewer's own name (the grants let nobody change its words).
+-- An approval stores its signed report in the same transaction (checked at commit: the tool stores the
+-- report before it marks the version approved).
+CREATE FUNCTION {s}.guard_approval_signed() RETURNS trigger LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF {s}.privileged() OR NEW.status <> 'approved' OR OLD.status = 'approved' THEN RETURN NULL; END IF;
+  IF NOT EXISTS (SELECT 1 FROM public.signed_report r WHERE r.assessment_id = NEW.id
+                 AND r.version_no = NEW.version_no) THEN
+    RAISE EXCEPTION 'an approval stores its signed report' USING ERRCODE = '42501';
+  END IF;
+  RETURN NULL;
+END $$;
+
+-- A reviewer's comment is written in the reviewer's own name, on the submitted version they return (the
+-- grants let nobody change its words).
 CREATE FUNCTION {s}.guard_review_comment() RETURNS trigger LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   IF current_user = {owner_lit} OR {s}.privileged() THEN RETURN NEW; END IF;
   IF NEW.author_id IS DISTINCT FROM (SELECT id FROM {s}.me()) THEN
     RAISE EXCEPTION 'a review comment is written in your own name' USING ERRCODE = '42501';
+  END IF;
+  IF (SELECT x.status::text FROM public.assessment x WHERE x.id = NEW.assessment_id) IS DISTINCT FROM 'submitted' THEN
+    RAISE EXCEPTION 'a review comment is made on a submitted version, when returning it' USING ERRCODE = '42501';
   END IF;
   RETURN NEW;
 END $$;
@@ -234,6 +251,13 @@ def install(conn: Connection, names: RoleNames, tables: list[str]) -> None:
                 f"CREATE TRIGGER {trigger} {when} ON public.{table} "
                 f"FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.{function}()",
             )
+    if "assessment" in tables:  # at commit, after the version and its report are both written
+        _run(conn, "DROP TRIGGER IF EXISTS tt_approval_signed ON public.assessment")
+        _run(
+            conn,
+            "CREATE CONSTRAINT TRIGGER tt_approval_signed AFTER UPDATE ON public.assessment "
+            f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.guard_approval_signed()",
+        )
 
 
 def downgrade_to_0022(conn: Connection, names: RoleNames) -> None:
@@ -246,6 +270,8 @@ def downgrade_to_0022(conn: Connection, names: RoleNames) -> None:
         f"THEN GRANT {owner} TO CURRENT_USER; END IF; END $$",
     )
     _run(conn, f"SET LOCAL ROLE {owner}")
+    _run(conn, "DROP TRIGGER IF EXISTS tt_approval_signed ON public.assessment")
+    _run(conn, f"DROP FUNCTION IF EXISTS {SCHEMA}.guard_approval_signed()")
     for trigger, table, _when, function in TRIGGERS:
         _run(conn, f"DROP TRIGGER IF EXISTS {trigger} ON public.{table}")
         _run(conn, f"DROP FUNCTION IF EXISTS {SCHEMA}.{function}()")

@@ -277,6 +277,7 @@ def uninstall(conn: Connection, names: RoleNames) -> None:
         _run(conn, f"DROP TRIGGER IF EXISTS tt_admin_only ON public.{table}")
     for trigger, table, _when, _function in team_record_guards.TRIGGERS:
         _run(conn, f"DROP TRIGGER IF EXISTS {trigger} ON public.{table}")
+    _run(conn, "DROP TRIGGER IF EXISTS tt_approval_signed ON public.assessment")
     for table, policies in (
         ("assessment", ("read_all", "start_drafts", "legal_edits_drafts", "reviewers_edit_unfrozen")),
         ("user_account", ("read_all", "own_preferences", "admins_manage")),
