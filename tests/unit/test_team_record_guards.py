@@ -350,3 +350,37 @@ def test_a_review_comment_is_made_on_the_submitted_version_it_returns(team: Team
         "resolved_by_name) VALUES (%s, 'risk', 'Too late.', %s, 'Max', now(), '')",
         (ok.assessment.id, team.manager.user_id),
     )
+
+
+def test_only_a_manager_or_an_admin_hands_a_transfer_over(team: Team) -> None:
+    sub = submitted_by(team, team.legal)
+    lena, max_sql = team.sql("lena"), team.sql("max")
+    for sql in (
+        "UPDATE transfer SET owner_id = %s WHERE id = %s",
+        "UPDATE transfer SET created_by = %s WHERE id = %s",
+    ):
+        assert "hands it over" in refused(lena, sql, (team.legal.user_id, sub.transfer_id))
+    assert (
+        rows_changed(
+            max_sql, "UPDATE transfer SET owner_id = %s WHERE id = %s", (team.legal.user_id, sub.transfer_id)
+        )
+        == 1
+    )
+    # A transfer is recorded in one's own name.
+    with team.dba.engine.connect() as conn:
+        columns = [
+            r[0]
+            for r in conn.exec_driver_sql(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'transfer' "
+                "AND column_name NOT IN ('id', 'reference', 'owner_id', 'created_by') ORDER BY ordinal_position"
+            )
+        ]
+    listed = ", ".join(columns)
+    copy = (
+        f"INSERT INTO transfer (reference, owner_id, created_by, {listed}) "
+        f"SELECT 'TR-COPY', %s, %s, {listed} FROM transfer WHERE id = %s"
+    )
+    mine, other = team.legal.user_id, team.other.user_id
+    assert "own name" in refused(lena, copy, (other, mine, sub.transfer_id))
+    assert "own name" in refused(lena, copy, (mine, other, sub.transfer_id))
+    assert rows_changed(lena, copy, (mine, mine, sub.transfer_id)) == 1

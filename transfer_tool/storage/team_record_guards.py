@@ -87,8 +87,17 @@ END $$;
 -- do its next review date and the end of a re-assessment (the flag set when country data changed).
 CREATE FUNCTION {s}.guard_transfer_status() RETURNS trigger LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
+DECLARE m record;
 BEGIN
   IF current_user = {owner_lit} OR {s}.privileged() THEN RETURN NEW; END IF;
+  -- Who recorded a transfer stays; its creator owns it until a manager or an admin hands it over.
+  SELECT * INTO m FROM {s}.me();
+  IF TG_OP = 'INSERT' AND (NEW.created_by IS DISTINCT FROM m.id OR NEW.owner_id IS DISTINCT FROM m.id)
+     OR TG_OP = 'UPDATE' AND (NEW.created_by IS DISTINCT FROM OLD.created_by
+                              OR NEW.owner_id IS DISTINCT FROM OLD.owner_id AND m.role NOT IN ('manager', 'admin')) THEN
+    RAISE EXCEPTION 'a transfer is recorded in your own name and only a manager or an administrator hands it over'
+      USING ERRCODE = '42501';
+  END IF;
   IF (NEW.status IN ('approved', 'suspended') AND (TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status)
       OR TG_OP = 'INSERT' AND NEW.next_review IS NOT NULL)
      AND NOT (TG_OP = 'UPDATE' AND {s}.approves_transfer(NEW.id)) THEN
