@@ -162,7 +162,13 @@ def test_a_team_database_of_0022_upgrades_to_0023_and_back(own_database: tuple[s
         with psycopg.connect(plain) as conn:
             at_0022 = _security_state(conn, name)
         triggers = {r[2] for r in at_0022 if r[0] == "trigger"}
-        assert not triggers & {"tt_evidence", "tt_keep_record", "tt_signed_report", "tt_blob"}
+        assert not triggers & {
+            "tt_evidence",
+            "tt_keep_record",
+            "tt_review",
+            "tt_signed_report",
+            "tt_approval_signed",
+        }
         # What 0022 released: the whole review comment was the groups' to update.
         legal_group = login_roles.names_for(db).legal.replace(name, "")
         assert ("table", legal_group, "review_comment", "UPDATE") in {r[:4] for r in at_0022}
