@@ -390,3 +390,19 @@ def test_only_a_manager_or_an_admin_hands_a_transfer_over(team: Team) -> None:
     assert "own name" in refused(lena, copy, (other, mine, sub.transfer_id))
     assert "own name" in refused(lena, copy, (mine, other, sub.transfer_id))
     assert rows_changed(lena, copy, (mine, mine, sub.transfer_id)) == 1
+
+
+def test_a_transfer_in_a_review_round_is_deleted_with_its_versions_and_their_evidence(team: Team) -> None:
+    # The cascade reaches the returned version's evidence as the owner: the assessment's guard decided.
+    parties = demo.create_demo_parties(team.dba, team.admin)
+    t, _ = demo.create_demo_transfer(team.dba, team.legal, parties, title="Round to delete")
+    a = demo.fill_and_submit(team.dba, team.legal, t.id, teamwork_support.TODAY)
+    returned = service.return_with_comments(team.dba, team.other, a.id, [("risk", "Say why.")])
+    evidence.add_evidence(team.dba, team.legal, returned.id, "dpa.pdf", b"%PDF-1.4 DPA", "DPA")
+    service.submit(team.dba, team.legal, returned.id, teamwork_support.TODAY)
+    service.return_with_comments(team.dba, team.other, returned.id, [("risk", "And the DPA?")])
+    lena = team.sql("lena")
+    assert "evidence" in refused(lena, "DELETE FROM evidence_file WHERE assessment_id = %s", (returned.id,))
+    assert rows_changed(lena, "DELETE FROM transfer WHERE id = %s", (t.id,)) == 1
+    assert _count(team, "SELECT count(*) FROM assessment WHERE transfer_id = %s", t.id) == 0
+    assert audit.verify(team.dba).ok
