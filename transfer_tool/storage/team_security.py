@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-from transfer_tool.storage import team_admin_functions
+from transfer_tool.storage import team_admin_functions, team_record_guards
 from transfer_tool.storage.team_audit_functions import AUDIT_FUNCTIONS, skipped_columns_sql
 from transfer_tool.storage.team_guard_functions import GUARD_FUNCTIONS, row_of
 from transfer_tool.storage.team_roles import SCHEMA, RoleNames, quote_ident, quote_literal
@@ -39,7 +39,7 @@ _WRITE: dict[str, dict[str, str]] = {
         "entity": "INSERT, UPDATE, DELETE",
         "transfer": "INSERT, UPDATE, DELETE",
         "assessment": "INSERT, UPDATE",
-        "review_comment": "UPDATE",
+        "review_comment": "UPDATE (resolved_at, resolved_by_name)",  # its words stay the reviewer's (0023)
         "evidence_file": "INSERT, DELETE",
         "blob": "INSERT",
         "reassessment_flag": "INSERT, UPDATE",
@@ -50,7 +50,7 @@ _WRITE: dict[str, dict[str, str]] = {
         "entity": "INSERT, UPDATE, DELETE",
         "transfer": "INSERT, UPDATE, DELETE",
         "assessment": "INSERT, UPDATE",
-        "review_comment": "INSERT, UPDATE",
+        "review_comment": "INSERT, UPDATE (resolved_at, resolved_by_name)",
         "evidence_file": "INSERT, DELETE",
         "blob": "INSERT",
         "signed_report": "INSERT",
@@ -62,7 +62,7 @@ _WRITE: dict[str, dict[str, str]] = {
         "entity": "INSERT, UPDATE, DELETE",
         "transfer": "INSERT, UPDATE, DELETE",
         "assessment": "INSERT, UPDATE",
-        "review_comment": "INSERT, UPDATE",
+        "review_comment": "INSERT, UPDATE (resolved_at, resolved_by_name)",
         "evidence_file": "INSERT, DELETE",
         "blob": "INSERT",
         "signed_report": "INSERT",
@@ -203,6 +203,7 @@ def install(conn: Connection, names: RoleNames) -> None:
     ):
         _run(conn, f"GRANT EXECUTE ON FUNCTION {s}.{fn} TO {everyone}")
     team_admin_functions.install(conn, names)
+    team_record_guards.install(conn, names, tables)  # evidence, signed reports, deletions (0023)
     for table, key in AUDITED.items():
         if table in tables:
             _run(
@@ -274,6 +275,9 @@ def uninstall(conn: Connection, names: RoleNames) -> None:
     _run(conn, "DROP TRIGGER IF EXISTS tt_notice_name ON public.entity")
     for table in ADMIN_TABLES:
         _run(conn, f"DROP TRIGGER IF EXISTS tt_admin_only ON public.{table}")
+    for trigger, table, _when, _function in team_record_guards.TRIGGERS:
+        _run(conn, f"DROP TRIGGER IF EXISTS {trigger} ON public.{table}")
+    _run(conn, "DROP TRIGGER IF EXISTS tt_approval_signed ON public.assessment")
     for table, policies in (
         ("assessment", ("read_all", "start_drafts", "legal_edits_drafts", "reviewers_edit_unfrozen")),
         ("user_account", ("read_all", "own_preferences", "admins_manage")),
