@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import JSON, Integer, Select, func, insert, literal, null, select, text, update
+from sqlalchemy import JSON, Integer, Select, case, func, insert, literal, null, select, text, update
 from sqlalchemy.orm import Session
 
 from transfer_tool.accounts.permissions import Actor
@@ -279,23 +279,24 @@ def clear_flags(s: Session, transfer_id: int, relied_on: tuple[str, int | None] 
     destination and its country-data version the approved version was judged against): a flag that a later
     version of that destination raised stays open, since the approved version never saw that change.
     Returns how many flags stay open."""
-    still_open = ReassessmentFlag.cleared_at.is_(None)
-    later = None
-    if relied_on is not None and relied_on[1] is not None:
-        code, version = relied_on
-        after = ReassessmentFlag.version_after
-        # Spelled out for NULL: a flag without a version is not "later" and is cleared as before.
-        later = (ReassessmentFlag.destination == code) & after.is_not(None) & (after > version)
-    clear = update(ReassessmentFlag).where(ReassessmentFlag.transfer_id == transfer_id, still_open)
-    s.execute((clear if later is None else clear.where(~later)).values(cleared_at=utcnow()))
-    if later is None:
-        return 0
-    left = (
-        select(func.count())
-        .select_from(ReassessmentFlag)
-        .where(ReassessmentFlag.transfer_id == transfer_id, still_open, later)
+    still_open = update(ReassessmentFlag).where(
+        ReassessmentFlag.transfer_id == transfer_id, ReassessmentFlag.cleared_at.is_(None)
     )
-    return int(s.scalar(left) or 0)
+    if relied_on is None or relied_on[1] is None:
+        s.execute(still_open.values(cleared_at=utcnow()))
+        return 0
+    code, version = relied_on
+    after = ReassessmentFlag.version_after
+    # Spelled out for NULL: a flag without a version is not "later" and is cleared as before.
+    later = (ReassessmentFlag.destination == code) & after.is_not(None) & (after > version)
+    # One statement (an approval across offices counts its round trips): the flags this version answers
+    # are cleared; the later ones are written as they were and come back, so the caller knows they stay.
+    rows = s.execute(
+        still_open.values(cleared_at=case((later, ReassessmentFlag.cleared_at), else_=utcnow()))
+        .returning(later)
+        .execution_options(synchronize_session=False)
+    )
+    return sum(1 for (stays,) in rows if stays)
 
 
 def transfers_affected(db: Database, code: str, regime: str) -> int:
