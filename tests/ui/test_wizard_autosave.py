@@ -1,6 +1,6 @@
 """Drafts save themselves: within two seconds of a change, on closing, and the wizard reopens on the page
-it was left on. Conflicts with someone else's save show both versions; submitted and approved versions
-open read-only."""
+of the last change (moving between pages alone writes nothing). Conflicts with someone else's save show
+both versions; submitted and approved versions open read-only."""
 
 from __future__ import annotations
 
@@ -66,6 +66,30 @@ def test_a_change_is_stored_within_two_seconds_and_the_wizard_reopens_on_that_pa
     # Back from the resumed page works through the pages before it.
     again.back()
     assert again.current_key() != PAGE_LAW
+
+
+def test_only_moving_between_pages_writes_nothing(
+    qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    """Reading a draft page by page is no change: no save, no audit event, and no new row version that
+    would make a colleague's next save of the same draft conflict (found walking the app, session 10)."""
+    wizard = make_wizard(legal, us_transfer.id)
+    wizard.go_to(PAGE_LAW)
+    page = wizard.page_for(PAGE_LAW)
+    assert isinstance(page, LawPracticePage)
+    type_text(page.experience, "No requests so far")
+    wizard.autosaver.flush()
+    qtbot.waitUntil(lambda: not wizard.autosaver.pending, timeout=5000)
+    before = service.latest_for_transfer(db, us_transfer.id)
+    assert before is not None and before.page == PAGE_LAW
+    for key in (PAGE_CONCLUSION, PAGE_SUMMARY, PAGE_PARTIES, PAGE_LAW, PAGE_CONCLUSION):
+        wizard.go_to(key)
+    assert not wizard.autosaver.pending
+    qtbot.wait(DELAY_MS * 2)
+    after = service.latest_for_transfer(db, us_transfer.id)
+    assert after is not None and after.row_version == before.row_version
+    wizard.close()
+    assert service.latest_for_transfer(db, us_transfer.id) == after
 
 
 def test_closing_right_after_typing_loses_nothing(

@@ -351,10 +351,10 @@ class WizardState(QObject):
             self.update_record(facts=dataclasses.replace(self.record.facts, **changes))
 
     def set_page(self, key: str) -> None:
-        if key != self.page:
-            self.page = key
-            if self.assessment is not None and self.editable:
-                self.edited.emit()
+        # Moving between pages is no change: the page to resume on is stored with the next real change.
+        # Saving it alone would write an audit event per page read and a new row version that makes a
+        # colleague's next save of the same draft conflict.
+        self.page = key
 
     def add_entity(self, entity: EntityView) -> None:
         self.entities[entity.id] = entity
