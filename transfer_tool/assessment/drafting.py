@@ -319,12 +319,10 @@ def _refuse_stale(
     if row.row_version != expected_row_version:
         raise ConflictError(
             error_text(
-                "{0} was saved by someone else after you opened it: you have row version {1}, the "
-                "database has row version {2}. Nothing was saved; reload to see their changes and "
-                "apply yours again.",
+                # The row versions are the lock's counters, not for people: the message says what happened.
+                "{0} was saved by someone else after you opened it. Nothing was saved; reload to see their "
+                "changes and apply yours again.",
                 _name(session, row),
-                expected_row_version,
-                row.row_version,
             ),
             mine=record,
             theirs=_view(session, row, parts),
