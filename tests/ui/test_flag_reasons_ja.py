@@ -23,8 +23,10 @@ from ui.services import Services
 from ui.widgets.transfer_details import TransferDetails
 
 GIVEN = "CJEU annulled the DPF decision"
-# "US — EU: partially adequate → no adequacy (withdrawn or annulled). Reason given: ..." in Japanese
-JAPANESE_CHANGE = "部分的に十分性あり → 十分性なし（撤回又は無効化）"
+# "United States — EU GDPR: status changed from Partial to Not adequate (withdrawn or annulled)..." in Japanese
+JAPANESE_CHANGE = (
+    "米国 — EU GDPR：状況が「部分的に十分性あり」から「十分性なし」に変更された（撤回又は無効化）"
+)
 
 
 @pytest.fixture

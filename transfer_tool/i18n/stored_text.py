@@ -173,7 +173,8 @@ def _shipped_names(lang: str) -> dict[str, str]:
     for key, entry in sorted(shipped_terminology().entries.items()):
         kind, _, value = key.partition(".")
         if kind == "adequacy" or (kind == "regime" and value.isupper()):
-            for english in (entry.get("en_ui"), entry.get("en")):
-                if english and entry.get(lang):
-                    names.setdefault(english, entry[lang])
+            other = entry.get(lang, "")
+            for wording in (entry.get("en_ui", ""), entry.get("en", "")):
+                if wording and other:
+                    names.setdefault(wording, other)
     return names
