@@ -171,3 +171,13 @@ def test_reasons_stored_with_the_earlier_wording_still_read_in_japanese(old: str
     read = shipped.translate(stored)
     assert set(shipped.untranslated(stored)) <= {GIVEN}, read
     assert "adequa" not in read and "changed" not in read and "country data" not in read, read
+
+
+def test_an_old_reasons_versions_read_as_the_screens_write_them_in_japanese() -> None:
+    old = engine_text(
+        "{0} — {1} (country data {2})",
+        "US",
+        engine_text("{0}: {1} → {2}", "JP", "no adequacy", "adequate"),
+        engine_text("v{0} → v{1}", 1, 2),
+    )
+    assert catalogue("ja").translate(old) == "US — JP：十分性なし → 十分性あり（国別データ 第1版 → 第2版）"
