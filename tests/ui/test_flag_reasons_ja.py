@@ -4,7 +4,9 @@ the admin's own words as typed."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -16,15 +18,17 @@ from transfer_tool.countries import store
 from transfer_tool.domain import AdequacyStatus
 from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
-from ui.admin.countries import CountriesPage
+from ui.admin.countries import FLAGS_TAB, CountriesPage
 from ui.fonts import register_bundled_fonts
 from ui.i18n import install_translators, remove_translators
 from ui.services import Services
 from ui.widgets.transfer_details import TransferDetails
 
 GIVEN = "CJEU annulled the DPF decision"
-# "US — EU: partially adequate → no adequacy (withdrawn or annulled). Reason given: ..." in Japanese
-JAPANESE_CHANGE = "部分的に十分性あり → 十分性なし（撤回又は無効化）"
+# "United States — EU GDPR: status changed from Partial to Not adequate (withdrawn or annulled)..." in Japanese
+JAPANESE_CHANGE = (
+    "米国 — EU GDPR：状況が「部分的に十分性あり」から「十分性なし」に変更された（撤回又は無効化）"
+)
 
 
 @pytest.fixture
@@ -60,6 +64,12 @@ def test_the_flags_table_and_the_details_pane_show_a_new_flags_reason_in_japanes
     shown = page.flag_model.text(0, 2)
     assert JAPANESE_CHANGE in shown and GIVEN in shown, shown
     assert "withdrawn" not in shown and "Reason given" not in shown, shown
+    if os.environ.get("REVIEW_SCREENSHOTS"):  # the admin's flagged list, to be looked at
+        page.editor.tabs.setCurrentIndex(FLAGS_TAB)
+        qtbot.wait(40)
+        out = Path(os.environ["REVIEW_SCREENSHOTS"])
+        out.mkdir(parents=True, exist_ok=True)
+        page.grab().save(str(out / "flagged-transfers-ja.png"))
 
     details = TransferDetails(make_services(admin, "ja"))
     qtbot.addWidget(details)

@@ -359,7 +359,10 @@ def test_a_transfer_flagged_after_submission_is_said_before_approving(
     qtbot.waitUntil(lambda: notice.isVisibleTo(window))
     text = notice.text()
     assert text.startswith("The country data changed after this version was submitted: ")
-    assert "CJEU annulled the DPF decision" in text and "v1 → v2" in text
+    assert (
+        "“CJEU annulled the DPF decision”" in text
+        and "Country data: version 1 → version 2. Approving" in text
+    )
     assert text.endswith(
         f"Approving it leaves {t.reference} flagged for re-assessment. To have it re-assessed now, return it "
         "with comments."

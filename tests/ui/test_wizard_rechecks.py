@@ -102,7 +102,10 @@ def test_a_status_change_is_explained_on_the_tool_page_and_the_reset_tool_is_hig
     assert tool.flag_reasons.isVisible()
     reason = tool.flag_reasons.text()
     assert reason.startswith("Flagged for re-assessment: the country data changed.")
-    assert "US — EU: partially adequate → no adequacy (withdrawn or annulled)" in reason
+    assert (
+        "United States — EU GDPR: status changed from Partial to Not adequate (withdrawn or annulled)"
+        in reason
+    )
     assert ANNULMENT in reason and "withdrawn " not in reason.split("(")[0]  # words, never the kind's code
     # The change concerns the tool, not the other pages.
     for key in (PAGE_PRECHECK, PAGE_LAW, PAGE_MEASURES):
@@ -175,7 +178,10 @@ def test_a_changed_condition_is_explained_on_the_precheck_page_and_its_scope_que
     pre = _page(wizard, PAGE_PRECHECK)
     assert isinstance(pre, PrecheckPage)
     assert pre.flag_reasons.isVisible()
-    assert "EU: condition changed to 'Only DPF-certified organisations" in pre.flag_reasons.text()
+    assert (
+        "United States — EU GDPR: condition changed to “Only DPF-certified organisations"
+        in pre.flag_reasons.text()
+    )
     # The question that decides whom the condition covers is asked again (it shows for HR data, added now).
     data = wizard.state.transfer_input
     wizard.state.set_transfer_input(data_categories=(*data.data_categories, "hr_records"))
@@ -283,7 +289,11 @@ def test_the_reassessment_and_copy_screens_in_both_languages_fit(
     if language == "ja":
         reason = tool.flag_reasons.text()
         assert reason.startswith("再評価が必要です")
-        assert "部分的に十分性あり → 十分性なし（撤回又は無効化）" in reason, reason
+        assert (
+            "米国 — EU GDPR：状況が「部分的に十分性あり」から「十分性なし」に変更された（撤回又は無効化）"
+            in reason
+        )
+        assert reason.endswith("国別データ：第1版 → 第2版。"), reason
         screens.check(wizard, "wizard-reassess-tool")
     _shot(qtbot, wizard, "wizard-reassess-tool", language)
     law = _page(wizard, PAGE_LAW)

@@ -151,7 +151,7 @@ def test_import_dry_run_prints_the_changes_and_changes_nothing(cli: Cli, tmp_pat
     assert code == 0, err
     assert "US: 2 change(s)" in out
     assert "regimes.EU.status: 'partial' -> 'not_adequate'" in out
-    assert "re-assessment needed: EU: partially adequate → no adequacy" in out
+    assert "re-assessment needed: EU GDPR: status changed from Partial to Not adequate" in out
     assert "dry run: 1 destination(s) would change; nothing was written" in out
     assert cli.export(tmp_path / "after.json") == before
     assert cli("countries", "history", "US")[1].count("\n") == 1

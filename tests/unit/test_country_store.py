@@ -228,13 +228,16 @@ def test_schrems_ii_flags_every_eu_transfer_to_the_us_and_no_other(db: Database,
     for f in flags:
         assert (f.destination, f.regime, f.kind) == ("US", "EU", "withdrawn")
         assert (f.version_before, f.version_after) == (1, 2)
-        assert "partially adequate → no adequacy (withdrawn or annulled)" in f.reason
+        assert (
+            "United States — EU GDPR: status changed from Partial to Not adequate (withdrawn or annulled)"
+            in f.reason
+        )
         assert "CJEU annulled the adequacy decision" in f.reason
     assert [f.transfer_id for f in store.open_flags(db, de_us)] == [de_us]
     assert store.open_flags(db, jp_us) == []
     flagged = {t: transfers.get_transfer(db, t).reassessment_needed for t in (de_us, fr_us, jp_us, de_in)}
     assert flagged == {de_us: True, fr_us: True, jp_us: False, de_in: False}
-    assert "no adequacy" in transfers.get_transfer(db, de_us).reassessment_reason
+    assert "to Not adequate" in transfers.get_transfer(db, de_us).reassessment_reason
 
 
 def test_reverting_keeps_the_history_of_both_changes(db: Database, admin: Actor) -> None:

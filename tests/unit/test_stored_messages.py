@@ -59,7 +59,7 @@ def _reads_by_id_in_japanese(reason: str) -> None:
     ja = catalogue("ja")
     shown = ja.translate(reason)
     assert ja.untranslated(reason) == [GIVEN], shown
-    assert "十分性" in shown and "US" in shown and GIVEN in shown and "v1 → v2" in shown, shown
+    assert "十分性" in shown and "米国" in shown and GIVEN in shown and "第1版 → 第2版" in shown, shown
 
 
 def test_a_flag_and_the_transfer_keep_the_reasons_id_and_read_it_in_japanese(
@@ -69,9 +69,9 @@ def test_a_flag_and_the_transfer_keep_the_reasons_id_and_read_it_in_japanese(
     _schrems_ii(db, admin)
     (flag,) = store.open_flags(db, de_us)
     assert flag.reason == (
-        "US — EU: partially adequate → no adequacy (withdrawn or annulled). Reason given: "
-        f"{GIVEN} (country data v1 → v2)"
-    )  # the English as before: what is stored and audited
+        "United States — EU GDPR: status changed from Partial to Not adequate (withdrawn or annulled). "
+        f"Reason given: “{GIVEN}”. Country data: version 1 → version 2."
+    )  # the English: what is stored and audited
     _reads_by_id_in_japanese(flag.reason)
     view = transfers.get_transfer(db, de_us)
     assert view.reassessment_reason == flag.reason
@@ -80,11 +80,12 @@ def test_a_flag_and_the_transfer_keep_the_reasons_id_and_read_it_in_japanese(
         stored = s.scalar(
             select(ReassessmentFlag.reason_message).where(ReassessmentFlag.transfer_id == de_us)
         )
-    assert isinstance(stored, dict) and stored["id"] == "{0} — {1}. Reason given: {2} (country data {3})"
+    assert isinstance(stored, dict) and stored["id"] == "{0} — {1}. Reason given: “{2}”. {3}."
     assert stored["args"][1] == {
-        "id": "{0}: {1} → {2} (withdrawn or annulled)",
-        "args": ["EU", "partially adequate", "no adequacy"],
+        "id": "{0}: status changed from {1} to {2} (withdrawn or annulled)",
+        "args": ["EU GDPR", "Partial", "Not adequate"],
     }
+    assert stored["args"][3] == {"id": "Country data: version {0} → version {1}", "args": ["1", "2"]}
     # The status cleared with the flag: the reason and its message go together.
     with db.unit_of_work() as s:
         transfers.set_status(s, admin, de_us, TransferStatus.APPROVED, clear_reassessment=True)

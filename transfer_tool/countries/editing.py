@@ -141,12 +141,20 @@ def apply_edit(
             after.version,
             regs,
             given=reason,
+            name=after.name_en,
         )
         for c in sc
     )
     # A re-judged government-access law flags the transfers whose assessment relied on it (issue 18).
     flagged += flag_law_changes(
-        s, actor, after.code, law_changes(before, after), before.version, after.version, reason
+        s,
+        actor,
+        after.code,
+        law_changes(before, after),
+        before.version,
+        after.version,
+        reason,
+        name=after.name_en,
     )
     s.flush()
     return UpdateResult(after, changes, sc, flagged)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment.record import from_dict
-from transfer_tool.countries.impact import LawChange, expired_entries
+from transfer_tool.countries.impact import LawChange, expired_entries, regime_name
 from transfer_tool.countries.model import Regime
 from transfer_tool.countries.stored import complete, regimes_in
 from transfer_tool.i18n.engine_text import engine_text, from_json, to_json
@@ -49,15 +49,18 @@ def flag_transfers(
     version_after: int | None,
     regs: dict[str, Regime] | None = None,
     given: str = "",
+    *,
+    name: str,
 ) -> int:
-    """Flag every transfer to `code` whose exporter `regime` governs. Set-based: 100,000 rows in well under 1 s."""
+    """Flag every transfer to `code` (named `name` in English) whose exporter `regime` governs. Set-based:
+    100,000 rows in well under 1 s."""
     regs = regs if regs is not None else regimes_in(s)
     reg = regs.get(regime)
     if reg is None or not reg.exporter_countries:
         return 0
     exporters = select(Entity.id).where(Entity.country.in_(sorted(reg.exporter_countries)))
     affected = select(Transfer.id).where(Transfer.destination == code, Transfer.exporter_id.in_(exporters))
-    return _flag(s, actor, affected, code, regime, kind, reason, version_before, version_after, given)
+    return _flag(s, actor, affected, code, regime, kind, reason, version_before, version_after, given, name)
 
 
 def _flag(
@@ -70,19 +73,19 @@ def _flag(
     reason: str,
     version_before: int | None,
     version_after: int | None,
-    given: str = "",
+    given: str,
+    name: str,
 ) -> int:
     """Flag the transfers `affected` selects, each with the same reason; one audit event for them all."""
-    # `reason` is the engine's ("EU: condition changed to ..."), `given` the admin's own words; kept apart so
-    # a screen can show the engine's part in the reader's language. The English is stored with its id and
-    # values beside it (`reason_message`), so it is read back by id.
-    versions = engine_text("v{0} → v{1}", version_before, version_after)
+    # `reason` is the engine's ("EU GDPR: condition changed to ..."), `given` the admin's own words; kept
+    # apart so a screen can show the engine's part in the reader's language. The English is stored with its
+    # id and values beside it (`reason_message`), so it is read back by id: the destination by its English
+    # name, which the catalogue knows (a code is not a name people read).
+    versions = _versions(version_before, version_after)
     if given.strip():
-        text = engine_text(
-            "{0} — {1}. Reason given: {2} (country data {3})", code, reason, given.strip(), versions
-        )
+        text = engine_text("{0} — {1}. Reason given: “{2}”. {3}.", name, reason, given.strip(), versions)
     else:
-        text = engine_text("{0} — {1} (country data {2})", code, reason, versions)
+        text = engine_text("{0} — {1}. {2}.", name, reason, versions)
     message = to_json(text)
     stored_message = literal(message, JSON()) if message is not None else null()
     now = utcnow()
@@ -132,6 +135,13 @@ def _flag(
     return n
 
 
+def _versions(before: int | None, after: int | None) -> str:
+    """The country data's versions as the screens write them: "version 2" (第2版), from one to the next."""
+    if after is None or before is None or before == after:
+        return engine_text("Country data: version {0}", after if after is not None else before)
+    return engine_text("Country data: version {0} → version {1}", before, after)
+
+
 _EXPIRY_CHECK_LOCK = 0x7472616E73666572  # any fixed number; one lock for every client of a database
 
 
@@ -146,8 +156,10 @@ def flag_law_changes(
     version_before: int | None,
     version_after: int | None,
     given: str = "",
+    *,
+    name: str,
 ) -> int:
-    """Flag each transfer to `code` whose current assessment (its latest version) relied on a changed law:
+    """Flag each transfer to `code` (named `name` in English) whose current assessment (its latest version) relied on a changed law:
     it answered that law, or, for a law added, it assessed the destination without it."""
     if not changes:
         return 0
@@ -186,6 +198,7 @@ def flag_law_changes(
                 version_before,
                 version_after,
                 given,
+                name,
             )
     return flagged
 
@@ -226,11 +239,15 @@ def _check_expiries_in(s: Session, actor: Actor, today: dt.date) -> int:
                 entry.regime,
                 "expired",
                 engine_text(
-                    "{0}: {1} expired on {2}", entry.regime, entry.instrument or "the decision", entry.expires
+                    "{0}: {1} expired on {2}",
+                    regime_name(entry.regime),
+                    entry.instrument or "the decision",
+                    entry.expires,
                 ),
                 dest.version,
                 dest.version,
                 regs,
+                name=dest.name_en,
             )
             done.add((dest.code, entry.regime, dest.version))
     return flagged

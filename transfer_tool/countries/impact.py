@@ -9,15 +9,19 @@ from enum import StrEnum
 from transfer_tool.countries.model import Destination, RegimeEntry
 from transfer_tool.domain import AdequacyStatus
 from transfer_tool.i18n.engine_text import engine_text
+from transfer_tool.i18n.terminology import shipped_terminology
 
 _FAVOURABLE = {AdequacyStatus.INSIDE, AdequacyStatus.ADEQUATE, AdequacyStatus.PARTIAL}
-# How a reason names a status: the words people read, never the code (issue 18: no "not_adequate").
-_STATUS_WORDS = {
-    AdequacyStatus.INSIDE: "inside the regime's area",
-    AdequacyStatus.ADEQUATE: "adequate",
-    AdequacyStatus.PARTIAL: "partially adequate",
-    AdequacyStatus.NOT_ADEQUATE: "no adequacy",
-}
+
+
+def status_words(status: AdequacyStatus) -> str:
+    """A status as the country list writes it ("Partial", "Not adequate"), never its code (issue 18)."""
+    return shipped_terminology().screen_english(f"adequacy.{status.value}", status.value)
+
+
+def regime_name(code: str) -> str:
+    """A regime as the country list heads its column ("EU GDPR"); an admin-added regime by its code, as there."""
+    return shipped_terminology().screen_english(f"regime.{code}", code)
 
 
 class ChangeKind(StrEnum):
@@ -46,27 +50,30 @@ def _change(regime: str, old: RegimeEntry | None, new: RegimeEntry | None) -> St
     before, after = _status(old), _status(new)
     effective_before = before or AdequacyStatus.NOT_ADEQUATE
     effective_after = after or AdequacyStatus.NOT_ADEQUATE
+    name = regime_name(regime)
     if effective_before != effective_after:
-        was, now = _STATUS_WORDS[effective_before], _STATUS_WORDS[effective_after]
+        was, now = status_words(effective_before), status_words(effective_after)
         reason: str
         if effective_after == AdequacyStatus.NOT_ADEQUATE:
             kind, reason = (
                 ChangeKind.WITHDRAWN,
-                engine_text("{0}: {1} → {2} (withdrawn or annulled)", regime, was, now),
+                engine_text("{0}: status changed from {1} to {2} (withdrawn or annulled)", name, was, now),
             )
-        elif effective_before == AdequacyStatus.NOT_ADEQUATE:
-            kind, reason = ChangeKind.GRANTED, engine_text("{0}: {1} → {2}", regime, was, now)
         else:
-            kind, reason = ChangeKind.STATUS, engine_text("{0}: {1} → {2}", regime, was, now)
+            granted = effective_before == AdequacyStatus.NOT_ADEQUATE
+            kind = ChangeKind.GRANTED if granted else ChangeKind.STATUS
+            reason = engine_text("{0}: status changed from {1} to {2}", name, was, now)
         return StatusChange(regime, before, after, reason, kind)
     if old is None or new is None or effective_after == AdequacyStatus.NOT_ADEQUATE:
         return None
+    # Typographic quotes, not '...': a quoted field is kept as written, these let a shipped text read in
+    # Japanese by its catalogue entry (an admin's own text stays as typed).
     if old.condition.strip() != new.condition.strip():
         return StatusChange(
             regime,
             before,
             after,
-            engine_text("{0}: condition changed to {1}", regime, repr(new.condition)),
+            engine_text("{0}: condition changed to “{1}”", name, new.condition.strip()),
             ChangeKind.CONDITION,
         )
     if old.scope_limits != new.scope_limits:  # the questions that decide who the condition covers
@@ -74,7 +81,7 @@ def _change(regime: str, old: RegimeEntry | None, new: RegimeEntry | None) -> St
             regime,
             before,
             after,
-            engine_text("{0}: the scope questions of the condition changed", regime),
+            engine_text("{0}: the scope questions of the condition changed", name),
             ChangeKind.CONDITION,
         )
     if old.instrument.strip() != new.instrument.strip() or old.adopted != new.adopted:
@@ -82,18 +89,18 @@ def _change(regime: str, old: RegimeEntry | None, new: RegimeEntry | None) -> St
             regime,
             before,
             after,
-            engine_text("{0}: instrument now {1}", regime, repr(new.instrument)),
+            engine_text("{0}: decision or instrument now “{1}”", name, new.instrument.strip())
+            if new.instrument.strip()
+            else engine_text("{0}: decision or instrument removed", name),
             ChangeKind.INSTRUMENT,
         )
     if old.expires != new.expires:
-        until = new.expires.isoformat() if new.expires else "no date"
-        return StatusChange(
-            regime,
-            before,
-            after,
-            engine_text("{0}: expiry/review date now {1}", regime, until),
-            ChangeKind.RENEWAL,
+        reason = (
+            engine_text("{0}: expiry or review date changed to {1}", name, new.expires)
+            if new.expires
+            else engine_text("{0}: expiry or review date removed", name)
         )
+        return StatusChange(regime, before, after, reason, ChangeKind.RENEWAL)
     return None
 
 

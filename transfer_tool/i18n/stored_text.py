@@ -25,6 +25,7 @@ from collections.abc import Mapping
 
 from transfer_tool.i18n.catalogue import STORED_TEXT_DOMAINS, entries
 from transfer_tool.i18n.engine_text import EngineText
+from transfer_tool.i18n.terminology import shipped_terminology
 from transfer_tool.paths import data_dir
 
 _QUOTES = {"'": "'", '"': '"', "「": "」"}
@@ -167,4 +168,13 @@ def _shipped_names(lang: str) -> dict[str, str]:
         english, other = countries.name(code, "en"), countries.name(code, lang)
         if other and other != english:
             names.setdefault(english, other)
+    # The statuses and regimes as the screens name them ("Partial", "EU GDPR"): a re-assessment reason
+    # writes them so. Kept even where the two languages agree: "EU GDPR" is a name, not English left over.
+    for key, entry in sorted(shipped_terminology().entries.items()):
+        kind, _, value = key.partition(".")
+        if kind == "adequacy" or (kind == "regime" and value.isupper()):
+            other = entry.get(lang, "")
+            for wording in (entry.get("en_ui", ""), entry.get("en", "")):
+                if wording and other:
+                    names.setdefault(wording, other)
     return names

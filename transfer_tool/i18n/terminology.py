@@ -45,6 +45,12 @@ class Terminology:
     def has(self, key: str) -> bool:
         return key in self.entries
 
+    def screen_english(self, key: str, fallback: str) -> str:
+        """The English the screens show for `key` (its shorter "screen" wording where it has one: "Partial"),
+        `fallback` when the list has no such term."""
+        entry = self.entries.get(key, {})
+        return entry.get("en_ui") or entry.get("en") or fallback
+
 
 @functools.cache
 def shipped_terminology() -> Terminology:
