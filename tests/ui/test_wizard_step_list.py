@@ -66,35 +66,51 @@ def grab(wizard: AssessmentWizard, name: str) -> None:
         assert wizard.grab().save(str(Path(folder) / name))
 
 
+def tab_round(qtbot: QtBot, wizard: AssessmentWizard) -> list[QWidget]:
+    """The Tab stops after the step list until Tab comes back to it."""
+    stops: list[QWidget] = []
+    for _ in range(80):
+        press(qtbot, Qt.Key.Key_Tab)
+        if focused() is wizard.steps:
+            return stops
+        stops.append(focused())
+    raise AssertionError("Tab does not come back to the step list")
+
+
 def test_tab_reaches_the_steps_then_the_page_then_the_buttons(
     qtbot: QtBot, make_wizard: MakeWizard, legal: Actor, us_transfer: transfers.TransferView, language: str
 ) -> None:
+    """On every page: the steps, the page's fields in their order, Back, Next, Close, and round again;
+    Shift+Tab walks the same stops backwards."""
     wizard = make_wizard(legal, us_transfer.id, language)
-    wizard.go_to(PAGE_PRECHECK)
     assert wizard.steps.accessibleName() == NAMES[language]
-    tab_to_steps(qtbot, wizard)
-    page = wizard.currentPage()
-    buttons = [wizard.button(b) for b in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton)]
-    buttons.append(wizard.button(QWizard.WizardButton.CancelButton))
-    stops: list[QWidget] = []
-    for _ in range(60):
-        press(qtbot, Qt.Key.Key_Tab)
-        if focused() is wizard.steps:
-            break
-        stops.append(focused())
-    else:
-        raise AssertionError("Tab does not come back to the step list")
-    on_page = [w for w in stops if page.isAncestorOf(w)]
-    assert on_page and stops[: len(on_page)] == on_page  # the page's fields first
-    assert stops[len(on_page) :] == buttons  # then Back, Next, Close, and round to the steps
-    # Shift+Tab walks the same stops backwards.
-    back: list[QWidget] = []
-    for _ in stops:
+    Button = QWizard.WizardButton
+    for key in PAGE_ORDER:
+        wizard.go_to(key)
+        tab_to_steps(qtbot, wizard)
+        page = wizard.currentPage()
+        stops = tab_round(qtbot, wizard)
+        on_page = [w for w in stops if page.isAncestorOf(w)]
+        assert len(on_page) >= 2 and stops[: len(on_page)] == on_page, key  # the page's fields first
+        buttons = (
+            [Button.NextButton, Button.CancelButton]
+            if key == PAGE_PARTIES
+            else [
+                Button.BackButton,
+                Button.NextButton,
+                Button.CancelButton,
+            ]
+        )
+        if key == PAGE_ORDER[-1]:
+            buttons = [Button.BackButton, Button.FinishButton]
+        assert stops[len(on_page) :] == [wizard.button(b) for b in buttons], key  # then the buttons
+        back: list[QWidget] = []
+        for _ in stops:
+            press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+            back.append(focused())
+        assert back == stops[::-1], key
         press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
-        back.append(focused())
-    assert back == stops[::-1]
-    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
-    assert focused() is wizard.steps
+        assert focused() is wizard.steps, key
     wizard.close()
 
 
