@@ -5,6 +5,7 @@ by Next. In English and Japanese; with KEYS_SCREENSHOTS=<folder> the grabs are s
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,10 +15,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
+from tests import approval_support
 from tests.ui import test_wizard_support as support
-from tests.ui.test_wizard_support import MakeWizard
+from tests.ui.test_wizard_support import MakeWizard, answer_everything
 from transfer_tool.accounts.permissions import Actor
+from transfer_tool.assessment import service
+from transfer_tool.domain import Conclusion
 from transfer_tool.register import transfers
+from transfer_tool.storage.database import Database
 from ui.fonts import register_bundled_fonts
 from ui.i18n import install_translators, remove_translators
 from ui.wizard import AssessmentWizard
@@ -25,6 +30,7 @@ from ui.wizard.state import PAGE_LAW, PAGE_ORDER, PAGE_PARTIES, PAGE_PRECHECK, P
 
 make_wizard = support.make_wizard
 us_transfer = support.us_transfer
+TODAY = dt.date(2026, 11, 26)
 NAMES = {
     "en": "Steps of the assessment: activate one to go there",
     "ja": "評価のステップ（選ぶとそのステップに移動します）",
@@ -184,3 +190,28 @@ def test_a_new_transfer_leaves_step_1_by_keyboard_only_as_by_click(
     assert wizard.steps.currentIndex().row() == PAGE_ORDER.index(by_click)
     assert wizard.isVisible()  # Enter did not reach the wizard's buttons either
     wizard.close()
+
+
+def test_an_approved_version_tabs_on_to_start_a_new_version(
+    qtbot: QtBot,
+    make_wizard: MakeWizard,
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    us_transfer: transfers.TransferView,
+) -> None:
+    """Read-only pages keep their fields reachable; "Start a new version" below the steps is the last stop."""
+    wizard = make_wizard(legal, us_transfer.id)
+    answer_everything(qtbot, wizard, conclusion=Conclusion.PROCEED_WITH_MEASURES)
+    wizard.close()
+    a = service.latest_for_transfer(db, us_transfer.id)
+    assert a is not None
+    service.submit(db, legal, a.id, TODAY)
+    approval_support.approve(db, manager, a.id, TODAY)
+    approved = make_wizard(legal, us_transfer.id)
+    approved.go_to(PAGE_TOOL)
+    tab_to_steps(qtbot, approved)
+    stops = tab_round(qtbot, approved)
+    assert stops[-1] is approved.new_version_button and approved.new_version_button.isVisible()
+    assert [w for w in stops if approved.currentPage().isAncestorOf(w)]
+    approved.close()
