@@ -666,6 +666,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The new entry is not saved. Discard it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changes to “%1” are not saved. Discard them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saved %1.</source>
         <translation type="unfinished"></translation>
     </message>

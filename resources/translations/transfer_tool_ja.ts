@@ -666,6 +666,14 @@
         <translation>無効</translation>
     </message>
     <message>
+        <source>The new entry is not saved. Discard it?</source>
+        <translation>新しい項目は保存されていません。破棄しますか？</translation>
+    </message>
+    <message>
+        <source>The changes to “%1” are not saved. Discard them?</source>
+        <translation>「%1」の変更は保存されていません。変更を破棄しますか？</translation>
+    </message>
+    <message>
         <source>Saved %1.</source>
         <translation>%1 を保存しました。</translation>
     </message>

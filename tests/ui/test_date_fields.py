@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from ui.wizard.inputs import OptionalDateEdit
@@ -53,3 +53,28 @@ def test_the_calendar_of_an_empty_field_opens_on_today(qtbot: QtBot) -> None:
     assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
     assert field.value() is None  # opening the calendar chooses nothing
     calendar.window().close()
+
+
+@pytest.mark.parametrize("value", [None, dt.date(2027, 3, 31)])
+def test_tab_leaves_a_date_field(qtbot: QtBot, value: dt.date | None) -> None:
+    """Empty ("not set"), Qt's date edit kept Tab for ever: the wizard's conclusion page trapped the keyboard.
+    A date set is stepped through section by section, then left."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    field = OptionalDateEdit("no date", window)
+    after = QLineEdit(window)
+    layout.addWidget(field)
+    layout.addWidget(after)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    field.set_value(value)
+    field.setFocus()
+    for _ in range(3):
+        if after.hasFocus():
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert after.hasFocus()
+    assert field.value() == value

@@ -6,6 +6,7 @@ shown here (issue 18)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, Signal
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -39,6 +41,7 @@ from ui.admin.common import (
     wrap_rows,
 )
 from ui.services import CATALOGUES, Services
+from ui.widgets.discard_question import ask_to_discard
 
 
 def kind_label(kind: CatalogKind) -> str:
@@ -63,12 +66,18 @@ class CataloguesPage(QWidget):
         self.services = services
         self.items: list[CatalogItem] = []
         self.kinds = list(CatalogKind)
+        # What the form shows: edits are measured against it, and another entry or catalogue chosen while
+        # the form holds edits is asked about (Discard / Keep editing) before they are dropped.
+        self.shown: CatalogItem | None = None
+        self.shown_kind: CatalogKind | None = None
+        self.discard_question: QMessageBox | None = None
+        self._adopting = False  # the entry just saved is selected again: the form follows it
         self.kind_model = RowsModel([self.tr("Catalogue")], self)
         self.kind_model.set_rows([[kind_label(k)] for k in self.kinds], self.kinds)
         self.kind_table = table_view(
             self.kind_model, self, "catalogueKinds", accessible=self.tr("Catalogues")
         )
-        self.kind_table.selectionModel().selectionChanged.connect(lambda *_a: self.reload())
+        self.kind_table.selectionModel().selectionChanged.connect(lambda *_a: self._kind_selected())
         self.model = RowsModel(
             [
                 self.tr("English"),
@@ -116,7 +125,7 @@ class CataloguesPage(QWidget):
         form.addRow("", self.active)
         self.new_button = QPushButton(self.tr("&New entry"), form_box)
         self.new_button.setObjectName("newEntry")
-        self.new_button.clicked.connect(self.new_entry)
+        self.new_button.clicked.connect(lambda: self._leave(self.new_entry, lambda: None))
         self.save_button = QPushButton(self.tr("&Save entry"), form_box)
         self.save_button.setObjectName("saveEntry")
         self.save_button.clicked.connect(self.save_entry)
@@ -143,8 +152,8 @@ class CataloguesPage(QWidget):
         split.setSizes([240, 1000])
         lay = QVBoxLayout(self)
         lay.addWidget(split)
-        self.kind_table.selectRow(0)
         self.new_entry()
+        self.kind_table.selectRow(0)
         name_from_labels(self)  # screen readers name each field after its label
 
     def kind(self) -> CatalogKind:
@@ -153,6 +162,17 @@ class CataloguesPage(QWidget):
 
     def select_kind(self, kind: CatalogKind) -> None:
         self.kind_table.selectRow(self.kinds.index(kind))
+
+    def _kind_selected(self) -> None:
+        kind = self.kind()
+        if kind == self.shown_kind:
+            return  # put back after Keep editing
+
+        def show() -> None:
+            self.shown_kind = kind
+            self.reload()
+
+        self._leave(show, lambda: self.select_kind(self.shown_kind or kind))
 
     def reload(self, select: str | None = None) -> None:
         kind = self.kind()
@@ -182,7 +202,11 @@ class CataloguesPage(QWidget):
         ]
         self.model.set_rows(rows, [i.code for i in found])
         if select is not None and self.model.row_of(select) >= 0:
-            self.table.selectRow(self.model.row_of(select))
+            self._adopting = True
+            try:
+                self.table.selectRow(self.model.row_of(select))
+            finally:
+                self._adopting = False
         else:
             self.new_entry()
         self.loaded.emit()
@@ -192,8 +216,8 @@ class CataloguesPage(QWidget):
         return self.items[row] if 0 <= row < len(self.items) else None
 
     def has_unsaved_changes(self) -> bool:
-        """The form differs from the entry selected (or, for a new entry, holds anything typed)."""
-        item = self.current()
+        """The form differs from the entry it shows (or, for a new entry, holds anything typed)."""
+        item = self.shown
         form = (self.label_en.text(), self.label_ja.text(), self.section.text())
         if item is None:
             return any(form) or self.sensitive.isChecked() or not self.active.isChecked()
@@ -212,6 +236,47 @@ class CataloguesPage(QWidget):
         item = self.current()
         if item is None:
             return
+        if self._adopting:
+            self._show(item)
+        elif self.shown is None or item.code != self.shown.code:  # the same one: put back after Keep editing
+            self._leave(lambda: self._show(item), self._reselect_shown)
+
+    def _reselect_shown(self) -> None:
+        row = self.model.row_of(self.shown.code) if self.shown is not None else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        else:
+            self.table.clearSelection()
+
+    def _leave(self, then: Callable[[], None], back: Callable[[], None]) -> None:
+        """Run `then` (which replaces the form) now, or once the user chooses Discard when the form holds
+        edits not saved; Keep editing (Escape) runs `back`, which puts the selection back."""
+        if not self.has_unsaved_changes():
+            then()
+            return
+        if self.discard_question is not None:
+            back()
+            self.discard_question.raise_()
+            return
+        text = (
+            self.tr("The new entry is not saved. Discard it?")
+            if self.shown is None
+            else self.tr("The changes to “%1” are not saved. Discard them?").replace(
+                "%1", self.shown.label(self.services.language)
+            )
+        )
+        box = ask_to_discard(self.window(), text, then)
+        self.discard_question = box
+
+        def answered(result: int) -> None:
+            self.discard_question = None
+            if result != QMessageBox.StandardButton.Discard:
+                back()
+
+        box.finished.connect(answered)
+
+    def _show(self, item: CatalogItem) -> None:
+        self.shown = item
         self.problems.clear()
         self.label_en.setText(item.label_en)
         self.label_ja.setText(item.label_ja)
@@ -221,6 +286,7 @@ class CataloguesPage(QWidget):
         self.deactivate_button.setEnabled(item.active)
 
     def new_entry(self) -> None:
+        self.shown = None
         self.table.clearSelection()
         self.problems.clear()
         for edit in (self.label_en, self.label_ja, self.section):

@@ -63,6 +63,7 @@ class NoticePage(QWidget):
         self.services = services
         self.current: NoticePreview | None = None
         self.generation: GenerationView | None = None
+        self.stored_contact: dict[str, str] = {}  # what the contact fields are measured against on closing
 
         self.regime = QComboBox(self)
         self.regime.setObjectName("noticeRegime")
@@ -299,8 +300,17 @@ class NoticePage(QWidget):
         )
 
     def _show_contact(self, contact: dict[str, str]) -> None:
+        self.stored_contact = dict(contact)
         self.contact_en.setText(contact.get("en", ""))
         self.contact_ja.setText(contact.get("ja", ""))
+
+    def has_unsaved_changes(self) -> bool:
+        """The contact text typed differs from the one stored."""
+        stored = (self.stored_contact.get("en", ""), self.stored_contact.get("ja", ""))
+        return (self.contact_en.text(), self.contact_ja.text()) != stored
+
+    def discard_changes(self) -> None:
+        self._show_contact(self.stored_contact)
 
     def _load_entities(self) -> None:
         self.services.worker.submit(

@@ -166,6 +166,13 @@ class TrustPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         report_failure(self, exc, self.message, self.problems)
 
+    def has_unsaved_changes(self) -> bool:
+        """A label typed for a certificate not added yet."""
+        return bool(self.label.text().strip())
+
+    def discard_changes(self) -> None:
+        self.label.clear()
+
     def _selected(self, _s: QItemSelection, _d: QItemSelection) -> None:
         self.remove_button.setEnabled(selected_row(self.table) >= 0)
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent
@@ -31,6 +31,20 @@ PAGE_PERMISSIONS: dict[str, Action] = {
     NOTICE: Action.ORG_SETTINGS,  # the privacy notice's transfer section (issue #24)
 }
 WINDOW_SIZE = (1280, 800)
+
+
+@runtime_checkable
+class HoldsEdits(Protocol):
+    """A page whose typed text is asked about before the window closes."""
+
+    def has_unsaved_changes(self) -> bool: ...
+
+
+@runtime_checkable
+class DropsEdits(Protocol):
+    """A page that puts its stored values back when its edits are discarded."""
+
+    def discard_changes(self) -> None: ...
 
 
 def page_title(name: str) -> str:
@@ -130,13 +144,9 @@ class AdminWindow(QWidget):
             return COUNTRIES, self.tr("The changes to %1 are not saved. Discard them and close?").replace(
                 "%1", unsaved
             )
-        from ui.admin.catalogues import CataloguesPage
-        from ui.admin.org_settings import OrgSettingsPage
-        from ui.admin.users import UsersPage
-
-        for name in (USERS, CATALOGUES, ORGANISATION):
-            page = self.pages.get(name)
-            if isinstance(page, UsersPage | CataloguesPage | OrgSettingsPage) and page.has_unsaved_changes():
+        for name in (USERS, TRUST, CATALOGUES, ORGANISATION, NOTICE):  # in the order of the tabs
+            page: object = self.pages.get(name)  # object: mypy finds no QWidget that is also a protocol
+            if isinstance(page, HoldsEdits) and page.has_unsaved_changes():
                 return name, self.tr(
                     "The changes on the tab “%1” are not saved. Discard them and close?"
                 ).replace("%1", page_title(name))
@@ -179,6 +189,9 @@ class AdminWindow(QWidget):
                 countries.discard()
             if isinstance(org, OrgSettingsPage):
                 org.reload()  # the stored settings again, should the window be shown once more
+            for page in list[object](self.pages.values()):
+                if isinstance(page, DropsEdits):
+                    page.discard_changes()
             self._discarding = True  # every page's edits go: ask once, not once per page
             self.close()
 

@@ -155,6 +155,13 @@ class OptionalDateEdit(QDateEdit):
         super().keyPressEvent(event)
         self._moved_on = text.isdigit() and self.currentSection() != before
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Qt's date edit moves Tab between the sections of the date; on "not set" it found no next section
+        # and kept Tab for ever (a keyboard trap): empty, Tab leaves the field.
+        if self.value() is None:
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         calendar = self.calendarWidget()

@@ -132,8 +132,9 @@ class PartiesPage(WizardPage):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        # After the layout has settled, so the chosen destination is in view (centred), not cut off.
-        QTimer.singleShot(0, self._centre_destination)
+        # After the layout has settled, so the chosen destination is in view (centred), not cut off; the page
+        # as the timer's context, so a wizard closed at once (and deleted) does not run it.
+        QTimer.singleShot(0, self, self._centre_destination)
 
     def _centre_destination(self) -> None:
         code = self.picker.current_code()

@@ -15,9 +15,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QStringListModel, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QApplication,
     QLabel,
-    QListView,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -56,6 +55,7 @@ from ui.wizard.state import (
     comment_page,
     page_titles,
 )
+from ui.wizard.step_list import StepList, next_stop, tab_order
 from ui.wizard.summary import SummaryPage
 from ui.wizard.tool import ToolPage
 from ui.wizard.transfer import DataPage, HandlingPage, PartiesPage
@@ -179,14 +179,11 @@ class AssessmentWizard(QWizard):
         caption = QLabel(self.tr("Steps"), side)
         caption.setStyleSheet("font-weight:bold;")
         self.steps_model = QStringListModel([self.titles[k] for k in PAGE_ORDER], side)
-        self.steps = QListView(side)
-        self.steps.setObjectName("wizardSteps")
+        self.steps = StepList(side)
         self.steps.setModel(self.steps_model)
         self.steps.setAccessibleName(self.tr("Steps of the assessment: activate one to go there"))
-        self.steps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.steps.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.steps.clicked.connect(lambda index: self.go_to(PAGE_ORDER[index.row()]))
-        self.steps.activated.connect(lambda index: self.go_to(PAGE_ORDER[index.row()]))
+        self.steps.chosen.connect(self._step_chosen)
+        self.steps.left.connect(self._select_step)
         self.banner = plain_label("", side)
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setStyleSheet(NOTICE_STYLE)
@@ -226,6 +223,21 @@ class AssessmentWizard(QWizard):
         if self.steps_model.stringList() != texts:
             self.steps_model.setStringList(texts)
             self._select_step()
+
+    def _step_chosen(self, row: int) -> None:
+        had_focus = self.steps.hasFocus()
+        self.go_to(PAGE_ORDER[row])  # the same rules as Next (a new transfer is stored before leaving step 1)
+        if had_focus:
+            self.steps.setFocus(Qt.FocusReason.OtherFocusReason)  # keep stepping with the arrow keys
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        order = tab_order(self, self.steps, [self.new_version_button])
+        target = next_stop(order, QApplication.focusWidget(), next)
+        if target is None:
+            return super().focusNextPrevChild(next)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
 
     def _select_step(self) -> None:
         cid = self.currentId()

@@ -1,0 +1,217 @@
+"""The wizard's step list by keyboard (review of issue 18): a Tab stop between the wizard's buttons and the
+page's fields, the arrow keys move through the steps and Enter, Return or Space goes to one, as a click does
+and with the same rules (a new transfer leaves step 1 only once it can be stored); Enter is not also taken
+by Next. In English and Japanese; with KEYS_SCREENSHOTS=<folder> the grabs are saved there."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
+from pytestqt.qtbot import QtBot
+
+from tests import approval_support
+from tests.ui import test_wizard_support as support
+from tests.ui.test_wizard_support import MakeWizard, answer_everything
+from transfer_tool.accounts.permissions import Actor
+from transfer_tool.assessment import service
+from transfer_tool.domain import Conclusion
+from transfer_tool.register import transfers
+from transfer_tool.storage.database import Database
+from ui.fonts import register_bundled_fonts
+from ui.i18n import install_translators, remove_translators
+from ui.wizard import AssessmentWizard
+from ui.wizard.state import PAGE_LAW, PAGE_ORDER, PAGE_PARTIES, PAGE_PRECHECK, PAGE_TOOL
+
+make_wizard = support.make_wizard
+us_transfer = support.us_transfer
+TODAY = dt.date(2026, 11, 26)
+NAMES = {
+    "en": "Steps of the assessment: activate one to go there",
+    "ja": "評価のステップ（選ぶとそのステップに移動します）",
+}
+
+
+@pytest.fixture(params=["en", "ja"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    lang = str(request.param)
+    translators = install_translators(qapp, lang)
+    register_bundled_fonts(qapp)
+    yield lang
+    remove_translators(qapp, translators)
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(focused(), key, modifier)
+
+
+def tab_to_steps(qtbot: QtBot, wizard: AssessmentWizard) -> None:
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    for _ in range(60):
+        if focused() is wizard.steps:
+            return
+        press(qtbot, Qt.Key.Key_Tab)
+    raise AssertionError("Tab never reaches the step list")
+
+
+def grab(wizard: AssessmentWizard, name: str) -> None:
+    folder = os.environ.get("KEYS_SCREENSHOTS")
+    if folder:
+        assert wizard.grab().save(str(Path(folder) / name))
+
+
+def tab_round(qtbot: QtBot, wizard: AssessmentWizard) -> list[QWidget]:
+    """The Tab stops after the step list until Tab comes back to it."""
+    stops: list[QWidget] = []
+    for _ in range(80):
+        press(qtbot, Qt.Key.Key_Tab)
+        if focused() is wizard.steps:
+            return stops
+        stops.append(focused())
+    raise AssertionError("Tab does not come back to the step list")
+
+
+def test_tab_reaches_the_steps_then_the_page_then_the_buttons(
+    qtbot: QtBot, make_wizard: MakeWizard, legal: Actor, us_transfer: transfers.TransferView, language: str
+) -> None:
+    """On every page: the steps, the page's fields in their order, Back, Next, Close, and round again;
+    Shift+Tab walks the same stops backwards."""
+    wizard = make_wizard(legal, us_transfer.id, language)
+    assert wizard.steps.accessibleName() == NAMES[language]
+    Button = QWizard.WizardButton
+    for key in PAGE_ORDER:
+        wizard.go_to(key)
+        tab_to_steps(qtbot, wizard)
+        page = wizard.currentPage()
+        stops = tab_round(qtbot, wizard)
+        on_page = [w for w in stops if page.isAncestorOf(w)]
+        assert len(on_page) >= 2 and stops[: len(on_page)] == on_page, key  # the page's fields first
+        buttons = (
+            [Button.NextButton, Button.CancelButton]
+            if key == PAGE_PARTIES
+            else [
+                Button.BackButton,
+                Button.NextButton,
+                Button.CancelButton,
+            ]
+        )
+        if key == PAGE_ORDER[-1]:
+            buttons = [Button.BackButton, Button.FinishButton]
+        assert stops[len(on_page) :] == [wizard.button(b) for b in buttons], key  # then the buttons
+        back: list[QWidget] = []
+        for _ in stops:
+            press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+            back.append(focused())
+        assert back == stops[::-1], key
+        press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        assert focused() is wizard.steps, key
+    wizard.close()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space])
+def test_arrow_keys_and_enter_or_space_go_to_a_step(
+    qtbot: QtBot,
+    make_wizard: MakeWizard,
+    legal: Actor,
+    us_transfer: transfers.TransferView,
+    key: Qt.Key,
+    language: str,
+) -> None:
+    wizard = make_wizard(legal, us_transfer.id, language)
+    tab_to_steps(qtbot, wizard)
+    assert wizard.current_key() == PAGE_PARTIES
+    for _ in range(PAGE_ORDER.index(PAGE_TOOL)):
+        press(qtbot, Qt.Key.Key_Down)
+    # Moving through the list only looks: the focus frame moves, the highlight stays on the page shown.
+    assert wizard.current_key() == PAGE_PARTIES
+    assert wizard.steps.currentIndex().row() == PAGE_ORDER.index(PAGE_TOOL)
+    assert [i.row() for i in wizard.steps.selectedIndexes()] == [PAGE_ORDER.index(PAGE_PARTIES)]
+    grab(wizard, f"wizard-steps-looking-{language}.png")
+    press(qtbot, key)
+    # Exactly the step chosen: Enter did not also press Next on the way.
+    assert wizard.current_key() == PAGE_TOOL
+    assert focused() is wizard.steps and wizard.steps.currentIndex().row() == PAGE_ORDER.index(PAGE_TOOL)
+    assert [i.row() for i in wizard.steps.selectedIndexes()] == [PAGE_ORDER.index(PAGE_TOOL)]
+    press(qtbot, Qt.Key.Key_Up)
+    press(qtbot, Qt.Key.Key_Up)
+    press(qtbot, key)
+    assert wizard.current_key() == PAGE_ORDER[PAGE_ORDER.index(PAGE_TOOL) - 2]
+    press(qtbot, Qt.Key.Key_End)
+    press(qtbot, key)
+    assert wizard.current_key() == PAGE_ORDER[-1]
+    grab(wizard, f"wizard-steps-went-{language}.png")
+    wizard.close()
+
+
+def test_a_step_looked_at_and_left_shows_the_current_page_again(
+    qtbot: QtBot, make_wizard: MakeWizard, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    wizard = make_wizard(legal, us_transfer.id)
+    wizard.go_to(PAGE_LAW)
+    tab_to_steps(qtbot, wizard)
+    press(qtbot, Qt.Key.Key_Up)
+    assert wizard.steps.currentIndex().row() == PAGE_ORDER.index(PAGE_LAW) - 1
+    press(qtbot, Qt.Key.Key_Tab)
+    assert wizard.current_key() == PAGE_LAW
+    assert wizard.steps.currentIndex().row() == PAGE_ORDER.index(PAGE_LAW)
+    assert [i.row() for i in wizard.steps.selectedIndexes()] == [PAGE_ORDER.index(PAGE_LAW)]
+    wizard.close()
+
+
+def test_a_new_transfer_leaves_step_1_by_keyboard_only_as_by_click(
+    qtbot: QtBot, make_wizard: MakeWizard, legal: Actor
+) -> None:
+    """Nothing typed yet: the transfer cannot be stored, so a later step is not opened (as a click)."""
+    clicked = make_wizard(legal, None)
+    index = clicked.steps_model.index(PAGE_ORDER.index(PAGE_PRECHECK), 0)
+    qtbot.mouseClick(
+        clicked.steps.viewport(), Qt.MouseButton.LeftButton, pos=clicked.steps.visualRect(index).center()
+    )
+    by_click = clicked.current_key()
+    clicked.close()
+    wizard = make_wizard(legal, None)
+    tab_to_steps(qtbot, wizard)
+    for _ in range(PAGE_ORDER.index(PAGE_PRECHECK)):
+        press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Return)
+    assert wizard.current_key() == by_click != PAGE_PRECHECK
+    assert wizard.steps.currentIndex().row() == PAGE_ORDER.index(by_click)
+    assert wizard.isVisible()  # Enter did not reach the wizard's buttons either
+    wizard.close()
+
+
+def test_an_approved_version_tabs_on_to_start_a_new_version(
+    qtbot: QtBot,
+    make_wizard: MakeWizard,
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    us_transfer: transfers.TransferView,
+) -> None:
+    """Read-only pages keep their fields reachable; "Start a new version" below the steps is the last stop."""
+    wizard = make_wizard(legal, us_transfer.id)
+    answer_everything(qtbot, wizard, conclusion=Conclusion.PROCEED_WITH_MEASURES)
+    wizard.close()
+    a = service.latest_for_transfer(db, us_transfer.id)
+    assert a is not None
+    service.submit(db, legal, a.id, TODAY)
+    approval_support.approve(db, manager, a.id, TODAY)
+    approved = make_wizard(legal, us_transfer.id)
+    approved.go_to(PAGE_TOOL)
+    tab_to_steps(qtbot, approved)
+    stops = tab_round(qtbot, approved)
+    assert stops[-1] is approved.new_version_button and approved.new_version_button.isVisible()
+    assert [w for w in stops if approved.currentPage().isAncestorOf(w)]
+    approved.close()
