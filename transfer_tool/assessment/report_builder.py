@@ -36,7 +36,8 @@ from transfer_tool.countries.model import RegimeEntry
 from transfer_tool.countries.names import CountryNames
 from transfer_tool.domain import AdequacyStatus, CatalogKind, PartyRole, RegimeCode
 from transfer_tool.i18n.message import Joined, Stored
-from transfer_tool.i18n.terminology import Term, shipped_terminology
+from transfer_tool.i18n.term import Term
+from transfer_tool.i18n.terminology import shipped_terminology
 from transfer_tool.register.entities import EntityView
 from transfer_tool.report import data as rd
 from transfer_tool.report.data import Localized

@@ -7,7 +7,7 @@ from transfer_tool.assessment.measures import Effectiveness
 from transfer_tool.assessment.record import RiskInputMode, StepConclusion
 from transfer_tool.domain import Role
 from transfer_tool.i18n.message import Arg, Message, Translatable, message
-from transfer_tool.i18n.terminology import Term
+from transfer_tool.i18n.term import Term
 
 DOMAIN = "report"
 

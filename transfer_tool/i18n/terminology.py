@@ -11,8 +11,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from transfer_tool.i18n.message import Translatable
-
 LANGUAGES = ("en", "ja")
 DOMAIN = "terms"
 SCREEN = "screen"  # the msgctxt of the interface's own English wording of a term
@@ -55,13 +53,3 @@ class Terminology:
 @functools.cache
 def shipped_terminology() -> Terminology:
     return Terminology.load()
-
-
-@dataclass(frozen=True)
-class Term(Translatable):
-    """An entry of the shipped list, read in the language it is shown in."""
-
-    key: str
-
-    def get(self, lang: str) -> str:
-        return shipped_terminology().get(self.key, lang)
