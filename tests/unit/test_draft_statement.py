@@ -97,6 +97,7 @@ def test_a_stale_row_version_is_a_conflict_with_both_versions(team: Team) -> Non
     assert conflict.value.mine == mine
     assert isinstance(conflict.value.theirs, service.AssessmentView)
     assert conflict.value.theirs.record.procedural_notes == "first"
+    assert conflict.value.theirs.row_version == first.row_version  # the screen's next save expects theirs
 
 
 def test_a_save_between_the_read_and_the_write_is_a_conflict_and_writes_nothing(
