@@ -10,7 +10,8 @@ import pytest
 from transfer_tool.assessment import precheck, report_texts
 from transfer_tool.assessment.record import StepConclusion
 from transfer_tool.assessment.risk import default_factor_set
-from transfer_tool.i18n.terminology import Term, Terminology
+from transfer_tool.i18n.term import Term
+from transfer_tool.i18n.terminology import Terminology
 
 FIELD = re.compile(r"\{(\w+)\}")
 
