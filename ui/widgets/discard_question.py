@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 
 def ask_to_discard(parent: QWidget, text: str, discard: Callable[[], None]) -> QMessageBox:
@@ -23,3 +23,33 @@ def ask_to_discard(parent: QWidget, text: str, discard: Callable[[], None]) -> Q
     box.finished.connect(lambda result: discard() if result == Button.Discard else None)
     box.open()
     return box
+
+
+class GuardedDialog(QDialog):
+    """A dialog whose Escape, Cancel and close box ask before dropping what was typed: one question at a
+    time (asked again, the open one comes to the front). A subclass says whether anything is unsaved and
+    what the question says."""
+
+    discard_question: QMessageBox | None = None
+
+    def unsaved(self) -> bool:
+        return False
+
+    def discard_text(self) -> str:
+        return ""
+
+    def reject(self) -> None:
+        if not self.unsaved():
+            super().reject()
+            return
+        if self.discard_question is not None:
+            self.discard_question.raise_()
+            return
+        self.discard_question = ask_to_discard(self, self.discard_text(), self._discard)
+        self.discard_question.finished.connect(self._question_answered)
+
+    def _question_answered(self) -> None:
+        self.discard_question = None
+
+    def _discard(self) -> None:
+        super().reject()

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -33,7 +32,7 @@ from transfer_tool.register.entities import EntityInput, EntityView
 from ui.accessibility import strip_accelerator
 from ui.errors import show_exception
 from ui.services import TRANSFERS, Services
-from ui.widgets.discard_question import ask_to_discard
+from ui.widgets.discard_question import GuardedDialog
 from ui.wizard.common import BLOCKING_COLOUR, FieldMessage, form_layout
 from ui.wizard.inputs import CountryCombo
 from ui.wizard.state import Issue
@@ -41,7 +40,7 @@ from ui.wizard.state import Issue
 CERTIFICATIONS = ("EU-US DPF", "UK Extension", "Swiss-US DPF", "APEC CBPR", "Global CBPR")
 
 
-class EntityDialog(QDialog):
+class EntityDialog(GuardedDialog):
     created = Signal(object)  # EntityView
     updated = Signal(object)  # EntityView
 
@@ -134,7 +133,6 @@ class EntityDialog(QDialog):
         self._stale = False  # someone else saved the entity meanwhile: this copy can no longer be saved
         self._validate()
         self._opened_with = self._typed()  # what Escape compares with before asking
-        self.discard_question: QMessageBox | None = None
         self.name.setFocus()
 
     def _row(
@@ -254,24 +252,12 @@ class EntityDialog(QDialog):
         self.error.setText(text)
         self.error.show()
 
-    def reject(self) -> None:
-        """Escape, Cancel and the close box: details typed and not saved are asked about, not dropped."""
-        if self._typed() == self._opened_with or self._stale:
-            super().reject()
-            return
-        if self.discard_question is not None:
-            self.discard_question.raise_()
-            return
-        self.discard_question = ask_to_discard(
-            self, self.tr("The details you typed are not saved. Discard them?"), self._discard
-        )
-        self.discard_question.finished.connect(self._question_answered)
+    def unsaved(self) -> bool:
+        """Escape, Cancel and the close box ask about details typed and not saved (GuardedDialog)."""
+        return self._typed() != self._opened_with and not self._stale
 
-    def _question_answered(self) -> None:
-        self.discard_question = None
-
-    def _discard(self) -> None:
-        super().reject()
+    def discard_text(self) -> str:
+        return self.tr("The details you typed are not saved. Discard them?")
 
 
 def confirm_removal(

@@ -10,7 +10,6 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -31,14 +30,14 @@ from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.accessibility import strip_accelerator
 from ui.errors import show_exception
 from ui.services import TRANSFERS
-from ui.widgets.discard_question import ask_to_discard
+from ui.widgets.discard_question import GuardedDialog
 from ui.wizard.combos import EntityCombo, enum_combo, select_data
 from ui.wizard.common import FieldMessage, WizardPage, form_layout, heading, plain_label
 from ui.wizard.inputs import CountryCombo, parse_country_list
 from ui.wizard.state import PAGE_HANDLING, Issue, WizardState
 
 
-class OnwardDialog(QDialog):
+class OnwardDialog(GuardedDialog):
     """Add a sub-recipient: a transfer from the importer to another entity, with its own destination."""
 
     added = Signal(object)  # the parent TransferView, reloaded
@@ -100,24 +99,12 @@ class OnwardDialog(QDialog):
     def _typed(self) -> tuple[int, str, str]:
         return self.recipient.entity_id(), self.country.code(), self.purpose.text().strip()
 
-    def reject(self) -> None:
-        """Escape, Cancel and the close box: an onward transfer typed and not added is asked about."""
-        if self._typed() == self._opened_with:
-            super().reject()
-            return
-        if self.discard_question is not None:
-            self.discard_question.raise_()
-            return
-        self.discard_question = ask_to_discard(
-            self, self.tr("This onward transfer is not added. Discard what you entered?"), self._discard
-        )
-        self.discard_question.finished.connect(self._question_answered)
+    def unsaved(self) -> bool:
+        """Escape, Cancel and the close box ask about an onward transfer typed and not added."""
+        return self._typed() != self._opened_with
 
-    def _question_answered(self) -> None:
-        self.discard_question = None
-
-    def _discard(self) -> None:
-        super().reject()
+    def discard_text(self) -> str:
+        return self.tr("This onward transfer is not added. Discard what you entered?")
 
     def _recipient_changed(self, entity_id: int) -> None:
         # The country follows the sub-recipient chosen, unless the user chose another one themselves.
