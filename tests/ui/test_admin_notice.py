@@ -6,34 +6,26 @@ acceptance of unverified data), save as Word. With NOTICE_SCREENSHOTS=<folder> t
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.db_snapshots import built_once
+from tests.ui import languages
 from tests.unit.notice_support import CONFIDENTIAL, build_register
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.notice import service
 from transfer_tool.storage.database import Database
 from ui.admin import AdminWindow, open_notice
 from ui.admin.notice import NoticePage
-from ui.fonts import register_bundled_fonts
-from ui.i18n import install_translators, remove_translators
 from ui.services import Services
 
 SIZE = (1280, 800)
 
 
-@pytest.fixture(params=["en", "ja"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    lang = str(request.param)
-    translators = install_translators(qapp, lang)
-    register_bundled_fonts(qapp)
-    yield lang
-    remove_translators(qapp, translators)
+language = languages.language
 
 
 def _grab(qtbot: QtBot, window: AdminWindow, name: str, tmp_path: Path) -> None:

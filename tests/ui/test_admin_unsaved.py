@@ -7,14 +7,14 @@ Japanese; with KEYS_SCREENSHOTS=<folder> the grabs are saved there."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui import languages
 from transfer_tool import catalog
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.domain import CatalogKind
@@ -24,8 +24,6 @@ from ui.admin import AdminWindow, open_catalogues, open_notice, open_trust
 from ui.admin.catalogues import CataloguesPage
 from ui.admin.notice import NoticePage
 from ui.admin.trust import TrustPage
-from ui.fonts import register_bundled_fonts
-from ui.i18n import install_translators, remove_translators
 from ui.services import Services
 
 Button = QMessageBox.StandardButton
@@ -49,13 +47,7 @@ TEXTS = {
 }
 
 
-@pytest.fixture(params=["en", "ja"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    lang = str(request.param)
-    translators = install_translators(qapp, lang)
-    register_bundled_fonts(qapp)
-    yield lang
-    remove_translators(qapp, translators)
+language = languages.language
 
 
 def grab(widget: QWidget, name: str) -> None:

@@ -8,13 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests import approval_support
+from tests.ui import languages
 from tests.ui import test_wizard_support as support
 from tests.ui.test_wizard_support import MakeWizard, answer_everything
 from transfer_tool.accounts.permissions import Actor
@@ -22,8 +22,6 @@ from transfer_tool.assessment import service
 from transfer_tool.domain import Conclusion
 from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
-from ui.fonts import register_bundled_fonts
-from ui.i18n import install_translators, remove_translators
 from ui.services import Services
 from ui.wizard.state import PAGE_ORDER, PAGE_SUMMARY
 
@@ -32,13 +30,7 @@ us_transfer = support.us_transfer
 TODAY = dt.date(2026, 11, 26)
 
 
-@pytest.fixture(params=["en", "ja"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    lang = str(request.param)
-    translators = install_translators(qapp, lang)
-    register_bundled_fonts(qapp)
-    yield lang
-    remove_translators(qapp, translators)
+language = languages.language
 
 
 def _letter(text: str) -> str | None:

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests import approval_support
+from tests.ui import languages
 from tests.ui.review_support import TODAY, submitted_assessment
 from transfer_tool import signing
 from transfer_tool.accounts.permissions import Actor
@@ -22,8 +23,6 @@ from transfer_tool.domain import AssessmentStatus, TransferStatus
 from transfer_tool.register import transfers
 from transfer_tool.signing.testing import OfflinePki, make_test_pki
 from transfer_tool.storage.database import Database
-from ui.fonts import register_bundled_fonts
-from ui.i18n import install_translators, remove_translators
 from ui.review import ReviewWindow, open_review
 from ui.review.approve_panel import attestation_label
 from ui.review.window import CHANGES_TAB
@@ -434,12 +433,7 @@ def test_choosing_another_assessment_with_comments_not_sent_asks_first(
     assert window.comments.unsent() == 0
 
 
-@pytest.fixture
-def japanese(qapp: QApplication) -> Iterator[str]:
-    translators = install_translators(qapp, "ja")
-    register_bundled_fonts(qapp)
-    yield "ja"
-    remove_translators(qapp, translators)
+japanese = languages.japanese
 
 
 def test_what_changed_reads_in_japanese(

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui import languages
 from tests.ui.review_support import approved_with_signature, submitted_assessment
 from tests.ui.seed import realistic_register
 from transfer_tool.accounts import users
@@ -26,8 +27,6 @@ from transfer_tool.storage.database import Database
 from ui.admin import AdminWindow
 from ui.admin.countries import CountriesPage
 from ui.admin.country_import import ImportPreviewDialog
-from ui.fonts import register_bundled_fonts
-from ui.i18n import install_translators, remove_translators
 from ui.review import ReviewWindow
 from ui.services import Services
 from ui.user_settings import UserSettingsDialog, create_identity
@@ -41,13 +40,7 @@ def pki(tmp_path_factory: pytest.TempPathFactory) -> OfflinePki:
     return make_test_pki(tmp_path_factory.mktemp("pki"))
 
 
-@pytest.fixture(params=["en", "ja"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    lang = str(request.param)
-    translators = install_translators(qapp, lang)
-    register_bundled_fonts(qapp)
-    yield lang
-    remove_translators(qapp, translators)
+language = languages.language
 
 
 @pytest.fixture

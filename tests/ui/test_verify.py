@@ -6,22 +6,20 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.ui import languages
 from tests.ui.review_support import approved_with_signature
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.signing import trust
 from transfer_tool.signing.testing import OfflinePki, make_test_pki
 from transfer_tool.storage.database import Database
-from ui.fonts import register_bundled_fonts
-from ui.i18n import install_translators, remove_translators
 from ui.services import Services
 from ui.verify import BAD, GOOD, WARN, VerifyWindow, open_verify
 
@@ -145,12 +143,7 @@ def test_a_tampered_copy_shows_modified_after_signing(
     assert _field(window, "database").startswith("No")
 
 
-@pytest.fixture
-def japanese(qapp: QApplication) -> Iterator[str]:
-    translators = install_translators(qapp, "ja")
-    register_bundled_fonts(qapp)
-    yield "ja"
-    remove_translators(qapp, translators)
+japanese = languages.japanese
 
 
 def test_the_technical_details_read_in_japanese(

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from tests import approval_support
+from tests.ui import languages
 from tests.ui import test_wizard_support as support
 from tests.ui.test_wizard_support import MakeWizard, answer_everything
 from transfer_tool.accounts.permissions import Actor
@@ -23,8 +23,6 @@ from transfer_tool.assessment import service
 from transfer_tool.domain import Conclusion
 from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
-from ui.fonts import register_bundled_fonts
-from ui.i18n import install_translators, remove_translators
 from ui.wizard import AssessmentWizard
 from ui.wizard.state import PAGE_LAW, PAGE_ORDER, PAGE_PARTIES, PAGE_PRECHECK, PAGE_TOOL
 
@@ -37,13 +35,7 @@ NAMES = {
 }
 
 
-@pytest.fixture(params=["en", "ja"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    lang = str(request.param)
-    translators = install_translators(qapp, lang)
-    register_bundled_fonts(qapp)
-    yield lang
-    remove_translators(qapp, translators)
+language = languages.language
 
 
 def focused() -> QWidget:

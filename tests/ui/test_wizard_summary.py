@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from tests.ui import languages
 from tests.ui import test_wizard_support as support
 from tests.ui.a11y import unlabelled
 from tests.ui.conftest import TODAY
@@ -32,8 +32,6 @@ from transfer_tool.assessment import service
 from transfer_tool.domain import AssessmentStatus, Conclusion
 from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
-from ui.fonts import register_bundled_fonts
-from ui.i18n import install_translators, remove_translators
 from ui.wizard import AssessmentWizard
 from ui.wizard.common import WizardPage
 from ui.wizard.law_practice import LawPracticePage
@@ -482,12 +480,7 @@ def test_the_wizard_fits_1280_by_800_without_horizontal_clipping(
         assert wizard.width() <= 1280 and wizard.height() <= 800
 
 
-@pytest.fixture
-def japanese(qapp: QApplication) -> Iterator[str]:
-    translators = install_translators(qapp, "ja")
-    register_bundled_fonts(qapp)
-    yield "ja"
-    remove_translators(qapp, translators)
+japanese = languages.japanese
 
 
 def test_the_returned_assessment_reads_in_japanese(
