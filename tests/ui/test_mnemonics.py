@@ -16,10 +16,8 @@ from pytestqt.qtbot import QtBot
 from tests import approval_support
 from tests.ui import languages
 from tests.ui import test_wizard_support as support
-from tests.ui.test_wizard_support import MakeWizard, answer_everything
+from tests.ui.test_wizard_support import MakeWizard
 from transfer_tool.accounts.permissions import Actor
-from transfer_tool.assessment import service
-from transfer_tool.domain import Conclusion
 from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 from ui.services import Services
@@ -81,12 +79,7 @@ def test_an_approved_version_keeps_next_on_alt_n(
     language: str,
 ) -> None:
     """The read-only version adds "Start a new version": it must not take Next's letter."""
-    wizard = make_wizard(legal, us_transfer.id, language)
-    answer_everything(qtbot, wizard, conclusion=Conclusion.PROCEED_WITH_MEASURES)
-    wizard.close()
-    a = service.latest_for_transfer(db, us_transfer.id)
-    assert a is not None
-    service.submit(db, legal, a.id, TODAY)
+    a = support.submitted_through_the_wizard(qtbot, make_wizard, db, legal, us_transfer.id, TODAY, language)
     approval_support.approve(db, manager, a.id, TODAY)
     approved = make_wizard(legal, us_transfer.id, language)
     found = {}

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from tests import approval_support
 from tests.ui import test_wizard_support as support
 from tests.ui.conftest import TODAY
-from tests.ui.test_wizard_support import MakeWizard, answer_everything, type_text
+from tests.ui.test_wizard_support import MakeWizard, type_text
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.domain import Conclusion
@@ -58,12 +58,7 @@ def test_an_approved_version_reads_as_normal_text_and_cannot_be_changed(
     manager: Actor,
     us_transfer: transfers.TransferView,
 ) -> None:
-    wizard = make_wizard(legal, us_transfer.id)
-    answer_everything(qtbot, wizard, conclusion=Conclusion.PROCEED_WITH_MEASURES)
-    wizard.close()
-    a = service.latest_for_transfer(db, us_transfer.id)
-    assert a is not None
-    service.submit(db, legal, a.id, TODAY)
+    a = support.submitted_through_the_wizard(qtbot, make_wizard, db, legal, us_transfer.id, TODAY)
     approval_support.approve(db, manager, a.id, TODAY)
     stored = service.get_assessment(db, a.id).record
 

@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 from tests import approval_support
 from tests.ui import test_wizard_support as support
 from tests.ui.conftest import TODAY
-from tests.ui.test_wizard_support import MakeWizard, answer_everything, replace_record, type_text
+from tests.ui.test_wizard_support import MakeWizard, replace_record, type_text
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.assessment.page_save import PageSave, SaveBase
-from transfer_tool.domain import AssessmentStatus, Conclusion
+from transfer_tool.domain import AssessmentStatus
 from transfer_tool.errors import ConflictError
 from transfer_tool.register import register_search, transfers
 from transfer_tool.storage.database import Database
@@ -211,12 +211,7 @@ def test_submitted_and_approved_versions_open_read_only_and_a_new_version_can_st
     us_transfer: transfers.TransferView,
     tmp_path: Path,
 ) -> None:
-    wizard = make_wizard(legal, us_transfer.id)
-    answer_everything(qtbot, wizard, conclusion=Conclusion.PROCEED_WITH_MEASURES)
-    wizard.close()
-    a = service.latest_for_transfer(db, us_transfer.id)
-    assert a is not None
-    service.submit(db, legal, a.id, TODAY)
+    a = support.submitted_through_the_wizard(qtbot, make_wizard, db, legal, us_transfer.id, TODAY)
 
     submitted = make_wizard(legal, us_transfer.id)
     assert submitted.current_key() == PAGE_CONCLUSION

@@ -17,10 +17,8 @@ from pytestqt.qtbot import QtBot
 from tests import approval_support
 from tests.ui import languages
 from tests.ui import test_wizard_support as support
-from tests.ui.test_wizard_support import MakeWizard, answer_everything
+from tests.ui.test_wizard_support import MakeWizard
 from transfer_tool.accounts.permissions import Actor
-from transfer_tool.assessment import service
-from transfer_tool.domain import Conclusion
 from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 from ui.wizard import AssessmentWizard
@@ -193,12 +191,7 @@ def test_an_approved_version_tabs_on_to_start_a_new_version(
     us_transfer: transfers.TransferView,
 ) -> None:
     """Read-only pages keep their fields reachable; "Start a new version" below the steps is the last stop."""
-    wizard = make_wizard(legal, us_transfer.id)
-    answer_everything(qtbot, wizard, conclusion=Conclusion.PROCEED_WITH_MEASURES)
-    wizard.close()
-    a = service.latest_for_transfer(db, us_transfer.id)
-    assert a is not None
-    service.submit(db, legal, a.id, TODAY)
+    a = support.submitted_through_the_wizard(qtbot, make_wizard, db, legal, us_transfer.id, TODAY)
     approval_support.approve(db, manager, a.id, TODAY)
     approved = make_wizard(legal, us_transfer.id)
     approved.go_to(PAGE_TOOL)

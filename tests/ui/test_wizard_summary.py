@@ -275,12 +275,7 @@ def test_a_returned_assessment_shows_each_comment_on_its_page_and_keeps_those_de
     manager: Actor,
     us_transfer: transfers.TransferView,
 ) -> None:
-    wizard = make_wizard(legal, us_transfer.id)
-    answer_everything(qtbot, wizard, conclusion=Conclusion.PROCEED_WITH_MEASURES)
-    wizard.close()
-    a = service.latest_for_transfer(db, us_transfer.id)
-    assert a is not None
-    service.submit(db, legal, a.id, TODAY)
+    a = support.submitted_through_the_wizard(qtbot, make_wizard, db, legal, us_transfer.id, TODAY)
     service.return_with_comments(
         db,
         manager,

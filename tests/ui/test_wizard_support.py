@@ -157,6 +157,24 @@ def answer_everything(
         page.buttons[conclusion].click()
 
 
+def submitted_through_the_wizard(
+    qtbot: QtBot,
+    make_wizard: MakeWizard,
+    db: Database,
+    legal: Actor,
+    transfer_id: int,
+    today: dt.date,
+    language: str = "en",
+) -> service.AssessmentView:
+    """A draft answered on every page in the wizard (proceed with measures), closed and submitted."""
+    wizard = make_wizard(legal, transfer_id, language)
+    answer_everything(qtbot, wizard, conclusion=Conclusion.PROCEED_WITH_MEASURES)
+    wizard.close()
+    a = service.latest_for_transfer(db, transfer_id)
+    assert a is not None
+    return service.submit(db, legal, a.id, today)
+
+
 def _answer_acceptance(page: ConclusionPage, regime: str) -> None:
     """What the DPO needs and the pre-TIA gates: the conclusion rests on them (issue 18)."""
     fields = page.acceptance
