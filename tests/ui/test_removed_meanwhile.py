@@ -17,12 +17,16 @@ from sqlalchemy import delete
 from tests.ui import test_wizard_support as support
 from tests.ui.review_support import submitted_assessment
 from tests.ui.test_wizard_support import MakeWizard, type_text
+from transfer_tool.accounts import users
 from transfer_tool.accounts.permissions import Actor
+from transfer_tool.domain import Role
 from transfer_tool.errors import NotFound
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
+from transfer_tool.storage.models.core import User
+from ui.admin.users import UsersPage
 from ui.errors import describe
 from ui.i18n import install_translators, remove_translators
 from ui.removed_meanwhile import _SAID
@@ -41,12 +45,14 @@ SAID = {
         "transfers that are left.",
         "assessment": "Someone else removed this assessment (or its transfer) meanwhile. Close this window; "
         "the register shows what is left.",
+        "user": "Someone else removed this user meanwhile. The list of users now shows the accounts that are left.",
     },
     "ja": {
         "transfer": "この移転は、その間に他の人が削除しました。このウィンドウを閉じてください。"
         "残っている移転は台帳で確認できます。",
         "assessment": "この評価（又はその移転）は、その間に他の人が削除しました。このウィンドウを閉じてください。"
         "残っているものは台帳で確認できます。",
+        "user": "このユーザーは、その間に他の人が削除しました。ユーザーの一覧に、残っているアカウントが表示されます。",
     },
 }
 
@@ -113,6 +119,24 @@ def test_the_review_window_says_the_assessment_was_removed_meanwhile(
     qtbot.waitUntil(lambda: panel.message.text() != "", timeout=3000)
     assert panel.message.text() == SAID[language]["assessment"]
     _no_number(panel.message.text())
+
+
+def test_the_users_page_says_the_user_was_removed_meanwhile(
+    qtbot: QtBot, db: Database, admin: Actor, make_services: Callable[..., Services], language: str
+) -> None:
+    kenji = users.create_user(db, admin, "kenji", "佐藤 健二", "a long enough password 1", Role.LEGAL)
+    page = UsersPage(make_services(admin, language))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.select_user("kenji")
+    with db.unit_of_work() as s:  # the app deactivates; this row went outside it (another client, a restore)
+        s.execute(delete(User).where(User.id == kenji.id))
+    page.edit_name.setText("佐藤 健二（法務）")
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.message.text() != "", timeout=3000)
+    assert page.message.text() == SAID[language]["user"]
+    _no_number(page.message.text())
 
 
 def test_every_not_found_that_names_a_row_number_has_the_apps_sentence(language: str) -> None:
