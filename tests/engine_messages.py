@@ -30,6 +30,7 @@ ENGINE_MODULES = (
     "transfer_tool/countries/flags.py",
     "transfer_tool/countries/exchange.py",
     "transfer_tool/signing/verify.py",  # what the verify screen lists under its technical details
+    "transfer_tool/signing/limits.py",  # why a file was refused, listed there too
 )
 
 

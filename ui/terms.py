@@ -96,11 +96,21 @@ def localize_error(exc: BaseException, language: str | None = None) -> BaseExcep
     """A service's user-correctable error with its message and problems in the interface language.
 
     Changed in place, once (the same exception travels on to whoever handles it and may pass here again);
-    the worker logs a failure before it is localized, so logs keep the service's English."""
-    from transfer_tool.errors import Problem, ToolError, ValidationError
+    the worker logs a failure before it is localized, so logs keep the service's English. A record removed
+    meanwhile is said in the app's words, without the row's database number (`ui.removed_meanwhile`)."""
+    from transfer_tool.errors import NotFound, Problem, ToolError, ValidationError
+    from ui.removed_meanwhile import removed_meanwhile
 
     lang = language or ui_language()
-    if not isinstance(exc, ToolError) or lang == "en" or getattr(exc, "localized_to", None):
+    if not isinstance(exc, ToolError) or getattr(exc, "localized_to", None):
+        return exc
+    said = removed_meanwhile(exc.message) if isinstance(exc, NotFound) else None
+    if said is not None:  # a record removed meanwhile: the app's sentence, not the row's database number
+        exc.localized_to = lang  # type: ignore[attr-defined]
+        exc.message = said
+        exc.args = (said,)
+        return exc
+    if lang == "en":
         return exc
     exc.localized_to = lang  # type: ignore[attr-defined]
     exc.message = core_text(exc.message, language)

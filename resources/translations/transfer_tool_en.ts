@@ -1898,6 +1898,46 @@
         <source>Transfer tool</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Someone else removed this transfer meanwhile. Close this window; the register shows the transfers that are left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else removed the transfer meanwhile; nothing was copied. The register shows the transfers that are left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else removed one of the chosen transfers meanwhile; nothing was reassigned. Refresh the list and choose again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed the notices meanwhile, and the one shown here is no longer stored. Generate it again, then publish it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else removed this assessment (or its transfer) meanwhile. Close this window; the register shows what is left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else removed this evidence file meanwhile. Open the assessment again to see the evidence that is left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else removed this comment meanwhile. Open the review again to see the comments left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else removed this user meanwhile. The list of users now shows the accounts that are left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else removed this entity meanwhile. Choose the entity again or record it anew; the register shows the entities that are left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else removed this trusted certificate meanwhile. The list shows the certificates that are left.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EvidenceList</name>

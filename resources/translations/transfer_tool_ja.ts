@@ -1893,6 +1893,46 @@
         <source>Transfer tool</source>
         <translation>越境移転評価ツール</translation>
     </message>
+    <message>
+        <source>Someone else removed this transfer meanwhile. Close this window; the register shows the transfers that are left.</source>
+        <translation>この移転は、その間に他の人が削除しました。このウィンドウを閉じてください。残っている移転は台帳で確認できます。</translation>
+    </message>
+    <message>
+        <source>Someone else removed the transfer meanwhile; nothing was copied. The register shows the transfers that are left.</source>
+        <translation>この移転は、その間に他の人が削除しました。何もコピーしていません。残っている移転は台帳で確認できます。</translation>
+    </message>
+    <message>
+        <source>Someone else removed one of the chosen transfers meanwhile; nothing was reassigned. Refresh the list and choose again.</source>
+        <translation>選択した移転のうち一件を、その間に他の人が削除しました。担当者は変更していません。一覧を更新して選び直してください。</translation>
+    </message>
+    <message>
+        <source>Someone else changed the notices meanwhile, and the one shown here is no longer stored. Generate it again, then publish it.</source>
+        <translation>その間に他の人が通知を変更したため、ここに表示している通知はもう保存されていません。通知をもう一度作成してから公開してください。</translation>
+    </message>
+    <message>
+        <source>Someone else removed this assessment (or its transfer) meanwhile. Close this window; the register shows what is left.</source>
+        <translation>この評価（又はその移転）は、その間に他の人が削除しました。このウィンドウを閉じてください。残っているものは台帳で確認できます。</translation>
+    </message>
+    <message>
+        <source>Someone else removed this evidence file meanwhile. Open the assessment again to see the evidence that is left.</source>
+        <translation>この証跡ファイルは、その間に他の人が削除しました。評価を開き直すと、残っている証跡を確認できます。</translation>
+    </message>
+    <message>
+        <source>Someone else removed this comment meanwhile. Open the review again to see the comments left.</source>
+        <translation>このコメントは、その間に他の人が削除しました。レビューを開き直すと、残っているコメントを確認できます。</translation>
+    </message>
+    <message>
+        <source>Someone else removed this user meanwhile. The list of users now shows the accounts that are left.</source>
+        <translation>このユーザーは、その間に他の人が削除しました。ユーザーの一覧に、残っているアカウントが表示されます。</translation>
+    </message>
+    <message>
+        <source>Someone else removed this entity meanwhile. Choose the entity again or record it anew; the register shows the entities that are left.</source>
+        <translation>この法人は、その間に他の人が削除しました。法人を選び直すか、新たに登録してください。残っている法人は台帳で確認できます。</translation>
+    </message>
+    <message>
+        <source>Someone else removed this trusted certificate meanwhile. The list shows the certificates that are left.</source>
+        <translation>この信頼する証明書は、その間に他の人が削除しました。一覧に残っている証明書が表示されます。</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceList</name>

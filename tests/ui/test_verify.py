@@ -18,9 +18,11 @@ from tests.ui import languages
 from tests.ui.review_support import approved_with_signature
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.signing import trust
+from transfer_tool.signing.limits import CHECK_DIED, TOO_COMPLEX
 from transfer_tool.signing.testing import OfflinePki, make_test_pki
 from transfer_tool.storage.database import Database
 from ui.services import Services
+from ui.terms import core_text
 from ui.verify import BAD, GOOD, WARN, VerifyWindow, open_verify
 
 
@@ -164,6 +166,34 @@ def test_the_technical_details_read_in_japanese(
     assert not re.search(r"[A-Za-z]{4,} [a-z]{2,}", details), details  # no English sentence left
     window.verify_file(_write(tmp_path, "notes.pdf", b"not a PDF at all"))
     assert window.reasons.text() == "技術的な詳細:\n• データがPDFのヘッダーで始まっていません。"
+
+
+def test_why_a_file_was_refused_reads_in_japanese(
+    japanese: str, legal: Actor, verify: Callable[..., VerifyWindow], tmp_path: Path
+) -> None:
+    """The PDF checker's own limits (transfer_tool/signing/limits.py) were English in the Japanese screen."""
+    window = verify(legal, "ja")
+    objects = b"%PDF-1.7\n1 0 obj << /Type /Catalog /Size 99999999 >> endobj\n"
+    window.verify_file(_write(tmp_path, "objects.pdf", objects))
+    assert window.reasons.text() == (
+        "技術的な詳細:\n• 拒否：このファイルは50,000個を超えるオブジェクトを宣言しており、"
+        "どの署名済みレポートよりもはるかに多いため、PDFとして読み込んでいません。"
+    )
+    signature = b"%PDF-1.7\n1 0 obj << /Contents <" + b"0" * 600_000 + b"> >> endobj\n"
+    window.verify_file(_write(tmp_path, "signature.pdf", signature))
+    assert window.reasons.text() == (
+        "技術的な詳細:\n• 拒否：ファイル内の署名値の長さは292 KiBで、実在するどの署名よりも長い"
+        "（上限は256 KiB）ため、復号していません。"
+    )
+    with (tmp_path / "large.pdf").open("wb") as fh:  # sparse: 33 MiB without writing them
+        fh.write(b"%PDF-1.7\n")
+        fh.truncate(33 * 1024 * 1024)
+    window.verify_file(tmp_path / "large.pdf")
+    assert "large.pdfは33 MiBです。署名済みレポートの上限（32 MiB）を超えています。" in window.verdict.text()
+    for text in (window.reasons.text(), window.verdict.text()):
+        assert not re.search(r"[A-Za-z]{4,} [a-z]{2,}", text), text  # no English sentence left
+    for unchecked in (CHECK_DIED, TOO_COMPLEX):  # what the checking process's end or memory cap shows
+        assert not re.search(r"[A-Za-z]{4,} [a-z]{2,}", core_text(unchecked, "ja")), unchecked
 
 
 def _encrypted(tmp_path: Path) -> bytes:

@@ -30,7 +30,7 @@ import stat
 from pathlib import Path
 
 from transfer_tool.errors import ValidationError
-from transfer_tool.i18n.engine_text import error_text
+from transfer_tool.i18n.engine_text import engine_text, error_text
 
 MAX_SIGNED_PDF_BYTES = 32 * 1024 * 1024
 MAX_SIGNATURE_BYTES = 256 * 1024
@@ -57,17 +57,17 @@ _INDEX = re.compile(rb"/Index\s*\[([\d\s]{0,4000})\]")
 _REFERENCE = re.compile(rb"(?<!\d)\d{1,10}\s+\d{1,5}\s+R(?![A-Za-z])")
 
 
-def _mib(n: int) -> str:
-    return f"{n / (1024 * 1024):.0f} MiB"
+_MIB = 1024 * 1024
 
 
 def oversize_problem(pdf: bytes) -> str:
     """Why `pdf` is refused before parsing ("" when within the limits): too large, or a signature value
     longer than `MAX_SIGNATURE_BYTES`. Linear in the size of the input."""
     if len(pdf) > MAX_SIGNED_PDF_BYTES:
-        return (
-            f"The file is {len(pdf) // (1024 * 1024)} MiB: larger than any signed report "
-            f"({_mib(MAX_SIGNED_PDF_BYTES)} at most), so it was not read as a PDF."
+        return engine_text(
+            "The file is {0} MiB: larger than any signed report ({1} MiB at most), so it was not read as a PDF.",
+            len(pdf) // _MIB,
+            MAX_SIGNED_PDF_BYTES // _MIB,
         )
     counted = _object_problem(pdf)  # first: its fast counts also bound the scans below
     if counted:
@@ -90,9 +90,10 @@ def oversize_problem(pdf: bytes) -> str:
 
 
 def _object_problem(pdf: bytes) -> str:
-    too_many = (
-        f"The file declares more than {MAX_PDF_OBJECTS:,} objects: far more than any signed report, so it "
-        "was not read as a PDF."
+    too_many = engine_text(
+        "The file declares more than {0} objects: far more than any signed report, so it was not read as a "
+        "PDF.",
+        f"{MAX_PDF_OBJECTS:,}",
     )
     # Each pattern is scanned only when a fast count of what every match must contain allows too many.
     if pdf.count(b"obj") > MAX_PDF_OBJECTS and _more_than(_OBJECT, pdf, MAX_PDF_OBJECTS):
@@ -109,9 +110,10 @@ def _object_problem(pdf: bytes) -> str:
             return too_many
     # References: one array of millions made the parser run for minutes before the memory cap stopped it.
     if pdf.count(b"R") > MAX_PDF_REFERENCES and _more_than(_REFERENCE, pdf, MAX_PDF_REFERENCES):
-        return (
-            f"The file holds more than {MAX_PDF_REFERENCES:,} references between objects: far more than "
-            "any signed report, so it was not read as a PDF."
+        return engine_text(
+            "The file holds more than {0} references between objects: far more than any signed report, so it "
+            "was not read as a PDF.",
+            f"{MAX_PDF_REFERENCES:,}",
         )
     return ""
 
@@ -121,9 +123,11 @@ def _more_than(pattern: re.Pattern[bytes], pdf: bytes, limit: int) -> bool:
 
 
 def _signature_too_long(hex_chars: int) -> str:
-    return (
-        f"A signature value in the file is {hex_chars // 2 // 1024} KiB long: longer than any real signature "
-        f"({MAX_SIGNATURE_BYTES // 1024} KiB at most), so it was not decoded."
+    return engine_text(
+        "A signature value in the file is {0} KiB long: longer than any real signature ({1} KiB at most), so "
+        "it was not decoded.",
+        hex_chars // 2 // 1024,
+        MAX_SIGNATURE_BYTES // 1024,
     )
 
 
@@ -179,7 +183,10 @@ def read_pdf_file(path: Path) -> bytes:
 
 
 def _too_large(path: Path, size: int) -> str:
-    return (
-        f"{path.name} is {size // (1024 * 1024)} MiB: larger than any signed report "
-        f"({_mib(MAX_SIGNED_PDF_BYTES)} at most). Choose the signed PDF of an assessment."
+    return error_text(
+        "{0} is {1} MiB: larger than any signed report ({2} MiB at most). Choose the signed PDF of an "
+        "assessment.",
+        path.name,
+        size // _MIB,
+        MAX_SIGNED_PDF_BYTES // _MIB,
     )
