@@ -344,6 +344,8 @@ def test_closing_with_organisation_settings_not_saved_asks_first(
     question = window.unsaved_question
     assert isinstance(question, QMessageBox) and question.isVisible() and window.isVisible()
     assert question.text() == "The changes on the tab “Organisation” are not saved. Discard them and close?"
+    keep = question.button(QMessageBox.StandardButton.Cancel)
+    assert keep.text() == "Keep editing" and question.defaultButton() is keep  # as every dialog asks
     qtbot.keyClick(question, Qt.Key.Key_Escape)  # keeps editing
     qtbot.waitUntil(lambda: window.unsaved_question is None)
     assert window.isVisible() and page.name.text() == "Net Japan Co., Ltd."

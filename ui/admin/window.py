@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget
 from transfer_tool.accounts.permissions import Action
 from ui.errors import show_info
 from ui.services import Services
+from ui.widgets.discard_question import ask_to_discard
 
 COUNTRIES, USERS, TRUST, CATALOGUES, ORGANISATION, NOTICE = (
     "countries",
@@ -168,22 +169,8 @@ class AdminWindow(QWidget):
             self.unsaved_question.raise_()
             return
         self.show_page(name)
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.windowTitle(),
-            question,
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("unsavedAdminChanges")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-        def answered(result: int) -> None:
-            self.unsaved_question = None
-            if result != QMessageBox.StandardButton.Discard:
-                return
+        def discard() -> None:
             countries, org = self.pages.get(COUNTRIES), self.pages.get(ORGANISATION)
             if isinstance(countries, CountriesPage):
                 countries.discard()
@@ -195,9 +182,13 @@ class AdminWindow(QWidget):
             self._discarding = True  # every page's edits go: ask once, not once per page
             self.close()
 
-        box.finished.connect(answered)
+        # The same question as the dialogs ask (Discard / Keep editing; Escape keeps editing).
+        box = ask_to_discard(self, question, discard)
+        box.finished.connect(self._question_answered)
         self.unsaved_question = box
-        box.open()
+
+    def _question_answered(self) -> None:
+        self.unsaved_question = None
 
 
 def refuse(parent: QWidget | None, action: Action) -> None:
