@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 from pathlib import Path
@@ -142,7 +143,7 @@ def test_version_1s_report_with_a_forged_overlay_is_not_kept_as_version_2s_copy(
             rendering=rendering_v2,
             lang="en",
             signer_name=ken.display_name,
-            today=TODAY,
+            at=dt.datetime.combine(TODAY, dt.time(9), tzinfo=dt.UTC),
             attestations=ALL,
         )
     assert "not the tool's rendering of this version" in refused.value.details()
@@ -289,3 +290,50 @@ def test_cli_approve_uses_the_same_checks(
     out = capsys.readouterr().out
     assert f"approved: {a.reference} version 1" in out
     assert service.get_assessment(db, a.id).status is AssessmentStatus.APPROVED
+
+
+def test_the_signed_report_and_the_stored_approval_state_one_moment(
+    db: Database, admin: Actor, legal: Actor, manager: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rendering, signing and storing take time: a clock read once for the rendering and again for the
+    storing put 06:51 in the signed history and 06:52 in the stored one (CI, at a minute's edge). The
+    approval reads the time once. Here the clock moves a minute at every reading."""
+    import itertools
+    import subprocess
+
+    from transfer_tool.assessment import versions
+    from transfer_tool.report.renderer import render_report
+
+    minutes = itertools.count()
+    start = dt.datetime(2026, 12, 7, 6, 0, 30, tzinfo=dt.UTC)
+    monkeypatch.setattr(versions, "utcnow", lambda: start + dt.timedelta(minutes=next(minutes)))
+    submitted = World(db, admin, legal, manager).submitted()
+    approval_support.register(db, manager)
+    request = approval.ApprovalRequest(
+        submitted.id,
+        approval_support.identity_of(manager.username, manager.display_name),
+        approval_support.PASSPHRASE,
+        "en",
+        ALL,
+        TODAY,
+        comment="Fine.",
+    )
+    done = approval.approve_and_sign(db, manager, request)
+    stored = service.get_assessment(db, submitted.id)
+    assert stored.approved_at is not None
+    approved = stored.record.history[-1]
+    assert approved.at == stored.approved_at
+
+    def history(pdf: bytes, name: str) -> str:
+        path = tmp_path / name
+        path.write_bytes(pdf)
+        text = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, check=True, text=True
+        ).stdout
+        squashed = "".join(text.split())
+        return squashed.split("11.Reviewhistory")[-1].split("12.Evidence")[0]
+
+    signed = history(done.signed_pdf, "signed.pdf")
+    assert f"{stored.approved_at:%H:%M}ApprovedFine." in signed, signed
+    later = render_report(service.build_report_data(db, submitted.id, TODAY), "en")
+    assert history(later, "later.pdf") == signed

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import io
 import json
 import os
@@ -52,7 +53,7 @@ def _store(
         rendering=rendering,
         lang="en",
         signer_name=actor.display_name,
-        today=TODAY,
+        at=dt.datetime.combine(TODAY, dt.time(9), tzinfo=dt.UTC),
         attestations=ATTESTED,
     )
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from transfer_tool.accounts.permissions import Action, Actor, require
-from transfer_tool.assessment import approval_store, reporting, service
+from transfer_tool.assessment import approval_store, reporting, service, versions
 from transfer_tool.errors import PermissionDenied, ValidationError
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.records import audit
@@ -88,8 +88,10 @@ def approve_and_sign(
     # (the account was checked above: rendered without checking it again, a round trip fewer)
     org = service.get_org_settings(db)
     # The approver's comment is in the signed history, as the approval stores it (the record says the same).
+    # One moment for the approval: the signed history and the stored one state the same time.
+    at = versions._at(request.today)
     unsigned = reporting._render_approved(
-        db, request.assessment_id, request.lang, actor, request.today, org, comment=request.comment
+        db, request.assessment_id, request.lang, actor, at, org, comment=request.comment
     )
     pems, registered = trust.trust_for_approval(db, actor.user_id)
     if trust.fingerprint_of(opened.certificate) not in registered:
@@ -125,7 +127,7 @@ def approve_and_sign(
         rendering=unsigned,
         lang=request.lang,
         signer_name=signer,
-        today=request.today,
+        at=at,
         attestations=request.attestations,
         comment=request.comment,
         trust_list=(pems, registered),

@@ -24,7 +24,6 @@ from transfer_tool.assessment.record import (
 )
 from transfer_tool.assessment.versions import (
     AssessmentView,
-    _at,
     _authors,
     _dump,
     _load,
@@ -61,17 +60,17 @@ _MAX_PDF_BYTES = 200 * 1024 * 1024
 def _approved_record(
     record: AssessmentRecord,
     approver: Actor,
-    today: dt.date,
+    at: dt.datetime,
     settings: OrgSettings,
     authors: frozenset[UserId],
     comment: str = "",
 ) -> AssessmentRecord:
-    """The record as approval leaves it (checks status and four eyes; sets re-evaluation dates; the
-    approver's comment in the history, as the approval stores it)."""
+    """The record as approval leaves it at the moment `at` (checks status and four eyes; sets
+    re-evaluation dates; the approver's comment in the history, as the approval stores it)."""
     return workflow.approve(
         record,
         by=_uid(approver),
-        now=_at(today),
+        now=at,
         single_user_mode=settings.single_user_mode,
         comment=comment,
         reevaluation_months=settings.reevaluation_months,
@@ -146,7 +145,7 @@ def _store_approval(
     rendering: bytes,
     lang: str,
     signer_name: str,
-    today: dt.date,
+    at: dt.datetime,
     attestations: AbstractSet[str],
     comment: str = "",
     trust_list: tuple[list[bytes], set[str]] | None = None,
@@ -154,7 +153,8 @@ def _store_approval(
     """Approve a submitted version with its signed report (called by `approval.approve_and_sign` only,
     which renders and signs): the version is frozen, the transfer approved (or suspended when the
     conclusion is 'do not transfer') and its re-assessment flags cleared. The signed copy must be the
-    rendering plus a trusted signature by the approver's own registered certificate."""
+    rendering plus a trusted signature by the approver's own registered certificate. `at` is the moment
+    the rendering states as the approval's, so the stored history says what the signed PDF says."""
     from transfer_tool.signing import trust  # the trust list imports pyHanko
 
     require(actor, Action.REVIEW)
@@ -180,15 +180,7 @@ def _store_approval(
         row = _load(s, assessment_id)
         before = _dump(row)
         record = from_dict(row.record)
-        done = workflow.approve(
-            record,
-            by=_uid(actor),
-            now=_at(today),
-            single_user_mode=settings.single_user_mode,
-            comment=comment,
-            reevaluation_months=settings.reevaluation_months,
-            authors=_authors(row),
-        )
+        done = _approved_record(record, actor, at, settings, _authors(row), comment)
         workflow_permits.request_transition(s, row.id, AssessmentStatus.APPROVED.value)
         report = store_signed_report(
             s, row, signed_pdf, signer_name=signer_name.strip(), lang=lang, rendering=rendering

@@ -32,6 +32,7 @@ from transfer_tool.assessment.record import (
 from transfer_tool.assessment.report_builder import ROLE_TITLES, ReportMeta, ReportSources, report_data_from
 from transfer_tool.assessment.versions import (
     _EDITABLE,
+    _at,
     _authors,
     _context,
     _load,
@@ -81,6 +82,7 @@ def _report_data(
     today: dt.date,
     *,
     approver: Actor | None = None,
+    approved_at: dt.datetime | None = None,
     comment: str = "",
     settings: OrgSettings | None = None,
     hold_country_data: bool = False,
@@ -115,7 +117,8 @@ def _report_data(
         _check_evidence(s, files, f"{t.reference} version {row.version_no}")
         sign_off = SignOff()
         if approver is not None:
-            record = _approved_record(record, approver, today, settings, _authors(row), comment)
+            at = approved_at or _at(today)
+            record = _approved_record(record, approver, at, settings, _authors(row), comment)
             status = AssessmentStatus.APPROVED
             sign_off = SignOff(
                 approver.display_name or approver.username,
@@ -193,7 +196,7 @@ def render_for_approval(
     require(approver, Action.REVIEW)
     with db.read() as s:
         audit.check_actor(s, approver)
-    return _render_approved(db, assessment_id, lang, approver, today, comment=comment)
+    return _render_approved(db, assessment_id, lang, approver, _at(today), comment=comment)
 
 
 def _render_approved(
@@ -201,15 +204,17 @@ def _render_approved(
     assessment_id: int,
     lang: str,
     approver: Actor,
-    today: dt.date,
+    at: dt.datetime,
     settings: OrgSettings | None = None,
     *,
     comment: str = "",
 ) -> bytes:
     """`render_for_approval` for a caller that has just checked the approver's role and account (and may
-    have read the organisation's settings)."""
+    have read the organisation's settings); `at` is the moment the report states as the approval's."""
     require(approver, Action.REVIEW)
     from transfer_tool.report.renderer import render_report  # ReportLab: only when a report is rendered
 
-    data = _report_data(db, assessment_id, today, approver=approver, comment=comment, settings=settings)
+    data = _report_data(
+        db, assessment_id, at.date(), approver=approver, approved_at=at, comment=comment, settings=settings
+    )
     return render_report(data, lang)
