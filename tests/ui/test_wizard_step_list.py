@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -200,3 +201,92 @@ def test_an_approved_version_tabs_on_to_start_a_new_version(
     assert stops[-1] is approved.new_version_button and approved.new_version_button.isVisible()
     assert [w for w in stops if approved.currentPage().isAncestorOf(w)]
     approved.close()
+
+
+# ---- the focus frame (session 11): the step the keyboard is on can be seen, in the palette's colours ------
+
+
+def _frame(wizard: AssessmentWizard, row: int, name: str = "", inset: int = 0) -> tuple[list[QColor], QColor]:
+    """The colours of the two pixel rows `inset` pixels below the top of `row`'s item (where the frame lies)
+    and of the pixel `inset` in from its left edge, halfway down, from a grab of the list as shown; the grab
+    saved as `name` with KEYS_SCREENSHOTS."""
+    steps = wizard.steps
+    shot = steps.viewport().grab()
+    folder = os.environ.get("KEYS_SCREENSHOTS")
+    if folder and name:
+        assert steps.grab().save(str(Path(folder) / name))
+    image = shot.toImage()
+    rect = steps.visualRect(steps.model().index(row, 0)).adjusted(inset, inset, -inset, -inset)
+    top = [
+        image.pixelColor(x, y)
+        for y in (rect.top(), rect.top() + 1)
+        for x in range(rect.left() + 2, rect.right() - 1)
+    ]
+    return top, image.pixelColor(rect.left(), rect.center().y())
+
+
+def _luminance(c: QColor) -> float:
+    def channel(v: int) -> float:
+        s = v / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green()) + 0.0722 * channel(c.blue())
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#e6e6e6"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.Text, "#e6e6e6"),
+        (QPalette.ColorRole.Highlight, "#e08a1e"),  # not the light palette's blue: the frame must follow it
+        (QPalette.ColorRole.HighlightedText, "#101010"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def test_the_step_the_keyboard_is_on_is_framed_plainly_in_the_palettes_colours(
+    qtbot: QtBot, make_wizard: MakeWizard, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    """Looked at with the arrow keys: a two-pixel frame in the palette's highlight colour, contrasting with
+    the list's background by at least 3:1 (WCAG 1.4.11); on the step shown (highlighted), a frame in the
+    highlighted-text colour two pixels inside the highlight's edge; none once the list has lost focus. A dark palette
+    given to the list is followed, not overridden."""
+    wizard = make_wizard(legal, us_transfer.id)
+    steps = wizard.steps
+    looked_at = PAGE_ORDER.index(PAGE_TOOL)
+    for name, palette in (("light", steps.palette()), ("dark", _dark_palette())):
+        steps.setPalette(palette)
+        wizard.go_to(PAGE_PARTIES)
+        tab_to_steps(qtbot, wizard)
+        for _ in range(looked_at):
+            press(qtbot, Qt.Key.Key_Down)
+        highlight, base = palette.color(QPalette.ColorRole.Highlight), palette.color(QPalette.ColorRole.Base)
+        top, left = _frame(wizard, looked_at, f"wizard-steps-focus-{name}.png")
+        assert top == [highlight] * len(top) and left == highlight, name
+        assert _contrast(highlight, base) >= 3, name
+        other, _ = _frame(wizard, looked_at + 1)
+        assert highlight not in other, name  # only the one step is framed
+        press(qtbot, Qt.Key.Key_Return)  # chosen: now highlighted, and still where the keyboard is
+        assert wizard.current_key() == PAGE_TOOL and focused() is steps
+        text = palette.color(QPalette.ColorRole.HighlightedText)
+        edge, edge_left = _frame(wizard, looked_at, f"wizard-steps-focus-chosen-{name}.png")
+        assert text not in edge and edge_left != text, name  # the highlight's edge (the style draws it)...
+        top, left = _frame(wizard, looked_at, inset=2)
+        assert top == [text] * len(top) and left == text, name  # ...then the frame, inside it
+        assert _contrast(text, highlight) >= 3, name
+        press(qtbot, Qt.Key.Key_Up)
+        press(qtbot, Qt.Key.Key_Tab)  # focus leaves the list: no frame anywhere, the highlight stays
+        assert focused() is not steps
+        top, left = _frame(wizard, looked_at - 1, f"wizard-steps-unfocused-{name}.png")
+        assert highlight not in top and left != highlight, name  # the step looked at last: no frame
+        top, left = _frame(wizard, looked_at, inset=2)
+        assert text not in top and left == highlight, name  # the step shown: highlighted, no frame
+    wizard.close()

@@ -20,6 +20,7 @@ from transfer_tool.i18n.engine_text import engine_text, from_json, to_json
 from transfer_tool.i18n.stored_text import catalogue
 from transfer_tool.i18n.terminology import Terminology
 from transfer_tool.register import transfers
+from transfer_tool.report.terms import format_date
 from transfer_tool.storage.database import Database
 
 GIVEN = "CJEU annulled the DPF decision"
@@ -122,6 +123,34 @@ def test_an_expired_decision_without_the_admins_words_names_the_regime_and_one_v
     shown = _japanese(reason, *catalogue("ja").untranslated(reason))
     assert shown.startswith("英国 — EU GDPR：") and shown.endswith(f"国別データ：第{version}版。"), shown
     assert "version" not in shown and " v" not in shown
+    # the date as the rest of the Japanese interface and the PDF write it (report.terms.format_date)
+    assert f"{expires.year}年{expires.month}月{expires.day}日に期限を迎えた" in shown, shown
+    assert format_date(expires, "ja") in shown and expires.isoformat() not in shown, shown
+
+
+def test_a_changed_expiry_date_reads_in_each_languages_date_style(db: Database, admin: Actor) -> None:
+    de_us = _transfer(db, admin, "DE", "US")
+    _save(db, admin, _us_eu(db, expires=dt.date(2026, 12, 7)))
+    reason = _reason(db, de_us)
+    assert reason.startswith("United States — EU GDPR: expiry or review date changed to 2026-12-07. "), reason
+    shown = _japanese(reason, GIVEN)
+    assert shown.startswith("米国 — EU GDPR：失効・見直し日が2026年12月7日に変更された。"), shown
+    assert "2026-12-07" not in shown
+
+
+def test_a_reason_stored_with_the_earlier_wording_reads_its_date_in_japanese_too() -> None:
+    old = engine_text("{0}: expiry/review date now {1}", "EU", dt.date(2027, 1, 5))
+    stored = from_json(str(old), to_json(old))
+    assert str(stored) == "EU: expiry/review date now 2027-01-05"
+    assert catalogue("ja").translate(stored) == "EU：失効・見直し日が2027年1月5日となった"
+
+
+def test_a_date_a_person_typed_is_quoted_and_stays_as_typed() -> None:
+    """Only the engine's own date values are rewritten; text echoed back in quotes is the person's."""
+    typed = engine_text("not a real calendar date: {0}", repr("2026-02-30"))
+    assert catalogue("ja").translate(typed).endswith("'2026-02-30'")
+    echoed = engine_text("expected a date YYYY-MM-DD, got {0}", repr("2026-12-07"))
+    assert "'2026-12-07'" in catalogue("ja").translate(echoed)
 
 
 def test_a_changed_law_names_the_destination(

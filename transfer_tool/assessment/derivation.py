@@ -111,7 +111,8 @@ def copied_items(record: AssessmentRecord, regime_names: Mapping[str, str]) -> t
     for key in record.to_confirm:
         if key.startswith(TOOL_PREFIX):
             code = key[len(TOOL_PREFIX) :]
-            regime = regime_names.get(code, code)
+            # never the code: a regime the live data no longer holds is said so
+            regime = regime_names.get(code) or engine_text("a regime not named in the country data")
             message = engine_text(
                 "the transfer tool for {0} was copied from {1} version {2}: check and confirm it",
                 regime,

@@ -36,6 +36,7 @@ from transfer_tool.countries.model import RegimeEntry
 from transfer_tool.countries.names import CountryNames
 from transfer_tool.domain import AdequacyStatus, CatalogKind, PartyRole, RegimeCode
 from transfer_tool.i18n.message import Joined, Stored
+from transfer_tool.i18n.regime_names import regime_name
 from transfer_tool.i18n.term import Term
 from transfer_tool.i18n.terminology import shipped_terminology
 from transfer_tool.register.entities import EntityView
@@ -59,6 +60,7 @@ def report_data_from(src: ReportSources) -> rd.ReportData:
     codes = r.regimes.codes()
     entries = tuple(e for e in (dest.status_under(c) for c in codes) if e is not None)
     risk = findings.risk(ev.risk, r)
+    names = {c: Localized(g.name_en, g.name_ja) for c, g in src.regimes.items()}
     return rd.ReportData(
         reference=m.reference,
         version=m.version,
@@ -71,6 +73,7 @@ def report_data_from(src: ReportSources) -> rd.ReportData:
         derived_from=r.derived_from.reference if r.derived_from else "",
         derived_from_version=r.derived_from.version if r.derived_from else 0,
         acceptance=_acceptance(src),
+        regime_names=names,
         exporter=_party(src, src.exporter, r.facts.exporter_role, importer=False),
         importer=_party(src, src.importer, r.facts.importer_role, importer=True),
         destination=Localized(dest.name_en, dest.name_ja),
@@ -96,7 +99,7 @@ def report_data_from(src: ReportSources) -> rd.ReportData:
             k
             for k in (
                 "TIA",
-                *codes,
+                *(regime_name(shipped_terminology(), c, "en", names) for c in codes),
                 dest.name_en,
                 f"country data {m.dataset_version}" if m.dataset_version else "",
             )

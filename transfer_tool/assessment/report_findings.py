@@ -33,6 +33,8 @@ from transfer_tool.assessment.risk import RiskResult
 from transfer_tool.assessment.safeguards import ConsentInformation, appi_consent_information
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.i18n.message import Joined, Stored, Translatable
+from transfer_tool.i18n.regime_names import UNNAMED
+from transfer_tool.i18n.term import Term
 from transfer_tool.report import data as rd
 from transfer_tool.report.data import Localized
 
@@ -212,7 +214,7 @@ def conclusion(src: ReportSources) -> rd.ConclusionInfo:
     lines = []
     for rr in ev.recommendation.per_regime:
         regime = src.regimes.get(rr.regime)
-        name: rd.Text = Localized(regime.name_en, regime.name_ja) if regime else rr.regime
+        name: rd.Text = Localized(regime.name_en, regime.name_ja) if regime else Term(UNNAMED)
         lines.append(labelled(name, sentences(tuple(Stored(x.text) for x in rr.reasons))))
     grounds: rd.Text = Joined(tuple(lines)) if len(lines) > 1 else ""
     return rd.ConclusionInfo(

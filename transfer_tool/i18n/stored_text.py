@@ -8,8 +8,9 @@ report translates them when it shows them, through the catalogue's entries for s
 (`transfer_tool.i18n.catalogue.STORED_TEXT_DOMAINS`).
 
 - An `EngineText` is translated by its id: its template's translation, each value translated in turn (a
-  nested `EngineText` by its own id, a value in quotes as written, a name by its exact entry, anything else
-  such as a code, a number or a reference as written).
+  nested `EngineText` by its own id, a value in quotes as written, a name by its exact entry, a date as
+  the language writes dates (`i18n.dates.long_date`: 2026年12月7日), anything else such as a code, a
+  number or a reference as written).
 - Plain text is translated by its exact entry, else line by line, else shown as written: a user reads the
   English rather than a guess, and `untranslated()` lets tests and the admin screens find it.
 
@@ -18,16 +19,20 @@ Values are never recovered from finished English: text without an id and without
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
+import re
 import string
 from collections.abc import Mapping
 
 from transfer_tool.i18n.catalogue import STORED_TEXT_DOMAINS, entries
+from transfer_tool.i18n.dates import long_date
 from transfer_tool.i18n.engine_text import EngineText
 from transfer_tool.i18n.terminology import shipped_terminology
 from transfer_tool.paths import data_dir
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _QUOTES = {"'": "'", '"': '"', "「": "」"}
 _Result = tuple[str, tuple[str, ...]]  # the translation and the pieces left in English
 
@@ -56,6 +61,17 @@ def _is_reference(text: str) -> bool:
         if run >= 3:
             return False
     return True
+
+
+def _engine_date(text: str) -> dt.date | None:
+    """`text` as a date when it is one the engine wrote into a sentence (a `datetime.date` value, written in
+    ISO form by `EngineText`); what a person typed is quoted by the engine and never reaches here."""
+    if not _ISO_DATE.fullmatch(text):
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 class StoredText:
@@ -115,6 +131,9 @@ class StoredText:
             return found, ()
         if stripped[:1] in _QUOTES and len(stripped) > 1 and stripped.endswith(_QUOTES[stripped[:1]]):
             return value, ()  # repr() of an identifier the engine quoted: kept as written
+        day = _engine_date(stripped)
+        if day is not None:  # a date the engine wrote: as the language writes dates elsewhere (2026年12月7日)
+            return long_date(day, self.lang), ()
         if _is_reference(stripped):
             return value, ()
         return value, (value,)

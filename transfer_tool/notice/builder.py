@@ -33,6 +33,7 @@ from transfer_tool.countries.shipped import CountryDataset, default_entry
 from transfer_tool.domain import AdequacyStatus, CatalogKind, NoticeName
 from transfer_tool.i18n.dates import long_date
 from transfer_tool.i18n.engine_text import error_text
+from transfer_tool.i18n.regime_names import regime_name
 from transfer_tool.i18n.stored_text import translate
 from transfer_tool.i18n.terminology import Terminology
 from transfer_tool.notice.document import Block, Bullets, Document, Heading, Item, Note, Paragraph
@@ -43,6 +44,7 @@ from transfer_tool.notice.model import (
     PlannedEntry,
     RegisterItem,
 )
+from transfer_tool.report.data import Localized
 
 GROUP_BY = ("recipient_type", "purpose")
 # What in an entry rests on country data marked unverified (NoticeEntry.unverified holds these tags).
@@ -248,11 +250,9 @@ class _Writer:
         return self.t("notice.recipient.group" if group else "notice.recipient.other")
 
     def regime_name(self) -> str:
-        name = self.src.terms.get(f"regime.{self.src.regime}", self.lang)
-        if name != f"regime.{self.src.regime}":
-            return name
         reg = self.src.dataset.regimes.get(self.src.regime)
-        return (reg.name_ja if self.lang == "ja" else reg.name_en) if reg else self.src.regime
+        named = {reg.code: Localized(reg.name_en, reg.name_ja)} if reg else {}
+        return regime_name(self.src.terms, self.src.regime, self.lang, named)
 
     def unverified(self) -> str:
         return self.t("notice.unverified_mark")

@@ -306,3 +306,5 @@ class ReportData:
     derived_from: str = ""
     derived_from_version: int = 0
     acceptance: Acceptance = field(default_factory=Acceptance)
+    # the country data's names of the regimes the report names (a regime the terminology does not name)
+    regime_names: dict[str, Localized] = field(default_factory=dict)

@@ -10,6 +10,7 @@ from typing import Any
 
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.i18n.engine_text import error_text
+from transfer_tool.i18n.regime_names import regime_name
 from transfer_tool.i18n.stored_text import translate
 from transfer_tool.report.data import Answer, PolicyItem, ReportData, Text, conclusion_key
 from transfer_tool.report.docx_document import CONTENT_MM, JAPANESE_FONT, WordDocument
@@ -59,8 +60,7 @@ class DocxReport:
         return format_date(value, self.lang)
 
     def regime(self, code: str) -> str:
-        key = f"regime.{code}"
-        return self.t(key) if self.w.terms.has(key) else code
+        return regime_name(self.w.terms, code, self.lang, self.d.regime_names)
 
     # the document ----------------------------------------------------------------------------------------
     def build(self) -> bytes:

@@ -12,6 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
 from transfer_tool.i18n.message import Translatable
+from transfer_tool.i18n.regime_names import regime_name
 from transfer_tool.report.data import Answer, PolicyItem, Text, localize
 from transfer_tool.report.document import Build, Heading
 from transfer_tool.report.fonts import ReportFonts
@@ -119,5 +120,4 @@ class ReportParts:
         return self._table(b, None, cells, (32, 68), column_backgrounds={0: SHADE})
 
     def _regime_name(self, b: Build, code: str) -> str:
-        key = f"regime.{code}"
-        return self._t(b, key) if self.terms.has(key) else code
+        return regime_name(self.terms, code, b.lang, b.data.regime_names)

@@ -1,12 +1,20 @@
 """The wizard's step list reached by keyboard: a Tab stop of its own, arrow keys to move through the steps
-and Enter, Return or Space to go to one (as a click does), and the wizard's Tab order (steps, the page's
-fields, then the wizard's buttons)."""
+and Enter, Return or Space to go to one (as a click does), a focus frame that can be seen, and the wizard's
+Tab order (steps, the page's fields, then the wizard's buttons)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget, QWizard
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+    QWizard,
+)
 
 GO_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 Move = QAbstractItemView.CursorAction
@@ -19,6 +27,51 @@ MOVE_KEYS = {
     Qt.Key.Key_PageDown: Move.MovePageDown,
 }
 PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
+
+FOCUS_FRAME_WIDTH = 2
+
+
+class FocusFrameDelegate(QStyledItemDelegate):
+    """The step the keyboard is on, framed plainly while the list has focus: the style's own focus frame
+    (Fusion: a pale one-pixel line) was hard to see. The frame takes the palette's highlight colour; on the
+    highlighted step (the one shown) it is a line in the highlighted-text colour inset in the highlight
+    (on the item's edge it would only make the highlight look smaller). Colours come from the palette, so
+    a dark palette keeps it."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        # An empty decoration as wide as the frame: the text starts clear of the inset frame's left line.
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+        option.decorationSize = QSize(2 * FOCUS_FRAME_WIDTH, 1)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        # Room above and below the text for the (inset) frame, so it never runs through a letter.
+        return super().sizeHint(option, index) + QSize(0, 2 * (2 * FOCUS_FRAME_WIDTH + 1))
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        state = option.state
+        if not state & QStyle.StateFlag.State_HasFocus:
+            return
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+        pen = QPen(option.palette.color(role), FOCUS_FRAME_WIDTH)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        # The pen is centred on the line: half its width in, the frame lies just inside the item.
+        inset = FOCUS_FRAME_WIDTH / 2 + (FOCUS_FRAME_WIDTH if selected else 0)
+        painter.save()
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(option.rect).adjusted(inset, inset, -inset, -inset))
+        painter.restore()
 
 
 class StepList(QListView):
@@ -34,6 +87,7 @@ class StepList(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setTabKeyNavigation(False)  # Tab leaves the list; the arrow keys move inside it
+        self.setItemDelegate(FocusFrameDelegate(self))
         self.clicked.connect(self._choose)
         self.activated.connect(self._choose)
 
