@@ -171,6 +171,7 @@ def test_bulk_reassessment_of_200_flagged_with_cancel_half_way(
     box = window.findChild(QMessageBox, "reassessConfirm")
     assert box is not None and "200 selected transfer(s)" in box.text()
     progress: list[int] = []
+    ended: list[tuple[int, int]] = []
 
     # Cancel in the progress dialog once 100 are done (the worker runs synchronously in tests).
     def watch(done: int, _total: int) -> None:
@@ -185,13 +186,18 @@ def test_bulk_reassessment_of_200_flagged_with_cancel_half_way(
     def init(self: BulkReassessment, *a: object, **kw: object) -> None:
         original_init(self, *a, **kw)  # type: ignore[arg-type]
         self.progressed.connect(watch)
+        self.finished.connect(lambda started, done: ended.append((started, done)))
 
     BulkReassessment.__init__ = init  # type: ignore[method-assign]
     try:
         qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     finally:
         BulkReassessment.__init__ = original_init  # type: ignore[method-assign]
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "100 new version(s) started", timeout=5000)
+    # The run takes a transaction per transfer, one per turn of the event loop: it ends when it says so
+    # (a busy machine took over 5 s for the 100); the long limit only stops a run that never ends.
+    qtbot.waitUntil(lambda: bool(ended), timeout=120_000)
+    assert ended == [(100, 100)]
+    assert window.statusBar().currentMessage() == "100 new version(s) started"
     assert progress[-1] == 100
     versions = {}
     for tid in ids:
