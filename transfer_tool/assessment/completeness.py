@@ -44,6 +44,7 @@ _BLOCKING_TOOL_WARNINGS = frozenset(
         "derogation_not_limited",
         "derogation_systematic_unjustified",
         "derogation_condition_unconfirmed",
+        "derogation_closed_to_public_authority",  # GDPR and UK GDPR Art. 49(3)
     }
 )
 
