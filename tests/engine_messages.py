@@ -24,6 +24,7 @@ ENGINE_MODULES = (
     "transfer_tool/assessment/conclusion.py",
     "transfer_tool/assessment/completeness.py",
     "transfer_tool/assessment/derivation.py",
+    "transfer_tool/assessment/public_powers.py",
     "transfer_tool/countries/impact.py",
     "transfer_tool/countries/seeding.py",
     "transfer_tool/countries/editing.py",

@@ -3294,6 +3294,29 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
 </context>
 <context>
+    <name>PublicPowersQuestion</name>
+    <message>
+        <source>— not answered —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does the exporter, for this transfer, act as a &amp;public authority exercising its public powers?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer Yes when a public body sends the data as part of exercising powers the law gives it (for example a tax authority sharing tax records with a foreign tax authority). The law then does not let it rely on the data subject&apos;s consent, on a contract, or on compelling legitimate interests (GDPR and UK GDPR Art. 49(3)); the other exceptions, such as important reasons of public interest, stay available. Answer No for a company, and for a public body whose transfer is not part of exercising its public powers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReassignDialog</name>
     <message>
         <source>Reassign transfers</source>

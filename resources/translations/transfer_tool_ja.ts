@@ -3281,6 +3281,29 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
 </context>
 <context>
+    <name>PublicPowersQuestion</name>
+    <message>
+        <source>— not answered —</source>
+        <translation>— 未回答 —</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>Does the exporter, for this transfer, act as a &amp;public authority exercising its public powers?</source>
+        <translation>データ輸出者は、この移転について、公権力を行使する公的機関として行動していますか(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Answer Yes when a public body sends the data as part of exercising powers the law gives it (for example a tax authority sharing tax records with a foreign tax authority). The law then does not let it rely on the data subject&apos;s consent, on a contract, or on compelling legitimate interests (GDPR and UK GDPR Art. 49(3)); the other exceptions, such as important reasons of public interest, stay available. Answer No for a company, and for a public body whose transfer is not part of exercising its public powers.</source>
+        <translation>公的機関が法律により与えられた権限の行使としてデータを送る場合は「はい」と回答してください（例：税務当局が外国の税務当局に課税記録を提供する場合）。この場合、法律上、本人の同意、契約又はやむを得ない正当な利益に依拠することはできません（GDPR及び英国GDPRの第49条第3項）。公共の利益のための重要な理由などその他の例外は引き続き利用できます。企業の場合、及び公的機関であっても移転が公権力の行使の一部でない場合は「いいえ」と回答してください。</translation>
+    </message>
+</context>
+<context>
     <name>ReassignDialog</name>
     <message>
         <source>Reassign transfers</source>

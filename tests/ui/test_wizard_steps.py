@@ -169,7 +169,9 @@ def test_tool_step_proposes_checks_the_choice_and_needs_a_justification(
     assert "The assessor's reason for the reviewer: members join" in section.warnings.text()
     choose(section.combo, "eu_scc_m2")
     assert not section.warnings.isVisible()
-    assert page.visible_messages()["tools.EU.justification"].startswith("✖ say why eu_scc_m2 fits")
+    assert page.visible_messages()["tools.EU.justification"].startswith(
+        "✖ say why EU SCCs 2021/914, Module 2 (controller to processor) fits"
+    )
     assert not next_enabled(wizard)
     type_text(section.justification, "管理者から処理者へ: Module 2")
     assert page.visible_messages() == {}

@@ -208,6 +208,23 @@ def test_wrong_tool_planned_measure_and_bad_evidence_are_gaps() -> None:
     assert fields["evidence[0].sha256"] == 7
 
 
+def test_a_tool_without_a_justification_is_asked_for_by_its_name_never_its_code() -> None:
+    """The missing justification names the tool as people read it, in English and in Japanese."""
+    from transfer_tool.i18n.stored_text import translate
+
+    def message(code: str) -> str:
+        rec = dataclasses.replace(complete_fr_us_record(), tools=(ToolChoice("EU", code, " "),))
+        gaps = missing_items(rec, context(us()), TODAY)
+        return next(g.message for g in gaps if g.field == "tools.EU.justification")
+
+    scc = message("eu_scc_m2")
+    assert "EU SCCs 2021/914, Module 2" in scc and "eu_scc_m2" not in scc
+    assert "eu_scc_m2" not in translate(scc, "ja") and "EU標準契約条項" in translate(scc, "ja")
+    gone = message("eu_tool_no_longer_shipped")
+    assert "the chosen tool" in gone and "eu_tool_no_longer_shipped" not in gone
+    assert "選択した移転手段" in translate(gone, "ja")
+
+
 def test_no_transfer_needs_only_facts_and_conclusion() -> None:
     rec = AssessmentRecord(
         TransferFacts("DE", "DE", "DE", data_subjects_count=5, data_categories=("hr",)),

@@ -110,12 +110,13 @@ def test_warning_derogation_for_continuous_or_large_transfer() -> None:
         fr_to_us_facts(), us(), ToolChoice("EU", "eu_derog_contract")
     )
     met = ("necessary_for_contract",)
-    big = fr_to_us_facts(frequency=Frequency.ONE_OFF, large_volume=True)
+    # A private exporter (Art. 49(3) leaves it every derogation), so only the frequency rules speak.
+    big = fr_to_us_facts(frequency=Frequency.ONE_OFF, large_volume=True, exporter_public_powers=False)
     # Recital 111's "occasional" is about how often, not how much: a large one-off transfer is a caution.
     assert warn_codes(big, us(), ToolChoice("EU", "eu_derog_contract", conditions_met=met)) == [
         "derogation_large_volume"
     ]
-    small = fr_to_us_facts(frequency=Frequency.ONE_OFF)
+    small = fr_to_us_facts(frequency=Frequency.ONE_OFF, exporter_public_powers=False)
     assert warn_codes(small, us(), ToolChoice("EU", "eu_derog_contract", conditions_met=met)) == []
     # Without the condition confirmed, the derogation is not made out.
     assert warn_codes(small, us(), ToolChoice("EU", "eu_derog_contract")) == [

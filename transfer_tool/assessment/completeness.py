@@ -44,6 +44,7 @@ _BLOCKING_TOOL_WARNINGS = frozenset(
         "derogation_not_limited",
         "derogation_systematic_unjustified",
         "derogation_condition_unconfirmed",
+        "derogation_closed_to_public_authority",  # GDPR and UK GDPR Art. 49(3)
     }
 )
 
@@ -145,11 +146,14 @@ def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.da
                     Gap(2, f"tools.{check.regime}", engine_text("no transfer tool chosen for {0}", label))
                 )
             elif not choice.justification.strip():
+                # The tool by its name, which the catalogue translates; never by its code.
+                tool = ctx.tools.get(choice.tool)
+                name = tool.name_en if tool else engine_text("the chosen tool")
                 gaps.append(
                     Gap(
                         2,
                         f"tools.{check.regime}.justification",
-                        engine_text("say why {0} fits for {1}", choice.tool, label),
+                        engine_text("say why {0} fits for {1}", name, label),
                     )
                 )
         for w in ev.tool_warnings:

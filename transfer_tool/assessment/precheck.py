@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from transfer_tool.assessment import public_powers
 from transfer_tool.assessment.adequacy_conditions import (
     ScopeLimitCheck,
     condition_confirmed,
@@ -466,7 +467,7 @@ def derogation_misfit(tool: ToolDef, facts: TransferFacts, chosen: ToolChoice) -
         return "not a limited number of data subjects"
     if limit is FrequencyLimit.EXCEPTIONAL and continuous and not chosen.systematic_reason.strip():
         return "systematic use without a recorded reason"
-    return ""
+    return public_powers.MISFIT if public_powers.closes(facts, tool) else ""
 
 
 def _route(

@@ -104,6 +104,10 @@ class TransferFacts:
         False  # the importer's law shields the data (e.g. professional secrecy)
     )
     split_processing: bool = False  # split between independent processors; no one can re-identify alone
+    # The exporter, for this transfer, is a public authority acting in the exercise of its public powers
+    # (GDPR and UK GDPR Art. 49(3) close derogations (a), (b), (c) and compelling interests to it). None: not
+    # answered (a record saved before the question read so), which the rules treat as "no".
+    exporter_public_powers: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -317,6 +317,7 @@ def _acceptance(src: ReportSources) -> rd.Acceptance:
         findings.stored(appi.system_summary) if appi and appi.system_summary and appi_applied else ""
     )
     uk = RegimeCode.UK in src.record.regimes.codes()
+    gdpr = uk or RegimeCode.EU in src.record.regimes.codes()
     return rd.Acceptance(
         anonymisation=a.anonymisation.strip(),
         performed_by=a.performed_by.strip(),
@@ -325,6 +326,7 @@ def _acceptance(src: ReportSources) -> rd.Acceptance:
         redress=a.redress.strip(),
         tool_enforceable=rd.Answer(a.tool_enforceable, a.tool_enforceability.strip()),
         uk_test=rd.Answer(a.uk_test_met, a.uk_test_reasoning.strip()) if uk else None,
+        public_powers=rd.Answer(src.record.facts.exporter_public_powers) if gdpr else None,
         supervisory_authority=a.supervisory_authority.strip(),
         importer_sign_off_wanted=src.meta.importer_sign_off_wanted,
         importer_signatory=a.importer_signatory.strip(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from transfer_tool.assessment import public_powers
 from transfer_tool.assessment.precheck import PrecheckResult, Reason, RegimeCheck, Route
 from transfer_tool.assessment.record import ToolChoice, TransferFacts
 from transfer_tool.assessment.tool_catalog import FrequencyLimit, ToolCatalog, ToolDef, ToolKind
@@ -96,6 +97,11 @@ def propose_tools(
         )
         for e in catalog.export_regimes_of(destination.code)
     ]
+    closed = public_powers.proposals_note(
+        facts, (t for c in pre.checks if c.is_transfer for t in catalog.for_regime(c.regime))
+    )
+    if closed is not None:
+        notes.append(Reason(public_powers.NOTE, closed))
     if facts.onward_transfers:
         notes.append(
             Reason(
@@ -307,7 +313,7 @@ def _proposals_for(
                 )
     if facts.frequency is Frequency.ONE_OFF and not facts.large_volume:
         for tool in catalog.for_regime(regime):
-            if tool.kind is ToolKind.DEROGATION:
+            if tool.kind is ToolKind.DEROGATION and not public_powers.closes(facts, tool):
                 out += _propose(
                     tool,
                     regime,
@@ -500,6 +506,9 @@ def _check_one(
             )
         )
     out.extend(_derogation_warnings(facts, choice, tool))
+    closed = public_powers.choice_problem(facts, tool)
+    if closed is not None:
+        out.append(ToolWarning(closed[0], regime, closed[1]))
     if (
         facts.importer_gdpr_art3_2
         and tool.regime == "EU"

@@ -57,6 +57,9 @@ class ToolDef:
     yearly_check: bool = False
     frequency_limit: FrequencyLimit = FrequencyLimit.NONE
     conditions: tuple[ToolCondition, ...] = ()
+    # GDPR and UK GDPR Art. 49(3): not for activities of public authorities in the exercise of their public
+    # powers (points (a), (b), (c) and the second subparagraph of Art. 49(1)).
+    closed_to_public_powers: bool = False
 
     @property
     def occasional_only(self) -> bool:
@@ -149,6 +152,7 @@ def parse_tool_catalog(data: Any, where: str = "transfer_tools.json") -> ToolCat
                     raw.get("frequency_limit", "occasional" if raw.get("occasional_only") else "")
                 ),
                 conditions=tuple(ToolCondition(**c) for c in raw.get("conditions", [])),
+                closed_to_public_powers=bool(raw.get("closed_to_public_powers", False)),
             )
         except (KeyError, ValueError, TypeError) as exc:
             problems.append(

@@ -36,6 +36,7 @@ ASSESSMENT_ONLY_FACTS = (
     "transit_only",
     "importer_protected_recipient",
     "split_processing",
+    "exporter_public_powers",
 )
 
 

@@ -104,6 +104,8 @@ def _lines(
     for c in record.confirmed_conditions:
         put("regimes", "diff.condition", _text(c.text), f"{c.regime}:{c.text}", regime(c.regime))
 
+    # Art. 49(3): the answer that decides which derogations the exporter may use.
+    put("tools", "diff.public_powers", _answer(f.exporter_public_powers))
     for t in record.tools:
         tool = tools.get(t.tool)
         name = Shown(en=tool.name_en, ja=tool.name_ja) if tool else _text(t.tool)

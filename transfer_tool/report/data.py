@@ -262,6 +262,9 @@ class Acceptance:
     redress: str = ""
     tool_enforceable: Answer = field(default_factory=Answer)
     uk_test: Answer | None = None  # only when the UK GDPR applies
+    # GDPR and UK GDPR Art. 49(3): the exporter acts as a public authority in its public powers (only when
+    # either applies; its value None prints "Not answered").
+    public_powers: Answer | None = None
     supervisory_authority: str = ""
     importer_sign_off_wanted: bool = False
     importer_signatory: str = ""

@@ -284,6 +284,8 @@ class DocxReport:
         checks = [("tool.enforceable", self.answer(a.tool_enforceable))]
         if a.uk_test is not None:
             checks.append(("tool.uk_test", self.answer(a.uk_test)))
+        if a.public_powers is not None:
+            checks.append(("tool.public_powers", self.answer(a.public_powers)))
         self.w.kv(checks)
 
     def _law_practice(self) -> None:

@@ -319,6 +319,8 @@ class TransferSections(ReportParts):
         checks: list[tuple[str, Cell | Text]] = [("tool.enforceable", self._answer(b, a.tool_enforceable))]
         if a.uk_test is not None:
             checks.append(("tool.uk_test", self._answer(b, a.uk_test)))
+        if a.public_powers is not None:
+            checks.append(("tool.public_powers", self._answer(b, a.public_powers)))
         return [
             self._table(
                 b,

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QLabel, QVBoxLayout, QWidget
 
+from transfer_tool.assessment import public_powers
 from transfer_tool.assessment.record import ToolChoice
 from transfer_tool.assessment.safeguards import ConsentInformation
 from transfer_tool.assessment.tool_catalog import FrequencyLimit, ToolDef
@@ -17,6 +18,7 @@ from ui.terms import core_text, core_texts
 from ui.wizard.common import INFO_STYLE, NOTICE_STYLE, WARNING_STYLE, WizardPage, boxed, heading, plain_label
 from ui.wizard.evidence_list import EvidenceList
 from ui.wizard.inputs import PlainTextField
+from ui.wizard.public_powers import PublicPowersQuestion
 from ui.wizard.rechecks import mark_to_answer, tool_to_answer
 from ui.wizard.rule_inputs import FactFlags, wrapped_checkbox
 from ui.wizard.state import PAGE_TOOL, WizardState
@@ -132,7 +134,12 @@ class _RegimeTool(QFrame):
         # Combo: proposals first (★ preferred), then the regime's other tools, then an odd current choice.
         choice = record.tool_for(self.regime)
         codes = [p.tool for p in proposals]
-        codes += [t.code for t in st.tools.for_regime(self.regime) if t.code not in codes]
+        # A derogation Art. 49(3) closes to this exporter is not offered (a current choice stays, to be cleared).
+        codes += [
+            t.code
+            for t in st.tools.for_regime(self.regime)
+            if t.code not in codes and not public_powers.closes(record.facts, t)
+        ]
         if choice is not None and choice.tool not in codes:
             codes.append(choice.tool)
         if codes != self._codes:
@@ -256,6 +263,8 @@ class ToolPage(WizardPage):
             )
         )
         layout = QVBoxLayout(self.body)
+        self.public_powers = PublicPowersQuestion(state, self.body)
+        layout.addWidget(self.public_powers)
         self.sections_box = QVBoxLayout()
         layout.addLayout(self.sections_box)
         self.sections: dict[str, _RegimeTool] = {}
@@ -338,7 +347,7 @@ class ToolPage(WizardPage):
         self.refresh()
 
     def tab_chain(self) -> list[QWidget]:
-        chain: list[QWidget] = []
+        chain: list[QWidget] = self.public_powers.widgets()
         for section in self.sections.values():
             chain += section.widgets()
         chain += [*self.consent_flags.widgets(), self.country_reason, self.reference, self.measures_reason]
@@ -349,6 +358,7 @@ class ToolPage(WizardPage):
         regimes = list(ev.precheck.transfer_regimes) if ev else []
         # A tool chosen under a regime that no longer applies stays visible, so it can be cleared.
         regimes += [t.regime for t in record.tools if t.regime not in regimes] if record and ev else []
+        self.public_powers.refresh()
         if list(self.sections) != regimes:
             for section in self.sections.values():
                 self.messages = [m for m in self.messages if m.parent() is not section]
