@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests import factories
@@ -44,7 +44,15 @@ def _grab(wizard: AssessmentWizard, name: str) -> None:
     folder = os.environ.get("WIZARD_SCREENSHOTS")
     if folder:
         wizard.resize(1280, 800)
-        QApplication.processEvents()  # the layout follows the new size and messages before the grab
+        # Nested layouts (a scroll area's body, the sections in it) settle over several rounds of posted
+        # layout requests: after one, a wrapped label was still squeezed to its old height in the picture.
+        sizes = None
+        for _ in range(20):
+            QApplication.processEvents()
+            now = [w.size() for w in wizard.findChildren(QWidget)]
+            if now == sizes:
+                break
+            sizes = now
         Path(folder).mkdir(parents=True, exist_ok=True)
         assert wizard.grab().toImage().save(str(Path(folder) / name))
 
