@@ -406,7 +406,7 @@ class MainWindow(QMainWindow):
         settings.set(keys.LAST_EXPORT_FOLDER, str(Path(path).parent))
         self.statusBar().showMessage(self.tr("Exporting…"))
         self.services.worker.submit(
-            export_job(self.services.actor, query, Path(path), fmt),
+            export_job(self.services.actor, query, Path(path), fmt, self.services.language),
             lambda n: self.statusBar().showMessage(
                 self.tr("Exported %n transfer(s) to %1", "", n).replace("%1", path), 8000
             ),

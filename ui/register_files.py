@@ -277,7 +277,8 @@ def export_format(path: str, chosen_filter: str) -> str:
     return "csv" if "csv" in chosen_filter.lower() else "xlsx"
 
 
-def export_job(actor: Any, query: Any, path: Path, fmt: str) -> Any:
+def export_job(actor: Any, query: Any, path: Path, fmt: str, lang: str = "en") -> Any:
+    """The export as a job; a workbook's reading sheet in `lang` (the interface language)."""
     def run(db: DatabaseHandle) -> int:
         if fmt == "csv":
             from transfer_tool.register import transfer_csv
@@ -287,7 +288,7 @@ def export_job(actor: Any, query: Any, path: Path, fmt: str) -> Any:
             return max(0, text.count("\n") - 1)
         from transfer_tool.register import transfer_xlsx  # openpyxl only for an export
 
-        write_file(path, transfer_xlsx.export_xlsx(db, actor, query))
+        write_file(path, transfer_xlsx.export_xlsx(db, actor, query, lang))
 
         return len(register_search.search_ids(db, query))
 

@@ -26,6 +26,7 @@ from tests.unit.test_assessment_fixtures import COMPLETE_ACCEPTANCE
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.assessment.record import (
+    AddedRegime,
     ChosenMeasure,
     ConclusionRecord,
     ConditionConfirmation,
@@ -37,7 +38,7 @@ from transfer_tool.assessment.record import (
     ToolChoice,
 )
 from transfer_tool.countries import store as countries
-from transfer_tool.domain import NoticeName, PartyRole
+from transfer_tool.domain import Conclusion, NoticeName, PartyRole
 from transfer_tool.notice import service as notice
 from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
@@ -67,16 +68,28 @@ def _scope_answers(db: Database, code: str, tools: dict[str, str]) -> tuple[Scop
 
 
 def approve_transfer(
-    db: Database, legal: Actor, manager: Actor, transfer_id: int, tools: dict[str, str]
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    transfer_id: int,
+    tools: dict[str, str],
+    conclusion: Conclusion | None = None,
 ) -> service.AssessmentView:
-    """Start, answer, submit and approve an assessment choosing `tools` (regime -> tool code)."""
+    """Start, answer, submit and approve an assessment choosing `tools` (regime -> tool code), concluding
+    the tool's recommendation unless `conclusion` is given."""
     a = service.latest_for_transfer(db, transfer_id) or service.start_assessment(db, legal, transfer_id)
     laws = tuple(
         LawAssessment(x.law_key, False, "Does not reach this importer or this data.")
         for x in a.record.law_practice.laws
     )
+    regimes = a.record.regimes
+    missing_regimes = tuple(AddedRegime(r, "The importer passes on the exporter's data.") for r in tools)
+    regimes = dataclasses.replace(
+        regimes, added=regimes.added + tuple(x for x in missing_regimes if x.regime not in regimes.codes())
+    )  # a sub-recipient's exporter (the importer) is under no regime of its own
     record = dataclasses.replace(
         a.record,
+        regimes=regimes,
         tools=tuple(ToolChoice(r, t, "Chosen for the notice tests.") for r, t in tools.items()),
         confirmed_conditions=tuple(ConditionConfirmation(r, "Condition confirmed.") for r in tools),
         scope_answers=_scope_answers(db, a.record.facts.destination, tools),
@@ -93,7 +106,10 @@ def approve_transfer(
     )
     a = service.save_draft(db, legal, a.id, record, a.row_version)
     ev = service.evaluate_assessment(db, a.id, TODAY)
-    record = dataclasses.replace(a.record, conclusion=ConclusionRecord(chosen=ev.recommendation))
+    chosen = ConclusionRecord(chosen=ev.recommendation)
+    if conclusion is not None and conclusion is not ev.recommendation:
+        chosen = ConclusionRecord(chosen=conclusion, reason="The exporter decided otherwise for the test.")
+    record = dataclasses.replace(a.record, conclusion=chosen)
     a = service.save_draft(db, legal, a.id, record, a.row_version)
     missing = service.evaluate_assessment(db, a.id, TODAY).missing
     assert not missing, [str(g) for g in missing]

@@ -8,7 +8,13 @@ import datetime as dt
 import pytest
 
 from tests.unit.test_assessment_fixtures import NOW, complete_fr_us_record, context, us
-from transfer_tool.assessment.record import AssessmentRecord, ReviewAction, ToolChoice, TransferFacts
+from transfer_tool.assessment.record import (
+    AssessmentRecord,
+    ConclusionRecord,
+    ReviewAction,
+    ToolChoice,
+    TransferFacts,
+)
 from transfer_tool.assessment.workflow import (
     add_months,
     approve,
@@ -104,8 +110,17 @@ def test_reevaluation_defaults_to_twelve_months_and_is_overdue_after() -> None:
 
 
 def test_appi_equivalent_measures_route_gets_a_yearly_check() -> None:
-    rec = dataclasses.replace(
+    stopped = dataclasses.replace(
         submitted(), tools=(*submitted().tools, ToolChoice("JP", "jp_equivalent_measures", "group rules"))
+    )
+    assert stopped.conclusion.chosen is Conclusion.DO_NOT_TRANSFER
+    # "Do not transfer": nothing is provided abroad, so there is nothing to check yearly.
+    assert approve(stopped, by=BOB, now=NOW).appi_check_due is None
+    rec = dataclasses.replace(
+        stopped,
+        conclusion=ConclusionRecord(
+            Conclusion.DO_NOT_TRANSFER, Conclusion.PROCEED_WITH_MEASURES, "The measures are planned."
+        ),
     )
     approved = approve(rec, by=BOB, now=NOW, reevaluation_months=24)
     assert approved.reevaluation_date == dt.date(2028, 11, 26)

@@ -515,13 +515,13 @@ def test_an_installed_database_takes_the_shipped_update_and_flags_what_it_change
 
     applied = store.import_document(db, admin, shipped)
 
-    assert store.dataset_version(db) == "2026-12-07.4"
+    assert store.dataset_version(db) == "2026-12-07.5"
     assert applied.changed_destinations == ["GB", "TW"]
     assert [(c.regime, c.kind) for c in applied.status_changes["GB"]] == [("EU", ChangeKind.INSTRUMENT)]
     assert [(f.transfer_id, f.regime) for f in store.open_flags(db)] == [(de_gb, "EU")]
     assert store.open_flags(db, jp_gb) == []
     assert {law.key for law in store.get_destination(db, "TW").access_laws} == {"cssa_court", "cssa_art7"}
-    assert store.history(db, "GB")[-1].reason == "import of country data 2026-12-07.4"
+    assert store.history(db, "GB")[-1].reason == "import of country data 2026-12-07.5"
 
 
 def test_laws_read_on_their_official_text_reach_an_installed_database_and_flag_what_relied_on_them(
@@ -542,7 +542,7 @@ def test_laws_read_on_their_official_text_reach_an_installed_database_and_flag_w
 
     applied = store.import_document(db, admin, shipped)
 
-    assert store.dataset_version(db) == "2026-12-07.4"
+    assert store.dataset_version(db) == "2026-12-07.5"
     assert applied.changed_destinations == ["CN", "GB", "HK", "IN", "KR", "SG", "US"]
     reasons = " ".join(f.reason for f in store.open_flags(db, src.transfer.id) if f.reason not in before)
     assert "CLOUD Act (18 U.S.C. 2713): its profile changed" in reasons, reasons
@@ -592,7 +592,7 @@ def test_laws_read_for_2026_12_06_4_reach_an_installed_database_and_flag_what_re
 
     applied = store.import_document(db, admin, shipped)
 
-    assert store.dataset_version(db) == "2026-12-07.4"
+    assert store.dataset_version(db) == "2026-12-07.5"
     assert applied.changed_destinations == sorted(READ_IN_2026_12_06_4)
     reasons = " ".join(f.reason for f in store.open_flags(db, src.transfer.id) if f.reason not in before)
     assert "Executive Order 12333: its profile changed" in reasons, reasons

@@ -79,7 +79,7 @@ def test_laws_read_for_2026_12_07_1_reach_an_installed_database_and_flag_what_re
 
     applied = store.import_document(db, admin, shipped)
 
-    assert store.dataset_version(db) == "2026-12-07.4"
+    assert store.dataset_version(db) == "2026-12-07.5"
     assert applied.changed_destinations == sorted(READ_IN_2026_12_07_1)
     reasons = " ".join(f.reason for f in store.open_flags(db, to_mx))
     assert "duties of collaboration with security and justice" in reasons and "its profile changed" in reasons
@@ -102,7 +102,7 @@ def test_laws_read_for_2026_12_07_2_reach_an_installed_database_and_flag_what_re
 
     applied = store.import_document(db, admin, shipped)
 
-    assert store.dataset_version(db) == "2026-12-07.4"
+    assert store.dataset_version(db) == "2026-12-07.5"
     assert applied.changed_destinations == ["MY", "RU"]
     my_reasons = " ".join(f.reason for f in store.open_flags(db, assessed["MY"]))
     assert "s.252 (interception): its profile changed" in my_reasons, my_reasons
@@ -163,7 +163,7 @@ def test_the_gaps_filled_for_2026_12_07_3_reach_an_installed_database_and_flag_w
 
     applied = store.import_document(db, admin, shipped)
 
-    assert store.dataset_version(db) == "2026-12-07.4"
+    assert store.dataset_version(db) == "2026-12-07.5"
     assert applied.changed_destinations == sorted({"HK", "CN", "TW", *TERRITORIES})
     hk_reasons = " ".join(f.reason for f in store.open_flags(db, assessed["HK"]))
     assert "Safeguarding National Security Ordinance" in hk_reasons, hk_reasons
@@ -222,7 +222,7 @@ def test_korea_read_on_its_texts_for_2026_12_07_4_flags_the_eu_and_uk_transfers_
 
     applied = store.import_document(db, admin, shipped)
 
-    assert store.dataset_version(db) == "2026-12-07.4"
+    assert store.dataset_version(db) == "2026-12-07.5"
     assert applied.changed_destinations == ["KR"]
     assert sorted((c.regime, c.kind.value) for c in applied.status_changes["KR"]) == [
         ("EU", "condition"),

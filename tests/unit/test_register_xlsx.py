@@ -45,7 +45,7 @@ def test_export_keeps_text_as_text_and_offers_lists_dates_and_a_bilingual_guide(
     _tricky_register(db, legal)
     raw = transfer_xlsx.export_xlsx(db, legal)
     book = openpyxl.load_workbook(io.BytesIO(raw))
-    assert book.sheetnames == ["Transfers", "Columns", "Lists"]
+    assert book.sheetnames == ["Register", "Transfers", "Columns", "Lists"]  # the first one to read
     ws = book["Transfers"]
     header = [c.value for c in ws[1]]
     assert header == transfer_csv.COLUMNS

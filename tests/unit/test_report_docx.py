@@ -4,6 +4,7 @@ and turns it into a PDF with the same text."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import shutil
@@ -158,3 +159,40 @@ def test_an_assessment_from_the_database_becomes_a_word_draft(db: Database, lega
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="unsupported report language"):
         render_docx(sample_report_data(), "fr")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_word_file_states_the_destinations_status_as_the_pdf_does(lang: str, tmp_path: Path) -> None:
+    """The regimes table and the verified line say what the PDF says: an entry marked verified but never
+    dated reads "unverified" (never "verified"), its notes and its entry-into-force date are shown, and the
+    unchecked regimes are named beside the date of the oldest check."""
+    import dataclasses
+
+    sample = sample_report_data()
+    eu, jp = sample.destination_status
+    undated = dataclasses.replace(
+        eu,
+        last_verified=None,
+        notes="Review due by the Commission in 2027.",
+        in_force=dt.date(2023, 7, 11),
+    )
+    data = dataclasses.replace(sample, destination_status=(undated, jp), country_data_unverified=("EU", "JP"))
+    terms = Terminology.load()
+    document = docx.Document(io.BytesIO(render_docx(data, lang)))
+    header = [terms.get("regime." + k, lang) for k in ("column", "status", "instrument")]
+    table = next(t for t in document.tables if [c.text for c in t.rows[0].cells][:3] == header)
+    eu_row = [c.text for c in table.rows[1].cells]
+    assert eu_row[-1] == terms.get("doc.unverified", lang)  # marked verified, but nobody dated a check
+    assert "Review due by the Commission in 2027." in eu_row[2]
+    assert terms.get("regime.in_force", lang) in eu_row[3]
+    kv = {r.cells[0].text: r.cells[1].text for t in document.tables for r in t.rows if len(r.cells) == 2}
+    verified_line = kv[terms.get("doc.country_data_verified", lang)]
+    assert terms.get("doc.unverified", lang) in verified_line
+    assert terms.get("regime.EU", lang) in verified_line and terms.get("regime.JP", lang) in verified_line
+    pdf = tmp_path / "tia.pdf"
+    pdf.write_bytes(render_report(data, lang))
+    pdf_text = _squash(
+        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    )
+    lines = [line for cell in [*eu_row[2:], verified_line] for line in cell.splitlines()]
+    assert [line for line in lines if _squash(line) not in pdf_text] == []  # the same words in the PDF

@@ -31,7 +31,7 @@ from transfer_tool.assessment.report_texts import (
 )
 from transfer_tool.assessment.risk import RiskResult
 from transfer_tool.assessment.safeguards import ConsentInformation, appi_consent_information
-from transfer_tool.domain import AssessmentStatus
+from transfer_tool.domain import AssessmentStatus, Conclusion
 from transfer_tool.i18n.message import Joined, Stored, Translatable
 from transfer_tool.i18n.regime_names import UNNAMED
 from transfer_tool.i18n.term import Term
@@ -137,7 +137,8 @@ def action_plan(src: ReportSources) -> tuple[rd.ActionItem, ...]:
         )
         action = report_text("Put in place: {name}{note}", name=name, note=note)
         out.append(rd.ActionItem(action, "open", item.measure.owner, item.measure.due))
-    if r.appi_check_due is not None or any(t.tool == "jp_equivalent_measures" for t in r.tools):
+    yearly = r.appi_check_due is not None or any(t.tool == "jp_equivalent_measures" for t in r.tools)
+    if yearly and r.conclusion.chosen is not Conclusion.DO_NOT_TRANSFER:  # no provision, nothing to check
         out.append(rd.ActionItem(YEARLY_CHECK, "open", "", r.appi_check_due))
     return tuple(out)
 

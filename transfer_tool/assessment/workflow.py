@@ -20,7 +20,7 @@ from typing import Any
 from transfer_tool.assessment.completeness import missing_items
 from transfer_tool.assessment.context import AssessmentContext, evaluate
 from transfer_tool.assessment.record import AssessmentRecord, ReviewAction, ReviewEvent
-from transfer_tool.domain import AssessmentStatus, UserId
+from transfer_tool.domain import AssessmentStatus, Conclusion, UserId
 from transfer_tool.errors import PermissionDenied, ValidationError
 from transfer_tool.i18n.engine_text import error_text
 
@@ -165,6 +165,8 @@ def approve(
     appi_due = record.appi_check_due
     if any(t.tool in yearly_check_tools for t in record.tools) and appi_due is None:
         appi_due = add_months(today, 12)
+    if record.conclusion.chosen is Conclusion.DO_NOT_TRANSFER:
+        appi_due = None  # nothing is provided abroad, so no measures to check yearly (PPC Rules Art. 18(1))
     return dataclasses.replace(
         record,
         status=AssessmentStatus.APPROVED,

@@ -62,6 +62,12 @@ def register(sub: Any) -> None:
     ex.add_argument(
         "--format", choices=["xlsx", "csv"], help="default: from the file name's ending, else xlsx"
     )
+    ex.add_argument(
+        "--lang",
+        choices=["en", "ja"],
+        default="en",
+        help="language of the workbook's reading sheet (the sheet to import keeps its codes)",
+    )
     ex.set_defaults(handler=cmd_export)
     ep = ts.add_parser("export-csv", help="export the register as CSV (the same as `export --format csv`)")
     ep.add_argument("file", type=Path, help="output file, or - for standard output")
@@ -248,7 +254,8 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
             )
         from transfer_tool.register import transfer_xlsx  # openpyxl only for this command
 
-        write_file(args.file, transfer_xlsx.export_xlsx(ctx.db, actor))
+        lang = getattr(args, "lang", "en")
+        write_file(args.file, transfer_xlsx.export_xlsx(ctx.db, actor, lang=lang))
     print(f"exported to {args.file}")
     return 0
 

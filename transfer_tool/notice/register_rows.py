@@ -153,7 +153,8 @@ def register_items(session: Session, dataset: CountryDataset) -> list[RegisterIt
     found = list(session.execute(columns))
     onward: dict[int, set[str]] = {}
     for t in found:
-        if t.parent_id is not None:
+        # A suspended sub-recipient (do not transfer) is no current onward transfer.
+        if t.parent_id is not None and t.status is not TransferStatus.SUSPENDED:
             onward.setdefault(t.parent_id, set()).add(t.destination)
     items: list[RegisterItem] = []
     for t in found:

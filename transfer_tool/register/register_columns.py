@@ -26,6 +26,7 @@ def _codes(enum: type[PartyRole] | type[Frequency] | type[DataFormat] | type[Key
     return tuple(m.value for m in enum)
 
 
+# Columns added later come last, so a file read by position (a macro, a lookup) keeps its columns.
 COLUMN_LIST: tuple[Column, ...] = (
     Column(
         "reference",
@@ -148,6 +149,40 @@ COLUMN_LIST: tuple[Column, ...] = (
         read_only=True,
         limit=40,
     ),
+    Column(
+        "onward_of",
+        "For an onward transfer: the reference of the transfer it continues (above in the file or already "
+        "in the register)",
+        "再移転の場合：元の移転の参照番号（ファイルの上の行、又は登録済みのもの）",
+        limit=40,
+    ),
+    Column(
+        "special_categories",
+        "Sensitive or special-category data included: yes or no (default no)",
+        "要配慮個人情報・特別な種類のデータを含むか：yes 又は no（既定：no）",
+        values=("no", "yes"),
+        terms="doc",
+    ),
+    Column(
+        "sensitive_details",
+        "The sensitive data and the restrictions applied to it (required when special_categories is yes)",
+        "要配慮個人情報等の内容と適用する制限（special_categories が yes の場合は必須）",
+        limit=4000,
+    ),
+    Column(
+        "acquisition_routes",
+        "How the data was obtained (catalogue codes), separated by ;",
+        "個人データの取得経路（カタログのコード、;で区切る）",
+        multiple=True,
+    ),
+    Column(
+        "retention_period",
+        "The retention period of the privacy policy (catalogue code)",
+        "プライバシーポリシー上の保存期間（カタログのコード）",
+        limit=64,
+    ),
+    Column("nature_of_processing", "The nature of the processing", "取扱いの性質", limit=4000),
+    Column("notes", "Notes", "備考", limit=4000),
 )
 
 COLUMNS: dict[str, Column] = {c.name: c for c in COLUMN_LIST}

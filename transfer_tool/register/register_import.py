@@ -34,6 +34,8 @@ class PreparedRow:
     importer: tuple[str, str]
     data: transfers.TransferInput  # with placeholder entity ids 1 and 2
     reference_at: str = ""  # where the reference cell is, for a problem found in the database
+    onward_of: str = ""  # the reference of the transfer this one continues (an onward transfer)
+    onward_of_at: str = ""
 
 
 @dataclass(frozen=True)
@@ -213,7 +215,7 @@ def _reference(row: SourceRow, text: str, problems: list[Problem]) -> None:
 
 
 # Which column a problem of the core's transfer rules belongs to (the rules name fields).
-_FIELD_COLUMN = {"exporter_id": "exporter", "importer_id": "importer", "sensitive_details": "data_categories"}
+_FIELD_COLUMN = {"exporter_id": "exporter", "importer_id": "importer", "retention_code": "retention_period"}
 
 
 def check_rows(table: SourceTable) -> tuple[list[PreparedRow], list[Problem]]:
@@ -227,6 +229,8 @@ def check_rows(table: SourceTable) -> tuple[list[PreparedRow], list[Problem]]:
         volume = _volume(row, problems)
         _date(row, problems)
         for col in REQUIRED:
+            if col == "retention" and text["retention_period"]:
+                continue  # the policy's retention period says it (as in the transfer form)
             if not text.get(col) and col not in row.formulas:
                 problems.append(Problem(_where(row, col), "fill in this required column"))
         for col in ("exporter_country", "importer_country", "destination"):
@@ -236,7 +240,10 @@ def check_rows(table: SourceTable) -> tuple[list[PreparedRow], list[Problem]]:
                 )
         values = {c: _closed(row, c, text[c], problems) for c in _ENUMS}
         _closed(row, "status", text["status"], problems)
+        special = _closed(row, "special_categories", text["special_categories"], problems) == "yes"
         ref = text["reference"]
+        if ref and ref == text["onward_of"]:
+            problems.append(Problem(_where(row, "onward_of"), "a transfer cannot continue itself"))
         if ref:
             _reference(row, ref, problems)
             if ref in seen_refs:
@@ -270,13 +277,19 @@ def check_rows(table: SourceTable) -> tuple[list[PreparedRow], list[Problem]]:
             title=text["title"],
             recipient_type=text["recipient_type"],
             data_categories=_split(text["data_categories"]),
+            special_categories=special,
+            sensitive_details=text["sensitive_details"],
             data_subjects=_split(text["data_subjects"]),
             purposes=_split(text["purposes"]),
             legal_bases=_split(text["legal_bases"]),
+            acquisition_routes=_split(text["acquisition_routes"]),
             volume=volume,
             storage_countries=tuple(c.upper() for c in _split(text["storage_countries"])),
             remote_access_countries=tuple(c.upper() for c in _split(text["remote_access_countries"])),
             retention=text["retention"],
+            retention_code=text["retention_period"],
+            nature_of_processing=text["nature_of_processing"],
+            notes=text["notes"],
             **opts,  # type: ignore[arg-type]
         )
         rule_problems = transfers.validate_transfer(data)
@@ -292,6 +305,8 @@ def check_rows(table: SourceTable) -> tuple[list[PreparedRow], list[Problem]]:
                     (text["importer"], text["importer_country"].upper()),
                     data,
                     _where(row, "reference"),
+                    text["onward_of"],
+                    _where(row, "onward_of"),
                 )
             )
     return prepared, problems
@@ -459,7 +474,20 @@ def _write(s: Session, actor: Actor, prepared: Sequence[PreparedRow], problems: 
             data = transfers.TransferInput(
                 **{**row.data.__dict__, "exporter_id": exp.id, "importer_id": imp.id}
             )
-            transfers.create_in(s, actor, data, reference=row.reference)
+            parent = (
+                s.scalar(select(Transfer).where(Transfer.reference == row.onward_of))
+                if row.onward_of
+                else None
+            )
+            if row.onward_of and parent is None:
+                problems.append(_no_parent(row))
+                continue
+            reference = row.reference
+            if parent is not None and not reference:  # numbered as the app numbers a sub-recipient
+                reference = f"{parent.reference}-{len(parent.onward) + 1:02d}"
+            transfers.create_in(s, actor, data, reference=reference, parent_id=parent.id if parent else None)
+            if parent is not None:
+                s.refresh(parent)  # the next sub-recipient of the same parent takes the next number
         except ValidationError as exc:  # a rule that needs the database (a reference already used)
             problems.extend(
                 Problem(_where_field(row.place, p.location), p.message)
@@ -468,3 +496,15 @@ def _write(s: Session, actor: Actor, prepared: Sequence[PreparedRow], problems: 
             continue
         n += 1
     return n
+
+
+def _no_parent(row: PreparedRow) -> Problem:
+    """An onward row whose transfer is neither written above it nor in the register."""
+    return Problem(
+        row.onward_of_at,
+        error_text(
+            "no transfer '{0}' above this row or in the register: put the transfer it continues above it, or "
+            "leave the cell empty",
+            row.onward_of[:40],
+        ),
+    )

@@ -88,31 +88,44 @@ def export_csv(db: Database, actor: Actor, q: register_search.TransferQuery | No
 
 
 def export_rows(db: Database, q: register_search.TransferQuery) -> Iterable[list[str]]:
-    """The register's rows as text, in the order of `NAMES` (dates as YYYY-MM-DD)."""
-    for t in transfers.get_many(db, register_search.search_ids(db, q)):
-        yield [
-            t.reference,
-            t.title,
-            t.exporter_name,
-            t.exporter_country,
-            t.exporter_role.value,
-            t.importer_name,
-            t.importer_country,
-            t.importer_role.value,
-            t.recipient_type,
-            t.destination,
-            ";".join(t.data_categories),
-            ";".join(t.data_subjects),
-            ";".join(t.purposes),
-            ";".join(t.legal_bases),
-            t.frequency.value,
-            "" if t.volume is None else str(t.volume),
-            t.format_in_transit.value,
-            t.format_at_rest.value,
-            t.key_holder.value,
-            ";".join(t.storage_countries),
-            ";".join(t.remote_access_countries),
-            t.retention,
-            t.status.value,
-            t.next_review.isoformat() if t.next_review else "",
-        ]
+    """The register's rows as text, in the order of `NAMES` (dates as YYYY-MM-DD): every field a user
+    enters, so an export imported into an empty register gives the same transfers."""
+    found = list(transfers.get_many(db, register_search.search_ids(db, q)))
+    references = {t.id: t.reference for t in found}
+    outside = sorted({t.parent_id for t in found if t.parent_id and t.parent_id not in references})
+    references.update((t.id, t.reference) for t in transfers.get_many(db, outside))  # a filtered export
+    for t in found:
+        cells = {
+            "reference": t.reference,
+            "onward_of": references.get(t.parent_id, "") if t.parent_id else "",
+            "title": t.title,
+            "exporter": t.exporter_name,
+            "exporter_country": t.exporter_country,
+            "exporter_role": t.exporter_role.value,
+            "importer": t.importer_name,
+            "importer_country": t.importer_country,
+            "importer_role": t.importer_role.value,
+            "recipient_type": t.recipient_type,
+            "destination": t.destination,
+            "data_categories": ";".join(t.data_categories),
+            "special_categories": "yes" if t.special_categories else "no",
+            "sensitive_details": t.sensitive_details,
+            "data_subjects": ";".join(t.data_subjects),
+            "purposes": ";".join(t.purposes),
+            "legal_bases": ";".join(t.legal_bases),
+            "acquisition_routes": ";".join(t.acquisition_routes),
+            "frequency": t.frequency.value,
+            "volume": "" if t.volume is None else str(t.volume),
+            "format_in_transit": t.format_in_transit.value,
+            "format_at_rest": t.format_at_rest.value,
+            "key_holder": t.key_holder.value,
+            "storage_countries": ";".join(t.storage_countries),
+            "remote_access_countries": ";".join(t.remote_access_countries),
+            "retention": t.retention,
+            "retention_period": t.retention_code,
+            "nature_of_processing": t.nature_of_processing,
+            "notes": t.notes,
+            "status": t.status.value,
+            "next_review": t.next_review.isoformat() if t.next_review else "",
+        }
+        yield [cells[name] for name in NAMES]

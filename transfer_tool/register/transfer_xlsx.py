@@ -1,6 +1,6 @@
 """The transfer register as an Excel workbook (openpyxl, imported by the callers only when needed).
 
-Export: a "Transfers" sheet (header row, drop-down lists for the closed fields and the countries, dates as
+Export: a sheet to read in one language (`register_reading`), a "Transfers" sheet (header row, drop-down lists for the closed fields and the countries, dates as
 real dates, every text cell stored as text so `=1+1` stays text in Excel and LibreOffice), a "Columns" sheet
 explaining each column in English and Japanese, and a "Lists" sheet with the values the drop-downs offer.
 Import: the workbook is checked whole before a row is read (size, zip members, macros, encryption, hidden
@@ -20,14 +20,16 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from transfer_tool import catalog
 from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.countries.names import load_country_names
-from transfer_tool.errors import ImportRefused, Problem
+from transfer_tool.errors import ImportRefused, Problem, ValidationError
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.i18n.terminology import Terminology
 from transfer_tool.records import audit
 from transfer_tool.register import register_search
 from transfer_tool.register.register_columns import COLUMN_LIST, COLUMNS, MAX_ROWS, NAMES
+from transfer_tool.register.register_reading import SHEET_NAMES, Labels, add_reading_sheet
 from transfer_tool.register.register_table import Cell, SourceRow, SourceTable, check_header
 from transfer_tool.register.transfer_csv import export_rows
 from transfer_tool.storage.database import Database
@@ -232,11 +234,17 @@ def _cell(value: object) -> Cell:
 # ---- export -------------------------------------------------------------------------------------------
 
 
-def export_xlsx(db: Database, actor: Actor, q: register_search.TransferQuery | None = None) -> bytes:
+def export_xlsx(
+    db: Database, actor: Actor, q: register_search.TransferQuery | None = None, lang: str = "en"
+) -> bytes:
+    """The workbook: a sheet to read in `lang` first, then the sheets to edit and import (both languages)."""
     require(actor, Action.READ)
+    if lang not in SHEET_NAMES:
+        raise ValidationError(error_text("unsupported language {0}; use en or ja", lang))
     with db.read() as s:
         audit.check_actor(s, actor)
-    return workbook_bytes(export_rows(db, q or register_search.TransferQuery()))
+    rows = list(export_rows(db, q or register_search.TransferQuery()))
+    return workbook_bytes(rows, lang, catalog.all_items(db))
 
 
 _HEADER_FONT = Font(bold=True)
@@ -259,10 +267,23 @@ def country_entry(names: Any, code: str) -> str:
     return f"{code} — {names.name(code, 'en')} / {names.name(code, 'ja')}"
 
 
-def workbook_bytes(rows: Any) -> bytes:
+def workbook_bytes(rows: Any, lang: str = "en", labels: Labels | None = None) -> bytes:
+    """`labels`: the catalogues' entries by kind and code (default: the shipped catalogues)."""
     names = load_country_names()
     terms = Terminology.load()
+    rows = list(rows)
+    if labels is None:
+        labels = {k: {i.code: i for i in items} for k, items in catalog.shipped_catalogs().items()}
     book = Workbook(write_only=True)
+    add_reading_sheet(
+        book,
+        rows,
+        lang,
+        labels,
+        lambda code: names.name(code, lang) if names.is_known(code) else code,
+        _text_cell,
+        {"font": _HEADER_FONT, "fill": _HEADER_FILL},
+    )
     ws = book.create_sheet(SHEET)
     ws.freeze_panes = "A2"
     for i, col in enumerate(COLUMN_LIST, start=1):

@@ -228,23 +228,29 @@ class DocxReport:
                 ("regime.applicable", "\n".join(self.regime(r) for r in d.regimes)),
                 ("doc.destination", f"{d.destination.get(self.lang)} ({d.destination_code})"),
                 ("doc.country_data_version", str(d.country_data_version)),
-                ("doc.country_data_verified", self.date(d.country_data_verified)),
+                ("doc.country_data_verified", self._verified_line()),
             ]
         )
         rows = []
         for e in d.destination_status:
-            detail = "\n".join(translate(x, self.lang) for x in (e.condition, e.instrument) if x) or "—"
+            # The PDF's words (sections_transfer._regimes): the entry's notes too, and only an entry
+            # someone checked and dated reads "verified".
+            parts = (e.condition, e.instrument, e.notes)
+            detail = "\n".join(translate(x, self.lang) for x in parts if x) or "—"
             if e.source_url:
                 detail += f"\n{e.source_url}"
-            verified = self.t("doc.verified" if e.verified else "doc.unverified")
-            if e.verified and e.last_verified:
+            verified = self.t("doc.verified" if e.checked else "doc.unverified")
+            if e.checked and e.last_verified:
                 verified += "\n" + self.date(e.last_verified)
+            adopted = self.date(e.adopted) or "—"
+            if e.in_force and e.in_force != e.adopted:
+                adopted += f"\n{self.t('regime.in_force')} {self.date(e.in_force)}"
             rows.append(
                 [
                     self.regime(e.regime),
                     self.t("adequacy." + e.status.value),
                     detail,
-                    self.date(e.adopted) or "—",
+                    adopted,
                     self.date(e.expires) or "—",
                     verified,
                 ]
@@ -264,6 +270,14 @@ class DocxReport:
             rows,
             (14, 14, 33, 13, 13, 13),
         )
+
+    def _verified_line(self) -> str:
+        """As the PDF: the oldest check of the entries relied on, the unchecked ones named."""
+        text = self.date(self.d.country_data_verified) or "—"
+        if self.d.country_data_unverified:
+            names = ", ".join(self.regime(r) for r in self.d.country_data_unverified)
+            text += f"\n{self.t('doc.unverified')}: {names}"
+        return text
 
     def _tools(self) -> None:
         rows = []

@@ -1,0 +1,125 @@
+"""An exported register imported into an empty register gives the same transfers: every field a user
+enters in the transfer form, the sensitive-data flag and its details, and which transfer an onward
+transfer continues (Excel and CSV alike)."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+
+import pytest
+
+from tests import factories
+from transfer_tool.accounts.permissions import Actor
+from transfer_tool.errors import ImportRefused
+from transfer_tool.register import register_import, register_search, transfer_csv, transfer_xlsx, transfers
+from transfer_tool.register.register_columns import NAMES
+from transfer_tool.storage.database import Database
+
+# Set by the workflow or the database, not by the person who typed the transfer.
+_NOT_TYPED = {
+    "id",
+    "exporter_id",
+    "importer_id",
+    "parent_id",
+    "status",
+    "next_review",
+    "owner_id",
+    "owner_name",
+    "row_version",
+    "created_at",
+    "updated_at",
+    "onward",
+    "reassessment_needed",
+    "reassessment_reason",
+}
+
+
+def _typed(db: Database) -> dict[str, dict[str, object]]:
+    """Each transfer as typed, by reference, with the reference of the transfer it continues."""
+    out: dict[str, dict[str, object]] = {}
+    for found in register_search.search(db):
+        t = transfers.get_transfer(db, found.id)
+        fields = {f.name: getattr(t, f.name) for f in dataclasses.fields(t) if f.name not in _NOT_TYPED}
+        fields["onward_of"] = transfers.get_transfer(db, t.parent_id).reference if t.parent_id else ""
+        out[t.reference] = fields
+    return out
+
+
+def _register(db: Database, actor: Actor) -> None:
+    parent = factories.transfer(
+        db,
+        actor,
+        title="Payroll with health data",
+        data_categories=("contact", "health"),
+        special_categories=True,
+        sensitive_details="Sick-leave days only; no diagnosis. Access limited to payroll staff.",
+        acquisition_routes=("from_person",),
+        retention="",
+        retention_code="business_necessity",
+        nature_of_processing="Monthly payroll run; storage of pay slips.",
+        notes="=cmd|' /C calc'!A0 typed by a user stays text",
+    )
+    sub = factories.entity(db, actor, "Manila Payroll Desk Inc.", "PH")
+    for title in ("Second-line payroll support", "Pay slip printing"):
+        transfers.add_onward_transfer(
+            db,
+            actor,
+            parent.id,
+            transfers.with_changes(
+                parent, exporter_id=parent.importer_id, importer_id=sub.id, destination="PH", title=title
+            ),
+        )
+
+
+def _empty(db: Database, actor: Actor) -> None:
+    views = [transfers.get_transfer(db, found.id) for found in register_search.search(db)]
+    for t in views:
+        if t.parent_id is None:  # its onward transfers go with it
+            transfers.delete_transfer(db, actor, t.id, t.row_version)
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_an_export_imported_into_an_empty_register_gives_the_same_transfers(
+    db: Database, legal: Actor, kind: str
+) -> None:
+    _register(db, legal)
+    before = _typed(db)
+    assert sorted(before) == ["TR-000001", "TR-000001-01", "TR-000001-02"]
+    assert before["TR-000001-02"]["onward_of"] == "TR-000001"
+    raw = (
+        transfer_xlsx.export_xlsx(db, legal)
+        if kind == "xlsx"
+        else transfer_csv.export_csv(db, legal).encode("utf-8")
+    )
+    _empty(db, legal)
+    assert register_import.import_file(db, legal, raw, f"register.{kind}").created == 3
+    assert _typed(db) == before
+
+
+def test_an_onward_transfer_whose_parent_is_nowhere_is_named_with_its_row(db: Database, legal: Actor) -> None:
+    cells = dict.fromkeys(NAMES, "")
+    cells.update(
+        exporter="Net Japan Co., Ltd.",
+        exporter_country="JP",
+        importer="Manila Desk Inc.",
+        importer_country="PH",
+        destination="PH",
+        data_categories="contact",
+        purposes="respond_requests",
+        retention="1 year",
+        onward_of="TR-009999",
+    )
+    out = io.StringIO()
+    csv.writer(out).writerows([NAMES, [cells[n] for n in NAMES]])
+    with pytest.raises(ImportRefused) as refused:
+        register_import.import_file(db, legal, out.getvalue().encode(), "register.csv")
+    assert [(str(p.location), str(p.message)) for p in refused.value.problems] == [
+        (
+            "line 2, column onward_of",
+            "no transfer 'TR-009999' above this row or in the register: put the transfer it continues above "
+            "it, or leave the cell empty",
+        )
+    ]
+    assert register_search.search(db) == []
