@@ -5008,6 +5008,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Flagged for re-assessment: the transfer was changed after its assessment was approved. Check this step again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 · %2 · on version %3</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4985,6 +4985,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>再評価が必要です：国別データが変更されました。このステップを改めて確認してください：</translation>
     </message>
     <message>
+        <source>Flagged for re-assessment: the transfer was changed after its assessment was approved. Check this step again:</source>
+        <translation>再評価が必要です：承認後に移転の内容が変更されました。このステップを改めて確認してください：</translation>
+    </message>
+    <message>
         <source>%1 · %2 · on version %3</source>
         <translation>%1 · %2 · 第%3版へのコメント</translation>
     </message>

@@ -313,3 +313,29 @@ def test_the_reassessment_and_copy_screens_in_both_languages_fit(
     wizard.close()
     if language == "ja":
         screens.assert_all_fit()
+
+
+@pytest.mark.both_databases
+def test_a_change_to_the_transfer_after_approval_is_explained_on_its_first_page(
+    make_wizard: MakeWizard, db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    from transfer_tool.register import transfers
+    from ui.wizard.state import PAGE_PARTIES
+
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    t = src.transfer
+    transfers.update_transfer(
+        db, legal, t.id, transfers.with_changes(t, purposes=(*t.purposes, "marketing")), t.row_version
+    )
+    _reassess(db, legal, t.id)
+    wizard = make_wizard(legal, t.id)
+    parties = _page(wizard, PAGE_PARTIES)
+    assert parties.flag_reasons.isVisible()
+    assert parties.flag_reasons.text() == (
+        "Flagged for re-assessment: the transfer was changed after its assessment was approved. "
+        "Check this step again:\n• Changed after its assessment was approved: the purposes. "
+        "A new version assesses the transfer as it now is."
+    )
+    for key in (PAGE_PRECHECK, PAGE_TOOL, PAGE_LAW):
+        assert not _page(wizard, key).flag_reasons.isVisible(), key
+    wizard.close()

@@ -170,6 +170,8 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     **{f"countries.seeding.{n}": PURE for n in ("seed_rows", "shipped_digests")},  # shipped files only
     "countries.seeding.seed": IN_TRANSACTION,
     **{f"countries.flags.{n}": IN_TRANSACTION for n in ("flag_transfers", "flag_law_changes", "clear_flags")},
+    "register.approved_changes.flag_if_approved": IN_TRANSACTION,  # inside update_in, after its role check
+    "register.approved_changes.changed_labels": PURE,
     "countries.editing.apply_edit": IN_TRANSACTION,
     "assessment.org_settings.get_org_settings": OPEN_READ,
     **{
@@ -234,6 +236,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
 
 SERVICE_MODULES = (
     "register.transfers",
+    "register.approved_changes",
     "register.register_search",
     "register.entities",
     "register.transfer_csv",

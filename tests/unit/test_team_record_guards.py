@@ -406,3 +406,20 @@ def test_a_transfer_in_a_review_round_is_deleted_with_its_versions_and_their_evi
     assert rows_changed(lena, "DELETE FROM transfer WHERE id = %s", (t.id,)) == 1
     assert _count(team, "SELECT count(*) FROM assessment WHERE transfer_id = %s", t.id) == 0
     assert audit.verify(team.dba).ok
+
+
+def test_a_legal_user_changing_an_approved_transfer_flags_it_signed_in_as_themselves(team: Team) -> None:
+    """The flag a change after approval raises is written by the person's own sign-in (their role may add a
+    flag and mark the transfer; only an approval clears them), and the database's audit chain holds."""
+    from transfer_tool.countries import store
+    from transfer_tool.register import transfers
+
+    ok = _approved(team)
+    lena = team.signed_in("lena")
+    t = transfers.get_transfer(lena, ok.transfer.id)
+    after = transfers.update_transfer(
+        lena, team.legal, t.id, transfers.with_changes(t, purposes=(*t.purposes, "marketing")), t.row_version
+    )
+    assert after.reassessment_needed and "the purposes" in after.reassessment_reason
+    assert [f.kind for f in store.open_flags(team.dba, t.id)] == ["transfer"]
+    assert audit.verify(team.dba).ok

@@ -17,6 +17,7 @@ from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole, Tr
 from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
 from transfer_tool.i18n.engine_text import error_text, from_json
 from transfer_tool.records import audit
+from transfer_tool.register import approved_changes
 from transfer_tool.register.entities import text_problems
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Entity, Transfer, User
@@ -323,8 +324,11 @@ def update_in(
     _check(session, data)
     before = _dump(t)
     _apply(t, data)
+    after = _dump(t)
     session.flush()
-    audit.record(session, actor, "update", "transfer", t.id, before, _dump(t))
+    audit.record(session, actor, "update", "transfer", t.id, before, after)
+    # Changed after its assessment was approved: the approval no longer covers it (re-assessment flagged).
+    approved_changes.flag_if_approved(session, actor, t, before, after)
     # The parties it names now (the relationships still hold the ones before); `_check` read both.
     session.expire(t, ["exporter", "importer"])
     return t

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from transfer_tool.register.approved_changes import TRANSFER_FLAG_KIND
 from ui.accessibility import strip_accelerator
 from ui.i18n import format_date
 from ui.terms import core_text
@@ -388,8 +389,16 @@ class WizardPage(QWizardPage):
     def _show_rechecks(self) -> None:
         flags = flags_for(self.state, self.KEY)
         if flags:
-            heading = QCoreApplication.translate(
-                "Wizard", "Flagged for re-assessment: the country data changed. Check this step again:"
+            heading = (
+                QCoreApplication.translate(
+                    "Wizard",
+                    "Flagged for re-assessment: the transfer was changed after its assessment was approved. "
+                    "Check this step again:",
+                )
+                if all(f.kind == TRANSFER_FLAG_KIND for f in flags)
+                else QCoreApplication.translate(
+                    "Wizard", "Flagged for re-assessment: the country data changed. Check this step again:"
+                )
             )
             self.flag_reasons.setText("\n".join([heading, *(f"• {core_text(f.reason)}" for f in flags)]))
         self.flag_reasons.setVisible(bool(flags))

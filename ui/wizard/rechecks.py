@@ -2,7 +2,8 @@
 
 - The reasons a transfer was flagged for re-assessment, each on the page the change concerns: an adequacy
   status, instrument or expiry on the transfer-tool page, a condition on the pre-check page (where it is
-  confirmed), a government-access law on the law-and-practice page.
+  confirmed), a government-access law on the law-and-practice page, a change to the transfer itself after
+  its approval on its first page.
 - The copied answers still to confirm on a page, and confirming them (`derivation.confirm`).
 - The fields a country-data change reset or marked, highlighted until the assessor answers them.
 """
@@ -15,14 +16,17 @@ from PySide6.QtWidgets import QWidget
 from transfer_tool.assessment import derivation
 from transfer_tool.countries.store import LAW_FLAG_KIND, FlagView
 from transfer_tool.domain import AssessmentStatus
-from ui.wizard.state import PAGE_LAW, PAGE_PRECHECK, PAGE_TOOL, WizardState
+from transfer_tool.register.approved_changes import TRANSFER_FLAG_KIND
+from ui.wizard.state import PAGE_LAW, PAGE_PARTIES, PAGE_PRECHECK, PAGE_TOOL, WizardState
 
 TO_CONFIRM = "to_confirm."  # completeness gaps of copied answers: "to_confirm.<derivation key>"
 RESET_BORDER = "border:2px solid #d9822b;border-radius:3px;background:#fff3e0;"
 
 
 def flag_page(flag: FlagView) -> str:
-    """The wizard page a country-data change concerns."""
+    """The wizard page a country-data change, or a change to the transfer, concerns."""
+    if flag.kind == TRANSFER_FLAG_KIND:
+        return PAGE_PARTIES
     if flag.kind == LAW_FLAG_KIND:
         return PAGE_LAW
     if flag.kind in derivation.CONDITION_KINDS:

@@ -1,0 +1,106 @@
+"""A transfer changed after its assessment was approved: flagged for re-assessment.
+
+The approved version assessed the transfer as it then was (its record holds the facts it read). A later
+change to what an assessment reads (the parties, the destination, the data, how it is handled) leaves the
+register, the privacy notice and the calendar stating a transfer the approval never covered, so the
+change flags the transfer, as a country-data change does, until a new version is approved. The app edits
+a transfer from a draft's wizard pages (the draft in progress answers the change: nothing is flagged);
+this catches every other way in: the service, a script, a direct edit on a team database through it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from transfer_tool.accounts.permissions import Actor
+from transfer_tool.domain import AssessmentStatus
+from transfer_tool.i18n.engine_text import engine_list, engine_text, to_json
+from transfer_tool.records import audit
+from transfer_tool.storage.models.assessment import Assessment
+from transfer_tool.storage.models.core import Transfer
+from transfer_tool.storage.models.countries import ReassessmentFlag
+
+TRANSFER_FLAG_KIND = "transfer"  # a flag about the transfer's own details, not about the country data
+
+# What an assessment reads of the transfer, named as a person reads it (engine.po has the Japanese). The
+# title and the notes are the register's own: changing them leaves the approval as true as it was.
+ASSESSED_FIELDS: Mapping[str, str] = {
+    "exporter_id": "the exporter",
+    "importer_id": "the importer",
+    "destination": "the destination",
+    "exporter_role": "the exporter's role",
+    "importer_role": "the importer's role",
+    "recipient_type": "the type of recipient",
+    "data_categories": "the categories of personal data",
+    "special_categories": "special-category data",
+    "sensitive_details": "the special-category details",
+    "data_subjects": "the data subjects",
+    "purposes": "the purposes",
+    "legal_bases": "the legal bases",
+    "acquisition_routes": "how the data was obtained",
+    "frequency": "the frequency",
+    "volume": "the number of data subjects",
+    "format_in_transit": "the format in transit",
+    "format_at_rest": "the format at rest",
+    "key_holder": "who holds the keys",
+    "storage_countries": "the storage countries",
+    "remote_access_countries": "the countries of remote access",
+    "retention": "the retention period",
+    "retention_code": "the retention period",
+    "nature_of_processing": "the nature of the processing",
+}
+
+
+def changed_labels(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
+    """The assessed details that differ, each named once, in the order a person fills them in."""
+    labels = [label for name, label in ASSESSED_FIELDS.items() if before.get(name) != after.get(name)]
+    return list(dict.fromkeys(labels))
+
+
+def flag_if_approved(
+    session: Session, actor: Actor, t: Transfer, before: Mapping[str, Any], after: Mapping[str, Any]
+) -> bool:
+    """Flag `t` when its latest version is approved and an assessed detail changed; True if flagged."""
+    labels = changed_labels(before, after)
+    if not labels:
+        return False
+    latest = session.scalars(
+        select(Assessment.status)
+        .where(Assessment.transfer_id == t.id)
+        .order_by(Assessment.version_no.desc())
+        .limit(1)
+    ).first()
+    if latest is not AssessmentStatus.APPROVED:
+        return False  # nothing approved yet, or a version in progress that answers the change
+    text = engine_text(
+        "Changed after its assessment was approved: {0}. A new version assesses the transfer as it now is.",
+        engine_list(", ", [engine_text(label) for label in labels]),
+    )
+    message = to_json(text)
+    session.add(
+        ReassessmentFlag(
+            transfer_id=t.id,
+            destination=t.destination,
+            regime="",
+            kind=TRANSFER_FLAG_KIND,
+            reason=text,
+            reason_message=message,
+        )
+    )
+    t.reassessment_needed = True
+    t.reassessment_reason = text
+    t.reassessment_message = message
+    audit.record(
+        session,
+        actor,
+        "flag_reassessment",
+        "transfer",
+        t.id,
+        None,
+        {"kind": TRANSFER_FLAG_KIND, "reason": text, "transfers": 1},
+    )
+    return True
