@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from transfer_tool import clock
 from transfer_tool.accounts.permissions import Action, Actor, allowed
 from ui.settings import Settings
 from ui.workers import DbWorker
@@ -46,7 +47,8 @@ class ChangeNotifier(QObject):
 
 
 def _today() -> dt.date:
-    return dt.date.today()
+    # The UTC date, as the services state moments (transfer_tool.clock says why).
+    return clock.today()
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from transfer_tool import clock
 from transfer_tool.cli.context import CliContext
 from transfer_tool.errors import ToolError
 
@@ -100,7 +101,7 @@ def _write(args: argparse.Namespace, doc: Any) -> str:
 def cmd_notice(args: argparse.Namespace, ctx: CliContext) -> int:
     from transfer_tool.notice import service
 
-    today = args.on or dt.date.today()
+    today = args.on or clock.today()
     if args.answer:
         if args.regime != "JP":
             raise ToolError("The on-request answer is an APPI duty: use --regime JP with --answer.")
