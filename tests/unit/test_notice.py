@@ -413,3 +413,47 @@ def test_grouped_by_purpose_each_destination_appears_under_each_of_its_purposes(
     assert by_heading[headings[1]] == ["Germany", "Singapore"]  # jp_de, jp_sg: manage_contracts
     with pytest.raises(ValidationError):
         service.preview(db, "JP", "en", group_by="colour")
+
+
+def _stated_date(text: str) -> str:
+    found = re.search(r"as of (.+?)\.", text)
+    assert found, text
+    return found.group(1)
+
+
+def test_publishing_states_one_date_in_the_text_and_in_the_next_diff(
+    db: Database, register: Register, admin: Actor, legal: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The published text says "as of <date>" and the next notice's diff "since the last published notice
+    (<date>)" from `published_at`: the clock read twice (the date for the text, the time for the row) put
+    two days in them at midnight. Here the clock moves a minute at every reading from 23:59:30."""
+    import datetime as dt
+    import itertools
+
+    from transfer_tool.notice.builder import format_date
+
+    minutes = itertools.count()
+    start = dt.datetime(2031, 3, 31, 23, 59, 30, tzinfo=dt.UTC)
+    monkeypatch.setattr(service, "utcnow", lambda: start + dt.timedelta(minutes=next(minutes)))
+    _, gen = service.generate(db, legal, "JP", "en", today=TODAY)
+    published = service.publish(db, admin, gen.id, accept_unverified=True)
+    assert published.published_at is not None
+    stated = _stated_date(published.text)
+    assert stated == format_date(published.published_at.date(), "en") == format_date(start.date(), "en")
+    after = service.preview(db, "JP", "en", today=TODAY)
+    assert after.diff_text == f"No change since the last published notice ({stated})."
+
+
+def test_the_date_the_screen_publishes_on_is_the_published_notices_date(
+    db: Database, register: Register, admin: Actor, legal: Actor
+) -> None:
+    """The screen passes its date (the tests a fixed one): the notice states it, and so does the diff of
+    the next one, rather than the date of the computer's clock when the row was written."""
+    from transfer_tool.notice.builder import format_date
+
+    _, gen = service.generate(db, legal, "JP", "en", today=TODAY)
+    published = service.publish(db, admin, gen.id, accept_unverified=True, today=TODAY)
+    assert published.published_at is not None and published.published_at.date() == TODAY
+    assert _stated_date(published.text) == format_date(TODAY, "en")
+    after = service.preview(db, "JP", "en", today=TODAY)
+    assert after.diff_text == f"No change since the last published notice ({format_date(TODAY, 'en')})."

@@ -292,10 +292,13 @@ def publish(
             )
         if row.published:
             return _view(row)
+        # One reading of the clock: the published text's date ("as of ...") and `published_at`, which
+        # the next notice's diff states as this one's date, are the same day (the clock read twice put the
+        # 7th in the text and the 8th in the diff at midnight).
+        now = utcnow()
+        stated = today or now.date()
         # The published text: the same notice without the draft's marks (an acceptance is recorded below).
-        current = _build(
-            s, db, row.regime, row.lang, row.group_by, today or clock.today(), mark_unverified=False
-        )
+        current = _build(s, db, row.regime, row.lang, row.group_by, stated, mark_unverified=False)
         if current.register_version != row.register_version:
             raise ValidationError(
                 "The register has changed since this notice was generated; generate it again, check the "
@@ -310,7 +313,7 @@ def publish(
             )
         row.text = to_markdown(current.document)
         row.published = True
-        row.published_at = utcnow()
+        row.published_at = dt.datetime.combine(stated, now.time(), tzinfo=dt.UTC)
         row.published_by = actor.username
         s.flush()
         audit.record(
