@@ -337,3 +337,51 @@ def test_the_signed_report_and_the_stored_approval_state_one_moment(
     assert f"{stored.approved_at:%H:%M}ApprovedFine." in signed, signed
     later = render_report(service.build_report_data(db, submitted.id, TODAY), "en")
     assert history(later, "later.pdf") == signed
+
+
+def test_the_signed_report_and_the_stored_version_state_one_last_update(
+    db: Database, admin: Actor, legal: Actor, manager: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The signed report says when the version was last updated: the approval, at its moment. The stored row
+    said the clock's reading when it was written (another day at midnight, and a day other than the
+    approval's whenever the approval's date is given), so every later copy of the report said another
+    "last updated" than the signed one. Here the clock moves a minute at every reading."""
+    import itertools
+    import subprocess
+
+    from transfer_tool.assessment import versions
+    from transfer_tool.report.renderer import render_report
+
+    minutes = itertools.count()
+    start = dt.datetime(2026, 12, 7, 23, 58, 30, tzinfo=dt.UTC)
+    monkeypatch.setattr(versions, "utcnow", lambda: start + dt.timedelta(minutes=next(minutes)))
+    submitted = World(db, admin, legal, manager).submitted()
+    approval_support.register(db, manager)
+    request = approval.ApprovalRequest(
+        submitted.id,
+        approval_support.identity_of(manager.username, manager.display_name),
+        approval_support.PASSPHRASE,
+        "en",
+        ALL,
+        TODAY,
+    )
+    done = approval.approve_and_sign(db, manager, request)
+    stored = service.get_assessment(db, submitted.id)
+    assert stored.approved_at is not None and stored.updated_at == stored.approved_at
+
+    def last_updated(pdf: bytes, name: str) -> str:
+        path = tmp_path / name
+        path.write_bytes(pdf)
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+        ).stdout
+        return next(
+            line.split("Last updated", 1)[1].split()[0]
+            for line in text.splitlines()
+            if "Last updated" in line
+        )
+
+    signed = last_updated(done.signed_pdf, "signed.pdf")
+    assert signed == f"{stored.approved_at:%Y-%m-%d}", signed
+    later = render_report(service.build_report_data(db, submitted.id, TODAY), "en")
+    assert last_updated(later, "later.pdf") == signed

@@ -190,6 +190,9 @@ def _store_approval(
         row.frozen = True
         row.approver_id = actor.user_id
         row.approved_at = done.approved_at
+        # The signed report says "last updated" at the approval's moment; the clock read again when the row
+        # is written would say a later one (another day at midnight) in every later copy of the report.
+        row.updated_at = at
         row.re_evaluation_date = done.reevaluation_date
         row.appi_check_date = done.appi_check_due
         row.single_user_approval = workflow.is_author(record, _uid(actor), _authors(row))
