@@ -402,6 +402,7 @@ def submit(db: Database, actor: Actor, assessment_id: int, today: dt.date) -> As
         row.record = to_dict(done)
         row.status = AssessmentStatus.SUBMITTED
         row.submitted_at = now
+        row.updated_at = now  # the submission's moment, as its history says (not the clock read again)
         row.country_data_version = ds.dataset_version
         if row.assessor_id is None:
             row.assessor_id = actor.user_id
