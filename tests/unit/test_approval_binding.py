@@ -21,6 +21,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
 from tests import approval_support
 from tests.conftest import PASSWORD
+from tests.time_zone import time_zone
 from tests.unit.test_roles_matrix import TODAY, World, fingerprint
 from transfer_tool import signing
 from transfer_tool.accounts import users
@@ -385,3 +386,48 @@ def test_the_signed_report_and_the_stored_version_state_one_last_update(
     assert signed == f"{stored.approved_at:%Y-%m-%d}", signed
     later = render_report(service.build_report_data(db, submitted.id, TODAY), "en")
     assert last_updated(later, "later.pdf") == signed
+
+
+def _stamp_text(pdf: bytes) -> str:
+    """The visible signature's text: its appearance merged into the page (pdftotext reads no annotations)."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(pdf)
+    doc.init_forms()
+    for page in doc:
+        page.flatten()
+    flat = io.BytesIO()
+    doc.save(flat)
+    return "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(flat.getvalue()))
+
+
+def test_the_signatures_stamp_states_the_approvals_moment(
+    db: Database, admin: Actor, legal: Actor, manager: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The visible signature says when it was signed, and the review history beside it when the version was
+    approved: pyHanko read the clock again (after rendering, a minute later at a minute's edge) in the
+    computer's time zone (another day and zone than the history's UTC). The stamp states the approval's
+    moment. Here the clock moves a minute at every reading."""
+    import itertools
+
+    from transfer_tool.assessment import versions
+
+    minutes = itertools.count()
+    start = dt.datetime(2026, 12, 7, 6, 50, 30, tzinfo=dt.UTC)
+    monkeypatch.setattr(versions, "utcnow", lambda: start + dt.timedelta(minutes=next(minutes)))
+    submitted = World(db, admin, legal, manager).submitted()
+    approval_support.register(db, manager)
+    request = approval.ApprovalRequest(
+        submitted.id,
+        approval_support.identity_of(manager.username, manager.display_name),
+        approval_support.PASSPHRASE,
+        "en",
+        ALL,
+        TODAY,
+    )
+    with time_zone("Asia/Tokyo"):
+        done = approval.approve_and_sign(db, manager, request)
+    stored = service.get_assessment(db, submitted.id)
+    assert stored.approved_at is not None
+    stamp = " ".join(_stamp_text(done.signed_pdf).split())
+    assert f"Date: {stored.approved_at:%Y-%m-%d %H:%M} UTC" in stamp, stamp[-300:]

@@ -5,12 +5,11 @@ put that moment up to a day off (Tokyo at 08:30: 23:30 UTC of the same date, fif
 from __future__ import annotations
 
 import datetime as dt
-import os
-import time
 from collections.abc import Callable, Iterator
 
 import pytest
 
+from tests.time_zone import time_zone
 from transfer_tool import clock
 
 
@@ -18,17 +17,8 @@ from transfer_tool import clock
 def far_time_zone(request: pytest.FixtureRequest) -> Iterator[str]:
     """Between these two zones the local date differs from the UTC date at every hour of the day, so one
     of them always catches a local date."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = request.param
-    time.tzset()
-    try:
+    with time_zone(request.param):
         yield request.param
-    finally:
-        if before is None:
-            os.environ.pop("TZ", None)
-        else:
-            os.environ["TZ"] = before
-        time.tzset()
 
 
 def _is_the_utc_date(today: Callable[[], dt.date]) -> None:

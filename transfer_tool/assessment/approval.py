@@ -117,6 +117,7 @@ def approve_and_sign(
         timestamp_url=org.timestamp_url or None,
         timestamper=request.timestamper,
         lang=request.lang,
+        stamped_at=at,
     )
     stage(STAGE_SAVE)
     view = approval_store._store_approval(
