@@ -13,5 +13,9 @@ from __future__ import annotations
 import datetime as dt
 
 
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)  # a name the tests replace with a clock they move
+
+
 def today() -> dt.date:
-    return dt.datetime.now(dt.UTC).date()
+    return _now().date()

@@ -63,6 +63,12 @@ class Services:
     changes: ChangeNotifier = field(default_factory=ChangeNotifier)
     today: Callable[[], dt.date] = _today  # injectable for tests (overdue re-evaluations)
 
+    def stated_day(self) -> dt.date | None:
+        """The date a submission, approval or publication states: None in the app, so the service reads
+        the moment once, date and time together (`versions._at`: a date read at the click and a time
+        read when the worker got to it were a day apart at midnight); the day a test fixed otherwise."""
+        return None if self.today is _today else self.today()
+
     def may(self, action: Action) -> bool:
         """Whether to offer `action` (the services still check it themselves)."""
         return allowed(self.actor, action)

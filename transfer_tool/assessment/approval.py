@@ -52,7 +52,7 @@ class ApprovalRequest:
     passphrase: str
     lang: str
     attestations: frozenset[str]
-    today: dt.date
+    today: dt.date | None  # the approval's date; None: now (`versions._at`)
     comment: str = ""
     timestamper: Any = None  # a pyHanko TimeStamper for tests; the organisation's URL otherwise
 

@@ -387,8 +387,9 @@ def evaluate_assessment(db: Database, assessment_id: int, today: dt.date) -> Ass
     return evaluate_record(db, get_assessment(db, assessment_id).record, today)
 
 
-def submit(db: Database, actor: Actor, assessment_id: int, today: dt.date) -> AssessmentView:
-    """Submit for review; refused with every missing item (step and field) while incomplete."""
+def submit(db: Database, actor: Actor, assessment_id: int, today: dt.date | None) -> AssessmentView:
+    """Submit for review; refused with every missing item (step and field) while incomplete. `today`:
+    the date the submission states (None: now, see `versions._at`)."""
     require(actor, Action.ASSESS)
     ds = country_store.dataset(db)
     with _writing(db, "the assessment") as s:

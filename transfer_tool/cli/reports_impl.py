@@ -423,7 +423,7 @@ def cmd_approve(args: argparse.Namespace, ctx: CliContext) -> int:
             passphrase,
             args.lang,
             frozenset(confirmed),
-            args.on or clock.today(),
+            args.on,  # None: the approval states now, read once
             comment=args.comment,
         ),
     )
