@@ -27,6 +27,7 @@ from transfer_tool import signing
 from transfer_tool.accounts import users
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import approval, approval_store, service
+from transfer_tool.assessment.evidence import find_by_pdf_hash
 from transfer_tool.cli import main
 from transfer_tool.domain import AssessmentStatus, Role
 from transfer_tool.errors import PermissionDenied, ValidationError
@@ -401,13 +402,14 @@ def _stamp_text(pdf: bytes) -> str:
     return "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(flat.getvalue()))
 
 
-def test_the_signatures_stamp_states_the_approvals_moment(
+def test_the_signatures_stamp_and_the_stored_copy_state_the_approvals_moment(
     db: Database, admin: Actor, legal: Actor, manager: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The visible signature says when it was signed, and the review history beside it when the version was
     approved: pyHanko read the clock again (after rendering, a minute later at a minute's edge) in the
     computer's time zone (another day and zone than the history's UTC). The stamp states the approval's
-    moment. Here the clock moves a minute at every reading."""
+    moment, and so does the stored signed copy's "signed at" (the row took the clock's reading when
+    written: another day whenever the date is given). Here the clock moves a minute at every reading."""
     import itertools
 
     from transfer_tool.assessment import versions
@@ -431,3 +433,5 @@ def test_the_signatures_stamp_states_the_approvals_moment(
     assert stored.approved_at is not None
     stamp = " ".join(_stamp_text(done.signed_pdf).split())
     assert f"Date: {stored.approved_at:%Y-%m-%d %H:%M} UTC" in stamp, stamp[-300:]
+    copy = find_by_pdf_hash(db, hashlib.sha256(done.signed_pdf).hexdigest())
+    assert copy is not None and copy.signed_at == stored.approved_at

@@ -183,7 +183,7 @@ def _store_approval(
         done = _approved_record(record, actor, at, settings, _authors(row), comment)
         workflow_permits.request_transition(s, row.id, AssessmentStatus.APPROVED.value)
         report = store_signed_report(
-            s, row, signed_pdf, signer_name=signer_name.strip(), lang=lang, rendering=rendering
+            s, row, signed_pdf, signer_name=signer_name.strip(), lang=lang, rendering=rendering, signed_at=at
         )
         row.record = to_dict(done)
         row.status = AssessmentStatus.APPROVED
