@@ -1,4 +1,4 @@
-"""A submission and an approval made from the screens state the moment they were made, at midnight too.
+"""A submission, an approval and a published notice made from the screens state the moment they were made, at midnight too.
 
 The screen read the date when the person clicked and the service the time of day when the worker got to
 it (after the saves before a submission, after opening the identity for an approval): clicked at
@@ -16,20 +16,26 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests import approval_support
+from tests.db_snapshots import built_once
 from tests.ui import test_wizard_support as wizard_support
 from tests.ui.review_support import submitted_assessment
 from tests.ui.test_wizard_support import MakeWizard, answer_everything, click_next
+from tests.unit.notice_support import build_register
 from transfer_tool import clock, signing
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service, versions
 from transfer_tool.domain import AssessmentStatus, Conclusion
+from transfer_tool.notice import service as notice_service
 from transfer_tool.register import transfers
 from transfer_tool.signing.testing import OfflinePki, make_test_pki
 from transfer_tool.storage.database import Database
 from ui import services as app_services
+from ui.admin import AdminWindow, open_notice
+from ui.admin.notice import NoticePage
 from ui.review import ReviewWindow
 from ui.services import Services
 from ui.wizard.state import PAGE_SUMMARY
@@ -48,6 +54,7 @@ class Clock:
         self.now = BEFORE_MIDNIGHT
         monkeypatch.setattr(clock, "_now", lambda: self.now)
         monkeypatch.setattr(versions, "utcnow", lambda: self.now)
+        monkeypatch.setattr(notice_service, "utcnow", lambda: self.now)
 
     def past_midnight(self) -> None:
         self.now = AFTER_MIDNIGHT
@@ -118,3 +125,35 @@ def test_an_approval_clicked_before_midnight_states_when_it_was_made(
     a = service.get_assessment(db, submitted.id)
     assert a.status is AssessmentStatus.APPROVED
     assert a.approved_at == a.record.history[-1].at == AFTER_MIDNIGHT
+
+
+def test_a_notice_published_before_midnight_states_when_it_was_published(
+    qtbot: QtBot,
+    make_services: Callable[..., Services],
+    db: Database,
+    admin: Actor,
+    legal: Actor,
+    manager: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    built_once(db, "notice_register_ui", lambda: build_register(db, admin, legal, manager))
+    moving = Clock(monkeypatch)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    window = open_notice(parent, _app_day(make_services(admin)))
+    assert isinstance(window, AdminWindow)
+    page = window.page("notice")
+    assert isinstance(page, NoticePage)
+    with qtbot.waitSignal(page.generated):
+        page.generate_button.click()
+    publish = notice_service.publish
+
+    def after_midnight(*args: object, **kwargs: object) -> notice_service.GenerationView:
+        moving.past_midnight()  # the worker got to it after midnight
+        return publish(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(notice_service, "publish", after_midnight)
+    with qtbot.waitSignal(page.published):
+        page.publish(accept_unverified=True)
+    published = notice_service.last_published(db, "JP")
+    assert published is not None and published.published_at == AFTER_MIDNIGHT
