@@ -457,3 +457,39 @@ def test_the_date_the_screen_publishes_on_is_the_published_notices_date(
     assert _stated_date(published.text) == format_date(TODAY, "en")
     after = service.preview(db, "JP", "en", today=TODAY)
     assert after.diff_text == f"No change since the last published notice ({format_date(TODAY, 'en')})."
+
+
+def test_the_command_line_publishing_across_midnight_states_when_it_published(
+    db_url: str,
+    db: Database,
+    register: Register,
+    admin: Actor,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without --on the command took the date when it started and the service the time of day when it
+    published: started at 23:59:59 and publishing at 00:00:01, the notice said 00:00:01 of the day that was
+    ending. It states the moment it published, and the file it writes is the text published."""
+    import datetime as dt
+
+    from tests.conftest import PASSWORD
+    from transfer_tool import clock
+
+    now = [dt.datetime(2031, 3, 31, 23, 59, 59, tzinfo=dt.UTC)]
+    after_midnight = dt.datetime(2031, 4, 1, 0, 0, 1, tzinfo=dt.UTC)
+    monkeypatch.setattr(clock, "_now", lambda: now[0])
+    monkeypatch.setattr(service, "utcnow", lambda: now[0])
+    publish = service.publish
+
+    def at_midnight(*args: object, **kwargs: object) -> service.GenerationView:
+        now[0] = after_midnight  # generating the notice took past midnight
+        return publish(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(service, "publish", at_midnight)
+    monkeypatch.setenv("TRANSFER_TOOL_PASSWORD", PASSWORD)
+    out = tmp_path / "jp.md"
+    base = ["--database", db_url, "--user", "admin", "notice", "--regime", "JP"]
+    assert main([*base, "--publish", "--accept-unverified", "-o", str(out)]) == 0
+    published = service.last_published(db, "JP")
+    assert published is not None and published.published_at == after_midnight
+    assert published.text == out.read_text(encoding="utf-8")
