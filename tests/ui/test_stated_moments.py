@@ -1,11 +1,12 @@
-"""A submission, an approval and a published notice made from the screens state the moment they were made, at midnight too.
+"""A submission, an approval and a notice published from the screens state the moment they were made,
+at midnight too.
 
 The screen read the date when the person clicked and the service the time of day when the worker got to
-it (after the saves before a submission, after opening the identity for an approval): clicked at
-23:59:59 and reached at 00:00:01, the stored and signed moment was 00:00:01 of the day that was ending, a
-day before it was made. These tests use the app's own "today" (the UTC date of `transfer_tool.clock`, not
-the fixed day the other screen tests use) and one clock for the screen and the services, which midnight
-passes between the click and the service's work."""
+it (after the saves before a submission, after opening the identity for an approval, after the queue
+before a publication): clicked at 23:59:59 and reached at 00:00:01, the stored and signed moment was
+00:00:01 of the day that was ending, a day before it was made. These tests use the app's own "today"
+(the UTC date of `transfer_tool.clock`, not the fixed day the other screen tests use) and one clock for
+the screen and the services, which midnight passes between the click and the service's work."""
 
 from __future__ import annotations
 
