@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from transfer_tool import signing
+from transfer_tool import clock, signing
 from transfer_tool.accounts import users
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import approval, service
@@ -439,7 +439,7 @@ def build_demo(directory: Path, today: dt.date | None = None) -> DemoResult:
                 "{0} already holds a demo ({1}); choose an empty folder.", directory, ", ".join(existing)
             )
         )
-    today = today or dt.date.today()
+    today = today or clock.today()
     url = f"sqlite:///{db_path}"
     before = set(directory.iterdir())
     db = open_database(Config(url))

@@ -52,7 +52,7 @@ from ui import settings as keys
 from ui.collector import GuiThreadCollector
 from ui.errors import install_excepthook, show_info
 from ui.fonts import register_bundled_fonts
-from ui.i18n import effective_language, install_translators
+from ui.i18n import effective_language, install_translators, remove_translators
 from ui.services import SCREEN_CATALOGUES, SCREEN_COUNTRIES, SCREEN_REVIEW, SCREEN_USERS, Services
 from ui.settings import Settings
 from ui.signin import SignInDialog
@@ -427,6 +427,8 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
         else:
             box.exec()
             box.deleteLater()  # the logged exception's traceback keeps this frame, and so the box, alive
+        # The application outlives this call (tests run the app more than once): its language goes too.
+        remove_translators(app, translators)
         sys.excepthook = previous_hook
         qInstallMessageHandler(previous_qt_handler)
         restore_library_noise()
@@ -456,8 +458,7 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
         worker.shutdown()
         wait_for_tasks()  # a report or page render still running ends before the application object
         db.dispose()
-        for t in translators:
-            app.removeTranslator(t)
+        remove_translators(app, translators)
         sys.excepthook = previous_hook
         qInstallMessageHandler(previous_qt_handler)
         app.setQuitOnLastWindowClosed(True)

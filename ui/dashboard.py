@@ -258,6 +258,7 @@ class Dashboard(QScrollArea):
         self._services = services
         self._sources = list(sources)
         self._generation = 0
+        self._today = services.today()
         self._counts: Counter[str] = Counter()
         self._stale = True
         self.summary: DashboardSummary | None = None
@@ -405,7 +406,8 @@ class Dashboard(QScrollArea):
         self._generation += 1
         generation = self._generation
         self._stale = False
-        today = self._services.today()
+        # One "today" for the figures and the sections below them (read twice, midnight fell between).
+        self._today = today = self._services.today()
         self._services.worker.submit(
             lambda db: load_summary(db, today),
             lambda summary: self._summary_loaded(generation, summary),
@@ -466,7 +468,7 @@ class Dashboard(QScrollArea):
 
     def _load_sections(self, generation: int) -> None:
         """The other rooms' sections, one worker job each, after the figures above are on screen."""
-        today = self._services.today()
+        today = self._today
         sections: list[DashboardSection | None] = [None] * len(self._sources)
         if not self._sources:
             self._show_extra([])

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from transfer_tool import clock
 from transfer_tool.accounts.permissions import Action, Actor, allowed
 from ui.settings import Settings
 from ui.workers import DbWorker
@@ -46,7 +47,8 @@ class ChangeNotifier(QObject):
 
 
 def _today() -> dt.date:
-    return dt.date.today()
+    # The UTC date, as the services state moments (transfer_tool.clock says why).
+    return clock.today()
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,12 @@ class Services:
     country_names: CountryNames
     changes: ChangeNotifier = field(default_factory=ChangeNotifier)
     today: Callable[[], dt.date] = _today  # injectable for tests (overdue re-evaluations)
+
+    def stated_day(self) -> dt.date | None:
+        """The date a submission, approval or publication states: None in the app, so the service reads
+        the moment once, date and time together (`versions._at`: a date read at the click and a time
+        read when the worker got to it were a day apart at midnight); the day a test fixed otherwise."""
+        return None if self.today is _today else self.today()
 
     def may(self, action: Action) -> bool:
         """Whether to offer `action` (the services still check it themselves)."""

@@ -64,8 +64,17 @@ STATUS_MIX = (
 )
 
 
-def realistic_register(db: Database, actor: Actor, count: int = 50, seed: int = 7) -> list[int]:
-    """`count` transfers through the services, with varied statuses, dates and flags; returns their ids."""
+# The day the screen tests fix as "today" (tests/ui/conftest.py's TODAY; it imports this module). The
+# re-evaluation dates count from it: from the computer's local date they were overdue or not by the day
+# the tests ran on, against a screen that counts from the fixed day.
+DAY = dt.date(2026, 11, 26)
+
+
+def realistic_register(
+    db: Database, actor: Actor, count: int = 50, seed: int = 7, today: dt.date = DAY
+) -> list[int]:
+    """`count` transfers through the services, with varied statuses, dates (re-evaluations around `today`)
+    and flags; returns their ids."""
     rnd = random.Random(seed)
     exporters = [
         entities.create_entity(db, actor, entities.EntityInput(name=n, country=c, is_group_company=True)).id
@@ -97,7 +106,6 @@ def realistic_register(db: Database, actor: Actor, count: int = 50, seed: int = 
             retention="Contract term plus 1 year",
         )
         ids.append(transfers.create_transfer(db, actor, data).id)
-    today = dt.date.today()
     with db.unit_of_work() as s:
         for n, tid in enumerate(ids):
             status = STATUS_MIX[n % len(STATUS_MIX)]

@@ -7,11 +7,12 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtGui import QFontDatabase, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -23,9 +24,11 @@ from transfer_tool.domain import Role, TransferStatus
 from transfer_tool.paths import resource_file
 from transfer_tool.storage.database import Database
 from ui import app as app_module
+from ui import settings as keys
 from ui.fonts import register_bundled_fonts
 from ui.i18n import effective_language, install_translators, remove_translators, role_label, status_label
 from ui.launcher import main as launcher_main
+from ui.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 UNREACHABLE = "postgresql+psycopg://tia:secret@127.0.0.1:9/none"
@@ -60,6 +63,16 @@ def test_check_mode_without_credentials_grabs_the_first_run_form_and_creates_not
     assert not users.has_users(db)
 
 
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """The app in English whatever the computer's language (without a preference it follows the system's:
+    on a Japanese system these messages were Japanese)."""
+    app_module.application()  # its names locate the settings file
+    Settings().set(keys.LANGUAGE, "en")
+    yield
+    QSettings().remove(keys.LANGUAGE.key)
+
+
 def test_check_mode_with_a_wrong_password_exits_3(
     qapp: QApplication,
     db_url: str,
@@ -67,6 +80,7 @@ def test_check_mode_with_a_wrong_password_exits_3(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
+    english: None,
 ) -> None:
     monkeypatch.setenv("TRANSFER_TOOL_USER", "admin")
     monkeypatch.setenv("TRANSFER_TOOL_PASSWORD", "not the password")
@@ -86,7 +100,7 @@ def test_a_database_that_cannot_be_opened_is_reported_before_any_window(
 
 
 def test_outside_check_mode_the_failure_is_a_dialog(
-    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, english: None
 ) -> None:
     shown: list[str] = []
 

@@ -282,3 +282,42 @@ def test_regime_filter_lists_transfers_whose_exporter_it_governs(
     assert rows and {r.exporter for r in rows} == {"Net Japan UK Ltd."}
     panel.clear_filters()
     assert panel.model.rowCount() == len(seeded)
+
+
+def test_the_dashboards_figures_and_sections_count_from_one_today(
+    qtbot: QtBot,
+    make_services: Callable[..., Services],
+    admin: Actor,
+    seeded: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The overdue figures and the sections below them (due checks, planned measures) are one screen: they
+    read "today" once (read twice, midnight fell between and the screen counted from two days). Here the
+    date moves a day at every reading."""
+    import dataclasses
+    import datetime as dt
+    import itertools
+
+    from ui import dashboard
+
+    days = itertools.count()
+    seen: list[object] = []
+    summary = dashboard.load_summary
+
+    def recorded_summary(db: object, today: dt.date) -> dashboard.DashboardSummary:
+        seen.append(("summary", today))
+        return summary(db, today)  # type: ignore[arg-type]
+
+    def section(db: object, today: dt.date) -> DashboardSection:
+        seen.append(("section", today))
+        return DashboardSection("Due", 0, ())
+
+    monkeypatch.setattr(dashboard, "load_summary", recorded_summary)
+    services = dataclasses.replace(make_services(admin), today=lambda: TODAY + dt.timedelta(days=next(days)))
+    window = MainWindow(services, dashboard_sources=[section])
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.dashboard.loaded, timeout=10000):
+        window.tabs.setCurrentIndex(1)
+    (first, at), (second, also) = seen
+    assert (first, second) == ("summary", "section") and at == also

@@ -5,7 +5,9 @@ both versions; submitted and approved versions open read-only."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import time
+import types
 from pathlib import Path
 
 import pytest
@@ -318,3 +320,34 @@ def test_a_save_queued_behind_another_takes_its_versions_from_that_one_and_stops
     assert fourth.failed
     latest = service.get_assessment(db, stored.id)
     assert latest.record.procedural_notes == "theirs"
+
+
+def test_the_saved_status_states_the_time_the_database_stored(
+    qtbot: QtBot,
+    make_wizard: MakeWizard,
+    db: Database,
+    legal: Actor,
+    us_transfer: transfers.TransferView,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ "All changes saved (time)" said the time the screen read when the answer arrived; the register and
+    the conflict dialog say the time stored, and at a minute's edge they differed. Here the screen's clock
+    is a minute ahead of the one the save read."""
+    from ui.wizard import autosave
+
+    class MinuteAhead(dt.datetime):
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> dt.datetime:  # type: ignore[override]
+            return dt.datetime.now(tz) + dt.timedelta(minutes=1)
+
+    monkeypatch.setattr(autosave, "dt", types.SimpleNamespace(datetime=MinuteAhead))
+    wizard = make_wizard(legal, us_transfer.id)
+    wizard.go_to(PAGE_LAW)
+    page = wizard.page_for(PAGE_LAW)
+    assert isinstance(page, LawPracticePage)
+    type_text(page.experience, "No requests so far")
+    qtbot.waitUntil(lambda: wizard.save_status.text().startswith("All changes saved"), timeout=5000)
+    a = service.latest_for_transfer(db, us_transfer.id)
+    assert a is not None
+    assert wizard.save_status.text() == f"All changes saved ({a.updated_at.astimezone():%H:%M:%S})."
+    wizard.close()

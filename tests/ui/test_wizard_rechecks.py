@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +28,7 @@ from transfer_tool.domain import AdequacyStatus
 from transfer_tool.storage.database import Database
 from ui.fonts import register_bundled_fonts
 from ui.i18n import install_translators, remove_translators
+from ui.services import Services
 from ui.wizard import AssessmentWizard
 from ui.wizard.common import WizardPage
 from ui.wizard.law_practice import LawPracticePage
@@ -339,3 +340,40 @@ def test_a_change_to_the_transfer_after_approval_is_explained_on_its_first_page(
     for key in (PAGE_PRECHECK, PAGE_TOOL, PAGE_LAW):
         assert not _page(wizard, key).flag_reasons.isVisible(), key
     wizard.close()
+
+
+us_transfer = wizard_support.us_transfer
+
+
+def test_the_wizards_evaluation_and_its_missing_items_count_from_one_today(
+    qtbot: QtBot,
+    make_wizard: MakeWizard,
+    make_services: Callable[..., Services],
+    legal: Actor,
+    us_transfer: object,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The evaluation the wizard shows and the items it lists as missing are one check: one "today" (read
+    twice, midnight fell between and due dates were judged on two days). Here the date moves a day at
+    every reading."""
+    import datetime as dt
+    import itertools
+
+    from tests.ui.conftest import TODAY
+    from ui.wizard import state as wizard_state
+
+    days = itertools.count()
+    evaluated: list[dt.date] = []
+    checked: list[dt.date] = []
+    evaluate, missing = wizard_state.evaluate, wizard_state.missing_items
+    monkeypatch.setattr(
+        wizard_state, "evaluate", lambda r, c, today: evaluated.append(today) or evaluate(r, c, today)
+    )
+    monkeypatch.setattr(
+        wizard_state, "missing_items", lambda r, c, today: checked.append(today) or missing(r, c, today)
+    )
+    services = dataclasses.replace(make_services(legal), today=lambda: TODAY + dt.timedelta(days=next(days)))
+    wizard = make_wizard(legal, us_transfer.id, services=services)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: wizard.state.ready)
+    wizard.state.replace_transfer_input(wizard.state.transfer_input)  # checked again, as after an edit
+    assert len(evaluated) >= 2 and evaluated == checked

@@ -21,11 +21,13 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
 from tests import approval_support
 from tests.conftest import PASSWORD
+from tests.time_zone import time_zone
 from tests.unit.test_roles_matrix import TODAY, World, fingerprint
 from transfer_tool import signing
 from transfer_tool.accounts import users
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import approval, approval_store, service
+from transfer_tool.assessment.evidence import find_by_pdf_hash
 from transfer_tool.cli import main
 from transfer_tool.domain import AssessmentStatus, Role
 from transfer_tool.errors import PermissionDenied, ValidationError
@@ -337,3 +339,99 @@ def test_the_signed_report_and_the_stored_approval_state_one_moment(
     assert f"{stored.approved_at:%H:%M}ApprovedFine." in signed, signed
     later = render_report(service.build_report_data(db, submitted.id, TODAY), "en")
     assert history(later, "later.pdf") == signed
+
+
+def test_the_signed_report_and_the_stored_version_state_one_last_update(
+    db: Database, admin: Actor, legal: Actor, manager: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The signed report says when the version was last updated: the approval, at its moment. The stored row
+    said the clock's reading when it was written (another day at midnight, and a day other than the
+    approval's whenever the approval's date is given), so every later copy of the report said another
+    "last updated" than the signed one. Here the clock moves a minute at every reading."""
+    import itertools
+    import subprocess
+
+    from transfer_tool.assessment import versions
+    from transfer_tool.report.renderer import render_report
+
+    minutes = itertools.count()
+    start = dt.datetime(2026, 12, 7, 23, 58, 30, tzinfo=dt.UTC)
+    monkeypatch.setattr(versions, "utcnow", lambda: start + dt.timedelta(minutes=next(minutes)))
+    submitted = World(db, admin, legal, manager).submitted()
+    approval_support.register(db, manager)
+    request = approval.ApprovalRequest(
+        submitted.id,
+        approval_support.identity_of(manager.username, manager.display_name),
+        approval_support.PASSPHRASE,
+        "en",
+        ALL,
+        TODAY,
+    )
+    done = approval.approve_and_sign(db, manager, request)
+    stored = service.get_assessment(db, submitted.id)
+    assert stored.approved_at is not None and stored.updated_at == stored.approved_at
+
+    def last_updated(pdf: bytes, name: str) -> str:
+        path = tmp_path / name
+        path.write_bytes(pdf)
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+        ).stdout
+        return next(
+            line.split("Last updated", 1)[1].split()[0]
+            for line in text.splitlines()
+            if "Last updated" in line
+        )
+
+    signed = last_updated(done.signed_pdf, "signed.pdf")
+    assert signed == f"{stored.approved_at:%Y-%m-%d}", signed
+    later = render_report(service.build_report_data(db, submitted.id, TODAY), "en")
+    assert last_updated(later, "later.pdf") == signed
+
+
+def _stamp_text(pdf: bytes) -> str:
+    """The visible signature's text: its appearance merged into the page (pdftotext reads no annotations)."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(pdf)
+    doc.init_forms()
+    for page in doc:
+        page.flatten()
+    flat = io.BytesIO()
+    doc.save(flat)
+    return "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(flat.getvalue()))
+
+
+def test_the_signatures_stamp_and_the_stored_copy_state_the_approvals_moment(
+    db: Database, admin: Actor, legal: Actor, manager: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The visible signature says when it was signed, and the review history beside it when the version was
+    approved: pyHanko read the clock again (after rendering, a minute later at a minute's edge) in the
+    computer's time zone (another day and zone than the history's UTC). The stamp states the approval's
+    moment, and so does the stored signed copy's "signed at" (the row took the clock's reading when
+    written: another day whenever the date is given). Here the clock moves a minute at every reading."""
+    import itertools
+
+    from transfer_tool.assessment import versions
+
+    minutes = itertools.count()
+    start = dt.datetime(2026, 12, 7, 6, 50, 30, tzinfo=dt.UTC)
+    monkeypatch.setattr(versions, "utcnow", lambda: start + dt.timedelta(minutes=next(minutes)))
+    submitted = World(db, admin, legal, manager).submitted()
+    approval_support.register(db, manager)
+    request = approval.ApprovalRequest(
+        submitted.id,
+        approval_support.identity_of(manager.username, manager.display_name),
+        approval_support.PASSPHRASE,
+        "en",
+        ALL,
+        TODAY,
+    )
+    with time_zone("Asia/Tokyo"):
+        done = approval.approve_and_sign(db, manager, request)
+    stored = service.get_assessment(db, submitted.id)
+    assert stored.approved_at is not None
+    stamp = " ".join(_stamp_text(done.signed_pdf).split())
+    assert f"Date: {stored.approved_at:%Y-%m-%d %H:%M} UTC" in stamp, stamp[-300:]
+    copy = find_by_pdf_hash(db, hashlib.sha256(done.signed_pdf).hexdigest())
+    assert copy is not None and copy.signed_at == stored.approved_at

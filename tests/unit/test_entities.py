@@ -63,3 +63,14 @@ def test_an_entity_changed_meanwhile_is_not_removed(db: Database, legal: Actor) 
     with pytest.raises(ConflictError):
         entities.delete_entity(db, legal, e.id, e.row_version)
     assert entities.get_entity(db, e.id).name == "Acme Inc."
+
+
+def test_entities_of_one_name_are_listed_in_the_order_they_were_entered(db: Database, legal: Actor) -> None:
+    """Two parties may share a name (one company in two countries); the list a person picks from keeps one
+    order for them. Sorted by name alone, the database returned them in the order it found the rows, which
+    on PostgreSQL an edit changes (the edited row is written anew at the end of the table)."""
+    first = factories.entity(db, legal, "Acme", "US")
+    second = factories.entity(db, legal, "Acme", "IN")
+    entities.update_entity(db, legal, first.id, replace(first, country="CA"), first.row_version)
+    assert [e.id for e in entities.list_entities(db)] == [first.id, second.id]
+    assert [e.id for e in entities.list_entities(db, "acm")] == [first.id, second.id]

@@ -413,3 +413,83 @@ def test_grouped_by_purpose_each_destination_appears_under_each_of_its_purposes(
     assert by_heading[headings[1]] == ["Germany", "Singapore"]  # jp_de, jp_sg: manage_contracts
     with pytest.raises(ValidationError):
         service.preview(db, "JP", "en", group_by="colour")
+
+
+def _stated_date(text: str) -> str:
+    found = re.search(r"as of (.+?)\.", text)
+    assert found, text
+    return found.group(1)
+
+
+def test_publishing_states_one_date_in_the_text_and_in_the_next_diff(
+    db: Database, register: Register, admin: Actor, legal: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The published text says "as of <date>" and the next notice's diff "since the last published notice
+    (<date>)" from `published_at`: the clock read twice (the date for the text, the time for the row) put
+    two days in them at midnight. Here the clock moves a minute at every reading from 23:59:30."""
+    import datetime as dt
+    import itertools
+
+    from transfer_tool.notice.builder import format_date
+
+    minutes = itertools.count()
+    start = dt.datetime(2031, 3, 31, 23, 59, 30, tzinfo=dt.UTC)
+    monkeypatch.setattr(service, "utcnow", lambda: start + dt.timedelta(minutes=next(minutes)))
+    _, gen = service.generate(db, legal, "JP", "en", today=TODAY)
+    published = service.publish(db, admin, gen.id, accept_unverified=True)
+    assert published.published_at is not None
+    stated = _stated_date(published.text)
+    assert stated == format_date(published.published_at.date(), "en") == format_date(start.date(), "en")
+    after = service.preview(db, "JP", "en", today=TODAY)
+    assert after.diff_text == f"No change since the last published notice ({stated})."
+
+
+def test_the_date_the_screen_publishes_on_is_the_published_notices_date(
+    db: Database, register: Register, admin: Actor, legal: Actor
+) -> None:
+    """The screen passes its date (the tests a fixed one): the notice states it, and so does the diff of
+    the next one, rather than the date of the computer's clock when the row was written."""
+    from transfer_tool.notice.builder import format_date
+
+    _, gen = service.generate(db, legal, "JP", "en", today=TODAY)
+    published = service.publish(db, admin, gen.id, accept_unverified=True, today=TODAY)
+    assert published.published_at is not None and published.published_at.date() == TODAY
+    assert _stated_date(published.text) == format_date(TODAY, "en")
+    after = service.preview(db, "JP", "en", today=TODAY)
+    assert after.diff_text == f"No change since the last published notice ({format_date(TODAY, 'en')})."
+
+
+def test_the_command_line_publishing_across_midnight_states_when_it_published(
+    db_url: str,
+    db: Database,
+    register: Register,
+    admin: Actor,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without --on the command took the date when it started and the service the time of day when it
+    published: started at 23:59:59 and publishing at 00:00:01, the notice said 00:00:01 of the day that was
+    ending. It states the moment it published, and the file it writes is the text published."""
+    import datetime as dt
+
+    from tests.conftest import PASSWORD
+    from transfer_tool import clock
+
+    now = [dt.datetime(2031, 3, 31, 23, 59, 59, tzinfo=dt.UTC)]
+    after_midnight = dt.datetime(2031, 4, 1, 0, 0, 1, tzinfo=dt.UTC)
+    monkeypatch.setattr(clock, "_now", lambda: now[0])
+    monkeypatch.setattr(service, "utcnow", lambda: now[0])
+    publish = service.publish
+
+    def at_midnight(*args: object, **kwargs: object) -> service.GenerationView:
+        now[0] = after_midnight  # generating the notice took past midnight
+        return publish(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(service, "publish", at_midnight)
+    monkeypatch.setenv("TRANSFER_TOOL_PASSWORD", PASSWORD)
+    out = tmp_path / "jp.md"
+    base = ["--database", db_url, "--user", "admin", "notice", "--regime", "JP"]
+    assert main([*base, "--publish", "--accept-unverified", "-o", str(out)]) == 0
+    published = service.last_published(db, "JP")
+    assert published is not None and published.published_at == after_midnight
+    assert published.text == out.read_text(encoding="utf-8")

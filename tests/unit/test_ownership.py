@@ -163,3 +163,37 @@ def test_since_you_last_signed_in_lists_what_happened_to_your_transfers(
     }
     third = users.note_sign_in(db, legal.user_id)
     assert activity.since_last_sign_in(db, legal.user_id, third) == []
+
+
+def test_a_transfer_flagged_twice_is_listed_once_at_its_latest_flag(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    """The list since the last sign-in is ordered newest first by these times; the transfer's time was the
+    flag the database returned first."""
+    import datetime as dt
+
+    from transfer_tool.storage.models.countries import ReassessmentFlag
+
+    assert legal.user_id is not None
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    since = users.note_sign_in(db, legal.user_id) or dt.datetime.now(dt.UTC)
+    regime = src.assessment.record.regimes.codes()[0]
+    earlier, later = since + dt.timedelta(hours=1), since + dt.timedelta(hours=2)
+    with db.unit_of_work() as s:
+        for at in (earlier, later):
+            s.add(
+                ReassessmentFlag(
+                    transfer_id=src.transfer.id,
+                    destination="US",
+                    regime=regime,
+                    kind="status",
+                    reason="x",
+                    created_at=at,
+                )
+            )
+    flagged = [
+        i
+        for i in activity.since_last_sign_in(db, legal.user_id, since)
+        if i.what is activity.Happened.FLAGGED
+    ]
+    assert [(i.reference, i.at) for i in flagged] == [(src.transfer.reference, later)]

@@ -52,7 +52,7 @@ class ApprovalRequest:
     passphrase: str
     lang: str
     attestations: frozenset[str]
-    today: dt.date
+    today: dt.date | None  # the approval's date; None: now (`versions._at`)
     comment: str = ""
     timestamper: Any = None  # a pyHanko TimeStamper for tests; the organisation's URL otherwise
 
@@ -117,6 +117,7 @@ def approve_and_sign(
         timestamp_url=org.timestamp_url or None,
         timestamper=request.timestamper,
         lang=request.lang,
+        stamped_at=at,
     )
     stage(STAGE_SAVE)
     view = approval_store._store_approval(

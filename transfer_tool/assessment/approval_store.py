@@ -183,13 +183,16 @@ def _store_approval(
         done = _approved_record(record, actor, at, settings, _authors(row), comment)
         workflow_permits.request_transition(s, row.id, AssessmentStatus.APPROVED.value)
         report = store_signed_report(
-            s, row, signed_pdf, signer_name=signer_name.strip(), lang=lang, rendering=rendering
+            s, row, signed_pdf, signer_name=signer_name.strip(), lang=lang, rendering=rendering, signed_at=at
         )
         row.record = to_dict(done)
         row.status = AssessmentStatus.APPROVED
         row.frozen = True
         row.approver_id = actor.user_id
         row.approved_at = done.approved_at
+        # The signed report says "last updated" at the approval's moment; the clock read again when the row
+        # is written would say a later one (another day at midnight) in every later copy of the report.
+        row.updated_at = at
         row.re_evaluation_date = done.reevaluation_date
         row.appi_check_date = done.appi_check_due
         row.single_user_approval = workflow.is_author(record, _uid(actor), _authors(row))

@@ -387,8 +387,9 @@ def evaluate_assessment(db: Database, assessment_id: int, today: dt.date) -> Ass
     return evaluate_record(db, get_assessment(db, assessment_id).record, today)
 
 
-def submit(db: Database, actor: Actor, assessment_id: int, today: dt.date) -> AssessmentView:
-    """Submit for review; refused with every missing item (step and field) while incomplete."""
+def submit(db: Database, actor: Actor, assessment_id: int, today: dt.date | None) -> AssessmentView:
+    """Submit for review; refused with every missing item (step and field) while incomplete. `today`:
+    the date the submission states (None: now, see `versions._at`)."""
     require(actor, Action.ASSESS)
     ds = country_store.dataset(db)
     with _writing(db, "the assessment") as s:
@@ -402,6 +403,7 @@ def submit(db: Database, actor: Actor, assessment_id: int, today: dt.date) -> As
         row.record = to_dict(done)
         row.status = AssessmentStatus.SUBMITTED
         row.submitted_at = now
+        row.updated_at = now  # the submission's moment, as its history says (not the clock read again)
         row.country_data_version = ds.dataset_version
         if row.assessor_id is None:
             row.assessor_id = actor.user_id

@@ -292,9 +292,18 @@ def copy_evidence(session: Session, from_assessment: int, to_assessment: int) ->
 
 
 def store_signed_report(
-    session: Session, row: Assessment, pdf: bytes, *, signer_name: str, lang: str, rendering: bytes
+    session: Session,
+    row: Assessment,
+    pdf: bytes,
+    *,
+    signer_name: str,
+    lang: str,
+    rendering: bytes,
+    signed_at: dt.datetime,
 ) -> SignedReport:
-    """Keep the signed copy, and the digest and size of the tool's rendering it signed (its prefix)."""
+    """Keep the signed copy, and the digest and size of the tool's rendering it signed (its prefix).
+    `signed_at`: the approval's moment, which the copy's stamp and history state (not the clock read
+    again when the row is written)."""
     digest = store_blob(session, pdf)
     report = SignedReport(
         assessment_id=row.id,
@@ -304,6 +313,7 @@ def store_signed_report(
         lang=lang,
         rendering_sha256=sha256_hex(rendering),
         rendering_size=len(rendering),
+        signed_at=signed_at,
     )
     session.add(report)
     session.flush()

@@ -116,8 +116,10 @@ def _report_data(
         files = tuple(evidence_rows(s, row.id))
         _check_evidence(s, files, f"{t.reference} version {row.version_no}")
         sign_off = SignOff()
+        updated_at = row.updated_at
         if approver is not None:
             at = approved_at or _at(today)
+            updated_at = at  # the approval is the version's last change, as the stored row then says
             record = _approved_record(record, approver, at, settings, _authors(row), comment)
             status = AssessmentStatus.APPROVED
             sign_off = SignOff(
@@ -142,7 +144,7 @@ def _report_data(
             status=status,
             title=t.title,
             created_at=row.created_at,
-            updated_at=row.updated_at,
+            updated_at=updated_at,
             organisation=settings.organisation_name,
             assessor=names.get(row.assessor_id, "") if row.assessor_id else "",
             user_names=names,

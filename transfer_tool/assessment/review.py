@@ -189,17 +189,21 @@ def return_with_comments(
         # The returned version stays as the reviewer read it; the assessor's changes go into the next
         # version, which the reviewer then compares with this one field by field (issue 18).
         row.frozen = True
+        # One moment for the return: the history's "returned", the version's last update and the
+        # revision's creation (its report's history starts with it) are the same time.
+        row.updated_at = now
         s.flush()
         audit.record(s, actor, "return", "assessment", row.id, before, {**_dump(row), "comments": cleaned})
-        revision = _start_revision(s, actor, row, returned)
+        revision = _start_revision(s, actor, row, returned, now)
         transfers.set_status(s, actor, row.transfer_id, TransferStatus.RETURNED)
         return _view(s, revision)
 
 
 def _start_revision(
-    session: Session, actor: Actor, row: Assessment, returned: AssessmentRecord
+    session: Session, actor: Actor, row: Assessment, returned: AssessmentRecord, at: dt.datetime
 ) -> Assessment:
-    """Version n+1 of a returned version n: the same answers, authors and evidence, open for changes.
+    """Version n+1 of a returned version n, created at the return's moment `at`: the same answers,
+    authors and evidence, open for changes.
 
     Its authors are version n's (the reviewer who returned it is not one of them, so four eyes by
     authorship still lets them approve the revision)."""
@@ -212,6 +216,8 @@ def _start_revision(
         country_data_version=row.country_data_version,
         assessor_id=row.assessor_id,
         author_ids=list(row.author_ids or []),
+        created_at=at,
+        updated_at=at,
     )
     session.add(new)
     session.flush()

@@ -219,9 +219,13 @@ def _uid(actor: Actor) -> UserId:
     return UserId(actor.user_id or 0)
 
 
-def _at(today: dt.date) -> dt.datetime:
-    """`today` at the current UTC time of day (callers pass the date; tests pass a fixed one)."""
-    return dt.datetime.combine(today, utcnow().time(), tzinfo=dt.UTC)
+def _at(today: dt.date | None) -> dt.datetime:
+    """The moment an operation states: now (one reading of the clock, date and time together), or a
+    given date (the command line's --on, tests) at the current UTC time of day. A date the screen read
+    when the person clicked joined with a time read when the worker got to it was a day early at
+    midnight (clicked at 23:59:59, stated 00:00:01 of the day that was ending)."""
+    now = utcnow()
+    return now if today is None else dt.datetime.combine(today, now.time(), tzinfo=dt.UTC)
 
 
 @contextmanager

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from transfer_tool import clock
 from transfer_tool.cli.context import CliContext
 from transfer_tool.errors import ToolError
 
@@ -93,7 +94,7 @@ def cmd_assess(args: argparse.Namespace, ctx: CliContext) -> int:
         tuple(dataset.regimes.values()),
         load_tool_catalog(),
         load_measure_catalog(),
-        args.today or dt.date.today(),
+        args.today or clock.today(),
         dataset_version=dataset.dataset_version,
         tr=translate,
     )

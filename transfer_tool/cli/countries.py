@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from transfer_tool import clock
 from transfer_tool.cli.context import CliContext
 from transfer_tool.domain import AdequacyStatus
 from transfer_tool.errors import ToolError
@@ -283,7 +284,7 @@ def cmd_impact(args: argparse.Namespace, ctx: CliContext) -> int:
 
     if args.check_expiries:
         actor = ctx.actor()
-        today = args.on or dt.datetime.now(dt.UTC).date()
+        today = args.on or clock.today()
         n = store.check_expiries(ctx.db, actor, today)
         print(f"expiry check on {today.isoformat()}: {n} transfer(s) newly flagged")
     flags = store.open_flags(ctx.db)

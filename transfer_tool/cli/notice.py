@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from transfer_tool import clock
 from transfer_tool.cli.context import CliContext
 from transfer_tool.errors import ToolError
 
@@ -100,7 +101,7 @@ def _write(args: argparse.Namespace, doc: Any) -> str:
 def cmd_notice(args: argparse.Namespace, ctx: CliContext) -> int:
     from transfer_tool.notice import service
 
-    today = args.on or dt.date.today()
+    today = args.on or clock.today()
     if args.answer:
         if args.regime != "JP":
             raise ToolError("The on-request answer is an APPI duty: use --regime JP with --answer.")
@@ -118,12 +119,15 @@ def cmd_notice(args: argparse.Namespace, ctx: CliContext) -> int:
         preview = service.preview(ctx.db, args.regime, args.lang, group_by=args.group_by, today=today)
         generation = None
     if args.publish and generation is not None:
+        # Without --on the service reads the moment once (the day this command started, joined with the
+        # time of day it published, was a day early when midnight fell between).
         published = service.publish(
-            ctx.db, actor, generation.id, accept_unverified=args.accept_unverified, today=today
+            ctx.db, actor, generation.id, accept_unverified=args.accept_unverified, today=args.on
         )
+        on = published.published_at.date() if published.published_at else today
         # The file holds the text as published: the accepted items are recorded, no longer marked.
         preview = service.preview(
-            ctx.db, args.regime, args.lang, group_by=args.group_by, today=today, mark_unverified=False
+            ctx.db, args.regime, args.lang, group_by=args.group_by, today=on, mark_unverified=False
         )
     fmt = _write(args, preview.document)
     report = sys.stderr if args.output is None else sys.stdout

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from transfer_tool import signing  # the package's names load pyHanko on first use only
+from transfer_tool import clock, signing  # signing's names load pyHanko on first use only
 from transfer_tool.accounts.permissions import Action, require
 from transfer_tool.assessment import service
 from transfer_tool.assessment.evidence import SignedReportRef, find_by_pdf_hash
@@ -75,7 +75,7 @@ def _resolve(db: Database, ident: str) -> service.AssessmentView:
 
 
 def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
-    today = args.on or dt.date.today()
+    today = args.on or clock.today()
     if args.all:
         if args.format == "docx":
             raise ToolError("--format docx writes one Word draft; give an ID instead of --all.")
@@ -423,7 +423,7 @@ def cmd_approve(args: argparse.Namespace, ctx: CliContext) -> int:
             passphrase,
             args.lang,
             frozenset(confirmed),
-            args.on or dt.date.today(),
+            args.on,  # None: the approval states now, read once
             comment=args.comment,
         ),
     )

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from transfer_tool import catalog
+from transfer_tool import catalog, clock
 from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.assessment.measures import load_measure_catalog
 from transfer_tool.assessment.tool_catalog import ToolKind, load_tool_catalog
@@ -217,7 +217,7 @@ def preview(
     """The notice as it would be generated now; `mark_unverified=False` gives the text as published (after
     the acceptance `publish` records), without the draft's marks."""
     with db.read() as s:
-        return _build(s, db, regime, lang, group_by, today or dt.date.today(), mark_unverified)
+        return _build(s, db, regime, lang, group_by, today or clock.today(), mark_unverified)
 
 
 def generate(
@@ -232,7 +232,7 @@ def generate(
     """Store the notice as generated now (Markdown with unverified data marked) with its register version."""
     require(actor, Action.IMPORT_EXPORT)
     with db.unit_of_work() as s:
-        p = _build(s, db, regime, lang, group_by, today or dt.date.today())
+        p = _build(s, db, regime, lang, group_by, today or clock.today())
         row = NoticeGeneration(
             regime=regime,
             lang=lang,
@@ -292,10 +292,13 @@ def publish(
             )
         if row.published:
             return _view(row)
+        # One reading of the clock: the published text's date ("as of ...") and `published_at`, which
+        # the next notice's diff states as this one's date, are the same day (the clock read twice put the
+        # 7th in the text and the 8th in the diff at midnight).
+        now = utcnow()
+        stated = today or now.date()
         # The published text: the same notice without the draft's marks (an acceptance is recorded below).
-        current = _build(
-            s, db, row.regime, row.lang, row.group_by, today or dt.date.today(), mark_unverified=False
-        )
+        current = _build(s, db, row.regime, row.lang, row.group_by, stated, mark_unverified=False)
         if current.register_version != row.register_version:
             raise ValidationError(
                 "The register has changed since this notice was generated; generate it again, check the "
@@ -310,7 +313,7 @@ def publish(
             )
         row.text = to_markdown(current.document)
         row.published = True
-        row.published_at = utcnow()
+        row.published_at = dt.datetime.combine(stated, now.time(), tzinfo=dt.UTC)
         row.published_by = actor.username
         s.flush()
         audit.record(

@@ -67,9 +67,11 @@ def since_last_sign_in(db: Database, user_id: int, since: dt.datetime | None) ->
                 elif status == "approved":
                     items.append(ActivityItem(tid, mine[tid], Happened.APPROVED, e.at))
         flags = s.execute(
-            select(ReassessmentFlag.transfer_id, ReassessmentFlag.created_at).where(
-                ReassessmentFlag.created_at > since, ReassessmentFlag.cleared_at.is_(None)
-            )
+            select(ReassessmentFlag.transfer_id, ReassessmentFlag.created_at)
+            .where(ReassessmentFlag.created_at > since, ReassessmentFlag.cleared_at.is_(None))
+            # A transfer flagged twice is listed once, at its latest flag (not the one the database found
+            # first: the list is ordered by these times).
+            .order_by(ReassessmentFlag.created_at.desc(), ReassessmentFlag.id.desc())
         )
         seen: set[int] = set()
         for tid, at in flags:

@@ -243,7 +243,7 @@ def get_entity(db: Database, entity_id: int) -> EntityView:
 
 def list_entities(db: Database, text: str = "") -> list[EntityView]:
     with db.read() as s:
-        q = select(Entity).order_by(Entity.name)
+        q = select(Entity).order_by(Entity.name, Entity.id)  # one order for entities of one name
         if text:
             q = q.where(Entity.name.ilike(f"%{text}%"))
         return [view(e) for e in s.execute(q).scalars()]

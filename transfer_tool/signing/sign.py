@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import logging
 import os
@@ -38,9 +39,8 @@ def _stamp_style(lang: str) -> stamp.TextStampStyle:
     signed_by, date, reason = (gettext("signing", label, lang) for label in _STAMP_LABELS)
     font = GlyphAccumulatorFactory(str(resource_file("fonts", STAMP_FONT_FILE)), font_size=_STAMP_FONT_SIZE)
     return stamp.TextStampStyle(
-        stamp_text=f"{signed_by}: %(display_name)s\n{date}: %(ts)s\n{reason}: %(reason)s",
+        stamp_text=f"{signed_by}: %(display_name)s\n{date}: %(stamped_at)s\n{reason}: %(reason)s",
         text_box_style=TextBoxStyle(font=font, font_size=_STAMP_FONT_SIZE),
-        timestamp_format="%Y-%m-%d %H:%M %Z",
         border_width=1,
     )
 
@@ -58,12 +58,16 @@ def sign_pdf(
     timestamp_url: str | None = None,
     timestamper: TimeStamper | None = None,
     lang: str = "en",
+    stamped_at: dt.datetime | None = None,
 ) -> bytes:
     """`pdf` signed (PAdES, SHA-256) into `field_name`.
 
     The field normally exists already (`report.render_report` adds it in the sign-off box); otherwise
     `field_layout` says where to create it, and without that the signature is invisible. A timestamp
-    (RFC 3161) is added from `timestamp_url` or the `timestamper` object.
+    (RFC 3161) is added from `timestamp_url` or the `timestamper` object. The visible stamp's date is
+    `stamped_at` (an approval's moment, which the report's history states too), else now, in UTC as the
+    report writes times: pyHanko's own reading of the clock, in the computer's time zone, said another
+    minute than the history at a minute's edge and another day and zone away from UTC.
     """
     opened = open_identity(identity, passphrase)
     signer = signers.SimpleSigner.load_pkcs12_data(
@@ -93,12 +97,17 @@ def sign_pdf(
     pdf_signer = signers.PdfSigner(
         meta, signer=signer, stamp_style=_stamp_style(lang), timestamper=timestamper
     )
+    when = (stamped_at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     out = io.BytesIO()
     try:
         pdf_signer.sign_pdf(
             writer,
             output=out,
-            appearance_text_params={"display_name": signer_display_name, "reason": reason},
+            appearance_text_params={
+                "display_name": signer_display_name,
+                "reason": reason,
+                "stamped_at": f"{when:%Y-%m-%d %H:%M} UTC",
+            },
         )
     except TimestampRequestError as exc:
         raise ValidationError(

@@ -396,7 +396,7 @@ class NoticePage(QWidget):
             if items and not accept:
                 self.message.notice(self.tr("Not published: verify the country data, then generate again."))
                 return
-        generation_id, actor, today = self.generation.id, self.services.actor, self.services.today()
+        generation_id, actor, today = self.generation.id, self.services.actor, self.services.stated_day()
         self.services.worker.submit(
             lambda db: service.publish(db, actor, generation_id, accept_unverified=bool(accept), today=today),
             self._published,

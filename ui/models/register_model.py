@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from transfer_tool import clock
 from transfer_tool.domain import TransferStatus
 from transfer_tool.register import register_search
 from transfer_tool.register.register_search import SortKey, TransferQuery, TransferRow
@@ -108,7 +109,7 @@ class RegisterModel(QAbstractTableModel):
         worker: DbWorker,
         country_name: Callable[[str], str],
         language: str = "en",
-        today: Callable[[], dt.date] = dt.date.today,
+        today: Callable[[], dt.date] = clock.today,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

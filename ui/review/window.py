@@ -432,7 +432,7 @@ class ReviewWindow(QWidget):
             passphrase=self.approve.passphrase.text(),
             lang=str(self.lang.currentData()),
             attestations=self.approve.chosen_attestations(),
-            today=self.services.today(),
+            today=self.services.stated_day(),
             timestamper=self.timestamper,
         )
         actor, stages = self.services.actor, self._stages

@@ -203,7 +203,11 @@ class Autosaver(QObject):
         self.saves += 1
         self.saved.emit(result)
         if not self.pending:
-            when = dt.datetime.now().strftime("%H:%M:%S")
+            # The time the database stored (the register and the conflict dialog show it), not the clock
+            # read again when the answer arrived: another minute at a minute's edge.
+            when = (result.at.astimezone() if result.at is not None else dt.datetime.now()).strftime(
+                "%H:%M:%S"
+            )
             if not self.state.transfer_valid and self.base.transfer_id is not None:
                 self.status.emit(
                     self.tr(

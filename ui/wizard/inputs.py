@@ -4,7 +4,7 @@ countries typed or picked by name, and plain text fields."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent, QStandardItem, QStandardItemModel
@@ -130,6 +130,9 @@ class OptionalDateEdit(QDateEdit):
         self.setDate(self.EMPTY)
         self._moved_on = False
         self._calendar_watched = False
+        # Where typing into "not set" and the calendar start; tests give a fixed day (a month's edge
+        # otherwise moves between the field's reading and the test's).
+        self.today: Callable[[], QDate] = QDate.currentDate
 
     def value(self) -> dt.date | None:
         d = self.date()
@@ -144,7 +147,7 @@ class OptionalDateEdit(QDateEdit):
         # types the date. A separator right after a section filled itself is the one Qt already moved over.
         text = event.text()[:1]
         if text.isdigit() and self.value() is None:
-            self.setDate(QDate.currentDate())
+            self.setDate(self.today())
             self.setCurrentSection(QDateEdit.Section.YearSection)
             self.setSelectedSection(QDateEdit.Section.YearSection)
         if text in DATE_SEPARATORS and self._moved_on:
@@ -173,7 +176,7 @@ class OptionalDateEdit(QDateEdit):
         # The calendar of an empty date opens on today's month, not on the "not set" date (January 2000).
         calendar = self.calendarWidget()
         if watched is calendar and event.type() == QEvent.Type.Show and self.value() is None:
-            today = QDate.currentDate()
+            today = self.today()
             calendar.setCurrentPage(today.year(), today.month())
         return super().eventFilter(watched, event)
 

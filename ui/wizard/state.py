@@ -440,8 +440,9 @@ class WizardState(QObject):
                     "The destination %1 has no country data; ask an administrator to add it."
                 ).replace("%1", self.record.facts.destination or "?")
             else:
-                self.evaluation = evaluate(self.record, ctx, self.today)
-                self.gaps = missing_items(self.record, ctx, self.today)
+                today = self.today  # one day for both (read twice, midnight fell between)
+                self.evaluation = evaluate(self.record, ctx, today)
+                self.gaps = missing_items(self.record, ctx, today)
                 record = self.record
                 issues += [
                     Issue(page_of_gap(g), g.field, g.message, gap_blocks(g, record), g.step)

@@ -350,7 +350,7 @@ class SummaryPage(WizardPage):
         if not self._when_stored(self.submit):
             return
         self.autosaver.flush()
-        actor, today = self.state.services.actor, self.state.today
+        actor, today = self.state.services.actor, self.state.services.stated_day()
 
         def submitting(
             db: DatabaseHandle, base: SaveBase
