@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from transfer_tool.runtime.bootstrap import DatabaseHandle
 from transfer_tool.signing.trust import DatabaseMatch, DocumentVerification, verify_document
 from ui import settings as keys
-from ui.errors import describe
-from ui.i18n import format_datetime
+from ui.errors import describe, is_bug, show_exception
+from ui.i18n import format_date, format_datetime
 from ui.services import Services
 from ui.terms import core_text, ui_language
 from ui.widgets.pdf_view import PdfPagesView
@@ -145,6 +145,27 @@ def database_line(result: DocumentVerification) -> str:
     return QCoreApplication.translate("VerifyWindow", "No: the file names no assessment of this database.")
 
 
+def superseded_line(result: DocumentVerification) -> str:
+    """What a later approved version of the same transfer means for this file ("" when there is none)."""
+    if result.later_approved_version is None:
+        return ""
+    when = (
+        format_date(result.later_approved_at.astimezone(dt.UTC).date(), ui_language())
+        if result.later_approved_at is not None
+        else "—"
+    )
+    return (
+        QCoreApplication.translate(
+            "VerifyWindow",
+            "Replaced by a later version: %1 v%2 was approved on %3. This file is not the assessment in "
+            "force; ask for the signed PDF of v%2.",
+        )
+        .replace("%1", result.reference)
+        .replace("%2", str(result.later_approved_version))
+        .replace("%3", when)
+    )
+
+
 def _when(value: dt.datetime | None) -> str:
     if value is None:
         return "—"
@@ -215,6 +236,13 @@ class VerifyWindow(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, value)
             self.fields[key] = value
+        # A later approved version replaces the file's: the signature may be valid, the content is not in force.
+        self.superseded = QLabel(self)
+        self.superseded.setObjectName("supersededNotice")
+        self.superseded.setWordWrap(True)
+        self.superseded.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.superseded.setStyleSheet(f"QLabel#supersededNotice {{ {VERDICT_STYLES[WARN]} padding: 8px; }}")
+        self.superseded.hide()
         self.reasons = QLabel(self)
         self.reasons.setObjectName("verifyReasons")
         self.reasons.setWordWrap(True)
@@ -228,6 +256,7 @@ class VerifyWindow(QWidget):
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(0, 0, 0, 0)
         left_lay.addWidget(self.verdict)
+        left_lay.addWidget(self.superseded)
         left_lay.addWidget(details)
         left_lay.addWidget(self.reasons)
         left_lay.addStretch(1)
@@ -310,6 +339,9 @@ class VerifyWindow(QWidget):
         )
         f["database"].setText(database_line(result))
         f["sha256"].setText(result.sha256)
+        later = superseded_line(result)
+        self.superseded.setText(later)
+        self.superseded.setVisible(bool(later))
         reasons = [core_text(r) for r in sig.reasons if r]  # the checker's own sentences by their id
         self.reasons.setText(
             (self.tr("Technical details:") + "\n" + "\n".join(f"• {r}" for r in reasons)) if reasons else ""
@@ -321,6 +353,8 @@ class VerifyWindow(QWidget):
         self.verified.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
+        if is_bug(exc):
+            show_exception(self, exc)  # the verdict's text points to these details
         self.open_button.setEnabled(True)
         self.result = None
         text = describe(exc)
@@ -328,6 +362,7 @@ class VerifyWindow(QWidget):
         for value in self.fields.values():
             value.setText("—")
         self.reasons.clear()
+        self.superseded.hide()
         self.pdf.set_message(self.tr("Nothing to show."))
         self.failed.emit(text)
 

@@ -4930,6 +4930,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Replaced by a later version: %1 v%2 was approved on %3. This file is not the assessment in force; ask for the signed PDF of v%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing to show.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4907,6 +4907,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>いいえ: このファイルにはこのデータベースの評価が記載されていません。</translation>
     </message>
     <message>
+        <source>Replaced by a later version: %1 v%2 was approved on %3. This file is not the assessment in force; ask for the signed PDF of v%2.</source>
+        <translation>より新しい版に置き換えられています: %1 第%2版が%3に承認されました。このファイルは現在有効な評価ではありません。第%2版の署名済みPDFを入手してください。</translation>
+    </message>
+    <message>
         <source>Nothing to show.</source>
         <translation>表示するものがありません。</translation>
     </message>

@@ -4,6 +4,7 @@ verdict line, never a crash."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from collections.abc import Callable
@@ -295,3 +296,45 @@ def test_open_uses_the_file_dialog_and_the_window_is_reused(
     window.open_button.click()
     assert window.result is not None and window.result.signature.signed
     assert open_verify(parent, services) is window
+
+
+language = languages.language
+
+
+def test_a_version_a_later_approval_replaced_says_so_beside_its_valid_signature(
+    language: str,
+    db: Database,
+    admin: Actor,
+    legal: Actor,
+    manager: Actor,
+    pki: OfflinePki,
+    verify: Callable[..., VerifyWindow],
+    tmp_path: Path,
+) -> None:
+    """The walk (session 12): v1's signed PDF verified VALID with no word that v2 had been approved since."""
+    from tests.approval_support import approve
+    from tests.ui.review_support import TODAY
+    from transfer_tool.assessment import service
+    from ui.i18n import format_date
+
+    t, v1, pdf = approved_with_signature(db, legal, manager, pki.signer_p12, pki.passphrase)
+    trust.add_trusted(db, admin, pki.ca_pem, "Test CA")
+    window = verify(legal, language)
+    path = _write(tmp_path, "v1.pdf", pdf)
+    window.verify_file(path)
+    assert window.verdict.property("level") == GOOD and window.superseded.isHidden()
+
+    draft = service.new_version(db, legal, v1.id)
+    v2 = approve(db, manager, service.submit(db, legal, draft.id, TODAY).id, TODAY)
+    assert v2.approved_at is not None
+    window.verify_file(path)
+    assert window.verdict.property("level") == GOOD  # the signature itself is still sound
+    assert window.superseded.isVisible()
+    when = format_date(v2.approved_at.astimezone(dt.UTC).date(), language)
+    expected = {
+        "en": f"Replaced by a later version: {t.reference} v2 was approved on {when}. This file is not the "
+        "assessment in force; ask for the signed PDF of v2.",
+        "ja": f"より新しい版に置き換えられています: {t.reference} 第2版が{when}に承認されました。このファイルは"
+        "現在有効な評価ではありません。第2版の署名済みPDFを入手してください。",
+    }[language]
+    assert window.superseded.text() == expected
