@@ -255,6 +255,27 @@ def test_a_missing_file_is_explained(
     assert window.open_button.isEnabled()
 
 
+def test_a_fault_in_the_tool_while_verifying_shows_the_details_its_verdict_points_to(
+    legal: Actor, verify: Callable[..., VerifyWindow], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The verdict said "The details below help whoever maintains the tool." and no details were anywhere."""
+    from PySide6.QtWidgets import QMessageBox
+
+    import ui.verify
+
+    def broken(_db: object, _path: Path) -> None:
+        raise RuntimeError("checker fault")
+
+    monkeypatch.setattr(ui.verify, "_check_file", broken)
+    window = verify(legal)
+    window.verify_file(_write(tmp_path, "any.pdf", b"%PDF-1.7"))
+    assert "The details below help whoever maintains the tool." in window.verdict_text()
+    box = window.findChild(QMessageBox, "errorBox")
+    assert box is not None and box.isVisible()
+    assert "RuntimeError: checker fault" in box.detailedText()
+    box.close()
+
+
 def test_dropping_a_file_on_the_window_verifies_it(
     legal: Actor, signed: tuple[str, bytes], verify: Callable[..., VerifyWindow], tmp_path: Path
 ) -> None:
