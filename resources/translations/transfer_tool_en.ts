@@ -1456,6 +1456,18 @@
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 v%2 — %3, submitted %4 by %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(you worked on it: another manager approves it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting your review</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DataPage</name>

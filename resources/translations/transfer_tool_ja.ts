@@ -1451,6 +1451,18 @@
         <source>%1 (%2)</source>
         <translation>%1（%2件）</translation>
     </message>
+    <message>
+        <source>%1 v%2 — %3, submitted %4 by %5</source>
+        <translation>%1 第%2版 — %3（%4提出、提出者: %5）</translation>
+    </message>
+    <message>
+        <source>(you worked on it: another manager approves it)</source>
+        <translation>（ご自身が作成に関わったため、別のマネージャーが承認します）</translation>
+    </message>
+    <message>
+        <source>Awaiting your review</source>
+        <translation>レビュー待ち</translation>
+    </message>
 </context>
 <context>
     <name>DataPage</name>

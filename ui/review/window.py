@@ -73,6 +73,7 @@ class ReviewWindow(QWidget):
         self._current: QueueItem | None = None
         self._signed: tuple[str, bytes] | None = None  # (file name, signed PDF) after an approval
         self._busy = False
+        self._wanted: int | None = None  # an assessment to select when the queue comes in (show_assessment)
         self.discard_question: QMessageBox | None = None  # open while asking about comments not sent
 
         self.heading = QLabel(self)
@@ -180,7 +181,7 @@ class ReviewWindow(QWidget):
         )
 
     def _queue_in(self, items: list[QueueItem]) -> None:
-        keep = self._current.assessment_id if self._current else None
+        keep, self._wanted = self._wanted or (self._current.assessment_id if self._current else None), None
         self.model.set_items(items)
         self.heading.setText(self.tr("%n assessment(s) awaiting review", "", len(items)))
         row = self.model.row_of(keep) if keep is not None else -1
@@ -200,6 +201,10 @@ class ReviewWindow(QWidget):
         self.heading.setText(self.tr("Review is not available"))
         self.decisions.setEnabled(False)
         self.failed.emit(describe(exc))
+
+    def show_assessment(self, assessment_id: int) -> None:
+        """Select this assessment once the queue is in (now, if it is already listed)."""
+        self._wanted = None if self.select_assessment(assessment_id) else assessment_id
 
     def select_assessment(self, assessment_id: int) -> bool:
         row = self.model.row_of(assessment_id)
