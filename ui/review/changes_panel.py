@@ -6,8 +6,7 @@ are the terminology's words or the text as typed, in the interface's language.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -46,6 +45,14 @@ class ChangesPanel(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Wrapped text takes the height its column's width gives it: the columns get their widths only once
+        # the table is laid out (the tab shown), after the rows were filled; stale heights cut text off.
+        # Refitted once the resize is over (during it the view still measures with the old widths).
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._refit.start())
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._rows: list[tuple[str, str, str, str, str]] = []
         lay = QVBoxLayout(self)
@@ -100,10 +107,6 @@ class ChangesPanel(QWidget):
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
         self.table.show()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.table.resizeRowsToContents()  # wrapped text takes the height the new widths give it
 
     def rows(self) -> list[tuple[str, str, str, str, str]]:
         """Section, field, which one, before, after: one per change shown (tests and screen readers)."""
