@@ -697,6 +697,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Version %1 (approved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Version %1 (returned)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -705,8 +709,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nothing changed since version %1, the approved version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing changed since version %1, which you returned.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) changed since version %1, the approved version this one would replace.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n field(s) changed since version %1, which you returned.</source>

@@ -697,6 +697,10 @@
         <translation>変更点</translation>
     </message>
     <message>
+        <source>Version %1 (approved)</source>
+        <translation>第%1版（承認済み）</translation>
+    </message>
+    <message>
         <source>Version %1 (returned)</source>
         <translation>第%1版（差戻し済み）</translation>
     </message>
@@ -705,8 +709,18 @@
         <translation>第%1版（現在）</translation>
     </message>
     <message>
+        <source>Nothing changed since version %1, the approved version.</source>
+        <translation>承認済みの第%1版から変更はありません。</translation>
+    </message>
+    <message>
         <source>Nothing changed since version %1, which you returned.</source>
         <translation>差し戻した第%1版から変更はありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) changed since version %1, the approved version this one would replace.</source>
+        <translation>
+            <numerusform>承認済みの第%1版（この版が置き換える版）から %n 項目が変更されています。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n field(s) changed since version %1, which you returned.</source>

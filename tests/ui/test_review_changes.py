@@ -50,3 +50,49 @@ def test_rows_fit_their_wrapped_text_once_the_tab_is_shown(qtbot: QtBot, languag
     qtbot.wait(20)
     for row in range(table.rowCount()):
         assert table.rowHeight(row) == table.sizeHintForRow(row), row
+
+
+def test_a_re_assessment_is_compared_with_the_approved_version(qtbot: QtBot, language: str) -> None:
+    panel = ChangesPanel()
+    qtbot.addWidget(panel)
+    change = FieldChange(
+        "measures", "procedural_steps", None, Shown(en="old", ja="old"), Shown(en="new", ja="new")
+    )
+    panel.set_changes(VersionChanges(2, 3, (change,), previous_approved=True))
+    assert (
+        panel.summary.text()
+        == {
+            "en": "1 field(s) changed since version 2, the approved version this one would replace.",
+            "ja": "承認済みの第2版（この版が置き換える版）から 1 項目が変更されています。",
+        }[language]
+    )
+    header = panel.table.horizontalHeaderItem(1)
+    assert (
+        header is not None
+        and header.text() == {"en": "Version 2 (approved)", "ja": "第2版（承認済み）"}[language]
+    )
+    panel.set_changes(VersionChanges(2, 3, (), previous_approved=True))
+    assert (
+        panel.summary.text()
+        == {
+            "en": "Nothing changed since version 2, the approved version.",
+            "ja": "承認済みの第2版から変更はありません。",
+        }[language]
+    )
+
+
+def test_the_summary_without_a_table_stays_at_the_top(qtbot: QtBot) -> None:
+    """Alone in the panel, the sentence sat in the middle of an empty 600-pixel panel."""
+    panel = ChangesPanel()
+    qtbot.addWidget(panel)
+    panel.resize(420, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_changes(None)
+    image = panel.grab().toImage()
+    inked = [
+        y
+        for y in range(image.height())
+        if any(image.pixelColor(x, y).lightness() < 100 for x in range(0, 400, 2))
+    ]
+    assert inked and max(inked) < 60, (min(inked), max(inked))

@@ -291,15 +291,18 @@ def comments_for(db: Database, assessment_id: int, open_only: bool = True) -> li
 
 @dataclass(frozen=True)
 class VersionChanges:
-    """A revision compared with the version the reviewer returned (issue 18)."""
+    """A submitted version compared with the one before it: the version the reviewer returned (issue 18),
+    or the approved version a re-assessment would replace."""
 
-    returned_version: int
+    previous_version: int
     version: int
     changes: tuple[version_diff.FieldChange, ...]
+    previous_approved: bool = False  # the version before is the approved one, not a returned one
 
 
-def changes_since_returned(db: Database, assessment_id: int) -> VersionChanges | None:
-    """What changed since the version returned just before this one; None when it revises no return."""
+def changes_since_previous(db: Database, assessment_id: int) -> VersionChanges | None:
+    """What changed since the version just before this one, returned or approved; None for a first
+    version (nothing before it to compare with)."""
     with db.read() as s:
         row = _load(s, assessment_id)
         previous = s.execute(
@@ -307,7 +310,7 @@ def changes_since_returned(db: Database, assessment_id: int) -> VersionChanges |
                 Assessment.transfer_id == row.transfer_id, Assessment.version_no == row.version_no - 1
             )
         ).scalar_one_or_none()
-        if previous is None or previous.status is not AssessmentStatus.RETURNED:
+        if previous is None or previous.status not in (AssessmentStatus.RETURNED, AssessmentStatus.APPROVED):
             return None
         before, after = from_dict(previous.record), from_dict(row.record)
         destination = country_store.dataset(db).destinations.get(after.facts.destination)
@@ -320,7 +323,12 @@ def changes_since_returned(db: Database, assessment_id: int) -> VersionChanges |
             law_names,
             order=lambda section: REVIEW_SECTIONS.index(section) if section in REVIEW_SECTIONS else 99,
         )
-        return VersionChanges(previous.version_no, row.version_no, changed)
+        return VersionChanges(
+            previous.version_no,
+            row.version_no,
+            changed,
+            previous_approved=previous.status is AssessmentStatus.APPROVED,
+        )
 
 
 def resolve_comment(db: Database, actor: Actor, comment_id: int) -> None:

@@ -1,6 +1,7 @@
-"""What changed since the version the reviewer returned: one row per changed field (issue 18).
+"""What changed since the version before: one row per changed field (issue 18; session 12 for a re-assessment).
 
-The rows come from `service.changes_since_returned` (the core compares the two records); names and values
+The rows come from `service.changes_since_previous` (the core compares the two records: the version the
+reviewer returned, or the approved version a re-assessment would replace); names and values
 are the terminology's words or the text as typed, in the interface's language.
 """
 
@@ -35,6 +36,8 @@ class ChangesPanel(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("changesSummary")
         self.summary.setWordWrap(True)
+        # At the top with or without the table below it (alone it was centred in the panel's height).
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.table = QTableWidget(0, COLUMNS, self)
         self.table.setObjectName("changesTable")
         self.table.setAccessibleName(self.tr("Changes since the version returned"))
@@ -70,22 +73,35 @@ class ChangesPanel(QWidget):
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("What changed"),
-                self.tr("Version %1 (returned)").replace("%1", str(changes.returned_version)),
+                (
+                    self.tr("Version %1 (approved)")
+                    if changes.previous_approved
+                    else self.tr("Version %1 (returned)")
+                ).replace("%1", str(changes.previous_version)),
                 self.tr("Version %1 (now)").replace("%1", str(changes.version)),
             ]
         )
         if not changes.changes:
             self.summary.setText(
-                self.tr("Nothing changed since version %1, which you returned.").replace(
-                    "%1", str(changes.returned_version)
-                )
+                (
+                    self.tr("Nothing changed since version %1, the approved version.")
+                    if changes.previous_approved
+                    else self.tr("Nothing changed since version %1, which you returned.")
+                ).replace("%1", str(changes.previous_version))
             )
             self.table.hide()
             return
+        n = len(changes.changes)
         self.summary.setText(
-            self.tr(
-                "%n field(s) changed since version %1, which you returned.", "", len(changes.changes)
-            ).replace("%1", str(changes.returned_version))
+            (
+                self.tr(
+                    "%n field(s) changed since version %1, the approved version this one would replace.",
+                    "",
+                    n,
+                )
+                if changes.previous_approved
+                else self.tr("%n field(s) changed since version %1, which you returned.", "", n)
+            ).replace("%1", str(changes.previous_version))
         )
         terms, lang = shared_terminology(), ui_language()
 

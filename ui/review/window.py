@@ -343,7 +343,7 @@ class ReviewWindow(QWidget):
             return
         aid = item.assessment_id
         self.services.worker.submit(
-            lambda db: service.changes_since_returned(db, aid),
+            lambda db: service.changes_since_previous(db, aid),
             lambda changes: self._changes_in(aid, changes),
             self._preview_failed,
             owner=self,
@@ -358,7 +358,7 @@ class ReviewWindow(QWidget):
             self.decisions.setTabText(
                 CHANGES_TAB,
                 self.tr("What changed since v%1 (%2)")
-                .replace("%1", str(changes.returned_version))
+                .replace("%1", str(changes.previous_version))
                 .replace("%2", str(len(changes.changes))),
             )
         self.changes_loaded.emit()
