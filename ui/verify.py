@@ -323,7 +323,10 @@ class VerifyWindow(QWidget):
         f["time"].setText(_when(sig.signing_time) if sig.signed else "—")
         f["intact"].setText(yes_no(sig.intact) if sig.signed else "—")
         f["whole"].setText(yes_no(sig.covers_whole_file) if sig.signed else "—")
-        f["trusted"].setText(yes_no(sig.trusted) if sig.signed else "—")
+        if sig.signed and not sig.intact:  # a broken signature's signer is not judged: neither yes nor no
+            f["trusted"].setText(self.tr("Not checked: the signature does not match the document"))
+        else:
+            f["trusted"].setText(yes_no(sig.trusted) if sig.signed else "—")
         if not sig.timestamp_present:
             f["timestamp"].setText(
                 self.tr("None (the time is the signer's own clock)") if sig.signed else "—"

@@ -4861,6 +4861,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not checked: the signature does not match the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>None (the time is the signer&apos;s own clock)</source>
         <translation type="unfinished"></translation>
     </message>

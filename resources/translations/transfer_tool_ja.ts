@@ -4837,6 +4837,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>確認しています…</translation>
     </message>
     <message>
+        <source>Not checked: the signature does not match the document</source>
+        <translation>未確認: 署名が文書と一致しません</translation>
+    </message>
+    <message>
         <source>None (the time is the signer&apos;s own clock)</source>
         <translation>なし（日時は署名者のコンピューターの時計によります）</translation>
     </message>

@@ -17,7 +17,10 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui import languages
 from tests.ui.review_support import approved_with_signature
+from transfer_tool import signing
 from transfer_tool.accounts.permissions import Actor
+from transfer_tool.report import render_report
+from transfer_tool.report.sample import sample_report_data
 from transfer_tool.signing import trust
 from transfer_tool.signing.limits import CHECK_DIED, TOO_COMPLEX
 from transfer_tool.signing.testing import OfflinePki, make_test_pki
@@ -144,6 +147,14 @@ def test_a_tampered_copy_shows_modified_after_signing(
     assert window.verdict_text().startswith("✖ INVALID")
     assert "modified after signing" in window.verdict_text()
     assert _field(window, "database").startswith("No")
+    # The walk (session 12): a trusted signer's tampered copy said "Signer trusted: No" and "not from a
+    # trusted source"; a broken signature's signer is not judged (an appended update leaves it intact).
+    assert _field(window, "trusted") == (
+        "Not checked: the signature does not match the document"
+        if _field(window, "intact") == "No"
+        else "Yes"
+    )
+    assert "trusted source" not in window.reasons.text()
 
 
 japanese = languages.japanese
@@ -152,6 +163,7 @@ japanese = languages.japanese
 def test_the_technical_details_read_in_japanese(
     japanese: str,
     legal: Actor,
+    pki: OfflinePki,
     signed: tuple[str, bytes],
     verify: Callable[..., VerifyWindow],
     tmp_path: Path,
@@ -163,8 +175,19 @@ def test_the_technical_details_read_in_japanese(
     details = window.reasons.text()
     assert details.startswith("技術的な詳細:")
     assert "の署名が文書と一致しません。署名後に改変されています。" in details
-    assert "署名者の証明書（" in details and "）は信頼できる発行元のものではありません。" in details
     assert not re.search(r"[A-Za-z]{4,} [a-z]{2,}", details), details  # no English sentence left
+    assert _field(window, "trusted") == "未確認: 署名が文書と一致しません"
+    untrusted = signing.sign_pdf(
+        render_report(sample_report_data(), "ja"),
+        pki.untrusted_p12,
+        pki.passphrase,
+        reason="r",
+        location="",
+        signer_display_name="x",
+    )
+    window.verify_file(_write(tmp_path, "untrusted.pdf", untrusted))
+    details = window.reasons.text()
+    assert "署名者の証明書（" in details and "）は信頼できる発行元のものではありません。" in details
     window.verify_file(_write(tmp_path, "notes.pdf", b"not a PDF at all"))
     assert window.reasons.text() == "技術的な詳細:\n• データがPDFのヘッダーで始まっていません。"
 

@@ -178,6 +178,10 @@ def test_a_flipped_byte_is_reported_as_modified(cli: Cli) -> None:
     code, out, err = cli("verify", str(bad))
     assert code == 1 and out == ""
     assert "intact:           NO" in err
+    assert "trusted:          not checked (the signature does not match the document)" in err
+    assert (
+        "trusted source" not in err
+    )  # the demo signer is trusted; a broken signature's signer is not judged
     assert "modified after signing" in err
     assert "matches database: NO: the file differs" in err
 

@@ -38,7 +38,7 @@ def _signature_lines(r: VerificationResult) -> list[str]:
         f"intact:           {_yes(r.intact)}",
         f"whole file:       {_yes(r.covers_whole_file)}"
         + ("" if r.covers_whole_file or not r.intact else " (modified after signing: content was appended)"),
-        f"trusted:          {_yes(r.trusted)}",
+        f"trusted:          {_yes(r.trusted) if r.intact else 'not checked (the signature does not match the document)'}",
         "timestamp:        "
         + (("valid" if r.timestamp_valid else "NOT VALID") if r.timestamp_present else "none"),
     ]
