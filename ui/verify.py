@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -385,6 +385,12 @@ class VerifyWindow(QWidget):
             self.tr("Open or drop a signed PDF to check who signed it and whether it changed.")
         )
         self.verdict.setProperty("level", "")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.close()  # as a dialog does: the window holds nothing to lose
+            return
+        super().keyPressEvent(event)
 
     def verdict_text(self) -> str:
         return self.verdict.text()

@@ -3762,6 +3762,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         </translation>
     </message>
     <message>
+        <source>No assessment is waiting for your review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Review is not available</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3741,6 +3741,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         </translation>
     </message>
     <message>
+        <source>No assessment is waiting for your review.</source>
+        <translation>レビュー待ちの評価はありません。</translation>
+    </message>
+    <message>
         <source>Review is not available</source>
         <translation>レビューは利用できません</translation>
     </message>

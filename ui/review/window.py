@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QObject, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -191,6 +191,8 @@ class ReviewWindow(QWidget):
             self._set_item(None)
             if items:
                 self.table.selectRow(0)
+            else:
+                self.pdf.set_message(self.tr("No assessment is waiting for your review."))
         self.queue_loaded.emit(len(items))
 
     def _refused(self, exc: BaseException) -> None:
@@ -277,6 +279,7 @@ class ReviewWindow(QWidget):
 
     def _set_item(self, item: QueueItem | None) -> None:
         self._current = item
+        self.lang.setEnabled(not self._busy)
         # "… was returned" stays until another assessment is chosen: the queue reloads right after a return.
         self.comments.reset(keep_message=item is None)
         self.approve.set_item(item is not None, own=bool(item and item.own))
@@ -469,6 +472,8 @@ class ReviewWindow(QWidget):
             .replace("%2", str(item.version_no))
         )
         self.doc_title.setText(self.doc_title.text() + " — " + self.tr("signed"))
+        # The signed report is in the language it was signed in: choosing another would change nothing.
+        self.lang.setEnabled(False)
         self.pdf.set_pdf(done.signed_pdf)
         self.services.changes.notify(ASSESSMENTS)
         self.services.changes.notify(TRANSFERS)
@@ -513,6 +518,12 @@ class ReviewWindow(QWidget):
         dialog = open_user_settings(self, self.services)
         if dialog is not None and hasattr(dialog, "identity_changed"):
             dialog.identity_changed.connect(self.approve.refresh_identity)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.close()  # as a dialog does; comments not sent are asked about first (closeEvent)
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._busy:

@@ -1,0 +1,122 @@
+"""The review and verify windows as the walk of session 12 met them: Escape closes each as a dialog closes
+(comments not sent are asked about first, Escape on that question keeps them), an empty queue says so, and
+the report language cannot be changed once the signed report is on screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests import approval_support
+from tests.ui import languages
+from tests.ui.review_support import submitted_assessment
+from transfer_tool import signing
+from transfer_tool.accounts.permissions import Actor
+from transfer_tool.signing.testing import OfflinePki, make_test_pki
+from transfer_tool.storage.database import Database
+from ui.review import ReviewWindow
+from ui.services import Services
+from ui.verify import VerifyWindow
+
+language = languages.language
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> OfflinePki:
+    return make_test_pki(tmp_path_factory.mktemp("pki"))
+
+
+@pytest.fixture
+def shown(qtbot: QtBot) -> Callable[[QWidget], QWidget]:
+    def show(window: QWidget) -> QWidget:
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return show
+
+
+def test_escape_closes_the_review_window_but_asks_before_dropping_comments(
+    qtbot: QtBot,
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    make_services: Callable[..., Services],
+    shown: Callable[[QWidget], QWidget],
+) -> None:
+    submitted_assessment(db, legal)
+    window = shown(ReviewWindow(make_services(manager)))
+    assert isinstance(window, ReviewWindow)
+    window.comments.text.setPlainText("Say who holds the keys.")
+    window.comments.text.setFocus()
+    qtbot.keyClick(
+        window.comments.text, Qt.Key.Key_Escape
+    )  # Escape from the comment being typed reaches the window
+    box = window.discard_question
+    assert isinstance(box, QMessageBox) and window.isVisible()
+    print("A", flush=True)
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # Escape on the question keeps editing
+    print("B", flush=True)
+    qtbot.waitUntil(lambda: window.discard_question is None)
+    print("C", flush=True)
+    assert window.isVisible() and window.comments.text.toPlainText() == "Say who holds the keys."
+
+    print("D", flush=True)
+    window.comments.reset()
+    print("E", flush=True)
+    qtbot.keyClick(window.table, Qt.Key.Key_Escape)
+    print("F", flush=True)
+    assert not window.isVisible()
+
+
+def test_escape_closes_the_verify_window(
+    qtbot: QtBot, legal: Actor, make_services: Callable[..., Services], shown: Callable[[QWidget], QWidget]
+) -> None:
+    window = shown(VerifyWindow(make_services(legal)))
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+
+
+def test_an_empty_queue_says_nothing_waits_instead_of_asking_to_choose_from_it(
+    language: str, manager: Actor, make_services: Callable[..., Services], shown: Callable[[QWidget], QWidget]
+) -> None:
+    window = shown(ReviewWindow(make_services(manager, language)))
+    assert isinstance(window, ReviewWindow)
+    assert window.model.rowCount() == 0
+    assert (
+        window.pdf.message()
+        == {
+            "en": "No assessment is waiting for your review.",
+            "ja": "レビュー待ちの評価はありません。",
+        }[language]
+    )
+
+
+def test_the_report_language_is_fixed_once_the_signed_report_is_shown(
+    qtbot: QtBot,
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    pki: OfflinePki,
+    make_services: Callable[..., Services],
+    shown: Callable[[QWidget], QWidget],
+) -> None:
+    """After approving, the language list stayed enabled and choosing Japanese changed nothing."""
+    submitted_assessment(db, legal)
+    approval_support.register(db, manager, signing.export_certificate_pem(pki.signer_p12, pki.passphrase))
+    window = shown(ReviewWindow(make_services(manager)))
+    assert isinstance(window, ReviewWindow)
+    assert window.lang.isEnabled()
+    window.approve.use_file.setChecked(True)
+    window.approve.file.setText(str(pki.signer_p12))
+    window.approve.passphrase.setText(pki.passphrase)
+    for box in window.approve.attestations.values():
+        box.setChecked(True)
+    with qtbot.waitSignal(window.approved, timeout=30000):
+        window.approve.approve_button.click()
+    assert not window.lang.isEnabled()
