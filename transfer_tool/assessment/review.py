@@ -4,6 +4,7 @@ the version returned, and marking a comment dealt with."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -313,6 +314,10 @@ def changes_since_previous(db: Database, assessment_id: int) -> VersionChanges |
         if previous is None or previous.status not in (AssessmentStatus.RETURNED, AssessmentStatus.APPROVED):
             return None
         before, after = from_dict(previous.record), from_dict(row.record)
+        if previous.status is AssessmentStatus.APPROVED and after.reevaluation_date is None:
+            # A new version starts without the date the approval set, and its own approval sets one again:
+            # not a change the assessor made ("2027-12-07 → not there" read as a date removed).
+            before = dataclasses.replace(before, reevaluation_date=None)
         destination = country_store.dataset(db).destinations.get(after.facts.destination)
         law_names = {law.key: law.name for law in destination.access_laws} if destination else {}
         changed = version_diff.changes(
