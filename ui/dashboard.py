@@ -548,9 +548,13 @@ class Dashboard(QScrollArea):
             layout = QVBoxLayout(box)
             view = QListView(box)
             view.setAccessibleName(section.title)
+            # A long line ends in "…" (its whole text in the tooltip): a scroll bar under it covered the text.
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setTextElideMode(Qt.TextElideMode.ElideRight)
             model = QStandardItemModel(view)
             for line in section.lines:
                 item = QStandardItem(line.text)
+                item.setToolTip(line.text)
                 item.setData(line.transfer_id, TransferIdRole)
                 item.setData(line.assessment_id, AssessmentIdRole)
                 model.appendRow(item)

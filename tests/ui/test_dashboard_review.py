@@ -60,6 +60,12 @@ def test_a_submitted_assessment_waits_on_the_managers_dashboard_and_opens_its_re
         }[language]
     )
 
+    # The line is longer than the list is wide: it ends in "…" with its whole text in the tooltip, and no
+    # scroll bar covers it (the list is one line tall).
+    assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert view.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == view.model().index(0, 0).data()
+    assert not view.horizontalScrollBar().isVisible()
+
     view.activated.emit(view.model().index(0, 0))
     review = window.findChild(ReviewWindow)
     assert review is not None and review.isVisible()
