@@ -689,6 +689,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Comments sent back to the assessor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dealt with: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not dealt with yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1 · %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments sent back to the assessor (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A first submission: there is no returned version to compare with.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -689,6 +689,26 @@
         <translation>差し戻した版からの変更</translation>
     </message>
     <message>
+        <source>Comments sent back to the assessor</source>
+        <translation>評価者に差し戻したコメント</translation>
+    </message>
+    <message>
+        <source>Dealt with: %1, %2</source>
+        <translation>対応済み: %1（%2）</translation>
+    </message>
+    <message>
+        <source>Not dealt with yet</source>
+        <translation>未対応</translation>
+    </message>
+    <message>
+        <source>v%1 · %2: %3</source>
+        <translation>第%1版 · %2: %3</translation>
+    </message>
+    <message>
+        <source>Comments sent back to the assessor (%1):</source>
+        <translation>評価者に差し戻したコメント（%1件）:</translation>
+    </message>
+    <message>
         <source>A first submission: there is no returned version to compare with.</source>
         <translation>初回の提出です。比較する差戻し済みの版はありません。</translation>
     </message>

@@ -3,13 +3,22 @@ wrapped text, whenever the panel's tab is shown."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QLabel, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui import languages
+from tests.ui.review_support import TODAY, submitted_assessment
+from transfer_tool.accounts.permissions import Actor
+from transfer_tool.assessment import service
 from transfer_tool.assessment.service import VersionChanges
 from transfer_tool.assessment.version_diff import FieldChange, Shown
+from transfer_tool.storage.database import Database
+from ui.i18n import format_date
+from ui.review import ReviewWindow
 from ui.review.changes_panel import ChangesPanel
+from ui.services import Services
 
 language = languages.language
 
@@ -96,3 +105,40 @@ def test_the_summary_without_a_table_stays_at_the_top(qtbot: QtBot) -> None:
         if any(image.pixelColor(x, y).lightness() < 100 for x in range(0, 400, 2))
     ]
     assert inked and max(inked) < 60, (min(inked), max(inked))
+
+
+def test_a_resubmission_shows_the_comments_it_was_returned_with_and_who_dealt_with_them(
+    qtbot: QtBot,
+    language: str,
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    make_services: Callable[..., Services],
+) -> None:
+    """The walk: comparing a resubmission, the reviewer saw what changed but not what they had asked for."""
+    t, a = submitted_assessment(db, legal)
+    service.return_with_comments(db, manager, a.id, [("law_practice", "Explain the step 3 conclusion.")])
+    v2 = service.latest_for_transfer(db, t.id)
+    assert v2 is not None
+    service.submit(db, legal, v2.id, TODAY)
+    window = ReviewWindow(make_services(manager, language))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.changes.comment_lines() != [], timeout=5000)
+    [comment] = service.comments_for(db, v2.id, open_only=False)
+    assert comment.resolved_at is not None
+    when = format_date(comment.resolved_at.date(), language)
+    assert window.changes.comment_lines() == [
+        {
+            "en": f"v1 · Law and practice (step 3): Explain the step 3 conclusion.\nDealt with: Lena Legal, {when}",
+            "ja": f"第1版 · 移転先の法令と実務（ステップ3）: Explain the step 3 conclusion.\n対応済み: Lena Legal（{when}）",
+        }[language]
+    ]
+    assert (
+        window.changes.comments_title.text()
+        == {
+            "en": "Comments sent back to the assessor (1):",
+            "ja": "評価者に差し戻したコメント（1件）:",
+        }[language]
+    )
+    assert window.changes.comments_list.isVisibleTo(window.changes)

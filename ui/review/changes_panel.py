@@ -7,19 +7,23 @@ are the terminology's words or the text as typed, in the interface's language.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QListWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from transfer_tool.assessment.service import VersionChanges
+from transfer_tool.assessment.service import CommentView, VersionChanges
 from transfer_tool.assessment.version_diff import Shown
+from ui.i18n import format_date
 from ui.review.comments_panel import section_label
 from ui.terms import shared_terminology, term, ui_language
 
@@ -58,10 +62,52 @@ class ChangesPanel(QWidget):
         header.sectionResized.connect(lambda *_: self._refit.start())
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._rows: list[tuple[str, str, str, str, str]] = []
+        # What the reviewer asked for when returning, beside what changed: the two are read together.
+        self.comments_title = QLabel(self)
+        self.comments_title.setObjectName("returnedCommentsTitle")
+        self.comments_list = QListWidget(self)
+        self.comments_list.setObjectName("returnedComments")
+        self.comments_list.setAccessibleName(self.tr("Comments sent back to the assessor"))
+        self.comments_list.setWordWrap(True)
+        self.comments_list.setAlternatingRowColors(True)
+        self.comments_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
         lay.addWidget(self.table, 1)
+        lay.addWidget(self.comments_title)
+        lay.addWidget(self.comments_list, 1)
         self.set_changes(None)
+        self.set_comments(())
+
+    def set_comments(self, comments: Sequence[CommentView]) -> None:
+        """The comments the versions before this one were returned with, and whether each was dealt with."""
+        self.comments_list.clear()
+        lang = ui_language()
+        for c in comments:
+            if c.resolved_at is not None:
+                state = (
+                    self.tr("Dealt with: %1, %2")
+                    .replace("%1", c.resolved_by or "—")
+                    .replace("%2", format_date(c.resolved_at.date(), lang))
+                )
+            else:
+                state = self.tr("Not dealt with yet")
+            text = (
+                self.tr("v%1 · %2: %3")
+                .replace("%1", str(c.version_no))
+                .replace("%2", section_label(c.section))
+                .replace("%3", c.comment)
+            )
+            self.comments_list.addItem(f"{text}\n{state}")
+        self.comments_title.setText(
+            self.tr("Comments sent back to the assessor (%1):").replace("%1", str(len(comments)))
+        )
+        self.comments_title.setVisible(bool(comments))
+        self.comments_list.setVisible(bool(comments))
+
+    def comment_lines(self) -> list[str]:
+        """The comments as listed (tests and screen readers)."""
+        return [self.comments_list.item(i).text() for i in range(self.comments_list.count())]
 
     def set_changes(self, changes: VersionChanges | None) -> None:
         self.table.setRowCount(0)

@@ -341,22 +341,32 @@ class ReviewWindow(QWidget):
     def _load_changes(self) -> None:
         item = self._current
         self.changes.set_changes(None)
+        self.changes.set_comments(())
         self.decisions.setTabText(CHANGES_TAB, self.tr("What changed"))
         if item is None:
             return
         aid = item.assessment_id
         self.services.worker.submit(
-            lambda db: service.changes_since_previous(db, aid),
-            lambda changes: self._changes_in(aid, changes),
+            lambda db: (
+                service.changes_since_previous(db, aid),
+                service.comments_for(db, aid, open_only=False),
+            ),
+            lambda found: self._changes_in(aid, *found),
             self._preview_failed,
             owner=self,
             label="review changes",
         )
 
-    def _changes_in(self, assessment_id: int, changes: service.VersionChanges | None) -> None:
+    def _changes_in(
+        self,
+        assessment_id: int,
+        changes: service.VersionChanges | None,
+        comments: list[service.CommentView],
+    ) -> None:
         if self._current is None or self._current.assessment_id != assessment_id:
             return
         self.changes.set_changes(changes)
+        self.changes.set_comments(comments)
         if changes is not None:
             self.decisions.setTabText(
                 CHANGES_TAB,
