@@ -120,3 +120,28 @@ def test_the_report_language_is_fixed_once_the_signed_report_is_shown(
     with qtbot.waitSignal(window.approved, timeout=30000):
         window.approve.approve_button.click()
     assert not window.lang.isEnabled()
+
+
+def test_tab_goes_from_the_report_to_the_decision_tabs_then_into_the_chosen_one(
+    qtbot: QtBot,
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    make_services: Callable[..., Services],
+    shown: Callable[[QWidget], QWidget],
+) -> None:
+    """The decision tabs came last in the Tab order: from the report, Tab went into the comment form and
+    "Approve and sign" was reached only after every field of it."""
+    submitted_assessment(db, legal)
+    window = shown(ReviewWindow(make_services(manager)))
+    assert isinstance(window, ReviewWindow)
+    window.activateWindow()
+    window.pdf.setFocus()
+    qtbot.keyClick(window.pdf, Qt.Key.Key_Tab)
+    bar = window.decisions.tabBar()
+    assert window.focusWidget() is bar
+    qtbot.keyClick(bar, Qt.Key.Key_Right)  # the keyboard chooses "Approve and sign"
+    assert window.decisions.currentWidget() is window.approve
+    qtbot.keyClick(bar, Qt.Key.Key_Tab)
+    focused = window.focusWidget()
+    assert focused is not None and window.approve.isAncestorOf(focused)

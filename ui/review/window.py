@@ -165,6 +165,8 @@ class ReviewWindow(QWidget):
         self._stages = _Stages(self)
         self._stages.stage.connect(self.approve.set_stage)
         self._set_item(None)
+        # Tab from the report reaches the decision tabs, then the chosen tab's fields (the tab bar came last).
+        QWidget.setTabOrder(self.pdf, self.decisions.tabBar())
         self.refresh()
         name_from_labels(self)  # screen readers name each field after its label
 
