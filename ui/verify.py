@@ -118,6 +118,14 @@ def yes_no(value: bool) -> str:
     )
 
 
+def _language_name(code: str) -> str:
+    names = {
+        "en": QCoreApplication.translate("VerifyWindow", "English"),
+        "ja": QCoreApplication.translate("VerifyWindow", "Japanese"),
+    }
+    return names.get(code, code)
+
+
 def database_line(result: DocumentVerification) -> str:
     which = (
         QCoreApplication.translate("VerifyWindow", "%1 v%2")
@@ -130,6 +138,17 @@ def database_line(result: DocumentVerification) -> str:
         return QCoreApplication.translate(
             "VerifyWindow", "Yes: this is the signed copy stored with %1."
         ).replace("%1", which)
+    if result.match is DatabaseMatch.DIFFERS and result.file_lang and result.stored_lang != result.file_lang:
+        # A copy in another language (the demo's courtesy Japanese copy): not a changed file. The command
+        # line said so; the screen said only "a different signed copy".
+        return (
+            QCoreApplication.translate(
+                "VerifyWindow", "No: the database keeps the %1 signed copy of %2; this file is the %3 report."
+            )
+            .replace("%1", _language_name(result.stored_lang))
+            .replace("%2", which)
+            .replace("%3", _language_name(result.file_lang))
+        )
     if result.match is DatabaseMatch.DIFFERS:
         return QCoreApplication.translate(
             "VerifyWindow", "No: the database keeps a different signed copy of %1."

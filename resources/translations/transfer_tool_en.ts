@@ -4965,7 +4965,19 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Yes: this is the signed copy stored with %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No: the database keeps the %1 signed copy of %2; this file is the %3 report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4941,8 +4941,20 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>いいえ</translation>
     </message>
     <message>
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
         <source>Yes: this is the signed copy stored with %1.</source>
         <translation>はい: %1 とともに保存された署名済みの版です。</translation>
+    </message>
+    <message>
+        <source>No: the database keeps the %1 signed copy of %2; this file is the %3 report.</source>
+        <translation>いいえ: データベースには %2 の%1の署名済みの版が保存されています。このファイルは%3のレポートです。</translation>
     </message>
     <message>
         <source>No: the database keeps a different signed copy of %1.</source>

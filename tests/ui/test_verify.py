@@ -382,3 +382,40 @@ def test_a_version_a_later_approval_replaced_says_so_beside_its_valid_signature(
         "現在有効な評価ではありません。第2版の署名済みPDFを入手してください。",
     }[language]
     assert window.superseded.text() == expected
+
+
+def test_a_copy_in_the_other_language_is_said_to_be_one(
+    language: str,
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    pki: OfflinePki,
+    verify: Callable[..., VerifyWindow],
+    tmp_path: Path,
+) -> None:
+    """The walk (session 12): the demo's signed Japanese copy read "No: the database keeps a different signed
+    copy" on the screen, like a changed file; the command line said it is the other language's report."""
+    from tests.ui.review_support import TODAY
+    from ui.review.approval import render_preview
+
+    t, v1, _pdf = approved_with_signature(db, legal, manager, pki.signer_p12, pki.passphrase)  # English
+    japanese_copy = signing.sign_pdf(
+        render_preview(db, v1.id, "ja", TODAY),
+        pki.signer_p12,
+        pki.passphrase,
+        reason="r",
+        location="",
+        signer_display_name="x",
+        lang="ja",
+    )
+    window = verify(legal, language)
+    window.verify_file(_write(tmp_path, "ja.pdf", japanese_copy))
+    assert (
+        _field(window, "database")
+        == {
+            "en": f"No: the database keeps the English signed copy of {t.reference} v1; this file is the Japanese "
+            "report.",
+            "ja": f"いいえ: データベースには {t.reference} 第1版 の英語の署名済みの版が保存されています。このファイルは日本語の"
+            "レポートです。",
+        }[language]
+    )
