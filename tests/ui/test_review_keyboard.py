@@ -145,3 +145,24 @@ def test_tab_goes_from_the_report_to_the_decision_tabs_then_into_the_chosen_one(
     qtbot.keyClick(bar, Qt.Key.Key_Tab)
     focused = window.focusWidget()
     assert focused is not None and window.approve.isAncestorOf(focused)
+
+
+def test_remove_selected_is_offered_only_with_a_comment_chosen(
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    make_services: Callable[..., Services],
+    shown: Callable[[QWidget], QWidget],
+) -> None:
+    """It was enabled with nothing chosen in the list, and pressing it did nothing."""
+    submitted_assessment(db, legal)
+    window = shown(ReviewWindow(make_services(manager)))
+    assert isinstance(window, ReviewWindow)
+    panel = window.comments
+    panel.text.setPlainText("Say who holds the keys.")
+    panel.add_button.click()
+    assert panel.model.rowCount() == 1 and not panel.remove_button.isEnabled()
+    panel.list.setCurrentIndex(panel.model.index(0, 0))
+    assert panel.remove_button.isEnabled()
+    panel.remove_button.click()
+    assert panel.model.rowCount() == 0 and not panel.remove_button.isEnabled()
