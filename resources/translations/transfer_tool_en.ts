@@ -348,6 +348,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>There is no file %1: choose the signing identity again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To approve, choose your signing identity and tick each confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To approve, choose your signing identity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To approve, tick each confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose a signing identity</source>
         <translation type="unfinished"></translation>
     </message>

@@ -348,6 +348,22 @@
         <translation>この版はあなた自身が評価しました。四つの目の原則により、組織が単独ユーザーモードでない限り、別のマネージャーが承認する必要があります。</translation>
     </message>
     <message>
+        <source>There is no file %1: choose the signing identity again.</source>
+        <translation>ファイル %1 がありません。署名用IDを選択し直してください。</translation>
+    </message>
+    <message>
+        <source>To approve, choose your signing identity and tick each confirmation.</source>
+        <translation>承認するには、署名用IDを選択し、各確認事項にチェックを入れてください。</translation>
+    </message>
+    <message>
+        <source>To approve, choose your signing identity.</source>
+        <translation>承認するには、署名用IDを選択してください。</translation>
+    </message>
+    <message>
+        <source>To approve, tick each confirmation.</source>
+        <translation>承認するには、各確認事項にチェックを入れてください。</translation>
+    </message>
+    <message>
         <source>Choose a signing identity</source>
         <translation>署名用IDを選択</translation>
     </message>

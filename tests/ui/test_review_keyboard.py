@@ -5,6 +5,7 @@ the report language cannot be changed once the signed report is on screen."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -166,3 +167,47 @@ def test_remove_selected_is_offered_only_with_a_comment_chosen(
     assert panel.remove_button.isEnabled()
     panel.remove_button.click()
     assert panel.model.rowCount() == 0 and not panel.remove_button.isEnabled()
+
+
+def test_the_approve_panel_says_what_is_missing_while_approve_is_disabled(
+    language: str,
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    pki: OfflinePki,
+    make_services: Callable[..., Services],
+    shown: Callable[[QWidget], QWidget],
+    tmp_path: Path,
+) -> None:
+    """The walk: "Approve and sign" stayed disabled with nothing saying why."""
+    submitted_assessment(db, legal)
+    window = shown(ReviewWindow(make_services(manager, language)))
+    assert isinstance(window, ReviewWindow)
+    window.decisions.setCurrentWidget(window.approve)
+    panel = window.approve
+    texts = {
+        "en": (
+            "To approve, choose your signing identity and tick each confirmation.",
+            "To approve, tick each confirmation.",
+            "To approve, choose your signing identity.",
+            "There is no file {}: choose the signing identity again.",
+        ),
+        "ja": (
+            "承認するには、署名用IDを選択し、各確認事項にチェックを入れてください。",
+            "承認するには、各確認事項にチェックを入れてください。",
+            "承認するには、署名用IDを選択してください。",
+            "ファイル {} がありません。署名用IDを選択し直してください。",
+        ),
+    }[language]
+    assert not panel.approve_button.isEnabled() and panel.hint.text() == texts[0]
+    panel.use_file.setChecked(True)
+    panel.file.setText(str(pki.signer_p12))
+    assert panel.hint.text() == texts[1]
+    for box in panel.attestations.values():
+        box.setChecked(True)
+    assert panel.approve_button.isEnabled() and panel.hint.text() == ""
+    panel.file.clear()
+    assert panel.hint.text() == texts[2]
+    gone = tmp_path / "moved.p12"
+    panel.file.setText(str(gone))
+    assert not panel.approve_button.isEnabled() and panel.hint.text() == texts[3].format(gone)
