@@ -153,7 +153,7 @@ class ApprovePanel(QWidget):
         self.save_button.hide()
 
         button_row = QHBoxLayout()
-        button_row.addWidget(self.stage, 1)
+        button_row.addWidget(self.stage)
         button_row.addWidget(self.hint, 1)
         button_row.addWidget(self.approve_button)
         lay = QVBoxLayout(self)
