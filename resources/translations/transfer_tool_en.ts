@@ -3798,6 +3798,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         </translation>
     </message>
     <message>
+        <source>The assessment you chose is no longer awaiting review: another reviewer approved or returned it meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No assessment is waiting for your review.</source>
         <translation type="unfinished"></translation>
     </message>

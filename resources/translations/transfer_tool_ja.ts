@@ -3777,6 +3777,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         </translation>
     </message>
     <message>
+        <source>The assessment you chose is no longer awaiting review: another reviewer approved or returned it meanwhile.</source>
+        <translation>選択した評価はもうレビュー待ちではありません。その間に別のレビュー者が承認または差し戻しました。</translation>
+    </message>
+    <message>
         <source>No assessment is waiting for your review.</source>
         <translation>レビュー待ちの評価はありません。</translation>
     </message>

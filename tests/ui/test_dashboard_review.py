@@ -89,3 +89,38 @@ def test_the_app_gives_the_review_section_to_a_role_that_reviews_only(
 
     assert names(manager)[0] == "awaiting_review"  # first: what only this person can move on
     assert "awaiting_review" not in names(legal)
+
+
+def test_a_line_for_an_assessment_gone_from_the_queue_says_so(
+    qtbot: QtBot,
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    make_window: Callable[..., MainWindow],
+) -> None:
+    """Another reviewer returned it after the dashboard was read: the review screen says so instead of
+    silently showing another assessment."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from transfer_tool.assessment import service
+
+    _t, gone = submitted_assessment(db, legal, "Gone meanwhile")
+    submitted_assessment(db, legal, "Still waiting")
+    window = make_window(manager, screens=screen_factories(), dashboard_sources=[awaiting_review(manager)])
+    with qtbot.waitSignal(window.dashboard.loaded, timeout=10000):
+        window.tabs.setCurrentWidget(window.dashboard)
+    service.return_with_comments(db, manager, gone.id, [("general", "Returned by another reviewer.")])
+    _box, view = _section(window, "Awaiting your review")
+    view.activated.emit(view.model().index(0, 0))  # the line read before the return
+    review = window.findChild(ReviewWindow)
+    assert review is not None
+    notes = [b for b in review.findChildren(QMessageBox) if b.isVisible()]
+    assert [b.text() for b in notes] == [
+        "The assessment you chose is no longer awaiting review: another reviewer approved or returned it "
+        "meanwhile."
+    ]
+    assert review.model.rowCount() == 1
+    for b in notes:
+        b.close()
+    review.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    review.close()

@@ -183,9 +183,20 @@ class ReviewWindow(QWidget):
         )
 
     def _queue_in(self, items: list[QueueItem]) -> None:
-        keep, self._wanted = self._wanted or (self._current.assessment_id if self._current else None), None
+        wanted, self._wanted = self._wanted, None
         self.model.set_items(items)
         self.heading.setText(self.tr("%n assessment(s) awaiting review", "", len(items)))
+        if wanted is not None and self.model.row_of(wanted) < 0:  # chosen on the dashboard, gone meanwhile
+            wanted = None
+            show_info(
+                self,
+                self.windowTitle(),
+                self.tr(
+                    "The assessment you chose is no longer awaiting review: another reviewer approved or "
+                    "returned it meanwhile."
+                ),
+            )
+        keep = wanted or (self._current.assessment_id if self._current else None)
         row = self.model.row_of(keep) if keep is not None else -1
         if row >= 0:
             self.table.selectRow(row)
@@ -207,8 +218,9 @@ class ReviewWindow(QWidget):
         self.failed.emit(describe(exc))
 
     def show_assessment(self, assessment_id: int) -> None:
-        """Select this assessment once the queue is in (now, if it is already listed)."""
-        self._wanted = None if self.select_assessment(assessment_id) else assessment_id
+        """Select this assessment when the queue, read again now, comes in (or say it left the queue)."""
+        self._wanted = assessment_id
+        self.refresh()
 
     def select_assessment(self, assessment_id: int) -> bool:
         row = self.model.row_of(assessment_id)
