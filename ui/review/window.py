@@ -28,7 +28,6 @@ from transfer_tool.accounts.permissions import Action
 from transfer_tool.assessment import service
 from transfer_tool.assessment.service import QueueItem
 from transfer_tool.errors import PermissionDenied
-from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui import settings as keys
 from ui.accessibility import name_from_labels
 from ui.errors import describe, is_bug, show_exception, show_info
@@ -36,9 +35,9 @@ from ui.review.approval import ApprovalDone, ApprovalRequest, approve_and_sign, 
 from ui.review.approve_panel import ApprovePanel
 from ui.review.changes_panel import ChangesPanel
 from ui.review.comments_panel import CommentsPanel
+from ui.review.flag_notice import FlagNotice
 from ui.review.queue_model import ReviewQueueModel
 from ui.services import ASSESSMENTS, TRANSFERS, Services
-from ui.terms import core_text
 from ui.widgets.pdf_view import PdfPagesView
 
 log = logging.getLogger("ui.review")
@@ -46,7 +45,6 @@ log = logging.getLogger("ui.review")
 WINDOW_SIZE = (1280, 800)
 RETURN_TAB, APPROVE_TAB, CHANGES_TAB = 0, 1, 2
 BANNER_STYLE = "background: #fbe3e1; color: #8c1d18; border: 1px solid #e0a09a; padding: 6px;"
-NOTICE_STYLE = "background: #fff4d6; color: #5c4400; border: 1px solid #e3c46b; padding: 6px;"
 
 
 class _Stages(QObject):
@@ -87,12 +85,7 @@ class ReviewWindow(QWidget):
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.hide()
         # The transfer was flagged by a country-data change after this version was submitted.
-        self.flag_notice = QLabel(self)
-        self.flag_notice.setObjectName("flaggedSinceSubmitted")
-        self.flag_notice.setWordWrap(True)
-        self.flag_notice.setTextFormat(Qt.TextFormat.PlainText)
-        self.flag_notice.setStyleSheet(NOTICE_STYLE)
-        self.flag_notice.hide()
+        self.flag_notice = FlagNotice(services, self)
 
         self.model = ReviewQueueModel(services.country_name, services.language, self)
         self.table = QTableView(self)
@@ -298,7 +291,7 @@ class ReviewWindow(QWidget):
         self.comments.reset(keep_message=item is None)
         self.approve.set_item(item is not None, own=bool(item and item.own))
         self.comments.setEnabled(item is not None)
-        self.flag_notice.hide()
+        self.flag_notice.show_for(item)
         if item is None:
             self.doc_title.setText("")
             self.pdf.set_message(self.tr("Choose an assessment in the list to read its report."))
@@ -311,46 +304,6 @@ class ReviewWindow(QWidget):
         )
         self._load_preview()
         self._load_changes()
-        self._load_flags()
-
-    def _load_flags(self) -> None:
-        item = self._current
-        if item is None:
-            return
-        aid, tid = item.assessment_id, item.transfer_id
-
-        def unanswered(db: DatabaseHandle) -> list[str]:
-            from transfer_tool.countries import store
-
-            record = service.get_assessment(db, aid).record
-            flags = store.raised_after(
-                store.open_flags(db, tid), record.facts.destination, record.destination_version
-            )
-            return [f.reason for f in flags]
-
-        self.services.worker.submit(
-            unanswered,
-            lambda reasons: self._flags_in(item, reasons),
-            self._flags_failed,
-            owner=self,
-            label="review: flags since submission",
-        )
-
-    def _flags_failed(self, exc: BaseException) -> None:
-        show_exception(self, exc)  # reading what the review must know about is not left to chance
-
-    def _flags_in(self, item: QueueItem, reasons: list[str]) -> None:
-        if self._current is None or self._current.assessment_id != item.assessment_id or not reasons:
-            return
-        self.flag_notice.setText(
-            self.tr(
-                "The country data changed after this version was submitted: %1 Approving it leaves %2 flagged "
-                "for re-assessment. To have it re-assessed now, return it with comments."
-            )
-            .replace("%1", " ".join(core_text(r) for r in reasons))
-            .replace("%2", item.reference)
-        )
-        self.flag_notice.show()
 
     def _load_changes(self) -> None:
         item = self._current
