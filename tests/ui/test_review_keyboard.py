@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tests import approval_support
 from tests.ui import languages
-from tests.ui.review_support import submitted_assessment
+from tests.ui.review_support import TODAY, submitted_assessment
 from transfer_tool import signing
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.signing.testing import OfflinePki, make_test_pki
@@ -211,3 +211,31 @@ def test_the_approve_panel_says_what_is_missing_while_approve_is_disabled(
     gone = tmp_path / "moved.p12"
     panel.file.setText(str(gone))
     assert not panel.approve_button.isEnabled() and panel.hint.text() == texts[3].format(gone)
+
+
+def test_after_the_last_return_the_changes_tab_keeps_nothing_of_it(
+    qtbot: QtBot,
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    make_services: Callable[..., Services],
+    shown: Callable[[QWidget], QWidget],
+) -> None:
+    """The walk: with the queue empty after a return, the tab still read "What changed since v2 (0)"."""
+    from transfer_tool.assessment import service
+    from ui.review.window import CHANGES_TAB
+
+    t, a = submitted_assessment(db, legal)
+    service.return_with_comments(db, manager, a.id, [("general", "Once more.")])
+    v2 = service.latest_for_transfer(db, t.id)
+    assert v2 is not None
+    service.submit(db, legal, v2.id, TODAY)
+    window = shown(ReviewWindow(make_services(manager)))
+    assert isinstance(window, ReviewWindow)
+    assert window.decisions.tabText(CHANGES_TAB) == "What changed since v1 (0)"
+    window.comments.text.setPlainText("And again.")
+    with qtbot.waitSignal(window.returned, timeout=10000):
+        window.comments.return_button.click()
+    assert window.model.rowCount() == 0
+    assert window.decisions.tabText(CHANGES_TAB) == "What changed"
+    assert window.changes.rows() == [] and window.changes.comment_lines() == []

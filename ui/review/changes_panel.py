@@ -70,6 +70,7 @@ class ChangesPanel(QWidget):
         self.comments_list.setAccessibleName(self.tr("Comments sent back to the assessor"))
         self.comments_list.setWordWrap(True)
         self.comments_list.setAlternatingRowColors(True)
+        self.comments_list.setSpacing(2)
         self.comments_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)

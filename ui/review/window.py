@@ -295,6 +295,7 @@ class ReviewWindow(QWidget):
         if item is None:
             self.doc_title.setText("")
             self.pdf.set_message(self.tr("Choose an assessment in the list to read its report."))
+            self._load_changes()  # empties the tab: it kept the last assessment's changes and title
             return
         self.doc_title.setText(
             self.tr("%1 v%2 — %3")
