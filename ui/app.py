@@ -60,6 +60,7 @@ from ui.tasks import Task, run_task, wait_for_tasks
 from ui.workers import DbWorker
 
 if TYPE_CHECKING:
+    from ui.dashboard import DashboardSource
     from ui.main_window import MainWindow, ScreenFactory, WizardFactory
 
 log = logging.getLogger("ui.app")
@@ -120,6 +121,18 @@ def screen_factories() -> dict[str, ScreenFactory]:
         "user_settings": _lazy("ui.user_settings", "open_user_settings"),
     }
     return {name: f for name, f in found.items() if f is not None}
+
+
+def dashboard_sources(user: UserView) -> list[DashboardSource]:
+    """The dashboard's sections for the signed-in person: what waits for their review (a role that
+    reviews), what happened since they last signed in, their own work, the APPI yearly checks."""
+    from transfer_tool.accounts.permissions import Action, allowed
+    from ui.dashboard import appi_checks, my_work, since_last_sign_in
+    from ui.dashboard_review import awaiting_review
+
+    actor = user.actor()
+    reviewer = [awaiting_review(actor)] if allowed(actor, Action.REVIEW) else []
+    return [*reviewer, since_last_sign_in(user.id), my_work(user.id, actor=actor), appi_checks]
 
 
 # ---- application set-up ------------------------------------------------------------------------------------
@@ -319,7 +332,6 @@ class _Startup(QObject):
 
     def open_main_window(self, user: UserView) -> None:
         from transfer_tool.countries import store
-        from ui.dashboard import appi_checks, my_work, since_last_sign_in
         from ui.main_window import MainWindow
 
         services = Services(
@@ -333,11 +345,7 @@ class _Startup(QObject):
             services,
             wizard_factory=wizard_factory(),
             screens=screen_factories(),
-            dashboard_sources=[
-                since_last_sign_in(user.id),
-                my_work(user.id, actor=user.actor()),
-                appi_checks,
-            ],
+            dashboard_sources=dashboard_sources(user),
         )
         self.window = window
         window.signed_out.connect(self.sign_out)

@@ -49,12 +49,14 @@ LIST_LIMIT = 8
 CHART_LIMIT = 15
 COUNT_CHUNK = 5000  # ids per worker job when counting by destination
 TransferIdRole = int(Qt.ItemDataRole.UserRole) + 1
+AssessmentIdRole = int(Qt.ItemDataRole.UserRole) + 2
 
 
 @dataclass(frozen=True)
 class DashboardLine:
     transfer_id: int | None
     text: str
+    assessment_id: int | None = None  # set: the line opens the review of this assessment
 
 
 @dataclass(frozen=True)
@@ -248,6 +250,7 @@ class Dashboard(QScrollArea):
     reassessment_clicked = Signal()
     overdue_clicked = Signal()
     transfer_activated = Signal(int)
+    review_activated = Signal(int)  # an assessment awaiting review: open the review screen on it
     loaded = Signal()  # summary and destination counts are in
     calendar_saved = Signal(str)  # the path of the .ics written
 
@@ -547,10 +550,15 @@ class Dashboard(QScrollArea):
             layout = QVBoxLayout(box)
             view = QListView(box)
             view.setAccessibleName(section.title)
+            # A long line ends in "…" (its whole text in the tooltip): a scroll bar under it covered the text.
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setTextElideMode(Qt.TextElideMode.ElideRight)
             model = QStandardItemModel(view)
             for line in section.lines:
                 item = QStandardItem(line.text)
+                item.setToolTip(line.text)
                 item.setData(line.transfer_id, TransferIdRole)
+                item.setData(line.assessment_id, AssessmentIdRole)
                 model.appendRow(item)
             if not section.lines:
                 none = QStandardItem(self.tr("None."))
@@ -564,6 +572,10 @@ class Dashboard(QScrollArea):
             self.extra_layout.addWidget(box)
 
     def _line_activated(self, index: QModelIndex) -> None:
+        aid = index.data(AssessmentIdRole)
+        if isinstance(aid, int):
+            self.review_activated.emit(aid)
+            return
         tid = index.data(TransferIdRole)
         if isinstance(tid, int):
             self.transfer_activated.emit(tid)

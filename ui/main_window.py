@@ -28,7 +28,7 @@ from ui.dashboard import Dashboard, DashboardSource
 from ui.errors import show_exception, show_info
 from ui.i18n import role_label
 from ui.main_menus import DASHBOARD_TAB, REGISTER_TAB, SCREEN_PERMISSIONS, build_menus
-from ui.services import Services
+from ui.services import SCREEN_REVIEW, Services
 from ui.teamwork import BulkReassessment, CopyDialog, ReassignDialog
 from ui.widgets.register_panel import RegisterPanel
 
@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.dashboard.reassessment_clicked.connect(lambda: self._show_in_register(reassessment=True))
         self.dashboard.overdue_clicked.connect(lambda: self._show_in_register(overdue=True))
         self.dashboard.transfer_activated.connect(self._show_transfer)
+        self.dashboard.review_activated.connect(self.review_assessment)
         services.changes.changed.connect(self._data_changed)
         services.worker.busy_changed.connect(self._busy_changed)
         services.worker.unhandled_error.connect(lambda exc: show_exception(self, exc))
@@ -330,11 +331,11 @@ class MainWindow(QMainWindow):
         run.start()
         return run
 
-    def open_screen(self, name: str) -> None:
-        """Open a review or administration screen by name, if the role allows it."""
+    def open_screen(self, name: str) -> QWidget | None:
+        """Open a review or administration screen by name, if the role allows it; the window opened."""
         permission = SCREEN_PERMISSIONS.get(name)
         if permission is not None and not self.services.may(permission):
-            return
+            return None
         factory = self.screens.get(name)
         if factory is None:
             show_info(
@@ -342,8 +343,16 @@ class MainWindow(QMainWindow):
                 self.tr("Not available yet"),
                 self.tr("This screen is not available in this version yet."),
             )
-            return
-        self._keep(factory(self, self.services))
+            return None
+        window = factory(self, self.services)
+        self._keep(window)
+        return window
+
+    def review_assessment(self, assessment_id: int) -> None:
+        """The review screen, opened on one assessment of its queue (a dashboard line)."""
+        show = getattr(self.open_screen(SCREEN_REVIEW), "show_assessment", None)
+        if callable(show):
+            show(assessment_id)
 
     def _keep(self, window: QWidget | None) -> None:
         if window is None:

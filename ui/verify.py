@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from transfer_tool.runtime.bootstrap import DatabaseHandle
 from transfer_tool.signing.trust import DatabaseMatch, DocumentVerification, verify_document
 from ui import settings as keys
-from ui.errors import describe
-from ui.i18n import format_datetime
+from ui.errors import describe, is_bug, show_exception
+from ui.i18n import format_date, format_datetime
 from ui.services import Services
 from ui.terms import core_text, ui_language
 from ui.widgets.pdf_view import PdfPagesView
@@ -118,6 +118,14 @@ def yes_no(value: bool) -> str:
     )
 
 
+def _language_name(code: str) -> str:
+    names = {
+        "en": QCoreApplication.translate("VerifyWindow", "English"),
+        "ja": QCoreApplication.translate("VerifyWindow", "Japanese"),
+    }
+    return names.get(code, code)
+
+
 def database_line(result: DocumentVerification) -> str:
     which = (
         QCoreApplication.translate("VerifyWindow", "%1 v%2")
@@ -130,6 +138,17 @@ def database_line(result: DocumentVerification) -> str:
         return QCoreApplication.translate(
             "VerifyWindow", "Yes: this is the signed copy stored with %1."
         ).replace("%1", which)
+    if result.match is DatabaseMatch.DIFFERS and result.file_lang and result.stored_lang != result.file_lang:
+        # A copy in another language (the demo's courtesy Japanese copy): not a changed file. The command
+        # line said so; the screen said only "a different signed copy".
+        return (
+            QCoreApplication.translate(
+                "VerifyWindow", "No: the database keeps the %1 signed copy of %2; this file is the %3 report."
+            )
+            .replace("%1", _language_name(result.stored_lang))
+            .replace("%2", which)
+            .replace("%3", _language_name(result.file_lang))
+        )
     if result.match is DatabaseMatch.DIFFERS:
         return QCoreApplication.translate(
             "VerifyWindow", "No: the database keeps a different signed copy of %1."
@@ -143,6 +162,27 @@ def database_line(result: DocumentVerification) -> str:
             "VerifyWindow", "No: %1 is not an assessment of this database."
         ).replace("%1", which)
     return QCoreApplication.translate("VerifyWindow", "No: the file names no assessment of this database.")
+
+
+def superseded_line(result: DocumentVerification) -> str:
+    """What a later approved version of the same transfer means for this file ("" when there is none)."""
+    if result.later_approved_version is None:
+        return ""
+    when = (
+        format_date(result.later_approved_at.astimezone(dt.UTC).date(), ui_language())
+        if result.later_approved_at is not None
+        else "—"
+    )
+    return (
+        QCoreApplication.translate(
+            "VerifyWindow",
+            "Replaced by a later version: %1 v%2 was approved on %3. This file is not the assessment in "
+            "force; ask for the signed PDF of v%2.",
+        )
+        .replace("%1", result.reference)
+        .replace("%2", str(result.later_approved_version))
+        .replace("%3", when)
+    )
 
 
 def _when(value: dt.datetime | None) -> str:
@@ -215,6 +255,13 @@ class VerifyWindow(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, value)
             self.fields[key] = value
+        # A later approved version replaces the file's: the signature may be valid, the content is not in force.
+        self.superseded = QLabel(self)
+        self.superseded.setObjectName("supersededNotice")
+        self.superseded.setWordWrap(True)
+        self.superseded.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.superseded.setStyleSheet(f"QLabel#supersededNotice {{ {VERDICT_STYLES[WARN]} padding: 8px; }}")
+        self.superseded.hide()
         self.reasons = QLabel(self)
         self.reasons.setObjectName("verifyReasons")
         self.reasons.setWordWrap(True)
@@ -228,6 +275,7 @@ class VerifyWindow(QWidget):
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(0, 0, 0, 0)
         left_lay.addWidget(self.verdict)
+        left_lay.addWidget(self.superseded)
         left_lay.addWidget(details)
         left_lay.addWidget(self.reasons)
         left_lay.addStretch(1)
@@ -294,7 +342,10 @@ class VerifyWindow(QWidget):
         f["time"].setText(_when(sig.signing_time) if sig.signed else "—")
         f["intact"].setText(yes_no(sig.intact) if sig.signed else "—")
         f["whole"].setText(yes_no(sig.covers_whole_file) if sig.signed else "—")
-        f["trusted"].setText(yes_no(sig.trusted) if sig.signed else "—")
+        if sig.signed and not sig.intact:  # a broken signature's signer is not judged: neither yes nor no
+            f["trusted"].setText(self.tr("Not checked: the signature does not match the document"))
+        else:
+            f["trusted"].setText(yes_no(sig.trusted) if sig.signed else "—")
         if not sig.timestamp_present:
             f["timestamp"].setText(
                 self.tr("None (the time is the signer's own clock)") if sig.signed else "—"
@@ -310,6 +361,9 @@ class VerifyWindow(QWidget):
         )
         f["database"].setText(database_line(result))
         f["sha256"].setText(result.sha256)
+        later = superseded_line(result)
+        self.superseded.setText(later)
+        self.superseded.setVisible(bool(later))
         reasons = [core_text(r) for r in sig.reasons if r]  # the checker's own sentences by their id
         self.reasons.setText(
             (self.tr("Technical details:") + "\n" + "\n".join(f"• {r}" for r in reasons)) if reasons else ""
@@ -321,6 +375,8 @@ class VerifyWindow(QWidget):
         self.verified.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
+        if is_bug(exc):
+            show_exception(self, exc)  # the verdict's text points to these details
         self.open_button.setEnabled(True)
         self.result = None
         text = describe(exc)
@@ -328,6 +384,7 @@ class VerifyWindow(QWidget):
         for value in self.fields.values():
             value.setText("—")
         self.reasons.clear()
+        self.superseded.hide()
         self.pdf.set_message(self.tr("Nothing to show."))
         self.failed.emit(text)
 
@@ -347,6 +404,12 @@ class VerifyWindow(QWidget):
             self.tr("Open or drop a signed PDF to check who signed it and whether it changed.")
         )
         self.verdict.setProperty("level", "")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.close()  # as a dialog does: the window holds nothing to lose
+            return
+        super().keyPressEvent(event)
 
     def verdict_text(self) -> str:
         return self.verdict.text()

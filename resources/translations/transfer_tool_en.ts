@@ -348,6 +348,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>There is no file %1: choose the signing identity again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To approve, choose your signing identity and tick each confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To approve, choose your signing identity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To approve, tick each confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose a signing identity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -689,11 +705,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Comments sent back to the assessor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dealt with: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not dealt with yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1 · %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments sent back to the assessor (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A first submission: there is no returned version to compare with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>What changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 (approved)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -705,8 +745,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nothing changed since version %1, the approved version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing changed since version %1, which you returned.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) changed since version %1, the approved version this one would replace.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n field(s) changed since version %1, which you returned.</source>
@@ -1454,6 +1505,18 @@
     </message>
     <message>
         <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 v%2 — %3, submitted %4 by %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(you worked on it: another manager approves it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting your review</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3758,6 +3821,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         </translation>
     </message>
     <message>
+        <source>The assessment you chose is no longer awaiting review: another reviewer approved or returned it meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No assessment is waiting for your review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Review is not available</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4857,6 +4928,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not checked: the signature does not match the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>None (the time is the signer&apos;s own clock)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4933,7 +5008,19 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Yes: this is the signed copy stored with %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No: the database keeps the %1 signed copy of %2; this file is the %3 report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4950,6 +5037,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>No: the file names no assessment of this database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced by a later version: %1 v%2 was approved on %3. This file is not the assessment in force; ask for the signed PDF of v%2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

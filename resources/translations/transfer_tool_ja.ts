@@ -348,6 +348,22 @@
         <translation>この版はあなた自身が評価しました。四つの目の原則により、組織が単独ユーザーモードでない限り、別のマネージャーが承認する必要があります。</translation>
     </message>
     <message>
+        <source>There is no file %1: choose the signing identity again.</source>
+        <translation>ファイル %1 がありません。署名用IDを選択し直してください。</translation>
+    </message>
+    <message>
+        <source>To approve, choose your signing identity and tick each confirmation.</source>
+        <translation>承認するには、署名用IDを選択し、各確認事項にチェックを入れてください。</translation>
+    </message>
+    <message>
+        <source>To approve, choose your signing identity.</source>
+        <translation>承認するには、署名用IDを選択してください。</translation>
+    </message>
+    <message>
+        <source>To approve, tick each confirmation.</source>
+        <translation>承認するには、各確認事項にチェックを入れてください。</translation>
+    </message>
+    <message>
         <source>Choose a signing identity</source>
         <translation>署名用IDを選択</translation>
     </message>
@@ -689,12 +705,36 @@
         <translation>差し戻した版からの変更</translation>
     </message>
     <message>
+        <source>Comments sent back to the assessor</source>
+        <translation>評価者に差し戻したコメント</translation>
+    </message>
+    <message>
+        <source>Dealt with: %1, %2</source>
+        <translation>対応済み: %1（%2）</translation>
+    </message>
+    <message>
+        <source>Not dealt with yet</source>
+        <translation>未対応</translation>
+    </message>
+    <message>
+        <source>v%1 · %2: %3</source>
+        <translation>第%1版 · %2: %3</translation>
+    </message>
+    <message>
+        <source>Comments sent back to the assessor (%1):</source>
+        <translation>評価者に差し戻したコメント（%1件）:</translation>
+    </message>
+    <message>
         <source>A first submission: there is no returned version to compare with.</source>
         <translation>初回の提出です。比較する差戻し済みの版はありません。</translation>
     </message>
     <message>
         <source>What changed</source>
         <translation>変更点</translation>
+    </message>
+    <message>
+        <source>Version %1 (approved)</source>
+        <translation>第%1版（承認済み）</translation>
     </message>
     <message>
         <source>Version %1 (returned)</source>
@@ -705,8 +745,18 @@
         <translation>第%1版（現在）</translation>
     </message>
     <message>
+        <source>Nothing changed since version %1, the approved version.</source>
+        <translation>承認済みの第%1版から変更はありません。</translation>
+    </message>
+    <message>
         <source>Nothing changed since version %1, which you returned.</source>
         <translation>差し戻した第%1版から変更はありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) changed since version %1, the approved version this one would replace.</source>
+        <translation>
+            <numerusform>承認済みの第%1版（この版が置き換える版）から %n 項目が変更されています。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n field(s) changed since version %1, which you returned.</source>
@@ -1450,6 +1500,18 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2件）</translation>
+    </message>
+    <message>
+        <source>%1 v%2 — %3, submitted %4 by %5</source>
+        <translation>%1 第%2版 — %3（%4提出、提出者: %5）</translation>
+    </message>
+    <message>
+        <source>(you worked on it: another manager approves it)</source>
+        <translation>（ご自身が作成に関わったため、別のマネージャーが承認します）</translation>
+    </message>
+    <message>
+        <source>Awaiting your review</source>
+        <translation>レビュー待ち</translation>
     </message>
 </context>
 <context>
@@ -3738,6 +3800,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         </translation>
     </message>
     <message>
+        <source>The assessment you chose is no longer awaiting review: another reviewer approved or returned it meanwhile.</source>
+        <translation>選択した評価はもうレビュー待ちではありません。その間に別のレビュー者が承認または差し戻しました。</translation>
+    </message>
+    <message>
+        <source>No assessment is waiting for your review.</source>
+        <translation>レビュー待ちの評価はありません。</translation>
+    </message>
+    <message>
         <source>Review is not available</source>
         <translation>レビューは利用できません</translation>
     </message>
@@ -4834,6 +4904,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>確認しています…</translation>
     </message>
     <message>
+        <source>Not checked: the signature does not match the document</source>
+        <translation>未確認: 署名が文書と一致しません</translation>
+    </message>
+    <message>
         <source>None (the time is the signer&apos;s own clock)</source>
         <translation>なし（日時は署名者のコンピューターの時計によります）</translation>
     </message>
@@ -4910,8 +4984,20 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>いいえ</translation>
     </message>
     <message>
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
         <source>Yes: this is the signed copy stored with %1.</source>
         <translation>はい: %1 とともに保存された署名済みの版です。</translation>
+    </message>
+    <message>
+        <source>No: the database keeps the %1 signed copy of %2; this file is the %3 report.</source>
+        <translation>いいえ: データベースには %2 の%1の署名済みの版が保存されています。このファイルは%3のレポートです。</translation>
     </message>
     <message>
         <source>No: the database keeps a different signed copy of %1.</source>
@@ -4928,6 +5014,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>No: the file names no assessment of this database.</source>
         <translation>いいえ: このファイルにはこのデータベースの評価が記載されていません。</translation>
+    </message>
+    <message>
+        <source>Replaced by a later version: %1 v%2 was approved on %3. This file is not the assessment in force; ask for the signed PDF of v%2.</source>
+        <translation>より新しい版に置き換えられています: %1 第%2版が%3に承認されました。このファイルは現在有効な評価ではありません。第%2版の署名済みPDFを入手してください。</translation>
     </message>
     <message>
         <source>Nothing to show.</source>

@@ -4,6 +4,7 @@ verdict line, never a crash."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from collections.abc import Callable
@@ -16,7 +17,10 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui import languages
 from tests.ui.review_support import approved_with_signature
+from transfer_tool import signing
 from transfer_tool.accounts.permissions import Actor
+from transfer_tool.report import render_report
+from transfer_tool.report.sample import sample_report_data
 from transfer_tool.signing import trust
 from transfer_tool.signing.limits import CHECK_DIED, TOO_COMPLEX
 from transfer_tool.signing.testing import OfflinePki, make_test_pki
@@ -143,6 +147,14 @@ def test_a_tampered_copy_shows_modified_after_signing(
     assert window.verdict_text().startswith("✖ INVALID")
     assert "modified after signing" in window.verdict_text()
     assert _field(window, "database").startswith("No")
+    # The walk (session 12): a trusted signer's tampered copy said "Signer trusted: No" and "not from a
+    # trusted source"; a broken signature's signer is not judged (an appended update leaves it intact).
+    assert _field(window, "trusted") == (
+        "Not checked: the signature does not match the document"
+        if _field(window, "intact") == "No"
+        else "Yes"
+    )
+    assert "trusted source" not in window.reasons.text()
 
 
 japanese = languages.japanese
@@ -151,6 +163,7 @@ japanese = languages.japanese
 def test_the_technical_details_read_in_japanese(
     japanese: str,
     legal: Actor,
+    pki: OfflinePki,
     signed: tuple[str, bytes],
     verify: Callable[..., VerifyWindow],
     tmp_path: Path,
@@ -162,8 +175,19 @@ def test_the_technical_details_read_in_japanese(
     details = window.reasons.text()
     assert details.startswith("技術的な詳細:")
     assert "の署名が文書と一致しません。署名後に改変されています。" in details
-    assert "署名者の証明書（" in details and "）は信頼できる発行元のものではありません。" in details
     assert not re.search(r"[A-Za-z]{4,} [a-z]{2,}", details), details  # no English sentence left
+    assert _field(window, "trusted") == "未確認: 署名が文書と一致しません"
+    untrusted = signing.sign_pdf(
+        render_report(sample_report_data(), "ja"),
+        pki.untrusted_p12,
+        pki.passphrase,
+        reason="r",
+        location="",
+        signer_display_name="x",
+    )
+    window.verify_file(_write(tmp_path, "untrusted.pdf", untrusted))
+    details = window.reasons.text()
+    assert "署名者の証明書（" in details and "）は信頼できる発行元のものではありません。" in details
     window.verify_file(_write(tmp_path, "notes.pdf", b"not a PDF at all"))
     assert window.reasons.text() == "技術的な詳細:\n• データがPDFのヘッダーで始まっていません。"
 
@@ -254,6 +278,27 @@ def test_a_missing_file_is_explained(
     assert window.open_button.isEnabled()
 
 
+def test_a_fault_in_the_tool_while_verifying_shows_the_details_its_verdict_points_to(
+    legal: Actor, verify: Callable[..., VerifyWindow], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The verdict said "The details below help whoever maintains the tool." and no details were anywhere."""
+    from PySide6.QtWidgets import QMessageBox
+
+    import ui.verify
+
+    def broken(_db: object, _path: Path) -> None:
+        raise RuntimeError("checker fault")
+
+    monkeypatch.setattr(ui.verify, "_check_file", broken)
+    window = verify(legal)
+    window.verify_file(_write(tmp_path, "any.pdf", b"%PDF-1.7"))
+    assert "The details below help whoever maintains the tool." in window.verdict_text()
+    box = window.findChild(QMessageBox, "errorBox")
+    assert box is not None and box.isVisible()
+    assert "RuntimeError: checker fault" in box.detailedText()
+    box.close()
+
+
 def test_dropping_a_file_on_the_window_verifies_it(
     legal: Actor, signed: tuple[str, bytes], verify: Callable[..., VerifyWindow], tmp_path: Path
 ) -> None:
@@ -295,3 +340,82 @@ def test_open_uses_the_file_dialog_and_the_window_is_reused(
     window.open_button.click()
     assert window.result is not None and window.result.signature.signed
     assert open_verify(parent, services) is window
+
+
+language = languages.language
+
+
+def test_a_version_a_later_approval_replaced_says_so_beside_its_valid_signature(
+    language: str,
+    db: Database,
+    admin: Actor,
+    legal: Actor,
+    manager: Actor,
+    pki: OfflinePki,
+    verify: Callable[..., VerifyWindow],
+    tmp_path: Path,
+) -> None:
+    """The walk (session 12): v1's signed PDF verified VALID with no word that v2 had been approved since."""
+    from tests.approval_support import approve
+    from tests.ui.review_support import TODAY
+    from transfer_tool.assessment import service
+    from ui.i18n import format_date
+
+    t, v1, pdf = approved_with_signature(db, legal, manager, pki.signer_p12, pki.passphrase)
+    trust.add_trusted(db, admin, pki.ca_pem, "Test CA")
+    window = verify(legal, language)
+    path = _write(tmp_path, "v1.pdf", pdf)
+    window.verify_file(path)
+    assert window.verdict.property("level") == GOOD and window.superseded.isHidden()
+
+    draft = service.new_version(db, legal, v1.id)
+    v2 = approve(db, manager, service.submit(db, legal, draft.id, TODAY).id, TODAY)
+    assert v2.approved_at is not None
+    window.verify_file(path)
+    assert window.verdict.property("level") == GOOD  # the signature itself is still sound
+    assert window.superseded.isVisible()
+    when = format_date(v2.approved_at.astimezone(dt.UTC).date(), language)
+    expected = {
+        "en": f"Replaced by a later version: {t.reference} v2 was approved on {when}. This file is not the "
+        "assessment in force; ask for the signed PDF of v2.",
+        "ja": f"より新しい版に置き換えられています: {t.reference} 第2版が{when}に承認されました。このファイルは"
+        "現在有効な評価ではありません。第2版の署名済みPDFを入手してください。",
+    }[language]
+    assert window.superseded.text() == expected
+
+
+def test_a_copy_in_the_other_language_is_said_to_be_one(
+    language: str,
+    db: Database,
+    legal: Actor,
+    manager: Actor,
+    pki: OfflinePki,
+    verify: Callable[..., VerifyWindow],
+    tmp_path: Path,
+) -> None:
+    """The walk (session 12): the demo's signed Japanese copy read "No: the database keeps a different signed
+    copy" on the screen, like a changed file; the command line said it is the other language's report."""
+    from tests.ui.review_support import TODAY
+    from ui.review.approval import render_preview
+
+    t, v1, _pdf = approved_with_signature(db, legal, manager, pki.signer_p12, pki.passphrase)  # English
+    japanese_copy = signing.sign_pdf(
+        render_preview(db, v1.id, "ja", TODAY),
+        pki.signer_p12,
+        pki.passphrase,
+        reason="r",
+        location="",
+        signer_display_name="x",
+        lang="ja",
+    )
+    window = verify(legal, language)
+    window.verify_file(_write(tmp_path, "ja.pdf", japanese_copy))
+    assert (
+        _field(window, "database")
+        == {
+            "en": f"No: the database keeps the English signed copy of {t.reference} v1; this file is the Japanese "
+            "report.",
+            "ja": f"いいえ: データベースには {t.reference} 第1版 の英語の署名済みの版が保存されています。このファイルは日本語の"
+            "レポートです。",
+        }[language]
+    )

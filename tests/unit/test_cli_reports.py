@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import shutil
@@ -124,7 +125,7 @@ def test_verify_names_signer_version_and_the_stored_copy(cli: Cli) -> None:
         "intact:           yes",
         "whole file:       yes",
         "trusted:          yes",
-        "assessment:       TR-000001 version 2 (assessment 3)",
+        "assessment:       TR-000001 version 2\n",  # no database number: nothing the user could use it for
         "matches database: yes, byte for byte the signed copy stored at approval",
     ):
         assert line in out
@@ -132,6 +133,41 @@ def test_verify_names_signer_version_and_the_stored_copy(cli: Cli) -> None:
     code, out, _ = cli("verify", str(cli.folder / "demo-tia-ja.pdf"))
     assert code == 0
     assert "the database keeps the English signed copy of this version" in out
+
+
+def test_a_version_a_later_approval_replaced_is_not_said_to_be_in_force(cli: Cli) -> None:
+    """The walk (session 12): v2's signed PDF verified VALID after v3 was approved, with nothing more."""
+    code, out, _ = cli("verify", str(cli.folder / "demo-tia-en.pdf"))
+    assert code == 0 and "in force:" not in out
+    db = cli.db()
+    try:
+        legal, manager = cli.actor("hanako.sato"), cli.actor("taro.yamada")
+        v2 = service.latest_for_transfer(db, 1)
+        draft = service.new_version(db, legal, v2.id)
+        submitted = service.submit(db, legal, draft.id, dt.date.today())
+        from transfer_tool.assessment import approval
+
+        v3 = approval.approve_and_sign(
+            db,
+            manager,
+            approval.ApprovalRequest(
+                submitted.id,
+                cli.identity,
+                DEMO_PASSPHRASE,
+                "en",
+                frozenset(service.REQUIRED_ATTESTATIONS),
+                dt.date.today(),
+            ),
+        ).view
+    finally:
+        db.dispose()
+    assert v3.approved_at is not None
+    code, out, err = cli("verify", str(cli.folder / "demo-tia-en.pdf"))
+    assert code == 0, err  # the signature is still sound: the file is simply not the latest
+    assert (
+        f"in force:         NO: TR-000001 version 3, approved {v3.approved_at:%Y-%m-%d} replaces this version; "
+        "ask for its signed PDF"
+    ) in out
 
 
 def test_a_flipped_byte_is_reported_as_modified(cli: Cli) -> None:
@@ -142,6 +178,10 @@ def test_a_flipped_byte_is_reported_as_modified(cli: Cli) -> None:
     code, out, err = cli("verify", str(bad))
     assert code == 1 and out == ""
     assert "intact:           NO" in err
+    assert "trusted:          not checked (the signature does not match the document)" in err
+    assert (
+        "trusted source" not in err
+    )  # the demo signer is trusted; a broken signature's signer is not judged
     assert "modified after signing" in err
     assert "matches database: NO: the file differs" in err
 

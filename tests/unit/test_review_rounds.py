@@ -40,7 +40,7 @@ def test_a_resubmission_is_the_next_version_and_the_reviewer_sees_what_changed(
     db: Database, legal: Actor, manager: Actor
 ) -> None:
     _, v1 = _submitted(db, legal)
-    assert service.changes_since_returned(db, v1.id) is None  # a first submission revises nothing
+    assert service.changes_since_previous(db, v1.id) is None  # a first submission revises nothing
     v2 = _return(db, manager, v1.id)
     assert (v2.version_no, v2.status, v2.editable) == (2, AssessmentStatus.RETURNED, True)
     assert service.get_assessment(db, v1.id).frozen
@@ -66,8 +66,8 @@ def test_a_resubmission_is_the_next_version_and_the_reviewer_sees_what_changed(
     v2 = service.submit(db, legal, v2.id, TODAY)
     assert [q.version_no for q in service.review_queue(db, manager)] == [2]
 
-    diff = service.changes_since_returned(db, v2.id)
-    assert diff is not None and (diff.returned_version, diff.version) == (1, 2)
+    diff = service.changes_since_previous(db, v2.id)
+    assert diff is not None and (diff.previous_version, diff.version) == (1, 2)
     rows = [
         (
             c.section,
@@ -196,3 +196,37 @@ def test_a_changed_measure_no_longer_in_the_catalogue_is_named_as_such_never_by_
     assert "A measure that is no longer in the catalogue" in names["en"]
     assert "カタログに存在しなくなった措置" in names["ja"]
     assert not any("retired_measure_x" in n for lang in names for n in names[lang])
+
+
+def test_a_re_assessment_is_compared_with_the_approved_version_it_would_replace(
+    db: Database, legal: Actor, manager: Actor
+) -> None:
+    """The walk (session 12): version 3 of a transfer, a re-assessment of the approved version 2, read "A
+    first submission: there is no returned version to compare with." on the review screen."""
+    _, v1 = _submitted(db, legal)
+    approved = approval_support.approve(db, manager, v1.id, TODAY)
+    v2 = service.new_version(db, legal, approved.id)
+    v2 = service.save_draft(
+        db,
+        legal,
+        v2.id,
+        dataclasses.replace(v2.record, procedural_notes="SCCs signed unchanged."),
+        v2.row_version,
+    )
+    v2 = service.submit(db, legal, v2.id, TODAY)
+    diff = service.changes_since_previous(db, v2.id)
+    assert diff is not None and (diff.previous_version, diff.version, diff.previous_approved) == (1, 2, True)
+    rows = [
+        (c.section, TERMS.get(c.field, "en"), c.after.text(TERMS, "en") if c.after else "")
+        for c in diff.changes
+    ]
+    # The re-evaluation date the approval set is not listed as removed: the next approval sets it again.
+    assert rows == [("measures", "Procedural steps", "SCCs signed unchanged.")]
+    returned = _return(db, manager, v2.id)  # a return after that compares with the returned version
+    returned = service.submit(db, legal, returned.id, TODAY)
+    diff = service.changes_since_previous(db, returned.id)
+    assert diff is not None and (diff.previous_version, diff.previous_approved, diff.changes) == (
+        2,
+        False,
+        (),
+    )

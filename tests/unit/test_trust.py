@@ -198,3 +198,45 @@ def test_a_submitted_version_rendered_but_not_approved_has_no_stored_copy(
     )
     assert trust.reference_from_metadata(pdf) == trust.ClaimedReport(t.reference, 1, "ja")
     assert r.file_lang == "ja"
+
+
+def test_a_version_replaced_by_a_later_approval_says_which_one_is_in_force(
+    db: Database, admin: Actor, legal: Actor, manager: Actor, pki: OfflinePki
+) -> None:
+    """An auditor holding v1's signed PDF after v2 was approved read VALID and nothing else."""
+    assessment_id, first = _signed_approved(db, legal, manager, pki)
+    trust.add_trusted(db, admin, pki.ca_pem, "Test Root CA")
+    flipped = first[:-400] + bytes([first[-400] ^ 0x01]) + first[-399:]  # a copy that differs, same version
+    for pdf in (first, flipped):
+        assert trust.verify_document(db, pdf).later_approved_version is None  # v1 is still in force
+
+    draft = service.new_version(db, legal, assessment_id)
+    submitted = service.submit(db, legal, draft.id, TODAY)
+    registered = trust.add_trusted(
+        db,
+        Actor.system(),
+        signing.export_certificate_pem(pki.signer_p12, pki.passphrase),
+        "Max",
+        owner=manager.user_id,
+    )
+    second = approval.approve_and_sign(
+        db,
+        manager,
+        approval.ApprovalRequest(
+            submitted.id,
+            pki.signer_p12,
+            pki.passphrase,
+            "en",
+            frozenset(service.REQUIRED_ATTESTATIONS),
+            TODAY,
+        ),
+    )
+    trust.remove_trusted(db, Actor.system(), registered.id)
+
+    for pdf, match in ((first, trust.DatabaseMatch.EXACT), (flipped, trust.DatabaseMatch.DIFFERS)):
+        old = trust.verify_document(db, pdf)
+        assert (old.match, old.version_no) == (match, 1)
+        assert old.later_approved_version == 2
+        assert old.later_approved_at == second.view.approved_at
+    current = trust.verify_document(db, second.signed_pdf)
+    assert current.ok and current.version_no == 2 and current.later_approved_version is None

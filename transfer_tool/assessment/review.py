@@ -4,6 +4,7 @@ the version returned, and marking a comment dealt with."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -297,15 +298,18 @@ def comments_for(db: Database, assessment_id: int, open_only: bool = True) -> li
 
 @dataclass(frozen=True)
 class VersionChanges:
-    """A revision compared with the version the reviewer returned (issue 18)."""
+    """A submitted version compared with the one before it: the version the reviewer returned (issue 18),
+    or the approved version a re-assessment would replace."""
 
-    returned_version: int
+    previous_version: int
     version: int
     changes: tuple[version_diff.FieldChange, ...]
+    previous_approved: bool = False  # the version before is the approved one, not a returned one
 
 
-def changes_since_returned(db: Database, assessment_id: int) -> VersionChanges | None:
-    """What changed since the version returned just before this one; None when it revises no return."""
+def changes_since_previous(db: Database, assessment_id: int) -> VersionChanges | None:
+    """What changed since the version just before this one, returned or approved; None for a first
+    version (nothing before it to compare with)."""
     with db.read() as s:
         row = _load(s, assessment_id)
         previous = s.execute(
@@ -313,9 +317,13 @@ def changes_since_returned(db: Database, assessment_id: int) -> VersionChanges |
                 Assessment.transfer_id == row.transfer_id, Assessment.version_no == row.version_no - 1
             )
         ).scalar_one_or_none()
-        if previous is None or previous.status is not AssessmentStatus.RETURNED:
+        if previous is None or previous.status not in (AssessmentStatus.RETURNED, AssessmentStatus.APPROVED):
             return None
         before, after = from_dict(previous.record), from_dict(row.record)
+        if previous.status is AssessmentStatus.APPROVED and after.reevaluation_date is None:
+            # A new version starts without the date the approval set, and its own approval sets one again:
+            # not a change the assessor made ("2027-12-07 → not there" read as a date removed).
+            before = dataclasses.replace(before, reevaluation_date=None)
         destination = country_store.dataset(db).destinations.get(after.facts.destination)
         law_names = {law.key: law.name for law in destination.access_laws} if destination else {}
         changed = version_diff.changes(
@@ -326,7 +334,12 @@ def changes_since_returned(db: Database, assessment_id: int) -> VersionChanges |
             law_names,
             order=lambda section: REVIEW_SECTIONS.index(section) if section in REVIEW_SECTIONS else 99,
         )
-        return VersionChanges(previous.version_no, row.version_no, changed)
+        return VersionChanges(
+            previous.version_no,
+            row.version_no,
+            changed,
+            previous_approved=previous.status is AssessmentStatus.APPROVED,
+        )
 
 
 def resolve_comment(db: Database, actor: Actor, comment_id: int) -> None:

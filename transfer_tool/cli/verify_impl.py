@@ -38,7 +38,7 @@ def _signature_lines(r: VerificationResult) -> list[str]:
         f"intact:           {_yes(r.intact)}",
         f"whole file:       {_yes(r.covers_whole_file)}"
         + ("" if r.covers_whole_file or not r.intact else " (modified after signing: content was appended)"),
-        f"trusted:          {_yes(r.trusted)}",
+        f"trusted:          {_yes(r.trusted) if r.intact else 'not checked (the signature does not match the document)'}",
         "timestamp:        "
         + (("valid" if r.timestamp_valid else "NOT VALID") if r.timestamp_present else "none"),
     ]
@@ -69,12 +69,19 @@ def _copy_text(v: trust.DocumentVerification) -> str:
 
 def _database_lines(v: trust.DocumentVerification) -> list[str]:
     if v.assessment_id is not None:
-        where = f"{v.reference} version {v.version_no} (assessment {v.assessment_id})"
+        where = f"{v.reference} version {v.version_no}"
     elif v.reference:
         where = f"{v.reference} version {v.version_no}: not in this database"
     else:
         where = "unknown"
-    return [f"assessment:       {where}", f"matches database: {_copy_text(v)}"]
+    lines = [f"assessment:       {where}", f"matches database: {_copy_text(v)}"]
+    if v.later_approved_version is not None:
+        when = f", approved {v.later_approved_at.astimezone(dt.UTC):%Y-%m-%d}" if v.later_approved_at else ""
+        lines.append(
+            f"in force:         NO: {v.reference} version {v.later_approved_version}{when} replaces this "
+            f"version; ask for its signed PDF"
+        )
+    return lines
 
 
 def quiet_validator(args: argparse.Namespace) -> None:

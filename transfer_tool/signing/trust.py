@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.assessment.evidence import find_by_pdf_hash
+from transfer_tool.domain import AssessmentStatus
 from transfer_tool.errors import NotFound, Problem, ValidationError
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.records import audit
@@ -352,6 +353,10 @@ class DocumentVerification:
     stored_signed_at: dt.datetime | None = None
     stored_lang: str = ""
     file_lang: str = ""  # the language the file's metadata names ("" when not recognised)
+    # A later version of the same transfer approved since: this file is then not the assessment in force,
+    # however valid its signature (an auditor must ask for the later one).
+    later_approved_version: int | None = None
+    later_approved_at: dt.datetime | None = None
 
     @property
     def ok(self) -> bool:
@@ -374,6 +379,21 @@ def _by_reference(s: Session, reference: str, version_no: int) -> tuple[int, int
         .where(Transfer.reference == reference, Assessment.version_no == version_no)
     ).first()
     return (hit[0], hit[1]) if hit else None
+
+
+def _later_approved(s: Session, transfer_id: int, version_no: int) -> tuple[int | None, dt.datetime | None]:
+    """The newest approved version of the transfer after `version_no`, and when it was approved."""
+    hit = s.execute(
+        select(Assessment.version_no, Assessment.approved_at)
+        .where(
+            Assessment.transfer_id == transfer_id,
+            Assessment.version_no > version_no,
+            Assessment.status == AssessmentStatus.APPROVED,
+        )
+        .order_by(Assessment.version_no.desc())
+        .limit(1)
+    ).first()
+    return (hit[0], hit[1]) if hit else (None, None)
 
 
 def verify_document(
@@ -399,6 +419,8 @@ def verify_document(
     ref = find_by_pdf_hash(db, digest)
     signature, claimed = outcome()
     if ref is not None:
+        with db.read() as s:
+            later, later_at = _later_approved(s, ref.transfer_id, ref.version_no)
         return DocumentVerification(
             signature,
             digest,
@@ -411,6 +433,8 @@ def verify_document(
             stored_signed_at=ref.signed_at,
             stored_lang=ref.lang,
             file_lang=ref.lang,
+            later_approved_version=later,
+            later_approved_at=later_at,
         )
     if claimed is None:
         return DocumentVerification(signature, digest, DatabaseMatch.UNKNOWN)
@@ -433,6 +457,7 @@ def verify_document(
             .order_by(SignedReport.id.desc())
             .limit(1)
         ).scalar_one_or_none()
+        later, later_at = _later_approved(s, transfer_id, version_no)
         return DocumentVerification(
             signature,
             digest,
@@ -445,4 +470,6 @@ def verify_document(
             stored_signed_at=stored.signed_at if stored else None,
             stored_lang=stored.lang if stored else "",
             file_lang=lang,
+            later_approved_version=later,
+            later_approved_at=later_at,
         )

@@ -105,7 +105,8 @@ def verify_pdf(pdf: bytes, trusted_certs: list[bytes]) -> VerificationResult:
             )
         signer = _signer_name(status)
         fingerprint = hashlib.sha256(status.signing_cert.dump()).hexdigest() if status.signing_cert else ""
-        if not status.intact or not status.valid:
+        broken = not status.intact or not status.valid
+        if broken:
             intact = False
             reasons.append(
                 engine_text(
@@ -116,6 +117,9 @@ def verify_pdf(pdf: bytes, trusted_certs: list[bytes]) -> VerificationResult:
             )
         if not status.trusted:
             trusted = False
+        # A broken signature is never trusted, whoever signed: the signer's certificate was not judged, so
+        # saying it is "not from a trusted source" would be wrong for a trusted signer's tampered copy.
+        if not status.trusted and not broken:
             reasons.append(
                 engine_text("The signer's certificate ({0}) is not from a trusted source.", signer)
                 if signer

@@ -137,6 +137,11 @@ class ApprovePanel(QWidget):
         self.progress.hide()
         self.stage = QLabel(self)
         self.stage.setObjectName("approveStage")
+        # Why "Approve and sign" is not enabled yet (a disabled button alone did not say what was missing).
+        self.hint = QLabel(self)
+        self.hint.setObjectName("approveHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #4a5360;")
         self.banner = QLabel(self)
         self.banner.setObjectName("approveBanner")
         self.banner.setWordWrap(True)
@@ -148,7 +153,8 @@ class ApprovePanel(QWidget):
         self.save_button.hide()
 
         button_row = QHBoxLayout()
-        button_row.addWidget(self.stage, 1)
+        button_row.addWidget(self.stage)
+        button_row.addWidget(self.hint, 1)
         button_row.addWidget(self.approve_button)
         lay = QVBoxLayout(self)
         lay.addWidget(identity_box)
@@ -246,15 +252,23 @@ class ApprovePanel(QWidget):
         self._update()
 
     def _update(self) -> None:
-        ready = (
-            self._has_item
-            and not self._busy
-            and all(box.isChecked() for box in self.attestations.values())
-            and self.identity_path() is not None
-        )
+        ticked = all(box.isChecked() for box in self.attestations.values())
+        identity = self.identity_path() is not None
+        ready = self._has_item and not self._busy and ticked and identity
         self.approve_button.setEnabled(ready)
+        self.hint.setText(self._missing(ticked, identity) if self._has_item and not self._busy else "")
         for box in self.attestations.values():
             box.setEnabled(self._has_item and not self._busy)
+
+    def _missing(self, ticked: bool, identity: bool) -> str:
+        chosen = self.file.text().strip() if self.use_file.isChecked() else ""
+        if not identity and chosen:
+            return self.tr("There is no file %1: choose the signing identity again.").replace("%1", chosen)
+        if not identity and not ticked:
+            return self.tr("To approve, choose your signing identity and tick each confirmation.")
+        if not identity:
+            return self.tr("To approve, choose your signing identity.")
+        return "" if ticked else self.tr("To approve, tick each confirmation.")
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -160,6 +160,7 @@ class CommentsPanel(QWidget):
         self.model.rowsRemoved.connect(self._update)
         self.model.modelReset.connect(self._update)
         self.text.textChanged.connect(self._update)
+        self.list.selectionModel().selectionChanged.connect(self._update)
         self._update()
         name_from_labels(self)  # screen readers name each field after its label
 
@@ -209,3 +210,5 @@ class CommentsPanel(QWidget):
         has_any = bool(self.model.comments()) or bool(self.text.toPlainText().strip())
         self.return_button.setEnabled(has_any)
         self.add_button.setEnabled(bool(self.text.toPlainText().strip()))
+        # Enabled with nothing chosen it did nothing when pressed: it acts on the comment chosen in the list.
+        self.remove_button.setEnabled(self.list.selectionModel().hasSelection())

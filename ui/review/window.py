@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QObject, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,7 +28,6 @@ from transfer_tool.accounts.permissions import Action
 from transfer_tool.assessment import service
 from transfer_tool.assessment.service import QueueItem
 from transfer_tool.errors import PermissionDenied
-from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui import settings as keys
 from ui.accessibility import name_from_labels
 from ui.errors import describe, is_bug, show_exception, show_info
@@ -36,9 +35,9 @@ from ui.review.approval import ApprovalDone, ApprovalRequest, approve_and_sign, 
 from ui.review.approve_panel import ApprovePanel
 from ui.review.changes_panel import ChangesPanel
 from ui.review.comments_panel import CommentsPanel
+from ui.review.flag_notice import FlagNotice
 from ui.review.queue_model import ReviewQueueModel
 from ui.services import ASSESSMENTS, TRANSFERS, Services
-from ui.terms import core_text
 from ui.widgets.pdf_view import PdfPagesView
 
 log = logging.getLogger("ui.review")
@@ -46,7 +45,6 @@ log = logging.getLogger("ui.review")
 WINDOW_SIZE = (1280, 800)
 RETURN_TAB, APPROVE_TAB, CHANGES_TAB = 0, 1, 2
 BANNER_STYLE = "background: #fbe3e1; color: #8c1d18; border: 1px solid #e0a09a; padding: 6px;"
-NOTICE_STYLE = "background: #fff4d6; color: #5c4400; border: 1px solid #e3c46b; padding: 6px;"
 
 
 class _Stages(QObject):
@@ -73,6 +71,7 @@ class ReviewWindow(QWidget):
         self._current: QueueItem | None = None
         self._signed: tuple[str, bytes] | None = None  # (file name, signed PDF) after an approval
         self._busy = False
+        self._wanted: int | None = None  # an assessment to select when the queue comes in (show_assessment)
         self.discard_question: QMessageBox | None = None  # open while asking about comments not sent
 
         self.heading = QLabel(self)
@@ -86,12 +85,7 @@ class ReviewWindow(QWidget):
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.hide()
         # The transfer was flagged by a country-data change after this version was submitted.
-        self.flag_notice = QLabel(self)
-        self.flag_notice.setObjectName("flaggedSinceSubmitted")
-        self.flag_notice.setWordWrap(True)
-        self.flag_notice.setTextFormat(Qt.TextFormat.PlainText)
-        self.flag_notice.setStyleSheet(NOTICE_STYLE)
-        self.flag_notice.hide()
+        self.flag_notice = FlagNotice(services, self)
 
         self.model = ReviewQueueModel(services.country_name, services.language, self)
         self.table = QTableView(self)
@@ -164,6 +158,8 @@ class ReviewWindow(QWidget):
         self._stages = _Stages(self)
         self._stages.stage.connect(self.approve.set_stage)
         self._set_item(None)
+        # Tab from the report reaches the decision tabs, then the chosen tab's fields (the tab bar came last).
+        QWidget.setTabOrder(self.pdf, self.decisions.tabBar())
         self.refresh()
         name_from_labels(self)  # screen readers name each field after its label
 
@@ -180,9 +176,20 @@ class ReviewWindow(QWidget):
         )
 
     def _queue_in(self, items: list[QueueItem]) -> None:
-        keep = self._current.assessment_id if self._current else None
+        wanted, self._wanted = self._wanted, None
         self.model.set_items(items)
         self.heading.setText(self.tr("%n assessment(s) awaiting review", "", len(items)))
+        if wanted is not None and self.model.row_of(wanted) < 0:  # chosen on the dashboard, gone meanwhile
+            wanted = None
+            show_info(
+                self,
+                self.windowTitle(),
+                self.tr(
+                    "The assessment you chose is no longer awaiting review: another reviewer approved or "
+                    "returned it meanwhile."
+                ),
+            )
+        keep = wanted or (self._current.assessment_id if self._current else None)
         row = self.model.row_of(keep) if keep is not None else -1
         if row >= 0:
             self.table.selectRow(row)
@@ -190,6 +197,8 @@ class ReviewWindow(QWidget):
             self._set_item(None)
             if items:
                 self.table.selectRow(0)
+            else:
+                self.pdf.set_message(self.tr("No assessment is waiting for your review."))
         self.queue_loaded.emit(len(items))
 
     def _refused(self, exc: BaseException) -> None:
@@ -200,6 +209,11 @@ class ReviewWindow(QWidget):
         self.heading.setText(self.tr("Review is not available"))
         self.decisions.setEnabled(False)
         self.failed.emit(describe(exc))
+
+    def show_assessment(self, assessment_id: int) -> None:
+        """Select this assessment when the queue, read again now, comes in (or say it left the queue)."""
+        self._wanted = assessment_id
+        self.refresh()
 
     def select_assessment(self, assessment_id: int) -> bool:
         row = self.model.row_of(assessment_id)
@@ -272,14 +286,16 @@ class ReviewWindow(QWidget):
 
     def _set_item(self, item: QueueItem | None) -> None:
         self._current = item
+        self.lang.setEnabled(not self._busy)
         # "… was returned" stays until another assessment is chosen: the queue reloads right after a return.
         self.comments.reset(keep_message=item is None)
         self.approve.set_item(item is not None, own=bool(item and item.own))
         self.comments.setEnabled(item is not None)
-        self.flag_notice.hide()
+        self.flag_notice.show_for(item)
         if item is None:
             self.doc_title.setText("")
             self.pdf.set_message(self.tr("Choose an assessment in the list to read its report."))
+            self._load_changes()  # empties the tab: it kept the last assessment's changes and title
             return
         self.doc_title.setText(
             self.tr("%1 v%2 — %3")
@@ -289,71 +305,41 @@ class ReviewWindow(QWidget):
         )
         self._load_preview()
         self._load_changes()
-        self._load_flags()
-
-    def _load_flags(self) -> None:
-        item = self._current
-        if item is None:
-            return
-        aid, tid = item.assessment_id, item.transfer_id
-
-        def unanswered(db: DatabaseHandle) -> list[str]:
-            from transfer_tool.countries import store
-
-            record = service.get_assessment(db, aid).record
-            flags = store.raised_after(
-                store.open_flags(db, tid), record.facts.destination, record.destination_version
-            )
-            return [f.reason for f in flags]
-
-        self.services.worker.submit(
-            unanswered,
-            lambda reasons: self._flags_in(item, reasons),
-            self._flags_failed,
-            owner=self,
-            label="review: flags since submission",
-        )
-
-    def _flags_failed(self, exc: BaseException) -> None:
-        show_exception(self, exc)  # reading what the review must know about is not left to chance
-
-    def _flags_in(self, item: QueueItem, reasons: list[str]) -> None:
-        if self._current is None or self._current.assessment_id != item.assessment_id or not reasons:
-            return
-        self.flag_notice.setText(
-            self.tr(
-                "The country data changed after this version was submitted: %1 Approving it leaves %2 flagged "
-                "for re-assessment. To have it re-assessed now, return it with comments."
-            )
-            .replace("%1", " ".join(core_text(r) for r in reasons))
-            .replace("%2", item.reference)
-        )
-        self.flag_notice.show()
 
     def _load_changes(self) -> None:
         item = self._current
         self.changes.set_changes(None)
+        self.changes.set_comments(())
         self.decisions.setTabText(CHANGES_TAB, self.tr("What changed"))
         if item is None:
             return
         aid = item.assessment_id
         self.services.worker.submit(
-            lambda db: service.changes_since_returned(db, aid),
-            lambda changes: self._changes_in(aid, changes),
+            lambda db: (
+                service.changes_since_previous(db, aid),
+                service.comments_for(db, aid, open_only=False),
+            ),
+            lambda found: self._changes_in(aid, *found),
             self._preview_failed,
             owner=self,
             label="review changes",
         )
 
-    def _changes_in(self, assessment_id: int, changes: service.VersionChanges | None) -> None:
+    def _changes_in(
+        self,
+        assessment_id: int,
+        changes: service.VersionChanges | None,
+        comments: list[service.CommentView],
+    ) -> None:
         if self._current is None or self._current.assessment_id != assessment_id:
             return
         self.changes.set_changes(changes)
+        self.changes.set_comments(comments)
         if changes is not None:
             self.decisions.setTabText(
                 CHANGES_TAB,
                 self.tr("What changed since v%1 (%2)")
-                .replace("%1", str(changes.returned_version))
+                .replace("%1", str(changes.previous_version))
                 .replace("%2", str(len(changes.changes))),
             )
         self.changes_loaded.emit()
@@ -464,6 +450,8 @@ class ReviewWindow(QWidget):
             .replace("%2", str(item.version_no))
         )
         self.doc_title.setText(self.doc_title.text() + " — " + self.tr("signed"))
+        # The signed report is in the language it was signed in: choosing another would change nothing.
+        self.lang.setEnabled(False)
         self.pdf.set_pdf(done.signed_pdf)
         self.services.changes.notify(ASSESSMENTS)
         self.services.changes.notify(TRANSFERS)
@@ -508,6 +496,12 @@ class ReviewWindow(QWidget):
         dialog = open_user_settings(self, self.services)
         if dialog is not None and hasattr(dialog, "identity_changed"):
             dialog.identity_changed.connect(self.approve.refresh_identity)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.close()  # as a dialog does; comments not sent are asked about first (closeEvent)
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._busy:
