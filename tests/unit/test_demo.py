@@ -3,6 +3,7 @@ English and Japanese that verify with the tool and with poppler, and hold what t
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -225,3 +226,58 @@ def test_the_signed_report_holds_the_approvers_comment_as_the_stored_version_doe
     finally:
         db.dispose()
     assert _history(_squashed_text(later)) == signed
+
+
+CONFIRMED = {
+    "en": (
+        "In approving, the approver confirmed that:",
+        "the description of the transfer is accurate and complete;",
+        "they have read the assessment and understand the risks it describes;",
+        "they ratify the transfer tool and the supplementary measures chosen;",
+        "the planned measures will be carried out by their owners and due dates.",
+    ),
+    "ja": (
+        "承認に当たり、承認者は次の事項を確認しました。",
+        "移転の記述は正確かつ完全であること",
+        "評価を読み、そこに記載されたリスクを理解したこと",
+        "選択された移転手段と補完的措置を承認すること",
+        "予定された措置が担当者により期限までに実施されること",
+    ),
+}
+
+
+def test_the_signed_report_states_what_the_approver_confirmed(built: DemoResult) -> None:
+    """An auditor holding only the signed PDF reads the four confirmations the approval asked for (the
+    screen's check boxes), in the report's language; before, the sign-off said only "reviewed and
+    approved" (found walking the manager's screens, session 12)."""
+    for lang, pdf in (("en", built.pdf_en), ("ja", built.pdf_ja)):
+        text = _squashed_text(pdf)
+        missing = [c for c in CONFIRMED[lang] if re.sub(r"\s+", "", c) not in text]
+        assert missing == [], lang
+
+
+def test_a_version_not_yet_approved_says_what_approval_will_confirm(
+    built: DemoResult, tmp_path: Path
+) -> None:
+    from transfer_tool.assessment import reporting
+    from transfer_tool.report.data import SignOff
+
+    copy = tmp_path / "demo.sqlite3"  # the module's demo stays as built for the other tests
+    shutil.copyfile(built.database_path, copy)
+    db = Database(f"sqlite:///{copy}")
+    try:
+        onward = transfers.find_by_reference(db, built.onward_reference)
+        assert onward is not None
+        assessor = users.authenticate(db, "hanako.sato", DEMO_PASSWORD).actor()
+        draft = service.start_assessment(db, assessor, onward)
+        data = reporting.build_report_data(db, draft.id, dt.date(2026, 12, 7))
+        assert data.sign_off == SignOff(
+            confirmations=(
+                "description_accurate",
+                "risks_understood",
+                "measures_ratified",
+                "measures_will_be_carried_out",
+            )
+        )
+    finally:
+        db.dispose()

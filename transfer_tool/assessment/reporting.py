@@ -12,6 +12,7 @@ from transfer_tool import catalog
 from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.assessment import workflow
 from transfer_tool.assessment.approval_store import (
+    REQUIRED_ATTESTATIONS,
     _approved_record,
 )
 from transfer_tool.assessment.context import evaluate
@@ -115,7 +116,7 @@ def _report_data(
         status = row.status
         files = tuple(evidence_rows(s, row.id))
         _check_evidence(s, files, f"{t.reference} version {row.version_no}")
-        sign_off = SignOff()
+        sign_off = SignOff(confirmations=tuple(REQUIRED_ATTESTATIONS))
         updated_at = row.updated_at
         if approver is not None:
             at = approved_at or _at(today)
@@ -127,6 +128,7 @@ def _report_data(
                 ROLE_TITLES[approver.role],
                 today,
                 single_user_mode=workflow.is_author(record, _uid(approver), _authors(row)),
+                confirmations=tuple(REQUIRED_ATTESTATIONS),  # an approval confirms every one (checked first)
             )
         elif row.status is AssessmentStatus.APPROVED:
             approver_row = s.get(User, row.approver_id) if row.approver_id else None
@@ -135,6 +137,7 @@ def _report_data(
                 ROLE_TITLES[approver_row.role] if approver_row else "",
                 row.approved_at.date() if row.approved_at else None,
                 single_user_mode=row.single_user_approval,
+                confirmations=tuple(k for k in REQUIRED_ATTESTATIONS if k in (row.attestations or ())),
             )
         ids: list[int | None] = [row.assessor_id, row.approver_id, *(int(e.by) for e in record.history)]
         names = _user_names(s, ids)

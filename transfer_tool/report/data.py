@@ -234,6 +234,9 @@ class SignOff:
     approver_role: Text = ""
     date: dt.date | None = None
     single_user_mode: bool = False
+    # What the approver confirms (the approval's attestations, keys of the terminology's "signoff.confirm."):
+    # as confirmed for an approved version, as to be confirmed before.
+    confirmations: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -499,6 +499,10 @@ class DocxReport:
         s = self.d.sign_off
         approved = self.d.status is AssessmentStatus.APPROVED
         self.w.para(self.t("signoff.statement" if approved else "signoff.statement_pending"))
+        if s.confirmations:  # what the approver attested, as the approval asked it
+            self.w.para(self.t("signoff.confirmed" if approved else "signoff.confirms"))
+            for k in s.confirmations:
+                self.w.para("• " + self.t(f"signoff.confirm.{k}"))
         rows = [
             ("signoff.approver", s.approver_name),
             ("signoff.role", self.x(s.approver_role)),

@@ -253,8 +253,11 @@ class FindingsSections(ReportParts):
             self._h1(b, number, "section.sign_off"),
             # Until approved nobody has confirmed anything: the sentence says what approval will mean.
             self._para(b, self._t(b, "signoff.statement" if approved else "signoff.statement_pending")),
-            self._kv(b, rows),
         ]
+        if s.confirmations:  # what the approver attested, as the approval asked it
+            block.append(self._para(b, self._t(b, "signoff.confirmed" if approved else "signoff.confirms")))
+            block += [self._para(b, "• " + self._t(b, f"signoff.confirm.{k}")) for k in s.confirmations]
+        block.append(self._kv(b, rows))
         if s.single_user_mode:
             block.append(Spacer(1, 2 * mm))
             block.append(self._para(b, self._t(b, "signoff.single_user"), "Warning"))
