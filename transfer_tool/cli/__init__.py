@@ -136,8 +136,9 @@ def main(
             return 0
         return default(args)
     restore_library_noise = quiet_libraries()  # a library's warnings and tracebacks: debug log only
-    ctx = CliContext(args)
+    ctx: CliContext | None = None
     try:
+        ctx = CliContext(args)  # inside: a database URL it cannot use is a user error, said in one line
         code: int = args.handler(args, ctx)
         return code
     except ValidationError as exc:
@@ -154,6 +155,13 @@ def main(
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        # The file system refused where no command said it in its own words (a read-only folder, a full
+        # disk): the file and the reason, not a traceback.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}. Check the path and its permissions.", file=sys.stderr)
+        return 2
     finally:
-        ctx.close()
+        if ctx is not None:
+            ctx.close()
         restore_library_noise()

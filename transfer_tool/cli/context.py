@@ -33,7 +33,16 @@ class CliContext:
         if self._db is None:
             from transfer_tool.runtime.bootstrap import open_database
 
+            path = self.config.sqlite_path
+            new = path is not None and not path.exists()
             self._db = open_database(self.config, daily_backup=True)
+            if new:
+                # A mistyped --database would otherwise answer "0 transfer(s)" from a fresh, empty file.
+                print(
+                    f"note: there was no database at {path}; a new, empty one was made there "
+                    "(check --database or TRANSFER_TOOL_DATABASE_URL if you meant another)",
+                    file=sys.stderr,
+                )
         return self._db
 
     def password(self, prompt: str = "Password: ") -> str:

@@ -1,0 +1,149 @@
+"""What a newcomer types wrong about where the database is (a file name for a URL, another database's URL,
+a read-only folder, a mistyped path) is said in one line that says what to do: no traceback."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from transfer_tool.cli import main
+from transfer_tool.errors import StorageError
+from transfer_tool.runtime.config import checked_url
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _one_line_error(code: int, err: str) -> None:
+    assert code == 2, err
+    assert err.startswith("error: ") and err.count("\n") == 1, err
+    assert "Traceback" not in err
+
+
+def _writable(folder: Path) -> bool:
+    probe = folder / f".probe-{uuid.uuid4().hex}"
+    try:
+        probe.touch()
+    except OSError:
+        return False
+    probe.unlink()
+    return True
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder nobody may write to: by its mode, or for root (whom the mode does not stop) immutable."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    (folder / "existing.sqlite3").touch()  # replaced by a real database by the tests that need one
+    folder.chmod(0o555)
+    immutable = False
+    if _writable(folder) and shutil.which("chattr"):
+        immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0
+    try:
+        if _writable(folder):
+            pytest.skip("no way to make a folder read-only here (root without chattr)")
+        yield folder
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        folder.chmod(0o755)
+
+
+def test_a_file_name_is_not_taken_for_a_url_and_the_url_to_write_is_given(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "tool.sqlite3"
+    code, out, err = _run(capsys, "--database", str(path), "transfers", "list")
+    _one_line_error(code, err)
+    assert f"for a SQLite file write sqlite:///{path}" in err
+    assert out == "" and not path.exists()
+
+
+def test_another_databases_url_names_its_kind_never_its_password(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "--database", "mysql://ada:s3cret@db.example/tia", "transfers", "list")
+    _one_line_error(code, err)
+    assert "not mysql://" in err and "postgresql+psycopg://" in err
+    assert "s3cret" not in err
+
+
+def test_the_usual_postgresql_spellings_use_the_shipped_driver() -> None:
+    for url in ("postgresql://a@h/d", "postgres://a@h/d", "postgresql+psycopg://a@h/d"):
+        assert checked_url(url) == "postgresql+psycopg://a@h/d"
+    with pytest.raises(StorageError):
+        checked_url("postgresql+psycopg2://a@h/d")  # a driver the tool does not ship
+
+
+def test_a_new_database_at_a_mistyped_path_is_pointed_out(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "typo" / "tool.sqlite3"
+    code, out, err = _run(capsys, "--database", f"sqlite:///{path}", "transfers", "list")
+    assert code == 0
+    assert out.endswith("0 transfer(s)\n")
+    assert err == (
+        f"note: there was no database at {path}; a new, empty one was made there "
+        "(check --database or TRANSFER_TOOL_DATABASE_URL if you meant another)\n"
+    )
+    code, _, err = _run(capsys, "--database", f"sqlite:///{path}", "transfers", "list")
+    assert code == 0 and err == ""  # said once: the second time it is the database
+
+
+def test_a_database_cannot_be_made_in_a_read_only_folder(
+    capsys: pytest.CaptureFixture[str], read_only_folder: Path
+) -> None:
+    path = read_only_folder / "new.sqlite3"
+    code, _, err = _run(capsys, "--database", f"sqlite:///{path}", "transfers", "list")
+    _one_line_error(code, err)
+    assert f"Cannot create the database {path}" in err and "Choose a folder you may write to" in err
+
+
+def test_a_database_in_a_read_only_folder_is_not_blamed_on_a_server(
+    capsys: pytest.CaptureFixture[str], read_only_folder: Path, tmp_path: Path
+) -> None:
+    made = tmp_path / "made.sqlite3"
+    code, _, err = _run(capsys, "--database", f"sqlite:///{made}", "init")
+    assert code == 0, err
+    path = read_only_folder / "existing.sqlite3"
+    subprocess.run(["chattr", "-i", str(read_only_folder)], capture_output=True)
+    read_only_folder.chmod(0o755)
+    shutil.copyfile(made, path)
+    read_only_folder.chmod(0o555)
+    subprocess.run(["chattr", "+i", str(read_only_folder)], capture_output=True)
+    assert not _writable(read_only_folder)
+    code, _, err = _run(capsys, "--database", f"sqlite:///{path}", "transfers", "list")
+    _one_line_error(code, err)
+    assert f"Cannot open the database file {path}" in err
+    assert "write to the file and to its folder" in err and "server" not in err
+
+
+def test_a_data_folder_that_cannot_be_made_is_named_with_its_setting(
+    capsys: pytest.CaptureFixture[str], read_only_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TRANSFER_TOOL_DATABASE_URL", raising=False)
+    monkeypatch.setenv("TRANSFER_TOOL_DATA_DIR", str(read_only_folder / "data"))
+    code, _, err = _run(capsys, "transfers", "list")
+    _one_line_error(code, err)
+    assert f"Cannot create the data folder {read_only_folder / 'data'}" in err
+    assert "Set TRANSFER_TOOL_DATA_DIR to a folder you may write to" in err
+
+
+def test_report_all_into_a_read_only_folder_is_one_line(
+    capsys: pytest.CaptureFixture[str], read_only_folder: Path, tmp_path: Path
+) -> None:
+    from transfer_tool.demo import build_demo
+
+    url = f"sqlite:///{build_demo(tmp_path / 'demo').directory / 'demo.sqlite3'}"
+    out_dir = read_only_folder / "reports"
+    code, _, err = _run(capsys, "--database", url, "report", "--all", "-o", str(out_dir))
+    _one_line_error(code, err)
+    assert f"Cannot create the folder {out_dir}" in err
