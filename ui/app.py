@@ -27,6 +27,7 @@ import importlib.util
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,6 +54,7 @@ from ui.collector import GuiThreadCollector
 from ui.errors import install_excepthook, show_info
 from ui.fonts import register_bundled_fonts
 from ui.i18n import effective_language, install_translators
+from ui.interrupt import EXIT_INTERRUPTED, CtrlC
 from ui.services import SCREEN_CATALOGUES, SCREEN_COUNTRIES, SCREEN_REVIEW, SCREEN_USERS, Services
 from ui.settings import Settings
 from ui.signin import SignInDialog
@@ -391,6 +393,17 @@ class _Startup(QObject):
             self._grab(self.window)
             self.app.exit(EXIT_TIMEOUT)
 
+    def close_for_interrupt(self) -> bool:
+        """Ctrl-C in the terminal: close as File > Quit does (every window, each saving what it holds);
+        False while a window stays open (it asks something first)."""
+        window = self.window
+        if window is not None and shiboken6.isValid(window) and window.isVisible():
+            window.close()
+            if window.isVisible():
+                return False
+        self.app.exit(EXIT_INTERRUPTED)
+        return True
+
     def close(self) -> None:
         for w in (self.window, self.dialog):
             if w is not None:
@@ -412,12 +425,17 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
     previous_hook = install_excepthook(lambda: app.activeWindow())
     app.setQuitOnLastWindowClosed(False)  # the sign-in dialog closes before the main window opens
 
-    config = resolve_config(database)
+    url = database or ""
     try:
+        config = resolve_config(database)
+        url = config.database_url
         db = open_database(config, daily_backup=True)
     except Exception as exc:
-        log.error("cannot open the database", exc_info=exc)
-        message = _describe_open_failure(exc, config.database_url)
+        if isinstance(exc, ToolError):  # the user's to correct: the dialog says it, no traceback
+            log.error("cannot open the database: %s", exc)
+        else:
+            log.error("cannot open the database", exc_info=exc)
+        message = _describe_open_failure(exc, url)
         box = startup_error_dialog(message)
         if screenshot is not None:
             print(f"transfer-tool: {message}", file=sys.stderr)
@@ -443,10 +461,27 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
         database_label(config.database_url),
     )
     QTimer.singleShot(0, startup.begin)
+    interrupted: list[bool] = []
+    ctrl_c = None
+    if threading.current_thread() is threading.main_thread():  # signals go to the main thread only
+
+        def end_now() -> None:
+            interrupted.append(True)
+            app.exit(EXIT_INTERRUPTED)
+
+        def close_all() -> bool:
+            interrupted.append(True)
+            return startup.close_for_interrupt()
+
+        ctrl_c = CtrlC(app, close_all, end_now)
     collecting = gc.isenabled()
     try:
         code = app.exec()
+        if interrupted:  # closing the last window may have ended the loop first, with 0
+            code = EXIT_INTERRUPTED
     finally:
+        if ctrl_c is not None:
+            ctrl_c.uninstall()
         if _collector is not None and shiboken6.isValid(_collector):
             _collector.stop()
         gc.unfreeze()  # what start-up froze may be collected again (tests run the app more than once)
