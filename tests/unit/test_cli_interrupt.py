@@ -3,10 +3,12 @@ SIGINT, raised in the process while a module loads: the moment a terminal's Ctrl
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 from tests.conftest import PASSWORD
-from tests.entry_point import run_script
+from tests.entry_point import ROOT, run_script
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
@@ -116,3 +118,52 @@ def test_ctrl_c_inside_a_database_write_is_one_line_and_nothing_stored(
     assert done.returncode == 130, done.stderr
     assert done.stderr == "interrupted; nothing more was done\n"
     assert transfers.find_by_reference(db, "TR-000001") is None  # all rows or none
+
+
+def test_ctrl_c_at_the_password_prompt_ends_the_prompts_line(tmp_path: Path) -> None:
+    """A real terminal (a pseudo-terminal the command has as its own): its Ctrl-C at the password prompt.
+    getpass echoes nothing, not even ^C: "interrupted" was printed on the prompt's line."""
+    import pty
+    import select
+    import signal
+    import time
+
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "TRANSFER_TOOL_PASSWORD"},
+        "PYTHONPATH": str(ROOT),
+        "TRANSFER_TOOL_DATA_DIR": str(tmp_path / "data"),
+    }
+    argv = [sys.executable, "-m", "ui.launcher", "--database", f"sqlite:///{tmp_path / 't.sqlite3'}"]
+    table = tmp_path / "t.csv"
+    table.write_text("title\n", encoding="utf-8")  # read before the password is asked for
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: the pseudo-terminal is its controlling terminal
+        try:
+            os.execve(sys.executable, [*argv, "--user", "lena", "transfers", "import", str(table)], env)
+        finally:
+            os._exit(127)
+
+    def read() -> bytes:
+        try:
+            return os.read(terminal, 1024) if select.select([terminal], [], [], 1)[0] else b""
+        except OSError:  # the command ended: the terminal's other side is closed
+            return b"END"
+
+    seen = b""
+    status: int | None = None
+    try:
+        deadline = time.monotonic() + 60
+        while not seen.endswith((b"Password: ", b"END")) and time.monotonic() < deadline:
+            seen += read()
+        assert seen.endswith(b"Password: "), seen
+        os.write(terminal, b"\x03")  # the terminal's own Ctrl-C: SIGINT to its foreground group
+        while not seen.endswith(b"END") and time.monotonic() < deadline:
+            seen += read()
+        _, status = os.waitpid(pid, 0)
+    finally:
+        if status is None:  # only the process this test started
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        os.close(terminal)
+    assert os.waitstatus_to_exitcode(status) == 130
+    assert seen.endswith(b"Password: \r\ninterrupted; nothing more was done\r\nEND"), seen

@@ -51,7 +51,7 @@ class CliContext:
             return pw
         if not sys.stdin.isatty():
             raise AuthenticationFailed(f"No password: set {ENV_PASSWORD} or run the command in a terminal.")
-        return getpass.getpass(prompt)
+        return ask_secret(prompt)
 
     def actor(self) -> Actor:
         """Sign in as --user (or TRANSFER_TOOL_USER); changes are recorded under that name."""
@@ -68,3 +68,13 @@ class CliContext:
     def close(self) -> None:
         if self._db is not None:
             self._db.dispose()
+
+
+def ask_secret(prompt: str) -> str:
+    """getpass's prompt; on Ctrl-C the line is ended first (the typing is not echoed, so nor is the ^C:
+    "interrupted" was printed after the prompt, on its line)."""
+    try:
+        return getpass.getpass(prompt)
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        raise

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
 import hashlib
 import math
 import os
@@ -27,7 +26,7 @@ from transfer_tool import signing  # the package's names load pyHanko on first u
 from transfer_tool.accounts.permissions import Action, require
 from transfer_tool.assessment import service
 from transfer_tool.assessment.evidence import SignedReportRef, find_by_pdf_hash
-from transfer_tool.cli.context import CliContext
+from transfer_tool.cli.context import CliContext, ask_secret
 from transfer_tool.cli.report_options import ENV_SIGNING_PASSPHRASE, LANGS
 from transfer_tool.cli.verify_impl import quiet_validator
 from transfer_tool.errors import AuthenticationFailed, PermissionDenied, ToolError
@@ -347,7 +346,7 @@ def _passphrase() -> str:
         raise AuthenticationFailed(
             f"No passphrase for the signing identity: set {ENV_SIGNING_PASSPHRASE} or run in a terminal."
         )
-    return getpass.getpass("Passphrase of the signing identity: ")
+    return ask_secret("Passphrase of the signing identity: ")
 
 
 def _identify(db: Database, pdf: bytes) -> SignedReportRef | None:
