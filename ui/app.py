@@ -431,10 +431,10 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
         url = config.database_url
         db = open_database(config, daily_backup=True)
     except Exception as exc:
-        if isinstance(exc, ToolError):  # the user's to correct: the dialog says it, no traceback
-            log.error("cannot open the database: %s", exc)
-        else:
+        if not isinstance(exc, ToolError):
             log.error("cannot open the database", exc_info=exc)
+        elif screenshot is None:  # the user's to correct: the dialog says it, no traceback (check mode
+            log.error("cannot open the database: %s", exc)  # prints the sentence itself, once)
         message = _describe_open_failure(exc, url)
         box = startup_error_dialog(message)
         if screenshot is not None:

@@ -4,6 +4,7 @@ a read-only folder, a mistyped path) is said in one line that says what to do: n
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 import uuid
 from collections.abc import Iterator
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.entry_point import run_script
 from transfer_tool.cli import main
 from transfer_tool.errors import StorageError
 from transfer_tool.runtime.config import checked_url
@@ -147,3 +149,38 @@ def test_report_all_into_a_read_only_folder_is_one_line(
     code, _, err = _run(capsys, "--database", url, "report", "--all", "-o", str(out_dir))
     _one_line_error(code, err)
     assert f"Cannot create the folder {out_dir}" in err
+
+
+# Runs the launcher as if psycopg were not installed (`pip install .` leaves the pg extra out).
+_WITHOUT_PSYCOPG = """
+import sys
+sys.modules["psycopg"] = None  # `import psycopg` now fails as a missing module does
+from ui.launcher import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("command", [["transfers", "list"], ["gui", "--screenshot", "shot.png"]])
+def test_a_postgresql_url_without_its_driver_says_what_to_install(tmp_path: Path, command: list[str]) -> None:
+    url = "postgresql://lena:secret-pw@127.0.0.1:5432/tia"
+    done = run_script(tmp_path, _WITHOUT_PSYCOPG, "--database", url, *command, check=False)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr and "secret-pw" not in done.stderr
+    assert "needs the psycopg driver" in done.stderr and "pip install 'psycopg[binary]'" in done.stderr
+    assert len(done.stderr.splitlines()) == 1, done.stderr
+
+
+
+def test_a_server_that_does_not_answer_is_one_line_without_the_password(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """psycopg's reason ends with a hint on a line of its own ("Is the server running ...?"): the error was
+    two lines, the first ending "?." before the tool's own advice."""
+    with socket.socket() as probe:  # a port nothing listens on: bound here, then freed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql://lena:secret-pw@127.0.0.1:{port}/tia"
+    code, _, err = _run(capsys, "--database", url, "transfers", "list")
+    _one_line_error(code, err)
+    assert f"127.0.0.1:{port}/tia" in err and "Connection refused" in err and "Check that the server" in err
+    assert "secret-pw" not in err and "?." not in err

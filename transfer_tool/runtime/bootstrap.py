@@ -34,6 +34,13 @@ def _seeders() -> list[Seeder]:
     return [catalog.seed, country_store.seed]
 
 
+def _reason(exc: OperationalError) -> str:
+    """The driver's reason in one line for the sentence around it: psycopg adds a hint on a line of its
+    own ("Is the server running on that host ...?"), which the sentence already gives."""
+    lines = str(exc.orig).strip().splitlines() or [type(exc.orig).__name__]
+    return lines[0].rstrip(" .")
+
+
 def _create_private(path: Path) -> None:
     """Create the SQLite file owner-only before SQLite does it with the umask (e.g. world-readable)."""
     try:
@@ -90,7 +97,7 @@ def open_database(config: Config, *, seed: bool = True, daily_backup: bool = Fal
                     "to its folder (SQLite keeps its journal beside the file); check the path and its "
                     "permissions (--database or TRANSFER_TOOL_DATABASE_URL).",
                     config.sqlite_path,
-                    exc.orig,
+                    _reason(exc),
                 )
             ) from exc
         where = config.sqlite_path or config.database_url.rsplit("@", 1)[-1]
@@ -99,7 +106,7 @@ def open_database(config: Config, *, seed: bool = True, daily_backup: bool = Fal
                 "Cannot open the database at {0}: {1}. Check that the server is running and the "
                 "URL, user and password are right (--database or TRANSFER_TOOL_DATABASE_URL).",
                 where,
-                exc.orig,
+                _reason(exc),
             )
         ) from exc
     if seed:
