@@ -158,6 +158,10 @@ _find = teamwork.find_reference
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from transfer_tool.register import register_search
 
+    if args.country:  # a mistyped code (or a name: --country Japan) would list nothing, silently
+        from transfer_tool.countries import store
+
+        store.get_destination(ctx.db, args.country)
     q = register_search.TransferQuery(
         text=args.search,
         country=(args.country or "").upper(),
