@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from transfer_tool.cli import teamwork  # its parsers load no service; its handlers load what they use
-from transfer_tool.cli.context import CliContext
+from transfer_tool.cli.context import ENV_PASSWORD, CliContext
 from transfer_tool.domain import Role, TransferStatus
 from transfer_tool.errors import ToolError
 
@@ -114,7 +114,7 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
         where = ctx.config.sqlite_path or ctx.config.database_url.split("@")[-1]
         print(f"database ready: {where}")
         if args.admin:
-            pw = ctx.password(f"Password for {args.admin}: ")
+            pw = ctx.new_password(args.admin, ENV_PASSWORD)  # as the README says: the same variable
             u = users.create_first_admin(db, args.admin, args.name or args.admin, pw)
             print(f"admin account created: {u.username}")
         elif not users.has_users(db):
@@ -286,12 +286,12 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    import os
-
     from transfer_tool.accounts import users
+    from transfer_tool.accounts.permissions import Action, require
 
     actor = ctx.actor()
-    pw = os.environ.get("TRANSFER_TOOL_NEW_PASSWORD") or ctx.password(f"Password for {args.username}: ")
+    require(actor, Action.MANAGE_USERS)  # before asking for a password the service would then refuse
+    pw = ctx.new_password(args.username, "TRANSFER_TOOL_NEW_PASSWORD")
     u = users.create_user(ctx.db, actor, args.username, args.name, pw, Role(args.role))
     print(f"user added: {u.username} ({u.role.value})")
     return 0
