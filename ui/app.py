@@ -51,6 +51,7 @@ from transfer_tool.runtime.bootstrap import open_database
 from transfer_tool.runtime.config import resolve_config
 from ui import settings as keys
 from ui.collector import GuiThreadCollector
+from ui.display import missing_display
 from ui.errors import install_excepthook, show_info
 from ui.fonts import register_bundled_fonts
 from ui.i18n import effective_language, install_translators
@@ -76,7 +77,7 @@ PRELOAD_DELAY_MS = 300
 # After the register's first rows are on screen: the renderer warms up in the background (see below).
 RENDERER_WARM_DELAY_MS = 500
 
-EXIT_OK, EXIT_DATABASE, EXIT_SIGN_IN, EXIT_TIMEOUT = 0, 2, 3, 4
+EXIT_OK, EXIT_DATABASE, EXIT_SIGN_IN, EXIT_TIMEOUT, EXIT_NO_DISPLAY = 0, 2, 3, 4, 5
 
 
 # ---- optional screens (other rooms) ---------------------------------------------------------------------
@@ -413,6 +414,10 @@ class _Startup(QObject):
 
 def run(database: str | None = None, screenshot: Path | None = None) -> int:
     """Start the desktop app (or, with `screenshot`, the check mode) and return the exit code."""
+    no_display = None if QApplication.instance() is not None else missing_display()
+    if no_display is not None:
+        print(f"transfer-tool: {no_display}", file=sys.stderr)
+        return EXIT_NO_DISPLAY
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     restore_library_noise = quiet_libraries()  # a library's warnings and tracebacks: debug log only
