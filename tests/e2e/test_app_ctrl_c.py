@@ -24,6 +24,7 @@ from transfer_tool.storage.database import Database
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
 TYPED = " typed just before Ctrl-C 決"
+ASKS = "transfer-tool: a window asks something before it closes: answer it in the app, or press Ctrl-C again"
 
 DRIVER = r'''
 import sys
@@ -52,9 +53,28 @@ def wizard_ready():
     return True
 
 
-plan = [shown] if mode == "sign-in" else [
-    lambda: sign_in(user, password), lambda: open_transfer(int(transfer_id)), wizard_ready
-]
+def main_ready():
+    window = find("MainWindow")
+    if window is None or not window.is_ready:
+        return False
+    window.new_action.trigger()
+    return True
+
+
+def new_wizard_typed():
+    wizard = find("AssessmentWizard")
+    if wizard is None or not (wizard.loaded and wizard.state.ready):
+        return False
+    type_text(wizard.page_for("transfer.parties").title_edit, typed)  # not storable yet: closing asks
+    return True
+
+
+plans = {
+    "sign-in": [shown],
+    "wizard": [lambda: sign_in(user, password), lambda: open_transfer(int(transfer_id)), wizard_ready],
+    "new": [lambda: sign_in(user, password), main_ready, new_wizard_typed],
+}
+plan = plans[mode]
 
 
 def tick():
@@ -92,6 +112,12 @@ def _interrupted_app(tmp_path: Path, db_url: str, mode: str, transfer_id: int = 
         line = proc.stdout.readline()  # READY, or nothing if the app ended
         assert line == "READY\n", errors.read_text(encoding="utf-8")
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole group
+        if mode == "new":  # the wizard asks before it drops the new transfer: Ctrl-C again ends the app
+            deadline = time.monotonic() + 30
+            while ASKS not in errors.read_text(encoding="utf-8") and time.monotonic() < deadline:
+                assert proc.poll() is None, errors.read_text(encoding="utf-8")
+                time.sleep(0.05)
+            os.killpg(proc.pid, signal.SIGINT)
         code = proc.wait(timeout=30)
     finally:
         if proc.poll() is None:
@@ -127,3 +153,15 @@ def test_ctrl_c_in_the_wizard_saves_what_was_typed(
         check.dispose()
     assert stored is not None
     assert stored.record.law_practice.practical_experience.endswith(TYPED)
+
+
+def test_a_second_ctrl_c_ends_the_app_while_a_window_asks(
+    tmp_path: Path, db_url: str, db: Database, legal: Actor
+) -> None:
+    """A new transfer that cannot be stored yet asks before it is dropped: the first Ctrl-C says so on the
+    terminal and leaves the question to the person; a second one ends the app."""
+    db.dispose()
+    code, err = _interrupted_app(tmp_path, db_url, "new")
+    assert code == 130, err
+    assert ASKS in err and "transfer-tool: interrupted again: the app ends now" in err
+    assert "Traceback" not in err
