@@ -184,3 +184,21 @@ def test_a_server_that_does_not_answer_is_one_line_without_the_password(
     _one_line_error(code, err)
     assert f"127.0.0.1:{port}/tia" in err and "Connection refused" in err and "Check that the server" in err
     assert "secret-pw" not in err and "?." not in err
+
+
+def test_init_without_the_installers_password_says_where_to_give_it(
+    pg_migrated: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """docs/team-setup.md had the installer's password in TRANSFER_TOOL_PASSWORD, which the connection
+    never reads: `init` took the sign-in for a team client's, said "database ready" and set nothing up."""
+    from sqlalchemy.engine import make_url
+
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
+    monkeypatch.setenv("TRANSFER_TOOL_PASSWORD", "Ada's own password")
+    given = make_url(pg_migrated)
+    url = f"{given.drivername}://{given.username}@{given.host}:{given.port}/{given.database}"  # no password
+    code, out, err = _run(capsys, "--database", url, "init", "--admin", "ada")
+    _one_line_error(code, err)
+    assert out == ""
+    assert "asks for its password" in err and "PGPASSWORD, in ~/.pgpass or in the URL" in err

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from transfer_tool.cli import teamwork  # its parsers load no service; its handlers load what they use
 from transfer_tool.cli.context import ENV_PASSWORD, CliContext
 from transfer_tool.domain import Role, TransferStatus
-from transfer_tool.errors import ToolError
+from transfer_tool.errors import StorageError, ToolError
+from transfer_tool.i18n.engine_text import error_text
 
 if TYPE_CHECKING:
     from transfer_tool.accounts.permissions import Actor
@@ -139,7 +140,17 @@ def _dba_lacks_privileges(url: str) -> bool:
         with engine.connect() as conn:
             names = team_roles.role_names(str(engine.url.database or ""))
             missing = team_security.missing_privileges(conn, names)
-    except OperationalError:
+    except OperationalError as exc:
+        if _without_password(exc):
+            # open_database would take this for a team client that connects at each person's sign-in,
+            # set nothing up, and `init` said "database ready"
+            raise StorageError(
+                error_text(
+                    "init connects as the database's installer, and the server asks for its password "
+                    "({0}): give it in PGPASSWORD, in ~/.pgpass or in the URL.",
+                    str(exc.orig).strip().splitlines()[0],
+                )
+            ) from None
         return False  # cannot connect: open_database says why
     finally:
         engine.dispose()
@@ -150,6 +161,11 @@ def _dba_lacks_privileges(url: str) -> bool:
             file=sys.stderr,
         )
     return bool(missing)
+
+
+def _without_password(exc: Exception) -> bool:
+    message = str(getattr(exc, "orig", exc))
+    return "no password supplied" in message or "password authentication failed" in message
 
 
 _find = teamwork.find_reference
