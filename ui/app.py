@@ -381,9 +381,17 @@ class _Startup(QObject):
         if self._grabbed or widget is None or self.screenshot is None:
             return
         self._grabbed = True
-        self.screenshot.parent.mkdir(parents=True, exist_ok=True)
-        if not widget.grab().save(str(self.screenshot), "PNG"):
-            print(f"transfer-tool: could not write {self.screenshot}", file=sys.stderr)
+        problem = ""
+        try:
+            self.screenshot.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # was a traceback in this slot, and the check mode never ended
+            problem = f" ({exc.strerror or exc})"
+        if problem or not widget.grab().save(str(self.screenshot), "PNG"):
+            print(
+                f"transfer-tool: cannot write the picture {self.screenshot}{problem}: choose a folder you "
+                "may write to",
+                file=sys.stderr,
+            )
             self.app.exit(1)
             return
         self.app.exit(EXIT_OK)

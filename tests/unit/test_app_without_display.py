@@ -1,6 +1,6 @@
-"""The README's first command on a machine without a display (a server, an SSH session): one line that
-says what to do, not Qt's plugin list, "Reinstalling the application may fix this problem" and an abort
-(code 134, a core dump). A real process, as a terminal without a display starts it."""
+"""Where the app cannot show or save a window, one line says what to do. The README's first command on a
+machine without a display (a server, an SSH session) got Qt's plugin list, "Reinstalling the application
+may fix this problem" and an abort (code 134, a core dump). Real processes, as a terminal starts them."""
 
 from __future__ import annotations
 
@@ -31,3 +31,21 @@ def test_without_a_display_the_app_says_so_in_one_line(tmp_path: Path, argv: lis
     assert "QT_QPA_PLATFORM=offscreen transfer-tool gui --screenshot app.png" in done.stderr
     assert done.stderr.count("\n") == 1, done.stderr
     assert not (tmp_path / "tool.sqlite3").exists()  # nothing was set up for an app that cannot show
+
+
+def test_a_check_mode_picture_that_cannot_be_written_is_one_line_and_ends(tmp_path: Path) -> None:
+    """A picture under a file (its folder cannot be made, by root either): a traceback in a Qt slot, and
+    the check mode never ended."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    picture = blocker / "shots" / "app.png"
+    script = (
+        "import os, sys\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from ui.launcher import main\nsys.exit(main(sys.argv[1:]))\n"
+    )
+    url = f"sqlite:///{tmp_path / 'tool.sqlite3'}"
+    done = run_script(tmp_path, script, "--database", url, "gui", "--screenshot", str(picture), check=False)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == (
+        f"transfer-tool: cannot write the picture {picture} (Not a directory): choose a folder you may write to\n"
+    )
