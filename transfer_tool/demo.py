@@ -430,6 +430,7 @@ def _users(db: Database) -> tuple[Actor, Actor, Actor]:
 def build_demo(directory: Path, today: dt.date | None = None) -> DemoResult:
     """Build the sample in `directory` (created if needed; refused if it already holds a demo)."""
     directory = Path(directory)
+    made = not directory.exists()
     directory.mkdir(parents=True, exist_ok=True)
     db_path = directory / DATABASE_FILE
     existing = [p.name for p in (db_path, directory / PDF_EN, directory / PDF_JA) if p.exists()]
@@ -442,18 +443,23 @@ def build_demo(directory: Path, today: dt.date | None = None) -> DemoResult:
     today = today or clock.today()
     url = f"sqlite:///{db_path}"
     before = set(directory.iterdir())
-    db = open_database(Config(url))
+    db: Database | None = None
     try:
+        db = open_database(Config(url))  # inside: a Ctrl-C while the new database is set up left it behind
         return _build(db, directory, url, today)
     except BaseException:
         # Leave the folder as it was, so the user can simply run the demo again.
-        db.dispose()
+        if db is not None:
+            db.dispose()
         for leftover in set(directory.iterdir()) - before:
             if leftover.is_file():
                 leftover.unlink()
+        if made and not any(directory.iterdir()):
+            directory.rmdir()
         raise
     finally:
-        db.dispose()
+        if db is not None:
+            db.dispose()
 
 
 def _build(db: Database, directory: Path, url: str, today: dt.date) -> DemoResult:

@@ -27,6 +27,7 @@ import importlib.util
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,9 +51,11 @@ from transfer_tool.runtime.bootstrap import open_database
 from transfer_tool.runtime.config import resolve_config
 from ui import settings as keys
 from ui.collector import GuiThreadCollector
+from ui.display import missing_display
 from ui.errors import install_excepthook, show_info
 from ui.fonts import register_bundled_fonts
 from ui.i18n import effective_language, install_translators, remove_translators
+from ui.interrupt import EXIT_INTERRUPTED, CtrlC
 from ui.services import SCREEN_CATALOGUES, SCREEN_COUNTRIES, SCREEN_REVIEW, SCREEN_USERS, Services
 from ui.settings import Settings
 from ui.signin import SignInDialog
@@ -75,7 +78,7 @@ PRELOAD_DELAY_MS = 300
 # After the register's first rows are on screen: the renderer warms up in the background (see below).
 RENDERER_WARM_DELAY_MS = 500
 
-EXIT_OK, EXIT_DATABASE, EXIT_SIGN_IN, EXIT_TIMEOUT = 0, 2, 3, 4
+EXIT_OK, EXIT_DATABASE, EXIT_SIGN_IN, EXIT_TIMEOUT, EXIT_NO_DISPLAY = 0, 2, 3, 4, 5
 
 
 # ---- optional screens (other rooms) ---------------------------------------------------------------------
@@ -386,9 +389,17 @@ class _Startup(QObject):
         if self._grabbed or widget is None or self.screenshot is None:
             return
         self._grabbed = True
-        self.screenshot.parent.mkdir(parents=True, exist_ok=True)
-        if not widget.grab().save(str(self.screenshot), "PNG"):
-            print(f"transfer-tool: could not write {self.screenshot}", file=sys.stderr)
+        problem = ""
+        try:
+            self.screenshot.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # was a traceback in this slot, and the check mode never ended
+            problem = f" ({exc.strerror or exc})"
+        if problem or not widget.grab().save(str(self.screenshot), "PNG"):
+            print(
+                f"transfer-tool: cannot write the picture {self.screenshot}{problem}: choose a folder you "
+                "may write to",
+                file=sys.stderr,
+            )
             self.app.exit(1)
             return
         self.app.exit(EXIT_OK)
@@ -399,6 +410,17 @@ class _Startup(QObject):
             self._grab(self.window)
             self.app.exit(EXIT_TIMEOUT)
 
+    def close_for_interrupt(self) -> bool:
+        """Ctrl-C in the terminal: close as File > Quit does (every window, each saving what it holds);
+        False while a window stays open (it asks something first)."""
+        window = self.window
+        if window is not None and shiboken6.isValid(window) and window.isVisible():
+            window.close()
+            if window.isVisible():
+                return False
+        self.app.exit(EXIT_INTERRUPTED)
+        return True
+
     def close(self) -> None:
         for w in (self.window, self.dialog):
             if w is not None:
@@ -408,6 +430,10 @@ class _Startup(QObject):
 
 def run(database: str | None = None, screenshot: Path | None = None) -> int:
     """Start the desktop app (or, with `screenshot`, the check mode) and return the exit code."""
+    no_display = None if QApplication.instance() is not None else missing_display()
+    if no_display is not None:
+        print(f"transfer-tool: {no_display}", file=sys.stderr)
+        return EXIT_NO_DISPLAY
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     restore_library_noise = quiet_libraries()  # a library's warnings and tracebacks: debug log only
@@ -420,12 +446,17 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
     previous_hook = install_excepthook(lambda: app.activeWindow())
     app.setQuitOnLastWindowClosed(False)  # the sign-in dialog closes before the main window opens
 
-    config = resolve_config(database)
+    url = database or ""
     try:
+        config = resolve_config(database)
+        url = config.database_url
         db = open_database(config, daily_backup=True)
     except Exception as exc:
-        log.error("cannot open the database", exc_info=exc)
-        message = _describe_open_failure(exc, config.database_url)
+        if not isinstance(exc, ToolError):
+            log.error("cannot open the database", exc_info=exc)
+        elif screenshot is None:  # the user's to correct: the dialog says it, no traceback (check mode
+            log.error("cannot open the database: %s", exc)  # prints the sentence itself, once)
+        message = _describe_open_failure(exc, url)
         box = startup_error_dialog(message)
         if screenshot is not None:
             print(f"transfer-tool: {message}", file=sys.stderr)
@@ -453,10 +484,27 @@ def run(database: str | None = None, screenshot: Path | None = None) -> int:
         database_label(config.database_url),
     )
     QTimer.singleShot(0, startup.begin)
+    interrupted: list[bool] = []
+    ctrl_c = None
+    if threading.current_thread() is threading.main_thread():  # signals go to the main thread only
+
+        def end_now() -> None:
+            interrupted.append(True)
+            app.exit(EXIT_INTERRUPTED)
+
+        def close_all() -> bool:
+            interrupted.append(True)
+            return startup.close_for_interrupt()
+
+        ctrl_c = CtrlC(app, close_all, end_now)
     collecting = gc.isenabled()
     try:
         code = app.exec()
+        if interrupted:  # closing the last window may have ended the loop first, with 0
+            code = EXIT_INTERRUPTED
     finally:
+        if ctrl_c is not None:
+            ctrl_c.uninstall()
         if _collector is not None and shiboken6.isValid(_collector):
             _collector.stop()
         gc.unfreeze()  # what start-up froze may be collected again (tests run the app more than once)

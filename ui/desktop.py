@@ -20,9 +20,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()
     gc.disable()
     try:
-        from ui.app import main as run_app
+        from ui.launcher import ctrl_c_deferred
+
+        with ctrl_c_deferred():
+            from ui.app import main as run_app
 
         return run_app(argv)
+    except KeyboardInterrupt:  # Ctrl-C while the modules load, before the app handles it itself
+        print("interrupted; nothing more was done", file=sys.stderr)
+        return 130
     finally:
         gc.enable()
 

@@ -9,7 +9,8 @@ import argparse
 import atexit
 import gc
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +27,31 @@ def _register_gui(sub: Any) -> None:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    from ui.app import run
+    with ctrl_c_deferred():
+        from ui.app import run
 
     return run(database=getattr(args, "database", None), screenshot=getattr(args, "screenshot", None))
+
+
+@contextmanager
+def ctrl_c_deferred() -> Iterator[None]:
+    """Ctrl-C while the Qt binding loads is held until it has loaded, then raised: a KeyboardInterrupt
+    inside shiboken's start-up aborts the whole process (SIGABRT and a fatal-error dump, seen on a Ctrl-C
+    0.4 s after the start)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
 
 
 _freezing_at_exit = False
@@ -47,7 +70,20 @@ def _freeze_at_exit() -> None:
         _freezing_at_exit = True
 
 
+INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C (128 + SIGINT)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command of `argv`; Ctrl-C at any moment (even while the modules load, before a command can
+    catch it) ends it with one line and the code 130, not a traceback."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("interrupted; nothing more was done", file=sys.stderr)
+        return INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None) -> int:
     if getattr(sys, "frozen", False):
         import multiprocessing
 

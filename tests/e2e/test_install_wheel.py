@@ -40,6 +40,8 @@ def _run(cmd: list[str], env: dict[str, str], cwd: Path) -> subprocess.Completed
 
 def _fresh_clone(target: Path) -> Path:
     """The tracked files only, as a clone has them (no .qm left over from a local build)."""
+    if shutil.which("git") is None:  # no git to ask: build from the folder itself
+        return ROOT
     listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z"], capture_output=True, check=False)
     if listed.returncode != 0:  # not a git checkout: build from the folder itself
         return ROOT

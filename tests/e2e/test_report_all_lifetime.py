@@ -166,3 +166,44 @@ def test_a_killed_worker_gives_a_clear_error_and_stops_the_others(demo_url: str,
         assert not [p for p in workers if _alive(p)]
     finally:
         _cleanup(proc, workers)
+
+
+def _wait_for_spawned(proc: subprocess.Popen[str]) -> set[int]:
+    """The command's two worker processes, as soon as both exist (still loading their modules)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        workers = _children(proc.pid)
+        if len(workers) >= 2:
+            return workers
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.01)
+    raise AssertionError("the workers did not start within a minute")
+
+
+@pytest.mark.parametrize("moment", ["loading", "rendering"])
+def test_ctrl_c_stops_report_all_with_one_line_and_no_worker_left(
+    demo_url: str, tmp_path: Path, moment: str
+) -> None:
+    """A terminal's Ctrl-C reaches the whole process group: the workers ignore it (a worker still loading
+    its modules printed a traceback for it: seen 3 times in 3 at 0.3 to 2 s after the workers started) and
+    the command stops them, saying so in one line."""
+    out = tmp_path / "all"
+    proc = _start(demo_url, out, tmp_path)  # its own session: the process group is the command's
+    workers: set[int] = set()
+    try:
+        if moment == "loading":
+            workers = _wait_for_spawned(proc)
+            time.sleep(0.5)  # inside their imports: loading the renderer takes seconds
+        else:
+            workers = _wait_for_workers(proc, out)
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 130, err
+        assert "interrupted; nothing more was done" in err
+        assert "Traceback" not in err and "KeyboardInterrupt" not in err
+        deadline = time.monotonic() + 10
+        while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [p for p in workers if _alive(p)]
+    finally:
+        _cleanup(proc, workers)

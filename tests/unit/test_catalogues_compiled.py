@@ -5,6 +5,7 @@ standard library's gettext instead of parsing each .po with Babel in every proce
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -55,6 +56,8 @@ def test_the_tool_reads_the_compiled_file_not_the_po(tmp_path: Path, monkeypatch
 
 
 def test_the_mo_files_are_tracked_by_git() -> None:
+    if shutil.which("git") is None:  # .ci/run installs no git: a machine given the files another way
+        pytest.skip("git is not installed")
     tracked = subprocess.run(
         ["git", "-C", str(ROOT), "ls-files", "data/locale"], capture_output=True, text=True
     )

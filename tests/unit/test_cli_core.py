@@ -94,6 +94,14 @@ def test_import_csv_then_list_by_country(register: Cli) -> None:
     assert [row.split()[0] for row in rows] == [f"REF-{i:05d}" for i in range(0, 1000, 4)]
 
 
+@pytest.mark.parametrize("country", ["ZZ", "Japan"])
+def test_listing_by_a_country_that_is_not_one_says_so(initialised: Cli, country: str) -> None:
+    """It listed "0 transfer(s)", as if none went there."""
+    code, out, err = initialised("transfers", "list", "--country", country)
+    assert (code, out) == (2, "")
+    assert err == f"error: '{country}' is not a known destination. Try `transfer-tool countries search {country}`.\n"
+
+
 def test_show_one_transfer(register: Cli) -> None:
     code, out, _ = register("transfers", "show", "REF-00001")
     assert code == 0

@@ -229,7 +229,10 @@ def test_a_malformed_import_exits_non_zero_naming_entry_and_field(
     assert cli.export(tmp_path / "after.json") == before
 
 
-def test_changing_country_data_needs_an_admin(cli: Cli, tmp_path: Path) -> None:
+def test_changing_country_data_needs_an_admin(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRANSFER_TOOL_NEW_PASSWORD", PASSWORD)  # lena's, the same as the admin's here
     before = cli.export(tmp_path / "before.json")
     code, _, err = cli("countries", "import", str(tmp_path / "before.json"), "--dry-run")
     assert code != 0

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -157,6 +158,33 @@ def test_a_failed_build_leaves_the_folder_as_it_was(tmp_path: Path, monkeypatch:
     with pytest.raises(ValidationError, match="unplugged"):
         build_demo(target)
     assert [p.name for p in target.iterdir()] == ["notes.txt"]  # no half-built demo to refuse next time
+
+
+def test_ctrl_c_while_the_database_is_set_up_leaves_no_half_built_demo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Ctrl-C a second into `demo -o DIR` (migrations and country data) left DIR with demo.sqlite3 and its
+    -wal/-shm files, and the next run refused the folder as already holding a demo."""
+    import signal
+
+    from transfer_tool import demo as demo_module
+
+    real_open = demo_module.open_database
+
+    def interrupted(*args: Any, **kwargs: Any) -> Database:
+        db = real_open(*args, **kwargs)  # the file is there, set up
+        signal.raise_signal(signal.SIGINT)  # as a terminal's Ctrl-C: KeyboardInterrupt here
+        return db
+
+    monkeypatch.setattr(demo_module, "open_database", interrupted)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine")
+    for target in (tmp_path / "new", mine):
+        with pytest.raises(KeyboardInterrupt):
+            build_demo(target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine"]  # the folder it made is gone
+    assert [p.name for p in mine.iterdir()] == ["notes.txt"]
 
 
 def test_the_japanese_report_shows_the_engine_and_country_data_in_japanese(built: DemoResult) -> None:

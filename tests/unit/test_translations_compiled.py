@@ -4,6 +4,7 @@ compiled by the pinned PySide6's lrelease, or the installed app would show stale
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -26,6 +27,8 @@ def test_each_committed_qm_is_its_ts_compiled(ts: Path, tmp_path: Path) -> None:
 
 
 def test_the_qm_files_are_tracked_by_git() -> None:
+    if shutil.which("git") is None:  # .ci/run installs no git: a machine given the files another way
+        pytest.skip("git is not installed")
     tracked = subprocess.run(
         ["git", "-C", str(ROOT), "ls-files", "resources/translations"], capture_output=True, text=True
     )

@@ -136,8 +136,9 @@ def main(
             return 0
         return default(args)
     restore_library_noise = quiet_libraries()  # a library's warnings and tracebacks: debug log only
-    ctx = CliContext(args)
+    ctx: CliContext | None = None
     try:
+        ctx = CliContext(args)  # inside: a database URL it cannot use is a user error, said in one line
         code: int = args.handler(args, ctx)
         return code
     except ValidationError as exc:
@@ -147,13 +148,44 @@ def main(
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted; nothing more was done", file=sys.stderr)
-        return 130
+        return _interrupted()
     except BrokenPipeError:
         # the reader went away (`transfer-tool transfers list | head`): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        if _after_ctrl_c(exc):
+            return _interrupted()
+        # The file system refused where no command said it in its own words (a read-only folder, a full
+        # disk): the file and the reason, not a traceback.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}. Check the path and its permissions.", file=sys.stderr)
+        return 2
+    except Exception as exc:
+        if _after_ctrl_c(exc):
+            return _interrupted()
+        raise
     finally:
-        ctx.close()
+        if ctx is not None:
+            ctx.close()
         restore_library_noise()
+
+
+def _interrupted() -> int:
+    print("interrupted; nothing more was done", file=sys.stderr)
+    return 130
+
+
+def _after_ctrl_c(exc: BaseException) -> bool:
+    """Whether `exc` was raised while a Ctrl-C was being handled: a KeyboardInterrupt landing inside a
+    library's own bookkeeping comes out as that library's error (SQLAlchemy: "This transaction is closed",
+    seen on a Ctrl-C during `transfers import`). Nothing was committed: the interrupt, said as one."""
+    seen: set[int] = set()
+    link: BaseException | None = exc
+    while link is not None and id(link) not in seen:
+        if isinstance(link, KeyboardInterrupt):
+            return True
+        seen.add(id(link))
+        link = link.__cause__ or link.__context__
+    return False

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from transfer_tool.cli import teamwork  # its parsers load no service; its handlers load what they use
-from transfer_tool.cli.context import CliContext
+from transfer_tool.cli.context import ENV_PASSWORD, CliContext
 from transfer_tool.domain import Role, TransferStatus
-from transfer_tool.errors import ToolError
+from transfer_tool.errors import StorageError, ToolError
+from transfer_tool.i18n.engine_text import error_text
 
 if TYPE_CHECKING:
     from transfer_tool.accounts.permissions import Actor
@@ -120,7 +121,7 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
         where = ctx.config.sqlite_path or ctx.config.database_url.split("@")[-1]
         print(f"database ready: {where}")
         if args.admin:
-            pw = ctx.password(f"Password for {args.admin}: ")
+            pw = ctx.new_password(args.admin, ENV_PASSWORD)  # as the README says: the same variable
             u = users.create_first_admin(db, args.admin, args.name or args.admin, pw)
             print(f"admin account created: {u.username}")
         elif not users.has_users(db):
@@ -145,7 +146,17 @@ def _dba_lacks_privileges(url: str) -> bool:
         with engine.connect() as conn:
             names = team_roles.role_names(str(engine.url.database or ""))
             missing = team_security.missing_privileges(conn, names)
-    except OperationalError:
+    except OperationalError as exc:
+        if _without_password(exc):
+            # open_database would take this for a team client that connects at each person's sign-in,
+            # set nothing up, and `init` said "database ready"
+            raise StorageError(
+                error_text(
+                    "init connects as the database's installer, and the server asks for its password "
+                    "({0}): give it in PGPASSWORD, in ~/.pgpass or in the URL.",
+                    str(exc.orig).strip().splitlines()[0],
+                )
+            ) from None
         return False  # cannot connect: open_database says why
     finally:
         engine.dispose()
@@ -158,12 +169,21 @@ def _dba_lacks_privileges(url: str) -> bool:
     return bool(missing)
 
 
+def _without_password(exc: Exception) -> bool:
+    message = str(getattr(exc, "orig", exc))
+    return "no password supplied" in message or "password authentication failed" in message
+
+
 _find = teamwork.find_reference
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from transfer_tool.register import register_search
 
+    if args.country:  # a mistyped code (or a name: --country Japan) would list nothing, silently
+        from transfer_tool.countries import store
+
+        store.get_destination(ctx.db, args.country)
     q = register_search.TransferQuery(
         text=args.search,
         country=(args.country or "").upper(),
@@ -289,12 +309,12 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    import os
-
     from transfer_tool.accounts import users
+    from transfer_tool.accounts.permissions import Action, require
 
     actor = ctx.actor()
-    pw = os.environ.get("TRANSFER_TOOL_NEW_PASSWORD") or ctx.password(f"Password for {args.username}: ")
+    require(actor, Action.MANAGE_USERS)  # before asking for a password the service would then refuse
+    pw = ctx.new_password(args.username, "TRANSFER_TOOL_NEW_PASSWORD")
     u = users.create_user(ctx.db, actor, args.username, args.name, pw, Role(args.role))
     print(f"user added: {u.username} ({u.role.value})")
     return 0

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
 import hashlib
 import math
 import os
@@ -27,13 +26,18 @@ from transfer_tool import clock, signing  # signing's names load pyHanko on firs
 from transfer_tool.accounts.permissions import Action, require
 from transfer_tool.assessment import service
 from transfer_tool.assessment.evidence import SignedReportRef, find_by_pdf_hash
-from transfer_tool.cli.context import CliContext
+from transfer_tool.cli.context import CliContext, ask_secret
 from transfer_tool.cli.report_options import ENV_SIGNING_PASSPHRASE, LANGS
 from transfer_tool.cli.verify_impl import quiet_validator
 from transfer_tool.errors import AuthenticationFailed, PermissionDenied, ToolError
 from transfer_tool.register import transfers
-from transfer_tool.runtime.files import write_file
-from transfer_tool.runtime.worker_lifetime import die_with_parent
+from transfer_tool.runtime.files import make_folder, write_file
+from transfer_tool.runtime.worker_lifetime import (
+    deaf_to_ctrl_c,
+    die_with_parent,
+    started_children,
+    stop_workers,
+)
 from transfer_tool.signing.limits import read_pdf_file
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
@@ -215,7 +219,7 @@ def render_batch(
 ) -> BatchResult:
     """Render every item's report into `out_dir`, in `jobs` processes (0 = one per core, 1 = in this
     process). `progress(done, total)` is called in this process as chunks finish."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    make_folder(out_dir)
     jobs = jobs or os.cpu_count() or 1
     total = len(items)
     start = time.perf_counter()
@@ -235,16 +239,19 @@ def render_batch(
     from concurrent.futures.process import BrokenProcessPool
 
     ctx = multiprocessing.get_context("spawn")
+    before = started_children()
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(chunks)),
         mp_context=ctx,
         initializer=die_with_parent,  # a killed command leaves no worker behind
         initargs=(os.getpid(),),
     ) as pool:
-        pending: set[Future[list[BatchOutcome]]] = {
-            pool.submit(render_chunk, database_url, list(chunk), str(out_dir), tuple(langs), today)
-            for chunk in chunks
-        }
+        with deaf_to_ctrl_c():  # the pool starts its workers as work is submitted
+            pending: set[Future[list[BatchOutcome]]] = {
+                pool.submit(render_chunk, database_url, list(chunk), str(out_dir), tuple(langs), today)
+                for chunk in chunks
+            }
+        workers = started_children() - before
         try:
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
@@ -259,6 +266,12 @@ def render_batch(
                         ) from exc
                 if progress:
                     progress(len(outcomes), total)
+        except KeyboardInterrupt:
+            # The workers ignore Ctrl-C: stopped here; the reports written so far stay, whole. Nothing is
+            # cancelled first: on Python 3.11 the pool then fails its cancelled work as it sees the
+            # workers gone (InvalidStateError, a traceback from its own thread).
+            stop_workers(workers)
+            raise
         except BaseException:
             for fut in pending:
                 fut.cancel()
@@ -333,7 +346,7 @@ def _passphrase() -> str:
         raise AuthenticationFailed(
             f"No passphrase for the signing identity: set {ENV_SIGNING_PASSPHRASE} or run in a terminal."
         )
-    return getpass.getpass("Passphrase of the signing identity: ")
+    return ask_secret("Passphrase of the signing identity: ")
 
 
 def _identify(db: Database, pdf: bytes) -> SignedReportRef | None:

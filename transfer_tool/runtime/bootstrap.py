@@ -34,11 +34,28 @@ def _seeders() -> list[Seeder]:
     return [catalog.seed, country_store.seed]
 
 
+def _reason(exc: OperationalError) -> str:
+    """The driver's reason in one line for the sentence around it: psycopg adds a hint on a line of its
+    own ("Is the server running on that host ...?"), which the sentence already gives."""
+    lines = str(exc.orig).strip().splitlines() or [type(exc.orig).__name__]
+    return lines[0].rstrip(" .")
+
+
 def _create_private(path: Path) -> None:
     """Create the SQLite file owner-only before SQLite does it with the umask (e.g. world-readable)."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if not path.exists():
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not path.exists():
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    except OSError as exc:  # a read-only folder or disk, a folder of someone else's
+        raise StorageError(
+            error_text(
+                "Cannot create the database {0}: {1}. Choose a folder you may write to "
+                "(--database or TRANSFER_TOOL_DATABASE_URL).",
+                path,
+                exc.strerror or exc,
+            )
+        ) from exc
 
 
 # The opened database as the front end holds it: it names this type, never the storage layer's, and only
@@ -71,13 +88,25 @@ def open_database(config: Config, *, seed: bool = True, daily_backup: bool = Fal
             log.info("team database: connecting when someone signs in (%s)", exc.orig)
             return db
         db.dispose()
+        if config.sqlite_path is not None and _not_writable(exc):
+            # No server, URL or password here: SQLite could not open or write the file (or the journal
+            # it keeps beside it), as in a read-only folder.
+            raise StorageError(
+                error_text(
+                    "Cannot open the database file {0}: {1}. You must be able to write to the file and "
+                    "to its folder (SQLite keeps its journal beside the file); check the path and its "
+                    "permissions (--database or TRANSFER_TOOL_DATABASE_URL).",
+                    config.sqlite_path,
+                    _reason(exc),
+                )
+            ) from exc
         where = config.sqlite_path or config.database_url.rsplit("@", 1)[-1]
         raise StorageError(
             error_text(
                 "Cannot open the database at {0}: {1}. Check that the server is running and the "
                 "URL, user and password are right (--database or TRANSFER_TOOL_DATABASE_URL).",
                 where,
-                exc.orig,
+                _reason(exc),
             )
         ) from exc
     if seed:
@@ -97,6 +126,11 @@ def set_up_mappers() -> None:
     from sqlalchemy.orm import configure_mappers
 
     configure_mappers()
+
+
+def _not_writable(exc: OperationalError) -> bool:
+    message = str(exc.orig)
+    return "unable to open database file" in message or "readonly database" in message
 
 
 def _needs_a_person(exc: OperationalError) -> bool:

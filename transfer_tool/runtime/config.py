@@ -8,7 +8,7 @@ from pathlib import Path
 
 import platformdirs
 
-from transfer_tool.errors import ToolError
+from transfer_tool.errors import StorageError, ToolError
 from transfer_tool.i18n.engine_text import error_text
 
 APP_NAME = "transfer-tool"
@@ -28,7 +28,17 @@ def user_data_dir() -> Path:
     """The user's data folder (database, backups, signing identities). Overridable for tests/portable use."""
     override = os.environ.get(ENV_DATA_DIR)
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)  # other local users have no business here
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)  # other local users have no business here
+    except OSError as exc:
+        raise StorageError(
+            error_text(
+                "Cannot create the data folder {0}: {1}. Set {2} to a folder you may write to.",
+                path,
+                exc.strerror or exc,
+                ENV_DATA_DIR,
+            )
+        ) from exc
     return path
 
 
@@ -60,10 +70,38 @@ class Config:
 
 def resolve_config(database_flag: str | None = None) -> Config:
     url = database_flag or os.environ.get(ENV_DATABASE_URL) or default_sqlite_url()
-    if url.startswith("postgresql://"):
-        # psycopg 3 is the driver we ship; plain postgresql:// would look for psycopg2.
-        url = "postgresql+psycopg://" + url[len("postgresql://") :]
-    return Config(database_url=url)
+    return Config(database_url=checked_url(url))
+
+
+# The drivers the tool ships: SQLite (the standard library's) and psycopg 3.
+SUPPORTED_URLS = ("sqlite://", "postgresql+psycopg://")
+
+
+def checked_url(url: str) -> str:
+    """The URL as the tool opens it (postgresql:// and postgres:// use psycopg 3, the driver we ship; plain
+    postgresql:// would look for psycopg2), or a StorageError saying how to write it: a file name or another
+    database's URL would otherwise fail deep in SQLAlchemy with a traceback."""
+    for alias in ("postgresql://", "postgres://"):
+        if url.startswith(alias):
+            return "postgresql+psycopg://" + url[len(alias) :]
+    if url.startswith(SUPPORTED_URLS):
+        return url
+    if "://" not in url:
+        raise StorageError(
+            error_text(
+                "{0} is a file name, not a database URL: for a SQLite file write sqlite:///{1} "
+                "(--database or TRANSFER_TOOL_DATABASE_URL).",
+                url,
+                Path(url).expanduser().absolute(),
+            )
+        )
+    raise StorageError(
+        error_text(
+            "The tool opens SQLite and PostgreSQL databases, not {0}: write sqlite:///FILE or "
+            "postgresql+psycopg://USER:PASSWORD@HOST:5432/NAME (--database or TRANSFER_TOOL_DATABASE_URL).",
+            url.split("://", 1)[0] + "://",  # the scheme only: never a password the URL may hold
+        )
+    )
 
 
 def password_hash_parameters() -> dict[str, int]:

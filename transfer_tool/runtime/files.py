@@ -32,6 +32,14 @@ def write_file(path: Path, content: bytes) -> None:
         raise ToolError(error_text("Cannot write {0}: {1}.", path, exc.strerror)) from exc
 
 
+def make_folder(path: Path) -> None:
+    """Create the folder `path` (and its parents) unless it exists."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ToolError(error_text("Cannot create the folder {0}: {1}.", path, exc.strerror or exc)) from exc
+
+
 def read_limited(path: Path, limit: int) -> bytes:
     """A file's bytes, refused by its size before it is read."""
     try:

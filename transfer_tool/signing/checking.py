@@ -22,7 +22,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from transfer_tool.runtime.worker_lifetime import die_with_parent
+from transfer_tool.runtime.worker_lifetime import deaf_to_ctrl_c, die_with_parent
 from transfer_tool.signing.limits import CHECK_DIED, TOO_COMPLEX, cap_memory, oversize_problem
 
 if TYPE_CHECKING:
@@ -161,7 +161,8 @@ class Checker:
             self.start_method = "fork" if self._fork_if_safe and _may_fork() else "spawn"
             ctx = multiprocessing.get_context(self.start_method)
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_checking_process)
-            self._loading = self._pool.submit(_load_checker)
+            with deaf_to_ctrl_c():  # the terminal's Ctrl-C is the command's (or the app's) to handle
+                self._loading = self._pool.submit(_load_checker)
         return self
 
     def inspect(self, pdf: bytes, trusted: list[bytes]) -> tuple[VerificationResult, ClaimedReport | None]:

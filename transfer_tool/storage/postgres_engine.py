@@ -22,6 +22,9 @@ from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
 from sqlalchemy.engine import Engine, create_engine
 from sqlalchemy.exc import DisconnectionError
 
+from transfer_tool.errors import StorageError
+from transfer_tool.i18n.engine_text import error_text
+
 # Idle 30 s, then a probe every 10 s, three missed probes end the connection: a dead path shows within a
 # minute instead of the operating system's two hours, and a NAT keeps an idle office connection open.
 KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
@@ -30,6 +33,7 @@ _START_UP_QUERY = "SELECT current_schema(), current_setting('transaction_isolati
 
 
 def make_postgres_engine(url: str) -> Engine:
+    _require_driver()
     engine = create_engine(
         url,
         # The tool stores no hstore values; looking its type up would be one more query per new engine.
@@ -39,6 +43,21 @@ def make_postgres_engine(url: str) -> Engine:
     engine.dialect.__class__ = _StartUpFromParameters
     event.listen(engine, "checkout", _refuse_closed_by_server)
     return engine
+
+
+def _require_driver() -> None:
+    """psycopg is an extra (`pip install .` leaves it out, for the single-user SQLite app): without it
+    SQLAlchemy failed with a traceback (ModuleNotFoundError)."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError as exc:  # not installed, or its libpq cannot be loaded
+        raise StorageError(
+            error_text(
+                "A PostgreSQL database needs the psycopg driver, which cannot be loaded here ({0}): install "
+                "it with pip install 'psycopg[binary]' (or the tool with its pg extra: pip install '.[pg]').",
+                str(exc).splitlines()[0] if str(exc) else type(exc).__name__,
+            )
+        ) from None
 
 
 def closed_by_server(dbapi_connection: Any) -> bool:
