@@ -10,6 +10,13 @@ case "${1:-app}" in
   test) extras="test,pg,dist" ;;
   *) echo "setup-venv: unknown set '$1' (use app or test)" >&2; exit 2 ;;
 esac
+# A venv whose creation was interrupted (Ctrl-C during `python3 -m venv`) has a python but no pip, and
+# every later run failed at "No module named pip": it is made again (not moved into place from a
+# temporary folder: a venv records its own path in its scripts).
+if [ -e .venv ] && ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
+  echo "== The virtual environment in .venv is incomplete (its creation was interrupted?): making it again"
+  rm -rf .venv
+fi
 if [ ! -x .venv/bin/python ]; then
   echo "== Creating the virtual environment in .venv"
   "$PY" -m venv .venv
