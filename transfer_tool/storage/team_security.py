@@ -133,6 +133,14 @@ def install(conn: Connection, names: RoleNames) -> None:
         r[0]
         for r in conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"))
     ]
+    # A new owner needs CREATE on the tables' schema. PostgreSQL 15 took it from PUBLIC on `public`, so an
+    # installer that is no superuser (the set-up docs/team-setup.md gives) was refused here; as the
+    # database's owner it may grant it (and a superuser's grant changes nothing it needs).
+    _run(
+        conn,
+        f"DO $$ BEGIN IF NOT has_schema_privilege({quote_literal(names.owner)}, 'public', 'CREATE') "
+        f"THEN GRANT CREATE ON SCHEMA public TO {owner}; END IF; END $$",
+    )
     for t in tables:
         _run(conn, f"ALTER TABLE public.{quote_ident(t)} OWNER TO {owner}")
     for name in (names.owner, *names.groups):  # PUBLIC has it on a stock database, not on a re-made schema
@@ -326,4 +334,20 @@ def missing_privileges(conn: Connection, names: RoleNames) -> list[str]:
     for check, grant in checks:
         if not conn.execute(text(f"SELECT {check}")).scalar():
             needed.append(grant)
+    # The owner role is given the tables, which needs CREATE on `public`: everyone had it before PostgreSQL
+    # 15; since, `install` grants it, which the database's owner may do and another sign-in only if given so.
+    if not conn.execute(text(_OWNER_MAY_CREATE), {"owner": names.owner}).scalar():
+        needed.append(
+            f"GRANT CREATE ON SCHEMA public TO {who} WITH GRANT OPTION;  "
+            f"-- it gives the owner role {quote_ident(names.owner)} the tables"
+        )
     return needed
+
+
+# Whether the owner role will have CREATE on `public` (it has it, everyone has it) or this sign-in can give it.
+_OWNER_MAY_CREATE = """
+SELECT EXISTS (SELECT FROM pg_roles r WHERE r.rolname = :owner AND has_schema_privilege(r.oid, 'public', 'CREATE'))
+    OR EXISTS (SELECT FROM pg_namespace n, aclexplode(n.nspacl) a
+               WHERE n.nspname = 'public' AND a.grantee = 0 AND a.privilege_type = 'CREATE')
+    OR has_schema_privilege(current_user, 'public', 'CREATE WITH GRANT OPTION')
+"""
