@@ -345,6 +345,14 @@ def own_database() -> Any:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     yield url.set(database=name).render_as_string(hide_password=False), name
+    drop_team_database(name)
+    server.dispose()
+
+
+def drop_team_database(name: str, *more_roles: str) -> None:
+    """Drop the test server's database `name` with the team roles named after it (and `more_roles`)."""
+    assert PG_URL is not None
+    url = make_url(PG_URL)
     names = role_names(name)
     inside = create_engine(url.set(database=name), isolation_level="AUTOCOMMIT")
     with inside.connect() as conn:
@@ -355,10 +363,12 @@ def own_database() -> Any:
                 {"g": [names.owner, *names.groups], "p": names.login_prefix},
             )
         ]
+        roles += more_roles
         quoted = ", ".join(quote_ident(r) for r in roles)
         conn.execute(text(f"REASSIGN OWNED BY {quoted} TO CURRENT_USER"))
         conn.execute(text(f"DROP OWNED BY {quoted}"))
     inside.dispose()
+    server = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     with server.connect() as conn:
         conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
         for r in roles:

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import URL, create_engine, make_url, text
 
 from tests.conftest import PASSWORD, PG_URL
+from tests.unit.test_team_admin_functions import drop_team_database
 from transfer_tool.storage.team_roles import quote_ident, role_names
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,25 +46,8 @@ def installer_database() -> Iterator[tuple[str, str, str]]:
         url.drivername, installer, None, url.host, url.port, name
     )  # PGPASSWORD gives it
     yield as_installer.render_as_string(hide_password=False), name, installer
-    names = role_names(name)
-    inside = create_engine(url.set(database=name), isolation_level="AUTOCOMMIT")
-    with inside.connect() as conn:
-        roles = [
-            r[0]
-            for r in conn.execute(
-                text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:g) OR starts_with(rolname, :p)"),
-                {"g": [names.owner, *names.groups], "p": names.login_prefix},
-            )
-        ]
-        quoted = ", ".join(quote_ident(r) for r in [*roles, installer])
-        conn.execute(text(f"REASSIGN OWNED BY {quoted} TO CURRENT_USER"))
-        conn.execute(text(f"DROP OWNED BY {quoted}"))
-    inside.dispose()
-    with server.connect() as conn:
-        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        for r in [*roles, installer]:
-            conn.execute(text(f"DROP ROLE IF EXISTS {quote_ident(r)}"))
     server.dispose()
+    drop_team_database(name, installer)
 
 
 def _tool(url: str, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
