@@ -45,11 +45,24 @@ def value_text(path: str, value: Any) -> str:
             return value
     if path.endswith(".oecd_principles_covered") and isinstance(value, list):  # keys, named for people
         return "\n".join(term(f"oecd.{v}") for v in value) or "—"
+    if path.endswith(".scope_limits") and isinstance(value, list):  # questions, not their stored form
+        return "\n".join(scope_question_text(v) for v in value) or "—"
     if isinstance(value, list):
         return "\n".join(str(v) for v in value) or "—"
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+def scope_question_text(limit: Any) -> str:
+    """A scope question as the editor asks it, in the interface language, with its source on the next line
+    (a changed source is a change too); its code and the categories' keys stay internal."""
+    if not isinstance(limit, dict):
+        return str(limit)
+    first, other = ("question_ja", "question_en") if ui_language() == "ja" else ("question_en", "question_ja")
+    question = str(limit.get(first) or limit.get(other) or "")
+    source = str(limit.get("source") or "")
+    return f"{question}\n({source})" if source else question
 
 
 def change_text(change: StatusChange) -> str:
