@@ -3005,6 +3005,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Shown as published; “Save as…” writes this text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Published: the next preview shows what changed since this notice.</source>
         <translation type="unfinished"></translation>
     </message>

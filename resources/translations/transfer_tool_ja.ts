@@ -2991,6 +2991,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>公開していません。国別データを検証してから、もう一度作成してください。</translation>
     </message>
     <message>
+        <source>Shown as published; “Save as…” writes this text.</source>
+        <translation>公開した通知の本文を表示しています。「名前を付けて保存…」でこの本文を書き出します。</translation>
+    </message>
+    <message>
         <source>Published: the next preview shows what changed since this notice.</source>
         <translation>公開しました。次回のプレビューでは、この通知からの変更が表示されます。</translation>
     </message>

@@ -5,6 +5,7 @@ text the notice gives for copies and for the APPI Art. 28(3) information."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -29,6 +30,7 @@ from transfer_tool.notice import service
 from transfer_tool.notice.document import Document, to_html, to_markdown
 from transfer_tool.notice.service import GenerationView, NoticePreview
 from transfer_tool.register import entities
+from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.accessibility import name_from_labels
 from ui.admin.common import NOTE_COLOUR, NOTICE_BANNER, MessageLine, report_failure
 from ui.services import Services
@@ -50,6 +52,24 @@ def ask_to_accept(parent: QWidget, items: tuple[str, ...]) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def preview_or_published(
+    db: DatabaseHandle, regime: str, lang: str, group_by: str, today: dt.date | None
+) -> tuple[NoticePreview, bool]:
+    """The notice as it would be generated now, or, when that is still the notice last published (same
+    text once the draft's marks are left out, on its day), the published text: right after publishing,
+    the preview and "Save as…" gave the draft with its "check before publishing" marks. True: published."""
+    p = service.preview(db, regime, lang, group_by=group_by, today=today)
+    last = p.last_published
+    if last is None or last.lang != lang or last.published_at is None or not (p.diff is None or p.diff.empty):
+        return p, False
+    published = service.preview(
+        db, regime, lang, group_by=group_by, today=last.published_at.date(), mark_unverified=False
+    )
+    if published.register_version != last.register_version or to_markdown(published.document) != last.text:
+        return p, False
+    return published, True
 
 
 class NoticePage(QWidget):
@@ -259,22 +279,26 @@ class NoticePage(QWidget):
         regime, lang, group_by = self.choice()
         today = self.services.today()
         self.services.worker.submit(
-            lambda db: service.preview(db, regime, lang, group_by=group_by, today=today),
-            self._show,
+            lambda db: preview_or_published(db, regime, lang, group_by, today),
+            lambda shown: self._show(*shown),
             lambda exc: report_failure(self, exc, self.message),
             owner=self,
             label="notice preview",
         )
 
-    def _show(self, p: NoticePreview) -> None:
+    def _show(self, p: NoticePreview, published: bool = False) -> None:
         if (p.regime, p.lang) != self.choice()[:2]:
             return  # an older request for another choice
         self.current = p
         self.generation = None
         self.publish_button.setEnabled(False)
         self.preview.setHtml(to_html(p.document))
-        self.diff.setText(p.diff_text)
-        items = (*p.unverified, *p.missing)
+        self.diff.setText(
+            p.diff_text + " " + self.tr("Shown as published; “Save as…” writes this text.")
+            if published
+            else p.diff_text
+        )
+        items = () if published else (*p.unverified, *p.missing)  # accepted when it was published
         self.checks.setVisible(bool(items))
         self.checks.setText(
             term("notice.unverified.note", p.lang) + "\n" + "\n".join(f"・{x}" for x in items)
