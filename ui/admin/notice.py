@@ -6,6 +6,7 @@ text the notice gives for copies and for the APPI Art. 28(3) information."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -261,6 +262,17 @@ class NoticePage(QWidget):
         top.addLayout(side, 0)
         top.addLayout(main, 1)
         QVBoxLayout(self).addLayout(top)
+        # Tab goes down the left column, then to the preview and its buttons, as the eye reads the page
+        # (by creation order it went from the choices to the preview, then back to the left column).
+        chain = (
+            *(self.regime, self.lang, self.group_by),
+            *(self.contact_en, self.contact_ja, self.save_contact_button),
+            *(self.entity, self.edit_entity_button, self.remove_entity_button, self.name_mode),
+            *(self.save_name_button, self.answer_ref, self.answer_button, self.preview),
+            *(self.refresh_button, self.generate_button, self.publish_button, self.save_button),
+        )
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         name_from_labels(self)
         self._load_contact()
         self._load_entities()
