@@ -2989,7 +2989,7 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 approved transfers, %2 planned · register version %3 · country data %4</source>
+        <source>Approved transfers: %1 · planned: %2 · country data %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2975,8 +2975,8 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>移転(&amp;A):</translation>
     </message>
     <message>
-        <source>%1 approved transfers, %2 planned · register version %3 · country data %4</source>
-        <translation>承認済みの移転 %1 件、予定 %2 件 · 台帳の版 %3 · 国別データ %4</translation>
+        <source>Approved transfers: %1 · planned: %2 · country data %3</source>
+        <translation>承認済みの移転：%1 件 · 予定：%2 件 · 国別データ %3</translation>
     </message>
     <message>
         <source>Stored as generation %1. Check it, then publish it.</source>

@@ -60,7 +60,9 @@ def test_tab_goes_down_the_notice_pages_left_column_then_to_the_preview(
     for _ in range(17):
         order.append(widget)
         widget = widget.nextInFocusChain()
-        while not (widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+        while not (
+            widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
             widget = widget.nextInFocusChain()  # what Tab skips: labels, hidden or disabled controls
     left = [page.group_by, page.contact_en, page.save_contact_button, page.entity]
     left += [page.name_mode, page.save_name_button, page.answer_ref, page.answer_button]

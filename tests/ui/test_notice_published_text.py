@@ -1,9 +1,11 @@
 """Right after publishing, the privacy-notice page shows and saves the notice as published (found walking
 the admin screens, s12): it showed the draft again, with "Draft: check before publishing" over it, and
-"Save as…" wrote that banner into the file an administrator puts on the website."""
+"Save as…" wrote that banner into the file an administrator puts on the website. The line under the
+preview counts without the register's digest, which means nothing to a reader."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,6 +43,10 @@ def test_the_published_notice_is_shown_and_saved_without_the_drafts_marks(
     assert isinstance(window, AdminWindow)
     page = window.page("notice")
     assert isinstance(page, NoticePage)
+    assert re.search(r"\b[0-9a-f]{12,}\b", page.status.text()) is None
+    assert page.current is not None and page.current.register_version not in page.status.text()
+    counted = "承認済みの移転：" if language == "ja" else "Approved transfers: "
+    assert page.status.text().startswith(f"{counted}{len(page.current.entries)}")
     draft_mark = term("notice.unverified.note", language)
     assert page.checks.isVisibleTo(page) and draft_mark in page.preview.toPlainText()  # a draft
     with qtbot.waitSignal(page.generated):

@@ -318,11 +318,11 @@ class NoticePage(QWidget):
             else ""
         )
         self.status.setText(
-            self.tr("%1 approved transfers, %2 planned · register version %3 · country data %4")
+            # Not the register version: a digest means nothing to a reader (the generation keeps it).
+            self.tr("Approved transfers: %1 · planned: %2 · country data %3")
             .replace("%1", str(len(p.entries)))
             .replace("%2", str(len(p.planned)))
-            .replace("%3", p.register_version)
-            .replace("%4", p.dataset_version)
+            .replace("%3", p.dataset_version)
         )
         self.previewed.emit(p)
 
