@@ -1,6 +1,7 @@
 """The administration screens by keyboard and screen reader (found walking the admin screens, s12): Tab
 goes down the privacy-notice page's left column before the preview, and a Japanese label's bracketed
-shortcut letter ("法制度(&R)") is not read out as part of the field's name."""
+shortcut letter ("法制度(&R)") is not read out as part of the field's name, and a field's problem goes
+once the person edits that field."""
 
 from __future__ import annotations
 
@@ -70,3 +71,25 @@ def test_tab_goes_down_the_notice_pages_left_column_then_to_the_preview(
     positions = [order.index(w) for w in left + right]
     assert positions == sorted(positions)
     window.close()
+
+
+def test_a_fields_problem_goes_once_the_person_changes_the_field(
+    qtbot: QtBot, db: Database, admin: Actor, make_services: Callable[..., Services]
+) -> None:
+    from ui.admin.users import UsersPage
+
+    page = UsersPage(make_services(admin))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.add_username.setText("x")
+    page.add_password.setText("short")
+    page.add_repeat.setText("short")
+    page.add_button.click()
+    assert page.add_problems.text("username") and page.add_problems.text("password")
+    qtbot.keyClicks(page.add_username, "enji")
+    assert page.add_problems.text("username") == ""  # corrected: its problem no longer shown
+    assert page.add_problems.text("password")  # the field not touched keeps its problem
+    page.add_password.selectAll()
+    qtbot.keyClick(page.add_password, Qt.Key.Key_Delete)
+    assert page.add_problems.text("password") == ""
