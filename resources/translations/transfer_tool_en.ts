@@ -1304,6 +1304,10 @@
 <context>
     <name>CountryHistory</name>
     <message>
+        <source>the tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>

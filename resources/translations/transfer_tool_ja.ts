@@ -1299,6 +1299,10 @@
 <context>
     <name>CountryHistory</name>
     <message>
+        <source>the tool</source>
+        <translation>本ツール</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>はい</translation>
     </message>

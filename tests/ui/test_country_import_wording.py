@@ -127,3 +127,20 @@ def test_the_flagged_tab_speaks_only_of_the_version_shown(
     p.select("JP")
     assert p.flag_model.rowCount() == 0
     assert p.flags_note.text() == "Transfers flagged by your last save appear here."
+
+
+def test_the_history_says_the_tools_own_entries_in_japanese(
+    db: Database, admin: Actor, page: Callable[..., CountriesPage], japanese: str
+) -> None:
+    p = page(admin, japanese)
+    p.select("US")
+    first = p.history.version_model.rowCount() - 1  # the newest first: the seeded version last
+    assert p.history.version_model.text(first, 2) == "本ツール"
+    assert p.history.version_model.text(first, 3).startswith("同梱の国別データ（")
+    p.select("KR")
+    p.editor.select_regime("UK")
+    p.editor.regimes_tab.notes.setPlainText("re-read")
+    p.reason.setText("shipped country data re-read by hand")  # an admin's own words stay as typed
+    p.save_button.click()
+    assert p.history.version_model.text(0, 3) == "shipped country data re-read by hand"
+    assert p.history.version_model.text(0, 2) == admin.username
