@@ -144,3 +144,13 @@ def test_the_history_says_the_tools_own_entries_in_japanese(
     p.save_button.click()
     assert p.history.version_model.text(0, 3) == "shipped country data re-read by hand"
     assert p.history.version_model.text(0, 2) == admin.username
+
+
+def test_a_refused_imports_message_goes_when_a_destination_is_opened(
+    db: Database, admin: Actor, page: Callable[..., CountriesPage], tmp_path: Path
+) -> None:
+    p = page(admin)
+    p.import_file(tmp_path / "missing.json")
+    assert "cannot be read" in p.message.text() and p.message.isVisibleTo(p)
+    p.select("JP")
+    assert not p.message.isVisibleTo(p)

@@ -323,6 +323,7 @@ class CountriesPage(QWidget):
         self.reason.clear()
         self.reason_problem.hide()
         self.impact.hide()
+        self.message.clear_message()  # what an earlier action said (an import refused) is not about this
         self.flag_model.set_rows([], [])  # the flags of a save of another version: not this one's
         self.flags_note.setText(self.tr("Transfers flagged by your last save appear here."))
         self.history.load(dest.code)
