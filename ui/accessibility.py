@@ -8,12 +8,19 @@ without an accessible name gets its label's text, and the label's keyboard short
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+# The Japanese way of giving a label a shortcut: the letter in brackets after the text, "法制度(&R):".
+_BRACKETED_ACCELERATOR = re.compile(r"\s*[(（]&[^&\s][)）]")
+
 
 def strip_accelerator(text: str) -> str:
-    """A label's text as read aloud: no "&" shortcut marker (a literal "&&" stays "&"), no trailing colon."""
+    """A label's text as read aloud: no "&" shortcut marker (a literal "&&" stays "&"), no bracketed
+    shortcut letter ("法制度(&R)" is read "法制度", not "法制度 R"), no trailing colon."""
+    text = _BRACKETED_ACCELERATOR.sub("", text)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(":")
 
 

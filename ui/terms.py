@@ -99,6 +99,7 @@ def localize_error(exc: BaseException, language: str | None = None) -> BaseExcep
     the worker logs a failure before it is localized, so logs keep the service's English. A record removed
     meanwhile is said in the app's words, without the row's database number (`ui.removed_meanwhile`)."""
     from transfer_tool.errors import NotFound, Problem, ToolError, ValidationError
+    from transfer_tool.i18n.engine_text import EngineText
     from ui.removed_meanwhile import removed_meanwhile
 
     lang = language or ui_language()
@@ -116,5 +117,13 @@ def localize_error(exc: BaseException, language: str | None = None) -> BaseExcep
     exc.message = core_text(exc.message, language)
     exc.args = (exc.message,)
     if isinstance(exc, ValidationError):
-        exc.problems = [Problem(p.location, core_text(p.message, language)) for p in exc.problems]
+        # A location the service wrote as a sentence ("line 3, column 5") is translated too; a field's
+        # path ("destinations[US].regimes.EU.condition") is code that each screen names in its own way.
+        exc.problems = [
+            Problem(
+                core_text(p.location, language) if isinstance(p.location, EngineText) else p.location,
+                core_text(p.message, language),
+            )
+            for p in exc.problems
+        ]
     return exc

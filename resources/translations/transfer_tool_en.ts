@@ -1304,6 +1304,10 @@
 <context>
     <name>CountryHistory</name>
     <message>
+        <source>the tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2989,7 +2993,7 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 approved transfers, %2 planned · register version %3 · country data %4</source>
+        <source>Approved transfers: %1 · planned: %2 · country data %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3002,6 +3006,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>Not published: verify the country data, then generate again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown as published; “Save as…” writes this text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

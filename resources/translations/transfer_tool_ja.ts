@@ -1299,6 +1299,10 @@
 <context>
     <name>CountryHistory</name>
     <message>
+        <source>the tool</source>
+        <translation>本ツール</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>はい</translation>
     </message>
@@ -2975,8 +2979,8 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>移転(&amp;A):</translation>
     </message>
     <message>
-        <source>%1 approved transfers, %2 planned · register version %3 · country data %4</source>
-        <translation>承認済みの移転 %1 件、予定 %2 件 · 台帳の版 %3 · 国別データ %4</translation>
+        <source>Approved transfers: %1 · planned: %2 · country data %3</source>
+        <translation>承認済みの移転：%1 件 · 予定：%2 件 · 国別データ %3</translation>
     </message>
     <message>
         <source>Stored as generation %1. Check it, then publish it.</source>
@@ -2989,6 +2993,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>Not published: verify the country data, then generate again.</source>
         <translation>公開していません。国別データを検証してから、もう一度作成してください。</translation>
+    </message>
+    <message>
+        <source>Shown as published; “Save as…” writes this text.</source>
+        <translation>公開した通知の本文を表示しています。「名前を付けて保存…」でこの本文を書き出します。</translation>
     </message>
     <message>
         <source>Published: the next preview shows what changed since this notice.</source>

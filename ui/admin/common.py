@@ -18,9 +18,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QSizePolicy,
     QTableView,
     QVBoxLayout,
@@ -198,6 +202,16 @@ def with_problem(field: QWidget, problem: QLabel) -> QWidget:
     lay.setSpacing(1)
     lay.addWidget(field)
     lay.addWidget(problem)
+    # A problem goes once the person changes its field (a stale "use at least 10 characters" stayed under
+    # a field already corrected or emptied). Only the person's edits: a form filled by code keeps it.
+    if isinstance(field, QLineEdit):
+        field.textEdited.connect(problem.hide)
+    elif isinstance(field, QComboBox):
+        field.activated.connect(problem.hide)
+    elif isinstance(field, QAbstractButton):
+        field.clicked.connect(problem.hide)
+    elif isinstance(field, QAbstractSpinBox) and (typed := field.findChild(QLineEdit)) is not None:
+        typed.textEdited.connect(problem.hide)
     return box
 
 

@@ -54,6 +54,7 @@ from ui.admin.common import (
 from ui.admin.country_history import HistoryPanel, change_text
 from ui.admin.country_import import CheckedImport, ImportPreviewDialog, dry_run
 from ui.admin.destination_editor import DestinationEditor
+from ui.admin.destination_fields import file_problem_line
 from ui.i18n import regime_short_name
 from ui.models.country_model import CodeRole, CountryLine, CountryTableModel
 from ui.services import COUNTRIES, TRANSFERS, Services
@@ -322,7 +323,9 @@ class CountriesPage(QWidget):
         self.reason.clear()
         self.reason_problem.hide()
         self.impact.hide()
-        self.flag_model.set_rows([], [])
+        self.message.clear_message()  # what an earlier action said (an import refused) is not about this
+        self.flag_model.set_rows([], [])  # the flags of a save of another version: not this one's
+        self.flags_note.setText(self.tr("Transfers flagged by your last save appear here."))
         self.history.load(dest.code)
         self._update_buttons()
         self.destination_loaded.emit(dest.code)
@@ -506,6 +509,7 @@ class CountriesPage(QWidget):
 
         def check(db: DatabaseHandle) -> CheckedImport:
             from transfer_tool.errors import ImportRefused
+            from transfer_tool.i18n.engine_text import error_text
 
             try:
                 if path.stat().st_size > MAX_IMPORT_BYTES:
@@ -514,7 +518,11 @@ class CountriesPage(QWidget):
                     raw = path.read_bytes()
             except OSError as exc:
                 raise ImportRefused(
-                    f"{path} cannot be read ({exc.strerror or exc}); nothing was imported."
+                    error_text(
+                        "{0} cannot be read ({1}); nothing was imported. Choose another file.",
+                        path,
+                        exc.strerror or exc,
+                    )
                 ) from exc
             return dry_run(db, actor, path.name, raw)
 
@@ -533,7 +541,8 @@ class CountriesPage(QWidget):
 
     def _import_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
-            lines = [exc.message, *(f"  - {p}" for p in exc.problems[:20])]
+            name = self.services.country_name
+            lines = [exc.message, *(f"  - {file_problem_line(p, name)}" for p in exc.problems[:20])]
             if len(exc.problems) > 20:
                 lines.append(self.tr("  … and %n more", "", len(exc.problems) - 20))
             self.message.error("\n".join(lines))

@@ -15,6 +15,7 @@ from transfer_tool.countries.impact import ChangeKind, StatusChange
 from transfer_tool.countries.model import Destination
 from transfer_tool.countries.store import VersionInfo
 from transfer_tool.domain import AdequacyStatus
+from transfer_tool.i18n.engine_text import engine_text
 from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.accessibility import name_from_labels
 from ui.admin.common import Cell, RowsModel, table_view, wrap_rows
@@ -22,7 +23,7 @@ from ui.admin.destination_fields import describe_location
 from ui.errors import describe
 from ui.i18n import adequacy_label, format_datetime
 from ui.services import Services
-from ui.terms import term, ui_language
+from ui.terms import core_text, term, ui_language
 
 BEFORE_COLOUR = "#fbe3e1"
 AFTER_COLOUR = "#e3f1e4"
@@ -45,11 +46,47 @@ def value_text(path: str, value: Any) -> str:
             return value
     if path.endswith(".oecd_principles_covered") and isinstance(value, list):  # keys, named for people
         return "\n".join(term(f"oecd.{v}") for v in value) or "—"
+    if path.endswith(".scope_limits") and isinstance(value, list):  # questions, not their stored form
+        return "\n".join(scope_question_text(v) for v in value) or "—"
     if isinstance(value, list):
         return "\n".join(str(v) for v in value) or "—"
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+def scope_question_text(limit: Any) -> str:
+    """A scope question as the editor asks it, in the interface language, with its source on the next line
+    (a changed source is a change too); its code and the categories' keys stay internal."""
+    if not isinstance(limit, dict):
+        return str(limit)
+    first, other = ("question_ja", "question_en") if ui_language() == "ja" else ("question_en", "question_ja")
+    question = str(limit.get(first) or limit.get(other) or "")
+    source = str(limit.get("source") or "")
+    return f"{question}\n({source})" if source else question
+
+
+# The reasons the tool itself writes into a destination's history (seeding, an import without a reason
+# typed). They are stored as English only, so they are read back by their fixed beginning.
+_TOOL_REASONS = ("shipped country data {0}", "import of country data {0}")
+TOOL_USER = "system"  # who the seeding names (transfer_tool.countries.seeding)
+
+
+def reason_text(reason: str) -> str:
+    """A version's reason in the interface language: the tool's own by its catalogue entry, an admin's
+    as typed."""
+    for template in _TOOL_REASONS:
+        head = template.removesuffix("{0}")
+        value = reason[len(head) :]
+        if reason.startswith(head) and value and "\n" not in value and " " not in value.strip():
+            return core_text(engine_text(template, value))
+    return reason
+
+
+def changed_by_text(username: str) -> str:
+    if username == TOOL_USER:
+        return QCoreApplication.translate("CountryHistory", "the tool")
+    return username
 
 
 def change_text(change: StatusChange) -> str:
@@ -164,8 +201,8 @@ class HistoryPanel(QWidget):
             [
                 Cell(str(v.version)),
                 Cell(format_datetime(v.changed_at, ui_language())),
-                Cell(v.changed_by),
-                Cell(v.reason, tooltip=v.reason),
+                Cell(changed_by_text(v.changed_by)),
+                Cell(reason_text(v.reason), tooltip=reason_text(v.reason)),
             ]
             for v in reversed(versions)
         ]

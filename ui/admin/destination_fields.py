@@ -5,11 +5,12 @@ covered)"), dates as typed, and a form in a scroll area."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QScrollArea, QWidget
 
+from transfer_tool.errors import Problem
 from ui.i18n import regime_short_name
 
 REGIME_FIELDS = (
@@ -91,6 +92,23 @@ def describe_location(location: str, law_names: Mapping[str, str] | None = None)
     if rest.startswith("appi."):
         return f"APPI — {field_label(rest.split('.', 1)[1])}"
     return field_label(rest)
+
+
+def describe_file_location(location: str, country_name: Callable[[str], str]) -> str:
+    """Where in an imported file a problem is, as people read it: `destinations[US].regimes.EU.condition` →
+    "United States (US) — EU GDPR — Condition (who is covered)"; any other location as it is."""
+    if not location.startswith("destinations[") or "]" not in location:
+        return location
+    code = location[len("destinations[") :].split("]", 1)[0]
+    name = country_name(code)
+    head = f"{name} ({code})" if name and name != code else code
+    return f"{head} — {describe_location(location)}" if "]." in location else head
+
+
+def file_problem_line(problem: Problem, country_name: Callable[[str], str]) -> str:
+    """One problem of a refused import: where it is in the file (as people read it), then what."""
+    where = describe_file_location(problem.location, country_name)
+    return f"{where}: {problem.message}" if where else problem.message
 
 
 def short_location(location: str) -> str:

@@ -5,6 +5,8 @@ text the notice gives for copies and for the APPI Art. 28(3) information."""
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -29,6 +31,7 @@ from transfer_tool.notice import service
 from transfer_tool.notice.document import Document, to_html, to_markdown
 from transfer_tool.notice.service import GenerationView, NoticePreview
 from transfer_tool.register import entities
+from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.accessibility import name_from_labels
 from ui.admin.common import NOTE_COLOUR, NOTICE_BANNER, MessageLine, report_failure
 from ui.services import Services
@@ -50,6 +53,24 @@ def ask_to_accept(parent: QWidget, items: tuple[str, ...]) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def preview_or_published(
+    db: DatabaseHandle, regime: str, lang: str, group_by: str, today: dt.date | None
+) -> tuple[NoticePreview, bool]:
+    """The notice as it would be generated now, or, when that is still the notice last published (same
+    text once the draft's marks are left out, on its day), the published text: right after publishing,
+    the preview and "Save as…" gave the draft with its "check before publishing" marks. True: published."""
+    p = service.preview(db, regime, lang, group_by=group_by, today=today)
+    last = p.last_published
+    if last is None or last.lang != lang or last.published_at is None or not (p.diff is None or p.diff.empty):
+        return p, False
+    published = service.preview(
+        db, regime, lang, group_by=group_by, today=last.published_at.date(), mark_unverified=False
+    )
+    if published.register_version != last.register_version or to_markdown(published.document) != last.text:
+        return p, False
+    return published, True
 
 
 class NoticePage(QWidget):
@@ -241,6 +262,17 @@ class NoticePage(QWidget):
         top.addLayout(side, 0)
         top.addLayout(main, 1)
         QVBoxLayout(self).addLayout(top)
+        # Tab goes down the left column, then to the preview and its buttons, as the eye reads the page
+        # (by creation order it went from the choices to the preview, then back to the left column).
+        chain = (
+            *(self.regime, self.lang, self.group_by),
+            *(self.contact_en, self.contact_ja, self.save_contact_button),
+            *(self.entity, self.edit_entity_button, self.remove_entity_button, self.name_mode),
+            *(self.save_name_button, self.answer_ref, self.answer_button, self.preview),
+            *(self.refresh_button, self.generate_button, self.publish_button, self.save_button),
+        )
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         name_from_labels(self)
         self._load_contact()
         self._load_entities()
@@ -259,22 +291,26 @@ class NoticePage(QWidget):
         regime, lang, group_by = self.choice()
         today = self.services.today()
         self.services.worker.submit(
-            lambda db: service.preview(db, regime, lang, group_by=group_by, today=today),
-            self._show,
+            lambda db: preview_or_published(db, regime, lang, group_by, today),
+            lambda shown: self._show(*shown),
             lambda exc: report_failure(self, exc, self.message),
             owner=self,
             label="notice preview",
         )
 
-    def _show(self, p: NoticePreview) -> None:
+    def _show(self, p: NoticePreview, published: bool = False) -> None:
         if (p.regime, p.lang) != self.choice()[:2]:
             return  # an older request for another choice
         self.current = p
         self.generation = None
         self.publish_button.setEnabled(False)
         self.preview.setHtml(to_html(p.document))
-        self.diff.setText(p.diff_text)
-        items = (*p.unverified, *p.missing)
+        self.diff.setText(
+            p.diff_text + " " + self.tr("Shown as published; “Save as…” writes this text.")
+            if published
+            else p.diff_text
+        )
+        items = () if published else (*p.unverified, *p.missing)  # accepted when it was published
         self.checks.setVisible(bool(items))
         self.checks.setText(
             term("notice.unverified.note", p.lang) + "\n" + "\n".join(f"・{x}" for x in items)
@@ -282,11 +318,11 @@ class NoticePage(QWidget):
             else ""
         )
         self.status.setText(
-            self.tr("%1 approved transfers, %2 planned · register version %3 · country data %4")
+            # Not the register version: a digest means nothing to a reader (the generation keeps it).
+            self.tr("Approved transfers: %1 · planned: %2 · country data %3")
             .replace("%1", str(len(p.entries)))
             .replace("%2", str(len(p.planned)))
-            .replace("%3", p.register_version)
-            .replace("%4", p.dataset_version)
+            .replace("%3", p.dataset_version)
         )
         self.previewed.emit(p)
 
