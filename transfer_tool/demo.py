@@ -518,18 +518,6 @@ def _build(db: Database, directory: Path, url: str, today: dt.date) -> DemoResul
     )
     a = service.submit(db, assessor, a.id, today)
 
-    # The Japanese copy is signed too (a courtesy copy); the English one is the approval itself.
-    signed: dict[str, bytes] = {
-        "ja": signing.sign_pdf(
-            service.render_for_approval(db, a.id, "ja", manager, today, APPROVAL_COMMENT),
-            identity,
-            DEMO_PASSPHRASE,
-            reason=SIGN_REASONS["ja"],
-            location=SIGN_LOCATION,
-            signer_display_name=MANAGER.display_name,
-            lang="ja",
-        )
-    }
     done = approval.approve_and_sign(
         db,
         manager,
@@ -543,7 +531,25 @@ def _build(db: Database, directory: Path, url: str, today: dt.date) -> DemoResul
             comment=APPROVAL_COMMENT,
         ),
     )
-    a, signed["en"] = done.view, done.signed_pdf
+    a = done.view
+    # The Japanese copy is signed too (a courtesy copy; the English one is the approval itself): the
+    # approved version as stored, stamped at the approval's moment. Rendered for approval beforehand and
+    # stamped with the clock read again, its stamp said another minute, or day, than its own history.
+    from transfer_tool.report.renderer import render_report  # ReportLab: only when a report is rendered
+
+    signed: dict[str, bytes] = {
+        "en": done.signed_pdf,
+        "ja": signing.sign_pdf(
+            render_report(service.build_report_data(db, a.id, today), "ja"),
+            identity,
+            DEMO_PASSPHRASE,
+            reason=SIGN_REASONS["ja"],
+            location=SIGN_LOCATION,
+            signer_display_name=MANAGER.display_name,
+            lang="ja",
+            stamped_at=a.approved_at,
+        ),
+    }
     pdf_en, pdf_ja = directory / PDF_EN, directory / PDF_JA
     pdf_en.write_bytes(signed["en"])
     pdf_ja.write_bytes(signed["ja"])

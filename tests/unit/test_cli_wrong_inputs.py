@@ -78,6 +78,15 @@ def test_another_databases_url_names_its_kind_never_its_password(capsys: pytest.
     assert "s3cret" not in err
 
 
+def test_a_url_without_its_scheme_never_shows_its_password(capsys: pytest.CaptureFixture[str]) -> None:
+    """USER:PASSWORD@HOST/NAME with the postgresql:// left out was echoed whole as 'a file name', with the
+    SQLite URL made of it: the password on the terminal, in the app's dialog and in its log (review)."""
+    code, _, err = _run(capsys, "--database", "ada:s3cret@db.example:5432/tia", "transfers", "list")
+    _one_line_error(code, err)
+    assert "s3cret" not in err
+    assert "postgresql+psycopg://USER:PASSWORD@db.example:5432/tia" in err and "sqlite:///FILE" in err
+
+
 def test_the_usual_postgresql_spellings_use_the_shipped_driver() -> None:
     for url in ("postgresql://a@h/d", "postgres://a@h/d", "postgresql+psycopg://a@h/d"):
         assert checked_url(url) == "postgresql+psycopg://a@h/d"

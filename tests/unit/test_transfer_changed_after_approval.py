@@ -95,3 +95,46 @@ def test_a_transfer_never_approved_is_not_flagged(db: Database, admin: Actor, le
         db, legal, t.id, transfers.with_changes(t, purposes=("support",)), t.row_version
     )
     assert not after.reassessment_needed
+
+
+def test_a_version_awaiting_review_refuses_a_change_to_what_it_assessed(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    """The submitted version assessed the transfer as it was and cannot take the change (it is frozen):
+    a change nothing flagged was then approved under the old facts, and the approval cleared the transfer
+    (found in session 12's review). The app's wizard shows a submitted version read-only; the service now
+    says the same: return it first."""
+    from tests.unit.teamwork_support import TODAY
+    from transfer_tool.assessment import service
+    from transfer_tool.errors import ValidationError
+
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    v2 = service.submit(db, legal, service.new_version(db, legal, src.assessment.id).id, TODAY)
+    t = transfers.get_transfer(db, src.transfer.id)
+    changed = transfers.with_changes(t, data_categories=(*t.data_categories, "health records"))
+    with pytest.raises(ValidationError) as refused:
+        transfers.update_transfer(db, legal, t.id, changed, t.row_version)
+    expected = (
+        f"{t.reference} version 2 is awaiting review and assessed the transfer as it was when submitted, "
+        "so the categories of personal data cannot change now; nothing was saved. Ask the reviewer to "
+        "return it with comments, then change the transfer in the new version."
+    )
+    assert refused.value.message == expected
+    assert translate(refused.value.message, "ja") == (
+        f"{t.reference} 第2版はレビュー中で、提出時の移転の内容を評価しているため、個人データの項目は今は"
+        "変更できません。何も保存されていません。レビュー担当者に差戻しを依頼し、新しい版で移転を変更して"
+        "ください。"
+    )
+    assert transfers.get_transfer(db, t.id).data_categories == t.data_categories
+    # The register's own details may still change.
+    renamed = transfers.update_transfer(
+        db, legal, t.id, transfers.with_changes(t, title="Renamed"), t.row_version
+    )
+    assert renamed.title == "Renamed" and not renamed.reassessment_needed
+    # Once returned, the new version takes the change and nothing is flagged.
+    service.return_with_comments(db, manager, v2.id, [("facts", "Add the health records.")])
+    t = transfers.get_transfer(db, t.id)
+    after = transfers.update_transfer(
+        db, legal, t.id, transfers.with_changes(t, data_categories=changed.data_categories), t.row_version
+    )
+    assert after.data_categories == changed.data_categories and not after.reassessment_needed

@@ -139,6 +139,7 @@ def _dba_lacks_privileges(url: str) -> bool:
     from sqlalchemy import create_engine
     from sqlalchemy.exc import OperationalError
 
+    from transfer_tool.runtime.bootstrap import password_refused
     from transfer_tool.storage import team_roles, team_security
 
     engine = create_engine(url)
@@ -147,7 +148,7 @@ def _dba_lacks_privileges(url: str) -> bool:
             names = team_roles.role_names(str(engine.url.database or ""))
             missing = team_security.missing_privileges(conn, names)
     except OperationalError as exc:
-        if _without_password(exc):
+        if password_refused(exc):
             # open_database would take this for a team client that connects at each person's sign-in,
             # set nothing up, and `init` said "database ready"
             raise StorageError(
@@ -167,11 +168,6 @@ def _dba_lacks_privileges(url: str) -> bool:
             file=sys.stderr,
         )
     return bool(missing)
-
-
-def _without_password(exc: Exception) -> bool:
-    message = str(getattr(exc, "orig", exc))
-    return "no password supplied" in message or "password authentication failed" in message
 
 
 _find = teamwork.find_reference

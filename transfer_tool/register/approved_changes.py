@@ -6,6 +6,10 @@ register, the privacy notice and the calendar stating a transfer the approval ne
 change flags the transfer, as a country-data change does, until a new version is approved. The app edits
 a transfer from a draft's wizard pages (the draft in progress answers the change: nothing is flagged);
 this catches every other way in: the service, a script, a direct edit on a team database through it.
+
+A version awaiting review assessed the transfer as it was submitted and is frozen: it cannot answer the
+change, and its approval would clear a flag raised meanwhile. Such a change is refused (the wizard shows a
+submitted version read-only for the same reason): the reviewer returns it, and the new version takes it.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from sqlalchemy.orm import Session
 
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.domain import AssessmentStatus
-from transfer_tool.i18n.engine_text import engine_list, engine_text, to_json
+from transfer_tool.errors import ValidationError
+from transfer_tool.i18n.engine_text import engine_list, engine_text, error_text, to_json
 from transfer_tool.records import audit
 from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import Transfer
@@ -64,21 +69,34 @@ def changed_labels(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[
 def flag_if_approved(
     session: Session, actor: Actor, t: Transfer, before: Mapping[str, Any], after: Mapping[str, Any]
 ) -> bool:
-    """Flag `t` when its latest version is approved and an assessed detail changed; True if flagged."""
+    """Flag `t` when its latest version is approved and an assessed detail changed; True if flagged.
+    Refused (ValidationError) while its latest version awaits review (see the module's description)."""
     labels = changed_labels(before, after)
     if not labels:
         return False
-    latest = session.scalars(
-        select(Assessment.status)
+    latest = session.execute(
+        select(Assessment.status, Assessment.version_no)
         .where(Assessment.transfer_id == t.id)
         .order_by(Assessment.version_no.desc())
         .limit(1)
     ).first()
-    if latest is not AssessmentStatus.APPROVED:
+    named = engine_list(", ", [engine_text(label) for label in labels])
+    if latest is not None and latest.status is AssessmentStatus.SUBMITTED:
+        raise ValidationError(
+            error_text(
+                "{0} version {1} is awaiting review and assessed the transfer as it was when submitted, so "
+                "{2} cannot change now; nothing was saved. Ask the reviewer to return it with comments, "
+                "then change the transfer in the new version.",
+                t.reference,
+                latest.version_no,
+                named,
+            )
+        )
+    if latest is None or latest.status is not AssessmentStatus.APPROVED:
         return False  # nothing approved yet, or a version in progress that answers the change
     text = engine_text(
         "Changed after its assessment was approved: {0}. A new version assesses the transfer as it now is.",
-        engine_list(", ", [engine_text(label) for label in labels]),
+        named,
     )
     message = to_json(text)
     session.add(

@@ -82,7 +82,7 @@ def open_database(config: Config, *, seed: bool = True, daily_backup: bool = Fal
     try:
         migrate.upgrade(db, backup_dir=user_data_dir() / "backups", sqlite_path=config.sqlite_path)
     except OperationalError as exc:
-        if db.people_sign_in and _needs_a_person(exc):
+        if db.people_sign_in and password_refused(exc):
             # Team mode: this sign-in is nobody's; each person connects as themself when signing in, and
             # `users.authenticate` checks the schema then (the DBA runs `transfer-tool init` on upgrades).
             log.info("team database: connecting when someone signs in (%s)", exc.orig)
@@ -133,8 +133,9 @@ def _not_writable(exc: OperationalError) -> bool:
     return "unable to open database file" in message or "readonly database" in message
 
 
-def _needs_a_person(exc: OperationalError) -> bool:
-    message = str(exc.orig)
+def password_refused(exc: Exception) -> bool:
+    """The server wants a password this connection did not give (or refused the one given)."""
+    message = str(getattr(exc, "orig", exc))
     return "no password supplied" in message or "password authentication failed" in message
 
 

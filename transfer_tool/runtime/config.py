@@ -86,6 +86,17 @@ def checked_url(url: str) -> str:
             return "postgresql+psycopg://" + url[len(alias) :]
     if url.startswith(SUPPORTED_URLS):
         return url
+    if "://" not in url and "@" in url:
+        # USER:PASSWORD@HOST/NAME with its scheme left out: named by the host part only (never echoed
+        # whole: the terminal, the app's dialog and its log would show the password).
+        raise StorageError(
+            error_text(
+                "The database URL for {0} has no scheme: for PostgreSQL write "
+                "postgresql+psycopg://USER:PASSWORD@{0}, for a SQLite file sqlite:///FILE "
+                "(--database or TRANSFER_TOOL_DATABASE_URL).",
+                url.rsplit("@", 1)[-1],
+            )
+        )
     if "://" not in url:
         raise StorageError(
             error_text(
