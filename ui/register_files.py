@@ -279,6 +279,7 @@ def export_format(path: str, chosen_filter: str) -> str:
 
 def export_job(actor: Any, query: Any, path: Path, fmt: str, lang: str = "en") -> Any:
     """The export as a job; a workbook's reading sheet in `lang` (the interface language)."""
+
     def run(db: DatabaseHandle) -> int:
         if fmt == "csv":
             from transfer_tool.register import transfer_csv

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.slow
 TYPED = " typed just before Ctrl-C 決"
 ASKS = "transfer-tool: a window asks something before it closes: answer it in the app, or press Ctrl-C again"
 
-DRIVER = r'''
+DRIVER = r"""
 import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -89,7 +89,7 @@ def tick():
 QTimer.singleShot(50, tick)
 from ui.launcher import main
 sys.exit(main(["--database", database, "gui"]))
-'''
+"""
 
 
 def _interrupted_app(tmp_path: Path, db_url: str, mode: str, transfer_id: int = 0) -> tuple[int, str]:

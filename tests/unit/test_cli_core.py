@@ -99,7 +99,10 @@ def test_listing_by_a_country_that_is_not_one_says_so(initialised: Cli, country:
     """It listed "0 transfer(s)", as if none went there."""
     code, out, err = initialised("transfers", "list", "--country", country)
     assert (code, out) == (2, "")
-    assert err == f"error: '{country}' is not a known destination. Try `transfer-tool countries search {country}`.\n"
+    assert (
+        err
+        == f"error: '{country}' is not a known destination. Try `transfer-tool countries search {country}`.\n"
+    )
 
 
 def test_show_one_transfer(register: Cli) -> None:

@@ -179,7 +179,6 @@ def test_a_postgresql_url_without_its_driver_says_what_to_install(tmp_path: Path
     assert len(done.stderr.splitlines()) == 1, done.stderr
 
 
-
 def test_a_server_that_does_not_answer_is_one_line_without_the_password(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
