@@ -2689,6 +2689,17 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n skipped: no approved version, or a newer version is already in progress (open it from the register).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
         <source>Imported %n transfer(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>

@@ -2673,6 +2673,16 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n skipped: no approved version, or a newer version is already in progress (open it from the register).</source>
+        <translation>
+            <numerusform>%n 件は対象外です：承認済みの版がないか、新しい版が既に進行中です（移転台帳から開いてください）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
+    </message>
+    <message numerus="yes">
         <source>Imported %n transfer(s)</source>
         <translation>
             <numerusform>移転 %n 件をインポートしました</numerusform>
