@@ -6,14 +6,26 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests import factories
+from tests.ui import languages
+from tests.ui import test_wizard_support as support
+from tests.ui.test_wizard_support import MakeWizard, answer_everything
 from tests.unit.teamwork_support import approved_transfer, flag_transfers
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import reassessment
+from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 from ui.main_window import MainWindow
+from ui.wizard.risk import RiskPage
+from ui.wizard.state import PAGE_RISK, PAGE_TOOL
+from ui.wizard.tool import ToolPage
+
+make_wizard = support.make_wizard
+us_transfer = support.us_transfer
+japanese = languages.japanese
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -45,3 +57,34 @@ def test_a_reassessment_that_starts_nothing_says_why(
         "0 new version(s) started. 1 skipped: no approved version, or a newer version is already in "
         "progress (open it from the register)."
     )
+
+
+def test_the_risk_step_names_the_laws_in_japanese(
+    qtbot: QtBot, make_wizard: MakeWizard, legal: Actor, us_transfer: transfers.TransferView, japanese: str
+) -> None:
+    """Step 3 showed the laws in Japanese; step 6 offered and titled them in the country data's English."""
+    wizard = make_wizard(legal, us_transfer.id, japanese)
+    answer_everything(qtbot, wizard, conclusion=None)  # FISA 702 applies, with its factors on step 6
+    risk = wizard.page_for(PAGE_RISK)
+    assert isinstance(risk, RiskPage)
+    offered = [risk.add_law_combo.itemText(i) for i in range(risk.add_law_combo.count())]
+    assert offered and not any("Executive Order" in text for text in offered), offered
+    assert "大統領令第12333号" in " ".join(offered)
+    view = risk.law_views["fisa702"]
+    titles = [label.text() for label in view.findChildren(QLabel) if "702" in label.text()]
+    assert titles and all("Section" not in t for t in titles) and "第702条" in titles[0], titles
+
+
+def test_the_tool_step_reads_the_default_note_in_japanese(
+    qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor, japanese: str
+) -> None:
+    """A destination the country data gives no decision: its note was English on the Japanese step 2."""
+    exp = factories.entity(db, legal, "Net Japan Europe GmbH", "DE", is_group_company=True)
+    imp = factories.entity(db, legal, "Bangalore Support Pvt. Ltd.", "IN")
+    t = transfers.create_transfer(db, legal, factories.transfer_input(exp.id, imp.id, "IN"))
+    wizard = make_wizard(legal, t.id, japanese)
+    wizard.go_to(PAGE_TOOL)
+    tool = wizard.page_for(PAGE_TOOL)
+    assert isinstance(tool, ToolPage)
+    status = tool.section("EU").status.text()
+    assert "十分性認定の記録なし" in status and "No adequacy" not in status, status
