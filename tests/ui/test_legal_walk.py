@@ -4,6 +4,7 @@ what to do next."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
@@ -13,12 +14,14 @@ from tests import factories
 from tests.ui import languages
 from tests.ui import test_wizard_support as support
 from tests.ui.test_wizard_support import MakeWizard, answer_everything
+from tests.unit.register_files import HEADER, excel_workbook, row
 from tests.unit.teamwork_support import approved_transfer, flag_transfers
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import reassessment
-from transfer_tool.register import transfers
+from transfer_tool.register import register_import, transfers
 from transfer_tool.storage.database import Database
 from ui.main_window import MainWindow
+from ui.register_files import ImportDialog
 from ui.wizard.risk import RiskPage
 from ui.wizard.state import PAGE_RISK, PAGE_TOOL
 from ui.wizard.tool import ToolPage
@@ -88,3 +91,22 @@ def test_the_tool_step_reads_the_default_note_in_japanese(
     assert isinstance(tool, ToolPage)
     status = tool.section("EU").status.text()
     assert "十分性認定の記録なし" in status and "No adequacy" not in status, status
+
+
+def test_an_export_imported_back_says_what_to_do_in_japanese(
+    qtbot: QtBot, make_window: MakeWindow, legal: Actor, db: Database, tmp_path: Path, japanese: str
+) -> None:
+    """The register exported and imported back: every row's reference is taken; each problem says that
+    import only adds, and the two ways on (it said only that the reference was already used)."""
+    path = tmp_path / "register.xlsx"
+    path.write_bytes(excel_workbook([("Transfers", [HEADER, row(1)])]))
+    register_import.import_file(db, legal, path.read_bytes(), path.name)
+    window = make_window(legal, language=japanese)
+    window.import_register(str(path))
+    dialog = window.findChild(ImportDialog)
+    assert dialog is not None and dialog.preview is not None
+    problems = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert len(problems) == 1 and "「XL-00001」は既に使用されています。" in problems[0], problems
+    assert "台帳にある移転は変更しません" in problems[0] and "参照番号を空欄にして" in problems[0], problems
+    assert not dialog.import_button.isEnabled()
+    dialog.reject()
