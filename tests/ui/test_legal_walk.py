@@ -3,6 +3,7 @@ what to do next."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from transfer_tool.storage.database import Database
 from ui.main_window import MainWindow
 from ui.register_files import ImportDialog
 from ui.wizard.risk import RiskPage
-from ui.wizard.state import PAGE_RISK, PAGE_TOOL
+from ui.wizard.state import PAGE_RISK, PAGE_SUMMARY, PAGE_TOOL
+from ui.wizard.summary import SummaryPage
 from ui.wizard.tool import ToolPage
 
 make_wizard = support.make_wizard
@@ -110,3 +112,25 @@ def test_an_export_imported_back_says_what_to_do_in_japanese(
     assert "台帳にある移転は変更しません" in problems[0] and "参照番号を空欄にして" in problems[0], problems
     assert not dialog.import_button.isEnabled()
     dialog.reject()
+
+
+def test_a_refused_submission_names_no_internal_keys(
+    qtbot: QtBot, make_wizard: MakeWizard, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    """Submit with items missing: the refusal listed each as 'Step 2 (Transfer tool) · tools.EU: …' (the
+    record's field paths); the list above already names each item in words, each a link to its page."""
+    wizard = make_wizard(legal, us_transfer.id)
+    wizard.go_to(PAGE_SUMMARY)
+    summary = wizard.page_for(PAGE_SUMMARY)
+    assert isinstance(summary, SummaryPage)
+    missing = summary.missing_items()
+    assert missing and summary.submit_button.isEnabled()
+    summary.submit_button.click()
+    qtbot.waitUntil(summary.result.isVisible, timeout=5000)
+    shown = summary.result.text()
+    assert shown.startswith("The assessment cannot be submitted:"), shown
+    keys = re.findall(r"\b[a-z_]+\.[a-zA-Z_]+\b", shown)
+    assert not keys, (keys, shown)
+    model = summary.missing_model
+    tips = [model.item(r).toolTip() for r in range(model.rowCount())]
+    assert tips and not any(re.search(r"\b[a-z_]+\.[a-zA-Z_]+\b", t) for t in tips), tips
