@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QTabBar
 from pytestqt.qtbot import QtBot
 
 from tests import factories
@@ -134,3 +135,22 @@ def test_a_refused_submission_names_no_internal_keys(
     model = summary.missing_model
     tips = [model.item(r).toolTip() for r in range(model.rowCount())]
     assert tips and not any(re.search(r"\b[a-z_]+\.[a-zA-Z_]+\b", t) for t in tips), tips
+
+
+def test_every_tab_stop_of_the_register_has_a_name(
+    qtbot: QtBot, make_window: MakeWindow, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    """Tab from the table reached the details pane, which a screen reader could not name."""
+    window = make_window(legal)
+    window.activateWindow()
+    window.register.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.register.table)
+    unnamed = []
+    for _ in range(15):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        iface = QAccessible.queryAccessibleInterface(focused)
+        name = iface.text(QAccessible.Text.Name) if iface is not None else ""
+        if not name.replace("&", "").strip() and not isinstance(focused, QTabBar):
+            unnamed.append(f"{type(focused).__name__} {focused.objectName()!r}")
+    assert not unnamed, unnamed
