@@ -852,9 +852,12 @@
         <source>e.g. SCCs signed unchanged, no authorisation needed; supervisory authority informed</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>12 months after approval</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n month(s) after approval</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Reason:</source>

@@ -850,9 +850,11 @@
         <source>e.g. SCCs signed unchanged, no authorisation needed; supervisory authority informed</source>
         <translation>例: SCCを変更せずに締結したため許可は不要。監督機関へ通知済み</translation>
     </message>
-    <message>
-        <source>12 months after approval</source>
-        <translation>承認の12か月後</translation>
+    <message numerus="yes">
+        <source>%n month(s) after approval</source>
+        <translation>
+            <numerusform>承認の%nか月後</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Reason:</source>

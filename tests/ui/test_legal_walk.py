@@ -3,6 +3,7 @@ what to do next."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -19,13 +20,14 @@ from tests.ui.test_wizard_support import MakeWizard, answer_everything
 from tests.unit.register_files import HEADER, excel_workbook, row
 from tests.unit.teamwork_support import approved_transfer, flag_transfers
 from transfer_tool.accounts.permissions import Actor
-from transfer_tool.assessment import reassessment
+from transfer_tool.assessment import reassessment, service
 from transfer_tool.register import register_import, transfers
 from transfer_tool.storage.database import Database
 from ui.main_window import MainWindow
 from ui.register_files import ImportDialog
+from ui.wizard.conclusion import ConclusionPage
 from ui.wizard.risk import RiskPage
-from ui.wizard.state import PAGE_RISK, PAGE_SUMMARY, PAGE_TOOL
+from ui.wizard.state import PAGE_CONCLUSION, PAGE_RISK, PAGE_SUMMARY, PAGE_TOOL
 from ui.wizard.summary import SummaryPage
 from ui.wizard.tool import ToolPage
 
@@ -154,3 +156,25 @@ def test_every_tab_stop_of_the_register_has_a_name(
         if not name.replace("&", "").strip() and not isinstance(focused, QTabBar):
             unnamed.append(f"{type(focused).__name__} {focused.objectName()!r}")
     assert not unnamed, unnamed
+
+
+def test_the_conclusion_step_states_the_organisations_re_evaluation_period(
+    qtbot: QtBot,
+    make_wizard: MakeWizard,
+    db: Database,
+    admin: Actor,
+    legal: Actor,
+    us_transfer: transfers.TransferView,
+    japanese: str,
+) -> None:
+    """Approval sets the date this many months on (Administration → Organisation settings); the step said
+    "12 months after approval" whatever the setting."""
+    service.set_org_settings(
+        db, admin, dataclasses.replace(service.get_org_settings(db), reevaluation_months=24)
+    )
+    wizard = make_wizard(legal, us_transfer.id, japanese)
+    wizard.go_to(PAGE_CONCLUSION)
+    page = wizard.page_for(PAGE_CONCLUSION)
+    assert isinstance(page, ConclusionPage)
+    assert page.reevaluation.value() is None
+    assert page.reevaluation.text() == "承認の24か月後"
