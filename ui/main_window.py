@@ -271,11 +271,13 @@ class MainWindow(QMainWindow):
     def _copied(self, transfer_id: int, left_behind: list[str]) -> None:
         message = self.tr("New transfer created: confirm each copied answer in its assessment.")
         if left_behind:
-            message += " " + self.tr(
+            not_copied = self.tr(
                 "%n transfer tool(s) were not copied: the new exporter is not under their regime.",
                 "",
                 len(left_behind),
             )
+            # Two sentences: a space between them in English, none after a Japanese full stop.
+            message = self.tr("%1 %2").replace("%1", message).replace("%2", not_copied)
         self.statusBar().showMessage(message, 15000)
         self.register.refresh()
         self.open_assessment(transfer_id)

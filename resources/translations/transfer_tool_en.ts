@@ -2699,6 +2699,10 @@
         </translation>
     </message>
     <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1. %2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2681,6 +2681,10 @@
         </translation>
     </message>
     <message>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
+    </message>
+    <message>
         <source>%1. %2</source>
         <translation>%1。%2</translation>
     </message>

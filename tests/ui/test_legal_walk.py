@@ -178,3 +178,14 @@ def test_the_conclusion_step_states_the_organisations_re_evaluation_period(
     assert isinstance(page, ConclusionPage)
     assert page.reevaluation.value() is None
     assert page.reevaluation.text() == "承認の24か月後"
+
+
+def test_the_copy_message_reads_as_japanese(
+    qtbot: QtBot, make_window: MakeWindow, legal: Actor, us_transfer: transfers.TransferView, japanese: str
+) -> None:
+    """Two sentences after "New transfer from this one…" were joined by an English space after 。."""
+    window = make_window(legal, language=japanese, wizard_factory=lambda *_a: None)
+    window._copied(us_transfer.id, ["EU"])
+    shown = window.statusBar().currentMessage()
+    assert "。移転手段" in shown or "。移転ツール" in shown, shown
+    assert "。 " not in shown, shown
