@@ -189,3 +189,17 @@ def test_the_copy_message_reads_as_japanese(
     shown = window.statusBar().currentMessage()
     assert "。移転手段" in shown or "。移転ツール" in shown, shown
     assert "。 " not in shown, shown
+
+
+def test_the_risk_step_says_why_there_is_no_result_in_japanese(
+    qtbot: QtBot, make_wizard: MakeWizard, legal: Actor, us_transfer: transfers.TransferView, japanese: str
+) -> None:
+    """Quantified risk turned on with no figures yet: the reasons were the engine's English."""
+    wizard = make_wizard(legal, us_transfer.id, japanese)
+    wizard.go_to(PAGE_RISK)
+    risk = wizard.page_for(PAGE_RISK)
+    assert isinstance(risk, RiskPage)
+    risk.enabled.setChecked(True)  # no law marked as applying on step 3 yet
+    shown = risk.result_text.text()
+    assert shown.startswith("結果はまだありません"), shown
+    assert not re.search(r"[A-Za-z]{4,} [a-z]{3,}", shown), shown

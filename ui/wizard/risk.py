@@ -398,7 +398,9 @@ class RiskPage(WizardPage):
         if result is None:
             problems = ev.risk_error.problems if ev and ev.risk_error else []
             self.result_text.setText(
-                self.tr("No result yet: %1").replace("%1", "; ".join(p.message for p in problems) or "—")
+                self.tr("No result yet: %1").replace(
+                    "%1", "; ".join(core_text(p.message) for p in problems) or "—"
+                )
             )
             self.result_text.setStyleSheet(INFO_STYLE)
             self.formula.setText("")
