@@ -203,3 +203,22 @@ def test_the_risk_step_says_why_there_is_no_result_in_japanese(
     shown = risk.result_text.text()
     assert shown.startswith("結果はまだありません"), shown
     assert not re.search(r"[A-Za-z]{4,} [a-z]{3,}", shown), shown
+
+
+def test_every_tab_stop_of_the_wizard_has_a_name(
+    qtbot: QtBot, make_wizard: MakeWizard, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    """Tab from the step list reached the page's scrolling area, which a screen reader could not name."""
+    wizard = make_wizard(legal, us_transfer.id)
+    wizard.activateWindow()
+    wizard.steps.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is wizard.steps)
+    unnamed = []
+    for _ in range(25):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        iface = QAccessible.queryAccessibleInterface(focused)
+        name = iface.text(QAccessible.Text.Name) if iface is not None else ""
+        if not name.replace("&", "").strip():
+            unnamed.append(f"{type(focused).__name__} {focused.objectName()!r}")
+    assert not unnamed, unnamed
