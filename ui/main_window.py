@@ -271,11 +271,13 @@ class MainWindow(QMainWindow):
     def _copied(self, transfer_id: int, left_behind: list[str]) -> None:
         message = self.tr("New transfer created: confirm each copied answer in its assessment.")
         if left_behind:
-            message += " " + self.tr(
+            not_copied = self.tr(
                 "%n transfer tool(s) were not copied: the new exporter is not under their regime.",
                 "",
                 len(left_behind),
             )
+            # Two sentences: a space between them in English, none after a Japanese full stop.
+            message = self.tr("%1 %2").replace("%1", message).replace("%2", not_copied)
         self.statusBar().showMessage(message, 15000)
         self.register.refresh()
         self.open_assessment(transfer_id)
@@ -322,14 +324,22 @@ class MainWindow(QMainWindow):
 
     def start_reassessment(self, transfer_ids: list[int]) -> BulkReassessment:
         run = BulkReassessment(self.services, transfer_ids, self)
-        run.finished.connect(
-            lambda started, _done: self.statusBar().showMessage(
-                self.tr("%n new version(s) started", "", started), 10000
-            )
-        )
+        run.finished.connect(self._reassessment_finished)
         run.finished.connect(lambda *_a: self.register.refresh())
         run.start()
         return run
+
+    def _reassessment_finished(self, started: int, done: int) -> None:
+        message = self.tr("%n new version(s) started", "", started)
+        if done > started:  # "0 started" alone left the user guessing why nothing happened
+            skipped = self.tr(
+                "%n skipped: no approved version, or a newer version is already in progress (open it "
+                "from the register).",
+                "",
+                done - started,
+            )
+            message = self.tr("%1. %2").replace("%1", message).replace("%2", skipped)
+        self.statusBar().showMessage(message, 20000)
 
     def open_screen(self, name: str) -> QWidget | None:
         """Open a review or administration screen by name, if the role allows it; the window opened."""

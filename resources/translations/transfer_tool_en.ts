@@ -852,9 +852,12 @@
         <source>e.g. SCCs signed unchanged, no authorisation needed; supervisory authority informed</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>12 months after approval</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n month(s) after approval</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
@@ -2691,6 +2694,21 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped: no approved version, or a newer version is already in progress (open it from the register).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Imported %n transfer(s)</source>

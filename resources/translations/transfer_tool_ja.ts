@@ -850,9 +850,11 @@
         <source>e.g. SCCs signed unchanged, no authorisation needed; supervisory authority informed</source>
         <translation>例: SCCを変更せずに締結したため許可は不要。監督機関へ通知済み</translation>
     </message>
-    <message>
-        <source>12 months after approval</source>
-        <translation>承認の12か月後</translation>
+    <message numerus="yes">
+        <source>%n month(s) after approval</source>
+        <translation>
+            <numerusform>承認の%nか月後</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
@@ -2675,6 +2677,20 @@
         <translation>
             <numerusform>新しい版を %n 件開始しました</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped: no approved version, or a newer version is already in progress (open it from the register).</source>
+        <translation>
+            <numerusform>%n 件は対象外です：承認済みの版がないか、新しい版が既に進行中です（移転台帳から開いてください）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n transfer(s)</source>

@@ -35,6 +35,7 @@ from transfer_tool.assessment.record import (
 )
 from transfer_tool.assessment.safeguards import appi_consent_information
 from transfer_tool.assessment.tool_catalog import load_tool_catalog
+from transfer_tool.countries import shipped
 from transfer_tool.countries.shipped import CountryDataset, load_shipped_dataset
 from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole
 from transfer_tool.i18n import catalogue as i18n
@@ -142,6 +143,8 @@ def _country_prose() -> set[str]:
             out.update(law.get(k, "") for k in ("name", "reason", "scope"))
         out.update(v for v in (dest.get("appi") or {}).values() if isinstance(v, str))
     out.discard("")
+    # The notes the loader fills in for every entry the file leaves out: on screen and in the report too.
+    out.update((shipped.NO_DECISION_NOTE, shipped.HOME_AREA_NOTE))
     return out
 
 

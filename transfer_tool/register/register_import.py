@@ -402,7 +402,17 @@ def taken_references(db: Database, prepared: Sequence[PreparedRow]) -> list[Prob
             chunk = names[start : start + 500]
             taken.update(s.scalars(select(Transfer.reference).where(Transfer.reference.in_(chunk))))
     return [
-        Problem(wanted[r].reference_at, error_text("'{0}' is already used", r)) for r in names if r in taken
+        # Said with what to do: a register exported and imported back met only "'TR-000001' is already used".
+        Problem(
+            wanted[r].reference_at,
+            error_text(
+                "'{0}' is already used: import adds new transfers and never changes those in the register; "
+                "remove this row, or empty its reference to add it as a new transfer",
+                r,
+            ),
+        )
+        for r in names
+        if r in taken
     ]
 
 

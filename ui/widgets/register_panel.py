@@ -186,6 +186,8 @@ class RegisterPanel(QWidget):
         self.details_area.setWidgetResizable(True)
         self.details_area.setWidget(self.details)
         self.details_area.setMinimumWidth(200)
+        # Tab stops here (the details scroll by keyboard): a screen reader said nothing for it.
+        self.details_area.setAccessibleName(self.tr("Details of the selected transfer"))
         self.open_button = QPushButton(self.tr("Open assessment…"), self)
         self.open_button.setObjectName("openAssessment")
         self.open_button.setEnabled(False)

@@ -28,7 +28,7 @@ from ui.i18n import format_date
 from ui.terms import core_text
 from ui.wizard.read_only import set_read_only
 from ui.wizard.rechecks import TO_CONFIRM, confirm_page, flags_for
-from ui.wizard.state import PAGE_PARTIES, Issue, WizardState, comment_page
+from ui.wizard.state import PAGE_PARTIES, Issue, WizardState, comment_page, page_titles
 
 BLOCKING_COLOUR = "#b3261e"
 MISSING_COLOUR = "#8a5a00"
@@ -262,6 +262,8 @@ class WizardPage(QWizardPage):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A Tab stop (the page scrolls by keyboard): named for the step, as a screen reader should say it.
+        self.scroll_area.setAccessibleName(page_titles().get(self.KEY, ""))
         self.body = QWidget(self.scroll_area)
         self.body.setObjectName("pageBody")
         self.scroll_area.setWidget(self.body)

@@ -53,7 +53,7 @@ class ConclusionPage(WizardPage):
         self.procedural.setPlaceholderText(
             self.tr("e.g. SCCs signed unchanged, no authorisation needed; supervisory authority informed")
         )
-        self.reevaluation = OptionalDateEdit(self.tr("12 months after approval"), self.body)
+        self.reevaluation = OptionalDateEdit(self._after_approval(), self.body)
         self.reevaluation.setMaximumWidth(260)
         self.add_row(form, self.tr("&Reason:"), self.reason, "conclusion.reason")
         self.add_row(form, self.tr("&Procedural steps:"), self.procedural, "procedural_notes")
@@ -90,6 +90,11 @@ class ConclusionPage(WizardPage):
             reevaluation_date=self.reevaluation.value(),
         )
 
+    def _after_approval(self) -> str:
+        # The organisation's period (Administration → Organisation settings), which approval applies: the
+        # page said "12 months" whatever an admin had set.
+        return self.tr("%n month(s) after approval", "", self.state.reevaluation_months)
+
     def load(self) -> None:
         record = self.state.record
         if record is None:
@@ -101,6 +106,7 @@ class ConclusionPage(WizardPage):
         self.reason.set_text_quietly(record.conclusion.reason)
         self.procedural.set_text_quietly(record.procedural_notes)
         self.reevaluation.blockSignals(True)
+        self.reevaluation.setSpecialValueText(self._after_approval())
         self.reevaluation.set_value(record.reevaluation_date)
         self.reevaluation.blockSignals(False)
         self.acceptance.load()

@@ -129,12 +129,14 @@ class _LawFactors(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         top = QHBoxLayout()
-        title = QLabel(law.law_name or law.law_key, self)
+        # The stored name is the country data's English: shown in the interface language, as step 3 shows it.
+        name = core_text(law.law_name) if law.law_name else law.law_key
+        title = QLabel(name, self)
         title.setStyleSheet("font-weight:bold;")
         title.setWordWrap(True)
         self.result = QLabel(self)
         self.remove = QPushButton(self.tr("Remove law"), self)
-        self.remove.setAccessibleName(self.tr("Remove %1 from the calculation").replace("%1", law.law_name))
+        self.remove.setAccessibleName(self.tr("Remove %1 from the calculation").replace("%1", name))
         top.addWidget(title, 1)
         top.addWidget(self.result)
         top.addWidget(self.remove)
@@ -151,13 +153,13 @@ class _LawFactors(QFrame):
             label.setToolTip(questions.get(f.key, ""))
             spin = ProbabilitySpin(self)
             spin.setAccessibleName(
-                self.tr("%1: probability for %2").replace("%1", f.label).replace("%2", law.law_name)
+                self.tr("%1: probability for %2").replace("%1", f.label).replace("%2", name)
             )
             label.setBuddy(spin)
             why = QLineEdit(self)
             why.setPlaceholderText(questions.get(f.key, self.tr("Justification")))
             why.setAccessibleName(
-                self.tr("%1: justification for %2").replace("%1", f.label).replace("%2", law.law_name)
+                self.tr("%1: justification for %2").replace("%1", f.label).replace("%2", name)
             )
             grid.addWidget(label, 2 * i, 0)
             grid.addWidget(spin, 2 * i, 1)
@@ -368,7 +370,7 @@ class RiskPage(WizardPage):
         if ctx is not None:
             for access_law in ctx.destination.access_laws:
                 if access_law.problematic and access_law.key not in keys:
-                    self.add_law_combo.addItem(access_law.name, access_law.key)
+                    self.add_law_combo.addItem(core_text(access_law.name), access_law.key)
         self.add_law_combo.setEnabled(self.add_law_combo.count() > 0)
         self.add_law_button.setEnabled(self.add_law_combo.count() > 0)
 
@@ -396,7 +398,9 @@ class RiskPage(WizardPage):
         if result is None:
             problems = ev.risk_error.problems if ev and ev.risk_error else []
             self.result_text.setText(
-                self.tr("No result yet: %1").replace("%1", "; ".join(p.message for p in problems) or "—")
+                self.tr("No result yet: %1").replace(
+                    "%1", "; ".join(core_text(p.message) for p in problems) or "—"
+                )
             )
             self.result_text.setStyleSheet(INFO_STYLE)
             self.formula.setText("")

@@ -26,6 +26,7 @@ from transfer_tool.assessment.record import (
 )
 from transfer_tool.assessment.tool_catalog import ToolCatalog
 from transfer_tool.assessment.transfer_facts import fit_to_transfer
+from transfer_tool.assessment.workflow import DEFAULT_REEVALUATION_MONTHS
 from transfer_tool.catalog import CatalogItem
 from transfer_tool.countries.model import Destination, Regime
 from transfer_tool.countries.shipped import CountryDataset
@@ -144,6 +145,8 @@ class Loaded:
     evidence: list[service.EvidenceView] = field(default_factory=list)
     record: AssessmentRecord | None = None  # a transfer without an assessment: the record to start from
     flags: list[FlagView] = field(default_factory=list)  # why the transfer awaits re-assessment (open flags)
+    # The organisation's setting: approval sets the re-evaluation date this many months on when none is given.
+    reevaluation_months: int = DEFAULT_REEVALUATION_MONTHS
 
 
 def page_of_gap(gap: Gap) -> str:
@@ -233,6 +236,7 @@ class WizardState(QObject):
         self.comments: list[service.CommentView] = []
         self.evidence: list[service.EvidenceView] = []
         self.flags: list[FlagView] = []
+        self.reevaluation_months = DEFAULT_REEVALUATION_MONTHS
         self.evaluation: Evaluation | None = None
         self.gaps: tuple[Gap, ...] = ()
         self.transfer_problems: list[Problem] = validate_transfer(self.transfer_input)
@@ -255,6 +259,7 @@ class WizardState(QObject):
         self.comments = list(data.comments)
         self.evidence = list(data.evidence)
         self.flags = list(data.flags)
+        self.reevaluation_months = data.reevaluation_months
         self.ready = True
         self._evaluate()
         self.loaded.emit()

@@ -238,9 +238,8 @@ class SummaryPage(WizardPage):
             prefix = "✖ " if issue.blocking else "• "
             item = QStandardItem(f"{prefix}{titles.get(issue.page, issue.page)} — {core_text(issue.message)}")
             item.setData(issue.page, PageRole)
-            item.setToolTip(
-                f"{self.tr('Step')} {issue.step} ({step}) · {issue.field}" if issue.step else issue.field
-            )
+            # The step in words; never the record's field path (an internal key).
+            item.setToolTip(f"{self.tr('Step')} {issue.step} ({core_text(step)})" if issue.step else "")
             if issue.blocking:
                 item.setForeground(QBrush(QColor(BLOCKING_COLOUR)))
             self.missing_model.appendRow(item)
@@ -386,8 +385,15 @@ class SummaryPage(WizardPage):
     def _submit_failed(self, exc: BaseException) -> None:
         self._buttons()
         if isinstance(exc, ValidationError):
+            describe(exc)  # in the interface language
+            self.refresh()  # the list above names each missing item, each a link to its page
+            # The problems' locations are the record's field paths (internal keys): said only when the list
+            # above has nothing to show (the stored version was refused on data this screen does not hold).
+            lines = [exc.message]
+            if not self.missing_items():
+                lines += [f"  - {p.message}" for p in exc.problems]
             self.result.setStyleSheet(WARNING_STYLE)
-            self.result.setText(describe(exc))
+            self.result.setText("\n".join(lines))
             self.result.show()
             self._result_is_refusal = True
             return

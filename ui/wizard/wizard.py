@@ -72,8 +72,9 @@ def load_for_wizard(db: DatabaseHandle, actor: Actor, transfer_id: int | None) -
     dataset = country_store.cached_dataset(db)
     catalogs, labels = catalog.lists_and_labels(db)
     people = entities.list_entities(db)
+    org = service.get_org_settings(db)  # the re-evaluation period the conclusion step states
     if transfer_id is None:
-        return Loaded(dataset, catalogs, labels, people)
+        return Loaded(dataset, catalogs, labels, people, reevaluation_months=org.reevaluation_months)
     view = transfers.get_transfer(db, transfer_id)
     assessment = service.latest_for_transfer(db, transfer_id)
     record = None
@@ -88,11 +89,14 @@ def load_for_wizard(db: DatabaseHandle, actor: Actor, transfer_id: int | None) -
             view,
             entities.get_entity(db, view.importer_id),
             dataset,
-            service.get_org_settings(db),
+            org,
             UserId(actor.user_id) if actor.user_id else None,
         )
     flags = country_store.open_flags(db, transfer_id)  # cleared when a new version is approved
-    return Loaded(dataset, catalogs, labels, people, view, assessment, comments, evidence, record, flags)
+    months = org.reevaluation_months
+    return Loaded(
+        dataset, catalogs, labels, people, view, assessment, comments, evidence, record, flags, months
+    )
 
 
 class AssessmentWizard(QWizard):
