@@ -309,3 +309,49 @@ def test_a_version_not_yet_approved_says_what_approval_will_confirm(
         )
     finally:
         db.dispose()
+
+
+def test_a_draft_says_when_approval_will_set_the_re_evaluation_date(
+    built: DemoResult, tmp_path: Path
+) -> None:
+    """Before approval the report said "Re-evaluation due —" while the wizard's conclusion step said "18
+    months after approval" (the organisation's setting, which approval applies): both now say the latter;
+    the signed report keeps the date approval set (found walking the legal user's screens, session 12)."""
+    import dataclasses
+
+    from transfer_tool.assessment import org_settings, reporting
+    from transfer_tool.report.docx_export import render_docx
+    from transfer_tool.report.renderer import render_report
+
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copyfile(built.database_path, copy)
+    db = Database(f"sqlite:///{copy}")
+    try:
+        admin = users.authenticate(db, "admin", DEMO_PASSWORD).actor()
+        settings = org_settings.get_org_settings(db)
+        org_settings.set_org_settings(db, admin, dataclasses.replace(settings, reevaluation_months=18))
+        onward = transfers.find_by_reference(db, built.onward_reference)
+        assert onward is not None
+        assessor = users.authenticate(db, "hanako.sato", DEMO_PASSWORD).actor()
+        draft = service.start_assessment(db, assessor, onward)
+        data = reporting.build_report_data(db, draft.id, dt.date(2026, 12, 7))
+        assert (data.conclusion.reevaluation_date, data.conclusion.reevaluation_months) == (None, 18)
+        for lang, words in (("en", "18 months after approval"), ("ja", "承認の18か月後")):
+            pdf = tmp_path / f"draft-{lang}.pdf"
+            pdf.write_bytes(render_report(data, lang))
+            assert _squashed_text(pdf).count(re.sub(r"\s+", "", words)) == 2, lang  # overview and conclusion
+        import io
+
+        from docx import Document
+
+        text = "\n".join(
+            cell.text
+            for table in Document(io.BytesIO(render_docx(data, "en"))).tables
+            for row in table.rows
+            for cell in row.cells
+        )
+        assert "18 months after approval" in text
+    finally:
+        db.dispose()
+    signed = _squashed_text(built.pdf_en)
+    assert "monthsafterapproval" not in signed  # the signed report states the date approval set

@@ -224,6 +224,11 @@ def conclusion(src: ReportSources) -> rd.ConclusionInfo:
         reason=reason,
         procedural_steps=r.procedural_notes,
         reevaluation_date=r.reevaluation_date,
+        reevaluation_months=(
+            src.meta.reevaluation_months
+            if r.reevaluation_date is None and src.meta.status is not AssessmentStatus.APPROVED
+            else None
+        ),
         grounds=grounds,
     )
 

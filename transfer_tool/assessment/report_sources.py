@@ -37,6 +37,7 @@ class ReportMeta:
     sign_off: rd.SignOff = field(default_factory=rd.SignOff)
     dataset_version: str = ""
     importer_sign_off_wanted: bool = False  # organisation setting: the importer co-adopts the TIA
+    reevaluation_months: int | None = None  # organisation setting: approval sets the date this far ahead
 
 
 @dataclass(frozen=True)

@@ -154,6 +154,7 @@ def _report_data(
             sign_off=sign_off,
             dataset_version=row.country_data_version or ds.dataset_version,
             importer_sign_off_wanted=settings.importer_sign_off,
+            reevaluation_months=settings.reevaluation_months,
         )
     if isinstance(ds.destinations, DestinationsOnDemand):
         # The codes the engine may look up (the pre-check's), in one statement rather than one each.

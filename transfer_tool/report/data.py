@@ -202,6 +202,9 @@ class ConclusionInfo:
     reason: Text = ""
     procedural_steps: str = ""
     reevaluation_date: dt.date | None = None
+    # No date yet (a version before approval): approval will set it this many months ahead, as the
+    # wizard's conclusion step says.
+    reevaluation_months: int | None = None
     grounds: Text = ""  # per regime, the recommendation's reasons (EU/UK/CH, APPI and LGPD differ)
 
 

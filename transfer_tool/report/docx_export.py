@@ -12,9 +12,16 @@ from transfer_tool.domain import AssessmentStatus
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.i18n.regime_names import regime_name
 from transfer_tool.i18n.stored_text import translate
-from transfer_tool.report.data import Answer, PolicyItem, ReportData, Text, conclusion_key
+from transfer_tool.report.data import Answer, ConclusionInfo, PolicyItem, ReportData, Text, conclusion_key
 from transfer_tool.report.docx_document import CONTENT_MM, JAPANESE_FONT, WordDocument
-from transfer_tool.report.terms import LANGUAGES, Terminology, format_date, format_datetime, format_percent
+from transfer_tool.report.terms import (
+    LANGUAGES,
+    Terminology,
+    format_date,
+    format_datetime,
+    format_percent,
+    reevaluation_text,
+)
 
 __all__ = ["JAPANESE_FONT", "DocxReport", "render_docx"]  # the font: tests check the document uses it
 
@@ -58,6 +65,9 @@ class DocxReport:
 
     def date(self, value: Any) -> str:
         return format_date(value, self.lang)
+
+    def reevaluation(self, c: ConclusionInfo) -> str:
+        return reevaluation_text(self.w.terms, c.reevaluation_date, c.reevaluation_months, self.lang)
 
     def regime(self, code: str) -> str:
         return regime_name(self.w.terms, code, self.lang, self.d.regime_names)
@@ -121,7 +131,7 @@ class DocxReport:
                 ("doc.assessor", d.assessor),
                 ("doc.created", self.date(d.created)),
                 ("doc.updated", self.date(d.updated)),
-                ("doc.reevaluation", self.date(d.conclusion.reevaluation_date)),
+                ("doc.reevaluation", self.reevaluation(d.conclusion)),
             ]
         )
 
@@ -450,7 +460,7 @@ class DocxReport:
                 ("conclusion.chosen", self.t(conclusion_key(c.chosen, "not_reached"))),
                 ("conclusion.reason", self.x(c.reason)),
                 ("conclusion.procedural_steps", c.procedural_steps),
-                ("doc.reevaluation", self.date(c.reevaluation_date)),
+                ("doc.reevaluation", self.reevaluation(c)),
             ]
         )
 

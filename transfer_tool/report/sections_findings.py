@@ -14,7 +14,7 @@ from transfer_tool.report.document import Build, SignatureSpace, TiaDocTemplate
 from transfer_tool.report.layout import Block, Cell
 from transfer_tool.report.parts import ReportParts
 from transfer_tool.report.styles import SHADE
-from transfer_tool.report.terms import format_date, format_datetime, format_percent
+from transfer_tool.report.terms import format_date, format_datetime, format_percent, reevaluation_text
 
 
 class FindingsSections(ReportParts):
@@ -189,7 +189,10 @@ class FindingsSections(ReportParts):
             ("conclusion.chosen", self._t(b, conclusion_key(c.chosen, "not_reached"))),
             ("conclusion.reason", c.reason),
             ("conclusion.procedural_steps", c.procedural_steps),
-            ("doc.reevaluation", format_date(c.reevaluation_date, b.lang)),
+            (
+                "doc.reevaluation",
+                reevaluation_text(self.terms, c.reevaluation_date, c.reevaluation_months, b.lang),
+            ),
         ]
         return [self._kv(b, rows)]
 

@@ -14,7 +14,7 @@ from transfer_tool.report.document import Build, ContentsLine
 from transfer_tool.report.layout import Block, Cell
 from transfer_tool.report.parts import ReportParts
 from transfer_tool.report.styles import ACCENT, BAD, GOOD, MUTED, WARN_SHADE
-from transfer_tool.report.terms import format_date
+from transfer_tool.report.terms import format_date, reevaluation_text
 
 
 class TransferSections(ReportParts):
@@ -68,7 +68,12 @@ class TransferSections(ReportParts):
                 ),
                 ("doc.created", format_date(d.created, lang)),
                 ("doc.updated", format_date(d.updated, lang)),
-                ("doc.reevaluation", format_date(d.conclusion.reevaluation_date, lang)),
+                (
+                    "doc.reevaluation",
+                    reevaluation_text(
+                        self.terms, d.conclusion.reevaluation_date, d.conclusion.reevaluation_months, lang
+                    ),
+                ),
             ],
         )
         return [

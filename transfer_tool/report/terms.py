@@ -15,6 +15,20 @@ def format_date(value: dt.date | None, lang: str) -> str:
     return long_date(value, lang) if value is not None else ""
 
 
+def reevaluation_text(terms: Terminology, date: dt.date | None, months: int | None, lang: str) -> str:
+    """The re-evaluation date; before approval, when approval will set it ("12 months after approval", as the
+    wizard's conclusion step says: a reviewer reading the draft saw "—")."""
+    if date is not None:
+        return format_date(date, lang)
+    if not months:
+        return ""
+    return (
+        terms.get("doc.reevaluation_after_one", lang)
+        if months == 1
+        else terms.get("doc.reevaluation_after", lang, months=months)
+    )
+
+
 def format_datetime(value: dt.datetime, lang: str) -> str:
     return f"{format_date(value.date(), lang)} {value:%H:%M}"
 
