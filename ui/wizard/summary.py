@@ -30,11 +30,11 @@ from transfer_tool.report.data import ReportData
 from transfer_tool.runtime.bootstrap import DatabaseHandle
 from transfer_tool.runtime.files import write_file
 from ui import settings as keys
-from ui.errors import describe, show_exception
+from ui.errors import show_exception
 from ui.i18n import regime_short_name
 from ui.services import ASSESSMENTS
 from ui.tasks import Task, run_task
-from ui.terms import core_text
+from ui.terms import core_text, localize_error
 from ui.wizard.autosave import Autosaver, SaveBase
 from ui.wizard.common import (
     BLOCKING_COLOUR,
@@ -385,7 +385,7 @@ class SummaryPage(WizardPage):
     def _submit_failed(self, exc: BaseException) -> None:
         self._buttons()
         if isinstance(exc, ValidationError):
-            describe(exc)  # in the interface language
+            localize_error(exc)  # its message and problems in the interface language
             self.refresh()  # the list above names each missing item, each a link to its page
             # The problems' locations are the record's field paths (internal keys): said only when the list
             # above has nothing to show (the stored version was refused on data this screen does not hold).
