@@ -213,7 +213,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     },
     **{
         f"notice.service.{n}": OPEN_READ
-        for n in ("preview", "generations", "last_published", "get_contact", "answer")
+        for n in ("preview", "preview_or_published", "generations", "last_published", "get_contact", "answer")
     },
     "notice.register_rows.register_items": OPEN_READ,
     **{f"signing.trust.{n}": PURE for n in ("parse_certificate", "fingerprint_of")},

@@ -220,6 +220,28 @@ def preview(
         return _build(s, db, regime, lang, group_by, today or clock.today(), mark_unverified)
 
 
+def preview_or_published(
+    db: Database, regime: str, lang: str, *, group_by: str = "recipient_type", today: dt.date | None = None
+) -> tuple[NoticePreview, bool]:
+    """The notice as it would be generated now, or, when that is still the notice last published (the same
+    text once the draft's marks are left out, on its day), the published text: right after publishing, the
+    preview and "Save as…" gave the draft with its "check before publishing" marks. True: published."""
+    with db.read() as s:
+        p = _build(s, db, regime, lang, group_by, today or clock.today(), True)
+        last = p.last_published
+        if (
+            last is None
+            or last.lang != lang
+            or last.published_at is None
+            or not (p.diff is None or p.diff.empty)
+        ):
+            return p, False
+        published = _build(s, db, regime, lang, group_by, last.published_at.date(), False)
+    if published.register_version != last.register_version or to_markdown(published.document) != last.text:
+        return p, False
+    return published, True
+
+
 def generate(
     db: Database,
     actor: Actor,

@@ -5,7 +5,6 @@ text the notice gives for copies and for the APPI Art. 28(3) information."""
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from pathlib import Path
 
@@ -31,7 +30,6 @@ from transfer_tool.notice import service
 from transfer_tool.notice.document import Document, to_html, to_markdown
 from transfer_tool.notice.service import GenerationView, NoticePreview
 from transfer_tool.register import entities
-from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.accessibility import name_from_labels
 from ui.admin.common import NOTE_COLOUR, NOTICE_BANNER, MessageLine, report_failure
 from ui.services import Services
@@ -53,24 +51,6 @@ def ask_to_accept(parent: QWidget, items: tuple[str, ...]) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
-
-
-def preview_or_published(
-    db: DatabaseHandle, regime: str, lang: str, group_by: str, today: dt.date | None
-) -> tuple[NoticePreview, bool]:
-    """The notice as it would be generated now, or, when that is still the notice last published (same
-    text once the draft's marks are left out, on its day), the published text: right after publishing,
-    the preview and "Save as…" gave the draft with its "check before publishing" marks. True: published."""
-    p = service.preview(db, regime, lang, group_by=group_by, today=today)
-    last = p.last_published
-    if last is None or last.lang != lang or last.published_at is None or not (p.diff is None or p.diff.empty):
-        return p, False
-    published = service.preview(
-        db, regime, lang, group_by=group_by, today=last.published_at.date(), mark_unverified=False
-    )
-    if published.register_version != last.register_version or to_markdown(published.document) != last.text:
-        return p, False
-    return published, True
 
 
 class NoticePage(QWidget):
@@ -291,7 +271,7 @@ class NoticePage(QWidget):
         regime, lang, group_by = self.choice()
         today = self.services.today()
         self.services.worker.submit(
-            lambda db: preview_or_published(db, regime, lang, group_by, today),
+            lambda db: service.preview_or_published(db, regime, lang, group_by=group_by, today=today),
             lambda shown: self._show(*shown),
             lambda exc: report_failure(self, exc, self.message),
             owner=self,
