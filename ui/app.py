@@ -32,6 +32,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+# The data layer loads before Qt: PySide6's import hook reads the source of every module imported after
+# the binding (looking for "PySide6", for its `__feature__` switches), about 20 ms at each start for
+# SQLAlchemy's modules alone.
+from transfer_tool.accounts import users
+from transfer_tool.accounts.users import UserView
+from transfer_tool.errors import ToolError
+from transfer_tool.library_noise import quiet_libraries
+from transfer_tool.runtime.bootstrap import open_database
+from transfer_tool.runtime.config import resolve_config
+
+# isort: split
 import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
@@ -43,12 +54,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from transfer_tool.accounts import users
-from transfer_tool.accounts.users import UserView
-from transfer_tool.errors import ToolError
-from transfer_tool.library_noise import quiet_libraries
-from transfer_tool.runtime.bootstrap import open_database
-from transfer_tool.runtime.config import resolve_config
 from ui import settings as keys
 from ui.collector import GuiThreadCollector
 from ui.display import missing_display
