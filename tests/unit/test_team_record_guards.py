@@ -173,7 +173,7 @@ def test_a_team_database_of_0022_upgrades_to_0023_and_back(own_database: tuple[s
         legal_group = login_roles.names_for(db).legal.replace(name, "")
         assert ("table", legal_group, "review_comment", "UPDATE") in {r[:4] for r in at_0022}
         migrate.upgrade(db)
-        assert migrate.current_revision(db) == migrate.head_revision(db) == "0023"
+        assert migrate.current_revision(db) == migrate.head_revision(db)
         with psycopg.connect(plain) as conn:
             assert _security_state(conn, name) == fresh
         server = make_url(url)

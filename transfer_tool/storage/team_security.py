@@ -1,6 +1,6 @@
 """What a team database on PostgreSQL enforces itself (issue #19): roles, privileges, row-level security,
 the workflow's and the admins' SECURITY DEFINER functions and the audit triggers. Installed by migration
-0020, again by 0021 (`install` always installs the latest; the SQL text is in team_*_functions.py).
+0020, again by 0021, 0023 and 0024 (`install` always installs the latest; the SQL text is in team_*_functions.py).
 
 - Every table is owned by a NOLOGIN owner role. People are login roles in one group role each (legal,
   manager, admin); the groups get SELECT where they may read and DML only where their role may write.
@@ -10,6 +10,9 @@ the workflow's and the admins' SECURITY DEFINER functions and the audit triggers
   needs one call; `tt_sec.append_event` takes a client-linked event), and every change to
   an audited table that the tool did not record in the same transaction gets an event from a deferred
   trigger (`tt_sec.audit_row`), hashed exactly as `audit.event_hash` does, so `audit verify` checks it.
+- A change to what an assessment reads of a transfer whose latest version is approved needs an open
+  re-assessment flag about the transfer in the same transaction (the service writes one), and none is
+  allowed while a version awaits review (`team_transfer_guard`, 0024).
 - An assessment's life-cycle columns change only under a permit that `tt_sec.transition` grants after
   checking the caller's role and four eyes; the trigger `tt_sec.guard_assessment` refuses anything else,
   keeps `author_ids` growing (whoever edits a version becomes its author) and row-level security lets
@@ -27,7 +30,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-from transfer_tool.storage import team_admin_functions, team_record_guards
+from transfer_tool.storage import team_admin_functions, team_record_guards, team_transfer_guard
 from transfer_tool.storage.team_audit_functions import AUDIT_FUNCTIONS, skipped_columns_sql
 from transfer_tool.storage.team_guard_functions import GUARD_FUNCTIONS, row_of
 from transfer_tool.storage.team_roles import SCHEMA, RoleNames, quote_ident, quote_literal
@@ -212,6 +215,7 @@ def install(conn: Connection, names: RoleNames) -> None:
         _run(conn, f"GRANT EXECUTE ON FUNCTION {s}.{fn} TO {everyone}")
     team_admin_functions.install(conn, names)
     team_record_guards.install(conn, names, tables)  # evidence, signed reports, deletions (0023)
+    team_transfer_guard.install(conn, names, tables)  # a transfer changed after approval (0024)
     for table, key in AUDITED.items():
         if table in tables:
             _run(
@@ -286,6 +290,7 @@ def uninstall(conn: Connection, names: RoleNames) -> None:
     for trigger, table, _when, _function in team_record_guards.TRIGGERS:
         _run(conn, f"DROP TRIGGER IF EXISTS {trigger} ON public.{table}")
     _run(conn, "DROP TRIGGER IF EXISTS tt_approval_signed ON public.assessment")
+    _run(conn, f"DROP TRIGGER IF EXISTS {team_transfer_guard.TRIGGER} ON public.transfer")
     for table, policies in (
         ("assessment", ("read_all", "start_drafts", "legal_edits_drafts", "reviewers_edit_unfrozen")),
         ("user_account", ("read_all", "own_preferences", "admins_manage")),

@@ -1,0 +1,150 @@
+"""Team mode on PostgreSQL: a transfer whose assessment is approved is not changed behind the flag
+(migration 0024, transfer_tool/storage/team_transfer_guard.py).
+
+The tool flags a transfer changed after approval for re-assessment (test_transfer_changed_after_approval.py).
+Before 0024 a legal user's own sign-in could change the approved transfer's row from psql and nothing was
+flagged: the register, the privacy notice and the calendar then stated a transfer the approval never
+covered. As in test_team_database.py, the tests connect AS the people with plain SQL.
+"""
+
+from __future__ import annotations
+
+import psycopg
+from sqlalchemy import make_url
+
+from tests.conftest import PASSWORD, _seed
+from tests.unit import teamwork_support
+from tests.unit.test_team_admin_functions import own_database
+from tests.unit.test_team_database import Team, dba, refused, rows_changed, submitted_by, team
+from transfer_tool.accounts import login_roles, users
+from transfer_tool.countries import store
+from transfer_tool.domain import Role
+from transfer_tool.records import audit
+from transfer_tool.register import transfers
+from transfer_tool.register.approved_changes import ASSESSED_FIELDS
+from transfer_tool.storage import migrate, team_transfer_guard
+from transfer_tool.storage.database import Database
+from transfer_tool.storage.team_roles import quote_ident, role_names
+
+__all__ = ["dba", "own_database", "team"]  # the fixtures, shared with test_team_database.py
+
+_FLAG = (
+    "INSERT INTO reassessment_flag (transfer_id, destination, regime, kind, reason, created_at) "
+    "VALUES (%s, 'US', '', 'transfer', 'Changed after its assessment was approved: the purposes.', now())"
+)
+
+
+def _approved(team: Team) -> teamwork_support.Approved:
+    return teamwork_support.approved_transfer(team.dba, team.admin, team.legal, team.manager, eu=False)
+
+
+def test_an_approved_transfer_changed_from_psql_without_a_flag_is_refused(team: Team) -> None:
+    ok = _approved(team)
+    lena = team.sql("lena")
+    tid = ok.transfer.id
+    for change in (
+        'purposes = \'["support", "marketing"]\'',
+        "destination = 'CN'",
+        "retention = 'Ten years'",
+        "special_categories = NOT special_categories",
+        'storage_countries = \'["US", "CN"]\'',
+    ):
+        reason = refused(lena, f"UPDATE transfer SET {change} WHERE id = %s", (tid,))
+        assert "flags the transfer for re-assessment" in reason, change
+    assert transfers.get_transfer(team.dba, tid) == ok.transfer
+    # The register's own fields (the title, the notes) are not what the approval read.
+    assert rows_changed(
+        lena, "UPDATE transfer SET title = 'Support desk (US)', notes = 'x' WHERE id = %s", (tid,)
+    )
+    # The same data written again in another JSON spelling is no change.
+    assert rows_changed(
+        lena, "UPDATE transfer SET purposes = purposes::jsonb::text::json WHERE id = %s", (tid,)
+    )
+    assert audit.verify(team.dba).ok
+
+
+def test_a_change_from_psql_with_its_flag_in_the_same_transaction_commits(team: Team) -> None:
+    ok = _approved(team)
+    lena = team.sql("lena")
+    tid = ok.transfer.id
+    lena.execute(_FLAG, (tid,))
+    lena.execute('UPDATE transfer SET purposes = \'["support", "marketing"]\' WHERE id = %s', (tid,))
+    lena.commit()
+    assert [f.kind for f in store.open_flags(team.dba, tid)] == ["transfer"]
+    # While that flag is open the transfer is already due for re-assessment: a further change commits.
+    assert rows_changed(lena, "UPDATE transfer SET retention = 'Ten years' WHERE id = %s", (tid,)) == 1
+    assert audit.verify(team.dba).ok
+
+
+def test_the_tools_own_change_after_approval_commits_under_the_guard(team: Team) -> None:
+    ok = _approved(team)
+    lena = team.signed_in("lena")
+    t = transfers.get_transfer(lena, ok.transfer.id)
+    after = transfers.update_transfer(
+        lena, team.legal, t.id, transfers.with_changes(t, destination="CN"), t.row_version
+    )
+    assert after.destination == "CN" and after.reassessment_needed
+    assert audit.verify(team.dba).ok
+
+
+def test_a_transfer_awaiting_review_is_not_changed_from_psql(team: Team) -> None:
+    sub = submitted_by(team, team.legal)
+    lena = team.sql("lena")
+    reason = refused(lena, "UPDATE transfer SET purposes = '[]' WHERE id = %s", (sub.transfer_id,))
+    assert "awaiting review" in reason
+    # Nor by adding a flag first: the version under review cannot answer the change.
+    lena.execute(_FLAG, (sub.transfer_id,))
+    assert "awaiting review" in refused(
+        lena, "UPDATE transfer SET purposes = '[]' WHERE id = %s", (sub.transfer_id,)
+    )
+
+
+def test_a_draft_in_progress_answers_the_change(team: Team) -> None:
+    from transfer_tool.assessment import service
+
+    ok = _approved(team)
+    service.new_version(team.dba, team.legal, ok.assessment.id)
+    lena = team.sql("lena")
+    assert rows_changed(lena, "UPDATE transfer SET destination = 'CN' WHERE id = %s", (ok.transfer.id,)) == 1
+    assert store.open_flags(team.dba, ok.transfer.id) == []
+
+
+def test_the_guard_reads_the_services_list_of_assessed_details() -> None:
+    sql = team_transfer_guard.function_sql(role_names("tia"))
+    for column in ASSESSED_FIELDS:
+        assert f"OLD.{quote_ident(column)}" in sql and f"NEW.{quote_ident(column)}" in sql, column
+    assert "title" not in sql and "notes" not in sql
+    assert (
+        f"OLD.{quote_ident('purposes')}::jsonb" in sql and f"OLD.{quote_ident('retention')}::jsonb" not in sql
+    )
+
+
+def test_a_team_database_of_0023_upgrades_to_0024_and_back(own_database: tuple[str, str]) -> None:
+    url, _name = own_database
+    db = Database(url)
+    server = make_url(url)
+    try:
+        migrate.upgrade(db)
+        _seed(db)
+        admin = users.create_first_admin(db, "admin", "Ada Admin", PASSWORD).actor()
+        legal = users.create_user(db, admin, "lena", "Lena Legal", PASSWORD, Role.LEGAL).actor()
+        manager = users.create_user(db, admin, "nils", "Nils Manager", PASSWORD, Role.MANAGER).actor()
+        ok = teamwork_support.approved_transfer(db, admin, legal, manager, eu=False)
+        change = "UPDATE transfer SET retention = %s WHERE id = %s"
+
+        def lena() -> psycopg.Connection[object]:
+            login = login_roles.names_for(db).login("lena")
+            return psycopg.connect(
+                host=server.host, port=server.port, dbname=server.database, user=login, password=PASSWORD
+            )
+
+        migrate.downgrade(db, "0023")
+        with lena() as conn:  # what 0023 allowed
+            assert rows_changed(conn, change, ("Five years", ok.transfer.id)) == 1
+        migrate.upgrade(db)
+        assert migrate.current_revision(db) == migrate.head_revision(db) == "0024"
+        with lena() as conn:
+            assert "re-assessment" in refused(conn, change, ("Ten years", ok.transfer.id))
+        assert audit.verify(db).ok
+    finally:
+        db.dispose()
