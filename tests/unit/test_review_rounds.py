@@ -5,9 +5,12 @@ and when, and a comment on the personal data has its own section (issue 18)."""
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 
+import docx
 import pytest
+from pypdf import PdfReader
 
 from tests import approval_support
 from tests.conftest import PASSWORD
@@ -21,6 +24,7 @@ from transfer_tool.errors import PermissionDenied
 from transfer_tool.i18n.terminology import Terminology
 from transfer_tool.records import audit
 from transfer_tool.records.audit_drift import drift
+from transfer_tool.report import render_report
 from transfer_tool.storage.database import Database
 
 TERMS = Terminology.load()
@@ -230,3 +234,57 @@ def test_a_re_assessment_is_compared_with_the_approved_version_it_would_replace(
         False,
         (),
     )
+
+
+def _pdf_text(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    return re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
+
+
+def _squash(words: str) -> str:
+    return re.sub(r"\s+", "", words)
+
+
+def test_the_report_says_who_dealt_with_each_comment_the_version_was_returned_with(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    """Signed content: each comment the reviewer returned the version with, and who dealt with it and when
+    (en, ja), not only that the version went back and forth; a draft's report says which are still open."""
+    lou = users.create_user(db, admin, "lou", "Lou Legal", PASSWORD, Role.LEGAL).actor()
+    _, v1 = _submitted(db, legal)
+    v2 = _return(db, manager, v1.id)
+    service.resolve_comment(db, lou, service.comments_for(db, v2.id)[0].id)
+    draft = service.build_report_data(db, v2.id, TODAY)
+    assert [(c.version, c.dealt_with_by) for c in draft.review_comments] == [(1, "Lou Legal"), (1, "")]
+    text = _pdf_text(render_report(draft, "en"))
+    assert _squash("Lou Legal") in text and _squash("Not yet dealt with") in text
+
+    v2 = service.submit(db, legal, v2.id, TODAY)  # resubmitting deals with the rest
+    v2 = approval_support.approve(db, manager, v2.id, TODAY)
+    pdf = service.signed_report(db, v2.id)
+    assert pdf is not None
+    text = _pdf_text(pdf)
+    for words in (
+        "The reviewer's comments, and who dealt with each",
+        "Say which health data the tickets hold.",
+        "More on NSLs.",
+        "Lou Legal",
+        legal.display_name,
+        manager.display_name,
+    ):
+        assert _squash(words) in text, words
+    assert _squash("Not yet dealt with") not in text
+    assert not CODE.findall(text.split(_squash("who dealt with each"))[1].split("12.")[0])
+    approved = service.build_report_data(db, v2.id, TODAY)
+    ja = _pdf_text(render_report(approved, "ja"))
+    assert "レビュー担当者のコメントと対応" in ja and "未対応" not in ja
+    # The Word draft says the same.
+    from transfer_tool.report.docx_export import render_docx
+
+    cells = [
+        c.text
+        for t in docx.Document(io.BytesIO(render_docx(approved, "en"))).tables
+        for r in t.rows
+        for c in r.cells
+    ]
+    assert "Lou Legal" in "\n".join(cells) and "More on NSLs." in "\n".join(cells)

@@ -31,6 +31,7 @@ from transfer_tool.assessment.report_texts import (
     report_text,
     sentences,
 )
+from transfer_tool.assessment.review_comments import CommentView
 from transfer_tool.catalog import CatalogItem
 from transfer_tool.countries.model import RegimeEntry
 from transfer_tool.countries.names import CountryNames
@@ -93,6 +94,7 @@ def report_data_from(src: ReportSources) -> rd.ReportData:
         conclusion=findings.conclusion(src),
         appi_consent=findings.appi_consent(src),
         review_history=_history(src),
+        review_comments=tuple(_comment_line(c) for c in src.review_comments),
         sign_off=m.sign_off,
         evidence=_evidence(src),
         keywords=tuple(
@@ -351,6 +353,19 @@ def _review_comment(comment: str) -> rd.Text:
             continue
         lines.append(labelled(Term(key), line[tag.end() :]))
     return Joined(tuple(lines))
+
+
+def _comment_line(c: CommentView) -> rd.ReviewCommentLine:
+    key = f"review.section.{c.section}"
+    words: rd.Text = labelled(Term(key), c.comment) if shipped_terminology().has(key) else c.comment
+    return rd.ReviewCommentLine(
+        c.version_no,
+        words,
+        c.author_name,
+        c.created_at,
+        c.resolved_by if c.resolved_at else "",
+        c.resolved_at,
+    )
 
 
 def _history(src: ReportSources) -> tuple[rd.ReviewEvent, ...]:

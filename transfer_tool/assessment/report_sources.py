@@ -11,6 +11,7 @@ from transfer_tool.assessment.context import Evaluation
 from transfer_tool.assessment.evidence import EvidenceView
 from transfer_tool.assessment.measures import MeasureCatalog
 from transfer_tool.assessment.record import AssessmentRecord
+from transfer_tool.assessment.review_comments import CommentView
 from transfer_tool.assessment.tool_catalog import ToolCatalog
 from transfer_tool.catalog import CatalogItem
 from transfer_tool.countries.model import Destination, Regime
@@ -55,3 +56,4 @@ class ReportSources:
     tools: ToolCatalog
     measures: MeasureCatalog
     evidence_files: Sequence[EvidenceView] = ()
+    review_comments: Sequence[CommentView] = ()  # the review round's, resolved or not

@@ -31,6 +31,7 @@ from transfer_tool.assessment.record import (
     from_dict,
 )
 from transfer_tool.assessment.report_builder import ROLE_TITLES, ReportMeta, ReportSources, report_data_from
+from transfer_tool.assessment.review_comments import round_comments
 from transfer_tool.assessment.versions import (
     _EDITABLE,
     _at,
@@ -115,6 +116,7 @@ def _report_data(
         record = from_dict(row.record)
         status = row.status
         files = tuple(evidence_rows(s, row.id))
+        comments = tuple(round_comments(s, row.id, open_only=False))
         _check_evidence(s, files, f"{t.reference} version {row.version_no}")
         sign_off = SignOff(confirmations=tuple(REQUIRED_ATTESTATIONS))
         updated_at = row.updated_at
@@ -179,6 +181,7 @@ def _report_data(
             tools=ctx.tools,
             measures=ctx.measures,
             evidence_files=files,
+            review_comments=comments,
         )
     )
 

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from transfer_tool.accounts.permissions import Action, Actor, require
@@ -26,6 +26,7 @@ from transfer_tool.assessment.record import (
     from_dict,
     to_dict,
 )
+from transfer_tool.assessment.review_comments import CommentView, round_comments
 from transfer_tool.assessment.tool_catalog import load_tool_catalog
 from transfer_tool.assessment.versions import (
     AssessmentView,
@@ -85,19 +86,6 @@ class QueueItem:
     own: (
         bool  # the reviewer is one of its authors (four eyes: they cannot approve it unless single-user mode)
     )
-
-
-@dataclass(frozen=True)
-class CommentView:
-    id: int
-    assessment_id: int
-    section: str
-    comment: str
-    author_name: str
-    created_at: dt.datetime
-    resolved_at: dt.datetime | None
-    resolved_by: str = ""  # who marked it dealt with (or resubmitted)
-    version_no: int = 0  # the version the reviewer commented on
 
 
 def review_queue(db: Database, actor: Actor) -> list[QueueItem]:
@@ -254,46 +242,7 @@ def _review_round(session: Session, row: Assessment) -> list[int]:
 def comments_for(db: Database, assessment_id: int, open_only: bool = True) -> list[CommentView]:
     """The reviewer's comments on this version and on the returned versions it revises, oldest first."""
     with db.read() as s:
-        # The version and those before it in one statement (across offices each is a round trip).
-        this = (
-            select(Assessment.transfer_id, Assessment.version_no)
-            .where(Assessment.id == assessment_id)
-            .subquery()
-        )
-        earlier = s.execute(
-            select(Assessment.id, Assessment.version_no, Assessment.status, Assessment.frozen)
-            .join(
-                this,
-                and_(
-                    this.c.transfer_id == Assessment.transfer_id, Assessment.version_no <= this.c.version_no
-                ),
-            )
-            .order_by(Assessment.version_no.desc())
-        ).all()
-        if not earlier or earlier[0][0] != assessment_id:
-            raise NotFound(error_text("Assessment {0} does not exist (any more).", assessment_id))
-        versions = {earlier[0][0]: earlier[0][1]}
-        for aid, no, status, frozen in earlier[1:]:  # the returned versions this one revises
-            if status is not AssessmentStatus.RETURNED or not frozen:
-                break
-            versions[aid] = no
-        q = select(ReviewComment).where(ReviewComment.assessment_id.in_(list(versions)))
-        if open_only:
-            q = q.where(ReviewComment.resolved_at.is_(None))
-        return [
-            CommentView(
-                c.id,
-                c.assessment_id,
-                c.section,
-                c.comment,
-                c.author_name,
-                c.created_at,
-                c.resolved_at,
-                c.resolved_by_name,
-                versions[c.assessment_id],
-            )
-            for c in s.execute(q.order_by(ReviewComment.id)).scalars()
-        ]
+        return round_comments(s, assessment_id, open_only=open_only)
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,6 @@ from transfer_tool.assessment.org_settings import (
 from transfer_tool.assessment.reporting import build_report_data, render_for_approval
 from transfer_tool.assessment.review import (
     REVIEW_SECTIONS,
-    CommentView,
     QueueItem,
     VersionChanges,
     changes_since_previous,
@@ -54,6 +53,7 @@ from transfer_tool.assessment.review import (
     return_with_comments,
     review_queue,
 )
+from transfer_tool.assessment.review_comments import CommentView
 from transfer_tool.assessment.versions import (
     AssessmentView,
     authors_of,

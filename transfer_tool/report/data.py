@@ -232,6 +232,19 @@ class ReviewEvent:
 
 
 @dataclass(frozen=True)
+class ReviewCommentLine:
+    """A comment the reviewer returned a version with, and who dealt with it and when: the report states
+    how the four eyes' loop was closed, not only that the version went back and forth."""
+
+    version: int  # the version the reviewer commented on
+    comment: Text  # the section's name, then the reviewer's words
+    reviewer: str
+    made_at: dt.datetime
+    dealt_with_by: str = ""
+    dealt_with_at: dt.datetime | None = None  # None: not dealt with yet (a version not yet resubmitted)
+
+
+@dataclass(frozen=True)
 class SignOff:
     approver_name: str = ""
     approver_role: Text = ""
@@ -308,6 +321,7 @@ class ReportData:
     risk_unfinished: bool = False  # a quantified assessment was started but its level cannot be stated yet
     appi_consent: AppiConsentInfo | None = None
     review_history: tuple[ReviewEvent, ...] = ()
+    review_comments: tuple[ReviewCommentLine, ...] = ()
     sign_off: SignOff = field(default_factory=SignOff)
     evidence: tuple[Evidence, ...] = ()
     keywords: tuple[str, ...] = ()

@@ -494,6 +494,31 @@ class DocxReport:
             ],
             (21, 23, 16, 40),
         )
+        if self.d.review_comments:
+            self.w.heading(self.t("review.comments.heading"), 2)
+            self.w.table(
+                [
+                    self.t(k)
+                    for k in (
+                        "review.comments.version",
+                        "review.comment",
+                        "review.comments.by",
+                        "review.comments.dealt_with",
+                    )
+                ],
+                [
+                    [
+                        str(c.version),
+                        self.x(c.comment),
+                        f"{c.reviewer}\n{format_datetime(c.made_at, self.lang)}",
+                        f"{c.dealt_with_by}\n{format_datetime(c.dealt_with_at, self.lang)}"
+                        if c.dealt_with_at is not None
+                        else self.t("review.comments.open"),
+                    ]
+                    for c in self.d.review_comments
+                ],
+                (9, 45, 23, 23),
+            )
 
     def _evidence(self) -> None:
         if not self.d.evidence:

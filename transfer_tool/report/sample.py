@@ -34,6 +34,7 @@ from transfer_tool.report.data import (
     QuantifiedRisk,
     RegimeTool,
     ReportData,
+    ReviewCommentLine,
     ReviewEvent,
     RiskFactor,
     RiskLaw,
@@ -379,6 +380,17 @@ def sample_report_data(status: AssessmentStatus = AssessmentStatus.DRAFT) -> Rep
             "handling in line with the APPI, tokenisation of card numbers and encryption.",
         ),
         review_history=tuple(history),
+        review_comments=(
+            ReviewCommentLine(
+                1,
+                "Please add the onward transfer to the Manila support centre and attach the signed DPA.\n"
+                "マニラのサポートセンターへの再移転を追記してください。",
+                "山田 太郎 (Taro Yamada)",
+                dt.datetime(2026, 11, 12, 9, 5),
+                "佐藤 花子 (Hanako Sato)",
+                dt.datetime(2026, 11, 20, 14, 30),
+            ),
+        ),
         sign_off=SignOff(
             approver_name="山田 太郎 (Taro Yamada)",
             approver_role=Localized("Data Protection Officer", "個人情報保護管理者"),

@@ -9,7 +9,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.report.chart import Bar, risk_chart
-from transfer_tool.report.data import Text, conclusion_key, localize
+from transfer_tool.report.data import ReviewCommentLine, Text, conclusion_key, localize
 from transfer_tool.report.document import Build, SignatureSpace, TiaDocTemplate
 from transfer_tool.report.layout import Block, Cell
 from transfer_tool.report.parts import ReportParts
@@ -221,7 +221,39 @@ class FindingsSections(ReportParts):
             for e in b.data.review_history
         ]
         header = [self._t(b, k) for k in ("review.who", "review.when", "review.action", "review.comment")]
-        return [self._table(b, header, rows, (21, 23, 16, 40))]
+        return [self._table(b, header, rows, (21, 23, 16, 40)), *self._review_comments(b)]
+
+    def _review_comments(self, b: Build) -> list[Flowable]:
+        """Each comment the reviewer returned a version with, and who dealt with it, when."""
+        if not b.data.review_comments:
+            return []
+        rows = [
+            [
+                self._cell(b, str(c.version), "Cell"),
+                self._cell(b, c.comment, "Cell"),
+                self._lines(b, [c.reviewer, format_datetime(c.made_at, b.lang)]),
+                self._lines(b, self._dealt_with(b, c)),
+            ]
+            for c in b.data.review_comments
+        ]
+        header = [
+            self._t(b, k)
+            for k in (
+                "review.comments.version",
+                "review.comment",
+                "review.comments.by",
+                "review.comments.dealt_with",
+            )
+        ]
+        return [
+            self._h2(b, self._t(b, "review.comments.heading")),
+            self._table(b, header, rows, (9, 45, 23, 23)),
+        ]
+
+    def _dealt_with(self, b: Build, c: ReviewCommentLine) -> list[Text]:
+        if c.dealt_with_at is None:
+            return [self._t(b, "review.comments.open")]
+        return [c.dealt_with_by, format_datetime(c.dealt_with_at, b.lang)]
 
     def _evidence(self, b: Build, number: int) -> list[Flowable]:
         if not b.data.evidence:
