@@ -355,3 +355,11 @@ def test_a_draft_says_when_approval_will_set_the_re_evaluation_date(
         db.dispose()
     signed = _squashed_text(built.pdf_en)
     assert "monthsafterapproval" not in signed  # the signed report states the date approval set
+
+
+def test_an_onward_transfer_says_it_is_assessed_separately_and_where_that_stands(built: DemoResult) -> None:
+    """Each onward transfer is a transfer of its own with its own assessment: its "Safeguard" cell names it
+    and its status (it was left blank, which read as "no safeguard" in a signed report)."""
+    en, ja = _squashed_text(built.pdf_en), _squashed_text(built.pdf_ja)
+    assert "AssessedseparatelyasTR-000001-01(New)" in en
+    assert "TR-000001-01として個別に評価（新規）" in ja

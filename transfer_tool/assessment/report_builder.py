@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from transfer_tool.assessment import report_findings as findings
-from transfer_tool.assessment.record import ReviewAction
+from transfer_tool.assessment.record import OnwardTransfer, ReviewAction
 from transfer_tool.assessment.report_sources import ReportMeta, ReportSources
 from transfer_tool.assessment.report_texts import (
     LIST_SEPARATOR,
@@ -171,6 +171,19 @@ def _party(src: ReportSources, e: EntityView, role: PartyRole, *, importer: bool
     )
 
 
+def _onward_safeguard(src: ReportSources, o: OnwardTransfer) -> rd.Text:
+    """An onward transfer is a transfer of its own, with its own assessment and safeguard: the report names
+    it and where its assessment stands (the column was left blank, which read as "no safeguard")."""
+    for child in src.transfer.onward:
+        if child.importer_name == o.recipient and child.destination == o.country:
+            return report_text(
+                "Assessed separately as {reference} ({status})",
+                reference=child.reference,
+                status=Term(f"status.{child.status.value}"),
+            )
+    return report_text("Assessed separately as a transfer of its own")
+
+
 def _description(src: ReportSources) -> rd.TransferDescription:
     t, f = src.transfer, src.record.facts
     volume: rd.Text = ""
@@ -189,7 +202,8 @@ def _description(src: ReportSources) -> rd.TransferDescription:
             f"{typed}{ret.label_en}{suffix}", f"{typed}{ret.label_ja or ret.label_en}{suffix}"
         )
     onward = tuple(
-        rd.OnwardTransfer(o.recipient, _country(src.names, o.country), o.purpose) for o in f.onward_transfers
+        rd.OnwardTransfer(o.recipient, _country(src.names, o.country), o.purpose, _onward_safeguard(src, o))
+        for o in f.onward_transfers
     )
     categories = _policy(src, CatalogKind.DATA_CATEGORY, f.data_categories)
     sensitive = _sensitive(categories, f.sensitive_data, t.sensitive_details)

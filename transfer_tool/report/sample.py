@@ -236,7 +236,7 @@ def sample_report_data(status: AssessmentStatus = AssessmentStatus.DRAFT) -> Rep
                         "Second-line support outside US office hours", "米国の営業時間外の二次サポート"
                     ),
                     Localized(
-                        "Sub-processing agreement mirroring SCC Module 3", "SCCモジュール3と同等の再委託契約"
+                        "Assessed separately as TR-000001-01 (New)", "TR-000001-01として個別に評価（新規）"
                     ),
                 ),
             ),
