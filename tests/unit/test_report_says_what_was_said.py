@@ -194,7 +194,8 @@ def test_unanswered_practical_experience_and_step_3_conclusion_print_not_answere
 
 
 def test_the_sensitivity_never_calls_a_capped_factor_doubled() -> None:
-    """A probability cannot exceed 1: 1 stays 1 and 0.6 becomes 1, which is not "doubled"."""
+    """A probability cannot exceed 1: 0.6 becomes 1, which is not "doubled", and a factor already at 1 has
+    no raised row at all (it read "raised to 1, its maximum (1 → 1)" beside an unchanged probability)."""
     law = blank_law_risk("fisa702", "FISA Section 702")
     given = (1.0, 0.6, 0.5, 0.1, 0.2)
     factors = tuple(
@@ -209,7 +210,9 @@ def test_the_sensitivity_never_calls_a_capped_factor_doubled() -> None:
     en = [localize(s.label, "en") for s in data.risk.sensitivity]
     ja = [localize(s.label, "ja") for s in data.risk.sensitivity]
     assert not [x for x in en if re.search(r"doubled \((1|0\.6) →", x)], en
-    assert sum("raised to 1, its maximum (1 → 1)" in x for x in en) == 1, en
+    assert not [x for x in en if "(1 → 1)" in x], en
+    assert [x for x in en if "'in scope'" in x] == ["FISA Section 702: 'in scope' halved (1 → 0.5)"], en
+    assert len(en) == 2 * len(given) - 1, en
     assert sum("raised to 1, its maximum (0.6 → 1)" in x for x in en) == 1, en
     assert sum("doubled (0.5 → 1)" in x for x in en) == 1, en  # 0.5 doubled is 1: truly doubled
     assert not [x for x in ja if "2倍（1 → 1）" in x or "2倍（0.6 → 1）" in x], ja

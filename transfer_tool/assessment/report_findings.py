@@ -187,7 +187,10 @@ def risk(result: RiskResult | None, r: AssessmentRecord) -> rd.QuantifiedRisk | 
             base=row.base,
             changed=row.halved,
         )
-        sensitivity += [rd.SensitivityRow(doubled, row.p_doubled), rd.SensitivityRow(halved, row.p_halved)]
+        # A factor already at 1 cannot be raised: no row that says "raised to 1 (1 → 1)" beside an unchanged P.
+        if row.doubled > row.base:
+            sensitivity.append(rd.SensitivityRow(doubled, row.p_doubled))
+        sensitivity.append(rd.SensitivityRow(halved, row.p_halved))
     return rd.QuantifiedRisk(
         period_years=years,
         laws=tuple(laws),
