@@ -330,3 +330,28 @@ def test_every_review_section_is_named_on_the_page_never_by_its_key(
         for c in r.cells
     )
     assert "Personal data (step 1)" in words and "personal_data" not in words
+
+
+def test_a_comment_longer_than_a_page_names_its_row_on_the_next_page_unbroken() -> None:
+    """A comment cut at a page break goes on under "1 (continued)": the version column is wide enough for
+    that word, which was broken as "(continu" / "ed)" (seen on the rendered page)."""
+    from transfer_tool.report.data import ReviewCommentLine
+    from transfer_tool.report.sample import sample_report_data
+
+    long = "The onward transfer to Manila needs its own assessment and the signed DPA. " * 70
+    base = sample_report_data()
+    line = base.review_comments[0]
+    data = dataclasses.replace(
+        base, review_comments=(ReviewCommentLine(1, long, line.reviewer, line.made_at),)
+    )
+    for lang in ("en", "ja"):
+        continued = TERMS.get("doc.continued", lang).format(label="1")
+        lines = [
+            ln.strip()
+            for page in PdfReader(io.BytesIO(render_report(data, lang))).pages
+            for ln in page.extract_text().splitlines()
+        ]
+        word = continued.replace("1", "", 1).strip()  # "(continued)", "（続き）"
+        assert any(word in ln for ln in lines), lang  # the comment was cut at a page break
+        broken = [ln for ln in lines if ln != word and len(ln) >= 2 and word.startswith(ln)]
+        assert not broken, (lang, broken)
