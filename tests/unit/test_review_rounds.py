@@ -288,3 +288,70 @@ def test_the_report_says_who_dealt_with_each_comment_the_version_was_returned_wi
         for c in r.cells
     ]
     assert "Lou Legal" in "\n".join(cells) and "More on NSLs." in "\n".join(cells)
+
+
+def test_every_review_section_is_named_on_the_page_never_by_its_key(
+    db: Database, legal: Actor, manager: Actor
+) -> None:
+    """A comment on the parties, the personal data or the handling (the sections of step 1) is shown under
+    its section's name in the review history and in the comments table, as in the review screen; before,
+    the history showed "[personal_data] ..." and the table dropped the section."""
+    for section in service.REVIEW_SECTIONS:
+        for lang in ("en", "ja"):
+            assert TERMS.has(f"review.section.{section}"), section
+            assert not CODE.search(TERMS.get(f"review.section.{section}", lang)), (section, lang)
+    _, v1 = _submitted(db, legal)
+    v2 = service.return_with_comments(
+        db,
+        manager,
+        v1.id,
+        [("parties", "Name the importer."), ("personal_data", "Which health data?"), ("handling", "Keys?")],
+    )
+    draft = service.build_report_data(db, v2.id, TODAY)
+    for lang, names in (
+        ("en", ("Parties and destination (step 1)", "Personal data (step 1)", "Handling and onward")),
+        ("ja", ("当事者と移転先", "個人データ（ステップ1）", "取扱いと再移転")),
+    ):
+        text = _pdf_text(render_report(draft, lang))
+        history, table = text.rsplit(_squash(TERMS.get("review.comments.heading", lang)), 1)
+        for part in (history, table):  # the review history's row, then the comments table
+            for name in names:
+                assert _squash(name) in part, (lang, name)
+        for key in ("parties", "personal_data", "handling"):
+            assert key not in text, (lang, key)
+    from transfer_tool.report.docx_export import render_docx
+
+    words = "\n".join(
+        p.text for p in docx.Document(io.BytesIO(render_docx(draft, "en"))).paragraphs
+    ) + "\n".join(
+        c.text
+        for t in docx.Document(io.BytesIO(render_docx(draft, "en"))).tables
+        for r in t.rows
+        for c in r.cells
+    )
+    assert "Personal data (step 1)" in words and "personal_data" not in words
+
+
+def test_a_comment_longer_than_a_page_names_its_row_on_the_next_page_unbroken() -> None:
+    """A comment cut at a page break goes on under "1 (continued)": the version column is wide enough for
+    that word, which was broken as "(continu" / "ed)" (seen on the rendered page)."""
+    from transfer_tool.report.data import ReviewCommentLine
+    from transfer_tool.report.sample import sample_report_data
+
+    long = "The onward transfer to Manila needs its own assessment and the signed DPA. " * 70
+    base = sample_report_data()
+    line = base.review_comments[0]
+    data = dataclasses.replace(
+        base, review_comments=(ReviewCommentLine(1, long, line.reviewer, line.made_at),)
+    )
+    for lang in ("en", "ja"):
+        continued = TERMS.get("doc.continued", lang).format(label="1")
+        lines = [
+            ln.strip()
+            for page in PdfReader(io.BytesIO(render_report(data, lang))).pages
+            for ln in page.extract_text().splitlines()
+        ]
+        word = continued.replace("1", "", 1).strip()  # "(continued)", "（続き）"
+        assert any(word in ln for ln in lines), lang  # the comment was cut at a page break
+        broken = [ln for ln in lines if ln != word and len(ln) >= 2 and word.startswith(ln)]
+        assert not broken, (lang, broken)

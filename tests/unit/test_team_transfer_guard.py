@@ -68,6 +68,7 @@ def test_a_change_from_psql_with_its_flag_in_the_same_transaction_commits(team: 
     lena = team.sql("lena")
     tid = ok.transfer.id
     lena.execute(_FLAG, (tid,))
+    lena.execute("UPDATE transfer SET reassessment_needed = true WHERE id = %s", (tid,))
     lena.execute('UPDATE transfer SET purposes = \'["support", "marketing"]\' WHERE id = %s', (tid,))
     lena.commit()
     assert [f.kind for f in store.open_flags(team.dba, tid)] == ["transfer"]
@@ -148,3 +149,28 @@ def test_a_team_database_of_0023_upgrades_to_0024_and_back(own_database: tuple[s
         assert audit.verify(db).ok
     finally:
         db.dispose()
+
+
+def test_a_flag_row_that_leaves_the_transfer_unmarked_is_not_enough(team: Team) -> None:
+    """The register, the dashboard and the re-assessment list read the transfer's own mark
+    (`reassessment_needed`), which only an approval takes off: a flag row without it would leave the
+    changed transfer shown as approved and due for nothing."""
+    from transfer_tool.assessment import reassessment
+
+    ok = _approved(team)
+    lena = team.sql("lena")
+    tid = ok.transfer.id
+    lena.execute(_FLAG, (tid,))
+    reason = refused(
+        lena, 'UPDATE transfer SET purposes = \'["support", "marketing"]\' WHERE id = %s', (tid,)
+    )
+    assert "flags the transfer for re-assessment" in reason
+    assert transfers.get_transfer(team.dba, tid) == ok.transfer
+    # With the transfer marked as well, as the tool marks it, the change commits and is listed.
+    lena.execute(_FLAG, (tid,))
+    lena.execute("UPDATE transfer SET reassessment_needed = true WHERE id = %s", (tid,))
+    lena.execute('UPDATE transfer SET purposes = \'["support", "marketing"]\' WHERE id = %s', (tid,))
+    lena.commit()
+    assert transfers.get_transfer(team.dba, tid).reassessment_needed
+    assert tid in reassessment.flagged_transfer_ids(team.dba)
+    assert audit.verify(team.dba).ok

@@ -517,7 +517,7 @@ class DocxReport:
                     ]
                     for c in self.d.review_comments
                 ],
-                (9, 45, 23, 23),
+                (13, 41, 23, 23),
             )
 
     def _evidence(self) -> None:

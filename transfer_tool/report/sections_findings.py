@@ -247,7 +247,8 @@ class FindingsSections(ReportParts):
         ]
         return [
             self._h2(b, self._t(b, "review.comments.heading")),
-            self._table(b, header, rows, (9, 45, 23, 23)),
+            # The version's column is wide enough for "1 (continued)" over a comment cut at a page break.
+            self._table(b, header, rows, (13, 41, 23, 23)),
         ]
 
     def _dealt_with(self, b: Build, c: ReviewCommentLine) -> list[Text]:

@@ -6,7 +6,9 @@ transfer's row from psql, and the register, the privacy notice and the calendar 
 the approval never covered, with nothing flagged. At commit (the service writes the flag in the same
 transaction, after or before the row) the database refuses a change to what an assessment reads of a
 transfer whose latest version is submitted, or approved without an open flag about the transfer's own
-details. The details are the service's own list (`ASSESSED_FIELDS`), so the two cannot drift apart.
+details and the transfer itself marked for re-assessment (`reassessment_needed`: what the register, the
+dashboard and the re-assessment list read). The details are the service's own list (`ASSESSED_FIELDS`),
+so the two cannot drift apart.
 Installed by `team_security.install` after the record guards; `downgrade_to_0023` removes it.
 """
 
@@ -32,9 +34,12 @@ BEGIN
     RAISE EXCEPTION 'a version awaiting review assessed this transfer as it was submitted: its details change in the next version, after the reviewer returns it'
       USING ERRCODE = '42501';
   END IF;
-  IF latest = 'approved' AND NOT EXISTS (
+  -- The flag's row says why; the transfer's own mark (which only an approval takes off) is what the
+  -- register, the dashboard and the re-assessment list read: both, as the transfer stands at commit.
+  IF latest = 'approved' AND NOT (EXISTS (
        SELECT 1 FROM public.reassessment_flag f
-        WHERE f.transfer_id = NEW.id AND f.kind = {flag_kind} AND f.cleared_at IS NULL) THEN
+        WHERE f.transfer_id = NEW.id AND f.kind = {flag_kind} AND f.cleared_at IS NULL)
+     AND EXISTS (SELECT 1 FROM public.transfer t WHERE t.id = NEW.id AND t.reassessment_needed)) THEN
     RAISE EXCEPTION 'a change to what the approved assessment read flags the transfer for re-assessment: make it in the tool, which flags it'
       USING ERRCODE = '42501';
   END IF;
