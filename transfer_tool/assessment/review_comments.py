@@ -30,28 +30,32 @@ class CommentView:
 
 def round_comments(s: Session, assessment_id: int, *, open_only: bool = True) -> list[CommentView]:
     """The reviewer's comments on this version and on the returned versions it revises, oldest first."""
-    # The version and those before it in one statement (across offices each is a round trip).
+    # The version, those before it and their comments in one statement (across offices each is a round
+    # trip: the approval reads this for its report).
     this = (
         select(Assessment.transfer_id, Assessment.version_no).where(Assessment.id == assessment_id).subquery()
     )
-    earlier = s.execute(
-        select(Assessment.id, Assessment.version_no, Assessment.status, Assessment.frozen)
+    rows = s.execute(
+        select(Assessment.id, Assessment.version_no, Assessment.status, Assessment.frozen, ReviewComment)
         .join(
             this,
             and_(this.c.transfer_id == Assessment.transfer_id, Assessment.version_no <= this.c.version_no),
         )
-        .order_by(Assessment.version_no.desc())
+        .outerjoin(ReviewComment, ReviewComment.assessment_id == Assessment.id)
+        .order_by(Assessment.version_no.desc(), ReviewComment.id)
     ).all()
-    if not earlier or earlier[0][0] != assessment_id:
+    if not rows or rows[0][0] != assessment_id:
         raise NotFound(error_text("Assessment {0} does not exist (any more).", assessment_id))
-    versions = {earlier[0][0]: earlier[0][1]}
-    for aid, no, status, frozen in earlier[1:]:  # the returned versions this one revises
-        if status is not AssessmentStatus.RETURNED or not frozen:
-            break
-        versions[aid] = no
-    q = select(ReviewComment).where(ReviewComment.assessment_id.in_(list(versions)))
-    if open_only:
-        q = q.where(ReviewComment.resolved_at.is_(None))
+    versions: dict[int, int] = {}
+    comments: list[ReviewComment] = []
+    for aid, no, status, frozen, comment in rows:
+        if aid not in versions:
+            # This version, then the returned versions it revises, back to the first that is not one.
+            if versions and (status is not AssessmentStatus.RETURNED or not frozen):
+                break
+            versions[aid] = no
+        if comment is not None and not (open_only and comment.resolved_at is not None):
+            comments.append(comment)
     return [
         CommentView(
             c.id,
@@ -64,5 +68,5 @@ def round_comments(s: Session, assessment_id: int, *, open_only: bool = True) ->
             c.resolved_by_name,
             versions[c.assessment_id],
         )
-        for c in s.execute(q.order_by(ReviewComment.id)).scalars()
+        for c in sorted(comments, key=lambda c: c.id)
     ]
