@@ -114,7 +114,10 @@ def test_the_guard_reads_the_services_list_of_assessed_details() -> None:
     sql = team_transfer_guard.function_sql(role_names("tia"))
     for column in ASSESSED_FIELDS:
         assert f"OLD.{quote_ident(column)}" in sql and f"NEW.{quote_ident(column)}" in sql, column
-    assert "title" not in sql and "notes" not in sql
+    assert "notes" not in sql
+    # The title is the register's own for a transfer's approval, but what its parent's lists of an onward one.
+    own, onward = sql.split("ROW(", 2)[1], sql.split("ROW(", 3)[3]
+    assert "title" not in own and f"OLD.{quote_ident('title')}" in onward
     assert (
         f"OLD.{quote_ident('purposes')}::jsonb" in sql and f"OLD.{quote_ident('retention')}::jsonb" not in sql
     )
@@ -173,4 +176,48 @@ def test_a_flag_row_that_leaves_the_transfer_unmarked_is_not_enough(team: Team) 
     lena.commit()
     assert transfers.get_transfer(team.dba, tid).reassessment_needed
     assert tid in reassessment.flagged_transfer_ids(team.dba)
+    assert audit.verify(team.dba).ok
+
+
+def _copy_of(child_id: int, reference: str, user_id: int) -> tuple[str, tuple[object, ...]]:
+    """An INSERT, as from psql, of another onward transfer beside `child_id` (in the person's own name)."""
+    from transfer_tool.storage.models.core import Transfer
+
+    skip = {"id", "reference", "created_by", "owner_id"}
+    names = [c.name for c in Transfer.__table__.columns if c.name not in skip]
+    listed = ", ".join(names)
+    sql = (
+        f"INSERT INTO transfer (reference, created_by, owner_id, {listed}) "
+        f"SELECT %s, %s, %s, {listed} FROM transfer WHERE id = %s"
+    )
+    return sql, (reference, user_id, user_id, child_id)
+
+
+def test_an_approved_transfers_onward_transfers_do_not_change_from_psql_unflagged(team: Team) -> None:
+    """The parent's approved assessment lists its onward transfers (recipient, country, purpose): a new one,
+    a changed one or a removed one is a change to what it read (session 13's review)."""
+    ok = _approved(team)
+    (child,) = ok.transfer.onward  # the demo's Manila helpdesk
+    lena = team.sql("lena")
+    assert team.legal.user_id is not None
+    sql, params = _copy_of(child.id, f"{ok.transfer.reference}-09", team.legal.user_id)
+    assert "re-assessment" in refused(lena, sql, params)
+    assert "re-assessment" in refused(
+        lena, "UPDATE transfer SET destination = 'IN' WHERE id = %s", (child.id,)
+    )
+    assert "re-assessment" in refused(
+        lena, "UPDATE transfer SET title = 'Billing' WHERE id = %s", (child.id,)
+    )
+    assert "re-assessment" in refused(lena, "DELETE FROM transfer WHERE id = %s", (child.id,))
+    # What the parent's assessment does not list of it: its notes, its retention (its own approval's).
+    assert rows_changed(lena, "UPDATE transfer SET notes = 'night shift' WHERE id = %s", (child.id,)) == 1
+    assert not transfers.get_transfer(team.dba, ok.transfer.id).reassessment_needed
+    # The tool's own way flags the parent in the same transaction, signed in as the person.
+    db = team.signed_in("lena")
+    t = transfers.get_transfer(db, child.id)
+    transfers.update_transfer(
+        db, team.legal, t.id, transfers.with_changes(t, destination="IN"), t.row_version
+    )
+    parent = transfers.get_transfer(team.dba, ok.transfer.id)
+    assert parent.reassessment_needed and "the onward transfers" in parent.reassessment_reason
     assert audit.verify(team.dba).ok

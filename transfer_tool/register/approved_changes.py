@@ -6,6 +6,8 @@ register, the privacy notice and the calendar stating a transfer the approval ne
 change flags the transfer, as a country-data change does, until a new version is approved. The app edits
 a transfer from a draft's wizard pages (the draft in progress answers the change: nothing is flagged);
 this catches every other way in: the service, a script, a direct edit on a team database through it.
+The approved version also listed the transfer's onward transfers (the recipient, the country, the
+purpose): adding one, changing what it lists or removing one flags the parent in the same way.
 
 A version awaiting review assessed the transfer as it was submitted and is frozen: it cannot answer the
 change, and its approval would clear a flag raised meanwhile. Such a change is refused (the wizard shows a
@@ -60,6 +62,12 @@ ASSESSED_FIELDS: Mapping[str, str] = {
 }
 
 
+# What a parent's assessment reads of each of its onward transfers (transfer_facts: the recipient, the
+# country, the purpose): adding, changing or removing one changes the parent's transfer as approved.
+ONWARD_FIELDS = ("importer_id", "destination", "title", "purposes")
+ONWARD_LABEL = "the onward transfers"
+
+
 def changed_labels(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
     """The assessed details that differ, each named once, in the order a person fills them in."""
     labels = [label for name, label in ASSESSED_FIELDS.items() if before.get(name) != after.get(name)]
@@ -71,7 +79,23 @@ def flag_if_approved(
 ) -> bool:
     """Flag `t` when its latest version is approved and an assessed detail changed; True if flagged.
     Refused (ValidationError) while its latest version awaits review (see the module's description)."""
-    labels = changed_labels(before, after)
+    return _flag(session, actor, t, changed_labels(before, after))
+
+
+def onward_changed(before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
+    """Whether an onward transfer's change reaches what its parent's assessment lists about it."""
+    return any(before.get(name) != after.get(name) for name in ONWARD_FIELDS)
+
+
+def flag_parent_if_approved(session: Session, actor: Actor, parent_id: int | None) -> bool:
+    """An onward transfer was added, changed or removed: its parent's approved assessment listed the
+    parent's onward transfers, so the parent is flagged (or the change refused while the parent's version
+    awaits review), as a change to the parent's own details would be. True if flagged."""
+    parent = session.get(Transfer, parent_id) if parent_id is not None else None
+    return parent is not None and _flag(session, actor, parent, [ONWARD_LABEL])
+
+
+def _flag(session: Session, actor: Actor, t: Transfer, labels: list[str]) -> bool:
     if not labels:
         return False
     latest = session.execute(

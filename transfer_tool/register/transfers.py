@@ -265,6 +265,8 @@ def create_in(
         t.reference = f"TR-{t.id:06d}"
         session.flush()
     audit.record(session, actor, "create", "transfer", t.id, None, _dump(t))
+    # A new onward transfer of a transfer whose assessment is approved: that approval did not list it.
+    approved_changes.flag_parent_if_approved(session, actor, parent_id)
     return t
 
 
@@ -329,6 +331,8 @@ def update_in(
     audit.record(session, actor, "update", "transfer", t.id, before, after)
     # Changed after its assessment was approved: the approval no longer covers it (re-assessment flagged).
     approved_changes.flag_if_approved(session, actor, t, before, after)
+    if approved_changes.onward_changed(before, after):  # what its parent's approval listed about it
+        approved_changes.flag_parent_if_approved(session, actor, t.parent_id)
     # The parties it names now (the relationships still hold the ones before); `_check` read both.
     session.expire(t, ["exporter", "importer"])
     return t
@@ -350,6 +354,8 @@ def delete_transfer(db: Database, actor: Actor, transfer_id: int, row_version: i
                 [Problem("status", "suspend the transfer instead; approved assessments are kept as records")],
             )
         before = _dump(t)
+        # An onward transfer removed from a transfer whose assessment is approved: that approval listed it.
+        approved_changes.flag_parent_if_approved(s, actor, t.parent_id)
         for child in list(t.onward):
             audit.record(s, actor, "delete", "transfer", child.id, _dump(child), None)
         s.delete(t)

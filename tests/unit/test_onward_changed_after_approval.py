@@ -1,0 +1,111 @@
+"""An onward transfer added, changed or removed after its parent's assessment was approved flags the parent:
+the approved version listed the parent's onward transfers (recipient, country, purpose: SCC Annex I.B, the
+EDPB's step 1), so a new sub-recipient in another country was transferred to under an approval that never
+saw it, and nothing was flagged (found in session 13's review of the team database's guard)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.teamwork_support import TODAY, Approved, approved_transfer
+from transfer_tool.accounts.permissions import Actor
+from transfer_tool.assessment import service
+from transfer_tool.countries import store
+from transfer_tool.domain import PartyRole
+from transfer_tool.errors import ValidationError
+from transfer_tool.i18n.stored_text import translate
+from transfer_tool.register import transfers
+from transfer_tool.storage.database import Database
+
+pytestmark = pytest.mark.both_databases
+
+ONWARD_CHANGED = (
+    "Changed after its assessment was approved: the onward transfers. "
+    "A new version assesses the transfer as it now is."
+)
+
+
+def _onward(src: Approved, destination: str = "PH") -> transfers.TransferInput:
+    t = src.transfer
+    return transfers.with_changes(
+        t,
+        exporter_id=t.importer_id,
+        importer_id=src.parties.sub_processor.id,
+        exporter_role=PartyRole.PROCESSOR,
+        importer_role=PartyRole.PROCESSOR,
+        destination=destination,
+        title="Second-line support (Manila)",
+    )
+
+
+def _parent(db: Database, src: Approved) -> transfers.TransferView:
+    return transfers.get_transfer(db, src.transfer.id)
+
+
+def test_a_new_onward_transfer_flags_the_approved_parent(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    child = transfers.add_onward_transfer(db, legal, src.transfer.id, _onward(src))
+    parent = _parent(db, src)
+    assert parent.reassessment_needed and parent.reassessment_reason == ONWARD_CHANGED
+    assert translate(parent.reassessment_reason, "ja") == (
+        "評価の承認後に変更された：再移転。新しい版で現在の移転の内容を評価する。"
+    )
+    assert [f.kind for f in store.open_flags(db, parent.id)] == ["transfer"]
+    assert not transfers.get_transfer(db, child.id).reassessment_needed  # the child has no approval yet
+
+
+def test_an_onward_transfers_new_country_flags_the_parent_its_notes_do_not(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    # Added while a new version of the parent was in progress: that version lists it, nothing is flagged.
+    draft = service.new_version(db, legal, src.assessment.id)
+    child = transfers.add_onward_transfer(db, legal, src.transfer.id, _onward(src))
+    assert not _parent(db, src).reassessment_needed
+    service.submit(db, legal, draft.id, TODAY)
+    from tests import approval_support
+
+    approval_support.approve(db, manager, draft.id, TODAY)
+    assert not _parent(db, src).reassessment_needed
+
+    child = transfers.update_transfer(
+        db,
+        legal,
+        child.id,
+        transfers.with_changes(child, notes="Helpdesk hours 22:00-06:00"),
+        child.row_version,
+    )
+    assert not _parent(db, src).reassessment_needed
+    transfers.update_transfer(
+        db, legal, child.id, transfers.with_changes(child, destination="IN"), child.row_version
+    )
+    parent = _parent(db, src)
+    assert parent.reassessment_needed and parent.reassessment_reason == ONWARD_CHANGED
+
+
+def test_removing_an_onward_transfer_flags_the_approved_parent(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    draft = service.new_version(db, legal, src.assessment.id)
+    child = transfers.add_onward_transfer(db, legal, src.transfer.id, _onward(src))
+    service.submit(db, legal, draft.id, TODAY)
+    from tests import approval_support
+
+    approval_support.approve(db, manager, draft.id, TODAY)
+    transfers.delete_transfer(db, legal, child.id, transfers.get_transfer(db, child.id).row_version)
+    parent = _parent(db, src)
+    assert parent.reassessment_needed and parent.reassessment_reason == ONWARD_CHANGED
+
+
+def test_a_parent_awaiting_review_refuses_a_new_onward_transfer(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    before = [o.reference for o in _parent(db, src).onward]  # the demo's Manila helpdesk
+    service.submit(db, legal, service.new_version(db, legal, src.assessment.id).id, TODAY)
+    with pytest.raises(ValidationError, match="the onward transfers cannot change now"):
+        transfers.add_onward_transfer(db, legal, src.transfer.id, _onward(src, "IN"))
+    assert [o.reference for o in _parent(db, src).onward] == before  # nothing was saved
