@@ -9,6 +9,8 @@ covered. As in test_team_database.py, the tests connect AS the people with plain
 
 from __future__ import annotations
 
+import dataclasses
+
 import psycopg
 from sqlalchemy import make_url
 
@@ -220,4 +222,36 @@ def test_an_approved_transfers_onward_transfers_do_not_change_from_psql_unflagge
     )
     parent = transfers.get_transfer(team.dba, ok.transfer.id)
     assert parent.reassessment_needed and "the onward transfers" in parent.reassessment_reason
+    assert audit.verify(team.dba).ok
+
+
+def test_a_party_of_an_approved_transfer_keeps_what_the_approval_read_unless_flagged(team: Team) -> None:
+    """The importer's certifications (APEC CBPR here, the APPI route the approval rests on), its country and
+    group membership, and the exporter's country: changed from psql, every approved transfer naming the
+    party must be flagged (session 13)."""
+    ok = _approved(team)
+    lena = team.sql("lena")
+    importer, exporter = ok.parties.importer.id, ok.parties.exporter.id
+    for sql, entity in (
+        ("UPDATE entity SET certifications = '[]' WHERE id = %s", importer),
+        ("UPDATE entity SET country = 'CA' WHERE id = %s", importer),
+        ("UPDATE entity SET is_group_company = NOT is_group_company WHERE id = %s", importer),
+        ("UPDATE entity SET country = 'SG' WHERE id = %s", exporter),
+    ):
+        assert "re-assessment" in refused(lena, sql, (entity,)), sql
+    # Its name, address and contact are the register's own: the approval's analysis does not rest on them.
+    assert rows_changed(lena, "UPDATE entity SET address = 'Suite 1300' WHERE id = %s", (importer,)) == 1
+    # The exporter's certifications are not what an assessment reads (only the importer's).
+    assert (
+        rows_changed(lena, "UPDATE entity SET certifications = '[\"ISO 27001\"]' WHERE id = %s", (exporter,))
+        == 1
+    )
+    # The tool's own way flags the transfer in the same transaction, signed in as the person.
+    from transfer_tool.register import entities
+
+    db = team.signed_in("lena")
+    e = entities.get_entity(db, importer)
+    entities.update_entity(db, team.legal, importer, dataclasses.replace(e, certifications=()), e.row_version)
+    t = transfers.get_transfer(team.dba, ok.transfer.id)
+    assert t.reassessment_needed and "the importer's certifications" in t.reassessment_reason
     assert audit.verify(team.dba).ok

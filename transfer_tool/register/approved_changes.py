@@ -68,6 +68,18 @@ ONWARD_FIELDS = ("importer_id", "destination", "title", "purposes")
 ONWARD_LABEL = "the onward transfers"
 
 
+# What an assessment reads of its parties (transfer_facts): the exporter's country (which regimes apply),
+# the importer's country, whether it is one of the group's companies and its certifications (the EU-U.S.
+# Data Privacy Framework, APEC CBPR, BCRs: the routes that rest on them). Their names and addresses are the
+# register's own, as a transfer's title is.
+EXPORTER_FIELDS: Mapping[str, str] = {"country": "the exporter's country"}
+IMPORTER_FIELDS: Mapping[str, str] = {
+    "country": "the importer's country",
+    "is_group_company": "whether the importer is a group company",
+    "certifications": "the importer's certifications",
+}
+
+
 def changed_labels(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
     """The assessed details that differ, each named once, in the order a person fills them in."""
     labels = [label for name, label in ASSESSED_FIELDS.items() if before.get(name) != after.get(name)]
@@ -93,6 +105,30 @@ def flag_parent_if_approved(session: Session, actor: Actor, parent_id: int | Non
     awaits review), as a change to the parent's own details would be. True if flagged."""
     parent = session.get(Transfer, parent_id) if parent_id is not None else None
     return parent is not None and _flag(session, actor, parent, [ONWARD_LABEL])
+
+
+def flag_party_change(
+    session: Session, actor: Actor, entity_id: int, before: Mapping[str, Any], after: Mapping[str, Any]
+) -> int:
+    """A party's details that assessments read changed: every transfer naming it as the exporter or the
+    importer whose latest version is approved is flagged (the change is refused while one awaits review).
+    How many were flagged."""
+    exporter = [label for name, label in EXPORTER_FIELDS.items() if before.get(name) != after.get(name)]
+    importer = [label for name, label in IMPORTER_FIELDS.items() if before.get(name) != after.get(name)]
+    if not exporter and not importer:
+        return 0
+    named = session.scalars(
+        select(Transfer)
+        .where((Transfer.exporter_id == entity_id) | (Transfer.importer_id == entity_id))
+        .order_by(Transfer.reference)
+    ).all()
+    flagged = 0
+    for t in named:
+        labels = (exporter if t.exporter_id == entity_id else []) + (
+            importer if t.importer_id == entity_id else []
+        )
+        flagged += _flag(session, actor, t, labels)
+    return flagged
 
 
 def _flag(session: Session, actor: Actor, t: Transfer, labels: list[str]) -> bool:

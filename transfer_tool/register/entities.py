@@ -14,6 +14,7 @@ from transfer_tool.domain import NoticeName
 from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.records import audit
+from transfer_tool.register import approved_changes
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Entity, Transfer
 
@@ -159,7 +160,10 @@ def update_entity(
             for n in _FIELDS:
                 setattr(e, n, list(data.certifications) if n == "certifications" else getattr(data, n))
             s.flush()
-            audit.record(s, actor, "update", "entity", e.id, before, _dump(e))
+            after = _dump(e)
+            audit.record(s, actor, "update", "entity", e.id, before, after)
+            # Its country, group membership or certifications: what the approvals naming it relied on.
+            approved_changes.flag_party_change(s, actor, e.id, before, after)
             return view(e)
     except StaleDataError as exc:
         raise ConflictError(

@@ -291,6 +291,7 @@ def uninstall(conn: Connection, names: RoleNames) -> None:
         _run(conn, f"DROP TRIGGER IF EXISTS {trigger} ON public.{table}")
     _run(conn, "DROP TRIGGER IF EXISTS tt_approval_signed ON public.assessment")
     _run(conn, f"DROP TRIGGER IF EXISTS {team_transfer_guard.TRIGGER} ON public.transfer")
+    _run(conn, f"DROP TRIGGER IF EXISTS {team_transfer_guard.PARTY_TRIGGER} ON public.entity")
     for table, policies in (
         ("assessment", ("read_all", "start_drafts", "legal_edits_drafts", "reviewers_edit_unfrozen")),
         ("user_account", ("read_all", "own_preferences", "admins_manage")),

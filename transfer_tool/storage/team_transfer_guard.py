@@ -7,7 +7,10 @@ the approval never covered, with nothing flagged. At commit (the service writes 
 transaction, after or before the row) the database refuses a change to what an assessment reads of a
 transfer whose latest version is submitted, or approved without an open flag about the transfer's own
 details and the transfer itself marked for re-assessment (`reassessment_needed`: what the register, the
-dashboard and the re-assessment list read). The details are the service's own list (`ASSESSED_FIELDS`),
+dashboard and the re-assessment list read). The same holds for what the assessment reads around the
+transfer: its onward transfers (inserted, changed in what the parent lists of them, deleted) and its
+parties (the exporter's country, the importer's country, group membership and certifications, checked on
+the entity for every transfer naming it). The details are the service's own lists (`approved_changes`),
 so the two cannot drift apart.
 Installed by `team_security.install` after the record guards; `downgrade_to_0023` removes it.
 """
@@ -19,13 +22,38 @@ from sqlalchemy import JSON, Connection
 from transfer_tool.storage.team_roles import SCHEMA, RoleNames, quote_ident, quote_literal
 
 TRIGGER, FUNCTION = "tt_transfer_assessed", "guard_transfer_assessed"
+PARTY_TRIGGER, PARTY_FUNCTION = "tt_party_assessed", "guard_party_assessed"
 
-# Placeholders: s (schema), owner_lit, before/after (the assessed columns of OLD and NEW),
-# onward_before/onward_after (what a parent's assessment lists of an onward transfer), flag_kind.
+# Placeholders: s (schema), owner_lit, flag_kind, before/after (the assessed columns of OLD and NEW),
+# onward_before/onward_after (what a parent's assessment lists of an onward transfer), exporter_before/after
+# and importer_before/after (what an assessment reads of its parties).
 _GUARD = r"""
+-- Refuses, unless the transfer's latest version is neither awaiting review nor approved without the
+-- transfer flagged: an open flag about its own details (the row says why) and its mark, which only an
+-- approval takes off and which the register, the dashboard and the re-assessment list read; both as the
+-- transfer stands at commit.
+CREATE FUNCTION {s}.require_flagged(p_transfer integer) RETURNS void LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE latest text;
+BEGIN
+  SELECT x.status::text INTO latest FROM public.assessment x WHERE x.transfer_id = p_transfer
+   ORDER BY x.version_no DESC LIMIT 1;
+  IF latest = 'submitted' THEN
+    RAISE EXCEPTION 'a version awaiting review assessed this transfer (its parties and onward transfers included) as it was submitted: it changes in the next version, after the reviewer returns it'
+      USING ERRCODE = '42501';
+  END IF;
+  IF latest = 'approved' AND NOT (EXISTS (
+       SELECT 1 FROM public.reassessment_flag f
+        WHERE f.transfer_id = p_transfer AND f.kind = {flag_kind} AND f.cleared_at IS NULL)
+     AND EXISTS (SELECT 1 FROM public.transfer t WHERE t.id = p_transfer AND t.reassessment_needed)) THEN
+    RAISE EXCEPTION 'a change to what the approved assessment read (the transfer, its parties or its onward transfers) flags the transfer for re-assessment: make it in the tool, which flags it'
+      USING ERRCODE = '42501';
+  END IF;
+END $$;
+
 CREATE FUNCTION {s}.{function}() RETURNS trigger LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
-DECLARE latest text; targets integer[] := '{{}}'; target integer;
+DECLARE targets integer[] := '{{}}'; target integer;
 BEGIN
   IF current_user = {owner_lit} OR {s}.privileged() THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
@@ -43,21 +71,23 @@ BEGIN
     END IF;
   END IF;
   FOREACH target IN ARRAY targets LOOP
-    SELECT x.status::text INTO latest FROM public.assessment x WHERE x.transfer_id = target
-     ORDER BY x.version_no DESC LIMIT 1;
-    IF latest = 'submitted' THEN
-      RAISE EXCEPTION 'a version awaiting review assessed this transfer (or the transfer whose onward transfer this is) as it was submitted: its details change in the next version, after the reviewer returns it'
-        USING ERRCODE = '42501';
-    END IF;
-    -- The flag's row says why; the transfer's own mark (which only an approval takes off) is what the
-    -- register, the dashboard and the re-assessment list read: both, as the transfer stands at commit.
-    IF latest = 'approved' AND NOT (EXISTS (
-         SELECT 1 FROM public.reassessment_flag f
-          WHERE f.transfer_id = target AND f.kind = {flag_kind} AND f.cleared_at IS NULL)
-       AND EXISTS (SELECT 1 FROM public.transfer t WHERE t.id = target AND t.reassessment_needed)) THEN
-      RAISE EXCEPTION 'a change to what the approved assessment read (the transfer, or one of its onward transfers) flags the transfer for re-assessment: make it in the tool, which flags it'
-        USING ERRCODE = '42501';
-    END IF;
+    PERFORM {s}.require_flagged(target);
+  END LOOP;
+  RETURN NULL;
+END $$;
+
+-- A party's details that assessments read: every transfer naming it in that role.
+CREATE FUNCTION {s}.{party_function}() RETURNS trigger LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE target integer;
+BEGIN
+  IF current_user = {owner_lit} OR {s}.privileged() THEN RETURN NULL; END IF;
+  FOR target IN
+    SELECT t.id FROM public.transfer t
+     WHERE (t.exporter_id = NEW.id AND ROW({exporter_before}) IS DISTINCT FROM ROW({exporter_after}))
+        OR (t.importer_id = NEW.id AND ROW({importer_before}) IS DISTINCT FROM ROW({importer_after}))
+  LOOP
+    PERFORM {s}.require_flagged(target);
   END LOOP;
   RETURN NULL;
 END $$;
@@ -71,6 +101,13 @@ def assessed_columns() -> list[str]:
     return list(dict.fromkeys(ASSESSED_FIELDS))
 
 
+def party_columns() -> tuple[list[str], list[str]]:
+    """What an assessment reads of its exporter and of its importer, as the service lists them."""
+    from transfer_tool.register.approved_changes import EXPORTER_FIELDS, IMPORTER_FIELDS
+
+    return list(EXPORTER_FIELDS), list(IMPORTER_FIELDS)
+
+
 def onward_columns() -> list[str]:
     """What a parent's assessment lists of each onward transfer, as the service lists it."""
     from transfer_tool.register.approved_changes import ONWARD_FIELDS
@@ -78,11 +115,11 @@ def onward_columns() -> list[str]:
     return list(ONWARD_FIELDS)
 
 
-def _compared(row: str, names: list[str]) -> str:
+def _compared(row: str, names: list[str], table: str = "transfer") -> str:
     # json has no equality in PostgreSQL: compared as jsonb (the same value however it was written).
-    from transfer_tool.storage.models.core import Transfer
+    from transfer_tool.storage.models.core import Entity, Transfer
 
-    columns = Transfer.__table__.c
+    columns = (Transfer if table == "transfer" else Entity).__table__.c
     return ", ".join(
         f"{row}.{quote_ident(c)}::jsonb" if isinstance(columns[c].type, JSON) else f"{row}.{quote_ident(c)}"
         for c in names
@@ -100,6 +137,11 @@ def function_sql(names: RoleNames) -> str:
         after=_compared("NEW", assessed_columns()),
         onward_before=_compared("OLD", onward_columns()),
         onward_after=_compared("NEW", onward_columns()),
+        party_function=PARTY_FUNCTION,
+        exporter_before=_compared("OLD", party_columns()[0], "entity"),
+        exporter_after=_compared("NEW", party_columns()[0], "entity"),
+        importer_before=_compared("OLD", party_columns()[1], "entity"),
+        importer_after=_compared("NEW", party_columns()[1], "entity"),
         flag_kind=quote_literal(TRANSFER_FLAG_KIND),
     )
 
@@ -109,27 +151,40 @@ def _run(conn: Connection, sql: str) -> None:
 
 
 def install(conn: Connection, names: RoleNames, tables: list[str]) -> None:
-    """Create the guard and its trigger (as the owner role, inside `team_security.install`)."""
-    if "transfer" not in tables or "reassessment_flag" not in tables:
+    """Create the guards and their triggers (as the owner role, inside `team_security.install`)."""
+    if not {"transfer", "entity", "assessment", "reassessment_flag"} <= set(tables):
         return
-    _run(conn, f"DROP FUNCTION IF EXISTS {SCHEMA}.{FUNCTION}() CASCADE")
+    _drop(conn)
     _run(conn, function_sql(names))
-    _run(
-        conn,
-        f"CREATE CONSTRAINT TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON public.transfer "
-        "DEFERRABLE INITIALLY DEFERRED "
-        f"FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.{FUNCTION}()",
-    )
+    # Called by the triggers as the person: theirs to execute, nobody else's (functions are PUBLIC's).
+    _run(conn, f"REVOKE ALL ON FUNCTION {SCHEMA}.require_flagged(integer) FROM PUBLIC")
+    everyone = ", ".join(quote_ident(g) for g in names.groups)
+    _run(conn, f"GRANT EXECUTE ON FUNCTION {SCHEMA}.require_flagged(integer) TO {everyone}")
+    for trigger, table, events, function in (
+        (TRIGGER, "transfer", "INSERT OR UPDATE OR DELETE", FUNCTION),
+        (PARTY_TRIGGER, "entity", "UPDATE", PARTY_FUNCTION),
+    ):
+        _run(
+            conn,
+            f"CREATE CONSTRAINT TRIGGER {trigger} AFTER {events} ON public.{table} "
+            f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.{function}()",
+        )
+
+
+def _drop(conn: Connection) -> None:
+    _run(conn, f"DROP TRIGGER IF EXISTS {TRIGGER} ON public.transfer")
+    _run(conn, f"DROP TRIGGER IF EXISTS {PARTY_TRIGGER} ON public.entity")
+    for function in (f"{FUNCTION}()", f"{PARTY_FUNCTION}()", "require_flagged(integer)"):
+        _run(conn, f"DROP FUNCTION IF EXISTS {SCHEMA}.{function}")
 
 
 def downgrade_to_0023(conn: Connection, names: RoleNames) -> None:
-    """Undo migration 0024: drop the trigger and its function."""
+    """Undo migration 0024: drop the triggers and their functions."""
     _run(
         conn,
         f"DO $$ BEGIN IF NOT pg_has_role(current_user, {quote_literal(names.owner)}, 'MEMBER') "
         f"THEN GRANT {quote_ident(names.owner)} TO CURRENT_USER; END IF; END $$",
     )
     _run(conn, f"SET LOCAL ROLE {quote_ident(names.owner)}")
-    _run(conn, f"DROP TRIGGER IF EXISTS {TRIGGER} ON public.transfer")
-    _run(conn, f"DROP FUNCTION IF EXISTS {SCHEMA}.{FUNCTION}()")
+    _drop(conn)
     _run(conn, "RESET ROLE")

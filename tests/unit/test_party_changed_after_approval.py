@@ -1,0 +1,80 @@
+"""A party's details that an approved assessment relied on change: the transfers naming it are flagged.
+
+The assessment reads the exporter's country (which regimes apply), the importer's country, whether it is a
+group company and its certifications (transfer_facts): an importer that loses its APEC CBPR certification
+(PPC Rules Art. 16(2)) or its EU-U.S. Data Privacy Framework listing no longer stands where the approval put
+it, yet nothing was flagged (found in session 13's review of what an approval covers)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from tests.unit.teamwork_support import TODAY, approved_transfer
+from transfer_tool.accounts.permissions import Actor
+from transfer_tool.assessment import service
+from transfer_tool.countries import store
+from transfer_tool.errors import ValidationError
+from transfer_tool.i18n.stored_text import translate
+from transfer_tool.register import entities, transfers
+from transfer_tool.storage.database import Database
+
+pytestmark = pytest.mark.both_databases
+
+
+def test_an_importer_that_loses_its_certification_flags_the_approved_transfers_naming_it(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    importer = entities.get_entity(db, src.parties.importer.id)
+    assert importer.certifications == ("APEC CBPR",)  # the demo's route for APPI equivalent measures
+    entities.update_entity(
+        db, legal, importer.id, dataclasses.replace(importer, certifications=()), importer.row_version
+    )
+    t = transfers.get_transfer(db, src.transfer.id)
+    expected = (
+        "Changed after its assessment was approved: the importer's certifications. "
+        "A new version assesses the transfer as it now is."
+    )
+    assert t.reassessment_needed and t.reassessment_reason == expected
+    assert translate(t.reassessment_reason, "ja") == (
+        "評価の承認後に変更された：データ輸入者の認定。新しい版で現在の移転の内容を評価する。"
+    )
+    assert [f.kind for f in store.open_flags(db, t.id)] == ["transfer"]
+
+
+def test_the_exporters_country_flags_it_its_name_and_address_do_not(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    exporter = entities.get_entity(db, src.parties.exporter.id)
+    exporter = entities.update_entity(
+        db,
+        legal,
+        exporter.id,
+        dataclasses.replace(exporter, name="Net Japan Holdings", address="2-1 Otemachi, Tokyo"),
+        exporter.row_version,
+    )
+    assert not transfers.get_transfer(db, src.transfer.id).reassessment_needed
+    entities.update_entity(
+        db, legal, exporter.id, dataclasses.replace(exporter, country="SG"), exporter.row_version
+    )
+    t = transfers.get_transfer(db, src.transfer.id)
+    assert t.reassessment_needed and "the exporter's country" in t.reassessment_reason
+    # The onward transfer names the importer, not this exporter: it is not touched.
+    (onward,) = t.onward
+    assert not transfers.get_transfer(db, onward.id).reassessment_needed
+
+
+def test_a_party_of_a_transfer_awaiting_review_keeps_what_the_version_read(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    service.submit(db, legal, service.new_version(db, legal, src.assessment.id).id, TODAY)
+    importer = entities.get_entity(db, src.parties.importer.id)
+    with pytest.raises(ValidationError, match="the importer's certifications cannot change now"):
+        entities.update_entity(
+            db, legal, importer.id, dataclasses.replace(importer, certifications=()), importer.row_version
+        )
+    assert entities.get_entity(db, importer.id).certifications == ("APEC CBPR",)
