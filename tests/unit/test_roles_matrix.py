@@ -172,6 +172,9 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     **{f"countries.flags.{n}": IN_TRANSACTION for n in ("flag_transfers", "flag_law_changes", "clear_flags")},
     "register.approved_changes.flag_if_approved": IN_TRANSACTION,  # inside update_in, after its role check
     "register.approved_changes.changed_labels": PURE,
+    "register.approved_changes.onward_changed": PURE,
+    "register.approved_changes.flag_parent_if_approved": IN_TRANSACTION,  # inside create_in/update_in/delete
+    "register.approved_changes.flag_party_change": IN_TRANSACTION,  # inside update_entity, after its role check
     "countries.editing.apply_edit": IN_TRANSACTION,
     "assessment.org_settings.get_org_settings": OPEN_READ,
     **{
