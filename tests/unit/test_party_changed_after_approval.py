@@ -78,3 +78,31 @@ def test_a_party_of_a_transfer_awaiting_review_keeps_what_the_version_read(
             db, legal, importer.id, dataclasses.replace(importer, certifications=()), importer.row_version
         )
     assert entities.get_entity(db, importer.id).certifications == ("APEC CBPR",)
+
+
+def test_a_party_named_by_many_transfers_reads_their_versions_in_one_statement(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    """Across offices each statement is a round trip: an importer named by dozens of transfers (a cloud
+    provider) must not cost one read per transfer when its certifications change."""
+    from sqlalchemy import event
+
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    t = src.transfer
+    for n in range(12):
+        transfers.create_transfer(db, legal, transfers.with_changes(t, title=f"Another use {n}"))
+    importer = entities.get_entity(db, src.parties.importer.id)
+    said: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        said.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        entities.update_entity(
+            db, legal, importer.id, dataclasses.replace(importer, certifications=()), importer.row_version
+        )
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert sum("FROM assessment" in s for s in said) == 1, said
+    assert transfers.get_transfer(db, t.id).reassessment_needed

@@ -17,9 +17,9 @@ submitted version read-only for the same reason): the reviewer returns it, and t
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from transfer_tool.accounts.permissions import Actor
@@ -31,7 +31,15 @@ from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import Transfer
 from transfer_tool.storage.models.countries import ReassessmentFlag
 
-TRANSFER_FLAG_KIND = "transfer"  # a flag about the transfer's own details, not about the country data
+TRANSFER_FLAG_KIND = "transfer"
+
+
+class _Latest(NamedTuple):
+    status: AssessmentStatus
+    version_no: int
+
+
+# a flag about the transfer's own details, not about the country data
 
 # What an assessment reads of the transfer, named as a person reads it (engine.po has the Japanese). The
 # title and the notes are the register's own: changing them leaves the approval as true as it was.
@@ -122,24 +130,46 @@ def flag_party_change(
         .where((Transfer.exporter_id == entity_id) | (Transfer.importer_id == entity_id))
         .order_by(Transfer.reference)
     ).all()
+    latest = _latest_versions(session, [t.id for t in named])  # an entity may name hundreds of transfers
     flagged = 0
     for t in named:
         labels = (exporter if t.exporter_id == entity_id else []) + (
             importer if t.importer_id == entity_id else []
         )
-        flagged += _flag(session, actor, t, labels)
+        flagged += _flag(session, actor, t, labels, latest)
     return flagged
 
 
-def _flag(session: Session, actor: Actor, t: Transfer, labels: list[str]) -> bool:
+def _latest_versions(session: Session, transfer_ids: list[int]) -> dict[int, tuple[AssessmentStatus, int]]:
+    """Each transfer's latest version (status, number), in one statement for any number of transfers."""
+    newest = (
+        select(Assessment.transfer_id, func.max(Assessment.version_no).label("version_no"))
+        .where(Assessment.transfer_id.in_(transfer_ids))
+        .group_by(Assessment.transfer_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Assessment.transfer_id, Assessment.status, Assessment.version_no).join(
+            newest,
+            (newest.c.transfer_id == Assessment.transfer_id) & (newest.c.version_no == Assessment.version_no),
+        )
+    ).all()
+    return {tid: (status, no) for tid, status, no in rows}
+
+
+def _flag(
+    session: Session,
+    actor: Actor,
+    t: Transfer,
+    labels: list[str],
+    latest_versions: Mapping[int, tuple[AssessmentStatus, int]] | None = None,
+) -> bool:
     if not labels:
         return False
-    latest = session.execute(
-        select(Assessment.status, Assessment.version_no)
-        .where(Assessment.transfer_id == t.id)
-        .order_by(Assessment.version_no.desc())
-        .limit(1)
-    ).first()
+    if latest_versions is None:
+        latest_versions = _latest_versions(session, [t.id])
+    found = latest_versions.get(t.id)
+    latest = None if found is None else _Latest(*found)
     named = engine_list(", ", [engine_text(label) for label in labels])
     if latest is not None and latest.status is AssessmentStatus.SUBMITTED:
         raise ValidationError(
