@@ -377,3 +377,37 @@ def test_the_wizards_evaluation_and_its_missing_items_count_from_one_today(
     qtbot.waitUntil(lambda: wizard.state.ready)
     wizard.state.replace_transfer_input(wizard.state.transfer_input)  # checked again, as after an edit
     assert len(evaluated) >= 2 and evaluated == checked
+
+
+def test_a_party_change_after_approval_is_explained_on_the_first_page(
+    qtbot: QtBot,
+    make_wizard: MakeWizard,
+    db: Database,
+    admin: Actor,
+    legal: Actor,
+    manager: Actor,
+    language: str,
+) -> None:
+    """The importer lost the certification the approval's APPI route rested on (session 13): the new
+    version's first page says so, in the user's language."""
+    import dataclasses
+
+    from transfer_tool.register import entities
+    from ui.wizard.state import PAGE_PARTIES
+
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    importer = entities.get_entity(db, src.parties.importer.id)
+    entities.update_entity(
+        db, legal, importer.id, dataclasses.replace(importer, certifications=()), importer.row_version
+    )
+    _reassess(db, legal, src.transfer.id)
+    wizard = make_wizard(legal, src.transfer.id, language)
+    parties = _page(wizard, PAGE_PARTIES)
+    assert parties.flag_reasons.isVisible()
+    expected = {
+        "en": "Changed after its assessment was approved: the importer's certifications.",
+        "ja": "評価の承認後に変更された：データ輸入者の認定。",
+    }[language]
+    assert expected in parties.flag_reasons.text()
+    _shot(qtbot, wizard, "wizard-party-changed", language)
+    wizard.close()
