@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from tests import approval_support
 from tests.conftest import PASSWORD
 from tests.unit.test_assessment_service import TODAY, _submitted
+from tests.unit.test_report_builder import _squash, _text
 from tests.unit.test_roles_matrix import fingerprint
 from transfer_tool.accounts import users
 from transfer_tool.accounts.permissions import Actor
@@ -236,15 +237,6 @@ def test_a_re_assessment_is_compared_with_the_approved_version_it_would_replace(
     )
 
 
-def _pdf_text(pdf: bytes) -> str:
-    reader = PdfReader(io.BytesIO(pdf))
-    return re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
-
-
-def _squash(words: str) -> str:
-    return re.sub(r"\s+", "", words)
-
-
 def test_the_report_says_who_dealt_with_each_comment_the_version_was_returned_with(
     db: Database, admin: Actor, legal: Actor, manager: Actor
 ) -> None:
@@ -256,14 +248,14 @@ def test_the_report_says_who_dealt_with_each_comment_the_version_was_returned_wi
     service.resolve_comment(db, lou, service.comments_for(db, v2.id)[0].id)
     draft = service.build_report_data(db, v2.id, TODAY)
     assert [(c.version, c.dealt_with_by) for c in draft.review_comments] == [(1, "Lou Legal"), (1, "")]
-    text = _pdf_text(render_report(draft, "en"))
+    text = _text(render_report(draft, "en"))
     assert _squash("Lou Legal") in text and _squash("Not yet dealt with") in text
 
     v2 = service.submit(db, legal, v2.id, TODAY)  # resubmitting deals with the rest
     v2 = approval_support.approve(db, manager, v2.id, TODAY)
     pdf = service.signed_report(db, v2.id)
     assert pdf is not None
-    text = _pdf_text(pdf)
+    text = _text(pdf)
     for words in (
         "The reviewer's comments, and who dealt with each",
         "Say which health data the tickets hold.",
@@ -276,7 +268,7 @@ def test_the_report_says_who_dealt_with_each_comment_the_version_was_returned_wi
     assert _squash("Not yet dealt with") not in text
     assert not CODE.findall(text.split(_squash("who dealt with each"))[1].split("12.")[0])
     approved = service.build_report_data(db, v2.id, TODAY)
-    ja = _pdf_text(render_report(approved, "ja"))
+    ja = _text(render_report(approved, "ja"))
     assert "レビュー担当者のコメントと対応" in ja and "未対応" not in ja
     # The Word draft says the same.
     from transfer_tool.report.docx_export import render_docx
@@ -312,7 +304,7 @@ def test_every_review_section_is_named_on_the_page_never_by_its_key(
         ("en", ("Parties and destination (step 1)", "Personal data (step 1)", "Handling and onward")),
         ("ja", ("当事者と移転先", "個人データ（ステップ1）", "取扱いと再移転")),
     ):
-        text = _pdf_text(render_report(draft, lang))
+        text = _text(render_report(draft, lang))
         history, table = text.rsplit(_squash(TERMS.get("review.comments.heading", lang)), 1)
         for part in (history, table):  # the review history's row, then the comments table
             for name in names:
