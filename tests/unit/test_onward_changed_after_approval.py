@@ -109,3 +109,18 @@ def test_a_parent_awaiting_review_refuses_a_new_onward_transfer(
     with pytest.raises(ValidationError, match="the onward transfers cannot change now"):
         transfers.add_onward_transfer(db, legal, src.transfer.id, _onward(src, "IN"))
     assert [o.reference for o in _parent(db, src).onward] == before  # nothing was saved
+
+
+def test_an_onward_transfer_added_while_a_new_version_is_in_progress_is_in_that_version(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    """The version in progress answers the new onward transfer (nothing is flagged), so the version
+    submitted lists it; it was submitted and approved without it, and nothing was flagged."""
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    draft = service.new_version(db, legal, src.assessment.id)
+    transfers.add_onward_transfer(db, legal, src.transfer.id, _onward(src, "IN"))
+    assert not _parent(db, src).reassessment_needed
+    submitted = service.submit(db, legal, draft.id, TODAY)
+    assert ("IN", "Second-line support (Manila)") in {
+        (o.country, o.purpose) for o in submitted.record.facts.onward_transfers
+    }

@@ -106,3 +106,20 @@ def test_a_party_named_by_many_transfers_reads_their_versions_in_one_statement(
         event.remove(db.engine, "before_cursor_execute", seen)
     assert sum("FROM assessment" in s for s in said) == 1, said
     assert transfers.get_transfer(db, t.id).reassessment_needed
+
+
+def test_a_party_changed_while_a_new_version_is_in_progress_reaches_that_version(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    """Nothing is flagged while a new version is in progress because that version answers the change; so
+    the version submitted must state the party as it now is. It was submitted (and approved, signed)
+    still saying the importer held the APEC CBPR certification it had lost, and nothing was flagged."""
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    draft = service.new_version(db, legal, src.assessment.id)
+    importer = entities.get_entity(db, src.parties.importer.id)
+    entities.update_entity(
+        db, legal, importer.id, dataclasses.replace(importer, certifications=()), importer.row_version
+    )
+    assert not transfers.get_transfer(db, src.transfer.id).reassessment_needed
+    submitted = service.submit(db, legal, draft.id, TODAY)
+    assert submitted.record.facts.importer_certifications == ()
