@@ -124,3 +124,51 @@ def test_an_onward_transfer_added_while_a_new_version_is_in_progress_is_in_that_
     assert ("IN", "Second-line support (Manila)") in {
         (o.country, o.purpose) for o in submitted.record.facts.onward_transfers
     }
+
+
+def test_two_onward_transfers_added_flag_the_parent_once(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    """Each flag is a line on the new version's first page and in the re-assessment list: two sub-recipients
+    added (by hand or by one import) said 'Changed after its assessment was approved: the onward transfers'
+    twice over. The same reason still open is not raised again; another reason is."""
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    transfers.add_onward_transfer(db, legal, src.transfer.id, _onward(src, "IN"))
+    transfers.add_onward_transfer(db, legal, src.transfer.id, _onward(src, "VN"))
+    assert [f.reason for f in store.open_flags(db, src.transfer.id)] == [ONWARD_CHANGED]
+    parent = _parent(db, src)
+    transfers.update_transfer(
+        db, legal, parent.id, transfers.with_changes(parent, retention="Ten years"), parent.row_version
+    )
+    assert len(store.open_flags(db, src.transfer.id)) == 2
+
+
+def test_an_import_of_two_onward_transfers_of_an_approved_parent_flags_it_once(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    import csv
+    import io
+
+    from transfer_tool.register import register_import
+    from transfer_tool.register.register_columns import NAMES
+
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    rows = []
+    for destination in ("IN", "VN"):
+        cells = dict.fromkeys(NAMES, "")
+        cells.update(
+            exporter="Net Japan Co., Ltd.",
+            exporter_country="JP",
+            importer=f"Desk {destination}",
+            importer_country=destination,
+            destination=destination,
+            data_categories="contact",
+            purposes="respond_requests",
+            retention="1 year",
+            onward_of=src.transfer.reference,
+        )
+        rows.append([cells[n] for n in NAMES])
+    out = io.StringIO()
+    csv.writer(out).writerows([NAMES, *rows])
+    assert register_import.import_file(db, legal, out.getvalue().encode(), "register.csv").created == 2
+    assert [f.reason for f in store.open_flags(db, src.transfer.id)] == [ONWARD_CHANGED]
