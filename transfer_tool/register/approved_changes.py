@@ -16,7 +16,7 @@ submitted version read-only for the same reason): the reviewer returns it, and t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
@@ -130,13 +130,14 @@ def flag_party_change(
         .where((Transfer.exporter_id == entity_id) | (Transfer.importer_id == entity_id))
         .order_by(Transfer.reference)
     ).all()
-    latest = _latest_versions(session, [t.id for t in named])  # an entity may name hundreds of transfers
+    ids = [t.id for t in named]  # an entity may name hundreds of transfers: read in one statement each
+    latest, still_open = _latest_versions(session, ids), _open_reasons(session, ids)
     flagged = 0
     for t in named:
         labels = (exporter if t.exporter_id == entity_id else []) + (
             importer if t.importer_id == entity_id else []
         )
-        flagged += _flag(session, actor, t, labels, latest)
+        flagged += _flag(session, actor, t, labels, latest, still_open)
     return flagged
 
 
@@ -157,12 +158,25 @@ def _latest_versions(session: Session, transfer_ids: list[int]) -> dict[int, tup
     return {tid: (status, no) for tid, status, no in rows}
 
 
+def _open_reasons(session: Session, transfer_ids: list[int]) -> set[tuple[int, str]]:
+    """The reasons of the transfers' open flags about their own details, in one statement."""
+    rows = session.execute(
+        select(ReassessmentFlag.transfer_id, ReassessmentFlag.reason).where(
+            ReassessmentFlag.transfer_id.in_(transfer_ids),
+            ReassessmentFlag.kind == TRANSFER_FLAG_KIND,
+            ReassessmentFlag.cleared_at.is_(None),
+        )
+    ).all()
+    return {(tid, reason) for tid, reason in rows}
+
+
 def _flag(
     session: Session,
     actor: Actor,
     t: Transfer,
     labels: list[str],
     latest_versions: Mapping[int, tuple[AssessmentStatus, int]] | None = None,
+    open_reasons: Collection[tuple[int, str]] | None = None,
 ) -> bool:
     if not labels:
         return False
@@ -188,6 +202,10 @@ def _flag(
         "Changed after its assessment was approved: {0}. A new version assesses the transfer as it now is.",
         named,
     )
+    if open_reasons is None:
+        open_reasons = _open_reasons(session, [t.id])
+    if (t.id, text) in open_reasons and t.reassessment_needed:
+        return False  # flagged for this already (two sub-recipients added): one line says it
     message = to_json(text)
     session.add(
         ReassessmentFlag(
