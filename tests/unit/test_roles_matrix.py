@@ -193,6 +193,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     "assessment.org_settings.validate_org_settings": PURE,
     "assessment.drafting.initial_record": PURE,
     **{f"assessment.drafting.{n}": IN_TRANSACTION for n in ("start_in", "save_draft_in")},
+    "assessment.drafting.following": IN_TRANSACTION,  # the facts following the transfer: save, submit
     "assessment.approval_store.approval_problems": PURE,
     **{
         f"assessment.evidence.{n}": OPEN_READ
