@@ -143,18 +143,15 @@ def test_two_onward_transfers_added_flag_the_parent_once(
     assert len(store.open_flags(db, src.transfer.id)) == 2
 
 
-def test_an_import_of_two_onward_transfers_of_an_approved_parent_flags_it_once(
-    db: Database, admin: Actor, legal: Actor, manager: Actor
-) -> None:
+def _onward_rows(reference: str, *destinations: str) -> bytes:
+    """A register file of onward transfers of `reference`, one to each destination."""
     import csv
     import io
 
-    from transfer_tool.register import register_import
     from transfer_tool.register.register_columns import NAMES
 
-    src = approved_transfer(db, admin, legal, manager, eu=False)
     rows = []
-    for destination in ("IN", "VN"):
+    for destination in destinations:
         cells = dict.fromkeys(NAMES, "")
         cells.update(
             exporter="Net Japan Co., Ltd.",
@@ -165,10 +162,46 @@ def test_an_import_of_two_onward_transfers_of_an_approved_parent_flags_it_once(
             data_categories="contact",
             purposes="respond_requests",
             retention="1 year",
-            onward_of=src.transfer.reference,
+            onward_of=reference,
         )
         rows.append([cells[n] for n in NAMES])
     out = io.StringIO()
     csv.writer(out).writerows([NAMES, *rows])
-    assert register_import.import_file(db, legal, out.getvalue().encode(), "register.csv").created == 2
+    return out.getvalue().encode()
+
+
+def test_an_import_of_two_onward_transfers_of_an_approved_parent_flags_it_once(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    from transfer_tool.register import register_import
+
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    raw = _onward_rows(src.transfer.reference, "IN", "VN")
+    assert register_import.import_file(db, legal, raw, "register.csv").created == 2
     assert [f.reason for f in store.open_flags(db, src.transfer.id)] == [ONWARD_CHANGED]
+
+
+def test_the_import_check_names_an_onward_row_whose_parent_awaits_review(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    """The preview (and `transfers import --check`) said 'no problems' for a file the import then refused:
+    its onward row continues a transfer whose version awaits review."""
+    from transfer_tool.errors import ImportRefused
+    from transfer_tool.register import register_import
+
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    service.submit(db, legal, service.new_version(db, legal, src.assessment.id).id, TODAY)
+    raw = _onward_rows(src.transfer.reference, "IN")
+    expected = [
+        (
+            "line 2, column onward_of",
+            f"{src.transfer.reference} version 2 is awaiting review and assessed the transfer as it was when "
+            "submitted, so the onward transfers cannot change now; nothing was saved. Ask the reviewer to "
+            "return it with comments, then change the transfer in the new version.",
+        )
+    ]
+    found = register_import.preview(raw, "register.csv", db=db)
+    assert [(str(p.location), str(p.message)) for p in found.problems] == expected
+    with pytest.raises(ImportRefused) as refused:
+        register_import.import_file(db, legal, raw, "register.csv")
+    assert [(str(p.location), str(p.message)) for p in refused.value.problems] == expected
