@@ -131,7 +131,7 @@ def flag_party_change(
         .order_by(Transfer.reference)
     ).all()
     ids = [t.id for t in named]  # an entity may name hundreds of transfers: read in one statement each
-    latest, still_open = _latest_versions(session, ids), _open_reasons(session, ids)
+    latest, still_open = latest_versions(session, ids), _open_reasons(session, ids)
     flagged = 0
     for t in named:
         labels = (exporter if t.exporter_id == entity_id else []) + (
@@ -141,7 +141,7 @@ def flag_party_change(
     return flagged
 
 
-def _latest_versions(session: Session, transfer_ids: list[int]) -> dict[int, tuple[AssessmentStatus, int]]:
+def latest_versions(session: Session, transfer_ids: list[int]) -> dict[int, tuple[AssessmentStatus, int]]:
     """Each transfer's latest version (status, number), in one statement for any number of transfers."""
     newest = (
         select(Assessment.transfer_id, func.max(Assessment.version_no).label("version_no"))
@@ -156,6 +156,18 @@ def _latest_versions(session: Session, transfer_ids: list[int]) -> dict[int, tup
         )
     ).all()
     return {tid: (status, no) for tid, status, no in rows}
+
+
+def refusal(reference: str, version_no: int, labels: list[str]) -> str:
+    """Why a change to `labels` of the transfer `reference` is refused while its version awaits review."""
+    return error_text(
+        "{0} version {1} is awaiting review and assessed the transfer as it was when submitted, so "
+        "{2} cannot change now; nothing was saved. Ask the reviewer to return it with comments, "
+        "then change the transfer in the new version.",
+        reference,
+        version_no,
+        engine_list(", ", [engine_text(label) for label in labels]),
+    )
 
 
 def _open_reasons(session: Session, transfer_ids: list[int]) -> set[tuple[int, str]]:
@@ -175,27 +187,18 @@ def _flag(
     actor: Actor,
     t: Transfer,
     labels: list[str],
-    latest_versions: Mapping[int, tuple[AssessmentStatus, int]] | None = None,
+    versions: Mapping[int, tuple[AssessmentStatus, int]] | None = None,
     open_reasons: Collection[tuple[int, str]] | None = None,
 ) -> bool:
     if not labels:
         return False
-    if latest_versions is None:
-        latest_versions = _latest_versions(session, [t.id])
-    found = latest_versions.get(t.id)
+    if versions is None:
+        versions = latest_versions(session, [t.id])
+    found = versions.get(t.id)
     latest = None if found is None else _Latest(*found)
     named = engine_list(", ", [engine_text(label) for label in labels])
     if latest is not None and latest.status is AssessmentStatus.SUBMITTED:
-        raise ValidationError(
-            error_text(
-                "{0} version {1} is awaiting review and assessed the transfer as it was when submitted, so "
-                "{2} cannot change now; nothing was saved. Ask the reviewer to return it with comments, "
-                "then change the transfer in the new version.",
-                t.reference,
-                latest.version_no,
-                named,
-            )
-        )
+        raise ValidationError(refusal(t.reference, latest.version_no, labels))
     if latest is None or latest.status is not AssessmentStatus.APPROVED:
         return False  # nothing approved yet, or a version in progress that answers the change
     text = engine_text(
