@@ -73,7 +73,7 @@ def test_a_party_of_a_transfer_awaiting_review_keeps_what_the_version_read(
     src = approved_transfer(db, admin, legal, manager, eu=False)
     service.submit(db, legal, service.new_version(db, legal, src.assessment.id).id, TODAY)
     importer = entities.get_entity(db, src.parties.importer.id)
-    with pytest.raises(ValidationError, match="the importer's certifications cannot change now"):
+    with pytest.raises(ValidationError, match="cannot change now: the transfers below name it"):
         entities.update_entity(
             db, legal, importer.id, dataclasses.replace(importer, certifications=()), importer.row_version
         )

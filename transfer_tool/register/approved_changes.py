@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.domain import AssessmentStatus
-from transfer_tool.errors import ValidationError
+from transfer_tool.errors import Problem, ValidationError
 from transfer_tool.i18n.engine_text import engine_list, engine_text, error_text, to_json
 from transfer_tool.records import audit
 from transfer_tool.storage.models.assessment import Assessment
@@ -132,13 +132,48 @@ def flag_party_change(
     ).all()
     ids = [t.id for t in named]  # an entity may name hundreds of transfers: read in one statement each
     latest, still_open = latest_versions(session, ids), _open_reasons(session, ids)
-    flagged = 0
-    for t in named:
-        labels = (exporter if t.exporter_id == entity_id else []) + (
-            importer if t.importer_id == entity_id else []
+    read = [
+        (
+            t,
+            (exporter if t.exporter_id == entity_id else [])
+            + (importer if t.importer_id == entity_id else []),
         )
-        flagged += _flag(session, actor, t, labels, latest, still_open)
-    return flagged
+        for t in named
+    ]
+    _refuse_in_review(str(before.get("name", "")), read, latest)
+    return sum(_flag(session, actor, t, labels, latest, still_open) for t, labels in read)
+
+
+def _refuse_in_review(
+    name: str,
+    read: list[tuple[Transfer, list[str]]],
+    latest: Mapping[int, tuple[AssessmentStatus, int]],
+) -> None:
+    """A party's change is refused naming every transfer whose version awaiting review read it (the entity
+    is changed again on its own screen once they are returned, not in a new version)."""
+    waiting = [
+        Problem(
+            "",
+            error_text(
+                "{0} version {1}: {2}",
+                t.reference,
+                latest[t.id][1],
+                engine_list(", ", [engine_text(label) for label in labels]),
+            ),
+        )
+        for t, labels in read
+        if labels and t.id in latest and latest[t.id][0] is AssessmentStatus.SUBMITTED
+    ]
+    if waiting:
+        raise ValidationError(
+            error_text(
+                "{0} cannot change now: the transfers below name it, and their versions awaiting review "
+                "assessed them with it as it was when submitted; nothing was saved. Ask the reviewer to "
+                "return them with comments, then change {0} again.",
+                name,
+            ),
+            waiting,
+        )
 
 
 def latest_versions(session: Session, transfer_ids: list[int]) -> dict[int, tuple[AssessmentStatus, int]]:
