@@ -109,3 +109,99 @@ def test_a_parent_awaiting_review_refuses_a_new_onward_transfer(
     with pytest.raises(ValidationError, match="the onward transfers cannot change now"):
         transfers.add_onward_transfer(db, legal, src.transfer.id, _onward(src, "IN"))
     assert [o.reference for o in _parent(db, src).onward] == before  # nothing was saved
+
+
+def test_an_onward_transfer_added_while_a_new_version_is_in_progress_is_in_that_version(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    """The version in progress answers the new onward transfer (nothing is flagged), so the version
+    submitted lists it; it was submitted and approved without it, and nothing was flagged."""
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    draft = service.new_version(db, legal, src.assessment.id)
+    transfers.add_onward_transfer(db, legal, src.transfer.id, _onward(src, "IN"))
+    assert not _parent(db, src).reassessment_needed
+    submitted = service.submit(db, legal, draft.id, TODAY)
+    assert ("IN", "Second-line support (Manila)") in {
+        (o.country, o.purpose) for o in submitted.record.facts.onward_transfers
+    }
+
+
+def test_two_onward_transfers_added_flag_the_parent_once(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    """Each flag is a line on the new version's first page and in the re-assessment list: two sub-recipients
+    added (by hand or by one import) said 'Changed after its assessment was approved: the onward transfers'
+    twice over. The same reason still open is not raised again; another reason is."""
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    transfers.add_onward_transfer(db, legal, src.transfer.id, _onward(src, "IN"))
+    transfers.add_onward_transfer(db, legal, src.transfer.id, _onward(src, "VN"))
+    assert [f.reason for f in store.open_flags(db, src.transfer.id)] == [ONWARD_CHANGED]
+    parent = _parent(db, src)
+    transfers.update_transfer(
+        db, legal, parent.id, transfers.with_changes(parent, retention="Ten years"), parent.row_version
+    )
+    assert len(store.open_flags(db, src.transfer.id)) == 2
+
+
+def _onward_rows(reference: str, *destinations: str) -> bytes:
+    """A register file of onward transfers of `reference`, one to each destination."""
+    import csv
+    import io
+
+    from transfer_tool.register.register_columns import NAMES
+
+    rows = []
+    for destination in destinations:
+        cells = dict.fromkeys(NAMES, "")
+        cells.update(
+            exporter="Net Japan Co., Ltd.",
+            exporter_country="JP",
+            importer=f"Desk {destination}",
+            importer_country=destination,
+            destination=destination,
+            data_categories="contact",
+            purposes="respond_requests",
+            retention="1 year",
+            onward_of=reference,
+        )
+        rows.append([cells[n] for n in NAMES])
+    out = io.StringIO()
+    csv.writer(out).writerows([NAMES, *rows])
+    return out.getvalue().encode()
+
+
+def test_an_import_of_two_onward_transfers_of_an_approved_parent_flags_it_once(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    from transfer_tool.register import register_import
+
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    raw = _onward_rows(src.transfer.reference, "IN", "VN")
+    assert register_import.import_file(db, legal, raw, "register.csv").created == 2
+    assert [f.reason for f in store.open_flags(db, src.transfer.id)] == [ONWARD_CHANGED]
+
+
+def test_the_import_check_names_an_onward_row_whose_parent_awaits_review(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    """The preview (and `transfers import --check`) said 'no problems' for a file the import then refused:
+    its onward row continues a transfer whose version awaits review."""
+    from transfer_tool.errors import ImportRefused
+    from transfer_tool.register import register_import
+
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    service.submit(db, legal, service.new_version(db, legal, src.assessment.id).id, TODAY)
+    raw = _onward_rows(src.transfer.reference, "IN")
+    expected = [
+        (
+            "line 2, column onward_of",
+            f"{src.transfer.reference} version 2 is awaiting review and assessed the transfer as it was when "
+            "submitted, so the onward transfers cannot change now; nothing was saved. Ask the reviewer to "
+            "return it with comments, then change the transfer in the new version.",
+        )
+    ]
+    found = register_import.preview(raw, "register.csv", db=db)
+    assert [(str(p.location), str(p.message)) for p in found.problems] == expected
+    with pytest.raises(ImportRefused) as refused:
+        register_import.import_file(db, legal, raw, "register.csv")
+    assert [(str(p.location), str(p.message)) for p in refused.value.problems] == expected

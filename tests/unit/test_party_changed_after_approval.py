@@ -73,7 +73,7 @@ def test_a_party_of_a_transfer_awaiting_review_keeps_what_the_version_read(
     src = approved_transfer(db, admin, legal, manager, eu=False)
     service.submit(db, legal, service.new_version(db, legal, src.assessment.id).id, TODAY)
     importer = entities.get_entity(db, src.parties.importer.id)
-    with pytest.raises(ValidationError, match="the importer's certifications cannot change now"):
+    with pytest.raises(ValidationError, match="cannot change now: the transfers below name it"):
         entities.update_entity(
             db, legal, importer.id, dataclasses.replace(importer, certifications=()), importer.row_version
         )
@@ -106,3 +106,55 @@ def test_a_party_named_by_many_transfers_reads_their_versions_in_one_statement(
         event.remove(db.engine, "before_cursor_execute", seen)
     assert sum("FROM assessment" in s for s in said) == 1, said
     assert transfers.get_transfer(db, t.id).reassessment_needed
+
+
+def test_a_party_changed_while_a_new_version_is_in_progress_reaches_that_version(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    """Nothing is flagged while a new version is in progress because that version answers the change; so
+    the version submitted must state the party as it now is. It was submitted (and approved, signed)
+    still saying the importer held the APEC CBPR certification it had lost, and nothing was flagged."""
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    draft = service.new_version(db, legal, src.assessment.id)
+    importer = entities.get_entity(db, src.parties.importer.id)
+    entities.update_entity(
+        db, legal, importer.id, dataclasses.replace(importer, certifications=()), importer.row_version
+    )
+    assert not transfers.get_transfer(db, src.transfer.id).reassessment_needed
+    submitted = service.submit(db, legal, draft.id, TODAY)
+    assert submitted.record.facts.importer_certifications == ()
+
+
+def test_a_party_named_by_transfers_awaiting_review_names_each_of_them(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    """An entity edited from the entity screen is refused because transfers naming it await review: the
+    refusal said only the first of them and told the user to 'change the transfer in the new version', which
+    is not where an entity is changed; once that version came back the next one refused the same way."""
+    from sqlalchemy import select
+
+    from tests.unit.teamwork_support import clone_approved
+    from transfer_tool.storage.models.assessment import Assessment
+
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    (clone,) = clone_approved(db, src.transfer.id, 1)
+    with db.read() as s:
+        clone_version = s.scalar(select(Assessment.id).where(Assessment.transfer_id == clone))
+    assert clone_version is not None
+    for version in (src.assessment.id, clone_version):
+        service.submit(db, legal, service.new_version(db, legal, version).id, TODAY)
+    importer = entities.get_entity(db, src.parties.importer.id)
+    with pytest.raises(ValidationError) as refused:
+        entities.update_entity(
+            db, legal, importer.id, dataclasses.replace(importer, certifications=()), importer.row_version
+        )
+    assert str(refused.value.message) == (
+        f"{importer.name} cannot change now: the transfers below name it, and their versions awaiting review "
+        f"assessed them with it as it was when submitted; nothing was saved. Ask the reviewer to return them "
+        f"with comments, then change {importer.name} again."
+    )
+    references = [src.transfer.reference, transfers.get_transfer(db, clone).reference]
+    assert [str(p.message) for p in refused.value.problems] == [
+        f"{r} version 2: the importer's certifications" for r in sorted(references)
+    ]
+    assert entities.get_entity(db, importer.id).certifications == ("APEC CBPR",)

@@ -134,6 +134,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     "register.transfer_csv.export_rows": OPEN_READ,
     **{f"register.register_import.{n}": PURE for n in ("check_rows", "kind_of", "read_table", "preview")},
     "register.register_import.taken_references": OPEN_READ,
+    "register.register_import.parents_in_review": OPEN_READ,  # the preview's and the import's checks
     **{f"register.transfer_xlsx.{n}": PURE for n in ("read", "workbook_bytes", "country_entry")},
     "assessment.due_calendar.ics_bytes": PURE,
     **{f"catalog.{n}": OPEN_READ for n in ("list_items", "all_items", "lists_and_labels")},
@@ -175,6 +176,8 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     "register.approved_changes.onward_changed": PURE,
     "register.approved_changes.flag_parent_if_approved": IN_TRANSACTION,  # inside create_in/update_in/delete
     "register.approved_changes.flag_party_change": IN_TRANSACTION,  # inside update_entity, after its role check
+    "register.approved_changes.latest_versions": IN_TRANSACTION,  # a read inside the flag or the import check
+    "register.approved_changes.refusal": PURE,
     "countries.editing.apply_edit": IN_TRANSACTION,
     "assessment.org_settings.get_org_settings": OPEN_READ,
     **{
@@ -193,6 +196,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     "assessment.org_settings.validate_org_settings": PURE,
     "assessment.drafting.initial_record": PURE,
     **{f"assessment.drafting.{n}": IN_TRANSACTION for n in ("start_in", "save_draft_in")},
+    "assessment.drafting.following": IN_TRANSACTION,  # the facts following the transfer: save, submit
     "assessment.approval_store.approval_problems": PURE,
     **{
         f"assessment.evidence.{n}": OPEN_READ

@@ -40,7 +40,7 @@ from transfer_tool.assessment.review import (
 )
 from transfer_tool.assessment.risk import RiskResult
 from transfer_tool.assessment.safeguards import ToolProposals, ToolWarning
-from transfer_tool.assessment.transfer_facts import facts_from_transfer
+from transfer_tool.assessment.transfer_facts import facts_from_transfer, fit_to_transfer
 from transfer_tool.assessment.versions import (
     AssessmentView,
     _at,
@@ -217,6 +217,19 @@ def _refuse_unless_editable(session: Session, row: Assessment) -> None:
 # How a save puts the draft's step 1 facts in step with the stored transfer (`page_save`); the transfer is
 # loaded with its parties and onward transfers.
 FollowTransfer = Callable[[AssessmentRecord, Transfer], AssessmentRecord]
+
+
+def following(dataset: Callable[[], CountryDataset]) -> FollowTransfer:
+    """The draft's facts following the stored transfer `t` (loaded with its parties and onward ones)."""
+
+    def follow(record: AssessmentRecord, t: Transfer) -> AssessmentRecord:
+        parties = {t.exporter_id: entities.view(t.exporter), t.importer_id: entities.view(t.importer)}
+        onward = tuple(transfers.view(o, with_onward=False) for o in t.onward)
+        return fit_to_transfer(
+            record, transfers.view(t, with_onward=False).as_input(), parties, onward, dataset
+        )
+
+    return follow
 
 
 def save_draft(
@@ -397,6 +410,12 @@ def submit(db: Database, actor: Actor, assessment_id: int, today: dt.date | None
         _refuse_unless_editable(s, row)
         before = _dump(row)
         stored = from_dict(row.record)
+        # The transfer, its parties or its onward transfers changed since the draft was last saved (from the
+        # register, an import, the entity screen): nothing was flagged because this version answers the
+        # change, so it is submitted stating the transfer as it now is, as every save of the draft follows it.
+        transfer = s.get(Transfer, row.transfer_id)
+        if transfer is not None:
+            stored = following(lambda: ds)(stored, transfer)
         now = _at(today)
         done = workflow.submit(stored, _context(ds, stored.facts.destination), by=_uid(actor), now=now)
         workflow_permits.request_transition(s, row.id, AssessmentStatus.SUBMITTED.value)

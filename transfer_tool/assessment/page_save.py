@@ -23,13 +23,12 @@ from dataclasses import dataclass
 from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.assessment import drafting
 from transfer_tool.assessment.record import AssessmentRecord
-from transfer_tool.assessment.transfer_facts import fit_to_transfer
 from transfer_tool.assessment.versions import AssessmentView, _writing, get_assessment
 from transfer_tool.countries import store as country_store
 from transfer_tool.countries.shipped import CountryDataset
 from transfer_tool.errors import NotFound
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.register import entities, transfers
+from transfer_tool.register import transfers
 from transfer_tool.register.transfers import TransferInput, TransferView, validate_transfer
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Transfer
@@ -189,13 +188,5 @@ def _in_one_transaction(
 
 
 def _follower(dataset: Callable[[], CountryDataset]) -> drafting.FollowTransfer:
-    """The draft's facts following the stored transfer `t` (loaded with its parties and onward ones)."""
-
-    def follow(record: AssessmentRecord, t: Transfer) -> AssessmentRecord:
-        parties = {t.exporter_id: entities.view(t.exporter), t.importer_id: entities.view(t.importer)}
-        onward = tuple(transfers.view(o, with_onward=False) for o in t.onward)
-        return fit_to_transfer(
-            record, transfers.view(t, with_onward=False).as_input(), parties, onward, dataset
-        )
-
-    return follow
+    """The draft's facts following the stored transfer (loaded with its parties and onward ones)."""
+    return drafting.following(dataset)

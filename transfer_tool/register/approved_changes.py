@@ -16,7 +16,7 @@ submitted version read-only for the same reason): the reviewer returns it, and t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.domain import AssessmentStatus
-from transfer_tool.errors import ValidationError
+from transfer_tool.errors import Problem, ValidationError
 from transfer_tool.i18n.engine_text import engine_list, engine_text, error_text, to_json
 from transfer_tool.records import audit
 from transfer_tool.storage.models.assessment import Assessment
@@ -130,17 +130,53 @@ def flag_party_change(
         .where((Transfer.exporter_id == entity_id) | (Transfer.importer_id == entity_id))
         .order_by(Transfer.reference)
     ).all()
-    latest = _latest_versions(session, [t.id for t in named])  # an entity may name hundreds of transfers
-    flagged = 0
-    for t in named:
-        labels = (exporter if t.exporter_id == entity_id else []) + (
-            importer if t.importer_id == entity_id else []
+    ids = [t.id for t in named]  # an entity may name hundreds of transfers: read in one statement each
+    latest, still_open = latest_versions(session, ids), _open_reasons(session, ids)
+    read = [
+        (
+            t,
+            (exporter if t.exporter_id == entity_id else [])
+            + (importer if t.importer_id == entity_id else []),
         )
-        flagged += _flag(session, actor, t, labels, latest)
-    return flagged
+        for t in named
+    ]
+    _refuse_in_review(str(before.get("name", "")), read, latest)
+    return sum(_flag(session, actor, t, labels, latest, still_open) for t, labels in read)
 
 
-def _latest_versions(session: Session, transfer_ids: list[int]) -> dict[int, tuple[AssessmentStatus, int]]:
+def _refuse_in_review(
+    name: str,
+    read: list[tuple[Transfer, list[str]]],
+    latest: Mapping[int, tuple[AssessmentStatus, int]],
+) -> None:
+    """A party's change is refused naming every transfer whose version awaiting review read it (the entity
+    is changed again on its own screen once they are returned, not in a new version)."""
+    waiting = [
+        Problem(
+            "",
+            error_text(
+                "{0} version {1}: {2}",
+                t.reference,
+                latest[t.id][1],
+                engine_list(", ", [engine_text(label) for label in labels]),
+            ),
+        )
+        for t, labels in read
+        if labels and t.id in latest and latest[t.id][0] is AssessmentStatus.SUBMITTED
+    ]
+    if waiting:
+        raise ValidationError(
+            error_text(
+                "{0} cannot change now: the transfers below name it, and their versions awaiting review "
+                "assessed them with it as it was when submitted; nothing was saved. Ask the reviewer to "
+                "return them with comments, then change {0} again.",
+                name,
+            ),
+            waiting,
+        )
+
+
+def latest_versions(session: Session, transfer_ids: list[int]) -> dict[int, tuple[AssessmentStatus, int]]:
     """Each transfer's latest version (status, number), in one statement for any number of transfers."""
     newest = (
         select(Assessment.transfer_id, func.max(Assessment.version_no).label("version_no"))
@@ -157,37 +193,57 @@ def _latest_versions(session: Session, transfer_ids: list[int]) -> dict[int, tup
     return {tid: (status, no) for tid, status, no in rows}
 
 
+def refusal(reference: str, version_no: int, labels: list[str]) -> str:
+    """Why a change to `labels` of the transfer `reference` is refused while its version awaits review."""
+    return error_text(
+        "{0} version {1} is awaiting review and assessed the transfer as it was when submitted, so "
+        "{2} cannot change now; nothing was saved. Ask the reviewer to return it with comments, "
+        "then change the transfer in the new version.",
+        reference,
+        version_no,
+        engine_list(", ", [engine_text(label) for label in labels]),
+    )
+
+
+def _open_reasons(session: Session, transfer_ids: list[int]) -> set[tuple[int, str]]:
+    """The reasons of the transfers' open flags about their own details, in one statement."""
+    rows = session.execute(
+        select(ReassessmentFlag.transfer_id, ReassessmentFlag.reason).where(
+            ReassessmentFlag.transfer_id.in_(transfer_ids),
+            ReassessmentFlag.kind == TRANSFER_FLAG_KIND,
+            ReassessmentFlag.cleared_at.is_(None),
+        )
+    ).all()
+    return {(tid, reason) for tid, reason in rows}
+
+
 def _flag(
     session: Session,
     actor: Actor,
     t: Transfer,
     labels: list[str],
-    latest_versions: Mapping[int, tuple[AssessmentStatus, int]] | None = None,
+    versions: Mapping[int, tuple[AssessmentStatus, int]] | None = None,
+    open_reasons: Collection[tuple[int, str]] | None = None,
 ) -> bool:
     if not labels:
         return False
-    if latest_versions is None:
-        latest_versions = _latest_versions(session, [t.id])
-    found = latest_versions.get(t.id)
+    if versions is None:
+        versions = latest_versions(session, [t.id])
+    found = versions.get(t.id)
     latest = None if found is None else _Latest(*found)
     named = engine_list(", ", [engine_text(label) for label in labels])
     if latest is not None and latest.status is AssessmentStatus.SUBMITTED:
-        raise ValidationError(
-            error_text(
-                "{0} version {1} is awaiting review and assessed the transfer as it was when submitted, so "
-                "{2} cannot change now; nothing was saved. Ask the reviewer to return it with comments, "
-                "then change the transfer in the new version.",
-                t.reference,
-                latest.version_no,
-                named,
-            )
-        )
+        raise ValidationError(refusal(t.reference, latest.version_no, labels))
     if latest is None or latest.status is not AssessmentStatus.APPROVED:
         return False  # nothing approved yet, or a version in progress that answers the change
     text = engine_text(
         "Changed after its assessment was approved: {0}. A new version assesses the transfer as it now is.",
         named,
     )
+    if open_reasons is None:
+        open_reasons = _open_reasons(session, [t.id])
+    if (t.id, text) in open_reasons and t.reassessment_needed:
+        return False  # flagged for this already (two sub-recipients added): one line says it
     message = to_json(text)
     session.add(
         ReassessmentFlag(

@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 
 from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.codes import is_known
-from transfer_tool.domain import DataFormat, Frequency, KeyHolder, PartyRole
+from transfer_tool.domain import AssessmentStatus, DataFormat, Frequency, KeyHolder, PartyRole
 from transfer_tool.errors import ImportRefused, Problem, ValidationError
 from transfer_tool.i18n.engine_text import EngineText, error_text
-from transfer_tool.register import entities, transfers
+from transfer_tool.register import approved_changes, entities, transfers
 from transfer_tool.register.register_columns import COLUMNS, MAX_BYTES, NAMES, REQUIRED
 from transfer_tool.register.register_table import Cell, SourceRow, SourceTable
 from transfer_tool.register.transfers import MAX_VOLUME
@@ -416,6 +416,35 @@ def taken_references(db: Database, prepared: Sequence[PreparedRow]) -> list[Prob
     ]
 
 
+def parents_in_review(db: Database, prepared: Sequence[PreparedRow]) -> list[Problem]:
+    """Onward rows continuing a transfer of the register whose latest version awaits review: the import
+    refuses them (that version assessed the transfer with the onward transfers it had). Read only."""
+    above: set[str] = set()
+    wanted: list[PreparedRow] = []
+    for row in prepared:
+        if row.onward_of and row.onward_of not in above:  # not one written by the rows above it
+            wanted.append(row)
+        if row.reference:
+            above.add(row.reference)
+    names = list(dict.fromkeys(row.onward_of for row in wanted))
+    if not names:
+        return []
+    found: dict[str, int] = {}
+    with db.read() as s:
+        for start in range(0, len(names), 500):
+            chunk = names[start : start + 500]
+            rows = s.execute(select(Transfer.reference, Transfer.id).where(Transfer.reference.in_(chunk)))
+            found.update((reference, tid) for reference, tid in rows)
+        latest = approved_changes.latest_versions(s, list(found.values()))
+    problems = []
+    for row in wanted:
+        version = latest.get(found.get(row.onward_of, 0))
+        if version is not None and version[0] is AssessmentStatus.SUBMITTED:
+            text = approved_changes.refusal(row.onward_of, version[1], [approved_changes.ONWARD_LABEL])
+            problems.append(Problem(row.onward_of_at, text))
+    return problems
+
+
 def preview(raw: bytes, filename: str, limit: int = 2000, db: Database | None = None) -> ImportPreview:
     """The rows (the first `limit`) and every problem, without writing anything; with `db`, references
     the register already has are named too."""
@@ -425,7 +454,7 @@ def preview(raw: bytes, filename: str, limit: int = 2000, db: Database | None = 
         return ImportPreview("", "", (), (), tuple(exc.problems), exc.message)
     prepared, problems = check_rows(table)
     if db is not None:
-        problems += taken_references(db, prepared)
+        problems += taken_references(db, prepared) + parents_in_review(db, prepared)
     rows = tuple((r.place, tuple(_shown(r.cells.get(c)) for c in table.columns)) for r in table.rows[:limit])
     return ImportPreview(table.kind, table.sheet, table.columns, rows, tuple(problems), total=len(table.rows))
 
@@ -448,7 +477,7 @@ def import_table(db: Database, actor: Actor, table: SourceTable) -> ImportResult
     require(actor, Action.IMPORT_EXPORT)
     require(actor, Action.EDIT_TRANSFERS)
     prepared, problems = check_rows(table)
-    problems += taken_references(db, prepared)
+    problems += taken_references(db, prepared) + parents_in_review(db, prepared)
     if problems:
         raise ImportRefused(
             error_text(
