@@ -26,7 +26,7 @@ from transfer_tool.register import entities, transfers
 from transfer_tool.report.renderer import render_report
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import EvidenceFile
-from transfer_tool.storage.models.core import Transfer
+from transfer_tool.storage.models.core import AuditEvent, Transfer
 
 
 def _missing(db: Database, assessment_id: int) -> list[str]:
@@ -88,7 +88,18 @@ def test_a_copy_to_the_same_exporter_keeps_the_tool_until_confirmed_and_links_ev
     assert out.left_behind == ()
     # the onward transfer came along, under the new reference, from the same importer
     (onward,) = out.transfer.onward
-    assert onward.reference == f"{out.transfer.reference}-00"
+    # Numbered as the app numbers a sub-recipient, and its create event records that reference (it was
+    # "-00", renamed after the event that recorded a temporary one).
+    assert onward.reference == f"{out.transfer.reference}-01"
+    with db.read() as s:
+        created = s.scalars(
+            select(AuditEvent.after).where(
+                AuditEvent.action == "create",
+                AuditEvent.table_name == "transfer",
+                AuditEvent.record_id == str(onward.id),
+            )
+        ).all()
+    assert [a["reference"] for a in created] == [onward.reference]
     assert onward.exporter_id == src.transfer.importer_id
     # evidence: a new link to the same stored content
     files = evidence.evidence_for(db, out.assessment_id)

@@ -71,10 +71,15 @@ def copy_transfer(
             child_exporter = (
                 data.importer_id if child.exporter_id == source.importer_id else child.exporter_id
             )
-            o = transfers.create_in(
-                s, actor, dataclasses.replace(child.as_input(), exporter_id=child_exporter), parent_id=t.id
+            # Numbered as the app numbers a sub-recipient (from -01), and created under that reference, so
+            # its create event records it (it was renamed afterwards, from "-00", unrecorded).
+            transfers.create_in(
+                s,
+                actor,
+                dataclasses.replace(child.as_input(), exporter_id=child_exporter),
+                parent_id=t.id,
+                reference=f"{t.reference}-{i + 1:02d}",
             )
-            o.reference = f"{t.reference}-{i:02d}"
         s.flush()
         s.refresh(t)
         new_view = transfers.view(t)
