@@ -130,6 +130,8 @@ def flag_party_change(
         .where((Transfer.exporter_id == entity_id) | (Transfer.importer_id == entity_id))
         .order_by(Transfer.reference)
     ).all()
+    if not named:
+        return 0
     ids = [t.id for t in named]  # an entity may name hundreds of transfers: read in one statement each
     latest, still_open = latest_versions(session, ids), _open_reasons(session, ids)
     read = [
