@@ -5,6 +5,8 @@ saw it, and nothing was flagged (found in session 13's review of the team databa
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from tests.unit.teamwork_support import TODAY, Approved, approved_transfer
@@ -205,3 +207,22 @@ def test_the_import_check_names_an_onward_row_whose_parent_awaits_review(
     with pytest.raises(ImportRefused) as refused:
         register_import.import_file(db, legal, raw, "register.csv")
     assert [(str(p.location), str(p.message)) for p in refused.value.problems] == expected
+
+
+def test_the_report_names_each_onward_transfer_by_its_own_entry(
+    db: Database, admin: Actor, legal: Actor, manager: Actor
+) -> None:
+    """Two sub-recipients of one company in one country, told apart by their purpose: each row of the
+    report's onward transfers names its own register entry."""
+    from transfer_tool.report.data import localize
+
+    src = approved_transfer(db, admin, legal, manager, eu=False)
+    draft = service.new_version(db, legal, src.assessment.id)
+    billing = dataclasses.replace(_onward(src), title="Billing disputes (Manila)")
+    added = transfers.add_onward_transfer(db, legal, src.transfer.id, billing)
+    submitted = service.submit(db, legal, draft.id, TODAY)
+    data = service.build_report_data(db, submitted.id, TODAY)
+    rows = {o.purpose: localize(o.safeguard, "en") for o in data.transfer.onward_transfers}
+    (first,) = [o for o in _parent(db, src).onward if o.id != added.id]
+    assert rows[first.title] == f"Assessed separately as {first.reference} (New)"
+    assert rows["Billing disputes (Manila)"] == f"Assessed separately as {added.reference} (New)"

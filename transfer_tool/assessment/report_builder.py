@@ -174,14 +174,19 @@ def _party(src: ReportSources, e: EntityView, role: PartyRole, *, importer: bool
 def _onward_safeguard(src: ReportSources, o: OnwardTransfer) -> rd.Text:
     """An onward transfer is a transfer of its own, with its own assessment and safeguard: the report names
     it and where its assessment stands (the column was left blank, which read as "no safeguard")."""
-    for child in src.transfer.onward:
-        if child.importer_name == o.recipient and child.destination == o.country:
-            return report_text(
-                "Assessed separately as {reference} ({status})",
-                reference=child.reference,
-                status=Term(f"status.{child.status.value}"),
-            )
-    return report_text("Assessed separately as a transfer of its own")
+    # As the record lists it (transfer_facts): recipient, country and purpose (two sub-recipients of one
+    # company in one country differ by their purpose).
+    same = [c for c in src.transfer.onward if c.importer_name == o.recipient and c.destination == o.country]
+    child = next(
+        (c for c in same if (c.title or ", ".join(c.purposes)) == o.purpose), same[0] if same else None
+    )
+    if child is None:
+        return report_text("Assessed separately as a transfer of its own")
+    return report_text(
+        "Assessed separately as {reference} ({status})",
+        reference=child.reference,
+        status=Term(f"status.{child.status.value}"),
+    )
 
 
 def _description(src: ReportSources) -> rd.TransferDescription:

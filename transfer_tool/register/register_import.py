@@ -435,6 +435,8 @@ def parents_in_review(db: Database, prepared: Sequence[PreparedRow]) -> list[Pro
             chunk = names[start : start + 500]
             rows = s.execute(select(Transfer.reference, Transfer.id).where(Transfer.reference.in_(chunk)))
             found.update((reference, tid) for reference, tid in rows)
+        if not found:
+            return []
         latest = approved_changes.latest_versions(s, list(found.values()))
     problems = []
     for row in wanted:
