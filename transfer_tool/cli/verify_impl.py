@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from transfer_tool.signing.result import VerificationResult
 
 
+EXIT_REPLACED = 3  # intact, whole and trusted, but a later approved version of the transfer replaces it
+
 # ---- verify -------------------------------------------------------------------------------------------
 
 
@@ -109,7 +111,11 @@ def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     lines.append(f"verdict:          {r.verdict}")
     lines += [f"  - {reason}" for reason in dict.fromkeys(r.reasons) if reason != r.verdict]
     print("\n".join(lines), file=sys.stdout if v.ok else sys.stderr)
-    return 0 if v.ok else 1
+    if not v.ok:
+        return 1
+    # Sound, but a later approval replaces it: a script asking "is this the assessment in force?" must not
+    # read success (it did, with "in force: NO" on the screen); 3 tells it apart from a broken file.
+    return EXIT_REPLACED if v.later_approved_version is not None else 0
 
 
 def read_cert(path: Path) -> bytes:
