@@ -13,11 +13,12 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    import multiprocessing
+    if getattr(sys, "frozen", False):
+        import multiprocessing  # about 9 ms: only the bundle needs it here
 
-    # The Verify screen checks a PDF in a child process (trust.verify_document): in a frozen bundle
-    # that child re-enters here and must not start the app.
-    multiprocessing.freeze_support()
+        # The Verify screen checks a PDF in a child process (trust.verify_document): in a frozen bundle
+        # that child re-enters here and must not start the app.
+        multiprocessing.freeze_support()
     gc.disable()
     try:
         from ui.launcher import ctrl_c_deferred
