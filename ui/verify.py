@@ -165,9 +165,28 @@ def database_line(result: DocumentVerification) -> str:
 
 
 def superseded_line(result: DocumentVerification) -> str:
-    """What a later approved version of the same transfer means for this file ("" when there is none)."""
+    """Why a file of this database is not its approved record in force ("" when it is, or names none): a
+    later approved version, no approval here, or another file than the approved copy. A sound signature
+    showed only the green verdict for a draft signed with the approver's key."""
     if result.later_approved_version is None:
-        return ""
+        if not (result.ok and result.not_the_record_in_force):
+            return ""
+        which = (
+            QCoreApplication.translate("VerifyWindow", "%1 v%2")
+            .replace("%1", result.reference)
+            .replace("%2", str(result.version_no))
+        )
+        if result.match is DatabaseMatch.NO_STORED_COPY:
+            return QCoreApplication.translate(
+                "VerifyWindow",
+                "Not an approved assessment: %1 was not approved in this database. A signature alone does "
+                "not approve it.",
+            ).replace("%1", which)
+        return QCoreApplication.translate(
+            "VerifyWindow",
+            "Not the approved copy: this file is not the signed copy of %1 kept at its approval; ask for "
+            "that copy.",
+        ).replace("%1", which)
     when = (
         format_date(result.later_approved_at.astimezone(dt.UTC).date(), ui_language())
         if result.later_approved_at is not None

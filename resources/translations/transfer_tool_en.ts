@@ -5066,6 +5066,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not an approved assessment: %1 was not approved in this database. A signature alone does not approve it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not the approved copy: this file is not the signed copy of %1 kept at its approval; ask for that copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Replaced by a later version: %1 v%2 was approved on %3. This file is not the assessment in force; ask for the signed PDF of v%2.</source>
         <translation type="unfinished"></translation>
     </message>

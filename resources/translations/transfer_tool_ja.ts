@@ -5040,6 +5040,14 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>いいえ: このファイルにはこのデータベースの評価が記載されていません。</translation>
     </message>
     <message>
+        <source>Not an approved assessment: %1 was not approved in this database. A signature alone does not approve it.</source>
+        <translation>承認済みの評価ではありません: %1 はこのデータベースで承認されていません。署名だけでは承認になりません。</translation>
+    </message>
+    <message>
+        <source>Not the approved copy: this file is not the signed copy of %1 kept at its approval; ask for that copy.</source>
+        <translation>承認時の版ではありません: このファイルは承認時に保存された %1 の署名済みの版ではありません。その版を入手してください。</translation>
+    </message>
+    <message>
         <source>Replaced by a later version: %1 v%2 was approved on %3. This file is not the assessment in force; ask for the signed PDF of v%2.</source>
         <translation>より新しい版に置き換えられています: %1 第%2版が%3に承認されました。このファイルは現在有効な評価ではありません。第%2版の署名済みPDFを入手してください。</translation>
     </message>

@@ -384,6 +384,62 @@ def test_a_version_a_later_approval_replaced_says_so_beside_its_valid_signature(
     assert window.superseded.text() == expected
 
 
+def test_a_signed_draft_or_another_copy_is_not_shown_as_the_approved_record(
+    language: str,
+    db: Database,
+    admin: Actor,
+    legal: Actor,
+    manager: Actor,
+    pki: OfflinePki,
+    verify: Callable[..., VerifyWindow],
+    tmp_path: Path,
+) -> None:
+    """A draft signed with the approver's key (`transfer-tool sign` signs any PDF) showed only the green
+    verdict: the line "No: ... not approved here" was the sole hint that it approves nothing."""
+    from tests.ui.review_support import TODAY
+    from transfer_tool.assessment import service
+    from ui.review.approval import render_preview
+
+    t, v1, _pdf = approved_with_signature(db, legal, manager, pki.signer_p12, pki.passphrase)
+    trust.add_trusted(db, admin, pki.ca_pem, "Test CA")
+    v2 = service.submit(db, legal, service.new_version(db, legal, v1.id).id, TODAY)
+
+    def signed(version_id: int) -> bytes:
+        return signing.sign_pdf(
+            render_preview(db, version_id, "en", TODAY),
+            pki.signer_p12,
+            pki.passphrase,
+            reason="r",
+            location="",
+            signer_display_name="x",
+        )
+
+    window = verify(legal, language)
+    window.verify_file(_write(tmp_path, "draft.pdf", signed(v2.id)))
+    assert window.verdict.property("level") == GOOD and window.superseded.isVisible()
+    assert (
+        window.superseded.text()
+        == {
+            "en": f"Not an approved assessment: {t.reference} v2 was not approved in this database. A signature "
+            "alone does not approve it.",
+            "ja": f"承認済みの評価ではありません: {t.reference} 第2版 はこのデータベースで承認されていません。署名だけでは"
+            "承認になりません。",
+        }[language]
+    )
+
+    window.verify_file(_write(tmp_path, "again.pdf", signed(v1.id)))  # v1 signed again: not the kept copy
+    assert window.superseded.isVisible()
+    assert (
+        window.superseded.text()
+        == {
+            "en": f"Not the approved copy: this file is not the signed copy of {t.reference} v1 kept at its "
+            "approval; ask for that copy.",
+            "ja": f"承認時の版ではありません: このファイルは承認時に保存された {t.reference} 第1版 の署名済みの版ではあり"
+            "ません。その版を入手してください。",
+        }[language]
+    )
+
+
 def test_a_copy_in_the_other_language_is_said_to_be_one(
     language: str,
     db: Database,
@@ -419,3 +475,4 @@ def test_a_copy_in_the_other_language_is_said_to_be_one(
             "レポートです。",
         }[language]
     )
+    assert window.superseded.isHidden()  # the same version's content, in the other language

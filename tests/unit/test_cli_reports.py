@@ -351,6 +351,11 @@ def test_sign_knows_a_stored_rendering_by_its_digest_and_keeps_roles(cli: Cli) -
     assert code == 0, err
     assert f"signed by 山田 太郎 (Taro Yamada): {signed}" in out  # the name from the certificate
     assert "this is the report of TR-000001 version 2" in out and "does not approve it" in out
+    # Soundly signed, yet not the copy kept at approval: a script reading only the exit status took it for
+    # the approved record (exit 0).
+    code, out, err = cli("verify", str(signed))
+    assert code == 3 and err == "", err
+    assert "verdict:          VALID" in out and "NO: the file differs from the signed copy stored" in out
 
     draft = cli.add_assessments("hanako.sato", 1)[0]
     unsigned = cli.folder / "draft.pdf"
@@ -359,6 +364,10 @@ def test_sign_knows_a_stored_rendering_by_its_digest_and_keeps_roles(cli: Cli) -
         "sign", str(unsigned), "--identity", str(cli.identity), "-o", str(cli.folder / "d.pdf")
     )
     assert code == 0 and "approves nothing here" in out
+    # A draft signed with the approver's key is no approval: verify said VALID and exited 0.
+    code, out, err = cli("verify", str(cli.folder / "d.pdf"))
+    assert code == 3 and err == "", err
+    assert "NO: this version has no signed copy in the database (not approved here)" in out
 
 
 def test_sign_signs_any_other_pdf_and_refuses_a_wrong_passphrase(

@@ -103,8 +103,9 @@ def register(sub: Any) -> None:
     v = sub.add_parser(
         "verify",
         help="check a signed report: signer, time, intact, whole file, trusted, which assessment version, "
-        "same as the stored copy (exit 0 only when intact, whole, trusted and not replaced by a later approved "
-        "version; 3 when sound but replaced; 1 otherwise)",
+        "same as the stored copy (exit 0 only when intact, whole and trusted and, for a version of this "
+        "database, its approved copy in force; 3 when sound but replaced by a later approval, never approved "
+        "here or not the approved copy; 1 otherwise)",
     )
     v.add_argument("file", type=Path)
     v.add_argument(

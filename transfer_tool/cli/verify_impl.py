@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from transfer_tool.signing.result import VerificationResult
 
 
-EXIT_REPLACED = 3  # intact, whole and trusted, but a later approved version of the transfer replaces it
+EXIT_NOT_IN_FORCE = 3  # intact, whole and trusted, but not the approved version in force of this database
 
 # ---- verify -------------------------------------------------------------------------------------------
 
@@ -113,9 +113,10 @@ def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     print("\n".join(lines), file=sys.stdout if v.ok else sys.stderr)
     if not v.ok:
         return 1
-    # Sound, but a later approval replaces it: a script asking "is this the assessment in force?" must not
-    # read success (it did, with "in force: NO" on the screen); 3 tells it apart from a broken file.
-    return EXIT_REPLACED if v.later_approved_version is not None else 0
+    # Sound, but not this database's approved record in force (replaced, never approved here, or another
+    # file than the approved copy): a script asking "is this the assessment in force?" must not read
+    # success (it did, with "NO" on the screen); 3 tells it apart from a broken file.
+    return EXIT_NOT_IN_FORCE if v.not_the_record_in_force else 0
 
 
 def read_cert(path: Path) -> bytes:

@@ -371,6 +371,17 @@ class DocumentVerification:
     def identified(self) -> bool:
         return self.assessment_id is not None
 
+    @property
+    def not_the_record_in_force(self) -> bool:
+        """Names a version of this database, yet is not its approved record in force: replaced by a later
+        approval, never approved here (a draft signed with `sign`, say), or a file other than the signed
+        copy kept at approval. The approval's copy in another language (the demo's courtesy copy) is not
+        such a file: its content is the same version's."""
+        if self.later_approved_version is not None or self.match is DatabaseMatch.NO_STORED_COPY:
+            return True
+        other_language = bool(self.file_lang and self.stored_lang and self.file_lang != self.stored_lang)
+        return self.match is DatabaseMatch.DIFFERS and not other_language
+
 
 def _by_reference(s: Session, reference: str, version_no: int) -> tuple[int, int] | None:
     hit = s.execute(
