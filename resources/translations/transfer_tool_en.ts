@@ -2867,18 +2867,6 @@
 <context>
     <name>NoticePage</name>
     <message>
-        <source>Publish with unverified country data?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This notice rests on country data that is unverified or missing:
-
-%1
-
-Publish it anyway? Your acceptance is recorded with the notice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>English</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3023,11 +3011,11 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not published: verify the country data, then generate again.</source>
+        <source>Shown as published; “Save as…” writes this text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Shown as published; “Save as…” writes this text.</source>
+        <source>Not published: verify the country data or re-assess the transfers, then generate again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3056,6 +3044,18 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>Word (*.docx);;HTML (*.html);;Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish with items not checked?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This notice rests on country data that is unverified or missing, or on transfers to re-assess:
+
+%1
+
+Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2847,22 +2847,6 @@
 <context>
     <name>NoticePage</name>
     <message>
-        <source>Publish with unverified country data?</source>
-        <translation>未検証の国別データのまま公開しますか？</translation>
-    </message>
-    <message>
-        <source>This notice rests on country data that is unverified or missing:
-
-%1
-
-Publish it anyway? Your acceptance is recorded with the notice.</source>
-        <translation>この通知は、未検証の又は欠けている国別データに基づいています：
-
-%1
-
-それでも公開しますか？ 承諾したことは通知とともに記録されます。</translation>
-    </message>
-    <message>
         <source>English</source>
         <translation>英語</translation>
     </message>
@@ -3007,12 +2991,12 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>先に通知を作成してください。公開できるのは保存した版です。</translation>
     </message>
     <message>
-        <source>Not published: verify the country data, then generate again.</source>
-        <translation>公開していません。国別データを検証してから、もう一度作成してください。</translation>
-    </message>
-    <message>
         <source>Shown as published; “Save as…” writes this text.</source>
         <translation>公開した通知の本文を表示しています。「名前を付けて保存…」でこの本文を書き出します。</translation>
+    </message>
+    <message>
+        <source>Not published: verify the country data or re-assess the transfers, then generate again.</source>
+        <translation>公開していません。国別データを検証するか移転を再評価してから、もう一度作成してください。</translation>
     </message>
     <message>
         <source>Published: the next preview shows what changed since this notice.</source>
@@ -3041,6 +3025,22 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>Word (*.docx);;HTML (*.html);;Markdown (*.md)</source>
         <translation>Word (*.docx);;HTML (*.html);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Publish with items not checked?</source>
+        <translation>確認していない項目があるまま公開しますか？</translation>
+    </message>
+    <message>
+        <source>This notice rests on country data that is unverified or missing, or on transfers to re-assess:
+
+%1
+
+Publish it anyway? Your acceptance is recorded with the notice.</source>
+        <translation>この通知は、未検証の若しくは欠けている国別データ、又は再評価すべき移転に基づいています：
+
+%1
+
+それでも公開しますか？ 承諾したことは通知とともに記録されます。</translation>
     </message>
     <message>
         <source>e.g. privacy@example.com (Legal)</source>

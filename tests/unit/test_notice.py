@@ -26,7 +26,8 @@ from transfer_tool.domain import NoticeName
 from transfer_tool.errors import PermissionDenied, ValidationError
 from transfer_tool.i18n.terminology import Terminology
 from transfer_tool.notice import service
-from transfer_tool.notice.builder import diff_entries, scrub
+from transfer_tool.notice.builder import scrub
+from transfer_tool.notice.diff import diff_entries
 from transfer_tool.notice.document import (
     Bullets,
     Document,

@@ -47,7 +47,8 @@ def register(sub: Any) -> None:
     n.add_argument(
         "--accept-unverified",
         action="store_true",
-        help="publish although the notice rests on unverified or missing country data (recorded)",
+        help="publish although the notice rests on unverified or missing country data or on transfers to "
+        "re-assess (recorded)",
     )
     n.add_argument(
         "--answer",
@@ -132,7 +133,7 @@ def cmd_notice(args: argparse.Namespace, ctx: CliContext) -> int:
     fmt = _write(args, preview.document)
     report = sys.stderr if args.output is None else sys.stdout
     print(preview.diff_text, file=report)
-    for item in (*preview.unverified, *preview.missing):
+    for item in preview.checks:
         print(f"check before publishing: {item}", file=report)
     if args.output is not None:
         print(

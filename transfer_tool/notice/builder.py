@@ -39,7 +39,6 @@ from transfer_tool.i18n.terminology import Terminology
 from transfer_tool.notice.document import Block, Bullets, Document, Heading, Item, Note, Paragraph
 from transfer_tool.notice.model import (
     AppiItems,
-    NoticeDiff,
     NoticeEntry,
     PlannedEntry,
     RegisterItem,
@@ -79,6 +78,9 @@ class NoticeSources:
     terms: Terminology
     contact: Mapping[str, str] = field(default_factory=dict)  # lang -> how to ask (the org's words)
     confidential_names: tuple[str, ...] = ()  # entities that may not be named (scrubbed from the output)
+    # References of transfers flagged for re-assessment (changed since their approval, or their country's
+    # data): the notice states their approved version, which does not cover the change.
+    flagged: frozenset[str] = frozenset()
 
 
 # ---- entries ------------------------------------------------------------------------------------------
@@ -179,26 +181,40 @@ def _appi_items(item: RegisterItem, dest: Destination, tool: ToolDef | None) -> 
     return AppiItems(system, method, certs, item.measures_in_place, tuple(missing))
 
 
-def check_lines(entries: Iterable[NoticeEntry], src: NoticeSources, lang: str) -> tuple[list[str], list[str]]:
-    """What to check before publishing, in `lang`: unverified country data, then missing items."""
+def check_lines(
+    entries: Iterable[NoticeEntry], src: NoticeSources, lang: str
+) -> tuple[list[str], list[str], list[str]]:
+    """What to check before publishing, in `lang`: unverified country data, missing items, then approved
+    transfers flagged for re-assessment since."""
     w = _Writer(src, lang)
     regime = w.regime_name()
     unverified: set[str] = set()
     missing: set[str] = set()
+    reassess: list[str] = []
     for e in entries:
         country = w.country(e.destination)
+        if e.reference in src.flagged and e.version_no is not None:
+            reassess.append(w.t("notice.reassessing", reference=e.reference, country=country))
         for tag in e.unverified:
             key = "notice.unverified.status" if tag == UNVERIFIED_STATUS else "notice.unverified.appi"
             unverified.add(w.t(key, country=country, regime=regime))
         for m in e.appi.missing if e.appi else ():
             text = w.t("notice.missing.measures") if m == _MISSING_MEASURES else w.prose(m)
             missing.add(w.t("notice.missing", reference=e.reference, country=country, item=text))
-    return sorted(unverified), sorted(missing)
+    return sorted(unverified), sorted(missing), reassess
 
 
-def register_version(entries: Sequence[NoticeEntry], planned: Sequence[PlannedEntry] = ()) -> str:
-    """A short digest of what the notice says (the same entries give the same version)."""
-    doc = {"entries": [e.to_dict() for e in entries], "planned": [p.reference for p in planned]}
+def register_version(
+    entries: Sequence[NoticeEntry], planned: Sequence[PlannedEntry] = (), flagged: Sequence[str] = ()
+) -> str:
+    """A short digest of what the notice says (the same entries give the same version), and of the
+    transfers flagged for re-assessment when there are any (without, earlier generations keep theirs)."""
+    doc: dict[str, object] = {
+        "entries": [e.to_dict() for e in entries],
+        "planned": [p.reference for p in planned],
+    }
+    if flagged:
+        doc["flagged"] = list(flagged)
     text = json.dumps(doc, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
@@ -282,9 +298,9 @@ def compose_notice(
     w = _Writer(src, lang)
     regime_name = w.regime_name()
     blocks: list[Block] = []
-    unverified, missing = check_lines(entries, src, lang)
-    if mark_unverified and (unverified or missing):
-        lines = [w.t("notice.unverified.note"), *(f"・{x}" for x in (*unverified, *missing))]
+    checks = [x for lines in check_lines(entries, src, lang) for x in lines]
+    if mark_unverified and checks:
+        lines = [w.t("notice.unverified.note"), *(f"・{x}" for x in checks)]
         blocks.append(Note("\n".join(lines)))
     blocks.append(Paragraph(w.t(_regime_key(src.terms, "notice.intro", src.regime), regime=regime_name)))
     if not entries:
@@ -479,67 +495,6 @@ def scrub(doc: Document, confidential: Iterable[str], other: str) -> Document:
         else:
             blocks.append(Note(clean(b.text), b.warning))
     return Document(clean(doc.title), tuple(blocks), doc.lang)
-
-
-# ---- diff ---------------------------------------------------------------------------------------------
-
-
-def diff_entries(old: Sequence[NoticeEntry], new: Sequence[NoticeEntry]) -> NoticeDiff:
-    before = {e.reference: e for e in old}
-    after = {e.reference: e for e in new}
-    old_dest = {e.destination for e in old}
-    new_dest = {e.destination for e in new}
-    common = sorted(set(before) & set(after))
-
-    def info(e: NoticeEntry) -> tuple[object, ...]:
-        return (e.status, e.instrument, e.condition, e.appi.system if e.appi else ())
-
-    return NoticeDiff(
-        destinations_added=tuple(sorted(new_dest - old_dest)),
-        destinations_removed=tuple(sorted(old_dest - new_dest)),
-        transfers_added=tuple(sorted(set(after) - set(before))),
-        transfers_removed=tuple(sorted(set(before) - set(after))),
-        routes_changed=tuple(r for r in common if before[r].tool != after[r].tool),
-        countries_changed=tuple(r for r in common if before[r].destination != after[r].destination),
-        country_info_changed=tuple(
-            r
-            for r in common
-            if before[r].destination == after[r].destination and info(before[r]) != info(after[r])
-        ),
-        recipients_changed=tuple(
-            r
-            for r in common
-            if (before[r].recipient_mode, before[r].recipient_name, before[r].recipient_type)
-            != (after[r].recipient_mode, after[r].recipient_name, after[r].recipient_type)
-        ),
-    )
-
-
-_DIFF_PARTS = (
-    ("destinations_added", "notice.diff.destinations_added"),
-    ("destinations_removed", "notice.diff.destinations_removed"),
-    ("transfers_added", "notice.diff.transfers_added"),
-    ("transfers_removed", "notice.diff.transfers_removed"),
-    ("routes_changed", "notice.diff.routes_changed"),
-    ("countries_changed", "notice.diff.countries_changed"),
-    ("country_info_changed", "notice.diff.country_info_changed"),
-    ("recipients_changed", "notice.diff.recipients_changed"),
-)
-
-
-def describe_diff(diff: NoticeDiff | None, terms: Terminology, lang: str, published: str = "") -> str:
-    """One line: "Since the last published notice (date): +2 destinations, 1 route changed"."""
-    if diff is None:
-        return terms.get("notice.diff.first", lang)
-    if diff.empty:
-        return terms.get("notice.diff.none", lang, date=published)
-    sep = "、" if lang == "ja" else ", "
-    parts = []
-    for name, key in _DIFF_PARTS:
-        n = len(getattr(diff, name))
-        if n:
-            parts.append(terms.get(f"{key}.one" if n == 1 and terms.has(f"{key}.one") else key, lang, n=n))
-    return terms.get("notice.diff.summary", lang, date=published, changes=sep.join(parts))
 
 
 # ---- APPI Rule 18(3) ----------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from transfer_tool.errors import NotFound, Problem, ValidationError
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.i18n.terminology import LANGUAGES, Terminology
 from transfer_tool.notice import builder
+from transfer_tool.notice.diff import describe_diff, diff_entries
 from transfer_tool.notice.document import Document, to_markdown
 from transfer_tool.notice.model import NoticeDiff, NoticeEntry, PlannedEntry
 from transfer_tool.notice.register_rows import register_items
@@ -37,7 +38,7 @@ from transfer_tool.records import audit
 from transfer_tool.register import entities
 from transfer_tool.storage.base import utcnow
 from transfer_tool.storage.database import Database
-from transfer_tool.storage.models.core import Entity, OrgSetting
+from transfer_tool.storage.models.core import Entity, OrgSetting, Transfer
 from transfer_tool.storage.models.notice import NoticeGeneration
 
 CONTACT_SETTING = "notice_contact"  # OrgSetting key: {"en": ..., "ja": ...}
@@ -53,6 +54,7 @@ class NoticePreview:
     planned: tuple[PlannedEntry, ...]
     unverified: tuple[str, ...]  # country information marked unverified
     missing: tuple[str, ...]  # required items the country data or the register lacks
+    reassessing: tuple[str, ...]  # approved transfers flagged for re-assessment since: stated as approved
     register_version: str
     dataset_version: str
     diff: NoticeDiff | None  # None: nothing published yet for the regime
@@ -61,7 +63,12 @@ class NoticePreview:
 
     @property
     def needs_acceptance(self) -> bool:
-        return bool(self.unverified or self.missing)
+        return bool(self.unverified or self.missing or self.reassessing)
+
+    @property
+    def checks(self) -> tuple[str, ...]:
+        """Everything to check, and to accept explicitly when publishing over it."""
+        return (*self.unverified, *self.missing, *self.reassessing)
 
 
 @dataclass(frozen=True)
@@ -122,6 +129,7 @@ def _sources(session: Session, db: Database, regime: str) -> NoticeSources:
         terms=Terminology.load(),
         contact=_contact(session),
         confidential_names=confidential,
+        flagged=frozenset(session.scalars(select(Transfer.reference).where(Transfer.reassessment_needed))),
     )
 
 
@@ -178,7 +186,9 @@ def _build(
             [Problem("group_by", error_text("group by one of: {0}", ", ".join(builder.GROUP_BY)))],
         )
     entries, planned = builder.build_entries(register_items(session, src.dataset), src)
-    version = builder.register_version(entries, planned)
+    # A flag raised after the notice was generated is a change its publishing must see.
+    flagged = sorted(e.reference for e in entries if e.reference in src.flagged and e.version_no is not None)
+    version = builder.register_version(entries, planned, flagged)
     # The reader gets the date; the register and country-data versions stay with the stored generation
     # (a digest means nothing to the people the notice is for).
     footer = src.terms.get("notice.footer", lang, date=builder.format_date(today, lang))
@@ -187,7 +197,7 @@ def _build(
     )
     check = builder.check_lines(entries, src, lang)
     last = _last_published(session, regime)
-    diff = builder.diff_entries(_entries_of(last), entries) if last is not None else None
+    diff = diff_entries(_entries_of(last), entries) if last is not None else None
     published_on = builder.format_date(last.published_at.date(), lang) if last and last.published_at else ""
     return NoticePreview(
         regime=regime,
@@ -197,10 +207,11 @@ def _build(
         planned=planned,
         unverified=tuple(check[0]),
         missing=tuple(check[1]),
+        reassessing=tuple(check[2]),
         register_version=version,
         dataset_version=src.dataset.dataset_version,
         diff=diff,
-        diff_text=builder.describe_diff(diff, src.terms, lang, published_on),
+        diff_text=describe_diff(diff, src.terms, lang, published_on),
         last_published=_view(last) if last is not None else None,
     )
 
@@ -271,7 +282,7 @@ def generate(
             ],
             entries=[e.to_dict() for e in p.entries],
             text=to_markdown(p.document),
-            unverified=[*p.unverified, *p.missing],
+            unverified=list(p.checks),
             published=False,
             published_by="",
             created_by=actor.username,
@@ -329,8 +340,9 @@ def publish(
         pending = list(row.unverified or ())
         if pending and not accept_unverified:
             raise ValidationError(
-                "The notice rests on unverified or missing country information; verify it in the country "
-                "data and generate again, or publish with the explicit acceptance of these items.",
+                "The notice rests on unverified or missing country information, or on transfers to "
+                "re-assess; verify the country data or re-assess the transfers and generate again, or publish "
+                "with the explicit acceptance of these items.",
                 [Problem("unverified", item) for item in pending],
             )
         row.text = to_markdown(current.document)

@@ -38,14 +38,15 @@ from ui.wizard.entity_dialog import EntityDialog, confirm_removal
 
 
 def ask_to_accept(parent: QWidget, items: tuple[str, ...]) -> bool:
-    """Publishing over unverified or missing country data needs an explicit yes (tests replace this)."""
+    """Publishing over unverified or missing country data, or over transfers to re-assess, needs an
+    explicit yes (tests replace this)."""
     answer = QMessageBox.question(
         parent,
-        QCoreApplication.translate("NoticePage", "Publish with unverified country data?"),
+        QCoreApplication.translate("NoticePage", "Publish with items not checked?"),
         QCoreApplication.translate(
             "NoticePage",
-            "This notice rests on country data that is unverified or missing:\n\n%1\n\n"
-            "Publish it anyway? Your acceptance is recorded with the notice.",
+            "This notice rests on country data that is unverified or missing, or on transfers to "
+            "re-assess:\n\n%1\n\nPublish it anyway? Your acceptance is recorded with the notice.",
         ).replace("%1", "\n".join(f"• {x}" for x in items)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
@@ -290,7 +291,7 @@ class NoticePage(QWidget):
             if published
             else p.diff_text
         )
-        items = () if published else (*p.unverified, *p.missing)  # accepted when it was published
+        items = () if published else p.checks  # accepted when it was published
         self.checks.setVisible(bool(items))
         self.checks.setText(
             term("notice.unverified.note", p.lang) + "\n" + "\n".join(f"・{x}" for x in items)
@@ -405,12 +406,16 @@ class NoticePage(QWidget):
                 self.tr("Generate the notice first; what is published is a stored generation.")
             )
             return
-        items = (*self.current.unverified, *self.current.missing)
+        items = self.current.checks
         accept = accept_unverified
         if accept is None:
             accept = ask_to_accept(self, items) if items else False
             if items and not accept:
-                self.message.notice(self.tr("Not published: verify the country data, then generate again."))
+                self.message.notice(
+                    self.tr(
+                        "Not published: verify the country data or re-assess the transfers, then generate again."
+                    )
+                )
                 return
         generation_id, actor, today = self.generation.id, self.services.actor, self.services.stated_day()
         self.services.worker.submit(
