@@ -269,7 +269,8 @@ def appi_consent(src: ReportSources) -> rd.AppiConsentInfo | None:
             reason=facts.country_unknown_reason,
             reference=reference,
         )
-    measures_text: rd.Text = info.recipient_measures or choice.justification
+    # Information a data subject consents on: a blank (a dash) would read as "the recipient takes none".
+    measures_text: rd.Text = info.recipient_measures or choice.justification or Term("doc.not_answered")
     if facts.measures_unknown:  # PPC Rules Art. 17(4)
         measures_text = labelled(report_text("Cannot be provided"), facts.measures_unknown_reason)
     return rd.AppiConsentInfo(
