@@ -189,6 +189,15 @@ def _onward_safeguard(src: ReportSources, o: OnwardTransfer) -> rd.Text:
     )
 
 
+def _onward_purpose(src: ReportSources, purpose: str) -> rd.Text:
+    """An onward transfer without a title is recorded by its purposes' codes joined (transfer_facts): the
+    report names each as the catalogue words it, one a line; a title is printed as typed."""
+    codes = purpose.split(", ")
+    if not purpose or any(_item(src, CatalogKind.PURPOSE, c) is None for c in codes):
+        return purpose
+    return Joined(tuple(_label(src, CatalogKind.PURPOSE, c) for c in codes))
+
+
 def _description(src: ReportSources) -> rd.TransferDescription:
     t, f = src.transfer, src.record.facts
     volume: rd.Text = ""
@@ -207,7 +216,12 @@ def _description(src: ReportSources) -> rd.TransferDescription:
             f"{typed}{ret.label_en}{suffix}", f"{typed}{ret.label_ja or ret.label_en}{suffix}"
         )
     onward = tuple(
-        rd.OnwardTransfer(o.recipient, _country(src.names, o.country), o.purpose, _onward_safeguard(src, o))
+        rd.OnwardTransfer(
+            o.recipient,
+            _country(src.names, o.country),
+            _onward_purpose(src, o.purpose),
+            _onward_safeguard(src, o),
+        )
         for o in f.onward_transfers
     )
     categories = _policy(src, CatalogKind.DATA_CATEGORY, f.data_categories)
