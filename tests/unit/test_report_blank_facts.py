@@ -11,6 +11,7 @@ import io
 from tests.unit.test_report_builder import _fr_us_record, _sources, _transfer_view
 from tests.unit.test_report_says_what_was_said import _pdf_text, _row
 from transfer_tool.assessment.record import (
+    AppiConsentFacts,
     AssessmentRecord,
     ConclusionRecord,
     RegimeSelection,
@@ -19,7 +20,7 @@ from transfer_tool.assessment.record import (
 )
 from transfer_tool.assessment.report_builder import report_data_from
 from transfer_tool.domain import AssessmentStatus, Conclusion
-from transfer_tool.report.data import ReportData
+from transfer_tool.report.data import ReportData, localize
 from transfer_tool.report.docx_export import render_docx
 from transfer_tool.report.renderer import render_report
 
@@ -74,3 +75,28 @@ def test_the_consent_information_never_prints_a_dash_for_the_recipients_measures
     assert _row(en, "Measures the recipient takes").split()[-2:] == ["Not", "answered"], en
     ja = _pdf_text(render_report(data, "ja"))
     assert _row(ja, "当該第三者が講ずる").split()[-1] == "未回答", ja
+
+
+def test_an_unidentified_country_reads_as_one_sentence() -> None:
+    """PPC Rules Art. 17(3): the reason the assessor typed ends with its own full stop; the report's sentence
+    added another ("chosen later..", "later.。")."""
+    record = AssessmentRecord(
+        facts=TransferFacts("JP", "US", "US", data_subjects_count=300, data_categories=("contact",)),
+        regimes=RegimeSelection(applied=("JP",)),
+        tools=(ToolChoice("JP", "jp_consent", "Consent after the information below."),),
+        appi_consent=AppiConsentFacts(
+            country_unknown=True,
+            country_unknown_reason="The processor is chosen by tender next year. ",
+            reference_information="Candidates are in the EU or Singapore.",
+        ),
+        conclusion=ConclusionRecord(Conclusion.PROCEED, Conclusion.PROCEED),
+    )
+    data = report_data_from(_sources(record, AssessmentStatus.APPROVED))
+    assert data.appi_consent is not None
+    en, ja = (localize(data.appi_consent.country_name, lang) for lang in ("en", "ja"))
+    assert en == (
+        "Not yet identified: The processor is chosen by tender next year. "
+        "Reference: Candidates are in the EU or Singapore."
+    ), en
+    assert ja.startswith("特定できない：The processor is chosen by tender next year。"), ja
+    assert ".。" not in _pdf_text(render_report(data, "ja")).replace(" ", "")

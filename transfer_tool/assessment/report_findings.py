@@ -266,7 +266,7 @@ def appi_consent(src: ReportSources) -> rd.AppiConsentInfo | None:
         reference = report_text(" Reference: {text}", text=facts.reference_information) if given else ""
         country = report_text(
             "Not yet identified: {reason}.{reference}",
-            reason=facts.country_unknown_reason,
+            reason=facts.country_unknown_reason.strip().rstrip(".。"),  # the sentence ends it once
             reference=reference,
         )
     # Information a data subject consents on: a blank (a dash) would read as "the recipient takes none".
