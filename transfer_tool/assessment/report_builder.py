@@ -225,7 +225,9 @@ def _description(src: ReportSources) -> rd.TransferDescription:
         for o in f.onward_transfers
     )
     categories = _policy(src, CatalogKind.DATA_CATEGORY, f.data_categories)
-    sensitive = _sensitive(categories, f.sensitive_data, t.sensitive_details)
+    # A category the catalogue marks sensitive is sensitive data even with the box left unticked.
+    any_sensitive = f.sensitive_data or any(p.sensitive for p in categories)
+    sensitive = _sensitive(categories, any_sensitive, t.sensitive_details)
     if f.sensitive_data and not any(p.sensitive for p in categories):
         # The assessor ticked special-category data that no catalogue category carries: the categories
         # table says so with what was written, instead of "Sensitive: No" on every row.
@@ -238,6 +240,7 @@ def _description(src: ReportSources) -> rd.TransferDescription:
         frequency=f.frequency,
         nature=t.nature_of_processing,
         sensitive_data=sensitive,
+        sensitive_restrictions=_restrictions(any_sensitive, t.sensitive_details),
         volume=volume,
         retention=retention,
         storage_location=_countries(src.names, f.storage_countries),
@@ -260,6 +263,14 @@ def _sensitive(categories: Sequence[rd.PolicyItem], ticked: bool, details: str) 
     if not named.parts:
         return report_text("Special categories of data: {text}", text=what)
     return labelled(named, what) if what else named
+
+
+def _restrictions(sensitive: bool, details: str) -> rd.Text:
+    """Annex I.B's restrictions and safeguards: the transfer's one text asks for "the sensitive data and the
+    restrictions applied to it", so it answers this row too; a dash here read as "no safeguards"."""
+    if not sensitive:
+        return Term("doc.not_applicable")
+    return details.strip() or Term("doc.not_answered")
 
 
 def _oldest_verification(entries: Sequence[RegimeEntry]) -> dt.date | None:

@@ -200,7 +200,7 @@ class DocxReport:
                 ("desc.purposes", self.policy(tr.purposes, "doc.not_answered")),
                 ("desc.legal_basis", self.policy(tr.legal_basis, "doc.not_answered")),
                 ("desc.sensitive_data", self.x(tr.sensitive_data)),
-                ("desc.sensitive_restrictions", tr.sensitive_restrictions),
+                ("desc.sensitive_restrictions", self.x(tr.sensitive_restrictions)),
                 ("desc.frequency", self.t("frequency." + tr.frequency.value)),
                 ("desc.volume", self.x(tr.volume)),
                 ("desc.nature", self.typed(tr.nature)),
