@@ -168,6 +168,9 @@ def _party(src: ReportSources, e: EntityView, role: PartyRole, *, importer: bool
         contact_details=e.contact_email,
         activities=e.activities,
         recipient_type=recipient,
+        # The importer's co-adoption of this assessment, as the sign-off states it (a dash here contradicted it).
+        signatory=src.record.acceptance.importer_signatory.strip() if importer else "",
+        signature_date=src.record.acceptance.importer_signed_on if importer else None,
     )
 
 
