@@ -295,7 +295,8 @@ def _scope_lines(src: ReportSources, regime: str) -> tuple[rd.Text, ...]:
         )
         out.append(
             report_text(
-                "{question} — {answer}{since}. Source: {source}",
+                # "Answer:", not a dash: a question's own text may end on what is *not* covered.
+                "{question} Answer: {answer}{since}. Source: {source}",
                 question=Localized(limit.question_en, limit.question_ja),
                 answer=SCOPE_ANSWERS[limit.answer],
                 since=since,
