@@ -35,3 +35,17 @@ def test_tool_warnings_name_the_regimes_not_their_codes(db: Database, legal: Act
     ja = re.sub(r"\s+", "", _pdf_text(render_report(data, "ja")).split("移転手段")[1])
     assert "JPについて" not in ja and "UKの移転手段" not in ja and "EUではなく" not in ja, ja
     assert "個人情報の保護に関する法律" in ja or "個人情報保護法" in ja, ja
+
+
+def test_a_country_the_data_also_goes_to_is_named_not_coded(db: Database, legal: Actor) -> None:
+    """The tool row of a regime without a tool gives the pre-check's last reason: "The data also goes to CN"
+    read "データはCNにも移る" in the Japanese TIA."""
+    exporter = factories.entity(db, legal, "Maison Client SAS", "FR")
+    importer = factories.entity(db, legal, "Albion Support Ltd", "GB")
+    t = factories.transfer_input(exporter.id, importer.id, "GB", storage_countries=("CN",), volume=100)
+    a = service.start_assessment(db, legal, transfers.create_transfer(db, legal, t).id)
+    data = service.build_report_data(db, a.id, TODAY)
+    [eu] = data.tools
+    assert localize(eu.justification, "en").startswith("The data also goes to China (stored"), eu
+    ja = re.sub(r"\s+", "", _pdf_text(render_report(data, "ja")))
+    assert "データは中国にも移る" in ja and "CNにも" not in ja, ja
