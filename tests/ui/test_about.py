@@ -52,6 +52,7 @@ def test_lists_every_bundled_font_with_its_licence(qtbot: QtBot) -> None:
         "DejaVuSans": "bitstream-vera",
         "HanaMinB": "Hanazono-Font-License or Open-Font-License",
         "IPAexGothic": "IPA-1",
+        "NanumSquare": "OFL-1.1",
         "NotoSans-scripts": "OFL-1.1",
         "Symbola": "free for any use (the author's notice below)",
         "VL-Gothic": "M+Font and SazanamiFont and BSD-3-Clause",

@@ -56,7 +56,7 @@ def test_the_scope_question_and_its_answer_are_printed(japan_sources) -> None:  
     eu = next(t for t in data.tools if t.regime == "EU")
     assert len(eu.scope) == 1
     scope = localize(eu.scope[0], "en")
-    assert "personal information handling business operator" in scope and "— yes" in scope
+    assert "personal information handling business operator" in scope and "Answer: yes" in scope
     assert "eur-lex.europa.eu/eli/dec_impl/2019/419" in scope
     en = _text(render_report(data, "en"))
     assert "Scope of the adequacy decision:" in en and "business operator" in en
@@ -144,3 +144,32 @@ def test_the_grounds_of_each_regime_are_printed_where_they_differ() -> None:
     assert "Grounds per regime" in en
     ja = _text(render_report(data, "ja"))
     assert "法制度ごとの根拠" in ja
+
+
+def test_a_scope_answer_is_labelled_as_the_answer() -> None:
+    """Korea's question ends with the categories the decision does not cover ("Not covered, …: (a) … (c) …"):
+    "… Credit Information Act. — yes" read as "yes, not covered"; the answer is named as such."""
+    ds = load_shipped_dataset()
+    ctx = AssessmentContext(
+        ds.destination("KR"),
+        tuple(ds.regimes.values()),
+        load_tool_catalog(),
+        load_measure_catalog(),
+        ds.destinations,
+    )
+    facts = TransferFacts("FR", "KR", "KR", importer_role=PartyRole.CONTROLLER, data_subjects_count=300)
+    record = dataclasses.replace(
+        _fr_us_record(),
+        facts=facts,
+        scope_answers=(ScopeAnswer("EU", "pipa_scope", True),),
+        tools=(ToolChoice("EU", "eu_adequacy", "Korea decision; the importer is subject to PIPA"),),
+    )
+    sources = _sources(
+        record,
+        destination=ctx.destination,
+        regimes={r.code: r for r in ctx.regimes},
+        evaluation=evaluate(record, ctx, TODAY),
+    )
+    [scope] = next(t for t in report_data_from(sources).tools if t.regime == "EU").scope
+    assert "Credit Information Act. Answer: yes. Source:" in localize(scope, "en"), localize(scope, "en")
+    assert "回答：はい。出典：" in localize(scope, "ja"), localize(scope, "ja")

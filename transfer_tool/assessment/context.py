@@ -77,7 +77,14 @@ def evaluate(record: AssessmentRecord, ctx: AssessmentContext, today: dt.date) -
     return Evaluation(
         precheck=pre,
         proposals=propose_tools(record.facts, ctx.destination, pre, ctx.tools),
-        tool_warnings=check_tool_choices(record.facts, ctx.destination, pre, record.tools, ctx.tools),
+        tool_warnings=check_tool_choices(
+            record.facts,
+            ctx.destination,
+            pre,
+            record.tools,
+            ctx.tools,
+            {r.code: r.name_en for r in ctx.regimes},
+        ),
         use_cases=cases,
         use_case_source=source,
         measure_warnings=use_case_warnings(

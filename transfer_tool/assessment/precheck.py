@@ -32,7 +32,7 @@ from transfer_tool.assessment.tool_catalog import FrequencyLimit, ToolCatalog, T
 from transfer_tool.countries.model import Destination, Regime, RegimeEntry
 from transfer_tool.domain import AdequacyStatus, Frequency, PartyRole
 from transfer_tool.errors import Problem, ValidationError
-from transfer_tool.i18n.engine_text import engine_text, error_text
+from transfer_tool.i18n.engine_text import engine_list, engine_text, error_text
 
 __all__ = [
     "PrecheckResult",
@@ -210,6 +210,9 @@ def check_regime(
         # one code at a time: the country data may be read on demand (countries/on_demand.py).
         return destination if code == destination.code else known.get(code)
 
+    def named(codes: Sequence[str]) -> str:  # countries by name, each translated (never "CN")
+        return engine_list(", ", [d.name_en if (d := lookup(c)) else c for c in codes])
+
     def inside(code: str) -> bool:
         if code in regime.home_area:
             return True
@@ -267,7 +270,7 @@ def check_regime(
                 engine_text(
                     "The data is accessed remotely from {0}, outside the regime's area; remote access "
                     "counts as a transfer to that country.",
-                    ", ".join(outside_access),
+                    named(outside_access),
                 ),
             )
         )
@@ -278,7 +281,7 @@ def check_regime(
                 engine_text(
                     "The data is stored in {0}, outside the regime's area; storage there counts as a "
                     "transfer to that country.",
-                    ", ".join(outside_storage),
+                    named(outside_storage),
                 ),
             )
         )
@@ -356,7 +359,7 @@ def check_regime(
                     engine_text(
                         "The data also goes to {0} (stored or accessed there), which has no adequacy "
                         "under this regime: assess that country as well, with its own laws and tool.",
-                        code,
+                        named((code,)),
                     ),
                 )
             )

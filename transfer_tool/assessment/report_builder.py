@@ -168,6 +168,9 @@ def _party(src: ReportSources, e: EntityView, role: PartyRole, *, importer: bool
         contact_details=e.contact_email,
         activities=e.activities,
         recipient_type=recipient,
+        # The importer's co-adoption of this assessment, as the sign-off states it (a dash here contradicted it).
+        signatory=src.record.acceptance.importer_signatory.strip() if importer else "",
+        signature_date=src.record.acceptance.importer_signed_on if importer else None,
     )
 
 
@@ -189,6 +192,15 @@ def _onward_safeguard(src: ReportSources, o: OnwardTransfer) -> rd.Text:
     )
 
 
+def _onward_purpose(src: ReportSources, purpose: str) -> rd.Text:
+    """An onward transfer without a title is recorded by its purposes' codes joined (transfer_facts): the
+    report names each as the catalogue words it, one a line; a title is printed as typed."""
+    codes = purpose.split(", ")
+    if not purpose or any(_item(src, CatalogKind.PURPOSE, c) is None for c in codes):
+        return purpose
+    return Joined(tuple(_label(src, CatalogKind.PURPOSE, c) for c in codes))
+
+
 def _description(src: ReportSources) -> rd.TransferDescription:
     t, f = src.transfer, src.record.facts
     volume: rd.Text = ""
@@ -207,11 +219,18 @@ def _description(src: ReportSources) -> rd.TransferDescription:
             f"{typed}{ret.label_en}{suffix}", f"{typed}{ret.label_ja or ret.label_en}{suffix}"
         )
     onward = tuple(
-        rd.OnwardTransfer(o.recipient, _country(src.names, o.country), o.purpose, _onward_safeguard(src, o))
+        rd.OnwardTransfer(
+            o.recipient,
+            _country(src.names, o.country),
+            _onward_purpose(src, o.purpose),
+            _onward_safeguard(src, o),
+        )
         for o in f.onward_transfers
     )
     categories = _policy(src, CatalogKind.DATA_CATEGORY, f.data_categories)
-    sensitive = _sensitive(categories, f.sensitive_data, t.sensitive_details)
+    # A category the catalogue marks sensitive is sensitive data even with the box left unticked.
+    any_sensitive = f.sensitive_data or any(p.sensitive for p in categories)
+    sensitive = _sensitive(categories, any_sensitive, t.sensitive_details)
     if f.sensitive_data and not any(p.sensitive for p in categories):
         # The assessor ticked special-category data that no catalogue category carries: the categories
         # table says so with what was written, instead of "Sensitive: No" on every row.
@@ -224,6 +243,7 @@ def _description(src: ReportSources) -> rd.TransferDescription:
         frequency=f.frequency,
         nature=t.nature_of_processing,
         sensitive_data=sensitive,
+        sensitive_restrictions=_restrictions(any_sensitive, t.sensitive_details),
         volume=volume,
         retention=retention,
         storage_location=_countries(src.names, f.storage_countries),
@@ -248,6 +268,14 @@ def _sensitive(categories: Sequence[rd.PolicyItem], ticked: bool, details: str) 
     return labelled(named, what) if what else named
 
 
+def _restrictions(sensitive: bool, details: str) -> rd.Text:
+    """Annex I.B's restrictions and safeguards: the transfer's one text asks for "the sensitive data and the
+    restrictions applied to it", so it answers this row too; a dash here read as "no safeguards"."""
+    if not sensitive:
+        return Term("doc.not_applicable")
+    return details.strip() or Term("doc.not_answered")
+
+
 def _oldest_verification(entries: Sequence[RegimeEntry]) -> dt.date | None:
     dates = [e.last_verified for e in entries if e.checked and e.last_verified is not None]
     return min(dates) if dates else None
@@ -267,7 +295,8 @@ def _scope_lines(src: ReportSources, regime: str) -> tuple[rd.Text, ...]:
         )
         out.append(
             report_text(
-                "{question} — {answer}{since}. Source: {source}",
+                # "Answer:", not a dash: a question's own text may end on what is *not* covered.
+                "{question} Answer: {answer}{since}. Source: {source}",
                 question=Localized(limit.question_en, limit.question_ja),
                 answer=SCOPE_ANSWERS[limit.answer],
                 since=since,

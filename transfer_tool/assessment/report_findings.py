@@ -266,10 +266,11 @@ def appi_consent(src: ReportSources) -> rd.AppiConsentInfo | None:
         reference = report_text(" Reference: {text}", text=facts.reference_information) if given else ""
         country = report_text(
             "Not yet identified: {reason}.{reference}",
-            reason=facts.country_unknown_reason,
+            reason=facts.country_unknown_reason.strip().rstrip(".。"),  # the sentence ends it once
             reference=reference,
         )
-    measures_text: rd.Text = info.recipient_measures or choice.justification
+    # Information a data subject consents on: a blank (a dash) would read as "the recipient takes none".
+    measures_text: rd.Text = info.recipient_measures or choice.justification or Term("doc.not_answered")
     if facts.measures_unknown:  # PPC Rules Art. 17(4)
         measures_text = labelled(report_text("Cannot be provided"), facts.measures_unknown_reason)
     return rd.AppiConsentInfo(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from transfer_tool.assessment import public_powers
@@ -456,11 +456,12 @@ def check_tool_choices(
     pre: PrecheckResult,
     choices: Sequence[ToolChoice],
     catalog: ToolCatalog,
+    regime_names: Mapping[str, str] | None = None,
 ) -> tuple[ToolWarning, ...]:
-    """Warnings where a chosen tool does not fit the transfer."""
+    """Warnings where a chosen tool does not fit the transfer; regimes by `regime_names`, never by code."""
     warnings: list[ToolWarning] = []
     for choice in choices:
-        warnings.extend(_check_one(facts, destination, pre, choice, catalog))
+        warnings.extend(_check_one(facts, destination, pre, choice, catalog, regime_names or {}))
     return tuple(warnings)
 
 
@@ -470,8 +471,10 @@ def _check_one(
     pre: PrecheckResult,
     choice: ToolChoice,
     catalog: ToolCatalog,
+    names: Mapping[str, str],
 ) -> list[ToolWarning]:
     regime = choice.regime
+    name = names.get(regime, regime)
     tool = catalog.get(choice.tool)
     if tool is None:
         return [
@@ -492,17 +495,18 @@ def _check_one(
                     "{0} was chosen for {1}, but {2} does not apply to this transfer (not a transfer "
                     "under it).",
                     tool.name_en,
-                    regime,
-                    regime,
+                    name,
+                    name,
                 ),
             )
         )
     if tool.regime != regime:
+        other = names.get(tool.regime, tool.regime)
         out.append(
             ToolWarning(
                 "tool_of_other_regime",
                 regime,
-                engine_text("{0} is a tool of {1}, not of {2}.", tool.name_en, tool.regime, regime),
+                engine_text("{0} is a tool of {1}, not of {2}.", tool.name_en, other, name),
             )
         )
     out.extend(_derogation_warnings(facts, choice, tool))
@@ -539,7 +543,7 @@ def _check_one(
                     engine_text(
                         "{0} is not adequate under {1}; the adequacy route is not available.",
                         destination.name_en,
-                        regime,
+                        name,
                     ),
                 )
             )
@@ -558,7 +562,7 @@ def _check_one(
                             "The adequacy route for {0} under {1} covers only organisations certified under "
                             "the {2}; the importer is not recorded as certified.",
                             destination.name_en,
-                            regime,
+                            name,
                             cert.certification,
                         ),
                     )
@@ -572,7 +576,7 @@ def _check_one(
                             "{0} is adequate under {1} only if {2} holds; confirm the condition for this "
                             "importer or choose another tool.",
                             destination.name_en,
-                            regime,
+                            name,
                             entry.condition or "its condition",
                         ),
                     )

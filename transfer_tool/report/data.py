@@ -95,7 +95,7 @@ class TransferDescription:
     nature: str = ""
     legal_basis: tuple[PolicyItem, ...] = ()
     sensitive_data: Text = ""
-    sensitive_restrictions: str = ""
+    sensitive_restrictions: Text = ""
     volume: Text = ""
     retention: Text = ""
     storage_location: Text = ""

@@ -47,15 +47,16 @@ class DocxReport:
     def x(self, value: Text) -> str:
         return self.w.text(value)
 
-    def lines(self, items: Sequence[Text]) -> str:
-        return "\n".join(self.x(i) for i in items) if items else self.t("doc.none")
+    def lines(self, items: Sequence[Text], empty: str = "doc.none") -> str:
+        return "\n".join(self.x(i) for i in items) if items else self.t(empty)
 
-    def policy(self, items: Sequence[PolicyItem]) -> str:
+    def policy(self, items: Sequence[PolicyItem], empty: str = "doc.none") -> str:
         return self.lines(
             [
                 f"{self.x(i.label)} ({self.t('desc.policy_section')} {i.section})" if i.section else i.label
                 for i in items
-            ]
+            ],
+            empty,
         )
 
     def yes_no(self, value: bool | None) -> str:
@@ -194,16 +195,17 @@ class DocxReport:
         )
         self.w.kv(
             [
-                ("desc.data_subjects", self.lines(tr.data_subjects)),
-                ("desc.purposes", self.policy(tr.purposes)),
-                ("desc.legal_basis", self.policy(tr.legal_basis)),
+                # Not required in step 1: blank was never answered (as the PDF says).
+                ("desc.data_subjects", self.lines(tr.data_subjects, "doc.not_answered")),
+                ("desc.purposes", self.policy(tr.purposes, "doc.not_answered")),
+                ("desc.legal_basis", self.policy(tr.legal_basis, "doc.not_answered")),
                 ("desc.sensitive_data", self.x(tr.sensitive_data)),
-                ("desc.sensitive_restrictions", tr.sensitive_restrictions),
+                ("desc.sensitive_restrictions", self.x(tr.sensitive_restrictions)),
                 ("desc.frequency", self.t("frequency." + tr.frequency.value)),
                 ("desc.volume", self.x(tr.volume)),
-                ("desc.nature", tr.nature),
+                ("desc.nature", self.typed(tr.nature)),
                 ("desc.retention", self.x(tr.retention)),
-                ("desc.storage", self.x(tr.storage_location)),
+                ("desc.storage", self.x(tr.storage_location) or self.t("doc.not_answered")),
                 ("desc.remote_access", self.x(tr.remote_access)),
                 ("desc.format_transit", self.t("format." + tr.format_in_transit.value)),
                 ("desc.format_rest", self.t("format." + tr.format_at_rest.value)),

@@ -1,7 +1,7 @@
 """Font registration for the report: IPAexGothic embedded as a subset, then a fallback chain for what a
 user may type that IPAex lacks: a font per script (`SCRIPT_FONTS`: Arabic, Hebrew, Devanagari, Thai,
-emoji, CJK Extension B), registered only when a report first holds such a character, and DejaVu Sans for
-the rest (Greek, Cyrillic, symbols), so user text never turns into boxes."""
+emoji, CJK Extension B, Hangul), registered only when a report first holds such a character, and DejaVu
+Sans for the rest (Greek, Cyrillic, symbols), so user text never turns into boxes."""
 
 from __future__ import annotations
 
@@ -53,6 +53,13 @@ SCRIPT_FONTS = (
         True,
     ),
     ScriptFont("HanaMinB", "HanaMinB-ExtB.ttf", ((0x20000, 0x2A6DF),), False),
+    # Korean (the shipped sources of Korea's laws are Hangul URLs): precomposed syllables, drawn unshaped.
+    ScriptFont(
+        "NanumSquareR",
+        "NanumSquareR.ttf",
+        ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF), (0xFFA0, 0xFFDC)),
+        False,
+    ),
 )
 
 

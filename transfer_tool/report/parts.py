@@ -53,18 +53,18 @@ class ReportParts:
     def _cell(self, b: Build, text: Text, style: str = "Cell") -> Block:
         return Block(localize(text, b.lang), b.styles[style])
 
-    def _lines(self, b: Build, items: Sequence[Text], style: str = "Cell") -> Block:
-        text = "\n".join(localize(i, b.lang) for i in items) if items else self._t(b, "doc.none")
+    def _lines(self, b: Build, items: Sequence[Text], style: str = "Cell", empty: str = "doc.none") -> Block:
+        text = "\n".join(localize(i, b.lang) for i in items) if items else self._t(b, empty)
         return self._cell(b, text, style)
 
-    def _policy(self, b: Build, items: Sequence[PolicyItem]) -> Block:
+    def _policy(self, b: Build, items: Sequence[PolicyItem], empty: str = "doc.none") -> Block:
         lines = [
             f"{localize(i.label, b.lang)} ({self._t(b, 'desc.policy_section')} {i.section})"
             if i.section
             else localize(i.label, b.lang)
             for i in items
         ]
-        return self._lines(b, lines)
+        return self._lines(b, lines, empty=empty)
 
     def _yes_no(self, b: Build, value: bool | None) -> str:
         if value is None:  # unanswered is never printed as "No"

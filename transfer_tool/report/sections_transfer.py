@@ -152,19 +152,22 @@ class TransferSections(ReportParts):
             ],
             (55, 30, 15),
         )
+        # Step 1 asks for these but does not require them: a blank one was never answered, and "Legal
+        # basis: None" would read as the assessor's statement that there is none.
+        unanswered = "doc.not_answered"
         kv = self._kv(
             b,
             [
-                ("desc.data_subjects", self._lines(b, tr.data_subjects)),
-                ("desc.purposes", self._policy(b, tr.purposes)),
-                ("desc.legal_basis", self._policy(b, tr.legal_basis)),
+                ("desc.data_subjects", self._lines(b, tr.data_subjects, empty=unanswered)),
+                ("desc.purposes", self._policy(b, tr.purposes, empty=unanswered)),
+                ("desc.legal_basis", self._policy(b, tr.legal_basis, empty=unanswered)),
                 ("desc.sensitive_data", tr.sensitive_data),
                 ("desc.sensitive_restrictions", tr.sensitive_restrictions),
                 ("desc.frequency", self._t(b, "frequency." + tr.frequency.value)),
                 ("desc.volume", tr.volume),
-                ("desc.nature", tr.nature),
+                ("desc.nature", self._typed(b, tr.nature)),
                 ("desc.retention", tr.retention),
-                ("desc.storage", tr.storage_location),
+                ("desc.storage", tr.storage_location or self._t(b, unanswered)),
                 ("desc.remote_access", tr.remote_access),
                 ("desc.format_transit", self._t(b, "format." + tr.format_in_transit.value)),
                 ("desc.format_rest", self._t(b, "format." + tr.format_at_rest.value)),
