@@ -123,3 +123,24 @@ def test_an_onward_transfer_whose_parent_is_nowhere_is_named_with_its_row(db: Da
         )
     ]
     assert register_search.search(db) == []
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_a_register_sorted_z_to_a_exports_each_parent_above_its_onward_transfers(
+    db: Database, legal: Actor, kind: str
+) -> None:
+    """The export follows the register's order, and the import reads an onward row only below its parent:
+    sorted Z to A (or by title, or status) the onward rows came first and the file was refused."""
+    _register(db, legal)
+    before = _typed(db)
+    z_to_a = register_search.TransferQuery(descending=True)
+    raw = (
+        transfer_xlsx.export_xlsx(db, legal, z_to_a)
+        if kind == "xlsx"
+        else transfer_csv.export_csv(db, legal, z_to_a).encode("utf-8")
+    )
+    references = [r[0] for r in transfer_csv.export_rows(db, z_to_a)]
+    assert references == ["TR-000001", "TR-000001-02", "TR-000001-01"]  # otherwise Z to A
+    _empty(db, legal)
+    assert register_import.import_file(db, legal, raw, f"register.{kind}").created == 3
+    assert _typed(db) == before
