@@ -144,3 +144,18 @@ def test_a_register_sorted_z_to_a_exports_each_parent_above_its_onward_transfers
     _empty(db, legal)
     assert register_import.import_file(db, legal, raw, f"register.{kind}").created == 3
     assert _typed(db) == before
+
+
+def test_a_text_that_starts_with_an_apostrophe_and_a_formula_sign_comes_back_as_typed(
+    db: Database, legal: Actor
+) -> None:
+    """The CSV export quotes a cell that starts like a formula ('=...) and the import takes that quote
+    off; a text typed with such a quote lost it: "'-' means none" came back as "-' means none"."""
+    factories.transfer(
+        db, legal, retention="'-' means none", notes="''=kept", nature_of_processing="'plain quote"
+    )
+    before = _typed(db)
+    raw = transfer_csv.export_csv(db, legal).encode("utf-8")
+    _empty(db, legal)
+    assert register_import.import_file(db, legal, raw, "register.csv").created == 1
+    assert _typed(db) == before
