@@ -73,3 +73,19 @@ def test_export_neutralises_formula_injection(db: Database, legal: Actor) -> Non
     text = transfer_csv.export_csv(db, legal)
     titles = [r["title"] for r in csv.DictReader(io.StringIO(text))]
     assert sorted(titles) == sorted(['\'=HYPERLINK("http://x","click")', "'@SUM(A1)", "'-1+1"])
+
+
+@pytest.mark.parametrize("volume", ["--5", "²", "-"])
+def test_a_volume_that_only_looks_like_digits_is_named_not_a_crash(
+    db: Database, legal: Actor, volume: str
+) -> None:
+    """'--5' and '²' passed the digit test and then broke int(): the check and the import stopped with a
+    traceback instead of naming the cell."""
+    body = HEADER + f"R-1,Net Japan,JP,Imp,US,US,contact,respond_requests,1 year,{volume}\n"
+    found = register_import.preview(body.encode(), "register.csv", db=db)
+    assert [(str(p.location), str(p.message)) for p in found.problems] == [
+        ("line 2, column volume", f"'{volume}' is not a whole number of data subjects")
+    ]
+    with pytest.raises(ImportRefused):
+        register_import.import_csv(db, legal, body.encode())
+    assert register_search.search_ids(db) == []

@@ -142,8 +142,11 @@ def _volume(row: SourceRow, problems: list[Problem]) -> int | None:
         number = value
     elif isinstance(value, float) and value.is_integer():
         number = int(value)
-    elif isinstance(value, str) and value.strip().replace(",", "").lstrip("-").isdigit():
-        number = int(value.strip().replace(",", ""))
+    elif isinstance(value, str):
+        digits = value.strip().replace(",", "")
+        # isdecimal, not isdigit: '²' is a digit that int() refuses; one sign only ('--5' broke int()).
+        if digits.removeprefix("-").isdecimal():
+            number = int(digits)
     if number is None:
         problems.append(
             Problem(
