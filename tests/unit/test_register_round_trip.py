@@ -159,3 +159,29 @@ def test_a_text_that_starts_with_an_apostrophe_and_a_formula_sign_comes_back_as_
     _empty(db, legal)
     assert register_import.import_file(db, legal, raw, "register.csv").created == 1
     assert _typed(db) == before
+
+
+def test_a_sub_recipient_added_after_one_was_removed_takes_the_next_free_number(
+    db: Database, legal: Actor
+) -> None:
+    """Onward references were numbered by counting the onward transfers: with -01 removed and -02 left, the
+    next one was numbered -02 again and refused ('TR-000001-02' is already used), in the app and in an
+    import's onward row without a reference alike."""
+    _register(db, legal)
+    first = transfers.get_transfer(db, transfers.find_by_reference(db, "TR-000001-01") or 0)
+    transfers.delete_transfer(db, legal, first.id, first.row_version)
+    parent = transfers.get_transfer(db, transfers.find_by_reference(db, "TR-000001") or 0)
+    desk = factories.entity(db, legal, "Manila Archive Inc.", "PH")
+    sub = transfers.with_changes(
+        parent, exporter_id=parent.importer_id, importer_id=desk.id, destination="PH", title="Archive"
+    )
+    added = transfers.add_onward_transfer(db, legal, parent.id, sub)
+    assert added.reference == "TR-000001-03"
+    rows = [
+        r for r in transfer_csv.export_rows(db, register_search.TransferQuery()) if r[0] == added.reference
+    ]
+    rows[0][0] = ""  # the file's onward row without a reference: the tool numbers it
+    out = io.StringIO()
+    csv.writer(out).writerows([NAMES, *rows])
+    assert register_import.import_file(db, legal, out.getvalue().encode(), "register.csv").created == 1
+    assert sorted(_typed(db)) == ["TR-000001", "TR-000001-02", "TR-000001-03", "TR-000001-04"]

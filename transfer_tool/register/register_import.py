@@ -528,7 +528,7 @@ def _write(s: Session, actor: Actor, prepared: Sequence[PreparedRow], problems: 
                 continue
             reference = row.reference
             if parent is not None and not reference:  # numbered as the app numbers a sub-recipient
-                reference = f"{parent.reference}-{len(parent.onward) + 1:02d}"
+                reference = transfers.onward_reference(parent)
             transfers.create_in(s, actor, data, reference=reference, parent_id=parent.id if parent else None)
             if parent is not None:
                 s.refresh(parent)  # the next sub-recipient of the same parent takes the next number

@@ -232,6 +232,20 @@ def _next_reference(session: Session) -> str:
     return f"{_REFERENCE_PREFIX}{highest + 1:0{_REFERENCE_DIGITS}d}"
 
 
+def onward_reference(parent: Transfer) -> str:
+    """The next sub-recipient's reference: one more than the highest number of the parent's onward
+    transfers (counting them gave -02 again once -01 was removed, and that was refused as used)."""
+    prefix = f"{parent.reference}-"
+    numbers = [
+        int(tail)
+        for o in parent.onward
+        if o.reference.startswith(prefix)
+        and (tail := o.reference[len(prefix) :]).isascii()
+        and tail.isdigit()
+    ]
+    return f"{prefix}{max(numbers, default=0) + 1:02d}"
+
+
 def create_in(
     session: Session, actor: Actor, data: TransferInput, *, parent_id: int | None = None, reference: str = ""
 ) -> Transfer:
@@ -286,7 +300,7 @@ def add_onward_transfer(db: Database, actor: Actor, parent_id: int, data: Transf
         if parent is None:
             raise NotFound(error_text("Transfer {0} does not exist.", parent_id))
         # The reference is known before the row is written, so the create event records the real one.
-        reference = f"{parent.reference}-{len(parent.onward) + 1:02d}"
+        reference = onward_reference(parent)
         t = create_in(s, actor, data, parent_id=parent_id, reference=reference)
         s.refresh(t)
         return view(t)
