@@ -12,7 +12,7 @@ import pytest
 
 from tests import factories
 from transfer_tool.accounts.permissions import Actor
-from transfer_tool.errors import ImportRefused
+from transfer_tool.errors import ImportRefused, ValidationError
 from transfer_tool.register import register_import, register_search, transfer_csv, transfer_xlsx, transfers
 from transfer_tool.register.register_columns import NAMES
 from transfer_tool.storage.database import Database
@@ -185,3 +185,26 @@ def test_a_sub_recipient_added_after_one_was_removed_takes_the_next_free_number(
     csv.writer(out).writerows([NAMES, *rows])
     assert register_import.import_file(db, legal, out.getvalue().encode(), "register.csv").created == 1
     assert sorted(_typed(db)) == ["TR-000001", "TR-000001-02", "TR-000001-03", "TR-000001-04"]
+
+
+def test_the_form_keeps_free_text_within_what_the_file_takes_back(db: Database, legal: Actor) -> None:
+    """The register file takes retention up to 1,000 characters and the other free texts up to 4,000; the
+    transfer form took any length, so a longer note saved in the app made its export refused on import."""
+    longest = {"retention": 1000, "sensitive_details": 4000, "nature_of_processing": 4000, "notes": 4000}
+    for field, limit in longest.items():
+        with pytest.raises(ValidationError) as refused:
+            typed = {
+                "special_categories": True,
+                "sensitive_details": "Payroll only",
+                field: "x" * (limit + 1),
+            }
+            factories.transfer(db, legal, **typed)
+        assert [(p.location, str(p.message)) for p in refused.value.problems] == [
+            (field, f"keep this under {limit} characters (it has {limit + 1})")
+        ]
+    factories.transfer(db, legal, special_categories=True, **{f: "長" * n for f, n in longest.items()})
+    before = _typed(db)
+    raw = transfer_xlsx.export_xlsx(db, legal)
+    _empty(db, legal)
+    assert register_import.import_file(db, legal, raw, "register.xlsx").created == 1
+    assert _typed(db) == before
