@@ -208,3 +208,28 @@ def test_the_form_keeps_free_text_within_what_the_file_takes_back(db: Database, 
     _empty(db, legal)
     assert register_import.import_file(db, legal, raw, "register.xlsx").created == 1
     assert _typed(db) == before
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_free_text_keeps_its_leading_and_trailing_spaces_and_line_breaks(
+    db: Database, legal: Actor, kind: str
+) -> None:
+    """Every cell was trimmed on import: a note's indented first line, a closing line break or a tab the
+    CSV export had quoted came back changed."""
+    factories.transfer(
+        db,
+        legal,
+        title="Payroll ",
+        retention="  12 months after the contract ends",
+        nature_of_processing="\tStorage\n\tConsultation\n",
+        notes="  - indented list\n  - second item\n",
+    )
+    before = _typed(db)
+    raw = (
+        transfer_xlsx.export_xlsx(db, legal)
+        if kind == "xlsx"
+        else transfer_csv.export_csv(db, legal).encode("utf-8")
+    )
+    _empty(db, legal)
+    assert register_import.import_file(db, legal, raw, f"register.{kind}").created == 1
+    assert _typed(db) == before

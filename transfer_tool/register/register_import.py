@@ -101,6 +101,9 @@ def _country_codes(text: str, multiple: bool) -> str:
     return ";".join(code(p) for p in text.split(";")) if multiple else code(text)
 
 
+_AS_TYPED = frozenset({"title", "retention", "sensitive_details", "nature_of_processing", "notes"})
+
+
 def _text(row: SourceRow, col: str, problems: list[Problem]) -> str:
     value = row.cells.get(col)
     if col in row.formulas:
@@ -115,7 +118,9 @@ def _text(row: SourceRow, col: str, problems: list[Problem]) -> str:
             )
         )
         return ""
-    text = _shown(value).strip()
+    shown = _shown(value)
+    # Free text as typed (an indented first line, a closing line break); codes and names trimmed.
+    text = shown if col in _AS_TYPED and shown.strip() else shown.strip()
     if COLUMNS[col].country:
         text = _country_codes(text, COLUMNS[col].multiple)
     limit = COLUMNS[col].limit
