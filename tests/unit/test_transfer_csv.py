@@ -89,3 +89,20 @@ def test_a_volume_that_only_looks_like_digits_is_named_not_a_crash(
     with pytest.raises(ImportRefused):
         register_import.import_csv(db, legal, body.encode())
     assert register_search.search_ids(db) == []
+
+
+def test_empty_cells_right_of_the_header_are_ignored_as_in_a_workbook(db: Database, legal: Actor) -> None:
+    """Excel saves a sheet's whole used range as CSV: a column once touched right of the last one adds an
+    empty cell to every line, header included. The workbook reader ignores such cells; the CSV reader
+    refused the file ('unknown column ''', 'too many cells')."""
+    body = (
+        HEADER.rstrip("\n")
+        + ",,\n"
+        + "R-1,Net Japan,JP,Imp,US,US,contact,respond_requests,1 year,5,,\n"
+        + "R-2,Net Japan,JP,Imp,US,US,contact,respond_requests,1 year,6\n"
+    )
+    assert register_import.import_csv(db, legal, body.encode()).created == 2
+    extra = HEADER + "R-3,Net Japan,JP,Imp,US,US,contact,respond_requests,1 year,7,,surprise\n"
+    with pytest.raises(ImportRefused) as refused:
+        register_import.import_csv(db, legal, extra.encode())
+    assert [str(p) for p in refused.value.problems] == ["line 2: too many cells; check quoting"]

@@ -43,12 +43,14 @@ def read(raw: bytes) -> SourceTable:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # a file cut mid-cell is refused
     try:
         header = [h.strip() for h in next(reader, [])]
+        while header and not header[-1]:  # Excel saves its used range: empty cells right of the header
+            header.pop()
         check_header(header, error_text("line {0}", 1))
         rows: list[SourceRow] = []
         for cells in reader:
             if not any(c.strip() for c in cells):
                 continue
-            if len(cells) > len(header):
+            if any(c.strip() for c in cells[len(header) :]):
                 raise ImportRefused(
                     "A line has more cells than the header.",
                     [Problem(error_text("line {0}", reader.line_num), "too many cells; check quoting")],
