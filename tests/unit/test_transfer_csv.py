@@ -106,3 +106,19 @@ def test_empty_cells_right_of_the_header_are_ignored_as_in_a_workbook(db: Databa
     with pytest.raises(ImportRefused) as refused:
         register_import.import_csv(db, legal, extra.encode())
     assert [str(p) for p in refused.value.problems] == ["line 2: too many cells; check quoting"]
+
+
+@pytest.mark.parametrize("date", ["2027/12/7", "12/7/2027", "07.12.2027", "2027-12-07"])
+def test_a_next_review_date_as_excel_saves_it_in_a_csv_is_accepted(
+    db: Database, legal: Actor, date: str
+) -> None:
+    """An exported CSV opened in Excel and saved again writes dates as the computer's locale shows them
+    (Japanese Excel 2027/12/7, American 12/7/2027): every approved row was refused as 'text, not a date',
+    in a column the import does not even read. Words are still named."""
+    header = HEADER.rstrip("\n") + ",next_review\n"
+    body = header + f"R-1,Net Japan,JP,Imp,US,US,contact,respond_requests,1 year,5,{date}\n"
+    assert register_import.import_csv(db, legal, body.encode()).created == 1
+    words = header + "R-2,Net Japan,JP,Imp,US,US,contact,respond_requests,1 year,5,next year\n"
+    with pytest.raises(ImportRefused) as refused:
+        register_import.import_csv(db, legal, words.encode())
+    assert [str(p.location) for p in refused.value.problems] == ["line 2, column next_review"]

@@ -176,12 +176,18 @@ def _volume(row: SourceRow, problems: list[Problem]) -> int | None:
     return number
 
 
-def _date(row: SourceRow, problems: list[Problem]) -> None:
+# A date as Excel writes it into a CSV in the computer's locale (2027/12/7, 12/7/2027, 7.12.2027).
+_LOCALE_DATE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
+
+
+def _date(row: SourceRow, problems: list[Problem], kind: str) -> None:
     """`next_review` is shown, not imported; a date typed as text is named so the sheet can be fixed."""
     value = row.cells.get("next_review")
     if "next_review" in row.formulas:
         _text(row, "next_review", problems)
     elif isinstance(value, str) and value.strip():
+        if kind == "csv" and _LOCALE_DATE.fullmatch(value.strip()):
+            return  # a CSV holds only text: a re-saved export's dates, in a column never read
         try:
             dt.date.fromisoformat(value.strip())
         except ValueError:
@@ -235,7 +241,7 @@ def check_rows(table: SourceTable) -> tuple[list[PreparedRow], list[Problem]]:
         before = len(problems)
         text = {c: _text(row, c, problems) for c in NAMES if c not in ("volume", "next_review")}
         volume = _volume(row, problems)
-        _date(row, problems)
+        _date(row, problems, table.kind)
         for col in REQUIRED:
             if col == "retention" and text["retention_period"]:
                 continue  # the policy's retention period says it (as in the transfer form)
