@@ -286,7 +286,7 @@ def export_job(actor: Any, query: Any, path: Path, fmt: str, lang: str = "en") -
 
             text = transfer_csv.export_csv(db, actor, query)
             write_file(path, text.encode("utf-8-sig"))  # the mark lets Excel read UTF-8
-            return max(0, text.count("\n") - 1)
+            return len(register_search.search_ids(db, query))  # a note's line breaks are no transfers
         from transfer_tool.register import transfer_xlsx  # openpyxl only for an export
 
         write_file(path, transfer_xlsx.export_xlsx(db, actor, query, lang))

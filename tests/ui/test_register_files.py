@@ -185,6 +185,26 @@ def test_export_writes_an_excel_workbook(
     assert book["Transfers"].max_row == len(seeded) + 1
 
 
+def test_a_csv_export_counts_transfers_not_lines(
+    db: Database,
+    make_window: MakeWindow,
+    admin: Actor,
+    seeded: list[int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The status bar counted the file's line breaks: notes over three lines made one transfer three."""
+    view = transfers.get_transfer(db, seeded[0])
+    data = transfers.with_changes(view, notes="First line\nsecond line\nthird line")
+    transfers.update_transfer(db, admin, view.id, data, view.row_version)
+    target = tmp_path / "register.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV UTF-8 (*.csv)"))
+    window = make_window(admin)
+    window.export_action.trigger()
+    assert "third line" in target.read_text("utf-8-sig")
+    assert window.statusBar().currentMessage().startswith(f"Exported {len(seeded)} transfer(s) to ")
+
+
 def test_the_dashboard_saves_the_due_dates_as_a_calendar(
     qtbot: QtBot, make_window: MakeWindow, admin: Actor, seeded: list[int], tmp_path: Path
 ) -> None:

@@ -25,6 +25,7 @@ from transfer_tool.errors import ImportRefused, ValidationError
 from transfer_tool.records import audit
 from transfer_tool.register import entities, register_import, register_search, transfer_csv, transfers
 from transfer_tool.register.csv_safety import neutralise
+from transfer_tool.register.register_columns import COLUMNS
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import AuditEvent, Entity, Transfer
 
@@ -256,6 +257,8 @@ EXPORT_COLUMNS = {"title": "title", "recipient_type": "recipient_type", "retenti
 
 
 def _limit(model: type[Entity] | type[Transfer], field: str) -> int | None:
+    if model is Transfer and field in ("retention", "sensitive_details", "nature_of_processing", "notes"):
+        return COLUMNS[field].limit  # what the register file takes back, so an export imports again
     column_type = model.__table__.c[field].type
     return column_type.length if isinstance(column_type, String) else None
 

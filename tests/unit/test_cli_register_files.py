@@ -41,6 +41,23 @@ def test_import_a_workbook_then_export_it_as_xlsx_and_csv(initialised: Cli, tmp_
     assert code == 2 and "sheet Transfers, row 2, column A (reference): 'XL-00000' is already used" in err
 
 
+def test_a_csv_file_carries_the_byte_order_mark_excel_reads_as_utf8(initialised: Cli, tmp_path: Path) -> None:
+    """The app's CSV export starts with the UTF-8 byte-order mark, the command's file did not: Excel read it
+    in the computer's code page, so Japanese names came out garbled (and were saved back so)."""
+    book = tmp_path / "register.xlsx"
+    book.write_bytes(excel_workbook([("Transfers", [HEADER, row(1, title="給与計算（本社）")])]))
+    assert initialised("transfers", "import", str(book), user="admin")[0] == 0
+    target = tmp_path / "register.csv"
+    assert initialised("transfers", "export", "--format", "csv", str(target))[0] == 0
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfreference,") and "給与計算（本社）" in raw.decode("utf-8-sig")
+    code, out, err = initialised("transfers", "export", "--format", "csv", "-")
+    assert code == 0 and out.startswith("reference,")  # a pipe gets the text alone
+    target.write_bytes(raw.replace(b"XL-00001", b""))  # and the file imports as it is
+    code, out, err = initialised("transfers", "import", str(target), user="admin")
+    assert code == 0, err
+
+
 def test_check_lists_problems_by_sheet_row_and_column_and_imports_nothing(
     initialised: Cli, tmp_path: Path
 ) -> None:

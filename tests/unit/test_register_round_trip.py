@@ -12,7 +12,7 @@ import pytest
 
 from tests import factories
 from transfer_tool.accounts.permissions import Actor
-from transfer_tool.errors import ImportRefused
+from transfer_tool.errors import ImportRefused, ValidationError
 from transfer_tool.register import register_import, register_search, transfer_csv, transfer_xlsx, transfers
 from transfer_tool.register.register_columns import NAMES
 from transfer_tool.storage.database import Database
@@ -123,3 +123,113 @@ def test_an_onward_transfer_whose_parent_is_nowhere_is_named_with_its_row(db: Da
         )
     ]
     assert register_search.search(db) == []
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_a_register_sorted_z_to_a_exports_each_parent_above_its_onward_transfers(
+    db: Database, legal: Actor, kind: str
+) -> None:
+    """The export follows the register's order, and the import reads an onward row only below its parent:
+    sorted Z to A (or by title, or status) the onward rows came first and the file was refused."""
+    _register(db, legal)
+    before = _typed(db)
+    z_to_a = register_search.TransferQuery(descending=True)
+    raw = (
+        transfer_xlsx.export_xlsx(db, legal, z_to_a)
+        if kind == "xlsx"
+        else transfer_csv.export_csv(db, legal, z_to_a).encode("utf-8")
+    )
+    references = [r[0] for r in transfer_csv.export_rows(db, z_to_a)]
+    assert references == ["TR-000001", "TR-000001-02", "TR-000001-01"]  # otherwise Z to A
+    _empty(db, legal)
+    assert register_import.import_file(db, legal, raw, f"register.{kind}").created == 3
+    assert _typed(db) == before
+
+
+def test_a_text_that_starts_with_an_apostrophe_and_a_formula_sign_comes_back_as_typed(
+    db: Database, legal: Actor
+) -> None:
+    """The CSV export quotes a cell that starts like a formula ('=...) and the import takes that quote
+    off; a text typed with such a quote lost it: "'-' means none" came back as "-' means none"."""
+    factories.transfer(
+        db, legal, retention="'-' means none", notes="''=kept", nature_of_processing="'plain quote"
+    )
+    before = _typed(db)
+    raw = transfer_csv.export_csv(db, legal).encode("utf-8")
+    _empty(db, legal)
+    assert register_import.import_file(db, legal, raw, "register.csv").created == 1
+    assert _typed(db) == before
+
+
+def test_a_sub_recipient_added_after_one_was_removed_takes_the_next_free_number(
+    db: Database, legal: Actor
+) -> None:
+    """Onward references were numbered by counting the onward transfers: with -01 removed and -02 left, the
+    next one was numbered -02 again and refused ('TR-000001-02' is already used), in the app and in an
+    import's onward row without a reference alike."""
+    _register(db, legal)
+    first = transfers.get_transfer(db, transfers.find_by_reference(db, "TR-000001-01") or 0)
+    transfers.delete_transfer(db, legal, first.id, first.row_version)
+    parent = transfers.get_transfer(db, transfers.find_by_reference(db, "TR-000001") or 0)
+    desk = factories.entity(db, legal, "Manila Archive Inc.", "PH")
+    sub = transfers.with_changes(
+        parent, exporter_id=parent.importer_id, importer_id=desk.id, destination="PH", title="Archive"
+    )
+    added = transfers.add_onward_transfer(db, legal, parent.id, sub)
+    assert added.reference == "TR-000001-03"
+    rows = [
+        r for r in transfer_csv.export_rows(db, register_search.TransferQuery()) if r[0] == added.reference
+    ]
+    rows[0][0] = ""  # the file's onward row without a reference: the tool numbers it
+    out = io.StringIO()
+    csv.writer(out).writerows([NAMES, *rows])
+    assert register_import.import_file(db, legal, out.getvalue().encode(), "register.csv").created == 1
+    assert sorted(_typed(db)) == ["TR-000001", "TR-000001-02", "TR-000001-03", "TR-000001-04"]
+
+
+def test_the_form_keeps_free_text_within_what_the_file_takes_back(db: Database, legal: Actor) -> None:
+    """The register file takes retention up to 1,000 characters and the other free texts up to 4,000; the
+    transfer form took any length, so a longer note saved in the app made its export refused on import."""
+    longest = {"retention": 1000, "sensitive_details": 4000, "nature_of_processing": 4000, "notes": 4000}
+    for field, limit in longest.items():
+        with pytest.raises(ValidationError) as refused:
+            typed = {
+                "special_categories": True,
+                "sensitive_details": "Payroll only",
+                field: "x" * (limit + 1),
+            }
+            factories.transfer(db, legal, **typed)
+        assert [(p.location, str(p.message)) for p in refused.value.problems] == [
+            (field, f"keep this under {limit} characters (it has {limit + 1})")
+        ]
+    factories.transfer(db, legal, special_categories=True, **{f: "長" * n for f, n in longest.items()})
+    before = _typed(db)
+    raw = transfer_xlsx.export_xlsx(db, legal)
+    _empty(db, legal)
+    assert register_import.import_file(db, legal, raw, "register.xlsx").created == 1
+    assert _typed(db) == before
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_free_text_keeps_its_leading_and_trailing_spaces_and_line_breaks(
+    db: Database, legal: Actor, kind: str
+) -> None:
+    """Every cell was trimmed on import: a note's indented first line, a closing line break or a tab the
+    CSV export had quoted came back changed."""
+    factories.transfer(
+        db,
+        legal,
+        title="Payroll ",
+        retention="  12 months after the contract ends",
+        nature_of_processing="\tStorage\n\tConsultation\n",
+        notes="  - indented list\n  - second item\n",
+    )
+    before = _typed(db)
+    raw = (
+        transfer_xlsx.export_xlsx(db, legal)
+        if kind == "xlsx"
+        else transfer_csv.export_csv(db, legal).encode("utf-8")
+    )
+    _empty(db, legal)
+    assert register_import.import_file(db, legal, raw, f"register.{kind}").created == 1
+    assert _typed(db) == before

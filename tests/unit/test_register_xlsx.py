@@ -82,6 +82,18 @@ def test_next_review_is_a_real_date(db: Database, legal: Actor) -> None:
     assert cell.is_date and cell.value.date() == dt.date(2027, 3, 31)
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_workbooks_properties_name_no_library(db: Database, legal: Actor, lang: str) -> None:
+    """Excel's File > Info said author 'openpyxl' (the library's default): no author a person did not
+    write; the title names the register in the workbook's language."""
+    factories.transfer(db, legal)
+    properties = openpyxl.load_workbook(
+        io.BytesIO(transfer_xlsx.export_xlsx(db, legal, lang=lang))
+    ).properties
+    assert properties.creator in (None, "") and properties.lastModifiedBy in (None, "")
+    assert properties.title == {"en": "Register", "ja": "移転台帳"}[lang] and properties.language == lang
+
+
 def test_own_export_round_trips(db: Database, legal: Actor) -> None:
     _tricky_register(db, legal)
     before = _export_rows(db)

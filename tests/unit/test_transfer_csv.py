@@ -73,3 +73,52 @@ def test_export_neutralises_formula_injection(db: Database, legal: Actor) -> Non
     text = transfer_csv.export_csv(db, legal)
     titles = [r["title"] for r in csv.DictReader(io.StringIO(text))]
     assert sorted(titles) == sorted(['\'=HYPERLINK("http://x","click")', "'@SUM(A1)", "'-1+1"])
+
+
+@pytest.mark.parametrize("volume", ["--5", "²", "-"])
+def test_a_volume_that_only_looks_like_digits_is_named_not_a_crash(
+    db: Database, legal: Actor, volume: str
+) -> None:
+    """'--5' and '²' passed the digit test and then broke int(): the check and the import stopped with a
+    traceback instead of naming the cell."""
+    body = HEADER + f"R-1,Net Japan,JP,Imp,US,US,contact,respond_requests,1 year,{volume}\n"
+    found = register_import.preview(body.encode(), "register.csv", db=db)
+    assert [(str(p.location), str(p.message)) for p in found.problems] == [
+        ("line 2, column volume", f"'{volume}' is not a whole number of data subjects")
+    ]
+    with pytest.raises(ImportRefused):
+        register_import.import_csv(db, legal, body.encode())
+    assert register_search.search_ids(db) == []
+
+
+def test_empty_cells_right_of_the_header_are_ignored_as_in_a_workbook(db: Database, legal: Actor) -> None:
+    """Excel saves a sheet's whole used range as CSV: a column once touched right of the last one adds an
+    empty cell to every line, header included. The workbook reader ignores such cells; the CSV reader
+    refused the file ('unknown column ''', 'too many cells')."""
+    body = (
+        HEADER.rstrip("\n")
+        + ",,\n"
+        + "R-1,Net Japan,JP,Imp,US,US,contact,respond_requests,1 year,5,,\n"
+        + "R-2,Net Japan,JP,Imp,US,US,contact,respond_requests,1 year,6\n"
+    )
+    assert register_import.import_csv(db, legal, body.encode()).created == 2
+    extra = HEADER + "R-3,Net Japan,JP,Imp,US,US,contact,respond_requests,1 year,7,,surprise\n"
+    with pytest.raises(ImportRefused) as refused:
+        register_import.import_csv(db, legal, extra.encode())
+    assert [str(p) for p in refused.value.problems] == ["line 2: too many cells; check quoting"]
+
+
+@pytest.mark.parametrize("date", ["2027/12/7", "12/7/2027", "07.12.2027", "2027-12-07"])
+def test_a_next_review_date_as_excel_saves_it_in_a_csv_is_accepted(
+    db: Database, legal: Actor, date: str
+) -> None:
+    """An exported CSV opened in Excel and saved again writes dates as the computer's locale shows them
+    (Japanese Excel 2027/12/7, American 12/7/2027): every approved row was refused as 'text, not a date',
+    in a column the import does not even read. Words are still named."""
+    header = HEADER.rstrip("\n") + ",next_review\n"
+    body = header + f"R-1,Net Japan,JP,Imp,US,US,contact,respond_requests,1 year,5,{date}\n"
+    assert register_import.import_csv(db, legal, body.encode()).created == 1
+    words = header + "R-2,Net Japan,JP,Imp,US,US,contact,respond_requests,1 year,5,next year\n"
+    with pytest.raises(ImportRefused) as refused:
+        register_import.import_csv(db, legal, words.encode())
+    assert [str(p.location) for p in refused.value.problems] == ["line 2, column next_review"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -17,8 +18,12 @@ def to_docx(doc: Document) -> bytes:
     from docx.shared import RGBColor
 
     word = docx.Document()
-    word.core_properties.title = doc.title
-    word.core_properties.language = doc.lang
+    properties = word.core_properties  # python-docx's template says 'python-docx', created 2013-12-23
+    properties.title = doc.title
+    properties.language = doc.lang
+    properties.author = properties.comments = properties.last_modified_by = ""
+    properties.created = properties.modified = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    properties.revision = 1
     normal = word.styles["Normal"]
     rpr = normal.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))

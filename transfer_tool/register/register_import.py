@@ -101,6 +101,9 @@ def _country_codes(text: str, multiple: bool) -> str:
     return ";".join(code(p) for p in text.split(";")) if multiple else code(text)
 
 
+_AS_TYPED = frozenset({"title", "retention", "sensitive_details", "nature_of_processing", "notes"})
+
+
 def _text(row: SourceRow, col: str, problems: list[Problem]) -> str:
     value = row.cells.get(col)
     if col in row.formulas:
@@ -115,7 +118,9 @@ def _text(row: SourceRow, col: str, problems: list[Problem]) -> str:
             )
         )
         return ""
-    text = _shown(value).strip()
+    shown = _shown(value)
+    # Free text as typed (an indented first line, a closing line break); codes and names trimmed.
+    text = shown if col in _AS_TYPED and shown.strip() else shown.strip()
     if COLUMNS[col].country:
         text = _country_codes(text, COLUMNS[col].multiple)
     limit = COLUMNS[col].limit
@@ -142,8 +147,11 @@ def _volume(row: SourceRow, problems: list[Problem]) -> int | None:
         number = value
     elif isinstance(value, float) and value.is_integer():
         number = int(value)
-    elif isinstance(value, str) and value.strip().replace(",", "").lstrip("-").isdigit():
-        number = int(value.strip().replace(",", ""))
+    elif isinstance(value, str):
+        digits = value.strip().replace(",", "")
+        # isdecimal, not isdigit: '²' is a digit that int() refuses; one sign only ('--5' broke int()).
+        if digits.removeprefix("-").isdecimal():
+            number = int(digits)
     if number is None:
         problems.append(
             Problem(
@@ -168,12 +176,18 @@ def _volume(row: SourceRow, problems: list[Problem]) -> int | None:
     return number
 
 
-def _date(row: SourceRow, problems: list[Problem]) -> None:
+# A date as Excel writes it into a CSV in the computer's locale (2027/12/7, 12/7/2027, 7.12.2027).
+_LOCALE_DATE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
+
+
+def _date(row: SourceRow, problems: list[Problem], kind: str) -> None:
     """`next_review` is shown, not imported; a date typed as text is named so the sheet can be fixed."""
     value = row.cells.get("next_review")
     if "next_review" in row.formulas:
         _text(row, "next_review", problems)
     elif isinstance(value, str) and value.strip():
+        if kind == "csv" and _LOCALE_DATE.fullmatch(value.strip()):
+            return  # a CSV holds only text: a re-saved export's dates, in a column never read
         try:
             dt.date.fromisoformat(value.strip())
         except ValueError:
@@ -227,7 +241,7 @@ def check_rows(table: SourceTable) -> tuple[list[PreparedRow], list[Problem]]:
         before = len(problems)
         text = {c: _text(row, c, problems) for c in NAMES if c not in ("volume", "next_review")}
         volume = _volume(row, problems)
-        _date(row, problems)
+        _date(row, problems, table.kind)
         for col in REQUIRED:
             if col == "retention" and text["retention_period"]:
                 continue  # the policy's retention period says it (as in the transfer form)
@@ -525,7 +539,7 @@ def _write(s: Session, actor: Actor, prepared: Sequence[PreparedRow], problems: 
                 continue
             reference = row.reference
             if parent is not None and not reference:  # numbered as the app numbers a sub-recipient
-                reference = f"{parent.reference}-{len(parent.onward) + 1:02d}"
+                reference = transfers.onward_reference(parent)
             transfers.create_in(s, actor, data, reference=reference, parent_id=parent.id if parent else None)
             if parent is not None:
                 s.refresh(parent)  # the next sub-recipient of the same parent takes the next number

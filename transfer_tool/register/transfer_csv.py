@@ -43,12 +43,14 @@ def read(raw: bytes) -> SourceTable:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # a file cut mid-cell is refused
     try:
         header = [h.strip() for h in next(reader, [])]
+        while header and not header[-1]:  # Excel saves its used range: empty cells right of the header
+            header.pop()
         check_header(header, error_text("line {0}", 1))
         rows: list[SourceRow] = []
         for cells in reader:
             if not any(c.strip() for c in cells):
                 continue
-            if len(cells) > len(header):
+            if any(c.strip() for c in cells[len(header) :]):
                 raise ImportRefused(
                     "A line has more cells than the header.",
                     [Problem(error_text("line {0}", reader.line_num), "too many cells; check quoting")],
@@ -87,10 +89,32 @@ def export_csv(db: Database, actor: Actor, q: register_search.TransferQuery | No
     return out.getvalue()
 
 
+def _parents_first(found: list[transfers.TransferView]) -> list[transfers.TransferView]:
+    """The register's order, except that an onward transfer follows the transfer it continues: the import
+    reads an onward row only below its parent, and a register sorted Z to A or by title put it above."""
+    present = {t.id for t in found}
+    waiting: dict[int, list[transfers.TransferView]] = {}
+    out: list[transfers.TransferView] = []
+    done: set[int] = set()
+
+    def put(t: transfers.TransferView) -> None:
+        out.append(t)
+        done.add(t.id)
+        for child in waiting.pop(t.id, []):
+            put(child)
+
+    for t in found:
+        if t.parent_id in present and t.parent_id not in done:
+            waiting.setdefault(t.parent_id, []).append(t)
+        else:
+            put(t)
+    return out
+
+
 def export_rows(db: Database, q: register_search.TransferQuery) -> Iterable[list[str]]:
     """The register's rows as text, in the order of `NAMES` (dates as YYYY-MM-DD): every field a user
     enters, so an export imported into an empty register gives the same transfers."""
-    found = list(transfers.get_many(db, register_search.search_ids(db, q)))
+    found = _parents_first(list(transfers.get_many(db, register_search.search_ids(db, q))))
     references = {t.id: t.reference for t in found}
     outside = sorted({t.parent_id for t in found if t.parent_id and t.parent_id not in references})
     references.update((t.id, t.reference) for t in transfers.get_many(db, outside))  # a filtered export

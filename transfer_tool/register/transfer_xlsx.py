@@ -275,6 +275,9 @@ def workbook_bytes(rows: Any, lang: str = "en", labels: Labels | None = None) ->
     if labels is None:
         labels = {k: {i.code: i for i in items} for k, items in catalog.shipped_catalogs().items()}
     book = Workbook(write_only=True)
+    book.properties.creator = ""  # openpyxl's default author is "openpyxl"
+    book.properties.title = SHEET_NAMES[lang]
+    book.properties.language = lang
     add_reading_sheet(
         book,
         rows,

@@ -19,6 +19,7 @@ from transfer_tool.i18n.engine_text import error_text, from_json
 from transfer_tool.records import audit
 from transfer_tool.register import approved_changes
 from transfer_tool.register.entities import text_problems
+from transfer_tool.register.register_columns import COLUMNS
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Entity, Transfer, User
 
@@ -97,7 +98,17 @@ class TransferView(TransferInput):
 
 MAX_VOLUME = 2**31 - 1  # the column is a 32-bit integer on every database
 MAX_REFERENCE = 40
-_MAX_LEN = {"title": 300, "recipient_type": 64, "retention_code": 64, "destination": 8}
+_MAX_LEN = {
+    "title": 300,
+    "recipient_type": 64,
+    "retention_code": 64,
+    "destination": 8,
+    # The register file's limits (register_columns): a longer text saved here made its export refused.
+    **{
+        name: COLUMNS[name].limit
+        for name in ("retention", "sensitive_details", "nature_of_processing", "notes")
+    },
+}
 
 
 def validate_transfer(data: TransferInput) -> list[Problem]:
@@ -232,6 +243,20 @@ def _next_reference(session: Session) -> str:
     return f"{_REFERENCE_PREFIX}{highest + 1:0{_REFERENCE_DIGITS}d}"
 
 
+def onward_reference(parent: Transfer) -> str:
+    """The next sub-recipient's reference: one more than the highest number of the parent's onward
+    transfers (counting them gave -02 again once -01 was removed, and that was refused as used)."""
+    prefix = f"{parent.reference}-"
+    numbers = [
+        int(tail)
+        for o in parent.onward
+        if o.reference.startswith(prefix)
+        and (tail := o.reference[len(prefix) :]).isascii()
+        and tail.isdigit()
+    ]
+    return f"{prefix}{max(numbers, default=0) + 1:02d}"
+
+
 def create_in(
     session: Session, actor: Actor, data: TransferInput, *, parent_id: int | None = None, reference: str = ""
 ) -> Transfer:
@@ -286,7 +311,7 @@ def add_onward_transfer(db: Database, actor: Actor, parent_id: int, data: Transf
         if parent is None:
             raise NotFound(error_text("Transfer {0} does not exist.", parent_id))
         # The reference is known before the row is written, so the create event records the real one.
-        reference = f"{parent.reference}-{len(parent.onward) + 1:02d}"
+        reference = onward_reference(parent)
         t = create_in(s, actor, data, parent_id=parent_id, reference=reference)
         s.refresh(t)
         return view(t)

@@ -76,9 +76,13 @@ class DocxReport:
     # the document ----------------------------------------------------------------------------------------
     def build(self) -> bytes:
         self.w.header_notice(self.t("doc.word_draft"))
-        self.w.doc.core_properties.title = f"{self.t('doc.title')} — {self.d.reference} v{self.d.version}"
-        self.w.doc.core_properties.subject = self.d.title
-        self.w.doc.core_properties.keywords = ", ".join(self.d.keywords)
+        d = self.d  # the PDF's properties (renderer._doc), not python-docx's template's
+        self.w.properties(
+            title=f"{self.t('doc.title')}: {d.title} ({d.reference} v{d.version})",
+            subject=self.t("doc.subject"),
+            keywords=", ".join((d.reference, *d.keywords)),
+            author=d.assessor,
+        )
         self._cover()
         self.w.page_break()
         contents = self.w.contents(self.t("doc.contents"))
