@@ -262,9 +262,7 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
         if str(args.file) == "-":
             sys.stdout.write(text)
             return 0
-        write_file(
-            args.file, text.encode("utf-8-sig")
-        )  # as the app writes it: the mark lets Excel read UTF-8
+        write_file(args.file, text.encode("utf-8-sig"))  # as the app writes it: Excel then reads UTF-8
     else:
         if str(args.file) == "-":
             raise ToolError(
