@@ -4470,7 +4470,7 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>describe the importer&apos;s measures</source>
+        <source>describe them under Justification (the person who consents is told them)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5404,6 +5404,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source> (proposed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The measures the recipient takes to protect the personal information (the person who consents is told them), and why consent fits this transfer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

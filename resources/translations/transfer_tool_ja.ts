@@ -4444,8 +4444,8 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>(iii) 当該第三者が講ずる個人情報の保護のための措置: %1</translation>
     </message>
     <message>
-        <source>describe the importer&apos;s measures</source>
-        <translation>データ輸入者が講ずる措置を記入してください</translation>
+        <source>describe them under Justification (the person who consents is told them)</source>
+        <translation>「選択理由」欄に記入してください（同意する本人に伝えられます）</translation>
     </message>
     <message>
         <source>Missing from the country data: %1</source>
@@ -5379,6 +5379,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source> (proposed)</source>
         <translation>（提案）</translation>
+    </message>
+    <message>
+        <source>The measures the recipient takes to protect the personal information (the person who consents is told them), and why consent fits this transfer</source>
+        <translation>提供先が講ずる個人情報の保護のための措置（同意する本人に伝えられます）と、この移転に同意が適する理由</translation>
     </message>
 </context>
 <context>

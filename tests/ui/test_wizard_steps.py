@@ -208,6 +208,34 @@ def test_appi_consent_route_shows_the_information_to_give(
     )
 
 
+def test_the_consent_routes_justification_asks_for_the_recipients_measures(
+    qtbot: QtBot, make_wizard: MakeWizard, db: Database, legal: Actor
+) -> None:
+    """On the APPI consent route the TIA gives the tool's justification as "the measures the recipient takes"
+    (PPC Rules Art. 17(2)(iii)); the field asked only "Why this tool fits this transfer", so the person who
+    consents could be told a reason for choosing consent as the recipient's measures."""
+    t = factories.transfer(db, legal, "US")  # a Japanese exporter
+    wizard = make_wizard(legal, t.id)
+    wizard.go_to(PAGE_TOOL)
+    page = wizard.page_for(PAGE_TOOL)
+    assert isinstance(page, ToolPage)
+    section = page.section("JP")
+    assert section.justification.placeholderText() == "Why this tool fits this transfer"
+    choose(section.combo, "jp_consent")
+    assert section.justification.placeholderText().startswith(
+        "The measures the recipient takes to protect the personal information"
+    )
+    assert "(iii) The recipient's measures: describe them under Justification" in page.consent.text()
+    section.justification.setPlainText("Access control and encryption under the service contract.")
+    qtbot.waitUntil(
+        lambda: "(iii) The recipient's measures: Access control and encryption under the service contract."
+        in page.consent.text(),
+        timeout=3000,
+    )
+    choose(section.combo, "jp_equivalent_measures")
+    assert section.justification.placeholderText() == "Why this tool fits this transfer"
+
+
 def test_law_and_practice_answers_reasoning_and_conclusion(
     qtbot: QtBot, make_wizard: MakeWizard, legal: Actor, us_transfer: transfers.TransferView
 ) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QLabel, QVBoxLayout,
 from transfer_tool.assessment import public_powers
 from transfer_tool.assessment.record import ToolChoice
 from transfer_tool.assessment.safeguards import ConsentInformation
-from transfer_tool.assessment.tool_catalog import FrequencyLimit, ToolDef
+from transfer_tool.assessment.tool_catalog import FrequencyLimit, ToolDef, ToolKind
 from transfer_tool.domain import Frequency
 from ui.i18n import adequacy_label, regime_short_name
 from ui.terms import core_text, core_texts
@@ -162,6 +162,16 @@ class _RegimeTool(QFrame):
         if not self.justification.hasFocus():
             self.justification.set_text_quietly(choice.justification if choice else "")
         tool = st.tools.get(choice.tool) if choice else None
+        # On the APPI consent route this text is what the TIA gives as "the measures the recipient takes"
+        # (PPC Rules Art. 17(2)(iii)), told to the person who consents: the field says so.
+        self.justification.setPlaceholderText(
+            self.tr(
+                "The measures the recipient takes to protect the personal information (the person who "
+                "consents is told them), and why consent fits this transfer"
+            )
+            if tool is not None and tool.kind is ToolKind.CONSENT
+            else self.tr("Why this tool fits this transfer")
+        )
         self._show_conditions(tool, choice)
         shown = {g.message for g in st.gaps}
         warnings = [
@@ -373,16 +383,18 @@ class ToolPage(WizardPage):
         self.none_label.setVisible(ev is not None and not regimes)
         info = ev.proposals.consent_information if ev else None
         record = self.state.record
-        chosen_consent = bool(record and any(t.tool == "jp_consent" for t in record.tools))
+        consent = next((t for t in record.tools if t.tool == "jp_consent"), None) if record else None
+        chosen_consent = consent is not None
         self.consent.setVisible(info is not None)
         if info is not None:
-            self.consent.setText(self._consent_text(info, chosen_consent))
+            said = consent.justification.strip() if consent is not None else ""
+            self.consent.setText(self._consent_text(info, chosen_consent, said))
         self._show_consent_facts(chosen_consent)
         notes = [core_text(n.text) for n in ev.proposals.notes] if ev else []
         self.notes.setText("\n".join(f"ℹ {n}" for n in notes))
         self.notes.setVisible(bool(notes))
 
-    def _consent_text(self, info: ConsentInformation, chosen: bool) -> str:
+    def _consent_text(self, info: ConsentInformation, chosen: bool, measures: str = "") -> str:
         lines = [
             self.tr("APPI consent (Art. 28(2)): the information to give the data subject before consent")
             + (
@@ -405,7 +417,10 @@ class ToolPage(WizardPage):
         lines += [f"    {a}" for a in core_texts(info.affecting_systems)]
         lines.append(
             self.tr("(iii) The recipient's measures: %1").replace(
-                "%1", info.recipient_measures or self.tr("describe the importer's measures")
+                "%1",
+                info.recipient_measures
+                or measures
+                or self.tr("describe them under Justification (the person who consents is told them)"),
             )
         )
         if info.missing:
