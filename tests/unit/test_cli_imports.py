@@ -44,6 +44,8 @@ PASSWORDS = {"argon2", "transfer_tool.accounts.users"}
 RENDERING = {"reportlab", "transfer_tool.report.renderer", "PIL"}
 SIGNING = {"pyhanko", "pyhanko.sign", "pyhanko_certvalidator", "aiohttp", "transfer_tool.signing.sign"}
 OFFICE_FILES = {"openpyxl", "docx", "icalendar"}
+# The register file's columns: only an export, an import or a save (its text limits) reads them.
+REGISTER_FILES = {"transfer_tool.register.register_columns"}
 QT = {"PySide6", "ui.app"}
 COUNTRY_EDITING = {
     "transfer_tool.countries.editing",
@@ -143,6 +145,6 @@ def test_read_only_commands_load_neither_signing_nor_rendering(
     code, loaded = _loaded(tmp_path, "--database", db_url, *argv)
     assert code == 0
     assert "sqlalchemy" in loaded  # it did read the database
-    assert not (SIGNING | RENDERING | PASSWORDS | OFFICE_FILES | QT) & loaded
+    assert not (SIGNING | RENDERING | PASSWORDS | OFFICE_FILES | REGISTER_FILES | QT) & loaded
     if argv[0] == "countries":  # reading country data loads none of the editing and flagging code
         assert not COUNTRY_EDITING & loaded

@@ -19,7 +19,6 @@ from transfer_tool.i18n.engine_text import error_text, from_json
 from transfer_tool.records import audit
 from transfer_tool.register import approved_changes
 from transfer_tool.register.entities import text_problems
-from transfer_tool.register.register_columns import COLUMNS
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Entity, Transfer, User
 
@@ -98,22 +97,20 @@ class TransferView(TransferInput):
 
 MAX_VOLUME = 2**31 - 1  # the column is a 32-bit integer on every database
 MAX_REFERENCE = 40
-_MAX_LEN = {
-    "title": 300,
-    "recipient_type": 64,
-    "retention_code": 64,
-    "destination": 8,
-    # The register file's limits (register_columns): a longer text saved here made its export refused.
-    **{
-        name: COLUMNS[name].limit
-        for name in ("retention", "sensitive_details", "nature_of_processing", "notes")
-    },
-}
+_MAX_LEN = {"title": 300, "recipient_type": 64, "retention_code": 64, "destination": 8}
+# The register file's limits (register_columns): a longer text saved here made its export refused.
+_FILE_LIMITED = ("retention", "sensitive_details", "nature_of_processing", "notes")
+
+
+def _max_len() -> dict[str, int]:
+    from transfer_tool.register.register_columns import COLUMNS  # not at start-up: only a save checks it
+
+    return {**_MAX_LEN, **{name: COLUMNS[name].limit for name in _FILE_LIMITED}}
 
 
 def validate_transfer(data: TransferInput) -> list[Problem]:
     """Rules a user can fix; messages say what to do."""
-    p: list[Problem] = text_problems(data, _INPUT_FIELDS, _MAX_LEN)
+    p: list[Problem] = text_problems(data, _INPUT_FIELDS, _max_len())
     if not data.exporter_id:
         p.append(Problem("exporter_id", "choose the exporter (the party sending the data)"))
     if not data.importer_id:
