@@ -45,6 +45,7 @@ def test_a_transfer_changed_since_its_approval_is_named_and_publishing_needs_acc
     with pytest.raises(ValidationError) as refused:
         service.publish(db, admin, generation.id, today=TODAY)
     assert LINE[lang].format(ref=t.reference) in [p.message for p in refused.value.problems]
+    assert {p.location for p in refused.value.problems} == {""}  # was "unverified: " before each, in ja too
     published = service.publish(db, admin, generation.id, accept_unverified=True, today=TODAY)
     assert published.published
 

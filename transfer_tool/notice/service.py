@@ -343,7 +343,8 @@ def publish(
                 "The notice rests on unverified or missing country information, or on transfers to "
                 "re-assess; verify the country data or re-assess the transfers and generate again, or publish "
                 "with the explicit acceptance of these items.",
-                [Problem("unverified", item) for item in pending],
+                # Each item says what it is (in the notice's language): no English key before it.
+                [Problem("", item) for item in pending],
             )
         row.text = to_markdown(current.document)
         row.published = True
