@@ -154,7 +154,7 @@ def test_regimes_tools_laws_measures_and_conclusion() -> None:
     assert data.regimes == ("EU",)
     assert [(e.regime, e.status) for e in data.destination_status] == [("EU", AdequacyStatus.PARTIAL)]
     assert data.country_data_version == 7
-    assert "country data 2026-11-26.1" in data.keywords
+    assert "country data 2026-11-26.1" in [localize(k, "en") for k in data.keywords]
     tool = data.tools[0]
     assert isinstance(tool.tool, Localized) and "2" in tool.tool.en and tool.tool.ja
     assert tool.justification.startswith("controller to processor") and tool.warnings == ()
@@ -333,3 +333,23 @@ def test_stored_assessment_renders_in_both_languages_with_the_typed_answers(
         missing = [x for x in typed if _squash(x) not in text]
         assert missing == [], lang
     assert _squash("Cloud Desk Inc.") in _text(pdf)  # the PDF handed over for signing
+
+
+def test_the_japanese_pdfs_properties_are_in_japanese() -> None:
+    """File > Properties of the Japanese TIA read "TIA, EU GDPR, United States, country data …" in English
+    (the report's own words; the reference stays first, as the checker reads it)."""
+    import io
+
+    from pypdf import PdfReader
+
+    from transfer_tool.report.renderer import render_report
+
+    data = report_data_from(_sources(_fr_us_record()))
+    meta = PdfReader(io.BytesIO(render_report(data, "ja"))).metadata
+    assert meta is not None
+    keywords = str(meta.get("/Keywords"))
+    assert keywords.startswith(f"{data.reference}, 移転影響評価, ")
+    assert "国別データ 2026-11-26.1" in keywords and "米国" in keywords
+    assert "TIA" not in keywords and "country data" not in keywords and "United States" not in keywords
+    english = str(PdfReader(io.BytesIO(render_report(data, "en"))).metadata.get("/Keywords"))  # type: ignore[union-attr]
+    assert "TIA" in english and "country data 2026-11-26.1" in english and "United States" in english

@@ -97,15 +97,22 @@ def report_data_from(src: ReportSources) -> rd.ReportData:
         review_comments=tuple(_comment_line(c) for c in src.review_comments),
         sign_off=m.sign_off,
         evidence=_evidence(src),
-        keywords=tuple(
-            k
-            for k in (
-                "TIA",
-                *(regime_name(shipped_terminology(), c, "en", names) for c in codes),
-                dest.name_en,
-                f"country data {m.dataset_version}" if m.dataset_version else "",
-            )
-            if k
+        # The file's properties, in the report's language (the Japanese PDF's were English).
+        keywords=(
+            report_text("TIA"),
+            *(
+                Localized(
+                    regime_name(shipped_terminology(), c, "en", names),
+                    regime_name(shipped_terminology(), c, "ja", names),
+                )
+                for c in codes
+            ),
+            Localized(dest.name_en, dest.name_ja),
+            *(
+                (report_text("country data {version}", version=m.dataset_version),)
+                if m.dataset_version
+                else ()
+            ),
         ),
     )
 

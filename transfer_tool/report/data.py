@@ -324,7 +324,7 @@ class ReportData:
     review_comments: tuple[ReviewCommentLine, ...] = ()
     sign_off: SignOff = field(default_factory=SignOff)
     evidence: tuple[Evidence, ...] = ()
-    keywords: tuple[str, ...] = ()
+    keywords: tuple[Text, ...] = ()  # the file's properties, each in the report's language
     # issue #23: the assessment this one was copied from (reference and version), "" / 0 when none
     derived_from: str = ""
     derived_from_version: int = 0

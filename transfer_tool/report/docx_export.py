@@ -80,7 +80,7 @@ class DocxReport:
         self.w.properties(
             title=f"{self.t('doc.title')}: {d.title} ({d.reference} v{d.version})",
             subject=self.t("doc.subject"),
-            keywords=", ".join((d.reference, *d.keywords)),
+            keywords=", ".join((d.reference, *(self.x(k) for k in d.keywords))),
             author=d.assessor,
         )
         self._cover()

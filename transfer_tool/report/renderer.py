@@ -23,7 +23,7 @@ from reportlab.platypus import Flowable, Frame, NextPageTemplate, PageBreak, Pag
 
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.i18n.engine_text import error_text
-from transfer_tool.report.data import ReportData
+from transfer_tool.report.data import ReportData, localize
 from transfer_tool.report.document import Build, TiaDocTemplate, numbered_canvas_class
 from transfer_tool.report.fonts import ReportFonts, register_report_fonts
 from transfer_tool.report.layout import GridStyle, Ink, LineBreaker, Pen
@@ -102,7 +102,7 @@ class TiaReportRenderer(TransferSections, FindingsSections):
             title=f"{t.get('doc.title', b.lang)}: {d.title} ({d.reference} v{d.version})",
             author=d.assessor,
             subject=t.get("doc.subject", b.lang),
-            keywords=", ".join((d.reference, *d.keywords)),
+            keywords=", ".join((d.reference, *(localize(k, b.lang) for k in d.keywords))),
             creator="transfer-tool",
             lang=_PDF_LANG[b.lang],
             initialFontName=self.fonts.main,
