@@ -126,14 +126,19 @@ def _language_name(code: str) -> str:
     return names.get(code, code)
 
 
-def database_line(result: DocumentVerification) -> str:
-    which = (
+def _which(result: DocumentVerification) -> str:
+    """The version the file names ("TR-000001 v2"; "" when it names none)."""
+    if not result.reference:
+        return ""
+    return (
         QCoreApplication.translate("VerifyWindow", "%1 v%2")
         .replace("%1", result.reference)
         .replace("%2", str(result.version_no))
-        if result.reference
-        else ""
     )
+
+
+def database_line(result: DocumentVerification) -> str:
+    which = _which(result)
     if result.match is DatabaseMatch.EXACT:
         return QCoreApplication.translate(
             "VerifyWindow", "Yes: this is the signed copy stored with %1."
@@ -171,11 +176,7 @@ def superseded_line(result: DocumentVerification) -> str:
     if result.later_approved_version is None:
         if not (result.ok and result.not_the_record_in_force):
             return ""
-        which = (
-            QCoreApplication.translate("VerifyWindow", "%1 v%2")
-            .replace("%1", result.reference)
-            .replace("%2", str(result.version_no))
-        )
+        which = _which(result)
         if result.match is DatabaseMatch.NO_STORED_COPY:
             return QCoreApplication.translate(
                 "VerifyWindow",
