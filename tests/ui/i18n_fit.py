@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import (
@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+
+from tests.ui.settle import settle
 
 SLACK = 1  # px: rounding between the metrics and the style's rectangles
 
@@ -270,34 +272,6 @@ def _scroll_area(area: QScrollArea) -> list[Misfit]:
     if inner is None or not (bar.isVisible() and bar.maximum() > 0):
         return []
     return [Misfit("scrolls sideways", _name(area), _name(inner), inner.width(), area.viewport().width())]
-
-
-def settle(top: QWidget, max_passes: int = 50) -> int:
-    """Deliver posted events until no widget in `top` moves or resizes; returns the passes it took.
-
-    A changed text re-lays its window out through a chain of posted layout requests, one nesting level per
-    pass of the event queue (events posted while the queue is delivered wait for the next pass). A timed
-    wait can end halfway on a busy machine and measure a layout nobody will see; this ends when it is done.
-    """
-
-    def geometry() -> list[tuple[int, int, int, int]]:
-        return [
-            (g.x(), g.y(), g.width(), g.height())
-            for g in (w.geometry() for w in [top, *top.findChildren(QWidget)])
-        ]
-
-    before, quiet = geometry(), 0
-    for passes in range(1, max_passes + 1):
-        QCoreApplication.processEvents()
-        after = geometry()
-        # Two quiet passes: a request one level up may move nothing in the pass that posts it.
-        quiet = quiet + 1 if after == before else 0
-        if quiet == 2:
-            return passes
-        before = after
-    raise AssertionError(
-        f"{top.objectName() or type(top).__name__}: still re-laying out after {max_passes} passes"
-    )
 
 
 def misfits(top: QWidget) -> list[Misfit]:

@@ -26,6 +26,7 @@ from tests.ui import languages
 from tests.ui import test_wizard_support as support
 from tests.ui.a11y import unlabelled
 from tests.ui.conftest import TODAY
+from tests.ui.settle import settle
 from tests.ui.test_wizard_support import MakeWizard, answer_everything, choose, click_next, type_text
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
@@ -441,7 +442,7 @@ def test_tab_goes_top_to_bottom_on_pages_whose_rows_are_built_from_data(
     precheck.add_reason.setText("UK customers")
     precheck.add_button.click()
     wizard.go_to(key)
-    qtbot.wait(20)  # rows built just now are shown by the event loop
+    settle(wizard)  # rows built just now are laid out by the event loop, a level per pass
     order = _reading_order(wizard.page_for(key))
     assert len(order) >= 4
     if key == PAGE_DATA:  # three columns: down the first, then the next ones
@@ -464,7 +465,7 @@ def test_the_wizard_fits_1280_by_800_without_horizontal_clipping(
     wizard.resize(1280, 800)
     for key in PAGE_ORDER:
         wizard.go_to(key)
-        qtbot.wait(1)
+        settle(wizard)
         page = wizard.page_for(key)
         viewport = page.scroll_area.viewport().width()
         assert page.body.width() <= viewport, key  # pages scroll vertically only
