@@ -8,8 +8,25 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import JSON, Integer, Select, case, func, insert, literal, null, select, text, update
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Integer,
+    Select,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    insert,
+    literal,
+    null,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment.record import from_dict
@@ -58,9 +75,30 @@ def flag_transfers(
     reg = regs.get(regime)
     if reg is None or not reg.exporter_countries:
         return 0
-    exporters = select(Entity.id).where(Entity.country.in_(sorted(reg.exporter_countries)))
-    affected = select(Transfer.id).where(Transfer.destination == code, Transfer.exporter_id.in_(exporters))
+    affected = select(Transfer.id).where(_decided_by(code, regime, reg))
     return _flag(s, actor, affected, code, regime, kind, reason, version_before, version_after, given, name)
+
+
+def _listed(column: InstrumentedAttribute[list[str]], code: str) -> ColumnElement[bool]:
+    """`code` is one of the JSON list's country codes (its stored text holds it quoted), on both databases."""
+    return cast(column, String).contains(f'"{code}"', autoescape=True)
+
+
+def _decided_by(code: str, regime: str, reg: Regime) -> ColumnElement[bool]:
+    """The transfers whose route under `regime` depends on the status of `code`: their exporter is in the
+    regime's area and the data goes there, as the pre-check judges it (`precheck._where_data_goes`): the
+    destination or the importer's country and, except under the APPI, a country where the data is stored
+    or from which it is accessed remotely (storage or remote access there is a transfer to it)."""
+    exporters = select(Entity.id).where(Entity.country.in_(sorted(reg.exporter_countries)))
+    importers_there = select(Entity.id).where(Entity.country == code)
+    goes_there = or_(Transfer.destination == code, Transfer.importer_id.in_(importers_there))
+    if regime != "JP":
+        goes_there = or_(
+            goes_there,
+            _listed(Transfer.storage_countries, code),
+            _listed(Transfer.remote_access_countries, code),
+        )
+    return and_(Transfer.exporter_id.in_(exporters), goes_there)
 
 
 def _flag(
@@ -322,12 +360,8 @@ def transfers_affected(db: Database, code: str, regime: str) -> int:
         reg = regimes_in(s).get(regime)
         if reg is None:
             return 0
-        exporters = select(Entity.id).where(Entity.country.in_(sorted(reg.exporter_countries)))
+        if not reg.exporter_countries:
+            return 0
         return int(
-            s.scalar(
-                select(func.count())
-                .select_from(Transfer)
-                .where(Transfer.destination == code, Transfer.exporter_id.in_(exporters))
-            )
-            or 0
+            s.scalar(select(func.count()).select_from(Transfer).where(_decided_by(code, regime, reg))) or 0
         )
