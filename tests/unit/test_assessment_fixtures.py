@@ -9,6 +9,7 @@ import datetime as dt
 
 from transfer_tool.assessment.context import AssessmentContext
 from transfer_tool.assessment.measures import MeasureCatalog, load_measure_catalog
+from transfer_tool.assessment.precheck import PrecheckResult, RegimeCheck
 from transfer_tool.assessment.record import (
     AcceptanceItems,
     AssessmentRecord,
@@ -235,3 +236,10 @@ def complete_fr_us_record() -> AssessmentRecord:
 
 TODAY = dt.date(2026, 11, 26)
 NOW = dt.datetime(2026, 11, 26, 10, 0, tzinfo=dt.UTC)
+
+
+def checked(pre: PrecheckResult, regime: str) -> RegimeCheck:
+    """The pre-check of this regime, which the test expects to be there."""
+    check = pre.check_for(regime)
+    assert check is not None, f"no pre-check for {regime}"
+    return check

@@ -204,6 +204,7 @@ def test_a_text_search_reads_the_narrow_index_and_finds_the_same_rows(db: Databa
     statement, params = next(
         (st, p) for st, p in seen if st.startswith("SELECT transfer.id") and "LIKE" in st
     )
+    assert isinstance(params, tuple), params  # sqlite3 takes positional parameters
     with db.engine.connect() as conn:
         plan = " ".join(
             str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params)
