@@ -48,7 +48,7 @@ def _overlaid(pdf: bytes, text: bytes) -> bytes:
     stamp = writer.add_object(
         generic.StreamObject(stream_data=b"BT /F1 30 Tf 60 760 Td (" + text + b") Tj ET")
     )
-    writer.add_stream_to_page(0, stamp)
+    writer.add_stream_to_page(0, stamp)  # type: ignore[no-untyped-call]  # pyHanko leaves it unannotated
     out = io.BytesIO()
     writer.write(out)  # type: ignore[no-untyped-call]
     return out.getvalue()

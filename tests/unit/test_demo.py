@@ -168,8 +168,7 @@ def test_ctrl_c_while_the_database_is_set_up_leaves_no_half_built_demo(
     import signal
 
     from transfer_tool import demo as demo_module
-
-    real_open = demo_module.open_database
+    from transfer_tool.runtime.bootstrap import open_database as real_open  # what demo.py imports
 
     def interrupted(*args: Any, **kwargs: Any) -> Database:
         db = real_open(*args, **kwargs)  # the file is there, set up

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.report import RenderedReport, TiaReportRenderer, render_report, render_report_with_layout
-from transfer_tool.report.data import Measure, ReportData
+from transfer_tool.report.data import Measure, ReportData, localize
 from transfer_tool.report.sample import sample_report_data
 from transfer_tool.report.terms import Terminology
 
@@ -112,7 +112,7 @@ def test_field_values_are_in_the_text(rendered: tuple[str, RenderedReport], tmp_
         "2027-11-26" if lang == "en" else "2027年11月26日",
         "2023-07-10" if lang == "en" else "2023年7月10日",
     ]
-    missing = [value for value in expected if _squash(value) not in text]
+    missing = [value for value in expected if _squash(localize(value, lang)) not in text]
     assert missing == []
 
 
@@ -176,7 +176,10 @@ def test_contents_page_lines_are_links(rendered: tuple[str, RenderedReport]) -> 
     assert len(links) >= len(SECTION_KEYS)
     # each leads to the page its heading is on: the same pages, in the same order, as the outline
     reader = PdfReader(io.BytesIO(report.pdf))
-    page_of = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
+    page_of: dict[int, int] = {}
+    for number, page in enumerate(reader.pages):
+        assert page.indirect_reference is not None  # a page read from a file is an indirect object
+        page_of[page.indirect_reference.idnum] = number
     targets = [page_of[link["/Dest"][0].idnum] for link in links]
 
     def flatten(items: list) -> list:  # type: ignore[type-arg]

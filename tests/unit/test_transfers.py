@@ -81,7 +81,7 @@ def test_update_then_stale_update_is_a_conflict_and_nothing_is_lost(db: Database
     assert first.title == "Mine" and first.row_version == t.row_version + 1
     with pytest.raises(ConflictError) as err:
         transfers.update_transfer(db, legal, t.id, replace(t.as_input(), title="Theirs"), t.row_version)
-    assert err.value.theirs.title == "Mine"  # type: ignore[attr-defined]
+    assert isinstance(err.value.theirs, transfers.TransferView) and err.value.theirs.title == "Mine"
     assert transfers.get_transfer(db, t.id).title == "Mine"
 
 
