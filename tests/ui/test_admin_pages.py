@@ -30,6 +30,11 @@ from ui.services import Services
 PASSWORD = "a long enough password"
 
 
+def window_question(window: AdminWindow) -> QMessageBox | None:
+    """The window's open question, read afresh: closing the window may have opened one."""
+    return window.unsaved_question
+
+
 @pytest.fixture(scope="module")
 def pki(tmp_path_factory: pytest.TempPathFactory) -> OfflinePki:
     return make_test_pki(tmp_path_factory.mktemp("pki"))
@@ -341,7 +346,7 @@ def test_closing_with_organisation_settings_not_saved_asks_first(
     assert isinstance(page, OrgSettingsPage)
     page.name.setText("Net Japan Co., Ltd.")
     window.close()
-    question = window.unsaved_question
+    question = window_question(window)
     assert isinstance(question, QMessageBox) and question.isVisible() and window.isVisible()
     assert question.text() == "The changes on the tab “Organisation” are not saved. Discard them and close?"
     keep = question.button(QMessageBox.StandardButton.Cancel)
@@ -353,7 +358,7 @@ def test_closing_with_organisation_settings_not_saved_asks_first(
     assert service.get_org_settings(db).organisation_name == "Net Japan Co., Ltd."
     page.months.setValue(24)
     window.close()
-    question = window.unsaved_question
+    question = window_question(window)
     assert isinstance(question, QMessageBox)
     question.button(QMessageBox.StandardButton.Discard).click()
     qtbot.waitUntil(lambda: not window.isVisible())
@@ -382,7 +387,7 @@ def test_closing_with_a_user_or_catalogue_entry_not_saved_asks_first(
         page.label_en.setText("Loyalty programme members")
         title = "Catalogues"
     window.close()
-    question = window.unsaved_question
+    question = window_question(window)
     assert isinstance(question, QMessageBox) and window.isVisible()
     assert question.text() == f"The changes on the tab “{title}” are not saved. Discard them and close?"
     question.button(QMessageBox.StandardButton.Discard).click()

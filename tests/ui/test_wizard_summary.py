@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui import languages
 from tests.ui import test_wizard_support as support
-from tests.ui.a11y import unlabelled
+from tests.ui.a11y import next_in_focus_chain, unlabelled
 from tests.ui.conftest import TODAY
 from tests.ui.test_wizard_support import MakeWizard, answer_everything, choose, click_next, type_text
 from transfer_tool.accounts.permissions import Actor
@@ -377,7 +377,7 @@ def _tab_chain(start: QWidget, count: int) -> list[QWidget]:
     out = [start]
     w = start
     while len(out) < count:
-        w = w.nextInFocusChain()
+        w = next_in_focus_chain(w)
         if (
             w.focusPolicy() & Qt.FocusPolicy.TabFocus
             and w.isVisible()
@@ -424,7 +424,7 @@ def _reading_order(page: WizardPage) -> list[tuple[int, int, str]]:
         if focusable and w.focusProxy() is None and page.body.isAncestorOf(w):
             pos = w.mapTo(page.body, QPoint(0, 0))
             out.append((pos.y(), pos.x(), f"{type(w).__name__}:{w.accessibleName()}"))
-        w = w.nextInFocusChain()
+        w = next_in_focus_chain(w)
     return out
 
 
