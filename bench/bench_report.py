@@ -22,7 +22,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from xml.sax.saxutils import escape
 
 from pypdf import PdfReader
@@ -34,7 +33,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.report import TiaReportRenderer, render_report
 from transfer_tool.report.fonts import register_report_fonts
-from transfer_tool.report.layout import LineBreaker
+from transfer_tool.report.layout import Block, Line, LineBreaker
 from transfer_tool.report.sample import sample_report_data
 from transfer_tool.signing import sign_pdf, verify_pdf
 from transfer_tool.signing.testing import make_test_pki
@@ -153,12 +152,12 @@ def count_text_blocks(fn: Callable[[], object]) -> int:
     count = 0
     lines = LineBreaker.lines
 
-    def counting(self: LineBreaker, *args: Any) -> Any:
+    def counting(self: LineBreaker, block: Block, width: float) -> list[Line]:
         nonlocal count
         count += 1
-        return lines(self, *args)
+        return lines(self, block, width)
 
-    LineBreaker.lines = counting  # type: ignore[method-assign]
+    LineBreaker.lines = counting  # type: ignore[method-assign]  # counted for this call, put back below
     try:
         fn()
     finally:
