@@ -72,7 +72,8 @@ def test_add_a_user_change_the_role_deactivate_and_reset_the_password(
     assert page.add_username.text() == ""
     kenji = next(u for u in users.list_users(db, admin) if u.username == "kenji")
     assert (kenji.display_name, kenji.role, kenji.active) == ("佐藤 健二", Role.LEGAL, True)
-    assert page.current() is not None and page.current().username == "kenji"  # type: ignore[union-attr]
+    current = page.current()
+    assert current is not None and current.username == "kenji"
 
     page.edit_role.setCurrentIndex(page.edit_role.findData(Role.MANAGER))
     page.edit_active.setChecked(False)

@@ -167,7 +167,8 @@ def test_a_saved_entry_is_shown_again_without_a_question(
     page.label_en.setText("Renamed and saved")
     page.save_button.click()
     assert page.discard_question is None and not page.has_unsaved_changes()
-    assert page.current() is not None and page.current().code == code  # type: ignore[union-attr]
+    current = page.current()
+    assert current is not None and current.code == code
     assert catalog.all_items(db)[CatalogKind.PURPOSE][code].label_en == "Renamed and saved"
     page.deactivate_button.click()
     assert page.discard_question is None and not page.active.isChecked()

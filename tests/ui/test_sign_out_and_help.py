@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -101,8 +101,8 @@ def test_a_window_that_will_not_close_stops_the_sign_out(
     qtbot: QtBot, make_window: Callable[..., MainWindow], admin: Actor
 ) -> None:
     class Busy(QWidget):
-        def closeEvent(self, event: object) -> None:  # like the review window during an approval
-            event.ignore()  # type: ignore[attr-defined]
+        def closeEvent(self, event: QCloseEvent) -> None:  # like the review window during an approval
+            event.ignore()
 
     window = make_window(admin)
     busy = Busy()

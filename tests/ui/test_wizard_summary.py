@@ -515,13 +515,16 @@ def test_the_returned_assessment_reads_in_japanese(
     (button,) = [b for b in law.comments.findChildren(QAbstractButton) if b.isVisible()]
     assert button.text() == "対応済みにする"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    dealt = service.comments_for(db, returned.state.assessment.id, open_only=False)  # type: ignore[union-attr]
+    assessment = returned.state.assessment
+    assert assessment is not None
+    dealt = service.comments_for(db, assessment.id, open_only=False)
     done = next(c for c in dealt if c.resolved_at is not None)
     qtbot.waitUntil(
         lambda: any(w.isVisible() for w in law.comments.findChildren(QLabel, f"dealtWith:{done.id}"))
     )
     (label,) = [w for w in law.comments.findChildren(QLabel, f"dealtWith:{done.id}") if w.isVisible()]
-    day = done.resolved_at.date()  # type: ignore[union-attr]
+    assert done.resolved_at is not None
+    day = done.resolved_at.date()
     assert label.text() == f"{legal.display_name} が {day:%Y/%m/%d} に対応済み"  # the Japanese date
     assert law.comments.struck_out() == ["NSL の理由をもう少し詳しく記載してください。"]
     _shot(returned, "wizard-comment-dealt-with-ja.png")

@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import io
 import re
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -81,7 +82,7 @@ def _transfer_view() -> transfers.TransferView:
 
 
 def _sources(
-    record: AssessmentRecord, status: AssessmentStatus = AssessmentStatus.DRAFT, **kw: object
+    record: AssessmentRecord, status: AssessmentStatus = AssessmentStatus.DRAFT, **kw: Any
 ) -> ReportSources:
     ctx = context(us())
     items = {k: {i.code: i for i in v} for k, v in shipped_catalogs().items()}
@@ -111,13 +112,13 @@ def _sources(
         tools=ctx.tools,
         measures=ctx.measures,
     )
-    return dataclasses.replace(base, **kw)  # type: ignore[arg-type]
+    return dataclasses.replace(base, **kw)
 
 
-def _fr_us_record(**changes: object) -> AssessmentRecord:
+def _fr_us_record(**changes: Any) -> AssessmentRecord:
     r = complete_fr_us_record()
     r = dataclasses.replace(r, facts=dataclasses.replace(r.facts, data_categories=("contact", "financial")))
-    return dataclasses.replace(r, **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(r, **changes)
 
 
 def _both(text: Text) -> tuple[str, str]:
@@ -351,5 +352,7 @@ def test_the_japanese_pdfs_properties_are_in_japanese() -> None:
     assert keywords.startswith(f"{data.reference}, 移転影響評価, ")
     assert "国別データ 2026-11-26.1" in keywords and "米国" in keywords
     assert "TIA" not in keywords and "country data" not in keywords and "United States" not in keywords
-    english = str(PdfReader(io.BytesIO(render_report(data, "en"))).metadata.get("/Keywords"))  # type: ignore[union-attr]
+    metadata = PdfReader(io.BytesIO(render_report(data, "en"))).metadata
+    assert metadata is not None
+    english = str(metadata.get("/Keywords"))
     assert "TIA" in english and "country data 2026-11-26.1" in english and "United States" in english

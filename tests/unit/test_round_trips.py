@@ -225,7 +225,7 @@ def test_a_read_session_refuses_to_save_a_change(db: Database, legal: Actor) -> 
         u.display_name = "changed in a read"
         s.flush()
     with db.read() as s:
-        assert s.get(User, legal.user_id).display_name == "Lena Legal"  # type: ignore[union-attr]
+        assert s.get_one(User, legal.user_id).display_name == "Lena Legal"
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ import io
 import stat
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography import x509
@@ -38,7 +39,7 @@ def approved_pdf() -> bytes:
     return render_report(sample_report_data(AssessmentStatus.APPROVED), "ja")
 
 
-def _sign(pdf: bytes, identity: Path, passphrase: str, **kw: object) -> bytes:
+def _sign(pdf: bytes, identity: Path, passphrase: str, **kw: Any) -> bytes:
     return sign_pdf(
         pdf,
         identity,
@@ -46,7 +47,7 @@ def _sign(pdf: bytes, identity: Path, passphrase: str, **kw: object) -> bytes:
         reason="TIA approved / 承認",
         location="Tokyo",
         signer_display_name="山田 太郎",
-        **kw,  # type: ignore[arg-type]
+        **kw,
     )
 
 
