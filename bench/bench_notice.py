@@ -71,7 +71,7 @@ def build(db: Database, count: int) -> int:
     t = transfers.create_transfer(db, legal, factories.transfer_input(exp.id, imp.id, "US", volume=10))
     template = approve_transfer(db, legal, manager, t.id, {"JP": "jp_equivalent_measures"})
     with db.read() as s:
-        record = s.get(Assessment, template.id).record  # type: ignore[union-attr]
+        record = s.get_one(Assessment, template.id).record
     bulk_register(db, count)
     dataset = country_store.cached_dataset(db)
     with db.unit_of_work() as s:
