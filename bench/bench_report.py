@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.rl_accel import _c_funcs
@@ -157,11 +158,9 @@ def count_text_blocks(fn: Callable[[], object]) -> int:
         count += 1
         return lines(self, block, width)
 
-    LineBreaker.lines = counting  # type: ignore[method-assign]  # counted for this call, put back below
-    try:
+    with pytest.MonkeyPatch.context() as patched:  # counted for this call only
+        patched.setattr(LineBreaker, "lines", counting)
         fn()
-    finally:
-        LineBreaker.lines = lines  # type: ignore[method-assign]
     return count
 
 

@@ -157,7 +157,7 @@ def test_submit_return_resubmit_approve_verify_tamper_and_flag(
     info["/Title"] = pdf_string("Approved (edited)")
     writer.update_container(info)
     out = io.BytesIO()
-    writer.write(out)  # type: ignore[no-untyped-call]
+    writer.write(out)  # type: ignore[no-untyped-call]  # pyHanko leaves it unannotated
     updated = tmp_path / "updated.pdf"
     updated.write_bytes(out.getvalue())
     verify.verify_file(updated)

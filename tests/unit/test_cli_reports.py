@@ -195,7 +195,7 @@ def test_an_appended_incremental_update_is_not_the_whole_file(cli: Cli) -> None:
     stamp = writer.add_object(generic.StreamObject(stream_data=b"BT /F1 24 Tf 100 700 Td (VOID) Tj ET"))
     writer.add_stream_to_page(0, stamp)  # type: ignore[no-untyped-call]  # pyHanko leaves it unannotated
     out_buf = io.BytesIO()
-    writer.write(out_buf)  # type: ignore[no-untyped-call]
+    writer.write(out_buf)  # type: ignore[no-untyped-call]  # pyHanko leaves it unannotated
     changed = cli.folder / "appended.pdf"
     changed.write_bytes(out_buf.getvalue())
     code, _, err = cli("verify", str(changed))

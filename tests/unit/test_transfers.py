@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -53,12 +54,12 @@ def test_create_and_read_back_every_field(db: Database, legal: Actor) -> None:
     ],
 )
 def test_invalid_input_is_refused_with_a_message_per_field(
-    db: Database, legal: Actor, change: dict[str, object], field: str, words: str
+    db: Database, legal: Actor, change: dict[str, Any], field: str, words: str
 ) -> None:
     exp = factories.entity(db, legal)
     imp = factories.entity(db, legal, "Imp", "US")
     with pytest.raises(ValidationError) as err:
-        transfers.create_transfer(db, legal, factories.transfer_input(exp.id, imp.id, **change))  # type: ignore[arg-type]
+        transfers.create_transfer(db, legal, factories.transfer_input(exp.id, imp.id, **change))
     assert any(p.location == field and words in p.message for p in err.value.problems), err.value.details()
     assert register_search.search_ids(db) == []
 
