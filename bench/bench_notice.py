@@ -22,6 +22,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import insert, select
@@ -71,7 +72,7 @@ def build(db: Database, count: int) -> int:
     t = transfers.create_transfer(db, legal, factories.transfer_input(exp.id, imp.id, "US", volume=10))
     template = approve_transfer(db, legal, manager, t.id, {"JP": "jp_equivalent_measures"})
     with db.read() as s:
-        record = s.get(Assessment, template.id).record  # type: ignore[union-attr]
+        record = s.get_one(Assessment, template.id).record
     bulk_register(db, count)
     dataset = country_store.cached_dataset(db)
     with db.unit_of_work() as s:
@@ -146,7 +147,7 @@ def main() -> None:
         print(f"floor (bare sqlite3 read + JSON decode):  {base * 1000:8.0f} ms")
         for regime in ("JP", "EU"):
             p = service.preview(db, regime, "en", today=TODAY)
-            took = median_s(lambda r=regime: service.preview(db, r, "en", today=TODAY), args.runs)  # type: ignore[misc]
+            took = median_s(partial(service.preview, db, regime, "en", today=TODAY), args.runs)
             print(
                 f"preview {regime} en ({len(p.entries):,} listed, {len(p.planned):,} planned): "
                 f"{took * 1000:8.0f} ms  ({took / base:.1f}× floor)"

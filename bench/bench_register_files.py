@@ -14,6 +14,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -107,8 +108,8 @@ def main() -> None:
                 f"import {kind:<5} {took * 1000:7.0f} ms  ({created:,} transfers, {created / took:,.0f}/s, one transaction)"
             )
             if kind == "xlsx":
-                exp_x = _time(lambda db=db, admin=admin: transfer_xlsx.export_xlsx(db, admin), 1)
-                exp_c = _time(lambda db=db, admin=admin: transfer_csv.export_csv(db, admin), 1)
+                exp_x = _time(partial(transfer_xlsx.export_xlsx, db, admin), 1)
+                exp_c = _time(partial(transfer_csv.export_csv, db, admin), 1)
                 print(
                     f"export xlsx   {exp_x * 1000:7.0f} ms  ({exp_x / exp_c:.2f}x the CSV export, {exp_c * 1000:.0f} ms)"
                 )

@@ -22,9 +22,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from xml.sax.saxutils import escape
 
+import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.rl_accel import _c_funcs
@@ -34,7 +34,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.report import TiaReportRenderer, render_report
 from transfer_tool.report.fonts import register_report_fonts
-from transfer_tool.report.layout import LineBreaker
+from transfer_tool.report.layout import Block, Line, LineBreaker
 from transfer_tool.report.sample import sample_report_data
 from transfer_tool.signing import sign_pdf, verify_pdf
 from transfer_tool.signing.testing import make_test_pki
@@ -153,16 +153,14 @@ def count_text_blocks(fn: Callable[[], object]) -> int:
     count = 0
     lines = LineBreaker.lines
 
-    def counting(self: LineBreaker, *args: Any) -> Any:
+    def counting(self: LineBreaker, block: Block, width: float) -> list[Line]:
         nonlocal count
         count += 1
-        return lines(self, *args)
+        return lines(self, block, width)
 
-    LineBreaker.lines = counting  # type: ignore[method-assign]
-    try:
+    with pytest.MonkeyPatch.context() as patched:  # counted for this call only
+        patched.setattr(LineBreaker, "lines", counting)
         fn()
-    finally:
-        LineBreaker.lines = lines  # type: ignore[method-assign]
     return count
 
 

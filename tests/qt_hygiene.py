@@ -21,8 +21,12 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Generator
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 _JOIN_SECONDS = 5.0
 _BASELINE = pytest.StashKey[tuple[set[int], set[threading.Thread]]]()
@@ -33,7 +37,7 @@ def pytest_configure(config: pytest.Config) -> None:
     gc.disable()  # see ui/collector.py: a worker thread must never be the one that destroys a widget
 
 
-def _top_levels() -> dict[int, object]:
+def _top_levels() -> dict[int, QWidget]:
     import shiboken6
     from PySide6.QtWidgets import QApplication
 
@@ -85,8 +89,8 @@ def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, None, None]:
     leaked = {ptr: w for ptr, w in _top_levels().items() if ptr not in widgets_before}
     names = sorted(_describe(w) for w in leaked.values())
     for widget in leaked.values():
-        widget.close()  # type: ignore[attr-defined]
-        widget.deleteLater()  # type: ignore[attr-defined]
+        widget.close()
+        widget.deleteLater()
     _flush_deferred_deletes()
     collect_due()
     _flush_deferred_deletes()

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 
 def type_text(widget: Any, typed: str, *, append: bool = False) -> None:
@@ -45,9 +45,11 @@ def sign_in(user: str, password: str) -> bool:
 
 def open_transfer(transfer_id: int) -> bool:
     """Select the transfer in the register and use File > Open assessment (Ctrl+O)."""
-    window: QWidget | None = find("MainWindow")
-    if window is None or not window.is_ready:  # type: ignore[attr-defined]
+    from ui.main_window import MainWindow  # loaded already: the driver runs in the app's process
+
+    window = find("MainWindow")
+    if not isinstance(window, MainWindow) or not window.is_ready:
         return False
-    window.register.select_transfer(transfer_id)  # type: ignore[attr-defined]
-    window.open_action.trigger()  # type: ignore[attr-defined]
+    window.register.select_transfer(transfer_id)
+    window.open_action.trigger()
     return True

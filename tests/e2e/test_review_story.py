@@ -85,8 +85,9 @@ def test_submit_return_resubmit_approve_verify_tamper_and_flag(
     # 3. The assessor sees the comment, fixes the draft and resubmits: version 2 (version 1 stays as the
     # reviewer returned it).
     returned = a
-    a = service.latest_for_transfer(db, t.id)
-    assert a is not None and a.version_no == 2 and a.id != returned.id
+    latest = service.latest_for_transfer(db, t.id)
+    assert latest is not None and latest.version_no == 2 and latest.id != returned.id
+    a = latest
     comments = service.comments_for(db, a.id)
     assert [(c.section, c.author_name) for c in comments] == [("measures", "Max Manager 山田")]
     current = service.get_assessment(db, a.id)
@@ -156,7 +157,7 @@ def test_submit_return_resubmit_approve_verify_tamper_and_flag(
     info["/Title"] = pdf_string("Approved (edited)")
     writer.update_container(info)
     out = io.BytesIO()
-    writer.write(out)  # type: ignore[no-untyped-call]
+    writer.write(out)  # type: ignore[no-untyped-call]  # pyHanko leaves it unannotated
     updated = tmp_path / "updated.pdf"
     updated.write_bytes(out.getvalue())
     verify.verify_file(updated)

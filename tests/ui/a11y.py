@@ -35,3 +35,10 @@ def unlabelled(screen: QWidget) -> list[str]:
         if not name.replace("&", "").strip():
             out.append(f"{type(w).__name__} {w.objectName()!r}")
     return out
+
+
+def next_in_focus_chain(widget: QWidget) -> QWidget:
+    """The widget after `widget` in Qt's focus chain (a ring: each widget of a window has one after it)."""
+    following = widget.nextInFocusChain()
+    assert following is not None, widget
+    return following

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -72,11 +73,11 @@ def seeded(db: Database, admin: Actor) -> list[int]:
 
 @pytest.fixture
 def make_window(qtbot: QtBot, make_services: Callable[..., Services]) -> Callable[..., MainWindow]:
-    def make(actor: Actor, **kw: object) -> MainWindow:
+    def make(actor: Actor, **kw: Any) -> MainWindow:  # settings, language, and MainWindow's own
         settings_ = kw.pop("settings", None)
         language = str(kw.pop("language", "en"))
         services = make_services(actor, language, settings_)
-        window = MainWindow(services, **kw)  # type: ignore[arg-type]
+        window = MainWindow(services, **kw)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

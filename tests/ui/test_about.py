@@ -80,10 +80,13 @@ def test_every_font_file_in_resources_has_a_licence_listed() -> None:
 def test_lists_the_main_libraries_with_versions_and_licences(qtbot: QtBot) -> None:
     dialog = _dialog(qtbot, None)
     table = dialog.library_table
-    rows = {
-        table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text())
-        for r in range(table.rowCount())
-    }
+
+    def cell(r: int, c: int) -> str:
+        item = table.item(r, c)
+        assert item is not None, (r, c)
+        return item.text()
+
+    rows = {cell(r, 0): (cell(r, 1), cell(r, 2)) for r in range(table.rowCount())}
     assert rows["PySide6 (Qt for Python)"][1] == "LGPL-3.0"
     assert rows["ReportLab"][1] == "BSD"
     assert rows["pyHanko"][1] == "MIT"

@@ -185,7 +185,9 @@ def test_laws_are_added_edited_and_removed(
     added = laws["IT Act s. 69 — 傍受"]
     assert added.problematic and added.key not in {law.key for law in laws.values() if law is not added}
 
-    e.laws_tab.table.selectRow([law.key for law in e.working().access_laws].index(added.key))  # type: ignore[union-attr]
+    working = e.working()
+    assert working is not None
+    e.laws_tab.table.selectRow([law.key for law in working.access_laws].index(added.key))
     e.remove_law()
     p.reason.setText("removed again")
     p.save_button.click()

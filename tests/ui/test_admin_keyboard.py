@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui import languages
+from tests.ui.a11y import next_in_focus_chain
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.storage.database import Database
 from ui.accessibility import strip_accelerator
@@ -60,11 +61,11 @@ def test_tab_goes_down_the_notice_pages_left_column_then_to_the_preview(
     widget: QWidget = page.regime
     for _ in range(17):
         order.append(widget)
-        widget = widget.nextInFocusChain()
+        widget = next_in_focus_chain(widget)
         while not (
             widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
         ):
-            widget = widget.nextInFocusChain()  # what Tab skips: labels, hidden or disabled controls
+            widget = next_in_focus_chain(widget)  # what Tab skips: labels, hidden or disabled controls
     left = [page.group_by, page.contact_en, page.save_contact_button, page.entity]
     left += [page.name_mode, page.save_name_button, page.answer_ref, page.answer_button]
     right = [page.preview, page.refresh_button, page.generate_button]

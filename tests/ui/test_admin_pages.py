@@ -30,6 +30,11 @@ from ui.services import Services
 PASSWORD = "a long enough password"
 
 
+def window_question(window: AdminWindow) -> QMessageBox | None:
+    """The window's open question, read afresh: closing the window may have opened one."""
+    return window.unsaved_question
+
+
 @pytest.fixture(scope="module")
 def pki(tmp_path_factory: pytest.TempPathFactory) -> OfflinePki:
     return make_test_pki(tmp_path_factory.mktemp("pki"))
@@ -67,7 +72,8 @@ def test_add_a_user_change_the_role_deactivate_and_reset_the_password(
     assert page.add_username.text() == ""
     kenji = next(u for u in users.list_users(db, admin) if u.username == "kenji")
     assert (kenji.display_name, kenji.role, kenji.active) == ("佐藤 健二", Role.LEGAL, True)
-    assert page.current() is not None and page.current().username == "kenji"  # type: ignore[union-attr]
+    current = page.current()
+    assert current is not None and current.username == "kenji"
 
     page.edit_role.setCurrentIndex(page.edit_role.findData(Role.MANAGER))
     page.edit_active.setChecked(False)
@@ -341,7 +347,7 @@ def test_closing_with_organisation_settings_not_saved_asks_first(
     assert isinstance(page, OrgSettingsPage)
     page.name.setText("Net Japan Co., Ltd.")
     window.close()
-    question = window.unsaved_question
+    question = window_question(window)
     assert isinstance(question, QMessageBox) and question.isVisible() and window.isVisible()
     assert question.text() == "The changes on the tab “Organisation” are not saved. Discard them and close?"
     keep = question.button(QMessageBox.StandardButton.Cancel)
@@ -353,7 +359,7 @@ def test_closing_with_organisation_settings_not_saved_asks_first(
     assert service.get_org_settings(db).organisation_name == "Net Japan Co., Ltd."
     page.months.setValue(24)
     window.close()
-    question = window.unsaved_question
+    question = window_question(window)
     assert isinstance(question, QMessageBox)
     question.button(QMessageBox.StandardButton.Discard).click()
     qtbot.waitUntil(lambda: not window.isVisible())
@@ -382,7 +388,7 @@ def test_closing_with_a_user_or_catalogue_entry_not_saved_asks_first(
         page.label_en.setText("Loyalty programme members")
         title = "Catalogues"
     window.close()
-    question = window.unsaved_question
+    question = window_question(window)
     assert isinstance(question, QMessageBox) and window.isVisible()
     assert question.text() == f"The changes on the tab “{title}” are not saved. Discard them and close?"
     question.button(QMessageBox.StandardButton.Discard).click()

@@ -50,6 +50,11 @@ TEXTS = {
 language = languages.language
 
 
+def window_question(window: AdminWindow) -> QMessageBox | None:
+    """The window's open question, read afresh: closing the window may have opened one."""
+    return window.unsaved_question
+
+
 def grab(widget: QWidget, name: str) -> None:
     folder = os.environ.get("KEYS_SCREENSHOTS")
     if folder:
@@ -162,7 +167,8 @@ def test_a_saved_entry_is_shown_again_without_a_question(
     page.label_en.setText("Renamed and saved")
     page.save_button.click()
     assert page.discard_question is None and not page.has_unsaved_changes()
-    assert page.current() is not None and page.current().code == code  # type: ignore[union-attr]
+    current = page.current()
+    assert current is not None and current.code == code
     assert catalog.all_items(db)[CatalogKind.PURPOSE][code].label_en == "Renamed and saved"
     page.deactivate_button.click()
     assert page.discard_question is None and not page.active.isChecked()
@@ -182,7 +188,7 @@ def test_the_notice_contact_typed_and_not_saved_is_asked_about_on_closing(
     window.show()
     page.contact_en.setText("privacy@example.com (Legal)")
     window.close()
-    box = window.unsaved_question
+    box = window_question(window)
     assert isinstance(box, QMessageBox) and box.isVisible() and window.isVisible()
     assert box.text() == TEXTS[language]["close"].format(TEXTS[language]["notice"])
     grab(window, f"notice-contact-question-{language}.png")
@@ -197,7 +203,7 @@ def test_the_notice_contact_typed_and_not_saved_is_asked_about_on_closing(
     window.show()
     page.contact_ja.setText("総務部")
     window.close()
-    box = window.unsaved_question
+    box = window_question(window)
     assert isinstance(box, QMessageBox)
     box.button(Button.Discard).click()
     qtbot.waitUntil(lambda: not window.isVisible())
@@ -213,7 +219,7 @@ def test_a_trust_label_typed_and_not_added_is_asked_about_on_closing(
     assert isinstance(page, TrustPage)
     page.label.setText("Taro Yamada, DPO")
     window.close()
-    box = window.unsaved_question
+    box = window_question(window)
     assert isinstance(box, QMessageBox) and box.isVisible() and window.isVisible()
     assert box.text() == TEXTS[language]["close"].format(TEXTS[language]["trust"])
     grab(window, f"trust-label-question-{language}.png")
@@ -222,7 +228,7 @@ def test_a_trust_label_typed_and_not_added_is_asked_about_on_closing(
     qtbot.waitUntil(lambda: window.unsaved_question is None)
     assert window.isVisible() and page.label.text() == "Taro Yamada, DPO"
     window.close()
-    box = window.unsaved_question
+    box = window_question(window)
     assert isinstance(box, QMessageBox)
     box.button(Button.Discard).click()
     qtbot.waitUntil(lambda: not window.isVisible())

@@ -61,7 +61,9 @@ def test_the_exact_match_comes_first_then_prefixes(
         assert offered.index(f"{NAMES.name('IO', 'en')} (IO)") > 0
     if typed == "IN":
         assert "Argentina (AR)" not in offered[:2]
-    combo.completer.popup().hide()
+    popup = combo.completer.popup()
+    assert popup is not None
+    popup.hide()
 
 
 def test_choosing_a_completion_sets_the_country(qtbot: QtBot) -> None:
@@ -72,7 +74,7 @@ def test_choosing_a_completion_sets_the_country(qtbot: QtBot) -> None:
     _active(qtbot, combo)
     offered = _typed(qtbot, combo, "ind")
     popup = combo.completer.popup()
-    assert popup.isVisible()
+    assert popup is not None and popup.isVisible()
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert combo.edit.text() == offered[0] == "India (IN)"

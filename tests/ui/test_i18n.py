@@ -79,7 +79,9 @@ from ui.main_window import MainWindow
 from ui.services import Services
 from ui.settings import Settings
 from ui.wizard import labels
+from ui.wizard.precheck import PrecheckPage
 from ui.wizard.state import PAGE_ORDER
+from ui.wizard.transfer_handling import HandlingPage
 from ui.workers import DbWorker
 
 make_wizard = wizard_support.make_wizard
@@ -315,7 +317,9 @@ def test_every_wizard_page_and_dialog_fits(
     wizard.state.set_evidence(service.evidence_for(db, a.id))
     assert set(SHOT_NAMES) == set(PAGE_ORDER)
     wizard.go_to("precheck")
-    reasons = wizard.page_for("precheck").check_views["JP"].reasons.text()  # type: ignore[attr-defined]
+    precheck = wizard.page_for("precheck")
+    assert isinstance(precheck, PrecheckPage)
+    reasons = precheck.check_views["JP"].reasons.text()
     # The engine's reasons, by their codes, in Japanese (ui.terms.reason_text).
     assert "データ輸出者（JP）には日本 個人情報保護法が適用されます。" in reasons
     assert "米国は日本 個人情報保護法の下で十分性が認められていません。" in reasons
@@ -657,5 +661,6 @@ def test_the_law_editor_and_the_onward_table_fit_in_english_and_japanese(
     wizard.autosaver.flush()
     screens.check(wizard, f"wizard-handling-{lang}")
     handling = wizard.page_for(PAGE_HANDLING)
-    assert handling.onward_model.rowCount() == 1  # type: ignore[attr-defined]
+    assert isinstance(handling, HandlingPage)
+    assert handling.onward_model.rowCount() == 1
     screens.assert_all_fit()

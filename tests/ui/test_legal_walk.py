@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QTabBar
@@ -25,6 +26,7 @@ from transfer_tool.register import register_import, transfers
 from transfer_tool.storage.database import Database
 from ui.main_window import MainWindow
 from ui.register_files import ImportDialog
+from ui.teamwork import BulkReassessment
 from ui.wizard.conclusion import ConclusionPage
 from ui.wizard.risk import RiskPage
 from ui.wizard.state import PAGE_CONCLUSION, PAGE_RISK, PAGE_SUMMARY, PAGE_TOOL
@@ -39,7 +41,13 @@ MakeWindow = Callable[..., MainWindow]
 
 
 def test_a_reassessment_that_starts_nothing_says_why(
-    qtbot: QtBot, make_window: MakeWindow, db: Database, admin: Actor, legal: Actor, manager: Actor
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    db: Database,
+    admin: Actor,
+    legal: Actor,
+    manager: Actor,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     src = approved_transfer(db, admin, legal, manager, eu=False)
     regime = src.assessment.record.regimes.codes()[0]
@@ -52,12 +60,12 @@ def test_a_reassessment_that_starts_nothing_says_why(
     ended: list[tuple[int, int]] = []
     original = window.start_reassessment
 
-    def start(ids: list[int]) -> object:
+    def start(ids: list[int]) -> BulkReassessment:
         run = original(ids)
         run.finished.connect(lambda started, done: ended.append((started, done)))
         return run
 
-    window.start_reassessment = start  # type: ignore[method-assign]
+    monkeypatch.setattr(window, "start_reassessment", start)
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(ended), timeout=10_000)
     assert ended == [(0, 1)]
@@ -151,6 +159,7 @@ def test_every_tab_stop_of_the_register_has_a_name(
     for _ in range(15):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         focused = QApplication.focusWidget()
+        assert focused is not None, "Tab left no widget with the keyboard focus"
         iface = QAccessible.queryAccessibleInterface(focused)
         name = iface.text(QAccessible.Text.Name) if iface is not None else ""
         if not name.replace("&", "").strip() and not isinstance(focused, QTabBar):
@@ -217,6 +226,7 @@ def test_every_tab_stop_of_the_wizard_has_a_name(
     for _ in range(25):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         focused = QApplication.focusWidget()
+        assert focused is not None, "Tab left no widget with the keyboard focus"
         iface = QAccessible.queryAccessibleInterface(focused)
         name = iface.text(QAccessible.Text.Name) if iface is not None else ""
         if not name.replace("&", "").strip():

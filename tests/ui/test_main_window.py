@@ -23,6 +23,7 @@ from ui.main_window import MainWindow
 from ui.models.register_model import COLUMN_KEYS, RowRole
 from ui.services import TRANSFERS, Services
 from ui.settings import Settings
+from ui.workers import DatabaseHandle
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -301,12 +302,12 @@ def test_the_dashboards_figures_and_sections_count_from_one_today(
     from ui import dashboard
 
     days = itertools.count()
-    seen: list[object] = []
+    seen: list[tuple[str, dt.date]] = []
     summary = dashboard.load_summary
 
-    def recorded_summary(db: object, today: dt.date) -> dashboard.DashboardSummary:
+    def recorded_summary(db: DatabaseHandle, today: dt.date) -> dashboard.DashboardSummary:
         seen.append(("summary", today))
-        return summary(db, today)  # type: ignore[arg-type]
+        return summary(db, today)
 
     def section(db: object, today: dt.date) -> DashboardSection:
         seen.append(("section", today))

@@ -158,7 +158,7 @@ def test_every_not_found_that_names_a_row_number_has_the_apps_sentence(language:
                 if values and re.search(r"(^|_|\.)id$|^missing\[0\]$", ast.unparse(values[0])):
                     by_number.add(str(template.value))
     assert by_number == set(_SAID), by_number ^ set(_SAID)
-    for template in _SAID:
-        shown = describe(NotFound(error_text(template, 41)))
+    for said in _SAID:
+        shown = describe(NotFound(error_text(said, 41)))
         _no_number(shown)
         assert shown.startswith("Someone else") if language == "en" else "その間に他の人が" in shown, shown

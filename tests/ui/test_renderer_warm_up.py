@@ -27,7 +27,12 @@ def test_the_renderer_warms_up_on_a_background_task(
     from transfer_tool.report import renderer
 
     real = renderer.warm_up
-    monkeypatch.setattr(renderer, "warm_up", lambda: (ran_on.append(threading.current_thread()), real())[1])
+
+    def noting_the_thread() -> None:
+        ran_on.append(threading.current_thread())
+        real()
+
+    monkeypatch.setattr(renderer, "warm_up", noting_the_thread)
     task = warm_renderer(owner)
     assert not task.finished  # the GUI thread went on at once
     qtbot.waitUntil(lambda: task.finished, timeout=60_000)

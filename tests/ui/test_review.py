@@ -27,6 +27,7 @@ from ui.review import ReviewWindow, open_review
 from ui.review.approve_panel import attestation_label
 from ui.review.window import CHANGES_TAB
 from ui.services import Services
+from ui.settings import Settings
 
 
 def _shot(widget: QWidget, name: str) -> None:
@@ -240,7 +241,7 @@ def test_with_the_real_worker_thread_the_report_and_the_approval_arrive_by_signa
     db: Database,
     legal: Actor,
     manager: Actor,
-    settings: object,
+    settings: Settings,
     pki: OfflinePki,
 ) -> None:
     """The app's own set-up: DB calls on the worker thread, pages rendered on another, results by signal."""
@@ -252,7 +253,7 @@ def test_with_the_real_worker_thread_the_report_and_the_approval_arrive_by_signa
     worker = DbWorker(db)  # threaded, as in the app
     services = Services(
         worker=worker,
-        settings=settings,  # type: ignore[arg-type]
+        settings=settings,
         actor=manager,
         language="en",
         country_names=store.names(),

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -75,7 +75,9 @@ def test_sign_out_stores_the_open_wizard_closes_everything_and_asks_who_signs_in
     parties = wizard.page_for(PAGE_PARTIES)
     assert isinstance(parties, PartiesPage)
     type_text(parties.title_edit, " (typed just before signing out)")
-    assert "signOut" in [a.objectName() for a in window.findChild(QWidget, "fileMenu").actions()]
+    file_menu = window.findChild(QWidget, "fileMenu")
+    assert file_menu is not None
+    assert "signOut" in [a.objectName() for a in file_menu.actions()]
 
     window.sign_out_action.trigger()  # before autosave's timer: closing the wizard stores it
     assert transfers.get_transfer(db, us_transfer.id).title == "Support desk (typed just before signing out)"
@@ -90,16 +92,17 @@ def test_sign_out_stores_the_open_wizard_closes_everything_and_asks_who_signs_in
     dialog.password.setText(PASSWORD)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: startup.window is not None and startup.window.isVisible(), timeout=3000)
-    assert startup.window is not window and startup.window.services.actor.user_id == manager.user_id
-    assert _shown() == [startup.window]
+    theirs = startup.window
+    assert theirs is not None and theirs is not window and theirs.services.actor.user_id == manager.user_id
+    assert _shown() == [theirs]
 
 
 def test_a_window_that_will_not_close_stops_the_sign_out(
     qtbot: QtBot, make_window: Callable[..., MainWindow], admin: Actor
 ) -> None:
     class Busy(QWidget):
-        def closeEvent(self, event: object) -> None:  # like the review window during an approval
-            event.ignore()  # type: ignore[attr-defined]
+        def closeEvent(self, event: QCloseEvent) -> None:  # like the review window during an approval
+            event.ignore()
 
     window = make_window(admin)
     busy = Busy()
@@ -131,10 +134,11 @@ def test_help_user_guide_opens_the_shipped_guide_with_its_screenshots(
     qtbot: QtBot, make_window: Callable[..., MainWindow], admin: Actor
 ) -> None:
     browser = _Browser()
-    QDesktopServices.setUrlHandler("file", browser, "show")
+    QDesktopServices.setUrlHandler("file", browser, "show")  # type: ignore[arg-type]  # stub says bytes; PySide6 takes only str
     try:
         window = make_window(admin)
         help_menu = window.findChild(QWidget, "helpMenu")
+        assert help_menu is not None
         assert [a.text() for a in help_menu.actions() if not a.isSeparator()] == [
             "&User guide",
             "&About Transfer tool",
@@ -162,7 +166,8 @@ def test_unsaved_country_data_stops_the_sign_out_until_discarded(
     from PySide6.QtWidgets import QMessageBox
 
     from transfer_tool.countries import store
-    from ui.admin import AdminWindow, open_page
+    from ui.admin import AdminWindow
+    from ui.admin.window import open_page
 
     window = make_window(admin)
     admin_window = open_page(window, window.services, "countries")

@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -82,9 +83,9 @@ def test_a_submission_clicked_before_midnight_states_when_it_was_made(
     assert wizard.current_key() == PAGE_SUMMARY
     submit = service.submit
 
-    def after_the_saves(*args: object) -> service.AssessmentView:
+    def after_the_saves(*args: Any) -> service.AssessmentView:  # service.submit's arguments
         moving.past_midnight()  # the saves before the submission took past midnight
-        return submit(*args)  # type: ignore[arg-type]
+        return submit(*args)
 
     monkeypatch.setattr(service, "submit", after_the_saves)
     qtbot.mouseClick(wizard.summary.submit_button, Qt.MouseButton.LeftButton)
@@ -149,9 +150,9 @@ def test_a_notice_published_before_midnight_states_when_it_was_published(
         page.generate_button.click()
     publish = notice_service.publish
 
-    def after_midnight(*args: object, **kwargs: object) -> notice_service.GenerationView:
+    def after_midnight(*args: Any, **kwargs: Any) -> notice_service.GenerationView:  # publish's arguments
         moving.past_midnight()  # the worker got to it after midnight
-        return publish(*args, **kwargs)  # type: ignore[arg-type]
+        return publish(*args, **kwargs)
 
     monkeypatch.setattr(notice_service, "publish", after_midnight)
     with qtbot.waitSignal(page.published):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -25,7 +26,7 @@ from transfer_tool.storage.database import Database
 from ui.dashboard import my_work, since_last_sign_in
 from ui.main_window import MainWindow
 from ui.services import Services
-from ui.teamwork import BulkReassessment
+from ui.teamwork import BulkReassessment, CopyDialog, ReassignDialog
 from ui.widgets.register_panel import OWNER_MINE, OWNER_NOBODY
 from ui.wizard.state import PAGE_SUMMARY
 
@@ -87,13 +88,13 @@ def test_new_transfer_from_this_one_with_another_exporter_opens_the_copied_draft
     menu.deleteLater()
     with qtbot.waitSignal(panel.copy_requested):
         qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
-    dialog = window.findChild(QWidget, "copyTransferDialog")
+    dialog = window.findChild(CopyDialog, "copyTransferDialog")
     assert dialog is not None and dialog.isVisible()
-    assert src.transfer.reference in dialog.intro.text()  # type: ignore[attr-defined]
-    exporter = dialog.exporter  # type: ignore[attr-defined]
+    assert src.transfer.reference in dialog.intro.text()
+    exporter = dialog.exporter
     assert exporter.currentData() == src.parties.eu_subsidiary.id
     exporter.setCurrentIndex(exporter.findData(src.parties.exporter.id))
-    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(opened) == 1, timeout=3000)
     new_id = opened[0]
     assert new_id is not None and new_id != src.transfer.id
@@ -134,12 +135,12 @@ def test_a_manager_reassigns_a_multi_row_selection_and_legal_staff_cannot(
     with qtbot.waitSignal(panel.reassign_requested):
         reassign.trigger()
     menu.deleteLater()
-    dialog = window.findChild(QWidget, "reassignDialog")
+    dialog = window.findChild(ReassignDialog, "reassignDialog")
     assert dialog is not None and dialog.isVisible()
-    assert "2 selected transfer(s)" in dialog.intro.text()  # type: ignore[attr-defined]
+    assert "2 selected transfer(s)" in dialog.intro.text()
     assert legal.user_id is not None
-    dialog.choose(legal.user_id)  # type: ignore[attr-defined]
-    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    dialog.choose(legal.user_id)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Reassigned 2 transfer(s)", timeout=2000)
     assert sorted(register_search.search_ids(db, TransferQuery(owner_id=legal.user_id))) == sorted(
         [a.id, c.id]
@@ -149,7 +150,13 @@ def test_a_manager_reassigns_a_multi_row_selection_and_legal_staff_cannot(
 
 @pytest.mark.both_databases
 def test_bulk_reassessment_of_200_flagged_with_cancel_half_way(
-    qtbot: QtBot, make_window: MakeWindow, db: Database, admin: Actor, legal: Actor, manager: Actor
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    db: Database,
+    admin: Actor,
+    legal: Actor,
+    manager: Actor,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     src = approved_transfer(db, admin, legal, manager, eu=False)
     regime = src.assessment.record.regimes.codes()[0]
@@ -183,16 +190,14 @@ def test_bulk_reassessment_of_200_flagged_with_cancel_half_way(
 
     original_init = BulkReassessment.__init__
 
-    def init(self: BulkReassessment, *a: object, **kw: object) -> None:
-        original_init(self, *a, **kw)  # type: ignore[arg-type]
+    def init(self: BulkReassessment, *a: Any, **kw: Any) -> None:  # BulkReassessment's own arguments
+        original_init(self, *a, **kw)
         self.progressed.connect(watch)
         self.finished.connect(lambda started, done: ended.append((started, done)))
 
-    BulkReassessment.__init__ = init  # type: ignore[method-assign]
-    try:
+    with monkeypatch.context() as patched:
+        patched.setattr(BulkReassessment, "__init__", init)
         qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
-    finally:
-        BulkReassessment.__init__ = original_init  # type: ignore[method-assign]
     # The run takes a transaction per transfer, one per turn of the event loop: it ends when it says so
     # (a busy machine took over 5 s for the 100); the long limit only stops a run that never ends.
     qtbot.waitUntil(lambda: bool(ended), timeout=120_000)

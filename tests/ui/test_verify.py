@@ -122,7 +122,7 @@ def _incremental_update(pdf: bytes) -> bytes:
     info["/Title"] = pdf_string("Edited after signing")
     writer.update_container(info)
     out = io.BytesIO()
-    writer.write(out)  # type: ignore[no-untyped-call]
+    writer.write(out)  # type: ignore[no-untyped-call]  # pyHanko leaves it unannotated
     return out.getvalue()
 
 

@@ -30,6 +30,7 @@ from ui.wizard.conflict_dialog import ConflictDialog
 from ui.wizard.law_practice import LawPracticePage
 from ui.wizard.state import PAGE_CONCLUSION, PAGE_LAW, PAGE_PARTIES, PAGE_SUMMARY
 from ui.wizard.transfer import PartiesPage
+from ui.wizard.wizard import AssessmentWizard
 
 make_wizard = support.make_wizard
 us_transfer = support.us_transfer
@@ -138,7 +139,7 @@ def test_a_new_transfer_is_stored_as_soon_as_it_is_complete_even_without_next(
     assert wizard.windowTitle().startswith(f"Assessment — {new.reference}")
 
 
-def _conflict(qtbot: QtBot, wizard: support.AssessmentWizard) -> ConflictDialog:
+def _conflict(qtbot: QtBot, wizard: AssessmentWizard) -> ConflictDialog:
     qtbot.waitUntil(lambda: wizard.conflict_dialog() is not None, timeout=2000)
     dialog = wizard.conflict_dialog()
     assert dialog is not None and dialog.isVisible()
@@ -339,12 +340,13 @@ def test_the_saved_status_states_the_time_the_database_stored(
     is a minute ahead of the one the save read."""
     from ui.wizard import autosave
 
-    class MinuteAhead(dt.datetime):
-        @classmethod
-        def now(cls, tz: dt.tzinfo | None = None) -> dt.datetime:  # type: ignore[override]
-            return dt.datetime.now(tz) + dt.timedelta(minutes=1)
+    def minute_ahead(tz: dt.tzinfo | None = None) -> dt.datetime:
+        return dt.datetime.now(tz) + dt.timedelta(minutes=1)
 
-    monkeypatch.setattr(autosave, "dt", types.SimpleNamespace(datetime=MinuteAhead))
+    # autosave reads the screen's clock as dt.datetime.now() and nothing else of dt
+    monkeypatch.setattr(
+        autosave, "dt", types.SimpleNamespace(datetime=types.SimpleNamespace(now=minute_ahead))
+    )
     wizard = make_wizard(legal, us_transfer.id)
     wizard.go_to(PAGE_LAW)
     page = wizard.page_for(PAGE_LAW)

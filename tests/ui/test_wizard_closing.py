@@ -133,6 +133,7 @@ def test_escape_on_a_country_completer_closes_only_the_popup(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     type_text(dialog.country.edit, "Ind")
     popup = dialog.country.completer.popup()
+    assert popup is not None
     qtbot.waitUntil(popup.isVisible)
     qtbot.keyClick(popup, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not popup.isVisible())

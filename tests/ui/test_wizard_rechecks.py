@@ -25,6 +25,7 @@ from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import copying, derivation, reassessment, service
 from transfer_tool.countries import store
 from transfer_tool.domain import AdequacyStatus
+from transfer_tool.register.transfers import TransferView
 from transfer_tool.storage.database import Database
 from ui.fonts import register_bundled_fonts
 from ui.i18n import install_translators, remove_translators
@@ -350,7 +351,7 @@ def test_the_wizards_evaluation_and_its_missing_items_count_from_one_today(
     make_wizard: MakeWizard,
     make_services: Callable[..., Services],
     legal: Actor,
-    us_transfer: object,
+    us_transfer: TransferView,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The evaluation the wizard shows and the items it lists as missing are one check: one "today" (read
@@ -360,20 +361,27 @@ def test_the_wizards_evaluation_and_its_missing_items_count_from_one_today(
     import itertools
 
     from tests.ui.conftest import TODAY
+    from transfer_tool.assessment.completeness import Gap, missing_items
+    from transfer_tool.assessment.context import AssessmentContext, Evaluation, evaluate
+    from transfer_tool.assessment.record import AssessmentRecord
     from ui.wizard import state as wizard_state
 
     days = itertools.count()
     evaluated: list[dt.date] = []
     checked: list[dt.date] = []
-    evaluate, missing = wizard_state.evaluate, wizard_state.missing_items
-    monkeypatch.setattr(
-        wizard_state, "evaluate", lambda r, c, today: evaluated.append(today) or evaluate(r, c, today)
-    )
-    monkeypatch.setattr(
-        wizard_state, "missing_items", lambda r, c, today: checked.append(today) or missing(r, c, today)
-    )
+
+    def noted_evaluate(r: AssessmentRecord, c: AssessmentContext, today: dt.date) -> Evaluation:
+        evaluated.append(today)
+        return evaluate(r, c, today)
+
+    def noted_missing(r: AssessmentRecord, c: AssessmentContext, today: dt.date) -> tuple[Gap, ...]:
+        checked.append(today)
+        return missing_items(r, c, today)
+
+    monkeypatch.setattr(wizard_state, "evaluate", noted_evaluate)
+    monkeypatch.setattr(wizard_state, "missing_items", noted_missing)
     services = dataclasses.replace(make_services(legal), today=lambda: TODAY + dt.timedelta(days=next(days)))
-    wizard = make_wizard(legal, us_transfer.id, services=services)  # type: ignore[attr-defined]
+    wizard = make_wizard(legal, us_transfer.id, services=services)
     qtbot.waitUntil(lambda: wizard.state.ready)
     wizard.state.replace_transfer_input(wizard.state.transfer_input)  # checked again, as after an edit
     assert len(evaluated) >= 2 and evaluated == checked

@@ -163,7 +163,9 @@ def test_tool_step_proposes_checks_the_choice_and_needs_a_justification(
     for box in section.condition_boxes.values():
         box.setChecked(True)
     type_text(section.systematic, "members join a registry abroad one by one")
-    choice = wizard.state.record.tool_for("EU")  # type: ignore[union-attr]
+    record = wizard.state.record
+    assert record is not None
+    choice = record.tool_for("EU")
     assert choice is not None and set(choice.conditions_met) == {"explicit", "informed_of_risks"}
     assert section.warnings.isVisible()
     assert "The assessor's reason for the reviewer: members join" in section.warnings.text()
@@ -228,8 +230,10 @@ def test_the_consent_routes_justification_asks_for_the_recipients_measures(
     assert "(iii) The recipient's measures: describe them under Justification" in page.consent.text()
     section.justification.setPlainText("Access control and encryption under the service contract.")
     qtbot.waitUntil(
-        lambda: "(iii) The recipient's measures: Access control and encryption under the service contract."
-        in page.consent.text(),
+        lambda: (
+            "(iii) The recipient's measures: Access control and encryption under the service contract."
+            in page.consent.text()
+        ),
         timeout=3000,
     )
     choose(section.combo, "jp_equivalent_measures")

@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui import languages
 from tests.ui import test_wizard_support as support
-from tests.ui.a11y import unlabelled
+from tests.ui.a11y import next_in_focus_chain, unlabelled
 from tests.ui.conftest import TODAY
 from tests.ui.settle import settle
 from tests.ui.test_wizard_support import MakeWizard, answer_everything, choose, click_next, type_text
@@ -378,7 +378,7 @@ def _tab_chain(start: QWidget, count: int) -> list[QWidget]:
     out = [start]
     w = start
     while len(out) < count:
-        w = w.nextInFocusChain()
+        w = next_in_focus_chain(w)
         if (
             w.focusPolicy() & Qt.FocusPolicy.TabFocus
             and w.isVisible()
@@ -425,7 +425,7 @@ def _reading_order(page: WizardPage) -> list[tuple[int, int, str]]:
         if focusable and w.focusProxy() is None and page.body.isAncestorOf(w):
             pos = w.mapTo(page.body, QPoint(0, 0))
             out.append((pos.y(), pos.x(), f"{type(w).__name__}:{w.accessibleName()}"))
-        w = w.nextInFocusChain()
+        w = next_in_focus_chain(w)
     return out
 
 
@@ -516,13 +516,16 @@ def test_the_returned_assessment_reads_in_japanese(
     (button,) = [b for b in law.comments.findChildren(QAbstractButton) if b.isVisible()]
     assert button.text() == "対応済みにする"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    dealt = service.comments_for(db, returned.state.assessment.id, open_only=False)  # type: ignore[union-attr]
+    assessment = returned.state.assessment
+    assert assessment is not None
+    dealt = service.comments_for(db, assessment.id, open_only=False)
     done = next(c for c in dealt if c.resolved_at is not None)
     qtbot.waitUntil(
         lambda: any(w.isVisible() for w in law.comments.findChildren(QLabel, f"dealtWith:{done.id}"))
     )
     (label,) = [w for w in law.comments.findChildren(QLabel, f"dealtWith:{done.id}") if w.isVisible()]
-    day = done.resolved_at.date()  # type: ignore[union-attr]
+    assert done.resolved_at is not None
+    day = done.resolved_at.date()
     assert label.text() == f"{legal.display_name} が {day:%Y/%m/%d} に対応済み"  # the Japanese date
     assert law.comments.struck_out() == ["NSL の理由をもう少し詳しく記載してください。"]
     _shot(returned, "wizard-comment-dealt-with-ja.png")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -194,9 +195,7 @@ def stored(db: Database, wizard: AssessmentWizard) -> service.AssessmentView:
     return service.get_assessment(db, wizard.state.assessment.id)
 
 
-def replace_record(
-    db: Database, actor: Actor, assessment_id: int, **changes: object
-) -> service.AssessmentView:
+def replace_record(db: Database, actor: Actor, assessment_id: int, **changes: Any) -> service.AssessmentView:
     """Someone else saving the same assessment (for conflict tests)."""
     a = service.get_assessment(db, assessment_id)
-    return service.save_draft(db, actor, a.id, dataclasses.replace(a.record, **changes), a.row_version)  # type: ignore[arg-type]
+    return service.save_draft(db, actor, a.id, dataclasses.replace(a.record, **changes), a.row_version)

@@ -4,6 +4,8 @@ transfer and its assessment created on leaving step 1, edits of an existing tran
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +17,7 @@ from transfer_tool.assessment import service
 from transfer_tool.domain import DataFormat, KeyHolder, PartyRole
 from transfer_tool.register import entities, register_search, transfers
 from transfer_tool.storage.database import Database
+from ui.services import Services
 from ui.wizard.entity_dialog import EntityDialog
 from ui.wizard.state import PAGE_DATA, PAGE_HANDLING, PAGE_PARTIES, PAGE_PRECHECK
 from ui.wizard.transfer import DataPage, HandlingPage, OnwardDialog, PartiesPage
@@ -331,12 +334,12 @@ def test_escape_in_the_entity_dialog_asks_before_dropping_typed_details(
 
 
 def test_an_entity_changed_by_someone_else_meanwhile_says_the_way_out(
-    qtbot: QtBot, make_services: object, db: Database, legal: Actor, admin: Actor
+    qtbot: QtBot, make_services: Callable[..., Services], db: Database, legal: Actor, admin: Actor
 ) -> None:
     import dataclasses
 
     e = factories.entity(db, legal, "Cloud Desk Inc.", "US")
-    dialog = EntityDialog(make_services(legal), entity=e)  # type: ignore[operator]
+    dialog = EntityDialog(make_services(legal), entity=e)
     qtbot.addWidget(dialog)
     dialog.show()
     theirs = entities.EntityInput(
@@ -358,10 +361,10 @@ def test_an_entity_changed_by_someone_else_meanwhile_says_the_way_out(
 
 
 def test_an_entity_removed_by_someone_else_meanwhile_is_said_without_its_database_number(
-    qtbot: QtBot, make_services: object, db: Database, legal: Actor, admin: Actor
+    qtbot: QtBot, make_services: Callable[..., Services], db: Database, legal: Actor, admin: Actor
 ) -> None:
     e = factories.entity(db, legal, "Cloud Desk Inc.", "US")
-    dialog = EntityDialog(make_services(legal), entity=e)  # type: ignore[operator]
+    dialog = EntityDialog(make_services(legal), entity=e)
     qtbot.addWidget(dialog)
     dialog.show()
     entities.delete_entity(db, admin, e.id, e.row_version)

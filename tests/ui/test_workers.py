@@ -3,35 +3,48 @@
 from __future__ import annotations
 
 import threading
-from typing import Any
+from collections.abc import Iterator
 
+import pytest
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
 from transfer_tool.errors import NotFound
-from ui.workers import DbWorker
+from transfer_tool.storage.database import Database
+from ui.workers import DatabaseHandle, DbWorker
 
 
-def test_calls_run_off_the_gui_thread_in_order_and_results_come_back_on_it(qtbot: QtBot) -> None:
-    worker = DbWorker("the-db")
-    seen: list[tuple[Any, bool]] = []
+@pytest.fixture
+def handle() -> Iterator[DatabaseHandle]:
+    """The database the worker hands to each call; these calls never open it."""
+    db = Database("sqlite://")
+    yield db
+    db.dispose()
+
+
+def test_calls_run_off_the_gui_thread_in_order_and_results_come_back_on_it(
+    qtbot: QtBot, handle: DatabaseHandle
+) -> None:
+    worker = DbWorker(handle)
+    seen: list[tuple[tuple[DatabaseHandle, int, bool], bool]] = []
     gui = threading.get_ident()
     try:
         for n in range(3):
-            worker.submit(
-                lambda db, n=n: (db, n, threading.get_ident() != gui),
-                lambda result: seen.append((result, threading.get_ident() == gui)),
-            )
+
+            def call(db: DatabaseHandle, n: int = n) -> tuple[DatabaseHandle, int, bool]:
+                return db, n, threading.get_ident() != gui
+
+            worker.submit(call, lambda result: seen.append((result, threading.get_ident() == gui)))
         qtbot.waitUntil(lambda: len(seen) == 3, timeout=3000)
     finally:
         worker.shutdown()
     assert [result[1] for result, _ in seen] == [0, 1, 2]  # in order
-    assert all(result[0] == "the-db" and result[2] for result, _ in seen)  # ran on the worker thread
+    assert all(result[0] is handle and result[2] for result, _ in seen)  # ran on the worker thread
     assert all(on_gui for _, on_gui in seen)  # callbacks ran on the GUI thread
 
 
-def test_errors_go_to_on_error_or_to_unhandled_error(qtbot: QtBot) -> None:
-    worker = DbWorker(None, synchronous=True)
+def test_errors_go_to_on_error_or_to_unhandled_error(qtbot: QtBot, handle: DatabaseHandle) -> None:
+    worker = DbWorker(handle, synchronous=True)
     caught: list[BaseException] = []
 
     def fail(_db: object) -> None:
@@ -44,8 +57,10 @@ def test_errors_go_to_on_error_or_to_unhandled_error(qtbot: QtBot) -> None:
     assert isinstance(blocker.args[0], NotFound)
 
 
-def test_results_for_a_deleted_owner_or_a_cancelled_job_are_dropped(qtbot: QtBot) -> None:
-    worker = DbWorker(None)
+def test_results_for_a_deleted_owner_or_a_cancelled_job_are_dropped(
+    qtbot: QtBot, handle: DatabaseHandle
+) -> None:
+    worker = DbWorker(handle)
     got: list[int] = []
     try:
         owner = QObject()
@@ -64,16 +79,18 @@ def test_results_for_a_deleted_owner_or_a_cancelled_job_are_dropped(qtbot: QtBot
     assert not worker.busy
 
 
-def test_busy_changes_around_work(qtbot: QtBot) -> None:
-    worker = DbWorker(None, synchronous=True)
+def test_busy_changes_around_work(qtbot: QtBot, handle: DatabaseHandle) -> None:
+    worker = DbWorker(handle, synchronous=True)
     states: list[bool] = []
     worker.busy_changed.connect(states.append)
     worker.submit(lambda _db: 1)
     assert states == [True, False]
 
 
-def test_a_delivered_job_holds_no_callback_so_the_worker_thread_never_frees_a_widget(qtbot: QtBot) -> None:
-    worker = DbWorker(None)
+def test_a_delivered_job_holds_no_callback_so_the_worker_thread_never_frees_a_widget(
+    qtbot: QtBot, handle: DatabaseHandle
+) -> None:
+    worker = DbWorker(handle)
     try:
         owner = QObject()
         got: list[int] = []
@@ -109,7 +126,9 @@ def test_background_tasks_reach_live_owners_only_and_on_the_gui_thread(qtbot: Qt
     assert first.on_done is None and first.owner is None  # released on the GUI thread
 
 
-def test_a_failed_call_keeps_no_frame_so_the_window_that_asked_dies_with_its_caller(qtbot: QtBot) -> None:
+def test_a_failed_call_keeps_no_frame_so_the_window_that_asked_dies_with_its_caller(
+    qtbot: QtBot, handle: DatabaseHandle
+) -> None:
     # The suite's crash: an error kept on a job held the caller's frames, and with them a dialog built
     # inline, in a cycle that only the cycle collector freed, later, while Qt still used the dialog.
     import gc
@@ -117,14 +136,14 @@ def test_a_failed_call_keeps_no_frame_so_the_window_that_asked_dies_with_its_cal
 
     from PySide6.QtWidgets import QDialog
 
-    worker = DbWorker(None, synchronous=True)
+    worker = DbWorker(handle, synchronous=True)
     errors: list[BaseException] = []
     seen: dict[str, weakref.ref[QDialog]] = {}
 
     class Asking(QDialog):
         def __init__(self) -> None:
             super().__init__()
-            worker.submit(lambda _db: {}["missing"], None, errors.append, owner=self)
+            worker.submit(lambda _db: dict[str, int]()["missing"], None, errors.append, owner=self)
 
     def caller() -> None:
         dialog = Asking()
@@ -143,8 +162,10 @@ def test_a_failed_call_keeps_no_frame_so_the_window_that_asked_dies_with_its_cal
     assert "Traceback" in errors[0].__notes__[0] and "missing" in errors[0].__notes__[0]
 
 
-def test_a_user_correctable_error_travels_without_frames_or_notes(qtbot: QtBot) -> None:
-    worker = DbWorker(None, synchronous=True)
+def test_a_user_correctable_error_travels_without_frames_or_notes(
+    qtbot: QtBot, handle: DatabaseHandle
+) -> None:
+    worker = DbWorker(handle, synchronous=True)
     caught: list[BaseException] = []
 
     def fail(_db: object) -> None:

@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape
 
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.utils import get_column_letter
 
 from transfer_tool.register import entities, register_search
@@ -213,3 +214,16 @@ def excel_workbook(
 def register_state(db: Database) -> tuple[int, int]:
     """How many transfers and entities there are: an import that is refused changes neither."""
     return len(register_search.search_ids(db)), len(entities.list_entities(db))
+
+
+def date_of(cell: Cell | MergedCell) -> dt.date:
+    """The date an exported cell holds: a real Excel date (is_date), not text that reads as one."""
+    assert isinstance(cell, Cell) and cell.is_date, cell
+    assert isinstance(cell.value, dt.datetime), cell.value
+    return cell.value.date()
+
+
+def text_of(value: object) -> str:
+    """A cell's value that must be text."""
+    assert isinstance(value, str), value
+    return value

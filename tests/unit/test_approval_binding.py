@@ -48,9 +48,9 @@ def _overlaid(pdf: bytes, text: bytes) -> bytes:
     stamp = writer.add_object(
         generic.StreamObject(stream_data=b"BT /F1 30 Tf 60 760 Td (" + text + b") Tj ET")
     )
-    writer.add_stream_to_page(0, stamp)
+    writer.add_stream_to_page(0, stamp)  # type: ignore[no-untyped-call]  # pyHanko leaves it unannotated
     out = io.BytesIO()
-    writer.write(out)  # type: ignore[no-untyped-call]
+    writer.write(out)  # type: ignore[no-untyped-call]  # pyHanko leaves it unannotated
     return out.getvalue()
 
 
@@ -233,7 +233,7 @@ def test_sign_ignores_the_metadata_a_changed_title_cannot_hide_the_report(
     info["/Title"] = generic.pdf_string(str(info["/Title"]).replace(" v1)", " v9)"))
     writer.update_container(info)
     buffer = io.BytesIO()
-    writer.write(buffer)  # type: ignore[no-untyped-call]
+    writer.write(buffer)  # type: ignore[no-untyped-call]  # pyHanko leaves it unannotated
     retitled = tmp_path / "retitled.pdf"
     retitled.write_bytes(buffer.getvalue())
     identity = approval_support.identity_of("lena", legal.display_name)  # the assessor's own identity

@@ -6,9 +6,11 @@ Kept in a test_* module because the assessment helper owns only those names; it 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from transfer_tool.assessment.context import AssessmentContext
 from transfer_tool.assessment.measures import MeasureCatalog, load_measure_catalog
+from transfer_tool.assessment.precheck import PrecheckResult, RegimeCheck
 from transfer_tool.assessment.record import (
     AcceptanceItems,
     AssessmentRecord,
@@ -85,7 +87,7 @@ EO = AccessLaw("eo12333", "EO 12333", True, "bulk collection outside the US", ()
 CLOUD = AccessLaw("cloud_act", "CLOUD Act", False, "warrant-based, challengeable", ())
 
 
-def us(**changes: object) -> Destination:
+def us(**changes: Any) -> Destination:
     dpf = "DPF-certified organisations only"
     return Destination(
         code="US",
@@ -109,7 +111,7 @@ def us(**changes: object) -> Destination:
             sources=("https://www.ppc.go.jp/enforcement/infoprovision/laws/offshore_report_america/",),
         ),
         version=7,
-        **changes,  # type: ignore[arg-type]
+        **changes,
     )
 
 
@@ -177,7 +179,7 @@ def context(destination: Destination) -> AssessmentContext:
     return AssessmentContext(destination, regimes(), tool_catalog(), measure_catalog())
 
 
-def fr_to_us_facts(**changes: object) -> TransferFacts:
+def fr_to_us_facts(**changes: Any) -> TransferFacts:
     base = TransferFacts(
         exporter_country="FR",
         importer_country="US",
@@ -194,7 +196,7 @@ def fr_to_us_facts(**changes: object) -> TransferFacts:
     )
     import dataclasses
 
-    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(base, **changes)
 
 
 # Issue 18: the DPO's and the pre-TIA questions a full assessment's conclusion rests on, answered.
@@ -235,3 +237,10 @@ def complete_fr_us_record() -> AssessmentRecord:
 
 TODAY = dt.date(2026, 11, 26)
 NOW = dt.datetime(2026, 11, 26, 10, 0, tzinfo=dt.UTC)
+
+
+def checked(pre: PrecheckResult, regime: str) -> RegimeCheck:
+    """The pre-check of this regime, which the test expects to be there."""
+    check = pre.check_for(regime)
+    assert check is not None, f"no pre-check for {regime}"
+    return check

@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
-from tests.unit.test_assessment_fixtures import fr_to_us_facts, germany, japan, regimes, tool_catalog, us
-from transfer_tool.assessment.precheck import Route, precheck, regimes_for_exporter, select_regimes
+from tests.unit.test_assessment_fixtures import (
+    checked,
+    fr_to_us_facts,
+    germany,
+    japan,
+    regimes,
+    tool_catalog,
+    us,
+)
+from transfer_tool.assessment.precheck import (
+    PrecheckResult,
+    Route,
+    precheck,
+    regimes_for_exporter,
+    select_regimes,
+)
 from transfer_tool.assessment.record import (
     AddedRegime,
     ConditionConfirmation,
@@ -18,9 +34,16 @@ from transfer_tool.domain import AdequacyStatus, Frequency
 from transfer_tool.errors import ValidationError
 
 
-def run(facts: TransferFacts, dest: Destination, sel: RegimeSelection | None = None, **kw: object):  # type: ignore[no-untyped-def]
+def run(
+    facts: TransferFacts,
+    dest: Destination,
+    sel: RegimeSelection | None = None,
+    *,
+    confirmations: Sequence[ConditionConfirmation] = (),
+    tools: Sequence[ToolChoice] = (),
+) -> PrecheckResult:
     sel = sel or select_regimes(facts.exporter_country, regimes())
-    return precheck(facts, dest, regimes(), sel, tool_catalog(), **kw)  # type: ignore[arg-type]
+    return precheck(facts, dest, regimes(), sel, tool_catalog(), confirmations=confirmations, tools=tools)
 
 
 def test_regimes_follow_the_exporter_country() -> None:
@@ -58,28 +81,28 @@ def test_partial_adequacy_needs_the_certification_or_a_confirmation() -> None:
     assert not run(fr_to_us_facts(importer_certifications=("EU-US DPF",)), us()).full_assessment_needed
     # The UK needs the UK Extension; EU DPF alone does not carry over.
     gb = TransferFacts("GB", "US", "US", importer_certifications=("EU-US DPF",))
-    assert run(gb, us()).check_for("UK").route is Route.PARTIAL_UNCONFIRMED  # type: ignore[union-attr]
+    assert checked(run(gb, us()), "UK").route is Route.PARTIAL_UNCONFIRMED
     # A condition without a certification rule (Canada, PIPEDA) is met only by the assessor's confirmation.
     canada = Destination(
         "CA", "Canada", "カナダ", regimes={"EU": RegimeEntry("EU", AdequacyStatus.PARTIAL, "PIPEDA")}
     )
     facts = TransferFacts("FR", "CA", "CA")
-    assert run(facts, canada).check_for("EU").route is Route.PARTIAL_UNCONFIRMED  # type: ignore[union-attr]
+    assert checked(run(facts, canada), "EU").route is Route.PARTIAL_UNCONFIRMED
     confirmed = run(
         facts, canada, confirmations=(ConditionConfirmation("EU", "importer is subject to PIPEDA"),)
     )
-    assert confirmed.check_for("EU").route is Route.PARTIAL_CONFIRMED  # type: ignore[union-attr]
+    assert checked(confirmed, "EU").route is Route.PARTIAL_CONFIRMED
 
 
 def test_derogation_means_short_record() -> None:
     facts = fr_to_us_facts(frequency=Frequency.ONE_OFF)
     pre = run(facts, us(), tools=(ToolChoice("EU", "eu_derog_legal_claims", "court case"),))
     assert not pre.full_assessment_needed
-    assert "derogation_short_record" in pre.check_for("EU").codes()  # type: ignore[union-attr]
+    assert "derogation_short_record" in checked(pre, "EU").codes()
     # GDPR recital 111: the legal-claims derogation is for occasional transfers; a continuous one needs a tool.
     pre = run(fr_to_us_facts(), us(), tools=(ToolChoice("EU", "eu_derog_legal_claims", "court case"),))
     assert pre.full_assessment_needed
-    assert "derogation_does_not_fit" in pre.check_for("EU").codes()  # type: ignore[union-attr]
+    assert "derogation_does_not_fit" in checked(pre, "EU").codes()
 
 
 def test_missing_status_is_treated_as_not_adequate() -> None:
@@ -95,7 +118,7 @@ def test_unknown_selected_regime_is_refused() -> None:
 
 def test_storage_abroad_counts_as_transfer() -> None:
     pre = run(TransferFacts("DE", "DE", "DE", storage_countries=("US",)), germany())
-    assert "storage_outside" in pre.check_for("EU").codes()  # type: ignore[union-attr]
+    assert "storage_outside" in checked(pre, "EU").codes()
 
 
 def test_adequate_destination_reasons_are_readable_sentences() -> None:

@@ -81,9 +81,9 @@ def test_sensitivity_doubles_and_halves_each_factor_capped_at_one() -> None:
     assert len(r.sensitivity) == 10
     row = next(s for s in r.sensitivity if s.law_key == "fisa702" and s.factor_key == "authorities_want")
     # doubled 0.2 → 0.4: p_A = 0.004, P = 1 − (0.996 × 0.995)^5 = 0.0441008
-    assert (row.doubled, row.p_doubled) == (0.4, pytest.approx(0.0441008, abs=1e-7))
+    assert row.doubled == 0.4 and row.p_doubled == pytest.approx(0.0441008, abs=1e-7)
     # halved 0.2 → 0.1: p_A = 0.001, P = 1 − (0.999 × 0.995)^5 = 0.0296177
-    assert (row.halved, row.p_halved) == (0.1, pytest.approx(0.0296177, abs=1e-7))
+    assert row.halved == 0.1 and row.p_halved == pytest.approx(0.0296177, abs=1e-7)
     capped = next(s for s in r.sensitivity if s.law_key == "eo12333" and s.factor_key == "in_scope")
     assert capped.doubled == 1.0 and capped.p_doubled == pytest.approx(r.period_probability)
 

@@ -57,7 +57,8 @@ def test_shipped_catalogue_covers_every_regime_with_names_in_both_languages() ->
         "jp_equivalent_measures",
         "jp_consent",
     }
-    assert cat.get("jp_equivalent_measures").yearly_check  # type: ignore[union-attr]
+    equivalent = cat.get("jp_equivalent_measures")
+    assert equivalent is not None and equivalent.yearly_check
     # "Occasional" only where the law says so (GDPR recital 111; EDPB Guidelines 2/2018, section 1): not the
     # Swiss FADP Art. 17 exceptions, not LGPD Art. 33(VIII) consent, not the APPI Art. 27(1) items (none speaks
     # of frequency), not every GDPR Art. 49 point alike.

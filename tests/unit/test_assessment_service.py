@@ -13,7 +13,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
 from tests import approval_support, factories
-from tests.unit.test_assessment_fixtures import COMPLETE_ACCEPTANCE
+from tests.unit.test_assessment_fixtures import COMPLETE_ACCEPTANCE, checked
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.assessment.precheck import Route
@@ -254,7 +254,7 @@ def test_country_change_flags_the_approved_transfer_and_approving_the_new_versio
     with pytest.raises(ValidationError, match="newer version"):
         service.new_version(db, legal, a.id)
     ev = service.evaluate_assessment(db, v2.id, TODAY)
-    assert ev.precheck.check_for("EU").route is Route.NO_ADEQUACY  # type: ignore[union-attr]
+    assert checked(ev.precheck, "EU").route is Route.NO_ADEQUACY
 
     v2 = service.submit(db, legal, v2.id, TODAY)
     assert v2.record.destination_version == us.version + 1

@@ -6,6 +6,7 @@ import datetime as dt
 import shutil
 import sqlite3
 import stat
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -281,10 +282,15 @@ def _truncated(config: Config, tmp_path: Path) -> Path:
     ],
 )
 def test_restore_refuses_what_is_not_a_sound_tool_database(
-    config: Config, live: Database, boss: Actor, tmp_path: Path, make: object, words: str
+    config: Config,
+    live: Database,
+    boss: Actor,
+    tmp_path: Path,
+    make: Callable[[Config, Path], Path],
+    words: str,
 ) -> None:
     factories.transfer(live, boss)
-    bad = make(config, tmp_path)  # type: ignore[operator]
+    bad = make(config, tmp_path)
     before = _snapshot(live)
     with pytest.raises(ValidationError) as err:
         backup.restore(config, bad)

@@ -12,6 +12,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import String, select
@@ -297,7 +298,8 @@ def test_hostile_text_in_an_entity_round_trips_or_is_refused_by_field(
 ) -> None:
     db, legal = text_db, assessor
     value = HOSTILE[key]
-    data = replace(entities.EntityInput(name="Helpdesk Inc.", country="US"), **{field: value})  # type: ignore[arg-type]
+    typed: dict[str, Any] = {field: value}  # the one text field under test
+    data = replace(entities.EntityInput(name="Helpdesk Inc.", country="US"), **typed)
     exporter = factories.entity(db, legal)
     before = len(entities.list_entities(db))
     try:
@@ -324,7 +326,8 @@ def test_hostile_text_in_a_transfer_round_trips_or_is_refused_by_field(
     value = HOSTILE[key]
     exporter = factories.entity(db, legal)
     importer = factories.entity(db, legal, "Helpdesk Inc.", "US")
-    data = replace(factories.transfer_input(exporter.id, importer.id, "US"), **{field: value})  # type: ignore[arg-type]
+    typed: dict[str, Any] = {field: value}  # the one text field under test
+    data = replace(factories.transfer_input(exporter.id, importer.id, "US"), **typed)
     before = register_search.search_ids(db)
     try:
         saved = transfers.create_transfer(db, legal, data)

@@ -36,7 +36,7 @@ def test_first_start_seeds_and_an_upgrade_with_new_catalogue_entries_adds_them(t
     db = open_database(Config(url))
     with db.unit_of_work() as s:
         s.execute(delete(CatalogEntry).where(CatalogEntry.id == s.scalar(select(func.max(CatalogEntry.id)))))
-        s.get(OrgSetting, SEED_MARKER).value = "older-version"  # type: ignore[union-attr]
+        s.get_one(OrgSetting, SEED_MARKER).value = "older-version"
     db.dispose()
     assert _counts(url) == (shipped, 251)
 

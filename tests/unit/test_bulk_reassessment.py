@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from tests.unit.teamwork_support import TODAY, approved_transfer, clone_approved, flag_transfers
 from transfer_tool import demo
@@ -107,12 +108,12 @@ def test_all_or_nothing_per_transfer(
     calls = 0
     real = evidence_module.copy_evidence
 
-    def failing(s: object, a: int, b: int) -> int:
+    def failing(s: Session, a: int, b: int) -> int:
         nonlocal calls
         calls += 1
         if calls == 2:
             raise RuntimeError("disk full")
-        return real(s, a, b)  # type: ignore[arg-type]
+        return real(s, a, b)
 
     monkeypatch.setattr(reassessment, "copy_evidence", failing)
     with pytest.raises(RuntimeError):

@@ -143,6 +143,7 @@ def test_a_version_a_later_approval_replaced_is_not_said_to_be_in_force(cli: Cli
     try:
         legal, manager = cli.actor("hanako.sato"), cli.actor("taro.yamada")
         v2 = service.latest_for_transfer(db, 1)
+        assert v2 is not None
         draft = service.new_version(db, legal, v2.id)
         submitted = service.submit(db, legal, draft.id, dt.date.today())
         from transfer_tool.assessment import approval
@@ -192,9 +193,9 @@ def test_a_flipped_byte_is_reported_as_modified(cli: Cli) -> None:
 def test_an_appended_incremental_update_is_not_the_whole_file(cli: Cli) -> None:
     writer = IncrementalPdfFileWriter(io.BytesIO((cli.folder / "demo-tia-en.pdf").read_bytes()))
     stamp = writer.add_object(generic.StreamObject(stream_data=b"BT /F1 24 Tf 100 700 Td (VOID) Tj ET"))
-    writer.add_stream_to_page(0, stamp)
+    writer.add_stream_to_page(0, stamp)  # type: ignore[no-untyped-call]  # pyHanko leaves it unannotated
     out_buf = io.BytesIO()
-    writer.write(out_buf)  # type: ignore[no-untyped-call]
+    writer.write(out_buf)  # type: ignore[no-untyped-call]  # pyHanko leaves it unannotated
     changed = cli.folder / "appended.pdf"
     changed.write_bytes(out_buf.getvalue())
     code, _, err = cli("verify", str(changed))

@@ -38,5 +38,7 @@ def test_the_screens_and_the_register_count_days_by_the_utc_date(far_time_zone: 
     from ui.models.register_model import RegisterModel
     from ui.services import Services
 
-    _is_the_utc_date(Services.__dataclass_fields__["today"].default)  # type: ignore[arg-type]
+    default = Services.__dataclass_fields__["today"].default
+    assert callable(default)
+    _is_the_utc_date(default)
     _is_the_utc_date(inspect.signature(RegisterModel.__init__).parameters["today"].default)

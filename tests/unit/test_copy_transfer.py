@@ -79,7 +79,7 @@ def test_a_copy_to_the_same_exporter_keeps_the_tool_until_confirmed_and_links_ev
 ) -> None:
     src = approved_transfer(db, admin, legal, manager, eu=False)
     with db.read() as s:
-        blobs_before = s.scalar(select(func.count()).select_from(EvidenceFile))
+        blobs_before = s.execute(select(func.count()).select_from(EvidenceFile)).scalar_one()
     out = copying.copy_transfer(db, legal, src.transfer.id)
     rec = service.get_assessment(db, out.assessment_id).record
     assert rec.tools == src.assessment.record.tools

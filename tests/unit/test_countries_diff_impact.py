@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -19,9 +20,9 @@ def data() -> CountryDataset:
     return load_shipped_dataset()
 
 
-def with_entry(dest: Destination, regime: str, **changes: object) -> Destination:
+def with_entry(dest: Destination, regime: str, **changes: Any) -> Destination:
     regimes = dict(dest.regimes)
-    regimes[regime] = replace(regimes[regime], **changes)  # type: ignore[arg-type]
+    regimes[regime] = replace(regimes[regime], **changes)
     return replace(dest, regimes=regimes, version=dest.version + 1)
 
 

@@ -119,7 +119,8 @@ def test_the_demo_database_holds_the_story(built: DemoResult) -> None:
         a = service.get_assessment(db, built.assessment_id)
         assert a.status is AssessmentStatus.APPROVED and a.frozen
         assert (a.assessor_id, a.approver_id) == (assessor.id, manager.id)  # four eyes
-        assert service.evaluate_assessment(db, a.id, a.approved_at.date()).missing == ()  # type: ignore[union-attr]
+        assert a.approved_at is not None
+        assert service.evaluate_assessment(db, a.id, a.approved_at.date()).missing == ()
         t = transfers.get_transfer(db, a.transfer_id)
         assert t.status is TransferStatus.APPROVED
         assert [(o.reference, o.destination) for o in t.onward] == [(built.onward_reference, "PH")]
@@ -168,8 +169,7 @@ def test_ctrl_c_while_the_database_is_set_up_leaves_no_half_built_demo(
     import signal
 
     from transfer_tool import demo as demo_module
-
-    real_open = demo_module.open_database
+    from transfer_tool.runtime.bootstrap import open_database as real_open  # what demo.py imports
 
     def interrupted(*args: Any, **kwargs: Any) -> Database:
         db = real_open(*args, **kwargs)  # the file is there, set up
@@ -250,7 +250,8 @@ def test_the_signed_report_holds_the_approvers_comment_as_the_stored_version_doe
     try:
         a = service.get_assessment(db, built.assessment_id)
         later = tmp_path / "later.pdf"
-        later.write_bytes(render_report(service.build_report_data(db, a.id, a.approved_at.date()), "en"))  # type: ignore[union-attr]
+        assert a.approved_at is not None
+        later.write_bytes(render_report(service.build_report_data(db, a.id, a.approved_at.date()), "en"))
     finally:
         db.dispose()
     assert _history(_squashed_text(later)) == signed

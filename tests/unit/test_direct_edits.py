@@ -102,9 +102,8 @@ def test_a_row_deleted_outside_the_tool_is_named(db: Database, world: dict[str, 
 
 
 def _country_row(db: Database, table: str, code: str) -> dict[str, Any]:
-    model = RegimeRecord if table == "regime" else DestinationRecord
     with db.read() as s:
-        row = s.get(model, code)
+        row = s.get(RegimeRecord, code) if table == "regime" else s.get(DestinationRecord, code)
         assert row is not None
         return copy.deepcopy(dict(row.data))
 

@@ -35,8 +35,10 @@ def _draft(team: Team, db: Database, by: Actor | None = None) -> service.Assessm
 def _events(team: Team) -> list[tuple[str, str, str]]:
     with team.dba.read() as s:
         return [
-            tuple(r)
-            for r in s.execute(select(AuditEvent.action, AuditEvent.record_id, AuditEvent.actor_name))
+            (action, record_id, actor)
+            for action, record_id, actor in s.execute(
+                select(AuditEvent.action, AuditEvent.record_id, AuditEvent.actor_name)
+            )
         ]
 
 
@@ -125,7 +127,8 @@ def test_a_save_between_the_read_and_the_write_is_a_conflict_and_writes_nothing(
             dataclasses.replace(draft.record, procedural_notes="mine"),
             draft.row_version,
         )
-    assert conflict.value.theirs.record.procedural_notes == "theirs"  # type: ignore[union-attr]
+    assert isinstance(conflict.value.theirs, service.AssessmentView)
+    assert conflict.value.theirs.record.procedural_notes == "theirs"
     assert len(_events(team)) == before + 1  # their save's event only
     assert service.get_assessment(lena, draft.id).record.procedural_notes == "theirs"
     assert audit.verify(team.dba).ok

@@ -25,7 +25,7 @@ def _events(raw: bytes) -> list[dict[str, object]]:
             "summary": str(e["summary"]),
             "description": str(e["description"]),
             "start": e.decoded("dtstart"),
-            "sequence": int(e["sequence"]),
+            "sequence": int(e.decoded("sequence")),
         }
         for e in cal.walk("VEVENT")
     ]

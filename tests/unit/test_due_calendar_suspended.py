@@ -41,7 +41,7 @@ def test_no_yearly_check_falls_due_for_a_transfer_that_does_not_happen(
     assert len(checks) == 1 and "Marketing" not in checks[0]
     plan = service.build_report_data(db, view.id, TODAY).action_plan
     assert YEARLY_CHECK not in [a.action for a in plan]
-    going_plan = service.build_report_data(
-        db, service.latest_for_transfer(db, going.id).id, TODAY
-    ).action_plan
+    going_version = service.latest_for_transfer(db, going.id)
+    assert going_version is not None
+    going_plan = service.build_report_data(db, going_version.id, TODAY).action_plan
     assert YEARLY_CHECK in [a.action for a in going_plan]  # the check above could fail

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -36,7 +37,9 @@ def _save(db: Database, admin: Actor, dest: Destination, reason: str = GIVEN) ->
     store.update_destination(db, admin, dest, reason=reason, expected_version=dest.version)
 
 
-def _us_eu(db: Database, **changes: object) -> Destination:
+def _us_eu(
+    db: Database, **changes: Any
+) -> Destination:  # RegimeEntry fields, as dataclasses.replace takes them
     us = store.get_destination(db, "US")
     return replace(us, regimes={**us.regimes, "EU": replace(us.regimes["EU"], **changes)})
 

@@ -4,6 +4,7 @@ relied on it, with the reason; a re-assessment then marks the law-and-practice s
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from tests.unit.teamwork_support import approved_transfer
 from transfer_tool.accounts.permissions import Actor
@@ -15,8 +16,8 @@ from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 
 
-def _with_law(dest: Destination, key: str, **changes: object) -> Destination:
-    laws = tuple(dataclasses.replace(law, **changes) if law.key == key else law for law in dest.access_laws)  # type: ignore[arg-type]
+def _with_law(dest: Destination, key: str, **changes: Any) -> Destination:
+    laws = tuple(dataclasses.replace(law, **changes) if law.key == key else law for law in dest.access_laws)
     return dataclasses.replace(dest, access_laws=laws)
 
 

@@ -13,6 +13,7 @@ import dataclasses
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -482,9 +483,9 @@ def test_the_command_line_publishing_across_midnight_states_when_it_published(
     monkeypatch.setattr(service, "utcnow", lambda: now[0])
     publish = service.publish
 
-    def at_midnight(*args: object, **kwargs: object) -> service.GenerationView:
+    def at_midnight(*args: Any, **kwargs: Any) -> service.GenerationView:  # publish's arguments
         now[0] = after_midnight  # generating the notice took past midnight
-        return publish(*args, **kwargs)  # type: ignore[arg-type]
+        return publish(*args, **kwargs)
 
     monkeypatch.setattr(service, "publish", at_midnight)
     monkeypatch.setenv("TRANSFER_TOOL_PASSWORD", PASSWORD)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+from typing import Any
 
 import pytest
 
@@ -193,7 +194,7 @@ def test_the_form_keeps_free_text_within_what_the_file_takes_back(db: Database, 
     longest = {"retention": 1000, "sensitive_details": 4000, "nature_of_processing": 4000, "notes": 4000}
     for field, limit in longest.items():
         with pytest.raises(ValidationError) as refused:
-            typed = {
+            typed: dict[str, Any] = {  # transfer_input's fields, as factories.transfer takes them
                 "special_categories": True,
                 "sensitive_details": "Payroll only",
                 field: "x" * (limit + 1),

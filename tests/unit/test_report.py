@@ -6,14 +6,16 @@ import dataclasses
 import io
 import re
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import Destination, DictionaryObject
 
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.report import RenderedReport, TiaReportRenderer, render_report, render_report_with_layout
-from transfer_tool.report.data import Measure, ReportData
+from transfer_tool.report.data import Measure, ReportData, localize
 from transfer_tool.report.sample import sample_report_data
 from transfer_tool.report.terms import Terminology
 
@@ -50,6 +52,18 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def _outline_entries(items: Sequence[object]) -> list[Destination]:
+    """The outline's entries, nested ones in place."""
+    out: list[Destination] = []
+    for item in items:
+        if isinstance(item, list):
+            out.extend(_outline_entries(item))
+        else:
+            assert isinstance(item, Destination), item
+            out.append(item)
+    return out
+
+
 @pytest.fixture(scope="module")
 def renderer() -> TiaReportRenderer:
     return TiaReportRenderer()
@@ -79,6 +93,7 @@ def test_field_values_are_in_the_text(rendered: tuple[str, RenderedReport], tmp_
     data = sample_report_data()
     text = _squash(_pdftotext(report.pdf, tmp_path))
     policy = "Privacy policy" if lang == "en" else "プライバシーポリシー"
+    assert data.risk is not None and data.appi_consent is not None  # the sample has both sections
     expected = [
         data.reference,
         data.title,
@@ -89,7 +104,7 @@ def test_field_values_are_in_the_text(rendered: tuple[str, RenderedReport], tmp_
         data.importer.activities,
         data.destination.get(lang),
         f"{policy} §4-1",
-        data.transfer.data_categories[1].label.get(lang),  # type: ignore[union-attr]
+        localize(data.transfer.data_categories[1].label, lang),
         data.transfer.volume,
         data.transfer.storage_location,
         data.transfer.onward_transfers[0].recipient,
@@ -101,9 +116,9 @@ def test_field_values_are_in_the_text(rendered: tuple[str, RenderedReport], tmp_
         data.law_and_practice.practical_experience,
         data.measures[0].description,
         data.action_plan[0].action,
-        data.risk.laws[0].factors[0].justification,  # type: ignore[union-attr]
+        data.risk.laws[0].factors[0].justification,
         data.conclusion.reason,
-        data.appi_consent.protection_system,  # type: ignore[union-attr]
+        data.appi_consent.protection_system,
         data.review_history[2].comment,
         data.evidence[0].filename,
         data.evidence[0].sha256,
@@ -112,7 +127,7 @@ def test_field_values_are_in_the_text(rendered: tuple[str, RenderedReport], tmp_
         "2027-11-26" if lang == "en" else "2027年11月26日",
         "2023-07-10" if lang == "en" else "2023年7月10日",
     ]
-    missing = [value for value in expected if _squash(value) not in text]
+    missing = [value for value in expected if _squash(localize(value, lang)) not in text]
     assert missing == []
 
 
@@ -149,16 +164,11 @@ def test_outline_entries_point_to_the_pages_of_their_headings(
     _lang, report = rendered
     reader = PdfReader(io.BytesIO(report.pdf))
 
-    def flatten(items: list) -> list:  # type: ignore[type-arg]
-        out = []
-        for item in items:
-            out.extend(flatten(item) if isinstance(item, list) else [item])
-        return out
-
-    entries = flatten(reader.outline)
+    entries = _outline_entries(reader.outline)
     assert len(entries) >= len(SECTION_KEYS)
     for entry in entries:
         page = (reader.get_destination_page_number(entry) or 0) + 1
+        assert entry.title is not None
         assert _squash(entry.title) in _squash(_pdftotext(report.pdf, tmp_path, page=page)), (
             entry.title,
             page,
@@ -176,13 +186,13 @@ def test_contents_page_lines_are_links(rendered: tuple[str, RenderedReport]) -> 
     assert len(links) >= len(SECTION_KEYS)
     # each leads to the page its heading is on: the same pages, in the same order, as the outline
     reader = PdfReader(io.BytesIO(report.pdf))
-    page_of = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
+    page_of: dict[int, int] = {}
+    for number, page in enumerate(reader.pages):
+        assert page.indirect_reference is not None  # a page read from a file is an indirect object
+        page_of[page.indirect_reference.idnum] = number
     targets = [page_of[link["/Dest"][0].idnum] for link in links]
 
-    def flatten(items: list) -> list:  # type: ignore[type-arg]
-        return [x for item in items for x in (flatten(item) if isinstance(item, list) else [item])]
-
-    assert targets == [reader.get_destination_page_number(e) for e in flatten(reader.outline)]
+    assert targets == [reader.get_destination_page_number(e) for e in _outline_entries(reader.outline)]
     assert min(targets) >= 2  # the body, after the cover and the contents
 
 
@@ -195,7 +205,10 @@ def test_metadata_and_language(rendered: tuple[str, RenderedReport]) -> None:
     assert meta.author == sample_report_data().assessor
     assert "APPI" in str(meta.get("/Keywords"))
     assert meta.subject
-    assert reader.trailer["/Root"]["/Lang"] == ("en" if lang == "en" else "ja-JP")  # type: ignore[index]
+    root = reader.trailer["/Root"].get_object()
+    assert isinstance(root, DictionaryObject)
+    language = root["/Lang"]
+    assert isinstance(language, str) and language == ("en" if lang == "en" else "ja-JP")
 
 
 def test_draft_watermark_until_approved(renderer: TiaReportRenderer) -> None:

@@ -15,6 +15,7 @@ from transfer_tool.assessment.context import AssessmentContext, evaluate
 from transfer_tool.assessment.measures import load_measure_catalog
 from transfer_tool.assessment.record import ScopeAnswer, ToolChoice, TransferFacts
 from transfer_tool.assessment.report_builder import report_data_from
+from transfer_tool.assessment.report_sources import ReportSources
 from transfer_tool.assessment.tool_catalog import load_tool_catalog
 from transfer_tool.countries.shipped import load_shipped_dataset
 from transfer_tool.domain import Frequency, PartyRole
@@ -27,7 +28,7 @@ def _text(pdf: bytes) -> str:
 
 
 @pytest.fixture(scope="module")
-def japan_sources():  # type: ignore[no-untyped-def]
+def japan_sources() -> ReportSources:
     ds = load_shipped_dataset()
     ctx = AssessmentContext(
         ds.destination("JP"),
@@ -51,7 +52,7 @@ def japan_sources():  # type: ignore[no-untyped-def]
     )
 
 
-def test_the_scope_question_and_its_answer_are_printed(japan_sources) -> None:  # type: ignore[no-untyped-def]
+def test_the_scope_question_and_its_answer_are_printed(japan_sources: ReportSources) -> None:
     data = report_data_from(japan_sources)
     eu = next(t for t in data.tools if t.regime == "EU")
     assert len(eu.scope) == 1

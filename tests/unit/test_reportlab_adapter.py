@@ -50,6 +50,7 @@ def test_each_reportlab_internal_the_report_uses_still_does_what_it_is_used_for(
     import io
 
     from pypdf import PdfReader
+    from pypdf.generic import ArrayObject
     from reportlab.pdfbase.pdfdoc import PDFDocument, PDFObject
     from reportlab.pdfbase.pdfmetrics import getFont
     from reportlab.pdfgen.canvas import Canvas
@@ -81,7 +82,8 @@ def test_each_reportlab_internal_the_report_uses_still_does_what_it_is_used_for(
     canv.save()
     pdf = out.getvalue()
     assert b"% written after the layout" in pdf
-    annots = PdfReader(io.BytesIO(pdf)).pages[0]["/Annots"]
+    annots = PdfReader(io.BytesIO(pdf)).pages[0]["/Annots"].get_object()
+    assert isinstance(annots, ArrayObject), annots
     link = annots[0].get_object()
     assert link["/Subtype"] == "/Link" and "/Dest" in link
 

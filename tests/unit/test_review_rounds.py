@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
+from collections.abc import Callable
 
 import docx
 import pytest
@@ -140,10 +141,11 @@ def test_the_reviewer_who_returned_a_version_approves_the_next_unless_they_edit_
     v2 = service.submit(db, legal, v2.id, TODAY)
     approval_support.register(db, manager)  # his certificate is registered: only authorship stops him
     before = fingerprint(db)
-    for attempt in (
+    attempts: tuple[Callable[[], object], ...] = (
         lambda: approval_support.approve(db, manager, v2.id, TODAY),
         lambda: service.return_with_comments(db, manager, v2.id, [("general", "fine by me")]),
-    ):
+    )
+    for attempt in attempts:
         with pytest.raises(PermissionDenied, match="four-eyes"):
             attempt()
     assert fingerprint(db) == before

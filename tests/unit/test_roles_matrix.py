@@ -34,6 +34,7 @@ from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import copying, due_calendar, page_save, reassessment, service
 from transfer_tool.cli import main
 from transfer_tool.countries import store as country_store
+from transfer_tool.countries.model import Destination
 from transfer_tool.domain import AssessmentStatus, CatalogKind, Role
 from transfer_tool.errors import PermissionDenied
 from transfer_tool.notice import service as notice_service
@@ -382,7 +383,7 @@ def _country_import(db: Database, n: int) -> bytes:
     return json.dumps(doc, ensure_ascii=False).encode("utf-8")
 
 
-def _destination_edit(db: Database, n: int) -> tuple[object, int]:
+def _destination_edit(db: Database, n: int) -> tuple[Destination, int]:
     br = country_store.get_destination(db, "BR")
     eu = dataclasses.replace(br.regimes["EU"], notes=f"Checked by the role test ({n}).")
     return dataclasses.replace(br, regimes={**br.regimes, "EU": eu}), br.version
@@ -483,7 +484,7 @@ def _prep_update_destination(w: World) -> Call:
     return lambda a: country_store.update_destination(
         w.db,
         a,
-        new,  # type: ignore[arg-type]
+        new,
         reason="role check",
         expected_version=version,
     )

@@ -81,7 +81,9 @@ def test_signing_in_costs_the_connection_and_one_statement(team: Team, proxy: La
         # SSL request, start-up, two SCRAM messages; the dialect's start-up query; who am I + schema.
         assert trips == 6, said
         assert said[-1].startswith("SELECT me.active, (SELECT version_num FROM alembic_version)"), said
-        trips, said = counted(proxy, lambda: users.note_sign_in(db, team.legal.user_id))
+        lena_id = team.legal.user_id
+        assert lena_id is not None
+        trips, said = counted(proxy, lambda: users.note_sign_in(db, lena_id))
         assert trips == 1, said
     finally:
         db.dispose()
@@ -97,8 +99,10 @@ def test_a_wrong_password_is_refused_as_before(team: Team, proxy: LatencyProxy) 
 
 
 def test_note_sign_in_returns_the_previous_sign_in_and_stores_this_one(team: Team, lena: Database) -> None:
-    first = users.note_sign_in(lena, team.legal.user_id, now=dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC))
-    second = users.note_sign_in(lena, team.legal.user_id, now=dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.UTC))
+    lena_id = team.legal.user_id
+    assert lena_id is not None
+    first = users.note_sign_in(lena, lena_id, now=dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC))
+    second = users.note_sign_in(lena, lena_id, now=dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.UTC))
     assert first is None
     assert second == dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
     with team.dba.read() as s:
@@ -221,7 +225,7 @@ def test_a_read_session_refuses_to_save_a_change(db: Database, legal: Actor) -> 
         u.display_name = "changed in a read"
         s.flush()
     with db.read() as s:
-        assert s.get(User, legal.user_id).display_name == "Lena Legal"  # type: ignore[union-attr]
+        assert s.get_one(User, legal.user_id).display_name == "Lena Legal"
 
 
 @pytest.mark.parametrize(
@@ -268,7 +272,8 @@ def test_the_dialect_learns_at_start_up_what_sqlalchemys_own_start_up_asks(pg_mi
             "_supports_jsonb_subscripting",
         ):
             assert getattr(ours.dialect, attr) == getattr(stock.dialect, attr), attr
-        assert ours.dialect.server_version_info[0] >= 15  # type: ignore[index]
+        version = ours.dialect.server_version_info
+        assert version is not None and isinstance(version[0], int) and version[0] >= 15, version
     finally:
         ours.dispose()
         stock.dispose()

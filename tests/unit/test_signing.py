@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 import stat
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography import x509
@@ -38,7 +40,7 @@ def approved_pdf() -> bytes:
     return render_report(sample_report_data(AssessmentStatus.APPROVED), "ja")
 
 
-def _sign(pdf: bytes, identity: Path, passphrase: str, **kw: object) -> bytes:
+def _sign(pdf: bytes, identity: Path, passphrase: str, **kw: Any) -> bytes:
     return sign_pdf(
         pdf,
         identity,
@@ -46,7 +48,7 @@ def _sign(pdf: bytes, identity: Path, passphrase: str, **kw: object) -> bytes:
         reason="TIA approved / 承認",
         location="Tokyo",
         signer_display_name="山田 太郎",
-        **kw,  # type: ignore[arg-type]
+        **kw,
     )
 
 
@@ -73,7 +75,9 @@ def test_signed_report_verifies_as_trusted_intact_and_whole(pki: OfflinePki, sig
 def test_signature_sits_in_the_sign_off_box(signed_pdf: bytes) -> None:
     layout = render_report_with_layout(sample_report_data(AssessmentStatus.APPROVED), "ja").signature_field
     reader = PdfReader(io.BytesIO(signed_pdf))
-    field = reader.get_fields()["ApproverSignature"]  # type: ignore[index]
+    fields = reader.get_fields()
+    assert fields is not None
+    field = fields["ApproverSignature"]
     assert field["/FT"] == "/Sig" and "/V" in field
     widgets = [a.get_object() for a in reader.pages[layout.page_index].get("/Annots", [])]
     boxes = [[float(v) for v in w["/Rect"]] for w in widgets if w.get("/T") == "ApproverSignature"]
@@ -114,7 +118,7 @@ def test_an_appended_update_is_reported(pki: OfflinePki, signed_pdf: bytes) -> N
     info["/Title"] = pdf_string("Harmless-looking new title")
     writer.update_container(info)
     out = io.BytesIO()
-    writer.write(out)  # type: ignore[no-untyped-call]
+    writer.write(out)  # type: ignore[no-untyped-call]  # pyHanko leaves it unannotated
     result = verify_pdf(out.getvalue(), [pki.ca_pem])
     assert result.intact and result.trusted
     assert not result.covers_whole_file
@@ -171,7 +175,8 @@ def test_a_pdf_without_the_field_gets_it_from_the_layout(pki: OfflinePki) -> Non
     rendered = render_report_with_layout(sample_report_data(AssessmentStatus.APPROVED), "en")
     signed = _sign(rendered.pdf, pki.signer_p12, pki.passphrase, field_layout=rendered.signature_field)
     assert verify_pdf(signed, [pki.ca_pem]).ok
-    assert "/V" in PdfReader(io.BytesIO(signed)).get_fields()["ApproverSignature"]  # type: ignore[index]
+    fields = PdfReader(io.BytesIO(signed)).get_fields()
+    assert fields is not None and "/V" in fields["ApproverSignature"]
 
 
 def _encrypted_pdf() -> bytes:
@@ -196,9 +201,14 @@ def _encrypted_pdf() -> bytes:
     ],
 )
 def test_garbage_input_gives_a_result_not_an_exception(
-    pki: OfflinePki, signed_pdf: bytes, approved_pdf: bytes, name: str, make: object, expected: str
+    pki: OfflinePki,
+    signed_pdf: bytes,
+    approved_pdf: bytes,
+    name: str,
+    make: Callable[[bytes, bytes], bytes],
+    expected: str,
 ) -> None:
-    data = make(signed_pdf, approved_pdf)  # type: ignore[operator]
+    data = make(signed_pdf, approved_pdf)
     result = verify_pdf(data, [pki.ca_pem])
     assert not result.ok, name
     assert result.verdict

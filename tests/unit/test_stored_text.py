@@ -147,7 +147,9 @@ def test_a_stored_sentence_comes_back_with_its_id() -> None:
         ],
     }
     back = from_json(str(text), json.loads(json.dumps(stored)))
-    assert isinstance(back, EngineText) and back == text and back.args[1].msgid == inner.msgid  # type: ignore[union-attr]
+    assert isinstance(back, EngineText) and back == text
+    nested = back.args[1]
+    assert isinstance(nested, EngineText) and nested.msgid == inner.msgid
     assert catalogue("ja").translate(back) != str(text) and not catalogue("ja").untranslated(back)
     assert to_json("plain English") is None
     assert type(from_json("old row", None)) is str

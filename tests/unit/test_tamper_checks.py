@@ -76,7 +76,7 @@ def _appended(pdf: bytes) -> bytes:
     info["/Title"] = pdf_string("Harmless-looking new title")
     writer.update_container(info)
     out = io.BytesIO()
-    writer.write(out)  # type: ignore[no-untyped-call]
+    writer.write(out)  # type: ignore[no-untyped-call]  # pyHanko leaves it unannotated
     return out.getvalue()
 
 

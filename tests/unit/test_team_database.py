@@ -23,7 +23,7 @@ from transfer_tool.accounts import login_roles, users
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.domain import AssessmentStatus, Role
-from transfer_tool.errors import AuthenticationFailed
+from transfer_tool.errors import AuthenticationFailed, PermissionDenied
 from transfer_tool.records import audit, audit_drift
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment
@@ -407,7 +407,7 @@ def test_the_role_matrix_holds_signed_in_as_the_real_roles(team: Team, role: str
         w.db = person
         try:
             call(actor)
-        except matrix.PermissionDenied:
+        except PermissionDenied:
             got = "denied"
         except Exception as exc:
             got = f"error: {type(exc).__name__}: {exc}"

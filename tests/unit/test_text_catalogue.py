@@ -361,7 +361,7 @@ def test_the_catalogue_uses_the_shared_terminology() -> None:
     shared: dict[str, set[str]] = {}
     for key, entry in terms.items():
         if not key.startswith("reason."):
-            for english in {entry.get("en"), entry.get("en_ui")} - {None}:
+            for english in {e for e in (entry.get("en"), entry.get("en_ui")) if e is not None}:
                 shared.setdefault(english, set()).add(entry["ja"])
     differ = {e: (j, shared[e]) for e, j in read_entries("ja").items() if e in shared and j not in shared[e]}
     assert not differ, differ
@@ -418,8 +418,12 @@ def _report_msgids() -> set[tuple[str | None, str]]:
                 continue
             first = node.args[0]
             assert isinstance(first, ast.Constant) and isinstance(first.value, str), (name, node.lineno)
-            context = next((k.value for k in node.keywords if k.arg == "context"), None)
-            found.add((context.value if isinstance(context, ast.Constant) else None, first.value))
+            given = next((k.value for k in node.keywords if k.arg == "context"), None)
+            context: str | None = None
+            if isinstance(given, ast.Constant):
+                assert isinstance(given.value, str), (name, node.lineno)
+                context = given.value
+            found.add((context, first.value))
     return found
 
 
@@ -461,6 +465,7 @@ def test_every_calendar_text_has_japanese_and_every_entry_is_used() -> None:
         if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "gettext":
             msgid = node.args[1]
             if isinstance(msgid, ast.Constant):
+                assert isinstance(msgid.value, str), node.lineno
                 used.add(msgid.value)
     entries = i18n.entries("ja", (due_calendar.DOMAIN,))
     assert len(used) > 10

@@ -4,6 +4,7 @@ without Qt against the shipped country data."""
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import pytest
 
@@ -67,9 +68,10 @@ def test_data_encrypted_with_the_exporter_holding_the_key_is_not_needed_in_clear
 
 def test_what_the_assessor_answered_in_the_assessment_survives_a_change_of_the_transfer() -> None:
     data = TransferInput(exporter_id=1, importer_id=2, destination="US")
+    answered: dict[str, Any] = {name: True for name in ASSESSMENT_ONLY_FACTS}  # TransferFacts' yes/no answers
     previous = dataclasses.replace(
         facts_from_input(data, ENTITIES, (), None),
-        **{name: True for name in ASSESSMENT_ONLY_FACTS},
+        **answered,
         importer_country="XX",  # a register fact: re-derived, not kept
     )
     facts = facts_from_input(dataclasses.replace(data, destination="CN"), ENTITIES, (), previous)

@@ -21,7 +21,7 @@ def test_first_admin_only_once_and_password_hashed(db: Database) -> None:
     with pytest.raises(ToolError, match="already exists"):
         users.create_first_admin(db, "admin2", "Eve", PASSWORD)
     with db.engine.connect() as c:
-        h = c.execute(text("SELECT password_hash FROM user_account")).scalar()
+        h = c.execute(text("SELECT password_hash FROM user_account")).scalar_one()
     assert h.startswith("$argon2") and PASSWORD not in h
 
 
@@ -73,13 +73,13 @@ def test_password_hash_cost_comes_from_the_setting(db: Database, monkeypatch: py
         _fresh_hasher(monkeypatch, "time_cost=2, memory_cost=64,parallelism=1")
         admin = users.create_first_admin(db, "admin", "Ada", PASSWORD)
         with db.engine.connect() as c:
-            stored = c.execute(text("SELECT password_hash FROM user_account")).scalar()
+            stored = c.execute(text("SELECT password_hash FROM user_account")).scalar_one()
         assert "$m=64,t=2,p=1$" in stored
         # A hash made at another cost still verifies, and is re-hashed at the configured cost.
         _fresh_hasher(monkeypatch, "time_cost=1,memory_cost=32,parallelism=1")
         assert users.authenticate(db, "admin", PASSWORD).id == admin.id
         with db.engine.connect() as c:
-            assert "$m=32,t=1,p=1$" in c.execute(text("SELECT password_hash FROM user_account")).scalar()
+            assert "$m=32,t=1,p=1$" in c.execute(text("SELECT password_hash FROM user_account")).scalar_one()
     finally:
         monkeypatch.undo()
         users._hasher.cache_clear()

@@ -33,8 +33,8 @@ def huge_signature_pdf(signature_bytes: int) -> bytes:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
 
-    signer = signers.SimpleSigner.load_pkcs12(
-        str(signed_pdfs.identity()), passphrase=signed_pdfs.PASSPHRASE.encode()
+    signer = signers.SimpleSigner.load_pkcs12_data(
+        signed_pdfs.identity().read_bytes(), other_certs=[], passphrase=signed_pdfs.PASSPHRASE.encode()
     )
     assert signer is not None
     unsigned = signed_pdfs.unsigned_stand_in()
@@ -44,6 +44,7 @@ def huge_signature_pdf(signature_bytes: int) -> bytes:
         signer=signer,
         bytes_reserved=2 * signature_bytes,  # pyHanko counts the hex digits
     )
+    assert isinstance(out, io.BytesIO)  # sign_pdf's own output buffer (no `output` given)
     return out.getvalue()
 
 
