@@ -26,7 +26,9 @@ from transfer_tool.storage.database import Database
 def _transfer(db: Database, actor: Actor, exporter: str, importer: str, destination: str, **kw: Any) -> int:
     exp = factories.entity(db, actor, f"Exporter in {exporter}", exporter)
     imp = factories.entity(db, actor, f"Importer in {importer}", importer)
-    return transfers.create_transfer(db, actor, factories.transfer_input(exp.id, imp.id, destination, **kw)).id
+    return transfers.create_transfer(
+        db, actor, factories.transfer_input(exp.id, imp.id, destination, **kw)
+    ).id
 
 
 def _make_adequate(db: Database, admin: Actor, code: str, regime: str) -> store.UpdateResult:
@@ -52,7 +54,9 @@ def test_an_eu_status_change_flags_transfers_storing_in_or_accessed_from_that_co
         "accessed from India": _transfer(db, admin, "FR", "US", "US", remote_access_countries=("IN",)),
         "importer in India": _transfer(db, admin, "DE", "IN", "US"),
         "stored in Indonesia": _transfer(db, admin, "DE", "US", "US", storage_countries=("ID",)),
-        "Japanese exporter stores in India": _transfer(db, admin, "JP", "US", "US", storage_countries=("IN",)),
+        "Japanese exporter stores in India": _transfer(
+            db, admin, "JP", "US", "US", storage_countries=("IN",)
+        ),
     }
     assert store.transfers_affected(db, "IN", "EU") == 4  # the editor's warning counts the same transfers
 
@@ -82,4 +86,3 @@ def test_an_appi_status_change_flags_by_the_recipients_country_not_by_storage(
 
     assert result.flagged == 2
     assert _flagged(db, ids) == {"to India", "recipient in India"}
-
