@@ -151,6 +151,13 @@ def test_audit_verify_passes_then_names_the_tampered_event(register: Cli) -> Non
     code, out, _ = register("audit", "verify")
     assert code == 0
     assert out.startswith("Audit log intact: ") and "events verified" in out
+    # The head, as `check` prints it, to keep outside the tool (SECURITY.md): the last event and its hash.
+    with sqlite3.connect(register.path) as conn:
+        last, last_hash = conn.execute(
+            "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+    assert f"Head: {last}:{last_hash}\n" in out
+    assert "check --expect-head" in out
     with sqlite3.connect(register.path) as conn:
         seq, record = conn.execute(
             "SELECT seq, record_id FROM audit_event WHERE action = 'create' AND table_name = 'transfer' "

@@ -301,6 +301,9 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
 
     report = audit.verify(ctx.db)
     print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
+    if report.head:  # as `check` prints it: kept outside the tool, it shows a later rewrite of the log
+        print(f"Head: {report.head}")
+        print("(keep it outside the tool; `transfer-tool check --expect-head N:HASH` later shows a rewrite)")
     return 0 if report.ok else 1
 
 
