@@ -73,7 +73,7 @@ def register(sub: Any) -> None:
     mp.add_argument(
         "--check-expiries",
         action="store_true",
-        help="first flag transfers whose destination's decision has expired (admin)",
+        help="first flag the transfers to, storing in or accessed from a country whose decision has expired (admin)",
     )
     mp.add_argument("--on", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="date of the expiry check")
     mp.set_defaults(handler=cmd_impact)

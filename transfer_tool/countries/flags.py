@@ -242,7 +242,7 @@ def flag_law_changes(
 
 
 def check_expiries(db: Database, actor: Actor, today: dt.date) -> int:
-    """Flag transfers whose destination's entry passed its expiry date (once per entry and version)."""
+    """Flag the transfers whose route an entry past its expiry date decides (once per entry and version)."""
     with db.unit_of_work() as s:
         return _check_expiries_in(s, actor, today)
 
