@@ -3,6 +3,7 @@ settings), the administration window's tabs per role, and the main window's menu
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -300,6 +301,34 @@ def test_organisation_settings_are_saved_and_single_user_mode_warns(
         timestamp_url="https://tsa.example.org/tsr",
         organisation_name="ネット・ジャパン株式会社",
     )
+    assert page.message.text() == "The organisation settings are saved."
+
+
+def test_two_admins_on_the_settings_page_keep_each_others_changes_or_are_told(
+    db: Database, admin: Actor, make_services: Callable[..., Services], show: Callable[[QWidget], QWidget]
+) -> None:
+    service.set_org_settings(db, admin, service.OrgSettings(single_user_mode=True))
+    page = OrgSettingsPage(make_services(admin))
+    show(page)
+    assert page.single_user.isChecked()
+    # Another administrator turns single-user mode off (four eyes back on) while this page shows it on.
+    shown = service.get_org_settings(db)
+    service.set_org_settings(db, admin, service.OrgSettings(single_user_mode=False), read=shown)
+    page.name.setText("Net Japan")
+    page.save_button.click()
+    saved = service.get_org_settings(db)
+    assert (saved.organisation_name, saved.single_user_mode) == ("Net Japan", False)
+    assert not page.single_user.isChecked()  # the page shows what is stored now
+    # Both change the re-evaluation period: told, nothing saved, the typed values stay on the page.
+    service.set_org_settings(db, admin, dataclasses.replace(saved, reevaluation_months=6), read=saved)
+    page.months.setValue(24)
+    page.timestamp.setText("https://tsa.example.org/tsr")
+    page.save_button.click()
+    assert "Someone else changed the same organisation settings" in page.message.text()
+    assert service.get_org_settings(db).reevaluation_months == 6
+    assert (page.months.value(), page.timestamp.text()) == (24, "https://tsa.example.org/tsr")
+    page.save_button.click()  # saved again, knowingly over theirs
+    assert service.get_org_settings(db).reevaluation_months == 24
     assert page.message.text() == "The organisation settings are saved."
 
 

@@ -1,0 +1,51 @@
+"""Two people at work on the same things at once: nothing either saved is lost or overwritten without
+being told, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from transfer_tool.accounts.permissions import Actor
+from transfer_tool.assessment import service
+from transfer_tool.errors import ConflictError
+from transfer_tool.records import audit
+from transfer_tool.storage.database import Database
+
+
+def test_a_settings_change_made_meanwhile_stays_when_another_admin_saves_theirs(
+    db: Database, admin: Actor
+) -> None:
+    # Two administrators open the settings page; one turns single-user mode off (four eyes back on), the
+    # other, still showing it on, only renames the organisation. The rename put single-user mode back on.
+    service.set_org_settings(db, admin, service.OrgSettings(single_user_mode=True, risk_threshold=0.05))
+    first, second = service.get_org_settings(db), service.get_org_settings(db)
+    service.set_org_settings(db, admin, dataclasses.replace(first, single_user_mode=False), read=first)
+    saved = service.set_org_settings(
+        db, admin, dataclasses.replace(second, organisation_name="Net Japan"), read=second
+    )
+    assert saved == service.get_org_settings(db)
+    assert (saved.single_user_mode, saved.organisation_name, saved.risk_threshold) == (
+        False,
+        "Net Japan",
+        0.05,
+    )
+    assert audit.verify(db).ok
+
+
+def test_the_same_setting_changed_by_two_admins_is_a_conflict_and_nothing_is_saved(
+    db: Database, admin: Actor
+) -> None:
+    first, second = service.get_org_settings(db), service.get_org_settings(db)
+    service.set_org_settings(db, admin, dataclasses.replace(first, reevaluation_months=6), read=first)
+    mine = dataclasses.replace(second, reevaluation_months=24, organisation_name="Net Japan")
+    with pytest.raises(ConflictError, match="Someone else changed the same organisation settings") as caught:
+        service.set_org_settings(db, admin, mine, read=second)
+    assert caught.value.mine == mine
+    theirs = caught.value.theirs
+    assert isinstance(theirs, service.OrgSettings) and theirs.reevaluation_months == 6
+    assert service.get_org_settings(db) == theirs  # nothing of the refused save, the name included
+    # Told, they save again over what they were shown: theirs is replaced knowingly.
+    again = service.set_org_settings(db, admin, mine, read=theirs)
+    assert (again.reevaluation_months, again.organisation_name) == (24, "Net Japan")
