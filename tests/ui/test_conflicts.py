@@ -217,6 +217,50 @@ def test_assessment_edited_by_two_clients(
     assert wizard.conflict_dialog() is None
 
 
+@pytest.mark.parametrize("choice", CHOICES)
+def test_an_assessment_started_by_someone_else_meanwhile_is_a_conflict_not_a_dead_end(
+    qtbot: QtBot,
+    make_wizard: MakeWizard,
+    db: Database,
+    other: Database,
+    legal: Actor,
+    manager: Actor,
+    us_transfer: transfers.TransferView,
+    choice: str,
+) -> None:
+    # B opens a transfer nobody has assessed yet; A starts its assessment and saves an answer first. B's
+    # save was refused with "already has an assessment; open it instead", the answers typed with nowhere
+    # to go but lost.
+    wizard = make_wizard(legal, us_transfer.id)
+    assert service.latest_for_transfer(other, us_transfer.id) is None
+    a = service.start_assessment(other, manager, us_transfer.id)
+    replace_record(other, manager, a.id, procedural_notes="theirs: SA authorisation requested")
+    wizard.go_to(PAGE_CONCLUSION)
+    page = wizard.page_for(PAGE_CONCLUSION)
+    assert isinstance(page, ConclusionPage)
+    type_text(page.procedural, "mine: SCCs signed unchanged")
+    dialog = _wizard_conflict(qtbot, wizard)
+    assert "started the assessment of" in dialog.intro.text()
+    assert _shown(dialog)["procedural_notes"] == (
+        '"mine: SCCs signed unchanged"',
+        '"theirs: SA authorisation requested"',
+    )
+    _answer(qtbot, dialog, KEEP_THEIRS if choice == KEEP_THEIRS else KEEP_MINE)
+    expected = (
+        "theirs: SA authorisation requested" if choice == KEEP_THEIRS else "mine: SCCs signed unchanged"
+    )
+    qtbot.waitUntil(
+        lambda: service.get_assessment(other, a.id).record.procedural_notes == expected, timeout=3000
+    )
+    assert [v.id for v in service.list_for_transfer(other, us_transfer.id)] == [a.id]
+    page.procedural.setPlainText(expected + " + more")
+    qtbot.waitUntil(
+        lambda: service.get_assessment(other, a.id).record.procedural_notes == expected + " + more",
+        timeout=3000,
+    )
+    assert wizard.conflict_dialog() is None
+
+
 def test_escape_never_drops_my_version_silently(
     qtbot: QtBot,
     make_wizard: MakeWizard,

@@ -7,8 +7,10 @@ import dataclasses
 
 import pytest
 
+from tests import factories
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
+from transfer_tool.assessment.page_save import PageSave, SaveBase, save_wizard_page
 from transfer_tool.errors import ConflictError
 from transfer_tool.records import audit
 from transfer_tool.storage.database import Database
@@ -49,3 +51,27 @@ def test_the_same_setting_changed_by_two_admins_is_a_conflict_and_nothing_is_sav
     # Told, they save again over what they were shown: theirs is replaced knowingly.
     again = service.set_org_settings(db, admin, mine, read=theirs)
     assert (again.reevaluation_months, again.organisation_name) == (24, "Net Japan")
+
+
+def test_an_assessment_started_meanwhile_by_someone_else_is_a_conflict_showing_theirs(
+    db: Database, legal: Actor, manager: Actor, admin: Actor
+) -> None:
+    # Two people open the same transfer, which has no assessment yet, and answer its questions. The
+    # second save was refused with "already has an assessment; open it instead": the answers on that
+    # screen could not be stored, nor compared with the other person's.
+    t = factories.transfer(db, admin, "US")
+    base = SaveBase.of(t, None)
+    theirs = save_wizard_page(db, manager, PageSave(base, t.as_input(), None, "law_practice")).assessment
+    assert theirs is not None
+    mine = dataclasses.replace(theirs.record, procedural_notes="asked the importer")
+    with pytest.raises(ConflictError, match="started the assessment of TR-") as caught:
+        save_wizard_page(db, legal, PageSave(base, t.as_input(), mine, "measures"))
+    shown = caught.value.theirs
+    assert isinstance(shown, service.AssessmentView) and shown.id == theirs.id
+    assert caught.value.mine == mine
+    # Keep mine: the next save names their version, and stores mine over it.
+    again = dataclasses.replace(base, assessment_id=shown.id, assessment_row_version=shown.row_version)
+    save_wizard_page(db, legal, PageSave(again, t.as_input(), mine, "measures"))
+    assert service.get_assessment(db, theirs.id).record.procedural_notes == "asked the importer"
+    assert [a.id for a in service.list_for_transfer(db, t.id)] == [theirs.id]
+    assert audit.verify(db).ok

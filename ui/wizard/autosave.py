@@ -236,8 +236,9 @@ class Autosaver(QObject):
     def _their_base(self, theirs: object) -> None:
         b = self.base
         if isinstance(theirs, service.AssessmentView):
+            # Their version's id too: it may be the assessment they started after this screen opened.
             self.base = SaveBase(
-                b.transfer_id, b.transfer_row_version, b.stored_input, b.assessment_id, theirs.row_version
+                b.transfer_id, b.transfer_row_version, b.stored_input, theirs.id, theirs.row_version
             )
         elif isinstance(theirs, TransferView):
             self.base = SaveBase(
