@@ -82,9 +82,9 @@ def test_a_submission_clicked_before_midnight_states_when_it_was_made(
     assert wizard.current_key() == PAGE_SUMMARY
     submit = service.submit
 
-    def after_the_saves(*args: object) -> service.AssessmentView:
+    def after_the_saves(*args: object, **kwargs: object) -> service.AssessmentView:
         moving.past_midnight()  # the saves before the submission took past midnight
-        return submit(*args)  # type: ignore[arg-type]
+        return submit(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(service, "submit", after_the_saves)
     qtbot.mouseClick(wizard.summary.submit_button, Qt.MouseButton.LeftButton)

@@ -4,16 +4,20 @@ being told, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
 from tests import factories
+from transfer_tool import demo
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.assessment.page_save import PageSave, SaveBase, save_wizard_page
 from transfer_tool.errors import ConflictError
 from transfer_tool.records import audit
 from transfer_tool.storage.database import Database
+
+TODAY = dt.date(2026, 12, 7)
 
 
 def test_a_settings_change_made_meanwhile_stays_when_another_admin_saves_theirs(
@@ -74,4 +78,37 @@ def test_an_assessment_started_meanwhile_by_someone_else_is_a_conflict_showing_t
     save_wizard_page(db, legal, PageSave(again, t.as_input(), mine, "measures"))
     assert service.get_assessment(db, theirs.id).record.procedural_notes == "asked the importer"
     assert [a.id for a in service.list_for_transfer(db, t.id)] == [theirs.id]
+    assert audit.verify(db).ok
+
+
+def _complete_draft(db: Database, legal: Actor, admin: Actor) -> service.AssessmentView:
+    """The demo transfer's draft, every step answered (ready to submit)."""
+    parties = demo.create_demo_parties(db, admin)
+    t, _ = demo.create_demo_transfer(db, legal, parties, title="Customer support desk")
+    a = service.start_assessment(db, legal, t.id)
+    ev = service.evaluate_assessment(db, a.id, TODAY)
+    a = service.save_draft(db, legal, a.id, demo.demo_record(a.record, ev.destination, TODAY), a.row_version)
+    chosen = service.evaluate_assessment(db, a.id, TODAY).recommendation
+    conclusion = dataclasses.replace(a.record.conclusion, chosen=chosen)
+    return service.save_draft(
+        db, legal, a.id, dataclasses.replace(a.record, conclusion=conclusion), a.row_version
+    )
+
+
+def test_a_version_saved_by_someone_else_after_the_submitters_last_save_is_not_submitted(
+    db: Database, legal: Actor, manager: Actor, admin: Actor
+) -> None:
+    draft = _complete_draft(db, legal, admin)
+    seen = service.get_assessment(db, draft.id)  # what the submitter's screen last saved
+    theirs = service.save_draft(
+        db, manager, draft.id, dataclasses.replace(seen.record, procedural_notes="theirs"), seen.row_version
+    )
+    with pytest.raises(ConflictError, match="nothing was submitted") as caught:
+        service.submit(db, legal, draft.id, TODAY, expected_row_version=seen.row_version)
+    shown = caught.value.theirs
+    assert isinstance(shown, service.AssessmentView) and shown.record.procedural_notes == "theirs"
+    assert service.get_assessment(db, draft.id).status.value == "draft"
+    # Having seen theirs, the submitter submits the version they now know.
+    done = service.submit(db, legal, draft.id, TODAY, expected_row_version=theirs.row_version)
+    assert done.status.value == "submitted" and done.record.procedural_notes == "theirs"
     assert audit.verify(db).ok

@@ -400,14 +400,32 @@ def evaluate_assessment(db: Database, assessment_id: int, today: dt.date) -> Ass
     return evaluate_record(db, get_assessment(db, assessment_id).record, today)
 
 
-def submit(db: Database, actor: Actor, assessment_id: int, today: dt.date | None) -> AssessmentView:
+def submit(
+    db: Database,
+    actor: Actor,
+    assessment_id: int,
+    today: dt.date | None,
+    *,
+    expected_row_version: int | None = None,
+) -> AssessmentView:
     """Submit for review; refused with every missing item (step and field) while incomplete. `today`:
-    the date the submission states (None: now, see `versions._at`)."""
+    the date the submission states (None: now, see `versions._at`). `expected_row_version`: the version
+    as the submitter's screen last saved or read it; saved by someone else since, it is not submitted
+    (`ConflictError` with theirs): the submitter would vouch for answers they never saw."""
     require(actor, Action.ASSESS)
     ds = country_store.dataset(db)
     with _writing(db, "the assessment") as s:
         row = _load(s, assessment_id)
         _refuse_unless_editable(s, row)
+        if expected_row_version is not None and row.row_version != expected_row_version:
+            raise ConflictError(
+                error_text(
+                    "{0} was saved by someone else after your last save; nothing was submitted. Choose "
+                    "whose answers to keep, then submit again.",
+                    _name(s, row),
+                ),
+                theirs=_view(s, row),
+            )
         before = _dump(row)
         stored = from_dict(row.record)
         # The transfer, its parties or its onward transfers changed since the draft was last saved (from the

@@ -219,6 +219,11 @@ class Autosaver(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self._in_flight -= 1
+        self.refused(exc)
+
+    def refused(self, exc: BaseException) -> None:
+        """A save, or a call after the saves (submitting), refused: a conflict stops saving until the user
+        chooses whose version to keep (the wizard shows both)."""
         if isinstance(exc, ConflictError):
             self.conflicted = True
         self.failed.emit(exc)
