@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 
 import pytest
 
@@ -13,6 +14,8 @@ from transfer_tool import demo
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.assessment.page_save import PageSave, SaveBase, save_wizard_page
+from transfer_tool.countries import store as country_store
+from transfer_tool.domain import AdequacyStatus
 from transfer_tool.errors import ConflictError
 from transfer_tool.records import audit
 from transfer_tool.storage.database import Database
@@ -111,4 +114,35 @@ def test_a_version_saved_by_someone_else_after_the_submitters_last_save_is_not_s
     # Having seen theirs, the submitter submits the version they now know.
     done = service.submit(db, legal, draft.id, TODAY, expected_row_version=theirs.row_version)
     assert done.status.value == "submitted" and done.record.procedural_notes == "theirs"
+    assert audit.verify(db).ok
+
+
+def test_a_country_data_import_applies_only_what_its_preview_showed(db: Database, admin: Actor) -> None:
+    # Admin A previews a file that changes Korea's notes (the United States as stored); admin B then
+    # records the annulment of the US decision. A's Apply put the United States back as the file had it,
+    # undoing B's change that the preview never showed (and without flagging anything back).
+    doc = json.loads(country_store.export_document(db))
+    next(d for d in doc["destinations"] if d["code"] == "KR")["regimes"]["JP"]["notes"] = "PPC consultation"
+    raw = json.dumps(doc, ensure_ascii=False).encode("utf-8")
+    preview = country_store.import_document(db, admin, raw, dry_run=True, reason="quarterly update")
+    assert preview.changed_destinations == ["KR"]
+    us = country_store.get_destination(db, "US")
+    annulled = dataclasses.replace(
+        us,
+        regimes={
+            **us.regimes,
+            "EU": dataclasses.replace(us.regimes["EU"], status=AdequacyStatus.NOT_ADEQUATE),
+        },
+    )
+    country_store.update_destination(db, admin, annulled, reason="CJEU annulled", expected_version=us.version)
+    with pytest.raises(ConflictError, match="changed since the preview") as caught:
+        country_store.import_document(db, admin, raw, reason="quarterly update", expected=preview)
+    assert "United States" in caught.value.message
+    assert country_store.get_destination(db, "US").regimes["EU"].status is AdequacyStatus.NOT_ADEQUATE
+    assert country_store.get_destination(db, "KR").regimes["JP"].notes != "PPC consultation"  # all or none
+    # Checked again, the preview shows the United States going back; applied as shown, it is imported.
+    again = country_store.import_document(db, admin, raw, dry_run=True, reason="quarterly update")
+    assert again.changed_destinations == ["KR", "US"]
+    done = country_store.import_document(db, admin, raw, reason="quarterly update", expected=again)
+    assert done.changes == again.changes
     assert audit.verify(db).ok
