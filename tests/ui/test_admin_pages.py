@@ -273,6 +273,32 @@ def test_catalogue_entries_are_added_edited_and_deactivated(
     assert page.problems.text("label_en") == "an English label is required"
 
 
+def test_a_catalogue_entry_changed_by_another_admin_meanwhile_keeps_their_change_or_tells(
+    db: Database, admin: Actor, make_services: Callable[..., Services], show: Callable[[QWidget], QWidget]
+) -> None:
+    page = CataloguesPage(make_services(admin))
+    show(page)
+    page.select_kind(CatalogKind.DATA_CATEGORY)
+    entry = next(i for i in catalog.list_items(db, CatalogKind.DATA_CATEGORY) if not i.sensitive)
+    assert page.select_code(entry.code)
+    # Another administrator marks it sensitive while this page shows it unmarked.
+    catalog.save_item(db, admin, dataclasses.replace(entry, sensitive=True), read=entry)
+    page.label_ja.setText("訂正したラベル")
+    page.save_button.click()
+    stored = catalog.all_items(db)[CatalogKind.DATA_CATEGORY][entry.code]
+    assert (stored.sensitive, stored.label_ja) == (True, "訂正したラベル")
+    # Both change the English label: told, the typed text stays, a second save stores it knowingly.
+    assert page.select_code(entry.code)
+    catalog.save_item(db, admin, dataclasses.replace(stored, label_en="Theirs"), read=stored)
+    page.label_en.setText("Mine")
+    page.save_button.click()
+    assert "Someone else changed the catalogue entry" in page.message.text()
+    assert page.label_en.text() == "Mine"
+    assert catalog.all_items(db)[CatalogKind.DATA_CATEGORY][entry.code].label_en == "Theirs"
+    page.save_button.click()
+    assert catalog.all_items(db)[CatalogKind.DATA_CATEGORY][entry.code].label_en == "Mine"
+
+
 # ---- organisation settings ----------------------------------------------------------------------------
 
 

@@ -10,12 +10,12 @@ import json
 import pytest
 
 from tests import factories
-from transfer_tool import demo
+from transfer_tool import catalog, demo
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.assessment.page_save import PageSave, SaveBase, save_wizard_page
 from transfer_tool.countries import store as country_store
-from transfer_tool.domain import AdequacyStatus
+from transfer_tool.domain import AdequacyStatus, CatalogKind
 from transfer_tool.errors import ConflictError
 from transfer_tool.records import audit
 from transfer_tool.storage.database import Database
@@ -145,4 +145,26 @@ def test_a_country_data_import_applies_only_what_its_preview_showed(db: Database
     assert again.changed_destinations == ["KR", "US"]
     done = country_store.import_document(db, admin, raw, reason="quarterly update", expected=again)
     assert done.changes == again.changes
+    assert audit.verify(db).ok
+
+
+def test_a_catalogue_entry_changed_meanwhile_keeps_the_other_admins_change(
+    db: Database, admin: Actor
+) -> None:
+    # One administrator marks a data category sensitive; another, whose page still shows it unmarked,
+    # corrects its Japanese label. The correction took the mark away again.
+    entry = next(i for i in catalog.list_items(db, CatalogKind.DATA_CATEGORY) if not i.sensitive)
+    catalog.save_item(db, admin, dataclasses.replace(entry, sensitive=True), read=entry)
+    saved = catalog.save_item(
+        db, admin, dataclasses.replace(entry, label_ja="連絡先情報（訂正）"), read=entry
+    )
+    assert (saved.sensitive, saved.label_ja) == (True, "連絡先情報（訂正）")
+    # Both change the English label: told, nothing saved.
+    catalog.save_item(db, admin, dataclasses.replace(saved, label_en="Theirs"), read=saved)
+    with pytest.raises(ConflictError, match="Someone else changed the catalogue entry") as caught:
+        catalog.save_item(db, admin, dataclasses.replace(saved, label_en="Mine", section="4-9"), read=saved)
+    theirs = caught.value.theirs
+    assert isinstance(theirs, catalog.CatalogItem) and theirs.label_en == "Theirs"
+    stored = next(i for i in catalog.list_items(db, CatalogKind.DATA_CATEGORY) if i.code == entry.code)
+    assert (stored.label_en, stored.section) == ("Theirs", entry.section)
     assert audit.verify(db).ok
