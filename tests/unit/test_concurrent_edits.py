@@ -9,10 +9,10 @@ import json
 
 import pytest
 
-from tests import factories
+from tests import approval_support, factories
 from transfer_tool import catalog, demo
 from transfer_tool.accounts.permissions import Actor
-from transfer_tool.assessment import service
+from transfer_tool.assessment import approval, service
 from transfer_tool.assessment.page_save import PageSave, SaveBase, save_wizard_page
 from transfer_tool.countries import store as country_store
 from transfer_tool.domain import AdequacyStatus, CatalogKind
@@ -167,4 +167,36 @@ def test_a_catalogue_entry_changed_meanwhile_keeps_the_other_admins_change(
     assert isinstance(theirs, catalog.CatalogItem) and theirs.label_en == "Theirs"
     stored = next(i for i in catalog.list_items(db, CatalogKind.DATA_CATEGORY) if i.code == entry.code)
     assert (stored.label_en, stored.section) == ("Theirs", entry.section)
+    assert audit.verify(db).ok
+
+
+def test_settings_changed_while_an_approver_signs_do_not_make_the_stored_approval_differ_from_the_signed(
+    db: Database, legal: Actor, manager: Actor, admin: Actor
+) -> None:
+    # The signed report states the re-evaluation date from the settings it was rendered with; an
+    # administrator shortening the period while the approver signs made the stored approval (the
+    # register's next review, the calendar) say another date than the signed report.
+    submitted = service.submit(db, legal, _complete_draft(db, legal, admin).id, TODAY)
+    approval_support.register(db, manager)
+
+    def meanwhile(stage: str) -> None:
+        if stage == approval.STAGE_SIGN:
+            settings = service.get_org_settings(db)
+            service.set_org_settings(
+                db, admin, dataclasses.replace(settings, reevaluation_months=6), read=settings
+            )
+
+    request = approval.ApprovalRequest(
+        submitted.id,
+        approval_support.identity_of(manager.username, manager.display_name or manager.username),
+        approval_support.PASSPHRASE,
+        "en",
+        approval_support.ALL_ATTESTATIONS,
+        TODAY,
+    )
+    with pytest.raises(ConflictError, match="organisation settings changed while you approved"):
+        approval.approve_and_sign(db, manager, request, meanwhile)
+    assert service.get_assessment(db, submitted.id).status.value == "submitted"  # nothing approved
+    done = approval.approve_and_sign(db, manager, request)  # approved again, as now rendered
+    assert done.view.re_evaluation_date == dt.date(2027, 6, 7)
     assert audit.verify(db).ok
