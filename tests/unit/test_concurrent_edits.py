@@ -18,6 +18,7 @@ from transfer_tool.countries import store as country_store
 from transfer_tool.domain import AdequacyStatus, CatalogKind
 from transfer_tool.errors import ConflictError
 from transfer_tool.records import audit
+from transfer_tool.register import entities
 from transfer_tool.storage.database import Database
 
 TODAY = dt.date(2026, 12, 7)
@@ -199,4 +200,28 @@ def test_settings_changed_while_an_approver_signs_do_not_make_the_stored_approva
     assert service.get_assessment(db, submitted.id).status.value == "submitted"  # nothing approved
     done = approval.approve_and_sign(db, manager, request)  # approved again, as now rendered
     assert done.view.re_evaluation_date == dt.date(2027, 6, 7)
+    assert audit.verify(db).ok
+
+
+def test_an_entity_edited_by_two_people_keeps_both_changes_unless_they_touch_the_same_detail(
+    db: Database, legal: Actor, manager: Actor
+) -> None:
+    e = factories.entity(db, legal, "Cloud Desk Inc.", "US")
+    read = entities.EntityInput(
+        **{f.name: getattr(e, f.name) for f in dataclasses.fields(entities.EntityInput)}
+    )
+    entities.update_entity(db, manager, e.id, dataclasses.replace(read, address="1 Market St"), e.row_version)
+    saved = entities.update_entity(
+        db, legal, e.id, dataclasses.replace(read, contact_name="Jane Doe"), e.row_version, read=read
+    )
+    assert (saved.address, saved.contact_name) == ("1 Market St", "Jane Doe")
+    with pytest.raises(ConflictError, match="changed the same details") as caught:
+        entities.update_entity(
+            db, legal, e.id, dataclasses.replace(read, address="500 Howard St"), e.row_version, read=read
+        )
+    assert isinstance(caught.value.theirs, entities.EntityView)
+    assert entities.get_entity(db, e.id) == saved
+    # Without what the screen read, a stale save is refused as before.
+    with pytest.raises(ConflictError, match="after you opened it; nothing was saved"):
+        entities.update_entity(db, legal, e.id, read, e.row_version)
     assert audit.verify(db).ok

@@ -138,8 +138,17 @@ def create_entity(db: Database, actor: Actor, data: EntityInput) -> EntityView:
 
 
 def update_entity(
-    db: Database, actor: Actor, entity_id: int, data: EntityInput, row_version: int
+    db: Database,
+    actor: Actor,
+    entity_id: int,
+    data: EntityInput,
+    row_version: int,
+    *,
+    read: EntityInput | None = None,
 ) -> EntityView:
+    """Save changes; someone else's save since `row_version` is a ConflictError (nothing saved), unless
+    `read` (the entity as the screen read it at `row_version`) shows the two changed different details:
+    then each keeps its own (the details this screen left as read take the stored ones)."""
     require(actor, Action.EDIT_TRANSFERS)
     problems = validate_entity(data)
     if problems:
@@ -150,11 +159,7 @@ def update_entity(
             if e is None:
                 raise NotFound(error_text("Entity {0} no longer exists.", entity_id))
             if e.row_version != row_version:
-                raise ConflictError(
-                    "Someone else changed this entity after you opened it; nothing was saved.",
-                    mine=data,
-                    theirs=view(e),
-                )
+                data = _merged(e, read, data)
             _require_notice_name(actor, e.notice_name, data.notice_name)
             before = _dump(e)
             for n in _FIELDS:
@@ -169,6 +174,27 @@ def update_entity(
         raise ConflictError(
             "Someone else changed this entity at the same moment; nothing was saved.", mine=data
         ) from exc
+
+
+def _merged(e: Entity, read: EntityInput | None, mine: EntityInput) -> EntityInput:
+    """`mine`'s changes from `read` over the entity as stored (changed by someone else since `read`)."""
+    theirs = view(e)
+    clash = read is None
+    values = {}
+    for n in _FIELDS:
+        now, wanted = getattr(theirs, n), getattr(mine, n)
+        was = getattr(read, n) if read is not None else now
+        clash = clash or (wanted != was and now not in (was, wanted))
+        values[n] = now if wanted == was else wanted
+    if clash:
+        message = (
+            "Someone else changed this entity after you opened it; nothing was saved."
+            if read is None
+            else "Someone else changed the same details of this entity after you opened it; nothing was "
+            "saved. Your entries are kept: save again to store them over theirs, or cancel to keep theirs."
+        )
+        raise ConflictError(message, mine=mine, theirs=theirs)
+    return EntityInput(**values)
 
 
 @dataclass(frozen=True)
