@@ -6,19 +6,21 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import threading
+from typing import Any
 
 import pytest
 
 from tests import approval_support, factories
 from transfer_tool import catalog, demo
 from transfer_tool.accounts.permissions import Actor
-from transfer_tool.assessment import approval, service
+from transfer_tool.assessment import approval, drafting, service, workflow
 from transfer_tool.assessment.page_save import PageSave, SaveBase, save_wizard_page
 from transfer_tool.countries import store as country_store
 from transfer_tool.domain import AdequacyStatus, CatalogKind
-from transfer_tool.errors import ConflictError
+from transfer_tool.errors import ConflictError, ToolError, ValidationError
 from transfer_tool.records import audit
-from transfer_tool.register import entities
+from transfer_tool.register import entities, transfers
 from transfer_tool.storage.database import Database
 
 TODAY = dt.date(2026, 12, 7)
@@ -225,3 +227,66 @@ def test_an_entity_edited_by_two_people_keeps_both_changes_unless_they_touch_the
     with pytest.raises(ConflictError, match="after you opened it; nothing was saved"):
         entities.update_entity(db, legal, e.id, read, e.row_version)
     assert audit.verify(db).ok
+
+
+def test_a_party_changed_while_a_version_is_being_submitted_is_never_left_unassessed(
+    db: Database,
+    db_url: str,
+    backend: str,
+    legal: Actor,
+    manager: Actor,
+    admin: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # On PostgreSQL a submission read the transfer and its parties, then wrote; a correction of the
+    # importer's country committed in between (by someone else, whose check saw a draft: nothing to
+    # refuse, nothing to flag) left a version awaiting approval that assessed the old country, and no flag.
+    if backend == "sqlite":
+        pytest.skip("SQLite runs one writer at a time: the correction waits for the submission")
+    draft = _complete_draft(db, legal, admin)
+    importer = entities.get_entity(db, transfers.get_transfer(db, draft.transfer_id).importer_id)
+    other = Database(db_url)
+    outcome: list[object] = []
+
+    def correct_the_importer() -> None:
+        try:
+            fixed = entities.EntityInput(
+                **{f.name: getattr(importer, f.name) for f in dataclasses.fields(entities.EntityInput)}
+            )
+            outcome.append(
+                entities.update_entity(
+                    other,
+                    manager,
+                    importer.id,
+                    dataclasses.replace(fixed, country="CA"),
+                    importer.row_version,
+                )
+            )
+        except ToolError as exc:
+            outcome.append(exc)
+
+    real_submit = workflow.submit
+
+    def meanwhile(*args: Any, **kwargs: Any) -> Any:  # inside the submission, after it read the facts
+        if not outcome:
+            worker = threading.Thread(target=correct_the_importer)
+            worker.start()
+            worker.join(timeout=2)  # on a lock held by the submission it waits; the submission goes on
+            if worker.is_alive():
+                outcome.append(worker)
+        return real_submit(*args, **kwargs)
+
+    monkeypatch.setattr(drafting.workflow, "submit", meanwhile)
+    try:
+        submitted = service.submit(db, legal, draft.id, TODAY)
+        if isinstance(outcome[0], threading.Thread):
+            outcome[0].join(timeout=30)
+            del outcome[0]
+    finally:
+        other.dispose()
+    stored_country = entities.get_entity(db, importer.id).country
+    flagged = transfers.get_transfer(db, draft.transfer_id).reassessment_needed
+    assert submitted.record.facts.importer_country == stored_country or flagged
+    if stored_country == importer.country:  # the correction waited and was refused: return it first
+        assert isinstance(outcome[-1], ValidationError) and "awaiting review" in outcome[-1].message
+

@@ -71,7 +71,7 @@ from transfer_tool.register import entities, transfers
 from transfer_tool.storage import workflow_permits
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment, ReviewComment
-from transfer_tool.storage.models.core import Transfer
+from transfer_tool.storage.models.core import Entity, Transfer
 
 
 @dataclass(frozen=True)
@@ -428,6 +428,7 @@ def submit(
             )
         before = _dump(row)
         stored = from_dict(row.record)
+        _hold_the_facts(s, row.transfer_id)
         # The transfer, its parties or its onward transfers changed since the draft was last saved (from the
         # register, an import, the entity screen): nothing was flagged because this version answers the
         # change, so it is submitted stating the transfer as it now is, as every save of the draft follows it.
@@ -461,6 +462,22 @@ def submit(
         audit.record(s, actor, "submit", "assessment", row.id, before, after)
         transfers.set_status(s, actor, row.transfer_id, TransferStatus.SUBMITTED)
         return _view(s, row)
+
+
+def _hold_the_facts(s: Session, transfer_id: int) -> None:
+    """Lock, until the submission commits, the rows its facts are read from: the transfer, its parties and
+    its onward transfers. A change to them that another person commits meanwhile (its check saw a draft,
+    which answers such changes) would otherwise be neither in the submitted version nor flagged; now it
+    waits, then meets the version awaiting review and is refused. (SQLite runs one writer at a time.)"""
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    parties = s.execute(
+        select(Transfer.exporter_id, Transfer.importer_id).where(Transfer.id == transfer_id).with_for_update()
+    ).one_or_none()
+    if parties is None:
+        return
+    s.execute(select(Entity.id).where(Entity.id.in_(list(parties))).with_for_update(read=True))
+    s.execute(select(Transfer.id).where(Transfer.parent_id == transfer_id).with_for_update(read=True))
 
 
 def new_version(db: Database, actor: Actor, assessment_id: int) -> AssessmentView:
