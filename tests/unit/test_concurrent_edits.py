@@ -290,3 +290,58 @@ def test_a_party_changed_while_a_version_is_being_submitted_is_never_left_unasse
     if stored_country == importer.country:  # the correction waited and was refused: return it first
         assert isinstance(outcome[-1], ValidationError) and "awaiting review" in outcome[-1].message
 
+
+def test_evidence_added_while_the_version_is_being_submitted_never_lands_on_the_submitted_version(
+    db: Database,
+    db_url: str,
+    backend: str,
+    legal: Actor,
+    manager: Actor,
+    admin: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # On PostgreSQL evidence was checked against a draft, then written; a submission committing in between
+    # left a file on the version awaiting review that its submitter never submitted.
+    if backend == "sqlite":
+        pytest.skip("SQLite runs one writer at a time: the evidence waits for the submission")
+    draft = _complete_draft(db, legal, admin)
+    service.save_draft(  # the manager becomes an author, as whoever adds evidence to a draft does
+        db,
+        manager,
+        draft.id,
+        dataclasses.replace(draft.record, procedural_notes="checked"),
+        draft.row_version,
+    )
+    other = Database(db_url)
+    outcome: list[object] = []
+
+    def add_a_file() -> None:
+        try:
+            outcome.append(
+                service.add_evidence(other, manager, draft.id, "dpa.pdf", b"%PDF-1.4 DPA", "Signed DPA")
+            )
+        except ToolError as exc:
+            outcome.append(exc)
+
+    real_set_status = transfers.set_status
+
+    def meanwhile(*args: Any, **kwargs: Any) -> Any:  # inside the submission, after its audit event
+        if not outcome:
+            worker = threading.Thread(target=add_a_file)
+            worker.start()
+            worker.join(timeout=2)
+            outcome.append(worker)
+        return real_set_status(*args, **kwargs)
+
+    monkeypatch.setattr(drafting.transfers, "set_status", meanwhile)
+    try:
+        service.submit(db, legal, draft.id, TODAY)
+        threads = [o for o in outcome if isinstance(o, threading.Thread)]
+        for t in threads:
+            t.join(timeout=30)
+    finally:
+        other.dispose()
+    assert service.get_assessment(db, draft.id).status.value == "submitted"
+    assert service.evidence_for(db, draft.id) == []
+    refused = [o for o in outcome if isinstance(o, ValidationError)]
+    assert refused and "submitted for review" in refused[0].message
