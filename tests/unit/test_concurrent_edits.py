@@ -345,3 +345,51 @@ def test_evidence_added_while_the_version_is_being_submitted_never_lands_on_the_
     assert service.evidence_for(db, draft.id) == []
     refused = [o for o in outcome if isinstance(o, ValidationError)]
     assert refused and "submitted for review" in refused[0].message
+
+
+def test_two_people_adding_an_onward_transfer_at_once_get_two_numbers(
+    db: Database, db_url: str, legal: Actor, manager: Actor, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each took one more than the highest number of the parent's onward transfers, read before either
+    # wrote: both TR-000001-01, and the second save failed on the unique reference (on PostgreSQL a
+    # database error, shown as a program fault).
+    parent = factories.transfer(db, admin, "US")
+    sub = factories.entity(db, admin, "Sub-processor in IN", "IN")
+    data = factories.transfer_input(parent.importer_id, sub.id, "IN", title="Support desk in India")
+    numbered: list[str] = []
+    both = threading.Event()
+    real_reference = transfers.onward_reference
+
+    def numbering(p: Any) -> str:
+        reference = real_reference(p)
+        numbered.append(reference)
+        if len(numbered) == 2:
+            both.set()
+        both.wait(timeout=1.5)  # both have read the onward transfers, as two people at the same moment
+        return reference
+
+    monkeypatch.setattr(transfers, "onward_reference", numbering)
+    results: list[object] = []
+    others = [Database(db_url), Database(db_url)]
+
+    def add(database: Database, actor: Actor) -> None:
+        try:
+            results.append(transfers.add_onward_transfer(database, actor, parent.id, data))
+        except Exception as exc:  # the test reports what each person got
+            results.append(exc)
+
+    workers = [
+        threading.Thread(target=add, args=(d, a)) for d, a in zip(others, (legal, manager), strict=True)
+    ]
+    try:
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join(timeout=60)
+    finally:
+        for d in others:
+            d.dispose()
+    assert all(isinstance(r, transfers.TransferView) for r in results), results
+    refs = sorted(r.reference for r in results if isinstance(r, transfers.TransferView))
+    assert refs == [f"{parent.reference}-01", f"{parent.reference}-02"]
+    assert audit.verify(db).ok
