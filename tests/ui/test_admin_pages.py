@@ -115,6 +115,37 @@ def test_removing_a_user_deactivates_them_and_drops_their_database_sign_in(
         assert not login_roles.exists_by_name(db, login_roles.names_for(db).login("leaving"))
 
 
+def test_a_user_deactivated_by_another_admin_stays_deactivated_when_this_page_saves_a_name(
+    db: Database,
+    admin: Actor,
+    legal: Actor,
+    make_services: Callable[..., Services],
+    show: Callable[[QWidget], QWidget],
+) -> None:
+    page = UsersPage(make_services(admin))
+    show(page)
+    row = next(r for r in range(page.model.rowCount()) if page.model.text(r, 0) == legal.username)
+    page.table.selectRow(row)
+    assert page.edit_active.isChecked()
+    shown = users.get_user(db, legal.user_id or 0)
+    users.update_user(db, admin, shown.id, active=False, read=shown)  # another administrator, meanwhile
+    page.edit_name.setText("Lena Legal-Schmidt")
+    page.save_button.click()
+    stored = users.get_user(db, shown.id)
+    assert (stored.active, stored.display_name) == (False, "Lena Legal-Schmidt")
+    # Both change the role: told, the form keeps it, a second save stores it knowingly.
+    row = next(r for r in range(page.model.rowCount()) if page.model.text(r, 0) == legal.username)
+    page.table.selectRow(row)
+    users.update_user(db, admin, shown.id, role=Role.MANAGER, read=stored)
+    page.edit_role.setCurrentIndex(page.edit_role.findData(Role.ADMIN))
+    page.save_button.click()
+    assert "Someone else changed lena's account" in page.message.text()
+    assert users.get_user(db, shown.id).role is Role.MANAGER
+    assert page.edit_role.currentData() == Role.ADMIN
+    page.save_button.click()
+    assert users.get_user(db, shown.id).role is Role.ADMIN
+
+
 def test_user_problems_show_beside_the_fields(
     db: Database, admin: Actor, make_services: Callable[..., Services], show: Callable[[QWidget], QWidget]
 ) -> None:

@@ -13,11 +13,12 @@ import pytest
 
 from tests import approval_support, factories
 from transfer_tool import catalog, demo
+from transfer_tool.accounts import users
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import approval, drafting, service, workflow
 from transfer_tool.assessment.page_save import PageSave, SaveBase, save_wizard_page
 from transfer_tool.countries import store as country_store
-from transfer_tool.domain import AdequacyStatus, CatalogKind
+from transfer_tool.domain import AdequacyStatus, CatalogKind, Role
 from transfer_tool.errors import ConflictError, ToolError, ValidationError
 from transfer_tool.records import audit
 from transfer_tool.register import entities, transfers
@@ -392,4 +393,24 @@ def test_two_people_adding_an_onward_transfer_at_once_get_two_numbers(
     assert all(isinstance(r, transfers.TransferView) for r in results), results
     refs = sorted(r.reference for r in results if isinstance(r, transfers.TransferView))
     assert refs == [f"{parent.reference}-01", f"{parent.reference}-02"]
+    assert audit.verify(db).ok
+
+
+def test_a_user_deactivated_meanwhile_is_not_reactivated_by_another_admins_stale_page(
+    db: Database, admin: Actor, legal: Actor
+) -> None:
+    # One administrator deactivates a user who left; another, whose page still shows the user active,
+    # corrects the user's name. The correction signed the user back in (on a team database, the login too).
+    shown = users.get_user(db, legal.user_id or 0)
+    users.update_user(db, admin, shown.id, active=False, read=shown)
+    renamed = users.update_user(
+        db, admin, shown.id, role=shown.role, active=True, display_name="Lena Legal-Schmidt", read=shown
+    )
+    assert (renamed.active, renamed.display_name) == (False, "Lena Legal-Schmidt")
+    # Both change the role: told, nothing saved.
+    users.update_user(db, admin, shown.id, role=Role.MANAGER, read=renamed)
+    with pytest.raises(ConflictError, match="changed lena's account"):
+        users.update_user(db, admin, shown.id, role=Role.ADMIN, active=False, display_name="x", read=renamed)
+    stored = users.get_user(db, shown.id)
+    assert (stored.role, stored.display_name) == (Role.MANAGER, "Lena Legal-Schmidt")
     assert audit.verify(db).ok
