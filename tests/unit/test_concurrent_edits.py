@@ -414,3 +414,29 @@ def test_a_user_deactivated_meanwhile_is_not_reactivated_by_another_admins_stale
     stored = users.get_user(db, shown.id)
     assert (stored.role, stored.display_name) == (Role.MANAGER, "Lena Legal-Schmidt")
     assert audit.verify(db).ok
+
+
+def test_a_transfer_handed_over_meanwhile_does_not_make_the_wizards_next_change_a_conflict(
+    db: Database, legal: Actor, manager: Actor, admin: Actor
+) -> None:
+    # A manager hands the transfer over while its wizard is open. The next change typed on step 1 was
+    # refused as 'changed by someone else', and the conflict dialog listed only the person's own change
+    # (the responsible person is not a detail the wizard shows): keep theirs dropped it.
+    t = factories.transfer(db, admin, "US")
+    a = service.start_assessment(db, legal, t.id)
+    base = SaveBase.of(transfers.get_transfer(db, t.id), a)
+    transfers.assign_transfers(db, manager, [t.id], manager.user_id)
+    retitled = dataclasses.replace(t.as_input(), title="Support desk (EU customers)")
+    saved = save_wizard_page(db, legal, PageSave(base, retitled, a.record, "transfer.parties"))
+    stored = transfers.get_transfer(db, t.id)
+    assert (stored.title, stored.owner_id) == ("Support desk (EU customers)", manager.user_id)
+    assert saved.base.transfer_row_version == stored.row_version
+    # A change to the details themselves still conflicts, with theirs.
+    transfers.update_transfer(
+        db, manager, t.id, transfers.with_changes(stored, notes="theirs"), stored.row_version
+    )
+    with pytest.raises(ConflictError) as caught:
+        save_wizard_page(
+            db, legal, PageSave(saved.base, dataclasses.replace(retitled, notes="mine"), None, "x")
+        )
+    assert isinstance(caught.value.theirs, transfers.TransferView)

@@ -164,7 +164,9 @@ def _in_one_transaction(
             written = transfers.create_in(s, actor, data)
             created = True
         elif writes_transfer:
-            written = transfers.update_in(s, actor, base.transfer_id, data, base.transfer_row_version)
+            written = transfers.update_in(
+                s, actor, base.transfer_id, data, base.transfer_row_version, read=base.stored_input
+            )
         transfer = written or s.get(Transfer, base.transfer_id)
         if transfer is None:
             raise NotFound(error_text("Transfer {0} no longer exists.", base.transfer_id))

@@ -341,13 +341,21 @@ def update_transfer(
 
 
 def update_in(
-    session: Session, actor: Actor, transfer_id: int, data: TransferInput, row_version: int
+    session: Session,
+    actor: Actor,
+    transfer_id: int,
+    data: TransferInput,
+    row_version: int,
+    *,
+    read: TransferInput | None = None,
 ) -> Transfer:
-    """`update_transfer` inside the caller's transaction (the caller checked the role)."""
+    """`update_transfer` inside the caller's transaction (the caller checked the role). `read`: the
+    details as the caller's screen read them at `row_version`; a row changed since only in what no screen
+    edits (the responsible person, the register status) is no conflict."""
     t = session.get(Transfer, transfer_id)
     if t is None:
         raise NotFound(error_text("Transfer {0} no longer exists.", transfer_id))
-    if t.row_version != row_version:
+    if t.row_version != row_version and (read is None or view(t, with_onward=False).as_input() != read):
         raise ConflictError(
             error_text(
                 "{0} was changed by someone else after you opened it; nothing was saved. Compare "
