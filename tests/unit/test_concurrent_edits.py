@@ -440,3 +440,35 @@ def test_a_transfer_handed_over_meanwhile_does_not_make_the_wizards_next_change_
             db, legal, PageSave(saved.base, dataclasses.replace(retitled, notes="mine"), None, "x")
         )
     assert isinstance(caught.value.theirs, transfers.TransferView)
+
+
+def test_people_creating_transfers_at_once_get_consecutive_numbers_and_one_unbroken_audit_chain(
+    db: Database, db_url: str, legal: Actor, manager: Actor, admin: Actor
+) -> None:
+    exp = factories.entity(db, admin, "Net Japan Co., Ltd.", "JP")
+    imp = factories.entity(db, admin, "Importer in US", "US")
+    data = factories.transfer_input(exp.id, imp.id, "US")
+    start = threading.Barrier(3, timeout=30)
+    results: list[object] = []
+
+    def create(actor: Actor) -> None:
+        database = Database(db_url)
+        try:
+            start.wait()
+            for _ in range(3):
+                results.append(transfers.create_transfer(database, actor, data))
+        except Exception as exc:  # the test reports what each person got
+            results.append(exc)
+        finally:
+            database.dispose()
+
+    workers = [threading.Thread(target=create, args=(a,)) for a in (legal, manager, admin)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(timeout=120)
+    assert all(isinstance(r, transfers.TransferView) for r in results), results
+    refs = sorted(r.reference for r in results if isinstance(r, transfers.TransferView))
+    assert refs == [f"TR-{n:06d}" for n in range(1, 10)]
+    report = audit.verify(db)
+    assert report.ok, report
