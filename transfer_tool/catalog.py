@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.domain import CatalogKind
-from transfer_tool.errors import NotFound, Problem, ValidationError
+from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationError
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.paths import data_file
 from transfer_tool.records import audit
@@ -118,9 +118,14 @@ def lists_and_labels(
     return lists, labels
 
 
-def save_item(db: Database, actor: Actor, item: CatalogItem) -> CatalogItem:
+def save_item(
+    db: Database, actor: Actor, item: CatalogItem, *, read: CatalogItem | None = None
+) -> CatalogItem:
     """Create or change a catalogue entry (admins only; audited). An entry without a code is new: its code
-    is made from its English label (the app never shows codes, issue 18; transfers and files cite them)."""
+    is made from its English label (the app never shows codes, issue 18; transfers and files cite them).
+    `read`: the entry as the caller's screen read it; then only what it changed is written, and another
+    administrator's change made since stays (their 'sensitive' mark, say); `ConflictError` (nothing saved)
+    when both changed the same field to different values."""
     require(actor, Action.EDIT_CATALOGS)
     problems = []
     if len(item.code) > 64 or (item.code and not item.code.strip()):
@@ -141,6 +146,8 @@ def save_item(db: Database, actor: Actor, item: CatalogItem) -> CatalogItem:
             s.add(e)
         else:
             before = _dump(e)
+            if read is not None:
+                item = _merged(_item(e), read, item)
         e.section, e.label_en, e.label_ja = item.section, item.label_en, item.label_ja
         e.sensitive, e.active = item.sensitive, item.active
         s.flush()
@@ -154,6 +161,28 @@ def save_item(db: Database, actor: Actor, item: CatalogItem) -> CatalogItem:
             _dump(e),
         )
         return _item(e)
+
+
+_EDITED = ("section", "label_en", "label_ja", "sensitive", "active")
+
+
+def _merged(stored: CatalogItem, read: CatalogItem, mine: CatalogItem) -> CatalogItem:
+    """`mine`'s changes from `read` over `stored`; a field both changed, to different values, conflicts."""
+    values = {}
+    for name in _EDITED:
+        now, was, wanted = getattr(stored, name), getattr(read, name), getattr(mine, name)
+        if wanted != was and now not in (was, wanted):
+            raise ConflictError(
+                error_text(
+                    "Someone else changed the catalogue entry {0} after you opened it; nothing was saved. "
+                    "Save again to store yours over theirs, or open the catalogue again to see theirs.",
+                    repr(stored.label_en),
+                ),
+                mine=mine,
+                theirs=stored,
+            )
+        values[name] = now if wanted == was else wanted
+    return replace(stored, **values)
 
 
 def _new_code(s: Session, kind: CatalogKind, label_en: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -267,6 +268,32 @@ def test_export_then_import_with_preview_and_apply(
     assert store.get_destination(db, "US").regimes["EU"].status is AdequacyStatus.NOT_ADEQUATE
     assert "Imported: 1 destination(s) changed; 1 transfer(s) flagged" in dialog.message.text()
     assert store.history(db, "US")[-1].reason == "quarterly update"
+
+
+def test_an_import_applies_only_the_changes_its_preview_showed(
+    db: Database, admin: Actor, page: Callable[..., CountriesPage], tmp_path: Path
+) -> None:
+    doc = json.loads(store.export_document(db))
+    next(d for d in doc["destinations"] if d["code"] == "KR")["regimes"]["JP"]["notes"] = "PPC consultation"
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    p = page(admin)
+    p.import_file(changed)
+    dialog = p._import_dialog
+    assert isinstance(dialog, ImportPreviewDialog)
+    assert "1 destination(s) would change." in dialog.summary.text()
+    # Another administrator records the annulment of the US decision while the preview is open.
+    us = store.get_destination(db, "US")
+    annulled = replace(
+        us, regimes={**us.regimes, "EU": replace(us.regimes["EU"], status=AdequacyStatus.NOT_ADEQUATE)}
+    )
+    store.update_destination(db, admin, annulled, reason="CJEU annulled", expected_version=us.version)
+    dialog.reason.setText("quarterly update")
+    dialog.apply_button.click()
+    assert "The country data changed since the preview (United States)" in dialog.message.text()
+    assert not dialog.apply_button.isEnabled()  # applying again would be refused the same way
+    assert store.get_destination(db, "US").regimes["EU"].status is AdequacyStatus.NOT_ADEQUATE
+    assert store.get_destination(db, "KR").regimes["JP"].notes != "PPC consultation"
 
 
 def test_a_refused_import_lists_the_problems(

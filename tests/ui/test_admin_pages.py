@@ -3,6 +3,7 @@ settings), the administration window's tabs per role, and the main window's menu
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -118,6 +119,37 @@ def test_removing_a_user_deactivates_them_and_drops_their_database_sign_in(
         from transfer_tool.accounts import login_roles
 
         assert not login_roles.exists_by_name(db, login_roles.names_for(db).login("leaving"))
+
+
+def test_a_user_deactivated_by_another_admin_stays_deactivated_when_this_page_saves_a_name(
+    db: Database,
+    admin: Actor,
+    legal: Actor,
+    make_services: Callable[..., Services],
+    show: Callable[[QWidget], QWidget],
+) -> None:
+    page = UsersPage(make_services(admin))
+    show(page)
+    row = next(r for r in range(page.model.rowCount()) if page.model.text(r, 0) == legal.username)
+    page.table.selectRow(row)
+    assert page.edit_active.isChecked()
+    shown = users.get_user(db, legal.user_id or 0)
+    users.update_user(db, admin, shown.id, active=False, read=shown)  # another administrator, meanwhile
+    page.edit_name.setText("Lena Legal-Schmidt")
+    page.save_button.click()
+    stored = users.get_user(db, shown.id)
+    assert (stored.active, stored.display_name) == (False, "Lena Legal-Schmidt")
+    # Both change the role: told, the form keeps it, a second save stores it knowingly.
+    row = next(r for r in range(page.model.rowCount()) if page.model.text(r, 0) == legal.username)
+    page.table.selectRow(row)
+    users.update_user(db, admin, shown.id, role=Role.MANAGER, read=stored)
+    page.edit_role.setCurrentIndex(page.edit_role.findData(Role.ADMIN))
+    page.save_button.click()
+    assert "Someone else changed lena's account" in page.message.text()
+    assert users.get_user(db, shown.id).role is Role.MANAGER
+    assert page.edit_role.currentData() == Role.ADMIN
+    page.save_button.click()
+    assert users.get_user(db, shown.id).role is Role.ADMIN
 
 
 def test_user_problems_show_beside_the_fields(
@@ -278,6 +310,32 @@ def test_catalogue_entries_are_added_edited_and_deactivated(
     assert page.problems.text("label_en") == "an English label is required"
 
 
+def test_a_catalogue_entry_changed_by_another_admin_meanwhile_keeps_their_change_or_tells(
+    db: Database, admin: Actor, make_services: Callable[..., Services], show: Callable[[QWidget], QWidget]
+) -> None:
+    page = CataloguesPage(make_services(admin))
+    show(page)
+    page.select_kind(CatalogKind.DATA_CATEGORY)
+    entry = next(i for i in catalog.list_items(db, CatalogKind.DATA_CATEGORY) if not i.sensitive)
+    assert page.select_code(entry.code)
+    # Another administrator marks it sensitive while this page shows it unmarked.
+    catalog.save_item(db, admin, dataclasses.replace(entry, sensitive=True), read=entry)
+    page.label_ja.setText("訂正したラベル")
+    page.save_button.click()
+    stored = catalog.all_items(db)[CatalogKind.DATA_CATEGORY][entry.code]
+    assert (stored.sensitive, stored.label_ja) == (True, "訂正したラベル")
+    # Both change the English label: told, the typed text stays, a second save stores it knowingly.
+    assert page.select_code(entry.code)
+    catalog.save_item(db, admin, dataclasses.replace(stored, label_en="Theirs"), read=stored)
+    page.label_en.setText("Mine")
+    page.save_button.click()
+    assert "Someone else changed the catalogue entry" in page.message.text()
+    assert page.label_en.text() == "Mine"
+    assert catalog.all_items(db)[CatalogKind.DATA_CATEGORY][entry.code].label_en == "Theirs"
+    page.save_button.click()
+    assert catalog.all_items(db)[CatalogKind.DATA_CATEGORY][entry.code].label_en == "Mine"
+
+
 # ---- organisation settings ----------------------------------------------------------------------------
 
 
@@ -306,6 +364,34 @@ def test_organisation_settings_are_saved_and_single_user_mode_warns(
         timestamp_url="https://tsa.example.org/tsr",
         organisation_name="ネット・ジャパン株式会社",
     )
+    assert page.message.text() == "The organisation settings are saved."
+
+
+def test_two_admins_on_the_settings_page_keep_each_others_changes_or_are_told(
+    db: Database, admin: Actor, make_services: Callable[..., Services], show: Callable[[QWidget], QWidget]
+) -> None:
+    service.set_org_settings(db, admin, service.OrgSettings(single_user_mode=True))
+    page = OrgSettingsPage(make_services(admin))
+    show(page)
+    assert page.single_user.isChecked()
+    # Another administrator turns single-user mode off (four eyes back on) while this page shows it on.
+    shown = service.get_org_settings(db)
+    service.set_org_settings(db, admin, service.OrgSettings(single_user_mode=False), read=shown)
+    page.name.setText("Net Japan")
+    page.save_button.click()
+    saved = service.get_org_settings(db)
+    assert (saved.organisation_name, saved.single_user_mode) == ("Net Japan", False)
+    assert not page.single_user.isChecked()  # the page shows what is stored now
+    # Both change the re-evaluation period: told, nothing saved, the typed values stay on the page.
+    service.set_org_settings(db, admin, dataclasses.replace(saved, reevaluation_months=6), read=saved)
+    page.months.setValue(24)
+    page.timestamp.setText("https://tsa.example.org/tsr")
+    page.save_button.click()
+    assert "Someone else changed the same organisation settings" in page.message.text()
+    assert service.get_org_settings(db).reevaluation_months == 6
+    assert (page.months.value(), page.timestamp.text()) == (24, "https://tsa.example.org/tsr")
+    page.save_button.click()  # saved again, knowingly over theirs
+    assert service.get_org_settings(db).reevaluation_months == 24
     assert page.message.text() == "The organisation settings are saved."
 
 

@@ -21,7 +21,7 @@ from tests.visible_codes import codes_in
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.countries import store
-from transfer_tool.domain import AdequacyStatus
+from transfer_tool.domain import AdequacyStatus, AssessmentStatus, Conclusion
 from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 from ui.admin.countries import CountriesPage
@@ -29,7 +29,7 @@ from ui.services import Services
 from ui.widgets.conflict_view import KEEP_MINE, KEEP_THEIRS, USE_CHOICES, ConflictChooser
 from ui.wizard import AssessmentWizard
 from ui.wizard.conclusion import ConclusionPage
-from ui.wizard.state import PAGE_CONCLUSION, PAGE_PARTIES
+from ui.wizard.state import PAGE_CONCLUSION, PAGE_PARTIES, PAGE_SUMMARY
 from ui.wizard.transfer import PartiesPage
 
 # Two clients editing the same rows: the database's locking and versions are the point, on either database.
@@ -215,6 +215,91 @@ def test_assessment_edited_by_two_clients(
     page.procedural.setPlainText(expected[0] + " + more")
     qtbot.waitUntil(lambda: stored()[0] == expected[0] + " + more", timeout=3000)
     assert wizard.conflict_dialog() is None
+
+
+@pytest.mark.parametrize("choice", CHOICES)
+def test_an_assessment_started_by_someone_else_meanwhile_is_a_conflict_not_a_dead_end(
+    qtbot: QtBot,
+    make_wizard: MakeWizard,
+    db: Database,
+    other: Database,
+    legal: Actor,
+    manager: Actor,
+    us_transfer: transfers.TransferView,
+    choice: str,
+) -> None:
+    # B opens a transfer nobody has assessed yet; A starts its assessment and saves an answer first. B's
+    # save was refused with "already has an assessment; open it instead", the answers typed with nowhere
+    # to go but lost.
+    wizard = make_wizard(legal, us_transfer.id)
+    assert service.latest_for_transfer(other, us_transfer.id) is None
+    a = service.start_assessment(other, manager, us_transfer.id)
+    replace_record(other, manager, a.id, procedural_notes="theirs: SA authorisation requested")
+    wizard.go_to(PAGE_CONCLUSION)
+    page = wizard.page_for(PAGE_CONCLUSION)
+    assert isinstance(page, ConclusionPage)
+    type_text(page.procedural, "mine: SCCs signed unchanged")
+    dialog = _wizard_conflict(qtbot, wizard)
+    assert "started the assessment of" in dialog.intro.text()
+    assert _shown(dialog)["procedural_notes"] == (
+        '"mine: SCCs signed unchanged"',
+        '"theirs: SA authorisation requested"',
+    )
+    _answer(qtbot, dialog, KEEP_THEIRS if choice == KEEP_THEIRS else KEEP_MINE)
+    expected = (
+        "theirs: SA authorisation requested" if choice == KEEP_THEIRS else "mine: SCCs signed unchanged"
+    )
+    qtbot.waitUntil(
+        lambda: service.get_assessment(other, a.id).record.procedural_notes == expected, timeout=3000
+    )
+    assert [v.id for v in service.list_for_transfer(other, us_transfer.id)] == [a.id]
+    page.procedural.setPlainText(expected + " + more")
+    qtbot.waitUntil(
+        lambda: service.get_assessment(other, a.id).record.procedural_notes == expected + " + more",
+        timeout=3000,
+    )
+    assert wizard.conflict_dialog() is None
+
+
+@pytest.mark.parametrize("choice", (KEEP_MINE, KEEP_THEIRS))
+def test_a_draft_saved_by_someone_else_since_my_last_save_is_not_submitted_in_my_name(
+    qtbot: QtBot,
+    make_wizard: MakeWizard,
+    db: Database,
+    other: Database,
+    legal: Actor,
+    manager: Actor,
+    us_transfer: transfers.TransferView,
+    choice: str,
+) -> None:
+    # B answers every step; A saves the draft after B's last save. B's Submit submitted A's answers, never
+    # shown on B's screen, with B as the submitter (and the screen then showed A's answers without a word).
+    wizard = make_wizard(legal, us_transfer.id)
+    support.answer_everything(qtbot, wizard, conclusion=Conclusion.PROCEED_WITH_MEASURES)
+    wizard.go_to(PAGE_SUMMARY)
+    qtbot.waitUntil(lambda: not wizard.autosaver.pending, timeout=3000)
+    a = service.latest_for_transfer(other, us_transfer.id)
+    assert a is not None
+    replace_record(other, manager, a.id, procedural_notes="theirs: SA authorisation requested")
+    mine = wizard.state.record
+    assert mine is not None and mine.procedural_notes != "theirs: SA authorisation requested"
+    qtbot.mouseClick(wizard.summary.submit_button, Qt.MouseButton.LeftButton)
+    dialog = _wizard_conflict(qtbot, wizard)
+    assert "nothing was submitted" in dialog.intro.text()
+    assert "nothing was submitted" in wizard.summary.result.text()
+    assert _shown(dialog)["procedural_notes"][1] == '"theirs: SA authorisation requested"'
+    assert service.get_assessment(other, a.id).status is AssessmentStatus.DRAFT
+    _answer(qtbot, dialog, choice)
+    expected = mine.procedural_notes if choice == KEEP_MINE else "theirs: SA authorisation requested"
+    qtbot.waitUntil(
+        lambda: service.get_assessment(other, a.id).record.procedural_notes == expected, timeout=3000
+    )
+    qtbot.waitUntil(lambda: not wizard.autosaver.pending, timeout=3000)
+    qtbot.mouseClick(wizard.summary.submit_button, Qt.MouseButton.LeftButton)  # submitted, knowingly
+    qtbot.waitUntil(
+        lambda: service.get_assessment(other, a.id).status is AssessmentStatus.SUBMITTED, timeout=3000
+    )
+    assert service.get_assessment(other, a.id).record.procedural_notes == expected
 
 
 def test_escape_never_drops_my_version_silently(

@@ -83,9 +83,9 @@ def test_a_submission_clicked_before_midnight_states_when_it_was_made(
     assert wizard.current_key() == PAGE_SUMMARY
     submit = service.submit
 
-    def after_the_saves(*args: Any) -> service.AssessmentView:  # service.submit's arguments
+    def after_the_saves(*args: Any, **kwargs: Any) -> service.AssessmentView:  # service.submit's arguments
         moving.past_midnight()  # the saves before the submission took past midnight
-        return submit(*args)
+        return submit(*args, **kwargs)
 
     monkeypatch.setattr(service, "submit", after_the_saves)
     qtbot.mouseClick(wizard.summary.submit_button, Qt.MouseButton.LeftButton)

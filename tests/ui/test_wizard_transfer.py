@@ -333,7 +333,7 @@ def test_escape_in_the_entity_dialog_asks_before_dropping_typed_details(
     wizard.close()
 
 
-def test_an_entity_changed_by_someone_else_meanwhile_says_the_way_out(
+def test_an_entity_changed_by_someone_else_meanwhile_keeps_both_changes_or_what_was_typed(
     qtbot: QtBot, make_services: Callable[..., Services], db: Database, legal: Actor, admin: Actor
 ) -> None:
     import dataclasses
@@ -346,18 +346,31 @@ def test_an_entity_changed_by_someone_else_meanwhile_says_the_way_out(
         **{f.name: getattr(e, f.name) for f in dataclasses.fields(entities.EntityInput)}
     )
     entities.update_entity(db, admin, e.id, dataclasses.replace(theirs, address="1 Market St"), e.row_version)
+    # Different details: both are kept (before, the typed contact was refused and had to be typed again).
+    dialog.contact_name.setText("Jane Doe")
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    stored = entities.get_entity(db, e.id)
+    assert (stored.address, stored.contact_name) == ("1 Market St", "Jane Doe")
+
+    # The same detail: told, the typed text stays, and saving again stores it over theirs.
+    dialog = EntityDialog(make_services(legal), entity=stored)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    entities.update_entity(
+        db, admin, e.id, dataclasses.replace(theirs, address="2 Market St"), stored.row_version
+    )
     dialog.address.setText("500 Howard St")
     dialog.save()
     assert dialog.error.text() == (
-        "Someone else changed this entity after you opened it; nothing was saved. Choose Cancel and open "
-        "the entity again: it then shows their change, and you can make yours again."
+        "Someone else changed the same details of this entity after you opened it; nothing was saved. Your "
+        "entries are kept: save again to store them over theirs, or cancel to keep theirs."
     )
-    assert not dialog.ok.isEnabled()  # saving again would fail the same way
-    dialog.contact_name.setText("Jane Doe")
-    assert not dialog.ok.isEnabled()
-    assert entities.get_entity(db, e.id).address == "1 Market St"
-    dialog.reject()  # nothing this copy holds can be saved: Cancel closes it
-    assert not dialog.isVisible()
+    assert dialog.address.text() == "500 Howard St" and dialog.ok.isEnabled()
+    assert entities.get_entity(db, e.id).address == "2 Market St"
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert entities.get_entity(db, e.id).address == "500 Howard St"
 
 
 def test_an_entity_removed_by_someone_else_meanwhile_is_said_without_its_database_number(

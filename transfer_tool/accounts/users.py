@@ -16,6 +16,7 @@ from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.domain import Role
 from transfer_tool.errors import (
     AuthenticationFailed,
+    ConflictError,
     NotFound,
     Problem,
     StorageError,
@@ -353,13 +354,20 @@ def update_user(
     active: bool | None = None,
     display_name: str | None = None,
     password: str | None = None,
+    read: UserView | None = None,
 ) -> UserView:
+    """Change an account (None: unchanged). `read`: the account as the caller's screen read it; then a
+    role, state or name the screen left as read is not written (another administrator's change made since
+    stays: a stale page no longer re-activated a user someone had just deactivated), and one both changed
+    to different values is a ConflictError (nothing saved)."""
     require(actor, Action.MANAGE_USERS)
     with db.unit_of_work() as s:
         audit.check_actor(s, actor)  # before the edit: an admin may change their own account
         u = s.get(User, user_id)
         if u is None:
             raise NotFound(error_text("User {0} does not exist.", user_id))
+        if read is not None:
+            role, active, display_name = _changed_since(u, read, role, active, display_name)
         before = _public(u)
         if role is not None and u.role == Role.ADMIN and role != Role.ADMIN and _admin_count(s) <= 1:
             raise ValidationError(
@@ -396,6 +404,33 @@ def update_user(
             _update_login(db, s, u.username, role=role, active=active, password=password)
         audit.record(s, actor, "update", "user_account", u.id, before, _public(u))
         return _view(u)
+
+
+def _changed_since(
+    u: User, read: UserView, role: Role | None, active: bool | None, display_name: str | None
+) -> tuple[Role | None, bool | None, str | None]:
+    """What the screen changed from `read` (None: left as read), refused where someone else changed the
+    same thing to something else since."""
+    name_typed = display_name.strip() if display_name is not None else None
+    wanted: dict[str, object] = {"role": role, "active": active, "display_name": name_typed}
+    for name, value in list(wanted.items()):
+        was, now = getattr(read, name), getattr(u, name)
+        if value is None or value == was:
+            wanted[name] = None
+        elif now not in (was, value):
+            raise ConflictError(
+                error_text(
+                    "Someone else changed {0}'s account after you opened it; nothing was saved. Save again "
+                    "to store yours over theirs, or open the users again to see theirs.",
+                    u.username,
+                ),
+                theirs=_view(u),
+            )
+    return (
+        role if wanted["role"] is not None else None,
+        active if wanted["active"] is not None else None,
+        name_typed if wanted["display_name"] is not None else None,
+    )
 
 
 def _update_login(

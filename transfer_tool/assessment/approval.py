@@ -132,5 +132,6 @@ def approve_and_sign(
         attestations=request.attestations,
         comment=request.comment,
         trust_list=(pems, registered),
+        rendered_with=org,
     )
     return ApprovalDone(view, signed, bool(org.timestamp_url or request.timestamper is not None))

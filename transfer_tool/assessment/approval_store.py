@@ -38,7 +38,7 @@ from transfer_tool.domain import (
     TransferStatus,
     UserId,
 )
-from transfer_tool.errors import Problem, ValidationError
+from transfer_tool.errors import ConflictError, Problem, ValidationError
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.records import audit
 from transfer_tool.register import transfers
@@ -149,12 +149,16 @@ def _store_approval(
     attestations: AbstractSet[str],
     comment: str = "",
     trust_list: tuple[list[bytes], set[str]] | None = None,
+    rendered_with: OrgSettings | None = None,
 ) -> AssessmentView:
     """Approve a submitted version with its signed report (called by `approval.approve_and_sign` only,
     which renders and signs): the version is frozen, the transfer approved (or suspended when the
     conclusion is 'do not transfer') and its re-assessment flags cleared. The signed copy must be the
     rendering plus a trusted signature by the approver's own registered certificate. `at` is the moment
-    the rendering states as the approval's, so the stored history says what the signed PDF says."""
+    the rendering states as the approval's, so the stored history says what the signed PDF says;
+    `rendered_with`, the organisation settings the rendering used: changed since (an administrator saved
+    them while the approver signed), nothing is approved, since the stored approval (its re-evaluation
+    date, the register's next review) would not say what the signed report says."""
     from transfer_tool.signing import trust  # the trust list imports pyHanko
 
     require(actor, Action.REVIEW)
@@ -177,6 +181,13 @@ def _store_approval(
         raise ValidationError("The assessment cannot be approved yet.", problems)
     with _writing(db, "the assessment") as s:
         settings = _read_settings(s)
+        if rendered_with is not None and settings != rendered_with:
+            raise ConflictError(
+                error_text(
+                    "The organisation settings changed while you approved; nothing was approved. Approve "
+                    "again: the report is then rendered with the settings as they are now."
+                )
+            )
         row = _load(s, assessment_id)
         before = _dump(row)
         record = from_dict(row.record)

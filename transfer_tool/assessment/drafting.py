@@ -71,7 +71,7 @@ from transfer_tool.register import entities, transfers
 from transfer_tool.storage import workflow_permits
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.assessment import Assessment, ReviewComment
-from transfer_tool.storage.models.core import Transfer
+from transfer_tool.storage.models.core import Entity, Transfer
 
 
 @dataclass(frozen=True)
@@ -400,16 +400,35 @@ def evaluate_assessment(db: Database, assessment_id: int, today: dt.date) -> Ass
     return evaluate_record(db, get_assessment(db, assessment_id).record, today)
 
 
-def submit(db: Database, actor: Actor, assessment_id: int, today: dt.date | None) -> AssessmentView:
+def submit(
+    db: Database,
+    actor: Actor,
+    assessment_id: int,
+    today: dt.date | None,
+    *,
+    expected_row_version: int | None = None,
+) -> AssessmentView:
     """Submit for review; refused with every missing item (step and field) while incomplete. `today`:
-    the date the submission states (None: now, see `versions._at`)."""
+    the date the submission states (None: now, see `versions._at`). `expected_row_version`: the version
+    as the submitter's screen last saved or read it; saved by someone else since, it is not submitted
+    (`ConflictError` with theirs): the submitter would vouch for answers they never saw."""
     require(actor, Action.ASSESS)
     ds = country_store.dataset(db)
     with _writing(db, "the assessment") as s:
         row = _load(s, assessment_id)
         _refuse_unless_editable(s, row)
+        if expected_row_version is not None and row.row_version != expected_row_version:
+            raise ConflictError(
+                error_text(
+                    "{0} was saved by someone else after your last save; nothing was submitted. Choose "
+                    "whose answers to keep, then submit again.",
+                    _name(s, row),
+                ),
+                theirs=_view(s, row),
+            )
         before = _dump(row)
         stored = from_dict(row.record)
+        _hold_the_facts(s, row.transfer_id)
         # The transfer, its parties or its onward transfers changed since the draft was last saved (from the
         # register, an import, the entity screen): nothing was flagged because this version answers the
         # change, so it is submitted stating the transfer as it now is, as every save of the draft follows it.
@@ -443,6 +462,22 @@ def submit(db: Database, actor: Actor, assessment_id: int, today: dt.date | None
         audit.record(s, actor, "submit", "assessment", row.id, before, after)
         transfers.set_status(s, actor, row.transfer_id, TransferStatus.SUBMITTED)
         return _view(s, row)
+
+
+def _hold_the_facts(s: Session, transfer_id: int) -> None:
+    """Lock, until the submission commits, the rows its facts are read from: the transfer, its parties and
+    its onward transfers. A change to them that another person commits meanwhile (its check saw a draft,
+    which answers such changes) would otherwise be neither in the submitted version nor flagged; now it
+    waits, then meets the version awaiting review and is refused. (SQLite runs one writer at a time.)"""
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    parties = s.execute(
+        select(Transfer.exporter_id, Transfer.importer_id).where(Transfer.id == transfer_id).with_for_update()
+    ).one_or_none()
+    if parties is None:
+        return
+    s.execute(select(Entity.id).where(Entity.id.in_(list(parties))).with_for_update(read=True))
+    s.execute(select(Transfer.id).where(Transfer.parent_id == transfer_id).with_for_update(read=True))
 
 
 def new_version(db: Database, actor: Actor, assessment_id: int) -> AssessmentView:

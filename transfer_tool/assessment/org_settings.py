@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.assessment import workflow
-from transfer_tool.errors import Problem, ValidationError
+from transfer_tool.errors import ConflictError, Problem, ValidationError
+from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.records import audit
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import OrgSetting
@@ -85,7 +88,14 @@ def validate_org_settings(settings: OrgSettings) -> list[Problem]:
     return p
 
 
-def set_org_settings(db: Database, actor: Actor, settings: OrgSettings) -> OrgSettings:
+def set_org_settings(
+    db: Database, actor: Actor, settings: OrgSettings, *, read: OrgSettings | None = None
+) -> OrgSettings:
+    """Store `settings`. `read`: the settings as the caller's screen read them; then only the settings it
+    changed are written, and someone else's change made since stays (two administrators on the settings
+    page: the second save put back every value the first had changed, single-user mode included).
+    `ConflictError` (nothing saved) when both changed the same setting to different values. Without `read`
+    every setting is written as given (the demo, a script stating all of them)."""
     require(actor, Action.ORG_SETTINGS)
     settings = dataclasses.replace(
         settings,
@@ -95,8 +105,24 @@ def set_org_settings(db: Database, actor: Actor, settings: OrgSettings) -> OrgSe
     problems = validate_org_settings(settings)
     if problems:
         raise ValidationError("The organisation settings cannot be saved.", problems)
+    try:
+        return _store(db, actor, settings, read)
+    except (StaleDataError, IntegrityError) as exc:  # another save between this one's read and write
+        raise ConflictError(
+            error_text(
+                "Someone else changed {0} at the same moment; nothing was saved. Reload and try again.",
+                "the organisation settings",
+            ),
+            mine=settings,
+        ) from exc
+
+
+def _store(db: Database, actor: Actor, settings: OrgSettings, read: OrgSettings | None) -> OrgSettings:
     with db.unit_of_work() as s:
-        before = dataclasses.asdict(_read_settings(s))
+        stored = _read_settings(s)
+        if read is not None:
+            settings = _merged(stored, read, settings)
+        before = dataclasses.asdict(stored)
         after = dataclasses.asdict(settings)
         for key in _SETTING_FIELDS:
             row = s.get(OrgSetting, key)
@@ -107,3 +133,28 @@ def set_org_settings(db: Database, actor: Actor, settings: OrgSettings) -> OrgSe
         s.flush()
         audit.record(s, actor, "update", "org_setting", "*", before, after)
         return _read_settings(s)
+
+
+def _merged(stored: OrgSettings, read: OrgSettings, mine: OrgSettings) -> OrgSettings:
+    """`mine` (changed from `read`) over `stored`: the settings the screen left as it read them take the
+    stored value; a setting both changed, to different values, is a conflict."""
+    values: dict[str, Any] = {}
+    clashes = []
+    for name in _SETTING_FIELDS:
+        now, was, wanted = getattr(stored, name), getattr(read, name), getattr(mine, name)
+        if wanted == was:
+            values[name] = now
+            continue
+        if now not in (was, wanted):
+            clashes.append(name)
+        values[name] = wanted
+    if clashes:
+        raise ConflictError(
+            error_text(
+                "Someone else changed the same organisation settings after you opened them; nothing was "
+                "saved. Save again to store yours over theirs, or open the settings again to see theirs."
+            ),
+            mine=mine,
+            theirs=stored,
+        )
+    return OrgSettings(**values)

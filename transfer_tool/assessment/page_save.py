@@ -20,17 +20,27 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.assessment import drafting
 from transfer_tool.assessment.record import AssessmentRecord
-from transfer_tool.assessment.versions import AssessmentView, _writing, get_assessment
+from transfer_tool.assessment.versions import (
+    AssessmentView,
+    _load_viewable,
+    _view,
+    _writing,
+    get_assessment,
+)
 from transfer_tool.countries import store as country_store
 from transfer_tool.countries.shipped import CountryDataset
-from transfer_tool.errors import NotFound
+from transfer_tool.errors import ConflictError, NotFound
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.register import transfers
 from transfer_tool.register.transfers import TransferInput, TransferView, validate_transfer
 from transfer_tool.storage.database import Database
+from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import Transfer
 
 
@@ -154,13 +164,16 @@ def _in_one_transaction(
             written = transfers.create_in(s, actor, data)
             created = True
         elif writes_transfer:
-            written = transfers.update_in(s, actor, base.transfer_id, data, base.transfer_row_version)
+            written = transfers.update_in(
+                s, actor, base.transfer_id, data, base.transfer_row_version, read=base.stored_input
+            )
         transfer = written or s.get(Transfer, base.transfer_id)
         if transfer is None:
             raise NotFound(error_text("Transfer {0} no longer exists.", base.transfer_id))
         read_at = transfer.row_version
         assessment_id, assessment_version = base.assessment_id, base.assessment_row_version
         if assessment_id is None:
+            _refuse_started_meanwhile(s, transfer, request.record)
             started = drafting.start_in(s, actor, transfer.id, dataset())
             assessment_id, assessment_version = started.id, started.row_version
             created = True
@@ -184,6 +197,33 @@ def _in_one_transaction(
             saved,
             created,
             saved.updated_at,
+        )
+
+
+def _refuse_started_meanwhile(session: Session, transfer: Transfer, mine: AssessmentRecord | None) -> None:
+    """The screen opened the transfer before it had an assessment, and someone else started one since: a
+    conflict with their draft (the screen shows both and keeps what the person chooses), not a refusal
+    that leaves the answers typed on this screen with nowhere to go. A version no longer open for changes
+    is left to `start_in`'s refusal."""
+    latest = session.scalar(
+        select(Assessment.id)
+        .where(Assessment.transfer_id == transfer.id)
+        .order_by(Assessment.version_no.desc())
+        .limit(1)
+    )
+    if latest is None:
+        return
+    row, parts, _ = _load_viewable(session, latest)
+    theirs = _view(session, row, parts)
+    if theirs.editable:
+        raise ConflictError(
+            error_text(
+                "Someone else started the assessment of {0} after you opened it; nothing was saved. "
+                "Compare the two versions and choose which to keep.",
+                transfer.reference,
+            ),
+            mine=mine,
+            theirs=theirs,
         )
 
 

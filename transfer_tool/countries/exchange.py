@@ -12,9 +12,10 @@ from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.countries import editing, serialize
 from transfer_tool.countries.diff import FieldChange, diff_destinations
 from transfer_tool.countries.impact import StatusChange, status_changes
+from transfer_tool.countries.model import Destination
 from transfer_tool.countries.stored import DATASET_KEY, complete, names, regimes_in, set_dataset_version
-from transfer_tool.errors import ImportRefused, Problem
-from transfer_tool.i18n.engine_text import engine_text, error_text
+from transfer_tool.errors import ConflictError, ImportRefused, Problem
+from transfer_tool.i18n.engine_text import engine_list, engine_text, error_text
 from transfer_tool.records import audit
 from transfer_tool.storage import admin_writes
 from transfer_tool.storage.database import Database
@@ -51,9 +52,18 @@ def export_document(db: Database) -> bytes:
 
 
 def import_document(
-    db: Database, actor: Actor, raw: bytes, *, dry_run: bool = False, reason: str = ""
+    db: Database,
+    actor: Actor,
+    raw: bytes,
+    *,
+    dry_run: bool = False,
+    reason: str = "",
+    expected: ImportPreview | None = None,
 ) -> ImportPreview:
-    """Check the whole file, then apply every change or none. A dry run returns what would change."""
+    """Check the whole file, then apply every change or none. A dry run returns what would change.
+    `expected`: the dry run the person confirmed; the import is applied only if it makes exactly the
+    changes that preview showed (`ConflictError` otherwise, nothing imported): an administrator's edit saved
+    after the preview is not undone by a file whose preview never showed it."""
     require(actor, Action.EDIT_COUNTRIES)
     if len(raw) > MAX_IMPORT_BYTES:
         # A full export is about 0.6 MB; refuse a huge file before parsing and schema-checking all of it.
@@ -83,6 +93,7 @@ def import_document(
         changes: dict[str, list[FieldChange]] = {}
         statuses: dict[str, list[StatusChange]] = {}
         flagged = 0
+        befores: dict[str, Destination] = {}
         for code, incoming in sorted(doc.destinations.items()):
             rec = records.get(code)
             if rec is None:
@@ -97,10 +108,13 @@ def import_document(
                 continue
             changes[code] = diff
             statuses[code] = status_changes(before, target)
-            if not dry_run:
-                flagged += editing.apply_edit(
-                    s, actor, rec, before, incoming, why, doc.dataset_version
-                ).flagged
+            befores[code] = before
+        if expected is not None and not dry_run:
+            _refuse_unlike(expected, changes, befores)
+        for code in sorted(changes) if not dry_run else ():
+            flagged += editing.apply_edit(
+                s, actor, records[code], befores[code], doc.destinations[code], why, doc.dataset_version
+            ).flagged
         if not dry_run and changes:
             old = s.get(OrgSetting, DATASET_KEY)
             audit.record(
@@ -116,3 +130,25 @@ def import_document(
         return ImportPreview(
             changes, statuses, flagged, applied=not dry_run, dataset_version=doc.dataset_version
         )
+
+
+def _refuse_unlike(
+    expected: ImportPreview, changes: dict[str, list[FieldChange]], befores: dict[str, Destination]
+) -> None:
+    """Refuse an import whose changes are not the ones its preview showed (the data changed since)."""
+    differ = sorted(
+        code
+        for code in set(changes) | set(expected.changes)
+        if changes.get(code) != expected.changes.get(code)
+    )
+    if not differ:
+        return
+    shown = [befores[c].name_en if c in befores else names().name(c, "en") for c in differ]
+    raise ConflictError(
+        error_text(
+            "The country data changed since the preview ({0}): importing now would change what the preview "
+            "did not show. Nothing was imported; check the file again to see its changes against the data "
+            "as it is now.",
+            engine_list(", ", shown),
+        )
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -138,8 +139,17 @@ def create_entity(db: Database, actor: Actor, data: EntityInput) -> EntityView:
 
 
 def update_entity(
-    db: Database, actor: Actor, entity_id: int, data: EntityInput, row_version: int
+    db: Database,
+    actor: Actor,
+    entity_id: int,
+    data: EntityInput,
+    row_version: int,
+    *,
+    read: EntityInput | None = None,
 ) -> EntityView:
+    """Save changes; someone else's save since `row_version` is a ConflictError (nothing saved), unless
+    `read` (the entity as the screen read it at `row_version`) shows the two changed different details:
+    then each keeps its own (the details this screen left as read take the stored ones)."""
     require(actor, Action.EDIT_TRANSFERS)
     problems = validate_entity(data)
     if problems:
@@ -150,11 +160,7 @@ def update_entity(
             if e is None:
                 raise NotFound(error_text("Entity {0} no longer exists.", entity_id))
             if e.row_version != row_version:
-                raise ConflictError(
-                    "Someone else changed this entity after you opened it; nothing was saved.",
-                    mine=data,
-                    theirs=view(e),
-                )
+                data = _merged(e, read, data)
             _require_notice_name(actor, e.notice_name, data.notice_name)
             before = _dump(e)
             for n in _FIELDS:
@@ -169,6 +175,27 @@ def update_entity(
         raise ConflictError(
             "Someone else changed this entity at the same moment; nothing was saved.", mine=data
         ) from exc
+
+
+def _merged(e: Entity, read: EntityInput | None, mine: EntityInput) -> EntityInput:
+    """`mine`'s changes from `read` over the entity as stored (changed by someone else since `read`)."""
+    theirs = view(e)
+    clash = read is None
+    values = {}
+    for n in _FIELDS:
+        now, wanted = getattr(theirs, n), getattr(mine, n)
+        was = getattr(read, n) if read is not None else now
+        clash = clash or (wanted != was and now not in (was, wanted))
+        values[n] = now if wanted == was else wanted
+    if clash:
+        message = (
+            "Someone else changed this entity after you opened it; nothing was saved."
+            if read is None
+            else "Someone else changed the same details of this entity after you opened it; nothing was "
+            "saved. Your entries are kept: save again to store them over theirs, or cancel to keep theirs."
+        )
+        raise ConflictError(message, mine=mine, theirs=theirs)
+    return EntityInput(**values)
 
 
 @dataclass(frozen=True)
@@ -203,38 +230,48 @@ def delete_entity(db: Database, actor: Actor, entity_id: int, row_version: int) 
     """Remove an entity entered by mistake. Refused while any transfer names it, listing those transfers:
     a transfer keeps its parties (the register and its assessments say who sent and received the data)."""
     require(actor, Action.EDIT_TRANSFERS)
-    with db.unit_of_work() as s:
-        e = s.get(Entity, entity_id)
-        if e is None:
-            raise NotFound(error_text("Entity {0} no longer exists.", entity_id))
-        if e.row_version != row_version:
-            raise ConflictError(
-                error_text(
-                    "Someone else changed {0} after you opened it; reload it before removing it.", e.name
+    name = ""
+    try:
+        with db.unit_of_work() as s:
+            e = s.get(Entity, entity_id)
+            if e is None:
+                raise NotFound(error_text("Entity {0} no longer exists.", entity_id))
+            name = e.name
+            if e.row_version != row_version:
+                raise ConflictError(
+                    error_text(
+                        "Someone else changed {0} after you opened it; reload it before removing it.", e.name
+                    )
                 )
-            )
-        uses = _uses(s, entity_id)
-        if uses:
-            problems = []
-            for use in uses:
-                where = f"{use.reference} {use.title}".strip()
-                if use.as_exporter and use.as_importer:
-                    problems.append(Problem("", error_text("{0}: exporter and importer", where)))
-                elif use.as_exporter:
-                    problems.append(Problem("", error_text("{0}: exporter", where)))
-                else:
-                    problems.append(Problem("", error_text("{0}: importer", where)))
-            raise ValidationError(
-                error_text(
-                    "{0} is a party to these transfers and cannot be removed; choose another party in "
-                    "them first.",
-                    e.name,
-                ),
-                problems,
-            )
-        before = _dump(e)
-        s.delete(e)
-        audit.record(s, actor, "delete", "entity", entity_id, before, None)
+            uses = _uses(s, entity_id)
+            if uses:
+                raise _in_use(e.name, uses)
+            before = _dump(e)
+            s.delete(e)
+            audit.record(s, actor, "delete", "entity", entity_id, before, None)
+    except IntegrityError as exc:
+        # A transfer naming it was saved by someone else between the check and the removal (PostgreSQL:
+        # writers run side by side): refused as the check refuses, naming the transfers.
+        raise _in_use(name, entity_uses(db, entity_id)) from exc
+
+
+def _in_use(name: str, uses: list[EntityUse]) -> ValidationError:
+    problems = []
+    for use in uses:
+        where = f"{use.reference} {use.title}".strip()
+        if use.as_exporter and use.as_importer:
+            problems.append(Problem("", error_text("{0}: exporter and importer", where)))
+        elif use.as_exporter:
+            problems.append(Problem("", error_text("{0}: exporter", where)))
+        else:
+            problems.append(Problem("", error_text("{0}: importer", where)))
+    return ValidationError(
+        error_text(
+            "{0} is a party to these transfers and cannot be removed; choose another party in them first.",
+            name,
+        ),
+        problems,
+    )
 
 
 def get_entity(db: Database, entity_id: int) -> EntityView:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, joinedload, object_session
 from sqlalchemy.orm.exc import StaleDataError
 
 from transfer_tool.accounts.permissions import Action, Actor, require
@@ -223,10 +223,16 @@ _REFERENCE_DIGITS = 6
 _REFERENCE_LOCK = 0x54522D30
 
 
-def _next_reference(session: Session) -> str:
-    """The next register reference, allocated inside the transaction that stores the transfer."""
+def _lock_references(session: Session) -> None:
+    """Until the transaction ends, no one else allocates a reference (PostgreSQL; SQLite's writers run
+    one at a time): the highest number is read after the lock, so two people never take the same."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(select(func.pg_advisory_xact_lock(_REFERENCE_LOCK)))
+
+
+def _next_reference(session: Session) -> str:
+    """The next register reference, allocated inside the transaction that stores the transfer."""
+    _lock_references(session)
     pattern = _REFERENCE_PREFIX + "_" * _REFERENCE_DIGITS
     candidates = session.scalars(
         select(Transfer.reference).where(Transfer.reference.like(pattern)).order_by(Transfer.reference.desc())
@@ -242,7 +248,13 @@ def _next_reference(session: Session) -> str:
 
 def onward_reference(parent: Transfer) -> str:
     """The next sub-recipient's reference: one more than the highest number of the parent's onward
-    transfers (counting them gave -02 again once -01 was removed, and that was refused as used)."""
+    transfers (counting them gave -02 again once -01 was removed, and that was refused as used). Read under
+    the references' lock: two people adding one at once took the same number, and the second save failed
+    on the unique reference (on PostgreSQL a database error)."""
+    session = object_session(parent)
+    if session is not None and parent.id is not None:
+        _lock_references(session)
+        session.refresh(parent, ["onward"])  # as committed now, not as read before the lock
     prefix = f"{parent.reference}-"
     numbers = [
         int(tail)
@@ -329,13 +341,21 @@ def update_transfer(
 
 
 def update_in(
-    session: Session, actor: Actor, transfer_id: int, data: TransferInput, row_version: int
+    session: Session,
+    actor: Actor,
+    transfer_id: int,
+    data: TransferInput,
+    row_version: int,
+    *,
+    read: TransferInput | None = None,
 ) -> Transfer:
-    """`update_transfer` inside the caller's transaction (the caller checked the role)."""
+    """`update_transfer` inside the caller's transaction (the caller checked the role). `read`: the
+    details as the caller's screen read them at `row_version`; a row changed since only in what no screen
+    edits (the responsible person, the register status) is no conflict."""
     t = session.get(Transfer, transfer_id)
     if t is None:
         raise NotFound(error_text("Transfer {0} no longer exists.", transfer_id))
-    if t.row_version != row_version:
+    if t.row_version != row_version and (read is None or view(t, with_onward=False).as_input() != read):
         raise ConflictError(
             error_text(
                 "{0} was changed by someone else after you opened it; nothing was saved. Compare "

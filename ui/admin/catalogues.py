@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from transfer_tool import catalog
 from transfer_tool.catalog import CatalogItem
 from transfer_tool.domain import CatalogKind
+from transfer_tool.errors import ConflictError
 from ui.accessibility import name_from_labels
 from ui.admin.common import (
     Cell,
@@ -69,6 +70,9 @@ class CataloguesPage(QWidget):
         # What the form shows: edits are measured against it, and another entry or catalogue chosen while
         # the form holds edits is asked about (Discard / Keep editing) before they are dropped.
         self.shown: CatalogItem | None = None
+        # The entry as stored when shown (or as a refused save found it): a save writes only what the form
+        # changed from it.
+        self._read: CatalogItem | None = None
         self.shown_kind: CatalogKind | None = None
         self.discard_question: QMessageBox | None = None
         self._adopting = False  # the entry just saved is selected again: the form follows it
@@ -277,6 +281,7 @@ class CataloguesPage(QWidget):
 
     def _show(self, item: CatalogItem) -> None:
         self.shown = item
+        self._read = item
         self.problems.clear()
         self.label_en.setText(item.label_en)
         self.label_ja.setText(item.label_ja)
@@ -307,14 +312,22 @@ class CataloguesPage(QWidget):
             active=self.active.isChecked(),
         )
         actor = self.services.actor
+        kept = self._read
+        read = kept if current is not None and kept is not None and kept.code == current.code else current
         self.problems.clear()
         self.services.worker.submit(
-            lambda db: catalog.save_item(db, actor, item),
+            lambda db: catalog.save_item(db, actor, item, read=read),
             self._saved,
-            lambda exc: report_failure(self, exc, self.message, self.problems),
+            self._save_failed,
             owner=self,
             label="save catalogue entry",
         )
+
+    def _save_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ConflictError) and isinstance(exc.theirs, CatalogItem):
+            # The form keeps what was typed; a second save stores it over theirs, as the message says.
+            self._read = exc.theirs
+        report_failure(self, exc, self.message, self.problems)
 
     def _saved(self, item: CatalogItem) -> None:
         self.message.ok(self.tr("Saved %1.").replace("%1", item.label(self.services.language)))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.countries import store
 from transfer_tool.countries.store import ImportPreview
-from transfer_tool.errors import NotFound
+from transfer_tool.errors import ConflictError, NotFound
 from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.accessibility import name_from_labels
 from ui.admin.common import Cell, MessageLine, RowsModel, report_failure, table_view, wrap_rows
@@ -163,9 +163,10 @@ class ImportPreviewDialog(QDialog):
 
     def apply(self) -> None:
         actor, raw, reason = self.services.actor, self.checked.raw, self.reason.text().strip()
+        shown = self.checked.preview  # applied only if it still makes exactly these changes
         self.apply_button.setEnabled(False)
         self.services.worker.submit(
-            lambda db: store.import_document(db, actor, raw, dry_run=False, reason=reason),
+            lambda db: store.import_document(db, actor, raw, dry_run=False, reason=reason, expected=shown),
             self._applied,
             self._failed,
             owner=self,
@@ -183,5 +184,6 @@ class ImportPreviewDialog(QDialog):
         self.applied.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
-        self.apply_button.setEnabled(True)
+        # Changed since the preview: applying again would be refused the same way; the file is checked anew.
+        self.apply_button.setEnabled(not isinstance(exc, ConflictError))
         report_failure(self, exc, self.message)

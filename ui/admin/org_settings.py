@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from transfer_tool.assessment import service
 from transfer_tool.assessment.service import OrgSettings
+from transfer_tool.errors import ConflictError
 from ui.accessibility import name_from_labels
 from ui.admin.common import (
     NOTE_COLOUR,
@@ -42,6 +43,8 @@ class OrgSettingsPage(QWidget):
         self.setObjectName("orgSettingsPage")
         self.services = services
         self._shown: OrgSettings | None = None
+        # The settings as stored when loaded or saved: a save writes only what the fields changed from them.
+        self._read: OrgSettings | None = None
         self.problems = ProblemLabels()
         p = self.problems
         box = QGroupBox(self.tr("Organisation settings"), self)
@@ -140,6 +143,7 @@ class OrgSettingsPage(QWidget):
         )
 
     def _show(self, settings: OrgSettings) -> None:
+        self._read = settings
         self.name.setText(settings.organisation_name)
         self.threshold.setValue((settings.risk_threshold or 0.0) * 100)
         self.months.setValue(settings.reevaluation_months)
@@ -166,15 +170,21 @@ class OrgSettingsPage(QWidget):
         )
 
     def save(self) -> None:
-        actor, wanted = self.services.actor, self.settings()
+        actor, wanted, read = self.services.actor, self.settings(), self._read
         self.problems.clear()
         self.services.worker.submit(
-            lambda db: service.set_org_settings(db, actor, wanted),
+            lambda db: service.set_org_settings(db, actor, wanted, read=read),
             self._saved,
-            lambda exc: report_failure(self, exc, self.message, self.problems),
+            self._failed,
             owner=self,
             label="save org settings",
         )
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ConflictError) and isinstance(exc.theirs, OrgSettings):
+            # The fields keep what was typed; a second save stores it over theirs, as the message says.
+            self._read = exc.theirs
+        report_failure(self, exc, self.message, self.problems)
 
     def _saved(self, settings: OrgSettings) -> None:
         self._show(settings)

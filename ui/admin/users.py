@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from transfer_tool.accounts import users
 from transfer_tool.accounts.users import MIN_PASSWORD, UserView
 from transfer_tool.domain import Role
-from transfer_tool.errors import Problem, ValidationError
+from transfer_tool.errors import ConflictError, Problem, ValidationError
 from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.accessibility import name_from_labels
 from ui.admin.common import (
@@ -63,6 +63,9 @@ class UsersPage(QWidget):
         self.setObjectName("usersPage")
         self.services = services
         self.users: list[UserView] = []
+        # An account as a refused save found it (someone else changed the same thing): the next save of
+        # the same account is made over it, as the message says.
+        self._theirs: UserView | None = None
         self.model = RowsModel(
             [self.tr("User name"), self.tr("Name"), self.tr("E-mail"), self.tr("Role"), self.tr("Status")],
             self,
@@ -211,6 +214,7 @@ class UsersPage(QWidget):
         return False
 
     def _selected(self, _s: QItemSelection, _d: QItemSelection) -> None:
+        self._theirs = None
         u = self.current()
         self.edit_box.setEnabled(u is not None)
         self.edit_problems.clear()
@@ -232,16 +236,20 @@ class UsersPage(QWidget):
         then: Any = None,
     ) -> None:
         def done(view: UserView) -> None:
+            self._theirs = None
             if then is not None:
                 then()
             self.message.ok(done_text.replace("%1", view.username))
             self.services.changes.notify(USERS)
             self.reload(select if select is not None else view.id)
 
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ConflictError) and isinstance(exc.theirs, UserView):
+                self._theirs = exc.theirs  # the form keeps what was typed
+            report_failure(self, exc, self.message, problems)
+
         problems.clear()
-        self.services.worker.submit(
-            fn, done, lambda exc: report_failure(self, exc, self.message, problems), owner=self, label="users"
-        )
+        self.services.worker.submit(fn, done, failed, owner=self, label="users")
 
     def save_user(self) -> None:
         u = self.current()
@@ -253,8 +261,12 @@ class UsersPage(QWidget):
             Role(self.edit_role.currentData()),
             self.edit_active.isChecked(),
         )
+        read = self._theirs if self._theirs is not None and self._theirs.id == u.id else u
         self._submit(
-            lambda db: users.update_user(db, actor, u.id, role=role, active=active, display_name=name),
+            # What the page read: another administrator's change made since to the rest is not undone.
+            lambda db: users.update_user(
+                db, actor, u.id, role=role, active=active, display_name=name, read=read
+            ),
             self.tr("Saved the changes to %1."),
             self.edit_problems,
             u.id,

@@ -219,6 +219,11 @@ class Autosaver(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self._in_flight -= 1
+        self.refused(exc)
+
+    def refused(self, exc: BaseException) -> None:
+        """A save, or a call after the saves (submitting), refused: a conflict stops saving until the user
+        chooses whose version to keep (the wizard shows both)."""
         if isinstance(exc, ConflictError):
             self.conflicted = True
         self.failed.emit(exc)
@@ -236,8 +241,9 @@ class Autosaver(QObject):
     def _their_base(self, theirs: object) -> None:
         b = self.base
         if isinstance(theirs, service.AssessmentView):
+            # Their version's id too: it may be the assessment they started after this screen opened.
             self.base = SaveBase(
-                b.transfer_id, b.transfer_row_version, b.stored_input, b.assessment_id, theirs.row_version
+                b.transfer_id, b.transfer_row_version, b.stored_input, theirs.id, theirs.row_version
             )
         elif isinstance(theirs, TransferView):
             self.base = SaveBase(

@@ -219,8 +219,10 @@ class EntityDialog(GuardedDialog):
                 label="create entity",
             )
             return
+        # What this dialog read: a change someone else saved meanwhile to other details is kept, not undone.
+        read = EntityInput(**{f.name: getattr(original, f.name) for f in dataclasses.fields(EntityInput)})
         self.services.worker.submit(
-            lambda db: entities.update_entity(db, actor, original.id, data, original.row_version),
+            lambda db: entities.update_entity(db, actor, original.id, data, original.row_version, read=read),
             self._saved,
             self._failed,
             owner=self,
@@ -241,6 +243,14 @@ class EntityDialog(GuardedDialog):
                 "Someone removed this entity after you opened it; nothing was saved. Choose Cancel, then "
                 "choose the entity again or record it anew."
             )
+        elif (
+            isinstance(exc, ConflictError)
+            and isinstance(exc.theirs, EntityView)
+            and self.original is not None
+        ):
+            # Both changed the same details: the form keeps what was typed, and saving again stores it over
+            # theirs (their version is now the one it saves on), as the message says.
+            self.original = exc.theirs
         elif isinstance(exc, ConflictError):
             # Saving again would fail the same way (and would undo their change): say the way out.
             self._stale = True

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 import ui.wizard.labels as labels
 from transfer_tool.assessment import service
 from transfer_tool.assessment.completeness import STEP_TITLES
-from transfer_tool.errors import ToolError, ValidationError
+from transfer_tool.errors import ConflictError, ToolError, ValidationError
 from transfer_tool.report.data import ReportData
 from transfer_tool.runtime.bootstrap import DatabaseHandle
 from transfer_tool.runtime.files import write_file
@@ -355,7 +355,10 @@ class SummaryPage(WizardPage):
             db: DatabaseHandle, base: SaveBase
         ) -> tuple[service.AssessmentView, list[service.CommentView]]:
             assert base.assessment_id is not None  # after_saves refuses without one
-            view = service.submit(db, actor, base.assessment_id, today)
+            # The version as this screen last saved it: saved by someone else since, it is not submitted.
+            view = service.submit(
+                db, actor, base.assessment_id, today, expected_row_version=base.assessment_row_version
+            )
             # Submitting answered the open comments: they are shown as dealt with from now on.
             return view, service.comments_for(db, view.id, open_only=False)
 
@@ -384,6 +387,16 @@ class SummaryPage(WizardPage):
 
     def _submit_failed(self, exc: BaseException) -> None:
         self._buttons()
+        if isinstance(exc, ConflictError) and isinstance(exc.theirs, service.AssessmentView):
+            # Someone else saved the draft after this screen's last save: both versions are shown (the
+            # wizard's conflict dialog), and the user submits again once they chose.
+            localize_error(exc)
+            self.result.setStyleSheet(WARNING_STYLE)
+            self.result.setText(exc.message)
+            self.result.show()
+            self._result_is_refusal = True
+            self.autosaver.refused(exc)
+            return
         if isinstance(exc, ValidationError):
             localize_error(exc)  # its message and problems in the interface language
             self.refresh()  # the list above names each missing item, each a link to its page
