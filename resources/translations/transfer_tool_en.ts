@@ -1050,6 +1050,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Scope questions (pre-check)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information for the person&apos;s consent (APPI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use case (step 4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What a DPO needs to accept it (conclusion)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied answers still to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Transfer tool (step 2)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1047,6 +1047,26 @@
         <translation>確認済みの条件（事前確認）</translation>
     </message>
     <message>
+        <source>Scope questions (pre-check)</source>
+        <translation>適用範囲の質問（事前確認）</translation>
+    </message>
+    <message>
+        <source>Information for the person&apos;s consent (APPI)</source>
+        <translation>本人の同意のための情報（個人情報保護法）</translation>
+    </message>
+    <message>
+        <source>Use case (step 4)</source>
+        <translation>ユースケース（ステップ4）</translation>
+    </message>
+    <message>
+        <source>What a DPO needs to accept it (conclusion)</source>
+        <translation>DPOの受入れに必要な事項（結論）</translation>
+    </message>
+    <message>
+        <source>Copied answers still to confirm</source>
+        <translation>未確認のコピーされた回答</translation>
+    </message>
+    <message>
         <source>Transfer tool (step 2)</source>
         <translation>移転手段（ステップ2）</translation>
     </message>

@@ -241,6 +241,11 @@ def test_an_assessment_started_by_someone_else_meanwhile_is_a_conflict_not_a_dea
     type_text(page.procedural, "mine: SCCs signed unchanged")
     dialog = _wizard_conflict(qtbot, wizard)
     assert "started the assessment of" in dialog.intro.text()
+    # Their draft names them as its assessor: bookkeeping nobody chooses, never a row of user ids (it
+    # showed as "assessor: 2 | 3"); every row shown is named for a person.
+    assert [(d.key, d.label) for d in dialog.view.diffs] == [
+        ("procedural_notes", "Procedural steps (step 5)")
+    ]
     assert _shown(dialog)["procedural_notes"] == (
         '"mine: SCCs signed unchanged"',
         '"theirs: SA authorisation requested"',
@@ -405,3 +410,18 @@ def test_destination_edited_by_two_clients(
     assert us.regimes["EU"].notes == eu.notes  # the whole EU entry is mine
     assert us.regimes["UK"].notes == ("Theirs: UK note" if choice == USE_CHOICES else uk.notes)
     assert p.editor.original == us and not p.editor.is_dirty()
+
+
+def test_every_part_of_a_record_is_named_on_the_comparison_or_is_bookkeeping(
+    qtbot: QtBot, db: Database, legal: Actor, us_transfer: transfers.TransferView
+) -> None:
+    # A part without a name showed its internal key ("scope_answers", "acceptance") as the row's title.
+    from transfer_tool.assessment.record import SERVICE_KEPT, AssessmentRecord
+    from transfer_tool.errors import ConflictError
+    from ui.wizard.conflict_dialog import ConflictDialog
+
+    draft = service.start_assessment(db, legal, us_transfer.id)
+    dialog = ConflictDialog(ConflictError("Someone else saved first.", mine=draft.record, theirs=draft))
+    qtbot.addWidget(dialog)
+    parts = {f.name for f in dataclasses.fields(AssessmentRecord)}
+    assert set(dialog._labels()) == parts - set(SERVICE_KEPT)

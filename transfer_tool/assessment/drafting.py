@@ -27,6 +27,7 @@ from transfer_tool.assessment.org_settings import (
 )
 from transfer_tool.assessment.precheck import PrecheckResult, Reason, select_regimes
 from transfer_tool.assessment.record import (
+    SERVICE_KEPT,
     AssessmentRecord,
     LawAssessment,
     LawPracticeStep,
@@ -351,17 +352,7 @@ def _draft_change(
     if threshold is not None and record.risk.threshold != threshold:
         # Only an administrator sets the acceptance threshold (organisation settings), never the assessor.
         record = dataclasses.replace(record, risk=dataclasses.replace(record.risk, threshold=threshold))
-    merged = dataclasses.replace(
-        record,
-        status=stored.status,
-        version=stored.version,
-        assessor=stored.assessor,
-        approved_by=stored.approved_by,
-        approved_at=stored.approved_at,
-        history=stored.history,
-        destination_version=stored.destination_version,
-        derived_from=stored.derived_from,
-    )
+    merged = dataclasses.replace(record, **{name: getattr(stored, name) for name in SERVICE_KEPT})
     new = to_dict(merged)
     old_fields: dict[str, Any] = row.record.get("record", {})
     changed = sorted(k for k, v in new["record"].items() if old_fields.get(k) != v)

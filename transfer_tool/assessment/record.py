@@ -482,3 +482,18 @@ def _decode(tp: Any, raw: object, where: str) -> Any:
             raise _bad(where, "text", raw)
         return raw
     raise TypeError(error_text("unsupported type in the assessment record: {0} at {1}", repr(tp), where))
+
+
+# The parts of a record the service keeps as stored whatever a save sends (`drafting._draft_change`): who
+# started and approved it, its status, version and history, the country data it relied on, its origin.
+# Nobody chooses them on a page, so a comparison of two people's versions leaves them out.
+SERVICE_KEPT: tuple[str, ...] = (
+    "status",
+    "version",
+    "assessor",
+    "approved_by",
+    "approved_at",
+    "history",
+    "destination_version",
+    "derived_from",
+)

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from transfer_tool.assessment import service
-from transfer_tool.assessment.record import AssessmentRecord, from_dict, to_dict
+from transfer_tool.assessment.record import SERVICE_KEPT, AssessmentRecord, from_dict, to_dict
 from transfer_tool.errors import ConflictError
 from transfer_tool.register.conflicts import KEEP_MINE, KEEP_THEIRS, USE_CHOICES, merge_fields
 from transfer_tool.register.transfers import TransferInput, TransferView
@@ -40,12 +40,14 @@ def _fields(value: object) -> dict[str, Any]:
 
 
 def differences(mine: object, theirs: object) -> list[tuple[str, str, str]]:
-    """(field, my value, their value) for every top-level field that differs, as readable JSON."""
+    """(field, my value, their value) for every top-level field that differs, as readable JSON; not the
+    record's bookkeeping, which the service keeps as stored (a draft someone else started names them as
+    its assessor: that is no answer to choose, and a user id is nothing a person reads)."""
     a, b = _fields(mine), _fields(theirs)
     return [
         (key, _show(a.get(key)), _show(b.get(key)))
         for key in sorted(set(a) | set(b))
-        if a.get(key) != b.get(key)
+        if a.get(key) != b.get(key) and key not in SERVICE_KEPT
     ]
 
 
@@ -156,6 +158,11 @@ class ConflictDialog(ConflictChooser):
             "facts": self.tr("Transfer facts (step 1)"),
             "regimes": self.tr("Regimes that apply (pre-check)"),
             "confirmed_conditions": self.tr("Confirmed conditions (pre-check)"),
+            "scope_answers": self.tr("Scope questions (pre-check)"),
+            "appi_consent": self.tr("Information for the person's consent (APPI)"),
+            "use_case_choice": self.tr("Use case (step 4)"),
+            "acceptance": self.tr("What a DPO needs to accept it (conclusion)"),
+            "to_confirm": self.tr("Copied answers still to confirm"),
             "tools": self.tr("Transfer tool (step 2)"),
             "law_practice": self.tr("Law and practice (step 3)"),
             "measures": self.tr("Supplementary measures (step 4)"),
