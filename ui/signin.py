@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +25,7 @@ from transfer_tool.accounts.users import UserView
 from transfer_tool.errors import AuthenticationFailed, ToolError, ValidationError
 from transfer_tool.runtime.bootstrap import DatabaseHandle
 from ui.errors import show_exception
+from ui.widgets.window_fit import grow_on_layout_request
 from ui.workers import DbWorker
 
 ERROR_STYLE = "color: #b3261e;"
@@ -161,6 +162,11 @@ class SignInDialog(QDialog):
         return edit
 
     # ---- submitting ---------------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        grow_on_layout_request(self, event)  # a message shown under a field makes the dialog taller
+        return handled
 
     def clear_errors(self) -> None:
         for f in self.fields.values():

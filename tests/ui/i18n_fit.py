@@ -304,3 +304,15 @@ def counted(top: QWidget) -> int:
     """How many widgets with text `misfits` looked at (to report coverage)."""
     kinds = (QLabel, QAbstractButton, QGroupBox, QHeaderView, QTabBar, QLineEdit, QTableView, QScrollArea)
     return sum(1 for w in [top, *top.findChildren(QWidget)] if isinstance(w, kinds) and _shown(w, top))
+
+
+def squeezed(top: QWidget) -> list[str]:
+    """The shown widgets in `top` (its layout settled first) that got less height than their own minimum:
+    a window too short for what it shows squeezes its fields (a box cut in half, check boxes drawn over
+    each other) before any text is cut."""
+    settle(top)
+    return [
+        f"{_name(w)}: {w.height()}px of {w.minimumSizeHint().height()}px"
+        for w in [top, *top.findChildren(QWidget)]
+        if _shown(w, top) and 0 < w.height() < w.minimumSizeHint().height()
+    ]

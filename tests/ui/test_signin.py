@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSWORD
+from tests.ui.i18n_fit import squeezed
 from transfer_tool.accounts import users
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.domain import Role
@@ -55,6 +56,9 @@ def test_first_run_shows_problems_beside_their_fields(qtbot: QtBot, worker: DbWo
     dialog.submit()
     assert not dialog.fields["repeat"].error.isVisible()
     assert "at least 10 characters" in dialog.fields["password"].error.text()  # the service's rule
+    assert (
+        squeezed(dialog) == []
+    )  # the messages beside the fields make the dialog taller, not the fields shorter
     assert not users.has_users(db)
     assert dialog.isVisible()
 
@@ -71,6 +75,7 @@ def test_wrong_password_shows_the_message_and_keeps_the_dialog(
     assert dialog.fields["password"].error.text() == "Wrong user name or password."
     assert dialog.password.text() == ""
     assert dialog.isVisible()
+    assert squeezed(dialog) == []
 
 
 def test_repeated_failures_show_the_slow_down_message(
@@ -82,6 +87,7 @@ def test_repeated_failures_show_the_slow_down_message(
         dialog.password.setText("wrong password")
         dialog.submit()
     assert "Wait" in dialog.fields["password"].error.text()
+    assert squeezed(dialog) == []
 
 
 def test_right_password_signs_in_with_enter(

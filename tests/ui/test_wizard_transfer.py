@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests import factories
 from tests.ui import test_wizard_support as support
+from tests.ui.i18n_fit import misfits, squeezed
 from tests.ui.test_wizard_support import MakeWizard, choose, click_next, next_enabled, type_text
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
@@ -367,6 +368,9 @@ def test_an_entity_changed_by_someone_else_meanwhile_keeps_both_changes_or_what_
         "entries are kept: save again to store them over theirs, or cancel to keep theirs."
     )
     assert dialog.address.text() == "500 Howard St" and dialog.ok.isEnabled()
+    # The message below the form makes the dialog taller: it squeezed the form (the country box cut in half,
+    # the certifications drawn over each other).
+    assert squeezed(dialog) == [] and misfits(dialog) == []
     assert entities.get_entity(db, e.id).address == "2 Market St"
     dialog.save()
     qtbot.waitUntil(lambda: not dialog.isVisible())
@@ -388,5 +392,6 @@ def test_an_entity_removed_by_someone_else_meanwhile_is_said_without_its_databas
         "entity again or record it anew."
     )
     assert str(e.id) not in dialog.error.text() and not dialog.ok.isEnabled()
+    assert squeezed(dialog) == [] and misfits(dialog) == []
     dialog.reject()
     assert not dialog.isVisible()
