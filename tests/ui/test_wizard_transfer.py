@@ -195,10 +195,12 @@ def test_onward_transfers_are_added_and_removed_from_the_table(
     dialog = handling.dialog
     assert isinstance(dialog, OnwardDialog) and dialog.isVisible()
     assert not dialog.ok.isEnabled()
+    assert squeezed(dialog) == [] and misfits(dialog) == []  # the messages of what is missing fit
     choose(dialog.recipient.combo, sub.id)
     assert dialog.country.code() == "IN"  # the sub-recipient's country, proposed
     type_text(dialog.purpose, "Second-level support / 二次サポート")
     assert dialog.ok.isEnabled()
+    assert squeezed(dialog) == [] and misfits(dialog) == []
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     parent = transfers.get_transfer(db, us_transfer.id)
     assert [(o.importer_name, o.destination, o.title) for o in parent.onward] == [

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from ui.widgets.window_fit import grow_on_layout_request
 
 
 def ask_to_discard(parent: QWidget, text: str, discard: Callable[[], None]) -> QMessageBox:
@@ -37,6 +39,11 @@ class GuardedDialog(QDialog):
 
     def discard_text(self) -> str:
         return ""
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        grow_on_layout_request(self, event)  # a message shown under a field makes the dialog taller
+        return handled
 
     def reject(self) -> None:
         if not self.unsaved():

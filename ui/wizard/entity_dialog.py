@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
@@ -33,7 +33,6 @@ from ui.accessibility import strip_accelerator
 from ui.errors import show_exception
 from ui.services import TRANSFERS, Services
 from ui.widgets.discard_question import GuardedDialog
-from ui.widgets.window_fit import grow_on_layout_request
 from ui.wizard.common import BLOCKING_COLOUR, FieldMessage, form_layout
 from ui.wizard.inputs import CountryCombo
 from ui.wizard.state import Issue
@@ -262,11 +261,6 @@ class EntityDialog(GuardedDialog):
         self.ok.setEnabled(not self._stale)
         self.error.setText(text)
         self.error.show()
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        grow_on_layout_request(self, event)  # a message shown under a field makes the dialog taller
-        return handled
 
     def unsaved(self) -> bool:
         """Escape, Cancel and the close box ask about details typed and not saved (GuardedDialog)."""
