@@ -15,6 +15,7 @@ from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationErr
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.paths import data_file
 from transfer_tool.records import audit
+from transfer_tool.register.conflicts import changed_since
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import CatalogEntry
 
@@ -168,20 +169,17 @@ _EDITED = ("section", "label_en", "label_ja", "sensitive", "active")
 
 def _merged(stored: CatalogItem, read: CatalogItem, mine: CatalogItem) -> CatalogItem:
     """`mine`'s changes from `read` over `stored`; a field both changed, to different values, conflicts."""
-    values = {}
-    for name in _EDITED:
-        now, was, wanted = getattr(stored, name), getattr(read, name), getattr(mine, name)
-        if wanted != was and now not in (was, wanted):
-            raise ConflictError(
-                error_text(
-                    "Someone else changed the catalogue entry {0} after you opened it; nothing was saved. "
-                    "Save again to store yours over theirs, or open the catalogue again to see theirs.",
-                    repr(stored.label_en),
-                ),
-                mine=mine,
-                theirs=stored,
-            )
-        values[name] = now if wanted == was else wanted
+    values, clashes = changed_since(*({n: getattr(x, n) for n in _EDITED} for x in (stored, read, mine)))
+    if clashes:
+        raise ConflictError(
+            error_text(
+                "Someone else changed the catalogue entry {0} after you opened it; nothing was saved. "
+                "Save again to store yours over theirs, or open the catalogue again to see theirs.",
+                repr(stored.label_en),
+            ),
+            mine=mine,
+            theirs=stored,
+        )
     return replace(stored, **values)
 
 

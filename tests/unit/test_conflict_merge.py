@@ -8,7 +8,7 @@ import datetime as dt
 from transfer_tool.countries.merge import destination_parts, merge_destination
 from transfer_tool.countries.model import AccessLaw, AppiInfo, Destination, RegimeEntry
 from transfer_tool.domain import AdequacyStatus
-from transfer_tool.register.conflicts import KEEP_MINE, KEEP_THEIRS, merge_fields
+from transfer_tool.register.conflicts import KEEP_MINE, KEEP_THEIRS, changed_since, merge_fields
 
 
 def test_merge_keeps_mine_except_the_fields_chosen_as_theirs() -> None:
@@ -83,3 +83,17 @@ def test_merge_destination_adds_a_regime_only_they_have_and_drops_one_they_remov
     assert merged.regimes == {"UK": uk}
     kept = merge_destination(mine, theirs, {"regimes.UK": KEEP_MINE})
     assert kept.regimes == mine.regimes
+
+
+def test_a_save_from_what_a_screen_read_takes_only_what_it_changed() -> None:
+    read = {"name": "Net Japan", "single_user": False, "months": 12}
+    stored = {"name": "Net Japan", "single_user": False, "months": 6}  # someone else shortened the period
+    # The screen renamed: their period stays, no conflict.
+    assert changed_since(stored, read, {**read, "name": "Net Japan KK"}) == (
+        {"name": "Net Japan KK", "single_user": False, "months": 6},
+        [],
+    )
+    # The screen changed the period too, to another value: a conflict on that field only.
+    assert changed_since(stored, read, {**read, "months": 24})[1] == ["months"]
+    # Both changed it to the same value: no conflict.
+    assert changed_since(stored, read, {**read, "months": 6}) == (stored, [])

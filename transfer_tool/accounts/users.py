@@ -25,6 +25,7 @@ from transfer_tool.errors import (
 )
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.records import audit
+from transfer_tool.register.conflicts import changed_since
 from transfer_tool.runtime import config
 from transfer_tool.storage import admin_writes
 from transfer_tool.storage.base import utcnow
@@ -412,24 +413,23 @@ def _changed_since(
     """What the screen changed from `read` (None: left as read), refused where someone else changed the
     same thing to something else since."""
     name_typed = display_name.strip() if display_name is not None else None
-    wanted: dict[str, object] = {"role": role, "active": active, "display_name": name_typed}
-    for name, value in list(wanted.items()):
-        was, now = getattr(read, name), getattr(u, name)
-        if value is None or value == was:
-            wanted[name] = None
-        elif now not in (was, value):
-            raise ConflictError(
-                error_text(
-                    "Someone else changed {0}'s account after you opened it; nothing was saved. Save again "
-                    "to store yours over theirs, or open the users again to see theirs.",
-                    u.username,
-                ),
-                theirs=_view(u),
-            )
+    was = {"role": read.role, "active": read.active, "display_name": read.display_name}
+    asked = {"role": role, "active": active, "display_name": name_typed}
+    mine = {n: v if v is not None else was[n] for n, v in asked.items()}
+    _, clashes = changed_since({n: getattr(u, n) for n in was}, was, mine)
+    if clashes:
+        raise ConflictError(
+            error_text(
+                "Someone else changed {0}'s account after you opened it; nothing was saved. Save again "
+                "to store yours over theirs, or open the users again to see theirs.",
+                u.username,
+            ),
+            theirs=_view(u),
+        )
     return (
-        role if wanted["role"] is not None else None,
-        active if wanted["active"] is not None else None,
-        name_typed if wanted["display_name"] is not None else None,
+        role if mine["role"] != was["role"] else None,
+        active if mine["active"] != was["active"] else None,
+        name_typed if mine["display_name"] != was["display_name"] else None,
     )
 
 

@@ -17,6 +17,7 @@ from transfer_tool.assessment import workflow
 from transfer_tool.errors import ConflictError, Problem, ValidationError
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.records import audit
+from transfer_tool.register.conflicts import changed_since
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import OrgSetting
 
@@ -138,16 +139,7 @@ def _store(db: Database, actor: Actor, settings: OrgSettings, read: OrgSettings 
 def _merged(stored: OrgSettings, read: OrgSettings, mine: OrgSettings) -> OrgSettings:
     """`mine` (changed from `read`) over `stored`: the settings the screen left as it read them take the
     stored value; a setting both changed, to different values, is a conflict."""
-    values: dict[str, Any] = {}
-    clashes = []
-    for name in _SETTING_FIELDS:
-        now, was, wanted = getattr(stored, name), getattr(read, name), getattr(mine, name)
-        if wanted == was:
-            values[name] = now
-            continue
-        if now not in (was, wanted):
-            clashes.append(name)
-        values[name] = wanted
+    values, clashes = changed_since(*(dataclasses.asdict(x) for x in (stored, read, mine)))
     if clashes:
         raise ConflictError(
             error_text(

@@ -16,6 +16,7 @@ from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationErr
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.records import audit
 from transfer_tool.register import approved_changes
+from transfer_tool.register.conflicts import changed_since
 from transfer_tool.storage.database import Database
 from transfer_tool.storage.models.core import Entity, Transfer
 
@@ -180,21 +181,20 @@ def update_entity(
 def _merged(e: Entity, read: EntityInput | None, mine: EntityInput) -> EntityInput:
     """`mine`'s changes from `read` over the entity as stored (changed by someone else since `read`)."""
     theirs = view(e)
-    clash = read is None
-    values = {}
-    for n in _FIELDS:
-        now, wanted = getattr(theirs, n), getattr(mine, n)
-        was = getattr(read, n) if read is not None else now
-        clash = clash or (wanted != was and now not in (was, wanted))
-        values[n] = now if wanted == was else wanted
-    if clash:
-        message = (
-            "Someone else changed this entity after you opened it; nothing was saved."
-            if read is None
-            else "Someone else changed the same details of this entity after you opened it; nothing was "
-            "saved. Your entries are kept: save again to store them over theirs, or cancel to keep theirs."
+    if read is None:
+        raise ConflictError(
+            "Someone else changed this entity after you opened it; nothing was saved.",
+            mine=mine,
+            theirs=theirs,
         )
-        raise ConflictError(message, mine=mine, theirs=theirs)
+    values, clashes = changed_since(*({n: getattr(x, n) for n in _FIELDS} for x in (theirs, read, mine)))
+    if clashes:
+        raise ConflictError(
+            "Someone else changed the same details of this entity after you opened it; nothing was saved. "
+            "Your entries are kept: save again to store them over theirs, or cancel to keep theirs.",
+            mine=mine,
+            theirs=theirs,
+        )
     return EntityInput(**values)
 
 
