@@ -71,9 +71,12 @@ def approve(
     comment: str = "",
 ) -> service.AssessmentView:
     """Approve as `actor` with their registered test identity (registered on first use, for a role that
-    may review: a refusal by role then leaves the database as it was)."""
+    may review: a refusal by role then leaves the database as it was), having read the report first as
+    the Review screen shows it (so every approval in the tests checks that it signs what was read)."""
+    as_read = None
     if allowed(actor, Action.REVIEW):
         register(db, actor)
+        as_read = service.read_report(service.build_report_data(db, assessment_id, today), today)
     request = approval.ApprovalRequest(
         assessment_id,
         identity_of(actor.username, actor.display_name or actor.username),
@@ -82,5 +85,6 @@ def approve(
         frozenset(attestations),
         today,
         comment=comment,
+        as_read=as_read,
     )
     return approval.approve_and_sign(db, actor, request).view

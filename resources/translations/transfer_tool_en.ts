@@ -348,6 +348,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The report is being prepared: you approve it once you can read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There is no file %1: choose the signing identity again.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -348,6 +348,10 @@
         <translation>この版はあなた自身が評価しました。四つの目の原則により、組織が単独ユーザーモードでない限り、別のマネージャーが承認する必要があります。</translation>
     </message>
     <message>
+        <source>The report is being prepared: you approve it once you can read it.</source>
+        <translation>レポートを準備しています。読める状態になってから承認できます。</translation>
+    </message>
+    <message>
         <source>There is no file %1: choose the signing identity again.</source>
         <translation>ファイル %1 がありません。署名用IDを選択し直してください。</translation>
     </message>

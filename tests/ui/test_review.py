@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from tests import approval_support
 from tests.ui import languages
 from tests.ui.review_support import TODAY, submitted_assessment
+from tests.ui.settle import settle
 from transfer_tool import signing
 from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
@@ -121,6 +123,10 @@ def test_approve_is_enabled_only_with_all_four_attestations_and_an_identity(
     submitted_assessment(db, legal)
     window = review(manager)
     panel = window.approve
+    window.decisions.setCurrentIndex(1)
+    settle(window)
+    for key, box in panel.attestations.items():  # each one unwrapped line, read whole (was cut at 420 px)
+        assert box.width() >= box.sizeHint().width(), key
     # No identity of the manager's own in the data folder: the file choice is preselected, empty.
     assert not panel.use_own.isEnabled() and panel.use_file.isChecked()
     _tick_all(window)
@@ -177,6 +183,48 @@ def test_a_wrong_passphrase_is_shown_and_nothing_is_approved(
     assert "passphrase does not open this signing identity" in window.approve.banner.text()
     assert service.get_assessment(db, a.id).status is AssessmentStatus.SUBMITTED
     assert window.approve.approve_button.isEnabled()  # correct it and try again
+
+
+def test_a_report_changed_after_it_was_read_is_not_approved_and_is_shown_again(
+    db: Database, legal: Actor, manager: Actor, review: Callable[..., ReviewWindow], pki: OfflinePki
+) -> None:
+    """The reviewer approves what they read: the title is the register's own and stays editable while the
+    version awaits review, so a colleague can change it between the reading and the approval."""
+    t, a = submitted_assessment(db, legal)
+    _register(db, manager, pki)
+    window = review(manager)
+    _choose_file(window, pki.signer_p12, pki.passphrase)
+    _tick_all(window)
+    t = transfers.get_transfer(db, t.id)
+    transfers.update_transfer(
+        db, legal, t.id, transfers.with_changes(t, title="Helpdesk (renamed)"), t.row_version
+    )
+    first_read = window._read
+    approved: list[int] = []
+    window.approved.connect(approved.append)
+    window.approve.approve_button.click()
+    assert approved == []
+    text = window.approve.banner.text()
+    assert "changed after you opened it" in text and "nothing was approved" in text, text
+    _shot(window, "review-report-changed.png")
+    assert service.get_assessment(db, a.id).status is AssessmentStatus.SUBMITTED
+    # The report as it is now is on screen again (read again from the database), to read before approving.
+    assert window._read is not None and first_read is not None and window._read != first_read
+    assert "Helpdesk (renamed)" in window.doc_title.text()
+    assert window.model.item(0).title == "Helpdesk (renamed)"
+    assert window.pdf.page_count() >= 3
+    assert window.approve.approve_button.isEnabled()
+    window.approve.approve_button.click()
+    assert approved == [a.id]
+    assert service.get_assessment(db, a.id).status is AssessmentStatus.APPROVED
+    signed = service.signed_report(db, a.id)
+    assert signed is not None and "Helpdesk (renamed)" in _words(signed)
+
+
+def _words(pdf: bytes) -> str:
+    import pypdfium2
+
+    return " ".join(" ".join(p.get_textpage().get_text_range() for p in pypdfium2.PdfDocument(pdf)).split())
 
 
 def test_four_eyes_refusal_is_explained(
@@ -269,6 +317,17 @@ def test_with_the_real_worker_thread_the_report_and_the_approval_arrive_by_signa
         assert window.model.rowCount() == 1 and window.pdf.page_count() >= 3
         _choose_file(window, pki.signer_p12, pki.passphrase)
         _tick_all(window)
+        assert window.approve.approve_button.isEnabled()
+        # While the report is being prepared again (another language), nothing can be approved: the
+        # approval signs what the reviewer read. The worker is held so the report cannot arrive meanwhile.
+        held = threading.Event()
+        worker.submit(lambda _db: held.wait(20), owner=window, label="held")
+        with qtbot.waitSignal(window.preview_loaded, timeout=20000):
+            window.lang.setCurrentIndex(window.lang.findData("ja"))
+            assert not window.approve.approve_button.isEnabled()
+            assert "being prepared" in window.approve.hint.text()
+            held.set()
+        assert window.approve.approve_button.isEnabled()
         stages: list[str] = []
         window._stages.stage.connect(stages.append)
         with qtbot.waitSignal(window.approved, timeout=30000):

@@ -406,7 +406,7 @@ def test_a_signed_draft_or_another_copy_is_not_shown_as_the_approved_record(
 
     def signed(version_id: int) -> bytes:
         return signing.sign_pdf(
-            render_preview(db, version_id, "en", TODAY),
+            render_preview(db, version_id, "en", TODAY)[0],
             pki.signer_p12,
             pki.passphrase,
             reason="r",
@@ -456,7 +456,7 @@ def test_a_copy_in_the_other_language_is_said_to_be_one(
 
     t, v1, _pdf = approved_with_signature(db, legal, manager, pki.signer_p12, pki.passphrase)  # English
     japanese_copy = signing.sign_pdf(
-        render_preview(db, v1.id, "ja", TODAY),
+        render_preview(db, v1.id, "ja", TODAY)[0],
         pki.signer_p12,
         pki.passphrase,
         reason="r",

@@ -196,6 +196,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     **{f"assessment.drafting.{n}": OPEN_READ for n in ("evaluate_record", "evaluate_assessment")},
     **{f"assessment.review.{n}": OPEN_READ for n in ("comments_for", "changes_since_previous")},
     "assessment.reporting.build_report_data": OPEN_READ,
+    **{f"assessment.reporting.{n}": PURE for n in ("read_report", "reading_digest")},
     **{f"assessment.due_dates.{n}": OPEN_READ for n in ("due_dates", "overdue", "dashboard")},
     "assessment.org_settings.validate_org_settings": PURE,
     "assessment.drafting.initial_record": PURE,

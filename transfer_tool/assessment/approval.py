@@ -5,8 +5,9 @@ An approval binds three things: the assessment version, the exact bytes the tool
 the approving manager's own trusted signing certificate. So this function
 
 1. opens the identity (a wrong passphrase stops here);
-2. renders the version as approved by this approver (refused to an author of the version: four eyes),
-   and refuses a certificate that is not the approver's own registered one
+2. renders the version as approved by this approver (refused to an author of the version: four eyes,
+   and when the version no longer shows what the approver read: `ApprovalRequest.as_read`, checked in
+   the same read as the rendering), and refuses a certificate that is not the approver's own registered one
    (`trust.add_trusted(..., owner=...)`);
 3. signs that rendering (timestamped when the organisation set a server);
 4. stores it with the approval, after `approval_store._store_approval` checked that the signed file is the
@@ -55,6 +56,9 @@ class ApprovalRequest:
     today: dt.date | None  # the approval's date; None: now (`versions._at`)
     comment: str = ""
     timestamper: Any = None  # a pyHanko TimeStamper for tests; the organisation's URL otherwise
+    # The report the approver read (the Review screen's preview; `report --for-approval` on the command
+    # line): the approval is refused when the version no longer shows exactly that. None: not checked.
+    as_read: reporting.ReadReport | None = None
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,14 @@ def approve_and_sign(
     # One moment for the approval: the signed history and the stored one state the same time.
     at = versions._at(request.today)
     unsigned = reporting._render_approved(
-        db, request.assessment_id, request.lang, actor, at, org, comment=request.comment
+        db,
+        request.assessment_id,
+        request.lang,
+        actor,
+        at,
+        org,
+        comment=request.comment,
+        as_read=request.as_read,
     )
     pems, registered = trust.trust_for_approval(db, actor.user_id)
     if trust.fingerprint_of(opened.certificate) not in registered:

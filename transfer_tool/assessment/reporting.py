@@ -4,7 +4,9 @@ against its SHA-256) and the unsigned PDF an approver signs."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session, joinedload
 
@@ -48,7 +50,7 @@ from transfer_tool.countries.shipped import CountryDataset
 from transfer_tool.domain import (
     AssessmentStatus,
 )
-from transfer_tool.errors import NotFound
+from transfer_tool.errors import ConflictError, NotFound
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.records import audit
 from transfer_tool.register import entities, transfers
@@ -67,6 +69,46 @@ def _relied_on_destination(
         return country_store.version(db, record.facts.destination, record.destination_version, regimes)
     except NotFound:
         return None
+
+
+@dataclass(frozen=True)
+class ReadReport:
+    """What a reviewer read before approving: the report of the version as it stood on `today` (the day
+    its preview was built for), by the digest of everything it shows (`reading_digest`)."""
+
+    today: dt.date
+    digest: str
+
+    def token(self) -> str:
+        """The reading as one word to type on the command line (`report` prints it, `approve --as-read`
+        takes it): the day, then the digest's first 128 bits."""
+        return f"{self.today:%Y%m%d}-{self.digest[:32]}"
+
+    @classmethod
+    def from_token(cls, token: str) -> ReadReport | None:
+        """The reading a `token` states; None when it is not one."""
+        day, _, digest = token.strip().partition("-")
+        if len(day) != 8 or not day.isdigit() or len(digest) != 32:
+            return None
+        try:
+            int(digest, 16)
+            return cls(dt.date(int(day[:4]), int(day[4:6]), int(day[6:])), digest.lower())
+        except ValueError:
+            return None
+
+    def shows(self, digest: str) -> bool:
+        return digest.startswith(self.digest) if len(self.digest) == 32 else digest == self.digest
+
+
+def reading_digest(data: ReportData) -> str:
+    """A digest of everything a report shows (every value of `data`, none of which is a language's
+    wording: the same for the English and the Japanese rendering). The report's values are frozen
+    dataclasses, enums, dates and numbers, whose `repr` is stable within one version of the tool."""
+    return hashlib.sha256(repr(data).encode("utf-8")).hexdigest()
+
+
+def read_report(data: ReportData, today: dt.date) -> ReadReport:
+    return ReadReport(today, reading_digest(data))
 
 
 def _check_evidence(session: Session, files: Sequence[EvidenceView], name: str) -> None:
@@ -88,7 +130,13 @@ def _report_data(
     comment: str = "",
     settings: OrgSettings | None = None,
     hold_country_data: bool = False,
+    as_read: ReadReport | None = None,
 ) -> ReportData:
+    """The version's report as it stands on `today`, or, with `approver`, as approving it at `approved_at`
+    leaves it. `as_read`: the report the approver read; the version as it stands now, read in the same
+    transaction as the approved rendering, must show exactly that, or nothing is rendered (`ConflictError`):
+    the title, the notes, a party's name or address, a catalogue label or a person's name can change while
+    a version awaits review, and the signature would vouch for words its signer never read."""
     # The copy of the country data this process holds (one statement checks it is current: across
     # offices each statement is a round trip; with `hold_country_data` it is read whole if not held yet),
     # else only the transfer's own destinations, read as the engine looks them up (countries/on_demand.py):
@@ -120,6 +168,7 @@ def _report_data(
         _check_evidence(s, files, f"{t.reference} version {row.version_no}")
         sign_off = SignOff(confirmations=tuple(REQUIRED_ATTESTATIONS))
         updated_at = row.updated_at
+        standing = (record, status, sign_off, updated_at)  # the version as it stands, before any approval
         if approver is not None:
             at = approved_at or _at(today)
             updated_at = at  # the approval is the version's last change, as the stored row then says
@@ -166,24 +215,39 @@ def _report_data(
         )
     relied = _relied_on_destination(db, record, status, ds.regimes)
     ctx = _context(ds, record.facts.destination, relied)
-    return report_data_from(
-        ReportSources(
-            record=record,
-            meta=meta,
-            transfer=tv,
-            exporter=exporter,
-            importer=importer,
-            catalog=items,
-            destination=ctx.destination,
-            regimes=ds.regimes,
-            names=ds.names,
-            evaluation=evaluate(record, ctx, today),
-            tools=ctx.tools,
-            measures=ctx.measures,
-            evidence_files=files,
-            review_comments=comments,
+
+    def report(record: AssessmentRecord, meta: ReportMeta, today: dt.date) -> ReportData:
+        return report_data_from(
+            ReportSources(
+                record=record,
+                meta=meta,
+                transfer=tv,
+                exporter=exporter,
+                importer=importer,
+                catalog=items,
+                destination=ctx.destination,
+                regimes=ds.regimes,
+                names=ds.names,
+                evaluation=evaluate(record, ctx, today),
+                tools=ctx.tools,
+                measures=ctx.measures,
+                evidence_files=files,
+                review_comments=comments,
+            )
         )
-    )
+
+    if as_read is not None:
+        record_then, status_then, sign_off_then, updated_then = standing
+        meta_then = replace(meta, status=status_then, sign_off=sign_off_then, updated_at=updated_then)
+        if not as_read.shows(reading_digest(report(record_then, meta_then, as_read.today))):
+            raise ConflictError(
+                error_text(
+                    "The report changed after you opened it (someone edited the transfer, a party, a "
+                    "catalogue entry or a name it shows); nothing was approved. Read the report as it is "
+                    "now, then approve again."
+                )
+            )
+    return report(record, meta, today)
 
 
 def build_report_data(
@@ -217,13 +281,22 @@ def _render_approved(
     settings: OrgSettings | None = None,
     *,
     comment: str = "",
+    as_read: ReadReport | None = None,
 ) -> bytes:
     """`render_for_approval` for a caller that has just checked the approver's role and account (and may
-    have read the organisation's settings); `at` is the moment the report states as the approval's."""
+    have read the organisation's settings); `at` is the moment the report states as the approval's;
+    `as_read`, the report the approver read (refused when the version no longer shows it)."""
     require(approver, Action.REVIEW)
     from transfer_tool.report.renderer import render_report  # ReportLab: only when a report is rendered
 
     data = _report_data(
-        db, assessment_id, at.date(), approver=approver, approved_at=at, comment=comment, settings=settings
+        db,
+        assessment_id,
+        at.date(),
+        approver=approver,
+        approved_at=at,
+        comment=comment,
+        settings=settings,
+        as_read=as_read,
     )
     return render_report(data, lang)

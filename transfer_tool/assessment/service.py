@@ -42,7 +42,7 @@ from transfer_tool.assessment.org_settings import (
     set_org_settings,
     validate_org_settings,
 )
-from transfer_tool.assessment.reporting import build_report_data, render_for_approval
+from transfer_tool.assessment.reporting import ReadReport, build_report_data, read_report, render_for_approval
 from transfer_tool.assessment.review import (
     REVIEW_SECTIONS,
     QueueItem,
@@ -75,6 +75,7 @@ __all__ = [
     "IntegrityFailure",
     "OrgSettings",
     "QueueItem",
+    "ReadReport",
     "SignedReportRef",
     "VersionChanges",
     "add_evidence",
@@ -97,6 +98,7 @@ __all__ = [
     "new_version",
     "overdue",
     "read_evidence",
+    "read_report",
     "remove_evidence",
     "render_for_approval",
     "resolve_comment",

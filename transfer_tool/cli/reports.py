@@ -96,6 +96,13 @@ def register(sub: Any) -> None:
     )
     a.add_argument("--comment", default="", help="a comment recorded with the approval")
     a.add_argument(
+        "--as-read",
+        metavar="TOKEN",
+        help="approve only if the report still shows what you read: the token `report` printed when it "
+        "wrote the report of the submitted version (refused when the transfer, a party, a catalogue entry "
+        "or a name it shows changed since)",
+    )
+    a.add_argument(
         "--on", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="approval date (default: today)"
     )
     a.set_defaults(handler=_lazy("cmd_approve"))

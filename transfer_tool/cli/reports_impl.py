@@ -29,6 +29,7 @@ from transfer_tool.assessment.evidence import SignedReportRef, find_by_pdf_hash
 from transfer_tool.cli.context import CliContext, ask_secret
 from transfer_tool.cli.report_options import ENV_SIGNING_PASSPHRASE, LANGS
 from transfer_tool.cli.verify_impl import quiet_validator
+from transfer_tool.domain import AssessmentStatus
 from transfer_tool.errors import AuthenticationFailed, PermissionDenied, ToolError
 from transfer_tool.register import transfers
 from transfer_tool.runtime.files import make_folder, write_file
@@ -103,14 +104,21 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
                 "Leave out --signed to render its current state."
             )
         what = "the signed copy kept at approval"
+        read = None
     else:
         from transfer_tool.report.renderer import render_report
 
-        pdf = render_report(service.build_report_data(ctx.db, a.id, today), args.lang)
+        data = service.build_report_data(ctx.db, a.id, today)
+        pdf = render_report(data, args.lang)
         what = f"{a.status.value}, {args.lang}"
+        read = service.read_report(data, today) if a.status is AssessmentStatus.SUBMITTED else None
     out: Path = args.output or Path(report_filename(a.reference, a.version_no, args.lang))
     write_file(out, pdf)
     print(f"written: {out} ({a.reference} version {a.version_no}, {what})")
+    if read is not None:  # a version awaiting review: its reviewer may approve exactly what they read
+        print(
+            f"to approve exactly what it shows: transfer-tool approve {a.reference} --as-read {read.token()} ..."
+        )
     return 0
 
 
@@ -424,6 +432,14 @@ def cmd_approve(args: argparse.Namespace, ctx: CliContext) -> int:
             f"Unknown attestation(s): {', '.join(unknown)}. Confirm with --confirm KEY for each of: "
             f"{', '.join(service.REQUIRED_ATTESTATIONS)} (or --confirm all)."
         )
+    as_read = None
+    if args.as_read is not None:
+        as_read = service.ReadReport.from_token(args.as_read)
+        if as_read is None:
+            raise ToolError(
+                f"'{args.as_read}' is not a token `transfer-tool report` printed (like 20261207-3f2a…, 41 "
+                "characters). Write the report of the submitted version again and copy the token it prints."
+            )
     actor = ctx.actor()
     a = _resolve(ctx.db, args.ref)
     passphrase = _passphrase()
@@ -438,6 +454,7 @@ def cmd_approve(args: argparse.Namespace, ctx: CliContext) -> int:
             frozenset(confirmed),
             args.on,  # None: the approval states now, read once
             comment=args.comment,
+            as_read=as_read,
         ),
     )
     v = done.view

@@ -33,11 +33,14 @@ __all__ = [
 ]
 
 
-def render_preview(db: DatabaseHandle, assessment_id: int, lang: str, today: dt.date) -> bytes:
-    """The report of the submitted version as it stands (what the reviewer reads before deciding)."""
+def render_preview(
+    db: DatabaseHandle, assessment_id: int, lang: str, today: dt.date
+) -> tuple[bytes, service.ReadReport]:
+    """The report of the submitted version as it stands (what the reviewer reads before deciding), and
+    what it shows, which an approval from this screen must still show (`ApprovalRequest.as_read`)."""
     from transfer_tool.report.renderer import render_report
 
     # Approving next builds the report again: with the country data held, it checks it with one statement
     # instead of reading the destinations again (3 round trips more across offices).
     data = service.build_report_data(db, assessment_id, today, hold_country_data=True)
-    return render_report(data, lang)
+    return render_report(data, lang), service.read_report(data, today)

@@ -170,6 +170,7 @@ class ApprovePanel(QWidget):
         self.file.textChanged.connect(self._update)
         self._has_item = False
         self._busy = False
+        self._report_ready = False  # the report on screen: `set_report_read`
         self.refresh_identity()
         name_from_labels(self)  # screen readers name each field after its label
 
@@ -224,6 +225,11 @@ class ApprovePanel(QWidget):
         )
         self._update()
 
+    def set_report_read(self, ready: bool) -> None:
+        """The report is on screen (True) or still being prepared: what is approved is what was read."""
+        self._report_ready = ready
+        self._update()
+
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.progress.setVisible(busy)
@@ -254,13 +260,15 @@ class ApprovePanel(QWidget):
     def _update(self) -> None:
         ticked = all(box.isChecked() for box in self.attestations.values())
         identity = self.identity_path() is not None
-        ready = self._has_item and not self._busy and ticked and identity
+        ready = self._has_item and not self._busy and ticked and identity and self._report_ready
         self.approve_button.setEnabled(ready)
         self.hint.setText(self._missing(ticked, identity) if self._has_item and not self._busy else "")
         for box in self.attestations.values():
             box.setEnabled(self._has_item and not self._busy)
 
     def _missing(self, ticked: bool, identity: bool) -> str:
+        if not self._report_ready:
+            return self.tr("The report is being prepared: you approve it once you can read it.")
         chosen = self.file.text().strip() if self.use_file.isChecked() else ""
         if not identity and chosen:
             return self.tr("There is no file %1: choose the signing identity again.").replace("%1", chosen)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from transfer_tool.accounts.permissions import Action
 from transfer_tool.assessment import service
 from transfer_tool.assessment.service import QueueItem
-from transfer_tool.errors import PermissionDenied
+from transfer_tool.errors import ConflictError, PermissionDenied
 from ui import settings as keys
 from ui.accessibility import name_from_labels
 from ui.errors import describe, is_bug, show_exception, show_info
@@ -70,6 +70,8 @@ class ReviewWindow(QWidget):
         self.timestamper: Any = None  # tests hand a pyHanko DummyTimeStamper here
         self._current: QueueItem | None = None
         self._signed: tuple[str, bytes] | None = None  # (file name, signed PDF) after an approval
+        # What the report on screen shows (assessment id, what was read): an approval must still show it.
+        self._read: tuple[int, service.ReadReport] | None = None
         self._busy = False
         self._wanted: int | None = None  # an assessment to select when the queue comes in (show_assessment)
         self.discard_question: QMessageBox | None = None  # open while asking about comments not sent
@@ -136,7 +138,8 @@ class ReviewWindow(QWidget):
         # Issue 18: a resubmission after a return is compared with the version returned, field by field.
         self.changes = ChangesPanel(self)
         self.decisions.addTab(self.changes, self.tr("What changed"))
-        self.decisions.setMinimumWidth(420)
+        # No fixed minimum width: the decisions keep what their widest line needs (an attestation is one
+        # unwrapped line; at a fixed 420 the splitter cut the last English one off at its end).
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(doc)
@@ -192,6 +195,11 @@ class ReviewWindow(QWidget):
         keep = wanted or (self._current.assessment_id if self._current else None)
         row = self.model.row_of(keep) if keep is not None else -1
         if row >= 0:
+            current = self._current
+            if current is not None and current.assessment_id == keep and self._signed is None:
+                # Read again (a refused approval, Refresh): its title may have changed meanwhile.
+                self._current = self.model.item(row)
+                self._show_title(self._current)
             self.table.selectRow(row)
         elif self._signed is None:
             self._set_item(None)
@@ -297,14 +305,17 @@ class ReviewWindow(QWidget):
             self.pdf.set_message(self.tr("Choose an assessment in the list to read its report."))
             self._load_changes()  # empties the tab: it kept the last assessment's changes and title
             return
+        self._show_title(item)
+        self._load_preview()
+        self._load_changes()
+
+    def _show_title(self, item: QueueItem) -> None:
         self.doc_title.setText(
             self.tr("%1 v%2 — %3")
             .replace("%1", item.reference)
             .replace("%2", str(item.version_no))
             .replace("%3", item.title)
         )
-        self._load_preview()
-        self._load_changes()
 
     def _load_changes(self) -> None:
         item = self._current
@@ -345,6 +356,8 @@ class ReviewWindow(QWidget):
         self.changes_loaded.emit()
 
     def _load_preview(self) -> None:
+        self._read = None
+        self.approve.set_report_read(False)  # no approval until the reviewer has the report to read
         item = self._current
         if item is None or self._signed is not None:
             return
@@ -352,16 +365,18 @@ class ReviewWindow(QWidget):
         self.pdf.set_message(self.tr("Preparing the report…"))
         self.services.worker.submit(
             lambda db: render_preview(db, aid, lang, today),
-            lambda pdf: self._preview_in(aid, pdf),
+            lambda shown: self._preview_in(aid, *shown),
             self._preview_failed,
             owner=self,
             label="review preview",
         )
 
-    def _preview_in(self, assessment_id: int, pdf: bytes) -> None:
+    def _preview_in(self, assessment_id: int, pdf: bytes, read: service.ReadReport) -> None:
         if self._current is None or self._current.assessment_id != assessment_id:
             return
         self.pdf.set_pdf(pdf)
+        self._read = (assessment_id, read)
+        self.approve.set_report_read(True)
         self.preview_loaded.emit()
 
     def _preview_failed(self, exc: BaseException) -> None:
@@ -409,8 +424,8 @@ class ReviewWindow(QWidget):
     # ---- approve --------------------------------------------------------------------------------------
 
     def approve_assessment(self) -> None:
-        item, identity = self._current, self.approve.identity_path()
-        if item is None or identity is None or self._busy:
+        item, identity, read = self._current, self.approve.identity_path(), self._read
+        if item is None or identity is None or self._busy or read is None or read[0] != item.assessment_id:
             return
         request = ApprovalRequest(
             assessment_id=item.assessment_id,
@@ -420,6 +435,7 @@ class ReviewWindow(QWidget):
             attestations=self.approve.chosen_attestations(),
             today=self.services.stated_day(),
             timestamper=self.timestamper,
+            as_read=read[1],  # refused if the version no longer shows what the reviewer read
         )
         actor, stages = self.services.actor, self._stages
         self._set_busy(True)
@@ -466,6 +482,9 @@ class ReviewWindow(QWidget):
         if isinstance(exc, PermissionDenied):
             text = self.tr("Not approved: %1").replace("%1", text)
         self.approve.show_error(text)
+        if isinstance(exc, ConflictError):
+            self._load_preview()  # the report as it is now, to read before approving again
+            self.refresh()  # and the queue's line (its title may be what changed)
         self.failed.emit(text)
 
     def save_signed(self) -> None:
