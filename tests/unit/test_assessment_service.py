@@ -382,6 +382,27 @@ def test_evidence_is_hashed_size_limited_and_tampering_is_detected(db: Database,
         service.read_evidence(db, e.id)
 
 
+def test_evidence_says_when_it_made_its_caller_an_author(db: Database, admin: Actor, legal: Actor) -> None:
+    """Attaching or removing a file on someone else's draft makes the caller an author (four eyes): a new
+    row version the caller's screen must adopt (`authored_row_version`), or its next save is refused as if
+    someone else had saved."""
+    from transfer_tool.accounts import users
+    from transfer_tool.domain import Role
+
+    lara = users.create_user(db, admin, "lara", "Lara Legal", "a long enough password", Role.LEGAL).actor()
+    a = service.start_assessment(db, legal, _fr_to_us(db, legal).id)
+    own = service.add_evidence(db, legal, a.id, "dpa.pdf", b"DPA", "Signed DPA")
+    assert own.authored_row_version is None  # Lena started it: already an author
+    assert service.get_assessment(db, a.id).row_version == a.row_version
+    theirs = service.add_evidence(db, lara, a.id, "scc.pdf", b"SCC", "Signed SCC")
+    assert theirs.authored_row_version == a.row_version + 1 == service.get_assessment(db, a.id).row_version
+    assert service.evidence_for(db, a.id)[-1].authored_row_version is None  # only the adding call says it
+    assert service.remove_evidence(db, lara, theirs.id) is None  # an author by now
+    b = service.start_assessment(db, legal, _fr_to_us(db, legal).id)
+    kept = service.add_evidence(db, legal, b.id, "x.pdf", b"x", "X")
+    assert service.remove_evidence(db, lara, kept.id) == b.row_version + 1
+
+
 def test_dashboard_counts_overdue_reevaluations(db: Database, legal: Actor, manager: Actor) -> None:
     _, a = _submitted(db, legal)
     a = _approve(db, manager, a.id)

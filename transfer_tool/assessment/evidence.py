@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -43,6 +43,9 @@ class EvidenceView:
     size: int
     added_by: str
     added_at: dt.datetime
+    # Set by `add_evidence` only: the version's row version this call left when it made its caller an
+    # author (a new row version although nobody saved the draft: a screen holding the one before adopts it).
+    authored_row_version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -176,19 +179,22 @@ def add_author(row: Assessment, user_id: int | None) -> list[int] | None:
     return before
 
 
-def _record_author(session: Session, actor: Actor, row: Assessment) -> None:
+def _record_author(session: Session, actor: Actor, row: Assessment) -> int | None:
+    """Make `actor` an author of the version (four eyes); the row version this left when it did."""
     before = add_author(row, actor.user_id)
-    if before is not None:
-        session.flush()
-        audit.record(
-            session,
-            actor,
-            "add_author",
-            "assessment",
-            row.id,
-            {"author_ids": before},
-            {"author_ids": row.author_ids},
-        )
+    if before is None:
+        return None
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "add_author",
+        "assessment",
+        row.id,
+        {"author_ids": before},
+        {"author_ids": row.author_ids},
+    )
+    return row.row_version
 
 
 def add_evidence(
@@ -224,7 +230,7 @@ def add_evidence(
     if problems:
         raise ValidationError("The evidence file cannot be attached.", problems)
     with db.unit_of_work() as s:
-        _record_author(s, actor, _editable_row(s, assessment_id))
+        authored = _record_author(s, actor, _editable_row(s, assessment_id))
         digest = store_blob(s, content)
         e = EvidenceFile(
             assessment_id=assessment_id,
@@ -237,20 +243,22 @@ def add_evidence(
         s.add(e)
         s.flush()
         audit.record(s, actor, "add_evidence", "evidence_file", e.id, None, _dump(e))
-        return _view(e)
+        return replace(_view(e), authored_row_version=authored)
 
 
-def remove_evidence(db: Database, actor: Actor, evidence_id: int) -> None:
-    """Detach a file from a draft or returned assessment (the content stays if another row uses it)."""
+def remove_evidence(db: Database, actor: Actor, evidence_id: int) -> int | None:
+    """Detach a file from a draft or returned assessment (the content stays if another row uses it).
+    Returns the version's row version when this call made its caller an author (as `add_evidence`)."""
     require(actor, Action.ASSESS)
     with db.unit_of_work() as s:
         e = s.get(EvidenceFile, evidence_id)
         if e is None:
             raise NotFound(error_text("Evidence file {0} does not exist (any more).", evidence_id))
-        _record_author(s, actor, _editable_row(s, e.assessment_id))
+        authored = _record_author(s, actor, _editable_row(s, e.assessment_id))
         before = _dump(e)
         s.delete(e)
         audit.record(s, actor, "remove_evidence", "evidence_file", evidence_id, before, None)
+        return authored
 
 
 def evidence_rows(session: Session, assessment_id: int) -> list[EvidenceView]:

@@ -11,6 +11,7 @@ A `ConflictError` (someone else saved first) stops saving until the user chooses
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
@@ -33,20 +34,34 @@ __all__ = ["DELAY_MS", "Autosaver", "PageSaved", "SaveBase"]
 
 
 class _Handoff:
-    """What one queued save leaves for the save queued after it (database thread only)."""
+    """What one queued call (a save, or a change to the draft's evidence) leaves for the call queued after
+    it (database thread only)."""
 
     def __init__(self) -> None:
-        self.saved: PageSaved | None = None
+        self.base: SaveBase | None = None
         self.failed = False
 
 
 def _base_after(previous: _Handoff | None, base: SaveBase) -> SaveBase | None:
-    """The base a queued call starts from: the earlier save's result, or None when that save failed."""
+    """The base a queued call starts from: the earlier call's, or None when a save before it failed."""
     if previous is None:
         return base
-    if previous.failed or previous.saved is None:
+    if previous.failed or previous.base is None:
         return None
-    return previous.saved.base
+    return previous.base
+
+
+def _adopted(base: SaveBase, assessment_id: int, authored: int | None) -> SaveBase:
+    """`base` after a call on the draft `assessment_id` that made the user an author: it moved the row
+    version by one (`authored`) although nobody saved the draft. Held the version before it, the screen
+    takes the new one; held an older one, someone else saved meanwhile, and the next save says so."""
+    if (
+        authored is not None
+        and base.assessment_id == assessment_id
+        and base.assessment_row_version == authored - 1
+    ):
+        return dataclasses.replace(base, assessment_row_version=authored)
+    return base
 
 
 def store(
@@ -64,7 +79,7 @@ def store(
     except BaseException:
         handoff.failed = True
         raise
-    handoff.saved = saved
+    handoff.base = saved.base
     return saved
 
 
@@ -183,6 +198,48 @@ class Autosaver(QObject):
             return call(db, after)
 
         return run
+
+    def in_line(
+        self,
+        assessment_id: int,
+        call: Callable[[DatabaseHandle], tuple[T, int | None]],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+        *,
+        label: str,
+    ) -> None:
+        """Run `call` on the draft in line with the saves: after those queued, and the saves queued after it
+        start from what it left. `call` returns its result and the row version it left when it made the
+        user an author of the draft (attaching or removing evidence does): the screen adopts it instead of
+        taking its own next save for someone else's (`_adopted`). A failing call stops no save."""
+        previous = self._handoff if self._in_flight else None
+        handoff = _Handoff()
+        self._handoff = handoff
+        self._in_flight += 1
+        start = self.base
+
+        def run(db: DatabaseHandle) -> tuple[T, int | None]:
+            base = _base_after(previous, start)
+            handoff.failed = base is None  # a save before it failed: the saves after it wait for the user
+            handoff.base = base
+            result, authored = call(db)
+            if base is not None:
+                handoff.base = _adopted(base, assessment_id, authored)
+            return result, authored
+
+        def done(outcome: tuple[T, int | None]) -> None:
+            self._in_flight -= 1
+            result, authored = outcome
+            self.base = _adopted(self.base, assessment_id, authored)
+            on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            self._in_flight -= 1
+            on_error(exc)
+
+        # Delivered to the autosaver (the wizard's, as the calling page is): its count of calls in flight
+        # must come down whatever happened to the page.
+        self.worker.submit(run, done, failed, owner=self, label=label)
 
     def adopt(self, assessment: service.AssessmentView) -> None:
         """Another call on the draft (submitting) gave it a new row version."""

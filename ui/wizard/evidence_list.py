@@ -6,7 +6,7 @@ re-checks it on every read). The list is the assessment's; each page that offers
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -31,6 +31,7 @@ from ui.errors import show_exception
 from ui.i18n import format_datetime
 from ui.services import ASSESSMENTS
 from ui.terms import ui_language
+from ui.wizard.autosave import Autosaver
 from ui.wizard.common import plain_label
 from ui.wizard.state import WizardState
 
@@ -145,15 +146,31 @@ class EvidenceList(QWidget):
         for path in paths:
             label = typed or Path(path).stem
 
-            def job(db: DatabaseHandle, path: str = path, label: str = label) -> list[service.EvidenceView]:
+            def job(
+                db: DatabaseHandle, path: str = path, label: str = label
+            ) -> tuple[list[service.EvidenceView], int | None]:
                 added = service.add_evidence(db, actor, aid, Path(path).name, _read(path), label)
-                del added
-                return service.evidence_for(db, aid)
+                return service.evidence_for(db, aid), added.authored_row_version
 
-            self.state.services.worker.submit(
-                job, self._attached, self._failed, owner=self, label="add evidence"
-            )
+            self._in_line(aid, job, "add evidence")
         self.label_edit.clear()
+
+    def _in_line(
+        self,
+        aid: int,
+        job: Callable[[DatabaseHandle], tuple[list[service.EvidenceView], int | None]],
+        label: str,
+    ) -> None:
+        """Through the wizard's autosaver, in line with its saves: attaching or removing a file can make
+        the user an author of the draft, a new row version the next save must expect (it took it for
+        someone else's save and refused)."""
+        autosaver = getattr(self.window(), "autosaver", None)
+        if isinstance(autosaver, Autosaver):
+            autosaver.in_line(aid, job, self._attached, self._failed, label=label)
+            return
+        self.state.services.worker.submit(
+            lambda db: job(db)[0], self._attached, self._failed, owner=self, label=label
+        )
 
     def remove_selected(self) -> None:
         rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
@@ -163,13 +180,11 @@ class EvidenceList(QWidget):
         evidence_id = int(self.model.item(rows[0].row()).data(self.IdRole))
         actor, aid = self.state.services.actor, assessment.id
 
-        def job(db: DatabaseHandle) -> list[service.EvidenceView]:
-            service.remove_evidence(db, actor, evidence_id)
-            return service.evidence_for(db, aid)
+        def job(db: DatabaseHandle) -> tuple[list[service.EvidenceView], int | None]:
+            authored = service.remove_evidence(db, actor, evidence_id)
+            return service.evidence_for(db, aid), authored
 
-        self.state.services.worker.submit(
-            job, self._attached, self._failed, owner=self, label="remove evidence"
-        )
+        self._in_line(aid, job, "remove evidence")
 
     def _attached(self, evidence: list[service.EvidenceView]) -> None:
         self.state.set_evidence(evidence)
