@@ -5153,6 +5153,18 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The answers shown are right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the answers the import assumed on this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not given in the imported file: the answers shown were assumed. Choose the right ones, or confirm them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Flagged for re-assessment: the country data changed. Check this step again:</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5127,6 +5127,18 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>このステップで複写された回答（確認して確定してください）：</translation>
     </message>
     <message>
+        <source>The answers shown are right</source>
+        <translation>表示の回答で正しい</translation>
+    </message>
+    <message>
+        <source>Confirm the answers the import assumed on this step</source>
+        <translation>このステップでインポート時に仮定した回答を確認する</translation>
+    </message>
+    <message>
+        <source>Not given in the imported file: the answers shown were assumed. Choose the right ones, or confirm them:</source>
+        <translation>インポートしたファイルに記載がなく、表示の回答は仮定です。正しい回答を選ぶか、確認してください：</translation>
+    </message>
+    <message>
         <source>Flagged for re-assessment: the country data changed. Check this step again:</source>
         <translation>再評価が必要です：国別データが変更されました。このステップを改めて確認してください：</translation>
     </message>

@@ -62,6 +62,19 @@ _WORDS = {
 }
 
 
+ASSUMED = "assumed."  # gaps of facts nobody gave: "assumed.<fact name>"
+# What each fact an import may leave blank is, in the gap's words.
+ASSUMED_FACTS = {
+    "exporter_role": engine_text("the exporter's role"),
+    "importer_role": engine_text("the importer's role"),
+    "frequency": engine_text("how often the data is sent"),
+    "format_in_transit": engine_text("the form of the data in transit"),
+    "format_at_rest": engine_text("the form of the data at rest"),
+    "key_holder": engine_text("who holds the keys"),
+    "sensitive_data": engine_text("whether sensitive data is included"),
+}
+
+
 @dataclass(frozen=True)
 class Gap:
     """One missing or contradictory item: the step, the record field it belongs to, and what to do."""
@@ -109,6 +122,22 @@ def missing_items(record: AssessmentRecord, ctx: AssessmentContext, today: dt.da
         gaps.append(Gap(1, "facts.data_subjects_count", "enter the number of data subjects (volume)"))
     if f.format_at_rest is DataFormat.ENCRYPTED and f.key_holder is KeyHolder.NOT_APPLICABLE:
         gaps.append(Gap(1, "facts.key_holder", "the data is encrypted at rest: say who holds the keys"))
+    # A register import left these blank and the default stood in: nobody gave the answer the report would
+    # state, so it is missing until the assessor chooses one or confirms the one shown.
+    for name in f.assumed:
+        what = ASSUMED_FACTS.get(name)
+        if what is not None:
+            gaps.append(
+                Gap(
+                    1,
+                    f"{ASSUMED}{name}",
+                    engine_text(
+                        "{0} was not given in the imported file, and the answer shown was assumed: choose "
+                        "the right one, or confirm it",
+                        what,
+                    ),
+                )
+            )
     if not record.regimes.codes():
         gaps.append(Gap(1, "regimes", "no regime applies to the exporter; add one with a reason"))
     for i, added in enumerate(record.regimes.added):

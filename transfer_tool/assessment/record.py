@@ -108,6 +108,9 @@ class TransferFacts:
     # (GDPR and UK GDPR Art. 49(3) close derogations (a), (b), (c) and compelling interests to it). None: not
     # answered (a record saved before the question read so), which the rules treat as "no".
     exporter_public_powers: bool | None = None
+    # The facts nobody gave (a register import left them blank; `TransferInput.assumed`, by fact name): each
+    # a missing item until the assessor states it.
+    assumed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -284,6 +284,11 @@ def check_rows(table: SourceTable) -> tuple[list[PreparedRow], list[Problem]]:
             problems[before:] = list(dict.fromkeys(problems[before:]))  # a cell's problem named once
             continue
         opts = {c: (cls(values[c]) if values[c] else default) for c, (cls, default) in _ENUMS.items()}
+        # A blank cell takes its column's default, which nobody stated: the transfer says so (`assumed`),
+        # and its assessment asks for each until someone does.
+        blank = {c for c in (*_ENUMS, "special_categories") if not text[c]}
+        if opts["format_at_rest"] is DataFormat.CLEAR:
+            blank.discard("key_holder")  # nobody holds keys to clear data: "not applicable" is no guess
         data = transfers.TransferInput(
             exporter_id=1,
             importer_id=2,
@@ -304,6 +309,7 @@ def check_rows(table: SourceTable) -> tuple[list[PreparedRow], list[Problem]]:
             retention_code=text["retention_period"],
             nature_of_processing=text["nature_of_processing"],
             notes=text["notes"],
+            assumed=tuple(c for c in transfers.ASSUMABLE if c in blank),
             **opts,  # type: ignore[arg-type]
         )
         rule_problems = transfers.validate_transfer(data)

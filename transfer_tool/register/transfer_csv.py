@@ -152,4 +152,6 @@ def export_rows(db: Database, q: register_search.TransferQuery) -> Iterable[list
             "status": t.status.value,
             "next_review": t.next_review.isoformat() if t.next_review else "",
         }
+        for name in t.assumed:  # nobody gave it: blank, as imported (imported back, still to confirm)
+            cells[name] = ""
         yield [cells[name] for name in NAMES]

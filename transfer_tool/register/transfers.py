@@ -52,7 +52,21 @@ class TransferInput:
     retention_code: str = ""
     nature_of_processing: str = ""
     notes: str = ""
+    # The answers nobody gave (`ASSUMABLE` names): a register import left their columns blank and the
+    # default stands in. Each is a missing item of the assessment until someone states it.
+    assumed: tuple[str, ...] = ()
 
+
+# The answers a register import may leave blank, taking their column's default (register_columns).
+ASSUMABLE = (
+    "exporter_role",
+    "importer_role",
+    "frequency",
+    "format_in_transit",
+    "format_at_rest",
+    "key_holder",
+    "special_categories",
+)
 
 _INPUT_FIELDS = [f.name for f in fields(TransferInput)]
 _LIST_FIELDS = {
@@ -67,6 +81,7 @@ _LIST_FIELDS = {
         "acquisition_routes",
         "storage_countries",
         "remote_access_countries",
+        "assumed",
     }
 }
 
@@ -193,11 +208,22 @@ def _owner_name(t: Transfer) -> str:
     return t.owner.display_name or t.owner.username
 
 
-def _apply(t: Transfer, data: TransferInput) -> None:
+def _still_assumed(t: Transfer, data: TransferInput, created: bool) -> list[str]:
+    """The answers still nobody gave after this write: a stored transfer keeps an assumption only while
+    its value stays as it was (a value changed is a value given), and never takes a new one."""
+    names = [n for n in ASSUMABLE if n in data.assumed]
+    if created:  # by a register import, or a copy of a transfer that still has them
+        return names
+    return [n for n in names if n in (t.assumed or ()) and getattr(t, n) == getattr(data, n)]
+
+
+def _apply(t: Transfer, data: TransferInput, *, created: bool = False) -> None:
+    assumed = _still_assumed(t, data, created)
     for n in _INPUT_FIELDS:
         v = getattr(data, n)
         setattr(t, n, list(v) if n in _LIST_FIELDS else v)
     t.title = data.title.strip()
+    t.assumed = assumed
 
 
 def _check(session: Session, data: TransferInput) -> None:
@@ -292,7 +318,7 @@ def create_in(
         created_by=actor.user_id,
         owner_id=actor.user_id,  # the creator is responsible until someone hands it over
     )
-    _apply(t, data)
+    _apply(t, data, created=True)
     session.add(t)
     session.flush()
     if not reference:  # an onward transfer without its parent's reference (not made by the app)

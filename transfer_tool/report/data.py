@@ -331,3 +331,6 @@ class ReportData:
     acceptance: Acceptance = field(default_factory=Acceptance)
     # the country data's names of the regimes the report names (a regime the terminology does not name)
     regime_names: dict[str, Localized] = field(default_factory=dict)
+    # the facts nobody gave (a register import left them blank: the roles, frequency, forms of the data, key
+    # holder, sensitive data): printed "Not answered", never as the default that stood in for them
+    assumed: frozenset[str] = frozenset()

@@ -47,6 +47,12 @@ class DocxReport:
     def x(self, value: Text) -> str:
         return self.w.text(value)
 
+    def given(self, fact: str, key: str) -> str:
+        """The answer `key` names ("" for none), or "Not answered" when nobody gave it (as the PDF says)."""
+        if fact in self.d.assumed:
+            return self.t("doc.not_answered")
+        return self.t(key) if key else ""
+
     def lines(self, items: Sequence[Text], empty: str = "doc.none") -> str:
         return "\n".join(self.x(i) for i in items) if items else self.t(empty)
 
@@ -125,11 +131,11 @@ class DocxReport:
                 ("doc.status", self.t("status." + d.status.value)),
                 (
                     "doc.exporter",
-                    f"{d.exporter.name}\n{d.exporter.country.get(self.lang)} · {self.t('role.' + d.exporter.role.value)}",
+                    f"{d.exporter.name}\n{d.exporter.country.get(self.lang)} · {self.given('exporter_role', 'role.' + d.exporter.role.value)}",
                 ),
                 (
                     "doc.importer",
-                    f"{d.importer.name}\n{d.importer.country.get(self.lang)} · {self.t('role.' + d.importer.role.value)}",
+                    f"{d.importer.name}\n{d.importer.country.get(self.lang)} · {self.given('importer_role', 'role.' + d.importer.role.value)}",
                 ),
                 ("doc.destination", f"{d.destination.get(self.lang)} ({d.destination_code})"),
                 ("regime.applicable", "\n".join(self.regime(r) for r in d.regimes)),
@@ -145,7 +151,7 @@ class DocxReport:
         self.w.heading(self.t(f"doc.{side}"), 2)
         rows = [
             ("party.name", p.name),
-            ("party.role", self.t("role." + p.role.value)),
+            ("party.role", self.given(f"{side}_role", "role." + p.role.value)),
             ("party.country", p.country.get(self.lang)),
             ("party.address", p.address),
             ("party.registration_no", p.registration_no),
@@ -203,17 +209,23 @@ class DocxReport:
                 ("desc.data_subjects", self.lines(tr.data_subjects, "doc.not_answered")),
                 ("desc.purposes", self.policy(tr.purposes, "doc.not_answered")),
                 ("desc.legal_basis", self.policy(tr.legal_basis, "doc.not_answered")),
-                ("desc.sensitive_data", self.x(tr.sensitive_data)),
-                ("desc.sensitive_restrictions", self.x(tr.sensitive_restrictions)),
-                ("desc.frequency", self.t("frequency." + tr.frequency.value)),
+                ("desc.sensitive_data", self.given("sensitive_data", "") or self.x(tr.sensitive_data)),
+                (
+                    "desc.sensitive_restrictions",
+                    self.given("sensitive_data", "") or self.x(tr.sensitive_restrictions),
+                ),
+                ("desc.frequency", self.given("frequency", "frequency." + tr.frequency.value)),
                 ("desc.volume", self.x(tr.volume)),
                 ("desc.nature", self.typed(tr.nature)),
                 ("desc.retention", self.x(tr.retention)),
                 ("desc.storage", self.x(tr.storage_location) or self.t("doc.not_answered")),
                 ("desc.remote_access", self.x(tr.remote_access)),
-                ("desc.format_transit", self.t("format." + tr.format_in_transit.value)),
-                ("desc.format_rest", self.t("format." + tr.format_at_rest.value)),
-                ("desc.keys", self.t("keyholder." + tr.key_holder.value)),
+                (
+                    "desc.format_transit",
+                    self.given("format_in_transit", "format." + tr.format_in_transit.value),
+                ),
+                ("desc.format_rest", self.given("format_at_rest", "format." + tr.format_at_rest.value)),
+                ("desc.keys", self.given("key_holder", "keyholder." + tr.key_holder.value)),
             ]
         )
         self.w.heading(self.t("desc.onward_transfers"), 2)

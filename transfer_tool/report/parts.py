@@ -47,6 +47,10 @@ class ReportParts:
     def _t(self, b: Build, key: str, **fields: object) -> str:
         return self.terms.get(key, b.lang, **fields)
 
+    def _given(self, b: Build, fact: str, key: str) -> str:
+        """The answer `key` names, or "Not answered" when nobody gave it (`ReportData.assumed`)."""
+        return self._t(b, "doc.not_answered" if fact in b.data.assumed else key)
+
     def _para(self, b: Build, text: Text, style: str = "Body") -> Para:
         return Para(self._breaker, localize(text, b.lang), b.styles[style])
 

@@ -45,11 +45,11 @@ class TransferSections(ReportParts):
                 ("doc.status", self._t(b, "status." + d.status.value)),
                 (
                     "doc.exporter",
-                    f"{d.exporter.name}\n{d.exporter.country.get(lang)} · {self._t(b, 'role.' + d.exporter.role.value)}",
+                    f"{d.exporter.name}\n{d.exporter.country.get(lang)} · {self._given(b, 'exporter_role', 'role.' + d.exporter.role.value)}",
                 ),
                 (
                     "doc.importer",
-                    f"{d.importer.name}\n{d.importer.country.get(lang)} · {self._t(b, 'role.' + d.importer.role.value)}",
+                    f"{d.importer.name}\n{d.importer.country.get(lang)} · {self._given(b, 'importer_role', 'role.' + d.importer.role.value)}",
                 ),
                 ("doc.destination", f"{d.destination.get(lang)} ({d.destination_code})"),
                 ("regime.applicable", "\n".join(self._regime_name(b, r) for r in d.regimes)),
@@ -100,7 +100,7 @@ class TransferSections(ReportParts):
         signature = " · ".join(x for x in (p.signatory, format_date(p.signature_date, b.lang)) if x)
         rows: list[tuple[str, Cell | Text]] = [
             ("party.name", p.name),
-            ("party.role", self._t(b, "role." + p.role.value)),
+            ("party.role", self._given(b, f"{side}_role", "role." + p.role.value)),
             ("party.country", p.country.get(b.lang)),
             ("party.address", p.address),
             ("party.registration_no", p.registration_no),
@@ -155,23 +155,30 @@ class TransferSections(ReportParts):
         # Step 1 asks for these but does not require them: a blank one was never answered, and "Legal
         # basis: None" would read as the assessor's statement that there is none.
         unanswered = "doc.not_answered"
+        sensitive_unsaid = "sensitive_data" in b.data.assumed  # a register import left it blank
         kv = self._kv(
             b,
             [
                 ("desc.data_subjects", self._lines(b, tr.data_subjects, empty=unanswered)),
                 ("desc.purposes", self._policy(b, tr.purposes, empty=unanswered)),
                 ("desc.legal_basis", self._policy(b, tr.legal_basis, empty=unanswered)),
-                ("desc.sensitive_data", tr.sensitive_data),
-                ("desc.sensitive_restrictions", tr.sensitive_restrictions),
-                ("desc.frequency", self._t(b, "frequency." + tr.frequency.value)),
+                ("desc.sensitive_data", self._t(b, unanswered) if sensitive_unsaid else tr.sensitive_data),
+                (
+                    "desc.sensitive_restrictions",
+                    self._t(b, unanswered) if sensitive_unsaid else tr.sensitive_restrictions,
+                ),
+                ("desc.frequency", self._given(b, "frequency", "frequency." + tr.frequency.value)),
                 ("desc.volume", tr.volume),
                 ("desc.nature", self._typed(b, tr.nature)),
                 ("desc.retention", tr.retention),
                 ("desc.storage", tr.storage_location or self._t(b, unanswered)),
                 ("desc.remote_access", tr.remote_access),
-                ("desc.format_transit", self._t(b, "format." + tr.format_in_transit.value)),
-                ("desc.format_rest", self._t(b, "format." + tr.format_at_rest.value)),
-                ("desc.keys", self._t(b, "keyholder." + tr.key_holder.value)),
+                (
+                    "desc.format_transit",
+                    self._given(b, "format_in_transit", "format." + tr.format_in_transit.value),
+                ),
+                ("desc.format_rest", self._given(b, "format_at_rest", "format." + tr.format_at_rest.value)),
+                ("desc.keys", self._given(b, "key_holder", "keyholder." + tr.key_holder.value)),
             ],
         )
         out: list[Flowable] = [

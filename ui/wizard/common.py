@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from transfer_tool.assessment.completeness import ASSUMED_FACTS
 from transfer_tool.register.approved_changes import TRANSFER_FLAG_KIND
 from ui.accessibility import strip_accelerator
 from ui.i18n import format_date
 from ui.terms import core_text
 from ui.wizard.read_only import set_read_only
-from ui.wizard.rechecks import TO_CONFIRM, confirm_page, flags_for
+from ui.wizard.rechecks import ASSUMED, TO_CONFIRM, confirm_assumed, confirm_page, flags_for
 from ui.wizard.state import PAGE_PARTIES, Issue, WizardState, comment_page, page_titles
 
 BLOCKING_COLOUR = "#b3261e"
@@ -215,14 +216,42 @@ class CopiedAnswers(QFrame):
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         self.hide()
 
+    def heading(self) -> str:
+        return QCoreApplication.translate("Wizard", "Copied answers on this step, to check and confirm:")
+
     def show_items(self, messages: Sequence[str], can_confirm: bool) -> None:
         if not messages:
             self.hide()
             return
-        heading = QCoreApplication.translate("Wizard", "Copied answers on this step, to check and confirm:")
-        self.label.setText("\n".join([heading, *(f"• {m}" for m in messages)]))
+        self.label.setText("\n".join([self.heading(), *(f"• {m}" for m in messages)]))
         self.button.setVisible(can_confirm)
         self.show()
+
+
+class AssumedAnswers(CopiedAnswers):
+    """The answers on this page a register import left blank, shown as the default it assumed: to choose
+    the right one, or confirm the one shown with the button (until then each is a missing item)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("assumedAnswers")
+        self.setStyleSheet("#assumedAnswers{background:#fff3e0;border:1px solid #e0b070;border-radius:4px;}")
+        self.button.setObjectName("confirmAssumed")
+        self.button.setText(QCoreApplication.translate("Wizard", "The answers shown are right"))
+        self.button.setAccessibleName(
+            QCoreApplication.translate("Wizard", "Confirm the answers the import assumed on this step")
+        )
+
+    def heading(self) -> str:
+        return QCoreApplication.translate(
+            "Wizard",
+            "Not given in the imported file: the answers shown were assumed. Choose the right ones, or "
+            "confirm them:",
+        )
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 class WizardPage(QWizardPage):
@@ -254,9 +283,12 @@ class WizardPage(QWizardPage):
         self.flag_reasons.hide()
         self.copied = CopiedAnswers(self)
         self.copied.confirm_requested.connect(lambda: confirm_page(self.state, self.KEY))
+        self.assumed = AssumedAnswers(self)
+        self.assumed.confirm_requested.connect(lambda: confirm_assumed(self.state, self.KEY))
         outer.addWidget(self.comments)
         outer.addWidget(self.flag_reasons)
         outer.addWidget(self.copied)
+        outer.addWidget(self.assumed)
         outer.addWidget(self.notice)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
@@ -408,6 +440,10 @@ class WizardPage(QWizardPage):
             core_text(i.message) for i in self.state.issues_for(self.KEY) if i.field.startswith(TO_CONFIRM)
         ]
         self.copied.show_items(copied, self.state.editable)
+        # Each by what it is: the box's heading says why (the missing-items list keeps the whole sentence).
+        what = (ASSUMED_FACTS.get(i.field[len(ASSUMED) :]) for i in self.state.issues_for(self.KEY))
+        assumed = [_sentence_case(core_text(w)) for w in what if w is not None]
+        self.assumed.show_items(assumed, self.state.editable)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -416,7 +452,7 @@ class WizardPage(QWizardPage):
 
     def show_messages(self) -> None:
         # Copied answers to confirm are listed in their own box, with the button that confirms them.
-        issues = [i for i in self.state.issues_for(self.KEY) if not i.field.startswith(TO_CONFIRM)]
+        issues = [i for i in self.state.issues_for(self.KEY) if not i.field.startswith((TO_CONFIRM, ASSUMED))]
         shown: dict[int, list[Issue]] = {id(m): [] for m in self.messages}
         unplaced: list[Issue] = []
         for issue in issues:

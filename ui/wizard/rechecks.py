@@ -55,6 +55,25 @@ def confirm_page(state: WizardState, page: str) -> None:
         state.update_record(to_confirm=derivation.confirm(state.record, *keys).to_confirm)
 
 
+ASSUMED = "assumed."  # completeness gaps of facts a register import left blank: "assumed.<fact>"
+_TRANSFER_FIELD = {
+    "sensitive_data": "special_categories"
+}  # the fact → the transfer's field, where they differ
+
+
+def assumed_on(state: WizardState, page: str) -> tuple[str, ...]:
+    """The transfer fields on `page` whose answers an import assumed and nobody has given yet."""
+    facts = (i.field[len(ASSUMED) :] for i in state.issues_for(page) if i.field.startswith(ASSUMED))
+    return tuple(_TRANSFER_FIELD.get(f, f) for f in facts)
+
+
+def confirm_assumed(state: WizardState, page: str) -> None:
+    """The assessor checked the assumed answers on `page` and they are right: they are given now."""
+    names = set(assumed_on(state, page))
+    if names:
+        state.set_transfer_input(assumed=tuple(n for n in state.transfer_input.assumed if n not in names))
+
+
 def tool_to_answer(state: WizardState, regime: str) -> bool:
     """A flag on `regime` reset its tool (until one is chosen) or marked it (until confirmed)."""
     record = state.record

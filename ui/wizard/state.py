@@ -78,6 +78,8 @@ _TRANSFER_FIELD_PAGE = {
     "sensitive_details": PAGE_DATA,
     "volume": PAGE_DATA,
 }
+# The facts an import may leave blank (completeness "assumed.<fact>") → the page that asks them.
+_ASSUMED_PAGE = {"exporter_role": PAGE_PARTIES, "importer_role": PAGE_PARTIES, "sensitive_data": PAGE_DATA}
 # Review comment sections (service.REVIEW_SECTIONS) → the page that shows them.
 COMMENT_PAGE = {
     "parties": PAGE_PARTIES,
@@ -153,6 +155,8 @@ def page_of_gap(gap: Gap) -> str:
     f = gap.field
     if f in ("to_confirm.regimes.added", "to_confirm.confirmed_conditions"):
         return PAGE_PRECHECK  # a copied answer is confirmed where it is given: both are pre-check fields
+    if f.startswith("assumed."):  # a fact a register import left blank: where it is answered
+        return _ASSUMED_PAGE.get(f[len("assumed.") :], PAGE_HANDLING)
     if gap.step == 1:
         if f.startswith("regimes"):
             return PAGE_PRECHECK
@@ -336,6 +340,12 @@ class WizardState(QObject):
         if not self.editable:
             return
         new = dataclasses.replace(self.transfer_input, **changes)
+        if new.assumed:
+            # An answer the import assumed and the assessor now changed is given (the core's rule too).
+            old = self.transfer_input
+            new = dataclasses.replace(
+                new, assumed=tuple(n for n in new.assumed if getattr(new, n) == getattr(old, n))
+            )
         if new == self.transfer_input:
             return
         self.transfer_input = new

@@ -145,6 +145,8 @@ class Transfer(Versioned, Base):
     retention_code: Mapped[str] = mapped_column(String(64), default="")  # policy §12
     nature_of_processing: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The answers nobody gave (a register import left their columns blank): field names (migration 0025).
+    assumed: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     status: Mapped[TransferStatus] = mapped_column(
         enum_column(TransferStatus, "status"), default=TransferStatus.NEW
     )
