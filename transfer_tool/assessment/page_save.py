@@ -111,7 +111,34 @@ def save_wizard_page(db: Database, actor: Actor, request: PageSave) -> PageSaved
     if not writes_transfer and base.assessment_id is not None:
         # The usual save: the draft alone (on PostgreSQL read in autocommit, then one statement).
         return _draft_only(db, actor, request, base.assessment_id, dataset)
-    return _in_one_transaction(db, actor, request, writes_transfer, dataset)
+    try:
+        return _in_one_transaction(db, actor, request, writes_transfer, dataset)
+    except ConflictError as exc:
+        if exc.theirs is not None:
+            raise
+        raise _with_theirs(db, request, exc) from exc
+
+
+def _with_theirs(db: Database, request: PageSave, exc: ConflictError) -> ConflictError:
+    """A save that lost to another at the very same instant (on PostgreSQL a row changed between this
+    save's read and its write) carried nothing to compare: the screen's comparison showed no other version
+    and "keep theirs" kept nothing. Now it carries the version that won, read again, as any conflict does."""
+    base = request.base
+    if base.transfer_id is not None and request.transfer_input != base.stored_input:
+        try:
+            transfer = transfers.get_transfer(db, base.transfer_id)
+        except NotFound:
+            return exc
+        if transfer.row_version != base.transfer_row_version:
+            return ConflictError(exc.message, mine=request.transfer_input, theirs=transfer)
+    if base.assessment_id is not None:
+        try:
+            assessment = get_assessment(db, base.assessment_id)
+        except NotFound:
+            return exc
+        if assessment.row_version != base.assessment_row_version:
+            return ConflictError(exc.message, mine=request.record, theirs=assessment)
+    return exc
 
 
 def _may_refit(base: SaveBase, data: TransferInput) -> bool:

@@ -1,0 +1,76 @@
+"""A save that loses to another at the very same instant still shows whose version won (PostgreSQL).
+
+On PostgreSQL a wizard save that writes the transfer reads it, checks its row version, then writes it; a
+colleague's save committed between that read and that write made the write find no row of the version it
+read. The conflict then carried no other version: the wizard's comparison showed nothing and "keep theirs"
+kept nothing. SQLite runs one writer at a time, so there the colleague's save waits for this one.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+from tests.ui.review_support import fr_to_us
+from transfer_tool.accounts.permissions import Actor
+from transfer_tool.assessment import service
+from transfer_tool.assessment.page_save import PageSave, SaveBase, save_wizard_page
+from transfer_tool.errors import ConflictError
+from transfer_tool.register import transfers
+from transfer_tool.storage.database import Database
+
+
+def test_a_save_that_loses_at_the_same_instant_carries_the_version_that_won(
+    db: Database,
+    db_url: str,
+    backend: str,
+    legal: Actor,
+    manager: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if backend == "sqlite":
+        pytest.skip("SQLite runs one writer at a time: the colleague's save waits for this one")
+    t = fr_to_us(db, legal)
+    a = service.start_assessment(db, legal, t.id)
+    t = transfers.get_transfer(db, t.id)
+    base = SaveBase.of(t, a)
+    other = Database(db_url)
+    done: list[object] = []
+    started: list[bool] = []
+
+    def colleague_saves() -> None:
+        mine = transfers.get_transfer(other, t.id)
+        done.append(
+            transfers.update_transfer(
+                other, manager, t.id, transfers.with_changes(mine, title="Theirs"), mine.row_version
+            )
+        )
+
+    real_check = transfers._check
+
+    def meanwhile(*args: Any, **kwargs: Any) -> None:  # after this save read the transfer, before it writes
+        if not started:  # once: the colleague's own save runs the same check
+            started.append(True)
+            worker = threading.Thread(target=colleague_saves)
+            worker.start()
+            worker.join(timeout=20)
+        real_check(*args, **kwargs)
+
+    monkeypatch.setattr(transfers, "_check", meanwhile)
+    try:
+        with pytest.raises(ConflictError) as lost:
+            save_wizard_page(
+                db,
+                legal,
+                PageSave(base, transfers.with_changes(t, title="Mine"), a.record, "transfer.parties"),
+            )
+    finally:
+        other.dispose()
+    assert done, "the colleague's save did not commit in between"
+    theirs = lost.value.theirs
+    assert isinstance(theirs, transfers.TransferView) and theirs.title == "Theirs"
+    mine = lost.value.mine
+    assert isinstance(mine, transfers.TransferInput) and mine.title == "Mine"
+    assert transfers.get_transfer(db, t.id).title == "Theirs"
