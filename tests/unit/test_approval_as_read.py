@@ -12,6 +12,9 @@ no longer shows exactly that.
 from __future__ import annotations
 
 import dataclasses
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,13 +63,30 @@ def _approve(db: Database, manager: Actor, assessment_id: int, read: ReadReport)
 
 
 def test_what_a_report_shows_has_one_digest_whatever_its_language(
-    db: Database, admin: Actor, legal: Actor, manager: Actor
+    db: Database, db_url: str, admin: Actor, legal: Actor, manager: Actor
 ) -> None:
     submitted = World(db, admin, legal, manager).submitted()
     data = service.build_report_data(db, submitted.id, TODAY)
     shown = repr(data)
     assert " object at 0x" not in shown  # every value has a repr of its contents: the digest is stable
+    assert "set(" not in shown  # a set's repr has its order from the process's string hashing
     assert reading_digest(data) == reading_digest(service.build_report_data(db, submitted.id, TODAY))
+    # Another process, another string hashing (the command line's `report`, then `approve`): the same.
+    probe = (
+        "import datetime as dt, sys; from transfer_tool.storage.database import Database; "
+        "from transfer_tool.assessment import service; from transfer_tool.assessment.reporting import "
+        "reading_digest; db = Database(sys.argv[1]); "
+        "print(reading_digest(service.build_report_data(db, int(sys.argv[2]), dt.date.fromisoformat(sys.argv[3]))))"
+    )
+    for seed in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-c", probe, db_url, str(submitted.id), TODAY.isoformat()],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert done.stdout.strip() == reading_digest(data), seed
     token = service.read_report(data, TODAY).token()
     assert ReadReport.from_token(token) == ReadReport(TODAY, reading_digest(data)[:32])
     for bad in ("", "20261207", "2026-12-07-abc", "20261332-" + "0" * 32, "20261207-" + "g" * 32):

@@ -75,7 +75,7 @@ def report_data_from(src: ReportSources) -> rd.ReportData:
         derived_from_version=r.derived_from.version if r.derived_from else 0,
         acceptance=_acceptance(src),
         regime_names=names,
-        assumed=frozenset(r.facts.assumed),
+        assumed=tuple(sorted(r.facts.assumed)),
         exporter=_party(src, src.exporter, r.facts.exporter_role, importer=False),
         importer=_party(src, src.importer, r.facts.importer_role, importer=True),
         destination=Localized(dest.name_en, dest.name_ja),

@@ -333,4 +333,4 @@ class ReportData:
     regime_names: dict[str, Localized] = field(default_factory=dict)
     # the facts nobody gave (a register import left them blank: the roles, frequency, forms of the data, key
     # holder, sensitive data): printed "Not answered", never as the default that stood in for them
-    assumed: frozenset[str] = frozenset()
+    assumed: tuple[str, ...] = ()  # (a tuple: its repr, which `reading_digest` hashes, has one order)
