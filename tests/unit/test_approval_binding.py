@@ -336,7 +336,7 @@ def test_the_signed_report_and_the_stored_approval_state_one_moment(
         return squashed.split("11.Reviewhistory")[-1].split("12.Evidence")[0]
 
     signed = history(done.signed_pdf, "signed.pdf")
-    assert f"{stored.approved_at:%H:%M}ApprovedFine." in signed, signed
+    assert f"{stored.approved_at:%H:%M}UTCApprovedFine." in signed, signed
     later = render_report(service.build_report_data(db, submitted.id, TODAY), "en")
     assert history(later, "later.pdf") == signed
 

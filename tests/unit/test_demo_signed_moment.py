@@ -21,7 +21,8 @@ DAY = dt.date(2026, 1, 5)  # not the day the test runs: a stamp that reads the c
 
 def _stamp(pdf: Path) -> str:
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True, text=True).stdout
-    (moment,) = re.findall(r"(\d{4}-\d{2}-\d{2} \d{2}:\d{2}) UTC", text)
+    # The stamp's "Date: …" line (the report's review history states its moments in UTC too, in a table).
+    (moment,) = re.findall(r": (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) UTC", text)
     return str(moment)
 
 

@@ -30,7 +30,10 @@ def reevaluation_text(terms: Terminology, date: dt.date | None, months: int | No
 
 
 def format_datetime(value: dt.datetime, lang: str) -> str:
-    return f"{format_date(value.date(), lang)} {value:%H:%M}"
+    """A moment as the report prints it: in UTC, as the tool keeps it, and saying so. Printed bare, 23:30
+    of an approval made at 08:30 in Tokyo read as half past eleven at night in Tokyo."""
+    utc = value.astimezone(dt.UTC) if value.tzinfo is not None else value
+    return f"{format_date(utc.date(), lang)} {utc:%H:%M}\u00a0UTC"  # the time and its zone stay together
 
 
 def format_percent(value: float) -> str:
