@@ -148,7 +148,7 @@ def test_a_team_database_of_0023_upgrades_to_0024_and_back(own_database: tuple[s
         with lena() as conn:  # what 0023 allowed
             assert rows_changed(conn, change, ("Five years", ok.transfer.id)) == 1
         migrate.upgrade(db)
-        assert migrate.current_revision(db) == migrate.head_revision(db) == "0024"
+        assert migrate.current_revision(db) == migrate.head_revision(db) >= "0024"
         with lena() as conn:
             assert "re-assessment" in refused(conn, change, ("Ten years", ok.transfer.id))
         assert audit.verify(db).ok
