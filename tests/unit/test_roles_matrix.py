@@ -126,7 +126,10 @@ NOT_ROLE_CHECKED: dict[str, str] = {
         f"register.register_search.{n}": OPEN_READ
         for n in ("search_ids", "fetch_rows", "search", "search_page", "count_by_status")
     },
-    **{f"register.transfers.{n}": PURE for n in ("validate_transfer", "view", "with_changes")},
+    **{
+        f"register.transfers.{n}": PURE
+        for n in ("validate_transfer", "view", "with_changes", "still_assumed")
+    },
     **{
         f"register.transfers.{n}": IN_TRANSACTION
         for n in ("create_in", "update_in", "set_status", "onward_reference")

@@ -41,7 +41,7 @@ ASSESSMENT_ONLY_FACTS = (
 
 
 # A transfer field an import may leave blank → the fact it gives, where their names differ.
-_FACT_OF = {"special_categories": "sensitive_data"}
+FACT_OF_FIELD = {"special_categories": "sensitive_data"}
 
 
 def facts_from_transfer(t: TransferView, importer: EntityView) -> TransferFacts:
@@ -72,7 +72,7 @@ def facts_from_transfer(t: TransferView, importer: EntityView) -> TransferFacts:
         onward_transfers=tuple(
             OnwardTransfer(o.importer_name, o.destination, o.title or ", ".join(o.purposes)) for o in t.onward
         ),
-        assumed=tuple(_FACT_OF.get(n, n) for n in t.assumed),
+        assumed=tuple(FACT_OF_FIELD.get(n, n) for n in t.assumed),
     )
 
 

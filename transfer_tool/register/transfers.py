@@ -208,17 +208,19 @@ def _owner_name(t: Transfer) -> str:
     return t.owner.display_name or t.owner.username
 
 
-def _still_assumed(t: Transfer, data: TransferInput, created: bool) -> list[str]:
-    """The answers still nobody gave after this write: a stored transfer keeps an assumption only while
-    its value stays as it was (a value changed is a value given), and never takes a new one."""
-    names = [n for n in ASSUMABLE if n in data.assumed]
-    if created:  # by a register import, or a copy of a transfer that still has them
+def still_assumed(stored: TransferInput | Transfer | None, data: TransferInput) -> tuple[str, ...]:
+    """The answers still nobody gave once `data` is written over `stored` (None: a new transfer, from a
+    register import or a copy of one that still has them): an assumption stays only while its value stays
+    as it was (a value changed is a value given), and a stored transfer never takes a new one. The wizard
+    applies the same rule to its unsaved input."""
+    names = tuple(n for n in ASSUMABLE if n in data.assumed)
+    if stored is None:
         return names
-    return [n for n in names if n in (t.assumed or ()) and getattr(t, n) == getattr(data, n)]
+    return tuple(n for n in names if n in (stored.assumed or ()) and getattr(stored, n) == getattr(data, n))
 
 
 def _apply(t: Transfer, data: TransferInput, *, created: bool = False) -> None:
-    assumed = _still_assumed(t, data, created)
+    assumed = list(still_assumed(None if created else t, data))
     for n in _INPUT_FIELDS:
         v = getattr(data, n)
         setattr(t, n, list(v) if n in _LIST_FIELDS else v)

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from transfer_tool.assessment.completeness import ASSUMED_FACTS
+from transfer_tool.assessment.completeness import ASSUMED, ASSUMED_FACTS
 from transfer_tool.register.approved_changes import TRANSFER_FLAG_KIND
 from ui.accessibility import strip_accelerator
 from ui.i18n import format_date
 from ui.terms import core_text
 from ui.wizard.read_only import set_read_only
-from ui.wizard.rechecks import ASSUMED, TO_CONFIRM, confirm_assumed, confirm_page, flags_for
+from ui.wizard.rechecks import TO_CONFIRM, confirm_assumed, confirm_page, flags_for
 from ui.wizard.state import PAGE_PARTIES, Issue, WizardState, comment_page, page_titles
 
 BLOCKING_COLOUR = "#b3261e"

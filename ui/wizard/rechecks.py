@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from transfer_tool.assessment import derivation
+from transfer_tool.assessment.completeness import ASSUMED
+from transfer_tool.assessment.transfer_facts import FACT_OF_FIELD
 from transfer_tool.countries.store import LAW_FLAG_KIND, FlagView
 from transfer_tool.domain import AssessmentStatus
 from transfer_tool.register.approved_changes import TRANSFER_FLAG_KIND
@@ -55,16 +57,14 @@ def confirm_page(state: WizardState, page: str) -> None:
         state.update_record(to_confirm=derivation.confirm(state.record, *keys).to_confirm)
 
 
-ASSUMED = "assumed."  # completeness gaps of facts a register import left blank: "assumed.<fact>"
-_TRANSFER_FIELD = {
-    "sensitive_data": "special_categories"
-}  # the fact → the transfer's field, where they differ
+# The fact a completeness gap "assumed.<fact>" names → the transfer's field, where their names differ.
+_FIELD_OF_FACT = {fact: name for name, fact in FACT_OF_FIELD.items()}
 
 
 def assumed_on(state: WizardState, page: str) -> tuple[str, ...]:
     """The transfer fields on `page` whose answers an import assumed and nobody has given yet."""
     facts = (i.field[len(ASSUMED) :] for i in state.issues_for(page) if i.field.startswith(ASSUMED))
-    return tuple(_TRANSFER_FIELD.get(f, f) for f in facts)
+    return tuple(_FIELD_OF_FACT.get(f, f) for f in facts)
 
 
 def confirm_assumed(state: WizardState, page: str) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from transfer_tool.accounts.permissions import Action
 from transfer_tool.assessment import service
-from transfer_tool.assessment.completeness import Gap, missing_items
+from transfer_tool.assessment.completeness import ASSUMED, Gap, missing_items
 from transfer_tool.assessment.context import AssessmentContext, Evaluation, evaluate
 from transfer_tool.assessment.measures import MeasureCatalog
 from transfer_tool.assessment.record import (
@@ -34,7 +34,7 @@ from transfer_tool.countries.store import FlagView
 from transfer_tool.domain import CatalogKind
 from transfer_tool.errors import Problem
 from transfer_tool.register.entities import EntityView
-from transfer_tool.register.transfers import TransferInput, TransferView, validate_transfer
+from transfer_tool.register.transfers import TransferInput, TransferView, still_assumed, validate_transfer
 from ui.services import Services
 
 # Page keys: stored as the assessment's resume page, used by the completeness list to jump.
@@ -155,8 +155,8 @@ def page_of_gap(gap: Gap) -> str:
     f = gap.field
     if f in ("to_confirm.regimes.added", "to_confirm.confirmed_conditions"):
         return PAGE_PRECHECK  # a copied answer is confirmed where it is given: both are pre-check fields
-    if f.startswith("assumed."):  # a fact a register import left blank: where it is answered
-        return _ASSUMED_PAGE.get(f[len("assumed.") :], PAGE_HANDLING)
+    if f.startswith(ASSUMED):  # a fact a register import left blank: where it is answered
+        return _ASSUMED_PAGE.get(f[len(ASSUMED) :], PAGE_HANDLING)
     if gap.step == 1:
         if f.startswith("regimes"):
             return PAGE_PRECHECK
@@ -340,12 +340,8 @@ class WizardState(QObject):
         if not self.editable:
             return
         new = dataclasses.replace(self.transfer_input, **changes)
-        if new.assumed:
-            # An answer the import assumed and the assessor now changed is given (the core's rule too).
-            old = self.transfer_input
-            new = dataclasses.replace(
-                new, assumed=tuple(n for n in new.assumed if getattr(new, n) == getattr(old, n))
-            )
+        if new.assumed:  # an answer the import assumed and the assessor now changed is given
+            new = dataclasses.replace(new, assumed=still_assumed(self.transfer_input, new))
         if new == self.transfer_input:
             return
         self.transfer_input = new
