@@ -348,6 +348,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The report could not be prepared, so it cannot be approved (see the report&apos;s pane).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The report is being prepared: you approve it once you can read it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3911,6 +3915,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     </message>
     <message>
         <source>Preparing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed (could not be read)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

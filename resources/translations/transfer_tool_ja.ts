@@ -348,6 +348,10 @@
         <translation>この版はあなた自身が評価しました。四つの目の原則により、組織が単独ユーザーモードでない限り、別のマネージャーが承認する必要があります。</translation>
     </message>
     <message>
+        <source>The report could not be prepared, so it cannot be approved (see the report&apos;s pane).</source>
+        <translation>レポートを作成できなかったため、承認できません（レポート欄を参照）。</translation>
+    </message>
+    <message>
         <source>The report is being prepared: you approve it once you can read it.</source>
         <translation>レポートを準備しています。読める状態になってから承認できます。</translation>
     </message>
@@ -3888,6 +3892,10 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
     <message>
         <source>Preparing the report…</source>
         <translation>レポートを準備しています…</translation>
+    </message>
+    <message>
+        <source>What changed (could not be read)</source>
+        <translation>変更点（読み込めませんでした）</translation>
     </message>
     <message>
         <source>The report could not be prepared: %1</source>

@@ -221,6 +221,37 @@ def test_a_report_changed_after_it_was_read_is_not_approved_and_is_shown_again(
     assert signed is not None and "Helpdesk (renamed)" in _words(signed)
 
 
+def test_a_report_that_cannot_be_prepared_cannot_be_approved(
+    db: Database, legal: Actor, manager: Actor, review: Callable[..., ReviewWindow], pki: OfflinePki
+) -> None:
+    """An evidence file whose stored content no longer has its SHA-256: the report refuses to print it, so
+    there is nothing to read, and nothing to approve (the panel says why, not "being prepared")."""
+    from sqlalchemy import update
+
+    from tests.ui.review_support import fr_to_us
+    from tests.unit.test_assessment_service import _filled
+    from transfer_tool.domain import Conclusion
+    from transfer_tool.storage.models.core import Blob
+
+    t = fr_to_us(db, legal)
+    a = service.start_assessment(db, legal, t.id)
+    e = service.add_evidence(db, legal, a.id, "scc.pdf", b"%PDF-1.4 signed clauses", "Signed SCC")
+    a = service.get_assessment(db, a.id)
+    a = service.save_draft(
+        db, legal, a.id, _filled(a.record, conclusion=Conclusion.PROCEED_WITH_MEASURES), a.row_version
+    )
+    service.submit(db, legal, a.id, TODAY)
+    with db.unit_of_work() as s:
+        s.execute(update(Blob).where(Blob.sha256 == e.sha256).values(content=b"changed behind the tool"))
+    _register(db, manager, pki)
+    window = review(manager)
+    _choose_file(window, pki.signer_p12, pki.passphrase)
+    _tick_all(window)
+    assert not window.approve.approve_button.isEnabled()
+    assert "could not be prepared" in window.approve.hint.text()
+    assert service.get_assessment(db, a.id).status is AssessmentStatus.SUBMITTED
+
+
 def _words(pdf: bytes) -> str:
     import pypdfium2
 

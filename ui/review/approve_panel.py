@@ -171,6 +171,7 @@ class ApprovePanel(QWidget):
         self._has_item = False
         self._busy = False
         self._report_ready = False  # the report on screen: `set_report_read`
+        self._report_failed = False
         self.refresh_identity()
         name_from_labels(self)  # screen readers name each field after its label
 
@@ -225,9 +226,11 @@ class ApprovePanel(QWidget):
         )
         self._update()
 
-    def set_report_read(self, ready: bool) -> None:
-        """The report is on screen (True) or still being prepared: what is approved is what was read."""
+    def set_report_read(self, ready: bool, *, failed: bool = False) -> None:
+        """The report is on screen (True), still being prepared, or could not be prepared (`failed`): what
+        is approved is what was read."""
         self._report_ready = ready
+        self._report_failed = failed and not ready
         self._update()
 
     def set_busy(self, busy: bool) -> None:
@@ -267,6 +270,10 @@ class ApprovePanel(QWidget):
             box.setEnabled(self._has_item and not self._busy)
 
     def _missing(self, ticked: bool, identity: bool) -> str:
+        if self._report_failed:
+            return self.tr(
+                "The report could not be prepared, so it cannot be approved (see the report's pane)."
+            )
         if not self._report_ready:
             return self.tr("The report is being prepared: you approve it once you can read it.")
         chosen = self.file.text().strip() if self.use_file.isChecked() else ""

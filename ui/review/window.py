@@ -331,7 +331,7 @@ class ReviewWindow(QWidget):
                 service.comments_for(db, aid, open_only=False),
             ),
             lambda found: self._changes_in(aid, *found),
-            self._preview_failed,
+            self._changes_failed,
             owner=self,
             label="review changes",
         )
@@ -379,7 +379,13 @@ class ReviewWindow(QWidget):
         self.approve.set_report_read(True)
         self.preview_loaded.emit()
 
+    def _changes_failed(self, exc: BaseException) -> None:
+        """What changed could not be read: its tab says so (the report and the approval are unaffected)."""
+        log.warning("review changes not read: %s", describe(exc), exc_info=is_bug(exc))
+        self.decisions.setTabText(CHANGES_TAB, self.tr("What changed (could not be read)"))
+
     def _preview_failed(self, exc: BaseException) -> None:
+        self.approve.set_report_read(False, failed=True)
         if is_bug(exc):
             log.error("preview failed", exc_info=exc)
         self.pdf.set_message(self.tr("The report could not be prepared: %1").replace("%1", describe(exc)))
