@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -14,8 +15,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Password hashes at a throw-away database's cost (argon2id, 8 KiB, one pass) through the setting a
 # deployment uses (transfer_tool.runtime.config.ENV_PASSWORD_HASH); set here so the commands tests start inherit it.
 os.environ.setdefault("TRANSFER_TOOL_PASSWORD_HASH", "time_cost=1,memory_cost=8,parallelism=1")
-# The font cache of this test process, never the user's (~/.cache/transfer-tool); shared by its tests.
-os.environ.setdefault("TRANSFER_TOOL_CACHE_DIR", tempfile.mkdtemp(prefix="tt-test-cache-"))
+# The font cache of this test run, never the user's (~/.cache/transfer-tool); shared by its tests and its
+# worker processes (they inherit the variable). Removed by the process that made it: each run left 4 MB in
+# /tmp, and every worker an empty folder besides (the argument of a setdefault is made even when unused).
+if "TRANSFER_TOOL_CACHE_DIR" not in os.environ:
+    os.environ["TRANSFER_TOOL_CACHE_DIR"] = tempfile.mkdtemp(prefix="tt-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["TRANSFER_TOOL_CACHE_DIR"], True)
 
 from sqlalchemy import Connection, create_engine, make_url, text
 

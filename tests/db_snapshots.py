@@ -8,6 +8,7 @@ its own and back, with each id sequence set past the copied ids.
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -22,6 +23,7 @@ T = TypeVar("T")
 
 _built: dict[tuple[str, str], object] = {}  # (name, url) -> what the builder returned
 _files = Path(tempfile.mkdtemp(prefix="tt-snapshots-"))
+atexit.register(shutil.rmtree, _files, True)  # each test process made one and left it behind in /tmp
 
 
 def built_once(db: Database, name: str, build: Callable[[], T]) -> T:
