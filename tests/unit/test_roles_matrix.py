@@ -128,7 +128,7 @@ NOT_ROLE_CHECKED: dict[str, str] = {
     },
     **{
         f"register.transfers.{n}": PURE
-        for n in ("validate_transfer", "view", "with_changes", "still_assumed")
+        for n in ("validate_transfer", "view", "with_changes", "removed_meanwhile")
     },
     **{
         f"register.transfers.{n}": IN_TRANSACTION

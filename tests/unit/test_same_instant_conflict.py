@@ -18,6 +18,7 @@ from transfer_tool.accounts.permissions import Actor
 from transfer_tool.assessment import service
 from transfer_tool.assessment.page_save import PageSave, SaveBase, save_wizard_page
 from transfer_tool.errors import ConflictError
+from transfer_tool.errors import NotFound as NotFoundError
 from transfer_tool.register import transfers
 from transfer_tool.storage.database import Database
 
@@ -74,3 +75,55 @@ def test_a_save_that_loses_at_the_same_instant_carries_the_version_that_won(
     mine = lost.value.mine
     assert isinstance(mine, transfers.TransferInput) and mine.title == "Mine"
     assert transfers.get_transfer(db, t.id).title == "Theirs"
+
+
+@pytest.mark.parametrize("through", ["register", "wizard"])
+def test_a_party_removed_while_a_transfer_naming_it_is_saved_is_said_so(
+    db: Database,
+    db_url: str,
+    backend: str,
+    legal: Actor,
+    admin: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+    through: str,
+) -> None:
+    """An administrator removes an entity at the moment someone saves a new transfer naming it: the save
+    checked the party exists, then wrote; the removal committed in between. The save's write then failed on
+    the foreign key: a raw database error from the register's form, "(e.g. a version was started twice)"
+    from the wizard. Now both say what happened and what to do."""
+    if backend == "sqlite":
+        pytest.skip("SQLite runs one writer at a time: the removal waits for the save")
+    from tests import factories
+    from transfer_tool.register import entities
+
+    exp = factories.entity(db, admin, "Net Japan Co., Ltd.", "JP")
+    imp = factories.entity(db, admin, "Leaving Inc.", "US")
+    other = Database(db_url)
+    real_check = transfers._check
+    removed: list[bool] = []
+
+    def meanwhile(*args: Any, **kwargs: Any) -> None:  # the party checked, the transfer not written yet
+        real_check(*args, **kwargs)
+        if not removed:
+            removed.append(True)
+            worker = threading.Thread(
+                target=lambda: entities.delete_entity(other, admin, imp.id, imp.row_version)
+            )
+            worker.start()
+            worker.join(timeout=20)
+
+    monkeypatch.setattr(transfers, "_check", meanwhile)
+    data = factories.transfer_input(exp.id, imp.id, "US")
+    try:
+        with pytest.raises(ConflictError) as refused:
+            if through == "register":
+                transfers.create_transfer(db, legal, data)
+            else:
+                save_wizard_page(db, legal, PageSave(SaveBase(), data, None, "transfer.parties"))
+    finally:
+        other.dispose()
+    assert removed
+    message = refused.value.message
+    assert "removed by someone else" in message and "started twice" not in message, message
+    with pytest.raises(NotFoundError):
+        entities.get_entity(db, imp.id)

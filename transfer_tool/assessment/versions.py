@@ -37,8 +37,9 @@ from transfer_tool.domain import (
 from transfer_tool.errors import ConflictError, NotFound, ValidationError
 from transfer_tool.i18n.engine_text import error_text
 from transfer_tool.records import audit
+from transfer_tool.register.transfers import removed_meanwhile
 from transfer_tool.storage.base import utcnow
-from transfer_tool.storage.database import Database
+from transfer_tool.storage.database import Database, foreign_key_violation
 from transfer_tool.storage.models.assessment import Assessment
 from transfer_tool.storage.models.core import OrgSetting, Transfer, User
 
@@ -241,6 +242,8 @@ def _writing(db: Database, what: str) -> Iterator[Session]:
             )
         ) from exc
     except IntegrityError as exc:
+        if foreign_key_violation(exc):
+            raise ConflictError(removed_meanwhile(what)) from exc  # a party removed between check and write
         raise ConflictError(
             error_text(
                 "{0}{1} was changed by someone else at the same moment (e.g. a version was "

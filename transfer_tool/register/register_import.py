@@ -19,6 +19,7 @@ from transfer_tool.domain import AssessmentStatus, DataFormat, Frequency, KeyHol
 from transfer_tool.errors import ImportRefused, Problem, ValidationError
 from transfer_tool.i18n.engine_text import EngineText, error_text
 from transfer_tool.register import approved_changes, entities, transfers
+from transfer_tool.register.assumed_answers import ASSUMABLE
 from transfer_tool.register.register_columns import COLUMNS, MAX_BYTES, NAMES, REQUIRED
 from transfer_tool.register.register_table import Cell, SourceRow, SourceTable
 from transfer_tool.register.transfers import MAX_VOLUME
@@ -309,7 +310,7 @@ def check_rows(table: SourceTable) -> tuple[list[PreparedRow], list[Problem]]:
             retention_code=text["retention_period"],
             nature_of_processing=text["nature_of_processing"],
             notes=text["notes"],
-            assumed=tuple(c for c in transfers.ASSUMABLE if c in blank),
+            assumed=tuple(c for c in ASSUMABLE if c in blank),
             **opts,  # type: ignore[arg-type]
         )
         rule_problems = transfers.validate_transfer(data)

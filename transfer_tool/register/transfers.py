@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, object_session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -18,8 +20,9 @@ from transfer_tool.errors import ConflictError, NotFound, Problem, ValidationErr
 from transfer_tool.i18n.engine_text import error_text, from_json
 from transfer_tool.records import audit
 from transfer_tool.register import approved_changes
+from transfer_tool.register.assumed_answers import still_assumed
 from transfer_tool.register.entities import text_problems
-from transfer_tool.storage.database import Database
+from transfer_tool.storage.database import Database, foreign_key_violation
 from transfer_tool.storage.models.core import Entity, Transfer, User
 
 
@@ -56,17 +59,6 @@ class TransferInput:
     # default stands in. Each is a missing item of the assessment until someone states it.
     assumed: tuple[str, ...] = ()
 
-
-# The answers a register import may leave blank, taking their column's default (register_columns).
-ASSUMABLE = (
-    "exporter_role",
-    "importer_role",
-    "frequency",
-    "format_in_transit",
-    "format_at_rest",
-    "key_holder",
-    "special_categories",
-)
 
 _INPUT_FIELDS = [f.name for f in fields(TransferInput)]
 _LIST_FIELDS = {
@@ -208,17 +200,6 @@ def _owner_name(t: Transfer) -> str:
     return t.owner.display_name or t.owner.username
 
 
-def still_assumed(stored: TransferInput | Transfer | None, data: TransferInput) -> tuple[str, ...]:
-    """The answers still nobody gave once `data` is written over `stored` (None: a new transfer, from a
-    register import or a copy of one that still has them): an assumption stays only while its value stays
-    as it was (a value changed is a value given), and a stored transfer never takes a new one. The wizard
-    applies the same rule to its unsaved input."""
-    names = tuple(n for n in ASSUMABLE if n in data.assumed)
-    if stored is None:
-        return names
-    return tuple(n for n in names if n in (stored.assumed or ()) and getattr(stored, n) == getattr(data, n))
-
-
 def _apply(t: Transfer, data: TransferInput, *, created: bool = False) -> None:
     assumed = list(still_assumed(None if created else t, data))
     for n in _INPUT_FIELDS:
@@ -332,9 +313,32 @@ def create_in(
     return t
 
 
+def removed_meanwhile(what: str) -> str:
+    """A save that named a party (or a parent transfer) someone else removed between its check and its
+    write (on PostgreSQL; SQLite runs one writer at a time)."""
+    return error_text(
+        "A party or record that {0} names was removed by someone else at the same moment; nothing was "
+        "saved. Choose the party again (or reload), then save.",
+        what,
+    )
+
+
+@contextmanager
+def _naming_what_exists(db: Database) -> Iterator[Session]:
+    """A unit of work whose write failing on a foreign key (`removed_meanwhile`) is a conflict to explain,
+    not a database error."""
+    try:
+        with db.unit_of_work() as s:
+            yield s
+    except IntegrityError as exc:
+        if not foreign_key_violation(exc):
+            raise
+        raise ConflictError(removed_meanwhile("the transfer")) from exc
+
+
 def create_transfer(db: Database, actor: Actor, data: TransferInput, reference: str = "") -> TransferView:
     require(actor, Action.EDIT_TRANSFERS)
-    with db.unit_of_work() as s:
+    with _naming_what_exists(db) as s:
         t = create_in(s, actor, data, reference=reference)
         s.refresh(t)
         return view(t)
@@ -343,7 +347,7 @@ def create_transfer(db: Database, actor: Actor, data: TransferInput, reference: 
 def add_onward_transfer(db: Database, actor: Actor, parent_id: int, data: TransferInput) -> TransferView:
     """A sub-recipient of the importer: a transfer too, with its own destination (product.md)."""
     require(actor, Action.EDIT_TRANSFERS)
-    with db.unit_of_work() as s:
+    with _naming_what_exists(db) as s:
         parent = s.get(Transfer, parent_id)
         if parent is None:
             raise NotFound(error_text("Transfer {0} does not exist.", parent_id))
@@ -360,7 +364,7 @@ def update_transfer(
     """Save changes; refused with ConflictError if someone saved since `row_version` was read."""
     require(actor, Action.EDIT_TRANSFERS)
     try:
-        with db.unit_of_work() as s:
+        with _naming_what_exists(db) as s:
             return view(update_in(s, actor, transfer_id, data, row_version))
     except StaleDataError as exc:
         raise ConflictError(

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Executable, Row, event
 from sqlalchemy.engine import Engine, create_engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from transfer_tool.errors import StorageError
@@ -154,3 +154,10 @@ def set_sqlite_foreign_keys(connection: Any, on: bool) -> None:
         connection.commit()
     raw = connection.connection.driver_connection
     raw.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+
+
+def foreign_key_violation(exc: IntegrityError) -> bool:
+    """The write named a row that is gone (a party removed by someone else between a save's check and its
+    write, on PostgreSQL), rather than a second copy of a unique one."""
+    orig = exc.orig
+    return getattr(orig, "sqlstate", None) == "23503" or "FOREIGN KEY constraint failed" in str(orig)

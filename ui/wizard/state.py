@@ -33,8 +33,9 @@ from transfer_tool.countries.shipped import CountryDataset
 from transfer_tool.countries.store import FlagView
 from transfer_tool.domain import CatalogKind
 from transfer_tool.errors import Problem
+from transfer_tool.register.assumed_answers import still_assumed
 from transfer_tool.register.entities import EntityView
-from transfer_tool.register.transfers import TransferInput, TransferView, still_assumed, validate_transfer
+from transfer_tool.register.transfers import TransferInput, TransferView, validate_transfer
 from ui.services import Services
 
 # Page keys: stored as the assessment's resume page, used by the completeness list to jump.
