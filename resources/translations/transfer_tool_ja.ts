@@ -3709,6 +3709,16 @@ Publish it anyway? Your acceptance is recorded with the notice.</source>
         <translation>保存期間</translation>
     </message>
     <message>
+        <source>Not given in the import</source>
+        <translation>インポートで未記載</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) assumed, to confirm in the assessment</source>
+        <translation>
+            <numerusform>%n 件の回答を仮定（評価で確認）</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>The destination&apos;s data changed.</source>
         <translation>移転先のデータが変更されました。</translation>
     </message>

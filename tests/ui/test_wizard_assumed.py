@@ -4,7 +4,9 @@ shown; the transfer then no longer lists them, and nothing of it is missing any 
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -17,6 +19,7 @@ from transfer_tool.accounts.permissions import Actor
 from transfer_tool.domain import PartyRole
 from transfer_tool.register import register_import, transfers
 from transfer_tool.storage.database import Database
+from ui.services import Services
 from ui.wizard.state import PAGE_DATA, PAGE_HANDLING, PAGE_PARTIES
 from ui.wizard.transfer import PartiesPage
 
@@ -70,3 +73,18 @@ def test_each_page_asks_for_the_answers_the_import_assumed(
     assert "Whether sensitive data is included" in data.assumed.label.text()
     missing = [i.field for i in wizard.state.issues if i.field.startswith("assumed.")]
     assert missing == ["assumed.exporter_role", "assumed.sensitive_data"]
+
+
+def test_the_registers_details_say_how_many_answers_the_import_assumed(
+    qtbot: QtBot, db: Database, legal: Actor, make_services: Callable[..., Services]
+) -> None:
+    from ui.widgets.transfer_details import TransferDetails
+
+    t = _imported(db, legal)
+    details = TransferDetails(make_services(legal, "en"))
+    qtbot.addWidget(details)
+    details.show_transfer(t)
+    assert "Not given in the import" in details.text()
+    assert f"{len(t.assumed)} answer(s) assumed, to confirm in the assessment" in details.text()
+    details.show_transfer(dataclasses.replace(t, assumed=()))
+    assert "Not given in the import" not in details.text()

@@ -169,3 +169,16 @@ def test_an_export_leaves_the_assumed_cells_blank_so_they_import_back_assumed(
     assert register_import.import_csv(db, legal, again.encode()).created == 3
     found = transfers.find_by_reference(db, "AGAIN-1")
     assert found is not None and transfers.get_transfer(db, found).assumed == ALL_ASSUMED
+
+
+def test_transfers_show_says_which_answers_nobody_gave(
+    db: Database, db_url: str, legal: Actor, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from transfer_tool.cli import main
+
+    _imported(db, legal)
+    assert main(["--database", db_url, "transfers", "show", "IMP-1"]) == 0
+    out = capsys.readouterr().out
+    assert "not given:     exporter_role, importer_role, frequency" in out, out
+    assert main(["--database", db_url, "transfers", "show", "IMP-2"]) == 0
+    assert "not given" not in capsys.readouterr().out

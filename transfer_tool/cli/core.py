@@ -223,6 +223,10 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
         f"  next review:   {t.next_review or '-'}",
         f"  responsible:   {t.owner_name or 'nobody'}",
     ]
+    if t.assumed:  # blank in the imported file: the default above stands in for an answer nobody gave
+        lines.append(
+            f"  not given:     {', '.join(t.assumed)} (assumed at import; to confirm in the assessment)"
+        )
     for o in t.onward:
         lines.append(f"  onward:        {o.reference} → {o.importer_name} ({o.destination})")
     print("\n".join(lines))

@@ -113,6 +113,18 @@ class TransferDetails(QLabel):
             ),
             (QCoreApplication.translate("RegisterPanel", "Retention"), view.retention or "—"),
         ]
+        if view.assumed:  # blank in the imported file: the assessment asks for each (see the wizard's box)
+            rows.append(
+                (
+                    QCoreApplication.translate("RegisterPanel", "Not given in the import"),
+                    QCoreApplication.translate(
+                        "RegisterPanel",
+                        "%n answer(s) assumed, to confirm in the assessment",
+                        "",
+                        len(view.assumed),
+                    ),
+                )
+            )
         if view.onward:
             rows.append(
                 (
