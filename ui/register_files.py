@@ -303,8 +303,8 @@ def calendar_job(actor: Any, path: Path, lang: str) -> Any:
     def run(db: DatabaseHandle) -> int:
         from transfer_tool.assessment import due_calendar
 
-        items = due_calendar.due_items(db, actor)
+        items = due_calendar.due_items(db, actor, cancelled=True)
         write_file(path, due_calendar.ics_bytes(items, lang))
-        return len(items)
+        return sum(not i.cancelled for i in items)
 
     return run

@@ -286,10 +286,12 @@ def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
     from transfer_tool.runtime.files import write_file
 
     actor = Actor.system() if not args.user else ctx.actor()
-    items = due_calendar.due_items(ctx.db, actor)
+    items = due_calendar.due_items(ctx.db, actor, cancelled=bool(args.ics))
     if args.ics:
         write_file(args.ics, due_calendar.ics_bytes(items, args.lang))
-        print(f"written: {args.ics} ({len(items)} event(s))")
+        gone = sum(i.cancelled for i in items)
+        cancelled = f", {gone} no longer due (marked cancelled)" if gone else ""
+        print(f"written: {args.ics} ({len(items) - gone} event(s){cancelled})")
         return 0
     for i in items:
         what = {"reevaluation": "re-evaluation", "appi_yearly_check": "APPI yearly check"}.get(
