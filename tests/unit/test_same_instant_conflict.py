@@ -127,3 +127,55 @@ def test_a_party_removed_while_a_transfer_naming_it_is_saved_is_said_so(
     assert "removed by someone else" in message and "started twice" not in message, message
     with pytest.raises(NotFoundError):
         entities.get_entity(db, imp.id)
+
+
+def test_a_party_removed_while_a_file_naming_it_is_imported_is_said_so(
+    db: Database,
+    db_url: str,
+    backend: str,
+    legal: Actor,
+    admin: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The import found the importer named in the file among the register's parties, then an administrator
+    removed that party before the import's rows were written: the write failed on the foreign key, and the
+    person importing saw a raw database error. Now it is a conflict that says to import again."""
+    if backend == "sqlite":
+        pytest.skip("SQLite runs one writer at a time: the removal waits for the import")
+    from tests import factories
+    from transfer_tool.register import entities, register_import
+
+    factories.entity(db, admin, "Net Japan Co.", "JP")
+    leaving = factories.entity(db, admin, "Leaving Inc.", "US")
+    other = Database(db_url)
+    real_check = transfers._check
+    removed: list[bool] = []
+
+    def meanwhile(*args: Any, **kwargs: Any) -> None:  # the parties found, the transfer not written yet
+        real_check(*args, **kwargs)
+        if not removed:
+            removed.append(True)
+            worker = threading.Thread(
+                target=lambda: entities.delete_entity(other, admin, leaving.id, leaving.row_version)
+            )
+            worker.start()
+            worker.join(timeout=20)
+
+    monkeypatch.setattr(transfers, "_check", meanwhile)
+    csv = (
+        "reference,title,exporter,exporter_country,exporter_role,importer,importer_country,importer_role,"
+        "destination,data_categories,purposes,retention,volume,frequency,format_in_transit,format_at_rest,"
+        "key_holder,special_categories,sensitive_details\n"
+        "IMP-9,Support,Net Japan Co.,JP,controller,Leaving Inc.,US,processor,US,contact,respond_requests,"
+        "1 year,10,continuous,encrypted,encrypted,exporter,no,\n"
+    )
+    try:
+        with pytest.raises(ConflictError) as refused:
+            register_import.import_csv(db, legal, csv.encode())
+    finally:
+        other.dispose()
+    assert removed
+    assert "removed by someone else while the file was imported" in refused.value.message
+    assert transfers.find_by_reference(db, "IMP-9") is None  # nothing was imported
+    monkeypatch.undo()
+    assert register_import.import_csv(db, legal, csv.encode()).created == 1  # again: the party anew

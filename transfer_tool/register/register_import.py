@@ -11,19 +11,20 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from transfer_tool.accounts.permissions import Action, Actor, require
 from transfer_tool.codes import is_known
 from transfer_tool.domain import AssessmentStatus, DataFormat, Frequency, KeyHolder, PartyRole
-from transfer_tool.errors import ImportRefused, Problem, ValidationError
+from transfer_tool.errors import ConflictError, ImportRefused, Problem, ValidationError
 from transfer_tool.i18n.engine_text import EngineText, error_text
 from transfer_tool.register import approved_changes, entities, transfers
 from transfer_tool.register.assumed_answers import ASSUMABLE
 from transfer_tool.register.register_columns import COLUMNS, MAX_BYTES, NAMES, REQUIRED
 from transfer_tool.register.register_table import Cell, SourceRow, SourceTable
 from transfer_tool.register.transfers import MAX_VOLUME
-from transfer_tool.storage.database import Database
+from transfer_tool.storage.database import Database, foreign_key_violation
 from transfer_tool.storage.models.core import Entity, Transfer
 
 
@@ -511,13 +512,23 @@ def import_table(db: Database, actor: Actor, table: SourceTable) -> ImportResult
             ),
             problems,
         )
-    with db.unit_of_work() as s:
-        created = _write(s, actor, prepared, problems)
-        if problems:
-            raise ImportRefused(
-                error_text("The file was refused: {0} problem(s). Nothing was imported.", len(problems)),
-                problems,
+    try:
+        with db.unit_of_work() as s:
+            created = _write(s, actor, prepared, problems)
+            if problems:
+                raise ImportRefused(
+                    error_text("The file was refused: {0} problem(s). Nothing was imported.", len(problems)),
+                    problems,
+                )
+    except IntegrityError as exc:  # PostgreSQL: a party found above was removed before the rows were written
+        if not foreign_key_violation(exc):
+            raise
+        raise ConflictError(
+            error_text(
+                "A party or transfer the file names was removed by someone else while the file was imported; "
+                "nothing was imported. Import the file again: a party no longer in the register is added anew."
             )
+        ) from exc
     return ImportResult(created)
 
 
