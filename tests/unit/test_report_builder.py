@@ -49,6 +49,7 @@ from transfer_tool.register import transfers
 from transfer_tool.register.entities import EntityView
 from transfer_tool.report.data import Localized, ReportData, Text, localize
 from transfer_tool.report.renderer import render_report
+from transfer_tool.report.terms import format_datetime
 from transfer_tool.storage.database import Database
 
 EXPORTER = EntityView(
@@ -307,7 +308,15 @@ def test_stored_assessment_renders_in_both_languages_with_the_typed_answers(
     assert data.status is AssessmentStatus.APPROVED
     assert data.country_data_version == us_now.version
     assert [e.status for e in data.destination_status] == [AdequacyStatus.PARTIAL]
-    assert data.sign_off.approver_name == "Max Manager 山田" and data.sign_off.date == TODAY
+    assert data.sign_off.approver_name == "Max Manager 山田" and data.sign_off.at == a.approved_at
+    # The sign-off states the approval's moment in UTC and says so (a bare UTC date, read as local, put an
+    # approval made at 08:30 in Tokyo on the day before), in the signed copy as in a later rendering.
+    assert a.approved_at is not None and a.approved_at.date() == TODAY
+    stated = format_datetime(a.approved_at, "en")
+    assert stated.endswith("\u00a0UTC") and re.search(r"\d\d:\d\d\u00a0UTC$", stated)
+    signed_text = " ".join((page.extract_text() or "") for page in PdfReader(io.BytesIO(pdf)).pages)
+    flat = " ".join(signed_text.replace("\u00a0", " ").split())
+    assert "Date " + " ".join(stated.replace("\u00a0", " ").split()) in flat, flat[-600:]
     assert [e.action for e in data.review_history] == [
         "created",
         "submitted",

@@ -177,7 +177,7 @@ def _report_data(
             sign_off = SignOff(
                 approver.display_name or approver.username,
                 ROLE_TITLES[approver.role],
-                today,
+                at,
                 single_user_mode=workflow.is_author(record, _uid(approver), _authors(row)),
                 confirmations=tuple(REQUIRED_ATTESTATIONS),  # an approval confirms every one (checked first)
             )
@@ -186,7 +186,7 @@ def _report_data(
             sign_off = SignOff(
                 approver_row.display_name if approver_row else "",
                 ROLE_TITLES[approver_row.role] if approver_row else "",
-                row.approved_at.date() if row.approved_at else None,
+                row.approved_at,
                 single_user_mode=row.single_user_approval,
                 confirmations=tuple(k for k in REQUIRED_ATTESTATIONS if k in (row.attestations or ())),
             )

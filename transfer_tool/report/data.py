@@ -248,7 +248,9 @@ class ReviewCommentLine:
 class SignOff:
     approver_name: str = ""
     approver_role: Text = ""
-    date: dt.date | None = None
+    # The approval's moment, printed in UTC and saying so: a bare UTC date read as local was a day early
+    # for an approval made before 09:00 in Tokyo.
+    at: dt.datetime | None = None
     single_user_mode: bool = False
     # What the approver confirms (the approval's attestations, keys of the terminology's "signoff.confirm."):
     # as confirmed for an approved version, as to be confirmed before.

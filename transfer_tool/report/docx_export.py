@@ -559,7 +559,10 @@ class DocxReport:
         rows = [
             ("signoff.approver", s.approver_name),
             ("signoff.role", self.x(s.approver_role)),
-            ("signoff.date", self.date(s.date) if approved and s.date else self.t("signoff.pending")),
+            (
+                "signoff.date",
+                format_datetime(s.at, self.lang) if approved and s.at else self.t("signoff.pending"),
+            ),
         ]
         a = self.d.acceptance
         if a.importer_sign_off_wanted:

@@ -394,7 +394,7 @@ def sample_report_data(status: AssessmentStatus = AssessmentStatus.DRAFT) -> Rep
         sign_off=SignOff(
             approver_name="山田 太郎 (Taro Yamada)",
             approver_role=Localized("Data Protection Officer", "個人情報保護管理者"),
-            date=dt.date(2026, 11, 26) if approved else None,
+            at=dt.datetime(2026, 11, 26, 0, 40, tzinfo=dt.UTC) if approved else None,
         ),
         evidence=(
             Evidence("Signed data processing agreement", "DPA_PacificContact_2026.pdf", _digest("dpa")),

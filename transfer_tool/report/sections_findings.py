@@ -278,7 +278,7 @@ class FindingsSections(ReportParts):
             ("signoff.role", s.approver_role),
             (
                 "signoff.date",
-                format_date(s.date, lang) if approved and s.date else self._t(b, "signoff.pending"),
+                format_datetime(s.at, lang) if approved and s.at else self._t(b, "signoff.pending"),
             ),
         ]
         a = b.data.acceptance
