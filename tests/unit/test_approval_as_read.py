@@ -190,6 +190,11 @@ def test_the_command_line_approves_what_report_wrote(
 
     assert main([*approve, "--as-read", "not-a-token"]) == 2
     assert "is not a token" in capsys.readouterr().err
+    assert main(approve) == 2  # as the Review screen: no approval of a report its approver has not read
+    err = capsys.readouterr().err
+    assert f"Read the report before approving it: `transfer-tool report {a.reference} -o tia.pdf`" in err
+    assert "Nothing was approved" in err and "Traceback" not in err
+    assert service.get_assessment(db, a.id).status is AssessmentStatus.SUBMITTED
     t = transfers.get_transfer(db, a.transfer_id)
     transfers.update_transfer(db, legal, t.id, transfers.with_changes(t, title="Renamed"), t.row_version)
     assert main([*approve, "--as-read", token]) == 2

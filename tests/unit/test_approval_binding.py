@@ -275,7 +275,10 @@ def test_cli_approve_uses_the_same_checks(
     stranger = signing.create_self_signed_identity(
         manager.display_name, "max@example.com", PASSPHRASE, tmp_path
     )
-    argv = ["--database", db_url, "--user", "max", "approve", a.reference, "--identity", str(stranger)]
+    base = ["--database", db_url, "--user", "max"]
+    assert main([*base, "report", a.reference, "-o", str(tmp_path / "read.pdf")]) == 0  # read it first
+    token = capsys.readouterr().out.split("--as-read ", 1)[1].split()[0]
+    argv = [*base, "approve", a.reference, "--identity", str(stranger), "--as-read", token]
 
     assert main([*argv, "--confirm", "no_such_thing"]) == 2
     assert "Unknown attestation" in capsys.readouterr().err

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from transfer_tool import clock, signing  # signing's names load pyHanko on first use only
-from transfer_tool.accounts.permissions import Action, require
+from transfer_tool.accounts.permissions import Action, allowed, require
 from transfer_tool.assessment import service
 from transfer_tool.assessment.evidence import SignedReportRef, find_by_pdf_hash
 from transfer_tool.cli.context import CliContext, ask_secret
@@ -442,6 +442,12 @@ def cmd_approve(args: argparse.Namespace, ctx: CliContext) -> int:
             )
     actor = ctx.actor()
     a = _resolve(ctx.db, args.ref)
+    if as_read is None and allowed(actor, Action.REVIEW):
+        # As the Review screen approves only once its report is on screen: an approval signs what was read.
+        raise ToolError(
+            f"Read the report before approving it: `transfer-tool report {a.reference} -o tia.pdf` writes it "
+            f"and prints a token; then approve with --as-read TOKEN. Nothing was approved."
+        )
     passphrase = _passphrase()
     done = approval.approve_and_sign(
         ctx.db,
