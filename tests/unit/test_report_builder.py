@@ -316,7 +316,7 @@ def test_stored_assessment_renders_in_both_languages_with_the_typed_answers(
     assert stated.endswith("\u00a0UTC") and re.search(r"\d\d:\d\d\u00a0UTC$", stated)
     signed_text = " ".join((page.extract_text() or "") for page in PdfReader(io.BytesIO(pdf)).pages)
     flat = " ".join(signed_text.replace("\u00a0", " ").split())
-    assert "Date " + " ".join(stated.replace("\u00a0", " ").split()) in flat, flat[-600:]
+    assert "Date and time " + " ".join(stated.replace("\u00a0", " ").split()) in flat, flat[-600:]
     assert [e.action for e in data.review_history] == [
         "created",
         "submitted",

@@ -19,7 +19,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from transfer_tool.accounts.permissions import Action, Actor, require
@@ -91,6 +91,20 @@ def due_items(
             .where(Assessment.status == AssessmentStatus.APPROVED)
             .order_by(Assessment.transfer_id, Assessment.version_no.desc())
         )
+        if not cancelled:  # the latest approval of each transfer only (the dashboard reads this often)
+            latest_no = (
+                select(Assessment.transfer_id, func.max(Assessment.version_no).label("v"))
+                .where(Assessment.status == AssessmentStatus.APPROVED)
+                .group_by(Assessment.transfer_id)
+                .subquery()
+            )
+            q = q.join(
+                latest_no,
+                and_(
+                    latest_no.c.transfer_id == Assessment.transfer_id,
+                    latest_no.c.v == Assessment.version_no,
+                ),
+            )
         if responsible_id is not None:
             q = q.where(Transfer.owner_id == responsible_id)
         out: list[DueItem] = []

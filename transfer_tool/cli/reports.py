@@ -98,9 +98,9 @@ def register(sub: Any) -> None:
     a.add_argument(
         "--as-read",
         metavar="TOKEN",
-        help="the token `report` printed when it wrote the report of the submitted version (required): the "
-        "approval is refused when the report no longer shows what you read (the transfer, a party, a "
-        "catalogue entry or a name it shows changed since)",
+        help="the token `report ID -o FILE.pdf` printed when it wrote the report of the submitted version: "
+        "approving needs it, and is refused when the report no longer shows what you read (the transfer, a "
+        "party, a catalogue entry or a name it shows changed since)",
     )
     a.add_argument(
         "--on", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="approval date (default: today)"
