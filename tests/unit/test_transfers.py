@@ -211,3 +211,24 @@ def test_a_text_search_reads_the_narrow_index_and_finds_the_same_rows(db: Databa
             str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params)
         )
     assert "COVERING INDEX ix_transfer_search" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_a_transfer_whose_onward_transfer_awaits_review_cannot_be_deleted(db: Database, legal: Actor) -> None:
+    """Deleting a transfer deletes its onward transfers with their assessments: one awaiting a manager's
+    review vanished from the review queue without a word (only approved versions were checked for)."""
+    from transfer_tool.domain import AssessmentStatus
+    from transfer_tool.storage.models.assessment import Assessment
+
+    t = factories.transfer(db, legal)
+    sub = factories.entity(db, legal, "Sub-processor Pvt Ltd", "IN")
+    onward = transfers.add_onward_transfer(
+        db, legal, t.id, factories.transfer_input(t.importer_id, sub.id, "IN", title="Helpdesk outsourcing")
+    )
+    with db.unit_of_work() as s:
+        s.add(Assessment(transfer_id=onward.id, version_no=1, status=AssessmentStatus.SUBMITTED, record={}))
+        transfers.set_status(s, legal, onward.id, TransferStatus.SUBMITTED)
+    parent = transfers.get_transfer(db, t.id)
+    with pytest.raises(ValidationError, match="cannot be deleted") as refused:
+        transfers.delete_transfer(db, legal, t.id, parent.row_version)
+    assert onward.reference in refused.value.message
+    assert transfers.get_transfer(db, onward.id).status is TransferStatus.SUBMITTED

@@ -427,6 +427,15 @@ def delete_transfer(db: Database, actor: Actor, transfer_id: int, row_version: i
                 error_text("{0} has a submitted or approved assessment and cannot be deleted.", t.reference),
                 [Problem("status", "suspend the transfer instead; approved assessments are kept as records")],
             )
+        # Its onward transfers go with it, assessments and all: one awaiting review would leave the queue.
+        in_review = [c.reference for c in t.onward if c.status is TransferStatus.SUBMITTED]
+        if in_review:
+            raise ValidationError(
+                error_text(
+                    "{0} cannot be deleted: its onward transfer {1} awaits review.", t.reference, in_review[0]
+                ),
+                [Problem("status", "suspend the transfer instead; a version awaiting review is not deleted")],
+            )
         before = _dump(t)
         # An onward transfer removed from a transfer whose assessment is approved: that approval listed it.
         approved_changes.flag_parent_if_approved(s, actor, t.parent_id)
