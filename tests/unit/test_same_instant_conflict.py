@@ -19,7 +19,8 @@ from transfer_tool.assessment import service
 from transfer_tool.assessment.page_save import PageSave, SaveBase, save_wizard_page
 from transfer_tool.errors import ConflictError
 from transfer_tool.errors import NotFound as NotFoundError
-from transfer_tool.register import transfers
+from transfer_tool.register import entities, transfers
+from transfer_tool.register.entities import EntityView
 from transfer_tool.storage.database import Database
 
 
@@ -94,25 +95,10 @@ def test_a_party_removed_while_a_transfer_naming_it_is_saved_is_said_so(
     if backend == "sqlite":
         pytest.skip("SQLite runs one writer at a time: the removal waits for the save")
     from tests import factories
-    from transfer_tool.register import entities
 
     exp = factories.entity(db, admin, "Net Japan Co., Ltd.", "JP")
     imp = factories.entity(db, admin, "Leaving Inc.", "US")
-    other = Database(db_url)
-    real_check = transfers._check
-    removed: list[bool] = []
-
-    def meanwhile(*args: Any, **kwargs: Any) -> None:  # the party checked, the transfer not written yet
-        real_check(*args, **kwargs)
-        if not removed:
-            removed.append(True)
-            worker = threading.Thread(
-                target=lambda: entities.delete_entity(other, admin, imp.id, imp.row_version)
-            )
-            worker.start()
-            worker.join(timeout=20)
-
-    monkeypatch.setattr(transfers, "_check", meanwhile)
+    other, removed = _removed_once_checked(monkeypatch, db_url, admin, imp)
     data = factories.transfer_input(exp.id, imp.id, "US")
     try:
         with pytest.raises(ConflictError) as refused:
@@ -143,25 +129,11 @@ def test_a_party_removed_while_a_file_naming_it_is_imported_is_said_so(
     if backend == "sqlite":
         pytest.skip("SQLite runs one writer at a time: the removal waits for the import")
     from tests import factories
-    from transfer_tool.register import entities, register_import
+    from transfer_tool.register import register_import
 
     factories.entity(db, admin, "Net Japan Co.", "JP")
     leaving = factories.entity(db, admin, "Leaving Inc.", "US")
-    other = Database(db_url)
-    real_check = transfers._check
-    removed: list[bool] = []
-
-    def meanwhile(*args: Any, **kwargs: Any) -> None:  # the parties found, the transfer not written yet
-        real_check(*args, **kwargs)
-        if not removed:
-            removed.append(True)
-            worker = threading.Thread(
-                target=lambda: entities.delete_entity(other, admin, leaving.id, leaving.row_version)
-            )
-            worker.start()
-            worker.join(timeout=20)
-
-    monkeypatch.setattr(transfers, "_check", meanwhile)
+    other, removed = _removed_once_checked(monkeypatch, db_url, admin, leaving)
     csv = (
         "reference,title,exporter,exporter_country,exporter_role,importer,importer_country,importer_role,"
         "destination,data_categories,purposes,retention,volume,frequency,format_in_transit,format_at_rest,"
@@ -179,3 +151,26 @@ def test_a_party_removed_while_a_file_naming_it_is_imported_is_said_so(
     assert transfers.find_by_reference(db, "IMP-9") is None  # nothing was imported
     monkeypatch.undo()
     assert register_import.import_csv(db, legal, csv.encode()).created == 1  # again: the party anew
+
+
+def _removed_once_checked(
+    monkeypatch: pytest.MonkeyPatch, db_url: str, admin: Actor, party: EntityView
+) -> tuple[Database, list[bool]]:
+    """After the first transfer check (the parties found, the transfer not yet written), an administrator
+    on another connection removes `party`; the caller disposes of the connection returned."""
+    other = Database(db_url)
+    real_check = transfers._check
+    removed: list[bool] = []
+
+    def meanwhile(*args: Any, **kwargs: Any) -> None:
+        real_check(*args, **kwargs)
+        if not removed:
+            removed.append(True)
+            worker = threading.Thread(
+                target=lambda: entities.delete_entity(other, admin, party.id, party.row_version)
+            )
+            worker.start()
+            worker.join(timeout=20)
+
+    monkeypatch.setattr(transfers, "_check", meanwhile)
+    return other, removed
