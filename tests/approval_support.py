@@ -39,6 +39,12 @@ def identity_of(username: str, display_name: str) -> Path:
     return signing.create_self_signed_identity(display_name, f"{username}@example.org", PASSPHRASE, folder)
 
 
+def read_token(report_output: str) -> str:
+    """The token `transfer-tool report` printed for a version awaiting review ("" when it printed none)."""
+    _, found, rest = report_output.partition("--as-read ")
+    return rest.split()[0] if found and rest.split() else ""
+
+
 def certificate_of(actor: Actor) -> bytes:
     return signing.export_certificate_pem(
         identity_of(actor.username, actor.display_name or actor.username), PASSPHRASE

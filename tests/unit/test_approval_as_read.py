@@ -183,7 +183,7 @@ def test_the_command_line_approves_what_report_wrote(
     base = ["--database", db_url, "--user", "max"]
     assert main([*base, "report", a.reference, "--on", day, "-o", str(tmp_path / "read.pdf")]) == 0
     out = capsys.readouterr().out
-    token = out.split("--as-read ", 1)[1].split()[0]
+    token = approval_support.read_token(out)
     assert ReadReport.from_token(token) is not None, out
     identity = approval_support.identity_of(manager.username, manager.display_name or manager.username)
     approve = [*base, "approve", a.reference, "--identity", str(identity), "--confirm", "all", "--on", day]
@@ -203,7 +203,7 @@ def test_the_command_line_approves_what_report_wrote(
     assert service.get_assessment(db, a.id).status is AssessmentStatus.SUBMITTED
 
     assert main([*base, "report", a.reference, "--on", day, "-o", str(tmp_path / "again.pdf")]) == 0
-    token = capsys.readouterr().out.split("--as-read ", 1)[1].split()[0]
+    token = approval_support.read_token(capsys.readouterr().out)
     assert main([*approve, "--as-read", token]) == 0, capsys.readouterr().err
     assert service.get_assessment(db, a.id).status is AssessmentStatus.APPROVED
     # An approved version's report prints no token: there is nothing left to approve.

@@ -277,7 +277,7 @@ def test_cli_approve_uses_the_same_checks(
     )
     base = ["--database", db_url, "--user", "max"]
     assert main([*base, "report", a.reference, "-o", str(tmp_path / "read.pdf")]) == 0  # read it first
-    token = capsys.readouterr().out.split("--as-read ", 1)[1].split()[0]
+    token = approval_support.read_token(capsys.readouterr().out)
     argv = [*base, "approve", a.reference, "--identity", str(stranger), "--as-read", token]
 
     assert main([*argv, "--confirm", "no_such_thing"]) == 2

@@ -851,9 +851,9 @@ def test_four_eyes_and_roles_hold_through_the_command_line(
         identity = approval_support.identity_of(username, display_name)
         code, text = cli("report", str(own.id), "-o", str(tmp_path / f"{username}.pdf"), user=username)
         assert code == 0, text
-        read = text.split("--as-read ", 1)[1].split()[:1] if "--as-read " in text else []
+        token = approval_support.read_token(text)
         approve = ("approve", str(own.id), "--identity", str(identity), "--confirm", "all")
-        return cli(*approve, *(("--as-read", read[0]) if read else ()), user=username)
+        return cli(*approve, *(("--as-read", token) if token else ()), user=username)
 
     code, text = approve_as("max", manager.display_name)
     assert code == 2 and "four-eyes" in text
